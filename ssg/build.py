@@ -1,0 +1,252 @@
+"""build(config) -> BuildResult: the whole pipeline, top to bottom.
+
+Read every article (through the cache), assemble the site, check it, plan every page, and only
+then render and write. Each phase is timed (`ssg build --profile`). Nothing reaches the output
+folder until every phase has succeeded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import markdown as python_markdown
+
+from . import __version__, search
+from .cache import Store
+from .config import Config
+from .content import Article, ReadSettings
+from .errors import ContentError, Problem, SsgError
+from .feeds import atom_feed
+from .load import load_articles, published
+from .markdown import EXTENSIONS
+from .output import Output, check_output_dir
+from .pages import Page, latest_links, plan
+from .render import Renderer
+from .site import Site, assemble
+from .theme import Theme, load_theme
+from .urls import Urls, output_file, resolve_refs
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What one build does besides what site.yaml says."""
+
+    drafts: bool = False
+    future: bool = False
+    strict: bool = False
+    force: bool = False
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    now: datetime | None = None  # "future" is relative to this; default: the clock
+    dry_run: bool = False  # check everything, write nothing (ssg check)
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the summary line and the profile."""
+
+    output: Path
+    pages: Counter = field(default_factory=Counter)
+    files: int = 0
+    changed: int = 0
+    deleted: int = 0
+    read: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.timings.values())
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages.items()))
+        total = sum(self.pages.values())
+        return (f"Built {total} pages ({kinds}) and {self.files} files in {self.seconds:.2f} s: "
+                f"{self.changed} written, {self.deleted} removed, {len(self.warnings)} warnings -> {self.output}")
+
+
+class _Phases:
+    def __init__(self, result: BuildResult):
+        self.result = result
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.result.timings[name] = self.result.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
+    result = BuildResult(config.output_path)
+    phase = _Phases(result)
+    with phase("theme"):
+        theme = load_theme(config)
+    store = Store(None if options.dry_run else config.cache_path / "cache.sqlite", cache_stamp(config))
+    try:
+        with phase("read"):
+            loaded = load_articles(config.content_path, store, read_settings(config), options.jobs, config.content_dir)
+            result.read = loaded.read
+            if loaded.problems:
+                raise ContentError(loaded.problems)
+        with phase("assemble"):
+            now = options.now or datetime.now(timezone.utc)
+            site = assemble(published(loaded.articles, options.drafts, options.future, now))
+            urls = Urls(config.permalink, config.base_url)
+            result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
+            files = files_to_copy(config, theme, site, loaded.lines)
+            pages = list(plan(site, config, urls)) + search_pages(config, theme)
+            check_collisions(pages, files, urls)
+        if options.strict and result.warnings:
+            raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
+        if options.dry_run:
+            return result
+        check_output_dir(config.output_path, config.root, protected_dirs(config), options.force)
+        output = Output(config.output_path)
+        try:
+            write_site(config, options, theme, site, urls, pages, files, store, output, phase, result)
+        except BaseException:
+            output.abort()
+            raise
+        with phase("commit"):
+            result.changed = len(output.changed)
+            result.deleted = len(output.commit())
+    finally:
+        store.close()
+    return result
+
+
+def write_site(config: Config, options: BuildOptions, theme: Theme, site: Site, urls: Urls, pages: list[Page],
+               files: dict[str, Path], store: Store, output: Output, phase: _Phases, result: BuildResult) -> None:
+    """Render every page whose inputs changed, then feeds, search index and copied files."""
+    body_of = lambda article: store.body(article.key)  # noqa: E731
+    renderer = Renderer(config, theme, site, urls, latest_links(site, config, urls), body_of)
+    with phase("pages"):
+        base = global_fingerprint(config, theme)
+        by_template = {name: theme.fingerprint(name) for name in sorted({p.template for p in pages})}
+        for page in pages:
+            fingerprint = hashlib.sha256(f"{base}{by_template[page.template]}{page.deps!r}".encode()).hexdigest()[:32]
+            path = output_file(page.path)
+            if not output.unchanged(path, fingerprint):
+                output.write(path, renderer.render(page), fingerprint)
+            result.pages[page.kind] += 1
+    with phase("feeds"):
+        write_feeds(config, site, urls, store, output)
+        result.pages["feed"] += 1 + len(site.tags)
+    if config.search.enabled:
+        with phase("search"):
+            for path, data in search.write_index(search_docs(site, urls, store), config.search):
+                output.write(path, data, "search")
+                result.files += 1
+    with phase("copy"):
+        for path, source in sorted(files.items()):
+            output.copy(path, source)
+        result.files += len(files)
+
+
+def write_feeds(config: Config, site: Site, urls: Urls, store: Store, output: Output) -> None:
+    def absolute_body(article: Article) -> str:
+        return resolve_refs(store.body(article.key), lambda kind, target: urls.absolute(
+            urls.content_file(target) if kind == "file" else article_path.get(target, "")))
+
+    article_path = {a.source_path: urls.article(a) for a in site.articles}
+    tags_of = lambda article: [site.tag_for(n) for n in article.tags]  # noqa: E731
+    output.write(urls.feed(), atom_feed(config, urls, urls.feed(), urls.home(), config.title, site.articles, tags_of, absolute_body))
+    for tag in site.tags:
+        feed = urls.tag_feed(tag.slug)
+        title = f"{config.title}: {tag.name}"
+        output.write(feed, atom_feed(config, urls, feed, urls.tag(tag.slug), title, site.tag_articles[tag.key], tags_of, absolute_body))
+
+
+def search_docs(site: Site, urls: Urls, store: Store) -> Iterator[search.SearchDoc]:
+    terms = dict(store.terms([a.key for a in site.articles]))
+    for article in site.articles:
+        path = urls.article(article)
+        yield search.SearchDoc(path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, terms[article.key])
+
+
+def search_pages(config: Config, theme: Theme) -> list[Page]:
+    """The search page, when search is on and the theme has a `search.html`."""
+    if not config.search.enabled or "search.html" not in theme.env.list_templates():
+        return []
+    return [Page(config.search.path, "search", "search.html", config.lang, None, {}, ())]
+
+
+def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> dict[str, Path]:
+    """Output path -> source file: static folders (the site's over the theme's), then referenced content files."""
+    files: dict[str, Path] = {}
+    for folder in theme.static_dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                files[path.relative_to(folder).as_posix()] = path
+    problems = []
+    for article in site.articles:
+        wanted = ([("image", article.image.src)] if article.image and article.image.is_local else []) + [(None, f) for f in article.files]
+        for key, target in wanted:
+            source = config.content_path / target
+            if source.is_file():
+                files[target] = source
+            else:
+                what = "image" if key else "linked file"
+                problems.append(Problem(f"{config.content_dir}/{article.source_path}", lines.get(article.source_path, {}).get("image") if key else None,
+                                        key, f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)"))
+    if problems:
+        raise ContentError(problems)
+    return files
+
+
+def broken_links(site: Site, shown_as: str) -> list[Problem]:
+    """Markdown links from one article to another that is not published."""
+    known = {a.source_path for a in site.articles}
+    return [Problem(f"{shown_as}/{a.source_path}", None, None, f"links to {target}, which is not a published article")
+            for a in site.articles for target in a.article_links if target not in known]
+
+
+def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> None:
+    """Two things that would be written to one output file: an error naming both."""
+    owners: dict[str, str] = {}
+    problems = []
+    for page in pages:
+        owner = f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
+        path = output_file(page.path)
+        if path in owners:
+            problems.append(Problem(owner, None, "slug" if page.kind == "article" else None,
+                                    f"has the same URL /{page.path} as {owners[path]} (set a different `slug:` or date)"))
+        owners.setdefault(path, owner)
+    for path, source in files.items():
+        if path in owners:
+            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {owners[path]}"))
+    if problems:
+        raise ContentError(problems)
+
+
+def read_settings(config: Config) -> ReadSettings:
+    return ReadSettings(config.lang, config.timezone, config.require, config.search)
+
+
+def cache_stamp(config: Config) -> str:
+    """Everything besides a file's bytes that changes what it reads as."""
+    parts = {"ssg": __version__, "markdown": python_markdown.__version__, "extensions": EXTENSIONS,
+             "settings": config.render_key(), "search": getattr(search, "TERMS_VERSION", "")}
+    return json.dumps(parts, sort_keys=True)
+
+
+def global_fingerprint(config: Config, theme: Theme) -> str:
+    """What every page depends on besides its own data and templates."""
+    parts = {"ssg": __version__, "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir"))),
+             "strings": theme.strings}
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def protected_dirs(config: Config) -> list[Path]:
+    return [config.content_path, config.root / config.static_dir, config.root / config.templates_dir, config.root / "themes", config.cache_path]

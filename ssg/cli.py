@@ -1,0 +1,117 @@
+"""Thin click commands: parse flags, call one function, map our errors to exit codes.
+
+Exit codes: 0 fine, 1 content/config/template errors, 2 usage (click's own).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import BuildOptions, build
+from .config import load_config
+from .errors import Problem, SsgError
+from .scaffold import init_project, new_article
+
+
+def _fail(error: SsgError, what: str) -> None:
+    for problem in error.problems:
+        click.secho(f"error: {problem}", fg="red", err=True)
+    count = len(error.problems)
+    click.echo(f"{what} failed: {count} problem{'s' * (count != 1)}.", err=True)
+    sys.exit(1)
+
+
+def _warn(warnings: list[Problem]) -> None:
+    for warning in warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ssg")
+@click.option("-C", "--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              help="Run as if started in this folder (the one holding site.yaml).")
+@click.pass_context
+def main(ctx: click.Context, project: Path) -> None:
+    """ssg: a static site generator for news-article archives."""
+    ctx.obj = project
+
+
+@main.command("build")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--future", is_flag=True, help="Include articles dated in the future.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-o", "--output", type=click.Path(file_okay=False), help="Output folder (default: output_dir of site.yaml, public).")
+@click.option("--base-url", help="Override base_url of site.yaml for this build.")
+@click.option("--force", is_flag=True, help="Build into a folder that holds files ssg did not create (they are left alone).")
+@click.option("--profile", is_flag=True, help="Print the time each phase took.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
+@click.pass_obj
+def build_command(project: Path, drafts: bool, future: bool, strict: bool, output: str | None, base_url: str | None,
+                  force: bool, profile: bool, jobs: int) -> None:
+    """Build the site into the output folder."""
+    try:
+        config = load_config(project, base_url=base_url, output_dir=str(Path(output).resolve()) if output else None)
+        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, force=force, jobs=jobs))
+    except SsgError as error:
+        _fail(error, "Build")
+    _warn(result.warnings)
+    if profile:
+        for name, seconds in result.timings.items():
+            click.echo(f"  {name:<10} {seconds:8.3f} s", err=True)
+        click.echo(f"  read {result.read} files (the rest from the cache)", err=True)
+    click.echo(result.summary())
+
+
+@main.command("check")
+@click.option("--drafts", is_flag=True, help="Check drafts as published articles.")
+@click.option("--future", is_flag=True, help="Check future articles as published.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def check_command(project: Path, drafts: bool, future: bool, strict: bool) -> None:
+    """Check site.yaml and every article without writing anything."""
+    try:
+        config = load_config(project)
+        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True))
+    except SsgError as error:
+        _fail(error, "Check")
+    _warn(result.warnings)
+    click.echo(f"Checked site.yaml and {result.read} articles: no errors, {len(result.warnings)} warnings.")
+
+
+@main.command("new")
+@click.argument("title")
+@click.option("--lang", help="Language of the article (default: lang of site.yaml).")
+@click.option("--tag", "tags", multiple=True, help="A tag; repeat for more.")
+@click.option("--source-name", help="Where the article comes from (e.g. Interfax).")
+@click.option("--source-url", help="Link to the original.")
+@click.option("--slug", help="File name and URL slug (default: from the title).")
+@click.pass_obj
+def new_command(project: Path, title: str, lang: str | None, tags: tuple[str, ...], source_name: str | None,
+                source_url: str | None, slug: str | None) -> None:
+    """Start an article: writes content/YYYY/<slug>.md and prints its path."""
+    try:
+        config = load_config(project)
+        now = datetime.now(config.tz).replace(microsecond=0)
+        path = new_article(config, title, now, lang, tags, source_name, source_url, slug)
+    except SsgError as error:
+        _fail(error, "New")
+    click.echo(os.path.relpath(path))
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init_command(folder: Path) -> None:
+    """Create a new archive in FOLDER: site.yaml, content/ with one article."""
+    try:
+        created = init_project(folder, datetime.now().astimezone().replace(microsecond=0))
+    except SsgError as error:
+        _fail(error, "Init")
+    for path in created:
+        click.echo(f"created {os.path.relpath(path)}")
+    click.echo(f"Next: cd {folder} && ssg build")

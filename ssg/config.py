@@ -1,0 +1,293 @@
+"""site.yaml -> a frozen `Config`.
+
+Each option is declared once, with its type, default and meaning (the same table `ssg init`
+writes as a commented site.yaml). Unknown keys, wrong types and bad values are all reported
+together, each with the line it is on; nothing silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zoneinfo
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+import yaml
+from babel import Locale, UnknownLocaleError
+
+from .errors import ConfigError, Problem
+from .search import SearchConfig
+from .yamlload import YamlSyntaxError, load_yaml_with_lines
+
+CONFIG_FILE = "site.yaml"
+PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang")
+ARTICLE_FIELDS = ("title", "date", "updated", "lang", "tags", "source", "image", "rights", "summary", "slug", "draft")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One site.yaml key: how to check it, its default, and the comment `ssg init` writes."""
+
+    name: str
+    default: Any
+    doc: str
+    check: Callable[[Any], Any]
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a string")
+    return value
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{value!r} is not a whole number of at least 1")
+    return value
+
+
+def _base_url(value: Any) -> str:
+    url = _str(value)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{url!r} is not an absolute http(s) URL (use https://example.org/ or https://user.github.io/archive/)")
+    return url if url.endswith("/") else url + "/"
+
+
+def _lang(value: Any) -> str:
+    code = _str(value)
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        raise ValueError(f"{code!r} is not a language code (use en, ru, de, ...)") from None
+    return code
+
+
+def _timezone(value: Any) -> str:
+    name = _str(value)
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name!r} is not a time zone (use a name like Europe/Moscow or UTC)") from None
+    return name
+
+
+def _permalink(value: Any) -> str:
+    pattern = _str(value).strip("/") + "/"
+    names = set(re.findall(r"{(\w+)}", pattern))
+    unknown = names - set(PERMALINK_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}} (use {', '.join('{' + f + '}' for f in PERMALINK_FIELDS)})")
+    if "slug" not in names:
+        raise ValueError(f"{value!r} has no {{slug}}, so articles would share one URL (e.g. {{year}}/{{month}}/{{day}}/{{slug}}/)")
+    if ".." in pattern.split("/"):
+        raise ValueError(f"{value!r} may not contain '..'")
+    return pattern
+
+
+def _required_fields(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{value!r} is not a list of field names (e.g. [source, rights])")
+    unknown = [v for v in value if v not in ARTICLE_FIELDS]
+    if unknown:
+        raise ValueError(f"{unknown[0]!r} is not an article field (use {', '.join(ARTICLE_FIELDS)})")
+    return tuple(value)
+
+
+def _mapping(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise ValueError(f"{value!r} is not a mapping")
+    return value
+
+
+def _publisher(value: Any) -> dict:
+    data = _mapping(value)
+    unknown = set(data) - {"name", "url", "logo"}
+    if unknown:
+        raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use name, url, logo)")
+    return {k: _str(v) for k, v in data.items()}
+
+
+def _str_list(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{value!r} is not a list of strings")
+    return tuple(value)
+
+
+def _search(value: Any) -> SearchConfig:
+    data = _mapping(value)
+    known = {"enabled", "fields", "path", "languages"}
+    unknown = set(data) - known
+    if unknown:
+        raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use {', '.join(sorted(known))})")
+    config = SearchConfig()
+    if "enabled" in data:
+        if not isinstance(data["enabled"], bool):
+            raise ValueError("enabled must be true or false")
+        config = replace(config, enabled=data["enabled"])
+    if "fields" in data:
+        fields = _str_list(data["fields"])
+        bad = [f for f in fields if f not in ("title", "tags", "body")]
+        if bad or not fields:
+            raise ValueError("fields must list some of title, tags, body")
+        config = replace(config, fields=fields)
+    if "path" in data:
+        config = replace(config, path=_site_dir(data["path"]))
+    if "languages" in data:
+        config = replace(config, languages=tuple(_lang(v) for v in _str_list(data["languages"])))
+    return config
+
+
+def _site_dir(value: Any) -> str:
+    path = _str(value).strip("/")
+    if not path or ".." in path.split("/"):
+        raise ValueError(f"{value!r} is not a folder path inside the site (e.g. search/)")
+    return path + "/"
+
+
+def _feeds(value: Any) -> dict:
+    data = _mapping(value)
+    known = {"entries": _positive_int, "full_content": _bool}
+    unknown = set(data) - set(known)
+    if unknown:
+        raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use {', '.join(sorted(known))})")
+    return {"entries": 20, "full_content": True} | {k: known[k](v) for k, v in data.items()}
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not true or false")
+    return value
+
+
+def _folder(value: Any) -> str:
+    return _str(value).rstrip("/") or "."
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("title", "My news archive", "The site's name, shown in the header and in feeds.", _str),
+    Option("description", "", "One sentence about the archive, for the home page and search engines.", _str),
+    Option("base_url", "https://example.org/", "Where the site will live; may carry a path (https://user.github.io/archive/).", _base_url),
+    Option("lang", "en", "Language of articles that do not set `lang:` (en, ru, ...).", _lang),
+    Option("timezone", "UTC", "Time zone for dates written without an offset, and for `ssg new`.", _timezone),
+    Option("theme", "default", "Theme folder under themes/ (the project's own, else the one ssg ships).", _str),
+    Option("permalink", "{year}/{month}/{day}/{slug}/", "Article URL pattern: {year} {month} {day} {slug} {lang}.", _permalink),
+    Option("paginate", 20, "Articles per page on the home, tag and date pages.", _positive_int),
+    Option("latest", 10, "How many articles the 'Latest articles' list shows.", _positive_int),
+    Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
+    Option("publisher", {}, "Who publishes the archive: {name: ..., url: ..., logo: ...}.", _publisher),
+    Option("params", {}, "Free-form values for templates (site.params.x).", _mapping),
+    Option("feeds", {"entries": 20, "full_content": True}, "Atom feeds: {entries: 20, full_content: true}.", _feeds),
+    Option("search", SearchConfig(), "Client-side search: {enabled: true, fields: [title, tags, body], path: search/}.", _search),
+    Option("content_dir", "content", "Folder of the Markdown articles and their images.", _folder),
+    Option("output_dir", "public", "Folder the site is built into.", _folder),
+    Option("static_dir", "static", "Files copied to the site root as they are (override the theme's).", _folder),
+    Option("templates_dir", "templates", "Templates that override the theme's by name.", _folder),
+    Option("cache_dir", ".ssg-cache", "Build cache (safe to delete).", _folder),
+)
+OPTION_NAMES = tuple(o.name for o in OPTIONS)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything site.yaml says, checked, with defaults filled in, and the project's location."""
+
+    root: Path
+    title: str
+    description: str
+    base_url: str
+    lang: str
+    timezone: str
+    theme: str
+    permalink: str
+    paginate: int
+    latest: int
+    require: tuple[str, ...]
+    publisher: dict = field(hash=False)
+    params: dict = field(hash=False)
+    feeds: dict = field(hash=False)
+    search: SearchConfig = SearchConfig()
+    content_dir: str = "content"
+    output_dir: str = "public"
+    static_dir: str = "static"
+    templates_dir: str = "templates"
+    cache_dir: str = ".ssg-cache"
+
+    @property
+    def content_path(self) -> Path:
+        return self.root / self.content_dir
+
+    @property
+    def output_path(self) -> Path:
+        return (self.root / self.output_dir).resolve()
+
+    @property
+    def cache_path(self) -> Path:
+        return self.root / self.cache_dir
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    def render_key(self) -> dict:
+        """The options that change how a single article is read and rendered (part of the cache key)."""
+        return {"lang": self.lang, "timezone": self.timezone, "require": list(self.require),
+                "search": [self.search.enabled, list(self.search.fields)]}
+
+
+def load_config(root: Path, base_url: str | None = None, output_dir: str | None = None) -> Config:
+    """Read and check `root/site.yaml`; `base_url` and `output_dir` override it for one build."""
+    root = Path(root).resolve()
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        raise ConfigError(Problem(CONFIG_FILE, message=f"not found in {root} (run `ssg init {root}` to start an archive there)"))
+    try:
+        data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(Problem(CONFIG_FILE, message=f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")) from None
+    except YamlSyntaxError as exc:
+        raise ConfigError(Problem(CONFIG_FILE, exc.line, message=exc.message)) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(Problem(CONFIG_FILE, 1, message="must be a mapping of option: value"))
+    overrides = {k: v for k, v in (("base_url", base_url), ("output_dir", output_dir)) if v is not None}
+    return _check(root, data | overrides, lines)
+
+
+def _check(root: Path, data: dict, lines: dict[str, int]) -> Config:
+    problems, values = [], {}
+    for key in sorted(set(data) - set(OPTION_NAMES), key=str):
+        hint = difflib.get_close_matches(str(key), OPTION_NAMES, n=1, cutoff=0.6)
+        fix = f"did you mean {hint[0]!r}?" if hint else f"known options: {', '.join(OPTION_NAMES)}"
+        problems.append(Problem(CONFIG_FILE, lines.get(key), str(key), f"unknown option ({fix})"))
+    for option in OPTIONS:
+        if option.name not in data:
+            values[option.name] = option.default
+            continue
+        try:
+            values[option.name] = option.check(data[option.name])
+        except ValueError as exc:
+            problems.append(Problem(CONFIG_FILE, lines.get(option.name), option.name, str(exc)))
+    if problems:
+        raise ConfigError(problems)
+    return Config(root=root, **values)
+
+
+def default_site_yaml(title: str = "My news archive") -> str:
+    """The commented site.yaml that `ssg init` writes: every option, its default and meaning."""
+    out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
+    for option in OPTIONS:
+        value = title if option.name == "title" else option.default
+        if isinstance(value, SearchConfig):
+            value = {"enabled": value.enabled, "fields": list(value.fields), "path": value.path}
+        if isinstance(value, tuple):
+            value = list(value)
+        dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
+        dumped = dumped[1:-1] if dumped.startswith("{") else dumped
+        prefix = "" if option.name in ("title", "base_url", "lang", "timezone") else "# "
+        out += ["", f"# {option.doc}", prefix + dumped]
+    return "\n".join(out) + "\n"

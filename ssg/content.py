@@ -1,0 +1,360 @@
+"""content/**/*.md -> validated, frozen `Article` objects.
+
+`read_article` is the per-article work: it depends only on the file's bytes and the render
+settings, so it runs in worker processes and its result (a JSON-able record) is cached on disk.
+`Article.from_record` turns a record into the frozen model the rest of the build uses.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from datetime import timezone as dt_timezone
+from types import MappingProxyType
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from slugify import slugify
+
+from . import search
+from .errors import Problem
+from .markdown import render_markdown
+from .yamlload import YamlSyntaxError, load_yaml_with_lines
+
+KNOWN_KEYS = ("title", "date", "updated", "lang", "tags", "source", "image", "rights", "summary", "slug", "draft")
+DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the article was first published."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    """The lead image: `src` is a content-relative path or an absolute URL."""
+
+    src: str
+    credit: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+
+    @property
+    def is_local(self) -> bool:
+        return not urlsplit(self.src).scheme
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """The part of the configuration that changes how one file is read (a cache-key input)."""
+
+    lang: str
+    timezone: str
+    require: tuple[str, ...]
+    search: search.SearchConfig
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article, complete and checked. The rendered body is kept out (see `cache.Store`)."""
+
+    source_path: str  # relative to content/, with forward slashes
+    key: str  # content hash of the record: changes whenever anything here changes
+    title: str
+    date: datetime
+    updated: datetime | None
+    lang: str
+    tags: tuple[str, ...]
+    source: Source | None
+    image: Image | None
+    rights: str | None
+    summary: str
+    slug: str
+    draft: bool
+    extra: Mapping[str, Any] = field(hash=False, compare=False)
+    article_links: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+
+    @classmethod
+    def from_record(cls, source_path: str, key: str, record: dict) -> Article:
+        meta = record["meta"]
+        return cls(
+            source_path=source_path,
+            key=key,
+            title=meta["title"],
+            date=datetime.fromisoformat(meta["date"]),
+            updated=datetime.fromisoformat(meta["updated"]) if meta["updated"] else None,
+            lang=meta["lang"],
+            tags=tuple(meta["tags"]),
+            source=Source(**meta["source"]) if meta["source"] else None,
+            image=Image(**meta["image"]) if meta["image"] else None,
+            rights=meta["rights"],
+            summary=meta["summary"],
+            slug=meta["slug"],
+            draft=meta["draft"],
+            extra=MappingProxyType(meta["extra"]),
+            article_links=tuple(meta["article_links"]),
+            files=tuple(meta["files"]),
+        )
+
+
+def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
+    """Read one article file. Returns `{"meta", "body", "terms", "warnings"}` or `{"problems"}`."""
+    reader = _Reader(source_path, settings)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return reader.failed(Problem(source_path, line, None, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+    return reader.read(text.lstrip("\ufeff").replace("\r\n", "\n"))
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Split `---` front matter from the body; returns (yaml, body, line the body starts on)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ValueError("no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)")
+    for number, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
+    raise ValueError("front matter opened on line 1 is never closed (add a line '---' after the last key)")
+
+
+class _Reader:
+    """Checks one file's front matter, collecting every problem with its line."""
+
+    def __init__(self, source_path: str, settings: ReadSettings):
+        self.path = source_path
+        self.settings = settings
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.lines: dict[str, int] = {}
+
+    def failed(self, problem: Problem) -> dict:
+        return {"problems": [problem.to_dict()]}
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.path, self.lines.get(key), key, message))
+
+    def read(self, text: str) -> dict:
+        try:
+            front, body, _ = split_front_matter(text)
+        except ValueError as exc:
+            return self.failed(Problem(self.path, 1, None, str(exc)))
+        try:
+            data, key_lines = load_yaml_with_lines(front)
+        except YamlSyntaxError as exc:
+            return self.failed(Problem(self.path, exc.line + 1 if exc.line else None, None, exc.message))
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
+        self.lines = {k: v + 1 for k, v in key_lines.items()}
+        meta = self.check(data)
+        rendered = render_markdown(body, self.path)
+        if self.problems:
+            return {"problems": [p.to_dict() for p in self.problems]}
+        summary = meta.pop("summary") or rendered.first_paragraph
+        terms = search.article_terms(meta["lang"], meta["title"], meta["tags"], rendered.text, self.settings.search) if self.settings.search.enabled else None
+        meta |= {"summary": summary, "article_links": list(rendered.article_links), "files": list(rendered.files), "lines": self.lines}
+        return {"meta": meta, "body": rendered.html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
+
+    def check(self, data: dict) -> dict:
+        self.warn_typos(data)
+        for name in self.settings.require:
+            if data.get(name) in (None, "", [], {}):
+                self.problems.append(Problem(self.path, None, name, "is required by site.yaml `require:` but missing"))
+        stem = posixpath.splitext(posixpath.basename(self.path))[0]
+        prefix = DATE_PREFIX.match(stem)
+        return {
+            "title": self.text("title", data, required=True) or "",
+            "date": self.date("date", data, prefix),
+            "updated": self.date("updated", data, None),
+            "lang": self.lang(data),
+            "tags": self.tags(data),
+            "source": self.source(data),
+            "image": self.image(data),
+            "rights": self.text("rights", data),
+            "summary": self.text("summary", data),
+            "slug": self.slug(data, prefix.group(4) if prefix else stem),
+            "draft": self.flag("draft", data),
+            "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS}),
+        }
+
+    def warn_typos(self, data: dict) -> None:
+        for key in data:
+            if key in KNOWN_KEYS or not isinstance(key, str):
+                continue
+            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.75)
+            if close:
+                self.warnings.append(Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close[0]!r}?"))
+
+    def text(self, key: str, data: dict, required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.problem(key, f"is missing (add `{key}: ...` to the front matter)")
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            self.problem(key, f"must be text, not {_kind(value)}")
+            return None
+        return " ".join(value.split()) if key == "title" else value.strip()
+
+    def flag(self, key: str, data: dict) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(key, f"{value!r} is not true or false")
+            return False
+        return value
+
+    def date(self, key: str, data: dict, prefix: re.Match | None) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if prefix is None:
+                if key == "date":
+                    self.problem(key, f"is missing ({DATE_HINT}, or start the file name with the date: 2021-05-24-name.md)")
+                return None
+            value = "-".join(prefix.groups()[:3])
+        parsed = parse_date(value, self.settings.timezone)
+        if parsed is None:
+            self.problem(key, f"{str(value)!r} is not a date ({DATE_HINT})")
+            return None
+        return parsed.isoformat()
+
+    def lang(self, data: dict) -> str:
+        value = data.get("lang", self.settings.lang)
+        if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}([-_][A-Za-z0-9]+)?", value):
+            self.problem("lang", f"{value!r} is not a language code (use en, ru, ...)")
+            return self.settings.lang
+        return value
+
+    def tags(self, data: dict) -> list[str]:
+        value = data.get("tags", [])
+        if isinstance(value, str):
+            value = value.split(",")
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            self.problem("tags", f"must be a list of names ([Roscosmos, China]) or a comma-separated string, not {_kind(value)}")
+            return []
+        tags, seen = [], set()
+        for item in value:
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                item = str(item)
+            if not isinstance(item, str):
+                self.problem("tags", f"{item!r} is {_kind(item)}, not a name (quote it, or write tags: [Roscosmos, China])")
+                continue
+            name = " ".join(item.split())
+            if name and name.casefold() not in seen:
+                seen.add(name.casefold())
+                tags.append(name)
+        return tags
+
+    def source(self, data: dict) -> dict | None:
+        value = data.get("source")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = {"name": value}
+        if not isinstance(value, dict) or not isinstance(value.get("name"), str) or not value["name"].strip():
+            self.problem("source", "must be a name or {name: Interfax, url: https://...}")
+            return None
+        unknown = set(value) - {"name", "url"}
+        if unknown:
+            self.problem("source", f"unknown key {sorted(map(str, unknown))[0]!r} (use name, url)")
+        url = value.get("url")
+        if url is not None and not _is_web_url(url):
+            self.problem("source", f"url {url!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
+            url = None
+        return {"name": value["name"].strip(), "url": url}
+
+    def image(self, data: dict) -> dict | None:
+        value = data.get("image")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = {"src": value}
+        if not isinstance(value, dict) or not isinstance(value.get("src"), str) or not value["src"].strip():
+            self.problem("image", "must be a path or {src: images/x.jpg, credit: ..., alt: ..., caption: ...}")
+            return None
+        unknown = set(value) - {"src", "credit", "alt", "caption"}
+        if unknown:
+            self.problem("image", f"unknown key {sorted(map(str, unknown))[0]!r} (use src, credit, alt, caption)")
+        src = value["src"].strip()
+        if urlsplit(src).scheme:
+            if not _is_web_url(src):
+                self.problem("image", f"src {src!r} is not an http(s) URL or a path under content/")
+        else:
+            src = self.local_path(src)
+        texts = {k: str(value[k]).strip() for k in ("credit", "alt", "caption") if value.get(k) is not None}
+        return {"src": src, "credit": None, "alt": None, "caption": None} | texts
+
+    def local_path(self, src: str) -> str:
+        base = posixpath.dirname(self.path) if src.startswith(("./", "../")) else ""
+        target = posixpath.normpath(posixpath.join(base, src.lstrip("/")))
+        if target.startswith(".."):
+            self.problem("image", f"src {src!r} points outside content/ (put the image under content/)")
+        return target
+
+    def slug(self, data: dict, default: str) -> str:
+        value = data.get("slug")
+        if value is not None and not isinstance(value, (str, int)):
+            self.problem("slug", f"must be text, not {_kind(value)}")
+            value = None
+        slug = slugify(str(value if value is not None else default))
+        if not slug:
+            self.problem("slug", f"{value if value is not None else default!r} gives an empty slug (set `slug: some-words`)")
+        return slug or "article"
+
+
+def parse_date(value: Any, timezone: str) -> datetime | None:
+    """A date or date-time in ISO 8601; without an offset it is in the site's time zone."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    if parsed.tzinfo is None:
+        # A fixed offset (the one in force then), so the date serializes with its offset.
+        local = parsed.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
+        parsed = parsed.replace(tzinfo=dt_timezone(local.utcoffset()))
+    return parsed
+
+
+def _is_web_url(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+def _json_safe(value: Any) -> Any:
+    """Extra keys as JSON can hold them (the cache stores records as JSON)."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_json_safe(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)

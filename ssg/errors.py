@@ -1,0 +1,65 @@
+"""Errors and warnings that carry where they come from.
+
+Every problem the user can fix is a `Problem`: a file, a line when one is known, the field, and a
+message that says what was wrong and what would be right. A build collects them all and reports
+them together instead of stopping at the first one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, printable as `path:line: field: message`."""
+
+    path: str
+    line: int | None = None
+    field: str | None = None
+    message: str = ""
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{where}: {what}"
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Problem:
+        return cls(data["path"], data.get("line"), data.get("field"), data.get("message", ""))
+
+
+class SsgError(Exception):
+    """Base of every error the command line turns into exit code 1 with a clean message."""
+
+    def __init__(self, problems: Iterable[Problem] | Problem | str):
+        if isinstance(problems, str):
+            problems = [Problem("ssg", message=problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = sorted(set(problems), key=_problem_order)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _problem_order(problem: Problem) -> tuple:
+    return (problem.path, problem.line or 0, problem.field or "", problem.message)
+
+
+class ConfigError(SsgError):
+    """site.yaml is missing, unreadable or holds bad values."""
+
+
+class ContentError(SsgError):
+    """One or more articles are invalid; the build wrote nothing."""
+
+
+class TemplateError(SsgError):
+    """A template failed to compile or to render."""
+
+
+class OutputError(SsgError):
+    """The output folder cannot be used safely (it holds files ssg did not write, ...)."""

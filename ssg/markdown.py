@@ -1,0 +1,118 @@
+"""The one configured Markdown renderer.
+
+Links and images that point at other files under content/ are rewritten to `ssg-ref:` markers
+and listed: their final URLs depend on the whole site (the target's date and slug) and on the
+page that shows them, so the renderer resolves them at write time (see `urls.resolve_refs`).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from slugify import slugify
+
+EXTENSIONS = ("extra", "sane_lists", "toc")
+REF_ARTICLE = "ssg-ref:article:"
+REF_FILE = "ssg-ref:file:"
+_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    """A rendered article body and what it points at inside content/."""
+
+    html: str
+    text: str  # plain text, for the search index
+    first_paragraph: str  # plain text, the default summary
+    article_links: tuple[str, ...]  # content-relative .md paths
+    files: tuple[str, ...]  # content-relative paths of linked or embedded files
+
+
+def render_markdown(source: str, article_path: str) -> RenderedBody:
+    """Render `source` (the body of content/`article_path`) to HTML."""
+    md = _renderer()
+    md.reset()
+    refs = md.ssg_refs
+    refs.start(article_path)
+    body = md.convert(source)
+    first = _PARAGRAPH.search(body)
+    return RenderedBody(
+        html=body,
+        text=plain_text(body),
+        first_paragraph=plain_text(first.group(1)) if first else "",
+        article_links=tuple(refs.articles),
+        files=tuple(refs.files),
+    )
+
+
+def plain_text(fragment: str) -> str:
+    """Text of an HTML fragment, with whitespace collapsed."""
+    return " ".join(html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
+
+
+@functools.cache
+def _renderer() -> markdown.Markdown:
+    # One Markdown object per process: building it costs far more than rendering a page.
+    refs = _RefCollector()
+    md = markdown.Markdown(
+        extensions=[*EXTENSIONS, _RefExtension(refs)],
+        extension_configs={"toc": {"slugify": lambda value, sep: slugify(value, separator=sep) or "section"}},
+        output_format="html",
+    )
+    md.ssg_refs = refs  # type: ignore[attr-defined]
+    return md
+
+
+class _RefCollector:
+    """What the current document links to; reset before each document."""
+
+    def start(self, article_path: str) -> None:
+        self.base = posixpath.dirname(article_path)
+        self.articles: list[str] = []
+        self.files: list[str] = []
+
+    def rewrite(self, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+            return url
+        target = posixpath.normpath(posixpath.join(self.base, unquote(parts.path)))
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if target.startswith("../") or target == "..":
+            return url  # outside content/: left as written; the link check reports it
+        if target.endswith(".md"):
+            self.articles.append(target)
+            return f"{REF_ARTICLE}{target}{fragment}"
+        self.files.append(target)
+        return f"{REF_FILE}{target}{fragment}"
+
+
+class _RefTreeprocessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, refs: _RefCollector):
+        super().__init__(md)
+        self.refs = refs
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if attribute and element.get(attribute):
+                element.set(attribute, self.refs.rewrite(element.get(attribute)))
+
+
+class _RefExtension(Extension):
+    def __init__(self, refs: _RefCollector):
+        super().__init__()
+        self.refs = refs
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.treeprocessors.register(_RefTreeprocessor(md, self.refs), "ssg_refs", 1)

@@ -1,0 +1,110 @@
+"""Safe output: stage every changed file, then move them into place only when the build succeeded.
+
+The output folder carries a manifest (`.ssg-manifest.json`) of every file ssg wrote there, with
+its hash and the fingerprint of what produced it. It is how the build
+- writes a file only when its bytes changed (unchanged files keep their mtime, for rsync),
+- deletes only files it wrote itself (stale pages of deleted articles), never anything else,
+- refuses a folder that holds files it did not create, unless told `--force`.
+Changed files go to a staging folder beside the output first; a failed build removes the staging
+folder and leaves the output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+from .errors import OutputError, Problem
+
+MANIFEST = ".ssg-manifest.json"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def check_output_dir(output: Path, root: Path, protected: list[Path], force: bool) -> None:
+    """Refuse an output folder where building could destroy the user's files."""
+    output, root = output.resolve(), root.resolve()
+    if output == root or output in root.parents:
+        raise OutputError(Problem("site.yaml", None, "output_dir", f"{output} is the project folder or above it; use a folder of its own, e.g. public"))
+    for folder in protected:
+        folder = folder.resolve()
+        if output == folder or folder in output.parents:
+            raise OutputError(Problem("site.yaml", None, "output_dir", f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. public"))
+    if output.is_dir() and not (output / MANIFEST).is_file() and any(output.iterdir()) and not force:
+        raise OutputError(Problem(str(output), None, None, "holds files ssg did not create; build elsewhere (-o DIR), empty it, or pass --force to build there and leave those files alone"))
+
+
+class Output:
+    """Collects the files of one build and applies them to the output folder at the end."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.staging = folder.parent / f".{folder.name}.ssg-staging"
+        self.old = self._read_manifest()
+        self.new: dict[str, list[str]] = {}  # path -> [hash, fingerprint]
+        self.changed: list[str] = []
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _read_manifest(self) -> dict[str, list[str]]:
+        try:
+            data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+            return {str(k): list(v) for k, v in data["files"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def unchanged(self, path: str, fingerprint: str) -> bool:
+        """True when `path` was made from the same inputs last time and is still there: keep it."""
+        previous = self.old.get(path)
+        if previous and previous[1] == fingerprint and (self.folder / path).is_file():
+            self.new[path] = previous
+            return True
+        return False
+
+    def write(self, path: str, data: bytes, fingerprint: str = "") -> None:
+        """Stage `data` for `path` unless the output already has exactly these bytes."""
+        if path in self.new:
+            raise OutputError(Problem(path, None, None, "written twice in one build (two things map to the same output file)"))
+        digest = content_hash(data)
+        previous = self.old.get(path)
+        self.new[path] = [digest, fingerprint]
+        if previous and previous[0] == digest and (self.folder / path).is_file():
+            return
+        target = self.staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.changed.append(path)
+
+    def copy(self, path: str, source: Path) -> None:
+        self.write(path, source.read_bytes(), "file")
+
+    def commit(self) -> list[str]:
+        """Move staged files into place, delete files of the last build that are gone; returns deleted."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for path in self.changed:
+            target = self.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging / path, target)
+        deleted = sorted(set(self.old) - set(self.new))
+        for path in deleted:
+            (self.folder / path).unlink(missing_ok=True)
+            self._remove_empty_parents(self.folder / path)
+        manifest = {"generator": "ssg", "files": dict(sorted(self.new.items()))}
+        temporary = self.folder / f"{MANIFEST}.tmp"
+        temporary.write_text(json.dumps(manifest, indent=0, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, self.folder / MANIFEST)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        return deleted
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _remove_empty_parents(self, path: Path) -> None:
+        parent = path.parent
+        while parent != self.folder and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent

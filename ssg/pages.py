@@ -1,0 +1,170 @@
+"""Every page of the site, planned before anything is rendered.
+
+A `Page` names its path, template and the objects it shows, and `deps`: a description of
+everything it shows besides the templates. An incremental build re-renders a page only when its
+deps or its templates changed, which is how editing one article re-renders that article and the
+few listings it appears on, and nothing else.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Sequence
+
+from babel.dates import format_date
+
+from .config import Config
+from .content import Article
+from .site import Period, Site
+from .urls import Urls
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTML page to render."""
+
+    path: str
+    kind: str
+    template: str
+    lang: str
+    title: str | None
+    context: dict[str, Any] = field(hash=False, compare=False)
+    deps: tuple = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Paginator:
+    page: int
+    pages: int
+    total: int
+    first: str
+    last: str
+    prev: str | None
+    next: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link to a period (up, previous, next)."""
+
+    path: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """What a page shows of an article it only links to (latest list, previous/next)."""
+
+    title: str
+    date: Any
+    lang: str
+    path: str
+
+
+def card(article: Article | None) -> tuple | None:
+    """What a listing shows of an article: any change to the article re-renders the listing."""
+    return None if article is None else (article.key, article.source_path)
+
+
+def plan(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
+    """All pages, in a fixed order: articles, home, tags, dates, archive, 404."""
+    yield from article_pages(site, config, urls)
+    yield from listing(urls.home, "home", None, site.articles, config, {"tag": None, "up": None, "prev_period": None, "next_period": None})
+    yield from tag_pages(site, config, urls)
+    yield from period_pages(site, config, urls)
+    yield Page("archive/", "archive", "archive.html", config.lang, None, {"years": archive_years(site, urls)}, tuple((str(p), len(a)) for p, a in sorted(site.periods.items(), key=lambda i: i[0].start)))
+    yield Page(urls.not_found(), "404", "404.html", config.lang, None, {}, ())
+
+
+def link(article: Article | None, urls: Urls) -> ArticleLink | None:
+    return None if article is None else ArticleLink(article.title, article.date, article.lang, urls.article(article))
+
+
+def latest_links(site: Site, config: Config, urls: Urls) -> tuple[ArticleLink, ...]:
+    return tuple(link(a, urls) for a in site.articles[: config.latest])
+
+
+def article_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
+    # Only links to the neighbours and the latest articles are shown, so editing an article's
+    # body re-renders its own page and its listings, not every page that links to it.
+    latest = latest_links(site, config, urls)
+    for index, article in enumerate(site.articles):
+        older, newer = (link(a, urls) for a in site.neighbours(index))
+        tags = tuple(site.tag_for(name) for name in article.tags)
+        yield Page(
+            urls.article(article), "article", "article.html", article.lang, article.title,
+            {"article": article, "prev": older, "next": newer},
+            (article.key, older, newer, latest, tags),
+        )
+
+
+def listing(path_of: Callable[[int], str], kind: str, heading: str | None, articles: Sequence[Article],
+            config: Config, extra: dict[str, Any]) -> Iterator[Page]:
+    """The pages of one paginated list of articles."""
+    pages = max(1, math.ceil(len(articles) / config.paginate))
+    extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
+    for number in range(1, pages + 1):
+        chunk = articles[(number - 1) * config.paginate : number * config.paginate]
+        paginator = Paginator(number, pages, len(articles), path_of(1), path_of(pages),
+                              path_of(number - 1) if number > 1 else None, path_of(number + 1) if number < pages else None)
+        context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
+        yield Page(path_of(number), kind, "list.html", config.lang, heading, context, (tuple(card(a) for a in chunk), paginator, heading, extra_deps))
+
+
+def tag_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
+    for tag in site.tags:
+        yield from listing(lambda n, s=tag.slug: urls.tag(s, n), "tag", tag.name, site.tag_articles[tag.key], config,
+                           {"tag": tag, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None})
+    yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": site.tags}, site.tags)
+
+
+def period_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
+    for kind in ("year", "month", "day"):
+        periods = site.periods_of(kind)
+        for index, period in enumerate(periods):
+            newer = periods[index - 1] if index > 0 else None
+            older = periods[index + 1] if index + 1 < len(periods) else None
+            extra = {"tag": None, "up": period_link(period.parent, urls, config.lang),
+                     "prev_period": period_link(older, urls, config.lang), "next_period": period_link(newer, urls, config.lang)}
+            label = period_label(period, config.lang)
+            yield from listing(lambda n, p=period: urls.period(p.year, p.month, p.day, n), kind, label, site.periods[period], config, extra)
+
+
+def period_link(period: Period | None, urls: Urls, lang: str) -> Link | None:
+    if period is None:
+        return None
+    return Link(urls.period(period.year, period.month, period.day), period_label(period, lang))
+
+
+def period_label(period: Period, lang: str) -> str:
+    """`2021`, `May 2021` / `май 2021 г.`, `May 24, 2021` / `24 мая 2021 г.`."""
+    if period.kind == "year":
+        return str(period.year)
+    if period.kind == "month":
+        return format_date(period.start, "LLLL y", locale=lang).capitalize()
+    return format_date(period.start, "long", locale=lang)
+
+
+@dataclass(frozen=True)
+class ArchiveMonth:
+    month: Any  # date on the 1st
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ArchiveYear:
+    year: int
+    path: str
+    count: int
+    months: tuple[ArchiveMonth, ...]
+
+
+def archive_years(site: Site, urls: Urls) -> tuple[ArchiveYear, ...]:
+    years = []
+    for year in site.periods_of("year"):
+        months = tuple(ArchiveMonth(m.start, urls.period(m.year, m.month), len(site.periods[m]))
+                       for m in site.periods_of("month") if m.year == year.year)
+        years.append(ArchiveYear(year.year, urls.period(year.year), len(site.periods[year]), months))
+    return tuple(years)

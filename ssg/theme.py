@@ -1,0 +1,158 @@
+"""The Jinja environment: site templates over theme templates, interface strings, date formats.
+
+Nothing here knows about particular pages: `Theme.render` takes a template name and a context
+(built by `pages.py`) and returns the HTML, turning any Jinja error into a `TemplateError` that
+names the template file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+from babel.dates import format_date, format_datetime, format_time
+
+from .config import Config
+from .errors import Problem, TemplateError
+from .yamlload import YamlSyntaxError, load_yaml_with_lines
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BABEL_STYLES = ("short", "medium", "long", "full")
+
+
+def theme_dir(config: Config) -> Path:
+    """The project's own themes/<name>, else the one installed with ssg, else a source checkout's."""
+    for base in (config.root / "themes", PACKAGE_DIR / "themes", PACKAGE_DIR.parent / "themes"):
+        if (base / config.theme / "templates").is_dir():
+            return base / config.theme
+    raise TemplateError(Problem("site.yaml", None, "theme", f"no theme {config.theme!r} (looked for themes/{config.theme}/templates/)"))
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Templates, static folders and interface strings of the theme and the site's overrides."""
+
+    env: jinja2.Environment
+    template_dirs: tuple[Path, ...]  # site first
+    static_dirs: tuple[Path, ...]  # theme first, so the site's files win when copied later
+    strings: dict[str, dict[str, str]]  # lang -> key -> text
+    default_lang: str
+    project_root: Path
+
+    def render(self, template: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(template).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(Problem(self.display(exc.filename or exc.name or template), exc.lineno, None, exc.message or "syntax error")) from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(Problem(template, None, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")) from None
+        except Exception as exc:  # a template's runtime error: name the template line that raised it
+            file, line = self.template_frame(exc)
+            raise TemplateError(Problem(file or template, line, None, f"{type(exc).__name__}: {exc}")) from None
+
+    def template_frame(self, exc: BaseException) -> tuple[str | None, int | None]:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
+        return (self.display(frames[-1].filename), frames[-1].lineno) if frames else (None, None)
+
+    def display(self, filename: str) -> str:
+        """A template's path as the user knows it: under the project, else under ssg's folder."""
+        path = Path(filename)
+        for base in (self.project_root, PACKAGE_DIR.parent):
+            if path.is_relative_to(base):
+                return str(path.relative_to(base))
+        return filename
+
+    def t(self, lang: str, key: str, **values: Any) -> str:
+        """Interface string `key` in `lang`, falling back to the site's language, then English."""
+        for code in (lang, lang.split("-")[0], self.default_lang, "en"):
+            text = self.strings.get(code, {}).get(key)
+            if text is not None:
+                return text.format_map(values) if values else text
+        return key
+
+    def fingerprint(self, template: str) -> str:
+        """Hash of `template` and every template it extends or includes (for incremental builds)."""
+        digest = hashlib.sha256()
+        for name in sorted(self._closure(template)):
+            source, filename, _ = self.env.loader.get_source(self.env, name)
+            digest.update(f"{filename}\0{source}\0".encode())
+        return digest.hexdigest()
+
+    def _closure(self, template: str) -> set[str]:
+        seen, todo = set(), [template]
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            try:
+                source = self.env.loader.get_source(self.env, name)[0]
+                todo += [n for n in jinja2.meta.find_referenced_templates(self.env.parse(source)) if n]
+            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                continue  # reported when the page is rendered
+        return seen
+
+
+def load_theme(config: Config) -> Theme:
+    """Build the environment for the configured theme with the site's overrides on top."""
+    base = theme_dir(config)
+    site_templates = config.root / config.templates_dir
+    template_dirs = tuple(p for p in (site_templates, base / "templates") if p.is_dir())
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in template_dirs]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    static_dirs = tuple(p for p in (base / "static", config.root / config.static_dir) if p.is_dir())
+    strings = _load_strings([base / "i18n", config.root / "i18n"])
+    return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root)
+
+
+def _load_strings(folders: list[Path]) -> dict[str, dict[str, str]]:
+    """`en.yaml` and `<part>.en.yaml` files; later folders override earlier ones key by key."""
+    strings: dict[str, dict[str, str]] = {}
+    problems = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+            lang = path.stem.split(".")[-1]
+            try:
+                data, _ = load_yaml_with_lines(path.read_text(encoding="utf-8"))
+            except YamlSyntaxError as exc:
+                problems.append(Problem(str(path), exc.line, None, exc.message))
+                continue
+            if not isinstance(data, dict):
+                problems.append(Problem(str(path), 1, None, "must be a mapping of key: text"))
+                continue
+            strings.setdefault(lang, {}).update({str(k): str(v) for k, v in data.items()})
+    if problems:
+        raise TemplateError(problems)
+    return strings
+
+
+def format_for(lang: str):
+    """Babel date formatters bound to a language; `style` is a Babel style name or pattern."""
+
+    def fmt_date(value: date | datetime, style: str = "long", lang: str = lang) -> str:
+        return format_date(value, format=style, locale=_locale(lang))
+
+    def fmt_datetime(value: datetime, style: str = "medium", lang: str = lang) -> str:
+        return format_datetime(value, format=style, locale=_locale(lang))
+
+    def fmt_time(value: datetime, style: str = "HH:mm", lang: str = lang) -> str:
+        return format_time(value, format=style, locale=_locale(lang))
+
+    return fmt_date, fmt_datetime, fmt_time
+
+
+def _locale(lang: str) -> str:
+    return lang.replace("-", "_")

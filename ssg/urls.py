@@ -1,0 +1,107 @@
+"""The only place that turns articles, tags, dates and listings into URLs and output paths.
+
+A *site path* is a page's path under the site root without a leading slash: `""` is the home
+page, `tags/roscosmos/` a tag page, `feed.xml` a file. Pages end with `/` and are written as
+`…/index.html` (pretty URLs). Links between pages are relative by default, so the same output
+works under any sub-path and opened from disk; `base_url` only makes absolute URLs for places
+that need them (feeds, sitemap, canonical links).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Callable
+from urllib.parse import quote, urlsplit
+
+from .content import Article
+from .markdown import REF_ARTICLE, REF_FILE
+
+_REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
+
+
+class Urls:
+    """Site paths for every kind of page, from the permalink pattern in site.yaml."""
+
+    def __init__(self, permalink: str, base_url: str):
+        self.permalink = permalink
+        self.base_url = base_url
+        self.base_path = urlsplit(base_url).path or "/"
+
+    def article(self, article: Article) -> str:
+        d = article.date
+        return self.permalink.format(year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang)
+
+    def home(self, page: int = 1) -> str:
+        return _paged("", page)
+
+    def tags(self) -> str:
+        return "tags/"
+
+    def tag(self, slug: str, page: int = 1) -> str:
+        return _paged(f"tags/{slug}/", page)
+
+    def tag_feed(self, slug: str) -> str:
+        return f"tags/{slug}/feed.xml"
+
+    def period(self, year: int, month: int | None = None, day: int | None = None, page: int = 1) -> str:
+        parts = [f"{year:04d}"] + [f"{n:02d}" for n in (month, day) if n is not None]
+        return _paged("/".join(parts) + "/", page)
+
+    def archive(self) -> str:
+        return "archive/"
+
+    def feed(self) -> str:
+        return "feed.xml"
+
+    def not_found(self) -> str:
+        return "404.html"
+
+    def content_file(self, content_path: str) -> str:
+        """Images and other files under content/ keep their path in the output."""
+        return content_path
+
+    def absolute(self, site_path: str) -> str:
+        return self.base_url + quote(site_path, safe="/#%")
+
+    def root_relative(self, site_path: str) -> str:
+        """`/sub/path/x/`: for pages shown at any depth, like 404.html."""
+        return self.base_path + quote(site_path, safe="/#%")
+
+
+def output_file(site_path: str) -> str:
+    """The file a site path is written to, relative to the output folder."""
+    return site_path + "index.html" if site_path == "" or site_path.endswith("/") else site_path
+
+
+def relative(from_page: str, target: str) -> str:
+    """The relative URL from the page at `from_page` to the site path `target`."""
+    fragment = ""
+    if "#" in target:
+        target, fragment = target.split("#", 1)
+        fragment = "#" + fragment
+    from_dir = from_page if from_page.endswith("/") or from_page == "" else posixpath.dirname(from_page) + "/"
+    if from_dir == "/":
+        from_dir = ""
+    rel = posixpath.relpath("/" + target, "/" + from_dir) if target else posixpath.relpath("/", "/" + from_dir)
+    if rel == ".":
+        rel = "./"
+    elif target.endswith("/") or target == "":
+        rel += "/"
+    return quote(rel, safe="/#%") + fragment
+
+
+def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
+    """Replace the markers the Markdown renderer left with real URLs: `link(kind, target)`."""
+
+    def replace(match: re.Match) -> str:
+        url = link(match["kind"], match["target"]) + (match["frag"] or "")
+        return f'{match["q"]}{url}{match["q"]}'
+
+    if REF_ARTICLE not in html and REF_FILE not in html:
+        return html
+    return _REF.sub(replace, html)
+
+
+def _paged(path: str, page: int) -> str:
+    return path if page == 1 else f"{path}page/{page}/"

@@ -1,0 +1,70 @@
+"""Shared fixtures: small sites written into tmp_path and built in-process."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from ssg.build import BuildOptions, BuildResult, build
+from ssg.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+SITE_YAML = """\
+title: Test archive
+base_url: https://example.org/
+timezone: Europe/Moscow
+paginate: 2
+"""
+
+
+def article(title: str, date: str, body: str = "Body text.", **front: object) -> str:
+    """The text of an article file; extra front matter as YAML flow values."""
+    lines = [f"title: {title}", f"date: {date}"] + [f"{k}: {v}" for k, v in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
+
+
+class Project:
+    """A site in a temporary folder: write files, build, read the output."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, files: dict[str, str | bytes]) -> Project:
+        for name, data in files.items():
+            path = self.root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(textwrap.dedent(data) if data.startswith("\n") else data, encoding="utf-8")
+        return self
+
+    def remove(self, name: str) -> None:
+        (self.root / name).unlink()
+
+    def build(self, **options: object) -> BuildResult:
+        overrides = {k: options.pop(k) for k in ("base_url", "output_dir") if k in options}
+        config = load_config(self.root, **overrides)
+        return build(config, BuildOptions(now=NOW, **options))
+
+    @property
+    def public(self) -> Path:
+        return self.root / "public"
+
+    def page(self, site_path: str) -> str:
+        path = self.public / site_path
+        if site_path == "" or site_path.endswith("/"):
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def files(self) -> dict[str, bytes]:
+        return {p.relative_to(self.public).as_posix(): p.read_bytes() for p in sorted(self.public.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "site").write({"site.yaml": SITE_YAML})

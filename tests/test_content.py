@@ -1,0 +1,134 @@
+"""Reading one article file: front matter rules, defaults, and messages."""
+
+from __future__ import annotations
+
+from ssg.content import Article, ReadSettings, read_article, split_front_matter
+from ssg.search import SearchConfig
+
+SETTINGS = ReadSettings(lang="en", timezone="Europe/Moscow", require=(), search=SearchConfig(enabled=False))
+
+
+def read(text: str, path: str = "2021/story.md", settings: ReadSettings = SETTINGS) -> dict:
+    return read_article(path, text.encode("utf-8"), settings)
+
+
+def problems(text: str, **kwargs) -> list[str]:
+    record = read(text, **kwargs)
+    return [f"{p['path']}:{p['line']}: {p['field']}: {p['message']}" for p in record.get("problems", [])]
+
+
+def meta(text: str, **kwargs) -> dict:
+    record = read(text, **kwargs)
+    assert "problems" not in record, record
+    return record["meta"]
+
+
+def test_full_front_matter_is_read():
+    m = meta(
+        "---\ntitle: Russia and China agree\ndate: 2021-05-24T10:15:00+03:00\nupdated: 2021-05-25\nlang: ru\n"
+        "tags: [Roscosmos, China, Moon]\nsource: {name: Interfax, url: 'https://www.interfax.ru/x'}\n"
+        "image: {src: images/soyuz.jpg, credit: pronedra.ru, alt: A rocket}\nrights: Public domain\n"
+        "views: 2101\n---\n\nFirst *paragraph*.\n\nSecond.\n"
+    )
+    assert m["title"] == "Russia and China agree"
+    assert m["date"] == "2021-05-24T10:15:00+03:00"
+    assert m["updated"] == "2021-05-25T00:00:00+03:00"
+    assert m["lang"] == "ru"
+    assert m["tags"] == ["Roscosmos", "China", "Moon"]
+    assert m["source"] == {"name": "Interfax", "url": "https://www.interfax.ru/x"}
+    assert m["image"] == {"src": "images/soyuz.jpg", "credit": "pronedra.ru", "alt": "A rocket", "caption": None}
+    assert m["rights"] == "Public domain"
+    assert m["summary"] == "First paragraph."
+    assert m["extra"] == {"views": 2101}
+    article = Article.from_record("2021/story.md", "k", {"meta": m})
+    assert article.extra["views"] == 2101 and article.date.utcoffset().total_seconds() == 3 * 3600
+
+
+def test_defaults_date_without_offset_uses_site_timezone_and_lang_from_site():
+    m = meta("---\ntitle: T\ndate: 2021-01-10 09:30\n---\nx\n")
+    assert m["date"] == "2021-01-10T09:30:00+03:00"
+    assert m["lang"] == "en" and m["tags"] == [] and m["source"] is None and m["draft"] is False
+
+
+def test_date_from_file_name_and_slug_without_the_prefix():
+    m = meta("---\ntitle: T\n---\nx\n", path="2022/2022-03-09-lunar-station.md")
+    assert m["date"].startswith("2022-03-09T00:00:00") and m["slug"] == "lunar-station"
+
+
+def test_cyrillic_file_name_gives_transliterated_slug():
+    assert meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/Роскосмос.md")["slug"] == "roskosmos"
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nslug: ../../etc/Самолёт\n---\n")["slug"] == "etc-samolet"
+
+
+def test_tags_as_comma_string_are_trimmed_and_deduplicated():
+    assert meta("---\ntitle: T\ndate: 2021-01-01\ntags: ' Moon,  China ,moon, '\n---\n")["tags"] == ["Moon", "China"]
+
+
+def test_source_as_bare_string_is_the_name():
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nsource: TASS\n---\n")["source"] == {"name": "TASS", "url": None}
+
+
+def test_no_front_matter_and_unclosed_front_matter():
+    assert problems("Just text\n") == [
+        "2021/story.md:1: None: no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
+    ]
+    assert "never closed" in problems("---\ntitle: T\n")[0]
+
+
+def test_yaml_syntax_error_has_the_line_in_the_file():
+    (message,) = problems("---\ntitle: T\ndate: 2021-01-01\ntags: [a, b\n---\n")
+    assert message.startswith("2021/story.md:5: None: YAML syntax error")
+
+
+def test_missing_title_and_bad_date_are_both_reported_with_lines():
+    assert problems("---\ndate: May 24\n---\n") == [
+        "2021/story.md:None: title: is missing (add `title: ...` to the front matter)",
+        "2021/story.md:2: date: 'May 24' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",
+    ]
+
+
+def test_tags_that_are_not_strings():
+    (message,) = problems("---\ntitle: T\ndate: 2021-01-01\ntags: [Moon, {a: b}]\n---\n")
+    assert message.startswith("2021/story.md:4: tags: {'a': 'b'} is a mapping, not a name")
+
+
+def test_bad_source_url():
+    (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource: {name: X, url: 'www.x.ru'}\n---\n")
+    assert message == "2021/story.md:4: source: url 'www.x.ru' is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)"
+
+
+def test_not_utf8_names_the_line():
+    record = read_article("2021/story.md", "---\ntitle: T\n".encode() + "Привет".encode("cp1251"), SETTINGS)
+    (problem,) = record["problems"]
+    assert problem["line"] == 3 and "is not UTF-8" in problem["message"]
+
+
+def test_typo_of_known_key_warns_and_keeps_the_key():
+    record = read("---\ntittle: T\ntitle: T\ndate: 2021-01-01\ntag: x\nlayout: post\n---\n")
+    warnings = [(w["line"], w["field"], w["message"]) for w in record["warnings"]]
+    assert warnings == [
+        (2, "tittle", "unknown key, kept for templates; did you mean 'title'?"),
+        (5, "tag", "unknown key, kept for templates; did you mean 'tags'?"),
+    ]
+    assert record["meta"]["extra"] == {"tittle": "T", "tag": "x", "layout": "post"}
+
+
+def test_required_fields_from_site_yaml():
+    settings = ReadSettings("en", "UTC", ("source", "rights"), SearchConfig(enabled=False))
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nsource: X\n---\n", settings=settings) == [
+        "2021/story.md:None: rights: is required by site.yaml `require:` but missing"
+    ]
+
+
+def test_image_path_cannot_leave_content():
+    (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nimage: ../../secret.jpg\n---\n")
+    assert "points outside content/" in message
+
+
+def test_markdown_links_to_articles_and_files_are_recorded():
+    m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n[a](../2020/other.md#x) ![i](../images/p.png) [w](https://x.org/)\n")
+    assert m["article_links"] == ["2020/other.md"] and m["files"] == ["images/p.png"]
+
+
+def test_split_front_matter_reports_body_line():
+    assert split_front_matter("---\na: 1\n---\nbody") == ("a: 1", "body", 4)
