@@ -73,12 +73,7 @@ from pathlib import Path
 
 HUGO_TEMPLATE_DIR = Path(__file__).resolve().parent / "hugo"
 
-SITE_YAML = (
-    "title: Benchmark archive\n"
-    "base_url: https://example.org/\n"
-    "timezone: Europe/Moscow\n"
-    "lang: en\n"
-)
+SITE_YAML = "title: Benchmark archive\nbase_url: https://example.org/\ntimezone: Europe/Moscow\nlang: en\n"
 
 RU_SHARE = 0.4
 FIRST_YEAR, LAST_YEAR = 2013, 2024  # twelve years of dates
@@ -122,19 +117,15 @@ although across along around toward among within without upon whose whom which w
 """,
 }
 
-EN_ONSETS = (
-    "b c d f g h j k l m n p r s t v w z br cr dr fl gr pl pr st tr ch sh th bl cl sl sp sc"
-).split()
-EN_NUCLEI = "a e i o u ai ea ou oo".split()
+EN_ONSETS = (*"bcdfghjklmnprstvwz", "br", "cr", "dr", "fl", "gr", "pl", "pr", "st", "tr", "ch", "sh", "th", "bl", "cl", "sl", "sp", "sc")
+EN_NUCLEI = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "oo"]
 EN_CODAS = ["", "", "", "n", "r", "l", "s", "t", "m", "nd", "st", "ck", "rt", "nt", "x"]
 
-RU_ONSETS = (
-    "б в г д ж з к л м н п р с т ф х ц ч ш щ бр вр гр др кр пр тр ст сл пл гл зн см сп ск"
-).split()
-RU_NUCLEI = "а о е и у ы".split()
-RU_SOFT = "в д л м н р с т".split()  # onsets that also take я, ю (кя, шю look foreign)
+RU_ONSETS = (*"бвгджзклмнпрстфхцчшщ", "бр", "вр", "гр", "др", "кр", "пр", "тр", "ст", "сл", "пл", "гл", "зн", "см", "сп", "ск")
+RU_NUCLEI = ["а", "о", "е", "и", "у", "ы"]
+RU_SOFT = "вдлмнрст"  # onsets that also take я, ю (кя, шю look foreign)
 RU_BAD = ("жы", "шы", "чы", "щы", "кы", "гы", "хы")
-RU_CODAS = "н р л с т к в м д ст нк рн льн ж ш ч з б п г х рт".split()
+RU_CODAS = ["н", "р", "л", "с", "т", "к", "в", "м", "д", "ст", "нк", "рн", "льн", "ж", "ш", "ч", "з", "б", "п", "г", "х", "рт"]
 
 # Endings per part of speech: (ending, relative frequency).
 Paradigm = tuple[tuple[str, float], ...]
@@ -373,9 +364,6 @@ class WordModel:
         h = ((k + 1) * 0x9E3779B1 ^ self.pos_salt) & 0xFFFFFFFF
         return self.pos_table[h >> 24]
 
-    def form(self, k: int, ending: str) -> str:
-        return self._join(self.stem(k), ending)
-
     def _build_head(self) -> None:
         """Precompute every form of the frequent lemmas with cumulative weights.
 
@@ -435,11 +423,7 @@ class WordModel:
         """``n`` tokens with most function words dropped, as in headlines."""
         words: list[str] = []
         while len(words) < n:
-            words += [
-                w
-                for w in self.words(rng, 2 * n)
-                if w not in self.function_words or rng.random() < 0.3
-            ]
+            words += [w for w in self.words(rng, 2 * n) if w not in self.function_words or rng.random() < 0.3]
         return words[:n]
 
 
@@ -583,9 +567,7 @@ class ArticleMeta:
 
     index: int
     lang: str
-    title: str
     date: datetime
-    offset: str  # "+03:00" / "+00:00"
     tags: list[str]
     slug: str
     front_matter: str  # ssg's
@@ -622,8 +604,8 @@ def make_meta(models: dict[str, WordModel], seed: int, index: int) -> ArticleMet
     start = datetime(FIRST_YEAR, 1, 1)
     span_minutes = int((datetime(LAST_YEAR + 1, 1, 1) - start).total_seconds() // 60)
     date = start + timedelta(minutes=rng.randrange(span_minutes))
-    moscow = (lang == "ru") == (rng.random() < 0.85)
-    offset = "+03:00" if moscow else "+00:00"
+    moscow_share = 0.85 if lang == "ru" else 0.15
+    offset = "+03:00" if rng.random() < moscow_share else "+00:00"
     date_s = date.strftime("%Y-%m-%dT%H:%M:00") + offset
 
     sources = [s for s in SOURCES if s.lang == lang]
@@ -649,13 +631,8 @@ def make_meta(models: dict[str, WordModel], seed: int, index: int) -> ArticleMet
         f"credit: {yaml_str(credit)}, alt: {json.dumps(alt, ensure_ascii=False)}}}\n"
         f"rights: {yaml_str(source.rights.format(y=date.year))}\n"
     )
-    hugo_fm = (
-        f"title: {yaml_str(title)}\n"
-        f"date: {date_s}\n"
-        f"tags: [{', '.join(yaml_str(t) for t in tags)}]\n"
-        f"lang: {lang}\n"
-    )
-    return ArticleMeta(index, lang, title, date, offset, tags, slug, fm, hugo_fm)
+    hugo_fm = f"title: {yaml_str(title)}\ndate: {date_s}\ntags: [{', '.join(yaml_str(t) for t in tags)}]\nlang: {lang}\n"
+    return ArticleMeta(index, lang, date, tags, slug, fm, hugo_fm)
 
 
 # --- bodies ---------------------------------------------------------------------------------
@@ -760,29 +737,35 @@ class BodyWriter:
 
 # --- driver ---------------------------------------------------------------------------------
 
-_MODELS: dict[str, WordModel] = {}
-_METAS: list[ArticleMeta] = []
-_JOB: dict[str, object] = {}
+
+@dataclass(frozen=True)
+class _Job:
+    """What the workers need; a module global so that forked workers inherit it for free."""
+
+    out: Path
+    hugo: Path | None
+    seed: int
+    models: dict[str, WordModel]
+    metas: list[ArticleMeta]
+
+
+_job: _Job | None = None
 
 
 def _write_range(bounds: tuple[int, int]) -> int:
     """Worker: write articles ``[start, stop)``; returns the bytes written (ssg copy)."""
-    start, stop = bounds
-    out = _JOB["out"]
-    hugo = _JOB["hugo"]
-    seed = _JOB["seed"]
-    assert isinstance(out, Path) and isinstance(seed, int)
+    job = _job
+    assert job is not None
     total = 0
-    for meta in _METAS[start:stop]:
-        rng = article_rng(seed, meta.index, 1)
-        body = BodyWriter(_MODELS[meta.lang], rng, meta.tags).body()
-        text = f"---\n{meta.front_matter}---\n\n{body}"
-        data = text.encode()
-        (out / "content" / str(meta.date.year) / f"{meta.slug}.md").write_bytes(data)
+    for meta in job.metas[bounds[0] : bounds[1]]:
+        rng = article_rng(job.seed, meta.index, 1)
+        body = BodyWriter(job.models[meta.lang], rng, meta.tags).body()
+        data = f"---\n{meta.front_matter}---\n\n{body}".encode()
+        (job.out / "content" / str(meta.date.year) / f"{meta.slug}.md").write_bytes(data)
         total += len(data)
-        if isinstance(hugo, Path):
-            hugo_text = f"---\n{meta.hugo_front_matter}---\n\n{body}"
-            (hugo / "content" / "posts" / f"{meta.slug}.md").write_bytes(hugo_text.encode())
+        if job.hugo is not None:
+            hugo_data = f"---\n{meta.hugo_front_matter}---\n\n{body}".encode()
+            (job.hugo / "content" / "posts" / f"{meta.slug}.md").write_bytes(hugo_data)
     return total
 
 
@@ -806,22 +789,23 @@ def generate(out: Path, articles: int, seed: int, hugo: Path | None, jobs: int, 
         shutil.copytree(HUGO_TEMPLATE_DIR, hugo, dirs_exist_ok=True)
         (hugo / "content" / "posts").mkdir(parents=True, exist_ok=True)
 
-    _MODELS.update({lang: WordModel(lang, seed) for lang in ("en", "ru")})
+    models = {lang: WordModel(lang, seed) for lang in ("en", "ru")}
     seen: set[str] = set()
-    _METAS.clear()
+    metas: list[ArticleMeta] = []
     for i in range(articles):
-        meta = make_meta(_MODELS, seed, i)
+        meta = make_meta(models, seed, i)
         slug, n = meta.slug, 2
         while slug in seen:  # like a CMS: "-2", "-3" on a clash with an earlier article
             slug, n = f"{meta.slug}-{n}", n + 1
         meta.slug = slug
         seen.add(slug)
-        _METAS.append(meta)
-    for year in {m.date.year for m in _METAS}:
+        metas.append(meta)
+    for year in {m.date.year for m in metas}:
         (out / "content" / str(year)).mkdir(parents=True, exist_ok=True)
     t_meta = time.perf_counter()
 
-    _JOB.update(out=out, hugo=hugo, seed=seed)
+    global _job
+    _job = _Job(out, hugo, seed, models, metas)
     chunk = 250
     ranges = [(i, min(i + chunk, articles)) for i in range(0, articles, chunk)]
     if jobs > 1 and len(ranges) > 1:
@@ -850,6 +834,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.articles < 1:
         parser.error("--articles must be positive")
+    if args.seed < 0:
+        parser.error("--seed must be >= 0")
+    if args.hugo is not None and args.hugo.resolve() in (args.out.resolve(), HUGO_TEMPLATE_DIR):
+        parser.error("--hugo needs a directory of its own")
     generate(args.out, args.articles, args.seed, args.hugo, max(1, args.jobs), args.force)
 
 

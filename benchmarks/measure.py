@@ -28,6 +28,7 @@ leave the tree by being orphaned (their parent exited first) are no longer seen.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -69,8 +70,7 @@ class Measurement:
             f"(user {self.user_s:.2f} + sys {self.sys_s:.2f}), "
             f"peak RSS tree {self.peak_tree_rss_bytes / mib:.0f} MiB "
             f"({self.max_processes} processes), "
-            f"max single {self.max_rss_single_bytes / mib:.0f} MiB, exit {self.returncode}"
-            + (" (timed out)" if self.timed_out else "")
+            f"max single {self.max_rss_single_bytes / mib:.0f} MiB, exit {self.returncode}" + (" (timed out)" if self.timed_out else "")
         )
 
 
@@ -148,19 +148,15 @@ def run(
     """
     argv = tuple(os.fspath(a) for a in cmd)
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr, start_new_session=True
-    )
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr, start_new_session=True)
     sampler = _TreeSampler(proc.pid, interval)
     sampler.start()
     timed_out = threading.Event()
 
     def kill() -> None:
         timed_out.set()
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
     timer = threading.Timer(timeout, kill) if timeout is not None else None
     if timer is not None:
@@ -168,6 +164,10 @@ def run(
     try:
         # wait4 rather than Popen.wait: it is what returns the child's rusage.
         _, status, usage = os.wait4(proc.pid, 0)
+    except BaseException:  # e.g. Ctrl-C: its own session does not get the SIGINT
+        kill()
+        os.waitpid(proc.pid, 0)
+        raise
     finally:
         wall = time.perf_counter() - start
         if timer is not None:
@@ -190,9 +190,7 @@ def run(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description="Run COMMAND; report wall/CPU time and peak memory of its process tree."
-    )
+    parser = argparse.ArgumentParser(description="Run COMMAND; report wall/CPU time and peak memory of its process tree.")
     parser.add_argument("--interval", type=float, default=0.02, help="RSS sampling period, s")
     parser.add_argument("--timeout", type=float, help="kill the command after this many s")
     parser.add_argument("--cwd", type=Path)

@@ -98,7 +98,7 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
             loaded = load_articles(config.content_path, store, read_settings(config), options.jobs, config.content_dir)
             result.read = loaded.read
             if loaded.problems:
-                raise ContentError(loaded.problems)
+                raise ContentError(loaded.problems, loaded.warnings)
         with phase("assemble"):
             now = options.now or datetime.now(timezone.utc)
             site = assemble(published(loaded.articles, options.drafts, options.future, now))
@@ -216,7 +216,8 @@ def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> N
     """Two things that would be written to one output file: an error naming both."""
     owners: dict[str, str] = {}
     problems = []
-    for page in pages:
+    # Articles in file order, so the message is on the file that sorts later.
+    for page in sorted(pages, key=lambda p: p.context["article"].source_path if p.kind == "article" else ""):
         owner = f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
         path = output_file(page.path)
         if path in owners:

@@ -20,6 +20,7 @@ from .scaffold import init_project, new_article
 
 
 def _fail(error: SsgError, what: str) -> None:
+    _warn(error.warnings)
     for problem in error.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
     count = len(error.problems)

@@ -160,8 +160,8 @@ class _Reader:
         self.lines = {k: v + 1 for k, v in key_lines.items()}
         meta = self.check(data)
         rendered = render_markdown(body, self.path)
-        if self.problems:
-            return {"problems": [p.to_dict() for p in self.problems]}
+        if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
+            return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.first_paragraph
         terms = search.article_terms(meta["lang"], meta["title"], meta["tags"], rendered.text, self.settings.search) if self.settings.search.enabled else None
         meta |= {"summary": summary, "article_links": list(rendered.article_links), "files": list(rendered.files), "lines": self.lines}

@@ -36,12 +36,13 @@ class Problem:
 class SsgError(Exception):
     """Base of every error the command line turns into exit code 1 with a clean message."""
 
-    def __init__(self, problems: Iterable[Problem] | Problem | str):
+    def __init__(self, problems: Iterable[Problem] | Problem | str, warnings: Iterable[Problem] = ()):
         if isinstance(problems, str):
             problems = [Problem("ssg", message=problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems: list[Problem] = sorted(set(problems), key=_problem_order)
+        self.warnings: list[Problem] = sorted(set(warnings), key=_problem_order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

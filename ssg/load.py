@@ -68,9 +68,11 @@ def load_articles(content_dir: Path, store: Store, settings: ReadSettings, jobs:
             raws[path] = (content_dir / path).read_bytes()
     fresh = _read_many([(p, raws[p], settings) for p in missing], jobs)
     problems: list[Problem] = []
+    failed_warnings: list[Problem] = []
     for path, record in fresh.items():
         if "problems" in record:
             problems += [Problem.from_dict(p) for p in record["problems"]]
+            failed_warnings += [Problem.from_dict(w) for w in record.get("warnings", [])]
             stats = [s for s in stats if s[0] != path]  # never remember a failing file as read
         else:
             store.put(digests[path], record)
@@ -78,7 +80,7 @@ def load_articles(content_dir: Path, store: Store, settings: ReadSettings, jobs:
     store.remember_files(stats)
     store.prune(set(cached) & set(digests.values()))
     store.commit()
-    articles, warnings, lines = [], [], {}
+    articles, warnings, lines = [], failed_warnings, {}
     for path, digest in digests.items():
         if digest in cached:
             articles.append(Article.from_record(path, digest, cached[digest]))

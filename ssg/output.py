@@ -93,10 +93,11 @@ class Output:
         for path in deleted:
             (self.folder / path).unlink(missing_ok=True)
             self._remove_empty_parents(self.folder / path)
-        manifest = {"generator": "ssg", "files": dict(sorted(self.new.items()))}
-        temporary = self.folder / f"{MANIFEST}.tmp"
-        temporary.write_text(json.dumps(manifest, indent=0, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, self.folder / MANIFEST)
+        if self.new != self.old or not (self.folder / MANIFEST).is_file():
+            manifest = {"generator": "ssg", "files": dict(sorted(self.new.items()))}
+            temporary = self.folder / f"{MANIFEST}.tmp"
+            temporary.write_text(json.dumps(manifest, indent=0, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.folder / MANIFEST)
         shutil.rmtree(self.staging, ignore_errors=True)
         return deleted
 

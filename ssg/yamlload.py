@@ -42,6 +42,9 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        at_end = exc.problem_mark is not None and exc.problem_mark.line >= text.rstrip("\n").count("\n")
+        if exc.context_mark is not None and at_end:
+            mark = exc.context_mark  # an unclosed [ or {: where it opened helps more than the end
         line = mark.line + 1 if mark is not None else None
         what = " ".join(p for p in (exc.context, exc.problem) if p)
         raise YamlSyntaxError(f"YAML syntax error: {what} (check quotes, colons and indentation)", line) from None

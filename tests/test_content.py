@@ -77,7 +77,7 @@ def test_no_front_matter_and_unclosed_front_matter():
 
 def test_yaml_syntax_error_has_the_line_in_the_file():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\ntags: [a, b\n---\n")
-    assert message.startswith("2021/story.md:5: None: YAML syntax error")
+    assert message.startswith("2021/story.md:4: None: YAML syntax error")
 
 
 def test_missing_title_and_bad_date_are_both_reported_with_lines():

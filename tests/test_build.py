@@ -1,0 +1,199 @@
+"""Whole builds of small sites: the pages written, their links, and the safety rules."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ssg.errors import ContentError, OutputError, SsgError, TemplateError
+
+from .conftest import article
+
+
+@pytest.fixture
+def site(project):
+    return project.write({
+        "content/2021/roscosmos-china.md": article(
+            "Russia and China agree", "2021-05-24T10:15:00+03:00",
+            "Moscow. May 24. INTERFAX - agreement.\n\nMore [earlier](../2020/first.md) text.",
+            tags="[Roscosmos, China]", source="{name: Interfax, url: 'https://www.interfax.ru/1'}",
+            image="{src: images/soyuz.png, credit: pronedra.ru, alt: Soyuz}", rights="Public domain", views=2101),
+        "content/2021/ракета.md": article("Ракета стартовала", "2021-05-24T12:00:00+03:00", "Текст о ракете.", lang="ru", tags="[roscosmos]"),
+        "content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", tags="[China]"),
+        "content/2020/first.md": article("First one", "2020-12-31T23:00:00+03:00", tags="[Moon]"),
+        "content/2021/draft.md": article("A draft", "2021-07-01", draft="true"),
+        "content/2027/future.md": article("From the future", "2027-01-01"),
+        "content/images/soyuz.png": b"\x89PNG fake",
+    })
+
+
+def test_pages_at_their_urls(site):
+    result = site.build()
+    files = site.files()
+    for path in ["index.html", "page/2/index.html", "2021/05/24/roscosmos-china/index.html", "2021/05/24/raketa/index.html",
+                 "2021/index.html", "2021/05/index.html", "2021/05/24/index.html", "2020/12/31/index.html",
+                 "tags/index.html", "tags/roscosmos/index.html", "tags/china/index.html", "tags/moon/index.html",
+                 "archive/index.html", "404.html", "feed.xml", "tags/china/feed.xml", "images/soyuz.png"]:
+        assert path in files, path
+    assert "2021/07/01/draft/index.html" not in files and "2027/01/01/future/index.html" not in files
+    assert result.pages["article"] == 4 and result.warnings == []
+
+
+def test_article_page_shows_everything(site):
+    site.build()
+    html = site.page("2021/05/24/roscosmos-china/")
+    for text in ["Russia and China agree", "Interfax", 'href="https://www.interfax.ru/1"', "pronedra.ru", "Public domain",
+                 'src="../../../../images/soyuz.png"', 'href="../../../../tags/roscosmos/"', 'href="../../../../2020/12/31/first/"',
+                 'datetime="2021-05-24T10:15:00+03:00"', "Ракета стартовала"]:
+        assert text in html, text
+
+
+def test_russian_article_has_russian_dates_and_interface(site):
+    site.build()
+    html = site.page("2021/05/24/raketa/")
+    assert '<html lang="ru"' in html and "мая 2021" in html
+
+
+def test_tags_differing_in_case_are_one_tag_and_tag_pages_paginate(site):
+    site.build()
+    roscosmos = site.page("tags/roscosmos/")
+    assert "Russia and China agree" in roscosmos and "Ракета стартовала" in roscosmos
+    tags = site.page("tags/")
+    assert tags.count('href="roscosmos/"') == 1
+
+
+def test_home_paginates_newest_first(site):
+    site.build()
+    home, second = site.page(""), site.page("page/2/")
+    assert home.index("June news") < home.index("Ракета стартовала")
+    assert "Russia and China agree" in second and 'href="../../"' in second
+
+
+def test_date_archives_link_up_and_sideways(site):
+    site.build()
+    may = site.page("2021/05/")
+    assert 'href="../"' in may and 'href="../06/"' in may
+    assert 'href="../../2020/12/"' in may
+
+
+def test_drafts_and_future_on_request(site):
+    site.build(drafts=True, future=True)
+    assert (site.public / "2021/07/01/draft/index.html").is_file()
+    assert (site.public / "2027/01/01/future/index.html").is_file()
+
+
+def test_autoescape_shows_a_script_title(project):
+    project.write({"content/x.md": article("'<script>alert(1)</script>'", "2021-01-01")})
+    project.build()
+    html = project.page("2021/01/01/x/")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_output_is_deterministic(site, tmp_path):
+    site.build()
+    first = site.files()
+    site.build(output_dir=str(tmp_path / "again"))
+    again = {p.relative_to(tmp_path / "again").as_posix(): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    first.pop(".ssg-manifest.json")
+    again.pop(".ssg-manifest.json")
+    assert first == again
+
+
+def test_missing_image_is_an_error_naming_the_article(site):
+    site.remove("content/images/soyuz.png")
+    with pytest.raises(ContentError) as error:
+        site.build()
+    assert str(error.value) == ("content/2021/roscosmos-china.md:6: image: image 'images/soyuz.png' not found "
+                                "(put it at content/images/soyuz.png or fix the path)")
+
+
+def test_two_articles_on_one_url_name_both_files(project):
+    project.write({"content/a/x.md": article("A", "2021-01-01"), "content/b/x.md": article("B", "2021-01-01")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == "content/b/x.md: slug: has the same URL /2021/01/01/x/ as content/a/x.md (set a different `slug:` or date)"
+
+
+def test_failed_build_leaves_previous_output_untouched(site):
+    site.build()
+    before = {p: (data, (site.public / p).stat().st_mtime_ns) for p, data in site.files().items()}
+    site.write({"content/2021/june.md": "---\ntitle: [broken\n---\n"})
+    with pytest.raises(ContentError):
+        site.build()
+    after = {p: (data, (site.public / p).stat().st_mtime_ns) for p, data in site.files().items()}
+    assert before == after
+    assert not list(site.root.glob(".public.ssg-staging"))
+
+
+def test_unchanged_files_are_not_rewritten(site):
+    site.build()
+    mtimes = {p: (site.public / p).stat().st_mtime_ns for p in site.files()}
+    result = site.build()
+    assert result.changed == 0 and result.read == 0
+    assert mtimes == {p: (site.public / p).stat().st_mtime_ns for p in site.files()}
+
+
+def test_deleted_article_pages_are_removed_but_foreign_files_kept(site):
+    site.build()
+    (site.public / "CNAME").write_text("example.org")
+    site.remove("content/2021/june.md")
+    result = site.build(force=True)
+    assert not (site.public / "2021/06").exists()
+    assert (site.public / "CNAME").read_text() == "example.org"
+    assert result.deleted >= 1
+
+
+def test_refuses_folder_with_foreign_files_unless_forced(site):
+    site.public.mkdir()
+    (site.public / "mine.txt").write_text("keep me")
+    with pytest.raises(OutputError, match="holds files ssg did not create"):
+        site.build()
+    site.build(force=True)
+    assert (site.public / "mine.txt").read_text() == "keep me"
+
+
+@pytest.mark.parametrize("output", [".", "content", "content/sub", ".."])
+def test_refuses_project_and_source_folders(site, output):
+    with pytest.raises(OutputError):
+        site.build(output_dir=str((site.root / output).resolve()))
+
+
+def test_template_error_names_template_and_line(site):
+    site.write({"templates/list.html": "{% extends 'base.html' %}\n{% block content %}\n{{ articles|nosuchfilter }}\n{% endblock %}\n"})
+    with pytest.raises(TemplateError) as error:
+        site.build()
+    assert str(error.value).startswith("templates/list.html:3: No filter named 'nosuchfilter'")
+
+
+def test_template_runtime_error_names_template_and_line(site):
+    site.write({"templates/tags.html": "line one\n{{ 1 / 0 }}\n"})
+    with pytest.raises(TemplateError) as error:
+        site.build()
+    assert str(error.value) == "templates/tags.html:2: ZeroDivisionError: division by zero"
+
+
+def test_site_templates_override_theme_by_name(site):
+    site.write({"templates/404.html": "custom {{ url_for('tags/') }}"})
+    site.build()
+    assert site.page("404.html") == "custom /tags/"
+
+
+def test_colliding_tag_slugs_are_both_kept_with_a_warning(project):
+    project.write({"content/a.md": article("A", "2021-01-01", tags="['C++']"), "content/b.md": article("B", "2021-01-02", tags="['C']")})
+    result = project.build()
+    assert (project.public / "tags/c/index.html").is_file() and (project.public / "tags/c-2/index.html").is_file()
+    assert [w.message for w in result.warnings] == ["tag 'C++' has the same URL slug as 'C'; it gets tags/c-2/"]
+
+
+def test_broken_article_link_is_a_warning_and_strict_fails(project):
+    project.write({"content/a.md": article("A", "2021-01-01", "See [b](b.md).")})
+    assert [str(w) for w in project.build().warnings] == ["content/a.md: links to b.md, which is not a published article"]
+    with pytest.raises(SsgError, match="an error with --strict"):
+        project.build(strict=True)
+
+
+def test_manifest_lists_what_was_written(site):
+    site.build()
+    manifest = json.loads((site.public / ".ssg-manifest.json").read_text())
+    assert set(manifest["files"]) == set(site.files()) - {".ssg-manifest.json"}

@@ -1,0 +1,93 @@
+"""The command line: exit codes, messages, init and new."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from ssg import __version__
+from ssg.cli import main
+
+from .conftest import article
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_version_and_help():
+    assert run("--version").output.strip() == f"ssg, version {__version__}"
+    for command in ([], ["build"], ["check"], ["new"], ["init"]):
+        result = run(*command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_usage_error_exits_2():
+    assert run("build", "--no-such-flag").exit_code == 2
+
+
+def test_init_then_build_then_check(tmp_path):
+    folder = tmp_path / "archive"
+    result = run("init", str(folder))
+    assert result.exit_code == 0 and "site.yaml" in result.output
+    created = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert len(created) == 3 and created[0] == ".gitignore" and created[2] == "site.yaml"
+    assert created[1].startswith("content/") and created[1].endswith("/welcome.md")
+    config = yaml.safe_load((folder / "site.yaml").read_text())
+    assert config["title"] and config["base_url"] == "https://example.org/"
+    result = run("-C", str(folder), "build")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Built ") and "pages (" in result.output and str(folder / "public") in result.output
+    assert run("-C", str(folder), "check").exit_code == 0
+    assert run("init", str(folder)).exit_code == 1  # never overwrites
+
+
+def test_new_writes_front_matter_and_never_overwrites(project):
+    args = ["-C", str(project.root), "new", "Роскосмос и NASA", "--lang", "ru", "--tag", "Roscosmos", "--tag", "NASA",
+            "--source-name", "TASS", "--source-url", "https://tass.ru/1"]
+    result = run(*args)
+    assert result.exit_code == 0
+    path = Path.cwd() / result.output.strip()  # printed relative to where the user is
+    text = open(path, encoding="utf-8").read()
+    assert "/roskosmos-i-nasa.md" in str(path)
+    front = yaml.safe_load(text.split("---")[1])
+    assert front["title"] == "Роскосмос и NASA" and front["lang"] == "ru" and front["tags"] == ["Roscosmos", "NASA"]
+    assert front["source"] == {"name": "TASS", "url": "https://tass.ru/1"} and front["date"].endswith("+03:00")
+    again = run(*args)
+    assert again.exit_code == 1 and "already exists" in again.output
+    assert open(path, encoding="utf-8").read() == text
+    assert run("-C", str(project.root), "build", "--future").exit_code == 0
+
+
+def test_errors_exit_1_with_every_problem(project):
+    project.write({"content/a.md": "---\ntitle: A\ndate: nope\n---\n", "content/b.md": "no front matter\n"})
+    result = run("-C", str(project.root), "build")
+    assert result.exit_code == 1
+    assert "error: content/a.md:3: date: 'nope' is not a date" in result.output
+    assert "error: content/b.md:1: no front matter" in result.output
+    assert "Build failed: 2 problems." in result.output
+    assert not (project.root / "public").exists()
+
+
+def test_check_writes_nothing(project):
+    project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
+    result = run("-C", str(project.root), "check")
+    assert result.exit_code == 0 and "did you mean 'title'?" in result.output
+    assert not (project.root / "public").exists() and not (project.root / ".ssg-cache").exists()
+
+
+def test_console_script_entry_point_runs():
+    result = subprocess.run([sys.executable, "-m", "ssg", "--version"], capture_output=True, text=True, check=True)
+    assert __version__ in result.stdout
+
+
+def test_failed_file_still_shows_its_typo_warning(project):
+    project.write({"content/a.md": "---\ntittle: A\ndate: 2021-01-01\n---\n"})
+    result = run("-C", str(project.root), "build")
+    assert result.exit_code == 1
+    assert "warning: content/a.md:2: tittle: unknown key, kept for templates; did you mean 'title'?" in result.output
+    assert "error: content/a.md: title: is missing" in result.output
