@@ -9,6 +9,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -16,6 +17,7 @@ from . import __version__
 from .build import BuildOptions, build
 from .config import load_config
 from .errors import Problem, SsgError
+from .linkcheck import check_links
 from .scaffold import init_project, new_article
 
 
@@ -73,9 +75,14 @@ def build_command(project: Path, drafts: bool, future: bool, strict: bool, outpu
 @click.option("--drafts", is_flag=True, help="Check drafts as published articles.")
 @click.option("--future", is_flag=True, help="Check future articles as published.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--links", is_flag=True, help="Check the links of a built site instead (DIR, default: the output folder).")
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.pass_obj
-def check_command(project: Path, drafts: bool, future: bool, strict: bool) -> None:
-    """Check site.yaml and every article without writing anything."""
+def check_command(project: Path, drafts: bool, future: bool, strict: bool, links: bool, folder: Path | None) -> None:
+    """Check site.yaml and every article without writing anything; or, with --links, a built site."""
+    if links or folder:
+        _check_links(project, folder)
+        return
     try:
         config = load_config(project)
         result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True))
@@ -83,6 +90,27 @@ def check_command(project: Path, drafts: bool, future: bool, strict: bool) -> No
         _fail(error, "Check")
     _warn(result.warnings)
     click.echo(f"Checked site.yaml and {result.read} articles: no errors, {len(result.warnings)} warnings.")
+
+
+def _check_links(project: Path, folder: Path | None) -> None:
+    root_path = "/"
+    try:
+        config = load_config(project)
+        folder = folder or config.output_path
+        root_path = urlsplit(config.base_url).path or "/"
+    except SsgError:
+        if folder is None:
+            raise click.UsageError("no site.yaml here: name the folder to check (ssg check --links DIR)") from None
+    if not folder.is_dir():
+        raise click.UsageError(f"{folder} does not exist; run ssg build first")
+    report = check_links(folder, root_path)
+    for link in report.broken:
+        click.secho(f"broken: {link}", fg="red", err=True)
+    for url in sorted(report.external):
+        click.echo(f"external (not fetched): {url}")
+    click.echo(f"Checked {report.links} links on {report.pages} pages: {len(report.broken)} broken, {len(report.external)} external.")
+    if report.broken:
+        sys.exit(1)
 
 
 @main.command("new")
