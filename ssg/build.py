@@ -30,7 +30,7 @@ from .load import load_articles, published
 from .markdown import EXTENSIONS
 from .output import Output, check_output_dir
 from .pages import Page, latest_links, plan
-from .render import Renderer
+from .render import Bodies, Renderer, render_pages
 from .site import Site, assemble
 from .theme import Theme, load_theme
 from .urls import Urls, output_file, resolve_refs
@@ -129,17 +129,19 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
 def write_site(config: Config, options: BuildOptions, theme: Theme, site: Site, urls: Urls, pages: list[Page],
                files: dict[str, Path], store: Store, output: Output, phase: _Phases, result: BuildResult) -> None:
     """Render every page whose inputs changed, then feeds, search index and copied files."""
-    body_of = lambda article: store.body(article.key)  # noqa: E731
-    renderer = Renderer(config, theme, site, urls, latest_links(site, config, urls), body_of)
-    with phase("pages"):
+    renderer = Renderer(config, theme, site, urls, latest_links(site, config, urls), Bodies(store.path))
+    with phase("plan"):
         base = global_fingerprint(config, theme)
         by_template = {name: theme.fingerprint(name) for name in sorted({p.template for p in pages})}
+        todo = []
         for page in pages:
             fingerprint = hashlib.sha256(f"{base}{by_template[page.template]}{page.deps!r}".encode()).hexdigest()[:32]
-            path = output_file(page.path)
-            if not output.unchanged(path, fingerprint):
-                output.write(path, renderer.render(page), fingerprint)
+            if not output.unchanged(output_file(page.path), fingerprint):
+                todo.append((page, fingerprint))
             result.pages[page.kind] += 1
+    with phase("pages"):
+        for staged in render_pages(renderer, output, todo, options.jobs):
+            output.record(staged)
     with phase("feeds"):
         write_feeds(config, site, urls, store, output)
         result.pages["feed"] += 1 + len(site.tags)

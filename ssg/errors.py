@@ -45,6 +45,10 @@ class SsgError(Exception):
         self.warnings: list[Problem] = sorted(set(warnings), key=_problem_order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        # Keep the problems intact when a worker process sends the error back.
+        return (self.__class__, (self.problems, self.warnings))
+
 
 def _problem_order(problem: Problem) -> tuple:
     return (problem.path, problem.line or 0, problem.field or "", problem.message)

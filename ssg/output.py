@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError, Problem
@@ -39,8 +40,22 @@ def check_output_dir(output: Path, root: Path, protected: list[Path], force: boo
         raise OutputError(Problem(str(output), None, None, "holds files ssg did not create; build elsewhere (-o DIR), empty it, or pass --force to build there and leave those files alone"))
 
 
+@dataclass(frozen=True)
+class Staged:
+    """One output file of this build: its hash, and whether new bytes wait in the staging folder."""
+
+    path: str
+    digest: str
+    fingerprint: str
+    changed: bool
+
+
 class Output:
-    """Collects the files of one build and applies them to the output folder at the end."""
+    """Collects the files of one build and applies them to the output folder at the end.
+
+    `stage` only reads the old manifest and writes into the staging folder, so worker processes
+    can call it; `record` (main process only) adds its result to the build's manifest.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -65,19 +80,25 @@ class Output:
             return True
         return False
 
-    def write(self, path: str, data: bytes, fingerprint: str = "") -> None:
+    def stage(self, path: str, data: bytes, fingerprint: str = "") -> Staged:
         """Stage `data` for `path` unless the output already has exactly these bytes."""
-        if path in self.new:
-            raise OutputError(Problem(path, None, None, "written twice in one build (two things map to the same output file)"))
         digest = content_hash(data)
         previous = self.old.get(path)
-        self.new[path] = [digest, fingerprint]
         if previous and previous[0] == digest and (self.folder / path).is_file():
-            return
-        target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        self.changed.append(path)
+            return Staged(path, digest, fingerprint, False)
+        self.staging.mkdir(parents=True, exist_ok=True)
+        (self.staging / _staged_name(path)).write_bytes(data)
+        return Staged(path, digest, fingerprint, True)
+
+    def record(self, staged: Staged) -> None:
+        if staged.path in self.new:
+            raise OutputError(Problem(staged.path, None, None, "written twice in one build (two things map to the same output file)"))
+        self.new[staged.path] = [staged.digest, staged.fingerprint]
+        if staged.changed:
+            self.changed.append(staged.path)
+
+    def write(self, path: str, data: bytes, fingerprint: str = "") -> None:
+        self.record(self.stage(path, data, fingerprint))
 
     def copy(self, path: str, source: Path) -> None:
         self.write(path, source.read_bytes(), "file")
@@ -85,10 +106,13 @@ class Output:
     def commit(self) -> list[str]:
         """Move staged files into place, delete files of the last build that are gone; returns deleted."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        made: set[Path] = set()
         for path in self.changed:
             target = self.folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(self.staging / path, target)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(self.staging / _staged_name(path), target)
         deleted = sorted(set(self.old) - set(self.new))
         for path in deleted:
             (self.folder / path).unlink(missing_ok=True)
@@ -109,3 +133,8 @@ class Output:
         while parent != self.folder and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
+
+
+def _staged_name(path: str) -> str:
+    """Staged files sit flat in one folder: cheap to create and to remove, whatever the site's depth."""
+    return hashlib.sha1(path.encode()).hexdigest()

@@ -1,9 +1,14 @@
-"""Pages -> HTML bytes: the context every template sees, and resolution of in-body links."""
+"""Pages -> HTML bytes: the context every template sees, in-body links, and parallel rendering."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
 from markupsafe import Markup
 
@@ -12,7 +17,10 @@ from .content import Article, Image
 from .pages import ArticleLink, Page
 from .site import Site, Tag
 from .theme import Theme, format_for
-from .urls import Urls, relative, resolve_refs
+from .output import Output, Staged
+from .urls import Urls, output_file, relative, resolve_refs
+
+PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 
 
 @dataclass(frozen=True)
@@ -25,10 +33,12 @@ class SiteInfo:
     lang: str
     publisher: dict
     params: dict
+    search: str | None  # the search page's site path, None when search is off
 
     @classmethod
     def from_config(cls, config: Config) -> SiteInfo:
-        return cls(config.title, config.description, config.base_url, config.lang, config.publisher, config.params)
+        search = config.search.path if config.search.enabled else None
+        return cls(config.title, config.description, config.base_url, config.lang, config.publisher, config.params, search)
 
 
 @dataclass(frozen=True)
@@ -104,3 +114,56 @@ class Renderer:
             return "#" if path is None else url_for(path)  # the build warned about it
 
         return resolve_refs(self.body_of(article), link)
+
+
+class Bodies:
+    """Rendered article bodies, read from the cache database when a page needs one.
+
+    Keeping bodies on disk is what lets 100,000 articles build in bounded memory. Each process
+    opens its own connection (SQLite connections must not cross a fork).
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.pid: int | None = None
+        self.db: sqlite3.Connection | None = None
+
+    def __call__(self, article: Article) -> str:
+        if self.pid != os.getpid():
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self.pid = os.getpid()
+        row = self.db.execute("SELECT body FROM records WHERE digest = ?", (article.key,)).fetchone()
+        if row is None:
+            raise KeyError(f"no cached body for {article.source_path}")
+        return row[0]
+
+
+_inherited: tuple[Renderer, Output, list] | None = None  # set in forked render workers only
+
+
+def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]], jobs: int) -> Iterator[Staged]:
+    """Render and stage `(page, fingerprint)` pairs, across `jobs` forked processes when it pays.
+
+    Workers inherit the renderer, the site model and the list by fork, so only index ranges and
+    small results cross process boundaries; each worker writes its pages to the staging folder.
+    """
+    if jobs <= 1 or len(todo) < PARALLEL_FROM:
+        for page, fingerprint in todo:
+            yield output.stage(output_file(page.path), renderer.render(page), fingerprint)
+        return
+    size = max(16, min(256, len(todo) // (jobs * 8)))
+    ranges = [(start, min(start + size, len(todo))) for start in range(0, len(todo), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_inherit, initargs=(renderer, output, todo)) as pool:
+        for staged in pool.map(_render_range, ranges):
+            yield from staged
+
+
+def _inherit(renderer: Renderer, output: Output, todo: list) -> None:
+    global _inherited
+    _inherited = (renderer, output, todo)
+
+
+def _render_range(bounds: tuple[int, int]) -> list[Staged]:
+    renderer, output, todo = _inherited
+    return [output.stage(output_file(page.path), renderer.render(page), fingerprint) for page, fingerprint in todo[bounds[0] : bounds[1]]]

@@ -7,6 +7,7 @@ names the template file and line.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import traceback
 from dataclasses import dataclass
@@ -143,16 +144,19 @@ def format_for(lang: str):
     """Babel date formatters bound to a language; `style` is a Babel style name or pattern."""
 
     def fmt_date(value: date | datetime, style: str = "long", lang: str = lang) -> str:
-        return format_date(value, format=style, locale=_locale(lang))
+        return _format("date", value, style, lang)
 
     def fmt_datetime(value: datetime, style: str = "medium", lang: str = lang) -> str:
-        return format_datetime(value, format=style, locale=_locale(lang))
+        return _format("datetime", value, style, lang)
 
     def fmt_time(value: datetime, style: str = "HH:mm", lang: str = lang) -> str:
-        return format_time(value, format=style, locale=_locale(lang))
+        return _format("time", value, style, lang)
 
     return fmt_date, fmt_datetime, fmt_time
 
 
-def _locale(lang: str) -> str:
-    return lang.replace("-", "_")
+@functools.lru_cache(maxsize=65536)
+def _format(kind: str, value: date | datetime, style: str, lang: str) -> str:
+    # Cached: the same dates (the latest list, listings) are formatted on thousands of pages.
+    formatter = {"date": format_date, "datetime": format_datetime, "time": format_time}[kind]
+    return formatter(value, format=style, locale=lang.replace("-", "_"))

@@ -75,20 +75,23 @@ def output_file(site_path: str) -> str:
 
 
 def relative(from_page: str, target: str) -> str:
-    """The relative URL from the page at `from_page` to the site path `target`."""
+    """The relative URL from the page at `from_page` to the site path `target`.
+
+    Called for every link of every page, so it works on the path strings directly.
+    """
     fragment = ""
     if "#" in target:
         target, fragment = target.split("#", 1)
         fragment = "#" + fragment
-    from_dir = from_page if from_page.endswith("/") or from_page == "" else posixpath.dirname(from_page) + "/"
-    if from_dir == "/":
-        from_dir = ""
-    rel = posixpath.relpath("/" + target, "/" + from_dir) if target else posixpath.relpath("/", "/" + from_dir)
-    if rel == ".":
-        rel = "./"
-    elif target.endswith("/") or target == "":
-        rel += "/"
-    return quote(rel, safe="/#%") + fragment
+    from_parts = from_page.split("/")[:-1]  # the page's folder: "a/b/" -> [a, b]; "a/x.html" -> [a]
+    to_parts = target.split("/")
+    common = 0
+    for mine, theirs in zip(from_parts, to_parts[:-1]):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "../" * (len(from_parts) - common) + "/".join(to_parts[common:])
+    return quote(rel or "./", safe="/#%") + fragment
 
 
 def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
