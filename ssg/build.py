@@ -12,11 +12,11 @@ import json
 import os
 import time
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 import markdown as python_markdown
 
@@ -69,8 +69,10 @@ class BuildResult:
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.pages.items()))
         total = sum(self.pages.values())
-        return (f"Built {total} pages ({kinds}) and {self.files} files in {self.seconds:.2f} s: "
-                f"{self.changed} written, {self.deleted} removed, {len(self.warnings)} warnings -> {self.output}")
+        return (
+            f"Built {total} pages ({kinds}) and {self.files} files in {self.seconds:.2f} s: "
+            f"{self.changed} written, {self.deleted} removed, {len(self.warnings)} warnings -> {self.output}"
+        )
 
 
 class _Phases:
@@ -100,7 +102,7 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
             if loaded.problems:
                 raise ContentError(loaded.problems, loaded.warnings)
         with phase("assemble"):
-            now = options.now or datetime.now(timezone.utc)
+            now = options.now or datetime.now(UTC)
             site = assemble(published(loaded.articles, options.drafts, options.future, now))
             urls = Urls(config.permalink, config.base_url)
             result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
@@ -126,8 +128,19 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
     return result
 
 
-def write_site(config: Config, options: BuildOptions, theme: Theme, site: Site, urls: Urls, pages: list[Page],
-               files: dict[str, Path], store: Store, output: Output, phase: _Phases, result: BuildResult) -> None:
+def write_site(
+    config: Config,
+    options: BuildOptions,
+    theme: Theme,
+    site: Site,
+    urls: Urls,
+    pages: list[Page],
+    files: dict[str, Path],
+    store: Store,
+    output: Output,
+    phase: _Phases,
+    result: BuildResult,
+) -> None:
     """Render every page whose inputs changed, then feeds, search index and copied files."""
     renderer = Renderer(config, theme, site, urls, latest_links(site, config, urls), Bodies(store.path))
     with phase("plan"):
@@ -158,8 +171,10 @@ def write_site(config: Config, options: BuildOptions, theme: Theme, site: Site, 
 
 def write_feeds(config: Config, site: Site, urls: Urls, store: Store, output: Output) -> None:
     def absolute_body(article: Article) -> str:
-        return resolve_refs(store.body(article.key), lambda kind, target: urls.absolute(
-            urls.content_file(target) if kind == "file" else article_path.get(target, "")))
+        return resolve_refs(
+            store.body(article.key),
+            lambda kind, target: urls.absolute(urls.content_file(target) if kind == "file" else article_path.get(target, "")),
+        )
 
     article_path = {a.source_path: urls.article(a) for a in site.articles}
     tags_of = lambda article: [site.tag_for(n) for n in article.tags]  # noqa: E731
@@ -174,7 +189,9 @@ def search_docs(site: Site, urls: Urls, store: Store) -> Iterator[search.SearchD
     terms = dict(store.terms([a.key for a in site.articles]))
     for article in site.articles:
         path = urls.article(article)
-        yield search.SearchDoc(path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, terms[article.key])
+        yield search.SearchDoc(
+            path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, terms[article.key]
+        )
 
 
 def search_pages(config: Config, theme: Theme) -> list[Page]:
@@ -200,8 +217,14 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 files[target] = source
             else:
                 what = "image" if key else "linked file"
-                problems.append(Problem(f"{config.content_dir}/{article.source_path}", lines.get(article.source_path, {}).get("image") if key else None,
-                                        key, f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)"))
+                problems.append(
+                    Problem(
+                        f"{config.content_dir}/{article.source_path}",
+                        lines.get(article.source_path, {}).get("image") if key else None,
+                        key,
+                        f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)",
+                    )
+                )
     if problems:
         raise ContentError(problems)
     return files
@@ -210,8 +233,12 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
 def broken_links(site: Site, shown_as: str) -> list[Problem]:
     """Markdown links from one article to another that is not published."""
     known = {a.source_path for a in site.articles}
-    return [Problem(f"{shown_as}/{a.source_path}", None, None, f"links to {target}, which is not a published article")
-            for a in site.articles for target in a.article_links if target not in known]
+    return [
+        Problem(f"{shown_as}/{a.source_path}", None, None, f"links to {target}, which is not a published article")
+        for a in site.articles
+        for target in a.article_links
+        if target not in known
+    ]
 
 
 def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> None:
@@ -223,8 +250,14 @@ def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> N
         owner = f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
         path = output_file(page.path)
         if path in owners:
-            problems.append(Problem(owner, None, "slug" if page.kind == "article" else None,
-                                    f"has the same URL /{page.path} as {owners[path]} (set a different `slug:` or date)"))
+            problems.append(
+                Problem(
+                    owner,
+                    None,
+                    "slug" if page.kind == "article" else None,
+                    f"has the same URL /{page.path} as {owners[path]} (set a different `slug:` or date)",
+                )
+            )
         owners.setdefault(path, owner)
     for path, source in files.items():
         if path in owners:
@@ -239,17 +272,31 @@ def read_settings(config: Config) -> ReadSettings:
 
 def cache_stamp(config: Config) -> str:
     """Everything besides a file's bytes that changes what it reads as."""
-    parts = {"ssg": __version__, "markdown": python_markdown.__version__, "extensions": EXTENSIONS,
-             "settings": config.render_key(), "search": getattr(search, "TERMS_VERSION", "")}
+    parts = {
+        "ssg": __version__,
+        "markdown": python_markdown.__version__,
+        "extensions": EXTENSIONS,
+        "settings": config.render_key(),
+        "search": getattr(search, "TERMS_VERSION", ""),
+    }
     return json.dumps(parts, sort_keys=True)
 
 
 def global_fingerprint(config: Config, theme: Theme) -> str:
     """What every page depends on besides its own data and templates."""
-    parts = {"ssg": __version__, "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir"))),
-             "strings": theme.strings}
+    parts = {
+        "ssg": __version__,
+        "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir"))),
+        "strings": theme.strings,
+    }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def protected_dirs(config: Config) -> list[Path]:
-    return [config.content_path, config.root / config.static_dir, config.root / config.templates_dir, config.root / "themes", config.cache_path]
+    return [
+        config.content_path,
+        config.root / config.static_dir,
+        config.root / config.templates_dir,
+        config.root / "themes",
+        config.cache_path,
+    ]

@@ -37,8 +37,13 @@ def _warn(warnings: list[Problem]) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ssg")
-@click.option("-C", "--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              help="Run as if started in this folder (the one holding site.yaml).")
+@click.option(
+    "-C",
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    help="Run as if started in this folder (the one holding site.yaml).",
+)
 @click.pass_context
 def main(ctx: click.Context, project: Path) -> None:
     """ssg: a static site generator for news-article archives."""
@@ -55,8 +60,9 @@ def main(ctx: click.Context, project: Path) -> None:
 @click.option("--profile", is_flag=True, help="Print the time each phase took.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
 @click.pass_obj
-def build_command(project: Path, drafts: bool, future: bool, strict: bool, output: str | None, base_url: str | None,
-                  force: bool, profile: bool, jobs: int) -> None:
+def build_command(
+    project: Path, drafts: bool, future: bool, strict: bool, output: str | None, base_url: str | None, force: bool, profile: bool, jobs: int
+) -> None:
     """Build the site into the output folder."""
     try:
         config = load_config(project, base_url=base_url, output_dir=str(Path(output).resolve()) if output else None)
@@ -121,8 +127,9 @@ def _check_links(project: Path, folder: Path | None) -> None:
 @click.option("--source-url", help="Link to the original.")
 @click.option("--slug", help="File name and URL slug (default: from the title).")
 @click.pass_obj
-def new_command(project: Path, title: str, lang: str | None, tags: tuple[str, ...], source_name: str | None,
-                source_url: str | None, slug: str | None) -> None:
+def new_command(
+    project: Path, title: str, lang: str | None, tags: tuple[str, ...], source_name: str | None, source_url: str | None, slug: str | None
+) -> None:
     """Start an article: writes content/YYYY/<slug>.md and prints its path."""
     try:
         config = load_config(project)

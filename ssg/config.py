@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -234,8 +235,12 @@ class Config:
 
     def render_key(self) -> dict:
         """The options that change how a single article is read and rendered (part of the cache key)."""
-        return {"lang": self.lang, "timezone": self.timezone, "require": list(self.require),
-                "search": [self.search.enabled, list(self.search.fields)]}
+        return {
+            "lang": self.lang,
+            "timezone": self.timezone,
+            "require": list(self.require),
+            "search": [self.search.enabled, list(self.search.fields)],
+        }
 
 
 def load_config(root: Path, base_url: str | None = None, output_dir: str | None = None) -> Config:

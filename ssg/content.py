@@ -11,11 +11,12 @@ import difflib
 import posixpath
 import re
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from datetime import timezone as dt_timezone
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from slugify import slugify
@@ -163,7 +164,11 @@ class _Reader:
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.first_paragraph
-        terms = search.article_terms(meta["lang"], meta["title"], meta["tags"], rendered.text, self.settings.search) if self.settings.search.enabled else None
+        terms = (
+            search.article_terms(meta["lang"], meta["title"], meta["tags"], rendered.text, self.settings.search)
+            if self.settings.search.enabled
+            else None
+        )
         meta |= {"summary": summary, "article_links": list(rendered.article_links), "files": list(rendered.files), "lines": self.lines}
         return {"meta": meta, "body": rendered.html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
 
@@ -195,7 +200,9 @@ class _Reader:
                 continue
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.75)
             if close:
-                self.warnings.append(Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close[0]!r}?"))
+                self.warnings.append(
+                    Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close[0]!r}?")
+                )
 
     def text(self, key: str, data: dict, required: bool = False) -> str | None:
         value = data.get(key)

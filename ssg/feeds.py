@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from feedgen.feed import FeedGenerator
 
@@ -14,8 +14,16 @@ from .urls import Urls
 GENERATOR = "ssg"
 
 
-def atom_feed(config: Config, urls: Urls, feed_path: str, page_path: str, title: str, articles: Sequence[Article],
-              tags_of: Callable[[Article], list[Tag]], body_of: Callable[[Article], str]) -> bytes:
+def atom_feed(
+    config: Config,
+    urls: Urls,
+    feed_path: str,
+    page_path: str,
+    title: str,
+    articles: Sequence[Article],
+    tags_of: Callable[[Article], list[Tag]],
+    body_of: Callable[[Article], str],
+) -> bytes:
     """The newest `feeds.entries` of `articles` as an Atom document (absolute links only)."""
     entries = list(articles[: config.feeds["entries"]])
     fg = FeedGenerator()
@@ -23,7 +31,9 @@ def atom_feed(config: Config, urls: Urls, feed_path: str, page_path: str, title:
     fg.title(title)
     fg.link(href=urls.absolute(page_path), rel="alternate", type="text/html")
     fg.link(href=urls.absolute(feed_path), rel="self", type="application/atom+xml")
-    fg.author({"name": config.publisher.get("name") or config.title, **({"uri": config.publisher["url"]} if config.publisher.get("url") else {})})
+    fg.author(
+        {"name": config.publisher.get("name") or config.title, **({"uri": config.publisher["url"]} if config.publisher.get("url") else {})}
+    )
     fg.language(config.lang)
     fg.generator(GENERATOR)
     if config.description:
@@ -64,4 +74,6 @@ def _entry(entry, article: Article, urls: Urls, tags: list[Tag], body: str | Non
 
 def _image_type(src: str) -> str:
     ext = src.rsplit(".", 1)[-1].lower()
-    return {"png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml", "avif": "image/avif"}.get(ext, "image/jpeg")
+    return {"png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml", "avif": "image/avif"}.get(
+        ext, "image/jpeg"
+    )

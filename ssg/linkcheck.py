@@ -89,7 +89,7 @@ def _check(folder: Path, page: str, url: str, root_path: str, parse, report: Lin
     if path.startswith("/"):
         if not path.startswith(root_path):
             return f"points outside the site's path {root_path}"
-        target = path[len(root_path):]
+        target = path[len(root_path) :]
     elif path:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         if path.endswith("/"):

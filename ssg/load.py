@@ -7,9 +7,8 @@ rest come from the cache as metadata (the bodies stay on disk until a page needs
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 

@@ -11,9 +11,9 @@ import functools
 import html
 import posixpath
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import markdown
 from markdown.extensions import Extension
@@ -102,7 +102,7 @@ class _RefTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.refs = refs
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
             attribute = {"a": "href", "img": "src"}.get(element.tag)
             if attribute and element.get(attribute):

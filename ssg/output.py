@@ -31,13 +31,29 @@ def check_output_dir(output: Path, root: Path, protected: list[Path], force: boo
     """Refuse an output folder where building could destroy the user's files."""
     output, root = output.resolve(), root.resolve()
     if output == root or output in root.parents:
-        raise OutputError(Problem("site.yaml", None, "output_dir", f"{output} is the project folder or above it; use a folder of its own, e.g. public"))
+        raise OutputError(
+            Problem("site.yaml", None, "output_dir", f"{output} is the project folder or above it; use a folder of its own, e.g. public")
+        )
     for folder in protected:
         folder = folder.resolve()
         if output == folder or folder in output.parents:
-            raise OutputError(Problem("site.yaml", None, "output_dir", f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. public"))
+            raise OutputError(
+                Problem(
+                    "site.yaml",
+                    None,
+                    "output_dir",
+                    f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. public",
+                )
+            )
     if output.is_dir() and not (output / MANIFEST).is_file() and any(output.iterdir()) and not force:
-        raise OutputError(Problem(str(output), None, None, "holds files ssg did not create; build elsewhere (-o DIR), empty it, or pass --force to build there and leave those files alone"))
+        raise OutputError(
+            Problem(
+                str(output),
+                None,
+                None,
+                "holds files ssg did not create; build elsewhere (-o DIR), empty it, or pass --force to build there and leave those files alone",
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ few listings it appears on, and nothing else.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from babel.dates import format_date
 
@@ -73,7 +74,15 @@ def plan(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
     yield from listing(urls.home, "home", None, site.articles, config, {"tag": None, "up": None, "prev_period": None, "next_period": None})
     yield from tag_pages(site, config, urls)
     yield from period_pages(site, config, urls)
-    yield Page("archive/", "archive", "archive.html", config.lang, None, {"years": archive_years(site, urls)}, tuple((str(p), len(a)) for p, a in sorted(site.periods.items(), key=lambda i: i[0].start)))
+    yield Page(
+        "archive/",
+        "archive",
+        "archive.html",
+        config.lang,
+        None,
+        {"years": archive_years(site, urls)},
+        tuple((str(p), len(a)) for p, a in sorted(site.periods.items(), key=lambda i: i[0].start)),
+    )
     yield Page(urls.not_found(), "404", "404.html", config.lang, None, {}, ())
 
 
@@ -93,29 +102,55 @@ def article_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
         older, newer = (link(a, urls) for a in site.neighbours(index))
         tags = tuple(site.tag_for(name) for name in article.tags)
         yield Page(
-            urls.article(article), "article", "article.html", article.lang, article.title,
+            urls.article(article),
+            "article",
+            "article.html",
+            article.lang,
+            article.title,
             {"article": article, "prev": older, "next": newer},
             (article.key, older, newer, latest, tags),
         )
 
 
-def listing(path_of: Callable[[int], str], kind: str, heading: str | None, articles: Sequence[Article],
-            config: Config, extra: dict[str, Any]) -> Iterator[Page]:
+def listing(
+    path_of: Callable[[int], str], kind: str, heading: str | None, articles: Sequence[Article], config: Config, extra: dict[str, Any]
+) -> Iterator[Page]:
     """The pages of one paginated list of articles."""
     pages = max(1, math.ceil(len(articles) / config.paginate))
     extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
     for number in range(1, pages + 1):
         chunk = articles[(number - 1) * config.paginate : number * config.paginate]
-        paginator = Paginator(number, pages, len(articles), path_of(1), path_of(pages),
-                              path_of(number - 1) if number > 1 else None, path_of(number + 1) if number < pages else None)
+        paginator = Paginator(
+            number,
+            pages,
+            len(articles),
+            path_of(1),
+            path_of(pages),
+            path_of(number - 1) if number > 1 else None,
+            path_of(number + 1) if number < pages else None,
+        )
         context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
-        yield Page(path_of(number), kind, "list.html", config.lang, heading, context, (tuple(card(a) for a in chunk), paginator, heading, extra_deps))
+        yield Page(
+            path_of(number),
+            kind,
+            "list.html",
+            config.lang,
+            heading,
+            context,
+            (tuple(card(a) for a in chunk), paginator, heading, extra_deps),
+        )
 
 
 def tag_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
     for tag in site.tags:
-        yield from listing(lambda n, s=tag.slug: urls.tag(s, n), "tag", tag.name, site.tag_articles[tag.key], config,
-                           {"tag": tag, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None})
+        yield from listing(
+            lambda n, s=tag.slug: urls.tag(s, n),
+            "tag",
+            tag.name,
+            site.tag_articles[tag.key],
+            config,
+            {"tag": tag, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None},
+        )
     yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": site.tags}, site.tags)
 
 
@@ -125,8 +160,12 @@ def period_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
         for index, period in enumerate(periods):
             newer = periods[index - 1] if index > 0 else None
             older = periods[index + 1] if index + 1 < len(periods) else None
-            extra = {"tag": None, "up": period_link(period.parent, urls, config.lang),
-                     "prev_period": period_link(older, urls, config.lang), "next_period": period_link(newer, urls, config.lang)}
+            extra = {
+                "tag": None,
+                "up": period_link(period.parent, urls, config.lang),
+                "prev_period": period_link(older, urls, config.lang),
+                "next_period": period_link(newer, urls, config.lang),
+            }
             label = period_label(period, config.lang)
             yield from listing(lambda n, p=period: urls.period(p.year, p.month, p.day, n), kind, label, site.periods[period], config, extra)
 
@@ -164,7 +203,10 @@ class ArchiveYear:
 def archive_years(site: Site, urls: Urls) -> tuple[ArchiveYear, ...]:
     years = []
     for year in site.periods_of("year"):
-        months = tuple(ArchiveMonth(m.start, urls.period(m.year, m.month), len(site.periods[m]))
-                       for m in site.periods_of("month") if m.year == year.year)
+        months = tuple(
+            ArchiveMonth(m.start, urls.period(m.year, m.month), len(site.periods[m]))
+            for m in site.periods_of("month")
+            if m.year == year.year
+        )
         years.append(ArchiveYear(year.year, urls.period(year.year), len(site.periods[year]), months))
     return tuple(years)

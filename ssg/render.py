@@ -5,19 +5,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from markupsafe import Markup
 
 from .config import Config
 from .content import Article, Image
+from .output import Output, Staged
 from .pages import ArticleLink, Page
 from .site import Site, Tag
 from .theme import Theme, format_for
-from .output import Output, Staged
 from .urls import Urls, output_file, relative, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
@@ -54,8 +55,9 @@ class PageInfo:
 class Renderer:
     """Renders planned pages with the theme; article bodies come from `body_of(article)`."""
 
-    def __init__(self, config: Config, theme: Theme, site: Site, urls: Urls, latest: tuple[ArticleLink, ...],
-                 body_of: Callable[[Article], str]):
+    def __init__(
+        self, config: Config, theme: Theme, site: Site, urls: Urls, latest: tuple[ArticleLink, ...], body_of: Callable[[Article], str]
+    ):
         self.config = config
         self.theme = theme
         self.site = site

@@ -47,8 +47,16 @@ def init_project(folder: Path, now: datetime) -> list[Path]:
     return sorted(files)
 
 
-def new_article(config: Config, title: str, now: datetime, lang: str | None = None, tags: tuple[str, ...] = (),
-                source_name: str | None = None, source_url: str | None = None, slug: str | None = None) -> Path:
+def new_article(
+    config: Config,
+    title: str,
+    now: datetime,
+    lang: str | None = None,
+    tags: tuple[str, ...] = (),
+    source_name: str | None = None,
+    source_url: str | None = None,
+    slug: str | None = None,
+) -> Path:
     """Write content/YYYY/<slug>.md with the front matter filled in; returns its path."""
     slug = slugify(slug or title)
     if not slug:

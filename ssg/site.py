@@ -129,6 +129,10 @@ def _tags(articles: tuple[Article, ...]) -> tuple[tuple[Tag, ...], list[Problem]
             final = slug if number == 1 else f"{slug}-{number}"
             tags.append(Tag(key, name, final, sum(spellings[key].values())))
             if number > 1:
-                others = ", ".join(repr(min(spellings[k])) for k in keys[:number - 1])
-                warnings.append(Problem(f"content/{first_file[key]}", None, "tags", f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/"))
+                others = ", ".join(repr(min(spellings[k])) for k in keys[: number - 1])
+                warnings.append(
+                    Problem(
+                        f"content/{first_file[key]}", None, "tags", f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/"
+                    )
+                )
     return tuple(sorted(tags, key=lambda t: (t.name.casefold(), t.slug))), warnings

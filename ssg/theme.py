@@ -50,9 +50,13 @@ class Theme:
         try:
             return self.env.get_template(template).render(context)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(Problem(self.display(exc.filename or exc.name or template), exc.lineno, None, exc.message or "syntax error")) from None
+            raise TemplateError(
+                Problem(self.display(exc.filename or exc.name or template), exc.lineno, None, exc.message or "syntax error")
+            ) from None
         except jinja2.TemplateNotFound as exc:
-            raise TemplateError(Problem(template, None, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")) from None
+            raise TemplateError(
+                Problem(template, None, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
+            ) from None
         except Exception as exc:  # a template's runtime error: name the template line that raised it
             file, line = self.template_frame(exc)
             raise TemplateError(Problem(file or template, line, None, f"{type(exc).__name__}: {exc}")) from None

@@ -9,9 +9,8 @@ that need them (feeds, sitemap, canonical links).
 
 from __future__ import annotations
 
-import posixpath
 import re
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from .content import Article
@@ -86,7 +85,7 @@ def relative(from_page: str, target: str) -> str:
     from_parts = from_page.split("/")[:-1]  # the page's folder: "a/b/" -> [a, b]; "a/x.html" -> [a]
     to_parts = target.split("/")
     common = 0
-    for mine, theirs in zip(from_parts, to_parts[:-1]):
+    for mine, theirs in zip(from_parts, to_parts[:-1], strict=False):
         if mine != theirs:
             break
         common += 1
@@ -99,7 +98,7 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
 
     def replace(match: re.Match) -> str:
         url = link(match["kind"], match["target"]) + (match["frag"] or "")
-        return f'{match["q"]}{url}{match["q"]}'
+        return f"{match['q']}{url}{match['q']}"
 
     if REF_ARTICLE not in html and REF_FILE not in html:
         return html

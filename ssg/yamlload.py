@@ -20,8 +20,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP]
-    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP] for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from ssg.build import BuildOptions, BuildResult, build
 from ssg.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
-NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
 SITE_YAML = """\
 title: Test archive
 base_url: https://example.org/

@@ -13,28 +13,52 @@ from .conftest import article
 
 @pytest.fixture
 def site(project):
-    return project.write({
-        "content/2021/roscosmos-china.md": article(
-            "Russia and China agree", "2021-05-24T10:15:00+03:00",
-            "Moscow. May 24. INTERFAX - agreement.\n\nMore [earlier](../2020/first.md) text.",
-            tags="[Roscosmos, China]", source="{name: Interfax, url: 'https://www.interfax.ru/1'}",
-            image="{src: images/soyuz.png, credit: pronedra.ru, alt: Soyuz}", rights="Public domain", views=2101),
-        "content/2021/ракета.md": article("Ракета стартовала", "2021-05-24T12:00:00+03:00", "Текст о ракете.", lang="ru", tags="[roscosmos]"),
-        "content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", tags="[China]"),
-        "content/2020/first.md": article("First one", "2020-12-31T23:00:00+03:00", tags="[Moon]"),
-        "content/2021/draft.md": article("A draft", "2021-07-01", draft="true"),
-        "content/2027/future.md": article("From the future", "2027-01-01"),
-        "content/images/soyuz.png": b"\x89PNG fake",
-    })
+    return project.write(
+        {
+            "content/2021/roscosmos-china.md": article(
+                "Russia and China agree",
+                "2021-05-24T10:15:00+03:00",
+                "Moscow. May 24. INTERFAX - agreement.\n\nMore [earlier](../2020/first.md) text.",
+                tags="[Roscosmos, China]",
+                source="{name: Interfax, url: 'https://www.interfax.ru/1'}",
+                image="{src: images/soyuz.png, credit: pronedra.ru, alt: Soyuz}",
+                rights="Public domain",
+                views=2101,
+            ),
+            "content/2021/ракета.md": article(
+                "Ракета стартовала", "2021-05-24T12:00:00+03:00", "Текст о ракете.", lang="ru", tags="[roscosmos]"
+            ),
+            "content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", tags="[China]"),
+            "content/2020/first.md": article("First one", "2020-12-31T23:00:00+03:00", tags="[Moon]"),
+            "content/2021/draft.md": article("A draft", "2021-07-01", draft="true"),
+            "content/2027/future.md": article("From the future", "2027-01-01"),
+            "content/images/soyuz.png": b"\x89PNG fake",
+        }
+    )
 
 
 def test_pages_at_their_urls(site):
     result = site.build()
     files = site.files()
-    for path in ["index.html", "page/2/index.html", "2021/05/24/roscosmos-china/index.html", "2021/05/24/raketa/index.html",
-                 "2021/index.html", "2021/05/index.html", "2021/05/24/index.html", "2020/12/31/index.html",
-                 "tags/index.html", "tags/roscosmos/index.html", "tags/china/index.html", "tags/moon/index.html",
-                 "archive/index.html", "404.html", "feed.xml", "tags/china/feed.xml", "images/soyuz.png"]:
+    for path in [
+        "index.html",
+        "page/2/index.html",
+        "2021/05/24/roscosmos-china/index.html",
+        "2021/05/24/raketa/index.html",
+        "2021/index.html",
+        "2021/05/index.html",
+        "2021/05/24/index.html",
+        "2020/12/31/index.html",
+        "tags/index.html",
+        "tags/roscosmos/index.html",
+        "tags/china/index.html",
+        "tags/moon/index.html",
+        "archive/index.html",
+        "404.html",
+        "feed.xml",
+        "tags/china/feed.xml",
+        "images/soyuz.png",
+    ]:
         assert path in files, path
     assert "2021/07/01/draft/index.html" not in files and "2027/01/01/future/index.html" not in files
     assert result.pages["article"] == 4 and result.warnings == []
@@ -43,9 +67,18 @@ def test_pages_at_their_urls(site):
 def test_article_page_shows_everything(site):
     site.build()
     html = site.page("2021/05/24/roscosmos-china/")
-    for text in ["Russia and China agree", "Interfax", 'href="https://www.interfax.ru/1"', "pronedra.ru", "Public domain",
-                 'src="../../../../images/soyuz.png"', 'href="../../../../tags/roscosmos/"', 'href="../../../../2020/12/31/first/"',
-                 'datetime="2021-05-24T10:15:00+03:00"', "Ракета стартовала"]:
+    for text in [
+        "Russia and China agree",
+        "Interfax",
+        'href="https://www.interfax.ru/1"',
+        "pronedra.ru",
+        "Public domain",
+        'src="../../../../images/soyuz.png"',
+        'href="../../../../tags/roscosmos/"',
+        'href="../../../../2020/12/31/first/"',
+        'datetime="2021-05-24T10:15:00+03:00"',
+        "Ракета стартовала",
+    ]:
         assert text in html, text
 
 
@@ -104,8 +137,9 @@ def test_missing_image_is_an_error_naming_the_article(site):
     site.remove("content/images/soyuz.png")
     with pytest.raises(ContentError) as error:
         site.build()
-    assert str(error.value) == ("content/2021/roscosmos-china.md:6: image: image 'images/soyuz.png' not found "
-                                "(put it at content/images/soyuz.png or fix the path)")
+    assert str(error.value) == (
+        "content/2021/roscosmos-china.md:6: image: image 'images/soyuz.png' not found (put it at content/images/soyuz.png or fix the path)"
+    )
 
 
 def test_two_articles_on_one_url_name_both_files(project):

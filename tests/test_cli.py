@@ -47,19 +47,33 @@ def test_init_then_build_then_check(tmp_path):
 
 
 def test_new_writes_front_matter_and_never_overwrites(project):
-    args = ["-C", str(project.root), "new", "Роскосмос и NASA", "--lang", "ru", "--tag", "Roscosmos", "--tag", "NASA",
-            "--source-name", "TASS", "--source-url", "https://tass.ru/1"]
+    args = [
+        "-C",
+        str(project.root),
+        "new",
+        "Роскосмос и NASA",
+        "--lang",
+        "ru",
+        "--tag",
+        "Roscosmos",
+        "--tag",
+        "NASA",
+        "--source-name",
+        "TASS",
+        "--source-url",
+        "https://tass.ru/1",
+    ]
     result = run(*args)
     assert result.exit_code == 0
     path = Path.cwd() / result.output.strip()  # printed relative to where the user is
-    text = open(path, encoding="utf-8").read()
+    text = path.read_text(encoding="utf-8")
     assert "/roskosmos-i-nasa.md" in str(path)
     front = yaml.safe_load(text.split("---")[1])
     assert front["title"] == "Роскосмос и NASA" and front["lang"] == "ru" and front["tags"] == ["Roscosmos", "NASA"]
     assert front["source"] == {"name": "TASS", "url": "https://tass.ru/1"} and front["date"].endswith("+03:00")
     again = run(*args)
     assert again.exit_code == 1 and "already exists" in again.output
-    assert open(path, encoding="utf-8").read() == text
+    assert path.read_text(encoding="utf-8") == text
     assert run("-C", str(project.root), "build", "--future").exit_code == 0
 
 

@@ -98,7 +98,7 @@ def test_bad_source_url():
 
 
 def test_not_utf8_names_the_line():
-    record = read_article("2021/story.md", "---\ntitle: T\n".encode() + "Привет".encode("cp1251"), SETTINGS)
+    record = read_article("2021/story.md", b"---\ntitle: T\n" + "Привет".encode("cp1251"), SETTINGS)
     (problem,) = record["problems"]
     assert problem["line"] == 3 and "is not UTF-8" in problem["message"]
 

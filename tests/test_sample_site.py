@@ -43,4 +43,7 @@ def test_sample_is_valid_html(sample):
 def test_sample_has_russian_and_english_articles(sample):
     pages = [p.read_text(encoding="utf-8") for p in sample.glob("20*/*/*/*/index.html")]
     assert any('<html lang="ru"' in p for p in pages) and any('<html lang="en"' in p for p in pages)
-    assert "Interfax" in (sample / "2021/05/24").joinpath(next(p.name for p in (sample / "2021/05/24").iterdir() if p.is_dir()), "index.html").read_text()
+    assert (
+        "Interfax"
+        in (sample / "2021/05/24").joinpath(next(p.name for p in (sample / "2021/05/24").iterdir() if p.is_dir()), "index.html").read_text()
+    )
