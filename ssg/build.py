@@ -145,10 +145,14 @@ def write_site(
     renderer = Renderer(config, theme, site, urls, latest_links(site, config, urls), Bodies(store.path))
     with phase("plan"):
         base = global_fingerprint(config, theme)
-        by_template = {name: theme.fingerprint(name) for name in sorted({p.template for p in pages})}
+        templates = sorted({p.template for p in pages})
+        by_template = {name: theme.fingerprint(name) for name in templates}
+        uses = {name: theme.uses(name) for name in templates}
+        latest = latest_links(site, config, urls)
         todo = []
         for page in pages:
-            fingerprint = hashlib.sha256(f"{base}{by_template[page.template]}{page.deps!r}".encode()).hexdigest()[:32]
+            deps = page.deps + shared_deps(page, uses[page.template], latest, site)
+            fingerprint = hashlib.sha256(f"{base}{by_template[page.template]}{deps!r}".encode()).hexdigest()[:32]
             if not output.unchanged(output_file(page.path), fingerprint):
                 todo.append((page, fingerprint))
             result.pages[page.kind] += 1
@@ -167,6 +171,17 @@ def write_site(
         for path, source in sorted(files.items()):
             output.copy(path, source)
         result.files += len(files)
+
+
+def shared_deps(page: Page, uses: set[str], latest: tuple, site: Site) -> tuple:
+    """What a page shows from the site-wide context, when its templates read it."""
+    deps: tuple = ()
+    if "latest" in uses:
+        deps += (latest,)
+    if "tags_of" in uses:
+        shown = page.context.get("articles") or ([page.context["article"]] if "article" in page.context else [])
+        deps += tuple(site.tag_for(name) for article in shown for name in article.tags)
+    return deps
 
 
 def write_feeds(config: Config, site: Site, urls: Urls, store: Store, output: Output) -> None:

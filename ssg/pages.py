@@ -95,9 +95,8 @@ def latest_links(site: Site, config: Config, urls: Urls) -> tuple[ArticleLink, .
 
 
 def article_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
-    # Only links to the neighbours and the latest articles are shown, so editing an article's
-    # body re-renders its own page and its listings, not every page that links to it.
-    latest = latest_links(site, config, urls)
+    # Only links to the neighbours are shown, so editing an article's body re-renders its
+    # own page and its listings, not the pages that link to it.
     for index, article in enumerate(site.articles):
         older, newer = (link(a, urls) for a in site.neighbours(index))
         tags = tuple(site.tag_for(name) for name in article.tags)
@@ -108,7 +107,7 @@ def article_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
             article.lang,
             article.title,
             {"article": article, "prev": older, "next": newer},
-            (article.key, older, newer, latest, tags),
+            (article.key, older, newer, tags),
         )
 
 

@@ -85,9 +85,20 @@ class Theme:
         """Hash of `template` and every template it extends or includes (for incremental builds)."""
         digest = hashlib.sha256()
         for name in sorted(self._closure(template)):
-            source, filename, _ = self.env.loader.get_source(self.env, name)
-            digest.update(f"{filename}\0{source}\0".encode())
+            source = self.env.loader.get_source(self.env, name)[0]
+            digest.update(f"{name}\0{source}\0".encode())
         return digest.hexdigest()
+
+    def uses(self, template: str) -> set[str]:
+        """Context names `template` and the templates it extends or includes read."""
+        names: set[str] = set()
+        for name in self._closure(template):
+            try:
+                source = self.env.loader.get_source(self.env, name)[0]
+                names |= jinja2.meta.find_undeclared_variables(self.env.parse(source))
+            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                continue
+        return names
 
     def _closure(self, template: str) -> set[str]:
         seen, todo = set(), [template]
