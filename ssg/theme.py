@@ -159,19 +159,24 @@ def format_for(lang: str):
     """Babel date formatters bound to a language; `style` is a Babel style name or pattern."""
 
     def fmt_date(value: date | datetime, style: str = "long", lang: str = lang) -> str:
-        return _format("date", value, style, lang)
+        return _format("date", value, _offset(value), style, lang)
 
     def fmt_datetime(value: datetime, style: str = "medium", lang: str = lang) -> str:
-        return _format("datetime", value, style, lang)
+        return _format("datetime", value, _offset(value), style, lang)
 
     def fmt_time(value: datetime, style: str = "HH:mm", lang: str = lang) -> str:
-        return _format("time", value, style, lang)
+        return _format("time", value, _offset(value), style, lang)
 
     return fmt_date, fmt_datetime, fmt_time
 
 
+def _offset(value: date | datetime) -> object:
+    return value.utcoffset() if isinstance(value, datetime) else None
+
+
 @functools.lru_cache(maxsize=65536)
-def _format(kind: str, value: date | datetime, style: str, lang: str) -> str:
+def _format(kind: str, value: date | datetime, offset: object, style: str, lang: str) -> str:
     # Cached: the same dates (the latest list, listings) are formatted on thousands of pages.
+    # `offset` is part of the key: 11:42+00:00 and 14:42+03:00 are equal datetimes but print differently.
     formatter = {"date": format_date, "datetime": format_datetime, "time": format_time}[kind]
     return formatter(value, format=style, locale=lang.replace("-", "_"))

@@ -231,3 +231,14 @@ def test_manifest_lists_what_was_written(site):
     site.build()
     manifest = json.loads((site.public / ".ssg-manifest.json").read_text())
     assert set(manifest["files"]) == set(site.files()) - {".ssg-manifest.json"}
+
+
+def test_same_instant_in_two_offsets_prints_each_local_time(project):
+    project.write(
+        {
+            "content/a.md": article("A", "2024-05-22T11:42:00+00:00"),
+            "content/b.md": article("B", "2024-05-22T14:42:00+03:00"),
+        }
+    )
+    project.build()
+    assert "11:42" in project.page("2024/05/22/a/") and "2:42" in project.page("2024/05/22/b/")
