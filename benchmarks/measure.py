@@ -22,7 +22,9 @@ resident set size (``VmRSS``, read from ``/proc/PID/statm``) of every process of
 Caveats: sampling can miss peaks shorter than the interval (``max_rss_single_bytes`` cannot);
 the sum counts pages shared between processes (forked workers' copy-on-write memory, shared
 libraries) once per process, so it is an upper bound of the real footprint; processes that
-leave the tree by being orphaned (their parent exited first) are no longer seen.
+leave the tree by being orphaned (their parent exited first) are no longer seen; and Linux
+carries the RSS of the forking (measuring) process into the child's ``ru_maxrss``, so that
+number is never below this process's own size: keep the measuring process small.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import IO
 
@@ -58,9 +60,13 @@ class Measurement:
     peak_tree_rss_bytes: int  # largest sampled sum of VmRSS over the process tree
     max_processes: int  # most processes seen alive at once in the tree
     samples: int
+    # What the command wrote to stdout/stderr when run() was given subprocess.PIPE for them.
+    stdout: bytes | None = field(default=None, repr=False)
+    stderr: bytes | None = field(default=None, repr=False)
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The numbers (not the captured output), e.g. for JSON."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("stdout", "stderr")}
 
     def summary(self) -> str:
         """One human-readable line."""
@@ -143,7 +149,8 @@ def run(
     """Run ``cmd`` to completion and measure it.
 
     ``stdout``/``stderr`` are passed to ``subprocess.Popen`` (``None`` inherits, or e.g.
-    ``subprocess.DEVNULL``). The command runs in its own session so that on ``timeout`` the
+    ``subprocess.DEVNULL``); with ``subprocess.PIPE`` the output is read by threads while the
+    command runs (a full pipe would block it) and returned in the result. The command runs in its own session so that on ``timeout`` the
     whole process group can be killed; ``timed_out`` is then true in the result.
     """
     argv = tuple(os.fspath(a) for a in cmd)
@@ -151,6 +158,14 @@ def run(
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=stdout, stderr=stderr, start_new_session=True)
     sampler = _TreeSampler(proc.pid, interval)
     sampler.start()
+    captured: dict[str, bytes] = {}
+    readers = [
+        threading.Thread(target=lambda name=name, pipe=pipe: captured.update({name: pipe.read()}), daemon=True)
+        for name, pipe in (("stdout", proc.stdout), ("stderr", proc.stderr))
+        if pipe is not None
+    ]
+    for reader in readers:
+        reader.start()
     timed_out = threading.Event()
 
     def kill() -> None:
@@ -174,6 +189,11 @@ def run(
             timer.cancel()
         sampler.stop_event.set()
         sampler.join()
+        for reader in readers:  # EOF once the last process holding the pipe has exited
+            reader.join()
+        for pipe in (proc.stdout, proc.stderr):
+            if pipe is not None:
+                pipe.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
     return Measurement(
         argv=argv,
@@ -186,6 +206,8 @@ def run(
         peak_tree_rss_bytes=sampler.peak_bytes,
         max_processes=sampler.max_processes,
         samples=sampler.samples,
+        stdout=captured.get("stdout"),
+        stderr=captured.get("stderr"),
     )
 
 
