@@ -180,7 +180,7 @@ def shared_deps(page: Page, uses: set[str], latest: tuple, site: Site) -> tuple:
         deps += (latest,)
     if "tags_of" in uses:
         shown = page.context.get("articles") or ([page.context["article"]] if "article" in page.context else [])
-        deps += tuple(site.tag_for(name) for article in shown for name in article.tags)
+        deps += tuple(tag for article in shown for tag in site.tags_of(article))
     return deps
 
 
@@ -192,7 +192,7 @@ def write_feeds(config: Config, site: Site, urls: Urls, store: Store, output: Ou
         )
 
     article_path = {a.source_path: urls.article(a) for a in site.articles}
-    tags_of = lambda article: [site.tag_for(n) for n in article.tags]  # noqa: E731
+    tags_of = site.tags_of
     output.write(urls.feed(), atom_feed(config, urls, urls.feed(), urls.home(), config.title, site.articles, tags_of, absolute_body))
     for tag in site.tags:
         feed = urls.tag_feed(tag.slug)

@@ -33,11 +33,13 @@ class Loaded:
 def content_files(content_dir: Path) -> list[str]:
     """Markdown files under content/, as sorted forward-slash paths; hidden and editor files skipped."""
     found = []
+    top = len(str(content_dir)) + 1
     for folder, dirs, files in os.walk(content_dir):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        prefix = folder[top:].replace(os.sep, "/")
         for name in files:
             if name.endswith(".md") and not name.startswith((".", "#", "~")):
-                found.append(Path(folder, name).relative_to(content_dir).as_posix())
+                found.append(f"{prefix}/{name}" if prefix else name)
     return sorted(found)
 
 
@@ -51,13 +53,13 @@ def load_articles(content_dir: Path, store: Store, settings: ReadSettings, jobs:
     raws: dict[str, bytes] = {}
     stats = []
     for path in content_files(content_dir):
-        full = content_dir / path
-        stat = full.stat()
+        full = os.path.join(content_dir, path)
+        stat = os.stat(full)
         seen = known.get(path)
         if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns:
             digests[path] = seen[2]
         else:
-            raws[path] = full.read_bytes()
+            raws[path] = Path(full).read_bytes()
             digests[path] = file_digest(path, raws[path])
         stats.append((path, stat.st_size, stat.st_mtime_ns, digests[path]))
     cached = store.metas(sorted(set(digests.values())))

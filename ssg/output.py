@@ -91,7 +91,7 @@ class Output:
     def unchanged(self, path: str, fingerprint: str) -> bool:
         """True when `path` was made from the same inputs last time and is still there: keep it."""
         previous = self.old.get(path)
-        if previous and previous[1] == fingerprint and (self.folder / path).is_file():
+        if previous and previous[1] == fingerprint and os.path.isfile(os.path.join(self.folder, path)):
             self.new[path] = previous
             return True
         return False

@@ -34,7 +34,7 @@ class Page:
     deps: tuple = field(hash=False, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Paginator:
     page: int
     pages: int
@@ -44,16 +44,22 @@ class Paginator:
     prev: str | None
     next: str | None
 
+    def __repr__(self) -> str:  # fast: part of page fingerprints
+        return f"Paginator({self.page}, {self.pages}, {self.total}, {self.first!r}, {self.last!r}, {self.prev!r}, {self.next!r})"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Link:
     """A labelled link to a period (up, previous, next)."""
 
     path: str
     label: str
 
+    def __repr__(self) -> str:
+        return f"Link({self.path!r}, {self.label!r})"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class ArticleLink:
     """What a page shows of an article it only links to (latest list, previous/next)."""
 
@@ -61,6 +67,9 @@ class ArticleLink:
     date: Any
     lang: str
     path: str
+
+    def __repr__(self) -> str:
+        return f"ArticleLink({self.title!r}, {self.date.isoformat()!r}, {self.lang!r}, {self.path!r})"
 
 
 def card(article: Article | None) -> tuple | None:
@@ -99,7 +108,7 @@ def article_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
     # own page and its listings, not the pages that link to it.
     for index, article in enumerate(site.articles):
         older, newer = (link(a, urls) for a in site.neighbours(index))
-        tags = tuple(site.tag_for(name) for name in article.tags)
+        tags = site.tags_of(article)
         yield Page(
             urls.article(article),
             "article",

@@ -102,7 +102,7 @@ class Renderer:
             "format_datetime": fmt_datetime,
             "format_time": fmt_time,
             "latest": self.latest,
-            "tags_of": lambda article: [self.site.tag_for(name) for name in article.tags],
+            "tags_of": self.site.tags_of,
         } | page.context
         if page.kind == "article":
             context["content"] = Markup(self.body(page.context["article"], url_for))

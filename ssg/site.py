@@ -16,7 +16,7 @@ from .content import Article
 from .errors import Problem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Tag:
     """A tag page: names that differ only in case or spacing are one tag."""
 
@@ -24,6 +24,9 @@ class Tag:
     name: str
     slug: str
     count: int
+
+    def __repr__(self) -> str:  # part of page fingerprints: dataclass's own repr is 10x slower
+        return f"Tag({self.key!r}, {self.name!r}, {self.slug!r}, {self.count})"
 
 
 @dataclass(frozen=True)
@@ -61,17 +64,11 @@ class Site:
     tags: tuple[Tag, ...]  # sorted by name
     tag_articles: dict[str, tuple[Article, ...]]  # tag key -> articles, newest first
     periods: dict[Period, tuple[Article, ...]]  # every year, month and day -> articles
+    article_tags: dict[str, tuple[Tag, ...]]  # source path -> the article's tags, in its order
     warnings: tuple[Problem, ...]
 
-    def tag_for(self, name: str) -> Tag:
-        return self._tags_by_key()[tag_key(name)]
-
-    def _tags_by_key(self) -> dict[str, Tag]:
-        cached = self.__dict__.get("_by_key")
-        if cached is None:
-            cached = {t.key: t for t in self.tags}
-            object.__setattr__(self, "_by_key", cached)
-        return cached
+    def tags_of(self, article: Article) -> tuple[Tag, ...]:
+        return self.article_tags[article.source_path]
 
     def neighbours(self, index: int) -> tuple[Article | None, Article | None]:
         """(older, newer) of the article at `index` in `articles`."""
@@ -102,9 +99,11 @@ def assemble(articles: list[Article]) -> Site:
         d = article.date
         for period in (Period(d.year), Period(d.year, d.month), Period(d.year, d.month, d.day)):
             periods[period].append(article)
+    by_tag_key = {t.key: t for t in tags}
     return Site(
         articles=ordered,
         tags=tags,
+        article_tags={a.source_path: tuple(by_tag_key[tag_key(n)] for n in a.tags) for a in ordered},
         tag_articles={k: tuple(v) for k, v in by_key.items()},
         periods={k: tuple(v) for k, v in periods.items()},
         warnings=tuple(warnings),

@@ -1,0 +1,205 @@
+"""Measure the search index: build time, bytes a query downloads, and query time.
+
+Usage::
+
+    python benchmarks/generate.py /tmp/arch10k --articles 10000
+    python benchmarks/search_bench.py /tmp/arch10k [--work DIR] [--queries 40] [--jobs 2]
+
+What it measures, on the project's articles (front matter and Markdown rendered by ssg itself):
+
+* per-article work: `article_terms` for every article, on --jobs worker processes with cold
+  stem caches, as the build's read phase runs it (wall clock), and on one process (CPU time);
+* the global part: `write_index` over all documents with cached terms (cold), and after one
+  article changes (its `article_terms` plus `write_index` again), plus what the build pays to
+  load the cached terms (JSON);
+* bytes: for each query, the gzip size (level 6) of every file the page loads for it: the
+  scripts (lunr, lunr-languages, search.js), the manifest, the field lengths, the shards and the
+  result chunks of the first page of hits. "First" starts from an empty page, "later" runs the
+  queries one after another in one page and counts what each one adds;
+* query time with its shards loaded (node, median of 5 runs per query).
+
+Queries are words from the titles of randomly chosen articles (1 to 3 words, both languages),
+plus a prefix, a field-scoped and a +/- query; --seed picks them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing
+import pickle
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from ssg.content import split_front_matter  # noqa: E402
+from ssg.markdown import render_markdown  # noqa: E402
+from ssg.search import SearchConfig, SearchDoc, article_terms, write_index  # noqa: E402
+from ssg.search.analysis import stopwords  # noqa: E402
+
+SCRIPTS = [
+    REPO / "themes/default/static/vendor/lunr/lunr.min.js",
+    REPO / "themes/default/static/vendor/lunr/lunr.stemmer.support.min.js",
+    REPO / "themes/default/static/vendor/lunr/lunr.ru.min.js",
+    REPO / "themes/default/static/assets/search.js",
+]
+SEARCH_NODE = REPO / "tests/search_support/search_node.js"
+CONFIG = SearchConfig()
+
+
+def _read(path: Path) -> dict:
+    front, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    meta = yaml.safe_load(front)
+    rendered = render_markdown(body, path.name)
+    date = meta["date"]
+    return {"ref": path.stem, "title": str(meta["title"]), "date": date if isinstance(date, str) else date.isoformat(),
+            "lang": meta.get("lang", "en"), "tags": [str(t) for t in meta.get("tags") or []],
+            "text": rendered.text, "lead": rendered.first_paragraph}  # fmt: skip
+
+
+def load_articles(project: Path, work: Path, jobs: int) -> list[dict]:
+    """Articles as the build hands them to the search code (cached in WORK: rendering is slow)."""
+    cache = work / "articles.pickle"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    files = sorted((project / "content").rglob("*.md"))
+    with multiprocessing.Pool(jobs) as pool:
+        articles = pool.map(_read, files, chunksize=64)
+    cache.write_bytes(pickle.dumps(articles))
+    return articles
+
+
+def _terms(a: dict) -> dict:
+    return article_terms(a["lang"], a["title"], a["tags"], a["text"], CONFIG)
+
+
+def _doc(a: dict, terms: dict) -> SearchDoc:
+    return SearchDoc(a["ref"] + "/", a["ref"] + "/", a["title"], a["date"], a["lang"], a["lead"], tuple(a["tags"]), terms)
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def measure_build(articles: list[dict], jobs: int) -> tuple[dict, list[SearchDoc]]:
+    out = {}
+    t = time.perf_counter()
+    with multiprocessing.Pool(jobs) as pool:
+        terms = pool.map(_terms, articles, chunksize=64)
+    out["article_terms_wall_s"] = time.perf_counter() - t
+    sample = articles[: min(len(articles), 2000)]
+    t = time.process_time()
+    for a in sample:
+        _terms(a)
+    out["article_terms_cpu_ms_per_article"] = (time.process_time() - t) / len(sample) * 1000
+    cached = [json.dumps(x, ensure_ascii=False) for x in terms]
+    out["terms_cache_mb"] = sum(map(len, cached)) / 1e6
+    t = time.perf_counter()
+    terms = [json.loads(x) for x in cached]
+    out["terms_json_load_s"] = time.perf_counter() - t
+    docs = [_doc(a, x) for a, x in zip(articles, terms, strict=True)]
+    t = time.perf_counter()
+    files = list(write_index(docs, CONFIG))
+    out["write_index_cold_s"] = time.perf_counter() - t
+    changed = dict(articles[0], text=articles[0]["text"] + " Ещё одна фраза о ракетах and one more about rockets.")
+    t = time.perf_counter()
+    docs[0] = _doc(changed, _terms(changed))
+    list(write_index(docs, CONFIG))
+    out["one_article_changed_s"] = time.perf_counter() - t
+    out["index_files"] = len(files)
+    out["index_mb"] = sum(len(b) for _, b in files) / 1e6
+    shards = [b for p, b in files if "/t/" in p]
+    gz = sorted(map(_gz, shards))
+    out["shards"] = len(shards)
+    out["shards_gz_mb"] = sum(gz) / 1e6
+    out["shard_gz_kb_median_max"] = (gz[len(gz) // 2] / 1e3, gz[-1] / 1e3)
+    for name in ("index.js", "len.js"):
+        out[f"{name}_gz_kb"] = next(_gz(b) for p, b in files if p.endswith("/" + name) and "/t/" not in p and "/d/" not in p) / 1e3
+    return out, docs
+
+
+def pick_queries(articles: list[dict], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    stop = stopwords("en") | stopwords("ru")
+    queries = []
+    while len(queries) < n:
+        words = [w.strip(".,:;!?«»“”\"'()").lower() for w in rng.choice(articles)["title"].split()]
+        words = [w for w in words if len(w) >= 4 and w not in stop and w.isalpha()]
+        if words:
+            queries.append(" ".join(rng.sample(words, min(len(words), rng.choice([1, 1, 2, 2, 3])))))
+    w = queries[0].split()[0]
+    queries += [w[:5] + "*", "title:" + queries[1].split()[0], f"+{queries[2].split()[0]} -{queries[3].split()[0]}"]
+    return queries
+
+
+def measure_queries(site: Path, queries: list[str]) -> dict:
+    folder = site / CONFIG.path
+    script_gz = sum(_gz(p.read_bytes()) for p in SCRIPTS)
+    size = {}
+
+    def gz_of(name: str) -> int:
+        if name not in size:
+            size[name] = _gz((folder / name).read_bytes())
+        return size[name]
+
+    def run(request: dict) -> list[dict]:
+        done = subprocess.run(
+            ["node", str(SEARCH_NODE), str(folder)], input=json.dumps(request), capture_output=True, text=True, check=True
+        )
+        return json.loads(done.stdout)
+
+    first = run({"queries": queries, "fresh": True})
+    later = run({"queries": queries, "repeat": 5})
+    first_kb = sorted((script_gz + sum(gz_of(f) for f in e["files"])) / 1e3 for e in first)
+    later_kb = sorted(sum(gz_of(f) for f in e["files"]) / 1e3 for e in later[1:])
+    ms = sorted(statistics.median(e["ms"]) for e in later if e.get("ms"))
+    return {
+        "queries": len(queries),
+        "refused": [e["query"] for e in first if "error" in e],
+        "scripts_gz_kb": script_gz / 1e3,
+        "first_query_kb_median_p90_max": _spread(first_kb),
+        "later_query_kb_median_p90_max": _spread(later_kb),
+        "query_ms_median_p90_max": _spread(ms),
+        "worst_first": max(first, key=lambda e: sum(gz_of(f) for f in e["files"]))["query"],
+        "worst_later": max(later[1:], key=lambda e: sum(gz_of(f) for f in e["files"]))["query"],
+    }
+
+
+def _spread(values: list[float]) -> tuple[float, float, float]:
+    return (round(statistics.median(values), 1), round(values[int(len(values) * 0.9)], 1), round(values[-1], 1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("project", type=Path, help="a generated project (benchmarks/generate.py)")
+    parser.add_argument("--work", type=Path, help="scratch folder (default: PROJECT/.search-bench)")
+    parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    work = args.work or args.project / ".search-bench"
+    work.mkdir(parents=True, exist_ok=True)
+    articles = load_articles(args.project, work, args.jobs)
+    result, docs = measure_build(articles, args.jobs)
+    site = work / "site"
+    for path, data in write_index(docs, CONFIG):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
+    result |= measure_queries(site, pick_queries(articles, args.queries, args.seed))
+    result["articles"] = len(articles)
+    (work / "search_bench.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    for key, value in result.items():
+        print(f"{key:36} {value if not isinstance(value, float) else round(value, 3)}")
+
+
+if __name__ == "__main__":
+    main()
