@@ -94,6 +94,7 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
     phase = _Phases(result)
     with phase("theme"):
         theme = load_theme(config)
+        theme.check_templates()
     store = Store(None if options.dry_run else config.cache_path / "cache.sqlite", cache_stamp(config))
     try:
         with phase("read"):

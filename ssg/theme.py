@@ -73,6 +73,17 @@ class Theme:
                 return str(path.relative_to(base))
         return filename
 
+    def check_templates(self) -> None:
+        """Compile every template, reporting each syntax error (`ssg check` renders nothing)."""
+        problems = []
+        for name in self.env.list_templates(extensions=("html", "xml", "txt")):
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                problems.append(Problem(self.display(exc.filename or name), exc.lineno, None, exc.message or "syntax error"))
+        if problems:
+            raise TemplateError(problems)
+
     def t(self, lang: str, key: str, **values: Any) -> str:
         """Interface string `key` in `lang`, falling back to the site's language, then English."""
         for code in (lang, lang.split("-")[0], self.default_lang, "en"):

@@ -105,3 +105,11 @@ def test_failed_file_still_shows_its_typo_warning(project):
     assert result.exit_code == 1
     assert "warning: content/a.md:2: tittle: unknown key, kept for templates; did you mean 'title'?" in result.output
     assert "error: content/a.md: title: is missing" in result.output
+
+
+def test_check_reports_template_syntax_errors(project):
+    project.write({"content/a.md": article("A", "2021-01-01"), "templates/tags.html": "{% if %}\n", "templates/extra.html": "ok\n{{ x }\n"})
+    result = run("-C", str(project.root), "check")
+    assert result.exit_code == 1
+    assert "error: templates/extra.html:2: unexpected '}'" in result.output
+    assert "error: templates/tags.html:1: Expected an expression, got 'end of statement block'" in result.output
