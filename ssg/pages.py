@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.dates import format_date
-
 from .config import Config
 from .content import Article
 from .site import Period, Site
+from .theme import format_date
 from .urls import Urls
 
 
@@ -189,8 +188,8 @@ def period_label(period: Period, lang: str) -> str:
     if period.kind == "year":
         return str(period.year)
     if period.kind == "month":
-        return format_date(period.start, "LLLL y", locale=lang).capitalize()
-    return format_date(period.start, "long", locale=lang)
+        return format_date(period.start, "LLLL y", lang).capitalize()
+    return format_date(period.start, "long", lang)
 
 
 @dataclass(frozen=True)

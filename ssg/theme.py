@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
-from babel.dates import format_date, format_datetime, format_time
+from babel import dates as babel_dates
 
 from .config import Config
 from .errors import Problem, TemplateError
@@ -181,6 +181,11 @@ def format_for(lang: str):
     return fmt_date, fmt_datetime, fmt_time
 
 
+def format_date(value: date, style: str, lang: str) -> str:
+    """A date in `lang` (cached, like the template formatters)."""
+    return _format("date", value, None, style, lang)
+
+
 def _offset(value: date | datetime) -> object:
     return value.utcoffset() if isinstance(value, datetime) else None
 
@@ -189,5 +194,5 @@ def _offset(value: date | datetime) -> object:
 def _format(kind: str, value: date | datetime, offset: object, style: str, lang: str) -> str:
     # Cached: the same dates (the latest list, listings) are formatted on thousands of pages.
     # `offset` is part of the key: 11:42+00:00 and 14:42+03:00 are equal datetimes but print differently.
-    formatter = {"date": format_date, "datetime": format_datetime, "time": format_time}[kind]
+    formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
     return formatter(value, format=style, locale=lang.replace("-", "_"))
