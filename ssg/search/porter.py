@@ -42,7 +42,9 @@ _1B_AT = re.compile(r"(at|bl|iz)\Z")
 _1B_DOUBLE = re.compile(r"([^aeiouylsz])\1\Z")
 _1B_CVC = re.compile("^" + _C + _v + r"[^aeiouwxy]\Z")
 _1C = re.compile(rf"^({_DOT}+?[^aeiou])y\Z")
-_2 = re.compile(rf"^({_DOT}+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)\Z")
+_2 = re.compile(
+    rf"^({_DOT}+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)\Z"
+)
 _3 = re.compile(rf"^({_DOT}+?)(icate|ative|alize|iciti|ical|ful|ness)\Z")
 _4 = re.compile(rf"^({_DOT}+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)\Z")
 _4B = re.compile(rf"^({_DOT}+?)(s|t)(ion)\Z")

@@ -1,0 +1,34 @@
+"""The search settings and the per-article record the build hands to the index writer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Part of the build cache's stamp: bump it whenever article_terms would return something else.
+TERMS_VERSION = "1"
+FIELDS = ("title", "tags", "body")
+SUPPORTED_LANGUAGES = ("en", "ru")
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """site.yaml `search:`."""
+
+    enabled: bool = True
+    fields: tuple[str, ...] = FIELDS  # which of title, tags, body are indexed
+    path: str = "search/"  # site path of the search page and of the index folder
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES  # stop words and stemmers to apply
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One article as the index sees it."""
+
+    ref: str  # stable id (the article's site path)
+    path: str  # site path of the article page, e.g. "2021/05/24/slug/"
+    title: str
+    date: str  # ISO 8601 with offset
+    lang: str
+    lead: str
+    tags: tuple[str, ...]
+    terms: dict  # what article_terms returned

@@ -1,0 +1,100 @@
+// Runs queries with the page's own search core (themes/default/static/assets/search.js) over an
+// index folder that ssg wrote, in node, recording which index files each query loaded.
+//
+//   node search_node.js INDEX_DIR < request.json
+//
+// request: {"queries": [...], "fresh": true|false, "repeat": N, "page": 10,
+//           "reference": [{"title": .., "tags": .., "body": ..}, ...]  (optional, in index order)}
+// With "fresh", every query starts from an empty page (what a first query downloads); otherwise
+// the queries run one after another in one page (what later queries download).
+// "reference" builds one unsplit lunr index of the same documents with lunr.Builder and the
+// same pipeline, and runs every query on it too.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const repo = path.join(__dirname, "..", "..");
+const vendor = path.join(repo, "themes", "default", "static", "vendor", "lunr");
+const lunr = require(path.join(vendor, "lunr.min.js"));
+require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
+require(path.join(vendor, "lunr.ru.min.js"))(lunr);
+const { createSearch } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
+
+const dir = process.argv[2];
+
+function loader(log) {
+  return function load(key) {
+    const file = key + ".js";
+    log.push(file);
+    let data;
+    const source = fs.readFileSync(path.join(dir, file), "utf8");
+    vm.runInNewContext(source, { ssgSearchData: (k, d) => { if (k === key) data = d; } });
+    return new Promise((resolve) => setImmediate(() => resolve(data)));
+  };
+}
+
+function reference(docs, manifest) {
+  const trimmer = lunr.trimmerSupport.generateTrimmer("\\w" + lunr.ru.wordCharacters);
+  lunr.Pipeline.registerFunction(trimmer, "ref-trimmer");
+  return lunr(function () {
+    // lunr.multiLanguage("en", "ru")'s pipeline; the search pipeline also trims, as search.js does.
+    this.pipeline.reset();
+    this.pipeline.add(trimmer, lunr.ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
+    this.searchPipeline.reset();
+    this.searchPipeline.add(trimmer, lunr.stemmer, lunr.ru.stemmer);
+    this.ref("id");
+    manifest.fields.forEach((f, i) => this.field(f, { boost: manifest.boosts[i] }));
+    docs.forEach((doc, i) => this.add(Object.assign({ id: String(i) }, doc)));
+  });
+}
+
+const fold = (s) => s.replace(/ё/g, "е").replace(/Ё/g, "Е");
+const pairs = (results) => results.map((r) => [r.ref, r.score]);
+
+async function main() {
+  const request = JSON.parse(fs.readFileSync(0, "utf8"));
+  const page = request.page || 10;
+  let log = [];
+  let engine = createSearch(lunr, loader(log));
+  const manifest = await engine.ready();
+  const ref = request.reference ? reference(request.reference, manifest) : null;
+  const out = [];
+  for (const q of request.queries) {
+    if (request.fresh) {
+      log = [];
+      engine = createSearch(lunr, loader(log));
+    }
+    const files = (log.length = 0, log);
+    const entry = { query: q };
+    try {
+      const results = await engine.search(q);
+      await engine.documents(results.slice(0, page).map((r) => +r.ref));
+      entry.results = pairs(results);
+      const times = [];
+      for (let i = 0; i < (request.repeat || 0); i++) {
+        const t0 = process.hrtime.bigint();
+        await engine.search(q);
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      entry.ms = times;
+    } catch (e) {
+      entry.error = e.kind || String(e);
+    }
+    entry.files = files.slice();
+    if (ref) {
+      try {
+        entry.reference = pairs(ref.search(fold(q)));
+      } catch (e) {
+        entry.reference_error = e instanceof lunr.QueryParseError ? "syntax" : String(e);
+      }
+    }
+    out.push(entry);
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,227 @@
+"""The search page in Chromium, on a generated archive with a few known articles added.
+
+The site is served under a sub-path (/sub/archive/) by a local HTTP server, and opened from disk
+too. Each test starts from a fresh page, so the network log shows what one query downloads.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from ssg.search.analysis import term_of
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+ARTICLES = {
+    "2024/raketa.md": ("Новая ракета прошла огневые испытания", "2024-05-20T10:00:00+03:00", "ru", "[Роскосмос]",
+                       "Новая ракета лёгкого класса прошла огневые испытания на стенде. Ракета выведет спутники на орбиту."),
+    "2024/gruz.md": ("Ракета доставила груз на станцию", "2024-05-23T10:00:00+03:00", "ru", "[МКС]",
+                     "Ракета «Союз» вывела на орбиту грузовой корабль с топливом для экипажа."),
+    "2024/samolet.md": ("Самолёт МС-21 поднялся в небо", "2024-05-21T10:00:00+03:00", "ru", "[ОАК]",
+                        "Пассажирский самолёт совершил полёт продолжительностью полтора часа."),
+    "2024/rocket.md": ("Rocket engine passes its first firing test", "2024-05-22T10:00:00+00:00", "en", "[Roscosmos]",
+                       "The new rocket engine fired for ninety seconds. Engineers say the rockets will carry satellites."),
+}  # fmt: skip
+
+
+def _article(title: str, date: str, lang: str, tags: str, body: str) -> str:
+    return f"---\ntitle: {title}\ndate: {date}\nlang: {lang}\ntags: {tags}\nsource: {{name: Wire, url: https://example.com/x}}\n---\n\n{body}\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated archive plus ARTICLES, built into <www>/sub/archive/; returns that folder."""
+    project = tmp_path_factory.mktemp("project")
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(project), "--articles", "200", "--seed", "3", "--force"],
+                   check=True, capture_output=True)  # fmt: skip
+    for name, fields in ARTICLES.items():
+        (project / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / name).write_text(_article(*fields), encoding="utf-8")
+    out = tmp_path_factory.mktemp("www") / "sub" / "archive"
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(out)], cwd=project, env=env, check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site.parent.parent))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/sub/archive/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+class SearchPage:
+    """A fresh page with its network log and JavaScript errors."""
+
+    def __init__(self, browser: object):
+        self.page = browser.new_page()  # type: ignore[attr-defined]
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, url: str) -> SearchPage:
+        self.page.goto(url)
+        return self
+
+    def wait_done(self) -> str:
+        self.page.wait_for_function("() => { const s = document.getElementById('search-status');"
+                                    " return s && s.textContent && !document.getElementById('search-page').hasAttribute('aria-busy'); }")  # fmt: skip
+        return self.page.locator("#search-status").text_content() or ""
+
+    def titles(self) -> list[str]:
+        return self.page.locator(".search-hit__title a").all_text_contents()
+
+    def langs(self) -> list[str]:
+        return self.page.locator(".search-hit__lang").all_text_contents()
+
+    def type(self, query: str) -> str:
+        box = self.page.locator("#search-page-q")
+        box.fill("")
+        box.type(query)
+        self.page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=query)
+        return self.wait_done()
+
+    def shard_requests(self) -> set[str]:
+        return {u.split("/search/")[1].split("?")[0] for u in self.requests if "/search/t/" in u}
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[SearchPage]:
+    p = SearchPage(browser)
+    yield p
+    assert not p.errors, p.errors
+    p.page.close()
+
+
+def _search_url(base: str, query: str) -> str:
+    return f"{base}search/?q={quote(query)}"
+
+
+def test_an_inflected_russian_form_finds_the_other_forms(page: SearchPage, server: str) -> None:
+    page.open(_search_url(server, "ракеты"))
+    assert "found" in page.wait_done()
+    assert {"Новая ракета прошла огневые испытания", "Ракета доставила груз на станцию"} <= set(page.titles())
+    assert page.page.locator("#search-page-q").input_value() == "ракеты"  # the deep link filled the box
+    assert page.page.locator(".search-hit__lead mark").first.text_content().lower() == "ракета"
+
+
+def test_yo_and_ye_are_the_same_letter(page: SearchPage, server: str) -> None:
+    page.open(_search_url(server, "самолет"))
+    page.wait_done()
+    assert "Самолёт МС-21 поднялся в небо" in page.titles()
+    assert page.type("САМОЛЁТ") and "Самолёт МС-21 поднялся в небо" in page.titles()
+
+
+def test_one_box_finds_english_and_russian(page: SearchPage, server: str) -> None:
+    page.open(server + "search/")
+    page.type("rockets")
+    hits = dict(zip(page.titles(), page.langs(), strict=True))
+    assert hits["Rocket engine passes its first firing test"] == "English"
+    page.type("ракета")
+    hits = dict(zip(page.titles(), page.langs(), strict=True))
+    assert hits["Ракета доставила груз на станцию"] == hits["Новая ракета прошла огневые испытания"] == "Russian"
+
+
+def test_field_scope_and_exclusion(page: SearchPage, server: str) -> None:
+    page.open(_search_url(server, "ракета -испытания"))
+    page.wait_done()
+    titles = page.titles()
+    assert "Ракета доставила груз на станцию" in titles
+    assert "Новая ракета прошла огневые испытания" not in titles
+    page.type("title:самолет")
+    assert page.titles() == ["Самолёт МС-21 поднялся в небо"]
+    page.type("tags:мкс")
+    assert "Ракета доставила груз на станцию" in page.titles()
+
+
+def test_a_query_downloads_only_the_shards_it_needs(page: SearchPage, server: str, site: Path) -> None:
+    text = (site / "search" / "index.js").read_text(encoding="utf-8")
+    bounds = json.loads(text[text.index(",") + 1 : text.rindex(")")])["shards"]
+    term = term_of(("en", "ru"))
+    expected = {f"t/{max(i for i, b in enumerate(bounds) if b <= term(w))}.js" for w in ("ракеты", "rockets")}
+    page.open(_search_url(server, "ракеты rockets"))
+    page.wait_done()
+    assert page.shard_requests() == expected
+    assert len(bounds) > len(expected)
+    before = len(page.requests)
+    page.type("ракета")  # same term: nothing more to load but the result chunks
+    assert page.shard_requests() == expected
+    assert all("/search/d/" in u for u in page.requests[before:] if "/search/" in u)
+
+
+def test_works_from_disk(page: SearchPage, site: Path) -> None:
+    page.open((site / "search" / "index.html").as_uri() + "?q=" + quote("ракета"))
+    page.wait_done()
+    assert "Ракета доставила груз на станцию" in page.titles()
+    href = page.page.locator(".search-hit__title a").first.get_attribute("href")
+    assert href.endswith("/index.html")  # a folder URL shows a file listing on disk
+
+
+def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) -> None:
+    page.open(server + "search/")
+    assert "Nothing matches" in page.type("zzqxvvy")
+    assert "syntax error" in page.type("title:")
+    assert "syntax error" in page.type("nosuchfield:word")
+    assert page.titles() == []
+
+
+def test_keyboard_only(page: SearchPage, server: str) -> None:
+    page.open(server + "search/")
+    page.page.locator("#search-page-q").focus()
+    page.page.keyboard.type("ракета")
+    page.wait_done()
+    page.page.keyboard.press("ArrowDown")
+    first = page.page.locator(".search-hit__title a").first
+    assert first.evaluate("a => a === document.activeElement")
+    page.page.keyboard.press("ArrowDown")
+    page.page.keyboard.press("ArrowUp")
+    assert first.evaluate("a => a === document.activeElement")
+    page.page.keyboard.press("Enter")
+    page.page.wait_for_url("**/2024/**")
+
+
+def test_search_is_off_when_site_yaml_says_so(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "site.yaml").write_text("title: T\nbase_url: https://example.org/\nsearch: {enabled: false}\n", encoding="utf-8")
+    (tmp_path / "content" / "a.md").write_text(_article(*ARTICLES["2024/rocket.md"]), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run(
+        [sys.executable, "-m", "ssg", "build", "-o", str(tmp_path / "out")], cwd=tmp_path, env=env, check=True, capture_output=True
+    )
+    assert not (tmp_path / "out" / "search").exists()
+    shutil.rmtree(tmp_path / "out")

@@ -1,0 +1,86 @@
+"""The index files: deterministic, cut where the manifest says, honouring site.yaml `search:`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ssg.search import SearchConfig, SearchDoc, article_terms, write_index
+from ssg.search import writer as search_writer
+
+
+def _docs(config: SearchConfig, n: int = 60) -> list[SearchDoc]:
+    words = [
+        "ракета",
+        "ракеты",
+        "самолёт",
+        "спутник",
+        "орбита",
+        "rocket",
+        "rockets",
+        "launch",
+        "orbit",
+        "station",
+        "экипаж",
+        "crew",
+        "модуль",
+        "module",
+    ]
+    docs = []
+    for i in range(n):
+        body = " ".join(words[(i * 7 + k) % len(words)] + str(k % 5) for k in range(40))
+        title, tags = f"Заголовок {i} title", ("МКС", "NASA")[: i % 3]
+        terms = article_terms("ru", title, tags, body, config)
+        docs.append(SearchDoc(f"{i}/", f"{i}/", title, f"2020-01-{1 + i % 28:02d}T10:00:00+03:00", "ru", "Лид " * 200, tags, terms))
+    return docs
+
+
+def _data(content: bytes) -> object:
+    text = content.decode()
+    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
+
+
+def test_same_documents_same_bytes_in_any_order() -> None:
+    config = SearchConfig()
+    docs = _docs(config)
+    assert list(write_index(docs, config)) == list(write_index(reversed(docs), config))
+
+
+def test_every_term_is_in_the_shard_the_manifest_points_to(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", 300)
+    config = SearchConfig(path="find/")
+    files = dict(write_index(_docs(config), config))
+    bounds = _data(files["find/index.js"])["shards"]
+    assert len(bounds) > 5 and bounds == sorted(bounds) and bounds[0] == ""
+    for i in range(len(bounds)):
+        for row in _data(files[f"find/t/{i}.js"]):
+            assert max(j for j, b in enumerate(bounds) if b <= row[0]) == i, row[0]
+
+
+def test_only_the_configured_fields_are_indexed() -> None:
+    config = SearchConfig(fields=("title",))
+    files = dict(write_index(_docs(config), config))
+    manifest = _data(files["search/index.js"])
+    assert manifest["fields"] == ["title"] and manifest["boosts"] == [10]
+    terms = {row[0] for name, data in files.items() if "/t/" in name for row in _data(data)}
+    assert "заголовок" in terms and "ракет" not in terms
+
+
+def test_terms_cached_with_other_settings_are_refused() -> None:
+    docs = _docs(SearchConfig(languages=("en",)))
+    with pytest.raises(ValueError, match="do not match site.yaml"):
+        list(write_index(docs, SearchConfig()))
+
+
+def test_store_holds_what_a_hit_shows_with_a_short_lead() -> None:
+    config = SearchConfig()
+    files = dict(write_index(_docs(config, 5), config))
+    path, title, date, lang, lead, tags = _data(files["search/d/0.js"])[0]
+    assert (path, lang, tags) == ("4/", "ru", ["МКС"]) and date.startswith("2020-01-05")
+    assert len(lead) <= search_writer.LEAD_CHARS + 1 and lead.endswith("…")
+
+
+def test_unknown_languages_are_an_error() -> None:
+    with pytest.raises(ValueError, match="not supported"):
+        article_terms("de", "Titel", (), "Text", SearchConfig(languages=("de",)))

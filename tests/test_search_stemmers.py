@@ -1,0 +1,196 @@
+"""The Python pipeline makes the same terms as lunr.js + lunr-languages in the browser.
+
+If a single word stemmed differently on the two sides, a query for it would silently find
+nothing, so this runs both over more than 10,000 English and 10,000 Russian words: real text,
+real stems with every ending the stemmers know, and random letter strings that poke at the
+rules' corners. node runs the vendored lunr files the search page loads.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ssg.search.analysis import fold, stem, term_of, tokenize
+from ssg.search.porter import stem_en
+from ssg.search.russian import stem_ru
+
+HERE = Path(__file__).parent
+NODE_PIPELINE = HERE / "search_support" / "lunr_pipeline.js"
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+
+EN_STEMS = """
+abandon abbrevi absorb accept access accommod accord account accur achiev acquir act activ adapt add
+adjust administr admir adopt advanc advertis affect afford agre aid aim align alloc allow alter amaz
+analys announc anticip appear appli appoint approach approv argu arm arrang arriv assembl assess assign
+assist assum attach attack attempt attend attract author avail avoid award bake balanc ban bank bargain
+base bear beat becom begin behav believ belong benefit bind blame blast block blow board boost borrow
+bound break breath breed bring broadcast build burn call calcul cancel captur care carri cast catch
+caus celebr certifi challeng chang charg chart chase check cheer choos circul claim classifi clean
+clear climb close coach collaps collect combin comfort command comment commit communic compar compet
+compil complain complet compon compos comput concentr concern conclud condit conduct confer confirm
+conflict confus connect consid consist construct consult contain continu contract contribut control
+convert convinc coordin cope correct cost count cover crash creat critic cross crowd cultiv cure
+damag danc deal debat decid declar declin decor decreas dedic defeat defend defin deliv demand
+demonstr deni depend deploy deriv describ design destroy detect determin develop devot differ dig
+direct disappear discov discuss dismiss display dissolv distinguish distribut divid dock domin donat
+doubt draft drag draw dream dress drill drink drive drop dump earn eas edit educ elect electr elimin
+emerg emphas employ enabl encount encourag end endors enforc engag engin enhanc enjoy enrol ensur
+enter entertain equip escap establish estim evalu evolv examin exceed exchang exclud execut exercis
+exhibit exist expand expect experi explain explod explor export expos express extend extract fail
+fall fascin favour fear feed feel fetch fight figur file fill film final financ find finish fire
+fit fix flash flee float flood flow fly focus fold follow forc forecast forget form formul found
+frame free freez frighten fuel function fund gain gather gener glanc govern grab grade grant greet
+grow guarante guard guess guid halt handl hang happen harm head hear heat help hesit hide highlight
+hire hit hold honour hope host hunt hurri identifi ignor illustr imag imagin impact implement impli
+import impos impress improv includ incorpor increas indic influenc inform inherit initi injur insist
+inspect inspir instal instruct integr intend interact interest interpret interrupt introduc invent
+invest investig invit involv isol issu join judg jump justifi keep kick kill knock label land last
+launch lay lead lean learn leav lend level licens lift limit link list listen live load locat lock
+look lose love maintain manag manufactur map mark market match matter measur meet mention merg migrat
+minim miss mix model modifi monitor motiv mount move navig need negoti neglect nomin note notic
+notifi obey object oblig observ obtain occupi occur offend offer open oper oppos optim order organ
+orient outlin overcom overlook own paint park particip pass pay perceiv perform permit persuad pick
+pilot place plan plant play plead point pollut popul posit possess post postpon pour practis prais
+predict prefer prepar present preserv press pretend prevent price print priorit probe proceed process
+produc program progress prohibit project promis promot prompt propos protect prove provid publish pull
+punish purchas pursu push qualifi question quot race rais rang rank rate reach react read realis
+reason recal receiv recogn recommend record recov recruit reduc refer reflect reform refus regard
+regist regul reject relat relax releas reli remain remark remov renew repair repeat replac repli
+report repres request requir rescu research resembl reserv resign resist resolv respect respond rest
+restor restrict result retain retir return reveal revers review revis reward ride ring rise risk
+roll rotat rule run sail satisfi save scan schedul score search secur seek seiz select sell send
+sens separ serv settl shake shape share shift shine shoot shop shout show shut sign simul sing sink
+sit sketch ski skip sleep slide slip smile solv sort sound speak specifi spend split spoil sponsor
+spread squeez stabil stage stand stare start state stay steal steer stick stimul stop store strengthen
+stress stretch strike structur struggl studi submit succeed suffer suggest suit summar suppli support
+suppos surfac surpris surround surviv suspect suspend sustain swallow swear sweep swim switch symbol
+tackl talk target teach tear tell tend test thank think threaten throw toler touch tour trace track
+trade train transfer transform translat transmit transport travel treat tri trigger trust turn type
+undergo understand undertak unit unveil updat upgrad urg use valu vari verifi view visit vote wait
+wake walk want warn wash watch weigh welcom wind wish withdraw wonder work worri wrap write yield
+"""
+EN_SUFFIXES = """
+s es ies ed ing eed ly er est ness ment ments tion tions ation ations ational tional enci anci izer bli
+alli entli eli ousli ization ator alism iveness fulness ousness aliti iviti biliti logi icate ative
+alize iciti ical ful al ance ence ic able ible ant ement ent ou ism ate iti ous ive ize e ll y ings
+edly ers ism ist ists ity ities ical ally ful fully less lessly ship hood ward wards able ably
+"""
+EN_WORDS = """
+caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized
+hopping tanned falling hissing fizzed failing filing happy sky relational conditional rational
+valenci hesitanci digitizer conformabli radicalli differentli vileli analogousli vietnamization
+predication operator feudalism decisiveness hopefulness callousness formaliti sensitiviti
+sensibiliti triplicate formative formalize electriciti electrical hopeful goodness revival allowance
+inference airliner gyroscopic adjustable defensible irritant replacement adjustment dependent adoption
+homologou communism activate angulariti homologous effective bowdlerize probate rate cease controll
+roll day days dying lying tying yelling yes yesterday you your yard by my sky skies cry cries dry
+generalization oscillators spacecraft spacewalk cosmonaut cosmonauts astronaut astronauts launches
+launched launching satellite satellites orbital orbiting rocket rockets rocketry engine engines
+engineering aeronautics agency agencies station stations module modules docking docked undocking
+"""
+RU_STEMS = """
+ракет самолёт самолет космонавт космодром запуск пуск станци спутник двигател орбит полёт полет
+корабл экипаж испытани министерств оборон систем комплекс аппарат исследовани наблюдени звезд
+звёзд телескоп обсерватори выход модул сегмент оборудовани материал образц груз топлив вод кислород
+продукт посылк стыковк режим участи предприяти сборк образц огнев осен лёгк легк низк небольш школьник
+жизн невесомост спорт сил мышц вопрос город земл ночь служб луна лун посадочн решени дат причин
+замечани наземн провер специалист генеральн директор госкорпораци конц модернизаци регулярн
+пассажирск российск аэродром авиационн завод небо час лётчик летчик машин управлени учён учен
+институт космическ рентгеновск диапазон борт карт данн исследовател международн открыт продолжительност
+нов внешн поверхност кассет иллюминатор обороны успешн зенитн ракетн воздушн цел крылат беспилотник
+противник полигон област грузов тонн научн аппаратур член автоматическ стал стать читал говор
+работ делал красив хорош бел син зелён зелен велик мал быстр медленн сильн слаб стар молод
+"""
+RU_ENDINGS = """
+а я о е ы и у ю ь й ов ев ей ам ям ами ями ах ях ом ем ой ою ою ий ый ая яя ое ее ые ие ого его
+ому ему ым им ых их ую юю ею ею ыми ими ость ости остью остей ост ение ения ением ении ений ениям
+ениями ениях ание ания анием ании ать ять ить еть уть ал ала ало али ял яла яло яли ил ила ило или
+ет ют ит ят ешь ишь ем им ете ите ут ат ят уют ает ают ует уют ся сь ться ться ался алась алось
+ались ился илась илось ились ется ются ится ятся ив ивши ившись ыв ывши ывшись в вши вшись ав авши
+авшись яв явши явшись ющий ющая ющее ющие ющего ющему ющим ющих ующий ующая ующих вший вшая вшее
+вшие ивший ившая ывший нный нная нное нные енный енная енное анный анная ейший ейшая ейшее ейшие
+айший айшая нн н ь ейш ейше нейш нейше е ие ье ии ия ья ию ью иям иях иями ией ием
+"""
+MIXED = [
+    "", "-", "—", "«союз»", "(nasa)", "spacex’s", "2021", "2.1б", "МС-21", "ПД-14", "o'brien", "l'espace", "naïve",
+    "café", "straße", "İstanbul", "ΟΔΟΣ", "ǅemal", "😀s", "a😀ing", "ракета😀", "yyy", "ye", "yes’", "ёлка", "Ёж",
+    "ﬁnance", "x\u0301y", "tést", "über", "ʼабв", "abc_def", "__proto__", "constructor", "toString", "hasOwnProperty",
+    "ѣть", "ґанок", "їжак", "ҷ", "ӓя", "кое-кто", "из-за", "бизнес-план", "e-mail", "covid19", "ru", "en",
+]  # fmt: skip
+
+
+def _random_words(rng: random.Random, letters: str, n: int) -> list[str]:
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+def _english_words() -> list[str]:
+    stems, suffixes = EN_STEMS.split(), EN_SUFFIXES.split()
+    words = set(EN_WORDS.split()) | set(tokenize((HERE / "data" / "search_en.txt").read_text(encoding="utf-8")))
+    words |= {s + x for s in stems for x in rng_sample(suffixes, 14, s)}
+    words |= set(stems)
+    words |= set(_random_words(random.Random(1), "aeiouyybcdlmnrstsszz", 2500))
+    return sorted(words)
+
+
+def _russian_words() -> list[str]:
+    stems, endings = RU_STEMS.split(), RU_ENDINGS.split()
+    words = set(tokenize((HERE / "data" / "search_ru.txt").read_text(encoding="utf-8")))
+    words |= {fold(s + e) for s in stems for e in endings}
+    words |= {s + e for s in stems for e in endings if "ё" in s}  # unfolded: the stemmer sees ё too
+    words |= set(_random_words(random.Random(2), "аеиоуыэюяйнвлстшщмьъёжчк", 2500))
+    return sorted(words)
+
+
+def rng_sample(items: list[str], k: int, seed: str) -> list[str]:
+    return random.Random(seed).sample(items, k)
+
+
+def _node(request: dict) -> dict:
+    out = subprocess.run(["node", str(NODE_PIPELINE)], input=json.dumps(request), capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def word_lists() -> dict[str, list[str]]:
+    return {"en": _english_words(), "ru": _russian_words()}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_word_list_is_large_enough(word_lists: dict[str, list[str]], lang: str) -> None:
+    assert len(word_lists[lang]) >= 10_000
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_stems_and_terms_match_lunr_js(word_lists: dict[str, list[str]], lang: str) -> None:
+    words = [w.lower() for w in word_lists[lang] + MIXED]  # tokens reach the pipeline lower-cased
+    result = _node({"words": words})["words"]
+    term = term_of(("en", "ru"))
+    mismatches = []
+    for word, (js_en, js_ru, js_term) in zip(words, result, strict=True):
+        ours = (stem(word, ("en",)), stem(word, ("ru",)), term(word))
+        if ours != (js_en, js_ru, js_term):
+            mismatches.append((word, ours, (js_en, js_ru, js_term)))
+    assert not mismatches[:20], f"{len(mismatches)} of {len(words)} words differ (word, python, lunr.js)"
+
+
+def test_tokenizer_matches_lunr_js() -> None:
+    texts = [
+        (HERE / "data" / "search_ru.txt").read_text(encoding="utf-8"),
+        (HERE / "data" / "search_en.txt").read_text(encoding="utf-8"),
+        "a\u00a0b\u2003c\u3000d\ufeffe\u2028f\u2029g\u205fh\u1680i\tj\vk\fl\rm\nn-o--p \x1cq\x85r\u200bs\u180et",
+        "Самолёт ЁЛКА İstanbul ΟΔΟΣ",
+    ]
+    js = _node({"texts": [fold(t) for t in texts]})["texts"]
+    assert [tokenize(t) for t in texts] == js
+
+
+def test_known_differences_from_other_stemmers_are_gone() -> None:
+    assert stem_en("day") == "day"  # lunr.py's Porter says "dai"
+    assert stem_ru(fold("самолёт")) == stem_ru("самолет") == "самолет"
+    assert term_of(("en", "ru"))("ракеты") == term_of(("en", "ru"))("ракета")
