@@ -27,9 +27,14 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def check_output_dir(output: Path, root: Path, protected: list[Path], force: bool) -> None:
-    """Refuse an output folder where building could destroy the user's files."""
+def check_output_dir(output: Path, root: Path, protected: list[Path], force: bool, cache: Path | None = None) -> None:
+    """Refuse an output folder where building could destroy the user's files.
+
+    A folder inside the cache is allowed (the preview server builds there), the cache itself is not.
+    """
     output, root = output.resolve(), root.resolve()
+    if cache is not None and output == cache.resolve():
+        raise OutputError(Problem("site.yaml", None, "output_dir", f"{output} is the build cache; use a folder of its own, e.g. public"))
     if output == root or output in root.parents:
         raise OutputError(
             Problem("site.yaml", None, "output_dir", f"{output} is the project folder or above it; use a folder of its own, e.g. public")

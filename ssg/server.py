@@ -1,0 +1,367 @@
+"""`ssg serve`: build into a preview folder, serve it, rebuild on every save, reload open pages.
+
+The site side (watching, rebuilding, the lock and the epoch) is `watch.Rebuilder`; this module
+is the HTTP side, the MkDocs scheme (habit 8 of STYLE.md):
+- each request holds the rebuilder's lock shared while it reads its file, and a rebuild holds it
+  exclusively, so no request ever sees a build half committed;
+- every HTML page is served with the epoch it was read at and a small script that listens to
+  `/__ssg__/events` (Server-Sent Events): another epoch means reload, problems mean the error
+  overlay, none means no overlay. A failed build keeps the last good site and its epoch.
+"""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import json
+import mimetypes
+import signal
+import socket
+import socketserver
+import sys
+import threading
+import traceback
+import webbrowser
+from contextlib import suppress
+from dataclasses import dataclass, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+import click
+
+from .build import BuildOptions
+from .config import load_config
+from .errors import Problem, SsgError
+from .watch import LiveState, Rebuilder, View, preview_config
+
+EVENTS_PATH = "/__ssg__/events"
+PORT_ATTEMPTS = 20
+PLAIN = "text/plain; charset=utf-8"
+HEARTBEAT = 15.0  # seconds between SSE comments, so a closed tab's thread finds out and ends
+TYPES = {  # our own table: the platform's mime.types differs between machines and lacks charsets
+    **dict.fromkeys((".html", ".htm"), "text/html; charset=utf-8"),
+    **dict.fromkeys((".js", ".mjs"), "text/javascript; charset=utf-8"),
+    **dict.fromkeys((".json", ".map"), "application/json; charset=utf-8"),
+    **dict.fromkeys((".jpg", ".jpeg"), "image/jpeg"),
+    ".css": "text/css; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": PLAIN,
+    ".svg": "image/svg+xml; charset=utf-8",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".ico": "image/x-icon",
+    ".pdf": "application/pdf",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+}
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """The flags of `ssg serve`."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000  # 0: any free port (tests)
+    open_browser: bool = False
+    reload: bool = True  # inject the live-reload script
+    drafts: bool = True  # drafts and future articles, as an author wants to see them
+
+
+def content_type(path: Path) -> str:
+    return TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def is_local(host: str) -> bool:
+    """Whether only this machine can reach `host` (127.0.0.0/8, ::1, localhost)."""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def inside(folder: Path, url_path: str) -> Path | None:
+    """The path under `folder` that a decoded URL path names, or None if it would lead out of it.
+
+    `..` segments are refused outright; symlinks are resolved and must still land in `folder`.
+    """
+    parts = url_path.split("/")
+    if ".." in parts or "\0" in url_path or "\\" in url_path:
+        return None
+    real = folder.joinpath(*(p for p in parts if p not in ("", "."))).resolve()
+    return real if real == folder or real.is_relative_to(folder) else None
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    body: bytes = b""
+    type: str = "text/html; charset=utf-8"
+    location: str | None = None
+
+
+def lookup(view: View, raw_path: str, query: str) -> Response:
+    """The response to GET `raw_path` (still %-encoded) from the files of `view`."""
+    path = unquote(raw_path)
+    if not path.startswith(view.mount):
+        if view.mount.startswith(path.rstrip("/") + "/"):
+            return Response(302, type=PLAIN, location=view.mount)
+        return not_found(view)
+    target = inside(view.folder, path[len(view.mount) :])
+    if target is not None and target.is_dir():
+        if not path.endswith("/"):
+            return Response(301, type=PLAIN, location=quote(path + "/") + (f"?{query}" if query else ""))
+        target = inside(view.folder, path[len(view.mount) :] + "/index.html")
+    if target is None or not target.is_file():
+        return not_found(view)
+    return Response(200, target.read_bytes(), content_type(target))
+
+
+def not_found(view: View) -> Response:
+    page = inside(view.folder, "404.html")
+    if page is not None and page.is_file():
+        return Response(404, page.read_bytes())
+    return Response(404, b"<!doctype html>\n<title>Not found</title>\n<h1>Not found</h1>\n<p>Nothing here (yet).</p>\n")
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """One thread per connection; knows its open connections so that stopping never waits on one."""
+
+    daemon_threads = False
+    block_on_close = True  # server_close() joins every request thread: nothing is left behind
+    request_queue_size = 128  # the default 5 drops connections when a few tabs load at once (1 s retry)
+
+    def __init__(self, address: tuple[str, int], preview: Preview):
+        self.preview = preview
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+        super().__init__(address, PreviewHandler)
+
+    def server_bind(self) -> None:
+        socketserver.TCPServer.server_bind(self)  # HTTPServer's would do a reverse DNS lookup
+        self.server_name, self.server_port = str(self.server_address[0]), int(self.server_address[1])
+
+    def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Wake every thread blocked on a client (idle keep-alive, browser pre-connects, streams)."""
+        with self._open_lock:
+            for request in self._open:
+                with suppress(OSError):
+                    request.shutdown(socket.SHUT_RDWR)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser closing a connection early is normal; anything else is our bug: say so briefly."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            click.secho(f"serve: error answering a request:\n{traceback.format_exc()}", fg="red", err=True)
+
+
+class PreviewServer6(PreviewServer):
+    address_family = socket.AF_INET6
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    """GET and HEAD of preview files (the live-reload script added to HTML) and the event stream."""
+
+    server: PreviewServer
+    server_version = "ssg-serve"
+    timeout = 60  # an idle connection is closed eventually even if nobody stops the server
+    disable_nagle_algorithm = True  # headers and body are two writes: don't let the second wait 40 ms
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._answer(send_body=False)
+
+    def _answer(self, send_body: bool) -> None:
+        live, url = self.server.preview.rebuilder, urlsplit(self.path)
+        if url.path == EVENTS_PATH:
+            self._stream(live.state, send_body)
+            return
+        with live.lock.shared():
+            response = lookup(live.view, url.path, url.query)
+            if self.server.preview.options.reload and response.type.startswith("text/html"):
+                response = replace(response, body=inject(response.body, live.state.epoch, EVENTS_PATH))
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("Cache-Control", "no-store")  # a reload must show the new build, not a cached one
+        if response.location:
+            self.send_header("Location", response.location)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(response.body)
+
+    def _stream(self, state: LiveState, send_body: bool) -> None:
+        """The event stream: the current state at once, then each change, until the client goes."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if not send_body:
+            return
+        seen = -1
+        try:
+            self.wfile.write(b"retry: 1000\n\n")
+            while not state.closed:
+                news = state.wait(seen, HEARTBEAT)
+                if news is None:
+                    self.wfile.write(b": still here\n\n")
+                    continue
+                seen, message = news
+                self.wfile.write(f"data: {message}\n\n".encode())
+        except OSError:  # the tab was closed or reloaded
+            pass
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Quiet: the terminal is for build results, not for every request."""
+
+
+# Injected into HTML responses only (never into built files). `epoch` is the build the page came
+# from; the stream says which build is current. Hidden tabs let go of their stream, because a
+# browser allows only six connections per host and each open stream holds one.
+SCRIPT = """<script data-ssg-live-reload>(() => {
+  const epoch = %d, url = %s;
+  let source = null;
+  const overlay = (problems) => {
+    let host = document.getElementById("ssg-problems");
+    if (!problems.length) return host && host.remove();
+    if (!host) {
+      host = Object.assign(document.createElement("div"), {id: "ssg-problems"});
+      host.attachShadow({mode: "open"});
+      document.documentElement.append(host);
+    }
+    const box = document.createElement("div"), list = document.createElement("ul"), title = document.createElement("strong");
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;z-index:2147483647;" +
+      "padding:1em 1.25em;background:#2b0d0f;color:#fde8e8;font:14px/1.5 ui-monospace,monospace;border-top:4px solid #e5484d";
+    list.style.cssText = "margin:.5em 0 0;padding-left:1.25em";
+    title.textContent = `ssg: the last build failed (${problems.length}); showing the last good site. Save a fix and this goes away.`;
+    for (const p of problems) {
+      const item = document.createElement("li"), where = document.createElement("b");
+      where.textContent = p.line ? `${p.path}:${p.line}` : p.path;
+      item.append(where, `: ${p.field ? p.field + ": " : ""}${p.message}`);
+      list.append(item);
+    }
+    box.append(title, list);
+    host.shadowRoot.replaceChildren(box);
+  };
+  const connect = () => {
+    source = new EventSource(url);
+    source.onmessage = (event) => {
+      const state = JSON.parse(event.data);
+      if (state.epoch !== epoch) { source.close(); location.reload(); } else overlay(state.problems);
+    };
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden && source) { source.close(); source = null; } else if (!document.hidden && !source) connect();
+  });
+  if (!document.hidden) connect();
+})();</script>
+"""
+
+
+def inject(html: bytes, epoch: int, events_url: str) -> bytes:
+    """`html` with the live-reload script before its last `</body>` (or at the end)."""
+    script = (SCRIPT % (epoch, json.dumps(events_url))).encode()
+    at = html.lower().rfind(b"</body>")
+    return html + script if at < 0 else html[:at] + script + html[at:]
+
+
+def bind(host: str, port: int, preview: Preview) -> PreviewServer:
+    """A server on `port`, or on the next free one when it is taken (the caller says so)."""
+    server_class = PreviewServer6 if ":" in host else PreviewServer
+    last = port + PORT_ATTEMPTS - 1 if port else 0
+    for candidate in range(port, last + 1):
+        try:
+            return server_class((host, candidate), preview)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise SsgError(Problem("serve", None, "host", f"cannot listen on {host}:{candidate}: {exc.strerror or exc}")) from None
+    raise SsgError(Problem("serve", None, "port", f"ports {port} to {last} on {host} are all in use; choose another with --port"))
+
+
+class Preview:
+    """`ssg serve` put together: the HTTP server, and a `Rebuilder` whose builds it serves.
+
+    `start()` returns once the site is served; `run()` rebuilds until `stop()` (or Ctrl-C: the
+    command runs it in the main thread, where an interrupted build cleans up after itself).
+    """
+
+    def __init__(self, project: Path, options: ServeOptions = ServeOptions()):
+        self.options = options
+        drafts = options.drafts
+        self.rebuilder = Rebuilder(project, BuildOptions(drafts=drafts, future=drafts, force=True))
+        self.server: PreviewServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None, "start() first"
+        host, port = self.server.server_address[:2]
+        host = f"[{host}]" if ":" in str(host) else host
+        return f"http://{host}:{port}{self.rebuilder.view.mount}"
+
+    def start(self) -> None:
+        """Bind, watch, build once, serve. A bad site.yaml here raises: there is nothing to show yet."""
+        config = load_config(self.rebuilder.project)
+        self.server = bind(self.options.host, self.options.port, self)
+        port = self.server.server_address[1]
+        if self.options.port and port != self.options.port:
+            click.secho(f"Port {self.options.port} is in use; serving on port {port} instead.", fg="yellow")
+        if not is_local(self.options.host):
+            click.secho(f"warning: listening on {self.options.host}: others can see the preview, drafts included.", fg="yellow", err=True)
+        self.rebuilder.start(config)  # watching before the first build: saves made during it count
+        shown = "drafts and future articles included" if self.options.drafts else "published articles only"
+        click.echo(f"Building a preview ({shown}) into {preview_config(config).output_path} ...")
+        self.rebuilder.build(config)
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, name="ssg-serve-http")
+        self._thread.start()
+        click.echo(f"Serving {self.url} (Ctrl-C to stop)")
+        if self.options.open_browser:
+            webbrowser.open(self.url)
+
+    def run(self) -> None:
+        self.rebuilder.run()
+
+    def stop(self) -> None:
+        """Stop watching and serving; returns when every thread of ours has ended."""
+        self.rebuilder.stop()
+        if self.server is not None:
+            if self._thread is not None:
+                self.server.shutdown()
+                self._thread.join()
+            self.server.close_connections()
+            self.server.server_close()
+
+
+def serve(project: Path, options: ServeOptions) -> None:
+    """`ssg serve`: preview with live reload until Ctrl-C; raises SsgError when it cannot start."""
+    preview = Preview(project, options)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
+    try:
+        preview.start()
+        preview.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+        signal.signal(signal.SIGTERM, previous)
+    click.echo("Stopped.")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,427 @@
+"""File events -> typed changes -> debounced batches -> rebuilds, for `ssg serve`.
+
+Four small pieces, the first three testable without a real file system:
+- `classify(path, layout)` names what a changed path is (Content, Templates, Static, Config or
+  Ignored) from a table of folders, so rebuild work can follow the kind;
+- `Batcher` collects changes from the watchdog thread and hands out one batch once the project
+  has been quiet for a moment and the changed files have stopped changing: an editor's
+  write-temp-then-rename burst is one rebuild, never a rebuild of a half-written file;
+- `Watcher` runs the watchdog observer on the source folders only (never the output or the cache,
+  whose thousands of folders would cost inotify watches and feed our own writes back to us);
+- `Rebuilder` answers each batch with one build of the preview folder, under a readers-writer
+  lock that requests share, and publishes the outcome as a `LiveState`: a new *epoch* when files
+  changed (open pages reload), or the problems (open pages show them; the last good site stays).
+  The terminal gets each outcome once: problems without a stack trace, warnings only when new.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
+
+from .build import BuildOptions, BuildResult, build
+from .config import CONFIG_FILE, Config, load_config
+from .errors import Problem, SsgError
+
+
+class ChangeKind(enum.Enum):
+    """What a changed file is: Ignored needs no build, Config a fresh read of site.yaml first; the
+    others go to the incremental build, which finds by itself which pages depend on them."""
+
+    CONTENT = "content"
+    TEMPLATES = "templates"
+    STATIC = "static"
+    CONFIG = "config"
+    IGNORED = "ignored"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed path and what it is."""
+
+    kind: ChangeKind
+    path: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each kind of source lives (absolute folders), and the folders never to react to."""
+
+    root: Path
+    folders: tuple[tuple[Path, ChangeKind], ...]  # source folder -> kind of the files under it
+    ignored: tuple[Path, ...]  # output folders and the cache
+
+    @classmethod
+    def of(cls, config: Config) -> Layout:
+        root = config.root
+        folders = (
+            (root / config.content_dir, ChangeKind.CONTENT),
+            (root / config.templates_dir, ChangeKind.TEMPLATES),
+            (root / "i18n", ChangeKind.TEMPLATES),
+            (root / "themes", ChangeKind.TEMPLATES),
+            (root / config.static_dir, ChangeKind.STATIC),
+        )
+        ignored = (config.output_path, root / config.cache_dir)  # the preview's folder is in the cache
+        return cls(root, folders, tuple(Path(os.path.abspath(p)) for p in ignored))
+
+    def watch_plan(self) -> dict[Path, bool]:
+        """Folder -> recursive?: the root alone (site.yaml, new source folders), then each source folder."""
+        plan = {self.root: False}
+        for folder, _ in self.folders:
+            plan[folder] = True
+        return plan
+
+
+EDITOR_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", "~")
+
+
+def is_editor_file(name: str) -> bool:
+    """Swap, backup, lock and temporary files editors write beside the real one: never a change.
+
+    `.#x` (Emacs lock), `#x#` (Emacs autosave), `x~` (backup), `.x.swp`/`.swx` (Vim swap), `4913`
+    (Vim's can-I-write probe), `x.tmp` (atomic-save temp) and any other hidden file.
+    """
+    return name.startswith(".") or name.endswith(EDITOR_SUFFIXES) or name == "4913" or (name.startswith("#") and name.endswith("#"))
+
+
+def classify(path: str | Path, layout: Layout) -> ChangeKind:
+    """The kind of change a path is; the deepest matching folder of the layout wins."""
+    path = Path(os.path.abspath(path))
+    if any(path == folder or path.is_relative_to(folder) for folder in layout.ignored):
+        return ChangeKind.IGNORED
+    if not path.is_relative_to(layout.root):
+        return ChangeKind.IGNORED
+    relative = path.relative_to(layout.root)
+    if any(is_editor_file(part) for part in relative.parts):
+        return ChangeKind.IGNORED
+    if relative == Path(CONFIG_FILE):
+        return ChangeKind.CONFIG
+    matches = [(len(folder.parts), kind, folder) for folder, kind in layout.folders if path == folder or path.is_relative_to(folder)]
+    if not matches:
+        return ChangeKind.IGNORED
+    _, kind, folder = max(matches, key=lambda m: m[0])
+    if folder == layout.root / "themes" and path.relative_to(folder).parts[1:2] == ("static",):
+        return ChangeKind.STATIC  # themes/<name>/static/...
+    return kind
+
+
+# The main thread waits here; a Ctrl-C that the OS delivers to another thread only reaches it
+# when it next runs Python code, so it must not sleep much longer than this.
+WAKE_EVERY = 0.2
+
+# Reading a file (our own build reads every article) shows up as opened/closed-without-writing.
+CHANGE_EVENTS = frozenset({"created", "modified", "deleted", "moved", "closed"})
+
+
+def event_paths(event: FileSystemEvent) -> list[str]:
+    """The paths an event changes: both ends of a rename; none for reads or a folder's mtime."""
+    if event.event_type not in CHANGE_EVENTS or (event.is_directory and event.event_type in ("modified", "closed")):
+        return []
+    paths = [event.src_path, getattr(event, "dest_path", "")]
+    return [os.fsdecode(p) for p in paths if p]
+
+
+Signature = tuple[int, int] | None
+
+
+def file_signature(path: str) -> Signature:
+    """Size and mtime, or None when the file is gone: what tells us a file is still being written."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The changes of one quiet period: what one rebuild answers."""
+
+    changes: frozenset[Change]
+
+    @property
+    def kinds(self) -> frozenset[ChangeKind]:
+        return frozenset(c.kind for c in self.changes)
+
+    def describe(self, root: Path, limit: int = 3) -> str:
+        paths = sorted({os.path.relpath(c.path, root) for c in self.changes})
+        more = f" (and {len(paths) - limit} more)" if len(paths) > limit else ""
+        return ", ".join(paths[:limit]) + more
+
+
+class Batcher:
+    """Debounces changes: a batch is handed out `quiet` seconds after the last change, once every
+    changed file looks the same as when its last event came (size and mtime), and at the latest
+    `max_wait` seconds after the first change of the batch, so a file written forever cannot
+    starve the preview.
+    """
+
+    def __init__(self, quiet: float = 0.08, max_wait: float = 3.0, signature: Callable[[str], Signature] = file_signature):
+        self.quiet = quiet
+        self.max_wait = max_wait
+        self.signature = signature
+        self._cond = threading.Condition()
+        self._pending: dict[Change, Signature] = {}
+        self._first = self._last = 0.0
+        self._closed = False
+
+    def add(self, changes: Iterable[Change]) -> None:
+        """Called from the watcher thread; ignored changes never start or extend a batch."""
+        seen = [(c, self.signature(c.path)) for c in changes if c.kind is not ChangeKind.IGNORED]
+        if not seen:
+            return
+        with self._cond:
+            now = time.monotonic()
+            if not self._pending:
+                self._first = now
+            self._last = now
+            self._pending.update(seen)
+            self._cond.notify_all()
+
+    def next_batch(self) -> Batch | None:
+        """Block until a batch is ready; None once `close()` was called."""
+        with self._cond:
+            while not self._closed:
+                if not self._pending:
+                    self._cond.wait(WAKE_EVERY)
+                    continue
+                now = time.monotonic()
+                deadline = min(self._last + self.quiet, self._first + self.max_wait)
+                if now < deadline:
+                    self._cond.wait(deadline - now)
+                    continue
+                if now < self._first + self.max_wait and not self._settled():
+                    self._last = now  # written to without an event yet: give it another quiet period
+                    continue
+                batch = Batch(frozenset(self._pending))
+                self._pending.clear()
+                return batch
+        return None
+
+    def _settled(self) -> bool:
+        now = {change: self.signature(change.path) for change in self._pending}
+        settled = now == self._pending
+        self._pending = now
+        return settled
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, watcher: Watcher):
+        self.watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        layout = self.watcher.layout
+        self.watcher.batcher.add(Change(classify(p, layout), p) for p in event_paths(event))
+
+
+class Watcher:
+    """The watchdog observer on the source folders of a layout, feeding a `Batcher`."""
+
+    def __init__(self, layout: Layout, batcher: Batcher):
+        self.layout = layout
+        self.batcher = batcher
+        self._observer = Observer(timeout=0.1)
+        self._handler = _Handler(self)
+        self._watches: dict[tuple[Path, bool], ObservedWatch] = {}
+
+    def start(self) -> None:
+        self.sync(self.layout)
+        self._observer.start()
+
+    def sync(self, layout: Layout) -> None:
+        """Follow a new layout (site.yaml moved a folder) and pick up source folders created since."""
+        self.layout = layout
+        wanted = {(folder, recursive) for folder, recursive in layout.watch_plan().items() if folder.is_dir()}
+        for key in set(self._watches) - wanted:
+            with suppress(KeyError, OSError):  # the folder was deleted, and its watch with it
+                self._observer.unschedule(self._watches.pop(key))
+        for folder, recursive in sorted(wanted - set(self._watches)):
+            self._watches[(folder, recursive)] = self._observer.schedule(self._handler, str(folder), recursive=recursive)
+
+    def stop(self) -> None:
+        self.batcher.close()
+        if self._observer.is_alive():
+            self._observer.stop()
+            self._observer.join()
+
+
+def preview_config(config: Config) -> Config:
+    """The config the preview builds with: an output folder of its own under the project's cache.
+
+    Its own output because drafts must never reach the deploy folder; the article cache is the
+    build's, so a first preview of a big archive that was built before reads nothing again.
+    """
+    return replace(config, output_dir=str(Path(config.cache_dir) / "serve"))
+
+
+class ReadWriteLock:
+    """Many readers (requests) or one writer (a rebuild); a waiting writer goes before new readers."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing and not self._writers_waiting)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            self._writers_waiting += 1
+            try:
+                self._cond.wait_for(lambda: not self._writing and not self._readers)
+            finally:
+                self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
+class LiveState:
+    """The epoch and the problems of the last build, which event-stream threads wait on."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self.version = 0  # bumped on every publish: what a waiting stream compares against
+        self.epoch = time.time_ns() // 1_000_000  # differs per run: tabs left open across a restart reload
+        self.problems: tuple[Problem, ...] = ()
+        self.closed = False
+
+    def publish(self, changed: bool, problems: list[Problem]) -> None:
+        with self._cond:
+            self.epoch += changed
+            self.problems = tuple(problems)
+            self.version += 1
+            self._cond.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> tuple[int, str] | None:
+        """(version, JSON message) once the state differs from version `seen`; None on timeout or close."""
+        with self._cond:
+            self._cond.wait_for(lambda: self.version != seen or self.closed, timeout)
+            if self.closed or self.version == seen:
+                return None
+            message = {"epoch": self.epoch, "problems": [p.to_dict() for p in self.problems]}
+            return self.version, json.dumps(message, ensure_ascii=False)
+
+    def close(self) -> None:
+        with self._cond:
+            self.closed = True
+            self._cond.notify_all()
+
+
+@dataclass(frozen=True)
+class View:
+    """What requests are answered from: the preview folder, mounted at base_url's path."""
+
+    folder: Path
+    mount: str  # "/" or "/sub/path/"
+
+
+class Rebuilder:
+    """One build of the preview folder per batch of changes, published as a new epoch or as problems.
+
+    The build holds `lock` exclusively from start to commit; requests hold it shared. site.yaml
+    is re-read when it changed, and on every batch while it is broken, so the save that fixes it
+    is the one that recovers. Each outcome is printed once, problems without a stack trace.
+    """
+
+    def __init__(self, project: Path, options: BuildOptions):
+        self.project = project
+        self.options = options
+        self.lock = ReadWriteLock()
+        self.state = LiveState()
+        self.view = View(Path("/nonexistent"), "/")  # set by the first build
+        self.batcher = Batcher()
+        self.config: Config | None = None  # None while site.yaml is broken
+        self.last: BuildResult | None = None
+        self._watcher: Watcher | None = None
+        self._warnings: set[Problem] = set()
+
+    def start(self, config: Config) -> None:
+        self.config = config
+        self._watcher = Watcher(Layout.of(config), self.batcher)
+        self._watcher.start()
+
+    def run(self) -> None:
+        for batch in iter(self.batcher.next_batch, None):
+            self.rebuild(batch)
+
+    def rebuild(self, batch: Batch) -> None:
+        click.echo(f"Changed: {batch.describe(self.project.resolve())}")
+        if ChangeKind.CONFIG in batch.kinds or self.config is None:
+            try:
+                self.config = load_config(self.project)
+            except SsgError as error:
+                self.config = None
+                self.failed(error)
+                return
+        if self._watcher is not None:
+            self._watcher.sync(Layout.of(self.config))  # folders site.yaml moved, or created since
+        self.build(self.config)
+
+    def build(self, config: Config) -> None:
+        serve_config = preview_config(config)
+        try:
+            with self.lock.exclusive():
+                self.view = View(serve_config.output_path, urlsplit(config.base_url).path or "/")
+                result = build(serve_config, self.options)
+                self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
+        except SsgError as error:
+            self.failed(error)
+            return
+        except Exception as exc:  # a bug of ours must not take the preview down either
+            traceback.print_exc()
+            self.failed(SsgError(Problem("ssg", None, None, f"internal error: {type(exc).__name__}: {exc}")))
+            return
+        self.last = result
+        for warning in sorted(set(result.warnings) - self._warnings):
+            click.secho(f"warning: {warning}", fg="yellow", err=True)
+        self._warnings = set(result.warnings)
+        click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed.")
+
+    def failed(self, error: SsgError) -> None:
+        self.state.publish(changed=False, problems=error.problems)
+        for problem in error.problems:
+            click.secho(f"error: {problem}", fg="red", err=True)
+        count = len(error.problems)
+        click.echo(f"Build failed: {count} problem{'s' * (count != 1)}; still serving the last good site.", err=True)
+
+    def stop(self) -> None:
+        self.state.close()
+        if self._watcher is not None:
+            self._watcher.stop()
+        self.batcher.close()

@@ -1,0 +1,362 @@
+"""`ssg serve` over real HTTP: files and their types, 404, traversal, live-reload events, stopping."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from ssg.server import Preview, ServeOptions, inject, inside, is_local
+from ssg.watch import ReadWriteLock
+
+from .conftest import REPO, SITE_YAML, article
+
+ARTICLE = "content/2021/roscosmos.md"
+ARTICLE_URL = "/2021/05/24/roscosmos/"
+
+
+@contextmanager
+def running(root: Path, **options: object) -> Iterator[Preview]:
+    """A preview on a free port, rebuilding in a thread, as `ssg serve` does in its main thread."""
+    before = set(threading.enumerate())
+    preview = Preview(root, ServeOptions(**{"port": 0, **options}))
+    preview.start()
+    rebuilds = threading.Thread(target=preview.run, name="test-rebuilds")
+    rebuilds.start()
+    try:
+        yield preview
+    finally:
+        started = time.monotonic()
+        preview.stop()
+        rebuilds.join(2)
+        assert time.monotonic() - started < 1.0
+        assert set(threading.enumerate()) <= before, "a thread outlived the preview"
+
+
+def get(preview: Preview, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    """A raw request: http.client sends the path exactly as given (no `..` clean-up)."""
+    host, port = preview.server.server_address[:2]
+    connection = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        connection.request(method, path)
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+class Events:
+    """A client of the live-reload event stream."""
+
+    def __init__(self, preview: Preview):
+        host, port = preview.server.server_address[:2]
+        self.connection = http.client.HTTPConnection(host, port, timeout=10)
+        self.connection.request("GET", "/__ssg__/events")
+        self.response = self.connection.getresponse()
+        assert self.response.getheader("Content-Type") == "text/event-stream; charset=utf-8"
+
+    def until(self, wanted: Callable[[dict], bool]) -> dict:
+        while True:
+            line = self.response.fp.readline()
+            assert line, "the stream ended"
+            if line.startswith(b"data: ") and wanted(message := json.loads(line[6:])):
+                return message
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+@pytest.fixture
+def site(project):
+    return project.write(
+        {
+            "site.yaml": SITE_YAML + "# secret-in-site-yaml\n",
+            ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "The first text.", tags="[Roscosmos]"),
+            "content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00"),
+            "content/2021/draft.md": article("A draft", "2021-07-01", draft="true"),
+            "static/data.json": '{"a": 1}',
+            "static/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "static/img/pixel.png": b"\x89PNG\r\n\x1a\n",
+            "static/fonts/serif.woff2": b"wOF2",
+            "static/robots.txt": "User-agent: *\n",
+        }
+    )
+
+
+@pytest.fixture
+def preview(site):
+    with running(site.root) as preview:
+        yield preview
+
+
+def test_files_with_their_types(preview):
+    expected = {
+        "/": "text/html; charset=utf-8",
+        ARTICLE_URL: "text/html; charset=utf-8",
+        "/assets/style.css": "text/css; charset=utf-8",
+        "/assets/site.js": "text/javascript; charset=utf-8",
+        "/data.json": "application/json; charset=utf-8",
+        "/feed.xml": "application/xml; charset=utf-8",
+        "/logo.svg": "image/svg+xml; charset=utf-8",
+        "/img/pixel.png": "image/png",
+        "/fonts/serif.woff2": "font/woff2",
+        "/robots.txt": "text/plain; charset=utf-8",
+    }
+    for path, content_type in expected.items():
+        status, headers, body = get(preview, path)
+        assert (status, headers["Content-Type"]) == (200, content_type), path
+        assert headers["Cache-Control"] == "no-store"
+    assert get(preview, "/data.json")[2] == b'{"a": 1}'
+
+
+def test_html_gets_the_script_the_files_on_disk_do_not(preview):
+    body = get(preview, ARTICLE_URL)[2].decode()
+    assert "The first text." in body and body.count("data-ssg-live-reload") == 1
+    assert body.index("data-ssg-live-reload") < body.rindex("</body>")
+    on_disk = (preview.rebuilder.view.folder / ARTICLE_URL.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert "ssg-live-reload" not in on_disk
+    assert "ssg-live-reload" not in get(preview, "/assets/site.js")[2].decode()
+
+
+def test_drafts_are_shown_and_the_deploy_folder_is_untouched(site, preview):
+    assert get(preview, "/2021/07/01/draft/")[0] == 200
+    assert preview.rebuilder.view.folder == site.root.resolve() / ".ssg-cache/serve"
+    assert not site.public.exists()
+
+
+def test_no_drafts(site):
+    with running(site.root, drafts=False) as preview:
+        assert get(preview, "/2021/07/01/draft/")[0] == 404
+        assert get(preview, ARTICLE_URL)[0] == 200
+
+
+def test_no_reload_injects_nothing(site):
+    with running(site.root, reload=False) as preview:
+        assert b"ssg-live-reload" not in get(preview, ARTICLE_URL)[2]
+
+
+def test_head_is_get_without_the_body(preview):
+    for path in (ARTICLE_URL, "/assets/style.css", "/no/such/page/"):
+        get_status, get_headers, get_body = get(preview, path)
+        head_status, head_headers, head_body = get(preview, path, "HEAD")
+        assert head_body == b"" and head_status == get_status
+        assert head_headers["Content-Type"] == get_headers["Content-Type"]
+        assert head_headers["Content-Length"] == get_headers["Content-Length"] == str(len(get_body))
+
+
+def test_missing_page_is_the_sites_own_404(preview):
+    status, headers, body = get(preview, "/no/such/page/")
+    assert status == 404 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b'class="not-found"' in body and b"data-ssg-live-reload" in body
+
+
+def test_folder_without_slash_redirects(preview):
+    status, headers, _ = get(preview, "/2021?x=1")
+    assert status == 301 and headers["Location"] == "/2021/?x=1"
+
+
+def test_served_under_the_path_of_base_url(site):
+    site.write({"site.yaml": "title: T\nbase_url: https://example.org/archive/\n"})
+    with running(site.root) as preview:
+        assert preview.url.endswith("/archive/")
+        status, headers, _ = get(preview, "/")
+        assert status == 302 and headers["Location"] == "/archive/"
+        assert get(preview, "/archive" + ARTICLE_URL)[0] == 200
+        assert get(preview, ARTICLE_URL)[0] == 404
+
+
+def test_no_path_leads_out_of_the_output_folder(site, preview, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("top secret")
+    (preview.rebuilder.view.folder / "link-dir").symlink_to(outside, target_is_directory=True)
+    (preview.rebuilder.view.folder / "link-file.txt").symlink_to(outside / "secret.txt")
+    up = os.path.relpath(tmp_path, preview.rebuilder.view.folder)  # ../../../.. from the preview folder
+    attempts = [
+        f"/{up}/outside/secret.txt",
+        f"/{up.replace('..', '%2e%2e')}/outside/secret.txt",
+        f"/{up.replace('..', '%2E%2E')}/outside/secret.txt",
+        f"/{up.replace('/', '%2f')}%2foutside%2fsecret.txt",
+        f"/assets/../{up}/outside/secret.txt",
+        "/../../../../site.yaml",
+        "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/site.yaml",
+        "/..%5c..%5c..%5c..%5csite.yaml",
+        f"/{outside / 'secret.txt'}",  # absolute
+        f"//{outside / 'secret.txt'}",
+        f"/%2F{str(outside / 'secret.txt').lstrip('/').replace('/', '%2F')}",
+        "/link-dir/secret.txt",  # symlinks that point out
+        "/link-file.txt",
+        "/link-dir/",
+        "/%00/etc/passwd",
+    ]
+    for path in attempts:
+        status, _, body = get(preview, path)
+        assert status == 404, path
+        assert b"top secret" not in body and b"secret-in-site-yaml" not in body, path
+
+
+def test_several_clients_at_once(preview):
+    paths = [ARTICLE_URL, "/", "/assets/style.css", "/feed.xml", "/tags/"] * 20
+    with ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(lambda path: get(preview, path)[0], paths))
+    assert statuses == [200] * len(paths)
+
+
+def test_edit_break_fix_delete(site, preview, capsys):
+    events = Events(preview)
+    first = events.until(lambda m: True)
+    assert first["problems"] == []
+    site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "The second text.", tags="[Roscosmos]")})
+    edited = events.until(lambda m: m["epoch"] != first["epoch"])
+    assert b"The second text." in get(preview, ARTICLE_URL)[2]  # complete before the event was sent
+
+    site.write({ARTICLE: article("Russia and China agree", "May 24", "The third text.")})
+    broken = events.until(lambda m: m["problems"])
+    assert broken["epoch"] == edited["epoch"]  # no reload: the last good site stays
+    assert broken["problems"][0]["path"] == ARTICLE and broken["problems"][0]["line"] == 3
+    assert b"The second text." in get(preview, ARTICLE_URL)[2]
+    out = capsys.readouterr()
+    assert out.err.count(f"error: {ARTICLE}:3: date:") == 1 and "Traceback" not in out.err
+
+    site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "The fourth text.", tags="[Roscosmos]")})
+    fixed = events.until(lambda m: not m["problems"])
+    assert fixed["epoch"] != edited["epoch"] and b"The fourth text." in get(preview, ARTICLE_URL)[2]
+
+    site.remove(ARTICLE)
+    events.until(lambda m: m["epoch"] != fixed["epoch"])
+    assert get(preview, ARTICLE_URL)[0] == 404
+    assert get(preview, "/tags/roscosmos/")[0] == 404  # its only tag went with it
+    events.close()
+
+
+def test_new_renamed_and_template_changes(site, preview):
+    events = Events(preview)
+    epoch = events.until(lambda m: True)["epoch"]
+    site.write({"content/2021/new.md": article("Brand new", "2021-08-01")})
+    epoch = events.until(lambda m: m["epoch"] != epoch)["epoch"]
+    assert get(preview, "/2021/08/01/new/")[0] == 200
+    os.replace(site.root / "content/2021/new.md", site.root / "content/2021/renamed.md")
+    epoch = events.until(lambda m: m["epoch"] != epoch)["epoch"]
+    assert get(preview, "/2021/08/01/new/")[0] == 404 and get(preview, "/2021/08/01/renamed/")[0] == 200
+    site.write({"templates/article.html": '{% extends "base.html" %}{% block content %}OVERRIDDEN {{ page.title }}{% endblock %}'})
+    events.until(lambda m: m["epoch"] != epoch)
+    assert b"OVERRIDDEN Russia and China agree" in get(preview, ARTICLE_URL)[2]
+    events.close()
+
+
+def test_template_error_and_missing_image_are_problems(site, preview):
+    events = Events(preview)
+    events.until(lambda m: True)
+    site.write({"templates/article.html": '{% extends "base.html" %}\n{% block content %}\n{% if %}\n{% endblock %}'})
+    problem = events.until(lambda m: m["problems"])["problems"][0]
+    assert (problem["path"], problem["line"]) == ("templates/article.html", 3)
+    site.remove("templates/article.html")
+    events.until(lambda m: not m["problems"])
+    site.write({"content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", image="{src: images/gone.png, alt: x}")})
+    problem = events.until(lambda m: m["problems"])["problems"][0]
+    assert problem["path"] == "content/2021/june.md" and "images/gone.png" in problem["message"]
+    events.close()
+
+
+def test_a_bad_site_yaml_is_an_overlay_not_a_crash(site, preview):
+    events = Events(preview)
+    events.until(lambda m: True)
+    site.write({"site.yaml": SITE_YAML + "paginate: many\n"})
+    broken = events.until(lambda m: m["problems"])
+    assert broken["problems"][0]["path"] == "site.yaml" and broken["problems"][0]["field"] == "paginate"
+    assert get(preview, ARTICLE_URL)[0] == 200
+    site.write({"site.yaml": SITE_YAML.replace("Test archive", "Renamed archive")})
+    events.until(lambda m: not m["problems"])
+    assert b"Renamed archive" in get(preview, ARTICLE_URL)[2]
+    events.close()
+
+
+def test_port_in_use_takes_the_next_one(site, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with running(site.root, port=port) as preview:
+            assert preview.server.server_address[1] != port
+            assert get(preview, "/")[0] == 200
+    assert f"Port {port} is in use; serving on port" in capsys.readouterr().out
+
+
+def ssg_serve(root: Path) -> dict:
+    """`ssg serve` on any free port, as a separate process."""
+    return {
+        "args": [sys.executable, "-m", "ssg", "-C", str(root), "serve", "--port", "0"],
+        "cwd": REPO,
+        "env": {**os.environ, "PYTHONPATH": str(REPO)},
+    }
+
+
+def test_a_bad_site_yaml_at_start_is_exit_1(site):
+    site.write({"site.yaml": "title: [unclosed\n"})
+    result = subprocess.run(**ssg_serve(site.root), capture_output=True, text=True, timeout=20)
+    assert result.returncode == 1 and "site.yaml:1" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ctrl_c_stops_within_a_second(site):
+    process = subprocess.Popen(**ssg_serve(site.root), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = []
+        while not lines or not lines[-1].startswith("Serving "):
+            lines.append(process.stdout.readline())
+            assert lines[-1], "".join(lines)
+        address = urlsplit(lines[-1].split()[1])
+        stream = socket.create_connection((address.hostname, address.port))  # an open event stream
+        stream.sendall(b"GET /__ssg__/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        idle = socket.create_connection((address.hostname, address.port))  # a browser's pre-connect
+        stream.recv(100)
+        started = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        output = process.communicate(timeout=5)[0]
+        assert time.monotonic() - started < 1.0
+        assert process.returncode == 0 and "Stopped." in output and "Traceback" not in output
+        stream.close()
+        idle.close()
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_read_write_lock():
+    lock, order = ReadWriteLock(), []
+    with lock.exclusive():
+        reader = threading.Thread(target=lambda: [lock.shared().__enter__(), order.append("read")])
+        reader.start()
+        reader.join(0.1)
+        order.append("written")
+    reader.join(1)
+    assert order == ["written", "read"]
+
+
+def test_inside():
+    folder = Path("/srv/site")
+    assert inside(folder, "a/b.html") == folder / "a/b.html"
+    assert inside(folder, "") == folder
+    assert inside(folder, "a/../../x") is None and inside(folder, "..") is None
+
+
+def test_inject():
+    assert inject(b"<p>x</p></BODY></html>", 3, "/e").startswith(b"<p>x</p><script data-ssg-live-reload>")
+    assert b"const epoch = 3" in inject(b"<p>x</p>", 3, "/e") and inject(b"<p>x</p>", 3, "/e").endswith(b"</script>\n")
+
+
+def test_is_local():
+    assert is_local("127.0.0.1") and is_local("::1") and is_local("localhost")
+    assert not is_local("0.0.0.0") and not is_local("192.168.1.5") and not is_local("example.org")

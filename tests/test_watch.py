@@ -1,0 +1,270 @@
+"""The watcher: which kind of change a path is, debouncing, and the way editors save files."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from watchdog.events import (
+    DirCreatedEvent,
+    DirModifiedEvent,
+    FileClosedEvent,
+    FileClosedNoWriteEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileOpenedEvent,
+)
+
+from ssg.config import load_config
+from ssg.watch import Batch, Batcher, Change, ChangeKind, Layout, Watcher, classify, event_paths
+
+ROOT = Path("/p")
+LAYOUT = Layout(
+    ROOT,
+    (
+        (ROOT / "content", ChangeKind.CONTENT),
+        (ROOT / "templates", ChangeKind.TEMPLATES),
+        (ROOT / "i18n", ChangeKind.TEMPLATES),
+        (ROOT / "themes", ChangeKind.TEMPLATES),
+        (ROOT / "static", ChangeKind.STATIC),
+    ),
+    (ROOT / "public", ROOT / ".ssg-cache", ROOT / "content" / "_site"),
+)
+CONTENT, TEMPLATES, STATIC, CONFIG, IGNORED = ChangeKind
+
+KINDS = [
+    ("content/2021/roscosmos.md", CONTENT),
+    ("content/2021/images/soyuz.png", CONTENT),
+    ("content/2021", CONTENT),  # a folder created, deleted or renamed
+    ("templates/article.html", TEMPLATES),
+    ("i18n/ru.yaml", TEMPLATES),
+    ("themes/default/templates/base.html", TEMPLATES),
+    ("themes/default/i18n/en.yaml", TEMPLATES),
+    ("themes/default/theme.yaml", TEMPLATES),
+    ("themes/default/static/assets/style.css", STATIC),
+    ("static/robots.txt", STATIC),
+    ("site.yaml", CONFIG),
+    # the output folders and the cache: our own writes
+    ("public/index.html", IGNORED),
+    (".ssg-cache/serve/site/index.html", IGNORED),
+    (".ssg-cache/cache.sqlite-wal", IGNORED),
+    ("content/_site/index.html", IGNORED),  # an output folder inside content/ is still output
+    # editors' temporary, swap, lock and backup files
+    ("content/2021/.#roscosmos.md", IGNORED),
+    ("content/2021/#roscosmos.md#", IGNORED),
+    ("content/2021/roscosmos.md~", IGNORED),
+    ("content/2021/.roscosmos.md.swp", IGNORED),
+    ("content/2021/.roscosmos.md.swx", IGNORED),
+    ("content/2021/4913", IGNORED),
+    ("content/2021/roscosmos.md.tmp", IGNORED),
+    ("content/2021/.goutputstream-XYZ12", IGNORED),
+    ("content/.git/index", IGNORED),
+    ("site.yaml~", IGNORED),
+    ("templates/.base.html.swp", IGNORED),
+    # not a source
+    ("README.md", IGNORED),
+    ("Makefile", IGNORED),
+    ("", IGNORED),
+]
+
+
+@pytest.mark.parametrize(("path", "kind"), KINDS)
+def test_change_kind(path, kind):
+    assert classify(ROOT / path, LAYOUT) is kind
+
+
+def test_paths_outside_the_project_are_ignored():
+    assert classify("/elsewhere/content/a.md", LAYOUT) is IGNORED
+    assert classify("/p/../p/content/a.md", LAYOUT) is CONTENT  # normalised, not string-matched
+
+
+def test_layout_follows_site_yaml(project):
+    project.write({"site.yaml": "title: T\ncontent_dir: articles\nstatic_dir: files\noutput_dir: out\ncache_dir: .cache\n"})
+    layout = Layout.of(load_config(project.root))
+    root = project.root.resolve()
+    assert classify(root / "articles/2021/a.md", layout) is CONTENT
+    assert classify(root / "content/2021/a.md", layout) is IGNORED
+    assert classify(root / "files/logo.svg", layout) is STATIC
+    assert classify(root / "out/index.html", layout) is IGNORED
+    assert classify(root / ".cache/serve/site/index.html", layout) is IGNORED
+    assert layout.watch_plan() == {root: False} | {folder: True for folder, _ in layout.folders}
+
+
+EVENTS = [
+    (FileModifiedEvent("/p/a.md"), ["/p/a.md"]),
+    (FileCreatedEvent("/p/a.md"), ["/p/a.md"]),
+    (FileDeletedEvent("/p/a.md"), ["/p/a.md"]),
+    (FileClosedEvent("/p/a.md"), ["/p/a.md"]),  # closed after writing
+    (FileMovedEvent("/p/.a.md.tmp", "/p/a.md"), ["/p/.a.md.tmp", "/p/a.md"]),
+    (DirCreatedEvent("/p/content/2022"), ["/p/content/2022"]),
+    (FileOpenedEvent("/p/a.md"), []),  # the build reading articles must not trigger a build
+    (FileClosedNoWriteEvent("/p/a.md"), []),
+    (DirModifiedEvent("/p/content"), []),  # a folder's mtime: the file's own event says more
+]
+
+
+@pytest.mark.parametrize(("event", "paths"), EVENTS)
+def test_event_paths(event, paths):
+    assert event_paths(event) == paths
+
+
+def changes(*names: str) -> list[Change]:
+    return [Change(classify(ROOT / name, LAYOUT), str(ROOT / name)) for name in names]
+
+
+def next_batch_in_thread(batcher: Batcher) -> tuple[threading.Thread, list[Batch | None]]:
+    got: list[Batch | None] = []
+    thread = threading.Thread(target=lambda: got.append(batcher.next_batch()))
+    thread.start()
+    return thread, got
+
+
+def stable(path: str) -> tuple[int, int]:
+    return (1, 1)
+
+
+def test_a_burst_is_one_batch_without_the_editor_files():
+    # Vim's save: probe file 4913, rename to backup~, write the new file, remove the backup.
+    batcher = Batcher(quiet=0.05, signature=stable)
+    for step in ("content/4913", "content/4913", "content/a.md", "content/a.md~", "content/a.md", "content/a.md", "content/a.md~"):
+        batcher.add(changes(step))
+        time.sleep(0.01)
+    batch = batcher.next_batch()
+    assert batch is not None and batch.changes == frozenset(changes("content/a.md"))
+    assert batch.kinds == {CONTENT}
+
+
+def test_a_batch_waits_for_quiet():
+    batcher = Batcher(quiet=0.1, signature=stable)
+    start = time.monotonic()
+    batcher.add(changes("content/a.md"))
+    time.sleep(0.06)
+    batcher.add(changes("templates/base.html"))
+    batch = batcher.next_batch()
+    assert time.monotonic() - start >= 0.15  # 0.1 s after the second change, not the first
+    assert batch is not None and batch.kinds == {CONTENT, TEMPLATES}
+
+
+def test_ignored_changes_never_make_a_batch():
+    batcher = Batcher(quiet=0.01, signature=stable)
+    thread, got = next_batch_in_thread(batcher)
+    batcher.add(changes("public/index.html", ".ssg-cache/x", "content/.a.md.swp", "README.md"))
+    time.sleep(0.1)
+    assert thread.is_alive()
+    batcher.close()
+    thread.join(1)
+    assert got == [None]
+
+
+def test_waits_until_a_file_stops_changing():
+    sizes = iter([10, 20, 30, 40])  # still being written when its last event came, then done
+
+    def growing(path: str) -> tuple[int, int]:
+        return (next(sizes, 40), 0)
+
+    batcher = Batcher(quiet=0.03, signature=growing)
+    start = time.monotonic()
+    batcher.add(changes("content/big.md"))
+    assert batcher.next_batch() is not None
+    assert time.monotonic() - start >= 4 * 0.03
+
+
+def test_a_file_written_forever_is_built_after_max_wait():
+    counter = iter(range(10**9))
+    batcher = Batcher(quiet=0.02, max_wait=0.2, signature=lambda path: (next(counter), 0))
+    start = time.monotonic()
+    batcher.add(changes("content/log.md"))
+    assert batcher.next_batch() is not None
+    assert 0.2 <= time.monotonic() - start < 0.5
+
+
+def test_close_wakes_a_waiting_batch():
+    batcher = Batcher()
+    thread, got = next_batch_in_thread(batcher)
+    batcher.close()
+    thread.join(1)
+    assert not thread.is_alive() and got == [None]
+
+
+def test_describe_names_paths_relative_to_the_project():
+    batch = Batch(frozenset(changes("content/b.md", "content/a.md", "site.yaml", "static/x.css")))
+    assert batch.describe(ROOT) == "content/a.md, content/b.md, site.yaml (and 1 more)"
+
+
+# On the real file system, with the real watchdog observer.
+
+
+@pytest.fixture
+def watched(project):
+    project.write({"content/2021/a.md": "old\n"})
+    batcher = Batcher(quiet=0.1)
+    watcher = Watcher(Layout.of(load_config(project.root)), batcher)
+    watcher.start()
+    yield project, batcher, watcher
+    watcher.stop()
+
+
+def only_batch(batcher: Batcher, wait_more: float = 0.3) -> Batch:
+    """The next batch, after checking that no second batch follows it."""
+    batch = batcher.next_batch()
+    thread, got = next_batch_in_thread(batcher)
+    thread.join(wait_more)
+    assert not got, f"a second batch: {got}"
+    batcher.close()
+    thread.join()
+    assert batch is not None
+    return batch
+
+
+def test_vim_save_is_one_rebuild(watched):
+    project, batcher, _ = watched
+    folder = project.root.resolve() / "content/2021"
+    (folder / "4913").write_text("")
+    (folder / "4913").unlink()
+    (folder / ".a.md.swp").write_bytes(b"swap")
+    os.replace(folder / "a.md", folder / "a.md~")
+    (folder / "a.md").write_text("new\n")
+    (folder / "a.md~").unlink()
+    batch = only_batch(batcher)
+    assert {(c.kind, Path(c.path).name) for c in batch.changes} == {(CONTENT, "a.md")}
+
+
+def test_write_temp_then_rename_is_one_rebuild(watched):
+    project, batcher, _ = watched
+    folder = project.root.resolve() / "content/2021"
+    for n in range(3):  # an editor saving a few times in quick succession
+        temporary = folder / f".a.md.{n}.tmp"
+        temporary.write_text(f"version {n}\n")
+        os.replace(temporary, folder / "a.md")
+    batch = only_batch(batcher)
+    assert {(c.kind, Path(c.path).name) for c in batch.changes} == {(CONTENT, "a.md")}
+
+
+def test_reading_and_our_own_output_trigger_nothing(watched):
+    project, batcher, _ = watched
+    (project.root / "content/2021/a.md").read_text()
+    (project.root / "public").mkdir()
+    (project.root / "public/index.html").write_text("built")
+    (project.root / ".ssg-cache/serve").mkdir(parents=True)
+    (project.root / ".ssg-cache/serve/x").write_text("cache")
+    thread, got = next_batch_in_thread(batcher)
+    thread.join(0.4)
+    batcher.close()
+    thread.join()
+    assert got == [None]
+
+
+def test_a_source_folder_created_later_is_watched_after_sync(watched):
+    project, batcher, watcher = watched
+    (project.root / "templates").mkdir()
+    first = batcher.next_batch()
+    assert first is not None and first.kinds == {TEMPLATES}
+    watcher.sync(watcher.layout)
+    (project.root / "templates/base.html").write_text("{{ x }}")
+    second = batcher.next_batch()
+    assert second is not None and {Path(c.path).name for c in second.changes} == {"base.html"}
