@@ -25,13 +25,14 @@ from .cache import Store
 from .config import Config
 from .content import Article, ReadSettings
 from .errors import ContentError, Problem, SsgError
-from .feeds import atom_feed
+from .feeds import EntryText, all_feeds, feed_languages
 from .load import load_articles, published
 from .markdown import EXTENSIONS
 from .output import Output, check_output_dir
 from .pages import Page, latest_links, plan
 from .render import Bodies, Renderer, render_pages
 from .site import Site, assemble
+from .sitemap import robots_txt, sitemap_files
 from .theme import Theme, load_theme
 from .urls import Urls, output_file, resolve_refs
 
@@ -105,7 +106,7 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
         with phase("assemble"):
             now = options.now or datetime.now(UTC)
             site = assemble(published(loaded.articles, options.drafts, options.future, now))
-            urls = Urls(config.permalink, config.base_url)
+            urls = Urls.from_config(config)
             result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
             files = files_to_copy(config, theme, site, loaded.lines)
             pages = list(plan(site, config, urls)) + search_pages(config, theme)
@@ -114,7 +115,7 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
             raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
         if options.dry_run:
             return result
-        check_output_dir(config.output_path, config.root, protected_dirs(config), options.force)
+        check_output_dir(config.output_path, config.root, protected_dirs(config), options.force, config.cache_path)
         output = Output(config.output_path)
         try:
             write_site(config, options, theme, site, urls, pages, files, store, output, phase, result)
@@ -145,7 +146,7 @@ def write_site(
     """Render every page whose inputs changed, then feeds, search index and copied files."""
     renderer = Renderer(config, theme, site, urls, latest_links(site, config, urls), Bodies(store.path))
     with phase("plan"):
-        base = global_fingerprint(config, theme)
+        base = global_fingerprint(config, theme) + repr(feed_languages(site, config))  # every head links each language's feed
         templates = sorted({p.template for p in pages})
         by_template = {name: theme.fingerprint(name) for name in templates}
         uses = {name: theme.uses(name) for name in templates}
@@ -161,8 +162,16 @@ def write_site(
         for staged in render_pages(renderer, output, todo, options.jobs):
             output.record(staged)
     with phase("feeds"):
-        write_feeds(config, site, urls, store, output)
-        result.pages["feed"] += 1 + len(site.tags)
+        for path, data in all_feeds(config, urls, site, entry_text(theme, site, urls, store)):
+            output.write(path, data)
+            result.pages["feed"] += 1
+    with phase("sitemap"):
+        for path, data in sitemap_files(pages, urls):
+            output.write(path, data)
+            result.files += 1
+        if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
+            output.write(urls.robots(), robots_txt(urls))
+            result.files += 1
     if config.search.enabled:
         with phase("search"):
             for path, data in search.write_index(search_docs(site, urls, store), config.search):
@@ -185,20 +194,20 @@ def shared_deps(page: Page, uses: set[str], latest: tuple, site: Site) -> tuple:
     return deps
 
 
-def write_feeds(config: Config, site: Site, urls: Urls, store: Store, output: Output) -> None:
-    def absolute_body(article: Article) -> str:
+def entry_text(theme: Theme, site: Site, urls: Urls, store: Store) -> EntryText:
+    """What feeds show besides metadata: bodies with every link absolute, image credits in the article's language."""
+    article_path = {a.source_path: urls.article(a) for a in site.articles}
+
+    def body(article: Article) -> str:
         return resolve_refs(
             store.body(article.key),
             lambda kind, target: urls.absolute(urls.content_file(target) if kind == "file" else article_path.get(target, "")),
         )
 
-    article_path = {a.source_path: urls.article(a) for a in site.articles}
-    tags_of = site.tags_of
-    output.write(urls.feed(), atom_feed(config, urls, urls.feed(), urls.home(), config.title, site.articles, tags_of, absolute_body))
-    for tag in site.tags:
-        feed = urls.tag_feed(tag.slug)
-        title = f"{config.title}: {tag.name}"
-        output.write(feed, atom_feed(config, urls, feed, urls.tag(tag.slug), title, site.tag_articles[tag.key], tags_of, absolute_body))
+    def credit(article: Article) -> str:
+        return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""
+
+    return EntryText(body, credit)
 
 
 def search_docs(site: Site, urls: Urls, store: Store) -> Iterator[search.SearchDoc]:
@@ -314,5 +323,4 @@ def protected_dirs(config: Config) -> list[Path]:
         config.root / config.static_dir,
         config.root / config.templates_dir,
         config.root / "themes",
-        config.cache_path,
     ]

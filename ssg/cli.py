@@ -9,7 +9,6 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
@@ -17,7 +16,7 @@ from . import __version__
 from .build import BuildOptions, build
 from .config import load_config
 from .errors import Problem, SsgError
-from .linkcheck import check_links
+from .linkcheck import check_links, site_base_url
 from .scaffold import init_project, new_article
 
 
@@ -77,17 +76,35 @@ def build_command(
     click.echo(result.summary())
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (not local: others see it).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port; the next free one if taken.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser tab.")
+@click.option("--no-reload", is_flag=True, help="Rebuild on save, but do not reload open pages.")
+@click.option("--no-drafts", is_flag=True, help="Hide drafts and future articles, as the published site does.")
+@click.pass_obj
+def serve_command(project: Path, host: str, port: int, open_browser: bool, no_reload: bool, no_drafts: bool) -> None:
+    """Preview the site with drafts, rebuilding and reloading the browser on every save."""
+    from .server import ServeOptions, serve  # here: the other commands need not load watchdog
+
+    try:
+        serve(project, ServeOptions(host, port, open_browser, reload=not no_reload, drafts=not no_drafts))
+    except SsgError as error:
+        _fail(error, "Serve")
+
+
 @main.command("check")
 @click.option("--drafts", is_flag=True, help="Check drafts as published articles.")
 @click.option("--future", is_flag=True, help="Check future articles as published.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--links", is_flag=True, help="Check the links of a built site instead (DIR, default: the output folder).")
+@click.option("--base-url", help="With --links: the base_url the site was built for (default: its home page's canonical URL).")
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.pass_obj
-def check_command(project: Path, drafts: bool, future: bool, strict: bool, links: bool, folder: Path | None) -> None:
+def check_command(project: Path, drafts: bool, future: bool, strict: bool, links: bool, base_url: str | None, folder: Path | None) -> None:
     """Check site.yaml and every article without writing anything; or, with --links, a built site."""
     if links or folder:
-        _check_links(project, folder)
+        _check_links(project, folder, base_url)
         return
     try:
         config = load_config(project)
@@ -98,23 +115,25 @@ def check_command(project: Path, drafts: bool, future: bool, strict: bool, links
     click.echo(f"Checked site.yaml and {result.read} articles: no errors, {len(result.warnings)} warnings.")
 
 
-def _check_links(project: Path, folder: Path | None) -> None:
-    root_path = "/"
+def _check_links(project: Path, folder: Path | None, base_url: str | None) -> None:
+    """Exit 1 if any internal link is broken. The site's base URL: --base-url, else the one the
+    output says it was built for (a build with --base-url differs from site.yaml), else site.yaml's."""
+    configured = None
     try:
         config = load_config(project)
         folder = folder or config.output_path
-        root_path = urlsplit(config.base_url).path or "/"
+        configured = config.base_url
     except SsgError:
         if folder is None:
             raise click.UsageError("no site.yaml here: name the folder to check (ssg check --links DIR)") from None
     if not folder.is_dir():
         raise click.UsageError(f"{folder} does not exist; run ssg build first")
-    report = check_links(folder, root_path)
+    report = check_links(folder, base_url or site_base_url(folder) or configured or "/")
     for link in report.broken:
         click.secho(f"broken: {link}", fg="red", err=True)
-    for url in sorted(report.external):
-        click.echo(f"external (not fetched): {url}")
-    click.echo(f"Checked {report.links} links on {report.pages} pages: {len(report.broken)} broken, {len(report.external)} external.")
+    for url, pages in sorted(report.external.items()):
+        click.echo(f"external (not fetched): {url} (on {pages[0]}{f' and {len(pages) - 1} more' if len(pages) > 1 else ''})")
+    click.echo(f"Checked {report.links} links in {report.pages} files: {len(report.broken)} broken, {len(report.external)} external.")
     if report.broken:
         sys.exit(1)
 

@@ -149,13 +149,23 @@ def _site_dir(value: Any) -> str:
     return path + "/"
 
 
+FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.xml"}
+
+
 def _feeds(value: Any) -> dict:
     data = _mapping(value)
-    known = {"entries": _positive_int, "full_content": _bool}
+    known = {"entries": _positive_int, "full_content": _bool, "lang_path": _lang_feed_path}
     unknown = set(data) - set(known)
     if unknown:
         raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use {', '.join(sorted(known))})")
-    return {"entries": 20, "full_content": True} | {k: known[k](v) for k, v in data.items()}
+    return FEED_DEFAULTS | {k: known[k](v) for k, v in data.items()}
+
+
+def _lang_feed_path(value: Any) -> str:
+    path = _str(value).lstrip("/")
+    if set(re.findall(r"{(\w+)}", path)) != {"lang"} or not path.endswith(".xml") or ".." in path.split("/"):
+        raise ValueError(f"lang_path {value!r} must hold {{lang}} and end in .xml (e.g. {{lang}}/feed.xml or feed-{{lang}}.xml)")
+    return path
 
 
 def _bool(value: Any) -> bool:
@@ -181,7 +191,12 @@ OPTIONS: tuple[Option, ...] = (
     Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
     Option("publisher", {}, "Who publishes the archive: {name: ..., url: ..., logo: ...}.", _publisher),
     Option("params", {}, "Free-form values for templates (site.params.x).", _mapping),
-    Option("feeds", {"entries": 20, "full_content": True}, "Atom feeds: {entries: 20, full_content: true}.", _feeds),
+    Option(
+        "feeds",
+        FEED_DEFAULTS,
+        "Atom feeds (site, per tag, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`.",
+        _feeds,
+    ),
     Option("search", SearchConfig(), "Client-side search: {enabled: true, fields: [title, tags, body], path: search/}.", _search),
     Option("content_dir", "content", "Folder of the Markdown articles and their images.", _folder),
     Option("output_dir", "public", "Folder the site is built into.", _folder),

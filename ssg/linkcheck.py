@@ -1,18 +1,52 @@
-"""Check a built site: every internal href/src (and #anchor) must resolve to a file in it.
+"""Check a built site: every internal link (and #anchor) must resolve to a file in it.
 
-External links are collected and listed, never fetched. Used by `ssg check --links` and by the
-tests on every site they build.
+Internal links are relative ones, root-absolute ones under the site's path, and absolute URLs
+under its `base_url` (canonical links, Open Graph images, and the URLs in feeds and the
+sitemap, which must be absolute by their standards). Every other absolute URL is external: it
+is listed with the pages it is on, never fetched. Used by `ssg check --links` and by the tests
+on every site they build.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
-LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src"), ("iframe", "src")}
+# (element, attribute) pairs that hold one URL; srcset holds several.
+URL_ATTRIBUTES = frozenset(
+    {
+        ("a", "href"),
+        ("area", "href"),
+        ("link", "href"),
+        ("img", "src"),
+        ("script", "src"),
+        ("source", "src"),
+        ("iframe", "src"),
+        ("embed", "src"),
+        ("audio", "src"),
+        ("video", "src"),
+        ("video", "poster"),
+        ("track", "src"),
+        ("object", "data"),
+        ("input", "src"),
+        ("form", "action"),
+    }
+)
+SRCSET_ELEMENTS = frozenset({"img", "source"})
+META_URLS = frozenset({"og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image"})
+# URLs in feeds and sitemaps: (element, attribute or None for its text).
+XML_URLS = (
+    ("{http://www.w3.org/2005/Atom}link", "href"),
+    ("{http://search.yahoo.com/mrss/}content", "url"),
+    ("{http://www.sitemaps.org/schemas/sitemap/0.9}loc", None),
+)
+NOT_FETCHED = ("mailto", "tel", "data", "javascript")
 
 
 @dataclass(frozen=True)
@@ -28,34 +62,45 @@ class BrokenLink:
 @dataclass
 class LinkReport:
     broken: list[BrokenLink] = field(default_factory=list)
-    external: set[str] = field(default_factory=set)
+    external: dict[str, list[str]] = field(default_factory=dict)  # URL -> pages it is on
     pages: int = 0
     links: int = 0
 
 
 class _Collector(HTMLParser):
+    """The URLs an HTML page links to, and the ids its anchors can point at."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.ids: set[str] = set()
-        self.base: str | None = None
+        self.canonical: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
+        values = {name: value for name, value in attrs if value is not None}
         for name in ("id", "name") if tag == "a" else ("id",):
             if values.get(name):
                 self.ids.add(values[name])
-        if tag == "base" and values.get("href"):
-            self.base = values["href"]
-        for attribute in ("href", "src"):
-            if (tag, attribute) in LINK_ATTRIBUTES and values.get(attribute):
-                if tag == "link" and values.get("rel") in ("canonical", "alternate") and urlsplit(values[attribute]).scheme:
-                    continue  # absolute by standard: checked as an external link would be
-                self.links.append(values[attribute])
+        for attribute, value in values.items():
+            if (tag, attribute) in URL_ATTRIBUTES and value.strip():
+                self.links.append(value.strip())
+        if tag in SRCSET_ELEMENTS and values.get("srcset"):
+            self.links += [candidate.split()[0] for candidate in values["srcset"].split(",") if candidate.strip()]
+        if tag == "meta" and (values.get("property") or values.get("name")) in META_URLS and values.get("content"):
+            self.links.append(values["content"])
+        if tag == "link" and "canonical" in values.get("rel", "").split() and values.get("href"):
+            self.canonical = values["href"]
 
 
-def check_links(folder: Path, root_path: str = "/") -> LinkReport:
-    """Check every HTML file under `folder`; root-absolute links are read under `root_path`."""
+def check_links(folder: Path, base: str = "/") -> LinkReport:
+    """Check every HTML page, feed and sitemap under `folder`.
+
+    `base` is the site's `base_url` (`https://example.org/archive/`), or only its path
+    (`/archive/`): root-absolute links must be under that path, and absolute URLs under the base
+    URL are checked as internal ones.
+    """
+    base_url = base if urlsplit(base).scheme else None
+    root_path = (urlsplit(base).path or "/") if base_url else base
     report = LinkReport()
     parsed: dict[str, _Collector] = {}
 
@@ -66,22 +111,56 @@ def check_links(folder: Path, root_path: str = "/") -> LinkReport:
             parsed[rel] = collector
         return parsed[rel]
 
-    pages = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
-    for page in pages:
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml") and p.is_file())
+    if (folder / "robots.txt").is_file():
+        files.append("robots.txt")
+    for page in files:
         report.pages += 1
-        for url in parse(page).links:
+        links = parse(page).links if page.endswith(".html") else list(_other_links(folder / page))
+        for url in links:
             report.links += 1
+            if base_url and url.startswith(base_url):
+                url = root_path + url[len(base_url) :]
             problem = _check(folder, page, url, root_path, parse, report)
             if problem:
                 report.broken.append(BrokenLink(page, url, problem))
     return report
 
 
-def _check(folder: Path, page: str, url: str, root_path: str, parse, report: LinkReport) -> str | None:
+def site_base_url(folder: Path) -> str | None:
+    """The base URL a built site was made for: its home page's canonical URL, if it has one."""
+    if not (folder / "index.html").is_file():
+        return None
+    collector = _Collector()
+    collector.feed((folder / "index.html").read_text(encoding="utf-8", errors="replace"))
+    canonical = collector.canonical
+    return canonical if canonical and urlsplit(canonical).scheme in ("http", "https") else None
+
+
+def _other_links(path: Path) -> Iterator[str]:
+    """URLs in robots.txt (`Sitemap:`), feeds and sitemaps."""
+    if path.name == "robots.txt":
+        yield from re.findall(r"(?im)^\s*sitemap:\s*(\S+)", path.read_text(encoding="utf-8", errors="replace"))
+        return
+    try:
+        root = ElementTree.parse(path).getroot()
+    except ElementTree.ParseError:
+        return
+    for element_name, attribute in XML_URLS:
+        for element in root.iter(element_name):
+            value = element.get(attribute) if attribute else element.text
+            if value and value.strip():
+                yield value.strip()
+
+
+def _check(folder: Path, page: str, url: str, root_path: str, parse: Callable[[str], _Collector], report: LinkReport) -> str | None:
     parts = urlsplit(url)
-    if parts.scheme in ("http", "https", "mailto", "tel", "data", "javascript") or parts.netloc:
-        if parts.scheme in ("http", "https") or parts.netloc:
-            report.external.add(url)
+    if parts.scheme in ("http", "https") or parts.netloc:
+        pages = report.external.setdefault(url, [])
+        if not pages or pages[-1] != page:
+            pages.append(page)
+        return None
+    if parts.scheme in NOT_FETCHED:
         return None
     if parts.scheme:
         return f"unknown scheme {parts.scheme!r}"

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from markupsafe import Markup
 
 from .config import Config
 from .content import Article, Image
+from .feeds import Feed, feed_languages
+from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArticleLink, Page
 from .site import Site, Tag
@@ -66,6 +69,7 @@ class Renderer:
         self.body_of = body_of
         self.info = SiteInfo.from_config(config)
         self.article_paths = {a.source_path: urls.article(a) for a in site.articles}
+        self.metadata = Metadata(config, urls, site, feed_languages(site, config))
 
     def site_path(self, target: Any) -> str:
         """The site path of anything a template may link to."""
@@ -77,6 +81,10 @@ class Renderer:
             return self.urls.tag(target.slug)
         if isinstance(target, Image):
             return self.urls.content_file(target.src)
+        if isinstance(target, Feed):
+            return target.path
+        if isinstance(target, date):  # a day: its archive page
+            return self.urls.period(target.year, target.month, target.day)
         return str(target)
 
     def render(self, page: Page) -> bytes:
@@ -103,6 +111,7 @@ class Renderer:
             "format_time": fmt_time,
             "latest": self.latest,
             "tags_of": self.site.tags_of,
+            "meta": self.metadata(page),
         } | page.context
         if page.kind == "article":
             context["content"] = Markup(self.body(page.context["article"], url_for))

@@ -10,6 +10,7 @@ from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
 from .errors import SsgError
+from .workflow import WORKFLOW_PATH, pages_workflow
 
 EXAMPLE_ARTICLE = """\
 ---
@@ -29,7 +30,7 @@ GITIGNORE = "/public/\n/.ssg-cache/\n"
 
 
 def init_project(folder: Path, now: datetime) -> list[Path]:
-    """Create site.yaml, content/ with one example article, and .gitignore in `folder`."""
+    """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`."""
     folder = Path(folder)
     if (folder / CONFIG_FILE).exists() or (folder / "content").exists():
         raise SsgError(f"{folder} already holds an archive (site.yaml or content/ exists); nothing was changed")
@@ -40,6 +41,8 @@ def init_project(folder: Path, now: datetime) -> list[Path]:
     }
     if not (folder / ".gitignore").exists():
         files[folder / ".gitignore"] = GITIGNORE
+    if not (folder / WORKFLOW_PATH).exists():
+        files[folder / WORKFLOW_PATH] = pages_workflow()
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8") as handle:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
+from .config import Config
 from .content import Article
 from .markdown import REF_ARTICLE, REF_FILE
 
@@ -22,12 +23,24 @@ _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file):(?P<target>[^"\'#
 class Urls:
     """Site paths for every kind of page, from the permalink pattern in site.yaml."""
 
-    def __init__(self, permalink: str, base_url: str):
+    def __init__(self, permalink: str, base_url: str, lang_feed: str = "{lang}/feed.xml"):
         self.permalink = permalink
         self.base_url = base_url
         self.base_path = urlsplit(base_url).path or "/"
+        self._articles: dict[str, str] = {}  # source path -> site path: asked for ~3 times per article
+        self.lang_feed_pattern = lang_feed
+
+    @classmethod
+    def from_config(cls, config: Config) -> Urls:
+        return cls(config.permalink, config.base_url, config.feeds["lang_path"])
 
     def article(self, article: Article) -> str:
+        path = self._articles.get(article.source_path)
+        if path is None:
+            path = self._articles[article.source_path] = self._article(article)
+        return path
+
+    def _article(self, article: Article) -> str:
         d = article.date
         return self.permalink.format(year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang)
 
@@ -52,6 +65,25 @@ class Urls:
 
     def feed(self) -> str:
         return "feed.xml"
+
+    def lang_feed(self, lang: str) -> str:
+        """The feed of one language's articles: `{lang}/feed.xml`, or site.yaml `feeds.lang_path`."""
+        return self.lang_feed_pattern.format(lang=lang)
+
+    def sitemap(self) -> str:
+        return "sitemap.xml"
+
+    def sitemap_part(self, number: int) -> str:
+        """One of the sitemaps a sitemap index lists, when the site has too many URLs for one."""
+        return f"sitemap-{number}.xml"
+
+    def robots(self) -> str:
+        return "robots.txt"
+
+    def entry_id(self, article: Article) -> str:
+        """An article's Atom id: an RFC 4151 tag URI, the same in every build and over http or https."""
+        host = urlsplit(self.base_url).hostname
+        return f"tag:{host},{article.date:%Y-%m-%d}:{self.base_path}{quote(self.article(article), safe='/%')}"
 
     def not_found(self) -> str:
         return "404.html"
@@ -90,7 +122,8 @@ def relative(from_page: str, target: str) -> str:
             break
         common += 1
     rel = "../" * (len(from_parts) - common) + "/".join(to_parts[common:])
-    return quote(rel or "./", safe="/#%") + fragment
+    rel = rel or "./"
+    return (rel if _PLAIN.fullmatch(rel) else quote(rel, safe="/#%")) + fragment
 
 
 def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
@@ -103,6 +136,9 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
     if REF_ARTICLE not in html and REF_FILE not in html:
         return html
     return _REF.sub(replace, html)
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9/._~-]*")  # nothing to percent-encode: skip quote() on the hot path
 
 
 def _paged(path: str, page: int) -> str:

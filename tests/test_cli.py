@@ -9,8 +9,9 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from ssg import __version__
+from ssg import __version__, workflow
 from ssg.cli import main
+from ssg.workflow import install_requirement
 
 from .conftest import article
 
@@ -35,8 +36,8 @@ def test_init_then_build_then_check(tmp_path):
     result = run("init", str(folder))
     assert result.exit_code == 0 and "site.yaml" in result.output
     created = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    assert len(created) == 3 and created[0] == ".gitignore" and created[2] == "site.yaml"
-    assert created[1].startswith("content/") and created[1].endswith("/welcome.md")
+    assert created[:2] == [".github/workflows/pages.yml", ".gitignore"] and created[3] == "site.yaml" and len(created) == 4
+    assert created[2].startswith("content/") and created[2].endswith("/welcome.md")
     config = yaml.safe_load((folder / "site.yaml").read_text())
     assert config["title"] and config["base_url"] == "https://example.org/"
     result = run("-C", str(folder), "build")
@@ -44,6 +45,47 @@ def test_init_then_build_then_check(tmp_path):
     assert result.output.startswith("Built ") and "pages (" in result.output and str(folder / "public") in result.output
     assert run("-C", str(folder), "check").exit_code == 0
     assert run("init", str(folder)).exit_code == 1  # never overwrites
+
+
+def test_init_adds_a_github_pages_workflow(tmp_path):
+    folder = tmp_path / "archive"
+    run("init", str(folder))
+    workflow = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [s["run"] for s in steps if "run" in s]
+    assert 'ssg build --base-url "${{ steps.pages.outputs.base_url }}/"' in runs and "ssg check --links public" in runs
+    uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert workflow["env"]["SSG_REQUIREMENT"] == install_requirement()
+    assert workflow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}  # YAML 1.1 reads `on:` as true
+
+
+def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
+    class Installed:
+        def __init__(self, direct_url: str | None):
+            self.direct_url = direct_url
+
+        def read_text(self, name: str) -> str | None:
+            return self.direct_url
+
+    git = '{"url": "https://github.com/u/ssg.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}'
+    for direct_url, expected in [
+        (git, "ssg @ git+https://github.com/u/ssg.git@abc123"),
+        ('{"url": "file:///home/u/ssg", "dir_info": {"editable": true}}', f"ssg=={__version__}"),
+        (None, f"ssg=={__version__}"),
+    ]:
+        monkeypatch.setattr(workflow.metadata, "distribution", lambda name, d=direct_url: Installed(d))
+        assert install_requirement() == expected
+
+
+def test_init_keeps_an_existing_workflow(tmp_path):
+    folder = tmp_path / "archive"
+    (folder / ".github/workflows").mkdir(parents=True)
+    (folder / ".github/workflows/pages.yml").write_text("mine\n")
+    assert run("init", str(folder)).exit_code == 0
+    assert (folder / ".github/workflows/pages.yml").read_text() == "mine\n"
 
 
 def test_new_writes_front_matter_and_never_overwrites(project):

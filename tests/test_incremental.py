@@ -65,6 +65,8 @@ CHANGES = {
     ),
     "interface strings": lambda p: p.write({"i18n/en.yaml": "nav_home: Front page\n"}),
     "static file": lambda p: p.write({"static/robots.txt": "User-agent: *\n"}),
+    # Every page's head then links the new language's feed.
+    "first article in another language": lambda p: p.write({"content/2021/ru.md": article("Новость", "2021-02-02", lang="ru")}),
 }
 
 

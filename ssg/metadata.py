@@ -1,0 +1,208 @@
+"""What a page tells machines about itself: canonical URL, feeds, Open Graph and Twitter tags, JSON-LD.
+
+Built here rather than in templates so the structured data is real JSON (json.dumps, never
+hand-written in Jinja) and the same for every theme; `meta.html` only prints it. Every URL is
+absolute, as the standards require.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale
+from babel.core import get_global
+from markupsafe import Markup
+
+from .config import Config
+from .content import Article
+from .feeds import Feed, head_feeds, image_url, tag_feed
+from .pages import Page
+from .site import Site
+from .urls import Urls
+
+NO_PREVIEW_KINDS = frozenset({"search"})  # noindex pages: nothing to preview or describe
+LISTING_KINDS = frozenset({"home", "tag", "year", "month", "day", "tags", "archive"})
+
+
+@dataclass(frozen=True)
+class MetaTag:
+    """`<meta {attribute}="{key}" content="{value}">`: Open Graph uses `property`, Twitter `name`."""
+
+    attribute: str
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Everything `meta.html` prints in a page's head."""
+
+    canonical: str | None
+    feeds: tuple[Feed, ...]  # every feed linked from the head
+    feed: Feed  # the feed of what the page lists: its tag's on a tag page, else the site's
+    tags: tuple[MetaTag, ...]
+    json_ld: Markup | None
+
+
+class Metadata:
+    """`PageMeta` for every page of one build."""
+
+    def __init__(self, config: Config, urls: Urls, site: Site, languages: tuple[str, ...]):
+        self.config = config
+        self.urls = urls
+        self.site = site
+        self.feeds = head_feeds(config, urls, languages)  # the same on every page but tag pages: made once
+
+    def __call__(self, page: Page) -> PageMeta:
+        tag = page.context.get("tag") if page.kind == "tag" else None
+        feeds = self.feeds + (tag_feed(self.config, self.urls, tag),) if tag else self.feeds
+        own = feeds[-1] if tag else feeds[0]
+        if page.kind == "404":  # shown at any URL: it has no canonical one
+            return PageMeta(None, feeds, own, (), None)
+        canonical = self.urls.absolute(page.path)
+        if page.kind in NO_PREVIEW_KINDS:
+            return PageMeta(canonical, feeds, own, (), None)
+        if page.kind == "article":
+            article = page.context["article"]
+            data = self.news_article(article, canonical)
+            return PageMeta(canonical, feeds, own, self.article_tags(article, canonical), json_ld(data))
+        tags = self.page_tags(page, canonical)
+        data = self.collection_page(page, canonical) if page.kind in LISTING_KINDS else None
+        return PageMeta(canonical, feeds, own, tags, json_ld(data) if data else None)
+
+    def page_tags(self, page: Page, canonical: str) -> tuple[MetaTag, ...]:
+        """Open Graph and Twitter tags of a page that is not an article."""
+        title = page.title or self.config.title
+        tags = [_og("type", "website"), _og("title", title), _og("url", canonical), _og("site_name", self.config.title)]
+        tags += [_og("locale", og_locale(page.lang))]
+        if self.config.description:
+            tags.append(_og("description", self.config.description))
+        tags += [_tw("card", "summary"), _tw("title", title)]
+        return tuple(tags)
+
+    def article_tags(self, article: Article, canonical: str) -> tuple[MetaTag, ...]:
+        tags = [_og("type", "article"), _og("title", article.title), _og("url", canonical), _og("site_name", self.config.title)]
+        tags += [_og("locale", og_locale(article.lang))]
+        if article.summary:
+            tags.append(_og("description", article.summary))
+        if article.image:
+            tags += [_og("image", image_url(article.image, self.urls))]
+            tags += [_og("image:alt", article.image.alt)] if article.image.alt else []
+        tags.append(MetaTag("property", "article:published_time", article.date.isoformat()))
+        if article.updated:
+            tags.append(MetaTag("property", "article:modified_time", article.updated.isoformat()))
+        tags += [MetaTag("property", "article:tag", tag.name) for tag in self.site.tags_of(article)]
+        tags += [_tw("card", "summary_large_image" if article.image else "summary"), _tw("title", article.title)]
+        if article.summary:
+            tags.append(_tw("description", article.summary))
+        if article.image:
+            tags.append(_tw("image", image_url(article.image, self.urls)))
+            tags += [_tw("image:alt", article.image.alt)] if article.image.alt else []
+        return tuple(tags)
+
+    def news_article(self, article: Article, canonical: str) -> dict[str, Any]:
+        """schema.org NewsArticle, with the attribution a news archive owes: source, credit, rights."""
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "@id": canonical,
+            "url": canonical,
+            "mainEntityOfPage": canonical,
+            "headline": article.title,
+            "description": article.summary or None,
+            "datePublished": article.date.isoformat(),
+            "dateModified": (article.updated or article.date).isoformat(),
+            "inLanguage": article.lang,
+            "keywords": [tag.name for tag in self.site.tags_of(article)] or None,
+            "copyrightNotice": article.rights,
+            "publisher": self.publisher(),
+        }
+        if article.image:
+            data["image"] = _clean(
+                {
+                    "@type": "ImageObject",
+                    "url": image_url(article.image, self.urls),
+                    "contentUrl": image_url(article.image, self.urls),
+                    "caption": article.image.caption or article.image.alt,
+                    "creditText": article.image.credit,
+                    # No separate image rights: the article's rights notice, else the credit, names the holder.
+                    "copyrightNotice": article.rights or article.image.credit,
+                }
+            )
+        if article.source:
+            data["isBasedOn"] = article.source.url
+            data["author"] = _clean({"@type": "Organization", "name": article.source.name, "url": article.source.url})
+        return _clean(data)
+
+    def collection_page(self, page: Page, canonical: str) -> dict[str, Any]:
+        """schema.org CollectionPage, listing the URLs of the articles the page shows."""
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "@id": canonical,
+            "url": canonical,
+            "name": page.title or self.config.title,
+            "description": self.config.description or None,
+            "inLanguage": page.lang,
+            "isPartOf": {"@type": "WebSite", "name": self.config.title, "url": self.config.base_url},
+            "publisher": self.publisher(),
+        }
+        articles = page.context.get("articles")
+        if articles:
+            items = [
+                {"@type": "ListItem", "position": n, "url": self.urls.absolute(self.urls.article(a))}
+                for n, a in enumerate(articles, start=1)
+            ]
+            data["mainEntity"] = {"@type": "ItemList", "itemListElement": items}
+        return _clean(data)
+
+    def publisher(self) -> dict[str, Any]:
+        """From site.yaml `publisher:`; a relative `logo` is a path in the site."""
+        publisher = self.config.publisher
+        logo = publisher.get("logo")
+        if logo and "://" not in logo:
+            logo = self.urls.absolute(logo.lstrip("/"))
+        return _clean(
+            {
+                "@type": "Organization",
+                "name": publisher.get("name") or self.config.title,
+                "url": publisher.get("url") or self.config.base_url,
+                "logo": {"@type": "ImageObject", "url": logo} if logo else None,
+            }
+        )
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """`data` as the text of a `<script type="application/ld+json">`, safe whatever the strings hold.
+
+    "<", ">" and "&" are written as JSON escapes, so no string can end the element or open a
+    comment. No `indent`: it would take json's pure-Python encoder, 5x slower on every page.
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+@functools.cache
+def og_locale(lang: str) -> str:
+    """`ru` -> `ru_RU`, `pt-BR` -> `pt_BR`: Open Graph wants language_TERRITORY."""
+    locale = Locale.parse(lang.replace("-", "_"))
+    territory = locale.territory
+    if territory is None:
+        likely = get_global("likely_subtags").get(locale.language)
+        territory = likely.split("_")[-1] if likely else None
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _og(key: str, value: str) -> MetaTag:
+    return MetaTag("property", f"og:{key}", value)
+
+
+def _tw(key: str, value: str) -> MetaTag:
+    return MetaTag("name", f"twitter:{key}", value)

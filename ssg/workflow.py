@@ -1,0 +1,88 @@
+"""The GitHub Actions workflow `ssg init` writes: build, check the links, publish to GitHub Pages.
+
+`--base-url` comes from actions/configure-pages, so the same file is right for a user site
+(https://user.github.io/), a project site under a sub-path (https://user.github.io/archive/) and
+a custom domain, with no edit to site.yaml. See docs/deploy.md.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+
+from . import __version__
+
+WORKFLOW_PATH = ".github/workflows/pages.yml"
+
+PAGES_WORKFLOW = """\
+# Build the archive with ssg and publish it to GitHub Pages on every push to main.
+# Once: repository Settings -> Pages -> Build and deployment -> Source: "GitHub Actions".
+name: Publish to GitHub Pages
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+env:
+  # The pip requirement CI installs ssg from; change it if you install ssg another way.
+  SSG_REQUIREMENT: "{requirement}"
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - id: pages
+        uses: actions/configure-pages@v5
+      - run: pip install "$SSG_REQUIREMENT"
+      # The site's address on Pages, e.g. https://user.github.io/archive/, whatever site.yaml says.
+      - run: ssg build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
+      - run: ssg check --links public
+      # v4 leaves out files starting with a dot, so public/.ssg-manifest.json is not published.
+      - uses: actions/upload-pages-artifact@v4
+        with:
+          path: public
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
+
+
+def pages_workflow() -> str:
+    return PAGES_WORKFLOW.format(requirement=install_requirement())
+
+
+def install_requirement() -> str:
+    """How this ssg was installed, as a pip requirement CI can use.
+
+    A `pip install git+https://...` records its repository and commit (PEP 610), which CI can
+    install again; any other install (a local checkout, a wheel) is named by version.
+    """
+    try:
+        direct = json.loads(metadata.distribution("ssg").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        direct = {}
+    vcs = direct.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and direct.get("url", "").startswith(("https://", "ssh://")):
+        return f"ssg @ git+{direct['url']}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
+    return f"ssg=={__version__}"

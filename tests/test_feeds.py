@@ -1,0 +1,133 @@
+"""Atom feeds, read back with a real feed reader (feedparser): site, language and tag feeds."""
+
+from __future__ import annotations
+
+import re
+
+import feedparser
+import pytest
+
+from ssg.errors import ConfigError
+
+from .conftest import article
+from .publish_support import FILES, SITE_YAML
+
+
+@pytest.fixture
+def site(project):
+    return project.write({**FILES, "site.yaml": SITE_YAML})
+
+
+def parse(project, path: str) -> feedparser.FeedParserDict:
+    feed = feedparser.parse((project.public / path).read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def test_site_feed_has_every_article_newest_first_with_cyrillic_intact(site):
+    site.build()
+    feed = parse(site, "feed.xml")
+    assert feed.feed.title == "Test archive" and feed.feed.subtitle == "News about rockets."
+    assert [e.title for e in feed.entries] == [
+        "Ракета «Союз» стартовала с Байконура",
+        "Russia and China agree on rockets",
+        "Memo signed",
+        "First one",
+    ]
+    assert feed.feed.links[1].href == "https://example.org/feed.xml" and feed.feed.links[1].rel == "self"
+    assert feed.feed.author_detail == {"name": "Test Publisher", "href": "https://publisher.example/"}
+
+
+def test_entry_carries_dates_source_tags_rights_and_content(site):
+    site.build()
+    entry = parse(site, "feed.xml").entries[1]
+    assert entry.link == "https://example.org/2021/05/24/roscosmos-china/"
+    assert entry.id == "tag:example.org,2021-05-24:/2021/05/24/roscosmos-china/"
+    assert entry.published == "2021-05-24T10:15:00+03:00" and entry.updated == "2021-05-25T09:00:00+03:00"
+    assert entry.summary == "Roscosmos and CNSA agree."
+    assert [t.term for t in entry.tags] == ["Roscosmos", "China"]
+    assert entry.author_detail == {"name": "Interfax", "href": "https://www.interfax.ru/russia/767824"}
+    assert {link.rel: link.href for link in entry.links}["via"] == "https://www.interfax.ru/russia/767824"
+    assert entry.rights == "Public domain"
+    body = entry.content[0].value
+    assert 'href="https://example.org/2021/05/26/raketa/"' in body  # links between articles made absolute
+    assert 'href="https://example.org/2021/03/09/memo/#details"' in body
+
+
+def test_entry_image_has_its_credit(site):
+    site.build()
+    entry = parse(site, "feed.xml").entries[1]
+    assert entry.enclosures == [{"href": "https://example.org/images/soyuz.png", "type": "image/png", "title": "pronedra.ru"}]
+    assert entry.media_content == [{"url": "https://example.org/images/soyuz.png", "type": "image/png", "medium": "image"}]
+    assert entry.media_credit == [{"content": "pronedra.ru"}]
+    body = entry.content[0].value
+    assert body.startswith("<figure><img") and "Image source: pronedra.ru" in body and 'src="https://example.org/images/soyuz.png"' in body
+
+
+def test_language_feeds_hold_one_language_each(site):
+    site.build()
+    ru, en = parse(site, "ru/feed.xml"), parse(site, "en/feed.xml")
+    assert [e.title for e in ru.entries] == ["Ракета «Союз» стартовала с Байконура"]
+    assert ru.feed.language == "ru" and ru.feed.title == "Test archive (русский)"
+    assert ru.entries[0].author == "ТАСС" and ru.entries[0].rights == "ТАСС"
+    assert [e.title for e in en.entries] == ["Russia and China agree on rockets", "Memo signed", "First one"]
+
+
+def test_tag_feeds(site):
+    site.build()
+    feed = parse(site, "tags/roscosmos/feed.xml")
+    assert feed.feed.title == "Test archive: Roscosmos"
+    assert [e.title for e in feed.entries] == ["Ракета «Союз» стартовала с Байконура", "Russia and China agree on rockets"]
+    assert [e.title for e in parse(site, "tags/roskosmos/feed.xml").entries] == ["Ракета «Союз» стартовала с Байконура"]
+
+
+def test_entry_count_and_summaries_only_are_configurable(site):
+    site.write({"site.yaml": SITE_YAML + "feeds: {entries: 2, full_content: false, lang_path: 'feeds/{lang}.xml'}\n"})
+    site.build()
+    feed = parse(site, "feed.xml")
+    assert [e.title for e in feed.entries] == ["Ракета «Союз» стартовала с Байконура", "Russia and China agree on rockets"]
+    entry = feed.entries[1]
+    assert entry.summary == "Roscosmos and CNSA agree."
+    assert [c.type for c in entry.content] == ["text/plain"]  # only media:description: no text
+    assert len(parse(site, "feeds/en.xml").entries) == 2 and not (site.public / "en/feed.xml").exists()
+    assert 'href="feeds/ru.xml"' in site.page("")
+
+
+def test_ids_do_not_change_between_builds_or_feeds(site):
+    site.build()
+    before = {e.title: e.id for e in parse(site, "feed.xml").entries}
+    site.write({"content/2022/new.md": article("Newer", "2022-01-01T10:00:00+03:00", tags="[Roscosmos]")})
+    site.build()
+    after = {e.title: e.id for e in parse(site, "feed.xml").entries}
+    assert {t: after[t] for t in before} == before and len(set(after.values())) == 5
+    assert {e.title: e.id for e in parse(site, "tags/roscosmos/feed.xml").entries}.items() <= after.items()
+
+
+def test_empty_site_has_a_valid_empty_feed(project):
+    project.build()
+    assert parse(project, "feed.xml").entries == [] and parse(project, "en/feed.xml").entries == []
+
+
+def test_every_page_links_its_feeds_from_the_head(site):
+    site.build()
+    alternates = re.compile(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"[^>]*>')
+    for page in site.public.rglob("*.html"):
+        assert alternates.search(page.read_text(encoding="utf-8")), page
+    article = alternates.findall(site.page("2021/05/24/roscosmos-china/"))
+    assert article == ["../../../../feed.xml", "../../../../en/feed.xml", "../../../../ru/feed.xml"]
+    assert alternates.findall(site.page("tags/china/"))[-1] == "feed.xml"
+    assert 'hreflang="ru"' in site.page("") and 'title="Test archive: China"' in site.page("tags/china/")
+    assert alternates.findall((site.public / "404.html").read_text())[0] == "/feed.xml"
+
+
+def test_one_language_sites_link_only_the_site_feed(project):
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    project.build()
+    assert project.page("").count("application/atom+xml") == 1 and (project.public / "en/feed.xml").is_file()
+
+
+@pytest.mark.parametrize("value", ["'{slug}.xml'", "'feeds/{lang}.html'", "'../{lang}.xml'", "'x.xml'"])
+def test_bad_language_feed_path_is_an_error(project, value):
+    project.write({"site.yaml": SITE_YAML + f"feeds: {{lang_path: {value}}}\n"})
+    with pytest.raises(ConfigError, match="lang_path"):
+        project.build()

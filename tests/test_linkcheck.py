@@ -1,0 +1,103 @@
+"""`ssg check --links`: internal links and anchors must resolve, external ones are listed only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ssg.cli import main
+from ssg.linkcheck import check_links, site_base_url
+
+from .conftest import article
+from .publish_support import FILES, SITE_YAML
+
+PAGES = {
+    "index.html": """<!doctype html><html><head><link rel="canonical" href="https://example.org/sub/">
+        <link rel="stylesheet" href="assets/style.css"></head><body id="top">
+        <a href="a/">a</a> <a href="a/#part">part</a> <a href="#top">top</a> <a href="/sub/a/">root</a>
+        <a href="https://example.org/sub/a/">self</a> <a href="https://elsewhere.example/x">out</a>
+        <a href="mailto:x@example.org">mail</a> <img src="img/p.png" srcset="img/p.png 1x, img/p2.png 2x" alt="">
+        <form action="search/"></form></body></html>""",
+    "a/index.html": """<!doctype html><html><body><h2 id="part">Part</h2>
+        <a href="../">home</a> <a href="../missing/">missing</a> <a href="../#nowhere">bad anchor</a>
+        <a href="/elsewhere/">outside</a> <a href="../../up.html">up</a> <a href="https://elsewhere.example/x">out</a>
+        <meta property="og:image" content="https://example.org/sub/img/gone.png"></body></html>""",
+    "assets/style.css": "body{}",
+    "img/p.png": "png",
+    "feed.xml": """<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+        <link href="https://example.org/sub/" rel="alternate"/><entry><link href="https://example.org/sub/b/"/></entry></feed>""",
+}
+BROKEN = [
+    "a/index.html: ../missing/: no such file missing/index.html",
+    "a/index.html: ../#nowhere: no element with id 'nowhere' in index.html",
+    "a/index.html: /elsewhere/: points outside the site's path /sub/",
+    "a/index.html: ../../up.html: points outside the site",
+    "a/index.html: /sub/img/gone.png: no such file img/gone.png",
+    "feed.xml: /sub/b/: no such file b/index.html",
+    "index.html: img/p2.png: no such file img/p2.png",
+    "index.html: search/: no such file search/index.html",
+]
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    for name, text in PAGES.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_every_kind_of_broken_link_is_found_with_its_page(built):
+    report = check_links(built, "https://example.org/sub/")
+    assert sorted(map(str, report.broken)) == sorted(BROKEN)
+    assert report.external == {"https://elsewhere.example/x": ["a/index.html", "index.html"]}
+    assert report.pages == 3
+
+
+def test_base_url_is_read_from_the_home_pages_canonical_link(built):
+    assert site_base_url(built) == "https://example.org/sub/"
+    assert site_base_url(built / "a") is None
+
+
+def test_cli_reports_broken_and_external_links_and_exits_1(built):
+    result = CliRunner().invoke(main, ["-C", str(built), "check", "--links", str(built)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert sorted(line for line in lines if line.startswith("broken: ")) == sorted(f"broken: {b}" for b in BROKEN)
+    assert "external (not fetched): https://elsewhere.example/x (on a/index.html and 1 more)" in lines
+    assert lines[-1].startswith("Checked ") and "8 broken, 1 external" in lines[-1]
+
+
+def test_cli_base_url_option_wins(built):
+    result = CliRunner().invoke(main, ["check", "--links", "--base-url", "https://example.org/", str(built)])
+    assert result.exit_code == 1 and "broken: index.html: /sub/a/: no such file sub/a/index.html" in result.output
+
+
+def test_a_built_site_under_a_sub_path_passes(project):
+    project.write({**FILES, "site.yaml": SITE_YAML}).build(base_url="https://example.org/news/archive/")
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"])
+    assert result.exit_code == 0, result.output
+    assert "external (not fetched): https://www.interfax.ru/russia/767824" in result.output
+    assert ": 0 broken, 3 external." in result.output.splitlines()[-1]
+
+
+def test_build_warns_about_links_to_articles_that_are_not_published(project):
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", "See [b](b.md), [draft](d.md), [future](f.md) and [c](c.md#x)."),
+            "content/c.md": article("C", "2021-01-02"),
+            "content/d.md": article("D", "2021-01-03", draft="true"),
+            "content/f.md": article("F", "2030-01-01"),
+        }
+    )
+    warnings = [str(w) for w in project.build().warnings]
+    assert warnings == [f"content/a.md: links to {name}, which is not a published article" for name in ("b.md", "d.md", "f.md")]
+    # The anchor into c.md is not known before rendering; the link check finds it.
+    report = check_links(project.public, "https://example.org/")
+    assert [str(b) for b in report.broken] == ["2021/01/01/a/index.html: ../../02/c/#x: no element with id 'x' in 2021/01/02/c/index.html"]
+
+
+def test_missing_folder_is_a_usage_error(tmp_path):
+    assert CliRunner().invoke(main, ["-C", str(tmp_path), "check", "--links"]).exit_code == 2

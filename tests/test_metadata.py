@@ -1,0 +1,127 @@
+"""Canonical URLs, Open Graph, Twitter cards and schema.org JSON-LD, read back with extruct."""
+
+from __future__ import annotations
+
+import re
+
+import extruct
+import pytest
+
+from .conftest import article
+from .publish_support import FILES, SITE_YAML
+
+
+@pytest.fixture
+def site(project):
+    project.write({**FILES, "site.yaml": SITE_YAML}).build()
+    return project
+
+
+def structured(html: str, url: str = "https://example.org/") -> tuple[list[dict], dict[str, list[str]]]:
+    """(JSON-LD items, Open Graph property -> values) of a page."""
+    data = extruct.extract(html, base_url=url, syntaxes=["json-ld", "opengraph"], uniform=False)
+    og: dict[str, list[str]] = {}
+    for item in data["opengraph"]:
+        for key, value in item["properties"]:
+            og.setdefault(key, []).append(value)
+    return data["json-ld"], og
+
+
+def twitter(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta name="(twitter:[^"]+)" content="([^"]*)">', html))
+
+
+def test_article_is_a_news_article_with_attribution(site):
+    (data,), _ = structured(site.page("2021/05/24/roscosmos-china/"))
+    url = "https://example.org/2021/05/24/roscosmos-china/"
+    assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+    assert data["url"] == data["mainEntityOfPage"] == url
+    assert data["headline"] == "Russia and China agree on rockets" and data["description"] == "Roscosmos and CNSA agree."
+    assert data["datePublished"] == "2021-05-24T10:15:00+03:00" and data["dateModified"] == "2021-05-25T09:00:00+03:00"
+    assert data["inLanguage"] == "en" and data["keywords"] == ["Roscosmos", "China"]
+    assert data["image"] == {
+        "@type": "ImageObject",
+        "url": "https://example.org/images/soyuz.png",
+        "contentUrl": "https://example.org/images/soyuz.png",
+        "caption": "The rocket.",
+        "creditText": "pronedra.ru",
+        "copyrightNotice": "Public domain",
+    }
+    assert data["isBasedOn"] == "https://www.interfax.ru/russia/767824"
+    assert data["author"] == {"@type": "Organization", "name": "Interfax", "url": "https://www.interfax.ru/russia/767824"}
+    assert data["copyrightNotice"] == "Public domain"
+    assert data["publisher"] == {
+        "@type": "Organization",
+        "name": "Test Publisher",
+        "url": "https://publisher.example/",
+        "logo": {"@type": "ImageObject", "url": "https://example.org/assets/logo.png"},
+    }
+
+
+def test_article_without_updated_or_image(site):
+    (data,), og = structured(site.page("2021/05/26/raketa/"))
+    assert data["headline"] == "Ракета «Союз» стартовала с Байконура" and data["inLanguage"] == "ru"
+    assert data["dateModified"] == data["datePublished"] == "2021-05-26T12:00:00+03:00"
+    assert "image" not in data and og["og:locale"] == ["ru_RU"]
+    assert twitter(site.page("2021/05/26/raketa/"))["twitter:card"] == "summary"
+
+
+def test_article_open_graph_and_twitter_card(site):
+    html = site.page("2021/05/24/roscosmos-china/")
+    _, og = structured(html)
+    assert og["og:type"] == ["article"] and og["og:title"] == ["Russia and China agree on rockets"]
+    assert og["og:url"] == ["https://example.org/2021/05/24/roscosmos-china/"] and og["og:site_name"] == ["Test archive"]
+    assert og["og:description"] == ["Roscosmos and CNSA agree."] and og["og:locale"] == ["en_US"]
+    assert og["og:image"] == ["https://example.org/images/soyuz.png"] and og["og:image:alt"] == ["A Soyuz on the pad"]
+    assert og["article:published_time"] == ["2021-05-24T10:15:00+03:00"] and og["article:modified_time"] == ["2021-05-25T09:00:00+03:00"]
+    assert og["article:tag"] == ["Roscosmos", "China"]
+    assert twitter(html) == {
+        "twitter:card": "summary_large_image",
+        "twitter:title": "Russia and China agree on rockets",
+        "twitter:description": "Roscosmos and CNSA agree.",
+        "twitter:image": "https://example.org/images/soyuz.png",
+        "twitter:image:alt": "A Soyuz on the pad",
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "name"), [("", "Test archive"), ("page/2/", "Test archive"), ("tags/china/", "China"), ("2021/05/", None)]
+)
+def test_listings_are_collection_pages(site, path, name):
+    html = site.page(path)
+    (data,), og = structured(html)
+    assert data["@type"] == "CollectionPage" and data["url"] == f"https://example.org/{path}"
+    assert data["inLanguage"] == "en" and data["isPartOf"] == {"@type": "WebSite", "name": "Test archive", "url": "https://example.org/"}
+    assert data["publisher"]["name"] == "Test Publisher"
+    if name:
+        assert data["name"] == name
+    items = data["mainEntity"]["itemListElement"]
+    links = re.findall(r'<h2 class="entry__title"><a href="([^"]+)"', html)
+    assert [i["position"] for i in items] == list(range(1, len(links) + 1)) and len(links) >= 1
+    assert all(i["url"].startswith("https://example.org/20") for i in items)
+    assert og["og:type"] == ["website"] and og["og:url"] == [f"https://example.org/{path}"]
+
+
+def test_every_page_but_404_has_its_canonical_url(site):
+    canonical = re.compile(r'<link rel="canonical" href="([^"]+)">')
+    for page in site.public.rglob("*.html"):
+        path = page.relative_to(site.public).as_posix()
+        found = canonical.findall(page.read_text(encoding="utf-8"))
+        if path == "404.html":
+            assert found == []
+        else:
+            assert found == ["https://example.org/" + path.removesuffix("index.html")], path
+
+
+def test_json_ld_cannot_be_closed_by_the_data(project):
+    title = "</script><script>alert(1)</script> & <!--"
+    project.write({"content/a.md": article(f"'{title}'", "2021-01-01", summary="'</SCRIPT>'")}).build()
+    html = project.page("2021/01/01/a/")
+    (data,), _ = structured(html)
+    assert data["headline"] == title and data["description"] == "</SCRIPT>"
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S | re.I)[1]
+    assert "<" not in script and ">" not in script
+
+
+def test_cyrillic_stays_readable_in_json_ld(site):
+    assert '"headline": "Ракета «Союз» стартовала с Байконура"' in site.page("2021/05/26/raketa/")

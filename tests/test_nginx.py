@@ -1,0 +1,205 @@
+"""The sample archive served by a real nginx under /archive/, crawled from its home page.
+
+The server block is the one docs/deploy.md gives for a sub-path, so the documentation is tested
+too. Every page is reached by following links; no link may be broken, and no request may leave
+/archive/ (checked on the links found and again on nginx's access log).
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+from ssg.build import BuildOptions, build
+from ssg.config import load_config
+
+from .conftest import NOW, REPO
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BASE_URL = "https://news.example.net/archive/"  # not the publisher's example.org, which the footer links
+pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="needs nginx (apt-get install nginx)")
+
+
+def documented_server_block() -> str:
+    """The sub-path `server { … }` block of docs/deploy.md."""
+    blocks = re.findall(r"```nginx\n(.*?)```", (REPO / "docs" / "deploy.md").read_text(encoding="utf-8"), re.S)
+    return next(b for b in blocks if "location /archive/" in b)
+
+
+def nginx_conf(tmp: Path, site: Path, port: int) -> str:
+    server = documented_server_block().replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/var/www/archive/", f"{site}/")
+    temp = "\n".join(f"    {kind}_temp_path {tmp}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    return f"""
+user {getpass.getuser()};  # workers must read the test's temporary folder (ignored unless root)
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {tmp}/access.log;
+{temp}
+{server}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """nginx serving the sample archive at http://127.0.0.1:<port>/archive/; yields (URL, access log)."""
+    tmp = tmp_path_factory.mktemp("nginx")
+    site = tmp / "www" / "archive"
+    result = build(load_config(REPO, base_url=BASE_URL, output_dir=str(site)), BuildOptions(now=NOW))
+    assert result.warnings == []
+    port = free_port()
+    (tmp / "nginx.conf").write_text(nginx_conf(tmp, site, port), encoding="utf-8")
+    process = subprocess.Popen(
+        [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("nginx did not listen within 10 s")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/archive/", tmp / "access.log", site
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name in ("href", "src", "action") or (tag == "meta" and name == "content" and value.startswith("http"))):
+                self.links.append(value)
+            if value and name == "srcset":
+                self.links += [c.split()[0] for c in value.split(",") if c.strip()]
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get_content_type(), error.read()
+
+
+class Crawl:
+    """Everything reachable from the start URLs, following links on the server only."""
+
+    def __init__(self, root: str):
+        self.root = root
+        self.origin = root[: root.index("/", len("http://"))]
+        self.status: dict[str, int] = {}
+        self.broken: list[str] = []
+        self.outside: list[str] = []
+
+    def local(self, url: str) -> str | None:
+        """The server URL a link means, or None for other sites; canonical URLs map onto the server."""
+        if url.startswith(BASE_URL):
+            return self.root + url[len(BASE_URL) :]
+        if urlsplit(url).netloc == urlsplit(BASE_URL).netloc:
+            self.outside.append(url)
+            return None
+        return url if url.startswith(self.origin) else None
+
+    def run(self, *start: str) -> Crawl:
+        queue = [(url, "(start)") for url in start]
+        while queue:
+            url, found_on = queue.pop()
+            if url in self.status:
+                continue
+            status, kind, body = fetch(url)
+            self.status[url] = status
+            if status != 200 and not url.endswith("/no/such/page/"):
+                self.broken.append(f"{found_on}: {url}: {status}")
+            if kind != "text/html":
+                continue
+            parser = _Links()
+            parser.feed(body.decode("utf-8"))
+            for link in parser.links:
+                target = urldefrag(urljoin(url, link))[0]
+                if urlsplit(target).scheme not in ("http", "https"):
+                    continue
+                target = self.local(target)
+                if target is None:
+                    continue
+                if not urlsplit(target).path.startswith("/archive/"):
+                    self.outside.append(f"{url}: {link}")
+                    continue
+                queue.append((target, url))
+        return self
+
+
+def sitemap_urls(root: str) -> set[str]:
+    status, _, body = fetch(root + "sitemap.xml")
+    assert status == 200
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {loc.text.replace(BASE_URL, root) for loc in ElementTree.fromstring(body).findall("s:url/s:loc", ns)}
+
+
+def test_crawl_under_a_sub_path_finds_no_broken_link_and_never_leaves_it(server):
+    root, access_log, site = server
+    crawl = Crawl(root).run(root, root + "no/such/page/")
+    assert crawl.broken == [] and crawl.outside == []
+    pages = {url for url, status in crawl.status.items() if status == 200 and url.endswith("/")}
+    site_pages = {root + p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html")}
+    assert sorted(site_pages - pages) == []
+    assert len(pages) > 80
+    assert sitemap_urls(root) <= pages  # every page search engines are told of is reachable by links
+    assert any(u.endswith("/assets/style.css") for u in crawl.status) and any(u.endswith(".jpg") for u in crawl.status)
+    assert any(u.endswith("/feed.xml") for u in crawl.status) and any("/search/" in u for u in crawl.status)
+    requested = [line.split('"')[1].split()[1] for line in access_log.read_text().splitlines() if '"' in line]
+    assert len(requested) >= len(crawl.status) and all(path.startswith("/archive/") for path in requested)
+
+
+def test_missing_pages_get_the_404_page_with_working_links(server):
+    root, _, _ = server
+    status, kind, body = fetch(root + "2021/no/such/page/")
+    assert status == 404 and kind == "text/html"
+    html = body.decode("utf-8")
+    assert 'href="/archive/assets/style.css"' in html and 'href="/archive/tags/"' in html
+    assert fetch(root.rstrip("/").rsplit("/", 1)[0] + "/tags/")[0] == 404  # nothing outside /archive/ is served
+
+
+def test_robots_and_feeds_are_served_with_absolute_urls_under_the_sub_path(server):
+    root, _, _ = server
+    status, _, robots = fetch(root + "robots.txt")
+    assert status == 200 and f"Sitemap: {BASE_URL}sitemap.xml" in robots.decode()
+    status, kind, feed = fetch(root + "feed.xml")
+    assert status == 200 and kind in ("text/xml", "application/xml", "application/atom+xml")
+    links = re.findall(rb'href="([^"]+)"', feed)
+    assert links and all(link.startswith(BASE_URL.encode()) or b"news.example.net" not in link for link in links)

@@ -1,0 +1,83 @@
+"""sitemap.xml (split into an index above the protocol's limit) and robots.txt."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+import pytest
+
+import ssg.sitemap
+
+from .conftest import article
+from .publish_support import FILES, SITE_YAML
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture
+def site(project):
+    return project.write({**FILES, "site.yaml": SITE_YAML, "content/2021/draft.md": article("Draft", "2021-06-01", draft="true")})
+
+
+def urlset(project, path: str = "sitemap.xml") -> dict[str, str | None]:
+    root = ElementTree.parse(project.public / path).getroot()
+    assert root.tag == f"{{{NS['s']}}}urlset"
+    return {u.findtext("s:loc", namespaces=NS): u.findtext("s:lastmod", namespaces=NS) for u in root.findall("s:url", NS)}
+
+
+def html_pages(project) -> set[str]:
+    """Site paths of every page a search engine should index."""
+    paths = {p.relative_to(project.public).as_posix().removesuffix("index.html") for p in project.public.rglob("index.html")}
+    return paths - {"search/"}
+
+
+def test_sitemap_lists_every_article_and_listing_page_with_lastmod(site):
+    site.build()
+    urls = urlset(site)
+    assert set(urls) == {"https://example.org/" + p for p in html_pages(site)}
+    assert "https://example.org/404.html" not in urls and "https://example.org/search/" not in urls
+    assert urls["https://example.org/2021/05/24/roscosmos-china/"] == "2021-05-25T09:00:00+03:00"  # updated
+    assert urls["https://example.org/2021/05/26/raketa/"] == "2021-05-26T12:00:00+03:00"
+    assert urls["https://example.org/tags/moon/"] == "2020-12-31T23:00:00+03:00"  # its newest article
+    assert urls["https://example.org/"] == urls["https://example.org/tags/"] == "2021-05-26T12:00:00+03:00"
+    assert all(urls.values())
+
+
+def test_drafts_stay_out_of_the_sitemap(site):
+    site.build(drafts=True)
+    assert (site.public / "2021/06/01/draft/index.html").is_file()
+    assert "https://example.org/2021/06/01/draft/" not in urlset(site)
+
+
+def test_above_the_limit_the_sitemap_is_an_index(site, monkeypatch):
+    site.build()
+    everything = urlset(site)
+    monkeypatch.setattr(ssg.sitemap, "MAX_URLS", 10)
+    site.build()
+    root = ElementTree.parse(site.public / "sitemap.xml").getroot()
+    assert root.tag == f"{{{NS['s']}}}sitemapindex"
+    parts = [s.findtext("s:loc", namespaces=NS) for s in root.findall("s:sitemap", NS)]
+    assert parts == [f"https://example.org/sitemap-{n}.xml" for n in range(1, len(parts) + 1)] and len(parts) == -(-len(everything) // 10)
+    merged: dict = {}
+    for n in range(1, len(parts) + 1):
+        urls = urlset(site, f"sitemap-{n}.xml")
+        assert 1 <= len(urls) <= 10
+        merged |= urls
+    assert merged == everything
+    assert all(s.findtext("s:lastmod", namespaces=NS) for s in root.findall("s:sitemap", NS))
+    monkeypatch.undo()
+    site.build()  # back under the limit: the parts are removed
+    assert urlset(site) == everything and not list(site.public.glob("sitemap-*.xml"))
+
+
+def test_robots_txt_points_at_the_sitemap(site):
+    site.build(base_url="https://example.org/archive/")
+    robots = (site.public / "robots.txt").read_text()
+    assert "User-agent: *" in robots and "Sitemap: https://example.org/archive/sitemap.xml" in robots.splitlines()
+    assert all(u.startswith("https://example.org/archive/") for u in urlset(site))
+
+
+def test_the_sites_own_robots_txt_wins(site):
+    site.write({"static/robots.txt": "User-agent: *\nDisallow: /private/\n"})
+    site.build()
+    assert (site.public / "robots.txt").read_text() == "User-agent: *\nDisallow: /private/\n"
