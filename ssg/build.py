@@ -105,7 +105,11 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
                 raise ContentError(loaded.problems, loaded.warnings)
         with phase("assemble"):
             now = options.now or datetime.now(UTC)
-            site = assemble(published(loaded.articles, options.drafts, options.future, now))
+            articles = published(loaded.articles, options.drafts, options.future, now)
+            check_languages(config, articles, loaded.lines)
+            site = assemble(articles, config.language_codes if config.multilingual else (), config.tag_names)
+            if site.problems:
+                raise ContentError(site.problems)
             urls = Urls.from_config(config)
             result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
             files = files_to_copy(config, theme, site, loaded.lines)
@@ -153,7 +157,7 @@ def write_site(
         latest = latest_links(site, config, urls)
         todo = []
         for page in pages:
-            deps = page.deps + shared_deps(page, uses[page.template], latest, site)
+            deps = page.deps + shared_deps(page, uses[page.template], latest[page.lang], site)
             fingerprint = hashlib.sha256(f"{base}{by_template[page.template]}{deps!r}".encode()).hexdigest()[:32]
             if not output.unchanged(output_file(page.path), fingerprint):
                 todo.append((page, fingerprint))
@@ -166,7 +170,7 @@ def write_site(
             output.write(path, data)
             result.pages["feed"] += 1
     with phase("sitemap"):
-        for path, data in sitemap_files(pages, urls):
+        for path, data in sitemap_files(pages, urls, languages=config.language_codes):
             output.write(path, data)
             result.files += 1
         if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
@@ -208,6 +212,25 @@ def entry_text(theme: Theme, site: Site, urls: Urls, store: Store) -> EntryText:
         return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""
 
     return EntryText(body, credit)
+
+
+def check_languages(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> None:
+    """On a bilingual site every article's language must be one of `languages:`."""
+    if not config.multilingual:
+        return
+    codes = config.language_codes
+    problems = [
+        Problem(
+            f"{config.content_dir}/{a.source_path}",
+            lines.get(a.source_path, {}).get("lang"),
+            "lang",
+            f"{a.lang!r} is not one of the site's languages ({', '.join(codes)}); add it to `languages:` in site.yaml",
+        )
+        for a in articles
+        if a.lang not in codes
+    ]
+    if problems:
+        raise ContentError(problems)
 
 
 def search_docs(site: Site, urls: Urls, store: Store) -> Iterator[search.SearchDoc]:
@@ -292,7 +315,8 @@ def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> N
 
 
 def read_settings(config: Config) -> ReadSettings:
-    return ReadSettings(config.lang, config.timezone, config.require, config.search)
+    names = tuple((name, *sorted(other.values())) for name, other in sorted(config.tag_names.items()))
+    return ReadSettings(config.lang, config.timezone, config.require, config.search, names)
 
 
 def cache_stamp(config: Config) -> str:

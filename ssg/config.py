@@ -174,6 +174,48 @@ def _bool(value: Any) -> bool:
     return value
 
 
+@dataclass(frozen=True)
+class Language:
+    """Per-language settings of a bilingual site: what the interface says in that language."""
+
+    code: str
+    title: str | None = None
+    description: str | None = None
+    date_format: str | None = None  # a Babel pattern or style for article dates ("d MMMM y, HH:mm")
+
+
+def _languages(value: Any) -> tuple[Language, ...]:
+    if isinstance(value, list):
+        value = {code: {} for code in value}
+    data = _mapping(value)
+    languages = []
+    for code, settings in data.items():
+        _lang(code)
+        settings = settings or {}
+        if not isinstance(settings, dict):
+            raise ValueError(f"{code}: must be a mapping like {{title: ..., description: ..., date_format: ...}}")
+        unknown = set(settings) - {"title", "description", "date_format"}
+        if unknown:
+            raise ValueError(f"{code}: unknown key {sorted(unknown)[0]!r} (use title, description, date_format)")
+        languages.append(Language(code, **{k: _str(v) for k, v in settings.items()}))
+    if len(languages) < 1:
+        raise ValueError("list at least one language, e.g. [en, ru]")
+    return tuple(languages)
+
+
+def _tag_names(value: Any) -> dict | str:
+    """`{Roscosmos: {ru: Роскосмос}}`, or the name of a YAML file holding that mapping."""
+    if isinstance(value, str):
+        return value
+    data = _mapping(value)
+    for name, names in data.items():
+        if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+            raise ValueError(f"{name}: must map language codes to names, e.g. {{ru: Роскосмос}}")
+        for code in names:
+            _lang(code)
+    return {str(k): dict(v) for k, v in data.items()}
+
+
 def _folder(value: Any) -> str:
     return _str(value).rstrip("/") or "."
 
@@ -188,6 +230,15 @@ OPTIONS: tuple[Option, ...] = (
     Option("permalink", "{year}/{month}/{day}/{slug}/", "Article URL pattern: {year} {month} {day} {slug} {lang}.", _permalink),
     Option("paginate", 20, "Articles per page on the home, tag and date pages.", _positive_int),
     Option("latest", 10, "How many articles the 'Latest articles' list shows.", _positive_int),
+    Option(
+        "languages",
+        (),
+        "Languages of a bilingual archive, the default (lang) first in URLs: [en, ru] or "
+        "{ru: {title: ..., description: ..., date_format: 'd MMMM y, HH:mm'}}. Other languages' articles live under /<lang>/.",
+        _languages,
+    ),
+    Option("prefix_default_lang", False, "Put the default language's articles under /<lang>/ too.", _bool),
+    Option("tag_names", {}, "One tag, several names: {Roscosmos: {ru: Роскосмос}}, or a YAML file holding that mapping.", _tag_names),
     Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
     Option("publisher", {}, "Who publishes the archive: {name: ..., url: ..., logo: ...}.", _publisher),
     Option("params", {}, "Free-form values for templates (site.params.x).", _mapping),
@@ -222,6 +273,9 @@ class Config:
     paginate: int
     latest: int
     require: tuple[str, ...]
+    languages: tuple[Language, ...]
+    prefix_default_lang: bool
+    tag_names: dict = field(hash=False)
     publisher: dict = field(hash=False)
     params: dict = field(hash=False)
     feeds: dict = field(hash=False)
@@ -245,6 +299,21 @@ class Config:
         return self.root / self.cache_dir
 
     @property
+    def multilingual(self) -> bool:
+        """Language-aware URLs, translations and per-language pages: only when `languages:` is set,
+        so sites that never set it keep exactly the URLs they had."""
+        return bool(self.languages)
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        """The site's languages, the default first."""
+        codes = [language.code for language in self.languages]
+        return (self.lang, *[c for c in codes if c != self.lang])
+
+    def language(self, code: str) -> Language:
+        return next((language for language in self.languages if language.code == code), Language(code))
+
+    @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
 
@@ -254,7 +323,8 @@ class Config:
             "lang": self.lang,
             "timezone": self.timezone,
             "require": list(self.require),
-            "search": [self.search.enabled, list(self.search.fields)],
+            "search": [self.search.enabled, list(self.search.fields), list(self.search.languages)],
+            "tag_names": self.tag_names,
         }
 
 
@@ -292,9 +362,32 @@ def _check(root: Path, data: dict, lines: dict[str, int]) -> Config:
             values[option.name] = option.check(data[option.name])
         except ValueError as exc:
             problems.append(Problem(CONFIG_FILE, lines.get(option.name), option.name, str(exc)))
+    codes = [language.code for language in values.get("languages") or ()]
+    if codes and "lang" in values and values["lang"] not in codes:
+        where = lines.get("lang", lines.get("languages"))
+        problems.append(
+            Problem(CONFIG_FILE, where, "lang", f"{values['lang']!r} is not one of `languages:` ({', '.join(codes)}); add it there")
+        )
+    if isinstance(values.get("tag_names"), str):
+        values["tag_names"] = _tag_names_file(root, values["tag_names"], problems)
     if problems:
         raise ConfigError(problems)
     return Config(root=root, **values)
+
+
+def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> dict:
+    """The `tag_names:` mapping kept in a file of its own (e.g. tags.yaml)."""
+    path = root / name
+    try:
+        data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
+        return _tag_names(data or {})
+    except OSError:
+        problems.append(Problem(CONFIG_FILE, None, "tag_names", f"file {name!r} not found (put it next to site.yaml)"))
+    except YamlSyntaxError as exc:
+        problems.append(Problem(name, exc.line, None, exc.message))
+    except ValueError as exc:
+        problems.append(Problem(name, None, None, str(exc)))
+    return {}
 
 
 def default_site_yaml(title: str = "My news archive") -> str:

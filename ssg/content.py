@@ -26,7 +26,21 @@ from .errors import Problem
 from .markdown import render_markdown
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
-KNOWN_KEYS = ("title", "date", "updated", "lang", "tags", "source", "image", "rights", "summary", "slug", "draft")
+KNOWN_KEYS = (
+    "title",
+    "date",
+    "updated",
+    "lang",
+    "tags",
+    "source",
+    "image",
+    "rights",
+    "summary",
+    "slug",
+    "draft",
+    "translation_of",
+    "translation_key",
+)
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 
@@ -61,6 +75,7 @@ class ReadSettings:
     timezone: str
     require: tuple[str, ...]
     search: search.SearchConfig
+    tag_names: tuple[tuple[str, ...], ...] = ()  # names of one tag: a tag is indexed for search under all of them
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,8 @@ class Article:
     extra: Mapping[str, Any] = field(hash=False, compare=False)
     article_links: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
+    translation_of: str | None = None  # content path of the article this one translates
+    translation_key: str | None = None  # articles sharing a key are translations of each other
 
     @classmethod
     def from_record(cls, source_path: str, key: str, record: dict) -> Article:
@@ -104,6 +121,8 @@ class Article:
             extra=MappingProxyType(meta["extra"]),
             article_links=tuple(meta["article_links"]),
             files=tuple(meta["files"]),
+            translation_of=meta.get("translation_of"),
+            translation_key=meta.get("translation_key"),
         )
 
 
@@ -165,7 +184,7 @@ class _Reader:
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.first_paragraph
         terms = (
-            search.article_terms(meta["lang"], meta["title"], meta["tags"], rendered.text, self.settings.search)
+            search.article_terms(meta["lang"], meta["title"], self.search_tags(meta["tags"]), rendered.text, self.settings.search)
             if self.settings.search.enabled
             else None
         )
@@ -191,8 +210,19 @@ class _Reader:
             "summary": self.text("summary", data),
             "slug": self.slug(data, prefix.group(4) if prefix else stem),
             "draft": self.flag("draft", data),
+            "translation_of": self.translation_of(data),
+            "translation_key": self.text("translation_key", data),
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS}),
         }
+
+    def search_tags(self, tags: list[str]) -> list[str]:
+        """The article's tags and their other names (Роскосмос = Roscosmos), so either finds it."""
+        found = list(tags)
+        for names in self.settings.tag_names:
+            folded = {" ".join(n.split()).casefold() for n in names}
+            if any(" ".join(t.split()).casefold() in folded for t in tags):
+                found += [n for n in names if n not in found]
+        return found
 
     def warn_typos(self, data: dict) -> None:
         for key in data:
@@ -311,6 +341,17 @@ class _Reader:
         target = posixpath.normpath(posixpath.join(base, src.lstrip("/")))
         if target.startswith(".."):
             self.problem("image", f"src {src!r} points outside content/ (put the image under content/)")
+        return target
+
+    def translation_of(self, data: dict) -> str | None:
+        value = self.text("translation_of", data)
+        if value is None:
+            return None
+        base = posixpath.dirname(self.path) if value.startswith(("./", "../")) else ""
+        target = posixpath.normpath(posixpath.join(base, value.lstrip("/")))
+        if not target.endswith(".md") or target.startswith(".."):
+            self.problem("translation_of", f"{value!r} is not an article file under content/ (e.g. 2021/roscosmos-china.md)")
+            return None
         return target
 
     def slug(self, data: dict, default: str) -> str:

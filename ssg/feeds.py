@@ -81,7 +81,7 @@ def head_feeds(config: Config, urls: Urls, languages: Sequence[str]) -> tuple[Fe
 
 def all_feeds(config: Config, urls: Urls, site: Site, text: EntryText) -> Iterator[tuple[str, bytes]]:
     """(path, Atom document) for the site feed, every language feed and every tag feed."""
-    yield urls.feed(), atom_feed(config, urls, site_feed(config, urls), site.articles, site, text)
+    yield urls.feed(), atom_feed(config, urls, site_feed(config, urls), site.listed, site, text)
     for lang in feed_languages(site, config):
         articles = [a for a in site.articles if a.lang == lang]
         yield urls.lang_feed(lang), atom_feed(config, urls, lang_feed(config, urls, lang), articles, site, text)

@@ -45,6 +45,22 @@ class PageMeta:
     feed: Feed  # the feed of what the page lists: its tag's on a tag page, else the site's
     tags: tuple[MetaTag, ...]
     json_ld: Markup | None
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute URL) of each translation, and x-default
+
+
+def alternates(page: Page, urls: Urls, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """An article's language versions for `hreflang` links and the sitemap, with `x-default`:
+    the version in the site's default language, else the first in the order of `languages:`."""
+    translations = page.context.get("translations") if page.kind == "article" else None
+    if not translations:
+        return ()
+    article = page.context["article"]
+    rank = {code: n for n, code in enumerate(languages)}
+    versions = sorted(
+        [(article.lang, page.path), *((t.lang, t.path) for t in translations)], key=lambda v: (rank.get(v[0], len(rank)), v[0])
+    )
+    links = tuple((lang, urls.absolute(path)) for lang, path in versions)
+    return (*links, ("x-default", links[0][1]))
 
 
 class Metadata:
@@ -68,7 +84,8 @@ class Metadata:
         if page.kind == "article":
             article = page.context["article"]
             data = self.news_article(article, canonical)
-            return PageMeta(canonical, feeds, own, self.article_tags(article, canonical), json_ld(data))
+            versions = alternates(page, self.urls, self.config.language_codes)
+            return PageMeta(canonical, feeds, own, self.article_tags(article, canonical), json_ld(data), versions)
         tags = self.page_tags(page, canonical)
         data = self.collection_page(page, canonical) if page.kind in LISTING_KINDS else None
         return PageMeta(canonical, feeds, own, tags, json_ld(data) if data else None)

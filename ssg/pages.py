@@ -9,6 +9,7 @@ few listings it appears on, and nothing else.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,15 +72,27 @@ class ArticleLink:
         return f"ArticleLink({self.title!r}, {self.date.isoformat()!r}, {self.lang!r}, {self.path!r})"
 
 
-def card(article: Article | None) -> tuple | None:
-    """What a listing shows of an article: any change to the article re-renders the listing."""
-    return None if article is None else (article.key, article.source_path)
+def card(article: Article | None, site: Site | None = None) -> tuple | None:
+    """What a listing shows of an article: any change to it, or to its translations, re-renders the listing."""
+    if article is None:
+        return None
+    translations = site.versions.get(article.source_path) if site else None
+    if translations:
+        return (article.key, article.source_path, tuple(a.key for a in translations))
+    return (article.key, article.source_path)
+
+
+NO_PERIODS = {"tag": None, "up": None, "prev_period": None, "next_period": None}
 
 
 def plan(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
-    """All pages, in a fixed order: articles, home, tags, dates, archive, 404."""
+    """All pages, in a fixed order: articles, home (and each language's), tags, dates, archive, 404."""
     yield from article_pages(site, config, urls)
-    yield from listing(urls.home, "home", None, site.articles, config, {"tag": None, "up": None, "prev_period": None, "next_period": None})
+    yield from listing(urls.home, "home", None, site.listed, config, NO_PERIODS, site)
+    if config.multilingual:
+        for lang in config.language_codes:
+            articles = site.by_lang.get(lang, ())
+            yield from listing(lambda n, lang=lang: urls.lang_home(lang, n), "home", None, articles, config, NO_PERIODS, site, lang)
     yield from tag_pages(site, config, urls)
     yield from period_pages(site, config, urls)
     yield Page(
@@ -98,31 +111,43 @@ def link(article: Article | None, urls: Urls) -> ArticleLink | None:
     return None if article is None else ArticleLink(article.title, article.date, article.lang, urls.article(article))
 
 
-def latest_links(site: Site, config: Config, urls: Urls) -> tuple[ArticleLink, ...]:
-    return tuple(link(a, urls) for a in site.articles[: config.latest])
+def latest_links(site: Site, config: Config, urls: Urls) -> dict[str, tuple[ArticleLink, ...]]:
+    """The latest list for each page language: the newest news, each in that language where translated."""
+    langs = config.language_codes if config.multilingual else (config.lang,)
+    newest = site.listed[: config.latest]
+    latest = {lang: tuple(link(site.version(a, lang), urls) for a in newest) for lang in langs}
+    return defaultdict(lambda: latest[config.lang], latest)
 
 
 def article_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
     # Only links to the neighbours are shown, so editing an article's body re-renders its
     # own page and its listings, not the pages that link to it.
-    for index, article in enumerate(site.articles):
-        older, newer = (link(a, urls) for a in site.neighbours(index))
+    for article in site.articles:
+        older, newer = (link(a, urls) for a in site.neighbours(article))
         tags = site.tags_of(article)
+        translations = tuple(link(a, urls) for a in site.translations(article))
         yield Page(
             urls.article(article),
             "article",
             "article.html",
             article.lang,
             article.title,
-            {"article": article, "prev": older, "next": newer},
-            (article.key, older, newer, tags),
+            {"article": article, "prev": older, "next": newer, "translations": translations},
+            (article.key, older, newer, tags, translations),
         )
 
 
 def listing(
-    path_of: Callable[[int], str], kind: str, heading: str | None, articles: Sequence[Article], config: Config, extra: dict[str, Any]
+    path_of: Callable[[int], str],
+    kind: str,
+    heading: str | None,
+    articles: Sequence[Article],
+    config: Config,
+    extra: dict[str, Any],
+    site: Site,
+    lang: str | None = None,
 ) -> Iterator[Page]:
-    """The pages of one paginated list of articles."""
+    """The pages of one paginated list of articles, in `lang` (default: the site's language)."""
     pages = max(1, math.ceil(len(articles) / config.paginate))
     extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
     for number in range(1, pages + 1):
@@ -141,10 +166,10 @@ def listing(
             path_of(number),
             kind,
             "list.html",
-            config.lang,
+            lang or config.lang,
             heading,
             context,
-            (tuple(card(a) for a in chunk), paginator, heading, extra_deps),
+            (tuple(card(a, site) for a in chunk), paginator, heading, extra_deps),
         )
 
 
@@ -157,6 +182,7 @@ def tag_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
             site.tag_articles[tag.key],
             config,
             {"tag": tag, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None},
+            site,
         )
     yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": site.tags}, site.tags)
 
@@ -174,7 +200,8 @@ def period_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
                 "next_period": period_link(newer, urls, config.lang),
             }
             label = period_label(period, config.lang)
-            yield from listing(lambda n, p=period: urls.period(p.year, p.month, p.day, n), kind, label, site.periods[period], config, extra)
+            path_of = lambda n, p=period: urls.period(p.year, p.month, p.day, n)  # noqa: E731
+            yield from listing(path_of, kind, label, site.periods[period], config, extra, site)
 
 
 def period_link(period: Period | None, urls: Urls, lang: str) -> Link | None:

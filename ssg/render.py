@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sqlite3
@@ -12,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from markupsafe import Markup
 
 from .config import Config
@@ -38,11 +40,33 @@ class SiteInfo:
     publisher: dict
     params: dict
     search: str | None  # the search page's site path, None when search is off
+    languages: tuple[str, ...] = ()  # a bilingual site's languages, the default first; () otherwise
 
     @classmethod
-    def from_config(cls, config: Config) -> SiteInfo:
+    def from_config(cls, config: Config, lang: str | None = None) -> SiteInfo:
+        """The site as shown in `lang`: a bilingual site's title and description may be per language."""
         search = config.search.path if config.search.enabled else None
-        return cls(config.title, config.description, config.base_url, config.lang, config.publisher, config.params, search)
+        language = config.language(lang or config.lang)
+        title = language.title or config.title
+        description = language.description if language.description is not None else config.description
+        languages = config.language_codes if config.multilingual else ()
+        return cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """An entry of the language switch: the same page in another language, else that language's home."""
+
+    code: str
+    name: str  # the language's own name for itself: English, Русский
+    path: str
+    current: bool
+
+
+@functools.cache
+def native_name(code: str) -> str:
+    name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")) or code
+    return name[:1].upper() + name[1:]
 
 
 @dataclass(frozen=True)
@@ -59,7 +83,13 @@ class Renderer:
     """Renders planned pages with the theme; article bodies come from `body_of(article)`."""
 
     def __init__(
-        self, config: Config, theme: Theme, site: Site, urls: Urls, latest: tuple[ArticleLink, ...], body_of: Callable[[Article], str]
+        self,
+        config: Config,
+        theme: Theme,
+        site: Site,
+        urls: Urls,
+        latest: dict[str, tuple[ArticleLink, ...]],
+        body_of: Callable[[Article], str],
     ):
         self.config = config
         self.theme = theme
@@ -67,7 +97,9 @@ class Renderer:
         self.urls = urls
         self.latest = latest
         self.body_of = body_of
-        self.info = SiteInfo.from_config(config)
+        self.info = {
+            lang: SiteInfo.from_config(config, lang) for lang in (*config.language_codes, *sorted({a.lang for a in site.articles}))
+        }
         self.article_paths = {a.source_path: urls.article(a) for a in site.articles}
         self.metadata = Metadata(config, urls, site, feed_languages(site, config))
 
@@ -81,6 +113,8 @@ class Renderer:
             return self.urls.tag(target.slug)
         if isinstance(target, Image):
             return self.urls.content_file(target.src)
+        if isinstance(target, LanguageLink):
+            return target.path
         if isinstance(target, Feed):
             return target.path
         if isinstance(target, date):  # a day: its archive page
@@ -101,7 +135,10 @@ class Renderer:
 
         fmt_date, fmt_datetime, fmt_time = format_for(page.lang)
         context = {
-            "site": self.info,
+            "site": self.info.get(page.lang) or self.info[self.config.lang],
+            "languages": self.language_switch(page),
+            "translations_of": lambda article: [self.link(a) for a in self.site.translations(article)],
+            "language_name": native_name,
             "page": PageInfo(page.kind, page.path, page.lang, page.title),
             "url_for": url_for,
             "abs_url": lambda target: self.urls.absolute(self.site_path(target)),
@@ -109,13 +146,28 @@ class Renderer:
             "format_date": fmt_date,
             "format_datetime": fmt_datetime,
             "format_time": fmt_time,
-            "latest": self.latest,
+            "latest": self.latest[page.lang],
             "tags_of": self.site.tags_of,
             "meta": self.metadata(page),
         } | page.context
         if page.kind == "article":
             context["content"] = Markup(self.body(page.context["article"], url_for))
         return context
+
+    def link(self, article: Article) -> ArticleLink:
+        return ArticleLink(article.title, article.date, article.lang, self.urls.article(article))
+
+    def language_switch(self, page: Page) -> tuple[LanguageLink, ...]:
+        """Each language of a bilingual site: this page in it where it exists, else its home."""
+        if not self.config.multilingual:
+            return ()
+        article = page.context.get("article") if page.kind == "article" else None
+        links = []
+        for code in self.config.language_codes:
+            version = self.site.version(article, code) if article else None
+            path = self.urls.article(version) if version and version.lang == code else self.urls.lang_home(code)
+            links.append(LanguageLink(code, native_name(code), path, code == page.lang))
+        return tuple(links)
 
     def body(self, article: Article, url_for: Callable[[Any], str]) -> str:
         def link(kind: str, target: str) -> str:

@@ -14,19 +14,26 @@ from slugify import slugify
 
 from .content import Article
 from .errors import Problem
+from .translations import translation_groups
 
 
 @dataclass(frozen=True, repr=False)
 class Tag:
-    """A tag page: names that differ only in case or spacing are one tag."""
+    """A tag page: names that differ only in case or spacing are one tag, and so are the names
+    site.yaml `tag_names:` gives one tag in several languages."""
 
     key: str
     name: str
     slug: str
     count: int
+    names: tuple[tuple[str, str], ...] = ()  # (language, name) from `tag_names:`
+
+    def label(self, lang: str) -> str:
+        """The tag's name in `lang`, where `tag_names:` gives one."""
+        return dict(self.names).get(lang, self.name)
 
     def __repr__(self) -> str:  # part of page fingerprints: dataclass's own repr is 10x slower
-        return f"Tag({self.key!r}, {self.name!r}, {self.slug!r}, {self.count})"
+        return f"Tag({self.key!r}, {self.name!r}, {self.slug!r}, {self.count}{', ' + repr(self.names) if self.names else ''})"
 
 
 @dataclass(frozen=True)
@@ -58,23 +65,39 @@ def tag_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Site:
-    """Published articles, newest first, and every grouping the pages need."""
+    """Published articles, newest first, and every grouping the pages need.
 
-    articles: tuple[Article, ...]
+    Listings (home, tags, dates) show each translated article once: `listed` holds one version per
+    translation group, in the default language where there is one. Single-language sites have no
+    groups, so there `listed == articles`.
+    """
+
+    articles: tuple[Article, ...]  # every published article, every language
+    listed: tuple[Article, ...]  # one per translation group, newest first
     tags: tuple[Tag, ...]  # sorted by name
-    tag_articles: dict[str, tuple[Article, ...]]  # tag key -> articles, newest first
-    periods: dict[Period, tuple[Article, ...]]  # every year, month and day -> articles
+    tag_articles: dict[str, tuple[Article, ...]]  # tag key -> listed articles, newest first
+    periods: dict[Period, tuple[Article, ...]]  # every year, month and day -> listed articles
     article_tags: dict[str, tuple[Tag, ...]]  # source path -> the article's tags, in its order
+    versions: dict[str, tuple[Article, ...]]  # source path -> all its translations (itself included), by language
+    by_lang: dict[str, tuple[Article, ...]]  # language -> its articles, newest first
+    neighbours_of: dict[str, tuple[Article | None, Article | None]]  # source path -> (older, newer)
     warnings: tuple[Problem, ...]
+    problems: tuple[Problem, ...]
 
     def tags_of(self, article: Article) -> tuple[Tag, ...]:
         return self.article_tags[article.source_path]
 
-    def neighbours(self, index: int) -> tuple[Article | None, Article | None]:
-        """(older, newer) of the article at `index` in `articles`."""
-        older = self.articles[index + 1] if index + 1 < len(self.articles) else None
-        newer = self.articles[index - 1] if index > 0 else None
-        return older, newer
+    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """(older, newer): in the same language on a bilingual site."""
+        return self.neighbours_of[article.source_path]
+
+    def translations(self, article: Article) -> tuple[Article, ...]:
+        """The other language versions of `article`."""
+        return tuple(a for a in self.versions.get(article.source_path, ()) if a is not article)
+
+    def version(self, article: Article, lang: str) -> Article:
+        """`article` in `lang` if it has that translation, else itself."""
+        return next((a for a in self.versions.get(article.source_path, ()) if a.lang == lang), article)
 
     def periods_of(self, kind: str) -> list[Period]:
         """Periods of one kind, newest first."""
@@ -87,46 +110,108 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(by_path, key=lambda a: a.date.timestamp(), reverse=True)
 
 
-def assemble(articles: list[Article]) -> Site:
-    """Group published articles (already filtered for drafts and future dates)."""
+def assemble(articles: list[Article], languages: tuple[str, ...] = (), tag_names: dict | None = None) -> Site:
+    """Group published articles (already filtered for drafts and future dates).
+
+    `languages` (the default first) turns on translations; without it every article stands alone.
+    """
     ordered = tuple(newest_first(articles))
-    tags, warnings = _tags(ordered)
+    groups, problems = translation_groups(list(ordered)) if languages else ([(a,) for a in ordered], [])
+    rank = {code: n for n, code in enumerate(languages)}
+    versions = {}
+    listed = []
+    for group in groups:
+        by_rank = tuple(sorted(group, key=lambda a: (rank.get(a.lang, len(rank)), a.lang)))
+        listed.append(by_rank[0])
+        if len(group) > 1:
+            versions |= {a.source_path: by_rank for a in group}
+    listed_order = tuple(newest_first(listed))
+    known = _tag_names(tag_names or {})
+    tags, warnings = _tags(ordered, known)
     by_key: dict[str, list[Article]] = defaultdict(list)
     periods: dict[Period, list[Article]] = defaultdict(list)
-    for article in ordered:
-        for name in article.tags:
-            by_key[tag_key(name)].append(article)
+    for article in listed_order:
+        keys = dict.fromkeys(known.key(n) for a in versions.get(article.source_path, (article,)) for n in a.tags)
+        for key in keys:
+            by_key[key].append(article)
         d = article.date
         for period in (Period(d.year), Period(d.year, d.month), Period(d.year, d.month, d.day)):
             periods[period].append(article)
+    by_lang: dict[str, list[Article]] = defaultdict(list)
+    for article in ordered:
+        by_lang[article.lang].append(article)
+    sequences = by_lang.values() if languages else [ordered]
+    tags = tuple(Tag(t.key, t.name, t.slug, len(by_key[t.key]), t.names) for t in tags)  # count what the tag page lists
     by_tag_key = {t.key: t for t in tags}
     return Site(
         articles=ordered,
+        listed=listed_order,
         tags=tags,
-        article_tags={a.source_path: tuple(by_tag_key[tag_key(n)] for n in a.tags) for a in ordered},
+        article_tags={a.source_path: _unique(by_tag_key[known.key(n)] for n in a.tags) for a in ordered},
         tag_articles={k: tuple(v) for k, v in by_key.items()},
         periods={k: tuple(v) for k, v in periods.items()},
+        versions=versions,
+        by_lang={k: tuple(v) for k, v in by_lang.items()},
+        neighbours_of={a.source_path: pair for seq in sequences for a, pair in _neighbours(list(seq))},
         warnings=tuple(warnings),
+        problems=tuple(problems),
     )
 
 
-def _tags(articles: tuple[Article, ...]) -> tuple[tuple[Tag, ...], list[Problem]]:
+def _unique(tags) -> tuple[Tag, ...]:
+    """An article's tags once each (two of its names may be one tag)."""
+    return tuple(dict.fromkeys(tags))
+
+
+def _neighbours(sequence: list[Article]):
+    for index, article in enumerate(sequence):
+        older = sequence[index + 1] if index + 1 < len(sequence) else None
+        newer = sequence[index - 1] if index > 0 else None
+        yield article, (older, newer)
+
+
+@dataclass(frozen=True)
+class TagNames:
+    """site.yaml `tag_names:`, indexed: which names are one tag, and what it is called where."""
+
+    aliases: dict[str, str]  # key of a translated name -> key of the tag
+    canonical: dict[str, str]  # tag key -> its name in the default language
+    names: dict[str, tuple[tuple[str, str], ...]]  # tag key -> (language, name) pairs
+
+    def key(self, name: str) -> str:
+        key = tag_key(name)
+        return self.aliases.get(key, key)
+
+
+def _tag_names(tag_names: dict[str, dict[str, str]]) -> TagNames:
+    aliases, canonical, names = {}, {}, {}
+    for name, translated in tag_names.items():
+        key = tag_key(name)
+        canonical[key] = name
+        names[key] = tuple(sorted(translated.items()))
+        for other in translated.values():
+            aliases[tag_key(other)] = key
+    return TagNames(aliases, canonical, names)
+
+
+def _tags(articles: tuple[Article, ...], known: TagNames) -> tuple[tuple[Tag, ...], list[Problem]]:
     spellings: dict[str, Counter] = defaultdict(Counter)
     first_file: dict[str, str] = {}
     for article in articles:
         for name in article.tags:
-            spellings[tag_key(name)][name] += 1
-            first_file.setdefault(tag_key(name), article.source_path)
+            key = known.key(name)
+            spellings[key][name] += 1
+            first_file.setdefault(key, article.source_path)
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key in sorted(spellings):
         by_slug[slugify(key) or "tag"].append(key)
     tags, warnings = [], []
     for slug, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):
-            # The most used spelling names the tag; ties go to the first in sort order.
-            name = min(spellings[key], key=lambda s: (-spellings[key][s], s))
+            # site.yaml's name for the tag, else the most used spelling; ties go to the first in sort order.
+            name = known.canonical.get(key) or min(spellings[key], key=lambda s: (-spellings[key][s], s))
             final = slug if number == 1 else f"{slug}-{number}"
-            tags.append(Tag(key, name, final, sum(spellings[key].values())))
+            tags.append(Tag(key, name, final, sum(spellings[key].values()), known.names.get(key, ())))
             if number > 1:
                 others = ", ".join(repr(min(spellings[k])) for k in keys[: number - 1])
                 warnings.append(

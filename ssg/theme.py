@@ -142,6 +142,9 @@ def load_theme(config: Config) -> Theme:
     )
     static_dirs = tuple(p for p in (base / "static", config.root / config.static_dir) if p.is_dir())
     strings = _load_strings([base / "i18n", config.root / "i18n"])
+    for language in config.languages:  # site.yaml's date format for a language wins over the theme's
+        if language.date_format:
+            strings.setdefault(language.code, {})["datetime_long"] = language.date_format
     return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root)
 
 

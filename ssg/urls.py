@@ -23,8 +23,9 @@ _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file):(?P<target>[^"\'#
 class Urls:
     """Site paths for every kind of page, from the permalink pattern in site.yaml."""
 
-    def __init__(self, permalink: str, base_url: str, lang_feed: str = "{lang}/feed.xml"):
+    def __init__(self, permalink: str, base_url: str, lang_feed: str = "{lang}/feed.xml", prefixed: frozenset[str] = frozenset()):
         self.permalink = permalink
+        self.prefixed = prefixed  # languages whose articles live under /<lang>/
         self.base_url = base_url
         self.base_path = urlsplit(base_url).path or "/"
         self._articles: dict[str, str] = {}  # source path -> site path: asked for ~3 times per article
@@ -32,7 +33,10 @@ class Urls:
 
     @classmethod
     def from_config(cls, config: Config) -> Urls:
-        return cls(config.permalink, config.base_url, config.feeds["lang_path"])
+        prefixed = frozenset()
+        if config.multilingual and "{lang}" not in config.permalink:
+            prefixed = frozenset(c for c in config.language_codes if c != config.lang or config.prefix_default_lang)
+        return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed)
 
     def article(self, article: Article) -> str:
         path = self._articles.get(article.source_path)
@@ -42,10 +46,17 @@ class Urls:
 
     def _article(self, article: Article) -> str:
         d = article.date
-        return self.permalink.format(year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang)
+        prefix = f"{article.lang}/" if article.lang in self.prefixed else ""
+        return prefix + self.permalink.format(
+            year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang
+        )
 
     def home(self, page: int = 1) -> str:
         return _paged("", page)
+
+    def lang_home(self, lang: str, page: int = 1) -> str:
+        """The home page of one language's articles on a bilingual site."""
+        return _paged(f"{lang}/", page)
 
     def tags(self) -> str:
         return "tags/"

@@ -1,0 +1,197 @@
+"""A bilingual archive: language URLs, linked translations, per-language homes and feeds, two-name tags."""
+
+from __future__ import annotations
+
+import json
+import re
+from xml.etree import ElementTree
+
+import feedparser
+import pytest
+
+from ssg.content import ReadSettings, read_article
+from ssg.errors import ConfigError, ContentError
+from ssg.search import SearchConfig
+from ssg.search.analysis import stem
+
+from .conftest import article
+
+BILINGUAL_YAML = """\
+title: Archive
+base_url: https://example.org/
+timezone: Europe/Moscow
+paginate: 50
+lang: en
+languages:
+  en: {}
+  ru: {title: Архив, description: Новости космоса, date_format: "d MMMM y, HH:mm"}
+tag_names:
+  Roscosmos: {ru: Роскосмос}
+"""
+PAIRS = 6  # English articles with a Russian translation (same file name and date)
+
+
+@pytest.fixture
+def bilingual(project):
+    files = {"site.yaml": BILINGUAL_YAML}
+    for n in range(PAIRS * 2):
+        date = f"2021-0{1 + n % 6}-1{n % 10}T10:00:00+03:00"
+        files[f"content/en/story-{n}.md"] = article(f"Story {n}", date, f"English body {n}.", tags="[Roscosmos, Moon]")
+        if n % 2 == 0:  # half of the Russian articles translate English ones
+            files[f"content/ru/story-{n}.md"] = article(f"Новость {n}", date, f"Русский текст {n}.", lang="ru", tags="[Роскосмос]")
+    for n in range(PAIRS):
+        files[f"content/ru/only-{n}.md"] = article(
+            f"Только по-русски {n}", f"2022-02-0{1 + n}T12:00:00+03:00", "Текст.", lang="ru", tags="[Роскосмос]"
+        )
+    return project.write(files)
+
+
+def links(html: str, rel: str = "alternate") -> dict[str, str]:
+    return dict(re.findall(rf'<link rel="{rel}" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_translations_have_their_own_urls_and_link_both_ways(bilingual):
+    bilingual.build()
+    for n in range(0, PAIRS * 2, 2):
+        day = f"2021/0{1 + n % 6}/1{n % 10}"
+        en, ru = bilingual.page(f"{day}/story-{n}/"), bilingual.page(f"ru/{day}/story-{n}/")
+        expected = {
+            "en": f"https://example.org/{day}/story-{n}/",
+            "ru": f"https://example.org/ru/{day}/story-{n}/",
+            "x-default": f"https://example.org/{day}/story-{n}/",
+        }
+        assert links(en) == expected and links(ru) == expected
+        assert '<html lang="ru"' in ru and "Эта статья на:" in ru and 'hreflang="en" lang="en" rel="alternate">English</a>' in ru
+        assert "This article in:" in en and ">Русский</a>" in en
+    untranslated = bilingual.page("2021/02/11/story-1/")
+    assert links(untranslated) == {} and "This article in:" not in untranslated
+
+
+def test_language_switch_goes_to_translation_or_language_home(bilingual):
+    bilingual.build()
+    translated = bilingual.page("2021/01/10/story-0/")
+    assert 'href="../../../../ru/2021/01/10/story-0/" hreflang="ru"' in translated
+    alone = bilingual.page("2021/02/11/story-1/")
+    assert 'href="../../../../ru/" hreflang="ru"' in alone
+    home = bilingual.page("")
+    assert 'href="ru/" hreflang="ru"' in home and '<span aria-current="true" lang="en">EN</span>' in home
+
+
+def test_listings_show_a_translated_article_once_with_its_other_language(bilingual):
+    bilingual.build()
+    home = bilingual.page("")
+    assert home.count(">Story 0</a>") == 1 and ">Новость 0</a>" not in home
+    assert "Also in" in home and "Только по-русски 0" in home
+    assert len(re.findall(r'<li class="entry"', home)) == PAIRS * 2 + PAIRS
+
+
+def test_each_language_has_a_home_and_a_feed(bilingual):
+    bilingual.build()
+    ru_home = bilingual.page("ru/")
+    assert '<html lang="ru"' in ru_home and "Архив" in ru_home and ">Story 0</a>" not in ru_home
+    assert len(re.findall(r'<li class="entry"', ru_home)) == PAIRS + PAIRS
+    en_home = bilingual.page("en/")
+    assert ">Новость" not in en_home and len(re.findall(r'<li class="entry"', en_home)) == PAIRS * 2
+    feed = feedparser.parse((bilingual.public / "ru/feed.xml").read_bytes())
+    assert not feed.bozo and feed.entries and all(e.link.startswith("https://example.org/ru/") for e in feed.entries)
+    assert {e.title for e in feed.entries} >= {"Новость 0", "Только по-русски 0"}
+
+
+def test_one_tag_page_for_a_tag_with_two_names(bilingual):
+    bilingual.build()
+    assert not (bilingual.public / "tags/roskosmos").exists()
+    tag = bilingual.page("tags/roscosmos/")
+    assert "Story 1" in tag and "Только по-русски 0" in tag
+    ru_article = bilingual.page("ru/2021/01/10/story-0/")
+    assert 'rel="tag">Роскосмос</a>' in ru_article and 'href="../../../../../tags/roscosmos/"' in ru_article
+    en_article = bilingual.page("2021/01/10/story-0/")
+    assert 'rel="tag">Roscosmos</a>' in en_article
+
+
+def test_russian_dates_use_the_site_yaml_format(bilingual):
+    bilingual.build()
+    assert "10 января 2021, 10:00" in bilingual.page("ru/2021/01/10/story-0/")
+
+
+def test_sitemap_carries_the_alternates(bilingual):
+    bilingual.build()
+    root = ElementTree.parse(bilingual.public / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {
+        u.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)} for u in root.findall("s:url", ns)
+    }
+    en, ru = "https://example.org/2021/01/10/story-0/", "https://example.org/ru/2021/01/10/story-0/"
+    assert entries[en] == entries[ru] == {"en": en, "ru": ru, "x-default": en}
+    assert entries["https://example.org/2021/02/11/story-1/"] == {}
+
+
+def test_explicit_translation_links(project):
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/original.md": article("Original", "2021-05-24T10:00:00+03:00"),
+            "content/perevod.md": article("Перевод", "2021-05-25T09:00:00+03:00", lang="ru", translation_of="original.md"),
+            "content/a.md": article("Keyed", "2021-06-01", translation_key="launch"),
+            "content/b.md": article("По ключу", "2021-06-02", lang="ru", translation_key="launch"),
+        }
+    )
+    project.build()
+    assert links(project.page("2021/05/24/original/"))["ru"] == "https://example.org/ru/2021/05/25/perevod/"
+    assert links(project.page("ru/2021/06/02/b/"))["en"] == "https://example.org/2021/06/01/a/"
+
+
+def test_bad_translation_links_are_errors_naming_the_files(project):
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/x.md": article("X", "2021-05-24", lang="ru", translation_of="nowhere.md"),
+            "content/a.md": article("A", "2021-06-01"),
+            "content/b.md": article("B", "2021-06-01", lang="ru", translation_of="a.md"),
+            "content/c.md": article("C", "2021-06-01", lang="ru", translation_of="a.md"),
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value).splitlines() == [
+        "content/a.md: translation_of: translations of one article must be in different languages: "
+        "content/a.md (en), content/b.md (ru), content/c.md (ru)",
+        "content/x.md: translation_of: nowhere.md is not a published article (it should name the original's file under content/)",
+    ]
+
+
+def test_unknown_language_is_an_error_naming_the_configured_ones(project):
+    project.write({"site.yaml": BILINGUAL_YAML, "content/de.md": article("Nachricht", "2021-01-01", lang="de")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert (
+        str(error.value) == "content/de.md:4: lang: 'de' is not one of the site's languages (en, ru); add it to `languages:` in site.yaml"
+    )
+    project.write({"site.yaml": BILINGUAL_YAML.replace("lang: en", "lang: de")})
+    with pytest.raises(ConfigError, match="'de' is not one of `languages:` \\(en, ru\\)"):
+        project.build()
+
+
+def test_same_language_on_one_url_is_still_an_error(project):
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/a/x.md": article("A", "2021-01-01", lang="ru"),
+            "content/b/x.md": article("B", "2021-01-01", lang="ru"),
+        }
+    )
+    with pytest.raises(ContentError, match="content/b/x.md: slug: has the same URL /ru/2021/01/01/x/ as content/a/x.md"):
+        project.build()
+
+
+def test_every_language_under_its_prefix_on_request(bilingual):
+    bilingual.write({"site.yaml": BILINGUAL_YAML + "prefix_default_lang: true\n"})
+    bilingual.build()
+    assert (bilingual.public / "en/2021/01/10/story-0/index.html").is_file()
+    assert not (bilingual.public / "2021/01/10/story-0").exists()
+
+
+def test_search_indexes_a_tag_under_both_names():
+    settings = ReadSettings("en", "UTC", (), SearchConfig(), (("Roscosmos", "Роскосмос"),))
+    record = read_article("a.md", article("A", "2021-01-01", tags="[Roscosmos]").encode(), settings)
+    tags = json.dumps(record["terms"]["fields"]["tags"], ensure_ascii=False)
+    assert stem("роскосмос") in tags and stem("roscosmos") in tags
