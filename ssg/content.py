@@ -196,7 +196,7 @@ class _Reader:
         for name in self.settings.require:
             if data.get(name) in (None, "", [], {}):
                 self.problems.append(Problem(self.path, None, name, "is required by site.yaml `require:` but missing"))
-        stem = posixpath.splitext(posixpath.basename(self.path))[0]
+        stem, self.file_lang = file_stem(self.path)
         prefix = DATE_PREFIX.match(stem)
         return {
             "title": self.text("title", data, required=True) or "",
@@ -269,7 +269,7 @@ class _Reader:
         return parsed.isoformat()
 
     def lang(self, data: dict) -> str:
-        value = data.get("lang", self.settings.lang)
+        value = data.get("lang", self.file_lang or self.settings.lang)
         if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}([-_][A-Za-z0-9]+)?", value):
             self.problem("lang", f"{value!r} is not a language code (use en, ru, ...)")
             return self.settings.lang
@@ -363,6 +363,20 @@ class _Reader:
         if not slug:
             self.problem("slug", f"{value if value is not None else default!r} gives an empty slug (set `slug: some-words`)")
         return slug or "article"
+
+
+LANG_SUFFIX = re.compile(r"^(.+)\.([a-z]{2,3})$")
+
+
+def file_stem(source_path: str) -> tuple[str, str | None]:
+    """The file name without folder and extension, and the language of a `name.ru.md` file.
+
+    `roscosmos-china.ru.md` is the Russian translation of `roscosmos-china.md` (Hugo's habit):
+    same stem, so the same slug and, with the same date, a linked translation.
+    """
+    stem = posixpath.splitext(posixpath.basename(source_path))[0]
+    suffix = LANG_SUFFIX.match(stem)
+    return (suffix.group(1), suffix.group(2)) if suffix else (stem, None)
 
 
 def parse_date(value: Any, timezone: str) -> datetime | None:

@@ -8,10 +8,9 @@ language; anything else is an error naming every file involved.
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 
-from .content import DATE_PREFIX, Article
+from .content import DATE_PREFIX, Article, file_stem
 from .errors import Problem
 
 
@@ -79,6 +78,6 @@ def translation_groups(articles: list[Article], shown_as: str = "content") -> tu
 
 def _name(source_path: str) -> str:
     """The file name without folder, extension and date prefix: what a translation keeps."""
-    stem = posixpath.splitext(posixpath.basename(source_path))[0]
+    stem = file_stem(source_path)[0]
     prefix = DATE_PREFIX.match(stem)
     return prefix.group(4) if prefix else stem

@@ -195,3 +195,31 @@ def test_search_indexes_a_tag_under_both_names():
     record = read_article("a.md", article("A", "2021-01-01", tags="[Roscosmos]").encode(), settings)
     tags = json.dumps(record["terms"]["fields"]["tags"], ensure_ascii=False)
     assert stem("роскосмос") in tags and stem("roscosmos") in tags
+
+
+def test_language_switch_in_the_browser_lands_on_the_translation(bilingual, browser):
+    bilingual.build()
+    page = browser.new_page()
+    page.goto((bilingual.public / "2021/01/10/story-0/index.html").as_uri())
+    assert page.locator("h1").inner_text() == "Story 0"
+    with page.expect_navigation():
+        page.locator('.lang-switch a[hreflang="ru"]').click()
+    assert page.url.endswith("/ru/2021/01/10/story-0/index.html")
+    assert page.locator("h1").inner_text() == "Новость 0"
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    with page.expect_navigation():
+        page.locator('.lang-switch a[hreflang="en"]').click()
+    assert page.locator("h1").inner_text() == "Story 0"
+    page.close()
+
+
+def test_hugo_style_language_suffix_links_a_translation(project):
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/2021/launch.md": article("Launch", "2021-05-24T10:00:00+03:00"),
+            "content/2021/launch.ru.md": article("Запуск", "2021-05-24T10:00:00+03:00"),
+        }
+    )
+    project.build()
+    assert links(project.page("2021/05/24/launch/"))["ru"] == "https://example.org/ru/2021/05/24/launch/"

@@ -132,3 +132,9 @@ def test_markdown_links_to_articles_and_files_are_recorded():
 
 def test_split_front_matter_reports_body_line():
     assert split_front_matter("---\na: 1\n---\nbody") == ("a: 1", "body", 4)
+
+
+def test_language_suffix_in_file_name_sets_lang_and_keeps_the_slug():
+    m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/roscosmos-china.ru.md")
+    assert m["lang"] == "ru" and m["slug"] == "roscosmos-china"
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: en\n---\n", path="2021/x.ru.md")["lang"] == "en"

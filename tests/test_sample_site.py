@@ -41,9 +41,16 @@ def test_sample_is_valid_html(sample):
 
 
 def test_sample_has_russian_and_english_articles(sample):
-    pages = [p.read_text(encoding="utf-8") for p in sample.glob("20*/*/*/*/index.html")]
+    pages = [p.read_text(encoding="utf-8") for p in [*sample.glob("20*/*/*/*/index.html"), *sample.glob("ru/20*/*/*/*/index.html")]]
     assert any('<html lang="ru"' in p for p in pages) and any('<html lang="en"' in p for p in pages)
     assert (
         "Interfax"
         in (sample / "2021/05/24").joinpath(next(p.name for p in (sample / "2021/05/24").iterdir() if p.is_dir()), "index.html").read_text()
     )
+
+
+def test_sample_links_its_translations(sample):
+    english = (sample / "2021/05/24/roscosmos-china/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="ru" href="https://example.org/ru/2021/05/24/roscosmos-china/">' in english
+    russian = (sample / "ru/2021/05/24/roscosmos-china/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ru"' in russian and "Эта статья на:" in russian
