@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import article
 from .test_server import ARTICLE, ARTICLE_URL, running
 
-sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WAIT_MS = 10_000
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.skip("no Chromium at /usr/bin/chromium")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -43,28 +29,28 @@ def test_edit_break_fix_delete_in_the_browser(project, page):
     with running(project.root) as preview:
         url = preview.url.rstrip("/") + ARTICLE_URL
         page.goto(url)
-        sync_api.expect(page.locator("article")).to_contain_text("The first text.")
+        expect(page.locator("article")).to_contain_text("The first text.")
         page.evaluate("window.notReloaded = true")  # gone after a real reload
 
         project.write({ARTICLE: text("The second text.")})
-        sync_api.expect(page.locator("article")).to_contain_text("The second text.")
+        expect(page.locator("article")).to_contain_text("The second text.")
         assert page.evaluate("window.notReloaded") is None
 
         project.write({ARTICLE: text("The third text.", date="May 24")})
         overlay = page.locator("#ssg-problems")
-        sync_api.expect(overlay).to_contain_text(f"{ARTICLE}:3")
-        sync_api.expect(overlay).to_contain_text("is not a date")
-        sync_api.expect(page.locator("article")).to_contain_text("The second text.")  # the last good page, under it
+        expect(overlay).to_contain_text(f"{ARTICLE}:3")
+        expect(overlay).to_contain_text("is not a date")
+        expect(page.locator("article")).to_contain_text("The second text.")  # the last good page, under it
 
         page.evaluate("window.notReloaded = true")
         project.write({ARTICLE: text("The second text.")})  # the fix brings back the very same page
-        sync_api.expect(overlay).to_have_count(0)
+        expect(overlay).to_have_count(0)
         assert page.evaluate("window.notReloaded") is True  # so the overlay just went, without a reload
 
         with page.expect_response(url) as response:
             project.remove(ARTICLE)
         assert response.value.status == 404
-        sync_api.expect(page.locator(".not-found")).to_be_visible()
+        expect(page.locator(".not-found")).to_be_visible()
 
 
 def test_a_page_opened_while_broken_shows_the_overlay_escaped_and_reloads_on_the_fix(project, page):
@@ -73,8 +59,8 @@ def test_a_page_opened_while_broken_shows_the_overlay_escaped_and_reloads_on_the
         project.write({ARTICLE: text("Broken.", date="<b>May</b>")})
         overlay = page.locator("#ssg-problems")
         page.goto(preview.url.rstrip("/") + ARTICLE_URL)
-        sync_api.expect(overlay).to_contain_text(f"{ARTICLE}:3: date: '<b>May</b>' is not a date")  # as text, not markup
+        expect(overlay).to_contain_text(f"{ARTICLE}:3: date: '<b>May</b>' is not a date")  # as text, not markup
         assert page.locator("#ssg-problems li b").count() == 1  # only the file:line
         project.write({ARTICLE: text("Fixed.")})
-        sync_api.expect(page.locator("article")).to_contain_text("Fixed.")
-        sync_api.expect(overlay).to_have_count(0)
+        expect(page.locator("article")).to_contain_text("Fixed.")
+        expect(overlay).to_have_count(0)

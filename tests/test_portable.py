@@ -80,20 +80,6 @@ def test_output_is_the_same_in_any_folder(site, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("needs Debian's chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
 def on_disk(tmp_path_factory) -> Path:
     """The test site, built for a sub-path base URL, in a folder of its own."""
     project = Project(tmp_path_factory.mktemp("disk") / "site").write({**FILES, "site.yaml": SITE_YAML})
