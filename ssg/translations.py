@@ -14,70 +14,70 @@ from .content import DATE_PREFIX, Article, file_stem
 from .errors import Problem
 
 
-def translation_groups(articles: list[Article], shown_as: str = "content") -> tuple[list[tuple[Article, ...]], list[Problem]]:
-    """Articles grouped by translation (singletons included), in input order; and the problems."""
-    by_path = {a.source_path: a for a in articles}
-    parent = {path: path for path in by_path}
+class _Groups:
+    """Union-find over source paths: the smallest path of a group is its root."""
 
-    def find(path: str) -> str:
-        while parent[path] != path:
-            parent[path] = parent[parent[path]]
-            path = parent[path]
+    def __init__(self, paths: list[str]):
+        self.parent = {path: path for path in paths}
+
+    def find(self, path: str) -> str:
+        while self.parent[path] != path:
+            self.parent[path] = self.parent[self.parent[path]]
+            path = self.parent[path]
         return path
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+            self.parent[max(ra, rb)] = min(ra, rb)
 
-    problems: list[Problem] = []
-    keyed: dict[str, str] = {}
-    implicit: dict[tuple, list[Article]] = defaultdict(list)
-    for article in articles:
-        if article.translation_key:
-            union(keyed.setdefault(article.translation_key, article.source_path), article.source_path)
-        if article.translation_of:
-            if article.translation_of in by_path:
-                union(article.translation_of, article.source_path)
-            else:
-                problems.append(
-                    Problem(
-                        f"{shown_as}/{article.source_path}",
-                        None,
-                        "translation_of",
-                        f"{article.translation_of} is not a published article (it should name the original's file under {shown_as}/)",
-                    )
-                )
-        if not article.translation_key and not article.translation_of:
-            day = article.date.date()
-            implicit[("name", _name(article.source_path), day)].append(article)
-            implicit[("slug", article.slug, day)].append(article)
-    for candidates in implicit.values():
-        if len({a.lang for a in candidates}) == len(candidates) > 1:  # one per language: they translate each other
-            for other in candidates[1:]:
-                union(candidates[0].source_path, other.source_path)
+
+def translation_groups(articles: list[Article], shown_as: str = "content") -> tuple[list[tuple[Article, ...]], list[Problem]]:
+    """Articles grouped by translation (singletons included), in input order; and the problems."""
+    groups = _Groups([a.source_path for a in articles])
+    problems = _link_explicit(articles, groups, shown_as)
+    _link_implicit([a for a in articles if not a.translation_key and not a.translation_of], groups)
     members: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        members[find(article.source_path)].append(article)
-    groups = []
+        members[groups.find(article.source_path)].append(article)
     for group in members.values():
-        langs = [a.lang for a in group]
-        if len(set(langs)) != len(langs):
+        if len({a.lang for a in group}) != len(group):
             files = ", ".join(f"{shown_as}/{a.source_path} ({a.lang})" for a in sorted(group, key=lambda a: a.source_path))
-            problems.append(
-                Problem(
-                    f"{shown_as}/{group[0].source_path}",
-                    None,
-                    "translation_of",
-                    f"translations of one article must be in different languages: {files}",
-                )
-            )
-        groups.append(tuple(group))
-    return groups, problems
+            message = f"translations of one article must be in different languages: {files}"
+            problems.append(Problem(f"{shown_as}/{group[0].source_path}", None, "translation_of", message))
+    return [tuple(group) for group in members.values()], problems
+
+
+def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str) -> list[Problem]:
+    """`translation_key:` and `translation_of:`; a `translation_of` pointing nowhere is a problem."""
+    problems, keyed = [], {}
+    known = {a.source_path for a in articles}
+    for article in articles:
+        if article.translation_key:
+            groups.union(keyed.setdefault(article.translation_key, article.source_path), article.source_path)
+        if article.translation_of in known:
+            groups.union(article.translation_of, article.source_path)
+        elif article.translation_of:
+            message = f"{article.translation_of} is not a published article (it should name the original's file under {shown_as}/)"
+            problems.append(Problem(f"{shown_as}/{article.source_path}", None, "translation_of", message))
+    return problems
+
+
+def _link_implicit(articles: list[Article], groups: _Groups) -> None:
+    """Same file name (or slug) and date, one article per language: translations of each other."""
+    candidates: dict[tuple, list[Article]] = defaultdict(list)
+    for article in articles:
+        day = article.date.date()
+        candidates[("name", _name(article.source_path), day)].append(article)
+        candidates[("slug", article.slug, day)].append(article)
+    for same in candidates.values():
+        if len({a.lang for a in same}) == len(same) > 1:
+            for other in same[1:]:
+                groups.union(same[0].source_path, other.source_path)
 
 
 def _name(source_path: str) -> str:
-    """The file name without folder, extension and date prefix: what a translation keeps."""
+    """The file name without folder, extension, language suffix and date prefix: what a translation keeps."""
     stem = file_stem(source_path)[0]
     prefix = DATE_PREFIX.match(stem)
     return prefix.group(4) if prefix else stem
