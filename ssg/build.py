@@ -3,10 +3,14 @@
 Read every article (through the cache), assemble the site, check it, plan every page, and only
 then render and write. Each phase is timed (`ssg build --profile`). Nothing reaches the output
 folder until every phase has succeeded.
+
+A `Builder` runs the pipeline again and again (the preview keeps one), carrying over what does
+not need doing twice; `build()` is one build by a fresh one.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -19,16 +23,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import markdown as python_markdown
+from jinja2 import FileSystemBytecodeCache
 
 from . import __version__, search
 from .cache import Store
 from .config import Config
 from .content import Article, ReadSettings
 from .errors import ContentError, Problem, SsgError
-from .feeds import EntryText, all_feeds, feed_languages
-from .load import load_articles, published
+from .feeds import EntryText, atom_feed, feed_languages, feed_sources
+from .fingerprints import Fingerprints, Templates
+from .inputs import code_version, gather, record, up_to_date
+from .load import Known, load_articles, published
 from .markdown import EXTENSIONS
-from .output import Output, check_output_dir
+from .output import Manifest, Output, check_output_dir, read_manifest
 from .pages import Page, latest_links, plan
 from .render import Bodies, Renderer, render_pages
 from .site import Site, assemble
@@ -62,6 +69,18 @@ class BuildResult:
     read: int = 0
     warnings: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    up_to_date: bool = False  # nothing changed since the last build into the same folder: nothing done
+
+    def record(self) -> dict:
+        """What a later build with the same inputs reports (see `restore`)."""
+        return {"pages": dict(self.pages), "files": self.files, "warnings": [w.to_dict() for w in self.warnings]}
+
+    def restore(self, record: dict) -> BuildResult:
+        self.pages.update(record["pages"])
+        self.files = record["files"]
+        self.warnings = [Problem.from_dict(w) for w in record["warnings"]]
+        self.up_to_date = True
+        return self
 
     @property
     def seconds(self) -> float:
@@ -73,6 +92,7 @@ class BuildResult:
         return (
             f"Built {total} pages ({kinds}) and {self.files} files in {self.seconds:.2f} s: "
             f"{self.changed} written, {self.deleted} removed, {len(self.warnings)} warnings -> {self.output}"
+            + (" (up to date: nothing changed since the last build)" if self.up_to_date else "")
         )
 
 
@@ -89,49 +109,130 @@ class _Phases:
             self.result.timings[name] = self.result.timings.get(name, 0.0) + time.perf_counter() - start
 
 
-def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
-    """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
-    result = BuildResult(config.output_path)
-    phase = _Phases(result)
-    with phase("theme"):
-        theme = load_theme(config)
-        theme.check_templates()
-    store = Store(None if options.dry_run else config.cache_path / "cache.sqlite", cache_stamp(config))
-    try:
-        with phase("read"):
-            loaded = load_articles(config.content_path, store, read_settings(config), options.jobs, config.content_dir)
-            result.read = loaded.read
-            if loaded.problems:
-                raise ContentError(loaded.problems, loaded.warnings)
-        with phase("assemble"):
-            now = options.now or datetime.now(UTC)
-            articles = published(loaded.articles, options.drafts, options.future, now)
-            check_languages(config, articles, loaded.lines)
-            site = assemble(articles, config.language_codes if config.multilingual else (), config.tag_names)
-            if site.problems:
-                raise ContentError(site.problems)
-            urls = Urls.from_config(config)
-            result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
-            files = files_to_copy(config, theme, site, loaded.lines)
-            pages = list(plan(site, config, urls)) + search_pages(config, theme)
-            check_collisions(pages, files, urls)
-        if options.strict and result.warnings:
-            raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
-        if options.dry_run:
-            return result
-        check_output_dir(config.output_path, config.root, protected_dirs(config), options.force, config.cache_path)
-        output = Output(config.output_path)
+class Builder:
+    """Builds a project, and builds it again, keeping between builds what it learnt (the preview holds one).
+
+    Every build first hashes its inputs (`inputs.py`): the same inputs as the last build into the
+    same folder, whose output is intact, and there is nothing to do. Otherwise the site model and
+    every fingerprint are made afresh, so a rebuild never disagrees with a cold build, and only
+    pages, feeds and sitemaps whose fingerprint changed are made. Between builds it keeps what
+    each content file reads as (a rebuild stats every file but reads, and asks the cache about,
+    only the changed ones), what each template refers to, the manifest it left in each output
+    folder, and the hash of its own code.
+    """
+
+    def __init__(self) -> None:
+        self.known: Known | None = None
+        self.templates: Templates | None = None
+        self.manifests: dict[Path, Manifest] = {}
+        self.code = ""  # ssg's code and libraries, hashed (see `inputs.code_version`)
+
+    def build(self, config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
+        """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
+        with _fewer_collections():
+            return self._build(config, options)
+
+    def _build(self, config: Config, options: BuildOptions) -> BuildResult:
+        result = BuildResult(config.output_path)
+        phase = _Phases(result)
+        now = options.now or datetime.now(UTC)
+        store = Store(None if options.dry_run else config.cache_path / "cache.sqlite", cache_stamp(config))
         try:
-            write_site(config, options, theme, site, urls, pages, files, store, output, phase, result)
-        except BaseException:
-            output.abort()
-            raise
-        with phase("commit"):
-            result.changed = len(output.changed)
-            result.deleted = len(output.commit())
+            inputs = None
+            if not options.dry_run:
+                with phase("inputs"):
+                    self.code = self.code or code_version()
+                    inputs = gather(config, (options.drafts, options.future, options.strict), self.code)
+                    saved = store.last_build(str(config.output_path))
+                    summary = up_to_date(saved, inputs, now, lambda: self._manifest(config.output_path), config.output_path)
+                if summary is not None:
+                    return result.restore(summary)
+            with phase("theme"):
+                theme = load_theme(config)
+                if not options.dry_run:
+                    theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates")
+                theme.check_templates()
+            with phase("read"):
+                stats = inputs.content if inputs else None
+                loaded = load_articles(
+                    config.content_path, store, read_settings(config), options.jobs, config.content_dir, self.known, stats
+                )
+                self.known = loaded.known
+                result.read = loaded.read
+                if loaded.problems:
+                    raise ContentError(loaded.problems, loaded.warnings)
+            with phase("assemble"):
+                articles = published(loaded.articles, options.drafts, options.future, now)
+                check_languages(config, articles, loaded.lines)
+                site = assemble(articles, config.language_codes if config.multilingual else (), config.tag_names)
+                if site.problems:
+                    raise ContentError(site.problems)
+                urls = Urls.from_config(config)
+                result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
+                files = files_to_copy(config, theme, site, loaded.lines)
+                pages = list(plan(site, config, urls)) + search_pages(config, theme)
+                check_collisions(pages, files, urls)
+            if options.strict and result.warnings:
+                raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
+            if options.dry_run:
+                return result
+            check_output_dir(config.output_path, config.root, protected_dirs(config), options.force, config.cache_path)
+            output = Output(config.output_path, self._manifest(config.output_path))
+            if self.templates is None:
+                self.templates = Templates(store.templates())
+            try:
+                write_site(config, options, theme, site, urls, pages, files, store, output, phase, result, self.templates)
+            except BaseException:
+                output.abort()
+                raise
+            with phase("commit"):
+                result.changed = len(output.changed)
+                result.deleted = len(output.commit())
+                self.manifests[config.output_path] = output.manifest()
+                store.remember_templates(self.templates.take_added())
+                judged = None if options.future else now
+                state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, files.values(), result.record())
+                store.remember_build(str(config.output_path), state)
+        finally:
+            store.close()
+        return result
+
+    def _manifest(self, folder: Path) -> Manifest:
+        """The manifest of `folder`: as this builder left it, unless another build wrote there since."""
+        kept = self.manifests.get(folder)
+        if kept is None or not kept.still_current(folder):
+            kept = self.manifests[folder] = read_manifest(folder)
+        return kept
+
+
+def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Build the site once; raise `SsgError` with every problem found, leaving the output untouched."""
+    return Builder().build(config, options)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """A build makes millions of objects that live until its end; collecting every 700 of them costs a fifth of a rebuild."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 100_000), *thresholds[1:])
+    try:
+        yield
     finally:
-        store.close()
-    return result
+        gc.set_threshold(*thresholds)
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates under the cache; a damaged file is compiled again, never an error."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - whatever a damaged file makes pickle or marshal raise
+            bucket.reset()
 
 
 def write_site(
@@ -146,19 +247,17 @@ def write_site(
     output: Output,
     phase: _Phases,
     result: BuildResult,
+    templates: Templates,
 ) -> None:
-    """Render every page whose inputs changed, then feeds, search index and copied files."""
-    renderer = Renderer(config, theme, site, urls, latest_links(site, config, urls), Bodies(store.path))
+    """Render every page, feed and sitemap whose inputs changed, then the search index and copied files."""
+    latest = latest_links(site, config, urls)
+    renderer = Renderer(config, theme, site, urls, latest, Bodies(store.path))
     with phase("plan"):
         base = global_fingerprint(config, theme) + repr(feed_languages(site, config))  # every head links each language's feed
-        templates = sorted({p.template for p in pages})
-        by_template = {name: theme.fingerprint(name) for name in templates}
-        uses = {name: theme.uses(name) for name in templates}
-        latest = latest_links(site, config, urls)
+        prints = Fingerprints(base, templates.analyse(theme, sorted({p.template for p in pages})), site, urls, latest)
         todo = []
         for page in pages:
-            deps = page.deps + shared_deps(page, uses[page.template], latest[page.lang], site)
-            fingerprint = hashlib.sha256(f"{base}{by_template[page.template]}{deps!r}".encode()).hexdigest()[:32]
+            fingerprint = prints.page(page)
             if not output.unchanged(output_file(page.path), fingerprint):
                 todo.append((page, fingerprint))
             result.pages[page.kind] += 1
@@ -166,13 +265,21 @@ def write_site(
         for staged in render_pages(renderer, output, todo, options.jobs):
             output.record(staged)
     with phase("feeds"):
-        for path, data in all_feeds(config, urls, site, entry_text(theme, site, urls, store)):
-            output.write(path, data)
+        text = entry_text(theme, site, urls, store)
+        for feed, articles in feed_sources(config, urls, site):
+            fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
+            if not output.unchanged(feed.path, fingerprint):
+                output.write(feed.path, atom_feed(config, urls, feed, articles, site, text), fingerprint)
             result.pages["feed"] += 1
     with phase("sitemap"):
-        for path, data in sitemap_files(pages, urls, languages=config.language_codes):
-            output.write(path, data)
-            result.files += 1
+        fingerprint = prints.sitemap(pages)
+        kept = output.unchanged_group(fingerprint)
+        if kept is None:
+            kept = []
+            for path, data in sitemap_files(pages, urls, languages=config.language_codes):
+                output.write(path, data, fingerprint)
+                kept.append(path)
+        result.files += len(kept)
         if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
             output.write(urls.robots(), robots_txt(urls))
             result.files += 1
@@ -182,20 +289,20 @@ def write_site(
                 output.write(path, data, "search")
                 result.files += 1
     with phase("copy"):
-        for path, source in sorted(files.items()):
-            output.copy(path, source)
+        copy_files(files, store, output)
         result.files += len(files)
 
 
-def shared_deps(page: Page, uses: set[str], latest: tuple, site: Site) -> tuple:
-    """What a page shows from the site-wide context, when its templates read it."""
-    deps: tuple = ()
-    if "latest" in uses:
-        deps += (latest,)
-    if "tags_of" in uses:
-        shown = page.context.get("articles") or ([page.context["article"]] if "article" in page.context else [])
-        deps += tuple(tag for article in shown for tag in site.tags_of(article))
-    return deps
+def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
+    """Copy static and content files; one whose size and mtime did not change is not read (as content files)."""
+    known = store.copies()
+    seen = {}
+    for path, source in sorted(files.items()):
+        stat = os.stat(source)
+        before = known.get(str(source))
+        same = before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns)
+        seen[str(source)] = (stat.st_size, stat.st_mtime_ns, output.copy(path, source, before[2] if same else None))
+    store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
 
 
 def entry_text(theme: Theme, site: Site, urls: Urls, store: Store) -> EntryText:
@@ -291,6 +398,9 @@ def broken_links(site: Site, shown_as: str) -> list[Problem]:
 
 def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> None:
     """Two things that would be written to one output file: an error naming both."""
+    paths = {output_file(page.path) for page in pages}
+    if len(paths) == len(pages) and paths.isdisjoint(files):
+        return  # the usual case, found without the sorting that orders the messages
     owners: dict[str, str] = {}
     problems = []
     # Articles in file order, so the message is on the file that sorts later.
@@ -327,8 +437,15 @@ def cache_stamp(config: Config) -> str:
         "extensions": EXTENSIONS,
         "settings": config.render_key(),
         "search": getattr(search, "TERMS_VERSION", ""),
+        "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
+        "content": config.content_dir,  # files are remembered by path under it
     }
     return json.dumps(parts, sort_keys=True)
+
+
+def _reader_code() -> str:
+    here = Path(__file__).parent
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("content.py", "markdown.py", "yamlload.py"))).hexdigest()
 
 
 def global_fingerprint(config: Config, theme: Theme) -> str:

@@ -5,20 +5,40 @@ file's path and bytes; the database as a whole is stamped with everything else t
 a file reads (ssg's version, the Markdown extensions, the render options of site.yaml). A
 different stamp, or a database that fails to open or to answer, is thrown away and rebuilt:
 the cache is never trusted, and deleting it is always safe.
+
+Records hold metadata as JSON. Turning 10,000 of those into objects takes longer than a whole
+rebuild may, so the database also keeps a *snapshot*: the loaded objects of every record at some
+earlier build, pickled in one blob behind a checksum. A build starts from the snapshot and reads
+from JSON only the records added since; the loader writes a new snapshot once those are many.
+A snapshot that fails its checksum, or was made for other classes, is ignored.
+
+Smaller tables spare other repeated work: `files` (each content file's size, mtime and digest),
+`copies` (the same for copied files), `templates` (what each template source refers to) and
+`builds` (what the last build into each output folder was made from, see `inputs.py`).
 """
 
 from __future__ import annotations
 
+import copyreg
+import gc
 import hashlib
+import io
 import json
+import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stamp (value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS records (digest TEXT PRIMARY KEY, meta TEXT, body TEXT, terms TEXT);
+CREATE TABLE IF NOT EXISTS snapshot (kind TEXT NOT NULL, checksum TEXT NOT NULL, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS templates (source TEXT PRIMARY KEY, refers TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
+CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL);
 """
 
 
@@ -32,6 +52,7 @@ class Store:
     def __init__(self, path: Path | None, stamp: str):
         self.path = path
         self.stamp = stamp
+        self.reset = False  # True when the database was started afresh: nothing remembered of it holds
         try:
             self.db = self._open()
         except sqlite3.DatabaseError:
@@ -49,9 +70,12 @@ class Store:
         db.executescript(SCHEMA)
         stamps = [row[0] for row in db.execute("SELECT value FROM stamp")]
         if stamps != [self.stamp]:
-            db.executescript("DELETE FROM stamp; DELETE FROM files; DELETE FROM records;")
+            db.executescript(
+                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds;"
+            )
             db.execute("INSERT INTO stamp VALUES (?)", (self.stamp,))
             db.commit()
+            self.reset = True
         db.execute("SELECT count(*) FROM records").fetchone()  # fails here on a damaged file
         return db
 
@@ -64,9 +88,32 @@ class Store:
         """path -> (size, mtime_ns, digest) as seen by the last build."""
         return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute("SELECT path, size, mtime_ns, digest FROM files")}
 
-    def remember_files(self, rows: Iterable[tuple[str, int, int, str]]) -> None:
-        self.db.execute("DELETE FROM files")
-        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?)", rows)
+    def remember_files(self, changed: Iterable[tuple[str, int, int, str]], gone: Iterable[str] = ()) -> None:
+        """Update the table of files the last build saw: `changed` rows replace theirs, `gone` paths are dropped."""
+        self.db.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in gone))
+        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", changed)
+
+    def snapshot(self, kind: str) -> dict:
+        """The objects of the last `save_snapshot`, if it was of this `kind` (a name for the classes pickled)
+        and the blob passes its checksum; else empty."""
+        row = self.db.execute("SELECT checksum, value FROM snapshot WHERE kind = ?", (kind,)).fetchone()
+        if row is None or hashlib.sha256(row[1]).hexdigest() != row[0]:
+            return {}
+        try:
+            with _gc_paused():  # a collection every 700 new objects would double the time
+                value = pickle.loads(row[1])
+        except Exception:  # noqa: BLE001 - a damaged snapshot is a miss, whatever the unpickler says
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def save_snapshot(self, kind: str, objects: dict) -> None:
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _DISPATCH
+        pickler.dump(objects)
+        value = buffer.getvalue()
+        self.db.execute("DELETE FROM snapshot")
+        self.db.execute("INSERT INTO snapshot VALUES (?, ?, ?)", (kind, hashlib.sha256(value).hexdigest(), value))
 
     def metas(self, digests: list[str]) -> dict[str, dict]:
         """The metadata of every cached record among `digests` (a damaged record is a miss)."""
@@ -99,11 +146,42 @@ class Store:
             row = self.db.execute("SELECT terms FROM records WHERE digest = ?", (digest,)).fetchone()
             yield digest, json.loads(row[0]) if row and row[0] else {}
 
+    def templates(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Template source hash -> (templates it refers to, context names it reads), as parsed by earlier builds."""
+        found = {}
+        for source, refers in self.db.execute("SELECT source, refers FROM templates"):
+            try:
+                names, variables = json.loads(refers)
+                found[source] = (tuple(map(str, names)), tuple(map(str, variables)))
+            except (TypeError, ValueError):
+                continue
+        return found
+
+    def remember_templates(self, parsed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO templates VALUES (?, ?)", ((k, json.dumps(v)) for k, v in parsed.items()))
+
+    def copies(self) -> dict[str, tuple[int, int, str]]:
+        """Copied file (absolute path) -> (size, mtime_ns, hash) when the last build copied it."""
+        return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute("SELECT source, size, mtime_ns, digest FROM copies")}
+
+    def remember_copies(self, changed: Iterable[tuple[str, int, int, str]], gone: Iterable[str] = ()) -> None:
+        self.db.executemany("DELETE FROM copies WHERE source = ?", ((source,) for source in gone))
+        self.db.executemany("INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?)", changed)
+
+    def last_build(self, output: str) -> str | None:
+        """What the last successful build into `output` noted (see `inputs.record`)."""
+        row = self.db.execute("SELECT state FROM builds WHERE output = ?", (output,)).fetchone()
+        return row[0] if row else None
+
+    def remember_build(self, output: str, state: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO builds VALUES (?, ?)", (output, state))
+
+    def digests(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT digest FROM records")}
+
     def prune(self, keep: set[str]) -> None:
         """Forget records no current file has (renamed and deleted articles)."""
-        current = {row[0] for row in self.db.execute("SELECT digest FROM records")}
-        stale = [(d,) for d in current - keep]
-        self.db.executemany("DELETE FROM records WHERE digest = ?", stale)
+        self.db.executemany("DELETE FROM records WHERE digest = ?", [(d,) for d in self.digests() - keep])
 
     def commit(self) -> None:
         self.db.commit()
@@ -111,3 +189,23 @@ class Store:
     def close(self) -> None:
         self.db.commit()
         self.db.close()
+
+
+def _mapping_proxy(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+# Articles hold their extra front matter in a read-only mapping, which pickle cannot save by itself.
+_DISPATCH = copyreg.dispatch_table | {MappingProxyType: lambda proxy: (_mapping_proxy, (dict(proxy),))}
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No collections while many long-lived objects are made at once: they are not garbage."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

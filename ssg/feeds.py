@@ -81,12 +81,17 @@ def head_feeds(config: Config, urls: Urls, languages: Sequence[str]) -> tuple[Fe
 
 def all_feeds(config: Config, urls: Urls, site: Site, text: EntryText) -> Iterator[tuple[str, bytes]]:
     """(path, Atom document) for the site feed, every language feed and every tag feed."""
-    yield urls.feed(), atom_feed(config, urls, site_feed(config, urls), site.listed, site, text)
+    for feed, articles in feed_sources(config, urls, site):
+        yield feed.path, atom_feed(config, urls, feed, articles, site, text)
+
+
+def feed_sources(config: Config, urls: Urls, site: Site) -> Iterator[tuple[Feed, Sequence[Article]]]:
+    """Every feed and the articles it draws from, newest first (the build fingerprints these to skip unchanged feeds)."""
+    yield site_feed(config, urls), site.listed
     for lang in feed_languages(site, config):
-        articles = [a for a in site.articles if a.lang == lang]
-        yield urls.lang_feed(lang), atom_feed(config, urls, lang_feed(config, urls, lang), articles, site, text)
+        yield lang_feed(config, urls, lang), [a for a in site.articles if a.lang == lang]
     for tag in site.tags:
-        yield urls.tag_feed(tag.slug), atom_feed(config, urls, tag_feed(config, urls, tag), site.tag_articles[tag.key], site, text)
+        yield tag_feed(config, urls, tag), site.tag_articles[tag.key]
 
 
 def atom_feed(config: Config, urls: Urls, feed: Feed, articles: Sequence[Article], site: Site, text: EntryText) -> bytes:

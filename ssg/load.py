@@ -1,22 +1,58 @@
 """Find, read and check every article: through the cache, in parallel where it pays.
 
-Only files whose bytes changed since the last build are read by `content.read_article`; the
-rest come from the cache as metadata (the bodies stay on disk until a page needs them).
+Only files whose size or mtime changed since the last build are read again, and of those only
+the ones whose bytes changed go through `content.read_article`; the rest are `Entry` objects from
+the cache (the bodies stay on disk until a page needs them). What a build learnt is returned as
+`Known`: a `Builder` hands it to its next build, which then touches the cache only for what
+changed; a one-shot build gets it from the cache's snapshot and files table.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
 from .cache import Store, file_digest
-from .content import Article, ReadSettings, read_article
+from .content import Article, Image, ReadSettings, Source, read_article
 from .errors import Problem
 
 PARALLEL_FROM = 64  # fewer changed files than this are read in-process: a pool costs ~0.1 s to start
+SNAPSHOT_AFTER = 200  # records loaded one by one (from JSON) before the snapshot is saved again
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one article file reads as: the article, its warnings, and the line of each front-matter key."""
+
+    article: Article
+    warnings: tuple[Problem, ...]
+    lines: dict[str, int]
+
+
+# The classes a snapshot pickles, field by field: another shape of any of them makes old snapshots a miss.
+SNAPSHOT_KIND = "entries:" + ";".join(
+    f"{cls.__name__}({','.join(f.name for f in fields(cls))})" for cls in (Entry, Article, Source, Image, Problem)
+)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the builds so far learnt about the content folder."""
+
+    stamp: str  # the cache stamp it is valid for
+    files: dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, digest)
+    entries: dict[str, Entry]  # digest -> what the file reads as
+    snapshot: frozenset[str]  # digests the cache's snapshot holds
+
+    @classmethod
+    def from_store(cls, store: Store) -> Known:
+        entries = store.snapshot(SNAPSHOT_KIND)
+        entries = {d: entries[d] for d in store.digests() & entries.keys()}  # never an entry whose body is gone
+        return cls(store.stamp, store.known_files(), entries, frozenset(entries))
 
 
 @dataclass(frozen=True)
@@ -28,6 +64,7 @@ class Loaded:
     warnings: tuple[Problem, ...]
     lines: dict[str, dict[str, int]]  # source path -> front-matter key -> line (for later checks)
     read: int  # how many files were read and rendered (not from the cache)
+    known: Known  # for the next build of the same builder
 
 
 def content_files(content_dir: Path) -> list[str]:
@@ -43,65 +80,119 @@ def content_files(content_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def load_articles(content_dir: Path, store: Store, settings: ReadSettings, jobs: int, shown_as: str = "content") -> Loaded:
+def load_articles(
+    content_dir: Path,
+    store: Store,
+    settings: ReadSettings,
+    jobs: int,
+    shown_as: str = "content",
+    known: Known | None = None,
+    stats: dict[str, tuple[int, int]] | None = None,
+) -> Loaded:
     """Read all articles under `content_dir`; `jobs` worker processes for the uncached ones.
 
+    `known` is what the previous build of the same `Builder` returned (else it comes from the
+    cache); `stats`, the (size, mtime_ns) of each content file when the caller has them already.
     Problems name files as `shown_as/<path>`, the way the user sees them from the project.
     """
-    known = store.known_files()
-    digests: dict[str, str] = {}
-    raws: dict[str, bytes] = {}
-    stats = []
-    for path in content_files(content_dir):
-        full = os.path.join(content_dir, path)
-        stat = os.stat(full)
-        seen = known.get(path)
-        if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns:
-            digests[path] = seen[2]
-        else:
-            raws[path] = Path(full).read_bytes()
-            digests[path] = file_digest(path, raws[path])
-        stats.append((path, stat.st_size, stat.st_mtime_ns, digests[path]))
-    cached = store.metas(sorted(set(digests.values())))
-    missing = [p for p, d in digests.items() if d not in cached]
-    for path in missing:
-        if path not in raws:
-            raws[path] = (content_dir / path).read_bytes()
-    fresh = _read_many([(p, raws[p], settings) for p in missing], jobs)
+    if known is None or known.stamp != store.stamp or store.reset:
+        known = Known.from_store(store)
+    files = _scan(content_dir, known.files, stats)
+    wanted = {digest for _, _, digest in files.values()}
+    entries = {digest: known.entries[digest] for digest in wanted & known.entries.keys()}
+    _load_records(store, files, entries)
+    to_read = [path for path, (_, _, digest) in files.items() if digest not in entries]
     problems: list[Problem] = []
-    failed_warnings: list[Problem] = []
-    for path, record in fresh.items():
+    warnings: list[Problem] = []
+    # One record at a time into the cache: holding 10,000 rendered bodies would take 300 MB.
+    for path, digest, record in _read_many(content_dir, to_read, settings, jobs):
         if "problems" in record:
             problems += [Problem.from_dict(p) for p in record["problems"]]
-            failed_warnings += [Problem.from_dict(w) for w in record.get("warnings", [])]
-            stats = [s for s in stats if s[0] != path]  # never remember a failing file as read
+            warnings += [Problem.from_dict(w) for w in record.get("warnings", [])]
+            del files[path]  # never remember a failing file as read
         else:
-            store.put(digests[path], record)
-            cached[digests[path]] = {"meta": record["meta"], "warnings": record["warnings"]}
-    store.remember_files(stats)
-    store.prune(set(cached) & set(digests.values()))
-    store.commit()
-    articles, warnings, lines = [], failed_warnings, {}
-    for path, digest in digests.items():
-        if digest in cached:
-            articles.append(Article.from_record(path, digest, cached[digest]))
-            warnings += [Problem.from_dict(w) for w in cached[digest]["warnings"]]
-            lines[path] = cached[digest]["meta"].get("lines", {})
+            files[path] = (*files[path][:2], digest)  # the bytes read now, if they changed since the scan
+            store.put(digest, record)
+            entries[digest] = _entry(path, digest, record)
+    snapshot = _remember(store, known, files, entries, bool(to_read))
+    articles, lines = [], {}
+    for path, (_, _, digest) in files.items():
+        entry = entries[digest]
+        articles.append(entry.article)
+        warnings += entry.warnings
+        lines[path] = entry.lines
     shown = lambda p: replace(p, path=f"{shown_as}/{p.path}")  # noqa: E731
-    return Loaded(tuple(articles), tuple(map(shown, problems)), tuple(map(shown, warnings)), lines, len(missing))
+    after = Known(store.stamp, files, entries, snapshot)
+    return Loaded(tuple(articles), tuple(map(shown, problems)), tuple(map(shown, warnings)), lines, len(to_read), after)
 
 
-def _read_many(items: list[tuple[str, bytes, ReadSettings]], jobs: int) -> dict[str, dict]:
+def _scan(
+    content_dir: Path, seen: dict[str, tuple[int, int, str]], stats: dict[str, tuple[int, int]] | None
+) -> dict[str, tuple[int, int, str]]:
+    """path -> (size, mtime_ns, digest) of every content file, in path order: only files whose size or mtime changed are read."""
+    if stats is None:
+        stats = {}
+        for path in content_files(content_dir):
+            stat = os.stat(os.path.join(content_dir, path))
+            stats[path] = (stat.st_size, stat.st_mtime_ns)
+    files: dict[str, tuple[int, int, str]] = {}
+    for path, (size, mtime) in stats.items():
+        before = seen.get(path)
+        if before is not None and before[0] == size and before[1] == mtime:
+            files[path] = before
+        else:
+            files[path] = (size, mtime, file_digest(path, _bytes(os.path.join(content_dir, path))))
+    return files
+
+
+def _load_records(store: Store, files: dict[str, tuple[int, int, str]], entries: dict[str, Entry]) -> None:
+    """Add the entries of cached records that the snapshot does not hold (added since it was saved)."""
+    paths = {digest: path for path, (_, _, digest) in files.items() if digest not in entries}
+    for digest, record in store.metas(sorted(paths)).items():
+        try:
+            entries[digest] = _entry(paths[digest], digest, record)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # a damaged record is a miss: the file is read again
+
+
+def _entry(path: str, digest: str, record: dict) -> Entry:
+    article = Article.from_record(path, digest, record)
+    return Entry(article, tuple(Problem.from_dict(w) for w in record["warnings"]), dict(record["meta"].get("lines", {})))
+
+
+def _remember(store: Store, known: Known, files: dict[str, tuple[int, int, str]], entries: dict[str, Entry], read: bool) -> frozenset[str]:
+    """Write what changed to the cache; returns the digests its snapshot now holds."""
+    gone = known.files.keys() - files.keys()
+    store.remember_files([(path, *seen) for path, seen in files.items() if known.files.get(path) != seen], gone)
+    snapshot = known.snapshot
+    if len(entries.keys() - snapshot) > min(SNAPSHOT_AFTER, len(entries) // 4):
+        store.save_snapshot(SNAPSHOT_KIND, entries)
+        snapshot = frozenset(entries)
+    if read or gone or snapshot is not known.snapshot:
+        store.prune(entries.keys() | snapshot)  # the snapshot's entries need their records (bodies)
+    store.commit()
+    return snapshot
+
+
+def _read_many(content_dir: Path, paths: list[str], settings: ReadSettings, jobs: int) -> Iterator[tuple[str, str, dict]]:
+    """(path, digest, record) of each file, in order; the worker that reads a file also hashes the bytes it read."""
+    items = [(str(content_dir), path, settings) for path in paths]
     if jobs <= 1 or len(items) < PARALLEL_FROM:
-        return {path: read_article(path, raw, settings) for path, raw, settings in items}
+        yield from map(_read_one, items)
+        return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(_read_one, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
-        return dict(results)
+        yield from pool.map(_read_one, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
 
 
-def _read_one(item: tuple[str, bytes, ReadSettings]) -> tuple[str, dict]:
-    path, raw, settings = item
-    return path, read_article(path, raw, settings)
+def _read_one(item: tuple[str, str, ReadSettings]) -> tuple[str, str, dict]:
+    content_dir, path, settings = item
+    raw = _bytes(os.path.join(content_dir, path))
+    return path, file_digest(path, raw), read_article(path, raw, settings)
+
+
+def _bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def published(articles: tuple[Article, ...], drafts: bool, future: bool, now: datetime) -> list[Article]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -205,21 +207,40 @@ _inherited: tuple[Renderer, Output, list] | None = None  # set in forked render 
 
 
 def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]], jobs: int) -> Iterator[Staged]:
-    """Render and stage `(page, fingerprint)` pairs, across `jobs` forked processes when it pays.
+    """Render and stage `(page, fingerprint)` pairs: here, and in `jobs - 1` forked helpers when it pays.
 
-    Workers inherit the renderer, the site model and the list by fork, so only index ranges and
-    small results cross process boundaries; each worker writes its pages to the staging folder.
+    Helpers inherit the renderer, the site model and the list by fork, so only index ranges and
+    small results cross process boundaries; each writes its pages to the staging folder. This
+    process renders ranges too (from the other end of the list), so no process waits idle: a
+    forked helper's resident set counts every page of the parent it shares, so each process more
+    would cost the whole site model again in the build's total memory.
     """
     if jobs <= 1 or len(todo) < PARALLEL_FROM:
-        for page, fingerprint in todo:
-            yield output.stage(output_file(page.path), renderer.render(page), fingerprint)
+        yield from _render(renderer, output, todo)
         return
     size = max(16, min(256, len(todo) // (jobs * 8)))
-    ranges = [(start, min(start + size, len(todo))) for start in range(0, len(todo), size)]
+    ranges = deque((start, min(start + size, len(todo))) for start in range(0, len(todo), size))
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_inherit, initargs=(renderer, output, todo)) as pool:
-        for staged in pool.map(_render_range, ranges):
-            yield from staged
+    gc.freeze()  # helpers then leave the inherited objects alone (no copy-on-write by the collector)
+    try:
+        with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=(renderer, output, todo)) as pool:
+            running: deque = deque()
+            while ranges or running:
+                while ranges and len(running) < 2 * (jobs - 1):
+                    running.append(pool.submit(_render_range, ranges.popleft()))
+                while running and running[0].done():
+                    yield from running.popleft().result()
+                if ranges:
+                    start, end = ranges.pop()
+                    yield from _render(renderer, output, todo[start:end])
+                elif running:
+                    yield from running.popleft().result()
+    finally:
+        gc.unfreeze()
+
+
+def _render(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]) -> list[Staged]:
+    return [output.stage(output_file(page.path), renderer.render(page), fingerprint) for page, fingerprint in todo]
 
 
 def _inherit(renderer: Renderer, output: Output, todo: list) -> None:
@@ -229,4 +250,4 @@ def _inherit(renderer: Renderer, output: Output, todo: list) -> None:
 
 def _render_range(bounds: tuple[int, int]) -> list[Staged]:
     renderer, output, todo = _inherited
-    return [output.stage(output_file(page.path), renderer.render(page), fingerprint) for page, fingerprint in todo[bounds[0] : bounds[1]]]
+    return _render(renderer, output, todo[bounds[0] : bounds[1]])

@@ -33,7 +33,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from .build import BuildOptions, BuildResult, build
+from .build import Builder, BuildOptions, BuildResult
 from .config import CONFIG_FILE, Config, load_config
 from .errors import Problem, SsgError
 
@@ -357,6 +357,7 @@ class Rebuilder:
     The build holds `lock` exclusively from start to commit; requests hold it shared. site.yaml
     is re-read when it changed, and on every batch while it is broken, so the save that fixes it
     is the one that recovers. Each outcome is printed once, problems without a stack trace.
+    One `Builder` does every build, so a rebuild reads and asks the cache about changed files only.
     """
 
     def __init__(self, project: Path, options: BuildOptions):
@@ -368,6 +369,7 @@ class Rebuilder:
         self.batcher = Batcher()
         self.config: Config | None = None  # None while site.yaml is broken
         self.last: BuildResult | None = None
+        self.builder = Builder()
         self._watcher: Watcher | None = None
         self._warnings: set[Problem] = set()
 
@@ -398,7 +400,7 @@ class Rebuilder:
         try:
             with self.lock.exclusive():
                 self.view = View(serve_config.output_path, urlsplit(config.base_url).path or "/")
-                result = build(serve_config, self.options)
+                result = self.builder.build(serve_config, self.options)
                 self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
             self.failed(error)

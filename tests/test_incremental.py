@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from .conftest import Project, article
+import ssg.load
+import ssg.render
+from ssg.build import Builder, BuildOptions, build
+from ssg.config import load_config
+from ssg.errors import SsgError
+
+from .conftest import NOW, Project, article
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -33,6 +41,7 @@ def site(project):
         }
     )
     project.write({"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha]")})
+    project.write({"static/extra.css": "body { color: black }\n"})
     project.build()
     return project
 
@@ -65,6 +74,25 @@ CHANGES = {
     ),
     "interface strings": lambda p: p.write({"i18n/en.yaml": "nav_home: Front page\n"}),
     "static file": lambda p: p.write({"static/robots.txt": "User-agent: *\n"}),
+    "static file edited": lambda p: p.write({"static/extra.css": "body { color: navy }\n"}),
+    "static file deleted": lambda p: p.remove("static/extra.css"),
+    # Its URL changes, and with it the link in old.md's page and in the feeds that show old.md's body.
+    "linked target moved": lambda p: p.write(
+        {"content/2021/story-1.md": article("Story 1", "2021-05-11T10:00:00+03:00", "Body 1.", tags="[Alpha, T1]")}
+    ),
+    "draft": lambda p: p.write(
+        {"content/2021/story-3.md": article("Story 3", "2021-01-13T10:00:00+03:00", "Body 3.", tags="[Alpha, T1]", draft="true")}
+    ),
+    "tag renamed in every article": lambda p: [
+        p.write(
+            {
+                f"content/2021/story-{n}.md": article(
+                    f"Story {n}", f"2021-0{1 + n % 3}-1{n}T10:00:00+03:00", f"Body {n}.", tags="[Alpha, Odd]"
+                )
+            }
+        )
+        for n in (1, 3, 5)
+    ],
     # Every page's head then links the new language's feed.
     "first article in another language": lambda p: p.write({"content/2021/ru.md": article("Новость", "2021-02-02", lang="ru")}),
 }
@@ -74,6 +102,114 @@ CHANGES = {
 def test_incremental_build_equals_cold_build(site, tmp_path, change):
     CHANGES[change](site)
     site.build()
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_link_follows_a_moved_article(project, tmp_path):
+    """A body links to an article that is neither its neighbour nor in the latest list: when that one's
+    URL changes, only the link tells the linking page (and the feeds showing its body) to change."""
+    project.write({"site.yaml": "title: T\nbase_url: https://example.org/\nlatest: 1\nfeeds: {entries: 3}\n"})
+    project.write({f"content/filler-{n}.md": article(f"Filler {n}", f"2022-01-0{n + 1}") for n in range(4)})
+    project.write({"content/a.md": article("A", "2020-01-01", "See [B](b.md).")})
+    project.write({"content/x.md": article("X", "2020-06-01")})
+    project.write({"content/b.md": article("B", "2021-01-01")})
+    project.build()
+    project.write({"content/b.md": article("B", "2021-01-01", slug="b-moved")})
+    project.build()
+    assert "2021/01/01/b-moved/" in project.page("2020/01/01/a/")
+    assert tree(project.public) == cold_build(project, tmp_path)
+
+
+def test_unchanged_project_is_up_to_date(site):
+    site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "New body.", tags="[Alpha, T0]")})
+    first = site.build()
+    again = site.build()
+    assert again.up_to_date and not first.up_to_date
+    assert (again.pages, again.files, again.warnings, again.changed) == (first.pages, first.files, first.warnings, 0)
+
+
+def test_up_to_date_keeps_warnings_and_strict_still_fails(project):
+    project.write({"content/a.md": article("A", "2021-01-01", tilte="typo")})
+    first = project.build()
+    assert first.warnings and project.build().warnings == first.warnings
+    with pytest.raises(SsgError):
+        project.build(strict=True)
+
+
+def test_future_article_is_published_once_due(project, tmp_path):
+    project.write({"content/now.md": article("Now", "2025-12-01"), "content/later.md": article("Later", "2026-03-01")})
+    later = datetime(2026, 4, 1, tzinfo=UTC)
+    project.build()
+    assert project.build().up_to_date
+    result = build(load_config(project.root), BuildOptions(now=later))
+    assert not result.up_to_date and "2026/03/01/later/index.html" in tree(project.public)
+    fresh = Project(tmp_path / "cold")
+    shutil.copytree(project.root, fresh.root, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
+    build(load_config(fresh.root), BuildOptions(now=later))
+    assert tree(project.public) == tree(fresh.public)
+
+
+def test_linked_file_edited(project, tmp_path):
+    project.write({"content/a.md": article("A", "2021-01-01", "![Chart](chart.svg)"), "content/chart.svg": "<svg>1</svg>"})
+    project.build()
+    project.write({"content/chart.svg": "<svg>2, and longer</svg>"})
+    project.build()
+    assert (project.public / "chart.svg").read_text() == "<svg>2, and longer</svg>"
+    assert tree(project.public) == cold_build(project, tmp_path)
+
+
+def test_parallel_build_equals_serial_build(site, tmp_path, monkeypatch):
+    """Reading in a process pool, rendering here and in forked helpers: the same bytes as one process."""
+    monkeypatch.setattr(ssg.load, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(ssg.render, "PARALLEL_FROM", 1)
+    shutil.rmtree(site.root / ".ssg-cache")
+    shutil.rmtree(site.public)
+    result = build(load_config(site.root), BuildOptions(now=NOW, jobs=3))
+    assert result.read == 7 and result.changed == len(tree(site.public)) - 1  # all but the manifest
+    fresh = Project(tmp_path / "serial")
+    shutil.copytree(site.root, fresh.root, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
+    build(load_config(fresh.root), BuildOptions(now=NOW, jobs=1))
+    assert tree(site.public) == tree(fresh.public)
+
+
+def builder_build(builder: Builder, project: Project):
+    return builder.build(load_config(project.root), BuildOptions(now=NOW))
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_builder_rebuild_equals_cold_build(site, tmp_path, change):
+    """A long-lived Builder (the preview's) carries what it learnt over: still exactly a cold build."""
+    builder = Builder()
+    builder_build(builder, site)
+    CHANGES[change](site)
+    builder_build(builder, site)
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_builder_through_every_change(site, tmp_path):
+    builder = Builder()
+    builder_build(builder, site)
+    for number, change in enumerate(sorted(CHANGES)):
+        CHANGES[change](site)
+        builder_build(builder, site)
+        assert tree(site.public) == cold_build(site, tmp_path / str(number)), change
+
+
+def test_builder_reads_only_what_changed(site):
+    builder = Builder()
+    builder_build(builder, site)
+    assert builder_build(builder, site).read == 0
+    site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Changed.", tags="[Alpha, T0]")})
+    result = builder_build(builder, site)
+    assert result.read == 1 and 0 < result.changed < len(tree(site.public)) / 3  # its page, listings, feeds, search shards
+
+
+def test_builder_survives_a_deleted_cache(site, tmp_path):
+    builder = Builder()
+    builder_build(builder, site)
+    shutil.rmtree(site.root / ".ssg-cache")
+    site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Changed.", tags="[Alpha, T0]")})
+    assert builder_build(builder, site).read == 7
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
@@ -98,21 +234,65 @@ def test_corrupted_cache_is_rebuilt(site, tmp_path, damage):
 
 
 def test_foreign_cache_stamp_is_discarded(site):
-    import sqlite3
+    change_cache(site, "UPDATE stamp SET value = 'another version'")
+    assert site.build().read == 7
 
+
+def change_cache(site: Project, *statements: str) -> None:
     db = sqlite3.connect(site.root / ".ssg-cache" / "cache.sqlite")
-    db.execute("UPDATE stamp SET value = 'another version'")
+    for statement in statements:
+        db.execute(statement)
     db.commit()
     db.close()
-    assert site.build().read == 7
 
 
 def test_damaged_record_is_a_cache_miss(site, tmp_path):
-    import sqlite3
-
-    db = sqlite3.connect(site.root / ".ssg-cache" / "cache.sqlite")
-    db.execute("UPDATE records SET meta = '{not json'")
-    db.commit()
-    db.close()
+    change_cache(site, "UPDATE records SET meta = '{not json'", "DELETE FROM snapshot", "DELETE FROM builds")
     assert site.build().read == 7
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE snapshot SET value = X'00'",  # fails its checksum
+        "UPDATE snapshot SET checksum = 'x'",
+        "UPDATE snapshot SET kind = 'made for other classes'",
+    ],
+)
+def test_damaged_snapshot_is_ignored(site, tmp_path, damage):
+    change_cache(site, damage)
+    site.write({"content/2021/story-0.md": article("Story zero", "2021-01-10T10:00:00+03:00", "Body.", tags="[Alpha]")})
+    assert site.build().read == 1  # the others come from their records
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_snapshot_entry_without_its_record_is_read_again(site, tmp_path):
+    change_cache(site, "DELETE FROM records WHERE rowid IN (SELECT rowid FROM records LIMIT 2)", "DELETE FROM builds")
+    assert site.build().read == 2
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_reverted_edit_finds_its_body(site, tmp_path):
+    """The snapshot still holds the first version after an edit: its record must be kept for a revert."""
+    original = (site.root / "content/2021/story-2.md").read_bytes()
+    site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Edited.", tags="[Alpha, T0]")})
+    site.build()
+    site.write({"content/2021/story-2.md": original})
+    assert site.build().read == 0
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_damaged_compiled_template_is_compiled_again(site, tmp_path):
+    for file in (site.root / ".ssg-cache" / "templates").iterdir():
+        file.write_bytes(file.read_bytes()[:12] + b"garbage")
+    site.write({"content/2021/story-0.md": article("Story zero", "2021-01-10T10:00:00+03:00", "Body.", tags="[Alpha]")})
+    site.build()
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_output_file_deleted_by_hand_is_written_again(site, tmp_path):
+    for name in ("2021/01/10/story-0/index.html", "sitemap.xml", "feed.xml", "extra.css"):
+        (site.public / name).unlink()
+    site.build()
     assert tree(site.public) == cold_build(site, tmp_path)

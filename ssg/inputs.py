@@ -1,0 +1,125 @@
+"""Everything a build reads, as one hash: a build with the inputs of the last build into the same
+folder, whose output is still as that build left it, has nothing to do.
+
+The inputs are the project's files (content, templates, interface strings, static files, and the
+files articles link to, each by path, size and mtime, as the content cache sees them), site.yaml
+as read, the build options, ssg's own code and the installed libraries. Time counts too: an
+article dated after the last build is published by a later one, so each build notes the first
+such date, and a build after it is a real one. The output counts as "as left" when its manifest
+is the one the last build wrote and every file in it is still there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import jinja2
+
+from . import sitemap
+from .config import Config
+from .content import Article
+from .load import content_files
+from .output import Manifest
+from .theme import theme_dir
+
+PACKAGE = Path(__file__).resolve().parent
+LIBRARIES = Path(jinja2.__file__).resolve().parent.parent  # site-packages: its listing names every installed version
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The hash of a build's inputs, and the content files' (size, mtime_ns) it was made from (for the reader)."""
+
+    digest: str
+    content: dict[str, tuple[int, int]]
+
+
+def gather(config: Config, options: tuple, code: str) -> Inputs:
+    """`options`: the build options that change the output (drafts, future, strict); `code`: `code_version()`."""
+    content = {}
+    for path in content_files(config.content_path):
+        stat = os.stat(os.path.join(config.content_path, path))
+        content[path] = (stat.st_size, stat.st_mtime_ns)
+    digest = hashlib.sha256()
+    limits = repr(sitemap.MAX_URLS)  # read at build time, not from the code on disk (tests lower it)
+    for part in (code, limits, repr(sorted(vars(config).items())), repr(options), repr(content), _folders(config)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return Inputs(digest.hexdigest(), content)
+
+
+def record(
+    inputs: Inputs, manifest: Manifest, articles: Iterable[Article], now: datetime | None, copied: Iterable[Path], summary: dict
+) -> str:
+    """What to remember of a successful build, as JSON for `last_build` to check the next build against.
+
+    `manifest` is the one the build left; `now` the time future articles were judged by (None
+    when they are all published); `copied` the files articles link to; `summary` what the build
+    result reports.
+    """
+    due = min((a.date for a in articles if now is not None and a.date > now), default=None)
+    state = {
+        "inputs": inputs.digest,
+        "manifest": list(manifest.signature or ()),
+        "due": due.isoformat() if due else None,
+        "copied": [[str(path), *_stat(path)] for path in copied],
+        "summary": summary,
+    }
+    return json.dumps(state, ensure_ascii=False)
+
+
+def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Callable[[], Manifest], output: Path) -> dict | None:
+    """The summary of the last build if this one would make exactly its output, else None.
+
+    `manifest` gives the output folder's manifest; it is asked for only when the inputs match.
+    """
+    try:
+        state = json.loads(saved) if saved else None
+        if not state or state["inputs"] != inputs.digest or state["due"] and now >= datetime.fromisoformat(state["due"]):
+            return None
+        if any(_stat(Path(path)) != (size, mtime) for path, size, mtime in state["copied"]):
+            return None
+        left = manifest()
+        prefix = os.path.join(output, "")
+        if list(left.signature or ()) != state["manifest"] or not all(os.path.isfile(prefix + path) for path in left.files):
+            return None
+        return state["summary"]
+    except (ValueError, TypeError, KeyError):
+        return None  # a damaged record: build
+
+
+def code_version() -> str:
+    """ssg's own source, the Python, and every installed library's version (a long-lived process asks once:
+    the code it runs is the code it imported)."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(f"{path.relative_to(PACKAGE)}\0".encode() + path.read_bytes())
+    digest.update("\0".join(sorted(os.listdir(LIBRARIES))).encode())
+    return digest.hexdigest()
+
+
+def _folders(config: Config) -> str:
+    """Path, size and mtime of every file of the theme and the site's templates, strings and static files."""
+    seen = []
+    for folder in (theme_dir(config), config.root / config.templates_dir, config.root / "i18n", config.root / config.static_dir):
+        for parent, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(parent, name)
+                seen.append(f"{path}\0{_stat(Path(path))}")
+    return "\n".join(seen)
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
