@@ -74,9 +74,12 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium driven by Playwright. Missing is a failure, not a skip: CI installs it."""
+    """Debian's Chromium driven by Playwright. Missing is a failure, not a skip: CI installs it.
+
+    One per test module, closed at its end: Playwright's sync API allows one running instance.
+    """
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "browser tests need Debian's chromium (apt-get install chromium; make test does it)"
