@@ -9,13 +9,15 @@ What it measures, on the project's articles (front matter and Markdown rendered 
 
 * per-article work: `article_terms` for every article, on --jobs worker processes with cold
   stem caches, as the build's read phase runs it (wall clock), and on one process (CPU time);
-* the global part: `write_index` over all documents with cached terms (cold), and after one
-  article changes (its `article_terms` plus `write_index` again), plus what the build pays to
-  load the cached terms (JSON);
+* the global part: `write_index` over all documents with cached terms, cold (without and with
+  its state file), and after one article changes (its `article_terms` plus `write_index` with the
+  state: the newest article, then five random ones; the build's own reading of the cached terms
+  is `terms_json_load_s`), and with nothing changed;
 * bytes: for each query, the gzip size (level 6) of every file the page loads for it: the
-  scripts (lunr, lunr-languages, search.js), the manifest, the field lengths, the shards and the
-  result chunks of the first page of hits. "First" starts from an empty page, "later" runs the
-  queries one after another in one page and counts what each one adds;
+  scripts (lunr, lunr-languages, search.js), the manifest, the shards, the length tables of the
+  fields where a query term is common, and the result chunks of the first page of hits. "First"
+  starts from an empty page, "later" runs the queries one after another in one page and counts
+  what each one adds;
 * query time with its shards loaded (node, median of 5 runs per query).
 
 Queries are words from the titles of randomly chosen articles (1 to 3 words, both languages),
@@ -90,7 +92,7 @@ def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
-def measure_build(articles: list[dict], jobs: int) -> tuple[dict, list[SearchDoc]]:
+def measure_build(articles: list[dict], jobs: int, work: Path) -> tuple[dict, list[SearchDoc]]:
     out = {}
     t = time.perf_counter()
     with multiprocessing.Pool(jobs) as pool:
@@ -110,20 +112,39 @@ def measure_build(articles: list[dict], jobs: int) -> tuple[dict, list[SearchDoc
     t = time.perf_counter()
     files = list(write_index(docs, CONFIG))
     out["write_index_cold_s"] = time.perf_counter() - t
-    changed = dict(articles[0], text=articles[0]["text"] + " Ещё одна фраза о ракетах and one more about rockets.")
+    state = work / "search-state.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{state}{suffix}").unlink(missing_ok=True)
     t = time.perf_counter()
-    docs[0] = _doc(changed, _terms(changed))
-    list(write_index(docs, CONFIG))
-    out["one_article_changed_s"] = time.perf_counter() - t
+    with_state = list(write_index(docs, CONFIG, state))
+    out["write_index_cold_with_state_s"] = time.perf_counter() - t
+    assert with_state == files
+    # One article changes, several times over: a random one, and the newest (the usual edit).
+    rng = random.Random(2)
+    newest = max(range(len(docs)), key=lambda i: (docs[i].date, docs[i].ref))
+    wall, cpu = [], []
+    for k, i in enumerate([newest, *rng.sample(range(len(docs)), 5)]):
+        a = articles[i]
+        changed = dict(a, text=a["text"] + f" Ещё одна фраза о ракетах {k} and one more about rockets.")
+        t, c = time.perf_counter(), time.process_time()
+        docs[i] = _doc(changed, _terms(changed))
+        files = list(write_index(docs, CONFIG, state))
+        wall.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    out["one_article_changed_s_newest_median_max"] = (round(wall[0], 3), round(statistics.median(wall), 3), round(max(wall), 3))
+    out["one_article_changed_cpu_s_median"] = statistics.median(cpu)
+    t = time.perf_counter()
+    list(write_index(docs, CONFIG, state))
+    out["nothing_changed_s"] = time.perf_counter() - t
+    out["state_mb"] = state.stat().st_size / 1e6
     out["index_files"] = len(files)
     out["index_mb"] = sum(len(b) for _, b in files) / 1e6
     shards = [b for p, b in files if "/t/" in p]
     gz = sorted(map(_gz, shards))
     out["shards"] = len(shards)
     out["shards_gz_mb"] = sum(gz) / 1e6
-    out["shard_gz_kb_median_max"] = (gz[len(gz) // 2] / 1e3, gz[-1] / 1e3)
-    for name in ("index.js", "len.js"):
-        out[f"{name}_gz_kb"] = next(_gz(b) for p, b in files if p.endswith("/" + name) and "/t/" not in p and "/d/" not in p) / 1e3
+    out["shard_gz_kb_median_p90_max"] = (gz[len(gz) // 2] / 1e3, gz[len(gz) * 9 // 10] / 1e3, gz[-1] / 1e3)
+    out["index.js_gz_kb"] = next(_gz(b) for p, b in files if p.endswith("/index.js") and "/t/" not in p and "/d/" not in p) / 1e3
     return out, docs
 
 
@@ -189,7 +210,7 @@ def main() -> None:
     work = args.work or args.project / ".search-bench"
     work.mkdir(parents=True, exist_ok=True)
     articles = load_articles(args.project, work, args.jobs)
-    result, docs = measure_build(articles, args.jobs)
+    result, docs = measure_build(articles, args.jobs, work)
     site = work / "site"
     for path, data in write_index(docs, CONFIG):
         (site / path).parent.mkdir(parents=True, exist_ok=True)

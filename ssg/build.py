@@ -285,7 +285,7 @@ def write_site(
             result.files += 1
     if config.search.enabled:
         with phase("search"):
-            for path, data in search.write_index(search_docs(site, urls, store), config.search):
+            for path, data in search.write_index(search_docs(site, urls, store), config.search, search_state(config)):
                 output.write(path, data, "search")
                 result.files += 1
     with phase("copy"):
@@ -347,6 +347,13 @@ def search_docs(site: Site, urls: Urls, store: Store) -> Iterator[search.SearchD
         yield search.SearchDoc(
             path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, terms[article.key]
         )
+
+
+def search_state(config: Config) -> Path:
+    """Where the search index keeps what it needs to update itself: one file per output folder
+    (the preview builds another site into its own folder), in the cache, safe to delete."""
+    folder = hashlib.sha256(str(config.output_path).encode()).hexdigest()[:12]
+    return config.cache_path / f"search-{folder}.sqlite"
 
 
 def search_pages(config: Config, theme: Theme) -> list[Page]:

@@ -1,4 +1,4 @@
-"""The index files: deterministic, cut where the manifest says, honouring site.yaml `search:`."""
+"""The index files: deterministic, cut where the manifest says, postings that decode to what was indexed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ssg.search import SearchConfig, SearchDoc, article_terms, write_index
+from ssg.search import SearchConfig, SearchDoc, article_terms, codec, write_index
 from ssg.search import writer as search_writer
 
 
@@ -41,6 +41,11 @@ def _data(content: bytes) -> object:
     return json.loads(text[text.index(",") + 1 : text.rindex(")")])
 
 
+def _terms(files: dict[str, bytes]) -> dict[str, str]:
+    """term -> the shard file that holds it."""
+    return {term: name for name, data in files.items() if "/t/" in name for term in _data(data)[0].split("\n")}
+
+
 def test_same_documents_same_bytes_in_any_order() -> None:
     config = SearchConfig()
     docs = _docs(config)
@@ -51,11 +56,36 @@ def test_every_term_is_in_the_shard_the_manifest_points_to(monkeypatch: pytest.M
     monkeypatch.setattr(search_writer, "SHARD_BYTES", 300)
     config = SearchConfig(path="find/")
     files = dict(write_index(_docs(config), config))
-    bounds = _data(files["find/index.js"])["shards"]
-    assert len(bounds) > 5 and bounds == sorted(bounds) and bounds[0] == ""
-    for i in range(len(bounds)):
-        for row in _data(files[f"find/t/{i}.js"]):
-            assert max(j for j, b in enumerate(bounds) if b <= row[0]) == i, row[0]
+    bounds = _data(files["find/index.js"])["shards"].split("\n")
+    assert len(bounds) > 5 and bounds == sorted(bounds, key=codec.utf16_key) and bounds[0] == ""
+    for term, name in _terms(files).items():
+        holder = max((b for b in bounds if b <= term), key=codec.utf16_key)
+        assert name == f"find/t/{codec.shard_name(holder)}.js", term
+
+
+def test_postings_decode_to_the_documents_counts_and_lengths() -> None:
+    config = SearchConfig()
+    docs = sorted(_docs(config), key=lambda d: (d.date, d.ref))  # oldest first: the index's numbering
+    files = dict(write_index(docs, config))
+    for name, data in files.items():
+        if "/t/" not in name:
+            continue
+        columns = _data(data)
+        for row, term in enumerate(columns[0].split("\n")):
+            for f, field in enumerate(config.fields):
+                text = columns[2 + f].split(",")[row]
+                expected = [(n, d.terms["fields"][field]) for n, d in enumerate(docs) if term in d.terms["fields"][field][0].split(" ")]
+                if not text:
+                    assert not expected, (term, field)
+                    continue
+                g, lengths, *counts = text.split(".")
+                gaps, lens, tfs = codec.decode(g), codec.decode(lengths), codec.decode(counts[0]) if counts else []
+                got, doc, extra = [], -1, iter(tfs)
+                for code, length in zip(gaps, lens, strict=True):
+                    doc += (code >> 1) + 1
+                    got.append((doc, next(extra) if code & 1 else 1, length))
+                want = [(n, ord(f[1][f[0].split(" ").index(term)]) - 48, f[2]) for n, f in expected]
+                assert got == want, (term, field)
 
 
 def test_only_the_configured_fields_are_indexed() -> None:
@@ -63,8 +93,9 @@ def test_only_the_configured_fields_are_indexed() -> None:
     files = dict(write_index(_docs(config), config))
     manifest = _data(files["search/index.js"])
     assert manifest["fields"] == ["title"] and manifest["boosts"] == [10]
-    terms = {row[0] for name, data in files.items() if "/t/" in name for row in _data(data)}
+    terms = _terms(files)
     assert "заголовок" in terms and "ракет" not in terms
+    assert all(len(_data(data)) == 3 for name, data in files.items() if "/t/" in name)
 
 
 def test_terms_cached_with_other_settings_are_refused() -> None:
@@ -76,7 +107,7 @@ def test_terms_cached_with_other_settings_are_refused() -> None:
 def test_store_holds_what_a_hit_shows_with_a_short_lead() -> None:
     config = SearchConfig()
     files = dict(write_index(_docs(config, 5), config))
-    path, title, date, lang, lead, tags = _data(files["search/d/0.js"])[0]
+    path, title, date, lang, lead, tags = _data(files["search/d/1.js"])[0]  # oldest first: chunk 1 starts at the fifth
     assert (path, lang, tags) == ("4/", "ru", ["МКС"]) and date.startswith("2020-01-05")
     assert len(lead) <= search_writer.LEAD_CHARS + 1 and lead.endswith("…")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ssg.search import SearchConfig, SearchDoc, article_terms, write_index
+from ssg.search import SearchConfig, SearchDoc, article_terms, codec, write_index
 from ssg.search import writer as search_writer
 
 HERE = Path(__file__).parent
@@ -71,10 +71,11 @@ def _read_data(path: Path) -> object:
 
 
 def _texts_in_index_order(folder: Path, docs: list[SearchDoc], bodies: dict[str, str]) -> list[dict]:
-    """Documents as the reference lunr index gets them, numbered as the sharded index numbers them."""
+    """Documents as the reference lunr index gets them: newest first, as search.js counts refs
+    (the store holds them oldest first)."""
     by_path = {d.path: d for d in docs}
     chunks = sorted(folder.glob("d/*.js"), key=lambda p: int(p.stem))
-    ordered = [by_path[row[0]] for chunk in chunks for row in _read_data(chunk)]
+    ordered = [by_path[row[0]] for chunk in chunks for row in _read_data(chunk)][::-1]
     fold = str.maketrans("Ёё", "Ее")
     return [
         {"title": d.title.translate(fold), "tags": " ".join(d.tags).translate(fold), "body": bodies[d.path].translate(fold)}
@@ -88,24 +89,26 @@ def _run(folder: Path, request: dict) -> list[dict]:
 
 
 # Many tiny shards (queries with a leading * or ~ need them all and are refused as too broad),
-# and a few larger ones (where those queries run too).
-@pytest.fixture(scope="module", params=[800, 5000])
-def sharded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[SearchDoc], dict[str, str]]:
+# and a few larger ones (where those queries run too); common terms with their lengths in the
+# postings, and (a low DENSE) many terms whose lengths come from the length tables.
+@pytest.fixture(scope="module", params=[(800, 1024), (5000, 1024), (1200, 4)], ids=["small", "large", "dense"])
+def sharded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[SearchDoc], dict[str, str], int]:
     docs, bodies = _corpus()
     config = SearchConfig()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(search_writer, "SHARD_BYTES", request.param)
+        mp.setattr(search_writer, "SHARD_BYTES", request.param[0])
+        mp.setattr(search_writer, "DENSE", request.param[1])
         folder = _write(docs, tmp_path_factory.mktemp("site"), config)
-    return folder, docs, bodies
+    return folder, docs, bodies, request.param[1]
 
 
-def test_corpus_is_split_into_many_shards(sharded: tuple[Path, list[SearchDoc], dict[str, str]]) -> None:
+def test_corpus_is_split_into_many_shards(sharded: tuple[Path, list[SearchDoc], dict[str, str], int]) -> None:
     folder = sharded[0]
     assert len(list(folder.glob("t/*.js"))) >= 5
 
 
-def test_sharded_queries_rank_and_score_exactly_as_one_lunr_index(sharded: tuple[Path, list[SearchDoc], dict[str, str]]) -> None:
-    folder, docs, bodies = sharded
+def test_sharded_queries_rank_and_score_exactly_as_one_lunr_index(sharded: tuple[Path, list[SearchDoc], dict[str, str], int]) -> None:
+    folder, docs, bodies, _ = sharded
     reference = _texts_in_index_order(folder, docs, bodies)
     results = _run(folder, {"queries": QUERIES, "fresh": True, "reference": reference})
     shards = len(list(folder.glob("t/*.js")))
@@ -128,11 +131,50 @@ def test_sharded_queries_rank_and_score_exactly_as_one_lunr_index(sharded: tuple
     assert shards > 24 or all(e.get("error") in (None, "syntax") for e in results)
 
 
-def test_a_query_loads_only_the_shards_of_its_terms(sharded: tuple[Path, list[SearchDoc], dict[str, str]]) -> None:
+def test_a_query_loads_only_the_shards_of_its_terms(sharded: tuple[Path, list[SearchDoc], dict[str, str], int]) -> None:
     folder = sharded[0]
-    manifest = _read_data(folder / "index.js")
+    bounds = _read_data(folder / "index.js")["shards"].split("\n")
     (entry,) = _run(folder, {"queries": ["ракета запуск"], "fresh": True})
     shards = [f for f in entry["files"] if f.startswith("t/")]
-    holder = {f"t/{max(i for i, bound in enumerate(manifest['shards']) if bound <= term)}.js" for term in ("ракет", "запуск")}
+    holder = {f"t/{codec.shard_name(max((b for b in bounds if b <= term), key=codec.utf16_key))}.js" for term in ("ракет", "запуск")}
     assert sorted(shards) == sorted(holder)
-    assert entry["files"][0] == "index.js" and "len.js" in entry["files"]
+    assert entry["files"][0] == "index.js" and all(f.startswith(("t/", "d/", "l/")) for f in entry["files"][1:])
+    tables = [f for f in entry["files"] if f.startswith("l/")]
+    assert (tables == []) if sharded[3] > 1000 else ("l/body.js" in tables)  # the fields where its terms are common
+
+
+def test_shard_names_are_computed_alike_in_both_languages() -> None:
+    bounds = ["", "a", "ракет", "\U0001f680x", "\ue000", "z" * 30, "я" * 40, "a\U0001f680" * 20]
+    script = (
+        "const { shardName } = require(process.argv[1]);"
+        "process.stdout.write(JSON.stringify(JSON.parse(require('fs').readFileSync(0, 'utf8')).map(shardName)));"
+    )
+    search_js = str(HERE.parent / "themes" / "default" / "static" / "assets" / "search.js")
+    done = subprocess.run(["node", "-e", script, search_js], input=json.dumps(bounds), capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [codec.shard_name(b) for b in bounds]
+
+
+def test_terms_beyond_the_basic_plane_sort_as_javascript_sorts_them(tmp_path: Path) -> None:
+    config = SearchConfig()
+    # Inside words (the trimmer strips them at the ends); "a\U0001f680b" < "a\ue000b" in UTF-16 only.
+    words = ["ro\U0001f680cket", "pri\ue000vate", "zeta", "ракета", "alpha", "bo\U0001f4a5om", "a\U0001f680b", "a\ue000b"] * 3
+    docs = [
+        SearchDoc(
+            f"e{i}/",
+            f"e{i}/",
+            w,
+            f"2020-01-{1 + i:02d}T00:00:00+00:00",
+            "en",
+            w,
+            (),
+            article_terms("en", w, (), " ".join(words[i:]), config),
+        )
+        for i, w in enumerate(words)
+    ]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(search_writer, "SHARD_BYTES", 20)
+        folder = _write(docs, tmp_path, config)
+    reference = _texts_in_index_order(folder, docs, {d.path: " ".join(words[i:]) for i, d in enumerate(docs)})
+    queries = ["ro\U0001f680cket", "pri\ue000vate", "zeta", "ракета", "bo\U0001f4a5om alpha", "zet*", "a\U0001f680b", "a\ue000b", "a*"]
+    for entry in _run(folder, {"queries": queries, "fresh": True, "reference": reference}):
+        assert entry["results"] == entry["reference"] and entry["results"], entry["query"]

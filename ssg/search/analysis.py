@@ -14,9 +14,10 @@ stemmers run once per form and per process, not once per token.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -30,7 +31,7 @@ _SEPARATORS = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202
 _WORD_CHARS = "A-Za-z0-9_\u0400-\u0484\u0487-\u052f\u1d2b\u1d78\u2de0-\u2dff\ua640-\ua69f\ufe2e\ufe2f"
 _TRIM = re.compile(f"^[^{_WORD_CHARS}]+|[^{_WORD_CHARS}]+\\Z")
 # Where Python's str.split() and JavaScript's \s disagree: only then is the slow regex needed.
-_SPLIT_DIFFERS = re.compile("[\x1c-\x1f\x85\ufeff]")
+_SPLIT_DIFFERS_CHARS = "\x1c\x1d\x1e\x1f\x85\ufeff"
 _DATA = Path(__file__).parent / "data"
 _LATIN = re.compile("[a-z]")
 _CYRILLIC_VOWEL = re.compile("[аеиоуыэюя]")
@@ -44,7 +45,7 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """lunr.tokenizer: lower-cased slices between separators (ё folded first)."""
     text = fold(text)
-    if _SPLIT_DIFFERS.search(text):
+    if any(c in text for c in _SPLIT_DIFFERS_CHARS):  # a few memchr scans: cheaper than a regex
         return [t for t in _SEPARATORS.split(text) if t]
     return text.replace("-", " ").split()  # C speed: the bulk of the per-article time
 
@@ -86,59 +87,65 @@ def stem(word: str, languages: Sequence[str] = SUPPORTED_LANGUAGES) -> str:
     return word
 
 
-_CACHE_LIMIT = 1 << 20  # distinct tokens kept per language set; a plain dict is the fastest cache
+_CACHE_LIMIT = 1 << 20  # distinct tokens kept per language set
+
+
+class _TermCache(dict):
+    """token -> term (None: a stop word); a miss runs the pipeline, so lookups stay in C."""
+
+    def __init__(self, languages: tuple[str, ...]):
+        super().__init__()
+        self.languages = languages
+
+    def __missing__(self, token: str) -> str | None:
+        word = trim(token)
+        term = None if any(word in stopwords(lang) for lang in self.languages) else stem(word, self.languages)
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[token] = term
+        return term
 
 
 @lru_cache(maxsize=8)
-def _token_cache(languages: tuple[str, ...]) -> dict[str, str | None]:
+def _token_cache(languages: tuple[str, ...]) -> _TermCache:
     unknown = set(languages) - set(SUPPORTED_LANGUAGES)
     if unknown:
         raise ValueError(f"search languages {sorted(unknown)} are not supported (use {', '.join(SUPPORTED_LANGUAGES)})")
-    return {}
-
-
-def _term(token: str, languages: tuple[str, ...], cache: dict[str, str | None]) -> str | None:
-    word = trim(token)
-    term = None if any(word in stopwords(lang) for lang in languages) else stem(word, languages)
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[token] = term
-    return term
+    return _TermCache(languages)
 
 
 def term_of(languages: tuple[str, ...]) -> Callable[[str], str | None]:
     """A cached token -> term function for these languages (None: a stop word)."""
-    cache = _token_cache(languages)
-
-    def term(token: str) -> str | None:
-        return cache[token] if token in cache else _term(token, languages, cache)
-
-    return term
+    return _token_cache(languages).__getitem__
 
 
-_MISSING = object()
-
-
-def analyze(text: str, languages: tuple[str, ...]) -> tuple[list[str], list[int], int]:
-    """(terms in order of first occurrence, their counts, field length) as lunr.Builder counts them.
+def analyze(text: str, languages: tuple[str, ...]) -> tuple[dict[str, int], int]:
+    """{term: count} in order of first occurrence, and the field length, as lunr.Builder counts them.
 
     The field length counts every token the pipeline keeps, including those the trimmer empties
-    (lunr.js keeps an empty term for "—"); the empty term itself is not worth indexing.
+    (lunr.js keeps an empty term for "—"); the empty term itself is not worth indexing. It is
+    one C-level pass over the tokens; only words never seen before reach the stemmers.
     """
-    cache = _token_cache(languages)
-    get = cache.get
-    counts: dict[str, int] = {}
-    length = 0
-    for token, n in Counter(tokenize(text)).items():
-        t = get(token, _MISSING)
-        if t is _MISSING:
-            t = _term(token, languages, cache)
-        if t is None:
-            continue
-        length += n
-        if t:
-            counts[t] = counts.get(t, 0) + n
-    return list(counts), list(counts.values()), length
+    counts = Counter(map(_token_cache(languages).__getitem__, tokenize(text)))
+    counts.pop(None, 0)
+    length = counts.total()
+    counts.pop("", None)
+    return counts, length
+
+
+# Term counts travel as one character each (count + 48): a string is far cheaper than a list of
+# numbers for the build cache's JSON, for pickling between processes, and to read back.
+TF_OFFSET = 48
+_TF_CHARS = [chr(TF_OFFSET + n) for n in range(4096)]
+
+
+def encode_tf(counts: Iterable[int]) -> str | list[int]:
+    """Counts as a string of chr(count + 48); a list of numbers if one is too large for that."""
+    counts = list(counts)
+    try:
+        return "".join(map(_TF_CHARS.__getitem__, counts))
+    except IndexError:
+        return counts
 
 
 def article_terms(lang: str, title: str, tags: Sequence[str], body_text: str, config: SearchConfig) -> dict:
@@ -148,11 +155,17 @@ def article_terms(lang: str, title: str, tags: Sequence[str], body_text: str, co
     global `write_index` only has counting and writing left. Every article goes through the same
     bilingual pipeline whatever its `lang`: each stemmer only touches its own alphabet, so the
     English names in a Russian article are stemmed as English and its Russian words as Russian.
+
+    Returns {"version", "languages", "digest", "fields": {name: [terms joined by spaces, counts
+    (see `encode_tf`), length]}}; `digest` changes whenever the fields do, so the index writer
+    can tell a changed article from an unchanged one without reading its terms.
     """
     del lang  # the alphabet of each word picks its stemmer
     texts = {"title": title, "tags": " ".join(tags), "body": body_text}
+    languages = tuple(config.languages)
     fields = {}
     for name in config.fields:
-        terms, counts, length = analyze(texts[name], tuple(config.languages))
-        fields[name] = {"terms": " ".join(terms), "tf": counts, "length": length}
-    return {"version": TERMS_VERSION, "languages": list(config.languages), "fields": fields}
+        counts, length = analyze(texts[name], languages)
+        fields[name] = [" ".join(counts), encode_tf(counts.values()), length]
+    digest = hashlib.blake2b(repr(sorted(fields.items())).encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
+    return {"version": TERMS_VERSION, "languages": list(languages), "digest": digest, "fields": fields}

@@ -4,20 +4,31 @@ Files (each a script that calls `ssgSearchData(key, data)`, so the page can load
 <script> tags, which works from file:// where fetch does not):
 
 - `index.js`: the manifest: fields and boosts, languages, document count, the total length of
-  each field, the first term of every shard, how many documents a store chunk holds, a build id.
-- `len.js`: the length of every field of every document (lunr's BM25 needs them for the scores).
-- `t/N.js`: shard N: for each of its terms, in sorted order, lunr's term index and per field
-  the documents that hold the term with its count.
+  each field, the lower bound of every shard's terms, how many documents a store chunk holds, a
+  build id.
+- `t/<name>.js`: a shard: the terms from its bound up to the next shard's, in sorted order, as
+  columns [terms joined by newlines, their order keys, then per field the postings of each term
+  joined by commas] (`codec` describes a term's postings). The name derives from the bound.
 - `d/N.js`: store chunk N: path, title, date, language, lead and tags of documents N*k..N*k+k-1.
+- `l/<field>.js`: the length of that field in every document, for the terms common enough
+  (`DENSE`) that shipping their lengths with their postings would cost more.
+
+Documents are numbered oldest first, so a new article only adds to the end of posting lists and
+of the store. search.js ranks exactly as one lunr index built newest first (document refs
+count from the newest), and computes what lunr would number each term (its first occurrence in
+that order) from the newest document holding it and the term's offset in that document (the
+order key), both stable while other articles change.
 
 Why not lunr's own serialized index per shard: it stores every posting twice (inverted index and
 document vectors) with scores that depend on every other document, so it is several times larger
-and every shard changes when one article does. Here a shard holds counts, and search.js turns
-the shards a query needs into lunr's structures with the very arithmetic of lunr.Builder, so the
-scores are those of one unsplit lunr index (tests/test_search_ranking.py checks this).
+and every shard changes when one article does. Here a shard holds counts and lengths, and
+search.js computes lunr's scores from them with the arithmetic of lunr.Builder and lunr.Index
+(tests/test_search_ranking.py checks equality with one unsplit lunr index).
 
-Documents are numbered newest first; terms are numbered (lunr's `_index`) in order of first
-occurrence over the documents in that order, as lunr.Builder numbers them.
+Shards are cut by content (`_Partition`), not by position, so a changed article changes only the
+shards its terms live in. With `state` (a file under the build cache), the next build starts
+from this one's index and re-encodes only the terms of the articles that changed (`_Update`); a
+cold build and an incremental one give the same bytes.
 """
 
 from __future__ import annotations
@@ -25,152 +36,142 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+import marshal
+import os
+import re
+import sqlite3
+import zlib
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain
+from itertools import repeat
+from operator import add
+from pathlib import Path
 
+from . import codec
 from .model import TERMS_VERSION, SearchConfig, SearchDoc
 
-FORMAT = 1
+FORMAT = 2
 BOOSTS = {"title": 10, "tags": 5, "body": 1}
-SHARD_BYTES = 48_000  # raw bytes of postings per shard: about 20 KB gzipped
+SHARD_BYTES = 8_000  # the raw size shards aim at
 STORE_CHUNK = 4  # documents per store file: a page of hits needs few bytes beyond its own
+DENSE = 1024  # a term in this many documents of a field leaves their lengths to the field's table
+SMALL = 8  # the state keeps the postings of terms in more documents; fewer are read from their rows
 LEAD_CHARS = 280
+MAX_CHANGED = 0.25  # more changed documents than this share of the archive: rebuild from scratch
+
+_CODES_ONLY = str.maketrans("", "", codec.MORE)
+_POS = re.compile(f"[{re.escape(codec.MORE)}]*[{re.escape(codec.FINAL)}]")
 
 
-def write_index(docs: Iterable[SearchDoc], config: SearchConfig) -> Iterator[tuple[str, bytes]]:
-    """Every file of the index, as (path relative to the site root, bytes); same docs, same bytes."""
-    ordered = sorted(docs, key=_newest_first)
-    for doc in ordered:
-        _check_terms(doc, config)
+def write_index(docs: Iterable[SearchDoc], config: SearchConfig, state: Path | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every file of the index, as (path relative to the site root, bytes); same docs, same bytes.
+
+    `state`: a file (safe to delete) where the index is kept between builds, so that the next
+    build only redoes what changed; without it every build starts from scratch.
+    """
     with _gc_paused():
-        postings, lengths = _invert(ordered, config.fields)
-    shards, bounds = _shards(postings, len(config.fields))
-    files = {f"t/{i}.js": _script(f"t/{i}", shard) for i, shard in enumerate(shards)}
-    files["len.js"] = _script("len", lengths)
-    for start in range(0, len(ordered), STORE_CHUNK):
-        key = f"d/{start // STORE_CHUNK}"
-        files[key + ".js"] = _script(key, [_stored(doc) for doc in ordered[start : start + STORE_CHUNK]])
-    build = hashlib.sha256(b"".join(files[name] for name in sorted(files))).hexdigest()[:12]
-    manifest = {
-        "format": FORMAT,
-        "build": build,
-        "fields": list(config.fields),
-        "boosts": [BOOSTS[f] for f in config.fields],
-        "languages": list(config.languages),
-        "docs": len(ordered),
-        "lengths": [sum(field) for field in lengths],
-        "shards": bounds,
-        "chunk": STORE_CHUNK,
-    }
-    yield config.path + "index.js", _script("index", manifest)
-    for name in sorted(files):
-        yield config.path + name, files[name]
+        ordered = _documents(docs, config)
+        store = _Store(state, config) if state is not None else None
+        try:
+            index = store.load() if store else None
+            try:
+                updated = index is not None and _Update(index, ordered).run()
+            except _StaleStateError:
+                updated = False
+            if not updated:
+                index = _Index.build(ordered, len(config.fields))
+            if store:
+                store.save(index)
+        finally:
+            if store:
+                store.close()
+    yield from index.files(config)
 
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Building millions of small lists triggers the cyclic GC over and over (half the time);
-    they hold no cycles, so pause it for the loop and restore it as it was."""
-    was_enabled = gc.isenabled()
+    """Building millions of small lists triggers the cyclic GC over and over (most of the time);
+    they hold no cycles, so pause it and restore it as it was."""
+    was_enabled, frozen = gc.isenabled(), gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if not frozen:  # (nobody else's frozen objects to thaw)
+                # Hand what survives to the oldest generation at once, or the first collection
+                # after the pause would scan all of it as young objects.
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
-def _newest_first(doc: SearchDoc) -> tuple[float, str]:
-    return -datetime.fromisoformat(doc.date).timestamp(), doc.ref
+class _StaleStateError(Exception):
+    """The state does not hold together (a bug, or a file changed behind our back): start afresh."""
 
 
-def _check_terms(doc: SearchDoc, config: SearchConfig) -> None:
-    terms = doc.terms or {}
-    if (
-        terms.get("version") != TERMS_VERSION
-        or terms.get("languages") != list(config.languages)
-        or any(f not in terms.get("fields", {}) for f in config.fields)
-    ):
-        raise ValueError(f"the cached search terms of {doc.ref} do not match site.yaml `search:`: delete the build cache and build again")
+# ---- documents ------------------------------------------------------------------------------
 
 
-def _invert(docs: list[SearchDoc], fields: tuple[str, ...]) -> tuple[dict[str, list[list[int]]], list[list[int]]]:
-    """term -> per field its encoded postings (dict order: lunr's term index), and the field lengths.
+class _Doc:
+    """A SearchDoc with what the writer needs of it: its place in the order and its digests."""
 
-    A posting is (doc - previous doc - 1) * 2 + (count > 1), followed by the count if > 1. This
-    loop over every posting is the bulk of the global work, so it encodes as it goes: each list
-    starts with the last document seen (dropped at the end), and one dict lookup per posting is all.
-    """
-    per_field: list[dict[str, list[int]]] = [{} for _ in fields]
-    sequences: list[list[str]] = []
-    lengths: list[list[int]] = [[] for _ in fields]
-    for n, doc in enumerate(docs):
-        data = doc.terms["fields"]
-        for f, name in enumerate(fields):
-            field = data[name]
-            lengths[f].append(field["length"])
-            if not field["terms"]:
-                continue
-            terms = field["terms"].split(" ")
-            sequences.append(terms)
-            postings = per_field[f]
-            get = postings.get
-            for term, count in zip(terms, field["tf"], strict=True):
-                codes = get(term)
-                if codes is None:
-                    postings[term] = [n, n * 2] if count == 1 else [n, n * 2 + 1, count]
-                    continue
-                gap = (n - codes[0] - 1) * 2
-                codes[0] = n
-                if count == 1:
-                    codes.append(gap)
-                else:
-                    codes += (gap + 1, count)
-    # lunr.Builder numbers terms in order of first occurrence: documents, then fields, then tokens.
-    order = dict.fromkeys(chain.from_iterable(sequences))
-    empty = [0]
-    return {term: [p.get(term, empty)[1:] for p in per_field] for term in order}, lengths
+    __slots__ = ("doc", "fields", "meta_digest", "ref", "terms_digest", "when")
+
+    def __init__(self, doc: SearchDoc, fields: list[list], when: float, meta_digest: bytes):
+        self.doc = doc
+        self.ref = doc.ref
+        self.fields = fields  # per indexed field: [terms joined by spaces, counts, length]
+        self.when = when
+        self.terms_digest: str = doc.terms["digest"]
+        self.meta_digest = meta_digest  # of what the store shows
+
+    def terms_text(self) -> str:
+        """Its terms as the state keeps them, to know what to remove when it changes."""
+        return "\t".join(f[0] for f in self.fields)
 
 
-def _utf16_key(term: str) -> bytes:
-    """JavaScript compares strings by UTF-16 code units; so must the shard bounds."""
-    return term.encode("utf-16-be", "surrogatepass")
+def _documents(docs: Iterable[SearchDoc], config: SearchConfig) -> list[_Doc]:
+    """The documents oldest first; refuses terms cached with other settings."""
+    version, languages, names = TERMS_VERSION, list(config.languages), config.fields
+    wanted = set(names)
+    out = []
+    blake2b, parse, join = hashlib.blake2b, datetime.fromisoformat, "\x1f".join
+    for doc in docs:
+        terms = doc.terms or {}
+        data = terms.get("fields")
+        if (
+            terms.get("version") != version
+            or terms.get("languages") != languages
+            or not isinstance(data, dict)
+            or not data.keys() >= wanted
+        ):
+            raise ValueError(
+                f"the cached search terms of {doc.ref} do not match site.yaml `search:`: delete the build cache and build again"
+            )
+        meta = join((doc.path, doc.title, doc.date, doc.lang, doc.lead, *doc.tags)).encode("utf-8", "surrogatepass")
+        out.append(_Doc(doc, [data[name] for name in names], parse(doc.date).timestamp(), blake2b(meta, digest_size=10).digest()))
+    out.sort(key=_order)
+    return out
 
 
-def _shards(postings: dict[str, list[int]], width: int) -> tuple[list[list], list[str]]:
-    """Cut the sorted terms into shards of about SHARD_BYTES; each shard's lower bound for the manifest."""
-    index = {term: i for i, term in enumerate(postings)}
-    terms = sorted(postings)
-    if any(max(t) > "\uffff" for t in terms):
-        terms.sort(key=_utf16_key)
-    shards: list[list] = []
-    bounds: list[str] = []
-    current: list = []
-    size = 0
-    previous = ""
-    for term in terms:
-        if size >= SHARD_BYTES:
-            shards.append(current)
-            bounds.append(_separator(previous, term))
-            current, size = [], 0
-        lists = postings[term]
-        while lists and not lists[-1]:
-            lists.pop()
-        current.append([term, index[term], *lists])
-        size += len(term) + 10 + 4 * sum(map(len, lists))  # about 4 bytes a number
-        previous = term
-    shards.append(current)
-    return shards, [""] + bounds
+def _order(doc: _Doc) -> tuple[float, str]:
+    return doc.when, doc.ref
 
 
-def _separator(last: str, first: str) -> str:
-    """The shortest prefix of `first` that sorts after `last`: a shard's lower bound."""
-    for end in range(1, len(first) + 1):
-        if _utf16_key(first[:end]) > _utf16_key(last):
-            return first[:end]
-    return first
+def _tf_ords(tf: str | list[int]) -> Iterator[int]:
+    """Counts + 48, from either form `analysis.encode_tf` gives."""
+    return map(ord, tf) if isinstance(tf, str) else map(add, tf, repeat(codec.TF_OFFSET))
+
+
+def _sequence(fields: list[list]) -> str:
+    """A document's terms in lunr's order of first occurrence (fields in order), space-delimited."""
+    return " " + " ".join(f[0] for f in fields if f[0]) + " "
 
 
 def _stored(doc: SearchDoc) -> list:
@@ -185,10 +186,856 @@ def _clip(text: str) -> str:
     return text[: cut if cut > LEAD_CHARS // 2 else LEAD_CHARS].rstrip(",;:") + "…"
 
 
+# ---- terms and shards -----------------------------------------------------------------------
+
+
+@dataclass
+class _Postings:
+    """One term's postings: per field its documents and their counts + 48; its order key."""
+
+    pos: int
+    docs: list[Sequence[int]]  # lists when built, arrays ("i") when read back from the state
+    tfs: list[Sequence[int]]
+
+    def last(self) -> int:
+        return max(d[-1] for d in self.docs if d)
+
+
+# A term's row of a shard: (term, code of its order key, then per field its postings' string).
+Entry = tuple
+
+
+def _entry_size(entry: Entry) -> int:
+    return sum(map(len, entry)) + len(entry)
+
+
+@dataclass
+class _Shard:
+    bound: str  # the lowest term it may hold (the first shard's is "")
+    entries: list[Entry] | None  # None: not read back (its bytes are reused as they are)
+    data: bytes = b""
+    natural_end: bool = True  # the cut after it is natural (so the next shard starts afresh)
+    last: str = ""  # its last term
+    dirty: bool = True  # made by this build (the state must save it)
+    stored_bound: str | None = None  # its bound in the state
+    digest: bytes = b""
+    size: int = 0  # the sum of its entries' `_entry_size`
+
+    @property
+    def name(self) -> str:
+        return codec.shard_name(self.bound)
+
+    def parse(self) -> list[Entry]:
+        if self.entries is None:
+            text = self.data.decode("utf-8")
+            columns = json.loads(text[text.index(",") + 1 : text.rindex(")")])
+            parts = [columns[0].split("\n"), _POS.findall(columns[1]), *(c.split(",") for c in columns[2:])]
+            self.entries = list(zip(*parts, strict=True))
+        return self.entries
+
+    def render(self) -> None:
+        entries = self.entries or []
+        width = len(entries[0]) if entries else 2
+        columns = ["\n".join(e[0] for e in entries), "".join(e[1] for e in entries)]
+        columns += [",".join(e[i] for e in entries) for i in range(2, width)]
+        self.data = _script("t/" + self.name, columns)
+        self.digest = _digest(self.data)
+        self.last = entries[-1][0] if entries else ""
+        self.size = sum(map(_entry_size, entries))
+        self.dirty = True
+
+
+class _Partition:
+    """Cuts sorted entries into shards: after a term chosen by the term alone (the CRC of the term
+    below a threshold that grows with its size, so shards average about SHARD_BYTES and a change
+    moves only nearby cuts: a "natural" cut), and before a term that would make the shard larger
+    than 2 * SHARD_BYTES or that is that large itself (a forced cut)."""
+
+    def __init__(self, previous_last: str | None):
+        self.limit = SHARD_BYTES
+        self.scale = (1 << 32) // SHARD_BYTES
+        self.shards: list[_Shard] = []
+        self.current: list[Entry] = []
+        self.size = 0
+        self.previous_last = previous_last  # None: the first shard of all (its bound is "")
+
+    def cuts_before(self, entry: Entry) -> bool:
+        size = _entry_size(entry)
+        return bool(self.current) and (self.size + size > 2 * self.limit or size >= self.limit)
+
+    def add(self, entry: Entry) -> None:
+        size = sum(map(len, entry)) + len(entry)  # _entry_size, inlined: this runs per term
+        if self.current and (self.size + size > 2 * self.limit or size >= self.limit):
+            self.close(natural=False)
+        self.current.append(entry)
+        self.size += size
+        if size >= self.limit or zlib.crc32(entry[0].encode("utf-8", "surrogatepass")) < size * self.scale:
+            self.close(natural=True)
+
+    def close(self, natural: bool) -> None:
+        if not self.current:
+            return
+        first = self.current[0][0]
+        bound = "" if self.previous_last is None else _separator(self.previous_last, first)
+        shard = _Shard(bound, self.current, natural_end=natural)
+        shard.render()
+        self.shards.append(shard)
+        self.previous_last = self.current[-1][0]
+        self.current, self.size = [], 0
+
+
+def _separator(last: str, first: str) -> str:
+    """The shortest prefix of `first` that sorts after `last`: a shard's lower bound."""
+    key = codec.utf16_key(last)
+    for end in range(1, len(first) + 1):
+        if codec.utf16_key(first[:end]) > key:
+            return first[:end]
+    return first
+
+
+def _sorted_terms(terms: Iterable[str]) -> list[str]:
+    out = sorted(terms)
+    if any(max(t, default="") > "\uffff" for t in out):
+        out.sort(key=codec.utf16_key)
+    return out
+
+
+def _shard_of(bounds: list[bytes], term: str) -> int:
+    return max(0, bisect_right(bounds, codec.utf16_key(term)) - 1)
+
+
+# ---- the index ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Index:
+    """The whole index: documents, shards, store chunks, and what the state must save of them."""
+
+    width: int  # the number of indexed fields
+    refs: list[str]
+    terms_digests: list[str]
+    meta_digests: list[bytes]
+    lengths: list[list[int]]  # per field, per document
+    shards: list[_Shard]
+    store: list[tuple[bytes, bytes]]  # (bytes, digest) of each chunk
+    cold: bool = True  # built from scratch: the state saves everything
+    terms_texts: dict[int, str] = field(default_factory=dict)  # n -> `_Doc.terms_text` of changed documents
+    changed_docs: set[int] = field(default_factory=set)  # documents (also removed ones) the state must rewrite
+    changed_postings: dict[str, _Postings | None] = field(default_factory=dict)  # None: gone
+    changed_store: set[int] = field(default_factory=set)
+    removed_shards: list[str] = field(default_factory=list)  # bounds
+
+    @classmethod
+    def build(cls, docs: list[_Doc], width: int) -> _Index:
+        index = cls(width, [], [], [], [[] for _ in range(width)], [], [])
+        index.set_docs(docs, 0)
+        index.store = [_store_chunk(docs, c) for c in range(_chunks(len(docs)))]
+        per_field = _invert([d.fields for d in docs], width)
+        length_codes = [list(map(codec.CODES.__getitem__, lengths)) for lengths in index.lengths]
+        sequences = _Sequences(docs)
+        partition = _Partition(None)
+        postings: dict[str, _Postings | None] = {}
+        empty: list[int] = []
+        for term in _sorted_terms(set().union(*per_field)):
+            lists = [field.get(term, empty) for field in per_field]  # document, count + 48, document, ...
+            p = _Postings(0, [values[0::2] for values in lists], [values[1::2] for values in lists])
+            partition.add(_entry(term, p, length_codes, sequences))
+            postings[term] = p
+        partition.close(natural=True)
+        index.shards = partition.shards
+        index.changed_postings = postings
+        index.terms_texts = {n: d.terms_text() for n, d in enumerate(docs)}
+        return index
+
+    def set_docs(self, docs: list[_Doc], start: int) -> None:
+        """Take the documents from `start` on."""
+        del self.refs[start:], self.terms_digests[start:], self.meta_digests[start:]
+        for lengths in self.lengths:
+            del lengths[start:]
+        for doc in docs[start:]:
+            self.refs.append(doc.ref)
+            self.terms_digests.append(doc.terms_digest)
+            self.meta_digests.append(doc.meta_digest)
+            for f, data in enumerate(doc.fields):
+                self.lengths[f].append(data[2])
+
+    def files(self, config: SearchConfig) -> Iterator[tuple[str, bytes]]:
+        files = {f"t/{s.name}.js": (s.data, s.digest) for s in self.shards}
+        for c, chunk in enumerate(self.store):
+            files[f"d/{c}.js"] = chunk
+        for name, lengths in zip(config.fields, self.lengths, strict=True):
+            data = _script("l/" + name, "".join(map(codec.CODES.__getitem__, lengths)))
+            files[f"l/{name}.js"] = (data, _digest(data))
+        build = hashlib.blake2b(digest_size=6)
+        for name in sorted(files):
+            build.update(name.encode() + b"\0" + files[name][1])
+        manifest = {
+            "format": FORMAT,
+            "build": build.hexdigest(),
+            "fields": list(config.fields),
+            "boosts": [BOOSTS[f] for f in config.fields],
+            "languages": list(config.languages),
+            "docs": len(self.refs),
+            "lengths": [sum(lengths) for lengths in self.lengths],
+            "shards": "\n".join(s.bound for s in self.shards),
+            "chunk": STORE_CHUNK,
+        }
+        yield config.path + "index.js", _script("index", manifest)
+        for name in sorted(files):
+            yield config.path + name, files[name][0]
+
+
+class _Sequences(dict):
+    """n -> `_sequence` of document n, made on first use."""
+
+    def __init__(self, docs: list[_Doc]):
+        super().__init__()
+        self.docs = docs
+
+    def __missing__(self, n: int) -> str:
+        value = self[n] = _sequence(self.docs[n].fields)
+        return value
+
+
+def _invert(fields: list[list[list]], width: int) -> list[defaultdict[str, list[int]]]:
+    """Per field: term -> [document, count + 48, document, count + 48, ...] over the documents
+    in order; one C-level pass per document field (no Python code runs per posting)."""
+    per_field: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in range(width)]
+    for n, doc in enumerate(fields):
+        for f in range(width):
+            terms, tf, _ = doc[f]
+            if terms:
+                lists = map(per_field[f].__getitem__, terms.split(" "))
+                deque(map(list.extend, lists, zip(repeat(n), _tf_ords(tf))), maxlen=0)
+    return per_field
+
+
+def _entry(term: str, p: _Postings, length_codes: list[list[str]], sequences: _Sequences) -> Entry:
+    """A term's shard row; sets its order key: the term's offset in its newest document."""
+    p.pos = sequences[p.last()].find(" " + term + " ")
+    if p.pos < 0:
+        raise AssertionError(f"search index: {term!r} is not in its newest document")
+    streams = (
+        codec.field_string(*codec.encode(d, t, codes if len(d) < DENSE else None, -1)) if d else ""
+        for d, t, codes in zip(p.docs, p.tfs, length_codes, strict=True)
+    )
+    return (term, codec.vint(p.pos), *streams)
+
+
+def _chunks(count: int) -> int:
+    return (count + STORE_CHUNK - 1) // STORE_CHUNK
+
+
+def _store_chunk(docs: list[_Doc], chunk: int) -> tuple[bytes, bytes]:
+    rows = [_stored(d.doc) for d in docs[chunk * STORE_CHUNK : (chunk + 1) * STORE_CHUNK]]
+    data = _script(f"d/{chunk}", rows)
+    return data, _digest(data)
+
+
+# ---- updating an index ----------------------------------------------------------------------
+
+
+class _Update:
+    """Brings an index loaded from the state up to `docs`, touching only what changed.
+
+    Documents are matched by position: those of the longest common prefix of both lists (by
+    ref) keep their numbers, and of them only the ones whose terms changed are redone; every
+    document after the prefix (usually only new articles) is removed and added again. Then each
+    term of a changed document gets its postings spliced (`_splice`), and the shards around the
+    changed terms are cut again (`reshard`); everything else keeps its bytes.
+    """
+
+    def __init__(self, index: _StoredIndex, docs: list[_Doc]):
+        self.index = index
+        self.docs = docs
+
+    def run(self) -> bool:
+        """False: too much changed, build from scratch instead."""
+        index, docs = self.index, self.docs
+        old_count = len(index.refs)
+        prefix = 0
+        for ref, doc in zip(index.refs, docs, strict=False):
+            if ref != doc.ref:
+                break
+            prefix += 1
+        edited = [n for n in range(prefix) if index.terms_digests[n] != docs[n].terms_digest]
+        if old_count + len(docs) - 2 * prefix + len(edited) > max(16, MAX_CHANGED * len(docs)):
+            return False
+        index.cold = False
+        drop = set(edited)
+        restored = [n for n in range(prefix) if index.meta_digests[n] != docs[n].meta_digest and n not in drop]
+        removed_terms = index.old_terms([*edited, *range(prefix, old_count)])
+        old_sizes = [list(map(codec.SIZES.__getitem__, lengths)) for lengths in index.lengths]
+        index.set_docs(docs, prefix)
+        for n in [*edited, *restored]:
+            index.terms_digests[n] = docs[n].terms_digest
+            index.meta_digests[n] = docs[n].meta_digest
+            for f, data in enumerate(docs[n].fields):
+                index.lengths[f][n] = data[2]
+        redone = [*edited, *range(prefix, len(docs))]
+        index.terms_texts = {n: docs[n].terms_text() for n in redone}
+        index.changed_docs = {*redone, *restored, *range(len(docs), old_count)}
+        added: dict[str, list[list[tuple[int, int]]]] = {}  # term -> per field [(n, count + 48)]
+        for n in sorted(redone):
+            for f, (terms, tf, _) in enumerate(docs[n].fields):
+                if terms:
+                    for term, o in zip(terms.split(" "), _tf_ords(tf), strict=True):
+                        added.setdefault(term, [[] for _ in range(index.width)])[f].append((n, o))
+        touched = set(added) | removed_terms
+        old = index.load_postings(touched)
+        bounds = [codec.utf16_key(s.bound) for s in index.shards]
+        old_entries = _OldEntries(index.shards, bounds)
+        length_codes = [list(map(codec.CODES.__getitem__, lengths)) for lengths in index.lengths]
+        sequences = _Sequences(docs)
+        nothing: list[list[tuple[int, int]]] = [[] for _ in range(index.width)]
+        changed: dict[str, Entry | None] = {}
+        for term in touched:
+            entry = old_entries.get(term)
+            p = old.get(term) or _read_back(entry, index.width)
+            new = _Postings(0, [], [])
+            streams = []
+            for f in range(index.width):
+                text = entry[2 + f] if entry else ""
+                if len(text.partition(".")[0].translate(_CODES_ONLY)) != len(p.docs[f]):  # one final letter a posting
+                    raise _StaleStateError(term)
+                docs_f, tfs_f, text = _splice(
+                    p.docs[f], p.tfs[f], text, prefix, drop, added.get(term, nothing)[f], length_codes[f], old_sizes[f]
+                )
+                new.docs.append(docs_f)
+                new.tfs.append(tfs_f)
+                streams.append(text)
+            if not any(new.docs):
+                changed[term] = index.changed_postings[term] = None
+                continue
+            new.pos = sequences[new.last()].find(" " + term + " ")
+            if new.pos < 0:
+                raise AssertionError(f"search index: {term!r} is not in its newest document")
+            changed[term] = (term, codec.vint(new.pos), *streams)
+            index.changed_postings[term] = new
+        self.reshard(changed, bounds)
+        chunks = {n // STORE_CHUNK for n in (*edited, *restored)} | set(range(prefix // STORE_CHUNK, _chunks(len(docs))))
+        del index.store[_chunks(len(docs)) :]
+        for c in sorted(chunks):
+            data = _store_chunk(docs, c)
+            if c < len(index.store):
+                index.store[c] = data
+            else:
+                index.store.append(data)
+        index.changed_store = chunks
+        return True
+
+    def same_cuts(
+        self,
+        shard: _Shard,
+        terms: list[str],
+        changed: dict[str, Entry | None],
+        out: list[_Shard],
+        after: _Shard | None,
+        after_changes: bool,
+    ) -> _Shard | None:
+        """The shard made again with its changed terms, when the cuts around it stay where they
+        were (the usual case, checked from the changed entries alone); None: cut again."""
+        limit = SHARD_BYTES
+        scale = (1 << 32) // limit
+        old = {e[0]: e for e in shard.parse()}
+        entries = _apply(shard, terms, changed)
+        if not entries:
+            return None
+        first_size = _entry_size(entries[0])
+        if out and not out[-1].natural_end and not (out[-1].size + first_size > 2 * limit or first_size >= limit):
+            return None  # the forced cut before it would not happen any more
+        if len(entries) == 1 and first_size >= limit:
+            natural = True  # a large term alone, as before
+        else:
+            if len(old) == 1 and shard.size >= limit:
+                return None
+            size = shard.size
+            for term in terms:
+                before, entry = old.get(term), changed[term]
+                if before is not None:
+                    size -= _entry_size(before)
+                if entry is not None:
+                    grown = _entry_size(entry)
+                    if grown >= limit:
+                        return None
+                    size += grown
+            if size > 2 * limit:
+                return None
+            last = entries[-1]
+            kept_last = old.get(shard.last)
+            if (
+                kept_last is not None
+                and kept_last is not last
+                and shard.last not in changed
+                and zlib.crc32(shard.last.encode("utf-8", "surrogatepass")) < _entry_size(kept_last) * scale
+            ):
+                return None  # the old last term, no longer last, still cuts after itself
+            for term in terms:
+                entry = changed[term]
+                if (
+                    entry is not None
+                    and entry is not last
+                    and zlib.crc32(term.encode("utf-8", "surrogatepass")) < _entry_size(entry) * scale
+                ):
+                    return None  # a natural cut inside
+            if after is None:
+                natural = True
+            elif last[0] == shard.last and last[0] not in changed and shard.natural_end:
+                natural = True  # the same last entry, which ended the shard by itself
+            else:
+                natural = zlib.crc32(last[0].encode("utf-8", "surrogatepass")) < _entry_size(last) * scale
+                if not natural:
+                    if after_changes:
+                        return None
+                    following = _entry_size(after.parse()[0])
+                    if not (size + following > 2 * limit or following >= limit):
+                        return None  # no forced cut before the next shard any more
+        bound = "" if not out else _separator(out[-1].last, entries[0][0])
+        made = _Shard(bound, entries, natural_end=natural)
+        made.render()
+        return made
+
+    def reshard(self, changed: dict[str, Entry | None], bounds: list[bytes]) -> None:
+        """Cut again the shards that hold changed terms, from the start of their natural segment
+        (where the cold build's cutting restarts too) until a cut falls where it fell before."""
+        index = self.index
+        old = index.shards
+        if not old:
+            partition = _Partition(None)
+            for term in _sorted_terms(t for t, e in changed.items() if e is not None):
+                partition.add(changed[term])  # type: ignore[arg-type]
+            partition.close(natural=True)
+            index.shards = partition.shards
+            return
+        by_shard: dict[int, list[str]] = defaultdict(list)
+        for term in changed:
+            by_shard[_shard_of(bounds, term)].append(term)
+        out: list[_Shard] = []
+        partition: _Partition | None = None
+        for j, shard in enumerate(old):
+            if partition is not None and j not in by_shard:
+                first = shard.parse()[0]
+                if not partition.current or partition.cuts_before(first):
+                    partition.close(natural=False)
+                    out += partition.shards
+                    partition = None
+            if partition is None:
+                if out and out[-1].dirty:  # the shard before was made again: this one's bound may move
+                    first_term = shard.parse()[0][0]
+                    bound = _separator(out[-1].last, first_term)
+                    if bound != shard.bound:
+                        shard.bound = bound
+                        shard.render()
+                if j not in by_shard:
+                    out.append(shard)
+                    continue
+                quick = self.same_cuts(shard, by_shard[j], changed, out, old[j + 1] if j + 1 < len(old) else None, j + 1 in by_shard)
+                if quick is not None:
+                    out.append(quick)
+                    continue
+                # Start cutting where the natural segment holding this shard starts.
+                reopened: list[_Shard] = []
+                while out and not out[-1].natural_end:
+                    reopened.insert(0, out.pop())
+                partition = _Partition(out[-1].last if out else None)
+                for again in reopened:
+                    for entry in again.parse():
+                        partition.add(entry)
+            for entry in _apply(shard, by_shard.get(j, ()), changed):
+                partition.add(entry)
+        if partition is not None:
+            partition.close(natural=True)
+            out += partition.shards
+        kept = {id(s) for s in out}
+        index.removed_shards = [s.stored_bound for s in old if s.stored_bound is not None and (id(s) not in kept or s.dirty)]
+        index.shards = out
+
+
+def _apply(shard: _Shard, terms: Iterable[str], changed: dict[str, Entry | None]) -> list[Entry]:
+    """The shard's entries with the changed ones replaced, added or removed, in order."""
+    entries = {e[0]: e for e in shard.parse()}
+    for term in terms:
+        entry = changed[term]
+        if entry is None:
+            entries.pop(term, None)
+        else:
+            entries[term] = entry
+    return [entries[t] for t in _sorted_terms(entries)]
+
+
+class _OldEntries:
+    """term -> its row in the old shards (read back on first use)."""
+
+    def __init__(self, shards: list[_Shard], bounds: list[bytes]):
+        self.shards = shards
+        self.bounds = bounds
+        self.by_shard: dict[int, dict[str, Entry]] = {}
+
+    def get(self, term: str) -> Entry | None:
+        if not self.shards:
+            return None
+        i = _shard_of(self.bounds, term)
+        rows = self.by_shard.get(i)
+        if rows is None:
+            rows = self.by_shard[i] = {e[0]: e for e in self.shards[i].parse()}
+        return rows.get(term)
+
+
+def _read_back(entry: Entry | None, width: int) -> _Postings:
+    """A term's postings from its shard row: how the state stores those of the rarer terms."""
+    out = _Postings(0, [array("i") for _ in range(width)], [array("i") for _ in range(width)])
+    for f in range(width if entry else 0):
+        g, _, counts = codec.split_field(entry[2 + f])  # type: ignore[index]
+        more = iter(codec.decode(counts))
+        doc = -1
+        for code in codec.decode(g):
+            doc += (code >> 1) + 1
+            out.docs[f].append(doc)
+            out.tfs[f].append(next(more) + codec.TF_OFFSET if code & 1 else codec.TF_OFFSET + 1)
+    return out
+
+
+def _splice(
+    docs: array,
+    tfs: array,
+    text: str,
+    prefix: int,
+    drop: set[int],
+    adds: list[tuple[int, int]],
+    length_codes: list[str] | None,
+    old_sizes: list[int] | None,
+) -> tuple[array, array, str]:
+    """One term's postings in one field after the update, and their encoding.
+
+    The postings of documents from `prefix` on, and of the edited documents `drop`, go; `adds`
+    (sorted by document) come. Only the stretch from the first to the last change is encoded
+    again; the rest is copied from the old streams (a posting's codes depend only on it and on
+    the document before it). `old_sizes[n]` is the size of the old length code of document n.
+    """
+    size = len(docs)
+    cut = bisect_left(docs, prefix)
+    first, end = size, 0  # the old postings [first, end) are encoded again
+    if cut < size or (adds and adds[-1][0] >= prefix):
+        first, end = cut, size
+    for n in drop:
+        i = bisect_left(docs, n, 0, cut)
+        if i < cut and docs[i] == n:
+            first, end = min(first, i), max(end, i + 2)
+    for n, _ in adds:
+        if n < prefix:
+            i = bisect_left(docs, n, 0, cut)
+            first, end = min(first, i), max(end, i + 1)
+    end = min(end, size)
+    if first >= end and not adds:
+        return docs, tfs, text
+    first = min(first, end)
+    kept = [(d, t) for d, t in zip(docs[first:end], tfs[first:end], strict=True) if d < prefix and d not in drop]
+    middle = sorted(kept + adds) if adds else kept
+    new_docs = docs[:first] + array("i", [d for d, _ in middle]) + docs[end:]
+    new_tfs = tfs[:first] + array("i", [t for _, t in middle]) + tfs[end:]
+    if (size >= DENSE) != (len(new_docs) >= DENSE):  # lengths move into or out of the stream: all again
+        return new_docs, new_tfs, codec.field_string(*codec.encode(new_docs, new_tfs, length_codes if len(new_docs) < DENSE else None, -1))
+    if size >= DENSE:
+        length_codes, old_sizes = None, None
+    g, lengths, counts = codec.split_field(text)
+    # The old codes of [first, end) are found by measuring the shorter of the two other sides.
+    total = (len(g), len(lengths), len(counts))
+    replaced = codec.encoded_size(docs[first:end], tfs[first:end], old_sizes, docs[first - 1] if first else -1)
+    if first <= size - end:
+        head = codec.encoded_size(docs[:first], tfs[:first], old_sizes, -1)
+        tail = tuple(total[k] - head[k] - replaced[k] for k in range(3))
+    else:
+        tail = codec.encoded_size(docs[end:], tfs[end:], old_sizes, docs[end - 1]) if end < size else (0, 0, 0)
+        head = tuple(total[k] - tail[k] - replaced[k] for k in range(3))
+    stop = first + len(middle)
+    mid = codec.encode(new_docs[first:stop], new_tfs[first:stop], length_codes, new_docs[first - 1] if first else -1)
+    streams = [g, lengths, counts]
+    out = [streams[k][: head[k]] + mid[k] + streams[k][len(streams[k]) - tail[k] :] for k in range(3)]
+    return new_docs, new_tfs, codec.field_string(*out)
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=12).digest()
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one encoder: json.dumps makes one a call
+
+
 def _script(key: str, data: object) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = _JSON.encode(data)
     try:
         payload = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate from a broken emoji: let JSON escape it
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
     return b'ssgSearchData("' + key.encode() + b'",' + payload + b");\n"
+
+
+# ---- the state between builds ---------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS docs (block INTEGER PRIMARY KEY, data BLOB);
+CREATE TABLE IF NOT EXISTS terms (block INTEGER PRIMARY KEY, data BLOB);
+CREATE TABLE IF NOT EXISTS postings (bucket INTEGER PRIMARY KEY, data BLOB);
+CREATE TABLE IF NOT EXISTS shards (sort BLOB PRIMARY KEY, bound TEXT, natural_end INTEGER, last TEXT, size INTEGER, data BLOB, digest BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS store (block INTEGER PRIMARY KEY, data BLOB);
+"""
+# Rows hold blocks, not single items: a cold build writes a few thousand rows, not a million.
+_DOC_BLOCK = 64  # documents per row of `docs` and `terms`
+_STORE_BLOCK = 64  # store chunks per row of `store`
+_BUCKETS = 4096  # rows of `postings`, a term's by the CRC of the term
+
+
+def _bucket(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8", "surrogatepass")) % _BUCKETS
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
+
+
+class _Store:
+    """The last build's index in SQLite, so that the next build can update it. Only a cache:
+    anything unexpected in it and the build starts from scratch."""
+
+    def __init__(self, path: Path, config: SearchConfig):
+        self.path = path
+        self.key = json.dumps(
+            {
+                "format": FORMAT,
+                "terms": TERMS_VERSION,
+                "fields": list(config.fields),
+                "languages": list(config.languages),
+                "shard": SHARD_BYTES,
+                "chunk": STORE_CHUNK,
+                "dense": DENSE,
+                "small": SMALL,
+            }  # fmt: skip
+        )
+        self.db: sqlite3.Connection | None = None
+
+    def _open(self) -> sqlite3.Connection:
+        if self.db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+        return self.db
+
+    def _fresh(self) -> sqlite3.Connection:
+        """A new, empty file beside the state, written without a journal and moved into place when
+        complete (`_replace`): a cold build writes everything, fast, and never half a state."""
+        self.close()
+        fresh = self.path.with_name(self.path.name + ".new")
+        fresh.unlink(missing_ok=True)
+        self.db = sqlite3.connect(fresh)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.executescript(_SCHEMA)
+        return self.db
+
+    def _replace(self) -> None:
+        self.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        os.replace(self.path.with_name(self.path.name + ".new"), self.path)
+
+    def load(self) -> _Index | None:
+        try:
+            db = self._open()
+            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+            if not row or row[0] != self.key:
+                return None
+            width = len(json.loads(self.key)["fields"])
+            index = _StoredIndex(width, [], [], [], [[] for _ in range(width)], [], [])
+            index.db = db
+            for (data,) in db.execute("SELECT data FROM docs ORDER BY block"):
+                for ref, terms_digest, meta_digest, lengths in marshal.loads(data):
+                    index.refs.append(ref)
+                    index.terms_digests.append(terms_digest)
+                    index.meta_digests.append(meta_digest)
+                    for f in range(width):
+                        index.lengths[f].append(lengths[f])
+            query = "SELECT bound, natural_end, last, size, data, digest FROM shards ORDER BY sort"
+            index.shards = [
+                _Shard(b, None, data, bool(end), last, False, b, digest, size) for b, end, last, size, data, digest in db.execute(query)
+            ]
+            for (data,) in db.execute("SELECT data FROM store ORDER BY block"):
+                index.store += marshal.loads(data)
+            if len(index.store) != _chunks(len(index.refs)):
+                return None
+            return index
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError, IndexError, EOFError):
+            self._reset()
+            return None
+
+    def _reset(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def save(self, index: _Index) -> None:
+        try:
+            self._save(index)
+        except sqlite3.DatabaseError:
+            self._reset()  # only a cache: a build never fails for it
+
+    def _save(self, index: _Index) -> None:
+        db = self._fresh() if index.cold else self._open()
+        count = len(index.refs)
+        with db:
+            if index.cold:
+                blocks = set(range(_blocks(count, _DOC_BLOCK)))
+                texts = [index.terms_texts[n] for n in range(count)]
+            else:
+                db.execute("DELETE FROM meta")
+                blocks = {n // _DOC_BLOCK for n in index.changed_docs}
+                texts = index.old_texts(sorted(blocks)) if isinstance(index, _StoredIndex) else {}
+                for n, text in index.terms_texts.items():
+                    texts[n] = text
+            db.execute("DELETE FROM docs WHERE block >= ?", (_blocks(count, _DOC_BLOCK),))
+            db.execute("DELETE FROM terms WHERE block >= ?", (_blocks(count, _DOC_BLOCK),))
+            docs, terms = [], []
+            for b in sorted(blocks):
+                ns = range(b * _DOC_BLOCK, min(count, (b + 1) * _DOC_BLOCK))
+                if not ns:
+                    continue
+                rows = [(index.refs[n], index.terms_digests[n], index.meta_digests[n], [ls[n] for ls in index.lengths]) for n in ns]
+                docs.append((b, marshal.dumps(rows)))
+                terms.append((b, marshal.dumps([texts[n] for n in ns])))
+            db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", docs)
+            db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?)", terms)
+            buckets: dict[int, dict] = index.buckets(index.changed_postings) if isinstance(index, _StoredIndex) else defaultdict(dict)
+            for term, p in index.changed_postings.items():
+                if p is None or sum(map(len, p.docs)) <= SMALL:
+                    buckets[_bucket(term)].pop(term, None)
+                else:
+                    buckets[_bucket(term)][term] = (
+                        p.pos,
+                        [_packed(d) if d else b"" for d in p.docs],
+                        [_packed_counts(t) if t else b"" for t in p.tfs],
+                    )
+            db.executemany(
+                "INSERT OR REPLACE INTO postings VALUES (?, ?)", ((b, marshal.dumps(rows)) for b, rows in sorted(buckets.items()))
+            )
+            db.executemany("DELETE FROM shards WHERE sort = ?", ((codec.utf16_key(b),) for b in index.removed_shards))
+            db.executemany(
+                "INSERT OR REPLACE INTO shards VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (codec.utf16_key(s.bound), s.bound, int(s.natural_end), s.last, s.size, s.data, s.digest)
+                    for s in index.shards
+                    if s.dirty
+                ),
+            )
+            stored = range(_blocks(len(index.store), _STORE_BLOCK)) if index.cold else {c // _STORE_BLOCK for c in index.changed_store}
+            db.execute("DELETE FROM store WHERE block >= ?", (_blocks(len(index.store), _STORE_BLOCK),))
+            db.executemany(
+                "INSERT OR REPLACE INTO store VALUES (?, ?)",
+                (
+                    (b, marshal.dumps(index.store[b * _STORE_BLOCK : (b + 1) * _STORE_BLOCK]))
+                    for b in sorted(stored)
+                    if b * _STORE_BLOCK < len(index.store)
+                ),
+            )
+            # Written last: a state without it (a build that stopped half way) is not used.
+            db.execute("INSERT INTO meta VALUES ('key', ?)", (self.key,))
+        if index.cold:
+            self._replace()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def _packed(values: Sequence[int]) -> bytes:
+    return values.tobytes() if isinstance(values, array) else array("i", values).tobytes()
+
+
+def _unpacked(data: bytes, typecode: str = "i") -> array:
+    values = array(typecode)
+    values.frombytes(data)
+    return values if typecode == "i" else array("i", values)
+
+
+def _packed_counts(values: Sequence[int]) -> bytes:
+    """Counts + 48 are mostly below 256: a byte each then (`_unpacked_counts` tells by the size)."""
+    try:
+        return array("B", values).tobytes()
+    except OverflowError:
+        return _packed(values)
+
+
+def _unpacked_counts(data: bytes, count: int) -> array:
+    return _unpacked(data, "B" if len(data) == count else "i")
+
+
+def _blocks(count: int, size: int) -> int:
+    return (count + size - 1) // size
+
+
+class _StoredIndex(_Index):
+    """An index read back from the state: the old terms of documents and the postings of terms
+    are read on demand."""
+
+    db: sqlite3.Connection
+    _texts: dict[int, list[str]]
+    _buckets: dict[int, dict]
+
+    def _text_blocks(self, blocks: list[int]) -> dict[int, list[str]]:
+        if not hasattr(self, "_texts"):
+            self._texts = {}
+        wanted = [b for b in blocks if b not in self._texts]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for b, data in self.db.execute(f"SELECT block, data FROM terms WHERE block IN ({_marks(chunk)})", chunk):
+                self._texts[b] = marshal.loads(data)
+        return self._texts
+
+    def old_terms(self, ns: list[int]) -> set[str]:
+        try:
+            blocks = self._text_blocks(sorted({n // _DOC_BLOCK for n in ns}))
+            out: set[str] = set()
+            for n in ns:
+                for field_terms in blocks[n // _DOC_BLOCK][n % _DOC_BLOCK].split("\t"):
+                    if field_terms:
+                        out.update(field_terms.split(" "))
+            return out
+        except (ValueError, TypeError, IndexError, KeyError, EOFError, AttributeError, sqlite3.DatabaseError) as exc:
+            raise _StaleStateError(str(exc)) from exc
+
+    def old_texts(self, blocks: list[int]) -> dict[int, str]:
+        """n -> the terms text the state holds, for every document of `blocks`."""
+        loaded = self._text_blocks(blocks)
+        return {b * _DOC_BLOCK + i: text for b in blocks if b in loaded for i, text in enumerate(loaded[b])}
+
+    def buckets(self, terms: Iterable[str]) -> dict[int, dict]:
+        if not hasattr(self, "_buckets"):
+            self._buckets = {}
+        wanted = sorted({_bucket(t) for t in terms} - self._buckets.keys())
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for b, data in self.db.execute(f"SELECT bucket, data FROM postings WHERE bucket IN ({_marks(chunk)})", chunk):
+                self._buckets[b] = marshal.loads(data)
+        for b in wanted:
+            self._buckets.setdefault(b, {})
+        return self._buckets
+
+    def load_postings(self, terms: set[str]) -> dict[str, _Postings]:
+        try:
+            buckets = self.buckets(terms)
+            out = {}
+            for term in terms:
+                row = buckets[_bucket(term)].get(term)
+                if row is not None:
+                    docs = list(map(_unpacked, row[1]))
+                    counts = [_unpacked_counts(t, len(d)) for t, d in zip(row[2], docs, strict=True)]
+                    if list(map(len, counts)) != list(map(len, docs)):
+                        raise ValueError(term)
+                    out[term] = _Postings(row[0], docs, counts)
+            return out
+        except (ValueError, TypeError, IndexError, EOFError, sqlite3.DatabaseError) as exc:
+            raise _StaleStateError(str(exc)) from exc

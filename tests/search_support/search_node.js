@@ -50,7 +50,7 @@ function reference(docs, manifest) {
 }
 
 const fold = (s) => s.replace(/ё/g, "е").replace(/Ё/g, "Е");
-const pairs = (results) => results.map((r) => [r.ref, r.score]);
+const pairs = (results) => results.slice(0).map((r) => [r.ref, r.score]); // a search.js Results or lunr's array
 
 async function main() {
   const request = JSON.parse(fs.readFileSync(0, "utf8"));

@@ -1,15 +1,20 @@
 // Client-side search over the sharded index that ssg/search/writer.py writes.
 //
-// A query is parsed with lunr's own parser, its terms are stemmed, and only the shards whose
-// term ranges hold them are loaded (as <script> files, which works from file://). The loaded
-// shards become one lunr.Index whose document vectors are computed with the same arithmetic
-// as lunr.Builder, so scores and ranking equal those of one unsplit lunr index.
+// A query is parsed with lunr's own parser, its terms are stemmed with lunr's pipeline, and only
+// the shards whose term ranges hold them are loaded (as <script> files, which works from
+// file://). The query then runs here rather than in lunr.Index, over compact postings decoded
+// once per term, but with lunr's arithmetic step by step: the field vectors of lunr.Builder
+// (BM25 with lunr's k1, b and rounding), the query vectors and their dot products in lunr's term
+// order, required and prohibited terms, and the order lunr lists and sorts matches in. So the
+// results, refs and scores, are those of one unsplit lunr index of the archive built newest
+// first (tests/test_search_ranking.py compares them float for float).
 // The core runs in node too (tests and benchmarks); the page part only in a browser.
 (function (root) {
   "use strict";
 
   var K1 = 1.2, B = 0.75; // lunr.Builder's BM25 defaults
-  var MAX_SHARDS = 24; // a query needing more (a leading * or ~) is refused as too broad
+  var MAX_SHARDS = 32; // a query needing more (a leading * or ~, a short prefix) is refused as too broad
+  var KEY_SPAN = 67108864; // 2^26: room for a term's offset in its document (see termKey)
 
   function SearchError(kind, message) {
     this.kind = kind; // "syntax", "broad", "load"
@@ -33,18 +38,47 @@
     return pipeline;
   }
 
-  // load(key) -> Promise of the data of file `key` ("index", "len", "t/3", "d/12").
+  // ---- the encoding of ssg/search/codec.py ----------------------------------------------------
+
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charCodeAt(a)] = a;
+
+  // The numbers of a stream of varints (5 bits a letter, letters 32..63 continue a number).
+  function numbers(text, out) {
+    for (var i = 0, v = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      if (d >= 32) v = v * 32 + d - 32;
+      else { out.push(v * 32 + d); v = 0; }
+    }
+    return out;
+  }
+
+  // The file of the shard whose terms start at `bound` (codec.shard_name).
+  function shardName(bound) {
+    var hex = "";
+    for (var i = 0; i < bound.length; i++) hex += (0x10000 + bound.charCodeAt(i)).toString(16).slice(1);
+    if (hex.length <= 96) return "x" + hex;
+    var fnv = 0x811c9dc5;
+    for (i = 0; i < bound.length; i++) fnv = Math.imul(fnv ^ bound.charCodeAt(i), 0x01000193) >>> 0;
+    return "y" + hex.slice(0, 64) + (0x100000000 + fnv).toString(16).slice(1);
+  }
+
+  // load(key) -> Promise of the data of file `key` ("index", "t/x0440", "d/12").
   function createSearch(lunr, load) {
-    var manifest, pipeline, lengths = null, lengthsLoad = null, averages;
-    var loading = {}, added = {}, invertedIndex = Object.create(null), fieldVectors = Object.create(null);
-    var terms = [], index = null, storeChunks = {};
+    var manifest, pipeline, bounds, averages, docs;
+    var loading = {}, added = {}, storeChunks = {}, tables = {}, tableLoads = {};
+    var entries = Object.create(null); // term -> [shard columns, row] until decoded, then the term
+    var loadedTerms = [], sortedTerms = null;
 
     function ready() {
       if (manifest) return Promise.resolve(manifest);
       return load("index").then(function (m) {
         manifest = m;
+        docs = m.docs;
+        bounds = m.shards.split("\n");
         pipeline = searchPipeline(lunr, m.languages);
-        averages = m.lengths.map(function (total) { return total / m.docs; });
+        averages = m.lengths.map(function (total) { return total / docs; });
         return m;
       });
     }
@@ -52,7 +86,7 @@
     function compare(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
     function shardOf(term) { // the last shard whose lower bound is <= term
-      var bounds = manifest.shards, lo = 0, hi = bounds.length - 1;
+      var lo = 0, hi = bounds.length - 1;
       while (lo < hi) {
         var mid = (lo + hi + 1) >> 1;
         if (compare(bounds[mid], term) <= 0) lo = mid; else hi = mid - 1;
@@ -60,16 +94,16 @@
       return lo;
     }
 
-    function shardsFor(term, editDistance) {
+    function shardsFor(term, fuzzy) {
       var star = term.indexOf("*");
-      if (editDistance > 0 || star === 0) return manifest.shards.map(function (_, i) { return i; });
+      if (fuzzy || star === 0) return bounds.map(function (_, i) { return i; });
       if (star < 0) return [shardOf(term)];
       var prefix = term.slice(0, star), first = shardOf(prefix), out = [first];
-      for (var i = first + 1; i < manifest.shards.length && manifest.shards[i].lastIndexOf(prefix, 0) === 0; i++) out.push(i);
+      for (var i = first + 1; i < bounds.length && bounds[i].lastIndexOf(prefix, 0) === 0; i++) out.push(i);
       return out;
     }
 
-    // Parse the query; throws SearchError("syntax") and returns the parsed lunr.Query and shards.
+    // Parse the query (SearchError "syntax" if lunr cannot); the clauses' terms and the shards.
     function plan(queryString) {
       var query = new lunr.Query(manifest.fields);
       try {
@@ -79,114 +113,361 @@
         throw e;
       }
       var needed = {};
-      query.clauses.forEach(function (clause) {
-        var clauseTerms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-        clauseTerms.forEach(function (t) {
-          shardsFor(t, clause.editDistance).forEach(function (i) { needed[i] = true; });
+      var clauses = query.clauses.map(function (clause) {
+        var terms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        terms.forEach(function (t) {
+          shardsFor(t, "editDistance" in clause).forEach(function (i) { needed[i] = true; });
         });
+        return { clause: clause, terms: terms };
       });
       var list = Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
       if (list.length > MAX_SHARDS) throw new SearchError("broad", "needs " + list.length + " shards");
-      return { query: query, shards: list };
+      return { query: query, clauses: clauses, shards: list };
     }
 
-    // Turn one shard into lunr postings and document vectors, as lunr.Builder would.
-    function addShard(rows) {
-      var fields = manifest.fields, docs = manifest.docs;
-      rows.forEach(function (row) {
-        var term = row[0], termIndex = row[1], posting = Object.create(null), decoded = [];
-        posting._index = termIndex;
-        for (var f = 0; f < fields.length; f++) {
-          var fieldPosting = Object.create(null), list = row[2 + f] || [], docsTf = [];
-          for (var i = 0, doc = -1; i < list.length; i++) {
-            var v = list[i], tf = 1;
-            doc += (v >> 1) + 1;
-            if (v & 1) tf = list[++i];
-            fieldPosting[doc] = Object.create(null);
-            docsTf.push(doc, tf);
-          }
-          posting[fields[f]] = fieldPosting;
-          decoded.push(docsTf);
-        }
-        invertedIndex[term] = posting;
-        terms.push(term);
-        var idf = lunr.idf(posting, docs);
-        for (f = 0; f < fields.length; f++) {
-          var fieldName = fields[f], boost = manifest.boosts[f] || 1, pairs = decoded[f];
-          for (i = 0; i < pairs.length; i += 2) {
-            var d = pairs[i], count = pairs[i + 1], fieldLength = lengths[f][d];
-            var score = idf * ((K1 + 1) * count) / (K1 * (1 - B + B * (fieldLength / averages[f])) + count);
-            score *= boost;
-            score *= 1; // document boost
-            var ref = fieldName + "/" + d, vector = fieldVectors[ref] || (fieldVectors[ref] = new lunr.Vector());
-            vector.insert(termIndex, Math.round(score * 1000) / 1000);
-          }
-        }
-      });
+    function addShard(columns) {
+      var terms = columns[0].split("\n");
+      var fields = columns.slice(2).map(function (c) { return c.split(","); });
+      var pos = numbers(columns[1], []);
+      for (var i = 0; i < terms.length; i++) {
+        entries[terms[i]] = { pos: pos[i], fields: fields, row: i, decoded: null };
+        loadedTerms.push(terms[i]);
+      }
+      sortedTerms = null;
     }
 
     function loadShards(list) {
       var missing = list.filter(function (i) { return !added[i]; });
       if (!missing.length) return Promise.resolve();
-      lengthsLoad = lengthsLoad || load("len");
-      var waits = missing.map(function (i) { return loading[i] || (loading[i] = load("t/" + i)); });
-      return Promise.all([lengthsLoad].concat(waits)).then(function (loaded) {
-        lengths = loaded[0];
-        var changed = false;
+      var waits = missing.map(function (i) { return loading[i] || (loading[i] = load("t/" + shardName(bounds[i]))); });
+      return Promise.all(waits).then(function (loaded) {
         missing.forEach(function (i, k) {
           if (added[i]) return; // a query that overlapped this one got here first
-          addShard(loaded[k + 1]);
-          added[i] = changed = true;
-        });
-        if (!changed) return;
-        terms.sort(compare);
-        index = new lunr.Index({
-          invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(terms),
-          fields: manifest.fields, pipeline: pipeline,
+          addShard(loaded[k]);
+          added[i] = true;
         });
       }, function (e) {
         missing.forEach(function (i) { if (!added[i]) delete loading[i]; });
-        if (!lengths) lengthsLoad = null;
         throw new SearchError("load", String((e && e.message) || e));
       });
     }
 
-    // A negated query ("-word" alone) ranks every document: lunr then walks all field vectors.
-    function everyDocument() {
-      var all = Object.create(null), fields = manifest.fields;
-      for (var d = 0; d < manifest.docs; d++) {
-        for (var f = 0; f < fields.length; f++) {
-          var ref = fields[f] + "/" + d;
-          all[ref] = fieldVectors[ref] || new lunr.Vector();
+    // A term's postings: per field its documents (oldest first) and their values in lunr's field
+    // vectors, as lunr.Builder computes them (createFieldVectors); and its key in lunr's term order.
+    function decode(term) {
+      var entry = entries[term];
+      if (!entry) return null;
+      if (entry.decoded) return entry.decoded;
+      var fields = manifest.fields, lists = [], total = 0, newest = -1;
+      for (var f = 0; f < fields.length; f++) {
+        var text = entry.fields[f][entry.row] || "", parts = text ? text.split(".") : [];
+        var g = parts.length ? numbers(parts[0], []) : [], lengths = parts.length ? numbers(parts[1], []) : [];
+        var counts = parts.length > 2 ? numbers(parts[2], []) : [];
+        var ids = new Int32Array(g.length), tfs = new Int32Array(g.length), lens = new Int32Array(g.length);
+        var table = g.length && !lengths.length ? tables[fields[f]] : null; // a common term: the field's table
+        for (var i = 0, doc = -1, c = 0; i < g.length; i++) {
+          doc += (g[i] >> 1) + 1;
+          ids[i] = doc;
+          tfs[i] = g[i] & 1 ? counts[c++] : 1;
+          lens[i] = table ? table[doc] : lengths[i];
         }
+        if (g.length) newest = Math.max(newest, doc);
+        total += g.length;
+        lists.push([ids, tfs, lens]);
       }
-      return new lunr.Index({ invertedIndex: invertedIndex, fieldVectors: all, tokenSet: index.tokenSet, fields: fields, pipeline: pipeline });
+      // lunr.idf over all fields: its documentsWithTerm counts a document once per field.
+      var x = (docs - total + 0.5) / (total + 0.5), idf = Math.log(1 + Math.abs(x));
+      var postings = lists.map(function (list, f) {
+        var ids = list[0], tfs = list[1], lens = list[2], values = new Float64Array(ids.length);
+        var boost = manifest.boosts[f] || 1, average = averages[f];
+        for (var i = 0; i < ids.length; i++) {
+          var tf = tfs[i];
+          var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (lens[i] / average)) + tf);
+          score *= boost;
+          score *= 1; // document boost
+          values[i] = Math.round(score * 1000) / 1000;
+        }
+        return { docs: ids, values: values };
+      });
+      // lunr numbers terms by first occurrence, adding documents newest first: the newest document
+      // holding the term, then the term's offset in it, give the same order.
+      entry.decoded = { term: term, key: (docs - 1 - newest) * KEY_SPAN + entry.pos, fields: postings };
+      entry.fields = null;
+      return entry.decoded;
     }
 
-    // Resolves to lunr's results: [{ref, score, matchData}], best first.
+    function termsFrom(prefix) { // loaded terms starting with prefix, in JavaScript's sort order
+      if (!sortedTerms) sortedTerms = loadedTerms.slice().sort();
+      var lo = 0, hi = sortedTerms.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (sortedTerms[mid] < prefix) lo = mid + 1; else hi = mid; }
+      var out = [];
+      for (var i = lo; i < sortedTerms.length && sortedTerms[i].lastIndexOf(prefix, 0) === 0; i++) out.push(sortedTerms[i]);
+      return out;
+    }
+
+    // The terms a clause's term stands for, in the order lunr.Index.query gets them: its
+    // TokenSet intersected with the index's (for wildcards and edit distances; a TokenSet of the
+    // loaded terms sharing the literal prefix lists them in the same order as the whole index's).
+    function expand(clause, term) {
+      if (!("editDistance" in clause) && term.indexOf("*") < 0) return entries[term] ? [term] : [];
+      var star = term.indexOf("*"), prefix = "editDistance" in clause || star < 0 ? "" : term.slice(0, star);
+      var candidates = termsFrom(prefix);
+      if (!candidates.length) return [];
+      clause.term = term;
+      return lunr.TokenSet.fromArray(candidates).intersect(lunr.TokenSet.fromClause(clause)).toArray();
+    }
+
+    // lunr.Set, over document numbers: null is "complete", a Uint8Array marks members.
+    function union(a, b) {
+      if (a === null || b === null) return null;
+      var out = new Uint8Array(docs);
+      for (var i = 0; i < docs; i++) out[i] = a[i] | b[i];
+      return out;
+    }
+    function intersect(a, b) {
+      if (a === null) return b;
+      if (b === null) return a;
+      var out = new Uint8Array(docs);
+      for (var i = 0; i < docs; i++) out[i] = a[i] & b[i];
+      return out;
+    }
+    function members(list) {
+      var out = new Uint8Array(docs);
+      for (var i = 0; i < list.length; i++) out[list[i]] = 1;
+      return out;
+    }
+
+    // The terms of every clause, expanded (see `expand`), in lunr's order.
+    function expandAll(p) {
+      return p.clauses.map(function (c) {
+        return c.terms.map(function (t) { return expand(c.clause, t); });
+      });
+    }
+
+    // Load the length tables of the fields where a term of the query is a common one.
+    function loadTables(expanded) {
+      var wanted = {};
+      expanded.forEach(function (lists) {
+        lists.forEach(function (terms) {
+          terms.forEach(function (term) {
+            var entry = entries[term];
+            if (!entry || entry.decoded) return;
+            manifest.fields.forEach(function (field, f) {
+              var text = entry.fields[f][entry.row];
+              if (text && text.split(".")[1] === "" && !tables[field]) wanted[field] = true;
+            });
+          });
+        });
+      });
+      return Promise.all(Object.keys(wanted).map(function (field) {
+        if (!tableLoads[field]) {
+          tableLoads[field] = load("l/" + field).then(function (text) {
+            tables[field] = Int32Array.from(numbers(text, []));
+          }, function (e) {
+            delete tableLoads[field];
+            throw new SearchError("load", String((e && e.message) || e));
+          });
+        }
+        return tableLoads[field];
+      }));
+    }
+
+    // lunr.Index.prototype.query, over the decoded postings. Results: [{ref, score, doc}] best
+    // first, refs as lunr's ("0" is the newest document), doc the document's number here.
+    function run(p, expanded) {
+      var fields = manifest.fields, width = fields.length, presence = lunr.Query.presence;
+      var vectors = fields.map(function () { return Object.create(null); }); // per field: key -> [value, postings]
+      var groups = []; // the (term, field) postings in the order lunr collects matching fields
+      var seen = Object.create(null), required = {}, prohibited = {}, empty = new Uint8Array(docs);
+      p.clauses.forEach(function (c, ci) {
+        var clause = c.clause, matches = empty, k, field;
+        for (var m = 0; m < c.terms.length; m++) {
+          var terms = expanded[ci][m];
+          if (terms.length === 0 && clause.presence === presence.REQUIRED) {
+            for (k = 0; k < clause.fields.length; k++) required[clause.fields[k]] = empty;
+            break;
+          }
+          for (var j = 0; j < terms.length; j++) {
+            var postings = decode(terms[j]);
+            for (k = 0; k < clause.fields.length; k++) {
+              field = clause.fields[k];
+              var f = fields.indexOf(field), list = postings.fields[f];
+              if (clause.presence === presence.REQUIRED) {
+                matches = union(matches, members(list.docs));
+                if (required[field] === undefined) required[field] = null;
+              }
+              if (clause.presence === presence.PROHIBITED) {
+                prohibited[field] = union(prohibited[field] || empty, members(list.docs));
+                continue;
+              }
+              var slot = vectors[f][postings.key];
+              if (slot) slot[0] = slot[0] + clause.boost;
+              else vectors[f][postings.key] = [clause.boost, list];
+              var name = terms[j] + "/" + field;
+              if (seen[name]) continue;
+              seen[name] = true;
+              groups.push({ field: f, term: terms[j], list: list });
+            }
+          }
+        }
+        if (clause.presence === presence.REQUIRED) {
+          for (k = 0; k < clause.fields.length; k++) required[clause.fields[k]] = intersect(required[clause.fields[k]], matches);
+        }
+      });
+      var allRequired = null, allProhibited = empty;
+      fields.forEach(function (field) {
+        if (required[field] !== undefined) allRequired = intersect(allRequired, required[field]);
+        if (prohibited[field]) allProhibited = union(allProhibited, prohibited[field]);
+      });
+      var d, f, i, n = 0;
+      var order = buffers(), found = order.found, scores = order.scores;
+      if (p.query.isNegated()) { // every document, in lunr's order, scoring 0
+        for (i = 0; i < docs; i++) {
+          d = docs - 1 - i;
+          if ((allRequired === null || allRequired[d]) && !allProhibited[d]) found[n++] = d;
+        }
+        return new Results(found.slice(0, n), new Float64Array(n), []);
+      }
+      // Matching fields in lunr's order: by group, then by ref (the newest document first).
+      var docFirst = order.first, firsts = order.firsts, matched = 0, seq = 0;
+      groups.forEach(function (group) {
+        var ids = group.list.docs, marks = order.fields[group.field];
+        for (var i = ids.length - 1; i >= 0; i--) {
+          var d = ids[i];
+          if (marks[d] === 0) {
+            marks[d] = ++seq;
+            if (docFirst[d] === 0) { docFirst[d] = seq; firsts[matched++] = d; }
+          }
+        }
+      });
+      // Dot products of the query vectors and the field vectors, in lunr's term order.
+      var norms = [];
+      for (f = 0; f < width; f++) {
+        var keys = Object.keys(vectors[f]).map(Number).sort(function (a, b) { return a - b; });
+        var sum = 0, dot = order.dots[f];
+        for (var k = 0; k < keys.length; k++) {
+          var slot = vectors[f][keys[k]], q = slot[0], ids = slot[1].docs, values = slot[1].values;
+          sum += q * q;
+          for (i = 0; i < ids.length; i++) dot[ids[i]] += q * values[i];
+        }
+        norms.push(Math.sqrt(sum));
+      }
+      // A document's score: its fields' similarities added in the order its fields matched.
+      var marks = order.fields, at = [0, 0, 0, 0], by = [0, 0, 0, 0];
+      for (var r = 0; r < matched; r++) {
+        d = firsts[r];
+        if ((allRequired !== null && !allRequired[d]) || allProhibited[d]) continue;
+        var count = 0;
+        for (f = 0; f < width; f++) {
+          var o = marks[f][d];
+          if (!o) continue;
+          var j = count++;
+          while (j > 0 && at[j - 1] > o) { at[j] = at[j - 1]; by[j] = by[j - 1]; j--; }
+          at[j] = o;
+          by[j] = f;
+        }
+        var score = 0;
+        for (i = 0; i < count; i++) {
+          var s = order.dots[by[i]][d] / norms[by[i]] || 0;
+          score = i === 0 ? s : score + s;
+        }
+        found[n] = d;
+        scores[n++] = score;
+      }
+      return sortResults(found.subarray(0, n), scores.subarray(0, n), groups);
+    }
+
+    // lunr's results.sort((a, b) => b.score - a.score), a stable sort: best first, ties in the
+    // order lunr found them. Done with a native sort of the scores and one binary search each,
+    // much faster than calling a comparator a million times.
+    function sortResults(found, scores, groups) {
+      var n = found.length, ascending = Float64Array.from(scores).sort();
+      var taken = new Int32Array(n), outDocs = new Int32Array(n), outScores = new Float64Array(n);
+      for (var i = 0; i < n; i++) {
+        var s = scores[i], lo = 0, hi = n;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (ascending[mid] > s) hi = mid; else lo = mid + 1; }
+        var at = n - lo + taken[n - lo]++; // after the higher scores and the equal ones before it
+        outDocs[at] = found[i];
+        outScores[at] = s;
+      }
+      return new Results(outDocs, outScores, groups);
+    }
+
+    // The results of a query: results.length, results.hit(i) and results.slice(a, b) give
+    // lunr's {ref, score} (with doc, the document's number here), best first.
+    function Results(found, scores, groups) {
+      this.length = found.length;
+      this.docs = found;
+      this.scores = scores;
+      this.groups = groups;
+    }
+    Results.prototype.hit = function (i) {
+      return { ref: String(docs - 1 - this.docs[i]), score: this.scores[i], doc: this.docs[i], groups: this.groups };
+    };
+    Results.prototype.slice = function (start, end) {
+      var out = [];
+      for (var i = start; i < Math.min(end === undefined ? this.length : end, this.length); i++) out.push(this.hit(i));
+      return out;
+    };
+
+    // Per-query arrays over all documents, allocated once and cleared for each query.
+    var scratch = null;
+    function buffers() {
+      var width = manifest.fields.length;
+      if (!scratch) {
+        scratch = { first: new Int32Array(docs), fields: [], dots: [], firsts: new Int32Array(docs), found: new Int32Array(docs),
+                    scores: new Float64Array(docs) };
+        for (var f = 0; f < width; f++) {
+          scratch.fields.push(new Int32Array(docs));
+          scratch.dots.push(new Float64Array(docs));
+        }
+      } else {
+        scratch.first.fill(0);
+        for (f = 0; f < width; f++) {
+          scratch.fields[f].fill(0);
+          scratch.dots[f].fill(0);
+        }
+      }
+      return scratch;
+    }
+
+    // Resolves to the results (see Results), best first.
     function search(queryString) {
       var folded = foldQuery(queryString);
       return ready().then(function () {
         var p = plan(folded);
         return loadShards(p.shards).then(function () {
-          if (!index) return [];
-          return (p.query.isNegated() ? everyDocument() : index).search(folded);
+          var expanded = expandAll(p);
+          return loadTables(expanded).then(function () { return run(p, expanded); });
         });
       });
     }
 
+    // The index terms of a result's matches (lunr's matchData.metadata keys), to highlight them.
+    function matched(hit) {
+      var out = Object.create(null);
+      hit.groups.forEach(function (group) {
+        var ids = group.list.docs, lo = 0, hi = ids.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < hit.doc) lo = mid + 1; else hi = mid; }
+        if (ids[lo] === hit.doc) out[group.term] = true;
+      });
+      return out;
+    }
+
     // Resolves to the stored [path, title, date, lang, lead, tags] of documents `refs`.
     function documents(refs) {
-      var chunk = manifest.chunk, wanted = {};
-      refs.forEach(function (r) { wanted[Math.floor(r / chunk)] = true; });
+      var chunk = manifest.chunk;
+      var numbersOf = refs.map(function (r) { return docs - 1 - Number(r); });
+      var wanted = {};
+      numbersOf.forEach(function (n) { wanted[Math.floor(n / chunk)] = true; });
       return Promise.all(Object.keys(wanted).map(function (c) {
         if (!storeChunks[c]) {
           storeChunks[c] = load("d/" + c).catch(function (e) { delete storeChunks[c]; throw new SearchError("load", String(e)); });
         }
         return storeChunks[c];
       })).then(function () {
-        return Promise.all(refs.map(function (r) {
-          return storeChunks[Math.floor(r / chunk)].then(function (rows) { return rows[r % chunk]; });
+        return Promise.all(numbersOf.map(function (n) {
+          return storeChunks[Math.floor(n / chunk)].then(function (rows) { return rows[n % chunk]; });
         }));
       });
     }
@@ -197,10 +478,11 @@
       return out.length ? out[0] : "";
     }
 
-    return { ready: ready, search: search, documents: documents, termOf: termOf, plan: function (q) { return plan(foldQuery(q)); } };
+    return { ready: ready, search: search, documents: documents, matched: matched, termOf: termOf,
+             plan: function (q) { return plan(foldQuery(q)); } };
   }
 
-  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery };
+  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, shardName: shardName };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
@@ -277,7 +559,7 @@
     }
 
     function render(hit, doc) {
-      var matched = hit.matchData.metadata;
+      var matched = engine.matched(hit);
       var li = el("li", "search-hit");
       var h = el("h2", "search-hit__title");
       var a = el("a", null, doc[1]);
@@ -309,7 +591,7 @@
 
     function showMore(run) {
       var page = results.slice(shown, shown + PAGE);
-      return engine.documents(page.map(function (r) { return +r.ref; })).then(function (docs) {
+      return engine.documents(page.map(function (r) { return r.ref; })).then(function (docs) {
         if (run !== current) return;
         docs.forEach(function (doc, i) { list.appendChild(render(page[i], doc)); });
         shown += page.length;

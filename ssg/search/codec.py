@@ -1,0 +1,148 @@
+"""The compact text encoding of the index files, shared by the writer and (in JavaScript) search.js.
+
+Numbers are varints in a JSON-safe 64-letter alphabet, most significant digit first: each letter
+carries 5 bits, the first 32 letters end a number and the other 32 continue it, so a number below
+32 is one letter and the stream needs no separators.
+
+A term's postings in one field are three streams of such numbers, written as `G.L` or `G.L.T`:
+
+- G: per document holding the term, in increasing document order, 2 * (gap - 1) + (count > 1),
+  where gap is the distance to the previous document (the first is counted from -1);
+- L: per document, the length of the field (lunr's BM25 needs it, and shipping it with the
+  postings means a query downloads the lengths of only the documents it can match); empty for
+  a term in DENSE documents or more, whose lengths come from the field's length table instead
+  (a common term would otherwise carry most of that table, again with every such term);
+- T: per document whose count is above 1, the count.
+
+The build encodes millions of postings: the loops here are kept tight (on Python 3.11 a plain
+loop beats chains of `map`, which build a list per step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+FINAL = "0123456789ABCDEFGHIJKLMNOPQRSTUV"
+MORE = "WXYZabcdefghijklmnopqrstuvwxyz-_"
+ALPHABET = FINAL + MORE
+TF_OFFSET = 48  # counts are kept as count + 48 (the code point of the analysis' count letters)
+
+
+def vint(value: int) -> str:
+    """One number as letters, most significant first."""
+    out = FINAL[value & 31]
+    value >>= 5
+    while value:
+        out = MORE[value & 31] + out
+        value >>= 5
+    return out
+
+
+def decode(text: str) -> list[int]:
+    """The numbers of a stream (for tests and for reading back a few codes)."""
+    out, value = [], 0
+    for char in text:
+        digit = ALPHABET.index(char)
+        if digit >= 32:
+            value = value * 32 + digit - 32
+        else:
+            out.append(value * 32 + digit)
+            value = 0
+    return out
+
+
+class _Codes(dict):
+    """value -> vint(value - offset), filled on first use; a dict lookup is the cheapest C-level map."""
+
+    def __init__(self, offset: int):
+        super().__init__()
+        self.offset = offset
+
+    def __missing__(self, value: int) -> str:
+        code = self[value] = vint(value - self.offset)
+        return code
+
+
+class _Lengths(dict):
+    def __init__(self, offset: int):
+        super().__init__()
+        self.offset = offset
+
+    def __missing__(self, value: int) -> int:
+        length = self[value] = len(vint(value - self.offset))
+        return length
+
+
+CODES = _Codes(0)
+SIZES = _Lengths(0)  # value -> len(vint(value))
+_GAP_CODES = _Codes(2)  # 2 * (gap + 1) + flag -> the code of 2 * gap + flag
+_COUNT_CODES = _Codes(TF_OFFSET)  # count + 48 -> the code of the count
+_GAP_LENGTHS = _Lengths(2)
+_COUNT_LENGTHS = _Lengths(TF_OFFSET)
+_ONE = TF_OFFSET + 1
+
+
+def encode(docs: Sequence[int], tfs: Sequence[int], length_codes: list[str] | None, previous: int) -> tuple[str, str, str]:
+    """(G, L, T) of postings `docs` (with counts + 48 `tfs`) following a posting of `previous`.
+
+    `length_codes[n]` is the code of document n's field length; None: no L (a common term's
+    postings leave the lengths to the field's length table). A plain loop: on Python 3.11 it
+    beats chains of `map` (which build a list per step) at every size.
+    """
+    gaps, lengths, counts = [], [], []
+    gap_codes, count_codes = _GAP_CODES, _COUNT_CODES
+    for doc, tf in zip(docs, tfs, strict=True):
+        if tf > _ONE:
+            gaps.append(gap_codes[2 * (doc - previous) + 1])
+            counts.append(count_codes[tf])
+        else:
+            gaps.append(gap_codes[2 * (doc - previous)])
+        previous = doc
+    if length_codes is not None:
+        lengths = list(map(length_codes.__getitem__, docs))
+    return "".join(gaps), "".join(lengths), "".join(counts)
+
+
+def encoded_size(docs: Sequence[int], tfs: Sequence[int], length_sizes: list[int] | None, previous: int) -> tuple[int, int, int]:
+    """The lengths of what `encode` would return, without building the strings."""
+    g = c = 0
+    gap_lengths, count_lengths = _GAP_LENGTHS, _COUNT_LENGTHS
+    for doc, tf in zip(docs, tfs, strict=True):
+        if tf > _ONE:
+            g += gap_lengths[2 * (doc - previous) + 1]
+            c += count_lengths[tf]
+        else:
+            g += gap_lengths[2 * (doc - previous)]
+        previous = doc
+    return g, sum(map(length_sizes.__getitem__, docs)) if length_sizes is not None else 0, c
+
+
+def field_string(g: str, lengths: str, counts: str) -> str:
+    """G.L or G.L.T; an empty L (G. or G..T) says the lengths are in the field's length table."""
+    if not g:
+        return ""
+    return f"{g}.{lengths}.{counts}" if counts else f"{g}.{lengths}"
+
+
+def split_field(text: str) -> tuple[str, str, str]:
+    if not text:
+        return "", "", ""
+    parts = text.split(".")
+    return parts[0], parts[1], parts[2] if len(parts) > 2 else ""
+
+
+def utf16_key(text: str) -> bytes:
+    """JavaScript compares strings by UTF-16 code units; so must the shard bounds."""
+    return text.encode("utf-16-be", "surrogatepass")
+
+
+def shard_name(bound: str) -> str:
+    """The file of the shard whose terms start at `bound`: derived from the bound alone (search.js
+    computes it too), so a shard keeps its file while other shards split or merge."""
+    units = utf16_key(bound).hex()
+    if len(units) <= 96:
+        return "x" + units
+    fnv = 0x811C9DC5
+    for i in range(0, len(units), 4):
+        fnv = ((fnv ^ int(units[i : i + 4], 16)) * 0x01000193) & 0xFFFFFFFF
+    return "y" + units[:64] + f"{fnv:08x}"

@@ -1,0 +1,1 @@
+ssgSearchData("l/body","9H7");

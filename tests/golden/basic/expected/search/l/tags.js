@@ -1,0 +1,1 @@
+ssgSearchData("l/tags","232");

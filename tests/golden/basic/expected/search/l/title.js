@@ -1,0 +1,1 @@
+ssgSearchData("l/title","694");

@@ -1,0 +1,132 @@
+"""An index updated from the state of the last build is byte for byte the index built from scratch.
+
+Random edits of every kind (terms, store rows only, new and deleted articles, backdated ones,
+several at once, nothing) are applied one after another; after each, `write_index` with the
+state must give exactly what it gives without one. Small shards make the edits move cuts.
+"""
+
+from __future__ import annotations
+
+import marshal
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ssg.search import SearchConfig, SearchDoc, article_terms, write_index
+from ssg.search import writer as search_writer
+
+CONFIG = SearchConfig()
+WORDS = [f"w{i}" for i in range(400)] + ["ракета", "ракеты", "самолёт", "2021", "40", "launch", "rockets", "станция", "МС-21"]
+
+
+class Archive:
+    def __init__(self, seed: int, size: int):
+        self.rng = random.Random(seed)
+        self.docs = {i: self.make(i, i) for i in range(size)}
+        self.next = size
+
+    def make(self, i: int, day: int, lead: str = "lead") -> SearchDoc:
+        rng = self.rng
+        words = WORDS[: rng.randint(5, len(WORDS))]
+        body = " ".join(rng.choice(words) for _ in range(rng.choice([0, 3, 30, 80])))
+        title = " ".join(rng.sample(WORDS, 3))
+        tags = tuple(rng.sample(["NASA", "МКС", "ISS"], rng.randint(0, 2)))
+        date = f"20{10 + day // 336 % 20:02d}-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}T10:00:00+03:00"
+        return SearchDoc(f"d{i}/", f"d{i}/", title, date, "ru", lead, tags, article_terms("ru", title, tags, body, CONFIG))
+
+    def edit(self) -> str:
+        rng, docs = self.rng, self.docs
+        kind = rng.choice(["terms", "terms", "terms", "lead", "new", "delete", "backdate", "several", "nothing"])
+        if kind in ("terms", "several"):
+            for _ in range(1 if kind == "terms" else 4):
+                i = rng.choice(list(docs))
+                old, new = docs[i], self.make(0, 0)
+                docs[i] = SearchDoc(old.ref, old.path, new.title, old.date, old.lang, old.lead, new.tags, new.terms)
+        elif kind == "lead":
+            i = rng.choice(list(docs))
+            old = docs[i]
+            docs[i] = SearchDoc(old.ref, old.path, old.title, old.date, old.lang, old.lead + "!", old.tags, old.terms)
+        elif kind == "new":
+            docs[self.next] = self.make(self.next, 10_000 + self.next)
+            self.next += 1
+        elif kind == "delete" and len(docs) > 3:
+            del docs[rng.choice(list(docs))]
+        elif kind == "backdate":
+            docs[self.next] = self.make(self.next, rng.randint(0, 50))
+            self.next += 1
+        return kind
+
+
+@pytest.mark.parametrize(("seed", "shard_bytes", "dense"), [(1, 150, 1024), (2, 600, 1024), (3, 2500, 1024), (4, 400, 12), (5, 800, 20)])
+def test_updated_index_equals_the_index_built_from_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, shard_bytes: int, dense: int
+) -> None:
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", shard_bytes)
+    monkeypatch.setattr(search_writer, "DENSE", dense)  # low: terms cross it as documents come and go
+    state = tmp_path / "state.sqlite"
+    archive = Archive(seed, 120)
+    updates = 0
+    real_run = search_writer._Update.run
+
+    def run(self: search_writer._Update) -> bool:
+        nonlocal updates
+        done = real_run(self)
+        updates += done
+        return done
+
+    monkeypatch.setattr(search_writer._Update, "run", run)
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+    for step in range(40):
+        kind = archive.edit()
+        updated = dict(write_index(archive.docs.values(), CONFIG, state))
+        assert updated == dict(write_index(archive.docs.values(), CONFIG)), f"step {step}: {kind}"
+    assert updates >= 25  # most steps were updates, not rebuilds
+
+
+def test_only_the_shards_of_changed_terms_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", 300)
+    archive = Archive(7, 150)
+    state = tmp_path / "state.sqlite"
+    before = dict(write_index(archive.docs.values(), CONFIG, state))
+    last = max(archive.docs.values(), key=lambda d: d.date)
+    archive.docs[int(last.ref[1:-1])] = SearchDoc(
+        last.ref,
+        last.path,
+        last.title,
+        last.date,
+        last.lang,
+        last.lead,
+        last.tags,
+        article_terms("ru", last.title, last.tags, "w1 w1 zzz", CONFIG),
+    )
+    after = dict(write_index(archive.docs.values(), CONFIG, state))
+    changed = {name for name in after if before.get(name) != after[name]} | (before.keys() - after.keys())
+    shards = {name for name in changed if "/t/" in name}
+    assert 0 < len(shards) < len([n for n in after if "/t/" in n]) // 4
+    assert changed - shards <= {"search/index.js", f"search/d/{(len(archive.docs) - 1) // search_writer.STORE_CHUNK}.js"}
+
+
+def test_a_damaged_or_foreign_state_is_rebuilt(tmp_path: Path) -> None:
+    archive = Archive(5, 40)
+    state = tmp_path / "cache" / "search.sqlite"
+    cold = dict(write_index(archive.docs.values(), CONFIG))
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == cold
+    with sqlite3.connect(state) as db:  # postings that do not match the shards any more: one posting less
+        for bucket, data in db.execute("SELECT bucket, data FROM postings").fetchall():
+            rows = marshal.loads(data)
+            for _pos, docs, _counts in rows.values():
+                docs[-1] = docs[-1][:-4]
+            db.execute("UPDATE postings SET data = ? WHERE bucket = ?", (marshal.dumps(rows), bucket))
+    archive.edit()
+    cold = dict(write_index(archive.docs.values(), CONFIG))
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == cold
+    state.write_bytes(b"not a database at all")
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == cold
+    other = SearchConfig(fields=("title", "body"))
+    docs = [
+        SearchDoc(d.ref, d.path, d.title, d.date, d.lang, d.lead, d.tags, article_terms("ru", d.title, d.tags, "w1", other))
+        for d in archive.docs.values()
+    ]
+    assert dict(write_index(docs, other, state)) == dict(write_index(docs, other))
