@@ -368,6 +368,8 @@ def _check(root: Path, data: dict, lines: dict[str, int]) -> Config:
         problems.append(
             Problem(CONFIG_FILE, where, "lang", f"{values['lang']!r} is not one of `languages:` ({', '.join(codes)}); add it there")
         )
+    if values.get("languages") and isinstance(values.get("search"), SearchConfig):
+        values["search"] = replace(values["search"], language_filter=True)
     if isinstance(values.get("tag_names"), str):
         values["tag_names"] = _tag_names_file(root, values["tag_names"], problems)
     if problems:

@@ -223,3 +223,28 @@ def test_hugo_style_language_suffix_links_a_translation(project):
     )
     project.build()
     assert links(project.page("2021/05/24/launch/"))["ru"] == "https://example.org/ru/2021/05/24/launch/"
+
+
+def test_search_results_are_marked_and_filtered_by_language(bilingual, browser):
+    bilingual.build()
+    page = browser.new_page()
+    search = (bilingual.public / "search/index.html").as_uri()
+
+    def titles(query: str) -> list[str]:
+        page.goto(f"{search}?q={query}")
+        page.wait_for_selector(".search-hit, #search-status:has-text('No')", timeout=10_000)
+        return page.locator(".search-hit__title").all_inner_texts()
+
+    def found() -> int:
+        return int(page.locator("#search-status").inner_text().split()[0])
+
+    titles("roscosmos")  # the English name finds every article: both languages
+    assert found() == PAIRS * 2 + PAIRS + PAIRS
+    russian = titles("roscosmos&lang=ru")
+    assert found() == PAIRS + PAIRS and all(t.startswith(("Новость", "Только")) for t in russian)
+    assert page.locator(".search-hit__lang[lang='ru']").count() == len(russian)
+    assert page.locator("#search-lang").input_value() == "ru"
+    page.select_option("#search-lang", "en")
+    page.wait_for_function("[...document.querySelectorAll('.search-hit__lang')].every(e => e.lang === 'en')")
+    assert "lang=en" in page.url
+    page.close()

@@ -18,6 +18,7 @@ class SearchConfig:
     fields: tuple[str, ...] = FIELDS  # which of title, tags, body are indexed
     path: str = "search/"  # site path of the search page and of the index folder
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES  # stop words and stemmers to apply
+    language_filter: bool = False  # a bilingual site: write langs.js so readers can filter by language
 
 
 @dataclass(frozen=True)

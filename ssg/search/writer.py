@@ -90,7 +90,7 @@ def write_index(docs: Iterable[SearchDoc], config: SearchConfig, state: Path | N
         finally:
             if store:
                 store.close()
-    yield from index.files(config)
+    yield from index.files(config, {d.ref: d.doc.lang for d in ordered})
 
 
 @contextmanager
@@ -359,8 +359,10 @@ class _Index:
             for f, data in enumerate(doc.fields):
                 self.lengths[f].append(data[2])
 
-    def files(self, config: SearchConfig) -> Iterator[tuple[str, bytes]]:
+    def files(self, config: SearchConfig, langs: dict[str, str]) -> Iterator[tuple[str, bytes]]:
         files = {f"t/{s.name}.js": (s.data, s.digest) for s in self.shards}
+        if config.language_filter:
+            files["langs.js"] = _languages(self.refs, langs)
         for c, chunk in enumerate(self.store):
             files[f"d/{c}.js"] = chunk
         for name, lengths in zip(config.fields, self.lengths, strict=True):
@@ -759,6 +761,14 @@ def _digest(data: bytes) -> bytes:
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one encoder: json.dumps makes one a call
+
+
+def _languages(refs: list[str], langs: dict[str, str]) -> tuple[bytes, bytes]:
+    """Each document's language, one character per document number: loaded only when a reader
+    filters the results by language."""
+    codes = sorted(set(langs.values()))
+    data = _script("langs", {"codes": codes, "docs": "".join(chr(48 + codes.index(langs[ref])) for ref in refs)})
+    return data, _digest(data)
 
 
 def _script(key: str, data: object) -> bytes:

@@ -478,7 +478,20 @@
       return out.length ? out[0] : "";
     }
 
-    return { ready: ready, search: search, documents: documents, matched: matched, termOf: termOf,
+    // The results in one language only: langs.js, one character per document, is loaded on first use.
+    var langTable = null;
+    function onlyLanguage(results, code) {
+      if (!langTable) langTable = load("langs").catch(function (e) { langTable = null; throw new SearchError("load", String(e)); });
+      return langTable.then(function (table) {
+        var want = String.fromCharCode(48 + table.codes.indexOf(code)), kept = [], scores = [];
+        for (var i = 0; i < results.length; i++) {
+          if (table.docs.charAt(results.docs[i]) === want) { kept.push(results.docs[i]); scores.push(results.scores[i]); }
+        }
+        return new Results(kept, scores, results.groups);
+      });
+    }
+
+    return { ready: ready, search: search, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
              plan: function (q) { return plan(foldQuery(q)); } };
   }
 
@@ -530,6 +543,7 @@
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
     var more = document.getElementById("search-more");
+    var filter = document.getElementById("search-lang");  // only on bilingual sites
     var rootUrl = box.getAttribute("data-root");
     var lang = document.documentElement.lang || "en";
     var manifestBuild = "";
@@ -609,6 +623,7 @@
       if (updateUrl) {
         var url = new URL(location.href);
         if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+        if (filter && filter.value) url.searchParams.set("lang", filter.value); else url.searchParams.delete("lang");
         history.replaceState(null, "", url.href);
       }
       list.textContent = "";
@@ -618,9 +633,12 @@
       if (!query.trim()) { status.textContent = ""; return Promise.resolve(); }
       say("search_loading");
       box.setAttribute("aria-busy", "true");
+      var only = filter ? filter.value : "";
       return engine.ready().then(function (m) {
         manifestBuild = m.build;
         return engine.search(query);
+      }).then(function (found) {
+        return only ? engine.onlyLanguage(found, only) : found;
       }).then(function (found) {
         if (id !== current) return;
         results = found;
@@ -672,6 +690,10 @@
       });
     });
 
+    if (filter) {
+      filter.value = new URLSearchParams(location.search).get("lang") || "";
+      filter.addEventListener("change", function () { run(input.value, true); });
+    }
     var q = new URLSearchParams(location.search).get("q") || "";
     input.value = q;
     var header = document.getElementById("search-q");
