@@ -24,9 +24,6 @@ from ssg.search import codec
 from ssg.search.analysis import term_of
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 ARTICLES = {
     "2024/raketa.md": ("Новая ракета прошла огневые испытания", "2024-05-20T10:00:00+03:00", "ru", "[Роскосмос]",
@@ -72,17 +69,6 @@ def server(site: Path) -> Iterator[str]:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
-        yield chromium
-        chromium.close()
 
 
 class SearchPage:

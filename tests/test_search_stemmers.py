@@ -22,7 +22,13 @@ from ssg.search.russian import stem_ru
 
 HERE = Path(__file__).parent
 NODE_PIPELINE = HERE / "search_support" / "lunr_pipeline.js"
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+
+
+@pytest.fixture(autouse=True)
+def node_installed() -> None:
+    """Missing node is a failure, not a skip: the parity checks run lunr.js itself, and CI has node."""
+    assert shutil.which("node"), "these tests need node on PATH"
+
 
 EN_STEMS = """
 abandon abbrevi absorb accept access accommod accord account accur achiev acquir act activ adapt add
