@@ -37,11 +37,11 @@ from .load import Known, load_articles, published
 from .markdown import EXTENSIONS
 from .output import Manifest, Output, check_output_dir, read_manifest
 from .pages import Page, latest_links, plan
-from .render import Bodies, Renderer, render_pages
+from .render import Bodies, Renderer, body_links, render_pages
 from .site import Site, assemble
 from .sitemap import robots_txt, sitemap_files
 from .theme import Theme, load_theme
-from .urls import Urls, output_file, resolve_refs
+from .urls import Urls, output_file
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,8 @@ def write_site(
 ) -> None:
     """Render every page, feed and sitemap whose inputs changed, then the search index and copied files."""
     latest = latest_links(site, config, urls)
-    renderer = Renderer(config, theme, site, urls, latest, Bodies(store.path))
+    bodies = Bodies(store.path)
+    renderer = Renderer(config, theme, site, urls, latest, bodies)
     with phase("plan"):
         base = global_fingerprint(config, theme) + repr(feed_languages(site, config))  # every head links each language's feed
         prints = Fingerprints(base, templates.analyse(theme, sorted({p.template for p in pages})), site, urls, latest)
@@ -265,7 +266,7 @@ def write_site(
         for staged in render_pages(renderer, output, todo, options.jobs):
             output.record(staged)
     with phase("feeds"):
-        text = entry_text(theme, site, urls, store)
+        text = entry_text(theme, site, urls, bodies)
         for feed, articles in feed_sources(config, urls, site):
             fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
             if not output.unchanged(feed.path, fingerprint):
@@ -305,15 +306,12 @@ def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
     store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
 
 
-def entry_text(theme: Theme, site: Site, urls: Urls, store: Store) -> EntryText:
+def entry_text(theme: Theme, site: Site, urls: Urls, bodies: Bodies) -> EntryText:
     """What feeds show besides metadata: bodies with every link absolute, image credits in the article's language."""
-    article_path = {a.source_path: urls.article(a) for a in site.articles}
+    article_paths = {a.source_path: urls.article(a) for a in site.articles}
 
     def body(article: Article) -> str:
-        return resolve_refs(
-            store.body(article.key),
-            lambda kind, target: urls.absolute(urls.content_file(target) if kind == "file" else article_path.get(target, "")),
-        )
+        return body_links(bodies(article), urls, article_paths, urls.absolute)
 
     def credit(article: Article) -> str:
         return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""
@@ -341,11 +339,11 @@ def check_languages(config: Config, articles: list[Article], lines: dict[str, di
 
 
 def search_docs(site: Site, urls: Urls, store: Store) -> Iterator[search.SearchDoc]:
-    terms = dict(store.terms([a.key for a in site.articles]))
+    terms = store.terms([a.key for a in site.articles])
     for article in site.articles:
         path = urls.article(article)
         yield search.SearchDoc(
-            path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, terms[article.key]
+            path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, terms.get(article.key, {})
         )
 
 

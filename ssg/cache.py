@@ -117,13 +117,17 @@ class Store:
 
     def metas(self, digests: list[str]) -> dict[str, dict]:
         """The metadata of every cached record among `digests` (a damaged record is a miss)."""
+        return self._column("meta", digests)
+
+    def _column(self, column: str, digests: list[str]) -> dict[str, dict]:
+        """`column` (JSON) of the records among `digests`, a few hundred per query; unreadable ones left out."""
         found = {}
         for start in range(0, len(digests), 500):
             chunk = digests[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for digest, meta in self.db.execute(f"SELECT digest, meta FROM records WHERE digest IN ({marks})", chunk):
+            for digest, value in self.db.execute(f"SELECT digest, {column} FROM records WHERE digest IN ({marks})", chunk):
                 try:
-                    found[digest] = json.loads(meta)
+                    found[digest] = json.loads(value)
                 except (TypeError, ValueError):
                     continue
         return found
@@ -135,16 +139,9 @@ class Store:
             (digest, json.dumps(meta, ensure_ascii=False, sort_keys=True), record["body"], json.dumps(record["terms"], ensure_ascii=False)),
         )
 
-    def body(self, digest: str) -> str:
-        row = self.db.execute("SELECT body FROM records WHERE digest = ?", (digest,)).fetchone()
-        if row is None:
-            raise KeyError(f"no cached body for {digest}")
-        return row[0]
-
-    def terms(self, digests: list[str]) -> Iterator[tuple[str, dict]]:
-        for digest in digests:
-            row = self.db.execute("SELECT terms FROM records WHERE digest = ?", (digest,)).fetchone()
-            yield digest, json.loads(row[0]) if row and row[0] else {}
+    def terms(self, digests: list[str]) -> dict[str, dict]:
+        """Search terms of the records among `digests` (none for a record read with search off)."""
+        return {digest: terms or {} for digest, terms in self._column("terms", digests).items()}
 
     def templates(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         """Template source hash -> (templates it refers to, context names it reads), as parsed by earlier builds."""

@@ -172,13 +172,20 @@ class Renderer:
         return tuple(links)
 
     def body(self, article: Article, url_for: Callable[[Any], str]) -> str:
-        def link(kind: str, target: str) -> str:
-            if kind == "file":
-                return url_for(self.urls.content_file(target))
-            path = self.article_paths.get(target)
-            return "#" if path is None else url_for(path)  # the build warned about it
+        return body_links(self.body_of(article), self.urls, self.article_paths, url_for)
 
-        return resolve_refs(self.body_of(article), link)
+
+def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Callable[[str], str]) -> str:
+    """An article body with its links to other articles and to content files made real:
+    `url_for` turns a site path into the URL (relative in pages, absolute in feeds)."""
+
+    def link(kind: str, target: str) -> str:
+        if kind == "file":
+            return url_for(urls.content_file(target))
+        path = article_paths.get(target)
+        return "#" if path is None else url_for(path)  # the build warned about it
+
+    return resolve_refs(html, link)
 
 
 class Bodies:

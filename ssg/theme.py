@@ -8,7 +8,6 @@ names the template file and line.
 from __future__ import annotations
 
 import functools
-import hashlib
 import traceback
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from babel import dates as babel_dates
 
 from .config import Config
@@ -91,39 +89,6 @@ class Theme:
             if text is not None:
                 return text.format_map(values) if values else text
         return key
-
-    def fingerprint(self, template: str) -> str:
-        """Hash of `template` and every template it extends or includes (for incremental builds)."""
-        digest = hashlib.sha256()
-        for name in sorted(self._closure(template)):
-            source = self.env.loader.get_source(self.env, name)[0]
-            digest.update(f"{name}\0{source}\0".encode())
-        return digest.hexdigest()
-
-    def uses(self, template: str) -> set[str]:
-        """Context names `template` and the templates it extends or includes read."""
-        names: set[str] = set()
-        for name in self._closure(template):
-            try:
-                source = self.env.loader.get_source(self.env, name)[0]
-                names |= jinja2.meta.find_undeclared_variables(self.env.parse(source))
-            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-                continue
-        return names
-
-    def _closure(self, template: str) -> set[str]:
-        seen, todo = set(), [template]
-        while todo:
-            name = todo.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            try:
-                source = self.env.loader.get_source(self.env, name)[0]
-                todo += [n for n in jinja2.meta.find_referenced_templates(self.env.parse(source)) if n]
-            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-                continue  # reported when the page is rendered
-        return seen
 
 
 def load_theme(config: Config) -> Theme:
