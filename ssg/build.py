@@ -14,6 +14,7 @@ import gc
 import hashlib
 import json
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -31,12 +32,12 @@ from .config import Config
 from .content import Article, ReadSettings
 from .errors import ContentError, Problem, SsgError
 from .feeds import EntryText, atom_feed, feed_languages, feed_sources
-from .fingerprints import Fingerprints, Templates
+from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, load_articles, published
 from .markdown import EXTENSIONS
 from .output import Manifest, Output, check_output_dir, read_manifest
-from .pages import Page, latest_links, plan
+from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, render_pages
 from .site import Site, assemble
 from .sitemap import robots_txt, sitemap_files
@@ -69,6 +70,7 @@ class BuildResult:
     read: int = 0
     warnings: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    peak_mib: dict[str, float] = field(default_factory=dict)  # the build process's peak RSS at the end of each phase
     up_to_date: bool = False  # nothing changed since the last build into the same folder: nothing done
 
     def record(self) -> dict:
@@ -96,6 +98,16 @@ class BuildResult:
         )
 
 
+def _peak_mib() -> float:
+    """The largest resident size this process has had, in MiB (0 where the platform cannot tell)."""
+    try:
+        import resource  # not on Windows
+    except ImportError:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
+
+
 class _Phases:
     def __init__(self, result: BuildResult):
         self.result = result
@@ -107,6 +119,7 @@ class _Phases:
             yield
         finally:
             self.result.timings[name] = self.result.timings.get(name, 0.0) + time.perf_counter() - start
+            self.result.peak_mib[name] = _peak_mib()
 
 
 class Builder:
@@ -126,6 +139,8 @@ class Builder:
         self.templates: Templates | None = None
         self.manifests: dict[Path, Manifest] = {}
         self.code = ""  # ssg's code and libraries, hashed (see `inputs.code_version`)
+        self.planned: Planned | None = None  # the last build's pages, by what they were made from
+        self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
 
     def build(self, config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
         """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
@@ -170,7 +185,8 @@ class Builder:
                 urls = Urls.from_config(config)
                 result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
                 files = files_to_copy(config, theme, site, loaded.lines)
-                pages = list(plan(site, config, urls)) + search_pages(config, theme)
+                planned = Planned(config, self.planned)
+                pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
                 check_collisions(pages, files, urls)
             if options.strict and result.warnings:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
@@ -181,7 +197,9 @@ class Builder:
             if self.templates is None:
                 self.templates = Templates(store.templates())
             try:
-                write_site(config, options, theme, site, urls, pages, files, store, output, phase, result, self.templates)
+                prints = write_site(
+                    config, options, theme, site, urls, pages, files, store, output, phase, result, self.templates, self.prints
+                )
             except BaseException:
                 output.abort()
                 raise
@@ -189,6 +207,7 @@ class Builder:
                 result.changed = len(output.changed)
                 result.deleted = len(output.commit())
                 self.manifests[config.output_path] = output.manifest()
+                self.planned, self.prints = planned, prints
                 store.remember_templates(self.templates.take_added())
                 judged = None if options.future else now
                 state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, files.values(), result.record())
@@ -248,14 +267,18 @@ def write_site(
     phase: _Phases,
     result: BuildResult,
     templates: Templates,
-) -> None:
-    """Render every page, feed and sitemap whose inputs changed, then the search index and copied files."""
+    previous: Remembered | None = None,
+) -> Remembered:
+    """Render every page, feed and sitemap whose inputs changed, then the search index and copied files.
+
+    `previous`: the page fingerprints of the last build into the same folder; returns this build's.
+    """
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
     renderer = Renderer(config, theme, site, urls, latest, bodies)
     with phase("plan"):
         base = global_fingerprint(config, theme) + repr(feed_languages(site, config))  # every head links each language's feed
-        prints = Fingerprints(base, templates.analyse(theme, sorted({p.template for p in pages})), site, urls, latest)
+        prints = Fingerprints(base, templates.analyse(theme, sorted({p.template for p in pages})), site, urls, latest, previous)
         todo = []
         for page in pages:
             fingerprint = prints.page(page)
@@ -286,12 +309,16 @@ def write_site(
             result.files += 1
     if config.search.enabled:
         with phase("search"):
-            for path, data in search.write_index(search_docs(site, urls, store), config.search, search_state(config)):
-                output.write(path, data, "search")
+            cache = search.TermsCache(store.stamp, store.terms)
+            for file in search.index_files(search_docs(site, urls), config.search, search_state(config), cache):
+                fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
+                if not output.unchanged(file.path, fingerprint):
+                    output.write(file.path, file.data, fingerprint)
                 result.files += 1
     with phase("copy"):
         copy_files(files, store, output)
         result.files += len(files)
+    return prints.remembered()
 
 
 def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
@@ -338,12 +365,13 @@ def check_languages(config: Config, articles: list[Article], lines: dict[str, di
         raise ContentError(problems)
 
 
-def search_docs(site: Site, urls: Urls, store: Store) -> Iterator[search.SearchDoc]:
-    terms = store.terms([a.key for a in site.articles])
+def search_docs(site: Site, urls: Urls) -> Iterator[search.SearchDoc]:
+    """What the index shows of each article; its terms stay in the cache (keyed by the article's
+    key) until the index writer asks for them: after one edit it needs only a few."""
     for article in site.articles:
         path = urls.article(article)
         yield search.SearchDoc(
-            path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, terms.get(article.key, {})
+            path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, None, article.key
         )
 
 
@@ -369,10 +397,13 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
             if path.is_file() and not path.name.startswith("."):
                 files[path.relative_to(folder).as_posix()] = path
     problems = []
+    content = config.content_path
     for article in site.articles:
+        if not article.files and not (article.image and article.image.is_local):
+            continue
         wanted = ([("image", article.image.src)] if article.image and article.image.is_local else []) + [(None, f) for f in article.files]
         for key, target in wanted:
-            source = config.content_path / target
+            source = content / target
             if source.is_file():
                 files[target] = source
             else:
@@ -457,6 +488,7 @@ def global_fingerprint(config: Config, theme: Theme) -> str:
     """What every page depends on besides its own data and templates."""
     parts = {
         "ssg": __version__,
+        "reading": cache_stamp(config),  # with it, an article's key (file path and bytes) determines all of the article
         "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir"))),
         "strings": theme.strings,
     }

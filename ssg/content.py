@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from datetime import timezone as dt_timezone
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,8 +63,9 @@ class Image:
     alt: str | None = None
     caption: str | None = None
 
-    @property
+    @cached_property
     def is_local(self) -> bool:
+        """A path under content/, not a URL (asked of every article on every build)."""
         return not urlsplit(self.src).scheme
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from functools import cached_property
 from operator import attrgetter
 
 import jinja2
@@ -30,6 +31,8 @@ from .urls import Urls
 # What of an article the sitemap never shows. Everything else counts, new fields included.
 TEXT_FIELDS = frozenset({"key", "title", "summary", "source", "rights", "image", "extra", "article_links", "files"})
 SITEMAP_FIELDS = tuple(f.name for f in fields(Article) if f.name not in TEXT_FIELDS)
+_STRUCTURE = attrgetter(*SITEMAP_FIELDS)
+_SOURCE_PATH = attrgetter("source_path")
 
 
 def _hash(text: str) -> str:
@@ -97,8 +100,24 @@ class Templates:
         return self.parsed[key]
 
 
+@dataclass(frozen=True)
+class Remembered:
+    """What one build's fingerprinting leaves for the next build of the same `Builder`."""
+
+    base: str
+    pages: dict[str, tuple[tuple, str]]  # page path -> (inputs, fingerprint)
+    structures: dict[str, str]  # article key -> what the sitemap shows of it, as text
+    tags: dict[str, tuple[tuple, str]]  # source path -> (its tags, as text)
+
+
 class Fingerprints:
-    """The fingerprints of one build's pages and feeds."""
+    """The fingerprints of one build's pages and feeds.
+
+    `previous` is what the last build of the same `Builder` computed (`remembered`): a page whose
+    inputs compare equal to last time's gets last time's fingerprint without being hashed again.
+    Every input of a page's hash takes part in the comparison, so this changes nothing but the
+    time (deps name articles by key and hold only values whose equality implies equal reprs).
+    """
 
     def __init__(
         self,
@@ -107,27 +126,56 @@ class Fingerprints:
         site: Site,
         urls: Urls,
         latest: dict[str, tuple[ArticleLink, ...]],
+        previous: Remembered | None = None,
     ):
         self.base = base
         self.templates = templates
         self.site = site
         self.urls = urls
         self.latest = latest
-        self.paths = {a.source_path: urls.article(a) for a in site.articles}
         self._latest: dict[str, str] = {}
-        self._tags: dict[str, str] = {}
+        same = previous is not None and previous.base == base  # the base covers the config, which changes how a key reads
+        self._previous = previous.pages if same else {}
+        self._made: dict[str, tuple[tuple, str]] = {}  # page path -> (inputs, fingerprint)
+        self._structures = previous.structures if same else {}
+        self._tags = self._tag_texts(previous.tags if same else {})
+
+    @cached_property
+    def paths(self) -> dict[str, str]:
+        """Source path -> site path of every article (for feeds, and for articles that link to others)."""
+        return {a.source_path: self.urls.article(a) for a in self.site.articles}
+
+    def remembered(self) -> Remembered:
+        """What the next build's `previous` is."""
+        keys = {a.key for a in self.site.articles}
+        structures = {k: v for k, v in self._structures.items() if k in keys}
+        tags = {a.source_path: (self.site.tags_of(a), self._tags[a.source_path]) for a in self.site.articles}
+        return Remembered(self.base, self._made, structures, tags)
+
+    def _tag_texts(self, before: dict[str, tuple[tuple, str]]) -> dict[str, str]:
+        """Source path -> its tags as text (for every page that shows them); last build's text where they are equal."""
+        texts = {}
+        for article in self.site.articles:
+            tags = self.site.tags_of(article)
+            kept = before.get(article.source_path)
+            texts[article.source_path] = kept[1] if kept is not None and kept[0] == tags else repr(tags)
+        return texts
 
     def page(self, page: Page) -> str:
         template, uses = self.templates[page.template]
-        parts = [self.base, template, repr(page.deps)]
-        if "latest" in uses:
-            parts.append(self._latest_text(page.lang))
-        if "tags_of" in uses:
-            shown = page.context.get("articles") or ([page.context["article"]] if "article" in page.context else [])
-            parts += [self._tags_text(article) for article in shown]
-        if page.kind == "article":
-            parts.append(self._links_text(page.context["article"]))
-        return _hash("\0".join(parts))
+        latest = self._latest_text(page.lang) if "latest" in uses else ""
+        tags: tuple[str, ...] = ()
+        if "tags_of" in uses and page.kind != "article":  # (an article page's deps hold its tags)
+            tags = tuple(map(self._tags.__getitem__, map(_SOURCE_PATH, page.context.get("articles", ()))))
+        links = self._links_text(page.context["article"]) if page.kind == "article" else ""
+        inputs = (template, page.deps, latest, tags, links)
+        before = self._previous.get(page.path)
+        if before is not None and before[0] == inputs:
+            self._made[page.path] = before
+            return before[1]
+        fingerprint = _hash("\0".join([self.base, template, repr(page.deps), latest, *tags, links]))
+        self._made[page.path] = (inputs, fingerprint)
+        return fingerprint
 
     def feed(self, feed: Feed, entries: Sequence[Article]) -> str:
         """A feed shows its entries' metadata, tags and bodies (whose links name other articles' URLs)."""
@@ -143,10 +191,16 @@ class Fingerprints:
         articles a listing shows, and their dates, follow from these): editing an article's body
         or title leaves the sitemap alone. A new field of `Article` is included until named here.
         """
-        structure = attrgetter(*SITEMAP_FIELDS)
         parts = [self.base, "sitemap", str(sitemap.MAX_URLS), *(page.kind + "\0" + page.path for page in pages)]
-        parts.append(repr([structure(article) for article in self.site.articles]))
+        parts += map(self._structure, self.site.articles)
         return _hash("\0".join(parts))
+
+    def _structure(self, article: Article) -> str:
+        """What the sitemap may show of an article, as text; a function of its key, so kept between builds."""
+        text = self._structures.get(article.key)
+        if text is None:
+            text = self._structures[article.key] = repr(_STRUCTURE(article))
+        return text
 
     def _latest_text(self, lang: str) -> str:
         """The latest list, hashed once: most pages show it."""
@@ -156,10 +210,7 @@ class Fingerprints:
         return text
 
     def _tags_text(self, article: Article) -> str:
-        text = self._tags.get(article.source_path)
-        if text is None:
-            text = self._tags[article.source_path] = repr(self.site.tags_of(article))
-        return text
+        return self._tags[article.source_path]
 
     def _links_text(self, article: Article) -> str:
         """Where the articles its body links to are now (a linked article moved: the link changes)."""

@@ -44,8 +44,9 @@ class Inputs:
 def gather(config: Config, options: tuple, code: str) -> Inputs:
     """`options`: the build options that change the output (drafts, future, strict); `code`: `code_version()`."""
     content = {}
+    folder = os.path.join(config.content_path, "")
     for path in content_files(config.content_path):
-        stat = os.stat(os.path.join(config.content_path, path))
+        stat = os.stat(folder + path)
         content[path] = (stat.st_size, stat.st_mtime_ns)
     digest = hashlib.sha256()
     limits = repr(sitemap.MAX_URLS)  # read at build time, not from the code on disk (tests lower it)

@@ -85,16 +85,44 @@ def card(article: Article | None, site: Site | None = None) -> tuple | None:
 NO_PERIODS = {"tag": None, "up": None, "prev_period": None, "next_period": None}
 
 
-def plan(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
-    """All pages, in a fixed order: articles, home (and each language's), tags, dates, archive, 404."""
-    yield from article_pages(site, config, urls)
-    yield from listing(urls.home, "home", None, site.listed, config, NO_PERIODS, site)
+class Planned:
+    """What a plan made, for the next plan of the same `Builder`: each group of pages (one
+    article's page, one paginated listing) with the inputs it was made from.
+
+    A group whose inputs compare equal next time is taken as it is, pages unmade. The inputs
+    are the pages' deps, which name articles by key; a key and the config determine an article,
+    so equal inputs under the same config make equal pages.
+    """
+
+    def __init__(self, config: Config, previous: Planned | None = None):
+        self.config = config
+        self.before = previous.groups if previous is not None and previous.config == config else {}
+        self.groups: dict[tuple, tuple[tuple, tuple[Page, ...]]] = {}
+
+    def group(self, key: tuple, inputs: tuple, make: Callable[[], Iterator[Page]]) -> tuple[Page, ...]:
+        before = self.before.get(key)
+        pages = before[1] if before is not None and before[0] == inputs else tuple(make())
+        self.groups[key] = (inputs, pages)
+        return pages
+
+
+def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None) -> Iterator[Page]:
+    """All pages, in a fixed order: articles, home (and each language's), tags, dates, archive, 404.
+
+    `planned`: where the groups of pages are kept (`Planned`), for the next plan to reuse.
+    """
+    planned = planned or Planned(config)
+    # Every article is shown on about seven listings: its card is made once.
+    cards = {a.source_path: card(a, site) for a in site.articles}
+    yield from article_pages(site, urls, cards, planned)
+    yield from listing(urls.home, "home", None, site.listed, config, NO_PERIODS, cards, planned)
     if config.multilingual:
         for lang in config.language_codes:
             articles = site.by_lang.get(lang, ())
-            yield from listing(lambda n, lang=lang: urls.lang_home(lang, n), "home", None, articles, config, NO_PERIODS, site, lang)
-    yield from tag_pages(site, config, urls)
-    yield from period_pages(site, config, urls)
+            path_of = lambda n, lang=lang: urls.lang_home(lang, n)  # noqa: E731
+            yield from listing(path_of, "home", None, articles, config, NO_PERIODS, cards, planned, lang)
+    yield from tag_pages(site, config, urls, cards, planned)
+    yield from period_pages(site, config, urls, cards, planned)
     yield Page(
         "archive/",
         "archive",
@@ -119,22 +147,27 @@ def latest_links(site: Site, config: Config, urls: Urls) -> dict[str, tuple[Arti
     return defaultdict(lambda: latest[config.lang], latest)
 
 
-def article_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
+def article_pages(site: Site, urls: Urls, cards: dict[str, tuple], planned: Planned) -> Iterator[Page]:
     # Only links to the neighbours are shown, so editing an article's body re-renders its
-    # own page and its listings, not the pages that link to it.
+    # own page and its listings, not the pages that link to it. A link shows only its article's
+    # fields and URL, which follow from the article's key: deps name the neighbours by card.
     for article in site.articles:
-        older, newer = (link(a, urls) for a in site.neighbours(article))
-        tags = site.tags_of(article)
-        translations = tuple(link(a, urls) for a in site.translations(article))
-        yield Page(
-            urls.article(article),
-            "article",
-            "article.html",
-            article.lang,
-            article.title,
-            {"article": article, "prev": older, "next": newer, "translations": translations},
-            (article.key, older, newer, tags, translations),
+        neighbours = site.neighbours(article)
+        versions = site.translations(article)
+        deps = (
+            article.key,
+            *(cards[a.source_path][:2] if a else None for a in neighbours),
+            site.tags_of(article),
+            tuple(cards[a.source_path][:2] for a in versions),
         )
+        yield from planned.group(("article", article.source_path), deps, lambda a=article, d=deps: [_article_page(a, site, urls, d)])
+
+
+def _article_page(article: Article, site: Site, urls: Urls, deps: tuple) -> Page:
+    older, newer = (link(a, urls) for a in site.neighbours(article))
+    translations = tuple(link(a, urls) for a in site.translations(article))
+    context = {"article": article, "prev": older, "next": newer, "translations": translations}
+    return Page(urls.article(article), "article", "article.html", article.lang, article.title, context, deps)
 
 
 def listing(
@@ -144,14 +177,36 @@ def listing(
     articles: Sequence[Article],
     config: Config,
     extra: dict[str, Any],
-    site: Site,
+    cards: dict[str, tuple],
+    planned: Planned,
     lang: str | None = None,
-) -> Iterator[Page]:
-    """The pages of one paginated list of articles, in `lang` (default: the site's language)."""
-    pages = max(1, math.ceil(len(articles) / config.paginate))
+) -> tuple[Page, ...]:
+    """The pages of one paginated list of articles, in `lang` (default: the site's language); `cards`: `card` of every article."""
     extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
+    shown = tuple([cards[a.source_path] for a in articles])
+    inputs = (path_of(1), lang, heading, extra_deps, shown)
+    return planned.group(
+        (kind, inputs[0]), inputs, lambda: _listing(path_of, kind, heading, articles, config, extra, shown, extra_deps, planned, lang)
+    )
+
+
+def _listing(
+    path_of: Callable[[int], str],
+    kind: str,
+    heading: str | None,
+    articles: Sequence[Article],
+    config: Config,
+    extra: dict[str, Any],
+    shown: tuple[tuple, ...],
+    extra_deps: tuple,
+    planned: Planned,
+    lang: str | None,
+) -> Iterator[Page]:
+    """A listing that changed, page by page: a page whose own deps did not change is taken as it was
+    (one article edited on a long listing changes one of its pages)."""
+    pages = max(1, math.ceil(len(articles) / config.paginate))
     for number in range(1, pages + 1):
-        chunk = articles[(number - 1) * config.paginate : number * config.paginate]
+        start, end = (number - 1) * config.paginate, number * config.paginate
         paginator = Paginator(
             number,
             pages,
@@ -161,19 +216,17 @@ def listing(
             path_of(number - 1) if number > 1 else None,
             path_of(number + 1) if number < pages else None,
         )
-        context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
-        yield Page(
-            path_of(number),
-            kind,
-            "list.html",
-            lang or config.lang,
-            heading,
-            context,
-            (tuple(card(a, site) for a in chunk), paginator, heading, extra_deps),
-        )
+        path = path_of(number)
+        deps = (shown[start:end], paginator, heading, extra_deps)
+
+        def make(chunk=articles[start:end], paginator=paginator, path=path, deps=deps) -> list[Page]:
+            context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
+            return [Page(path, kind, "list.html", lang or config.lang, heading, context, deps)]
+
+        yield from planned.group((kind, "page", path), (lang, deps), make)
 
 
-def tag_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
+def tag_pages(site: Site, config: Config, urls: Urls, cards: dict[str, tuple], planned: Planned) -> Iterator[Page]:
     for tag in site.tags:
         yield from listing(
             lambda n, s=tag.slug: urls.tag(s, n),
@@ -182,26 +235,23 @@ def tag_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
             site.tag_articles[tag.key],
             config,
             {"tag": tag, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None},
-            site,
+            cards,
+            planned,
         )
     yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": site.tags}, site.tags)
 
 
-def period_pages(site: Site, config: Config, urls: Urls) -> Iterator[Page]:
+def period_pages(site: Site, config: Config, urls: Urls, cards: dict[str, tuple], planned: Planned) -> Iterator[Page]:
+    links = {None: None} | {p: period_link(p, urls, config.lang) for p in site.periods}  # each is linked three times
     for kind in ("year", "month", "day"):
         periods = site.periods_of(kind)
         for index, period in enumerate(periods):
             newer = periods[index - 1] if index > 0 else None
             older = periods[index + 1] if index + 1 < len(periods) else None
-            extra = {
-                "tag": None,
-                "up": period_link(period.parent, urls, config.lang),
-                "prev_period": period_link(older, urls, config.lang),
-                "next_period": period_link(newer, urls, config.lang),
-            }
-            label = period_label(period, config.lang)
+            extra = {"tag": None, "up": links[period.parent], "prev_period": links[older], "next_period": links[newer]}
+            label = links[period].label
             path_of = lambda n, p=period: urls.period(p.year, p.month, p.day, n)  # noqa: E731
-            yield from listing(path_of, kind, label, site.periods[period], config, extra, site)
+            yield from listing(path_of, kind, label, site.periods[period], config, extra, cards, planned)
 
 
 def period_link(period: Period | None, urls: Urls, lang: str) -> Link | None:
@@ -236,11 +286,8 @@ class ArchiveYear:
 
 def archive_years(site: Site, urls: Urls) -> tuple[ArchiveYear, ...]:
     years = []
+    all_months = site.periods_of("month")
     for year in site.periods_of("year"):
-        months = tuple(
-            ArchiveMonth(m.start, urls.period(m.year, m.month), len(site.periods[m]))
-            for m in site.periods_of("month")
-            if m.year == year.year
-        )
+        months = tuple(ArchiveMonth(m.start, urls.period(m.year, m.month), len(site.periods[m])) for m in all_months if m.year == year.year)
         years.append(ArchiveYear(year.year, urls.period(year.year), len(site.periods[year]), months))
     return tuple(years)

@@ -7,8 +7,9 @@ build (incremental builds included) and never disagrees with a cold build.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from slugify import slugify
 
@@ -106,7 +107,7 @@ class Site:
 
 def newest_first(articles: list[Article]) -> list[Article]:
     """Newest first; equal dates by file path, so the order never depends on the file system."""
-    by_path = sorted(articles, key=lambda a: a.source_path)
+    by_path = sorted(articles, key=attrgetter("source_path"))
     return sorted(by_path, key=lambda a: a.date.timestamp(), reverse=True)
 
 
@@ -121,21 +122,27 @@ def assemble(articles: list[Article], languages: tuple[str, ...] = (), tag_names
     versions = {}
     listed = []
     for group in groups:
+        if len(group) == 1:
+            listed.append(group[0])
+            continue
         by_rank = tuple(sorted(group, key=lambda a: (rank.get(a.lang, len(rank)), a.lang)))
         listed.append(by_rank[0])
-        if len(group) > 1:
-            versions |= {a.source_path: by_rank for a in group}
-    listed_order = tuple(newest_first(listed))
+        versions |= {a.source_path: by_rank for a in group}
+    listed_order = tuple(newest_first(listed)) if languages else ordered  # (no translations: every article is listed)
     known = _tag_names(tag_names or {})
     tags, warnings = _tags(ordered, known)
     by_key: dict[str, list[Article]] = defaultdict(list)
     periods: dict[Period, list[Article]] = defaultdict(list)
+    days: dict[tuple[int, int, int], tuple[Period, ...]] = {}  # a day's periods, made once
     for article in listed_order:
         keys = dict.fromkeys(known.key(n) for a in versions.get(article.source_path, (article,)) for n in a.tags)
         for key in keys:
             by_key[key].append(article)
         d = article.date
-        for period in (Period(d.year), Period(d.year, d.month), Period(d.year, d.month, d.day)):
+        day = (d.year, d.month, d.day)
+        if day not in days:
+            days[day] = (Period(d.year), Period(d.year, d.month), Period(*day))
+        for period in days[day]:
             periods[period].append(article)
     by_lang: dict[str, list[Article]] = defaultdict(list)
     for article in ordered:
@@ -177,10 +184,14 @@ class TagNames:
     aliases: dict[str, str]  # key of a translated name -> key of the tag
     canonical: dict[str, str]  # tag key -> its name in the default language
     names: dict[str, tuple[tuple[str, str], ...]]  # tag key -> (language, name) pairs
+    keys: dict[str, str] = field(default_factory=dict, compare=False)  # name -> key, as found: asked 6 times per article
 
     def key(self, name: str) -> str:
-        key = tag_key(name)
-        return self.aliases.get(key, key)
+        found = self.keys.get(name)
+        if found is None:
+            found = tag_key(name)
+            found = self.keys[name] = self.aliases.get(found, found)
+        return found
 
 
 def _tag_names(tag_names: dict[str, dict[str, str]]) -> TagNames:

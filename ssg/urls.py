@@ -29,6 +29,7 @@ class Urls:
         self.base_url = base_url
         self.base_path = urlsplit(base_url).path or "/"
         self._articles: dict[str, str] = {}  # source path -> site path: asked for ~3 times per article
+        self._periods: dict[tuple, str] = {}  # (year, month, day, page) -> site path: asked ~7 times per period
         self.lang_feed_pattern = lang_feed
 
     @classmethod
@@ -68,8 +69,12 @@ class Urls:
         return f"tags/{slug}/feed.xml"
 
     def period(self, year: int, month: int | None = None, day: int | None = None, page: int = 1) -> str:
-        parts = [f"{year:04d}"] + [f"{n:02d}" for n in (month, day) if n is not None]
-        return _paged("/".join(parts) + "/", page)
+        key = (year, month, day, page)
+        path = self._periods.get(key)
+        if path is None:
+            parts = [f"{year:04d}"] + [f"{n:02d}" for n in (month, day) if n is not None]
+            path = self._periods[key] = _paged("/".join(parts) + "/", page)
+        return path
 
     def archive(self) -> str:
         return "archive/"

@@ -7,6 +7,7 @@ state must give exactly what it gives without one. Small shards make the edits m
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import random
 import sqlite3
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ssg.search import SearchConfig, SearchDoc, article_terms, write_index
+from ssg.search import SearchConfig, SearchDoc, TermsCache, article_terms, write_index
 from ssg.search import writer as search_writer
 
 CONFIG = SearchConfig()
@@ -59,10 +60,14 @@ class Archive:
         return kind
 
 
-@pytest.mark.parametrize(("seed", "shard_bytes", "dense"), [(1, 150, 1024), (2, 600, 1024), (3, 2500, 1024), (4, 400, 12), (5, 800, 20)])
+@pytest.mark.parametrize(
+    ("seed", "shard_bytes", "dense", "lazy"),
+    [(1, 150, 1024, False), (2, 600, 1024, True), (3, 2500, 1024, False), (4, 400, 12, True), (5, 800, 20, False)],
+)
 def test_updated_index_equals_the_index_built_from_scratch(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, shard_bytes: int, dense: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, shard_bytes: int, dense: int, lazy: bool
 ) -> None:
+    """`lazy`: the documents' terms stay in a cache (as the build's) until the writer asks for them."""
     monkeypatch.setattr(search_writer, "SHARD_BYTES", shard_bytes)
     monkeypatch.setattr(search_writer, "DENSE", dense)  # low: terms cross it as documents come and go
     state = tmp_path / "state.sqlite"
@@ -77,11 +82,17 @@ def test_updated_index_equals_the_index_built_from_scratch(
         return done
 
     monkeypatch.setattr(search_writer._Update, "run", run)
-    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+    cache = Cache()
+
+    def update() -> dict[str, bytes]:
+        if lazy:
+            return dict(write_index(cache.keep(list(archive.docs.values())), CONFIG, state, TermsCache(cache.stamp, cache)))
+        return dict(write_index(archive.docs.values(), CONFIG, state))
+
+    assert update() == dict(write_index(archive.docs.values(), CONFIG))
     for step in range(40):
         kind = archive.edit()
-        updated = dict(write_index(archive.docs.values(), CONFIG, state))
-        assert updated == dict(write_index(archive.docs.values(), CONFIG)), f"step {step}: {kind}"
+        assert update() == dict(write_index(archive.docs.values(), CONFIG)), f"step {step}: {kind}"
     assert updates >= 25  # most steps were updates, not rebuilds
 
 
@@ -130,3 +141,75 @@ def test_a_damaged_or_foreign_state_is_rebuilt(tmp_path: Path) -> None:
         for d in archive.docs.values()
     ]
     assert dict(write_index(docs, other, state)) == dict(write_index(docs, other))
+
+
+class Cache:
+    """Terms by key, as the build cache holds them; records which keys the writer reads."""
+
+    def __init__(self, stamp: str = "s1"):
+        self.stamp = stamp
+        self.terms: dict[str, dict] = {}
+        self.read: list[str] = []
+
+    def __call__(self, keys: list[str]) -> dict[str, dict]:
+        self.read += keys
+        return {k: self.terms[k] for k in keys if k in self.terms}
+
+    def keep(self, docs: list[SearchDoc]) -> list[SearchDoc]:
+        """The documents with their terms left in the cache, under a key that changes with everything but ref and path."""
+        out = []
+        for d in docs:
+            key = d.ref + hashlib.sha256(repr((d.title, d.date, d.lang, d.lead, d.tags, d.terms["digest"])).encode()).hexdigest()
+            self.terms.setdefault(key, d.terms)
+            out.append(SearchDoc(d.ref, d.path, d.title, d.date, d.lang, d.lead, d.tags, None, key))
+        return out
+
+
+def test_terms_from_the_cache_are_read_only_where_the_update_needs_them(tmp_path: Path) -> None:
+    archive = Archive(11, 200)
+    state = tmp_path / "state.sqlite"
+    cache = Cache()
+    lazy = TermsCache(cache.stamp, cache)
+    docs = list(archive.docs.values())
+    assert dict(write_index(cache.keep(docs), CONFIG, state, lazy)) == dict(write_index(docs, CONFIG))
+    assert len(cache.read) == len(docs)  # a cold build reads them all
+    newest = max(archive.docs, key=lambda i: archive.docs[i].date)
+    old = archive.docs[newest]
+    archive.docs[newest] = SearchDoc(old.ref, old.path, old.title, old.date, old.lang, old.lead, old.tags, archive.make(0, 0).terms)
+    docs, cache.read = list(archive.docs.values()), []
+    assert dict(write_index(cache.keep(docs), CONFIG, state, lazy)) == dict(write_index(docs, CONFIG))
+    # The edited document, then the newest holders of the terms it lost (their order keys move).
+    assert cache.read[0].startswith(old.ref) and 1 < len(cache.read) < len(docs) // 4
+    # Other terms under the same keys (the cache was made again with other settings): the state is not trusted.
+    other = Cache("s2")
+    lazy_docs = cache.keep(docs)
+    changed = [SearchDoc(d.ref, d.path, d.title, d.date, d.lang, d.lead, d.tags, archive.make(0, 0).terms) for d in docs]
+    other.terms = {d.key: c.terms for d, c in zip(lazy_docs, changed, strict=True)}
+    assert dict(write_index(lazy_docs, CONFIG, state, TermsCache(other.stamp, other))) == dict(write_index(changed, CONFIG))
+
+
+def test_a_document_missing_from_the_terms_cache_is_an_error(tmp_path: Path) -> None:
+    docs = list(Archive(12, 10).docs.values())
+    cache = Cache()
+    lazy_docs = cache.keep(docs)
+    del cache.terms[lazy_docs[3].key]
+    with pytest.raises(ValueError, match=f"search terms of {docs[3].ref} do not match"):
+        list(write_index(lazy_docs, CONFIG, tmp_path / "state.sqlite", TermsCache(cache.stamp, cache)))
+
+
+def test_counts_too_large_for_a_byte_are_spliced(tmp_path: Path) -> None:
+    """The state keeps counts + 48 as bytes while all fit: edits bring larger ones."""
+    archive = Archive(13, 40)
+    state = tmp_path / "state.sqlite"
+
+    def body(i: int, text: str) -> None:
+        old = archive.docs[i]
+        terms = article_terms("ru", old.title, old.tags, text, CONFIG)
+        archive.docs[i] = SearchDoc(old.ref, old.path, old.title, old.date, old.lang, old.lead, old.tags, terms)
+
+    for i in range(0, 40, 2):  # "zz" in more than SMALL documents: the state keeps its postings
+        body(i, "zz zz")
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+    for i in (10, 21, 30):  # a count too large for a byte joins them; then more
+        body(i, "zz " * 300)
+        assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))

@@ -88,6 +88,16 @@ def test_postings_decode_to_the_documents_counts_and_lengths() -> None:
                 assert got == want, (term, field)
 
 
+def test_skip_finds_where_numbers_of_a_stream_end() -> None:
+    numbers = [0, 31, 32, 5, 1024, 7, 40000, 3, 3, 99]
+    codes = [codec.vint(n) for n in numbers]
+    stream = "".join(codes)
+    for start in range(len(numbers) + 1):
+        for count in range(len(numbers) - start + 1):
+            offset = len("".join(codes[:start]))
+            assert codec.skip(stream, count, offset) == len("".join(codes[: start + count])), (start, count)
+
+
 def test_only_the_configured_fields_are_indexed() -> None:
     config = SearchConfig(fields=("title",))
     files = dict(write_index(_docs(config), config))

@@ -6,7 +6,18 @@ shards that hold its terms (`writer` describes the files, search.js is the clien
 """
 
 from .analysis import article_terms
-from .model import FIELDS, SUPPORTED_LANGUAGES, TERMS_VERSION, SearchConfig, SearchDoc
-from .writer import write_index
+from .model import FIELDS, SUPPORTED_LANGUAGES, TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
+from .writer import IndexFile, index_files, write_index
 
-__all__ = ["FIELDS", "SUPPORTED_LANGUAGES", "TERMS_VERSION", "SearchConfig", "SearchDoc", "article_terms", "write_index"]
+__all__ = [
+    "FIELDS",
+    "SUPPORTED_LANGUAGES",
+    "TERMS_VERSION",
+    "IndexFile",
+    "SearchConfig",
+    "SearchDoc",
+    "TermsCache",
+    "article_terms",
+    "index_files",
+    "write_index",
+]

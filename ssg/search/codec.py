@@ -63,23 +63,11 @@ class _Codes(dict):
         return code
 
 
-class _Lengths(dict):
-    def __init__(self, offset: int):
-        super().__init__()
-        self.offset = offset
-
-    def __missing__(self, value: int) -> int:
-        length = self[value] = len(vint(value - self.offset))
-        return length
-
-
 CODES = _Codes(0)
-SIZES = _Lengths(0)  # value -> len(vint(value))
 _GAP_CODES = _Codes(2)  # 2 * (gap + 1) + flag -> the code of 2 * gap + flag
 _COUNT_CODES = _Codes(TF_OFFSET)  # count + 48 -> the code of the count
-_GAP_LENGTHS = _Lengths(2)
-_COUNT_LENGTHS = _Lengths(TF_OFFSET)
 _ONE = TF_OFFSET + 1
+FINALS_ONLY = str.maketrans("", "", MORE)  # str.translate with it leaves one letter a number
 
 
 def encode(docs: Sequence[int], tfs: Sequence[int], length_codes: list[str] | None, previous: int) -> tuple[str, str, str]:
@@ -103,18 +91,19 @@ def encode(docs: Sequence[int], tfs: Sequence[int], length_codes: list[str] | No
     return "".join(gaps), "".join(lengths), "".join(counts)
 
 
-def encoded_size(docs: Sequence[int], tfs: Sequence[int], length_sizes: list[int] | None, previous: int) -> tuple[int, int, int]:
-    """The lengths of what `encode` would return, without building the strings."""
-    g = c = 0
-    gap_lengths, count_lengths = _GAP_LENGTHS, _COUNT_LENGTHS
-    for doc, tf in zip(docs, tfs, strict=True):
-        if tf > _ONE:
-            g += gap_lengths[2 * (doc - previous) + 1]
-            c += count_lengths[tf]
-        else:
-            g += gap_lengths[2 * (doc - previous)]
-        previous = doc
-    return g, sum(map(length_sizes.__getitem__, docs)) if length_sizes is not None else 0, c
+def skip(stream: str, count: int, start: int = 0) -> int:
+    """Where the `count` numbers of `stream` that begin at `start` end.
+
+    Each number ends with its one FINAL letter, so this counts those (in C, deleting the other
+    letters) instead of decoding: at least as many letters as numbers are missing still follow.
+    """
+    end = start + count
+    found = len(stream[start:end].translate(FINALS_ONLY))
+    while found < count and end < len(stream):
+        step = count - found
+        found += len(stream[end : end + step].translate(FINALS_ONLY))
+        end += step
+    return end
 
 
 def field_string(g: str, lengths: str, counts: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Part of the build cache's stamp: bump it whenever article_terms would return something else.
@@ -32,4 +33,14 @@ class SearchDoc:
     lang: str
     lead: str
     tags: tuple[str, ...]
-    terms: dict  # what article_terms returned
+    terms: dict | None  # what article_terms returned; None: read from a `TermsCache` by `key`, if needed at all
+    key: str = ""  # with terms=None: changes whenever the terms or anything above but ref and path do (the article's key)
+
+
+@dataclass(frozen=True)
+class TermsCache:
+    """Where the index writer reads the terms of SearchDocs made without them. An update after
+    one edit needs the terms of only a few documents: reading all 10,000 would cost most of it."""
+
+    stamp: str  # what the cached terms were made with: a document's key says nothing once it changes
+    read: Callable[[list[str]], dict[str, dict]]  # keys -> {key: what article_terms returned}

@@ -28,7 +28,8 @@ search.js computes lunr's scores from them with the arithmetic of lunr.Builder a
 Shards are cut by content (`_Partition`), not by position, so a changed article changes only the
 shards its terms live in. With `state` (a file under the build cache), the next build starts
 from this one's index and re-encodes only the terms of the articles that changed (`_Update`); a
-cold build and an incremental one give the same bytes.
+cold build and an incremental one give the same bytes. Documents may come without their terms
+(`TermsCache`): an update then reads the terms of only the few documents it needs.
 """
 
 from __future__ import annotations
@@ -48,12 +49,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import repeat
-from operator import add
+from itertools import chain, compress, repeat
+from operator import add, attrgetter, ne
 from pathlib import Path
+from typing import NamedTuple
 
 from . import codec
-from .model import TERMS_VERSION, SearchConfig, SearchDoc
+from .model import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
 
 FORMAT = 2
 BOOSTS = {"title": 10, "tags": 5, "body": 1}
@@ -63,34 +65,56 @@ DENSE = 1024  # a term in this many documents of a field leaves their lengths to
 SMALL = 8  # the state keeps the postings of terms in more documents; fewer are read from their rows
 LEAD_CHARS = 280
 MAX_CHANGED = 0.25  # more changed documents than this share of the archive: rebuild from scratch
+_TERMS_BATCH = 1000  # documents whose cached terms are read at a time
 
-_CODES_ONLY = str.maketrans("", "", codec.MORE)
+_ONE = codec.TF_OFFSET + 1  # a count of 1, as the postings keep it
 _POS = re.compile(f"[{re.escape(codec.MORE)}]*[{re.escape(codec.FINAL)}]")
 
 
-def write_index(docs: Iterable[SearchDoc], config: SearchConfig, state: Path | None = None) -> Iterator[tuple[str, bytes]]:
-    """Every file of the index, as (path relative to the site root, bytes); same docs, same bytes.
+class IndexFile(NamedTuple):
+    """One file of the index."""
+
+    path: str  # relative to the site root
+    data: bytes
+    digest: str  # of `data`: a file whose digest the output already has need not be compared byte for byte
+
+
+def write_index(
+    docs: Iterable[SearchDoc], config: SearchConfig, state: Path | None = None, cache: TermsCache | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the index, as (path relative to the site root, bytes): `index_files` without the digests."""
+    for file in index_files(docs, config, state, cache):
+        yield file.path, file.data
+
+
+def index_files(
+    docs: Iterable[SearchDoc], config: SearchConfig, state: Path | None = None, cache: TermsCache | None = None
+) -> Iterator[IndexFile]:
+    """Every file of the index; same docs, same bytes.
 
     `state`: a file (safe to delete) where the index is kept between builds, so that the next
-    build only redoes what changed; without it every build starts from scratch.
+    build only redoes what changed; without it every build starts from scratch. `cache`: where
+    the terms of documents made without them are read, only for the documents the build needs.
     """
     with _gc_paused():
-        ordered = _documents(docs, config)
-        store = _Store(state, config) if state is not None else None
+        terms = _Terms(config, cache)
+        ordered = _documents(docs, terms)
+        store = _Store(state, config, cache.stamp if cache else "") if state is not None else None
         try:
             index = store.load() if store else None
             try:
-                updated = index is not None and _Update(index, ordered).run()
+                updated = index is not None and _Update(index, ordered, terms).run()
             except _StaleStateError:
                 updated = False
             if not updated:
+                terms.load(ordered)
                 index = _Index.build(ordered, len(config.fields))
             if store:
                 store.save(index)
         finally:
             if store:
                 store.close()
-    yield from index.files(config, {d.ref: d.doc.lang for d in ordered})
+    yield from index.files(config, ordered)
 
 
 @contextmanager
@@ -123,12 +147,12 @@ class _Doc:
 
     __slots__ = ("doc", "fields", "meta_digest", "ref", "terms_digest", "when")
 
-    def __init__(self, doc: SearchDoc, fields: list[list], when: float, meta_digest: bytes):
+    def __init__(self, doc: SearchDoc, fields: list[list] | None, when: float, meta_digest: bytes):
         self.doc = doc
         self.ref = doc.ref
-        self.fields = fields  # per indexed field: [terms joined by spaces, counts, length]
+        self.fields = fields  # per indexed field: [terms joined by spaces, counts, length]; None: not read yet
         self.when = when
-        self.terms_digest: str = doc.terms["digest"]
+        self.terms_digest: str = doc.key if doc.terms is None else doc.terms["digest"]
         self.meta_digest = meta_digest  # of what the store shows
 
     def terms_text(self) -> str:
@@ -136,28 +160,53 @@ class _Doc:
         return "\t".join(f[0] for f in self.fields)
 
 
-def _documents(docs: Iterable[SearchDoc], config: SearchConfig) -> list[_Doc]:
+def _documents(docs: Iterable[SearchDoc], terms: _Terms) -> list[_Doc]:
     """The documents oldest first; refuses terms cached with other settings."""
-    version, languages, names = TERMS_VERSION, list(config.languages), config.fields
-    wanted = set(names)
     out = []
     blake2b, parse, join = hashlib.blake2b, datetime.fromisoformat, "\x1f".join
     for doc in docs:
-        terms = doc.terms or {}
-        data = terms.get("fields")
-        if (
-            terms.get("version") != version
-            or terms.get("languages") != languages
-            or not isinstance(data, dict)
-            or not data.keys() >= wanted
-        ):
-            raise ValueError(
-                f"the cached search terms of {doc.ref} do not match site.yaml `search:`: delete the build cache and build again"
-            )
-        meta = join((doc.path, doc.title, doc.date, doc.lang, doc.lead, *doc.tags)).encode("utf-8", "surrogatepass")
-        out.append(_Doc(doc, [data[name] for name in names], parse(doc.date).timestamp(), blake2b(meta, digest_size=10).digest()))
+        if doc.terms is None:  # its key stands for all but the path: hashing that spares encoding every lead (most of the time here)
+            fields, meta = None, join((doc.path, doc.key))
+        else:
+            fields, meta = terms.fields(doc.ref, doc.terms), join((doc.path, doc.title, doc.date, doc.lang, doc.lead, *doc.tags))
+        out.append(_Doc(doc, fields, parse(doc.date).timestamp(), blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=10).digest()))
     out.sort(key=_order)
     return out
+
+
+class _Terms:
+    """Gives documents made without terms (`SearchDoc.terms` None) theirs, read from the cache
+    a batch at a time when the build needs them."""
+
+    def __init__(self, config: SearchConfig, cache: TermsCache | None):
+        self.cache = cache
+        self.names = config.fields
+        self.wanted = set(config.fields)
+        self.languages = list(config.languages)
+
+    def fields(self, ref: str, terms: dict | None) -> list[list]:
+        """Per indexed field: [terms joined by spaces, counts, length]; refuses terms made with other settings."""
+        terms = terms or {}
+        data = terms.get("fields")
+        if (
+            terms.get("version") != TERMS_VERSION
+            or terms.get("languages") != self.languages
+            or not isinstance(data, dict)
+            or not data.keys() >= self.wanted
+        ):
+            raise ValueError(f"the cached search terms of {ref} do not match site.yaml `search:`: delete the build cache and build again")
+        return [data[name] for name in self.names]
+
+    def load(self, docs: Iterable[_Doc]) -> None:
+        """Give those of `docs` that have no terms yet theirs."""
+        missing = [d for d in docs if d.fields is None]
+        if missing and self.cache is None:
+            raise ValueError(f"no search terms for {missing[0].ref}")
+        for start in range(0, len(missing), _TERMS_BATCH):
+            batch = missing[start : start + _TERMS_BATCH]
+            found = self.cache.read([d.doc.key for d in batch])  # type: ignore[union-attr]
+            for d in batch:
+                d.fields = self.fields(d.ref, found.get(d.doc.key))
 
 
 def _order(doc: _Doc) -> tuple[float, str]:
@@ -194,7 +243,7 @@ class _Postings:
     """One term's postings: per field its documents and their counts + 48; its order key."""
 
     pos: int
-    docs: list[Sequence[int]]  # lists when built, arrays ("i") when read back from the state
+    docs: list[Sequence[int]]  # lists while encoded from scratch, else arrays ("i"; counts "B" while they fit a byte)
     tfs: list[Sequence[int]]
 
     def last(self) -> int:
@@ -235,13 +284,11 @@ class _Shard:
 
     def render(self) -> None:
         entries = self.entries or []
-        width = len(entries[0]) if entries else 2
-        columns = ["\n".join(e[0] for e in entries), "".join(e[1] for e in entries)]
-        columns += [",".join(e[i] for e in entries) for i in range(2, width)]
-        self.data = _script("t/" + self.name, columns)
+        columns = [*zip(*entries, strict=True)] or [(), ()]
+        self.data = _script("t/" + self.name, ["\n".join(columns[0]), "".join(columns[1]), *map(",".join, columns[2:])])
         self.digest = _digest(self.data)
         self.last = entries[-1][0] if entries else ""
-        self.size = sum(map(_entry_size, entries))
+        self.size = sum(map(len, chain.from_iterable(entries))) + sum(map(len, entries))  # the `_entry_size`s
         self.dirty = True
 
 
@@ -251,7 +298,8 @@ class _Partition:
     moves only nearby cuts: a "natural" cut), and before a term that would make the shard larger
     than 2 * SHARD_BYTES or that is that large itself (a forced cut)."""
 
-    def __init__(self, previous_last: str | None):
+    def __init__(self, previous_last: str | None, keep_entries: bool = True):
+        self.keep_entries = keep_entries  # False: a shard keeps only its bytes (parsed again if needed)
         self.limit = SHARD_BYTES
         self.scale = (1 << 32) // SHARD_BYTES
         self.shards: list[_Shard] = []
@@ -279,6 +327,8 @@ class _Partition:
         bound = "" if self.previous_last is None else _separator(self.previous_last, first)
         shard = _Shard(bound, self.current, natural_end=natural)
         shard.render()
+        if not self.keep_entries:
+            shard.entries = None
         self.shards.append(shard)
         self.previous_last = self.current[-1][0]
         self.current, self.size = [], 0
@@ -295,7 +345,7 @@ def _separator(last: str, first: str) -> str:
 
 def _sorted_terms(terms: Iterable[str]) -> list[str]:
     out = sorted(terms)
-    if any(max(t, default="") > "\uffff" for t in out):
+    if max("".join(out), default="") > "\uffff":  # beyond the BMP, code points and UTF-16 sort differently
         out.sort(key=codec.utf16_key)
     return out
 
@@ -319,7 +369,7 @@ class _Index:
     shards: list[_Shard]
     store: list[tuple[bytes, bytes]]  # (bytes, digest) of each chunk
     cold: bool = True  # built from scratch: the state saves everything
-    terms_texts: dict[int, str] = field(default_factory=dict)  # n -> `_Doc.terms_text` of changed documents
+    terms_docs: dict[int, _Doc] = field(default_factory=dict)  # n -> a changed document (the state saves its `terms_text`)
     changed_docs: set[int] = field(default_factory=set)  # documents (also removed ones) the state must rewrite
     changed_postings: dict[str, _Postings | None] = field(default_factory=dict)  # None: gone
     changed_store: set[int] = field(default_factory=set)
@@ -327,24 +377,28 @@ class _Index:
 
     @classmethod
     def build(cls, docs: list[_Doc], width: int) -> _Index:
+        """From scratch. The inverted lists are most of its memory, so the rest is kept small:
+        each term's lists go once encoded, shards keep only their bytes, and only the postings
+        the state saves are kept, as arrays."""
         index = cls(width, [], [], [], [[] for _ in range(width)], [], [])
         index.set_docs(docs, 0)
         index.store = [_store_chunk(docs, c) for c in range(_chunks(len(docs)))]
         per_field = _invert([d.fields for d in docs], width)
+        keys = _order_keys(per_field, docs)
         length_codes = [list(map(codec.CODES.__getitem__, lengths)) for lengths in index.lengths]
-        sequences = _Sequences(docs)
-        partition = _Partition(None)
+        partition = _Partition(None, keep_entries=False)
         postings: dict[str, _Postings | None] = {}
         empty: list[int] = []
-        for term in _sorted_terms(set().union(*per_field)):
-            lists = [field.get(term, empty) for field in per_field]  # document, count + 48, document, ...
-            p = _Postings(0, [values[0::2] for values in lists], [values[1::2] for values in lists])
-            partition.add(_entry(term, p, length_codes, sequences))
-            postings[term] = p
+        for term in _sorted_terms(keys):
+            lists = [field.pop(term, empty) for field in per_field]  # document, count + 48, document, ...
+            p = _Postings(keys[term], [values[0::2] for values in lists], [values[1::2] for values in lists])
+            partition.add(_entry(term, p, length_codes))
+            if sum(map(len, p.docs)) > SMALL:
+                postings[term] = _Postings(p.pos, [array("i", d) for d in p.docs], list(map(_count_array, p.tfs)))
         partition.close(natural=True)
         index.shards = partition.shards
         index.changed_postings = postings
-        index.terms_texts = {n: d.terms_text() for n, d in enumerate(docs)}
+        index.terms_docs = dict(enumerate(docs))
         return index
 
     def set_docs(self, docs: list[_Doc], start: int) -> None:
@@ -359,10 +413,11 @@ class _Index:
             for f, data in enumerate(doc.fields):
                 self.lengths[f].append(data[2])
 
-    def files(self, config: SearchConfig, langs: dict[str, str]) -> Iterator[tuple[str, bytes]]:
+    def files(self, config: SearchConfig, docs: list[_Doc]) -> Iterator[IndexFile]:
+        """The files of the index, whose documents are `docs` (in order)."""
         files = {f"t/{s.name}.js": (s.data, s.digest) for s in self.shards}
         if config.language_filter:
-            files["langs.js"] = _languages(self.refs, langs)
+            files["langs.js"] = _languages(docs)
         for c, chunk in enumerate(self.store):
             files[f"d/{c}.js"] = chunk
         for name, lengths in zip(config.fields, self.lengths, strict=True):
@@ -382,9 +437,11 @@ class _Index:
             "shards": "\n".join(s.bound for s in self.shards),
             "chunk": STORE_CHUNK,
         }
-        yield config.path + "index.js", _script("index", manifest)
+        data = _script("index", manifest)
+        yield IndexFile(config.path + "index.js", data, _digest(data).hex())
         for name in sorted(files):
-            yield config.path + name, files[name][0]
+            data, digest = files[name]
+            yield IndexFile(config.path + name, data, digest.hex())
 
 
 class _Sequences(dict):
@@ -412,11 +469,28 @@ def _invert(fields: list[list[list]], width: int) -> list[defaultdict[str, list[
     return per_field
 
 
-def _entry(term: str, p: _Postings, length_codes: list[list[str]], sequences: _Sequences) -> Entry:
-    """A term's shard row; sets its order key: the term's offset in its newest document."""
-    p.pos = sequences[p.last()].find(" " + term + " ")
-    if p.pos < 0:
-        raise AssertionError(f"search index: {term!r} is not in its newest document")
+def _order_keys(per_field: list[defaultdict[str, list[int]]], docs: list[_Doc]) -> dict[str, int]:
+    """term -> its order key, the term's offset in the `_sequence` of the newest document holding
+    it: each document's sequence is made once, for all the terms it is the newest of."""
+    newest: dict[str, int] = {}
+    for lists in per_field:
+        for term, values in lists.items():
+            newest[term] = max(newest.get(term, -1), values[-2])
+    terms_of: defaultdict[int, list[str]] = defaultdict(list)
+    for term, n in newest.items():
+        terms_of[n].append(term)
+    keys = {}
+    for n, terms in terms_of.items():
+        sequence = _sequence(docs[n].fields)
+        for term in terms:
+            keys[term] = sequence.find(" " + term + " ")
+            if keys[term] < 0:
+                raise AssertionError(f"search index: {term!r} is not in its newest document")
+    return keys
+
+
+def _entry(term: str, p: _Postings, length_codes: list[list[str]]) -> Entry:
+    """A term's shard row."""
     streams = (
         codec.field_string(*codec.encode(d, t, codes if len(d) < DENSE else None, -1)) if d else ""
         for d, t, codes in zip(p.docs, p.tfs, length_codes, strict=True)
@@ -447,35 +521,33 @@ class _Update:
     changed terms are cut again (`reshard`); everything else keeps its bytes.
     """
 
-    def __init__(self, index: _StoredIndex, docs: list[_Doc]):
+    def __init__(self, index: _StoredIndex, docs: list[_Doc], terms: _Terms):
         self.index = index
         self.docs = docs
+        self.terms = terms  # only the documents redone, and the newest holder of a term whose order key may move, are read
 
     def run(self) -> bool:
         """False: too much changed, build from scratch instead."""
         index, docs = self.index, self.docs
         old_count = len(index.refs)
-        prefix = 0
-        for ref, doc in zip(index.refs, docs, strict=False):
-            if ref != doc.ref:
-                break
-            prefix += 1
-        edited = [n for n in range(prefix) if index.terms_digests[n] != docs[n].terms_digest]
+        prefix = next(iter(_differences(index.refs, map(attrgetter("ref"), docs))), min(old_count, len(docs)))
+        edited = _differences(index.terms_digests[:prefix], map(attrgetter("terms_digest"), docs))
         if old_count + len(docs) - 2 * prefix + len(edited) > max(16, MAX_CHANGED * len(docs)):
             return False
         index.cold = False
         drop = set(edited)
-        restored = [n for n in range(prefix) if index.meta_digests[n] != docs[n].meta_digest and n not in drop]
+        restored = [n for n in _differences(index.meta_digests[:prefix], map(attrgetter("meta_digest"), docs)) if n not in drop]
+        redone = [*edited, *range(prefix, len(docs))]
+        self.terms.load(docs[n] for n in redone)
         removed_terms = index.old_terms([*edited, *range(prefix, old_count)])
-        old_sizes = [list(map(codec.SIZES.__getitem__, lengths)) for lengths in index.lengths]
         index.set_docs(docs, prefix)
-        for n in [*edited, *restored]:
+        for n in edited:
             index.terms_digests[n] = docs[n].terms_digest
-            index.meta_digests[n] = docs[n].meta_digest
             for f, data in enumerate(docs[n].fields):
                 index.lengths[f][n] = data[2]
-        redone = [*edited, *range(prefix, len(docs))]
-        index.terms_texts = {n: docs[n].terms_text() for n in redone}
+        for n in [*edited, *restored]:  # (the restored keep their terms, so their lengths)
+            index.meta_digests[n] = docs[n].meta_digest
+        index.terms_docs = {n: docs[n] for n in redone}
         index.changed_docs = {*redone, *restored, *range(len(docs), old_count)}
         added: dict[str, list[list[tuple[int, int]]]] = {}  # term -> per field [(n, count + 48)]
         for n in sorted(redone):
@@ -488,30 +560,36 @@ class _Update:
         bounds = [codec.utf16_key(s.bound) for s in index.shards]
         old_entries = _OldEntries(index.shards, bounds)
         length_codes = [list(map(codec.CODES.__getitem__, lengths)) for lengths in index.lengths]
-        sequences = _Sequences(docs)
         nothing: list[list[tuple[int, int]]] = [[] for _ in range(index.width)]
         changed: dict[str, Entry | None] = {}
+        made: list[tuple[str, _Postings, list[str]]] = []
         for term in touched:
             entry = old_entries.get(term)
             p = old.get(term) or _read_back(entry, index.width)
-            new = _Postings(0, [], [])
+            old_last = p.last() if any(p.docs) else -1
+            new = _Postings(-1, [], [])
             streams = []
             for f in range(index.width):
                 text = entry[2 + f] if entry else ""
-                if len(text.partition(".")[0].translate(_CODES_ONLY)) != len(p.docs[f]):  # one final letter a posting
+                if len(text.partition(".")[0].translate(codec.FINALS_ONLY)) != len(p.docs[f]):  # one final letter a posting
                     raise _StaleStateError(term)
-                docs_f, tfs_f, text = _splice(
-                    p.docs[f], p.tfs[f], text, prefix, drop, added.get(term, nothing)[f], length_codes[f], old_sizes[f]
-                )
+                docs_f, tfs_f, text = _splice(p.docs[f], p.tfs[f], text, prefix, drop, added.get(term, nothing)[f], length_codes[f])
                 new.docs.append(docs_f)
                 new.tfs.append(tfs_f)
                 streams.append(text)
             if not any(new.docs):
                 changed[term] = index.changed_postings[term] = None
                 continue
-            new.pos = sequences[new.last()].find(" " + term + " ")
+            if new.last() == old_last < prefix and old_last not in drop:
+                new.pos = p.pos  # the same newest document, with the same terms
+            made.append((term, new, streams))
+        self.terms.load(docs[new.last()] for _, new, _ in made if new.pos < 0)
+        sequences = _Sequences(docs)
+        for term, new, streams in made:
             if new.pos < 0:
-                raise AssertionError(f"search index: {term!r} is not in its newest document")
+                new.pos = sequences[new.last()].find(" " + term + " ")
+                if new.pos < 0:
+                    raise AssertionError(f"search index: {term!r} is not in its newest document")
             changed[term] = (term, codec.vint(new.pos), *streams)
             index.changed_postings[term] = new
         self.reshard(changed, bounds)
@@ -649,8 +727,16 @@ class _Update:
             partition.close(natural=True)
             out += partition.shards
         kept = {id(s) for s in out}
-        index.removed_shards = [s.stored_bound for s in old if s.stored_bound is not None and (id(s) not in kept or s.dirty)]
+        rewritten = {s.bound for s in out if s.dirty}  # their rows are replaced, not deleted first
+        index.removed_shards = [
+            s.stored_bound for s in old if s.stored_bound is not None and (id(s) not in kept or s.dirty) and s.stored_bound not in rewritten
+        ]
         index.shards = out
+
+
+def _differences(old: list, new: Iterable) -> list[int]:
+    """Where two lists differ, up to the shorter one's end: a C-level pass (no Python code runs per item)."""
+    return list(compress(range(len(old)), map(ne, old, new)))
 
 
 def _apply(shard: _Shard, terms: Iterable[str], changed: dict[str, Entry | None]) -> list[Entry]:
@@ -684,8 +770,8 @@ class _OldEntries:
 
 
 def _read_back(entry: Entry | None, width: int) -> _Postings:
-    """A term's postings from its shard row: how the state stores those of the rarer terms."""
-    out = _Postings(0, [array("i") for _ in range(width)], [array("i") for _ in range(width)])
+    """A term's postings and order key from its shard row: how the state stores those of the rarer terms."""
+    out = _Postings(codec.decode(entry[1])[0] if entry else -1, [array("i") for _ in range(width)], [array("i") for _ in range(width)])
     for f in range(width if entry else 0):
         g, _, counts = codec.split_field(entry[2 + f])  # type: ignore[index]
         more = iter(codec.decode(counts))
@@ -705,14 +791,13 @@ def _splice(
     drop: set[int],
     adds: list[tuple[int, int]],
     length_codes: list[str] | None,
-    old_sizes: list[int] | None,
 ) -> tuple[array, array, str]:
     """One term's postings in one field after the update, and their encoding.
 
     The postings of documents from `prefix` on, and of the edited documents `drop`, go; `adds`
     (sorted by document) come. Only the stretch from the first to the last change is encoded
     again; the rest is copied from the old streams (a posting's codes depend only on it and on
-    the document before it). `old_sizes[n]` is the size of the old length code of document n.
+    the document before it).
     """
     size = len(docs)
     cut = bisect_left(docs, prefix)
@@ -734,25 +819,24 @@ def _splice(
     kept = [(d, t) for d, t in zip(docs[first:end], tfs[first:end], strict=True) if d < prefix and d not in drop]
     middle = sorted(kept + adds) if adds else kept
     new_docs = docs[:first] + array("i", [d for d, _ in middle]) + docs[end:]
-    new_tfs = tfs[:first] + array("i", [t for _, t in middle]) + tfs[end:]
+    new_tfs = _joined_counts(tfs[:first], [t for _, t in middle], tfs[end:])
     if (size >= DENSE) != (len(new_docs) >= DENSE):  # lengths move into or out of the stream: all again
         return new_docs, new_tfs, codec.field_string(*codec.encode(new_docs, new_tfs, length_codes if len(new_docs) < DENSE else None, -1))
     if size >= DENSE:
-        length_codes, old_sizes = None, None
-    g, lengths, counts = codec.split_field(text)
-    # The old codes of [first, end) are found by measuring the shorter of the two other sides.
-    total = (len(g), len(lengths), len(counts))
-    replaced = codec.encoded_size(docs[first:end], tfs[first:end], old_sizes, docs[first - 1] if first else -1)
-    if first <= size - end:
-        head = codec.encoded_size(docs[:first], tfs[:first], old_sizes, -1)
-        tail = tuple(total[k] - head[k] - replaced[k] for k in range(3))
-    else:
-        tail = codec.encoded_size(docs[end:], tfs[end:], old_sizes, docs[end - 1]) if end < size else (0, 0, 0)
-        head = tuple(total[k] - tail[k] - replaced[k] for k in range(3))
+        length_codes = None
+    streams = codec.split_field(text)
+    # The old codes of [first, end) are found by counting numbers: one a posting in G and in L
+    # (when the lengths are there), one a count above 1 in T.
+    ones_before, ones_within = tfs[:first].count(_ONE), tfs[first:end].count(_ONE)
+    with_lengths = 1 if streams[1] else 0
+    before = (first, first * with_lengths, first - ones_before)
+    within = (end - first, (end - first) * with_lengths, end - first - ones_within)
     stop = first + len(middle)
     mid = codec.encode(new_docs[first:stop], new_tfs[first:stop], length_codes, new_docs[first - 1] if first else -1)
-    streams = [g, lengths, counts]
-    out = [streams[k][: head[k]] + mid[k] + streams[k][len(streams[k]) - tail[k] :] for k in range(3)]
+    out = []
+    for stream, skipped, replaced, made in zip(streams, before, within, mid, strict=True):
+        head = codec.skip(stream, skipped)
+        out.append(stream[:head] + made + stream[codec.skip(stream, replaced, head) :])
     return new_docs, new_tfs, codec.field_string(*out)
 
 
@@ -763,11 +847,12 @@ def _digest(data: bytes) -> bytes:
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one encoder: json.dumps makes one a call
 
 
-def _languages(refs: list[str], langs: dict[str, str]) -> tuple[bytes, bytes]:
+def _languages(docs: list[_Doc]) -> tuple[bytes, bytes]:
     """Each document's language, one character per document number: loaded only when a reader
     filters the results by language."""
-    codes = sorted(set(langs.values()))
-    data = _script("langs", {"codes": codes, "docs": "".join(chr(48 + codes.index(langs[ref])) for ref in refs)})
+    langs = [d.doc.lang for d in docs]
+    codes = sorted(set(langs))
+    data = _script("langs", {"codes": codes, "docs": "".join(chr(48 + codes.index(lang)) for lang in langs)})
     return data, _digest(data)
 
 
@@ -790,6 +875,7 @@ CREATE TABLE IF NOT EXISTS postings (bucket INTEGER PRIMARY KEY, data BLOB);
 CREATE TABLE IF NOT EXISTS shards (sort BLOB PRIMARY KEY, bound TEXT, natural_end INTEGER, last TEXT, size INTEGER, data BLOB, digest BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS store (block INTEGER PRIMARY KEY, data BLOB);
 """
+_STATE_FORMAT = 2  # the layout of the tables' rows
 # Rows hold blocks, not single items: a cold build writes a few thousand rows, not a million.
 _DOC_BLOCK = 64  # documents per row of `docs` and `terms`
 _STORE_BLOCK = 64  # store chunks per row of `store`
@@ -808,11 +894,14 @@ class _Store:
     """The last build's index in SQLite, so that the next build can update it. Only a cache:
     anything unexpected in it and the build starts from scratch."""
 
-    def __init__(self, path: Path, config: SearchConfig):
+    def __init__(self, path: Path, config: SearchConfig, stamp: str):
+        """`stamp`: the stamp of the cache that documents' terms come from (see `TermsCache`)."""
         self.path = path
         self.key = json.dumps(
             {
                 "format": FORMAT,
+                "state": _STATE_FORMAT,
+                "stamp": stamp,
                 "terms": TERMS_VERSION,
                 "fields": list(config.fields),
                 "languages": list(config.languages),
@@ -861,12 +950,14 @@ class _Store:
             index = _StoredIndex(width, [], [], [], [[] for _ in range(width)], [], [])
             index.db = db
             for (data,) in db.execute("SELECT data FROM docs ORDER BY block"):
-                for ref, terms_digest, meta_digest, lengths in marshal.loads(data):
-                    index.refs.append(ref)
-                    index.terms_digests.append(terms_digest)
-                    index.meta_digests.append(meta_digest)
-                    for f in range(width):
-                        index.lengths[f].append(lengths[f])
+                refs, terms_digests, meta_digests, lengths = marshal.loads(data)  # a block's columns
+                if not len(refs) == len(terms_digests) == len(meta_digests) or list(map(len, lengths)) != [len(refs)] * width:
+                    return None
+                index.refs += refs
+                index.terms_digests += terms_digests
+                index.meta_digests += meta_digests
+                for f in range(width):
+                    index.lengths[f] += lengths[f]
             query = "SELECT bound, natural_end, last, size, data, digest FROM shards ORDER BY sort"
             index.shards = [
                 _Shard(b, None, data, bool(end), last, False, b, digest, size) for b, end, last, size, data, digest in db.execute(query)
@@ -898,39 +989,26 @@ class _Store:
         count = len(index.refs)
         with db:
             if index.cold:
-                blocks = set(range(_blocks(count, _DOC_BLOCK)))
-                texts = [index.terms_texts[n] for n in range(count)]
+                blocks = range(_blocks(count, _DOC_BLOCK))
+                old: dict[int, str] = {}
             else:
                 db.execute("DELETE FROM meta")
-                blocks = {n // _DOC_BLOCK for n in index.changed_docs}
-                texts = index.old_texts(sorted(blocks)) if isinstance(index, _StoredIndex) else {}
-                for n, text in index.terms_texts.items():
-                    texts[n] = text
+                blocks = sorted({n // _DOC_BLOCK for n in index.changed_docs if n < count})
+                old = index.old_texts(blocks) if isinstance(index, _StoredIndex) else {}
             db.execute("DELETE FROM docs WHERE block >= ?", (_blocks(count, _DOC_BLOCK),))
             db.execute("DELETE FROM terms WHERE block >= ?", (_blocks(count, _DOC_BLOCK),))
-            docs, terms = [], []
-            for b in sorted(blocks):
-                ns = range(b * _DOC_BLOCK, min(count, (b + 1) * _DOC_BLOCK))
-                if not ns:
-                    continue
-                rows = [(index.refs[n], index.terms_digests[n], index.meta_digests[n], [ls[n] for ls in index.lengths]) for n in ns]
-                docs.append((b, marshal.dumps(rows)))
-                terms.append((b, marshal.dumps([texts[n] for n in ns])))
-            db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", docs)
-            db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?)", terms)
-            buckets: dict[int, dict] = index.buckets(index.changed_postings) if isinstance(index, _StoredIndex) else defaultdict(dict)
-            for term, p in index.changed_postings.items():
-                if p is None or sum(map(len, p.docs)) <= SMALL:
-                    buckets[_bucket(term)].pop(term, None)
-                else:
-                    buckets[_bucket(term)][term] = (
-                        p.pos,
-                        [_packed(d) if d else b"" for d in p.docs],
-                        [_packed_counts(t) if t else b"" for t in p.tfs],
-                    )
-            db.executemany(
-                "INSERT OR REPLACE INTO postings VALUES (?, ?)", ((b, marshal.dumps(rows)) for b, rows in sorted(buckets.items()))
+            spans = [(b, slice(b * _DOC_BLOCK, min(count, (b + 1) * _DOC_BLOCK))) for b in blocks]
+            columns = (
+                (b, marshal.dumps((index.refs[s], index.terms_digests[s], index.meta_digests[s], [ls[s] for ls in index.lengths])))
+                for b, s in spans
             )
+            db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", columns)
+            texts = index.terms_docs
+            db.executemany(
+                "INSERT OR REPLACE INTO terms VALUES (?, ?)",
+                ((b, marshal.dumps([texts[n].terms_text() if n in texts else old[n] for n in range(s.start, s.stop)])) for b, s in spans),
+            )
+            db.executemany("INSERT OR REPLACE INTO postings VALUES (?, ?)", self._bucket_rows(index))
             db.executemany("DELETE FROM shards WHERE sort = ?", ((codec.utf16_key(b),) for b in index.removed_shards))
             db.executemany(
                 "INSERT OR REPLACE INTO shards VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -955,6 +1033,23 @@ class _Store:
         if index.cold:
             self._replace()
 
+    def _bucket_rows(self, index: _Index) -> Iterator[tuple[int, bytes]]:
+        """The rows of `postings` that change, one at a time (a cold build's would take 20 MB at once)."""
+        changed = index.changed_postings
+        stored = index.buckets(changed) if isinstance(index, _StoredIndex) else {}
+        terms_of: defaultdict[int, list[str]] = defaultdict(list)
+        for term in changed:
+            terms_of[_bucket(term)].append(term)
+        for b in sorted(terms_of):
+            rows = stored.get(b, {})
+            for term in terms_of[b]:
+                p = changed[term]
+                if p is None or sum(map(len, p.docs)) <= SMALL:
+                    rows.pop(term, None)
+                else:
+                    rows[term] = (p.pos, [_packed(d) if d else b"" for d in p.docs], [_packed_counts(t) if t else b"" for t in p.tfs])
+            yield b, marshal.dumps(rows)
+
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
@@ -968,19 +1063,40 @@ def _packed(values: Sequence[int]) -> bytes:
 def _unpacked(data: bytes, typecode: str = "i") -> array:
     values = array(typecode)
     values.frombytes(data)
-    return values if typecode == "i" else array("i", values)
+    return values
 
 
 def _packed_counts(values: Sequence[int]) -> bytes:
     """Counts + 48 are mostly below 256: a byte each then (`_unpacked_counts` tells by the size)."""
+    if isinstance(values, array):
+        if values.typecode == "B":
+            return values.tobytes()
+        values = values.tolist()  # (bytes() of an array would copy its raw memory)
     try:
-        return array("B", values).tobytes()
-    except OverflowError:
+        return bytes(values)
+    except ValueError:
         return _packed(values)
 
 
 def _unpacked_counts(data: bytes, count: int) -> array:
+    """Counts read back as they were packed, bytes ("B") or ints: turning bytes into ints would cost more than the splice."""
     return _unpacked(data, "B" if len(data) == count else "i")
+
+
+def _count_array(values: list[int]) -> array:
+    """Counts + 48 as bytes ("B") while they fit, as `_unpacked_counts` reads them back."""
+    try:
+        return array("B", values)
+    except OverflowError:
+        return array("i", values)
+
+
+def _joined_counts(head: array, middle: list[int], tail: array) -> array:
+    """head + middle + tail, in the type of `head` (a slice of counts, as `_unpacked_counts` gave them) while they fit."""
+    try:
+        return head + array(head.typecode, middle) + tail
+    except OverflowError:
+        return array("i", head) + array("i", middle) + array("i", tail)
 
 
 def _blocks(count: int, size: int) -> int:
