@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from datetime import timezone as dt_timezone
 from functools import cached_property
+from sys import intern
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
@@ -112,11 +113,12 @@ class Article:
             title=meta["title"],
             date=datetime.fromisoformat(meta["date"]),
             updated=datetime.fromisoformat(meta["updated"]) if meta["updated"] else None,
-            lang=meta["lang"],
-            tags=tuple(meta["tags"]),
-            source=Source(**meta["source"]) if meta["source"] else None,
+            lang=intern(meta["lang"]),
+            # Names that recur across an archive (tags, outlets, rights holders) are held once.
+            tags=tuple(map(intern, meta["tags"])),
+            source=Source(**_interned(meta["source"])) if meta["source"] else None,
             image=Image(**meta["image"]) if meta["image"] else None,
-            rights=meta["rights"],
+            rights=intern(meta["rights"]) if meta["rights"] else None,
             summary=meta["summary"],
             slug=meta["slug"],
             draft=meta["draft"],
@@ -126,6 +128,10 @@ class Article:
             translation_of=meta.get("translation_of"),
             translation_key=meta.get("translation_key"),
         )
+
+
+def _interned(fields: dict) -> dict:
+    return {key: intern(value) if isinstance(value, str) else value for key, value in fields.items()}
 
 
 def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:

@@ -10,6 +10,7 @@ changed; a one-shot build gets it from the cache's snapshot and files table.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
@@ -157,7 +158,8 @@ def _load_records(store: Store, files: dict[str, tuple[int, int, str]], entries:
 
 def _entry(path: str, digest: str, record: dict) -> Entry:
     article = Article.from_record(path, digest, record)
-    return Entry(article, tuple(Problem.from_dict(w) for w in record["warnings"]), dict(record["meta"].get("lines", {})))
+    lines = {sys.intern(key): line for key, line in record["meta"].get("lines", {}).items()}  # the same few keys 100,000 times
+    return Entry(article, tuple(Problem.from_dict(w) for w in record["warnings"]), lines)
 
 
 def _remember(store: Store, known: Known, files: dict[str, tuple[int, int, str]], entries: dict[str, Entry], read: bool) -> frozenset[str]:
