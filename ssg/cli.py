@@ -70,7 +70,7 @@ def build_command(
         _fail(error, "Build")
     _warn(result.warnings)
     if profile:
-        click.echo(f"  {'phase':<10} {'time':>10} {'peak RSS':>10}", err=True)
+        click.echo(f"  {'phase':<10} {'time':>10}  largest RSS of this process so far", err=True)
         for name, seconds in result.timings.items():
             click.echo(f"  {name:<10} {seconds:8.3f} s {result.peak_mib[name]:6.0f} MiB", err=True)
         click.echo(f"  read {result.read} files (the rest from the cache)", err=True)

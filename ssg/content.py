@@ -116,9 +116,9 @@ class Article:
             lang=intern(meta["lang"]),
             # Names that recur across an archive (tags, outlets, rights holders) are held once.
             tags=tuple(map(intern, meta["tags"])),
-            source=Source(**_interned(meta["source"])) if meta["source"] else None,
+            source=Source(intern(meta["source"]["name"]), meta["source"]["url"]) if meta["source"] else None,
             image=Image(**meta["image"]) if meta["image"] else None,
-            rights=intern(meta["rights"]) if meta["rights"] else None,
+            rights=intern(meta["rights"]) if meta["rights"] is not None else None,
             summary=meta["summary"],
             slug=meta["slug"],
             draft=meta["draft"],
@@ -128,10 +128,6 @@ class Article:
             translation_of=meta.get("translation_of"),
             translation_key=meta.get("translation_key"),
         )
-
-
-def _interned(fields: dict) -> dict:
-    return {key: intern(value) if isinstance(value, str) else value for key, value in fields.items()}
 
 
 def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:

@@ -137,7 +137,7 @@ class Fingerprints:
         same = previous is not None and previous.base == base  # the base covers the config, which changes how a key reads
         self._previous = previous.pages if same else {}
         self._made: dict[str, tuple[tuple, str]] = {}  # page path -> (inputs, fingerprint)
-        self._structures = previous.structures if same else {}
+        self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
         self._tags = self._tag_texts(previous.tags if same else {})
 
     @cached_property
@@ -181,7 +181,7 @@ class Fingerprints:
         """A feed shows its entries' metadata, tags and bodies (whose links name other articles' URLs)."""
         parts = [self.base, "feed", repr(feed)]
         for article in entries:
-            parts += (article.key, self.paths[article.source_path], self._tags_text(article), self._links_text(article))
+            parts += (article.key, self.paths[article.source_path], self._tags[article.source_path], self._links_text(article))
         return _hash("\0".join(parts))
 
     def sitemap(self, pages: Sequence[Page]) -> str:
@@ -208,9 +208,6 @@ class Fingerprints:
         if text is None:
             text = self._latest[lang] = _hash(repr(self.latest[lang]))
         return text
-
-    def _tags_text(self, article: Article) -> str:
-        return self._tags[article.source_path]
 
     def _links_text(self, article: Article) -> str:
         """Where the articles its body links to are now (a linked article moved: the link changes)."""

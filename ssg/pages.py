@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,6 +105,12 @@ class Planned:
         self.groups[key] = (inputs, pages)
         return pages
 
+    def carry(self, keys: Iterable[tuple]) -> None:
+        """Keep last plan's groups among `keys` that this plan took whole inside a larger group."""
+        for key in keys:
+            if key not in self.groups and key in self.before:
+                self.groups[key] = self.before[key]
+
 
 def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None) -> Iterator[Page]:
     """All pages, in a fixed order: articles, home (and each language's), tags, dates, archive, 404.
@@ -181,49 +187,34 @@ def listing(
     planned: Planned,
     lang: str | None = None,
 ) -> tuple[Page, ...]:
-    """The pages of one paginated list of articles, in `lang` (default: the site's language); `cards`: `card` of every article."""
+    """The pages of one paginated list of articles, in `lang` (default: the site's language); `cards`: `card` of every article.
+
+    The listing is a group of `planned`, and so is each of its pages: a listing that did not change
+    is taken whole; in one that did, one article edited changes one of its pages.
+    """
     extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
     shown = tuple([cards[a.source_path] for a in articles])
-    inputs = (path_of(1), lang, heading, extra_deps, shown)
-    return planned.group(
-        (kind, inputs[0]), inputs, lambda: _listing(path_of, kind, heading, articles, config, extra, shown, extra_deps, planned, lang)
-    )
 
+    def make() -> Iterator[Page]:
+        count = max(1, math.ceil(len(articles) / config.paginate))
+        first, last = path_of(1), path_of(count)
+        for number in range(1, count + 1):
+            start, end = (number - 1) * config.paginate, number * config.paginate
+            previous = path_of(number - 1) if number > 1 else None
+            following = path_of(number + 1) if number < count else None
+            paginator = Paginator(number, count, len(articles), first, last, previous, following)
+            deps = (shown[start:end], paginator, heading, extra_deps)
+            path = path_of(number)
 
-def _listing(
-    path_of: Callable[[int], str],
-    kind: str,
-    heading: str | None,
-    articles: Sequence[Article],
-    config: Config,
-    extra: dict[str, Any],
-    shown: tuple[tuple, ...],
-    extra_deps: tuple,
-    planned: Planned,
-    lang: str | None,
-) -> Iterator[Page]:
-    """A listing that changed, page by page: a page whose own deps did not change is taken as it was
-    (one article edited on a long listing changes one of its pages)."""
-    pages = max(1, math.ceil(len(articles) / config.paginate))
-    for number in range(1, pages + 1):
-        start, end = (number - 1) * config.paginate, number * config.paginate
-        paginator = Paginator(
-            number,
-            pages,
-            len(articles),
-            path_of(1),
-            path_of(pages),
-            path_of(number - 1) if number > 1 else None,
-            path_of(number + 1) if number < pages else None,
-        )
-        path = path_of(number)
-        deps = (shown[start:end], paginator, heading, extra_deps)
+            def page(path=path, chunk=articles[start:end], paginator=paginator, deps=deps) -> list[Page]:
+                context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
+                return [Page(path, kind, "list.html", lang or config.lang, heading, context, deps)]
 
-        def make(chunk=articles[start:end], paginator=paginator, path=path, deps=deps) -> list[Page]:
-            context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
-            return [Page(path, kind, "list.html", lang or config.lang, heading, context, deps)]
+            yield from planned.group((kind, path), (lang, deps), page)
 
-        yield from planned.group((kind, "page", path), (lang, deps), make)
+    pages = planned.group(("listing", kind, path_of(1)), (lang, heading, extra_deps, shown), make)
+    planned.carry((kind, page.path) for page in pages)
+    return pages
 
 
 def tag_pages(site: Site, config: Config, urls: Urls, cards: dict[str, tuple], planned: Planned) -> Iterator[Page]:

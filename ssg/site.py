@@ -93,8 +93,9 @@ class Site:
         return self.neighbours_of[article.source_path]
 
     def translations(self, article: Article) -> tuple[Article, ...]:
-        """The other language versions of `article`."""
-        return tuple(a for a in self.versions.get(article.source_path, ()) if a is not article)
+        """The other language versions of `article` (told apart by path: a page planned in an earlier build may hold an
+        equal article object of that build)."""
+        return tuple(a for a in self.versions.get(article.source_path, ()) if a.source_path != article.source_path)
 
     def version(self, article: Article, lang: str) -> Article:
         """`article` in `lang` if it has that translation, else itself."""

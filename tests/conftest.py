@@ -87,3 +87,33 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+BILINGUAL_YAML = """\
+title: Archive
+base_url: https://example.org/
+timezone: Europe/Moscow
+paginate: 50
+lang: en
+languages:
+  en: {}
+  ru: {title: Архив, description: Новости космоса, date_format: "d MMMM y, HH:mm"}
+tag_names:
+  Roscosmos: {ru: Роскосмос}
+"""
+PAIRS = 6  # English articles with a Russian translation (same file name and date)
+
+
+@pytest.fixture
+def bilingual(project):
+    files = {"site.yaml": BILINGUAL_YAML}
+    for n in range(PAIRS * 2):
+        date = f"2021-0{1 + n % 6}-1{n % 10}T10:00:00+03:00"
+        files[f"content/en/story-{n}.md"] = article(f"Story {n}", date, f"English body {n}.", tags="[Roscosmos, Moon]")
+        if n % 2 == 0:  # half of the Russian articles translate English ones
+            files[f"content/ru/story-{n}.md"] = article(f"Новость {n}", date, f"Русский текст {n}.", lang="ru", tags="[Роскосмос]")
+    for n in range(PAIRS):
+        files[f"content/ru/only-{n}.md"] = article(
+            f"Только по-русски {n}", f"2022-02-0{1 + n}T12:00:00+03:00", "Текст.", lang="ru", tags="[Роскосмос]"
+        )
+    return project.write(files)

@@ -296,3 +296,26 @@ def test_output_file_deleted_by_hand_is_written_again(site, tmp_path):
         (site.public / name).unlink()
     site.build()
     assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_builder_on_a_bilingual_site_after_a_failed_build_and_a_deleted_cache(bilingual, tmp_path):
+    """Pages a Builder keeps from an earlier build hold that build's article objects; a failed build
+    or a deleted cache gives the same articles new objects. Listings show each article's other
+    languages: still exactly a cold build."""
+    builder = Builder()
+    builder_build(builder, bilingual)
+    story = bilingual.root / "content/en/story-4.md"
+    good = story.read_bytes()
+    story.write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(SsgError):
+        builder_build(builder, bilingual)
+    story.write_bytes(good)
+    builder_build(builder, bilingual)
+    new = {"content/en/new-moon.md": article("New Moon", "2021-07-01T10:00:00+03:00", "Body.", tags="[Moon]")}
+    bilingual.write(new)  # the Moon tag's count changes: listings that show its articles render again
+    builder_build(builder, bilingual)
+    assert tree(bilingual.public) == cold_build(bilingual, tmp_path)
+    shutil.rmtree(bilingual.root / ".ssg-cache")
+    bilingual.write({"content/en/new-moon.md": article("New Moon", "2021-07-01T10:00:00+03:00", "Body.", tags="[Moon, Roscosmos]")})
+    builder_build(builder, bilingual)
+    assert tree(bilingual.public) == cold_build(bilingual, tmp_path)

@@ -166,6 +166,8 @@ def _documents(docs: Iterable[SearchDoc], terms: _Terms) -> list[_Doc]:
     blake2b, parse, join = hashlib.blake2b, datetime.fromisoformat, "\x1f".join
     for doc in docs:
         if doc.terms is None:  # its key stands for all but the path: hashing that spares encoding every lead (most of the time here)
+            if not doc.key:
+                raise ValueError(f"search document {doc.ref} has neither terms nor a key to read them by")
             fields, meta = None, join((doc.path, doc.key))
         else:
             fields, meta = terms.fields(doc.ref, doc.terms), join((doc.path, doc.title, doc.date, doc.lang, doc.lead, *doc.tags))
