@@ -134,7 +134,9 @@ class Builder:
     folder, and the hash of its own code.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, remember: bool = True) -> None:
+        """`remember=False`: a builder for one build, which keeps nothing for a next (less memory)."""
+        self.remember = remember
         self.known: Known | None = None
         self.templates: Templates | None = None
         self.manifests: dict[Path, Manifest] = {}
@@ -185,7 +187,7 @@ class Builder:
                 urls = Urls.from_config(config)
                 result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
                 files = files_to_copy(config, theme, site, loaded.lines)
-                planned = Planned(config, self.planned)
+                planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
                 check_collisions(pages, files, urls)
             if options.strict and result.warnings:
@@ -198,7 +200,20 @@ class Builder:
                 self.templates = Templates(store.templates())
             try:
                 prints = write_site(
-                    config, options, theme, site, urls, pages, files, store, output, phase, result, self.templates, self.prints
+                    config,
+                    options,
+                    theme,
+                    site,
+                    urls,
+                    pages,
+                    files,
+                    store,
+                    output,
+                    phase,
+                    result,
+                    self.templates,
+                    self.prints,
+                    self.remember,
                 )
             except BaseException:
                 output.abort()
@@ -226,7 +241,7 @@ class Builder:
 
 def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Build the site once; raise `SsgError` with every problem found, leaving the output untouched."""
-    return Builder().build(config, options)
+    return Builder(remember=False).build(config, options)
 
 
 @contextmanager
@@ -268,17 +283,20 @@ def write_site(
     result: BuildResult,
     templates: Templates,
     previous: Remembered | None = None,
-) -> Remembered:
+    remember: bool = True,
+) -> Remembered | None:
     """Render every page, feed and sitemap whose inputs changed, then the search index and copied files.
 
-    `previous`: the page fingerprints of the last build into the same folder; returns this build's.
+    `previous`: the page fingerprints of the last build into the same folder; returns this build's (for a next build,
+    when `remember`).
     """
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
     renderer = Renderer(config, theme, site, urls, latest, bodies)
     with phase("plan"):
         base = global_fingerprint(config, theme) + repr(feed_languages(site, config))  # every head links each language's feed
-        prints = Fingerprints(base, templates.analyse(theme, sorted({p.template for p in pages})), site, urls, latest, previous)
+        analysed = templates.analyse(theme, sorted({p.template for p in pages}))
+        prints = Fingerprints(base, analysed, site, urls, latest, previous, keep=remember)
         todo = []
         for page in pages:
             fingerprint = prints.page(page)
@@ -318,7 +336,7 @@ def write_site(
     with phase("copy"):
         copy_files(files, store, output)
         result.files += len(files)
-    return prints.remembered()
+    return prints.remembered() if remember else None
 
 
 def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:

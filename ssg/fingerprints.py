@@ -127,7 +127,9 @@ class Fingerprints:
         urls: Urls,
         latest: dict[str, tuple[ArticleLink, ...]],
         previous: Remembered | None = None,
+        keep: bool = True,
     ):
+        """`keep=False`: no later build asks for `remembered` (a one-shot build), so keep nothing for it."""
         self.base = base
         self.templates = templates
         self.site = site
@@ -137,6 +139,7 @@ class Fingerprints:
         same = previous is not None and previous.base == base  # the base covers the config, which changes how a key reads
         self._previous = previous.pages if same else {}
         self._made: dict[str, tuple[tuple, str]] = {}  # page path -> (inputs, fingerprint)
+        self._keep = keep
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
         self._tags = self._tag_texts(previous.tags if same else {})
 
@@ -171,10 +174,12 @@ class Fingerprints:
         inputs = (template, page.deps, latest, tags, links)
         before = self._previous.get(page.path)
         if before is not None and before[0] == inputs:
-            self._made[page.path] = before
+            if self._keep:
+                self._made[page.path] = before
             return before[1]
         fingerprint = _hash("\0".join([self.base, template, repr(page.deps), latest, *tags, links]))
-        self._made[page.path] = (inputs, fingerprint)
+        if self._keep:
+            self._made[page.path] = (inputs, fingerprint)
         return fingerprint
 
     def feed(self, feed: Feed, entries: Sequence[Article]) -> str:

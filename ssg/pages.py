@@ -94,15 +94,18 @@ class Planned:
     so equal inputs under the same config make equal pages.
     """
 
-    def __init__(self, config: Config, previous: Planned | None = None):
+    def __init__(self, config: Config, previous: Planned | None = None, keep: bool = True):
+        """`keep=False`: there is no next plan (a one-shot build), so keep nothing."""
         self.config = config
         self.before = previous.groups if previous is not None and previous.config == config else {}
         self.groups: dict[tuple, tuple[tuple, tuple[Page, ...]]] = {}
+        self.keep = keep
 
     def group(self, key: tuple, inputs: tuple, make: Callable[[], Iterator[Page]]) -> tuple[Page, ...]:
         before = self.before.get(key)
         pages = before[1] if before is not None and before[0] == inputs else tuple(make())
-        self.groups[key] = (inputs, pages)
+        if self.keep:
+            self.groups[key] = (inputs, pages)
         return pages
 
     def carry(self, keys: Iterable[tuple]) -> None:
