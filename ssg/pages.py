@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,18 +101,24 @@ class Planned:
         self.groups: dict[tuple, tuple[tuple, tuple[Page, ...]]] = {}
         self.keep = keep
 
-    def group(self, key: tuple, inputs: tuple, make: Callable[[], Iterator[Page]]) -> tuple[Page, ...]:
+    def group(
+        self, key: tuple, inputs: tuple, make: Callable[[], Iterator[Page]], part: Callable[[Page], tuple] | None = None
+    ) -> tuple[Page, ...]:
+        """The pages of one group; `part(page)`: the key of the smaller group `make` made each page in, kept along
+        with this group when it is taken whole."""
         before = self.before.get(key)
-        pages = before[1] if before is not None and before[0] == inputs else tuple(make())
+        if before is None or before[0] != inputs:
+            pages = tuple(make())
+        else:
+            pages = before[1]
+            if part is not None and self.keep:
+                for page in pages:
+                    inner = part(page)
+                    if inner in self.before:
+                        self.groups[inner] = self.before[inner]
         if self.keep:
             self.groups[key] = (inputs, pages)
         return pages
-
-    def carry(self, keys: Iterable[tuple]) -> None:
-        """Keep last plan's groups among `keys` that this plan took whole inside a larger group."""
-        for key in keys:
-            if key not in self.groups and key in self.before:
-                self.groups[key] = self.before[key]
 
 
 def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None) -> Iterator[Page]:
@@ -215,9 +221,7 @@ def listing(
 
             yield from planned.group((kind, path), (lang, deps), page)
 
-    pages = planned.group(("listing", kind, path_of(1)), (lang, heading, extra_deps, shown), make)
-    planned.carry((kind, page.path) for page in pages)
-    return pages
+    return planned.group(("listing", kind, path_of(1)), (lang, heading, extra_deps, shown), make, lambda page: (kind, page.path))
 
 
 def tag_pages(site: Site, config: Config, urls: Urls, cards: dict[str, tuple], planned: Planned) -> Iterator[Page]:
