@@ -150,6 +150,18 @@ def test_a_batch_waits_for_quiet():
     assert batch is not None and batch.kinds == {CONTENT, TEMPLATES}
 
 
+def test_quiet_for_tells_an_idle_preview_from_a_busy_one():
+    batcher = Batcher(quiet=0.01, signature=stable)
+    start = time.monotonic()
+    assert batcher.quiet_for(0.1) and time.monotonic() - start >= 0.1
+    threading.Timer(0.05, lambda: batcher.add(changes("content/a.md"))).start()
+    start = time.monotonic()
+    assert not batcher.quiet_for(5) and time.monotonic() - start < 1  # the change ends the wait
+    assert not batcher.quiet_for(0.1)  # one is waiting: the build comes first
+    batcher.close()
+    assert batcher.next_batch() is None and not batcher.quiet_for(0.1)
+
+
 def test_ignored_changes_never_make_a_batch():
     batcher = Batcher(quiet=0.01, signature=stable)
     thread, got = next_batch_in_thread(batcher)
