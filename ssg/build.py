@@ -70,7 +70,7 @@ class BuildResult:
     read: int = 0
     warnings: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    peak_mib: dict[str, float] = field(default_factory=dict)  # the build process's peak RSS at the end of each phase
+    peak_mib: dict[str, float] = field(default_factory=dict)  # after each phase, the largest RSS the build process has had so far
     up_to_date: bool = False  # nothing changed since the last build into the same folder: nothing done
 
     def record(self) -> dict:

@@ -91,7 +91,9 @@ class Planned:
 
     A group whose inputs compare equal next time is taken as it is, pages unmade. The inputs
     are the pages' deps, which name articles by key; a key and the config determine an article,
-    so equal inputs under the same config make equal pages.
+    so equal inputs under the same config make equal pages. A page taken over holds the earlier
+    build's (equal) article objects: code that renders pages tells articles apart by path, never
+    by identity.
     """
 
     def __init__(self, config: Config, previous: Planned | None = None, keep: bool = True):
