@@ -143,6 +143,7 @@ class Builder:
         self.code = ""  # ssg's code and libraries, hashed (see `inputs.code_version`)
         self.planned: Planned | None = None  # the last build's pages, by what they were made from
         self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
+        self.urls: tuple[Config, Urls] | None = None
 
     def build(self, config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
         """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
@@ -184,7 +185,7 @@ class Builder:
                 site = assemble(articles, config.language_codes if config.multilingual else (), config.tag_names)
                 if site.problems:
                     raise ContentError(site.problems)
-                urls = Urls.from_config(config)
+                urls = self._urls(config)
                 result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
                 files = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
@@ -230,6 +231,12 @@ class Builder:
         finally:
             store.close()
         return result
+
+    def _urls(self, config: Config) -> Urls:
+        """The URL map of `config`: the last build's (with the article URLs it made) while the config is the same."""
+        if not (self.remember and self.urls is not None and self.urls[0] == config):
+            self.urls = (config, Urls.from_config(config))
+        return self.urls[1]
 
     def _manifest(self, folder: Path) -> Manifest:
         """The manifest of `folder`: as this builder left it, unless another build wrote there since."""

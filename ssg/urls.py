@@ -28,7 +28,9 @@ class Urls:
         self.prefixed = prefixed  # languages whose articles live under /<lang>/
         self.base_url = base_url
         self.base_path = urlsplit(base_url).path or "/"
-        self._articles: dict[str, str] = {}  # source path -> site path: asked for ~3 times per article
+        # article key -> site path: asked for ~5 times per article and build. A key (the file's path
+        # and bytes) read under one config is one article, so a Builder keeps this between builds.
+        self._articles: dict[str, str] = {}
         self._periods: dict[tuple, str] = {}  # (year, month, day, page) -> site path: asked ~7 times per period
         self.lang_feed_pattern = lang_feed
 
@@ -40,9 +42,9 @@ class Urls:
         return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed)
 
     def article(self, article: Article) -> str:
-        path = self._articles.get(article.source_path)
+        path = self._articles.get(article.key)
         if path is None:
-            path = self._articles[article.source_path] = self._article(article)
+            path = self._articles[article.key] = self._article(article)
         return path
 
     def _article(self, article: Article) -> str:
