@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import shutil
 import sqlite3
 from datetime import UTC, datetime
@@ -15,7 +17,7 @@ from ssg.build import Builder, BuildOptions, build
 from ssg.config import load_config
 from ssg.errors import SsgError
 
-from .conftest import NOW, Project, article
+from .conftest import BILINGUAL_YAML, NOW, Project, article
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -319,3 +321,53 @@ def test_builder_on_a_bilingual_site_after_a_failed_build_and_a_deleted_cache(bi
     bilingual.write({"content/en/new-moon.md": article("New Moon", "2021-07-01T10:00:00+03:00", "Body.", tags="[Moon, Roscosmos]")})
     builder_build(builder, bilingual)
     assert tree(bilingual.public) == cold_build(bilingual, tmp_path)
+
+
+def test_builder_through_a_random_sequence_of_edits_equals_cold_builds(bilingual, tmp_path):
+    """Many builds of one Builder in a row (the preview's life), each a different kind of change to
+    a bilingual site whose listings span several pages: every build equals a cold build."""
+    bilingual.write({"site.yaml": BILINGUAL_YAML.replace("paginate: 50", "paginate: 3")})
+    content = bilingual.root / "content"
+    rng = random.Random(7)
+    builder = Builder()
+    builder_build(builder, bilingual)
+
+    def some(folder: str = "*") -> Path:
+        return rng.choice(sorted(content.glob(f"{folder}/*.md")))
+
+    def body(path: Path) -> None:
+        path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+
+    def title(path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("title: ", "title: Renamed ", 1), encoding="utf-8")
+
+    def tags(path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            re.sub(r"tags: \[.*\]", rng.choice(["tags: [Mars]", "tags: [Moon, Roscosmos]", "tags: []"]), text), encoding="utf-8"
+        )
+
+    def date(path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            re.sub(r"date: \S+", f"date: 2020-{rng.randint(1, 12):02d}-0{rng.randint(1, 9)}T08:00:00+03:00", text), encoding="utf-8"
+        )
+
+    def add(path: Path) -> None:
+        number = rng.randint(100, 999)
+        lang = rng.choice(["en", "ru"])
+        bilingual.write(
+            {f"content/{lang}/added-{number}.md": article(f"Added {number}", "2021-06-15T09:00:00+03:00", lang=lang, tags="[Moon]")}
+        )
+
+    def delete(path: Path) -> None:
+        path.unlink()
+
+    steps = [body, title, tags, date, add, delete, body, tags, date, title, add, delete]
+    rng.shuffle(steps)
+    for n, step in enumerate(steps):
+        step(some(rng.choice(["en", "ru"])))
+        builder_build(builder, bilingual)
+        if n % 3 == 2:
+            assert tree(bilingual.public) == cold_build(bilingual, tmp_path), f"after {[s.__name__ for s in steps[: n + 1]]}"
