@@ -105,7 +105,7 @@ class Remembered:
     """What one build's fingerprinting leaves for the next build of the same `Builder`."""
 
     base: str
-    pages: dict[str, tuple[tuple, str]]  # page path -> (inputs, fingerprint)
+    pages: dict[str, tuple[tuple, str, Page]]  # page path -> (inputs, fingerprint, the page)
     structures: dict[str, str]  # article key -> what the sitemap shows of it, as text
     tags: dict[str, tuple[tuple, str]]  # source path -> (its tags, as text)
 
@@ -138,10 +138,10 @@ class Fingerprints:
         self._latest: dict[str, str] = {}
         same = previous is not None and previous.base == base  # the base covers the config, which changes how a key reads
         self._previous = previous.pages if same else {}
-        self._made: dict[str, tuple[tuple, str]] = {}  # page path -> (inputs, fingerprint)
+        self._made: dict[str, tuple[tuple, str, Page]] = {}  # page path -> (inputs, fingerprint, the page)
         self._keep = keep
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
-        self._tags = self._tag_texts(previous.tags if same else {})
+        self._tags, self._tags_kept = self._tag_texts(previous.tags if same else {})
 
     @cached_property
     def paths(self) -> dict[str, str]:
@@ -155,31 +155,44 @@ class Fingerprints:
         tags = {a.source_path: (self.site.tags_of(a), self._tags[a.source_path]) for a in self.site.articles}
         return Remembered(self.base, self._made, structures, tags)
 
-    def _tag_texts(self, before: dict[str, tuple[tuple, str]]) -> dict[str, str]:
-        """Source path -> its tags as text (for every page that shows them); last build's text where they are equal."""
-        texts = {}
+    def _tag_texts(self, before: dict[str, tuple[tuple, str]]) -> tuple[dict[str, str], bool]:
+        """Source path -> its tags as text (for every page that shows them), last build's text where they are
+        equal; and whether that is so for every article that was there last time."""
+        texts, kept_all = {}, bool(before)
         for article in self.site.articles:
             tags = self.site.tags_of(article)
             kept = before.get(article.source_path)
-            texts[article.source_path] = kept[1] if kept is not None and kept[0] == tags else repr(tags)
-        return texts
+            if kept is not None and kept[0] == tags:
+                texts[article.source_path] = kept[1]
+            else:
+                texts[article.source_path] = repr(tags)
+                kept_all = kept_all and kept is None  # (a new article shows only on pages that change anyway)
+        return texts, kept_all
 
     def page(self, page: Page) -> str:
         template, uses = self.templates[page.template]
         latest = self._latest_text(page.lang) if "latest" in uses else ""
+        links = self._links_text(page.context["article"]) if page.kind == "article" else ""
+        before = self._previous.get(page.path)
+        if before is not None and before[2] is page and self._tags_kept:
+            # The same Page object (so the same deps and shown articles), whose articles' tags read as
+            # before: only the template, the latest list and the links can have changed.
+            kept = before[0]
+            if kept[0] == template and kept[2] == latest and kept[4] == links:
+                if self._keep:
+                    self._made[page.path] = before
+                return before[1]
         tags: tuple[str, ...] = ()
         if "tags_of" in uses and page.kind != "article":  # (an article page's deps hold its tags)
             tags = tuple(map(self._tags.__getitem__, map(_SOURCE_PATH, page.context.get("articles", ()))))
-        links = self._links_text(page.context["article"]) if page.kind == "article" else ""
         inputs = (template, page.deps, latest, tags, links)
-        before = self._previous.get(page.path)
         if before is not None and before[0] == inputs:
             if self._keep:
-                self._made[page.path] = before
+                self._made[page.path] = (inputs, before[1], page)
             return before[1]
         fingerprint = _hash("\0".join([self.base, template, repr(page.deps), latest, *tags, links]))
         if self._keep:
-            self._made[page.path] = (inputs, fingerprint)
+            self._made[page.path] = (inputs, fingerprint, page)
         return fingerprint
 
     def feed(self, feed: Feed, entries: Sequence[Article]) -> str:

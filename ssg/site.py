@@ -151,11 +151,15 @@ def assemble(articles: list[Article], languages: tuple[str, ...] = (), tag_names
     sequences = by_lang.values() if languages else [ordered]
     tags = tuple(Tag(t.key, t.name, t.slug, len(by_key[t.key]), t.names) for t in tags)  # count what the tag page lists
     by_tag_key = {t.key: t for t in tags}
+    tags_of: dict[tuple[str, ...], tuple[Tag, ...]] = {}  # many articles carry the same names in the same order
+    for article in ordered:
+        if article.tags not in tags_of:
+            tags_of[article.tags] = _unique(by_tag_key[known.key(n)] for n in article.tags)
     return Site(
         articles=ordered,
         listed=listed_order,
         tags=tags,
-        article_tags={a.source_path: _unique(by_tag_key[known.key(n)] for n in a.tags) for a in ordered},
+        article_tags={a.source_path: tags_of[a.tags] for a in ordered},
         tag_articles={k: tuple(v) for k, v in by_key.items()},
         periods={k: tuple(v) for k, v in periods.items()},
         versions=versions,
