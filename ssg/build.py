@@ -299,11 +299,12 @@ def write_site(
     """
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
-    renderer = Renderer(config, theme, site, urls, latest, bodies)
+    paths = {a.source_path: urls.article(a) for a in site.articles}  # where each article is: pages, feeds and fingerprints ask
+    renderer = Renderer(config, theme, site, urls, latest, bodies, paths)
     with phase("plan"):
         base = global_fingerprint(config, theme) + repr(feed_languages(site, config))  # every head links each language's feed
         analysed = templates.analyse(theme, sorted({p.template for p in pages}))
-        prints = Fingerprints(base, analysed, site, urls, latest, previous, keep=remember)
+        prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
         todo = []
         for page in pages:
             fingerprint = prints.page(page)
@@ -314,7 +315,7 @@ def write_site(
         for staged in render_pages(renderer, output, todo, options.jobs):
             output.record(staged)
     with phase("feeds"):
-        text = entry_text(theme, site, urls, bodies)
+        text = entry_text(theme, urls, bodies, paths)
         for feed, articles in feed_sources(config, urls, site):
             fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
             if not output.unchanged(feed.path, fingerprint):
@@ -358,12 +359,11 @@ def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
     store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
 
 
-def entry_text(theme: Theme, site: Site, urls: Urls, bodies: Bodies) -> EntryText:
+def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) -> EntryText:
     """What feeds show besides metadata: bodies with every link absolute, image credits in the article's language."""
-    article_paths = {a.source_path: urls.article(a) for a in site.articles}
 
     def body(article: Article) -> str:
-        return body_links(bodies(article), urls, article_paths, urls.absolute)
+        return body_links(bodies(article), urls, paths, urls.absolute)
 
     def credit(article: Article) -> str:
         return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""

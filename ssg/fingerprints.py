@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from functools import cached_property
 from operator import attrgetter
 
 import jinja2
@@ -26,7 +25,6 @@ from .feeds import Feed
 from .pages import ArticleLink, Page
 from .site import Site
 from .theme import Theme
-from .urls import Urls
 
 # What of an article the sitemap never shows. Everything else counts, new fields included.
 TEXT_FIELDS = frozenset({"key", "title", "summary", "source", "rights", "image", "extra", "article_links", "files"})
@@ -124,16 +122,17 @@ class Fingerprints:
         base: str,
         templates: dict[str, tuple[str, frozenset[str]]],
         site: Site,
-        urls: Urls,
+        paths: dict[str, str],
         latest: dict[str, tuple[ArticleLink, ...]],
         previous: Remembered | None = None,
         keep: bool = True,
     ):
-        """`keep=False`: no later build asks for `remembered` (a one-shot build), so keep nothing for it."""
+        """`paths`: source path -> site path of every article; `keep=False`: no later build asks for `remembered`
+        (a one-shot build), so keep nothing for it."""
         self.base = base
         self.templates = templates
         self.site = site
-        self.urls = urls
+        self.paths = paths
         self.latest = latest
         self._latest: dict[str, str] = {}
         same = previous is not None and previous.base == base  # the base covers the config, which changes how a key reads
@@ -141,19 +140,14 @@ class Fingerprints:
         self._made: dict[str, tuple[tuple, str, Page]] = {}  # page path -> (inputs, fingerprint, the page)
         self._keep = keep
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
+        self._tag_memo: dict[str, tuple[tuple, str]] = {}  # source path -> (its tags, as text), for the next build
         self._tags, self._tags_kept = self._tag_texts(previous.tags if same else {})
-
-    @cached_property
-    def paths(self) -> dict[str, str]:
-        """Source path -> site path of every article (for feeds, and for articles that link to others)."""
-        return {a.source_path: self.urls.article(a) for a in self.site.articles}
 
     def remembered(self) -> Remembered:
         """What the next build's `previous` is."""
         keys = {a.key for a in self.site.articles}
         structures = {k: v for k, v in self._structures.items() if k in keys}
-        tags = {a.source_path: (self.site.tags_of(a), self._tags[a.source_path]) for a in self.site.articles}
-        return Remembered(self.base, self._made, structures, tags)
+        return Remembered(self.base, self._made, structures, self._tag_memo)
 
     def _tag_texts(self, before: dict[str, tuple[tuple, str]]) -> tuple[dict[str, str], bool]:
         """Source path -> its tags as text (for every page that shows them), last build's text where they are
@@ -162,11 +156,12 @@ class Fingerprints:
         for article in self.site.articles:
             tags = self.site.tags_of(article)
             kept = before.get(article.source_path)
-            if kept is not None and kept[0] == tags:
-                texts[article.source_path] = kept[1]
-            else:
-                texts[article.source_path] = repr(tags)
+            if kept is None or kept[0] != tags:
                 kept_all = kept_all and kept is None  # (a new article shows only on pages that change anyway)
+                kept = (tags, repr(tags))
+            texts[article.source_path] = kept[1]
+            if self._keep:
+                self._tag_memo[article.source_path] = kept
         return texts, kept_all
 
     def page(self, page: Page) -> str:

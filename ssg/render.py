@@ -92,7 +92,9 @@ class Renderer:
         urls: Urls,
         latest: dict[str, tuple[ArticleLink, ...]],
         body_of: Callable[[Article], str],
+        article_paths: dict[str, str],
     ):
+        """`article_paths`: source path -> site path of every article (`urls.article`)."""
         self.config = config
         self.theme = theme
         self.site = site
@@ -102,7 +104,7 @@ class Renderer:
         self.info = {
             lang: SiteInfo.from_config(config, lang) for lang in (*config.language_codes, *sorted({a.lang for a in site.articles}))
         }
-        self.article_paths = {a.source_path: urls.article(a) for a in site.articles}
+        self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feed_languages(site, config))
 
     def site_path(self, target: Any) -> str:
