@@ -10,12 +10,12 @@ changed; a one-shot build gets it from the cache's snapshot and files table.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
+from sys import intern
 
 from .cache import Store, file_digest
 from .content import Article, Image, ReadSettings, Source, read_article
@@ -158,7 +158,7 @@ def _load_records(store: Store, files: dict[str, tuple[int, int, str]], entries:
 
 def _entry(path: str, digest: str, record: dict) -> Entry:
     article = Article.from_record(path, digest, record)
-    lines = {sys.intern(key): line for key, line in record["meta"].get("lines", {}).items()}  # the same few keys 100,000 times
+    lines = {intern(key): line for key, line in record["meta"].get("lines", {}).items()}  # the same few keys 100,000 times
     return Entry(article, tuple(Problem.from_dict(w) for w in record["warnings"]), lines)
 
 

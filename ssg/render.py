@@ -23,7 +23,7 @@ from .content import Article, Image
 from .feeds import Feed, feed_languages
 from .metadata import Metadata
 from .output import Output, Staged
-from .pages import ArticleLink, Page
+from .pages import ArticleLink, Page, link
 from .site import Site, Tag
 from .theme import Theme, format_for
 from .urls import Urls, output_file, relative, resolve_refs
@@ -141,7 +141,7 @@ class Renderer:
         context = {
             "site": self.info.get(page.lang) or self.info[self.config.lang],
             "languages": self.language_switch(page),
-            "translations_of": lambda article: [self.link(a) for a in self.site.translations(article)],
+            "translations_of": lambda article: [link(a, self.urls) for a in self.site.translations(article)],
             "language_name": native_name,
             "page": PageInfo(page.kind, page.path, page.lang, page.title),
             "url_for": url_for,
@@ -157,9 +157,6 @@ class Renderer:
         if page.kind == "article":
             context["content"] = Markup(self.body(page.context["article"], url_for))
         return context
-
-    def link(self, article: Article) -> ArticleLink:
-        return ArticleLink(article.title, article.date, article.lang, self.urls.article(article))
 
     def language_switch(self, page: Page) -> tuple[LanguageLink, ...]:
         """Each language of a bilingual site: this page in it where it exists, else its home."""
@@ -181,13 +178,13 @@ def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Ca
     """An article body with its links to other articles and to content files made real:
     `url_for` turns a site path into the URL (relative in pages, absolute in feeds)."""
 
-    def link(kind: str, target: str) -> str:
+    def url_of(kind: str, target: str) -> str:
         if kind == "file":
             return url_for(urls.content_file(target))
         path = article_paths.get(target)
         return "#" if path is None else url_for(path)  # the build warned about it
 
-    return resolve_refs(html, link)
+    return resolve_refs(html, url_of)
 
 
 class Bodies:
