@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 
 import markdown as python_markdown
@@ -43,6 +44,8 @@ from .site import Site, assemble
 from .sitemap import robots_txt, sitemap_files
 from .theme import Theme, load_theme
 from .urls import Urls, output_file
+
+_KIND = attrgetter("kind")
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,8 @@ class Builder:
             if options.dry_run:
                 return result
             check_output_dir(config.output_path, config.root, protected_dirs(config), options.force, config.cache_path)
-            output = Output(config.output_path, self._manifest(config.output_path))
+            own = config.cache_path.resolve() in config.output_path.resolve().parents  # the preview's folder
+            output = Output(config.output_path, self._manifest(config.output_path), own)
             if self.templates is None:
                 self.templates = Templates(store.templates())
             try:
@@ -299,18 +303,16 @@ def write_site(
     """
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
-    paths = {a.source_path: urls.article(a) for a in site.articles}  # where each article is: pages, feeds and fingerprints ask
+    # Where each article is: pages, feeds and fingerprints ask.
+    paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
     renderer = Renderer(config, theme, site, urls, latest, bodies, paths)
     with phase("plan"):
         base = global_fingerprint(config, theme) + repr(feed_languages(site, config))  # every head links each language's feed
         analysed = templates.analyse(theme, sorted({p.template for p in pages}))
         prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
-        todo = []
-        for page in pages:
-            fingerprint = prints.page(page)
-            if not output.unchanged(output_file(page.path), fingerprint):
-                todo.append((page, fingerprint))
-            result.pages[page.kind] += 1
+        fingerprints = list(map(prints.page, pages))
+        todo = [(p, f) for p, f in zip(pages, fingerprints, strict=True) if not output.unchanged(output_file(p.path), f)]
+        result.pages.update(map(_KIND, pages))
     with phase("pages"):
         for staged in render_pages(renderer, output, todo, options.jobs):
             output.record(staged)

@@ -12,6 +12,7 @@ by many pages (the latest list, an article's tags) are turned into text once per
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
@@ -105,7 +106,9 @@ class Remembered:
     base: str
     pages: dict[str, tuple[tuple, str, Page]]  # page path -> (inputs, fingerprint, the page)
     structures: dict[str, str]  # article key -> what the sitemap shows of it, as text
-    tags: dict[str, tuple[tuple, str]]  # source path -> (its tags, as text)
+    tags: dict[str, tuple]  # source path -> the article's tags
+    shared: tuple  # what pages read besides their own deps: templates, latest lists, article paths
+    sitemap: tuple[list[str], str]  # what the sitemap was made from, and its fingerprint
 
 
 class Fingerprints:
@@ -140,43 +143,29 @@ class Fingerprints:
         self._made: dict[str, tuple[tuple, str, Page]] = {}  # page path -> (inputs, fingerprint, the page)
         self._keep = keep
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
-        self._tag_memo: dict[str, tuple[tuple, str]] = {}  # source path -> (its tags, as text), for the next build
-        self._tags, self._tags_kept = self._tag_texts(previous.tags if same else {})
+        self._tags = _TagTexts(site.article_tags)
+        tags_kept = same and _kept(previous.tags, site.article_tags)
+        self._shared = (templates, {lang: self._latest_text(lang) for lang in latest}, paths)
+        # Nothing that pages read besides their deps changed: a page the plan took over unchanged (the same
+        # object) is what it was, and so is its fingerprint.
+        self._kept_as_was = same and tags_kept and previous.shared == self._shared
+        self._sitemap = previous.sitemap if same else ([], "")
 
     def remembered(self) -> Remembered:
         """What the next build's `previous` is."""
         keys = {a.key for a in self.site.articles}
         structures = {k: v for k, v in self._structures.items() if k in keys}
-        return Remembered(self.base, self._made, structures, self._tag_memo)
-
-    def _tag_texts(self, before: dict[str, tuple[tuple, str]]) -> tuple[dict[str, str], bool]:
-        """Source path -> its tags as text (for every page that shows them), last build's text where they are
-        equal; and whether that is so for every article that was there last time."""
-        texts, kept_all = {}, bool(before)
-        for article in self.site.articles:
-            tags = self.site.tags_of(article)
-            kept = before.get(article.source_path)
-            if kept is None or kept[0] != tags:
-                kept_all = kept_all and kept is None  # (a new article shows only on pages that change anyway)
-                kept = (tags, repr(tags))
-            texts[article.source_path] = kept[1]
-            if self._keep:
-                self._tag_memo[article.source_path] = kept
-        return texts, kept_all
+        return Remembered(self.base, self._made, structures, self.site.article_tags, self._shared, self._sitemap)
 
     def page(self, page: Page) -> str:
+        before = self._previous.get(page.path)
+        if before is not None and before[2] is page and self._kept_as_was:
+            if self._keep:
+                self._made[page.path] = before
+            return before[1]
         template, uses = self.templates[page.template]
         latest = self._latest_text(page.lang) if "latest" in uses else ""
         links = self._links_text(page.context["article"]) if page.kind == "article" else ""
-        before = self._previous.get(page.path)
-        if before is not None and before[2] is page and self._tags_kept:
-            # The same Page object (so the same deps and shown articles), whose articles' tags read as
-            # before: only the template, the latest list and the links can have changed.
-            kept = before[0]
-            if kept[0] == template and kept[2] == latest and kept[4] == links:
-                if self._keep:
-                    self._made[page.path] = before
-                return before[1]
         tags: tuple[str, ...] = ()
         if "tags_of" in uses and page.kind != "article":  # (an article page's deps hold its tags)
             tags = tuple(map(self._tags.__getitem__, map(_SOURCE_PATH, page.context.get("articles", ()))))
@@ -206,7 +195,9 @@ class Fingerprints:
         """
         parts = [self.base, "sitemap", str(sitemap.MAX_URLS), *(page.kind + "\0" + page.path for page in pages)]
         parts += map(self._structure, self.site.articles)
-        return _hash("\0".join(parts))
+        if parts != self._sitemap[0]:  # (comparing is cheaper than hashing a megabyte)
+            self._sitemap = (parts if self._keep else [], _hash("\0".join(parts)))
+        return self._sitemap[1]
 
     def _structure(self, article: Article) -> str:
         """What the sitemap may show of an article, as text; a function of its key, so kept between builds."""
@@ -227,3 +218,22 @@ class Fingerprints:
         if not article.article_links:
             return ""
         return repr([self.paths.get(target) for target in article.article_links])
+
+
+def _kept(before: dict[str, tuple], now: dict[str, tuple]) -> bool:
+    """Every article of `before` still in `now` has the same tags there (a new article shows only on pages that
+    change anyway). Compared in C: a rebuild asks this of every article."""
+    paths, tags = list(now), list(now.values())
+    return all(map(operator.eq, map(before.get, paths, tags), tags))
+
+
+class _TagTexts(dict):
+    """Source path -> the article's tags as text, made when first asked for (a rebuild asks for few)."""
+
+    def __init__(self, tags: dict[str, tuple]):
+        super().__init__()
+        self.tags = tags
+
+    def __missing__(self, path: str) -> str:
+        text = self[path] = repr(self.tags[path])
+        return text

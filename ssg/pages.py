@@ -9,9 +9,11 @@ few listings it appears on, and nothing else.
 from __future__ import annotations
 
 import math
+import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from .config import Config
@@ -19,6 +21,8 @@ from .content import Article
 from .site import Period, Site
 from .theme import format_date
 from .urls import Urls
+
+_SOURCE_PATH = operator.attrgetter("source_path")
 
 
 @dataclass(frozen=True)
@@ -85,42 +89,72 @@ def card(article: Article | None, site: Site | None = None) -> tuple | None:
 NO_PERIODS = {"tag": None, "up": None, "prev_period": None, "next_period": None}
 
 
-class Planned:
-    """What a plan made, for the next plan of the same `Builder`: each group of pages (one
-    article's page, one paginated listing) with the inputs it was made from.
+class Groups:
+    """Pages in groups (one article's page, one paginated listing, one page of it), each kept with the
+    inputs it was made from, for the next plan of the same `Builder`.
 
-    A group whose inputs compare equal next time is taken as it is, pages unmade. The inputs
-    are the pages' deps, which name articles by key; a key and the config determine an article,
-    so equal inputs under the same config make equal pages. A page taken over holds the earlier
-    build's (equal) article objects: code that renders pages tells articles apart by path, never
-    by identity.
+    A group whose inputs compare equal next time is taken as it is, pages unmade, together with the
+    smaller groups it was made of (so a listing that changes later remakes only its changed pages).
+    The inputs are the objects the pages show: a key and the config determine an article, and an
+    unchanged file reads as the same article object build after build, so equal inputs under the
+    same config make equal pages, and comparing them costs next to nothing. A page taken over holds
+    the earlier build's (equal) article objects: code that renders pages tells articles apart by
+    path, never by identity.
     """
+
+    __slots__ = ("_inputs_before", "_made_before", "inputs", "made", "keep")
+
+    def __init__(self, previous: Groups | None = None, keep: bool = True):
+        """`keep=False`: there is no next plan (a one-shot build), so keep nothing."""
+        self._inputs_before = previous.inputs if previous is not None else {}
+        self._made_before = previous.made if previous is not None else {}
+        self.inputs: dict[Hashable, Any] = {}  # key -> what its pages were made from
+        self.made: dict[Hashable, tuple[tuple[Page, ...], Groups]] = {}  # key -> (its pages, the groups they were made of)
+        self.keep = keep
+
+    def group(self, key: Hashable, inputs: Any, make: Callable[[Groups], Iterable[Page]]) -> tuple[Page, ...]:
+        """The pages of one group: last time's if its inputs compare equal, else `make(groups)`, which may
+        make them in smaller groups of `groups`."""
+        return self.each([key], [inputs], lambda _, groups: make(groups))[0]
+
+    def each(self, keys: list[Hashable], inputs: list, make: Callable[[int, Groups], Iterable[Page]]) -> list[tuple[Page, ...]]:
+        """`group` for each of `keys` (`make(index, groups)` makes the pages of `keys[index]`), comparing in bulk:
+        a rebuild compares 10,000 of them."""
+        same = map(operator.eq, map(self._inputs_before.get, keys), inputs)
+        made = [
+            self._made_before[key] if kept else self._make(key, index, make)
+            for index, (key, kept) in enumerate(zip(keys, same, strict=True))
+        ]
+        if self.keep:
+            self.inputs.update(zip(keys, inputs, strict=True))
+            self.made.update(zip(keys, made, strict=True))
+        return [pages for pages, _ in made]
+
+    def _make(self, key: Hashable, index: int, make: Callable[[int, Groups], Iterable[Page]]) -> tuple[tuple[Page, ...], Groups]:
+        before = self._made_before.get(key)
+        groups = Groups(before[1] if before is not None else None, self.keep)
+        return tuple(make(index, groups)), groups
+
+
+class Planned:
+    """What a plan made, for the next plan of the same `Builder` under the same config: its `Groups`
+    of pages, and the link to each period."""
 
     def __init__(self, config: Config, previous: Planned | None = None, keep: bool = True):
         """`keep=False`: there is no next plan (a one-shot build), so keep nothing."""
         self.config = config
-        self.before = previous.groups if previous is not None and previous.config == config else {}
-        self.groups: dict[tuple, tuple[tuple, tuple[Page, ...]]] = {}
-        self.keep = keep
+        same = previous is not None and previous.config == config
+        self.groups = Groups(previous.groups if same else None, keep)
+        self._links_before = previous.links if same else {}
+        self.links: dict[Period, Link] = {}  # each period's link: its label is a Babel date, made once per period
 
-    def group(
-        self, key: tuple, inputs: tuple, make: Callable[[], Iterator[Page]], part: Callable[[Page], tuple] | None = None
-    ) -> tuple[Page, ...]:
-        """The pages of one group; `part(page)`: the key of the smaller group `make` made each page in, kept along
-        with this group when it is taken whole."""
-        before = self.before.get(key)
-        if before is None or before[0] != inputs:
-            pages = tuple(make())
-        else:
-            pages = before[1]
-            if part is not None and self.keep:
-                for page in pages:
-                    inner = part(page)
-                    if inner in self.before:
-                        self.groups[inner] = self.before[inner]
-        if self.keep:
-            self.groups[key] = (inputs, pages)
-        return pages
+    def period_link(self, period: Period, urls: Urls) -> Link:
+        """The link to `period`, the last plan's where there is one (made from the period and the config alone)."""
+        found = self._links_before.get(period)
+        if found is None:
+            found = period_link(period, urls, self.config.lang)
+        self.links[period] = found
+        return found
 
 
 def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None) -> Iterator[Page]:
@@ -129,27 +163,24 @@ def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None)
     `planned`: where the groups of pages are kept (`Planned`), for the next plan to reuse.
     """
     planned = planned or Planned(config)
-    # Every article is shown on about seven listings: its card is made once.
-    cards = {a.source_path: card(a, site) for a in site.articles}
-    yield from article_pages(site, urls, cards, planned)
-    yield from listing(urls.home, "home", None, site.listed, config, NO_PERIODS, cards, planned)
+    groups = planned.groups
+    yield from article_pages(site, urls, groups)
+    yield from listing(urls.home, "home", None, site.listed, config, NO_PERIODS, site, groups)
     if config.multilingual:
         for lang in config.language_codes:
             articles = site.by_lang.get(lang, ())
             path_of = lambda n, lang=lang: urls.lang_home(lang, n)  # noqa: E731
-            yield from listing(path_of, "home", None, articles, config, NO_PERIODS, cards, planned, lang)
-    yield from tag_pages(site, config, urls, cards, planned)
-    yield from period_pages(site, config, urls, cards, planned)
-    yield Page(
-        "archive/",
-        "archive",
-        "archive.html",
-        config.lang,
-        None,
-        {"years": archive_years(site, urls)},
-        tuple((str(p), len(a)) for p, a in sorted(site.periods.items(), key=lambda i: i[0].start)),
-    )
+            yield from listing(path_of, "home", None, articles, config, NO_PERIODS, site, groups, lang)
+    yield from tag_pages(site, config, urls, groups)
+    yield from period_pages(site, config, urls, planned)
+    counts = [(p, len(a)) for p, a in site.periods.items()]
+    yield from groups.group("archive", counts, lambda _: [_archive_page(site, config, urls)])
     yield Page(urls.not_found(), "404", "404.html", config.lang, None, {}, ())
+
+
+def _archive_page(site: Site, config: Config, urls: Urls) -> Page:
+    deps = tuple((str(p), len(a)) for p, a in sorted(site.periods.items(), key=lambda i: i[0].start))
+    return Page("archive/", "archive", "archive.html", config.lang, None, {"years": archive_years(site, urls)}, deps)
 
 
 def link(article: Article | None, urls: Urls) -> ArticleLink | None:
@@ -164,25 +195,37 @@ def latest_links(site: Site, config: Config, urls: Urls) -> dict[str, tuple[Arti
     return defaultdict(lambda: latest[config.lang], latest)
 
 
-def article_pages(site: Site, urls: Urls, cards: dict[str, tuple], planned: Planned) -> Iterator[Page]:
-    # Only links to the neighbours are shown, so editing an article's body re-renders its
-    # own page and its listings, not the pages that link to it. A link shows only its article's
-    # fields and URL, which follow from the article's key: deps name the neighbours by card.
-    for article in site.articles:
-        neighbours = site.neighbours(article)
-        versions = site.translations(article)
-        deps = (
-            article.key,
-            *(cards[a.source_path][:2] if a else None for a in neighbours),
-            site.tags_of(article),
-            tuple(cards[a.source_path][:2] for a in versions),
+def article_pages(site: Site, urls: Urls, groups: Groups) -> Iterator[Page]:
+    # An article's page shows the article, its tags, and only links to its neighbours and
+    # translations: editing an article's body re-renders its own page and its listings, not the
+    # pages that link to it. Those objects are the page's inputs; an unchanged file reads as the
+    # same article object build after build, so comparing them costs next to nothing.
+    articles = site.articles
+    paths = list(map(_SOURCE_PATH, articles))
+    inputs = list(
+        zip(
+            articles,
+            map(site.neighbours_of.__getitem__, paths),
+            map(site.article_tags.__getitem__, paths),
+            map(site.versions.get, paths),
+            strict=True,
         )
-        yield from planned.group(("article", article.source_path), deps, lambda a=article, d=deps: [_article_page(a, site, urls, d)])
+    )
+    return chain.from_iterable(groups.each(paths, inputs, lambda index, _: [_article_page(articles[index], site, urls)]))
 
 
-def _article_page(article: Article, site: Site, urls: Urls, deps: tuple) -> Page:
-    older, newer = (link(a, urls) for a in site.neighbours(article))
-    translations = tuple(link(a, urls) for a in site.translations(article))
+def _article_page(article: Article, site: Site, urls: Urls) -> Page:
+    neighbours = site.neighbours(article)
+    versions = site.translations(article)
+    # A link shows only its article's fields and URL, which follow from the article's key: deps name them by it.
+    deps = (
+        article.key,
+        *((a.key, a.source_path) if a else None for a in neighbours),
+        site.tags_of(article),
+        tuple((a.key, a.source_path) for a in versions),
+    )
+    older, newer = (link(a, urls) for a in neighbours)
+    translations = tuple(link(a, urls) for a in versions)
     context = {"article": article, "prev": older, "next": newer, "translations": translations}
     return Page(urls.article(article), "article", "article.html", article.lang, article.title, context, deps)
 
@@ -194,19 +237,19 @@ def listing(
     articles: Sequence[Article],
     config: Config,
     extra: dict[str, Any],
-    cards: dict[str, tuple],
-    planned: Planned,
+    site: Site,
+    groups: Groups,
     lang: str | None = None,
 ) -> tuple[Page, ...]:
-    """The pages of one paginated list of articles, in `lang` (default: the site's language); `cards`: `card` of every article.
+    """The pages of one paginated list of articles, in `lang` (default: the site's language).
 
-    The listing is a group of `planned`, and so is each of its pages: a listing that did not change
-    is taken whole; in one that did, one article edited changes one of its pages.
+    The listing is a group of `groups`, and each of its pages a group in it: a listing that did not
+    change is taken whole; in one that did, one article edited changes one of its pages.
     """
-    extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
-    shown = tuple([cards[a.source_path] for a in articles])
 
-    def make() -> Iterator[Page]:
+    def make(pages: Groups) -> Iterator[Page]:
+        extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
+        shown = tuple([card(a, site) for a in articles])
         count = max(1, math.ceil(len(articles) / config.paginate))
         first, last = path_of(1), path_of(count)
         for number in range(1, count + 1):
@@ -217,16 +260,22 @@ def listing(
             deps = (shown[start:end], paginator, heading, extra_deps)
             path = path_of(number)
 
-            def page(path=path, chunk=articles[start:end], paginator=paginator, deps=deps) -> list[Page]:
+            def page(_, path=path, chunk=articles[start:end], paginator=paginator, deps=deps) -> list[Page]:
                 context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
                 return [Page(path, kind, "list.html", lang or config.lang, heading, context, deps)]
 
-            yield from planned.group((kind, path), (lang, deps), page)
+            yield from pages.group(path, (lang, deps), page)
 
-    return planned.group(("listing", kind, path_of(1)), (lang, heading, extra_deps, shown), make, lambda page: (kind, page.path))
+    inputs = (lang, heading, extra, articles, _translated(site, articles))
+    return groups.group(("listing", kind, path_of(1)), inputs, make)
 
 
-def tag_pages(site: Site, config: Config, urls: Urls, cards: dict[str, tuple], planned: Planned) -> Iterator[Page]:
+def _translated(site: Site, articles: Sequence[Article]) -> tuple | None:
+    """The translations of listed articles: a listing's card of an article covers them, so its inputs hold them too."""
+    return tuple([site.versions.get(a.source_path) for a in articles]) if site.versions else None
+
+
+def tag_pages(site: Site, config: Config, urls: Urls, groups: Groups) -> Iterator[Page]:
     for tag in site.tags:
         yield from listing(
             lambda n, s=tag.slug: urls.tag(s, n),
@@ -235,23 +284,28 @@ def tag_pages(site: Site, config: Config, urls: Urls, cards: dict[str, tuple], p
             site.tag_articles[tag.key],
             config,
             {"tag": tag, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None},
-            cards,
-            planned,
+            site,
+            groups,
         )
     yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": site.tags}, site.tags)
 
 
-def period_pages(site: Site, config: Config, urls: Urls, cards: dict[str, tuple], planned: Planned) -> Iterator[Page]:
-    links = {None: None} | {p: period_link(p, urls, config.lang) for p in site.periods}  # each is linked three times
+def period_pages(site: Site, config: Config, urls: Urls, planned: Planned) -> Iterator[Page]:
+    """Each year's, month's and day's listing, linked up and sideways; compared in bulk (there are thousands)."""
+    links = {None: None} | {p: planned.period_link(p, urls) for p in site.periods}  # each is linked three times
     for kind in ("year", "month", "day"):
         periods = site.periods_of(kind)
-        for index, period in enumerate(periods):
-            newer = periods[index - 1] if index > 0 else None
-            older = periods[index + 1] if index + 1 < len(periods) else None
+        sides = [(periods[i + 1] if i + 1 < len(periods) else None, periods[i - 1] if i > 0 else None) for i in range(len(periods))]
+
+        def make(index: int, groups: Groups, periods=periods, sides=sides, kind=kind) -> tuple[Page, ...]:
+            period, (older, newer) = periods[index], sides[index]
             extra = {"tag": None, "up": links[period.parent], "prev_period": links[older], "next_period": links[newer]}
-            label = links[period].label
-            path_of = lambda n, p=period: urls.period(p.year, p.month, p.day, n)  # noqa: E731
-            yield from listing(path_of, kind, label, site.periods[period], config, extra, cards, planned)
+            path_of = lambda n: urls.period(period.year, period.month, period.day, n)  # noqa: E731
+            return listing(path_of, kind, links[period].label, site.periods[period], config, extra, site, groups)
+
+        # A period's links follow from the periods (and the config): the periods stand in for them.
+        inputs = [(p, side, site.periods[p], _translated(site, site.periods[p])) for p, side in zip(periods, sides, strict=True)]
+        yield from chain.from_iterable(planned.groups.each(periods, inputs, make))
 
 
 def period_link(period: Period | None, urls: Urls, lang: str) -> Link | None:

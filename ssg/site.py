@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
+from typing import NamedTuple
 
 from slugify import slugify
 
@@ -18,10 +19,12 @@ from .errors import Problem
 from .translations import translation_groups
 
 
-@dataclass(frozen=True, repr=False)
-class Tag:
+class Tag(NamedTuple):
     """A tag page: names that differ only in case or spacing are one tag, and so are the names
-    site.yaml `tag_names:` gives one tag in several languages."""
+    site.yaml `tag_names:` gives one tag in several languages.
+
+    A named tuple: each build makes its tags anew, and a rebuild compares every article's tags
+    with the last build's, which a tuple does in C."""
 
     key: str
     name: str
@@ -37,9 +40,11 @@ class Tag:
         return f"Tag({self.key!r}, {self.name!r}, {self.slug!r}, {self.count}{', ' + repr(self.names) if self.names else ''})"
 
 
-@dataclass(frozen=True)
-class Period:
-    """A year, month or day that has articles; `month`/`day` are None for the larger periods."""
+class Period(NamedTuple):
+    """A year, month or day that has articles; `month`/`day` are None for the larger periods.
+
+    A named tuple, not a dataclass: periods are dict keys that a rebuild hashes and compares tens of
+    thousands of times, and a tuple does both in C."""
 
     year: int
     month: int | None = None
@@ -103,7 +108,7 @@ class Site:
 
     def periods_of(self, kind: str) -> list[Period]:
         """Periods of one kind, newest first."""
-        return sorted((p for p in self.periods if p.kind == kind), key=lambda p: p.start, reverse=True)
+        return sorted((p for p in self.periods if p.kind == kind), reverse=True)  # (periods of one kind sort by date)
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
