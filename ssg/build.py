@@ -40,7 +40,7 @@ from .markdown import EXTENSIONS
 from .output import Manifest, Output, check_output_dir, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, render_pages
-from .site import Site, assemble
+from .site import Site, assemble, reassemble
 from .sitemap import robots_txt, sitemap_files
 from .theme import Theme, load_theme
 from .urls import Urls, output_file
@@ -147,6 +147,7 @@ class Builder:
         self.planned: Planned | None = None  # the last build's pages, by what they were made from
         self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
         self.urls: tuple[Config, Urls] | None = None
+        self.assembled: tuple[tuple, list[Article], Site] | None = None  # the last site model, and what it was made from
 
     def build(self, config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
         """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
@@ -185,7 +186,7 @@ class Builder:
             with phase("assemble"):
                 articles = published(loaded.articles, options.drafts, options.future, now)
                 check_languages(config, articles, loaded.lines)
-                site = assemble(articles, config.language_codes if config.multilingual else (), config.tag_names)
+                site = self._assemble(articles, config)
                 if site.problems:
                     raise ContentError(site.problems)
                 urls = self._urls(config)
@@ -235,6 +236,17 @@ class Builder:
         finally:
             store.close()
         return result
+
+    def _assemble(self, articles: list[Article], config: Config) -> Site:
+        """The site model: the last build's with the edited articles swapped in, where that is all that changed."""
+        how = (config.language_codes if config.multilingual else (), config.tag_names)
+        last = self.assembled
+        site = reassemble(last[2], last[1], articles) if last is not None and last[0] == how else None
+        if site is None:
+            site = assemble(articles, *how)
+        if self.remember:
+            self.assembled = (how, articles, site)
+        return site
 
     def _urls(self, config: Config) -> Urls:
         """The URL map of `config`: the last build's (with the article URLs it made) while the config is the same."""

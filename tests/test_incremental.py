@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import shutil
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 import ssg.load
 import ssg.render
-from ssg.build import Builder, BuildOptions, build
+from ssg.build import Builder, BuildOptions, build, cache_stamp, read_settings
+from ssg.cache import Store
 from ssg.config import load_config
 from ssg.errors import SsgError
+from ssg.load import load_articles
+from ssg.site import assemble, reassemble
 
 from .conftest import BILINGUAL_YAML, NOW, Project, article
 
@@ -371,3 +375,55 @@ def test_builder_through_a_random_sequence_of_edits_equals_cold_builds(bilingual
         builder_build(builder, bilingual)
         if n % 3 == 2:
             assert tree(bilingual.public) == cold_build(bilingual, tmp_path), f"after {[s.__name__ for s in steps[: n + 1]]}"
+
+
+def read_articles(project: Project) -> tuple[tuple, list]:
+    config = load_config(project.root)
+    loaded = load_articles(config.content_path, Store(None, cache_stamp(config)), read_settings(config), 1, config.content_dir)
+    return (config.language_codes, config.tag_names), list(loaded.articles)
+
+
+def test_reassembled_site_equals_assembled_site(bilingual):
+    """Swapping edited articles into the last site model gives exactly the model `assemble` makes."""
+    how, articles = read_articles(bilingual)
+    site = assemble(articles, *how)
+    rng = random.Random(5)
+    for step in range(30):
+        now = list(articles)
+        for index in rng.sample(range(len(now)), rng.choice((1, 1, 2, 4))):
+            now[index] = dataclasses.replace(now[index], title=f"Edited {step}", summary=f"{step}", key=f"{step}-{index}")
+        again, expected = reassemble(site, articles, now), assemble(now, *how)
+        assert again == expected  # (an old object left anywhere has another title)
+        for field in ("tag_articles", "periods", "versions", "by_lang", "neighbours_of"):
+            assert list(getattr(again, field)) == list(getattr(expected, field))  # the same order too
+        articles, site = now, again
+    assert reassemble(site, articles, list(articles)) == site
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"tags": ("Other",)},
+        {"date": datetime(2020, 5, 5, 12, tzinfo=UTC)},
+        {"lang": "de"},
+        {"slug": "moved"},
+        {"translation_key": "k"},
+    ],
+)
+def test_reassembling_gives_up_on_what_changes_the_structure(bilingual, change):
+    how, articles = read_articles(bilingual)
+    site = assemble(articles, *how)
+    now = list(articles)
+    now[3] = dataclasses.replace(now[3], **change)
+    assert reassemble(site, articles, now) is None
+    assert reassemble(site, articles, articles[1:]) is None
+
+
+def test_reassembling_tells_equal_instants_on_different_days_apart(bilingual):
+    how, articles = read_articles(bilingual)
+    site = assemble(articles, *how)
+    now = list(articles)
+    same_instant = now[0].date.astimezone(timezone(timedelta(hours=-12)))  # (the day before, where the clock is behind)
+    assert same_instant == now[0].date and same_instant.day != now[0].date.day
+    now[0] = dataclasses.replace(now[0], date=same_instant)
+    assert reassemble(site, articles, now) is None
