@@ -43,7 +43,7 @@ from .render import Bodies, Renderer, body_links, render_pages
 from .site import Site, assemble, reassemble
 from .sitemap import robots_txt, sitemap_files
 from .theme import Theme, load_theme
-from .urls import Urls, output_file
+from .urls import Urls
 
 _KIND = attrgetter("kind")
 
@@ -323,7 +323,7 @@ def write_site(
         analysed = templates.analyse(theme, sorted({p.template for p in pages}))
         prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
         fingerprints = list(map(prints.page, pages))
-        todo = [(p, f) for p, f in zip(pages, fingerprints, strict=True) if not output.unchanged(output_file(p.path), f)]
+        todo = [(p, f) for p, f in zip(pages, fingerprints, strict=True) if not output.unchanged(p.file, f)]
         result.pages.update(map(_KIND, pages))
     with phase("pages"):
         for staged in render_pages(renderer, output, todo, options.jobs):
@@ -473,7 +473,7 @@ def broken_links(site: Site, shown_as: str) -> list[Problem]:
 
 def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> None:
     """Two things that would be written to one output file: an error naming both."""
-    paths = {output_file(page.path) for page in pages}
+    paths = set(map(attrgetter("file"), pages))
     if len(paths) == len(pages) and paths.isdisjoint(files):
         return  # the usual case, found without the sorting that orders the messages
     owners: dict[str, str] = {}
@@ -481,7 +481,7 @@ def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> N
     # Articles in file order, so the message is on the file that sorts later.
     for page in sorted(pages, key=lambda p: p.context["article"].source_path if p.kind == "article" else ""):
         owner = f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
-        path = output_file(page.path)
+        path = page.file
         if path in owners:
             problems.append(
                 Problem(

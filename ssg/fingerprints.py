@@ -32,6 +32,8 @@ TEXT_FIELDS = frozenset({"key", "title", "summary", "source", "rights", "image",
 SITEMAP_FIELDS = tuple(f.name for f in fields(Article) if f.name not in TEXT_FIELDS)
 _STRUCTURE = attrgetter(*SITEMAP_FIELDS)
 _SOURCE_PATH = attrgetter("source_path")
+_KEY = attrgetter("key")
+_KIND_PATH = attrgetter("kind", "path")
 
 
 def _hash(text: str) -> str:
@@ -108,7 +110,7 @@ class Remembered:
     structures: dict[str, str]  # article key -> what the sitemap shows of it, as text
     tags: dict[str, tuple]  # source path -> the article's tags
     shared: tuple  # what pages read besides their own deps: templates, latest lists, article paths
-    sitemap: tuple[list[str], str]  # what the sitemap was made from, and its fingerprint
+    sitemap: tuple[tuple[list, list], str]  # what the sitemap was made from, and its fingerprint
 
 
 class Fingerprints:
@@ -149,12 +151,11 @@ class Fingerprints:
         # Nothing that pages read besides their deps changed: a page the plan took over unchanged (the same
         # object) is what it was, and so is its fingerprint.
         self._kept_as_was = same and tags_kept and previous.shared == self._shared
-        self._sitemap = previous.sitemap if same else ([], "")
+        self._sitemap = previous.sitemap if same else (([], []), "")
 
     def remembered(self) -> Remembered:
         """What the next build's `previous` is."""
-        keys = {a.key for a in self.site.articles}
-        structures = {k: v for k, v in self._structures.items() if k in keys}
+        structures = dict(zip(map(_KEY, self.site.articles), self._structure_texts(), strict=True))
         return Remembered(self.base, self._made, structures, self.site.article_tags, self._shared, self._sitemap)
 
     def page(self, page: Page) -> str:
@@ -193,18 +194,22 @@ class Fingerprints:
         articles a listing shows, and their dates, follow from these): editing an article's body
         or title leaves the sitemap alone. A new field of `Article` is included until named here.
         """
-        parts = [self.base, "sitemap", str(sitemap.MAX_URLS), *(page.kind + "\0" + page.path for page in pages)]
-        parts += map(self._structure, self.site.articles)
-        if parts != self._sitemap[0]:  # (comparing is cheaper than hashing a megabyte)
-            self._sitemap = (parts if self._keep else [], _hash("\0".join(parts)))
+        shown = (list(map(_KIND_PATH, pages)), self._structure_texts())
+        if shown != self._sitemap[0]:  # (comparing is cheaper than hashing a megabyte)
+            parts = [self.base, "sitemap", str(sitemap.MAX_URLS), *(kind + "\0" + path for kind, path in shown[0]), *shown[1]]
+            self._sitemap = (shown if self._keep else ([], []), _hash("\0".join(parts)))
         return self._sitemap[1]
 
-    def _structure(self, article: Article) -> str:
-        """What the sitemap may show of an article, as text; a function of its key, so kept between builds."""
-        text = self._structures.get(article.key)
-        if text is None:
-            text = self._structures[article.key] = repr(_STRUCTURE(article))
-        return text
+    def _structure_texts(self) -> list[str]:
+        """What the sitemap may show of each article, as text: a function of its key, so kept between builds
+        (looked up in C: a rebuild asks for every article's)."""
+        articles = self.site.articles
+        texts = list(map(self._structures.get, map(_KEY, articles)))
+        if None in texts:
+            for index, text in enumerate(texts):
+                if text is None:
+                    texts[index] = self._structures[articles[index].key] = repr(_STRUCTURE(articles[index]))
+        return texts
 
     def _latest_text(self, lang: str) -> str:
         """The latest list, hashed once: most pages show it."""

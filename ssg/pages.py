@@ -13,6 +13,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain
 from typing import Any
 
@@ -20,7 +21,7 @@ from .config import Config
 from .content import Article
 from .site import Period, Site
 from .theme import format_date
-from .urls import Urls
+from .urls import Urls, output_file
 
 _SOURCE_PATH = operator.attrgetter("source_path")
 
@@ -36,6 +37,11 @@ class Page:
     title: str | None
     context: dict[str, Any] = field(hash=False, compare=False)
     deps: tuple = field(hash=False, compare=False)
+
+    @cached_property
+    def file(self) -> str:
+        """The file it is written to, relative to the output folder (asked of every page of every build)."""
+        return output_file(self.path)
 
 
 @dataclass(frozen=True, repr=False)
@@ -244,30 +250,31 @@ def listing(
     """The pages of one paginated list of articles, in `lang` (default: the site's language).
 
     The listing is a group of `groups`, and each of its pages a group in it: a listing that did not
-    change is taken whole; in one that did, one article edited changes one of its pages.
+    change is taken whole; in one that did, one article edited changes one of its pages (and only
+    that page is described by its articles' cards, which are what the page's deps name).
     """
+    translated = _translated(site, articles)
 
-    def make(pages: Groups) -> Iterator[Page]:
-        extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
-        shown = tuple([card(a, site) for a in articles])
+    def make(groups: Groups) -> list[Page]:
         count = max(1, math.ceil(len(articles) / config.paginate))
-        first, last = path_of(1), path_of(count)
-        for number in range(1, count + 1):
-            start, end = (number - 1) * config.paginate, number * config.paginate
-            previous = path_of(number - 1) if number > 1 else None
-            following = path_of(number + 1) if number < count else None
-            paginator = Paginator(number, count, len(articles), first, last, previous, following)
-            deps = (shown[start:end], paginator, heading, extra_deps)
-            path = path_of(number)
+        paths = [path_of(number) for number in range(1, count + 1)]
+        paginators = [
+            Paginator(n, count, len(articles), paths[0], paths[-1], paths[n - 2] if n > 1 else None, paths[n] if n < count else None)
+            for n in range(1, count + 1)
+        ]
+        size = config.paginate
+        chunks = [articles[start : start + size] for start in range(0, count * size, size)]
+        shown = [translated[n * size : (n + 1) * size] if translated else None for n in range(count)]
+        inputs = [(lang, heading, extra, chunk, shown[n], paginators[n]) for n, chunk in enumerate(chunks)]
+        return list(chain.from_iterable(groups.each(paths, inputs, lambda n, _: [page(paths[n], chunks[n], paginators[n])])))
 
-            def page(_, path=path, chunk=articles[start:end], paginator=paginator, deps=deps) -> list[Page]:
-                context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
-                return [Page(path, kind, "list.html", lang or config.lang, heading, context, deps)]
+    def page(path: str, chunk: Sequence[Article], paginator: Paginator) -> Page:
+        extra_deps = tuple((k, v) for k, v in sorted(extra.items()) if k != "tag") + ((extra["tag"],) if extra.get("tag") else ())
+        deps = (tuple(card(a, site) for a in chunk), paginator, heading, extra_deps)
+        context = {"articles": chunk, "paginator": paginator, "heading": heading} | extra
+        return Page(path, kind, "list.html", lang or config.lang, heading, context, deps)
 
-            yield from pages.group(path, (lang, deps), page)
-
-    inputs = (lang, heading, extra, articles, _translated(site, articles))
-    return groups.group(("listing", kind, path_of(1)), inputs, make)
+    return groups.group(("listing", kind, path_of(1)), (lang, heading, extra, articles, translated), make)
 
 
 def _translated(site: Site, articles: Sequence[Article]) -> tuple | None:

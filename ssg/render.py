@@ -26,7 +26,7 @@ from .output import Output, Staged
 from .pages import ArticleLink, Page, link
 from .site import Site, Tag
 from .theme import Theme, format_for
-from .urls import Urls, output_file, relative, resolve_refs
+from .urls import Urls, relative, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 
@@ -246,7 +246,7 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
 
 
 def _render(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]) -> list[Staged]:
-    return [output.stage(output_file(page.path), renderer.render(page), fingerprint) for page, fingerprint in todo]
+    return [output.stage(page.file, renderer.render(page), fingerprint) for page, fingerprint in todo]
 
 
 def _inherit(renderer: Renderer, output: Output, todo: list) -> None:
