@@ -51,7 +51,7 @@ class EntryText:
 
 def feed_languages(site: Site, config: Config) -> tuple[str, ...]:
     """Languages that get a feed: every article's, and the site's own (so its feed always exists)."""
-    return tuple(sorted({a.lang for a in site.articles} | {config.lang}))
+    return tuple(sorted(site.by_lang.keys() | {config.lang}))
 
 
 def site_feed(config: Config, urls: Urls) -> Feed:
@@ -89,7 +89,7 @@ def feed_sources(config: Config, urls: Urls, site: Site) -> Iterator[tuple[Feed,
     """Every feed and the articles it draws from, newest first (the build fingerprints these to skip unchanged feeds)."""
     yield site_feed(config, urls), site.listed
     for lang in feed_languages(site, config):
-        yield lang_feed(config, urls, lang), [a for a in site.articles if a.lang == lang]
+        yield lang_feed(config, urls, lang), site.by_lang.get(lang, ())
     for tag in site.tags:
         yield tag_feed(config, urls, tag), site.tag_articles[tag.key]
 

@@ -152,6 +152,7 @@ class Fingerprints:
         # object) is what it was, and so is its fingerprint.
         self._kept_as_was = same and tags_kept and previous.shared == self._shared
         self._sitemap = previous.sitemap if same else (([], []), "")
+        self._texts: list[str] | None = None  # what the sitemap shows of each article (`_structure_texts`)
 
     def remembered(self) -> Remembered:
         """What the next build's `previous` is."""
@@ -203,8 +204,10 @@ class Fingerprints:
     def _structure_texts(self) -> list[str]:
         """What the sitemap may show of each article, as text: a function of its key, so kept between builds
         (looked up in C: a rebuild asks for every article's)."""
+        if self._texts is not None:
+            return self._texts
         articles = self.site.articles
-        texts = list(map(self._structures.get, map(_KEY, articles)))
+        texts = self._texts = list(map(self._structures.get, map(_KEY, articles)))
         if None in texts:
             for index, text in enumerate(texts):
                 if text is None:
