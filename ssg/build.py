@@ -151,7 +151,7 @@ class Builder:
 
     def build(self, config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
         """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
-        with _fewer_collections():
+        with fewer_collections():
             return self._build(config, options)
 
     def _build(self, config: Config, options: BuildOptions) -> BuildResult:
@@ -268,8 +268,10 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """A build makes millions of objects that live until its end; collecting every 700 of them costs a fifth of a rebuild."""
+def fewer_collections() -> Iterator[None]:
+    """A build makes millions of objects that live until its end; collecting every 700 of them costs a fifth of a rebuild.
+
+    (Nested, the inner one changes nothing: the preview holds one for its lifetime, see `watch.Rebuilder.run`.)"""
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], 100_000), *thresholds[1:])
     try:

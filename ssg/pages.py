@@ -221,17 +221,11 @@ def article_pages(site: Site, urls: Urls, groups: Groups) -> Iterator[Page]:
 
 
 def _article_page(article: Article, site: Site, urls: Urls) -> Page:
-    neighbours = site.neighbours(article)
-    versions = site.translations(article)
-    # A link shows only its article's fields and URL, which follow from the article's key: deps name them by it.
-    deps = (
-        article.key,
-        *((a.key, a.source_path) if a else None for a in neighbours),
-        site.tags_of(article),
-        tuple((a.key, a.source_path) for a in versions),
-    )
-    older, newer = (link(a, urls) for a in neighbours)
-    translations = tuple(link(a, urls) for a in versions)
+    older, newer = (link(a, urls) for a in site.neighbours(article))
+    translations = tuple(link(a, urls) for a in site.translations(article))
+    # Of the articles it links to, the page shows only their links: deps name them by those, so an
+    # edit to a neighbour's text does not make this page again.
+    deps = (article.key, older, newer, site.tags_of(article), translations)
     context = {"article": article, "prev": older, "next": newer, "translations": translations}
     return Page(urls.article(article), "article", "article.html", article.lang, article.title, context, deps)
 

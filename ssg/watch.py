@@ -34,7 +34,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from .build import Builder, BuildOptions, BuildResult
+from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .config import CONFIG_FILE, Config, load_config
 from .errors import Problem, SsgError
 
@@ -392,14 +392,16 @@ class Rebuilder:
         self._watcher.start()
 
     def run(self) -> None:
-        for batch in iter(self.batcher.next_batch, None):
-            self.rebuild(batch)
-            if self.batcher.quiet_for(IDLE):
-                # Each build leaves the last one's renderer in reference cycles (Jinja's contexts),
-                # which only a full collection frees; with a few million long-lived objects Python
-                # runs one rarely, so the preview would grow by megabytes per save. One costs about
-                # 0.25 s at 10,000 articles: done while the author reads, not between save and reload.
-                gc.collect()
+        # The garbage of a build is collected while the author reads, not between a save and its
+        # reload: collections stay rare (as during a build) for as long as the preview runs, and
+        # each pause after a build gets a full one. Each build leaves the last one's renderer in
+        # reference cycles (Jinja's contexts), which only a full collection frees, so without it
+        # the preview would grow by megabytes per save. One costs about 0.25 s at 10,000 articles.
+        with fewer_collections():
+            for batch in iter(self.batcher.next_batch, None):
+                self.rebuild(batch)
+                if self.batcher.quiet_for(IDLE):
+                    gc.collect()
 
     def rebuild(self, batch: Batch) -> None:
         click.echo(f"Changed: {batch.describe(self.project.resolve())}")
