@@ -180,6 +180,10 @@ class Store:
         """Forget records no current file has (renamed and deleted articles)."""
         self.db.executemany("DELETE FROM records WHERE digest = ?", [(d,) for d in self.digests() - keep])
 
+    def forget(self, digests: Iterable[str]) -> None:
+        """Forget the records of these digests."""
+        self.db.executemany("DELETE FROM records WHERE digest = ?", ((d,) for d in digests))
+
     def commit(self) -> None:
         self.db.commit()
 

@@ -9,11 +9,14 @@ changed; a one-shot build gets it from the cache's snapshot and files table.
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from itertools import chain
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from sys import intern
 
@@ -34,6 +37,10 @@ class Entry:
     lines: dict[str, int]
 
 
+_DIGEST = itemgetter(2)  # of a file's (size, mtime_ns, digest)
+_ARTICLE, _WARNINGS, _LINES = attrgetter("article"), attrgetter("warnings"), attrgetter("lines")  # of an Entry
+
+
 # The classes a snapshot pickles, field by field: another shape of any of them makes old snapshots a miss.
 SNAPSHOT_KIND = "entries:" + ";".join(
     f"{cls.__name__}({','.join(f.name for f in fields(cls))})" for cls in (Entry, Article, Source, Image, Problem)
@@ -48,6 +55,7 @@ class Known:
     files: dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, digest)
     entries: dict[str, Entry]  # digest -> what the file reads as
     snapshot: frozenset[str]  # digests the cache's snapshot holds
+    pruned: bool = False  # the cache holds the records of `entries` and `snapshot` and no others (this builder saw to it)
 
     @classmethod
     def from_store(cls, store: Store) -> Known:
@@ -99,10 +107,10 @@ def load_articles(
     if known is None or known.stamp != store.stamp or store.reset:
         known = Known.from_store(store)
     files = _scan(content_dir, known.files, stats)
-    wanted = {digest for _, _, digest in files.values()}
-    entries = {digest: known.entries[digest] for digest in wanted & known.entries.keys()}
-    _load_records(store, files, entries)
-    to_read = [path for path, (_, _, digest) in files.items() if digest not in entries]
+    # (Passes over every file, in C where they can be: a rebuild of the preview makes them all.)
+    kept = set(map(_DIGEST, files.values())) & known.entries.keys()
+    entries = dict(zip(kept, map(known.entries.__getitem__, kept), strict=True))
+    to_read = _load_records(store, files, entries) if len(entries) < len(files) else []
     problems: list[Problem] = []
     warnings: list[Problem] = []
     # One record at a time into the cache: holding 10,000 rendered bodies would take 300 MB.
@@ -115,15 +123,13 @@ def load_articles(
             files[path] = (*files[path][:2], digest)  # the bytes read now, if they changed since the scan
             store.put(digest, record)
             entries[digest] = _entry(path, digest, record)
-    snapshot = _remember(store, known, files, entries, bool(to_read))
-    articles, lines = [], {}
-    for path, (_, _, digest) in files.items():
-        entry = entries[digest]
-        articles.append(entry.article)
-        warnings += entry.warnings
-        lines[path] = entry.lines
+    snapshot, pruned = _remember(store, known, files, entries, bool(to_read))
+    found = list(map(entries.__getitem__, map(_DIGEST, files.values())))
+    articles = list(map(_ARTICLE, found))
+    warnings += chain.from_iterable(map(_WARNINGS, found))
+    lines = dict(zip(files, map(_LINES, found), strict=True))
     shown = lambda p: replace(p, path=f"{shown_as}/{p.path}")  # noqa: E731
-    after = Known(store.stamp, files, entries, snapshot)
+    after = Known(store.stamp, files, entries, snapshot, pruned)
     return Loaded(tuple(articles), tuple(map(shown, problems)), tuple(map(shown, warnings)), lines, len(to_read), after)
 
 
@@ -136,24 +142,24 @@ def _scan(
         for path in content_files(content_dir):
             stat = os.stat(os.path.join(content_dir, path))
             stats[path] = (stat.st_size, stat.st_mtime_ns)
-    files: dict[str, tuple[int, int, str]] = {}
+    files = dict(zip(stats, map(seen.get, stats), strict=True))  # (checked below: most are as last seen)
     for path, (size, mtime) in stats.items():
-        before = seen.get(path)
-        if before is not None and before[0] == size and before[1] == mtime:
-            files[path] = before
-        else:
+        before = files[path]
+        if before is None or before[0] != size or before[1] != mtime:
             files[path] = (size, mtime, file_digest(path, _bytes(os.path.join(content_dir, path))))
     return files
 
 
-def _load_records(store: Store, files: dict[str, tuple[int, int, str]], entries: dict[str, Entry]) -> None:
-    """Add the entries of cached records that the snapshot does not hold (added since it was saved)."""
+def _load_records(store: Store, files: dict[str, tuple[int, int, str]], entries: dict[str, Entry]) -> list[str]:
+    """Add the entries of cached records that the snapshot does not hold (added since it was saved); returns the
+    paths of the files that still have none, in order: those to read."""
     paths = {digest: path for path, (_, _, digest) in files.items() if digest not in entries}
     for digest, record in store.metas(sorted(paths)).items():
         try:
             entries[digest] = _entry(paths[digest], digest, record)
         except (KeyError, TypeError, ValueError, AttributeError):
             continue  # a damaged record is a miss: the file is read again
+    return [path for digest, path in paths.items() if digest not in entries]
 
 
 def _entry(path: str, digest: str, record: dict) -> Entry:
@@ -162,18 +168,28 @@ def _entry(path: str, digest: str, record: dict) -> Entry:
     return Entry(article, tuple(Problem.from_dict(w) for w in record["warnings"]), lines)
 
 
-def _remember(store: Store, known: Known, files: dict[str, tuple[int, int, str]], entries: dict[str, Entry], read: bool) -> frozenset[str]:
-    """Write what changed to the cache; returns the digests its snapshot now holds."""
+def _remember(
+    store: Store, known: Known, files: dict[str, tuple[int, int, str]], entries: dict[str, Entry], read: bool
+) -> tuple[frozenset[str], bool]:
+    """Write what changed to the cache; returns the digests its snapshot now holds, and whether the cache holds no
+    records besides those of `entries` and the snapshot (`Known.pruned`)."""
     gone = known.files.keys() - files.keys()
-    store.remember_files([(path, *seen) for path, seen in files.items() if known.files.get(path) != seen], gone)
+    same = map(operator.eq, map(known.files.get, files), files.values())
+    store.remember_files([(path, *seen) for (path, seen), kept in zip(files.items(), same, strict=True) if not kept], gone)
     snapshot = known.snapshot
     if len(entries.keys() - snapshot) > min(SNAPSHOT_AFTER, len(entries) // 4):
         store.save_snapshot(SNAPSHOT_KIND, entries)
         snapshot = frozenset(entries)
+    pruned = known.pruned
     if read or gone or snapshot is not known.snapshot:
-        store.prune(entries.keys() | snapshot)  # the snapshot's entries need their records (bodies)
+        keep = entries.keys() | snapshot  # the snapshot's entries need their records (bodies)
+        if pruned:  # what the cache holds is known: forget what is no longer needed (not a query of every record)
+            store.forget((known.entries.keys() | known.snapshot) - keep)
+        else:
+            store.prune(keep)
+            pruned = True
     store.commit()
-    return snapshot
+    return snapshot, pruned
 
 
 def _read_many(content_dir: Path, paths: list[str], settings: ReadSettings, jobs: int) -> Iterator[tuple[str, str, dict]]:

@@ -210,6 +210,25 @@ def test_builder_reads_only_what_changed(site):
     assert result.read == 1 and 0 < result.changed < len(tree(site.public)) / 3  # its page, listings, feeds, search shards
 
 
+def test_builder_keeps_only_the_records_it_needs(site):
+    """A long-lived Builder forgets an edited file's old record without listing the whole cache (`Known.pruned`)."""
+    builder = Builder()
+    builder_build(builder, site)
+    for text in ("One.", "Two.", "Three."):
+        site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", text, tags="[Alpha, T0]")})
+        builder_build(builder, site)
+    site.remove("content/2021/story-3.md")
+    builder_build(builder, site)
+    config = load_config(site.root)
+    store = Store(config.cache_path / "cache.sqlite", cache_stamp(config))
+    try:
+        current = {digest for _, _, digest in store.known_files().values()}
+        assert len(current) == len(list((site.root / "content").rglob("*.md")))
+        assert store.digests() == current | builder.known.snapshot
+    finally:
+        store.close()
+
+
 def test_builder_survives_a_deleted_cache(site, tmp_path):
     builder = Builder()
     builder_build(builder, site)
