@@ -25,7 +25,7 @@ import jinja2
 from . import sitemap
 from .config import Config
 from .content import Article
-from .load import content_files
+from .load import content_stats
 from .output import Manifest
 from .theme import theme_dir
 
@@ -43,11 +43,7 @@ class Inputs:
 
 def gather(config: Config, options: tuple, code: str) -> Inputs:
     """`options`: the build options that change the output (drafts, future, strict); `code`: `code_version()`."""
-    content = {}
-    folder = os.path.join(config.content_path, "")
-    for path in content_files(config.content_path):
-        stat = os.stat(folder + path)
-        content[path] = (stat.st_size, stat.st_mtime_ns)
+    content = content_stats(config.content_path)
     digest = hashlib.sha256()
     limits = repr(sitemap.MAX_URLS)  # read at build time, not from the code on disk (tests lower it)
     for part in (code, limits, repr(sorted(vars(config).items())), repr(options), repr(content), _folders(config)):

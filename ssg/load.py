@@ -78,15 +78,31 @@ class Loaded:
 
 def content_files(content_dir: Path) -> list[str]:
     """Markdown files under content/, as sorted forward-slash paths; hidden and editor files skipped."""
-    found = []
-    top = len(str(content_dir)) + 1
-    for folder, dirs, files in os.walk(content_dir):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        prefix = folder[top:].replace(os.sep, "/")
-        for name in files:
-            if name.endswith(".md") and not name.startswith((".", "#", "~")):
-                found.append(f"{prefix}/{name}" if prefix else name)
-    return sorted(found)
+    return list(content_stats(content_dir))
+
+
+def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
+    """Each Markdown file under content/ (sorted forward-slash path) -> (size, mtime_ns): one pass that lists and
+    stats, as every build does first. Hidden and editor files are skipped, and so are folders starting with `.` or
+    `_`; linked folders are not followed."""
+    found = {}
+    folders = [(os.fspath(content_dir), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = os.scandir(folder)
+        except OSError:
+            continue  # no content folder (yet), or one deleted while listing: no files there
+        with entries:
+            for entry in entries:
+                name = entry.name
+                if entry.is_dir():
+                    if not entry.is_symlink() and not name.startswith((".", "_")):
+                        folders.append((entry.path, f"{prefix}{name}/"))
+                elif name.endswith(".md") and not name.startswith((".", "#", "~")):
+                    stat = entry.stat()
+                    found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
+    return dict(sorted(found.items()))
 
 
 def load_articles(
@@ -138,10 +154,7 @@ def _scan(
 ) -> dict[str, tuple[int, int, str]]:
     """path -> (size, mtime_ns, digest) of every content file, in path order: only files whose size or mtime changed are read."""
     if stats is None:
-        stats = {}
-        for path in content_files(content_dir):
-            stat = os.stat(os.path.join(content_dir, path))
-            stats[path] = (stat.st_size, stat.st_mtime_ns)
+        stats = content_stats(content_dir)
     files = dict(zip(stats, map(seen.get, stats), strict=True))  # (checked below: most are as last seen)
     for path, (size, mtime) in stats.items():
         before = files[path]
