@@ -101,9 +101,7 @@ class Renderer:
         self.urls = urls
         self.latest = latest
         self.body_of = body_of
-        self.info = {
-            lang: SiteInfo.from_config(config, lang) for lang in (*config.language_codes, *sorted(site.by_lang))
-        }
+        self.info = {lang: SiteInfo.from_config(config, lang) for lang in (*config.language_codes, *sorted(site.by_lang))}
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feed_languages(site, config))
 
