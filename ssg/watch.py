@@ -172,7 +172,9 @@ class Batcher:
     starve the preview.
     """
 
-    def __init__(self, quiet: float = 0.08, max_wait: float = 3.0, signature: Callable[[str], Signature] = file_signature):
+    def __init__(self, quiet: float = 0.05, max_wait: float = 3.0, signature: Callable[[str], Signature] = file_signature):
+        """`quiet`: an editor's save is a burst of events a few milliseconds apart; 50 ms joins them and is too
+        short for the author to notice. A file still changing after it is waited for again (`_settled`)."""
         self.quiet = quiet
         self.max_wait = max_wait
         self.signature = signature
