@@ -9,10 +9,11 @@ What it measures, on the project's articles (front matter and Markdown rendered 
 
 * per-article work: `article_terms` for every article, on --jobs worker processes with cold
   stem caches, as the build's read phase runs it (wall clock), and on one process (CPU time);
-* the global part: `write_index` over all documents with cached terms, cold (without and with
-  its state file), and after one article changes (its `article_terms` plus `write_index` with the
-  state: the newest article, then five random ones; the build's own reading of the cached terms
-  is `terms_json_load_s`), and with nothing changed;
+* the global part: `write_index` over all documents, cold (without and with its state file), and
+  after one article changes (its `article_terms` plus `write_index` with the state: the newest
+  article, then five random ones), and with nothing changed. As in the build, documents come
+  without their terms, which wait as JSON under the document's key (`JsonTerms`) until the writer
+  reads those it needs (all of them when cold; `terms_json_load_s` is that reading alone);
 * bytes: for each query, the gzip size (level 6) of every file the page loads for it: the
   scripts (lunr, lunr-languages, search.js), the manifest, the shards, the length tables of the
   fields where a query term is common, and the result chunks of the first page of hits. "First"
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import multiprocessing
 import pickle
@@ -45,7 +47,7 @@ sys.path.insert(0, str(REPO))
 
 from ssg.content import split_front_matter  # noqa: E402
 from ssg.markdown import render_markdown  # noqa: E402
-from ssg.search import SearchConfig, SearchDoc, article_terms, write_index  # noqa: E402
+from ssg.search import SearchConfig, SearchDoc, TermsCache, article_terms, write_index  # noqa: E402
 from ssg.search.analysis import stopwords  # noqa: E402
 
 SCRIPTS = [
@@ -84,15 +86,30 @@ def _terms(a: dict) -> dict:
     return article_terms(a["lang"], a["title"], a["tags"], a["text"], CONFIG)
 
 
-def _doc(a: dict, terms: dict) -> SearchDoc:
-    return SearchDoc(a["ref"] + "/", a["ref"] + "/", a["title"], a["date"], a["lang"], a["lead"], tuple(a["tags"]), terms)
+class JsonTerms:
+    """The build's way to hand terms over: documents carry a key, and their terms wait as JSON in
+    a cache (here a dict; the build's is SQLite) until the index writer asks for them."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, str] = {}
+        self.cache = TermsCache("bench", self.read)
+
+    def read(self, keys: list[str]) -> dict[str, dict]:
+        return {k: json.loads(self.rows[k]) for k in keys if k in self.rows}
+
+    def doc(self, a: dict, terms: dict) -> SearchDoc:
+        """A document without terms, keyed by everything it shows and its terms (as the build's article key)."""
+        text = json.dumps(terms, ensure_ascii=False)
+        key = hashlib.sha256(repr((a["ref"], a["title"], a["date"], a["lang"], a["lead"], a["tags"], text)).encode()).hexdigest()[:32]
+        self.rows[key] = text
+        return SearchDoc(a["ref"] + "/", a["ref"] + "/", a["title"], a["date"], a["lang"], a["lead"], tuple(a["tags"]), None, key)
 
 
 def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
-def measure_build(articles: list[dict], jobs: int, work: Path) -> tuple[dict, list[SearchDoc]]:
+def measure_build(articles: list[dict], jobs: int, work: Path) -> tuple[dict, list[SearchDoc], TermsCache]:
     out = {}
     t = time.perf_counter()
     with multiprocessing.Pool(jobs) as pool:
@@ -103,20 +120,20 @@ def measure_build(articles: list[dict], jobs: int, work: Path) -> tuple[dict, li
     for a in sample:
         _terms(a)
     out["article_terms_cpu_ms_per_article"] = (time.process_time() - t) / len(sample) * 1000
-    cached = [json.dumps(x, ensure_ascii=False) for x in terms]
-    out["terms_cache_mb"] = sum(map(len, cached)) / 1e6
+    store = JsonTerms()
+    docs = [store.doc(a, x) for a, x in zip(articles, terms, strict=True)]
+    out["terms_cache_mb"] = sum(map(len, store.rows.values())) / 1e6
     t = time.perf_counter()
-    terms = [json.loads(x) for x in cached]
+    store.read(list(store.rows))
     out["terms_json_load_s"] = time.perf_counter() - t
-    docs = [_doc(a, x) for a, x in zip(articles, terms, strict=True)]
     t = time.perf_counter()
-    files = list(write_index(docs, CONFIG))
+    files = list(write_index(docs, CONFIG, cache=store.cache))
     out["write_index_cold_s"] = time.perf_counter() - t
     state = work / "search-state.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{state}{suffix}").unlink(missing_ok=True)
     t = time.perf_counter()
-    with_state = list(write_index(docs, CONFIG, state))
+    with_state = list(write_index(docs, CONFIG, state, store.cache))
     out["write_index_cold_with_state_s"] = time.perf_counter() - t
     assert with_state == files
     # One article changes, several times over: a random one, and the newest (the usual edit).
@@ -127,14 +144,14 @@ def measure_build(articles: list[dict], jobs: int, work: Path) -> tuple[dict, li
         a = articles[i]
         changed = dict(a, text=a["text"] + f" Ещё одна фраза о ракетах {k} and one more about rockets.")
         t, c = time.perf_counter(), time.process_time()
-        docs[i] = _doc(changed, _terms(changed))
-        files = list(write_index(docs, CONFIG, state))
+        docs[i] = store.doc(changed, _terms(changed))
+        files = list(write_index(docs, CONFIG, state, store.cache))
         wall.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
     out["one_article_changed_s_newest_median_max"] = (round(wall[0], 3), round(statistics.median(wall), 3), round(max(wall), 3))
     out["one_article_changed_cpu_s_median"] = statistics.median(cpu)
     t = time.perf_counter()
-    list(write_index(docs, CONFIG, state))
+    list(write_index(docs, CONFIG, state, store.cache))
     out["nothing_changed_s"] = time.perf_counter() - t
     out["state_mb"] = state.stat().st_size / 1e6
     out["index_files"] = len(files)
@@ -145,7 +162,7 @@ def measure_build(articles: list[dict], jobs: int, work: Path) -> tuple[dict, li
     out["shards_gz_mb"] = sum(gz) / 1e6
     out["shard_gz_kb_median_p90_max"] = (gz[len(gz) // 2] / 1e3, gz[len(gz) * 9 // 10] / 1e3, gz[-1] / 1e3)
     out["index.js_gz_kb"] = next(_gz(b) for p, b in files if p.endswith("/index.js") and "/t/" not in p and "/d/" not in p) / 1e3
-    return out, docs
+    return out, docs, store.cache
 
 
 def pick_queries(articles: list[dict], n: int, seed: int) -> list[str]:
@@ -210,9 +227,9 @@ def main() -> None:
     work = args.work or args.project / ".search-bench"
     work.mkdir(parents=True, exist_ok=True)
     articles = load_articles(args.project, work, args.jobs)
-    result, docs = measure_build(articles, args.jobs, work)
+    result, docs, cache = measure_build(articles, args.jobs, work)
     site = work / "site"
-    for path, data in write_index(docs, CONFIG):
+    for path, data in write_index(docs, CONFIG, cache=cache):
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(data)
     result |= measure_queries(site, pick_queries(articles, args.queries, args.seed))

@@ -17,6 +17,7 @@ import pytest
 
 from ssg.search import SearchConfig, SearchDoc, TermsCache, article_terms, write_index
 from ssg.search import writer as search_writer
+from ssg.search.analysis import terms_digest
 
 CONFIG = SearchConfig()
 WORDS = [f"w{i}" for i in range(400)] + ["ракета", "ракеты", "самолёт", "2021", "40", "launch", "rockets", "станция", "МС-21"]
@@ -159,7 +160,7 @@ class Cache:
         """The documents with their terms left in the cache, under a key that changes with everything but ref and path."""
         out = []
         for d in docs:
-            key = d.ref + hashlib.sha256(repr((d.title, d.date, d.lang, d.lead, d.tags, d.terms["digest"])).encode()).hexdigest()
+            key = d.ref + hashlib.sha256(repr((d.title, d.date, d.lang, d.lead, d.tags, terms_digest(d.terms))).encode()).hexdigest()
             self.terms.setdefault(key, d.terms)
             out.append(SearchDoc(d.ref, d.path, d.title, d.date, d.lang, d.lead, d.tags, None, key))
         return out

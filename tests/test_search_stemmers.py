@@ -200,3 +200,14 @@ def test_known_differences_from_other_stemmers_are_gone() -> None:
     assert stem_en("day") == "day"  # lunr.py's Porter says "dai"
     assert stem_ru(fold("самолёт")) == stem_ru("самолет") == "самолет"
     assert term_of(("en", "ru"))("ракеты") == term_of(("en", "ru"))("ракета")
+
+
+def test_tokens_with_punctuation_share_the_words_terms(word_lists: dict[str, list[str]]) -> None:
+    """A token is trimmed before it is stemmed, and the pipeline remembers terms by trimmed word
+    too ("ракеты," after "ракеты"): each form still gets lunr.js's term, stop words included."""
+    words = [w.lower() for w in word_lists["en"][:1500] + word_lists["ru"][:1500]] + ["the", "и", "—", "2.1"]
+    tokens = [form for w in words for form in (w, f"{w},", f"«{w}»", f"({w}.")]
+    result = _node({"words": tokens})["words"]
+    term = term_of(("en", "ru"))
+    mismatches = [(t, term(t), js[2]) for t, js in zip(tokens, result, strict=True) if term(t) != js[2]]
+    assert not mismatches[:20], f"{len(mismatches)} of {len(tokens)} tokens differ (token, python, lunr.js)"

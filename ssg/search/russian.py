@@ -16,9 +16,9 @@ from __future__ import annotations
 _VOWELS = frozenset("аеиоуыэюя")
 
 
-def _among(*groups: tuple[int, str]) -> tuple[dict[str, int], int]:
+def _among(*groups: tuple[int, str]) -> tuple[dict[str, int], int, frozenset[str]]:
     table = {ending: result for result, endings in groups for ending in endings.split()}
-    return table, max(map(len, table))
+    return table, max(map(len, table)), frozenset(ending[-1] for ending in table)
 
 
 # Endings and the action number lunr-languages gives them (1: must follow а or я, or plain delete).
@@ -35,9 +35,11 @@ _DERIVATIONAL = _among((1, "ост ость"))
 _TIDY_UP = _among((1, "ейше ейш"), (2, "н"), (3, "ь"))
 
 
-def _find(word: str, end: int, start: int, among: tuple[dict[str, int], int]) -> tuple[int, int]:
+def _find(word: str, end: int, start: int, among: tuple[dict[str, int], int, frozenset[str]]) -> tuple[int, int]:
     """The longest ending of `word[start:end]` in `among`: (its length, its action), or (0, 0)."""
-    table, longest = among
+    table, longest, last_letters = among
+    if end <= start or word[end - 1] not in last_letters:  # most lists fail here, before any slicing
+        return 0, 0
     for size in range(min(longest, end - start), 0, -1):
         action = table.get(word[end - size : end])
         if action:

@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import codec
+from .analysis import terms_digest
 from .model import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
 
 FORMAT = 2
@@ -152,7 +153,7 @@ class _Doc:
         self.ref = doc.ref
         self.fields = fields  # per indexed field: [terms joined by spaces, counts, length]; None: not read yet
         self.when = when
-        self.terms_digest: str = doc.key if doc.terms is None else doc.terms["digest"]
+        self.terms_digest: str = doc.key if doc.terms is None else terms_digest(doc.terms)
         self.meta_digest = meta_digest  # of what the store shows
 
     def terms_text(self) -> str:
