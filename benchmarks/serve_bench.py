@@ -3,11 +3,13 @@
 Usage::
 
     python benchmarks/generate.py /tmp/archive --articles 10000
-    python benchmarks/serve_bench.py /tmp/archive [--edits 10]
+    python benchmarks/serve_bench.py /tmp/archive [--edits 10] [--pause 2]
 
 Starts the preview in-process on a free port, listens to its event stream like a browser tab
 does, then edits `--edits` articles one after another (appending a sentence, as an author saving
-in an editor would) and times each save until the event that makes the page reload. That event
+in an editor would), `--pause` seconds apart (the author reads the reloaded page before the next
+save; the preview does what a build leaves for later in such pauses, see `Rebuilder.run`; 0
+saves again at once), and times each save until the event that makes the page reload. That event
 is sent only after the rebuild has committed, so the browser's reload request follows it within
 a millisecond or two. Prints each edit, the median, and where the time went: the debounce wait
 (`quiet` of the watcher plus the file-system event delivery) and each phase of the rebuild (the
@@ -46,6 +48,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="an ssg project, e.g. from benchmarks/generate.py")
     parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--pause", type=float, default=2.0, help="seconds between a reload and the next save")
     args = parser.parse_args()
 
     ssg.watch.Builder.build = timed_build
@@ -66,6 +69,7 @@ def main() -> None:
     latencies, parts, phases = [], [], []
     try:
         for n, path in enumerate(chosen):
+            time.sleep(args.pause)
             previous = preview.rebuilder.last
             saved = time.perf_counter()
             path.write_bytes(originals[path] + f"\nEdited for the benchmark ({n}).\n".encode())

@@ -148,6 +148,11 @@ class Builder:
         self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
         self.urls: tuple[Config, Urls] | None = None
         self.assembled: tuple[tuple, list[Article], Site] | None = None  # the last site model, and what it was made from
+        self.search = SearchWriter(remember)
+
+    def tidy(self) -> None:
+        """Do what the last build left for a quiet moment (the preview calls this when the author pauses)."""
+        self.search.indexer.flush()
 
     def build(self, config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
         """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
@@ -218,6 +223,7 @@ class Builder:
                     phase,
                     result,
                     self.templates,
+                    self.search,
                     self.prints,
                     self.remember,
                 )
@@ -307,6 +313,7 @@ def write_site(
     phase: _Phases,
     result: BuildResult,
     templates: Templates,
+    searching: SearchWriter,
     previous: Remembered | None = None,
     remember: bool = True,
 ) -> Remembered | None:
@@ -352,7 +359,7 @@ def write_site(
     if config.search.enabled:
         with phase("search"):
             cache = search.TermsCache(store.stamp, store.terms)
-            for file in search.index_files(search_docs(site, urls), config.search, search_state(config), cache):
+            for file in searching.indexer.files(searching.docs(site, paths), config.search, search_state(config), cache):
                 fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
                 if not output.unchanged(file.path, fingerprint):
                     output.write(file.path, file.data, fingerprint)
@@ -406,14 +413,32 @@ def check_languages(config: Config, articles: list[Article], lines: dict[str, di
         raise ContentError(problems)
 
 
-def search_docs(site: Site, urls: Urls) -> Iterator[search.SearchDoc]:
-    """What the index shows of each article; its terms stay in the cache (keyed by the article's
-    key) until the index writer asks for them: after one edit it needs only a few."""
-    for article in site.articles:
-        path = urls.article(article)
-        yield search.SearchDoc(
-            path, path, article.title, article.date.isoformat(), article.lang, article.summary, article.tags, None, article.key
-        )
+class SearchWriter:
+    """The search index's side of a build: what the index shows of each article, and the index writer.
+
+    A long-lived builder keeps one (`remember`): it hands the writer the same SearchDoc for an
+    unchanged article build after build, and the writer saves its state when the preview is idle
+    (`search.Indexer`)."""
+
+    def __init__(self, remember: bool = False) -> None:
+        self.remember = remember
+        self.indexer = search.Indexer(defer=remember)
+        self._made: dict[tuple[str, str], search.SearchDoc] = {}  # (article key, path) -> its SearchDoc
+
+    def docs(self, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
+        """Each article as the index shows it; its terms stay in the cache (keyed by the article's key) until the
+        index writer asks for them: after one edit it needs only a few."""
+        articles = site.articles
+        keys = list(zip(map(attrgetter("key"), articles), map(paths.__getitem__, map(attrgetter("source_path"), articles)), strict=True))
+        docs = list(map(self._made.get, keys))
+        for n, article in enumerate(articles):
+            if docs[n] is None:
+                path = keys[n][1]
+                date = article.date.isoformat()
+                docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, article.tags, None, article.key)
+        if self.remember:
+            self._made = dict(zip(keys, docs, strict=True))
+        return docs  # type: ignore[return-value]
 
 
 def search_state(config: Config) -> Path:

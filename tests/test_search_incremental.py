@@ -7,6 +7,7 @@ state must give exactly what it gives without one. Small shards make the edits m
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import random
@@ -214,3 +215,32 @@ def test_counts_too_large_for_a_byte_are_spliced(tmp_path: Path) -> None:
     for i in (10, 21, 30):  # a count too large for a byte joins them; then more
         body(i, "zz " * 300)
         assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+
+
+def test_a_long_lived_indexer_that_saves_later_equals_the_index_built_from_scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's writer: it keeps documents as it read them and saves the state only when told
+    (`flush`), or first thing in the next build; a restart before the save starts from the older state."""
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", 400)
+    state = tmp_path / "state.sqlite"
+    archive = Archive(9, 120)
+    cache = Cache()
+    lazy = TermsCache(cache.stamp, cache)
+    same: dict[str, SearchDoc] = {}  # one SearchDoc per key, as the build hands them over build after build
+    indexer = search_writer.Indexer(defer=True)
+    rng = random.Random(9)
+    restarts = flushes = 0
+    for step in range(40):
+        docs = [same.setdefault(d.key, d) for d in cache.keep(list(archive.docs.values()))]
+        files = {file.path: file.data for file in indexer.files(docs, CONFIG, state, lazy)}
+        assert files == dict(write_index(archive.docs.values(), CONFIG)), f"step {step}"
+        draw = rng.random()
+        if draw < 0.3:
+            indexer.flush()
+            flushes += 1
+        elif draw < 0.45:
+            del indexer  # (its pending save is lost with it, and its connection closed)
+            gc.collect()
+            indexer = search_writer.Indexer(defer=True)
+            restarts += 1
+        archive.edit()
+    assert flushes >= 5 and restarts >= 3

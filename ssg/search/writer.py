@@ -97,25 +97,76 @@ def index_files(
     build only redoes what changed; without it every build starts from scratch. `cache`: where
     the terms of documents made without them are read, only for the documents the build needs.
     """
-    with _gc_paused():
-        terms = _Terms(config, cache)
-        ordered = _documents(docs, terms)
-        store = _Store(state, config, cache.stamp if cache else "") if state is not None else None
-        try:
-            index = store.load() if store else None
+    yield from Indexer().files(docs, config, state, cache)
+
+
+class Indexer:
+    """Writes the index build after build (`index_files` is one of its builds), keeping what a
+    long-lived builder (the preview's) would otherwise make again on every save.
+
+    - Each document as the writer read it, by the SearchDoc object: a builder that hands over
+      the same SearchDoc for an unchanged article spares the writer reading 10,000 of them.
+    - With `defer`, the state is saved by `flush`, which the preview calls once the author pauses,
+      not between a save and the page's reload; the next build flushes first if it is still
+      pending. Until then the state on disk is the one before (consistent, only older: a build
+      that starts from it redoes a little more).
+    """
+
+    def __init__(self, defer: bool = False) -> None:
+        self.defer = defer
+        self._docs: dict[int, _Doc] = {}  # id(SearchDoc) -> its _Doc (which holds it, so the id stays its own)
+        self._pending: tuple[_Store, _Index] | None = None
+
+    def files(
+        self, docs: Iterable[SearchDoc], config: SearchConfig, state: Path | None = None, cache: TermsCache | None = None
+    ) -> Iterator[IndexFile]:
+        """Every file of the index, as `index_files` describes."""
+        self.flush()
+        with _gc_paused():
+            terms = _Terms(config, cache)
+            docs = list(docs)
+            ordered = _documents(docs, terms, self._docs)
+            if self.defer:  # (a document with its terms is read again: they are checked against the settings)
+                self._docs = {id(doc): d for doc, d in zip(docs, ordered, strict=True) if doc.terms is None}
+            ordered.sort(key=_order)
+            store = _Store(state, config, cache.stamp if cache else "") if state is not None else None
             try:
-                updated = index is not None and _Update(index, ordered, terms).run()
-            except _StaleStateError:
-                updated = False
-            if not updated:
-                terms.load(ordered)
-                index = _Index.build(ordered, len(config.fields))
-            if store:
+                index = store.load() if store else None
+                try:
+                    updated = index is not None and _Update(index, ordered, terms).run()
+                except _StaleStateError:
+                    updated = False
+                if not updated:
+                    terms.load(ordered)
+                    index = _Index.build(ordered, len(config.fields))
+                if store and self.defer:
+                    self._pending, store = (store, index), None
+                elif store:
+                    store.save(index)
+            finally:
+                if store:
+                    store.close()
+        yield from index.files(config, ordered)
+        # Terms are read again when needed: kept, they would add up to every article's. (Those of
+        # the changed documents wait for the state's save, which writes them.)
+        saving = {id(d) for d in index.terms_docs.values()} if self._pending else set()
+        _forget_terms(d for d in ordered if id(d) not in saving)
+
+    def flush(self) -> None:
+        """Save the state of the last build, if that is still to be done."""
+        if self._pending is not None:
+            (store, index), self._pending = self._pending, None
+            try:
                 store.save(index)
-        finally:
-            if store:
+            finally:
                 store.close()
-    yield from index.files(config, ordered)
+            _forget_terms(index.terms_docs.values())
+
+
+def _forget_terms(docs: Iterable[_Doc]) -> None:
+    for doc in docs:
+        if doc.doc.terms is None:
+            doc.fields = None
 
 
 @contextmanager
@@ -161,20 +212,23 @@ class _Doc:
         return "\t".join(f[0] for f in self.fields)
 
 
-def _documents(docs: Iterable[SearchDoc], terms: _Terms) -> list[_Doc]:
-    """The documents oldest first; refuses terms cached with other settings."""
-    out = []
+def _documents(docs: list[SearchDoc], terms: _Terms, known: dict[int, _Doc]) -> list[_Doc]:
+    """The documents in the order of `docs`, those in `known` (by SearchDoc object) as they were read before;
+    refuses terms cached with other settings."""
+    out = list(map(known.get, map(id, docs))) if known else [None] * len(docs)
     blake2b, parse, join = hashlib.blake2b, datetime.fromisoformat, "\x1f".join
-    for doc in docs:
+    for n, doc in enumerate(docs):
+        if out[n] is not None:
+            continue
         if doc.terms is None:  # its key stands for all but the path: hashing that spares encoding every lead (most of the time here)
             if not doc.key:
                 raise ValueError(f"search document {doc.ref} has neither terms nor a key to read them by")
             fields, meta = None, join((doc.path, doc.key))
         else:
             fields, meta = terms.fields(doc.ref, doc.terms), join((doc.path, doc.title, doc.date, doc.lang, doc.lead, *doc.tags))
-        out.append(_Doc(doc, fields, parse(doc.date).timestamp(), blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=10).digest()))
-    out.sort(key=_order)
-    return out
+        digest = blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=10).digest()
+        out[n] = _Doc(doc, fields, parse(doc.date).timestamp(), digest)
+    return out  # type: ignore[return-value]
 
 
 class _Terms:
@@ -919,7 +973,7 @@ class _Store:
     def _open(self) -> sqlite3.Connection:
         if self.db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path)
+            self.db = sqlite3.connect(self.path, check_same_thread=False)  # (a deferred save may run in another thread)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
@@ -931,7 +985,7 @@ class _Store:
         self.close()
         fresh = self.path.with_name(self.path.name + ".new")
         fresh.unlink(missing_ok=True)
-        self.db = sqlite3.connect(fresh)
+        self.db = sqlite3.connect(fresh, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.executescript(_SCHEMA)
