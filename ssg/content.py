@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from datetime import timezone as dt_timezone
-from functools import cached_property
 from sys import intern
 from types import MappingProxyType
 from typing import Any
@@ -47,7 +46,7 @@ DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where the article was first published."""
 
@@ -55,7 +54,7 @@ class Source:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Image:
     """The lead image: `src` is a content-relative path or an absolute URL."""
 
@@ -63,11 +62,10 @@ class Image:
     credit: str | None = None
     alt: str | None = None
     caption: str | None = None
+    is_local: bool = field(init=False, repr=False)  # a path under content/, not a URL (asked of every article on every build)
 
-    @cached_property
-    def is_local(self) -> bool:
-        """A path under content/, not a URL (asked of every article on every build)."""
-        return not urlsplit(self.src).scheme
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_local", not urlsplit(self.src).scheme)
 
 
 @dataclass(frozen=True)
@@ -81,9 +79,12 @@ class ReadSettings:
     tag_names: tuple[tuple[str, ...], ...] = ()  # names of one tag: a tag is indexed for search under all of them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
-    """One article, complete and checked. The rendered body is kept out (see `cache.Store`)."""
+    """One article, complete and checked. The rendered body is kept out (see `cache.Store`).
+
+    With slots: an archive holds 100,000 of these, and pickling (the cache's snapshot) gives an
+    object without them a dictionary of its own for good, which would double its size."""
 
     source_path: str  # relative to content/, with forward slashes
     key: str  # content hash of the record: changes whenever anything here changes

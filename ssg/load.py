@@ -28,7 +28,7 @@ PARALLEL_FROM = 64  # fewer changed files than this are read in-process: a pool 
 SNAPSHOT_AFTER = 200  # records loaded one by one (from JSON) before the snapshot is saved again
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What one article file reads as: the article, its warnings, and the line of each front-matter key."""
 
@@ -42,7 +42,7 @@ _ARTICLE, _WARNINGS, _LINES = attrgetter("article"), attrgetter("warnings"), att
 
 
 # The classes a snapshot pickles, field by field: another shape of any of them makes old snapshots a miss.
-SNAPSHOT_KIND = "entries:" + ";".join(
+SNAPSHOT_KIND = "entries/slots:" + ";".join(
     f"{cls.__name__}({','.join(f.name for f in fields(cls))})" for cls in (Entry, Article, Source, Image, Problem)
 )
 
