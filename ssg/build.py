@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import markdown as python_markdown
 from jinja2 import FileSystemBytecodeCache
@@ -125,6 +126,14 @@ class _Phases:
             self.result.peak_mib[name] = _peak_mib()
 
 
+class Assembled(NamedTuple):
+    """A site model and what it was assembled from (`assemble`'s arguments)."""
+
+    grouping: tuple  # languages and tag names
+    articles: list[Article]
+    site: Site
+
+
 class Builder:
     """Builds a project, and builds it again, keeping between builds what it learnt (the preview holds one).
 
@@ -147,7 +156,7 @@ class Builder:
         self.planned: Planned | None = None  # the last build's pages, by what they were made from
         self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
         self.urls: tuple[Config, Urls] | None = None
-        self.assembled: tuple[tuple, list[Article], Site] | None = None  # the last site model, and what it was made from
+        self.assembled: Assembled | None = None  # the last site model, and what it was made from
         self.search = SearchWriter(remember)
 
     def tidy(self) -> None:
@@ -245,13 +254,13 @@ class Builder:
 
     def _assemble(self, articles: list[Article], config: Config) -> Site:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed."""
-        how = (config.language_codes if config.multilingual else (), config.tag_names)
+        grouping = (config.language_codes if config.multilingual else (), config.tag_names)
         last = self.assembled
-        site = reassemble(last[2], last[1], articles) if last is not None and last[0] == how else None
+        site = reassemble(last.site, last.articles, articles) if last is not None and last.grouping == grouping else None
         if site is None:
-            site = assemble(articles, *how)
+            site = assemble(articles, *grouping)
         if self.remember:
-            self.assembled = (how, articles, site)
+            self.assembled = Assembled(grouping, articles, site)
         return site
 
     def _urls(self, config: Config) -> Urls:
@@ -359,7 +368,7 @@ def write_site(
     if config.search.enabled:
         with phase("search"):
             cache = search.TermsCache(store.stamp, store.terms)
-            for file in searching.indexer.files(searching.docs(site, paths), config.search, search_state(config), cache):
+            for file in searching.indexer.files(searching.docs(config, site, paths), config.search, search_state(config), cache):
                 fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
                 if not output.unchanged(file.path, fingerprint):
                     output.write(file.path, file.data, fingerprint)
@@ -424,10 +433,14 @@ class SearchWriter:
         self.remember = remember
         self.indexer = search.Indexer(defer=remember)
         self._made: dict[tuple[str, str], search.SearchDoc] = {}  # (article key, path) -> its SearchDoc
+        self._reading = ""  # the `cache_stamp` they were made under: a key says what an article is only under one
 
-    def docs(self, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
+    def docs(self, config: Config, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
         """Each article as the index shows it; its terms stay in the cache (keyed by the article's key) until the
         index writer asks for them: after one edit it needs only a few."""
+        reading = cache_stamp(config)
+        if reading != self._reading:
+            self._made, self._reading = {}, reading
         articles = site.articles
         keys = list(zip(map(attrgetter("key"), articles), map(paths.__getitem__, map(attrgetter("source_path"), articles)), strict=True))
         docs = list(map(self._made.get, keys))

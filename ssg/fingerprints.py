@@ -110,7 +110,7 @@ class Remembered:
     structures: dict[str, str]  # article key -> what the sitemap shows of it, as text
     tags: dict[str, tuple]  # source path -> the article's tags
     shared: tuple  # what pages read besides their own deps: templates, latest lists, article paths
-    sitemap: tuple[tuple[list, list], str]  # what the sitemap was made from, and its fingerprint
+    sitemap: tuple[tuple, str]  # what the sitemap was made from, and its fingerprint
 
 
 class Fingerprints:
@@ -146,12 +146,12 @@ class Fingerprints:
         self._keep = keep
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
         self._tags = _TagTexts(site.article_tags)
-        tags_kept = same and _kept(previous.tags, site.article_tags)
+        tags_kept = same and _same_tags(previous.tags, site.article_tags)
         self._shared = (templates, {lang: self._latest_text(lang) for lang in latest}, paths)
         # Nothing that pages read besides their deps changed: a page the plan took over unchanged (the same
         # object) is what it was, and so is its fingerprint.
         self._kept_as_was = same and tags_kept and previous.shared == self._shared
-        self._sitemap = previous.sitemap if same else (([], []), "")
+        self._sitemap = previous.sitemap if same else ((), "")
         self._texts: list[str] | None = None  # what the sitemap shows of each article (`_structure_texts`)
 
     def remembered(self) -> Remembered:
@@ -195,10 +195,10 @@ class Fingerprints:
         articles a listing shows, and their dates, follow from these): editing an article's body
         or title leaves the sitemap alone. A new field of `Article` is included until named here.
         """
-        shown = (list(map(_KIND_PATH, pages)), self._structure_texts())
+        shown = (sitemap.MAX_URLS, list(map(_KIND_PATH, pages)), self._structure_texts())
         if shown != self._sitemap[0]:  # (comparing is cheaper than hashing a megabyte)
-            parts = [self.base, "sitemap", str(sitemap.MAX_URLS), *(kind + "\0" + path for kind, path in shown[0]), *shown[1]]
-            self._sitemap = (shown if self._keep else ([], []), _hash("\0".join(parts)))
+            parts = [self.base, "sitemap", str(sitemap.MAX_URLS), *(kind + "\0" + path for kind, path in shown[1]), *shown[2]]
+            self._sitemap = (shown if self._keep else (), _hash("\0".join(parts)))
         return self._sitemap[1]
 
     def _structure_texts(self) -> list[str]:
@@ -228,7 +228,7 @@ class Fingerprints:
         return repr([self.paths.get(target) for target in article.article_links])
 
 
-def _kept(before: dict[str, tuple], now: dict[str, tuple]) -> bool:
+def _same_tags(before: dict[str, tuple], now: dict[str, tuple]) -> bool:
     """Every article of `before` still in `now` has the same tags there (a new article shows only on pages that
     change anyway). Compared in C: a rebuild asks this of every article."""
     paths, tags = list(now), list(now.values())

@@ -71,14 +71,14 @@ def _renderer() -> markdown.Markdown:
         output_format="html",
     )
     md.ssg_refs = refs  # type: ignore[attr-defined]
-    if {item.name for item in md.inlinePatterns._priority} <= _PATTERNS_TRIGGERED:  # noqa: SLF001 (the registry lists no names otherwise)
+    if {item.name for item in md.inlinePatterns._priority} <= _KNOWN_INLINE_PATTERNS:  # noqa: SLF001 (the registry lists no names otherwise)
         md.treeprocessors.register(_PlainTextSkippingInline(md), "inline", 20)
     return md
 
 
 # The inline patterns of Python-Markdown and its `extra` extension, none of which matches a text
 # without one of these characters (or a line ending in two spaces, the hard line break).
-_PATTERNS_TRIGGERED = frozenset(
+_KNOWN_INLINE_PATTERNS = frozenset(
     [
         "backtick",
         "escape",

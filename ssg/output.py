@@ -83,7 +83,8 @@ class Output:
 
         `own`: the folder is ssg's alone (the preview's, inside the cache), so when `previous` is still
         current, the files it lists are there as that build left them: kept files are not looked for
-        one by one (16,000 stats on every save of a 10,000-article preview).
+        one by one (16,000 stats on every save of a 10,000-article preview). A page deleted from it
+        by hand stays missing until its inputs change or the preview restarts.
         """
         self.folder = folder
         self.staging = folder.parent / f".{folder.name}.ssg-staging"

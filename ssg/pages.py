@@ -139,7 +139,13 @@ class Groups:
     def _make(self, key: Hashable, index: int, make: Callable[[int, Groups], Iterable[Page]]) -> tuple[tuple[Page, ...], Groups]:
         before = self._made_before.get(key)
         groups = Groups(before[1] if before is not None else None, self.keep)
-        return tuple(make(index, groups)), groups
+        pages = tuple(make(index, groups))
+        groups.settle()
+        return pages, groups
+
+    def settle(self) -> None:
+        """Let go of the last plan's groups once this plan's are made (kept, every page would be held twice)."""
+        self._inputs_before = self._made_before = {}
 
 
 class Planned:
@@ -182,6 +188,7 @@ def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None)
     counts = [(p, len(a)) for p, a in site.periods.items()]
     yield from groups.group("archive", counts, lambda _: [_archive_page(site, config, urls)])
     yield Page(urls.not_found(), "404", "404.html", config.lang, None, {}, ())
+    groups.settle()
 
 
 def _archive_page(site: Site, config: Config, urls: Urls) -> Page:

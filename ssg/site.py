@@ -278,7 +278,8 @@ def reassemble(site: Site, before: Sequence[Article], now: Sequence[Article]) ->
             tag_articles[key] = _swapped(shown, old, new)
         d = new.date
         for period in (Period(d.year), Period(d.year, d.month), Period(d.year, d.month, d.day)):
-            periods[period] = _swapped(periods[period], old, new)
+            if period in periods:  # (a translation that is not listed may be alone on its day)
+                periods[period] = _swapped(periods[period], old, new)
         if new.lang in by_lang:
             by_lang[new.lang] = _swapped(by_lang[new.lang], old, new)
         group = versions.get(new.source_path)

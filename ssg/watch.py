@@ -405,7 +405,7 @@ class Rebuilder:
         with fewer_collections():
             while True:
                 if self.batcher.quiet_for(TIDY):
-                    self.builder.tidy()
+                    self.tidy()
                     if self.batcher.quiet_for(IDLE):
                         gc.collect()
                 batch = self.batcher.next_batch()
@@ -445,6 +445,16 @@ class Rebuilder:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         self._warnings = set(result.warnings)
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed.")
+
+    def tidy(self) -> None:
+        """`Builder.tidy`: what it does is for later builds only, so a failure is reported and the preview goes on."""
+        try:
+            self.builder.tidy()
+        except Exception as exc:  # noqa: BLE001 - a bug of ours must not take the preview down
+            traceback.print_exc()
+            click.secho(
+                f"warning: tidying up after the build failed ({type(exc).__name__}: {exc}); the next build redoes it", fg="yellow", err=True
+            )
 
     def failed(self, error: SsgError) -> None:
         self.state.publish(changed=False, problems=error.problems)

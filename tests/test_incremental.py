@@ -21,7 +21,7 @@ from ssg.errors import SsgError
 from ssg.load import load_articles
 from ssg.site import assemble, reassemble
 
-from .conftest import BILINGUAL_YAML, NOW, Project, article
+from .conftest import BILINGUAL_YAML, NOW, SITE_YAML, Project, article
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -78,6 +78,8 @@ CHANGES = {
     "config change": lambda p: p.write(
         {"site.yaml": "title: Renamed\nbase_url: https://example.org/x/\ntimezone: Europe/Moscow\npaginate: 3\n"}
     ),
+    # Articles read differently (dates without an offset) under the same keys and URLs.
+    "timezone changed": lambda p: p.write({"site.yaml": SITE_YAML.replace("Europe/Moscow", "Asia/Tokyo")}),
     "interface strings": lambda p: p.write({"i18n/en.yaml": "nav_home: Front page\n"}),
     "static file": lambda p: p.write({"static/robots.txt": "User-agent: *\n"}),
     "static file edited": lambda p: p.write({"static/extra.css": "body { color: navy }\n"}),
@@ -419,6 +421,34 @@ def test_reassembled_site_equals_assembled_site(bilingual):
             assert list(getattr(again, field)) == list(getattr(expected, field))  # the same order too
         articles, site = now, again
     assert reassemble(site, articles, list(articles)) == site
+
+
+def test_builder_after_a_timezone_change(project, tmp_path):
+    """Articles dated without an offset read differently under the same keys and URLs: nothing the
+    Builder kept from before may stand for them (the search index's documents included)."""
+    project.write({f"content/a{n}.md": article(f"A {n}", f"2021-05-2{n}T10:00:00", "Body words here.") for n in range(3)})
+    builder = Builder()
+    builder_build(builder, project)
+    project.write({"site.yaml": SITE_YAML.replace("Europe/Moscow", "Asia/Tokyo")})
+    builder_build(builder, project)
+    assert tree(project.public) == cold_build(project, tmp_path)
+
+
+def test_editing_a_translation_alone_on_its_day(project, tmp_path):
+    """A translation dated another day than its original is not listed, so no date page has it: a
+    rebuild after editing it must not look for it there."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/en/a.md": article("A", "2021-05-20T10:00:00+03:00", "English."),
+            "content/ru/a.md": article("А", "2021-05-22T10:00:00+03:00", "Русский.", lang="ru", translation_of="en/a.md"),
+        }
+    )
+    builder = Builder()
+    builder_build(builder, project)
+    project.write({"content/ru/a.md": article("А", "2021-05-22T10:00:00+03:00", "Русский, правка.", lang="ru", translation_of="en/a.md")})
+    builder_build(builder, project)
+    assert tree(project.public) == cold_build(project, tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ def test_plain_text_shortcut_renders_exactly_as_python_markdown(monkeypatch):
 def test_plain_text_shortcut_is_used_only_with_the_known_patterns():
     md = ssg.markdown._renderer()
     assert isinstance(md.treeprocessors["inline"], ssg.markdown._PlainTextSkippingInline)
-    assert {item.name for item in md.inlinePatterns._priority} <= ssg.markdown._PATTERNS_TRIGGERED
+    assert {item.name for item in md.inlinePatterns._priority} <= ssg.markdown._KNOWN_INLINE_PATTERNS
 
 
 @pytest.mark.parametrize("text", ["*a*", "_a_", "`a`", "\\*", "[a](b)", "<b>", "&amp;", "a  \nb"])

@@ -126,7 +126,9 @@ class Indexer:
             terms = _Terms(config, cache)
             docs = list(docs)
             ordered = _documents(docs, terms, self._docs)
-            if self.defer:  # (a document with its terms is read again: they are checked against the settings)
+            # Only documents whose terms come from the cache are kept: terms handed over with a
+            # document are checked against the settings as they are read, every time.
+            if self.defer:
                 self._docs = {id(doc): d for doc, d in zip(docs, ordered, strict=True) if doc.terms is None}
             ordered.sort(key=_order)
             store = _Store(state, config, cache.stamp if cache else "") if state is not None else None
@@ -146,11 +148,13 @@ class Indexer:
             finally:
                 if store:
                     store.close()
-        yield from index.files(config, ordered)
-        # Terms are read again when needed: kept, they would add up to every article's. (Those of
-        # the changed documents wait for the state's save, which writes them.)
-        saving = {id(d) for d in index.terms_docs.values()} if self._pending else set()
-        _forget_terms(d for d in ordered if id(d) not in saving)
+        try:
+            yield from index.files(config, ordered)
+        finally:
+            # Terms are read again when needed: kept, they would add up to every article's. (Those
+            # of the changed documents wait for the state's save, which writes them.)
+            saving = {id(d) for d in index.terms_docs.values()} if self._pending else set()
+            _forget_terms(d for d in ordered if id(d) not in saving)
 
     def flush(self) -> None:
         """Save the state of the last build, if that is still to be done."""
@@ -973,7 +977,9 @@ class _Store:
     def _open(self) -> sqlite3.Connection:
         if self.db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, check_same_thread=False)  # (a deferred save may run in another thread)
+            # A deferred save may run in another thread than the build: the preview's first build runs in
+            # the thread that starts the preview, the later ones (and the saves) in its rebuild thread.
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
@@ -1038,7 +1044,7 @@ class _Store:
     def save(self, index: _Index) -> None:
         try:
             self._save(index)
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, OSError):  # (the cache deleted while it was written, a full disk)
             self._reset()  # only a cache: a build never fails for it
 
     def _save(self, index: _Index) -> None:
