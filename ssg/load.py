@@ -21,13 +21,14 @@ from pathlib import Path
 from sys import intern
 
 from .cache import Store, file_digest
-from .content import Article, Image, ReadSettings, Source, read_article
+from .content import Article, Image, ReadSettings, Source, quick_pickling, read_article
 from .errors import Problem
 
 PARALLEL_FROM = 64  # fewer changed files than this are read in-process: a pool costs ~0.1 s to start
 SNAPSHOT_AFTER = 200  # records loaded one by one (from JSON) before the snapshot is saved again
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What one article file reads as: the article, its warnings, and the line of each front-matter key."""
