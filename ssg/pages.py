@@ -231,8 +231,9 @@ def _article_page(article: Article, site: Site, urls: Urls) -> Page:
     older, newer = (link(a, urls) for a in site.neighbours(article))
     translations = tuple(link(a, urls) for a in site.translations(article))
     # Of the articles it links to, the page shows only their links: deps name them by those, so an
-    # edit to a neighbour's text does not make this page again.
-    deps = (article.key, older, newer, site.tags_of(article), translations)
+    # edit to a neighbour's text does not make this page again. (As text: two links to the same
+    # instant written with other offsets are equal, but print other times.)
+    deps = (article.key, repr(older), repr(newer), site.tags_of(article), repr(translations))
     context = {"article": article, "prev": older, "next": newer, "translations": translations}
     return Page(urls.article(article), "article", "article.html", article.lang, article.title, context, deps)
 

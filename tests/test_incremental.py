@@ -423,6 +423,23 @@ def test_reassembled_site_equals_assembled_site(bilingual):
     assert reassemble(site, articles, list(articles)) == site
 
 
+def test_builder_after_a_neighbour_moves_to_another_offset(site, tmp_path):
+    """The same instant with another offset is an equal date that prints differently: the pages
+    linking to the article must show the new time."""
+    site.write(
+        {
+            "site.yaml": SITE_YAML + "latest: 1\n",  # (the latest list would show it anyway)
+            "templates/article.html": "{{ article.title }}: {% for link in [prev, next] %}{{ link.date.isoformat() if link }} {% endfor %}",
+        }
+    )
+    builder = Builder()
+    builder_build(builder, site)
+    site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T07:00:00+00:00", "Body 2.", tags="[Alpha, T0]")})
+    builder_build(builder, site)
+    assert "2021-03-12T07:00:00+00:00" in site.page("2021/02/14/story-4/")
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
 def test_builder_after_a_timezone_change(project, tmp_path):
     """Articles dated without an offset read differently under the same keys and URLs: nothing the
     Builder kept from before may stand for them (the search index's documents included)."""
