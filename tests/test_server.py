@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from ssg.build import Builder
 from ssg.server import Preview, ServeOptions, inject, inside, is_local
 from ssg.watch import ReadWriteLock
 
@@ -240,6 +241,26 @@ def test_edit_break_fix_delete(site, preview, capsys):
     assert get(preview, ARTICLE_URL)[0] == 404
     assert get(preview, "/tags/roscosmos/")[0] == 404  # its only tag went with it
     events.close()
+
+
+def test_a_failure_tidying_up_is_reported_and_the_preview_goes_on(site, monkeypatch, capsys):
+    """What a build leaves for a pause (saving the search index's state) is for later builds only."""
+    tried = threading.Event()
+
+    def broken(builder: Builder) -> None:
+        tried.set()
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(Builder, "tidy", broken)
+    with running(site.root) as preview:
+        events = Events(preview)
+        first = events.until(lambda m: True)
+        assert tried.wait(5)  # once the project was quiet for a moment
+        site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "After the failure.", tags="[Roscosmos]")})
+        events.until(lambda m: m["epoch"] != first["epoch"])
+        assert b"After the failure." in get(preview, ARTICLE_URL)[2]
+        events.close()
+    assert "tidying up after the build failed (OSError: No space left on device)" in capsys.readouterr().err
 
 
 def test_new_renamed_and_template_changes(site, preview):
