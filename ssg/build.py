@@ -337,7 +337,7 @@ def write_site(
     paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
     renderer = Renderer(config, theme, site, urls, latest, bodies, paths)
     with phase("plan"):
-        base = global_fingerprint(config, theme) + repr(feed_languages(site, config))  # every head links each language's feed
+        base = global_fingerprint(config, theme, store.stamp) + repr(feed_languages(site, config))  # every head links each language's feed
         analysed = templates.analyse(theme, sorted({p.template for p in pages}))
         prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
         fingerprints = list(map(prints.page, pages))
@@ -368,7 +368,7 @@ def write_site(
     if config.search.enabled:
         with phase("search"):
             cache = search.TermsCache(store.stamp, store.terms)
-            for file in searching.indexer.files(searching.docs(config, site, paths), config.search, search_state(config), cache):
+            for file in searching.indexer.files(searching.docs(store.stamp, site, paths), config.search, search_state(config), cache):
                 fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
                 if not output.unchanged(file.path, fingerprint):
                     output.write(file.path, file.data, fingerprint)
@@ -435,10 +435,9 @@ class SearchWriter:
         self._made: dict[tuple[str, str], search.SearchDoc] = {}  # (article key, path) -> its SearchDoc
         self._reading = ""  # the `cache_stamp` they were made under: a key says what an article is only under one
 
-    def docs(self, config: Config, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
+    def docs(self, reading: str, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
         """Each article as the index shows it; its terms stay in the cache (keyed by the article's key) until the
-        index writer asks for them: after one edit it needs only a few."""
-        reading = cache_stamp(config)
+        index writer asks for them: after one edit it needs only a few. `reading`: this build's `cache_stamp`."""
         if reading != self._reading:
             self._made, self._reading = {}, reading
         articles = site.articles
@@ -563,11 +562,12 @@ def _reader_code() -> str:
     return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("content.py", "markdown.py", "yamlload.py"))).hexdigest()
 
 
-def global_fingerprint(config: Config, theme: Theme) -> str:
-    """What every page depends on besides its own data and templates."""
+def global_fingerprint(config: Config, theme: Theme, reading: str) -> str:
+    """What every page depends on besides its own data and templates; `reading`: the build's `cache_stamp` (it reads
+    ssg's reader code, so it is made once a build)."""
     parts = {
         "ssg": __version__,
-        "reading": cache_stamp(config),  # with it, an article's key (file path and bytes) determines all of the article
+        "reading": reading,  # with it, an article's key (file path and bytes) determines all of the article
         "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir"))),
         "strings": theme.strings,
     }
