@@ -33,7 +33,7 @@ from .cache import Store
 from .config import Config
 from .content import Article, ReadSettings
 from .errors import ContentError, Problem, SsgError
-from .feeds import EntryText, atom_feed, feed_languages, feed_sources
+from .feeds import EntryText, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, load_articles, published
@@ -347,6 +347,8 @@ def write_site(
         for staged in render_pages(renderer, output, todo, options.jobs):
             output.record(staged)
     with phase("feeds"):
+        from .atom import atom_feed  # only now: a render helper forked earlier would count feedgen and lxml a second time
+
         text = entry_text(theme, urls, bodies, paths)
         for feed, articles in feed_sources(config, urls, site):
             fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])

@@ -224,18 +224,41 @@ def article_pages(site: Site, urls: Urls, groups: Groups) -> Iterator[Page]:
             strict=True,
         )
     )
-    return chain.from_iterable(groups.each(paths, inputs, lambda index, _: [_article_page(articles[index], site, urls)]))
+    links = _Links(urls)
+    return chain.from_iterable(groups.each(paths, inputs, lambda index, _: [_article_page(articles[index], site, links)]))
 
 
-def _article_page(article: Article, site: Site, urls: Urls) -> Page:
-    older, newer = (link(a, urls) for a in site.neighbours(article))
-    translations = tuple(link(a, urls) for a in site.translations(article))
+class _Links(dict):
+    """source path -> (the article's link, its repr), made once a plan: each article is the neighbour
+    of two pages, and 10,000 pages each holding links and texts of their own would be ~5 MB more in
+    the build and in its forked render helper."""
+
+    def __init__(self, urls: Urls):
+        super().__init__()
+        self.urls = urls
+
+    def of(self, article: Article | None) -> tuple[ArticleLink | None, str]:
+        """The link to `article` and its text (what deps name it by)."""
+        if article is None:
+            return None, "None"
+        try:
+            return self[article.source_path]
+        except KeyError:
+            made = link(article, self.urls)
+            found = self[article.source_path] = (made, repr(made))
+            return found
+
+
+def _article_page(article: Article, site: Site, links: _Links) -> Page:
+    (older, older_text), (newer, newer_text) = map(links.of, site.neighbours(article))
+    translations = tuple(links.of(a)[0] for a in site.translations(article))
     # Of the articles it links to, the page shows only their links: deps name them by those, so an
     # edit to a neighbour's text does not make this page again. (As text: two links to the same
     # instant written with other offsets are equal, but print other times.)
-    deps = (article.key, repr(older), repr(newer), site.tags_of(article), repr(translations))
+    deps = (article.key, older_text, newer_text, site.tags_of(article), repr(translations) if translations else "()")
     context = {"article": article, "prev": older, "next": newer, "translations": translations}
-    return Page(urls.article(article), "article", "article.html", article.lang, article.title, context, deps)
+    path = links.of(article)[0].path  # type: ignore[union-attr]  # (the string its neighbours' links hold)
+    return Page(path, "article", "article.html", article.lang, article.title, context, deps)
 
 
 def listing(
