@@ -58,14 +58,36 @@ def main(ctx: click.Context, project: Path) -> None:
 @click.option("--force", is_flag=True, help="Build into a folder that holds files ssg did not create (they are left alone).")
 @click.option("--profile", is_flag=True, help="Print the time each phase took.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
+@click.option("-w", "--watch", is_flag=True, help="Stay running and rebuild the output on every save (Ctrl-C to stop).")
 @click.pass_obj
 def build_command(
-    project: Path, drafts: bool, future: bool, strict: bool, output: str | None, base_url: str | None, force: bool, profile: bool, jobs: int
+    project: Path,
+    drafts: bool,
+    future: bool,
+    strict: bool,
+    output: str | None,
+    base_url: str | None,
+    force: bool,
+    profile: bool,
+    jobs: int,
+    watch: bool,
 ) -> None:
     """Build the site into the output folder."""
+    output_dir = str(Path(output).resolve()) if output else None
+    options = BuildOptions(drafts=drafts, future=future, strict=strict, force=force, jobs=jobs)
+    if watch:
+        if profile:
+            raise click.UsageError("--profile times one build; it does not go with --watch")
+        from .watch import build_and_watch  # here: the other commands need not load watchdog
+
+        try:
+            build_and_watch(project, lambda: load_config(project, base_url=base_url, output_dir=output_dir), options)
+        except SsgError as error:
+            _fail(error, "Build")
+        return
     try:
-        config = load_config(project, base_url=base_url, output_dir=str(Path(output).resolve()) if output else None)
-        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, force=force, jobs=jobs))
+        config = load_config(project, base_url=base_url, output_dir=output_dir)
+        result = build(config, options)
     except SsgError as error:
         _fail(error, "Build")
     _warn(result.warnings)

@@ -15,7 +15,6 @@ import errno
 import ipaddress
 import json
 import mimetypes
-import signal
 import socket
 import socketserver
 import sys
@@ -33,7 +32,7 @@ import click
 from .build import BuildOptions
 from .config import load_config
 from .errors import Problem, SsgError
-from .watch import LiveState, Rebuilder, View, preview_config
+from .watch import LiveState, Rebuilder, View, preview_config, stopped_by_signals
 
 EVENTS_PATH = "/__ssg__/events"
 PORT_ATTEMPTS = 20
@@ -351,17 +350,10 @@ class Preview:
 def serve(project: Path, options: ServeOptions) -> None:
     """`ssg serve`: preview with live reload until Ctrl-C; raises SsgError when it cannot start."""
     preview = Preview(project, options)
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
-    try:
-        preview.start()
-        preview.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        preview.stop()
-        signal.signal(signal.SIGTERM, previous)
+    with stopped_by_signals():
+        try:
+            preview.start()
+            preview.run()
+        finally:
+            preview.stop()
     click.echo("Stopped.")
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt

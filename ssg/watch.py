@@ -20,6 +20,7 @@ import enum
 import gc
 import json
 import os
+import signal
 import threading
 import time
 import traceback
@@ -376,9 +377,21 @@ class Rebuilder:
     One `Builder` does every build, so a rebuild reads and asks the cache about changed files only.
     """
 
-    def __init__(self, project: Path, options: BuildOptions):
+    def __init__(
+        self,
+        project: Path,
+        options: BuildOptions,
+        load: Callable[[], Config] | None = None,
+        target: Callable[[Config], Config] = preview_config,
+        kept: str = "still serving the last good site",
+    ):
+        """`load` reads site.yaml (with the command's overrides); `target` turns it into the config a build
+        uses (the preview's own folder); `kept` tells the terminal what stays when a build fails."""
         self.project = project
         self.options = options
+        self.load = load or (lambda: load_config(project))
+        self.target = target
+        self.kept = kept
         self.lock = ReadWriteLock()
         self.state = LiveState()
         self.view = View(Path("/nonexistent"), "/")  # set by the first build
@@ -417,7 +430,7 @@ class Rebuilder:
         click.echo(f"Changed: {batch.describe(self.project.resolve())}")
         if ChangeKind.CONFIG in batch.kinds or self.config is None:
             try:
-                self.config = load_config(self.project)
+                self.config = self.load()
             except SsgError as error:
                 self.config = None
                 self.failed(error)
@@ -427,11 +440,11 @@ class Rebuilder:
         self.build(self.config)
 
     def build(self, config: Config) -> None:
-        serve_config = preview_config(config)
+        target = self.target(config)
         try:
             with self.lock.exclusive():
-                self.view = View(serve_config.output_path, urlsplit(config.base_url).path or "/")
-                result = self.builder.build(serve_config, self.options)
+                self.view = View(target.output_path, urlsplit(config.base_url).path or "/")
+                result = self.builder.build(target, self.options)
                 self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
             self.failed(error)
@@ -461,10 +474,47 @@ class Rebuilder:
         for problem in error.problems:
             click.secho(f"error: {problem}", fg="red", err=True)
         count = len(error.problems)
-        click.echo(f"Build failed: {count} problem{'s' * (count != 1)}; still serving the last good site.", err=True)
+        click.echo(f"Build failed: {count} problem{'s' * (count != 1)}; {self.kept}.", err=True)
 
     def stop(self) -> None:
         self.state.close()
         if self._watcher is not None:
             self._watcher.stop()
         self.batcher.close()
+
+
+def build_and_watch(project: Path, load: Callable[[], Config], options: BuildOptions) -> None:
+    """`ssg build --watch`: build the output folder, then again after every save, until Ctrl-C.
+
+    The preview's long-lived builder without the server: a save rebuilds only what it touches (a
+    third of a second at 10,000 articles, where a fresh `ssg build` first spends a second learning
+    again what the last one knew). A failed build is reported, the output keeps the last good site,
+    and watching goes on. A site.yaml broken from the start raises: there is nothing to build yet.
+    """
+    config = load()
+    rebuilder = Rebuilder(project, options, load, target=lambda same: same, kept="the output keeps the last good build")
+    with stopped_by_signals():
+        try:
+            rebuilder.start(config)  # watching before the first build: saves made during it count
+            rebuilder.build(config)
+            click.echo(f"Watching {config.root} for changes, building into {config.output_path} (Ctrl-C to stop)")
+            rebuilder.run()
+        finally:
+            rebuilder.stop()
+    click.echo("Stopped.")
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """Ctrl-C, and `kill` (SIGTERM) as cleanly: both end the block quietly, after its own cleanup."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

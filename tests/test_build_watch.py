@@ -1,0 +1,121 @@
+"""`ssg build --watch`, run as the user runs it: a save rebuilds the output folder to exactly what a
+fresh build of the same files makes; a broken save is reported, keeps the last good output, and
+watching goes on; Ctrl-C stops it."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .conftest import REPO, SITE_YAML, article
+
+ARTICLE = "content/2021/roscosmos.md"
+
+
+def ssg(root: Path, *args: str, **popen: object) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "ssg", "-C", str(root), *args],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **popen,
+    )
+
+
+class Lines:
+    """The output of a running process, line by line, waited for with a timeout."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.seen: list[str] = []
+        self._queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, args=(process,), daemon=True).start()
+
+    def _read(self, process: subprocess.Popen) -> None:
+        for line in process.stdout:
+            self._queue.put(line)
+
+    def until(self, start: str, timeout: float = 20) -> list[str]:
+        """The lines up to the first that starts with `start`."""
+        got, deadline = [], time.monotonic() + timeout
+        while True:
+            try:
+                line = self._queue.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no line starting {start!r}; output so far:\n{''.join(self.seen)}") from None
+            self.seen.append(line)
+            got.append(line)
+            if line.startswith(start):
+                return got
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".ssg-manifest.json"
+    }
+
+
+def cold_build(root: Path, copy: Path) -> dict[str, bytes]:
+    """What a fresh `ssg build` makes of the same files."""
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
+    process = ssg(copy, "build")
+    assert process.wait(timeout=60) == 0, process.stdout.read()
+    return tree(copy / "public")
+
+
+def test_saves_rebuild_the_output_as_a_fresh_build_would(project, tmp_path):
+    site = project.write(
+        {
+            "site.yaml": SITE_YAML,
+            ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "The first text.", tags="[Roscosmos]"),
+            "content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", tags="[Roscosmos, NASA]"),
+            "content/2021/july.md": article("July news", "2021-07-02T08:00:00+03:00"),
+        }
+    )
+    process = ssg(site.root, "build", "--watch")
+    lines = Lines(process)
+    try:
+        assert any("Built in" in line for line in lines.until("Watching "))
+        # An edit of the text, then of the tags and the date: each save is one rebuild.
+        site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "A new text.", tags="[Roscosmos]")})
+        lines.until("Built in")
+        assert tree(site.public) == cold_build(site.root, tmp_path / "fresh1")
+        site.write({"content/2021/june.md": article("June news", "2021-08-30T08:00:00+03:00", tags="[NASA, ESA]")})
+        lines.until("Built in")
+        assert tree(site.public) == cold_build(site.root, tmp_path / "fresh2")
+        assert "Body text." in site.page("2021/08/30/june/")
+
+        # A broken save: reported with its file and line, the output stays as it was, watching goes on.
+        before = tree(site.public)
+        site.write({"content/2021/broken.md": "---\ntitle: [unclosed\n---\n"})
+        failure = "".join(lines.until("Build failed"))
+        assert "content/2021/broken.md:2" in failure and "the output keeps the last good build" in failure
+        assert tree(site.public) == before
+        site.remove("content/2021/broken.md")
+        lines.until("Built in")
+        assert tree(site.public) == before
+
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=5) == 0
+        lines.until("Stopped.")
+        assert not any("Traceback" in line for line in lines.seen), "".join(lines.seen)
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_watch_does_not_take_profile(project):
+    process = ssg(project.root, "build", "--watch", "--profile")
+    output = process.communicate(timeout=20)[0]
+    assert process.returncode == 2 and "--profile" in output and not project.public.exists()
