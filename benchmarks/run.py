@@ -1,11 +1,14 @@
 """Build-speed benchmark: cold, no-change and one-edit builds of a generated archive, and Hugo.
 
-    python benchmarks/run.py [--articles 10000] [--work benchmarks/out] [--no-hugo]
+    python benchmarks/run.py [--articles 10000] [--work benchmarks/out] [--no-hugo] [--saves 5]
 
 Generates the archive with `generate.py` (and the same articles as a Hugo site), then measures
-wall time and peak RSS of the whole process tree for each build with `measure.py`, checks that the
-incrementally built output is byte-identical to a cold build of the same content, and prints one
-Markdown table (the README quotes it).
+wall time and peak RSS of the whole process tree for each build with `measure.py`. One edit is
+measured twice: as a new `ssg build`, and as `ssg build --watch` answers saves (from the save to
+the end of the rebuild it prints, debounce included; the median of --saves saves to articles from
+the middle of the archive, 1.5 s apart, as an author reads between saves). It checks that the
+incrementally built output is byte-identical to a cold build of the same content (after all
+those edits), and prints one Markdown table (the README quotes it).
 """
 
 from __future__ import annotations
@@ -14,16 +17,21 @@ import argparse
 import filecmp
 import os
 import platform
+import queue
 import shutil
+import signal
+import statistics
 import subprocess
 import sys
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from measure import Measurement, run  # noqa: E402
+from measure import Measurement, _TreeSampler, run  # noqa: E402
 
 SSG = [sys.executable, "-m", "ssg"]
 MIB = 1024 * 1024
@@ -37,13 +45,52 @@ def ssg_build(project: Path, *extra: str) -> Measurement:
     return result
 
 
-def edit_one(project: Path) -> Path:
+def edit_one(project: Path, offset: int = 0) -> Path:
     """Append a sentence to the body of an article from the middle of the archive (not in the latest list)."""
     files = sorted((project / "content").rglob("*.md"))
-    target = files[len(files) // 2]
+    target = files[len(files) // 2 + offset]
     with target.open("a", encoding="utf-8") as handle:
         handle.write("\nAn added sentence about the benchmark edit.\n")
     return target
+
+
+def cells(m: Measurement) -> tuple[str, str, str]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of a measured command, as table cells."""
+    return f"{m.wall_s:.2f}", f"{m.user_s + m.sys_s:.2f}", f"{m.peak_tree_rss_bytes / MIB:.0f}"
+
+
+def watched_edits(project: Path, saves: int) -> tuple[list[float], int]:
+    """Seconds from each save to the end of the rebuild `ssg build --watch` reports, and the peak RSS of its tree."""
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent))
+    process = subprocess.Popen(
+        [*SSG, "-C", str(project), "build", "--watch"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    sampler = _TreeSampler(process.pid, 0.02)
+    sampler.start()
+
+    def until(start: str) -> None:
+        while not (line := lines.get(timeout=120)).startswith(start):
+            if line.startswith(("error", "Build failed", "Traceback")):
+                raise SystemExit(f"ssg build --watch: {line}")
+
+    try:
+        until("Watching ")
+        seconds = []
+        for n in range(saves):
+            time.sleep(1.5)
+            started = time.perf_counter()
+            edit_one(project, 1 + n)
+            until("Built in ")
+            seconds.append(time.perf_counter() - started)
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    finally:
+        process.kill()
+        sampler.stop_event.set()
+        sampler.join()
+    return seconds, sampler.peak_bytes
 
 
 def same_trees(a: Path, b: Path) -> bool:
@@ -62,6 +109,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=HERE / "out")
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--saves", type=int, default=5, help="saves answered by `ssg build --watch`")
     args = parser.parse_args()
     work = args.work / f"a{args.articles}"
     project, hugo_site = work / "ssg", work / "hugo"
@@ -73,11 +121,17 @@ def main() -> None:
         )
     for folder in (project / "public", project / ".ssg-cache"):
         shutil.rmtree(folder, ignore_errors=True)
-    rows = [("ssg cold build", ssg_build(project))]
-    rows.append(("ssg no-change rebuild", ssg_build(project)))
+    rows = [("ssg cold build", *cells(ssg_build(project)))]
+    rows.append(("ssg no-change rebuild", *cells(ssg_build(project))))
     edited = edit_one(project)
-    rows.append((f"ssg one article edited ({edited.name})", ssg_build(project)))
-    rows.append(("ssg no-change rebuild after it", ssg_build(project)))
+    rows.append((f"ssg one article edited ({edited.name})", *cells(ssg_build(project))))
+    rows.append(("ssg no-change rebuild after it", *cells(ssg_build(project))))
+    if args.saves:
+        watched, watch_rss = watched_edits(project, args.saves)
+        spread = f"median of {len(watched)} saves; min {min(watched):.2f}, max {max(watched):.2f}"
+        rows.append(
+            (f"ssg build --watch, one article edited ({spread})", f"{statistics.median(watched):.2f}", "", f"{watch_rss / MIB:.0f}")
+        )
     fresh = work / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
@@ -86,13 +140,15 @@ def main() -> None:
     if not args.no_hugo and shutil.which("hugo"):
         for attempt in (1, 2):
             shutil.rmtree(hugo_site / "public", ignore_errors=True)
-            rows.append((f"Hugo cold build (run {attempt})", run(["hugo", "--quiet", "-s", str(hugo_site)], stdout=subprocess.DEVNULL)))
+            rows.append(
+                (f"Hugo cold build (run {attempt})", *cells(run(["hugo", "--quiet", "-s", str(hugo_site)], stdout=subprocess.DEVNULL)))
+            )
     print(f"\n{args.articles} articles, {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, {date.today()}\n")
     # CPU time too: on a shared machine wall time also measures the neighbours.
     print("| build | wall s | CPU s | peak RSS, all processes (MiB) |")
     print("| --- | ---: | ---: | ---: |")
-    for name, m in rows:
-        print(f"| {name} | {m.wall_s:.2f} | {m.user_s + m.sys_s:.2f} | {m.peak_tree_rss_bytes / MIB:.0f} |")
+    for row in rows:
+        print(f"| {' | '.join(row)} |")
     print(f"\nOne-edit output byte-identical to a cold build: {'yes' if identical else 'NO'}")
 
 

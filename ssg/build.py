@@ -152,6 +152,7 @@ class Builder:
         self.known: Known | None = None
         self.templates: Templates | None = None
         self.manifests: dict[Path, Manifest] = {}
+        self.committed: dict[Path, Manifest] = {}  # the manifest this builder last wrote to each output folder (if it remembers)
         self.code = ""  # ssg's code and libraries, hashed (see `inputs.code_version`)
         self.planned: Planned | None = None  # the last build's pages, by what they were made from
         self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
@@ -181,8 +182,8 @@ class Builder:
                     inputs = gather(config, (options.drafts, options.future, options.strict), self.code)
                     saved = store.last_build(str(config.output_path))
                     summary = up_to_date(saved, inputs, now, lambda: self._manifest(config.output_path), config.output_path)
-                if summary is not None:
-                    return result.restore(summary)
+                if summary is not None and not (self.remember and self.planned is None):
+                    return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
             with phase("theme"):
                 theme = load_theme(config)
                 if not options.dry_run:
@@ -214,8 +215,11 @@ class Builder:
             if options.dry_run:
                 return result
             check_output_dir(config.output_path, config.root, protected_dirs(config), options.force, config.cache_path)
-            own = config.cache_path.resolve() in config.output_path.resolve().parents  # the preview's folder
-            output = Output(config.output_path, self._manifest(config.output_path), own)
+            # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
+            # (`build --watch`) committed the current manifest itself.
+            previous = self._manifest(config.output_path)
+            own = config.cache_path.resolve() in config.output_path.resolve().parents or previous is self.committed.get(config.output_path)
+            output = Output(config.output_path, previous, own)
             if self.templates is None:
                 self.templates = Templates(store.templates())
             try:
@@ -243,6 +247,8 @@ class Builder:
                 result.changed = len(output.changed)
                 result.deleted = len(output.commit())
                 self.manifests[config.output_path] = output.manifest()
+                if self.remember:
+                    self.committed[config.output_path] = self.manifests[config.output_path]
                 self.planned, self.prints = planned, prints
                 store.remember_templates(self.templates.take_added())
                 judged = None if options.future else now

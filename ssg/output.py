@@ -81,10 +81,11 @@ class Output:
     def __init__(self, folder: Path, previous: Manifest | None = None, own: bool = False):
         """`previous`: the manifest the last build left, when the caller kept it (else it is read).
 
-        `own`: the folder is ssg's alone (the preview's, inside the cache), so when `previous` is still
-        current, the files it lists are there as that build left them: kept files are not looked for
-        one by one (16,000 stats on every save of a 10,000-article preview). A page deleted from it
-        by hand stays missing until its inputs change or the preview restarts.
+        `own`: the files `previous` lists are there as that build left them, when it is still current:
+        the folder is ssg's alone (the preview's, inside the cache), or the caller wrote `previous`
+        itself and keeps watching (`build --watch`). Kept files are then not looked for one by one
+        (16,000 stats on every save at 10,000 articles). A page deleted from it by hand stays missing
+        until its inputs change, or the preview or the watch restarts.
         """
         self.folder = folder
         self.staging = folder.parent / f".{folder.name}.ssg-staging"

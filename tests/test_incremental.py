@@ -495,3 +495,30 @@ def test_reassembling_tells_equal_instants_on_different_days_apart(bilingual):
     assert same_instant == now[0].date and same_instant.day != now[0].date.day
     now[0] = dataclasses.replace(now[0], date=same_instant)
     assert reassemble(site, articles, now) is None
+
+
+def test_a_long_lived_builder_learns_the_site_on_its_first_build(site):
+    """`build --watch` and the preview start on an up-to-date output: their first build still plans every page,
+    so the first save costs what every later one does. A one-shot build takes the shortcut."""
+    site.build()
+    builder = Builder()
+    first = builder_build(builder, site)
+    assert not first.up_to_date and first.changed == 0 and builder.planned is not None
+    assert site.build().up_to_date
+
+
+def test_a_watching_builder_trusts_only_the_output_it_wrote_itself(site, tmp_path):
+    """Where the long-lived builder committed the output's manifest, it does not look for every kept file again; a
+    build by anyone else in between (here a deleted page, then a one-shot build) and it looks again."""
+    builder = Builder()
+    builder_build(builder, site)  # the output was there before: every file looked for
+    gone = site.public / "2021/01/10/story-0/index.html"
+    gone.unlink()
+    builder_build(builder, site)  # its own output, as it left it (a page deleted by hand stays missing: see `Output`)
+    assert not gone.exists()
+    site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Changed.", tags="[Alpha, T0]")})
+    site.build()  # another build wrote the folder (and put the page back)
+    assert gone.exists()
+    (site.public / "feed.xml").unlink()
+    builder_build(builder, site)  # not its manifest any more: every kept file is looked for again
+    assert tree(site.public) == cold_build(site, tmp_path)
