@@ -160,6 +160,23 @@ def test_failed_build_leaves_previous_output_untouched(site):
     assert not list(site.root.glob(".public.ssg-staging"))
 
 
+def test_first_build_into_a_new_folder_an_empty_folder_and_a_full_one_is_the_same(site, tmp_path):
+    """Into a folder that is not there yet the staged tree is moved whole; an existing folder, even empty, keeps
+    its identity (it is the user's) and gets the files moved in one by one. Either way: the same files."""
+    made = site.build(output_dir=str(tmp_path / "deep" / "new" / "out"))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    inode = empty.stat().st_ino
+    site.build(output_dir=str(empty))
+    assert empty.stat().st_ino == inode
+    site.build()
+    files = {p.relative_to(site.public).as_posix(): p.read_bytes() for p in site.public.rglob("*") if p.is_file()}
+    for folder in (tmp_path / "deep" / "new" / "out", empty):
+        assert {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == files
+    assert made.changed == len(files) - 1  # all but the manifest
+    assert not list(tmp_path.rglob("*.ssg-staging")) and not list(site.root.glob(".*.ssg-staging"))
+
+
 def test_unchanged_files_are_not_rewritten(site):
     site.build()
     mtimes = {p: (site.public / p).stat().st_mtime_ns for p in site.files()}
