@@ -33,10 +33,14 @@ class RenderedBody:
     """A rendered article body and what it points at inside content/."""
 
     html: str
-    text: str  # plain text, for the search index
     first_paragraph: str  # plain text, the default summary
     article_links: tuple[str, ...]  # content-relative .md paths
     files: tuple[str, ...]  # content-relative paths of linked or embedded files
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The plain text, for the search index: made when asked, so a site without search does not pay for it."""
+        return plain_text(self.html)
 
 
 def render_markdown(source: str, article_path: str) -> RenderedBody:
@@ -49,7 +53,6 @@ def render_markdown(source: str, article_path: str) -> RenderedBody:
     first = _PARAGRAPH.search(body)
     return RenderedBody(
         html=body,
-        text=plain_text(body),
         first_paragraph=plain_text(first.group(1)) if first else "",
         article_links=tuple(refs.articles),
         files=tuple(refs.files),
