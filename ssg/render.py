@@ -26,7 +26,7 @@ from .output import Output, Staged
 from .pages import ArticleLink, Page, link
 from .site import Site, Tag
 from .theme import Theme, format_for
-from .urls import Urls, relative, resolve_refs
+from .urls import Urls, relative_from, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 
@@ -127,13 +127,15 @@ class Renderer:
         return self.theme.render(page.template, self.context(page)).encode("utf-8")
 
     def context(self, page: Page) -> dict[str, Any]:
+        relative_link = relative_from(page.path)
+
         def url_for(target: Any) -> str:
             if isinstance(target, Image) and not target.is_local:
                 return target.src
             path = self.site_path(target)
             if page.kind == "404":  # shown at any depth: links must not be relative
                 return self.urls.root_relative(path)
-            return relative(page.path, path)
+            return relative_link(path)
 
         fmt_date, fmt_datetime, fmt_time = format_for(page.lang)
         context = {

@@ -124,24 +124,31 @@ def output_file(site_path: str) -> str:
 
 
 def relative(from_page: str, target: str) -> str:
-    """The relative URL from the page at `from_page` to the site path `target`.
+    """The relative URL from the page at `from_page` to the site path `target`."""
+    return relative_from(from_page)(target)
 
-    Called for every link of every page, so it works on the path strings directly.
+
+def relative_from(from_page: str) -> Callable[[str], str]:
+    """`relative` for one page: its folders are looked at once, not on each of its ~100 links.
+
+    The link climbs out of the page's folder up to the deepest folder it shares with the target
+    (a folder is shared when the target's path starts with it), then goes down to the target.
     """
-    fragment = ""
-    if "#" in target:
-        target, fragment = target.split("#", 1)
-        fragment = "#" + fragment
-    from_parts = from_page.split("/")[:-1]  # the page's folder: "a/b/" -> [a, b]; "a/x.html" -> [a]
-    to_parts = target.split("/")
-    common = 0
-    for mine, theirs in zip(from_parts, to_parts[:-1], strict=False):
-        if mine != theirs:
-            break
-        common += 1
-    rel = "../" * (len(from_parts) - common) + "/".join(to_parts[common:])
-    rel = rel or "./"
-    return (rel if _PLAIN.fullmatch(rel) else quote(rel, safe="/#%")) + fragment
+    folders = from_page.split("/")[:-1]  # the page's folder: "a/b/" -> [a, b]; "a/x.html" -> [a]
+    shared = [("/".join(folders[:n]) + "/" if n else "", "../" * (len(folders) - n)) for n in range(len(folders), -1, -1)]
+
+    def link(target: str) -> str:
+        fragment = ""
+        if "#" in target:
+            target, fragment = target.split("#", 1)
+            fragment = "#" + fragment
+        for prefix, up in shared:  # deepest first; "" is shared by every path
+            if target.startswith(prefix):
+                rel = up + target[len(prefix) :] or "./"
+                return (rel if _PLAIN.fullmatch(rel) else quote(rel, safe="/#%")) + fragment
+        raise AssertionError("unreachable: every path starts with the empty prefix")
+
+    return link
 
 
 def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
