@@ -89,3 +89,50 @@ def test_plain_text_shortcut_is_used_only_with_the_known_patterns():
 @pytest.mark.parametrize("text", ["*a*", "_a_", "`a`", "\\*", "[a](b)", "<b>", "&amp;", "a  \nb"])
 def test_each_trigger_takes_the_long_way(text):
     assert ssg.markdown._INLINE_TRIGGER.search(text)
+
+
+# Line starts and pieces every block processor looks for, mixed with prose, for random documents.
+_PIECES = [
+    "#", "##", "###### h", ">", "> q", "-", "- item", "*", "* item", "+ item", "1.", "1. item", "10.", "2024", "=", "===", "---",
+    "___", "***", "* * *", "_", ":", ":   def", "[x]: https://a.org", "[^1]: note", "[^1]", "*[HTML]: markup", "HTML", "|", "a | b",
+    "| a |", "--- | ---", "<div>", "</div>", "<div markdown=\"1\">", "```", "~~~", "!", "![i](a.png)", "{: .k }", "[TOC]",
+    "word", "Слово", "prose, with a comma.", "ёлка", "&", "\\", "`c`", "x  ",
+]  # fmt: skip
+
+
+def _random_document(rng) -> str:
+    blocks = []
+    for _ in range(rng.randint(1, 6)):
+        lines = []
+        for _ in range(rng.randint(1, 4)):
+            indent = rng.choice(["", "", "", " ", "  ", "   ", "    ", "     ", "\t"])
+            lines.append(indent + " ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 4))))
+        blocks.append("\n".join(lines))
+    return rng.choice(["\n\n", "\n", "\n\n\n"]).join(blocks) + rng.choice(["", "\n"])
+
+
+def test_plain_paragraph_shortcut_renders_exactly_as_python_markdown(monkeypatch):
+    import random
+
+    rng = random.Random(11)
+    docs = _documents() + [_random_document(rng) for _ in range(6000)]
+    fast = [render_markdown(doc, "2021/story.md") for doc in docs]
+    used = 0
+    test = ssg.markdown._PlainParagraph.test
+
+    def counted(self, parent, block):
+        nonlocal used
+        used += test(self, parent, block)
+        return False  # every block through every processor, as Python-Markdown alone does
+
+    monkeypatch.setattr(ssg.markdown._PlainParagraph, "test", counted)
+    slow = [render_markdown(doc, "2021/story.md") for doc in docs]
+    for doc, a, b in zip(docs, fast, slow, strict=True):
+        assert a == b, doc
+    assert used > 1000  # (the shortcut was taken, many times)
+
+
+def test_plain_paragraph_shortcut_is_used_only_with_the_known_processors():
+    md = ssg.markdown._renderer()
+    assert next(iter(md.parser.blockprocessors)).__class__ is ssg.markdown._PlainParagraph
+    assert {item.name for item in md.parser.blockprocessors._priority} - {"ssg_plain_paragraph"} == ssg.markdown._KNOWN_BLOCK_PROCESSORS
