@@ -12,6 +12,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
@@ -108,19 +109,53 @@ _KNOWN_INLINE_PATTERNS = frozenset(
     ]
 )
 _INLINE_TRIGGER = re.compile(r"[`\\\[<&*_]|  \n")
+# What each of them cannot match without: a text lacking all of a pattern's strings is not searched by it.
+_PATTERN_NEEDS = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "footnote": ("[",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("[",),
+    "image_reference": ("[",),
+    "short_reference": ("[",),
+    "short_image_ref": ("[",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": ("  \n",),
+    "html": ("<",),
+    "entity": ("&",),
+    "em_strong": ("*", "_"),
+    "not_strong": ("*", "_"),
+    "strong_em": ("*", "_"),
+    "strong": ("*", "_"),
+    "emphasis": ("*", "_"),
+}
 
 
 class _PlainTextSkippingInline(InlineProcessor):
     """Python-Markdown's inline processor, which tries each of its patterns on a text in turn: most
     texts of a news article (a paragraph of prose, a heading) hold none of the characters any
     pattern starts with, and are handed back as they are without trying them (a third of the
-    Markdown time of an archive). Used only while the registered patterns are the known ones; the
-    output is the same either way (tested on every kind of inline markup)."""
+    Markdown time of an archive). The others are searched only by the patterns whose characters
+    they hold: a text with a link is not searched for code, emphasis or entities. Used only while
+    the registered patterns are the known ones; the output is the same either way (tested on
+    every kind of inline markup and on random texts)."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.needs = {md.inlinePatterns[name]: needs for name, needs in _PATTERN_NEEDS.items() if name in md.inlinePatterns}
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803 (the library's names)
         if patternIndex == 0 and not _INLINE_TRIGGER.search(data):
             return data
         return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
+
+    def _InlineProcessor__applyPattern(self, pattern: Any, data: str, patternIndex: int, startIndex: int = 0) -> tuple[str, bool, int]:  # noqa: N802, N803
+        needs = self.needs.get(pattern)
+        if needs is not None and not any(map(data.__contains__, needs)):
+            return data, False, 0  # what the library returns when the pattern does not match
+        return super()._InlineProcessor__applyPattern(pattern, data, patternIndex, startIndex)  # type: ignore[misc]
 
 
 # The block processors of Python-Markdown with `extra` and `sane_lists`. Each looks for something a

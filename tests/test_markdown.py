@@ -74,10 +74,36 @@ def _documents() -> list[str]:
 def test_plain_text_shortcut_renders_exactly_as_python_markdown(monkeypatch):
     docs = _documents()
     fast = [render_markdown(doc, "2021/story.md") for doc in docs]
-    monkeypatch.setattr(ssg.markdown, "_INLINE_TRIGGER", re.compile(""))  # every text through every pattern
+    _every_pattern_everywhere(monkeypatch)
     slow = [render_markdown(doc, "2021/story.md") for doc in docs]
     assert fast == slow
     assert "<em>" in fast[0].html and "footnote" in fast[0].html and "<abbr" in fast[0].html  # (the markup is there)
+
+
+def _every_pattern_everywhere(monkeypatch) -> None:
+    """Every text through every inline pattern, as Python-Markdown alone does."""
+    monkeypatch.setattr(ssg.markdown, "_INLINE_TRIGGER", re.compile(""))
+    monkeypatch.setattr(ssg.markdown._renderer().treeprocessors["inline"], "needs", {})
+
+
+_INLINE_PIECES = [
+    "*", "**", "***", "_", "__", "*em*", "_em_", "**strong**", "snake_case", "[a](b.md)", "[a]", "[a][b]", "![i](x.png)", "![i][b]",
+    "[^1]", "`", "``", "`code`", "\\", "\\*", "<b>", "</b>", "<https://a.org/x>", "<a@b.org>", "<!-- c -->", "&amp;", "&#169;", "&",
+    "AT&T", "  \n", "\n", "word", "слово", "ёж", "(", ")", "]", "!", "<", ">", "{: .k}", "{#id}",
+]  # fmt: skip
+
+
+def test_inline_patterns_search_only_texts_with_their_characters(monkeypatch):
+    import random
+
+    rng = random.Random(5)
+    refs = "\n\n[b]: https://example.org/b\n\n*[HTML]: markup\n\n[^1]: A note.\n"
+    docs = [" ".join(rng.choice(_INLINE_PIECES) for _ in range(rng.randint(1, 12))) + refs for _ in range(6000)]
+    fast = [render_markdown(doc, "2021/story.md") for doc in docs]
+    _every_pattern_everywhere(monkeypatch)
+    slow = [render_markdown(doc, "2021/story.md") for doc in docs]
+    for doc, a, b in zip(docs, fast, slow, strict=True):
+        assert a == b, doc
 
 
 def test_plain_text_shortcut_is_used_only_with_the_known_patterns():
