@@ -48,7 +48,7 @@ def ssg_build(project: Path, *extra: str) -> Measurement:
 def edit_one(project: Path, offset: int = 0) -> Path:
     """Append a sentence to the body of an article from the middle of the archive (not in the latest list)."""
     files = sorted((project / "content").rglob("*.md"))
-    target = files[len(files) // 2 + offset]
+    target = files[(len(files) // 2 + offset) % len(files)]
     with target.open("a", encoding="utf-8") as handle:
         handle.write("\nAn added sentence about the benchmark edit.\n")
     return target

@@ -159,9 +159,9 @@ class _PlainTextSkippingInline(InlineProcessor):
 
 
 # The block processors of Python-Markdown with `extra` and `sane_lists`. Each looks for something a
-# line starts with (after up to three spaces: # > * + - = _ : [ or a digit), a block that starts
-# indented or empty, a "|" (tables) or the placeholder of stashed HTML; a block with none of
-# these is a paragraph.
+# line starts with (after up to three spaces: # > * + - = _ : [ or a digit of any script), a block
+# that starts indented, is empty or only white space, a "|" (tables) or the placeholder of stashed
+# HTML; a block with none of these is a paragraph.
 _KNOWN_BLOCK_PROCESSORS = frozenset(
     [
         "markdown_block",
@@ -183,7 +183,7 @@ _KNOWN_BLOCK_PROCESSORS = frozenset(
         "paragraph",
     ]
 )
-_NOT_PLAIN = re.compile(r"^[ ]{0,3}[#>*+\-=_:\[0-9]|[|\x02\x03]", re.M)
+_NOT_PLAIN = re.compile(r"^[ ]{0,3}[#>*+\-=_:\[\d]|[|\x02\x03]", re.M)  # \d: list numbers in any script
 
 
 class _PlainParagraph(BlockProcessor):
@@ -194,7 +194,9 @@ class _PlainParagraph(BlockProcessor):
     the same HTML for every kind of block, and for random documents built of their markers)."""
 
     def test(self, parent: ElementTree.Element, block: str) -> bool:
-        return bool(block) and block[0] not in " \n" and not _NOT_PLAIN.search(block) and not self.parser.state.isstate("list")
+        # (A block of only no-break spaces and the like is no paragraph: ParagraphProcessor drops it.)
+        plain = block[:1] not in ("", " ", "\n") and not block.isspace() and not _NOT_PLAIN.search(block)
+        return plain and not self.parser.state.isstate("list")
 
     def run(self, parent: ElementTree.Element, blocks: list[str]) -> None:
         ElementTree.SubElement(parent, "p").text = blocks.pop(0).lstrip()

@@ -122,7 +122,7 @@ _PIECES = [
     "#", "##", "###### h", ">", "> q", "-", "- item", "*", "* item", "+ item", "1.", "1. item", "10.", "2024", "=", "===", "---",
     "___", "***", "* * *", "_", ":", ":   def", "[x]: https://a.org", "[^1]: note", "[^1]", "*[HTML]: markup", "HTML", "|", "a | b",
     "| a |", "--- | ---", "<div>", "</div>", "<div markdown=\"1\">", "```", "~~~", "!", "![i](a.png)", "{: .k }", "[TOC]",
-    "word", "Слово", "prose, with a comma.", "ёлка", "&", "\\", "`c`", "x  ",
+    "word", "Слово", "prose, with a comma.", "ёлка", "&", "\\", "`c`", "x  ", "\u00a0", "\u3000", "\f", "\u0661.", "１.", "१. item",
 ]  # fmt: skip
 
 
@@ -156,6 +156,22 @@ def test_plain_paragraph_shortcut_renders_exactly_as_python_markdown(monkeypatch
     for doc, a, b in zip(docs, fast, slow, strict=True):
         assert a == b, doc
     assert used > 1000  # (the shortcut was taken, many times)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "a\n\n\u00a0\n\nb",  # a block of only a no-break space: no paragraph at all
+        "\u00a0\n\nReal first paragraph.",  # (which would have made the summary empty)
+        "Term\n\n\u00a0\n\n: definition",
+        "\u0661. one\n\u0662. two",  # a list numbered in Arabic-Indic digits
+        "\uff11. fullwidth",
+    ],
+)
+def test_plain_paragraph_shortcut_on_unusual_white_space_and_digits(monkeypatch, doc):
+    fast = render_markdown(doc, "2021/story.md")
+    monkeypatch.setattr(ssg.markdown._PlainParagraph, "test", lambda self, parent, block: False)
+    assert fast == render_markdown(doc, "2021/story.md")
 
 
 def test_plain_paragraph_shortcut_is_used_only_with_the_known_processors():
