@@ -160,9 +160,7 @@ class Output:
         articles was most of a first build's commit (16,000 folders made one by one). A folder that
         exists, even empty, is the user's: files are moved into it.
         """
-        if self.changed and not self.folder.exists():
-            os.replace(self.staging, self.folder)
-        else:
+        if not (self.changed and self._claimed() and self._moved_whole()):
             self._move_staged()
         deleted = sorted(set(self.old) - set(self.new))
         for path in deleted:
@@ -176,6 +174,22 @@ class Output:
             os.replace(temporary, self.folder / MANIFEST)
         shutil.rmtree(self.staging, ignore_errors=True)
         return deleted
+
+    def _claimed(self) -> bool:
+        """Make the output folder, unless it is there already: a folder made here is ours to replace."""
+        try:
+            self.folder.mkdir()
+        except FileExistsError:
+            return False
+        return True
+
+    def _moved_whole(self) -> bool:
+        """The staged tree renamed onto the (still empty) folder just made; False if that failed."""
+        try:
+            os.replace(self.staging, self.folder)
+        except OSError:
+            return False  # something appeared in it meanwhile: move the files in one by one
+        return True
 
     def _move_staged(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ import jinja2
 import jinja2.runtime
 from babel import Locale
 from babel import dates as babel_dates
+from jinja2.utils import internalcode
 
 from .config import Config
 from .errors import Problem, TemplateError
@@ -107,6 +108,7 @@ class _Context(jinja2.runtime.Context):
     carry no attributes. Anything else goes the usual way.
     """
 
+    @internalcode  # (left out of tracebacks, as Jinja's own `call`)
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature: any keyword may be passed on)
         if not _plain(__obj):
             return super().call(__obj, *args, **kwargs)
