@@ -1,4 +1,4 @@
-"""File events -> typed changes -> debounced batches -> rebuilds, for `ssg serve`.
+"""File events -> typed changes -> debounced batches -> rebuilds, for `ssg serve` and `ssg build --watch`.
 
 Four small pieces, the first three testable without a real file system:
 - `classify(path, layout)` names what a changed path is (Content, Templates, Static, Config or
