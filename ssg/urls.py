@@ -123,13 +123,9 @@ def output_file(site_path: str) -> str:
     return site_path + "index.html" if site_path == "" or site_path.endswith("/") else site_path
 
 
-def relative(from_page: str, target: str) -> str:
-    """The relative URL from the page at `from_page` to the site path `target`."""
-    return relative_from(from_page)(target)
-
-
 def relative_from(from_page: str) -> Callable[[str], str]:
-    """`relative` for one page: its folders are looked at once, not on each of its ~100 links.
+    """site path -> the relative URL from the page at `from_page` to it. The page's folders are looked
+    at once, not on each of its ~100 links.
 
     The link climbs out of the page's folder up to the deepest folder it shares with the target
     (a folder is shared when the target's path starts with it), then goes down to the target.

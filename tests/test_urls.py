@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from urllib.parse import quote, urljoin
 
-from ssg.urls import relative, relative_from
+from ssg.urls import relative_from
 
 SEGMENTS = ["a", "b", "ab", "2021", "05", "x y", "тег", "page", "2"]
 
@@ -23,10 +23,13 @@ def test_relative_links_reach_their_targets():
     for _ in range(3000):
         page = site_path(rng, folder=rng.random() < 0.8)
         target = site_path(rng, folder=rng.random() < 0.6) + rng.choice(["", "#top"])
-        link = relative(page, target)
+        link = relative_from(page)(target)
         assert urljoin(base + quote(page), link) == base + quote(target, safe="/#"), (page, target, link)
-        assert relative_from(page)(target) == link
         assert not link.startswith("/") and "//" not in link
+
+
+def relative(page: str, target: str) -> str:
+    return relative_from(page)(target)
 
 
 def test_relative_links_are_the_shortest():
