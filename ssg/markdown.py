@@ -83,33 +83,9 @@ def _renderer() -> markdown.Markdown:
     return md
 
 
-# The inline patterns of Python-Markdown and its `extra` extension, none of which matches a text
-# without one of these characters (or a line ending in two spaces, the hard line break).
-_KNOWN_INLINE_PATTERNS = frozenset(
-    [
-        "backtick",
-        "escape",
-        "footnote",
-        "reference",
-        "link",
-        "image_link",
-        "image_reference",
-        "short_reference",
-        "short_image_ref",
-        "autolink",
-        "automail",
-        "linebreak",
-        "html",
-        "entity",
-        "em_strong",
-        "not_strong",
-        "strong_em",
-        "strong",
-        "emphasis",
-    ]
-)
-_INLINE_TRIGGER = re.compile(r"[`\\\[<&*_]|  \n")
-# What each of them cannot match without: a text lacking all of a pattern's strings is not searched by it.
+# The inline patterns of Python-Markdown and its `extra` extension (names across versions), and what
+# each cannot match without: a text holding none of a pattern's strings is not searched by it, and a
+# text holding none of them at all by no pattern.
 _PATTERN_NEEDS = {
     "backtick": ("`",),
     "escape": ("\\",),
@@ -131,6 +107,16 @@ _PATTERN_NEEDS = {
     "strong": ("*", "_"),
     "emphasis": ("*", "_"),
 }
+_KNOWN_INLINE_PATTERNS = frozenset(_PATTERN_NEEDS)
+_NEEDED = {needed for needs in _PATTERN_NEEDS.values() for needed in needs}
+_INLINE_TRIGGER = re.compile(
+    "|".join(
+        [
+            "[" + "".join(map(re.escape, sorted(n for n in _NEEDED if len(n) == 1))) + "]",
+            *map(re.escape, sorted(n for n in _NEEDED if len(n) > 1)),
+        ]
+    )
+)
 
 
 class _PlainTextSkippingInline(InlineProcessor):
