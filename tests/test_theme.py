@@ -1,4 +1,4 @@
-"""The theme's Jinja environment: its quicker function calls behave exactly as Jinja's own."""
+"""The theme's Jinja environment: its quicker function calls and escaping behave exactly as Jinja's own."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ from datetime import date
 
 import jinja2
 import jinja2.runtime
+import markupsafe
+import pytest
 
-from ssg.theme import _Context
+from ssg.theme import _Context, _Template, quick_escape
+
+from .conftest import article
 
 
 class Named:
@@ -73,3 +77,44 @@ def test_a_build_imports_feedgen_only_for_the_feeds() -> None:
     code = "import sys, ssg.cli, ssg.build; print(sorted(m for m in sys.modules if m.split('.')[0] in ('feedgen', 'lxml')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+class Html:
+    def __html__(self) -> str:
+        return "<i>safe</i>"
+
+
+class Text(str):
+    """A str subclass: not a plain str, so it takes markupsafe's own path."""
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "plain", "a < b & 'c' \"d\" > e", "Ракета & «Союз»", "\x00\ud800", markupsafe.Markup("<b>x</b>"), Html(), 42, None, Text("<t>")],
+)
+def test_quick_escape_is_markupsafes(value: object) -> None:
+    ours, theirs = quick_escape(value), markupsafe.escape(value)
+    assert type(ours) is markupsafe.Markup
+    assert ours == theirs
+
+
+def test_templates_print_through_the_quick_escape_with_the_same_output() -> None:
+    source = '{% set s %}<b>{{ x }}</b>{% endset %}{{ x }}|{{ s }}|{{ m }}|{{ "<" ~ x }}|{% macro f(v) %}[{{ v }}]{% endmacro %}{{ f(x) }}|{{ n }}'
+    values = {"x": "<a href='q'>&", "m": markupsafe.Markup("<em>ok</em>"), "n": 7}
+    ours, jinjas = jinja2.Environment(autoescape=True), jinja2.Environment(autoescape=True)
+    ours.template_class = _Template
+    template = ours.from_string(source)
+    assert template.root_render_func.__globals__["escape"] is quick_escape
+    assert template.render(values) == jinjas.from_string(source).render(values)
+
+
+def test_rights_notice_names_the_source_then_the_notice(project) -> None:
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24", source="{name: Interfax, url: 'https://www.interfax.ru/'}", rights="Public domain"),
+            "content/b.md": article("B", "2021-05-25", rights="'Text: CC BY 4.0'"),
+        }
+    )
+    project.build()
+    assert "<span>The rights to this material belong to <strong>Interfax</strong>. Public domain</span>" in project.page("2021/05/24/a/")
+    assert "<span>Text: CC BY 4.0</span>" in project.page("2021/05/25/b/")
