@@ -6,6 +6,7 @@ Exit codes: 0 fine, 1 content/config/template errors, 2 usage (click's own).
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from .config import load_config
 from .errors import Problem, SsgError
 from .linkcheck import check_links, site_base_url
 from .scaffold import init_project, new_article
+from .workflow import WORKFLOW_PATH, install_requirement
 
 
 def _fail(error: SsgError, what: str) -> None:
@@ -192,4 +194,8 @@ def init_command(folder: Path) -> None:
         _fail(error, "Init")
     for path in created:
         click.echo(f"created {os.path.relpath(path)}")
-    click.echo(f"Next: cd {folder} && ssg build")
+    if any(path.name == "pages.yml" for path in created) and install_requirement() is None:
+        click.echo(
+            f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md)."
+        )
+    click.echo(f"Next: cd {shlex.quote(str(folder))} && ssg build")

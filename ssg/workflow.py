@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from importlib import metadata
 
-from . import __version__
-
 WORKFLOW_PATH = ".github/workflows/pages.yml"
 
 PAGES_WORKFLOW = """\
@@ -34,7 +32,8 @@ concurrency:
   cancel-in-progress: false
 
 env:
-  # The pip requirement CI installs ssg from; change it if you install ssg another way.
+  # The pip requirement CI installs ssg from, e.g. "ssg @ git+https://github.com/you/ssg@v0.1.0"
+  # (no PyPI name: "ssg" on PyPI is another project). Change it if you install ssg another way.
   SSG_REQUIREMENT: "{requirement}"
 
 jobs:
@@ -47,7 +46,13 @@ jobs:
           python-version: "3.12"
       - id: pages
         uses: actions/configure-pages@v5
-      - run: pip install "$SSG_REQUIREMENT"
+      - name: Install ssg
+        run: |
+          if [ -z "$SSG_REQUIREMENT" ]; then
+            echo "::error file=.github/workflows/pages.yml::SSG_REQUIREMENT is empty: set it to where pip can install ssg from (see the comment above it)"
+            exit 1
+          fi
+          pip install "$SSG_REQUIREMENT"
       # The site's address on Pages, e.g. https://user.github.io/archive/, whatever site.yaml says.
       - run: ssg build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - run: ssg check --links public
@@ -69,14 +74,16 @@ jobs:
 
 
 def pages_workflow() -> str:
-    return PAGES_WORKFLOW.format(requirement=install_requirement())
+    return PAGES_WORKFLOW.format(requirement=install_requirement() or "")
 
 
-def install_requirement() -> str:
-    """How this ssg was installed, as a pip requirement CI can use.
+def install_requirement() -> str | None:
+    """How this ssg was installed, as a pip requirement CI can use; None when CI cannot install it the same way.
 
     A `pip install git+https://...` records its repository and commit (PEP 610), which CI can
-    install again; any other install (a local checkout, a wheel) is named by version.
+    install again. Any other install (a local checkout, a wheel) has no address CI can reach, and
+    a version pin would be wrong: "ssg" on PyPI is an unrelated project. The workflow then stops
+    with a message until the user fills in the requirement (`ssg init` says so).
     """
     try:
         direct = json.loads(metadata.distribution("ssg").read_text("direct_url.json") or "{}")
@@ -85,4 +92,4 @@ def install_requirement() -> str:
     vcs = direct.get("vcs_info", {})
     if vcs.get("vcs") == "git" and direct.get("url", "").startswith(("https://", "ssh://")):
         return f"ssg @ git+{direct['url']}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
-    return f"ssg=={__version__}"
+    return None

@@ -58,7 +58,9 @@ def test_init_adds_a_github_pages_workflow(tmp_path):
     assert uses == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
-    assert workflow["env"]["SSG_REQUIREMENT"] == install_requirement()
+    assert workflow["env"]["SSG_REQUIREMENT"] == (install_requirement() or "")
+    install = next(s["run"] for s in steps if s.get("name") == "Install ssg")
+    assert 'if [ -z "$SSG_REQUIREMENT" ]' in install and install.rstrip().endswith('pip install "$SSG_REQUIREMENT"')
     assert workflow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}  # YAML 1.1 reads `on:` as true
 
 
@@ -73,8 +75,9 @@ def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
     git = '{"url": "https://github.com/u/ssg.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}'
     for direct_url, expected in [
         (git, "ssg @ git+https://github.com/u/ssg.git@abc123"),
-        ('{"url": "file:///home/u/ssg", "dir_info": {"editable": true}}', f"ssg=={__version__}"),
-        (None, f"ssg=={__version__}"),
+        # A local checkout or a wheel: nothing CI can reach, and "ssg" on PyPI is another project.
+        ('{"url": "file:///home/u/ssg", "dir_info": {"editable": true}}', None),
+        (None, None),
     ]:
         monkeypatch.setattr(workflow.metadata, "distribution", lambda name, d=direct_url: Installed(d))
         assert install_requirement() == expected
@@ -155,3 +158,15 @@ def test_check_reports_template_syntax_errors(project):
     assert result.exit_code == 1
     assert "error: templates/extra.html:2: unexpected '}'" in result.output
     assert "error: templates/tags.html:1: Expected an expression, got 'end of statement block'" in result.output
+
+
+def test_init_says_when_the_workflow_needs_its_requirement(tmp_path, monkeypatch):
+    monkeypatch.setattr(workflow, "install_requirement", lambda: None)
+    monkeypatch.setattr("ssg.cli.install_requirement", lambda: None)
+    folder = tmp_path / "my archive"
+    result = run("init", str(folder))
+    assert result.exit_code == 0
+    assert "set SSG_REQUIREMENT in .github/workflows/pages.yml" in result.output
+    assert f"Next: cd '{folder}' && ssg build" in result.output
+    env = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())["env"]
+    assert env == {"SSG_REQUIREMENT": ""}
