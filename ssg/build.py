@@ -209,7 +209,7 @@ class Builder:
                 files = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
-                check_collisions(pages, files, urls)
+                check_collisions(pages, files, config.multilingual)
             if options.strict and result.warnings:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
             if options.dry_run:
@@ -518,32 +518,41 @@ def broken_links(site: Site, shown_as: str) -> list[Problem]:
     ]
 
 
-def check_collisions(pages: list[Page], files: dict[str, Path], urls: Urls) -> None:
+def check_collisions(pages: list[Page], files: dict[str, Path], multilingual: bool) -> None:
     """Two things that would be written to one output file: an error naming both."""
     paths = set(map(attrgetter("file"), pages))
     if len(paths) == len(pages) and paths.isdisjoint(files):
         return  # the usual case, found without the sorting that orders the messages
-    owners: dict[str, str] = {}
+    owners: dict[str, Page] = {}
     problems = []
     # Articles in file order, so the message is on the file that sorts later.
     for page in sorted(pages, key=lambda p: p.context["article"].source_path if p.kind == "article" else ""):
-        owner = f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
         path = page.file
         if path in owners:
-            problems.append(
-                Problem(
-                    owner,
-                    None,
-                    "slug" if page.kind == "article" else None,
-                    f"has the same URL /{page.path} as {owners[path]} (set a different `slug:` or date)",
-                )
-            )
-        owners.setdefault(path, owner)
+            first = owners[path]
+            problems.append(Problem(_owner(page), None, "slug" if page.kind == "article" else None, _collision(page, first, multilingual)))
+        owners.setdefault(path, page)
     for path, source in files.items():
         if path in owners:
-            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {owners[path]}"))
+            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {_owner(owners[path])}"))
     if problems:
         raise ContentError(problems)
+
+
+def _owner(page: Page) -> str:
+    return f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
+
+
+def _collision(page: Page, first: Page, multilingual: bool) -> str:
+    """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
+    message = f"has the same URL /{page.path} as {_owner(first)}"
+    langs = [p.context["article"].lang for p in (first, page)] if page.kind == first.kind == "article" else []
+    if not multilingual and len(set(langs)) == 2:
+        return (
+            f"{message}, in another language: to publish translations side by side, list the languages in site.yaml "
+            f"(languages: [{', '.join(langs)}]; see docs/languages.md)"
+        )
+    return f"{message} (set a different `slug:` or date)"
 
 
 def read_settings(config: Config) -> ReadSettings:

@@ -149,6 +149,19 @@ def test_two_articles_on_one_url_name_both_files(project):
     assert str(error.value) == "content/b/x.md: slug: has the same URL /2021/01/01/x/ as content/a/x.md (set a different `slug:` or date)"
 
 
+def test_a_translation_on_a_site_without_languages_points_to_languages(project):
+    # A translation keeps the original's file name; without `languages:` both land on one URL, and a new slug is the wrong fix.
+    project.write({"content/x.md": article("Moon", "2021-01-01"), "content/x.ru.md": article("Луна", "2021-01-01")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/x.ru.md: slug: has the same URL /2021/01/01/x/ as content/x.md, in another language: to publish translations "
+        "side by side, list the languages in site.yaml (languages: [en, ru]; see docs/languages.md)"
+    )
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n"})
+    project.build()
+
+
 def test_failed_build_leaves_previous_output_untouched(site):
     site.build()
     before = {p: (data, (site.public / p).stat().st_mtime_ns) for p, data in site.files().items()}
