@@ -104,6 +104,14 @@ class Renderer:
         self.info = {lang: SiteInfo.from_config(config, lang) for lang in (*config.language_codes, *sorted(site.by_lang))}
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feed_languages(site, config))
+        self.translators: dict[str, Callable[..., str]] = {}
+
+    def translator(self, lang: str) -> Callable[..., str]:
+        """The `t` of pages in `lang`, one function for all of them."""
+        t = self.translators.get(lang)
+        if t is None:
+            t = self.translators[lang] = self.theme.translator(lang)
+        return t
 
     def site_path(self, target: Any) -> str:
         """The site path of anything a template may link to."""
@@ -146,7 +154,7 @@ class Renderer:
             "page": PageInfo(page.kind, page.path, page.lang, page.title),
             "url_for": url_for,
             "abs_url": lambda target: self.urls.absolute(self.site_path(target)),
-            "t": lambda key, **values: self.theme.t(page.lang, key, **values),
+            "t": self.translator(page.lang),
             "format_date": fmt_date,
             "format_datetime": fmt_datetime,
             "format_time": fmt_time,
