@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -117,6 +118,33 @@ def test_new_writes_front_matter_and_never_overwrites(project):
     assert again.exit_code == 1 and "already exists" in again.output
     assert path.read_text(encoding="utf-8") == text
     assert run("-C", str(project.root), "build", "--future").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--lang", "Russian", "Invalid value for '--lang': 'Russian' is not a language code (use en, ru, ...)"),
+        ("--lang", "", "Invalid value for '--lang': '' is not a language code (use en, ru, ...)"),
+        (
+            "--source-url",
+            "ftp://x",
+            "Invalid value for '--source-url': 'ftp://x' is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)",
+        ),
+        ("--source-url", "www.interfax.ru/1", "Invalid value for '--source-url': 'www.interfax.ru/1' is not an absolute http(s) URL"),
+    ],
+)
+def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option, value, message):
+    result = run("-C", str(project.root), "new", "T1", option, value)
+    assert result.exit_code == 2 and message in result.output
+    assert not (project.root / "content").exists()
+
+
+def test_new_names_a_source_given_only_by_its_url_after_the_host(project):
+    result = run("-C", str(project.root), "new", "T2", "--lang", "pt-BR", "--source-url", "https://www.interfax.ru/russia/1")
+    assert result.exit_code == 0, result.output
+    front = yaml.safe_load((Path.cwd() / result.output.strip()).read_text(encoding="utf-8").split("---")[1])
+    assert front["lang"] == "pt-BR" and front["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/1"}
+    assert run("-C", str(project.root), "check", "--future").exit_code == 0
 
 
 def test_errors_exit_1_with_every_problem(project):
