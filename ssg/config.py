@@ -12,7 +12,7 @@ import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -217,7 +217,8 @@ def _tag_names(value: Any) -> dict | str:
 
 
 def _folder(value: Any) -> str:
-    return _str(value).rstrip("/") or "."
+    # PurePosixPath drops a trailing slash but keeps "/" itself (stripping slashes by hand made it ".", the project folder).
+    return str(PurePosixPath(_str(value)))
 
 
 OPTIONS: tuple[Option, ...] = (

@@ -157,6 +157,14 @@ def test_errors_exit_1_with_every_problem(project):
     assert not (project.root / "public").exists()
 
 
+def test_bad_site_yaml_values_are_still_blamed_on_site_yaml(project):
+    project.write({"site.yaml": "title: T\nbase_url: example.org\noutput_dir: /\n"})
+    result = run("-C", str(project.root), "build")
+    assert "error: site.yaml:2: base_url: 'example.org' is not an absolute http(s) URL" in result.output
+    result = run("-C", str(project.root), "build", "--base-url", "https://example.org/")  # the flag overrides the bad value
+    assert result.exit_code == 1 and result.output.startswith("error: site.yaml: output_dir: / is the project folder or above it")
+
+
 def test_check_writes_nothing(project):
     project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
     result = run("-C", str(project.root), "check")
