@@ -157,6 +157,23 @@ def test_errors_exit_1_with_every_problem(project):
     assert not (project.root / "public").exists()
 
 
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--base-url", "example.org"], "error: --base-url: 'example.org' is not an absolute http(s) URL (use https://example.org/"),
+        (["-o", "."], "error: -o/--output: {root} is the project folder or above it; use a folder of its own"),
+        (["-o", "/"], "error: -o/--output: / is the project folder or above it"),
+        (["--output", "content/x"], "error: -o/--output: {root}/content/x is inside content/, which holds your sources"),
+        (["-o", ".ssg-cache"], "error: -o/--output: {root}/.ssg-cache is the build cache"),
+    ],
+)
+def test_bad_build_flag_is_blamed_on_the_flag_not_site_yaml(project, monkeypatch, flags, message):
+    monkeypatch.chdir(project.root)  # -o is relative to where the user is
+    result = run("build", *flags)
+    assert result.exit_code == 1 and message.format(root=project.root) in result.output
+    assert "site.yaml" not in result.output
+
+
 def test_bad_site_yaml_values_are_still_blamed_on_site_yaml(project):
     project.write({"site.yaml": "title: T\nbase_url: example.org\noutput_dir: /\n"})
     result = run("-C", str(project.root), "build")
