@@ -214,7 +214,9 @@ class Builder:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
             if options.dry_run:
                 return result
-            check_output_dir(config.output_path, config.root, protected_dirs(config), options.force, config.cache_path)
+            check_output_dir(
+                config.output_path, config.root, protected_dirs(config), options.force, config.cache_path, config.origin("output_dir")
+            )
             # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
             # (`build --watch`) committed the current manifest itself.
             previous = self._manifest(config.output_path)
@@ -585,7 +587,7 @@ def global_fingerprint(config: Config, theme: Theme, reading: str) -> str:
     parts = {
         "ssg": __version__,
         "reading": reading,  # with it, an article's key (file path and bytes) determines all of the article
-        "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir"))),
+        "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir", "flagged"))),
         "strings": theme.strings,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

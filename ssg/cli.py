@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shlex
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .config import load_config
+from .content import check_lang, check_source_url
 from .errors import Problem, SsgError
 from .linkcheck import check_links, site_base_url
 from .scaffold import init_project, new_article
@@ -163,12 +165,27 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None) -> No
         sys.exit(1)
 
 
+def _checked_by(check: Callable[[str], str]) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A click callback that checks an option with the reader's own rule for that field, so `ssg new`
+    never writes what `ssg check` rejects: a bad value is a usage error naming the option, before anything is written."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
+
+    return callback
+
+
 @main.command("new")
 @click.argument("title")
-@click.option("--lang", help="Language of the article (default: lang of site.yaml).")
+@click.option("--lang", callback=_checked_by(check_lang), help="Language code of the article, e.g. en, ru (default: lang of site.yaml).")
 @click.option("--tag", "tags", multiple=True, help="A tag; repeat for more.")
-@click.option("--source-name", help="Where the article comes from (e.g. Interfax).")
-@click.option("--source-url", help="Link to the original.")
+@click.option("--source-name", help="Where the article comes from (default with --source-url: the link's host, e.g. interfax.ru).")
+@click.option("--source-url", callback=_checked_by(check_source_url), help="Link to the original (http or https).")
 @click.option("--slug", help="File name and URL slug (default: from the title).")
 @click.pass_obj
 def new_command(

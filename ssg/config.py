@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 import re
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -217,7 +217,8 @@ def _tag_names(value: Any) -> dict | str:
 
 
 def _folder(value: Any) -> str:
-    return _str(value).rstrip("/") or "."
+    # PurePosixPath drops a trailing slash but keeps "/" itself (stripping slashes by hand made it ".", the project folder).
+    return str(PurePosixPath(_str(value)))
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -256,6 +257,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("cache_dir", ".ssg-cache", "Build cache (safe to delete).", _folder),
 )
 OPTION_NAMES = tuple(o.name for o in OPTIONS)
+# The options `ssg build` also takes as flags, for one build: a bad value given there is the flag's, not site.yaml's.
+FLAGS = {"base_url": "--base-url", "output_dir": "-o/--output"}
+
+
+def _origin(name: str, flagged: Collection[str]) -> tuple[str, str | None]:
+    """Where option `name` was set, as messages name it: (the flag, None) when one of `flagged` set it, else (site.yaml, the key)."""
+    return (FLAGS[name], None) if name in flagged else (CONFIG_FILE, name)
 
 
 @dataclass(frozen=True)
@@ -285,6 +293,11 @@ class Config:
     static_dir: str = "static"
     templates_dir: str = "templates"
     cache_dir: str = ".ssg-cache"
+    flagged: tuple[str, ...] = ()  # the options this build took from command-line flags (FLAGS) instead of site.yaml
+
+    def origin(self, name: str) -> tuple[str, str | None]:
+        """Where option `name` was set, as (file or flag, key), so a message about its value blames the right one."""
+        return _origin(name, self.flagged)
 
     @property
     def content_path(self) -> Path:
@@ -345,10 +358,11 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
     if not isinstance(data, dict):
         raise ConfigError(Problem(CONFIG_FILE, 1, message="must be a mapping of option: value"))
     overrides = {k: v for k, v in (("base_url", base_url), ("output_dir", output_dir)) if v is not None}
-    return _check(root, data | overrides, lines)
+    lines = {k: v for k, v in lines.items() if k not in overrides}  # site.yaml's lines no longer hold the values used
+    return _check(root, data | overrides, lines, tuple(sorted(overrides)))
 
 
-def _check(root: Path, data: dict, lines: dict[str, int]) -> Config:
+def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ...]) -> Config:
     problems, values = [], {}
     for key in sorted(set(data) - set(OPTION_NAMES), key=str):
         hint = difflib.get_close_matches(str(key), OPTION_NAMES, n=1, cutoff=0.6)
@@ -361,7 +375,8 @@ def _check(root: Path, data: dict, lines: dict[str, int]) -> Config:
         try:
             values[option.name] = option.check(data[option.name])
         except ValueError as exc:
-            problems.append(Problem(CONFIG_FILE, lines.get(option.name), option.name, str(exc)))
+            where, key = _origin(option.name, flagged)
+            problems.append(Problem(where, lines.get(option.name), key, str(exc)))
     codes = [language.code for language in values.get("languages") or ()]
     if codes and "lang" in values and values["lang"] not in codes:
         where = lines.get("lang", lines.get("languages"))
@@ -374,7 +389,7 @@ def _check(root: Path, data: dict, lines: dict[str, int]) -> Config:
         values["tag_names"] = _tag_names_file(root, values["tag_names"], problems)
     if problems:
         raise ConfigError(problems)
-    return Config(root=root, **values)
+    return Config(root=root, **values, flagged=flagged)
 
 
 def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> dict:

@@ -299,10 +299,11 @@ class _Reader:
 
     def lang(self, data: dict) -> str:
         value = data.get("lang", self.file_lang or self.settings.lang)
-        if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}([-_][A-Za-z0-9]+)?", value):
-            self.problem("lang", f"{value!r} is not a language code (use en, ru, ...)")
+        try:
+            return check_lang(value)
+        except ValueError as exc:
+            self.problem("lang", str(exc))
             return self.settings.lang
-        return value
 
     def tags(self, data: dict) -> list[str]:
         value = data.get("tags", [])
@@ -339,9 +340,12 @@ class _Reader:
         if unknown:
             self.problem("source", f"unknown key {sorted(map(str, unknown))[0]!r} (use name, url)")
         url = value.get("url")
-        if url is not None and not _is_web_url(url):
-            self.problem("source", f"url {url!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
-            url = None
+        if url is not None:
+            try:
+                check_source_url(url)
+            except ValueError as exc:
+                self.problem("source", f"url {exc}")
+                url = None
         return {"name": value["name"].strip(), "url": url}
 
     def image(self, data: dict) -> dict | None:
@@ -395,6 +399,25 @@ class _Reader:
 
 
 LANG_SUFFIX = re.compile(r"^(.+)\.([a-z]{2,3})$")
+LANG_CODE = re.compile(r"[a-z]{2,3}([-_][A-Za-z0-9]+)?")
+
+
+def check_lang(value: Any) -> str:
+    """`value` if it is a language code as `lang:` takes it (en, ru, pt-BR), else a ValueError saying what would be right.
+
+    The one rule for the front matter and for `ssg new --lang`, so `ssg new` never writes a file `ssg check` rejects."""
+    if not isinstance(value, str) or not LANG_CODE.fullmatch(value):
+        raise ValueError(f"{value!r} is not a language code (use en, ru, ...)")
+    return value
+
+
+def check_source_url(value: Any) -> str:
+    """`value` if it is an absolute http(s) URL as `source: {url: ...}` takes it, else a ValueError saying what would be right.
+
+    The one rule for the front matter and for `ssg new --source-url`."""
+    if not _is_web_url(value):
+        raise ValueError(f"{value!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
+    return value
 
 
 def file_stem(source_path: str) -> tuple[str, str | None]:

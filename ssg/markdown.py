@@ -35,7 +35,7 @@ class RenderedBody:
     """A rendered article body and what it points at inside content/."""
 
     html: str
-    first_paragraph: str  # plain text, the default summary
+    first_paragraph: str  # plain text of the first paragraph that has any, the default summary
     article_links: tuple[str, ...]  # content-relative .md paths
     files: tuple[str, ...]  # content-relative paths of linked or embedded files
 
@@ -52,13 +52,21 @@ def render_markdown(source: str, article_path: str) -> RenderedBody:
     refs = md.ssg_refs
     refs.start(article_path)
     body = md.convert(source)
-    first = _PARAGRAPH.search(body)
     return RenderedBody(
         html=body,
-        first_paragraph=plain_text(first.group(1)) if first else "",
+        first_paragraph=first_paragraph(body),
         article_links=tuple(refs.articles),
         files=tuple(refs.files),
     )
+
+
+def first_paragraph(body: str) -> str:
+    """The plain text of the first paragraph of `body` (HTML) that has text, or "".
+
+    An article often opens with a picture: a paragraph of only an image, a linked image or white
+    space reads as nothing, and a summary made of it would leave the page description empty."""
+    texts = (plain_text(match.group(1)) for match in _PARAGRAPH.finditer(body))
+    return next(filter(None, texts), "")
 
 
 def plain_text(fragment: str) -> str:

@@ -27,26 +27,33 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def check_output_dir(output: Path, root: Path, protected: list[Path], force: bool, cache: Path | None = None) -> None:
+def check_output_dir(
+    output: Path,
+    root: Path,
+    protected: list[Path],
+    force: bool,
+    cache: Path | None = None,
+    origin: tuple[str, str | None] = ("site.yaml", "output_dir"),
+) -> None:
     """Refuse an output folder where building could destroy the user's files.
 
     A folder inside the cache is allowed (the preview server builds there), the cache itself is not.
+    `origin` names where the folder was given (`Config.origin`): site.yaml's key, or the -o flag.
     """
     output, root = output.resolve(), root.resolve()
+    given_in, key = origin
     if cache is not None and output == cache.resolve():
-        raise OutputError(Problem("site.yaml", None, "output_dir", f"{output} is the build cache; use a folder of its own, e.g. public"))
+        raise OutputError(Problem(given_in, None, key, f"{output} is the build cache; use a folder of its own, e.g. public"))
     if output == root or output in root.parents:
-        raise OutputError(
-            Problem("site.yaml", None, "output_dir", f"{output} is the project folder or above it; use a folder of its own, e.g. public")
-        )
+        raise OutputError(Problem(given_in, None, key, f"{output} is the project folder or above it; use a folder of its own, e.g. public"))
     for folder in protected:
         folder = folder.resolve()
         if output == folder or folder in output.parents:
             raise OutputError(
                 Problem(
-                    "site.yaml",
+                    given_in,
                     None,
-                    "output_dir",
+                    key,
                     f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. public",
                 )
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from slugify import slugify
@@ -60,7 +61,10 @@ def new_article(
     source_url: str | None = None,
     slug: str | None = None,
 ) -> Path:
-    """Write content/YYYY/<slug>.md with the front matter filled in; returns its path."""
+    """Write content/YYYY/<slug>.md with the front matter filled in; returns its path.
+
+    `lang` and `source_url` must already pass the reader's checks (`content.check_lang`,
+    `content.check_source_url`): the command line refuses them before anything is written."""
     slug = slugify(slug or title)
     if not slug:
         raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
@@ -70,7 +74,7 @@ def new_article(
         front["lang"] = lang
     front["tags"] = list(tags)
     if source_name or source_url:
-        front["source"] = {k: v for k, v in (("name", source_name or source_url), ("url", source_url)) if v}
+        front["source"] = {k: v for k, v in (("name", source_name or _source_host(source_url)), ("url", source_url)) if v}
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     text += "# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n---\n\n"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,3 +84,10 @@ def new_article(
     except FileExistsError:
         raise SsgError(f"{path} already exists; nothing was changed (choose another title or pass --slug)") from None
     return path
+
+
+def _source_host(url: str) -> str:
+    """The name of a source given only by its link: the host without `www.` (https://www.interfax.ru/... -> interfax.ru),
+    which is how outlets are usually called, rather than the whole link."""
+    parts = urlsplit(url)
+    return (parts.hostname or parts.netloc).removeprefix("www.")

@@ -272,3 +272,13 @@ def test_same_instant_in_two_offsets_prints_each_local_time(project):
     )
     project.build()
     assert "11:42" in project.page("2024/05/22/a/") and "2:42" in project.page("2024/05/22/b/")
+
+
+def test_article_opening_with_an_image_is_summarised_by_its_first_text(project):
+    body = "![Pic](../images/x.png)\n\nThen text.\n\nMore."
+    project.write({"content/2021/s.md": article("S", "2021-06-05", body), "content/images/x.png": b"\x89PNG fake"})
+    project.build()
+    page = project.page("2021/06/05/s/")
+    assert '<meta name="description" content="Then text.">' in page
+    assert '<meta property="og:description" content="Then text.">' in page
+    assert '<p class="entry__summary">Then text.</p>' in project.page("")

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -122,6 +123,33 @@ def test_new_writes_front_matter_and_never_overwrites(project):
     assert run("-C", str(project.root), "build", "--future").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--lang", "Russian", "Invalid value for '--lang': 'Russian' is not a language code (use en, ru, ...)"),
+        ("--lang", "", "Invalid value for '--lang': '' is not a language code (use en, ru, ...)"),
+        (
+            "--source-url",
+            "ftp://x",
+            "Invalid value for '--source-url': 'ftp://x' is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)",
+        ),
+        ("--source-url", "www.interfax.ru/1", "Invalid value for '--source-url': 'www.interfax.ru/1' is not an absolute http(s) URL"),
+    ],
+)
+def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option, value, message):
+    result = run("-C", str(project.root), "new", "T1", option, value)
+    assert result.exit_code == 2 and message in result.output
+    assert not (project.root / "content").exists()
+
+
+def test_new_names_a_source_given_only_by_its_url_after_the_host(project):
+    result = run("-C", str(project.root), "new", "T2", "--lang", "pt-BR", "--source-url", "https://www.interfax.ru/russia/1")
+    assert result.exit_code == 0, result.output
+    front = yaml.safe_load((Path.cwd() / result.output.strip()).read_text(encoding="utf-8").split("---")[1])
+    assert front["lang"] == "pt-BR" and front["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/1"}
+    assert run("-C", str(project.root), "check", "--future").exit_code == 0
+
+
 def test_errors_exit_1_with_every_problem(project):
     project.write({"content/a.md": "---\ntitle: A\ndate: nope\n---\n", "content/b.md": "no front matter\n"})
     result = run("-C", str(project.root), "build")
@@ -130,6 +158,31 @@ def test_errors_exit_1_with_every_problem(project):
     assert "error: content/b.md:1: no front matter" in result.output
     assert "Build failed: 2 problems." in result.output
     assert not (project.root / "public").exists()
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--base-url", "example.org"], "error: --base-url: 'example.org' is not an absolute http(s) URL (use https://example.org/"),
+        (["-o", "."], "error: -o/--output: {root} is the project folder or above it; use a folder of its own"),
+        (["-o", "/"], "error: -o/--output: / is the project folder or above it"),
+        (["--output", "content/x"], "error: -o/--output: {root}/content/x is inside content/, which holds your sources"),
+        (["-o", ".ssg-cache"], "error: -o/--output: {root}/.ssg-cache is the build cache"),
+    ],
+)
+def test_bad_build_flag_is_blamed_on_the_flag_not_site_yaml(project, monkeypatch, flags, message):
+    monkeypatch.chdir(project.root)  # -o is relative to where the user is
+    result = run("build", *flags)
+    assert result.exit_code == 1 and message.format(root=project.root) in result.output
+    assert "site.yaml" not in result.output
+
+
+def test_bad_site_yaml_values_are_still_blamed_on_site_yaml(project):
+    project.write({"site.yaml": "title: T\nbase_url: example.org\noutput_dir: /\n"})
+    result = run("-C", str(project.root), "build")
+    assert "error: site.yaml:2: base_url: 'example.org' is not an absolute http(s) URL" in result.output
+    result = run("-C", str(project.root), "build", "--base-url", "https://example.org/")  # the flag overrides the bad value
+    assert result.exit_code == 1 and result.output.startswith("error: site.yaml: output_dir: / is the project folder or above it")
 
 
 def test_check_writes_nothing(project):

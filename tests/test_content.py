@@ -44,6 +44,12 @@ def test_full_front_matter_is_read():
     assert article.extra["views"] == 2101 and article.date.utcoffset().total_seconds() == 3 * 3600
 
 
+def test_default_summary_skips_a_leading_image():
+    body = "![Soyuz](../images/soyuz.jpg)\n\nThe rocket *lifted off*.\n\nMore.\n"
+    assert meta(f"---\ntitle: T\ndate: 2021-01-01\n---\n{body}")["summary"] == "The rocket lifted off."
+    assert meta(f"---\ntitle: T\ndate: 2021-01-01\nsummary: Given.\n---\n{body}")["summary"] == "Given."
+
+
 def test_defaults_date_without_offset_uses_site_timezone_and_lang_from_site():
     m = meta("---\ntitle: T\ndate: 2021-01-10 09:30\n---\nx\n")
     assert m["date"] == "2021-01-10T09:30:00+03:00"

@@ -178,3 +178,28 @@ def test_plain_paragraph_shortcut_is_used_only_with_the_known_processors():
     md = ssg.markdown._renderer()
     assert next(iter(md.parser.blockprocessors)).__class__ is ssg.markdown._PlainParagraph
     assert {item.name for item in md.parser.blockprocessors._priority} - {"ssg_plain_paragraph"} == ssg.markdown._KNOWN_BLOCK_PROCESSORS
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "![Pic](../images/x.png)",  # an article that opens with its picture
+        "[![Pic](../images/x.png)](https://example.org/big.png)",  # a picture linked to a larger one
+        "![A](a.png) ![B](b.png)",
+        '<img src="../images/x.png" alt="Pic">',  # raw HTML inside a paragraph
+        '<figure><img src="../images/x.png" alt="Pic"><figcaption>Soyuz</figcaption></figure>',  # a raw HTML block
+        "&nbsp;",  # white space only
+        "\u00a0\u2003",
+        "<br>",
+        "# A heading",
+        "- a list\n- of two",
+    ],
+)
+def test_first_paragraph_is_the_first_with_text(opening):
+    rendered = render_markdown(f"{opening}\n\nThen *text*.\n\nMore text.\n", "2021/story.md")
+    assert rendered.first_paragraph == "Then text."
+
+
+def test_first_paragraph_of_a_body_without_text_is_empty():
+    assert render_markdown("![Pic](x.png)\n\n&nbsp;\n", "2021/story.md").first_paragraph == ""
+    assert render_markdown("", "2021/story.md").first_paragraph == ""
