@@ -8,6 +8,13 @@ feedgen 1.0 writes an entry's `<link>` without its `rel`, `type` and `title` (a 
 in `FeedEntry.atom_entry`), which would turn the source and image links into alternates; so only
 the article link (an alternate, the default) goes through feedgen, the others through `_Entry`.
 
+An entry's categories keep one `term` in every feed (`Tag.name`, so a reader that groups by term
+finds both languages' entries together) and are labelled in the entry's own language: a reader
+shows the labels beside the entry's title and text, so a Russian entry reads "Луна" even in the
+site feed and the tag feeds, which mix languages. (The site's listings label tags in the page's
+language instead, because there they are part of an English or Russian page; a feed reader puts
+each entry in an interface of its own.)
+
 A module of its own so that the build imports feedgen (and lxml with it) only when it writes
 feeds, after the pages: the render helper forked before that would otherwise count those
 libraries' memory a second time.
@@ -42,11 +49,12 @@ def atom_feed(config: Config, urls: Urls, feed: Feed, articles: Sequence[Article
     fg.title(feed.title)
     fg.link(href=urls.absolute(feed.page), rel="alternate", type="text/html")
     fg.link(href=urls.absolute(feed.path), rel="self", type="application/atom+xml")
-    fg.author({"name": config.publisher.get("name") or config.title, **_uri(config.publisher.get("url"))})
-    fg.language(feed.lang or config.lang)
+    lang = feed.lang or config.lang
+    fg.author({"name": config.publisher_name(lang), **_uri(config.publisher.get("url"))})
+    fg.language(lang)
     fg.generator(GENERATOR)
-    if config.description:
-        fg.subtitle(config.description)
+    if feed.subtitle:
+        fg.subtitle(feed.subtitle)
     # No entries: a fixed date, so that an empty feed is the same in every build.
     fg.updated(max((a.updated or a.date for a in entries), default="1970-01-01T00:00:00+00:00"))
     for article in reversed(entries):  # feedgen prepends entries: add the oldest first
@@ -65,7 +73,7 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
     if article.summary:
         entry.summary(article.summary)
     for tag in tags:
-        entry.category(term=tag.name, label=tag.name, scheme=urls.absolute(urls.tags()))
+        entry.category(term=tag.name, label=tag.label(article.lang), scheme=urls.absolute(urls.tags()))  # see the module's docstring
     if article.source:
         entry.author({"name": article.source.name, **_uri(article.source.url)})
         if article.source.url:

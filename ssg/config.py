@@ -326,6 +326,22 @@ class Config:
     def language(self, code: str) -> Language:
         return next((language for language in self.languages if language.code == code), Language(code))
 
+    def title_in(self, lang: str) -> str:
+        """The site's title as shown in `lang`: `languages.<lang>.title`, else `title`.
+
+        The one place that decides it: pages (`SiteInfo`), feeds and page metadata all ask here.
+        """
+        return self.language(lang).title or self.title
+
+    def description_in(self, lang: str) -> str:
+        """The site's description as shown in `lang`: `languages.<lang>.description` (even an empty one), else `description`."""
+        description = self.language(lang).description
+        return self.description if description is None else description
+
+    def publisher_name(self, lang: str) -> str:
+        """Who publishes the site, as feeds and JSON-LD name it: `publisher.name`, else the site's title in `lang`."""
+        return self.publisher.get("name") or self.title_in(lang)
+
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)

@@ -2,6 +2,10 @@
 
 Pages link to them from their heads; `atom` writes them. Every URL in a feed is absolute (feed
 readers have no page to resolve against).
+
+A language feed speaks its language: the site's title and description in it (`Config.title_in`,
+`description_in`, as the pages do). The site feed and the tag feeds mix languages, so they speak the
+default one, a tag feed naming its tag by its name there (`Tag.label`).
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from .urls import Urls
 
 @dataclass(frozen=True)
 class Feed:
-    """One feed: where it is written, its title (also used for its `<link>` in page heads)."""
+    """One feed: where it is written, its title (also used for its `<link>` in page heads) and subtitle."""
 
     path: str
     title: str
+    subtitle: str  # the site's description in the feed's language; "" for none
     page: str  # the HTML page showing the same articles (the feed's rel="alternate")
     lang: str | None  # set on language feeds only
 
@@ -41,17 +46,25 @@ def feed_languages(site: Site, config: Config) -> tuple[str, ...]:
 
 
 def site_feed(config: Config, urls: Urls) -> Feed:
-    return Feed(urls.feed(), config.title, urls.home(), None)
+    """Every language's articles: titled in the default language."""
+    return Feed(urls.feed(), config.title_in(config.lang), config.description_in(config.lang), urls.home(), None)
 
 
 def lang_feed(config: Config, urls: Urls, lang: str) -> Feed:
+    """One language's articles, titled in that language: "Архив (русский)".
+
+    The language's name stays in the title even where the language has a title of its own: every
+    page's head lists all the feeds, and the default language's feed must differ from the site's.
+    """
     locale = Locale.parse(lang.replace("-", "_"))
     name = locale.get_display_name(locale) or lang
-    return Feed(urls.lang_feed(lang), f"{config.title} ({name})", urls.home(), lang)
+    return Feed(urls.lang_feed(lang), f"{config.title_in(lang)} ({name})", config.description_in(lang), urls.home(), lang)
 
 
 def tag_feed(config: Config, urls: Urls, tag: Tag) -> Feed:
-    return Feed(urls.tag_feed(tag.slug), f"{config.title}: {tag.name}", urls.tag(tag.slug), None)
+    """One tag's articles, every language's: titled in the default language, like the tag's page."""
+    title = f"{config.title_in(config.lang)}: {tag.label(config.lang)}"
+    return Feed(urls.tag_feed(tag.slug), title, config.description_in(config.lang), urls.tag(tag.slug), None)
 
 
 def head_feeds(config: Config, urls: Urls, languages: Sequence[str]) -> tuple[Feed, ...]:

@@ -3,6 +3,9 @@
 Built here rather than in templates so the structured data is real JSON (json.dumps, never
 hand-written in Jinja) and the same for every theme; `meta.html` only prints it. Every URL is
 absolute, as the standards require.
+
+A page speaks its language (an article's own, else the page's): the site's title and description
+in it (`Config.title_in`, `description_in`) and its tags' names in it (`Tag.label`).
 """
 
 from __future__ import annotations
@@ -92,16 +95,19 @@ class Metadata:
 
     def page_tags(self, page: Page, canonical: str) -> tuple[MetaTag, ...]:
         """Open Graph and Twitter tags of a page that is not an article."""
-        title = page.title or self.config.title
-        tags = [_og("type", "website"), _og("title", title), _og("url", canonical), _og("site_name", self.config.title)]
+        site_title = self.config.title_in(page.lang)
+        title = page.title or site_title
+        tags = [_og("type", "website"), _og("title", title), _og("url", canonical), _og("site_name", site_title)]
         tags += [_og("locale", og_locale(page.lang))]
-        if self.config.description:
-            tags.append(_og("description", self.config.description))
+        description = self.config.description_in(page.lang)
+        if description:
+            tags.append(_og("description", description))
         tags += [_tw("card", "summary"), _tw("title", title)]
         return tuple(tags)
 
     def article_tags(self, article: Article, canonical: str) -> tuple[MetaTag, ...]:
-        tags = [_og("type", "article"), _og("title", article.title), _og("url", canonical), _og("site_name", self.config.title)]
+        site_title = self.config.title_in(article.lang)
+        tags = [_og("type", "article"), _og("title", article.title), _og("url", canonical), _og("site_name", site_title)]
         tags += [_og("locale", og_locale(article.lang))]
         if article.summary:
             tags.append(_og("description", article.summary))
@@ -111,7 +117,7 @@ class Metadata:
         tags.append(MetaTag("property", "article:published_time", article.date.isoformat()))
         if article.updated:
             tags.append(MetaTag("property", "article:modified_time", article.updated.isoformat()))
-        tags += [MetaTag("property", "article:tag", tag.name) for tag in self.site.tags_of(article)]
+        tags += [MetaTag("property", "article:tag", tag.label(article.lang)) for tag in self.site.tags_of(article)]
         tags += [_tw("card", "summary_large_image" if article.image else "summary"), _tw("title", article.title)]
         if article.summary:
             tags.append(_tw("description", article.summary))
@@ -133,9 +139,9 @@ class Metadata:
             "datePublished": article.date.isoformat(),
             "dateModified": (article.updated or article.date).isoformat(),
             "inLanguage": article.lang,
-            "keywords": [tag.name for tag in self.site.tags_of(article)] or None,
+            "keywords": [tag.label(article.lang) for tag in self.site.tags_of(article)] or None,
             "copyrightNotice": article.rights,
-            "publisher": self.publisher(),
+            "publisher": self.publisher(article.lang),
         }
         if article.image:
             data["image"] = _clean(
@@ -161,11 +167,11 @@ class Metadata:
             "@type": "CollectionPage",
             "@id": canonical,
             "url": canonical,
-            "name": page.title or self.config.title,
-            "description": self.config.description or None,
+            "name": page.title or self.config.title_in(page.lang),
+            "description": self.config.description_in(page.lang) or None,
             "inLanguage": page.lang,
-            "isPartOf": {"@type": "WebSite", "name": self.config.title, "url": self.config.base_url},
-            "publisher": self.publisher(),
+            "isPartOf": {"@type": "WebSite", "name": self.config.title_in(page.lang), "url": self.config.base_url},
+            "publisher": self.publisher(page.lang),
         }
         articles = page.context.get("articles")
         if articles:
@@ -176,8 +182,8 @@ class Metadata:
             data["mainEntity"] = {"@type": "ItemList", "itemListElement": items}
         return _clean(data)
 
-    def publisher(self) -> dict[str, Any]:
-        """From site.yaml `publisher:`; a relative `logo` is a path in the site."""
+    def publisher(self, lang: str) -> dict[str, Any]:
+        """From site.yaml `publisher:`, named for a page in `lang`; a relative `logo` is a path in the site."""
         publisher = self.config.publisher
         logo = publisher.get("logo")
         if logo and "://" not in logo:
@@ -185,7 +191,7 @@ class Metadata:
         return _clean(
             {
                 "@type": "Organization",
-                "name": publisher.get("name") or self.config.title,
+                "name": self.config.publisher_name(lang),
                 "url": publisher.get("url") or self.config.base_url,
                 "logo": {"@type": "ImageObject", "url": logo} if logo else None,
             }

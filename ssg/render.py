@@ -48,9 +48,7 @@ class SiteInfo:
     def from_config(cls, config: Config, lang: str | None = None) -> SiteInfo:
         """The site as shown in `lang`: a bilingual site's title and description may be per language."""
         search = config.search.path if config.search.enabled else None
-        language = config.language(lang or config.lang)
-        title = language.title or config.title
-        description = language.description if language.description is not None else config.description
+        title, description = config.title_in(lang or config.lang), config.description_in(lang or config.lang)
         languages = config.language_codes if config.multilingual else ()
         return cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
 

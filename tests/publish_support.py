@@ -1,4 +1,5 @@
-"""A small bilingual archive for the feed, metadata, sitemap and portability tests."""
+"""A small bilingual archive for the feed, metadata, sitemap and portability tests, and one whose
+site.yaml names the site and a tag in each language (`languages:`, `tag_names:`)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,20 @@ timezone: Europe/Moscow
 paginate: 2
 publisher: {name: Test Publisher, url: 'https://publisher.example/', logo: assets/logo.png}
 """
+
+PER_LANGUAGE_YAML = """\
+title: Archive
+description: News about rockets.
+base_url: https://example.org/
+timezone: Europe/Moscow
+languages:
+  en: {}
+  ru: {title: Пробный архив, description: Новости о ракетах.}
+tag_names:
+  Moon: {ru: Луна}
+"""
+PER_LANGUAGE_FILES: dict[str, str | bytes] = {  # one article with a translation, one in Russian only; China has one name
+    "content/2021/moon.md": article("Moon landing", "2021-05-24T10:00:00+03:00", tags="[Moon, China]"),
+    "content/2021/moon.ru.md": article("Посадка на Луну", "2021-05-24T10:00:00+03:00", tags="[Луна, China]"),
+    "content/2021/luna.md": article("Только о Луне", "2021-06-01T10:00:00+03:00", lang="ru", tags="[Moon]"),
+}

@@ -9,16 +9,30 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 
+from ssg.config import load_config
 from ssg.content import ReadSettings, read_article
 from ssg.errors import ConfigError, ContentError
+from ssg.render import SiteInfo
 from ssg.search import SearchConfig
 from ssg.search.analysis import stem
 
-from .conftest import BILINGUAL_YAML, PAIRS, article
+from .conftest import BILINGUAL_YAML, PAIRS, SITE_YAML, article
 
 
 def links(html: str, rel: str = "alternate") -> dict[str, str]:
     return dict(re.findall(rf'<link rel="{rel}" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_site_title_and_description_in_each_language(project):
+    languages = "languages: {en: {}, ru: {title: Архив, description: Новости}, de: {description: ''}}\n"
+    project.write({"site.yaml": SITE_YAML + "description: News.\n" + languages})
+    config = load_config(project.root)
+    assert [config.title_in(code) for code in ("en", "ru", "de", "fr")] == ["Test archive", "Архив", "Test archive", "Test archive"]
+    assert [config.description_in(code) for code in ("en", "ru", "de", "fr")] == ["News.", "Новости", "", "News."]
+    assert config.publisher_name("ru") == "Архив"
+    info = SiteInfo.from_config(config, "ru")  # what templates show: the same answer
+    assert (info.title, info.description) == ("Архив", "Новости")
+    assert SiteInfo.from_config(config).title == "Test archive"
 
 
 def test_translations_have_their_own_urls_and_link_both_ways(bilingual):

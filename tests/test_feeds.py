@@ -10,7 +10,7 @@ import pytest
 from ssg.errors import ConfigError
 
 from .conftest import article
-from .publish_support import FILES, SITE_YAML
+from .publish_support import FILES, PER_LANGUAGE_FILES, PER_LANGUAGE_YAML, SITE_YAML
 
 
 @pytest.fixture
@@ -22,6 +22,16 @@ def parse(project, path: str) -> feedparser.FeedParserDict:
     feed = feedparser.parse((project.public / path).read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     return feed
+
+
+@pytest.fixture
+def named(project):
+    """A bilingual site with a Russian title and description, and a Russian name for the tag Moon."""
+    return project.write({**PER_LANGUAGE_FILES, "site.yaml": PER_LANGUAGE_YAML})
+
+
+def categories(entry: feedparser.FeedParserDict) -> list[tuple[str, str]]:
+    return [(tag.term, tag.label) for tag in entry.tags]
 
 
 def test_site_feed_has_every_article_newest_first_with_cyrillic_intact(site):
@@ -131,3 +141,33 @@ def test_bad_language_feed_path_is_an_error(project, value):
     project.write({"site.yaml": SITE_YAML + f"feeds: {{lang_path: {value}}}\n"})
     with pytest.raises(ConfigError, match="lang_path"):
         project.build()
+
+
+def test_language_feed_names_the_site_and_tags_in_its_language(named):
+    named.build()
+    ru, en = parse(named, "ru/feed.xml"), parse(named, "en/feed.xml")
+    assert ru.feed.title == "Пробный архив (русский)" and ru.feed.subtitle == "Новости о ракетах."
+    assert ru.feed.author == "Пробный архив"  # no `publisher:`: the site names itself
+    assert {e.title: categories(e) for e in ru.entries} == {
+        "Только о Луне": [("Moon", "Луна")],
+        "Посадка на Луну": [("Moon", "Луна"), ("China", "China")],
+    }
+    assert en.feed.title == "Archive (English)" and en.feed.subtitle == "News about rockets." and en.feed.author == "Archive"
+    assert [categories(e) for e in en.entries] == [[("Moon", "Moon"), ("China", "China")]]
+
+
+def test_mixed_feeds_speak_the_default_language_but_label_each_entry_in_its_own(named):
+    named.build()
+    site, tag = parse(named, "feed.xml"), parse(named, "tags/moon/feed.xml")
+    assert site.feed.title == "Archive" and site.feed.subtitle == "News about rockets." and site.feed.author == "Archive"
+    assert tag.feed.title == "Archive: Moon" and tag.feed.subtitle == "News about rockets."
+    for feed in (site, tag):  # one term for the tag in both languages, each entry's label in its language
+        assert {e.title: categories(e)[0] for e in feed.entries} == {"Только о Луне": ("Moon", "Луна"), "Moon landing": ("Moon", "Moon")}
+
+
+def test_heads_link_each_language_feed_by_its_own_title(named):
+    named.build()
+    for page in ("ru/2021/06/01/luna/", "2021/05/24/moon/", "tags/moon/"):
+        head = named.page(page)
+        assert 'title="Пробный архив (русский)" hreflang="ru"' in head and 'title="Archive (English)" hreflang="en"' in head
+    assert 'title="Archive: Moon"' in named.page("tags/moon/")

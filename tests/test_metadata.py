@@ -8,7 +8,7 @@ import extruct
 import pytest
 
 from .conftest import article
-from .publish_support import FILES, SITE_YAML
+from .publish_support import FILES, PER_LANGUAGE_FILES, PER_LANGUAGE_YAML, SITE_YAML
 
 
 @pytest.fixture
@@ -125,3 +125,37 @@ def test_json_ld_cannot_be_closed_by_the_data(project):
 
 def test_cyrillic_stays_readable_in_json_ld(site):
     assert '"headline": "Ракета «Союз» стартовала с Байконура"' in site.page("2021/05/26/raketa/")
+
+
+def test_pages_name_the_site_and_tags_in_their_language(project):
+    project.write({**PER_LANGUAGE_FILES, "site.yaml": PER_LANGUAGE_YAML}).build()
+    html = project.page("ru/2021/06/01/luna/")
+    (data,), og = structured(html, "https://example.org/ru/2021/06/01/luna/")
+    assert og["og:site_name"] == ["Пробный архив"] and og["og:locale"] == ["ru_RU"] and og["article:tag"] == ["Луна"]
+    assert data["keywords"] == ["Луна"] and data["inLanguage"] == "ru"
+    assert data["publisher"] == {"@type": "Organization", "name": "Пробный архив", "url": "https://example.org/"}
+    assert twitter(html)["twitter:title"] == "Только о Луне"
+    html = project.page("ru/")
+    (data,), og = structured(html, "https://example.org/ru/")
+    assert data["name"] == data["isPartOf"]["name"] == data["publisher"]["name"] == "Пробный архив"
+    assert data["description"] == "Новости о ракетах." and data["inLanguage"] == "ru"
+    assert og["og:site_name"] == og["og:title"] == ["Пробный архив"] and og["og:description"] == ["Новости о ракетах."]
+    assert twitter(html)["twitter:title"] == "Пробный архив"
+
+
+def test_default_language_pages_keep_the_site_title_and_tag_names(project):
+    project.write({**PER_LANGUAGE_FILES, "site.yaml": PER_LANGUAGE_YAML}).build()
+    (data,), og = structured(project.page("2021/05/24/moon/"), "https://example.org/2021/05/24/moon/")
+    assert og["og:site_name"] == ["Archive"] and og["article:tag"] == ["Moon", "China"]
+    assert data["keywords"] == ["Moon", "China"] and data["publisher"]["name"] == "Archive"
+    for path in ("", "tags/moon/"):  # shared listings are in the default language
+        (data,), og = structured(project.page(path), f"https://example.org/{path}")
+        assert data["isPartOf"]["name"] == data["publisher"]["name"] == "Archive" and og["og:site_name"] == ["Archive"]
+        assert data["description"] == "News about rockets." and og["og:description"] == ["News about rockets."]
+
+
+def test_a_named_publisher_keeps_its_name_in_every_language(project):
+    yaml = PER_LANGUAGE_YAML + "publisher: {name: Test Publisher}\n"
+    project.write({**PER_LANGUAGE_FILES, "site.yaml": yaml}).build()
+    (data,), og = structured(project.page("ru/2021/06/01/luna/"), "https://example.org/ru/2021/06/01/luna/")
+    assert data["publisher"]["name"] == "Test Publisher" and og["og:site_name"] == ["Пробный архив"]

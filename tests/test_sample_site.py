@@ -54,3 +54,11 @@ def test_sample_links_its_translations(sample):
     assert '<link rel="alternate" hreflang="ru" href="https://example.org/ru/2021/05/24/roscosmos-china/">' in english
     russian = (sample / "ru/2021/05/24/roscosmos-china/index.html").read_text(encoding="utf-8")
     assert '<html lang="ru"' in russian and "Эта статья на:" in russian
+
+
+def test_sample_russian_feed_and_pages_name_the_site_in_russian(sample):
+    feed = (sample / "ru/feed.xml").read_text(encoding="utf-8")
+    assert "<title>Архив новостей космоса и обороны (русский)</title>" in feed
+    assert 'term="Roscosmos" scheme="https://example.org/tags/" label="Роскосмос"' in feed and 'label="Roscosmos"' not in feed
+    russian = (sample / "ru/2021/05/24/roscosmos-china/index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:site_name" content="Архив новостей космоса и обороны">' in russian
