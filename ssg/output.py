@@ -86,6 +86,8 @@ class Output:
         itself and keeps watching (`build --watch`). Kept files are then not looked for one by one
         (16,000 stats on every save at 10,000 articles). A page deleted from it by hand stays missing
         until its inputs change, or the preview or the watch restarts.
+
+        Raises `OutputError` when the output folder cannot be made (see `_make_staging`).
         """
         self.folder = folder
         self.staging = folder.parent / f".{folder.name}.ssg-staging"
@@ -97,6 +99,34 @@ class Output:
         self._prefix = os.path.join(folder, "")  # asked of every page: cheaper than os.path.join each time
         self._staged_prefix = os.path.join(self.staging, "")
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._made = self._make_staging()
+
+    def _make_staging(self) -> list[Path]:
+        """Make the staging folder now, and the output folder's missing parents with it; returns what was made.
+
+        An output folder that cannot be made (a file in its path, no permission) then stops the build
+        before any page is rendered, with a message instead of a traceback halfway through, and leaves
+        nothing behind.
+        """
+        if os.path.lexists(self.folder) and not self.folder.is_dir():
+            raise _cannot_create(self.folder, "a file of that name is there")
+        missing = [self.staging]
+        existing = self.staging.parent
+        while not os.path.lexists(existing):
+            missing.append(existing)
+            existing = existing.parent
+        made: list[Path] = []
+        try:
+            for folder in reversed(missing):
+                folder.mkdir()
+                made.append(folder)
+        except OSError as error:
+            _remove_empty_folders(made)
+            if isinstance(error, NotADirectoryError) or not existing.is_dir():
+                raise _cannot_create(self.folder, f"{existing} is not a folder") from None
+            where = Path(error.filename).parent if error.filename else existing
+            raise _cannot_create(self.folder, f"{(error.strerror or str(error)).lower()} in {where}") from None
+        return made
 
     def unchanged(self, path: str, fingerprint: str) -> bool:
         """True when `path` was made from the same inputs last time and is still there: keep it."""
@@ -207,7 +237,9 @@ class Output:
         return Manifest(self.new, _signature(self.folder / MANIFEST))
 
     def abort(self) -> None:
+        """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
         shutil.rmtree(self.staging, ignore_errors=True)
+        _remove_empty_folders(self._made[:-1])
 
     def _remove_empty_parents(self, path: Path) -> None:
         parent = path.parent
@@ -238,6 +270,21 @@ def read_manifest(folder: Path) -> Manifest:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return Manifest({}, None)
+
+
+def _cannot_create(folder: Path, reason: str) -> OutputError:
+    return OutputError(
+        Problem(str(folder), None, None, f"cannot create the output folder ({reason}); build elsewhere (-o DIR or output_dir in site.yaml)")
+    )
+
+
+def _remove_empty_folders(made: list[Path]) -> None:
+    """Remove folders made one inside the other (outermost first), innermost first, while they are empty."""
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # something else was put in it meanwhile: it stays, and so do the folders around it
 
 
 def _signature(path: Path) -> tuple | None:

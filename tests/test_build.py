@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -202,6 +203,53 @@ def test_refuses_folder_with_foreign_files_unless_forced(site):
         site.build()
     site.build(force=True)
     assert (site.public / "mine.txt").read_text() == "keep me"
+
+
+@pytest.mark.parametrize("under", ["file/sub", "file/a/b/out"])
+def test_output_folder_under_a_file_is_a_clear_error_leaving_nothing_behind(site, tmp_path, under):
+    """A file in the output's path fails for root too (unlike a folder without write permission)."""
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError) as error:
+        site.build(output_dir=str(tmp_path / under))
+    assert str(error.value) == (
+        f"{tmp_path / under}: cannot create the output folder ({tmp_path / 'file'} is not a folder); "
+        "build elsewhere (-o DIR or output_dir in site.yaml)"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "site"] and (tmp_path / "file").read_text() == "x"
+
+
+def test_output_folder_that_is_a_file_is_a_clear_error(site, tmp_path):
+    (tmp_path / "out").write_text("x")
+    with pytest.raises(OutputError, match="cannot create the output folder \\(a file of that name is there\\)"):
+        site.build(output_dir=str(tmp_path / "out"))
+    assert (tmp_path / "out").read_text() == "x" and not list(tmp_path.glob(".*.ssg-staging"))
+
+
+def test_output_folder_without_permission_is_a_clear_error(site, tmp_path, monkeypatch):
+    """Root may write anywhere, so the refusal is simulated where the staging folder is made; the output's
+    parents made before it are removed again."""
+    make = Path.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if self.name.endswith(".ssg-staging"):
+            raise PermissionError(13, "Permission denied", str(self))
+        return make(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(OutputError) as error:
+        site.build(output_dir=str(tmp_path / "new/deep/out"))
+    assert str(error.value) == (
+        f"{tmp_path / 'new/deep/out'}: cannot create the output folder (permission denied in {tmp_path / 'new/deep'}); "
+        "build elsewhere (-o DIR or output_dir in site.yaml)"
+    )
+    assert not (tmp_path / "new").exists()
+
+
+def test_failed_build_into_a_new_folder_leaves_no_parents_behind(site, tmp_path):
+    site.write({"templates/tags.html": "{{ 1 / 0 }}\n"})
+    with pytest.raises(TemplateError):
+        site.build(output_dir=str(tmp_path / "new/deep/out"))
+    assert not (tmp_path / "new").exists()
 
 
 @pytest.mark.parametrize("output", [".", "content", "content/sub", ".."])

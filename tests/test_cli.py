@@ -155,3 +155,16 @@ def test_check_reports_template_syntax_errors(project):
     assert result.exit_code == 1
     assert "error: templates/extra.html:2: unexpected '}'" in result.output
     assert "error: templates/tags.html:1: Expected an expression, got 'end of statement block'" in result.output
+
+
+def test_output_folder_that_cannot_be_made_is_one_line_not_a_traceback(project, tmp_path):
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    (tmp_path / "file").write_text("x")
+    result = run("-C", str(project.root), "build", "-o", str(tmp_path / "file/sub"))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"error: {tmp_path / 'file/sub'}: cannot create the output folder ({tmp_path / 'file'} is not a folder); "
+        "build elsewhere (-o DIR or output_dir in site.yaml)",
+        "Build failed: 1 problem.",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "site"]
