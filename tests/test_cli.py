@@ -168,3 +168,13 @@ def test_output_folder_that_cannot_be_made_is_one_line_not_a_traceback(project, 
         "Build failed: 1 problem.",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "site"]
+
+
+def test_forced_build_names_every_file_it_will_not_replace(project):
+    project.write({"content/a.md": article("A", "2021-01-01"), "public/robots.txt": "MINE", "public/tags/index.html": "MINE"})
+    result = run("-C", str(project.root), "build", "--force")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert [e.split(": ")[1] for e in errors] == [str(project.root / "public/robots.txt"), str(project.root / "public/tags/index.html")]
+    assert "Build failed: 2 problems." in result.output
+    assert (project.root / "public/robots.txt").read_text() == "MINE"
