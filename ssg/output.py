@@ -305,7 +305,7 @@ class Manifest:
 
 
 def read_manifest(folder: Path) -> Manifest:
-    """The manifest of an output folder; empty when there is none or it is damaged (then every file is rewritten)."""
+    """The manifest of an output folder; empty when there is none or it is damaged (then no file there counts as ssg's)."""
     signature = _signature(folder / MANIFEST)
     try:
         files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
