@@ -220,8 +220,9 @@ class Builder:
             # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
             # (`build --watch`) committed the current manifest itself.
             previous = self._manifest(config.output_path)
-            own = config.cache_path.resolve() in config.output_path.resolve().parents or previous is self.committed.get(config.output_path)
-            output = Output(config.output_path, previous, own)
+            private = config.cache_path.resolve() in config.output_path.resolve().parents
+            own = private or previous is self.committed.get(config.output_path)
+            output = Output(config.output_path, previous, own, private)
             if self.templates is None:
                 self.templates = Templates(store.templates())
             try:

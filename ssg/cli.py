@@ -59,7 +59,7 @@ def main(ctx: click.Context, project: Path) -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-o", "--output", type=click.Path(file_okay=False), help="Output folder (default: output_dir of site.yaml, public).")
 @click.option("--base-url", help="Override base_url of site.yaml for this build.")
-@click.option("--force", is_flag=True, help="Build into a folder that holds files ssg did not create (they are left alone).")
+@click.option("--force", is_flag=True, help="Build into a folder holding files ssg did not create (it never replaces them).")
 @click.option("--profile", is_flag=True, help="Print the time each phase took.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
 @click.option("-w", "--watch", is_flag=True, help="Stay running and rebuild the output on every save (Ctrl-C to stop).")

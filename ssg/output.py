@@ -4,7 +4,8 @@ The output folder carries a manifest (`.ssg-manifest.json`) of every file ssg wr
 its hash and the fingerprint of what produced it. It is how the build
 - writes a file only when its bytes changed (unchanged files keep their mtime, for rsync),
 - deletes only files it wrote itself (stale pages of deleted articles), never anything else,
-- refuses a folder that holds files it did not create, unless told `--force`.
+- refuses a folder that holds files it did not create, unless told `--force`, and even then never
+  writes over one of them nor lists it as its own: a build that would fails before moving anything in.
 Changed files go to a staging folder beside the output first; a failed build removes the staging
 folder and leaves the output exactly as it was.
 """
@@ -17,6 +18,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR
 
 from .errors import OutputError, Problem
 
@@ -85,7 +87,7 @@ class Output:
     can call it; `record` (main process only) adds its result to the build's manifest.
     """
 
-    def __init__(self, folder: Path, previous: Manifest | None = None, own: bool = False):
+    def __init__(self, folder: Path, previous: Manifest | None = None, own: bool = False, private: bool = False):
         """`previous`: the manifest the last build left, when the caller kept it (else it is read).
 
         `own`: the files `previous` lists are there as that build left them, when it is still current:
@@ -93,6 +95,11 @@ class Output:
         itself and keeps watching (`build --watch`). Kept files are then not looked for one by one
         (16,000 stats on every save at 10,000 articles). A page deleted from it by hand stays missing
         until its inputs change, or the preview or the watch restarts.
+
+        `private`: the folder is ssg's alone (the preview's, inside the cache): every file in it is
+        ssg's, even one its manifest lost, so `commit` does not look for the user's files there.
+
+        Raises `OutputError` when the output folder cannot be made (see `_make_staging`).
         """
         self.folder = folder
         self.staging = folder.parent / f".{folder.name}.ssg-staging"
@@ -103,7 +110,36 @@ class Output:
         self.changed: list[str] = []
         self._prefix = os.path.join(folder, "")  # asked of every page: cheaper than os.path.join each time
         self._staged_prefix = os.path.join(self.staging, "")
+        self._private = private
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._made = self._make_staging()
+
+    def _make_staging(self) -> list[Path]:
+        """Make the staging folder now, and the output folder's missing parents with it; returns what was made.
+
+        An output folder that cannot be made (a file in its path, no permission) then stops the build
+        before any page is rendered, with a message instead of a traceback halfway through, and leaves
+        nothing behind.
+        """
+        if os.path.lexists(self.folder) and not self.folder.is_dir():
+            raise _cannot_create(self.folder, "a file of that name is there")
+        missing = [self.staging]
+        existing = self.staging.parent
+        while not os.path.lexists(existing):
+            missing.append(existing)
+            existing = existing.parent
+        made: list[Path] = []
+        try:
+            for folder in reversed(missing):
+                folder.mkdir()
+                made.append(folder)
+        except OSError as error:
+            _remove_empty_folders(made)
+            if isinstance(error, NotADirectoryError) or not existing.is_dir():
+                raise _cannot_create(self.folder, f"{existing} is not a folder") from None
+            where = Path(error.filename).parent if error.filename else existing
+            raise _cannot_create(self.folder, f"{(error.strerror or str(error)).lower()} in {where}") from None
+        return made
 
     def unchanged(self, path: str, fingerprint: str) -> bool:
         """True when `path` was made from the same inputs last time and is still there: keep it."""
@@ -166,7 +202,14 @@ class Output:
         yet, that tree becomes it: one rename instead of one per file and folder, which at 10,000
         articles was most of a first build's commit (16,000 folders made one by one). A folder that
         exists, even empty, is the user's: files are moved into it.
+
+        Raises `OutputError`, having moved nothing, when a file ssg did not write is where one of this
+        build's files goes (`foreign`).
         """
+        foreign = self.foreign()
+        if foreign:
+            self.abort()
+            raise OutputError(foreign)
         if not (self.changed and self._claimed() and self._moved_whole()):
             self._move_staged()
         deleted = sorted(set(self.old) - set(self.new))
@@ -181,6 +224,37 @@ class Output:
             os.replace(temporary, self.folder / MANIFEST)
         shutil.rmtree(self.staging, ignore_errors=True)
         return deleted
+
+    def foreign(self) -> list[Problem]:
+        """The user's files (not in the last manifest) where this build would write: one problem each.
+
+        Written over, they would be lost, and listed in the manifest, a later build would delete them.
+        Only paths the last manifest does not list are looked for (after an edit a few; never a page
+        it lists, kept or rewritten), and none when the folder is not there or is ssg's alone.
+        """
+        if self._private or not os.path.isdir(self.folder):
+            return []
+        problems: dict[str, Problem] = {}
+        for path in sorted(path for path in self.changed if path not in self.old):  # sorted: the same message every time
+            try:
+                mode = os.lstat(self._prefix + path).st_mode
+            except FileNotFoundError:
+                continue
+            except NotADirectoryError:
+                self._foreign_above(path, problems)
+                continue
+            problems[path] = _not_ours(self._prefix + path, f"writes /{path} here", "folder" if S_ISDIR(mode) else "file")
+        return list(problems.values())
+
+    def _foreign_above(self, path: str, problems: dict[str, Problem]) -> None:
+        """A file where `path` needs a folder: the user's, unless the last build wrote it."""
+        parts = path.split("/")
+        for n in range(1, len(parts)):
+            above = "/".join(parts[:n])
+            if os.path.lexists(self._prefix + above) and not os.path.isdir(self._prefix + above):
+                if above not in self.old and above not in problems:
+                    problems[above] = _not_ours(self._prefix + above, f"needs a folder here (for /{path})", "file")
+                return
 
     def _claimed(self) -> bool:
         """Make the output folder, unless it is there already: a folder made here is ours to replace."""
@@ -214,7 +288,9 @@ class Output:
         return Manifest(self.new, _signature(self.folder / MANIFEST))
 
     def abort(self) -> None:
+        """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
         shutil.rmtree(self.staging, ignore_errors=True)
+        _remove_empty_folders(self._made[:-1])
 
     def _remove_empty_parents(self, path: Path) -> None:
         parent = path.parent
@@ -236,7 +312,7 @@ class Manifest:
 
 
 def read_manifest(folder: Path) -> Manifest:
-    """The manifest of an output folder; empty when there is none or it is damaged (then every file is rewritten)."""
+    """The manifest of an output folder; empty when there is none or it is damaged (then no file there counts as ssg's)."""
     signature = _signature(folder / MANIFEST)
     try:
         files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
@@ -245,6 +321,32 @@ def read_manifest(folder: Path) -> Manifest:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return Manifest({}, None)
+
+
+def _cannot_create(folder: Path, reason: str) -> OutputError:
+    return OutputError(
+        Problem(str(folder), None, None, f"cannot create the output folder ({reason}); build elsewhere (-o DIR or output_dir in site.yaml)")
+    )
+
+
+def _not_ours(where: str, need: str, what: str) -> Problem:
+    """A file or folder of the user's where this build writes: what to do, since ssg will not replace it."""
+    return Problem(
+        where,
+        None,
+        None,
+        f"this build {need}, but this {what} is not ssg's (not in {MANIFEST}) and ssg will not replace it: "
+        "move or delete it (a file to publish with the site goes in its static folder), or build elsewhere (-o DIR)",
+    )
+
+
+def _remove_empty_folders(made: list[Path]) -> None:
+    """Remove folders made one inside the other (outermost first), innermost first, while they are empty."""
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # something else was put in it meanwhile: it stays, and so do the folders around it
 
 
 def _signature(path: Path) -> tuple | None:

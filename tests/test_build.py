@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -215,6 +216,125 @@ def test_refuses_folder_with_foreign_files_unless_forced(site):
         site.build()
     site.build(force=True)
     assert (site.public / "mine.txt").read_text() == "keep me"
+
+
+def snapshot(folder):
+    """Every file and folder under `folder` with its bytes (None for a folder) and mtime: "exactly as it was"."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None, p.stat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def test_forced_build_never_writes_over_nor_adopts_the_users_files(site):
+    """--force builds beside the user's files; one where a page goes stops the build before anything is moved in,
+    every such file named at once (and a robots.txt of the output folder's own is the user's, not the site's)."""
+    site.write({"public/tags/index.html": "MYFILE", "public/robots.txt": "MYROBOTS", "public/notes/mine.txt": "keep me"})
+    before = snapshot(site.public)
+    with pytest.raises(OutputError) as error:
+        site.build(force=True)
+    assert [p.path for p in error.value.problems] == [str(site.public / "robots.txt"), str(site.public / "tags/index.html")]
+    assert "this build writes /robots.txt here, but this file is not ssg's (not in .ssg-manifest.json)" in str(error.value)
+    assert all("move or delete it" in p.message and "build elsewhere (-o DIR)" in p.message for p in error.value.problems)
+    assert snapshot(site.public) == before
+    assert not list(site.root.glob(".*.ssg-staging"))
+    (site.public / "robots.txt").unlink()
+    (site.public / "tags/index.html").unlink()
+    site.build(force=True)
+    assert (site.public / "notes/mine.txt").read_text() == "keep me"
+    manifest = json.loads((site.public / ".ssg-manifest.json").read_text())["files"]
+    assert "notes/mine.txt" not in manifest and "tags/index.html" in manifest and "robots.txt" in manifest
+
+
+def test_a_file_where_the_build_needs_a_folder_is_named(site):
+    site.write({"public/tags": "a file, not a folder"})
+    with pytest.raises(OutputError) as error:
+        site.build(force=True)
+    assert [str(p) for p in error.value.problems] == [
+        f"{site.public / 'tags'}: this build needs a folder here (for /tags/china/feed.xml), but this file is not ssg's "
+        "(not in .ssg-manifest.json) and ssg will not replace it: move or delete it (a file to publish with the site goes in "
+        "its static folder), or build elsewhere (-o DIR)"
+    ]
+    assert (site.public / "tags").read_text() == "a file, not a folder"
+    assert sorted(p.name for p in site.public.iterdir()) == ["tags"]
+
+
+def test_the_users_file_on_a_new_page_path_stops_a_rebuild_too(site):
+    """In a folder ssg built before (no --force needed), a file put on the path of a page the next build adds."""
+    site.build()
+    site.write({"public/2021/06/03/new/index.html": "MINE", "public/static-note.txt": "mine too"})
+    before = snapshot(site.public)
+    site.write({"content/2021/new.md": article("New", "2021-06-03T09:00:00+03:00")})
+    with pytest.raises(OutputError, match="new/index.html: this build writes /2021/06/03/new/index.html here"):
+        site.build()
+    assert snapshot(site.public) == before
+    (site.public / "2021/06/03/new/index.html").unlink()
+    site.build()
+    assert "New" in site.page("2021/06/03/new/") and (site.public / "static-note.txt").read_text() == "mine too"
+
+
+def test_a_static_robots_txt_wins_over_the_generated_one_but_not_over_the_users(site):
+    site.write({"static/robots.txt": "User-agent: *\nDisallow: /drafts/\n"})
+    site.build()
+    assert (site.public / "robots.txt").read_text() == "User-agent: *\nDisallow: /drafts/\n"
+    elsewhere = site.root / "elsewhere"
+    site.write({"elsewhere/robots.txt": "MYROBOTS"})
+    with pytest.raises(OutputError, match="robots.txt: this build writes /robots.txt here"):
+        site.build(output_dir=str(elsewhere), force=True)
+    assert (elsewhere / "robots.txt").read_text() == "MYROBOTS"
+
+
+def test_the_preview_folder_is_ssgs_alone(site):
+    """Inside the cache every file is ssg's: one its lost manifest no longer lists is replaced, not refused."""
+    preview = site.root / ".ssg-cache/serve"
+    site.build(output_dir=str(preview))
+    (preview / ".ssg-manifest.json").unlink()
+    site.build(output_dir=str(preview), force=True)
+    assert (preview / ".ssg-manifest.json").is_file()
+
+
+@pytest.mark.parametrize("under", ["file/sub", "file/a/b/out"])
+def test_output_folder_under_a_file_is_a_clear_error_leaving_nothing_behind(site, tmp_path, under):
+    """A file in the output's path fails for root too (unlike a folder without write permission)."""
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError) as error:
+        site.build(output_dir=str(tmp_path / under))
+    assert str(error.value) == (
+        f"{tmp_path / under}: cannot create the output folder ({tmp_path / 'file'} is not a folder); "
+        "build elsewhere (-o DIR or output_dir in site.yaml)"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "site"] and (tmp_path / "file").read_text() == "x"
+
+
+def test_output_folder_that_is_a_file_is_a_clear_error(site, tmp_path):
+    (tmp_path / "out").write_text("x")
+    with pytest.raises(OutputError, match="cannot create the output folder \\(a file of that name is there\\)"):
+        site.build(output_dir=str(tmp_path / "out"))
+    assert (tmp_path / "out").read_text() == "x" and not list(tmp_path.glob(".*.ssg-staging"))
+
+
+def test_output_folder_without_permission_is_a_clear_error(site, tmp_path, monkeypatch):
+    """Root may write anywhere, so the refusal is simulated where the staging folder is made; the output's
+    parents made before it are removed again."""
+    make = Path.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if self.name.endswith(".ssg-staging"):
+            raise PermissionError(13, "Permission denied", str(self))
+        return make(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(OutputError) as error:
+        site.build(output_dir=str(tmp_path / "new/deep/out"))
+    assert str(error.value) == (
+        f"{tmp_path / 'new/deep/out'}: cannot create the output folder (permission denied in {tmp_path / 'new/deep'}); "
+        "build elsewhere (-o DIR or output_dir in site.yaml)"
+    )
+    assert not (tmp_path / "new").exists()
+
+
+def test_failed_build_into_a_new_folder_leaves_no_parents_behind(site, tmp_path):
+    site.write({"templates/tags.html": "{{ 1 / 0 }}\n"})
+    with pytest.raises(TemplateError):
+        site.build(output_dir=str(tmp_path / "new/deep/out"))
+    assert not (tmp_path / "new").exists()
 
 
 @pytest.mark.parametrize("output", [".", "content", "content/sub", ".."])

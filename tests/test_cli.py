@@ -223,3 +223,26 @@ def test_init_says_when_the_workflow_needs_its_requirement(tmp_path, monkeypatch
     assert f"Next: cd '{folder}' && ssg build" in result.output
     env = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())["env"]
     assert env == {"SSG_REQUIREMENT": ""}
+
+
+def test_output_folder_that_cannot_be_made_is_one_line_not_a_traceback(project, tmp_path):
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    (tmp_path / "file").write_text("x")
+    result = run("-C", str(project.root), "build", "-o", str(tmp_path / "file/sub"))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"error: {tmp_path / 'file/sub'}: cannot create the output folder ({tmp_path / 'file'} is not a folder); "
+        "build elsewhere (-o DIR or output_dir in site.yaml)",
+        "Build failed: 1 problem.",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "site"]
+
+
+def test_forced_build_names_every_file_it_will_not_replace(project):
+    project.write({"content/a.md": article("A", "2021-01-01"), "public/robots.txt": "MINE", "public/tags/index.html": "MINE"})
+    result = run("-C", str(project.root), "build", "--force")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert [e.split(": ")[1] for e in errors] == [str(project.root / "public/robots.txt"), str(project.root / "public/tags/index.html")]
+    assert "Build failed: 2 problems." in result.output
+    assert (project.root / "public/robots.txt").read_text() == "MINE"
