@@ -210,18 +210,22 @@ class Output:
         if foreign:
             self.abort()
             raise OutputError(foreign)
-        if not (self.changed and self._claimed() and self._moved_whole()):
+        # A file is listed in the manifest before it is moved in: a build stopped halfway (Ctrl-C, a crash)
+        # leaves no file of its own that the next build would take for the user's (and refuse to replace).
+        moved = False
+        if self.changed and self._claimed():
+            _write_manifest(self.staging, self.new)  # the whole tree arrives with its manifest
+            moved = self._moved_whole()
+        if not moved:
+            if any(path not in self.old for path in self.changed):
+                _write_manifest(self.folder, self.old | self.new)
             self._move_staged()
         deleted = sorted(set(self.old) - set(self.new))
         for path in deleted:
             (self.folder / path).unlink(missing_ok=True)
             self._remove_empty_parents(self.folder / path)
-        if self.new != self.old or not (self.folder / MANIFEST).is_file():
-            # Compact: the C encoder writes 20,000 entries in milliseconds (an indent makes it Python's).
-            manifest = json.dumps({"generator": "ssg", "files": self.new}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            temporary = self.folder / f"{MANIFEST}.tmp"
-            temporary.write_text(manifest, encoding="utf-8")
-            os.replace(temporary, self.folder / MANIFEST)
+        if not moved and (self.new != self.old or not (self.folder / MANIFEST).is_file()):
+            _write_manifest(self.folder, self.new)
         shutil.rmtree(self.staging, ignore_errors=True)
         return deleted
 
@@ -321,6 +325,15 @@ def read_manifest(folder: Path) -> Manifest:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return Manifest({}, None)
+
+
+def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
+    """Replace `folder`'s manifest at once (a reader never sees half of one)."""
+    # Compact: the C encoder writes 20,000 entries in milliseconds (an indent makes it Python's).
+    manifest = json.dumps({"generator": "ssg", "files": files}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    temporary = folder / f"{MANIFEST}.tmp"
+    temporary.write_text(manifest, encoding="utf-8")
+    os.replace(temporary, folder / MANIFEST)
 
 
 def _cannot_create(folder: Path, reason: str) -> OutputError:

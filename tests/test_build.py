@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from ssg.errors import ContentError, OutputError, SsgError, TemplateError
+from ssg.output import MANIFEST
 
 from .conftest import article
 
@@ -189,6 +191,33 @@ def test_first_build_into_a_new_folder_an_empty_folder_and_a_full_one_is_the_sam
         assert {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == files
     assert made.changed == len(files) - 1  # all but the manifest
     assert not list(tmp_path.rglob("*.ssg-staging")) and not list(site.root.glob(".*.ssg-staging"))
+
+
+@pytest.mark.parametrize("into", ["existing", "new"])
+def test_a_build_stopped_while_moving_files_in_leaves_none_the_next_build_refuses(site, tmp_path, monkeypatch, into):
+    """Files are in the manifest before they are moved in: after a Ctrl-C halfway, the next build takes them as
+    its own (a file missing from the manifest would be the user's, and refused)."""
+    out = tmp_path / "out"
+    if into == "existing":
+        out.mkdir()
+    real_replace, moves = os.replace, []
+
+    def interrupted(source, target):
+        if ".ssg-staging" in str(source) and not str(target).endswith(".json"):
+            moves.append(target)
+            if len(moves) == (5 if into == "existing" else 1):  # a new folder gets the staged tree in one rename
+                raise KeyboardInterrupt
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        site.build(output_dir=str(out))
+    monkeypatch.setattr(os, "replace", real_replace)
+    site.build(output_dir=str(out))
+    site.build()
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != MANIFEST} == {
+        p.relative_to(site.public).as_posix(): p.read_bytes() for p in site.public.rglob("*") if p.is_file() and p.name != MANIFEST
+    }
 
 
 def test_unchanged_files_are_not_rewritten(site):
