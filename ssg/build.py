@@ -600,4 +600,5 @@ def protected_dirs(config: Config) -> list[Path]:
         config.root / config.static_dir,
         config.root / config.templates_dir,
         config.root / "themes",
+        config.root / "i18n",  # the site's own interface strings (theme.py)
     ]

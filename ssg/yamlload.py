@@ -46,7 +46,11 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
             mark = exc.context_mark  # an unclosed [ or {: where it opened helps more than the end
         line = mark.line + 1 if mark is not None else None
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise YamlSyntaxError(f"YAML syntax error: {what} (check quotes, colons and indentation)", line) from None
+        hint = "check quotes, colons and indentation"
+        source_lines = text.split("\n")
+        if mark is not None and mark.line < len(source_lines) and source_lines[mark.line][mark.column : mark.column + 1] == "\t":
+            hint = "a tab: YAML indents with spaces only"
+        raise YamlSyntaxError(f"YAML syntax error: {what} ({hint})", line) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None) from None
     finally:
@@ -55,5 +59,9 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                lines.setdefault(key_node.value, key_node.start_mark.line + 1)
+                line = key_node.start_mark.line + 1
+                if key_node.value in lines:  # PyYAML keeps the last silently: the other was likely meant
+                    above = line - lines[key_node.value]  # (lines relative to `text`: the caller knows where it starts in its file)
+                    raise YamlSyntaxError(f"{key_node.value}: given twice, here and {above} line{'s' * (above > 1)} above (keep one)", line)
+                lines[key_node.value] = line
     return data, lines

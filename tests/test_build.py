@@ -366,7 +366,7 @@ def test_failed_build_into_a_new_folder_leaves_no_parents_behind(site, tmp_path)
     assert not (tmp_path / "new").exists()
 
 
-@pytest.mark.parametrize("output", [".", "content", "content/sub", ".."])
+@pytest.mark.parametrize("output", [".", "content", "content/sub", "..", "static", "templates", "themes/x", "i18n"])
 def test_refuses_project_and_source_folders(site, output):
     with pytest.raises(OutputError):
         site.build(output_dir=str((site.root / output).resolve()))

@@ -86,6 +86,18 @@ def test_yaml_syntax_error_has_the_line_in_the_file():
     assert message.startswith("2021/story.md:4: None: YAML syntax error")
 
 
+def test_a_tab_in_the_front_matter_is_named():
+    (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource:\n\tname: TASS\n---\n")
+    assert message.startswith("2021/story.md:5: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")
+
+
+def test_a_key_given_twice_is_an_error_naming_both_lines():
+    # PyYAML keeps the last one silently; the first was as likely the one meant.
+    assert problems("---\ntitle: First\ndate: 2021-01-01\ntitle: Second\n---\n") == [
+        "2021/story.md:4: None: title: given twice, here and 2 lines above (keep one)"
+    ]
+
+
 def test_missing_title_and_bad_date_are_both_reported_with_lines():
     assert problems("---\ndate: May 24\n---\n") == [
         "2021/story.md:None: title: is missing (add `title: ...` to the front matter)",
