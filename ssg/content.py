@@ -227,10 +227,15 @@ class _Reader:
                 self.problems.append(Problem(self.path, None, name, "is required by site.yaml `require:` but missing"))
         stem, self.file_lang = file_stem(self.path)
         prefix = DATE_PREFIX.match(stem)
+        title = self.text("title", data, required=True) or ""  # (problems are listed in this order)
+        published, updated = self.date("date", data, prefix), self.date("updated", data, None)
+        if published and updated and datetime.fromisoformat(updated) < datetime.fromisoformat(published):
+            message = f"{updated} is before the date {published} (an update comes after it)"
+            self.warnings.append(Problem(self.path, self.lines.get("updated"), "updated", message))
         return {
-            "title": self.text("title", data, required=True) or "",
-            "date": self.date("date", data, prefix),
-            "updated": self.date("updated", data, None),
+            "title": title,
+            "date": published,
+            "updated": updated,
             "lang": self.lang(data),
             "tags": self.tags(data),
             "source": self.source(data),

@@ -156,3 +156,11 @@ def test_language_suffix_in_file_name_sets_lang_and_keeps_the_slug():
     m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/roscosmos-china.ru.md")
     assert m["lang"] == "ru" and m["slug"] == "roscosmos-china"
     assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: en\n---\n", path="2021/x.ru.md")["lang"] == "en"
+
+
+def test_an_update_before_the_date_is_a_warning():
+    record = read("---\ntitle: T\ndate: 2021-05-24\nupdated: 2021-05-20\n---\nBody.\n")
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (4, "updated", "2021-05-20T00:00:00+03:00 is before the date 2021-05-24T00:00:00+03:00 (an update comes after it)")
+    ]
+    assert read("---\ntitle: T\ndate: 2021-05-24\nupdated: 2021-05-25\n---\nBody.\n")["warnings"] == []
