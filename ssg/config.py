@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 from babel import Locale, UnknownLocaleError
@@ -55,6 +55,9 @@ def _base_url(value: Any) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"{url!r} is not an absolute http(s) URL (use https://example.org/ or https://user.github.io/archive/)")
+    if any(c.isspace() or not c.isprintable() for c in url):  # (letters of any script are fine: browsers take IRIs)
+        written = "".join(quote(c) if c.isspace() or not c.isprintable() else c for c in url)
+        raise ValueError(f"{url!r} holds a space or a control character (write it as {written!r})")
     return url if url.endswith("/") else url + "/"
 
 

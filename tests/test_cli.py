@@ -168,6 +168,10 @@ def test_errors_exit_1_with_every_problem(project):
         (["-o", "/"], "error: -o/--output: / is the project folder or above it"),
         (["--output", "content/x"], "error: -o/--output: {root}/content/x is inside content/, which holds your sources"),
         (["-o", ".ssg-cache"], "error: -o/--output: {root}/.ssg-cache is the build cache"),
+        (
+            ["--base-url", "https://example.org/my archive/"],
+            "holds a space or a control character (write it as 'https://example.org/my%20archive/')",
+        ),
     ],
 )
 def test_bad_build_flag_is_blamed_on_the_flag_not_site_yaml(project, monkeypatch, flags, message):
