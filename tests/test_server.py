@@ -295,7 +295,7 @@ def test_template_error_and_missing_image_are_problems(site, preview):
 def test_a_bad_site_yaml_is_an_overlay_not_a_crash(site, preview):
     events = Events(preview)
     events.until(lambda m: True)
-    site.write({"site.yaml": SITE_YAML + "paginate: many\n"})
+    site.write({"site.yaml": SITE_YAML.replace("paginate: 2", "paginate: many")})
     broken = events.until(lambda m: m["problems"])
     assert broken["problems"][0]["path"] == "site.yaml" and broken["problems"][0]["field"] == "paginate"
     assert get(preview, ARTICLE_URL)[0] == 200
