@@ -209,7 +209,7 @@ class Builder:
                 files = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
-                check_collisions(pages, files, config.multilingual)
+                check_collisions(pages, files, None if config.multilingual else config.lang)
             if options.strict and result.warnings:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
             if options.dry_run:
@@ -220,8 +220,9 @@ class Builder:
             # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
             # (`build --watch`) committed the current manifest itself.
             previous = self._manifest(config.output_path)
-            private = config.cache_path.resolve() in config.output_path.resolve().parents
-            own = private or previous is self.committed.get(config.output_path)
+            inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
+            private = config.output_path.resolve() == config.preview_path.resolve()  # the preview's folder: all in it is ssg's
+            own = inside_cache or previous is self.committed.get(config.output_path)
             output = Output(config.output_path, previous, own, private)
             if self.templates is None:
                 self.templates = Templates(store.templates())
@@ -242,6 +243,7 @@ class Builder:
                     self.search,
                     self.prints,
                     self.remember,
+                    code=self.code,
                 )
             except BaseException:
                 output.abort()
@@ -334,11 +336,13 @@ def write_site(
     searching: SearchWriter,
     previous: Remembered | None = None,
     remember: bool = True,
+    *,
+    code: str,
 ) -> Remembered | None:
     """Render every page, feed and sitemap whose inputs changed, then the search index and copied files.
 
     `previous`: the page fingerprints of the last build into the same folder; returns this build's (for a next build,
-    when `remember`).
+    when `remember`). `code`: `inputs.code_version()`, part of every fingerprint.
     """
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
@@ -346,7 +350,9 @@ def write_site(
     paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
     renderer = Renderer(config, theme, site, urls, latest, bodies, paths)
     with phase("plan"):
-        base = global_fingerprint(config, theme, store.stamp) + repr(feed_languages(site, config))  # every head links each language's feed
+        base = global_fingerprint(config, theme, store.stamp, code) + repr(
+            feed_languages(site, config)
+        )  # every head links each language's feed
         analysed = templates.analyse(theme, sorted({p.template for p in pages}))
         prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
         fingerprints = list(map(prints.page, pages))
@@ -521,8 +527,11 @@ def broken_links(site: Site, shown_as: str) -> list[Problem]:
     ]
 
 
-def check_collisions(pages: list[Page], files: dict[str, Path], multilingual: bool) -> None:
-    """Two things that would be written to one output file: an error naming both."""
+def check_collisions(pages: list[Page], files: dict[str, Path], single_lang: str | None) -> None:
+    """Two things that would be written to one output file: an error naming both.
+
+    `single_lang`: the site's language when it has no `languages:` (then two articles in two languages on one URL are
+    translations, and the message says how to publish both)."""
     paths = set(map(attrgetter("file"), pages))
     if len(paths) == len(pages) and paths.isdisjoint(files):
         return  # the usual case, found without the sorting that orders the messages
@@ -533,7 +542,7 @@ def check_collisions(pages: list[Page], files: dict[str, Path], multilingual: bo
         path = page.file
         if path in owners:
             first = owners[path]
-            problems.append(Problem(_owner(page), None, "slug" if page.kind == "article" else None, _collision(page, first, multilingual)))
+            problems.append(Problem(_owner(page), None, "slug" if page.kind == "article" else None, _collision(page, first, single_lang)))
         owners.setdefault(path, page)
     for path, source in files.items():
         if path in owners:
@@ -546,11 +555,12 @@ def _owner(page: Page) -> str:
     return f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
 
 
-def _collision(page: Page, first: Page, multilingual: bool) -> str:
+def _collision(page: Page, first: Page, single_lang: str | None) -> str:
     """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
     message = f"has the same URL /{page.path} as {_owner(first)}"
     langs = [p.context["article"].lang for p in (first, page)] if page.kind == first.kind == "article" else []
-    if not multilingual and len(set(langs)) == 2:
+    if single_lang and len(set(langs)) == 2:
+        langs = sorted(set(langs) | {single_lang}, key=lambda code: (code != single_lang, code))  # the site's own first
         return (
             f"{message}, in another language: to publish translations side by side, list the languages in site.yaml "
             f"(languages: [{', '.join(langs)}]; see docs/languages.md)"
@@ -582,11 +592,13 @@ def _reader_code() -> str:
     return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("content.py", "markdown.py", "yamlload.py"))).hexdigest()
 
 
-def global_fingerprint(config: Config, theme: Theme, reading: str) -> str:
+def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) -> str:
     """What every page depends on besides its own data and templates; `reading`: the build's `cache_stamp` (it reads
-    ssg's reader code, so it is made once a build)."""
+    ssg's reader code, so it is made once a build); `code`: `inputs.code_version()`, ssg's code and libraries (how
+    pages render, between two version numbers too)."""
     parts = {
         "ssg": __version__,
+        "code": code,
         "reading": reading,  # with it, an article's key (file path and bytes) determines all of the article
         "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir", "flagged"))),
         "strings": theme.strings,

@@ -260,6 +260,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("cache_dir", ".ssg-cache", "Build cache (safe to delete).", _folder),
 )
 OPTION_NAMES = tuple(o.name for o in OPTIONS)
+PREVIEW_FOLDER = "serve"  # the preview's output, inside the cache
 # The options `ssg build` also takes as flags, for one build: a bad value given there is the flag's, not site.yaml's.
 FLAGS = {"base_url": "--base-url", "output_dir": "-o/--output"}
 
@@ -301,6 +302,11 @@ class Config:
     def origin(self, name: str) -> tuple[str, str | None]:
         """Where option `name` was set, as (file or flag, key), so a message about its value blames the right one."""
         return _origin(name, self.flagged)
+
+    @property
+    def preview_path(self) -> Path:
+        """Where `ssg serve` builds: a folder of its own in the cache (drafts never reach the deploy folder)."""
+        return self.cache_path / PREVIEW_FOLDER
 
     @property
     def content_path(self) -> Path:

@@ -217,12 +217,16 @@ class Output:
             _write_manifest(self.staging, self.new)  # the whole tree arrives with its manifest
             moved = self._moved_whole()
         if not moved:
-            if any(path not in self.old for path in self.changed):
-                _write_manifest(self.folder, self.old | self.new)
+            added = {path: self.new[path] for path in self.changed if path not in self.old}
+            if added:  # (a changed file keeps its old entry until it is moved in: a stopped build redoes it)
+                _write_manifest(self.folder, self.old | added)
             self._move_staged()
         deleted = sorted(set(self.old) - set(self.new))
         for path in deleted:
-            (self.folder / path).unlink(missing_ok=True)
+            try:
+                (self.folder / path).unlink(missing_ok=True)
+            except (IsADirectoryError, NotADirectoryError):
+                continue  # gone already: this build's folder (or file) took its place
             self._remove_empty_parents(self.folder / path)
         if not moved and (self.new != self.old or not (self.folder / MANIFEST).is_file()):
             _write_manifest(self.folder, self.new)
@@ -247,8 +251,20 @@ class Output:
             except NotADirectoryError:
                 self._foreign_above(path, problems)
                 continue
+            if S_ISDIR(mode) and self._only_ours(path):
+                continue  # the last build's folder where a file goes now: `_move_staged` replaces it
             problems[path] = _not_ours(self._prefix + path, f"writes /{path} here", "folder" if S_ISDIR(mode) else "file")
         return list(problems.values())
+
+    def _only_ours(self, folder: str) -> bool:
+        """Everything under `folder` (of the output) is a file the last build wrote."""
+        for parent, folders, files in os.walk(self._prefix + folder):
+            if any(os.path.islink(os.path.join(parent, name)) for name in folders):
+                return False  # a link to a folder of the user's: never removed with the rest
+            for name in files:
+                if os.path.relpath(os.path.join(parent, name), self.folder).replace(os.sep, "/") not in self.old:
+                    return False
+        return True
 
     def _foreign_above(self, path: str, problems: dict[str, Problem]) -> None:
         """A file where `path` needs a folder: the user's, unless the last build wrote it."""
@@ -277,15 +293,36 @@ class Output:
         return True
 
     def _move_staged(self) -> None:
+        """Move each staged file in. What the last build left in the way (its file where a folder goes now, its
+        folder where a file goes) is removed first; `foreign` made sure it is ssg's."""
         self.folder.mkdir(parents=True, exist_ok=True)
         made: set[str] = set()
         for path in self.changed:
             target = self._prefix + path
             parent = os.path.dirname(target)
             if parent not in made:
-                os.makedirs(parent, exist_ok=True)
+                try:
+                    os.makedirs(parent, exist_ok=True)
+                except (FileExistsError, NotADirectoryError):
+                    self._remove_file_above(path)
+                    os.makedirs(parent, exist_ok=True)
                 made.add(parent)
-            os.replace(self._staged_prefix + path, target)
+            try:
+                os.replace(self._staged_prefix + path, target)
+            except IsADirectoryError:
+                shutil.rmtree(target)
+                os.replace(self._staged_prefix + path, target)
+
+    def _remove_file_above(self, path: str) -> None:
+        """Remove the last build's file that stands where `path` needs a folder."""
+        parts = path.split("/")
+        for n in range(1, len(parts)):
+            above = "/".join(parts[:n])
+            if os.path.lexists(self._prefix + above) and not os.path.isdir(self._prefix + above):
+                if above not in self.old and not self._private:
+                    raise OutputError(_not_ours(self._prefix + above, f"needs a folder here (for /{path})", "file"))
+                os.unlink(self._prefix + above)
+                return
 
     def manifest(self) -> Manifest:
         """The manifest `commit` left, for the next build of a long-lived builder to start from."""

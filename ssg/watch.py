@@ -36,7 +36,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
 from .build import Builder, BuildOptions, BuildResult, fewer_collections
-from .config import CONFIG_FILE, Config, load_config
+from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .errors import Problem, SsgError
 
 
@@ -287,7 +287,7 @@ def preview_config(config: Config) -> Config:
     Its own output because drafts must never reach the deploy folder; the article cache is the
     build's, so a first preview of a big archive that was built before reads nothing again.
     """
-    return replace(config, output_dir=str(Path(config.cache_dir) / "serve"))
+    return replace(config, output_dir=str(Path(config.cache_dir) / PREVIEW_FOLDER))
 
 
 class ReadWriteLock:

@@ -38,6 +38,7 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        lines = _key_lines(node)  # before construction, which merges `<<:` keys into the node's own
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -55,13 +56,20 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         raise YamlSyntaxError(f"YAML error: {exc}", None) from None
     finally:
         loader.dispose()
+    return data, lines
+
+
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The 1-based line of each key of a top-level mapping; a key given twice is an error (PyYAML would keep the
+    last silently, and the first is as likely the one meant)."""
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                 line = key_node.start_mark.line + 1
-                if key_node.value in lines:  # PyYAML keeps the last silently: the other was likely meant
+                if key_node.value in lines:
                     above = line - lines[key_node.value]  # (lines relative to `text`: the caller knows where it starts in its file)
-                    raise YamlSyntaxError(f"{key_node.value}: given twice, here and {above} line{'s' * (above > 1)} above (keep one)", line)
+                    where = f", here and {above} line{'s' * (above > 1)} above" if above else " on this line"
+                    raise YamlSyntaxError(f"{key_node.value}: given twice{where} (keep one)", line)
                 lines[key_node.value] = line
-    return data, lines
+    return lines

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ssg.errors import ContentError, OutputError, SsgError, TemplateError
-from ssg.output import MANIFEST
+from ssg.output import MANIFEST, Output
 
 from .conftest import article
 
@@ -218,6 +218,60 @@ def test_a_build_stopped_while_moving_files_in_leaves_none_the_next_build_refuse
     assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != MANIFEST} == {
         p.relative_to(site.public).as_posix(): p.read_bytes() for p in site.public.rglob("*") if p.is_file() and p.name != MANIFEST
     }
+
+
+def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypatch):
+    """An edit and a new article, stopped after the manifest lists the new page but before any file moved in: the
+    edited page keeps its old entry, so the next build writes it again (it did not, listed as made already)."""
+    site.build()
+    site.write(
+        {
+            "content/2020/first.md": article("First, edited", "2020-12-31", "Second version."),
+            "content/2021/new.md": article("New", "2021-08-01"),
+        }
+    )
+
+    def stopped(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Output, "_move_staged", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        site.build()
+    monkeypatch.undo()
+    site.build()
+    assert "Second version." in site.page("2020/12/31/first/")
+    cold = site.root / "cold"
+    site.build(output_dir=str(cold))
+    assert {p.relative_to(cold).as_posix(): p.read_bytes() for p in cold.rglob("*") if p.is_file() and p.name != MANIFEST} == {
+        p.relative_to(site.public).as_posix(): p.read_bytes() for p in site.public.rglob("*") if p.is_file() and p.name != MANIFEST
+    }
+
+
+def test_a_static_file_that_becomes_a_folder_and_back(site):
+    # The last build's file where a folder goes now, and its folder where a file goes: replaced, not refused nor a crash.
+    site.write({"static/notes": "a file"})
+    site.build()
+    site.remove("static/notes")
+    site.write({"static/notes/a.txt": "in a folder"})
+    site.build()
+    assert (site.public / "notes/a.txt").read_text() == "in a folder"
+    site.remove("static/notes/a.txt")
+    (site.root / "static/notes").rmdir()
+    site.write({"static/notes": "a file again"})
+    site.build()
+    assert (site.public / "notes").read_text() == "a file again"
+    assert json.loads((site.public / MANIFEST).read_text())["files"].keys() >= {"notes"}
+
+
+def test_a_folder_of_the_users_where_a_file_goes_is_refused(site):
+    site.build()
+    (site.public / "notes").mkdir()
+    (site.public / "notes/mine.txt").write_text("mine")
+    site.write({"static/notes": "a file"})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert "is not ssg's" in str(error.value)
+    assert (site.public / "notes/mine.txt").read_text() == "mine"
 
 
 def test_unchanged_files_are_not_rewritten(site):
@@ -431,3 +485,25 @@ def test_article_opening_with_an_image_is_summarised_by_its_first_text(project):
     assert '<meta name="description" content="Then text.">' in page
     assert '<meta property="og:description" content="Then text.">' in page
     assert '<p class="entry__summary">Then text.</p>' in project.page("")
+
+
+def test_an_output_folder_inside_the_cache_still_keeps_the_users_files(site):
+    # Only the preview's own folder there is ssg's alone; any other output folder is the user's to share.
+    site.write({"site.yaml": site.root.joinpath("site.yaml").read_text() + "output_dir: _build/html\ncache_dir: _build\n"})
+    site.build()
+    out = site.root / "_build/html"
+    mine = out / "2021/08/01/new/index.html"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("MINE")
+    site.write({"content/2021/new.md": article("New", "2021-08-01")})
+    with pytest.raises(OutputError):
+        site.build()
+    assert mine.read_text() == "MINE"
+
+
+def test_the_languages_hint_starts_with_the_sites_own(project):
+    # Following the hint must not lead to the next error ("lang: 'en' is not one of `languages:`").
+    project.write({"content/x.de.md": article("Mond", "2021-01-01"), "content/x.ru.md": article("Луна", "2021-01-01")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert "(languages: [en, de, ru]; see docs/languages.md)" in str(error.value)

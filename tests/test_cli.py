@@ -250,3 +250,11 @@ def test_forced_build_names_every_file_it_will_not_replace(project):
     assert [e.split(": ")[1] for e in errors] == [str(project.root / "public/robots.txt"), str(project.root / "public/tags/index.html")]
     assert "Build failed: 2 problems." in result.output
     assert (project.root / "public/robots.txt").read_text() == "MINE"
+
+
+def test_new_takes_only_the_sites_languages(project):
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n"})
+    result = run("-C", str(project.root), "new", "Mond", "--lang", "de")
+    assert result.exit_code == 2 and "'de' is not one of the site's languages (en, ru)" in result.output
+    assert not (project.root / "content").exists()
+    assert run("-C", str(project.root), "new", "Луна", "--lang", "ru").exit_code == 0

@@ -164,3 +164,13 @@ def test_an_update_before_the_date_is_a_warning():
         (4, "updated", "2021-05-20T00:00:00+03:00 is before the date 2021-05-24T00:00:00+03:00 (an update comes after it)")
     ]
     assert read("---\ntitle: T\ndate: 2021-05-24\nupdated: 2021-05-25\n---\nBody.\n")["warnings"] == []
+    assert read("---\ntitle: T\ndate: 2021-05-24T10:00\nupdated: 2021-05-24\n---\nBody.\n")["warnings"] == []  # the same day
+
+
+def test_merge_keys_are_not_keys_given_twice():
+    assert (
+        meta("---\nbase: &base {rights: Public domain}\n<<: *base\ntitle: T\ndate: 2021-05-24\n---\nBody.\n")["rights"] == "Public domain"
+    )
+    assert problems("---\n{title: a, title: b, date: 2021-05-24}\n---\n") == [
+        "2021/story.md:2: None: title: given twice on this line (keep one)"
+    ]

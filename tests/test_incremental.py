@@ -522,3 +522,20 @@ def test_a_watching_builder_trusts_only_the_output_it_wrote_itself(site, tmp_pat
     (site.public / "feed.xml").unlink()
     builder_build(builder, site)  # not its manifest any more: every kept file is looked for again
     assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_new_render_code_renders_every_page_again(site, monkeypatch):
+    """ssg's own code is part of every page's fingerprint: a working copy that renders differently (between two
+    version numbers) rewrites the pages, not only what articles read as (the cache stamp covers those)."""
+    site.build()
+    render = ssg.render.Renderer.render
+    monkeypatch.setattr(ssg.build, "code_version", lambda: "other code")
+    monkeypatch.setattr(ssg.render.Renderer, "render", lambda self, page: render(self, page) + b"<!-- new code -->")
+    site.build()
+    pages = [p for p in site.public.rglob("*.html")]
+    assert pages and all(p.read_bytes().endswith(b"<!-- new code -->") for p in pages)
+
+
+def test_a_flag_with_the_value_site_yaml_has_is_the_same_build(site):
+    site.build()
+    assert site.build(base_url="https://example.org/").up_to_date  # as in site.yaml (conftest's SITE_YAML)
