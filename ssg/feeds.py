@@ -58,7 +58,8 @@ def lang_feed(config: Config, urls: Urls, lang: str) -> Feed:
     """
     locale = Locale.parse(lang.replace("-", "_"))
     name = locale.get_display_name(locale) or lang
-    return Feed(urls.lang_feed(lang), f"{config.title_in(lang)} ({name})", config.description_in(lang), urls.home(), lang)
+    page = urls.lang_home(lang) if config.multilingual else urls.home()  # (only a bilingual site has a home per language)
+    return Feed(urls.lang_feed(lang), f"{config.title_in(lang)} ({name})", config.description_in(lang), page, lang)
 
 
 def tag_feed(config: Config, urls: Urls, tag: Tag) -> Feed:

@@ -134,6 +134,7 @@ def test_one_language_sites_link_only_the_site_feed(project):
     project.write({"content/a.md": article("A", "2021-01-01")})
     project.build()
     assert project.page("").count("application/atom+xml") == 1 and (project.public / "en/feed.xml").is_file()
+    assert parse(project, "en/feed.xml").feed.link == "https://example.org/"  # no page of its own: the home page
 
 
 @pytest.mark.parametrize("value", ["'{slug}.xml'", "'feeds/{lang}.html'", "'../{lang}.xml'", "'x.xml'"])
@@ -153,6 +154,7 @@ def test_language_feed_names_the_site_and_tags_in_its_language(named):
         "Посадка на Луну": [("Moon", "Луна"), ("China", "China")],
     }
     assert en.feed.title == "Archive (English)" and en.feed.subtitle == "News about rockets." and en.feed.author == "Archive"
+    assert ru.feed.link == "https://example.org/ru/" and en.feed.link == "https://example.org/en/"  # each language's home page
     assert [categories(e) for e in en.entries] == [[("Moon", "Moon"), ("China", "China")]]
 
 
