@@ -205,7 +205,7 @@ class Builder:
                 if site.problems:
                     raise ContentError(site.problems)
                 urls = self._urls(config)
-                result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config.content_dir)
+                result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config)
                 files = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
@@ -516,15 +516,31 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     return files
 
 
-def broken_links(site: Site, shown_as: str) -> list[Problem]:
-    """Markdown links from one article to another that is not published."""
+def broken_links(site: Site, config: Config) -> list[Problem]:
+    """Markdown links from one article to another that is not published, each on the line that links."""
     known = {a.source_path for a in site.articles}
     return [
-        Problem(f"{shown_as}/{a.source_path}", None, None, f"links to {target}, which is not a published article")
+        Problem(
+            f"{config.content_dir}/{a.source_path}",
+            _line_naming(config.content_path / a.source_path, target),
+            None,
+            f"links to {target}, which is not a published article",
+        )
         for a in site.articles
         for target in a.article_links
         if target not in known
     ]
+
+
+def _line_naming(path: Path, target: str) -> int | None:
+    """The first line of `path` that names `target`'s file (links are relative, so the file name is what they share);
+    read only for a warning."""
+    name = target.rsplit("/", 1)[-1]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if f"{name})" in line or f"{name}#" in line or f"{name} " in line), None)
 
 
 def check_collisions(pages: list[Page], files: dict[str, Path], single_lang: str | None) -> None:

@@ -454,8 +454,16 @@ def test_colliding_tag_slugs_are_both_kept_with_a_warning(project):
 
 
 def test_broken_article_link_is_a_warning_and_strict_fails(project):
-    project.write({"content/a.md": article("A", "2021-01-01", "See [b](b.md).")})
-    assert [str(w) for w in project.build().warnings] == ["content/a.md: links to b.md, which is not a published article"]
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", "See [b](b.md)."),
+            "content/2021/c.md": article("C", "2021-01-02", "One.\n\nTwo [a](../a.md), [x](../x/y.md#part)."),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/c.md:8: links to x/y.md, which is not a published article",  # the line that links
+        "content/a.md:6: links to b.md, which is not a published article",
+    ]
     with pytest.raises(SsgError, match="an error with --strict"):
         project.build(strict=True)
 

@@ -93,7 +93,7 @@ def test_build_warns_about_links_to_articles_that_are_not_published(project):
         }
     )
     warnings = [str(w) for w in project.build().warnings]
-    assert warnings == [f"content/a.md: links to {name}, which is not a published article" for name in ("b.md", "d.md", "f.md")]
+    assert warnings == [f"content/a.md:6: links to {name}, which is not a published article" for name in ("b.md", "d.md", "f.md")]
     # The anchor into c.md is not known before rendering; the link check finds it.
     report = check_links(project.public, "https://example.org/")
     assert [str(b) for b in report.broken] == ["2021/01/01/a/index.html: ../../02/c/#x: no element with id 'x' in 2021/01/02/c/index.html"]
