@@ -310,6 +310,8 @@ class Output:
             try:
                 os.replace(self._staged_prefix + path, target)
             except IsADirectoryError:
+                if not (self._private or self._only_ours(path)):  # (a folder put where ssg's file was: the user's)
+                    raise OutputError(_not_ours(target, f"writes /{path} here", "folder")) from None
                 shutil.rmtree(target)
                 os.replace(self._staged_prefix + path, target)
 

@@ -515,3 +515,15 @@ def test_the_languages_hint_starts_with_the_sites_own(project):
     with pytest.raises(ContentError) as error:
         project.build()
     assert "(languages: [en, de, ru]; see docs/languages.md)" in str(error.value)
+
+
+def test_a_folder_put_where_ssgs_file_was_is_left_alone(site):
+    site.write({"static/notes": "a file"})
+    site.build()
+    (site.public / "notes").unlink()
+    (site.public / "notes").mkdir()
+    (site.public / "notes/mine.txt").write_text("mine")
+    site.write({"static/notes": "a file, changed"})
+    with pytest.raises(OutputError, match="is not ssg's"):
+        site.build()
+    assert (site.public / "notes/mine.txt").read_text() == "mine"
