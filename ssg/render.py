@@ -113,6 +113,8 @@ class Renderer:
 
     def site_path(self, target: Any) -> str:
         """The site path of anything a template may link to."""
+        if type(target) is str:  # a site path already: the most common, asked first
+            return target
         if isinstance(target, Article):
             return self.urls.article(target)
         if isinstance(target, ArticleLink):

@@ -132,12 +132,17 @@ def relative_from(from_page: str) -> Callable[[str], str]:
     """
     folders = from_page.split("/")[:-1]  # the page's folder: "a/b/" -> [a, b]; "a/x.html" -> [a]
     shared = [("/".join(folders[:n]) + "/" if n else "", "../" * (len(folders) - n)) for n in range(len(folders), -1, -1)]
+    top = shared[-2][0] if folders else ""  # the page's first folder: most links (other days, tags, home) are outside it
+    to_root = shared[-1][1]
 
     def link(target: str) -> str:
         fragment = ""
         if "#" in target:
             target, fragment = target.split("#", 1)
             fragment = "#" + fragment
+        if top and not target.startswith(top):
+            rel = to_root + target or "./"
+            return (rel if _PLAIN.fullmatch(rel) else quote(rel, safe="/#%")) + fragment
         for prefix, up in shared:  # deepest first; "" is shared by every path
             if target.startswith(prefix):
                 rel = up + target[len(prefix) :] or "./"
