@@ -227,24 +227,7 @@ class Builder:
             if self.templates is None:
                 self.templates = Templates(store.templates())
             try:
-                prints = write_site(
-                    config,
-                    options,
-                    theme,
-                    site,
-                    urls,
-                    pages,
-                    files,
-                    store,
-                    output,
-                    phase,
-                    result,
-                    self.templates,
-                    self.search,
-                    self.prints,
-                    self.remember,
-                    code=self.code,
-                )
+                prints = write_site(Plan(config, options, theme, site, urls, pages, files), store, output, phase, result, self)
             except BaseException:
                 output.abort()
                 raise
@@ -320,30 +303,27 @@ class _TemplateCache(FileSystemBytecodeCache):
             bucket.reset()
 
 
-def write_site(
-    config: Config,
-    options: BuildOptions,
-    theme: Theme,
-    site: Site,
-    urls: Urls,
-    pages: list[Page],
-    files: dict[str, Path],
-    store: Store,
-    output: Output,
-    phase: _Phases,
-    result: BuildResult,
-    templates: Templates,
-    searching: SearchWriter,
-    previous: Remembered | None = None,
-    remember: bool = True,
-    *,
-    code: str,
-) -> Remembered | None:
+class Plan(NamedTuple):
+    """What a build writes, all decided before anything is: the settings, the theme, the site model, every page and copied file."""
+
+    config: Config
+    options: BuildOptions
+    theme: Theme
+    site: Site
+    urls: Urls
+    pages: list[Page]
+    files: dict[str, Path]  # output path -> source file
+
+
+def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result: BuildResult, builder: Builder) -> Remembered | None:
     """Render every page, feed and sitemap whose inputs changed, then the search index and copied files.
 
-    `previous`: the page fingerprints of the last build into the same folder; returns this build's (for a next build,
-    when `remember`). `code`: `inputs.code_version()`, part of every fingerprint.
+    `builder` lends what it keeps between builds: the templates' references, the search writer, the page fingerprints
+    of its last build into the same folder, and the hash of ssg's code (part of every fingerprint). Returns this
+    build's fingerprints (for its next build, when it remembers).
     """
+    config, options, theme, site, urls, pages, files = plan
+    templates, searching, previous, remember, code = builder.templates, builder.search, builder.prints, builder.remember, builder.code
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
     # Where each article is: pages, feeds and fingerprints ask.
