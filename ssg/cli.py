@@ -124,17 +124,18 @@ def serve_command(project: Path, host: str, port: int, open_browser: bool, no_re
 @click.option("--drafts", is_flag=True, help="Check drafts as published articles.")
 @click.option("--future", is_flag=True, help="Check future articles as published.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--links", is_flag=True, help="Check the links of a built site instead (DIR, default: the output folder).")
+@click.option("--links", is_flag=True, help="Check the links of a built site instead (FOLDER, default: the output folder).")
 @click.option("--base-url", help="With --links: the base_url the site was built for (default: its home page's canonical URL).")
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.pass_obj
 def check_command(project: Path, drafts: bool, future: bool, strict: bool, links: bool, base_url: str | None, folder: Path | None) -> None:
-    """Check site.yaml and every article without writing anything; or, with --links, a built site."""
-    if links or folder:
+    """Check site.yaml and every article of the project (FOLDER, default: here) without writing anything;
+    or, with --links, the links of a built site (FOLDER, default: the output folder)."""
+    if links:
         _check_links(project, folder, base_url)
         return
     try:
-        config = load_config(project)
+        config = load_config(folder or project)
         result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True))
     except SsgError as error:
         _fail(error, "Check")

@@ -258,3 +258,10 @@ def test_new_takes_only_the_sites_languages(project):
     assert result.exit_code == 2 and "'de' is not one of the site's languages (en, ru)" in result.output
     assert not (project.root / "content").exists()
     assert run("-C", str(project.root), "new", "Луна", "--lang", "ru").exit_code == 0
+
+
+def test_check_with_a_folder_checks_that_project(project):
+    project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
+    result = run("check", str(project.root))
+    assert result.exit_code == 0 and "Checked site.yaml and 1 articles" in result.output and "did you mean 'title'?" in result.output
+    assert not (project.root / "public").exists()

@@ -83,7 +83,6 @@ def test_a_built_site_under_a_sub_path_passes(project):
     assert ": 0 broken, 3 external." in result.output.splitlines()[-1]
 
 
-
 @pytest.mark.parametrize("search", ["{enabled: false}", "{path: find/}"])
 def test_a_site_with_search_off_or_moved_passes(project, search):
     # The header's and the 404 page's search forms go where the search page is, or are not there.
@@ -95,6 +94,7 @@ def test_a_site_with_search_off_or_moved_passes(project, search):
         assert 'action="find/"' in home and 'action="/find/"' in not_found
     else:
         assert 'role="search"' not in home and "not-found__search" not in not_found
+
 
 def test_build_warns_about_links_to_articles_that_are_not_published(project):
     project.write(
