@@ -11,7 +11,7 @@ import functools
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
@@ -253,6 +253,9 @@ def _offset(value: date | datetime) -> object:
 def _format(kind: str, value: date | datetime, offset: object, style: str, lang: str) -> str:
     # Cached: the same dates (the latest list, listings) are formatted on thousands of pages.
     # `offset` is part of the key: 11:42+00:00 and 14:42+03:00 are equal datetimes but print differently.
+    if not isinstance(value, (date, time)) or (kind != "time" and isinstance(value, time)):
+        # Babel takes None for "now": an empty field (an article without `updated`) would print today, and change daily.
+        raise TypeError(f"format_{kind}: {value!r} is not a date (a field that may be empty wants an {{% if %}} around it)")
     formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
     return formatter(value, format=style, locale=_locale(lang))
 

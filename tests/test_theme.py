@@ -11,6 +11,7 @@ import jinja2.runtime
 import markupsafe
 import pytest
 
+from ssg.errors import TemplateError
 from ssg.theme import _Context, _Template, quick_escape
 
 from .conftest import article
@@ -118,3 +119,16 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
     project.build()
     assert "<span>The rights to this material belong to <strong>Interfax</strong>. Public domain</span>" in project.page("2021/05/24/a/")
     assert "<span>Text: CC BY 4.0</span>" in project.page("2021/05/25/b/")
+
+
+def test_a_date_formatter_given_no_date_is_an_error_on_the_template_line(project):
+    # Babel formats None as today: an article without `updated` would show today's date, changing every day.
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24"),
+            "templates/article.html": '{% extends "base.html" %}\n{% block content %}\n<p>{{ format_date(article.updated) }}</p>\n{% endblock %}\n',
+        }
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith("templates/article.html:3: TypeError: format_date: None is not a date")
