@@ -547,6 +547,10 @@ def check_collisions(pages: list[Page], files: dict[str, Path], single_lang: str
         raise ContentError(problems)
 
 
+def _same_name(a: Page, b: Page) -> bool:
+    return a.context["article"].source_path.rsplit("/", 1)[-1] == b.context["article"].source_path.rsplit("/", 1)[-1]
+
+
 def _owner(page: Page) -> str:
     return f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
 
@@ -555,6 +559,8 @@ def _collision(page: Page, first: Page, single_lang: str | None) -> str:
     """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
     message = f"has the same URL /{page.path} as {_owner(first)}"
     langs = [p.context["article"].lang for p in (first, page)] if page.kind == first.kind == "article" else []
+    if not single_lang and len(langs) == 2 and langs[0] == langs[1] and _same_name(first, page):
+        return f"{message}, in the same language: if one translates the other, give it its `lang:` (a folder's name does not set it)"
     if single_lang and len(set(langs)) == 2:
         langs = sorted(set(langs) | {single_lang}, key=lambda code: (code != single_lang, code))  # the site's own first
         return (

@@ -527,3 +527,16 @@ def test_a_folder_put_where_ssgs_file_was_is_left_alone(site):
     with pytest.raises(OutputError, match="is not ssg's"):
         site.build()
     assert (site.public / "notes/mine.txt").read_text() == "mine"
+
+
+def test_two_language_folders_without_lang_point_to_lang(project):
+    # docs/languages.md: en/2021/launch.md and ru/2021/launch.md are versions of one article once each says its language.
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n"})
+    project.write(
+        {"content/en/2021/launch.md": article("Launch", "2021-06-01"), "content/ru/2021/launch.md": article("Запуск", "2021-06-01")}
+    )
+    with pytest.raises(ContentError, match="in the same language: if one translates the other, give it its `lang:`"):
+        project.build()
+    project.write({"content/ru/2021/launch.md": article("Запуск", "2021-06-01", lang="ru")})
+    project.build()
+    assert "Запуск" in project.page("ru/2021/06/01/launch/")
