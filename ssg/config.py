@@ -298,6 +298,7 @@ class Config:
     templates_dir: str = "templates"
     cache_dir: str = ".ssg-cache"
     flagged: tuple[str, ...] = ()  # the options this build took from command-line flags (FLAGS) instead of site.yaml
+    tag_names_file: str | None = None  # the file `tag_names:` named, if it named one (the preview watches it like site.yaml)
 
     def origin(self, name: str) -> tuple[str, str | None]:
         """Where option `name` was set, as (file or flag, key), so a message about its value blames the right one."""
@@ -411,6 +412,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     if values.get("languages") and isinstance(values.get("search"), SearchConfig):
         values["search"] = replace(values["search"], language_filter=True)
     if isinstance(values.get("tag_names"), str):
+        values["tag_names_file"] = values["tag_names"]
         values["tag_names"] = _tag_names_file(root, values["tag_names"], problems)
     if problems:
         raise ConfigError(problems)

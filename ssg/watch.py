@@ -66,6 +66,7 @@ class Layout:
     root: Path
     folders: tuple[tuple[Path, ChangeKind], ...]  # source folder -> kind of the files under it
     ignored: tuple[Path, ...]  # output folders and the cache
+    settings: tuple[Path, ...] = ()  # files site.yaml reads besides itself (a `tag_names:` file): a change is a CONFIG one
 
     @classmethod
     def of(cls, config: Config) -> Layout:
@@ -78,13 +79,17 @@ class Layout:
             (root / config.static_dir, ChangeKind.STATIC),
         )
         ignored = (config.output_path, root / config.cache_dir)  # the preview's folder is in the cache
-        return cls(root, folders, tuple(Path(os.path.abspath(p)) for p in ignored))
+        settings = (root / config.tag_names_file,) if config.tag_names_file else ()
+        return cls(root, folders, tuple(Path(os.path.abspath(p)) for p in ignored), tuple(Path(os.path.abspath(p)) for p in settings))
 
     def watch_plan(self) -> dict[Path, bool]:
         """Folder -> recursive?: the root alone (site.yaml, new source folders), then each source folder."""
         plan = {self.root: False}
         for folder, _ in self.folders:
             plan[folder] = True
+        for file in self.settings:  # (next to site.yaml, usually: the root's watch sees it already)
+            if not any(file.parent == folder or (recursive and file.is_relative_to(folder)) for folder, recursive in plan.items()):
+                plan[file.parent] = False
         return plan
 
 
@@ -110,7 +115,7 @@ def classify(path: str | Path, layout: Layout) -> ChangeKind:
     relative = path.relative_to(layout.root)
     if any(is_editor_file(part) for part in relative.parts):
         return ChangeKind.IGNORED
-    if relative == Path(CONFIG_FILE):
+    if relative == Path(CONFIG_FILE) or path in layout.settings:
         return ChangeKind.CONFIG
     matches = [(len(folder.parts), kind, folder) for folder, kind in layout.folders if path == folder or path.is_relative_to(folder)]
     if not matches:

@@ -95,6 +95,16 @@ def test_layout_follows_site_yaml(project):
     assert layout.watch_plan() == {root: False} | {folder: True for folder, _ in layout.folders}
 
 
+def test_a_tag_names_file_is_settings_like_site_yaml(project):
+    # `tag_names: tags.yaml` (docs/languages.md): an edit there changes the site as much as one in site.yaml.
+    project.write({"site.yaml": "title: T\ntag_names: data/tags.yaml\n", "data/tags.yaml": "Moon: {ru: Луна}\n"})
+    layout = Layout.of(load_config(project.root))
+    root = project.root.resolve()
+    assert classify(root / "data/tags.yaml", layout) is CONFIG
+    assert classify(root / "data/other.yaml", layout) is IGNORED
+    assert layout.watch_plan()[root / "data"] is False  # its folder is watched, not what else is in it
+
+
 EVENTS = [
     (FileModifiedEvent("/p/a.md"), ["/p/a.md"]),
     (FileCreatedEvent("/p/a.md"), ["/p/a.md"]),
