@@ -10,7 +10,7 @@ import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,14 +43,20 @@ class SiteInfo:
     params: dict
     search: str | None  # the search page's site path, None when search is off
     languages: tuple[str, ...] = ()  # a bilingual site's languages, the default first; () otherwise
+    home: str = ""  # the home page of this language's readers: on a bilingual site, a language's own (ru/) but the default's
+    feed: str = "feed.xml"  # the feed they would follow: their language's, where it has one
 
     @classmethod
-    def from_config(cls, config: Config, lang: str | None = None) -> SiteInfo:
-        """The site as shown in `lang`: a bilingual site's title and description may be per language."""
+    def from_config(cls, config: Config, lang: str | None = None, urls: Urls | None = None, feeds: tuple[str, ...] = ()) -> SiteInfo:
+        """The site as shown in `lang`: a bilingual site's title and description may be per language, and so are its home
+        page and feed, given `urls` and the languages that have a feed (`feeds.feed_languages`)."""
         search = config.search.path if config.search.enabled else None
         title, description = config.title_in(lang or config.lang), config.description_in(lang or config.lang)
         languages = config.language_codes if config.multilingual else ()
-        return cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
+        info = cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
+        if urls is None or not languages or lang in (None, config.lang):
+            return info
+        return replace(info, home=urls.lang_home(lang), feed=urls.lang_feed(lang) if lang in feeds else info.feed)
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,8 @@ class Renderer:
         self.urls = urls
         self.latest = latest
         self.body_of = body_of
-        self.info = {lang: SiteInfo.from_config(config, lang) for lang in (*config.language_codes, *sorted(site.by_lang))}
+        feeds = feed_languages(site, config)
+        self.info = {lang: SiteInfo.from_config(config, lang, urls, feeds) for lang in (*config.language_codes, *sorted(site.by_lang))}
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feed_languages(site, config))
         self.translators: dict[str, Callable[..., str]] = {}

@@ -62,6 +62,16 @@ def test_language_switch_goes_to_translation_or_language_home(bilingual):
     assert 'href="ru/" hreflang="ru"' in home and '<span aria-current="true" lang="en">EN</span>' in home
 
 
+def test_a_language_s_pages_lead_home_to_its_own_home_and_feed(bilingual):
+    bilingual.build()
+    ru = bilingual.page("ru/2021/01/10/story-0/")  # five folders deep; ru/ is four up, the site's root five
+    assert '<a class="brand" href="../../../../">' in ru and '<a class="feed-link" href="../../../../feed.xml">' in ru  # ru/, ru/feed.xml
+    ru_home = bilingual.page("ru/")
+    assert '<li><a href="./" class="is-current" aria-current="page">Главная</a></li>' in ru_home
+    en = bilingual.page("2021/01/10/story-0/")  # the default language: the site's home and feed
+    assert '<a class="brand" href="../../../../">' in en and '<a class="feed-link" href="../../../../feed.xml">' in en
+
+
 def test_listings_show_a_translated_article_once_with_its_other_language(bilingual):
     bilingual.build()
     home = bilingual.page("")
