@@ -60,8 +60,9 @@ class Theme:
                 Problem(self.display(exc.filename or exc.name or template), exc.lineno, None, exc.message or "syntax error")
             ) from None
         except jinja2.TemplateNotFound as exc:
+            file, line = self.template_frame(exc)  # the template that includes or extends the missing one, when it is not this
             raise TemplateError(
-                Problem(template, None, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
+                Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
             ) from None
         except Exception as exc:  # a template's runtime error: name the template line that raised it
             file, line = self.template_frame(exc)

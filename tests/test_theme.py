@@ -132,3 +132,15 @@ def test_a_date_formatter_given_no_date_is_an_error_on_the_template_line(project
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value).startswith("templates/article.html:3: TypeError: format_date: None is not a date")
+
+
+def test_a_missing_include_is_blamed_on_the_line_that_includes_it(project):
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24"),
+            "templates/article.html": '{% extends "base.html" %}\n{% block content %}\n{% include "nothere.html" %}\n{% endblock %}\n',
+        }
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith("templates/article.html:3: template 'nothere.html' not found in ")
