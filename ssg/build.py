@@ -209,7 +209,10 @@ class Builder:
                 files = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
-                check_collisions(pages, files, None if config.multilingual else config.lang)
+                generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feed_sources(config, urls, site)} | {
+                    urls.sitemap(): "the sitemap"
+                }
+                check_collisions(pages, files, None if config.multilingual else config.lang, generated)
             if options.strict and result.warnings:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
             if options.dry_run:
@@ -523,13 +526,14 @@ def _line_naming(path: Path, target: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if f"{name})" in line or f"{name}#" in line or f"{name} " in line), None)
 
 
-def check_collisions(pages: list[Page], files: dict[str, Path], single_lang: str | None) -> None:
+def check_collisions(pages: list[Page], files: dict[str, Path], single_lang: str | None, generated: dict[str, str]) -> None:
     """Two things that would be written to one output file: an error naming both.
 
     `single_lang`: the site's language when it has no `languages:` (then two articles in two languages on one URL are
-    translations, and the message says how to publish both)."""
+    translations, and the message says how to publish both). `generated`: the other files the build writes (feeds,
+    the sitemap), by what they are, so that a static file in their place is named with them."""
     paths = set(map(attrgetter("file"), pages))
-    if len(paths) == len(pages) and paths.isdisjoint(files):
+    if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
         return  # the usual case, found without the sorting that orders the messages
     owners: dict[str, Page] = {}
     problems = []
@@ -541,8 +545,9 @@ def check_collisions(pages: list[Page], files: dict[str, Path], single_lang: str
             problems.append(Problem(_owner(page), None, "slug" if page.kind == "article" else None, _collision(page, first, single_lang)))
         owners.setdefault(path, page)
     for path, source in files.items():
-        if path in owners:
-            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {_owner(owners[path])}"))
+        owner = _owner(owners[path]) if path in owners else generated.get(path)
+        if owner:
+            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {owner}"))
     if problems:
         raise ContentError(problems)
 

@@ -540,3 +540,14 @@ def test_two_language_folders_without_lang_point_to_lang(project):
     project.write({"content/ru/2021/launch.md": article("Запуск", "2021-06-01", lang="ru")})
     project.build()
     assert "Запуск" in project.page("ru/2021/06/01/launch/")
+
+
+def test_a_static_file_where_a_feed_or_page_goes_is_named_with_it(site):
+    site.write({"static/feed.xml": "<mine/>", "static/tags/index.html": "mine"})
+    with pytest.raises(ContentError) as error:
+        site.build()
+    root = site.root
+    assert str(error.value).splitlines() == [
+        f"{root}/static/feed.xml: would overwrite /feed.xml of the feed 'Test archive'",
+        f"{root}/static/tags/index.html: would overwrite /tags/index.html of the tags page",
+    ]
