@@ -249,7 +249,9 @@ class Output:
             except FileNotFoundError:
                 continue
             except NotADirectoryError:
-                self._foreign_above(path, problems)
+                above = self._file_above(path)
+                if above and above not in self.old and above not in problems:
+                    problems[above] = self._in_the_way(above, path)
                 continue
             if S_ISDIR(mode) and self._only_ours(path):
                 continue  # the last build's folder where a file goes now: `_move_staged` replaces it
@@ -266,15 +268,14 @@ class Output:
                     return False
         return True
 
-    def _foreign_above(self, path: str, problems: dict[str, Problem]) -> None:
-        """A file where `path` needs a folder: the user's, unless the last build wrote it."""
+    def _file_above(self, path: str) -> str | None:
+        """The file (of the output) that stands where `path` needs a folder, if one does."""
         parts = path.split("/")
         for n in range(1, len(parts)):
             above = "/".join(parts[:n])
             if os.path.lexists(self._prefix + above) and not os.path.isdir(self._prefix + above):
-                if above not in self.old and above not in problems:
-                    problems[above] = _not_ours(self._prefix + above, f"needs a folder here (for /{path})", "file")
-                return
+                return above
+        return None
 
     def _claimed(self) -> bool:
         """Make the output folder, unless it is there already: a folder made here is ours to replace."""
@@ -315,16 +316,17 @@ class Output:
                 shutil.rmtree(target)
                 os.replace(self._staged_prefix + path, target)
 
+    def _in_the_way(self, above: str, path: str) -> Problem:
+        return _not_ours(self._prefix + above, f"needs a folder here (for /{path})", "file")
+
     def _remove_file_above(self, path: str) -> None:
         """Remove the last build's file that stands where `path` needs a folder."""
-        parts = path.split("/")
-        for n in range(1, len(parts)):
-            above = "/".join(parts[:n])
-            if os.path.lexists(self._prefix + above) and not os.path.isdir(self._prefix + above):
-                if above not in self.old and not self._private:
-                    raise OutputError(_not_ours(self._prefix + above, f"needs a folder here (for /{path})", "file"))
-                os.unlink(self._prefix + above)
-                return
+        above = self._file_above(path)
+        if above is None:
+            return
+        if above not in self.old and not self._private:
+            raise OutputError(self._in_the_way(above, path))
+        os.unlink(self._prefix + above)
 
     def manifest(self) -> Manifest:
         """The manifest `commit` left, for the next build of a long-lived builder to start from."""
