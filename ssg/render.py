@@ -108,15 +108,7 @@ class Renderer:
         feeds = feed_languages(site, config)
         self.info = {lang: SiteInfo.from_config(config, lang, urls, feeds) for lang in (*config.language_codes, *sorted(site.by_lang))}
         self.article_paths = article_paths
-        self.metadata = Metadata(config, urls, site, feed_languages(site, config))
-        self.translators: dict[str, Callable[..., str]] = {}
-
-    def translator(self, lang: str) -> Callable[..., str]:
-        """The `t` of pages in `lang`, one function for all of them."""
-        t = self.translators.get(lang)
-        if t is None:
-            t = self.translators[lang] = self.theme.translator(lang)
-        return t
+        self.metadata = Metadata(config, urls, site, feeds)
 
     def site_path(self, target: Any) -> str:
         """The site path of anything a template may link to."""
@@ -161,7 +153,7 @@ class Renderer:
             "page": PageInfo(page.kind, page.path, page.lang, page.title),
             "url_for": url_for,
             "abs_url": lambda target: self.urls.absolute(self.site_path(target)),
-            "t": self.translator(page.lang),
+            "t": self.theme.translator(page.lang),
             "format_date": fmt_date,
             "format_datetime": fmt_datetime,
             "format_time": fmt_time,

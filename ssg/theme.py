@@ -50,7 +50,7 @@ class Theme:
     strings: dict[str, dict[str, str]]  # lang -> key -> text
     default_lang: str
     project_root: Path
-    merged: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)  # lang -> `strings` with fallbacks
+    translators: dict[str, Callable[..., str]] = field(default_factory=dict, repr=False, compare=False)  # lang -> its `t`
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         try:
@@ -96,20 +96,21 @@ class Theme:
         return self.translator(lang)(key, **values)
 
     def translator(self, lang: str) -> Callable[..., str]:
-        """`t` for one language: the strings with their fallbacks merged once, so that each of a
+        """`t` for one language, made once: the strings with their fallbacks merged, so that each of a
         page's ~40 look-ups is one dict get."""
-        strings = self.merged.get(lang)
-        if strings is None:
-            strings = self.merged[lang] = {}
+        t = self.translators.get(lang)
+        if t is None:
+            strings: dict[str, str] = {}
             for code in ("en", self.default_lang, lang.split("-")[0], lang):  # the first choice last: it wins
                 strings.update(self.strings.get(code, {}))
 
-        def t(key: str, **values: Any) -> str:
-            text = strings.get(key)
-            if text is None:
-                return key  # an unknown key shows as itself
-            return text.format_map(values) if values else text
+            def t(key: str, **values: Any) -> str:
+                text = strings.get(key)
+                if text is None:
+                    return key  # an unknown key shows as itself
+                return text.format_map(values) if values else text
 
+            self.translators[lang] = t
         return t
 
 
