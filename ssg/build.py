@@ -407,16 +407,15 @@ def check_languages(config: Config, articles: list[Article], lines: dict[str, di
     """On a bilingual site every article's language must be one of `languages:`."""
     if not config.multilingual:
         return
-    codes = config.language_codes
     problems = [
         Problem(
             f"{config.content_dir}/{a.source_path}",
             lines.get(a.source_path, {}).get("lang"),
             "lang",
-            f"{a.lang!r} is not one of the site's languages ({', '.join(codes)}); add it to `languages:` in site.yaml",
+            f"{wrong}; add it to `languages:` in site.yaml",
         )
         for a in articles
-        if a.lang not in codes
+        if (wrong := config.foreign_language(a.lang))
     ]
     if problems:
         raise ContentError(problems)

@@ -195,10 +195,9 @@ def new_command(
     """Start an article: writes content/YYYY/<slug>.md and prints its path."""
     try:
         config = load_config(project)
-        if lang and config.multilingual and lang not in config.language_codes:  # the build's rule (`check_languages`)
-            raise click.BadParameter(
-                f"{lang!r} is not one of the site's languages ({', '.join(config.language_codes)})", param_hint="'--lang'"
-            )
+        wrong = config.foreign_language(lang) if lang else None
+        if wrong:
+            raise click.BadParameter(wrong, param_hint="'--lang'")
         now = datetime.now(config.tz).replace(microsecond=0)
         path = new_article(config, title, now, lang, tags, source_name, source_url, slug)
     except SsgError as error:

@@ -336,6 +336,13 @@ class Config:
     def language(self, code: str) -> Language:
         return next((language for language in self.languages if language.code == code), Language(code))
 
+    def foreign_language(self, lang: str) -> str | None:
+        """What is wrong with an article in `lang` here, or None: a bilingual site publishes only its `languages:`
+        (the build's rule, which `ssg new --lang` follows too)."""
+        if not self.multilingual or lang in self.language_codes:
+            return None
+        return f"{lang!r} is not one of the site's languages ({', '.join(self.language_codes)})"
+
     def title_in(self, lang: str) -> str:
         """The site's title as shown in `lang`: `languages.<lang>.title`, else `title`.
 
