@@ -333,9 +333,8 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
     renderer = Renderer(config, theme, site, urls, latest, bodies, paths)
     with phase("plan"):
-        base = global_fingerprint(config, theme, store.stamp, code) + repr(
-            feed_languages(site, config)
-        )  # every head links each language's feed
+        # Every head links each language's feed.
+        base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config))
         analysed = templates.analyse(theme, sorted({p.template for p in pages}))
         prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
         fingerprints = list(map(prints.page, pages))
@@ -606,7 +605,7 @@ def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) ->
         "ssg": __version__,
         "code": code,
         "reading": reading,  # with it, an article's key (file path and bytes) determines all of the article
-        "config": repr(sorted((k, repr(v)) for k, v in vars(config).items() if k not in ("root", "output_dir", "cache_dir", "flagged"))),
+        "config": repr([(k, repr(v)) for k, v in config.settings() if k not in ("root", "output_dir", "cache_dir")]),
         "strings": theme.strings,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

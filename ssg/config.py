@@ -300,6 +300,11 @@ class Config:
     flagged: tuple[str, ...] = ()  # the options this build took from command-line flags (FLAGS) instead of site.yaml
     tag_names_file: str | None = None  # the file `tag_names:` named, if it named one (the preview watches it like site.yaml)
 
+    def settings(self) -> list[tuple[str, Any]]:
+        """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by
+        a flag or by site.yaml makes the same site (the build's inputs and fingerprints use this)."""
+        return sorted((k, v) for k, v in vars(self).items() if k != "flagged")
+
     def origin(self, name: str) -> tuple[str, str | None]:
         """Where option `name` was set, as (file or flag, key), so a message about its value blames the right one."""
         return _origin(name, self.flagged)

@@ -46,10 +46,7 @@ def gather(config: Config, options: tuple, code: str) -> Inputs:
     content = content_stats(config.content_path)
     digest = hashlib.sha256()
     limits = repr(sitemap.MAX_URLS)  # read at build time, not from the code on disk (tests lower it)
-    settings = repr(
-        sorted((k, v) for k, v in vars(config).items() if k != "flagged")
-    )  # (the same value from a flag or site.yaml: the same build)
-    for part in (code, limits, settings, repr(options), repr(content), _folders(config)):
+    for part in (code, limits, repr(config.settings()), repr(options), repr(content), _folders(config)):
         digest.update(part.encode())
         digest.update(b"\0")
     return Inputs(digest.hexdigest(), content)
