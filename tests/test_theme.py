@@ -121,26 +121,18 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
     assert "<span>Text: CC BY 4.0</span>" in project.page("2021/05/25/b/")
 
 
-def test_a_date_formatter_given_no_date_is_an_error_on_the_template_line(project):
-    # Babel formats None as today: an article without `updated` would show today's date, changing every day.
-    project.write(
-        {
-            "content/a.md": article("A", "2021-05-24"),
-            "templates/article.html": '{% extends "base.html" %}\n{% block content %}\n<p>{{ format_date(article.updated) }}</p>\n{% endblock %}\n',
-        }
-    )
+@pytest.mark.parametrize(
+    ("line_3", "message"),
+    [
+        # Babel formats None as today: an article without `updated` would show today's date, changing every day.
+        ("<p>{{ format_date(article.updated) }}</p>", "TypeError: format_date: None is not a date"),
+        # A missing include is blamed on the template and line that include it.
+        ('{% include "nothere.html" %}', "template 'nothere.html' not found in "),
+    ],
+)
+def test_a_template_error_is_named_on_its_line(project, line_3, message):
+    template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
     with pytest.raises(TemplateError) as error:
         project.build()
-    assert str(error.value).startswith("templates/article.html:3: TypeError: format_date: None is not a date")
-
-
-def test_a_missing_include_is_blamed_on_the_line_that_includes_it(project):
-    project.write(
-        {
-            "content/a.md": article("A", "2021-05-24"),
-            "templates/article.html": '{% extends "base.html" %}\n{% block content %}\n{% include "nothere.html" %}\n{% endblock %}\n',
-        }
-    )
-    with pytest.raises(TemplateError) as error:
-        project.build()
-    assert str(error.value).startswith("templates/article.html:3: template 'nothere.html' not found in ")
+    assert str(error.value).startswith(f"templates/article.html:3: {message}")
