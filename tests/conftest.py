@@ -10,6 +10,7 @@ import pytest
 
 from ssg.build import BuildOptions, BuildResult, build
 from ssg.config import load_config
+from ssg.output import MANIFEST
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -25,6 +26,11 @@ def article(title: str, date: str, body: str = "Body text.", **front: object) ->
     """The text of an article file; extra front matter as YAML flow values."""
     lines = [f"title: {title}", f"date: {date}"] + [f"{k}: {v}" for k, v in front.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """A built site's files; not ssg's own manifest, whose fingerprints change with ssg's internals."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST}
 
 
 class Project:

@@ -11,7 +11,7 @@ import pytest
 from ssg.errors import ContentError, OutputError, SsgError, TemplateError
 from ssg.output import MANIFEST, Output
 
-from .conftest import article
+from .conftest import article, tree
 
 
 @pytest.fixture
@@ -215,9 +215,7 @@ def test_a_build_stopped_while_moving_files_in_leaves_none_the_next_build_refuse
     monkeypatch.setattr(os, "replace", real_replace)
     site.build(output_dir=str(out))
     site.build()
-    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != MANIFEST} == {
-        p.relative_to(site.public).as_posix(): p.read_bytes() for p in site.public.rglob("*") if p.is_file() and p.name != MANIFEST
-    }
+    assert tree(out) == tree(site.public)
 
 
 def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypatch):
@@ -242,9 +240,7 @@ def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypat
     assert "Second version." in site.page("2020/12/31/first/")
     cold = site.root / "cold"
     site.build(output_dir=str(cold))
-    assert {p.relative_to(cold).as_posix(): p.read_bytes() for p in cold.rglob("*") if p.is_file() and p.name != MANIFEST} == {
-        p.relative_to(site.public).as_posix(): p.read_bytes() for p in site.public.rglob("*") if p.is_file() and p.name != MANIFEST
-    }
+    assert tree(cold) == tree(site.public)
 
 
 def test_a_static_file_that_becomes_a_folder_and_back(site):

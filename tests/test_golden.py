@@ -17,14 +17,9 @@ from ssg.build import BuildOptions, build
 from ssg.config import load_config
 from ssg.output import MANIFEST
 
-from .conftest import NOW
+from .conftest import NOW, tree
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """The site's files; not ssg's own manifest, whose fingerprints change with ssg's internals."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST}
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()))
