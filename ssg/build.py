@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,7 +33,7 @@ from .cache import Store
 from .config import Config
 from .content import Article, ReadSettings
 from .errors import ContentError, Problem, SsgError
-from .feeds import EntryText, feed_languages, feed_sources
+from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, load_articles, published
@@ -209,9 +209,8 @@ class Builder:
                 files = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
-                generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feed_sources(config, urls, site)} | {
-                    urls.sitemap(): "the sitemap"
-                }
+                feeds = list(feed_sources(config, urls, site))
+                generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {urls.sitemap(): "the sitemap"}
                 check_collisions(pages, files, None if config.multilingual else config.lang, generated)
             if options.strict and result.warnings:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
@@ -230,7 +229,7 @@ class Builder:
             if self.templates is None:
                 self.templates = Templates(store.templates())
             try:
-                prints = write_site(Plan(config, options, theme, site, urls, pages, files), store, output, phase, result, self)
+                prints = write_site(Plan(config, options, theme, site, urls, pages, files, feeds), store, output, phase, result, self)
             except BaseException:
                 output.abort()
                 raise
@@ -307,7 +306,7 @@ class _TemplateCache(FileSystemBytecodeCache):
 
 
 class Plan(NamedTuple):
-    """What a build writes, all decided before anything is: the settings, the theme, the site model, every page and copied file."""
+    """What a build writes, all decided before anything is: the settings, the theme, the site model, every page, copied file and feed."""
 
     config: Config
     options: BuildOptions
@@ -316,6 +315,7 @@ class Plan(NamedTuple):
     urls: Urls
     pages: list[Page]
     files: dict[str, Path]  # output path -> source file
+    feeds: list[tuple[Feed, Sequence[Article]]]  # every feed and its articles, newest first (`feeds.feed_sources`)
 
 
 def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result: BuildResult, builder: Builder) -> Remembered | None:
@@ -325,7 +325,7 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     of its last build into the same folder, and the hash of ssg's code (part of every fingerprint). Returns this
     build's fingerprints (for its next build, when it remembers).
     """
-    config, options, theme, site, urls, pages, files = plan
+    config, options, theme, site, urls, pages, files, feeds = plan
     templates, searching, previous, remember, code = builder.templates, builder.search, builder.prints, builder.remember, builder.code
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
@@ -347,7 +347,7 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         from .atom import atom_feed  # only now: a render helper forked earlier would count feedgen and lxml a second time
 
         text = entry_text(theme, urls, bodies, paths)
-        for feed, articles in feed_sources(config, urls, site):
+        for feed, articles in feeds:
             fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
             if not output.unchanged(feed.path, fingerprint):
                 output.write(feed.path, atom_feed(config, urls, feed, articles, site, text), fingerprint)
