@@ -140,14 +140,13 @@ def relative_from(from_page: str) -> Callable[[str], str]:
         if "#" in target:
             target, fragment = target.split("#", 1)
             fragment = "#" + fragment
-        if top and not target.startswith(top):
-            rel = to_root + target or "./"
-            return (rel if _PLAIN.fullmatch(rel) else quote(rel, safe="/#%")) + fragment
-        for prefix, up in shared:  # deepest first; "" is shared by every path
-            if target.startswith(prefix):
-                rel = up + target[len(prefix) :] or "./"
-                return (rel if _PLAIN.fullmatch(rel) else quote(rel, safe="/#%")) + fragment
-        raise AssertionError("unreachable: every path starts with the empty prefix")
+        prefix, up = "", to_root
+        if not top or target.startswith(top):
+            for prefix, up in shared:  # noqa: B007 (kept after the break) - deepest first; "" is shared by every path
+                if target.startswith(prefix):
+                    break
+        rel = up + target[len(prefix) :] or "./"
+        return (rel if _PLAIN.fullmatch(rel) else quote(rel, safe="/#%")) + fragment
 
     return link
 
