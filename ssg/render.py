@@ -7,7 +7,6 @@ import gc
 import multiprocessing
 import os
 import sqlite3
-from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -216,51 +215,68 @@ class Bodies:
         return row[0]
 
 
-_inherited: tuple[Renderer, Output, list] | None = None  # set in forked render workers only
+_inherited: tuple[Renderer, Output, list, Any, int] | None = None  # set in forked render workers only
 
 
 def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]], jobs: int) -> Iterator[Staged]:
     """Render and stage `(page, fingerprint)` pairs: here, and in `jobs - 1` forked helpers when it pays.
 
-    Helpers inherit the renderer, the site model and the list by fork, so only index ranges and
-    small results cross process boundaries; each writes its pages to the staging folder. This
-    process renders ranges too (from the other end of the list), so no process waits idle: a
-    forked helper's resident set counts every page of the parent it shares, so each process more
-    would cost the whole site model again in the build's total memory.
+    Helpers inherit the renderer, the site model and the list by fork, so only small results
+    cross process boundaries; each writes its pages to the staging folder. The list is shared out
+    as it goes: helpers take ranges from its front and this process from its back, until they
+    meet, so nobody waits while another has work left (a listing page costs twice an article's,
+    and those are at the back). No process more than `jobs`: a forked helper's resident set
+    counts every page of the parent it shares, so each one would cost the whole site model again
+    in the build's total memory.
     """
     if jobs <= 1 or len(todo) < PARALLEL_FROM:
         yield from _render(renderer, output, todo)
         return
-    size = max(16, min(256, len(todo) // (jobs * 8)))
-    ranges = deque((start, min(start + size, len(todo))) for start in range(0, len(todo), size))
+    size = max(8, min(64, len(todo) // (jobs * 16)))
     context = multiprocessing.get_context("fork")
+    bounds = context.Array("q", [0, len(todo)])  # [front, back): the pages nobody has taken yet
     gc.freeze()  # helpers then leave the inherited objects alone (no copy-on-write by the collector)
     try:
-        with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=(renderer, output, todo)) as pool:
-            running: deque = deque()
-            while ranges or running:
-                while ranges and len(running) < 2 * (jobs - 1):
-                    running.append(pool.submit(_render_range, ranges.popleft()))
-                while running and running[0].done():
-                    yield from running.popleft().result()
-                if ranges:
-                    start, end = ranges.pop()
-                    yield from _render(renderer, output, todo[start:end])
-                elif running:
-                    yield from running.popleft().result()
+        initargs = (renderer, output, todo, bounds, size)
+        with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=initargs) as pool:
+            helpers = [pool.submit(_render_front) for _ in range(jobs - 1)]
+            while taken := _take(bounds, size, from_back=True):
+                yield from _render(renderer, output, todo[taken[0] : taken[1]])
+                for helper in helpers:
+                    if helper.done():
+                        helper.result()  # a helper that failed: its error now, not after the rest is rendered
+            for helper in helpers:
+                yield from helper.result()
     finally:
         gc.unfreeze()
+
+
+def _take(bounds: Any, size: int, from_back: bool) -> tuple[int, int] | None:
+    """Claim the next `size` pages from one end of the shared range; None when it is empty."""
+    with bounds.get_lock():
+        front, back = bounds[0], bounds[1]
+        if front >= back:
+            return None
+        if from_back:
+            bounds[1] = max(front, back - size)
+            return bounds[1], back
+        bounds[0] = min(back, front + size)
+        return front, bounds[0]
 
 
 def _render(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]) -> list[Staged]:
     return [output.stage(page.file, renderer.render(page), fingerprint) for page, fingerprint in todo]
 
 
-def _inherit(renderer: Renderer, output: Output, todo: list) -> None:
+def _inherit(renderer: Renderer, output: Output, todo: list, bounds: Any, size: int) -> None:
     global _inherited
-    _inherited = (renderer, output, todo)
+    _inherited = (renderer, output, todo, bounds, size)
 
 
-def _render_range(bounds: tuple[int, int]) -> list[Staged]:
-    renderer, output, todo = _inherited
-    return _render(renderer, output, todo[bounds[0] : bounds[1]])
+def _render_front() -> list[Staged]:
+    """A helper's share: ranges from the front until the list is taken."""
+    renderer, output, todo, bounds, size = _inherited
+    staged: list[Staged] = []
+    while taken := _take(bounds, size, from_back=False):
+        staged += _render(renderer, output, todo[taken[0] : taken[1]])
+    return staged

@@ -180,6 +180,17 @@ def test_parallel_build_equals_serial_build(site, tmp_path, monkeypatch):
     assert tree(site.public) == tree(fresh.public)
 
 
+@pytest.mark.parametrize("template", ["article.html", "list.html"])  # pages at the front and at the back of the list
+def test_parallel_render_reports_a_template_error_and_writes_nothing(site, monkeypatch, template):
+    """Whichever process renders the failing page, the build stops with its error and the output stays as it was."""
+    monkeypatch.setattr(ssg.render, "PARALLEL_FROM", 1)
+    before = tree(site.public)
+    site.write({f"templates/{template}": "line one\n{{ 1 / 0 }}\n"})
+    with pytest.raises(SsgError, match=rf"^templates/{re.escape(template)}:2: ZeroDivisionError"):
+        build(load_config(site.root), BuildOptions(now=NOW, jobs=2))
+    assert tree(site.public) == before
+
+
 def builder_build(builder: Builder, project: Project):
     return builder.build(load_config(project.root), BuildOptions(now=NOW))
 
