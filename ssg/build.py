@@ -32,7 +32,7 @@ from . import __version__, search
 from .cache import Store
 from .config import Config
 from .content import Article, ReadSettings
-from .errors import ContentError, Problem, SsgError
+from .errors import ContentError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
@@ -129,7 +129,7 @@ class _Phases:
 class Assembled(NamedTuple):
     """A site model and what it was assembled from (`assemble`'s arguments)."""
 
-    grouping: tuple  # languages and tag names
+    grouping: tuple  # languages, tag names, and the content folder as problems name it
     articles: list[Article]
     site: Site
 
@@ -203,9 +203,10 @@ class Builder:
                 check_languages(config, articles, loaded.lines)
                 site = self._assemble(articles, config)
                 if site.problems:
-                    raise ContentError(site.problems)
+                    raise ContentError(with_lines(site.problems, loaded.lines, config.content_dir))
                 urls = self._urls(config)
-                result.warnings += list(loaded.warnings) + list(site.warnings) + broken_links(site, config)
+                site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
+                result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config)
                 files = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
@@ -250,7 +251,7 @@ class Builder:
 
     def _assemble(self, articles: list[Article], config: Config) -> Site:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed."""
-        grouping = (config.language_codes if config.multilingual else (), config.tag_names)
+        grouping = (config.language_codes if config.multilingual else (), config.tag_names, config.content_dir)
         last = self.assembled
         site = reassemble(last.site, last.articles, articles) if last is not None and last.grouping == grouping else None
         if site is None:
@@ -407,17 +408,12 @@ def check_languages(config: Config, articles: list[Article], lines: dict[str, di
     if not config.multilingual:
         return
     problems = [
-        Problem(
-            f"{config.content_dir}/{a.source_path}",
-            lines.get(a.source_path, {}).get("lang"),
-            "lang",
-            f"{wrong}; add it to `languages:` in site.yaml",
-        )
+        Problem(f"{config.content_dir}/{a.source_path}", None, "lang", f"{wrong}; add it to `languages:` in site.yaml")
         for a in articles
         if (wrong := config.foreign_language(a.lang))
     ]
     if problems:
-        raise ContentError(problems)
+        raise ContentError(with_lines(problems, lines, config.content_dir))
 
 
 class SearchWriter:

@@ -20,7 +20,7 @@ from .config import load_config
 from .content import check_lang, check_source_url
 from .errors import Problem, SsgError
 from .linkcheck import check_links, site_base_url
-from .scaffold import init_project, new_article
+from .scaffold import init_project, new_article, new_translation
 from .workflow import WORKFLOW_PATH, install_requirement
 
 
@@ -188,9 +188,21 @@ def _checked_by(check: Callable[[str], str]) -> Callable[[click.Context, click.P
 @click.option("--source-name", help="Where the article comes from (default with --source-url: the link's host, e.g. interfax.ru).")
 @click.option("--source-url", callback=_checked_by(check_source_url), help="Link to the original (http or https).")
 @click.option("--slug", help="File name and URL slug (default: from the title).")
+@click.option(
+    "--translation-of",
+    type=click.Path(path_type=Path),
+    help="Start a translation of this article file: <its name>.<lang>.md beside it, with its date, tags, source and image.",
+)
 @click.pass_obj
 def new_command(
-    project: Path, title: str, lang: str | None, tags: tuple[str, ...], source_name: str | None, source_url: str | None, slug: str | None
+    project: Path,
+    title: str,
+    lang: str | None,
+    tags: tuple[str, ...],
+    source_name: str | None,
+    source_url: str | None,
+    slug: str | None,
+    translation_of: Path | None,
 ) -> None:
     """Start an article: writes content/YYYY/<slug>.md and prints its path."""
     try:
@@ -198,8 +210,13 @@ def new_command(
         wrong = config.foreign_language(lang) if lang else None
         if wrong:
             raise click.BadParameter(wrong, param_hint="'--lang'")
-        now = datetime.now(config.tz).replace(microsecond=0)
-        path = new_article(config, title, now, lang, tags, source_name, source_url, slug)
+        if translation_of is not None:
+            if tags or source_name or source_url:
+                raise click.UsageError("--translation-of takes the original's tags and source (edit them in the new file)")
+            path = new_translation(config, translation_of, title, lang, slug)
+        else:
+            now = datetime.now(config.tz).replace(microsecond=0)
+            path = new_article(config, title, now, lang, tags, source_name, source_url, slug)
     except SsgError as error:
         _fail(error, "New")
     click.echo(os.path.relpath(path))

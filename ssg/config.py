@@ -215,7 +215,10 @@ def _tag_names(value: Any) -> dict | str:
         if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
             raise ValueError(f"{name}: must map language codes to names, e.g. {{ru: Роскосмос}}")
         for code in names:
-            _lang(code)
+            try:
+                _lang(code)
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from None
     return {str(k): dict(v) for k, v in data.items()}
 
 
@@ -436,14 +439,22 @@ def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> dict:
     path = root / name
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
-        return _tag_names(data or {})
     except OSError:
         problems.append(Problem(CONFIG_FILE, None, "tag_names", f"file {name!r} not found (put it next to site.yaml)"))
+        return {}
     except YamlSyntaxError as exc:
         problems.append(Problem(name, exc.line, None, exc.message))
-    except ValueError as exc:
-        problems.append(Problem(name, None, None, str(exc)))
-    return {}
+        return {}
+    if not isinstance(data or {}, dict):
+        problems.append(Problem(name, 1, None, "must be a mapping of tag: {language: name}, e.g. Roscosmos: {ru: Роскосмос}"))
+        return {}
+    found = {}
+    for tag, names in (data or {}).items():  # each entry on its own, so every bad one is named with its line
+        try:
+            found |= _tag_names({tag: names})
+        except ValueError as exc:
+            problems.append(Problem(name, lines.get(str(tag)), None, str(exc)))
+    return found
 
 
 def default_site_yaml(title: str = "My news archive") -> str:

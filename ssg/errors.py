@@ -8,7 +8,7 @@ them together instead of stopping at the first one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, order=True)
@@ -31,6 +31,18 @@ class Problem:
     @classmethod
     def from_dict(cls, data: dict) -> Problem:
         return cls(data["path"], data.get("line"), data.get("field"), data.get("message", ""))
+
+
+def with_lines(problems: Iterable[Problem], lines: dict[str, dict[str, int]], shown_as: str) -> list[Problem]:
+    """Problems about articles (named `shown_as/<source path>`), each with the line of the front-matter key it is
+    about where it had none: what is learnt of a whole site (translations, tags) is found after reading."""
+    prefix = f"{shown_as}/"
+    return [
+        replace(p, line=lines.get(p.path.removeprefix(prefix), {}).get(p.field))
+        if p.line is None and p.field and p.path.startswith(prefix)
+        else p
+        for p in problems
+    ]
 
 
 class SsgError(Exception):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,8 +12,10 @@ import yaml
 from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
+from .content import file_stem, split_front_matter
 from .errors import SsgError
 from .workflow import WORKFLOW_PATH, pages_workflow
+from .yamlload import load_yaml_with_lines
 
 EXAMPLE_ARTICLE = """\
 ---
@@ -75,8 +79,12 @@ def new_article(
     front["tags"] = list(tags)
     if source_name or source_url:
         front["source"] = {k: v for k, v in (("name", source_name or _source_host(source_url)), ("url", source_url)) if v}
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-    text += "# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n---\n\n"
+    return _write_new(path, front, comments="# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n")
+
+
+def _write_new(path: Path, front: dict, comments: str) -> Path:
+    """Write an article with this front matter and an empty body, never over an existing file."""
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + comments + "---\n\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as handle:
@@ -84,6 +92,49 @@ def new_article(
     except FileExistsError:
         raise SsgError(f"{path} already exists; nothing was changed (choose another title or pass --slug)") from None
     return path
+
+
+# What a translation shares with its original: the same news, from the same source, with the same picture.
+SHARED_KEYS = ("date", "tags", "source", "image", "rights")
+
+
+def new_translation(config: Config, original: Path, title: str, lang: str | None = None, slug: str | None = None) -> Path:
+    """Start the translation of the article file `original`: `<its name>.<lang>.md` beside it (`<slug>.md` with `slug`),
+    with the original's date, tags, source, image and rights and `translation_of:` naming it; the body is the
+    translator's. `lang` defaults to the site's other language where it has two."""
+    if not config.multilingual:
+        raise SsgError(f"a translation needs the site's languages in {CONFIG_FILE} (e.g. languages: [en, ru]; see docs/languages.md)")
+    source_path = _content_file(config, original)
+    text = (config.content_path / source_path).read_text(encoding="utf-8")
+    try:
+        data, _ = load_yaml_with_lines(split_front_matter(text.lstrip("\ufeff").replace("\r\n", "\n"))[0])
+    except ValueError as exc:  # (YamlSyntaxError is one)
+        raise SsgError(f"{config.content_dir}/{source_path}: {exc}; fix it first (ssg check)") from None
+    data = data if isinstance(data, dict) else {}
+    stem, suffix_lang = file_stem(source_path)
+    own = str(data.get("lang") or suffix_lang or config.lang)
+    others = [code for code in config.language_codes if code != own]
+    if lang is None:
+        if len(others) != 1:
+            raise SsgError(f"pass --lang, the translation's language (one of {', '.join(others)})")
+        lang = others[0]
+    if lang == own:
+        raise SsgError(f"{config.content_dir}/{source_path} is in {own!r} already: pass --lang with another of the site's languages")
+    name = f"{slugify(slug)}.md" if slug else f"{stem}.{lang}.md"
+    front = {"title": title, "lang": lang, "translation_of": source_path}
+    front |= {key: data[key] for key in SHARED_KEYS if data.get(key) is not None}
+    folder = posixpath.dirname(source_path)
+    return _write_new(config.content_path / folder / name, front, comments="")
+
+
+def _content_file(config: Config, given: Path) -> str:
+    """An article file named from the working folder or from the content folder, as its path under content/."""
+    content = config.content_path.resolve()
+    for candidate in (given, content / given):
+        path = Path(os.path.abspath(candidate))
+        if path.is_file() and path.suffix == ".md" and path.is_relative_to(content):
+            return path.relative_to(content).as_posix()
+    raise SsgError(f"{given} is not an article file under {config.content_dir}/ (e.g. {config.content_dir}/2021/roscosmos-china.md)")
 
 
 def _source_host(url: str) -> str:

@@ -120,13 +120,14 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(by_path, key=lambda a: a.date.timestamp(), reverse=True)
 
 
-def assemble(articles: list[Article], languages: tuple[str, ...] = (), tag_names: dict | None = None) -> Site:
+def assemble(articles: list[Article], languages: tuple[str, ...] = (), tag_names: dict | None = None, shown_as: str = "content") -> Site:
     """Group published articles (already filtered for drafts and future dates).
 
     `languages` (the default first) turns on translations; without it every article stands alone.
+    Problems and warnings name files as `shown_as/<path>` (the content folder, as the user sees it).
     """
     ordered = tuple(newest_first(articles))
-    groups, problems = translation_groups(list(ordered)) if languages else ([(a,) for a in ordered], [])
+    groups, problems = translation_groups(list(ordered), shown_as) if languages else ([(a,) for a in ordered], [])
     rank = {code: n for n, code in enumerate(languages)}
     versions = {}
     listed = []
@@ -139,7 +140,7 @@ def assemble(articles: list[Article], languages: tuple[str, ...] = (), tag_names
         versions |= {a.source_path: by_rank for a in group}
     listed_order = tuple(newest_first(listed)) if languages else ordered  # (no translations: every article is listed)
     known = _tag_names(tag_names or {})
-    tags, warnings = _tags(ordered, known)
+    tags, warnings = _tags(ordered, known, shown_as)
     by_key: dict[str, list[Article]] = defaultdict(list)
     periods: dict[Period, list[Article]] = defaultdict(list)
     days: dict[tuple[int, int, int], tuple[Period, ...]] = {}  # a day's periods, made once
@@ -218,7 +219,7 @@ def _tag_names(tag_names: dict[str, dict[str, str]]) -> TagNames:
     return TagNames(aliases, canonical, names)
 
 
-def _tags(articles: tuple[Article, ...], known: TagNames) -> tuple[tuple[Tag, ...], list[Problem]]:
+def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str) -> tuple[tuple[Tag, ...], list[Problem]]:
     spellings: dict[str, Counter] = defaultdict(Counter)
     first_file: dict[str, str] = {}
     for article in articles:
@@ -240,7 +241,10 @@ def _tags(articles: tuple[Article, ...], known: TagNames) -> tuple[tuple[Tag, ..
                 others = ", ".join(repr(min(spellings[k])) for k in keys[: number - 1])
                 warnings.append(
                     Problem(
-                        f"content/{first_file[key]}", None, "tags", f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/"
+                        f"{shown_as}/{first_file[key]}",
+                        None,
+                        "tags",
+                        f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/",
                     )
                 )
     return tuple(sorted(tags, key=lambda t: (t.name.casefold(), t.slug))), warnings

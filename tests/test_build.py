@@ -446,7 +446,7 @@ def test_colliding_tag_slugs_are_both_kept_with_a_warning(project):
     project.write({"content/a.md": article("A", "2021-01-01", tags="['C++']"), "content/b.md": article("B", "2021-01-02", tags="['C']")})
     result = project.build()
     assert (project.public / "tags/c/index.html").is_file() and (project.public / "tags/c-2/index.html").is_file()
-    assert [w.message for w in result.warnings] == ["tag 'C++' has the same URL slug as 'C'; it gets tags/c-2/"]
+    assert list(map(str, result.warnings)) == ["content/a.md:4: tags: tag 'C++' has the same URL slug as 'C'; it gets tags/c-2/"]
 
 
 def test_broken_article_link_is_a_warning_and_strict_fails(project):

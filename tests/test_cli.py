@@ -260,6 +260,40 @@ def test_new_takes_only_the_sites_languages(project):
     assert run("-C", str(project.root), "new", "Луна", "--lang", "ru").exit_code == 0
 
 
+def test_new_starts_a_translation_beside_the_original(project):
+    original = article("Moon landing", "2026-05-24 10:00", tags="[Roscosmos, Moon]", source="{name: TASS, url: 'https://tass.com/1'}")
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n", "content/2026/moon.md": original})
+    result = run("-C", str(project.root), "new", "--translation-of", "2026/moon.md", "Посадка на Луну")
+    assert result.exit_code == 0, result.output
+    path = (Path.cwd() / result.output.strip()).resolve()
+    assert path == project.root / "content/2026/moon.ru.md"
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert front == {
+        "title": "Посадка на Луну",
+        "lang": "ru",
+        "translation_of": "2026/moon.md",
+        "date": "2026-05-24 10:00",
+        "tags": ["Roscosmos", "Moon"],
+        "source": {"name": "TASS", "url": "https://tass.com/1"},
+    }
+    assert run("-C", str(project.root), "build").exit_code == 0
+    assert 'hreflang="en" href="https://example.org/2026/05/24/moon/"' in project.page("ru/2026/05/24/moon/")
+    # Named from where the user is, too; never over an existing file; never in the original's language.
+    again = run("-C", str(project.root), "new", "--translation-of", str(project.root / "content/2026/moon.md"), "Again")
+    assert again.exit_code == 1 and "moon.ru.md already exists" in again.output
+    same = run("-C", str(project.root), "new", "--translation-of", "2026/moon.md", "--lang", "en", "Again")
+    assert same.exit_code == 1 and "content/2026/moon.md is in 'en' already" in same.output
+    missing = run("-C", str(project.root), "new", "--translation-of", "2026/mars.md", "Марс")
+    assert missing.exit_code == 1 and "2026/mars.md is not an article file under content/" in missing.output
+
+
+def test_new_translation_needs_the_sites_languages(project):
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    result = run("-C", str(project.root), "new", "--translation-of", "a.md", "А")
+    assert result.exit_code == 1 and "a translation needs the site's languages in site.yaml (e.g. languages: [en, ru]" in result.output
+    assert sorted(p.name for p in (project.root / "content").iterdir()) == ["a.md"]
+
+
 def test_check_with_a_folder_checks_that_project(project):
     project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
     result = run("check", str(project.root))
