@@ -144,6 +144,15 @@ def event_paths(event: FileSystemEvent) -> list[str]:
     return [os.fsdecode(p) for p in paths if p]
 
 
+def created_path(event: FileSystemEvent) -> str | None:
+    """The path an event brings into being: a created file, or where a file was renamed to."""
+    if event.event_type == "created":
+        return os.fsdecode(event.src_path)
+    if event.event_type == "moved":
+        return os.fsdecode(event.dest_path)
+    return None
+
+
 Signature = tuple[int, int] | None
 
 
@@ -187,11 +196,13 @@ class Batcher:
         self.signature = signature
         self._cond = threading.Condition()
         self._pending: dict[Change, Signature] = {}
+        self._new: set[str] = set()  # pending paths whose first change in the batch created them
         self._first = self._last = 0.0
         self._closed = False
 
-    def add(self, changes: Iterable[Change]) -> None:
-        """Called from the watcher thread; ignored changes never start or extend a batch."""
+    def add(self, changes: Iterable[Change], created: str | None = None) -> None:
+        """Called from the watcher thread; ignored changes never start or extend a batch. `created`: the path
+        the event made (`created_path`)."""
         seen = [(c, self.signature(c.path)) for c in changes if c.kind is not ChangeKind.IGNORED]
         if not seen:
             return
@@ -200,6 +211,8 @@ class Batcher:
             if not self._pending:
                 self._first = now
             self._last = now
+            if created is not None and all(c.path != created for c in self._pending):
+                self._new.add(created)
             self._pending.update(seen)
             self._cond.notify_all()
 
@@ -218,9 +231,14 @@ class Batcher:
                 if now < self._first + self.max_wait and not self._settled():
                     self._last = now  # written to without an event yet: give it another quiet period
                     continue
-                batch = Batch(frozenset(self._pending))
+                # A file made and gone within the batch (an editor's or sed's temporary file, renamed over the
+                # real one) changed nothing: the author would only wonder what it was.
+                gone = {path for path in self._new if self.signature(path) is None}
+                changes = frozenset(c for c in self._pending if c.path not in gone)
                 self._pending.clear()
-                return batch
+                self._new.clear()
+                if changes:
+                    return Batch(changes)
         return None
 
     def quiet_for(self, seconds: float) -> bool:
@@ -252,7 +270,7 @@ class _Handler(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         layout = self.watcher.layout
-        self.watcher.batcher.add(Change(classify(p, layout), p) for p in event_paths(event))
+        self.watcher.batcher.add((Change(classify(p, layout), p) for p in event_paths(event)), created_path(event))
 
 
 class Watcher:

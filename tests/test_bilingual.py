@@ -155,10 +155,18 @@ def test_bad_translation_links_are_errors_naming_the_files(project):
 
 
 def test_translation_problems_name_the_content_folder_site_yaml_sets(project):
-    project.write({"site.yaml": BILINGUAL_YAML + "content_dir: articles\n", "articles/x.md": article("X", "2021-05-24", lang="ru", translation_of="a.md")})
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML + "content_dir: articles\n",
+            "articles/x.md": article("X", "2021-05-24", lang="ru", translation_of="a.md"),
+        }
+    )
     with pytest.raises(ContentError) as error:
         project.build()
-    assert str(error.value) == "articles/x.md:5: translation_of: a.md is not a published article (it should name the original's file under articles/)"
+    assert (
+        str(error.value)
+        == "articles/x.md:5: translation_of: a.md is not a published article (it should name the original's file under articles/)"
+    )
 
 
 def test_unknown_language_is_an_error_naming_the_configured_ones(project):

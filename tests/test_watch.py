@@ -213,6 +213,25 @@ def test_close_wakes_a_waiting_batch():
     assert not thread.is_alive() and got == [None]
 
 
+def test_a_file_made_and_gone_within_a_batch_is_no_change():
+    # sed -i and atomic saves: write a temporary file, rename it over the real one.
+    present = {str(ROOT / "content/a.md")}
+    batcher = Batcher(quiet=0.02, signature=lambda path: (1, 1) if path in present else None)
+    temporary = str(ROOT / "content/sedG8Mx7Q")
+    batcher.add(changes("content/sedG8Mx7Q"), created=temporary)
+    batcher.add(changes("content/sedG8Mx7Q", "content/a.md"), created=str(ROOT / "content/a.md"))
+    batcher.add(changes("content/gone.md"))  # a file deleted: a change, though it is gone too
+    batch = batcher.next_batch()
+    assert batch is not None and batch.changes == frozenset(changes("content/a.md", "content/gone.md"))
+    thread, got = next_batch_in_thread(batcher)
+    batcher.add(changes("content/x.md.new"), created=str(ROOT / "content/x.md.new"))  # only a temporary file: no build
+    time.sleep(0.1)
+    assert thread.is_alive()
+    batcher.close()
+    thread.join(1)
+    assert got == [None]
+
+
 def test_describe_names_paths_relative_to_the_project():
     batch = Batch(frozenset(changes("content/b.md", "content/a.md", "site.yaml", "static/x.css")))
     assert batch.describe(ROOT) == "content/a.md, content/b.md, site.yaml (and 1 more)"
