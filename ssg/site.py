@@ -84,7 +84,7 @@ class Site:
     articles: tuple[Article, ...]  # every published article, every language
     listed: tuple[Article, ...]  # one per translation group, newest first
     tags: tuple[Tag, ...]  # sorted by name
-    tag_articles: dict[str, tuple[Article, ...]]  # tag key -> listed articles, newest first
+    tag_articles: dict[str, tuple[Article, ...]]  # tag key -> one version of each group that has the tag, newest first
     periods: dict[Period, tuple[Article, ...]]  # every year, month and day -> listed articles
     article_tags: dict[str, tuple[Tag, ...]]  # source path -> the article's tags, in its order
     versions: dict[str, tuple[Article, ...]]  # source path -> all its translations (itself included), by language
@@ -145,9 +145,13 @@ def assemble(articles: list[Article], languages: tuple[str, ...] = (), tag_names
     periods: dict[Period, list[Article]] = defaultdict(list)
     days: dict[tuple[int, int, int], tuple[Period, ...]] = {}  # a day's periods, made once
     for article in listed_order:
-        keys = dict.fromkeys(known.key(n) for a in versions.get(article.source_path, (article,)) for n in a.tags)
-        for key in keys:
-            by_key[key].append(article)
+        # A tag lists the version that carries it: the listed one where it does, else the first by language.
+        shown: dict[str, Article] = {}
+        for version in versions.get(article.source_path, (article,)):
+            for name in version.tags:
+                shown.setdefault(known.key(name), version)
+        for key, version in shown.items():
+            by_key[key].append(version)
         d = article.date
         day = (d.year, d.month, d.day)
         if day not in days:

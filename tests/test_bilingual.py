@@ -103,6 +103,23 @@ def test_one_tag_page_for_a_tag_with_two_names(bilingual):
     assert 'rel="tag">Roscosmos</a>' in en_article
 
 
+def test_a_tag_lists_the_version_that_carries_it(project):
+    """Where only one language version has a tag, its page and feed show that version, not the other."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/china.md": article("Roscosmos and China", "2021-05-24 10:00", tags="[China]"),
+            "content/china.ru.md": article("Роскосмос и Китай", "2021-05-24 10:00", tags="[Китай]"),
+        }
+    )
+    project.build()
+    ru_tag, en_tag = project.page("tags/kitai/"), project.page("tags/china/")
+    assert ">Роскосмос и Китай<" in ru_tag and ">Roscosmos and China<" not in ru_tag  # (the other is only "Also in EN")
+    assert ">Roscosmos and China<" in en_tag and ">Роскосмос и Китай<" not in en_tag
+    feed = feedparser.parse((project.public / "tags/kitai/feed.xml").read_bytes())
+    assert [e.title for e in feed.entries] == ["Роскосмос и Китай"]
+
+
 def test_russian_dates_use_the_site_yaml_format(bilingual):
     bilingual.build()
     assert "10 января 2021, 10:00" in bilingual.page("ru/2021/01/10/story-0/")
