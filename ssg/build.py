@@ -32,7 +32,7 @@ from . import __version__, search
 from .cache import Store
 from .config import Config
 from .content import Article, ReadSettings
-from .errors import ContentError, Problem, SsgError, with_lines
+from .errors import ConfigError, ContentError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
@@ -170,6 +170,7 @@ class Builder:
             return self._build(config, options)
 
     def _build(self, config: Config, options: BuildOptions) -> BuildResult:
+        check_content_dir(config)
         result = BuildResult(config.output_path)
         phase = _Phases(result)
         now = options.now or datetime.now(UTC)
@@ -401,6 +402,16 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
         return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""
 
     return EntryText(body, credit)
+
+
+def check_content_dir(config: Config) -> None:
+    """No content folder is a mistake (a typo in `content_dir`, the wrong folder), not an empty archive: built, the
+    empty site would replace the published one at the next sync."""
+    if not config.content_path.is_dir():
+        where, key = config.origin("content_dir")
+        raise ConfigError(
+            Problem(where, None, key, f"the content folder {config.content_dir!r} is not in {config.root}: fix the name, or create it")
+        )
 
 
 def check_languages(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> None:

@@ -73,7 +73,10 @@ class Project:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    return Project(tmp_path / "site").write({"site.yaml": SITE_YAML})
+    """A project as `ssg init` leaves it, without the example article: site.yaml and an empty content folder."""
+    project = Project(tmp_path / "site").write({"site.yaml": SITE_YAML})
+    (project.root / "content").mkdir()
+    return project
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -139,7 +139,7 @@ def test_new_writes_front_matter_and_never_overwrites(project):
 def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option, value, message):
     result = run("-C", str(project.root), "new", "T1", option, value)
     assert result.exit_code == 2 and message in result.output
-    assert not (project.root / "content").exists()
+    assert not any((project.root / "content").iterdir())  # nothing written
 
 
 def test_new_names_a_source_given_only_by_its_url_after_the_host(project):
@@ -256,7 +256,7 @@ def test_new_takes_only_the_sites_languages(project):
     project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n"})
     result = run("-C", str(project.root), "new", "Mond", "--lang", "de")
     assert result.exit_code == 2 and "'de' is not one of the site's languages (en, ru)" in result.output
-    assert not (project.root / "content").exists()
+    assert not any((project.root / "content").iterdir())  # nothing written
     assert run("-C", str(project.root), "new", "Луна", "--lang", "ru").exit_code == 0
 
 
@@ -292,6 +292,16 @@ def test_new_translation_needs_the_sites_languages(project):
     result = run("-C", str(project.root), "new", "--translation-of", "a.md", "А")
     assert result.exit_code == 1 and "a translation needs the site's languages in site.yaml (e.g. languages: [en, ru]" in result.output
     assert sorted(p.name for p in (project.root / "content").iterdir()) == ["a.md"]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_missing_content_folder_is_an_error_not_an_empty_site(project, command):
+    # A typo in content_dir built an empty site, which a sync with --delete would then publish over the archive.
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "content_dir: articels\n"})
+    result = run("-C", str(project.root), command)
+    assert result.exit_code == 1
+    assert f"error: site.yaml: content_dir: the content folder 'articels' is not in {project.root}: fix the name, or create it" in result.output
+    assert not (project.root / "public").exists()
 
 
 def test_check_with_a_folder_checks_that_project(project):
