@@ -19,8 +19,8 @@ from xml.etree import ElementTree
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
-from slugify import slugify
 
 EXTENSIONS = ("extra", "sane_lists", "toc")
 REF_ARTICLE = "ssg-ref:article:"
@@ -80,7 +80,7 @@ def _renderer() -> markdown.Markdown:
     refs = _RefCollector()
     md = markdown.Markdown(
         extensions=[*EXTENSIONS, _RefExtension(refs)],
-        extension_configs={"toc": {"slugify": lambda value, sep: slugify(value, separator=sep) or "section"}},
+        extension_configs={"toc": {"slugify": _heading_id}},
         output_format="html",
     )
     md.ssg_refs = refs  # type: ignore[attr-defined]
@@ -89,6 +89,12 @@ def _renderer() -> markdown.Markdown:
     if {item.name for item in md.parser.blockprocessors._priority} == _KNOWN_BLOCK_PROCESSORS:  # noqa: SLF001
         md.parser.blockprocessors.register(_PlainParagraph(md.parser), "ssg_plain_paragraph", 1000)
     return md
+
+
+def _heading_id(text: str, separator: str) -> str:
+    """A heading's id as GitHub and Hugo make it: lower case, letters of any script kept, punctuation dropped, spaces to
+    hyphens (`## Итоги года` -> `итоги-года`), so the links writers copy from those (`other.md#итоги-года`) work."""
+    return slugify_unicode(text, separator) or "section"
 
 
 # The inline patterns of Python-Markdown and its `extra` extension (names across versions), and what

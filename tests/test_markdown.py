@@ -203,3 +203,9 @@ def test_first_paragraph_is_the_first_with_text(opening):
 def test_first_paragraph_of_a_body_without_text_is_empty():
     assert render_markdown("![Pic](x.png)\n\n&nbsp;\n", "2021/story.md").first_paragraph == ""
     assert render_markdown("", "2021/story.md").first_paragraph == ""
+
+
+def test_heading_ids_keep_the_script_as_github_and_hugo_make_them():
+    """Writers copy anchors from GitHub or Hugo sites: `other.md#итоги-года` must find `## Итоги года`."""
+    body = render_markdown("## Итоги года\n\n## Новый запуск: «Союз»!\n\n## Launch of Soyuz-2.1b\n\n## ...\n", "a.md").html
+    assert re.findall(r'<h2 id="([^"]+)">', body) == ["итоги-года", "новый-запуск-союз", "launch-of-soyuz-21b", "section"]
