@@ -159,3 +159,15 @@ def test_a_named_publisher_keeps_its_name_in_every_language(project):
     project.write({**PER_LANGUAGE_FILES, "site.yaml": yaml}).build()
     (data,), og = structured(project.page("ru/2021/06/01/luna/"), "https://example.org/ru/2021/06/01/luna/")
     assert data["publisher"]["name"] == "Test Publisher" and og["og:site_name"] == ["Пробный архив"]
+
+
+def test_no_empty_description_meta(project):
+    """Without a site description (ssg init's default) listings have no description rather than an empty one."""
+    project.write(
+        {"content/a.md": article("A", "2021-01-01", "First paragraph."), "content/b.md": article("B", "2021-01-02", "![Only](x.png)")}
+    )
+    project.write({"content/x.png": b"\x89PNG"})
+    project.build()
+    assert '<meta name="description"' not in project.page("") and 'content=""' not in project.page("")
+    assert '<meta name="description" content="First paragraph.">' in project.page("2021/01/01/a/")
+    assert '<meta name="description"' not in project.page("2021/01/02/b/")
