@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build
-from .config import load_config
+from .config import FLAGS, load_config
 from .content import check_lang, check_source_url
 from .errors import Problem, SsgError
 from .linkcheck import check_links, site_base_url
@@ -30,7 +30,8 @@ def _fail(error: SsgError, what: str) -> None:
         click.secho(f"error: {problem}", fg="red", err=True)
     count = len(error.problems)
     click.echo(f"{what} failed: {count} problem{'s' * (count != 1)}.", err=True)
-    sys.exit(1)
+    # Only the command line was wrong (a bad --base-url or -o): a usage error, as the README's exit codes say.
+    sys.exit(2 if error.problems and all(p.path in FLAGS.values() for p in error.problems) else 1)
 
 
 def _warn(warnings: list[Problem]) -> None:

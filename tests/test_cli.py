@@ -177,7 +177,7 @@ def test_errors_exit_1_with_every_problem(project):
 def test_bad_build_flag_is_blamed_on_the_flag_not_site_yaml(project, monkeypatch, flags, message):
     monkeypatch.chdir(project.root)  # -o is relative to where the user is
     result = run("build", *flags)
-    assert result.exit_code == 1 and message.format(root=project.root) in result.output
+    assert result.exit_code == 2 and message.format(root=project.root) in result.output  # a usage error, as the README says
     assert "site.yaml" not in result.output
 
 
