@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 import zoneinfo
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
@@ -387,7 +388,12 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
     root = Path(root).resolve()
     path = root / CONFIG_FILE
     if not path.is_file():
-        raise ConfigError(Problem(CONFIG_FILE, message=f"not found in {root} (run `ssg init {root}` to start an archive there)"))
+        above = next((folder for folder in root.parents if (folder / CONFIG_FILE).is_file()), None)
+        if above is not None:  # run from inside the archive (content/, say)
+            fix = f"the archive is {above}: run ssg there, or pass -C {shlex.quote(str(above))}"
+        else:
+            fix = f"run `ssg init {shlex.quote(str(root))}` to start an archive there"
+        raise ConfigError(Problem(CONFIG_FILE, message=f"not found in {root} ({fix})"))
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:

@@ -304,6 +304,16 @@ def test_a_missing_content_folder_is_an_error_not_an_empty_site(project, command
     assert not (project.root / "public").exists()
 
 
+def test_run_inside_the_archive_points_at_it(project, tmp_path, monkeypatch):
+    monkeypatch.chdir(project.root / "content")
+    result = run("build")
+    assert result.exit_code == 1
+    assert f"site.yaml: not found in {project.root / 'content'} (the archive is {project.root}: run ssg there, or pass -C" in result.output
+    monkeypatch.chdir(tmp_path)
+    elsewhere = run("-C", str(tmp_path / "nothing"), "build")
+    assert elsewhere.exit_code == 1 and "(run `ssg init" in elsewhere.output
+
+
 def test_check_with_a_folder_checks_that_project(project):
     project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
     result = run("check", str(project.root))
