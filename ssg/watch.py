@@ -38,6 +38,7 @@ from watchdog.observers.api import ObservedWatch
 from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .errors import Problem, SsgError
+from .output import MANIFEST
 
 
 class ChangeKind(enum.Enum):
@@ -497,7 +498,9 @@ class Rebuilder:
         for problem in error.problems:
             click.secho(f"error: {problem}", fg="red", err=True)
         count = len(error.problems)
-        click.echo(f"Build failed: {count} problem{'s' * (count != 1)}; {self.kept}.", err=True)
+        built = self.last is not None or (self.config is not None and (self.target(self.config).output_path / MANIFEST).is_file())
+        kept = self.kept if built else "nothing is built yet: fix it and save"
+        click.echo(f"Build failed: {count} problem{'s' * (count != 1)}; {kept}.", err=True)
 
     def stop(self) -> None:
         self.state.close()

@@ -115,6 +115,21 @@ def test_saves_rebuild_the_output_as_a_fresh_build_would(project, tmp_path):
         process.wait()
 
 
+def test_a_first_build_that_fails_does_not_claim_a_last_good_one(project):
+    project.write({"content/2021/broken.md": "---\ntitle: [unclosed\n---\n"})
+    process = ssg(project.root, "build", "--watch")
+    lines = Lines(process)
+    try:
+        failure = "".join(lines.until("Build failed"))
+        assert "content/2021/broken.md:2" in failure and "nothing is built yet: fix it and save" in failure
+        project.write({"content/2021/broken.md": article("Fixed", "2021-01-01")})
+        lines.until("Built in")
+        assert "Fixed" in project.page("2021/01/01/broken/")
+    finally:
+        process.kill()
+        process.wait()
+
+
 def test_watch_does_not_take_profile(project):
     process = ssg(project.root, "build", "--watch", "--profile")
     output = process.communicate(timeout=20)[0]

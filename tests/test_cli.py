@@ -300,7 +300,10 @@ def test_a_missing_content_folder_is_an_error_not_an_empty_site(project, command
     project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "content_dir: articels\n"})
     result = run("-C", str(project.root), command)
     assert result.exit_code == 1
-    assert f"error: site.yaml: content_dir: the content folder 'articels' is not in {project.root}: fix the name, or create it" in result.output
+    assert (
+        f"error: site.yaml: content_dir: the content folder 'articels' is not in {project.root}: fix the name, or create it"
+        in result.output
+    )
     assert not (project.root / "public").exists()
 
 
