@@ -56,7 +56,7 @@ def atom_feed(config: Config, urls: Urls, feed: Feed, articles: Sequence[Article
     if feed.subtitle:
         fg.subtitle(feed.subtitle)
     # No entries: a fixed date, so that an empty feed is the same in every build.
-    fg.updated(max((a.updated or a.date for a in entries), default="1970-01-01T00:00:00+00:00"))
+    fg.updated(max((a.modified for a in entries), default="1970-01-01T00:00:00+00:00"))
     for article in reversed(entries):  # feedgen prepends entries: add the oldest first
         entry = fg.add_entry(order="prepend")
         _entry(entry, article, urls, site.tags_of(article), text if config.feeds["full_content"] else None)
@@ -69,7 +69,7 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
     entry.title(article.title)
     entry.link(href=link)  # rel="alternate" by default; see the module's docstring
     entry.published(article.date)
-    entry.updated(article.updated or article.date)
+    entry.updated(article.modified)
     if article.summary:
         entry.summary(article.summary)
     for tag in tags:

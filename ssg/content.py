@@ -67,6 +67,23 @@ def quick_pickling(cls: type) -> type:
     return cls
 
 
+class Day(datetime):
+    """A date written without a time (`date: 2023-04-14`): midnight in the site's time zone, which pages show as the
+    day alone (`theme.format_for`) rather than with a time nobody wrote. Equal to that midnight in every other way."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, moment: datetime) -> Day:
+        return cls(moment.year, moment.month, moment.day, tzinfo=moment.tzinfo)
+
+
+def _when(text: str, day: bool) -> datetime:
+    """A date as the cache keeps it (ISO 8601), a `Day` again where it was one."""
+    moment = datetime.fromisoformat(text)
+    return Day.of(moment) if day else moment
+
+
 @quick_pickling
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -129,6 +146,12 @@ class Article:
     translation_of: str | None = None  # content path of the article this one translates
     translation_key: str | None = None  # articles sharing a key are translations of each other
 
+    @property
+    def modified(self) -> datetime:
+        """When it last changed, for feeds, sitemaps and search engines: `updated`, never before `date` (an update
+        written as a day alone is that day's midnight, earlier than a same-day article's time)."""
+        return max(self.updated, self.date) if self.updated else self.date
+
     @classmethod
     def from_record(cls, source_path: str, key: str, record: dict) -> Article:
         meta = record["meta"]
@@ -136,8 +159,8 @@ class Article:
             source_path=source_path,
             key=key,
             title=meta["title"],
-            date=datetime.fromisoformat(meta["date"]),
-            updated=datetime.fromisoformat(meta["updated"]) if meta["updated"] else None,
+            date=_when(meta["date"], "date" in meta["days"]),
+            updated=_when(meta["updated"], "updated" in meta["days"]) if meta["updated"] else None,
             lang=intern(meta["lang"]),
             # Names that recur across an archive (tags, outlets, rights holders) are held once.
             tags=tuple(map(intern, meta["tags"])),
@@ -186,6 +209,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.lines: dict[str, int] = {}
+        self.days: set[str] = set()  # date fields written as a day alone
 
     def failed(self, problem: Problem) -> dict:
         return {"problems": [problem.to_dict()]}
@@ -236,6 +260,7 @@ class _Reader:
             "title": title,
             "date": published,
             "updated": updated,
+            "days": sorted(self.days),  # which of them were written as a day alone
             "lang": self.lang(data),
             "tags": self.tags(data),
             "source": self.source(data),
@@ -300,6 +325,8 @@ class _Reader:
         if parsed is None:
             self.problem(key, f"{str(value)!r} is not a date ({DATE_HINT})")
             return None
+        if isinstance(parsed, Day):
+            self.days.add(key)
         return parsed.isoformat()
 
     def lang(self, data: dict) -> str:
@@ -444,23 +471,28 @@ def file_stem(source_path: str) -> tuple[str, str | None]:
 
 
 def parse_date(value: Any, timezone: str) -> datetime | None:
-    """A date or date-time in ISO 8601; without an offset it is in the site's time zone."""
+    """A date or date-time in ISO 8601; without an offset it is in the site's time zone. A day alone is a `Day`."""
+    day = False
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):
-        parsed = datetime.combine(value, time())
+        parsed, day = datetime.combine(value, time()), True
     elif isinstance(value, str):
         try:
             parsed = datetime.fromisoformat(value.strip())
         except ValueError:
             return None
+        day = _DAY_ALONE.fullmatch(value.strip()) is not None
     else:
         return None
     if parsed.tzinfo is None:
         # A fixed offset (the one in force then), so the date serializes with its offset.
         local = parsed.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
         parsed = parsed.replace(tzinfo=dt_timezone(local.utcoffset()))
-    return parsed
+    return Day.of(parsed) if day else parsed
+
+
+_DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # ISO 8601 dates without a time: 2023-04-14, 20230414
 
 
 def _is_web_url(value: Any) -> bool:

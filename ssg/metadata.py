@@ -116,7 +116,7 @@ class Metadata:
             tags += [_og("image:alt", article.image.alt)] if article.image.alt else []
         tags.append(MetaTag("property", "article:published_time", article.date.isoformat()))
         if article.updated:
-            tags.append(MetaTag("property", "article:modified_time", article.updated.isoformat()))
+            tags.append(MetaTag("property", "article:modified_time", article.modified.isoformat()))
         tags += [MetaTag("property", "article:tag", tag.label(article.lang)) for tag in self.site.tags_of(article)]
         tags += [_tw("card", "summary_large_image" if article.image else "summary"), _tw("title", article.title)]
         if article.summary:
@@ -137,7 +137,7 @@ class Metadata:
             "headline": article.title,
             "description": article.summary or None,
             "datePublished": article.date.isoformat(),
-            "dateModified": (article.updated or article.date).isoformat(),
+            "dateModified": article.modified.isoformat(),
             "inLanguage": article.lang,
             "keywords": [tag.label(article.lang) for tag in self.site.tags_of(article)] or None,
             "copyrightNotice": article.rights,

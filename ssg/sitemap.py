@@ -57,10 +57,10 @@ def lastmod(page: Page, newest: datetime | None) -> datetime | None:
     """When what the page shows last changed: its article's, or its newest article's, date."""
     if "article" in page.context:
         article = page.context["article"]
-        return article.updated or article.date
+        return article.modified
     shown = page.context.get("articles")
     if shown:
-        return max(a.updated or a.date for a in shown)
+        return max(a.modified for a in shown)
     return newest  # indexes of tags and dates change with the newest article
 
 

@@ -8,6 +8,7 @@ names the template file and line.
 from __future__ import annotations
 
 import functools
+import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from jinja2.utils import internalcode
 from markupsafe import Markup, escape
 
 from .config import Config
+from .content import Day
 from .errors import Problem, TemplateError
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
@@ -234,12 +236,34 @@ def format_for(lang: str):
         return _format("date", value, _offset(value), style, lang)
 
     def fmt_datetime(value: datetime, style: str = "medium", lang: str = lang) -> str:
+        if isinstance(value, Day):  # written without a time: the day alone, not a made-up midnight
+            return _format("date", value.date(), None, date_part(style), lang)
         return _format("datetime", value, _offset(value), style, lang)
 
     def fmt_time(value: datetime, style: str = "HH:mm", lang: str = lang) -> str:
         return _format("time", value, _offset(value), style, lang)
 
     return fmt_date, fmt_datetime, fmt_time
+
+
+_BABEL_STYLES = frozenset({"short", "medium", "long", "full"})
+_PATTERN_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
+_TIME_FIELDS = frozenset("hHkKmsSAaBbjJCzZvVOXx")
+
+
+def date_part(style: str) -> str:
+    """The date fields of a Babel style or pattern: "MMMM d, y, h:mm a" -> "MMMM d, y"; "long" stays "long".
+
+    What lies between the first and the last date field is kept (its time fields dropped); literals before the
+    first and after the last went with the time ("d MMMM y, HH:mm" -> "d MMMM y")."""
+    if style in _BABEL_STYLES:
+        return style
+    tokens = [m.group(0) for m in _PATTERN_TOKEN.finditer(style)]
+    dated = [i for i, token in enumerate(tokens) if token[0].isalpha() and token[0] not in _TIME_FIELDS]
+    if not dated:
+        return "long"
+    kept = [t for t in tokens[dated[0] : dated[-1] + 1] if not (t[0].isalpha() and t[0] in _TIME_FIELDS)]
+    return "".join(kept)
 
 
 def format_date(value: date, style: str, lang: str) -> str:

@@ -174,3 +174,18 @@ def test_merge_keys_are_not_keys_given_twice():
     assert problems("---\n{title: a, title: b, date: 2021-05-24}\n---\n") == [
         "2021/story.md:2: None: title: given twice on this line (keep one)"
     ]
+
+
+def test_a_day_written_alone_stays_a_day_through_the_cache():
+    import pickle
+
+    from ssg.content import Day
+
+    settings = ReadSettings("en", "Europe/Moscow", (), SearchConfig())
+    record = read_article("2023-04-14-name.md", b"---\ntitle: T\nupdated: 2023-04-15\n---\n\nText.\n", settings)  # date from the name
+    article = Article.from_record("2023-04-14-name.md", "k", record)
+    assert isinstance(article.date, Day) and isinstance(article.updated, Day)
+    assert article.date.isoformat() == "2023-04-14T00:00:00+03:00"
+    assert isinstance(pickle.loads(pickle.dumps(article.date)), Day)  # (the snapshot pickles articles)
+    timed = Article.from_record("a.md", "k", read_article("a.md", b"---\ntitle: T\ndate: 2023-04-14 00:00\n---\n", settings))
+    assert not isinstance(timed.date, Day) and timed.date == article.date

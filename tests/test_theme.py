@@ -6,13 +6,14 @@ import subprocess
 import sys
 from datetime import date
 
+import feedparser
 import jinja2
 import jinja2.runtime
 import markupsafe
 import pytest
 
 from ssg.errors import TemplateError
-from ssg.theme import _Context, _Template, quick_escape
+from ssg.theme import _Context, _Template, date_part, quick_escape
 
 from .conftest import article
 
@@ -136,3 +137,37 @@ def test_a_template_error_is_named_on_its_line(project, line_3, message):
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value).startswith(f"templates/article.html:3: {message}")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "date_only"),
+    [
+        ("MMMM d, y, h:mm a", "MMMM d, y"),
+        ("d MMM y, HH:mm", "d MMM y"),
+        ("MMMM d, y 'at' h:mm a", "MMMM d, y"),
+        ("HH:mm, d MMMM", "d MMMM"),
+        ("medium", "medium"),
+        ("HH:mm", "long"),
+    ],
+)
+def test_date_part_of_a_pattern(pattern, date_only):
+    assert date_part(pattern) == date_only
+
+
+def test_a_day_written_alone_is_shown_without_a_made_up_time(project):
+    """`date: 2023-04-14` is that day, not 12:00 AM; an `updated` day never makes a feed say it changed before it was
+    published."""
+    project.write(
+        {
+            "content/day.md": article("Day", "2023-04-14"),
+            "content/timed.md": article("Timed", "2021-03-01T10:15:00+03:00", updated="2021-03-01"),
+        }
+    )
+    project.build()
+    day = project.page("2023/04/14/day/")
+    assert ">April 14, 2023</time>" in day and "12:00" not in day
+    timed = project.page("2021/03/01/timed/")
+    assert ">March 1, 2021, 10:15 AM</time>" in timed and "Updated <time" in timed and ">March 1, 2021</time>" in timed
+    feed = feedparser.parse((project.public / "feed.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.title == "Timed")
+    assert entry.updated_parsed >= entry.published_parsed
