@@ -223,8 +223,9 @@ class _Reader:
     def check(self, data: dict) -> dict:
         self.warn_typos(data)
         for name in self.settings.require:
-            if data.get(name) in (None, "", [], {}):
-                self.problems.append(Problem(self.path, None, name, "is required by site.yaml `require:` but missing"))
+            if _is_empty(data.get(name)):
+                how = "empty" if name in data else "missing"
+                self.problems.append(Problem(self.path, self.lines.get(name), name, f"is required by site.yaml `require:` but {how}"))
         stem, self.file_lang = file_stem(self.path)
         prefix = DATE_PREFIX.match(stem)
         title = self.text("title", data, required=True) or ""  # (problems are listed in this order)
@@ -269,17 +270,19 @@ class _Reader:
                 )
 
     def text(self, key: str, data: dict, required: bool = False) -> str | None:
-        value = data.get(key)
-        if value is None or value == "":
-            if required:
+        """A text field, stripped; None when it is absent, empty or only spaces (which a required one may not be)."""
+        try:
+            value = _as_text(data.get(key))
+        except ValueError as exc:
+            self.problem(key, str(exc))
+            return None
+        if value is None:
+            if required and key in data:
+                self.problem(key, f"is empty (write the {key} after `{key}:`)")
+            elif required:
                 self.problem(key, f"is missing (add `{key}: ...` to the front matter)")
             return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        if not isinstance(value, str):
-            self.problem(key, f"must be text, not {_kind(value)}")
-            return None
-        return " ".join(value.split()) if key == "title" else value.strip()
+        return " ".join(value.split()) if key == "title" else value
 
     def flag(self, key: str, data: dict) -> bool:
         value = data.get(key, False)
@@ -371,7 +374,12 @@ class _Reader:
                 self.problem("image", f"src {src!r} is not an http(s) URL or a path under content/")
         else:
             src = self.local_path(src)
-        texts = {k: str(value[k]).strip() for k in ("credit", "alt", "caption") if value.get(k) is not None}
+        texts = {}
+        for name in ("credit", "alt", "caption"):
+            try:
+                texts[name] = _as_text(value.get(name))
+            except ValueError as exc:
+                self.problem("image", f"{name} {exc}")
         return {"src": src, "credit": None, "alt": None, "caption": None} | texts
 
     def local_path(self, src: str) -> str:
@@ -468,6 +476,22 @@ def _is_web_url(value: Any) -> bool:
         return False
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _is_empty(value: Any) -> bool:
+    """Nothing written: an empty key, text of spaces alone, [] or {}."""
+    return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}
+
+
+def _as_text(value: Any) -> str | None:
+    """A text field's value, stripped: None when empty or spaces alone; a number as written; else a ValueError."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {_kind(value)}")
+    return value.strip() or None
 
 
 def _kind(value: Any) -> str:

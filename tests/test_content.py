@@ -174,3 +174,31 @@ def test_merge_keys_are_not_keys_given_twice():
     assert problems("---\n{title: a, title: b, date: 2021-05-24}\n---\n") == [
         "2021/story.md:2: None: title: given twice on this line (keep one)"
     ]
+
+
+def test_a_blank_title_is_empty_like_an_empty_one():
+    for blank in ('""', '" "', "'\t  '", ""):
+        assert problems(f"---\ntitle: {blank}\ndate: 2021-01-01\n---\n") == [
+            "2021/story.md:2: title: is empty (write the title after `title:`)"
+        ], blank
+
+
+def test_text_of_spaces_alone_is_no_text():
+    # As if left empty: none of these is shown (an empty credit would print "Source: " under the image).
+    m = meta(
+        "---\ntitle: T\ndate: 2021-01-01\nrights: ' '\nsummary: '  '\ntranslation_key: ' '\n"
+        "image: {src: images/a.jpg, credit: ' ', alt: '', caption: '\t'}\n---\nFirst paragraph.\n"
+    )
+    assert m["rights"] is None and m["translation_key"] is None and m["summary"] == "First paragraph."
+    assert m["image"] == {"src": "images/a.jpg", "credit": None, "alt": None, "caption": None}
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nimage: {src: a.jpg, credit: [pronedra.ru]}\n---\n") == [
+        "2021/story.md:4: image: credit must be text, not a list"
+    ]
+
+
+def test_a_required_field_of_spaces_alone_is_empty():
+    settings = ReadSettings("en", "UTC", ("rights", "tags"), SearchConfig(enabled=False))
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nrights: '  '\n---\n", settings=settings) == [
+        "2021/story.md:4: rights: is required by site.yaml `require:` but empty",
+        "2021/story.md:None: tags: is required by site.yaml `require:` but missing",
+    ]
