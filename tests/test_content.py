@@ -202,3 +202,16 @@ def test_a_required_field_of_spaces_alone_is_empty():
         "2021/story.md:4: rights: is required by site.yaml `require:` but empty",
         "2021/story.md:None: tags: is required by site.yaml `require:` but missing",
     ]
+
+
+def test_a_colon_in_an_unquoted_value_says_to_quote_it():
+    assert problems("---\ndate: 2021-01-01\ntitle: Artemis I: ракета SLS готова\n---\n") == [
+        "2021/story.md:3: None: YAML syntax error: mapping values are not allowed in this context "
+        '(a colon in the value: put the value in quotes, title: "Artemis I: ракета SLS готова")'
+    ]
+    (message,) = problems('---\ntitle: T\ndate: 2021-01-01\nsource:\n  name: Он сказал "да": ТАСС\n---\n')
+    assert message.startswith("2021/story.md:5: None: YAML syntax error")
+    assert message.endswith("""(a colon in the value: put the value in quotes, name: 'Он сказал "да": ТАСС')""")
+    # Not a colon in a value: the general hint.
+    (message,) = problems("---\ntitle: T\n  date: 2021-01-01\n---\n")
+    assert message.endswith("(check quotes, colons and indentation)")
