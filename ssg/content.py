@@ -286,6 +286,9 @@ class _Reader:
 
     def flag(self, key: str, data: dict) -> bool:
         value = data.get(key, False)
+        if _is_empty(value):
+            self.problem(key, "is empty (use true or false)")
+            return False
         if not isinstance(value, bool):
             self.problem(key, f"{value!r} is not true or false")
             return False
@@ -293,10 +296,11 @@ class _Reader:
 
     def date(self, key: str, data: dict, prefix: re.Match | None) -> str | None:
         value = data.get(key)
-        if value is None:
+        if _is_empty(value):  # `updated:` left empty is no update; `date:` takes the file name's
             if prefix is None:
                 if key == "date":
-                    self.problem(key, f"is missing ({DATE_HINT}, or start the file name with the date: 2021-05-24-name.md)")
+                    how = "is empty" if key in data else "is missing"
+                    self.problem(key, f"{how} ({DATE_HINT}, or start the file name with the date: 2021-05-24-name.md)")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)
@@ -324,6 +328,8 @@ class _Reader:
             return []
         tags, seen = [], set()
         for item in value:
+            if item is None:  # an empty item (`- ` with nothing after it), skipped as an empty name is
+                continue
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 item = str(item)
             if not isinstance(item, str):
@@ -426,6 +432,8 @@ def check_lang(value: Any) -> str:
     """`value` if it is a language code as `lang:` takes it (en, ru, pt-BR), else a ValueError saying what would be right.
 
     The one rule for the front matter and for `ssg new --lang`, so `ssg new` never writes a file `ssg check` rejects."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError("is empty (use a language code: en, ru, ...)")
     if not isinstance(value, str) or not LANG_CODE.fullmatch(value):
         raise ValueError(f"{value!r} is not a language code (use en, ru, ...)")
     return value

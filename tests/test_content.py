@@ -215,3 +215,18 @@ def test_a_colon_in_an_unquoted_value_says_to_quote_it():
     # Not a colon in a value: the general hint.
     (message,) = problems("---\ntitle: T\n  date: 2021-01-01\n---\n")
     assert message.endswith("(check quotes, colons and indentation)")
+
+
+def test_an_empty_key_says_it_is_empty_never_none():
+    for empty in ("", "''", "' '"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {empty}\ndraft: {empty}\n---\n") == [
+            "2021/story.md:4: lang: is empty (use a language code: en, ru, ...)",
+            "2021/story.md:5: draft: is empty (use true or false)",
+        ], empty
+        assert problems(f"---\ntitle: T\ndate: {empty}\n---\n") == [
+            "2021/story.md:3: date: is empty (use 2021-05-24 or 2021-05-24T10:15:00+03:00, "
+            "or start the file name with the date: 2021-05-24-name.md)"
+        ], empty
+    # Where empty means none, it is none: no update, no such tag, the date from the file name.
+    m = meta("---\ntitle: T\ndate:\nupdated: ''\ntags:\n  - Moon\n  -\n---\n", path="2021/2021-05-24-x.md")
+    assert m["updated"] is None and m["tags"] == ["Moon"] and m["date"].startswith("2021-05-24T")
