@@ -404,6 +404,11 @@ class _Reader:
         if not target.endswith(".md") or target.startswith(".."):
             self.problem("translation_of", f"{value!r} is not an article file under content/ (e.g. 2021/roscosmos-china.md)")
             return None
+        if target == self.path:
+            self.problem(
+                "translation_of", f"{value!r} is this article itself (name the original it translates, e.g. 2021/roscosmos-china.md)"
+            )
+            return None
         return target
 
     def slug(self, data: dict, default: str) -> str:

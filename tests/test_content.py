@@ -230,3 +230,12 @@ def test_an_empty_key_says_it_is_empty_never_none():
     # Where empty means none, it is none: no update, no such tag, the date from the file name.
     m = meta("---\ntitle: T\ndate:\nupdated: ''\ntags:\n  - Moon\n  -\n---\n", path="2021/2021-05-24-x.md")
     assert m["updated"] is None and m["tags"] == ["Moon"] and m["date"].startswith("2021-05-24T")
+
+
+def test_an_article_cannot_be_a_translation_of_itself():
+    for written in ("./z.md", "2021/z.md", "/2021/z.md", "../2021/z.md"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\ntranslation_of: {written}\n---\n", path="2021/z.md") == [
+            f"2021/z.md:4: translation_of: '{written}' is this article itself "
+            "(name the original it translates, e.g. 2021/roscosmos-china.md)"
+        ], written
+    assert meta("---\ntitle: T\ndate: 2021-01-01\ntranslation_of: ./z.md\n---\n", path="2021/z.ru.md")["translation_of"] == "2021/z.md"
