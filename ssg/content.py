@@ -342,13 +342,17 @@ class _Reader:
         return tags
 
     def source(self, data: dict) -> dict | None:
+        """A name alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
         value = data.get("source")
         if value is None:
             return None
-        if isinstance(value, str):
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            if _as_text(value) is None:
+                self.problem("source", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})")
+                return None
             value = {"name": value}
-        if not isinstance(value, dict) or not isinstance(value.get("name"), str) or not value["name"].strip():
-            self.problem("source", "must be a name or {name: Interfax, url: https://...}")
+        if not isinstance(value, dict):
+            self.problem("source", f"must be a name or {{name: Interfax, url: https://...}}, not {_kind(value)}")
             return None
         unknown = set(value) - {"name", "url"}
         if unknown:
@@ -359,8 +363,19 @@ class _Reader:
                 check_source_url(url)
             except ValueError as exc:
                 self.problem("source", f"url {exc}")
-                url = None
-        return {"name": value["name"].strip(), "url": url}
+                return None
+        try:
+            name = _as_text(value.get("name"))
+        except ValueError as exc:
+            self.problem("source", f"name {exc}")
+            return None
+        if name is None and url is None:
+            given = "name is empty" if "name" in value else "has no name"
+            self.problem(
+                "source", f"{given} and no url (e.g. {{name: Interfax, url: https://...}}; or only the url, which names it after its host)"
+            )
+            return None
+        return {"name": name or source_host(url), "url": url}
 
     def image(self, data: dict) -> dict | None:
         value = data.get("image")
@@ -451,6 +466,15 @@ def check_source_url(value: Any) -> str:
     if not _is_web_url(value):
         raise ValueError(f"{value!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
     return value
+
+
+def source_host(url: str) -> str:
+    """The name of a source given only by its link: the host without `www.` (https://www.interfax.ru/... -> interfax.ru),
+    which is how outlets are usually called, rather than the whole link.
+
+    The one rule for `source: {url: ...}` in the front matter and for `ssg new --source-url` without --source-name."""
+    parts = urlsplit(url)
+    return (parts.hostname or parts.netloc).removeprefix("www.")
 
 
 def file_stem(source_path: str) -> tuple[str, str | None]:

@@ -239,3 +239,23 @@ def test_an_article_cannot_be_a_translation_of_itself():
             "(name the original it translates, e.g. 2021/roscosmos-china.md)"
         ], written
     assert meta("---\ntitle: T\ndate: 2021-01-01\ntranslation_of: ./z.md\n---\n", path="2021/z.ru.md")["translation_of"] == "2021/z.md"
+
+
+def test_a_source_given_only_by_its_url_is_named_after_the_host():
+    # The same name `ssg new --source-url` writes (content.source_host serves both).
+    for source in ("{url: 'https://www.interfax.ru/russia/1'}", "{name: ' ', url: 'https://www.interfax.ru/russia/1'}"):
+        m = meta(f"---\ntitle: T\ndate: 2021-01-01\nsource: {source}\n---\n")
+        assert m["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/1"}, source
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nsource: {url: 'https://tass.ru/x'}\n---\n")["source"]["name"] == "tass.ru"
+
+
+def test_a_source_without_name_or_url_says_which_is_missing():
+    hint = "(e.g. {name: Interfax, url: https://...}; or only the url, which names it after its host)"
+    for source, message in [
+        ("{}", f"has no name and no url {hint}"),
+        ("{name: }", f"name is empty and no url {hint}"),
+        ("' '", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})"),
+        ("[TASS]", "must be a name or {name: Interfax, url: https://...}, not a list"),
+        ("{name: [TASS]}", "name must be text, not a list"),
+    ]:
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nsource: {source}\n---\n") == [f"2021/story.md:4: source: {message}"], source
