@@ -383,8 +383,18 @@ class _Reader:
             return None
         if isinstance(value, str):
             value = {"src": value}
-        if not isinstance(value, dict) or not isinstance(value.get("src"), str) or not value["src"].strip():
-            self.problem("image", "must be a path or {src: images/x.jpg, credit: ..., alt: ..., caption: ...}")
+        example = "{src: images/x.jpg, credit: ..., alt: ..., caption: ...}"
+        if not isinstance(value, dict):
+            self.problem("image", f"must be a path or {example}, not {_kind(value)}")
+            return None
+        if "src" not in value:
+            self.problem("image", f"has no src (the image's path under content/ or its URL: {example})")
+            return None
+        if _is_empty(value["src"]):
+            self.problem("image", f"src is empty (the image's path under content/ or its URL: {example})")
+            return None
+        if not isinstance(value["src"], str):
+            self.problem("image", f"src must be a path or URL, not {_kind(value['src'])}")
             return None
         unknown = set(value) - {"src", "credit", "alt", "caption"}
         if unknown:

@@ -259,3 +259,15 @@ def test_a_source_without_name_or_url_says_which_is_missing():
         ("{name: [TASS]}", "name must be text, not a list"),
     ]:
         assert problems(f"---\ntitle: T\ndate: 2021-01-01\nsource: {source}\n---\n") == [f"2021/story.md:4: source: {message}"], source
+
+
+def test_an_image_without_src_says_so():
+    example = "{src: images/x.jpg, credit: ..., alt: ..., caption: ...}"
+    for image, message in [
+        ("{credit: TASS}", f"has no src (the image's path under content/ or its URL: {example})"),
+        ("{src: , credit: TASS}", f"src is empty (the image's path under content/ or its URL: {example})"),
+        ("' '", f"src is empty (the image's path under content/ or its URL: {example})"),
+        ("{src: [a.jpg]}", "src must be a path or URL, not a list"),
+        ("[a.jpg]", f"must be a path or {example}, not a list"),
+    ]:
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nimage: {image}\n---\n") == [f"2021/story.md:4: image: {message}"], image
