@@ -40,12 +40,16 @@ class Option:
 
 
 def _str(value: Any) -> str:
+    if value is None:
+        raise ValueError("is empty (write the text, or leave the key out)")
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a string")
     return value
 
 
 def _positive_int(value: Any) -> int:
+    if value is None:
+        raise ValueError("is empty (write a whole number of at least 1, or leave the key out)")
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"{value!r} is not a whole number of at least 1")
     return value
@@ -102,6 +106,21 @@ def _required_fields(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _title(value: Any) -> str:
+    """The site's title: feeds cannot be written without one, so spaces alone are no title."""
+    if not _str(value).strip():
+        raise ValueError("is empty (write the site's name, e.g. title: Space news archive)")
+    return value
+
+
+def _keyed(key: str, check: Callable[[Any], Any], value: Any) -> Any:
+    """`check(value)` for the value of `key` inside an option; its error names the key (publisher: name: is empty ...)."""
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise ValueError(f"{key}: {exc}") from None
+
+
 def _mapping(value: Any) -> dict:
     if not isinstance(value, dict):
         raise ValueError(f"{value!r} is not a mapping")
@@ -113,10 +132,12 @@ def _publisher(value: Any) -> dict:
     unknown = set(data) - {"name", "url", "logo"}
     if unknown:
         raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use name, url, logo)")
-    return {k: _str(v) for k, v in data.items()}
+    return {k: _keyed(k, _str, v) for k, v in data.items()}
 
 
 def _str_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        raise ValueError("is empty (write a list, e.g. [a, b], or leave the key out)")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{value!r} is not a list of strings")
     return tuple(value)
@@ -134,15 +155,15 @@ def _search(value: Any) -> SearchConfig:
             raise ValueError("enabled must be true or false")
         config = replace(config, enabled=data["enabled"])
     if "fields" in data:
-        fields = _str_list(data["fields"])
+        fields = _keyed("fields", _str_list, data["fields"])
         bad = [f for f in fields if f not in ("title", "tags", "body")]
         if bad or not fields:
             raise ValueError("fields must list some of title, tags, body")
         config = replace(config, fields=fields)
     if "path" in data:
-        config = replace(config, path=_site_dir(data["path"]))
+        config = replace(config, path=_keyed("path", _site_dir, data["path"]))
     if "languages" in data:
-        config = replace(config, languages=tuple(_lang(v) for v in _str_list(data["languages"])))
+        config = replace(config, languages=tuple(_lang(v) for v in _keyed("languages", _str_list, data["languages"])))
     return config
 
 
@@ -162,7 +183,7 @@ def _feeds(value: Any) -> dict:
     unknown = set(data) - set(known)
     if unknown:
         raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use {', '.join(sorted(known))})")
-    return FEED_DEFAULTS | {k: known[k](v) for k, v in data.items()}
+    return FEED_DEFAULTS | {k: _keyed(k, known[k], v) for k, v in data.items()}
 
 
 def _lang_feed_path(value: Any) -> str:
@@ -173,6 +194,8 @@ def _lang_feed_path(value: Any) -> str:
 
 
 def _bool(value: Any) -> bool:
+    if value is None:
+        raise ValueError("is empty (write true or false, or leave the key out)")
     if not isinstance(value, bool):
         raise ValueError(f"{value!r} is not true or false")
     return value
@@ -201,7 +224,7 @@ def _languages(value: Any) -> tuple[Language, ...]:
         unknown = set(settings) - {"title", "description", "date_format"}
         if unknown:
             raise ValueError(f"{code}: unknown key {sorted(unknown)[0]!r} (use title, description, date_format)")
-        languages.append(Language(code, **{k: _str(v) for k, v in settings.items()}))
+        languages.append(Language(code, **{k: _keyed(f"{code}: {k}", _str, v) for k, v in settings.items()}))
     if len(languages) < 1:
         raise ValueError("list at least one language, e.g. [en, ru]")
     return tuple(languages)
@@ -229,7 +252,7 @@ def _folder(value: Any) -> str:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("title", "My news archive", "The site's name, shown in the header and in feeds.", _str),
+    Option("title", "My news archive", "The site's name, shown in the header and in feeds.", _title),
     Option("description", "", "One sentence about the archive, for the home page and search engines.", _str),
     Option("base_url", "https://example.org/", "Where the site will live; may carry a path (https://user.github.io/archive/).", _base_url),
     Option("lang", "en", "Language of articles that do not set `lang:` (en, ru, ...).", _lang),
@@ -419,10 +442,13 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         if option.name not in data:
             values[option.name] = option.default
             continue
+        where, key = _origin(option.name, flagged)
+        if data[option.name] is None:
+            problems.append(Problem(where, lines.get(option.name), key, _empty_option(option)))
+            continue
         try:
             values[option.name] = option.check(data[option.name])
         except ValueError as exc:
-            where, key = _origin(option.name, flagged)
             problems.append(Problem(where, lines.get(option.name), key, str(exc)))
     codes = [language.code for language in values.get("languages") or ()]
     if codes and "lang" in values and values["lang"] not in codes:
@@ -438,6 +464,23 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     if problems:
         raise ConfigError(problems)
     return Config(root=root, **values, flagged=flagged)
+
+
+def _empty_option(option: Option) -> str:
+    """What to say of an option written with no value (`lang:`): what would be right, never Python's None."""
+    if option.default in ("", (), {}):
+        return f"is empty; give it a value ({option.doc.rstrip('.')}) or remove the line"
+    return f"is empty; give it a value or remove the line for the default ({_option_yaml(option, option.default)})"
+
+
+def _option_yaml(option: Option, value: Any) -> str:
+    """`name: value` as one line of YAML, the way `ssg init` writes it in site.yaml."""
+    if isinstance(value, SearchConfig):
+        value = {"enabled": value.enabled, "fields": list(value.fields), "path": value.path}
+    if isinstance(value, tuple):
+        value = list(value)
+    dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
+    return dumped[1:-1] if dumped.startswith("{") else dumped
 
 
 def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> dict:
@@ -467,13 +510,7 @@ def default_site_yaml(title: str = "My news archive") -> str:
     """The commented site.yaml that `ssg init` writes: every option, its default and meaning."""
     out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
     for option in OPTIONS:
-        value = title if option.name == "title" else option.default
-        if isinstance(value, SearchConfig):
-            value = {"enabled": value.enabled, "fields": list(value.fields), "path": value.path}
-        if isinstance(value, tuple):
-            value = list(value)
-        dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
-        dumped = dumped[1:-1] if dumped.startswith("{") else dumped
+        dumped = _option_yaml(option, title if option.name == "title" else option.default)
         prefix = "" if option.name in ("title", "base_url", "lang", "timezone") else "# "
         out += ["", f"# {option.doc}", prefix + dumped]
     return "\n".join(out) + "\n"

@@ -247,8 +247,9 @@ class _Reader:
     def check(self, data: dict) -> dict:
         self.warn_typos(data)
         for name in self.settings.require:
-            if data.get(name) in (None, "", [], {}):
-                self.problems.append(Problem(self.path, None, name, "is required by site.yaml `require:` but missing"))
+            if _is_empty(data.get(name)):
+                how = "empty" if name in data else "missing"
+                self.problems.append(Problem(self.path, self.lines.get(name), name, f"is required by site.yaml `require:` but {how}"))
         stem, self.file_lang = file_stem(self.path)
         prefix = DATE_PREFIX.match(stem)
         title = self.text("title", data, required=True) or ""  # (problems are listed in this order)
@@ -294,20 +295,25 @@ class _Reader:
                 )
 
     def text(self, key: str, data: dict, required: bool = False) -> str | None:
-        value = data.get(key)
-        if value is None or value == "":
-            if required:
+        """A text field, stripped; None when it is absent, empty or only spaces (which a required one may not be)."""
+        try:
+            value = _as_text(data.get(key))
+        except ValueError as exc:
+            self.problem(key, str(exc))
+            return None
+        if value is None:
+            if required and key in data:
+                self.problem(key, f"is empty (write the {key} after `{key}:`)")
+            elif required:
                 self.problem(key, f"is missing (add `{key}: ...` to the front matter)")
             return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        if not isinstance(value, str):
-            self.problem(key, f"must be text, not {_kind(value)}")
-            return None
-        return " ".join(value.split()) if key == "title" else value.strip()
+        return " ".join(value.split()) if key == "title" else value
 
     def flag(self, key: str, data: dict) -> bool:
         value = data.get(key, False)
+        if _is_empty(value):
+            self.problem(key, "is empty (use true or false)")
+            return False
         if not isinstance(value, bool):
             self.problem(key, f"{value!r} is not true or false")
             return False
@@ -315,10 +321,11 @@ class _Reader:
 
     def date(self, key: str, data: dict, prefix: re.Match | None) -> str | None:
         value = data.get(key)
-        if value is None:
+        if _is_empty(value):  # `updated:` left empty is no update; `date:` takes the file name's
             if prefix is None:
                 if key == "date":
-                    self.problem(key, f"is missing ({DATE_HINT}, or start the file name with the date: 2021-05-24-name.md)")
+                    how = "is empty" if key in data else "is missing"
+                    self.problem(key, f"{how} ({DATE_HINT}, or start the file name with the date: 2021-05-24-name.md)")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)
@@ -348,6 +355,8 @@ class _Reader:
             return []
         tags, seen = [], set()
         for item in value:
+            if item is None:  # an empty item (`- ` with nothing after it), skipped as an empty name is
+                continue
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 item = str(item)
             if not isinstance(item, str):
@@ -360,13 +369,17 @@ class _Reader:
         return tags
 
     def source(self, data: dict) -> dict | None:
+        """A name alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
         value = data.get("source")
         if value is None:
             return None
-        if isinstance(value, str):
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            if _as_text(value) is None:
+                self.problem("source", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})")
+                return None
             value = {"name": value}
-        if not isinstance(value, dict) or not isinstance(value.get("name"), str) or not value["name"].strip():
-            self.problem("source", "must be a name or {name: Interfax, url: https://...}")
+        if not isinstance(value, dict):
+            self.problem("source", f"must be a name or {{name: Interfax, url: https://...}}, not {_kind(value)}")
             return None
         unknown = set(value) - {"name", "url"}
         if unknown:
@@ -377,8 +390,19 @@ class _Reader:
                 check_source_url(url)
             except ValueError as exc:
                 self.problem("source", f"url {exc}")
-                url = None
-        return {"name": value["name"].strip(), "url": url}
+                return None
+        try:
+            name = _as_text(value.get("name"))
+        except ValueError as exc:
+            self.problem("source", f"name {exc}")
+            return None
+        if name is None and url is None:
+            given = "name is empty" if "name" in value else "has no name"
+            self.problem(
+                "source", f"{given} and no url (e.g. {{name: Interfax, url: https://...}}; or only the url, which names it after its host)"
+            )
+            return None
+        return {"name": name or source_host(url), "url": url}
 
     def image(self, data: dict) -> dict | None:
         value = data.get("image")
@@ -386,8 +410,18 @@ class _Reader:
             return None
         if isinstance(value, str):
             value = {"src": value}
-        if not isinstance(value, dict) or not isinstance(value.get("src"), str) or not value["src"].strip():
-            self.problem("image", "must be a path or {src: images/x.jpg, credit: ..., alt: ..., caption: ...}")
+        example = "{src: images/x.jpg, credit: ..., alt: ..., caption: ...}"
+        if not isinstance(value, dict):
+            self.problem("image", f"must be a path or {example}, not {_kind(value)}")
+            return None
+        if "src" not in value:
+            self.problem("image", f"has no src (the image's path under content/ or its URL: {example})")
+            return None
+        if _is_empty(value["src"]):
+            self.problem("image", f"src is empty (the image's path under content/ or its URL: {example})")
+            return None
+        if not isinstance(value["src"], str):
+            self.problem("image", f"src must be a path or URL, not {_kind(value['src'])}")
             return None
         unknown = set(value) - {"src", "credit", "alt", "caption"}
         if unknown:
@@ -398,7 +432,12 @@ class _Reader:
                 self.problem("image", f"src {src!r} is not an http(s) URL or a path under content/")
         else:
             src = self.local_path(src)
-        texts = {k: str(value[k]).strip() for k in ("credit", "alt", "caption") if value.get(k) is not None}
+        texts = {}
+        for name in ("credit", "alt", "caption"):
+            try:
+                texts[name] = _as_text(value.get(name))
+            except ValueError as exc:
+                self.problem("image", f"{name} {exc}")
         return {"src": src, "credit": None, "alt": None, "caption": None} | texts
 
     def local_path(self, src: str) -> str:
@@ -416,6 +455,11 @@ class _Reader:
         target = posixpath.normpath(posixpath.join(base, value.lstrip("/")))
         if not target.endswith(".md") or target.startswith(".."):
             self.problem("translation_of", f"{value!r} is not an article file under content/ (e.g. 2021/roscosmos-china.md)")
+            return None
+        if target == self.path:
+            self.problem(
+                "translation_of", f"{value!r} is this article itself (name the original it translates, e.g. 2021/roscosmos-china.md)"
+            )
             return None
         return target
 
@@ -445,6 +489,8 @@ def check_lang(value: Any) -> str:
     """`value` if it is a language code as `lang:` takes it (en, ru, pt-BR), else a ValueError saying what would be right.
 
     The one rule for the front matter and for `ssg new --lang`, so `ssg new` never writes a file `ssg check` rejects."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError("is empty (use a language code: en, ru, ...)")
     if not isinstance(value, str) or not LANG_CODE.fullmatch(value):
         raise ValueError(f"{value!r} is not a language code (use en, ru, ...)")
     return value
@@ -457,6 +503,15 @@ def check_source_url(value: Any) -> str:
     if not _is_web_url(value):
         raise ValueError(f"{value!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
     return value
+
+
+def source_host(url: str) -> str:
+    """The name of a source given only by its link: the host without `www.` (https://www.interfax.ru/... -> interfax.ru),
+    which is how outlets are usually called, rather than the whole link.
+
+    The one rule for `source: {url: ...}` in the front matter and for `ssg new --source-url` without --source-name."""
+    parts = urlsplit(url)
+    return (parts.hostname or parts.netloc).removeprefix("www.")
 
 
 def file_stem(source_path: str) -> tuple[str, str | None]:
@@ -500,6 +555,22 @@ def _is_web_url(value: Any) -> bool:
         return False
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _is_empty(value: Any) -> bool:
+    """Nothing written: an empty key, text of spaces alone, [] or {}."""
+    return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}
+
+
+def _as_text(value: Any) -> str | None:
+    """A text field's value, stripped: None when empty or spaces alone; a number as written; else a ValueError."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {_kind(value)}")
+    return value.strip() or None
 
 
 def _kind(value: Any) -> str:

@@ -6,13 +6,12 @@ import os
 import posixpath
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import file_stem, split_front_matter
+from .content import file_stem, source_host, split_front_matter
 from .errors import SsgError
 from .workflow import WORKFLOW_PATH, pages_workflow
 from .yamlload import load_yaml_with_lines
@@ -78,7 +77,7 @@ def new_article(
         front["lang"] = lang
     front["tags"] = list(tags)
     if source_name or source_url:
-        front["source"] = {k: v for k, v in (("name", source_name or _source_host(source_url)), ("url", source_url)) if v}
+        front["source"] = {k: v for k, v in (("name", source_name or source_host(source_url)), ("url", source_url)) if v}
     return _write_new(path, front, comments="# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n")
 
 
@@ -135,10 +134,3 @@ def _content_file(config: Config, given: Path) -> str:
         if path.is_file() and path.suffix == ".md" and path.is_relative_to(content):
             return path.relative_to(content).as_posix()
     raise SsgError(f"{given} is not an article file under {config.content_dir}/ (e.g. {config.content_dir}/2021/roscosmos-china.md)")
-
-
-def _source_host(url: str) -> str:
-    """The name of a source given only by its link: the host without `www.` (https://www.interfax.ru/... -> interfax.ru),
-    which is how outlets are usually called, rather than the whole link."""
-    parts = urlsplit(url)
-    return (parts.hostname or parts.netloc).removeprefix("www.")

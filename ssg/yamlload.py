@@ -7,6 +7,8 @@ user's own text back in an error. The C loader is used when PyYAML has it: front
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import yaml
@@ -49,14 +51,32 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         what = " ".join(p for p in (exc.context, exc.problem) if p)
         hint = "check quotes, colons and indentation"
         source_lines = text.split("\n")
-        if mark is not None and mark.line < len(source_lines) and source_lines[mark.line][mark.column : mark.column + 1] == "\t":
+        line_text = source_lines[mark.line] if mark is not None and mark.line < len(source_lines) else ""
+        if mark is not None and line_text[mark.column : mark.column + 1] == "\t":
             hint = "a tab: YAML indents with spaces only"
+        elif exc.problem and exc.problem.startswith("mapping values are not allowed"):
+            hint = _colon_hint(line_text) or hint
         raise YamlSyntaxError(f"YAML syntax error: {what} ({hint})", line) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None) from None
     finally:
         loader.dispose()
     return data, lines
+
+
+# `key: value` whose plain value holds a colon (title: Artemis I: SLS), the commonest YAML error in front matter.
+KEY_VALUE_WITH_COLON = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+([^\s'\"\[\]{}|>&*!].*:.*)$")
+
+
+def _colon_hint(line: str) -> str | None:
+    """For a line `key: value: more`, how to write it: the value in quotes."""
+    match = KEY_VALUE_WITH_COLON.match(line)
+    if match is None:
+        return None
+    key, value = match.group(1).rstrip(), match.group(2).rstrip()
+    # A JSON string is a YAML double-quoted one; single quotes read better around a value holding double ones.
+    quoted = f"'{value}'" if '"' in value and "'" not in value else json.dumps(value, ensure_ascii=False)
+    return f"a colon in the value: put the value in quotes, {key}: {quoted}"
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:

@@ -127,7 +127,7 @@ def test_new_writes_front_matter_and_never_overwrites(project):
     ("option", "value", "message"),
     [
         ("--lang", "Russian", "Invalid value for '--lang': 'Russian' is not a language code (use en, ru, ...)"),
-        ("--lang", "", "Invalid value for '--lang': '' is not a language code (use en, ru, ...)"),
+        ("--lang", "", "Invalid value for '--lang': is empty (use a language code: en, ru, ...)"),
         (
             "--source-url",
             "ftp://x",
@@ -321,4 +321,13 @@ def test_check_with_a_folder_checks_that_project(project):
     project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
     result = run("check", str(project.root))
     assert result.exit_code == 0 and "Checked site.yaml and 1 articles" in result.output and "did you mean 'title'?" in result.output
+    assert not (project.root / "public").exists()
+
+
+def test_a_blank_title_fails_check_and_build_with_its_line_not_a_traceback(project):
+    project.write({"content/x.md": '---\ntitle: " "\ndate: 2021-01-01\n---\nBody.\n'})
+    for command in ("check", "build"):
+        result = run("-C", str(project.root), command)
+        assert result.exit_code == 1
+        assert "error: content/x.md:2: title: is empty (write the title after `title:`)" in result.output
     assert not (project.root / "public").exists()

@@ -189,3 +189,100 @@ def test_a_day_written_alone_stays_a_day_through_the_cache():
     assert isinstance(pickle.loads(pickle.dumps(article.date)), Day)  # (the snapshot pickles articles)
     timed = Article.from_record("a.md", "k", read_article("a.md", b"---\ntitle: T\ndate: 2023-04-14 00:00\n---\n", settings))
     assert not isinstance(timed.date, Day) and timed.date == article.date
+
+
+def test_a_blank_title_is_empty_like_an_empty_one():
+    for blank in ('""', '" "', "'\t  '", ""):
+        assert problems(f"---\ntitle: {blank}\ndate: 2021-01-01\n---\n") == [
+            "2021/story.md:2: title: is empty (write the title after `title:`)"
+        ], blank
+
+
+def test_text_of_spaces_alone_is_no_text():
+    # As if left empty: none of these is shown (an empty credit would print "Source: " under the image).
+    m = meta(
+        "---\ntitle: T\ndate: 2021-01-01\nrights: ' '\nsummary: '  '\ntranslation_key: ' '\n"
+        "image: {src: images/a.jpg, credit: ' ', alt: '', caption: '\t'}\n---\nFirst paragraph.\n"
+    )
+    assert m["rights"] is None and m["translation_key"] is None and m["summary"] == "First paragraph."
+    assert m["image"] == {"src": "images/a.jpg", "credit": None, "alt": None, "caption": None}
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nimage: {src: a.jpg, credit: [pronedra.ru]}\n---\n") == [
+        "2021/story.md:4: image: credit must be text, not a list"
+    ]
+
+
+def test_a_required_field_of_spaces_alone_is_empty():
+    settings = ReadSettings("en", "UTC", ("rights", "tags"), SearchConfig(enabled=False))
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nrights: '  '\n---\n", settings=settings) == [
+        "2021/story.md:4: rights: is required by site.yaml `require:` but empty",
+        "2021/story.md:None: tags: is required by site.yaml `require:` but missing",
+    ]
+
+
+def test_a_colon_in_an_unquoted_value_says_to_quote_it():
+    assert problems("---\ndate: 2021-01-01\ntitle: Artemis I: ракета SLS готова\n---\n") == [
+        "2021/story.md:3: None: YAML syntax error: mapping values are not allowed in this context "
+        '(a colon in the value: put the value in quotes, title: "Artemis I: ракета SLS готова")'
+    ]
+    (message,) = problems('---\ntitle: T\ndate: 2021-01-01\nsource:\n  name: Он сказал "да": ТАСС\n---\n')
+    assert message.startswith("2021/story.md:5: None: YAML syntax error")
+    assert message.endswith("""(a colon in the value: put the value in quotes, name: 'Он сказал "да": ТАСС')""")
+    # Not a colon in a value: the general hint.
+    (message,) = problems("---\ntitle: T\n  date: 2021-01-01\n---\n")
+    assert message.endswith("(check quotes, colons and indentation)")
+
+
+def test_an_empty_key_says_it_is_empty_never_none():
+    for empty in ("", "''", "' '"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {empty}\ndraft: {empty}\n---\n") == [
+            "2021/story.md:4: lang: is empty (use a language code: en, ru, ...)",
+            "2021/story.md:5: draft: is empty (use true or false)",
+        ], empty
+        assert problems(f"---\ntitle: T\ndate: {empty}\n---\n") == [
+            "2021/story.md:3: date: is empty (use 2021-05-24 or 2021-05-24T10:15:00+03:00, "
+            "or start the file name with the date: 2021-05-24-name.md)"
+        ], empty
+    # Where empty means none, it is none: no update, no such tag, the date from the file name.
+    m = meta("---\ntitle: T\ndate:\nupdated: ''\ntags:\n  - Moon\n  -\n---\n", path="2021/2021-05-24-x.md")
+    assert m["updated"] is None and m["tags"] == ["Moon"] and m["date"].startswith("2021-05-24T")
+
+
+def test_an_article_cannot_be_a_translation_of_itself():
+    for written in ("./z.md", "2021/z.md", "/2021/z.md", "../2021/z.md"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\ntranslation_of: {written}\n---\n", path="2021/z.md") == [
+            f"2021/z.md:4: translation_of: '{written}' is this article itself "
+            "(name the original it translates, e.g. 2021/roscosmos-china.md)"
+        ], written
+    assert meta("---\ntitle: T\ndate: 2021-01-01\ntranslation_of: ./z.md\n---\n", path="2021/z.ru.md")["translation_of"] == "2021/z.md"
+
+
+def test_a_source_given_only_by_its_url_is_named_after_the_host():
+    # The same name `ssg new --source-url` writes (content.source_host serves both).
+    for source in ("{url: 'https://www.interfax.ru/russia/1'}", "{name: ' ', url: 'https://www.interfax.ru/russia/1'}"):
+        m = meta(f"---\ntitle: T\ndate: 2021-01-01\nsource: {source}\n---\n")
+        assert m["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/1"}, source
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nsource: {url: 'https://tass.ru/x'}\n---\n")["source"]["name"] == "tass.ru"
+
+
+def test_a_source_without_name_or_url_says_which_is_missing():
+    hint = "(e.g. {name: Interfax, url: https://...}; or only the url, which names it after its host)"
+    for source, message in [
+        ("{}", f"has no name and no url {hint}"),
+        ("{name: }", f"name is empty and no url {hint}"),
+        ("' '", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})"),
+        ("[TASS]", "must be a name or {name: Interfax, url: https://...}, not a list"),
+        ("{name: [TASS]}", "name must be text, not a list"),
+    ]:
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nsource: {source}\n---\n") == [f"2021/story.md:4: source: {message}"], source
+
+
+def test_an_image_without_src_says_so():
+    example = "{src: images/x.jpg, credit: ..., alt: ..., caption: ...}"
+    for image, message in [
+        ("{credit: TASS}", f"has no src (the image's path under content/ or its URL: {example})"),
+        ("{src: , credit: TASS}", f"src is empty (the image's path under content/ or its URL: {example})"),
+        ("' '", f"src is empty (the image's path under content/ or its URL: {example})"),
+        ("{src: [a.jpg]}", "src must be a path or URL, not a list"),
+        ("[a.jpg]", f"must be a path or {example}, not a list"),
+    ]:
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nimage: {image}\n---\n") == [f"2021/story.md:4: image: {message}"], image
