@@ -197,23 +197,24 @@ class Builder:
                 )
                 self.known = loaded.known
                 result.read = loaded.read
-                if loaded.problems:
-                    raise ContentError(loaded.problems, loaded.warnings)
+            # Every problem of the content is found before any is reported: the site is assembled from the articles that
+            # read cleanly (the others count as there, so that nothing is blamed on their absence).
             with phase("assemble"):
                 articles = published(loaded.articles, options.drafts, options.future, now)
-                check_languages(config, articles, loaded.lines)
-                site = self._assemble(articles, config)
-                if site.problems:
-                    raise ContentError(with_lines(site.problems, loaded.lines, config.content_dir))
+                problems = list(loaded.problems) + language_problems(config, articles, loaded.lines)
+                site = self._assemble(articles, config, loaded.unreadable)
+                problems += with_lines(site.problems, loaded.lines, config.content_dir)
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
-                result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config)
-                files = files_to_copy(config, theme, site, loaded.lines)
+                result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
+                files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
                 feeds = list(feed_sources(config, urls, site))
                 generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {urls.sitemap(): "the sitemap"}
-                check_collisions(pages, files, None if config.multilingual else config.lang, generated)
+                problems += missing + collisions(pages, files, None if config.multilingual else config.lang, generated)
+                if problems:
+                    raise ContentError(problems, result.warnings)
             if options.strict and result.warnings:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
             if options.dry_run:
@@ -250,9 +251,9 @@ class Builder:
             store.close()
         return result
 
-    def _assemble(self, articles: list[Article], config: Config) -> Site:
+    def _assemble(self, articles: list[Article], config: Config, unreadable: frozenset[str]) -> Site:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed."""
-        grouping = (config.language_codes if config.multilingual else (), config.tag_names, config.content_dir)
+        grouping = (config.language_codes if config.multilingual else (), config.tag_names, config.content_dir, unreadable)
         last = self.assembled
         site = reassemble(last.site, last.articles, articles) if last is not None and last.grouping == grouping else None
         if site is None:
@@ -414,17 +415,16 @@ def check_content_dir(config: Config) -> None:
         )
 
 
-def check_languages(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> None:
+def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:
     """On a bilingual site every article's language must be one of `languages:`."""
     if not config.multilingual:
-        return
+        return []
     problems = [
         Problem(f"{config.content_dir}/{a.source_path}", None, "lang", f"{wrong}; add it to `languages:` in site.yaml")
         for a in articles
         if (wrong := config.foreign_language(a.lang))
     ]
-    if problems:
-        raise ContentError(with_lines(problems, lines, config.content_dir))
+    return with_lines(problems, lines, config.content_dir)
 
 
 class SearchWriter:
@@ -472,8 +472,9 @@ def search_pages(config: Config, theme: Theme) -> list[Page]:
     return [Page(config.search.path, "search", "search.html", config.lang, None, {}, ())]
 
 
-def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> dict[str, Path]:
-    """Output path -> source file: static folders (the site's over the theme's), then referenced content files."""
+def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> tuple[dict[str, Path], list[Problem]]:
+    """Output path -> source file: static folders (the site's over the theme's), then referenced content files; and a
+    problem for each referenced file that is not there."""
     files: dict[str, Path] = {}
     for folder in theme.static_dirs:
         for path in sorted(folder.rglob("*")):
@@ -499,14 +500,13 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                         f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)",
                     )
                 )
-    if problems:
-        raise ContentError(problems)
-    return files
+    return files, problems
 
 
-def broken_links(site: Site, config: Config) -> list[Problem]:
-    """Markdown links from one article to another that is not published, each on the line that links."""
-    known = {a.source_path for a in site.articles}
+def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
+    """Markdown links from one article to another that is not published, each on the line that links (one that failed
+    to read has its own error)."""
+    known = {a.source_path for a in site.articles} | unreadable
     return [
         Problem(
             f"{config.content_dir}/{a.source_path}",
@@ -531,15 +531,15 @@ def _line_naming(path: Path, target: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if f"{name})" in line or f"{name}#" in line or f"{name} " in line), None)
 
 
-def check_collisions(pages: list[Page], files: dict[str, Path], single_lang: str | None, generated: dict[str, str]) -> None:
-    """Two things that would be written to one output file: an error naming both.
+def collisions(pages: list[Page], files: dict[str, Path], single_lang: str | None, generated: dict[str, str]) -> list[Problem]:
+    """Two things that would be written to one output file: a problem naming both.
 
     `single_lang`: the site's language when it has no `languages:` (then two articles in two languages on one URL are
     translations, and the message says how to publish both). `generated`: the other files the build writes (feeds,
     the sitemap), by what they are, so that a static file in their place is named with them."""
     paths = set(map(attrgetter("file"), pages))
     if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
-        return  # the usual case, found without the sorting that orders the messages
+        return []  # the usual case, found without the sorting that orders the messages
     owners: dict[str, Page] = {}
     problems = []
     # Articles in file order, so the message is on the file that sorts later.
@@ -553,8 +553,7 @@ def check_collisions(pages: list[Page], files: dict[str, Path], single_lang: str
         owner = _owner(owners[path]) if path in owners else generated.get(path)
         if owner:
             problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {owner}"))
-    if problems:
-        raise ContentError(problems)
+    return problems
 
 
 def _same_name(a: Page, b: Page) -> bool:

@@ -75,6 +75,7 @@ class Loaded:
     lines: dict[str, dict[str, int]]  # source path -> front-matter key -> line (for later checks)
     read: int  # how many files were read and rendered (not from the cache)
     known: Known  # for the next build of the same builder
+    unreadable: frozenset[str] = frozenset()  # source paths of the files with problems
 
 
 def content_files(content_dir: Path) -> list[str]:
@@ -130,12 +131,14 @@ def load_articles(
     to_read = _load_records(store, files, entries) if len(entries) < len(files) else []
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    unreadable: set[str] = set()
     # One record at a time into the cache: holding 10,000 rendered bodies would take 300 MB.
     for path, digest, record in _read_many(content_dir, to_read, settings, jobs):
         if "problems" in record:
             problems += [Problem.from_dict(p) for p in record["problems"]]
             warnings += [Problem.from_dict(w) for w in record.get("warnings", [])]
             del files[path]  # never remember a failing file as read
+            unreadable.add(path)
         else:
             files[path] = (*files[path][:2], digest)  # the bytes read now, if they changed since the scan
             store.put(digest, record)
@@ -147,7 +150,9 @@ def load_articles(
     lines = dict(zip(files, map(_LINES, found), strict=True))
     shown = lambda p: replace(p, path=f"{shown_as}/{p.path}")  # noqa: E731
     after = Known(store.stamp, files, entries, snapshot, pruned)
-    return Loaded(tuple(articles), tuple(map(shown, problems)), tuple(map(shown, warnings)), lines, len(to_read), after)
+    return Loaded(
+        tuple(articles), tuple(map(shown, problems)), tuple(map(shown, warnings)), lines, len(to_read), after, frozenset(unreadable)
+    )
 
 
 def _scan(

@@ -120,14 +120,21 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(by_path, key=lambda a: a.date.timestamp(), reverse=True)
 
 
-def assemble(articles: list[Article], languages: tuple[str, ...] = (), tag_names: dict | None = None, shown_as: str = "content") -> Site:
+def assemble(
+    articles: list[Article],
+    languages: tuple[str, ...] = (),
+    tag_names: dict | None = None,
+    shown_as: str = "content",
+    unreadable: frozenset[str] = frozenset(),
+) -> Site:
     """Group published articles (already filtered for drafts and future dates).
 
     `languages` (the default first) turns on translations; without it every article stands alone.
     Problems and warnings name files as `shown_as/<path>` (the content folder, as the user sees it).
+    `unreadable`: files that failed to read (with errors of their own): a translation naming one is not blamed.
     """
     ordered = tuple(newest_first(articles))
-    groups, problems = translation_groups(list(ordered), shown_as) if languages else ([(a,) for a in ordered], [])
+    groups, problems = translation_groups(list(ordered), shown_as, unreadable) if languages else ([(a,) for a in ordered], [])
     rank = {code: n for n, code in enumerate(languages)}
     versions = {}
     listed = []

@@ -32,10 +32,13 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def translation_groups(articles: list[Article], shown_as: str = "content") -> tuple[list[tuple[Article, ...]], list[Problem]]:
-    """Articles grouped by translation (singletons included), in input order; and the problems."""
+def translation_groups(
+    articles: list[Article], shown_as: str = "content", unreadable: frozenset[str] = frozenset()
+) -> tuple[list[tuple[Article, ...]], list[Problem]]:
+    """Articles grouped by translation (singletons included), in input order; and the problems (none for a
+    `translation_of` naming one of the `unreadable` files, which have errors of their own)."""
     groups = _Groups([a.source_path for a in articles])
-    problems = _link_explicit(articles, groups, shown_as)
+    problems = _link_explicit(articles, groups, shown_as, unreadable)
     _link_implicit([a for a in articles if not a.translation_key and not a.translation_of], groups)
     members: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
@@ -48,7 +51,7 @@ def translation_groups(articles: list[Article], shown_as: str = "content") -> tu
     return [tuple(group) for group in members.values()], problems
 
 
-def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str) -> list[Problem]:
+def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str, unreadable: frozenset[str]) -> list[Problem]:
     """`translation_key:` and `translation_of:`; a `translation_of` pointing nowhere is a problem."""
     problems, keyed = [], {}
     known = {a.source_path for a in articles}
@@ -57,7 +60,7 @@ def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str) -> l
             groups.union(keyed.setdefault(article.translation_key, article.source_path), article.source_path)
         if article.translation_of in known:
             groups.union(article.translation_of, article.source_path)
-        elif article.translation_of:
+        elif article.translation_of and article.translation_of not in unreadable:
             message = f"{article.translation_of} is not a published article (it should name the original's file under {shown_as}/)"
             problems.append(Problem(f"{shown_as}/{article.source_path}", None, "translation_of", message))
     return problems

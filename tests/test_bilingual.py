@@ -171,6 +171,34 @@ def test_bad_translation_links_are_errors_naming_the_files(project):
     ]
 
 
+def test_every_kind_of_content_problem_is_reported_in_one_run(project):
+    """Broken front matter, a language the site lacks, a dangling translation_of, a missing image and a URL clash: one
+    run lists them all (it took five, fixing one kind after another); a translation of a broken file is not blamed."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/broken.md": "---\ntitle: [unclosed\n---\n",
+            "content/broken.ru.md": article("Перевод", "2021-05-24", lang="ru", translation_of="broken.md"),
+            "content/de.md": article("Nachricht", "2021-05-25", lang="de"),
+            "content/x.md": article("X", "2021-05-26", lang="ru", translation_of="nowhere.md"),
+            "content/pic.md": article("Pic", "2021-05-27", image="{src: 2021/none.jpg}"),
+            "content/a.md": article("Same", "2021-05-28"),
+            "content/b.md": article("Same", "2021-05-28", slug="a"),
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    reported = str(error.value).splitlines()
+    assert sorted(line.split(":")[0] for line in reported) == [
+        "content/b.md",  # the URL clash
+        "content/broken.md",
+        "content/de.md",
+        "content/pic.md",  # the missing image
+        "content/x.md",
+    ], reported
+    assert not project.public.exists()
+
+
 def test_translation_problems_name_the_content_folder_site_yaml_sets(project):
     project.write(
         {
