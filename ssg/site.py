@@ -7,6 +7,7 @@ build (incremental builds included) and never disagrees with a cold build.
 from __future__ import annotations
 
 import operator
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -249,16 +250,22 @@ def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str) -> tupl
             final = slug if number == 1 else f"{slug}-{number}"
             tags.append(Tag(key, name, final, sum(spellings[key].values()), known.names.get(key, ())))
             if number > 1:
+                first = min(spellings[keys[0]])
                 others = ", ".join(repr(min(spellings[k])) for k in keys[: number - 1])
-                warnings.append(
-                    Problem(
-                        f"{shown_as}/{first_file[key]}",
-                        None,
-                        "tags",
-                        f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/",
-                    )
-                )
+                message = f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/ {_clash_hint(first, name)}"
+                warnings.append(Problem(f"{shown_as}/{first_file[key]}", None, "tags", message))
     return tuple(sorted(tags, key=lambda t: (t.name.casefold(), t.slug))), warnings
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _clash_hint(first: str, name: str) -> str:
+    """What to do about two tags on one URL: which keeps it follows their names' order, so it can move to a new tag."""
+    if bool(_CYRILLIC.search(first)) != bool(_CYRILLIC.search(name)):
+        latin, cyrillic = (name, first) if _CYRILLIC.search(first) else (first, name)
+        return f"(if they are one tag in two languages, name it once in site.yaml: tag_names: {{{latin}: {{ru: {cyrillic}}}}})"
+    return "(which of them has the plain URL follows their names, so a new tag can take it: give one a distinct name)"
 
 
 def _shape(article: Article) -> tuple:

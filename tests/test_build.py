@@ -446,7 +446,20 @@ def test_colliding_tag_slugs_are_both_kept_with_a_warning(project):
     project.write({"content/a.md": article("A", "2021-01-01", tags="['C++']"), "content/b.md": article("B", "2021-01-02", tags="['C']")})
     result = project.build()
     assert (project.public / "tags/c/index.html").is_file() and (project.public / "tags/c-2/index.html").is_file()
-    assert list(map(str, result.warnings)) == ["content/a.md:4: tags: tag 'C++' has the same URL slug as 'C'; it gets tags/c-2/"]
+    assert list(map(str, result.warnings)) == [
+        "content/a.md:4: tags: tag 'C++' has the same URL slug as 'C'; it gets tags/c-2/ "
+        "(which of them has the plain URL follows their names, so a new tag can take it: give one a distinct name)"
+    ]
+
+
+def test_a_tag_clashing_with_its_other_language_name_points_at_tag_names(project):
+    project.write(
+        {"content/a.md": article("A", "2021-01-01", tags="[Байконур]"), "content/b.md": article("B", "2021-01-02", tags="[Baikonur]")}
+    )
+    result = project.build()
+    assert [w.message.split("; ")[1] for w in result.warnings] == [
+        "it gets tags/baikonur-2/ (if they are one tag in two languages, name it once in site.yaml: tag_names: {Baikonur: {ru: Байконур}})"
+    ]
 
 
 def test_broken_article_link_is_a_warning_and_strict_fails(project):
