@@ -209,7 +209,7 @@ class Builder:
                 result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
-                pages = list(plan(site, config, urls, planned)) + search_pages(config, theme)
+                pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
                 feeds = list(feed_sources(config, urls, site))
                 generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {urls.sitemap(): "the sitemap"}
                 problems += missing + collisions(pages, files, None if config.multilingual else config.lang, generated)
@@ -465,11 +465,16 @@ def search_state(config: Config) -> Path:
     return config.cache_path / f"search-{folder}.sqlite"
 
 
-def search_pages(config: Config, theme: Theme) -> list[Page]:
-    """The search page, when search is on and the theme has a `search.html`."""
+def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:
+    """The search page, when search is on and the theme has a `search.html`; on a bilingual site one more for each other
+    language, in that language (the header's search box leads there), searching the same index."""
     if not config.search.enabled or "search.html" not in theme.env.list_templates():
         return []
-    return [Page(config.search.path, "search", "search.html", config.lang, None, {}, ())]
+    index = config.search.path
+    others = [code for code in config.language_codes if code != config.lang] if config.multilingual else []
+    return [Page(index, "search", "search.html", config.lang, None, {"index": index}, ())] + [
+        Page(urls.lang_search(code, index), "search", "search.html", code, None, {"index": index}, ()) for code in others
+    ]
 
 
 def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> tuple[dict[str, Path], list[Problem]]:

@@ -55,7 +55,8 @@ class SiteInfo:
         info = cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
         if urls is None or not languages or lang in (None, config.lang):
             return info
-        return replace(info, home=urls.lang_home(lang), feed=urls.lang_feed(lang) if lang in feeds else info.feed)
+        search = urls.lang_search(lang, search) if search else None
+        return replace(info, home=urls.lang_home(lang), feed=urls.lang_feed(lang) if lang in feeds else info.feed, search=search)
 
 
 @dataclass(frozen=True)

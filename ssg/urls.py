@@ -61,6 +61,10 @@ class Urls:
         """The home page of one language's articles on a bilingual site."""
         return _paged(f"{lang}/", page)
 
+    def lang_search(self, lang: str, search_path: str) -> str:
+        """A bilingual site's search page in one of its other languages (the index itself stays at `search_path`)."""
+        return f"{lang}/{search_path}"
+
     def tags(self) -> str:
         return "tags/"
 

@@ -212,3 +212,23 @@ def test_search_is_off_when_site_yaml_says_so(tmp_path: Path) -> None:
     )
     assert not (tmp_path / "out" / "search").exists()
     shutil.rmtree(tmp_path / "out")
+
+
+def test_a_bilingual_site_searches_in_each_language(tmp_path: Path, page: SearchPage) -> None:
+    """The search box of a Russian page leads to a Russian search page, which searches the one index (from disk too)."""
+    (tmp_path / "content").mkdir()
+    site_yaml = "title: T\nbase_url: https://example.org/\nlanguages: [en, ru]\n"
+    (tmp_path / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    for name in ("2024/rocket.md", "2024/raketa.md"):
+        (tmp_path / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "content" / name).write_text(_article(*ARTICLES[name]), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(tmp_path / "out")], cwd=tmp_path, env=env, check=True)
+    russian = next((tmp_path / "out" / "ru").rglob("raketa/index.html"))
+    page.open(russian.as_uri())
+    page.page.fill("#search-q", "ракета")
+    page.page.press("#search-q", "Enter")
+    page.page.wait_for_url("**/ru/search/**")
+    status = page.wait_done()
+    assert page.page.locator("html").get_attribute("lang") == "ru" and "Найден" in status
+    assert page.titles() == [ARTICLES["2024/raketa.md"][0]]
