@@ -254,7 +254,7 @@ class _Reader:
         prefix = DATE_PREFIX.match(stem)
         title = self.text("title", data, required=True) or ""  # (problems are listed in this order)
         published, updated = self.date("date", data, prefix), self.date("updated", data, None)
-        if published and updated and _before(datetime.fromisoformat(updated), datetime.fromisoformat(published), data.get("updated")):
+        if published and updated and _before(datetime.fromisoformat(updated), datetime.fromisoformat(published), "updated" in self.days):
             message = f"{updated} is before the date {published} (an update comes after it)"
             self.warnings.append(Problem(self.path, self.lines.get("updated"), "updated", message))
         return {
@@ -474,11 +474,10 @@ class _Reader:
         return slug or "article"
 
 
-def _before(updated: datetime, published: datetime, written: object) -> bool:
-    """An update earlier than the article; one written as a day alone (2021-05-24) is earlier only on an earlier day."""
-    if isinstance(written, str) and len(written.strip()) == 10:
-        return updated.date() < published.date()
-    return updated < published
+def _before(updated: datetime, published: datetime, day: bool) -> bool:
+    """An update earlier than the article; one written as a day alone (2021-05-24, a `Day`) is earlier only on an
+    earlier day."""
+    return updated.date() < published.date() if day else updated < published
 
 
 LANG_SUFFIX = re.compile(r"^(.+)\.([a-z]{2,3})$")

@@ -19,7 +19,6 @@ from xml.etree import ElementTree
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
-from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 EXTENSIONS = ("extra", "sane_lists", "toc")
@@ -91,10 +90,15 @@ def _renderer() -> markdown.Markdown:
     return md
 
 
+_NOT_IN_ID = re.compile(r"[^\w\- ]")
+
+
 def _heading_id(text: str, separator: str) -> str:
-    """A heading's id as GitHub and Hugo make it: lower case, letters of any script kept, punctuation dropped, spaces to
-    hyphens (`## Итоги года` -> `итоги-года`), so the links writers copy from those (`other.md#итоги-года`) work."""
-    return slugify_unicode(text, separator) or "section"
+    """A heading's id as GitHub makes it: lower case, letters of any script kept, punctuation dropped, each space a
+    hyphen (`## Итоги года` -> `итоги-года`, `## Roscosmos — NASA` -> `roscosmos--nasa`), so the links writers copy
+    from there (`other.md#итоги-года`) work."""
+    del separator  # (always "-")
+    return _NOT_IN_ID.sub("", text.strip().lower()).replace(" ", "-") or "section"
 
 
 # The inline patterns of Python-Markdown and its `extra` extension (names across versions), and what

@@ -18,7 +18,7 @@ from itertools import chain
 from typing import Any
 
 from .config import Config
-from .content import Article
+from .content import Article, Day
 from .site import Period, Site
 from .theme import format_date
 from .urls import Urls, output_file
@@ -77,9 +77,10 @@ class ArticleLink:
     date: Any
     lang: str
     path: str
+    day: bool = False  # the date was written as a day alone (a `Day`, which compares equal to that midnight)
 
     def __repr__(self) -> str:
-        return f"ArticleLink({self.title!r}, {self.date.isoformat()!r}, {self.lang!r}, {self.path!r})"
+        return f"ArticleLink({self.title!r}, {self.date.isoformat()!r}, {self.lang!r}, {self.path!r}, {self.day!r})"
 
 
 def card(article: Article | None, site: Site | None = None) -> tuple | None:
@@ -197,7 +198,9 @@ def _archive_page(site: Site, config: Config, urls: Urls) -> Page:
 
 
 def link(article: Article | None, urls: Urls) -> ArticleLink | None:
-    return None if article is None else ArticleLink(article.title, article.date, article.lang, urls.article(article))
+    if article is None:
+        return None
+    return ArticleLink(article.title, article.date, article.lang, urls.article(article), isinstance(article.date, Day))
 
 
 def latest_links(site: Site, config: Config, urls: Urls) -> dict[str, tuple[ArticleLink, ...]]:

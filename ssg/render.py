@@ -241,13 +241,17 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
         initargs = (renderer, output, todo, bounds, size)
         with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=initargs) as pool:
             helpers = [pool.submit(_render_front) for _ in range(jobs - 1)]
-            while taken := _take(bounds, size, from_back=True):
-                yield from _render(renderer, output, todo[taken[0] : taken[1]])
+            try:
+                while taken := _take(bounds, size, from_back=True):
+                    yield from _render(renderer, output, todo[taken[0] : taken[1]])
+                    for helper in helpers:
+                        if helper.done():
+                            helper.result()  # a helper that failed: its error now, not after the rest is rendered
                 for helper in helpers:
-                    if helper.done():
-                        helper.result()  # a helper that failed: its error now, not after the rest is rendered
-            for helper in helpers:
-                yield from helper.result()
+                    yield from helper.result()
+            except BaseException:
+                _give_up(bounds)  # the helpers stop at their next range: the error is reported now, not after the rest
+                raise
     finally:
         gc.unfreeze()
 
@@ -265,6 +269,12 @@ def _take(bounds: Any, size: int, from_back: bool) -> tuple[int, int] | None:
         return front, bounds[0]
 
 
+def _give_up(bounds: Any) -> None:
+    """Leave no pages to take: a render failed, and the build with it."""
+    with bounds.get_lock():
+        bounds[0] = bounds[1]
+
+
 def _render(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]) -> list[Staged]:
     return [output.stage(page.file, renderer.render(page), fingerprint) for page, fingerprint in todo]
 
@@ -278,6 +288,10 @@ def _render_front() -> list[Staged]:
     """A helper's share: ranges from the front until the list is taken."""
     renderer, output, todo, bounds, size = _inherited
     staged: list[Staged] = []
-    while taken := _take(bounds, size, from_back=False):
-        staged += _render(renderer, output, todo[taken[0] : taken[1]])
+    try:
+        while taken := _take(bounds, size, from_back=False):
+            staged += _render(renderer, output, todo[taken[0] : taken[1]])
+    except BaseException:
+        _give_up(bounds)
+        raise
     return staged

@@ -11,7 +11,7 @@ import yaml
 from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import file_stem, source_host, split_front_matter
+from .content import DATE_PREFIX, file_stem, source_host, split_front_matter
 from .errors import SsgError
 from .workflow import WORKFLOW_PATH, pages_workflow
 from .yamlload import load_yaml_with_lines
@@ -122,6 +122,9 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
     name = f"{slugify(slug)}.md" if slug else f"{stem}.{lang}.md"
     front = {"title": title, "lang": lang, "translation_of": source_path}
     front |= {key: data[key] for key in SHARED_KEYS if data.get(key) is not None}
+    dated = DATE_PREFIX.match(stem)
+    if "date" not in front and dated:  # the original takes its date from its name, which the translation may not share
+        front["date"] = "-".join(dated.groups()[:3])
     folder = posixpath.dirname(source_path)
     return _write_new(config.content_path / folder / name, front, comments="")
 

@@ -7,7 +7,6 @@ build (incremental builds included) and never disagrees with a cold build.
 from __future__ import annotations
 
 import operator
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -148,7 +147,7 @@ def assemble(
         versions |= {a.source_path: by_rank for a in group}
     listed_order = tuple(newest_first(listed)) if languages else ordered  # (no translations: every article is listed)
     known = _tag_names(tag_names or {})
-    tags, warnings = _tags(ordered, known, shown_as)
+    tags, warnings = _tags(ordered, known, shown_as, languages[0] if languages else None)
     by_key: dict[str, list[Article]] = defaultdict(list)
     periods: dict[Period, list[Article]] = defaultdict(list)
     days: dict[tuple[int, int, int], tuple[Period, ...]] = {}  # a day's periods, made once
@@ -231,14 +230,18 @@ def _tag_names(tag_names: dict[str, dict[str, str]]) -> TagNames:
     return TagNames(aliases, canonical, names)
 
 
-def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str) -> tuple[tuple[Tag, ...], list[Problem]]:
+def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default: str | None) -> tuple[tuple[Tag, ...], list[Problem]]:
+    """The site's tags, each with its URL slug; a warning for each tag whose slug another took first. `default`: the
+    default language of a bilingual site (what the hint of such a warning names a tag by)."""
     spellings: dict[str, Counter] = defaultdict(Counter)
     first_file: dict[str, str] = {}
+    lang: dict[str, str] = {}  # tag key -> the language of its first article
     for article in articles:
         for name in article.tags:
             key = known.key(name)
             spellings[key][name] += 1
             first_file.setdefault(key, article.source_path)
+            lang.setdefault(key, article.lang)
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key in sorted(spellings):
         by_slug[slugify(key) or "tag"].append(key)
@@ -250,21 +253,20 @@ def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str) -> tupl
             final = slug if number == 1 else f"{slug}-{number}"
             tags.append(Tag(key, name, final, sum(spellings[key].values()), known.names.get(key, ())))
             if number > 1:
-                first = min(spellings[keys[0]])
+                first = (min(spellings[keys[0]]), lang[keys[0]])
                 others = ", ".join(repr(min(spellings[k])) for k in keys[: number - 1])
-                message = f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/ {_clash_hint(first, name)}"
+                message = f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/ {_clash_hint(first, (name, lang[key]), default)}"
                 warnings.append(Problem(f"{shown_as}/{first_file[key]}", None, "tags", message))
     return tuple(sorted(tags, key=lambda t: (t.name.casefold(), t.slug))), warnings
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
-def _clash_hint(first: str, name: str) -> str:
-    """What to do about two tags on one URL: which keeps it follows their names' order, so it can move to a new tag."""
-    if bool(_CYRILLIC.search(first)) != bool(_CYRILLIC.search(name)):
-        latin, cyrillic = (name, first) if _CYRILLIC.search(first) else (first, name)
-        return f"(if they are one tag in two languages, name it once in site.yaml: tag_names: {{{latin}: {{ru: {cyrillic}}}}})"
+def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | None) -> str:
+    """What to do about two tags on one URL, given each one's name and the language of its first article: where those
+    differ, they may be one tag (then `tag_names:`, keyed by the default language's name); else which keeps the URL
+    follows their names' order, so it can move to a new tag."""
+    if first[1] != other[1]:
+        (main, _), (alias, code) = (other, first) if other[1] == default else (first, other)
+        return f"(if they are one tag in two languages, name it once in site.yaml: tag_names: {{{main}: {{{code}: {alias}}}}})"
     return "(which of them has the plain URL follows their names, so a new tag can take it: give one a distinct name)"
 
 

@@ -287,6 +287,20 @@ def test_new_starts_a_translation_beside_the_original(project):
     assert missing.exit_code == 1 and "2026/mars.md is not an article file under content/" in missing.output
 
 
+def test_new_translation_of_an_article_dated_by_its_name_keeps_the_date(project):
+    project.write(
+        {
+            "site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n",
+            "content/2021/2021-05-24-launch.md": "---\ntitle: Launch\n---\n\nText.\n",
+        }
+    )
+    result = run("-C", str(project.root), "new", "--translation-of", "2021/2021-05-24-launch.md", "--slug", "zapusk", "Запуск")
+    assert result.exit_code == 0, result.output
+    front = yaml.safe_load((project.root / "content/2021/zapusk.md").read_text(encoding="utf-8").split("---")[1])
+    assert front["date"] == "2021-05-24"
+    assert run("-C", str(project.root), "check").exit_code == 0
+
+
 def test_new_translation_needs_the_sites_languages(project):
     project.write({"content/a.md": article("A", "2021-01-01")})
     result = run("-C", str(project.root), "new", "--translation-of", "a.md", "А")

@@ -165,6 +165,7 @@ def test_an_update_before_the_date_is_a_warning():
     ]
     assert read("---\ntitle: T\ndate: 2021-05-24\nupdated: 2021-05-25\n---\nBody.\n")["warnings"] == []
     assert read("---\ntitle: T\ndate: 2021-05-24T10:00\nupdated: 2021-05-24\n---\nBody.\n")["warnings"] == []  # the same day
+    assert read("---\ntitle: T\ndate: 2021-05-24T10:00\nupdated: '20210524'\n---\nBody.\n")["warnings"] == []  # (written so, too)
 
 
 def test_merge_keys_are_not_keys_given_twice():

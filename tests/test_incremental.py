@@ -69,6 +69,10 @@ CHANGES = {
     "tag removed": lambda p: p.write(
         {"content/2021/story-1.md": article("Story 1", "2021-02-11T10:00:00+03:00", "Body 1.", tags="[Alpha]")}
     ),
+    # The same instant, now shown with its time: pages that only link to it (neighbours, latest lists) show it too.
+    "day given its midnight time": lambda p: p.write(
+        {"content/2020/old.md": article("Old", "2020-12-01T00:00:00", "See [story](../2021/story-1.md).", tags="[Alpha]")}
+    ),
     "date moved to another month": lambda p: p.write(
         {"content/2021/story-2.md": article("Story 2", "2021-07-01T10:00:00+03:00", "Body 2.", tags="[Alpha, T0]")}
     ),
@@ -550,3 +554,14 @@ def test_new_render_code_renders_every_page_again(site, monkeypatch):
 def test_a_flag_with_the_value_site_yaml_has_is_the_same_build(site):
     site.build()
     assert site.build(base_url="https://example.org/").up_to_date  # as in site.yaml (conftest's SITE_YAML)
+
+
+def test_a_failed_render_leaves_no_pages_to_take():
+    """Helpers and this process take pages from both ends of one shared range; after a failure neither takes more."""
+    import multiprocessing
+
+    bounds = multiprocessing.get_context("fork").Array("q", [0, 10])
+    assert ssg.render._take(bounds, 4, from_back=False) == (0, 4)
+    assert ssg.render._take(bounds, 4, from_back=True) == (6, 10)
+    ssg.render._give_up(bounds)
+    assert ssg.render._take(bounds, 4, from_back=False) is None and ssg.render._take(bounds, 4, from_back=True) is None
