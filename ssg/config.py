@@ -224,7 +224,8 @@ def _languages(value: Any) -> tuple[Language, ...]:
         unknown = set(settings) - {"title", "description", "date_format"}
         if unknown:
             raise ValueError(f"{code}: unknown key {sorted(unknown)[0]!r} (use title, description, date_format)")
-        languages.append(Language(code, **{k: _keyed(f"{code}: {k}", _str, v) for k, v in settings.items()}))
+        # (Spaces alone are no title: the site's own stands in, as when it is left out.)
+        languages.append(Language(code, **{k: _keyed(f"{code}: {k}", _str, v).strip() for k, v in settings.items()}))
     if len(languages) < 1:
         raise ValueError("list at least one language, e.g. [en, ru]")
     return tuple(languages)

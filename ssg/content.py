@@ -469,7 +469,9 @@ class _Reader:
             self.problem("slug", f"must be text, not {_kind(value)}")
             value = None
         slug = slugify(str(value if value is not None else default))
-        if not slug:
+        if not slug and value is not None and not str(value).strip():
+            self.problem("slug", "is empty (write some words, e.g. slug: roscosmos-china, or leave it out to take the file name)")
+        elif not slug:
             self.problem("slug", f"{value if value is not None else default!r} gives an empty slug (set `slug: some-words`)")
         return slug or "article"
 
@@ -490,9 +492,9 @@ def check_lang(value: Any) -> str:
     The one rule for the front matter and for `ssg new --lang`, so `ssg new` never writes a file `ssg check` rejects."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("is empty (use a language code: en, ru, ...)")
-    if not isinstance(value, str) or not LANG_CODE.fullmatch(value):
+    if not isinstance(value, str) or not LANG_CODE.fullmatch(value.strip()):
         raise ValueError(f"{value!r} is not a language code (use en, ru, ...)")
-    return value
+    return value.strip()
 
 
 def check_source_url(value: Any) -> str:

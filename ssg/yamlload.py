@@ -68,12 +68,15 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
 KEY_VALUE_WITH_COLON = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+([^\s'\"\[\]{}|>&*!].*:.*)$")
 
 
+_COMMENT = re.compile(r"\s+#.*$")  # a YAML comment ends a plain value: " #" and what follows
+
+
 def _colon_hint(line: str) -> str | None:
     """For a line `key: value: more`, how to write it: the value in quotes."""
     match = KEY_VALUE_WITH_COLON.match(line)
     if match is None:
         return None
-    key, value = match.group(1).rstrip(), match.group(2).rstrip()
+    key, value = match.group(1).rstrip(), _COMMENT.sub("", match.group(2)).rstrip()
     # A JSON string is a YAML double-quoted one; single quotes read better around a value holding double ones.
     quoted = f"'{value}'" if '"' in value and "'" not in value else json.dumps(value, ensure_ascii=False)
     return f"a colon in the value: put the value in quotes, {key}: {quoted}"

@@ -30,6 +30,8 @@ def test_site_title_and_description_in_each_language(project):
     assert [config.title_in(code) for code in ("en", "ru", "de", "fr")] == ["Test archive", "Архив", "Test archive", "Test archive"]
     assert [config.description_in(code) for code in ("en", "ru", "de", "fr")] == ["News.", "Новости", "", "News."]
     assert config.publisher_name("ru") == "Архив"
+    project.write({"site.yaml": SITE_YAML + "languages: {en: {}, ru: {title: '  '}}\n"})
+    assert load_config(project.root).title_in("ru") == "Test archive"  # spaces alone are no title
     info = SiteInfo.from_config(config, "ru")  # what templates show: the same answer
     assert (info.title, info.description) == ("Архив", "Новости")
     assert SiteInfo.from_config(config).title == "Test archive"

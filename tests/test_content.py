@@ -228,9 +228,18 @@ def test_a_colon_in_an_unquoted_value_says_to_quote_it():
     (message,) = problems('---\ntitle: T\ndate: 2021-01-01\nsource:\n  name: Он сказал "да": ТАСС\n---\n')
     assert message.startswith("2021/story.md:5: None: YAML syntax error")
     assert message.endswith("""(a colon in the value: put the value in quotes, name: 'Он сказал "да": ТАСС')""")
+    (message,) = problems("---\ndate: 2021-01-01\ntitle: Artemis I: SLS  # from TASS\n---\n")
+    assert message.endswith('title: "Artemis I: SLS")')  # (a comment is not part of the value)
     # Not a colon in a value: the general hint.
     (message,) = problems("---\ntitle: T\n  date: 2021-01-01\n---\n")
     assert message.endswith("(check quotes, colons and indentation)")
+
+
+def test_spaces_around_a_language_code_and_an_empty_slug():
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: ' ru '\n---\n")["lang"] == "ru"
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nslug: ''\n---\n") == [
+        "2021/story.md:4: slug: is empty (write some words, e.g. slug: roscosmos-china, or leave it out to take the file name)"
+    ]
 
 
 def test_an_empty_key_says_it_is_empty_never_none():
