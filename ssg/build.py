@@ -408,11 +408,15 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
 def check_content_dir(config: Config) -> None:
     """No content folder is a mistake (a typo in `content_dir`, the wrong folder), not an empty archive: built, the
     empty site would replace the published one at the next sync."""
-    if not config.content_path.is_dir():
-        where, key = config.origin("content_dir")
-        raise ConfigError(
-            Problem(where, None, key, f"the content folder {config.content_dir!r} is not in {config.root}: fix the name, or create it")
-        )
+    if config.content_path.is_dir():
+        return
+    if config.content_dir == Config.content_dir:  # the default: site.yaml does not name it
+        message = f"the content folder is not in {config.root}: create it (ssg new writes articles there), or set content_dir in site.yaml"
+        raise ConfigError(Problem(f"{config.content_dir}/", None, None, message))
+    where, key = config.origin("content_dir")
+    raise ConfigError(
+        Problem(where, None, key, f"the content folder {config.content_dir!r} is not in {config.root}: fix the name, or create it")
+    )
 
 
 def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:

@@ -319,6 +319,10 @@ def test_a_missing_content_folder_is_an_error_not_an_empty_site(project, command
         in result.output
     )
     assert not (project.root / "public").exists()
+    (project.root / "content").rmdir()  # the default folder, which site.yaml does not name
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text().replace("content_dir: articels\n", "")})
+    result = run("-C", str(project.root), command)
+    assert result.exit_code == 1 and f"error: content/: the content folder is not in {project.root}: create it" in result.output
 
 
 def test_run_inside_the_archive_points_at_it(project, tmp_path, monkeypatch):
