@@ -129,7 +129,7 @@ class _Phases:
 class Assembled(NamedTuple):
     """A site model and what it was assembled from (`assemble`'s arguments)."""
 
-    grouping: tuple  # languages, tag names, and the content folder as problems name it
+    grouping: tuple  # languages, tag names, the content folder as problems name it, and the files that failed to read
     articles: list[Article]
     site: Site
 
