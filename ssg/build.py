@@ -212,7 +212,7 @@ class Builder:
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
                 feeds = list(feed_sources(config, urls, site))
                 generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {urls.sitemap(): "the sitemap"}
-                problems += missing + collisions(pages, files, None if config.multilingual else config.lang, generated)
+                problems += missing + collisions(pages, files, None if config.multilingual else config.lang, generated, config.content_dir)
                 if problems:
                     raise ContentError(problems, result.warnings)
             if options.strict and result.warnings:
@@ -540,12 +540,15 @@ def _line_naming(path: Path, target: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if f"{name})" in line or f"{name}#" in line or f"{name} " in line), None)
 
 
-def collisions(pages: list[Page], files: dict[str, Path], single_lang: str | None, generated: dict[str, str]) -> list[Problem]:
+def collisions(
+    pages: list[Page], files: dict[str, Path], single_lang: str | None, generated: dict[str, str], shown_as: str
+) -> list[Problem]:
     """Two things that would be written to one output file: a problem naming both.
 
     `single_lang`: the site's language when it has no `languages:` (then two articles in two languages on one URL are
     translations, and the message says how to publish both). `generated`: the other files the build writes (feeds,
-    the sitemap), by what they are, so that a static file in their place is named with them."""
+    the sitemap), by what they are, so that a static file in their place is named with them. Articles are named as
+    `shown_as/<path>` (the content folder)."""
     paths = set(map(attrgetter("file"), pages))
     if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
         return []  # the usual case, found without the sorting that orders the messages
@@ -556,10 +559,11 @@ def collisions(pages: list[Page], files: dict[str, Path], single_lang: str | Non
         path = page.file
         if path in owners:
             first = owners[path]
-            problems.append(Problem(_owner(page), None, "slug" if page.kind == "article" else None, _collision(page, first, single_lang)))
+            message = _collision(page, first, single_lang, _owner(first, shown_as))
+            problems.append(Problem(_owner(page, shown_as), None, "slug" if page.kind == "article" else None, message))
         owners.setdefault(path, page)
     for path, source in files.items():
-        owner = _owner(owners[path]) if path in owners else generated.get(path)
+        owner = _owner(owners[path], shown_as) if path in owners else generated.get(path)
         if owner:
             problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {owner}"))
     return problems
@@ -569,13 +573,13 @@ def _same_name(a: Page, b: Page) -> bool:
     return a.context["article"].source_path.rsplit("/", 1)[-1] == b.context["article"].source_path.rsplit("/", 1)[-1]
 
 
-def _owner(page: Page) -> str:
-    return f"content/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
+def _owner(page: Page, shown_as: str) -> str:
+    return f"{shown_as}/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
 
 
-def _collision(page: Page, first: Page, single_lang: str | None) -> str:
+def _collision(page: Page, first: Page, single_lang: str | None, first_owner: str) -> str:
     """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
-    message = f"has the same URL /{page.path} as {_owner(first)}"
+    message = f"has the same URL /{page.path} as {first_owner}"
     langs = [p.context["article"].lang for p in (first, page)] if page.kind == first.kind == "article" else []
     if not single_lang and len(langs) == 2 and langs[0] == langs[1] and _same_name(first, page):
         return f"{message}, in the same language: if one translates the other, give it its `lang:` (a folder's name does not set it)"

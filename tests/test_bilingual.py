@@ -206,14 +206,16 @@ def test_translation_problems_name_the_content_folder_site_yaml_sets(project):
         {
             "site.yaml": BILINGUAL_YAML + "content_dir: articles\n",
             "articles/x.md": article("X", "2021-05-24", lang="ru", translation_of="a.md"),
+            "articles/y.md": article("Y", "2021-05-25"),
+            "articles/z.md": article("Z", "2021-05-25", slug="y"),
         }
     )
     with pytest.raises(ContentError) as error:
         project.build()
-    assert (
-        str(error.value)
-        == "articles/x.md:5: translation_of: a.md is not a published article (it should name the original's file under articles/)"
-    )
+    assert str(error.value).splitlines() == [
+        "articles/x.md:5: translation_of: a.md is not a published article (it should name the original's file under articles/)",
+        "articles/z.md: slug: has the same URL /2021/05/25/y/ as articles/y.md (set a different `slug:` or date)",
+    ]
 
 
 def test_unknown_language_is_an_error_naming_the_configured_ones(project):
