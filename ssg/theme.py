@@ -251,6 +251,7 @@ _PATTERN_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
 _TIME_FIELDS = frozenset("hHkKmsSAaBbjJCzZvVOXx")
 
 
+@functools.cache  # asked for every date written as a day, on every page that shows one; a theme has a few patterns
 def date_part(style: str) -> str:
     """The date fields of a Babel style or pattern: "MMMM d, y, h:mm a" -> "MMMM d, y"; "long" stays "long".
 
