@@ -186,7 +186,12 @@ def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return reader.failed(Problem(source_path, line, None, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
-    return reader.read(text.lstrip("\ufeff").replace("\r\n", "\n"))
+    return reader.read(as_read(text))
+
+
+def as_read(text: str) -> str:
+    """An article file's text as it is read: without a byte-order mark, with Unix line ends (Windows editors add both)."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

@@ -11,7 +11,7 @@ import yaml
 from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, file_stem, source_host, split_front_matter
+from .content import DATE_PREFIX, as_read, file_stem, source_host, split_front_matter
 from .errors import SsgError
 from .workflow import WORKFLOW_PATH, pages_workflow
 from .yamlload import load_yaml_with_lines
@@ -106,7 +106,7 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
     source_path = _content_file(config, original)
     text = (config.content_path / source_path).read_text(encoding="utf-8")
     try:
-        data, _ = load_yaml_with_lines(split_front_matter(text.lstrip("\ufeff").replace("\r\n", "\n"))[0])
+        data, _ = load_yaml_with_lines(split_front_matter(as_read(text))[0])
     except ValueError as exc:  # (YamlSyntaxError is one)
         raise SsgError(f"{config.content_dir}/{source_path}: {exc}; fix it first (ssg check)") from None
     data = data if isinstance(data, dict) else {}
