@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,7 +36,7 @@ from .errors import ConfigError, ContentError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
-from .load import Known, load_articles, published
+from .load import Known, content_stats, load_articles, published, restat
 from .markdown import EXTENSIONS
 from .output import Manifest, Output, check_output_dir, read_manifest
 from .pages import Page, Planned, latest_links, plan
@@ -141,9 +141,10 @@ class Builder:
     same folder, whose output is intact, and there is nothing to do. Otherwise the site model and
     every fingerprint are made afresh, so a rebuild never disagrees with a cold build, and only
     pages, feeds and sitemaps whose fingerprint changed are made. Between builds it keeps what
-    each content file reads as (a rebuild stats every file but reads, and asks the cache about,
-    only the changed ones), what each template refers to, the manifest it left in each output
-    folder, and the hash of its own code.
+    each content file reads as (a rebuild reads, and asks the cache about, only the changed ones),
+    each content file's size and mtime (told which paths changed, as the watcher tells it, it lists
+    again only their folders; else it stats every file), what each template refers to, the
+    manifest it left in each output folder, the search index, and the hash of its own code.
     """
 
     def __init__(self, remember: bool = True) -> None:
@@ -159,17 +160,29 @@ class Builder:
         self.urls: tuple[Config, Urls] | None = None
         self.assembled: Assembled | None = None  # the last site model, and what it was made from
         self.search = SearchWriter(remember)
+        self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
+
+    def missed_changes(self, config: Config) -> bool:
+        """Whether the content folder differs from what this builder last saw of it, and so from what file events
+        since then told: a check for events the watcher missed (the preview runs it while the author pauses)."""
+        if self.stats is None or self.stats[0] != config.content_path:
+            return False  # the next build lists everything anyway
+        return content_stats(config.content_path) != self.stats[1]
 
     def tidy(self) -> None:
         """Do what the last build left for a quiet moment (the preview calls this when the author pauses)."""
         self.search.indexer.flush()
 
-    def build(self, config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
-        """Build the site; raise `SsgError` with every problem found, leaving the output untouched."""
-        with fewer_collections():
-            return self._build(config, options)
+    def build(self, config: Config, options: BuildOptions = BuildOptions(), changed: Collection[str] | None = None) -> BuildResult:
+        """Build the site; raise `SsgError` with every problem found, leaving the output untouched.
 
-    def _build(self, config: Config, options: BuildOptions) -> BuildResult:
+        `changed`: the content paths that file events say changed since this builder's last build (`watch`): only
+        their folders are listed again. None (unknown): every content file is stat'ed."""
+        with fewer_collections():
+            return self._build(config, options, changed)
+
+    def _build(self, config: Config, options: BuildOptions, changed: Collection[str] | None) -> BuildResult:
+        last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
         check_content_dir(config)
         result = BuildResult(config.output_path)
         phase = _Phases(result)
@@ -180,7 +193,12 @@ class Builder:
             if not options.dry_run:
                 with phase("inputs"):
                     self.code = self.code or code_version()
-                    inputs = gather(config, (options.drafts, options.future, options.strict), self.code)
+                    content = None
+                    if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
+                        content = restat(config.content_path, last_stats[1], changed)
+                    inputs = gather(config, (options.drafts, options.future, options.strict), self.code, content)
+                    if self.remember:
+                        self.stats = (config.content_path, inputs.content)
                     saved = store.last_build(str(config.output_path))
                     summary = up_to_date(saved, inputs, now, lambda: self._manifest(config.output_path), config.output_path)
                 if summary is not None and not (self.remember and self.planned is None):

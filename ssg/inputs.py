@@ -41,9 +41,11 @@ class Inputs:
     content: dict[str, tuple[int, int]]
 
 
-def gather(config: Config, options: tuple, code: str) -> Inputs:
-    """`options`: the build options that change the output (drafts, future, strict); `code`: `code_version()`."""
-    content = content_stats(config.content_path)
+def gather(config: Config, options: tuple, code: str, content: dict[str, tuple[int, int]] | None = None) -> Inputs:
+    """`options`: the build options that change the output (drafts, future, strict); `code`: `code_version()`;
+    `content`: `content_stats` of the content folder, where the caller has them."""
+    if content is None:
+        content = content_stats(config.content_path)
     digest = hashlib.sha256()
     limits = repr(sitemap.MAX_URLS)  # read at build time, not from the code on disk (tests lower it)
     for part in (code, limits, repr(config.settings()), repr(options), repr(content), _folders(config)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -105,6 +105,49 @@ def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
                     stat = entry.stat()
                     found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
     return dict(sorted(found.items()))
+
+
+def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterable[str | Path]) -> dict[str, tuple[int, int]]:
+    """`content_stats` again, when only `changed` paths (from file events) can differ from `stats`: only the folders
+    holding them are listed and stat'ed again, not the whole archive (a long-lived builder's every save).
+
+    A path may be a file or a folder, made, changed, moved or gone: its folder (or the folder itself, or the nearest
+    one still there) is listed again with all below it, so a rename, an editor's temporary file or a folder moved in
+    all come out as a full listing would show them."""
+    root = os.path.abspath(content_dir)
+    folders = set()
+    for path in map(os.path.abspath, changed):
+        if path != root and not path.startswith(root + os.sep):
+            continue  # not content
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+        while folder != root and not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        folders.add(folder)
+    if root in folders:
+        return content_stats(content_dir)
+    found = dict(stats)
+    for folder in folders:
+        if any(folder.startswith(other + os.sep) for other in folders):
+            continue  # listed with the folder around it
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/") + "/"
+        for path in [p for p in found if p.startswith(prefix)]:
+            del found[path]
+        if _listed(root, prefix):
+            found.update((prefix + path, stat) for path, stat in content_stats(Path(folder)).items())
+    if found.keys() == stats.keys():
+        return dict(zip(stats, map(found.__getitem__, stats), strict=True))  # in the same order (C speed)
+    return dict(sorted(found.items()))
+
+
+def _listed(root: str, prefix: str) -> bool:
+    """Whether `content_stats` lists the files of the folder `prefix` (relative, with a trailing slash) under `root`:
+    none of the folders on the way is hidden, starts with `_` or is a link."""
+    folder = root
+    for name in prefix.rstrip("/").split("/"):
+        folder = os.path.join(folder, name)
+        if name.startswith((".", "_")) or os.path.islink(folder):
+            return False
+    return True
 
 
 def load_articles(

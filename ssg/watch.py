@@ -423,6 +423,8 @@ class Rebuilder:
         self.config: Config | None = None  # None while site.yaml is broken
         self.last: BuildResult | None = None
         self.builder = Builder()
+        # Content paths changed since the builder's last build, as events told (None: unknown, so it lists all).
+        self._changed: set[str] | None = None
         self._watcher: Watcher | None = None
         self._warnings: set[Problem] = set()
 
@@ -452,6 +454,10 @@ class Rebuilder:
 
     def rebuild(self, batch: Batch) -> None:
         click.echo(f"Changed: {batch.describe(self.project.resolve())}")
+        if ChangeKind.CONFIG in batch.kinds:
+            self._changed = None  # the content folder may have moved
+        elif self._changed is not None:
+            self._changed.update(c.path for c in batch.changes if c.kind is ChangeKind.CONTENT)
         if ChangeKind.CONFIG in batch.kinds or self.config is None:
             try:
                 self.config = self.load()
@@ -468,7 +474,8 @@ class Rebuilder:
         try:
             with self.lock.exclusive():
                 self.view = View(target.output_path, urlsplit(config.base_url).path or "/")
-                result = self.builder.build(target, self.options)
+                changed, self._changed = self._changed, set()  # (events from now on are for the next build)
+                result = self.builder.build(target, self.options, changed)
                 self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
             self.failed(error)
@@ -484,14 +491,24 @@ class Rebuilder:
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed.")
 
     def tidy(self) -> None:
-        """`Builder.tidy`: what it does is for later builds only, so a failure is reported and the preview goes on."""
+        """`Builder.tidy`, then a look for content changes the watcher missed (which starts a build).
+
+        What tidying does is for later builds only, so a failure is reported and the preview goes on."""
         try:
             self.builder.tidy()
+            missed = self.config is not None and self.builder.missed_changes(self.target(self.config))
         except Exception as exc:  # noqa: BLE001 - a bug of ours must not take the preview down
             traceback.print_exc()
             click.secho(
                 f"warning: tidying up after the build failed ({type(exc).__name__}: {exc}); the next build redoes it", fg="yellow", err=True
             )
+            return
+        if missed and self.config is not None:
+            # Builds trust file events to say which content changed; a change they missed (a full event queue,
+            # a file system that tells nothing) shows here, and is built as any other.
+            click.echo("Changed: content files the watcher did not report (found by listing them all)")
+            self._changed = None
+            self.build(self.config)
 
     def failed(self, error: SsgError) -> None:
         self.state.publish(changed=False, problems=error.problems)

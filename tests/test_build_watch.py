@@ -115,6 +115,30 @@ def test_saves_rebuild_the_output_as_a_fresh_build_would(project, tmp_path):
         process.wait()
 
 
+def test_a_change_the_watcher_missed_is_built_once_the_author_pauses(project, tmp_path):
+    """Saves list again only the folders their events name; a change no event told of (here, the file a content
+    link points to, edited outside the project) is found by the full listing the watcher does in a pause."""
+    outside = tmp_path / "outside.md"
+    outside.write_text(article("Linked", "2021-03-01", "First text."), encoding="utf-8")
+    project.write({"content/2022/other.md": article("Other", "2022-01-01")})
+    (project.root / "content/2021").mkdir()
+    (project.root / "content/2021/linked.md").symlink_to(outside)
+    process = ssg(project.root, "build", "--watch")
+    lines = Lines(process)
+    try:
+        lines.until("Watching ")
+        outside.write_text(article("Linked", "2021-03-01", "Second text."), encoding="utf-8")
+        project.write({"content/2022/other.md": article("Other", "2022-01-01", "Edited.")})  # a save in another folder
+        lines.until("Built in")
+        assert "Edited." in project.page("2022/01/01/other/")
+        assert "content files the watcher did not report" in lines.until("Changed:")[-1]
+        lines.until("Built in")
+        assert "Second text." in project.page("2021/03/01/linked/")
+    finally:
+        process.kill()
+        process.wait()
+
+
 def test_a_first_build_that_fails_does_not_claim_a_last_good_one(project):
     project.write({"content/2021/broken.md": "---\ntitle: [unclosed\n---\n"})
     process = ssg(project.root, "build", "--watch")

@@ -18,7 +18,7 @@ from ssg.build import Builder, BuildOptions, build, cache_stamp, read_settings
 from ssg.cache import Store
 from ssg.config import load_config
 from ssg.errors import SsgError
-from ssg.load import load_articles
+from ssg.load import content_stats, load_articles, restat
 from ssg.site import assemble, reassemble
 
 from .conftest import BILINGUAL_YAML, NOW, SITE_YAML, Project, article
@@ -207,6 +207,71 @@ def test_builder_rebuild_equals_cold_build(site, tmp_path, change):
     CHANGES[change](site)
     builder_build(builder, site)
     assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def changed_content(content: Path, before: dict, after: dict) -> list[str]:
+    """The content paths a file watcher reports between two listings: made, changed and gone files."""
+    return sorted(str(content / path) for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_builder_told_what_changed_equals_cold_build(site, tmp_path, change):
+    """The preview's builder, told by file events which content files changed, lists only their folders again:
+    still exactly a cold build, whatever the change (templates, static files and settings are looked at as always)."""
+    builder = Builder()
+    builder_build(builder, site)
+    content = site.root / "content"
+    before = content_stats(content)
+    CHANGES[change](site)
+    builder.build(load_config(site.root), BuildOptions(now=NOW), changed_content(content, before, content_stats(content)))
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_builder_trusts_the_events_and_can_tell_what_they_missed(site):
+    builder = Builder()
+    config = load_config(site.root)
+    builder.build(config, BuildOptions(now=NOW))
+    assert not builder.missed_changes(config)
+    site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Unreported.", tags="[Alpha, T0]")})
+    assert builder.build(config, BuildOptions(now=NOW), changed=[]).up_to_date  # no event: nothing looked at
+    assert "Unreported." not in site.page("2021/03/12/story-2/")
+    assert builder.missed_changes(config)  # what the preview checks while the author pauses
+    builder.build(config, BuildOptions(now=NOW))  # and then builds listing every file
+    assert "Unreported." in site.page("2021/03/12/story-2/")
+    assert not builder.missed_changes(config)
+
+
+def test_restat_lists_again_only_the_folders_events_name(tmp_path):
+    content = tmp_path / "content"
+    files = ["2021/a.md", "2021/b.md", "2022/c.md", "2022/deep/d.md", "_drafts/x.md", ".hidden/y.md", "top.md", "2023/e.md"]
+    for name in files:
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(name)
+    (content / "linked").symlink_to(content / "2021")
+    stats = content_stats(content)
+    assert "linked/a.md" not in stats and "_drafts/x.md" not in stats and "top.md" in stats
+
+    (content / "2021/a.md").write_text("edited, and longer")
+    (content / "2021/b.md").rename(content / "2021/b2.md")
+    (content / "2021/.b2.md.swp").write_text("an editor's swap file")
+    (content / "2022").rename(content / "2019")  # a folder moved: both ends are events
+    (content / "2024/new").mkdir(parents=True)
+    (content / "2024/new/f.md").write_text("f")
+    (content / "_drafts/x.md").write_text("x, edited")
+    (content / "2023/e.md").unlink()
+    (content / "2023").rmdir()
+    events = ["2021/a.md", "2021/b.md", "2021/b2.md", "2021/.b2.md.swp", "2022", "2019", "2024", "_drafts/x.md", "2023/e.md"]
+    assert restat(content, stats, [content / e for e in events]) == content_stats(content)
+    assert list(restat(content, stats, [content / e for e in events])) == sorted(content_stats(content))
+
+    # Only what the events name is looked at: a file changed without one keeps its old stat.
+    now = content_stats(content)
+    (content / "2019/c.md").write_text("changed, no event")
+    assert restat(content, now, [content / "2021/a.md"]) == now
+    assert restat(content, now, [content / "2019/deep/d.md"]) == now  # another folder
+    assert restat(content, now, [content / "2019/gone.tmp"]) == content_stats(content)  # its folder, listed again
+    assert restat(content, now, [content / "top.md"]) == content_stats(content)  # a file at the top: everything
+    assert restat(content, now, [tmp_path / "elsewhere.md"]) == now
 
 
 def test_builder_through_every_change(site, tmp_path):

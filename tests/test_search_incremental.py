@@ -219,8 +219,21 @@ def test_counts_too_large_for_a_byte_are_spliced(tmp_path: Path) -> None:
 
 def test_a_long_lived_indexer_that_saves_later_equals_the_index_built_from_scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The preview's writer: it keeps documents as it read them and saves the state only when told
-    (`flush`), or first thing in the next build; a restart before the save starts from the older state."""
+    (`flush`), or first thing in the next build; a restart before the save starts from the older state.
+    It keeps the index it saved and updates that, not reading the state back, unless another build
+    (a one-shot `ssg build` into the same folder) saved the state since; then its pending save is
+    dropped rather than mixed into that build's state."""
     monkeypatch.setattr(search_writer, "SHARD_BYTES", 400)
+    taken = 0
+    real_take = search_writer._Kept.take
+
+    def take(self: search_writer._Kept, store: search_writer._Store) -> search_writer._StoredIndex | None:
+        nonlocal taken
+        index = real_take(self, store)
+        taken += index is not None
+        return index
+
+    monkeypatch.setattr(search_writer._Kept, "take", take)
     state = tmp_path / "state.sqlite"
     archive = Archive(9, 120)
     cache = Cache()
@@ -228,8 +241,8 @@ def test_a_long_lived_indexer_that_saves_later_equals_the_index_built_from_scrat
     same: dict[str, SearchDoc] = {}  # one SearchDoc per key, as the build hands them over build after build
     indexer = search_writer.Indexer(defer=True)
     rng = random.Random(9)
-    restarts = flushes = 0
-    for step in range(40):
+    restarts = flushes = others = 0
+    for step in range(60):
         docs = [same.setdefault(d.key, d) for d in cache.keep(list(archive.docs.values()))]
         files = {file.path: file.data for file in indexer.files(docs, CONFIG, state, lazy)}
         assert files == dict(write_index(archive.docs.values(), CONFIG)), f"step {step}"
@@ -237,10 +250,41 @@ def test_a_long_lived_indexer_that_saves_later_equals_the_index_built_from_scrat
         if draw < 0.3:
             indexer.flush()
             flushes += 1
-        elif draw < 0.45:
+        elif draw < 0.4:
+            archive.edit()
+            assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+            others += 1
+        elif draw < 0.5:
             del indexer  # (its pending save is lost with it, and its connection closed)
             gc.collect()
             indexer = search_writer.Indexer(defer=True)
             restarts += 1
         archive.edit()
-    assert flushes >= 5 and restarts >= 3
+    assert flushes >= 5 and restarts >= 3 and others >= 3 and taken >= 20
+
+
+def test_a_pending_save_never_mixes_into_a_state_another_build_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's writer saves only what its update changed; had a one-shot build saved the state in between, those
+    rows would land among that build's: the save is dropped instead, and every later build from the state is exact."""
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", 400)
+    state = tmp_path / "state.sqlite"
+    archive = Archive(11, 80)
+    indexer = search_writer.Indexer(defer=True)
+
+    def retitle(i: int, title: str) -> None:
+        old = archive.docs[i]
+        terms = article_terms("ru", title, old.tags, "body words " + title, CONFIG)
+        archive.docs[i] = SearchDoc(old.ref, old.path, title, old.date, old.lang, old.lead, old.tags, terms)
+
+    def cold() -> dict[str, bytes]:
+        return dict(write_index(archive.docs.values(), CONFIG))
+
+    list(write_index(archive.docs.values(), CONFIG, state))  # the state as a first build leaves it
+    for step, (i, title) in enumerate([(3, "alpha beta"), (5, "gamma delta"), (3, "epsilon"), (7, "zeta eta")]):
+        retitle(i, title)
+        assert dict((f.path, f.data) for f in indexer.files(list(archive.docs.values()), CONFIG, state)) == cold(), step
+        retitle(64 + step, f"other writer {step}")  # (another row of the state) saved by a one-shot build meanwhile
+        assert dict(write_index(archive.docs.values(), CONFIG, state)) == cold(), step
+    indexer.flush()
+    retitle(9, "theta iota")
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == cold()

@@ -110,12 +110,15 @@ class Indexer:
       not between a save and the page's reload; the next build flushes first if it is still
       pending. Until then the state on disk is the one before (consistent, only older: a build
       that starts from it redoes a little more).
+    - With `defer`, the index as saved, so that the next build updates it without reading the
+      state back (`_Kept`), as long as the state is still the one this writer saved.
     """
 
     def __init__(self, defer: bool = False) -> None:
         self.defer = defer
         self._docs: dict[int, _Doc] = {}  # id(SearchDoc) -> its _Doc (which holds it, so the id stays its own)
-        self._pending: tuple[_Store, _Index] | None = None
+        self._pending: tuple[_Store, _Index, str | None] | None = None  # and the generation of the state it updated
+        self._kept: _Kept | None = None
 
     def files(
         self, docs: Iterable[SearchDoc], config: SearchConfig, state: Path | None = None, cache: TermsCache | None = None
@@ -133,7 +136,15 @@ class Indexer:
             ordered.sort(key=_order)
             store = _Store(state, config, cache.stamp if cache else "") if state is not None else None
             try:
-                index = store.load() if store else None
+                index, base = None, None
+                if store:
+                    kept, self._kept = self._kept, None  # (the update changes it: kept again only once saved)
+                    index = kept.take(store) if kept else None
+                    if index is not None:
+                        base = kept.generation  # type: ignore[union-attr]
+                    else:
+                        base = store.generation()
+                        index = store.load()
                 try:
                     updated = index is not None and _Update(index, ordered, terms).run()
                 except _StaleStateError:
@@ -142,7 +153,7 @@ class Indexer:
                     terms.load(ordered)
                     index = _Index.build(ordered, len(config.fields))
                 if store and self.defer:
-                    self._pending, store = (store, index), None
+                    self._pending, store = (store, index, base), None
                 elif store:
                     store.save(index)
             finally:
@@ -159,12 +170,31 @@ class Indexer:
     def flush(self) -> None:
         """Save the state of the last build, if that is still to be done."""
         if self._pending is not None:
-            (store, index), self._pending = self._pending, None
+            (store, index, base), self._pending = self._pending, None
             try:
-                store.save(index)
+                # An update saves only what it changed: over a state another build saved since, it would make a mix.
+                saved = store.save(index) if index.cold or store.generation() == base else None
             finally:
                 store.close()
             _forget_terms(index.terms_docs.values())
+            if saved is not None and isinstance(index, _StoredIndex):
+                self._kept = _Kept(store.path, store.key, saved, index.as_saved())
+
+
+class _Kept(NamedTuple):
+    """An index as a deferred save wrote it to the state, kept for the next build of the same writer."""
+
+    path: Path
+    key: str  # the state's settings (`_Store.key`)
+    generation: str  # written with it: another writer's save since then writes another
+    index: _StoredIndex
+
+    def take(self, store: _Store) -> _StoredIndex | None:
+        """The index, when the state is still the one it was saved as (else None: read it back)."""
+        if store.path != self.path or store.key != self.key or store.generation() != self.generation:
+            return None
+        self.index.db = store.db  # type: ignore[assignment]  (open: `generation` opened it)
+        return self.index
 
 
 def _forget_terms(docs: Iterable[_Doc]) -> None:
@@ -941,6 +971,7 @@ _STATE_FORMAT = 2  # the layout of the tables' rows
 _DOC_BLOCK = 64  # documents per row of `docs` and `terms`
 _STORE_BLOCK = 64  # store chunks per row of `store`
 _BUCKETS = 4096  # rows of `postings`, a term's by the CRC of the term
+_KEPT_ROWS = 512  # rows of `terms` and of `postings` a kept index holds on to between builds (`_StoredIndex.as_saved`)
 
 
 def _bucket(term: str) -> int:
@@ -1041,13 +1072,25 @@ class _Store:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
-    def save(self, index: _Index) -> None:
+    def generation(self) -> str | None:
+        """What the last save wrote besides the key: one save's state told from another's."""
         try:
-            self._save(index)
+            row = self._open().execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row else None
+
+    def save(self, index: _Index) -> str | None:
+        """Write the index; returns the generation it is saved as (None: it could not be saved)."""
+        generation = os.urandom(8).hex()
+        try:
+            self._save(index, generation)
         except (sqlite3.DatabaseError, OSError):  # (the cache deleted while it was written, a full disk)
             self._reset()  # only a cache: a build never fails for it
+            return None
+        return generation
 
-    def _save(self, index: _Index) -> None:
+    def _save(self, index: _Index, generation: str) -> None:
         db = self._fresh() if index.cold else self._open()
         count = len(index.refs)
         with db:
@@ -1092,6 +1135,7 @@ class _Store:
                 ),
             )
             # Written last: a state without it (a build that stopped half way) is not used.
+            db.execute("INSERT INTO meta VALUES ('generation', ?)", (generation,))
             db.execute("INSERT INTO meta VALUES ('key', ?)", (self.key,))
         if index.cold:
             self._replace()
@@ -1195,6 +1239,25 @@ class _StoredIndex(_Index):
             return out
         except (ValueError, TypeError, IndexError, KeyError, EOFError, AttributeError, sqlite3.DatabaseError) as exc:
             raise _StaleStateError(str(exc)) from exc
+
+    def as_saved(self) -> _StoredIndex:
+        """This index as the state now holds it, to be updated by a next build as if read back (`_Kept`):
+        what the save wrote counts as stored, and no change is pending. The rows read back so far stay (an
+        author edits the same article again and again), up to a bound; those the save rewrote are read again."""
+        texts = getattr(self, "_texts", {})
+        for b in {n // _DOC_BLOCK for n in self.changed_docs} | {b for b in texts if b * _DOC_BLOCK >= len(self.refs)}:
+            texts.pop(b, None)
+        if len(texts) > _KEPT_ROWS:
+            texts.clear()
+        if len(getattr(self, "_buckets", {})) > _KEPT_ROWS:
+            self._buckets.clear()  # (the save keeps the others as it wrote them: see `_bucket_rows`)
+        for shard in self.shards:
+            shard.entries = None  # (parsed again when a change reaches it: kept, they would add up to the whole index)
+            if shard.dirty:
+                shard.dirty, shard.stored_bound = False, shard.bound
+        self.cold = False
+        self.terms_docs, self.changed_docs, self.changed_postings, self.changed_store, self.removed_shards = {}, set(), {}, set(), []
+        return self
 
     def old_texts(self, blocks: list[int]) -> dict[int, str]:
         """n -> the terms text the state holds, for every document of `blocks`."""
