@@ -118,7 +118,7 @@ def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterab
     folders = set()
     for path in map(os.path.abspath, changed):
         if path != root and not path.startswith(root + os.sep):
-            continue  # not content
+            return content_stats(content_dir)  # not spelled as the content folder is (a link on the way?): list it all
         folder = path if os.path.isdir(path) else os.path.dirname(path)
         while folder != root and not os.path.isdir(folder):
             folder = os.path.dirname(folder)
