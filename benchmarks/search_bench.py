@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/generate.py /tmp/arch10k --articles 10000
-    python benchmarks/search_bench.py /tmp/arch10k [--work DIR] [--queries 40] [--jobs 2]
+    python benchmarks/search_bench.py /tmp/arch10k [--work DIR] [--queries 40] [--jobs 2] [--sizes-only]
 
 What it measures, on the project's articles (front matter and Markdown rendered by ssg itself):
 
@@ -21,6 +21,12 @@ What it measures, on the project's articles (front matter and Markdown rendered 
   what each one adds;
 * query time with its shards loaded (node, median of 5 runs per query).
 
+Bytes are also split by kind of file (manifest, shards `t/`, length tables `l/`, result chunks
+`d/`): the median and p90 of each kind over the later queries, and the worst later queries with
+their largest files, to see what a heavy query pays for. `--sizes-only` skips the build timings
+and measures only the bytes and query times (the articles' terms are kept in WORK, so a second
+run only writes the index and runs the queries).
+
 Queries are words from the titles of randomly chosen articles (1 to 3 words, both languages),
 plus a prefix, a field-scoped and a +/- query; --seed picks them.
 """
@@ -34,6 +40,7 @@ import json
 import multiprocessing
 import pickle
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -47,7 +54,7 @@ sys.path.insert(0, str(REPO))
 
 from ssg.content import split_front_matter  # noqa: E402
 from ssg.markdown import render_markdown  # noqa: E402
-from ssg.search import SearchConfig, SearchDoc, TermsCache, article_terms, write_index  # noqa: E402
+from ssg.search import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache, article_terms, write_index  # noqa: E402
 from ssg.search.analysis import stopwords  # noqa: E402
 
 SCRIPTS = [
@@ -86,6 +93,24 @@ def _terms(a: dict) -> dict:
     return article_terms(a["lang"], a["title"], a["tags"], a["text"], CONFIG)
 
 
+def all_terms(articles: list[dict], jobs: int, work: Path) -> list[dict]:
+    """Every article's terms, on `jobs` processes; kept in WORK for `--sizes-only`."""
+    with multiprocessing.Pool(jobs) as pool:
+        terms = pool.map(_terms, articles, chunksize=64)
+    (work / "terms.pickle").write_bytes(pickle.dumps((TERMS_VERSION, len(articles), terms)))
+    return terms
+
+
+def saved_terms(articles: list[dict], jobs: int, work: Path) -> list[dict]:
+    """The terms `all_terms` kept, if they are of these articles and of this TERMS_VERSION."""
+    path = work / "terms.pickle"
+    if path.exists():
+        version, count, terms = pickle.loads(path.read_bytes())
+        if version == TERMS_VERSION and count == len(articles):
+            return terms
+    return all_terms(articles, jobs, work)
+
+
 class JsonTerms:
     """The build's way to hand terms over: documents carry a key, and their terms wait as JSON in
     a cache (here a dict; the build's is SQLite) until the index writer asks for them."""
@@ -112,8 +137,7 @@ def _gz(data: bytes) -> int:
 def measure_build(articles: list[dict], jobs: int, work: Path) -> tuple[dict, list[SearchDoc], TermsCache]:
     out = {}
     t = time.perf_counter()
-    with multiprocessing.Pool(jobs) as pool:
-        terms = pool.map(_terms, articles, chunksize=64)
+    terms = all_terms(articles, jobs, work)
     out["article_terms_wall_s"] = time.perf_counter() - t
     sample = articles[: min(len(articles), 2000)]
     t = time.process_time()
@@ -161,7 +185,6 @@ def measure_build(articles: list[dict], jobs: int, work: Path) -> tuple[dict, li
     out["shards"] = len(shards)
     out["shards_gz_mb"] = sum(gz) / 1e6
     out["shard_gz_kb_median_p90_max"] = (gz[len(gz) // 2] / 1e3, gz[len(gz) * 9 // 10] / 1e3, gz[-1] / 1e3)
-    out["index.js_gz_kb"] = next(_gz(b) for p, b in files if p.endswith("/index.js") and "/t/" not in p and "/d/" not in p) / 1e3
     return out, docs, store.cache
 
 
@@ -177,6 +200,13 @@ def pick_queries(articles: list[dict], n: int, seed: int) -> list[str]:
     w = queries[0].split()[0]
     queries += [w[:5] + "*", "title:" + queries[1].split()[0], f"+{queries[2].split()[0]} -{queries[3].split()[0]}"]
     return queries
+
+
+KINDS = ("index", "t/", "l/", "d/")  # the manifest, shards, length tables, result chunks
+
+
+def _kind(name: str) -> str:
+    return next(k for k in KINDS if name.startswith(k))
 
 
 def measure_queries(site: Path, queries: list[str]) -> dict:
@@ -195,17 +225,33 @@ def measure_queries(site: Path, queries: list[str]) -> dict:
         )
         return json.loads(done.stdout)
 
+    def by_kind(entry: dict) -> dict[str, float]:
+        out = dict.fromkeys(KINDS, 0.0)
+        for f in entry["files"]:
+            out[_kind(f)] += gz_of(f) / 1e3
+        return out
+
     first = run({"queries": queries, "fresh": True})
     later = run({"queries": queries, "repeat": 5})
     first_kb = sorted((script_gz + sum(gz_of(f) for f in e["files"])) / 1e3 for e in first)
     later_kb = sorted(sum(gz_of(f) for f in e["files"]) / 1e3 for e in later[1:])
     ms = sorted(statistics.median(e["ms"]) for e in later if e.get("ms"))
+    kinds = [by_kind(e) for e in later[1:]]
+    worst = sorted(later[1:], key=lambda e: -sum(gz_of(f) for f in e["files"]))[: max(3, len(later) // 10)]
     return {
         "queries": len(queries),
         "refused": [e["query"] for e in first if "error" in e],
         "scripts_gz_kb": script_gz / 1e3,
+        "index.js_gz_kb": gz_of("index.js") / 1e3,
+        "length_tables_gz_kb": {f: round(gz_of(f"l/{f}.js") / 1e3, 1) for f in CONFIG.fields},
         "first_query_kb_median_p90_max": _spread(first_kb),
         "later_query_kb_median_p90_max": _spread(later_kb),
+        "later_by_kind_kb_median_p90": {k: _spread(sorted(x[k] for x in kinds))[:2] for k in KINDS},
+        "later_worst": [
+            f"{sum(gz_of(f) for f in e['files']) / 1e3:.1f} KB {e['query']!r}: "
+            + ", ".join(f"{f} {gz_of(f) / 1e3:.1f}" for f in sorted(e["files"], key=gz_of, reverse=True)[:4])
+            for e in worst
+        ],
         "query_ms_median_p90_max": _spread(ms),
         "worst_first": max(first, key=lambda e: sum(gz_of(f) for f in e["files"]))["query"],
         "worst_later": max(later[1:], key=lambda e: sum(gz_of(f) for f in e["files"]))["query"],
@@ -223,12 +269,19 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--sizes-only", action="store_true", help="skip the build timings: only bytes and query times")
     args = parser.parse_args()
     work = args.work or args.project / ".search-bench"
     work.mkdir(parents=True, exist_ok=True)
     articles = load_articles(args.project, work, args.jobs)
-    result, docs, cache = measure_build(articles, args.jobs, work)
+    if args.sizes_only:
+        store = JsonTerms()
+        docs = [store.doc(a, x) for a, x in zip(articles, saved_terms(articles, args.jobs, work), strict=True)]
+        result, cache = {}, store.cache
+    else:
+        result, docs, cache = measure_build(articles, args.jobs, work)
     site = work / "site"
+    shutil.rmtree(site, ignore_errors=True)
     for path, data in write_index(docs, CONFIG, cache=cache):
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(data)
@@ -236,7 +289,12 @@ def main() -> None:
     result["articles"] = len(articles)
     (work / "search_bench.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     for key, value in result.items():
-        print(f"{key:36} {value if not isinstance(value, float) else round(value, 3)}")
+        if isinstance(value, list) and value and isinstance(value[0], str) and key != "refused":
+            print(key)
+            for line in value:
+                print("    " + line)
+        else:
+            print(f"{key:36} {value if not isinstance(value, float) else round(value, 3)}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import hashlib
 import marshal
 import random
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,15 +64,25 @@ class Archive:
 
 
 @pytest.mark.parametrize(
-    ("seed", "shard_bytes", "dense", "lazy"),
-    [(1, 150, 1024, False), (2, 600, 1024, True), (3, 2500, 1024, False), (4, 400, 12, True), (5, 800, 20, False)],
+    ("seed", "shard_bytes", "dense", "lazy", "words"),
+    [
+        (1, 150, 1024, False, None),
+        (2, 600, 1024, True, None),
+        (3, 2500, 1024, False, None),
+        (4, 400, 12, True, None),
+        (5, 800, 20, False, None),
+        (6, 600, 8, True, 14),  # few words, each in many documents: bitmaps, and terms moving in and out of that form
+        (7, 300, 16, False, 20),
+    ],
 )
 def test_updated_index_equals_the_index_built_from_scratch(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, shard_bytes: int, dense: int, lazy: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, shard_bytes: int, dense: int, lazy: bool, words: int | None
 ) -> None:
     """`lazy`: the documents' terms stay in a cache (as the build's) until the writer asks for them."""
     monkeypatch.setattr(search_writer, "SHARD_BYTES", shard_bytes)
     monkeypatch.setattr(search_writer, "DENSE", dense)  # low: terms cross it as documents come and go
+    if words:
+        monkeypatch.setattr(sys.modules[__name__], "WORDS", WORDS[: words - 4] + WORDS[-4:])
     state = tmp_path / "state.sqlite"
     archive = Archive(seed, 120)
     updates = 0

@@ -96,15 +96,21 @@ def _run(folder: Path, request: dict) -> list[dict]:
 
 # Many tiny shards (queries with a leading * or ~ need them all and are refused as too broad),
 # and a few larger ones (where those queries run too); common terms with their lengths in the
-# postings, and (a low DENSE) many terms whose lengths come from the length tables.
-@pytest.fixture(scope="module", params=[(800, 1024), (5000, 1024), (1200, 4)], ids=["small", "large", "dense"])
+# postings, and (a low DENSE) many terms whose lengths come from the length tables, and (a high
+# BITMAP_EVERY) many of them written as bitmaps.
+@pytest.fixture(
+    scope="module", params=[(800, 1024, 3), (5000, 1024, 3), (1200, 4, 3), (1200, 4, 40)], ids=["small", "large", "dense", "bitmaps"]
+)
 def sharded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[SearchDoc], dict[str, str], int]:
     docs, bodies = _corpus()
     config = SearchConfig()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(search_writer, "SHARD_BYTES", request.param[0])
         mp.setattr(search_writer, "DENSE", request.param[1])
+        mp.setattr(search_writer, "BITMAP_EVERY", request.param[2])
         folder = _write(docs, tmp_path_factory.mktemp("site"), config)
+    if request.param[2] > 3:
+        assert sum(data.count("~") for data in map(str, map(_read_data, folder.glob("t/*.js")))) >= 50
     return folder, docs, bodies, request.param[1]
 
 

@@ -14,6 +14,12 @@ A term's postings in one field are three streams of such numbers, written as `G.
   (a common term would otherwise carry most of that table, again with every such term);
 - T: per document whose count is above 1, the count.
 
+A term in more than a third of the documents up to its last one (and in DENSE or more, so its
+lengths are in the table) is written `~B..T` instead: B a bitmap of the documents, 6 a letter
+(letter i has bit j set when document 6 * i + j holds the term), and T the count of every
+document. At that density a letter per posting costs more than six documents a letter: the
+gzip of a term in 60% of 100,000 documents drops from 17 KB to 13 KB for B.
+
 The build encodes millions of postings: the loops here are kept tight (on Python 3.11 a plain
 loop beats chains of `map`, which build a list per step).
 """
@@ -91,6 +97,47 @@ def encode(docs: Sequence[int], tfs: Sequence[int], length_codes: list[str] | No
     return "".join(gaps), "".join(lengths), "".join(counts)
 
 
+BITMAP = "~"  # a field string in bitmap form starts with it
+_LETTER_BITS = {letter: value for value, letter in enumerate(ALPHABET)}
+_POPCOUNT = {letter: bin(value).count("1") for value, letter in enumerate(ALPHABET)}
+
+
+def bitmap(docs: Sequence[int], first_letter: int, letters: int) -> str:
+    """Letters `first_letter`..`first_letter + letters - 1` of the bitmap of `docs` (sorted,
+    all within those letters' documents)."""
+    values = [0] * letters
+    base = 6 * first_letter
+    for doc in docs:
+        doc -= base
+        values[doc // 6] |= 1 << (doc % 6)
+    return "".join(map(ALPHABET.__getitem__, values))
+
+
+def bitmap_docs(bits: str) -> list[int]:
+    """The documents of a bitmap (without its `BITMAP` mark)."""
+    out = []
+    for i, letter in enumerate(bits):
+        value = _LETTER_BITS[letter]
+        while value:
+            low = value & -value
+            out.append(6 * i + low.bit_length() - 1)
+            value ^= low
+    return out
+
+
+def count_codes(tfs: Sequence[int]) -> str:
+    """T of a bitmap: the code of every count (+ 48)."""
+    return "".join(map(_COUNT_CODES.__getitem__, tfs))
+
+
+def postings(text: str) -> int:
+    """How many documents a field string holds."""
+    g = text.partition(".")[0]
+    if g.startswith(BITMAP):
+        return sum(map(_POPCOUNT.__getitem__, g[1:]))
+    return len(g.translate(FINALS_ONLY))  # one final letter a posting
+
+
 def skip(stream: str, count: int, start: int = 0) -> int:
     """Where the `count` numbers of `stream` that begin at `start` end.
 
@@ -111,6 +158,11 @@ def field_string(g: str, lengths: str, counts: str) -> str:
     if not g:
         return ""
     return f"{g}.{lengths}.{counts}" if counts else f"{g}.{lengths}"
+
+
+def bitmap_field(docs: Sequence[int], tfs: Sequence[int]) -> str:
+    """~B..T: the bitmap form of postings `docs` (not empty) with counts + 48 `tfs`."""
+    return f"{BITMAP}{bitmap(docs, 0, docs[-1] // 6 + 1)}..{count_codes(tfs)}"
 
 
 def split_field(text: str) -> tuple[str, str, str]:

@@ -54,6 +54,16 @@
     return out;
   }
 
+  // The documents of a bitmap "~B" (codec.bitmap): letter i, bit j is document 6 * i + j.
+  function bitmapDocs(bits, count) {
+    var out = new Int32Array(count), n = 0;
+    for (var i = 1; i < bits.length; i++) {
+      var v = DIGIT[bits.charCodeAt(i)];
+      for (var j = 0; v; j++, v >>= 1) if (v & 1) out[n++] = 6 * (i - 1) + j;
+    }
+    return out;
+  }
+
   // The file of the shard whose terms start at `bound` (codec.shard_name).
   function shardName(bound) {
     var hex = "";
@@ -161,18 +171,25 @@
       var fields = manifest.fields, lists = [], total = 0, newest = -1;
       for (var f = 0; f < fields.length; f++) {
         var text = entry.fields[f][entry.row] || "", parts = text ? text.split(".") : [];
-        var g = parts.length ? numbers(parts[0], []) : [], lengths = parts.length ? numbers(parts[1], []) : [];
-        var counts = parts.length > 2 ? numbers(parts[2], []) : [];
-        var ids = new Int32Array(g.length), tfs = new Int32Array(g.length), lens = new Int32Array(g.length);
-        var table = g.length && !lengths.length ? tables[fields[f]] : null; // a common term: the field's table
-        for (var i = 0, doc = -1, c = 0; i < g.length; i++) {
-          doc += (g[i] >> 1) + 1;
-          ids[i] = doc;
-          tfs[i] = g[i] & 1 ? counts[c++] : 1;
-          lens[i] = table ? table[doc] : lengths[i];
+        var counts = parts.length > 2 ? numbers(parts[2], []) : [], ids, tfs, lens, i;
+        var table = parts.length && !parts[1] ? tables[fields[f]] : null; // a common term: the field's table
+        if (parts.length && parts[0].charAt(0) === "~") { // a bitmap, with every count
+          ids = bitmapDocs(parts[0], counts.length);
+          tfs = Int32Array.from(counts);
+          lens = new Int32Array(ids.length);
+          for (i = 0; i < ids.length; i++) lens[i] = table[ids[i]];
+        } else {
+          var g = parts.length ? numbers(parts[0], []) : [], lengths = parts.length ? numbers(parts[1], []) : [];
+          ids = new Int32Array(g.length); tfs = new Int32Array(g.length); lens = new Int32Array(g.length);
+          for (var k = 0, doc = -1, c = 0; k < g.length; k++) {
+            doc += (g[k] >> 1) + 1;
+            ids[k] = doc;
+            tfs[k] = g[k] & 1 ? counts[c++] : 1;
+            lens[k] = table ? table[doc] : lengths[k];
+          }
         }
-        if (g.length) newest = Math.max(newest, doc);
-        total += g.length;
+        if (ids.length) newest = Math.max(newest, ids[ids.length - 1]);
+        total += ids.length;
         lists.push([ids, tfs, lens]);
       }
       // lunr.idf over all fields: its documentsWithTerm counts a document once per field.
