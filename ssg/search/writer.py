@@ -58,12 +58,14 @@ from . import codec
 from .analysis import terms_digest
 from .model import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
 
-FORMAT = 3  # 3: bitmaps (codec), one document a store chunk
+FORMAT = 3  # 3: bitmaps (codec)
 BOOSTS = {"title": 10, "tags": 5, "body": 1}
 SHARD_BYTES = 8_000  # the raw size shards aim at
 # Documents per store file. Hits rarely sit next to each other, so a page of 10 hits loads 10
-# files whatever this is: with 4 it paid for 40 documents (11.5 KB gzip), with 1 for 10 (3.8 KB).
-STORE_CHUNK = 1
+# files whatever this is: with 4 it pays for 40 documents (11.5 KB gzip), with 1 it would pay for
+# 10 (3.8 KB), but the output would hold a file per article more (10,000 at 10,000 articles), which
+# every build writes or compares and the manifest lists: kept at 4.
+STORE_CHUNK = 4
 DENSE = 1024  # a term in this many documents of a field leaves their lengths to the field's table
 BITMAP_EVERY = 3  # a term as common, in more than one document in this many up to its last, is a bitmap
 SMALL = 8  # the state keeps the postings of terms in more documents; fewer are read from their rows

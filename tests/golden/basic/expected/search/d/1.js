@@ -1,1 +1,0 @@
-ssgSearchData("d/1",[["2021/05/24/roscosmos-china/","Russia and China agree to integrate crewed spacecraft with super-heavy rockets","2021-05-24T10:15:00+03:00","en","Moscow. May 24. INTERFAX - Roscosmos and the Chinese Space Agency have reached an oral agreement.",["Roscosmos","China","Moon"]]]);
