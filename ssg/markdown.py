@@ -26,6 +26,8 @@ REF_ARTICLE = "ssg-ref:article:"
 REF_FILE = "ssg-ref:file:"
 _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+# A footnote's number in the text and its way back ("↩") are links, not words of the article.
+_FOOTNOTE_LINKS = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<a class="footnote-backref"[^>]*>.*?</a>', re.S)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
@@ -69,7 +71,9 @@ def first_paragraph(body: str) -> str:
 
 
 def plain_text(fragment: str) -> str:
-    """Text of an HTML fragment, with whitespace collapsed."""
+    """Text of an HTML fragment, with whitespace collapsed and without footnote links."""
+    if "fnref" in fragment:
+        fragment = _FOOTNOTE_LINKS.sub("", fragment)
     return " ".join(html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
 
 
