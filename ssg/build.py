@@ -397,7 +397,7 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
     """What feeds show besides metadata: bodies with every link absolute, image credits in the article's language."""
 
     def body(article: Article) -> str:
-        return body_links(bodies(article), urls, paths, urls.absolute)
+        return body_links(bodies(article), urls, paths, urls.absolute, theme.translator(article.lang))
 
     def credit(article: Article) -> str:
         return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""

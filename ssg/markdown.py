@@ -24,6 +24,8 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 EXTENSIONS = ("extra", "sane_lists", "toc")
 REF_ARTICLE = "ssg-ref:article:"
 REF_FILE = "ssg-ref:file:"
+# Each footnote's way back is titled in the page's language at write time (see `render.body_links`).
+FOOTNOTE_BACK = "ssg-footnote-back:"
 _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 # A footnote's number in the text and its way back ("↩") are links, not words of the article.
@@ -83,7 +85,7 @@ def _renderer() -> markdown.Markdown:
     refs = _RefCollector()
     md = markdown.Markdown(
         extensions=[*EXTENSIONS, _RefExtension(refs)],
-        extension_configs={"toc": {"slugify": _heading_id}},
+        extension_configs={"toc": {"slugify": _heading_id}, "extra": {"footnotes": {"BACKLINK_TITLE": FOOTNOTE_BACK + "%d"}}},
         output_format="html",
     )
     md.ssg_refs = refs  # type: ignore[attr-defined]
