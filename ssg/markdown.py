@@ -3,6 +3,8 @@
 Links and images that point at other files under content/ are rewritten to `ssg-ref:` markers
 and listed: their final URLs depend on the whole site (the target's date and slug) and on the
 page that shows them, so the renderer resolves them at write time (see `urls.resolve_refs`).
+Links from the site's root (`/tags/`) get a marker too, to become relative (or absolute in feeds)
+like every other link of the site.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 EXTENSIONS = ("extra", "sane_lists", "toc")
 REF_ARTICLE = "ssg-ref:article:"
 REF_FILE = "ssg-ref:file:"
+REF_SITE = "ssg-ref:site:"  # a link from the site's root (`/images/logo.png`): made relative like the others
 # Each footnote's way back is titled in the page's language at write time (see `render.body_links`).
 FOOTNOTE_BACK = "ssg-footnote-back:"
 _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)
@@ -222,8 +225,10 @@ class _RefCollector:
 
     def rewrite(self, url: str) -> str:
         parts = urlsplit(url)
-        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+        if parts.scheme or parts.netloc or not parts.path:
             return url
+        if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
+            return REF_SITE + url[1:]
         target = posixpath.normpath(posixpath.join(self.base, unquote(parts.path)))
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if target.startswith("../") or target == "..":

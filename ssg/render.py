@@ -201,6 +201,9 @@ def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Ca
     def url_of(kind: str, target: str) -> str:
         if kind == "file":
             return url_for(urls.content_file(target))
+        if kind == "site":  # as written after the site root's "/", with its query
+            path, mark, query = target.partition("?")
+            return url_for(path) + mark + query
         path = article_paths.get(target)
         return "#" if path is None else url_for(path)  # the build warned about it
 
