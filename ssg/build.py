@@ -489,6 +489,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 files[path.relative_to(folder).as_posix()] = path
+    static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
     problems = []
     content = config.content_path
     for article in site.articles:
@@ -499,15 +500,12 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
             source = content / target
             if source.is_file():
                 files[target] = source
-            else:
+            elif target not in static:
                 what = "image" if key else "linked file"
+                path = f"{config.content_dir}/{article.source_path}"
+                line = lines.get(article.source_path, {}).get("image") if key else _line_naming(content / article.source_path, target)
                 problems.append(
-                    Problem(
-                        f"{config.content_dir}/{article.source_path}",
-                        lines.get(article.source_path, {}).get("image") if key else None,
-                        key,
-                        f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)",
-                    )
+                    Problem(path, line, key, f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)")
                 )
     return files, problems
 

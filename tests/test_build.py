@@ -145,6 +145,22 @@ def test_missing_image_is_an_error_naming_the_article(site):
     )
 
 
+def test_an_image_from_static_is_found_where_the_site_has_it(project):
+    """A Hugo archive keeps its pictures in static/ and writes `image: /images/logo.png`: the file is in the site at
+    that path, yet the build failed with "put it at content/images/logo.png"."""
+    body = "![Logo](/images/logo.png) ![Again](../images/logo.png)"
+    project.write({"content/2021/a.md": article("A", "2021-05-24", body, image="/images/logo.png"), "static/images/logo.png": b"\x89PNG"})
+    project.build()
+    assert (project.public / "images/logo.png").read_bytes() == b"\x89PNG"
+    page = project.page("2021/05/24/a/")
+    assert '<img src="../../../../images/logo.png" alt="A">' in page and '<img alt="Again" src="../../../../images/logo.png">' in page
+    project.remove("static/images/logo.png")
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert "content/2021/a.md:4: image: image 'images/logo.png' not found (put it at content/images/logo.png" in str(error.value)
+    assert "content/2021/a.md:7: linked file 'images/logo.png' not found" in str(error.value)  # on the line that links
+
+
 def test_two_articles_on_one_url_name_both_files(project):
     project.write({"content/a/x.md": article("A", "2021-01-01"), "content/b/x.md": article("B", "2021-01-01")})
     with pytest.raises(ContentError) as error:
