@@ -535,7 +535,8 @@ def _line_naming(path: Path, target: str) -> int | None:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return next((n for n, line in enumerate(lines, 1) if f"{name})" in line or f"{name}#" in line or f"{name} " in line), None)
+    ends = (")", "#", " ", '"', "'")  # Markdown's (name), (name#part), (name "title"); HTML's href="name"
+    return next((n for n, line in enumerate(lines, 1) if any(name + end in line for end in ends)), None)
 
 
 def collisions(

@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 EXTENSIONS = ("extra", "sane_lists", "toc")
@@ -252,6 +253,23 @@ class _RefTreeprocessor(Treeprocessor):
                 element.set(attribute, self.refs.rewrite(element.get(attribute)))
 
 
+_HTML_REF = re.compile(r"""(<(?:a|img|source)\s[^>]*?\b(?:href|src)=)(["'])([^"'>]*)\2""", re.I)
+
+
+class _RawHtmlRefs(Postprocessor):
+    """The same for HTML written in the article (a pasted `<img src="map.png">`, `<a href="other.md">`), which
+    Markdown passes through as text: run once it is back in place, only when the article has some."""
+
+    def __init__(self, md: markdown.Markdown, refs: _RefCollector):
+        super().__init__(md)
+        self.refs = refs
+
+    def run(self, text: str) -> str:
+        if not self.md.htmlStash.html_counter:
+            return text
+        return _HTML_REF.sub(lambda m: m[1] + m[2] + html.escape(self.refs.rewrite(html.unescape(m[3])), quote=False) + m[2], text)
+
+
 class _RefExtension(Extension):
     def __init__(self, refs: _RefCollector):
         super().__init__()
@@ -259,3 +277,4 @@ class _RefExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.treeprocessors.register(_RefTreeprocessor(md, self.refs), "ssg_refs", 1)
+        md.postprocessors.register(_RawHtmlRefs(md, self.refs), "ssg_raw_html_refs", 1)  # after raw_html (30)
