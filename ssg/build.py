@@ -10,6 +10,7 @@ not need doing twice; `build()` is one build by a fresh one.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
@@ -610,7 +611,10 @@ def cache_stamp(config: Config) -> str:
     return json.dumps(parts, sort_keys=True)
 
 
+@functools.cache
 def _reader_code() -> str:
+    """Read once a process, at its first build (the code it runs): a long `ssg serve` that hashed the files on disk after they
+    changed would stamp what its old code read as the new code's."""
     here = Path(__file__).parent
     return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("content.py", "markdown.py", "yamlload.py"))).hexdigest()
 
