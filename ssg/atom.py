@@ -37,6 +37,7 @@ from .urls import Urls
 
 GENERATOR = "ssg"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 IMAGE_TYPES = {"png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml", "avif": "image/avif"}
 
 
@@ -60,6 +61,8 @@ def atom_feed(config: Config, urls: Urls, feed: Feed, articles: Sequence[Article
     for article in reversed(entries):  # feedgen prepends entries: add the oldest first
         entry = fg.add_entry(order="prepend")
         _entry(entry, article, urls, site.tags_of(article), text if config.feeds["full_content"] else None)
+        if article.lang != lang:  # the site and tag feeds mix languages
+            entry.ssg.lang = article.lang
     return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
 
 
@@ -113,11 +116,13 @@ class _Feed(BaseExtension):
 
 
 class _Entry(BaseEntryExtension):
-    """An entry's links with their attributes, and `<media:content medium="image">` with credit and rights."""
+    """An entry's links with their attributes, `<media:content medium="image">` with credit and rights, and its
+    xml:lang where it is not the feed's."""
 
     def __init__(self) -> None:
         self._links: list[dict[str, str]] = []
         self._image: tuple[str, str, str | None, str | None, str | None] | None = None
+        self.lang: str | None = None  # set where it is not the feed's
 
     def link(self, **attributes: str) -> None:
         self._links.append({k: v for k, v in attributes.items() if v})
@@ -126,6 +131,8 @@ class _Entry(BaseEntryExtension):
         self._image = (url, mime, credit, rights, description)
 
     def extend_atom(self, entry):
+        if self.lang:
+            entry.set(XML_LANG, self.lang)
         for attributes in self._links:
             xml_elem("link", entry, **attributes)
         if self._image is not None:

@@ -10,6 +10,7 @@ not need doing twice; `build()` is one build by a fresh one.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
@@ -415,7 +416,7 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
     """What feeds show besides metadata: bodies with every link absolute, image credits in the article's language."""
 
     def body(article: Article) -> str:
-        return body_links(bodies(article), urls, paths, urls.absolute)
+        return body_links(bodies(article), urls, paths, urls.absolute, theme.translator(article.lang))
 
     def credit(article: Article) -> str:
         return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""
@@ -507,6 +508,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 files[path.relative_to(folder).as_posix()] = path
+    static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
     problems = []
     content = config.content_path
     for article in site.articles:
@@ -517,15 +519,12 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
             source = content / target
             if source.is_file():
                 files[target] = source
-            else:
+            elif target not in static:
                 what = "image" if key else "linked file"
+                path = f"{config.content_dir}/{article.source_path}"
+                line = lines.get(article.source_path, {}).get("image") if key else _line_naming(content / article.source_path, target)
                 problems.append(
-                    Problem(
-                        f"{config.content_dir}/{article.source_path}",
-                        lines.get(article.source_path, {}).get("image") if key else None,
-                        key,
-                        f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)",
-                    )
+                    Problem(path, line, key, f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)")
                 )
     return files, problems
 
@@ -555,7 +554,8 @@ def _line_naming(path: Path, target: str) -> int | None:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return next((n for n, line in enumerate(lines, 1) if f"{name})" in line or f"{name}#" in line or f"{name} " in line), None)
+    ends = (")", "#", " ", '"', "'")  # Markdown's (name), (name#part), (name "title"); HTML's href="name"
+    return next((n for n, line in enumerate(lines, 1) if any(name + end in line for end in ends)), None)
 
 
 def collisions(
@@ -629,7 +629,10 @@ def cache_stamp(config: Config) -> str:
     return json.dumps(parts, sort_keys=True)
 
 
+@functools.cache
 def _reader_code() -> str:
+    """Read once a process, at its first build (the code it runs): a long `ssg serve` that hashed the files on disk after they
+    changed would stamp what its old code read as the new code's."""
     here = Path(__file__).parent
     return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("content.py", "markdown.py", "yamlload.py"))).hexdigest()
 

@@ -182,8 +182,14 @@ def _checked_by(check: Callable[[str], str]) -> Callable[[click.Context, click.P
     return callback
 
 
+def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value.strip():  # the reader would refuse the article at the next build
+        raise click.BadParameter('is empty (e.g. ssg new "Soyuz MS-21 docks with Prichal")', ctx, param)
+    return value
+
+
 @main.command("new")
-@click.argument("title")
+@click.argument("title", callback=_title)
 @click.option("--lang", callback=_checked_by(check_lang), help="Language code of the article, e.g. en, ru (default: lang of site.yaml).")
 @click.option("--tag", "tags", multiple=True, help="A tag; repeat for more.")
 @click.option("--source-name", help="Where the article comes from (default with --source-url: the link's host, e.g. interfax.ru).")

@@ -3,6 +3,8 @@
 Links and images that point at other files under content/ are rewritten to `ssg-ref:` markers
 and listed: their final URLs depend on the whole site (the target's date and slug) and on the
 page that shows them, so the renderer resolves them at write time (see `urls.resolve_refs`).
+Links from the site's root (`/tags/`) get a marker too, to become relative (or absolute in feeds)
+like every other link of the site.
 """
 
 from __future__ import annotations
@@ -19,13 +21,19 @@ from xml.etree import ElementTree
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 EXTENSIONS = ("extra", "sane_lists", "toc")
 REF_ARTICLE = "ssg-ref:article:"
 REF_FILE = "ssg-ref:file:"
+REF_SITE = "ssg-ref:site:"  # a link from the site's root (`/images/logo.png`): made relative like the others
+# Each footnote's way back is titled in the page's language at write time (see `render.body_links`).
+FOOTNOTE_BACK = "ssg-footnote-back:"
 _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+# A footnote's number in the text and its way back ("↩") are links, not words of the article.
+_FOOTNOTE_LINKS = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<a class="footnote-backref"[^>]*>.*?</a>', re.S)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
@@ -69,7 +77,9 @@ def first_paragraph(body: str) -> str:
 
 
 def plain_text(fragment: str) -> str:
-    """Text of an HTML fragment, with whitespace collapsed."""
+    """Text of an HTML fragment, with whitespace collapsed and without footnote links."""
+    if "fnref" in fragment:
+        fragment = _FOOTNOTE_LINKS.sub("", fragment)
     return " ".join(html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
 
 
@@ -79,7 +89,7 @@ def _renderer() -> markdown.Markdown:
     refs = _RefCollector()
     md = markdown.Markdown(
         extensions=[*EXTENSIONS, _RefExtension(refs)],
-        extension_configs={"toc": {"slugify": _heading_id}},
+        extension_configs={"toc": {"slugify": _heading_id}, "extra": {"footnotes": {"BACKLINK_TITLE": FOOTNOTE_BACK + "%d"}}},
         output_format="html",
     )
     md.ssg_refs = refs  # type: ignore[attr-defined]
@@ -216,8 +226,10 @@ class _RefCollector:
 
     def rewrite(self, url: str) -> str:
         parts = urlsplit(url)
-        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+        if parts.scheme or parts.netloc or not parts.path:
             return url
+        if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
+            return REF_SITE + url[1:]
         target = posixpath.normpath(posixpath.join(self.base, unquote(parts.path)))
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if target.startswith("../") or target == "..":
@@ -241,6 +253,23 @@ class _RefTreeprocessor(Treeprocessor):
                 element.set(attribute, self.refs.rewrite(element.get(attribute)))
 
 
+_HTML_REF = re.compile(r"""(<(?:a|img|source)\s[^>]*?\b(?:href|src)=)(["'])([^"'>]*)\2""", re.I)
+
+
+class _RawHtmlRefs(Postprocessor):
+    """The same for HTML written in the article (a pasted `<img src="map.png">`, `<a href="other.md">`), which
+    Markdown passes through as text: run once it is back in place, only when the article has some."""
+
+    def __init__(self, md: markdown.Markdown, refs: _RefCollector):
+        super().__init__(md)
+        self.refs = refs
+
+    def run(self, text: str) -> str:
+        if not self.md.htmlStash.html_counter:
+            return text
+        return _HTML_REF.sub(lambda m: m[1] + m[2] + html.escape(self.refs.rewrite(html.unescape(m[3])), quote=False) + m[2], text)
+
+
 class _RefExtension(Extension):
     def __init__(self, refs: _RefCollector):
         super().__init__()
@@ -248,3 +277,4 @@ class _RefExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.treeprocessors.register(_RefTreeprocessor(md, self.refs), "ssg_refs", 1)
+        md.postprocessors.register(_RawHtmlRefs(md, self.refs), "ssg_raw_html_refs", 1)  # after raw_html (30)

@@ -6,6 +6,7 @@ import functools
 import gc
 import multiprocessing
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -15,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Article, Image
 from .feeds import Feed, feed_languages
+from .markdown import FOOTNOTE_BACK
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArticleLink, Page, link
@@ -178,16 +180,30 @@ class Renderer:
         return tuple(links)
 
     def body(self, article: Article, url_for: Callable[[Any], str]) -> str:
-        return body_links(self.body_of(article), self.urls, self.article_paths, url_for)
+        return body_links(self.body_of(article), self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
 
 
-def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Callable[[str], str]) -> str:
+_FOOTNOTE_BACK = re.compile(f'title="{FOOTNOTE_BACK}(\\d+)"')
+
+
+def _footnote_back(t: Callable[..., str], n: str) -> str:
+    title = t("footnote_back", n=n)
+    return f"Back to footnote {n} in the text" if title == "footnote_back" else title  # a theme without the string
+
+
+def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Callable[[str], str], t: Callable[..., str]) -> str:
     """An article body with its links to other articles and to content files made real:
-    `url_for` turns a site path into the URL (relative in pages, absolute in feeds)."""
+    `url_for` turns a site path into the URL (relative in pages, absolute in feeds); each footnote's way back
+    is titled by `t`, the interface strings of the article's language."""
+    if FOOTNOTE_BACK in html:
+        html = _FOOTNOTE_BACK.sub(lambda match: f'title="{escape(_footnote_back(t, match[1]))}"', html)
 
     def url_of(kind: str, target: str) -> str:
         if kind == "file":
             return url_for(urls.content_file(target))
+        if kind == "site":  # as written after the site root's "/", with its query
+            path, mark, query = target.partition("?")
+            return url_for(path) + mark + query
         path = article_paths.get(target)
         return "#" if path is None else url_for(path)  # the build warned about it
 

@@ -15,9 +15,9 @@ from urllib.parse import quote, urlsplit
 
 from .config import Config
 from .content import Article
-from .markdown import REF_ARTICLE, REF_FILE
+from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
 
-_REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
+_REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file|site):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
 
 
 class Urls:
@@ -162,7 +162,7 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
         url = link(match["kind"], match["target"]) + (match["frag"] or "")
         return f"{match['q']}{url}{match['q']}"
 
-    if REF_ARTICLE not in html and REF_FILE not in html:
+    if REF_ARTICLE not in html and REF_FILE not in html and REF_SITE not in html:
         return html
     return _REF.sub(replace, html)
 

@@ -94,6 +94,18 @@ def test_each_language_has_a_home_and_a_feed(bilingual):
     assert {e.title for e in feed.entries} >= {"Новость 0", "Только по-русски 0"}
 
 
+def test_an_entry_of_a_feed_that_mixes_languages_says_its_language(bilingual):
+    """The site feed and the tag feeds are xml:lang="en": without a language of its own, a Russian entry was
+    declared English (readers hyphenate, pick fonts and voices by it)."""
+    bilingual.build()
+    for path in ("feed.xml", "tags/roscosmos/feed.xml"):
+        entries = feedparser.parse((bilingual.public / path).read_bytes()).entries
+        languages = {e.title: e.content[0].language for e in entries}
+        assert languages["Только по-русски 0"] == "ru" and languages["Story 1"] == "en", path
+    root = ElementTree.parse(bilingual.public / "ru/feed.xml").getroot()  # one language: said once, on the feed
+    assert not [e for e in root.iter() if "{http://www.w3.org/XML/1998/namespace}lang" in e.attrib and e is not root]
+
+
 def test_one_tag_page_for_a_tag_with_two_names(bilingual):
     bilingual.build()
     assert not (bilingual.public / "tags/roskosmos").exists()

@@ -145,6 +145,44 @@ def test_missing_image_is_an_error_naming_the_article(site):
     )
 
 
+def test_an_image_from_static_is_found_where_the_site_has_it(project):
+    """A Hugo archive keeps its pictures in static/ and writes `image: /images/logo.png`: the file is in the site at
+    that path, yet the build failed with "put it at content/images/logo.png"."""
+    body = "![Logo](/images/logo.png) ![Again](../images/logo.png)"
+    project.write({"content/2021/a.md": article("A", "2021-05-24", body, image="/images/logo.png"), "static/images/logo.png": b"\x89PNG"})
+    project.build()
+    assert (project.public / "images/logo.png").read_bytes() == b"\x89PNG"
+    page = project.page("2021/05/24/a/")
+    assert '<img src="../../../../images/logo.png" alt="A">' in page and '<img alt="Again" src="../../../../images/logo.png">' in page
+    project.remove("static/images/logo.png")
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert "content/2021/a.md:4: image: image 'images/logo.png' not found (put it at content/images/logo.png" in str(error.value)
+    assert "content/2021/a.md:7: linked file 'images/logo.png' not found" in str(error.value)  # on the line that links
+
+
+def test_links_and_images_pasted_as_html_are_made_real_like_markdown_ones(project):
+    """Clippings are pasted as HTML: `<img src="map.png">` beside the article was not copied and its link, like a
+    raw `<a href="other.md">`, led nowhere from the article's page; only `ssg check --links` said so."""
+    body = (
+        '<figure>\n  <img src="map.png" alt="The map">\n  <figcaption>Map</figcaption>\n</figure>\n\n'
+        'Inline <img src=\'map.png\' alt="inline"> and <a href="other.md#part">the other</a>, <a href="gone.md">gone</a>.'
+    )
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", body),
+            "content/2021/map.png": b"\x89PNG",
+            "content/2021/other.md": article("Other", "2021-05-20", "## Part"),
+        }
+    )
+    result = project.build()
+    page = project.page("2021/05/24/a/")
+    assert '<img src="../../../map.png" alt="The map">' in page and "<img src='../../../map.png' alt=\"inline\">" in page
+    assert '<a href="../../20/other/#part">the other</a>' in page
+    assert (project.public / "2021/map.png").is_file()
+    assert [str(w) for w in result.warnings] == ["content/2021/a.md:11: links to 2021/gone.md, which is not a published article"]
+
+
 def test_two_articles_on_one_url_name_both_files(project):
     project.write({"content/a/x.md": article("A", "2021-01-01"), "content/b/x.md": article("B", "2021-01-01")})
     with pytest.raises(ContentError) as error:

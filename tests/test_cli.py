@@ -142,6 +142,18 @@ def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option,
     assert not any((project.root / "content").iterdir())  # nothing written
 
 
+@pytest.mark.parametrize("title", ["", "   "])
+def test_new_refuses_an_empty_title_and_writes_nothing(project, title):
+    """`ssg new "" --slug x` (what the empty-file-name message advised) wrote `title: ''`, which the next build rejects."""
+    for args in ([title], [title, "--slug", "x"]):
+        result = run("-C", str(project.root), "new", *args)
+        assert (
+            result.exit_code == 2
+            and "Invalid value for 'TITLE': is empty (e.g. ssg new \"Soyuz MS-21 docks with Prichal\")" in result.output
+        )
+    assert not any((project.root / "content").iterdir())
+
+
 def test_new_names_a_source_given_only_by_its_url_after_the_host(project):
     result = run("-C", str(project.root), "new", "T2", "--lang", "pt-BR", "--source-url", "https://www.interfax.ru/russia/1")
     assert result.exit_code == 0, result.output

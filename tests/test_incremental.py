@@ -345,6 +345,16 @@ def test_foreign_cache_stamp_is_discarded(site):
     assert site.build().read == 7
 
 
+def test_the_cache_stamp_is_of_the_code_running_not_of_the_files_on_disk(site, monkeypatch):
+    """`ssg serve` left running while ssg's files change (an upgrade, a working copy's edit) stamped what its old
+    code read with the new code's hash: restarted, ssg trusted those records and kept the old rendering."""
+    config = load_config(site.root)
+    before = cache_stamp(config)
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: real(path) + b"# edited" if path.name == "markdown.py" else real(path))
+    assert cache_stamp(config) == before
+
+
 def change_cache(site: Project, *statements: str) -> None:
     db = sqlite3.connect(site.root / ".ssg-cache" / "cache.sqlite")
     for statement in statements:

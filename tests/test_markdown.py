@@ -210,3 +210,12 @@ def test_heading_ids_keep_the_script_as_github_and_hugo_make_them():
     body = render_markdown("## Итоги года\n\n## Новый запуск: «Союз»!\n\n## Roscosmos — NASA\n\n## Soyuz-2.1b\n\n## ...\n", "a.md").html
     ids = ["итоги-года", "новый-запуск-союз", "roscosmos--nasa", "soyuz-21b", "section"]
     assert re.findall(r'<h2 id="([^"]+)">', body) == ids
+
+
+def test_footnote_markers_are_not_part_of_the_plain_text():
+    """A footnote's number is a link, not a word: the summary read "an oral agreement1 on ...", and the search
+    index held the word "agreement1" instead of "agreement"."""
+    rendered = render_markdown("Roscosmos reached an oral agreement[^1] on it.[^note]\n\n[^1]: Verbal.\n[^note]: By Interfax.\n", "a.md")
+    assert rendered.first_paragraph == "Roscosmos reached an oral agreement on it."
+    assert "agreement on it." in rendered.text and "agreement1" not in rendered.text
+    assert "Verbal. By Interfax." in rendered.text  # the footnotes themselves are text, without their "↩"

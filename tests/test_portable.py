@@ -5,6 +5,7 @@ The browser test opens the built site with file:// in Chromium and follows links
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from ssg.cli import main
 from ssg.config import load_config
 from ssg.linkcheck import check_links
 
-from .conftest import NOW, Project
+from .conftest import NOW, Project, article
 from .publish_support import FILES, SITE_YAML
 
 CHROMIUM = "/usr/bin/chromium"
@@ -60,6 +61,20 @@ def test_base_url_with_a_path_is_used_for_every_absolute_and_root_relative_url(s
     search = site.page("search/")
     assert 'data-root="../"' in search and 'src="../assets/search.js"' in search  # the index is found relative to the page
     assert check_links(site.public, BASE).broken == []
+
+
+def test_a_link_from_the_site_root_in_an_article_works_under_a_sub_path_and_from_disk(project):
+    """Hugo and Jekyll writers link a static image or another page from the site's root: `/images/logo.png`.
+    Left as written, under a sub-path or from disk it led off the site, and only `ssg check --links` said so."""
+    body = "![Logo](/images/logo.png)\n\nSee [all tags](/tags/), [the home page](/), [a search](/search/?q=soyuz#main), [Роскосмос](/tags/roskosmos/)."
+    project.write({"content/a.md": article("A", "2021-05-24", body, tags="[Роскосмос]"), "static/images/logo.png": b"\x89PNG"})
+    project.build(base_url=BASE)
+    page = project.page("2021/05/24/a/")
+    assert 'src="../../../../images/logo.png"' in page and 'href="../../../../tags/"' in page and 'href="../../../../"' in page
+    assert 'href="../../../../search/?q=soyuz#main"' in page and 'href="../../../../tags/roskosmos/"' in page
+    feed = project.page("feed.xml")
+    assert f'src="{BASE}images/logo.png"' in html.unescape(feed) and f'href="{BASE}search/?q=soyuz#main"' in html.unescape(feed)
+    assert check_links(project.public, BASE).broken == []
 
 
 def test_base_url_flag_is_for_one_build_only(site):

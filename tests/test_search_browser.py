@@ -182,8 +182,13 @@ def test_works_from_disk(page: SearchPage, site: Path) -> None:
 def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) -> None:
     page.open(server + "search/")
     assert "Nothing matches" in page.type("zzqxvvy")
-    assert "syntax error" in page.type("title:")
-    assert "syntax error" in page.type("nosuchfield:word")
+    # lunr's own words ("expecting term, found nothing") say neither what is wrong in this query nor what would be right
+    assert page.type("title:") == "The query has a syntax error: a word is missing after the last +, - or field: (title:moon, +moon)."
+    assert (
+        page.type("nosuchfield:word")
+        == "The query has a syntax error: there is no field “nosuchfield”; use title:word, tags:word or body:word."
+    )
+    assert page.type("moon~x") == "The query has a syntax error: put a number after ~ or ^ (moon~1, moon^2)."
     assert page.titles() == []
 
 
@@ -232,3 +237,5 @@ def test_a_bilingual_site_searches_in_each_language(tmp_path: Path, page: Search
     status = page.wait_done()
     assert page.page.locator("html").get_attribute("lang") == "ru" and "Найден" in status
     assert page.titles() == [ARTICLES["2024/raketa.md"][0]]
+    assert page.type("title:") == "В запросе синтаксическая ошибка: после последнего +, - или поля нужно слово (title:луна, +луна)."
+    assert "поля «lang» нет" in page.type("lang:ru")  # no English on the Russian page

@@ -171,3 +171,21 @@ def test_a_day_written_alone_is_shown_without_a_made_up_time(project):
     feed = feedparser.parse((project.public / "feed.xml").read_bytes())
     entry = next(e for e in feed.entries if e.title == "Timed")
     assert entry.updated_parsed >= entry.published_parsed
+
+
+def test_a_footnotes_way_back_is_titled_in_the_articles_language(project):
+    """Python-Markdown titles each footnote's ↩ "Jump back to footnote 1 in the text": on a Russian page, and in
+    its feed entry, that English sentence is what a screen reader says and a mouse shows."""
+    body = "Текст.[^1]\n\n[^1]: Сноска."
+    project.write(
+        {
+            "content/ru.md": article("Р", "2021-05-24", body, lang="ru"),
+            "content/en.md": article("E", "2021-05-25", "Text.[^1]\n\n[^1]: Note."),
+        }
+    )
+    project.build()
+    assert 'title="Назад к сноске 1 в тексте"' in project.page("2021/05/24/ru/")
+    assert 'title="Back to footnote 1 in the text"' in project.page("2021/05/25/en/")
+    assert "Jump back" not in project.page("2021/05/24/ru/")
+    entries = {e.title: e.content[0].value for e in feedparser.parse(project.page("feed.xml")).entries}
+    assert 'title="Назад к сноске 1 в тексте"' in entries["Р"] and 'title="Back to footnote 1 in the text"' in entries["E"]

@@ -16,9 +16,10 @@
   var MAX_SHARDS = 32; // a query needing more (a leading * or ~, a short prefix) is refused as too broad
   var KEY_SPAN = 67108864; // 2^26: room for a term's offset in its document (see termKey)
 
-  function SearchError(kind, message) {
+  function SearchError(kind, message, fields) {
     this.kind = kind; // "syntax", "broad", "load"
     this.message = message;
+    this.fields = fields; // for "syntax": the fields a query may name
   }
 
   function foldQuery(q) {
@@ -119,7 +120,7 @@
       try {
         new lunr.QueryParser(queryString, query).parse();
       } catch (e) {
-        if (e instanceof lunr.QueryParseError) throw new SearchError("syntax", e.message);
+        if (e instanceof lunr.QueryParseError) throw new SearchError("syntax", e.message, manifest.fields);
         throw e;
       }
       var needed = {};
@@ -570,9 +571,7 @@
     var current = 0, timer = null, results = [], shown = 0;
 
     function say(key, values) {
-      var text = strings[key] || key;
-      Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
-      status.textContent = text;
+      status.textContent = fill(key, values);
     }
 
     function formatDate(iso) {
@@ -630,6 +629,26 @@
       });
     }
 
+    // lunr's parser speaks English and of its own terms ("expecting term, found nothing"): say in the page's
+    // language what is wrong with the query and what would be right, and keep lunr's words for anything else.
+    function syntaxError(e) {
+      if (!strings.search_error_missing) return e.message; // a site's own search.html without these strings
+      var m = /^unrecognised field '([^']*)'/.exec(e.message);
+      if (m) {
+        var fields = e.fields.map(function (f) { return f + ":" + (strings.search_word || "word"); });
+        return fill("search_error_field", { field: m[1], fields: fields.slice(0, -1).join(", ") + (fields.length > 1 ? " " + strings.search_or + " " : "") + fields[fields.length - 1] });
+      }
+      if (/found nothing$/.test(e.message)) return fill("search_error_missing");
+      if (/must be numeric$/.test(e.message)) return fill("search_error_number");
+      return e.message;
+    }
+
+    function fill(key, values) {
+      var text = strings[key] || key;
+      Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
+      return text;
+    }
+
     function countText(n) {
       var form = plural ? plural.select(n) : n === 1 ? "one" : "other";
       return (strings["search_results_" + form] || strings.search_results_other).split("{n}").join(n);
@@ -664,7 +683,7 @@
         return showMore(id);
       }).catch(function (e) {
         if (id !== current) return;
-        if (e && e.kind === "syntax") say("search_syntax_error", { error: e.message });
+        if (e && e.kind === "syntax") say("search_syntax_error", { error: syntaxError(e) });
         else if (e && e.kind === "broad") say("search_too_broad");
         else say("search_load_error");
       }).then(function () {
