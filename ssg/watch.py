@@ -506,8 +506,10 @@ class Rebuilder:
         if missed and self.config is not None:
             # Builds trust file events to say which content changed; a change they missed (a full event queue,
             # a file system that tells nothing) shows here, and is built as any other.
-            click.echo("Changed: content files the watcher did not report (found by listing them all)")
             self._changed = None
+            if not self.batcher.quiet_for(0):
+                return  # a save came in meanwhile: its batch builds (listing all), once its files are written
+            click.echo("Changed: content files the watcher did not report (found by listing them all)")
             self.build(self.config)
 
     def failed(self, error: SsgError) -> None:
