@@ -299,3 +299,42 @@ def test_a_pending_save_never_mixes_into_a_state_another_build_saved(tmp_path: P
     indexer.flush()
     retitle(9, "theta iota")
     assert dict(write_index(archive.docs.values(), CONFIG, state)) == cold()
+
+
+def test_a_save_another_build_makes_while_a_pending_one_starts_is_never_mixed_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check that the state is still the one the update started from, and the save, are one transaction: a
+    one-shot build (another process) saving right after the check would otherwise get the pending rows mixed in."""
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", 400)
+    state = tmp_path / "state.sqlite"
+    archive = Archive(11, 80)
+
+    def retitle(i: int, title: str) -> None:
+        old = archive.docs[i]
+        terms = article_terms("ru", title, old.tags, "body words " + title, CONFIG)
+        archive.docs[i] = SearchDoc(old.ref, old.path, title, old.date, old.lang, old.lead, old.tags, terms)
+
+    list(write_index(archive.docs.values(), CONFIG, state))
+    indexer = search_writer.Indexer(defer=True)
+    retitle(3, "alpha beta")
+    list(indexer.files(list(archive.docs.values()), CONFIG, state))  # pending: doc 3 as "alpha beta"
+    other = dict(archive.docs)
+    pending = indexer._pending[0]  # type: ignore[index]
+    real = search_writer._Store._save
+
+    def another_save_then(self: search_writer._Store, *args: object) -> object:
+        if self is pending:  # another process saves its own state just before the pending save writes
+            for i, title in ((3, "gamma"), (60, "delta")):
+                old = other[i]
+                terms = article_terms("ru", title, old.tags, "body words " + title, CONFIG)
+                other[i] = SearchDoc(old.ref, old.path, title, old.date, old.lang, old.lead, old.tags, terms)
+            list(write_index(other.values(), CONFIG, state))
+        return real(self, *args)
+
+    monkeypatch.setattr(search_writer._Store, "_save", another_save_then)
+    indexer.flush()
+    monkeypatch.setattr(search_writer._Store, "_save", real)
+    assert indexer._kept is None  # (its save was dropped)
+    docs = list(archive.docs.values())  # the other build's edits undone: its rows must not stay
+    assert dict(write_index(docs, CONFIG, state)) == dict(write_index(docs, CONFIG))

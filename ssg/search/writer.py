@@ -160,7 +160,7 @@ class Indexer:
                 if store and self.defer:
                     self._pending, store = (store, index, base), None
                 elif store:
-                    store.save(index)
+                    store.save(index, base)
             finally:
                 if store:
                     store.close()
@@ -177,8 +177,7 @@ class Indexer:
         if self._pending is not None:
             (store, index, base), self._pending = self._pending, None
             try:
-                # An update saves only what it changed: over a state another build saved since, it would make a mix.
-                saved = store.save(index) if index.cold or store.generation() == base else None
+                saved = store.save(index, base)
             finally:
                 store.close()
             _forget_terms(index.terms_docs.values())
@@ -1126,20 +1125,28 @@ class _Store:
             return None
         return row[0] if row else None
 
-    def save(self, index: _Index) -> str | None:
-        """Write the index; returns the generation it is saved as (None: it could not be saved)."""
+    def save(self, index: _Index, base: str | None) -> str | None:
+        """Write the index; returns the generation it is saved as (None: it could not be saved).
+
+        `base`: the generation of the state the index was updated from. An update saves only what it changed: over a
+        state another build saved since, it would make a mix, so it is not saved then (checked in the transaction that
+        writes, so that no other save comes in between)."""
         generation = os.urandom(8).hex()
         try:
-            self._save(index, generation)
+            return generation if self._save(index, generation, base) else None
         except (sqlite3.DatabaseError, OSError):  # (the cache deleted while it was written, a full disk)
             self._reset()  # only a cache: a build never fails for it
             return None
-        return generation
 
-    def _save(self, index: _Index, generation: str) -> None:
+    def _save(self, index: _Index, generation: str, base: str | None) -> bool:
         db = self._fresh() if index.cold else self._open()
         count = len(index.refs)
         with db:
+            if not index.cold:
+                db.execute("BEGIN IMMEDIATE")  # (the write lock now: no other save until this one commits)
+                row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+                if (row[0] if row else None) != base:
+                    return False
             if index.cold:
                 blocks = range(_blocks(count, _DOC_BLOCK))
                 old: dict[int, str] = {}
@@ -1185,6 +1192,7 @@ class _Store:
             db.execute("INSERT INTO meta VALUES ('key', ?)", (self.key,))
         if index.cold:
             self._replace()
+        return True
 
     def _bucket_rows(self, index: _Index) -> Iterator[tuple[int, bytes]]:
         """The rows of `postings` that change, one at a time (a cold build's would take 20 MB at once)."""
