@@ -102,7 +102,10 @@ def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
                     if not entry.is_symlink() and not name.startswith((".", "_")):
                         folders.append((entry.path, f"{prefix}{name}/"))
                 elif name.endswith(".md") and not name.startswith((".", "#", "~")):
-                    stat = entry.stat()
+                    try:
+                        stat = entry.stat()
+                    except OSError:
+                        continue  # a link to nothing (or a file deleted while listing): no file
                     found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
     return dict(sorted(found.items()))
 

@@ -640,3 +640,14 @@ def test_a_failed_render_leaves_no_pages_to_take():
     assert ssg.render._take(bounds, 4, from_back=True) == (6, 10)
     ssg.render._give_up(bounds)
     assert ssg.render._take(bounds, 4, from_back=False) is None and ssg.render._take(bounds, 4, from_back=True) is None
+
+
+def test_a_broken_link_is_no_content_file(tmp_path):
+    """A link to a file that is gone (or, for a moment, being replaced by an editor's save) lists as no file: never
+    a crash of the build, nor of the preview's look for missed changes at every pause."""
+    content = tmp_path / "content"
+    (content / "2021").mkdir(parents=True)
+    (content / "2021/a.md").write_text("a")
+    (content / "2021/linked.md").symlink_to(tmp_path / "gone.md")
+    assert content_stats(content) == {"2021/a.md": (1, (content / "2021/a.md").stat().st_mtime_ns)}
+    assert restat(content, {}, [content / "2021/linked.md"]) == content_stats(content)
