@@ -292,7 +292,9 @@ class Watcher:
         """Follow a new layout (site.yaml moved a folder) and pick up source folders created since."""
         self.layout = layout
         wanted = {(folder, recursive) for folder, recursive in layout.watch_plan().items() if folder.is_dir()}
-        for key in set(self._watches) - wanted:
+        # A watched folder deleted (rm -r content, then made again by a git checkout) stops its watch: watched anew.
+        stopped = {emitter.watch for emitter in self._observer.emitters if not emitter.is_alive()} if self._observer.is_alive() else set()
+        for key in [key for key, watch in self._watches.items() if key not in wanted or watch in stopped]:
             with suppress(KeyError, OSError):  # the folder was deleted, and its watch with it
                 self._observer.unschedule(self._watches.pop(key))
         for folder, recursive in sorted(wanted - set(self._watches)):

@@ -337,3 +337,23 @@ def test_a_pause_leaves_a_change_whose_event_is_waiting_to_its_batch(project, ca
     rebuilder.tidy()
     assert builds == [] and "did not report" not in capsys.readouterr().out
     rebuilder.batcher.close()
+
+
+def test_a_content_folder_deleted_and_made_again_is_watched_after_sync(watched):
+    """rm -r content, then content made again (a git checkout, a restore): the old folder's watch went with it."""
+    import shutil
+
+    project, batcher, watcher = watched
+    content = project.root.resolve() / "content"
+    shutil.rmtree(content)
+    (content / "2021").mkdir(parents=True)
+    (content / "2021/a.md").write_text("restored\n")
+    first = batcher.next_batch()
+    assert first is not None and str(content) in {c.path for c in first.changes}
+    watcher.sync(watcher.layout)  # as each rebuild does
+    (content / "2021/a.md").write_text("edited after\n")
+    thread, got = next_batch_in_thread(batcher)
+    thread.join(2)
+    batcher.close()
+    thread.join()
+    assert got[0] is not None and {(c.kind, Path(c.path).name) for c in got[0].changes} == {(CONTENT, "a.md")}
