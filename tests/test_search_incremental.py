@@ -238,9 +238,9 @@ def test_a_long_lived_indexer_that_saves_later_equals_the_index_built_from_scrat
     taken = 0
     real_take = search_writer._Kept.take
 
-    def take(self: search_writer._Kept, store: search_writer._Store) -> search_writer._StoredIndex | None:
+    def take(self: search_writer._Kept, store: search_writer._Store, generation: str | None) -> search_writer._StoredIndex | None:
         nonlocal taken
-        index = real_take(self, store)
+        index = real_take(self, store, generation)
         taken += index is not None
         return index
 

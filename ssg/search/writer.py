@@ -144,12 +144,9 @@ class Indexer:
                 index, base = None, None
                 if store:
                     kept, self._kept = self._kept, None  # (the update changes it: kept again only once saved)
-                    index = kept.take(store) if kept else None
-                    if index is not None:
-                        base = kept.generation  # type: ignore[union-attr]
-                    else:
-                        base = store.generation()
-                        index = store.load()
+                    base = store.generation()
+                    index = kept.take(store, base) if kept else None
+                    index = index or store.load()
                 try:
                     updated = index is not None and _Update(index, ordered, terms).run()
                 except _StaleStateError:
@@ -193,9 +190,10 @@ class _Kept(NamedTuple):
     generation: str  # written with it: another writer's save since then writes another
     index: _StoredIndex
 
-    def take(self, store: _Store) -> _StoredIndex | None:
-        """The index, when the state is still the one it was saved as (else None: read it back)."""
-        if store.path != self.path or store.key != self.key or store.generation() != self.generation:
+    def take(self, store: _Store, generation: str | None) -> _StoredIndex | None:
+        """The index, when the state (whose generation is now `generation`) is still the one it was saved as
+        (else None: read it back)."""
+        if store.path != self.path or store.key != self.key or generation != self.generation:
             return None
         self.index.db = store.db  # type: ignore[assignment]  (open: `generation` opened it)
         return self.index
@@ -1018,6 +1016,11 @@ _BUCKETS = 4096  # rows of `postings`, a term's by the CRC of the term
 _KEPT_ROWS = 512  # rows of `terms` and of `postings` a kept index holds on to between builds (`_StoredIndex.as_saved`)
 
 
+def _generation(db: sqlite3.Connection) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return row[0] if row else None
+
+
 def _bucket(term: str) -> int:
     return zlib.crc32(term.encode("utf-8", "surrogatepass")) % _BUCKETS
 
@@ -1120,10 +1123,9 @@ class _Store:
     def generation(self) -> str | None:
         """What the last save wrote besides the key: one save's state told from another's."""
         try:
-            row = self._open().execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            return _generation(self._open())
         except sqlite3.DatabaseError:
             return None
-        return row[0] if row else None
 
     def save(self, index: _Index, base: str | None) -> str | None:
         """Write the index; returns the generation it is saved as (None: it could not be saved).
@@ -1144,8 +1146,7 @@ class _Store:
         with db:
             if not index.cold:
                 db.execute("BEGIN IMMEDIATE")  # (the write lock now: no other save until this one commits)
-                row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-                if (row[0] if row else None) != base:
+                if _generation(db) != base:
                     return False
             if index.cold:
                 blocks = range(_blocks(count, _DOC_BLOCK))
