@@ -43,7 +43,7 @@ from .output import Manifest, Output, check_output_dir, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, render_pages
 from .site import Site, assemble, reassemble
-from .sitemap import robots_txt, sitemap_files
+from .sitemap import Entries, robots_txt, sitemap_files
 from .theme import Theme, load_theme
 from .urls import Urls
 
@@ -145,7 +145,7 @@ class Builder:
     each content file reads as (a rebuild reads, and asks the cache about, only the changed ones),
     each content file's size and mtime (told which paths changed, as the watcher tells it, it lists
     again only their folders; else it stats every file), what each template refers to, the
-    manifest it left in each output folder, the search index, and the hash of its own code.
+    manifest it left in each output folder, each page's sitemap entry, the search index, and the hash of its own code.
     """
 
     def __init__(self, remember: bool = True) -> None:
@@ -162,6 +162,7 @@ class Builder:
         self.assembled: Assembled | None = None  # the last site model, and what it was made from
         self.search = SearchWriter(remember)
         self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
+        self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
 
     def missed_changes(self, config: Config) -> bool:
         """Whether the content folder differs from what this builder last saw of it, and so from what file events
@@ -379,7 +380,10 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         kept = output.unchanged_group(fingerprint)
         if kept is None:
             kept = []
-            for path, data in sitemap_files(pages, urls, languages=config.language_codes):
+            entries = Entries(urls, config.language_codes, builder.sitemap, keep=remember)
+            if remember:  # (a function of each page alone: right for the next build whether or not this one succeeds)
+                builder.sitemap = entries
+            for path, data in sitemap_files(pages, urls, languages=config.language_codes, entries=entries):
                 output.write(path, data, fingerprint)
                 kept.append(path)
         result.files += len(kept)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from typing import NamedTuple
 from xml.etree import ElementTree
 
 from .metadata import alternates
@@ -18,39 +19,86 @@ from .urls import Urls
 MAX_URLS = 50_000
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+_INDENT = "  "
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>"
 INDEXED_KINDS = frozenset({"article", "home", "tag", "year", "month", "day", "tags", "archive"})
 
 
 def sitemap_files(
-    pages: Iterable[Page], urls: Urls, limit: int | None = None, languages: tuple[str, ...] = ()
+    pages: Iterable[Page], urls: Urls, limit: int | None = None, languages: tuple[str, ...] = (), entries: Entries | None = None
 ) -> Iterator[tuple[str, bytes]]:
     """(path, XML) of `sitemap.xml`, and of its parts when there are more than `limit` (MAX_URLS) URLs.
 
-    Translated articles list their language versions as `xhtml:link` alternates.
+    Translated articles list their language versions as `xhtml:link` alternates. `entries`: each page's
+    entry as the last sitemap of the same `Builder` made it (`Entries`).
     """
     limit = limit or MAX_URLS
-    entries = list(_entries(pages, urls, languages))
-    if len(entries) <= limit:
-        yield urls.sitemap(), _document("urlset", "url", entries)
+    entries = entries or Entries(urls, languages, keep=False)
+    items = entries.of(pages)
+    if len(items) <= limit:
+        yield urls.sitemap(), _document("urlset", items)
         return
-    parts = [entries[start : start + limit] for start in range(0, len(entries), limit)]
+    parts = [items[start : start + limit] for start in range(0, len(items), limit)]
     index = []
     for number, part in enumerate(parts, start=1):
-        yield urls.sitemap_part(number), _document("urlset", "url", part)
-        index.append((urls.absolute(urls.sitemap_part(number)), _newest(m for _, m, _ in part), ()))
-    yield urls.sitemap(), _document("sitemapindex", "sitemap", index)
+        yield urls.sitemap_part(number), _document("urlset", part)
+        index.append((urls.absolute(urls.sitemap_part(number)), _newest(e.shown for e in part), ()))
+    yield urls.sitemap(), _document("sitemapindex", [Entry(text, None, False) for text in _items("sitemap", index)])
+
+
+class Entry(NamedTuple):
+    """One page's element in the sitemap."""
+
+    text: str  # the element, indented as it stands in the document (`_items`)
+    shown: datetime | None  # its lastmod
+    versions: bool  # whether it lists language versions (the document then declares the xhtml namespace)
+
+
+class Entries:
+    """Each page's `<url>` entry, as text, with its date.
+
+    A long-lived `Builder` keeps the last sitemap's: when the list of pages changes (a tag added,
+    a date moved, an article added), the pages the plan took over unchanged (the same `Page`
+    object: the same articles under the same config) keep their entries, and only the others
+    are made again. An entry is a function of its page, the URL map, the languages and, for a
+    page without articles (the tag list, the archive), the newest date of all.
+    """
+
+    def __init__(self, urls: Urls, languages: tuple[str, ...], previous: Entries | None = None, keep: bool = True):
+        """`keep=False`: a one-shot build, which keeps nothing for a next sitemap."""
+        self.urls = urls
+        self.languages = languages
+        same = previous is not None and previous.urls is urls and previous.languages == languages
+        self._before: dict[str, tuple[Page, datetime | None, Entry]] = previous._made if same else {}
+        self._made: dict[str, tuple[Page, datetime | None, Entry]] = {}  # path -> (page, its own date, its entry)
+        self._keep = keep
+
+    def of(self, pages: Iterable[Page]) -> list[Entry]:
+        """The entry of every page the sitemap lists, in order."""
+        pages = [p for p in pages if p.kind in INDEXED_KINDS and not _is_draft(p)]
+        before = [self._before.get(p.path) for p in pages]
+        own = [b[1] if b is not None and b[0] is p else lastmod(p, None) for p, b in zip(pages, before, strict=True)]
+        newest = _newest(own)
+        shown = [modified or newest for modified in own]
+        fresh = [
+            n
+            for n, (page, kept) in enumerate(zip(pages, before, strict=True))
+            if not (kept is not None and kept[0] is page and kept[2].shown == shown[n])
+        ]
+        versions = {n: alternates(pages[n], self.urls, self.languages) for n in fresh}
+        texts = _items("url", [(self.urls.absolute(pages[n].path), shown[n], versions[n]) for n in fresh])
+        for n, text in zip(fresh, texts, strict=True):
+            before[n] = (pages[n], own[n], Entry(text, shown[n], bool(versions[n])))
+        if self._keep:
+            self._made = dict(zip((p.path for p in pages), before, strict=True))  # type: ignore[arg-type]
+        items = [made[2] for made in before]  # type: ignore[index]
+        self._before = {}
+        return items
 
 
 def robots_txt(urls: Urls) -> bytes:
     """Allow everything and name the sitemap. A site's own static/robots.txt replaces this one."""
     return f"# Written by ssg; put a robots.txt in static/ to use your own.\nUser-agent: *\nAllow: /\n\nSitemap: {urls.absolute(urls.sitemap())}\n".encode()
-
-
-def _entries(pages: Iterable[Page], urls: Urls, languages: tuple[str, ...]) -> Iterator[tuple[str, datetime | None, tuple]]:
-    pages = [p for p in pages if p.kind in INDEXED_KINDS and not _is_draft(p)]
-    newest = _newest(lastmod(p, None) for p in pages)
-    for page in pages:
-        yield urls.absolute(page.path), lastmod(page, newest), alternates(page, urls, languages)
 
 
 def lastmod(page: Page, newest: datetime | None) -> datetime | None:
@@ -72,17 +120,35 @@ def _newest(dates: Iterable[datetime | None]) -> datetime | None:
     return max((d for d in dates if d is not None), default=None)
 
 
-def _document(root_name: str, item_name: str, items: Sequence[tuple[str, datetime | None, tuple]]) -> bytes:
-    attributes = {"xmlns": SITEMAP_NS}
-    if any(versions for _, _, versions in items):
-        attributes["xmlns:xhtml"] = XHTML_NS
-    root = ElementTree.Element(root_name, attributes)
-    for loc, modified, versions in items:
-        item = ElementTree.SubElement(root, item_name)
+def _items(name: str, rows: Sequence[tuple[str, datetime | None, tuple]]) -> list[str]:
+    """The `<url>` (or `<sitemap>`) element of each (loc, lastmod, language versions), indented as it stands in the document.
+
+    Made as one tree and written in one go (element by element costs twice as much), then cut after each closing tag:
+    text and attributes are escaped, so no closing tag occurs inside an element."""
+    holder = ElementTree.Element("items")
+    for loc, modified, versions in rows:
+        item = ElementTree.SubElement(holder, name)
         ElementTree.SubElement(item, "loc").text = loc
         if modified is not None:
             ElementTree.SubElement(item, "lastmod").text = modified.isoformat(timespec="seconds")
         for hreflang, href in versions:
             ElementTree.SubElement(item, "xhtml:link", rel="alternate", hreflang=hreflang, href=href)
-    ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+    if not rows:
+        return []
+    ElementTree.indent(holder, space=_INDENT)
+    text = ElementTree.tostring(holder, encoding="unicode")  # <items>\n  <url>...</url>\n  <url>...</url>\n</items>
+    close = f"</{name}>"
+    inner = text.removeprefix("<items>\n" + _INDENT).removesuffix(close + "\n</items>")
+    return [part + close for part in inner.split(close + "\n" + _INDENT)]
+
+
+def _document(root_name: str, items: Sequence[Entry]) -> bytes:
+    """The XML document of `items`, as ElementTree writes the whole tree indented (the entries are made apart,
+    so that a rebuild makes only the changed ones again)."""
+    attributes = {"xmlns": SITEMAP_NS} | ({"xmlns:xhtml": XHTML_NS} if any(e.versions for e in items) else {})
+    root = ElementTree.tostring(ElementTree.Element(root_name, attributes), encoding="unicode")  # <name ... />
+    if not items:
+        return f"{_DECLARATION}\n{root}\n".encode()
+    between = "\n" + _INDENT
+    body = between.join(e.text for e in items)
+    return f"{_DECLARATION}\n{root.removesuffix(' />')}>{between}{body}\n</{root_name}>\n".encode()

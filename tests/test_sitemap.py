@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from xml.etree import ElementTree
 
 import pytest
 
 import ssg.sitemap
+from ssg.build import Builder, BuildOptions
+from ssg.config import load_config
 
-from .conftest import article
-from .publish_support import FILES, SITE_YAML
+from .conftest import NOW, article
+from .publish_support import FILES, PER_LANGUAGE_FILES, PER_LANGUAGE_YAML, SITE_YAML
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -81,3 +84,28 @@ def test_the_sites_own_robots_txt_wins(site):
     site.write({"static/robots.txt": "User-agent: *\nDisallow: /private/\n"})
     site.build()
     assert (site.public / "robots.txt").read_text() == "User-agent: *\nDisallow: /private/\n"
+
+
+def test_a_rebuild_makes_again_only_the_entries_of_pages_that_changed(project, monkeypatch, tmp_path):
+    """A long-lived builder (the preview's) keeps each page's entry: a tag added re-makes the entries of the pages
+    that show the edited article (and the lists dated by the newest article), not of every page, and writes the
+    bytes a one-shot build writes."""
+    project.write({**FILES, **PER_LANGUAGE_FILES, "site.yaml": PER_LANGUAGE_YAML})
+    builder = Builder()
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    made: list[str] = []
+    real = ssg.sitemap._items
+    monkeypatch.setattr(ssg.sitemap, "_items", lambda name, rows: made.extend(loc for loc, _, _ in rows) or real(name, rows))
+    project.write({"content/2020/first.md": article("First one", "2020-12-31T23:00:00+03:00", tags="[Moon, Mars]")})
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    everything = urlset(project)
+    assert "https://example.org/tags/mars/" in made and "https://example.org/2020/12/31/first/" in made
+    assert "https://example.org/ru/2021/05/26/raketa/" not in made and "https://example.org/2021/05/24/moon/" not in made
+    assert len(made) < len(everything) / 2
+    written = (project.public / "sitemap.xml").read_bytes()
+    assert b"xhtml:link" in written  # (the translated article's versions, kept)
+    monkeypatch.undo()
+    shutil.rmtree(project.public)
+    shutil.rmtree(project.root / ".ssg-cache")
+    project.build()
+    assert (project.public / "sitemap.xml").read_bytes() == written
