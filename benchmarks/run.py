@@ -4,17 +4,19 @@
 
 Generates the archive with `generate.py` (and the same articles as a Hugo site), then measures
 wall time and peak RSS of the whole process tree for each build with `measure.py`. One edit is
-measured twice: as a new `ssg build`, and as `ssg build --watch` answers saves (from the save to
-the end of the rebuild it prints, debounce included; the median of --saves saves to articles from
-the middle of the archive, 1.5 s apart, as an author reads between saves). It checks that the
-incrementally built output is byte-identical to a cold build of the same content (after all
-those edits), and prints one Markdown table (the README quotes it).
+measured twice: as a new `ssg build` (a sentence added to the body), and as `ssg build --watch`
+answers saves (from the save to the end of the rebuild it prints, debounce included): the body,
+the title, the tags and the date edited in turn, --saves of each kind, to articles from the middle
+of the archive, 1.5 s apart, as an author reads between saves. It checks that the incrementally
+built output is byte-identical to a cold build of the same content (after all those edits), and
+prints one Markdown table (the README quotes it).
 """
 
 from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
 import platform
 import queue
@@ -27,6 +29,8 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
+
+import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -51,11 +55,33 @@ def article_to_edit(project: Path, offset: int = 0) -> Path:
     return files[(len(files) // 2 + offset) % len(files)]
 
 
-def edit(target: Path) -> Path:
-    """Append a sentence to the body of an article: the save the one-edit figures time."""
-    with target.open("a", encoding="utf-8") as handle:
-        handle.write("\nAn added sentence about the benchmark edit.\n")
+def edit(target: Path, kind: str = "body") -> Path:
+    """One save of the kinds the issue names: a sentence added to the body, the title or the tags changed, the
+    date moved a month back (the article moves in every listing it is on, and in the search index's order)."""
+    text = target.read_text(encoding="utf-8")
+    front, body = text.split("\n---\n", 1)
+    meta = yaml.safe_load(front.removeprefix("---\n"))
+    if kind == "body":
+        body += "\nAn added sentence about the benchmark edit.\n"
+    elif kind == "title":
+        front = _replace_key(front, "title", json.dumps(meta["title"] + " (updated)", ensure_ascii=False))
+    elif kind == "tags":
+        front = _replace_key(front, "tags", json.dumps([*meta.get("tags", []), "Benchmark"], ensure_ascii=False))
+    elif kind == "date":
+        moment = meta["date"]  # (PyYAML reads an ISO timestamp with its offset as a datetime)
+        earlier = moment.replace(year=moment.year - (moment.month == 1), month=(moment.month - 2) % 12 + 1, day=min(moment.day, 28))
+        front = _replace_key(front, "date", earlier.isoformat())
+    else:
+        raise ValueError(kind)
+    target.write_text(f"{front}\n---\n{body}", encoding="utf-8")
     return target
+
+
+def _replace_key(front: str, key: str, value: str) -> str:
+    lines = front.split("\n")
+    (index,) = [n for n, line in enumerate(lines) if line.startswith(key + ":")]
+    lines[index] = f"{key}: {value}"
+    return "\n".join(lines)
 
 
 def cells(m: Measurement) -> tuple[str, str, str]:
@@ -63,8 +89,12 @@ def cells(m: Measurement) -> tuple[str, str, str]:
     return f"{m.wall_s:.2f}", f"{m.user_s + m.sys_s:.2f}", f"{m.peak_tree_rss_bytes / MIB:.0f}"
 
 
-def watched_edits(project: Path, saves: int) -> tuple[list[float], int]:
-    """Seconds from each save to the end of the rebuild `ssg build --watch` reports, and the peak RSS of its tree."""
+EDIT_KINDS = ("body", "title", "tags", "date")
+
+
+def watched_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], int]:
+    """Seconds from each save to the end of the rebuild `ssg build --watch` reports, by kind of edit (`saves` of
+    each, taking turns), and the peak RSS of its tree."""
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
     process = subprocess.Popen(
         [*SSG, "-C", str(project), "build", "--watch"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -81,14 +111,15 @@ def watched_edits(project: Path, saves: int) -> tuple[list[float], int]:
 
     try:
         until("Watching ")
-        seconds = []
-        for n in range(saves):
+        seconds: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
+        for n in range(saves * len(EDIT_KINDS)):
             time.sleep(1.5)
+            kind = EDIT_KINDS[n % len(EDIT_KINDS)]
             target = article_to_edit(project, 1 + n)  # (listing 10,000 files is not part of a save)
             started = time.perf_counter()
-            edit(target)
+            edit(target, kind)
             until("Built in ")
-            seconds.append(time.perf_counter() - started)
+            seconds[kind].append(time.perf_counter() - started)
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
     finally:
@@ -114,7 +145,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=HERE / "out")
     parser.add_argument("--no-hugo", action="store_true")
-    parser.add_argument("--saves", type=int, default=5, help="saves answered by `ssg build --watch`")
+    parser.add_argument("--saves", type=int, default=5, help="saves of each kind answered by `ssg build --watch`")
     args = parser.parse_args()
     work = args.work / f"a{args.articles}"
     project, hugo_site = work / "ssg", work / "hugo"
@@ -133,10 +164,11 @@ def main() -> None:
     rows.append(("ssg no-change rebuild after it", *cells(ssg_build(project))))
     if args.saves:
         watched, watch_rss = watched_edits(project, args.saves)
-        spread = f"median of {len(watched)} saves; min {min(watched):.2f}, max {max(watched):.2f}"
-        rows.append(
-            (f"ssg build --watch, one article edited ({spread})", f"{statistics.median(watched):.2f}", "", f"{watch_rss / MIB:.0f}")
-        )
+        for kind, seconds in watched.items():
+            spread = f"median of {len(seconds)} saves; min {min(seconds):.2f}, max {max(seconds):.2f}"
+            what = "its date moved a month back" if kind == "date" else f"{kind} edited"
+            row = (f"ssg build --watch, one article: {what} ({spread})", f"{statistics.median(seconds):.2f}", "", "")
+            rows.append(row[:3] + (f"{watch_rss / MIB:.0f}" if kind == EDIT_KINDS[0] else "",))
     fresh = work / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
