@@ -41,7 +41,7 @@ from .load import Known, content_stats, load_articles, published, restat
 from .markdown import EXTENSIONS
 from .output import Manifest, Output, check_output_dir, read_manifest
 from .pages import Page, Planned, latest_links, plan
-from .render import Bodies, Renderer, body_links, render_pages
+from .render import Bodies, Renderer, body_links, latest_script, render_pages
 from .site import Site, assemble, reassemble
 from .sitemap import Entries, robots_txt, sitemap_files
 from .theme import Theme, load_theme
@@ -231,7 +231,10 @@ class Builder:
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
                 feeds = list(feed_sources(config, urls, site))
-                generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {urls.sitemap(): "the sitemap"}
+                generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {
+                    urls.sitemap(): "the sitemap",
+                    urls.latest(): "the latest articles' list",
+                }
                 problems += missing + collisions(pages, files, None if config.multilingual else config.lang, generated, config.content_dir)
                 if problems:
                     raise ContentError(problems, result.warnings)
@@ -375,6 +378,8 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
             if not output.unchanged(feed.path, fingerprint):
                 output.write(feed.path, atom_feed(config, urls, feed, articles, site, text), fingerprint)
             result.pages["feed"] += 1
+        output.write(urls.latest(), latest_script(theme, latest, map(attrgetter("lang"), pages)))  # (a few lines: made every time)
+        result.files += 1
     with phase("sitemap"):
         fingerprint = prints.sitemap(pages)
         kept = output.unchanged_group(fingerprint)

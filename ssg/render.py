@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import multiprocessing
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -27,7 +28,7 @@ from .output import Output, Staged
 from .pages import ArticleLink, Page, link
 from .site import Site, Tag
 from .theme import Theme, format_for
-from .urls import Urls, relative_from, resolve_refs
+from .urls import LATEST, Urls, relative_from, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 
@@ -46,6 +47,7 @@ class SiteInfo:
     languages: tuple[str, ...] = ()  # a bilingual site's languages, the default first; () otherwise
     home: str = ""  # the home page of this language's readers: on a bilingual site, a language's own (ru/) but the default's
     feed: str = "feed.xml"  # the feed they would follow: their language's, where it has one
+    latest: str = LATEST  # the script with the latest articles' lists (`latest_script`)
 
     @classmethod
     def from_config(cls, config: Config, lang: str | None = None, urls: Urls | None = None, feeds: tuple[str, ...] = ()) -> SiteInfo:
@@ -208,6 +210,33 @@ def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Ca
         return "#" if path is None else url_for(path)  # the build warned about it
 
     return resolve_refs(html, url_of)
+
+
+def latest_script(theme: Theme, latest: dict[str, tuple[ArticleLink, ...]], langs: Iterable[str]) -> bytes:
+    """`latest.js`: the latest list of each page language, with each date as that language's pages show it.
+
+    The default theme's article pages show their list from this file (`site.js`) rather than hold it: held, it
+    made each new article rewrite every article page (10,000 of them, with every rsync of the site). A script
+    sets it (`window.ssgLatest`), so it loads from disk too, where fetch is not allowed. Paths are relative to
+    the site root."""
+    from_root = relative_from("")
+    lists = {}
+    for lang in sorted(set(langs)):
+        format_datetime = format_for(lang)[1]
+        pattern = theme.translator(lang)("datetime_short")
+        lists[lang] = [
+            {
+                "path": item.path,  # (site.js marks the page's own entry)
+                "url": from_root(item.path),
+                "title": item.title,
+                "lang": item.lang,
+                "date": item.date.isoformat(),
+                "shown": format_datetime(item.date, pattern),
+            }
+            for item in latest[lang]
+        ]
+    data = json.dumps(lists, ensure_ascii=False, sort_keys=True, indent=1)
+    return f"// Written by ssg: the latest articles, for the pages' lists (see site.js).\nwindow.ssgLatest = {data};\n".encode()
 
 
 class Bodies:

@@ -17,6 +17,7 @@ from .config import Config
 from .content import Article
 from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
 
+LATEST = "latest.js"
 _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file|site):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
 
 
@@ -101,6 +102,10 @@ class Urls:
 
     def robots(self) -> str:
         return "robots.txt"
+
+    def latest(self) -> str:
+        """The latest articles' lists, as a script pages load (`render.latest_script`)."""
+        return LATEST
 
     def entry_id(self, article: Article) -> str:
         """An article's Atom id: an RFC 4151 tag URI, the same in every build and over http or https."""

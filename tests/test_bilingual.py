@@ -139,6 +139,22 @@ def test_russian_dates_use_the_site_yaml_format(bilingual):
     assert "10 января 2021, 10:00" in bilingual.page("ru/2021/01/10/story-0/")
 
 
+def test_the_latest_list_of_each_language_shows_its_versions_and_dates(bilingual):
+    bilingual.build()
+    script = (bilingual.public / "latest.js").read_text(encoding="utf-8")
+    lists = json.loads(script.partition("window.ssgLatest = ")[2].rstrip().removesuffix(";"))
+    assert sorted(lists) == ["en", "ru"] and len(lists["en"]) == len(lists["ru"]) == 10
+    newest = lists["ru"][0]
+    assert (newest["title"], newest["lang"], newest["url"]) == ("Только по-русски 5", "ru", "ru/2022/02/06/only-5/")
+    assert newest["date"] == "2022-02-06T12:00:00+03:00" and "февр." in newest["shown"]
+    assert lists["en"][0]["title"] == "Только по-русски 5" and "Feb" in lists["en"][0]["shown"]  # (no English version)
+    shown = [item["title"] for item in lists["ru"] if item["title"].startswith(("Story", "Новость"))]
+    assert shown == ["Story 5", "Story 11", "Новость 4", "Новость 10"]  # the Russian version, where there is one
+    assert [item["title"] for item in lists["en"]][6:] == ["Story 5", "Story 11", "Story 4", "Story 10"]
+    page = bilingual.page("ru/2021/01/10/story-0/")
+    assert 'src="../../../../../latest.js"' in page and 'data-root="../../../../../"' in page
+
+
 def test_sitemap_carries_the_alternates(bilingual):
     bilingual.build()
     root = ElementTree.parse(bilingual.public / "sitemap.xml").getroot()

@@ -330,6 +330,18 @@ def test_editing_one_article_rerenders_only_its_pages(site):
     assert not any(p.startswith("2021/") for p in changed)  # other articles and their dates untouched
 
 
+def test_a_new_article_leaves_the_other_article_pages_alone(site):
+    """The latest list changes with every new article: the pages read it from latest.js, so only the new article's
+    neighbour (its "next" link) is rewritten, not every article page (nor uploaded again by every rsync)."""
+    before = {p: (site.public / p).stat().st_mtime_ns for p in tree(site.public)}
+    site.write({"content/2021/newest.md": article("Newest", "2021-06-01T10:00:00+03:00", "Fresh.", tags="[Alpha]")})
+    site.build()
+    changed = {p for p, m in before.items() if (site.public / p).stat().st_mtime_ns != m}
+    assert "latest.js" in changed and "Newest" in (site.public / "latest.js").read_text()
+    article_pages = {p for p in before if re.fullmatch(r"\d{4}/\d\d/\d\d/[^/]+/index\.html", p)}
+    assert article_pages & changed == {"2021/03/15/story-5/index.html"}  # the newest until now: it links to the next
+
+
 @pytest.mark.parametrize("damage", [b"garbage, not a database", b""])
 def test_corrupted_cache_is_rebuilt(site, tmp_path, damage):
     for file in (site.root / ".ssg-cache").glob("cache.sqlite*"):

@@ -137,6 +137,21 @@ def test_site_opened_from_disk_shows_pages_css_images_and_navigates(browser, on_
     assert reader.page.url == (on_disk / "2021/05/24/roscosmos-china/index.html").as_uri()
     assert reader.styled() and reader.images_loaded() == [True]
 
+    # The latest list, from latest.js: newest first, dates as the page's language shows them, this page marked.
+    latest = reader.page.locator("aside.latest li")
+    assert reader.page.locator("aside.latest").is_visible()
+    assert latest.all_inner_texts() == [
+        "May 26, 2021, 12:00 PM\nРакета «Союз» стартовала с Байконура",
+        "May 24, 2021, 10:15 AM\nRussia and China agree on rockets",
+        "Mar 9, 2021, 9:00 AM\nMemo signed",
+        "Dec 31, 2020, 11:00 PM\nFirst one",
+    ]
+    assert latest.first.get_attribute("lang") == "ru" and latest.first.locator("time").get_attribute("lang") == "en"
+    assert latest.nth(1).locator("a").get_attribute("aria-current") == "page" and latest.nth(2).get_attribute("lang") is None
+    assert reader.follow("aside.latest a >> text=Memo signed") == "Memo signed"
+    assert reader.page.url == (on_disk / "2021/03/09/memo/index.html").as_uri()
+    reader.page.go_back()
+
     assert reader.follow(".prose a >> text=the launch") == "Ракета «Союз» стартовала с Байконура"
     assert reader.follow("a.tag >> text=Roscosmos") == "Roscosmos"
     assert reader.page.url.endswith("/tags/roscosmos/index.html") and reader.styled()

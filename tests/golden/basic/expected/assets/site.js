@@ -1,9 +1,42 @@
-// Opened from disk, a link to "dir/" shows a file listing instead of the page:
-// point such links (and the search form) at "dir/index.html" instead.
+// The latest articles' list of article pages, and links that work when the site is opened from disk.
 (function () {
   "use strict";
-  if (location.protocol !== "file:") return;
 
+  // latest.js (written by ssg with every build) sets window.ssgLatest: for each page language, the
+  // newest articles with their dates as that language shows them, paths from the site root. The
+  // pages do not hold the list themselves: then each new article would rewrite every article page.
+  function showLatest() {
+    var aside = document.querySelector("aside[data-latest]");
+    var lists = window.ssgLatest;
+    var lang = document.documentElement.lang;
+    var items = aside && lists && lists[lang];
+    if (!items || !items.length) return;
+    var root = aside.getAttribute("data-root");
+    var here = aside.getAttribute("data-path");
+    var list = aside.querySelector("ol");
+    items.forEach(function (item) {
+      var entry = document.createElement("li");
+      var time = document.createElement("time");
+      time.setAttribute("datetime", item.date);
+      time.textContent = item.shown;
+      if (item.lang !== lang) {
+        entry.lang = item.lang; // the title's language ...
+        time.lang = lang; // ... and the date's, as the page shows it
+      }
+      var link = document.createElement("a");
+      link.href = root + item.url;
+      link.textContent = item.title;
+      if (item.path === here) link.setAttribute("aria-current", "page");
+      entry.appendChild(time);
+      entry.appendChild(document.createTextNode(" "));
+      entry.appendChild(link);
+      list.appendChild(entry);
+    });
+    aside.hidden = false;
+  }
+
+  // Opened from disk, a link to "dir/" shows a file listing instead of the page:
+  // point such links (and the search form) at "dir/index.html" instead.
   var ABSOLUTE = /^([a-z][a-z0-9+.-]*:|\/|#)/i;
 
   function toIndex(url) {
@@ -22,6 +55,11 @@
     }
   }
 
-  rewrite("a[href]", "href");
-  rewrite("form[action]", "action");
+  // Deferred scripts have all run by then, latest.js (which comes after this one) too.
+  document.addEventListener("DOMContentLoaded", function () {
+    showLatest();
+    if (location.protocol !== "file:") return;
+    rewrite("a[href]", "href");
+    rewrite("form[action]", "action");
+  });
 })();
