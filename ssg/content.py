@@ -8,6 +8,7 @@ settings, so it runs in worker processes and its result (a JSON-able record) is 
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 import zoneinfo
@@ -21,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import search
@@ -494,12 +496,25 @@ LANG_CODE = re.compile(r"[a-z]{2,3}([-_][A-Za-z0-9]+)?")
 def check_lang(value: Any) -> str:
     """`value` if it is a language code as `lang:` takes it (en, ru, pt-BR), else a ValueError saying what would be right.
 
-    The one rule for the front matter and for `ssg new --lang`, so `ssg new` never writes a file `ssg check` rejects."""
+    The one rule for site.yaml, the front matter and `ssg new --lang`, so `ssg new` never writes a file `ssg check`
+    rejects, and no code passes here that the pages' dates and feeds (Babel) cannot use."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("is empty (use a language code: en, ru, ...)")
-    if not isinstance(value, str) or not LANG_CODE.fullmatch(value.strip()):
+    if not isinstance(value, str) or not is_lang(value.strip()):
         raise ValueError(f"{value!r} is not a language code (use en, ru, ...)")
     return value.strip()
+
+
+@functools.cache
+def is_lang(code: str) -> bool:
+    """A code written as `lang:` takes it that Babel knows: `xx` or `en-XX` would fail every page in that language."""
+    if not LANG_CODE.fullmatch(code):
+        return False
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 def check_source_url(value: Any) -> str:
@@ -528,7 +543,8 @@ def file_stem(source_path: str) -> tuple[str, str | None]:
     """
     stem = posixpath.splitext(posixpath.basename(source_path))[0]
     suffix = LANG_SUFFIX.match(stem)
-    return (suffix.group(1), suffix.group(2)) if suffix else (stem, None)
+    # Only a language: `tass.com.md` is the article "tass-com", not one in the language "com".
+    return (suffix.group(1), suffix.group(2)) if suffix and is_lang(suffix.group(2)) else (stem, None)
 
 
 def parse_date(value: Any, timezone: str) -> datetime | None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ssg.errors import ContentError, OutputError, SsgError, TemplateError
+from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
 from ssg.output import MANIFEST, Output
 
-from .conftest import article, tree
+from .conftest import SITE_YAML, article, tree
 
 
 @pytest.fixture
@@ -200,6 +200,17 @@ def test_a_translation_on_a_site_without_languages_points_to_languages(project):
         "side by side, list the languages in site.yaml (languages: [en, ru]; see docs/languages.md)"
     )
     project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n"})
+    project.build()
+
+
+@pytest.mark.parametrize("code", ["EN", "zh_Hant_TW"])
+def test_site_yaml_takes_a_language_code_by_the_articles_rule(project, code):
+    """site.yaml took `lang: EN`, which the front matter refuses: every article without `lang:` failed, blamed for it."""
+    project.write({"site.yaml": SITE_YAML + f"lang: {code}\n", "content/a.md": article("A", "2021-01-01")})
+    with pytest.raises(ConfigError) as error:
+        project.build()
+    assert str(error.value) == f"site.yaml:5: lang: '{code}' is not a language code (use en, ru, ...)"
+    project.write({"site.yaml": SITE_YAML + "languages: [en, pt-BR]\n"})  # (refused before, though articles take it)
     project.build()
 
 

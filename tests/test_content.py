@@ -158,6 +158,22 @@ def test_language_suffix_in_file_name_sets_lang_and_keeps_the_slug():
     assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: en\n---\n", path="2021/x.ru.md")["lang"] == "en"
 
 
+def test_a_language_code_babel_does_not_know_is_an_error_not_a_crash_later():
+    """`lang: xx` passed the check, then every page in that language failed with Babel's traceback."""
+    for code in ("xx", "en-XX"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {code}\n---\n") == [
+            f"2021/story.md:4: lang: '{code}' is not a language code (use en, ru, ...)"
+        ]
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: pt-BR\n---\n")["lang"] == "pt-BR"
+
+
+def test_a_dotted_file_name_whose_last_part_is_no_language_is_the_slug():
+    """`tass.com.md` was an article in the language "com" (and the build crashed on it)."""
+    m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/tass.com.md")
+    assert m["lang"] == "en" and m["slug"] == "tass-com"
+    assert meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/tass.ru.md")["lang"] == "ru"
+
+
 def test_an_update_before_the_date_is_a_warning():
     record = read("---\ntitle: T\ndate: 2021-05-24\nupdated: 2021-05-20\n---\nBody.\n")
     assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
