@@ -89,6 +89,9 @@ def test_yaml_syntax_error_has_the_line_in_the_file():
 def test_a_tab_in_the_front_matter_is_named():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource:\n\tname: TASS\n---\n")
     assert message.startswith("2021/story.md:5: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")
+    # On the last line, after a plain value: the tab's line, not the value's (which an unclosed bracket would get).
+    (message,) = problems("---\ntitle: T\ndate: 2021-01-01\n\ttags: [x]\n---\n")
+    assert message.startswith("2021/story.md:4: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")
 
 
 def test_a_key_given_twice_is_an_error_naming_both_lines():
