@@ -47,6 +47,8 @@ KNOWN_KEYS = (
 )
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
+# A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
+MAX_SLUG = 200
 
 
 def quick_pickling(cls: type) -> type:
@@ -480,6 +482,8 @@ class _Reader:
             self.problem("slug", "is empty (write some words, e.g. slug: roscosmos-china, or leave it out to take the file name)")
         elif not slug:
             self.problem("slug", f"{value if value is not None else default!r} gives an empty slug (set `slug: some-words`)")
+        elif len(slug) > MAX_SLUG:
+            self.problem("slug", f"{_too_long(slug)} (set a `slug:` of at most {MAX_SLUG} characters)")
         return slug or "article"
 
 
@@ -515,6 +519,20 @@ def is_lang(code: str) -> bool:
     except (ValueError, UnknownLocaleError):
         return False
     return True
+
+
+def check_slug(value: str) -> str:
+    """The slug `ssg new --slug` writes for `value`, if it is one the reader takes, else a ValueError saying what would be right."""
+    slug = slugify(value)
+    if not slug:
+        raise ValueError(f"{value!r} gives an empty slug (use some words, e.g. roscosmos-china)")
+    if len(slug) > MAX_SLUG:
+        raise ValueError(f"{_too_long(slug)} (use at most {MAX_SLUG} characters)")
+    return slug
+
+
+def _too_long(slug: str) -> str:
+    return f"'{slug[:40]}...' is {len(slug)} characters long, too long for a folder name"
 
 
 def check_source_url(value: Any) -> str:

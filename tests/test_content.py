@@ -261,6 +261,13 @@ def test_spaces_around_a_language_code_and_an_empty_slug():
     ]
 
 
+def test_a_slug_too_long_for_a_folder_name_is_an_error_not_a_crash_when_writing():
+    assert meta(f"---\ntitle: T\ndate: 2021-01-01\nslug: {'a' * 200}\n---\n")["slug"] == "a" * 200
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\nslug: {'a' * 300}\n---\n") == [
+        f"2021/story.md:4: slug: '{'a' * 40}...' is 300 characters long, too long for a folder name (set a `slug:` of at most 200 characters)"
+    ]
+
+
 def test_an_empty_key_says_it_is_empty_never_none():
     for empty in ("", "''", "' '"):
         assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {empty}\ndraft: {empty}\n---\n") == [
