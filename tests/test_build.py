@@ -161,6 +161,31 @@ def test_an_image_from_static_is_found_where_the_site_has_it(project):
     assert "content/2021/a.md:7: linked file 'images/logo.png' not found" in str(error.value)  # on the line that links
 
 
+def test_a_text_link_written_from_content_like_image_is_told_the_path_from_the_article(project):
+    """`image: images/x.png` is from content/, the text's links from the article: `![x](images/x.png)` in 2021/a.md
+    was told to put the picture at content/2021/images/x.png, a second copy, rather than to write ../images/x.png."""
+    body = "![Map](images/map.png) [B](2021/b.md) [C](c.md)"
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", body),
+            "content/2021/b.md": article("B", "2021-05-25"),
+            "content/images/map.png": b"PNG",
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2021/a.md:6: linked file '2021/images/map.png' not found "
+        "(content/images/map.png is there: a link in the text is relative to the article, so write ../images/map.png)"
+    )
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "[B](2021/b.md) [C](c.md)")})
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/a.md:6: links to 2021/2021/b.md, which is not a published article "
+        "(content/2021/b.md is there: a link in the text is relative to the article, so write b.md)",
+        "content/2021/a.md:6: links to 2021/c.md, which is not a published article",  # (no such file anywhere: no hint)
+    ]
+
+
 def test_links_and_images_pasted_as_html_are_made_real_like_markdown_ones(project):
     """Clippings are pasted as HTML: `<img src="map.png">` beside the article was not copied and its link, like a
     raw `<a href="other.md">`, led nowhere from the article's page; only `ssg check --links` said so."""
