@@ -232,7 +232,8 @@ class Builder:
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
                 feeds = list(feed_sources(config, urls, site))
                 generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {urls.sitemap(): "the sitemap"}
-                problems += missing + collisions(pages, files, None if config.multilingual else config.lang, generated, config.content_dir)
+                clashes = collisions(pages, files, None if config.multilingual else config.lang, generated, config.content_dir)
+                problems += missing + with_lines(clashes, loaded.lines, config.content_dir)  # (on a `slug:` that makes one)
                 if problems:
                     raise ContentError(problems, result.warnings)
             if options.strict and result.warnings:

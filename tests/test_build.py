@@ -213,6 +213,10 @@ def test_two_articles_on_one_url_name_both_files(project):
     with pytest.raises(ContentError) as error:
         project.build()
     assert str(error.value) == "content/b/x.md: slug: has the same URL /2021/01/01/x/ as content/a/x.md (set a different `slug:` or date)"
+    project.write({"content/c.md": article("C", "2021-01-02", slug="x-2"), "content/d.md": article("D", "2021-01-02", slug="x-2")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert "content/d.md:4: slug: has the same URL /2021/01/02/x-2/ as content/c.md" in str(error.value)  # on the line that set it
 
 
 def test_a_translation_on_a_site_without_languages_points_to_languages(project):
