@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
+from ssg.linkcheck import check_links
 from ssg.output import MANIFEST, Output
+from ssg.urls import output_file
 
 from .conftest import SITE_YAML, article, tree
 
@@ -241,6 +243,26 @@ def test_site_yaml_takes_a_language_code_by_the_articles_rule(project, code):
     assert str(error.value) == f"site.yaml:5: lang: '{code}' is not a language code (use en, ru, ...)"
     project.write({"site.yaml": SITE_YAML + "languages: [en, pt-BR]\n"})  # (refused before, though articles take it)
     project.build()
+
+
+@pytest.mark.parametrize(
+    ("permalink", "a", "b", "link"),
+    [("{year}/{slug}.html", "2021/a.html", "2021/b.html", "b.html"), ("/{year}/{slug}", "2021/a/", "2021/b/", "../b/")],
+)
+def test_a_permalink_ending_in_html_is_a_page_of_that_name(project, permalink, a, b, link):
+    """Pelican's `{slug}.html` (an archive moved keeps its URLs) was written as the folder b.html/, with an index.html."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + f"permalink: {permalink!r}\n",
+            "content/2021/a.md": article("A", "2021-05-24", "See [b](b.md) ![Map](map.png)"),
+            "content/2021/b.md": article("B", "2021-05-25"),
+            "content/2021/map.png": b"PNG",
+        }
+    )
+    project.build()
+    assert (project.public / output_file(b)).is_file() and not (project.public / "2021/b.html/index.html").exists()
+    assert f'<a href="{link}">b</a>' in project.page(a)
+    assert not check_links(project.public, "https://example.org/").broken
 
 
 def test_failed_build_leaves_previous_output_untouched(site):
