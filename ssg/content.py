@@ -27,7 +27,7 @@ from slugify import slugify
 
 from . import search
 from .errors import Problem
-from .markdown import render_markdown
+from .markdown import ARTICLE_SUFFIXES, render_markdown
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
 KNOWN_KEYS = (
@@ -462,7 +462,7 @@ class _Reader:
             return None
         base = posixpath.dirname(self.path) if value.startswith(("./", "../")) else ""
         target = posixpath.normpath(posixpath.join(base, value.lstrip("/")))
-        if not target.endswith(".md") or target.startswith(".."):
+        if not target.endswith(ARTICLE_SUFFIXES) or target.startswith(".."):
             self.problem("translation_of", f"{value!r} is not an article file under content/ (e.g. 2021/roscosmos-china.md)")
             return None
         if target == self.path:

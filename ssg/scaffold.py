@@ -13,6 +13,7 @@ from slugify import slugify
 from .config import CONFIG_FILE, Config, default_site_yaml
 from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, source_host, split_front_matter
 from .errors import SsgError
+from .markdown import ARTICLE_SUFFIXES
 from .workflow import WORKFLOW_PATH, pages_workflow
 from .yamlload import load_yaml_with_lines
 
@@ -135,6 +136,6 @@ def _content_file(config: Config, given: Path) -> str:
     content = config.content_path.resolve()
     for candidate in (given, content / given):
         path = Path(os.path.abspath(candidate))
-        if path.is_file() and path.suffix == ".md" and path.is_relative_to(content):
+        if path.is_file() and path.suffix in ARTICLE_SUFFIXES and path.is_relative_to(content):
             return path.relative_to(content).as_posix()
     raise SsgError(f"{given} is not an article file under {config.content_dir}/ (e.g. {config.content_dir}/2021/roscosmos-china.md)")

@@ -265,6 +265,19 @@ def test_a_permalink_ending_in_html_is_a_page_of_that_name(project, permalink, a
     assert not check_links(project.public, "https://example.org/").broken
 
 
+def test_a_jekyll_post_named_markdown_is_an_article(project):
+    """`jekyll new` writes `_posts/2021-05-24-welcome-to-jekyll.markdown`: such posts were skipped without a word."""
+    project.write(
+        {
+            "content/2021/2021-05-24-launch.markdown": "---\ntitle: Launch\nlayout: post\n---\n\nThe rocket flew.\n",
+            "content/2021/b.md": article("B", "2021-05-25", "See [the launch](2021-05-24-launch.markdown)."),
+        }
+    )
+    result = project.build()
+    assert "The rocket flew." in project.page("2021/05/24/launch/") and not result.warnings
+    assert '<a href="../../24/launch/">the launch</a>' in project.page("2021/05/25/b/")
+
+
 def test_failed_build_leaves_previous_output_untouched(site):
     site.build()
     before = {p: (data, (site.public / p).stat().st_mtime_ns) for p, data in site.files().items()}
