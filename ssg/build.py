@@ -15,6 +15,7 @@ import gc
 import hashlib
 import json
 import os
+import posixpath
 import sys
 import time
 from collections import Counter
@@ -235,7 +236,8 @@ class Builder:
                     urls.sitemap(): "the sitemap",
                     urls.latest(): "the latest articles' list",
                 }
-                problems += missing + collisions(pages, files, None if config.multilingual else config.lang, generated, config.content_dir)
+                clashes = collisions(pages, files, None if config.multilingual else config.lang, generated, config.content_dir)
+                problems += missing + with_lines(clashes, loaded.lines, config.content_dir)  # (on a `slug:` that makes one)
                 if problems:
                     raise ContentError(problems, result.warnings)
             if options.strict and result.warnings:
@@ -532,10 +534,28 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 what = "image" if key else "linked file"
                 path = f"{config.content_dir}/{article.source_path}"
                 line = lines.get(article.source_path, {}).get("image") if key else _line_naming(content / article.source_path, target)
-                problems.append(
-                    Problem(path, line, key, f"{what} {target!r} not found (put it at {config.content_dir}/{target} or fix the path)")
+                meant = None if key else _from_content(article.source_path, target)
+                fix = (
+                    _relative_hint(config.content_dir, article.source_path, meant)
+                    if meant and (content / meant).is_file()
+                    else f"put it at {config.content_dir}/{target} or fix the path"
                 )
+                problems.append(Problem(path, line, key, f"{what} {target!r} not found ({fix})"))
     return files, problems
+
+
+def _from_content(article_path: str, target: str) -> str | None:
+    """What a link in an article's text wrote, when it could be a path from content/ (`images/x.jpg` in 2021/a.md, which
+    leads to 2021/images/x.jpg): `image:` takes such paths, so a text's link may be written alike. None for one that
+    climbs out of the article's folder, or from an article at the top, where both readings are one."""
+    folder = posixpath.dirname(article_path)
+    written = posixpath.relpath(target, folder) if folder else None
+    return written if written and not written.startswith("../") else None
+
+
+def _relative_hint(content_dir: str, article_path: str, meant: str) -> str:
+    relative = posixpath.relpath(meant, posixpath.dirname(article_path))
+    return f"{content_dir}/{meant} is there: a link in the text is relative to the article, so write {relative}"
 
 
 def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
@@ -547,12 +567,17 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
             f"{config.content_dir}/{a.source_path}",
             _line_naming(config.content_path / a.source_path, target),
             None,
-            f"links to {target}, which is not a published article",
+            f"links to {target}, which is not a published article{_meant_article(config, a.source_path, target, known)}",
         )
         for a in site.articles
         for target in a.article_links
         if target not in known
     ]
+
+
+def _meant_article(config: Config, article_path: str, target: str, known: set[str]) -> str:
+    meant = _from_content(article_path, target)
+    return f" ({_relative_hint(config.content_dir, article_path, meant)})" if meant in known else ""
 
 
 def _line_naming(path: Path, target: str) -> int | None:

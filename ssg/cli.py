@@ -17,7 +17,7 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .config import FLAGS, load_config
-from .content import check_lang, check_source_url
+from .content import check_lang, check_slug, check_source_url
 from .errors import Problem, SsgError
 from .linkcheck import check_links, site_base_url
 from .scaffold import init_project, new_article, new_translation
@@ -194,7 +194,7 @@ def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option("--tag", "tags", multiple=True, help="A tag; repeat for more.")
 @click.option("--source-name", help="Where the article comes from (default with --source-url: the link's host, e.g. interfax.ru).")
 @click.option("--source-url", callback=_checked_by(check_source_url), help="Link to the original (http or https).")
-@click.option("--slug", help="File name and URL slug (default: from the title).")
+@click.option("--slug", callback=_checked_by(check_slug), help="File name and URL slug (default: from the title).")
 @click.option(
     "--translation-of",
     type=click.Path(path_type=Path),

@@ -18,8 +18,8 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import yaml
-from babel import Locale, UnknownLocaleError
 
+from .content import check_lang
 from .errors import ConfigError, Problem
 from .search import SearchConfig
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
@@ -67,12 +67,8 @@ def _base_url(value: Any) -> str:
 
 
 def _lang(value: Any) -> str:
-    code = _str(value)
-    try:
-        Locale.parse(code)
-    except (ValueError, UnknownLocaleError):
-        raise ValueError(f"{code!r} is not a language code (use en, ru, de, ...)") from None
-    return code
+    # The articles' own rule: a code site.yaml took and the front matter refused failed every article without `lang:`.
+    return check_lang(_str(value))
 
 
 def _timezone(value: Any) -> str:
@@ -85,7 +81,8 @@ def _timezone(value: Any) -> str:
 
 
 def _permalink(value: Any) -> str:
-    pattern = _str(value).strip("/") + "/"
+    pattern = _str(value).strip("/")
+    pattern += "" if pattern.endswith(".html") else "/"  # Pelican's `{slug}.html` keeps its URLs; else a folder
     names = set(re.findall(r"{(\w+)}", pattern))
     unknown = names - set(PERMALINK_FIELDS)
     if unknown:
@@ -259,7 +256,12 @@ OPTIONS: tuple[Option, ...] = (
     Option("lang", "en", "Language of articles that do not set `lang:` (en, ru, ...).", _lang),
     Option("timezone", "UTC", "Time zone for dates written without an offset, and for `ssg new`.", _timezone),
     Option("theme", "default", "Theme folder under themes/ (the project's own, else the one ssg ships).", _str),
-    Option("permalink", "{year}/{month}/{day}/{slug}/", "Article URL pattern: {year} {month} {day} {slug} {lang}.", _permalink),
+    Option(
+        "permalink",
+        "{year}/{month}/{day}/{slug}/",
+        "Article URL pattern: {year} {month} {day} {slug} {lang}; a folder, or a page when it ends in .html ({slug}.html).",
+        _permalink,
+    ),
     Option("paginate", 20, "Articles per page on the home, tag and date pages.", _positive_int),
     Option("latest", 10, "How many articles the 'Latest articles' list shows.", _positive_int),
     Option(

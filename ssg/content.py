@@ -8,6 +8,7 @@ settings, so it runs in worker processes and its result (a JSON-able record) is 
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 import zoneinfo
@@ -21,11 +22,12 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import search
 from .errors import Problem
-from .markdown import render_markdown
+from .markdown import ARTICLE_SUFFIXES, render_markdown
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
 KNOWN_KEYS = (
@@ -45,6 +47,8 @@ KNOWN_KEYS = (
 )
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
+# A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
+MAX_SLUG = 200
 
 
 def quick_pickling(cls: type) -> type:
@@ -458,7 +462,7 @@ class _Reader:
             return None
         base = posixpath.dirname(self.path) if value.startswith(("./", "../")) else ""
         target = posixpath.normpath(posixpath.join(base, value.lstrip("/")))
-        if not target.endswith(".md") or target.startswith(".."):
+        if not target.endswith(ARTICLE_SUFFIXES) or target.startswith(".."):
             self.problem("translation_of", f"{value!r} is not an article file under content/ (e.g. 2021/roscosmos-china.md)")
             return None
         if target == self.path:
@@ -478,6 +482,8 @@ class _Reader:
             self.problem("slug", "is empty (write some words, e.g. slug: roscosmos-china, or leave it out to take the file name)")
         elif not slug:
             self.problem("slug", f"{value if value is not None else default!r} gives an empty slug (set `slug: some-words`)")
+        elif len(slug) > MAX_SLUG:
+            self.problem("slug", f"{_too_long(slug)} (set a `slug:` of at most {MAX_SLUG} characters)")
         return slug or "article"
 
 
@@ -494,12 +500,39 @@ LANG_CODE = re.compile(r"[a-z]{2,3}([-_][A-Za-z0-9]+)?")
 def check_lang(value: Any) -> str:
     """`value` if it is a language code as `lang:` takes it (en, ru, pt-BR), else a ValueError saying what would be right.
 
-    The one rule for the front matter and for `ssg new --lang`, so `ssg new` never writes a file `ssg check` rejects."""
+    The one rule for site.yaml, the front matter and `ssg new --lang`, so `ssg new` never writes a file `ssg check`
+    rejects, and no code passes here that the pages' dates and feeds (Babel) cannot use."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("is empty (use a language code: en, ru, ...)")
-    if not isinstance(value, str) or not LANG_CODE.fullmatch(value.strip()):
+    if not isinstance(value, str) or not is_lang(value.strip()):
         raise ValueError(f"{value!r} is not a language code (use en, ru, ...)")
     return value.strip()
+
+
+@functools.cache
+def is_lang(code: str) -> bool:
+    """A code written as `lang:` takes it that Babel knows: `xx` or `en-XX` would fail every page in that language."""
+    if not LANG_CODE.fullmatch(code):
+        return False
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def check_slug(value: str) -> str:
+    """The slug `ssg new --slug` writes for `value`, if it is one the reader takes, else a ValueError saying what would be right."""
+    slug = slugify(value)
+    if not slug:
+        raise ValueError(f"{value!r} gives an empty slug (use some words, e.g. roscosmos-china)")
+    if len(slug) > MAX_SLUG:
+        raise ValueError(f"{_too_long(slug)} (use at most {MAX_SLUG} characters)")
+    return slug
+
+
+def _too_long(slug: str) -> str:
+    return f"'{slug[:40]}...' is {len(slug)} characters long, too long for a folder name"
 
 
 def check_source_url(value: Any) -> str:
@@ -528,7 +561,8 @@ def file_stem(source_path: str) -> tuple[str, str | None]:
     """
     stem = posixpath.splitext(posixpath.basename(source_path))[0]
     suffix = LANG_SUFFIX.match(stem)
-    return (suffix.group(1), suffix.group(2)) if suffix else (stem, None)
+    # Only a language: `tass.com.md` is the article "tass-com", not one in the language "com".
+    return (suffix.group(1), suffix.group(2)) if suffix and is_lang(suffix.group(2)) else (stem, None)
 
 
 def parse_date(value: Any, timezone: str) -> datetime | None:

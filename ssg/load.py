@@ -23,6 +23,7 @@ from sys import intern
 from .cache import Store, file_digest
 from .content import Article, Image, ReadSettings, Source, quick_pickling, read_article
 from .errors import Problem
+from .markdown import ARTICLE_SUFFIXES
 
 PARALLEL_FROM = 64  # fewer changed files than this are read in-process: a pool costs ~0.1 s to start
 SNAPSHOT_AFTER = 200  # records loaded one by one (from JSON) before the snapshot is saved again
@@ -101,7 +102,7 @@ def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
                 if entry.is_dir():
                     if not entry.is_symlink() and not name.startswith((".", "_")):
                         folders.append((entry.path, f"{prefix}{name}/"))
-                elif name.endswith(".md") and not name.startswith((".", "#", "~")):
+                elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith((".", "#", "~")):
                     try:
                         stat = entry.stat()
                     except OSError:

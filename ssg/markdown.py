@@ -25,6 +25,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 EXTENSIONS = ("extra", "sane_lists", "toc")
+# The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
+ARTICLE_SUFFIXES = (".md", ".markdown")
 REF_ARTICLE = "ssg-ref:article:"
 REF_FILE = "ssg-ref:file:"
 REF_SITE = "ssg-ref:site:"  # a link from the site's root (`/images/logo.png`): made relative like the others
@@ -234,7 +236,7 @@ class _RefCollector:
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if target.startswith("../") or target == "..":
             return url  # outside content/: left as written; the link check reports it
-        if target.endswith(".md"):
+        if target.endswith(ARTICLE_SUFFIXES):
             self.articles.append(target)
             return f"{REF_ARTICLE}{target}{fragment}"
         self.files.append(target)

@@ -11,8 +11,9 @@ import yaml
 from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, as_read, file_stem, source_host, split_front_matter
+from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, source_host, split_front_matter
 from .errors import SsgError
+from .markdown import ARTICLE_SUFFIXES
 from .workflow import WORKFLOW_PATH, pages_workflow
 from .yamlload import load_yaml_with_lines
 
@@ -66,9 +67,10 @@ def new_article(
 ) -> Path:
     """Write content/YYYY/<slug>.md with the front matter filled in; returns its path.
 
-    `lang` and `source_url` must already pass the reader's checks (`content.check_lang`,
-    `content.check_source_url`): the command line refuses them before anything is written."""
-    slug = slugify(slug or title)
+    `lang`, `source_url` and `slug` must already pass the reader's checks (`content.check_lang`,
+    `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written."""
+    # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
+    slug = slug or slugify(title, max_length=MAX_SLUG, word_boundary=True)
     if not slug:
         raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
     path = config.content_path / f"{now:%Y}" / f"{slug}.md"
@@ -119,7 +121,7 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
         lang = others[0]
     if lang == own:
         raise SsgError(f"{config.content_dir}/{source_path} is in {own!r} already: pass --lang with another of the site's languages")
-    name = f"{slugify(slug)}.md" if slug else f"{stem}.{lang}.md"
+    name = f"{slug}.md" if slug else f"{stem}.{lang}.md"
     front = {"title": title, "lang": lang, "translation_of": source_path}
     front |= {key: data[key] for key in SHARED_KEYS if data.get(key) is not None}
     dated = DATE_PREFIX.match(stem)
@@ -134,6 +136,6 @@ def _content_file(config: Config, given: Path) -> str:
     content = config.content_path.resolve()
     for candidate in (given, content / given):
         path = Path(os.path.abspath(candidate))
-        if path.is_file() and path.suffix == ".md" and path.is_relative_to(content):
+        if path.is_file() and path.suffix in ARTICLE_SUFFIXES and path.is_relative_to(content):
             return path.relative_to(content).as_posix()
     raise SsgError(f"{given} is not an article file under {config.content_dir}/ (e.g. {config.content_dir}/2021/roscosmos-china.md)")

@@ -43,16 +43,16 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         lines = _key_lines(node)  # before construction, which merges `<<:` keys into the node's own
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
+        source_lines = text.split("\n")
         mark = exc.problem_mark or exc.context_mark
         at_end = exc.problem_mark is not None and exc.problem_mark.line >= text.rstrip("\n").count("\n")
-        if exc.context_mark is not None and at_end:
-            mark = exc.context_mark  # an unclosed [ or {: where it opened helps more than the end
+        if exc.context_mark is not None and at_end and not _on_tab(exc.problem_mark, source_lines):
+            mark = exc.context_mark  # an unclosed [ or {: where it opened helps more than the end (a tab is where it is)
         line = mark.line + 1 if mark is not None else None
         what = " ".join(p for p in (exc.context, exc.problem) if p)
         hint = "check quotes, colons and indentation"
-        source_lines = text.split("\n")
         line_text = source_lines[mark.line] if mark is not None and mark.line < len(source_lines) else ""
-        if mark is not None and line_text[mark.column : mark.column + 1] == "\t":
+        if _on_tab(mark, source_lines):
             hint = "a tab: YAML indents with spaces only"
         elif exc.problem and exc.problem.startswith("mapping values are not allowed"):
             hint = _colon_hint(line_text) or hint
@@ -62,6 +62,10 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     finally:
         loader.dispose()
     return data, lines
+
+
+def _on_tab(mark: yaml.Mark | None, lines: list[str]) -> bool:
+    return mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"
 
 
 # `key: value` whose plain value holds a colon (title: Artemis I: SLS), the commonest YAML error in front matter.

@@ -242,7 +242,7 @@ def test_translation_problems_name_the_content_folder_site_yaml_sets(project):
         project.build()
     assert str(error.value).splitlines() == [
         "articles/x.md:5: translation_of: a.md is not a published article (it should name the original's file under articles/)",
-        "articles/z.md: slug: has the same URL /2021/05/25/y/ as articles/y.md (set a different `slug:` or date)",
+        "articles/z.md:4: slug: has the same URL /2021/05/25/y/ as articles/y.md (set a different `slug:` or date)",
     ]
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ssg.errors import ContentError, OutputError, SsgError, TemplateError
+from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
+from ssg.linkcheck import check_links
 from ssg.output import MANIFEST, Output
+from ssg.urls import output_file
 
-from .conftest import article, tree
+from .conftest import SITE_YAML, article, tree
 
 
 @pytest.fixture
@@ -161,6 +163,31 @@ def test_an_image_from_static_is_found_where_the_site_has_it(project):
     assert "content/2021/a.md:7: linked file 'images/logo.png' not found" in str(error.value)  # on the line that links
 
 
+def test_a_text_link_written_from_content_like_image_is_told_the_path_from_the_article(project):
+    """`image: images/x.png` is from content/, the text's links from the article: `![x](images/x.png)` in 2021/a.md
+    was told to put the picture at content/2021/images/x.png, a second copy, rather than to write ../images/x.png."""
+    body = "![Map](images/map.png) [B](2021/b.md) [C](c.md)"
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", body),
+            "content/2021/b.md": article("B", "2021-05-25"),
+            "content/images/map.png": b"PNG",
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2021/a.md:6: linked file '2021/images/map.png' not found "
+        "(content/images/map.png is there: a link in the text is relative to the article, so write ../images/map.png)"
+    )
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "[B](2021/b.md) [C](c.md)")})
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/a.md:6: links to 2021/2021/b.md, which is not a published article "
+        "(content/2021/b.md is there: a link in the text is relative to the article, so write b.md)",
+        "content/2021/a.md:6: links to 2021/c.md, which is not a published article",  # (no such file anywhere: no hint)
+    ]
+
+
 def test_links_and_images_pasted_as_html_are_made_real_like_markdown_ones(project):
     """Clippings are pasted as HTML: `<img src="map.png">` beside the article was not copied and its link, like a
     raw `<a href="other.md">`, led nowhere from the article's page; only `ssg check --links` said so."""
@@ -188,6 +215,10 @@ def test_two_articles_on_one_url_name_both_files(project):
     with pytest.raises(ContentError) as error:
         project.build()
     assert str(error.value) == "content/b/x.md: slug: has the same URL /2021/01/01/x/ as content/a/x.md (set a different `slug:` or date)"
+    project.write({"content/c.md": article("C", "2021-01-02", slug="x-2"), "content/d.md": article("D", "2021-01-02", slug="x-2")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert "content/d.md:4: slug: has the same URL /2021/01/02/x-2/ as content/c.md" in str(error.value)  # on the line that set it
 
 
 def test_a_translation_on_a_site_without_languages_points_to_languages(project):
@@ -201,6 +232,50 @@ def test_a_translation_on_a_site_without_languages_points_to_languages(project):
     )
     project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n"})
     project.build()
+
+
+@pytest.mark.parametrize("code", ["EN", "zh_Hant_TW"])
+def test_site_yaml_takes_a_language_code_by_the_articles_rule(project, code):
+    """site.yaml took `lang: EN`, which the front matter refuses: every article without `lang:` failed, blamed for it."""
+    project.write({"site.yaml": SITE_YAML + f"lang: {code}\n", "content/a.md": article("A", "2021-01-01")})
+    with pytest.raises(ConfigError) as error:
+        project.build()
+    assert str(error.value) == f"site.yaml:5: lang: '{code}' is not a language code (use en, ru, ...)"
+    project.write({"site.yaml": SITE_YAML + "languages: [en, pt-BR]\n"})  # (refused before, though articles take it)
+    project.build()
+
+
+@pytest.mark.parametrize(
+    ("permalink", "a", "b", "link"),
+    [("{year}/{slug}.html", "2021/a.html", "2021/b.html", "b.html"), ("/{year}/{slug}", "2021/a/", "2021/b/", "../b/")],
+)
+def test_a_permalink_ending_in_html_is_a_page_of_that_name(project, permalink, a, b, link):
+    """Pelican's `{slug}.html` (an archive moved keeps its URLs) was written as the folder b.html/, with an index.html."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + f"permalink: {permalink!r}\n",
+            "content/2021/a.md": article("A", "2021-05-24", "See [b](b.md) ![Map](map.png)"),
+            "content/2021/b.md": article("B", "2021-05-25"),
+            "content/2021/map.png": b"PNG",
+        }
+    )
+    project.build()
+    assert (project.public / output_file(b)).is_file() and not (project.public / "2021/b.html/index.html").exists()
+    assert f'<a href="{link}">b</a>' in project.page(a)
+    assert not check_links(project.public, "https://example.org/").broken
+
+
+def test_a_jekyll_post_named_markdown_is_an_article(project):
+    """`jekyll new` writes `_posts/2021-05-24-welcome-to-jekyll.markdown`: such posts were skipped without a word."""
+    project.write(
+        {
+            "content/2021/2021-05-24-launch.markdown": "---\ntitle: Launch\nlayout: post\n---\n\nThe rocket flew.\n",
+            "content/2021/b.md": article("B", "2021-05-25", "See [the launch](2021-05-24-launch.markdown)."),
+        }
+    )
+    result = project.build()
+    assert "The rocket flew." in project.page("2021/05/24/launch/") and not result.warnings
+    assert '<a href="../../24/launch/">the launch</a>' in project.page("2021/05/25/b/")
 
 
 def test_failed_build_leaves_previous_output_untouched(site):

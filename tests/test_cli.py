@@ -142,6 +142,21 @@ def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option,
     assert not any((project.root / "content").iterdir())  # nothing written
 
 
+def test_new_with_a_headline_longer_than_a_file_name_cuts_the_slug_at_a_word(project):
+    """A long headline (transliterated, longer still) was a file name over 255 bytes: a traceback."""
+    title = "Роскосмос и CNSA договорились о совместной лунной станции и о сотрудничестве в пилотируемых полётах " * 4
+    result = run("-C", str(project.root), "new", title)
+    assert result.exit_code == 0, result.output
+    name = Path(result.output.strip()).name
+    assert len(name) <= 203 and name.startswith("roskosmos-i-cnsa-dogovorilis-")
+    assert run("-C", str(project.root), "build", "--future").exit_code == 0
+    result = run("-C", str(project.root), "new", "T", "--slug", "a" * 201)
+    assert (
+        result.exit_code == 2 and "Invalid value for '--slug': 'aaaa" in result.output and "(use at most 200 characters)" in result.output
+    )
+    assert len(list((project.root / "content").rglob("*.md"))) == 1
+
+
 @pytest.mark.parametrize("title", ["", "   "])
 def test_new_refuses_an_empty_title_and_writes_nothing(project, title):
     """`ssg new "" --slug x` (what the empty-file-name message advised) wrote `title: ''`, which the next build rejects."""

@@ -89,6 +89,9 @@ def test_yaml_syntax_error_has_the_line_in_the_file():
 def test_a_tab_in_the_front_matter_is_named():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource:\n\tname: TASS\n---\n")
     assert message.startswith("2021/story.md:5: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")
+    # On the last line, after a plain value: the tab's line, not the value's (which an unclosed bracket would get).
+    (message,) = problems("---\ntitle: T\ndate: 2021-01-01\n\ttags: [x]\n---\n")
+    assert message.startswith("2021/story.md:4: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")
 
 
 def test_a_key_given_twice_is_an_error_naming_both_lines():
@@ -156,6 +159,22 @@ def test_language_suffix_in_file_name_sets_lang_and_keeps_the_slug():
     m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/roscosmos-china.ru.md")
     assert m["lang"] == "ru" and m["slug"] == "roscosmos-china"
     assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: en\n---\n", path="2021/x.ru.md")["lang"] == "en"
+
+
+def test_a_language_code_babel_does_not_know_is_an_error_not_a_crash_later():
+    """`lang: xx` passed the check, then every page in that language failed with Babel's traceback."""
+    for code in ("xx", "en-XX"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {code}\n---\n") == [
+            f"2021/story.md:4: lang: '{code}' is not a language code (use en, ru, ...)"
+        ]
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: pt-BR\n---\n")["lang"] == "pt-BR"
+
+
+def test_a_dotted_file_name_whose_last_part_is_no_language_is_the_slug():
+    """`tass.com.md` was an article in the language "com" (and the build crashed on it)."""
+    m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/tass.com.md")
+    assert m["lang"] == "en" and m["slug"] == "tass-com"
+    assert meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/tass.ru.md")["lang"] == "ru"
 
 
 def test_an_update_before_the_date_is_a_warning():
@@ -239,6 +258,13 @@ def test_spaces_around_a_language_code_and_an_empty_slug():
     assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: ' ru '\n---\n")["lang"] == "ru"
     assert problems("---\ntitle: T\ndate: 2021-01-01\nslug: ''\n---\n") == [
         "2021/story.md:4: slug: is empty (write some words, e.g. slug: roscosmos-china, or leave it out to take the file name)"
+    ]
+
+
+def test_a_slug_too_long_for_a_folder_name_is_an_error_not_a_crash_when_writing():
+    assert meta(f"---\ntitle: T\ndate: 2021-01-01\nslug: {'a' * 200}\n---\n")["slug"] == "a" * 200
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\nslug: {'a' * 300}\n---\n") == [
+        f"2021/story.md:4: slug: '{'a' * 40}...' is 300 characters long, too long for a folder name (set a `slug:` of at most 200 characters)"
     ]
 
 
