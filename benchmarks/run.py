@@ -6,7 +6,7 @@ Generates the archive with `generate.py` (and the same articles as a Hugo site),
 wall time and peak RSS of the whole process tree for each build with `measure.py`. One edit is
 measured twice: as a new `ssg build` (a sentence added to the body), and as `ssg build --watch`
 answers saves (from the save to the end of the rebuild it prints, debounce included): the body,
-the title, the tags and the date edited in turn, --saves of each kind, to articles from the middle
+the title, the tags and the date edited, and a new article added, in turn, --saves of each kind, to articles from the middle
 of the archive, 1.5 s apart, as an author reads between saves. It checks that the incrementally
 built output is byte-identical to a cold build of the same content (after all those edits), and
 prints one Markdown table (the README quotes it).
@@ -27,7 +27,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
@@ -57,7 +57,8 @@ def article_to_edit(project: Path, offset: int = 0) -> Path:
 
 def edit(target: Path, kind: str = "body") -> Path:
     """One save of the kinds the issue names: a sentence added to the body, the title or the tags changed, the
-    date moved a month back (the article moves in every listing it is on, and in the search index's order)."""
+    date moved a month back (the article moves in every listing it is on, and in the search index's order);
+    or a new article, the newest (a copy of `target` beside it, dated now). Returns the file saved."""
     text = target.read_text(encoding="utf-8")
     front, body = text.split("\n---\n", 1)
     meta = yaml.safe_load(front.removeprefix("---\n"))
@@ -67,6 +68,9 @@ def edit(target: Path, kind: str = "body") -> Path:
         front = _replace_key(front, "title", json.dumps(meta["title"] + " (updated)", ensure_ascii=False))
     elif kind == "tags":
         front = _replace_key(front, "tags", json.dumps([*meta.get("tags", []), "Benchmark"], ensure_ascii=False))
+    elif kind == "new":  # today's clipping: a new file, the newest article
+        target = target.with_name(f"new-{time.time_ns()}-{target.name}")
+        front = _replace_key(front, "date", datetime.now(UTC).replace(microsecond=0).isoformat())
     elif kind == "date":
         moment = meta["date"]  # (PyYAML reads an ISO timestamp with its offset as a datetime)
         earlier = moment.replace(year=moment.year - (moment.month == 1), month=(moment.month - 2) % 12 + 1, day=min(moment.day, 28))
@@ -89,7 +93,7 @@ def cells(m: Measurement) -> tuple[str, str, str]:
     return f"{m.wall_s:.2f}", f"{m.user_s + m.sys_s:.2f}", f"{m.peak_tree_rss_bytes / MIB:.0f}"
 
 
-EDIT_KINDS = ("body", "title", "tags", "date")
+EDIT_KINDS = ("body", "title", "tags", "date", "new")
 
 
 def watched_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], int]:
@@ -166,7 +170,7 @@ def main() -> None:
         watched, watch_rss = watched_edits(project, args.saves)
         for kind, seconds in watched.items():
             spread = f"median of {len(seconds)} saves; min {min(seconds):.2f}, max {max(seconds):.2f}"
-            what = "its date moved a month back" if kind == "date" else f"{kind} edited"
+            what = {"date": "its date moved a month back", "new": "a new article, the newest"}.get(kind, f"{kind} edited")
             row = (f"ssg build --watch, one article: {what} ({spread})", f"{statistics.median(seconds):.2f}", "", "")
             rows.append(row[:3] + (f"{watch_rss / MIB:.0f}" if kind == EDIT_KINDS[0] else "",))
     fresh = work / "fresh"
