@@ -164,6 +164,7 @@ class Builder:
         self.search = SearchWriter(remember)
         self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
+        self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
 
     def missed_changes(self, config: Config) -> bool:
         """Whether the content folder differs from what this builder last saw of it, and so from what file events
@@ -173,8 +174,14 @@ class Builder:
         return content_stats(config.content_path) != self.stats[1]
 
     def tidy(self) -> None:
-        """Do what the last build left for a quiet moment (the preview calls this when the author pauses)."""
+        """Do what the last build left for a quiet moment (the preview calls this when the author pauses): save the
+        search index's state; make the sitemap's entries if no build has yet (the first edit that changes the list
+        of pages would wait for all of them: 0.5 s at 10,000 articles)."""
         self.search.indexer.flush()
+        if self.sitemap_later is not None:
+            (pages, urls, languages), self.sitemap_later = self.sitemap_later, None
+            self.sitemap = Entries(urls, languages)
+            self.sitemap.of(pages)
 
     def build(self, config: Config, options: BuildOptions = BuildOptions(), changed: Collection[str] | None = None) -> BuildResult:
         """Build the site; raise `SsgError` with every problem found, leaving the output untouched.
@@ -385,6 +392,7 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     with phase("sitemap"):
         fingerprint = prints.sitemap(pages)
         kept = output.unchanged_group(fingerprint)
+        builder.sitemap_later = None
         if kept is None:
             kept = []
             entries = Entries(urls, config.language_codes, builder.sitemap, keep=remember)
@@ -393,6 +401,8 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
             for path, data in sitemap_files(pages, urls, languages=config.language_codes, entries=entries):
                 output.write(path, data, fingerprint)
                 kept.append(path)
+        elif remember and builder.sitemap is None:  # (a long-lived builder's first build, which had nothing to change)
+            builder.sitemap_later = (pages, urls, config.language_codes)
         result.files += len(kept)
         if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
             output.write(urls.robots(), robots_txt(urls))
