@@ -625,9 +625,11 @@ def collisions(
             problems.append(Problem(_owner(page, shown_as), None, "slug" if page.kind == "article" else None, message))
         owners.setdefault(path, page)
     for path, source in files.items():
-        owner = _owner(owners[path], shown_as) if path in owners else generated.get(path)
-        if owner:
-            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {owner}"))
+        if path in owners:
+            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {_owner(owners[path], shown_as)}"))
+        elif path in generated:  # (a name of ssg's own, such as latest.js, which a site may have used before ssg wrote it)
+            message = f"would overwrite /{path} of {generated[path]}, which ssg writes there: give this file another name"
+            problems.append(Problem(str(source), None, None, message))
     return problems
 
 

@@ -83,7 +83,7 @@ class Entries:
         fresh = [
             n
             for n, (page, kept) in enumerate(zip(pages, before, strict=True))
-            if not (kept is not None and kept[0] is page and kept[2].shown == shown[n])
+            if not (kept is not None and kept[0] is page and _same_lastmod(kept[2].shown, shown[n]))
         ]
         versions = {n: alternates(pages[n], self.urls, self.languages) for n in fresh}
         texts = _items("url", [(self.urls.absolute(pages[n].path), shown[n], versions[n]) for n in fresh])
@@ -114,6 +114,11 @@ def lastmod(page: Page, newest: datetime | None) -> datetime | None:
 
 def _is_draft(page: Page) -> bool:
     return page.kind == "article" and page.context["article"].draft
+
+
+def _same_lastmod(a: datetime | None, b: datetime | None) -> bool:
+    """Whether two dates print as the same lastmod: equal instants written with other offsets compare equal, but do not."""
+    return a is b or (a == b and a is not None and b is not None and a.utcoffset() == b.utcoffset())
 
 
 def _newest(dates: Iterable[datetime | None]) -> datetime | None:

@@ -676,6 +676,20 @@ def test_a_static_file_where_a_feed_or_page_goes_is_named_with_it(site):
         site.build()
     root = site.root
     assert str(error.value).splitlines() == [
-        f"{root}/static/feed.xml: would overwrite /feed.xml of the feed 'Test archive'",
+        f"{root}/static/feed.xml: would overwrite /feed.xml of the feed 'Test archive', which ssg writes there: give this file another name",
         f"{root}/static/tags/index.html: would overwrite /tags/index.html of the tags page",
     ]
+
+
+def test_a_static_latest_js_of_the_site_is_named_with_what_to_do(site):
+    """latest.js is new in the output: a site that had a script of that name learns it must rename it, and nothing is written."""
+    site.build()
+    before = (site.public / "latest.js").read_bytes()
+    site.write({"static/latest.js": "console.log('mine');\n"})
+    with pytest.raises(ContentError) as error:
+        site.build()
+    assert str(error.value).splitlines() == [
+        f"{site.root}/static/latest.js: would overwrite /latest.js of the latest articles' list, which ssg writes there: "
+        "give this file another name"
+    ]
+    assert (site.public / "latest.js").read_bytes() == before

@@ -114,3 +114,21 @@ def test_a_rebuild_makes_again_only_the_entries_of_pages_that_changed(project, m
     shutil.rmtree(project.root / ".ssg-cache")
     project.build()
     assert (project.public / "sitemap.xml").read_bytes() == written
+
+
+def test_a_kept_entry_dated_by_the_newest_article_shows_its_offset_as_a_one_shot_build_does(project):
+    """The archive's lastmod is the newest article's date: moved to the same instant written with another offset,
+    it compares equal, but the sitemap prints it otherwise, and a rebuild must write what a one-shot build writes."""
+    project.write({**FILES, "site.yaml": SITE_YAML})
+    builder = Builder()
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    newest = FILES["content/2021/ракета.md"]
+    assert "2021-05-26T12:00:00+03:00" in newest
+    project.write({"content/2021/ракета.md": newest.replace("2021-05-26T12:00:00+03:00", "2021-05-26T09:00:00+00:00")})
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    written = (project.public / "sitemap.xml").read_bytes()
+    assert urlset(project)["https://example.org/archive/"] == "2021-05-26T09:00:00+00:00"
+    shutil.rmtree(project.public)
+    shutil.rmtree(project.root / ".ssg-cache")
+    project.build()
+    assert (project.public / "sitemap.xml").read_bytes() == written
