@@ -109,7 +109,8 @@ class Remembered:
     pages: dict[str, tuple[tuple, str, Page]]  # page path -> (inputs, fingerprint, the page)
     structures: dict[str, str]  # article key -> what the sitemap shows of it, as text
     tags: dict[str, tuple]  # source path -> the article's tags
-    shared: tuple  # what pages read besides their own deps: templates, latest lists, article paths
+    shared: tuple  # what pages read besides their own deps and the latest lists: templates, article paths
+    latest: dict[str, str]  # each language's latest list, as text
     sitemap: tuple[tuple, str]  # what the sitemap was made from, and its fingerprint
 
 
@@ -147,25 +148,28 @@ class Fingerprints:
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
         self._tags = _TagTexts(site.article_tags)
         tags_kept = same and _same_tags(previous.tags, site.article_tags)
-        self._shared = (templates, {lang: self._latest_text(lang) for lang in latest}, paths)
+        self._shared = (templates, paths)
+        self._latest_texts = {lang: self._latest_text(lang) for lang in latest}
         # Nothing that pages read besides their deps changed: a page the plan took over unchanged (the same
-        # object) is what it was, and so is its fingerprint.
+        # object) is what it was, and so is its fingerprint. The latest lists count only for pages that show one
+        # (a new article changes them: the default theme's article pages do not).
         self._kept_as_was = same and tags_kept and previous.shared == self._shared
+        self._latest_as_was = same and previous.latest == self._latest_texts
         self._sitemap = previous.sitemap if same else ((), "")
         self._texts: list[str] | None = None  # what the sitemap shows of each article (`_structure_texts`)
 
     def remembered(self) -> Remembered:
         """What the next build's `previous` is."""
         structures = dict(zip(map(_KEY, self.site.articles), self._structure_texts(), strict=True))
-        return Remembered(self.base, self._made, structures, self.site.article_tags, self._shared, self._sitemap)
+        return Remembered(self.base, self._made, structures, self.site.article_tags, self._shared, self._latest_texts, self._sitemap)
 
     def page(self, page: Page) -> str:
         before = self._previous.get(page.path)
-        if before is not None and before[2] is page and self._kept_as_was:
+        template, uses = self.templates[page.template]
+        if before is not None and before[2] is page and self._kept_as_was and (self._latest_as_was or "latest" not in uses):
             if self._keep:
                 self._made[page.path] = before
             return before[1]
-        template, uses = self.templates[page.template]
         latest = self._latest_text(page.lang) if "latest" in uses else ""
         links = self._links_text(page.context["article"]) if page.kind == "article" else ""
         tags: tuple[str, ...] = ()

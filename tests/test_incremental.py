@@ -342,6 +342,23 @@ def test_a_new_article_leaves_the_other_article_pages_alone(site):
     assert article_pages & changed == {"2021/03/15/story-5/index.html"}  # the newest until now: it links to the next
 
 
+@pytest.mark.parametrize("change", ["newest article retitled", "article added"])
+def test_a_theme_whose_article_pages_show_the_latest_list_gets_them_all_again_when_it_changes(site, tmp_path, change):
+    """Templates may still show `latest` (the default theme's 404 page does): a long-lived builder's pages that
+    show it are made again when it changes, though the plan took them over unchanged."""
+    latest = "{% for item in latest %}<a href='{{ url_for(item) }}'>{{ item.title }}</a>{% endfor %}"
+    site.write({"templates/article.html": "{% extends 'base.html' %}{% block content %}" + latest + "{% endblock %}"})
+    builder = Builder()
+    builder_build(builder, site)
+    if change == "article added":
+        site.write({"content/2021/newest.md": article("Newest", "2021-06-01T10:00:00+03:00", "Fresh.", tags="[Alpha]")})
+    else:
+        site.write({"content/2021/story-5.md": article("Newest", "2021-03-15T10:00:00+03:00", "Body 5.", tags="[Alpha, T1]")})
+    builder_build(builder, site)
+    assert ">Newest</a>" in site.page("2020/12/01/old/")
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
 @pytest.mark.parametrize("damage", [b"garbage, not a database", b""])
 def test_corrupted_cache_is_rebuilt(site, tmp_path, damage):
     for file in (site.root / ".ssg-cache").glob("cache.sqlite*"):
