@@ -96,9 +96,10 @@ def cells(m: Measurement) -> tuple[str, str, str]:
 EDIT_KINDS = ("body", "title", "tags", "date", "new")
 
 
-def watched_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], int]:
+def watched_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], int, int]:
     """Seconds from each save to the end of the rebuild `ssg build --watch` reports, by kind of edit (`saves` of
-    each, taking turns), and the peak RSS of its tree."""
+    each, taking turns), and the peak RSS and PSS of its tree (a save that re-renders many pages forks a
+    helper, whose pages shared with the preview RSS counts twice)."""
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
     process = subprocess.Popen(
         [*SSG, "-C", str(project), "build", "--watch"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -130,7 +131,7 @@ def watched_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], in
         process.kill()
         sampler.stop_event.set()
         sampler.join()
-    return seconds, sampler.peak_bytes
+    return seconds, sampler.peak_bytes, sampler.peak_pss_bytes
 
 
 def same_trees(a: Path, b: Path) -> bool:
@@ -167,12 +168,12 @@ def main() -> None:
     rows.append((f"ssg one article edited ({edited.name})", *cells(ssg_build(project))))
     rows.append(("ssg no-change rebuild after it", *cells(ssg_build(project))))
     if args.saves:
-        watched, watch_rss = watched_edits(project, args.saves)
+        watched, watch_rss, watch_pss = watched_edits(project, args.saves)
         for kind, seconds in watched.items():
             spread = f"median of {len(seconds)} saves; min {min(seconds):.2f}, max {max(seconds):.2f}"
             what = {"date": "its date moved a month back", "new": "a new article, the newest"}.get(kind, f"{kind} edited")
             row = (f"ssg build --watch, one article: {what} ({spread})", f"{statistics.median(seconds):.2f}", "", "")
-            rows.append(row[:3] + (f"{watch_rss / MIB:.0f}" if kind == EDIT_KINDS[0] else "",))
+            rows.append(row[:3] + (f"{watch_rss / MIB:.0f} (PSS {watch_pss / MIB:.0f})" if kind == EDIT_KINDS[0] else "",))
     fresh = work / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".ssg-cache"))

@@ -152,6 +152,7 @@ class Indexer:
                 except _StaleStateError:
                     updated = False
                 if not updated:
+                    index = kept = None  # (let the old index go before the new one is made: both would be held)
                     terms.load(ordered)
                     index = _Index.build(ordered, len(config.fields))
                 if store and self.defer:
