@@ -36,6 +36,10 @@ _KEY = attrgetter("key")
 _KIND_PATH = attrgetter("kind", "path")
 
 
+READS_COUNT = ".count"  # among a template's names: it reads a `count` (a tag's, shown by the tags page), which Tag's repr leaves out
+_ANALYSIS = "2"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+
+
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
@@ -87,18 +91,26 @@ class Templates:
         return seen
 
     def _parse(self, theme: Theme, source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        key = _hash(source)
+        key = _hash(_ANALYSIS + "\0" + source)
         if key not in self.parsed:
             try:
                 ast = theme.env.parse(source)
-                found = (
-                    tuple(sorted(n for n in jinja2.meta.find_referenced_templates(ast) if n)),
-                    tuple(sorted(jinja2.meta.find_undeclared_variables(ast))),
-                )
+                names = set(jinja2.meta.find_undeclared_variables(ast))
+                if _reads_count(ast):
+                    names.add(READS_COUNT)
+                found = (tuple(sorted(n for n in jinja2.meta.find_referenced_templates(ast) if n)), tuple(sorted(names)))
             except jinja2.TemplateSyntaxError:
                 found = ((), ())  # reported by the theme check
             self.parsed[key] = self.added[key] = found
         return self.parsed[key]
+
+
+def _reads_count(ast: jinja2.nodes.Template) -> bool:
+    """Whether a template may read a `count` attribute or item (`tag.count`, `map(attribute="count")`): any name or
+    string constant `count` in it counts, so this errs only towards making pages again."""
+    return any(node.attr == "count" for node in ast.find_all(jinja2.nodes.Getattr)) or any(
+        node.value == "count" for node in ast.find_all(jinja2.nodes.Const)
+    )
 
 
 @dataclass(frozen=True)
@@ -157,6 +169,7 @@ class Fingerprints:
         self._latest_as_was = same and previous.latest == self._latest_texts
         self._sitemap = previous.sitemap if same else ((), "")
         self._texts: list[str] | None = None  # what the sitemap shows of each article (`_structure_texts`)
+        self._counts: str | None = None  # every tag's count, as text (`_counts_text`)
 
     def remembered(self) -> Remembered:
         """What the next build's `previous` is."""
@@ -175,12 +188,13 @@ class Fingerprints:
         tags: tuple[str, ...] = ()
         if "tags_of" in uses and page.kind != "article":  # (an article page's deps hold its tags)
             tags = tuple(map(self._tags.__getitem__, map(_SOURCE_PATH, page.context.get("articles", ()))))
-        inputs = (template, page.deps, latest, tags, links)
+        counts = self._counts_text() if READS_COUNT in uses else ""
+        inputs = (template, page.deps, latest, tags, links, counts)
         if before is not None and before[0] == inputs:
             if self._keep:
                 self._made[page.path] = (inputs, before[1], page)
             return before[1]
-        fingerprint = _hash("\0".join([self.base, template, repr(page.deps), latest, *tags, links]))
+        fingerprint = _hash("\0".join([self.base, template, repr(page.deps), latest, *tags, links, counts]))
         if self._keep:
             self._made[page.path] = (inputs, fingerprint, page)
         return fingerprint
@@ -217,6 +231,12 @@ class Fingerprints:
                 if text is None:
                     texts[index] = self._structures[articles[index].key] = repr(_STRUCTURE(articles[index]))
         return texts
+
+    def _counts_text(self) -> str:
+        """Every tag's count, hashed once: for the few pages whose templates read counts (`READS_COUNT`)."""
+        if self._counts is None:
+            self._counts = _hash(repr([(tag.key, tag.count) for tag in self.site.tags]))
+        return self._counts
 
     def _latest_text(self, lang: str) -> str:
         """The latest list, hashed once: most pages show it."""

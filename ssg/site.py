@@ -39,8 +39,11 @@ class Tag(NamedTuple):
         """The tag's name in `lang`, where `tag_names:` gives one."""
         return dict(self.names).get(lang, self.name)
 
-    def __repr__(self) -> str:  # part of page fingerprints: dataclass's own repr is 10x slower
-        return f"Tag({self.key!r}, {self.name!r}, {self.slug!r}, {self.count}{', ' + repr(self.names) if self.names else ''})"
+    def __repr__(self) -> str:
+        """Part of page fingerprints (dataclass's own repr is 10x slower): what pages show of a tag, without its count,
+        which only templates that read a `count` show (`fingerprints.READS_COUNT`): an article tagged NASA would
+        otherwise make every page showing a NASA article again, for a count none of them shows."""
+        return f"Tag({self.key!r}, {self.name!r}, {self.slug!r}{', ' + repr(self.names) if self.names else ''})"
 
 
 class Period(NamedTuple):

@@ -359,6 +359,32 @@ def test_a_theme_whose_article_pages_show_the_latest_list_gets_them_all_again_wh
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
+def test_a_tag_given_to_one_more_article_makes_again_only_the_pages_that_show_it_or_its_count(site, monkeypatch):
+    """T0's count goes up: the tags page shows counts and is made again, the pages of the other T0 articles show the
+    tag without its count and are not (they used to be: every page showing an article of a common tag)."""
+    rendered = []
+    real = ssg.render.Renderer.render
+    monkeypatch.setattr(ssg.render.Renderer, "render", lambda self, page: rendered.append(page.path) or real(self, page))
+    site.write({"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]")})
+    site.build()
+    assert {"2020/12/01/old/", "tags/", "tags/t0/"} <= set(rendered)
+    assert not {"2021/01/10/story-0/", "2021/03/12/story-2/", "2021/02/14/story-4/"} & set(rendered)
+
+
+@pytest.mark.parametrize("builder", [False, True], ids=["one-shot", "long-lived builder"])
+def test_a_theme_that_shows_tag_counts_on_article_pages_gets_them_again_when_a_count_changes(site, tmp_path, builder):
+    counts = "{% for tag in tags_of(article) %}<i>{{ tag.name }}={{ tag.count }}</i>{% endfor %}"
+    site.write({"templates/article.html": "{% extends 'base.html' %}{% block content %}" + counts + "{% endblock %}"})
+    long_lived = Builder()
+    build_once = (lambda: builder_build(long_lived, site)) if builder else site.build
+    build_once()
+    assert "<i>T0=3</i>" in site.page("2021/01/10/story-0/")
+    site.write({"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]")})
+    build_once()
+    assert "<i>T0=4</i>" in site.page("2021/01/10/story-0/")
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
 @pytest.mark.parametrize("damage", [b"garbage, not a database", b""])
 def test_corrupted_cache_is_rebuilt(site, tmp_path, damage):
     for file in (site.root / ".ssg-cache").glob("cache.sqlite*"):
