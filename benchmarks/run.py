@@ -56,7 +56,7 @@ def article_to_edit(project: Path, offset: int = 0) -> Path:
 
 
 def edit(target: Path, kind: str = "body") -> Path:
-    """One save of the kinds the issue names: a sentence added to the body, the title or the tags changed, the
+    """One save of the kinds the issue names: a sentence added to the body, the title changed, a tag added, the
     date moved a month back (the article moves in every listing it is on, and in the search index's order);
     or a new article, the newest (a copy of `target` beside it, dated now). Returns the file saved."""
     text = target.read_text(encoding="utf-8")
@@ -67,7 +67,9 @@ def edit(target: Path, kind: str = "body") -> Path:
     elif kind == "title":
         front = _replace_key(front, "title", json.dumps(meta["title"] + " (updated)", ensure_ascii=False))
     elif kind == "tags":
-        front = _replace_key(front, "tags", json.dumps([*meta.get("tags", []), "Benchmark"], ensure_ascii=False))
+        tags = meta.get("tags", [])  # one more of the archive's tags (generate.py's), as an author tags
+        added = next(tag for tag in ("NASA", "ESA", "Roscosmos", "SpaceX", "China") if tag not in tags)  # (at most 4 each)
+        front = _replace_key(front, "tags", json.dumps([*tags, added], ensure_ascii=False))
     elif kind == "new":  # today's clipping: a new file, the newest article
         target = target.with_name(f"new-{time.time_ns()}-{target.name}")
         front = _replace_key(front, "date", datetime.now(UTC).replace(microsecond=0).isoformat())
