@@ -53,8 +53,9 @@ jobs:
             exit 1
           fi
           pip install "$SSG_REQUIREMENT"
-      # The site's address on Pages, e.g. https://user.github.io/archive/, whatever site.yaml says.
-      - run: ssg build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
+      # The site's address on Pages, e.g. https://user.github.io/archive/, whatever site.yaml says;
+      # into public/ whatever its output_dir says, as the two steps below read it from there.
+      - run: ssg build -o public --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - run: ssg check --links public
       # v4 leaves out files starting with a dot, so public/.ssg-manifest.json is not published.
       - uses: actions/upload-pages-artifact@v4

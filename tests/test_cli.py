@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -54,7 +55,7 @@ def test_init_adds_a_github_pages_workflow(tmp_path):
     workflow = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())
     steps = workflow["jobs"]["build"]["steps"]
     runs = [s["run"] for s in steps if "run" in s]
-    assert 'ssg build --base-url "${{ steps.pages.outputs.base_url }}/"' in runs and "ssg check --links public" in runs
+    assert 'ssg build -o public --base-url "${{ steps.pages.outputs.base_url }}/"' in runs and "ssg check --links public" in runs
     uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
     assert uses == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
@@ -63,6 +64,22 @@ def test_init_adds_a_github_pages_workflow(tmp_path):
     install = next(s["run"] for s in steps if s.get("name") == "Install ssg")
     assert 'if [ -z "$SSG_REQUIREMENT" ]' in install and install.rstrip().endswith('pip install "$SSG_REQUIREMENT"')
     assert workflow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}  # YAML 1.1 reads `on:` as true
+
+
+def test_pages_workflow_steps_work_with_another_output_dir(tmp_path, monkeypatch):
+    # site.yaml offers output_dir; the workflow's check and upload steps read public/ all the same.
+    folder = tmp_path / "archive"
+    run("init", str(folder))
+    config = folder / "site.yaml"
+    config.write_text(config.read_text().replace("# output_dir: public", "output_dir: docs"))
+    steps = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
+    monkeypatch.chdir(folder)  # as CI runs them, in the repository's root
+    for command in [s["run"] for s in steps if s.get("run", "").startswith("ssg ")]:
+        command = command.replace("${{ steps.pages.outputs.base_url }}", "https://user.github.io/archive")
+        result = run(*shlex.split(command)[1:])
+        assert result.exit_code == 0, (command, result.output)
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert (folder / upload["with"]["path"] / "index.html").is_file()
 
 
 def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
