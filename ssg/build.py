@@ -39,7 +39,7 @@ from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, published, restat
-from .markdown import EXTENSIONS
+from .markdown import ARTICLE_SUFFIXES, EXTENSIONS
 from .output import Manifest, Output, check_output_dir, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, latest_script, render_pages
@@ -545,11 +545,14 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 path = f"{config.content_dir}/{article.source_path}"
                 line = lines.get(article.source_path, {}).get("image") if key else _line_naming(content / article.source_path, target)
                 meant = None if key else _from_content(article.source_path, target)
-                fix = (
-                    _relative_hint(config.content_dir, article.source_path, meant)
-                    if meant and (content / meant).is_file()
-                    else f"put it at {config.content_dir}/{target} or fix the path"
-                )
+                page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (content / (target + s)).is_file()), None)
+                if meant and (content / meant).is_file():
+                    fix = _relative_hint(config.content_dir, article.source_path, meant)
+                elif page:  # `[x](b/)`, the page's URL: an article is linked by its file
+                    relative = posixpath.relpath(page, posixpath.dirname(article.source_path))
+                    fix = f"{config.content_dir}/{page} is an article: link to its file, {relative}"
+                else:
+                    fix = f"put it at {config.content_dir}/{target} or fix the path"
                 problems.append(Problem(path, line, key, f"{what} {target!r} not found ({fix})"))
     return files, problems
 
@@ -598,7 +601,9 @@ def _line_naming(path: Path, target: str) -> int | None:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    ends = (")", "#", " ", '"', "'")  # Markdown's (name), (name#part), (name "title"); HTML's href="name"
+    # Markdown's (name), (name#part), (name "title"); HTML's href="name"; a page's URL (name/, name/#part), which
+    # reaches here without its slash (the path is normalised)
+    ends = (")", "#", " ", '"', "'", "/", "?")
     return next((n for n, line in enumerate(lines, 1) if any(name + end in line for end in ends)), None)
 
 

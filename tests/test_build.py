@@ -163,6 +163,19 @@ def test_an_image_from_static_is_found_where_the_site_has_it(project):
     assert "content/2021/a.md:7: linked file 'images/logo.png' not found" in str(error.value)  # on the line that links
 
 
+def test_a_link_written_as_a_page_url_is_reported_on_its_line(project):
+    """`[earlier](../b/#part)`, the page's URL rather than its file: the error named the article but no line, and
+    told to put a file at content/2021/b when content/2021/b.md is the article the link meant."""
+    body = "First paragraph.\n\nSee [earlier](../b/#part) and [again](b/?x=1)."
+    project.write({"content/2021/a.md": article("A", "2021-05-24", body), "content/2021/b.md": article("B", "2021-05-23")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert sorted(str(error.value).splitlines()) == [
+        "content/2021/a.md:8: linked file '2021/b' not found (content/2021/b.md is an article: link to its file, b.md)",
+        "content/2021/a.md:8: linked file 'b' not found (put it at content/b or fix the path)",
+    ]
+
+
 def test_a_text_link_written_from_content_like_image_is_told_the_path_from_the_article(project):
     """`image: images/x.png` is from content/, the text's links from the article: `![x](images/x.png)` in 2021/a.md
     was told to put the picture at content/2021/images/x.png, a second copy, rather than to write ../images/x.png."""
