@@ -77,6 +77,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     peak_mib: dict[str, float] = field(default_factory=dict)  # after each phase, the largest RSS the build process has had so far
+    counts: dict[str, str] = field(default_factory=dict)  # phase -> what it went through and what it wrote (the profile shows it)
     up_to_date: bool = False  # nothing changed since the last build into the same folder: nothing done
 
     def record(self) -> dict:
@@ -207,6 +208,7 @@ class Builder:
                     if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
                         content = restat(config.content_path, last_stats[1], changed)
                     inputs = gather(config, (options.drafts, options.future, options.strict), self.code, content)
+                    result.counts["inputs"] = _count(len(inputs.content), "content file")
                     if self.remember:
                         self.stats = (config.content_path, inputs.content)
                     saved = store.last_build(str(config.output_path))
@@ -217,7 +219,7 @@ class Builder:
                 theme = load_theme(config)
                 if not options.dry_run:
                     theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates")
-                theme.check_templates()
+                result.counts["theme"] = _count(theme.check_templates(), "template")
             with phase("read"):
                 stats = inputs.content if inputs else None
                 loaded = load_articles(
@@ -225,6 +227,7 @@ class Builder:
                 )
                 self.known = loaded.known
                 result.read = loaded.read
+                result.counts["read"] = f"{_count(loaded.read, 'file')} read, the rest from the cache"
             # Every problem of the content is found before any is reported: the site is assembled from the articles that
             # read cleanly (the others count as there, so that nothing is blamed on their absence).
             with phase("assemble"):
@@ -247,6 +250,9 @@ class Builder:
                 problems += missing + with_lines(clashes, loaded.lines, config.content_dir)  # (on a `slug:` that makes one)
                 if problems:
                     raise ContentError(problems, result.warnings)
+                result.counts["assemble"] = (
+                    f"{_count(len(site.articles), 'article')}, {_count(len(site.tags), 'tag')}, {_count(len(pages), 'page')}"
+                )
             if options.strict and result.warnings:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
             if options.dry_run:
@@ -271,6 +277,7 @@ class Builder:
             with phase("commit"):
                 result.changed = len(output.changed)
                 result.deleted = len(output.commit())
+                result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
                 self.manifests[config.output_path] = output.manifest()
                 if self.remember:
                     self.committed[config.output_path] = self.manifests[config.output_path]
@@ -375,10 +382,14 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         fingerprints = list(map(prints.page, pages))
         todo = [(p, f) for p, f in zip(pages, fingerprints, strict=True) if not output.unchanged(p.file, f)]
         result.pages.update(map(_KIND, pages))
+        result.counts["plan"] = f"{len(todo)} of {_count(len(pages), 'page')} to render (their inputs changed)"
     with phase("pages"):
+        before = len(output.changed)
         for staged in render_pages(renderer, output, todo, options.jobs):
             output.record(staged)
+        result.counts["pages"] = f"{len(todo)} rendered, {_since(output, before)} of them changed"
     with phase("feeds"):
+        before, made = len(output.changed), 0
         from .atom import atom_feed  # only now: a render helper forked earlier would count feedgen and lxml a second time
 
         text = entry_text(theme, urls, bodies, paths)
@@ -386,10 +397,13 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
             fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
             if not output.unchanged(feed.path, fingerprint):
                 output.write(feed.path, atom_feed(config, urls, feed, articles, site, text), fingerprint)
+                made += 1
             result.pages["feed"] += 1
         output.write(urls.latest(), latest_script(theme, latest, map(attrgetter("lang"), pages)))  # (a few lines: made every time)
         result.files += 1
+        result.counts["feeds"] = f"{made} of {_count(len(feeds), 'feed')} made, {_count(_since(output, before), 'file')} changed"
     with phase("sitemap"):
+        before = len(output.changed)
         fingerprint = prints.sitemap(pages)
         kept = output.unchanged_group(fingerprint)
         builder.sitemap_later = None
@@ -404,21 +418,38 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         elif remember and builder.sitemap is None:  # (a long-lived builder's first build, which had nothing to change)
             builder.sitemap_later = (pages, urls, config.language_codes)
         result.files += len(kept)
+        result.counts["sitemap"] = f"{len(pages)} URLs in {_count(len(kept), 'file')}, {_since(output, before)} changed"
         if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
             output.write(urls.robots(), robots_txt(urls))
             result.files += 1
     if config.search.enabled:
         with phase("search"):
+            before, index_files = len(output.changed), 0
             cache = search.TermsCache(store.stamp, store.terms)
-            for file in searching.indexer.files(searching.docs(store.stamp, site, paths), config.search, search_state(config), cache):
+            docs = searching.docs(store.stamp, site, paths)
+            for file in searching.indexer.files(docs, config.search, search_state(config), cache):
                 fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
                 if not output.unchanged(file.path, fingerprint):
                     output.write(file.path, file.data, fingerprint)
-                result.files += 1
+                index_files += 1
+            result.files += index_files
+            result.counts["search"] = f"{_count(len(docs), 'document')} in {_count(index_files, 'file')}, {_since(output, before)} changed"
     with phase("copy"):
+        before = len(output.changed)
         copy_files(files, store, output)
         result.files += len(files)
+        result.counts["copy"] = f"{_count(len(files), 'file')}, {_since(output, before)} changed"
     return prints.remembered() if remember else None
+
+
+def _count(n: int, thing: str) -> str:
+    """The profile's counts: "1 file", "2 files"."""
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
+def _since(output: Output, before: int) -> int:
+    """How many files the build has changed since it had changed `before`."""
+    return len(output.changed) - before
 
 
 def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:

@@ -97,10 +97,9 @@ def build_command(
         _fail(error, "Build")
     _warn(result.warnings)
     if profile:
-        click.echo(f"  {'phase':<10} {'time':>10}  largest RSS of this process so far", err=True)
+        click.echo(f"  {'phase':<10} {'time':>10}  {'RSS':>8}  what it went through (RSS: the largest of this process so far)", err=True)
         for name, seconds in result.timings.items():
-            click.echo(f"  {name:<10} {seconds:8.3f} s {result.peak_mib[name]:6.0f} MiB", err=True)
-        click.echo(f"  read {result.read} files (the rest from the cache)", err=True)
+            click.echo(f"  {name:<10} {seconds:8.3f} s {result.peak_mib[name]:6.0f} MiB  {result.counts.get(name, '')}".rstrip(), err=True)
     click.echo(result.summary())
 
 

@@ -82,16 +82,18 @@ class Theme:
                 return str(path.relative_to(base))
         return filename
 
-    def check_templates(self) -> None:
-        """Compile every template, reporting each syntax error (`ssg check` renders nothing)."""
+    def check_templates(self) -> int:
+        """Compile every template, reporting each syntax error (`ssg check` renders nothing); returns how many there are."""
         problems = []
-        for name in self.env.list_templates(extensions=("html", "xml", "txt")):
+        names = self.env.list_templates(extensions=("html", "xml", "txt"))
+        for name in names:
             try:
                 self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:
                 problems.append(Problem(self.display(exc.filename or name), exc.lineno, None, exc.message or "syntax error"))
         if problems:
             raise TemplateError(problems)
+        return len(names)
 
     def t(self, lang: str, key: str, **values: Any) -> str:
         """Interface string `key` in `lang`, falling back to the site's language, then English."""

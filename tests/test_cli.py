@@ -393,3 +393,30 @@ def test_a_blank_title_fails_check_and_build_with_its_line_not_a_traceback(proje
         assert result.exit_code == 1
         assert "error: content/x.md:2: title: is empty (write the title after `title:`)" in result.output
     assert not (project.root / "public").exists()
+
+
+def test_profile_shows_each_phases_time_and_what_it_went_through(project):
+    project.write({f"content/2021/story-{n}.md": article(f"Story {n}", f"2021-05-1{n}T10:00:00+03:00", tags="[Moon]") for n in range(3)})
+
+    def profile() -> dict[str, str]:
+        result = CliRunner().invoke(main, ["-C", str(project.root), "build", "--profile"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        rows = [line.split(None, 5) for line in result.output.splitlines() if line.startswith("  ") and " s " in line]
+        return {row[0]: row[5] if len(row) > 5 else "" for row in rows}
+
+    cold = profile()
+    assert list(cold) == ["inputs", "theme", "read", "assemble", "plan", "pages", "feeds", "sitemap", "search", "copy", "commit"]
+    assert cold["inputs"] == "3 content files" and cold["read"] == "3 files read, the rest from the cache"
+    assert cold["assemble"].startswith("3 articles, 1 tag, ") and cold["plan"].endswith("pages to render (their inputs changed)")
+    planned = int(cold["plan"].split()[0])
+    assert planned > 3 and cold["pages"] == f"{planned} rendered, {planned} of them changed"
+    assert cold["search"].startswith("3 documents in ") and cold["commit"].endswith(" removed")
+
+    path = project.root / "content/2021/story-1.md"
+    path.write_text(path.read_text() + "\nOne more sentence.\n")
+    edited = profile()
+    assert edited["read"] == "1 file read, the rest from the cache"
+    rendered = int(edited["pages"].split()[0])
+    assert 0 < rendered < planned and edited["sitemap"].endswith(", 0 changed")
+
+    assert list(profile()) == ["inputs"]  # nothing changed: the build stops once it has hashed its inputs
