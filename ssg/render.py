@@ -281,6 +281,7 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     size = max(8, min(64, len(todo) // (jobs * 16)))
     context = multiprocessing.get_context("fork")
     bounds = context.Array("q", [0, len(todo)])  # [front, back): the pages nobody has taken yet
+    frozen = gc.get_freeze_count()  # (the preview keeps its long-lived objects frozen: `watch.collect_garbage`)
     gc.freeze()  # helpers then leave the inherited objects alone (no copy-on-write by the collector)
     try:
         initargs = (renderer, output, todo, bounds, size)
@@ -298,7 +299,8 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
                 _give_up(bounds)  # the helpers stop at their next range: the error is reported now, not after the rest
                 raise
     finally:
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
 
 
 def _take(bounds: Any, size: int, from_back: bool) -> tuple[int, int] | None:

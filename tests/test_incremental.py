@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import random
 import re
 import shutil
@@ -182,6 +183,21 @@ def test_parallel_build_equals_serial_build(site, tmp_path, monkeypatch):
     shutil.copytree(site.root, fresh.root, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
     build(load_config(fresh.root), BuildOptions(now=NOW, jobs=1))
     assert tree(site.public) == tree(fresh.public)
+
+
+@pytest.mark.parametrize("frozen_before", [False, True])
+def test_parallel_render_leaves_the_collector_as_it_found_it(site, monkeypatch, frozen_before):
+    """Forked helpers need the parent's objects frozen while they run; after, what the caller froze (the preview
+    keeps its long-lived objects frozen, `watch.collect_garbage`) stays frozen, and nothing else does."""
+    monkeypatch.setattr(ssg.render, "PARALLEL_FROM", 1)
+    shutil.rmtree(site.public)
+    try:
+        if frozen_before:
+            gc.freeze()
+        build(load_config(site.root), BuildOptions(now=NOW, jobs=2))
+        assert (gc.get_freeze_count() > 0) is frozen_before
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.parametrize("template", ["article.html", "list.html"])  # pages at the front and at the back of the list

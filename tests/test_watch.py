@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ from watchdog.events import (
 )
 
 from ssg.config import load_config
-from ssg.watch import Batch, Batcher, Change, ChangeKind, Layout, Watcher, classify, event_paths
+from ssg.watch import Batch, Batcher, Change, ChangeKind, Layout, Watcher, classify, collect_garbage, event_paths
 
 ROOT = Path("/p")
 LAYOUT = Layout(
@@ -357,3 +359,34 @@ def test_a_content_folder_deleted_and_made_again_is_watched_after_sync(watched):
     batcher.close()
     thread.join()
     assert got[0] is not None and {(c.kind, Path(c.path).name) for c in got[0].changes} == {(CONTENT, "a.md")}
+
+
+class _Cycle:
+    """An object in a reference cycle: only the collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def unfrozen():
+    """The test's frozen objects go back to the collector, whatever happens."""
+    yield
+    gc.unfreeze()
+    gc.collect()
+
+
+def test_the_preview_frees_new_cycles_at_each_pause_and_frozen_ones_at_a_full_collection(unfrozen):
+    survivor = weakref.ref(kept := _Cycle())
+    collect_garbage(full=False)
+    assert gc.get_freeze_count() > 0  # what lived through the pause is left alone from now on
+
+    made_since = weakref.ref(_Cycle())  # a build's garbage, made after the pause
+    collect_garbage(full=False)
+    assert made_since() is None
+
+    del kept  # a long-lived object dropped, in a cycle: the next short pause does not look at it
+    collect_garbage(full=False)
+    assert survivor() is not None
+    collect_garbage(full=True)
+    assert survivor() is None and gc.get_freeze_count() > 0
