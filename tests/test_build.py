@@ -291,6 +291,23 @@ def test_a_jekyll_post_named_markdown_is_an_article(project):
     assert '<a href="../../24/launch/">the launch</a>' in project.page("2021/05/25/b/")
 
 
+def test_jekyll_posts_folder_is_read_and_underscore_files_are_skipped(project):
+    """A Jekyll site keeps its articles in `_posts/`: copied into content/, all of them were skipped without a word
+    (0 articles, exit 0). Hugo's `_index.md` (a section's list page, no date) failed the build although files starting
+    with `_` are documented as ignored."""
+    project.write(
+        {
+            "content/_posts/2021-05-24-launch.md": "---\ntitle: Launch\nlayout: post\n---\n\nThe rocket flew.\n",
+            "content/news/_posts/2021-05-25-docking.md": "---\ntitle: Docking\n---\n\nIt docked.\n",
+            "content/_drafts/later.md": "---\ntitle: Later\n---\n\nNot yet.\n",
+            "content/posts/_index.md": "---\ntitle: Posts\n---\n\nAll the posts.\n",
+        }
+    )
+    result = project.build()
+    assert "The rocket flew." in project.page("2021/05/24/launch/") and "It docked." in project.page("2021/05/25/docking/")
+    assert not result.warnings and not (project.public / "posts").exists()
+
+
 def test_failed_build_leaves_previous_output_untouched(site):
     site.build()
     before = {p: (data, (site.public / p).stat().st_mtime_ns) for p, data in site.files().items()}
