@@ -259,7 +259,7 @@ class _Reader:
             if _is_empty(data.get(name)):
                 how = "empty" if name in data else "missing"
                 self.problems.append(Problem(self.path, self.lines.get(name), name, f"is required by site.yaml `require:` but {how}"))
-        stem, self.file_lang = file_stem(self.path)
+        stem, self.file_lang = article_name(self.path)
         prefix = DATE_PREFIX.match(stem)
         title = self.text("title", data, required=True) or ""  # (problems are listed in this order)
         published, updated = self.date("date", data, prefix), self.date("updated", data, None)
@@ -563,6 +563,17 @@ def file_stem(source_path: str) -> tuple[str, str | None]:
     suffix = LANG_SUFFIX.match(stem)
     # Only a language: `tass.com.md` is the article "tass-com", not one in the language "com".
     return (suffix.group(1), suffix.group(2)) if suffix and is_lang(suffix.group(2)) else (stem, None)
+
+
+def article_name(source_path: str) -> tuple[str, str | None]:
+    """The name that makes the article's slug and date and pairs its translations, and the language of its file name:
+    `file_stem`, but for a Hugo page bundle's `index.md` (or `index.ru.md`), the bundle's folder name.
+
+    A bundle is a folder holding the article and its pictures (`posts/soyuz-launch/index.md`, `cover.jpg`): its name is
+    the article's, as in Hugo; every bundle of an archive would otherwise be the article "index"."""
+    stem, lang = file_stem(source_path)
+    folder = posixpath.basename(posixpath.dirname(source_path))
+    return (folder, lang) if stem == "index" and folder else (stem, lang)
 
 
 def parse_date(value: Any, timezone: str) -> datetime | None:

@@ -308,6 +308,26 @@ def test_jekyll_posts_folder_is_read_and_underscore_files_are_skipped(project):
     assert not result.warnings and not (project.public / "posts").exists()
 
 
+def test_a_hugo_page_bundle_is_named_after_its_folder(project):
+    """Hugo keeps an article with its pictures in a folder, as `<folder>/index.md`: every such article got the slug
+    "index" (/2021/05/24/index/), and two on one day clashed."""
+    project.write({"site.yaml": SITE_YAML + "languages: [en, ru]\n"})
+    project.write(
+        {
+            "content/posts/soyuz-launch/index.md": article("Soyuz", "2021-05-24", "![Cover](cover.jpg)"),
+            "content/posts/soyuz-launch/index.ru.md": article("Союз", "2021-05-24", "![Обложка](cover.jpg)"),
+            "content/posts/soyuz-launch/cover.jpg": b"JPG",
+            "content/posts/2021-05-24-docking/index.md": "---\ntitle: Docking\n---\n\nSee [the launch](../soyuz-launch/index.md).\n",
+        }
+    )
+    result = project.build()
+    assert not result.warnings
+    assert '<img alt="Cover" src="../../../../posts/soyuz-launch/cover.jpg">' in project.page("2021/05/24/soyuz-launch/")
+    assert 'hreflang="ru"' in project.page("2021/05/24/soyuz-launch/")  # the translation is paired by its name too
+    assert "Обложка" in project.page("ru/2021/05/24/soyuz-launch/")
+    assert '<a href="../soyuz-launch/">the launch</a>' in project.page("2021/05/24/docking/")
+
+
 def test_failed_build_leaves_previous_output_untouched(site):
     site.build()
     before = {p: (data, (site.public / p).stat().st_mtime_ns) for p, data in site.files().items()}
