@@ -278,7 +278,8 @@ class _Reader:
             "rights": self.text("rights", data),
             "summary": self.text("summary", data),
             "slug": self.slug(data, prefix.group(4) if prefix else stem),
-            "draft": self.flag("draft", data),
+            # Jekyll hides a post with `published: false`: a moved archive must not publish it (a date there is Hugo's).
+            "draft": self.flag("draft", data) or data.get("published") is False,
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS}),

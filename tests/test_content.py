@@ -61,6 +61,14 @@ def test_date_from_file_name_and_slug_without_the_prefix():
     assert m["date"].startswith("2022-03-09T00:00:00") and m["slug"] == "lunar-station"
 
 
+def test_jekyll_published_false_is_a_draft():
+    """Jekyll hides a post with `published: false`; moved to ssg, such posts were published."""
+    assert meta("---\ntitle: T\nlayout: post\npublished: false\n---\nx\n", path="2021/2021-03-21-hidden.md")["draft"] is True
+    assert meta("---\ntitle: T\ndate: 2021-01-01\npublished: true\n---\n")["draft"] is False
+    m = meta("---\ntitle: T\ndate: 2021-01-01\npublished: 2021-01-02\n---\n")  # (a date there, as Hugo and clippers write it)
+    assert m["draft"] is False and m["extra"] == {"published": "2021-01-02"}
+
+
 def test_cyrillic_file_name_gives_transliterated_slug():
     assert meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/Роскосмос.md")["slug"] == "roskosmos"
     assert meta("---\ntitle: T\ndate: 2021-01-01\nslug: ../../etc/Самолёт\n---\n")["slug"] == "etc-samolet"
