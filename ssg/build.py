@@ -685,7 +685,9 @@ def _reader_code() -> str:
     """Read once a process, at its first build (the code it runs): a long `ssg serve` that hashed the files on disk after they
     changed would stamp what its old code read as the new code's."""
     here = Path(__file__).parent
-    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("content.py", "markdown.py", "yamlload.py"))).hexdigest()
+    return hashlib.sha256(
+        b"".join((here / name).read_bytes() for name in ("content.py", "frontmatter.py", "markdown.py", "yamlload.py"))
+    ).hexdigest()
 
 
 def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) -> str:

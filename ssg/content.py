@@ -27,8 +27,8 @@ from slugify import slugify
 
 from . import search
 from .errors import Problem
+from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, render_markdown
-from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
 KNOWN_KEYS = (
     "title",
@@ -198,17 +198,6 @@ def as_read(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
-def split_front_matter(text: str) -> tuple[str, str, int]:
-    """Split `---` front matter from the body; returns (yaml, body, line the body starts on)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        raise ValueError("no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)")
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
-    raise ValueError("front matter opened on line 1 is never closed (add a line '---' after the last key)")
-
-
 class _Reader:
     """Checks one file's front matter, collecting every problem with its line."""
 
@@ -228,18 +217,13 @@ class _Reader:
 
     def read(self, text: str) -> dict:
         try:
-            front, body, _ = split_front_matter(text)
-        except ValueError as exc:
-            return self.failed(Problem(self.path, 1, None, str(exc)))
-        try:
-            data, key_lines = load_yaml_with_lines(front)
-        except YamlSyntaxError as exc:
-            return self.failed(Problem(self.path, exc.line + 1 if exc.line else None, None, exc.message))
-        if data is None:
-            data = {}
+            front = read_front_matter(text)
+        except FrontMatterError as exc:
+            return self.failed(Problem(self.path, exc.line, None, exc.message))
+        data, body = {} if front.data is None else front.data, front.body
         if not isinstance(data, dict):
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
-        self.lines = {k: v + 1 for k, v in key_lines.items()}
+        self.lines = front.lines
         meta = self.check(data)
         rendered = render_markdown(body, self.path)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ssg.content import Article, ReadSettings, read_article, split_front_matter
+from ssg.content import Article, ReadSettings, read_article
+from ssg.frontmatter import split_front_matter
 from ssg.search import SearchConfig
 
 SETTINGS = ReadSettings(lang="en", timezone="Europe/Moscow", require=(), search=SearchConfig(enabled=False))
@@ -157,6 +158,27 @@ def test_image_path_cannot_leave_content():
 def test_markdown_links_to_articles_and_files_are_recorded():
     m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n[a](../2020/other.md#x) ![i](../images/p.png) [w](https://x.org/)\n")
     assert m["article_links"] == ["2020/other.md"] and m["files"] == ["images/p.png"]
+
+
+def test_toml_front_matter_as_hugo_and_zola_write_it_is_read():
+    """Hugo's and Zola's `+++` TOML front matter was refused as "no front matter", so a Hugo archive built nothing."""
+    text = (
+        '+++\ntitle = "Artemis I: SLS"\ndate = 2021-04-01T10:22:00+03:00\nupdated = 2021-04-02\ntags = [\n  "NASA",\n  "Artemis",\n]\n'
+        'draft = false\ncategories = ["space"]\n[params]\ntitle = "not the title"\n+++\n\nThe rocket *flew*.\n'
+    )
+    m = meta(text)
+    assert (m["title"], m["date"], m["updated"], m["tags"], m["draft"]) == (
+        "Artemis I: SLS",
+        "2021-04-01T10:22:00+03:00",
+        "2021-04-02T00:00:00+03:00",
+        ["NASA", "Artemis"],
+        False,
+    )
+    assert m["summary"] == "The rocket flew." and m["extra"] == {"categories": ["space"], "params": {"title": "not the title"}}
+    assert m["lines"] == {"title": 2, "date": 3, "updated": 4, "tags": 5, "draft": 9, "categories": 10}
+    assert problems('+++\ntitle = "T"\ndate = "24.05.2021"\n+++\n') == [
+        "2021/story.md:3: date: '24.05.2021' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
+    ]
 
 
 def test_split_front_matter_reports_body_line():
