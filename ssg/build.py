@@ -546,8 +546,11 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 line = lines.get(article.source_path, {}).get("image") if key else _line_naming(content / article.source_path, target)
                 meant = None if key else _from_content(article.source_path, target)
                 page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (content / (target + s)).is_file()), None)
+                beside = _beside(article.source_path, target) if key else None
                 if meant and (content / meant).is_file():
                     fix = _relative_hint(config.content_dir, article.source_path, meant)
+                elif beside and (content / beside).is_file():
+                    fix = f"{config.content_dir}/{beside} is there: `image:` is read from {config.content_dir}/, so write ./{target}"
                 elif page:  # `[x](b/)`, the page's URL: an article is linked by its file
                     relative = posixpath.relpath(page, posixpath.dirname(article.source_path))
                     fix = f"{config.content_dir}/{page} is an article: link to its file, {relative}"
@@ -564,6 +567,13 @@ def _from_content(article_path: str, target: str) -> str | None:
     folder = posixpath.dirname(article_path)
     written = posixpath.relpath(target, folder) if folder else None
     return written if written and not written.startswith("../") else None
+
+
+def _beside(article_path: str, target: str) -> str | None:
+    """Where an `image:` path (read from content/) would be read from the article's folder, as a Hugo page bundle
+    writes `image: cover.jpg` for the picture beside its `index.md`; None for an article at the top."""
+    folder = posixpath.dirname(article_path)
+    return posixpath.join(folder, target) if folder else None
 
 
 def _relative_hint(content_dir: str, article_path: str, meant: str) -> str:

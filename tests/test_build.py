@@ -147,6 +147,23 @@ def test_missing_image_is_an_error_naming_the_article(site):
     )
 
 
+def test_a_lead_image_beside_the_article_is_told_to_be_written_from_it(project):
+    """A Hugo page bundle writes `image: cover.jpg` for the picture beside its index.md: the error said to put a second
+    copy at content/cover.jpg rather than to write ./cover.jpg."""
+    project.write(
+        {"content/posts/soyuz/index.md": article("Soyuz", "2021-05-24", image="cover.jpg"), "content/posts/soyuz/cover.jpg": b"JPG"}
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/posts/soyuz/index.md:4: image: image 'cover.jpg' not found "
+        "(content/posts/soyuz/cover.jpg is there: `image:` is read from content/, so write ./cover.jpg)"
+    )
+    project.write({"content/posts/soyuz/index.md": article("Soyuz", "2021-05-24", image="./cover.jpg")})
+    project.build()
+    assert (project.public / "posts/soyuz/cover.jpg").read_bytes() == b"JPG"
+
+
 def test_an_image_from_static_is_found_where_the_site_has_it(project):
     """A Hugo archive keeps its pictures in static/ and writes `image: /images/logo.png`: the file is in the site at
     that path, yet the build failed with "put it at content/images/logo.png"."""
