@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import posixpath
+import re
 import sys
 import time
 from collections import Counter
@@ -549,6 +550,9 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 beside = _beside(article.source_path, target) if key else None
                 if meant and (content / meant).is_file():
                     fix = _relative_hint(config.content_dir, article.source_path, meant)
+                elif tag := LIQUID_IN_PATH.search(target):  # `![x]({{ site.baseurl }}/images/x.jpg)`, from Jekyll
+                    rest = target[tag.end() :]
+                    fix = f"{tag[0]} is Liquid (Jekyll's), which ssg does not fill in: write {rest}, which works under any base URL"
                 elif beside and (content / beside).is_file():
                     fix = f"{config.content_dir}/{beside} is there: `image:` is read from {config.content_dir}/, so write ./{target}"
                 elif page:  # `[x](b/)`, the page's URL: an article is linked by its file
@@ -567,6 +571,9 @@ def _from_content(article_path: str, target: str) -> str | None:
     folder = posixpath.dirname(article_path)
     written = posixpath.relpath(target, folder) if folder else None
     return written if written and not written.startswith("../") else None
+
+
+LIQUID_IN_PATH = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
 def _beside(article_path: str, target: str) -> str | None:

@@ -28,7 +28,7 @@ from slugify import slugify
 from . import search
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
-from .markdown import ARTICLE_SUFFIXES, render_markdown
+from .markdown import ARTICLE_SUFFIXES, render_markdown, template_tags
 
 KNOWN_KEYS = (
     "title",
@@ -226,6 +226,7 @@ class _Reader:
         self.lines = front.lines
         meta = self.check(data)
         rendered = render_markdown(body, self.path)
+        self.warn_template_tags(text, rendered.html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.first_paragraph
@@ -287,6 +288,15 @@ class _Reader:
                 self.warnings.append(
                     Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close[0]!r}?")
                 )
+
+    def warn_template_tags(self, text: str, body: str) -> None:
+        """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text."""
+        for tag in template_tags(body):
+            kind = "a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else "a Liquid tag (Jekyll's)"
+            lines = text.split("\n")
+            line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
+            message = f"{tag} is {kind}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
+            self.warnings.append(Problem(self.path, line, None, message))
 
     def text(self, key: str, data: dict, required: bool = False) -> str | None:
         """A text field, stripped; None when it is absent, empty or only spaces (which a required one may not be)."""

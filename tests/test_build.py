@@ -147,6 +147,18 @@ def test_missing_image_is_an_error_naming_the_article(site):
     )
 
 
+def test_a_liquid_tag_in_a_path_is_told_to_be_left_out(project):
+    """Jekyll posts write `![x]({{ site.baseurl }}/images/x.jpg)`: the error said to put the picture at
+    content/2021/{{ site.baseurl }}/images/x.jpg."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "![Rocket]({{ site.baseurl }}/images/rocket.jpg)")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2021/a.md:6: linked file '2021/{{ site.baseurl }}/images/rocket.jpg' not found "
+        "({{ site.baseurl }} is Liquid (Jekyll's), which ssg does not fill in: write /images/rocket.jpg, which works under any base URL)"
+    )
+
+
 def test_a_lead_image_beside_the_article_is_told_to_be_written_from_it(project):
     """A Hugo page bundle writes `image: cover.jpg` for the picture beside its index.md: the error said to put a second
     copy at content/cover.jpg rather than to write ./cover.jpg."""

@@ -181,6 +181,21 @@ def test_toml_front_matter_as_hugo_and_zola_write_it_is_read():
     ]
 
 
+def test_hugo_shortcodes_and_liquid_tags_left_in_the_text_are_warnings_on_their_lines():
+    """A moved archive's `{{< figure >}}` or `{% include %}` was published as that text, the picture lost, without a word."""
+    body = (
+        'Launch.\n\n{{< figure src="/images/rocket.jpg" title="Rocket" >}}\n\n{%  include note.html %}\n\n'
+        "See {{ site.baseurl }}/about.\n\n`{{< x >}}` in code, and:\n\n```\n{% include shown.html %}\n```\n"
+    )
+    warnings = read(f"---\ntitle: T\ndate: 2021-01-01\n---\n\n{body}")["warnings"]
+    assert [f"{w['line']}: {w['message']}" for w in warnings] == [
+        '8: {{< figure src="/images/rocket.jpg" title="Rocket" >}} is a Hugo shortcode, which ssg does not run: '
+        "it shows as text (write Markdown or HTML in its place)",
+        "10: {% include note.html %} is a Liquid tag (Jekyll's), which ssg does not run: it shows as text (write Markdown or HTML in its place)",
+        "12: {{ site.baseurl }} is a Liquid tag (Jekyll's), which ssg does not run: it shows as text (write Markdown or HTML in its place)",
+    ]
+
+
 def test_split_front_matter_reports_body_line():
     assert split_front_matter("---\na: 1\n---\nbody") == ("a: 1", "body", 4)
 
