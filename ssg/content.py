@@ -318,6 +318,9 @@ class _Reader:
         if _is_empty(value):
             self.problem(key, "is empty (use true or false)")
             return False
+        if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+            self.problem(key, f"{value!r} is text in quotes, not true or false (write true or false without quotes)")
+            return False
         if not isinstance(value, bool):
             self.problem(key, f"{value!r} is not true or false")
             return False
