@@ -376,7 +376,7 @@ class _Reader:
         return tags
 
     def source(self, data: dict) -> dict | None:
-        """A name alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
+        """A name alone, a link alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
         value = data.get("source")
         if value is None:
             return None
@@ -384,7 +384,8 @@ class _Reader:
             if _as_text(value) is None:
                 self.problem("source", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})")
                 return None
-            value = {"name": value}
+            # A link alone (`source: https://...`, as web clippers write it) is the source's url, not its name.
+            value = {"url": value.strip()} if _is_web_url(str(value).strip()) else {"name": value}
         if not isinstance(value, dict):
             self.problem("source", f"must be a name or {{name: Interfax, url: https://...}}, not {_kind(value)}")
             return None

@@ -83,6 +83,12 @@ def test_source_as_bare_string_is_the_name():
     assert meta("---\ntitle: T\ndate: 2021-01-01\nsource: TASS\n---\n")["source"] == {"name": "TASS", "url": None}
 
 
+def test_source_as_a_bare_link_is_the_url_named_after_its_host():
+    """Web clippers write `source: "https://..."`: the link was the source's name, shown as text and not linked."""
+    m = meta('---\ntitle: T\ndate: 2021-01-01\nsource: "https://www.interfax.ru/russia/767824"\n---\n')
+    assert m["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/767824"}
+
+
 def test_no_front_matter_and_unclosed_front_matter():
     assert problems("Just text\n") == [
         "2021/story.md:1: None: no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
