@@ -52,7 +52,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ssg.content import split_front_matter  # noqa: E402
+from ssg.frontmatter import split_front_matter  # noqa: E402
 from ssg.markdown import render_markdown  # noqa: E402
 from ssg.search import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache, article_terms, write_index  # noqa: E402
 from ssg.search.analysis import stopwords  # noqa: E402

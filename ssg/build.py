@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import posixpath
+import re
 import sys
 import time
 from collections import Counter
@@ -577,8 +578,14 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 line = lines.get(article.source_path, {}).get("image") if key else _line_naming(content / article.source_path, target)
                 meant = None if key else _from_content(article.source_path, target)
                 page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (content / (target + s)).is_file()), None)
+                beside = _beside(article.source_path, target) if key else None
                 if meant and (content / meant).is_file():
                     fix = _relative_hint(config.content_dir, article.source_path, meant)
+                elif tag := LIQUID_IN_PATH.search(target):  # `![x]({{ site.baseurl }}/images/x.jpg)`, from Jekyll
+                    rest = target[tag.end() :]
+                    fix = f"{tag[0]} is Liquid (Jekyll's), which ssg does not fill in: write {rest}, which works under any base URL"
+                elif beside and (content / beside).is_file():
+                    fix = f"{config.content_dir}/{beside} is there: `image:` is read from {config.content_dir}/, so write ./{target}"
                 elif page:  # `[x](b/)`, the page's URL: an article is linked by its file
                     relative = posixpath.relpath(page, posixpath.dirname(article.source_path))
                     fix = f"{config.content_dir}/{page} is an article: link to its file, {relative}"
@@ -595,6 +602,16 @@ def _from_content(article_path: str, target: str) -> str | None:
     folder = posixpath.dirname(article_path)
     written = posixpath.relpath(target, folder) if folder else None
     return written if written and not written.startswith("../") else None
+
+
+LIQUID_IN_PATH = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def _beside(article_path: str, target: str) -> str | None:
+    """Where an `image:` path (read from content/) would be read from the article's folder, as a Hugo page bundle
+    writes `image: cover.jpg` for the picture beside its `index.md`; None for an article at the top."""
+    folder = posixpath.dirname(article_path)
+    return posixpath.join(folder, target) if folder else None
 
 
 def _relative_hint(content_dir: str, article_path: str, meant: str) -> str:
@@ -716,7 +733,9 @@ def _reader_code() -> str:
     """Read once a process, at its first build (the code it runs): a long `ssg serve` that hashed the files on disk after they
     changed would stamp what its old code read as the new code's."""
     here = Path(__file__).parent
-    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("content.py", "markdown.py", "yamlload.py"))).hexdigest()
+    return hashlib.sha256(
+        b"".join((here / name).read_bytes() for name in ("content.py", "frontmatter.py", "markdown.py", "yamlload.py"))
+    ).hexdigest()
 
 
 def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) -> str:

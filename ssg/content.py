@@ -27,8 +27,8 @@ from slugify import slugify
 
 from . import search
 from .errors import Problem
-from .markdown import ARTICLE_SUFFIXES, render_markdown
-from .yamlload import YamlSyntaxError, load_yaml_with_lines
+from .frontmatter import FrontMatterError, read_front_matter
+from .markdown import ARTICLE_SUFFIXES, render_markdown, template_tags
 
 KNOWN_KEYS = (
     "title",
@@ -198,17 +198,6 @@ def as_read(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
-def split_front_matter(text: str) -> tuple[str, str, int]:
-    """Split `---` front matter from the body; returns (yaml, body, line the body starts on)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        raise ValueError("no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)")
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
-    raise ValueError("front matter opened on line 1 is never closed (add a line '---' after the last key)")
-
-
 class _Reader:
     """Checks one file's front matter, collecting every problem with its line."""
 
@@ -228,20 +217,16 @@ class _Reader:
 
     def read(self, text: str) -> dict:
         try:
-            front, body, _ = split_front_matter(text)
-        except ValueError as exc:
-            return self.failed(Problem(self.path, 1, None, str(exc)))
-        try:
-            data, key_lines = load_yaml_with_lines(front)
-        except YamlSyntaxError as exc:
-            return self.failed(Problem(self.path, exc.line + 1 if exc.line else None, None, exc.message))
-        if data is None:
-            data = {}
+            front = read_front_matter(text)
+        except FrontMatterError as exc:
+            return self.failed(Problem(self.path, exc.line, None, exc.message))
+        data, body = {} if front.data is None else front.data, front.body
         if not isinstance(data, dict):
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
-        self.lines = {k: v + 1 for k, v in key_lines.items()}
+        self.lines = front.lines
         meta = self.check(data)
         rendered = render_markdown(body, self.path)
+        self.warn_template_tags(text, rendered.html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.first_paragraph
@@ -259,7 +244,7 @@ class _Reader:
             if _is_empty(data.get(name)):
                 how = "empty" if name in data else "missing"
                 self.problems.append(Problem(self.path, self.lines.get(name), name, f"is required by site.yaml `require:` but {how}"))
-        stem, self.file_lang = file_stem(self.path)
+        stem, self.file_lang = article_name(self.path)
         prefix = DATE_PREFIX.match(stem)
         title = self.text("title", data, required=True) or ""  # (problems are listed in this order)
         published, updated = self.date("date", data, prefix), self.date("updated", data, None)
@@ -278,7 +263,8 @@ class _Reader:
             "rights": self.text("rights", data),
             "summary": self.text("summary", data),
             "slug": self.slug(data, prefix.group(4) if prefix else stem),
-            "draft": self.flag("draft", data),
+            # Jekyll hides a post with `published: false`: a moved archive must not publish it (a date there is Hugo's).
+            "draft": self.flag("draft", data) or data.get("published") is False,
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS}),
@@ -303,6 +289,15 @@ class _Reader:
                     Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close[0]!r}?")
                 )
 
+    def warn_template_tags(self, text: str, body: str) -> None:
+        """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text."""
+        for tag in template_tags(body):
+            kind = "a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else "a Liquid tag (Jekyll's)"
+            lines = text.split("\n")
+            line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
+            message = f"{tag} is {kind}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
+            self.warnings.append(Problem(self.path, line, None, message))
+
     def text(self, key: str, data: dict, required: bool = False) -> str | None:
         """A text field, stripped; None when it is absent, empty or only spaces (which a required one may not be)."""
         try:
@@ -322,6 +317,9 @@ class _Reader:
         value = data.get(key, False)
         if _is_empty(value):
             self.problem(key, "is empty (use true or false)")
+            return False
+        if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+            self.problem(key, f"{value!r} is text in quotes, not true or false (write true or false without quotes)")
             return False
         if not isinstance(value, bool):
             self.problem(key, f"{value!r} is not true or false")
@@ -378,7 +376,7 @@ class _Reader:
         return tags
 
     def source(self, data: dict) -> dict | None:
-        """A name alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
+        """A name alone, a link alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
         value = data.get("source")
         if value is None:
             return None
@@ -386,7 +384,8 @@ class _Reader:
             if _as_text(value) is None:
                 self.problem("source", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})")
                 return None
-            value = {"name": value}
+            # A link alone (`source: https://...`, as web clippers write it) is the source's url, not its name.
+            value = {"url": value.strip()} if _is_web_url(str(value).strip()) else {"name": value}
         if not isinstance(value, dict):
             self.problem("source", f"must be a name or {{name: Interfax, url: https://...}}, not {_kind(value)}")
             return None
@@ -563,6 +562,17 @@ def file_stem(source_path: str) -> tuple[str, str | None]:
     suffix = LANG_SUFFIX.match(stem)
     # Only a language: `tass.com.md` is the article "tass-com", not one in the language "com".
     return (suffix.group(1), suffix.group(2)) if suffix and is_lang(suffix.group(2)) else (stem, None)
+
+
+def article_name(source_path: str) -> tuple[str, str | None]:
+    """The name that makes the article's slug and date and pairs its translations, and the language of its file name:
+    `file_stem`, but for a Hugo page bundle's `index.md` (or `index.ru.md`), the bundle's folder name.
+
+    A bundle is a folder holding the article and its pictures (`posts/soyuz-launch/index.md`, `cover.jpg`): its name is
+    the article's, as in Hugo; every bundle of an archive would otherwise be the article "index"."""
+    stem, lang = file_stem(source_path)
+    folder = posixpath.basename(posixpath.dirname(source_path))
+    return (folder, lang) if stem == "index" and folder else (stem, lang)
 
 
 def parse_date(value: Any, timezone: str) -> datetime | None:

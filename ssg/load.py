@@ -79,6 +79,9 @@ class Loaded:
     unreadable: frozenset[str] = frozenset()  # source paths of the files with problems
 
 
+JEKYLL_POSTS = "_posts"
+
+
 def content_files(content_dir: Path) -> list[str]:
     """Markdown files under content/, as sorted forward-slash paths; hidden and editor files skipped."""
     return list(content_stats(content_dir))
@@ -86,8 +89,9 @@ def content_files(content_dir: Path) -> list[str]:
 
 def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
     """Each Markdown file under content/ (sorted forward-slash path) -> (size, mtime_ns): one pass that lists and
-    stats, as every build does first. Hidden and editor files are skipped, and so are folders starting with `.` or
-    `_`; linked folders are not followed."""
+    stats, as every build does first. Hidden and editor files are skipped, and so are files and folders starting with
+    `_` (Hugo's `_index.md` section pages, Jekyll's `_drafts/`) except Jekyll's `_posts/`, where a moved Jekyll site
+    keeps every article; linked folders are not followed."""
     found = {}
     folders = [(os.fspath(content_dir), "")]
     while folders:
@@ -100,9 +104,9 @@ def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
             for entry in entries:
                 name = entry.name
                 if entry.is_dir():
-                    if not entry.is_symlink() and not name.startswith((".", "_")):
+                    if not entry.is_symlink() and not _skipped(name):
                         folders.append((entry.path, f"{prefix}{name}/"))
-                elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith((".", "#", "~")):
+                elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith((".", "_", "#", "~")):
                     try:
                         stat = entry.stat()
                     except OSError:
@@ -143,13 +147,18 @@ def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterab
     return dict(sorted(found.items()))
 
 
+def _skipped(folder: str) -> bool:
+    """A folder whose articles are not read: hidden, or starting with `_` (but `_posts`, Jekyll's folder of articles)."""
+    return folder.startswith(".") or (folder.startswith("_") and folder != JEKYLL_POSTS)
+
+
 def _listed(root: str, prefix: str) -> bool:
     """Whether `content_stats` lists the files of the folder `prefix` (relative, with a trailing slash) under `root`:
-    none of the folders on the way is hidden, starts with `_` or is a link."""
+    none of the folders on the way is skipped (`_skipped`) or is a link."""
     folder = root
     for name in prefix.rstrip("/").split("/"):
         folder = os.path.join(folder, name)
-        if name.startswith((".", "_")) or os.path.islink(folder):
+        if _skipped(name) or os.path.islink(folder):
             return False
     return True
 

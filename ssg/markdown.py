@@ -78,6 +78,21 @@ def first_paragraph(body: str) -> str:
     return next(filter(None, texts), "")
 
 
+# A tag of the template language an archive was written for, left in its text: Hugo's shortcodes ({{< figure >}},
+# {{% note %}}) and Jekyll's Liquid ({% include x.html %}, {{ site.baseurl }}), as the rendered HTML shows them.
+_TEMPLATE_TAG = re.compile(r"\{\{(?:&lt;|%).*?(?:&gt;|%)\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_CODE = re.compile(r"<pre[ >].*?</pre>|<code[ >].*?</code>", re.S)
+
+
+def template_tags(body: str) -> list[str]:
+    """The Hugo shortcodes and Liquid tags in the text of `body` (HTML), as written: ssg runs no template language in
+    an article, so a moved archive's would show as text where a picture or a note was. Those in code are meant."""
+    if "{{" not in body and "{%" not in body:
+        return []
+    text = _TAG.sub("", _CODE.sub("", body))  # (in an attribute, a tag is in a link, which is checked as one)
+    return [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)]
+
+
 def plain_text(fragment: str) -> str:
     """Text of an HTML fragment, with whitespace collapsed and without footnote links."""
     if "fnref" in fragment:

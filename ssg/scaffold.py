@@ -11,11 +11,11 @@ import yaml
 from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, source_host, split_front_matter
+from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, source_host
 from .errors import SsgError
+from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
 from .workflow import WORKFLOW_PATH, pages_workflow
-from .yamlload import load_yaml_with_lines
 
 EXAMPLE_ARTICLE = """\
 ---
@@ -108,8 +108,8 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
     source_path = _content_file(config, original)
     text = (config.content_path / source_path).read_text(encoding="utf-8")
     try:
-        data, _ = load_yaml_with_lines(split_front_matter(as_read(text))[0])
-    except ValueError as exc:  # (YamlSyntaxError is one)
+        data = read_front_matter(as_read(text)).data
+    except FrontMatterError as exc:
         raise SsgError(f"{config.content_dir}/{source_path}: {exc}; fix it first (ssg check)") from None
     data = data if isinstance(data, dict) else {}
     stem, suffix_lang = file_stem(source_path)

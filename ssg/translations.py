@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .content import DATE_PREFIX, Article, file_stem
+from .content import DATE_PREFIX, Article, article_name
 from .errors import Problem
 
 
@@ -81,6 +81,6 @@ def _link_implicit(articles: list[Article], groups: _Groups) -> None:
 
 def _name(source_path: str) -> str:
     """The file name without folder, extension, language suffix and date prefix: what a translation keeps."""
-    stem = file_stem(source_path)[0]
+    stem = article_name(source_path)[0]
     prefix = DATE_PREFIX.match(stem)
     return prefix.group(4) if prefix else stem

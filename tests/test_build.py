@@ -147,6 +147,35 @@ def test_missing_image_is_an_error_naming_the_article(site):
     )
 
 
+def test_a_liquid_tag_in_a_path_is_told_to_be_left_out(project):
+    """Jekyll posts write `![x]({{ site.baseurl }}/images/x.jpg)`: the error said to put the picture at
+    content/2021/{{ site.baseurl }}/images/x.jpg."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "![Rocket]({{ site.baseurl }}/images/rocket.jpg)")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2021/a.md:6: linked file '2021/{{ site.baseurl }}/images/rocket.jpg' not found "
+        "({{ site.baseurl }} is Liquid (Jekyll's), which ssg does not fill in: write /images/rocket.jpg, which works under any base URL)"
+    )
+
+
+def test_a_lead_image_beside_the_article_is_told_to_be_written_from_it(project):
+    """A Hugo page bundle writes `image: cover.jpg` for the picture beside its index.md: the error said to put a second
+    copy at content/cover.jpg rather than to write ./cover.jpg."""
+    project.write(
+        {"content/posts/soyuz/index.md": article("Soyuz", "2021-05-24", image="cover.jpg"), "content/posts/soyuz/cover.jpg": b"JPG"}
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/posts/soyuz/index.md:4: image: image 'cover.jpg' not found "
+        "(content/posts/soyuz/cover.jpg is there: `image:` is read from content/, so write ./cover.jpg)"
+    )
+    project.write({"content/posts/soyuz/index.md": article("Soyuz", "2021-05-24", image="./cover.jpg")})
+    project.build()
+    assert (project.public / "posts/soyuz/cover.jpg").read_bytes() == b"JPG"
+
+
 def test_an_image_from_static_is_found_where_the_site_has_it(project):
     """A Hugo archive keeps its pictures in static/ and writes `image: /images/logo.png`: the file is in the site at
     that path, yet the build failed with "put it at content/images/logo.png"."""
@@ -289,6 +318,43 @@ def test_a_jekyll_post_named_markdown_is_an_article(project):
     result = project.build()
     assert "The rocket flew." in project.page("2021/05/24/launch/") and not result.warnings
     assert '<a href="../../24/launch/">the launch</a>' in project.page("2021/05/25/b/")
+
+
+def test_jekyll_posts_folder_is_read_and_underscore_files_are_skipped(project):
+    """A Jekyll site keeps its articles in `_posts/`: copied into content/, all of them were skipped without a word
+    (0 articles, exit 0). Hugo's `_index.md` (a section's list page, no date) failed the build although files starting
+    with `_` are documented as ignored."""
+    project.write(
+        {
+            "content/_posts/2021-05-24-launch.md": "---\ntitle: Launch\nlayout: post\n---\n\nThe rocket flew.\n",
+            "content/news/_posts/2021-05-25-docking.md": "---\ntitle: Docking\n---\n\nIt docked.\n",
+            "content/_drafts/later.md": "---\ntitle: Later\n---\n\nNot yet.\n",
+            "content/posts/_index.md": "---\ntitle: Posts\n---\n\nAll the posts.\n",
+        }
+    )
+    result = project.build()
+    assert "The rocket flew." in project.page("2021/05/24/launch/") and "It docked." in project.page("2021/05/25/docking/")
+    assert not result.warnings and not (project.public / "posts").exists()
+
+
+def test_a_hugo_page_bundle_is_named_after_its_folder(project):
+    """Hugo keeps an article with its pictures in a folder, as `<folder>/index.md`: every such article got the slug
+    "index" (/2021/05/24/index/), and two on one day clashed."""
+    project.write({"site.yaml": SITE_YAML + "languages: [en, ru]\n"})
+    project.write(
+        {
+            "content/posts/soyuz-launch/index.md": article("Soyuz", "2021-05-24", "![Cover](cover.jpg)"),
+            "content/posts/soyuz-launch/index.ru.md": article("Союз", "2021-05-24", "![Обложка](cover.jpg)"),
+            "content/posts/soyuz-launch/cover.jpg": b"JPG",
+            "content/posts/2021-05-24-docking/index.md": "---\ntitle: Docking\n---\n\nSee [the launch](../soyuz-launch/index.md).\n",
+        }
+    )
+    result = project.build()
+    assert not result.warnings
+    assert '<img alt="Cover" src="../../../../posts/soyuz-launch/cover.jpg">' in project.page("2021/05/24/soyuz-launch/")
+    assert 'hreflang="ru"' in project.page("2021/05/24/soyuz-launch/")  # the translation is paired by its name too
+    assert "Обложка" in project.page("ru/2021/05/24/soyuz-launch/")
+    assert '<a href="../soyuz-launch/">the launch</a>' in project.page("2021/05/24/docking/")
 
 
 def test_failed_build_leaves_previous_output_untouched(site):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ssg.content import Article, ReadSettings, read_article, split_front_matter
+from ssg.content import Article, ReadSettings, read_article
+from ssg.frontmatter import split_front_matter
 from ssg.search import SearchConfig
 
 SETTINGS = ReadSettings(lang="en", timezone="Europe/Moscow", require=(), search=SearchConfig(enabled=False))
@@ -61,6 +62,14 @@ def test_date_from_file_name_and_slug_without_the_prefix():
     assert m["date"].startswith("2022-03-09T00:00:00") and m["slug"] == "lunar-station"
 
 
+def test_jekyll_published_false_is_a_draft():
+    """Jekyll hides a post with `published: false`; moved to ssg, such posts were published."""
+    assert meta("---\ntitle: T\nlayout: post\npublished: false\n---\nx\n", path="2021/2021-03-21-hidden.md")["draft"] is True
+    assert meta("---\ntitle: T\ndate: 2021-01-01\npublished: true\n---\n")["draft"] is False
+    m = meta("---\ntitle: T\ndate: 2021-01-01\npublished: 2021-01-02\n---\n")  # (a date there, as Hugo and clippers write it)
+    assert m["draft"] is False and m["extra"] == {"published": "2021-01-02"}
+
+
 def test_cyrillic_file_name_gives_transliterated_slug():
     assert meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/Роскосмос.md")["slug"] == "roskosmos"
     assert meta("---\ntitle: T\ndate: 2021-01-01\nslug: ../../etc/Самолёт\n---\n")["slug"] == "etc-samolet"
@@ -72,6 +81,12 @@ def test_tags_as_comma_string_are_trimmed_and_deduplicated():
 
 def test_source_as_bare_string_is_the_name():
     assert meta("---\ntitle: T\ndate: 2021-01-01\nsource: TASS\n---\n")["source"] == {"name": "TASS", "url": None}
+
+
+def test_source_as_a_bare_link_is_the_url_named_after_its_host():
+    """Web clippers write `source: "https://..."`: the link was the source's name, shown as text and not linked."""
+    m = meta('---\ntitle: T\ndate: 2021-01-01\nsource: "https://www.interfax.ru/russia/767824"\n---\n')
+    assert m["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/767824"}
 
 
 def test_no_front_matter_and_unclosed_front_matter():
@@ -149,6 +164,42 @@ def test_image_path_cannot_leave_content():
 def test_markdown_links_to_articles_and_files_are_recorded():
     m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n[a](../2020/other.md#x) ![i](../images/p.png) [w](https://x.org/)\n")
     assert m["article_links"] == ["2020/other.md"] and m["files"] == ["images/p.png"]
+
+
+def test_toml_front_matter_as_hugo_and_zola_write_it_is_read():
+    """Hugo's and Zola's `+++` TOML front matter was refused as "no front matter", so a Hugo archive built nothing."""
+    text = (
+        '+++\ntitle = "Artemis I: SLS"\ndate = 2021-04-01T10:22:00+03:00\nupdated = 2021-04-02\ntags = [\n  "NASA",\n  "Artemis",\n]\n'
+        'draft = false\ncategories = ["space"]\n[params]\ntitle = "not the title"\n+++\n\nThe rocket *flew*.\n'
+    )
+    m = meta(text)
+    assert (m["title"], m["date"], m["updated"], m["tags"], m["draft"]) == (
+        "Artemis I: SLS",
+        "2021-04-01T10:22:00+03:00",
+        "2021-04-02T00:00:00+03:00",
+        ["NASA", "Artemis"],
+        False,
+    )
+    assert m["summary"] == "The rocket flew." and m["extra"] == {"categories": ["space"], "params": {"title": "not the title"}}
+    assert m["lines"] == {"title": 2, "date": 3, "updated": 4, "tags": 5, "draft": 9, "categories": 10}
+    assert problems('+++\ntitle = "T"\ndate = "24.05.2021"\n+++\n') == [
+        "2021/story.md:3: date: '24.05.2021' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
+    ]
+
+
+def test_hugo_shortcodes_and_liquid_tags_left_in_the_text_are_warnings_on_their_lines():
+    """A moved archive's `{{< figure >}}` or `{% include %}` was published as that text, the picture lost, without a word."""
+    body = (
+        'Launch.\n\n{{< figure src="/images/rocket.jpg" title="Rocket" >}}\n\n{%  include note.html %}\n\n'
+        "See {{ site.baseurl }}/about.\n\n`{{< x >}}` in code, and:\n\n```\n{% include shown.html %}\n```\n"
+    )
+    warnings = read(f"---\ntitle: T\ndate: 2021-01-01\n---\n\n{body}")["warnings"]
+    assert [f"{w['line']}: {w['message']}" for w in warnings] == [
+        '8: {{< figure src="/images/rocket.jpg" title="Rocket" >}} is a Hugo shortcode, which ssg does not run: '
+        "it shows as text (write Markdown or HTML in its place)",
+        "10: {% include note.html %} is a Liquid tag (Jekyll's), which ssg does not run: it shows as text (write Markdown or HTML in its place)",
+        "12: {{ site.baseurl }} is a Liquid tag (Jekyll's), which ssg does not run: it shows as text (write Markdown or HTML in its place)",
+    ]
 
 
 def test_split_front_matter_reports_body_line():
