@@ -20,7 +20,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -47,7 +47,7 @@ from .render import Bodies, Renderer, body_links, latest_script, render_pages
 from .site import Site, assemble, reassemble
 from .sitemap import Entries, robots_txt, sitemap_files
 from .theme import Theme, load_theme
-from .urls import Urls
+from .urls import Urls, output_file
 
 _KIND = attrgetter("kind")
 
@@ -248,6 +248,9 @@ class Builder:
                     urls.latest(): "the latest articles' list",
                 }
                 clashes = collisions(pages, files, None if config.multilingual else config.lang, generated, config.content_dir)
+                result.warnings += unknown_site_links(
+                    site, config, lambda: {page.file for page in pages} | files.keys() | generated.keys() | {urls.robots()}
+                )
                 problems += missing + with_lines(clashes, loaded.lines, config.content_dir)  # (on a `slug:` that makes one)
                 if problems:
                     raise ContentError(problems, result.warnings)
@@ -634,6 +637,39 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
         for target in a.article_links
         if target not in known
     ]
+
+
+def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str]]) -> list[Problem]:
+    """Links from the site's root (`/images/x.jpg`, as Hugo and Jekyll archives write them) to nothing the build writes,
+    each on the line that links: the published page would show a broken picture or link, and nothing else would say so
+    before `ssg check --links` (which names the built page, not the article). Warnings: the host may serve more than the
+    site (an error with --strict)."""
+    linking = [article for article in site.articles if article.site_links]
+    written = outputs() if linking else set()
+    problems = []
+    for article in linking:
+        for target in article.site_links:
+            if target in written or output_file(target) in written or f"{target}/index.html" in written:
+                continue
+            if (config.content_path / target).is_file():
+                fix = f"{config.content_dir}/{target} is there: link to it from this article, {_relative(article, target)}"
+            elif target.endswith("/") or "." not in target.rsplit("/", 1)[-1]:  # a page's URL, as the old site had it
+                fix = "link to the article's file instead (../2021/its-name.md), which ssg makes its URL wherever it is"
+            else:
+                fix = f"put the file at static/{target}, or fix the path"
+            problems.append(
+                Problem(
+                    f"{config.content_dir}/{article.source_path}",
+                    _line_naming(config.content_path / article.source_path, target.rstrip("/")),
+                    None,
+                    f"links to /{target}, which this site does not have ({fix})",
+                )
+            )
+    return problems
+
+
+def _relative(article: Article, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(article.source_path) or ".")
 
 
 def _meant_article(config: Config, article_path: str, target: str, known: set[str]) -> str:

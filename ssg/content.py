@@ -147,6 +147,7 @@ class Article:
     extra: Mapping[str, Any] = field(hash=False, compare=False)
     article_links: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
+    site_links: tuple[str, ...] = ()  # what its text links to from the site's root (`/images/x.jpg` -> images/x.jpg)
     translation_of: str | None = None  # content path of the article this one translates
     translation_key: str | None = None  # articles sharing a key are translations of each other
 
@@ -177,6 +178,7 @@ class Article:
             extra=MappingProxyType(meta["extra"]),
             article_links=tuple(meta["article_links"]),
             files=tuple(meta["files"]),
+            site_links=tuple(meta["site_links"]),
             translation_of=meta.get("translation_of"),
             translation_key=meta.get("translation_key"),
         )
@@ -235,7 +237,13 @@ class _Reader:
             if self.settings.search.enabled
             else None
         )
-        meta |= {"summary": summary, "article_links": list(rendered.article_links), "files": list(rendered.files), "lines": self.lines}
+        meta |= {
+            "summary": summary,
+            "article_links": list(rendered.article_links),
+            "files": list(rendered.files),
+            "site_links": list(rendered.site_links),
+            "lines": self.lines,
+        }
         return {"meta": meta, "body": rendered.html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
 
     def check(self, data: dict) -> dict:

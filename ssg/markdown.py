@@ -47,6 +47,7 @@ class RenderedBody:
     first_paragraph: str  # plain text of the first paragraph that has any, the default summary
     article_links: tuple[str, ...]  # content-relative .md paths
     files: tuple[str, ...]  # content-relative paths of linked or embedded files
+    site_links: tuple[str, ...] = ()  # paths from the site's root (`/images/logo.png` -> images/logo.png), checked once the site is planned
 
     @functools.cached_property
     def text(self) -> str:
@@ -66,6 +67,7 @@ def render_markdown(source: str, article_path: str) -> RenderedBody:
         first_paragraph=first_paragraph(body),
         article_links=tuple(refs.articles),
         files=tuple(refs.files),
+        site_links=tuple(refs.site),
     )
 
 
@@ -240,15 +242,21 @@ class _RefCollector:
         self.base = posixpath.dirname(article_path)
         self.articles: list[str] = []
         self.files: list[str] = []
+        self.site: list[str] = []
 
     def rewrite(self, url: str) -> str:
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not parts.path:
             return url
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
         if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
+            target = unquote(parts.path[1:])
+            if target.endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/
+                self.articles.append(posixpath.normpath(target))
+                return f"{REF_ARTICLE}{posixpath.normpath(target)}{fragment}"
+            self.site.append(target)
             return REF_SITE + url[1:]
         target = posixpath.normpath(posixpath.join(self.base, unquote(parts.path)))
-        fragment = f"#{parts.fragment}" if parts.fragment else ""
         if target.startswith("../") or target == "..":
             return url  # outside content/: left as written; the link check reports it
         if target.endswith(ARTICLE_SUFFIXES):

@@ -675,6 +675,38 @@ def test_broken_article_link_is_a_warning_and_strict_fails(project):
         project.build(strict=True)
 
 
+def test_links_from_the_site_root_to_nothing_the_site_has_are_warnings_on_their_lines(project):
+    """Hugo and Jekyll archives link pictures and pages from the site's root (`/images/x.jpg`, `/2019/05/old/`):
+    those the build writes are fine; the others are told on the line that links, with what to do."""
+    body = (
+        "Fine: ![logo](/images/logo.png), [home](/), [tags](/tags/), [feed](/feed.xml), [search](/search/?q=x), [b](/2021/b.md).\n\n"
+        "![gone](/images/gone.png)\n\n"
+        "[old post](/2019/05/old-post/)\n\n"
+        "![here](/2021/pic.jpg)\n"
+    )
+    project.write(
+        {
+            "static/images/logo.png": b"png",
+            "content/2021/pic.jpg": b"jpg",
+            "content/2021/a.md": article("A", "2021-01-01", body),
+            "content/2021/b.md": article("B", "2021-01-02", "Linked from a: [a](/2021/01/01/a/)."),
+        }
+    )
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/2021/a.md:8: links to /images/gone.png, which this site does not have (put the file at static/images/gone.png, "
+        "or fix the path)",
+        "content/2021/a.md:10: links to /2019/05/old-post/, which this site does not have (link to the article's file instead "
+        "(../2021/its-name.md), which ssg makes its URL wherever it is)",
+        "content/2021/a.md:12: links to /2021/pic.jpg, which this site does not have (content/2021/pic.jpg is there: link to it "
+        "from this article, pic.jpg)",
+    ]
+    page = project.page("2021/01/01/a/")
+    assert 'src="../../../../images/logo.png"' in page and 'href="../../02/b/"' in page  # (relative: they work under a sub-path)
+    with pytest.raises(SsgError, match="an error with --strict"):
+        project.build(strict=True)
+
+
 def test_manifest_lists_what_was_written(site):
     site.build()
     manifest = json.loads((site.public / ".ssg-manifest.json").read_text())
