@@ -223,6 +223,8 @@ class Output:
             self._move_staged()
         deleted = sorted(set(self.old) - set(self.new))
         for path in deleted:
+            if not self._reached_directly(path):
+                continue  # through a link to a folder elsewhere: that folder is the user's, whatever the manifest says
             try:
                 (self.folder / path).unlink(missing_ok=True)
             except (IsADirectoryError, NotADirectoryError):
@@ -257,6 +259,11 @@ class Output:
                 continue  # the last build's folder where a file goes now: `_move_staged` replaces it
             problems[path] = _not_ours(self._prefix + path, f"writes /{path} here", "folder" if S_ISDIR(mode) else "file")
         return list(problems.values())
+
+    def _reached_directly(self, path: str) -> bool:
+        """`path` is reached through the output's own folders, none of them a link to a folder elsewhere."""
+        parts = path.split("/")
+        return not any(os.path.islink(self._prefix + "/".join(parts[:n])) for n in range(1, len(parts)))
 
     def _only_ours(self, folder: str) -> bool:
         """Everything under `folder` (of the output) is a file the last build wrote."""
@@ -362,10 +369,22 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
         if isinstance(files, dict) and all(type(v) is list and len(v) == 2 for v in files.values()):
-            return Manifest(files, signature)
+            return Manifest({path: entry for path, entry in files.items() if _below(path)}, signature)
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return Manifest({}, None)
+
+
+def _below(path: str) -> bool:
+    """A path ssg could have written: a plain one below the output folder. A manifest edited by hand (or damaged) may
+    name `../x` or `/home/x`; those are never ssg's files, and a build that found them gone would delete them."""
+    if os.sep != "/":
+        path = path.replace(os.sep, "/")
+        if os.path.splitdrive(path)[0]:
+            return False
+    if path and path[0] not in "./" and path[-1] != "/" and "/." not in path and "//" not in path:
+        return True  # the usual path, told by a few string searches (16,500 paths at 10,000 articles)
+    return not {"", ".", ".."} & set(path.split("/"))
 
 
 def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:

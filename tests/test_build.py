@@ -706,3 +706,25 @@ def test_a_static_latest_js_of_the_site_is_named_with_what_to_do(site):
         "give this file another name"
     ]
     assert (site.public / "latest.js").read_bytes() == before
+
+
+def test_a_manifest_naming_files_outside_the_output_deletes_none_of_them(site, tmp_path):
+    """The manifest is a file anyone can edit (or damage): an entry that leads out of the output folder, by `..`, an
+    absolute path or a link to a folder elsewhere, is not ssg's file, and a rebuild that finds it gone deletes nothing
+    there (it deleted each, and then every empty folder above one, up to the root)."""
+    site.build()
+    outside = tmp_path / "outside"
+    (outside / "empty/chain").mkdir(parents=True)
+    for name in ("precious.txt", "absolute.txt", "linked/kept.txt"):
+        (outside / name).parent.mkdir(parents=True, exist_ok=True)
+        (outside / name).write_text("mine")
+    (site.public / "linked").symlink_to(outside / "linked")
+    manifest = json.loads((site.public / MANIFEST).read_text())
+    relative = os.path.relpath(outside, site.public)
+    for path in (f"{relative}/precious.txt", str(outside / "absolute.txt"), f"{relative}/empty/chain/x", "linked/kept.txt"):
+        manifest["files"][path] = ["0" * 32, "x"]
+    (site.public / MANIFEST).write_text(json.dumps(manifest))
+    site.build()
+    assert all((outside / name).read_text() == "mine" for name in ("precious.txt", "absolute.txt", "linked/kept.txt"))
+    assert (outside / "empty/chain").is_dir()
+    assert not {path for path in json.loads((site.public / MANIFEST).read_text())["files"] if ".." in path or path.startswith("/")}
