@@ -40,7 +40,7 @@ from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS
-from .output import Manifest, Output, check_output_dir, read_manifest
+from .output import Manifest, Output, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, latest_script, render_pages
 from .site import Site, assemble, reassemble
@@ -211,6 +211,8 @@ class Builder:
                         self.stats = (config.content_path, inputs.content)
                     saved = store.last_build(str(config.output_path))
                     summary = up_to_date(saved, inputs, now, lambda: self._manifest(config.output_path), config.output_path)
+                    if moving_list(config.output_path).exists():
+                        summary = None  # the last build was stopped while moving files in: some may hold an older build's
                 if summary is not None and not (self.remember and self.planned is None):
                     return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
             with phase("theme"):

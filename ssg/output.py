@@ -105,6 +105,9 @@ class Output:
         self.staging = folder.parent / f".{folder.name}.ssg-staging"
         current = previous is not None and previous.still_current(folder)
         self.old = previous.files if current else read_manifest(folder).files
+        stopped = _moving(folder, self.old)
+        if stopped:  # a build stopped while moving these in: each holds its bytes or the last build's, so none counts as made
+            self.old = self.old | dict.fromkeys(stopped, ["", ""])
         self._trusted = own and current
         self.new: dict[str, list[str]] = {}  # path -> [hash, fingerprint]
         self.changed: list[str] = []
@@ -218,7 +221,10 @@ class Output:
             moved = self._moved_whole()
         if not moved:
             added = {path: self.new[path] for path in self.changed if path not in self.old}
-            if added:  # (a changed file keeps its old entry until it is moved in: a stopped build redoes it)
+            # A changed file keeps its old entry until it is moved in, and is listed as being moved (`_moving`): the next
+            # build makes it again whatever its inputs are then (an edit undone after a stop would leave its bytes in).
+            _write_json(moving_list(self.folder), self.changed)
+            if added:
                 _write_manifest(self.folder, self.old | added)
             self._move_staged()
         deleted = sorted(set(self.old) - set(self.new))
@@ -232,6 +238,7 @@ class Output:
             self._remove_empty_parents(self.folder / path)
         if not moved and (self.new != self.old or not (self.folder / MANIFEST).is_file()):
             _write_manifest(self.folder, self.new)
+        moving_list(self.folder).unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
         return deleted
 
@@ -389,11 +396,34 @@ def _below(path: str) -> bool:
 
 def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
     """Replace `folder`'s manifest at once (a reader never sees half of one)."""
+    _write_json(folder / MANIFEST, {"generator": "ssg", "files": files})
+
+
+def _write_json(path: Path, data: object) -> None:
     # Compact: the C encoder writes 20,000 entries in milliseconds (an indent makes it Python's).
-    manifest = json.dumps({"generator": "ssg", "files": files}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    temporary = folder / f"{MANIFEST}.tmp"
-    temporary.write_text(manifest, encoding="utf-8")
-    os.replace(temporary, folder / MANIFEST)
+    temporary = path.with_name(f"{path.name}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def moving_list(folder: Path) -> Path:
+    """Where a build lists the files it is moving into `folder`, beside the staging folder, until all are in: a build
+    stopped then (Ctrl-C, a crash, a full disk) leaves the list for the next one (see `Output.__init__`)."""
+    return folder.parent / f".{folder.name}.ssg-moving.json"
+
+
+def _moving(folder: Path, known: dict[str, list[str]]) -> list[str]:
+    """The files of `known` (the manifest's) that a stopped build was moving into `folder`: none when no build stopped so,
+    all when the list is damaged."""
+    try:
+        paths = json.loads(moving_list(folder).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError):
+        paths = None
+    if not isinstance(paths, list):
+        return list(known)
+    return [path for path in paths if isinstance(path, str) and path in known]
 
 
 def _cannot_create(folder: Path, reason: str) -> OutputError:

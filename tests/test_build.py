@@ -728,3 +728,28 @@ def test_a_manifest_naming_files_outside_the_output_deletes_none_of_them(site, t
     assert all((outside / name).read_text() == "mine" for name in ("precious.txt", "absolute.txt", "linked/kept.txt"))
     assert (outside / "empty/chain").is_dir()
     assert not {path for path in json.loads((site.public / MANIFEST).read_text())["files"] if ".." in path or path.startswith("/")}
+
+
+def test_a_commit_stopped_halfway_then_a_reverted_edit_makes_the_first_sites_pages(site, monkeypatch):
+    """Pages moved in by a stopped build hold its text while their entries still said the last build's: an author who
+    undid the edit and built again got some pages of the undone edit (the build even took itself as up to date)."""
+    site.build()
+    first = tree(site.public)
+    yaml = site.root.joinpath("site.yaml").read_text()
+    site.write({"site.yaml": yaml.replace("Test archive", "Renamed archive")})
+    real_replace, moves = os.replace, []
+
+    def interrupted(source, target):
+        if ".ssg-staging" in str(source) and not str(target).endswith(".json"):
+            moves.append(target)
+            if len(moves) == 5:
+                raise KeyboardInterrupt
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        site.build()
+    monkeypatch.undo()
+    site.write({"site.yaml": yaml})
+    site.build()
+    assert tree(site.public) == first
