@@ -34,7 +34,7 @@ from . import __version__, search
 from .cache import Store
 from .config import Config
 from .content import Article, ReadSettings
-from .errors import ConfigError, ContentError, Problem, SsgError, with_lines
+from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
@@ -267,12 +267,15 @@ class Builder:
                 self.templates = Templates(store.templates())
             try:
                 prints = write_site(Plan(config, options, theme, site, urls, pages, files, feeds), store, output, phase, result, self)
-            except BaseException:
+                with phase("commit"):
+                    result.changed = len(output.changed)
+                    result.deleted = len(output.commit())
+            except BaseException as error:
                 output.abort()
+                if isinstance(error, OSError):  # a full disk, a folder without permission: a message, not a traceback
+                    raise OutputError(output.failure(error)) from error
                 raise
             with phase("commit"):
-                result.changed = len(output.changed)
-                result.deleted = len(output.commit())
                 self.manifests[config.output_path] = output.manifest()
                 if self.remember:
                     self.committed[config.output_path] = self.manifests[config.output_path]

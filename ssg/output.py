@@ -12,6 +12,7 @@ folder and leaves the output exactly as it was.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -21,6 +22,11 @@ from pathlib import Path
 from stat import S_ISDIR
 
 from .errors import OutputError, Problem
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".ssg-manifest.json"
 
@@ -103,6 +109,8 @@ class Output:
         """
         self.folder = folder
         self.staging = folder.parent / f".{folder.name}.ssg-staging"
+        self._lock: int | None = None
+        self._made = self._make_staging()  # (and takes the lock: the manifest is read below, when no other build writes it)
         current = previous is not None and previous.still_current(folder)
         self.old = previous.files if current else read_manifest(folder).files
         stopped = _moving(folder, self.old)
@@ -114,19 +122,19 @@ class Output:
         self._prefix = os.path.join(folder, "")  # asked of every page: cheaper than os.path.join each time
         self._staged_prefix = os.path.join(self.staging, "")
         self._private = private
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self._made = self._make_staging()
+        self._moving_in = False  # files are being moved into the output folder (`commit`)
 
     def _make_staging(self) -> list[Path]:
-        """Make the staging folder now, and the output folder's missing parents with it; returns what was made.
+        """Make the staging folder now, and the output folder's missing parents with it, having taken the folder's lock;
+        returns what was made.
 
         An output folder that cannot be made (a file in its path, no permission) then stops the build
         before any page is rendered, with a message instead of a traceback halfway through, and leaves
-        nothing behind.
+        nothing behind. So does another build writing the same folder (`_take_lock`).
         """
         if os.path.lexists(self.folder) and not self.folder.is_dir():
             raise _cannot_create(self.folder, "a file of that name is there")
-        missing = [self.staging]
+        missing = []
         existing = self.staging.parent
         while not os.path.lexists(existing):
             missing.append(existing)
@@ -136,8 +144,15 @@ class Output:
             for folder in reversed(missing):
                 folder.mkdir()
                 made.append(folder)
-        except OSError as error:
+            self._lock = _take_lock(self.folder)
+            shutil.rmtree(self.staging, ignore_errors=True)  # a stopped build's
+            self.staging.mkdir()
+            made.append(self.staging)
+        except BaseException as error:
+            self._lock = _release_lock(self.folder, self._lock)
             _remove_empty_folders(made)
+            if not isinstance(error, OSError):
+                raise
             if isinstance(error, NotADirectoryError) or not existing.is_dir():
                 raise _cannot_create(self.folder, f"{existing} is not a folder") from None
             where = Path(error.filename).parent if error.filename else existing
@@ -173,8 +188,12 @@ class Output:
         except FileNotFoundError:
             os.makedirs(os.path.dirname(staged), exist_ok=True)  # worker processes may race here: exist_ok
             handle = open(staged, "wb")  # noqa: SIM115
-        with handle:
-            handle.write(data)
+        try:
+            with handle:
+                handle.write(data)
+        except OSError as error:  # (a full disk: the error names no file)
+            error.filename = error.filename or staged
+            raise
         return Staged(path, digest, fingerprint, True)
 
     def record(self, staged: Staged) -> None:
@@ -224,6 +243,7 @@ class Output:
             # A changed file keeps its old entry until it is moved in, and is listed as being moved (`_moving`): the next
             # build makes it again whatever its inputs are then (an edit undone after a stop would leave its bytes in).
             _write_json(moving_list(self.folder), self.changed)
+            self._moving_in = True
             if added:
                 _write_manifest(self.folder, self.old | added)
             self._move_staged()
@@ -240,7 +260,26 @@ class Output:
             _write_manifest(self.folder, self.new)
         moving_list(self.folder).unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._lock = _release_lock(self.folder, self._lock)
         return deleted
+
+    def failure(self, error: OSError) -> Problem:
+        """What an error of the system while this build wrote means, on the file it names (where it was to go, not
+        where it was staged), and what state the output folder is in."""
+        name = str(error.filename or self.folder)
+        if name.startswith(self._staged_prefix):
+            name = self._prefix + name[len(self._staged_prefix) :]
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            fix = "make room on that disk, or build elsewhere (-o DIR)"
+        elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            fix = "make it writable, or build elsewhere (-o DIR)"
+        else:
+            fix = "build elsewhere (-o DIR) if it persists"
+        if self._moving_in:
+            state = "the output folder holds part of this build; the next build that succeeds makes the rest"
+        else:
+            state = "the output folder is as the last build left it"
+        return Problem(name, None, None, f"{(error.strerror or str(error)).lower()}: {fix} ({state})")
 
     def foreign(self) -> list[Problem]:
         """The user's files (not in the last manifest) where this build would write: one problem each.
@@ -349,6 +388,7 @@ class Output:
     def abort(self) -> None:
         """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._lock = _release_lock(self.folder, self._lock)
         _remove_empty_folders(self._made[:-1])
 
     def _remove_empty_parents(self, path: Path) -> None:
@@ -424,6 +464,42 @@ def _moving(folder: Path, known: dict[str, list[str]]) -> list[str]:
     if not isinstance(paths, list):
         return list(known)
     return [path for path in paths if isinstance(path, str) and path in known]
+
+
+def _lock_file(folder: Path) -> Path:
+    return folder.parent / f".{folder.name}.ssg-lock"
+
+
+def _take_lock(folder: Path) -> int | None:
+    """Lock `folder` for this build, or raise `OutputError`: two builds at once (a `build --watch` and a `build`) share
+    its staging folder, and each removed the other's files from it. The lock file is removed when the build ends; the
+    lock itself ends with the process that holds it, even killed. (No locking where there is no `fcntl`: Windows.)"""
+    if fcntl is None:
+        return None
+    path = _lock_file(folder)
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            message = (
+                "another ssg build is writing this folder now (ssg build, build --watch or serve); let it end or stop it, then build again"
+            )
+            raise OutputError(Problem(str(folder), None, None, message)) from None
+        try:
+            if os.path.samestat(os.fstat(handle), os.stat(path)):
+                return handle
+        except FileNotFoundError:
+            pass
+        os.close(handle)  # the file the last build removed as it ended: lock the one there now
+
+
+def _release_lock(folder: Path, handle: int | None) -> None:
+    """End the lock of `_take_lock`, removing its file first (while held, so that no build locks a file about to go)."""
+    if handle is not None:
+        _lock_file(folder).unlink(missing_ok=True)
+        os.close(handle)
 
 
 def _cannot_create(folder: Path, reason: str) -> OutputError:

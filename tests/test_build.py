@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -753,3 +754,64 @@ def test_a_commit_stopped_halfway_then_a_reverted_edit_makes_the_first_sites_pag
     site.write({"site.yaml": yaml})
     site.build()
     assert tree(site.public) == first
+
+
+def test_two_builds_into_one_folder_at_once_the_second_is_refused_by_name(site):
+    """Two builds at once (a `build --watch` and a `build`) share the staging folder: each removed the other's files from
+    it, one crashed halfway through moving in and the other blamed a file in the way. The second now says what it is."""
+    site.build()
+    before = tree(site.public)
+    first = Output(site.public)
+    with pytest.raises(OutputError, match="another ssg build is writing this folder now"):
+        site.build(base_url="https://other.example.org/")
+    assert tree(site.public) == before and (site.root / ".public.ssg-staging").is_dir()
+    first.abort()
+    site.build(base_url="https://other.example.org/")
+    assert not [p.name for p in site.root.iterdir() if p.name.startswith(".public.")]
+
+
+@pytest.mark.parametrize("when", ["staging", "moving"])
+def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_remade(site, monkeypatch, when):
+    """A write failing as on a full disk: one line naming the output file, what to do, and what state the folder is in
+    (it was a traceback); after a failed move the next build makes the rest."""
+    import ssg.output
+
+    site.build()
+    before = tree(site.public)
+    site.write({"site.yaml": site.root.joinpath("site.yaml").read_text().replace("Test archive", "Renamed archive")})
+
+    def full(path, *args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+
+    class Full:  # a file on a full disk: open, but every write fails (and names no file)
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    if when == "staging":
+        real_open = open
+        monkeypatch.setattr(
+            ssg.output, "open", lambda path, mode: Full() if "ssg-staging" in str(path) else real_open(path, mode), raising=False
+        )
+    else:
+        real_replace, moves = os.replace, []
+        monkeypatch.setattr(
+            os, "replace", lambda a, b: (full if "ssg-staging" in str(a) and len(moves.append(b) or moves) > 3 else real_replace)(a, b)
+        )
+    with pytest.raises(OutputError) as error:
+        site.build()
+    [problem] = error.value.problems
+    assert problem.path.startswith(str(site.public) + os.sep) and "no space left on device: make room on that disk" in problem.message
+    assert not (site.root / ".public.ssg-staging").exists() and not (site.root / ".public.ssg-lock").exists()
+    monkeypatch.undo()
+    if when == "staging":
+        assert "(the output folder is as the last build left it)" in problem.message and tree(site.public) == before
+    else:
+        assert "(the output folder holds part of this build; the next build that succeeds makes the rest)" in problem.message
+    site.build()
+    assert "Renamed archive" in site.page("") and not (site.root / ".public.ssg-moving.json").exists()
