@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from ssg import __version__, workflow
 from ssg.cli import main
 from ssg.workflow import install_requirement
 
-from .conftest import article
+from .conftest import article, tree
 
 
 def run(*args: str):
@@ -393,3 +396,61 @@ def test_a_blank_title_fails_check_and_build_with_its_line_not_a_traceback(proje
         assert result.exit_code == 1
         assert "error: content/x.md:2: title: is empty (write the title after `title:`)" in result.output
     assert not (project.root / "public").exists()
+
+
+def test_a_build_stopped_by_sigterm_removes_its_staging_folder_like_ctrl_c(project):
+    """`kill` (a CI job's timeout, `docker stop`) ended the process at once, leaving the staging folder and the render
+    helpers behind; now it stops the build as Ctrl-C does."""
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    assert run("-C", str(project.root), "build").exit_code == 0
+    before = tree(project.public)
+    project.write({"content/b.md": article("B", "2021-01-02")})
+    script = (
+        "import os, signal, sys\n"
+        "from ssg.cli import main\n"
+        "from ssg.render import Renderer\n"
+        "Renderer.render = lambda self, page: os.kill(os.getpid(), signal.SIGTERM)\n"
+        "main(sys.argv[1:])\n"
+    )
+    stopped = subprocess.run([sys.executable, "-c", script, "-C", str(project.root), "build", "-j", "1"], capture_output=True, text=True)
+    assert stopped.returncode == 1 and "Aborted!" in stopped.stderr
+    assert tree(project.public) == before
+    assert not [p.name for p in project.root.iterdir() if p.name.startswith(".public.")]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal (other systems: between ranges)")
+def test_a_render_helper_ends_with_the_build_process(tmp_path):
+    """A helper that outlived a killed build rendered on into the staging folder, where the next build stages its pages,
+    then waited forever to hand its results over, holding the build's output pipe open."""
+    script = (
+        "import multiprocessing, os, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from ssg import render\n"
+        "def helper():\n"
+        "    print(os.getpid(), flush=True)\n"
+        "    time.sleep(60)\n"
+        "if __name__ == '__main__':\n"
+        "    context = multiprocessing.get_context('fork')\n"
+        "    pool = ProcessPoolExecutor(1, context, render._inherit, (None, None, [], None, 8, os.getpid()))\n"
+        "    pool.submit(helper)\n"
+        "    time.sleep(60)\n"
+    )
+    (tmp_path / "build.py").write_text(script)
+    build = subprocess.Popen([sys.executable, str(tmp_path / "build.py")], stdout=subprocess.PIPE, text=True)
+    helper = int(build.stdout.readline())
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while _running(helper) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    outlived = _running(helper)
+    if outlived:
+        os.kill(helper, signal.SIGKILL)
+    assert not outlived
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
