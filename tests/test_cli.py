@@ -454,3 +454,18 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
     except (FileNotFoundError, IndexError):
         return False
+
+
+def test_init_that_cannot_write_a_file_says_which_and_changes_nothing(tmp_path):
+    """A file named `.github` where the workflow goes stopped `ssg init` with a traceback, after site.yaml and content/
+    were written, and a second `ssg init` then refused the half-made archive."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / ".github").write_text("mine")
+    result = run("init", str(folder))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"error: {folder / '.github/workflows'}: cannot be created ({folder / '.github'} is a file, not a folder); nothing was changed",
+        "Init failed: 1 problem.",
+    ]
+    assert [p.name for p in folder.iterdir()] == [".github"] and (folder / ".github").read_text() == "mine"
