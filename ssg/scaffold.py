@@ -71,10 +71,13 @@ def _write_all(files: dict[Path, str]) -> None:
                 path.unlink()
             else:
                 path.rmdir()
-        where = Path(error.filename) if error.filename else next(iter(files))
-        blocking = next((parent for parent in where.parents if parent.is_file()), None)
-        reason = f"{blocking} is a file, not a folder" if blocking else (error.strerror or str(error)).lower()
-        raise SsgError(Problem(str(where), None, None, f"cannot be created ({reason}); nothing was changed")) from None
+        raise _cannot_create(Path(error.filename) if error.filename else next(iter(files)), error) from None
+
+
+def _cannot_create(path: Path, error: OSError) -> SsgError:
+    blocking = next((parent for parent in path.parents if parent.is_file()), None)
+    reason = f"{blocking} is a file, not a folder" if blocking else (error.strerror or str(error)).lower()
+    return SsgError(Problem(str(path), None, None, f"cannot be created ({reason}); nothing was changed"))
 
 
 def new_article(
@@ -108,12 +111,10 @@ def new_article(
 def _write_new(path: Path, front: dict, comments: str) -> Path:
     """Write an article with this front matter and an empty body, never over an existing file."""
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + comments + "---\n\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise SsgError(f"{path} already exists; nothing was changed (choose another title or pass --slug)") from None
+    if os.path.lexists(path):
+        raise SsgError(Problem(str(path), None, None, "already exists; nothing was changed (choose another title or pass --slug)"))
+    # (a year's folder that is a file, a folder without permission, a full disk: a message, not a traceback)
+    _write_all({path: text})
     return path
 
 

@@ -8,7 +8,9 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -327,7 +329,7 @@ def test_new_starts_a_translation_beside_the_original(project):
     assert 'hreflang="en" href="https://example.org/2026/05/24/moon/"' in project.page("ru/2026/05/24/moon/")
     # Named from where the user is, too; never over an existing file; never in the original's language.
     again = run("-C", str(project.root), "new", "--translation-of", str(project.root / "content/2026/moon.md"), "Again")
-    assert again.exit_code == 1 and "moon.ru.md already exists" in again.output
+    assert again.exit_code == 1 and "moon.ru.md: already exists" in again.output
     same = run("-C", str(project.root), "new", "--translation-of", "2026/moon.md", "--lang", "en", "Again")
     assert same.exit_code == 1 and "content/2026/moon.md is in 'en' already" in same.output
     missing = run("-C", str(project.root), "new", "--translation-of", "2026/mars.md", "Марс")
@@ -469,3 +471,16 @@ def test_init_that_cannot_write_a_file_says_which_and_changes_nothing(tmp_path):
         "Init failed: 1 problem.",
     ]
     assert [p.name for p in folder.iterdir()] == [".github"] and (folder / ".github").read_text() == "mine"
+
+
+def test_new_that_cannot_write_the_article_says_which_and_why(project):
+    """A year's folder that is a file (or a folder without permission) stopped `ssg new` with a traceback."""
+    year = project.root / f"content/{datetime.now(ZoneInfo('Europe/Moscow')):%Y}"  # (the site's timezone)
+    year.write_text("not a folder")
+    result = run("-C", str(project.root), "new", "Soyuz docks", "--slug", "soyuz")
+    assert result.exit_code == 1
+    assert (
+        result.output.splitlines()[0]
+        == f"error: {year / 'soyuz.md'}: cannot be created ({year} is a file, not a folder); nothing was changed"
+    )
+    assert year.read_text() == "not a folder"
