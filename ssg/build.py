@@ -40,7 +40,7 @@ from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS
-from .output import Manifest, Output, check_output_dir, moving_list, read_manifest
+from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, latest_script, render_pages
 from .site import Site, assemble, reassemble
@@ -262,6 +262,8 @@ class Builder:
             inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
             private = config.output_path.resolve() == config.preview_path.resolve()  # the preview's folder: all in it is ssg's
             own = inside_cache or previous is self.committed.get(config.output_path)
+            if previous.signature is None and not private:
+                check_manifest(config.output_path)
             output = Output(config.output_path, previous, own, private)
             if self.templates is None:
                 self.templates = Templates(store.templates())

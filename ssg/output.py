@@ -76,6 +76,17 @@ def check_output_dir(
         )
 
 
+def check_manifest(output: Path) -> None:
+    """Refuse an output folder whose manifest is there but unreadable (a merge conflict in an output kept in git, an
+    edit by hand): every file of the folder would count as the user's, and each be refused alone, the cause unsaid."""
+    if os.path.lexists(output / MANIFEST):
+        message = (
+            "is damaged (it is not the list of files ssg wrote here), so ssg cannot tell its files from yours: if every "
+            "file in this folder is ssg's, delete the folder and build again; else build elsewhere (-o DIR)"
+        )
+        raise OutputError(Problem(str(output / MANIFEST), None, None, message))
+
+
 @dataclass(frozen=True)
 class Staged:
     """One output file of this build: its hash, and whether new bytes wait in the staging folder."""

@@ -815,3 +815,16 @@ def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_rem
         assert "(the output folder holds part of this build; the next build that succeeds makes the rest)" in problem.message
     site.build()
     assert "Renamed archive" in site.page("") and not (site.root / ".public.ssg-moving.json").exists()
+
+
+def test_a_damaged_manifest_is_one_error_naming_it(site):
+    """A manifest that is not JSON (a merge conflict where the output is kept in git) made every file of the folder
+    the user's: the build refused each one alone, 30 errors that never named the cause."""
+    site.build()
+    before = tree(site.public)
+    (site.public / MANIFEST).write_text("<<<<<<< HEAD\n{}\n=======\n")
+    with pytest.raises(OutputError) as error:
+        site.build()
+    [problem] = error.value.problems
+    assert problem.path == str(site.public / MANIFEST) and problem.message.startswith("is damaged")
+    assert tree(site.public) == before
