@@ -264,10 +264,10 @@ class Builder:
             own = inside_cache or previous is self.committed.get(config.output_path)
             if previous.signature is None and not private:
                 check_manifest(config.output_path)
-            output = Output(config.output_path, previous, own, private)
             if self.templates is None:
                 self.templates = Templates(store.templates())
-            try:
+            output = Output(config.output_path, previous, own, private)
+            try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
                 prints = write_site(Plan(config, options, theme, site, urls, pages, files, feeds), store, output, phase, result, self)
                 with phase("commit"):
                     result.changed = len(output.changed)
