@@ -35,13 +35,13 @@ from . import __version__, search
 from .cache import Store
 from .config import Config
 from .content import Article, ReadSettings
-from .errors import ConfigError, ContentError, Problem, SsgError, with_lines
+from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS
-from .output import Manifest, Output, check_output_dir, read_manifest
+from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, latest_script, render_pages
 from .site import Site, assemble, reassemble
@@ -214,6 +214,8 @@ class Builder:
                         self.stats = (config.content_path, inputs.content)
                     saved = store.last_build(str(config.output_path))
                     summary = up_to_date(saved, inputs, now, lambda: self._manifest(config.output_path), config.output_path)
+                    if moving_list(config.output_path).exists():
+                        summary = None  # the last build was stopped while moving files in: some may hold an older build's
                 if summary is not None and not (self.remember and self.planned is None):
                     return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
             with phase("theme"):
@@ -270,18 +272,23 @@ class Builder:
             inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
             private = config.output_path.resolve() == config.preview_path.resolve()  # the preview's folder: all in it is ssg's
             own = inside_cache or previous is self.committed.get(config.output_path)
-            output = Output(config.output_path, previous, own, private)
+            if previous.signature is None and not private:
+                check_manifest(config.output_path)
             if self.templates is None:
                 self.templates = Templates(store.templates())
-            try:
+            output = Output(config.output_path, previous, own, private)
+            try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
                 prints = write_site(Plan(config, options, theme, site, urls, pages, files, feeds), store, output, phase, result, self)
-            except BaseException:
+                with phase("commit"):
+                    result.changed = len(output.changed)
+                    result.deleted = len(output.commit())
+                    result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
+            except BaseException as error:
                 output.abort()
+                if isinstance(error, OSError):  # a full disk, a folder without permission: a message, not a traceback
+                    raise OutputError(output.failure(error)) from error
                 raise
             with phase("commit"):
-                result.changed = len(output.changed)
-                result.deleted = len(output.commit())
-                result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
                 self.manifests[config.output_path] = output.manifest()
                 if self.remember:
                     self.committed[config.output_path] = self.manifests[config.output_path]

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +39,21 @@ def _fail(error: SsgError, what: str) -> None:
 def _warn(warnings: list[Problem]) -> None:
     for warning in warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
+
+
+@contextmanager
+def _terminated_as_interrupted() -> Iterator[None]:
+    """`kill` (SIGTERM: a CI job's timeout, `docker stop`) stops a build as Ctrl-C does, removing its staging folder;
+    by default it ended the process at once, leaving that folder and the render helpers behind."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,7 +109,8 @@ def build_command(
         return
     try:
         config = load_config(project, base_url=base_url, output_dir=output_dir)
-        result = build(config, options)
+        with _terminated_as_interrupted():
+            result = build(config, options)
     except SsgError as error:
         _fail(error, "Build")
     _warn(result.warnings)

@@ -12,6 +12,7 @@ folder and leaves the output exactly as it was.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -21,6 +22,11 @@ from pathlib import Path
 from stat import S_ISDIR
 
 from .errors import OutputError, Problem
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".ssg-manifest.json"
 
@@ -70,6 +76,17 @@ def check_output_dir(
         )
 
 
+def check_manifest(output: Path) -> None:
+    """Refuse an output folder whose manifest is there but unreadable (a merge conflict in an output kept in git, an
+    edit by hand): every file of the folder would count as the user's, and each be refused alone, the cause unsaid."""
+    if os.path.lexists(output / MANIFEST):
+        message = (
+            "is damaged (it is not the list of files ssg wrote here), so ssg cannot tell its files from yours: if every "
+            "file in this folder is ssg's, delete the folder and build again; else build elsewhere (-o DIR)"
+        )
+        raise OutputError(Problem(str(output / MANIFEST), None, None, message))
+
+
 @dataclass(frozen=True)
 class Staged:
     """One output file of this build: its hash, and whether new bytes wait in the staging folder."""
@@ -103,27 +120,32 @@ class Output:
         """
         self.folder = folder
         self.staging = folder.parent / f".{folder.name}.ssg-staging"
+        self._lock: int | None = None
+        self._made = self._make_staging()  # (and takes the lock: the manifest is read below, when no other build writes it)
         current = previous is not None and previous.still_current(folder)
         self.old = previous.files if current else read_manifest(folder).files
+        stopped = _moving(folder, self.old)
+        if stopped:  # a build stopped while moving these in: each holds its bytes or the last build's, so none counts as made
+            self.old = self.old | dict.fromkeys(stopped, ["", ""])
         self._trusted = own and current
         self.new: dict[str, list[str]] = {}  # path -> [hash, fingerprint]
         self.changed: list[str] = []
         self._prefix = os.path.join(folder, "")  # asked of every page: cheaper than os.path.join each time
         self._staged_prefix = os.path.join(self.staging, "")
         self._private = private
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self._made = self._make_staging()
+        self._moving_in = False  # files are being moved into the output folder (`commit`)
 
     def _make_staging(self) -> list[Path]:
-        """Make the staging folder now, and the output folder's missing parents with it; returns what was made.
+        """Make the staging folder now, and the output folder's missing parents with it, having taken the folder's lock;
+        returns what was made.
 
         An output folder that cannot be made (a file in its path, no permission) then stops the build
         before any page is rendered, with a message instead of a traceback halfway through, and leaves
-        nothing behind.
+        nothing behind. So does another build writing the same folder (`_take_lock`).
         """
         if os.path.lexists(self.folder) and not self.folder.is_dir():
             raise _cannot_create(self.folder, "a file of that name is there")
-        missing = [self.staging]
+        missing = []
         existing = self.staging.parent
         while not os.path.lexists(existing):
             missing.append(existing)
@@ -133,8 +155,15 @@ class Output:
             for folder in reversed(missing):
                 folder.mkdir()
                 made.append(folder)
-        except OSError as error:
+            self._lock = _take_lock(self.folder)
+            shutil.rmtree(self.staging, ignore_errors=True)  # a stopped build's
+            self.staging.mkdir()
+            made.append(self.staging)
+        except BaseException as error:
+            self._lock = _release_lock(self.folder, self._lock)
             _remove_empty_folders(made)
+            if not isinstance(error, OSError):
+                raise
             if isinstance(error, NotADirectoryError) or not existing.is_dir():
                 raise _cannot_create(self.folder, f"{existing} is not a folder") from None
             where = Path(error.filename).parent if error.filename else existing
@@ -170,8 +199,12 @@ class Output:
         except FileNotFoundError:
             os.makedirs(os.path.dirname(staged), exist_ok=True)  # worker processes may race here: exist_ok
             handle = open(staged, "wb")  # noqa: SIM115
-        with handle:
-            handle.write(data)
+        try:
+            with handle:
+                handle.write(data)
+        except OSError as error:  # (a full disk: the error names no file)
+            error.filename = error.filename or staged
+            raise
         return Staged(path, digest, fingerprint, True)
 
     def record(self, staged: Staged) -> None:
@@ -218,11 +251,17 @@ class Output:
             moved = self._moved_whole()
         if not moved:
             added = {path: self.new[path] for path in self.changed if path not in self.old}
-            if added:  # (a changed file keeps its old entry until it is moved in: a stopped build redoes it)
+            # A changed file keeps its old entry until it is moved in, and is listed as being moved (`_moving`): the next
+            # build makes it again whatever its inputs are then (an edit undone after a stop would leave its bytes in).
+            _write_json(moving_list(self.folder), self.changed)
+            self._moving_in = True
+            if added:
                 _write_manifest(self.folder, self.old | added)
             self._move_staged()
         deleted = sorted(set(self.old) - set(self.new))
         for path in deleted:
+            if not self._reached_directly(path):
+                continue  # through a link to a folder elsewhere: that folder is the user's, whatever the manifest says
             try:
                 (self.folder / path).unlink(missing_ok=True)
             except (IsADirectoryError, NotADirectoryError):
@@ -230,8 +269,28 @@ class Output:
             self._remove_empty_parents(self.folder / path)
         if not moved and (self.new != self.old or not (self.folder / MANIFEST).is_file()):
             _write_manifest(self.folder, self.new)
+        moving_list(self.folder).unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._lock = _release_lock(self.folder, self._lock)
         return deleted
+
+    def failure(self, error: OSError) -> Problem:
+        """What an error of the system while this build wrote means, on the file it names (where it was to go, not
+        where it was staged), and what state the output folder is in."""
+        name = str(error.filename or self.folder)
+        if name.startswith(self._staged_prefix):
+            name = self._prefix + name[len(self._staged_prefix) :]
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            fix = "make room on that disk, or build elsewhere (-o DIR)"
+        elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            fix = "make it writable, or build elsewhere (-o DIR)"
+        else:
+            fix = "build elsewhere (-o DIR) if it persists"
+        if self._moving_in:
+            state = "the output folder holds part of this build; the next build that succeeds makes the rest"
+        else:
+            state = "the output folder is as the last build left it"
+        return Problem(name, None, None, f"{(error.strerror or str(error)).lower()}: {fix} ({state})")
 
     def foreign(self) -> list[Problem]:
         """The user's files (not in the last manifest) where this build would write: one problem each.
@@ -257,6 +316,11 @@ class Output:
                 continue  # the last build's folder where a file goes now: `_move_staged` replaces it
             problems[path] = _not_ours(self._prefix + path, f"writes /{path} here", "folder" if S_ISDIR(mode) else "file")
         return list(problems.values())
+
+    def _reached_directly(self, path: str) -> bool:
+        """`path` is reached through the output's own folders, none of them a link to a folder elsewhere."""
+        parts = path.split("/")
+        return not any(os.path.islink(self._prefix + "/".join(parts[:n])) for n in range(1, len(parts)))
 
     def _only_ours(self, folder: str) -> bool:
         """Everything under `folder` (of the output) is a file the last build wrote."""
@@ -335,6 +399,7 @@ class Output:
     def abort(self) -> None:
         """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._lock = _release_lock(self.folder, self._lock)
         _remove_empty_folders(self._made[:-1])
 
     def _remove_empty_parents(self, path: Path) -> None:
@@ -362,19 +427,90 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
         if isinstance(files, dict) and all(type(v) is list and len(v) == 2 for v in files.values()):
-            return Manifest(files, signature)
+            return Manifest({path: entry for path, entry in files.items() if _below(path)}, signature)
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return Manifest({}, None)
 
 
+def _below(path: str) -> bool:
+    """A path ssg could have written: a plain one below the output folder. A manifest edited by hand (or damaged) may
+    name `../x` or `/home/x`; those are never ssg's files, and a build that found them gone would delete them."""
+    if os.sep != "/":
+        path = path.replace(os.sep, "/")
+        if os.path.splitdrive(path)[0]:
+            return False
+    if path and path[0] not in "./" and path[-1] != "/" and "/." not in path and "//" not in path:
+        return True  # the usual path, told by a few string searches (16,500 paths at 10,000 articles)
+    return not {"", ".", ".."} & set(path.split("/"))
+
+
 def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
     """Replace `folder`'s manifest at once (a reader never sees half of one)."""
+    _write_json(folder / MANIFEST, {"generator": "ssg", "files": files})
+
+
+def _write_json(path: Path, data: object) -> None:
     # Compact: the C encoder writes 20,000 entries in milliseconds (an indent makes it Python's).
-    manifest = json.dumps({"generator": "ssg", "files": files}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    temporary = folder / f"{MANIFEST}.tmp"
-    temporary.write_text(manifest, encoding="utf-8")
-    os.replace(temporary, folder / MANIFEST)
+    temporary = path.with_name(f"{path.name}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def moving_list(folder: Path) -> Path:
+    """Where a build lists the files it is moving into `folder`, beside the staging folder, until all are in: a build
+    stopped then (Ctrl-C, a crash, a full disk) leaves the list for the next one (see `Output.__init__`)."""
+    return folder.parent / f".{folder.name}.ssg-moving.json"
+
+
+def _moving(folder: Path, known: dict[str, list[str]]) -> list[str]:
+    """The files of `known` (the manifest's) that a stopped build was moving into `folder`: none when no build stopped so,
+    all when the list is damaged."""
+    try:
+        paths = json.loads(moving_list(folder).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError):
+        paths = None
+    if not isinstance(paths, list):
+        return list(known)
+    return [path for path in paths if isinstance(path, str) and path in known]
+
+
+def _lock_file(folder: Path) -> Path:
+    return folder.parent / f".{folder.name}.ssg-lock"
+
+
+def _take_lock(folder: Path) -> int | None:
+    """Lock `folder` for this build, or raise `OutputError`: two builds at once (a `build --watch` and a `build`) share
+    its staging folder, and each removed the other's files from it. The lock file is removed when the build ends; the
+    lock itself ends with the process that holds it, even killed. (No locking where there is no `fcntl`: Windows.)"""
+    if fcntl is None:
+        return None
+    path = _lock_file(folder)
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            message = (
+                "another ssg build is writing this folder now (ssg build, build --watch or serve); let it end or stop it, then build again"
+            )
+            raise OutputError(Problem(str(folder), None, None, message)) from None
+        try:
+            if os.path.samestat(os.fstat(handle), os.stat(path)):
+                return handle
+        except FileNotFoundError:
+            pass
+        os.close(handle)  # the file the last build removed as it ended: lock the one there now
+
+
+def _release_lock(folder: Path, handle: int | None) -> None:
+    """End the lock of `_take_lock`, removing its file first (while held, so that no build locks a file about to go)."""
+    if handle is not None:
+        _lock_file(folder).unlink(missing_ok=True)
+        os.close(handle)
 
 
 def _cannot_create(folder: Path, reason: str) -> OutputError:

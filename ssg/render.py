@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
 import gc
 import json
 import multiprocessing
 import os
 import re
+import signal
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -261,7 +265,7 @@ class Bodies:
         return row[0]
 
 
-_inherited: tuple[Renderer, Output, list, Any, int] | None = None  # set in forked render workers only
+_inherited: tuple[Renderer, Output, list, Any, int, int] | None = None  # set in forked render workers only
 
 
 def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]], jobs: int) -> Iterator[Staged]:
@@ -284,7 +288,7 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     frozen = gc.get_freeze_count()  # (the preview keeps its long-lived objects frozen: `watch.collect_garbage`)
     gc.freeze()  # helpers then leave the inherited objects alone (no copy-on-write by the collector)
     try:
-        initargs = (renderer, output, todo, bounds, size)
+        initargs = (renderer, output, todo, bounds, size, os.getpid())
         with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=initargs) as pool:
             helpers = [pool.submit(_render_front) for _ in range(jobs - 1)]
             try:
@@ -326,17 +330,29 @@ def _render(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]) ->
     return [output.stage(page.file, renderer.render(page), fingerprint) for page, fingerprint in todo]
 
 
-def _inherit(renderer: Renderer, output: Output, todo: list, bounds: Any, size: int) -> None:
+def _inherit(renderer: Renderer, output: Output, todo: list, bounds: Any, size: int, parent: int) -> None:
     global _inherited
-    _inherited = (renderer, output, todo, bounds, size)
+    _inherited = (renderer, output, todo, bounds, size, parent)
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this helper when the build process ends (killed: SIGKILL, or SIGTERM where it has no handler). A helper that
+    outlived it went on rendering the whole list into the staging folder, where the next build's pages are staged, and
+    then waited forever to hand its results over, holding the build's output pipe open (a CI step never ended)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # (no prctl: the check between ranges in `_render_front` does)
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel ends it with its parent
+    if os.getppid() != parent:  # the parent ended before this helper started
+        os._exit(1)
 
 
 def _render_front() -> list[Staged]:
     """A helper's share: ranges from the front until the list is taken."""
-    renderer, output, todo, bounds, size = _inherited
+    renderer, output, todo, bounds, size, parent = _inherited
     staged: list[Staged] = []
     try:
-        while taken := _take(bounds, size, from_back=False):
+        while os.getppid() == parent and (taken := _take(bounds, size, from_back=False)):
             staged += _render(renderer, output, todo[taken[0] : taken[1]])
     except BaseException:
         _give_up(bounds)

@@ -12,7 +12,7 @@ from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
 from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, source_host
-from .errors import SsgError
+from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
 from .workflow import WORKFLOW_PATH, pages_workflow
@@ -39,7 +39,6 @@ def init_project(folder: Path, now: datetime) -> list[Path]:
     folder = Path(folder)
     if (folder / CONFIG_FILE).exists() or (folder / "content").exists():
         raise SsgError(f"{folder} already holds an archive (site.yaml or content/ exists); nothing was changed")
-    folder.mkdir(parents=True, exist_ok=True)
     files = {
         folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive"),
         folder / "content" / f"{now:%Y}" / "welcome.md": EXAMPLE_ARTICLE.format(date=now.isoformat(timespec="seconds")),
@@ -48,11 +47,37 @@ def init_project(folder: Path, now: datetime) -> list[Path]:
         files[folder / ".gitignore"] = GITIGNORE
     if not (folder / WORKFLOW_PATH).exists():
         files[folder / WORKFLOW_PATH] = pages_workflow()
-    for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
+    _write_all(files)
     return sorted(files)
+
+
+def _write_all(files: dict[Path, str]) -> None:
+    """Write every file (never over one), making their folders; or, when one cannot be (a file named `.github`, a folder
+    without permission, a full disk), none: a message naming it, and what was made removed. It stopped with a
+    traceback, leaving part of an archive that `ssg init` then refused to complete."""
+    made: list[Path] = []
+    try:
+        for path, text in files.items():
+            missing = [parent for parent in path.parents if not os.path.lexists(parent)]
+            for parent in reversed(missing):
+                parent.mkdir()
+                made.append(parent)
+            with open(path, "x", encoding="utf-8") as handle:
+                made.append(path)
+                handle.write(text)
+    except OSError as error:
+        for path in reversed(made):
+            if path in files:
+                path.unlink()
+            else:
+                path.rmdir()
+        raise _cannot_create(Path(error.filename) if error.filename else next(iter(files)), error) from None
+
+
+def _cannot_create(path: Path, error: OSError) -> SsgError:
+    blocking = next((parent for parent in path.parents if parent.is_file()), None)
+    reason = f"{blocking} is a file, not a folder" if blocking else (error.strerror or str(error)).lower()
+    return SsgError(Problem(str(path), None, None, f"cannot be created ({reason}); nothing was changed"))
 
 
 def new_article(
@@ -86,12 +111,10 @@ def new_article(
 def _write_new(path: Path, front: dict, comments: str) -> Path:
     """Write an article with this front matter and an empty body, never over an existing file."""
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + comments + "---\n\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise SsgError(f"{path} already exists; nothing was changed (choose another title or pass --slug)") from None
+    if os.path.lexists(path):
+        raise SsgError(Problem(str(path), None, None, "already exists; nothing was changed (choose another title or pass --slug)"))
+    # (a year's folder that is a file, a folder without permission, a full disk: a message, not a traceback)
+    _write_all({path: text})
     return path
 
 

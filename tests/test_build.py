@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -804,3 +805,124 @@ def test_a_static_latest_js_of_the_site_is_named_with_what_to_do(site):
         "give this file another name"
     ]
     assert (site.public / "latest.js").read_bytes() == before
+
+
+def test_a_manifest_naming_files_outside_the_output_deletes_none_of_them(site, tmp_path):
+    """The manifest is a file anyone can edit (or damage): an entry that leads out of the output folder, by `..`, an
+    absolute path or a link to a folder elsewhere, is not ssg's file, and a rebuild that finds it gone deletes nothing
+    there (it deleted each, and then every empty folder above one, up to the root)."""
+    site.build()
+    outside = tmp_path / "outside"
+    (outside / "empty/chain").mkdir(parents=True)
+    for name in ("precious.txt", "absolute.txt", "linked/kept.txt"):
+        (outside / name).parent.mkdir(parents=True, exist_ok=True)
+        (outside / name).write_text("mine")
+    (site.public / "linked").symlink_to(outside / "linked")
+    manifest = json.loads((site.public / MANIFEST).read_text())
+    relative = os.path.relpath(outside, site.public)
+    for path in (f"{relative}/precious.txt", str(outside / "absolute.txt"), f"{relative}/empty/chain/x", "linked/kept.txt"):
+        manifest["files"][path] = ["0" * 32, "x"]
+    (site.public / MANIFEST).write_text(json.dumps(manifest))
+    site.build()
+    assert all((outside / name).read_text() == "mine" for name in ("precious.txt", "absolute.txt", "linked/kept.txt"))
+    assert (outside / "empty/chain").is_dir()
+    assert not {path for path in json.loads((site.public / MANIFEST).read_text())["files"] if ".." in path or path.startswith("/")}
+
+
+def test_a_commit_stopped_halfway_then_a_reverted_edit_makes_the_first_sites_pages(site, monkeypatch):
+    """Pages moved in by a stopped build hold its text while their entries still said the last build's: an author who
+    undid the edit and built again got some pages of the undone edit (the build even took itself as up to date)."""
+    site.build()
+    first = tree(site.public)
+    yaml = site.root.joinpath("site.yaml").read_text()
+    site.write({"site.yaml": yaml.replace("Test archive", "Renamed archive")})
+    real_replace, moves = os.replace, []
+
+    def interrupted(source, target):
+        if ".ssg-staging" in str(source) and not str(target).endswith(".json"):
+            moves.append(target)
+            if len(moves) == 5:
+                raise KeyboardInterrupt
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        site.build()
+    monkeypatch.undo()
+    site.write({"site.yaml": yaml})
+    site.build()
+    assert tree(site.public) == first
+
+
+def test_two_builds_into_one_folder_at_once_the_second_is_refused_by_name(site):
+    """Two builds at once (a `build --watch` and a `build`) share the staging folder: each removed the other's files from
+    it, one crashed halfway through moving in and the other blamed a file in the way. The second now says what it is."""
+    site.build()
+    before = tree(site.public)
+    first = Output(site.public)
+    with pytest.raises(OutputError, match="another ssg build is writing this folder now"):
+        site.build(base_url="https://other.example.org/")
+    assert tree(site.public) == before and (site.root / ".public.ssg-staging").is_dir()
+    first.abort()
+    site.build(base_url="https://other.example.org/")
+    assert not [p.name for p in site.root.iterdir() if p.name.startswith(".public.")]
+
+
+@pytest.mark.parametrize("when", ["staging", "moving"])
+def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_remade(site, monkeypatch, when):
+    """A write failing as on a full disk: one line naming the output file, what to do, and what state the folder is in
+    (it was a traceback); after a failed move the next build makes the rest."""
+    import ssg.output
+
+    site.build()
+    before = tree(site.public)
+    site.write({"site.yaml": site.root.joinpath("site.yaml").read_text().replace("Test archive", "Renamed archive")})
+
+    def full(path, *args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+
+    class Full:  # a file on a full disk: open, but every write fails (and names no file)
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    if when == "staging":
+        real_open = open
+        monkeypatch.setattr(
+            ssg.output, "open", lambda path, mode: Full() if "ssg-staging" in str(path) else real_open(path, mode), raising=False
+        )
+    else:
+        real_replace, moves = os.replace, []
+        monkeypatch.setattr(
+            os, "replace", lambda a, b: (full if "ssg-staging" in str(a) and len(moves.append(b) or moves) > 3 else real_replace)(a, b)
+        )
+    with pytest.raises(OutputError) as error:
+        site.build()
+    [problem] = error.value.problems
+    assert problem.path.startswith(str(site.public) + os.sep) and "no space left on device: make room on that disk" in problem.message
+    assert not (site.root / ".public.ssg-staging").exists() and not (site.root / ".public.ssg-lock").exists()
+    monkeypatch.undo()
+    if when == "staging":
+        assert "(the output folder is as the last build left it)" in problem.message and tree(site.public) == before
+    else:
+        assert "(the output folder holds part of this build; the next build that succeeds makes the rest)" in problem.message
+    site.build()
+    assert "Renamed archive" in site.page("") and not (site.root / ".public.ssg-moving.json").exists()
+
+
+def test_a_damaged_manifest_is_one_error_naming_it(site):
+    """A manifest that is not JSON (a merge conflict where the output is kept in git) made every file of the folder
+    the user's: the build refused each one alone, 30 errors that never named the cause."""
+    site.build()
+    before = tree(site.public)
+    (site.public / MANIFEST).write_text("<<<<<<< HEAD\n{}\n=======\n")
+    with pytest.raises(OutputError) as error:
+        site.build()
+    [problem] = error.value.problems
+    assert problem.path == str(site.public / MANIFEST) and problem.message.startswith("is damaged")
+    assert tree(site.public) == before

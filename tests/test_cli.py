@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import signal
 import subprocess
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -15,7 +20,7 @@ from ssg import __version__, workflow
 from ssg.cli import main
 from ssg.workflow import install_requirement
 
-from .conftest import article
+from .conftest import article, tree
 
 
 def run(*args: str):
@@ -324,7 +329,7 @@ def test_new_starts_a_translation_beside_the_original(project):
     assert 'hreflang="en" href="https://example.org/2026/05/24/moon/"' in project.page("ru/2026/05/24/moon/")
     # Named from where the user is, too; never over an existing file; never in the original's language.
     again = run("-C", str(project.root), "new", "--translation-of", str(project.root / "content/2026/moon.md"), "Again")
-    assert again.exit_code == 1 and "moon.ru.md already exists" in again.output
+    assert again.exit_code == 1 and "moon.ru.md: already exists" in again.output
     same = run("-C", str(project.root), "new", "--translation-of", "2026/moon.md", "--lang", "en", "Again")
     assert same.exit_code == 1 and "content/2026/moon.md is in 'en' already" in same.output
     missing = run("-C", str(project.root), "new", "--translation-of", "2026/mars.md", "Марс")
@@ -420,3 +425,89 @@ def test_profile_shows_each_phases_time_and_what_it_went_through(project):
     assert 0 < rendered < planned and edited["sitemap"].endswith(", 0 changed")
 
     assert list(profile()) == ["inputs"]  # nothing changed: the build stops once it has hashed its inputs
+
+
+def test_a_build_stopped_by_sigterm_removes_its_staging_folder_like_ctrl_c(project):
+    """`kill` (a CI job's timeout, `docker stop`) ended the process at once, leaving the staging folder and the render
+    helpers behind; now it stops the build as Ctrl-C does."""
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    assert run("-C", str(project.root), "build").exit_code == 0
+    before = tree(project.public)
+    project.write({"content/b.md": article("B", "2021-01-02")})
+    script = (
+        "import os, signal, sys\n"
+        "from ssg.cli import main\n"
+        "from ssg.render import Renderer\n"
+        "Renderer.render = lambda self, page: os.kill(os.getpid(), signal.SIGTERM)\n"
+        "main(sys.argv[1:])\n"
+    )
+    stopped = subprocess.run([sys.executable, "-c", script, "-C", str(project.root), "build", "-j", "1"], capture_output=True, text=True)
+    assert stopped.returncode == 1 and "Aborted!" in stopped.stderr
+    assert tree(project.public) == before
+    assert not [p.name for p in project.root.iterdir() if p.name.startswith(".public.")]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal (other systems: between ranges)")
+def test_a_render_helper_ends_with_the_build_process(tmp_path):
+    """A helper that outlived a killed build rendered on into the staging folder, where the next build stages its pages,
+    then waited forever to hand its results over, holding the build's output pipe open."""
+    script = (
+        "import multiprocessing, os, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from ssg import render\n"
+        "def helper():\n"
+        "    print(os.getpid(), flush=True)\n"
+        "    time.sleep(60)\n"
+        "if __name__ == '__main__':\n"
+        "    context = multiprocessing.get_context('fork')\n"
+        "    pool = ProcessPoolExecutor(1, context, render._inherit, (None, None, [], None, 8, os.getpid()))\n"
+        "    pool.submit(helper)\n"
+        "    time.sleep(60)\n"
+    )
+    (tmp_path / "build.py").write_text(script)
+    build = subprocess.Popen([sys.executable, str(tmp_path / "build.py")], stdout=subprocess.PIPE, text=True)
+    helper = int(build.stdout.readline())
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while _running(helper) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    outlived = _running(helper)
+    if outlived:
+        os.kill(helper, signal.SIGKILL)
+    assert not outlived
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+def test_init_that_cannot_write_a_file_says_which_and_changes_nothing(tmp_path):
+    """A file named `.github` where the workflow goes stopped `ssg init` with a traceback, after site.yaml and content/
+    were written, and a second `ssg init` then refused the half-made archive."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / ".github").write_text("mine")
+    result = run("init", str(folder))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"error: {folder / '.github/workflows'}: cannot be created ({folder / '.github'} is a file, not a folder); nothing was changed",
+        "Init failed: 1 problem.",
+    ]
+    assert [p.name for p in folder.iterdir()] == [".github"] and (folder / ".github").read_text() == "mine"
+
+
+def test_new_that_cannot_write_the_article_says_which_and_why(project):
+    """A year's folder that is a file (or a folder without permission) stopped `ssg new` with a traceback."""
+    year = project.root / f"content/{datetime.now(ZoneInfo('Europe/Moscow')):%Y}"  # (the site's timezone)
+    year.write_text("not a folder")
+    result = run("-C", str(project.root), "new", "Soyuz docks", "--slug", "soyuz")
+    assert result.exit_code == 1
+    assert (
+        result.output.splitlines()[0]
+        == f"error: {year / 'soyuz.md'}: cannot be created ({year} is a file, not a folder); nothing was changed"
+    )
+    assert year.read_text() == "not a folder"
