@@ -31,7 +31,7 @@ This is the first article of the archive. Copy it, or run `ssg new "Title"`, to 
 Articles are Markdown files with YAML front matter; see the documentation for every field.
 """
 
-GITIGNORE = "/public/\n/.ssg-cache/\n"
+GITIGNORE = "/public/\n/.ssg-cache/\n/.public.ssg-*\n"  # (the last: what a build stopped by a crash may leave beside public/)
 
 
 def init_project(folder: Path, now: datetime) -> list[Path]:

@@ -47,6 +47,8 @@ def test_init_then_build_then_check(tmp_path):
     assert created[2].startswith("content/") and created[2].endswith("/welcome.md")
     config = yaml.safe_load((folder / "site.yaml").read_text())
     assert config["title"] and config["base_url"] == "https://example.org/"
+    # The output, the cache, and what a build stopped by a crash may leave beside the output (staging, lock, moving list).
+    assert (folder / ".gitignore").read_text().splitlines() == ["/public/", "/.ssg-cache/", "/.public.ssg-*"]
     result = run("-C", str(folder), "build")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Built ") and "pages (" in result.output and str(folder / "public") in result.output
