@@ -10,6 +10,7 @@ not need doing twice; `build()` is one build by a fresh one.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import gc
 import hashlib
@@ -33,7 +34,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from . import __version__, search
 from .cache import Store
-from .config import Config
+from .config import CONFIG_FILE, Config
 from .content import Article, ReadSettings
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
@@ -44,7 +45,7 @@ from .markdown import ARTICLE_SUFFIXES, EXTENSIONS
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, latest_script, render_pages
-from .site import Site, assemble, reassemble
+from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, robots_txt, sitemap_files
 from .theme import Theme, load_theme
 from .urls import Urls, output_file
@@ -241,6 +242,7 @@ class Builder:
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
                 result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
+                result.warnings += tag_name_typos(config, site)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
@@ -511,6 +513,31 @@ def language_problems(config: Config, articles: list[Article], lines: dict[str, 
         if (wrong := config.foreign_language(a.lang))
     ]
     return with_lines(problems, lines, config.content_dir)
+
+
+def tag_name_typos(config: Config, site: Site) -> list[Problem]:
+    """A warning for each `tag_names:` entry that names no article's tag but is close to one that does: a typo there
+    (`Roscosmso: {ru: Роскосмос}`) silently made the Russian name a tag of its own, the English one without it. An entry
+    with no close tag may be for articles still to come: nothing is said."""
+    if not config.tag_names:
+        return []
+    used = {tag.key: tag.name for tag in site.tags if tag.count}
+    shown = {tag_key(name): name for name in config.tag_names}
+    where = config.tag_names_file or CONFIG_FILE
+    try:
+        lines = (config.root / where).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    problems = []
+    for key, name in sorted(shown.items()):
+        if key in used:
+            continue
+        close = difflib.get_close_matches(key, list(used), n=1, cutoff=0.8)
+        if close:
+            line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith((f"{name}:", f'"{name}":', f"'{name}':"))), None)
+            message = f"{name!r} is no article's tag; did you mean {used[close[0]]!r}? (as written, the names given here go to no tag)"
+            problems.append(Problem(where, line, "tag_names", message))
+    return problems
 
 
 class SearchWriter:

@@ -708,6 +708,24 @@ def test_links_from_the_site_root_to_nothing_the_site_has_are_warnings_on_their_
         project.build(strict=True)
 
 
+def test_a_tag_names_entry_close_to_an_articles_tag_but_no_articles_tag_is_a_warning_on_its_line(project):
+    """A typo in site.yaml `tag_names:` gave the translated names to no tag, without a word; an entry far from every tag
+    may be for articles to come, and is not mentioned."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "tag_names:\n  Roscosmso: {ru: Роскосмос}\n  Venus Express: {ru: Венера-Экспресс}\n",
+            "content/a.md": article("A", "2021-01-01", tags="[Roscosmos]"),
+        }
+    )
+    line = (project.root / "site.yaml").read_text().split("\n").index("  Roscosmso: {ru: Роскосмос}") + 1
+    assert [str(w) for w in project.build().warnings] == [
+        f"site.yaml:{line}: tag_names: 'Roscosmso' is no article's tag; did you mean 'Roscosmos'? (as written, the names given here "
+        "go to no tag)"
+    ]
+    project.write({"site.yaml": SITE_YAML + "tag_names:\n  Roscosmos: {ru: Роскосмос}\n"})
+    assert project.build().warnings == []
+
+
 def test_manifest_lists_what_was_written(site):
     site.build()
     manifest = json.loads((site.public / ".ssg-manifest.json").read_text())
