@@ -477,11 +477,18 @@ def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
     store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
 
 
+_IN_PAGE_LINK = re.compile(r"""(<a\s[^>]*?\bhref=)(["'])#""")
+
+
 def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) -> EntryText:
     """What feeds show besides metadata: bodies with every link absolute, image credits in the article's language."""
 
     def body(article: Article) -> str:
-        return body_links(bodies(article), urls, paths, urls.absolute, theme.translator(article.lang))
+        html = body_links(bodies(article), urls, paths, urls.absolute, theme.translator(article.lang))
+        if "#" not in html:
+            return html
+        # A link within the article (a footnote, a heading): a reader resolves `#fn:1` against the feed, not the page.
+        return _IN_PAGE_LINK.sub(lambda m: f"{m[1]}{m[2]}{urls.absolute(urls.article(article))}#", html)
 
     def credit(article: Article) -> str:
         return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""

@@ -173,3 +173,15 @@ def test_heads_link_each_language_feed_by_its_own_title(named):
         head = named.page(page)
         assert 'title="Пробный архив (русский)" hreflang="ru"' in head and 'title="Archive (English)" hreflang="en"' in head
     assert 'title="Archive: Moon"' in named.page("tags/moon/")
+
+
+def test_links_within_an_article_lead_to_its_page_from_a_feed_reader(project):
+    """A footnote's `#fn:1` and a link to a heading, resolved by a reader against the feed, led nowhere."""
+    body = "Claim.[^1] See [the details](#details).\n\n## Details\n\nText.\n\n[^1]: A note."
+    project.write({"content/2021/a.md": article("A", "2021-05-24T10:00:00+03:00", body)})
+    project.build()
+    html = parse(project, "feed.xml").entries[0].content[0].value
+    page = "https://example.org/2021/05/24/a/"
+    assert f'href="{page}#fn:1"' in html and f'href="{page}#fnref:1"' in html and f'href="{page}#details"' in html
+    assert 'href="#' not in html
+    assert 'href="#details"' in project.page("2021/05/24/a/")  # (the page itself keeps them within the page)
