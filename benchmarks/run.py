@@ -105,7 +105,13 @@ def watched_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], in
     helper, whose pages shared with the preview RSS counts twice)."""
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
     process = subprocess.Popen(
-        [*SSG, "-C", str(project), "build", "--watch"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        [*SSG, "-C", str(project), "build", "--watch"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        # Ctrl-C (SIGINT) stops it below; a benchmark started in the background (nohup, `&`) has it ignored, and passes that on.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()

@@ -252,7 +252,7 @@ class Batcher:
                 left = end - time.monotonic()
                 if left <= 0:
                     return True
-                self._cond.wait(left)
+                self._cond.wait(min(left, WAKE_EVERY))  # (in short waits: see WAKE_EVERY)
         return False
 
     def _settled(self) -> bool:
