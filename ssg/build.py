@@ -46,7 +46,7 @@ from .output import Manifest, Output, check_manifest, check_output_dir, moving_l
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
-from .sitemap import Entries, robots_txt, sitemap_files
+from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .theme import Theme, load_theme
 from .urls import Urls, output_file
 
@@ -431,7 +431,7 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         elif remember and builder.sitemap is None:  # (a long-lived builder's first build, which had nothing to change)
             builder.sitemap_later = (pages, urls, config.language_codes)
         result.files += len(kept)
-        result.counts["sitemap"] = f"{len(pages)} URLs in {_count(len(kept), 'file')}, {_since(output, before)} changed"
+        result.counts["sitemap"] = f"{len(listed(pages))} URLs in {_count(len(kept), 'file')}, {_since(output, before)} changed"
         if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
             output.write(urls.robots(), robots_txt(urls))
             result.files += 1

@@ -644,4 +644,6 @@ def _json_safe(value: Any) -> Any:
         return [_json_safe(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    if isinstance(value, (date, time)):  # TOML's dates are values (YAML's stay text): ISO 8601, as written, not str()'s space
+        return value.isoformat()
     return str(value)

@@ -285,8 +285,12 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     size = max(8, min(64, len(todo) // (jobs * 16)))
     context = multiprocessing.get_context("fork")
     bounds = context.Array("q", [0, len(todo)])  # [front, back): the pages nobody has taken yet
-    frozen = gc.get_freeze_count()  # (the preview keeps its long-lived objects frozen: `watch.collect_garbage`)
-    gc.freeze()  # helpers then leave the inherited objects alone (no copy-on-write by the collector)
+    # Helpers then leave the inherited objects alone (no copy-on-write by the collector). The preview keeps what
+    # lived through its last pause frozen (`watch.collect_garbage`): what was made since is left to the collector,
+    # as frozen it would wait for a full collection, which saves without a pause between them never get.
+    frozen = gc.get_freeze_count()
+    if not frozen:
+        gc.freeze()
     try:
         initargs = (renderer, output, todo, bounds, size, os.getpid())
         with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=initargs) as pool:

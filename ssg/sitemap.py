@@ -75,7 +75,7 @@ class Entries:
 
     def of(self, pages: Iterable[Page]) -> list[Entry]:
         """The entry of every page the sitemap lists, in order."""
-        pages = [p for p in pages if p.kind in INDEXED_KINDS and not _is_draft(p)]
+        pages = listed(pages)
         before = [self._before.get(p.path) for p in pages]
         own = [b[1] if b is not None and b[0] is p else lastmod(p, None) for p, b in zip(pages, before, strict=True)]
         newest = _newest(own)
@@ -110,6 +110,11 @@ def lastmod(page: Page, newest: datetime | None) -> datetime | None:
     if shown:
         return max(a.modified for a in shown)
     return newest  # indexes of tags and dates change with the newest article
+
+
+def listed(pages: Iterable[Page]) -> list[Page]:
+    """The pages the sitemap lists: not those that ask not to be indexed (404, search, drafts)."""
+    return [p for p in pages if p.kind in INDEXED_KINDS and not _is_draft(p)]
 
 
 def _is_draft(page: Page) -> bool:

@@ -513,3 +513,13 @@ def test_new_that_cannot_write_the_article_says_which_and_why(project):
         == f"error: {year / 'soyuz.md'}: cannot be created ({year} is a file, not a folder); nothing was changed"
     )
     assert year.read_text() == "not a folder"
+
+
+def test_profile_counts_the_urls_the_sitemap_lists(project):
+    """The 404 and search pages (and drafts) are no sitemap URLs: the profile counted every planned page as one."""
+    project.write({f"content/2021/story-{n}.md": article(f"Story {n}", f"2021-05-1{n}T10:00:00+03:00") for n in range(2)})
+    result = CliRunner().invoke(main, ["-C", str(project.root), "build", "--profile"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("  sitemap "))
+    listed = (project.public / "sitemap.xml").read_text().count("<url>")
+    assert f"  {listed} URLs in 1 file, " in row

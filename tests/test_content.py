@@ -187,6 +187,20 @@ def test_toml_front_matter_as_hugo_and_zola_write_it_is_read():
     ]
 
 
+def test_toml_dates_of_extra_keys_reach_templates_as_iso_8601_as_yaml_ones_do():
+    """Hugo's `lastmod = 2021-05-25T10:00:00Z` is a date-time value in TOML (text in YAML): it reached templates as
+    '2021-05-25 10:00:00+00:00', which is not the ISO 8601 a `<time datetime>` or a script expects."""
+    text = '+++\ntitle = "T"\ndate = 2021-05-24\nlastmod = 2021-05-25T10:00:00Z\nexpiry = 2022-01-01\nat = 10:30:00\n+++\n'
+    assert meta(text)["extra"] == {"lastmod": "2021-05-25T10:00:00+00:00", "expiry": "2022-01-01", "at": "10:30:00"}
+
+
+def test_double_braces_in_prose_around_other_braces_are_no_liquid_tag():
+    """`{{1}, {2}}` (a set of sets), and a `{{` whose `}}` comes a paragraph later with braces between: both were
+    warned as Liquid tags (errors with --strict), the second with every word between them as the 'tag'."""
+    body = "The partition {{1}, {2}} of {1, 2}.\n\nOpen {{ here,\n\nand {2} closed }} there.\n"
+    assert read(f"---\ntitle: T\ndate: 2021-01-01\n---\n\n{body}")["warnings"] == []
+
+
 def test_hugo_shortcodes_and_liquid_tags_left_in_the_text_are_warnings_on_their_lines():
     """A moved archive's `{{< figure >}}` or `{% include %}` was published as that text, the picture lost, without a word."""
     body = (

@@ -8,6 +8,7 @@ import random
 import re
 import shutil
 import sqlite3
+import weakref
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -196,6 +197,31 @@ def test_parallel_render_leaves_the_collector_as_it_found_it(site, monkeypatch, 
             gc.freeze()
         build(load_config(site.root), BuildOptions(now=NOW, jobs=2))
         assert (gc.get_freeze_count() > 0) is frozen_before
+    finally:
+        gc.unfreeze()
+
+
+class _Cycle:
+    """An object in a reference cycle: only the collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_parallel_render_under_the_previews_freeze_freezes_nothing_new(site, monkeypatch):
+    """The preview keeps what lived through its last pause frozen; a render that forks must not freeze what was made
+    since (the last build's renderer, this build's garbage): those would wait for a full collection, which comes only
+    after a pause, so saves without a pause between them grew the preview by every forking build's garbage."""
+    monkeypatch.setattr(ssg.render, "PARALLEL_FROM", 1)
+    shutil.rmtree(site.public)
+    gc.collect()
+    gc.freeze()  # the preview's last pause
+    try:
+        made_since = weakref.ref(cycle := _Cycle())
+        build(load_config(site.root), BuildOptions(now=NOW, jobs=2))
+        del cycle
+        gc.collect()
+        assert made_since() is None
     finally:
         gc.unfreeze()
 
