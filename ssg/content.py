@@ -577,10 +577,12 @@ def article_name(source_path: str) -> tuple[str, str | None]:
     `file_stem`, but for a Hugo page bundle's `index.md` (or `index.ru.md`), the bundle's folder name.
 
     A bundle is a folder holding the article and its pictures (`posts/soyuz-launch/index.md`, `cover.jpg`): its name is
-    the article's, as in Hugo; every bundle of an archive would otherwise be the article "index"."""
+    the article's, as in Hugo; every bundle of an archive would otherwise be the article "index". A folder named by a
+    number (`2021/05/index.md`) is a year's or a month's, not a bundle: its `index.md` stays the article "index", as
+    it was before bundles were read (its URL must not move)."""
     stem, lang = file_stem(source_path)
     folder = posixpath.basename(posixpath.dirname(source_path))
-    return (folder, lang) if stem == "index" and folder else (stem, lang)
+    return (folder, lang) if stem == "index" and folder and not folder.isdigit() else (stem, lang)
 
 
 def parse_date(value: Any, timezone: str) -> datetime | None:

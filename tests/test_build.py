@@ -348,10 +348,12 @@ def test_a_hugo_page_bundle_is_named_after_its_folder(project):
             "content/posts/soyuz-launch/index.ru.md": article("Союз", "2021-05-24", "![Обложка](cover.jpg)"),
             "content/posts/soyuz-launch/cover.jpg": b"JPG",
             "content/posts/2021-05-24-docking/index.md": "---\ntitle: Docking\n---\n\nSee [the launch](../soyuz-launch/index.md).\n",
+            "content/2021/05/index.md": article("May in review", "2021-05-31"),  # a month's folder: no bundle
         }
     )
     result = project.build()
     assert not result.warnings
+    assert "May in review" in project.page("2021/05/31/index/")
     assert '<img alt="Cover" src="../../../../posts/soyuz-launch/cover.jpg">' in project.page("2021/05/24/soyuz-launch/")
     assert 'hreflang="ru"' in project.page("2021/05/24/soyuz-launch/")  # the translation is paired by its name too
     assert "Обложка" in project.page("ru/2021/05/24/soyuz-launch/")
