@@ -22,7 +22,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import attrgetter
@@ -186,15 +186,24 @@ class Builder:
             self.sitemap = Entries(urls, languages)
             self.sitemap.of(pages)
 
-    def build(self, config: Config, options: BuildOptions = BuildOptions(), changed: Collection[str] | None = None) -> BuildResult:
+    def build(
+        self,
+        config: Config,
+        options: BuildOptions = BuildOptions(),
+        changed: Collection[str] | None = None,
+        committing: Callable[[], AbstractContextManager] = nullcontext,
+    ) -> BuildResult:
         """Build the site; raise `SsgError` with every problem found, leaving the output untouched.
 
         `changed`: the content paths that file events say changed since this builder's last build (`watch`): only
-        their folders are listed again. None (unknown): every content file is stat'ed."""
+        their folders are listed again. None (unknown): every content file is stat'ed. `committing`: held while files
+        are moved into the output folder, the only time its files change (the preview's server waits then)."""
         with fewer_collections():
-            return self._build(config, options, changed)
+            return self._build(config, options, changed, committing)
 
-    def _build(self, config: Config, options: BuildOptions, changed: Collection[str] | None) -> BuildResult:
+    def _build(
+        self, config: Config, options: BuildOptions, changed: Collection[str] | None, committing: Callable[[], AbstractContextManager]
+    ) -> BuildResult:
         last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
         check_content_dir(config)
         result = BuildResult(config.output_path)
@@ -281,7 +290,7 @@ class Builder:
             output = Output(config.output_path, previous, own, private)
             try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
                 prints = write_site(Plan(config, options, theme, site, urls, pages, files, feeds), store, output, phase, result, self)
-                with phase("commit"):
+                with phase("commit"), committing():
                     result.changed = len(output.changed)
                     result.deleted = len(output.commit())
                     result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"

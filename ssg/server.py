@@ -32,7 +32,8 @@ import click
 from .build import BuildOptions
 from .config import load_config
 from .errors import Problem, SsgError
-from .watch import LiveState, Rebuilder, View, preview_config, stopped_by_signals
+from .output import MANIFEST
+from .watch import LiveState, Rebuilder, View, stopped_by_signals
 
 EVENTS_PATH = "/__ssg__/events"
 PORT_ATTEMPTS = 20
@@ -325,11 +326,22 @@ class Preview:
             click.secho(f"warning: listening on {self.options.host}: others can see the preview, drafts included.", fg="yellow", err=True)
         self.rebuilder.start(config)  # watching before the first build: saves made during it count
         shown = "drafts and future articles included" if self.options.drafts else "published articles only"
-        click.echo(f"Building a preview ({shown}) into {preview_config(config).output_path} ...")
-        self.rebuilder.build(config)
+        output = self.rebuilder.target(config).output_path
+        click.echo(f"Building a preview ({shown}) into {output} ...")
+        if (output / MANIFEST).is_file():
+            # The preview an earlier `ssg serve` left is shown at once, while this one's first build (which goes over
+            # the whole site, several seconds at 10,000 articles) runs; open tabs reload when it is done.
+            self.rebuilder.view = self.rebuilder.view_of(config)
+            self._serve("the last session's preview until this build is done")
+            self.rebuilder.build(config)
+        else:
+            self.rebuilder.build(config)
+            self._serve(None)
+
+    def _serve(self, what: str | None) -> None:
         self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, name="ssg-serve-http")
         self._thread.start()
-        click.echo(f"Serving {self.url} (Ctrl-C to stop)")
+        click.echo(f"Serving {self.url} ({what + '; ' if what else ''}Ctrl-C to stop)")
         if self.options.open_browser:
             webbrowser.open(self.url)
 

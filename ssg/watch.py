@@ -486,12 +486,21 @@ class Rebuilder:
 
     def build(self, config: Config) -> None:
         target = self.target(config)
-        try:
+        view = self.view_of(config)
+
+        @contextmanager
+        def committing() -> Iterator[None]:
+            # Requests wait only while files are moved into the output: until then they are answered from the last
+            # build, whose files the build leaves alone (it stages its own beside them).
             with self.lock.exclusive():
-                self.view = View(target.output_path, urlsplit(config.base_url).path or "/")
-                changed, self._changed = self._changed, set()  # (events from now on are for the next build)
-                result = self.builder.build(target, self.options, changed)
-                self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
+                self.view = view
+                yield
+
+        try:
+            changed, self._changed = self._changed, set()  # (events from now on are for the next build)
+            result = self.builder.build(target, self.options, changed, committing)
+            self.view = view  # (also where nothing was moved in: a build found up to date)
+            self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
             self.failed(error)
             return
@@ -504,6 +513,10 @@ class Rebuilder:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         self._warnings = set(result.warnings)
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed.")
+
+    def view_of(self, config: Config) -> View:
+        """What a build of `config` is served as: its output folder, at the path of its base URL."""
+        return View(self.target(config).output_path, urlsplit(config.base_url).path or "/")
 
     def tidy(self) -> None:
         """`Builder.tidy`: what it does is for later builds only, so a failure is reported and the preview goes on."""

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import ssg.build
 from ssg.build import Builder
 from ssg.server import Preview, ServeOptions, inject, inside, is_local
 from ssg.watch import ReadWriteLock
@@ -261,6 +262,68 @@ def test_a_failure_tidying_up_is_reported_and_the_preview_goes_on(site, monkeypa
         assert b"After the failure." in get(preview, ARTICLE_URL)[2]
         events.close()
     assert "tidying up after the build failed (OSError: No space left on device)" in capsys.readouterr().err
+
+
+@contextmanager
+def held_builds(monkeypatch) -> Iterator[tuple[threading.Event, threading.Event]]:
+    """Builds that stop before they write anything, until let go: (reached, let_go)."""
+    reached, let_go = threading.Event(), threading.Event()
+    real = ssg.build.write_site
+
+    def held(*args: object, **kwargs: object) -> object:
+        reached.set()
+        assert let_go.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ssg.build, "write_site", held)
+    try:
+        yield reached, let_go
+    finally:
+        let_go.set()
+
+
+def test_pages_are_answered_from_the_last_build_while_the_next_one_runs(site, monkeypatch):
+    """A rebuild holds requests back only while it moves its files in: a long one (a new article at 10,000 articles
+    takes seconds) left every page of the preview waiting for it."""
+    with running(site.root) as preview, held_builds(monkeypatch) as (reached, let_go):
+        events = Events(preview)
+        first = events.until(lambda m: True)
+        site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "The next text.", tags="[Roscosmos]")})
+        assert reached.wait(10)
+        started = time.monotonic()
+        assert b"The first text." in get(preview, ARTICLE_URL)[2] and time.monotonic() - started < 2
+        let_go.set()
+        events.until(lambda m: m["epoch"] != first["epoch"])
+        assert b"The next text." in get(preview, ARTICLE_URL)[2]
+        events.close()
+
+
+def test_a_new_session_shows_the_last_preview_while_its_first_build_runs(site, monkeypatch, capsys):
+    """The first build of a session goes over the whole site (seconds at 10,000 articles) before the first save can be
+    quick: the preview the last session left is served meanwhile, and open tabs reload once it is done."""
+    with running(site.root):
+        pass
+    site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "Saved between sessions.", tags="[Roscosmos]")})
+    capsys.readouterr()
+    with held_builds(monkeypatch) as (reached, let_go):
+        preview = Preview(site.root, ServeOptions(port=0))
+        starting = threading.Thread(target=preview.start)
+        starting.start()
+        try:
+            assert reached.wait(10)
+            assert b"The first text." in get(preview, ARTICLE_URL)[2]  # the last session's, served already
+            assert "the last session's preview until this build is done" in capsys.readouterr().out
+            events = Events(preview)
+            first = events.until(lambda m: True)
+            let_go.set()
+            starting.join(10)
+            assert events.until(lambda m: m["epoch"] != first["epoch"])  # the tabs reload
+            assert b"Saved between sessions." in get(preview, ARTICLE_URL)[2]
+            events.close()
+        finally:
+            let_go.set()
+            starting.join(10)
+            preview.stop()
 
 
 def test_new_renamed_and_template_changes(site, preview):
