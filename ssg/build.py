@@ -497,7 +497,8 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
         if "#" not in html:
             return html
         # A link within the article (a footnote, a heading): a reader resolves `#fn:1` against the feed, not the page.
-        return _IN_PAGE_LINK.sub(lambda m: f"{m[1]}{m[2]}{urls.absolute(urls.article(article))}#", html)
+        page = urls.absolute(urls.article(article))
+        return _IN_PAGE_LINK.sub(lambda m: f"{m[1]}{m[2]}{page}#", html)
 
     def credit(article: Article) -> str:
         return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""
@@ -640,8 +641,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 elif beside and (content / beside).is_file():
                     fix = f"{config.content_dir}/{beside} is there: `image:` is read from {config.content_dir}/, so write ./{target}"
                 elif page:  # `[x](b/)`, the page's URL: an article is linked by its file
-                    relative = posixpath.relpath(page, posixpath.dirname(article.source_path))
-                    fix = f"{config.content_dir}/{page} is an article: link to its file, {relative}"
+                    fix = f"{config.content_dir}/{page} is an article: link to its file, {_relative(article.source_path, page)}"
                 else:
                     fix = f"put it at {config.content_dir}/{target} or fix the path"
                 problems.append(Problem(path, line, key, f"{what} {target!r} not found ({fix})"))
@@ -668,8 +668,7 @@ def _beside(article_path: str, target: str) -> str | None:
 
 
 def _relative_hint(content_dir: str, article_path: str, meant: str) -> str:
-    relative = posixpath.relpath(meant, posixpath.dirname(article_path))
-    return f"{content_dir}/{meant} is there: a link in the text is relative to the article, so write {relative}"
+    return f"{content_dir}/{meant} is there: a link in the text is relative to the article, so write {_relative(article_path, meant)}"
 
 
 def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
@@ -702,7 +701,7 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
             if target in written or output_file(target) in written or f"{target}/index.html" in written:
                 continue
             if (config.content_path / target).is_file():
-                fix = f"{config.content_dir}/{target} is there: link to it from this article, {_relative(article, target)}"
+                fix = f"{config.content_dir}/{target} is there: link to it from this article, {_relative(article.source_path, target)}"
             elif target.endswith("/") or "." not in target.rsplit("/", 1)[-1]:  # a page's URL, as the old site had it
                 fix = "link to the article's file instead (../2021/its-name.md), which ssg makes its URL wherever it is"
             else:
@@ -718,8 +717,9 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
     return problems
 
 
-def _relative(article: Article, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(article.source_path) or ".")
+def _relative(article_path: str, target: str) -> str:
+    """How the text of the article at `article_path` links `target` (both from content/): relative to its folder."""
+    return posixpath.relpath(target, posixpath.dirname(article_path) or ".")
 
 
 def _meant_article(config: Config, article_path: str, target: str, known: set[str]) -> str:

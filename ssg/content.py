@@ -299,9 +299,10 @@ class _Reader:
 
     def warn_template_tags(self, text: str, body: str) -> None:
         """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text."""
-        for tag in template_tags(body):
+        tags = template_tags(body)
+        lines = text.split("\n") if tags else []
+        for tag in tags:
             kind = "a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else "a Liquid tag (Jekyll's)"
-            lines = text.split("\n")
             line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
             message = f"{tag} is {kind}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
             self.warnings.append(Problem(self.path, line, None, message))

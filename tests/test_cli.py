@@ -449,7 +449,6 @@ def test_a_build_stopped_by_sigterm_removes_its_staging_folder_like_ctrl_c(proje
     assert not [p.name for p in project.root.iterdir() if p.name.startswith(".public.")]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal (other systems: between ranges)")
 def test_a_render_helper_ends_with_the_build_process(tmp_path):
     """A helper that outlived a killed build rendered on into the staging folder, where the next build stages its pages,
     then waited forever to hand its results over, holding the build's output pipe open."""
