@@ -1,7 +1,7 @@
 """An index updated from the state of the last build is byte for byte the index built from scratch.
 
 Random edits of every kind (terms, store rows only, new and deleted articles, backdated ones,
-several at once, nothing) are applied one after another; after each, `write_index` with the
+dates moved, several at once, nothing) are applied one after another; after each, `write_index` with the
 state must give exactly what it gives without one. Small shards make the edits move cuts.
 """
 
@@ -42,7 +42,7 @@ class Archive:
 
     def edit(self) -> str:
         rng, docs = self.rng, self.docs
-        kind = rng.choice(["terms", "terms", "terms", "lead", "new", "delete", "backdate", "several", "nothing"])
+        kind = rng.choice(["terms", "terms", "terms", "lead", "new", "delete", "backdate", "redate", "redate", "several", "nothing"])
         if kind in ("terms", "several"):
             for _ in range(1 if kind == "terms" else 4):
                 i = rng.choice(list(docs))
@@ -57,6 +57,11 @@ class Archive:
             self.next += 1
         elif kind == "delete" and len(docs) > 3:
             del docs[rng.choice(list(docs))]
+        elif kind == "redate":  # an article's date moved: it changes places with the few between
+            i = rng.choice(list(docs))
+            old, day = docs[i], max(0, i + rng.randint(-12, 12))  # (article i was made on day i: a few weeks away)
+            moved = self.make(i, day)
+            docs[i] = SearchDoc(old.ref, old.path, old.title, moved.date, old.lang, old.lead, old.tags, old.terms)
         elif kind == "backdate":
             docs[self.next] = self.make(self.next, rng.randint(0, 50))
             self.next += 1
@@ -130,6 +135,25 @@ def test_only_the_shards_of_changed_terms_change(tmp_path: Path, monkeypatch: py
     shards = {name for name in changed if "/t/" in name}
     assert 0 < len(shards) < len([n for n in after if "/t/" in n]) // 4
     assert changed - shards <= {"search/index.js", f"search/d/{(len(archive.docs) - 1) // search_writer.STORE_CHUNK}.js"}
+
+
+def test_a_date_moved_redoes_only_the_documents_between_its_old_and_new_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The documents after both places keep their numbers: their store files stay, and the update is no rebuild
+    (which it was when every later document was redone: half the archive for an article from its middle)."""
+    archive = Archive(8, 400)
+    state = tmp_path / "state.sqlite"
+    before = dict(write_index(archive.docs.values(), CONFIG, state))
+    rebuilds = []
+    real_build = search_writer._Index.build
+    monkeypatch.setattr(search_writer._Index, "build", lambda docs, width: rebuilds.append(1) or real_build(docs, width))
+    old = archive.docs[200]  # day 200 -> day 190: now the 191st, before the ten articles of days 190-199
+    archive.docs[200] = SearchDoc(old.ref, old.path, old.title, archive.make(0, 190).date, old.lang, old.lead, old.tags, old.terms)
+    after = dict(write_index(archive.docs.values(), CONFIG, state))
+    assert after == dict(write_index(archive.docs.values(), CONFIG))
+    assert len(rebuilds) == 1  # (the one just above, from scratch)
+    changed = {name for name in after if before.get(name) != after[name]}
+    chunk = search_writer.STORE_CHUNK
+    assert {name for name in changed if "/d/" in name} == {f"search/d/{c}.js" for c in range(190 // chunk, 200 // chunk + 1)}
 
 
 def test_a_damaged_or_foreign_state_is_rebuilt(tmp_path: Path) -> None:

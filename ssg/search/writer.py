@@ -495,17 +495,15 @@ class _Index:
         index.terms_docs = dict(enumerate(docs))
         return index
 
-    def set_docs(self, docs: list[_Doc], start: int) -> None:
-        """Take the documents from `start` on."""
-        del self.refs[start:], self.terms_digests[start:], self.meta_digests[start:]
-        for lengths in self.lengths:
-            del lengths[start:]
-        for doc in docs[start:]:
-            self.refs.append(doc.ref)
-            self.terms_digests.append(doc.terms_digest)
-            self.meta_digests.append(doc.meta_digest)
-            for f, data in enumerate(doc.fields):
-                self.lengths[f].append(data[2])
+    def set_docs(self, docs: list[_Doc], start: int, old_end: int | None = None, new_end: int | None = None) -> None:
+        """Take the documents [start, new_end) of `docs` in place of its own [start, old_end) (both: to the end)."""
+        taken = docs[start:new_end]
+        end = len(self.refs) if old_end is None else old_end
+        self.refs[start:end] = [d.ref for d in taken]
+        self.terms_digests[start:end] = [d.terms_digest for d in taken]
+        self.meta_digests[start:end] = [d.meta_digest for d in taken]
+        for f, lengths in enumerate(self.lengths):
+            lengths[start:end] = [d.fields[f][2] for d in taken]
 
     def files(self, config: SearchConfig, docs: list[_Doc]) -> Iterator[IndexFile]:
         """The files of the index, whose documents are `docs` (in order)."""
@@ -622,10 +620,12 @@ class _Update:
     """Brings an index loaded from the state up to `docs`, touching only what changed.
 
     Documents are matched by position: those of the longest common prefix of both lists (by
-    ref) keep their numbers, and of them only the ones whose terms changed are redone; every
-    document after the prefix (usually only new articles) is removed and added again. Then each
-    term of a changed document gets its postings spliced (`_splice`), and the shards around the
-    changed terms are cut again (`reshard`); everything else keeps its bytes.
+    ref) keep their numbers, and so do those of the longest common suffix when both lists are as
+    long (an article whose date moved shifts only the documents between its old and new place:
+    a month's, not every later one's); of them only the ones whose terms changed are redone.
+    Every document in the window between (usually only new articles, at the end) is removed and
+    added again. Then each term of a changed document gets its postings spliced (`_splice`), and
+    the shards around the changed terms are cut again (`reshard`); everything else keeps its bytes.
     """
 
     def __init__(self, index: _StoredIndex, docs: list[_Doc], terms: _Terms):
@@ -636,18 +636,24 @@ class _Update:
     def run(self) -> bool:
         """False: too much changed, build from scratch instead."""
         index, docs = self.index, self.docs
-        old_count = len(index.refs)
-        prefix = next(iter(_differences(index.refs, map(attrgetter("ref"), docs))), min(old_count, len(docs)))
-        edited = _differences(index.terms_digests[:prefix], map(attrgetter("terms_digest"), docs))
-        if old_count + len(docs) - 2 * prefix + len(edited) > max(16, MAX_CHANGED * len(docs)):
+        old_count, count = len(index.refs), len(docs)
+        refs = list(map(attrgetter("ref"), docs))
+        prefix = next(iter(_differences(index.refs, refs)), min(old_count, count))
+        suffix = 0  # documents at the end that keep their numbers (only where both lists are as long)
+        if old_count == count:
+            suffix = min(next(iter(_differences(index.refs[::-1], refs[::-1])), count), count - prefix)
+        old_end, new_end = old_count - suffix, count - suffix  # the documents between the two are removed and added again
+        edited = _kept_differences(index.terms_digests, list(map(attrgetter("terms_digest"), docs)), prefix, new_end)
+        if (old_end - prefix) + (new_end - prefix) + len(edited) > max(16, MAX_CHANGED * count):
             return False
         index.cold = False
         drop = set(edited)
-        restored = [n for n in _differences(index.meta_digests[:prefix], map(attrgetter("meta_digest"), docs)) if n not in drop]
-        redone = [*edited, *range(prefix, len(docs))]
+        meta_digests = list(map(attrgetter("meta_digest"), docs))
+        restored = [n for n in _kept_differences(index.meta_digests, meta_digests, prefix, new_end) if n not in drop]
+        redone = [*edited, *range(prefix, new_end)]
         self.terms.load(docs[n] for n in redone)
-        removed_terms = index.old_terms([*edited, *range(prefix, old_count)])
-        index.set_docs(docs, prefix)
+        removed_terms = index.old_terms([*edited, *range(prefix, old_end)])
+        index.set_docs(docs, prefix, old_end, new_end)
         for n in edited:
             index.terms_digests[n] = docs[n].terms_digest
             for f, data in enumerate(docs[n].fields):
@@ -680,14 +686,14 @@ class _Update:
                 text = entry[2 + f] if entry else ""
                 if codec.postings(text) != len(p.docs[f]):
                     raise _StaleStateError(term)
-                docs_f, tfs_f, text = _splice(p.docs[f], p.tfs[f], text, prefix, drop, added.get(term, nothing)[f], length_codes[f])
+                docs_f, tfs_f, text = _splice(p.docs[f], p.tfs[f], text, (prefix, old_end), drop, added.get(term, nothing)[f], length_codes[f])
                 new.docs.append(docs_f)
                 new.tfs.append(tfs_f)
                 streams.append(text)
             if not any(new.docs):
                 changed[term] = index.changed_postings[term] = None
                 continue
-            if new.last() == old_last < prefix and old_last not in drop:
+            if new.last() == old_last and not prefix <= old_last < old_end and old_last not in drop:
                 new.pos = p.pos  # the same newest document, with the same terms
             made.append((term, new, streams))
         self.terms.load(docs[new.last()] for _, new, _ in made if new.pos < 0)
@@ -700,7 +706,7 @@ class _Update:
             changed[term] = (term, codec.vint(new.pos), *streams)
             index.changed_postings[term] = new
         self.reshard(changed, bounds)
-        chunks = {n // STORE_CHUNK for n in (*edited, *restored)} | set(range(prefix // STORE_CHUNK, _chunks(len(docs))))
+        chunks = {n // STORE_CHUNK for n in (*edited, *restored)} | set(range(prefix // STORE_CHUNK, _chunks(new_end)))
         del index.store[_chunks(len(docs)) :]
         for c in sorted(chunks):
             data = _store_chunk(docs, c)
@@ -846,6 +852,11 @@ def _differences(old: list, new: Iterable) -> list[int]:
     return list(compress(range(len(old)), map(ne, old, new)))
 
 
+def _kept_differences(old: list, new: list, prefix: int, end: int) -> list[int]:
+    """Where two lists differ among the documents that keep their numbers: before `prefix`, and from `end` on."""
+    return _differences(old[:prefix], new) + [end + n for n in _differences(old[end:], new[end:])]
+
+
 def _apply(shard: _Shard, terms: Iterable[str], changed: dict[str, Entry | None]) -> list[Entry]:
     """The shard's entries with the changed ones replaced, added or removed, in order."""
     entries = {e[0]: e for e in shard.parse()}
@@ -898,36 +909,37 @@ def _splice(
     docs: array,
     tfs: array,
     text: str,
-    prefix: int,
+    window: tuple[int, int],
     drop: set[int],
     adds: list[tuple[int, int]],
     length_codes: list[str] | None,
 ) -> tuple[array, array, str]:
     """One term's postings in one field after the update, and their encoding.
 
-    The postings of documents from `prefix` on, and of the edited documents `drop`, go; `adds`
-    (sorted by document) come. Only the stretch from the first to the last change is encoded
-    again; the rest is copied from the old streams (a posting's codes depend only on it and on
-    the document before it).
+    The postings of the documents in `window` [start, end), and of the edited documents `drop`,
+    go; `adds` (sorted by document) come. Only the stretch from the first to the last change is
+    encoded again, with the posting after it (whose gap from the one before may change); the rest
+    is copied from the old streams (a posting's codes depend only on it and on the document before it).
     """
     size = len(docs)
-    cut = bisect_left(docs, prefix)
+    low = bisect_left(docs, window[0])
+    high = bisect_left(docs, window[1], low)
     first, end = size, 0  # the old postings [first, end) are encoded again
-    if cut < size or (adds and adds[-1][0] >= prefix):
-        first, end = cut, size
+    if low < high:
+        first, end = low, high + 1
     for n in drop:
-        i = bisect_left(docs, n, 0, cut)
-        if i < cut and docs[i] == n:
+        i = bisect_left(docs, n)
+        if i < size and docs[i] == n:
             first, end = min(first, i), max(end, i + 2)
     for n, _ in adds:
-        if n < prefix:
-            i = bisect_left(docs, n, 0, cut)
-            first, end = min(first, i), max(end, i + 1)
+        i = bisect_left(docs, n)
+        first, end = min(first, i), max(end, i + 1)
     end = min(end, size)
     if first >= end and not adds:
         return docs, tfs, text
     first = min(first, end)
-    kept = [(d, t) for d, t in zip(docs[first:end], tfs[first:end], strict=True) if d < prefix and d not in drop]
+    start, stop = window
+    kept = [(d, t) for d, t in zip(docs[first:end], tfs[first:end], strict=True) if not start <= d < stop and d not in drop]
     middle = sorted(kept + adds) if adds else kept
     new_docs = docs[:first] + array("i", [d for d, _ in middle]) + docs[end:]
     new_tfs = _joined_counts(tfs[:first], [t for _, t in middle], tfs[end:])
