@@ -686,7 +686,9 @@ class _Update:
                 text = entry[2 + f] if entry else ""
                 if codec.postings(text) != len(p.docs[f]):
                     raise _StaleStateError(term)
-                docs_f, tfs_f, text = _splice(p.docs[f], p.tfs[f], text, (prefix, old_end), drop, added.get(term, nothing)[f], length_codes[f])
+                docs_f, tfs_f, text = _splice(
+                    p.docs[f], p.tfs[f], text, (prefix, old_end), drop, added.get(term, nothing)[f], length_codes[f]
+                )
                 new.docs.append(docs_f)
                 new.tfs.append(tfs_f)
                 streams.append(text)
