@@ -268,7 +268,7 @@ class Bodies:
 _inherited: tuple[Renderer, Output, list, Any, int, int] | None = None  # set in forked render workers only
 
 
-def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]], jobs: int) -> Iterator[Staged]:
+def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]], jobs: int, frozen: bool = False) -> Iterator[Staged]:
     """Render and stage `(page, fingerprint)` pairs: here, and in `jobs - 1` forked helpers when it pays.
 
     Helpers inherit the renderer, the site model and the list by fork, so only small results
@@ -277,7 +277,7 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     meet, so nobody waits while another has work left (a listing page costs twice an article's,
     and those are at the back). No process more than `jobs`: a forked helper's resident set
     counts every page of the parent it shares, so each one would cost the whole site model again
-    in the build's total memory.
+    in the build's total memory. `frozen`: the caller keeps objects frozen already (see below).
     """
     if jobs <= 1 or len(todo) < PARALLEL_FROM:
         yield from _render(renderer, output, todo)
@@ -288,7 +288,6 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     # Helpers then leave the inherited objects alone (no copy-on-write by the collector). The preview keeps what
     # lived through its last pause frozen (`watch.collect_garbage`): what was made since is left to the collector,
     # as frozen it would wait for a full collection, which saves without a pause between them never get.
-    frozen = gc.get_freeze_count()
     if not frozen:
         gc.freeze()
     try:

@@ -457,6 +457,7 @@ class Rebuilder:
                         self.catch_up()
                         full = builds >= FULL_EVERY
                         collect_garbage(full)
+                        self.builder.frozen = True
                         builds = 0 if full else builds
                         if builds and self.batcher.quiet_for(REST):
                             collect_garbage(full=True)

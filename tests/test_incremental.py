@@ -193,9 +193,11 @@ def test_parallel_render_leaves_the_collector_as_it_found_it(site, monkeypatch, 
     monkeypatch.setattr(ssg.render, "PARALLEL_FROM", 1)
     shutil.rmtree(site.public)
     try:
+        builder = Builder(remember=False)
         if frozen_before:
             gc.freeze()
-        build(load_config(site.root), BuildOptions(now=NOW, jobs=2))
+            builder.frozen = True  # (as the preview tells its builder)
+        builder.build(load_config(site.root), BuildOptions(now=NOW, jobs=2))
         assert (gc.get_freeze_count() > 0) is frozen_before
     finally:
         gc.unfreeze()
@@ -218,7 +220,9 @@ def test_parallel_render_under_the_previews_freeze_freezes_nothing_new(site, mon
     gc.freeze()  # the preview's last pause
     try:
         made_since = weakref.ref(cycle := _Cycle())
-        build(load_config(site.root), BuildOptions(now=NOW, jobs=2))
+        builder = Builder(remember=False)
+        builder.frozen = True
+        builder.build(load_config(site.root), BuildOptions(now=NOW, jobs=2))
         del cycle
         gc.collect()
         assert made_since() is None

@@ -126,11 +126,16 @@ class Indexer:
         self._kept: _Kept | None = None
 
     def files(
-        self, docs: Iterable[SearchDoc], config: SearchConfig, state: Path | None = None, cache: TermsCache | None = None
+        self,
+        docs: Iterable[SearchDoc],
+        config: SearchConfig,
+        state: Path | None = None,
+        cache: TermsCache | None = None,
+        frozen: bool = False,
     ) -> Iterator[IndexFile]:
-        """Every file of the index, as `index_files` describes."""
+        """Every file of the index, as `index_files` describes. `frozen`: the caller keeps objects frozen (`gc.freeze`)."""
         self.flush()
-        with _gc_paused():
+        with _gc_paused(frozen):
             terms = _Terms(config, cache)
             docs = list(docs)
             ordered = _documents(docs, terms, self._docs)
@@ -207,10 +212,10 @@ def _forget_terms(docs: Iterable[_Doc]) -> None:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def _gc_paused(frozen: bool) -> Iterator[None]:
     """Building millions of small lists triggers the cyclic GC over and over (most of the time);
-    they hold no cycles, so pause it and restore it as it was."""
-    was_enabled, frozen = gc.isenabled(), gc.get_freeze_count()
+    they hold no cycles, so pause it and restore it as it was. `frozen`: objects are kept frozen (by the caller)."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
