@@ -234,6 +234,23 @@ def test_a_document_missing_from_the_terms_cache_is_an_error(tmp_path: Path) -> 
         list(write_index(lazy_docs, CONFIG, tmp_path / "state.sqlite", TermsCache(cache.stamp, cache)))
 
 
+def test_the_newest_article_deleted_then_restored(tmp_path: Path) -> None:
+    """Documents removed from the end leave the state's last row of documents (and of store chunks) shorter:
+    kept as it was, the state read back holds the deleted article, as if its postings were still there."""
+    archive = Archive(1, 10)  # 10 documents: 3 store chunks; 9: still 3, 8: 2
+    state = tmp_path / "state.sqlite"
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+    for gone in ([9], [9, 8]):
+        deleted = {i: archive.docs.pop(i) for i in gone}
+        assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+        store = search_writer._Store(state, CONFIG, "")
+        stored = store.load()
+        store.close()
+        assert stored is not None and stored.refs == [d.ref for d in archive.docs.values()], gone
+        archive.docs.update(deleted)  # and back
+        assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG)), gone
+
+
 def test_counts_too_large_for_a_byte_are_spliced(tmp_path: Path) -> None:
     """The state keeps counts + 48 as bytes while all fit: edits bring larger ones."""
     archive = Archive(13, 40)

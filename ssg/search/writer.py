@@ -721,7 +721,7 @@ class _Update:
                 index.store[c] = data
             else:
                 index.store.append(data)
-        index.changed_store = chunks
+        index.changed_store = chunks | set(range(_chunks(len(docs)), _chunks(old_count)))  # (and those removed)
         return True
 
     def same_cuts(
@@ -1173,7 +1173,8 @@ class _Store:
                 old: dict[int, str] = {}
             else:
                 db.execute("DELETE FROM meta")
-                blocks = sorted({n // _DOC_BLOCK for n in index.changed_docs if n < count})
+                # (a document removed from the end shortens the row of the last one kept)
+                blocks = sorted({min(n, count - 1) // _DOC_BLOCK for n in index.changed_docs}) if count else []
                 old = index.old_texts(blocks) if isinstance(index, _StoredIndex) else {}
             db.execute("DELETE FROM docs WHERE block >= ?", (_blocks(count, _DOC_BLOCK),))
             db.execute("DELETE FROM terms WHERE block >= ?", (_blocks(count, _DOC_BLOCK),))
@@ -1198,7 +1199,12 @@ class _Store:
                     if s.dirty
                 ),
             )
-            stored = range(_blocks(len(index.store), _STORE_BLOCK)) if index.cold else {c // _STORE_BLOCK for c in index.changed_store}
+            stored: Iterable[int]
+            if index.cold:
+                stored = range(_blocks(len(index.store), _STORE_BLOCK))
+            else:  # (a chunk removed from the end shortens the row of the last one kept)
+                last = len(index.store) - 1
+                stored = {min(c, last) // _STORE_BLOCK for c in index.changed_store} if last >= 0 else set()
             db.execute("DELETE FROM store WHERE block >= ?", (_blocks(len(index.store), _STORE_BLOCK),))
             db.executemany(
                 "INSERT OR REPLACE INTO store VALUES (?, ?)",
