@@ -35,11 +35,11 @@ from ssg.server import Preview, ServeOptions
 MARKS: dict[str, float] = {}
 
 
-def timed_build(builder: Builder, config: Config, options: BuildOptions, changed=None, build=Builder.build) -> BuildResult:
+def timed_build(builder: Builder, config: Config, options: BuildOptions, *more, build=Builder.build) -> BuildResult:
     """The preview's build(), with its start and end noted (phases leave out its set-up)."""
     MARKS["start"] = time.perf_counter()
     try:
-        return build(builder, config, options, changed)
+        return build(builder, config, options, *more)
     finally:
         MARKS["end"] = time.perf_counter()
 
