@@ -834,6 +834,9 @@ class _Update:
         by_shard: dict[int, list[str]] = defaultdict(list)
         for term in changed:
             by_shard[_shard_of(bounds, term)].append(term)
+        # The rows a chained update (see `Indexer._chained`) was to write, which may have replaced the state's rows of the
+        # same bounds: taken before a shard is given another bound in place below (its old row would stay in the state).
+        unsaved = {s.bound for s in old if s.dirty}
         out: list[_Shard] = []
         partition: _Partition | None = None
         for j, shard in enumerate(old):
@@ -844,9 +847,9 @@ class _Update:
                     out += partition.shards
                     partition = None
             if partition is None:
-                if out and (out[-1].dirty or out[-1] is not old[j - 1]):  # the shard before was made again, or went: its bound may move
-                    first_term = shard.parse()[0][0]
-                    bound = _separator(out[-1].last, first_term)
+                # The shard before was made again, or went (all those before: it is the first now, bound ""): its bound may move.
+                if j and (not out or out[-1].dirty or out[-1] is not old[j - 1]):
+                    bound = _separator(out[-1].last, shard.parse()[0][0]) if out else ""
                     if bound != shard.bound:
                         shard.bound = bound
                         shard.render()
@@ -873,9 +876,8 @@ class _Update:
         kept = {id(s) for s in out}
         rewritten = {s.bound for s in out if s.dirty}  # their rows are replaced, not deleted first
         removed = {s.stored_bound for s in old if s.stored_bound is not None and (id(s) not in kept or s.dirty)}
-        # A chained update (see `Indexer._chained`) was to write the rows of its own shards, which may have replaced
-        # the state's rows of the same bounds: those that no shard writes now go, as do the ones it was to delete.
-        removed |= {s.bound for s in old if s.dirty} | set(index.removed_shards)
+        # Those rows of a chained update that no shard writes now go, as do the ones it was to delete.
+        removed |= unsaved | set(index.removed_shards)
         index.removed_shards = sorted(removed - rewritten)
         index.shards = out
 
