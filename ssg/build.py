@@ -41,7 +41,7 @@ from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, published, restat
-from .markdown import ARTICLE_SUFFIXES, EXTENSIONS
+from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, LIQUID_TAG
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .render import Bodies, Renderer, body_links, latest_script, render_pages
@@ -543,21 +543,20 @@ def tag_name_typos(config: Config, site: Site) -> list[Problem]:
     if not config.tag_names:
         return []
     used = {tag.key: tag.name for tag in site.tags if tag.count}
-    shown = {tag_key(name): name for name in config.tag_names}
+    unused = sorted((key, name) for key, name in {tag_key(name): name for name in config.tag_names}.items() if key not in used)
+    close = [(name, matches[0]) for key, name in unused if (matches := difflib.get_close_matches(key, used, n=1, cutoff=0.8))]
+    if not close:
+        return []  # (the usual case: the file is not read)
     where = config.tag_names_file or CONFIG_FILE
     try:
         lines = (config.root / where).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         lines = []
     problems = []
-    for key, name in sorted(shown.items()):
-        if key in used:
-            continue
-        close = difflib.get_close_matches(key, list(used), n=1, cutoff=0.8)
-        if close:
-            line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith((f"{name}:", f'"{name}":', f"'{name}':"))), None)
-            message = f"{name!r} is no article's tag; did you mean {used[close[0]]!r}? (as written, the names given here go to no tag)"
-            problems.append(Problem(where, line, "tag_names", message))
+    for name, match in close:
+        line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith((f"{name}:", f'"{name}":', f"'{name}':"))), None)
+        message = f"{name!r} is no article's tag; did you mean {used[match]!r}? (as written, the names given here go to no tag)"
+        problems.append(Problem(where, line, "tag_names", message))
     return problems
 
 
@@ -639,7 +638,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 beside = _beside(article.source_path, target) if key else None
                 if meant and (content / meant).is_file():
                     fix = _relative_hint(config.content_dir, article.source_path, meant)
-                elif tag := LIQUID_IN_PATH.search(target):  # `![x]({{ site.baseurl }}/images/x.jpg)`, from Jekyll
+                elif tag := LIQUID_TAG.search(target):  # `![x]({{ site.baseurl }}/images/x.jpg)`, from Jekyll
                     rest = target[tag.end() :]
                     fix = f"{tag[0]} is Liquid (Jekyll's), which ssg does not fill in: write {rest}, which works under any base URL"
                 elif beside and (content / beside).is_file():
@@ -659,9 +658,6 @@ def _from_content(article_path: str, target: str) -> str | None:
     folder = posixpath.dirname(article_path)
     written = posixpath.relpath(target, folder) if folder else None
     return written if written and not written.startswith("../") else None
-
-
-LIQUID_IN_PATH = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
 def _beside(article_path: str, target: str) -> str | None:

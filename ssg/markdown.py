@@ -83,7 +83,8 @@ def first_paragraph(body: str) -> str:
 # A tag of the template language an archive was written for, left in its text: Hugo's shortcodes ({{< figure >}},
 # {{% note %}}) and Jekyll's Liquid ({% include x.html %}, {{ site.baseurl }}), as the rendered HTML shows them.
 # A Liquid tag holds no braces: `{{1}, {2}}` in prose (a set, a formula) is none.
-_TEMPLATE_TAG = re.compile(r"\{\{(?:&lt;|%).*?(?:&gt;|%)\}\}|\{%[^{}]*?%\}|\{\{[^{}]*?\}\}", re.S)
+LIQUID_TAG = re.compile(r"\{%[^{}]*?%\}|\{\{[^{}]*?\}\}", re.S)
+_TEMPLATE_TAG = re.compile(r"\{\{(?:&lt;|%).*?(?:&gt;|%)\}\}|" + LIQUID_TAG.pattern, re.S)
 _CODE = re.compile(r"<pre[ >].*?</pre>|<code[ >].*?</code>", re.S)
 
 
