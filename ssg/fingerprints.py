@@ -120,7 +120,8 @@ class Remembered:
     base: str
     pages: dict[str, tuple[tuple, str, Page]]  # page path -> (inputs, fingerprint, the page)
     structures: dict[str, str]  # article key -> what the sitemap shows of it, as text
-    tags: dict[str, tuple]  # source path -> the article's tags
+    tags: dict[str, tuple]  # article key -> its tags as pages show them (`Site.tags_shown`)
+    counts: list[tuple[str, int]]  # each tag's key and count
     shared: tuple  # what pages read besides their own deps and the latest lists: templates, article paths
     latest: dict[str, str]  # each language's latest list, as text
     sitemap: tuple[tuple, str]  # what the sitemap was made from, and its fingerprint
@@ -159,14 +160,21 @@ class Fingerprints:
         self._keep = keep
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
         self._tags = _TagTexts(site.article_tags)
-        tags_kept = same and _same_tags(previous.tags, site.article_tags)
+        keys = list(map(_KEY, site.articles))
+        shown = list(map(site.tags_shown.__getitem__, map(_SOURCE_PATH, site.articles)))
+        self._tags_shown = dict(zip(keys, shown, strict=True)) if keep else {}
+        tags_kept = same and _same_tags(previous.tags, keys, shown)
+        self._count_list = [(tag.key, tag.count) for tag in site.tags]
         self._shared = (templates, paths)
         self._latest_texts = {lang: self._latest_text(lang) for lang in latest}
         # Nothing that pages read besides their deps changed: a page the plan took over unchanged (the same
         # object) is what it was, and so is its fingerprint. The latest lists count only for pages that show one
-        # (a new article changes them: the default theme's article pages do not).
+        # (a new article changes them: the default theme's article pages do not), and the tags' counts only for
+        # pages whose templates read one (an article tagged NASA changes NASA's count, which the default theme shows
+        # on the tags page alone: the pages of the other NASA articles stay as they were).
         self._kept_as_was = same and tags_kept and previous.shared == self._shared
         self._latest_as_was = same and previous.latest == self._latest_texts
+        self._counts_as_was = same and previous.counts == self._count_list
         self._sitemap = previous.sitemap if same else ((), "")
         self._texts: list[str] | None = None  # what the sitemap shows of each article (`_structure_texts`)
         self._counts: str | None = None  # every tag's count, as text (`_counts_text`)
@@ -174,12 +182,20 @@ class Fingerprints:
     def remembered(self) -> Remembered:
         """What the next build's `previous` is."""
         structures = dict(zip(map(_KEY, self.site.articles), self._structure_texts(), strict=True))
-        return Remembered(self.base, self._made, structures, self.site.article_tags, self._shared, self._latest_texts, self._sitemap)
+        return Remembered(
+            self.base, self._made, structures, self._tags_shown, self._count_list, self._shared, self._latest_texts, self._sitemap
+        )
 
     def page(self, page: Page) -> str:
         before = self._previous.get(page.path)
         template, uses = self.templates[page.template]
-        if before is not None and before[2] is page and self._kept_as_was and (self._latest_as_was or "latest" not in uses):
+        if (
+            before is not None
+            and before[2] is page
+            and self._kept_as_was
+            and (self._latest_as_was or "latest" not in uses)
+            and (self._counts_as_was or READS_COUNT not in uses)
+        ):
             if self._keep:
                 self._made[page.path] = before
             return before[1]
@@ -235,7 +251,7 @@ class Fingerprints:
     def _counts_text(self) -> str:
         """Every tag's count, hashed once: for the few pages whose templates read counts (`READS_COUNT`)."""
         if self._counts is None:
-            self._counts = _hash(repr([(tag.key, tag.count) for tag in self.site.tags]))
+            self._counts = _hash(repr(self._count_list))
         return self._counts
 
     def _latest_text(self, lang: str) -> str:
@@ -252,11 +268,11 @@ class Fingerprints:
         return repr([self.paths.get(target) for target in article.article_links])
 
 
-def _same_tags(before: dict[str, tuple], now: dict[str, tuple]) -> bool:
-    """Every article of `before` still in `now` has the same tags there (a new article shows only on pages that
-    change anyway). Compared in C: a rebuild asks this of every article."""
-    paths, tags = list(now), list(now.values())
-    return all(map(operator.eq, map(before.get, paths, tags), tags))
+def _same_tags(before: dict[str, tuple], keys: list[str], shown: list[tuple]) -> bool:
+    """Every article that is as it was (by key: `keys`) shows its tags as it did (`shown`, each article's). A new or
+    changed article is on no page that a plan took over: every page showing it is made again. Compared in C: a
+    rebuild asks this of every article."""
+    return all(map(operator.eq, map(before.get, keys, shown), shown))
 
 
 class _TagTexts(dict):

@@ -215,14 +215,16 @@ def article_pages(site: Site, urls: Urls, groups: Groups) -> Iterator[Page]:
     # An article's page shows the article, its tags, and only links to its neighbours and
     # translations: editing an article's body re-renders its own page and its listings, not the
     # pages that link to it. Those objects are the page's inputs; an unchanged file reads as the
-    # same article object build after build, so comparing them costs next to nothing.
+    # same article object build after build, so comparing them costs next to nothing. Its tags
+    # count without their counts, which the page reads from the site when it is rendered (and a
+    # theme that shows them makes the page's fingerprint change: `fingerprints.READS_COUNT`).
     articles = site.articles
     paths = list(map(_SOURCE_PATH, articles))
     inputs = list(
         zip(
             articles,
             map(site.neighbours_of.__getitem__, paths),
-            map(site.article_tags.__getitem__, paths),
+            map(site.tags_shown.__getitem__, paths),
             map(site.versions.get, paths),
             strict=True,
         )

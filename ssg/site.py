@@ -39,6 +39,11 @@ class Tag(NamedTuple):
         """The tag's name in `lang`, where `tag_names:` gives one."""
         return dict(self.names).get(lang, self.name)
 
+    @property
+    def shown(self) -> tuple:
+        """The tag without its count: what pages show of it (see `__repr__`), as a plain tuple that compares in C."""
+        return self[:3] + self[4:]
+
     def __repr__(self) -> str:
         """Part of page fingerprints (dataclass's own repr is 10x slower): what pages show of a tag, without its count,
         which only templates that read a `count` show (`fingerprints.READS_COUNT`): an article tagged NASA would
@@ -90,6 +95,9 @@ class Site:
     tag_articles: dict[str, tuple[Article, ...]]  # tag key -> one version of each group that has the tag, newest first
     periods: dict[Period, tuple[Article, ...]]  # every year, month and day -> listed articles
     article_tags: dict[str, tuple[Tag, ...]]  # source path -> the article's tags, in its order
+    # source path -> its tags as pages show them (`Tag.shown`): what a rebuild compares, so that an article tagged
+    # NASA, which changes only NASA's count, leaves the pages of the other NASA articles as they were
+    tags_shown: dict[str, tuple[tuple, ...]]
     versions: dict[str, tuple[Article, ...]]  # source path -> all its translations (itself included), by language
     by_lang: dict[str, tuple[Article, ...]]  # language -> its articles, newest first
     neighbours_of: dict[str, tuple[Article | None, Article | None]]  # source path -> (older, newer)
@@ -175,14 +183,17 @@ def assemble(
     tags = tuple(Tag(t.key, t.name, t.slug, len(by_key[t.key]), t.names) for t in tags)  # count what the tag page lists
     by_tag_key = {t.key: t for t in tags}
     tags_of: dict[tuple[str, ...], tuple[Tag, ...]] = {}  # many articles carry the same names in the same order
+    shown_of: dict[tuple[str, ...], tuple[tuple, ...]] = {}
     for article in ordered:
         if article.tags not in tags_of:
-            tags_of[article.tags] = _unique(by_tag_key[known.key(n)] for n in article.tags)
+            found = tags_of[article.tags] = _unique(by_tag_key[known.key(n)] for n in article.tags)
+            shown_of[article.tags] = tuple(tag.shown for tag in found)
     return Site(
         articles=ordered,
         listed=listed_order,
         tags=tags,
         article_tags={a.source_path: tags_of[a.tags] for a in ordered},
+        tags_shown={a.source_path: shown_of[a.tags] for a in ordered},
         tag_articles={k: tuple(v) for k, v in by_key.items()},
         periods={k: tuple(v) for k, v in periods.items()},
         versions=versions,
@@ -325,6 +336,7 @@ def reassemble(site: Site, before: Sequence[Article], now: Sequence[Article]) ->
         tag_articles=tag_articles,
         periods=periods,
         article_tags=site.article_tags,
+        tags_shown=site.tags_shown,
         versions=versions,
         by_lang=by_lang,
         neighbours_of=neighbours,
