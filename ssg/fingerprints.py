@@ -25,7 +25,7 @@ from .content import Article
 from .feeds import Feed
 from .pages import ArticleLink, Page
 from .site import Site
-from .theme import Theme
+from .theme import CARD_TEMPLATE, Theme
 
 # What of an article the sitemap never shows. Everything else counts, new fields included.
 TEXT_FIELDS = frozenset({"key", "title", "summary", "source", "rights", "image", "extra", "article_links", "files"})
@@ -37,7 +37,7 @@ _KIND_PATH = attrgetter("kind", "path")
 
 
 READS_COUNT = ".count"  # among a template's names: it reads a `count` (a tag's, shown by the tags page), which Tag's repr leaves out
-_ANALYSIS = "2"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+_ANALYSIS = "3"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
 
 
 def _hash(text: str) -> str:
@@ -98,7 +98,10 @@ class Templates:
                 names = set(jinja2.meta.find_undeclared_variables(ast))
                 if _reads_count(ast):
                     names.add(READS_COUNT)
-                found = (tuple(sorted(n for n in jinja2.meta.find_referenced_templates(ast) if n)), tuple(sorted(names)))
+                referenced = {n for n in jinja2.meta.find_referenced_templates(ast) if n}
+                if "card" in names:  # (`card(article)` renders the entry template: `render.Renderer.card`)
+                    referenced.add(CARD_TEMPLATE)
+                found = (tuple(sorted(referenced)), tuple(sorted(names)))
             except jinja2.TemplateSyntaxError:
                 found = ((), ())  # reported by the theme check
             self.parsed[key] = self.added[key] = found

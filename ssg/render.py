@@ -31,10 +31,12 @@ from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArticleLink, Page, link
 from .site import Site, Tag
-from .theme import Theme, format_for
+from .theme import CARD_TEMPLATE, Theme, format_for
 from .urls import LATEST, Urls, relative_from, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
+CARDS_KEPT = 2048  # entries a renderer keeps made (about 2 KB each): listings render in date order (`render_order`)
+_MARK = "\x00"  # around a link's number in a made entry (no text of an article holds it: YAML and Markdown refuse it)
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,8 @@ class Renderer:
         self.info = {lang: SiteInfo.from_config(config, lang, urls, feeds) for lang in (*config.language_codes, *sorted(site.by_lang))}
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feeds)
+        self._cards: dict[tuple[str, str], list[str] | None] = {}  # (source path, page language) -> the entry, in parts
+        self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
 
     def site_path(self, target: Any) -> str:
         """The site path of anything a template may link to."""
@@ -143,35 +147,99 @@ class Renderer:
 
     def context(self, page: Page) -> dict[str, Any]:
         relative_link = relative_from(page.path)
+        # The 404 page is shown at any depth: its links must not be relative.
+        path_link = self.urls.root_relative if page.kind == "404" else relative_link
 
         def url_for(target: Any) -> str:
             if isinstance(target, Image) and not target.is_local:
                 return target.src
-            path = self.site_path(target)
-            if page.kind == "404":  # shown at any depth: links must not be relative
-                return self.urls.root_relative(path)
-            return relative_link(path)
+            return path_link(self.site_path(target))
 
-        fmt_date, fmt_datetime, fmt_time = format_for(page.lang)
         context = {
-            "site": self.info.get(page.lang) or self.info[self.config.lang],
+            **self._shared(page.lang),
             "languages": self.language_switch(page),
-            "translations_of": lambda article: [link(a, self.urls) for a in self.site.translations(article)],
-            "language_name": native_name,
             "page": PageInfo(page.kind, page.path, page.lang, page.title),
             "url_for": url_for,
             "abs_url": lambda target: self.urls.absolute(self.site_path(target)),
-            "t": self.theme.translator(page.lang),
-            "format_date": fmt_date,
-            "format_datetime": fmt_datetime,
-            "format_time": fmt_time,
             "latest": self.latest[page.lang],
-            "tags_of": self.site.tags_of,
             "meta": self.metadata(page),
+            "card": lambda article: self.card(article, page.lang, path_link),
         } | page.context
         if page.kind == "article":
             context["content"] = Markup(self.body(page.context["article"], url_for))
         return context
+
+    def _shared(self, lang: str) -> dict[str, Any]:
+        """What every template of a page in `lang` sees that is not about the page: entries (`card`) see these too."""
+        found = self._by_lang.get(lang)
+        if found is not None:
+            return found
+        fmt_date, fmt_datetime, fmt_time = format_for(lang)
+        found = self._by_lang[lang] = {
+            "site": self.info.get(lang) or self.info[self.config.lang],
+            "translations_of": lambda article: [link(a, self.urls) for a in self.site.translations(article)],
+            "language_name": native_name,
+            "t": self.theme.translator(lang),
+            "format_date": fmt_date,
+            "format_datetime": fmt_datetime,
+            "format_time": fmt_time,
+            "tags_of": self.site.tags_of,
+        }
+        return found
+
+    def card(self, article: Article, lang: str, path_link: Callable[[str], str]) -> Markup:
+        """`article`'s entry in a listing in `lang` (`card.html`), its links made by `path_link` (the page's).
+
+        Listings show each article on several pages (home, tags, year, month, day), and a new article moves it to
+        another page of each: entries were half of a listing page's time. So an entry is rendered once, with a
+        numbered mark for each link (links are relative to the page), and each page puts in its own links: where the
+        template treats its links as text it prints (checked on the first page: `_card_parts`), the result is what
+        rendering the entry for the page gives.
+        """
+        key = (article.source_path, lang)
+        parts = self._cards.get(key, False)
+        if parts is False:
+            parts, made = self._card_parts(article, lang, path_link)
+            if len(self._cards) >= CARDS_KEPT:
+                del self._cards[next(iter(self._cards))]  # the first made: listings render in date order
+            self._cards[key] = parts
+            return Markup(made)
+        if parts is None:  # (an entry whose template does more with a link than print it: rendered for each page)
+            return Markup(self._render_card(article, lang, lambda target: path_link(self.site_path(target))))
+        made = parts.copy()
+        made[1::2] = map(path_link, parts[1::2])
+        return Markup("".join(made))
+
+    def _card_parts(self, article: Article, lang: str, path_link: Callable[[str], str]) -> tuple[list[str] | None, str]:
+        """(the entry as [text, link's site path, text, ..., text], the entry on the page of `path_link`).
+
+        The parts are None unless putting the page's links in gives exactly the entry rendered for the page: a
+        template that changes a link (a filter) or compares one would otherwise print the mark's text, not the link's.
+        """
+        paths: list[str] = []
+
+        def mark(target: Any) -> str:
+            paths.append(self.site_path(target))
+            return f"{_MARK}{len(paths) - 1}{_MARK}"
+
+        direct = self._render_card(article, lang, lambda target: path_link(self.site_path(target)))
+        parts = self._render_card(article, lang, mark).split(_MARK)
+        numbers = parts[1::2]
+        if len(parts) % 2 == 0 or set(numbers) != set(map(str, range(len(paths)))):
+            return None, direct
+        parts[1::2] = [paths[int(n)] for n in numbers]
+        made = parts.copy()
+        made[1::2] = map(path_link, parts[1::2])
+        return (parts if "".join(made) == direct else None), direct
+
+    def _render_card(self, article: Article, lang: str, links: Callable[[Any], str]) -> str:
+        def url_for(target: Any) -> str:
+            if isinstance(target, Image) and not target.is_local:
+                return target.src
+            return links(target)
+
+        context = self._shared(lang) | {"article": article, "lang": lang, "url_for": url_for}
+        return self.theme.env.get_template(CARD_TEMPLATE).render(context)
 
     def language_switch(self, page: Page) -> tuple[LanguageLink, ...]:
         """Each language of a bilingual site: this page in it where it exists, else its home."""
@@ -279,6 +347,7 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     counts every page of the parent it shares, so each one would cost the whole site model again
     in the build's total memory. `frozen`: the caller keeps objects frozen already (see below).
     """
+    todo = sorted(todo, key=_render_order)
     if jobs <= 1 or len(todo) < PARALLEL_FROM:
         yield from _render(renderer, output, todo)
         return
@@ -308,6 +377,14 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     finally:
         if not frozen:
             gc.unfreeze()
+
+
+def _render_order(item: tuple[Page, str]) -> tuple[int, float]:
+    """Pages that list articles after the others, newest first by their newest article: an article's entries on the
+    home page and on its tags' and dates' pages are then rendered close together, while the renderer still keeps the
+    entry made for the first of them (`CARDS_KEPT`), also where two processes share the list from its two ends."""
+    articles = item[0].context.get("articles")
+    return (1, -articles[0].date.timestamp()) if articles else (0, 0.0)
 
 
 def _take(bounds: Any, size: int, from_back: bool) -> tuple[int, int] | None:

@@ -32,6 +32,7 @@ from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BABEL_STYLES = ("short", "medium", "long", "full")
+CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 
 
 def theme_dir(config: Config) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -12,10 +13,11 @@ import jinja2.runtime
 import markupsafe
 import pytest
 
+import ssg.render
 from ssg.errors import TemplateError
 from ssg.theme import _Context, _Template, date_part, quick_escape
 
-from .conftest import article
+from .conftest import article, tree
 
 
 class Named:
@@ -189,3 +191,65 @@ def test_a_footnotes_way_back_is_titled_in_the_articles_language(project):
     assert "Jump back" not in project.page("2021/05/24/ru/")
     entries = {e.title: e.content[0].value for e in feedparser.parse(project.page("feed.xml")).entries}
     assert 'title="Назад к сноске 1 в тексте"' in entries["Р"] and 'title="Back to footnote 1 in the text"' in entries["E"]
+
+
+@pytest.fixture
+def listed(project):
+    """Articles on listings of every depth: the home page, tag pages, and year, month and day archives."""
+    return project.write(
+        {
+            "content/a.md": article("A", "2021-05-24", tags="[Space, Moon]", image="{src: 'https://example.com/a.jpg', credit: X}"),
+            "content/b.md": article("B", "2021-05-25", tags="[Space]"),
+            "content/c.md": article("C", "2021-06-01", tags="[Moon]"),
+        }
+    )
+
+
+def test_an_entry_is_made_once_per_article_and_language_and_linked_from_each_listing(listed, monkeypatch):
+    made = []
+    real = ssg.render.Renderer._render_card
+    monkeypatch.setattr(ssg.render.Renderer, "_render_card", lambda self, a, *rest: made.append(a.title) or real(self, a, *rest))
+    listed.build(jobs=1)
+    assert sorted(made) == ["A", "A", "B", "B", "C", "C"]  # (for the first page, and with marks for its links)
+    # Each page links the entry relative to itself, and an external image as it is.
+    links = {
+        "page/2/": "../../2021/05/24/a/",  # (two a page)
+        "tags/space/": "../../2021/05/24/a/",
+        "2021/page/2/": "../../05/24/a/",
+        "2021/05/": "24/a/",
+        "2021/05/24/": "a/",
+    }
+    for page, href in links.items():
+        assert f'<h2 class="entry__title"><a href="{href}">A</a></h2>' in listed.page(page)
+    assert '<a class="tag" href="../moon/" rel="tag">Moon</a>' in listed.page("tags/space/")
+    assert 'src="https://example.com/a.jpg"' in listed.page("tags/moon/")
+
+
+def test_entries_made_again_once_let_go_are_the_same(listed, tmp_path, monkeypatch):
+    listed.build()
+    kept = tree(listed.public)
+    shutil.rmtree(listed.public)
+    monkeypatch.setattr(ssg.render, "CARDS_KEPT", 1)
+    listed.build(jobs=1)
+    assert tree(listed.public) == kept
+
+
+def test_an_entry_whose_link_a_filter_changes_is_rendered_for_each_page(listed):
+    card = '<li><a href="{{ url_for(article) | replace("/", "|") }}">{{ article.title }}</a></li>\n'
+    listed.write({"templates/card.html": card})
+    listed.build()
+    assert '<a href="..|..|2021|05|24|a|">A</a>' in listed.page("tags/space/")
+
+
+def test_editing_the_entry_template_makes_the_listings_again(listed):
+    listed.build()
+    listed.write({"templates/card.html": "<li>{{ article.title }} (edited)</li>\n"})
+    listed.build()
+    assert "<li>A (edited)</li>" in listed.page("tags/space/")
+
+
+def test_an_error_in_the_entry_template_is_named_on_its_line(listed):
+    listed.write({"templates/card.html": "<li>\n{{ format_date(article.updated) }}</li>\n"})
+    with pytest.raises(TemplateError) as error:
+        listed.build()
+    assert str(error.value).startswith("templates/card.html:2: TypeError: format_date: None is not a date")
