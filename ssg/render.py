@@ -20,7 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from babel import Locale
+from jinja2 import nodes
 from markupsafe import Markup, escape
 
 from .config import Config
@@ -119,7 +121,8 @@ class Renderer:
         self.info = {lang: SiteInfo.from_config(config, lang, urls, feeds) for lang in (*config.language_codes, *sorted(site.by_lang))}
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feeds)
-        self._cards: dict[tuple[str, str], list[str] | None] = {}  # (source path, page language) -> the entry, in parts
+        self._cards: dict[tuple[str, str], list[str]] = {}  # (source path, page language) -> the entry, in parts
+        self._cards_made_once: bool | None = None  # whether `card.html` only prints its links: asked on the first entry
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
 
     def site_path(self, target: Any) -> str:
@@ -190,47 +193,37 @@ class Renderer:
     def card(self, article: Article, lang: str, path_link: Callable[[str], str]) -> Markup:
         """`article`'s entry in a listing in `lang` (`card.html`), its links made by `path_link` (the page's).
 
-        Listings show each article on several pages (home, tags, year, month, day), and a new article moves it to
-        another page of each: entries were half of a listing page's time. So an entry is rendered once, with a
-        numbered mark for each link (links are relative to the page), and each page puts in its own links: where the
-        template treats its links as text it prints (checked on the first page: `_card_parts`), the result is what
-        rendering the entry for the page gives.
+        Listings show each article on several pages (home, tags, year, month, day): entries were half of a listing
+        page's time. So an entry is rendered once, with a numbered mark for each link (links are relative to the
+        page), and each page puts in its own links. That gives what rendering the entry for the page gives where the
+        template only prints its links (`links_printed_as_is`); any other is rendered for each page.
         """
+        if self._cards_made_once is None:
+            self._cards_made_once = links_printed_as_is(self.theme, CARD_TEMPLATE)
+        if not self._cards_made_once:
+            return Markup(self._render_card(article, lang, lambda target: path_link(self.site_path(target))))
         key = (article.source_path, lang)
-        parts = self._cards.get(key, False)
-        if parts is False:
-            parts, made = self._card_parts(article, lang, path_link)
+        parts = self._cards.get(key)
+        if parts is None:
+            parts = self._card_parts(article, lang)
             if len(self._cards) >= CARDS_KEPT:
                 del self._cards[next(iter(self._cards))]  # the first made: listings render in date order
             self._cards[key] = parts
-            return Markup(made)
-        if parts is None:  # (an entry whose template does more with a link than print it: rendered for each page)
-            return Markup(self._render_card(article, lang, lambda target: path_link(self.site_path(target))))
         made = parts.copy()
         made[1::2] = map(path_link, parts[1::2])
         return Markup("".join(made))
 
-    def _card_parts(self, article: Article, lang: str, path_link: Callable[[str], str]) -> tuple[list[str] | None, str]:
-        """(the entry as [text, link's site path, text, ..., text], the entry on the page of `path_link`).
-
-        The parts are None unless putting the page's links in gives exactly the entry rendered for the page: a
-        template that changes a link (a filter) or compares one would otherwise print the mark's text, not the link's.
-        """
+    def _card_parts(self, article: Article, lang: str) -> list[str]:
+        """The entry as [text, a link's site path, text, ..., text]."""
         paths: list[str] = []
 
         def mark(target: Any) -> str:
             paths.append(self.site_path(target))
             return f"{_MARK}{len(paths) - 1}{_MARK}"
 
-        direct = self._render_card(article, lang, lambda target: path_link(self.site_path(target)))
         parts = self._render_card(article, lang, mark).split(_MARK)
-        numbers = parts[1::2]
-        if len(parts) % 2 == 0 or set(numbers) != set(map(str, range(len(paths)))):
-            return None, direct
-        parts[1::2] = [paths[int(n)] for n in numbers]
-        made = parts.copy()
-        made[1::2] = map(path_link, parts[1::2])
-        return (parts if "".join(made) == direct else None), direct
+        parts[1::2] = [paths[int(n)] for n in parts[1::2]]
+        return parts
 
     def _render_card(self, article: Article, lang: str, links: Callable[[Any], str]) -> str:
         def url_for(target: Any) -> str:
@@ -377,6 +370,37 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     finally:
         if not frozen:
             gc.unfreeze()
+
+
+def links_printed_as_is(theme: Theme, name: str) -> bool:
+    """Whether template `name` uses `url_for` only to print a link: `{{ url_for(x) }}`, alone or joined to text with
+    `~`. Then a link's text can be put in after rendering. Anything else (a filter or a test on a link, a macro, an
+    include, `url_for` passed on) might do more with it, so this says no (and a missing template: its error comes
+    when it is rendered)."""
+    try:
+        source = theme.env.loader.get_source(theme.env, name)[0]  # type: ignore[union-attr]
+        return _prints_links_only(theme.env.parse(source))
+    except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+        return False
+
+
+_OPAQUE = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends, nodes.Macro, nodes.CallBlock, nodes.FilterBlock)
+
+
+def _prints_links_only(node: nodes.Node) -> bool:
+    if isinstance(node, _OPAQUE) or (isinstance(node, nodes.Name) and node.name == "url_for"):
+        return False
+    if isinstance(node, nodes.Output):
+        printed = [part for item in node.nodes for part in (item.nodes if isinstance(item, nodes.Concat) else [item])]
+        return all(_printed_link(part) or _prints_links_only(part) for part in printed)
+    return all(map(_prints_links_only, node.iter_child_nodes()))
+
+
+def _printed_link(node: nodes.Node) -> bool:
+    """`url_for(...)` itself, printed: its arguments may be anything but `url_for` again."""
+    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "url_for"):
+        return False
+    return all(map(_prints_links_only, (*node.args, *node.kwargs, *filter(None, (node.dyn_args, node.dyn_kwargs)))))
 
 
 def _render_order(item: tuple[Page, str]) -> tuple[int, float]:

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from types import SimpleNamespace
 
 import feedparser
 import jinja2
@@ -14,8 +15,10 @@ import markupsafe
 import pytest
 
 import ssg.render
+from ssg.config import load_config
 from ssg.errors import TemplateError
-from ssg.theme import _Context, _Template, date_part, quick_escape
+from ssg.render import links_printed_as_is
+from ssg.theme import _Context, _Template, date_part, load_theme, quick_escape
 
 from .conftest import article, tree
 
@@ -210,7 +213,7 @@ def test_an_entry_is_made_once_per_article_and_language_and_linked_from_each_lis
     real = ssg.render.Renderer._render_card
     monkeypatch.setattr(ssg.render.Renderer, "_render_card", lambda self, a, *rest: made.append(a.title) or real(self, a, *rest))
     listed.build(jobs=1)
-    assert sorted(made) == ["A", "A", "B", "B", "C", "C"]  # (for the first page, and with marks for its links)
+    assert sorted(made) == ["A", "B", "C"]
     # Each page links the entry relative to itself, and an external image as it is.
     links = {
         "page/2/": "../../2021/05/24/a/",  # (two a page)
@@ -253,3 +256,27 @@ def test_an_error_in_the_entry_template_is_named_on_its_line(listed):
     with pytest.raises(TemplateError) as error:
         listed.build()
     assert str(error.value).startswith("templates/card.html:2: TypeError: format_date: None is not a date")
+
+
+@pytest.mark.parametrize(
+    ("source", "as_is"),
+    [
+        ('<a href="{{ url_for(article) }}">{{ article.title }}</a>', True),
+        ('<a href="{{ url_for(article) ~ "#comments" }}">', True),
+        ('{% for tag in tags_of(article) %}<a href="{{ url_for(tag) }}">{% endfor %}', True),
+        ("{{ url_for(article) | upper }}", False),
+        ('{% if url_for(article) == "a/" %}here{% endif %}', False),
+        ("{% set link = url_for(article) %}{{ link }}", False),
+        ('{{ url_for(article) if article.image else "" }}', False),
+        ("{{ url_for(url_for) }}", False),
+        ('{% include "other.html" %}', False),
+        ("{% macro m() %}{{ url_for(article) }}{% endmacro %}{{ m() }}", False),
+    ],
+)
+def test_an_entry_template_is_made_once_only_where_it_prints_its_links_as_they_are(source, as_is):
+    theme = SimpleNamespace(env=jinja2.Environment(loader=jinja2.DictLoader({"card.html": source})))
+    assert links_printed_as_is(theme, "card.html") is as_is
+
+
+def test_the_default_entry_template_prints_its_links_as_they_are(listed):
+    assert links_printed_as_is(load_theme(load_config(listed.root)), "card.html")
