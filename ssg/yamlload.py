@@ -87,16 +87,49 @@ def _colon_hint(line: str) -> str | None:
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
-    """The 1-based line of each key of a top-level mapping; a key given twice is an error (PyYAML would keep the
-    last silently, and the first is as likely the one meant)."""
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
-                line = key_node.start_mark.line + 1
-                if key_node.value in lines:
-                    above = line - lines[key_node.value]  # (lines relative to `text`: the caller knows where it starts in its file)
-                    where = f", here and {above} line{'s' * (above > 1)} above" if above else " on this line"
-                    raise YamlSyntaxError(f"{key_node.value}: given twice{where} (keep one)", line)
-                lines[key_node.value] = line
-    return lines
+    """The 1-based line of each key of a top-level mapping. A key given twice in any mapping, top-level or nested
+    (`image:` with two `credit:`), is an error: PyYAML would keep the last silently, and the first is as likely the
+    one meant. The first repeat in the text is the one reported."""
+    repeats = [repeat for mapping in _mappings(node) for repeat in _repeated_keys(mapping)]
+    if repeats:
+        line, message = min(repeats)
+        raise YamlSyntaxError(message, line)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key_node.value: key_node.start_mark.line + 1 for key_node in _keys(node)}
+
+
+def _mappings(node: yaml.Node | None) -> list[yaml.MappingNode]:
+    """Every mapping node in the document, at any depth (an alias is the node it names, so each is visited once)."""
+    found, seen, pending = [], set(), [node]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            found.append(current)
+            pending += [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            pending += current.value
+    return found
+
+
+def _keys(mapping: yaml.MappingNode) -> list[yaml.ScalarNode]:
+    """A mapping's own scalar keys, without `<<:` (whose keys construction merges, and own keys may override)."""
+    return [key for key, _ in mapping.value if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge"]
+
+
+def _repeated_keys(mapping: yaml.MappingNode) -> list[tuple[int, str]]:
+    """(line, message) for each key of `mapping` given again after its first time."""
+    first_lines: dict[str, int] = {}
+    repeats = []
+    for key_node in _keys(mapping):
+        line = key_node.start_mark.line + 1
+        if key_node.value in first_lines:
+            above = line - first_lines[key_node.value]  # (lines relative to `text`: the caller knows where it starts in its file)
+            where = f", here and {above} line{'s' * (above > 1)} above" if above else " on this line"
+            repeats.append((line, f"{key_node.value}: given twice{where} (keep one)"))
+        else:
+            first_lines[key_node.value] = line
+    return repeats

@@ -116,6 +116,25 @@ def test_a_key_given_twice_is_an_error_naming_both_lines():
     ]
 
 
+def test_a_key_given_twice_inside_a_block_is_an_error_too():
+    # The same rule and wording at every depth: in a block, a flow mapping, a mapping inside a list.
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nimage:\n  src: x.jpg\n  credit: Photo A\n  credit: Photo B\n---\n") == [
+        "2021/story.md:7: None: credit: given twice, here and 1 line above (keep one)"
+    ]
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nsource: {name: TASS, name: Interfax}\n---\n") == [
+        "2021/story.md:4: None: name: given twice on this line (keep one)"
+    ]
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nlinks:\n  - {a: 1}\n  - a: 1\n    a: 2\n---\n") == [
+        "2021/story.md:7: None: a: given twice, here and 1 line above (keep one)"
+    ]
+    # Several repeats: the first in the text is named, whichever mapping holds it.
+    text = "---\ntitle: T\nsource:\n  name: TASS\n  name: Interfax\ndate: 2021-01-01\ntitle: U\n---\n"
+    assert problems(text) == ["2021/story.md:5: None: name: given twice, here and 1 line above (keep one)"]
+    # The same key in two different mappings is no repeat, nor is a key that overrides one merged in.
+    m = meta("---\ntitle: T\ndate: 2021-01-01\nimage: {src: x.jpg, credit: A}\nsource: {name: A}\nextra: {<<: {name: B}, name: C}\n---\n")
+    assert m["image"]["credit"] == "A" and m["extra"] == {"extra": {"name": "C"}}
+
+
 def test_missing_title_and_bad_date_are_both_reported_with_lines():
     assert problems("---\ndate: May 24\n---\n") == [
         "2021/story.md:None: title: is missing (add `title: ...` to the front matter)",
