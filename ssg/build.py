@@ -16,7 +16,6 @@ import gc
 import hashlib
 import json
 import os
-import posixpath
 import re
 import sys
 import time
@@ -44,6 +43,7 @@ from .load import Known, content_stats, load_articles, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, LIQUID_TAG
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
+from .pathhints import ContentPaths, image_hint, link_hint, relative
 from .render import Bodies, Renderer, body_links, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
@@ -621,6 +621,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
     problems = []
     content = config.content_path
+    there: ContentPaths | None = None  # the content folder's files, listed for the first one missing
     for article in site.articles:
         if not article.files and not (article.image and article.image.is_local):
             continue
@@ -630,62 +631,46 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
             if source.is_file():
                 files[target] = source
             elif target not in static:
+                there = there or ContentPaths.files_in(content)
                 what = "image" if key else "linked file"
                 path = f"{config.content_dir}/{article.source_path}"
                 line = lines.get(article.source_path, {}).get("image") if key else _line_naming(content / article.source_path, target)
-                meant = None if key else _from_content(article.source_path, target)
-                page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (content / (target + s)).is_file()), None)
-                beside = _beside(article.source_path, target) if key else None
-                if meant and (content / meant).is_file():
-                    fix = _relative_hint(config.content_dir, article.source_path, meant)
-                elif tag := LIQUID_TAG.search(target):  # `![x]({{ site.baseurl }}/images/x.jpg)`, from Jekyll
-                    rest = target[tag.end() :]
-                    fix = f"{tag[0]} is Liquid (Jekyll's), which ssg does not fill in: write {rest}, which works under any base URL"
-                elif beside and (content / beside).is_file():
-                    fix = f"{config.content_dir}/{beside} is there: `image:` is read from {config.content_dir}/, so write ./{target}"
-                elif page:  # `[x](b/)`, the page's URL: an article is linked by its file
-                    fix = f"{config.content_dir}/{page} is an article: link to its file, {_relative(article.source_path, page)}"
-                else:
-                    fix = f"put it at {config.content_dir}/{target} or fix the path"
-                problems.append(Problem(path, line, key, f"{what} {target!r} not found ({fix})"))
+                problems.append(
+                    Problem(path, line, key, f"{what} {target!r} not found ({_fix_missing(config, there, article, key, target)})")
+                )
     return files, problems
 
 
-def _from_content(article_path: str, target: str) -> str | None:
-    """What a link in an article's text wrote, when it could be a path from content/ (`images/x.jpg` in 2021/a.md, which
-    leads to 2021/images/x.jpg): `image:` takes such paths, so a text's link may be written alike. None for one that
-    climbs out of the article's folder, or from an article at the top, where both readings are one."""
-    folder = posixpath.dirname(article_path)
-    written = posixpath.relpath(target, folder) if folder else None
-    return written if written and not written.startswith("../") else None
-
-
-def _beside(article_path: str, target: str) -> str | None:
-    """Where an `image:` path (read from content/) would be read from the article's folder, as a Hugo page bundle
-    writes `image: cover.jpg` for the picture beside its `index.md`; None for an article at the top."""
-    folder = posixpath.dirname(article_path)
-    return posixpath.join(folder, target) if folder else None
-
-
-def _relative_hint(content_dir: str, article_path: str, meant: str) -> str:
-    return f"{content_dir}/{meant} is there: a link in the text is relative to the article, so write {_relative(article_path, meant)}"
+def _fix_missing(config: Config, there: ContentPaths, article: Article, key: str | None, target: str) -> str:
+    """What to do about a file an article names (its `image:` when `key` is "image", else a link in its text) that the
+    content folder does not have."""
+    guess = (image_hint if key else link_hint)(there, config.content_dir, article.source_path, target)
+    page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (config.content_path / (target + s)).is_file()), None)
+    if tag := LIQUID_TAG.search(target):  # `![x]({{ site.baseurl }}/images/x.jpg)`, from Jekyll
+        rest = target[tag.end() :]
+        return f"{tag[0]} is Liquid (Jekyll's), which ssg does not fill in: write {rest}, which works under any base URL"
+    if page:  # `[x](b/)`, the page's URL: an article is linked by its file
+        return f"{config.content_dir}/{page} is an article: link to its file, {relative(article.source_path, page)}"
+    return guess or f"put it at {config.content_dir}/{target} or fix the path"
 
 
 def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
     """Markdown links from one article to another that is not published, each on the line that links (one that failed
-    to read has its own error)."""
+    to read has its own error), with the path it was likely meant to be when a published article suggests one."""
     known = {a.source_path for a in site.articles} | unreadable
-    return [
-        Problem(
-            f"{config.content_dir}/{a.source_path}",
-            _line_naming(config.content_path / a.source_path, target),
-            None,
-            f"links to {target}, which is not a published article{_meant_article(config, a.source_path, target, known)}",
-        )
-        for a in site.articles
-        for target in a.article_links
-        if target not in known
-    ]
+    published = ContentPaths(known)
+    problems = []
+    for a in site.articles:
+        for target in a.article_links:
+            if target in known:
+                continue
+            exists = (config.content_path / target).is_file()  # a draft, or dated later: that is the article meant
+            guess = None if exists else link_hint(published, config.content_dir, a.source_path, target)
+            message = f"links to {target}, which is not a published article" + (f" ({guess})" if guess else "")
+            problems.append(
+                Problem(f"{config.content_dir}/{a.source_path}", _line_naming(config.content_path / a.source_path, target), None, message)
+            )
+    return problems
 
 
 def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str]]) -> list[Problem]:
@@ -701,7 +686,7 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
             if target in written or output_file(target) in written or f"{target}/index.html" in written:
                 continue
             if (config.content_path / target).is_file():
-                fix = f"{config.content_dir}/{target} is there: link to it from this article, {_relative(article.source_path, target)}"
+                fix = f"{config.content_dir}/{target} is there: link to it from this article, {relative(article.source_path, target)}"
             elif target.endswith("/") or "." not in target.rsplit("/", 1)[-1]:  # a page's URL, as the old site had it
                 fix = "link to the article's file instead (../2021/its-name.md), which ssg makes its URL wherever it is"
             else:
@@ -715,16 +700,6 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
                 )
             )
     return problems
-
-
-def _relative(article_path: str, target: str) -> str:
-    """How the text of the article at `article_path` links `target` (both from content/): relative to its folder."""
-    return posixpath.relpath(target, posixpath.dirname(article_path) or ".")
-
-
-def _meant_article(config: Config, article_path: str, target: str, known: set[str]) -> str:
-    meant = _from_content(article_path, target)
-    return f" ({_relative_hint(config.content_dir, article_path, meant)})" if meant in known else ""
 
 
 def _line_naming(path: Path, target: str) -> int | None:

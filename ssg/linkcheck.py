@@ -3,7 +3,8 @@
 Internal links are relative ones, root-absolute ones under the site's path, and absolute URLs
 under its `base_url` (canonical links, Open Graph images, and the URLs in feeds and the
 sitemap, which must be absolute by their standards). Every other absolute URL is external: it
-is listed with the pages it is on, never fetched. Used by `ssg check --links` and by the tests
+is listed with the pages it is on, never fetched. A link in an article to another article that is
+not published leads nowhere (`markdown.NOT_PUBLISHED`): it is broken too, named by the file it linked. Used by `ssg check --links` and by the tests
 on every site they build.
 """
 
@@ -17,6 +18,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
+
+from .markdown import NOT_PUBLISHED
 
 # (element, attribute) pairs that hold one URL; srcset holds several.
 URL_ATTRIBUTES = frozenset(
@@ -154,6 +157,9 @@ def _other_links(path: Path) -> Iterator[str]:
 
 
 def _check(folder: Path, page: str, url: str, root_path: str, parse: Callable[[str], _Collector], report: LinkReport) -> str | None:
+    if url.startswith(NOT_PUBLISHED):
+        target = unquote(url.removeprefix(NOT_PUBLISHED))
+        return f"links to {target}, which is not a published article (`ssg check` names the line that links it and the file likely meant)"
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") or parts.netloc:
         pages = report.external.setdefault(url, [])

@@ -30,6 +30,9 @@ ARTICLE_SUFFIXES = (".md", ".markdown")
 REF_ARTICLE = "ssg-ref:article:"
 REF_FILE = "ssg-ref:file:"
 REF_SITE = "ssg-ref:site:"  # a link from the site's root (`/images/logo.png`): made relative like the others
+# Where a link to an article that is not published leads: nowhere on the page, saying which file it named
+# (`#ssg-not-published:2021/x.md`), so that the link check of the built site reports it as broken.
+NOT_PUBLISHED = "#ssg-not-published:"
 # Each footnote's way back is titled in the page's language at write time (see `render.body_links`).
 FOOTNOTE_BACK = "ssg-footnote-back:"
 _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from babel import Locale
@@ -28,7 +29,7 @@ from markupsafe import Markup, escape
 from .config import Config
 from .content import Article, Image
 from .feeds import Feed, feed_languages
-from .markdown import FOOTNOTE_BACK
+from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArticleLink, Page, link
@@ -272,7 +273,7 @@ def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Ca
             path, mark, query = target.partition("?")
             return url_for(path) + mark + query
         path = article_paths.get(target)
-        return "#" if path is None else url_for(path)  # the build warned about it
+        return NOT_PUBLISHED + quote(target, safe="/") if path is None else url_for(path)  # (the build warned about it)
 
     return resolve_refs(html, url_of)
 

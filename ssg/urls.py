@@ -164,7 +164,9 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
     """Replace the markers the Markdown renderer left with real URLs: `link(kind, target)`."""
 
     def replace(match: re.Match) -> str:
-        url = link(match["kind"], match["target"]) + (match["frag"] or "")
+        url = link(match["kind"], match["target"])
+        if match["frag"] and "#" not in url:  # (a link to no page, NOT_PUBLISHED, is a fragment already)
+            url += match["frag"]
         return f"{match['q']}{url}{match['q']}"
 
     if REF_ARTICLE not in html and REF_FILE not in html and REF_SITE not in html:

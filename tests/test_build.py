@@ -231,6 +231,35 @@ def test_a_text_link_written_from_content_like_image_is_told_the_path_from_the_a
     ]
 
 
+def test_a_link_to_a_missing_article_suggests_the_file_likely_meant(project):
+    """`[launch](baikonur-launch.md)` copied from an article in another year's folder, or a misspelt name, was
+    reported with no hint of the article meant: the same guesses as for a missing picture now name it."""
+    body = (
+        "The [launch](baikonur-launch.md), [Artemis](../2025/nasa-artemiss.md#crew), [the report](report.md), "
+        "[the draft](draft.md) and [nothing](nothing-like-it.md)."
+    )
+    project.write(
+        {
+            "content/2024/baikonur-launch.md": article("Launch", "2024-05-01"),
+            "content/2025/nasa-artemis.md": article("Artemis", "2025-02-01"),
+            "content/2023/report.md": article("Report 2023", "2023-12-31"),  # two of that name: no guess
+            "content/2024/report.md": article("Report 2024", "2024-12-31"),
+            "content/2024/draft.md": article("Draft", "2024-06-01"),
+            "content/2025/draft.md": article("Draft", "2025-03-02", draft="true"),  # the one meant: no other guessed
+            "content/2025/a.md": article("A", "2025-03-01", body),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2025/a.md:6: links to 2025/baikonur-launch.md, which is not a published article "
+        "(content/2024/baikonur-launch.md has that name: write ../2024/baikonur-launch.md)",
+        "content/2025/a.md:6: links to 2025/nasa-artemiss.md, which is not a published article "
+        "(did you mean content/2025/nasa-artemis.md? write nasa-artemis.md)",
+        "content/2025/a.md:6: links to 2025/report.md, which is not a published article",
+        "content/2025/a.md:6: links to 2025/draft.md, which is not a published article",
+        "content/2025/a.md:6: links to 2025/nothing-like-it.md, which is not a published article",
+    ]
+
+
 def test_links_and_images_pasted_as_html_are_made_real_like_markdown_ones(project):
     """Clippings are pasted as HTML: `<img src="map.png">` beside the article was not copied and its link, like a
     raw `<a href="other.md">`, led nowhere from the article's page; only `ssg check --links` said so."""

@@ -99,7 +99,7 @@ def test_a_site_with_search_off_or_moved_passes(project, search):
 def test_build_warns_about_links_to_articles_that_are_not_published(project):
     project.write(
         {
-            "content/a.md": article("A", "2021-01-01", "See [b](b.md), [draft](d.md), [future](f.md) and [c](c.md#x)."),
+            "content/a.md": article("A", "2021-01-01", "See [b](b.md), [draft](d.md), [future](f.md#part) and [c](c.md#x)."),
             "content/c.md": article("C", "2021-01-02"),
             "content/d.md": article("D", "2021-01-03", draft="true"),
             "content/f.md": article("F", "2030-01-01"),
@@ -107,9 +107,33 @@ def test_build_warns_about_links_to_articles_that_are_not_published(project):
     )
     warnings = [str(w) for w in project.build().warnings]
     assert warnings == [f"content/a.md:6: links to {name}, which is not a published article" for name in ("b.md", "d.md", "f.md")]
-    # The anchor into c.md is not known before rendering; the link check finds it.
+    # Those lead nowhere on the page, saying which file they named (an `href="#"` looked like a theme's own link), so the
+    # link check of the built site reports them too, as well as the anchor into c.md, which is not known before rendering.
+    page = project.page("2021/01/01/a/")
+    assert '<a href="#ssg-not-published:b.md">b</a>' in page and '<a href="#ssg-not-published:f.md">future</a>' in page
     report = check_links(project.public, "https://example.org/")
-    assert [str(b) for b in report.broken] == ["2021/01/01/a/index.html: ../../02/c/#x: no element with id 'x' in 2021/01/02/c/index.html"]
+    assert [str(b) for b in report.broken] == [
+        f"2021/01/01/a/index.html: #ssg-not-published:{name}: links to {name}, which is not a published article "
+        "(`ssg check` names the line that links it and the file likely meant)"
+        for name in ("b.md", "d.md", "f.md")
+    ] + ["2021/01/01/a/index.html: ../../02/c/#x: no element with id 'x' in 2021/01/02/c/index.html"]
+
+
+def test_check_links_fails_on_a_link_to_an_article_that_is_not_there(project):
+    """A link to an article in another folder, or misspelt, was a build warning only: the page got `href="#"`, and
+    `ssg check --links` passed with 0 broken."""
+    project.write(
+        {
+            "content/2024/байконур.md": article("Launch", "2024-05-01"),
+            "content/2025/a.md": article("A", "2025-03-01", "The [launch](байконур.md)."),
+        }
+    )
+    project.build()
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"])
+    assert result.exit_code == 1
+    assert "broken: 2025/03/01/a/index.html: #ssg-not-published:2025/%D0%B1" in result.output
+    assert "links to 2025/байконур.md, which is not a published article" in result.output
+    assert "1 broken" in result.output
 
 
 def test_missing_folder_is_a_usage_error(tmp_path):

@@ -1,0 +1,110 @@
+"""Where a path written in an article that leads nowhere was likely meant to lead, for the message that reports it.
+
+One set of guesses serves every such path (a link to another article, a linked file, the `image:`), so every message
+suggests alike: the path read the other way (a link in the text is relative to the article, `image:` is read from
+content/), a file of the same name in another folder (a link copied from an article in another year's folder), or a
+close name in the folder written (a typo). Guesses are made only for a path that is broken, so they cost nothing on
+a build without one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import posixpath
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .markdown import ARTICLE_SUFFIXES
+
+# How close a file name must be to the one written to be suggested: a letter or two off in a name of ten or more.
+CLOSE_NAME = 0.85
+
+
+class ContentPaths:
+    """The paths under content/ (from there, with "/") that a guess may name: published articles for a link to an
+    article, every other file for a linked file or an image. Indexed by name and folder on the first guess."""
+
+    def __init__(self, paths: Iterable[str]):
+        self.paths = frozenset(paths)
+
+    @classmethod
+    def files_in(cls, content: Path) -> ContentPaths:
+        """The files of the content folder that are not articles (pictures, PDFs), as a build copies them."""
+        found = (path.relative_to(content).as_posix() for path in content.rglob("*") if path.is_file())
+        return cls(path for path in found if not path.endswith(ARTICLE_SUFFIXES) and not _hidden(path))
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        names: dict[str, list[str]] = {}
+        for path in sorted(self.paths):
+            names.setdefault(posixpath.basename(path), []).append(path)
+        return names
+
+    @functools.cached_property
+    def by_folder(self) -> dict[str, list[str]]:
+        folders: dict[str, list[str]] = {}
+        for path in sorted(self.paths):
+            folders.setdefault(posixpath.dirname(path), []).append(posixpath.basename(path))
+        return folders
+
+    def same_name(self, target: str) -> str | None:
+        """The one path elsewhere with `target`'s file name; None when there is none, or several to choose from."""
+        found = self.by_name.get(posixpath.basename(target), [])
+        return found[0] if len(found) == 1 else None
+
+    def close_name(self, target: str) -> str | None:
+        """The path in `target`'s folder whose name is closest to its name, if one is close (a typo)."""
+        folder, name = posixpath.split(target)
+        close = difflib.get_close_matches(name, self.by_folder.get(folder, ()), n=1, cutoff=CLOSE_NAME)
+        return posixpath.join(folder, close[0]) if close else None
+
+
+def link_hint(paths: ContentPaths, content_dir: str, article_path: str, target: str) -> str | None:
+    """What to write instead of a link in the text of `article_path` to `target` (both from content/), which is not
+    in `paths`: told as a path from the article, the way links in the text are written."""
+    meant = from_content(article_path, target)
+    if meant in paths.paths:
+        return f"{content_dir}/{meant} is there: a link in the text is relative to the article, so write {relative(article_path, meant)}"
+    return _elsewhere(paths, content_dir, target, lambda path: relative(article_path, path))
+
+
+def image_hint(paths: ContentPaths, content_dir: str, article_path: str, target: str) -> str | None:
+    """What to write instead of an `image:` path (`target`, read from content/) that is not in `paths`."""
+    meant = beside(article_path, target)
+    if meant in paths.paths:
+        return f"{content_dir}/{meant} is there: `image:` is read from {content_dir}/, so write ./{target}"
+    return _elsewhere(paths, content_dir, target, lambda path: path)
+
+
+def _elsewhere(paths: ContentPaths, content_dir: str, target: str, written: Callable[[str], str]) -> str | None:
+    if same := paths.same_name(target):
+        return f"{content_dir}/{same} has that name: write {written(same)}"
+    if close := paths.close_name(target):
+        return f"did you mean {content_dir}/{close}? write {written(close)}"
+    return None
+
+
+def relative(article_path: str, target: str) -> str:
+    """How the text of the article at `article_path` links `target` (both from content/): relative to its folder."""
+    return posixpath.relpath(target, posixpath.dirname(article_path) or ".")
+
+
+def from_content(article_path: str, target: str) -> str | None:
+    """What a link in an article's text wrote, when it could be a path from content/ (`images/x.jpg` in 2021/a.md, which
+    leads to 2021/images/x.jpg): `image:` takes such paths, so a text's link may be written alike. None for one that
+    climbs out of the article's folder, or from an article at the top, where both readings are one."""
+    folder = posixpath.dirname(article_path)
+    written = posixpath.relpath(target, folder) if folder else None
+    return written if written and not written.startswith("../") else None
+
+
+def beside(article_path: str, target: str) -> str | None:
+    """Where an `image:` path (read from content/) would be read from the article's folder, as a Hugo page bundle
+    writes `image: cover.jpg` for the picture beside its `index.md`; None for an article at the top."""
+    folder = posixpath.dirname(article_path)
+    return posixpath.join(folder, target) if folder else None
+
+
+def _hidden(path: str) -> bool:
+    return any(part.startswith(".") for part in path.split("/"))  # (.git/ and the like: no file of the site)
