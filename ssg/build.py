@@ -772,7 +772,7 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
 
 def read_settings(config: Config) -> ReadSettings:
     names = tuple((name, *sorted(other.values())) for name, other in sorted(config.tag_names.items()))
-    return ReadSettings(config.lang, config.timezone, config.require, config.search, names)
+    return ReadSettings(config.lang, config.timezone, config.require, config.search, names, config.cyrillic_lang)
 
 
 def cache_stamp(config: Config) -> str:
@@ -795,7 +795,7 @@ def _reader_code() -> str:
     changed would stamp what its old code read as the new code's."""
     here = Path(__file__).parent
     return hashlib.sha256(
-        b"".join((here / name).read_bytes() for name in ("content.py", "frontmatter.py", "markdown.py", "yamlload.py"))
+        b"".join((here / name).read_bytes() for name in ("content.py", "frontmatter.py", "markdown.py", "scripts.py", "yamlload.py"))
     ).hexdigest()
 
 

@@ -21,6 +21,7 @@ import yaml
 
 from .content import check_lang
 from .errors import ConfigError, Problem
+from .scripts import cyrillic_language
 from .search import SearchConfig
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
@@ -368,6 +369,12 @@ class Config:
         codes = [language.code for language in self.languages]
         return (self.lang, *[c for c in codes if c != self.lang])
 
+    @property
+    def cyrillic_lang(self) -> str | None:
+        """The one of a bilingual site's languages written in Cyrillic (ru on an en/ru site), or None: a title or text in
+        Cyrillic letters is in it."""
+        return cyrillic_language(self.language_codes) if self.multilingual else None
+
     def language(self, code: str) -> Language:
         return next((language for language in self.languages if language.code == code), Language(code))
 
@@ -406,6 +413,7 @@ class Config:
             "require": list(self.require),
             "search": [self.search.enabled, list(self.search.fields), list(self.search.languages)],
             "tag_names": self.tag_names,
+            "cyrillic_lang": self.cyrillic_lang,  # (an article in Cyrillic with another lang is warned of)
         }
 
 

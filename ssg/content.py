@@ -28,7 +28,8 @@ from slugify import slugify
 from . import search
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
-from .markdown import ARTICLE_SUFFIXES, render_markdown, template_tags
+from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown, template_tags
+from .scripts import ALL_BUT_A_FEW, cyrillic_share, written_in_cyrillic
 
 KNOWN_KEYS = (
     "title",
@@ -121,6 +122,7 @@ class ReadSettings:
     require: tuple[str, ...]
     search: search.SearchConfig
     tag_names: tuple[tuple[str, ...], ...] = ()  # names of one tag: a tag is indexed for search under all of them
+    cyrillic_lang: str | None = None  # on a bilingual site, its language written in Cyrillic (`Config.cyrillic_lang`)
 
 
 @quick_pickling
@@ -229,6 +231,7 @@ class _Reader:
         meta = self.check(data)
         rendered = render_markdown(body, self.path)
         self.warn_template_tags(text, rendered.html)
+        self.warn_cyrillic(data, meta, rendered)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.first_paragraph
@@ -306,6 +309,27 @@ class _Reader:
             line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
             message = f"{tag} is {kind}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
             self.warnings.append(Problem(self.path, line, None, message))
+
+    def warn_cyrillic(self, data: dict, meta: dict, rendered: RenderedBody) -> None:
+        """A warning for an article in Cyrillic whose language is written in another alphabet, on a bilingual site
+        with a language in Cyrillic: such an article was published as English, in English lists and feeds. Only when
+        its title is mostly Cyrillic and all but a few letters of its text are: a Russian quotation or name in an
+        English article never is."""
+        cyrillic = self.settings.cyrillic_lang
+        lang = meta.get("lang")
+        if cyrillic is None or not lang or written_in_cyrillic(lang) or cyrillic_share(meta.get("title") or "") <= 0.5:
+            return
+        if cyrillic_share(rendered.text) < ALL_BUT_A_FEW:
+            return
+        if "lang" in data or self.file_lang:
+            where, message = (
+                self.lines.get("lang"),
+                f"{lang!r}, but the title and text are in Cyrillic (write lang: {cyrillic} if they are in that language)",
+            )
+        else:
+            where = self.lines.get("title")
+            message = f"not given, so the article is in the site's {lang!r}, but the title and text are in Cyrillic (add lang: {cyrillic} if they are in that language)"
+        self.warnings.append(Problem(self.path, where, "lang", message))
 
     def text(self, key: str, data: dict, required: bool = False) -> str | None:
         """A text field, stripped; None when it is absent, empty or only spaces (which a required one may not be)."""

@@ -15,6 +15,7 @@ from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, source_host
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
+from .scripts import cyrillic_share
 from .workflow import WORKFLOW_PATH, pages_workflow
 
 EXAMPLE_ARTICLE = """\
@@ -93,7 +94,9 @@ def new_article(
     """Write content/YYYY/<slug>.md with the front matter filled in; returns its path.
 
     `lang`, `source_url` and `slug` must already pass the reader's checks (`content.check_lang`,
-    `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written."""
+    `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written.
+    Without `lang`, a bilingual site's title in Cyrillic is in its language written so (see `title_language`)."""
+    lang = lang or title_language(config, title)
     # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
     slug = slug or slugify(title, max_length=MAX_SLUG, word_boundary=True)
     if not slug:
@@ -106,6 +109,15 @@ def new_article(
     if source_name or source_url:
         front["source"] = {k: v for k, v in (("name", source_name or source_host(source_url)), ("url", source_url)) if v}
     return _write_new(path, front, comments="# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n")
+
+
+def title_language(config: Config, title: str) -> str | None:
+    """The language a title's letters tell, on a bilingual site: the site's language written in Cyrillic (ru) for a
+    title more than half of whose letters are Cyrillic; None otherwise (the article takes the site's `lang`). Written
+    without it, a Russian article was published as English."""
+    if config.cyrillic_lang is None or cyrillic_share(title) <= 0.5:
+        return None
+    return config.cyrillic_lang
 
 
 def _write_new(path: Path, front: dict, comments: str) -> Path:

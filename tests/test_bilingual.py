@@ -37,6 +37,17 @@ def test_site_title_and_description_in_each_language(project):
     assert SiteInfo.from_config(config).title == "Test archive"
 
 
+def test_an_article_in_russian_left_as_english_is_warned_of_on_a_bilingual_site(project):
+    body = "Роскосмос сообщил о запуске ракеты «Союз» с космодрома Байконур."
+    project.write({"site.yaml": BILINGUAL_YAML, "content/2021/zapusk.md": article("Роскосмос сообщил о запуске", "2021-05-24", body)})
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/zapusk.md:2: lang: not given, so the article is in the site's 'en', but the title and text are in "
+        "Cyrillic (add lang: ru if they are in that language)"
+    ]
+    project.write({"site.yaml": SITE_YAML})  # one language: the site's, whatever the letters
+    assert project.build().warnings == []
+
+
 def test_translations_have_their_own_urls_and_link_both_ways(bilingual):
     bilingual.build()
     for n in range(0, PAIRS * 2, 2):

@@ -311,6 +311,28 @@ def test_new_takes_only_the_sites_languages(project):
     assert run("-C", str(project.root), "new", "Луна", "--lang", "ru").exit_code == 0
 
 
+def test_new_on_a_bilingual_site_takes_the_language_of_a_title_in_cyrillic(project):
+    """`ssg new "Роскосмос сообщил о запуске"` on an en/ru site wrote no `lang:`, and the article was built as English."""
+    site_yaml = project.root.joinpath("site.yaml").read_text()
+
+    def front(*args: str) -> dict:
+        result = run("-C", str(project.root), "new", *args)
+        assert result.exit_code == 0, result.output
+        return yaml.safe_load((Path.cwd() / result.output.strip()).read_text(encoding="utf-8").split("---")[1])
+
+    project.write({"site.yaml": site_yaml + "lang: en\nlanguages:\n  en: {}\n  ru: {title: Архив}\n"})
+    assert front("Роскосмос сообщил о запуске")["lang"] == "ru"
+    assert front("Роскосмос и CNSA договорились о лунной станции")["lang"] == "ru"  # (names in Latin letters too)
+    assert front("Роскосмос: второй запуск", "--lang", "en")["lang"] == "en"  # --lang wins
+    assert "lang" not in front("Roscosmos reports a launch")  # the site's language
+    assert "lang" not in front("Interview: «Роскосмос» chief on the ISS")  # mostly Latin: the site's
+    # A site of one language, or of none written in Cyrillic, has nothing to choose.
+    project.write({"site.yaml": site_yaml + "lang: en\n"})
+    assert "lang" not in front("Роскосмос сообщил о стыковке")
+    project.write({"site.yaml": site_yaml + "lang: en\nlanguages: [en, de]\n"})
+    assert "lang" not in front("Роскосмос сообщил о посадке")
+
+
 def test_new_starts_a_translation_beside_the_original(project):
     original = article("Moon landing", "2026-05-24 10:00", tags="[Roscosmos, Moon]", source="{name: TASS, url: 'https://tass.com/1'}")
     project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n", "content/2026/moon.md": original})

@@ -406,3 +406,32 @@ def test_an_image_without_src_says_so():
         ("[a.jpg]", f"must be a path or {example}, not a list"),
     ]:
         assert problems(f"---\ntitle: T\ndate: 2021-01-01\nimage: {image}\n---\n") == [f"2021/story.md:4: image: {message}"], image
+
+
+def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of():
+    """On an en/ru site, a Russian article without `lang: ru` was published as English without a word."""
+    bilingual = ReadSettings("en", "UTC", (), SearchConfig(enabled=False), cyrillic_lang="ru")
+    russian = "Роскосмос сообщил о запуске ракеты «Союз-2.1б» с космодрома Восточный, сообщает ТАСС."
+
+    def warnings(front: str, body: str = russian, settings: ReadSettings = bilingual) -> list[str]:
+        record = read(f"---\ntitle: {front}\ndate: 2021-01-01\n---\n\n{body}\n", settings=settings)
+        return [f"{w['line']}: {w['field']}: {w['message']}" for w in record["warnings"]]
+
+    assert warnings("Роскосмос сообщил о запуске\nlang: en") == [
+        "3: lang: 'en', but the title and text are in Cyrillic (write lang: ru if they are in that language)"
+    ]
+    assert warnings("Роскосмос сообщил о запуске") == [
+        "2: lang: not given, so the article is in the site's 'en', but the title and text are in Cyrillic "
+        "(add lang: ru if they are in that language)"
+    ]
+    # Written in Cyrillic, or on a site with no language in Cyrillic to suggest: nothing to say.
+    assert warnings("Роскосмос сообщил о запуске\nlang: ru") == warnings("Роскосмос сообщил о запуске\nlang: uk") == []
+    assert warnings("Роскосмос сообщил о запуске", settings=SETTINGS) == []
+    # Mixed texts never: an English text quoting Russian, a Russian title over English text or the other way round,
+    # a title mostly of Latin names, an article not written yet.
+    quoting = f"Roscosmos said on Tuesday that the launch went as planned. The statement read: «{russian}»"
+    assert warnings("Роскосмос сообщил о запуске", quoting) == []
+    assert warnings("Роскосмос сообщил о запуске", "Roscosmos reported the launch of a Soyuz.") == []
+    assert warnings("Roscosmos reports a launch") == []
+    assert warnings("'Interview: «Роскосмос» chief on the ISS'") == []
+    assert warnings("Роскосмос сообщил о запуске", "") == []

@@ -1,0 +1,41 @@
+"""Which alphabet a text is written in, and which of a site's languages is written in Cyrillic.
+
+A Russian headline tells its language by its letters alone, where English, German or Portuguese cannot be told
+apart: so ssg guesses a language from the alphabet only for Cyrillic, and only between a site's own languages
+(`ssg new` on a bilingual site), and says an article's `lang:` looks wrong only when its text leaves no doubt.
+"""
+
+from __future__ import annotations
+
+import re
+
+from babel.core import get_global
+
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+# Share of the letters that must be Cyrillic for an article's `lang:` in another alphabet to be called wrong: a
+# Russian quotation, a name or an agency in an English text keeps it well under.
+ALL_BUT_A_FEW = 0.9
+
+
+def cyrillic_share(text: str) -> float:
+    """The share of `text`'s letters that are Cyrillic (0 for a text without letters)."""
+    letters = len(_LETTER.findall(text))
+    return len(_CYRILLIC.findall(text)) / letters if letters else 0.0
+
+
+def written_in_cyrillic(code: str) -> bool:
+    """Whether the language `code` (`ru`, `uk`, `sr-Latn`, `pt-BR`) is written in Cyrillic: its script subtag if it
+    has one, else the script CLDR gives it (Babel's likely subtags: ru -> ru_Cyrl_RU)."""
+    parts = code.replace("_", "-").split("-")
+    given = next((part for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if given:
+        return given.title() == "Cyrl"
+    likely = get_global("likely_subtags").get(parts[0].lower(), "")
+    return "_Cyrl" in likely
+
+
+def cyrillic_language(codes: tuple[str, ...]) -> str | None:
+    """The one of `codes` written in Cyrillic; None when none is, or several are (then the letters cannot choose)."""
+    found = [code for code in codes if written_in_cyrillic(code)]
+    return found[0] if len(found) == 1 else None
