@@ -255,7 +255,7 @@ class Builder:
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
                 result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
-                result.warnings += tag_name_typos(config, site)
+                result.warnings += tag_name_typos(config, site) + spaced_tags(config, site, loaded.lines)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
@@ -558,6 +558,40 @@ def tag_name_typos(config: Config, site: Site) -> list[Problem]:
         message = f"{name!r} is no article's tag; did you mean {used[match]!r}? (as written, the names given here go to no tag)"
         problems.append(Problem(where, line, "tag_names", message))
     return problems
+
+
+def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
+    """A warning for `tags: Roscosmos ISS`, names parted by spaces as Jekyll writes them: here that is one new tag,
+    "Roscosmos ISS", and the article is on neither tag's page. Said only when it is the article's one tag, written as a
+    plain string (not in a list, quotes or with commas), and each of its words is a tag of other articles: a tag of
+    several words that are not all tags (Alexander Bloshenko, Space Station) is never named."""
+    spaced = [a for a in site.articles if len(a.tags) == 1 and " " in a.tags[0]]
+    if not spaced:
+        return []  # (the usual case)
+    known = {tag.key for tag in site.tags if tag.count} | {tag_key(name) for tag in site.tags if tag.count for _, name in tag.names}
+    problems = []
+    for article in spaced:
+        words = article.tags[0].split()
+        line = lines.get(article.source_path, {}).get("tags")
+        if all(tag_key(word) in known for word in words) and _plain_value(config.content_path / article.source_path, line) == words:
+            message = (
+                f"{article.tags[0]!r} is one tag, though each of its words is a tag already: for those, write tags: [{', '.join(words)}]"
+            )
+            problems.append(Problem(f"{config.content_dir}/{article.source_path}", line, "tags", message))
+    return problems
+
+
+_PLAIN_VALUE = re.compile(r"\s*[\w-]+\s*:\s+([^\s\[{'\"#][^,#]*?)\s*(?:#.*)?")
+
+
+def _plain_value(path: Path, line: int | None) -> list[str] | None:
+    """The words of a front-matter line `key: plain words` (no quotes, brackets or commas), or None."""
+    try:
+        text = path.read_text(encoding="utf-8").split("\n")[line - 1] if line else ""
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    match = _PLAIN_VALUE.fullmatch(text)
+    return match.group(1).split() if match else None
 
 
 class SearchWriter:

@@ -692,6 +692,26 @@ def test_a_tag_clashing_with_its_other_language_name_points_at_tag_names(project
     ]
 
 
+def test_tags_parted_by_spaces_that_are_each_a_tag_are_warned_of(project):
+    """Jekyll's `tags: Roscosmos ISS` silently made one new tag "Roscosmos ISS" where the site has both."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", tags="[Roscosmos, Moon]"),
+            "content/b.md": article("B", "2021-01-02", tags="ISS, Alexander"),
+            "content/spaced.md": article("Spaced", "2021-01-03", tags="Roscosmos ISS  # from Jekyll"),
+            # Not all words tags, a list, quotes, commas: meant as written.
+            "content/person.md": article("Person", "2021-01-04", tags="Alexander Bloshenko"),
+            "content/listed.md": article("Listed", "2021-01-05", tags="[Roscosmos ISS]"),
+            "content/quoted.md": article("Quoted", "2021-01-06", tags="'Moon ISS'"),
+            "content/commas.md": article("Commas", "2021-01-07", tags="Roscosmos ISS, Moon"),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/spaced.md:4: tags: 'Roscosmos ISS' is one tag, though each of its words is a tag already: "
+        "for those, write tags: [Roscosmos, ISS]"
+    ]
+
+
 def test_broken_article_link_is_a_warning_and_strict_fails(project):
     project.write(
         {
