@@ -37,17 +37,17 @@ from .config import CONFIG_FILE, Config
 from .content import Article, ReadSettings
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
-from .fingerprints import Fingerprints, Remembered, Templates
+from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, LIQUID_TAG
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, relative
-from .render import Bodies, Renderer, body_links, latest_script, render_pages
+from .render import Bodies, Cards, Renderer, body_links, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
-from .theme import Theme, load_theme
+from .theme import CARD_TEMPLATE, Theme, load_theme
 from .urls import Urls, output_file
 
 _KIND = attrgetter("kind")
@@ -168,6 +168,7 @@ class Builder:
         self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
         self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
+        self.cards: Cards | None = None  # the listing entries made, kept from build to build (`render.Cards`)
         # Its owner keeps what outlives builds frozen (`gc.freeze`: the preview's `watch.collect_garbage`), so its builds
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
         # object (30 ms at 10,000 articles, twice a build).
@@ -179,6 +180,15 @@ class Builder:
         if self.stats is None or self.stats[0] != config.content_path:
             return False  # the next build lists everything anyway
         return content_stats(config.content_path) != self.stats[1]
+
+    def cards_for(self, base: str, counts: bool) -> Cards:
+        """The listing entries made so far under `base` (`render.Cards`): none for a one-shot build; a long-lived
+        builder's last build's, unless that was under another base. `counts`: the entry template reads tag counts."""
+        if not self.remember:
+            return Cards(base, counts=counts)
+        if self.cards is None or self.cards.base != base:
+            self.cards = Cards(base, share=True, counts=counts)
+        return self.cards
 
     def tidy(self) -> None:
         """Do what the last build left for a quiet moment (the preview calls this when the author pauses): save the
@@ -399,11 +409,14 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     bodies = Bodies(store.path)
     # Where each article is: pages, feeds and fingerprints ask.
     paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
-    renderer = Renderer(config, theme, site, urls, latest, bodies, paths)
     with phase("plan"):
         # Every head links each language's feed.
         base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config))
-        analysed = templates.analyse(theme, sorted({p.template for p in pages}))
+        analysed = templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE}))
+        card_print, card_reads = analysed[CARD_TEMPLATE]
+        renderer = Renderer(
+            config, theme, site, urls, latest, bodies, paths, builder.cards_for(base + card_print, READS_COUNT in card_reads)
+        )
         prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
         fingerprints = list(map(prints.page, pages))
         todo = [(p, f) for p, f in zip(pages, fingerprints, strict=True) if not output.unchanged(p.file, f)]

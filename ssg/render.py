@@ -38,7 +38,8 @@ from .theme import CARD_TEMPLATE, Theme, format_for
 from .urls import LATEST, Urls, relative_from, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
-CARDS_KEPT = 2048  # entries a renderer keeps made (about 2 KB each): listings render in date order (`render_order`)
+CARDS_KEPT = 2048  # entries a one-shot build keeps made (about 2 KB each): listings render in date order (`_render_order`)
+CARDS_KEPT_BETWEEN_BUILDS = 20_000  # a long-lived builder's (the preview's): a new article moves every article's entry
 _MARK = "\x00"  # around a link's number in a made entry (no text of an article holds it: YAML and Markdown refuse it)
 
 
@@ -110,8 +111,10 @@ class Renderer:
         latest: dict[str, tuple[ArticleLink, ...]],
         body_of: Callable[[Article], str],
         article_paths: dict[str, str],
+        cards: Cards | None = None,
     ):
-        """`article_paths`: source path -> site path of every article (`urls.article`)."""
+        """`article_paths`: source path -> site path of every article (`urls.article`); `cards`: the entries made so far
+        (`Cards`), for this build's listings to place."""
         self.config = config
         self.theme = theme
         self.site = site
@@ -122,8 +125,7 @@ class Renderer:
         self.info = {lang: SiteInfo.from_config(config, lang, urls, feeds) for lang in (*config.language_codes, *sorted(site.by_lang))}
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feeds)
-        self._cards: dict[tuple[str, str], list[str]] = {}  # (source path, page language) -> the entry, in parts
-        self._cards_made_once: bool | None = None  # whether `card.html` only prints its links: asked on the first entry
+        self.cards = cards or Cards("")
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
 
     def site_path(self, target: Any) -> str:
@@ -199,17 +201,21 @@ class Renderer:
         page), and each page puts in its own links. That gives what rendering the entry for the page gives where the
         template only prints its links (`links_printed_as_is`); any other is rendered for each page.
         """
-        if self._cards_made_once is None:
-            self._cards_made_once = links_printed_as_is(self.theme, CARD_TEMPLATE)
-        if not self._cards_made_once:
+        cards = self.cards
+        if cards.as_is is None:
+            cards.as_is = links_printed_as_is(self.theme, CARD_TEMPLATE)
+        if not cards.as_is:
             return Markup(self._render_card(article, lang, lambda target: path_link(self.site_path(target))))
-        key = (article.source_path, lang)
-        parts = self._cards.get(key)
+        # All the entry shows: the article, its tags and translations, the page's language (and the rest is `base`).
+        path = article.source_path
+        versions = self.site.versions.get(path)
+        key = (article.key, lang, self.site.tags_shown[path], tuple(a.key for a in versions) if versions else ())
+        if cards.counts:
+            key += tuple(tag.count for tag in self.site.tags_of(article))
+        parts = cards.entries.get(key)
         if parts is None:
             parts = self._card_parts(article, lang)
-            if len(self._cards) >= CARDS_KEPT:
-                del self._cards[next(iter(self._cards))]  # the first made: listings render in date order
-            self._cards[key] = parts
+            cards.put(key, parts)
         made = parts.copy()
         made[1::2] = map(path_link, parts[1::2])
         return Markup("".join(made))
@@ -364,13 +370,55 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
                         if helper.done():
                             helper.result()  # a helper that failed: its error now, not after the rest is rendered
                 for helper in helpers:
-                    yield from helper.result()
+                    staged, made = helper.result()
+                    renderer.cards.add(made)
+                    yield from staged
             except BaseException:
                 _give_up(bounds)  # the helpers stop at their next range: the error is reported now, not after the rest
                 raise
     finally:
         if not frozen:
             gc.unfreeze()
+
+
+class Cards:
+    """The entries `Renderer.card` made (each in parts, by what it shows), for the listing pages that show them.
+
+    A one-shot build keeps the last `CARDS_KEPT` made: listings render in date order, so an article's are rendered
+    close together. The preview's `Builder` keeps them from build to build (`share`): a new article moves every
+    article of the home page to the next page, a tag given to an article moves its tag's, and their entries are then
+    placed, not made again. Forked render helpers hand theirs back (`render_pages`).
+
+    An entry is a function of its key (`Renderer.card`) and of `base`: the config, the theme's strings, ssg's code
+    and the entry template; a build with another base starts anew.
+    """
+
+    def __init__(self, base: str, share: bool = False, counts: bool = False):
+        """`counts`: the entry template reads a tag's count (`fingerprints.READS_COUNT`), which is then in the key."""
+        self.base = base
+        self.limit = CARDS_KEPT_BETWEEN_BUILDS if share else CARDS_KEPT
+        self.share = share
+        self.counts = counts
+        self.as_is: bool | None = None  # whether the template only prints its links (`links_printed_as_is`): asked once
+        self.entries: dict[tuple, list[str]] = {}
+        self.made: dict[tuple, list[str]] = {}  # since `take_made` (kept only when shared)
+
+    def put(self, key: tuple, parts: list[str]) -> None:
+        if len(self.entries) >= self.limit:
+            del self.entries[next(iter(self.entries))]  # the first made
+        self.entries[key] = parts
+        if self.share:
+            self.made[key] = parts
+
+    def take_made(self) -> dict[tuple, list[str]]:
+        made, self.made = self.made, {}
+        return made
+
+    def add(self, made: dict[tuple, list[str]]) -> None:
+        """Entries a render helper made."""
+        for key, parts in made.items():
+            if key not in self.entries:
+                self.put(key, parts)
 
 
 def links_printed_as_is(theme: Theme, name: str) -> bool:
@@ -452,14 +500,16 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _render_front() -> list[Staged]:
-    """A helper's share: ranges from the front until the list is taken."""
+def _render_front() -> tuple[list[Staged], dict[tuple, list[str]]]:
+    """A helper's share: ranges from the front until the list is taken; with the listing entries it made, for a
+    builder that keeps them (`Cards.share`)."""
     renderer, output, todo, bounds, size, parent = _inherited
     staged: list[Staged] = []
+    renderer.cards.take_made()  # (what the parent made before the fork is its own)
     try:
         while os.getppid() == parent and (taken := _take(bounds, size, from_back=False)):
             staged += _render(renderer, output, todo[taken[0] : taken[1]])
     except BaseException:
         _give_up(bounds)
         raise
-    return staged
+    return staged, renderer.cards.take_made()

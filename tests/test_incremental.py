@@ -444,6 +444,51 @@ def test_a_long_lived_builder_takes_over_the_pages_of_articles_whose_tag_only_co
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
+@pytest.mark.parametrize("jobs", [1, 2], ids=["in-process", "with a render helper"])
+def test_a_long_lived_builder_places_the_entries_it_made_before_on_the_listings_a_new_article_moves(site, tmp_path, monkeypatch, jobs):
+    """The preview's rebuild after a new article: every listing page it is on moves its articles by one, and their
+    entries (`card.html`) are the ones made before, also those a forked render helper made."""
+    monkeypatch.setattr(ssg.render, "PARALLEL_FROM", 1)
+    if jobs > 1:  # the helper renders every page: this process takes none
+        take = ssg.render._take
+        monkeypatch.setattr(ssg.render, "_take", lambda bounds, size, from_back: None if from_back else take(bounds, size, from_back))
+    shutil.rmtree(site.public)  # (its first build renders every page)
+    builder = Builder()
+    builder.build(load_config(site.root), BuildOptions(now=NOW, jobs=jobs))
+    assert len(builder.cards.entries) == 7  # (the helper's too)
+    made, handed = [], []
+    real, add = ssg.render.Renderer._render_card, ssg.render.Cards.add
+    monkeypatch.setattr(ssg.render.Renderer, "_render_card", lambda self, a, *rest: made.append(a.title) or real(self, a, *rest))
+    monkeypatch.setattr(ssg.render.Cards, "add", lambda self, entries: handed.append(len(entries)) or add(self, entries))
+    site.write({"content/2021/newest.md": article("Newest", "2021-06-01T10:00:00+03:00", "Fresh.", tags="[Alpha, T0]")})
+    result = builder.build(load_config(site.root), BuildOptions(now=NOW, jobs=jobs))
+    assert result.changed > 10  # (the home page's articles moved: two a page)
+    assert (made, handed) == (["Newest"], []) if jobs == 1 else ([], [1])  # (a helper's are made there, and handed back)
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda site: site.write({"templates/card.html": "<li>{{ article.title }}: {{ t('draft') }}</li>\n"}), id="template"),
+        pytest.param(lambda site: site.write({"i18n/en.yaml": "mentions: Tagged\n"}), id="interface strings"),
+        pytest.param(
+            lambda site: site.write({f"content/2021/{n}.md": article(n, "2021-01-01", tags="[t1]") for n in "xy"}), id="a tag's name"
+        ),
+    ],
+)
+def test_a_long_lived_builders_entries_follow_what_they_show(site, tmp_path, change):
+    """Its kept entries are made again when what they show changes otherwise than by an edit of the article: the
+    entry template, the interface strings, a tag's name (its most written spelling: `t1` once new articles have it)."""
+    site.write({"content/2021/story-1.md": article("Story 1", "2021-02-11T10:00:00+03:00", "Body 1.", tags="[Alpha, t1]")})
+    shutil.rmtree(site.public)
+    builder = Builder()
+    builder_build(builder, site)
+    change(site)
+    builder_build(builder, site)
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
 @pytest.mark.parametrize("builder", [False, True], ids=["one-shot", "long-lived builder"])
 def test_a_theme_that_shows_tag_counts_on_article_pages_gets_them_again_when_a_count_changes(site, tmp_path, builder):
     counts = "{% for tag in tags_of(article) %}<i>{{ tag.name }}={{ tag.count }}</i>{% endfor %}"
