@@ -783,6 +783,16 @@ def test_manifest_lists_what_was_written(site):
     assert set(manifest["files"]) == set(site.files()) - {".ssg-manifest.json"}
 
 
+def test_manifest_is_sorted_by_path_whatever_order_files_were_made_in(site):
+    """The manifest's bytes depend only on what it lists (a reproducible output folder): files are made in the
+    pipeline's order (pages, feeds, the sitemap, the index), and listed by path."""
+    site.build()
+    text = (site.public / MANIFEST).read_text(encoding="utf-8")
+    files = json.loads(text)["files"]
+    assert list(files) == sorted(files)
+    assert text == json.dumps({"generator": "ssg", "files": files}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def test_same_instant_in_two_offsets_prints_each_local_time(project):
     project.write(
         {
