@@ -137,6 +137,33 @@ def test_only_the_shards_of_changed_terms_change(tmp_path: Path, monkeypatch: py
     assert changed - shards <= {"search/index.js", f"search/d/{(len(archive.docs) - 1) // search_writer.STORE_CHUNK}.js"}
 
 
+def test_an_edit_makes_again_only_the_shards_whose_bytes_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title edited: the terms of the body keep their postings (the same counts, the same length), so the shards
+    holding only those are neither made again nor saved again (at 10,000 articles, about 10 shards instead of 120)."""
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", 300)
+    archive = Archive(7, 150)
+    state = tmp_path / "state.sqlite"
+    body = " ".join(WORDS[:60])
+    old = archive.docs[40]  # (not the newest: the order keys of most of its terms come from newer documents)
+
+    def titled(title: str) -> SearchDoc:
+        return SearchDoc(
+            old.ref, old.path, title, old.date, old.lang, old.lead, old.tags, article_terms("ru", title, old.tags, body, CONFIG)
+        )
+
+    archive.docs[40] = titled("ракета станция")
+    before = dict(write_index(archive.docs.values(), CONFIG, state))
+    rendered: list[str] = []
+    real_render = search_writer._Shard.render
+    monkeypatch.setattr(search_writer._Shard, "render", lambda shard: rendered.append(shard.name) or real_render(shard))
+    archive.docs[40] = titled("самолёт станция")
+    after = dict(write_index(archive.docs.values(), CONFIG, state))
+    made = {f"search/t/{name}.js" for name in rendered}
+    assert after == dict(write_index(archive.docs.values(), CONFIG))
+    changed = {name for name in after if "/t/" in name and before.get(name) != after[name]}
+    assert changed and made == changed
+
+
 def test_a_date_moved_redoes_only_the_documents_between_its_old_and_new_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The documents after both places keep their numbers: their store files stay, and the update is no rebuild
     (which it was when every later document was redone: half the archive for an article from its middle)."""
