@@ -682,6 +682,9 @@ class _Update:
         self.terms.load(docs[n] for n in redone)
         removed_terms = index.old_terms([*edited, *range(prefix, old_end)])
         index.set_docs(docs, prefix, old_end, new_end)
+        # What the edited documents were as long as, where they alone changed: most of their terms keep their postings
+        # then, told from those alone (`same`), without reading back their shards' rows.
+        before = {n: [lengths[n] for lengths in index.lengths] for n in edited} if prefix == old_end == new_end else None
         for n in edited:
             index.terms_digests[n] = docs[n].terms_digest
             for f, data in enumerate(docs[n].fields):
@@ -705,9 +708,13 @@ class _Update:
         nothing: list[list[tuple[int, int]]] = [[] for _ in range(index.width)]
         changed: dict[str, Entry | None] = {}
         made: list[tuple[str, _Postings, list[str], Entry | None]] = []  # (and its old row)
+        sequences = _Sequences(docs)
         for term in touched:
+            p = old.get(term)
+            if before is not None and p is not None and self.same(term, p, added.get(term, nothing), before, sequences):
+                continue
             entry = old_entries.get(term)
-            p = old.get(term) or _read_back(entry, index.width)
+            p = p or _read_back(entry, index.width)
             old_last = p.last() if any(p.docs) else -1
             new = _Postings(-1, [], [])
             streams = []
@@ -728,7 +735,6 @@ class _Update:
                 new.pos = p.pos  # the same newest document, with the same terms
             made.append((term, new, streams, entry))
         self.terms.load(docs[new.last()] for _, new, _, _ in made if new.pos < 0)
-        sequences = _Sequences(docs)
         for term, new, streams, entry in made:
             if new.pos < 0:
                 new.pos = sequences[new.last()].find(" " + term + " ")
@@ -754,6 +760,24 @@ class _Update:
                 index.store.append(data)
         index.changed_store |= chunks | set(range(_chunks(len(docs)), _chunks(old_count)))  # (and those removed)
         return True
+
+    def same(self, term: str, p: _Postings, adds: list[list[tuple[int, int]]], before: dict[int, list[int]], sequences: _Sequences) -> bool:
+        """Whether `term` keeps its postings `p` and its order key, where only the documents of `before` (n -> its old
+        length in each field) changed and `adds` are its postings in them now: each holds it in the same fields as
+        before, as often, and is as long where the postings carry lengths (below DENSE documents); its newest
+        document, if one of them, has it at the same offset. Its row then stays as it was, and is not read back."""
+        for f, (docs, tfs, now) in enumerate(zip(p.docs, p.tfs, adds, strict=True)):
+            held = []
+            for n in before:
+                i = bisect_left(docs, n)
+                if i < len(docs) and docs[i] == n:
+                    held.append((n, tfs[i]))
+            if sorted(held) != now:
+                return False
+            if held and len(docs) < DENSE and any(before[n][f] != self.docs[n].fields[f][2] for n, _ in held):
+                return False
+        last = p.last()
+        return last not in before or sequences[last].find(" " + term + " ") == p.pos
 
     def same_cuts(
         self,
