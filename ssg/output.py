@@ -17,9 +17,13 @@ import hashlib
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import compress
+from json.encoder import encode_basestring as _json_string  # (json's own, in C: what json.dumps writes a string as)
+from operator import ne
 from pathlib import Path
 from stat import S_ISDIR
+from typing import NamedTuple
 
 from .errors import OutputError, Problem
 
@@ -128,6 +132,7 @@ class Output:
         if stopped:  # a build stopped while moving these in: each holds its bytes or the last build's, so none counts as made
             self.old = self.old | dict.fromkeys(stopped, ["", ""])
         self._trusted = own and current
+        self._text = previous.text if previous is not None else None  # the manifest's text as last written, entry by entry
         self.new: dict[str, list[str]] = {}  # path -> [hash, fingerprint]
         self.changed: list[str] = []
         self._prefix = os.path.join(folder, "")  # asked of every page: cheaper than os.path.join each time
@@ -247,7 +252,7 @@ class Output:
         # leaves no file of its own that the next build would take for the user's (and refuse to replace).
         moved = False
         if self.changed and self._claimed():
-            _write_manifest(self.staging, self.new)  # the whole tree arrives with its manifest
+            self._text = _write_manifest(self.staging, self.new, self._text)  # the whole tree arrives with its manifest
             moved = self._moved_whole()
         if not moved:
             added = {path: self.new[path] for path in self.changed if path not in self.old}
@@ -256,7 +261,7 @@ class Output:
             _write_json(moving_list(self.folder), self.changed)
             self._moving_in = True
             if added:
-                _write_manifest(self.folder, self.old | added)
+                self._text = _write_manifest(self.folder, self.old | added, self._text)
             self._move_staged()
         deleted = sorted(set(self.old) - set(self.new))
         for path in deleted:
@@ -268,7 +273,7 @@ class Output:
                 continue  # gone already: this build's folder (or file) took its place
             self._remove_empty_parents(self.folder / path)
         if not moved and (self.new != self.old or not (self.folder / MANIFEST).is_file()):
-            _write_manifest(self.folder, self.new)
+            self._text = _write_manifest(self.folder, self.new, self._text)
         moving_list(self.folder).unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
         self._lock = _release_lock(self.folder, self._lock)
@@ -394,7 +399,7 @@ class Output:
 
     def manifest(self) -> Manifest:
         """The manifest `commit` left, for the next build of a long-lived builder to start from."""
-        return Manifest(self.new, _signature(self.folder / MANIFEST))
+        return Manifest(self.new, _signature(self.folder / MANIFEST), self._text)
 
     def abort(self) -> None:
         """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
@@ -415,6 +420,7 @@ class Manifest:
 
     files: dict[str, list[str]]  # path -> [hash, fingerprint]
     signature: tuple | None = None
+    text: ManifestText | None = field(default=None, compare=False, repr=False)  # the last one written (for the next)
 
     def still_current(self, folder: Path) -> bool:
         """True when the manifest file is the one this was read from (no other build wrote the folder since)."""
@@ -445,21 +451,46 @@ def _below(path: str) -> bool:
     return not {"", ".", ".."} & set(path.split("/"))
 
 
-def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
-    """Replace `folder`'s manifest at once (a reader never sees half of one), its files sorted by path.
+class ManifestText(NamedTuple):
+    """A manifest's text, entry by entry: the files it lists, and each one's entry as json writes it, in path order."""
 
-    The paths are sorted alone and the dict made again in that order, rather than by json's `sort_keys`, which sorts
-    (path, entry) pairs: the same bytes in half the time (30 ms instead of 57 at 20,000 files, on every save of the
-    preview that changes a file)."""
-    ordered = {path: files[path] for path in sorted(files)}
-    _write_json(folder / MANIFEST, {"files": ordered, "generator": "ssg"})  # (keys in sorted order too: the bytes of before)
+    files: dict[str, list[str]]  # (never changed once written: builds make new entries, new dicts)
+    entries: dict[str, str]  # path -> '"path":["hash","fingerprint"]'
+
+
+def _write_manifest(folder: Path, files: dict[str, list[str]], last: ManifestText | None) -> ManifestText:
+    """Replace `folder`'s manifest at once (a reader never sees half of one); returns its text, for the next one.
+
+    The text is json's (compact, keys sorted), made entry by entry. When `files` lists the paths of the `last` one
+    written (by this builder, in any folder: it only spares encoding), only the entries that changed are made again:
+    a long-lived builder's save rewrites a manifest of 20,000 files of which a few dozen changed in 5 ms, not 30."""
+    if last is not None and files.keys() == last.files.keys():
+        entries = dict(last.entries)
+        for path in compress(files, map(ne, files.values(), map(last.files.__getitem__, files))):
+            entries[path] = _entry_text(path, files[path])
+    else:
+        entries = {path: _entry_text(path, files[path]) for path in sorted(files)}
+    _write_text(folder / MANIFEST, '{"files":{', ",".join(entries.values()), '},"generator":"ssg"}')
+    return ManifestText(files, entries)
+
+
+def _entry_text(path: str, entry: list[str]) -> str:
+    """One entry of the manifest's files, as json.dumps (compact, not ASCII-escaped) writes it."""
+    digest, fingerprint = entry
+    return f"{_json_string(path)}:[{_json_string(digest)},{_json_string(fingerprint)}]"
 
 
 def _write_json(path: Path, data: object) -> None:
-    """Replace `path` with `data`, whose dicts are in the order to write (a list, or a dict made in sorted order)."""
     # Compact: the C encoder writes 20,000 entries in milliseconds (an indent makes it Python's).
+    _write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def _write_text(path: Path, *parts: str) -> None:
+    """Replace `path` at once with the text of `parts` (written one after the other: a manifest's megabytes are not
+    copied into one string first)."""
     temporary = path.with_name(f"{path.name}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.writelines(parts)
     os.replace(temporary, path)
 
 
