@@ -18,9 +18,9 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 from json.encoder import encode_basestring as _json_string  # (json's own, in C: what json.dumps writes a string as)
-from operator import ne
+from operator import eq, itemgetter, ne
 from pathlib import Path
 from stat import S_ISDIR
 from typing import NamedTuple
@@ -185,7 +185,8 @@ class Output:
 
     def unchanged_group(self, fingerprint: str) -> list[str] | None:
         """The files the last build made from one set of inputs (a sitemap in parts), kept when all are still there."""
-        paths = [path for path, (_, made_from) in self.old.items() if made_from == fingerprint]
+        # (In C: a build asks once, of all 20,000 entries at 10,000 articles.)
+        paths = list(compress(self.old, map(eq, map(itemgetter(1), self.old.values()), repeat(fingerprint))))
         if not paths or not (self._trusted or all(os.path.isfile(os.path.join(self.folder, path)) for path in paths)):
             return None
         for path in paths:

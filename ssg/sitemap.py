@@ -113,12 +113,10 @@ def lastmod(page: Page, newest: datetime | None) -> datetime | None:
 
 
 def listed(pages: Iterable[Page]) -> list[Page]:
-    """The pages the sitemap lists: not those that ask not to be indexed (404, search, drafts)."""
-    return [p for p in pages if p.kind in INDEXED_KINDS and not _is_draft(p)]
+    """The pages the sitemap lists: not those that ask not to be indexed (404, search, drafts).
 
-
-def _is_draft(page: Page) -> bool:
-    return page.kind == "article" and page.context["article"].draft
+    (A draft is told inline, not by a function: every build asks of 16,500 pages at 10,000 articles.)"""
+    return [p for p in pages if p.kind in INDEXED_KINDS and not (p.kind == "article" and p.context["article"].draft)]
 
 
 def _same_lastmod(a: datetime | None, b: datetime | None) -> bool:

@@ -307,6 +307,33 @@ def test_counts_too_large_for_a_byte_are_spliced(tmp_path: Path) -> None:
         assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
 
 
+def test_a_long_lived_indexer_holds_the_terms_of_no_document_but_those_its_save_waits_for(tmp_path: Path) -> None:
+    """Terms read from the cache are let go after each build (kept, they would add up to every article's), but those
+    of the edited documents, which the deferred save writes; an update lets go of those it read alone (the newest
+    holders of the terms an edit removed) without looking at every document."""
+    archive = Archive(9, 80)
+    cache = Cache()
+    indexer = search_writer.Indexer(defer=True)
+    kept = dict(zip(archive.docs, cache.keep(list(archive.docs.values())), strict=True))  # (the same objects, as a builder's)
+
+    def build() -> set[str]:
+        files = indexer.files(list(kept.values()), CONFIG, tmp_path / "state.sqlite", TermsCache(cache.stamp, cache))
+        assert {file.path: file.data for file in files} == dict(write_index(archive.docs.values(), CONFIG))
+        return {d.ref for d in indexer._docs.values() if d.fields is not None}
+
+    assert len(build()) == len(archive.docs)  # a cold build: all of them, until saved
+    indexer.flush()
+    edited = []
+    for i in (70, 30):  # the second build updates the index the first left to save
+        old = archive.docs[i]
+        archive.docs[i] = SearchDoc(old.ref, old.path, old.title, old.date, old.lang, old.lead, old.tags, archive.make(0, 0).terms)
+        kept[i] = cache.keep([archive.docs[i]])[0]
+        edited.append(old.ref)
+        assert build() == set(edited)
+    indexer.flush()
+    assert not {d.ref for d in indexer._docs.values() if d.fields is not None}
+
+
 def test_a_long_lived_indexer_that_saves_later_equals_the_index_built_from_scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The preview's writer: it keeps documents as it read them and saves the state only when told
     (`flush`); a build before that updates the index still to be saved (one save writes both); a restart

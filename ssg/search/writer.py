@@ -148,7 +148,7 @@ class Indexer:
             # document are checked against the settings as they are read, every time.
             if self.defer:
                 self._docs = {id(doc): d for doc, d in zip(docs, ordered, strict=True) if doc.terms is None}
-            ordered.sort(key=_order)
+            ordered.sort(key=attrgetter("when", "ref"))
             try:
                 index, base = None, None
                 if chained is not None:
@@ -177,9 +177,10 @@ class Indexer:
             yield from index.files(config, ordered)
         finally:
             # Terms are read again when needed: kept, they would add up to every article's. (Those
-            # of the changed documents wait for the state's save, which writes them.)
+            # of the changed documents wait for the state's save, which writes them; those of earlier
+            # builds were forgotten by them, or wait for the same save.)
             saving = {id(d) for d in index.terms_docs.values()} if self._pending else set()
-            _forget_terms(d for d in ordered if id(d) not in saving)
+            _forget_terms(d for d in terms.loaded if id(d) not in saving)
 
     def _chained(self, store: _Store | None) -> tuple[_Store, _StoredIndex, str | None] | None:
         """The save still to be done, taken over by a build into the same state (`store`, not yet opened) to update
@@ -305,6 +306,7 @@ class _Terms:
         self.names = config.fields
         self.wanted = set(config.fields)
         self.languages = list(config.languages)
+        self.loaded: list[_Doc] = []  # the documents given their terms (an update, a few; not all 10,000 to look at)
 
     def fields(self, ref: str, terms: dict | None) -> list[list]:
         """Per indexed field: [terms joined by spaces, counts, length]; refuses terms made with other settings."""
@@ -324,15 +326,12 @@ class _Terms:
         missing = [d for d in docs if d.fields is None]
         if missing and self.cache is None:
             raise ValueError(f"no search terms for {missing[0].ref}")
+        self.loaded += missing
         for start in range(0, len(missing), _TERMS_BATCH):
             batch = missing[start : start + _TERMS_BATCH]
             found = self.cache.read([d.doc.key for d in batch])  # type: ignore[union-attr]
             for d in batch:
                 d.fields = self.fields(d.ref, found.get(d.doc.key))
-
-
-def _order(doc: _Doc) -> tuple[float, str]:
-    return doc.when, doc.ref
 
 
 def _tf_ords(tf: str | list[int]) -> Iterator[int]:
