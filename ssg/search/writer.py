@@ -665,10 +665,10 @@ class _Update:
         index, docs = self.index, self.docs
         old_count, count = len(index.refs), len(docs)
         refs = list(map(attrgetter("ref"), docs))
-        prefix = next(iter(_differences(index.refs, refs)), min(old_count, count))
-        suffix = 0  # documents at the end that keep their numbers (only where both lists are as long)
-        if old_count == count:
-            suffix = min(next(iter(_differences(index.refs[::-1], refs[::-1])), count), count - prefix)
+        prefix = _first_difference(index.refs, refs, min(old_count, count))
+        suffix = 0  # documents at the end that keep their numbers (only where both lists are as long and differ)
+        if old_count == count and prefix < count:
+            suffix = min(_first_difference(index.refs[::-1], refs[::-1], count), count - prefix)
         old_end, new_end = old_count - suffix, count - suffix  # the documents between the two are removed and added again
         edited = _kept_differences(index.terms_digests, list(map(attrgetter("terms_digest"), docs)), prefix, new_end)
         if (old_end - prefix) + (new_end - prefix) + len(edited) > max(16, MAX_CHANGED * count):
@@ -915,6 +915,11 @@ class _Update:
 def _differences(old: list, new: Iterable) -> list[int]:
     """Where two lists differ, up to the shorter one's end: a C-level pass (no Python code runs per item)."""
     return list(compress(range(len(old)), map(ne, old, new)))
+
+
+def _first_difference(old: list, new: list, default: int) -> int:
+    """Where two lists first differ (`default` if nowhere up to the shorter one's end): a C-level pass that stops there."""
+    return next(compress(range(len(old)), map(ne, old, new)), default)
 
 
 def _kept_differences(old: list, new: list, prefix: int, end: int) -> list[int]:
