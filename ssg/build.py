@@ -193,8 +193,11 @@ class Builder:
     def tidy(self) -> None:
         """Do what the last build left for a quiet moment (the preview calls this when the author pauses): save the
         search index's state; make the sitemap's entries if no build has yet (the first edit that changes the list
-        of pages would wait for all of them: 0.5 s at 10,000 articles)."""
+        of pages would wait for all of them: 0.5 s at 10,000 articles); let go of the listing entries of articles that
+        are no more (an edited article's earlier self)."""
         self.search.indexer.flush()
+        if self.cards is not None and self.assembled is not None:
+            self.cards.keep_only(self.assembled.site.articles)
         if self.sitemap_later is not None:
             (pages, urls, languages), self.sitemap_later = self.sitemap_later, None
             self.sitemap = Entries(urls, languages)

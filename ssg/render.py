@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -401,18 +402,19 @@ class Cards:
         self.counts = counts
         self.as_is: bool | None = None  # whether the template only prints its links (`links_printed_as_is`): asked once
         self.entries: dict[tuple, list[str]] = {}
-        self.made: dict[tuple, list[str]] = {}  # since `take_made` (kept only when shared)
+        self.made: dict[tuple, list[str]] | None = None  # in a render helper of a builder that keeps them: what it made
 
     def put(self, key: tuple, parts: list[str]) -> None:
         if len(self.entries) >= self.limit:
             del self.entries[next(iter(self.entries))]  # the first made
         self.entries[key] = parts
-        if self.share:
+        if self.made is not None:
             self.made[key] = parts
 
-    def take_made(self) -> dict[tuple, list[str]]:
-        made, self.made = self.made, {}
-        return made
+    def keep_only(self, articles: Iterable[Article]) -> None:
+        """Let go of the entries of every article but `articles` (by key: an edited article's earlier self goes)."""
+        keys = set(map(attrgetter("key"), articles))
+        self.entries = {key: parts for key, parts in self.entries.items() if key[0] in keys}
 
     def add(self, made: dict[tuple, list[str]]) -> None:
         """Entries a render helper made."""
@@ -505,11 +507,12 @@ def _render_front() -> tuple[list[Staged], dict[tuple, list[str]]]:
     builder that keeps them (`Cards.share`)."""
     renderer, output, todo, bounds, size, parent = _inherited
     staged: list[Staged] = []
-    renderer.cards.take_made()  # (what the parent made before the fork is its own)
+    cards = renderer.cards
+    cards.made = {} if cards.share else None
     try:
         while os.getppid() == parent and (taken := _take(bounds, size, from_back=False)):
             staged += _render(renderer, output, todo[taken[0] : taken[1]])
     except BaseException:
         _give_up(bounds)
         raise
-    return staged, renderer.cards.take_made()
+    return staged, cards.made or {}

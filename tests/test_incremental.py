@@ -456,6 +456,7 @@ def test_a_long_lived_builder_places_the_entries_it_made_before_on_the_listings_
     builder = Builder()
     builder.build(load_config(site.root), BuildOptions(now=NOW, jobs=jobs))
     assert len(builder.cards.entries) == 7  # (the helper's too)
+    assert builder.cards.made is None  # (only a helper lists what it made: kept here, it would hold every entry let go)
     made, handed = [], []
     real, add = ssg.render.Renderer._render_card, ssg.render.Cards.add
     monkeypatch.setattr(ssg.render.Renderer, "_render_card", lambda self, a, *rest: made.append(a.title) or real(self, a, *rest))
@@ -464,6 +465,11 @@ def test_a_long_lived_builder_places_the_entries_it_made_before_on_the_listings_
     result = builder.build(load_config(site.root), BuildOptions(now=NOW, jobs=jobs))
     assert result.changed > 10  # (the home page's articles moved: two a page)
     assert (made, handed) == (["Newest"], []) if jobs == 1 else ([], [1])  # (a helper's are made there, and handed back)
+    site.write({"content/2021/newest.md": article("Newest", "2021-06-01T10:00:00+03:00", "Edited.", tags="[Alpha, T0]")})
+    builder.build(load_config(site.root), BuildOptions(now=NOW, jobs=jobs))
+    assert len(builder.cards.entries) == 9  # (the edited article's earlier entry too, until the author pauses)
+    builder.tidy()
+    assert len(builder.cards.entries) == 8
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
