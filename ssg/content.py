@@ -211,6 +211,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.lines: dict[str, int] = {}
+        self.end_line: int | None = None  # the closing `---` line: where a missing key would go
         self.days: set[str] = set()  # date fields written as a day alone
 
     def failed(self, problem: Problem) -> dict:
@@ -218,6 +219,10 @@ class _Reader:
 
     def problem(self, key: str, message: str) -> None:
         self.problems.append(Problem(self.path, self.lines.get(key), key, message))
+
+    def missing(self, key: str, message: str) -> None:
+        """A key that is not there, on the closing `---` line: where it would go, so an editor can jump there."""
+        self.problems.append(Problem(self.path, self.end_line, key, message))
 
     def read(self, text: str) -> dict:
         try:
@@ -227,7 +232,7 @@ class _Reader:
         data, body = {} if front.data is None else front.data, front.body
         if not isinstance(data, dict):
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
-        self.lines = front.lines
+        self.lines, self.end_line = front.lines, front.end_line
         meta = self.check(data)
         rendered = render_markdown(body, self.path)
         self.warn_template_tags(text, rendered.html)
@@ -252,9 +257,10 @@ class _Reader:
     def check(self, data: dict) -> dict:
         self.warn_typos(data)
         for name in self.settings.require:
-            if _is_empty(data.get(name)):
-                how = "empty" if name in data else "missing"
-                self.problems.append(Problem(self.path, self.lines.get(name), name, f"is required by site.yaml `require:` but {how}"))
+            if name in data and _is_empty(data[name]):
+                self.problem(name, "is required by site.yaml `require:` but empty")
+            elif name not in data:
+                self.missing(name, "is required by site.yaml `require:` but missing")
         stem, self.file_lang = article_name(self.path)
         prefix = DATE_PREFIX.match(stem)
         title = self.text("title", data, required=True) or ""  # (problems are listed in this order)
@@ -342,7 +348,7 @@ class _Reader:
             if required and key in data:
                 self.problem(key, f"is empty (write the {key} after `{key}:`)")
             elif required:
-                self.problem(key, f"is missing (add `{key}: ...` to the front matter)")
+                self.missing(key, f"is missing (add `{key}: ...` to the front matter)")
             return None
         return " ".join(value.split()) if key == "title" else value
 
@@ -364,8 +370,11 @@ class _Reader:
         if _is_empty(value):  # `updated:` left empty is no update; `date:` takes the file name's
             if prefix is None:
                 if key == "date":
-                    how = "is empty" if key in data else "is missing"
-                    self.problem(key, f"{how} ({DATE_HINT}, or start the file name with the date: 2021-05-24-name.md)")
+                    fix = f"{DATE_HINT}, or start the file name with the date: 2021-05-24-name.md"
+                    if key in data:
+                        self.problem(key, f"is empty ({fix})")
+                    else:
+                        self.missing(key, f"is missing ({fix})")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)

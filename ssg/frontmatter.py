@@ -37,19 +37,20 @@ class FrontMatter:
     data: Any  # a mapping, unless the YAML was something else (the reader says so)
     lines: dict[str, int]  # the file's 1-based line of each top-level key
     body: str
+    end_line: int  # the line of the closing `---` (`+++`): where a missing key would go, which its message names
 
 
 def read_front_matter(text: str) -> FrontMatter:
     """The front matter and body of an article's text (as `content.as_read` gives it), or a FrontMatterError."""
     if text.split("\n", 1)[0].rstrip() == "+++":
-        front, body, _ = _split(text, "+++", ("+++",))
-        return FrontMatter(*_load_toml(front), body)
-    front, body, _ = split_front_matter(text)
+        front, body, body_line = _split(text, "+++", ("+++",))
+        return FrontMatter(*_load_toml(front), body, body_line - 1)
+    front, body, body_line = split_front_matter(text)
     try:
         data, lines = load_yaml_with_lines(front)
     except YamlSyntaxError as exc:
         raise FrontMatterError(exc.message, exc.line + 1 if exc.line else None) from None
-    return FrontMatter(data, {key: line + 1 for key, line in lines.items()}, body)
+    return FrontMatter(data, {key: line + 1 for key, line in lines.items()}, body, body_line - 1)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

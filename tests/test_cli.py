@@ -257,7 +257,7 @@ def test_failed_file_still_shows_its_typo_warning(project):
     result = run("-C", str(project.root), "build")
     assert result.exit_code == 1
     assert "warning: content/a.md:2: tittle: unknown key, kept for templates; did you mean 'title'?" in result.output
-    assert "error: content/a.md: title: is missing" in result.output
+    assert "error: content/a.md:4: title: is missing" in result.output
 
 
 def test_check_reports_template_syntax_errors(project):

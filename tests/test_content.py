@@ -137,8 +137,25 @@ def test_a_key_given_twice_inside_a_block_is_an_error_too():
 
 def test_missing_title_and_bad_date_are_both_reported_with_lines():
     assert problems("---\ndate: May 24\n---\n") == [
-        "2021/story.md:None: title: is missing (add `title: ...` to the front matter)",
+        "2021/story.md:3: title: is missing (add `title: ...` to the front matter)",
         "2021/story.md:2: date: 'May 24' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",
+    ]
+
+
+def test_a_missing_key_is_reported_on_the_closing_line_where_it_would_go():
+    """`title: is missing` had no line, unlike every other problem: an editor jumping to it landed nowhere."""
+    fix = "use 2021-05-24 or 2021-05-24T10:15:00+03:00, or start the file name with the date: 2021-05-24-name.md"
+    assert problems("---\nlang: en\ntags: [a]\n---\nBody.\n") == [
+        "2021/story.md:4: title: is missing (add `title: ...` to the front matter)",
+        f"2021/story.md:4: date: is missing ({fix})",
+    ]
+    assert problems('+++\nlang = "en"\n+++\n') == [
+        "2021/story.md:3: title: is missing (add `title: ...` to the front matter)",
+        f"2021/story.md:3: date: is missing ({fix})",
+    ]
+    assert problems("---\n---\n") == [
+        "2021/story.md:2: title: is missing (add `title: ...` to the front matter)",
+        f"2021/story.md:2: date: is missing ({fix})",
     ]
 
 
@@ -171,7 +188,7 @@ def test_typo_of_known_key_warns_and_keeps_the_key():
 def test_required_fields_from_site_yaml():
     settings = ReadSettings("en", "UTC", ("source", "rights"), SearchConfig(enabled=False))
     assert problems("---\ntitle: T\ndate: 2021-01-01\nsource: X\n---\n", settings=settings) == [
-        "2021/story.md:None: rights: is required by site.yaml `require:` but missing"
+        "2021/story.md:5: rights: is required by site.yaml `require:` but missing"
     ]
 
 
@@ -319,7 +336,7 @@ def test_a_required_field_of_spaces_alone_is_empty():
     settings = ReadSettings("en", "UTC", ("rights", "tags"), SearchConfig(enabled=False))
     assert problems("---\ntitle: T\ndate: 2021-01-01\nrights: '  '\n---\n", settings=settings) == [
         "2021/story.md:4: rights: is required by site.yaml `require:` but empty",
-        "2021/story.md:None: tags: is required by site.yaml `require:` but missing",
+        "2021/story.md:5: tags: is required by site.yaml `require:` but missing",
     ]
 
 
