@@ -48,6 +48,23 @@ KNOWN_KEYS = (
 )
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
+# Keys other tools write the publication date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
+# (published, created), RSS (pubDate), schema.org (datePublished), Hugo (publishDate), ... A clipped article has one
+# of these and no `date:`. In the order one is named: a publication before a creation (a clipper's `created` is the day
+# of the clipping).
+DATE_LIKE_KEYS = (
+    "published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publishedat",
+    "publishedon",
+    "posted",
+    "created",
+    "datecreated",
+    "createdat",
+    "createdon",
+)
 # A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
 MAX_SLUG = 200
 
@@ -374,7 +391,7 @@ class _Reader:
                     if key in data:
                         self.problem(key, f"is empty ({fix})")
                     else:
-                        self.missing(key, f"is missing ({fix})")
+                        self.missing(key, self.date_like(data) or f"is missing ({fix})")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)
@@ -384,6 +401,22 @@ class _Reader:
         if isinstance(parsed, Day):
             self.days.add(key)
         return parsed.isoformat()
+
+    def date_like(self, data: dict) -> str | None:
+        """For an article without `date:`, the message naming the key that holds its date under another name (a web
+        clipper's `published: 2025-03-14`), if one does: told only that a date is missing, the user would write again
+        what the file already has. None where no such key holds a date."""
+        found = {}
+        for key, value in data.items():
+            name = key.lower().replace("_", "").replace("-", "") if isinstance(key, str) else None
+            if name in DATE_LIKE_KEYS and name not in found and parse_date(value, self.settings.timezone) is not None:
+                found[name] = (key, value)
+        if not found:
+            return None
+        key, value = found[min(found, key=DATE_LIKE_KEYS.index)]
+        written = value.isoformat() if isinstance(value, (date, time)) else str(value).strip()  # (TOML's dates are values)
+        where = f" (line {self.lines[key]})" if key in self.lines else ""
+        return f"is missing; {key}: {written}{where} looks like it: rename it to date:"
 
     def lang(self, data: dict) -> str:
         value = data.get("lang", self.file_lang or self.settings.lang)
