@@ -396,7 +396,9 @@ class _Reader:
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)
         if parsed is None:
-            self.problem(key, f"{str(value)!r} is not a date ({DATE_HINT})")
+            hint = iso_hint(value)
+            what = f"is not an ISO 8601 date ({hint})" if hint else f"is not a date ({DATE_HINT})"
+            self.problem(key, f"{str(value)!r} {what}")
             return None
         if isinstance(parsed, Day):
             self.days.add(key)
@@ -675,6 +677,49 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
 
 
 _DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # ISO 8601 dates without a time: 2023-04-14, 20230414
+
+# A date as people write it, not as ISO 8601: the day or month first (31.12.2025, 12/31/2025), or the year first with
+# other marks or digits short (2025.12.31, 2025-1-5); maybe with a time (31.12.2025 10:15).
+_TIME = r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+_NUMBERS_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})" + _TIME)
+_YEAR_FIRST = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})" + _TIME)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def iso_hint(value: Any) -> str | None:
+    """How to write a date given in another order (31.12.2025 -> 2025-12-31), for the error: a Russian or German
+    archive writes dates day first, and "use 2021-05-24" leaves the user to work out which number goes where.
+    Where both the day and the month may come first (01.02.2025), both readings: a guess would be wrong for
+    someone. None when it is no such date (31.02.2025, 31.12.25), which the generic hint is for."""
+    text = str(value).strip()
+    if match := _YEAR_FIRST.fullmatch(text):
+        year, month, day = int(match[1]), int(match[3]), int(match[4])
+        readings = [(year, month, day)]
+    elif match := _NUMBERS_FIRST.fullmatch(text):
+        first, second, year = int(match[1]), int(match[3]), int(match[4])
+        readings = list(dict.fromkeys([(year, second, first), (year, first, second)]))  # day first, then month first
+    else:
+        return None
+    clock = ""
+    if match[5] is not None:
+        hours, minutes, seconds = int(match[5]), int(match[6]), int(match[7] or 0)
+        if hours > 23 or minutes > 59 or seconds > 59:
+            return None
+        clock = f"T{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if match[7] else "")
+    days = [day for day in (_day(*reading) for reading in readings) if day is not None]
+    if len(days) == 1:
+        return f"write {days[0].isoformat()}{clock}"
+    if len(days) == 2:
+        day_first, month_first = (f"{day.isoformat()}{clock} if it is {day.day} {_MONTHS[day.month - 1]}" for day in days)
+        return f"write {day_first}, or {month_first}"
+    return None
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _is_web_url(value: Any) -> bool:

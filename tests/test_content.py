@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ssg.content import Article, ReadSettings, read_article
+import pytest
+
+from ssg.content import Article, ReadSettings, iso_hint, read_article
 from ssg.frontmatter import split_front_matter
 from ssg.search import SearchConfig
 
@@ -219,7 +221,7 @@ def test_toml_front_matter_as_hugo_and_zola_write_it_is_read():
     assert m["summary"] == "The rocket flew." and m["extra"] == {"categories": ["space"], "params": {"title": "not the title"}}
     assert m["lines"] == {"title": 2, "date": 3, "updated": 4, "tags": 5, "draft": 9, "categories": 10}
     assert problems('+++\ntitle = "T"\ndate = "24.05.2021"\n+++\n') == [
-        "2021/story.md:3: date: '24.05.2021' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
+        "2021/story.md:3: date: '24.05.2021' is not an ISO 8601 date (write 2021-05-24)"
     ]
 
 
@@ -452,3 +454,30 @@ def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of
     assert warnings("Roscosmos reports a launch") == []
     assert warnings("'Interview: «Роскосмос» chief on the ISS'") == []
     assert warnings("Роскосмос сообщил о запуске", "") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("31.12.2025", "write 2025-12-31"),
+        ("31/12/2025", "write 2025-12-31"),
+        ("31-12-2025", "write 2025-12-31"),
+        ("2025.12.31", "write 2025-12-31"),
+        ("2025-1-5", "write 2025-01-05"),
+        ("12/31/2025", "write 2025-12-31"),  # the month first, as in the US: the only reading
+        ("05.05.2025", "write 2025-05-05"),
+        ("24.05.2021 10:15", "write 2021-05-24T10:15"),
+        ("01.02.2025", "write 2025-02-01 if it is 1 February, or 2025-01-02 if it is 2 January"),
+        ("31.02.2025", None),  # no day of the calendar, either way
+        ("31.12.25", None),  # which century is a guess
+        ("24.05.2021 25:15", None),
+        ("May 24", None),
+    ],
+)
+def test_a_date_in_another_order_is_told_as_iso(written, hint):
+    """`date: 31.12.2025` got "use 2021-05-24 ...", leaving the user to work out which number goes where; a date
+    either way round gets both readings, as a guess would be wrong for someone."""
+    assert iso_hint(written) == hint
+    (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
+    expected = f"is not an ISO 8601 date ({hint})" if hint else "is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
+    assert message == f"2021/story.md:3: date: {written!r} {expected}"
