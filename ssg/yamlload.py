@@ -44,6 +44,9 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         source_lines = text.split("\n")
+        unclosed = _unclosed(exc, source_lines)
+        if unclosed is not None:
+            raise YamlSyntaxError(f"YAML syntax error: {unclosed}", exc.context_mark.line + 1) from None
         mark = exc.problem_mark or exc.context_mark
         at_end = exc.problem_mark is not None and exc.problem_mark.line >= text.rstrip("\n").count("\n")
         if exc.context_mark is not None and at_end and not _on_tab(exc.problem_mark, source_lines):
@@ -64,6 +67,40 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     return data, lines
 
 
+# What PyYAML is doing when a [, { or quote is not closed (its own words, the same in the C and the Python loader).
+_OPENED = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}", "while scanning a quoted scalar": "\"'"}
+_CLOSE = {
+    "[": "end the list with ]",
+    "{": "end the mapping with }",
+    '"': 'end the value with "; a " inside it is written \\"',
+    "'": "end the value with '; a ' inside it is written ''",
+}
+
+
+def _unclosed(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:
+    """What to say of a [, { or quote not closed on its line, or None for another error.
+
+    PyYAML notices one only where it cannot go on: on the next key's line, or past the last line (`title: [broken`
+    on line 2 was an error on line 3). Its context mark is where the bracket or quote opened: the message is put
+    there. (A quote's error on a later line is an unclosed quote only at the end: a quoted value may span lines.)"""
+    opened, problem = exc.context_mark, exc.problem_mark
+    if exc.context not in _OPENED or opened is None or problem is None or problem.line <= opened.line or _on_tab(problem, lines):
+        return None
+    if exc.context == "while scanning a quoted scalar" and "end of stream" not in (exc.problem or ""):
+        return None
+    line = lines[opened.line] if opened.line < len(lines) else ""
+    char = line[opened.column : opened.column + 1]
+    if char not in _OPENED[exc.context]:
+        return None
+    hint = _CLOSE[char]
+    key_value = KEY_VALUE.match(line)
+    # Text that starts with a bracket (`title: [Video] ...`) is meant to be quoted; a list with commas is a list.
+    if char in "[{" and key_value and key_value.group(2).startswith(char) and "," not in key_value.group(2):
+        key, value = key_value.group(1).rstrip(), _COMMENT.sub("", key_value.group(2)).rstrip()
+        hint += f"; if the {char} is part of the text, put the value in quotes: {key}: {json.dumps(value, ensure_ascii=False)}"
+    return f"the {char} opened here is not closed ({hint})"
+
+
 def _on_tab(mark: yaml.Mark | None, lines: list[str]) -> bool:
     return mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"
 
@@ -73,6 +110,7 @@ KEY_VALUE_WITH_COLON = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+([^\s'\"\
 
 
 _COMMENT = re.compile(r"\s+#.*$")  # a YAML comment ends a plain value: " #" and what follows
+KEY_VALUE = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+(.*)$")  # `key: value`, the value as written
 
 
 def _colon_hint(line: str) -> str | None:

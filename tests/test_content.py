@@ -103,6 +103,25 @@ def test_yaml_syntax_error_has_the_line_in_the_file():
     assert message.startswith("2021/story.md:4: None: YAML syntax error")
 
 
+def test_an_unclosed_bracket_or_quote_is_reported_where_it_opened():
+    """PyYAML notices a [ left open only on the next key's line: `title: [broken` on line 2 was reported on line 3."""
+    (message,) = problems("---\ntitle: T\nimage:\n  src: {x.jpg\n  alt: A rocket\ndate: 2021-01-01\n---\n")
+    assert message == (
+        "2021/story.md:4: None: YAML syntax error: the { opened here is not closed "
+        '(end the mapping with }; if the { is part of the text, put the value in quotes: src: "{x.jpg")'
+    )
+    # A list over several lines: where it opened, and no quotes suggested for what is a list.
+    assert problems("---\ntitle: T\ntags: [Roscosmos,\n  NASA\ndate: 2021-01-01\n---\n") == [
+        "2021/story.md:3: None: YAML syntax error: the [ opened here is not closed (end the list with ])"
+    ]
+    assert problems("---\ntitle: 'Soyuz\ndate: 2021-01-01\nlang: en\n---\n") == [
+        "2021/story.md:2: None: YAML syntax error: the ' opened here is not closed (end the value with '; a ' inside it is written '')"
+    ]
+    # A quoted value may span lines: another error on a later one is not an unclosed quote.
+    (message,) = problems('---\ndate: 2021-01-01\ntitle: "Soyuz\n  \\q docks"\n---\n')
+    assert "unknown escape" in message and "not closed" not in message
+
+
 def test_a_tab_in_the_front_matter_is_named():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource:\n\tname: TASS\n---\n")
     assert message.startswith("2021/story.md:5: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")
