@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -34,7 +34,7 @@ from jinja2 import FileSystemBytecodeCache
 from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config
-from .content import Article, ReadSettings
+from .content import Article, Day, ReadSettings
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
@@ -76,6 +76,8 @@ class BuildResult:
     changed: int = 0
     deleted: int = 0
     read: int = 0
+    drafts_left_out: int = 0
+    later_left_out: int = 0  # articles dated after the build (not drafts)
     warnings: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     peak_mib: dict[str, float] = field(default_factory=dict)  # after each phase, the largest RSS the build process has had so far
@@ -84,11 +86,17 @@ class BuildResult:
 
     def record(self) -> dict:
         """What a later build with the same inputs reports (see `restore`)."""
-        return {"pages": dict(self.pages), "files": self.files, "warnings": [w.to_dict() for w in self.warnings]}
+        return {
+            "pages": dict(self.pages),
+            "files": self.files,
+            "left_out": [self.drafts_left_out, self.later_left_out],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
 
     def restore(self, record: dict) -> BuildResult:
         self.pages.update(record["pages"])
         self.files = record["files"]
+        self.drafts_left_out, self.later_left_out = record.get("left_out", (0, 0))
         self.warnings = [Problem.from_dict(w) for w in record["warnings"]]
         self.up_to_date = True
         return self
@@ -102,9 +110,23 @@ class BuildResult:
         total = sum(self.pages.values())
         return (
             f"Built {total} pages ({kinds}) and {self.files} files in {self.seconds:.2f} s: "
-            f"{self.changed} written, {self.deleted} removed, {len(self.warnings)} warnings -> {self.output}"
+            f"{self.changed} written, {self.deleted} removed, {_count(len(self.warnings), 'warning')}"
+            + (f", {self.left_out()}" if self.left_out() else "")
+            + f" -> {self.output}"
             + (" (up to date: nothing changed since the last build)" if self.up_to_date else "")
         )
+
+    def left_out(self) -> str:
+        """What the build did not publish, and the options that would: '2 drafts and 1 article dated later left out
+        (--drafts, --future to include)'; empty when it published everything."""
+        parts, options = [], []
+        if self.drafts_left_out:
+            parts.append(_count(self.drafts_left_out, "draft"))
+            options.append("--drafts")
+        if self.later_left_out:
+            parts.append(f"{_count(self.later_left_out, 'article')} dated later")
+            options.append("--future")
+        return f"{' and '.join(parts)} left out ({', '.join(options)} to include)" if parts else ""
 
 
 def _peak_mib() -> float:
@@ -261,7 +283,8 @@ class Builder:
             # Every problem of the content is found before any is reported: the site is assembled from the articles that
             # read cleanly (the others count as there, so that nothing is blamed on their absence).
             with phase("assemble"):
-                articles = published(loaded.articles, options.drafts, options.future, now)
+                articles, result.drafts_left_out, later = published(loaded.articles, options.drafts, options.future, now)
+                result.later_left_out = len(later)
                 problems = list(loaded.problems) + language_problems(config, articles, loaded.lines)
                 site = self._assemble(articles, config, loaded.unreadable)
                 problems += with_lines(site.problems, loaded.lines, config.content_dir)
@@ -269,6 +292,7 @@ class Builder:
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
                 result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
                 result.warnings += tag_name_typos(config, site) + spaced_tags(config, site, loaded.lines)
+                result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
@@ -482,6 +506,29 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         result.files += len(files)
         result.counts["copy"] = f"{_count(len(files), 'file')}, {_since(output, before)} changed"
     return prints.remembered() if remember else None
+
+
+# An article dated later than this is more likely a typo (2062 for 2026) than one scheduled: news is published when it
+# happens. (Within it: a time zone written wrong, an article for tomorrow morning.)
+FAR_FUTURE = timedelta(days=1)
+
+
+def far_future(config: Config, later: list[Article], now: datetime) -> list[Problem]:
+    """A warning for each article left out as dated more than `FAR_FUTURE` after the build: it simply did not appear,
+    and a typo in its date was the usual cause. (Only of those left out: with --future, it is there to be seen.)"""
+    today = now.astimezone(config.tz).date()
+    warnings = []
+    for article in later:
+        if article.date - now <= FAR_FUTURE:
+            continue
+        written = article.date.date().isoformat() if isinstance(article.date, Day) else article.date.isoformat()
+        typo = f"a typo, {article.date.year} for {today.year}?" if article.date.year != today.year else "a typo?"
+        message = (
+            f"{written} is more than a day after this build ({today}): the article is left out until then "
+            f"({typo} if the date is right, --future includes it)"
+        )
+        warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "date", message))
+    return warnings
 
 
 def _count(n: int, thing: str) -> str:

@@ -19,6 +19,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from sys import intern
+from typing import NamedTuple
 
 from .cache import Store, file_digest
 from .content import Article, Image, ReadSettings, Source, quick_pickling, read_article
@@ -288,6 +289,24 @@ def _bytes(path: str) -> bytes:
         return handle.read()
 
 
-def published(articles: tuple[Article, ...], drafts: bool, future: bool, now: datetime) -> list[Article]:
-    """Drop drafts and articles dated after `now` unless asked to keep them."""
-    return [a for a in articles if (drafts or not a.draft) and (future or a.date <= now)]
+class Published(NamedTuple):
+    """The articles a build publishes, and what it leaves out: the summary says so, or a mistyped date (2062 for
+    2026) would make an article vanish without a word."""
+
+    articles: list[Article]
+    drafts: int  # drafts left out
+    later: list[Article]  # articles left out as dated after the build (and not drafts)
+
+
+def published(articles: tuple[Article, ...], drafts: bool, future: bool, now: datetime) -> Published:
+    """Drop drafts and articles dated after `now` unless asked to keep them, counting what is dropped (in the one
+    pass over every article that the dropping makes anyway)."""
+    kept, later, left_drafts = [], [], 0
+    for article in articles:
+        if article.draft and not drafts:
+            left_drafts += 1
+        elif article.date > now and not future:
+            later.append(article)
+        else:
+            kept.append(article)
+    return Published(kept, left_drafts, later)

@@ -513,7 +513,8 @@ class Rebuilder:
         for warning in sorted(set(result.warnings) - self._warnings):
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         self._warnings = set(result.warnings)
-        click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed.")
+        left_out = f", {result.left_out()}" if result.left_out() else ""
+        click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed{left_out}.")
 
     def view_of(self, config: Config) -> View:
         """What a build of `config` is served as: its output folder, at the path of its base URL."""

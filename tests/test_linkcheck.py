@@ -105,7 +105,7 @@ def test_build_warns_about_links_to_articles_that_are_not_published(project):
             "content/f.md": article("F", "2030-01-01"),
         }
     )
-    warnings = [str(w) for w in project.build().warnings]
+    warnings = [str(w) for w in project.build().warnings if w.field != "date"]  # (f.md's date far ahead has its own)
     assert warnings == [f"content/a.md:6: links to {name}, which is not a published article" for name in ("b.md", "d.md", "f.md")]
     # Those lead nowhere on the page, saying which file they named (an `href="#"` looked like a theme's own link), so the
     # link check of the built site reports them too, as well as the anchor into c.md, which is not known before rendering.
