@@ -508,9 +508,9 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     return prints.remembered() if remember else None
 
 
-# An article dated later than this is more likely a typo (2062 for 2026) than one scheduled: news is published when it
-# happens. (Within it: a time zone written wrong, an article for tomorrow morning.)
-FAR_FUTURE = timedelta(days=1)
+# An article dated later than this is more likely a typo (2062 for 2026) than one scheduled: an archive schedules days or
+# weeks ahead (with --strict, a warning for each of those would fail the build), never years.
+FAR_FUTURE = timedelta(days=366)
 
 
 def far_future(config: Config, later: list[Article], now: datetime) -> list[Problem]:
@@ -524,7 +524,7 @@ def far_future(config: Config, later: list[Article], now: datetime) -> list[Prob
         written = article.date.date().isoformat() if isinstance(article.date, Day) else article.date.isoformat()
         typo = f"a typo, {article.date.year} for {today.year}?" if article.date.year != today.year else "a typo?"
         message = (
-            f"{written} is more than a day after this build ({today}): the article is left out until then "
+            f"{written} is more than a year after this build ({today}): the article is left out until then "
             f"({typo} if the date is right, --future includes it)"
         )
         warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "date", message))
