@@ -219,6 +219,9 @@ def as_read(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
+
+
 class _Reader:
     """Checks one file's front matter, collecting every problem with its line."""
 
@@ -251,6 +254,7 @@ class _Reader:
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
         self.lines, self.end_line = front.lines, front.end_line
         meta = self.check(data)
+        body = self.without_control_characters(text, body)
         rendered = render_markdown(body, self.path)
         self.warn_template_tags(text, rendered.html)
         self.warn_cyrillic(data, meta, rendered)
@@ -322,6 +326,20 @@ class _Reader:
                 self.warnings.append(
                     Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close[0]!r}?")
                 )
+
+    def without_control_characters(self, text: str, body: str) -> str:
+        """`body` without the control characters text copied from a PDF or a terminal carries (NUL, form feed): they
+        show as nothing, and no feed can hold them (XML forbids them). A warning names the line of the first."""
+        found = _CONTROL.search(body)
+        if found is None:
+            return body
+        count = len(_CONTROL.findall(body))
+        start = len(text) - len(body) if text.endswith(body) else 0  # (the body is the end of the file)
+        line = text.count("\n", 0, start + found.start()) + 1
+        more = f" and {count - 1} more" if count > 1 else ""
+        message = f"a control character (U+{ord(found[0]):04X}){more} in the text, which no page or feed can show: left out (delete it)"
+        self.warnings.append(Problem(self.path, line, None, message))
+        return _CONTROL.sub("", body)
 
     def warn_template_tags(self, text: str, body: str) -> None:
         """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text."""

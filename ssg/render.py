@@ -41,7 +41,7 @@ from .urls import LATEST, Urls, relative_from, resolve_refs
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 CARDS_KEPT = 2048  # entries a one-shot build keeps made (about 2 KB each): listings render in date order (`_render_order`)
 CARDS_KEPT_BETWEEN_BUILDS = 20_000  # a long-lived builder's (the preview's): a new article moves every article's entry
-_MARK = "\x00"  # around a link's number in a made entry (no text of an article holds it: YAML and Markdown refuse it)
+_MARK = "\x00"  # around a link's number in a made entry (an entry whose own text holds one is rendered for each page)
 
 
 @dataclass(frozen=True)
@@ -213,16 +213,19 @@ class Renderer:
         key = (article.key, lang, self.site.tags_shown[path], tuple(a.key for a in versions) if versions else ())
         if cards.counts:
             key += tuple(tag.count for tag in self.site.tags_of(article))
-        parts = cards.entries.get(key)
-        if parts is None:
+        parts = cards.entries.get(key, False)
+        if parts is False:
             parts = self._card_parts(article, lang)
             cards.put(key, parts)
+        if parts is None:
+            return Markup(self._render_card(article, lang, lambda target: path_link(self.site_path(target))))
         made = parts.copy()
         made[1::2] = map(path_link, parts[1::2])
         return Markup("".join(made))
 
-    def _card_parts(self, article: Article, lang: str) -> list[str]:
-        """The entry as [text, a link's site path, text, ..., text]."""
+    def _card_parts(self, article: Article, lang: str) -> list[str] | None:
+        """The entry as [text, a link's site path, text, ..., text]; None when its marks do not come out as made
+        (the article's own text holds the mark's character: Markdown lets a NUL through)."""
         paths: list[str] = []
 
         def mark(target: Any) -> str:
@@ -230,7 +233,10 @@ class Renderer:
             return f"{_MARK}{len(paths) - 1}{_MARK}"
 
         parts = self._render_card(article, lang, mark).split(_MARK)
-        parts[1::2] = [paths[int(n)] for n in parts[1::2]]
+        numbers = parts[1::2]
+        if len(parts) % 2 == 0 or not all(n.isdigit() and int(n) < len(paths) for n in numbers):
+            return None
+        parts[1::2] = [paths[int(n)] for n in numbers]
         return parts
 
     def _render_card(self, article: Article, lang: str, links: Callable[[Any], str]) -> str:
@@ -401,10 +407,10 @@ class Cards:
         self.share = share
         self.counts = counts
         self.as_is: bool | None = None  # whether the template only prints its links (`links_printed_as_is`): asked once
-        self.entries: dict[tuple, list[str]] = {}
-        self.made: dict[tuple, list[str]] | None = None  # in a render helper of a builder that keeps them: what it made
+        self.entries: dict[tuple, list[str] | None] = {}  # None: an entry rendered for each page (`Renderer._card_parts`)
+        self.made: dict[tuple, list[str] | None] | None = None  # in a render helper of a builder that keeps them: what it made
 
-    def put(self, key: tuple, parts: list[str]) -> None:
+    def put(self, key: tuple, parts: list[str] | None) -> None:
         if len(self.entries) >= self.limit:
             del self.entries[next(iter(self.entries))]  # the first made
         self.entries[key] = parts
@@ -416,7 +422,7 @@ class Cards:
         keys = set(map(attrgetter("key"), articles))
         self.entries = {key: parts for key, parts in self.entries.items() if key[0] in keys}
 
-    def add(self, made: dict[tuple, list[str]]) -> None:
+    def add(self, made: dict[tuple, list[str] | None]) -> None:
         """Entries a render helper made."""
         for key, parts in made.items():
             if key not in self.entries:
@@ -502,7 +508,7 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _render_front() -> tuple[list[Staged], dict[tuple, list[str]]]:
+def _render_front() -> tuple[list[Staged], dict[tuple, list[str] | None]]:
     """A helper's share: ranges from the front until the list is taken; with the listing entries it made, for a
     builder that keeps them (`Cards.share`)."""
     renderer, output, todo, bounds, size, parent = _inherited

@@ -500,3 +500,14 @@ def test_a_date_in_another_order_is_told_as_iso(written, hint):
     (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
     expected = f"is not an ISO 8601 date ({hint})" if hint else "is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
     assert message == f"2021/story.md:3: date: {written!r} {expected}"
+
+
+def test_control_characters_in_the_text_are_left_out_with_a_warning_on_their_line():
+    """Text copied from a PDF or a terminal carries NULs and form feeds: they show as nothing, and a feed (XML) cannot
+    hold them, so the build failed in the feed writer."""
+    record = read("---\ntitle: T\ndate: 2021-05-24\n---\n\nFirst line.\nA \x00NUL and a \x0cform feed.\n")
+    assert "A NUL and a form feed." in record["body"]
+    assert [w["message"] for w in record["warnings"]] == [
+        "a control character (U+0000) and 1 more in the text, which no page or feed can show: left out (delete it)"
+    ]
+    assert record["warnings"][0]["line"] == 7

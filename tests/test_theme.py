@@ -280,3 +280,10 @@ def test_an_entry_template_is_made_once_only_where_it_prints_its_links_as_they_a
 
 def test_the_default_entry_template_prints_its_links_as_they_are(listed):
     assert links_printed_as_is(load_theme(load_config(listed.root)), "card.html")
+
+
+def test_an_entry_holding_the_marks_character_is_rendered_for_each_page(listed):
+    """A link's mark is a NUL between two: an entry whose own text holds one (here its template) is not placed."""
+    listed.write({"templates/card.html": '<li>\x00<a href="{{ url_for(article) }}">{{ article.title }}</a></li>\n'})
+    listed.build()
+    assert '<li>\x00<a href="../../2021/05/24/a/">A</a></li>' in listed.page("tags/space/")
