@@ -347,7 +347,8 @@ class Builder:
                 self.planned, self.prints = planned, prints
                 store.remember_templates(self.templates.take_added())
                 judged = None if options.future else now
-                state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, files.values(), result.record())
+                ends = [article.date - FAR_FUTURE for article in later if article.date - now > FAR_FUTURE]  # (its warning's)
+                state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, files.values(), result.record(), ends)
                 store.remember_build(str(config.output_path), state)
         finally:
             store.close()

@@ -163,8 +163,10 @@ class Fingerprints:
         self._keep = keep
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
         self._tags = _TagTexts(site.article_tags)
-        keys = list(map(_KEY, site.articles))
-        shown = list(map(site.tags_shown.__getitem__, map(_SOURCE_PATH, site.articles)))
+        keys, shown = [], []
+        if same or keep:  # (a one-shot build neither compares nor keeps them)
+            keys = list(map(_KEY, site.articles))
+            shown = list(map(site.tags_shown.__getitem__, map(_SOURCE_PATH, site.articles)))
         self._tags_shown = dict(zip(keys, shown, strict=True)) if keep else {}
         tags_kept = same and _same_tags(previous.tags, keys, shown)
         self._count_list = [(tag.key, tag.count) for tag in site.tags]

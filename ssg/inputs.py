@@ -55,15 +55,23 @@ def gather(config: Config, options: tuple, code: str, content: dict[str, tuple[i
 
 
 def record(
-    inputs: Inputs, manifest: Manifest, articles: Iterable[Article], now: datetime | None, copied: Iterable[Path], summary: dict
+    inputs: Inputs,
+    manifest: Manifest,
+    articles: Iterable[Article],
+    now: datetime | None,
+    copied: Iterable[Path],
+    summary: dict,
+    changes: Iterable[datetime] = (),
 ) -> str:
     """What to remember of a successful build, as JSON for `last_build` to check the next build against.
 
     `manifest` is the one the build left; `now` the time future articles were judged by (None
     when they are all published); `copied` the files articles link to; `summary` what the build
-    result reports.
+    result reports; `changes`: other times from which the same inputs build otherwise (a warning
+    about a date that far ahead goes: `build.far_future`).
     """
-    due = min((a.date for a in articles if now is not None and a.date > now), default=None)
+    future = [a.date for a in articles if now is not None and a.date > now]
+    due = min((*future, *changes), default=None)
     state = {
         "inputs": inputs.digest,
         "manifest": list(manifest.signature or ()),

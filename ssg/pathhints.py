@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import posixpath
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -31,7 +32,13 @@ class ContentPaths:
     @classmethod
     def files_in(cls, content: Path) -> ContentPaths:
         """The files of the content folder that are not articles (pictures, PDFs), as a build copies them."""
-        found = (path.relative_to(content).as_posix() for path in content.rglob("*") if path.is_file())
+        # (os.walk: the kind of each entry comes with its name, where rglob and is_file asked the disk once a file:
+        # 2 s at 100,000 files, on every save of the preview while a file is missing.)
+        found = (
+            posixpath.join(Path(folder).relative_to(content).as_posix(), name).removeprefix("./")
+            for folder, _, names in os.walk(content)
+            for name in names
+        )
         return cls(path for path in found if not path.endswith(ARTICLE_SUFFIXES) and not _hidden(path))
 
     @functools.cached_property

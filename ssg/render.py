@@ -13,6 +13,7 @@ import re
 import signal
 import sqlite3
 import sys
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -157,11 +158,7 @@ class Renderer:
         # The 404 page is shown at any depth: its links must not be relative.
         path_link = self.urls.root_relative if page.kind == "404" else relative_link
 
-        def url_for(target: Any) -> str:
-            if isinstance(target, Image) and not target.is_local:
-                return target.src
-            return path_link(self.site_path(target))
-
+        url_for = self._url_for(lambda target: path_link(self.site_path(target)))
         context = {
             **self._shared(page.lang),
             "languages": self.language_switch(page),
@@ -175,6 +172,17 @@ class Renderer:
         if page.kind == "article":
             context["content"] = Markup(self.body(page.context["article"], url_for))
         return context
+
+    @staticmethod
+    def _url_for(links: Callable[[Any], str]) -> Callable[[Any], str]:
+        """Templates' `url_for`: `links(target)`, but an image on another site by its own URL."""
+
+        def url_for(target: Any) -> str:
+            if isinstance(target, Image) and not target.is_local:
+                return target.src
+            return links(target)
+
+        return url_for
 
     def _shared(self, lang: str) -> dict[str, Any]:
         """What every template of a page in `lang` sees that is not about the page: entries (`card`) see these too."""
@@ -240,12 +248,7 @@ class Renderer:
         return parts
 
     def _render_card(self, article: Article, lang: str, links: Callable[[Any], str]) -> str:
-        def url_for(target: Any) -> str:
-            if isinstance(target, Image) and not target.is_local:
-                return target.src
-            return links(target)
-
-        context = self._shared(lang) | {"article": article, "lang": lang, "url_for": url_for}
+        context = self._shared(lang) | {"article": article, "lang": lang, "url_for": self._url_for(links)}
         return self.theme.env.get_template(CARD_TEMPLATE).render(context)
 
     def language_switch(self, page: Page) -> tuple[LanguageLink, ...]:
@@ -407,12 +410,14 @@ class Cards:
         self.share = share
         self.counts = counts
         self.as_is: bool | None = None  # whether the template only prints its links (`links_printed_as_is`): asked once
-        self.entries: dict[tuple, list[str] | None] = {}  # None: an entry rendered for each page (`Renderer._card_parts`)
+        # None: an entry rendered for each page (`Renderer._card_parts`). Ordered: letting the first made go is O(1) (a
+        # dict steps over the slots of every entry let go before, 1 s a new article at 100,000 articles).
+        self.entries: OrderedDict[tuple, list[str] | None] = OrderedDict()
         self.made: dict[tuple, list[str] | None] | None = None  # in a render helper of a builder that keeps them: what it made
 
     def put(self, key: tuple, parts: list[str] | None) -> None:
         if len(self.entries) >= self.limit:
-            del self.entries[next(iter(self.entries))]  # the first made
+            self.entries.popitem(last=False)  # the first made
         self.entries[key] = parts
         if self.made is not None:
             self.made[key] = parts
@@ -420,7 +425,7 @@ class Cards:
     def keep_only(self, articles: Iterable[Article]) -> None:
         """Let go of the entries of every article but `articles` (by key: an edited article's earlier self goes)."""
         keys = set(map(attrgetter("key"), articles))
-        self.entries = {key: parts for key, parts in self.entries.items() if key[0] in keys}
+        self.entries = OrderedDict((key, parts) for key, parts in self.entries.items() if key[0] in keys)
 
     def add(self, made: dict[tuple, list[str] | None]) -> None:
         """Entries a render helper made."""

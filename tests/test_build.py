@@ -5,10 +5,13 @@ from __future__ import annotations
 import errno
 import json
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from ssg.build import BuildOptions, build
+from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
 from ssg.linkcheck import check_links
 from ssg.output import MANIFEST, Output
@@ -1035,3 +1038,12 @@ def test_a_damaged_manifest_is_one_error_naming_it(site):
     [problem] = error.value.problems
     assert problem.path == str(site.public / MANIFEST) and problem.message.startswith("is damaged")
     assert tree(site.public) == before
+
+
+def test_a_warning_about_a_date_far_ahead_goes_once_the_date_is_near(project):
+    """The warning depends on the day of the build: a later build of the same files is not the last one again."""
+    project.write({"content/now.md": article("Now", "2025-12-31"), "content/later.md": article("Later", "2027-06-01")})
+    first = build(load_config(project.root), BuildOptions(now=datetime(2026, 1, 1, tzinfo=UTC)))
+    assert [w.field for w in first.warnings] == ["date"]
+    again = build(load_config(project.root), BuildOptions(now=datetime(2026, 8, 1, tzinfo=UTC)))  # (10 months ahead: scheduled)
+    assert not again.up_to_date and again.warnings == [] and again.later_left_out == 1
