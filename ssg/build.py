@@ -49,6 +49,7 @@ from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .theme import CARD_TEMPLATE, Theme, load_theme
 from .urls import Urls, output_file
+from .yamlload import key_value
 
 _KIND = attrgetter("kind")
 
@@ -645,17 +646,14 @@ def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) ->
     return problems
 
 
-_PLAIN_VALUE = re.compile(r"\s*[\w-]+\s*:\s+([^\s\[{'\"#][^,#]*?)\s*(?:#.*)?")
-
-
 def _plain_value(path: Path, line: int | None) -> list[str] | None:
     """The words of a front-matter line `key: plain words` (no quotes, brackets or commas), or None."""
     try:
         text = path.read_text(encoding="utf-8").split("\n")[line - 1] if line else ""
     except (OSError, UnicodeDecodeError, IndexError):
         return None
-    match = _PLAIN_VALUE.fullmatch(text)
-    return match.group(1).split() if match else None
+    _, value = key_value(text) or ("", "")
+    return value.split() if value and value[0] not in "[{'\"#" and "," not in value else None
 
 
 class SearchWriter:

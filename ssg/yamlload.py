@@ -93,10 +93,9 @@ def _unclosed(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:
     if char not in _OPENED[exc.context]:
         return None
     hint = _CLOSE[char]
-    key_value = KEY_VALUE.match(line)
+    key, value = key_value(line) or ("", "")
     # Text that starts with a bracket (`title: [Video] ...`) is meant to be quoted; a list with commas is a list.
-    if char in "[{" and key_value and key_value.group(2).startswith(char) and "," not in key_value.group(2):
-        key, value = key_value.group(1).rstrip(), _COMMENT.sub("", key_value.group(2)).rstrip()
+    if char in "[{" and value.startswith(char) and "," not in value:
         hint += f"; if the {char} is part of the text, put the value in quotes: {key}: {json.dumps(value, ensure_ascii=False)}"
     return f"the {char} opened here is not closed ({hint})"
 
@@ -111,6 +110,12 @@ KEY_VALUE_WITH_COLON = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+([^\s'\"\
 
 _COMMENT = re.compile(r"\s+#.*$")  # a YAML comment ends a plain value: " #" and what follows
 KEY_VALUE = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+(.*)$")  # `key: value`, the value as written
+
+
+def key_value(line: str) -> tuple[str, str] | None:
+    """(key, value as written, without a comment) of a `key: value` line; None for any other line."""
+    match = KEY_VALUE.match(line)
+    return (match.group(1).rstrip(), _COMMENT.sub("", match.group(2)).rstrip()) if match else None
 
 
 def _colon_hint(line: str) -> str | None:
