@@ -14,6 +14,7 @@ import difflib
 import functools
 import gc
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import markdown as python_markdown
+import slugify
 from jinja2 import FileSystemBytecodeCache
 
 from . import __version__, search
@@ -877,12 +879,18 @@ def cache_stamp(config: Config) -> str:
         "ssg": __version__,
         "markdown": python_markdown.__version__,
         "extensions": EXTENSIONS,
+        "slugs": [slugify.__version__, _version_of("iuliia")],  # how a file name or `slug:` becomes the URL's
         "settings": config.render_key(),
         "search": getattr(search, "TERMS_VERSION", ""),
         "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
         "content": config.content_dir,  # files are remembered by path under it
     }
     return json.dumps(parts, sort_keys=True)
+
+
+@functools.cache
+def _version_of(distribution: str) -> str:
+    return importlib.metadata.version(distribution)
 
 
 @functools.cache

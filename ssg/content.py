@@ -29,7 +29,7 @@ from . import search
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown, template_tags
-from .scripts import ALL_BUT_A_FEW, cyrillic_share, written_in_cyrillic
+from .scripts import ALL_BUT_A_FEW, cyrillic_share, romanized, written_in_cyrillic
 
 KNOWN_KEYS = (
     "title",
@@ -571,7 +571,7 @@ class _Reader:
         if value is not None and not isinstance(value, (str, int)):
             self.problem("slug", f"must be text, not {_kind(value)}")
             value = None
-        slug = slugify(str(value if value is not None else default))
+        slug = slug_of(str(value if value is not None else default))
         if not slug and value is not None and not str(value).strip():
             self.problem("slug", "is empty (write some words, e.g. slug: roscosmos-china, or leave it out to take the file name)")
         elif not slug:
@@ -615,9 +615,19 @@ def is_lang(code: str) -> bool:
     return True
 
 
+def slug_of(text: str, max_length: int = 0) -> str:
+    """The one way a text becomes part of a URL (an article's file name or `slug:`, a tag, `ssg new`'s file name): lower
+    case Latin letters, digits and hyphens, Cyrillic romanized (`scripts.romanized`); `max_length`: cut at a word.
+    An apostrophe joins its word, as in Hugo's and WordPress's slugs: NASA's -> nasas, not nasa-s."""
+    return slugify(romanized(text), max_length=max_length, word_boundary=max_length > 0, replacements=_APOSTROPHES)
+
+
+_APOSTROPHES = (("'", ""), ("\u2019", ""))
+
+
 def check_slug(value: str) -> str:
     """The slug `ssg new --slug` writes for `value`, if it is one the reader takes, else a ValueError saying what would be right."""
-    slug = slugify(value)
+    slug = slug_of(value)
     if not slug:
         raise ValueError(f"{value!r} gives an empty slug (use some words, e.g. roscosmos-china)")
     if len(slug) > MAX_SLUG:

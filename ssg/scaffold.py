@@ -8,10 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 import yaml
-from slugify import slugify
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, source_host
+from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, slug_of, source_host
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
@@ -98,7 +97,7 @@ def new_article(
     Without `lang`, a bilingual site's title in Cyrillic is in its language written so (see `title_language`)."""
     lang = lang or title_language(config, title)
     # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
-    slug = slug or slugify(title, max_length=MAX_SLUG, word_boundary=True)
+    slug = slug or slug_of(title, MAX_SLUG)
     if not slug:
         raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
     path = config.content_path / f"{now:%Y}" / f"{slug}.md"

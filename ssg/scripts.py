@@ -1,4 +1,4 @@
-"""Which alphabet a text is written in, and which of a site's languages is written in Cyrillic.
+"""Which alphabet a text is written in, which of a site's languages is written in Cyrillic, and its Latin spelling.
 
 A Russian headline tells its language by its letters alone, where English, German or Portuguese cannot be told
 apart: so ssg guesses a language from the alphabet only for Cyrillic, and only between a site's own languages
@@ -7,7 +7,9 @@ apart: so ssg guesses a language from the alphabet only for Cyrillic, and only b
 
 from __future__ import annotations
 
+import functools
 import re
+from types import ModuleType
 
 from babel.core import get_global
 
@@ -39,3 +41,20 @@ def cyrillic_language(codes: tuple[str, ...]) -> str | None:
     """The one of `codes` written in Cyrillic; None when none is, or several are (then the letters cannot choose)."""
     found = [code for code in codes if written_in_cyrillic(code)]
     return found[0] if len(found) == 1 else None
+
+
+def romanized(text: str) -> str:
+    """`text` with its Cyrillic in Latin letters as English-language Wikipedia spells Russian (iuliia's schema):
+    Союз -> Soyuz, Юрий -> Yury, Мария -> Mariya, where the transliteration slugify falls back on gives Soiuz, Iurii,
+    Mariia, which no Russian reader writes. Other text is left as it is (slugify does the rest)."""
+    if not _CYRILLIC.search(text):
+        return text
+    return _iuliia().WIKIPEDIA.translate(text)
+
+
+@functools.cache
+def _iuliia() -> ModuleType:
+    """iuliia, imported once a slug needs it: it reads all of its schemas on import (20 ms every command would pay)."""
+    import iuliia
+
+    return iuliia

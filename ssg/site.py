@@ -15,9 +15,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import NamedTuple
 
-from slugify import slugify
-
-from .content import Article
+from .content import Article, slug_of
 from .errors import Problem
 from .translations import translation_groups
 
@@ -258,7 +256,7 @@ def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default
             lang.setdefault(key, article.lang)
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key in sorted(spellings):
-        by_slug[slugify(key) or "tag"].append(key)
+        by_slug[slug_of(key) or "tag"].append(key)
     tags, warnings = [], []
     for slug, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):

@@ -138,10 +138,10 @@ def test_a_tag_lists_the_version_that_carries_it(project):
         }
     )
     project.build()
-    ru_tag, en_tag = project.page("tags/kitai/"), project.page("tags/china/")
+    ru_tag, en_tag = project.page("tags/kitay/"), project.page("tags/china/")
     assert ">Роскосмос и Китай<" in ru_tag and ">Roscosmos and China<" not in ru_tag  # (the other is only "Also in EN")
     assert ">Roscosmos and China<" in en_tag and ">Роскосмос и Китай<" not in en_tag
-    feed = feedparser.parse((project.public / "tags/kitai/feed.xml").read_bytes())
+    feed = feedparser.parse((project.public / "tags/kitay/feed.xml").read_bytes())
     assert [e.title for e in feed.entries] == ["Роскосмос и Китай"]
 
 

@@ -333,6 +333,12 @@ def test_new_on_a_bilingual_site_takes_the_language_of_a_title_in_cyrillic(proje
     assert "lang" not in front("Роскосмос сообщил о посадке")
 
 
+def test_new_names_a_russian_titles_file_as_a_russian_reader_spells_it_in_latin(project):
+    result = run("-C", str(project.root), "new", "Союз МС-27 вернулся на Землю", "--lang", "ru")
+    assert result.exit_code == 0, result.output
+    assert Path(result.output.strip()).name == "soyuz-ms-27-vernulsya-na-zemlyu.md"  # (not soiuz-...-zemliu)
+
+
 def test_new_starts_a_translation_beside_the_original(project):
     original = article("Moon landing", "2026-05-24 10:00", tags="[Roscosmos, Moon]", source="{name: TASS, url: 'https://tass.com/1'}")
     project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n", "content/2026/moon.md": original})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ssg.content import Article, ReadSettings, iso_hint, read_article
+from ssg.content import Article, ReadSettings, iso_hint, read_article, slug_of
 from ssg.frontmatter import split_front_matter
 from ssg.search import SearchConfig
 
@@ -74,7 +74,23 @@ def test_jekyll_published_false_is_a_draft():
 
 def test_cyrillic_file_name_gives_transliterated_slug():
     assert meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/Роскосмос.md")["slug"] == "roskosmos"
-    assert meta("---\ntitle: T\ndate: 2021-01-01\nslug: ../../etc/Самолёт\n---\n")["slug"] == "etc-samolet"
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nslug: ../../etc/Самолёт\n---\n")["slug"] == "etc-samolyot"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Союз МС-27 вернулся на Землю", "soyuz-ms-27-vernulsya-na-zemlyu"),  # (unidecode: soiuz-ms-27-vernulsia-na-zemliu)
+        ("Юрий Гагарин", "yury-gagarin"),
+        ("Мария Захарова", "mariya-zakharova"),
+        ("Сергей Шойгу", "sergey-shoygu"),
+        ("Roscosmos и NASA: café", "roscosmos-i-nasa-cafe"),  # Latin as slugify makes it
+        ("Київ", "kiiv"),  # not Russian: slugify's own transliteration
+        ("NASA's Artemis: it\u2019s here", "nasas-artemis-its-here"),
+    ],
+)
+def test_cyrillic_is_romanized_as_a_russian_reader_writes_it(text, slug):
+    assert slug_of(text) == slug
 
 
 def test_tags_as_comma_string_are_trimmed_and_deduplicated():
