@@ -29,7 +29,7 @@ from . import search
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown, template_tags
-from .scripts import ALL_BUT_A_FEW, cyrillic_share, romanized, written_in_cyrillic
+from .scripts import MOSTLY, cyrillic_share, reads_as_cyrillic, romanized, written_in_cyrillic
 
 KNOWN_KEYS = (
     "title",
@@ -354,13 +354,13 @@ class _Reader:
     def warn_cyrillic(self, data: dict, meta: dict, rendered: RenderedBody) -> None:
         """A warning for an article in Cyrillic whose language is written in another alphabet, on a bilingual site
         with a language in Cyrillic: such an article was published as English, in English lists and feeds. Only when
-        its title is mostly Cyrillic and all but a few letters of its text are: a Russian quotation or name in an
-        English article never is."""
+        its title reads as Cyrillic (`scripts.reads_as_cyrillic`) and most letters of its text are Cyrillic: a Russian
+        quotation or name in an English article never are."""
         cyrillic = self.settings.cyrillic_lang
         lang = meta.get("lang")
-        if cyrillic is None or not lang or written_in_cyrillic(lang) or cyrillic_share(meta.get("title") or "") <= 0.5:
+        if cyrillic is None or not lang or written_in_cyrillic(lang) or not reads_as_cyrillic(meta.get("title") or ""):
             return
-        if cyrillic_share(rendered.text) < ALL_BUT_A_FEW:
+        if cyrillic_share(rendered.text) < MOSTLY:
             return
         if "lang" in data or self.file_lang:
             where, message = (

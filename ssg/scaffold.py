@@ -14,7 +14,7 @@ from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, slug_of, source_
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
-from .scripts import cyrillic_share
+from .scripts import reads_as_cyrillic
 from .workflow import WORKFLOW_PATH, pages_workflow
 
 EXAMPLE_ARTICLE = """\
@@ -112,9 +112,9 @@ def new_article(
 
 def title_language(config: Config, title: str) -> str | None:
     """The language a title's letters tell, on a bilingual site: the site's language written in Cyrillic (ru) for a
-    title more than half of whose letters are Cyrillic; None otherwise (the article takes the site's `lang`). Written
-    without it, a Russian article was published as English."""
-    if config.cyrillic_lang is None or cyrillic_share(title) <= 0.5:
+    title that reads as Cyrillic (`scripts.reads_as_cyrillic`); None otherwise (the article takes the site's `lang`).
+    Written without it, a Russian article was published as English."""
+    if config.cyrillic_lang is None or not reads_as_cyrillic(title):
         return None
     return config.cyrillic_lang
 

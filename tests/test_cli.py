@@ -326,6 +326,8 @@ def test_new_on_a_bilingual_site_takes_the_language_of_a_title_in_cyrillic(proje
     assert front("Роскосмос: второй запуск", "--lang", "en")["lang"] == "en"  # --lang wins
     assert "lang" not in front("Roscosmos reports a launch")  # the site's language
     assert "lang" not in front("Interview: «Роскосмос» chief on the ISS")  # mostly Latin: the site's
+    assert front("SpaceX запустила Starship")["lang"] == "ru"  # mostly Latin names, but a Russian verb
+    assert front("Apple представила iPhone 17")["lang"] == "ru"
     # A site of one language, or of none written in Cyrillic, has nothing to choose.
     project.write({"site.yaml": site_yaml + "lang: en\n"})
     assert "lang" not in front("Роскосмос сообщил о стыковке")

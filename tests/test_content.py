@@ -489,6 +489,12 @@ def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of
     assert warnings("Roscosmos reports a launch") == []
     assert warnings("'Interview: «Роскосмос» chief on the ISS'") == []
     assert warnings("Роскосмос сообщил о запуске", "") == []
+    # A Russian headline of Latin names over Russian text full of them (found by a new user: published as English).
+    spacex = "Компания SpaceX провела пятый испытательный запуск корабля Starship. Старт прошёл с площадки в Бока-Чика."
+    assert warnings("SpaceX запустила Starship", spacex) == [
+        "2: lang: not given, so the article is in the site's 'en', but the title and text are in Cyrillic "
+        "(add lang: ru if they are in that language)"
+    ]
 
 
 @pytest.mark.parametrize(
