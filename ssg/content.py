@@ -30,6 +30,7 @@ from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown, template_tags
 from .scripts import MOSTLY, cyrillic_share, reads_as_cyrillic, romanized, written_in_cyrillic
+from .yamlload import cut_by_comment, quoted
 
 KNOWN_KEYS = (
     "title",
@@ -253,6 +254,7 @@ class _Reader:
         if not isinstance(data, dict):
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
         self.lines, self.end_line = front.lines, front.end_line
+        self.warn_comments(text)
         meta = self.check(data)
         body = self.without_control_characters(text, body)
         rendered = render_markdown(body, self.path)
@@ -350,6 +352,19 @@ class _Reader:
             line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
             message = f"{tag} is {kind}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
             self.warnings.append(Problem(self.path, line, None, message))
+
+    def warn_comments(self, text: str) -> None:
+        """A warning for `title: Запуск #2 перенесён`: YAML reads ` #` and what follows as a comment, and the page showed
+        "Запуск". Only for the texts pages show, written without quotes: a comment after a date or a flag is meant."""
+        if not text.startswith("---"):
+            return  # (TOML front matter quotes its strings)
+        for number, line in enumerate(text.split("\n", self.end_line)[1 : self.end_line - 1], start=2):
+            found = cut_by_comment(line)
+            if found is None or found[0] not in _SHOWN_TEXT or not found[1].strip():
+                continue
+            key, kept, written = found
+            message = f"' #' starts a YAML comment, so this reads as {kept.strip()!r}: put the value in quotes, {key}: {quoted(written)}"
+            self.warnings.append(Problem(self.path, number, key, message))
 
     def warn_cyrillic(self, data: dict, meta: dict, rendered: RenderedBody) -> None:
         """A warning for an article in Cyrillic whose language is written in another alphabet, on a bilingual site
@@ -579,6 +594,10 @@ class _Reader:
         elif len(slug) > MAX_SLUG:
             self.problem("slug", f"{_too_long(slug)} (set a `slug:` of at most {MAX_SLUG} characters)")
         return slug or "article"
+
+
+# Keys of the front matter (and of its `image:` and `source:`) whose text pages show.
+_SHOWN_TEXT = frozenset({"title", "summary", "rights", "credit", "caption", "alt", "name"})
 
 
 def _before(updated: datetime, published: datetime, day: bool) -> bool:

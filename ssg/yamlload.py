@@ -118,15 +118,32 @@ def key_value(line: str) -> tuple[str, str] | None:
     return (match.group(1).rstrip(), _COMMENT.sub("", match.group(2)).rstrip()) if match else None
 
 
+def cut_by_comment(line: str) -> tuple[str, str, str] | None:
+    """(key, what YAML reads, the whole text) of a line `key: plain text #more`, whose ` #` starts a comment that cuts
+    the text (`title: Запуск #2 перенесён` reads as "Запуск"); None for any other line."""
+    match = KEY_VALUE.match(line)
+    if match is None or match.group(2)[:1] in "'\"[{|>&*!#%@`":
+        return None
+    written = match.group(2).rstrip()
+    comment = _COMMENT.search(written)
+    if comment is None:
+        return None
+    return match.group(1).rstrip(), written[: comment.start()], written
+
+
+def quoted(value: str) -> str:
+    """`value` as a quoted YAML string, the way a hint tells to write it."""
+    # A JSON string is a YAML double-quoted one; single quotes read better around a value holding double ones.
+    return f"'{value}'" if '"' in value and "'" not in value else json.dumps(value, ensure_ascii=False)
+
+
 def _colon_hint(line: str) -> str | None:
     """For a line `key: value: more`, how to write it: the value in quotes."""
     match = KEY_VALUE_WITH_COLON.match(line)
     if match is None:
         return None
     key, value = match.group(1).rstrip(), _COMMENT.sub("", match.group(2)).rstrip()
-    # A JSON string is a YAML double-quoted one; single quotes read better around a value holding double ones.
-    quoted = f"'{value}'" if '"' in value and "'" not in value else json.dumps(value, ensure_ascii=False)
-    return f"a colon in the value: put the value in quotes, {key}: {quoted}"
+    return f"a colon in the value: put the value in quotes, {key}: {quoted(value)}"
 
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:

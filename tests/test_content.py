@@ -462,6 +462,20 @@ def test_an_image_without_src_says_so():
         assert problems(f"---\ntitle: T\ndate: 2021-01-01\nimage: {image}\n---\n") == [f"2021/story.md:4: image: {message}"], image
 
 
+def test_a_comment_cutting_a_shown_text_is_warned_of():
+    """`title: Запуск #2 перенесён` read as "Запуск" without a word (YAML's comment); a comment after a date is meant."""
+    text = (
+        "---\ntitle: Запуск #2 перенесён\ndate: 2024-01-01  # from TASS\ndraft: false # checked\nrights: 'ТАСС #1'\n"
+        "image:\n  src: https://example.org/a.jpg\n  credit: Роскосмос #фото\ntags: Moon  # from Jekyll\nsummary: C# and F#\n---\nText.\n"
+    )
+    record = read(text)
+    assert record["meta"]["title"] == "Запуск"  # (what YAML reads: the warning says so)
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (2, "title", "' #' starts a YAML comment, so this reads as 'Запуск': put the value in quotes, title: \"Запуск #2 перенесён\""),
+        (8, "credit", "' #' starts a YAML comment, so this reads as 'Роскосмос': put the value in quotes, credit: \"Роскосмос #фото\""),
+    ]
+
+
 def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of():
     """On an en/ru site, a Russian article without `lang: ru` was published as English without a word."""
     bilingual = ReadSettings("en", "UTC", (), SearchConfig(enabled=False), cyrillic_lang="ru")
