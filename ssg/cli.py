@@ -19,7 +19,7 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .config import FLAGS, load_config
-from .content import check_lang, check_slug, check_source_url
+from .content import check_lang, check_slug, check_source_url, iso_hint, parse_date
 from .errors import Problem, SsgError
 from .linkcheck import check_links, site_base_url
 from .scaffold import init_project, new_article, new_translation
@@ -213,6 +213,12 @@ def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option("--source-url", callback=_checked_by(check_source_url), help="Link to the original (http or https).")
 @click.option("--slug", callback=_checked_by(check_slug), help="File name and URL slug (default: from the title).")
 @click.option(
+    "--date",
+    "date_text",
+    help="When it was published, for a clipping of past news: 2019-07-16 or 2019-07-16T10:30 (default: now). Files it under content/2019/.",
+)
+@click.option("--draft", is_flag=True, help="Write draft: true (ssg build leaves it out until you remove it; ssg serve shows it).")
+@click.option(
     "--translation-of",
     type=click.Path(path_type=Path),
     help="Start a translation of this article file: <its name>.<lang>.md beside it, with its date, tags, source and image.",
@@ -226,6 +232,8 @@ def new_command(
     source_name: str | None,
     source_url: str | None,
     slug: str | None,
+    date_text: str | None,
+    draft: bool,
     translation_of: Path | None,
 ) -> None:
     """Start an article: writes content/YYYY/<slug>.md and prints its path."""
@@ -235,15 +243,25 @@ def new_command(
         if wrong:
             raise click.BadParameter(wrong, param_hint="'--lang'")
         if translation_of is not None:
-            if tags or source_name or source_url:
-                raise click.UsageError("--translation-of takes the original's tags and source (edit them in the new file)")
+            if tags or source_name or source_url or date_text or draft:
+                raise click.UsageError("--translation-of takes the original's date, tags and source (edit them in the new file)")
             path = new_translation(config, translation_of, title, lang, slug)
         else:
-            now = datetime.now(config.tz).replace(microsecond=0)
-            path = new_article(config, title, now, lang, tags, source_name, source_url, slug)
+            when = datetime.now(config.tz).replace(microsecond=0) if date_text is None else _date(date_text, config.timezone)
+            path = new_article(config, title, when, lang, tags, source_name, source_url, slug, draft)
     except SsgError as error:
         _fail(error, "New")
     click.echo(os.path.relpath(path))
+
+
+def _date(text: str, timezone: str) -> datetime:
+    """`--date` as the reader takes `date:` (a day alone stays a day); a usage error saying how to write it if not."""
+    when = parse_date(text, timezone)
+    if when is None:
+        raise click.BadParameter(
+            f"{text!r} is not a date ({iso_hint(text) or 'write 2019-07-16 or 2019-07-16T10:30'})", param_hint="'--date'"
+        )
+    return when
 
 
 @main.command("init")

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, MAX_SLUG, as_read, file_stem, slug_of, source_host
+from .content import DATE_PREFIX, MAX_SLUG, Day, as_read, file_stem, slug_of, source_host
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
@@ -89,8 +89,10 @@ def new_article(
     source_name: str | None = None,
     source_url: str | None = None,
     slug: str | None = None,
+    draft: bool = False,
 ) -> Path:
-    """Write content/YYYY/<slug>.md with the front matter filled in; returns its path.
+    """Write content/YYYY/<slug>.md (the year of `now`, its date) with the front matter filled in; returns its path.
+    `now` may be a `Day` (`ssg new --date 2019-07-16`): the date is written as that day alone.
 
     `lang`, `source_url` and `slug` must already pass the reader's checks (`content.check_lang`,
     `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written.
@@ -101,7 +103,9 @@ def new_article(
     if not slug:
         raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
     path = config.content_path / f"{now:%Y}" / f"{slug}.md"
-    front: dict = {"title": title, "date": now.isoformat(timespec="seconds")}
+    front: dict = {"title": title, "date": now.date().isoformat() if isinstance(now, Day) else now.isoformat(timespec="seconds")}
+    if draft:
+        front["draft"] = True
     if lang:
         front["lang"] = lang
     front["tags"] = list(tags)

@@ -158,12 +158,36 @@ def test_new_writes_front_matter_and_never_overwrites(project):
             "Invalid value for '--source-url': 'ftp://x' is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)",
         ),
         ("--source-url", "www.interfax.ru/1", "Invalid value for '--source-url': 'www.interfax.ru/1' is not an absolute http(s) URL"),
+        ("--date", "16.07.2019", "Invalid value for '--date': '16.07.2019' is not a date (write 2019-07-16)"),
+        ("--date", "2019-02-30", "Invalid value for '--date': '2019-02-30' is not a date (write 2019-07-16 or 2019-07-16T10:30)"),
     ],
 )
 def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option, value, message):
     result = run("-C", str(project.root), "new", "T1", option, value)
     assert result.exit_code == 2 and message in result.output
     assert not any((project.root / "content").iterdir())  # nothing written
+
+
+def test_new_files_a_clipping_of_past_news_under_its_year_and_may_start_it_as_a_draft(project):
+    """Archiving a 2019 clipping meant editing `date:` and moving the file from content/2026/ by hand."""
+
+    def new(*args: str) -> tuple[Path, dict]:
+        result = run("-C", str(project.root), "new", *args)
+        assert result.exit_code == 0, result.output
+        path = (Path.cwd() / result.output.strip()).resolve()
+        return path.relative_to(project.root), yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+    day, front = new("Old news", "--date", "2019-07-16")
+    assert str(day) == "content/2019/old-news.md" and front["date"] == "2019-07-16" and "draft" not in front
+    timed, front = new("Older news", "--date", "2018-01-05T10:30", "--draft")
+    assert str(timed) == "content/2018/older-news.md" and front["draft"] is True
+    assert front["date"] == "2018-01-05T10:30:00+03:00"  # the site's time zone, Europe/Moscow
+    result = run("-C", str(project.root), "build")
+    assert result.exit_code == 0 and "1 draft left out" in result.output
+    assert (project.root / "public/2019/07/16/old-news/index.html").is_file()
+    assert not (project.root / "public/2018").exists()
+    translation = run("-C", str(project.root), "new", "Старые новости", "--translation-of", str(day), "--date", "2020-01-01")
+    assert translation.exit_code == 2 and "takes the original's date, tags and source" in translation.output
 
 
 def test_new_with_a_headline_longer_than_a_file_name_cuts_the_slug_at_a_word(project):
