@@ -243,19 +243,22 @@ def _tag_names(tag_names: dict[str, dict[str, str]]) -> TagNames:
 
 
 def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default: str | None) -> tuple[tuple[Tag, ...], list[Problem]]:
-    """The site's tags, each with its URL slug; a warning for each tag whose slug another took first. `default`: the
-    default language of a bilingual site (what the hint of such a warning names a tag by)."""
+    """The site's tags, each with its URL slug; a warning for each tag whose slug another took first. `articles`:
+    newest first. `default`: the default language of a bilingual site (what the hint of such a warning names a tag by).
+
+    Of tags whose names make one slug (МКС and MKS), the one used first (by its oldest article) keeps the plain URL:
+    a new tag gets `-2`, and never moves an older tag's page, which links and readers know, to another URL."""
     spellings: dict[str, Counter] = defaultdict(Counter)
-    first_file: dict[str, str] = {}
-    lang: dict[str, str] = {}  # tag key -> the language of its first article
-    for article in articles:
+    first_file: dict[str, str] = {}  # tag key -> its oldest article's file
+    lang: dict[str, str] = {}  # tag key -> the language of its oldest article
+    for article in reversed(articles):
         for name in article.tags:
             key = known.key(name)
             spellings[key][name] += 1
             first_file.setdefault(key, article.source_path)
             lang.setdefault(key, article.lang)
     by_slug: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(spellings):
+    for key in first_file:  # (oldest first)
         by_slug[slug_of(key) or "tag"].append(key)
     tags, warnings = [], []
     for slug, keys in sorted(by_slug.items()):
@@ -274,12 +277,11 @@ def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default
 
 def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | None) -> str:
     """What to do about two tags on one URL, given each one's name and the language of its first article: where those
-    differ, they may be one tag (then `tag_names:`, keyed by the default language's name); else which keeps the URL
-    follows their names' order, so it can move to a new tag."""
+    differ, they may be one tag (then `tag_names:`, keyed by the default language's name); else tell them apart."""
     if first[1] != other[1]:
         (main, _), (alias, code) = (other, first) if other[1] == default else (first, other)
         return f"(if they are one tag in two languages, name it once in site.yaml: tag_names: {{{main}: {{{code}: {alias}}}}})"
-    return "(which of them has the plain URL follows their names, so a new tag can take it: give one a distinct name)"
+    return "(the tag used first keeps the plain URL: if they are two things, give the new one a distinct name)"
 
 
 def _shape(article: Article) -> tuple:
