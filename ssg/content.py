@@ -52,7 +52,9 @@ DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 # Keys other tools write the publication date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
 # (published, created), RSS (pubDate), schema.org (datePublished), Hugo (publishDate), ... A clipped article has one
 # of these and no `date:`. In the order one is named: a publication before a creation (a clipper's `created` is the day
-# of the clipping).
+# of the clipping). The first `PUBLICATION_KEYS` of them are the article's date where it has no `date:`, as Hugo
+# reads `publishDate`, `pubdate` and `published`; a creation date is only named in the error.
+PUBLICATION_KEYS = 7
 DATE_LIKE_KEYS = (
     "published",
     "datepublished",
@@ -417,6 +419,9 @@ class _Reader:
 
     def date(self, key: str, data: dict, prefix: re.Match | None) -> str | None:
         value = data.get(key)
+        if key == "date" and key not in data and (published := self.date_like(data, PUBLICATION_KEYS)) is not None:
+            value = published[1]  # (a clipping's `published:`, a date: `date_like` parsed it)
+            self.lines.setdefault("date", self.lines.get(published[0]))  # (a later message on the date names its line)
         if _is_empty(value):  # `updated:` left empty is no update; `date:` takes the file name's
             if prefix is None:
                 if key == "date":
@@ -424,7 +429,7 @@ class _Reader:
                     if key in data:
                         self.problem(key, f"is empty ({fix})")
                     else:
-                        self.missing(key, self.date_like(data) or f"is missing ({fix})")
+                        self.missing(key, self.rename_hint(data) or f"is missing ({fix})")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)
@@ -437,18 +442,23 @@ class _Reader:
             self.days.add(key)
         return parsed.isoformat()
 
-    def date_like(self, data: dict) -> str | None:
-        """For an article without `date:`, the message naming the key that holds its date under another name (a web
-        clipper's `published: 2025-03-14`), if one does: told only that a date is missing, the user would write again
-        what the file already has. None where no such key holds a date."""
+    def date_like(self, data: dict, among: int = len(DATE_LIKE_KEYS)) -> tuple[str, Any] | None:
+        """The key and value that hold an article's date under another name (a web clipper's `published: 2025-03-14`),
+        of the first `among` of `DATE_LIKE_KEYS`, the first of them in that order; None where no such key holds a date."""
         found = {}
         for key, value in data.items():
             name = key.lower().replace("_", "").replace("-", "") if isinstance(key, str) else None
-            if name in DATE_LIKE_KEYS and name not in found and parse_date(value, self.settings.timezone) is not None:
+            if name in DATE_LIKE_KEYS[:among] and name not in found and parse_date(value, self.settings.timezone) is not None:
                 found[name] = (key, value)
-        if not found:
+        return found[min(found, key=DATE_LIKE_KEYS.index)] if found else None
+
+    def rename_hint(self, data: dict) -> str | None:
+        """For an article without a date, the message naming the key that holds it under another name (a clipper's
+        `created:`): told only that a date is missing, the user would write again what the file already has."""
+        found = self.date_like(data)
+        if found is None:
             return None
-        key, value = found[min(found, key=DATE_LIKE_KEYS.index)]
+        key, value = found
         written = value.isoformat() if isinstance(value, (date, time)) else str(value).strip()  # (TOML's dates are values)
         where = f" (line {self.lines[key]})" if key in self.lines else ""
         return f"is missing; {key}: {written}{where} looks like it: rename it to date:"

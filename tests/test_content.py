@@ -462,6 +462,17 @@ def test_an_image_without_src_says_so():
         assert problems(f"---\ntitle: T\ndate: 2021-01-01\nimage: {image}\n---\n") == [f"2021/story.md:4: image: {message}"], image
 
 
+def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_named():
+    """50 clipped files each failed on `date: is missing` though their `published:` held it (Hugo reads it)."""
+    clipped = read("---\ntitle: T\ncreated: 2025-03-20\npublished: 2025-03-14\n---\nText.\n")
+    assert (clipped["meta"]["date"], clipped["meta"]["days"]) == ("2025-03-14T00:00:00+03:00", ["date"])
+    assert read("---\ntitle: T\npubDate: 2025-03-14T10:00\n---\n")["meta"]["date"] == "2025-03-14T10:00:00+03:00"
+    assert read("---\ntitle: T\ndate: 2025-01-01\npublished: 2025-03-14\n---\n")["meta"]["date"] == "2025-01-01T00:00:00+03:00"
+    assert problems("---\ntitle: T\ncreated: 2025-03-20\n---\n") == [
+        "2021/story.md:4: date: is missing; created: 2025-03-20 (line 3) looks like it: rename it to date:"
+    ]
+
+
 def test_a_comment_cutting_a_shown_text_is_warned_of():
     """`title: Запуск #2 перенесён` read as "Запуск" without a word (YAML's comment); a comment after a date is meant."""
     text = (
