@@ -679,11 +679,18 @@ class SearchWriter:
         articles = site.articles
         keys = list(zip(map(attrgetter("key"), articles), map(paths.__getitem__, map(attrgetter("source_path"), articles)), strict=True))
         docs = list(map(self._made.get, keys))
+        labels: dict[tuple[int, str], tuple[str, ...]] = {}  # (id of an article's tags as shown, language) -> their names
         for n, article in enumerate(articles):
-            if docs[n] is None:
+            # A hit shows its tags as their pages name them (site.yaml's name in the article's language, else the most
+            # used spelling), not as this article spelt them: that may change while the article does not.
+            shown = site.tags_shown[article.source_path]
+            tags = labels.get((id(shown), article.lang))
+            if tags is None:
+                tags = labels[id(shown), article.lang] = tuple(t.label(article.lang) for t in site.tags_of(article))
+            if docs[n] is None or docs[n].tags != tags:
                 path = keys[n][1]
                 date = article.date.isoformat()
-                docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, article.tags, None, article.key)
+                docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags, None, article.key)
         if self.remember:
             self._made = dict(zip(keys, docs, strict=True))
         return docs  # type: ignore[return-value]

@@ -346,3 +346,20 @@ def test_search_results_are_marked_and_filtered_by_language(bilingual, browser):
     page.wait_for_function("[...document.querySelectorAll('.search-hit__lang')].every(e => e.lang === 'en')")
     assert "lang=en" in page.url
     page.close()
+
+
+def test_a_search_hit_names_its_tags_as_their_pages_do_in_its_language(project):
+    """Hits showed tags as each article spelt them (`spacex`, `roscosmos` on an English article) where tag pages
+    showed SpaceX and Roscosmos."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/a.md": article("A", "2021-05-24 10:00", tags="[SpaceX, roscosmos]"),
+            "content/b.md": article("B", "2021-05-25 10:00", tags="[SpaceX]"),
+            "content/c.md": article("C", "2021-05-26 10:00", tags="[spacex, Роскосмос]", lang="ru"),
+        }
+    )
+    project.build()
+    store = (project.public / "search/d/0.js").read_text(encoding="utf-8").strip()
+    hits = json.loads(store.removeprefix('ssgSearchData("d/0",').removesuffix(");"))
+    assert {hit[1]: hit[5] for hit in hits} == {"A": ["SpaceX", "Roscosmos"], "B": ["SpaceX"], "C": ["SpaceX", "Роскосмос"]}
