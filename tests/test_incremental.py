@@ -107,6 +107,20 @@ CHANGES = {
         )
         for n in (1, 3, 5)
     ],
+    # Most articles now spell Alpha "alpha": the tag's name, shown on the pages and search hits of the others too (the
+    # oldest four, whose search store chunk holds none of the articles changed).
+    "tag spelt otherwise by most": lambda p: p.write(
+        {
+            **{
+                f"content/2021/story-{n}.md": article(
+                    f"Story {n}", f"2021-0{1 + n % 3}-1{n}T10:00:00+03:00", f"Body {n}.", tags=f"[alpha, T{n % 2}]"
+                )
+                for n in (2, 4, 5)
+            },
+            "content/2021/later-1.md": article("Later 1", "2021-04-01", tags="[alpha]"),
+            "content/2021/later-2.md": article("Later 2", "2021-04-02", tags="[alpha]"),
+        }
+    ),
     # Every page's head then links the new language's feed.
     "first article in another language": lambda p: p.write({"content/2021/ru.md": article("Новость", "2021-02-02", lang="ru")}),
 }

@@ -34,7 +34,7 @@ class SearchDoc:
     lead: str
     tags: tuple[str, ...]
     terms: dict | None  # what article_terms returned; None: read from a `TermsCache` by `key`, if needed at all
-    key: str = ""  # with terms=None: changes whenever the terms or anything above but ref and path do (the article's key)
+    key: str = ""  # with terms=None: changes whenever the terms or anything above but ref, path and tags do (the article's key)
 
 
 @dataclass(frozen=True)

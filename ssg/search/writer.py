@@ -286,10 +286,10 @@ def _documents(docs: list[SearchDoc], terms: _Terms, known: dict[int, _Doc]) -> 
     for n, doc in enumerate(docs):
         if out[n] is not None:
             continue
-        if doc.terms is None:  # its key stands for all but the path: hashing that spares encoding every lead (most of the time here)
+        if doc.terms is None:  # its key stands for all but the path and tags: hashing it spares encoding every lead (most of the time here)
             if not doc.key:
                 raise ValueError(f"search document {doc.ref} has neither terms nor a key to read them by")
-            fields, meta = None, join((doc.path, doc.key))
+            fields, meta = None, join((doc.path, doc.key, *doc.tags))
         else:
             fields, meta = terms.fields(doc.ref, doc.terms), join((doc.path, doc.title, doc.date, doc.lang, doc.lead, *doc.tags))
         digest = blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=10).digest()
