@@ -283,7 +283,12 @@ OPTIONS: tuple[Option, ...] = (
         "Atom feeds (site, per tag, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`.",
         _feeds,
     ),
-    Option("search", SearchConfig(), "Client-side search: {enabled: true, fields: [title, tags, body], path: search/}.", _search),
+    Option(
+        "search",
+        SearchConfig(),
+        "Client-side search: what it indexes, where its page is, and the languages whose stemmers it knows (each article is stemmed by its own).",
+        _search,
+    ),
     Option("content_dir", "content", "Folder of the Markdown articles and their images.", _folder),
     Option("output_dir", "public", "Folder the site is built into.", _folder),
     Option("static_dir", "static", "Files copied to the site root as they are (override the theme's).", _folder),
@@ -487,7 +492,7 @@ def _empty_option(option: Option) -> str:
 def _option_yaml(option: Option, value: Any) -> str:
     """`name: value` as one line of YAML, the way `ssg init` writes it in site.yaml."""
     if isinstance(value, SearchConfig):
-        value = {"enabled": value.enabled, "fields": list(value.fields), "path": value.path}
+        value = {"enabled": value.enabled, "fields": list(value.fields), "path": value.path, "languages": list(value.languages)}
     if isinstance(value, tuple):
         value = list(value)
     dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
