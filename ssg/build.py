@@ -46,7 +46,7 @@ from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, LIQUID_TAG
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, relative
-from .render import Bodies, Cards, Renderer, body_links, latest_script, render_pages
+from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .theme import CARD_TEMPLATE, Theme, load_theme
@@ -86,6 +86,7 @@ class BuildResult:
     peak_mib: dict[str, float] = field(default_factory=dict)  # after each phase, the largest RSS the build process has had so far
     counts: dict[str, str] = field(default_factory=dict)  # phase -> what it went through and what it wrote (the profile shows it)
     up_to_date: bool = False  # nothing changed since the last build into the same folder: nothing done
+    checked: int = 0  # ssg check: the pages rendered (one of each kind) to check the templates
 
     def record(self) -> dict:
         """What a later build with the same inputs reports (see `restore`)."""
@@ -316,7 +317,12 @@ class Builder:
                 )
             if options.strict and result.warnings:
                 raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
-            if options.dry_run:
+            if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
+                with phase("pages"):
+                    latest, paths = latest_links(site, config, urls), {a.source_path: urls.article(a) for a in site.articles}
+                    renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths)
+                    result.checked = check_pages(renderer, pages)
+                    result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
                 return result
             check_output_dir(
                 config.output_path, config.root, protected_dirs(config), options.force, config.cache_path, config.origin("output_dir")

@@ -147,8 +147,9 @@ def serve_command(project: Path, host: str, port: int, open_browser: bool, no_re
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.pass_obj
 def check_command(project: Path, drafts: bool, future: bool, strict: bool, links: bool, base_url: str | None, folder: Path | None) -> None:
-    """Check site.yaml and every article of the project (FOLDER, default: here) without writing anything;
-    or, with --links, the links of a built site (FOLDER, default: the output folder)."""
+    """Check site.yaml, every article and the templates of the project (FOLDER, default: here) without writing
+    anything (one page of each kind is rendered); or, with --links, the links of a built site (FOLDER, default: the
+    output folder)."""
     if links:
         _check_links(project, folder, base_url)
         return
@@ -158,7 +159,11 @@ def check_command(project: Path, drafts: bool, future: bool, strict: bool, links
     except SsgError as error:
         _fail(error, "Check")
     _warn(result.warnings)
-    click.echo(f"Checked site.yaml and {result.read} articles: no errors, {len(result.warnings)} warnings.")
+    rendered = f"{result.checked} page{'s' * (result.checked != 1)}"
+    click.echo(
+        f"Checked site.yaml, {result.read} articles and the templates ({rendered} rendered, one of each kind, nothing written): "
+        f"no errors, {len(result.warnings)} warnings."
+    )
 
 
 def _check_links(project: Path, folder: Path | None, base_url: str | None) -> None:

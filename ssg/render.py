@@ -30,13 +30,14 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Article, Image
+from .errors import TemplateError
 from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArticleLink, Page, link
 from .site import Site, Tag
-from .theme import CARD_TEMPLATE, Theme, format_for
+from .theme import CARD_TEMPLATE, Theme, format_for, render_named
 from .urls import LATEST, Urls, relative_from, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
@@ -249,7 +250,7 @@ class Renderer:
 
     def _render_card(self, article: Article, lang: str, links: Callable[[Any], str]) -> str:
         context = self._shared(lang) | {"article": article, "lang": lang, "url_for": self._url_for(links)}
-        return self.theme.env.get_template(CARD_TEMPLATE).render(context)
+        return render_named(self.theme.env.get_template(CARD_TEMPLATE), context)
 
     def language_switch(self, page: Page) -> tuple[LanguageLink, ...]:
         """Each language of a bilingual site: this page in it where it exists, else its home."""
@@ -265,6 +266,72 @@ class Renderer:
 
     def body(self, article: Article, url_for: Callable[[Any], str]) -> str:
         return body_links(self.body_of(article), self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
+
+
+def check_pages(renderer: Renderer, pages: Iterable[Page]) -> int:
+    """Render, writing nothing, a few pages (`_sample`) and their articles' entries (`card.html`) in each listing
+    language (`ssg check`): a template's runtime error (an unknown name, a misspelt attribute) then fails the check as
+    it fails the build. Raises `TemplateError` with every problem found; returns how many pages were rendered."""
+    sample = _sample(pages)
+    problems = []
+    for page in sample:
+        try:
+            renderer.render(page)
+        except TemplateError as error:
+            problems += error.problems
+    from_root = relative_from("")
+    articles = [page.context["article"] for page in sample if page.kind == "article"]
+    for lang in sorted({page.lang for page in sample if "articles" in page.context}):
+        for article in articles:
+            try:
+                renderer.card(article, lang, from_root)
+            except Exception as exc:  # noqa: BLE001 - whatever the template raises is reported on its line
+                problems.append(renderer.theme.problem(exc, CARD_TEMPLATE))
+    if problems:
+        raise TemplateError(problems)
+    return len(sample)
+
+
+def _sample(pages: Iterable[Page]) -> list[Page]:
+    """One page of each kind, template and language; of article pages, as many as it takes to show each thing an
+    article may lack that one of them has (`_shows`), so that each line a template puts in an `{% if %}` runs once."""
+    sample, shown = [], {}
+    for page in pages:
+        key = (page.kind, page.template, page.lang)
+        seen = shown.get(key)
+        if page.kind != "article":
+            if seen is None:
+                sample.append(page)
+                shown[key] = frozenset()
+            continue
+        things = _shows(page)
+        if seen is None or not things <= seen:
+            sample.append(page)
+            shown[key] = things | (seen or frozenset())
+    return sample
+
+
+def _shows(page: Page) -> frozenset[str]:
+    """What of the things an article may leave out its page has (each key of its `extra` too)."""
+    article, context = page.context["article"], page.context
+    source, image = article.source, article.image
+    things = {
+        "updated": article.updated,
+        "source": source,
+        "source.url": source and source.url,
+        "image": image,
+        "image.alt": image and image.alt,
+        "image.caption": image and image.caption,
+        "image.credit": image and image.credit,
+        "rights": article.rights,
+        "summary": article.summary,
+        "tags": article.tags,
+        "draft": article.draft,
+        "prev": context.get("prev"),
+        "next": context.get("next"),
+        "translations": context.get("translations"),
+    }
+    return frozenset([name for name, value in things.items() if value] + [f"extra.{key}" for key in article.extra])
 
 
 _FOOTNOTE_BACK = re.compile(f'title="{FOOTNOTE_BACK}(\\d+)"')
@@ -332,6 +399,13 @@ class Bodies:
         self.path = path
         self.pid: int | None = None
         self.db: sqlite3.Connection | None = None
+
+    @classmethod
+    def of(cls, db: sqlite3.Connection) -> Bodies:
+        """Bodies from a database open in this process (`ssg check`'s, in memory)."""
+        bodies = cls(Path(":memory:"))
+        bodies.pid, bodies.db = os.getpid(), db
+        return bodies
 
     def __call__(self, article: Article) -> str:
         if self.pid != os.getpid():

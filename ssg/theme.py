@@ -2,15 +2,17 @@
 
 Nothing here knows about particular pages: `Theme.render` takes a template name and a context
 (built by `pages.py`) and returns the HTML, turning any Jinja error into a `TemplateError` that
-names the template file and line.
+names the template file and line. A name or attribute that is not there is such an error
+(`_Undefined`), not an empty string.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -22,7 +24,7 @@ import jinja2.runtime
 import markupsafe
 from babel import Locale
 from babel import dates as babel_dates
-from jinja2.utils import internalcode
+from jinja2.utils import internalcode, missing
 from markupsafe import Markup, escape
 
 from .config import Config
@@ -57,19 +59,18 @@ class Theme:
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         try:
-            return self.env.get_template(template).render(context)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                Problem(self.display(exc.filename or exc.name or template), exc.lineno, None, exc.message or "syntax error")
-            ) from None
-        except jinja2.TemplateNotFound as exc:
-            file, line = self.template_frame(exc)  # the template that includes or extends the missing one, when it is not this
-            raise TemplateError(
-                Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
-            ) from None
-        except Exception as exc:  # a template's runtime error: name the template line that raised it
-            file, line = self.template_frame(exc)
-            raise TemplateError(Problem(file or template, line, None, f"{type(exc).__name__}: {exc}")) from None
+            return render_named(self.env.get_template(template), context)
+        except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
+            raise TemplateError(self.problem(exc, template)) from None
+
+    def problem(self, exc: Exception, template: str) -> Problem:
+        """What went wrong rendering `template`, on the template file and line where it did."""
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            return Problem(self.display(exc.filename or exc.name or template), exc.lineno, None, exc.message or "syntax error")
+        file, line = self.template_frame(exc)  # (a missing template: the one that includes or extends it, when it is not this)
+        if isinstance(exc, jinja2.TemplateNotFound):
+            return Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
+        return Problem(file or template, line, None, f"{type(exc).__name__}: {exc}")  # a runtime error: the line that raised it
 
     def template_frame(self, exc: BaseException) -> tuple[str | None, int | None]:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
@@ -117,6 +118,79 @@ class Theme:
 
             self.translators[lang] = t
         return t
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """A name or an attribute that is not there: an error wherever a template uses it (prints it, tests it with
+    `{% if %}`, loops over it), naming what is missing and what is there, rather than an empty string that hides a
+    typo (`article.subtitel`). `is defined` and `default(...)` still ask for it. A key a mapping lacks is the
+    exception (`_MissingKey`): `article.extra` and `site.params` are free-form, and a key one article has is
+    missing from the next."""
+
+    __slots__ = ()
+
+    def __new__(cls, hint: str | None = None, obj: Any = missing, name: Any = None, exc: type = jinja2.UndefinedError) -> _Undefined:
+        return object.__new__(_MissingKey if cls is _Undefined and isinstance(obj, Mapping) else cls)
+
+    @property
+    def _undefined_message(self) -> str:
+        hint, obj, name = self._undefined_hint, self._undefined_obj, self._undefined_name
+        if hint:
+            return hint
+        if obj is missing:
+            return f"{name!r} is undefined"
+        if obj is None:
+            return f"None has no attribute {name!r} (a field that may be empty wants an {{% if %}} around it)"
+        if isinstance(obj, Mapping):
+            return f"no key {name!r} here{_did_you_mean(str(name), map(str, obj), 'its keys')}"
+        if not isinstance(name, str):
+            return f"{type(obj).__name__!r} object has no element {name!r}"
+        names = [n for n in dir(obj) if not n.startswith("_")]
+        return f"{type(obj).__name__!r} object has no attribute {name!r}{_did_you_mean(name, names, 'its attributes')}"
+
+
+class _MissingKey(_Undefined):
+    """A key a mapping lacks (`article.extra.views`, `site.params.analytics`): empty and false, as Jinja's default
+    (and Hugo's `.Params`); what is read from it (`.x`, a call) is still an error."""
+
+    __slots__ = ()
+    __iter__, __str__, __len__ = jinja2.Undefined.__iter__, jinja2.Undefined.__str__, jinja2.Undefined.__len__
+    __eq__, __ne__, __bool__, __hash__ = (
+        jinja2.Undefined.__eq__,
+        jinja2.Undefined.__ne__,
+        jinja2.Undefined.__bool__,
+        jinja2.Undefined.__hash__,
+    )
+
+    def __contains__(self, item: Any) -> bool:  # (Jinja's default has none: `in` iterates over nothing)
+        return False
+
+
+def _did_you_mean(name: str, names: Iterable[str], known: str) -> str:
+    """The name closest to `name` (two letters swapped first: `scr` is `src`), else every name (`known`: what they are)."""
+    names = sorted(set(names))
+    close = [n for n in names if sorted(n) == sorted(name)] or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    return f" ({known}: {', '.join(names)})" if names else ""
+
+
+_UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")
+
+
+def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """`template.render(context)`; a name it does not know is reported with the names it does (`_did_you_mean`).
+
+    Said here, where the context is known: Jinja makes an undefined name without it. (Only a bare "'x' is undefined":
+    an entry's template, rendered within a listing, says it first, with its own names.)"""
+    try:
+        return template.render(context)
+    except jinja2.UndefinedError as exc:
+        found = _UNDEFINED_NAME.fullmatch(str(exc.message))
+        if found:
+            names = [n for n in context if n not in template.environment.globals]
+            exc.args = (exc.message + _did_you_mean(found[1], names, "names here"),)
+        raise
 
 
 class _Context(jinja2.runtime.Context):
@@ -200,6 +274,7 @@ def load_theme(config: Config) -> Theme:
         keep_trailing_newline=True,
         auto_reload=False,
         cache_size=-1,
+        undefined=_Undefined,
     )
     env.context_class = _Context
     env.template_class = _Template

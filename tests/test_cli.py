@@ -443,7 +443,11 @@ def test_run_inside_the_archive_points_at_it(project, tmp_path, monkeypatch):
 def test_check_with_a_folder_checks_that_project(project):
     project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
     result = run("check", str(project.root))
-    assert result.exit_code == 0 and "Checked site.yaml and 1 articles" in result.output and "did you mean 'title'?" in result.output
+    assert (
+        result.exit_code == 0
+        and "Checked site.yaml, 1 articles and the templates" in result.output
+        and "did you mean 'title'?" in result.output
+    )
     assert not (project.root / "public").exists()
 
 
@@ -576,3 +580,44 @@ def test_profile_counts_the_urls_the_sitemap_lists(project):
     row = next(line for line in result.output.splitlines() if line.startswith("  sitemap "))
     listed = (project.public / "sitemap.xml").read_text().count("<url>")
     assert f"  {listed} URLs in 1 file, " in row
+
+
+def test_check_renders_a_page_of_each_kind_and_fails_on_a_template_error_as_build_does(project):
+    project.write({"content/a.md": article("A", "2021-01-01", tags="[Space]")})
+    result = run("-C", str(project.root), "check")
+    # article, home, tag, year, month, day, tags, archive, 404, search
+    assert result.exit_code == 0 and "and the templates (10 pages rendered, one of each kind, nothing written)" in result.output
+    base = '{% extends "base.html" %}\n{% block content %}\n'
+    project.write(
+        {
+            "templates/article.html": base + "<h1>{{ article.title }}</h1>\n{{ artcle.x }}\n{% endblock %}\n",
+            "templates/card.html": "<li>\n{{ article.titel }}</li>\n",
+        }
+    )
+    result = run("-C", str(project.root), "check")
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: templates/article.html:4: UndefinedError: 'artcle' is undefined (did you mean 'article'?)\n"
+        "error: templates/card.html:2: UndefinedError: 'Article' object has no attribute 'titel' (did you mean 'title'?)\n"
+        "Check failed: 2 problems.\n"
+    )
+    assert sorted(p.name for p in project.root.iterdir()) == ["content", "site.yaml", "templates"]  # nothing written
+    result = run("-C", str(project.root), "build")
+    assert result.exit_code == 1 and "error: templates/article.html:4: UndefinedError: 'artcle' is undefined" in result.output
+
+
+def test_check_renders_a_page_of_each_language_and_the_article_page_that_shows_the_most(bilingual):
+    bilingual.write({"templates/card.html": '<li>{% if lang == "ru" %}{{ nmae }}{% endif %}</li>\n'})
+    result = run("-C", str(bilingual.root), "check")
+    assert result.exit_code == 1 and "error: templates/card.html:1: UndefinedError: 'nmae' is undefined" in result.output
+    bilingual.remove("templates/card.html")
+    # Only one article has an image: its page is the one rendered.
+    bilingual.write(
+        {
+            "content/en/pictured.md": article("Pictured", "2020-01-01", image="{src: 'https://example.com/a.jpg', credit: X}"),
+            "templates/article.html": '{% extends "base.html" %}\n{% block content %}\n{% if article.image %}{{ article.image.scr }}{% endif %}\n{% endblock %}\n',
+        }
+    )
+    result = run("-C", str(bilingual.root), "check")
+    assert result.exit_code == 1
+    assert "error: templates/article.html:3: UndefinedError: 'Image' object has no attribute 'scr' (did you mean 'src'?)" in result.output

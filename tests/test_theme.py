@@ -18,7 +18,7 @@ import ssg.render
 from ssg.config import load_config
 from ssg.errors import TemplateError
 from ssg.render import links_printed_as_is
-from ssg.theme import _Context, _Template, date_part, load_theme, quick_escape
+from ssg.theme import _Context, _Template, _Undefined, date_part, load_theme, quick_escape, render_named
 
 from .conftest import article, tree
 
@@ -287,3 +287,73 @@ def test_an_entry_holding_the_marks_character_is_rendered_for_each_page(listed):
     listed.write({"templates/card.html": '<li>\x00<a href="{{ url_for(article) }}">{{ article.title }}</a></li>\n'})
     listed.build()
     assert '<li>\x00<a href="../../2021/05/24/a/">A</a></li>' in listed.page("tags/space/")
+
+
+# Unknown names and attributes are errors (`_Undefined`); what tests for an optional thing still works.
+
+
+def named(source: str, **context: object) -> str:
+    env = jinja2.Environment(undefined=_Undefined)
+    return render_named(env.from_string(source), context)
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ site.titel }}", "'SimpleNamespace' object has no attribute 'titel' (did you mean 'title'?)"),
+        ("{{ site.slogan }}", "'SimpleNamespace' object has no attribute 'slogan' (its attributes: lang, title)"),
+        ("{{ artcle.title }}", "'artcle' is undefined (did you mean 'article'?)"),
+        ("{{ subtitle }}", "'subtitle' is undefined (names here: article, site)"),
+        ("{% if artcle %}x{% endif %}", "'artcle' is undefined (did you mean 'article'?)"),  # tested, not only printed
+        ("{% for a in artcles %}{% endfor %}", "'artcles' is undefined (did you mean 'article'?)"),
+        ("{{ article.image.src }}", "None has no attribute 'src' (a field that may be empty wants an {% if %} around it)"),
+        ("{{ article.extra.views.count }}", "no key 'views' here (its keys: pages)"),
+    ],
+)
+def test_an_unknown_name_or_attribute_is_an_error_that_says_what_is_there(source, message) -> None:
+    site = SimpleNamespace(title="T", lang="en")
+    article = SimpleNamespace(image=None, extra={"pages": 2})
+    with pytest.raises(jinja2.UndefinedError) as error:
+        named(source, site=site, article=article)
+    assert str(error.value) == message
+
+
+def test_what_tests_for_an_optional_thing_still_works() -> None:
+    article = SimpleNamespace(title="T", image=None, summary="", extra={"pages": 2})
+    source = (
+        "{{ subtitle is defined }}|{{ subtitle | default('none') }}|{{ article.subtitle is defined }}|"
+        "{{ article.subtitle | default('-') }}|{% if article.image %}img{% endif %}|{% if not article.summary %}no summary{% endif %}|"
+        # A key a mapping lacks (front-matter extras differ from article to article) is empty and false.
+        "{% if article.extra.views %}views{% endif %}[{{ article.extra.views }}]{{ article.extra.pages }}|"
+        "{{ article.extra.views is number }}{{ 'x' in article.extra.views }}|{{ 'yes' if false }}"
+    )
+    assert named(source, article=article) == "False|none|False|-||no summary|[]2|FalseFalse|"
+
+
+def test_an_unknown_name_in_the_entry_template_is_named_with_the_entrys_names(listed):
+    listed.write({"templates/card.html": "<li>\n{{ artcle.title }}</li>\n"})
+    with pytest.raises(TemplateError) as error:
+        listed.build()
+    assert str(error.value) == "templates/card.html:2: UndefinedError: 'artcle' is undefined (did you mean 'article'?)"
+    listed.write({"templates/card.html": "<li>{{ pgae.kind }}</li>\n"})  # `page` is not an entry's: no suggestion of it
+    with pytest.raises(TemplateError) as error:
+        listed.build()
+    assert "'pgae' is undefined (names here: article, format_date, " in str(error.value)
+    assert "page," not in str(error.value)
+
+
+def test_the_default_theme_builds_an_article_with_every_optional_field_and_one_with_none(project) -> None:
+    full = article(
+        "Full",
+        "2021-05-24T10:00:00+03:00",
+        updated="2021-05-25",
+        tags="[Space]",
+        source="{name: Interfax, url: 'https://www.interfax.ru/'}",
+        image="{src: 'https://example.com/a.jpg', credit: X, caption: C}",
+        rights="Public domain",
+        views="12",
+        summary="S.",
+    )
+    project.write({"content/full.md": full, "content/bare.md": article("Bare", "2021-05-23")})
+    project.build()
+    assert "Full" in project.page("") and "Bare" in project.page("2021/05/23/bare/")
