@@ -21,10 +21,12 @@ from xml.etree import ElementTree
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
+from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 
-EXTENSIONS = ("extra", "sane_lists", "toc")
 # The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
 ARTICLE_SUFFIXES = (".md", ".markdown")
 REF_ARTICLE = "ssg-ref:article:"
@@ -35,6 +37,18 @@ REF_SITE = "ssg-ref:site:"  # a link from the site's root (`/images/logo.png`): 
 NOT_PUBLISHED = "#ssg-not-published:"
 # Each footnote's way back is titled in the page's language at write time (see `render.body_links`).
 FOOTNOTE_BACK = "ssg-footnote-back:"
+# The extensions and their settings, as the build cache's stamp holds them (so: JSON). `_renderer` adds the function
+# that makes heading ids, and ssg's own extensions below (this file's code is stamped too).
+EXTENSIONS = (
+    ("extra", {"footnotes": {"BACKLINK_TITLE": FOOTNOTE_BACK + "%d"}}),
+    ("sane_lists", {}),
+    ("toc", {}),
+    # What GitHub adds to Markdown, for text pasted from GitHub, Obsidian or a web clipper: ~~struck~~ (a single ~,
+    # "~5 km", stays text), bare URLs, www. and e-mail addresses as links (no repository shorthands), - [ ] and - [x].
+    ("pymdownx.tilde", {"subscript": False}),
+    ("pymdownx.magiclink", {"repo_url_shorthand": False, "social_url_shorthand": False}),
+    ("pymdownx.tasklist", {}),
+)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 # A footnote's number in the text and its way back ("↩") are links, not words of the article.
@@ -111,11 +125,9 @@ def plain_text(fragment: str) -> str:
 def _renderer() -> markdown.Markdown:
     # One Markdown object per process: building it costs far more than rendering a page.
     refs = _RefCollector()
-    md = markdown.Markdown(
-        extensions=[*EXTENSIONS, _RefExtension(refs)],
-        extension_configs={"toc": {"slugify": _heading_id}, "extra": {"footnotes": {"BACKLINK_TITLE": FOOTNOTE_BACK + "%d"}}},
-        output_format="html",
-    )
+    configs = {name: dict(config) for name, config in EXTENSIONS}
+    configs["toc"]["slugify"] = _heading_id
+    md = markdown.Markdown(extensions=[*configs, _GitHubExtension(), _RefExtension(refs)], extension_configs=configs, output_format="html")
     md.ssg_refs = refs  # type: ignore[attr-defined]
     if {item.name for item in md.inlinePatterns._priority} <= _KNOWN_INLINE_PATTERNS:  # noqa: SLF001 (the registry lists no names otherwise)
         md.treeprocessors.register(_PlainTextSkippingInline(md), "inline", 20)
@@ -135,7 +147,7 @@ def _heading_id(text: str, separator: str) -> str:
     return _NOT_IN_ID.sub("", text.strip().lower()).replace(" ", "-") or "section"
 
 
-# The inline patterns of Python-Markdown and its `extra` extension (names across versions), and what
+# The inline patterns of Python-Markdown, its `extra` extension and pymdownx's (names across versions), and what
 # each cannot match without: a text holding none of a pattern's strings is not searched by it, and a
 # text holding none of them at all by no pattern.
 _PATTERN_NEEDS = {
@@ -158,6 +170,11 @@ _PATTERN_NEEDS = {
     "strong_em": ("*", "_"),
     "strong": ("*", "_"),
     "emphasis": ("*", "_"),
+    # pymdownx: `tilde` (~~ only, its subscript is off), `magiclink` (http://, ftp://, www. in any case, a@b.org).
+    # "delimiter" is the name of pymdownx's one pattern for ~, ^ and ==: with `caret` or `mark`, add their strings.
+    "delimiter": ("~~",),
+    "magic-link": ("://", "ww.", "wW.", "Ww.", "WW."),
+    "magic-mail": ("@",),
 }
 _KNOWN_INLINE_PATTERNS = frozenset(_PATTERN_NEEDS)
 _NEEDED = {needed for needs in _PATTERN_NEEDS.values() for needed in needs}
@@ -196,7 +213,7 @@ class _PlainTextSkippingInline(InlineProcessor):
         return super()._InlineProcessor__applyPattern(pattern, data, patternIndex, startIndex)  # type: ignore[misc]
 
 
-# The block processors of Python-Markdown with `extra` and `sane_lists`. Each looks for something a
+# The block processors of Python-Markdown with `extra` and `sane_lists` (and ssg's lists, below). Each looks for something a
 # line starts with (after up to three spaces: # > * + - = _ : [ or a digit of any script), a block
 # that starts indented, is empty or only white space, a "|" (tables) or the placeholder of stashed
 # HTML; a block with none of these is a paragraph.
@@ -218,6 +235,7 @@ _KNOWN_BLOCK_PROCESSORS = frozenset(
         "footnote",
         "abbr",
         "reference",
+        "list_after_paragraph",
         "paragraph",
     ]
 )
@@ -238,6 +256,107 @@ class _PlainParagraph(BlockProcessor):
 
     def run(self, parent: ElementTree.Element, blocks: list[str]) -> None:
         ElementTree.SubElement(parent, "p").text = blocks.pop(0).lstrip()
+
+
+# Lists as CommonMark (GitHub, Obsidian, Hugo) reads them, where Python-Markdown reads them otherwise. Only the lists
+# change: indented code, paragraphs and the tab length stay Python-Markdown's.
+_LIST_ITEM = re.compile(r"( *)([*+-]|\d+\.)( +)")  # an item's line, as Python-Markdown's list processors take one
+# An item that starts on the line after a paragraph's: of a bullet list, or of a numbered list from 1 (CommonMark lets
+# no other number interrupt a paragraph: "2021. That year" on a line of its own is still the sentence).
+_LIST_AFTER_TEXT = re.compile(r"\n[ ]{0,3}(?:[*+-]|1\.)[ ]+\S")
+
+
+def _nested_by_four(block: str) -> str:
+    """`block` (a list) with each nested item's lines moved to four spaces a level, the nesting Python-Markdown reads.
+
+    CommonMark nests an item under the one whose text it starts at or after: `- a` then `  - b` (two spaces), or
+    `1. a` then `   1. b`; Python-Markdown would make these items of one flat list. A line four or more columns
+    past its item's text is not an item (it goes on with the text) and moves with it."""
+    if "\n " not in block:
+        return block  # no line is indented: nothing is nested
+    lines = block.split("\n")
+    items: list[tuple[int, int]] = []  # the open items, outermost first: (the column of their text, how far their lines move)
+    for index, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        match = _LIST_ITEM.match(line)
+        if match:
+            while items and indent < items[-1][0]:
+                items.pop()  # the item starts before their text: they are closed
+            if not items or indent < items[-1][0] + 4:
+                to = 4 * len(items) if items else indent
+                spaces = len(match[3]) if len(match[3]) <= 4 else 1  # (more is indented code in the item's text)
+                items.append((indent + len(match[2]) + spaces, to - indent))
+                lines[index] = " " * to + line[indent:]
+                continue
+        shift = next((moved for column, moved in reversed(items) if column <= indent), 0)
+        lines[index] = " " * (indent + shift) + line[indent:]
+    return "\n".join(lines)
+
+
+class _NestingOListProcessor(SaneOListProcessor):
+    def get_items(self, block: str) -> list[str]:
+        return super().get_items(_nested_by_four(block))
+
+
+class _NestingUListProcessor(SaneUListProcessor):
+    def get_items(self, block: str) -> list[str]:
+        return super().get_items(_nested_by_four(block))
+
+
+class _ListAfterParagraph(BlockProcessor):
+    """A paragraph's text up to a list that starts on its next line (`Key points:` then `- first`) is the paragraph,
+    and the list is a list: Python-Markdown would run the items into the paragraph's text. Tried last before the
+    paragraph, so code, quotes, tables and headings have had their turn. Not in the text of a list's item: there an
+    item of the other kind (`1. a` then `- b`) goes on with the text, as `sane_lists` has it."""
+
+    def test(self, parent: ElementTree.Element, block: str) -> bool:
+        return _LIST_AFTER_TEXT.search(block) is not None and not self.parser.state.isstate("list")
+
+    def run(self, parent: ElementTree.Element, blocks: list[str]) -> bool:
+        start = _LIST_AFTER_TEXT.search(blocks[0]).start()  # type: ignore[union-attr]
+        blocks[0:1] = [blocks[0][:start], blocks[0][start + 1 :]]
+        return False  # the paragraph processor takes the text; the list is the next block
+
+
+_RAW_A = re.compile(r"<(/?)a\b", re.I)
+
+
+class _OutsideRawLinks(InlinePattern):
+    """A pattern of `magiclink` (a bare URL or e-mail address), except in the text of a link written in HTML
+    (`<a href="https://tass.ru/1">https://tass.ru/1</a>`, as web clippers paste them): a link in a link is no HTML."""
+
+    def __init__(self, pattern: InlinePattern, md: markdown.Markdown):
+        super().__init__(pattern.compiled_re.pattern, md)
+        self.compiled_re, self.ANCESTOR_EXCLUDES, self.pattern = pattern.compiled_re, pattern.ANCESTOR_EXCLUDES, pattern
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, int | None, int | None]:  # noqa: N802 (the library's name)
+        if "\x02" in data and self._in_raw_link(data[: m.start(0)]):
+            return None, None, None
+        return self.pattern.handleMatch(m, data)
+
+    def _in_raw_link(self, before: str) -> bool:
+        """Whether the last HTML tag `a` in `before` opens a link. The text holds the inline processor's placeholders;
+        an HTML tag's holds the HTML stash's placeholder."""
+        inside = False
+        nodes = self.md.treeprocessors["inline"].stashed_nodes
+        for placeholder in INLINE_PLACEHOLDER_RE.finditer(before):
+            html_placeholder = HTML_PLACEHOLDER_RE.search(node) if isinstance(node := nodes.get(placeholder[1]), str) else None
+            raw = self.md.htmlStash.rawHtmlBlocks[int(html_placeholder[1])] if html_placeholder else None
+            tag = _RAW_A.match(raw) if isinstance(raw, str) else None
+            inside = not tag[1] if tag else inside
+        return inside
+
+
+class _GitHubExtension(Extension):
+    """What ssg adds itself for Markdown as GitHub reads it: lists, and no link in a link."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.parser.blockprocessors.register(_NestingOListProcessor(md.parser), "olist", 40)  # sane_lists' names and places
+        md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)
+        md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "list_after_paragraph", 12)  # after "reference" (15)
+        for item in list(md.inlinePatterns._priority):  # noqa: SLF001 (the registry lists no places otherwise)
+            if item.name in ("magic-link", "magic-mail"):
+                md.inlinePatterns.register(_OutsideRawLinks(md.inlinePatterns[item.name], md), item.name, item.priority)
 
 
 class _RefCollector:
@@ -279,8 +398,10 @@ class _RefTreeprocessor(Treeprocessor):
     def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
             attribute = {"a": "href", "img": "src"}.get(element.tag)
-            if attribute and element.get(attribute):
-                element.set(attribute, self.refs.rewrite(element.get(attribute)))
+            url = element.get(attribute) if attribute else None
+            # (An e-mail address's `mailto:` is written as character references, to keep it from address harvesters.)
+            if url and not url.startswith(markdown.util.AMP_SUBSTITUTE):
+                element.set(attribute, self.refs.rewrite(url))
 
 
 _HTML_REF = re.compile(r"""(<(?:a|img|source)\s[^>]*?\b(?:href|src)=)(["'])([^"'>]*)\2""", re.I)

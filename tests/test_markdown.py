@@ -90,6 +90,7 @@ _INLINE_PIECES = [
     "*", "**", "***", "_", "__", "*em*", "_em_", "**strong**", "snake_case", "[a](b.md)", "[a]", "[a][b]", "![i](x.png)", "![i][b]",
     "[^1]", "`", "``", "`code`", "\\", "\\*", "<b>", "</b>", "<https://a.org/x>", "<a@b.org>", "<!-- c -->", "&amp;", "&#169;", "&",
     "AT&T", "  \n", "\n", "word", "слово", "ёж", "(", ")", "]", "!", "<", ">", "{: .k}", "{#id}",
+    "~", "~~", "~~~", "~~del~~", "~x~", "https://a.org/x", "ftp://a.org", "://", "www.a.org", "WwW.a.org", "ww.", "a@b.org", "@",
 ]  # fmt: skip
 
 
@@ -112,7 +113,9 @@ def test_plain_text_shortcut_is_used_only_with_the_known_patterns():
     assert {item.name for item in md.inlinePatterns._priority} <= ssg.markdown._KNOWN_INLINE_PATTERNS
 
 
-@pytest.mark.parametrize("text", ["*a*", "_a_", "`a`", "\\*", "[a](b)", "<b>", "&amp;", "a  \nb"])
+@pytest.mark.parametrize(
+    "text", ["*a*", "_a_", "`a`", "\\*", "[a](b)", "<b>", "&amp;", "a  \nb", "~~a~~", "https://a.org", "WwW.a.org", "a@b.org"]
+)
 def test_each_trigger_takes_the_long_way(text):
     assert ssg.markdown._INLINE_TRIGGER.search(text)
 
@@ -123,6 +126,7 @@ _PIECES = [
     "___", "***", "* * *", "_", ":", ":   def", "[x]: https://a.org", "[^1]: note", "[^1]", "*[HTML]: markup", "HTML", "|", "a | b",
     "| a |", "--- | ---", "<div>", "</div>", "<div markdown=\"1\">", "```", "~~~", "!", "![i](a.png)", "{: .k }", "[TOC]",
     "word", "Слово", "prose, with a comma.", "ёлка", "&", "\\", "`c`", "x  ", "\u00a0", "\u3000", "\f", "\u0661.", "１.", "१. item",
+    "- [ ] task", "* [x] done", "1)", "2.", "~~", "https://a.org", "a@b.org",
 ]  # fmt: skip
 
 
@@ -219,3 +223,166 @@ def test_footnote_markers_are_not_part_of_the_plain_text():
     assert rendered.first_paragraph == "Roscosmos reached an oral agreement on it."
     assert "agreement on it." in rendered.text and "agreement1" not in rendered.text
     assert "Verbal. By Interfax." in rendered.text  # the footnotes themselves are text, without their "↩"
+
+
+# What GitHub (CommonMark and its extensions) renders and Python-Markdown alone did not: text pasted from GitHub,
+# Obsidian or a web clipper.
+
+
+def _html(doc: str) -> str:
+    return render_markdown(doc, "2021/story.md").html
+
+
+def _python_markdown(doc: str) -> str:
+    """`doc` as Python-Markdown renders it with the extensions ssg had before the GitHub ones."""
+    import markdown
+
+    return markdown.markdown(doc, extensions=["extra", "sane_lists", "toc"], output_format="html")
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        (
+            "Key points from the briefing:\n- first point\n- second point",
+            "<p>Key points from the briefing:</p>\n<ul>\n<li>first point</li>\n<li>second point</li>\n</ul>",
+        ),
+        ("Steps:\n* one\n+ two", "<p>Steps:</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>"),
+        ("The plan:\n1. launch\n2. dock", "<p>The plan:</p>\n<ol>\n<li>launch</li>\n<li>dock</li>\n</ol>"),
+        ("It was cold:\n- 5 degrees at night", "<p>It was cold:</p>\n<ul>\n<li>5 degrees at night</li>\n</ul>"),  # CommonMark too
+        ("> Quoted:\n> - a\n> - b", "<blockquote>\n<p>Quoted:</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n</blockquote>"),
+    ],
+)
+def test_a_list_right_after_a_paragraph_line_is_a_list(doc, html):
+    assert _html(doc) == html
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "In the summer of\n2021. That year the station was ready.",  # only an item numbered 1 starts a list inside a paragraph
+        "Numbered from two:\n2. second\n3. third",
+        "A dash without a space:\n-5 degrees, and *emphasis*\n*across* lines",
+        "Text\n    - indented four: the paragraph goes on",
+        "1. an item\n- of another kind goes on with its text (sane_lists)",
+        "- an item\n1. of another kind",
+    ],
+)
+def test_what_does_not_start_a_list_is_rendered_as_before(doc):
+    assert _html(doc) == _python_markdown(doc)
+
+
+@pytest.mark.parametrize(
+    ("two_spaces", "four_spaces"),
+    [
+        ("- a\n  - b\n  - c\n- d", "- a\n    - b\n    - c\n- d"),
+        ("1. a\n   1. b\n   2. c\n2. d", "1. a\n    1. b\n    2. c\n2. d"),
+        ("- a\n  1. b\n  2. c", "- a\n    1. b\n    2. c"),
+        ("1. a\n   - b\n2. c", "1. a\n    - b\n2. c"),
+        ("- a\n  - b\n    - c\n      - d\n- e", "- a\n    - b\n        - c\n            - d\n- e"),
+        ("- a\n   - b, three spaces\n- c", "- a\n    - b, three spaces\n- c"),
+        ("- a\n  - b\n    more of b\n  - c", "- a\n    - b\n      more of b\n    - c"),
+        ("- a\n  - b\n - c, outside a's text", "- a\n    - b\n- c, outside a's text"),
+    ],
+)
+def test_items_nested_by_two_spaces_are_nested_as_by_four(two_spaces, four_spaces):
+    """CommonMark nests an item under the one whose text it starts at (two spaces after `- `, three after `1. `);
+    Python-Markdown alone made them items of one flat list."""
+    assert _html(two_spaces) == _html(four_spaces) == _python_markdown(four_spaces)
+    assert "<ul>\n<li>b" in _html(two_spaces) or "<ol>\n<li>b" in _html(two_spaces)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "- a\n    - b\n        - c\n- d",  # four spaces a level, as before
+        "1. a\n    1. b\n2. c",
+        "  - a list indented two\n  - items side by side",
+        "-   a\n  - b: before a's text, so a's sibling",
+        "- a\n        - eight spaces: a's text goes on",
+        "- a\n  continued\n- b",
+        "- a\n\n        code in a\n- b",
+        "para\n\n    indented code\n    - not a list\n    ~~not struck~~ https://not.a/link\n\nmore",
+    ],
+)
+def test_lists_written_for_python_markdown_and_indented_code_are_rendered_as_before(doc):
+    assert _html(doc) == _python_markdown(doc)
+
+
+def test_fenced_code_and_html_blocks_are_left_as_they_are():
+    code = "Text\n- not a list\n~~not struck~~ https://not.a/link a@b.org\n- [ ] no task"
+    assert _html(f"```\n{code}\n```") == _python_markdown(f"```\n{code}\n```")
+    assert _html(f"Intro\n```\n{code}\n```") == _python_markdown(f"Intro\n```\n{code}\n```")
+    assert _html(f"<div>\n{code}\n</div>") == f"<div>\n{code}\n</div>"
+    inline = "`~~x~~ https://a.org a@b.org`"
+    assert _html(inline) == _python_markdown(inline)
+
+
+def test_strikethrough_and_a_single_tilde():
+    assert _html("The launch was ~~on Monday~~ on Tuesday.") == "<p>The launch was <del>on Monday</del> on Tuesday.</p>"
+    for doc in ("About ~5 km away.", "H~2~O and ~x~", "a ~ b ~~ c"):
+        assert _html(doc) == f"<p>{doc}</p>", doc
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        ("See https://tass.ru/kosmos/1.", '<p>See <a href="https://tass.ru/kosmos/1">https://tass.ru/kosmos/1</a>.</p>'),
+        ("(https://ria.ru/x?a=1)", '<p>(<a href="https://ria.ru/x?a=1">https://ria.ru/x?a=1</a>)</p>'),
+        ("www.interfax.ru", '<p><a href="http://www.interfax.ru">www.interfax.ru</a></p>'),
+        ("https://кремль.рф/путь", '<p><a href="https://кремль.рф/путь">https://кремль.рф/путь</a></p>'),
+    ],
+)
+def test_a_bare_url_is_a_link(doc, html):
+    assert _html(doc) == html
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "[https://tass.ru/a](https://tass.ru/b)",  # already a link: one link, as written
+        "[the report](https://tass.ru/b) and <https://tass.ru/c>",
+        "`https://tass.ru/a` in code",
+        '<a href="https://tass.ru/a">https://tass.ru/a</a>',  # a link written in HTML, as web clippers paste them
+        '<A HREF="mailto:press@tass.ru"><b>press@tass.ru</b></A>, *<a href="https://tass.ru/a">www.tass.ru</a>*',
+        "user@github or @roscosmos or github/repo#1",  # no shorthands
+    ],
+)
+def test_a_url_already_linked_or_in_code_is_rendered_as_before(doc):
+    assert _html(doc) == _python_markdown(doc)
+
+
+def test_an_email_address_is_a_mailto_link_and_no_file():
+    for doc in ("Write to press@tass.ru.", "Write to <press@tass.ru>."):
+        rendered = render_markdown(doc, "2021/story.md")
+        assert 'href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;' in rendered.html  # mailto:, as character references
+        assert rendered.files == () and "ssg-ref" not in rendered.html  # (the address was read as a file next to the article)
+        assert rendered.text == "Write to press@tass.ru."
+
+
+def test_task_items():
+    html = _html("- [ ] todo\n- [x] done\n- [ ]not a task")
+    assert html == (
+        '<ul class="task-list">\n<li class="task-list-item"><input type="checkbox" disabled/> todo</li>\n'
+        '<li class="task-list-item"><input type="checkbox" disabled checked/> done</li>\n<li>[ ]not a task</li>\n</ul>'
+    )
+
+
+def test_plain_text_of_struck_text_links_and_task_items():
+    rendered = render_markdown(
+        "Roscosmos ~~denied~~ confirmed it: https://tass.ru/kosmos/1 and [Interfax](https://interfax.ru).\n"
+        "Contact: press@tass.ru\n\nTasks:\n- [x] launch\n- [ ] dock\n",
+        "2021/story.md",
+    )
+    assert (
+        rendered.text == "Roscosmos denied confirmed it: https://tass.ru/kosmos/1 and Interfax. Contact: press@tass.ru Tasks: launch dock"
+    )
+    assert rendered.first_paragraph.startswith("Roscosmos denied confirmed it: https://tass.ru/kosmos/1 and Interfax.")
+
+
+def test_the_github_extensions_keep_the_fast_paths():
+    md = ssg.markdown._renderer()
+    names = {item.name for item in md.inlinePatterns._priority}
+    assert {"delimiter", "magic-link", "magic-mail"} <= names <= ssg.markdown._KNOWN_INLINE_PATTERNS
+    assert "list_after_paragraph" in ssg.markdown._KNOWN_BLOCK_PROCESSORS
+    assert [name for name, _ in ssg.markdown.EXTENSIONS][:3] == ["extra", "sane_lists", "toc"]
