@@ -892,6 +892,7 @@ def cache_stamp(config: Config) -> str:
         "ssg": __version__,
         "markdown": python_markdown.__version__,
         "extensions": EXTENSIONS,
+        "pymdownx": _version_of("pymdown-extensions"),  # (of `EXTENSIONS`)
         "slugs": [slugify.__version__, _version_of("iuliia")],  # how a file name or `slug:` becomes the URL's
         "settings": config.render_key(),
         "search": getattr(search, "TERMS_VERSION", ""),
