@@ -32,6 +32,7 @@ from feedgen.util import xml_elem
 from .config import Config
 from .content import Article, Image
 from .feeds import EntryText, Feed, image_url
+from .markdown import inline_markdown, inline_text
 from .site import Site, Tag
 from .urls import Urls
 
@@ -81,13 +82,14 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
         entry.author({"name": article.source.name, **_uri(article.source.url)})
         if article.source.url:
             entry.ssg.link(href=article.source.url, rel="via")
-    if article.rights:
-        entry.rights(article.rights)
+    rights = inline_text(article.rights)  # (its Markdown as the page shows it, in plain text)
+    if rights:
+        entry.rights(rights)
     image = article.image
     if image:
         src = image_url(image, urls)
         entry.ssg.link(href=src, rel="enclosure", type=image_type(src), title=image.credit or image.alt or "")
-        entry.ssg.image(src, image_type(src), image.credit, article.rights, image.alt or image.caption)
+        entry.ssg.image(src, image_type(src), image.credit, rights, image.alt or inline_text(image.caption))
     if text is not None:
         figure = _figure(image, urls, text.credit(article)) if image else ""
         entry.content(figure + text.body(article), type="html")
@@ -98,7 +100,7 @@ def image_type(src: str) -> str:
 
 
 def _figure(image: Image, urls: Urls, credit: str) -> str:
-    caption = " ".join(html.escape(part) for part in (image.caption, credit if image.credit else None) if part)
+    caption = " ".join(part for part in (inline_markdown(image.caption or ""), html.escape(credit) if image.credit else "") if part)
     alt = html.escape(image.alt or image.caption or "", quote=True)
     img = f'<img src="{html.escape(image_url(image, urls), quote=True)}" alt="{alt}">'
     return f"<figure>{img}<figcaption>{caption}</figcaption></figure>" if caption else f"<figure>{img}</figure>"

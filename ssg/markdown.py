@@ -26,6 +26,7 @@ from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
+from markupsafe import Markup, escape
 
 # The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
 ARTICLE_SUFFIXES = (".md", ".markdown")
@@ -119,6 +120,40 @@ def plain_text(fragment: str) -> str:
     if "fnref" in fragment:
         fragment = _FOOTNOTE_LINKS.sub("", fragment)
     return " ".join(html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
+
+
+_ONE_PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
+# What inline Markdown cannot be without: a text holding none of these is printed as it is.
+_INLINE_MARKS = re.compile(r"[*_`\[<~&\\]|://|www\.|@")
+
+
+@functools.lru_cache(maxsize=4096)
+def inline_markdown(text: str) -> Markup:
+    """A short text of the front matter (a rights notice, an image's credit or caption) with its Markdown as HTML: a
+    licence's link, emphasis (`markdownify`, as Hugo names the filter). One paragraph's text without its <p>. Cached:
+    the same notice stands on thousands of pages. Its links are written as given (an absolute URL works on every page)."""
+    if not _INLINE_MARKS.search(text):
+        return escape(text)
+    md = _inline_renderer()
+    made = md.reset().convert(text)
+    one = _ONE_PARAGRAPH.fullmatch(made)
+    return Markup(one[1] if one and "<p>" not in one[1] else made)
+
+
+def inline_text(text: str | None) -> str | None:
+    """What `inline_markdown` shows of `text`, as plain text: a feed's <rights>, JSON-LD's copyrightNotice."""
+    return plain_text(inline_markdown(text)) if text else text
+
+
+@functools.cache
+def _inline_renderer() -> markdown.Markdown:
+    """The body's extensions (GitHub's ~~, bare URLs) without its own (headings' ids, links to articles), and without
+    HTML: such a text was always printed as text (`<` as `&lt;`), and an unclosed tag in it would break the page."""
+    configs = {name: config for name, config in EXTENSIONS if name != "toc"}
+    md = markdown.Markdown(extensions=list(configs), extension_configs=configs, output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
 
 
 @functools.cache

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from .config import Config
 from .content import Article
 from .feeds import Feed, head_feeds, image_url, tag_feed
+from .markdown import inline_text
 from .pages import Page
 from .site import Site
 from .urls import Urls
@@ -140,7 +141,7 @@ class Metadata:
             "dateModified": article.modified.isoformat(),
             "inLanguage": article.lang,
             "keywords": [tag.label(article.lang) for tag in self.site.tags_of(article)] or None,
-            "copyrightNotice": article.rights,
+            "copyrightNotice": inline_text(article.rights),
             "publisher": self.publisher(article.lang),
         }
         if article.image:
@@ -149,10 +150,10 @@ class Metadata:
                     "@type": "ImageObject",
                     "url": image_url(article.image, self.urls),
                     "contentUrl": image_url(article.image, self.urls),
-                    "caption": article.image.caption or article.image.alt,
+                    "caption": inline_text(article.image.caption) or article.image.alt,
                     "creditText": article.image.credit,
                     # No separate image rights: the article's rights notice, else the credit, names the holder.
-                    "copyrightNotice": article.rights or article.image.credit,
+                    "copyrightNotice": inline_text(article.rights) or article.image.credit,
                 }
             )
         if article.source:

@@ -185,3 +185,25 @@ def test_links_within_an_article_lead_to_its_page_from_a_feed_reader(project):
     assert f'href="{page}#fn:1"' in html and f'href="{page}#fnref:1"' in html and f'href="{page}#details"' in html
     assert 'href="#' not in html
     assert 'href="#details"' in project.page("2021/05/24/a/")  # (the page itself keeps them within the page)
+
+
+def test_a_rights_notice_and_a_caption_show_their_markdown_and_feeds_their_text(project):
+    """`rights: "[CC BY 4.0](https://...)"` showed its brackets on the page (a licence is usually a link)."""
+    licence = "https://creativecommons.org/licenses/by/4.0/"
+    project.write(
+        {
+            "content/a.md": article(
+                "A",
+                "2021-05-24 10:00",
+                rights=f"'Published under [CC BY 4.0]({licence}) <sic>'",
+                image="{src: 'https://example.org/a.jpg', caption: 'The *Soyuz* at Baikonur', credit: Roscosmos}",
+            )
+        }
+    )
+    project.build()
+    page = project.page("2021/05/24/a/")
+    assert f'Published under <a href="{licence}">CC BY 4.0</a> &lt;sic&gt;</span>' in page  # (no HTML from a front matter)
+    assert '<span class="article__caption">The <em>Soyuz</em> at Baikonur</span>' in page
+    entry = feedparser.parse((project.public / "feed.xml").read_bytes()).entries[0]
+    assert entry.rights == "Published under CC BY 4.0 <sic>"
+    assert '"copyrightNotice": "Published under CC BY 4.0 \\u003csic\\u003e"' in page  # (JSON-LD: the text)
