@@ -67,11 +67,26 @@ class Theme:
     def problem(self, exc: Exception, template: str) -> Problem:
         """What went wrong rendering `template`, on the template file and line where it did."""
         if isinstance(exc, jinja2.TemplateSyntaxError):
-            return Problem(self.display(exc.filename or exc.name or template), exc.lineno, None, exc.message or "syntax error")
+            return self.syntax_problem(exc, template)
         file, line = self.template_frame(exc)  # (a missing template: the one that includes or extends it, when it is not this)
         if isinstance(exc, jinja2.TemplateNotFound):
             return Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
         return Problem(file or template, line, None, f"{type(exc).__name__}: {exc}")  # a runtime error: the line that raised it
+
+    def syntax_problem(self, exc: jinja2.TemplateSyntaxError, template: str) -> Problem:
+        """A syntax error on its line; a block left open (`{% if %}` without `{% endif %}`) on the line that opened it,
+        where Jinja names the line it noticed it on (the template's last `{% endblock %}`, far below)."""
+        file, message = self.display(exc.filename or exc.name or template), exc.message or "syntax error"
+        opened = _unclosed_block(exc.source) if exc.source and "needs to be closed" in message else None
+        if opened is None:
+            return Problem(file, exc.lineno, None, message)
+        name, line = opened
+        return Problem(
+            file,
+            line,
+            None,
+            f"{{% {name} %}} opened here is not closed (add {{% end{name} %}} where it ends; Jinja noticed on line {exc.lineno})",
+        )
 
     def template_frame(self, exc: BaseException) -> tuple[str | None, int | None]:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
@@ -93,7 +108,7 @@ class Theme:
             try:
                 self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:
-                problems.append(Problem(self.display(exc.filename or name), exc.lineno, None, exc.message or "syntax error"))
+                problems.append(self.syntax_problem(exc, name))
         if problems:
             raise TemplateError(problems)
         return len(names)
@@ -119,6 +134,33 @@ class Theme:
 
             self.translators[lang] = t
         return t
+
+
+# Jinja's tags that open a block `{% end<name> %}` closes (`set` only without `=`: `{% set x %}...{% endset %}`).
+_BLOCK_TAGS = frozenset({"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "set", "trans"})
+
+
+def _unclosed_block(source: str) -> tuple[str, int] | None:
+    """The innermost block tag of `source` left open where a closing tag of another or the end comes, and its line."""
+    env = jinja2.Environment()
+    try:
+        tokens = [(line, kind, value) for line, kind, value in env.lex(source) if kind != "whitespace"]
+    except jinja2.TemplateSyntaxError:
+        return None
+    opened: list[tuple[str, int]] = []
+    for n, (line, kind, value) in enumerate(tokens[:-1]):
+        if kind != "block_begin" or tokens[n + 1][1] != "name":
+            continue
+        name = tokens[n + 1][2]
+        if name in _BLOCK_TAGS:
+            rest = tokens[n + 2 : next((m for m in range(n + 2, len(tokens)) if tokens[m][1] == "block_end"), len(tokens))]
+            if name != "set" or not any(kind == "operator" and value == "=" for _, kind, value in rest):
+                opened.append((name, line))
+        elif name.startswith("end") and opened:
+            if opened[-1][0] != name[3:]:
+                break  # closes another block: the innermost open one is the one left open
+            opened.pop()
+    return opened[-1] if opened else None
 
 
 class _Undefined(jinja2.StrictUndefined):
