@@ -22,7 +22,7 @@ from .config import FLAGS, load_config
 from .content import check_lang, check_slug, check_source_url, iso_hint, parse_date
 from .errors import Problem, SsgError
 from .linkcheck import check_links, site_base_url
-from .scaffold import init_project, new_article, new_translation
+from .scaffold import copy_from_theme, init_project, new_article, new_translation, theme_files
 from .workflow import WORKFLOW_PATH, install_requirement
 
 
@@ -267,6 +267,27 @@ def _date(text: str, timezone: str) -> datetime:
             f"{text!r} is not a date ({iso_hint(text) or 'write 2019-07-16 or 2019-07-16T10:30'})", param_hint="'--date'"
         )
     return when
+
+
+@main.command("theme")
+@click.argument("files", nargs=-1)
+@click.pass_obj
+def theme_command(project: Path, files: tuple[str, ...]) -> None:
+    """List the theme's files; with FILES (article.html, static/assets/style.css, i18n/ru.yaml), copy them into the
+    site's templates/, static/ or i18n/ to edit them there (the site's copy overrides the theme's; never over a file)."""
+    try:
+        config = load_config(project)
+        if files:
+            for path in copy_from_theme(config, files):
+                click.echo(f"created {os.path.relpath(path)}")
+            return
+        folder, names = theme_files(config)
+    except SsgError as error:
+        _fail(error, "Theme")
+    click.echo(f"Theme {config.theme!r}: {folder}")
+    for name in names:
+        click.echo(f"  {name}")
+    click.echo("To change one, copy it into the site and edit the copy: ssg theme article.html (see docs/templates.md).")
 
 
 @main.command("init")

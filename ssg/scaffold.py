@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
 from .scripts import reads_as_cyrillic
+from .theme import theme_dir
 from .workflow import WORKFLOW_PATH, pages_workflow
 
 EXAMPLE_ARTICLE = """\
@@ -51,7 +54,52 @@ def init_project(folder: Path, now: datetime) -> list[Path]:
     return sorted(files)
 
 
-def _write_all(files: dict[Path, str]) -> None:
+def theme_files(config: Config) -> tuple[Path, list[str]]:
+    """The theme's folder and the files a site may override, relative to it (templates/x.html, static/..., i18n/...)."""
+    folder = theme_dir(config)
+    found = sorted(path.relative_to(folder).as_posix() for part in OVERRIDES for path in (folder / part).rglob("*") if path.is_file())
+    return folder, found
+
+
+def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
+    """Copy files of the theme into the site's folders that override it, to be edited there; returns their paths.
+
+    A bare name is a template (`article.html`), others name their folder (`static/assets/style.css`, `i18n/ru.yaml`).
+    Nothing is written if one is not the theme's, or is in the site already: a copy never replaces the user's file."""
+    folder, known = theme_files(config)
+    problems, files = [], {}
+    for name in names:
+        relative = name if "/" in name else f"templates/{name}"
+        part, _, rest = relative.partition("/")
+        if relative not in known:
+            close = difflib.get_close_matches(relative, known, n=1)
+            hint = f"did you mean {close[0]}?" if close else "ssg theme lists them"
+            problems.append(Problem(name, None, None, f"is no file of the theme {config.theme!r} ({hint})"))
+            continue
+        target = config.root / OVERRIDES[part](config) / rest
+        if os.path.lexists(target):
+            problems.append(
+                Problem(
+                    str(target), None, None, "is there already; nothing was changed (edit it, or move it away to copy the theme's again)"
+                )
+            )
+            continue
+        files[target] = (folder / relative).read_bytes()
+    if problems:
+        raise SsgError(problems)
+    _write_all(files)
+    return sorted(files)
+
+
+# The theme's folders a site overrides file by file, and the site's folder for each.
+OVERRIDES: dict[str, Callable[[Config], str]] = {
+    "templates": lambda config: config.templates_dir,
+    "static": lambda config: config.static_dir,
+    "i18n": lambda config: "i18n",
+}
+
+
+def _write_all(files: dict[Path, str | bytes]) -> None:
     """Write every file (never over one), making their folders; or, when one cannot be (a file named `.github`, a folder
     without permission, a full disk), none: a message naming it, and what was made removed. It stopped with a
     traceback, leaving part of an archive that `ssg init` then refused to complete."""
@@ -62,9 +110,9 @@ def _write_all(files: dict[Path, str]) -> None:
             for parent in reversed(missing):
                 parent.mkdir()
                 made.append(parent)
-            with open(path, "x", encoding="utf-8") as handle:
+            with open(path, "xb") as handle:
                 made.append(path)
-                handle.write(text)
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as error:
         for path in reversed(made):
             if path in files:

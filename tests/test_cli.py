@@ -621,3 +621,23 @@ def test_check_renders_a_page_of_each_language_and_the_article_page_that_shows_t
     result = run("-C", str(bilingual.root), "check")
     assert result.exit_code == 1
     assert "error: templates/article.html:3: UndefinedError: 'Image' object has no attribute 'scr' (did you mean 'src'?)" in result.output
+
+
+def test_theme_lists_its_files_and_copies_them_into_the_site_to_be_edited_there(project):
+    """Where the default theme lives (in site-packages) was nowhere said: a user could not see what to override."""
+    project.write({"content/a.md": article("A", "2021-05-24 10:00")})
+    assert run("-C", str(project.root), "build").exit_code == 0
+    before = tree(project.root / "public")
+    listed = run("-C", str(project.root), "theme")
+    assert listed.exit_code == 0 and "  templates/article.html\n" in listed.output and "  i18n/ru.yaml\n" in listed.output
+    copied = run("-C", str(project.root), "theme", "article.html", "static/assets/style.css", "i18n/ru.yaml")
+    assert copied.exit_code == 0, copied.output
+    for path in ("templates/article.html", "static/assets/style.css", "i18n/ru.yaml"):
+        assert (project.root / path).is_file()
+    assert run("-C", str(project.root), "build").exit_code == 0
+    assert tree(project.root / "public") == before  # the copies are the theme's: the same site
+    (project.root / "templates/article.html").write_text("mine", encoding="utf-8")
+    again = run("-C", str(project.root), "theme", "article.html", "articl.html")
+    assert again.exit_code == 1 and "is there already; nothing was changed" in again.output
+    assert "articl.html: is no file of the theme 'default' (did you mean templates/article.html?)" in again.output
+    assert (project.root / "templates/article.html").read_text(encoding="utf-8") == "mine"
