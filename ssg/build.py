@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from operator import attrgetter
+from operator import attrgetter, eq
 from pathlib import Path
 from typing import NamedTuple
 
@@ -676,27 +676,33 @@ class SearchWriter:
         self.indexer = search.Indexer(defer=remember)
         self._made: dict[tuple[str, str], search.SearchDoc] = {}  # (article key, path) -> its SearchDoc
         self._reading = ""  # the `cache_stamp` they were made under: a key says what an article is only under one
+        # (an article's tags as pages show them, its language) -> their names in a hit; kept while the builder lives
+        self._labels: dict[tuple[tuple, str], tuple[str, ...]] = {}
 
     def docs(self, reading: str, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
         """Each article as the index shows it; its terms stay in the cache (keyed by the article's key) until the
         index writer asks for them: after one edit it needs only a few. `reading`: this build's `cache_stamp`."""
         if reading != self._reading:
-            self._made, self._reading = {}, reading
+            self._made, self._labels, self._reading = {}, {}, reading
         articles = site.articles
         keys = list(zip(map(attrgetter("key"), articles), map(paths.__getitem__, map(attrgetter("source_path"), articles)), strict=True))
         docs = list(map(self._made.get, keys))
-        labels: dict[tuple[int, str], tuple[str, ...]] = {}  # (id of an article's tags as shown, language) -> their names
-        for n, article in enumerate(articles):
-            # A hit shows its tags as their pages name them (site.yaml's name in the article's language, else the most
-            # used spelling), not as this article spelt them: that may change while the article does not.
-            shown = site.tags_shown[article.source_path]
-            tags = labels.get((id(shown), article.lang))
-            if tags is None:
-                tags = labels[id(shown), article.lang] = tuple(t.label(article.lang) for t in site.tags_of(article))
-            if docs[n] is None or docs[n].tags != tags:
-                path = keys[n][1]
-                date = article.date.isoformat()
-                docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags, None, article.key)
+        # A hit shows its tags as their pages name them (site.yaml's name in the article's language, else the most used
+        # spelling), not as the article spelt them: that may change while the article does not. (In C where it can be:
+        # a save of the preview goes over every article.)
+        labels = self._labels
+        named = list(
+            zip(map(site.tags_shown.__getitem__, map(attrgetter("source_path"), articles)), map(attrgetter("lang"), articles), strict=True)
+        )
+        tags = list(map(labels.get, named))
+        for n in [n for n, found in enumerate(tags) if found is None]:
+            lang = articles[n].lang
+            tags[n] = labels[named[n]] = tuple(t.label(lang) for t in site.tags_of(articles[n]))
+        shown = [doc.tags if doc is not None else None for doc in docs]
+        for n in [n for n, same in enumerate(map(eq, shown, tags)) if not same]:
+            article, path = articles[n], keys[n][1]
+            date = article.date.isoformat()
+            docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key)
         if self.remember:
             self._made = dict(zip(keys, docs, strict=True))
         return docs  # type: ignore[return-value]
