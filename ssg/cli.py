@@ -159,10 +159,12 @@ def check_command(project: Path, drafts: bool, future: bool, strict: bool, links
     except SsgError as error:
         _fail(error, "Check")
     _warn(result.warnings)
-    rendered = f"{result.checked} page{'s' * (result.checked != 1)}"
+    rendered, read = f"{result.checked} page{'s' * (result.checked != 1)}", f"{result.read} article{'s' * (result.read != 1)}"
     click.echo(
-        f"Checked site.yaml, {result.read} articles and the templates ({rendered} rendered, one of each kind, nothing written): "
-        f"no errors, {len(result.warnings)} warnings."
+        f"Checked site.yaml, {read} and the templates ({rendered} rendered, one of each kind, nothing written): "
+        f"no errors, {len(result.warnings)} warning{'s' * (len(result.warnings) != 1)}"
+        + (f"; {result.left_out()}" if result.left_out() else "")
+        + "."
     )
 
 

@@ -445,10 +445,12 @@ def test_check_with_a_folder_checks_that_project(project):
     result = run("check", str(project.root))
     assert (
         result.exit_code == 0
-        and "Checked site.yaml, 1 articles and the templates" in result.output
+        and "Checked site.yaml, 1 article and the templates" in result.output
         and "did you mean 'title'?" in result.output
     )
     assert not (project.root / "public").exists()
+    project.write({"content/b.md": article("B", "2021-01-02", draft="true")})
+    assert "no errors, 1 warning; 1 draft left out (--drafts to include)." in run("check", str(project.root)).output
 
 
 def test_a_blank_title_fails_check_and_build_with_its_line_not_a_traceback(project):
