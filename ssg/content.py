@@ -445,12 +445,7 @@ class _Reader:
     def date_like(self, data: dict, among: int = len(DATE_LIKE_KEYS)) -> tuple[str, Any] | None:
         """The key and value that hold an article's date under another name (a web clipper's `published: 2025-03-14`),
         of the first `among` of `DATE_LIKE_KEYS`, the first of them in that order; None where no such key holds a date."""
-        found = {}
-        for key, value in data.items():
-            name = key.lower().replace("_", "").replace("-", "") if isinstance(key, str) else None
-            if name in DATE_LIKE_KEYS[:among] and name not in found and parse_date(value, self.settings.timezone) is not None:
-                found[name] = (key, value)
-        return found[min(found, key=DATE_LIKE_KEYS.index)] if found else None
+        return next(((k, v) for k, v in date_like(data, among) if parse_date(v, self.settings.timezone) is not None), None)
 
     def rename_hint(self, data: dict) -> str | None:
         """For an article without a date, the message naming the key that holds it under another name (a clipper's
@@ -608,6 +603,17 @@ class _Reader:
 
 # Keys of the front matter (and of its `image:` and `source:`) whose text pages show.
 _SHOWN_TEXT = frozenset({"title", "summary", "rights", "credit", "caption", "alt", "name"})
+
+
+def date_like(data: dict, among: int = len(DATE_LIKE_KEYS)) -> list[tuple[str, Any]]:
+    """The keys of `data` other tools write a date under (the first `among` of `DATE_LIKE_KEYS`, in its order), with
+    their values: `published:` is a clipping's date where it has no `date:` (`PUBLICATION_KEYS`)."""
+    found: dict[str, tuple[str, Any]] = {}
+    for key, value in data.items():
+        name = key.lower().replace("_", "").replace("-", "") if isinstance(key, str) else None
+        if name in DATE_LIKE_KEYS[:among] and name not in found:
+            found[name] = (key, value)
+    return [found[name] for name in sorted(found, key=DATE_LIKE_KEYS.index)]
 
 
 def _before(updated: datetime, published: datetime, day: bool) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, MAX_SLUG, Day, as_read, file_stem, slug_of, source_host
+from .content import DATE_PREFIX, MAX_SLUG, PUBLICATION_KEYS, Day, as_read, date_like, file_stem, slug_of, source_host
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
@@ -210,7 +210,9 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
     name = f"{slug}.md" if slug else f"{stem}.{lang}.md"
     front = {"title": title, "lang": lang, "translation_of": source_path}
     front |= {key: data[key] for key in SHARED_KEYS if data.get(key) is not None}
-    dated = DATE_PREFIX.match(stem)
+    dated, published = DATE_PREFIX.match(stem), date_like(data, PUBLICATION_KEYS)
+    if "date" not in front and published:  # a clipping's `published:`, its date as the reader takes it
+        front["date"] = published[0][1]
     if "date" not in front and dated:  # the original takes its date from its name, which the translation may not share
         front["date"] = "-".join(dated.groups()[:3])
     folder = posixpath.dirname(source_path)

@@ -404,6 +404,13 @@ def test_new_translation_of_an_article_dated_by_its_name_keeps_the_date(project)
     front = yaml.safe_load((project.root / "content/2021/zapusk.md").read_text(encoding="utf-8").split("---")[1])
     assert front["date"] == "2021-05-24"
     assert run("-C", str(project.root), "check").exit_code == 0
+    # A clipping dated by its `published:` (its date where it has no `date:`): the translation takes that.
+    project.write({"content/2021/clip.md": "---\ntitle: Clip\npublished: 2021-06-01T10:00:00+03:00\n---\n\nText.\n"})
+    result = run("-C", str(project.root), "new", "--translation-of", "2021/clip.md", "Клип")
+    assert result.exit_code == 0, result.output
+    front = yaml.safe_load((project.root / "content/2021/clip.ru.md").read_text(encoding="utf-8").split("---")[1])
+    assert front["date"] == "2021-06-01T10:00:00+03:00"
+    assert run("-C", str(project.root), "check").exit_code == 0
 
 
 def test_new_translation_needs_the_sites_languages(project):
