@@ -141,7 +141,7 @@ _BLOCK_TAGS = frozenset({"if", "for", "block", "macro", "call", "filter", "with"
 
 
 def _unclosed_block(source: str) -> tuple[str, int] | None:
-    """The innermost block tag of `source` left open where a closing tag of another or the end comes, and its line."""
+    """The innermost block tag of `source` left open, and the line that opened it; None for a stray end tag."""
     env = jinja2.Environment()
     try:
         tokens = [(line, kind, value) for line, kind, value in env.lex(source) if kind != "whitespace"]
@@ -158,7 +158,9 @@ def _unclosed_block(source: str) -> tuple[str, int] | None:
                 opened.append((name, line))
         elif name.startswith("end") and opened:
             if opened[-1][0] != name[3:]:
-                break  # closes another block: the innermost open one is the one left open
+                # The end of a block further out (`{% endblock %}` with an `{% if %}` open): the innermost one is left
+                # open. An end tag of no open block is a stray one, which Jinja's own message and line name.
+                return opened[-1] if any(open_name == name[3:] for open_name, _ in opened) else None
             opened.pop()
     return opened[-1] if opened else None
 
