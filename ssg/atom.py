@@ -101,7 +101,7 @@ def image_type(src: str) -> str:
 
 def _figure(image: Image, urls: Urls, credit: str) -> str:
     caption = " ".join(part for part in (inline_markdown(image.caption or ""), html.escape(credit) if image.credit else "") if part)
-    alt = html.escape(image.alt or image.caption or "", quote=True)
+    alt = html.escape(image.alt or inline_text(image.caption) or "", quote=True)
     img = f'<img src="{html.escape(image_url(image, urls), quote=True)}" alt="{alt}">'
     return f"<figure>{img}<figcaption>{caption}</figcaption></figure>" if caption else f"<figure>{img}</figure>"
 

@@ -127,17 +127,24 @@ _ONE_PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
 _INLINE_MARKS = re.compile(r"[*_`\[<~&\\]|://|www\.|@")
 
 
+def markdownify(value: Any) -> Markup:
+    """The `markdownify` filter: `inline_markdown` of a text; nothing for an empty or missing value (a key of
+    `article.extra` one article lacks), as Hugo's filter gives."""
+    return inline_markdown(str(value)) if value is not None and str(value) else Markup("")
+
+
 @functools.lru_cache(maxsize=4096)
 def inline_markdown(text: str) -> Markup:
-    """A short text of the front matter (a rights notice, an image's credit or caption) with its Markdown as HTML: a
-    licence's link, emphasis (`markdownify`, as Hugo names the filter). One paragraph's text without its <p>. Cached:
-    the same notice stands on thousands of pages. Its links are written as given (an absolute URL works on every page)."""
+    """A short text of the front matter (a rights notice, an image's caption) with its inline Markdown as HTML: a
+    licence's link, emphasis. Always one line of text, never a block: "1961. *Vostok*" is no list, "# 5" no heading,
+    and line breaks are spaces. Cached: the same notice stands on thousands of pages. Its links are written as given
+    (an absolute URL works on every page)."""
+    text = " ".join(text.split())
     if not _INLINE_MARKS.search(text):
         return escape(text)
-    md = _inline_renderer()
-    made = md.reset().convert(text)
+    made = _inline_renderer().reset().convert(text)
     one = _ONE_PARAGRAPH.fullmatch(made)
-    return Markup(one[1] if one and "<p>" not in one[1] else made)
+    return Markup(one[1] if one else made)
 
 
 def inline_text(text: str | None) -> str | None:
@@ -153,6 +160,8 @@ def _inline_renderer() -> markdown.Markdown:
     md = markdown.Markdown(extensions=list(configs), extension_configs=configs, output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    for name in [item.name for item in md.parser.blockprocessors._priority if item.name != "paragraph"]:  # noqa: SLF001
+        md.parser.blockprocessors.deregister(name)  # (one line is one paragraph: no list, heading, quote or rule)
     return md
 
 

@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from .config import Config
 from .content import Day
 from .errors import Problem, TemplateError
-from .markdown import inline_markdown
+from .markdown import markdownify
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -322,7 +322,7 @@ def load_theme(config: Config) -> Theme:
         undefined=_Undefined,
     )
     env.context_class = _Context
-    env.filters["markdownify"] = inline_markdown  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter
+    env.filters["markdownify"] = markdownify  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter
     env.template_class = _Template
     static_dirs = tuple(p for p in (base / "static", config.root / config.static_dir) if p.is_dir())
     strings = _load_strings([base / "i18n", config.root / "i18n"])

@@ -204,6 +204,7 @@ def test_a_rights_notice_and_a_caption_show_their_markdown_and_feeds_their_text(
     page = project.page("2021/05/24/a/")
     assert f'Published under <a href="{licence}">CC BY 4.0</a> &lt;sic&gt;</span>' in page  # (no HTML from a front matter)
     assert '<span class="article__caption">The <em>Soyuz</em> at Baikonur</span>' in page
+    assert 'alt="The Soyuz at Baikonur"' in page and 'alt="The Soyuz at Baikonur"' in project.page("")  # (its text)
     entry = feedparser.parse((project.public / "feed.xml").read_bytes()).entries[0]
     assert entry.rights == "Published under CC BY 4.0 <sic>"
     assert '"copyrightNotice": "Published under CC BY 4.0 \\u003csic\\u003e"' in page  # (JSON-LD: the text)

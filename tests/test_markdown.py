@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 import ssg.markdown
-from ssg.markdown import render_markdown
+from ssg.config import load_config
+from ssg.markdown import inline_markdown, markdownify, render_markdown
+from ssg.theme import load_theme
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -386,3 +388,29 @@ def test_the_github_extensions_keep_the_fast_paths():
     assert {"delimiter", "magic-link", "magic-mail"} <= names <= ssg.markdown._KNOWN_INLINE_PATTERNS
     assert "list_after_paragraph" in ssg.markdown._KNOWN_BLOCK_PROCESSORS
     assert [name for name, _ in ssg.markdown.EXTENSIONS][:3] == ["extra", "sane_lists", "toc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        (
+            "Published under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)",
+            'Published under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>',
+        ),
+        ("1961. *Vostok*", "1961. <em>Vostok</em>"),  # never a list, a heading, a quote or a rule: one line of text
+        ("1. Photo *Roscosmos*", "1. Photo <em>Roscosmos</em>"),
+        ("# 5 *x*", "# 5 <em>x</em>"),
+        ("> said *x*\n\n---\n\nb", "&gt; said <em>x</em> --- b"),
+        ("© <Company> & **TASS**", "© &lt;Company&gt; &amp; <strong>TASS</strong>"),  # HTML in it stays text
+        ("ТАСС", "ТАСС"),
+    ],
+)
+def test_a_front_matter_text_shows_its_inline_markdown_as_one_line(text, html):
+    assert inline_markdown(text) == html
+
+
+def test_markdownify_of_nothing_is_nothing():
+    """Hugo's `markdownify` of an empty value gives ""; ours raised a TypeError on a key an article lacks."""
+    assert markdownify(None) == markdownify("") == ""
+    env = load_theme(load_config(Path(__file__).parent / "golden" / "basic" / "site")).env
+    assert env.from_string("[{{ extra.note | markdownify }}]").render(extra={}) == "[]"  # (a key one article lacks)
