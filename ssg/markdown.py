@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 import markdown
-from markdown.blockprocessors import BlockProcessor
+from markdown.blockprocessors import BlockProcessor, ListIndentProcessor
 from markdown.extensions import Extension
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
@@ -347,6 +347,21 @@ class _NestingUListProcessor(SaneUListProcessor):
         return super().get_items(_nested_by_four(block))
 
 
+class _ItemAfterIndentedText(ListIndentProcessor):
+    """An item's indented paragraph, then the next item at the list's own indent (`- one` / blank / `    more of
+    one` / `- two`): the next item is a sibling, as CommonMark has it. Python-Markdown takes the whole block as the
+    indented text's, and `two` became an item of a list nested in `one` (or its text)."""
+
+    def run(self, parent: ElementTree.Element, blocks: list[str]) -> None:
+        found = _ITEM_AT_LIST_INDENT.search(blocks[0])
+        if found and not blocks[0].startswith(" " * 2 * self.tab_length):  # (the item's text, not code in it: as before)
+            blocks[0:1] = [blocks[0][: found.start()], blocks[0][found.start() + 1 :]]  # the item: a block of its own
+        super().run(parent, blocks)
+
+
+_ITEM_AT_LIST_INDENT = re.compile(r"\n(?:[*+-]|\d+\.)[ ]+\S")  # (of a list not indented itself: the usual one)
+
+
 class _ListAfterParagraph(BlockProcessor):
     """A paragraph's text up to a list that starts on its next line (`Key points:` then `- first`) is the paragraph,
     and the list is a list: Python-Markdown would run the items into the paragraph's text. Tried last before the
@@ -395,6 +410,7 @@ class _GitHubExtension(Extension):
     """What ssg adds itself for Markdown as GitHub reads it: lists, and no link in a link."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.parser.blockprocessors.register(_ItemAfterIndentedText(md.parser), "indent", 90)  # (Python-Markdown's name and place)
         md.parser.blockprocessors.register(_NestingOListProcessor(md.parser), "olist", 40)  # sane_lists' names and places
         md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)
         md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "list_after_paragraph", 12)  # after "reference" (15)

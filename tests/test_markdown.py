@@ -414,3 +414,15 @@ def test_markdownify_of_nothing_is_nothing():
     assert markdownify(None) == markdownify("") == ""
     env = load_theme(load_config(Path(__file__).parent / "golden" / "basic" / "site")).env
     assert env.from_string("[{{ extra.note | markdownify }}]").render(extra={}) == "[]"  # (a key one article lacks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- one\n\n- two\n\n    para of two\n- three", "- one\n\n    more of one\n- two", "1. one\n\n    more of one\n2. two"],
+)
+def test_an_item_after_an_items_indented_paragraph_is_its_sibling(text):
+    """Found in review: Python-Markdown took the next item into the paragraph's block, and it became a list nested in
+    the item before (GitHub and CommonMark: the next item of the same list)."""
+    html = render_markdown(text, "x.md").html
+    assert html.count("<li>") == text.count("\n- ") + text.startswith("- ") + text.count("\n2. ") + text.startswith("1. ")
+    assert html.count("<ul>") + html.count("<ol>") == 1  # one list, nothing nested
