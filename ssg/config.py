@@ -286,7 +286,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "search",
         SearchConfig(),
-        "Client-side search: what it indexes, where its page is, and the languages whose stemmers it knows (each article is stemmed by its own).",
+        "Client-side search: what it indexes, where its page is, and the languages whose stemmers it uses (each word by its alphabet's).",
         _search,
     ),
     Option("content_dir", "content", "Folder of the Markdown articles and their images.", _folder),

@@ -30,7 +30,7 @@ from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown, template_tags
 from .scripts import MOSTLY, cyrillic_share, reads_as_cyrillic, romanized, written_in_cyrillic
-from .yamlload import cut_by_comment, quoted
+from .yamlload import cut_by_comment, key_value, quoted
 
 KNOWN_KEYS = (
     "title",
@@ -357,12 +357,24 @@ class _Reader:
 
     def warn_comments(self, text: str) -> None:
         """A warning for `title: Запуск #2 перенесён`: YAML reads ` #` and what follows as a comment, and the page showed
-        "Запуск". Only for the texts pages show, written without quotes: a comment after a date or a flag is meant."""
+        "Запуск". Only for the texts pages show (`_SHOWN_TEXT`), written without quotes, and never in a block scalar
+        (`summary: |`, whose lines are text as written): a comment after a date or a flag is meant."""
         if not text.startswith("---"):
             return  # (TOML front matter quotes its strings)
+        parent, literal = None, None  # the top-level key a nested line is under; the indent a block scalar's lines exceed
         for number, line in enumerate(text.split("\n", self.end_line)[1 : self.end_line - 1], start=2):
+            indent = len(line) - len(line.lstrip(" "))
+            if literal is not None and (indent > literal or not line.strip()):
+                continue
+            literal = None
+            pair = key_value(line)
+            if pair is not None and pair[1][:1] in "|>":
+                literal = indent
+            top = _TOP_KEY.match(line)
+            if top:
+                parent = top[1].rstrip()
             found = cut_by_comment(line)
-            if found is None or found[0] not in _SHOWN_TEXT or not found[1].strip():
+            if found is None or found[0] not in _SHOWN_TEXT.get(parent if indent else None, ()) or not found[1].strip():
                 continue
             key, kept, written = found
             message = f"' #' starts a YAML comment, so this reads as {kept.strip()!r}: put the value in quotes, {key}: {quoted(written)}"
@@ -601,8 +613,9 @@ class _Reader:
         return slug or "article"
 
 
-# Keys of the front matter (and of its `image:` and `source:`) whose text pages show.
-_SHOWN_TEXT = frozenset({"title", "summary", "rights", "credit", "caption", "alt", "name"})
+# Keys of the front matter (None: at its top) and of its `image:` and `source:` whose text pages show.
+_SHOWN_TEXT = {None: ("title", "summary", "rights"), "image": ("credit", "caption", "alt"), "source": ("name",)}
+_TOP_KEY = re.compile(r"([^\s#'\"\[\]{}:-][^:]*):(?:[ \t]|$)")  # a key at the top of the front matter, with a value or not
 
 
 def date_like(data: dict, among: int = len(DATE_LIKE_KEYS)) -> list[tuple[str, Any]]:

@@ -246,8 +246,10 @@ def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default
     """The site's tags, each with its URL slug; a warning for each tag whose slug another took first. `articles`:
     newest first. `default`: the default language of a bilingual site (what the hint of such a warning names a tag by).
 
-    Of tags whose names make one slug (МКС and MKS), the one used first (by its oldest article) keeps the plain URL:
-    a new tag gets `-2`, and never moves an older tag's page, which links and readers know, to another URL."""
+    Of tags whose names make one slug (МКС and MKS), the one with the oldest article keeps the plain URL: a tag that
+    new articles bring gets `-2`, and does not move an older tag's page, which links and readers know, to another URL
+    (an article dated before all of the older tag's can: the rule follows from the content alone, as a cold build's
+    output must)."""
     spellings: dict[str, Counter] = defaultdict(Counter)
     first_file: dict[str, str] = {}  # tag key -> its oldest article's file
     lang: dict[str, str] = {}  # tag key -> the language of its oldest article
@@ -281,7 +283,7 @@ def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | N
     if first[1] != other[1]:
         (main, _), (alias, code) = (other, first) if other[1] == default else (first, other)
         return f"(if they are one tag in two languages, name it once in site.yaml: tag_names: {{{main}: {{{code}: {alias}}}}})"
-    return "(the tag used first keeps the plain URL: if they are two things, give the new one a distinct name)"
+    return "(the one with the oldest article keeps the plain URL: if they are two things, give one a distinct name)"
 
 
 def _shape(article: Article) -> tuple:

@@ -705,7 +705,7 @@ def test_colliding_tag_slugs_are_both_kept_with_a_warning(project):
     assert "C++" in project.page("tags/c/") and ">C<" in project.page("tags/c-2/")
     assert list(map(str, result.warnings)) == [
         "content/b.md:4: tags: tag 'C' has the same URL slug as 'C++'; it gets tags/c-2/ "
-        "(the tag used first keeps the plain URL: if they are two things, give the new one a distinct name)"
+        "(the one with the oldest article keeps the plain URL: if they are two things, give one a distinct name)"
     ]
 
 

@@ -485,6 +485,9 @@ def test_a_comment_cutting_a_shown_text_is_warned_of():
         (2, "title", "' #' starts a YAML comment, so this reads as 'Запуск': put the value in quotes, title: \"Запуск #2 перенесён\""),
         (8, "credit", "' #' starts a YAML comment, so this reads as 'Роскосмос': put the value in quotes, credit: \"Роскосмос #фото\""),
     ]
+    # Text as written (a block scalar's lines), a free-form mapping's key: nothing to say (found in review).
+    literal = "---\ntitle: T\ndate: 2024-01-01\nsummary: |\n  title: Foo #bar\nextra:\n  name: x #y\n---\nText.\n"
+    assert read(literal)["warnings"] == []
 
 
 def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of():
