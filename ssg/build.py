@@ -910,7 +910,10 @@ def cache_stamp(config: Config) -> str:
 
 @functools.cache
 def _version_of(distribution: str) -> str:
-    return importlib.metadata.version(distribution)
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:  # (a copy without its metadata: the code's own stamp still changes)
+        return ""
 
 
 @functools.cache

@@ -49,25 +49,13 @@ KNOWN_KEYS = (
 )
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
-# Keys other tools write the publication date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
+# Keys other tools write an article's date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
 # (published, created), RSS (pubDate), schema.org (datePublished), Hugo (publishDate), ... A clipped article has one
-# of these and no `date:`. In the order one is named: a publication before a creation (a clipper's `created` is the day
-# of the clipping). The first `PUBLICATION_KEYS` of them are the article's date where it has no `date:`, as Hugo
-# reads `publishDate`, `pubdate` and `published`; a creation date is only named in the error.
-PUBLICATION_KEYS = 7
-DATE_LIKE_KEYS = (
-    "published",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publishedat",
-    "publishedon",
-    "posted",
-    "created",
-    "datecreated",
-    "createdat",
-    "createdon",
-)
+# of these and no `date:`. A publication date is its date then, as Hugo reads `publishDate`, `pubdate` and
+# `published`; a creation date (a clipper's `created` is the day of the clipping) is only named in the error. In the
+# order one is taken or named.
+PUBLICATION_KEYS = ("published", "datepublished", "pubdate", "publishdate", "publishedat", "publishedon", "posted")
+DATE_LIKE_KEYS = (*PUBLICATION_KEYS, "created", "datecreated", "createdat", "createdon")
 # A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
 MAX_SLUG = 200
 
@@ -454,10 +442,10 @@ class _Reader:
             self.days.add(key)
         return parsed.isoformat()
 
-    def date_like(self, data: dict, among: int = len(DATE_LIKE_KEYS)) -> tuple[str, Any] | None:
+    def date_like(self, data: dict, keys: tuple[str, ...] = DATE_LIKE_KEYS) -> tuple[str, Any] | None:
         """The key and value that hold an article's date under another name (a web clipper's `published: 2025-03-14`),
-        of the first `among` of `DATE_LIKE_KEYS`, the first of them in that order; None where no such key holds a date."""
-        return next(((k, v) for k, v in date_like(data, among) if parse_date(v, self.settings.timezone) is not None), None)
+        of `keys`, the first of them in that order; None where no such key holds a date."""
+        return next(((k, v) for k, v in date_like(data, keys) if parse_date(v, self.settings.timezone) is not None), None)
 
     def rename_hint(self, data: dict) -> str | None:
         """For an article without a date, the message naming the key that holds it under another name (a clipper's
@@ -618,15 +606,15 @@ _SHOWN_TEXT = {None: ("title", "summary", "rights"), "image": ("credit", "captio
 _TOP_KEY = re.compile(r"([^\s#'\"\[\]{}:-][^:]*):(?:[ \t]|$)")  # a key at the top of the front matter, with a value or not
 
 
-def date_like(data: dict, among: int = len(DATE_LIKE_KEYS)) -> list[tuple[str, Any]]:
-    """The keys of `data` other tools write a date under (the first `among` of `DATE_LIKE_KEYS`, in its order), with
-    their values: `published:` is a clipping's date where it has no `date:` (`PUBLICATION_KEYS`)."""
+def date_like(data: dict, keys: tuple[str, ...] = DATE_LIKE_KEYS) -> list[tuple[str, Any]]:
+    """The keys of `data` other tools write a date under, of `keys` (`DATE_LIKE_KEYS`, `PUBLICATION_KEYS`) in their
+    order, with their values."""
     found: dict[str, tuple[str, Any]] = {}
     for key, value in data.items():
         name = key.lower().replace("_", "").replace("-", "") if isinstance(key, str) else None
-        if name in DATE_LIKE_KEYS[:among] and name not in found:
+        if name in keys and name not in found:
             found[name] = (key, value)
-    return [found[name] for name in sorted(found, key=DATE_LIKE_KEYS.index)]
+    return [found[name] for name in sorted(found, key=keys.index)]
 
 
 def _before(updated: datetime, published: datetime, day: bool) -> bool:

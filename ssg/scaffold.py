@@ -78,10 +78,9 @@ def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
             continue
         target = config.root / OVERRIDES[part](config) / rest
         if os.path.lexists(target):
+            where = target.relative_to(config.root).as_posix()
             problems.append(
-                Problem(
-                    str(target), None, None, "is there already; nothing was changed (edit it, or move it away to copy the theme's again)"
-                )
+                Problem(where, None, None, "is there already; nothing was changed (edit it, or move it away to copy the theme's again)")
             )
             continue
         files[target] = (folder / relative).read_bytes()
