@@ -159,6 +159,7 @@ def assemble(
     tags, warnings = _tags(ordered, known, shown_as, languages[0] if languages else None)
     by_key: dict[str, list[Article]] = defaultdict(list)
     periods: dict[Period, list[Article]] = defaultdict(list)
+    unordered: set[Period] = set()  # periods listing a version at its listed version's place, to be put in order
     days: dict[tuple[int, int, int], tuple[Period, ...]] = {}  # a day's periods, made once
     for article in listed_order:
         # A tag lists the version that carries it: the listed one where it does, else the first by language.
@@ -168,12 +169,22 @@ def assemble(
                 shown.setdefault(known.key(name), version)
         for key, version in shown.items():
             by_key[key].append(version)
-        d = article.date
-        day = (d.year, d.month, d.day)
-        if day not in days:
-            days[day] = (Period(d.year), Period(d.year, d.month), Period(*day))
-        for period in days[day]:
-            periods[period].append(article)
+        # Its year, month and day, and those of each of its versions dated on another day (a translation published
+        # after midnight): each version's page links its own day, which lists it.
+        found: dict[Period, Article] = {}
+        for version in (article, *versions.get(article.source_path, ())):
+            d = version.date
+            day = (d.year, d.month, d.day)
+            if day not in days:
+                days[day] = (Period(d.year), Period(d.year, d.month), Period(*day))
+            for period in days[day]:
+                found.setdefault(period, version)
+        for period, version in found.items():
+            periods[period].append(version)
+            if version is not article:
+                unordered.add(period)
+    for period in unordered:
+        periods[period] = newest_first(periods[period])
     by_lang: dict[str, list[Article]] = defaultdict(list)
     for article in ordered:
         by_lang[article.lang].append(article)

@@ -1,13 +1,14 @@
 """Which articles are translations of each other.
 
 Linked explicitly (`translation_key:` shared, or `translation_of:` naming the original's file) or,
-by default, when articles in different languages share the file name (or slug) and the date: a
-translation usually keeps the original's file name. Each group holds at most one article per
+by default, when articles in different languages share the file name in one folder, or the file
+name (or slug) and the date: a translation usually keeps the original's file name. Each group holds at most one article per
 language; anything else is an error naming every file involved.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 
 from .content import DATE_PREFIX, Article, article_name
@@ -67,11 +68,14 @@ def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str, unre
 
 
 def _link_implicit(articles: list[Article], groups: _Groups) -> None:
-    """Same file name (or slug) and date, one article per language: translations of each other."""
+    """Same file name in one folder (`x.md`, `x.ru.md`), or same file name (or slug) and date in any, one article per
+    language: translations of each other. (A translation published after midnight, or the same instant written with
+    another offset, has another day: beside its original, it is still its translation.)"""
     candidates: dict[tuple, list[Article]] = defaultdict(list)
     for article in articles:
-        day = article.date.date()
-        candidates[("name", _name(article.source_path), day)].append(article)
+        day, name = article.date.date(), _name(article.source_path)
+        candidates[("beside", posixpath.dirname(article.source_path), name)].append(article)
+        candidates[("name", name, day)].append(article)
         candidates[("slug", article.slug, day)].append(article)
     for same in candidates.values():
         if len({a.lang for a in same}) == len(same) > 1:

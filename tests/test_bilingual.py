@@ -363,3 +363,45 @@ def test_a_search_hit_names_its_tags_as_their_pages_do_in_its_language(project):
     store = (project.public / "search/d/0.js").read_text(encoding="utf-8").strip()
     hits = json.loads(store.removeprefix('ssgSearchData("d/0",').removesuffix(");"))
     assert {hit[1]: hit[5] for hit in hits} == {"A": ["SpaceX", "Roscosmos"], "B": ["SpaceX"], "C": ["SpaceX", "Роскосмос"]}
+
+
+@pytest.mark.parametrize(
+    ("en_date", "ru_date", "later", "ru_day"),
+    [
+        ("2021-03-02T23:30:00+03:00", "2021-03-03T00:10:00+03:00", "2021-03-03 12:00", "2021/03/03/"),
+        ("2019-12-31T23:00", "2020-01-01T01:00", "2020-01-01 12:00", "2020/01/01/"),
+    ],
+)
+def test_a_translation_published_on_another_day_is_listed_on_its_day(project, en_date, ru_date, later, ru_day):
+    """Its page links its own day, which was never made (only the listed version's days were): `check --links` failed,
+    and across a new year the year had no page at all."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/launch.md": article("Progress launched", en_date, translation_key="progress"),
+            "content/zapusk.md": article("«Прогресс» запущен", ru_date, lang="ru", translation_key="progress"),
+            "content/later.md": article("Later news", later),
+        }
+    )
+    project.build()
+    day = project.page(ru_day)
+    assert day.index("Later news") < day.index("«Прогресс» запущен")  # listed there, newest first
+    assert f'href="../../../../../{ru_day}"' in project.page(f"ru/{ru_day}zapusk/")
+    assert project.page(ru_day[:5]).count('<li class="entry"') == 2  # the article once in its year, and the later one
+
+
+@pytest.mark.parametrize("ru_date", ["2021-03-02T06:00:00+03:00", "2021-03-03T09:00:00+03:00"])
+def test_a_translation_beside_its_original_is_one_whatever_its_day(project, ru_date):
+    """`docking.ru.md` beside `docking.md` was left alone, without a word, when its day differed: the same instant
+    written with another offset, or published the next morning."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/2021/docking.md": article("Soyuz docks with ISS", "2021-03-01T22:00:00-05:00"),
+            "content/2021/docking.ru.md": article("«Союз» пристыковался к МКС", ru_date, lang="ru"),
+        }
+    )
+    project.build()
+    ru_path = f"ru/{ru_date[:10].replace('-', '/')}/docking/"
+    assert '<link rel="alternate" hreflang="en" href="https://example.org/2021/03/01/docking/">' in project.page(ru_path)
+    assert f'<link rel="alternate" hreflang="ru" href="https://example.org/{ru_path}">' in project.page("2021/03/01/docking/")
