@@ -88,8 +88,8 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
     image = article.image
     if image:
         src = image_url(image, urls)
-        entry.ssg.link(href=src, rel="enclosure", type=image_type(src), title=image.credit or image.alt or "")
-        entry.ssg.image(src, image_type(src), image.credit, rights, image.alt or inline_text(image.caption))
+        entry.ssg.link(href=src, rel="enclosure", type=image_type(src), title=inline_text(image.credit) or image.alt or "")
+        entry.ssg.image(src, image_type(src), inline_text(image.credit), rights, image.alt or inline_text(image.caption))
     if text is not None:
         figure = _figure(image, urls, text.credit(article)) if image else ""
         entry.content(figure + text.body(article), type="html")

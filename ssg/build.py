@@ -42,7 +42,7 @@ from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, published, restat
-from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, LIQUID_TAG
+from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, LIQUID_TAG, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, relative
@@ -578,7 +578,11 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
         return _IN_PAGE_LINK.sub(lambda m: f"{m[1]}{m[2]}{page}#", html)
 
     def credit(article: Article) -> str:
-        return theme.t(article.lang, "image_source", credit=article.image.credit) if article.image and article.image.credit else ""
+        return (
+            theme.t(article.lang, "image_source", credit=inline_text(article.image.credit))
+            if article.image and article.image.credit
+            else ""
+        )
 
     return EntryText(body, credit)
 

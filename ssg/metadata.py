@@ -151,9 +151,9 @@ class Metadata:
                     "url": image_url(article.image, self.urls),
                     "contentUrl": image_url(article.image, self.urls),
                     "caption": inline_text(article.image.caption) or article.image.alt,
-                    "creditText": article.image.credit,
+                    "creditText": inline_text(article.image.credit),
                     # No separate image rights: the article's rights notice, else the credit, names the holder.
-                    "copyrightNotice": inline_text(article.rights) or article.image.credit,
+                    "copyrightNotice": inline_text(article.rights) or inline_text(article.image.credit),
                 }
             )
         if article.source:

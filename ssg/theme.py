@@ -130,7 +130,11 @@ class Theme:
                 text = strings.get(key)
                 if text is None:
                     return key  # an unknown key shows as itself
-                return text.format_map(values) if values else text
+                if not values:
+                    return text
+                if any(isinstance(value, Markup) for value in values.values()):  # (`credit=image.credit | markdownify`)
+                    return Markup(escape(text)).format_map(values)  # the string's text escaped, other values too
+                return text.format_map(values)
 
             self.translators[lang] = t
         return t

@@ -196,7 +196,7 @@ def test_a_rights_notice_and_a_caption_show_their_markdown_and_feeds_their_text(
                 "A",
                 "2021-05-24 10:00",
                 rights=f"'Published under [CC BY 4.0]({licence}) <sic>'",
-                image="{src: 'https://example.org/a.jpg', caption: 'The *Soyuz* at Baikonur', credit: Roscosmos}",
+                image="{src: 'https://example.org/a.jpg', caption: 'The *Soyuz* at Baikonur', credit: '[Roscosmos](https://roscosmos.ru) & co'}",
             )
         }
     )
@@ -205,6 +205,8 @@ def test_a_rights_notice_and_a_caption_show_their_markdown_and_feeds_their_text(
     assert f'Published under <a href="{licence}">CC BY 4.0</a> &lt;sic&gt;</span>' in page  # (no HTML from a front matter)
     assert '<span class="article__caption">The <em>Soyuz</em> at Baikonur</span>' in page
     assert 'alt="The Soyuz at Baikonur"' in page and 'alt="The Soyuz at Baikonur"' in project.page("")  # (its text)
+    assert 'Image source: <a href="https://roscosmos.ru">Roscosmos</a> &amp; co</span>' in page  # (found by a new user)
+    assert ">Roscosmos &amp; co</media:credit>" in (project.public / "feed.xml").read_text(encoding="utf-8")  # (its text)
     entry = feedparser.parse((project.public / "feed.xml").read_bytes()).entries[0]
     assert entry.rights == "Published under CC BY 4.0 <sic>"
     assert '"copyrightNotice": "Published under CC BY 4.0 \\u003csic\\u003e"' in page  # (JSON-LD: the text)
