@@ -290,12 +290,14 @@ class Builder:
                 articles, result.drafts_left_out, later = published(loaded.articles, options.drafts, options.future, now)
                 result.later_left_out = len(later)
                 problems = list(loaded.problems) + language_problems(config, articles, loaded.lines)
-                site = self._assemble(articles, config, loaded.unreadable)
+                waiting = originals_left_out(articles, loaded.articles) if config.multilingual else {}
+                site = self._assemble(articles, config, loaded.unreadable | frozenset(waiting))
                 problems += with_lines(site.problems, loaded.lines, config.content_dir)
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
                 result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
                 result.warnings += tag_name_typos(config, site) + spaced_tags(config, site, loaded.lines)
+                result.warnings += with_lines(translations_alone(waiting, config.content_dir), loaded.lines, config.content_dir)
                 result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
@@ -635,6 +637,30 @@ def tag_name_typos(config: Config, site: Site) -> list[Problem]:
         message = f"{name!r} is no article's tag; did you mean {used[match]!r}? (as written, the names given here go to no tag)"
         problems.append(Problem(where, line, "tag_names", message))
     return problems
+
+
+def originals_left_out(published: Sequence[Article], read: Sequence[Article]) -> dict[str, list[str]]:
+    """The drafts and later-dated articles that published translations name (`translation_of:`) -> those translations.
+    A translation is published alone until its original is: making the original a draft failed the whole build."""
+    published_paths = {a.source_path for a in published}
+    wanted = {a.translation_of for a in published if a.translation_of and a.translation_of not in published_paths}
+    if not wanted:
+        return {}  # (the usual case)
+    left_out = wanted & {a.source_path for a in read}
+    waiting: dict[str, list[str]] = {}
+    for article in published:
+        if article.translation_of in left_out:
+            waiting.setdefault(article.translation_of, []).append(article.source_path)
+    return waiting
+
+
+def translations_alone(waiting: dict[str, list[str]], content_dir: str) -> list[Problem]:
+    message = "{} is a draft or dated later: this translation is published alone until it is"
+    return [
+        Problem(f"{content_dir}/{path}", None, "translation_of", message.format(original))
+        for original, paths in sorted(waiting.items())
+        for path in sorted(paths)
+    ]
 
 
 def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:

@@ -405,3 +405,23 @@ def test_a_translation_beside_its_original_is_one_whatever_its_day(project, ru_d
     ru_path = f"ru/{ru_date[:10].replace('-', '/')}/docking/"
     assert '<link rel="alternate" hreflang="en" href="https://example.org/2021/03/01/docking/">' in project.page(ru_path)
     assert f'<link rel="alternate" hreflang="ru" href="https://example.org/{ru_path}">' in project.page("2021/03/01/docking/")
+
+
+def test_a_translation_of_a_draft_is_published_alone_with_a_warning(project):
+    """Making the original a draft failed the whole build: "translation_of: 2021/raketa.md is not a published article
+    (it should name the original's file...)", though it did name it."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/2021/raketa.md": article("Ракета", "2021-05-24 10:00", lang="ru", draft="true"),
+            "content/2021/raketa.en.md": article("The rocket", "2021-05-24 10:00", translation_of="2021/raketa.md"),
+        }
+    )
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/2021/raketa.en.md:4: translation_of: 2021/raketa.md is a draft or dated later: "
+        "this translation is published alone until it is"
+    ]
+    assert "The rocket" in project.page("2021/05/24/raketa/") and not (project.public / "ru/2021/05/24/raketa").exists()
+    project.write({"content/2021/raketa.md": article("Ракета", "2021-05-24 10:00", lang="ru")})
+    assert project.build().warnings == [] and 'hreflang="ru"' in project.page("2021/05/24/raketa/")
