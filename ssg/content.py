@@ -206,8 +206,10 @@ def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
 
 
 def as_read(text: str) -> str:
-    """An article file's text as it is read: without a byte-order mark, with Unix line ends (Windows editors add both)."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n")
+    """An article file's text as it is read: without a byte-order mark, with Unix line ends (Windows editors add both;
+    old Mac editors and some clippers end lines with a CR alone)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    return text.replace("\r", "\n") if "\r" in text else text
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)

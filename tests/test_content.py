@@ -561,3 +561,9 @@ def test_control_characters_in_the_text_are_left_out_with_a_warning_on_their_lin
         "a control character (U+0000) and 1 more in the text, which no page or feed can show: left out (delete it)"
     ]
     assert record["warnings"][0]["line"] == 7
+
+
+def test_lines_ended_by_a_cr_alone_read_as_lines():
+    """A file from an old Mac editor or a clipper: "no front matter: the file must start with a line '---'"."""
+    record = read("---\rtitle: T\rdate: 2021-01-01\r---\r\rText.\r")
+    assert record["meta"]["title"] == "T" and "<p>Text.</p>" in record["body"]
