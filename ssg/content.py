@@ -293,7 +293,8 @@ class _Reader:
             "source": self.source(data),
             "image": self.image(data),
             "rights": self.text("rights", data),
-            "summary": self.text("summary", data),
+            # (A web clipper's `description:`, the page's own summary, where the article has none.)
+            "summary": self.text("summary", data) or ("summary" not in data and self.text("description", data)) or None,
             "slug": self.slug(data, prefix.group(4) if prefix else stem),
             # Jekyll hides a post with `published: false`: a moved archive must not publish it (a date there is Hugo's).
             "draft": self.flag("draft", data) or data.get("published") is False,

@@ -567,3 +567,11 @@ def test_lines_ended_by_a_cr_alone_read_as_lines():
     """A file from an old Mac editor or a clipper: "no front matter: the file must start with a line '---'"."""
     record = read("---\rtitle: T\rdate: 2021-01-01\r---\r\rText.\r")
     assert record["meta"]["title"] == "T" and "<p>Text.</p>" in record["body"]
+
+
+def test_a_clippings_description_is_its_summary_where_it_has_none():
+    """Obsidian's Web Clipper writes the page's summary as `description:`; it was ignored."""
+    assert read("---\ntitle: T\ndate: 2021-01-01\ndescription: The gist.\n---\n\nText.\n")["meta"]["summary"] == "The gist."
+    both = "---\ntitle: T\ndate: 2021-01-01\nsummary: Mine.\ndescription: The gist.\n---\n\nText.\n"
+    assert read(both)["meta"]["summary"] == "Mine."
+    assert read("---\ntitle: T\ndate: 2021-01-01\n---\n\nText.\n")["meta"]["summary"] == "Text."
