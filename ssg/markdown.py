@@ -47,6 +47,7 @@ EXTENSIONS = (
     # What GitHub adds to Markdown, for text pasted from GitHub, Obsidian or a web clipper: ~~struck~~ (a single ~,
     # "~5 km", stays text), bare URLs, www. and e-mail addresses as links (no repository shorthands), - [ ] and - [x].
     ("pymdownx.tilde", {"subscript": False}),
+    ("pymdownx.mark", {}),  # ==highlighted== (Obsidian's), as <mark>
     ("pymdownx.magiclink", {"repo_url_shorthand": False, "social_url_shorthand": False}),
     ("pymdownx.tasklist", {}),
 )
@@ -216,7 +217,7 @@ _PATTERN_NEEDS = {
     "emphasis": ("*", "_"),
     # pymdownx: `tilde` (~~ only, its subscript is off), `magiclink` (http://, ftp://, www. in any case, a@b.org).
     # "delimiter" is the name of pymdownx's one pattern for ~, ^ and ==: with `caret` or `mark`, add their strings.
-    "delimiter": ("~~",),
+    "delimiter": ("~~", "=="),
     "magic-link": ("://", "ww.", "wW.", "Ww.", "WW."),
     "magic-mail": ("@",),
 }

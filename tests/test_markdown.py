@@ -426,3 +426,7 @@ def test_an_item_after_an_items_indented_paragraph_is_its_sibling(text):
     html = render_markdown(text, "x.md").html
     assert html.count("<li>") == text.count("\n- ") + text.startswith("- ") + text.count("\n2. ") + text.startswith("1. ")
     assert html.count("<ul>") + html.count("<ol>") == 1  # one list, nothing nested
+
+
+def test_obsidians_highlight_is_marked_and_equal_signs_are_text():
+    assert render_markdown("a ==highlight== b, x == y, a==b", "x.md").html == "<p>a <mark>highlight</mark> b, x == y, a==b</p>"
