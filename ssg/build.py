@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from operator import attrgetter, eq
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import quote
 
 import markdown as python_markdown
 import slugify
@@ -857,10 +858,12 @@ def _line_naming(path: Path, target: str) -> int | None:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    # Markdown's (name), (name#part), (name "title"); HTML's href="name"; a page's URL (name/, name/#part), which
-    # reaches here without its slash (the path is normalised)
-    ends = (")", "#", " ", '"', "'", "/", "?")
-    return next((n for n, line in enumerate(lines, 1) if any(name + end in line for end in ends)), None)
+    # Markdown's (name), (name#part), (name "title"), <name with spaces>; HTML's href="name"; a page's URL (name/,
+    # name/#part), which reaches here without its slash (the path is normalised). As written: decoded, or with its
+    # spaces and letters %-encoded (схема%20запуска.png).
+    ends = (")", "#", " ", '"', "'", "/", "?", ">")
+    names = {name, quote(name), name.replace(" ", "%20")}
+    return next((n for n, line in enumerate(lines, 1) if any(written + end in line for written in names for end in ends)), None)
 
 
 def collisions(

@@ -226,6 +226,22 @@ def test_an_image_from_static_is_found_where_the_site_has_it(project):
     assert "content/2021/a.md:7: linked file 'images/logo.png' not found" in str(error.value)  # on the line that links
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "img/схема%20запуска.png",
+        "<img/схема запуска.png>",
+        "img/%D1%81%D1%85%D0%B5%D0%BC%D0%B0%20%D0%B7%D0%B0%D0%BF%D1%83%D1%81%D0%BA%D0%B0.png",
+    ],
+)
+def test_a_missing_file_named_with_spaces_or_percent_signs_is_reported_on_its_line(project, written):
+    """Found by a new user: `![b](img/схема%20запуска.png)` named no line, where `![c](map.png)` did."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", f"Text.\n\n![b]({written})\n")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert "content/2021/a.md:8: linked file '2021/img/схема запуска.png' not found" in str(error.value)
+
+
 def test_a_link_written_as_a_page_url_is_reported_on_its_line(project):
     """`[earlier](../b/#part)`, the page's URL rather than its file: the error named the article but no line, and
     told to put a file at content/2021/b when content/2021/b.md is the article the link meant."""
