@@ -193,6 +193,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         with live.lock.shared():
             response = lookup(live.view, url.path, url.query)
+            moved = live.moved.get(unquote(url.path)) if response.status == 404 else None
+            if moved:  # an article page whose date or slug changed: the tab that showed it follows it
+                response = Response(302, type=PLAIN, location=quote(moved))
             if self.server.preview.options.reload and response.type.startswith("text/html"):
                 response = replace(response, body=inject(response.body, live.state.epoch, EVENTS_PATH))
         self.send_response(response.status)

@@ -39,6 +39,8 @@ from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .errors import Problem, SsgError
 from .output import MANIFEST
+from .site import Site
+from .urls import Urls
 
 
 class ChangeKind(enum.Enum):
@@ -396,6 +398,16 @@ class View:
     mount: str  # "/" or "/sub/path/"
 
 
+MOVES_KEPT = 1000  # moved article pages the preview follows: the latest
+
+
+def _article_paths(builder: Builder) -> tuple[Site, Urls] | None:
+    """The site model and URL map of the builder's last build (what article pages were where)."""
+    if builder.assembled is None or builder.urls is None:
+        return None
+    return builder.assembled.site, builder.urls[1]
+
+
 class Rebuilder:
     """One build of the preview folder per batch of changes, published as a new epoch or as problems.
 
@@ -427,6 +439,10 @@ class Rebuilder:
         self.config: Config | None = None  # None while site.yaml is broken
         self.last: BuildResult | None = None
         self.builder = Builder()
+        # Request path of an article page that moved (its date or slug changed) -> its new one: the tab showing it
+        # reloads into its new place instead of a 404.
+        self.moved: dict[str, str] = {}
+        self._served: tuple[Site, Urls] | None = None  # the site model and URLs of the last build served
         # Content paths changed since the builder's last build, as events told (None: unknown, so it lists all).
         self._changed: set[str] | None = None
         self._watcher: Watcher | None = None
@@ -500,6 +516,8 @@ class Rebuilder:
         try:
             changed, self._changed = self._changed, set()  # (events from now on are for the next build)
             result = self.builder.build(target, self.options, changed, committing)
+            served, self._served = self._served, _article_paths(self.builder)
+            self._follow(served, self._served, view.mount)
             self.view = view  # (also where nothing was moved in: a build found up to date)
             self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
@@ -515,6 +533,21 @@ class Rebuilder:
         self._warnings = set(result.warnings)
         left_out = f", {result.left_out()}" if result.left_out() else ""
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed{left_out}.")
+
+    def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, mount: str) -> None:
+        """Remember where each article page that this build moved went (see `moved`)."""
+        if before is None or after is None or before[0] is after[0]:
+            return
+        (old_site, old_urls), (site, urls) = before, after
+        old = {a.source_path: a for a in old_site.articles}
+        for article in site.articles:
+            previous = old.get(article.source_path)
+            if previous is not None and previous is not article:  # (an unchanged file reads as the same object)
+                was, now = old_urls.article(previous), urls.article(article)
+                if was != now:
+                    self.moved[mount + was] = mount + now
+        while len(self.moved) > MOVES_KEPT:
+            del self.moved[next(iter(self.moved))]
 
     def view_of(self, config: Config) -> View:
         """What a build of `config` is served as: its output folder, at the path of its base URL."""

@@ -341,6 +341,22 @@ def test_new_renamed_and_template_changes(site, preview):
     events.close()
 
 
+def test_a_tab_showing_an_article_follows_it_when_its_date_moves_it(site, preview):
+    """A new date moves the page (its URL has the date): the tab that showed it reloaded into a 404."""
+    events = Events(preview)
+    epoch = events.until(lambda m: True)["epoch"]
+    site.write({ARTICLE: article("Russia and China agree", "2021-06-01T10:15:00+03:00", "Moved.", tags="[Roscosmos]")})
+    epoch = events.until(lambda m: m["epoch"] != epoch)["epoch"]
+    status, headers, _ = get(preview, ARTICLE_URL)
+    assert (status, headers["Location"]) == (302, "/2021/06/01/roscosmos/")
+    assert b"Moved." in get(preview, "/2021/06/01/roscosmos/")[2]
+    site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "Back.", tags="[Roscosmos]")})
+    events.until(lambda m: m["epoch"] != epoch)
+    assert get(preview, ARTICLE_URL)[0] == 200 and get(preview, "/2021/06/01/roscosmos/")[1]["Location"] == ARTICLE_URL
+    assert get(preview, "/2021/09/09/never/")[0] == 404
+    events.close()
+
+
 def test_template_error_and_missing_image_are_problems(site, preview):
     events = Events(preview)
     events.until(lambda m: True)
