@@ -293,17 +293,13 @@ def check_pages(renderer: Renderer, pages: Iterable[Page]) -> int:
 
 
 def _sample(pages: Iterable[Page]) -> list[Page]:
-    """One page of each kind, template and language; of article pages, as many as it takes to show each thing an
-    article may lack that one of them has (`_shows`), so that each line a template puts in an `{% if %}` runs once."""
+    """One page of each kind, template and language, and more where it takes them to show each thing such a page may
+    lack that one of them has (`_shows`: an article's image, a listing's previous page), so that each line a template
+    puts in an `{% if %}` runs once."""
     sample, shown = [], {}
     for page in pages:
         key = (page.kind, page.template, page.lang)
         seen = shown.get(key)
-        if page.kind != "article":
-            if seen is None:
-                sample.append(page)
-                shown[key] = frozenset()
-            continue
         things = _shows(page)
         if seen is None or not things <= seen:
             sample.append(page)
@@ -312,8 +308,16 @@ def _sample(pages: Iterable[Page]) -> list[Page]:
 
 
 def _shows(page: Page) -> frozenset[str]:
-    """What of the things an article may leave out its page has (each key of its `extra` too)."""
-    article, context = page.context["article"], page.context
+    """What of the things a page may leave out it has: an article's fields (each key of its `extra` too), a listing's
+    previous and next page and period."""
+    context = page.context
+    if page.kind != "article":
+        paginator = context.get("paginator")
+        things = {name: context.get(name) for name in ("tag", "up", "prev_period", "next_period")}
+        if paginator is not None:
+            things |= {"paginator.prev": paginator.prev, "paginator.next": paginator.next}
+        return frozenset(name for name, value in things.items() if value)
+    article = context["article"]
     source, image = article.source, article.image
     things = {
         "updated": article.updated,

@@ -632,6 +632,23 @@ def test_check_renders_a_page_of_each_language_and_the_article_page_that_shows_t
     assert "error: templates/article.html:3: UndefinedError: 'Image' object has no attribute 'scr' (did you mean 'src'?)" in result.output
 
 
+def test_check_renders_a_listings_later_page_too(project):
+    """Found in review: a mistake only a second page of a listing reaches (`paginator.prev` set) passed `ssg check`."""
+    project.write(
+        {
+            "site.yaml": project.root.joinpath("site.yaml").read_text().replace("paginate: 2", "paginate: 1"),
+            "content/a.md": article("A", "2021-01-01"),
+            "content/b.md": article("B", "2021-01-02"),
+            "templates/list.html": '{% extends "base.html" %}\n{% block content %}\n{% if paginator.prev %}{{ paginator.perv }}{% endif %}\n{% endblock %}\n',
+        }
+    )
+    result = run("-C", str(project.root), "check")
+    assert result.exit_code == 1
+    assert (
+        "error: templates/list.html:3: UndefinedError: 'Paginator' object has no attribute 'perv' (did you mean 'prev'?)" in result.output
+    )
+
+
 def test_theme_lists_its_files_and_copies_them_into_the_site_to_be_edited_there(project):
     """Where the default theme lives (in site-packages) was nowhere said: a user could not see what to override."""
     project.write({"content/a.md": article("A", "2021-05-24 10:00")})
