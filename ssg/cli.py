@@ -292,12 +292,26 @@ def theme_command(project: Path, files: tuple[str, ...]) -> None:
     click.echo("To change one, copy it into the site and edit the copy: ssg theme article.html (see docs/templates.md).")
 
 
+def _languages(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    """`--languages ru,en`: language codes as `lang:` takes them (the reader's rule), each once."""
+    codes = tuple(dict.fromkeys(code.strip() for code in (value or "").split(",") if code.strip()))
+    try:
+        return tuple(check_lang(code) for code in codes)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+
+
 @main.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-def init_command(folder: Path) -> None:
+@click.option(
+    "--languages",
+    callback=_languages,
+    help="The archive's languages, the default first: ru (Russian articles), or en,ru (bilingual: see docs/languages.md).",
+)
+def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     """Create a new archive in FOLDER: site.yaml, content/ with one article."""
     try:
-        created = init_project(folder, datetime.now().astimezone().replace(microsecond=0))
+        created = init_project(folder, datetime.now().astimezone().replace(microsecond=0), languages)
     except SsgError as error:
         _fail(error, "Init")
     for path in created:

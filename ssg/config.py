@@ -522,11 +522,13 @@ def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> dict:
     return found
 
 
-def default_site_yaml(title: str = "My news archive") -> str:
-    """The commented site.yaml that `ssg init` writes: every option, its default and meaning."""
+def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = ()) -> str:
+    """The commented site.yaml that `ssg init` writes: every option, its default and meaning. `languages` (`ssg init
+    --languages ru,en`): the default first, which is `lang`; two or more make the archive bilingual."""
+    given = {"title": title} | ({"lang": languages[0]} if languages else {}) | ({"languages": languages} if len(languages) > 1 else {})
     out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
     for option in OPTIONS:
-        dumped = _option_yaml(option, title if option.name == "title" else option.default)
-        prefix = "" if option.name in ("title", "base_url", "lang", "timezone") else "# "
+        dumped = _option_yaml(option, given.get(option.name, option.default))
+        prefix = "" if option.name in ("title", "base_url", "lang", "timezone", *given) else "# "
         out += ["", f"# {option.doc}", prefix + dumped]
     return "\n".join(out) + "\n"

@@ -24,7 +24,7 @@ EXAMPLE_ARTICLE = """\
 ---
 title: Welcome to your news archive
 date: {date}
-tags: [Archive]
+{lang}tags: [Archive]
 source: {{name: ssg, url: https://example.org/}}
 rights: Written for this archive.
 ---
@@ -37,14 +37,18 @@ Articles are Markdown files with YAML front matter; see the documentation for ev
 GITIGNORE = "/public/\n/.ssg-cache/\n/.public.ssg-*\n"  # (the last: what a build stopped by a crash may leave beside public/)
 
 
-def init_project(folder: Path, now: datetime) -> list[Path]:
-    """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`."""
+def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -> list[Path]:
+    """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`.
+    `languages`: the archive's, the default first (`config.default_site_yaml`)."""
     folder = Path(folder)
     if (folder / CONFIG_FILE).exists() or (folder / "content").exists():
         raise SsgError(f"{folder} already holds an archive (site.yaml or content/ exists); nothing was changed")
     files = {
-        folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive"),
-        folder / "content" / f"{now:%Y}" / "welcome.md": EXAMPLE_ARTICLE.format(date=now.isoformat(timespec="seconds")),
+        folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive", languages),
+        folder / "content" / f"{now:%Y}" / "welcome.md": EXAMPLE_ARTICLE.format(
+            date=now.isoformat(timespec="seconds"),
+            lang="lang: en\n" if languages and languages[0] != "en" else "",  # (its text is English)
+        ),
     }
     if not (folder / ".gitignore").exists():
         files[folder / ".gitignore"] = GITIGNORE

@@ -667,3 +667,19 @@ def test_theme_lists_its_files_and_copies_them_into_the_site_to_be_edited_there(
     assert again.exit_code == 1 and "is there already; nothing was changed" in again.output
     assert "articl.html: is no file of the theme 'default' (did you mean templates/article.html?)" in again.output
     assert (project.root / "templates/article.html").read_text(encoding="utf-8") == "mine"
+
+
+def test_init_sets_the_archives_languages(tmp_path):
+    """A Russian or bilingual archive meant finding `lang:` and `languages:` in site.yaml by hand."""
+    assert run("init", str(tmp_path / "bi"), "--languages", "ru,en").exit_code == 0
+    config = yaml.safe_load((tmp_path / "bi/site.yaml").read_text(encoding="utf-8"))
+    assert (config["lang"], config["languages"]) == ("ru", ["ru", "en"])
+    welcome = next((tmp_path / "bi/content").rglob("welcome.md")).read_text(encoding="utf-8")
+    assert "\nlang: en\n" in welcome  # (its text is English)
+    built = run("-C", str(tmp_path / "bi"), "build")
+    assert built.exit_code == 0 and "0 warnings" in built.output and (tmp_path / "bi/public/en/index.html").is_file()
+    assert run("init", str(tmp_path / "ru"), "--languages", "ru").exit_code == 0
+    config = yaml.safe_load((tmp_path / "ru/site.yaml").read_text(encoding="utf-8"))
+    assert config["lang"] == "ru" and "languages" not in config
+    refused = run("init", str(tmp_path / "x"), "--languages", "Russian")
+    assert refused.exit_code == 2 and "'Russian' is not a language code" in refused.output and not (tmp_path / "x").exists()
