@@ -212,6 +212,7 @@ def as_read(text: str) -> str:
     return text.replace("\r", "\n") if "\r" in text else text
 
 
+_EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|table)\b", re.I)  # a body of these has something
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
 
 
@@ -252,6 +253,7 @@ class _Reader:
         rendered = render_markdown(body, self.path)
         self.warn_template_tags(text, rendered.html)
         self.warn_cyrillic(data, meta, rendered)
+        self.warn_empty(meta, rendered)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.first_paragraph
@@ -345,6 +347,14 @@ class _Reader:
             line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
             message = f"{tag} is {kind}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
             self.warnings.append(Problem(self.path, line, None, message))
+
+    def warn_empty(self, meta: dict, rendered: RenderedBody) -> None:
+        """A warning for an article with nothing below its front matter, `ssg new`'s until it is written: published,
+        its page and feed entry were empty, without a word. (A body of a picture or a player alone is something.)"""
+        if meta.get("draft") or rendered.html.strip() and (_EMBEDDED.search(rendered.html) or rendered.text):
+            return
+        message = "the article has no text: its page and feed entry are empty (write it below the front matter, or set draft: true until then)"
+        self.warnings.append(Problem(self.path, self.end_line + 1 if self.end_line else None, None, message))
 
     def warn_comments(self, text: str) -> None:
         """A warning for `title: Запуск #2 перенесён`: YAML reads ` #` and what follows as a comment, and the page showed
