@@ -353,7 +353,9 @@ class _Reader:
         its page and feed entry were empty, without a word. (A body of a picture or a player alone is something.)"""
         if meta.get("draft") or rendered.html.strip() and (_EMBEDDED.search(rendered.html) or rendered.text):
             return
-        message = "the article has no text: its page and feed entry are empty (write it below the front matter, or set draft: true until then)"
+        message = (
+            "the article has no text: its page and feed entry are empty (write it below the front matter, or set draft: true until then)"
+        )
         self.warnings.append(Problem(self.path, self.end_line + 1 if self.end_line else None, None, message))
 
     def warn_comments(self, text: str) -> None:
