@@ -30,7 +30,7 @@ from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown, template_tags
 from .scripts import MOSTLY, cyrillic_share, reads_as_cyrillic, romanized, written_in_cyrillic
-from .yamlload import cut_by_comment, key_value, quoted
+from .yamlload import cut_by_comment, key_line, quoted
 
 KNOWN_KEYS = (
     "title",
@@ -296,7 +296,7 @@ class _Reader:
             "image": self.image(data),
             "rights": self.text("rights", data),
             # (A web clipper's `description:`, the page's own summary, where the article has none.)
-            "summary": self.text("summary", data) or ("summary" not in data and self.text("description", data)) or None,
+            "summary": self.text("summary", data) if "summary" in data else self.text("description", data),
             "slug": self.slug(data, prefix.group(4) if prefix else stem),
             # Jekyll hides a post with `published: false`: a moved archive must not publish it (a date there is Hugo's).
             "draft": self.flag("draft", data) or data.get("published") is False,
@@ -369,17 +369,17 @@ class _Reader:
             indent = len(line) - len(line.lstrip(" "))
             if literal is not None and (indent > literal or not line.strip()):
                 continue
-            literal = None
-            pair = key_value(line)
-            if pair is not None and pair[1][:1] in "|>":
-                literal = indent
-            top = _TOP_KEY.match(line)
-            if top:
-                parent = top[1].rstrip()
-            found = cut_by_comment(line)
-            if found is None or found[0] not in _SHOWN_TEXT.get(parent if indent else None, ()) or not found[1].strip():
+            literal, found = None, key_line(line)
+            if found is None:
                 continue
-            key, kept, written = found
+            key, written = found
+            parent = key if indent == 0 else parent
+            if written.startswith(("|", ">")):  # (a block scalar: its lines are text as written)
+                literal = indent
+                continue
+            kept = cut_by_comment(written)
+            if kept is None or not kept.strip() or key not in _SHOWN_TEXT.get(parent if indent else None, ()):
+                continue
             message = f"' #' starts a YAML comment, so this reads as {kept.strip()!r}: put the value in quotes, {key}: {quoted(written)}"
             self.warnings.append(Problem(self.path, number, key, message))
 
@@ -618,7 +618,6 @@ class _Reader:
 
 # Keys of the front matter (None: at its top) and of its `image:` and `source:` whose text pages show.
 _SHOWN_TEXT = {None: ("title", "summary", "rights"), "image": ("credit", "caption", "alt"), "source": ("name",)}
-_TOP_KEY = re.compile(r"([^\s#'\"\[\]{}:-][^:]*):(?:[ \t]|$)")  # a key at the top of the front matter, with a value or not
 
 
 def date_like(data: dict, keys: tuple[str, ...] = DATE_LIKE_KEYS) -> list[tuple[str, Any]]:

@@ -211,21 +211,20 @@ class Renderer:
         page), and each page puts in its own links. That gives what rendering the entry for the page gives where the
         template only prints its links (`links_printed_as_is`); any other is rendered for each page.
         """
-        cards = self.cards
+        cards, parts = self.cards, None
         if cards.as_is is None:
             cards.as_is = links_printed_as_is(self.theme, CARD_TEMPLATE)
-        if not cards.as_is:
-            return Markup(self._render_card(article, lang, lambda target: path_link(self.site_path(target))))
-        # All the entry shows: the article, its tags and translations, the page's language (and the rest is `base`).
-        path = article.source_path
-        versions = self.site.versions.get(path)
-        key = (article.key, lang, self.site.tags_shown[path], tuple(a.key for a in versions) if versions else ())
-        if cards.counts:
-            key += tuple(tag.count for tag in self.site.tags_of(article))
-        parts = cards.entries.get(key, False)
-        if parts is False:
-            parts = self._card_parts(article, lang)
-            cards.put(key, parts)
+        if cards.as_is:
+            # All the entry shows: the article, its tags and translations, the page's language (the rest is `base`).
+            path = article.source_path
+            versions = self.site.versions.get(path)
+            key = (article.key, lang, self.site.tags_shown[path], tuple(a.key for a in versions) if versions else ())
+            if cards.counts:
+                key += tuple(tag.count for tag in self.site.tags_of(article))
+            parts = cards.entries.get(key, False)
+            if parts is False:
+                parts = self._card_parts(article, lang)
+                cards.put(key, parts)
         if parts is None:
             return Markup(self._render_card(article, lang, lambda target: path_link(self.site_path(target))))
         made = parts.copy()

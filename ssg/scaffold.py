@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import os
 import posixpath
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -80,7 +79,7 @@ def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
             hint = f"did you mean {close[0]}?" if close else "ssg theme lists them"
             problems.append(Problem(name, None, None, f"is no file of the theme {config.theme!r} ({hint})"))
             continue
-        target = config.root / OVERRIDES[part](config) / rest
+        target = config.root / {"templates": config.templates_dir, "static": config.static_dir}.get(part, part) / rest
         if os.path.lexists(target):
             where = target.relative_to(config.root).as_posix()
             problems.append(
@@ -94,12 +93,8 @@ def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
     return sorted(files)
 
 
-# The theme's folders a site overrides file by file, and the site's folder for each.
-OVERRIDES: dict[str, Callable[[Config], str]] = {
-    "templates": lambda config: config.templates_dir,
-    "static": lambda config: config.static_dir,
-    "i18n": lambda config: "i18n",
-}
+# The theme's folders a site overrides file by file (with its own templates_dir, static_dir and i18n/).
+OVERRIDES = ("templates", "static", "i18n")
 
 
 def _write_all(files: dict[Path, str | bytes]) -> None:

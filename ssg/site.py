@@ -162,23 +162,22 @@ def assemble(
     unordered: set[Period] = set()  # periods listing a version at its listed version's place, to be put in order
     days: dict[tuple[int, int, int], tuple[Period, ...]] = {}  # a day's periods, made once
     for article in listed_order:
-        # A tag lists the version that carries it: the listed one where it does, else the first by language.
+        # A tag lists the version that carries it: the listed one where it does, else the first by language. So do its
+        # year, month and day, and those of each of its versions dated on another day (a translation published after
+        # midnight): each version's page links its own day, which lists it.
         shown: dict[str, Article] = {}
-        for version in versions.get(article.source_path, (article,)):
+        found: dict[Period, Article] = {}
+        for version in versions.get(article.source_path, (article,)):  # (the listed version first: `by_rank`)
             for name in version.tags:
                 shown.setdefault(known.key(name), version)
-        for key, version in shown.items():
-            by_key[key].append(version)
-        # Its year, month and day, and those of each of its versions dated on another day (a translation published
-        # after midnight): each version's page links its own day, which lists it.
-        found: dict[Period, Article] = {}
-        for version in (article, *versions.get(article.source_path, ())):
             d = version.date
             day = (d.year, d.month, d.day)
             if day not in days:
                 days[day] = (Period(d.year), Period(d.year, d.month), Period(*day))
             for period in days[day]:
                 found.setdefault(period, version)
+        for key, version in shown.items():
+            by_key[key].append(version)
         for period, version in found.items():
             periods[period].append(version)
             if version is not article:

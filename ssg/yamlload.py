@@ -109,26 +109,26 @@ KEY_VALUE_WITH_COLON = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+([^\s'\"\
 
 
 _COMMENT = re.compile(r"\s+#.*$")  # a YAML comment ends a plain value: " #" and what follows
-KEY_VALUE = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+(.*)$")  # `key: value`, the value as written
+KEY_LINE = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):(?:[ \t]+(.*))?$")  # `key:` or `key: value`, the value as written
+
+
+def key_line(line: str) -> tuple[str, str] | None:
+    """(key, value as written, its comment too; "" for none) of a `key:` or `key: value` line; None for any other."""
+    match = KEY_LINE.match(line)
+    return (match[1].rstrip(), (match[2] or "").rstrip()) if match else None
 
 
 def key_value(line: str) -> tuple[str, str] | None:
     """(key, value as written, without a comment) of a `key: value` line; None for any other line."""
-    match = KEY_VALUE.match(line)
-    return (match.group(1).rstrip(), _COMMENT.sub("", match.group(2)).rstrip()) if match else None
+    found = key_line(line)
+    return (found[0], _COMMENT.sub("", found[1]).rstrip()) if found else None
 
 
-def cut_by_comment(line: str) -> tuple[str, str, str] | None:
-    """(key, what YAML reads, the whole text) of a line `key: plain text #more`, whose ` #` starts a comment that cuts
-    the text (`title: Запуск #2 перенесён` reads as "Запуск"); None for any other line."""
-    match = KEY_VALUE.match(line)
-    if match is None or match.group(2)[:1] in "'\"[{|>&*!#%@`":
-        return None
-    written = match.group(2).rstrip()
-    comment = _COMMENT.search(written)
-    if comment is None:
-        return None
-    return match.group(1).rstrip(), written[: comment.start()], written
+def cut_by_comment(written: str) -> str | None:
+    """What YAML reads of a plain value written `plain text #more`, whose ` #` starts a comment that cuts the text
+    (`title: Запуск #2 перенесён` reads as "Запуск"); None where no comment cuts it (no ` #`, quotes, a list, ...)."""
+    comment = None if written[:1] in "'\"[{|>&*!#%@`" else _COMMENT.search(written)
+    return written[: comment.start()] if comment else None
 
 
 def quoted(value: str) -> str:
