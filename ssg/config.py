@@ -448,6 +448,15 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
     return _check(root, data | overrides, lines, tuple(sorted(overrides)))
 
 
+def option_line(root: Path, name: str) -> int | None:
+    """The line of site.yaml that sets option `name`, for a message about a value found wrong after reading (a theme
+    that is not there): `Config` keeps values, not lines. None where it cannot tell."""
+    try:
+        return load_yaml_with_lines((Path(root) / CONFIG_FILE).read_text(encoding="utf-8"))[1].get(name)
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        return None
+
+
 def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ...]) -> Config:
     problems, values = [], {}
     for key in sorted(set(data) - set(OPTION_NAMES), key=str):

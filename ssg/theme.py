@@ -27,7 +27,7 @@ from babel import dates as babel_dates
 from jinja2.utils import internalcode, missing
 from markupsafe import Markup, escape
 
-from .config import Config
+from .config import CONFIG_FILE, Config, option_line
 from .content import Day
 from .errors import Problem, TemplateError
 from .markdown import markdownify
@@ -40,10 +40,15 @@ CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates
 
 def theme_dir(config: Config) -> Path:
     """The project's own themes/<name>, else the one installed with ssg, else a source checkout's."""
-    for base in (config.root / "themes", PACKAGE_DIR / "themes", PACKAGE_DIR.parent / "themes"):
+    bases = (config.root / "themes", PACKAGE_DIR / "themes", PACKAGE_DIR.parent / "themes")
+    for base in bases:
         if (base / config.theme / "templates").is_dir():
             return base / config.theme
-    raise TemplateError(Problem("site.yaml", None, "theme", f"no theme {config.theme!r} (looked for themes/{config.theme}/templates/)"))
+    there = sorted({folder.name for base in bases if base.is_dir() for folder in base.iterdir() if (folder / "templates").is_dir()})
+    close = difflib.get_close_matches(config.theme, there, n=1)
+    fix = f"did you mean {close[0]!r}?" if close else f"the themes there are: {', '.join(there) or 'none'}"
+    message = f"no theme {config.theme!r} (looked for themes/{config.theme}/templates/ in the project and in ssg's own themes; {fix})"
+    raise TemplateError(Problem(CONFIG_FILE, option_line(config.root, "theme"), "theme", message))
 
 
 @dataclass(frozen=True)
