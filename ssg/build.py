@@ -26,7 +26,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter, eq
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -37,16 +37,16 @@ from jinja2 import FileSystemBytecodeCache
 from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config
-from .content import Article, Day, ReadSettings
+from .content import DATE_PREFIX, Article, Day, ReadSettings
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, published, restat
-from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, LIQUID_TAG, inline_text
+from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
-from .pathhints import ContentPaths, image_hint, link_hint, relative
+from .pathhints import ContentPaths, image_hint, link_hint, relative, template_link_hint
 from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
@@ -121,9 +121,10 @@ class BuildResult:
             + (" (up to date: nothing changed since the last build)" if self.up_to_date else "")
         )
 
-    def left_out(self) -> str:
+    def left_out(self, include: str | None = None) -> str:
         """What the build did not publish, and the options that would: '2 drafts and 1 article dated later left out
-        (--drafts, --future to include)'; empty when it published everything."""
+        (--drafts, --future to include)'; empty when it published everything. `include`: what does instead, for a
+        command without those options (`ssg serve --no-drafts`)."""
         parts, options = [], []
         if self.drafts_left_out:
             parts.append(_count(self.drafts_left_out, "draft"))
@@ -131,7 +132,7 @@ class BuildResult:
         if self.later_left_out:
             parts.append(f"{_count(self.later_left_out, 'article')} dated later")
             options.append("--future")
-        return f"{' and '.join(parts)} left out ({', '.join(options)} to include)" if parts else ""
+        return f"{' and '.join(parts)} left out ({include or ', '.join(options) + ' to include'})" if parts else ""
 
 
 def _peak_mib() -> float:
@@ -300,6 +301,8 @@ class Builder:
                 result.warnings += tag_name_typos(config, site) + spaced_tags(config, site, loaded.lines)
                 result.warnings += with_lines(translations_alone(waiting, config.content_dir), loaded.lines, config.content_dir)
                 result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
+                if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
+                    result.warnings += unread_articles(config, bool(loaded.articles or loaded.problems))
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
@@ -604,6 +607,40 @@ def check_content_dir(config: Config) -> None:
     )
 
 
+# Files a Jekyll or Hugo archive holds articles in that ssg does not read as articles (Markdown is `ARTICLE_SUFFIXES`).
+OTHER_ARTICLE_SUFFIXES = (".html", ".htm", ".textile", ".txt", ".adoc", ".asciidoc", ".rst", ".org")
+
+
+def unread_articles(config: Config, any_read: bool) -> list[Problem]:
+    """A warning for each file of the content folder that starts with front matter but is not Markdown: a Jekyll post
+    written in HTML (as WordPress imports make them) was left out without a word, the site built empty. And one
+    for an archive with no article at all (`any_read`: some file read, well or not)."""
+    problems = []
+    for folder, folders, names in os.walk(config.content_path):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(names):
+            if not name.lower().endswith(OTHER_ARTICLE_SUFFIXES) or name.startswith("."):
+                continue
+            path = Path(folder, name)
+            try:
+                with path.open("rb") as file:
+                    first = file.readline().strip().removeprefix(b"\xef\xbb\xbf")
+            except OSError:
+                continue
+            if first in (b"---", b"+++"):
+                shown = f"{config.content_dir}/{path.relative_to(config.content_path).as_posix()}"
+                message = (
+                    "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
+                    f"rename it to {path.stem}.md (Markdown keeps its HTML as it is)"
+                )
+                problems.append(Problem(shown, 1, None, message))
+    if not any_read and not problems:
+        problems.append(
+            Problem(f"{config.content_dir}/", None, None, 'no articles (Markdown files, .md) here yet: ssg new "Title" starts one')
+        )
+    return problems
+
+
 def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:
     """On a bilingual site every article's language must be one of `languages:`."""
     if not config.multilingual:
@@ -667,8 +704,9 @@ def translations_alone(waiting: dict[str, list[str]], content_dir: str) -> list[
 def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
     """A warning for `tags: Roscosmos ISS`, names parted by spaces as Jekyll writes them: here that is one new tag,
     "Roscosmos ISS", and the article is on neither tag's page. Said only when it is the article's one tag, written as a
-    plain string (not in a list, quotes or with commas), and each of its words is a tag of other articles: a tag of
-    several words that are not all tags (Alexander Bloshenko, Space Station) is never named."""
+    plain string (not in a list, quotes or with commas), and either the file is a Jekyll post (named
+    `2019-03-05-name.md`), whose author meant several, or each of its words is a tag of other articles: a tag of
+    several words that are not all tags (Alexander Bloshenko, Space Station) is never named elsewhere."""
     spaced = [a for a in site.articles if len(a.tags) == 1 and " " in a.tags[0]]
     if not spaced:
         return []  # (the usual case)
@@ -677,10 +715,12 @@ def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) ->
     for article in spaced:
         words = article.tags[0].split()
         line = lines.get(article.source_path, {}).get("tags")
-        if all(tag_key(word) in known for word in words) and _plain_value(config.content_path / article.source_path, line) == words:
-            message = (
-                f"{article.tags[0]!r} is one tag, though each of its words is a tag already: for those, write tags: [{', '.join(words)}]"
-            )
+        jekyll = DATE_PREFIX.match(PurePosixPath(article.source_path).stem) is not None
+        if (jekyll or all(tag_key(word) in known for word in words)) and _plain_value(
+            config.content_path / article.source_path, line
+        ) == words:
+            why = "Jekyll reads tags parted by spaces as several" if jekyll else "though each of its words is a tag already"
+            message = f"{article.tags[0]!r} is one tag, {why}: for those, write tags: [{', '.join(words)}]"
             problems.append(Problem(f"{config.content_dir}/{article.source_path}", line, "tags", message))
     return problems
 
@@ -782,21 +822,20 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 there = there or ContentPaths.files_in(content)
                 what = "image" if key else "linked file"
                 path = f"{config.content_dir}/{article.source_path}"
-                line = lines.get(article.source_path, {}).get("image") if key else _line_naming(content / article.source_path, target)
-                problems.append(
-                    Problem(path, line, key, f"{what} {target!r} not found ({_fix_missing(config, there, article, key, target)})")
-                )
+                message = f"{what} {target!r} not found ({_fix_missing(config, there, site, article, key, target)})"
+                found = [lines.get(article.source_path, {}).get("image")] if key else _lines_naming(content / article.source_path, target)
+                problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
 
 
-def _fix_missing(config: Config, there: ContentPaths, article: Article, key: str | None, target: str) -> str:
+def _fix_missing(config: Config, there: ContentPaths, site: Site, article: Article, key: str | None, target: str) -> str:
     """What to do about a file an article names (its `image:` when `key` is "image", else a link in its text) that the
     content folder does not have."""
     guess = (image_hint if key else link_hint)(there, config.content_dir, article.source_path, target)
     page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (config.content_path / (target + s)).is_file()), None)
-    if tag := LIQUID_TAG.search(target):  # `![x]({{ site.baseurl }}/images/x.jpg)`, from Jekyll
-        rest = target[tag.end() :]
-        return f"{tag[0]} is Liquid (Jekyll's), which ssg does not fill in: write {rest}, which works under any base URL"
+    # `![x]({{ site.baseurl }}/images/x.jpg)`, `[x]({% post_url 2018-12-03-x %})`, `[x]({{< ref "x" >}})`
+    if told := template_link_hint(ContentPaths(a.source_path for a in site.articles), config.content_dir, article.source_path, target):
+        return told
     if page:  # `[x](b/)`, the page's URL: an article is linked by its file
         return f"{config.content_dir}/{page} is an article: link to its file, {relative(article.source_path, page)}"
     return guess or f"put it at {config.content_dir}/{target} or fix the path"
@@ -815,9 +854,10 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
             exists = (config.content_path / target).is_file()  # a draft, or dated later: that is the article meant
             guess = None if exists else link_hint(published, config.content_dir, a.source_path, target)
             message = f"links to {target}, which is not a published article" + (f" ({guess})" if guess else "")
-            problems.append(
-                Problem(f"{config.content_dir}/{a.source_path}", _line_naming(config.content_path / a.source_path, target), None, message)
-            )
+            where = f"{config.content_dir}/{a.source_path}"
+            problems += [
+                Problem(where, line, None, message) for line in _lines_naming(config.content_path / a.source_path, target) or [None]
+            ]
     return problems
 
 
@@ -828,6 +868,7 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
     site (an error with --strict)."""
     linking = [article for article in site.articles if article.site_links]
     written = outputs() if linking else set()
+    by_slug: dict[str, list[str]] = {}  # an old site's URL ends in the article's slug (/2021/10/soyuz-ms-19/)
     problems = []
     for article in linking:
         for target in article.site_links:
@@ -836,34 +877,41 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
             if (config.content_path / target).is_file():
                 fix = f"{config.content_dir}/{target} is there: link to it from this article, {relative(article.source_path, target)}"
             elif target.endswith("/") or "." not in target.rsplit("/", 1)[-1]:  # a page's URL, as the old site had it
-                fix = "link to the article's file instead (../2021/its-name.md), which ssg makes its URL wherever it is"
+                if not by_slug:
+                    for a in site.articles:
+                        by_slug.setdefault(a.slug, []).append(a.source_path)
+                meant = by_slug.get(target.rstrip("/").rsplit("/", 1)[-1], [])
+                file = relative(article.source_path, meant[0]) if len(meant) == 1 else "../2021/its-name.md"
+                fix = f"link to the article's file instead ({file}), which ssg makes its URL wherever it is"
             else:
                 fix = f"put the file at static/{target}, or fix the path"
-            problems.append(
-                Problem(
-                    f"{config.content_dir}/{article.source_path}",
-                    _line_naming(config.content_path / article.source_path, target.rstrip("/")),
-                    None,
-                    f"links to /{target}, which this site does not have ({fix})",
-                )
-            )
+            message = f"links to /{target}, which this site does not have ({fix})"
+            where = f"{config.content_dir}/{article.source_path}"
+            lines = _lines_naming(config.content_path / article.source_path, target.rstrip("/"))
+            problems += [Problem(where, line, None, message) for line in lines or [None]]
     return problems
 
 
-def _line_naming(path: Path, target: str) -> int | None:
-    """The first line of `path` that names `target`'s file (links are relative, so the file name is what they share);
-    read only for a warning."""
+def _lines_naming(path: Path, target: str) -> list[int]:
+    """The lines of `path` that link `target`'s file (links are relative, so the file name is what they share): where
+    the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's `: `), else where it is written at
+    all; read only for a message."""
     name = target.rsplit("/", 1)[-1]
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = [line + "\n" for line in path.read_text(encoding="utf-8").splitlines()]  # (a name may end its line)
     except (OSError, UnicodeDecodeError):
-        return None
+        return []
     # Markdown's (name), (name#part), (name "title"), <name with spaces>; HTML's href="name"; a page's URL (name/,
     # name/#part), which reaches here without its slash (the path is normalised). As written: decoded, or with its
     # spaces and letters %-encoded (схема%20запуска.png).
-    ends = (")", "#", " ", '"', "'", "/", "?", ">")
-    names = {name, quote(name), name.replace(" ", "%20")}
-    return next((n for n, line in enumerate(lines, 1) if any(written + end in line for written in names for end in ends)), None)
+    ends = (")", "#", " ", '"', "'", "/", "?", ">", "\n")
+    names = [name, quote(name), name.replace(" ", "%20")]
+    written = [n for n, line in enumerate(lines, 1) if any(w + end in line for w in names for end in ends)]
+    linked = [n for n in written if re.search(_LINKED.format("|".join(map(re.escape, names))), lines[n - 1])]
+    return linked or written[:1]
+
+
+_LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path ends (`_lines_naming`)
 
 
 def collisions(
@@ -922,7 +970,9 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
 
 def read_settings(config: Config) -> ReadSettings:
     names = tuple((name, *sorted(other.values())) for name, other in sorted(config.tag_names.items()))
-    return ReadSettings(config.lang, config.timezone, config.require, config.search, names, config.cyrillic_lang)
+    return ReadSettings(
+        config.lang, config.timezone, config.require, config.search, names, config.cyrillic_lang, config.other_alphabet_lang
+    )
 
 
 def cache_stamp(config: Config) -> str:

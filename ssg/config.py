@@ -21,7 +21,7 @@ import yaml
 
 from .content import check_lang
 from .errors import ConfigError, Problem
-from .scripts import cyrillic_language
+from .scripts import cyrillic_language, written_in_cyrillic
 from .search import SearchConfig
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
@@ -380,6 +380,15 @@ class Config:
         Cyrillic letters is in it."""
         return cyrillic_language(self.language_codes) if self.multilingual else None
 
+    @property
+    def other_alphabet_lang(self) -> str | None:
+        """Where a bilingual site has a language in Cyrillic, its one language in another alphabet (en on an en/ru site),
+        or None: a title and text without Cyrillic are in it."""
+        if self.cyrillic_lang is None:
+            return None
+        others = [code for code in self.language_codes if not written_in_cyrillic(code)]
+        return others[0] if len(others) == 1 else None
+
     def language(self, code: str) -> Language:
         return next((language for language in self.languages if language.code == code), Language(code))
 
@@ -418,7 +427,8 @@ class Config:
             "require": list(self.require),
             "search": [self.search.enabled, list(self.search.fields), list(self.search.languages)],
             "tag_names": self.tag_names,
-            "cyrillic_lang": self.cyrillic_lang,  # (an article in Cyrillic with another lang is warned of)
+            "cyrillic_lang": self.cyrillic_lang,  # (an article in Cyrillic with another lang is warned of, and the other way)
+            "other_alphabet_lang": self.other_alphabet_lang,
         }
 
 

@@ -29,7 +29,7 @@ from . import search
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown, template_tags
-from .scripts import MOSTLY, cyrillic_share, reads_as_cyrillic, romanized, written_in_cyrillic
+from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .yamlload import cut_by_comment, key_line, quoted
 
 KNOWN_KEYS = (
@@ -131,6 +131,7 @@ class ReadSettings:
     search: search.SearchConfig
     tag_names: tuple[tuple[str, ...], ...] = ()  # names of one tag: a tag is indexed for search under all of them
     cyrillic_lang: str | None = None  # on a bilingual site, its language written in Cyrillic (`Config.cyrillic_lang`)
+    other_alphabet_lang: str | None = None  # and its language in another alphabet (`Config.other_alphabet_lang`)
 
 
 @quick_pickling
@@ -384,24 +385,37 @@ class _Reader:
             self.warnings.append(Problem(self.path, number, key, message))
 
     def warn_cyrillic(self, data: dict, meta: dict, rendered: RenderedBody) -> None:
-        """A warning for an article in Cyrillic whose language is written in another alphabet, on a bilingual site
-        with a language in Cyrillic: such an article was published as English, in English lists and feeds. Only when
-        its title reads as Cyrillic (`scripts.reads_as_cyrillic`) and most letters of its text are Cyrillic: a Russian
-        quotation or name in an English article never are."""
+        """A warning for an article whose language is in one alphabet and whose title and text are in the other, on a
+        bilingual site with a language in Cyrillic: an article in Cyrillic marked (or taken to be) English was
+        published as English, in English lists and feeds, and an English clipping on a Russian-default site as
+        Russian, with Russian dates (only where it took the site's language: `lang: ru` over English is meant). Only
+        when the title leaves no doubt (in Cyrillic: `scripts.reads_as_cyrillic`;
+        else without a Cyrillic letter) and most letters of the text agree: a Russian quotation or name in an English
+        article, an English name in a Russian one, never do."""
         cyrillic = self.settings.cyrillic_lang
         lang = meta.get("lang")
-        if cyrillic is None or not lang or written_in_cyrillic(lang) or not reads_as_cyrillic(meta.get("title") or ""):
+        if cyrillic is None or not lang:
             return
-        if cyrillic_share(rendered.text) < MOSTLY:
-            return
+        title = meta.get("title") or ""
+        if not written_in_cyrillic(lang):
+            if not reads_as_cyrillic(title) or cyrillic_share(rendered.text) < MOSTLY:
+                return
+            meant, alphabet = cyrillic, "in Cyrillic"
+        else:
+            meant = self.settings.other_alphabet_lang
+            if "lang" in data or self.file_lang or meant is None:  # (only the site's default, taken without a word)
+                return
+            if cyrillic_share(title) > 0 or not has_letters(rendered.text) or cyrillic_share(rendered.text) > 1 - MOSTLY:
+                return
+            alphabet = "not in Cyrillic"
         if "lang" in data or self.file_lang:
             where, message = (
                 self.lines.get("lang"),
-                f"{lang!r}, but the title and text are in Cyrillic (write lang: {cyrillic} if they are in that language)",
+                f"{lang!r}, but the title and text are {alphabet} (write lang: {meant} if they are in that language)",
             )
         else:
             where = self.lines.get("title")
-            message = f"not given, so the article is in the site's {lang!r}, but the title and text are in Cyrillic (add lang: {cyrillic} if they are in that language)"
+            message = f"not given, so the article is in the site's {lang!r}, but the title and text are {alphabet} (add lang: {meant} if they are in that language)"
         self.warnings.append(Problem(self.path, where, "lang", message))
 
     def text(self, key: str, data: dict, required: bool = False) -> str | None:

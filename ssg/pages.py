@@ -317,7 +317,7 @@ def tag_pages(site: Site, config: Config, urls: Urls, groups: Groups) -> Iterato
         yield from listing(
             lambda n, s=tag.slug: urls.tag(s, n),
             "tag",
-            tag.name,
+            tag.label(config.lang),  # (as the tags index, article pages and the tag's feed name it)
             site.tag_articles[tag.key],
             config,
             {"tag": tag, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None},

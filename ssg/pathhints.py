@@ -13,10 +13,11 @@ import difflib
 import functools
 import os
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .markdown import ARTICLE_SUFFIXES
+from .markdown import ARTICLE_SUFFIXES, LIQUID_TAG
 
 # How close a file name must be to the one written to be suggested: a letter or two off in a name of ten or more.
 CLOSE_NAME = 0.85
@@ -90,6 +91,43 @@ def _elsewhere(paths: ContentPaths, content_dir: str, target: str, written: Call
     if close := paths.close_name(target):
         return f"did you mean {content_dir}/{close}? write {written(close)}"
     return None
+
+
+# What a Hugo or Jekyll archive writes in a link for the template to fill in, and what it names: an article (Hugo's
+# `{{< ref "name" >}}`, Jekyll's `{% post_url 2018-12-03-name %}`), or a path (`{{ "/about/" | relative_url }}`).
+_NAMES_ARTICLE = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?([^"'\s>%]+)["']?\s*[>%]\}\}|\{%\s*post_url\s+(\S+?)\s*%\}""")
+_NAMES_PATH = re.compile(r"""\{\{-?\s*["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url|relURL|absURL)\s*-?\}\}""")
+
+
+def template_link_hint(articles: ContentPaths, content_dir: str, article_path: str, target: str) -> str | None:
+    """What to write instead of a link that template code writes (`target` holds a shortcode or a Liquid tag), which
+    ssg leaves as it is; None for a target without one. The article or path the code names, where it names one."""
+    tag = LIQUID_TAG.search(target)
+    if tag is None:
+        return None
+    kind = "a Hugo shortcode" if tag[0].startswith(("{{<", "{{%")) else "Liquid (Jekyll's)"
+    told = f"{tag[0]} is {kind}, which ssg does not fill in"
+    if named := _NAMES_ARTICLE.fullmatch(tag[0]):
+        name = (named[1] or named[2]).strip("/")
+        found = _article_named(articles, name)
+        if found is None:
+            return f"{told}: link to the article's file, as a path from this one ({name} is no published article's file)"
+        return f"{told}: link to the article's file, {relative(article_path, found)} ({content_dir}/{found})"
+    if path := _NAMES_PATH.fullmatch(tag[0]):
+        return f"{told}: write the path it names, {path[1]}{target[tag.end() :]}"
+    rest = target[tag.end() :]  # `{{ site.baseurl }}/images/x.jpg`: the rest is the path
+    if LIQUID_TAG.search(rest):
+        return template_link_hint(articles, content_dir, article_path, rest)
+    return f"{told}: write {rest}, which works under any base URL" if rest else f"{told}: write the path it stands for"
+
+
+def _article_named(articles: ContentPaths, name: str) -> str | None:
+    """The one article file a template names by its path or file name, with or without its suffix (a bundle by its
+    folder); None when none or several are."""
+    stem = name.removesuffix(posixpath.splitext(name)[1]) if name.endswith(ARTICLE_SUFFIXES) else name
+    wanted = {stem + s for s in ARTICLE_SUFFIXES} | {f"{stem}/index{s}" for s in ARTICLE_SUFFIXES}
+    found = [p for p in sorted(articles.paths) if p in wanted or any(p.endswith("/" + w) for w in wanted)]
+    return found[0] if len(found) == 1 else None
 
 
 def relative(article_path: str, target: str) -> str:

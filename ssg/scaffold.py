@@ -38,17 +38,19 @@ GITIGNORE = "/public/\n/.ssg-cache/\n/.public.ssg-*\n"  # (the last: what a buil
 
 def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -> list[Path]:
     """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`.
-    `languages`: the archive's, the default first (`config.default_site_yaml`)."""
+    `languages`: the archive's, the default first (`config.default_site_yaml`).
+
+    A folder with a content/ of its own (a Hugo site's, articles copied in) gets what it lacks around it, and no
+    example among its articles; nothing that is there is changed."""
     folder = Path(folder)
-    if (folder / CONFIG_FILE).exists() or (folder / "content").exists():
-        raise SsgError(f"{folder} already holds an archive (site.yaml or content/ exists); nothing was changed")
-    files = {
-        folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive", languages),
-        folder / "content" / f"{now:%Y}" / "welcome.md": EXAMPLE_ARTICLE.format(
+    if (folder / CONFIG_FILE).exists():
+        raise SsgError(f"{folder} already holds an archive ({CONFIG_FILE} exists); nothing was changed")
+    files = {folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive", languages)}
+    if not (folder / "content").exists():
+        files[folder / "content" / f"{now:%Y}" / "welcome.md"] = EXAMPLE_ARTICLE.format(
             date=now.isoformat(timespec="seconds"),
             lang="lang: en\n" if languages and languages[0] != "en" else "",  # (its text is English)
-        ),
-    }
+        )
     if not (folder / ".gitignore").exists():
         files[folder / ".gitignore"] = GITIGNORE
     if not (folder / WORKFLOW_PATH).exists():

@@ -28,6 +28,10 @@ def cyrillic_share(text: str) -> float:
     return len(_CYRILLIC.findall(text)) / letters if letters else 0.0
 
 
+def has_letters(text: str) -> bool:
+    return _LETTER.search(text) is not None
+
+
 def reads_as_cyrillic(title: str) -> bool:
     """Whether a headline is written in a Cyrillic language: most of its letters are Cyrillic, or one of its words is
     Cyrillic in lower case (`SpaceX запустила Starship`: a verb, where `Interview: «Роскосмос» chief on the ISS` only

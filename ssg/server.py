@@ -307,7 +307,8 @@ class Preview:
     def __init__(self, project: Path, options: ServeOptions = ServeOptions()):
         self.options = options
         drafts = options.drafts
-        self.rebuilder = Rebuilder(project, BuildOptions(drafts=drafts, future=drafts, force=True))
+        include = None if drafts else "ssg serve without --no-drafts shows them"
+        self.rebuilder = Rebuilder(project, BuildOptions(drafts=drafts, future=drafts, force=True), include=include)
         self.server: PreviewServer | None = None
         self._thread: threading.Thread | None = None
 

@@ -424,11 +424,14 @@ class Rebuilder:
         load: Callable[[], Config] | None = None,
         target: Callable[[Config], Config] = preview_config,
         kept: str = "still serving the last good site",
+        include: str | None = None,
     ):
         """`load` reads site.yaml (with the command's overrides); `target` turns it into the config a build
-        uses (the preview's own folder); `kept` tells the terminal what stays when a build fails."""
+        uses (the preview's own folder); `kept` tells the terminal what stays when a build fails; `include`, how to
+        see what a build leaves out, where the command has no --drafts (`BuildResult.left_out`)."""
         self.project = project
         self.options = options
+        self.include = include
         self.load = load or (lambda: load_config(project))
         self.target = target
         self.kept = kept
@@ -531,7 +534,7 @@ class Rebuilder:
         for warning in sorted(set(result.warnings) - self._warnings):
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         self._warnings = set(result.warnings)
-        left_out = f", {result.left_out()}" if result.left_out() else ""
+        left_out = f", {result.left_out(self.include)}" if result.left_out() else ""
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed{left_out}.")
 
     def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, mount: str) -> None:

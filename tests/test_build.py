@@ -193,6 +193,79 @@ def test_a_liquid_tag_in_a_path_is_told_to_be_left_out(project):
     )
 
 
+def test_a_link_written_as_template_code_is_told_what_file_or_path_it_names(project):
+    """Hugo's `ref` and Jekyll's `post_url` name an article, `relative_url` a path: the error said to write an empty
+    path, and called a Hugo shortcode Liquid."""
+    body = (
+        '[a]({% post_url 2018-12-03-soyuz %}) [b]({{< ref "soyuz" >}}) [c]({{< relref "2018/gone.md" >}})\n\n'
+        '[d]({{ "/about/" | relative_url }}) [e]({{ site.baseurl }}{% post_url 2018-12-03-soyuz %})'
+    )
+    project.write(
+        {
+            "content/2018/2018-12-03-soyuz.md": article("Soyuz", "2018-12-03"),
+            "content/2021/a.md": article("A", "2021-05-24", body),
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    told = "which ssg does not fill in: link to the article's file"
+    assert str(error.value).split("\n") == [
+        "content/2021/a.md:6: linked file '2021/{% post_url 2018-12-03-soyuz %}' not found ({% post_url 2018-12-03-soyuz %} is "
+        f"Liquid (Jekyll's), {told}, ../2018/2018-12-03-soyuz.md (content/2018/2018-12-03-soyuz.md))",
+        'content/2021/a.md:6: linked file \'2021/{{< ref "soyuz" >}}\' not found ({{< ref "soyuz" >}} is a Hugo shortcode, '
+        f"{told}, as a path from this one (soyuz is no published article's file))",
+        'content/2021/a.md:6: linked file \'2021/{{< relref "2018/gone.md" >}}\' not found ({{< relref "2018/gone.md" >}} is a '
+        f"Hugo shortcode, {told}, as a path from this one (2018/gone.md is no published article's file))",
+        'content/2021/a.md:8: linked file \'2021/{{ "/about/" | relative_url }}\' not found ({{ "/about/" | relative_url }} is '
+        "Liquid (Jekyll's), which ssg does not fill in: write the path it names, /about/)",
+        "content/2021/a.md:8: linked file '2021/{{ site.baseurl }}{% post_url 2018-12-03-soyuz %}' not found "
+        f"({{% post_url 2018-12-03-soyuz %}} is Liquid (Jekyll's), {told}, ../2018/2018-12-03-soyuz.md (content/2018/2018-12-03-soyuz.md))",
+    ]
+
+
+def test_a_missing_file_is_reported_on_every_line_that_links_it_not_where_its_name_is_text(project):
+    body = (
+        'The file map.png is lost.\n\n![Map](map.png)\n\nAgain: ![Map again](map.png "the map")\n\nSee [the map][map].\n\n[map]: map.png\n'
+    )
+    project.write({"content/a.md": article("A", "2021-05-24", body)})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert [line.split(": linked")[0] for line in str(error.value).split("\n")] == ["content/a.md:8", "content/a.md:10", "content/a.md:14"]
+
+
+def test_a_link_to_an_old_sites_url_is_told_the_article_whose_slug_ends_it(project):
+    project.write(
+        {
+            "content/post/soyuz-ms-19/index.md": article("Soyuz MS-19", "2021-10-05"),
+            "content/2021/a.md": article("A", "2021-10-06", "[Soyuz](/2021/10/soyuz-ms-19/)"),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/a.md:6: links to /2021/10/soyuz-ms-19/, which this site does not have (link to the article's file instead "
+        "(../post/soyuz-ms-19/index.md), which ssg makes its URL wherever it is)"
+    ]
+
+
+def test_an_article_in_a_file_that_is_not_markdown_is_warned_of_not_dropped_silently(project):
+    """A Jekyll post in HTML (as WordPress imports make them) was left out without a word: the site built empty."""
+    post = "---\nlayout: post\ntitle: Proton launch\n---\n<p>Proton flew.</p>\n"
+    project.write({"content/_posts/2019-11-20-proton.html": post, "content/page.html": "<p>Not an article.</p>\n"})
+    expected = (
+        "content/_posts/2019-11-20-proton.html:1: not read: it has front matter, but ssg reads articles from Markdown files "
+        "(.md): rename it to 2019-11-20-proton.md (Markdown keeps its HTML as it is)"
+    )
+    assert [str(w) for w in project.build().warnings] == [expected]
+    # Among Markdown articles, `ssg check` (which walks the whole folder) says so; a build does not look.
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    assert project.build().warnings == []
+    assert [str(w) for w in project.build(dry_run=True).warnings] == [expected]
+    project.remove("content/_posts/2019-11-20-proton.html")
+    project.remove("content/a.md")
+    assert [str(w) for w in project.build().warnings] == [
+        'content/: no articles (Markdown files, .md) here yet: ssg new "Title" starts one'
+    ]
+
+
 def test_a_lead_image_beside_the_article_is_told_to_be_written_from_it(project):
     """A Hugo page bundle writes `image: cover.jpg` for the picture beside its index.md: the error said to put a second
     copy at content/cover.jpg rather than to write ./cover.jpg."""
@@ -764,11 +837,15 @@ def test_tags_parted_by_spaces_that_are_each_a_tag_are_warned_of(project):
             "content/listed.md": article("Listed", "2021-01-05", tags="[Roscosmos ISS]"),
             "content/quoted.md": article("Quoted", "2021-01-06", tags="'Moon ISS'"),
             "content/commas.md": article("Commas", "2021-01-07", tags="Roscosmos ISS, Moon"),
+            # A Jekyll post: its author meant three tags, whether or not the others have them (a new user's archive).
+            "content/_posts/2019-03-05-baikonur.md": article("Baikonur", "2019-03-05", tags="Baikonur Soyuz Roscosmos"),
         }
     )
     assert [str(w) for w in project.build().warnings] == [
         "content/spaced.md:4: tags: 'Roscosmos ISS' is one tag, though each of its words is a tag already: "
-        "for those, write tags: [Roscosmos, ISS]"
+        "for those, write tags: [Roscosmos, ISS]",
+        "content/_posts/2019-03-05-baikonur.md:4: tags: 'Baikonur Soyuz Roscosmos' is one tag, Jekyll reads tags parted by "
+        "spaces as several: for those, write tags: [Baikonur, Soyuz, Roscosmos]",
     ]
 
 
@@ -835,6 +912,21 @@ def test_a_tag_names_entry_close_to_an_articles_tag_but_no_articles_tag_is_a_war
     ]
     project.write({"site.yaml": SITE_YAML + "tag_names:\n  Roscosmos: {ru: Роскосмос}\n"})
     assert project.build().warnings == []
+
+
+def test_a_tag_page_is_headed_by_the_name_the_other_pages_give_the_tag(project):
+    """`tag_names: {Roscosmos: {ru: Роскосмос}}` on a Russian archive: the tags index, the article's tags and the feed
+    said Роскосмос, the tag's own page was headed Roscosmos."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: ru\ntag_names:\n  Roscosmos: {ru: Роскосмос}\n",
+            "content/a.md": article("Запуск", "2021-01-01", tags="[Roscosmos]"),
+        }
+    )
+    project.build()
+    page = project.page("tags/roscosmos/")
+    assert '<h1 class="page-header__title">Роскосмос</h1>' in page and "Roscosmos" not in page.split("<body")[1]
+    assert "<title>Роскосмос" in page
 
 
 def test_manifest_lists_what_was_written(site):

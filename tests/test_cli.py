@@ -116,6 +116,21 @@ def test_init_keeps_an_existing_workflow(tmp_path):
     assert (folder / ".github/workflows/pages.yml").read_text() == "mine\n"
 
 
+def test_init_in_a_folder_with_articles_adds_what_it_lacks_and_changes_none_of_them(tmp_path):
+    """A Hugo site's folder (content/, config.toml): `ssg init .` was refused as "already holds an archive"."""
+    folder = tmp_path / "hugo-site"
+    (folder / "content/post").mkdir(parents=True)
+    (folder / "content/post/a.md").write_text("---\ntitle: A\ndate: 2021-05-24\n---\nText.\n")
+    (folder / "config.toml").write_text('baseURL = "https://example.org/"\n')
+    result = run("init", str(folder))
+    assert result.exit_code == 0, result.output
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert files == [".github/workflows/pages.yml", ".gitignore", "config.toml", "content/post/a.md", "site.yaml"]
+    assert (folder / "content/post/a.md").read_text() == "---\ntitle: A\ndate: 2021-05-24\n---\nText.\n"
+    assert run("-C", str(folder), "build").exit_code == 0
+    assert run("init", str(folder)).exit_code == 1  # (site.yaml there: never overwritten)
+
+
 def test_new_writes_front_matter_and_never_overwrites(project):
     args = [
         "-C",

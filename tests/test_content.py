@@ -525,6 +525,29 @@ def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of
     ]
 
 
+def test_an_article_not_in_cyrillic_taken_for_the_cyrillic_language_is_warned_of():
+    """`ssg init --languages ru,en`: English clippings without `lang:` were published as Russian, with Russian dates,
+    without a word (a new user moving an archive); the warning went only the other way."""
+    russian_first = ReadSettings("ru", "UTC", (), SearchConfig(enabled=False), cyrillic_lang="ru", other_alphabet_lang="en")
+    english = "NASA said on Tuesday that the launch from Cape Canaveral went as planned."
+
+    def warnings(front: str, body: str = english) -> list[str]:
+        record = read(f"---\ntitle: {front}\ndate: 2021-01-01\n---\n\n{body}\n", settings=russian_first)
+        return [f"{w['line']}: {w['field']}: {w['message']}" for w in record["warnings"]]
+
+    assert warnings("NASA launches a rocket") == [
+        "2: lang: not given, so the article is in the site's 'ru', but the title and text are not in Cyrillic "
+        "(add lang: en if they are in that language)"
+    ]
+    # Its language given: meant (a placeholder text, a Russian article still to be written).
+    assert warnings("NASA launches a rocket\nlang: ru") == warnings("NASA launches a rocket\nlang: en") == []
+    # A Russian article headed by a name, an English one quoting Russian at length, a Cyrillic title, no text: nothing.
+    assert warnings("Starship", "Компания SpaceX провела пятый испытательный запуск корабля Starship.") == []
+    assert warnings("NASA launches a rocket", f"{english} «Роскосмос сообщил о запуске ракеты с космодрома Восточный»") == []
+    assert warnings("Запуск NASA") == []
+    assert [w for w in warnings("NASA launches a rocket", "") if ": lang: " in w] == []
+
+
 @pytest.mark.parametrize(
     ("written", "hint"),
     [

@@ -139,10 +139,12 @@ def test_drafts_are_shown_and_the_deploy_folder_is_untouched(site, preview):
     assert not site.public.exists()
 
 
-def test_no_drafts(site):
+def test_no_drafts(site, capsys):
     with running(site.root, drafts=False) as preview:
         assert get(preview, "/2021/07/01/draft/")[0] == 404
         assert get(preview, ARTICLE_URL)[0] == 200
+    # (serve has no --drafts to suggest)
+    assert "1 draft left out (ssg serve without --no-drafts shows them)" in capsys.readouterr().out
 
 
 def test_no_reload_injects_nothing(site):
