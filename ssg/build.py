@@ -316,13 +316,17 @@ class Builder:
                     site, config, lambda: {page.file for page in pages} | files.keys() | generated.keys() | {urls.robots()}
                 )
                 problems += missing + with_lines(clashes, loaded.lines, config.content_dir)  # (on a `slug:` that makes one)
-                if problems:
-                    raise ContentError(problems, result.warnings)
+                if problems:  # (with --strict, the warnings are errors among them)
+                    raise (
+                        ContentError(problems + strict_errors(result.warnings), [])
+                        if options.strict
+                        else ContentError(problems, result.warnings)
+                    )
                 result.counts["assemble"] = (
                     f"{_count(len(site.articles), 'article')}, {_count(len(site.tags), 'tag')}, {_count(len(pages), 'page')}"
                 )
             if options.strict and result.warnings:
-                raise SsgError([Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in result.warnings])
+                raise SsgError(strict_errors(result.warnings))
             if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
                 with phase("pages"):
                     latest, paths = latest_links(site, config, urls), {a.source_path: urls.article(a) for a in site.articles}
@@ -522,6 +526,11 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         result.files += len(files)
         result.counts["copy"] = f"{_count(len(files), 'file')}, {_since(output, before)} changed"
     return prints.remembered() if remember else None
+
+
+def strict_errors(warnings: list[Problem]) -> list[Problem]:
+    """The warnings as errors, as `--strict` makes them."""
+    return [Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in warnings]
 
 
 # An article dated later than this is more likely a typo (2062 for 2026) than one scheduled: an archive schedules days or

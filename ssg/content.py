@@ -56,6 +56,14 @@ DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 # order one is taken or named.
 PUBLICATION_KEYS = ("published", "datepublished", "pubdate", "publishdate", "publishedat", "publishedon", "posted")
 DATE_LIKE_KEYS = (*PUBLICATION_KEYS, "created", "datecreated", "createdat", "createdon")
+# Keys other tools write the date of the last change under (Hugo's `lastmod`, Jekyll's `last_modified_at`, Pelican's
+# `Modified`, schema.org's `dateModified`), as `PUBLICATION_KEYS`: an article's `updated` where it has none.
+MODIFICATION_KEYS = ("lastmod", "lastmodified", "lastmodifiedat", "modified", "datemodified", "updatedat", "updatedon")
+# Keys of Hugo's, Jekyll's and their themes' front matter, kept for templates as every unknown key, but never taken
+# for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`).
+OTHER_TOOLS_KEYS = frozenset(
+    ("resources", "images", "layout", "permalink", "url", "aliases", "redirect_from", "categories", "series", "weight", "type")
+)
 # A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
 MAX_SLUG = 200
 
@@ -317,7 +325,7 @@ class _Reader:
 
     def warn_typos(self, data: dict) -> None:
         for key in data:
-            if key in KNOWN_KEYS or not isinstance(key, str):
+            if key in KNOWN_KEYS or not isinstance(key, str) or key.lower() in OTHER_TOOLS_KEYS:
                 continue
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.75)
             if close:
@@ -451,6 +459,9 @@ class _Reader:
         if key == "date" and key not in data and (published := self.date_like(data, PUBLICATION_KEYS)) is not None:
             value = published[1]  # (a clipping's `published:`, a date: `date_like` parsed it)
             self.lines.setdefault("date", self.lines.get(published[0]))  # (a later message on the date names its line)
+        if key == "updated" and key not in data and (modified := self.date_like(data, MODIFICATION_KEYS)) is not None:
+            value = modified[1]  # (Hugo's `lastmod:`)
+            self.lines.setdefault("updated", self.lines.get(modified[0]))
         if _is_empty(value):  # `updated:` left empty is no update; `date:` takes the file name's
             if prefix is None:
                 if key == "date":

@@ -266,6 +266,18 @@ def test_an_article_in_a_file_that_is_not_markdown_is_warned_of_not_dropped_sile
     ]
 
 
+def test_strict_counts_the_warnings_as_errors_when_there_are_errors_too(project):
+    """With errors in the content, --strict printed the warnings as warnings and counted only the errors."""
+    project.write({"content/a.md": article("A", "2021-01-01", "![x](gone.png)", tag="[Moon]")})
+    with pytest.raises(ContentError) as error:
+        project.build(strict=True)
+    assert error.value.warnings == []
+    assert [p.message for p in error.value.problems] == [
+        "unknown key, kept for templates; did you mean 'tags'? (an error with --strict)",
+        "linked file 'gone.png' not found (put it at content/gone.png or fix the path)",
+    ]
+
+
 def test_a_lead_image_beside_the_article_is_told_to_be_written_from_it(project):
     """A Hugo page bundle writes `image: cover.jpg` for the picture beside its index.md: the error said to put a second
     copy at content/cover.jpg rather than to write ./cover.jpg."""

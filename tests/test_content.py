@@ -267,6 +267,26 @@ def test_toml_dates_of_extra_keys_reach_templates_as_iso_8601_as_yaml_ones_do():
     assert meta(text)["extra"] == {"lastmod": "2021-05-25T10:00:00+00:00", "expiry": "2022-01-01", "at": "10:30:00"}
 
 
+def test_another_tools_modification_date_is_the_updated_one_where_there_is_none():
+    """Hugo's `lastmod` (and Jekyll's `last_modified_at`, Pelican's `Modified`) were kept, not shown as the update."""
+    hugo = meta('+++\ntitle = "T"\ndate = 2021-05-24\nlastmod = 2021-05-25T10:00:00Z\n+++\n')
+    assert hugo["updated"] == "2021-05-25T10:00:00+00:00" and hugo["lines"]["updated"] == 4
+    assert meta("---\ntitle: T\ndate: 2021-05-24\nlast_modified_at: 2021-06-01\n---\n")["updated"].startswith("2021-06-01T00:00")
+    assert meta("---\ntitle: T\ndate: 2021-05-24\nModified: 2021-06-02\n---\n")["updated"].startswith("2021-06-02T00:00")
+    # `updated:` wins; a value that is no date stays a kept key, without a word.
+    both = meta("---\ntitle: T\ndate: 2021-05-24\nupdated: 2021-05-26\nlastmod: 2021-05-25\n---\n")
+    assert both["updated"].startswith("2021-05-26")
+    assert meta("---\ntitle: T\ndate: 2021-05-24\nlastmod: ':git'\n---\n")["updated"] is None
+
+
+def test_other_tools_keys_are_not_taken_for_typos_of_ssgs():
+    """`resources:` (Hugo's) was warned of as a typo of `source`, which --strict made an error."""
+    text = "---\ntitle: T\ndate: 2021-05-24\nresources: [{src: a.jpg}]\nimages: [a.jpg]\nlayout: post\nsoruce: TASS\n---\nText.\n"
+    assert [(w["field"], w["message"]) for w in read(text)["warnings"]] == [
+        ("soruce", "unknown key, kept for templates; did you mean 'source'?")
+    ]
+
+
 def test_double_braces_in_prose_around_other_braces_are_no_liquid_tag():
     """`{{1}, {2}}` (a set of sets), and a `{{` whose `}}` comes a paragraph later with braces between: both were
     warned as Liquid tags (errors with --strict), the second with every word between them as the 'tag'."""
