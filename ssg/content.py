@@ -28,7 +28,7 @@ from slugify import slugify
 from . import search
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
-from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown, template_tags
+from .markdown import ARTICLE_SUFFIXES, RenderedBody, raw_text_marked, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .yamlload import cut_by_comment, key_line, quoted
 
@@ -46,6 +46,7 @@ KNOWN_KEYS = (
     "draft",
     "translation_of",
     "translation_key",
+    "excerpt_separator",  # Jekyll's: where the article's summary ends, instead of at <!--more-->
 )
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
@@ -259,13 +260,13 @@ class _Reader:
         self.warn_comments(text)
         meta = self.check(data)
         body = self.without_control_characters(text, body)
-        rendered = render_markdown(body, self.path)
-        self.warn_template_tags(text, rendered.html)
+        rendered = render_markdown(body, self.path, self.text("excerpt_separator", data))
+        self.warn_template_tags(text, rendered.template_tags)
         self.warn_cyrillic(data, meta, rendered)
         self.warn_empty(meta, rendered)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
-        summary = meta.pop("summary") or rendered.first_paragraph
+        summary = meta.pop("summary") or rendered.excerpt or rendered.first_paragraph
         terms = (
             search.article_terms(meta["lang"], meta["title"], self.search_tags(meta["tags"]), rendered.text, self.settings.search)
             if self.settings.search.enabled
@@ -347,10 +348,9 @@ class _Reader:
         self.warnings.append(Problem(self.path, line, None, message))
         return _CONTROL.sub("", body)
 
-    def warn_template_tags(self, text: str, body: str) -> None:
+    def warn_template_tags(self, text: str, tags: tuple[str, ...]) -> None:
         """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text."""
-        tags = template_tags(body)
-        lines = text.split("\n") if tags else []
+        lines = raw_text_marked(text).split("\n") if tags else []
         for tag in tags:
             kind = "a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else "a Liquid tag (Jekyll's)"
             line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)

@@ -978,6 +978,16 @@ def test_article_opening_with_an_image_is_summarised_by_its_first_text(project):
     assert '<p class="entry__summary">Then text.</p>' in project.page("")
 
 
+def test_an_article_summarised_up_to_its_more_marker(project):
+    body = "Soyuz *lifted off*.\n\nIt docked.\n\n<!--more-->\n\nThe crew went aboard."
+    project.write({"content/2021/s.md": article("S", "2021-06-05", body)})
+    project.build()
+    page = project.page("2021/06/05/s/")
+    assert '<meta name="description" content="Soyuz lifted off. It docked.">' in page and "more-->" not in page
+    assert "<p>It docked.</p>\n<p>The crew went aboard.</p>" in page
+    assert '<p class="entry__summary">Soyuz lifted off. It docked.</p>' in project.page("")
+
+
 def test_an_output_folder_inside_the_cache_still_keeps_the_users_files(site):
     # Only the preview's own folder there is ssg's alone; any other output folder is the user's to share.
     site.write({"site.yaml": site.root.joinpath("site.yaml").read_text() + "output_dir: _build/html\ncache_dir: _build\n"})

@@ -309,6 +309,34 @@ def test_hugo_shortcodes_and_liquid_tags_left_in_the_text_are_warnings_on_their_
     ]
 
 
+def test_jekylls_highlight_and_raw_blocks_are_no_warnings_and_other_tags_keep_theirs_on_their_lines():
+    """`{% endhighlight %}` and `{% endraw %}` at the end of a block were taken for attributes: the tags went
+    without a warning, and the code became a paragraph."""
+    body = (
+        "{% highlight python %}\ndef launch():\n    return 'ok'\n{% endhighlight %}\n\n"  # lines 6-9
+        "{% raw %}\n{{ page.title }} and {% include note.html %}\n{% endraw %}\n\n"  # lines 11-13
+        "Before the note\n{% include note.html %}\n\n"  # line 16: at the end of a paragraph, as in the raw text
+        "- item\n{% endcapture %}\n"  # line 19
+    )
+    warnings = read(f"---\ntitle: T\ndate: 2021-01-01\n---\n\n{body}")["warnings"]
+    end = ", which ssg does not run: it shows as text (write Markdown or HTML in its place)"
+    assert [f"{w['line']}: {w['message']}" for w in warnings] == [
+        f"16: {{% include note.html %}} is a Liquid tag (Jekyll's){end}",
+        f"19: {{% endcapture %}} is a Liquid tag (Jekyll's){end}",
+    ]
+
+
+def test_the_summary_ends_at_more_or_at_the_articles_excerpt_separator():
+    front = "---\ntitle: T\ndate: 2021-01-01\n"
+    body = "---\n\nThe rocket *lifted off*.\n\nIt reached orbit.\n\n<!-- more -->\n\nDetails.\n\n<!--cut-->\n\nMore details.\n"
+    assert meta(front + body)["summary"] == "The rocket lifted off. It reached orbit."
+    assert meta(front + "excerpt_separator: <!--cut-->\n" + body)["summary"] == "The rocket lifted off. It reached orbit. Details."
+    assert meta(front + "summary: Given.\n" + body)["summary"] == "Given."  # the front matter's wins
+    assert meta(front + "---\n\nThe rocket lifted off.\n\nMore.\n")["summary"] == "The rocket lifted off."  # no marker: as before
+    assert "excerpt_separator" not in meta(front + "excerpt_separator: <!--cut-->\n" + body)["extra"]
+    assert read(front + body)["body"].count("more") == 0
+
+
 def test_split_front_matter_reports_body_line():
     assert split_front_matter("---\na: 1\n---\nbody") == ("a: 1", "body", 4)
 

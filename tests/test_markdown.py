@@ -430,3 +430,139 @@ def test_an_item_after_an_items_indented_paragraph_is_its_sibling(text):
 
 def test_obsidians_highlight_is_marked_and_equal_signs_are_text():
     assert render_markdown("a ==highlight== b, x == y, a==b", "x.md").html == "<p>a <mark>highlight</mark> b, x == y, a==b</p>"
+
+
+# Jekyll's Liquid blocks, as a moved archive holds them.
+
+
+@pytest.mark.parametrize(
+    ("liquid", "fenced"),
+    [
+        ('{% highlight python %}\ndef launch():\n    return "ok"\n{% endhighlight %}', '```python\ndef launch():\n    return "ok"\n```'),
+        ("{% highlight ruby linenos %}\nx = 1\n\n  y = 2\n{% endhighlight %}", "```ruby\nx = 1\n\n  y = 2\n```"),
+        ('{%- highlight js hl_lines="2" -%}\n\nlet a;\nlet b;\n\n{%- endhighlight -%}', "```js\nlet a;\nlet b;\n```"),
+        ("{% highlight %}\nplain\n{% endhighlight %}", "```\nplain\n```"),
+        ("{% highlight python %}x = 1{% endhighlight %}", "```python\nx = 1\n```"),
+        ("{% highlight md %}\n```\ncode\n```\n{% endhighlight %}", "````md\n```\ncode\n```\n````"),
+        ("Text before:\n{% highlight sh %}\nls\n{% endhighlight %}\nText after.", "Text before:\n\n```sh\nls\n```\n\nText after."),
+    ],
+)
+def test_a_jekyll_highlight_block_is_the_fenced_code_block_of_its_language(liquid, fenced):
+    """It was a paragraph: `attr_list` took `{% endhighlight %}` for attributes (`<p _ endhighlight>`), the lines ran together."""
+    rendered = render_markdown(liquid, "2021/story.md")
+    assert rendered.html == _python_markdown(fenced) and rendered.template_tags == ()
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        ("{% raw %}\n{{ page.title }} and {% if x %}\n{% endraw %}", "<p>{{ page.title }} and {% if x %}</p>"),
+        ("Use {% raw %}{{ site.url }}{% endraw %} here.", "<p>Use {{ site.url }} here.</p>"),
+        ("a `{% raw %}{{ x }}{% endraw %}` b", "<p>a <code>{{ x }}</code> b</p>"),  # Jekyll runs Liquid first: in code too
+        (
+            "```html\n{% raw %}\n<p>{{ x }}</p>\n{% endraw %}\n```",
+            '<pre><code class="language-html">&lt;p&gt;{{ x }}&lt;/p&gt;\n</code></pre>',
+        ),
+        ("{% raw %}\n```\n{{ x }}\n```\n{% endraw %}", "<pre><code>{{ x }}\n</code></pre>"),
+        ("{% raw %}{% raw %}{% endraw %} opens it", "<p>{% raw %} opens it</p>"),  # the first endraw closes, as in Liquid
+        (
+            "{% highlight liquid %}\n{% raw %}{{ x }}{% endraw %}\n{% endhighlight %}",
+            '<pre><code class="language-liquid">{{ x }}\n</code></pre>',
+        ),
+    ],
+)
+def test_jekylls_raw_tags_go_and_what_is_between_them_is_text_without_a_warning(doc, html):
+    rendered = render_markdown(doc, "2021/story.md")
+    assert rendered.html == html and rendered.template_tags == ()
+
+
+def test_a_link_in_raw_text_is_the_link_written():
+    rendered = render_markdown("[a]({% raw %}{{ site.url }}{% endraw %}/x)", "2021/story.md")
+    assert rendered.files == ("2021/{{ site.url }}/x",) and "\ufdd0" not in rendered.html  # (as without raw)
+
+
+@pytest.mark.parametrize(
+    ("doc", "html", "tags"),
+    [
+        ("Para\n{% include note.html %}", "<p>Para\n{% include note.html %}</p>", ("{% include note.html %}",)),
+        (
+            "{% capture x %}\nText\n{% endcapture %}",
+            "<p>{% capture x %}\nText\n{% endcapture %}</p>",
+            ("{% capture x %}", "{% endcapture %}"),
+        ),
+        ("- item\n{% endif %}", "<ul>\n<li>item\n{% endif %}</li>\n</ul>", ("{% endif %}",)),
+        (
+            "# Title {% post_url 2021-01-01-x %}",
+            '<h1 id="title--post_url-2021-01-01-x-">Title {% post_url 2021-01-01-x %}</h1>',
+            ("{% post_url 2021-01-01-x %}",),
+        ),
+        ("*em*{% if x %} and", "<p><em>em</em>{% if x %} and</p>", ("{% if x %}",)),
+        ("{% raw %} alone", "<p>{% raw %} alone</p>", ("{% raw %}",)),  # without its end: text
+        ("{% highlight python %}\nno end", "<p>{% highlight python %}\nno end</p>", ("{% highlight python %}",)),
+    ],
+)
+def test_other_liquid_tags_show_as_the_text_they_are_wherever_they_stand(doc, html, tags):
+    rendered = render_markdown(doc, "2021/story.md")
+    assert (rendered.html, rendered.template_tags) == (html, tags)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Para\n{: .klass }",  # attr_list's own syntax
+        "Para\n{#anchor .a .b key=value}",
+        "## Heading {#custom}",
+        "- item\n{: .x }",
+        "*em*{: .k } text",
+        "```\n{% include shown.html %}\n{% highlight python %}\nx\n{% endhighlight %}\n```",  # Liquid in code
+        "    {% include shown.html %}\n    {% highlight python %}\n    x\n    {% endhighlight %}",
+        "`{% include x.html %}` and ``{% raw %}``",
+        'The set {1, 2} and {a: b}, a dict {\'k\': 1}, JSON {"a": [1, {"b": 2}]}.',
+        "Braces {{1}, {2}} of a set, a template {name} and a lone { or }.",
+        "Percent {%} and 100% {50%} of it.",
+        '```json\n{"a": {"b": 1}}\n```',
+        "    function f() { return {}; }",
+    ],
+)
+def test_braces_in_ordinary_places_are_rendered_as_before(doc):
+    assert _html(doc) == _python_markdown(doc)
+
+
+def test_a_document_without_liquid_takes_no_liquid_step(monkeypatch):
+    called = []
+    monkeypatch.setattr(ssg.markdown, "_without_raw_tags", lambda text: called.append(text) or text)
+    render_markdown("Plain {braces}, {{ x }}, {: .k } and 100% {50%}.\n", "2021/story.md")
+    assert called == []
+    render_markdown("{% include x.html %}", "2021/story.md")
+    assert [text.strip() for text in called] == ["{% include x.html %}"]
+
+
+# The end of the summary, as Hugo, Jekyll and WordPress mark it.
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Intro *one*.\n\nIntro two.\n\n<!--more-->\n\nThe rest.",
+        "Intro *one*.\n\nIntro two.\n<!--more-->\nThe rest.",
+        "Intro *one*.\n\nIntro two. <!-- more --> The rest.",
+        "Intro *one*.\n\nIntro two.\n\n<!--MORE-->\n\nThe rest.",
+    ],
+)
+def test_the_excerpt_is_the_text_before_more_and_the_marker_goes(doc):
+    rendered = render_markdown(doc, "2021/story.md")
+    assert rendered.excerpt == "Intro one. Intro two." and "more" not in rendered.html.lower()
+    assert rendered.first_paragraph == "Intro one." and "The rest." in rendered.html
+
+
+def test_an_excerpt_separator_of_the_article_ends_the_excerpt_in_its_place():
+    rendered = render_markdown("Intro.\n\n<!--more-->\n\nMore.\n\n<!--cut-->\n\nRest.", "2021/story.md", "<!--cut-->")
+    assert rendered.excerpt == "Intro. More." and "<!--cut-->" not in rendered.html and "<!--more-->" in rendered.html
+    rendered = render_markdown("Intro.\n\n[[more]]\n\nRest.", "2021/story.md", "[[more]]")
+    assert rendered.excerpt == "Intro." and rendered.html == "<p>Intro.</p>\n<p>Rest.</p>"
+
+
+def test_a_marker_in_code_or_no_marker_is_no_excerpt():
+    for doc in ("Intro `<!--more-->`.\n\nRest.", "Intro.\n\n    <!--more-->\n\nRest.", "Intro.\n\nRest."):
+        rendered = render_markdown(doc, "2021/story.md")
+        assert rendered.excerpt == "" and rendered.html == _python_markdown(doc)
