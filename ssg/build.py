@@ -37,7 +37,7 @@ from jinja2 import FileSystemBytecodeCache
 from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config
-from .content import DATE_PREFIX, Article, Day, ReadSettings
+from .content import DATE_PREFIX, RECORD_FORMAT, Article, Day, ReadSettings
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
@@ -47,10 +47,11 @@ from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, relative, template_link_hint
+from .redirects import REDIRECT_KIND, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
-from .theme import CARD_TEMPLATE, Theme, load_theme
+from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, output_file
 from .yamlload import key_value
 
@@ -306,6 +307,8 @@ class Builder:
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
+                redirects, not_ours = redirect_pages(site, urls, config.content_dir)
+                pages += redirects
                 feeds = list(feed_sources(config, urls, site))
                 generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {
                     urls.sitemap(): "the sitemap",
@@ -315,7 +318,7 @@ class Builder:
                 result.warnings += unknown_site_links(
                     site, config, lambda: {page.file for page in pages} | files.keys() | generated.keys() | {urls.robots()}
                 )
-                problems += missing + with_lines(clashes, loaded.lines, config.content_dir)  # (on a `slug:` that makes one)
+                problems += missing + with_lines(clashes + not_ours, loaded.lines, config.content_dir)  # (on the key that makes one)
                 if problems:  # (with --strict, the warnings are errors among them)
                     raise (
                         ContentError(problems + strict_errors(result.warnings), [])
@@ -459,7 +462,8 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     with phase("plan"):
         # Every head links each language's feed.
         base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config))
-        analysed = templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE}))
+        # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
+        analysed = templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
         card_print, card_reads = analysed[CARD_TEMPLATE]
         renderer = Renderer(
             config, theme, site, urls, latest, bodies, paths, builder.cards_for(base + card_print, READS_COUNT in card_reads)
@@ -931,22 +935,31 @@ def collisions(
     `single_lang`: the site's language when it has no `languages:` (then two articles in two languages on one URL are
     translations, and the message says how to publish both). `generated`: the other files the build writes (feeds,
     the sitemap), by what they are, so that a static file in their place is named with them. Articles are named as
-    `shown_as/<path>` (the content folder)."""
+    `shown_as/<path>` (the content folder). A redirect page (`redirects.py`) never takes the place of anything else:
+    the problem is on the old URL that makes it."""
     paths = set(map(attrgetter("file"), pages))
     if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
         return []  # the usual case, found without the sorting that orders the messages
     owners: dict[str, Page] = {}
     problems = []
-    # Articles in file order, so the message is on the file that sorts later.
-    for page in sorted(pages, key=lambda p: p.context["article"].source_path if p.kind == "article" else ""):
+    # Articles in file order, so the message is on the file that sorts later; redirects last.
+    for page in sorted(pages, key=lambda p: (p.kind == REDIRECT_KIND, _source_of(p) or "")):
         path = page.file
-        if path in owners:
+        if path in owners and page.kind == REDIRECT_KIND:
+            first = owners[path]
+            what = "an old URL of {} too (one page can redirect to one article: remove it from one of them)"
+            what = what if first.kind == REDIRECT_KIND else "the URL of {} (a redirect cannot take its place: remove the old URL here)"
+            problems.append(_redirect_clash(page, "is " + what.format(_owner(first, shown_as)), shown_as))
+        elif path in owners:
             first = owners[path]
             message = _collision(page, first, single_lang, _owner(first, shown_as))
             problems.append(Problem(_owner(page, shown_as), None, "slug" if page.kind == "article" else None, message))
         owners.setdefault(path, page)
     for path, source in files.items():
-        if path in owners:
+        if path in owners and owners[path].kind == REDIRECT_KIND:
+            what = f"is the path of {source}, which the site copies there (a redirect cannot take its place: remove the old URL here)"
+            problems.append(_redirect_clash(owners[path], what, shown_as))
+        elif path in owners:
             problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {_owner(owners[path], shown_as)}"))
         elif path in generated:  # (a name of ssg's own, such as latest.js, which a site may have used before ssg wrote it)
             message = f"would overwrite /{path} of {generated[path]}, which ssg writes there: give this file another name"
@@ -954,12 +967,25 @@ def collisions(
     return problems
 
 
+def _redirect_clash(page: Page, what: str, shown_as: str) -> Problem:
+    """An old URL of an article (`redirects.py`) where the site has something else, on the key that names it."""
+    return Problem(_owner(page, shown_as), None, page.context["alias"].key, f"/{page.path} {what}")
+
+
+def _source_of(page: Page) -> str | None:
+    """The content path of the article a page is of (its own page, or a redirect to it)."""
+    if page.kind == "article":
+        return page.context["article"].source_path
+    return page.context["source_path"] if page.kind == REDIRECT_KIND else None
+
+
 def _same_name(a: Page, b: Page) -> bool:
     return a.context["article"].source_path.rsplit("/", 1)[-1] == b.context["article"].source_path.rsplit("/", 1)[-1]
 
 
 def _owner(page: Page, shown_as: str) -> str:
-    return f"{shown_as}/{page.context['article'].source_path}" if page.kind == "article" else f"the {page.kind} page"
+    source = _source_of(page)
+    return f"{shown_as}/{source}" if source else f"the {page.kind} page"
 
 
 def _collision(page: Page, first: Page, single_lang: str | None, first_owner: str) -> str:
@@ -996,6 +1022,7 @@ def cache_stamp(config: Config) -> str:
         "search": getattr(search, "TERMS_VERSION", ""),
         "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
         "content": config.content_dir,  # files are remembered by path under it
+        "record": RECORD_FORMAT,  # what a record holds
     }
     return json.dumps(parts, sort_keys=True)
 

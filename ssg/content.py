@@ -19,8 +19,8 @@ from datetime import timezone as dt_timezone
 from operator import attrgetter
 from sys import intern
 from types import MappingProxyType
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, NamedTuple
+from urllib.parse import unquote, urlsplit
 
 from babel import Locale, UnknownLocaleError
 from slugify import slugify
@@ -47,7 +47,18 @@ KNOWN_KEYS = (
     "translation_of",
     "translation_key",
     "excerpt_separator",  # Jekyll's: where the article's summary ends, instead of at <!--more-->
+    "aliases",
+    "redirect_from",
+    "url",
+    "permalink",
 )
+# Keys that name an article's old URLs, each of which gets a page redirecting to it (`redirects.py`): Hugo's `aliases`
+# and Jekyll's `redirect_from` (jekyll-redirect-from), and the URL Hugo's `url` and Jekyll's `permalink` gave the
+# article where it was (here site.yaml's `permalink:` pattern makes every article's URL).
+OLD_URL_KEYS = ("aliases", "redirect_from", "url", "permalink")
+# What the cache's records hold: another value makes the cache stamp another (`build.cache_stamp`), so records of an
+# older ssg (an article without its `aliases`) are read again, not trusted.
+RECORD_FORMAT = "2"
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 # Keys other tools write an article's date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
@@ -130,6 +141,14 @@ class Image:
         object.__setattr__(self, "is_local", not urlsplit(self.src).scheme)
 
 
+class Alias(NamedTuple):
+    """An old URL of an article, where the build writes a page that redirects to the article (`redirects.py`)."""
+
+    key: str  # the front-matter key that names it (`OLD_URL_KEYS`): problems with it are on its line
+    path: str  # a site path: `2021/05/old-slug/` (that folder's index.html) or `old.html`; from the host's root if `host`
+    host: str | None = None  # written as a full URL: its host, which must be the site's
+
+
 @dataclass(frozen=True)
 class ReadSettings:
     """The part of the configuration that changes how one file is read (a cache-key input)."""
@@ -170,6 +189,7 @@ class Article:
     site_links: tuple[str, ...] = ()  # what its text links to from the site's root (`/images/x.jpg` -> images/x.jpg)
     translation_of: str | None = None  # content path of the article this one translates
     translation_key: str | None = None  # articles sharing a key are translations of each other
+    aliases: tuple[Alias, ...] = ()  # its old URLs, each redirected to it (`OLD_URL_KEYS`)
 
     @property
     def modified(self) -> datetime:
@@ -201,6 +221,7 @@ class Article:
             site_links=tuple(meta["site_links"]),
             translation_of=meta.get("translation_of"),
             translation_key=meta.get("translation_key"),
+            aliases=tuple(Alias(*alias) for alias in meta["aliases"]),  # (a record without it, of an older ssg, is read again)
         )
 
 
@@ -312,6 +333,7 @@ class _Reader:
             "draft": self.flag("draft", data) or data.get("published") is False,
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
+            "aliases": self.old_urls(data),
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS}),
         }
 
@@ -626,6 +648,25 @@ class _Reader:
             return None
         return target
 
+    def old_urls(self, data: dict) -> list[list]:
+        """The article's old URLs (`OLD_URL_KEYS`: a list or one each), as `Alias` fields, in the order written."""
+        found = []
+        for key in OLD_URL_KEYS:
+            value = data.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                if _is_empty(item):
+                    continue
+                if not isinstance(item, str):
+                    self.problem(key, f"{item!r} is {_kind(item)}, not a URL (write the old URL's path: {key}: [/2021/05/old-slug/])")
+                    continue
+                try:
+                    host, path = old_url(item)
+                except ValueError as exc:
+                    self.problem(key, str(exc))
+                    continue
+                found.append([key, path, host])
+        return found
+
     def slug(self, data: dict, default: str) -> str:
         value = data.get("slug")
         if value is not None and not isinstance(value, (str, int)):
@@ -643,6 +684,50 @@ class _Reader:
 
 # Keys of the front matter (None: at its top) and of its `image:` and `source:` whose text pages show.
 _SHOWN_TEXT = {None: ("title", "summary", "rights"), "image": ("credit", "caption", "alt"), "source": ("name",)}
+
+
+_PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")  # `.html`, `.php`, `.mp4`; not `v1.2`
+
+
+def old_url(written: str) -> tuple[str | None, str]:
+    """An old URL as an article names it -> its host (None for a path) and its path without the leading `/`, decoded,
+    as a site path: a folder's (`2021/05/old-slug/`; without an extension too) or an HTML file's (`old.html`).
+
+    A ValueError says what is wrong: a URL of another scheme, a query, a pattern, `..`, a file that is no page."""
+    text = written.strip()
+    parts = urlsplit(text)
+    host = None
+    if parts.scheme or parts.netloc:
+        if parts.scheme not in ("http", "https", "") or not parts.hostname:
+            raise ValueError(f"{text!r} is not a path from the site's root (/2021/05/old-slug/) or an http(s) URL of the site")
+        host = parts.hostname
+    if parts.query:
+        raise ValueError(f"{text!r} has a query (?{parts.query}), which no file of a static site can answer: leave it out")
+    if _PATTERN_PART.search(parts.path):
+        raise ValueError(
+            f"{text!r} is a pattern, not a URL: write the article's old URL (/2021/05/old-slug/); "
+            "permalink: in site.yaml sets the pattern of every article's URL"
+        )
+    try:
+        path = unquote(parts.path, errors="strict")
+    except UnicodeDecodeError:
+        raise ValueError(f"{text!r} has %-escapes that are not UTF-8 text") from None
+    names = [name for name in path.split("/") if name not in ("", ".")]
+    if ".." in names:
+        raise ValueError(f"{text!r} has a '..': write the path from the site's root (/2021/05/old-slug/)")
+    if _CONTROL.search(path) or "\\" in path or "\x7f" in path:
+        raise ValueError(f"{text!r} has a character no file name may hold")
+    last = names[-1] if names else ""
+    if path.endswith("/") or not names or not _EXTENSION.search(last):
+        return host, "".join(f"{name}/" for name in names)
+    if last.lower().endswith((".html", ".htm")):
+        return host, "/".join(names)
+    extension = last.rsplit(".", 1)[1]
+    raise ValueError(
+        f"{text!r} ends in .{extension}, which a static host does not serve as a page: "
+        "only a folder's page (/2021/05/old-slug/) or an .html file can redirect"
+    )
 
 
 def date_like(data: dict, keys: tuple[str, ...] = DATE_LIKE_KEYS) -> list[tuple[str, Any]]:

@@ -28,7 +28,7 @@ from .site import Site
 from .theme import CARD_TEMPLATE, Theme
 
 # What of an article the sitemap never shows. Everything else counts, new fields included.
-TEXT_FIELDS = frozenset({"key", "title", "summary", "source", "rights", "image", "extra", "article_links", "files"})
+TEXT_FIELDS = frozenset({"key", "title", "summary", "source", "rights", "image", "extra", "article_links", "files", "aliases"})
 SITEMAP_FIELDS = tuple(f.name for f in fields(Article) if f.name not in TEXT_FIELDS)
 _STRUCTURE = attrgetter(*SITEMAP_FIELDS)
 _SOURCE_PATH = attrgetter("source_path")

@@ -82,6 +82,8 @@ class Metadata:
         own = feeds[-1] if tag else feeds[0]
         if page.kind == "404":  # shown at any URL: it has no canonical one
             return PageMeta(None, feeds, own, (), None)
+        if page.kind == "redirect":  # an article's old URL: the article's is the one (`redirects.py`)
+            return PageMeta(self.urls.absolute(page.context["target"].path), feeds, own, (), None)
         canonical = self.urls.absolute(page.path)
         if page.kind in NO_PREVIEW_KINDS:
             return PageMeta(canonical, feeds, own, (), None)

@@ -36,6 +36,27 @@ from .yamlload import YamlSyntaxError, load_yaml_with_lines
 PACKAGE_DIR = Path(__file__).resolve().parent
 BABEL_STYLES = ("short", "medium", "long", "full")
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
+REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
+# Templates a theme may leave out: the page a moved article's old URL shows (`redirects.py`). Opened from disk, a folder's address
+# shows its file listing: the script goes to its index.html, as the default theme's site.js does for links.
+BUILT_IN_TEMPLATES = {
+    REDIRECT_TEMPLATE: """\
+<!doctype html>
+<html lang="{{ page.lang }}">
+<head>
+  <meta charset="utf-8">
+  <title>{{ target.title }}</title>
+  <link rel="canonical" href="{{ abs_url(target) }}">
+  <meta name="robots" content="noindex">
+  <script>if (location.protocol === "file:") location.replace({{ url_for(target) | tojson }}.replace(/\\/$/, "/index.html"));</script>
+  <meta http-equiv="refresh" content="0; url={{ url_for(target) }}">
+</head>
+<body>
+  <p><a href="{{ url_for(target) }}">{{ target.title }}</a></p>
+</body>
+</html>
+"""
+}
 
 
 def theme_dir(config: Config) -> Path:
@@ -321,7 +342,7 @@ def load_theme(config: Config) -> Theme:
     site_templates = config.root / config.templates_dir
     template_dirs = tuple(p for p in (site_templates, base / "templates") if p.is_dir())
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in template_dirs]),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(p) for p in template_dirs]), jinja2.DictLoader(BUILT_IN_TEMPLATES)]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

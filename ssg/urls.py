@@ -14,7 +14,7 @@ from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from .config import Config
-from .content import Article
+from .content import Alias, Article
 from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
 
 LATEST = "latest.js"
@@ -54,6 +54,19 @@ class Urls:
         return prefix + self.permalink.format(
             year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang
         )
+
+    def alias(self, alias: Alias) -> str:
+        """The site path of an article's old URL (`content.old_url`): as written for a path; for a full URL, its path
+        under base_url's, on the site's host (`www.` or not). A ValueError says why another is not the site's."""
+        if alias.host is None:
+            return alias.path
+        ours = urlsplit(self.base_url).hostname or ""
+        if alias.host.removeprefix("www.") != ours.removeprefix("www."):
+            raise ValueError(f"{alias.host}/{alias.path} is on another host than the site ({ours}): only the site's own URLs can redirect")
+        under = self.base_path.lstrip("/")
+        if not (alias.path + "/").startswith(under):
+            raise ValueError(f"{alias.host}/{alias.path} is not under the site's base_url ({self.base_url}), where its files are served")
+        return alias.path[len(under) :]
 
     def home(self, page: int = 1) -> str:
         return _paged("", page)

@@ -48,11 +48,15 @@ def site(project):
             for n in range(6)
         }
     )
-    project.write({"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha]")})
+    project.write(
+        {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha]", aliases=OLD_URLS)}
+    )
     project.write({"static/extra.css": "body { color: black }\n"})
     project.build()
     return project
 
+
+OLD_URLS = "[/2020/old/, /old.html]"  # old.md's old URLs, each a page redirecting to it
 
 CHANGES = {
     "edit body": lambda p: p.write(
@@ -73,7 +77,7 @@ CHANGES = {
     ),
     # The same instant, now shown with its time: pages that only link to it (neighbours, latest lists) show it too.
     "day given its midnight time": lambda p: p.write(
-        {"content/2020/old.md": article("Old", "2020-12-01T00:00:00", "See [story](../2021/story-1.md).", tags="[Alpha]")}
+        {"content/2020/old.md": article("Old", "2020-12-01T00:00:00", "See [story](../2021/story-1.md).", tags="[Alpha]", aliases=OLD_URLS)}
     ),
     "date moved to another month": lambda p: p.write(
         {"content/2021/story-2.md": article("Story 2", "2021-07-01T10:00:00+03:00", "Body 2.", tags="[Alpha, T0]")}
@@ -120,6 +124,20 @@ CHANGES = {
             "content/2021/later-1.md": article("Later 1", "2021-04-01", tags="[alpha]"),
             "content/2021/later-2.md": article("Later 2", "2021-04-02", tags="[alpha]"),
         }
+    ),
+    "old URL added": lambda p: p.write(
+        {
+            "content/2021/story-2.md": article(
+                "Story 2", "2021-03-12T10:00:00+03:00", "Body 2.", tags="[Alpha, T0]", redirect_from="/2021/story-2.html"
+            )
+        }
+    ),
+    "old URL removed": lambda p: p.write(
+        {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha]", aliases="[/2020/old/]")}
+    ),
+    # Its redirect pages lead to its new URL; so does the title they show, after an edit.
+    "article with old URLs moved": lambda p: p.write(
+        {"content/2020/old.md": article("Old news", "2020-11-01", "See [story](../2021/story-1.md).", tags="[Alpha]", aliases=OLD_URLS)}
     ),
     # Every page's head then links the new language's feed.
     "first article in another language": lambda p: p.write({"content/2021/ru.md": article("Новость", "2021-02-02", lang="ru")}),
@@ -382,11 +400,12 @@ def test_builder_survives_a_deleted_cache(site, tmp_path):
 
 def test_editing_one_article_rerenders_only_its_pages(site):
     before = {p: (site.public / p).stat().st_mtime_ns for p in tree(site.public)}
-    site.write({"content/2020/old.md": article("Old", "2020-12-01", "Changed body.", tags="[Alpha]")})
+    site.write({"content/2020/old.md": article("Old", "2020-12-01", "Changed body.", tags="[Alpha]", aliases=OLD_URLS)})
     result = site.build()
     assert result.read == 1
     changed = sorted(p for p, m in before.items() if (site.public / p).stat().st_mtime_ns != m)
     assert "2020/12/01/old/index.html" in changed and "feed.xml" in changed
+    assert "old.html" not in changed and "2020/old/index.html" not in changed  # its redirects show its link alone
     assert not any(p.startswith("2021/") for p in changed)  # other articles and their dates untouched
 
 
@@ -425,7 +444,9 @@ def test_a_tag_given_to_one_more_article_makes_again_only_the_pages_that_show_it
     rendered = []
     real = ssg.render.Renderer.render
     monkeypatch.setattr(ssg.render.Renderer, "render", lambda self, page: rendered.append(page.path) or real(self, page))
-    site.write({"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]")})
+    site.write(
+        {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]", aliases=OLD_URLS)}
+    )
     site.build()
     assert {"2020/12/01/old/", "tags/", "tags/t0/"} <= set(rendered)
     assert not {"2021/01/10/story-0/", "2021/03/12/story-2/", "2021/02/14/story-4/"} & set(rendered)
@@ -451,7 +472,9 @@ def test_a_long_lived_builder_takes_over_the_pages_of_articles_whose_tag_only_co
             del self._links_text
 
     monkeypatch.setattr(ssg.fingerprints.Fingerprints, "page", page)
-    site.write({"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]")})
+    site.write(
+        {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]", aliases=OLD_URLS)}
+    )
     builder_build(builder, site)
     assert sorted(planned) == ["2020/old.md", "2021/story-0.md"]  # (story-0, its newer neighbour, links to it)
     assert sorted(set(compared) - {"2020/old.md", "2021/story-0.md"}) == []  # no other T0 article's page, nor any other
@@ -517,7 +540,9 @@ def test_a_theme_that_shows_tag_counts_on_article_pages_gets_them_again_when_a_c
     build_once = (lambda: builder_build(long_lived, site)) if builder else site.build
     build_once()
     assert "<i>T0=3</i>" in site.page("2021/01/10/story-0/")
-    site.write({"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]")})
+    site.write(
+        {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]", aliases=OLD_URLS)}
+    )
     build_once()
     assert "<i>T0=4</i>" in site.page("2021/01/10/story-0/")
     assert tree(site.public) == cold_build(site, tmp_path)
