@@ -314,7 +314,8 @@ class Builder:
                     urls.sitemap(): "the sitemap",
                     urls.latest(): "the latest articles' list",
                 }
-                clashes = collisions(pages, files, None if config.multilingual else config.lang, generated, config.content_dir)
+                single_lang = None if config.multilingual else config.lang
+                clashes = collisions(pages, files, single_lang, generated, config.content_dir, config.root)
                 result.warnings += unknown_site_links(
                     site, config, lambda: {page.file for page in pages} | files.keys() | generated.keys() | {urls.robots()}
                 )
@@ -928,7 +929,7 @@ _LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path en
 
 
 def collisions(
-    pages: list[Page], files: dict[str, Path], single_lang: str | None, generated: dict[str, str], shown_as: str
+    pages: list[Page], files: dict[str, Path], single_lang: str | None, generated: dict[str, str], shown_as: str, root: Path | None = None
 ) -> list[Problem]:
     """Two things that would be written to one output file: a problem naming both.
 
@@ -936,7 +937,7 @@ def collisions(
     translations, and the message says how to publish both). `generated`: the other files the build writes (feeds,
     the sitemap), by what they are, so that a static file in their place is named with them. Articles are named as
     `shown_as/<path>` (the content folder). A redirect page (`redirects.py`) never takes the place of anything else:
-    the problem is on the old URL that makes it."""
+    the problem is on the old URL that makes it, naming a file it would overwrite from `root` (the project's)."""
     paths = set(map(attrgetter("file"), pages))
     if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
         return []  # the usual case, found without the sorting that orders the messages
@@ -957,7 +958,8 @@ def collisions(
         owners.setdefault(path, page)
     for path, source in files.items():
         if path in owners and owners[path].kind == REDIRECT_KIND:
-            what = f"is the path of {source}, which the site copies there (a redirect cannot take its place: remove the old URL here)"
+            shown = source.relative_to(root) if root and source.is_relative_to(root) else source
+            what = f"is the path of {shown}, which the site copies there (a redirect cannot take its place: remove the old URL here)"
             problems.append(_redirect_clash(owners[path], what, shown_as))
         elif path in owners:
             problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {_owner(owners[path], shown_as)}"))

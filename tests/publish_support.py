@@ -21,6 +21,7 @@ FILES: dict[str, str | bytes] = {
         rights="Public domain",
         summary="Roscosmos and CNSA agree.",
         updated="2021-05-25T09:00:00+03:00",
+        aliases="[/2021/05/roscosmos-china.html, /новости/роскосмос/]",  # old URLs: redirect pages
     ),
     "content/2021/ракета.md": article(
         "Ракета «Союз» стартовала с Байконура",

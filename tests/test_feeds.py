@@ -122,7 +122,8 @@ def test_every_page_links_its_feeds_from_the_head(site):
     site.build()
     alternates = re.compile(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"[^>]*>')
     for page in site.public.rglob("*.html"):
-        assert alternates.search(page.read_text(encoding="utf-8")), page
+        text = page.read_text(encoding="utf-8")
+        assert alternates.search(text) or 'http-equiv="refresh"' in text, page  # (an old URL's page leads on at once)
     article = alternates.findall(site.page("2021/05/24/roscosmos-china/"))
     assert article == ["../../../../feed.xml", "../../../../en/feed.xml", "../../../../ru/feed.xml"]
     assert alternates.findall(site.page("tags/china/"))[-1] == "feed.xml"

@@ -30,6 +30,7 @@ from .conftest import NOW, REPO
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BASE_URL = "https://news.example.net/archive/"  # not the publisher's example.org, which the footer links
+OLD_URL = "2021/07/nauka-docks-with-the-iss/"  # content/2021/nauka-docking.md's `aliases:`
 
 
 @pytest.fixture(autouse=True)
@@ -178,7 +179,7 @@ def sitemap_urls(root: str) -> set[str]:
 
 def test_crawl_under_a_sub_path_finds_no_broken_link_and_never_leaves_it(server):
     root, access_log, site = server
-    crawl = Crawl(root).run(root, root + "no/such/page/")
+    crawl = Crawl(root).run(root, root + "no/such/page/", root + OLD_URL)  # (an old URL is where readers come from elsewhere)
     assert crawl.broken == [] and crawl.outside == []
     pages = {url for url, status in crawl.status.items() if status == 200 and url.endswith("/")}
     site_pages = {root + p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html")}
@@ -189,6 +190,20 @@ def test_crawl_under_a_sub_path_finds_no_broken_link_and_never_leaves_it(server)
     assert any(u.endswith("/feed.xml") for u in crawl.status) and any("/search/" in u for u in crawl.status)
     requested = [line.split('"')[1].split()[1] for line in access_log.read_text().splitlines() if '"' in line]
     assert len(requested) >= len(crawl.status) and all(path.startswith("/archive/") for path in requested)
+
+
+def test_an_old_url_leads_to_its_article_under_the_sub_path(server):
+    """The sample article's `aliases:` entry: a page there whose refresh, as a browser resolves it, is the article."""
+    root, _, _ = server
+    status, kind, body = fetch(root + OLD_URL)
+    page = body.decode("utf-8")
+    assert status == 200 and kind == "text/html" and '<meta name="robots" content="noindex">' in page
+    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page)[1]
+    assert f'<link rel="canonical" href="{BASE_URL}2021/07/29/nauka-docking/">' in page
+    status, _, article = fetch(urljoin(root + OLD_URL, refresh))
+    assert urljoin(root + OLD_URL, refresh) == root + "2021/07/29/nauka-docking/"
+    assert status == 200 and b"Nauka docks with the ISS" in article
+    assert sitemap_urls(root).isdisjoint({root + OLD_URL})
 
 
 def test_missing_pages_get_the_404_page_with_working_links(server):

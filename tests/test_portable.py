@@ -163,3 +163,15 @@ def test_site_opened_from_disk_shows_pages_css_images_and_navigates(browser, on_
     assert reader.failed == [] and reader.errors == []
     assert all(url.startswith("file://") or url.startswith("data:") for url in reader.requests), reader.requests
     reader.page.close()
+
+
+@pytest.mark.parametrize("old", ["новости/роскосмос/index.html", "2021/05/roscosmos-china.html"])
+def test_an_old_url_opened_from_disk_leads_to_its_article(browser, on_disk, old):
+    """A redirect page (the article's `aliases:`) goes to the article's index.html: a folder's address would show its
+    file listing from disk."""
+    reader = Reader(browser)
+    with reader.page.expect_navigation(url=(on_disk / "2021/05/24/roscosmos-china/index.html").as_uri()):
+        reader.page.goto((on_disk / old).as_uri())
+    assert reader.page.locator("h1").first.inner_text() == "Russia and China agree on rockets" and reader.styled()
+    assert reader.failed == [] and reader.errors == []
+    reader.page.close()

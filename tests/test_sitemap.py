@@ -29,8 +29,12 @@ def urlset(project, path: str = "sitemap.xml") -> dict[str, str | None]:
 
 
 def html_pages(project) -> set[str]:
-    """Site paths of every page a search engine should index."""
-    paths = {p.relative_to(project.public).as_posix().removesuffix("index.html") for p in project.public.rglob("index.html")}
+    """Site paths of every page a search engine should index: not the search page, nor one at an article's old URL."""
+    paths = {
+        p.relative_to(project.public).as_posix().removesuffix("index.html")
+        for p in project.public.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    }
     return paths - {"search/"}
 
 
@@ -39,6 +43,7 @@ def test_sitemap_lists_every_article_and_listing_page_with_lastmod(site):
     urls = urlset(site)
     assert set(urls) == {"https://example.org/" + p for p in html_pages(site)}
     assert "https://example.org/404.html" not in urls and "https://example.org/search/" not in urls
+    assert "https://example.org/новости/роскосмос/" not in urls and (site.public / "новости/роскосмос/index.html").is_file()
     assert urls["https://example.org/2021/05/24/roscosmos-china/"] == "2021-05-25T09:00:00+03:00"  # updated
     assert urls["https://example.org/2021/05/26/raketa/"] == "2021-05-26T12:00:00+03:00"
     assert urls["https://example.org/tags/moon/"] == "2020-12-31T23:00:00+03:00"  # its newest article

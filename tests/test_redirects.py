@@ -1,0 +1,191 @@
+"""An article's old URLs (aliases:, redirect_from:, url:, permalink:) get pages that lead to it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from ssg.content import Article, ReadSettings, read_article
+from ssg.errors import SsgError
+from ssg.linkcheck import check_links
+from ssg.search import SearchConfig
+
+from .conftest import REPO, article
+
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+
+
+def redirect(project, path: str) -> tuple[str, str]:
+    """The refresh target and canonical URL of the redirect page at output file `path`."""
+    page = (project.public / path).read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in page and f'<a href="{REFRESH.search(page)[1]}">' in page
+    return REFRESH.search(page)[1], CANONICAL.search(page)[1]
+
+
+def problems(project, **options) -> list[str]:
+    with pytest.raises(SsgError) as error:
+        project.build(**options)
+    return [str(p) for p in error.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("written", "file", "target"),
+    [
+        ("/2021/05/old-slug/", "2021/05/old-slug/index.html", "../24/a/"),
+        ("2021/05/old-slug", "2021/05/old-slug/index.html", "../24/a/"),
+        ("/old.html", "old.html", "2021/05/24/a/"),
+        ("x.htm", "x.htm", "2021/05/24/a/"),
+        ("/post/x/index.html", "post/x/index.html", "../../2021/05/24/a/"),
+        ("/новости/старое/", "новости/старое/index.html", "../../2021/05/24/a/"),
+        ("/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/x/", "новости/x/index.html", "../../2021/05/24/a/"),
+        ("https://example.org/2019/a/", "2019/a/index.html", "../../2021/05/24/a/"),
+        ("https://www.example.org/2019/a.html", "2019/a.html", "../2021/05/24/a/"),
+    ],
+)
+def test_an_old_url_gets_a_page_leading_to_the_article(project, written, file, target):
+    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases=f'["{written}"]')})
+    result = project.build()
+    assert redirect(project, file) == (target, "https://example.org/2021/05/24/a/")
+    assert result.pages["redirect"] == 1 and result.warnings == []
+    assert check_links(project.public, "https://example.org/").broken == []
+
+
+@pytest.mark.parametrize(
+    ("front", "count"),
+    [
+        ({"aliases": "/old/"}, 1),
+        ({"aliases": "[/old/, /other.html]"}, 2),
+        ({"redirect_from": "/old/"}, 1),
+        ({"redirect_from": "[/old/, /other.html]"}, 2),
+        ({"url": "/old/", "permalink": "/other.html"}, 2),
+        ({"permalink": "[/old/]"}, 1),
+        ({"aliases": "[/old/]", "redirect_from": "[/old/index.html]", "url": "/other.html"}, 2),  # one page for the first two
+    ],
+)
+def test_every_key_names_old_urls_as_a_list_or_one(project, front, count):
+    project.write({"content/2021/a.md": article("A", "2021-05-24", **front)})
+    result = project.build()
+    assert redirect(project, "old/index.html") == ("../2021/05/24/a/", "https://example.org/2021/05/24/a/")
+    assert result.pages["redirect"] == count
+    if count == 2:
+        assert redirect(project, "other.html") == ("2021/05/24/a/", "https://example.org/2021/05/24/a/")
+
+
+def test_under_a_sub_path_an_old_url_is_from_the_site_root(project):
+    base = "https://x.org/archive/"
+    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="[/old/, 'https://x.org/archive/2019/a.html']")})
+    project.build(base_url=base)
+    assert redirect(project, "old/index.html") == ("../2021/05/24/a/", base + "2021/05/24/a/")
+    assert redirect(project, "2019/a.html") == ("../2021/05/24/a/", base + "2021/05/24/a/")
+    assert check_links(project.public, base).broken == []
+
+
+def test_an_old_url_that_is_the_articles_own_is_no_redirect(project):
+    """An archive that kept its URLs (site.yaml's permalink: as the old site's) keeps `url:` or `permalink:` too."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", url="/2021/05/24/a/", aliases="[/2021/05/24/a/index.html]")})
+    result = project.build()
+    assert "redirect" not in result.pages and result.warnings == []
+    assert "refresh" not in project.page("2021/05/24/a/")
+
+
+def test_redirects_are_in_no_sitemap_feed_or_search_index_and_links_to_them_are_no_broken_links(project):
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", aliases="[/old-a/]"),
+            "content/2021/b.md": article("B", "2021-05-25", "See [A](/old-a/)."),
+        }
+    )
+    result = project.build()
+    assert result.warnings == []  # (a link to /old-a/ leads somewhere)
+    assert "old-a" not in project.page("sitemap.xml") and '<link href="https://example.org/old-a/"' not in project.page("feed.xml")
+    index = "".join(p.read_text(encoding="utf-8") for p in (project.public / "search").rglob("*") if p.is_file())
+    assert "2021/05/24/a/" in index and "old-a" not in index
+    assert 'href="../../../../old-a/"' in project.page("2021/05/25/b/")
+
+
+def test_a_draft_has_no_redirects(project):
+    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="[/old/]", draft="true")})
+    project.build()
+    assert not (project.public / "old").exists()
+    project.build(drafts=True)
+    assert (project.public / "old/index.html").is_file()
+
+
+def test_an_old_url_where_the_site_has_something_else_is_an_error_naming_both(project):
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", aliases="[/tags/, /2021/05/24/b/, /shared/]"),
+            "content/2021/b.md": article("B", "2021-05-24", redirect_from="/shared/index.html", url="/file.html"),
+            "static/file.html": "<p>mine</p>",
+        }
+    )
+    assert problems(project) == [
+        "content/2021/a.md:4: aliases: /2021/05/24/b/ is the URL of content/2021/b.md "
+        "(a redirect cannot take its place: remove the old URL here)",
+        "content/2021/a.md:4: aliases: /tags/ is the URL of the tags page (a redirect cannot take its place: remove the old URL here)",
+        "content/2021/b.md:4: redirect_from: /shared/index.html is an old URL of content/2021/a.md too "
+        "(one page can redirect to one article: remove it from one of them)",
+        "content/2021/b.md:5: url: /file.html is the path of static/file.html, which the site copies there "
+        "(a redirect cannot take its place: remove the old URL here)",
+    ]
+
+
+def test_an_old_url_of_another_site_is_an_error(project):
+    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="['https://old.example.com/x/', 'https://x.org/y/']")})
+    assert problems(project, base_url="https://x.org/archive/") == [
+        "content/2021/a.md:4: aliases: old.example.com/x/ is on another host than the site (x.org): only the site's own URLs can redirect",
+        "content/2021/a.md:4: aliases: x.org/y/ is not under the site's base_url (https://x.org/archive/), where its files are served",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("/?p=12", "'/?p=12' has a query (?p=12), which no file of a static site can answer: leave it out"),
+        ("/old.php", "'/old.php' ends in .php, which a static host does not serve as a page: only a folder's page"),
+        ("/:year/:title/", "'/:year/:title/' is a pattern, not a URL: write the article's old URL (/2021/05/old-slug/)"),
+        ("/a/../../b/", "'/a/../../b/' has a '..': write the path from the site's root"),
+        ("ftp://x.org/a/", "'ftp://x.org/a/' is not a path from the site's root (/2021/05/old-slug/) or an http(s) URL"),
+        ("[{a: 1}]", "{'a': 1} is a mapping, not a URL"),
+    ],
+)
+def test_a_value_that_is_no_old_url_is_an_error_on_its_line(project, written, message):
+    value = written if written.startswith("[") else f'"{written}"'
+    project.write({"content/2021/a.md": article("A", "2021-05-24", summary="S.", permalink=value)})
+    (found,) = problems(project)
+    assert found.startswith(f"content/2021/a.md:5: permalink: {message}"), found
+
+
+def test_ssg_check_reports_them_too(project):
+    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="[/tags/]")})
+    assert problems(project, dry_run=True) == [
+        "content/2021/a.md:4: aliases: /tags/ is the URL of the tags page (a redirect cannot take its place: remove the old URL here)"
+    ]
+
+
+def test_a_theme_without_a_redirect_template_uses_the_built_in_one(project):
+    theme = project.root / "themes/bare/templates"
+    shutil.copytree(REPO / "themes/default/templates", theme, ignore=shutil.ignore_patterns("redirect.html"))
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "theme: bare\n"})
+    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="[/old/]")})
+    project.build()
+    assert redirect(project, "old/index.html") == ("../2021/05/24/a/", "https://example.org/2021/05/24/a/")
+    project.write({"templates/redirect.html": "{{ url_for(target) }} {{ target.title }}\n"})  # the site's own wins
+    project.build()
+    assert project.page("old/") == "../2021/05/24/a/ A\n"
+
+
+def test_old_urls_are_read_into_the_article_and_a_record_without_them_is_no_record():
+    settings = ReadSettings(lang="en", timezone="UTC", require=(), search=SearchConfig(enabled=False))
+    record = read_article(
+        "a.md", b"---\ntitle: T\ndate: 2021-05-24\naliases: [/x/, 'https://h.org/y.html']\nurl: /z\n---\nText.\n", settings
+    )
+    article = Article.from_record("a.md", "k", record)
+    assert [tuple(a) for a in article.aliases] == [("aliases", "x/", None), ("aliases", "y.html", "h.org"), ("url", "z/", None)]
+    assert "url" not in article.extra and "aliases" not in article.extra
+    del record["meta"]["aliases"]  # as an older ssg cached it: read again (`load._load_records` takes a KeyError so)
+    with pytest.raises(KeyError):
+        Article.from_record("a.md", "k", record)
