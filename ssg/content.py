@@ -73,9 +73,7 @@ DATE_LIKE_KEYS = (*PUBLICATION_KEYS, "created", "datecreated", "createdat", "cre
 MODIFICATION_KEYS = ("lastmod", "lastmodified", "lastmodifiedat", "modified", "datemodified", "updatedat", "updatedon")
 # Keys of Hugo's, Jekyll's and their themes' front matter, kept for templates as every unknown key, but never taken
 # for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`).
-OTHER_TOOLS_KEYS = frozenset(
-    ("resources", "images", "layout", "permalink", "url", "aliases", "redirect_from", "categories", "series", "weight", "type")
-)
+OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "series", "weight", "type"))
 # A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
 MAX_SLUG = 200
 
