@@ -42,7 +42,7 @@ from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, w
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
-from .load import Known, content_stats, load_articles, published, restat
+from .load import Known, content_stats, load_articles, published, restat, skipped_folder
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
@@ -631,7 +631,7 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
     for an archive with no article at all (`any_read`: some file read, well or not)."""
     problems = []
     for folder, folders, names in os.walk(config.content_path):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        folders[:] = sorted(name for name in folders if not skipped_folder(name))  # (as articles are looked for)
         for name in sorted(names):
             if not name.lower().endswith(OTHER_ARTICLE_SUFFIXES) or name.startswith("."):
                 continue

@@ -105,7 +105,7 @@ def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
             for entry in entries:
                 name = entry.name
                 if entry.is_dir():
-                    if not entry.is_symlink() and not _skipped(name):
+                    if not entry.is_symlink() and not skipped_folder(name):
                         folders.append((entry.path, f"{prefix}{name}/"))
                 elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith((".", "_", "#", "~")):
                     try:
@@ -148,18 +148,18 @@ def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterab
     return dict(sorted(found.items()))
 
 
-def _skipped(folder: str) -> bool:
+def skipped_folder(folder: str) -> bool:
     """A folder whose articles are not read: hidden, or starting with `_` (but `_posts`, Jekyll's folder of articles)."""
     return folder.startswith(".") or (folder.startswith("_") and folder != JEKYLL_POSTS)
 
 
 def _listed(root: str, prefix: str) -> bool:
     """Whether `content_stats` lists the files of the folder `prefix` (relative, with a trailing slash) under `root`:
-    none of the folders on the way is skipped (`_skipped`) or is a link."""
+    none of the folders on the way is skipped (`skipped_folder`) or is a link."""
     folder = root
     for name in prefix.rstrip("/").split("/"):
         folder = os.path.join(folder, name)
-        if _skipped(name) or os.path.islink(folder):
+        if skipped_folder(name) or os.path.islink(folder):
             return False
     return True
 
