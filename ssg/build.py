@@ -1043,7 +1043,10 @@ def _reader_code() -> str:
     changed would stamp what its old code read as the new code's."""
     here = Path(__file__).parent
     return hashlib.sha256(
-        b"".join((here / name).read_bytes() for name in ("content.py", "frontmatter.py", "markdown.py", "scripts.py", "yamlload.py"))
+        b"".join(
+            (here / name).read_bytes()
+            for name in ("content.py", "frontmatter.py", "markdown.py", "scripts.py", "shortcodes.py", "yamlload.py")
+        )
     ).hexdigest()
 
 

@@ -28,8 +28,9 @@ from slugify import slugify
 from . import search
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
-from .markdown import ARTICLE_SUFFIXES, RenderedBody, raw_text_marked, render_markdown
+from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
+from .shortcodes import raw_text_marked
 from .yamlload import cut_by_comment, key_line, quoted
 
 KNOWN_KEYS = (

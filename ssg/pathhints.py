@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .markdown import ARTICLE_SUFFIXES, LIQUID_TAG
+from .markdown import ARTICLE_SUFFIXES
+from .shortcodes import LIQUID_TAG
 
 # How close a file name must be to the one written to be suggested: a letter or two off in a name of ten or more.
 CLOSE_NAME = 0.85

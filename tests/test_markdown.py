@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import ssg.markdown
+import ssg.shortcodes
 from ssg.config import load_config
 from ssg.markdown import inline_markdown, markdownify, render_markdown
 from ssg.theme import load_theme
@@ -530,7 +531,7 @@ def test_braces_in_ordinary_places_are_rendered_as_before(doc):
 
 def test_a_document_without_liquid_takes_no_liquid_step(monkeypatch):
     called = []
-    monkeypatch.setattr(ssg.markdown, "_without_raw_tags", lambda text: called.append(text) or text)
+    monkeypatch.setattr(ssg.shortcodes, "_without_raw_tags", lambda text: called.append(text) or text)
     render_markdown("Plain {braces}, {{ x }}, {: .k } and 100% {50%}.\n", "2021/story.md")
     assert called == []
     render_markdown("{% include x.html %}", "2021/story.md")
