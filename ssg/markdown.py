@@ -28,7 +28,7 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 from markupsafe import Markup, escape
 
-from .shortcodes import CODE, RAW_MARK, LiquidExtension, template_tags
+from .shortcodes import CODE, RAW_MARK, ShortcodesExtension, template_tags
 
 # The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
 ARTICLE_SUFFIXES = (".md", ".markdown")
@@ -191,7 +191,9 @@ def _renderer() -> markdown.Markdown:
     configs = {name: dict(config) for name, config in EXTENSIONS}
     configs["toc"]["slugify"] = _heading_id
     md = markdown.Markdown(
-        extensions=[*configs, _GitHubExtension(), LiquidExtension(), _RefExtension(refs)], extension_configs=configs, output_format="html"
+        extensions=[*configs, _GitHubExtension(), ShortcodesExtension(), _RefExtension(refs)],
+        extension_configs=configs,
+        output_format="html",
     )
     md.ssg_refs = refs  # type: ignore[attr-defined]
     if {item.name for item in md.inlinePatterns._priority} <= _KNOWN_INLINE_PATTERNS:  # noqa: SLF001 (the registry lists no names otherwise)

@@ -1,20 +1,27 @@
 """What other generators' template code left in an article becomes: Jekyll's Liquid and Hugo's shortcodes.
 
-ssg runs no template language in an article. What needs none is read as its generator reads it (Jekyll's
-`{% highlight %}` and `{% raw %}` blocks); every other tag stays the text it is, and `template_tags` lists those the
-rendered body shows, for a warning on their lines. The Markdown renderer registers `LiquidExtension`: a document
-without `{%` pays nothing for it.
+ssg runs no template language in an article. What needs none is read as its generator reads it: Jekyll's
+`{% highlight %}` and `{% raw %}` blocks, and Hugo's built-in shortcodes (`figure`, `youtube`, `vimeo`, `highlight`;
+`x`, `instagram` and `gist` as links to the post, as ssg downloads nothing), never in code. Every other tag stays the
+text it is, and `template_tags` lists those the rendered body shows, for a warning on their lines. The Markdown
+renderer registers `ShortcodesExtension`: a document without `{%` or `{{` pays nothing for it.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+from xml.etree.ElementTree import Element, SubElement
 
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -83,8 +90,9 @@ def _with_line(text: str, tag: re.Match[str]) -> tuple[int, int]:
 
 
 def _highlights_as_fences(lines: list[str]) -> list[str]:
-    """`lines` with each `{% highlight LANG %}` ... `{% endhighlight %}` (the first tag at the start of a line outside
-    fenced code) as a fenced code block, without the blank lines Jekyll strips around the code."""
+    """`lines` with each `{% highlight LANG %}` ... `{% endhighlight %}` and `{{< highlight LANG >}}` ... `{{< /highlight
+    >}}` (the first tag at the start of a line outside fenced code) as a fenced code block, without the blank lines
+    Jekyll and Hugo strip around the code."""
     out: list[str] = []
     fence, index = "", 0
     while index < len(lines):
@@ -103,13 +111,17 @@ def _highlights_as_fences(lines: list[str]) -> list[str]:
 
 
 def _highlight_block(lines: list[str], index: int) -> tuple[list[str], int] | None:
-    """The fenced code block for a `{% highlight %}` block that starts at `lines[index]`, and the index of the line
+    """The fenced code block for a highlight block that starts at `lines[index]`, and the index of the line
     after it; None if none starts there (or it has no end)."""
     line = lines[index]
     indent = len(line) - len(line.lstrip(" "))
-    start = LIQUID_TAG.match(line, indent) if indent <= 3 and line.startswith("{%", indent) else None
-    words = _liquid_name(start[0]) if start else []
-    end = _end_tag(lines, index, start.end()) if start and words[:1] == ["highlight"] else None
+    start = _BLOCK_TAG.match(line, indent) if indent <= 3 and line.startswith(("{%", "{{<", "{{%"), indent) else None
+    words = _words(start[0]) if start else []
+    end = (
+        _end_tag(lines, index, start.end(), "endhighlight" if line.startswith("{%", indent) else "/highlight")
+        if words[:1] == ["highlight"]
+        else None
+    )
     if start is None or end is None:
         return None
     last, tag = end
@@ -126,23 +138,283 @@ def _highlight_block(lines: list[str], index: int) -> tuple[list[str], int] | No
     return ["", ticks + lang, *code, ticks, "", lines[last][tag.end() :]], last + 1
 
 
-def _end_tag(lines: list[str], index: int, column: int) -> tuple[int, re.Match[str]] | None:
-    """The line and the match of the first `{% endhighlight %}` from `column` of `lines[index]` on."""
+def _end_tag(lines: list[str], index: int, column: int, name: str) -> tuple[int, re.Match[str]] | None:
+    """The line and the match of the first end tag `name` (`{% endhighlight %}`, `{{< /highlight >}}`) from `column` of
+    `lines[index]` on."""
     for number in range(index, len(lines)):
-        for tag in LIQUID_TAG.finditer(lines[number], column if number == index else 0):
-            if tag[0].startswith("{%") and _liquid_name(tag[0]) == ["endhighlight"]:
+        for tag in _BLOCK_TAG.finditer(lines[number], column if number == index else 0):
+            if _words(tag[0]) == [name]:
                 return number, tag
     return None
 
 
-class _LiquidBlocks(Preprocessor):
-    """Jekyll's `{% raw %}` and `{% highlight %}` blocks, before fenced code is found (a document without `{%` pays
-    nothing)."""
+def _words(tag: str) -> list[str]:
+    """The name and positional arguments of a Liquid tag or a shortcode."""
+    if tag.startswith("{%"):
+        return _liquid_name(tag)
+    code = _shortcode(tag)
+    return [code.name, *code.positional] if code else []
+
+
+# Hugo's shortcodes: `{{< name params >}}`, and `{{% name params %}}`, whose output Hugo reads as Markdown (for the
+# built-in ones ssg renders, the same). Parameters are positional or named (`key=value`), quoted with "", '' or ``.
+_QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|`[^`]*`'
+_INSIDE = rf"(?:{_QUOTED}|[^\"'`])*?"
+SHORTCODE = re.compile(rf"\{{\{{<({_INSIDE})>\}}\}}|\{{\{{%({_INSIDE})%\}}\}}", re.S)
+_BLOCK_TAG = re.compile(rf"{SHORTCODE.pattern}|{LIQUID_TAG.pattern}", re.S)  # (a shortcode first: `{{< x >}}` is no Liquid)
+_PARAMETER = re.compile(rf"\s*(?:([\w-]+)\s*=\s*)?({_QUOTED}|[^\s\"'`=]+)", re.S)
+# Hugo's way to show a shortcode as text: `{{</* figure src="x" */>}}` shows `{{< figure src="x" >}}`, in code too (a
+# post about Hugo writes it there), marked as `{% raw %}` text is.
+_ESCAPED = re.compile(r"\{\{([<%])\s*/\*(.*?)\*/\s*([>%])\}\}", re.S)
+# A code span or a shortcode, whichever starts first: a shortcode in a code span is meant as written (`` `{{< x >}}` ``),
+# and a `` `value` `` quoted in a shortcode is no code span.
+_SPAN_OR_SHORTCODE = re.compile(rf"(?<!\\)(`+).+?(?<!`)\1(?!`)|({SHORTCODE.pattern})", re.S)
+
+
+@dataclass(frozen=True)
+class _Shortcode:
+    name: str
+    positional: tuple[str, ...]
+    named: dict[str, str]
+
+    def get(self, key: str, position: int | None = None) -> str:
+        """The parameter named `key`, or else the one at `position`; "" without either."""
+        if key in self.named:
+            return self.named[key]
+        return self.positional[position] if position is not None and position < len(self.positional) else ""
+
+
+def _shortcode(tag: str) -> _Shortcode | None:
+    """`tag` (`{{< figure src="x.jpg" >}}`) read, or None if it is no shortcode Hugo would read."""
+    match = SHORTCODE.fullmatch(tag)
+    inside = (match[1] if match[1] is not None else match[2]).strip() if match else ""
+    inside = inside.removesuffix("/").rstrip()  # (a shortcode without an end tag may close itself: `{{< x />}}`)
+    values: list[tuple[str | None, str]] = []
+    position = 0
+    while position < len(inside):
+        found = _PARAMETER.match(inside, position)
+        if found is None:
+            return None
+        values.append((found[1], _unquoted(found[2])))
+        position = found.end()
+    if not values or values[0][0] is not None:
+        return None
+    return _Shortcode(values[0][1], tuple(v for k, v in values[1:] if k is None), {k: v for k, v in values[1:] if k is not None})
+
+
+def _unquoted(value: str) -> str:
+    if value[:1] == '"':
+        return value[1:-1].replace('\\"', '"')
+    return value[1:-1] if value[:1] in ("'", "`") else value
+
+
+def _figure(code: _Shortcode, md: markdown.Markdown) -> Element | None:
+    """Hugo's `figure`: the picture (linked with `link`), and a caption of its `title` (a heading, as Hugo writes it),
+    `caption` and `attr` (their Markdown read). The picture's path is read as a Markdown image's: ssg copies the file
+    from content/ and checks it. Its `alt` is the caption's text without one (Hugo's), or the title's."""
+    src = code.get("src")
+    if not src:
+        return None
+    figure = Element("figure", {"class": code.get("class")} if code.get("class") else {})
+    holder = figure
+    if code.get("link"):
+        holder = SubElement(figure, "a", {"href": code.get("link")} | {key: code.get(key) for key in ("target", "rel") if code.get(key)})
+    title, caption, attr, attrlink = code.get("title"), code.get("caption"), code.get("attr"), code.get("attrlink")
+    from .markdown import inline_text  # (markdown.py registers this module: imported once it is loaded)
+
+    alt = code.get("alt") or inline_text(caption) or title
+    SubElement(holder, "img", {"src": src, "alt": alt} | {key: code.get(key) for key in ("width", "height", "loading") if code.get(key)})
+    if title or caption or attr:
+        figcaption = SubElement(figure, "figcaption")
+        if title:  # (as HTML, for the table of contents and the headings' ids to leave it out)
+            figcaption.text = md.htmlStash.store(f"<h4>{html.escape(title)}</h4>")
+        if caption or attr:
+            text = SubElement(figcaption, "p")
+            text.text = " ".join(filter(None, [caption, "" if attrlink else attr]))
+            if attr and attrlink:
+                text.text += " " if caption else ""
+                SubElement(text, "a", {"href": attrlink}).text = attr
+    return figure
+
+
+_VIDEO_ID = re.compile(r"[\w-]+")
+_PLAYER = {
+    "allow": "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share",
+    "allowfullscreen": "allowfullscreen",
+    "loading": "lazy",
+    "referrerpolicy": "strict-origin-when-cross-origin",
+    "style": "width: 100%; height: auto; aspect-ratio: 16 / 9; border: 0",  # (the theme's CSS keeps it within the page)
+}
+
+
+def _player(src: str, title: str, css_class: str) -> Element:
+    box = Element("div", {"class": f"video {css_class}".strip()})
+    SubElement(box, "iframe", {"src": src, "title": title, **_PLAYER})
+    return box
+
+
+def _youtube(code: _Shortcode, md: markdown.Markdown) -> Element | None:
+    """Hugo's `youtube`: the player, from youtube-nocookie.com (YouTube's own host that sets no cookie before play)."""
+    video = code.get("id", 0)
+    if not _VIDEO_ID.fullmatch(video):
+        return None
+    query = {key: code.get(key) for key in ("start", "end") if code.get(key).isdigit()}
+    query |= {key: "1" for key in ("autoplay", "mute", "loop") if _true(code.get(key))}
+    query |= {"mute": "1"} if "autoplay" in query else {}  # (as Hugo: browsers play only a muted video by itself)
+    query |= {"playlist": video} if "loop" in query else {}  # (YouTube loops a playlist, of this one video)
+    query |= {"controls": "0"} if code.get("controls").lower() == "false" else {}
+    src = f"https://www.youtube-nocookie.com/embed/{video}" + (f"?{urlencode(query)}" if query else "")
+    return _player(src, code.get("title") or "YouTube video", code.get("class"))
+
+
+def _vimeo(code: _Shortcode, md: markdown.Markdown) -> Element | None:
+    """Hugo's `vimeo`: the player, told not to track the reader (`dnt=1`)."""
+    video = code.get("id", 0)
+    if not _VIDEO_ID.fullmatch(video):
+        return None
+    return _player(f"https://player.vimeo.com/video/{video}?dnt=1", code.get("title") or "Vimeo video", code.get("class"))
+
+
+def _true(value: str) -> bool:
+    return value.lower() in ("true", "1")
+
+
+# Hugo fetches a post's text for these at build time. ssg downloads nothing (a build reads only the project: it is the
+# same offline, and tells no service who builds when), so the post is a link to it, quoted as the embed stood there.
+# No warning: the link is what the reader can follow, and nothing in the article would make it better.
+_USER = re.compile(r"\w+")
+_POST_ID = re.compile(r"\d+")
+
+
+def _x_post(code: _Shortcode, md: markdown.Markdown) -> Element | None:
+    """Hugo's `x`, and `twitter` and `tweet` before it: `user` and `id`, or the `id` alone of older archives."""
+    both = len(code.positional) > 1
+    user, post = code.get("user", 0 if both else None), code.get("id", 1 if both else 0)
+    if not _POST_ID.fullmatch(post) or user and not _USER.fullmatch(user):
+        return None
+    return _post_link(f"https://x.com/{user}/status/{post}" if user else f"https://x.com/i/web/status/{post}")
+
+
+def _instagram(code: _Shortcode, md: markdown.Markdown) -> Element | None:
+    post = code.get("id", 0)
+    return _post_link(f"https://www.instagram.com/p/{post}/") if _VIDEO_ID.fullmatch(post) else None
+
+
+def _gist(code: _Shortcode, md: markdown.Markdown) -> Element | None:
+    """Hugo's `gist`: user, id and a file of the gist (GitHub's anchor for it: `file-` and its name, each run of other
+    characters than letters and digits a hyphen)."""
+    user, gist, file = code.get("user", 0), code.get("id", 1), code.get("file", 2)
+    if not _VIDEO_ID.fullmatch(user) or not _USER.fullmatch(gist):
+        return None
+    anchor = "#file-" + re.sub(r"[^a-z0-9]+", "-", file.lower()) if file else ""
+    return _post_link(f"https://gist.github.com/{user}/{gist}{anchor}")
+
+
+def _post_link(url: str) -> Element:
+    quote = Element("blockquote", {"class": "embed"})
+    SubElement(SubElement(quote, "p"), "a", {"href": url}).text = AtomicString(url)
+    return quote
+
+
+_RENDERED: dict[str, Callable[[_Shortcode, markdown.Markdown], Element | None]] = {
+    "figure": _figure,
+    "youtube": _youtube,
+    "vimeo": _vimeo,
+    "x": _x_post,
+    "twitter": _x_post,
+    "tweet": _x_post,
+    "instagram": _instagram,
+    "gist": _gist,
+}
+
+
+def _rendered(text: str, md: markdown.Markdown) -> list[str | Element] | None:
+    """`text` (of the Markdown tree, before its inline Markdown is read) cut at each shortcode ssg renders, with what it
+    renders between the pieces; None without one."""
+    if "{{" not in text or isinstance(text, AtomicString):
+        return None
+    pieces: list[str | Element] = []
+    done = 0
+    for found in _SPAN_OR_SHORTCODE.finditer(text):
+        code = _shortcode(found[2]) if found[2] else None
+        made = _RENDERED[code.name](code, md) if code and code.name in _RENDERED else None
+        if made is not None:
+            pieces += [text[done : found.start()], made]
+            done = found.end()
+    return [*pieces, text[done:]] if pieces else None
+
+
+class _HugoShortcodes(Treeprocessor):
+    """The shortcodes ssg renders, in the text of the Markdown tree before its inline Markdown is read (so a figure's
+    caption is read as Markdown, and its picture's path as an image's); not in code. A paragraph of shortcodes and
+    text is cut around them; elsewhere (an item, a cell) they stand in the text."""
+
+    def __init__(self, md: markdown.Markdown, found: ShortcodesExtension):
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root: Element) -> None:
+        if not self.found.hugo:
+            return
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for element in list(root.iter()):
+            if element.tag in ("pre", "code"):
+                continue
+            if element.text and (pieces := _rendered(element.text, self.md)):
+                if element.tag == "p" and not len(element) and element in parents:
+                    _replace_paragraph(parents[element], element, pieces)
+                    continue
+                element.text = pieces[0]
+                _insert(element, 0, pieces)
+            for index, child in reversed(list(enumerate(element))):
+                if child.tail and (pieces := _rendered(child.tail, self.md)):
+                    child.tail = pieces[0]
+                    _insert(element, index + 1, pieces)
+
+
+def _insert(parent: Element, index: int, pieces: list[str | Element]) -> None:
+    """Put the elements of `pieces` (text, element, text, ...: the first text already in place) into `parent` from
+    `index` on, each followed by its text."""
+    for offset, (made, after) in enumerate(zip(pieces[1::2], pieces[2::2], strict=True)):
+        made.tail = after  # type: ignore[union-attr]
+        parent.insert(index + offset, made)  # type: ignore[arg-type]
+
+
+def _replace_paragraph(parent: Element, paragraph: Element, pieces: list[str | Element]) -> None:
+    """`paragraph` in `parent` as the paragraphs of its text between the elements of `pieces`, and these."""
+    blocks = []
+    for piece in pieces:
+        if not isinstance(piece, str):
+            blocks.append(piece)
+        elif piece.strip():
+            blocks.append(Element("p"))
+            blocks[-1].text = piece.strip()
+    index = list(parent).index(paragraph)
+    parent.remove(paragraph)
+    for offset, block in enumerate(blocks):
+        parent.insert(index + offset, block)
+
+
+class _TemplateBlocks(Preprocessor):
+    """Before fenced code is found: Jekyll's `{% raw %}` blocks, Hugo's escaped shortcodes, and both's highlight blocks
+    (a document without `{%` or `{{` pays nothing); notes whether a shortcode is left for `_HugoShortcodes`."""
+
+    def __init__(self, md: markdown.Markdown, found: ShortcodesExtension):
+        super().__init__(md)
+        self.found = found
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any("{%" in line for line in lines):
+        liquid, hugo = any("{%" in line for line in lines), any("{{" in line for line in lines)
+        self.found.hugo = False
+        if not liquid and not hugo:
             return lines
-        return _highlights_as_fences(_without_raw_tags("\n".join(lines)).split("\n"))
+        text = "\n".join(lines)
+        if liquid:
+            text = _without_raw_tags(text)
+        if hugo and "/*" in text:
+            text = _ESCAPED.sub(lambda m: f"{{{RAW_MARK}{{{RAW_MARK}{m[1]}{m[2]}{m[3]}}}}}", text)  # (`{%`, too, is no tag)
+        self.found.hugo = "{{<" in text or "{{%" in text
+        return _highlights_as_fences(text.split("\n")) if liquid or self.found.hugo else text.split("\n")
 
 
 class _AttrListNotLiquid(AttrListTreeprocessor):
@@ -155,7 +427,14 @@ class _AttrListNotLiquid(AttrListTreeprocessor):
     INLINE_RE = re.compile(rf"^{BASE_RE}")
 
 
-class LiquidExtension(Extension):
+class ShortcodesExtension(Extension):
+    """Jekyll's Liquid blocks and Hugo's shortcodes as ssg reads them; attributes that are no Liquid tag."""
+
+    hugo = False  # whether the document being read holds a shortcode (set by `_TemplateBlocks`, for `_HugoShortcodes`)
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
-        md.preprocessors.register(_LiquidBlocks(md), "ssg_liquid_blocks", 27)  # after normalize_whitespace (30), before fenced code (25)
+        md.preprocessors.register(
+            _TemplateBlocks(md, self), "ssg_template_blocks", 27
+        )  # after normalize_whitespace (30), before fenced code (25)
+        md.treeprocessors.register(_HugoShortcodes(md, self), "ssg_shortcodes", 30)  # before task-list (25) and inline (20)
         md.treeprocessors.register(_AttrListNotLiquid(md), "attr_list", 8)  # (attr_list's name and place)

@@ -1188,3 +1188,36 @@ def test_a_warning_about_a_date_far_ahead_goes_once_the_date_is_near(project):
     assert [w.field for w in first.warnings] == ["date"]
     again = build(load_config(project.root), BuildOptions(now=datetime(2026, 8, 1, tzinfo=UTC)))  # (10 months ahead: scheduled)
     assert not again.up_to_date and again.warnings == [] and again.later_left_out == 1
+
+
+def test_a_hugo_figure_copies_and_links_its_picture_and_other_shortcodes_are_warned_on_their_lines(project):
+    """A page bundle's picture shown only by `{{< figure >}}` was not copied: the shortcode was text."""
+    body = (
+        "Launch.\n\n"  # line 6
+        '{{< figure src="rocket.jpg" caption="The *Soyuz*" link="./big.jpg" >}}\n\n'  # line 8
+        "{{< notice >}}\n\n"  # line 10
+        '{{< figure src="/images/logo.png" >}} {{</* notice */>}}\n\n'  # line 12
+        '{{< figure src="lost.jpg" >}}\n'  # line 14
+    )
+    project.write(
+        {
+            "content/2021/soyuz/index.md": article("Soyuz", "2021-05-24", body),
+            "content/2021/soyuz/rocket.jpg": b"jpeg",
+            "content/2021/soyuz/big.jpg": b"big",
+            "static/images/logo.png": b"png",
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value).startswith("content/2021/soyuz/index.md:14: linked file '2021/soyuz/lost.jpg' not found")
+    project.write({"content/2021/soyuz/index.md": article("Soyuz", "2021-05-24", body.replace("lost.jpg", "rocket.jpg"))})
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/2021/soyuz/index.md:10: {{< notice >}} is a Hugo shortcode, which ssg does not run: it shows as text "
+        "(write Markdown or HTML in its place)"
+    ]
+    files = project.files()
+    assert files["2021/soyuz/rocket.jpg"] == b"jpeg" and files["2021/soyuz/big.jpg"] == b"big"
+    page = project.page("2021/05/24/soyuz/")
+    assert '<figure><a href="../../../soyuz/big.jpg"><img alt="The Soyuz" src="../../../soyuz/rocket.jpg"></a>' in page
+    assert '<img alt="" src="../../../../images/logo.png">' in page and "{{&lt; notice &gt;}}" in page

@@ -567,3 +567,147 @@ def test_a_marker_in_code_or_no_marker_is_no_excerpt():
     for doc in ("Intro `<!--more-->`.\n\nRest.", "Intro.\n\n    <!--more-->\n\nRest.", "Intro.\n\nRest."):
         rendered = render_markdown(doc, "2021/story.md")
         assert rendered.excerpt == "" and rendered.html == _python_markdown(doc)
+
+
+# Hugo's built-in shortcodes, as a moved archive holds them.
+
+_PLAYER = (
+    '<div class="video">\n<iframe allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; '
+    'web-share" allowfullscreen loading="lazy" referrerpolicy="strict-origin-when-cross-origin" src="{src}" '
+    'style="width: 100%; height: auto; aspect-ratio: 16 / 9; border: 0" title="{title}"></iframe>\n</div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        (
+            '{{< figure src="x.jpg" alt="A rocket" caption="The *Soyuz*" title="Launch" attr="TASS" attrlink="https://tass.ru" '
+            'link="big.jpg" class="wide" width="600" >}}',
+            '<figure class="wide"><a href="ssg-ref:file:2021/bundle/big.jpg"><img alt="A rocket" src="ssg-ref:file:2021/bundle/x.jpg" '
+            'width="600"></a><figcaption><h4>Launch</h4><p>The <em>Soyuz</em> <a href="https://tass.ru">TASS</a></p>\n</figcaption>\n</figure>',
+        ),
+        (
+            '{{% figure src=\'/images/a.png\' caption=`It\'s "so"` attr="*TASS*" %}}',
+            '<figure><img alt="It\'s &quot;so&quot;" src="ssg-ref:site:images/a.png"><figcaption>\n'
+            '<p>It\'s "so" <em>TASS</em></p>\n</figcaption>\n</figure>',
+        ),
+        (
+            '{{< figure src="./x.jpg" title="T" />}}',
+            '<figure><img alt="T" src="ssg-ref:file:2021/bundle/x.jpg"><figcaption><h4>T</h4></figcaption>\n</figure>',
+        ),
+        ("{{< youtube w7Ft2ymGmfc >}}", _PLAYER.format(src="https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc", title="YouTube video")),
+        (
+            '{{% youtube id="w7Ft2ymGmfc" start=30 autoplay=true loop="true" title="The launch" %}}',
+            _PLAYER.format(
+                src="https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc?start=30&amp;autoplay=1&amp;loop=1&amp;mute=1&amp;playlist=w7Ft2ymGmfc",
+                title="The launch",
+            ),
+        ),
+        ('{{< vimeo id="146022717" title="V" >}}', _PLAYER.format(src="https://player.vimeo.com/video/146022717?dnt=1", title="V")),
+        (
+            '{{< x user="SanDiegoZoo" id="1453110110599868418" >}}',
+            '<blockquote class="embed">\n<p><a href="https://x.com/SanDiegoZoo/status/1453110110599868418">'
+            "https://x.com/SanDiegoZoo/status/1453110110599868418</a></p>\n</blockquote>",
+        ),
+        (
+            "{{< tweet 877500564405444608 >}}",
+            '<blockquote class="embed">\n<p><a href="https://x.com/i/web/status/877500564405444608">'
+            "https://x.com/i/web/status/877500564405444608</a></p>\n</blockquote>",
+        ),
+        (
+            "{{< instagram BWNjjyYFxVx hidecaption >}}",
+            '<blockquote class="embed">\n<p><a href="https://www.instagram.com/p/BWNjjyYFxVx/">https://www.instagram.com/p/BWNjjyYFxVx/</a></p>\n</blockquote>',
+        ),
+        (
+            "{{< gist spf13 7896402 Img.html >}}",
+            '<blockquote class="embed">\n<p><a href="https://gist.github.com/spf13/7896402#file-img-html">'
+            "https://gist.github.com/spf13/7896402#file-img-html</a></p>\n</blockquote>",
+        ),
+        (
+            "Before\n{{< youtube abc >}}\nafter.",
+            "<p>Before</p>\n" + _PLAYER.format(src="https://www.youtube-nocookie.com/embed/abc", title="YouTube video") + "\n<p>after.</p>",
+        ),
+    ],
+)
+def test_hugos_built_in_shortcodes_render_as_hugo_renders_them(doc, html):
+    rendered = render_markdown(doc, "2021/bundle/index.md")
+    assert (rendered.html, rendered.template_tags) == (html, ())
+
+
+@pytest.mark.parametrize(
+    ("hugo", "fenced"),
+    [
+        (
+            '{{< highlight go "linenos=table,hl_lines=2" >}}\npackage main\n\nfunc main() {}\n{{< /highlight >}}',
+            "```go\npackage main\n\nfunc main() {}\n```",
+        ),
+        ("{{% highlight python %}}\nx = 1\n{{% /highlight %}}", "```python\nx = 1\n```"),
+        (
+            "Text:\n{{< highlight sh >}}\nls {{< youtube x >}}\n{{< /highlight >}}\nMore.",
+            "Text:\n\n```sh\nls {{< youtube x >}}\n```\n\nMore.",
+        ),
+    ],
+)
+def test_a_hugo_highlight_block_is_the_fenced_code_block_of_its_language(hugo, fenced):
+    rendered = render_markdown(hugo, "2021/story.md")
+    assert (rendered.html, rendered.template_tags) == (_python_markdown(fenced), ())
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        ('Write {{</* figure src="x.jpg" */>}} for it.', '<p>Write {{&lt; figure src="x.jpg" &gt;}} for it.</p>'),
+        ("{{%/* youtube x */%}}", "<p>{{% youtube x %}}</p>"),
+        ("`{{</* x */>}}`", "<p><code>{{&lt; x &gt;}}</code></p>"),  # in code too, as Hugo shows it
+        (
+            '```go-html-template\n{{</* figure src="x" */>}}\n```',
+            '<pre><code class="language-go-html-template">{{&lt; figure src=&quot;x&quot; &gt;}}\n</code></pre>',
+        ),
+    ],
+)
+def test_an_escaped_shortcode_shows_as_the_shortcode_without_a_warning(doc, html):
+    rendered = render_markdown(doc, "2021/story.md")
+    assert (rendered.html, rendered.template_tags) == (html, ())
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "`{{< youtube w7Ft2ymGmfc >}}` in a code span, ``{{< figure src=`x` >}}`` too",
+        '```\n{{< figure src="x.jpg" >}}\n{{< youtube w7Ft2ymGmfc >}}\n```',
+        '    {{< figure src="x.jpg" >}}\n    {{< youtube w7Ft2ymGmfc >}}',
+        "Para\n\n    {{< youtube w7Ft2ymGmfc >}}\n\nMore.",
+    ],
+)
+def test_shortcodes_in_code_are_left_as_written(doc):
+    rendered = render_markdown(doc, "2021/story.md")
+    assert (rendered.html, rendered.template_tags) == (_python_markdown(doc), ())
+
+
+@pytest.mark.parametrize(
+    ("doc", "tags"),
+    [
+        ("{{< notice warning >}}\nCareful.\n{{< /notice >}}", ("{{< notice warning >}}", "{{< /notice >}}")),
+        ('Site: {{< param "title" >}}.', ('{{< param "title" >}}',)),
+        ("{{< figure >}} without src, {{< youtube >}} without id", ("{{< figure >}}", "{{< youtube >}}")),
+        ('{{< tweet user="a b" id="x" >}}', ('{{< tweet user="a b" id="x" >}}',)),
+    ],
+)
+def test_other_shortcodes_stay_text_with_their_warning(doc, tags):
+    rendered = render_markdown(doc, "2021/story.md")
+    assert rendered.template_tags == tags and all(tag.replace("<", "&lt;").replace(">", "&gt;") in rendered.html for tag in tags)
+
+
+def test_a_ref_in_a_link_stays_as_it_was():
+    rendered = render_markdown('[a]({{< ref "soyuz" >}})', "2021/story.md")
+    assert rendered.files == ('2021/{{< ref "soyuz" >}}',) and rendered.template_tags == ()
+
+
+def test_a_document_without_shortcodes_takes_no_shortcode_step(monkeypatch):
+    called = []
+    monkeypatch.setattr(ssg.shortcodes, "_rendered", lambda text, md: called.append(text))
+    render_markdown("Plain {braces}, {{ x }}, {{1}, {2}} and 100% {50%}.\n", "2021/story.md")
+    assert called == []
+    render_markdown("{{< youtube x >}}", "2021/story.md")
+    assert called == ["{{< youtube x >}}"]
