@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import markdown
 from markdown.blockprocessors import BlockProcessor, ListIndentProcessor
 from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.postprocessors import Postprocessor
@@ -230,6 +231,7 @@ _PATTERN_NEEDS = {
     "autolink": ("<",),
     "automail": ("<",),
     "linebreak": ("  \n",),
+    "backslash_break": ("\\\n",),
     "html": ("<",),
     "entity": ("&",),
     "em_strong": ("*", "_"),
@@ -429,14 +431,36 @@ class _OutsideRawLinks(InlinePattern):
         return inside
 
 
+class _AttrListOnly(AttrListTreeprocessor):
+    """`attr_list`, which took any braces at the end of a block for its attributes: `a` then `{1, 2}` on the next line
+    was `<p 1_ 2>a</p>`, and a Liquid tag (`{% include x.html %}`) went the same way. Only an attribute list is taken,
+    as Hugo reads one: `{: ...}`, or braces that open with `#id`, `.class` or `key=`."""
+
+    BASE_RE = r"\{(?:\:[ ]*|[ ]*(?=#\w|\.[^\W\d]|[\w:-]+=))([^\}\n ][^\n]*)\}"
+    HEADER_RE = re.compile(rf"[ ]+{BASE_RE}[ ]*$")
+    BLOCK_RE = re.compile(rf"\n[ ]*{BASE_RE}[ ]*$")
+    INLINE_RE = re.compile(rf"^{BASE_RE}")
+
+
+class _BackslashBreak(InlinePattern):
+    """A backslash at the end of a line is a line break, as CommonMark (Hugo, GitHub) has it; Python-Markdown showed the
+    backslash. (An escaped one, `\\\\`, is the escape pattern's first; at a block's end no newline follows.)"""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[ElementTree.Element, int, int]:  # noqa: N802 (the library's name)
+        return ElementTree.Element("br"), m.start(0), m.end(0)
+
+
 class _GitHubExtension(Extension):
-    """What ssg adds itself for Markdown as GitHub reads it: lists, and no link in a link."""
+    """What ssg adds itself for Markdown as GitHub (and Hugo) reads it: lists, no link in a link, a backslash's line
+    break, braces that are no attribute list."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.parser.blockprocessors.register(_ItemAfterIndentedText(md.parser), "indent", 90)  # (Python-Markdown's name and place)
         md.parser.blockprocessors.register(_NestingOListProcessor(md.parser), "olist", 40)  # sane_lists' names and places
         md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)
         md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "list_after_paragraph", 12)  # after "reference" (15)
+        md.inlinePatterns.register(_BackslashBreak(r"\\\n", md), "backslash_break", 99)  # after linebreak (100): both are <br>
+        md.treeprocessors.register(_AttrListOnly(md), "attr_list", 8)  # (attr_list's name and place)
         for item in list(md.inlinePatterns._priority):  # noqa: SLF001 (the registry lists no places otherwise)
             if item.name in ("magic-link", "magic-mail"):
                 md.inlinePatterns.register(_OutsideRawLinks(md.inlinePatterns[item.name], md), item.name, item.priority)

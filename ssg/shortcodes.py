@@ -18,7 +18,6 @@ from xml.etree.ElementTree import Element, SubElement
 
 import markdown
 from markdown.extensions import Extension
-from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -417,18 +416,8 @@ class _TemplateBlocks(Preprocessor):
         return _highlights_as_fences(text.split("\n")) if liquid or self.found.hugo else text.split("\n")
 
 
-class _AttrListNotLiquid(AttrListTreeprocessor):
-    """`attr_list`, which took a Liquid tag at the end of a block (`{% endraw %}`, `{% include x.html %}`) for the
-    block's attributes: the tag went, its words made attributes (`<p _ include x.html>`). `{%` starts no attribute list."""
-
-    BASE_RE = r"\{(?![%" + RAW_MARK + r"])\:?[ ]*([^\}\n ][^\n]*)\}"
-    HEADER_RE = re.compile(rf"[ ]+{BASE_RE}[ ]*$")
-    BLOCK_RE = re.compile(rf"\n[ ]*{BASE_RE}[ ]*$")
-    INLINE_RE = re.compile(rf"^{BASE_RE}")
-
-
 class ShortcodesExtension(Extension):
-    """Jekyll's Liquid blocks and Hugo's shortcodes as ssg reads them; attributes that are no Liquid tag."""
+    """Jekyll's Liquid blocks and Hugo's shortcodes as ssg reads them."""
 
     hugo = False  # whether the document being read holds a shortcode (set by `_TemplateBlocks`, for `_HugoShortcodes`)
 
@@ -437,4 +426,3 @@ class ShortcodesExtension(Extension):
             _TemplateBlocks(md, self), "ssg_template_blocks", 27
         )  # after normalize_whitespace (30), before fenced code (25)
         md.treeprocessors.register(_HugoShortcodes(md, self), "ssg_shortcodes", 30)  # before task-list (25) and inline (20)
-        md.treeprocessors.register(_AttrListNotLiquid(md), "attr_list", 8)  # (attr_list's name and place)

@@ -512,6 +512,9 @@ def test_other_liquid_tags_show_as_the_text_they_are_wherever_they_stand(doc, ht
     [
         "Para\n{: .klass }",  # attr_list's own syntax
         "Para\n{#anchor .a .b key=value}",
+        "Para\n{.klass}",
+        "Para\n{ key=value }",
+        "Para *em*{: .k } and {#x}",
         "## Heading {#custom}",
         "- item\n{: .x }",
         "*em*{: .k } text",
@@ -711,3 +714,48 @@ def test_a_document_without_shortcodes_takes_no_shortcode_step(monkeypatch):
     assert called == []
     render_markdown("{{< youtube x >}}", "2021/story.md")
     assert called == ["{{< youtube x >}}"]
+
+
+# What CommonMark (Hugo's Goldmark, GitHub) reads and Python-Markdown did not.
+
+
+@pytest.mark.parametrize(
+    ("doc", "two_spaces"),
+    [
+        ("First line\\\nsecond line", "First line  \nsecond line"),
+        ("- an *item*\\\n  goes on\n- b", "- an *item*  \n  goes on\n- b"),
+        ("> quoted\\\n> more", "> quoted  \n> more"),
+    ],
+)
+def test_a_backslash_at_the_end_of_a_line_is_a_line_break(doc, two_spaces):
+    assert "<br>" in _html(doc) and _html(doc) == _python_markdown(two_spaces)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "Ends a paragraph\\",  # (no line follows: CommonMark too shows it)
+        "An escaped backslash\\\\\nends the line",
+        "`code\\\nspan`",
+        "```\nfenced\\\ncode\n```",
+        "    indented\\\n    code",
+        "Back\\slash in a line",
+    ],
+)
+def test_other_backslashes_are_rendered_as_before(doc):
+    assert _html(doc) == _python_markdown(doc)
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        ("The set\n{1, 2}", "<p>The set\n{1, 2}</p>"),
+        ("- item\n{a, b}", "<ul>\n<li>item\n{a, b}</li>\n</ul>"),
+        ("## Sets {x}", '<h2 id="sets-x">Sets {x}</h2>'),
+        ("*em*{1} after", "<p><em>em</em>{1} after</p>"),
+        ("Para\n{{< notice >}}", "<p>Para\n{{&lt; notice &gt;}}</p>"),
+    ],
+)
+def test_braces_that_are_no_attribute_list_stay_text(doc, html):
+    """`attr_list` took any braces ending a block for attributes: `<p 1_ 2>The set</p>`."""
+    assert _html(doc) == html
