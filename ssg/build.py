@@ -23,10 +23,10 @@ import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter, eq
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -37,7 +37,7 @@ from jinja2 import FileSystemBytecodeCache
 from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config
-from .content import DATE_PREFIX, RECORD_FORMAT, Article, Day, ReadSettings
+from .content import RECORD_FORMAT, Article, Day, ReadSettings
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
@@ -319,6 +319,10 @@ class Builder:
                 result.warnings += unknown_site_links(
                     site, config, lambda: {page.file for page in pages} | files.keys() | generated.keys() | {urls.robots()}
                 )
+                if "base_url" in config.flagged:  # (a staging build, --base-url: an old URL on the site's own host is no mistake)
+                    elsewhere = with_lines(not_ours, loaded.lines, config.content_dir)
+                    result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
+                    not_ours = []
                 problems += missing + with_lines(clashes + not_ours, loaded.lines, config.content_dir)  # (on the key that makes one)
                 if problems:  # (with --strict, the warnings are errors among them)
                     raise (
@@ -718,9 +722,9 @@ def translations_alone(waiting: dict[str, list[str]], content_dir: str) -> list[
 def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
     """A warning for `tags: Roscosmos ISS`, names parted by spaces as Jekyll writes them: here that is one new tag,
     "Roscosmos ISS", and the article is on neither tag's page. Said only when it is the article's one tag, written as a
-    plain string (not in a list, quotes or with commas), and either the file is a Jekyll post (named
-    `2019-03-05-name.md`), whose author meant several, or each of its words is a tag of other articles: a tag of
-    several words that are not all tags (Alexander Bloshenko, Space Station) is never named elsewhere."""
+    plain string (not in a list, quotes or with commas), and each of its words is a tag of other articles: a tag of
+    several words that are not all tags (Alexander Bloshenko, Space Station) is never named. (A Jekyll post's, named
+    `2019-03-05-name.md`, is read as Jekyll reads it: `content._Reader.tags`.)"""
     spaced = [a for a in site.articles if len(a.tags) == 1 and " " in a.tags[0]]
     if not spaced:
         return []  # (the usual case)
@@ -729,12 +733,10 @@ def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) ->
     for article in spaced:
         words = article.tags[0].split()
         line = lines.get(article.source_path, {}).get("tags")
-        jekyll = DATE_PREFIX.match(PurePosixPath(article.source_path).stem) is not None
-        if (jekyll or all(tag_key(word) in known for word in words)) and _plain_value(
-            config.content_path / article.source_path, line
-        ) == words:
-            why = "Jekyll reads tags parted by spaces as several" if jekyll else "though each of its words is a tag already"
-            message = f"{article.tags[0]!r} is one tag, {why}: for those, write tags: [{', '.join(words)}]"
+        if all(tag_key(word) in known for word in words) and _plain_value(config.content_path / article.source_path, line) == words:
+            message = (
+                f"{article.tags[0]!r} is one tag, though each of its words is a tag already: for those, write tags: [{', '.join(words)}]"
+            )
             problems.append(Problem(f"{config.content_dir}/{article.source_path}", line, "tags", message))
     return problems
 

@@ -59,7 +59,7 @@ KNOWN_KEYS = (
 OLD_URL_KEYS = ("aliases", "redirect_from", "url", "permalink")
 # What the cache's records hold: another value makes the cache stamp another (`build.cache_stamp`), so records of an
 # older ssg (an article without its `aliases`) are read again, not trusted.
-RECORD_FORMAT = "2"
+RECORD_FORMAT = "3"
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 # Keys other tools write an article's date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
@@ -146,6 +146,7 @@ class Alias(NamedTuple):
     key: str  # the front-matter key that names it (`OLD_URL_KEYS`): problems with it are on its line
     path: str  # a site path: `2021/05/old-slug/` (that folder's index.html) or `old.html`; from the host's root if `host`
     host: str | None = None  # written as a full URL: its host, which must be the site's
+    relative: bool = False  # a path of `aliases:` without its leading `/`: from the article's folder, as Hugo reads it
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,7 @@ class _Reader:
             "updated": updated,
             "days": sorted(self.days),  # which of them were written as a day alone
             "lang": self.lang(data),
-            "tags": self.tags(data),
+            "tags": self.tags(data, jekyll=prefix is not None),
             "source": self.source(data),
             "image": self.image(data),
             "rights": self.text("rights", data),
@@ -440,11 +441,11 @@ class _Reader:
         if "lang" in data or self.file_lang:
             where, message = (
                 self.lines.get("lang"),
-                f"{lang!r}, but the title and text are {alphabet} (write lang: {meant} if they are in that language)",
+                f"{lang!r}, but the title and text are {alphabet} (write lang: {meant} if they are in that language; its URL moves with it, and aliases: keeps the old one working)",
             )
         else:
             where = self.lines.get("title")
-            message = f"not given, so the article is in the site's {lang!r}, but the title and text are {alphabet} (add lang: {meant} if they are in that language)"
+            message = f"not given, so the article is in the site's {lang!r}, but the title and text are {alphabet} (add lang: {meant} if they are in that language; its URL moves with it, and aliases: keeps the old one working)"
         self.warnings.append(Problem(self.path, where, "lang", message))
 
     def text(self, key: str, data: dict, required: bool = False) -> str | None:
@@ -527,10 +528,12 @@ class _Reader:
             self.problem("lang", str(exc))
             return self.settings.lang
 
-    def tags(self, data: dict) -> list[str]:
+    def tags(self, data: dict, jekyll: bool = False) -> list[str]:
+        """The names of `tags:`: a list, or a string of names parted by commas; in a Jekyll post (`jekyll`: named
+        `2019-03-05-name.md`), a string without a comma is names parted by spaces, as Jekyll reads it."""
         value = data.get("tags", [])
         if isinstance(value, str):
-            value = value.split(",")
+            value = value.split() if jekyll and "," not in value else value.split(",")
         if value is None:
             value = []
         if not isinstance(value, list):
@@ -663,7 +666,7 @@ class _Reader:
                 except ValueError as exc:
                     self.problem(key, str(exc))
                     continue
-                found.append([key, path, host])
+                found.append([key, path, host, key == "aliases" and host is None and not item.strip().startswith("/")])
         return found
 
     def slug(self, data: dict, default: str) -> str:

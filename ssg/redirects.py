@@ -31,7 +31,7 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
         written = {output_file(target.path)}  # (an old URL twice, under two keys, is one page)
         for alias in article.aliases:
             try:
-                path = urls.alias(alias)
+                path = urls.alias(alias, target.path)
             except ValueError as exc:
                 problems.append(Problem(f"{content_dir}/{article.source_path}", None, alias.key, str(exc)))
                 continue

@@ -9,6 +9,7 @@ that need them (feeds, sitemap, canonical links).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
@@ -55,9 +56,13 @@ class Urls:
             year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang
         )
 
-    def alias(self, alias: Alias) -> str:
-        """The site path of an article's old URL (`content.old_url`): as written for a path; for a full URL, its path
-        under base_url's, on the site's host (`www.` or not). A ValueError says why another is not the site's."""
+    def alias(self, alias: Alias, article_path: str) -> str:
+        """The site path of an old URL (`content.old_url`) of the article at `article_path`: as written for a path from
+        the site's root; from the article's folder for one of Hugo's relative `aliases:` (at 2021/11/prichal/,
+        `prichal-old` is 2021/11/prichal-old/); for a full URL, its path under base_url's, on the site's host (`www.`
+        or not). A ValueError says why another is not the site's."""
+        if alias.relative:
+            return posixpath.join(posixpath.dirname(article_path.rstrip("/")), alias.path)
         if alias.host is None:
             return alias.path
         ours = urlsplit(self.base_url).hostname or ""

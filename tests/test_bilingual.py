@@ -42,7 +42,7 @@ def test_an_article_in_russian_left_as_english_is_warned_of_on_a_bilingual_site(
     project.write({"site.yaml": BILINGUAL_YAML, "content/2021/zapusk.md": article("Роскосмос сообщил о запуске", "2021-05-24", body)})
     assert [str(w) for w in project.build().warnings] == [
         "content/2021/zapusk.md:2: lang: not given, so the article is in the site's 'en', but the title and text are in "
-        "Cyrillic (add lang: ru if they are in that language)"
+        "Cyrillic (add lang: ru if they are in that language; its URL moves with it, and aliases: keeps the old one working)"
     ]
     project.write({"site.yaml": SITE_YAML})  # one language: the site's, whatever the letters
     assert project.build().warnings == []

@@ -550,11 +550,11 @@ def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of
         return [f"{w['line']}: {w['field']}: {w['message']}" for w in record["warnings"]]
 
     assert warnings("Роскосмос сообщил о запуске\nlang: en") == [
-        "3: lang: 'en', but the title and text are in Cyrillic (write lang: ru if they are in that language)"
+        "3: lang: 'en', but the title and text are in Cyrillic (write lang: ru if they are in that language; its URL moves with it, and aliases: keeps the old one working)"
     ]
     assert warnings("Роскосмос сообщил о запуске") == [
         "2: lang: not given, so the article is in the site's 'en', but the title and text are in Cyrillic "
-        "(add lang: ru if they are in that language)"
+        "(add lang: ru if they are in that language; its URL moves with it, and aliases: keeps the old one working)"
     ]
     # Written in Cyrillic, or on a site with no language in Cyrillic to suggest: nothing to say.
     assert warnings("Роскосмос сообщил о запуске\nlang: ru") == warnings("Роскосмос сообщил о запуске\nlang: uk") == []
@@ -571,7 +571,7 @@ def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of
     spacex = "Компания SpaceX провела пятый испытательный запуск корабля Starship. Старт прошёл с площадки в Бока-Чика."
     assert warnings("SpaceX запустила Starship", spacex) == [
         "2: lang: not given, so the article is in the site's 'en', but the title and text are in Cyrillic "
-        "(add lang: ru if they are in that language)"
+        "(add lang: ru if they are in that language; its URL moves with it, and aliases: keeps the old one working)"
     ]
 
 
@@ -587,7 +587,7 @@ def test_an_article_not_in_cyrillic_taken_for_the_cyrillic_language_is_warned_of
 
     assert warnings("NASA launches a rocket") == [
         "2: lang: not given, so the article is in the site's 'ru', but the title and text are not in Cyrillic "
-        "(add lang: en if they are in that language)"
+        "(add lang: en if they are in that language; its URL moves with it, and aliases: keeps the old one working)"
     ]
     # Its language given: meant (a placeholder text, a Russian article still to be written).
     assert warnings("NASA launches a rocket\nlang: ru") == warnings("NASA launches a rocket\nlang: en") == []

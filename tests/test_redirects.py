@@ -35,9 +35,11 @@ def problems(project, **options) -> list[str]:
     ("written", "file", "target"),
     [
         ("/2021/05/old-slug/", "2021/05/old-slug/index.html", "../24/a/"),
-        ("2021/05/old-slug", "2021/05/old-slug/index.html", "../24/a/"),
         ("/old.html", "old.html", "2021/05/24/a/"),
-        ("x.htm", "x.htm", "2021/05/24/a/"),
+        ("/x.htm", "x.htm", "2021/05/24/a/"),
+        # Without its leading `/`, from the article's folder, as Hugo reads `aliases:` (a new user's archive).
+        ("old-slug", "2021/05/24/old-slug/index.html", "../a/"),
+        ("x.htm", "2021/05/24/x.htm", "a/"),
         ("/post/x/index.html", "post/x/index.html", "../../2021/05/24/a/"),
         ("/новости/старое/", "новости/старое/index.html", "../../2021/05/24/a/"),
         ("/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/x/", "новости/x/index.html", "../../2021/05/24/a/"),
@@ -51,6 +53,15 @@ def test_an_old_url_gets_a_page_leading_to_the_article(project, written, file, t
     assert redirect(project, file) == (target, "https://example.org/2021/05/24/a/")
     assert result.pages["redirect"] == 1 and result.warnings == []
     assert check_links(project.public, "https://example.org/").broken == []
+
+
+def test_a_path_without_its_slash_is_from_the_sites_root_but_under_aliases(project):
+    """Jekyll's `redirect_from:` and `url:` are paths from the root, written with a `/` or not; Hugo's `aliases:` without
+    one are from the article's folder."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", redirect_from="2021/05/old-slug", aliases="[older]")})
+    project.build()
+    assert redirect(project, "2021/05/old-slug/index.html") == ("../24/a/", "https://example.org/2021/05/24/a/")
+    assert redirect(project, "2021/05/24/older/index.html") == ("../a/", "https://example.org/2021/05/24/a/")
 
 
 @pytest.mark.parametrize(
@@ -134,11 +145,27 @@ def test_an_old_url_where_the_site_has_something_else_is_an_error_naming_both(pr
 
 
 def test_an_old_url_of_another_site_is_an_error(project):
-    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="['https://old.example.com/x/', 'https://x.org/y/']")})
-    assert problems(project, base_url="https://x.org/archive/") == [
+    project.write(
+        {
+            "site.yaml": "title: T\nbase_url: https://x.org/archive/\n",
+            "content/2021/a.md": article("A", "2021-05-24", aliases="['https://old.example.com/x/', 'https://x.org/y/']"),
+        }
+    )
+    assert problems(project) == [
         "content/2021/a.md:4: aliases: old.example.com/x/ is on another host than the site (x.org): only the site's own URLs can redirect",
         "content/2021/a.md:4: aliases: x.org/y/ is not under the site's base_url (https://x.org/archive/), where its files are served",
     ]
+
+
+def test_a_staging_build_leaves_out_old_urls_on_the_sites_host_with_a_warning(project):
+    """`ssg build --base-url https://staging.example.net/` (docs/deploy.md) failed on every full old URL on the real host."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="['https://example.org/old/a.html', '/kept/']")})
+    result = project.build(base_url="https://staging.example.net/")
+    assert [str(w) for w in result.warnings] == [
+        "content/2021/a.md:4: aliases: example.org/old/a.html is on another host than the site (staging.example.net): only the "
+        "site's own URLs can redirect; no page there in this build (--base-url)"
+    ]
+    assert (project.public / "kept/index.html").is_file() and not (project.public / "old/a.html").exists()
 
 
 @pytest.mark.parametrize(
@@ -181,10 +208,15 @@ def test_a_theme_without_a_redirect_template_uses_the_built_in_one(project):
 def test_old_urls_are_read_into_the_article_and_a_record_without_them_is_no_record():
     settings = ReadSettings(lang="en", timezone="UTC", require=(), search=SearchConfig(enabled=False))
     record = read_article(
-        "a.md", b"---\ntitle: T\ndate: 2021-05-24\naliases: [/x/, 'https://h.org/y.html']\nurl: /z\n---\nText.\n", settings
+        "a.md", b"---\ntitle: T\ndate: 2021-05-24\naliases: [/x/, 'https://h.org/y.html', w]\nurl: z\n---\nText.\n", settings
     )
     article = Article.from_record("a.md", "k", record)
-    assert [tuple(a) for a in article.aliases] == [("aliases", "x/", None), ("aliases", "y.html", "h.org"), ("url", "z/", None)]
+    assert [tuple(a) for a in article.aliases] == [
+        ("aliases", "x/", None, False),
+        ("aliases", "y.html", "h.org", False),
+        ("aliases", "w/", None, True),  # (Hugo's relative alias: from the article's folder)
+        ("url", "z/", None, False),
+    ]
     assert "url" not in article.extra and "aliases" not in article.extra
     del record["meta"]["aliases"]  # as an older ssg cached it: read again (`load._load_records` takes a KeyError so)
     with pytest.raises(KeyError):
