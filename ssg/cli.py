@@ -320,4 +320,5 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
         click.echo(
             f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md)."
         )
-    click.echo(f"Next: cd {shlex.quote(str(folder))} && ssg build")
+    here = Path(folder).resolve() == Path.cwd().resolve()
+    click.echo("Next: ssg build" if here else f"Next: cd {shlex.quote(str(folder))} && ssg build")

@@ -131,6 +131,11 @@ def test_init_in_a_folder_with_articles_adds_what_it_lacks_and_changes_none_of_t
     assert run("init", str(folder)).exit_code == 1  # (site.yaml there: never overwritten)
 
 
+def test_init_of_the_current_folder_says_the_next_step_without_cd(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("init", ".").output.splitlines()[-1] == "Next: ssg build"
+
+
 def test_new_writes_front_matter_and_never_overwrites(project):
     args = [
         "-C",
