@@ -10,6 +10,7 @@ not need doing twice; `build()` is one build by a fresh one.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import gc
@@ -307,8 +308,9 @@ class Builder:
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
-                redirects, not_ours = redirect_pages(site, urls, config.content_dir)
+                redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
                 pages += redirects
+                result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir)
                 feeds = list(feed_sources(config, urls, site))
                 generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {
                     urls.sitemap(): "the sitemap",
@@ -941,10 +943,11 @@ def collisions(
     `shown_as/<path>` (the content folder). A redirect page (`redirects.py`) never takes the place of anything else:
     the problem is on the old URL that makes it, naming a file it would overwrite from `root` (the project's)."""
     paths = set(map(attrgetter("file"), pages))
+    redirects = [page for page in pages if page.kind == REDIRECT_KIND]
+    problems = _folder_clashes(redirects, paths | files.keys() | generated.keys(), shown_as) if redirects else []
     if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
-        return []  # the usual case, found without the sorting that orders the messages
+        return problems  # the usual case, found without the sorting that orders the messages
     owners: dict[str, Page] = {}
-    problems = []
     # Articles in file order, so the message is on the file that sorts later; redirects last.
     for page in sorted(pages, key=lambda p: (p.kind == REDIRECT_KIND, _source_of(p) or "")):
         path = page.file
@@ -968,6 +971,27 @@ def collisions(
         elif path in generated:  # (a name of ssg's own, such as latest.js, which a site may have used before ssg wrote it)
             message = f"would overwrite /{path} of {generated[path]}, which ssg writes there: give this file another name"
             problems.append(Problem(str(source), None, None, message))
+    return problems
+
+
+def _folder_clashes(redirects: list[Page], written: set[str], shown_as: str) -> list[Problem]:
+    """A redirect whose path goes through a file the build writes (`/index.html/`: in the folder `index.html`), or
+    that is a file where the build writes a folder (`/2021.html` is not, `/2021` would be, were it a file): written,
+    one would replace the other, a page of the site gone. Redirects only: every other path follows a pattern."""
+    problems = []
+    inside = sorted(written)
+    for page in redirects:
+        folders = page.file.split("/")[:-1]
+        through = next(("/".join(folders[: n + 1]) for n in range(len(folders)) if "/".join(folders[: n + 1]) in written), None)
+        index = bisect.bisect_left(inside, page.file + "/")
+        holding = inside[index] if index < len(inside) and inside[index].startswith(page.file + "/") else None
+        if through is not None:
+            what = f"would make the file /{through}, which the site writes, a folder (a redirect cannot take its place: remove the old URL here)"
+        elif holding is not None:
+            what = f"is a folder of the site (/{holding} is in it): a redirect cannot take its place: remove the old URL here"
+        else:
+            continue
+        problems.append(_redirect_clash(page, what, shown_as))
     return problems
 
 

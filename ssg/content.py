@@ -57,6 +57,7 @@ KNOWN_KEYS = (
 # and Jekyll's `redirect_from` (jekyll-redirect-from), and the URL Hugo's `url` and Jekyll's `permalink` gave the
 # article where it was (here site.yaml's `permalink:` pattern makes every article's URL).
 OLD_URL_KEYS = ("aliases", "redirect_from", "url", "permalink")
+OWN_URL_KEYS = ("url", "permalink")  # of those, the ones naming the page's own address (a clipping's may be the original's)
 # What the cache's records hold: another value makes the cache stamp another (`build.cache_stamp`), so records of an
 # older ssg (an article without its `aliases`) are read again, not trusted.
 RECORD_FORMAT = "3"
@@ -334,7 +335,7 @@ class _Reader:
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
             "aliases": self.old_urls(data),
-            "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS}),
+            "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
 
     def search_tags(self, tags: list[str]) -> list[str]:

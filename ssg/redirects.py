@@ -8,6 +8,7 @@ no sitemap, feed or search index.
 
 from __future__ import annotations
 
+from .content import OWN_URL_KEYS
 from .errors import Problem
 from .pages import Page, link
 from .site import Site
@@ -17,13 +18,16 @@ from .urls import Urls, output_file
 REDIRECT_KIND = "redirect"
 
 
-def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page], list[Problem]]:
-    """A page at each old URL of each published article, and a problem for each old URL that is not the site's.
+def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page], list[Problem], list[Problem]]:
+    """A page at each old URL of each published article, a problem for each old URL that is not the site's, and a
+    warning for each `url:` or `permalink:` that is another site's address (`content.OWN_URL_KEYS`).
 
     An old URL that is the article's own URL (its author kept it) makes no page; one that another page has is
     `build.collisions`' to report. Each page shows only the link to its article (`pages.ArticleLink`): an edit to the
     article's text leaves it as it was."""
-    pages, problems = [], []
+    pages: list[Page] = []
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
     for article in site.articles:
         if not article.aliases:
             continue
@@ -33,11 +37,20 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
             try:
                 path = urls.alias(alias, target.path)
             except ValueError as exc:
-                problems.append(Problem(f"{content_dir}/{article.source_path}", None, alias.key, str(exc)))
+                where = f"{content_dir}/{article.source_path}"
+                if alias.key in OWN_URL_KEYS and alias.host is not None and not urls.on_host(alias.host):
+                    # A clipping's `url:` is often the original's address: it built before ssg read the key.
+                    message = (
+                        f"{alias.host}/{alias.path} is another site's address, not an old URL of this one: no page redirects "
+                        f"from it (kept for templates, article.extra.{alias.key}; the original's link is written source:)"
+                    )
+                    warnings.append(Problem(where, None, alias.key, message))
+                else:
+                    problems.append(Problem(where, None, alias.key, str(exc)))
                 continue
             if output_file(path) in written:
                 continue
             written.add(output_file(path))
             context = {"target": target, "source_path": article.source_path, "alias": alias}
             pages.append(Page(path, REDIRECT_KIND, REDIRECT_TEMPLATE, article.lang, article.title, context, (repr(target),)))
-    return pages, problems
+    return pages, problems, warnings

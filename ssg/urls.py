@@ -66,12 +66,16 @@ class Urls:
         if alias.host is None:
             return alias.path
         ours = urlsplit(self.base_url).hostname or ""
-        if alias.host.removeprefix("www.") != ours.removeprefix("www."):
+        if not self.on_host(alias.host):
             raise ValueError(f"{alias.host}/{alias.path} is on another host than the site ({ours}): only the site's own URLs can redirect")
         under = self.base_path.lstrip("/")
         if not (alias.path + "/").startswith(under):
             raise ValueError(f"{alias.host}/{alias.path} is not under the site's base_url ({self.base_url}), where its files are served")
         return alias.path[len(under) :]
+
+    def on_host(self, host: str) -> bool:
+        """Whether `host` is the site's (base_url's, `www.` or not)."""
+        return host.removeprefix("www.") == (urlsplit(self.base_url).hostname or "").removeprefix("www.")
 
     def home(self, page: int = 1) -> str:
         return _paged("", page)

@@ -55,6 +55,32 @@ def test_an_old_url_gets_a_page_leading_to_the_article(project, written, file, t
     assert check_links(project.public, "https://example.org/").broken == []
 
 
+def test_an_old_url_through_a_file_of_the_site_is_an_error_and_the_page_stays(project):
+    """`aliases: /index.html/` made the home page a folder holding the redirect, on a build after a first (found in
+    review); a cold build failed writing."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24")})
+    project.build()
+    project.write({"content/2021/a.md": article("A", "2021-05-24", aliases='["/index.html/", "/2021/05/24/a/index.html/x/"]')})
+    assert problems(project) == [
+        "content/2021/a.md:4: aliases: /2021/05/24/a/index.html/x/ would make the file /2021/05/24/a/index.html, which the "
+        "site writes, a folder (a redirect cannot take its place: remove the old URL here)",
+        "content/2021/a.md:4: aliases: /index.html/ would make the file /index.html, which the site writes, a folder (a "
+        "redirect cannot take its place: remove the old URL here)",
+    ]
+    assert (project.public / "index.html").is_file()
+
+
+def test_a_clippings_url_of_another_site_is_kept_with_a_warning_not_an_error(project):
+    """`url: https://www.interfax.ru/...` (the original's address) built before ssg read the key; then it failed."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", url="https://www.interfax.ru/russia/767824")})
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/2021/a.md:4: url: www.interfax.ru/russia/767824/ is another site's address, not an old URL of this one: no "
+        "page redirects from it (kept for templates, article.extra.url; the original's link is written source:)"
+    ]
+    assert result.pages["redirect"] == 0
+
+
 def test_a_path_without_its_slash_is_from_the_sites_root_but_under_aliases(project):
     """Jekyll's `redirect_from:` and `url:` are paths from the root, written with a `/` or not; Hugo's `aliases:` without
     one are from the article's folder."""
@@ -217,7 +243,7 @@ def test_old_urls_are_read_into_the_article_and_a_record_without_them_is_no_reco
         ("aliases", "w/", None, True),  # (Hugo's relative alias: from the article's folder)
         ("url", "z/", None, False),
     ]
-    assert "url" not in article.extra and "aliases" not in article.extra
+    assert article.extra["url"] == "z" and article.extra["aliases"] == ["/x/", "https://h.org/y.html", "w"]  # (kept, as before)
     del record["meta"]["aliases"]  # as an older ssg cached it: read again (`load._load_records` takes a KeyError so)
     with pytest.raises(KeyError):
         Article.from_record("a.md", "k", record)
