@@ -27,7 +27,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter, eq
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -43,7 +43,7 @@ from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, w
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
-from .load import Known, content_stats, load_articles, published, restat, skipped_folder
+from .load import Known, content_stats, load_articles, other_article_files, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
@@ -627,33 +627,18 @@ def check_content_dir(config: Config) -> None:
     )
 
 
-# Files a Jekyll or Hugo archive holds articles in that ssg does not read as articles (Markdown is `ARTICLE_SUFFIXES`).
-OTHER_ARTICLE_SUFFIXES = (".html", ".htm", ".textile", ".txt", ".adoc", ".asciidoc", ".rst", ".org")
-
-
 def unread_articles(config: Config, any_read: bool) -> list[Problem]:
-    """A warning for each file of the content folder that starts with front matter but is not Markdown: a Jekyll post
-    written in HTML (as WordPress imports make them) was left out without a word, the site built empty. And one
-    for an archive with no article at all (`any_read`: some file read, well or not)."""
+    """A warning for each file of the content folder that starts with front matter but is not Markdown
+    (`load.other_article_files`): a Jekyll post written in HTML (as WordPress imports make them) was left out without
+    a word, the site built empty. And one for an archive with no article at all (`any_read`: some file read, well or
+    not)."""
     problems = []
-    for folder, folders, names in os.walk(config.content_path):
-        folders[:] = sorted(name for name in folders if not skipped_folder(name))  # (as articles are looked for)
-        for name in sorted(names):
-            if not name.lower().endswith(OTHER_ARTICLE_SUFFIXES) or name.startswith("."):
-                continue
-            path = Path(folder, name)
-            try:
-                with path.open("rb") as file:
-                    first = file.readline().strip().removeprefix(b"\xef\xbb\xbf")
-            except OSError:
-                continue
-            if first in (b"---", b"+++"):
-                shown = f"{config.content_dir}/{path.relative_to(config.content_path).as_posix()}"
-                message = (
-                    "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
-                    f"rename it to {path.stem}.md (Markdown keeps its HTML as it is)"
-                )
-                problems.append(Problem(shown, 1, None, message))
+    for path in other_article_files(config.content_path):
+        message = (
+            "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
+            f"rename it to {PurePosixPath(path).stem}.md (Markdown keeps its HTML as it is)"
+        )
+        problems.append(Problem(f"{config.content_dir}/{path}", 1, None, message))
     if not any_read and not problems:
         problems.append(
             Problem(f"{config.content_dir}/", None, None, 'no articles (Markdown files, .md) here yet: ssg new "Title" starts one')
@@ -828,6 +813,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     problems = []
     content = config.content_path
     there: ContentPaths | None = None  # the content folder's files, listed for the first one missing
+    published: ContentPaths | None = None  # and the articles' (a link written as template code may name one)
     for article in site.articles:
         if not article.files and not (article.image and article.image.is_local):
             continue
@@ -838,21 +824,22 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 files[target] = source
             elif target not in static:
                 there = there or ContentPaths.files_in(content)
+                published = published or ContentPaths(a.source_path for a in site.articles)
                 what = "image" if key else "linked file"
                 path = f"{config.content_dir}/{article.source_path}"
-                message = f"{what} {target!r} not found ({_fix_missing(config, there, site, article, key, target)})"
+                message = f"{what} {target!r} not found ({_fix_missing(config, there, published, article, key, target)})"
                 found = [lines.get(article.source_path, {}).get("image")] if key else _lines_naming(content / article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
 
 
-def _fix_missing(config: Config, there: ContentPaths, site: Site, article: Article, key: str | None, target: str) -> str:
+def _fix_missing(config: Config, there: ContentPaths, published: ContentPaths, article: Article, key: str | None, target: str) -> str:
     """What to do about a file an article names (its `image:` when `key` is "image", else a link in its text) that the
-    content folder does not have."""
+    content folder (`there`: its files, `published`: its articles) does not have."""
     guess = (image_hint if key else link_hint)(there, config.content_dir, article.source_path, target)
     page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (config.content_path / (target + s)).is_file()), None)
     # `![x]({{ site.baseurl }}/images/x.jpg)`, `[x]({% post_url 2018-12-03-x %})`, `[x]({{< ref "x" >}})`
-    if told := template_link_hint(ContentPaths(a.source_path for a in site.articles), config.content_dir, article.source_path, target):
+    if told := template_link_hint(published, config.content_dir, article.source_path, target):
         return told
     if page:  # `[x](b/)`, the page's URL: an article is linked by its file
         return f"{config.content_dir}/{page} is an article: link to its file, {relative(article.source_path, page)}"
@@ -892,13 +879,14 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
         for target in article.site_links:
             if target in written or output_file(target) in written or f"{target}/index.html" in written:
                 continue
+            last = target.rstrip("/").rsplit("/", 1)[-1]
+            if not by_slug:
+                for a in site.articles:
+                    by_slug.setdefault(a.slug, []).append(a.source_path)
+            meant = by_slug.get(last.removesuffix(".html").removesuffix(".htm") if last.endswith((".html", ".htm")) else last, [])
             if (config.content_path / target).is_file():
                 fix = f"{config.content_dir}/{target} is there: link to it from this article, {relative(article.source_path, target)}"
-            elif target.endswith("/") or "." not in target.rsplit("/", 1)[-1]:  # a page's URL, as the old site had it
-                if not by_slug:
-                    for a in site.articles:
-                        by_slug.setdefault(a.slug, []).append(a.source_path)
-                meant = by_slug.get(target.rstrip("/").rsplit("/", 1)[-1], [])
+            elif target.endswith("/") or "." not in last or len(meant) == 1:  # a page's URL, as the old site had it (Jekyll's x.html)
                 file = relative(article.source_path, meant[0]) if len(meant) == 1 else "../2021/its-name.md"
                 fix = f"link to the article's file instead ({file}), which ssg makes its URL wherever it is"
             else:

@@ -30,7 +30,7 @@ from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
-from .shortcodes import raw_text_marked
+from .shortcodes import left_as_text, raw_text_marked
 from .yamlload import cut_by_comment, key_line, quoted
 
 KNOWN_KEYS = (
@@ -316,7 +316,8 @@ class _Reader:
         published, updated = self.date("date", data, prefix), self.date("updated", data, None)
         if published and updated and _before(datetime.fromisoformat(updated), datetime.fromisoformat(published), "updated" in self.days):
             message = f"{updated} is before the date {published} (an update comes after it)"
-            self.warnings.append(Problem(self.path, self.lines.get("updated"), "updated", message))
+            key = "updated" if "updated" in data else next((k for k, _ in date_like(data, MODIFICATION_KEYS)), "updated")  # (`lastmod:`)
+            self.warnings.append(Problem(self.path, self.lines.get("updated"), key, message))
         return {
             "title": title,
             "date": published,
@@ -375,10 +376,8 @@ class _Reader:
         """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text."""
         lines = raw_text_marked(text).split("\n") if tags else []
         for tag in tags:
-            kind = "a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else "a Liquid tag (Jekyll's)"
             line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
-            message = f"{tag} is {kind}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
-            self.warnings.append(Problem(self.path, line, None, message))
+            self.warnings.append(Problem(self.path, line, None, left_as_text(tag)))
 
     def warn_empty(self, meta: dict, rendered: RenderedBody) -> None:
         """A warning for an article with nothing below its front matter, `ssg new`'s until it is written: published,

@@ -116,6 +116,30 @@ def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
     return dict(sorted(found.items()))
 
 
+# Files a Jekyll or Hugo archive holds articles in that ssg does not read (Markdown is `ARTICLE_SUFFIXES`).
+OTHER_ARTICLE_SUFFIXES = (".html", ".htm", ".textile", ".txt", ".adoc", ".asciidoc", ".rst", ".org")
+
+
+def other_article_files(content_dir: Path) -> list[str]:
+    """The files under content/ that start with front matter (`---`, `+++`) but are not Markdown, where
+    `content_stats` would list them (the same folders and names skipped), as sorted forward-slash paths: a walk of
+    the whole folder, that reads the first line of each such file (`ssg check`, a build that found no article)."""
+    found = []
+    for folder, folders, names in os.walk(content_dir):
+        folders[:] = [name for name in folders if not skipped_folder(name) and not os.path.islink(os.path.join(folder, name))]
+        for name in names:
+            if not name.lower().endswith(OTHER_ARTICLE_SUFFIXES) or name.startswith((".", "_", "#", "~")):
+                continue
+            try:
+                with open(os.path.join(folder, name), "rb") as file:
+                    first = file.readline().strip().removeprefix(b"\xef\xbb\xbf")
+            except OSError:
+                continue
+            if first in (b"---", b"+++"):
+                found.append(Path(folder, name).relative_to(content_dir).as_posix())
+    return sorted(found)
+
+
 def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterable[str | Path]) -> dict[str, tuple[int, int]]:
     """`content_stats` again, when only `changed` paths (from file events) can differ from `stats`: only the folders
     holding them are listed and stat'ed again, not the whole archive (a long-lived builder's every save).

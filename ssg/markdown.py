@@ -29,7 +29,7 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 from markupsafe import Markup, escape
 
-from .shortcodes import CODE, RAW_MARK, ShortcodesExtension, template_tags
+from .shortcodes import CODE, HTML_TAG, RAW_MARK, ShortcodesExtension, template_tags
 
 # The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
 ARTICLE_SUFFIXES = (".md", ".markdown")
@@ -55,7 +55,6 @@ EXTENSIONS = (
     ("pymdownx.tasklist", {}),
 )
 _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)
-_TAG = re.compile(r"<[^>]+>")
 # A footnote's number in the text and its way back ("↩") are links, not words of the article.
 _FOOTNOTE_LINKS = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<a class="footnote-backref"[^>]*>.*?</a>', re.S)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
@@ -139,7 +138,7 @@ def plain_text(fragment: str) -> str:
     """Text of an HTML fragment, with whitespace collapsed and without footnote links."""
     if "fnref" in fragment:
         fragment = _FOOTNOTE_LINKS.sub("", fragment)
-    return " ".join(html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
+    return " ".join(html.unescape(HTML_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
 
 
 _ONE_PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)

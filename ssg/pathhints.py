@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .markdown import ARTICLE_SUFFIXES
-from .shortcodes import LIQUID_TAG
+from .shortcodes import LIQUID_TAG, template_kind
 
 # How close a file name must be to the one written to be suggested: a letter or two off in a name of ten or more.
 CLOSE_NAME = 0.85
@@ -106,8 +106,7 @@ def template_link_hint(articles: ContentPaths, content_dir: str, article_path: s
     tag = LIQUID_TAG.search(target)
     if tag is None:
         return None
-    kind = "a Hugo shortcode" if tag[0].startswith(("{{<", "{{%")) else "Liquid (Jekyll's)"
-    told = f"{tag[0]} is {kind}, which ssg does not fill in"
+    told = f"{tag[0]} is {template_kind(tag[0])}, which ssg does not fill in"
     if named := _NAMES_ARTICLE.fullmatch(tag[0]):
         name = (named[1] or named[2]).strip("/")
         found = _article_named(articles, name)
@@ -127,7 +126,8 @@ def _article_named(articles: ContentPaths, name: str) -> str | None:
     folder); None when none or several are."""
     stem = name.removesuffix(posixpath.splitext(name)[1]) if name.endswith(ARTICLE_SUFFIXES) else name
     wanted = {stem + s for s in ARTICLE_SUFFIXES} | {f"{stem}/index{s}" for s in ARTICLE_SUFFIXES}
-    found = [p for p in sorted(articles.paths) if p in wanted or any(p.endswith("/" + w) for w in wanted)]
+    names = {posixpath.basename(w) for w in wanted}  # (looked up by name: a migrated archive may link thousands)
+    found = [p for n in sorted(names) for p in articles.by_name.get(n, []) if p in wanted or any(p.endswith("/" + w) for w in wanted)]
     return found[0] if len(found) == 1 else None
 
 

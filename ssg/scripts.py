@@ -29,6 +29,7 @@ def cyrillic_share(text: str) -> float:
 
 
 def has_letters(text: str) -> bool:
+    """Whether `text` has a letter of any alphabet (a text of numbers or links alone tells no language)."""
     return _LETTER.search(text) is not None
 
 

@@ -22,7 +22,9 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-_TAG = re.compile(r"<[^>]+>")
+# An HTML tag (`<p>`, `</div>`, `<!-- -->`): a `<` then a letter, `/` or `!`; `{{< youtube x >}}` left in an HTML block
+# holds `< youtube x >`, which is none.
+HTML_TAG = re.compile(r"<[A-Za-z/!][^>]*>")
 
 # A tag of the template language an archive was written for, left in its text: Hugo's shortcodes ({{< figure >}},
 # {{% note %}}) and Jekyll's Liquid ({% include x.html %}, {{ site.baseurl }}), as the rendered HTML shows them.
@@ -38,8 +40,23 @@ def template_tags(body: str) -> list[str]:
     an article, so a moved archive's would show as text where a picture or a note was. Those in code are meant."""
     if "{{" not in body and "{%" not in body:
         return []
-    text = _TAG.sub("", CODE.sub("", body))  # (in an attribute, a tag is in a link, which is checked as one)
+    text = HTML_TAG.sub("", CODE.sub("", body))  # (in an attribute, a tag is in a link, which is checked as one)
     return [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)]
+
+
+def template_kind(tag: str) -> str:
+    """What a tag `template_tags` found is, as messages name it: a Hugo shortcode or a Liquid tag."""
+    return "a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else "a Liquid tag (Jekyll's)"
+
+
+def left_as_text(tag: str) -> str:
+    """Why `tag` (of `template_tags`) shows as text, for its warning: ssg runs no template language, and renders
+    Hugo's built-in shortcodes (`_RENDERED`) only in Markdown text (not in an HTML block) and with what they need."""
+    code = _shortcode(tag) if tag.startswith(("{{<", "{{%")) else None
+    if code is not None and code.name in _RENDERED:
+        needs = _NEEDS.get(code.name, "its parameters")
+        return f"{tag} is {template_kind(tag)} ssg renders only in Markdown text (not inside HTML) and with {needs}: here it shows as text"
+    return f"{tag} is {template_kind(tag)}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
 
 
 # Jekyll's Liquid blocks that mean something without Liquid. `{% raw %}` ... `{% endraw %}`: what stands between is text
@@ -315,6 +332,17 @@ def _post_link(url: str) -> Element:
     return quote
 
 
+# What each of `_RENDERED` cannot be made without, as its warning names it.
+_NEEDS = {
+    "figure": "a src",
+    "youtube": "a video id (the letters after v= in its link)",
+    "vimeo": "a video id (the number in its link)",
+    "x": "a post's numeric id",
+    "twitter": "a post's numeric id",
+    "tweet": "a post's numeric id",
+    "instagram": "a post's id",
+    "gist": "a user and a gist id",
+}
 _RENDERED: dict[str, Callable[[_Shortcode, markdown.Markdown], Element | None]] = {
     "figure": _figure,
     "youtube": _youtube,

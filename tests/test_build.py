@@ -189,7 +189,7 @@ def test_a_liquid_tag_in_a_path_is_told_to_be_left_out(project):
         project.build()
     assert str(error.value) == (
         "content/2021/a.md:6: linked file '2021/{{ site.baseurl }}/images/rocket.jpg' not found "
-        "({{ site.baseurl }} is Liquid (Jekyll's), which ssg does not fill in: write /images/rocket.jpg, which works under any base URL)"
+        "({{ site.baseurl }} is a Liquid tag (Jekyll's), which ssg does not fill in: write /images/rocket.jpg, which works under any base URL)"
     )
 
 
@@ -211,15 +211,15 @@ def test_a_link_written_as_template_code_is_told_what_file_or_path_it_names(proj
     told = "which ssg does not fill in: link to the article's file"
     assert str(error.value).split("\n") == [
         "content/2021/a.md:6: linked file '2021/{% post_url 2018-12-03-soyuz %}' not found ({% post_url 2018-12-03-soyuz %} is "
-        f"Liquid (Jekyll's), {told}, ../2018/2018-12-03-soyuz.md (content/2018/2018-12-03-soyuz.md))",
+        f"a Liquid tag (Jekyll's), {told}, ../2018/2018-12-03-soyuz.md (content/2018/2018-12-03-soyuz.md))",
         'content/2021/a.md:6: linked file \'2021/{{< ref "soyuz" >}}\' not found ({{< ref "soyuz" >}} is a Hugo shortcode, '
         f"{told}, as a path from this one (soyuz is no published article's file))",
         'content/2021/a.md:6: linked file \'2021/{{< relref "2018/gone.md" >}}\' not found ({{< relref "2018/gone.md" >}} is a '
         f"Hugo shortcode, {told}, as a path from this one (2018/gone.md is no published article's file))",
         'content/2021/a.md:8: linked file \'2021/{{ "/about/" | relative_url }}\' not found ({{ "/about/" | relative_url }} is '
-        "Liquid (Jekyll's), which ssg does not fill in: write the path it names, /about/)",
+        "a Liquid tag (Jekyll's), which ssg does not fill in: write the path it names, /about/)",
         "content/2021/a.md:8: linked file '2021/{{ site.baseurl }}{% post_url 2018-12-03-soyuz %}' not found "
-        f"({{% post_url 2018-12-03-soyuz %}} is Liquid (Jekyll's), {told}, ../2018/2018-12-03-soyuz.md (content/2018/2018-12-03-soyuz.md))",
+        f"({{% post_url 2018-12-03-soyuz %}} is a Liquid tag (Jekyll's), {told}, ../2018/2018-12-03-soyuz.md (content/2018/2018-12-03-soyuz.md))",
     ]
 
 
@@ -237,19 +237,28 @@ def test_a_link_to_an_old_sites_url_is_told_the_article_whose_slug_ends_it(proje
     project.write(
         {
             "content/post/soyuz-ms-19/index.md": article("Soyuz MS-19", "2021-10-05"),
-            "content/2021/a.md": article("A", "2021-10-06", "[Soyuz](/2021/10/soyuz-ms-19/)"),
+            "content/2021/a.md": article("A", "2021-10-06", "[Soyuz](/2021/10/soyuz-ms-19/)\n\n[Again](/2021/10/05/soyuz-ms-19.html)"),
         }
     )
     assert [str(w) for w in project.build().warnings] == [
         "content/2021/a.md:6: links to /2021/10/soyuz-ms-19/, which this site does not have (link to the article's file instead "
-        "(../post/soyuz-ms-19/index.md), which ssg makes its URL wherever it is)"
+        "(../post/soyuz-ms-19/index.md), which ssg makes its URL wherever it is)",
+        "content/2021/a.md:8: links to /2021/10/05/soyuz-ms-19.html, which this site does not have (link to the article's file "
+        "instead (../post/soyuz-ms-19/index.md), which ssg makes its URL wherever it is)",
     ]
 
 
 def test_an_article_in_a_file_that_is_not_markdown_is_warned_of_not_dropped_silently(project):
     """A Jekyll post in HTML (as WordPress imports make them) was left out without a word: the site built empty."""
     post = "---\nlayout: post\ntitle: Proton launch\n---\n<p>Proton flew.</p>\n"
-    project.write({"content/_posts/2019-11-20-proton.html": post, "content/page.html": "<p>Not an article.</p>\n"})
+    project.write(
+        {
+            "content/_posts/2019-11-20-proton.html": post,
+            "content/page.html": "<p>Not an article.</p>\n",
+            "content/_index.html": post,  # (skipped as `_index.md` is: not to be renamed to one; found in review)
+            "content/_drafts/draft.html": post,
+        }
+    )
     expected = (
         "content/_posts/2019-11-20-proton.html:1: not read: it has front matter, but ssg reads articles from Markdown files "
         "(.md): rename it to 2019-11-20-proton.md (Markdown keeps its HTML as it is)"

@@ -277,6 +277,10 @@ def test_another_tools_modification_date_is_the_updated_one_where_there_is_none(
     both = meta("---\ntitle: T\ndate: 2021-05-24\nupdated: 2021-05-26\nlastmod: 2021-05-25\n---\n")
     assert both["updated"].startswith("2021-05-26")
     assert meta("---\ntitle: T\ndate: 2021-05-24\nlastmod: ':git'\n---\n")["updated"] is None
+    # Earlier than the date: the warning names the key the file has (found in review).
+    assert [(w["line"], w["field"]) for w in read("---\ntitle: T\ndate: 2021-05-24\nlastmod: 2021-05-01\n---\nText.\n")["warnings"]] == [
+        (4, "lastmod")
+    ]
 
 
 def test_other_tools_keys_are_not_taken_for_typos_of_ssgs():
@@ -284,6 +288,24 @@ def test_other_tools_keys_are_not_taken_for_typos_of_ssgs():
     text = "---\ntitle: T\ndate: 2021-05-24\nresources: [{src: a.jpg}]\nimages: [a.jpg]\nlayout: post\nsoruce: TASS\n---\nText.\n"
     assert [(w["field"], w["message"]) for w in read(text)["warnings"]] == [
         ("soruce", "unknown key, kept for templates; did you mean 'source'?")
+    ]
+
+
+def test_a_shortcode_ssg_renders_left_as_text_is_told_why():
+    """`{{< youtube x >}}` inside an HTML block was warned of as "{{}} is a Liquid tag", without a line (found in review)."""
+    body = '<div class="video">\n{{< youtube abc >}}\n</div>\n\n{{< figure source="x.jpg" >}}\n\n{{< notice >}}\n'
+    assert [(w["line"], w["message"]) for w in read(f"---\ntitle: T\ndate: 2021-01-01\n---\n{body}")["warnings"]] == [
+        (
+            6,
+            "{{< youtube abc >}} is a Hugo shortcode ssg renders only in Markdown text (not inside HTML) and with a video id "
+            "(the letters after v= in its link): here it shows as text",
+        ),
+        (
+            9,
+            '{{< figure source="x.jpg" >}} is a Hugo shortcode ssg renders only in Markdown text (not inside HTML) and with a '
+            "src: here it shows as text",
+        ),
+        (11, "{{< notice >}} is a Hugo shortcode, which ssg does not run: it shows as text (write Markdown or HTML in its place)"),
     ]
 
 
