@@ -34,6 +34,11 @@ ARTICLES = {
                         "Пассажирский самолёт совершил полёт продолжительностью полтора часа."),
     "2024/rocket.md": ("Rocket engine passes its first firing test", "2024-05-22T10:00:00+00:00", "en", "[Roscosmos]",
                        "The new rocket engine fired for ninety seconds. Engineers say the rockets will carry satellites."),
+    # Possessives only, one with ' and one with ’ (the generated articles say "European", never "Europe").
+    "2024/ariane.md": ("Ariane 6 lifts Europe's weather satellite", "2024-05-24T10:00:00+00:00", "en", "[ESA]",
+                       "The launcher carried Europe's new weather satellite to orbit."),
+    "2024/kepler.md": ("Astronomers confirm Kepler’s last planets", "2024-05-25T10:00:00+00:00", "en", "[NASA]",
+                       "Europe’s and NASA’s astronomers confirmed the telescope’s candidates."),
 }  # fmt: skip
 
 
@@ -142,6 +147,20 @@ def test_one_box_finds_english_and_russian(page: SearchPage, server: str) -> Non
     page.type("ракета")
     hits = dict(zip(page.titles(), page.langs(), strict=True))
     assert hits["Ракета доставила груз на станцию"] == hits["Новая ракета прошла огневые испытания"] == "Russian"
+
+
+def test_a_word_finds_its_possessive_with_either_apostrophe(page: SearchPage, server: str) -> None:
+    ariane, kepler = ARTICLES["2024/ariane.md"][0], ARTICLES["2024/kepler.md"][0]
+    page.open(_search_url(server, "Europe"))
+    page.wait_done()
+    assert {ariane, kepler} <= set(page.titles())
+    marks = page.page.locator(".search-hit__lead mark").all_text_contents()
+    assert {"Europe's", "Europe’s"} <= set(marks)  # the lead marks both spellings
+    for query in ("europe's", "Europe’s", "EUROPE’S"):
+        page.type(query)
+        assert {ariane, kepler} <= set(page.titles()), query
+    assert page.type("Kepler") and page.titles() == [kepler]
+    assert page.type("title:kepler's") and page.titles() == [kepler]
 
 
 def test_field_scope_and_exclusion(page: SearchPage, server: str) -> None:

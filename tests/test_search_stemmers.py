@@ -2,8 +2,9 @@
 
 If a single word stemmed differently on the two sides, a query for it would silently find
 nothing, so this runs both over more than 10,000 English and 10,000 Russian words: real text,
-real stems with every ending the stemmers know, and random letter strings that poke at the
-rules' corners. node runs the vendored lunr files the search page loads.
+real stems with every ending the stemmers know, random letter strings that poke at the rules'
+corners, and possessives and apostrophes (' and ’). node runs the vendored lunr files the search
+page loads, with search.js's own possessive step.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ssg.search.analysis import fold, stem, term_of, tokenize
+from ssg.search.analysis import fold, stem, term_of, tokenize, trim
 from ssg.search.porter import stem_en
 from ssg.search.russian import stem_ru
 
@@ -128,11 +129,24 @@ MIXED = [
     "café", "straße", "İstanbul", "ΟΔΟΣ", "ǅemal", "😀s", "a😀ing", "ракета😀", "yyy", "ye", "yes’", "ёлка", "Ёж",
     "ﬁnance", "x\u0301y", "tést", "über", "ʼабв", "abc_def", "__proto__", "constructor", "toString", "hasOwnProperty",
     "ѣть", "ґанок", "їжак", "ҷ", "ӓя", "кое-кто", "из-за", "бизнес-план", "e-mail", "covid19", "ru", "en",
+    "it's", "he’s", "'s", "’s", "s's", "x''s", "x’'s", "’", "''", "nasa'S", "NASA’S", "o’clock", "rock'n'roll's",
+    "м’ясо", "м'ясо", "мʼясо", "путин’s", "'europe's'", "‘europe’s’", "companies’", "(roscosmos').",
 ]  # fmt: skip
+# Apostrophes a possessive or an elision is written with: ', ’ (U+2019) and ʼ (U+02BC).
+POSSESSIVE_ENDINGS = ["'s", "’s", "'", "’", "ʼs", "'S"]
 
 
 def _random_words(rng: random.Random, letters: str, n: int) -> list[str]:
     return ["".join(rng.choice(letters) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+def _possessives(words: list[str], rng: random.Random, n: int) -> set[str]:
+    """Possessives ("europe's", "nasa’s", "roscosmos'") and inner apostrophes of either kind."""
+    out = {w + rng.choice(POSSESSIVE_ENDINGS) for w in rng.sample(words, n)}
+    for w in rng.sample(words, n // 4):
+        at = rng.randint(1, max(1, len(w) - 1))
+        out.add(w[:at] + rng.choice("'’ʼ") + w[at:])
+    return out
 
 
 def _english_words() -> list[str]:
@@ -141,6 +155,7 @@ def _english_words() -> list[str]:
     words |= {s + x for s in stems for x in rng_sample(suffixes, 14, s)}
     words |= set(stems)
     words |= set(_random_words(random.Random(1), "aeiouyybcdlmnrstsszz", 2500))
+    words |= _possessives(sorted(words), random.Random(3), 2000)
     return sorted(words)
 
 
@@ -150,6 +165,7 @@ def _russian_words() -> list[str]:
     words |= {fold(s + e) for s in stems for e in endings}
     words |= {s + e for s in stems for e in endings if "ё" in s}  # unfolded: the stemmer sees ё too
     words |= set(_random_words(random.Random(2), "аеиоуыэюяйнвлстшщмьъёжчк", 2500))
+    words |= _possessives(sorted(words), random.Random(4), 1000)
     return sorted(words)
 
 
@@ -211,3 +227,19 @@ def test_tokens_with_punctuation_share_the_words_terms(word_lists: dict[str, lis
     term = term_of(("en", "ru"))
     mismatches = [(t, term(t), js[2]) for t, js in zip(tokens, result, strict=True) if term(t) != js[2]]
     assert not mismatches[:20], f"{len(mismatches)} of {len(tokens)} tokens differ (token, python, lunr.js)"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_possessives_share_the_words_terms(word_lists: dict[str, list[str]], lang: str) -> None:
+    """A possessive ("europe's", "europe’s", "roscosmos'") has its word's term, where lunr alone
+    indexes "europe'": the step runs before the stemmers for both alphabets, and ’ is '."""
+    term = term_of(("en", "ru"))
+    words = [w for w in word_lists[lang] if trim(w) == w and not any(a in w for a in "'’ʼ")]  # words, not "14." or "«союз»"
+    differ = [(w + end, term(w + end), term(w)) for w in words for end in POSSESSIVE_ENDINGS if term(w + end) != term(w)]
+    assert not differ[:20], f"{len(differ)} possessives differ from their word (possessive, its term, the word's)"
+    assert term("europe's") == term("europe") == "europ" and term("nasa’s") == term("nasa'S") == "nasa"
+    assert term("roscosmos'") == term("roscosmos") and term("companies’") == term("companies")
+    assert term("it's") is None and term("she’s") is None  # the stop words "it" and "she"
+    assert term("o’clock") == term("oʼclock") == term("o'clock") == "o'clock"  # inner apostrophes stay, as one kind
+    assert term("м’ясо") == term("м'ясо") != term("мясо")
+    assert term("he'll") != term("hell")

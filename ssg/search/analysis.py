@@ -1,8 +1,9 @@
 """Text -> index terms, exactly as the browser's lunr.js pipeline turns a query into terms.
 
 The pipeline is lunr-languages' `lunr.multiLanguage("en", "ru")`: lunr's tokenizer (lower case,
-split on white space and hyphens), a trimmer that keeps Latin, Cyrillic and digits, the Russian
-and English stop-word filters, then the English and the Russian stemmer one after the other.
+split on white space and hyphens), a trimmer that keeps Latin, Cyrillic and digits, ssg's own
+possessive step (see `possessive`; search.js adds it to lunr's pipeline), the Russian and English
+stop-word filters, then the English and the Russian stemmer one after the other.
 Each stemmer leaves the other alphabet alone, so an English word in a Russian article is stemmed
 as English and the other way round, and one query box finds both languages. Before all that, ё
 becomes е (in the index here, in the query in search.js): lunr-languages' stemmer does not fold
@@ -54,6 +55,27 @@ def trim(token: str) -> str:
     return _TRIM.sub("", token)
 
 
+def possessive(word: str) -> str:
+    """A trimmed word without its possessive ending: "nasa's", "nasa’s" -> "nasa".
+
+    lunr's pipeline keeps an apostrophe inside a word and its Porter stemmer then takes the s, so
+    "europe's" became the term "europe'" and "Europe" did not find it. This runs after the trimmer,
+    before the stop words (so "it's" is the stop word "it") and the stemmers, for both alphabets:
+    the typographic apostrophes ’ (U+2019) and ʼ (U+02BC) become ', a final 's goes, then any
+    apostrophe left at the end ("roscosmos'" reaches here only as "roscosmos": the trimmer took
+    it). Apostrophes inside a word stay: dropping them would make "he'll" "hell" and "we're" the
+    stop word "were", splitting there would cut "м'ясо" in two. search.js's `possessive` is this
+    step in the browser.
+    """
+    if "\u2019" in word or "\u02bc" in word:
+        word = word.replace("\u2019", "'").replace("\u02bc", "'")
+    if "'" not in word:
+        return word
+    if word.endswith(("'s", "'S")):
+        word = word[:-2]
+    return word.rstrip("'")
+
+
 def utf16_units(word: str) -> str:
     """The word as JavaScript sees it: one character per UTF-16 code unit.
 
@@ -102,10 +124,10 @@ class _TermCache(dict):
         super().__init__()
         self.languages = languages
         self.stops = frozenset().union(*map(stopwords, languages))
-        self.words: dict[str, str | None] = {}  # trimmed word -> term
+        self.words: dict[str, str | None] = {}  # trimmed word, less its possessive -> term
 
     def __missing__(self, token: str) -> str | None:
-        word = trim(token)
+        word = possessive(trim(token))
         try:
             term = self.words[word]
         except KeyError:

@@ -7,12 +7,15 @@ const vendor = path.join(__dirname, "..", "..", "themes", "default", "static", "
 const lunr = require(path.join(vendor, "lunr.min.js"));
 require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
 require(path.join(vendor, "lunr.ru.min.js"))(lunr);
+const { possessive } = require(path.join(__dirname, "..", "..", "themes", "default", "static", "assets", "search.js"));
 
-// lunr.multiLanguage("en", "ru") builds exactly this indexing pipeline.
+// lunr.multiLanguage("en", "ru") builds this indexing pipeline, and search.js's possessive step
+// goes after its trimmer.
 const trimmer = lunr.trimmerSupport.generateTrimmer("\\w" + lunr.ru.wordCharacters);
-const pipeline = new lunr.Pipeline();
-pipeline.add(trimmer, lunr.ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
 lunr.Pipeline.registerFunction(trimmer, "trimmer-en-ru");
+lunr.Pipeline.registerFunction(possessive, "ssg-possessive");
+const pipeline = new lunr.Pipeline();
+pipeline.add(trimmer, possessive, lunr.ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
 const one = (fn, word) => fn(new lunr.Token(word, {})).toString();
 
 let input = "";

@@ -19,7 +19,7 @@ const vendor = path.join(repo, "themes", "default", "static", "vendor", "lunr");
 const lunr = require(path.join(vendor, "lunr.min.js"));
 require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
 require(path.join(vendor, "lunr.ru.min.js"))(lunr);
-const { createSearch } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
+const { createSearch, possessive } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
 
 const dir = process.argv[2];
 
@@ -38,11 +38,12 @@ function reference(docs, manifest) {
   const trimmer = lunr.trimmerSupport.generateTrimmer("\\w" + lunr.ru.wordCharacters);
   lunr.Pipeline.registerFunction(trimmer, "ref-trimmer");
   return lunr(function () {
-    // lunr.multiLanguage("en", "ru")'s pipeline; the search pipeline also trims, as search.js does.
+    // lunr.multiLanguage("en", "ru")'s pipeline with search.js's possessive step after its trimmer;
+    // the search pipeline also trims, as search.js does.
     this.pipeline.reset();
-    this.pipeline.add(trimmer, lunr.ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
+    this.pipeline.add(trimmer, possessive, lunr.ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
     this.searchPipeline.reset();
-    this.searchPipeline.add(trimmer, lunr.stemmer, lunr.ru.stemmer);
+    this.searchPipeline.add(trimmer, possessive, lunr.stemmer, lunr.ru.stemmer);
     this.ref("id");
     manifest.fields.forEach((f, i) => this.field(f, { boost: manifest.boosts[i] }));
     docs.forEach((doc, i) => this.add(Object.assign({ id: String(i) }, doc)));

@@ -26,14 +26,25 @@
     return q.replace(/ё/g, "е").replace(/Ё/g, "Е");
   }
 
+  // After the trimmer, before the stop words and the stemmers: ’ and ʼ become ', then a final 's
+  // and any apostrophe left at the end go ("nasa’s" -> "nasa"), as possessive() in
+  // ssg/search/analysis.py, which says why. lunr's own pipeline would index "europe's" as "europe'".
+  function possessive(token) {
+    return token.update(function (s) {
+      if (s.indexOf("'") < 0 && s.indexOf("\u2019") < 0 && s.indexOf("\u02bc") < 0) return s;
+      return s.replace(/[\u2019\u02bc]/g, "'").replace(/'[sS]$/, "").replace(/'+$/, "");
+    });
+  }
+
   // The search pipeline: the indexing pipeline minus the stop-word filters (as lunr does). The
   // trimmer keeps Latin, Cyrillic and digits whatever the languages, as ssg/search/analysis.py.
   function searchPipeline(lunr, languages) {
     var chars = "\\w" + lunr.ru.wordCharacters;
     var trimmer = lunr.trimmerSupport.generateTrimmer(chars);
     lunr.Pipeline.registerFunction(trimmer, "ssg-trimmer-" + languages.join("-"));
+    if (lunr.Pipeline.registeredFunctions["ssg-possessive"] !== possessive) lunr.Pipeline.registerFunction(possessive, "ssg-possessive");
     var pipeline = new lunr.Pipeline();
-    pipeline.add(trimmer);
+    pipeline.add(trimmer, possessive);
     if (languages.indexOf("en") >= 0) pipeline.add(lunr.stemmer);
     if (languages.indexOf("ru") >= 0) pipeline.add(lunr.ru.stemmer);
     return pipeline;
@@ -513,7 +524,7 @@
              plan: function (q) { return plan(foldQuery(q)); } };
   }
 
-  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, shardName: shardName };
+  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, shardName: shardName, possessive: possessive };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
