@@ -419,9 +419,9 @@ class _Reader:
         bilingual site with a language in Cyrillic: an article in Cyrillic marked (or taken to be) English was
         published as English, in English lists and feeds, and an English clipping on a Russian-default site as
         Russian, with Russian dates (only where it took the site's language: `lang: ru` over English is meant). Only
-        when the title leaves no doubt (in Cyrillic: `scripts.reads_as_cyrillic`;
-        else without a Cyrillic letter) and most letters of the text agree: a Russian quotation or name in an English
-        article, an English name in a Russian one, never do."""
+        when the title leaves no doubt (in Cyrillic: `scripts.reads_as_cyrillic`; else without a Cyrillic letter) and
+        most letters of the text agree: a Russian quotation or name in an English article, an English name in a
+        Russian one, never do."""
         cyrillic = self.settings.cyrillic_lang
         lang = meta.get("lang")
         if cyrillic is None or not lang:
