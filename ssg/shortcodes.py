@@ -422,6 +422,26 @@ def _replace_paragraph(parent: Element, paragraph: Element, pieces: list[str | E
         parent.insert(index + offset, block)
 
 
+# Hugo's paired shortcodes that hold Markdown: `comment` (its text is the author's note, never shown) and `details`
+# (a disclosure box: `summary`, `open`).
+_PAIRED = re.compile(r"\{\{([<%])\s*(comment|details)\b(.*?)[>%]\}\}(.*?)\{\{[<%]\s*/\2\s*[>%]\}\}", re.S)
+
+
+def _paired_blocks(text: str) -> str:
+    """`text` with each of Hugo's `comment` blocks left out, as Hugo leaves it out of the page (it stays in the file),
+    and each `details` block as the `<details>` Hugo makes, its Markdown read (`markdown="1"`, md_in_html)."""
+
+    def made(found: re.Match[str]) -> str:
+        if found[2] == "comment":
+            return ""
+        code = _shortcode(f"{{{{{found[1]} details{found[3]}{'>' if found[1] == '<' else '%'}}}}}")
+        summary = html.escape(code.get("summary") if code and code.get("summary") else "Details")
+        opened = " open" if code and _true(code.get("open")) else ""
+        return f'\n\n<details markdown="1"{opened}>\n<summary markdown="span">{summary}</summary>\n\n{found[4].strip()}\n\n</details>\n\n'
+
+    return _PAIRED.sub(made, text)
+
+
 class _TemplateBlocks(Preprocessor):
     """Before fenced code is found: Jekyll's `{% raw %}` blocks, Hugo's escaped shortcodes, and both's highlight blocks
     (a document without `{%` or `{{` pays nothing); notes whether a shortcode is left for `_HugoShortcodes`."""
@@ -440,6 +460,8 @@ class _TemplateBlocks(Preprocessor):
             text = _without_raw_tags(text)
         if hugo and "/*" in text:
             text = _ESCAPED.sub(lambda m: f"{{{RAW_MARK}{{{RAW_MARK}{m[1]}{m[2]}{m[3]}}}}}", text)  # (`{%`, too, is no tag)
+        if hugo and ("comment" in text or "details" in text):
+            text = _paired_blocks(text)
         self.found.hugo = "{{<" in text or "{{%" in text
         return _highlights_as_fences(text.split("\n")) if liquid or self.found.hugo else text.split("\n")
 

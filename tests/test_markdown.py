@@ -660,6 +660,25 @@ def test_a_hugo_highlight_block_is_the_fenced_code_block_of_its_language(hugo, f
 @pytest.mark.parametrize(
     ("doc", "html"),
     [
+        # A comment is the author's note: left out of the page, as Hugo leaves it (it was published as text).
+        ("A\n\n{{< comment >}}Check the date with TASS.{{< /comment >}}\n\nB", "<p>A</p>\n<p>B</p>"),
+        ("A {{% comment %}}\nnote\n{{% /comment %}}", "<p>A </p>"),
+        (
+            '{{< details summary="Full *text*" open=true >}}\nThe **statement**.\n\n- one\n{{< /details >}}',
+            "<details open>\n<summary>Full <em>text</em></summary>\n<p>The <strong>statement</strong>.</p>\n"
+            "<ul>\n<li>one</li>\n</ul>\n</details>",
+        ),
+        ("{{% details %}}x{{% /details %}}", "<details>\n<summary>Details</summary>\n<p>x</p>\n</details>"),
+    ],
+)
+def test_hugos_comment_is_left_out_and_details_is_a_disclosure_box(doc, html):
+    rendered = render_markdown(doc, "2021/story.md")
+    assert (rendered.html, rendered.template_tags) == (html, ())
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
         ('Write {{</* figure src="x.jpg" */>}} for it.', '<p>Write {{&lt; figure src="x.jpg" &gt;}} for it.</p>'),
         ("{{%/* youtube x */%}}", "<p>{{% youtube x %}}</p>"),
         ("`{{</* x */>}}`", "<p><code>{{&lt; x &gt;}}</code></p>"),  # in code too, as Hugo shows it
