@@ -159,9 +159,9 @@ def check_command(project: Path, drafts: bool, future: bool, strict: bool, links
     except SsgError as error:
         _fail(error, "Check")
     _warn(result.warnings)
-    rendered, read = f"{result.checked} page{'s' * (result.checked != 1)}", f"{result.read} article{'s' * (result.read != 1)}"
+    rendered, read = f"{result.checked} page{'s' * (result.checked != 1)}", f"{result.articles} article{'s' * (result.articles != 1)}"
     click.echo(
-        f"Checked site.yaml, {read} and the templates ({rendered} rendered, one of each kind, nothing written): "
+        f"Checked site.yaml, {read} and the templates ({rendered} rendered, one of each kind, nothing written to the site): "
         f"no errors, {len(result.warnings)} warning{'s' * (len(result.warnings) != 1)}"
         + (f"; {result.left_out()}" if result.left_out() else "")
         + "."
