@@ -20,7 +20,7 @@ from . import __version__
 from .build import BuildOptions, build
 from .config import FLAGS, load_config
 from .content import check_lang, check_slug, check_source_url, iso_hint, parse_date
-from .errors import Problem, SsgError
+from .errors import Problem, SsgError, in_file_order
 from .linkcheck import check_links, site_base_url
 from .scaffold import copy_from_theme, init_project, new_article, new_translation, theme_files
 from .workflow import WORKFLOW_PATH, install_requirement
@@ -37,7 +37,7 @@ def _fail(error: SsgError, what: str) -> None:
 
 
 def _warn(warnings: list[Problem]) -> None:
-    for warning in warnings:
+    for warning in in_file_order(warnings):
         click.secho(f"warning: {warning}", fg="yellow", err=True)
 
 

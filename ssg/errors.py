@@ -62,6 +62,11 @@ class SsgError(Exception):
         return (self.__class__, (self.problems, self.warnings))
 
 
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """`problems` by file and line, as errors are listed: a long list of warnings is read file by file."""
+    return sorted(problems, key=_problem_order)
+
+
 def _problem_order(problem: Problem) -> tuple:
     return (problem.path, problem.line or 0, problem.field or "", problem.message)
 

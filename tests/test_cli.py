@@ -284,6 +284,18 @@ def test_bad_site_yaml_values_are_still_blamed_on_site_yaml(project):
     assert result.exit_code == 1 and result.output.startswith("error: site.yaml: output_dir: / is the project folder or above it")
 
 
+def test_warnings_are_listed_by_file_and_line(project):
+    """They came phase by phase (a typo read, then a link checked), so a long list jumped from file to file."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", "See [b](gone.md)."),
+            "content/b.md": article("B", "2021-01-02", tittle="x"),
+        }
+    )
+    result = run("-C", str(project.root), "build")
+    assert [line.split(":")[1] for line in result.output.splitlines() if line.startswith("warning: ")] == [" content/a.md", " content/b.md"]
+
+
 def test_check_writes_nothing(project):
     project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
     result = run("-C", str(project.root), "check")
