@@ -37,10 +37,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 BABEL_STYLES = ("short", "medium", "long", "full")
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
-# Templates a theme may leave out: the page a moved article's old URL shows (`redirects.py`). Opened from disk, a folder's address
-# shows its file listing: the script goes to its index.html, as the default theme's site.js does for links.
+# Templates a theme may leave out: the page a moved article's old URL shows (`redirects.py`), whose page ssg keeps as
+# `ssg/redirect.html`, for a theme's `redirect.html` to extend (its `message` block, as the default theme's does) or to
+# replace. Opened from disk, a folder's address shows its file listing: the script goes to its index.html, as the default
+# theme's site.js does for links.
 BUILT_IN_TEMPLATES = {
-    REDIRECT_TEMPLATE: """\
+    "ssg/redirect.html": """\
 <!doctype html>
 <html lang="{{ page.lang }}">
 <head>
@@ -52,10 +54,13 @@ BUILT_IN_TEMPLATES = {
   <meta http-equiv="refresh" content="0; url={{ url_for(target) }}">
 </head>
 <body>
+{% block message %}
   <p><a href="{{ url_for(target) }}">{{ target.title }}</a></p>
+{% endblock %}
 </body>
 </html>
-"""
+""",
+    REDIRECT_TEMPLATE: '{% extends "ssg/redirect.html" %}\n',
 }
 
 
