@@ -10,7 +10,6 @@ not need doing twice; `build()` is one build by a fresh one.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import functools
 import gc
@@ -982,19 +981,22 @@ def collisions(
 
 def _folder_clashes(redirects: list[Page], written: set[str], shown_as: str) -> list[Problem]:
     """A redirect whose path goes through a file the build writes (`/index.html/`: in the folder `index.html`), or
-    that is a file where the build writes a folder (`/2021.html` is not, `/2021` would be, were it a file): written,
-    one would replace the other, a page of the site gone. Redirects only: every other path follows a pattern."""
+    that is an .html file where the build writes into a folder of that name: written, one would replace the other, a
+    page of the site gone. Redirects only: every other path follows a pattern, and only a redirect is an .html file
+    that could be a folder of another path (a path with `.htm` in a folder's name: a few, looked at alone)."""
     problems = []
-    inside = sorted(written)
+    folders_of = {}  # a folder named like a page (x.html/) -> a path in it
+    for path in written:
+        if ".htm" in path.rpartition("/")[0]:
+            parts = path.split("/")
+            folders_of.update(("/".join(parts[:n]), path) for n in range(1, len(parts)))
     for page in redirects:
         folders = page.file.split("/")[:-1]
         through = next(("/".join(folders[: n + 1]) for n in range(len(folders)) if "/".join(folders[: n + 1]) in written), None)
-        index = bisect.bisect_left(inside, page.file + "/")
-        holding = inside[index] if index < len(inside) and inside[index].startswith(page.file + "/") else None
         if through is not None:
             what = f"would make the file /{through}, which the site writes, a folder (a redirect cannot take its place: remove the old URL here)"
-        elif holding is not None:
-            what = f"is a folder of the site (/{holding} is in it): a redirect cannot take its place: remove the old URL here"
+        elif page.file in folders_of:
+            what = f"is a folder of the site (/{folders_of[page.file]} is in it): a redirect cannot take its place: remove the old URL here"
         else:
             continue
         problems.append(_redirect_clash(page, what, shown_as))

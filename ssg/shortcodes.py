@@ -424,7 +424,7 @@ def _replace_paragraph(parent: Element, paragraph: Element, pieces: list[str | E
 
 # Hugo's paired shortcodes that hold Markdown: `comment` (its text is the author's note, never shown) and `details`
 # (a disclosure box: `summary`, `open`).
-_PAIRED = re.compile(r"\{\{([<%])\s*(comment|details)\b(.*?)[>%]\}\}(.*?)\{\{[<%]\s*/\2\s*[>%]\}\}", re.S)
+_PAIRED = re.compile(r"(\{\{[<%]\s*(comment|details)\b.*?[>%]\}\})(.*?)\{\{[<%]\s*/\2\s*[>%]\}\}", re.S)
 
 
 def _paired_blocks(text: str) -> str:
@@ -434,10 +434,10 @@ def _paired_blocks(text: str) -> str:
     def made(found: re.Match[str]) -> str:
         if found[2] == "comment":
             return ""
-        code = _shortcode(f"{{{{{found[1]} details{found[3]}{'>' if found[1] == '<' else '%'}}}}}")
+        code = _shortcode(found[1])
         summary = html.escape(code.get("summary") if code and code.get("summary") else "Details")
         opened = " open" if code and _true(code.get("open")) else ""
-        return f'\n\n<details markdown="1"{opened}>\n<summary markdown="span">{summary}</summary>\n\n{found[4].strip()}\n\n</details>\n\n'
+        return f'\n\n<details markdown="1"{opened}>\n<summary markdown="span">{summary}</summary>\n\n{found[3].strip()}\n\n</details>\n\n'
 
     return _PAIRED.sub(made, text)
 

@@ -68,6 +68,12 @@ def test_an_old_url_through_a_file_of_the_site_is_an_error_and_the_page_stays(pr
         "redirect cannot take its place: remove the old URL here)",
     ]
     assert (project.public / "index.html").is_file()
+    # The other way: an .html file where the site writes into a folder of that name.
+    project.write({"static/old.html/map.png": b"png", "content/2021/a.md": article("A", "2021-05-24", aliases='["/old.html"]')})
+    assert problems(project) == [
+        "content/2021/a.md:4: aliases: /old.html is a folder of the site (/old.html/map.png is in it): a redirect cannot take "
+        "its place: remove the old URL here"
+    ]
 
 
 def test_a_clippings_url_of_another_site_is_kept_with_a_warning_not_an_error(project):
