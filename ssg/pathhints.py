@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .markdown import ARTICLE_SUFFIXES
-from .shortcodes import LIQUID_TAG, template_kind
+from .shortcodes import LIQUID_TAG, tag_words, template_kind
 
 # How close a file name must be to the one written to be suggested: a letter or two off in a name of ten or more.
 CLOSE_NAME = 0.85
@@ -95,8 +95,8 @@ def _elsewhere(paths: ContentPaths, content_dir: str, target: str, written: Call
 
 
 # What a Hugo or Jekyll archive writes in a link for the template to fill in, and what it names: an article (Hugo's
-# `{{< ref "name" >}}`, Jekyll's `{% post_url 2018-12-03-name %}`), or a path (`{{ "/about/" | relative_url }}`).
-_NAMES_ARTICLE = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?([^"'\s>%]+)["']?\s*[>%]\}\}|\{%\s*post_url\s+(\S+?)\s*%\}""")
+# `{{< ref "name" >}}`, Jekyll's `{% post_url 2018-12-03-name %}`, read by `shortcodes.tag_words`), or a path
+# (`{{ "/about/" | relative_url }}`).
 _NAMES_PATH = re.compile(r"""\{\{-?\s*["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url|relURL|absURL)\s*-?\}\}""")
 
 
@@ -107,8 +107,9 @@ def template_link_hint(articles: ContentPaths, content_dir: str, article_path: s
     if tag is None:
         return None
     told = f"{tag[0]} is {template_kind(tag[0])}, which ssg does not fill in"
-    if named := _NAMES_ARTICLE.fullmatch(tag[0]):
-        name = (named[1] or named[2]).strip("/")
+    words = tag_words(tag[0])
+    if words[:1] in (["ref"], ["relref"], ["post_url"]) and len(words) > 1:  # Hugo's `ref "x"`, Jekyll's `post_url x`
+        name = words[1].strip("/")
         found = _article_named(articles, name)
         if found is None:
             return f"{told}: link to the article's file, as a path from this one ({name} is no published article's file)"

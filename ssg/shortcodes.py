@@ -132,7 +132,7 @@ def _highlight_block(lines: list[str], index: int) -> tuple[list[str], int] | No
     line = lines[index]
     indent = len(line) - len(line.lstrip(" "))
     start = _BLOCK_TAG.match(line, indent) if indent <= 3 and line.startswith(("{%", "{{<", "{{%"), indent) else None
-    words = _words(start[0]) if start else []
+    words = tag_words(start[0]) if start else []
     end = (
         _end_tag(lines, index, start.end(), "endhighlight" if line.startswith("{%", indent) else "/highlight")
         if words[:1] == ["highlight"]
@@ -159,12 +159,12 @@ def _end_tag(lines: list[str], index: int, column: int, name: str) -> tuple[int,
     `lines[index]` on."""
     for number in range(index, len(lines)):
         for tag in _BLOCK_TAG.finditer(lines[number], column if number == index else 0):
-            if _words(tag[0]) == [name]:
+            if tag_words(tag[0]) == [name]:
                 return number, tag
     return None
 
 
-def _words(tag: str) -> list[str]:
+def tag_words(tag: str) -> list[str]:
     """The name and positional arguments of a Liquid tag or a shortcode."""
     if tag.startswith("{%"):
         return _liquid_name(tag)
