@@ -22,9 +22,9 @@ import markdown
 from markdown.blockprocessors import BlockProcessor, ListIndentProcessor
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
-from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 from markupsafe import Markup, escape
@@ -328,47 +328,142 @@ class _PlainParagraph(BlockProcessor):
 
 # Lists as CommonMark (GitHub, Obsidian, Hugo) reads them, where Python-Markdown reads them otherwise. Only the lists
 # change: indented code, paragraphs and the tab length stay Python-Markdown's.
-_LIST_ITEM = re.compile(r"( *)([*+-]|\d+\.)( +)")  # an item's line, as Python-Markdown's list processors take one
 # An item that starts on the line after a paragraph's: of a bullet list, or of a numbered list from 1 (CommonMark lets
 # no other number interrupt a paragraph: "2021. That year" on a line of its own is still the sentence).
 _LIST_AFTER_TEXT = re.compile(r"\n[ ]{0,3}(?:[*+-]|1\.)[ ]+\S")
 
 
-def _nested_by_four(block: str) -> str:
-    """`block` (a list) with each nested item's lines moved to four spaces a level, the nesting Python-Markdown reads.
+class _ListIndents(Preprocessor):
+    """What belongs to a list item, as CommonMark (GitHub, Obsidian, Hugo) reads it, moved to where Python-Markdown
+    reads it there: four spaces a level.
 
-    CommonMark nests an item under the one whose text it starts at or after: `- a` then `  - b` (two spaces), or
-    `1. a` then `   1. b`; Python-Markdown would make these items of one flat list. A line four or more columns
-    past its item's text is not an item (it goes on with the text) and moves with it."""
-    if "\n " not in block:
-        return block  # no line is indented: nothing is nested
-    lines = block.split("\n")
-    items: list[tuple[int, int]] = []  # the open items, outermost first: (the column of their text, how far their lines move)
-    for index, line in enumerate(lines):
-        indent = len(line) - len(line.lstrip(" "))
-        match = _LIST_ITEM.match(line)
-        if match:
-            while items and indent < items[-1][0]:
-                items.pop()  # the item starts before their text: they are closed
-            if not items or indent < items[-1][0] + 4:
-                to = 4 * len(items) if items else indent
-                spaces = len(match[3]) if len(match[3]) <= 4 else 1  # (more is indented code in the item's text)
-                items.append((indent + len(match[2]) + spaces, to - indent))
-                lines[index] = " " * to + line[indent:]
+    CommonMark puts a line in an item when it is indented as far as the item's text (two spaces after `- `, three
+    after `1. `), after a blank line too, and nests an item under the one whose text it starts at or after;
+    Python-Markdown wants four spaces a level. So `1. Install:` / blank / `   more` kept `more` out of the list, and a
+    fenced block there was not one at all (its lines ran into a paragraph). Each line moves with its item (`shift`),
+    keeping its indent past the item's text: four more is still indented code. A fenced block indented (in an item,
+    or up to three spaces anywhere) becomes fenced code as Python-Markdown's own extension makes it, where the block
+    stood; one at the margin is left to that extension. Code stays as written."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(line[:1] in (" ", ">") for line in lines):
+            return lines  # no line is indented or quoted: nothing is nested, no fence indented
+        out: list[str] = []
+        items: list[int] = []  # the open items' text columns, outermost first
+        shift = 0  # how far the current line moves: its item's (the last item line's, or the block's first line's)
+        block_start = True  # the line follows a blank line, or starts the text
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            stripped = line.lstrip(" ")
+            if not stripped:
+                out.append(line)
+                block_start, index = True, index + 1
                 continue
-        shift = next((moved for column, moved in reversed(items) if column <= indent), 0)
-        lines[index] = " " * (indent + shift) + line[indent:]
-    return "\n".join(lines)
+            indent = len(line) - len(stripped)
+            stripped_code = False
+            fence = _FENCE.match(stripped)
+            item = _ITEM.match(stripped) if fence is None and not _RULE.match(stripped) else None
+            if block_start or item or fence:
+                in_list = bool(items)
+                while items and indent < min(items[-1], 4 * len(items)):
+                    items.pop()  # the line starts before their text: they are closed (code and items close them)
+                if indent - (items[-1] if items else 0) > 3:  # indented code (or an item's text), no marker or fence
+                    item = fence = None
+                    stripped_code = True
+                if item and (block_start or in_list or item[1] in ("-", "*", "+", "1.")):  # (see `_LIST_AFTER_TEXT`)
+                    shift = 4 * len(items) - indent if items else 0
+                    spaces = len(item[2])
+                    items.append(indent + len(item[1]) + (spaces if 0 < spaces <= 4 else 1))
+                elif block_start or fence:
+                    shift = _shift(indent, items)
+            block_start = False
+            quoted = _QUOTED_FENCE.match(stripped) if stripped[0] == ">" and not stripped_code else None
+            code = self._fenced(lines, index, indent, fence or quoted, bool(items)) if fence or quoted else None
+            if code is not None:
+                made, index = code
+                out.extend(" " * (indent + shift) + text if text.strip() else text for text in made)
+                continue
+            out.append(" " * max(0, indent + shift) + stripped if shift else line)
+            index += 1
+        return out
+
+    def _fenced(self, lines: list[str], start: int, indent: int, fence: re.Match[str], in_item: bool) -> tuple[list[str], int] | None:
+        """The block of `fence` (`_FENCE`'s, or `_QUOTED_FENCE`'s in a quote), which opens on `lines[start]` (indented
+        `indent`): the lines that stand for it (as indented as the block was) and the index of the line after it; None
+        when it is no block (never closed). The fence extension makes it, from the lines without their indent and
+        quote marks (a quote's lines keep them); a block at the margin is left to it as it is (its lines are code)."""
+        if fence.re is _QUOTED_FENCE:
+            marks, mark = fence[1], fence[2]
+            end = _quoted_fence_end(lines, start, fence, indent)
+            body = [text[indent + len(marks) :] for text in lines[start:end]]
+        else:
+            marks, mark = "", fence[1]
+            end = _fence_end(lines, start, fence, indent)
+            if end is not None and not indent:
+                return lines[start : end + 1], end + 1
+            body = [text[min(indent, len(text) - len(text.lstrip(" "))) :] for text in lines[start:end]]
+        if end is None:
+            return None
+        made = self.md.preprocessors["fenced_code_block"].run([*body, mark])
+        if body[0] in made:
+            return None  # (not a block to the extension: an opening it does not take, `{attrs}` unclosed)
+        made = [text for text in made if text]
+        # Set apart from the text around, as at the margin: in a quote, from the quote's text only (a blank line of the
+        # quote after its last would end the code's paragraph in a newline, and the code stay in it); in an item, not
+        # at all (a blank line would loosen it).
+        if marks:
+            quote = marks.rstrip()
+            before = lines[start - 1][indent:].startswith(quote) if start else False
+            after = lines[end + 1][indent:].startswith(quote) if end + 1 < len(lines) else False
+            return [quote] * before + [marks + text for text in made] + [quote] * after, end + 1
+        return made if in_item else ["", *made, ""], end + 1
 
 
-class _NestingOListProcessor(SaneOListProcessor):
-    def get_items(self, block: str) -> list[str]:
-        return super().get_items(_nested_by_four(block))
+# What this preprocessor takes for an item's line (as the list processors do), a fence's opening, a rule.
+_ITEM = re.compile(r"([*+-]|\d+\.)( +|$)")
+_FENCE = re.compile(r"(`{3,}(?=[^`]*$)|~{3,})")
+_RULE = re.compile(r"([-*_])(?: *\1){2,} *$")
+_QUOTED_FENCE = re.compile(r"((?:> ?)+)(`{3,}(?=[^`]*$)|~{3,})")  # a fence in a quote: the quote's marks, the fence's
 
 
-class _NestingUListProcessor(SaneUListProcessor):
-    def get_items(self, block: str) -> list[str]:
-        return super().get_items(_nested_by_four(block))
+def _shift(indent: int, items: list[int]) -> int:
+    """How far a block indented `indent` in the innermost of `items` moves: to that item's four spaces a level, by
+    its indent past the item's text. A block already indented past there by four or more (as Python-Markdown would
+    have it: `- a`, blank, eight spaces) is code written for Python-Markdown, and stays."""
+    if not items:
+        return 0
+    column = 4 * len(items)
+    return 0 if indent >= column + 4 else column - min(items[-1], indent)
+
+
+def _quoted_fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int) -> int | None:
+    """`_fence_end` of a fence in a quote (`> ````): every line to the closing one has the same quote marks (an empty
+    line of the code may have lost the space after them), or it is no fence (the quote ended first)."""
+    marks, mark = fence[1], fence[2]
+    for index in range(start + 1, len(lines)):
+        line = lines[index][indent:]
+        if not (line.startswith(marks) or line == marks.rstrip()) or lines[index][:indent].strip():
+            return None
+        text = line[len(marks) :].strip()
+        if text.startswith(mark[0] * len(mark)) and not text.strip(mark[0]):
+            return index
+    return None
+
+
+def _fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int) -> int | None:
+    """The index of the line that closes the fence opened on `lines[start]` (indented `indent`), or None: the same
+    mark, at least as long, indented less than four spaces past the opening's."""
+    mark = fence[1]
+    for index in range(start + 1, len(lines)):
+        stripped = lines[index].lstrip(" ")
+        if (
+            stripped.startswith(mark[0] * len(mark))
+            and not stripped.strip(mark[0] + " ")
+            and len(lines[index]) - len(stripped) < indent + 4
+        ):
+            return index
+    return None
 
 
 class _ItemAfterIndentedText(ListIndentProcessor):
@@ -455,8 +550,7 @@ class _GitHubExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.parser.blockprocessors.register(_ItemAfterIndentedText(md.parser), "indent", 90)  # (Python-Markdown's name and place)
-        md.parser.blockprocessors.register(_NestingOListProcessor(md.parser), "olist", 40)  # sane_lists' names and places
-        md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)
+        md.preprocessors.register(_ListIndents(md), "ssg_list_indents", 26)  # after Jekyll's blocks (27), before fences (25)
         md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "list_after_paragraph", 12)  # after "reference" (15)
         md.inlinePatterns.register(_BackslashBreak(r"\\\n", md), "backslash_break", 99)  # after linebreak (100): both are <br>
         md.treeprocessors.register(_AttrListOnly(md), "attr_list", 8)  # (attr_list's name and place)

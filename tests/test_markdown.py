@@ -312,6 +312,67 @@ def test_lists_written_for_python_markdown_and_indented_code_are_rendered_as_bef
     assert _html(doc) == _python_markdown(doc)
 
 
+@pytest.mark.parametrize(
+    ("at_its_text", "four_spaces"),
+    [
+        ("- one\n\n  more of one\n\n- two", "- one\n\n    more of one\n\n- two"),
+        ("1. one\n\n   more of one\n2. two", "1. one\n\n    more of one\n2. two"),
+        ("- a\n\n  - b\n\n    more of b\n\n- c", "- a\n\n    - b\n\n        more of b\n\n- c"),
+        ("- a\n\n      code in a (four past its text)", "- a\n\n        code in a (four past its text)"),
+        ("1. a\n\n   > quoted in a\n\n2. b", "1. a\n\n    > quoted in a\n\n2. b"),
+    ],
+)
+def test_what_follows_a_blank_line_at_an_items_text_stays_in_the_item(at_its_text, four_spaces):
+    """CommonMark (GitHub, Obsidian, Hugo) keeps a block in an item when it is indented as far as the item's text;
+    Python-Markdown wanted four spaces, and with two or three the block came after the list (and `2. two` ran into
+    it as text)."""
+    assert _html(at_its_text) == _html(four_spaces)
+    assert _html(at_its_text).count("<li>") == len(re.findall(r"^ *(?:-|\d\.) ", at_its_text, re.M))
+    assert "</li>\n</ol>\n<p>" not in _html(at_its_text) and "</li>\n</ul>\n<p>" not in _html(at_its_text)
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        (
+            "1. Install it:\n\n   ```bash\n   pip install ssg\n     --upgrade\n   ```\n\n2. Build",
+            '<ol>\n<li>\n<p>Install it:</p>\n<pre><code class="language-bash">pip install ssg\n  --upgrade\n</code></pre>\n</li>\n'
+            "<li>\n<p>Build</p>\n</li>\n</ol>",
+        ),
+        (
+            "- a\n  ```\n  <b>x</b> - not an item\n  - nor this\n  ```\n- b",
+            "<ul>\n<li>a\n    <pre><code>&lt;b&gt;x&lt;/b&gt; - not an item\n- nor this\n</code></pre></li>\n<li>b</li>\n</ul>",
+        ),
+        (
+            "- a\n  - b\n\n    ~~~\n    deep\n    ~~~",
+            "<ul>\n<li>a<ul>\n<li>\n<p>b</p>\n<pre><code>deep\n</code></pre>\n</li>\n</ul>\n</li>\n</ul>",
+        ),
+        ("Text\n\n  ```\n  two spaces in\n  ```\n\nMore", "<p>Text</p>\n<pre><code>two spaces in\n</code></pre>\n<p>More</p>"),
+        (
+            "> Quoted:\n> ```python\n> a = 1\n>\n> b = 2\n> ```\n> after",
+            '<blockquote>\n<p>Quoted:</p>\n<pre><code class="language-python">a = 1\n\nb = 2\n</code></pre>\n<p>after</p>\n</blockquote>',
+        ),
+        ("> ```\n> alone in its quote\n> ```", "<blockquote>\n<pre><code>alone in its quote\n</code></pre>\n</blockquote>"),
+        (
+            "- a\n\n  > ```\n  > quoted in an item\n  > ```",
+            "<ul>\n<li>\n<p>a</p>\n<blockquote>\n<pre><code>quoted in an item\n</code></pre>\n</blockquote>\n</li>\n</ul>",
+        ),
+        (
+            "Text\n\n    ```\n    four spaces: indented code\n    ```",
+            "<p>Text</p>\n<pre><code>```\nfour spaces: indented code\n```\n</code></pre>",
+        ),
+    ],
+)
+def test_a_fenced_block_in_an_item_a_quote_or_indented_is_fenced_code(doc, html):
+    """Python-Markdown's fences are read at the margin only: in an item (as GitHub writes them, at the item's text)
+    or a quote, the fence marks and the code ran into a paragraph, the code's lines joined."""
+    assert _html(doc) == html
+
+
+def test_an_unclosed_fence_in_an_item_stays_text():
+    assert "<pre>" not in _html("- a\n\n  ```\n  never closed")
+
+
 def test_fenced_code_and_html_blocks_are_left_as_they_are():
     code = "Text\n- not a list\n~~not struck~~ https://not.a/link a@b.org\n- [ ] no task"
     assert _html(f"```\n{code}\n```") == _python_markdown(f"```\n{code}\n```")
