@@ -677,13 +677,19 @@ def language_problems(config: Config, articles: list[Article], lines: dict[str, 
 
 def tag_name_typos(config: Config, site: Site) -> list[Problem]:
     """A warning for each `tag_names:` entry that names no article's tag but is close to one that does: a typo there
-    (`Roscosmso: {ru: Роскосмос}`) silently made the Russian name a tag of its own, the English one without it. An entry
-    with no close tag may be for articles still to come: nothing is said."""
+    (`Roscosmso: {ru: Роскосмос}`) silently made the Russian name a tag of its own, the English one without it (an
+    entry's tag that only its other names bring counts as no article's). An entry with no close tag may be for
+    articles still to come: nothing is said."""
     if not config.tag_names:
         return []
     used = {tag.key: tag.name for tag in site.tags if tag.count}
-    unused = sorted((key, name) for key, name in {tag_key(name): name for name in config.tag_names}.items() if key not in used)
-    close = [(name, matches[0]) for key, name in unused if (matches := difflib.get_close_matches(key, used, n=1, cutoff=0.8))]
+    written = {tag_key(name) for article in site.articles for name in article.tags}  # (by the entry's own name, or else only its others)
+    unused = sorted((key, name) for key, name in {tag_key(name): name for name in config.tag_names}.items() if key not in written)
+    close = [
+        (name, matches[0], key in used)
+        for key, name in unused
+        if (matches := difflib.get_close_matches(key, [k for k in used if k != key], n=1, cutoff=0.8))
+    ]
     if not close:
         return []  # (the usual case: the file is not read)
     where = config.tag_names_file or CONFIG_FILE
@@ -692,9 +698,10 @@ def tag_name_typos(config: Config, site: Site) -> list[Problem]:
     except (OSError, UnicodeDecodeError):
         lines = []
     problems = []
-    for name, match in close:
+    for name, match, own_tag in close:
         line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith((f"{name}:", f'"{name}":', f"'{name}':"))), None)
-        message = f"{name!r} is no article's tag; did you mean {used[match]!r}? (as written, the names given here go to no tag)"
+        goes = "make a tag of their own, apart from it" if own_tag else "go to no tag"
+        message = f"{name!r} is no article's tag; did you mean {used[match]!r}? (as written, the names given here {goes})"
         problems.append(Problem(where, line, "tag_names", message))
     return problems
 

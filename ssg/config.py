@@ -23,6 +23,7 @@ from .content import check_lang
 from .errors import ConfigError, Problem
 from .scripts import cyrillic_language, written_in_cyrillic
 from .search import SearchConfig
+from .site import tag_key
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
 CONFIG_FILE = "site.yaml"
@@ -495,7 +496,12 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         values["search"] = replace(values["search"], language_filter=True)
     if isinstance(values.get("tag_names"), str):
         values["tag_names_file"] = values["tag_names"]
-        values["tag_names"] = _tag_names_file(root, values["tag_names"], problems)
+        values["tag_names"], entry_lines = _tag_names_file(root, values["tag_names"], problems)
+        where = values["tag_names_file"]
+    else:
+        entry_lines, where = {}, CONFIG_FILE
+    for tag, message in tag_names_problems(values.get("tag_names") or {}, tuple(codes)):
+        problems.append(Problem(where, entry_lines.get(tag, lines.get("tag_names")), None if entry_lines else "tag_names", message))
     if problems:
         raise ConfigError(problems)
     return Config(root=root, **values, flagged=flagged)
@@ -518,27 +524,49 @@ def _option_yaml(option: Option, value: Any) -> str:
     return dumped[1:-1] if dumped.startswith("{") else dumped
 
 
-def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> dict:
-    """The `tag_names:` mapping kept in a file of its own (e.g. tags.yaml)."""
+def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> tuple[dict, dict[str, int]]:
+    """The `tag_names:` mapping kept in a file of its own (e.g. tags.yaml), and the line of each of its entries."""
     path = root / name
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
     except OSError:
         problems.append(Problem(CONFIG_FILE, None, "tag_names", f"file {name!r} not found (put it next to site.yaml)"))
-        return {}
+        return {}, {}
     except YamlSyntaxError as exc:
         problems.append(Problem(name, exc.line, None, exc.message))
-        return {}
+        return {}, {}
     if not isinstance(data or {}, dict):
         problems.append(Problem(name, 1, None, "must be a mapping of tag: {language: name}, e.g. Roscosmos: {ru: Роскосмос}"))
-        return {}
+        return {}, {}
     found = {}
     for tag, names in (data or {}).items():  # each entry on its own, so every bad one is named with its line
         try:
             found |= _tag_names({tag: names})
         except ValueError as exc:
             problems.append(Problem(name, lines.get(str(tag)), None, str(exc)))
-    return found
+    return found, lines
+
+
+def tag_names_problems(tag_names: dict[str, dict[str, str]], languages: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(entry, what is wrong) for each `tag_names:` entry that does not go with the others or with `languages:`.
+
+    Each name is one tag: a name given to two entries (a copied line, `ISS: {ru: Роскосмос}` under `Roscosmos: {ru:
+    Роскосмос}`) silently moved every article of the first to the second, and an entry keyed by another's translated
+    name (`Роскосмос: {en: Roscosmos}`) made a tag of its own. A language the site does not have (`{fr: ...}`, `{rus:
+    ...}` for ru) named no page, and its articles showed the tag in the default language."""
+    problems: list[tuple[str, str]] = []
+    owner: dict[str, tuple[str, str]] = {}  # a name's key -> (the entry that gives it, as what)
+    for tag, names in tag_names.items():
+        for code in names:
+            if languages and code not in languages:
+                problems.append((tag, f"{tag}: {code!r} is not one of `languages:` ({', '.join(languages)}); use one of them"))
+        for name, what in [(tag, "an entry"), *((other, f"the {code} name of") for code, other in names.items())]:
+            first, first_what = owner.setdefault(tag_key(name), (tag, what))
+            if first != tag:
+                said = "an entry of its own" if first_what == "an entry" else f"{first_what} {first!r}"
+                problems.append((tag, f"{tag}: {name!r} is already {said} (one name, one tag): remove it from one of them"))
+                break  # (one problem an entry)
+    return problems
 
 
 def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = ()) -> str:

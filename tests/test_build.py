@@ -938,6 +938,45 @@ def test_a_tag_names_entry_close_to_an_articles_tag_but_no_articles_tag_is_a_war
     assert project.build().warnings == []
 
 
+def test_a_tag_names_entry_whose_tag_only_its_other_names_bring_is_a_typo_too(project):
+    """`Roscosmso: {ru: Роскосмос}` with Russian articles: the Russian ones made a tag 'Roscosmso' apart from the English
+    'Roscosmos', and the entry counted as used, so nothing was said."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "languages: [en, ru]\ntag_names:\n  Roscosmso: {ru: Роскосмос}\n",
+            "content/a.md": article("A", "2021-01-01", tags="[Roscosmos]"),
+            "content/b.md": article("Б", "2021-01-02", tags="[Роскосмос]", lang="ru"),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "site.yaml:7: tag_names: 'Roscosmso' is no article's tag; did you mean 'Roscosmos'? (as written, the names given here "
+        "make a tag of their own, apart from it)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        (
+            "Roscosmos: {ru: Роскосмос}\nISS: {ru: Роскосмос}\n",  # a copied line
+            "tags.yaml:2: ISS: 'Роскосмос' is already the ru name of 'Roscosmos' (one name, one tag): remove it from one of them",
+        ),
+        (
+            "Roscosmos: {ru: Роскосмос}\nРоскосмос: {en: Roscosmos}\n",  # the same tag, written from both sides
+            "tags.yaml:2: Роскосмос: 'Роскосмос' is already the ru name of 'Roscosmos' (one name, one tag): remove it from one of them",
+        ),
+        ("Roscosmos: {ru: Роскосмос}\nMoon: {fr: Lune}\n", "tags.yaml:2: Moon: 'fr' is not one of `languages:` (en, ru); use one of them"),
+    ],
+)
+def test_tag_names_that_give_one_name_to_two_tags_or_another_language_are_errors_on_their_line(project, entries, message):
+    """A name given twice moved every article of one tag to the other, silently; a language the site does not have was
+    ignored, silently (its articles showed the tag in the default language)."""
+    project.write({"site.yaml": SITE_YAML + "languages: [en, ru]\ntag_names: tags.yaml\n", "tags.yaml": entries})
+    with pytest.raises(ConfigError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [message]
+
+
 def test_a_tag_page_is_headed_by_the_name_the_other_pages_give_the_tag(project):
     """`tag_names: {Roscosmos: {ru: Роскосмос}}` on a Russian archive: the tags index, the article's tags and the feed
     said Роскосмос, the tag's own page was headed Roscosmos."""
