@@ -248,6 +248,9 @@ _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|tab
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
 
 
+_LIST_DASH = re.compile(r"( *)- ")  # an item's line in a YAML block list
+
+
 class _Reader:
     """Checks one file's front matter, collecting every problem with its line."""
 
@@ -280,6 +283,7 @@ class _Reader:
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
         self.lines, self.end_line = front.lines, front.end_line
         self.warn_comments(text)
+        self.warn_folded_items(text, data)
         meta = self.check(data)
         body = self.without_control_characters(text, body)
         rendered = render_markdown(body, self.path, self.text("excerpt_separator", data))
@@ -413,6 +417,25 @@ class _Reader:
                 continue
             message = f"' #' starts a YAML comment, so this reads as {kept.strip()!r}: put the value in quotes, {key}: {quoted(written)}"
             self.warnings.append(Problem(self.path, number, key, message))
+
+    def warn_folded_items(self, text: str, data: dict) -> None:
+        """A warning for a `tags:` item indented past the one above (`  - Роскосмос` then `   - МКС`): YAML reads it as
+        more of that one's name, and the article had one tag, "Роскосмос - МКС", on neither tag's page."""
+        value, line = data.get("tags"), self.lines.get("tags")
+        if not isinstance(value, list) or line is None or not any(isinstance(item, str) and " - " in item for item in value):
+            return  # (the usual case: no name holds " - ")
+        first = None  # the indent of the list's first dash
+        for number, written in enumerate(text.split("\n")[line:], start=line + 1):
+            item = _LIST_DASH.match(written)
+            if item is None:
+                if written[:1] not in (" ", "\t", "#", ""):
+                    return  # the next key
+                continue
+            first = len(item[1]) if first is None else first
+            folded = next((name for name in value if isinstance(name, str) and f" {written.strip()}" in name), None)
+            if len(item[1]) > first and folded:
+                message = f"this item is indented past the one above, so YAML reads it as more of that one: the tag is {folded!r}; put its dash under the others'"
+                self.warnings.append(Problem(self.path, number, "tags", message))
 
     def warn_cyrillic(self, data: dict, meta: dict, rendered: RenderedBody) -> None:
         """A warning for an article whose language is in one alphabet and whose title and text are in the other, on a

@@ -562,6 +562,21 @@ def test_a_comment_cutting_a_shown_text_is_warned_of():
     assert read(literal)["warnings"] == []
 
 
+def test_a_tags_item_indented_past_the_one_above_is_warned_of_on_its_line():
+    """`  - Роскосмос` then `   - МКС`: YAML reads the second as more of the first, and the article had one tag,
+    "Роскосмос - МКС", without a word. A name that holds " - " as written is no mistake."""
+    record = read("---\ntitle: T\ndate: 2024-01-01\ntags:\n  - Роскосмос\n   - МКС\n  - NASA\n---\nText.\n")
+    assert record["meta"]["tags"] == ["Роскосмос - МКС", "NASA"]
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (
+            6,
+            "tags",
+            "this item is indented past the one above, so YAML reads it as more of that one: the tag is 'Роскосмос - МКС'; put its dash under the others'",
+        )
+    ]
+    assert read("---\ntitle: T\ndate: 2024-01-01\ntags:\n  - Союз - Аполлон\n  - NASA\n---\nText.\n")["warnings"] == []
+
+
 def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of():
     """On an en/ru site, a Russian article without `lang: ru` was published as English without a word."""
     bilingual = ReadSettings("en", "UTC", (), SearchConfig(enabled=False), cyrillic_lang="ru")
