@@ -171,6 +171,8 @@ def test_field_scope_and_exclusion(page: SearchPage, server: str) -> None:
     assert "Новая ракета прошла огневые испытания" not in titles
     page.type("title:самолет")
     assert page.titles() == ["Самолёт МС-21 поднялся в небо"]
+    page.type("Title:самолет")  # (a field in capitals is the field: lunr said there was none)
+    assert page.titles() == ["Самолёт МС-21 поднялся в небо"]
     page.type("tags:мкс")
     assert "Ракета доставила груз на станцию" in page.titles()
 
@@ -208,6 +210,11 @@ def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) 
         == "The query has a syntax error: there is no field “nosuchfield”; use title:word, tags:word or body:word."
     )
     assert page.type("moon~x") == "The query has a syntax error: put a number after ~ or ^ (moon~1, moon^2)."
+    # (found by a new user's trial: lunr's token names, in English on every page)
+    assert page.type("title:-moon") == "The query has a syntax error: + and - go right before a word or a field (+moon, -title:moon)."
+    assert page.type("^2") == "The query has a syntax error: ^ and ~ go right after a word (moon^2, moon~1)."
+    assert page.type("title:moon:x") == "The query has a syntax error: one field for a word (title:moon)."
+    assert page.type(":moon") == "The query has a syntax error: a field's name goes before the colon (title:moon)."
     assert page.titles() == []
 
 

@@ -125,11 +125,19 @@
       return out;
     }
 
+    // A field named in capitals (Title:moon) is the field: lunr's names are lower case, and it would say there is none.
+    function fieldsInLowerCase(queryString) {
+      return queryString.replace(/(^|[\s+-])([^\s:+-]+):/g, function (whole, before, name) {
+        var lower = name.toLowerCase();
+        return lower !== name && manifest.fields.indexOf(lower) >= 0 ? before + lower + ":" : whole;
+      });
+    }
+
     // Parse the query (SearchError "syntax" if lunr cannot); the clauses' terms and the shards.
     function plan(queryString) {
       var query = new lunr.Query(manifest.fields);
       try {
-        new lunr.QueryParser(queryString, query).parse();
+        new lunr.QueryParser(fieldsInLowerCase(queryString), query).parse();
       } catch (e) {
         if (e instanceof lunr.QueryParseError) throw new SearchError("syntax", e.message, manifest.fields);
         throw e;
@@ -645,12 +653,16 @@
     function syntaxError(e) {
       if (!strings.search_error_missing) return e.message; // a site's own search.html without these strings
       var m = /^unrecognised field '([^']*)'/.exec(e.message);
+      if (m && !m[1] && strings.search_error_no_field) return fill("search_error_no_field"); // ":moon"
       if (m) {
         var fields = e.fields.map(function (f) { return f + ":" + (strings.search_word || "word"); });
         return fill("search_error_field", { field: m[1], fields: fields.slice(0, -1).join(", ") + (fields.length > 1 ? " " + strings.search_or + " " : "") + fields[fields.length - 1] });
       }
       if (/found nothing$/.test(e.message)) return fill("search_error_missing");
       if (/must be numeric$/.test(e.message)) return fill("search_error_number");
+      // A mark where lunr wants a word ("title:-moon", "^2", "title:moon:x"): say where that mark goes.
+      m = /found '?(PRESENCE|BOOST|EDIT_DISTANCE|FIELD)\b/.exec(e.message);
+      if (m && strings.search_error_place) return fill(m[1] === "PRESENCE" ? "search_error_place" : m[1] === "FIELD" ? "search_error_one_field" : "search_error_after");
       return e.message;
     }
 
