@@ -24,6 +24,7 @@ import signal
 import threading
 import time
 import traceback
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -37,6 +38,7 @@ from watchdog.observers.api import ObservedWatch
 
 from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
+from .content import Article
 from .errors import Problem, SsgError
 from .output import MANIFEST
 from .site import Site
@@ -538,19 +540,30 @@ class Rebuilder:
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed{left_out}.")
 
     def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, mount: str) -> None:
-        """Remember where each article page that this build moved went (see `moved`)."""
+        """Remember where each article page that this build moved went (see `moved`): by a new date or slug, or a file
+        renamed (a slug made from the file's name)."""
         if before is None or after is None or before[0] is after[0]:
             return
         (old_site, old_urls), (site, urls) = before, after
         old = {a.source_path: a for a in old_site.articles}
+        arrived: dict[tuple, list[Article]] = defaultdict(list)  # articles of files new to this build, by title and date
         for article in site.articles:
-            previous = old.get(article.source_path)
-            if previous is not None and previous is not article:  # (an unchanged file reads as the same object)
-                was, now = old_urls.article(previous), urls.article(article)
-                if was != now:
-                    self.moved[mount + was] = mount + now
+            previous = old.pop(article.source_path, None)
+            if previous is None:
+                arrived[article.title, article.date].append(article)
+            elif previous is not article:  # (an unchanged file reads as the same object)
+                self._moved(mount, old_urls.article(previous), urls.article(article))
+        # A file renamed (its name is the slug's): the article gone with the title and date of the one that came.
+        for previous in old.values():
+            same = arrived.get((previous.title, previous.date), ())
+            if len(same) == 1:
+                self._moved(mount, old_urls.article(previous), urls.article(same[0]))
         while len(self.moved) > MOVES_KEPT:
             del self.moved[next(iter(self.moved))]
+
+    def _moved(self, mount: str, was: str, now: str) -> None:
+        if was != now:
+            self.moved[mount + was] = mount + now
 
     def view_of(self, config: Config) -> View:
         """What a build of `config` is served as: its output folder, at the path of its base URL."""
