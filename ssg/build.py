@@ -45,7 +45,7 @@ from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, other_article_files, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
-from .output import Manifest, Output, check_manifest, check_output_dir, moving_list, read_manifest
+from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, relative, template_link_hint
 from .redirects import REDIRECT_KIND, redirect_pages
@@ -227,12 +227,19 @@ class Builder:
         of pages would wait for all of them: 0.5 s at 10,000 articles); let go of the listing entries of articles that
         are no more (an edited article's earlier self)."""
         self.search.indexer.flush()
+        self.empty_trash()
         if self.cards is not None and self.assembled is not None:
             self.cards.keep_only(self.assembled.site.articles)
         if self.sitemap_later is not None:
             (pages, urls, languages), self.sitemap_later = self.sitemap_later, None
             self.sitemap = Entries(urls, languages)
             self.sitemap.of(pages)
+
+    def empty_trash(self) -> None:
+        """Remove the files its builds replaced or deleted, which they set aside rather than free between a save and
+        the page's reload (`Output`'s `defer`)."""
+        for folder in self.committed:
+            empty_trash(folder)
 
     def build(
         self,
@@ -359,7 +366,7 @@ class Builder:
                 check_manifest(config.output_path)
             if self.templates is None:
                 self.templates = Templates(store.templates())
-            output = Output(config.output_path, previous, own, private)
+            output = Output(config.output_path, previous, own, private, defer=self.remember)
             try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
                 prints = write_site(Plan(config, options, theme, site, urls, pages, files, feeds), store, output, phase, result, self)
                 with phase("commit"), committing():

@@ -610,6 +610,7 @@ class Rebuilder:
         if self._watcher is not None:
             self._watcher.stop()
         self.batcher.close()
+        self.builder.empty_trash()  # (what a pause would have removed: nothing of the builds is left beside the output)
 
 
 def collect_garbage(full: bool) -> None:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from ssg.build import BuildOptions, build
+from ssg.build import Builder, BuildOptions, build
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
 from ssg.linkcheck import check_links
 from ssg.output import MANIFEST, Output
 from ssg.urls import output_file
 
-from .conftest import SITE_YAML, article, tree
+from .conftest import NOW, SITE_YAML, article, tree
 
 
 @pytest.fixture
@@ -1272,3 +1272,35 @@ def test_a_hugo_figure_copies_and_links_its_picture_and_other_shortcodes_are_war
     page = project.page("2021/05/24/soyuz/")
     assert '<figure><a href="../../../soyuz/big.jpg"><img alt="The Soyuz" src="../../../soyuz/rocket.jpg"></a>' in page
     assert '<img alt="" src="../../../../images/logo.png">' in page and "{{&lt; notice &gt;}}" in page
+
+
+def test_a_long_lived_builder_sets_replaced_files_aside_until_the_author_pauses(project):
+    """Freeing a replaced file's blocks took 0.13 ms a file on our box, 0.12 s of a save that moves a date: the
+    preview's builder sets the files it replaces or deletes aside, and removes them when the author pauses (`tidy`)
+    or it stops; a one-shot build removes what a stopped one left. The output is the same either way."""
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00"), "content/b.md": article("B", "2021-01-02T10:00:00+03:00")})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    trash = project.root / ".public.ssg-trash"
+    page = project.public / "2021/01/01/a/index.html"
+    before, gone = page.read_bytes(), (project.public / "2021/01/02/b/index.html").read_bytes()
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
+    project.remove("content/b.md")
+    result = builder.build(config, options)
+    aside = sorted(path.read_bytes() for path in trash.iterdir())
+    assert before in aside and gone in aside and result.deleted < len(aside) <= result.changed + result.deleted
+    assert b"Edited." in page.read_bytes()
+    text = (project.public / MANIFEST).read_text(encoding="utf-8")  # (its entries kept where files were, others made)
+    assert text == json.dumps(
+        {"generator": "ssg", "files": json.loads(text)["files"]}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+    incremental = project.files()
+    builder.tidy()
+    assert not trash.exists()
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Again.")})
+    builder.build(config, options)
+    assert trash.is_dir()  # (as a preview killed before it paused leaves it)
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
+    project.build()  # a one-shot build: nothing set aside, and what was is gone
+    assert project.files() == incremental and not trash.exists()
