@@ -37,7 +37,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from . import __version__, search
 from .cache import Store
-from .config import CONFIG_FILE, Config
+from .config import CONFIG_FILE, Config, option_line, tag_names_line
 from .content import RECORD_FORMAT, Article, Day, ReadSettings
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
@@ -309,7 +309,7 @@ class Builder:
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
                 result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
-                result.warnings += tag_name_typos(config, site) + spaced_tags(config, site, loaded.lines)
+                result.warnings += tag_name_warnings(config, site) + spaced_tags(config, site, loaded.lines)
                 result.warnings += with_lines(translations_alone(waiting, config.content_dir), loaded.lines, config.content_dir)
                 result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
                 if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
@@ -682,35 +682,53 @@ def language_problems(config: Config, articles: list[Article], lines: dict[str, 
     return with_lines(problems, lines, config.content_dir)
 
 
-def tag_name_typos(config: Config, site: Site) -> list[Problem]:
-    """A warning for each `tag_names:` entry that names no article's tag but is close to one that does: a typo there
-    (`Roscosmso: {ru: Роскосмос}`) silently made the Russian name a tag of its own, the English one without it (an
-    entry's tag that only its other names bring counts as no article's). An entry with no close tag may be for
-    articles still to come: nothing is said."""
+def tag_name_warnings(config: Config, site: Site) -> list[Problem]:
+    """A warning on the line of each `tag_names:` entry that is most likely a mistake:
+
+    - It names no article's tag but is close to one that does: a typo there (`Roscosmso: {ru: Роскосмос}`) silently
+      made the Russian name a tag of its own, the English one without it. An entry's tag that only its other names
+      bring counts as no article's; then only a typo's distance (`_one_edit_apart`) tells, not a likeness (`Soyuz`
+      with Russian articles only, beside `Soyuz-2`, is right). An entry with no close tag may be for articles to come.
+    - It names a language that is not in `languages:` (`{fr: ...}`, `{rus: ...}` for ru): its articles are read
+      with the tag still, but no page shows that name."""
     if not config.tag_names:
         return []
+    found: list[tuple[str, str]] = []  # (entry, message)
+    codes = config.language_codes if config.multilingual else ()
+    for name, names in config.tag_names.items():
+        other = [code for code in names if codes and code not in codes]
+        if other:
+            message = f"{name}: {', '.join(map(repr, other))} is not in `languages:` ({', '.join(codes)}): articles with that name get the tag, but no page shows the name; add the language there or correct its code"
+            found.append((name, message))
     used = {tag.key: tag.name for tag in site.tags if tag.count}
     written = {tag_key(name) for article in site.articles for name in article.tags}  # (by the entry's own name, or else only its others)
-    unused = sorted((key, name) for key, name in {tag_key(name): name for name in config.tag_names}.items() if key not in written)
-    close = [
-        (name, matches[0], key in used)
-        for key, name in unused
-        if (matches := difflib.get_close_matches(key, [k for k in used if k != key], n=1, cutoff=0.8))
-    ]
-    if not close:
+    for key, name in sorted({tag_key(name): name for name in config.tag_names}.items()):
+        if key in written:
+            continue
+        if key in used:  # (its other names make a tag of their own)
+            close, goes = [k for k in used if k != key and _one_edit_apart(key, k)], "make a tag of their own, apart from it"
+        else:
+            close, goes = difflib.get_close_matches(key, used, n=1, cutoff=0.8), "go to no tag"
+        if close:
+            found.append(
+                (name, f"{name!r} is no article's tag; did you mean {used[close[0]]!r}? (as written, the names given here {goes})")
+            )
+    if not found:
         return []  # (the usual case: the file is not read)
     where = config.tag_names_file or CONFIG_FILE
-    try:
-        lines = (config.root / where).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    problems = []
-    for name, match, own_tag in close:
-        line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith((f"{name}:", f'"{name}":', f"'{name}':"))), None)
-        goes = "make a tag of their own, apart from it" if own_tag else "go to no tag"
-        message = f"{name!r} is no article's tag; did you mean {used[match]!r}? (as written, the names given here {goes})"
-        problems.append(Problem(where, line, "tag_names", message))
-    return problems
+    after = None if config.tag_names_file else option_line(config.root, "tag_names")
+    return [Problem(where, tag_names_line(config.root, where, name, after), "tag_names", message) for name, message in found]
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter changed, added or dropped, or two neighbours swapped: a typo's distance."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    at = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) != len(b):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return longer[at + 1 :] == shorter[at:]
+    return a[at + 1 :] == b[at + 1 :] or (a[at : at + 2] == b[at : at + 2][::-1] and a[at + 2 :] == b[at + 2 :])
 
 
 def originals_left_out(published: Sequence[Article], read: Sequence[Article]) -> dict[str, list[str]]:

@@ -500,8 +500,9 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         where = values["tag_names_file"]
     else:
         entry_lines, where = {}, CONFIG_FILE
-    for tag, message in tag_names_problems(values.get("tag_names") or {}, tuple(codes)):
-        problems.append(Problem(where, entry_lines.get(tag, lines.get("tag_names")), None if entry_lines else "tag_names", message))
+    for tag, message in tag_names_problems(values.get("tag_names") or {}):
+        line = entry_lines.get(tag) if entry_lines else tag_names_line(root, CONFIG_FILE, tag, lines.get("tag_names"))
+        problems.append(Problem(where, line, None if entry_lines else "tag_names", message))
     if problems:
         raise ConfigError(problems)
     return Config(root=root, **values, flagged=flagged)
@@ -547,19 +548,15 @@ def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> tuple[dic
     return found, lines
 
 
-def tag_names_problems(tag_names: dict[str, dict[str, str]], languages: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(entry, what is wrong) for each `tag_names:` entry that does not go with the others or with `languages:`.
+def tag_names_problems(tag_names: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """(entry, what is wrong) for each `tag_names:` entry that gives a name another entry gives.
 
     Each name is one tag: a name given to two entries (a copied line, `ISS: {ru: Роскосмос}` under `Roscosmos: {ru:
     Роскосмос}`) silently moved every article of the first to the second, and an entry keyed by another's translated
-    name (`Роскосмос: {en: Roscosmos}`) made a tag of its own. A language the site does not have (`{fr: ...}`, `{rus:
-    ...}` for ru) named no page, and its articles showed the tag in the default language."""
+    name (`Роскосмос: {en: Roscosmos}`) made a tag of its own."""
     problems: list[tuple[str, str]] = []
     owner: dict[str, tuple[str, str]] = {}  # a name's key -> (the entry that gives it, as what)
     for tag, names in tag_names.items():
-        for code in names:
-            if languages and code not in languages:
-                problems.append((tag, f"{tag}: {code!r} is not one of `languages:` ({', '.join(languages)}); use one of them"))
         for name, what in [(tag, "an entry"), *((other, f"the {code} name of") for code, other in names.items())]:
             first, first_what = owner.setdefault(tag_key(name), (tag, what))
             if first != tag:
@@ -567,6 +564,18 @@ def tag_names_problems(tag_names: dict[str, dict[str, str]], languages: tuple[st
                 problems.append((tag, f"{tag}: {name!r} is already {said} (one name, one tag): remove it from one of them"))
                 break  # (one problem an entry)
     return problems
+
+
+def tag_names_line(root: Path, file: str, tag: str, after: int | None = None) -> int | None:
+    """The line of `file` (site.yaml, or the file `tag_names:` names) where the entry of `tag` starts, after line
+    `after` (site.yaml's `tag_names:`), found by its text: the YAML reader keeps the lines of top-level keys only.
+    None where it cannot tell."""
+    try:
+        text = (root / file).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    starts = (f"{tag}:", f'"{tag}":', f"'{tag}':")
+    return next((n for n, line in enumerate(text, 1) if n > (after or 0) and line.lstrip().startswith(starts)), None)
 
 
 def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = ()) -> str:

@@ -13,6 +13,7 @@ import functools
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -22,6 +23,7 @@ import markdown
 from markdown.blockprocessors import BlockProcessor, ListIndentProcessor
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
@@ -335,83 +337,45 @@ _LIST_AFTER_TEXT = re.compile(r"\n[ ]{0,3}(?:[*+-]|1\.)[ ]+\S")
 
 class _ListIndents(Preprocessor):
     """What belongs to a list item, as CommonMark (GitHub, Obsidian, Hugo) reads it, moved to where Python-Markdown
-    reads it there: four spaces a level.
+    reads it there: four spaces a level (`_reindented`).
 
     CommonMark puts a line in an item when it is indented as far as the item's text (two spaces after `- `, three
     after `1. `), after a blank line too, and nests an item under the one whose text it starts at or after;
     Python-Markdown wants four spaces a level. So `1. Install:` / blank / `   more` kept `more` out of the list, and a
-    fenced block there was not one at all (its lines ran into a paragraph). Each line moves with its item (`shift`),
-    keeping its indent past the item's text: four more is still indented code. A fenced block indented (in an item,
-    or up to three spaces anywhere) becomes fenced code as Python-Markdown's own extension makes it, where the block
-    stood; one at the margin is left to that extension. Code stays as written."""
+    fenced block there was not one at all (its lines ran into a paragraph). A fenced block indented (in an item, or
+    up to three spaces anywhere) or in a quote becomes fenced code as Python-Markdown's own extension makes it, where
+    the block stood (`_fenced`); one at the margin is left to that extension. Code and HTML blocks stay as written."""
 
     def run(self, lines: list[str]) -> list[str]:
         if not any(line[:1] in (" ", ">") for line in lines):
             return lines  # no line is indented or quoted: nothing is nested, no fence indented
-        out: list[str] = []
-        items: list[int] = []  # the open items' text columns, outermost first
-        shift = 0  # how far the current line moves: its item's (the last item line's, or the block's first line's)
-        block_start = True  # the line follows a blank line, or starts the text
-        index = 0
-        while index < len(lines):
-            line = lines[index]
-            stripped = line.lstrip(" ")
-            if not stripped:
-                out.append(line)
-                block_start, index = True, index + 1
-                continue
-            indent = len(line) - len(stripped)
-            stripped_code = False
-            fence = _FENCE.match(stripped)
-            item = _ITEM.match(stripped) if fence is None and not _RULE.match(stripped) else None
-            if block_start or item or fence:
-                in_list = bool(items)
-                while items and indent < min(items[-1], 4 * len(items)):
-                    items.pop()  # the line starts before their text: they are closed (code and items close them)
-                if indent - (items[-1] if items else 0) > 3:  # indented code (or an item's text), no marker or fence
-                    item = fence = None
-                    stripped_code = True
-                if item and (block_start or in_list or item[1] in ("-", "*", "+", "1.")):  # (see `_LIST_AFTER_TEXT`)
-                    shift = 4 * len(items) - indent if items else 0
-                    spaces = len(item[2])
-                    items.append(indent + len(item[1]) + (spaces if 0 < spaces <= 4 else 1))
-                elif block_start or fence:
-                    shift = _shift(indent, items)
-            block_start = False
-            quoted = _QUOTED_FENCE.match(stripped) if stripped[0] == ">" and not stripped_code else None
-            code = self._fenced(lines, index, indent, fence or quoted, bool(items)) if fence or quoted else None
-            if code is not None:
-                made, index = code
-                out.extend(" " * (indent + shift) + text if text.strip() else text for text in made)
-                continue
-            out.append(" " * max(0, indent + shift) + stripped if shift else line)
-            index += 1
-        return out
+        return _reindented(lines, self._fenced, self.md.is_block_level)
 
-    def _fenced(self, lines: list[str], start: int, indent: int, fence: re.Match[str], in_item: bool) -> tuple[list[str], int] | None:
+    def _fenced(
+        self, lines: list[str], start: int, indent: int, fence: re.Match[str], in_item: bool, unclosed: dict
+    ) -> tuple[list[str], int] | None:
         """The block of `fence` (`_FENCE`'s, or `_QUOTED_FENCE`'s in a quote), which opens on `lines[start]` (indented
         `indent`): the lines that stand for it (as indented as the block was) and the index of the line after it; None
         when it is no block (never closed). The fence extension makes it, from the lines without their indent and
         quote marks (a quote's lines keep them); a block at the margin is left to it as it is (its lines are code)."""
-        if fence.re is _QUOTED_FENCE:
-            marks, mark = fence[1], fence[2]
-            end = _quoted_fence_end(lines, start, fence, indent)
-            body = [text[indent + len(marks) :] for text in lines[start:end]]
-        else:
-            marks, mark = "", fence[1]
-            end = _fence_end(lines, start, fence, indent)
-            if end is not None and not indent:
-                return lines[start : end + 1], end + 1
-            body = [text[min(indent, len(text) - len(text.lstrip(" "))) :] for text in lines[start:end]]
+        quoted = fence.re is _QUOTED_FENCE
+        marks, mark = (fence[1], fence[2]) if quoted else ("", fence[1])
+        end = _quoted_fence_end(lines, start, fence, indent, unclosed) if quoted else _fence_end(lines, start, fence, indent, unclosed)
         if end is None:
             return None
+        if quoted:
+            body = [text[indent + len(marks) :] for text in lines[start:end]]
+        elif not indent:
+            return lines[start : end + 1], end + 1
+        else:
+            body = [text[min(indent, len(text) - len(text.lstrip(" "))) :] for text in lines[start:end]]
         made = self.md.preprocessors["fenced_code_block"].run([*body, mark])
         if body[0] in made:
             return None  # (not a block to the extension: an opening it does not take, `{attrs}` unclosed)
         made = [text for text in made if text]
         # Set apart from the text around, as at the margin: in a quote, from the quote's text only (a blank line of the
         # quote after its last would end the code's paragraph in a newline, and the code stay in it); in an item, not
-        # at all (a blank line would loosen it).
+        # at all (a blank line would loosen a tight list: `_CodeOutOfParagraphs` takes it out of a loose one's text).
         if marks:
             quote = marks.rstrip()
             before = lines[start - 1][indent:].startswith(quote) if start else False
@@ -420,41 +384,129 @@ class _ListIndents(Preprocessor):
         return made if in_item else ["", *made, ""], end + 1
 
 
-# What this preprocessor takes for an item's line (as the list processors do), a fence's opening, a rule.
+def _reindented(lines: list[str], fenced: Callable | None = None, block_level: Callable[[str], bool] | None = None) -> list[str]:
+    """`lines` with each list item's lines moved to four spaces a level (see `_ListIndents`), and with `fenced`, its
+    fenced blocks made (`_ListIndents._fenced`); with `block_level` (is a tag's name a block's), HTML blocks copied
+    as they are. A list block alone (in a quote, a footnote, a definition: `_NestingOListProcessor`) takes neither.
+
+    Each line moves with what it belongs to: an item's line to four spaces for each item it is in (`items` holds the
+    open items' text columns and how far their first line moved); a block after a blank line in an item, to the item's
+    four spaces, by its indent past the item's text (`_shift`: four more is still indented code), the block's lines
+    with it; a line of text that goes on a block, with the innermost item whose text it reaches."""
+    out: list[str] = []
+    items: list[tuple[int, int]] = []  # the open items, outermost first: (the column of their text, how far their line moved)
+    shift, column = 0, 0  # how far the current block's lines move, and the column they move with
+    block_start, code = True, False  # the line follows a blank line (or starts the text); the block is indented code
+    unclosed: dict[tuple, tuple[int, int]] = {}  # (see `_fence_end`)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.lstrip(" ")
+        if not stripped:
+            out.append(line)
+            block_start, index = True, index + 1
+            continue
+        indent = len(line) - len(stripped)
+        if block_start:
+            while items and indent < min(items[-1][0], 4 * len(items)):
+                items.pop()  # the line starts before their text: they are closed
+            code = indent - (items[-1][0] if items else 0) > 3  # (indented code, in an item or not: no marker or fence in it)
+            if not items and indent < 4 and block_level and (html := _html_block_end(lines, index, stripped, block_level)) is not None:
+                out.extend(lines[index:html])  # (an HTML block: its lines are the HTML's, as written)
+                index, shift, column = html, 0, 0
+                continue
+        fence = item = quoted = None
+        in_list = bool(items)
+        if not code:
+            fence = _FENCE.match(stripped)
+            item = _ITEM.match(stripped) if fence is None and not _RULE.match(stripped) else None
+            quoted = _QUOTED_FENCE.match(stripped) if stripped[0] == ">" and fenced else None
+        if item or fence:
+            while items and indent < min(items[-1][0], 4 * len(items)):
+                items.pop()
+            if indent - (items[-1][0] if items else 0) > 3:  # (an item's text, four past it: no marker or fence)
+                item = fence = None
+        if item and (block_start or in_list or item[1] in ("-", "*", "+", "1.")):  # (see `_LIST_AFTER_TEXT`)
+            shift = 4 * len(items) - indent if items else 0
+            spaces = len(item[2])
+            column = indent + len(item[1]) + (spaces if 0 < spaces <= 4 else 1)
+            items.append((column, shift))
+        elif block_start or fence or quoted:
+            shift, column = _shift(indent, items), items[-1][0] if items else 0
+        elif not code and indent < column:  # (text that goes on a block, less indented than its first line's item)
+            shift = next((moved for text, moved in reversed(items) if text <= indent), 0)
+        block_start = False
+        made = fenced(lines, index, indent, fence or quoted, bool(items), unclosed) if fenced and (fence or quoted) else None
+        if made is not None:
+            block, index = made
+            out.extend(" " * (indent + shift) + text if text.strip() else text for text in block)
+            continue
+        out.append(" " * max(0, indent + shift) + stripped if shift else line)
+        index += 1
+    return out
+
+
+# What `_reindented` takes for an item's line (as the list processors do), a fence's opening, a rule, an HTML block.
 _ITEM = re.compile(r"([*+-]|\d+\.)( +|$)")
 _FENCE = re.compile(r"(`{3,}(?=[^`]*$)|~{3,})")
 _RULE = re.compile(r"([-*_])(?: *\1){2,} *$")
 _QUOTED_FENCE = re.compile(r"((?:> ?)+)(`{3,}(?=[^`]*$)|~{3,})")  # a fence in a quote: the quote's marks, the fence's
+_HTML_START = re.compile(r"<(?:(pre|script|style|textarea)(?=[\s>]|$)|(!--)|/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$))", re.I)
 
 
-def _shift(indent: int, items: list[int]) -> int:
+def _html_block_end(lines: list[str], start: int, stripped: str, block_level: Callable[[str], bool]) -> int | None:
+    """The index after the HTML block that opens on `lines[start]`, or None when none does: as CommonMark ends one,
+    `<pre>`, `<script>`, `<style>` and `<textarea>` at their closing tag, a comment at `-->`, another block's tag
+    (`<div>`, `<table>`) at a blank line."""
+    found = _HTML_START.match(stripped)
+    if found is None:
+        return None
+    if found[1] or found[2]:
+        close = "-->" if found[2] else f"</{found[1].lower()}>"
+        return next((n + 1 for n in range(start, len(lines)) if close in lines[n].lower()), len(lines))
+    if not block_level(found[3].lower()):
+        return None
+    return next((n for n in range(start, len(lines)) if not lines[n].strip()), len(lines))
+
+
+def _shift(indent: int, items: list[tuple[int, int]]) -> int:
     """How far a block indented `indent` in the innermost of `items` moves: to that item's four spaces a level, by
     its indent past the item's text. A block already indented past there by four or more (as Python-Markdown would
     have it: `- a`, blank, eight spaces) is code written for Python-Markdown, and stays."""
     if not items:
         return 0
-    column = 4 * len(items)
-    return 0 if indent >= column + 4 else column - min(items[-1], indent)
+    place = 4 * len(items)
+    return 0 if indent >= place + 4 else place - min(items[-1][0], indent)
 
 
-def _quoted_fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int) -> int | None:
+def _quoted_fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int, unclosed: dict) -> int | None:
     """`_fence_end` of a fence in a quote (`> ````): every line to the closing one has the same quote marks (an empty
     line of the code may have lost the space after them), or it is no fence (the quote ended first)."""
     marks, mark = fence[1], fence[2]
+    key = (marks, mark, indent)
+    if key in unclosed and unclosed[key][0] < start < unclosed[key][1]:
+        return None
     for index in range(start + 1, len(lines)):
         line = lines[index][indent:]
         if not (line.startswith(marks) or line == marks.rstrip()) or lines[index][:indent].strip():
+            unclosed[key] = (start, index)
             return None
         text = line[len(marks) :].strip()
         if text.startswith(mark[0] * len(mark)) and not text.strip(mark[0]):
             return index
+    unclosed[key] = (start, len(lines))
     return None
 
 
-def _fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int) -> int | None:
+def _fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int, unclosed: dict) -> int | None:
     """The index of the line that closes the fence opened on `lines[start]` (indented `indent`), or None: the same
-    mark, at least as long, indented less than four spaces past the opening's."""
+    mark, at least as long, indented less than four spaces past the opening's. `unclosed`: (the fence's marks, indent)
+    -> (a line, the one it looked up to) where no fence so opened closed: a later opening between the two does not
+    look again (a text of many openings and no closing took each to its end: 5,000 lines, 3 s)."""
     mark = fence[1]
+    key = (mark, indent)
+    if key in unclosed and unclosed[key][0] < start < unclosed[key][1]:
+        return None
     for index in range(start + 1, len(lines)):
         stripped = lines[index].lstrip(" ")
         if (
@@ -463,7 +515,57 @@ def _fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int) 
             and len(lines[index]) - len(stripped) < indent + 4
         ):
             return index
+    unclosed[key] = (start, len(lines))
     return None
+
+
+class _NestingOListProcessor(SaneOListProcessor):
+    """A list in a quote, a footnote or a definition, nested as CommonMark nests it (`_reindented`): `_ListIndents`
+    sees the text's own lines, not those of the blocks Python-Markdown takes out of them."""
+
+    def get_items(self, block: str) -> list[str]:
+        return super().get_items(_reindented_block(block))
+
+
+class _NestingUListProcessor(SaneUListProcessor):
+    def get_items(self, block: str) -> list[str]:
+        return super().get_items(_reindented_block(block))
+
+
+def _reindented_block(block: str) -> str:
+    return "\n".join(_reindented(block.split("\n"))) if "\n " in block else block  # (no line indented: nothing nested)
+
+
+class _CodeOutOfParagraphs(Treeprocessor):
+    """A fenced block right after an item's line of text (`1. Install it:`, then the fence, no blank line: a README's
+    way) stands in that text (`_ListIndents._fenced` keeps a tight list tight); in a loose list the text is a
+    paragraph, and the code was inside it, `<p>Install it: <pre>…</pre></p>`, which a browser ends early (an empty
+    paragraph after the code). The code comes out, after the paragraph, as a blank line before it would have put it.
+    (Before the inline processor: a paragraph is still its Markdown text.)"""
+
+    def run(self, root: ElementTree.Element) -> None:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for parent in root.iter():
+            for index in range(len(parent) - 1, -1, -1):
+                paragraph = parent[index]
+                if paragraph.tag != "p" or not paragraph.text or "\x02" not in paragraph.text or len(paragraph):
+                    continue
+                parts = _CODE_LINE.split(paragraph.text)  # [text, placeholder, number, text, ...]
+                if len(parts) == 1 or not all(str(stash[int(n)]).startswith("<pre") for n in parts[2::3] if int(n) < len(stash)):
+                    continue
+                made = []
+                for at in range(0, len(parts), 3):
+                    if parts[at].strip():
+                        made.append(ElementTree.Element("p"))
+                        made[-1].text = parts[at].strip("\n")
+                    if at + 1 < len(parts):
+                        made.append(ElementTree.Element("p"))
+                        made[-1].text = parts[at + 1]  # (`<p>placeholder</p>`: the stash's block, as it is, in its place)
+                made[-1].tail = paragraph.tail
+                parent[index : index + 1] = made
+
+
+_CODE_LINE = re.compile(r"\n[ ]*(\x02wzxhzdk:(\d+)\x03)[ ]*(?=\n|$)")  # a line that is only a stashed block
 
 
 class _ItemAfterIndentedText(ListIndentProcessor):
@@ -551,6 +653,9 @@ class _GitHubExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.parser.blockprocessors.register(_ItemAfterIndentedText(md.parser), "indent", 90)  # (Python-Markdown's name and place)
         md.preprocessors.register(_ListIndents(md), "ssg_list_indents", 26)  # after Jekyll's blocks (27), before fences (25)
+        md.parser.blockprocessors.register(_NestingOListProcessor(md.parser), "olist", 40)  # sane_lists' names and places
+        md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)
+        md.treeprocessors.register(_CodeOutOfParagraphs(md), "ssg_code_out_of_paragraphs", 21)  # before inline (20)
         md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "list_after_paragraph", 12)  # after "reference" (15)
         md.inlinePatterns.register(_BackslashBreak(r"\\\n", md), "backslash_break", 99)  # after linebreak (100): both are <br>
         md.treeprocessors.register(_AttrListOnly(md), "attr_list", 8)  # (attr_list's name and place)
