@@ -151,7 +151,8 @@ def _highlight_block(lines: list[str], index: int) -> tuple[list[str], int] | No
         code.pop()
     ticks = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall("\n".join(code))), default=0))
     lang = words[1] if len(words) > 1 and _HIGHLIGHT_LANG.fullmatch(words[1]) and words[1] != "linenos" else ""
-    return ["", ticks + lang, *code, ticks, "", lines[last][tag.end() :]], last + 1
+    pad = " " * indent  # (in a list item, at its text: the fence stays in the item, as the block did)
+    return ["", pad + ticks + lang, *code, pad + ticks, "", lines[last][tag.end() :]], last + 1
 
 
 def _end_tag(lines: list[str], index: int, column: int, name: str) -> tuple[int, re.Match[str]] | None:

@@ -763,6 +763,20 @@ def test_a_hugo_highlight_block_is_the_fenced_code_block_of_its_language(hugo, f
 
 
 @pytest.mark.parametrize(
+    ("block", "fenced"),
+    [
+        ("{% highlight python %}\n   a = 1\n     b\n   {% endhighlight %}", "```python\n   a = 1\n     b\n   ```"),
+        ("{{< highlight python >}}\n   a = 1\n     b\n   {{< /highlight >}}", "```python\n   a = 1\n     b\n   ```"),
+    ],
+)
+def test_a_highlight_block_in_a_list_item_is_its_fenced_code_there(block, fenced):
+    """(The block's fence was put at the margin: the list ended before it, and the code kept the item's indent.)"""
+    item = "1. Step:\n\n   {}\n\n2. Next"
+    assert _html(item.format(block)) == _html(item.format(fenced))
+    assert '<li>\n<p>Step:</p>\n<pre><code class="language-python">a = 1\n  b\n</code></pre>\n</li>' in _html(item.format(block))
+
+
+@pytest.mark.parametrize(
     ("doc", "html"),
     [
         # A comment is the author's note: left out of the page, as Hugo leaves it (it was published as text).
