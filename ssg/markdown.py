@@ -15,7 +15,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
@@ -352,15 +352,19 @@ class _ListIndents(Preprocessor):
         return _reindented(lines, self._fenced, self.md.is_block_level)
 
     def _fenced(
-        self, lines: list[str], start: int, indent: int, fence: re.Match[str], in_item: bool, unclosed: dict
+        self, lines: list[str], start: int, indent: int, fence: re.Match[str], column: int, in_item: bool, unclosed: dict
     ) -> tuple[list[str], int] | None:
         """The block of `fence` (`_FENCE`'s, or `_QUOTED_FENCE`'s in a quote), which opens on `lines[start]` (indented
-        `indent`): the lines that stand for it (as indented as the block was) and the index of the line after it; None
-        when it is no block (never closed). The fence extension makes it, from the lines without their indent and
+        `indent`, in an item whose text is at `column`): the lines that stand for it (as indented as the block was) and
+        the index of the line after it; None when it is no block (never closed in its item). The fence extension makes it, from the lines without their indent and
         quote marks (a quote's lines keep them); a block at the margin is left to it as it is (its lines are code)."""
         quoted = fence.re is _QUOTED_FENCE
         marks, mark = (fence[1], fence[2]) if quoted else ("", fence[1])
-        end = _quoted_fence_end(lines, start, fence, indent, unclosed) if quoted else _fence_end(lines, start, fence, indent, unclosed)
+        end = (
+            _quoted_fence_end(lines, start, fence, indent, unclosed)
+            if quoted
+            else _fence_end(lines, start, fence, indent, column, unclosed)
+        )
         if end is None:
             return None
         if quoted:
@@ -380,8 +384,18 @@ class _ListIndents(Preprocessor):
             quote = marks.rstrip()
             before = lines[start - 1][indent:].startswith(quote) if start else False
             after = lines[end + 1][indent:].startswith(quote) if end + 1 < len(lines) else False
-            return [quote] * before + [marks + text for text in made] + [quote] * after, end + 1
+            ends = not after and end + 1 < len(lines) and bool(lines[end + 1].strip())  # (text after it is not the quote's)
+            return [quote] * before + [marks + text for text in made] + [quote] * after + [""] * ends, end + 1
         return made if in_item else ["", *made, ""], end + 1
+
+
+class _Item(NamedTuple):
+    """An open list item, as `_reindented` reads the text."""
+
+    column: int  # of its text
+    moved: int  # how far its line moved
+    marker: int  # the column of its marker
+    ordered: bool
 
 
 def _reindented(lines: list[str], fenced: Callable | None = None, block_level: Callable[[str], bool] | None = None) -> list[str]:
@@ -389,14 +403,19 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
     fenced blocks made (`_ListIndents._fenced`); with `block_level` (is a tag's name a block's), HTML blocks copied
     as they are. A list block alone (in a quote, a footnote, a definition: `_NestingOListProcessor`) takes neither.
 
-    Each line moves with what it belongs to: an item's line to four spaces for each item it is in (`items` holds the
-    open items' text columns and how far their first line moved); a block after a blank line in an item, to the item's
-    four spaces, by its indent past the item's text (`_shift`: four more is still indented code), the block's lines
-    with it; a line of text that goes on a block, with the innermost item whose text it reaches."""
+    Each line moves with what it belongs to: an item's line to four spaces for each item it is in; a block after a
+    blank line in an item, to the item's four spaces (`_shift`: code keeps its indent past them), the block's lines
+    with it; a line of text that goes on a block, with the innermost item whose text it reaches. Where CommonMark
+    starts a block without a blank line, and Python-Markdown would read the line as more of the block before, a blank
+    line is put before it: an item after a block in an item (`- b`, blank, `  c`, then `- d`), an item of the other
+    kind (`- b` then `1. c`), a line less indented than the indented code above it, and a heading, quote, fence or
+    rule less indented than the text of the item above it."""
     out: list[str] = []
-    items: list[tuple[int, int]] = []  # the open items, outermost first: (the column of their text, how far their line moved)
-    shift, column = 0, 0  # how far the current block's lines move, and the column they move with
+    items: list[_Item] = []  # the open items, outermost first
+    shift, column = 0, 0  # how far the current block's lines move; the text column of the item the block is in
     block_start, code = True, False  # the line follows a blank line (or starts the text); the block is indented code
+    continued = False  # the block is in an item and opened with no item's line (text, code, a quote after a blank line)
+    depth = 0  # how many items the block is in
     unclosed: dict[tuple, tuple[int, int]] = {}  # (see `_fence_end`)
     index = 0
     while index < len(lines):
@@ -407,36 +426,62 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
             block_start, index = True, index + 1
             continue
         indent = len(line) - len(stripped)
+        if not block_start and items and indent < column:
+            if block_level and (html := _html_block_end(lines, index, stripped, block_level)) is not None:
+                out.extend(lines[index:html])  # (an HTML block ends the list: its lines are the HTML's, as written)
+                items, index, shift, column, continued = [], html, 0, 0, False
+                continue
+            if code and indent - column < 4 or not code and _INTERRUPTS.match(stripped):
+                out.append("")  # (the code ends; a heading, quote, fence or rule ends the item's text)
+                block_start = True
+        elif not block_start and code and items and indent - column < 4:
+            out.append("")  # (a line less indented than the code in the item ends it)
+            block_start = True
         if block_start:
-            while items and indent < min(items[-1][0], 4 * len(items)):
+            while items and indent < min(items[-1].column, items[-1].marker + 4):
                 items.pop()  # the line starts before their text: they are closed
-            code = indent - (items[-1][0] if items else 0) > 3  # (indented code, in an item or not: no marker or fence in it)
+            depth = len(items)
+            code = indent - (items[-1].column if items else 0) > 3  # (indented code, in an item or not: no marker or fence in it)
             if not items and indent < 4 and block_level and (html := _html_block_end(lines, index, stripped, block_level)) is not None:
                 out.extend(lines[index:html])  # (an HTML block: its lines are the HTML's, as written)
-                index, shift, column = html, 0, 0
+                index, shift, column, continued = html, 0, 0, False
                 continue
         fence = item = quoted = None
-        in_list = bool(items)
         if not code:
             fence = _FENCE.match(stripped)
             item = _ITEM.match(stripped) if fence is None and not _RULE.match(stripped) else None
             quoted = _QUOTED_FENCE.match(stripped) if stripped[0] == ">" and fenced else None
+        sibling = None
         if item or fence:
-            while items and indent < min(items[-1][0], 4 * len(items)):
-                items.pop()
-            if indent - (items[-1][0] if items else 0) > 3:  # (an item's text, four past it: no marker or fence)
+            kept = len(items)  # the items the line is in
+            while kept and indent < min(items[kept - 1].column, items[kept - 1].marker + 4):
+                kept -= 1
+            sibling = items[kept] if kept < len(items) else None  # (the item before this one at its level, if it is one)
+            if indent - (items[kept - 1].column if kept else 0) > 3:  # (an item's text, four past it: no marker or fence)
                 item = fence = None
-        if item and (block_start or in_list or item[1] in ("-", "*", "+", "1.")):  # (see `_LIST_AFTER_TEXT`)
+            # A list may interrupt text with a bullet or 1. only (see `_LIST_AFTER_TEXT`); its next items, with any number.
+            if item and not (block_start or item[1] in ("-", "*", "+", "1.") or (sibling is not None and sibling.ordered)):
+                item = None
+            if item or fence:
+                del items[kept:]  # (they are closed)
+        if item:
+            ordered = item[1][0].isdigit()
+            if not block_start and (continued or len(items) < depth or (sibling is not None and sibling.ordered != ordered)):
+                out.append("")  # (an item after a block of an item's, or out of the item the block is in; a list of the other kind)
+                depth = len(items)
             shift = 4 * len(items) - indent if items else 0
             spaces = len(item[2])
             column = indent + len(item[1]) + (spaces if 0 < spaces <= 4 else 1)
-            items.append((column, shift))
+            items.append(_Item(column, shift, indent, ordered))
+            continued = False
         elif block_start or fence or quoted:
-            shift, column = _shift(indent, items), items[-1][0] if items else 0
+            shift, column = _shift(indent, items), items[-1].column if items else 0
+            continued = continued if not block_start else bool(items)
         elif not code and indent < column:  # (text that goes on a block, less indented than its first line's item)
-            shift = next((moved for text, moved in reversed(items) if text <= indent), 0)
+            shift = next((item.moved for item in reversed(items) if item.column <= indent), 0)
         block_start = False
-        made = fenced(lines, index, indent, fence or quoted, bool(items), unclosed) if fenced and (fence or quoted) else None
+        container = min(items[-1].column, items[-1].marker + 4) if items else 0  # (where the item's lines may be, at the least)
+        made = fenced(lines, index, indent, fence or quoted, container, bool(items), unclosed) if fenced and (fence or quoted) else None
         if made is not None:
             block, index = made
             out.extend(" " * (indent + shift) + text if text.strip() else text for text in block)
@@ -451,6 +496,7 @@ _ITEM = re.compile(r"([*+-]|\d+\.)( +|$)")
 _FENCE = re.compile(r"(`{3,}(?=[^`]*$)|~{3,})")
 _RULE = re.compile(r"([-*_])(?: *\1){2,} *$")
 _QUOTED_FENCE = re.compile(r"((?:> ?)+)(`{3,}(?=[^`]*$)|~{3,})")  # a fence in a quote: the quote's marks, the fence's
+_INTERRUPTS = re.compile(r"#{1,6}(?:[ \t]|$)|>|`{3,}|~{3,}|([-*_])(?: *\1){2,} *$")  # what ends an item's text less indented
 _HTML_START = re.compile(r"<(?:(pre|script|style|textarea)(?=[\s>]|$)|(!--)|/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$))", re.I)
 
 
@@ -469,14 +515,16 @@ def _html_block_end(lines: list[str], start: int, stripped: str, block_level: Ca
     return next((n for n in range(start, len(lines)) if not lines[n].strip()), len(lines))
 
 
-def _shift(indent: int, items: list[tuple[int, int]]) -> int:
-    """How far a block indented `indent` in the innermost of `items` moves: to that item's four spaces a level, by
-    its indent past the item's text. A block already indented past there by four or more (as Python-Markdown would
-    have it: `- a`, blank, eight spaces) is code written for Python-Markdown, and stays."""
+def _shift(indent: int, items: list[_Item]) -> int:
+    """How far a block indented `indent` in the innermost of `items` moves: to that item's four spaces a level. Code
+    (four past the item's text) keeps its indent past there; a block already four past those four spaces (as
+    Python-Markdown would have it: `- a`, blank, eight spaces) is code written for Python-Markdown, and stays."""
     if not items:
         return 0
-    place = 4 * len(items)
-    return 0 if indent >= place + 4 else place - min(items[-1][0], indent)
+    place, text = 4 * len(items), min(items[-1].column, indent)
+    if indent >= place + 4:
+        return 0
+    return place - text if indent - text >= 4 else place - indent
 
 
 def _quoted_fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int, unclosed: dict) -> int | None:
@@ -498,22 +546,23 @@ def _quoted_fence_end(lines: list[str], start: int, fence: re.Match[str], indent
     return None
 
 
-def _fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int, unclosed: dict) -> int | None:
-    """The index of the line that closes the fence opened on `lines[start]` (indented `indent`), or None: the same
-    mark, at least as long, indented less than four spaces past the opening's. `unclosed`: (the fence's marks, indent)
-    -> (a line, the one it looked up to) where no fence so opened closed: a later opening between the two does not
-    look again (a text of many openings and no closing took each to its end: 5,000 lines, 3 s)."""
+def _fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int, column: int, unclosed: dict) -> int | None:
+    """The index of the line that closes the fence opened on `lines[start]` (indented `indent`, in an item whose text
+    is at `column`), or None: the same mark, at least as long, indented less than four spaces past the opening's, before
+    a line that ends the item (less indented than its text). `unclosed`: (the fence's marks, indent, column) -> (a line,
+    the one it looked up to) where no fence so opened closed: a later opening between the two does not look again (a
+    text of many openings and no closing took each to its end: 5,000 lines, 3 s)."""
     mark = fence[1]
-    key = (mark, indent)
+    key = (mark, indent, column)
     if key in unclosed and unclosed[key][0] < start < unclosed[key][1]:
         return None
     for index in range(start + 1, len(lines)):
         stripped = lines[index].lstrip(" ")
-        if (
-            stripped.startswith(mark[0] * len(mark))
-            and not stripped.strip(mark[0] + " ")
-            and len(lines[index]) - len(stripped) < indent + 4
-        ):
+        spaces = len(lines[index]) - len(stripped)
+        if stripped and spaces < column:
+            unclosed[key] = (start, index)
+            return None
+        if stripped.startswith(mark[0] * len(mark)) and not stripped.strip(mark[0] + " ") and spaces < indent + 4:
             return index
     unclosed[key] = (start, len(lines))
     return None
@@ -565,7 +614,7 @@ class _CodeOutOfParagraphs(Treeprocessor):
                 parent[index : index + 1] = made
 
 
-_CODE_LINE = re.compile(r"\n[ ]*(\x02wzxhzdk:(\d+)\x03)[ ]*(?=\n|$)")  # a line that is only a stashed block
+_CODE_LINE = re.compile(r"(?:^|\n)[ ]*(\x02wzxhzdk:(\d+)\x03)[ ]*(?=\n|$)")  # a line that is only a stashed block
 
 
 class _ItemAfterIndentedText(ListIndentProcessor):

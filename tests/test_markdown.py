@@ -304,7 +304,6 @@ def test_items_nested_by_two_spaces_are_nested_as_by_four(two_spaces, four_space
         "-   a\n  - b: before a's text, so a's sibling",
         "- a\n        - eight spaces: a's text goes on",
         "- a\n  continued\n- b",
-        "- a\n\n        code in a\n- b",
         "para\n\n    indented code\n    - not a list\n    ~~not struck~~ https://not.a/link\n\nmore",
     ],
 )
@@ -411,6 +410,37 @@ def test_a_fence_right_after_an_items_text_in_a_loose_list_comes_after_its_parag
         "<li>\n<p>Build</p>\n</li>\n</ol>"
     )
     assert "<p>more text</p>" in _html("- a\n\n  text\n  ```\n  code\n  ```\n  more text")
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        (
+            "- a\n  - b\n\n    c\n  - d",
+            "<ul>\n<li>\n<p>a</p>\n<ul>\n<li>\n<p>b</p>\n<p>c</p>\n</li>\n<li>\n<p>d</p>\n</li>\n</ul>\n</li>\n</ul>",
+        ),
+        ("- a\n\n      code\n- b", "<ul>\n<li>\n<p>a</p>\n<pre><code>code\n</code></pre>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>"),
+        ("  - a\n\n      - b\n  - c", "<ul>\n<li>\n<p>a</p>\n<ul>\n<li>b</li>\n</ul>\n</li>\n<li>\n<p>c</p>\n</li>\n</ul>"),
+        ("  11. a\n         - b\n         - c", '<ol start="11">\n<li>a<ul>\n<li>b</li>\n<li>c</li>\n</ul>\n</li>\n</ol>'),
+        ("- a\n\n  - b\n  1. c", "<ul>\n<li>\n<p>a</p>\n<ul>\n<li>b</li>\n</ul>\n<ol>\n<li>c</li>\n</ol>\n</li>\n</ul>"),
+        (
+            "- a\n  - b\n\n    ---\n  - c",
+            "<ul>\n<li>\n<p>a</p>\n<ul>\n<li>\n<p>b</p>\n<hr>\n</li>\n<li>\n<p>c</p>\n</li>\n</ul>\n</li>\n</ul>",
+        ),
+        ("- a\n\n    ## b", '<ul>\n<li>\n<p>a</p>\n<h2 id="b">b</h2>\n</li>\n</ul>'),
+        ("- a\n\n    b\n    ===", '<ul>\n<li>\n<p>a</p>\n<h1 id="b">b</h1>\n</li>\n</ul>'),
+        ("- a\n\n  b\n## H", '<ul>\n<li>\n<p>a</p>\n<p>b</p>\n</li>\n</ul>\n<h2 id="h">H</h2>'),
+        ("- a\n> ```\n> x\n> ```", "<ul>\n<li>a</li>\n</ul>\n<blockquote>\n<pre><code>x\n</code></pre>\n</blockquote>"),
+        ("> ```\n> x\n> ```\ntext", "<blockquote>\n<pre><code>x\n</code></pre>\n</blockquote>\n<p>text</p>"),
+        ("- a\n\n  ```\n  x\n  ```\n  text", "<ul>\n<li>\n<p>a</p>\n<pre><code>x\n</code></pre>\n<p>text</p>\n</li>\n</ul>"),
+    ],
+)
+def test_a_block_that_commonmark_starts_without_a_blank_line_is_one(doc, html):
+    """Found by comparing random documents with CommonMark: an item after a block of an item's, or out of the item
+    the block is in, or of the other kind; a line less indented than the code above it; a heading, quote or fence
+    less indented than the item's text; a heading in an item written with four spaces. Python-Markdown read each as
+    more of the block before it (an item's text, code), or as text."""
+    assert _html(doc) == html
 
 
 def test_an_unclosed_fence_in_an_item_stays_text():
