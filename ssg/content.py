@@ -500,10 +500,10 @@ class _Reader:
         return value
 
     def date(self, key: str, data: dict, prefix: re.Match | None) -> str | None:
-        value = data.get(key)
-        if key == "date" and key not in data and (published := self.date_like(data, PUBLICATION_KEYS)) is not None:
-            value = published[1]  # (a clipping's `published:`, a date: `date_like` parsed it)
-            self.lines.setdefault("date", self.lines.get(published[0]))  # (a later message on the date names its line)
+        value, named = data.get(key), key
+        if key == "date" and key not in data and (published := self.publication(data)) is not None:
+            named, value = published  # (a clipping's `published:`: a message on its value names that key and line)
+            self.lines.setdefault("date", self.lines.get(named))  # (a later message on the date names its line)
         if key == "updated" and key not in data and (modified := self.date_like(data, MODIFICATION_KEYS)) is not None:
             value = modified[1]  # (Hugo's `lastmod:`)
             self.lines.setdefault("updated", self.lines.get(modified[0]))
@@ -521,11 +521,18 @@ class _Reader:
         if parsed is None:
             hint = iso_hint(value)
             what = f"is not an ISO 8601 date ({hint})" if hint else f"is not a date ({DATE_HINT})"
-            self.problem(key, f"{str(value)!r} {what}")
+            self.problem(named, f"{str(value)!r} {what}")
             return None
         if isinstance(parsed, Day):
             self.days.add(key)
         return parsed.isoformat()
+
+    def publication(self, data: dict) -> tuple[str, Any] | None:
+        """The key and value of an article's publication date under another name (`PUBLICATION_KEYS`): the first that
+        holds a date, else the first that holds anything (a date in another format: its error is on its line; the
+        clipping's `created:` was offered instead, and taken, would have dated the news by the day it was clipped)."""
+        present = [(k, v) for k, v in date_like(data, PUBLICATION_KEYS) if not _is_empty(v) and not isinstance(v, bool)]
+        return next((kv for kv in present if parse_date(kv[1], self.settings.timezone) is not None), present[0] if present else None)
 
     def date_like(self, data: dict, keys: tuple[str, ...] = DATE_LIKE_KEYS) -> tuple[str, Any] | None:
         """The key and value that hold an article's date under another name (a web clipper's `published: 2025-03-14`),
@@ -572,6 +579,8 @@ class _Reader:
                 self.problem("tags", f"{item!r} is {_kind(item)}, not a name (quote it, or write tags: [Roscosmos, China])")
                 continue
             name = " ".join(item.split())
+            if name[:1] == "#" and name[1:2].strip():  # Obsidian's and Twitter's way (`#космос`): the tag is the name
+                name = name[1:]
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 tags.append(name)

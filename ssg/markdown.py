@@ -585,6 +585,28 @@ def _reindented_block(block: str) -> str:
     return "\n".join(_reindented(block.split("\n"))) if "\n " in block else block  # (no line indented: nothing nested)
 
 
+class _ObsidianComments(Preprocessor):
+    """Obsidian's comments, `%%...%%` in a line or around lines: Obsidian never shows them, and notes keep what is
+    not to be read in them (a private remark, a to-do); they were published, in the page, its summary, the feeds and
+    the search index. Code is code: fenced blocks are stashed by now (fences run before), and code spans are left
+    as they are (`printf("%%d")`); a `%%` that no other closes is text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any("%%" in line for line in lines):
+            return lines
+        text = "\n".join(lines)
+        masked = _CODE_SPAN.sub(lambda m: " " * len(m[0]) if "\n" not in m[0] else re.sub(r"[^\n]", " ", m[0]), text)
+        kept, at = [], 0
+        for comment in _COMMENT.finditer(masked):
+            kept.append(text[at : comment.start()])
+            at = comment.end()
+        return ("".join(kept) + text[at:]).split("\n") if kept else lines
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_COMMENT = re.compile(r"%%.*?%%", re.S)
+
+
 class _CodeOutOfParagraphs(Treeprocessor):
     """A fenced block right after an item's line of text (`1. Install it:`, then the fence, no blank line: a README's
     way) stands in that text (`_ListIndents._fenced` keeps a tight list tight); in a loose list the text is a
@@ -705,6 +727,7 @@ class _GitHubExtension(Extension):
         md.parser.blockprocessors.register(_NestingOListProcessor(md.parser), "olist", 40)  # sane_lists' names and places
         md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)
         md.treeprocessors.register(_CodeOutOfParagraphs(md), "ssg_code_out_of_paragraphs", 21)  # before inline (20)
+        md.preprocessors.register(_ObsidianComments(md), "ssg_obsidian_comments", 24)  # after fences (25), before HTML (20)
         md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "list_after_paragraph", 12)  # after "reference" (15)
         md.inlinePatterns.register(_BackslashBreak(r"\\\n", md), "backslash_break", 99)  # after linebreak (100): both are <br>
         md.treeprocessors.register(_AttrListOnly(md), "attr_list", 8)  # (attr_list's name and place)

@@ -543,6 +543,22 @@ def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_na
     assert problems("---\ntitle: T\ncreated: 2025-03-20\n---\n") == [
         "2021/story.md:4: date: is missing; created: 2025-03-20 (line 3) looks like it: rename it to date:"
     ]
+    # A publication date in another format is the date, wrong: its error is on its line (found by a new user's trial:
+    # the clipping's `created:` was offered instead, which dates the news by the day it was clipped).
+    assert problems("---\ntitle: T\ncreated: 2025-04-20\npublished: 20.04.2025\n---\n") == [
+        "2021/story.md:4: published: '20.04.2025' is not an ISO 8601 date (write 2025-04-20)"
+    ]
+
+
+def test_a_tag_written_with_obsidians_hash_is_the_tag():
+    """`- "#космос"` and `tags: "#ISS, #SpaceX"` (Obsidian's, a clipper's): `#NASA` and `NASA` were two tags."""
+    assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["#космос", NASA, "#NASA", "# spaced", "#"]\n---\nx\n')["tags"] == [
+        "космос",
+        "NASA",
+        "# spaced",
+        "#",
+    ]
+    assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: "#ISS, #SpaceX"\n---\nx\n')["tags"] == ["ISS", "SpaceX"]
 
 
 def test_a_comment_cutting_a_shown_text_is_warned_of():

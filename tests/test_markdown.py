@@ -443,6 +443,22 @@ def test_a_block_that_commonmark_starts_without_a_blank_line_is_one(doc, html):
     assert _html(doc) == html
 
 
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        ("%% private note: check these later %%\n\nReal text.", "<p>Real text.</p>"),
+        ("A\n\n%%\nTODO: ask the editor\n%%\n\nB", "<p>A</p>\n<p>B</p>"),
+        ("Keep %%hidden%% this.", "<p>Keep  this.</p>"),
+        ('Code `printf("%%d %%s")` stays.', '<p>Code <code>printf("%%d %%s")</code> stays.</p>'),
+        ("```\na %% b %%\n```", "<pre><code>a %% b %%\n</code></pre>"),
+        ("Only one %% here.", "<p>Only one %% here.</p>"),
+    ],
+)
+def test_obsidians_comments_are_not_published(doc, html):
+    """(Found by a new user's trial: a note's `%% private note %%` was in the page, its summary, the feed and search.)"""
+    assert _html(doc) == html
+
+
 def test_an_unclosed_fence_in_an_item_stays_text():
     assert "<pre>" not in _html("- a\n\n  ```\n  never closed")
 
