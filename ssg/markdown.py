@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 import markdown
-from markdown.blockprocessors import BlockProcessor, ListIndentProcessor
+from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor, ListIndentProcessor
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
@@ -607,6 +607,21 @@ _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"%%.*?%%", re.S)
 
 
+class _QuotesApart(BlockQuoteProcessor):
+    """Two quotes with a blank line between are two quotes, as GitHub and Obsidian show them (two callouts one after
+    the other, two sources quoted): Python-Markdown put every quote that follows a quote into it."""
+
+    def run(self, parent: ElementTree.Element, blocks: list[str]) -> None:
+        block = blocks.pop(0)
+        found = self.RE.search(block)
+        if found:
+            self.parser.parseBlocks(parent, [block[: found.start()]])  # (the lines before the quote)
+            block = "\n".join(self.clean(line) for line in block[found.start() :].split("\n"))
+        self.parser.state.set("blockquote")
+        self.parser.parseChunk(ElementTree.SubElement(parent, "blockquote"), block)
+        self.parser.state.reset()
+
+
 class _CodeOutOfParagraphs(Treeprocessor):
     """A fenced block right after an item's line of text (`1. Install it:`, then the fence, no blank line: a README's
     way) stands in that text (`_ListIndents._fenced` keeps a tight list tight); in a loose list the text is a
@@ -728,6 +743,7 @@ class _GitHubExtension(Extension):
         md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)
         md.treeprocessors.register(_CodeOutOfParagraphs(md), "ssg_code_out_of_paragraphs", 21)  # before inline (20)
         md.preprocessors.register(_ObsidianComments(md), "ssg_obsidian_comments", 24)  # after fences (25), before HTML (20)
+        md.parser.blockprocessors.register(_QuotesApart(md.parser), "quote", 20)  # (Python-Markdown's name and place)
         md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "list_after_paragraph", 12)  # after "reference" (15)
         md.inlinePatterns.register(_BackslashBreak(r"\\\n", md), "backslash_break", 99)  # after linebreak (100): both are <br>
         md.treeprocessors.register(_AttrListOnly(md), "attr_list", 8)  # (attr_list's name and place)

@@ -459,6 +459,15 @@ def test_obsidians_comments_are_not_published(doc, html):
     assert _html(doc) == html
 
 
+def test_two_quotes_with_a_blank_line_between_are_two():
+    """As GitHub and Obsidian show them (two callouts one after the other); a quote of two paragraphs is one."""
+    assert (
+        _html("> Quote one.\n\n> Quote two.")
+        == "<blockquote>\n<p>Quote one.</p>\n</blockquote>\n<blockquote>\n<p>Quote two.</p>\n</blockquote>"
+    )
+    assert _html("> a\n>\n> b") == "<blockquote>\n<p>a</p>\n<p>b</p>\n</blockquote>"
+
+
 def test_an_unclosed_fence_in_an_item_stays_text():
     assert "<pre>" not in _html("- a\n\n  ```\n  never closed")
 
