@@ -693,6 +693,8 @@ class _Reader:
                 if not isinstance(item, str):
                     self.problem(key, f"{item!r} is {_kind(item)}, not a URL (write the old URL's path: {key}: [/2021/05/old-slug/])")
                     continue
+                if key == "aliases" and _a_name(item):
+                    continue  # Obsidian's other name for the note (kept in `extra`), not an old URL
                 try:
                     host, path = old_url(item)
                 except ValueError as exc:
@@ -722,6 +724,14 @@ _SHOWN_TEXT = {None: ("title", "summary", "rights"), "image": ("credit", "captio
 
 _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")  # `.html`, `.php`, `.mp4`; not `v1.2`
+
+
+def _a_name(alias: str) -> bool:
+    """Whether an `aliases:` item is a name, as Obsidian's are (`Artemis 2 crew`, `Экипаж`), not a path, as Hugo's are
+    (`/2021/05/old-slug/`, `old-slug`): no `/` or `.`, and a space, a capital or a letter of another script in it. Its
+    redirect page would have stood at `/2023/04/03/Artemis 2 crew/`."""
+    text = alias.strip()
+    return "/" not in text and "." not in text and (" " in text or text != text.lower() or not text.isascii())
 
 
 def old_url(written: str) -> tuple[str | None, str]:
