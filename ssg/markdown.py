@@ -766,7 +766,7 @@ class _RefCollector:
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not parts.path:
             return url
-        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        fragment = f"#{_heading_fragment(parts.fragment)}" if parts.fragment else ""
         if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
             target = unquote(parts.path[1:])
             if target.endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/
@@ -782,6 +782,14 @@ class _RefCollector:
             return f"{REF_ARTICLE}{target}{fragment}"
         self.files.append(target)
         return f"{REF_FILE}{target}{fragment}"
+
+
+def _heading_fragment(fragment: str) -> str:
+    """A link's `#fragment` to a heading of another article, as its id is made (`_heading_id`): Obsidian writes the
+    heading itself (`Note.md#The%20crew`, `<Note.md#The crew>`), whose page has `id="the-crew"`. One written as an id
+    (`#the-crew`, GitHub's) stays."""
+    text = unquote(fragment)
+    return _heading_id(text, "-") if text != text.lower() or any(c.isspace() for c in text) else fragment
 
 
 class _RefTreeprocessor(Treeprocessor):

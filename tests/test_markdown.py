@@ -219,6 +219,21 @@ def test_heading_ids_keep_the_script_as_github_and_hugo_make_them():
     assert re.findall(r'<h2 id="([^"]+)">', body) == ids
 
 
+@pytest.mark.parametrize(
+    ("link", "fragment"),
+    [
+        ("[a](Crew%20note.md#The%20crew)", "#the-crew"),  # Obsidian writes the heading itself
+        ("[a](<Crew note.md#The crew>)", "#the-crew"),
+        ("[a](other.md#Итоги%20года)", "#итоги-года"),
+        ("[a](other.md#итоги-года)", "#итоги-года"),  # an id, as GitHub's: as written
+        ("[a](map.pdf#page=2)", "#page=2"),
+    ],
+)
+def test_a_link_to_a_heading_of_another_article_leads_to_its_id(link, fragment):
+    """(Found by a new user's trial: `#The%20crew` led nowhere, the heading's id being `the-crew`.)"""
+    assert re.search(r'href="[^"#]*(#[^"]*)"', _html(link))[1] == fragment
+
+
 def test_footnote_markers_are_not_part_of_the_plain_text():
     """A footnote's number is a link, not a word: the summary read "an oral agreement1 on ...", and the search
     index held the word "agreement1" instead of "agreement"."""
