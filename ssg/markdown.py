@@ -347,8 +347,8 @@ class _ListIndents(Preprocessor):
     the block stood (`_fenced`); one at the margin is left to that extension. Code and HTML blocks stay as written."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(line[:1] in (" ", ">") for line in lines):
-            return lines  # no line is indented or quoted: nothing is nested, no fence indented
+        if not any(line[:1] in (" ", ">", "|") for line in lines):
+            return lines  # no line is indented, quoted or a table's: nothing is nested, no fence indented, no table
         return _reindented(lines, self._fenced, self.md.is_block_level)
 
     def _fenced(
@@ -408,14 +408,16 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
     with it; a line of text that goes on a block, with the innermost item whose text it reaches. Where CommonMark
     starts a block without a blank line, and Python-Markdown would read the line as more of the block before, a blank
     line is put before it: an item after a block in an item (`- b`, blank, `  c`, then `- d`), an item of the other
-    kind (`- b` then `1. c`), a line less indented than the indented code above it, and a heading, quote, fence or
-    rule less indented than the text of the item above it."""
+    kind (`- b` then `1. c`), a line less indented than the indented code above it, a heading, quote, fence or
+    rule less indented than the text of the item above it, a quote in an item's text, and a table after a line of
+    text (its header row, then a row of dashes)."""
     out: list[str] = []
     items: list[_Item] = []  # the open items, outermost first
     shift, column = 0, 0  # how far the current block's lines move; the text column of the item the block is in
     block_start, code = True, False  # the line follows a blank line (or starts the text); the block is indented code
     continued = False  # the block is in an item and opened with no item's line (text, code, a quote after a blank line)
     depth = 0  # how many items the block is in
+    first = " "  # the block's first line, stripped (with `>`, a quote; with `|`, a table)
     unclosed: dict[tuple, tuple[int, int]] = {}  # (see `_fence_end`)
     index = 0
     while index < len(lines):
@@ -437,10 +439,17 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
         elif not block_start and code and items and indent - column < 4:
             out.append("")  # (a line less indented than the code in the item ends it)
             block_start = True
+        elif (
+            not block_start
+            and not code
+            and (items and stripped[0] == ">" != first[0] or first[0] != "|" and _table_starts(lines, index, stripped))
+        ):
+            out.append("")  # (a quote in an item's text, a table after a line of text: blocks of their own, as on GitHub)
+            block_start = True
         if block_start:
             while items and indent < min(items[-1].column, items[-1].marker + 4):
                 items.pop()  # the line starts before their text: they are closed
-            depth = len(items)
+            depth, first = len(items), stripped  # (a quote's or a table's first line: the lines after it are the quote's, the table's)
             code = indent - (items[-1].column if items else 0) > 3  # (indented code, in an item or not: no marker or fence in it)
             if not items and indent < 4 and block_level and (html := _html_block_end(lines, index, stripped, block_level)) is not None:
                 out.extend(lines[index:html])  # (an HTML block: its lines are the HTML's, as written)
@@ -498,6 +507,14 @@ _RULE = re.compile(r"([-*_])(?: *\1){2,} *$")
 _QUOTED_FENCE = re.compile(r"((?:> ?)+)(`{3,}(?=[^`]*$)|~{3,})")  # a fence in a quote: the quote's marks, the fence's
 _INTERRUPTS = re.compile(r"#{1,6}(?:[ \t]|$)|>|`{3,}|~{3,}|([-*_])(?: *\1){2,} *$")  # what ends an item's text less indented
 _HTML_START = re.compile(r"<(?:(pre|script|style|textarea)(?=[\s>]|$)|(!--)|/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$))", re.I)
+
+
+def _table_starts(lines: list[str], index: int, stripped: str) -> bool:
+    """Whether a table's header row is `lines[index]`: a row of cells between pipes, then a row of dashes."""
+    return stripped[0] == "|" and index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1]) is not None
+
+
+_TABLE_RULE = re.compile(r" *\|(?: *:?-+:? *\|)+ *$|(?: *:?-+:? *\|)+ *:?-+:? *$")  # |---|:--:| or ---|---
 
 
 def _html_block_end(lines: list[str], start: int, stripped: str, block_level: Callable[[str], bool]) -> int | None:

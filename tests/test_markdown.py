@@ -483,6 +483,29 @@ def test_two_quotes_with_a_blank_line_between_are_two():
     assert _html("> a\n>\n> b") == "<blockquote>\n<p>a</p>\n<p>b</p>\n</blockquote>"
 
 
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        ("- item\n\t> quote", "<ul>\n<li>\n<p>item</p>\n<blockquote>\n<p>quote</p>\n</blockquote>\n</li>\n</ul>"),
+        ("- a\n  > q1\n  > q2", "<ul>\n<li>\n<p>a</p>\n<blockquote>\n<p>q1\nq2</p>\n</blockquote>\n</li>\n</ul>"),
+        (
+            "Launches by country:\n| Country | Launches |\n|---|---|\n| RU | 3 |",
+            "<p>Launches by country:</p>\n<table>\n<thead>\n<tr>\n<th>Country</th>\n<th>Launches</th>\n</tr>\n</thead>\n"
+            "<tbody>\n<tr>\n<td>RU</td>\n<td>3</td>\n</tr>\n</tbody>\n</table>",
+        ),
+        (
+            "- item\n  | a |\n  |---|\n  | 1 |",
+            "<ul>\n<li>\n<p>item</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n"
+            "</tbody>\n</table>\n</li>\n</ul>",
+        ),
+    ],
+)
+def test_a_quote_in_an_items_text_and_a_table_after_a_line_of_text_are_blocks(doc, html):
+    """As GitHub and Obsidian show them (found by a new user's trial: Obsidian indents by a tab; a clipper writes a
+    table right under its caption line): they showed as `&gt; quote` and as rows of pipes."""
+    assert _html(doc) == html
+
+
 def test_an_unclosed_fence_in_an_item_stays_text():
     assert "<pre>" not in _html("- a\n\n  ```\n  never closed")
 
