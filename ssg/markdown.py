@@ -72,7 +72,7 @@ class RenderedBody:
     article_links: tuple[str, ...]  # content-relative .md paths
     files: tuple[str, ...]  # content-relative paths of linked or embedded files
     site_links: tuple[str, ...] = ()  # paths from the site's root (`/images/logo.png` -> images/logo.png), checked once the site is planned
-    template_tags: tuple[str, ...] = ()  # the shortcodes and Liquid tags its text shows (see `template_tags`)
+    template_tags: tuple[str, ...] = ()  # the shortcodes, Liquid tags and Obsidian links its text shows (see `template_tags`)
 
     @functools.cached_property
     def text(self) -> str:

@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 from xml.etree.ElementTree import Element, SubElement
 
 import markdown
@@ -30,18 +30,21 @@ HTML_TAG = re.compile(r"<[A-Za-z/!][^>]*>")
 # {{% note %}}) and Jekyll's Liquid ({% include x.html %}, {{ site.baseurl }}), as the rendered HTML shows them.
 # A Liquid tag holds no braces: `{{1}, {2}}` in prose (a set, a formula) is none.
 LIQUID_TAG = re.compile(r"\{%[^{}]*?%\}|\{\{[^{}]*?\}\}", re.S)
+_WIKILINK = re.compile(r"!?\[\[[^\[\]\n]+\]\]")  # Obsidian's `[[Note]]`, `[[Note|text]]`, `![[image.png]]`
+_EXTENSION_OF_FILE = re.compile(r"\.[A-Za-z0-9]{2,5}$")
 _TEMPLATE_TAG = re.compile(r"\{\{(?:&lt;|%).*?(?:&gt;|%)\}\}|" + LIQUID_TAG.pattern, re.S)
 # Code in rendered HTML, whose tags are meant as written (and whose `<!--more-->` is no excerpt separator).
 CODE = re.compile(r"<pre[ >].*?</pre>|<code[ >].*?</code>", re.S)
 
 
 def template_tags(body: str) -> list[str]:
-    """The Hugo shortcodes and Liquid tags in the text of `body` (HTML), as written: ssg runs no template language in
-    an article, so a moved archive's would show as text where a picture or a note was. Those in code are meant."""
-    if "{{" not in body and "{%" not in body:
+    """The Hugo shortcodes and Liquid tags in the text of `body` (HTML), as written, and Obsidian's `[[links]]` and
+    `![[embeds]]`: ssg runs no template language in an article, and reads no wikilinks, so a moved archive's (a
+    vault's) would show as text where a picture, a note or a link was. Those in code are meant."""
+    if "{{" not in body and "{%" not in body and "[[" not in body:
         return []
     text = HTML_TAG.sub("", CODE.sub("", body))  # (in an attribute, a tag is in a link, which is checked as one)
-    return [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)]
+    return [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)] + _WIKILINK.findall(text)
 
 
 def template_kind(tag: str) -> str:
@@ -51,7 +54,19 @@ def template_kind(tag: str) -> str:
 
 def left_as_text(tag: str) -> str:
     """Why `tag` (of `template_tags`) shows as text, for its warning: ssg runs no template language, and renders
-    Hugo's built-in shortcodes (`_RENDERED`) only in Markdown text (not in an HTML block) and with what they need."""
+    Hugo's built-in shortcodes (`_RENDERED`) only in Markdown text (not in an HTML block) and with what they need;
+    for an Obsidian link or embed, the Markdown that does what it does."""
+    if tag.startswith(("[[", "![[")):
+        target, _, text = tag.strip("![]").partition("|")
+        name = target.partition("#")[0].strip()
+        heading = target.partition("#")[2].strip()
+        heading = f"#{quote(heading)}" if heading else ""
+        if tag.startswith("!") and _EXTENSION_OF_FILE.search(name) and not name.lower().endswith((".md", ".markdown")):
+            fix = f"![{text}]({quote(name)}), with the file's path from this article"
+        else:
+            file = name if name.lower().endswith((".md", ".markdown")) else f"{name}.md"
+            fix = f"[{text or name}]({quote(file)}{heading}), a link to its file from this article"
+        return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write {fix})"
     code = _shortcode(tag) if tag.startswith(("{{<", "{{%")) else None
     if code is not None and code.name in _RENDERED:
         needs = _NEEDS.get(code.name, "its parameters")

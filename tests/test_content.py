@@ -550,6 +550,22 @@ def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_na
     ]
 
 
+def test_obsidians_links_and_embeds_are_warned_of_with_the_markdown_to_write():
+    """(Found by a new user's trial: a vault's `![[soyuz launch.png]]` and `[[Crew note]]` showed as text, silently.)"""
+    record = read("---\ntitle: T\ndate: 2021-01-01\n---\nSee [[Crew note#The crew|the crew]].\n\n![[soyuz launch.png]]\n\n`[[code]]`\n")
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (
+            5,
+            "[[Crew note#The crew|the crew]] is Obsidian's, which ssg does not read: it shows as text "
+            "(write [the crew](Crew%20note.md#The%20crew), a link to its file from this article)",
+        ),
+        (
+            7,
+            "![[soyuz launch.png]] is Obsidian's, which ssg does not read: it shows as text (write ![](soyuz%20launch.png), with the file's path from this article)",
+        ),
+    ]
+
+
 def test_a_tag_written_with_obsidians_hash_is_the_tag():
     """`- "#космос"` and `tags: "#ISS, #SpaceX"` (Obsidian's, a clipper's): `#NASA` and `NASA` were two tags."""
     assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["#космос", NASA, "#NASA", "# spaced", "#"]\n---\nx\n')["tags"] == [
