@@ -288,6 +288,7 @@ class _Reader:
         body = self.without_control_characters(text, body)
         rendered = render_markdown(body, self.path, self.text("excerpt_separator", data))
         self.warn_template_tags(text, rendered.template_tags)
+        self.warn_outside(text, rendered.outside)
         self.warn_cyrillic(data, meta, rendered)
         self.warn_empty(meta, rendered)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
@@ -382,6 +383,16 @@ class _Reader:
         for tag in tags:
             line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
             self.warnings.append(Problem(self.path, line, None, left_as_text(tag)))
+
+    def warn_outside(self, text: str, links: tuple[str, ...]) -> None:
+        """A warning on the line of each link or image that leads out of the content folder (`../attachments/x.png` in
+        a vault whose notes are a folder of it): the site has only what content/ and static/ hold, so the published
+        page's link went nowhere, and the build said nothing (only `ssg check --links` did)."""
+        lines = text.split("\n") if links else []
+        for link in dict.fromkeys(links):
+            line = next((n for n, written in enumerate(lines, 1) if link in written), None)
+            message = f"{link!r} leads out of the content folder, where the published site cannot reach: put the file in content/ (or static/) and link to it there"
+            self.warnings.append(Problem(self.path, line, None, message))
 
     def warn_empty(self, meta: dict, rendered: RenderedBody) -> None:
         """A warning for an article with nothing below its front matter, `ssg new`'s until it is written: published,

@@ -73,6 +73,7 @@ class RenderedBody:
     files: tuple[str, ...]  # content-relative paths of linked or embedded files
     site_links: tuple[str, ...] = ()  # paths from the site's root (`/images/logo.png` -> images/logo.png), checked once the site is planned
     template_tags: tuple[str, ...] = ()  # the shortcodes, Liquid tags and Obsidian links its text shows (see `template_tags`)
+    outside: tuple[str, ...] = ()  # links and images that lead out of content/, as written (no published page reaches there)
 
     @functools.cached_property
     def text(self) -> str:
@@ -100,6 +101,7 @@ def render_markdown(source: str, article_path: str, excerpt_separator: str | Non
         files=tuple(refs.files),
         site_links=tuple(refs.site),
         template_tags=tuple(tags),
+        outside=tuple(refs.outside),
     )
 
 
@@ -776,6 +778,7 @@ class _RefCollector:
         self.base = posixpath.dirname(article_path)
         self.articles: list[str] = []
         self.files: list[str] = []
+        self.outside: list[str] = []  # links and images that lead out of content/, as written
         self.site: list[str] = []
 
     def rewrite(self, url: str) -> str:
@@ -793,7 +796,8 @@ class _RefCollector:
             return REF_SITE + url[1:]
         target = posixpath.normpath(posixpath.join(self.base, unquote(parts.path)))
         if target.startswith("../") or target == "..":
-            return url  # outside content/: left as written; the link check reports it
+            self.outside.append(url)
+            return url  # outside content/: left as written (its reader warns; the link check reports it)
         if target.endswith(ARTICLE_SUFFIXES):
             self.articles.append(target)
             return f"{REF_ARTICLE}{target}{fragment}"

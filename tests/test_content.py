@@ -566,6 +566,20 @@ def test_obsidians_links_and_embeds_are_warned_of_with_the_markdown_to_write():
     ]
 
 
+def test_a_link_out_of_the_content_folder_is_warned_of_on_its_line():
+    """`![Soyuz](../attachments/soyuz%20launch.png)` in a vault whose notes are one of its folders: the published page's
+    image went nowhere, and the build said nothing (found by a new user's trial)."""
+    record = read("---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n![Soyuz](../../attachments/soyuz%20launch.png)\n", path="2021/a.md")
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (
+            7,
+            "'../../attachments/soyuz%20launch.png' leads out of the content folder, where the published site cannot reach: "
+            "put the file in content/ (or static/) and link to it there",
+        )
+    ]
+    assert read("---\ntitle: T\ndate: 2021-01-01\n---\n![x](../images/x.png)\n", path="2021/a.md")["warnings"] == []
+
+
 def test_a_tag_written_with_obsidians_hash_is_the_tag():
     """`- "#космос"` and `tags: "#ISS, #SpaceX"` (Obsidian's, a clipper's): `#NASA` and `NASA` were two tags."""
     assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["#космос", NASA, "#NASA", "# spaced", "#"]\n---\nx\n')["tags"] == [
