@@ -44,6 +44,9 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         source_lines = text.split("\n")
+        hashed = _hash_in_list(source_lines)
+        if hashed is not None:
+            raise YamlSyntaxError(f"YAML syntax error: {hashed[1]}", hashed[0]) from None
         unclosed = _unclosed(exc, source_lines)
         if unclosed is not None:
             raise YamlSyntaxError(f"YAML syntax error: {unclosed}", exc.context_mark.line + 1) from None
@@ -98,6 +101,26 @@ def _unclosed(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:
     if char in "[{" and value.startswith(char) and "," not in value:
         hint += f"; if the {char} is part of the text, put the value in quotes: {key}: {json.dumps(value, ensure_ascii=False)}"
     return f"the {char} opened here is not closed ({hint})"
+
+
+def _hash_in_list(lines: list[str]) -> tuple[int, str] | None:
+    """The line and message of a list whose item starts with `#` (`tags: [#space, #news]`, as Obsidian writes tags): YAML
+    reads `#` after `[` or `, ` as a comment, so the list is never closed, and PyYAML's own words (`did not find
+    expected node content`) came on the line after it."""
+    for number, line in enumerate(lines, 1):
+        found = _HASHED_ITEM.match(line)
+        if found:
+            key, items = found[1], [item.strip() for item in found[2].rstrip("] ").split(",")]
+            quoted = ", ".join(json.dumps(item, ensure_ascii=False) for item in items if item)
+            bare = ", ".join(item.lstrip("#") for item in items if item)
+            return (
+                number,
+                f"a # after [ or a comma starts a YAML comment, so the list ends there: write {key}: [{quoted}] (or {key}: [{bare}])",
+            )
+    return None
+
+
+_HASHED_ITEM = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):\s*\[\s*((?:[^'\"\]]*,\s*)?#[^'\"]*)$")
 
 
 def _on_tab(mark: yaml.Mark | None, lines: list[str]) -> bool:

@@ -133,6 +133,11 @@ def test_an_unclosed_bracket_or_quote_is_reported_where_it_opened():
     assert problems("---\ntitle: 'Soyuz\ndate: 2021-01-01\nlang: en\n---\n") == [
         "2021/story.md:2: None: YAML syntax error: the ' opened here is not closed (end the value with '; a ' inside it is written '')"
     ]
+    # Obsidian's tags in a list, `[#space, #news]`: YAML's comment cut the list (found by a new user's trial).
+    assert problems("---\ntitle: T\ndate: 2021-01-01\ntags: [#space, #news]\n---\n") == [
+        "2021/story.md:4: None: YAML syntax error: a # after [ or a comma starts a YAML comment, so the list ends there: "
+        'write tags: ["#space", "#news"] (or tags: [space, news])'
+    ]
     # A quoted value may span lines: another error on a later one is not an unclosed quote.
     (message,) = problems('---\ndate: 2021-01-01\ntitle: "Soyuz\n  \\q docks"\n---\n')
     assert "unknown escape" in message and "not closed" not in message
