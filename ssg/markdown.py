@@ -349,8 +349,8 @@ class _ListIndents(Preprocessor):
     the block stood (`_fenced`); one at the margin is left to that extension. Code and HTML blocks stay as written."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(line[:1] in (" ", ">", "|") for line in lines):
-            return lines  # no line is indented, quoted or a table's: nothing is nested, no fence indented, no table
+        if not any(line[:1] in _STARTS for line in lines):
+            return lines  # no line is indented, quoted, a table's or an item's: nothing for it to do
         return _reindented(lines, self._fenced, self.md.is_block_level)
 
     def _fenced(
@@ -358,8 +358,11 @@ class _ListIndents(Preprocessor):
     ) -> tuple[list[str], int] | None:
         """The block of `fence` (`_FENCE`'s, or `_QUOTED_FENCE`'s in a quote), which opens on `lines[start]` (indented
         `indent`, in an item whose text is at `column`): the lines that stand for it (as indented as the block was) and
-        the index of the line after it; None when it is no block (never closed in its item). The fence extension makes it, from the lines without their indent and
-        quote marks (a quote's lines keep them); a block at the margin is left to it as it is (its lines are code)."""
+        the index of the line after it; None when it is no block (never closed in its item, or an opening the fence
+        extension does not take). The extension makes it, from the lines without their indent and quote marks (a
+        quote's lines keep them); a block at the margin is left to it as it is (its lines are code)."""
+        if ("rejected", lines[start]) in unclosed:
+            return None
         quoted = fence.re is _QUOTED_FENCE
         marks, mark = (fence[1], fence[2]) if quoted else ("", fence[1])
         end = (
@@ -377,6 +380,7 @@ class _ListIndents(Preprocessor):
             body = [text[min(indent, len(text) - len(text.lstrip(" "))) :] for text in lines[start:end]]
         made = self.md.preprocessors["fenced_code_block"].run([*body, mark])
         if body[0] in made:
+            unclosed["rejected", lines[start]] = True  # (and not asked again: many such openings took each to the end)
             return None  # (not a block to the extension: an opening it does not take, `{attrs}` unclosed)
         made = [text for text in made if text]
         # Set apart from the text around, as at the margin: in a quote, from the quote's text only (a blank line of the
@@ -420,7 +424,7 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
     continued = False  # the block is in an item and opened with no item's line (text, code, a quote after a blank line)
     depth = 0  # how many items the block is in
     first = " "  # the block's first line, stripped (with `>`, a quote; with `|`, a table)
-    unclosed: dict[tuple, tuple[int, int]] = {}  # (see `_fence_end`)
+    unclosed: dict[tuple, Any] = {}  # (see `_fence_end`, `_ListIndents._fenced`)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -438,6 +442,10 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
             if code and indent - column < 4 or not code and _INTERRUPTS.match(stripped):
                 out.append("")  # (the code ends; a heading, quote, fence or rule ends the item's text)
                 block_start = True
+        elif not block_start and not items and block_level and (html := _html_block_end(lines, index, stripped, block_level, True)):
+            out.extend(lines[index:html])  # (a <pre>, a comment after a line of text: their lines are the HTML's, as written)
+            index, shift, column, continued = html, 0, 0, False
+            continue
         elif not block_start and code and items and indent - column < 4:
             out.append("")  # (a line less indented than the code in the item ends it)
             block_start = True
@@ -470,8 +478,9 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
             sibling = items[kept] if kept < len(items) else None  # (the item before this one at its level, if it is one)
             if indent - (items[kept - 1].column if kept else 0) > 3:  # (an item's text, four past it: no marker or fence)
                 item = fence = None
-            # A list may interrupt text with a bullet or 1. only (see `_LIST_AFTER_TEXT`); its next items, with any number.
-            if item and not (block_start or item[1] in ("-", "*", "+", "1.") or (sibling is not None and sibling.ordered)):
+            # A list may interrupt text with a bullet or 1. only (see `_LIST_AFTER_TEXT`); out of an item's text (less
+            # indented: it is no more of it), with any number.
+            if item and not (block_start or item[1] in ("-", "*", "+", "1.") or (items and indent < items[-1].column)):
                 item = None
             if item or fence:
                 del items[kept:]  # (they are closed)
@@ -504,6 +513,7 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
 
 # What `_reindented` takes for an item's line (as the list processors do), a fence's opening, a rule, an HTML block.
 _ITEM = re.compile(r"([*+-]|\d+\.)( +|$)")
+_STARTS = frozenset(" >|*+-0123456789")  # what a line `_reindented` may change starts with (`_ListIndents.run`)
 _FENCE = re.compile(r"(`{3,}(?=[^`]*$)|~{3,})")
 _RULE = re.compile(r"([-*_])(?: *\1){2,} *$")
 _QUOTED_FENCE = re.compile(r"((?:> ?)+)(`{3,}(?=[^`]*$)|~{3,})")  # a fence in a quote: the quote's marks, the fence's
@@ -519,17 +529,19 @@ def _table_starts(lines: list[str], index: int, stripped: str) -> bool:
 _TABLE_RULE = re.compile(r" *\|(?: *:?-+:? *\|)+ *$|(?: *:?-+:? *\|)+ *:?-+:? *$")  # |---|:--:| or ---|---
 
 
-def _html_block_end(lines: list[str], start: int, stripped: str, block_level: Callable[[str], bool]) -> int | None:
+def _html_block_end(
+    lines: list[str], start: int, stripped: str, block_level: Callable[[str], bool], interrupting: bool = False
+) -> int | None:
     """The index after the HTML block that opens on `lines[start]`, or None when none does: as CommonMark ends one,
     `<pre>`, `<script>`, `<style>` and `<textarea>` at their closing tag, a comment at `-->`, another block's tag
-    (`<div>`, `<table>`) at a blank line."""
-    found = _HTML_START.match(stripped)
+    (`<div>`, `<table>`) at a blank line. `interrupting`: right after a line of text, which only the first kinds end."""
+    found = _HTML_START.match(stripped) if stripped[0] == "<" else None
     if found is None:
         return None
     if found[1] or found[2]:
         close = "-->" if found[2] else f"</{found[1].lower()}>"
         return next((n + 1 for n in range(start, len(lines)) if close in lines[n].lower()), len(lines))
-    if not block_level(found[3].lower()):
+    if interrupting or not block_level(found[3].lower()):
         return None
     return next((n for n in range(start, len(lines)) if not lines[n].strip()), len(lines))
 
@@ -552,16 +564,17 @@ def _quoted_fence_end(lines: list[str], start: int, fence: re.Match[str], indent
     marks, mark = fence[1], fence[2]
     key = (marks, mark, indent)
     if key in unclosed and unclosed[key][0] < start < unclosed[key][1]:
-        return None
+        return unclosed[key][2]
     for index in range(start + 1, len(lines)):
         line = lines[index][indent:]
         if not (line.startswith(marks) or line == marks.rstrip()) or lines[index][:indent].strip():
-            unclosed[key] = (start, index)
+            unclosed[key] = (start, index, None)
             return None
         text = line[len(marks) :].strip()
         if text.startswith(mark[0] * len(mark)) and not text.strip(mark[0]):
+            unclosed[key] = (start, index, index)
             return index
-    unclosed[key] = (start, len(lines))
+    unclosed[key] = (start, len(lines), None)
     return None
 
 
@@ -569,21 +582,22 @@ def _fence_end(lines: list[str], start: int, fence: re.Match[str], indent: int, 
     """The index of the line that closes the fence opened on `lines[start]` (indented `indent`, in an item whose text
     is at `column`), or None: the same mark, at least as long, indented less than four spaces past the opening's, before
     a line that ends the item (less indented than its text). `unclosed`: (the fence's marks, indent, column) -> (a line,
-    the one it looked up to) where no fence so opened closed: a later opening between the two does not look again (a
-    text of many openings and no closing took each to its end: 5,000 lines, 3 s)."""
+    the one it looked up to, the closing one or None): a later opening between the two has the same answer, without
+    looking again (a text of many openings and no closing took each to its end: 5,000 lines, 3 s)."""
     mark = fence[1]
     key = (mark, indent, column)
     if key in unclosed and unclosed[key][0] < start < unclosed[key][1]:
-        return None
+        return unclosed[key][2]
     for index in range(start + 1, len(lines)):
         stripped = lines[index].lstrip(" ")
         spaces = len(lines[index]) - len(stripped)
         if stripped and spaces < column:
-            unclosed[key] = (start, index)
+            unclosed[key] = (start, index, None)
             return None
         if stripped.startswith(mark[0] * len(mark)) and not stripped.strip(mark[0] + " ") and spaces < indent + 4:
+            unclosed[key] = (start, index, index)
             return index
-    unclosed[key] = (start, len(lines))
+    unclosed[key] = (start, len(lines), None)
     return None
 
 
@@ -636,6 +650,10 @@ class _QuotesApart(BlockQuoteProcessor):
         if found:
             self.parser.parseBlocks(parent, [block[: found.start()]])  # (the lines before the quote)
             block = "\n".join(self.clean(line) for line in block[found.start() :].split("\n"))
+        if any(line[:1] in _STARTS for line in block.split("\n")):  # (its lists and fences, as the text's own: `_ListIndents`)
+            block = "\n".join(
+                _reindented(block.split("\n"), self.parser.md.preprocessors["ssg_list_indents"]._fenced, self.parser.md.is_block_level)
+            )
         self.parser.state.set("blockquote")
         self.parser.parseChunk(ElementTree.SubElement(parent, "blockquote"), block)
         self.parser.state.reset()
@@ -691,8 +709,8 @@ _ITEM_AT_LIST_INDENT = re.compile(r"\n(?:[*+-]|\d+\.)[ ]+\S")  # (of a list not 
 class _ListAfterParagraph(BlockProcessor):
     """A paragraph's text up to a list that starts on its next line (`Key points:` then `- first`) is the paragraph,
     and the list is a list: Python-Markdown would run the items into the paragraph's text. Tried last before the
-    paragraph, so code, quotes, tables and headings have had their turn. Not in the text of a list's item: there an
-    item of the other kind (`1. a` then `- b`) goes on with the text, as `sane_lists` has it."""
+    paragraph, so code, quotes, tables and headings have had their turn. Not in the text of a list's item (an item of
+    the other kind there, `1. a` then `- b`, is a list of its own by `_reindented`'s blank line)."""
 
     def test(self, parent: ElementTree.Element, block: str) -> bool:
         return _LIST_AFTER_TEXT.search(block) is not None and not self.parser.state.isstate("list")

@@ -167,6 +167,8 @@ def _highlight_block(lines: list[str], index: int) -> tuple[list[str], int] | No
     ticks = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall("\n".join(code))), default=0))
     lang = words[1] if len(words) > 1 and _HIGHLIGHT_LANG.fullmatch(words[1]) and words[1] != "linenos" else ""
     pad = " " * indent  # (in a list item, at its text: the fence stays in the item, as the block did)
+    if pad and any(text.strip() and not text.startswith(pad) for text in code):
+        code = [pad + text if text.strip() else text for text in code]  # (code at the margin: as written, under the fence)
     return ["", pad + ticks + lang, *code, pad + ticks, "", lines[last][tag.end() :]], last + 1
 
 

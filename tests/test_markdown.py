@@ -282,8 +282,6 @@ def test_a_list_right_after_a_paragraph_line_is_a_list(doc, html):
         "Numbered from two:\n2. second\n3. third",
         "A dash without a space:\n-5 degrees, and *emphasis*\n*across* lines",
         "Text\n    - indented four: the paragraph goes on",
-        "1. an item\n- of another kind goes on with its text (sane_lists)",
-        "- an item\n1. of another kind",
     ],
 )
 def test_what_does_not_start_a_list_is_rendered_as_before(doc):
@@ -504,6 +502,32 @@ def test_a_quote_in_an_items_text_and_a_table_after_a_line_of_text_are_blocks(do
     """As GitHub and Obsidian show them (found by a new user's trial: Obsidian indents by a tab; a clipper writes a
     table right under its caption line): they showed as `&gt; quote` and as rows of pipes."""
     assert _html(doc) == html
+
+
+def test_an_item_of_the_other_kind_starts_a_list_of_its_own():
+    """As GitHub has it (`sane_lists` ran it into the item's text: a newsroom's note after a numbered list, "- Примечание
+    редакции", was the last item's); the numbers go on after a nested list (found in review: 11 and 12 were lost)."""
+    assert _html("1. an item\n- of another kind") == "<ol>\n<li>an item</li>\n</ol>\n<ul>\n<li>of another kind</li>\n</ul>"
+    assert _html("- an item\n1. of another kind") == "<ul>\n<li>an item</li>\n</ul>\n<ol>\n<li>of another kind</li>\n</ol>"
+    assert _html("9. nine\n   - sub\n10. ten\n   - sub\n11. eleven\n12. twelve").endswith(
+        '<ol start="11">\n<li>eleven</li>\n<li>twelve</li>\n</ol>'
+    )
+
+
+def test_a_quotes_lists_and_fences_are_read_as_the_texts_own():
+    """(Found in review: a fence in an item of a quote or callout was inline code; a paragraph after a blank line in
+    such an item ended the list, and item 2 ran into it.)"""
+    assert "<li>step:\n    <pre><code>code\n</code></pre></li>" in _html("> [!note]\n> - step:\n>   ```\n>   code\n>   ```\n> - two")
+    assert _html("> 1. Step one\n>\n>    Details.\n> 2. Step two") == (
+        "<blockquote>\n<ol>\n<li>\n<p>Step one</p>\n<p>Details.</p>\n</li>\n<li>\n<p>Step two</p>\n</li>\n</ol>\n</blockquote>"
+    )
+
+
+def test_a_pre_or_a_comment_after_a_line_of_text_is_left_as_written():
+    """(Found in review: an Apache licence's `<pre>` after its heading had its numbered lines re-indented.)"""
+    assert _html("## License\n<pre>\n1. Definitions.\n\n   License means\n</pre>") == (
+        '<h2 id="license">License</h2>\n<pre>\n1. Definitions.\n\n   License means\n</pre>'
+    )
 
 
 def test_an_unclosed_fence_in_an_item_stays_text():
@@ -860,6 +884,7 @@ def test_a_hugo_highlight_block_is_the_fenced_code_block_of_its_language(hugo, f
     [
         ("{% highlight python %}\n   a = 1\n     b\n   {% endhighlight %}", "```python\n   a = 1\n     b\n   ```"),
         ("{{< highlight python >}}\n   a = 1\n     b\n   {{< /highlight >}}", "```python\n   a = 1\n     b\n   ```"),
+        ("{% highlight python %}\na = 1\n  b\n   {% endhighlight %}", "```python\n   a = 1\n     b\n   ```"),  # code at the margin
     ],
 )
 def test_a_highlight_block_in_a_list_item_is_its_fenced_code_there(block, fenced):
