@@ -249,6 +249,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of
 
 
 _LIST_DASH = re.compile(r"( *)- ")  # an item's line in a YAML block list
+_FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)\s*#*")  # a text's opening `# Title` (or `## Title`)
 
 
 class _Reader:
@@ -261,6 +262,7 @@ class _Reader:
         self.warnings: list[Problem] = []
         self.lines: dict[str, int] = {}
         self.end_line: int | None = None  # the closing `---` line: where a missing key would go
+        self.body = ""  # the text below the front matter
         self.days: set[str] = set()  # date fields written as a day alone
 
     def failed(self, problem: Problem) -> dict:
@@ -282,6 +284,7 @@ class _Reader:
         if not isinstance(data, dict):
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
         self.lines, self.end_line = front.lines, front.end_line
+        self.body = body  # (for the message of a missing title: `title_hint`)
         self.warn_comments(text)
         self.warn_folded_items(text, data)
         meta = self.check(data)
@@ -493,9 +496,20 @@ class _Reader:
             if required and key in data:
                 self.problem(key, f"is empty (write the {key} after `{key}:`)")
             elif required:
-                self.missing(key, f"is missing (add `{key}: ...` to the front matter)")
+                self.missing(key, (key == "title" and self.title_hint()) or f"is missing (add `{key}: ...` to the front matter)")
             return None
         return " ".join(value.split()) if key == "title" else value
+
+    def title_hint(self) -> str | None:
+        """For an article without `title:` whose text opens with a heading (MarkDownload and other clippers put the
+        page's title there, `# Russia and China agree | Reuters`): the message naming it, with the line to write."""
+        lines = self.body.split("\n")
+        at = next((n for n, line in enumerate(lines) if line.strip()), None)
+        heading = _FIRST_HEADING.fullmatch(lines[at].strip()) if at is not None else None
+        if heading is None:
+            return None
+        number = (self.end_line or 0) + 1 + at
+        return f"is missing; the text's first heading (line {number}) looks like it: move it up as title: {quoted(heading[1])}"
 
     def flag(self, key: str, data: dict) -> bool:
         value = data.get(key, False)

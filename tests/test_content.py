@@ -585,6 +585,15 @@ def test_a_link_out_of_the_content_folder_is_warned_of_on_its_line():
     assert read("---\ntitle: T\ndate: 2021-01-01\n---\n![x](../images/x.png)\n", path="2021/a.md")["warnings"] == []
 
 
+def test_a_missing_title_names_the_texts_opening_heading():
+    """MarkDownload puts the page's title in the text (`# Russia and China agree | Reuters`), none in the front matter
+    (found by a new user's trial: the error said only that the title is missing)."""
+    assert problems("---\ndate: 2025-01-17\n---\n\n# Russia and China agree | Reuters\n\nText.\n") == [
+        '2021/story.md:3: title: is missing; the text\'s first heading (line 5) looks like it: move it up as title: "Russia and China agree | Reuters"'
+    ]
+    assert problems("---\ndate: 2025-01-17\n---\nText.\n") == ["2021/story.md:3: title: is missing (add `title: ...` to the front matter)"]
+
+
 def test_a_tag_written_with_obsidians_hash_is_the_tag():
     """`- "#космос"` and `tags: "#ISS, #SpaceX"` (Obsidian's, a clipper's): `#NASA` and `NASA` were two tags."""
     assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["#космос", NASA, "#NASA", "# spaced", "#"]\n---\nx\n')["tags"] == [
