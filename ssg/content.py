@@ -249,6 +249,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of
 
 
 _LIST_DASH = re.compile(r"( *)- ")  # an item's line in a YAML block list
+_CLIPPER_DATE = re.compile(
+    r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\b.*?(?:\(UTC ?([+-]\d{2}:\d{2})\))?\s*$"
+)  # `... (UTC +03:00)`
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)\s*#*")  # a text's opening `# Title` (or `## Title`)
 
 
@@ -569,11 +572,22 @@ class _Reader:
         `created:`): told only that a date is missing, the user would write again what the file already has."""
         found = self.date_like(data)
         if found is None:
-            return None
+            return self.rewrite_hint(data)
         key, value = found
         written = value.isoformat() if isinstance(value, (date, time)) else str(value).strip()  # (TOML's dates are values)
         where = f" (line {self.lines[key]})" if key in self.lines else ""
         return f"is missing; {key}: {written}{where} looks like it: rename it to date:"
+
+    def rewrite_hint(self, data: dict) -> str | None:
+        """For an article without a date whose date-like key holds one in another form (MarkDownload's `created:
+        2025-01-17T09:15:02 (UTC +03:00)`): the message naming it, with the date as ssg reads one."""
+        for key, value in date_like(data):
+            written = _CLIPPER_DATE.match(str(value).strip()) if isinstance(value, str) else None
+            if written:
+                iso = written[1].replace(" ", "T") + (written[2] or "")
+                where = f" (line {self.lines[key]})" if key in self.lines else ""
+                return f"is missing; {key}: {str(value).strip()}{where} looks like it: write date: {iso}"
+        return None
 
     def lang(self, data: dict) -> str:
         value = data.get("lang", self.file_lang or self.settings.lang)

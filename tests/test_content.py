@@ -548,6 +548,10 @@ def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_na
     assert problems("---\ntitle: T\ncreated: 2025-03-20\n---\n") == [
         "2021/story.md:4: date: is missing; created: 2025-03-20 (line 3) looks like it: rename it to date:"
     ]
+    # MarkDownload's `created:` (found by a new user's trial: only "date: is missing" was said).
+    assert problems("---\ntitle: T\ncreated: 2025-01-17T09:15:02 (UTC +03:00)\n---\n") == [
+        "2021/story.md:4: date: is missing; created: 2025-01-17T09:15:02 (UTC +03:00) (line 3) looks like it: write date: 2025-01-17T09:15:02+03:00"
+    ]
     # A publication date in another format is the date, wrong: its error is on its line (found by a new user's trial:
     # the clipping's `created:` was offered instead, which dates the news by the day it was clipped).
     assert problems("---\ntitle: T\ncreated: 2025-04-20\npublished: 20.04.2025\n---\n") == [
