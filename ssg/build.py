@@ -190,6 +190,7 @@ class Builder:
         self.templates: Templates | None = None
         self.manifests: dict[Path, Manifest] = {}
         self.committed: dict[Path, Manifest] = {}  # the manifest this builder last wrote to each output folder (if it remembers)
+        self.trashed: set[Path] = set()  # the output folders its builds may have set files aside beside (`empty_trash`)
         self.code = ""  # ssg's code and libraries, hashed (see `inputs.code_version`)
         self.planned: Planned | None = None  # the last build's pages, by what they were made from
         self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
@@ -238,7 +239,7 @@ class Builder:
     def empty_trash(self) -> None:
         """Remove the files its builds replaced or deleted, which they set aside rather than free between a save and
         the page's reload (`Output`'s `defer`)."""
-        for folder in self.committed:
+        for folder in self.trashed:
             empty_trash(folder)
 
     def build(
@@ -367,6 +368,8 @@ class Builder:
             if self.templates is None:
                 self.templates = Templates(store.templates())
             output = Output(config.output_path, previous, own, private, defer=self.remember)
+            if self.remember:
+                self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
             try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
                 prints = write_site(Plan(config, options, theme, site, urls, pages, files, feeds), store, output, phase, result, self)
                 with phase("commit"), committing():

@@ -12,10 +12,12 @@ folder and leaves the output exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from itertools import compress, repeat
 from json.encoder import encode_basestring as _json_string  # (json's own, in C: what json.dumps writes a string as)
 from operator import eq, itemgetter, ne
 from pathlib import Path
-from stat import S_ISDIR
+from stat import S_ISDIR, S_ISREG
 from typing import NamedTuple
 
 from .errors import OutputError, Problem
@@ -147,6 +149,7 @@ class Output:
         self._private = private
         self._moving_in = False  # files are being moved into the output folder (`commit`)
         self._trash = str(trash_folder(folder)) if defer else None
+        self._trash_ready: bool | None = None  # the trash folder is ssg's, made or found (asked when first needed)
         self._set_aside = 0  # files set aside in the trash folder by this build
         self._aside_prefix = f"{time.time_ns():x}-"  # (names unlike those of builds before, whose files may be there still)
         if not defer:
@@ -281,7 +284,7 @@ class Output:
             if not self._reached_directly(path):
                 continue  # through a link to a folder elsewhere: that folder is the user's, whatever the manifest says
             try:
-                if not (self._trash is not None and self._put_aside(self._prefix + path, link=False)):
+                if not self._put_aside(self._prefix + path, link=False):
                     (self.folder / path).unlink(missing_ok=True)
             except (IsADirectoryError, NotADirectoryError):
                 continue  # gone already: this build's folder (or file) took its place
@@ -391,7 +394,7 @@ class Output:
                     self._remove_file_above(path)
                     os.makedirs(parent, exist_ok=True)
                 made.add(parent)
-            if self._trash is not None and path in self.old:
+            if path in self.old:
                 self._put_aside(target, link=True)
             try:
                 os.replace(self._staged_prefix + path, target)
@@ -403,26 +406,24 @@ class Output:
 
     def _put_aside(self, target: str, link: bool) -> bool:
         """Keep the file at `target` in the trash folder (`defer`), by a second name (`link`: it is about to be replaced)
-        or by moving it there; False where that cannot be (not a file, a file system without links): it is freed now."""
-        if os.path.isdir(target) and not os.path.islink(target):
+        or by moving it there; False where that cannot be (not a file, no trash folder of ssg's, a file system without
+        links): it is freed now, as without `defer`. Never raises: setting aside only spares time."""
+        if self._trash is None or (os.path.isdir(target) and not os.path.islink(target)):
             return False  # (a folder where a file goes: `_move_staged` handles it)
-        aside = os.path.join(self._trash, f"{self._aside_prefix}{self._set_aside}")  # type: ignore[arg-type]
-        for attempt in (1, 2):
-            try:
-                if link:
-                    os.link(target, aside, follow_symlinks=False)
-                else:
-                    os.rename(target, aside)
-            except FileNotFoundError:
-                if attempt == 2 or not os.path.lexists(target):
-                    return False
-                os.makedirs(self._trash, exist_ok=True)  # type: ignore[arg-type]
-                continue
-            except OSError:
-                return False
-            self._set_aside += 1
-            return True
-        return False
+        if self._trash_ready is None:
+            self._trash_ready = _made_trash(self._trash)
+        if not self._trash_ready:
+            return False
+        aside = os.path.join(self._trash, f"{self._aside_prefix}{self._set_aside}")
+        try:
+            if link:
+                os.link(target, aside, follow_symlinks=False)
+            else:
+                os.rename(target, aside)
+        except OSError:
+            return False
+        self._set_aside += 1
+        return True
 
     def _in_the_way(self, above: str, path: str) -> Problem:
         return _not_ours(self._prefix + above, f"needs a folder here (for /{path})", "file")
@@ -560,9 +561,48 @@ def trash_folder(folder: Path) -> Path:
     return folder.parent / f".{folder.name}.ssg-trash"
 
 
+_TRASH_MARK = ".ssg-trash"  # the file that says a trash folder is ssg's (one of that name made by someone else is not)
+_ASIDE = re.compile(r"[0-9a-f]+-[0-9]+")  # the names files set aside get (`Output._put_aside`)
+
+
+def _made_trash(path: str) -> bool:
+    """Whether `path` is a trash folder of ssg's: made now (with its mark), or made so before. A folder, a file or a
+    link of that name that someone else put there is left alone, and nothing is set aside."""
+    try:
+        os.mkdir(path)
+    except FileExistsError:
+        return _is_trash(path)
+    except OSError:
+        return False
+    try:
+        with open(os.path.join(path, _TRASH_MARK), "x"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def _is_trash(path: str | Path) -> bool:
+    try:
+        return S_ISDIR(os.lstat(path).st_mode) and S_ISREG(os.lstat(os.path.join(path, _TRASH_MARK)).st_mode)
+    except OSError:
+        return False
+
+
 def empty_trash(folder: Path) -> None:
-    """Remove what builds set aside in `folder`'s trash folder: only the names they gave the files there."""
-    shutil.rmtree(trash_folder(folder), ignore_errors=True)
+    """Remove what builds set aside in `folder`'s trash folder, by the names they gave the files there, then the folder
+    when nothing else is in it: a folder of that name that is not ssg's (no mark, a link) is left as it is."""
+    path = trash_folder(folder)
+    if not _is_trash(path):
+        return
+    for name in os.listdir(path):
+        if _ASIDE.fullmatch(name):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(path, name))
+    if os.listdir(path) == [_TRASH_MARK]:
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(path, _TRASH_MARK))
+            os.rmdir(path)
 
 
 def _lock_file(folder: Path) -> Path:

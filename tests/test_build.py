@@ -1319,7 +1319,7 @@ def test_a_long_lived_builder_sets_replaced_files_aside_until_the_author_pauses(
     project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
     project.remove("content/b.md")
     result = builder.build(config, options)
-    aside = sorted(path.read_bytes() for path in trash.iterdir())
+    aside = sorted(path.read_bytes() for path in trash.iterdir() if path.name != ".ssg-trash")  # (its mark: the folder is ssg's)
     assert before in aside and gone in aside and result.deleted < len(aside) <= result.changed + result.deleted
     assert b"Edited." in page.read_bytes()
     text = (project.public / MANIFEST).read_text(encoding="utf-8")  # (its entries kept where files were, others made)
@@ -1335,3 +1335,33 @@ def test_a_long_lived_builder_sets_replaced_files_aside_until_the_author_pauses(
     project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
     project.build()  # a one-shot build: nothing set aside, and what was is gone
     assert project.files() == incremental and not trash.exists()
+
+
+@pytest.mark.parametrize("kind", ["folder", "link", "dangling"])
+def test_a_trash_folder_ssg_did_not_make_is_left_alone(project, tmp_path, kind):
+    """`.public.ssg-trash` that is the user's (a folder with their files, a link to their home, a dangling link): it was
+    emptied by every build, filled through the link, or made a preview's every save fail halfway (found in review).
+    Nothing is set aside then: replaced files are freed at once, as by a one-shot build."""
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00")})
+    trash = project.root / ".public.ssg-trash"
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "notes.txt").write_text("mine")
+    if kind == "folder":
+        trash.mkdir()
+        (trash / "notes.txt").write_text("mine")
+    else:
+        trash.symlink_to(home if kind == "link" else tmp_path / "nowhere")
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
+    builder.build(config, options)
+    builder.tidy()
+    project.build()
+    assert b"Edited." in (project.public / "2021/01/01/a/index.html").read_bytes()
+    assert sorted(p.name for p in home.iterdir()) == ["notes.txt"]
+    if kind == "folder":
+        assert sorted(p.name for p in trash.iterdir()) == ["notes.txt"]
+    else:
+        assert trash.is_symlink()
