@@ -619,25 +619,66 @@ def _reindented_block(block: str) -> str:
 
 
 class _ObsidianComments(Preprocessor):
-    """Obsidian's comments, `%%...%%` in a line or around lines: Obsidian never shows them, and notes keep what is
-    not to be read in them (a private remark, a to-do); they were published, in the page, its summary, the feeds and
-    the search index. Code is code: fenced blocks are stashed by now (fences run before), and code spans are left
-    as they are (`printf("%%d")`); a `%%` that no other closes is text."""
+    """Obsidian's comments, `%%...%%` in a line, or a block of lines from one that opens with `%%` to one that ends
+    with it: Obsidian never shows them, and notes keep what is not to be read in them (a private remark, a to-do);
+    they were published, in the page, its summary, the feeds and the search index. Nothing else goes: not code
+    (fenced blocks are stashed by now, and code spans, indented code and `<pre>` are left as they are:
+    `printf("%%d")`, `for %%i in ...`), not a `%%` in a line that no `%%` after it closes, even one far below (text
+    between two of them, a percent sign written twice, would have been lost)."""
 
     def run(self, lines: list[str]) -> list[str]:
         if not any("%%" in line for line in lines):
             return lines
-        text = "\n".join(lines)
-        masked = _CODE_SPAN.sub(lambda m: " " * len(m[0]) if "\n" not in m[0] else re.sub(r"[^\n]", " ", m[0]), text)
-        kept, at = [], 0
-        for comment in _COMMENT.finditer(masked):
-            kept.append(text[at : comment.start()])
-            at = comment.end()
-        return ("".join(kept) + text[at:]).split("\n") if kept else lines
+        code = _code_lines(lines)
+        out: list[str] = []
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            if code[index] or "%%" not in line:
+                out.append(line)
+                index += 1
+                continue
+            stripped = line.strip()
+            if stripped.startswith("%%") and "%%" not in stripped[2:]:  # a block opens
+                end = next((n for n in range(index + 1, len(lines)) if not code[n] and lines[n].rstrip().endswith("%%")), None)
+                if end is not None:
+                    out.append("")  # (the text around it stays apart, as the block kept it)
+                    index = end + 1
+                    continue
+            masked = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)
+            kept, at = [], 0
+            for comment in _COMMENT.finditer(masked):
+                kept.append(line[at : comment.start()])
+                at = comment.end()
+            out.append("".join(kept) + line[at:] if kept else line)
+            index += 1
+        return out
 
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-_COMMENT = re.compile(r"%%.*?%%", re.S)
+def _code_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is code or raw HTML that stands as written: indented code (four spaces after a blank
+    line, and the lines that go on with it), and `<pre>`, `<script>`, `<style>`, `<textarea>` and comments."""
+    code, blank, indented, close = [False] * len(lines), True, False, ""
+    for index, line in enumerate(lines):
+        if close:
+            code[index], close = True, "" if close in line.lower() else close
+            continue
+        stripped = line.lstrip(" ")
+        if not stripped:
+            blank = True
+            continue
+        indented = len(line) - len(stripped) >= 4 and (blank or indented)
+        opened = _RAW_HTML.match(stripped) if not indented else None
+        if opened:
+            close = "-->" if opened[1] == "!--" else f"</{opened[1].lower()}>"
+            close = "" if close in stripped.lower()[len(opened[0]) :] else close
+        code[index], blank = indented or opened is not None, False
+    return code
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")  # (in one line)
+_COMMENT = re.compile(r"%%.*?%%")
+_RAW_HTML = re.compile(r"<(pre|script|style|textarea|!--)", re.I)
 
 
 class _QuotesApart(BlockQuoteProcessor):

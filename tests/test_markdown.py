@@ -465,6 +465,13 @@ def test_a_block_that_commonmark_starts_without_a_blank_line_is_one(doc, html):
         ('Code `printf("%%d %%s")` stays.', '<p>Code <code>printf("%%d %%s")</code> stays.</p>'),
         ("```\na %% b %%\n```", "<pre><code>a %% b %%\n</code></pre>"),
         ("Only one %% here.", "<p>Only one %% here.</p>"),
+        # (Found in review: text between two far-apart `%%`, and code, went.)
+        (
+            "Printf writes %% in C.\n\n## C\n\nPython also %% works.",
+            '<p>Printf writes %% in C.</p>\n<h2 id="c">C</h2>\n<p>Python also %% works.</p>',
+        ),
+        ("Text\n\n    for %%i in (*.txt) do echo %%i", "<p>Text</p>\n<pre><code>for %%i in (*.txt) do echo %%i\n</code></pre>"),
+        ("<pre>\nx %%a%% y\n</pre>", "<pre>\nx %%a%% y\n</pre>"),
     ],
 )
 def test_obsidians_comments_are_not_published(doc, html):
