@@ -712,6 +712,7 @@ def tag_name_warnings(config: Config, site: Site) -> list[Problem]:
             close, goes = [k for k in used if k != key and _one_edit_apart(key, k)], "make a tag of their own, apart from it"
         else:
             close, goes = difflib.get_close_matches(key, used, n=1, cutoff=0.8), "go to no tag"
+        close = [k for k in close if _DIGITS.sub("", k) != _DIGITS.sub("", key)]  # (Союз МС-25 beside МС-24: a series, no typo)
         if close:
             found.append(
                 (name, f"{name!r} is no article's tag; did you mean {used[close[0]]!r}? (as written, the names given here {goes})")
@@ -721,6 +722,9 @@ def tag_name_warnings(config: Config, site: Site) -> list[Problem]:
     where = config.tag_names_file or CONFIG_FILE
     after = None if config.tag_names_file else option_line(config.root, "tag_names")
     return [Problem(where, tag_names_line(config.root, where, name, after), "tag_names", message) for name, message in found]
+
+
+_DIGITS = re.compile(r"\d")
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

@@ -252,7 +252,7 @@ _LIST_DASH = re.compile(r"( *)- ")  # an item's line in a YAML block list
 _CLIPPER_DATE = re.compile(
     r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\b.*?(?:\(UTC ?([+-]\d{2}:\d{2})\))?\s*$"
 )  # `... (UTC +03:00)`
-_FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)\s*#*")  # a text's opening `# Title` (or `## Title`)
+_FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
 
 
 class _Reader:
@@ -394,9 +394,10 @@ class _Reader:
         """A warning on the line of each link or image that leads out of the content folder (`../attachments/x.png` in
         a vault whose notes are a folder of it): the site has only what content/ and static/ hold, so the published
         page's link went nowhere, and the build said nothing (only `ssg check --links` did)."""
-        lines = text.split("\n") if links else []
-        for link in dict.fromkeys(links):
-            line = next((n for n, written in enumerate(lines, 1) if link in written), None)
+        files = [link for link in dict.fromkeys(links) if _EXTENSION.search(urlsplit(link).path)]  # (`../../2020/12/31/x/`: a page's URL)
+        body = text.split("\n")[self.end_line or 0 :] if files else []
+        for link in files:
+            line = next((n for n, written in enumerate(body, (self.end_line or 0) + 1) if link in written), None)
             message = f"{link!r} leads out of the content folder, where the published site cannot reach: put the file in content/ (or static/) and link to it there"
             self.warnings.append(Problem(self.path, line, None, message))
 
@@ -766,11 +767,11 @@ _EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")  # `.html`, `.ph
 
 
 def _a_name(alias: str) -> bool:
-    """Whether an `aliases:` item is a name, as Obsidian's are (`Artemis 2 crew`, `Экипаж`), not a path, as Hugo's are
-    (`/2021/05/old-slug/`, `old-slug`): no `/` or `.`, and a space, a capital or a letter of another script in it. Its
-    redirect page would have stood at `/2023/04/03/Artemis 2 crew/`."""
+    """Whether an `aliases:` item is a name, as Obsidian's are (`Artemis 2 crew`, `U.S. sanctions`, `Экипаж`), not a
+    path, as Hugo's are (`/2021/05/old-slug/`, `Old-Post`, `old.html`): no `/`, and a space, or a letter of another
+    script and no `.`. Its redirect page would have stood at `/2023/04/03/Artemis 2 crew/`."""
     text = alias.strip()
-    return "/" not in text and "." not in text and (" " in text or text != text.lower() or not text.isascii())
+    return "/" not in text and (" " in text or "." not in text and not text.isascii())
 
 
 def old_url(written: str) -> tuple[str | None, str]:

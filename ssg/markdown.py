@@ -845,12 +845,12 @@ class _RefCollector:
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not parts.path:
             return url
-        fragment = f"#{_heading_fragment(parts.fragment)}" if parts.fragment else ""
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
         if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
             target = unquote(parts.path[1:])
             if target.endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/
                 self.articles.append(posixpath.normpath(target))
-                return f"{REF_ARTICLE}{posixpath.normpath(target)}{fragment}"
+                return f"{REF_ARTICLE}{posixpath.normpath(target)}{_heading_fragment(fragment)}"
             self.site.append(target)
             return REF_SITE + url[1:]
         target = posixpath.normpath(posixpath.join(self.base, unquote(parts.path)))
@@ -859,17 +859,17 @@ class _RefCollector:
             return url  # outside content/: left as written (its reader warns; the link check reports it)
         if target.endswith(ARTICLE_SUFFIXES):
             self.articles.append(target)
-            return f"{REF_ARTICLE}{target}{fragment}"
+            return f"{REF_ARTICLE}{target}{_heading_fragment(fragment)}"
         self.files.append(target)
         return f"{REF_FILE}{target}{fragment}"
 
 
 def _heading_fragment(fragment: str) -> str:
-    """A link's `#fragment` to a heading of another article, as its id is made (`_heading_id`): Obsidian writes the
-    heading itself (`Note.md#The%20crew`, `<Note.md#The crew>`), whose page has `id="the-crew"`. One written as an id
-    (`#the-crew`, GitHub's) stays."""
+    """A link's `#fragment` to another article, as that article's heading ids are made (`_heading_id`) when it is
+    written as Obsidian writes one, the heading itself (`Note.md#The%20crew`, `<Note.md#The crew>`: `#the-crew`). One
+    without a space is left as written: an id (`#the-crew`, GitHub's), or one set on the heading (`{#Crew2021}`)."""
     text = unquote(fragment)
-    return _heading_id(text, "-") if text != text.lower() or any(c.isspace() for c in text) else fragment
+    return f"#{_heading_id(text[1:], '-')}" if any(c.isspace() for c in text) else fragment
 
 
 class _RefTreeprocessor(Treeprocessor):

@@ -44,7 +44,7 @@ def template_tags(body: str) -> list[str]:
     if "{{" not in body and "{%" not in body and "[[" not in body:
         return []
     text = HTML_TAG.sub("", CODE.sub("", body))  # (in an attribute, a tag is in a link, which is checked as one)
-    return [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)] + _WIKILINK.findall(text)
+    return [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)] + _WIKILINK.findall(html.unescape(text))
 
 
 def template_kind(tag: str) -> str:
@@ -62,7 +62,8 @@ def left_as_text(tag: str) -> str:
         heading = target.partition("#")[2].strip()
         heading = f"#{quote(heading)}" if heading else ""
         if tag.startswith("!") and _EXTENSION_OF_FILE.search(name) and not name.lower().endswith((".md", ".markdown")):
-            fix = f"![{text}]({quote(name)}), with the file's path from this article"
+            alt = "" if re.fullmatch(r"\d+(?:x\d+)?", text.strip()) else text  # (`|300`: an embed's width, not its text)
+            fix = f"![{alt}]({quote(name)}), with the file's path from this article"
         else:
             file = name if name.lower().endswith((".md", ".markdown")) else f"{name}.md"
             fix = f"[{text or name}]({quote(file)}{heading}), a link to its file from this article"

@@ -44,7 +44,7 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         source_lines = text.split("\n")
-        hashed = _hash_in_list(source_lines)
+        hashed = _hash_in_list(source_lines, (exc.problem_mark or exc.context_mark).line if (exc.problem_mark or exc.context_mark) else -1)
         if hashed is not None:
             raise YamlSyntaxError(f"YAML syntax error: {hashed[1]}", hashed[0]) from None
         unclosed = _unclosed(exc, source_lines)
@@ -103,13 +103,14 @@ def _unclosed(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:
     return f"the {char} opened here is not closed ({hint})"
 
 
-def _hash_in_list(lines: list[str]) -> tuple[int, str] | None:
+def _hash_in_list(lines: list[str], error_line: int) -> tuple[int, str] | None:
     """The line and message of a list whose item starts with `#` (`tags: [#space, #news]`, as Obsidian writes tags): YAML
     reads `#` after `[` or `, ` as a comment, so the list is never closed, and PyYAML's own words (`did not find
-    expected node content`) came on the line after it."""
+    expected node content`) came on the line after it. Only for the error PyYAML found there (on that line or the two
+    after it, 0-based `error_line`), and for a list that ends on its line (`title: [#1] Top news` is text in brackets)."""
     for number, line in enumerate(lines, 1):
-        found = _HASHED_ITEM.match(line)
-        if found:
+        found = _HASHED_ITEM.match(line) if number - 1 <= error_line <= number + 1 else None
+        if found and found[2].rstrip().endswith("]") and "]" not in found[2].rstrip()[:-1]:
             key, items = found[1], [item.strip() for item in found[2].rstrip("] ").split(",")]
             quoted = ", ".join(json.dumps(item, ensure_ascii=False) for item in items if item)
             bare = ", ".join(item.lstrip("#") for item in items if item)

@@ -995,6 +995,20 @@ def test_a_tag_names_language_the_site_lacks_is_a_warning_on_its_line(project):
     ]
 
 
+def test_a_tag_names_entry_of_a_numbered_series_is_no_typo(project):
+    """`Союз МС-25` beside `Союз МС-24`, `Прогресс МС-27` kept for articles to come: a series, not a typo (found in
+    review)."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML
+            + "languages: [en, ru]\ntag_names:\n  Союз МС-25: {en: Soyuz MS-25}\n  Прогресс МС-27: {en: Progress MS-27}\n",
+            "content/a.md": article("A", "2021-01-01", tags="[Soyuz MS-25]"),
+            "content/b.md": article("Б", "2021-01-02", tags="[Союз МС-24, Прогресс МС-26]", lang="ru"),
+        }
+    )
+    assert project.build().warnings == []
+
+
 def test_a_tag_names_entry_used_by_its_translations_only_is_no_typo_of_a_like_tag(project):
     """`Soyuz: {ru: Союз}` with Russian articles only, beside articles tagged Soyuz-2: right as written (found in
     review: any like tag was taken for the one meant)."""

@@ -226,6 +226,8 @@ def test_heading_ids_keep_the_script_as_github_and_hugo_make_them():
         ("[a](<Crew note.md#The crew>)", "#the-crew"),
         ("[a](other.md#Итоги%20года)", "#итоги-года"),
         ("[a](other.md#итоги-года)", "#итоги-года"),  # an id, as GitHub's: as written
+        ("[a](other.md#Crew2021)", "#Crew2021"),  # one set on the heading ({#Crew2021}): as written (found in review)
+        ("[a](map.html#Moscow)", "#Moscow"),  # not an article's
         ("[a](map.pdf#page=2)", "#page=2"),
     ],
 )
