@@ -561,7 +561,7 @@ class _Reader:
         holds a date, else the first that holds anything (a date in another format: its error is on its line; the
         clipping's `created:` was offered instead, and taken, would have dated the news by the day it was clipped)."""
         present = [(k, v) for k, v in date_like(data, PUBLICATION_KEYS) if not _is_empty(v) and not isinstance(v, bool)]
-        return next((kv for kv in present if parse_date(kv[1], self.settings.timezone) is not None), present[0] if present else None)
+        return self.date_like(data, PUBLICATION_KEYS) or (present[0] if present else None)
 
     def date_like(self, data: dict, keys: tuple[str, ...] = DATE_LIKE_KEYS) -> tuple[str, Any] | None:
         """The key and value that hold an article's date under another name (a web clipper's `published: 2025-03-14`),

@@ -442,7 +442,7 @@ def _reindented(lines: list[str], fenced: Callable | None = None, block_level: C
             if code and indent - column < 4 or not code and _INTERRUPTS.match(stripped):
                 out.append("")  # (the code ends; a heading, quote, fence or rule ends the item's text)
                 block_start = True
-        elif not block_start and not items and block_level and (html := _html_block_end(lines, index, stripped, block_level, True)):
+        elif not block_start and not items and block_level and (html := _html_block_end(lines, index, stripped, None)):
             out.extend(lines[index:html])  # (a <pre>, a comment after a line of text: their lines are the HTML's, as written)
             index, shift, column, continued = html, 0, 0, False
             continue
@@ -529,19 +529,18 @@ def _table_starts(lines: list[str], index: int, stripped: str) -> bool:
 _TABLE_RULE = re.compile(r" *\|(?: *:?-+:? *\|)+ *$|(?: *:?-+:? *\|)+ *:?-+:? *$")  # |---|:--:| or ---|---
 
 
-def _html_block_end(
-    lines: list[str], start: int, stripped: str, block_level: Callable[[str], bool], interrupting: bool = False
-) -> int | None:
+def _html_block_end(lines: list[str], start: int, stripped: str, block_level: Callable[[str], bool] | None) -> int | None:
     """The index after the HTML block that opens on `lines[start]`, or None when none does: as CommonMark ends one,
     `<pre>`, `<script>`, `<style>` and `<textarea>` at their closing tag, a comment at `-->`, another block's tag
-    (`<div>`, `<table>`) at a blank line. `interrupting`: right after a line of text, which only the first kinds end."""
+    (`<div>`, `<table>`; `block_level` tells them) at a blank line. Without `block_level`, only the first kinds: right
+    after a line of text, which only they end, or in code's search for what is written as it is (`_code_lines`)."""
     found = _HTML_START.match(stripped) if stripped[0] == "<" else None
     if found is None:
         return None
     if found[1] or found[2]:
         close = "-->" if found[2] else f"</{found[1].lower()}>"
         return next((n + 1 for n in range(start, len(lines)) if close in lines[n].lower()), len(lines))
-    if interrupting or not block_level(found[3].lower()):
+    if block_level is None or not block_level(found[3].lower()):
         return None
     return next((n for n in range(start, len(lines)) if not lines[n].strip()), len(lines))
 
@@ -658,27 +657,22 @@ class _ObsidianComments(Preprocessor):
 def _code_lines(lines: list[str]) -> list[bool]:
     """For each line, whether it is code or raw HTML that stands as written: indented code (four spaces after a blank
     line, and the lines that go on with it), and `<pre>`, `<script>`, `<style>`, `<textarea>` and comments."""
-    code, blank, indented, close = [False] * len(lines), True, False, ""
-    for index, line in enumerate(lines):
-        if close:
-            code[index], close = True, "" if close in line.lower() else close
-            continue
-        stripped = line.lstrip(" ")
+    code, blank, indented, index = [False] * len(lines), True, False, 0
+    while index < len(lines):
+        stripped = lines[index].lstrip(" ")
         if not stripped:
-            blank = True
+            blank, index = True, index + 1
             continue
-        indented = len(line) - len(stripped) >= 4 and (blank or indented)
-        opened = _RAW_HTML.match(stripped) if not indented else None
-        if opened:
-            close = "-->" if opened[1] == "!--" else f"</{opened[1].lower()}>"
-            close = "" if close in stripped.lower()[len(opened[0]) :] else close
-        code[index], blank = indented or opened is not None, False
+        indented = len(lines[index]) - len(stripped) >= 4 and (blank or indented)
+        end = index + 1 if indented else _html_block_end(lines, index, stripped, None)
+        if end is not None:
+            code[index:end] = [True] * (end - index)
+        blank, index = False, end or index + 1
     return code
 
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")  # (in one line)
 _COMMENT = re.compile(r"%%.*?%%")
-_RAW_HTML = re.compile(r"<(pre|script|style|textarea|!--)", re.I)
 
 
 class _QuotesApart(BlockQuoteProcessor):
