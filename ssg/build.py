@@ -399,7 +399,10 @@ class Builder:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed."""
         grouping = (config.language_codes if config.multilingual else (), config.tag_names, config.content_dir, unreadable)
         last = self.assembled
-        site = reassemble(last.site, last.articles, articles) if last is not None and last.grouping == grouping else None
+        site = None
+        if last is not None and last.grouping == grouping:
+            languages, tag_names, shown_as, _ = grouping
+            site = reassemble(last.site, last.articles, articles, languages, tag_names, shown_as)
         if site is None:
             site = assemble(articles, *grouping)
         if self.remember:

@@ -155,29 +155,21 @@ def assemble(
         listed.append(by_rank[0])
         versions |= {a.source_path: by_rank for a in group}
     listed_order = tuple(newest_first(listed)) if languages else ordered  # (no translations: every article is listed)
-    known = _tag_names(tag_names or {})
-    tags, warnings = _tags(ordered, known, shown_as, languages[0] if languages else None)
-    by_key: dict[str, list[Article]] = defaultdict(list)
     periods: dict[Period, list[Article]] = defaultdict(list)
     unordered: set[Period] = set()  # periods listing a version at its listed version's place, to be put in order
     days: dict[tuple[int, int, int], tuple[Period, ...]] = {}  # a day's periods, made once
     for article in listed_order:
-        # A tag lists the version that carries it: the listed one where it does, else the first by language. So do its
-        # year, month and day, and those of each of its versions dated on another day (a translation published after
-        # midnight): each version's page links its own day, which lists it.
-        shown: dict[str, Article] = {}
+        # A year, month and day list the version of a translated article dated then: the listed one, and each of its
+        # versions dated on another day (a translation published after midnight): each version's page links its own
+        # day, which lists it.
         found: dict[Period, Article] = {}
         for version in versions.get(article.source_path, (article,)):  # (the listed version first: `by_rank`)
-            for name in version.tags:
-                shown.setdefault(known.key(name), version)
             d = version.date
             day = (d.year, d.month, d.day)
             if day not in days:
                 days[day] = (Period(d.year), Period(d.year, d.month), Period(*day))
             for period in days[day]:
                 found.setdefault(period, version)
-        for key, version in shown.items():
-            by_key[key].append(version)
         for period, version in found.items():
             periods[period].append(version)
             if version is not article:
@@ -188,6 +180,55 @@ def assemble(
     for article in ordered:
         by_lang[article.lang].append(article)
     sequences = by_lang.values() if languages else [ordered]
+    tagged = _tagged(ordered, listed_order, versions, tag_names, shown_as, languages[0] if languages else None)
+    return Site(
+        articles=ordered,
+        listed=listed_order,
+        tags=tagged.tags,
+        article_tags=tagged.article_tags,
+        tags_shown=tagged.tags_shown,
+        tag_articles=tagged.tag_articles,
+        periods={k: tuple(v) for k, v in periods.items()},
+        versions=versions,
+        by_lang={k: tuple(v) for k, v in by_lang.items()},
+        neighbours_of={a.source_path: pair for seq in sequences for a, pair in _neighbours(list(seq))},
+        warnings=tagged.warnings,
+        problems=tuple(problems),
+    )
+
+
+class _Tagged(NamedTuple):
+    """The parts of the site model that follow from the articles' tags."""
+
+    tags: tuple[Tag, ...]
+    tag_articles: dict[str, tuple[Article, ...]]
+    article_tags: dict[str, tuple[Tag, ...]]
+    tags_shown: dict[str, tuple[tuple, ...]]
+    warnings: tuple[Problem, ...]
+
+
+def _tagged(
+    ordered: tuple[Article, ...],
+    listed: tuple[Article, ...],
+    versions: dict[str, tuple[Article, ...]],
+    tag_names: dict | None,
+    shown_as: str,
+    default: str | None,
+) -> _Tagged:
+    """Tags, each tag's articles, and each article's tags (`assemble`'s, and `reassemble`'s when tags changed).
+
+    A tag lists the version of a translated article that carries it: the listed one where it does, else the first by
+    language."""
+    known = _tag_names(tag_names or {})
+    tags, warnings = _tags(ordered, known, shown_as, default)
+    by_key: dict[str, list[Article]] = defaultdict(list)
+    for article in listed:
+        shown: dict[str, Article] = {}
+        for version in versions.get(article.source_path, (article,)):  # (the listed version first: `by_rank`)
+            for name in version.tags:
+                shown.setdefault(known.key(name), version)
+        for key, version in shown.items():
+            by_key[key].append(version)
     tags = tuple(Tag(t.key, t.name, t.slug, len(by_key[t.key]), t.names) for t in tags)  # count what the tag page lists
     by_tag_key = {t.key: t for t in tags}
     tags_of: dict[tuple[str, ...], tuple[Tag, ...]] = {}  # many articles carry the same names in the same order
@@ -196,19 +237,12 @@ def assemble(
         if article.tags not in tags_of:
             found = tags_of[article.tags] = _unique(by_tag_key[known.key(n)] for n in article.tags)
             shown_of[article.tags] = tuple(tag.shown for tag in found)
-    return Site(
-        articles=ordered,
-        listed=listed_order,
-        tags=tags,
-        article_tags={a.source_path: tags_of[a.tags] for a in ordered},
-        tags_shown={a.source_path: shown_of[a.tags] for a in ordered},
-        tag_articles={k: tuple(v) for k, v in by_key.items()},
-        periods={k: tuple(v) for k, v in periods.items()},
-        versions=versions,
-        by_lang={k: tuple(v) for k, v in by_lang.items()},
-        neighbours_of={a.source_path: pair for seq in sequences for a, pair in _neighbours(list(seq))},
-        warnings=tuple(warnings),
-        problems=tuple(problems),
+    return _Tagged(
+        tags,
+        {k: tuple(v) for k, v in by_key.items()},
+        {a.source_path: tags_of[a.tags] for a in ordered},
+        {a.source_path: shown_of[a.tags] for a in ordered},
+        tuple(warnings),
     )
 
 
@@ -297,18 +331,27 @@ def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | N
 
 
 def _shape(article: Article) -> tuple:
-    """What `assemble` reads of an article (an aware date by its text: equal instants can be different days)."""
+    """What `assemble` reads of an article but its tags (an aware date by its text: equal instants can be different days)."""
     a = article
-    return (a.source_path, a.date.isoformat(), a.lang, a.tags, a.translation_key, a.translation_of, a.slug)
+    return (a.source_path, a.date.isoformat(), a.lang, a.translation_key, a.translation_of, a.slug)
 
 
-def reassemble(site: Site, before: Sequence[Article], now: Sequence[Article]) -> Site | None:
-    """`site`, assembled from `before`, with the articles of `now` that take the place of one of `before` and
-    read the same to `assemble` (`_shape`: a save that changed an article's text, not its path, date,
-    language, tags or translation links); None when `now` differs in any other way.
+def reassemble(
+    site: Site,
+    before: Sequence[Article],
+    now: Sequence[Article],
+    languages: tuple[str, ...] = (),
+    tag_names: dict | None = None,
+    shown_as: str = "content",
+) -> Site | None:
+    """`site`, assembled from `before` (with the same `languages`, `tag_names` and `shown_as`), with the articles
+    of `now` that take the place of one of `before` and read the same to `assemble` but for their tags (`_shape`:
+    a save that changed an article's text or tags, not its path, date, language or translation links); None when
+    `now` differs in any other way.
 
-    That is most rebuilds of the preview, and this costs a fraction of `assemble`'s time; the result
-    equals what `assemble(now)` gives (tested), so nothing downstream can tell the two apart.
+    That is most rebuilds of the preview, and this costs a fraction of `assemble`'s time (where tags changed, what
+    follows from tags is made again, as `assemble` makes it); the result equals what `assemble(now)` gives
+    (tested), so nothing downstream can tell the two apart.
     """
     if len(before) != len(now):
         return None
@@ -317,6 +360,7 @@ def reassemble(site: Site, before: Sequence[Article], now: Sequence[Article]) ->
         return None
     if any(_shape(before[i]) != _shape(now[i]) for i in changed):
         return None
+    retagged = any(before[i].tags != now[i].tags for i in changed)
     ordered, listed = list(site.articles), list(site.listed)
     tag_articles, periods, versions, by_lang = dict(site.tag_articles), dict(site.periods), dict(site.versions), dict(site.by_lang)
     neighbours = dict(site.neighbours_of)
@@ -324,8 +368,9 @@ def reassemble(site: Site, before: Sequence[Article], now: Sequence[Article]) ->
         old, new = before[index], now[index]
         _swap_in(ordered, old, new)
         _swap_in(listed, old, new)
-        for key, shown in tag_articles.items():
-            tag_articles[key] = _swapped(shown, old, new)
+        if not retagged:
+            for key, shown in tag_articles.items():
+                tag_articles[key] = _swapped(shown, old, new)
         d = new.date
         for period in (Period(d.year), Period(d.year, d.month), Period(d.year, d.month, d.day)):
             if period in periods:  # (a translation that is not listed may be alone on its day)
@@ -341,18 +386,21 @@ def reassemble(site: Site, before: Sequence[Article], now: Sequence[Article]) ->
             neighbours[older.source_path] = (neighbours[older.source_path][0], new)
         if newer is not None:
             neighbours[newer.source_path] = (new, neighbours[newer.source_path][1])
+    tagged = _Tagged(site.tags, tag_articles, site.article_tags, site.tags_shown, site.warnings)
+    if retagged:
+        tagged = _tagged(tuple(ordered), tuple(listed), versions, tag_names, shown_as, languages[0] if languages else None)
     return Site(
         articles=tuple(ordered),
         listed=tuple(listed),
-        tags=site.tags,
-        tag_articles=tag_articles,
+        tags=tagged.tags,
+        tag_articles=tagged.tag_articles,
         periods=periods,
-        article_tags=site.article_tags,
-        tags_shown=site.tags_shown,
+        article_tags=tagged.article_tags,
+        tags_shown=tagged.tags_shown,
         versions=versions,
         by_lang=by_lang,
         neighbours_of=neighbours,
-        warnings=site.warnings,
+        warnings=tagged.warnings,
         problems=site.problems,
     )
 
