@@ -91,7 +91,7 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
         entry.ssg.link(href=src, rel="enclosure", type=image_type(src), title=inline_text(image.credit) or image.alt or "")
         entry.ssg.image(src, image_type(src), inline_text(image.credit), rights, image.alt or inline_text(image.caption))
     if text is not None:
-        figure = _figure(image, urls, text.credit(article)) if image else ""
+        figure = _figure(image, urls, text.credit(article), article.title) if image else ""
         entry.content(figure + text.body(article), type="html")
 
 
@@ -99,9 +99,10 @@ def image_type(src: str) -> str:
     return IMAGE_TYPES.get(src.rsplit(".", 1)[-1].lower(), "image/jpeg")
 
 
-def _figure(image: Image, urls: Urls, credit: str) -> str:
+def _figure(image: Image, urls: Urls, credit: str, title: str) -> str:
+    """The lead image as the article page shows it: its alt text, else its caption's text, else the article's title."""
     caption = " ".join(part for part in (inline_markdown(image.caption or ""), html.escape(credit) if image.credit else "") if part)
-    alt = html.escape(image.alt or inline_text(image.caption) or "", quote=True)
+    alt = html.escape(image.alt or inline_text(image.caption) or title, quote=True)
     img = f'<img src="{html.escape(image_url(image, urls), quote=True)}" alt="{alt}">'
     return f"<figure>{img}<figcaption>{caption}</figcaption></figure>" if caption else f"<figure>{img}</figure>"
 

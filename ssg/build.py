@@ -38,12 +38,12 @@ from jinja2 import FileSystemBytecodeCache
 from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config, option_line, tag_names_line
-from .content import RECORD_FORMAT, Article, Day, ReadSettings
+from .content import RECORD_FORMAT, Article, Day, ReadSettings, slug_of
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
-from .load import Known, content_stats, load_articles, other_article_files, published, restat
+from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
@@ -315,6 +315,7 @@ class Builder:
                 result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
                 if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
                     result.warnings += unread_articles(config, bool(loaded.articles or loaded.problems))
+                result.warnings += posts_outside(config.root, config.content_dir)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
@@ -329,7 +330,7 @@ class Builder:
                 single_lang = None if config.multilingual else config.lang
                 clashes = collisions(pages, files, single_lang, generated, config.content_dir, config.root)
                 result.warnings += unknown_site_links(
-                    site, config, lambda: {page.file for page in pages} | files.keys() | generated.keys() | {urls.robots()}
+                    site, config, urls, lambda: {page.file for page in pages} | files.keys() | generated.keys() | {urls.robots()}
                 )
                 if "base_url" in config.flagged:  # (a staging build, --base-url: an old URL on the site's own host is no mistake)
                     elsewhere = with_lines(not_ours, loaded.lines, config.content_dir)
@@ -925,7 +926,7 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
     return problems
 
 
-def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str]]) -> list[Problem]:
+def unknown_site_links(site: Site, config: Config, urls: Urls, outputs: Callable[[], set[str]]) -> list[Problem]:
     """Links from the site's root (`/images/x.jpg`, as Hugo and Jekyll archives write them) to nothing the build writes,
     each on the line that links: the published page would show a broken picture or link, and nothing else would say so
     before `ssg check --links` (which names the built page, not the article). Warnings: the host may serve more than the
@@ -945,6 +946,8 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
             meant = by_slug.get(last.removesuffix(".html").removesuffix(".htm") if last.endswith((".html", ".htm")) else last, [])
             if (config.content_path / target).is_file():
                 fix = f"{config.content_dir}/{target} is there: link to it from this article, {relative(article.source_path, target)}"
+            elif target.startswith(urls.tags()) and target.count("/") <= 2:  # (`/tags/baikonur/`: an old site's tag page)
+                fix = _tag_page_hint(site, urls, target)
             elif target.endswith("/") or "." not in last or len(meant) == 1:  # a page's URL, as the old site had it (Jekyll's x.html)
                 file = relative(article.source_path, meant[0]) if len(meant) == 1 else "../2021/its-name.md"
                 fix = f"link to the article's file instead ({file}), which ssg makes its URL wherever it is"
@@ -955,6 +958,18 @@ def unknown_site_links(site: Site, config: Config, outputs: Callable[[], set[str
             lines = _lines_naming(config.content_path / article.source_path, target.rstrip("/"))
             problems += [Problem(where, line, None, message) for line in lines or [None]]
     return problems
+
+
+def _tag_page_hint(site: Site, urls: Urls, target: str) -> str:
+    """What to link instead of a tag page this site does not have (`/tags/baikonur/`, an old site's spelling): the page
+    of the tag whose name or slug it is closest to."""
+    wanted = target.removeprefix(urls.tags()).strip("/").removesuffix(".html")
+    by_spelling = {tag.slug: tag for tag in site.tags} | {slug_of(tag.name): tag for tag in site.tags}
+    close = difflib.get_close_matches(slug_of(wanted) or wanted, by_spelling, n=1, cutoff=0.7)
+    if close:
+        tag = by_spelling[close[0]]
+        return f"the tag {tag.name!r} has its page at /{urls.tag(tag.slug)}: link to that"
+    return f"no tag has that page; the tags are listed at /{urls.tags()}"
 
 
 def _lines_naming(path: Path, target: str) -> list[int]:

@@ -22,6 +22,7 @@ from .config import FLAGS, load_config
 from .content import check_lang, check_slug, check_source_url, iso_hint, parse_date
 from .errors import Problem, SsgError, in_file_order
 from .linkcheck import check_links, site_base_url
+from .load import posts_outside
 from .scaffold import copy_from_theme, init_project, new_article, new_translation, theme_files
 from .workflow import WORKFLOW_PATH, install_requirement
 
@@ -316,6 +317,8 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
         _fail(error, "Init")
     for path in created:
         click.echo(f"created {os.path.relpath(path)}")
+    for problem in posts_outside(folder, "content"):  # (an archive moved from Jekyll: its folder, where `ssg init` was run)
+        click.echo(f"warning: {problem}", err=True)
     if any(path.name == "pages.yml" for path in created) and install_requirement() is None:
         click.echo(
             f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md)."

@@ -45,6 +45,7 @@ KNOWN_KEYS = (
     "summary",
     "slug",
     "draft",
+    "status",  # Pelican's and WordPress's: `draft` (or `hidden`, `private`, ...) leaves the article out, as `draft: true`
     "translation_of",
     "translation_key",
     "excerpt_separator",  # Jekyll's: where the article's summary ends, instead of at <!--more-->
@@ -76,6 +77,9 @@ MODIFICATION_KEYS = ("lastmod", "lastmodified", "lastmodifiedat", "modified", "d
 # Keys of Hugo's, Jekyll's and their themes' front matter, kept for templates as every unknown key, but never taken
 # for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`).
 OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "series", "weight", "type"))
+# `status:` values (Pelican's, WordPress's) that publish an article, and those that leave it out, as `draft: true` does.
+_PUBLISHED_STATUSES = frozenset(("published", "publish", "future"))  # (WordPress's `future`: dated later, left out till then)
+_HELD_STATUSES = frozenset(("draft", "hidden", "private", "pending", "trash"))
 # A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
 MAX_SLUG = 200
 
@@ -339,11 +343,11 @@ class _Reader:
             "source": self.source(data),
             "image": self.image(data),
             "rights": self.text("rights", data),
-            # (A web clipper's `description:`, the page's own summary, where the article has none.)
-            "summary": self.text("summary", data) if "summary" in data else self.text("description", data),
+            # (Jekyll's `excerpt:`, or a web clipper's `description:`, the page's own summary, where the article has none.)
+            "summary": self.text(next((k for k in ("summary", "excerpt", "description") if k in data), "summary"), data),
             "slug": self.slug(data, prefix.group(4) if prefix else stem),
             # Jekyll hides a post with `published: false`: a moved archive must not publish it (a date there is Hugo's).
-            "draft": self.flag("draft", data) or data.get("published") is False,
+            "draft": self.flag("draft", data) or data.get("published") is False or self.status(data),
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
             "aliases": self.old_urls(data),
@@ -528,6 +532,21 @@ class _Reader:
             return False
         return value
 
+    def status(self, data: dict) -> bool:
+        """Whether Pelican's or WordPress's `status:` leaves the article out: a moved archive must not publish what its
+        author kept back (`draft`; Pelican's `hidden`, published but listed nowhere, is left out too, ssg having no
+        unlisted articles). A status not known is an error: publishing it could be what its author did not want."""
+        value = data.get("status")
+        if value is None:
+            return False
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word in _PUBLISHED_STATUSES:
+            return False
+        if word in _HELD_STATUSES:
+            return True
+        self.problem("status", f"{value!r} is not a status ssg knows (write status: draft to leave the article out, or status: published)")
+        return True
+
     def date(self, key: str, data: dict, prefix: re.Match | None) -> str | None:
         value, named = data.get(key), key
         if key == "date" and key not in data and (published := self.publication(data)) is not None:
@@ -673,6 +692,8 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem("image", f"must be a path or {example}, not {_kind(value)}")
             return None
+        if "src" not in value and "path" in value:  # (jekyll-seo-tag's `image: {path: ..., width: ..., height: ...}`)
+            value = {("src" if key == "path" else key): v for key, v in value.items() if key not in ("width", "height")}
         if "src" not in value:
             self.problem("image", f"has no src (the image's path under content/ or its URL: {example})")
             return None

@@ -172,6 +172,17 @@ def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterab
     return dict(sorted(found.items()))
 
 
+def posts_outside(root: Path, content_dir: str) -> list[Problem]:
+    """A warning when Jekyll's `_posts/` stands at the top of the project, beside the content folder, where ssg does
+    not read: `ssg init` run in a Jekyll site's folder built its one sample article, and the archive's posts were left
+    out without a word."""
+    posts, content = (root / JEKYLL_POSTS).resolve(), (root / content_dir).resolve()
+    if not posts.is_dir() or posts == content or content in posts.parents:
+        return []
+    message = f"Jekyll's articles, not read: ssg reads articles from {content_dir}/ (move {JEKYLL_POSTS}/ into {content_dir}/)"
+    return [Problem(f"{JEKYLL_POSTS}/", None, None, message)]
+
+
 def skipped_folder(folder: str) -> bool:
     """A folder whose articles are not read: hidden, or starting with `_` (but `_posts`, Jekyll's folder of articles)."""
     return folder.startswith(".") or (folder.startswith("_") and folder != JEKYLL_POSTS)

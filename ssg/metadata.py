@@ -153,9 +153,9 @@ class Metadata:
                     "url": image_url(article.image, self.urls),
                     "contentUrl": image_url(article.image, self.urls),
                     "caption": inline_text(article.image.caption) or article.image.alt,
+                    # Its source; no copyrightNotice: the article's rights need not be the image's (a NASA photo in a
+                    # TASS article), nor is the source the holder (a public-domain photo from a news site).
                     "creditText": inline_text(article.image.credit),
-                    # No separate image rights: the article's rights notice, else the credit, names the holder.
-                    "copyrightNotice": inline_text(article.rights) or inline_text(article.image.credit),
                 }
             )
         if article.source:

@@ -119,7 +119,24 @@ def template_link_hint(articles: ContentPaths, content_dir: str, article_path: s
     rest = target[tag.end() :]  # `{{ site.baseurl }}/images/x.jpg`: the rest is the path
     if LIQUID_TAG.search(rest):
         return template_link_hint(articles, content_dir, article_path, rest)
-    return f"{told}: write {rest}, which works under any base URL" if rest else f"{told}: write the path it stands for"
+    if not rest:
+        return f"{told}: write the path it stands for"
+    if found := _article_at(articles, rest):
+        return f"{told}: link to the article's file, {relative(article_path, found)} ({content_dir}/{found})"
+    if "." not in rest.rsplit("/", 1)[-1]:  # (a page's URL, read without its closing slash: `/tags/#nasa` is /tags)
+        rest += "/"
+    return f"{told}: write {rest}, which works under any base URL"
+
+
+def _article_at(articles: ContentPaths, url: str) -> str | None:
+    """The article an old site's URL (`/2021/03/04/name`, Jekyll's and Hugo's) ends in the name of: a file `name.md`, or
+    Jekyll's `2021-03-04-name.md` where the URL holds the day."""
+    parts = url.strip("/").split("/")
+    if not parts[-1] or "." in parts[-1]:
+        return None
+    day = [p for p in parts[:-1] if p.isdigit()][:3]
+    names = ["-".join([*day, parts[-1]])] if len(day) == 3 else []
+    return next((found for name in [*names, parts[-1]] if (found := _article_named(articles, name))), None)
 
 
 def _article_named(articles: ContentPaths, name: str) -> str | None:

@@ -91,18 +91,21 @@ def _liquid_name(tag: str) -> list[str]:
 
 def _without_raw_tags(text: str, keep_tags: bool = False) -> str:
     """`text` without the tags of each `{% raw %}` ... `{% endraw %}` (a lone one is text), what stands between them
-    marked. Wherever they stand, in code too: Jekyll runs Liquid before Markdown, and `{% raw %}{{ x }}{% endraw %}`
-    in a code span or block showed `{{ x }}` there. A tag alone on its line goes with the line (a code block would
-    start or end with an empty line). `keep_tags`: only marked, each line where it was (see `raw_text_marked`)."""
+    marked, and without each `{% comment %}` ... `{% endcomment %}` block (the author's note, which Jekyll never shows).
+    Wherever they stand, in code too: Jekyll runs Liquid before Markdown, and `{% raw %}{{ x }}{% endraw %}` in a code
+    span or block showed `{{ x }}` there. A tag alone on its line goes with the line (a code block would start or end
+    with an empty line). `keep_tags`: only marked, each line where it was (see `raw_text_marked`)."""
     parts, done, opened = [], 0, None
     for tag in LIQUID_TAG.finditer(text):
         name = _liquid_name(tag[0]) if tag[0].startswith("{%") else None
-        if opened is None and name == ["raw"]:
-            opened = tag.span() if keep_tags else _with_line(text, tag)
-        elif opened is not None and name == ["endraw"]:
+        if opened is None and name in (["raw"], ["comment"]):
+            opened = (name[0], tag.span() if keep_tags else _with_line(text, tag))
+        elif opened is not None and name == ["end" + opened[0]]:
             closed = tag.span() if keep_tags else _with_line(text, tag)
-            between = text[opened[1] : closed[0]].replace("{%", "{" + RAW_MARK + "%").replace("{{", "{" + RAW_MARK + "{")
-            parts += [text[done : opened[1] if keep_tags else opened[0]], between]
+            between = text[opened[1][1] : closed[0]].replace("{%", "{" + RAW_MARK + "%").replace("{{", "{" + RAW_MARK + "{")
+            if opened[0] == "comment" and not keep_tags:
+                between = ""
+            parts += [text[done : opened[1][1] if keep_tags else opened[1][0]], between]
             done, opened = closed[0] if keep_tags else closed[1], None
     return "".join([*parts, text[done:]]) if parts else text
 
@@ -485,6 +488,34 @@ class _TemplateBlocks(Preprocessor):
         return _highlights_as_fences(text.split("\n")) if liquid or self.found.hugo else text.split("\n")
 
 
+_KRAMDOWN_TOC = re.compile(r"[ ]{0,3}\{:\s*toc\s*\}\s*")
+_ITEM = re.compile(r"[ ]{0,3}(?:[*+-]|\d+[.)])[ \t]+\S")
+
+
+class _KramdownToc(Preprocessor):
+    """Jekyll's (kramdown's) table of contents, a one-item list followed by `{:toc}` (`* TOC` then `{:toc}`), as the
+    `[TOC]` Python-Markdown's toc extension fills in: it showed as a list with one item, the word "TOC". Not in
+    fenced code."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any("{:" in line and _KRAMDOWN_TOC.fullmatch(line) for line in lines):
+            return lines
+        out: list[str] = []
+        fence = ""
+        for line in lines:
+            opening = _FENCE.match(line)
+            if fence:
+                if opening and opening[1].startswith(fence) and not line.strip().strip(fence[0]):  # (its closing fence)
+                    fence = ""
+            elif opening:
+                fence = opening[1]
+            elif _KRAMDOWN_TOC.fullmatch(line) and out and _ITEM.match(out[-1]):
+                out[-1] = "[TOC]"
+                continue
+            out.append(line)
+        return out
+
+
 class ShortcodesExtension(Extension):
     """Jekyll's Liquid blocks and Hugo's shortcodes as ssg reads them."""
 
@@ -494,4 +525,5 @@ class ShortcodesExtension(Extension):
         md.preprocessors.register(
             _TemplateBlocks(md, self), "ssg_template_blocks", 27
         )  # after normalize_whitespace (30), before fenced code (25)
+        md.preprocessors.register(_KramdownToc(md), "ssg_kramdown_toc", 28)
         md.treeprocessors.register(_HugoShortcodes(md, self), "ssg_shortcodes", 30)  # before task-list (25) and inline (20)

@@ -193,6 +193,26 @@ def test_a_liquid_tag_in_a_path_is_told_to_be_left_out(project):
     )
 
 
+def test_a_liquid_tag_before_an_old_page_url_is_told_the_article_file_or_the_url_with_its_slash(project):
+    """`[x]({{ site.baseurl }}/2021/03/04/name/)` was told "write /2021/03/04/name": no closing slash, a link that opened
+    a folder listing from disk; the article's file is what works wherever its URL goes."""
+    body = "[a]({{ site.baseurl }}/2018/12/03/soyuz/) [b]({{ site.baseurl }}/tags/#nasa)"
+    project.write(
+        {
+            "content/2018/2018-12-03-soyuz.md": article("Soyuz", "2018-12-03"),
+            "content/2021/a.md": article("A", "2021-05-24", body),
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    told = "{{ site.baseurl }} is a Liquid tag (Jekyll's), which ssg does not fill in"
+    assert str(error.value).split("\n") == [
+        "content/2021/a.md:6: linked file '2021/{{ site.baseurl }}/2018/12/03/soyuz' not found "
+        f"({told}: link to the article's file, ../2018/2018-12-03-soyuz.md (content/2018/2018-12-03-soyuz.md))",
+        f"content/2021/a.md:6: linked file '2021/{{{{ site.baseurl }}}}/tags' not found ({told}: write /tags/, which works under any base URL)",
+    ]
+
+
 def test_a_link_written_as_template_code_is_told_what_file_or_path_it_names(project):
     """Hugo's `ref` and Jekyll's `post_url` name an article, `relative_url` a path: the error said to write an empty
     path, and called a Hugo shortcode Liquid."""
@@ -245,6 +265,18 @@ def test_a_link_to_an_old_sites_url_is_told_the_article_whose_slug_ends_it(proje
         "(../post/soyuz-ms-19/index.md), which ssg makes its URL wherever it is)",
         "content/2021/a.md:8: links to /2021/10/05/soyuz-ms-19.html, which this site does not have (link to the article's file "
         "instead (../post/soyuz-ms-19/index.md), which ssg makes its URL wherever it is)",
+    ]
+
+
+def test_a_link_to_an_old_sites_tag_page_is_told_the_tag_page_it_means(project):
+    """`/tags/baikonur/` (the old site's transliteration) was told to link an article's file instead."""
+    body = "[B](/tags/baikonur/)\n\n[C](/tags/nothing-like-it/)"
+    project.write({"content/2021/a.md": article("A", "2021-10-06", body, tags="[Байконур]")})
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/a.md:7: links to /tags/baikonur/, which this site does not have (the tag 'Байконур' has its page at "
+        "/tags/baykonur/: link to that)",
+        "content/2021/a.md:9: links to /tags/nothing-like-it/, which this site does not have (no tag has that page; the tags are "
+        "listed at /tags/)",
     ]
 
 

@@ -131,6 +131,22 @@ def test_init_in_a_folder_with_articles_adds_what_it_lacks_and_changes_none_of_t
     assert run("init", str(folder)).exit_code == 1  # (site.yaml there: never overwritten)
 
 
+def test_init_in_a_jekyll_sites_folder_says_where_its_posts_must_go(tmp_path):
+    """`ssg init` in a Jekyll site's folder made content/ with one sample article; build and check were content with it,
+    and the archive's 40 posts in _posts/ were left out without a word."""
+    folder = tmp_path / "blog"
+    (folder / "_posts").mkdir(parents=True)
+    (folder / "_posts/2021-05-24-a.md").write_text("---\ntitle: A\n---\nText.\n")
+    told = "_posts/: Jekyll's articles, not read: ssg reads articles from content/ (move _posts/ into content/)"
+    result = CliRunner().invoke(main, ["init", str(folder)])
+    assert result.exit_code == 0 and f"warning: {told}" in result.output
+    result = run("-C", str(folder), "build")
+    assert result.exit_code == 0 and told in result.output
+    (folder / "_posts").rename(folder / "content/_posts")
+    result = run("-C", str(folder), "build")
+    assert result.exit_code == 0 and "0 warnings" in result.output and (folder / "public/2021/05/24/a/index.html").is_file()
+
+
 def test_init_of_the_current_folder_says_the_next_step_without_cd(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run("init", ".").output.splitlines()[-1] == "Next: ssg build"

@@ -72,6 +72,26 @@ def test_jekyll_published_false_is_a_draft():
     assert m["draft"] is False and m["extra"] == {"published": "2021-01-02"}
 
 
+@pytest.mark.parametrize("status", ["draft", "Draft", "hidden", "private", "pending", "trash"])
+def test_a_pelican_or_wordpress_status_that_holds_an_article_back_is_a_draft(status):
+    """Pelican's and WordPress's `status: draft` was kept for templates, and the article published: on its page, in
+    the feeds, the search and a tag page of its own."""
+    assert meta(f"---\ntitle: T\ndate: 2021-01-01\nstatus: {status}\n---\nx\n")["draft"] is True
+
+
+@pytest.mark.parametrize("status", ["published", "publish", "future"])
+def test_a_status_that_publishes_leaves_the_article_in(status):
+    m = meta(f"---\ntitle: T\ndate: 2021-01-01\nstatus: {status}\n---\nx\n")
+    assert m["draft"] is False and "status" not in m["extra"]
+
+
+def test_an_unknown_status_is_an_error_on_its_line():
+    """Publishing an article whose status ssg cannot read could publish what its author kept back."""
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nstatus: review\n---\nx\n") == [
+        "2021/story.md:4: status: 'review' is not a status ssg knows (write status: draft to leave the article out, or status: published)"
+    ]
+
+
 def test_cyrillic_file_name_gives_transliterated_slug():
     assert meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/Роскосмос.md")["slug"] == "roskosmos"
     assert meta("---\ntitle: T\ndate: 2021-01-01\nslug: ../../etc/Самолёт\n---\n")["slug"] == "etc-samolyot"
@@ -752,6 +772,19 @@ def test_a_clippings_description_is_its_summary_where_it_has_none():
     both = "---\ntitle: T\ndate: 2021-01-01\nsummary: Mine.\ndescription: The gist.\n---\n\nText.\n"
     assert read(both)["meta"]["summary"] == "Mine."
     assert read("---\ntitle: T\ndate: 2021-01-01\n---\n\nText.\n")["meta"]["summary"] == "Text."
+
+
+def test_jekyll_seo_tags_image_path_is_the_lead_image():
+    """jekyll-seo-tag's `image: {path: ..., height: ..., width: ...}` was an error: "has no src"."""
+    m = meta("---\ntitle: T\ndate: 2021-01-01\nimage:\n  path: /assets/a.jpg\n  width: 800\n  height: 450\n  alt: A launch\n---\nx\n")
+    assert m["image"] == {"src": "assets/a.jpg", "credit": None, "alt": "A launch", "caption": None}
+
+
+def test_jekylls_excerpt_is_the_summary_where_there_is_none():
+    """Jekyll's `excerpt:` replaces the first paragraph in listings and feeds; it was kept for templates only."""
+    excerpt = "---\ntitle: T\ndate: 2021-01-01\nexcerpt: The gist.\ndescription: For search engines.\n---\n\nText.\n"
+    assert read(excerpt)["meta"]["summary"] == "The gist."
+    assert read(excerpt.replace("excerpt:", "summary: Mine.\nexcerpt:"))["meta"]["summary"] == "Mine."
 
 
 def test_an_article_with_nothing_below_its_front_matter_is_warned_of():

@@ -74,6 +74,16 @@ def test_entry_image_has_its_credit(site):
     assert body.startswith("<figure><img") and "Image source: pronedra.ru" in body and 'src="https://example.org/images/soyuz.png"' in body
 
 
+def test_an_entrys_image_without_alt_text_is_named_by_the_title_as_on_the_page(project):
+    """The feed gave such an image `alt=""` (nothing to a screen reader), where the article page gives the title."""
+    project.write({"content/a.md": article("Soyuz lands", "2021-05-24", image="{src: 'https://example.org/x.jpg', credit: NASA}")})
+    project.build()
+    assert (
+        '<img alt="Soyuz lands" src="https://example.org/x.jpg" />' in parse(project, "feed.xml").entries[0].content[0].value
+    )  # (as feedparser writes it)
+    assert 'alt="Soyuz lands"' in project.page("2021/05/24/a/")
+
+
 def test_language_feeds_hold_one_language_each(site):
     site.build()
     ru, en = parse(site, "ru/feed.xml"), parse(site, "en/feed.xml")

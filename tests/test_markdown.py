@@ -708,6 +708,29 @@ def test_jekylls_raw_tags_go_and_what_is_between_them_is_text_without_a_warning(
     assert rendered.html == html and rendered.template_tags == ()
 
 
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        ("One.\n\n{% comment %}\nДобавить фото {{ x }} {% include a.html %}\n{% endcomment %}\n\nTwo.", "<p>One.</p>\n<p>Two.</p>"),
+        ("One {%- comment -%} a note {%- endcomment -%} two.", "<p>One  two.</p>"),
+        ("```\ncode\n{% comment %}note{% endcomment %}\n```", "<pre><code>code\n\n</code></pre>"),  # (Liquid runs first)
+        ("{% raw %}{% comment %}{% endraw %} shown", "<p>{% comment %} shown</p>"),
+    ],
+)
+def test_jekylls_comment_blocks_are_left_out(doc, html):
+    """Jekyll never shows a `{% comment %}` block (an author's note): it was published, in the page, feed and search."""
+    rendered = render_markdown(doc, "2021/story.md")
+    assert rendered.html == html and rendered.template_tags == ()
+
+
+def test_kramdowns_table_of_contents_is_made():
+    """Jekyll posts write `* TOC` then `{:toc}` where kramdown puts the contents: it showed as a list of one item, "TOC"."""
+    html = render_markdown("* TOC\n{:toc}\n\n## One\n\nText.\n\n## Two\n", "2021/story.md").html
+    assert html.startswith('<div class="toc">\n<ul>\n<li><a href="#one">One</a></li>\n<li><a href="#two">Two</a></li>')
+    code = "```\n* TOC\n{:toc}\n```"
+    assert render_markdown(code, "2021/story.md").html == "<pre><code>* TOC\n{:toc}\n</code></pre>"
+
+
 def test_a_link_in_raw_text_is_the_link_written():
     rendered = render_markdown("[a]({% raw %}{{ site.url }}{% endraw %}/x)", "2021/story.md")
     assert rendered.files == ("2021/{{ site.url }}/x",) and "\ufdd0" not in rendered.html  # (as without raw)

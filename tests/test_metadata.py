@@ -45,8 +45,7 @@ def test_article_is_a_news_article_with_attribution(site):
         "contentUrl": "https://example.org/images/soyuz.png",
         "caption": "The rocket.",
         "creditText": "pronedra.ru",
-        "copyrightNotice": "Public domain",
-    }
+    }  # (no copyrightNotice: the article's "Public domain" need not be the image's, nor is its source the holder)
     assert data["isBasedOn"] == "https://www.interfax.ru/russia/767824"
     assert data["author"] == {"@type": "Organization", "name": "Interfax", "url": "https://www.interfax.ru/russia/767824"}
     assert data["copyrightNotice"] == "Public domain"
