@@ -6,8 +6,9 @@ its hash and the fingerprint of what produced it. It is how the build
 - deletes only files it wrote itself (stale pages of deleted articles), never anything else,
 - refuses a folder that holds files it did not create, unless told `--force`, and even then never
   writes over one of them nor lists it as its own: a build that would fails before moving anything in.
-Changed files go to a staging folder beside the output first; a failed build removes the staging
-folder and leaves the output exactly as it was.
+Changed files go to a staging folder beside the output first (inside it, for a folder on a file system
+of its own: `working_path`); a failed build removes the staging folder and leaves the output exactly
+as it was.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".ssg-manifest.json"
+OWN_PREFIX = ".ssg-"  # how the names of ssg's own files at the top of an output folder start (the manifest, `working_path`)
 
 
 def content_hash(data: bytes) -> str:
@@ -72,7 +74,7 @@ def check_output_dir(
                     f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. public",
                 )
             )
-    if output.is_dir() and not (output / MANIFEST).is_file() and any(output.iterdir()) and not force:
+    if output.is_dir() and not (output / MANIFEST).is_file() and not force and _holds_others(output):
         raise OutputError(
             Problem(
                 str(output),
@@ -81,6 +83,14 @@ def check_output_dir(
                 "holds files ssg did not create; build elsewhere (-o DIR), empty it, or pass --force to build there and leave those files alone",
             )
         )
+
+
+def _holds_others(folder: Path) -> bool:
+    """Whether `folder` holds what ssg did not put there. Not: its own files (names starting with `.ssg-`: a build's
+    working files in a folder on a file system of its own, which one killed before its manifest was written leaves);
+    nor the `lost+found` of a disk mounted there, which every ext4 disk has at its root (a folder ssg never touches)."""
+    names = [name for name in os.listdir(folder) if not name.startswith(OWN_PREFIX)]
+    return bool(names) and not (names == ["lost+found"] and on_its_own_device(folder))
 
 
 def check_manifest(output: Path) -> None:
@@ -132,12 +142,15 @@ class Output:
         Raises `OutputError` when the output folder cannot be made (see `_make_staging`).
         """
         self.folder = folder
-        self.staging = folder.parent / f".{folder.name}.ssg-staging"
+        self._inside = on_its_own_device(folder)  # (its working files are kept inside it: `working_path`)
+        self.staging = working_path(folder, "staging", self._inside)
+        self._moving = working_path(folder, "moving.json", self._inside)
+        self._lock_path = working_path(folder, "lock", self._inside)
         self._lock: int | None = None
         self._made = self._make_staging()  # (and takes the lock: the manifest is read below, when no other build writes it)
         current = previous is not None and previous.still_current(folder)
         self.old = previous.files if current else read_manifest(folder).files
-        stopped = _moving(folder, self.old)
+        stopped = _moving(self._moving, self.old)
         if stopped:  # a build stopped while moving these in: each holds its bytes or the last build's, so none counts as made
             self.old = self.old | dict.fromkeys(stopped, ["", ""])
         self._trusted = own and current
@@ -148,12 +161,13 @@ class Output:
         self._staged_prefix = os.path.join(self.staging, "")
         self._private = private
         self._moving_in = False  # files are being moved into the output folder (`commit`)
-        self._trash = str(trash_folder(folder)) if defer else None
+        trash = working_path(folder, "trash", self._inside)
+        self._trash = str(trash) if defer else None
         self._trash_ready: bool | None = None  # the trash folder is ssg's, made or found (asked when first needed)
         self._set_aside = 0  # files set aside in the trash folder by this build
         self._aside_prefix = f"{time.time_ns():x}-"  # (names unlike those of builds before, whose files may be there still)
         if not defer:
-            empty_trash(folder)
+            _empty_trash(trash)
 
     def _make_staging(self) -> list[Path]:
         """Make the staging folder now, and the output folder's missing parents with it, having taken the folder's lock;
@@ -175,12 +189,12 @@ class Output:
             for folder in reversed(missing):
                 folder.mkdir()
                 made.append(folder)
-            self._lock = _take_lock(self.folder)
+            self._lock = _take_lock(self.folder, self._lock_path)
             shutil.rmtree(self.staging, ignore_errors=True)  # a stopped build's
             self.staging.mkdir()
             made.append(self.staging)
         except BaseException as error:
-            self._lock = _release_lock(self.folder, self._lock)
+            self._lock = _release_lock(self._lock_path, self._lock)
             _remove_empty_folders(made)
             if not isinstance(error, OSError):
                 raise
@@ -258,23 +272,23 @@ class Output:
         exists, even empty, is the user's: files are moved into it.
 
         Raises `OutputError`, having moved nothing, when a file ssg did not write is where one of this
-        build's files goes (`foreign`).
+        build's files goes (`foreign`), or one is named as ssg's own are (`_on_own_names`).
         """
-        foreign = self.foreign()
+        foreign = self.foreign() + self._on_own_names()
         if foreign:
             self.abort()
             raise OutputError(foreign)
         # A file is listed in the manifest before it is moved in: a build stopped halfway (Ctrl-C, a crash)
         # leaves no file of its own that the next build would take for the user's (and refuse to replace).
         moved = False
-        if self.changed and self._claimed():
+        if self.changed and not self._inside and self._claimed():
             self._text = _write_manifest(self.staging, self.new, self._text)  # the whole tree arrives with its manifest
             moved = self._moved_whole()
         if not moved:
             added = {path: self.new[path] for path in self.changed if path not in self.old}
             # A changed file keeps its old entry until it is moved in, and is listed as being moved (`_moving`): the next
             # build makes it again whatever its inputs are then (an edit undone after a stop would leave its bytes in).
-            _write_json(moving_list(self.folder), self.changed)
+            _write_json(self._moving, self.changed)
             self._moving_in = True
             if added:
                 self._text = _write_manifest(self.folder, self.old | added, self._text)
@@ -291,9 +305,9 @@ class Output:
             self._remove_empty_parents(self.folder / path)
         if not moved and (self.new != self.old or not (self.folder / MANIFEST).is_file()):
             self._text = _write_manifest(self.folder, self.new, self._text)
-        moving_list(self.folder).unlink(missing_ok=True)
+        self._moving.unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
-        self._lock = _release_lock(self.folder, self._lock)
+        self._lock = _release_lock(self._lock_path, self._lock)
         return deleted
 
     def failure(self, error: OSError) -> Problem:
@@ -306,6 +320,8 @@ class Output:
             fix = "make room on that disk, or build elsewhere (-o DIR)"
         elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             fix = "make it writable, or build elsewhere (-o DIR)"
+        elif error.errno == errno.EXDEV:  # (none known is left: `working_path`, and `_move_in` copies)
+            fix = f"it is on another file system or mount than {self.staging}, where ssg stages the build; build elsewhere (-o DIR)"
         else:
             fix = "build elsewhere (-o DIR) if it persists"
         if self._moving_in:
@@ -338,6 +354,19 @@ class Output:
                 continue  # the last build's folder where a file goes now: `_move_staged` replaces it
             problems[path] = _not_ours(self._prefix + path, f"writes /{path} here", "folder" if S_ISDIR(mode) else "file")
         return list(problems.values())
+
+    def _on_own_names(self) -> list[Problem]:
+        """This build's files named as ssg's own at the top of the output folder (`OWN_PREFIX`): moved in, one would be
+        the manifest or a working folder (`working_path`) and be lost, or take ssg's folder for the site's."""
+        return [
+            Problem(
+                self._prefix + path,
+                None,
+                None,
+                f"names starting with {OWN_PREFIX} at the top of the output folder are ssg's own: rename what makes this file (in static/ or content/)",
+            )
+            for path in sorted(path for path in self.changed if path.startswith(OWN_PREFIX))
+        ]
 
     def _reached_directly(self, path: str) -> bool:
         """`path` is reached through the output's own folders, none of them a link to a folder elsewhere."""
@@ -372,7 +401,8 @@ class Output:
         return True
 
     def _moved_whole(self) -> bool:
-        """The staged tree renamed onto the (still empty) folder just made; False if that failed."""
+        """The staged tree renamed onto the (still empty) folder just made, beside it; False if that failed (a disk
+        mounted on it meanwhile: never renamed onto)."""
         try:
             os.replace(self.staging, self.folder)
         except OSError:
@@ -397,12 +427,12 @@ class Output:
             if path in self.old:
                 self._put_aside(target, link=True)
             try:
-                os.replace(self._staged_prefix + path, target)
+                _move_in(self._staged_prefix + path, target)
             except IsADirectoryError:
                 if not (self._private or self._only_ours(path)):  # (a folder put where ssg's file was: the user's)
                     raise OutputError(_not_ours(target, f"writes /{path} here", "folder")) from None
                 shutil.rmtree(target)
-                os.replace(self._staged_prefix + path, target)
+                _move_in(self._staged_prefix + path, target)
 
     def _put_aside(self, target: str, link: bool) -> bool:
         """Keep the file at `target` in the trash folder (`defer`), by a second name (`link`: it is about to be replaced)
@@ -444,7 +474,7 @@ class Output:
     def abort(self) -> None:
         """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
         shutil.rmtree(self.staging, ignore_errors=True)
-        self._lock = _release_lock(self.folder, self._lock)
+        self._lock = _release_lock(self._lock_path, self._lock)
         _remove_empty_folders(self._made[:-1])
 
     def _remove_empty_parents(self, path: Path) -> None:
@@ -536,17 +566,41 @@ def _write_text(path: Path, *parts: str) -> None:
     os.replace(temporary, path)
 
 
+def on_its_own_device(folder: Path) -> bool:
+    """Whether `folder` is a folder on another file system than the folder that holds it: a mount point (a Docker
+    volume, a disk of its own, a tmpfs), a link to a folder on one, a btrfs subvolume. Nothing can be renamed into it
+    from beside it (EXDEV, "Invalid cross-device link"), so its builds keep their working files inside it."""
+    try:
+        here, above = os.stat(folder), os.stat(folder.parent)
+    except OSError:
+        return False  # (not there yet: made beside its staging folder, on the same file system)
+    return S_ISDIR(here.st_mode) and here.st_dev != above.st_dev
+
+
+def working_path(folder: Path, kind: str, inside: bool | None = None) -> Path:
+    """Where a build of `folder` keeps one of its working files (`kind`: staging, moving.json, lock, trash).
+
+    Beside the folder (`.public.ssg-staging`): a deployment of the folder never sees them, and a first build's staged
+    tree becomes the folder in one rename. A folder on a file system of its own (`inside`, else `on_its_own_device`)
+    cannot be renamed into from there: they go inside it (`public/.ssg-staging`), under names a deployment leaves out
+    as it does the manifest's (`OWN_PREFIX`). A build killed (SIGKILL) leaves them there until the next build.
+    """
+    if inside is None:
+        inside = on_its_own_device(folder)
+    return folder / f"{OWN_PREFIX}{kind}" if inside else folder.parent / f".{folder.name}.ssg-{kind}"
+
+
 def moving_list(folder: Path) -> Path:
     """Where a build lists the files it is moving into `folder`, beside the staging folder, until all are in: a build
     stopped then (Ctrl-C, a crash, a full disk) leaves the list for the next one (see `Output.__init__`)."""
-    return folder.parent / f".{folder.name}.ssg-moving.json"
+    return working_path(folder, "moving.json")
 
 
-def _moving(folder: Path, known: dict[str, list[str]]) -> list[str]:
-    """The files of `known` (the manifest's) that a stopped build was moving into `folder`: none when no build stopped so,
-    all when the list is damaged."""
+def _moving(path: Path, known: dict[str, list[str]]) -> list[str]:
+    """The files of `known` (the manifest's) that a stopped build was moving in, by its list at `path` (`moving_list`):
+    none when no build stopped so, all when the list is damaged."""
     try:
-        paths = json.loads(moving_list(folder).read_text(encoding="utf-8"))
+        paths = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return []
     except (OSError, ValueError):
@@ -557,8 +611,9 @@ def _moving(folder: Path, known: dict[str, list[str]]) -> list[str]:
 
 
 def trash_folder(folder: Path) -> Path:
-    """Where a build that defers removal (`Output(defer=True)`) sets aside the files it replaced or deleted."""
-    return folder.parent / f".{folder.name}.ssg-trash"
+    """Where a build that defers removal (`Output(defer=True)`) sets aside the files it replaced or deleted: on the
+    output's file system (`working_path`), where a file is set aside by a second name, not a copy."""
+    return working_path(folder, "trash")
 
 
 _TRASH_MARK = ".ssg-trash"  # the file that says a trash folder is ssg's (one of that name made by someone else is not)
@@ -592,7 +647,10 @@ def _is_trash(path: str | Path) -> bool:
 def empty_trash(folder: Path) -> None:
     """Remove what builds set aside in `folder`'s trash folder, by the names they gave the files there, then the folder
     when nothing else is in it: a folder of that name that is not ssg's (no mark, a link) is left as it is."""
-    path = trash_folder(folder)
+    _empty_trash(trash_folder(folder))
+
+
+def _empty_trash(path: Path) -> None:
     if not _is_trash(path):
         return
     for name in os.listdir(path):
@@ -605,17 +663,13 @@ def empty_trash(folder: Path) -> None:
             os.rmdir(path)
 
 
-def _lock_file(folder: Path) -> Path:
-    return folder.parent / f".{folder.name}.ssg-lock"
-
-
-def _take_lock(folder: Path) -> int | None:
-    """Lock `folder` for this build, or raise `OutputError`: two builds at once (a `build --watch` and a `build`) share
-    its staging folder, and each removed the other's files from it. The lock file is removed when the build ends; the
-    lock itself ends with the process that holds it, even killed. (No locking where there is no `fcntl`: Windows.)"""
+def _take_lock(folder: Path, path: Path) -> int | None:
+    """Lock `folder` for this build by its lock file `path` (`working_path`), or raise `OutputError`: two builds at once
+    (a `build --watch` and a `build`) share its staging folder, and each removed the other's files from it. The lock file
+    is removed when the build ends; the lock itself ends with the process that holds it, even killed. (No locking where
+    there is no `fcntl`: Windows.)"""
     if fcntl is None:
         return None
-    path = _lock_file(folder)
     while True:
         handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -634,10 +688,11 @@ def _take_lock(folder: Path) -> int | None:
         os.close(handle)  # the file the last build removed as it ended: lock the one there now
 
 
-def _release_lock(folder: Path, handle: int | None) -> None:
-    """End the lock of `_take_lock`, removing its file first (while held, so that no build locks a file about to go)."""
+def _release_lock(path: Path, handle: int | None) -> None:
+    """End the lock of `_take_lock`, removing its file `path` first (while held, so that no build locks a file about to
+    go)."""
     if handle is not None:
-        _lock_file(folder).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         os.close(handle)
 
 
@@ -656,6 +711,25 @@ def _not_ours(where: str, need: str, what: str) -> Problem:
         f"this build {need}, but this {what} is not ssg's (not in {MANIFEST}) and ssg will not replace it: "
         "move or delete it (a file to publish with the site goes in its static folder), or build elsewhere (-o DIR)",
     )
+
+
+def _move_in(staged: str, target: str) -> None:
+    """Move a staged file to `target`, replacing what is there at once. Where `target` is on another file system than
+    the staging folder (a disk mounted inside the output folder, a link there to a folder on one: EXDEV), a copy beside
+    it replaces it: no reader sees half a file, and a build stopped meanwhile removes the copy (one killed leaves it)."""
+    try:
+        os.replace(staged, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        copy = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.ssg-copy")
+        try:
+            shutil.copyfile(staged, copy)
+            os.replace(copy, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(copy)
+            raise
 
 
 def _remove_empty_folders(made: list[Path]) -> None:
