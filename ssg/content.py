@@ -74,8 +74,9 @@ DATE_LIKE_KEYS = (*PUBLICATION_KEYS, "created", "datecreated", "createdat", "cre
 # `Modified`, schema.org's `dateModified`), as `PUBLICATION_KEYS`: an article's `updated` where it has none.
 MODIFICATION_KEYS = ("lastmod", "lastmodified", "lastmodifiedat", "modified", "datemodified", "updatedat", "updatedon")
 # Keys of Hugo's, Jekyll's and their themes' front matter, kept for templates as every unknown key, but never taken
-# for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`).
-OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "series", "weight", "type"))
+# for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`; Pelican's
+# `translation: true` marks a translation, which ssg finds by its file name or slug and date: no `translation_of`).
+OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "series", "weight", "type", "translation"))
 # A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
 MAX_SLUG = 200
 
