@@ -86,6 +86,7 @@ def _values(entries: dict[str, tuple[int, list[str]]]) -> tuple[dict[str, Any], 
     lines = {key: line for key, (line, _) in entries.items()}
     for key, (line, values) in entries.items():
         if key in LIST_KEYS:
+            values = [value[1:-1] if value[:1] + value[-1:] == "[]" else value for value in values]  # (YAML's `[a, b]`)
             data[key] = [name.strip() for value in values for name in value.split(";" if ";" in value else ",") if name.strip()]
         elif key == "status":
             status = " ".join(values).lower()

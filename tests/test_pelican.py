@@ -56,6 +56,7 @@ def test_pelican_keys_are_case_insensitive_and_lists_part_by_semicolons_where_wr
     m = meta("title: T\nDATE: 2020-10-14\ntags: Doyle, Conan; pelican\n\nText.\n")
     assert m["title"] == "T" and m["date"] == "2020-10-14T00:00:00+03:00"
     assert m["tags"] == ["Doyle, Conan", "pelican"]
+    assert meta("title: T\ndate: 2020-10-14\ntags: [a, b]\n\nText.\n")["tags"] == ["a", "b"]  # (YAML's list, as meant)
 
 
 def test_status_draft_is_a_draft_and_hidden_is_refused():
