@@ -47,13 +47,14 @@ from .load import Known, content_stats, load_articles, other_article_files, post
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, plan
-from .pathhints import ContentPaths, image_hint, link_hint, relative, template_link_hint
+from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint
+from .pelican import LISTING_LINKS
 from .redirects import REDIRECT_KIND, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
-from .urls import Urls, output_file
+from .urls import Urls, link_paths, output_file
 from .yamlload import key_value
 
 _KIND = attrgetter("kind")
@@ -350,7 +351,7 @@ class Builder:
                 raise SsgError(strict_errors(result.warnings))
             if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
                 with phase("pages"):
-                    latest, paths = latest_links(site, config, urls), {a.source_path: urls.article(a) for a in site.articles}
+                    latest, paths = latest_links(site, config, urls), link_paths(site, urls)
                     renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths)
                     result.checked = check_pages(renderer, pages)
                     result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
@@ -495,8 +496,8 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     templates, searching, previous, remember, code = builder.templates, builder.search, builder.prints, builder.remember, builder.code
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
-    # Where each article is: pages, feeds and fingerprints ask.
-    paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
+    # Where each article (and each tag a Pelican link names) is: pages, feeds and fingerprints ask.
+    paths = link_paths(site, urls)
     with phase("plan"):
         # Every head links each language's feed.
         base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config))
@@ -916,6 +917,13 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
         for target in a.article_links:
             if target in known:
                 continue
+            if target.startswith(LISTING_LINKS):  # Pelican's `{tag}Байконур`
+                if message := listing_hint(site.tags, target):
+                    where = f"{config.content_dir}/{a.source_path}"
+                    problems += [
+                        Problem(where, line, None, message) for line in _lines_naming(config.content_path / a.source_path, target) or [None]
+                    ]
+                continue
             exists = (config.content_path / target).is_file()  # a draft, or dated later: that is the article meant
             guess = None if exists else link_hint(published, config.content_dir, a.source_path, target)
             message = f"links to {target}, which is not a published article" + (f" ({guess})" if guess else "")
@@ -1136,7 +1144,7 @@ def _reader_code() -> str:
     return hashlib.sha256(
         b"".join(
             (here / name).read_bytes()
-            for name in ("content.py", "frontmatter.py", "markdown.py", "scripts.py", "shortcodes.py", "yamlload.py")
+            for name in ("content.py", "frontmatter.py", "markdown.py", "pelican.py", "scripts.py", "shortcodes.py", "yamlload.py")
         )
     ).hexdigest()
 

@@ -75,8 +75,9 @@ DATE_LIKE_KEYS = (*PUBLICATION_KEYS, "created", "datecreated", "createdat", "cre
 # `Modified`, schema.org's `dateModified`), as `PUBLICATION_KEYS`: an article's `updated` where it has none.
 MODIFICATION_KEYS = ("lastmod", "lastmodified", "lastmodifiedat", "modified", "datemodified", "updatedat", "updatedon")
 # Keys of Hugo's, Jekyll's and their themes' front matter, kept for templates as every unknown key, but never taken
-# for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`).
-OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "series", "weight", "type"))
+# for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`; Pelican's
+# `translation: true` marks a translation, which ssg finds by its file name or slug and date: no `translation_of`).
+OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "series", "weight", "type", "translation"))
 # `status:` values (Pelican's, WordPress's) that publish an article, and those that leave it out, as `draft: true` does.
 _PUBLISHED_STATUSES = frozenset(("published", "publish", "future"))  # (WordPress's `future`: dated later, left out till then)
 _HELD_STATUSES = frozenset(("draft", "hidden", "private", "pending", "trash"))

@@ -1,8 +1,8 @@
 """An article file's text -> its front matter (the data and the line of each key) and its body.
 
 YAML between `---` lines is ssg's own format. TOML between `+++` lines, as Hugo and Zola write it, is read too (with
-the standard library's `tomllib`), so an archive moved from them builds without editing every file. Other headers
-(Hugo's JSON, Pelican's `Title:` lines) are refused with what to write instead.
+the standard library's `tomllib`), and so is Pelican's `Title:` header (`pelican.read_header`), so an archive moved
+from them builds without editing every file. Hugo's JSON is refused with what to write instead.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from .pelican import HeaderError, read_header
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
 NO_FRONT_MATTER = "no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
@@ -42,9 +43,17 @@ class FrontMatter:
 
 def read_front_matter(text: str) -> FrontMatter:
     """The front matter and body of an article's text (as `content.as_read` gives it), or a FrontMatterError."""
-    if text.split("\n", 1)[0].rstrip() == "+++":
+    first = text.split("\n", 1)[0].rstrip()
+    if first == "+++":
         front, body, body_line = _split(text, "+++", ("+++",))
         return FrontMatter(*_load_toml(front), body, body_line - 1)
+    if first != "---":
+        try:
+            pelican = read_header(text)
+        except HeaderError as exc:
+            raise FrontMatterError(exc.message, exc.line) from None
+        if pelican is not None:
+            return FrontMatter(*pelican)
     front, body, body_line = split_front_matter(text)
     try:
         data, lines = load_yaml_with_lines(front)
@@ -79,8 +88,8 @@ def _no_front_matter(first: str) -> str:
     if key is None:
         return NO_FRONT_MATTER
     hint = "put a line '---' before the keys and one after them"
-    if key.group(1)[0].isupper():  # Pelican: `Title:`, `Date:`, `Tags:`, `Status: draft`
-        hint += ", and write the keys in lower case: title:, date:, tags:; Modified: is updated:, Status: draft is draft: true"
+    if key.group(1)[0].isupper():  # Pelican's `Title:`, `Date:`, `Tags:`, read when `read_header` finds its header
+        hint += "; or, as Pelican's header, it needs a Title: or Date: line, and a blank line after its last key"
     return f"no front matter: the file starts with the key {key.group(1)}: but not with a line '---' ({hint})"
 
 

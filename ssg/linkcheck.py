@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 from .markdown import NOT_PUBLISHED
+from .pelican import LISTING_LINKS
 
 # (element, attribute) pairs that hold one URL; srcset holds several.
 URL_ATTRIBUTES = frozenset(
@@ -159,6 +160,8 @@ def _other_links(path: Path) -> Iterator[str]:
 def _check(folder: Path, page: str, url: str, root_path: str, parse: Callable[[str], _Collector], report: LinkReport) -> str | None:
     if url.startswith(NOT_PUBLISHED):
         target = unquote(url.removeprefix(NOT_PUBLISHED))
+        if target.startswith(LISTING_LINKS):  # Pelican's `{tag}name` with no tag page
+            return f"links to {target}, which leads to no page of the site (`ssg check` names the line that links it and what to write)"
         return f"links to {target}, which is not a published article (`ssg check` names the line that links it and the file likely meant)"
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") or parts.netloc:

@@ -31,6 +31,7 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 from markupsafe import Markup, escape
 
+from .pelican import link as pelican_link
 from .shortcodes import CODE, HTML_TAG, RAW_MARK, ShortcodesExtension, template_tags
 
 # The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
@@ -840,6 +841,8 @@ class _RefCollector:
         if parts.scheme or parts.netloc or not parts.path:
             return url
         fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if url[:1] in "{|" and (pelican := pelican_link(url)) is not None:
+            return self.pelican(*pelican)
         if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
             target = unquote(parts.path[1:])
             if target.endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/
@@ -847,7 +850,27 @@ class _RefCollector:
                 return f"{REF_ARTICLE}{posixpath.normpath(target)}{_heading_fragment(fragment)}"
             self.site.append(target)
             return REF_SITE + url[1:]
-        target = posixpath.normpath(posixpath.join(self.base, unquote(parts.path)))
+        return self.content_file(url, posixpath.join(self.base, unquote(parts.path)), fragment)
+
+    def pelican(self, kind: str, rest: str) -> str:
+        """A link of Pelican's (`pelican.link`): to a content file as a relative link is (`{filename}/2020/x.md` from
+        content/, `{filename}x.md` from the article); to a tag's (category's, author's) page, by the name, which the
+        site's tags resolve at write time (`urls.link_paths`) and the build's check of links reports when none has it
+        (`build.broken_links`); to the home page."""
+        if kind == "listing":
+            self.articles.append(rest)
+            return REF_ARTICLE + rest
+        parts = urlsplit(rest)
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if kind == "index":
+            self.site.append("")
+            return REF_SITE + fragment
+        path = unquote(parts.path)
+        return self.content_file(rest, path.lstrip("/") if path.startswith("/") else posixpath.join(self.base, path), fragment)
+
+    def content_file(self, url: str, path: str, fragment: str) -> str:
+        """The marker of a link to `path` under content/ (an article's file or another file), as `url` wrote it."""
+        target = posixpath.normpath(path)
         if target.startswith("../") or target == "..":
             self.outside.append(url)
             return url  # outside content/: left as written (its reader warns; the link check reports it)

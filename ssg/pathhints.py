@@ -14,11 +14,12 @@ import functools
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .markdown import ARTICLE_SUFFIXES
 from .shortcodes import LIQUID_TAG, tag_words, template_kind
+from .site import Tag, tag_named
 
 # How close a file name must be to the one written to be suggested: a letter or two off in a name of ten or more.
 CLOSE_NAME = 0.85
@@ -84,6 +85,26 @@ def image_hint(paths: ContentPaths, content_dir: str, article_path: str, target:
     if meant in paths.paths:
         return f"{content_dir}/{meant} is there: `image:` is read from {content_dir}/, so write ./{target}"
     return _elsewhere(paths, content_dir, target, lambda path: path)
+
+
+def listing_hint(tags: Sequence[Tag], target: str) -> str | None:
+    """What to write instead of Pelican's link to a listing (`target`: `{tag}Байконур`, `{category}Космос`,
+    `{author}...`, as `pelican.link` gives it) that leads to no page of the site; None for a tag's that does."""
+    kind, name = target[1:].split("}", 1)
+    tag = tag_named(tags, name)
+    if kind == "tag":
+        if tag is not None:
+            return None
+        names = {tag.name.casefold(): tag.name for tag in tags}
+        close = [names[found] for found in difflib.get_close_matches(name.casefold(), names, n=1, cutoff=0.75)]
+        meant = f"; did you mean the tag {close[0]!r}? write {{tag}}{close[0]}" if close else ""
+        return f"links to the tag {name!r} ({target}), which no published article has, so it has no page{meant}"
+    told = f"links to the {kind} {name!r} ({target}), but ssg makes no {kind} pages (Pelican's {kind.title()}: is kept for templates)"
+    if tag is not None:
+        return f"{told}: the tag {tag.name!r} has a page, write {{tag}}{name}"
+    if kind == "category":
+        return f"{told}: give its articles the tag {name!r} and write {{tag}}{name}, or take the link out"
+    return f"{told}: take the link out, or link to an article about the author"
 
 
 def _elsewhere(paths: ContentPaths, content_dir: str, target: str, written: Callable[[str], str]) -> str | None:

@@ -78,6 +78,14 @@ def tag_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def tag_named(tags: Sequence[Tag], name: str) -> Tag | None:
+    """The tag of the site's `tags` a name stands for, as an article's tag names do (in another case or spacing, or as
+    site.yaml `tag_names:` gives it in another language); None when no article has it. For Pelican's `{tag}name`
+    links, the only names asked for outside the articles' own: a search through the tags is soon done."""
+    key = tag_key(name)
+    return next((tag for tag in tags if tag.key == key or any(tag_key(other) == key for _, other in tag.names)), None)
+
+
 @dataclass(frozen=True)
 class Site:
     """Published articles, newest first, and every grouping the pages need.

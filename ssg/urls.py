@@ -12,11 +12,14 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from operator import attrgetter
 from urllib.parse import quote, urlsplit
 
 from .config import Config
 from .content import Alias, Article
 from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
+from .pelican import TAG_LINK
+from .site import Site, tag_named
 
 LATEST = "latest.js"
 _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file|site):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
@@ -147,6 +150,18 @@ class Urls:
     def root_relative(self, site_path: str) -> str:
         """`/sub/path/x/`: for pages shown at any depth, like 404.html."""
         return self.base_path + quote(site_path, safe="/#%")
+
+
+def link_paths(site: Site, urls: Urls) -> dict[str, str]:
+    """Where the links of articles' text lead (`markdown`'s article links): each article's file -> its site path, and
+    each Pelican `{tag}name` an article writes -> the tag's page, where an article has the tag. Pages, feeds and page
+    fingerprints ask (a tag's page that moves, as a slug clash moves one, changes the pages linking to it)."""
+    paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
+    for article in site.articles:
+        for target in article.article_links:
+            if target.startswith(TAG_LINK) and (tag := tag_named(site.tags, target.removeprefix(TAG_LINK))) is not None:
+                paths[target] = urls.tag(tag.slug)
+    return paths
 
 
 def output_file(site_path: str) -> str:
