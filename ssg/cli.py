@@ -183,10 +183,11 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None) -> No
     if not folder.is_dir():
         raise click.UsageError(f"{folder} does not exist; run ssg build first")
     report = check_links(folder, base_url or site_base_url(folder) or configured or "/")
+    for url, pages in sorted(report.external.items()):  # (first: the broken ones come last, above the count, not lost above these)
+        click.echo(f"external (not fetched): {url} (on {pages[0]}{f' and {len(pages) - 1} more' if len(pages) > 1 else ''})")
+    sys.stdout.flush()
     for link in report.broken:
         click.secho(f"broken: {link}", fg="red", err=True)
-    for url, pages in sorted(report.external.items()):
-        click.echo(f"external (not fetched): {url} (on {pages[0]}{f' and {len(pages) - 1} more' if len(pages) > 1 else ''})")
     click.echo(f"Checked {report.links} links in {report.pages} files: {len(report.broken)} broken, {len(report.external)} external.")
     if report.broken:
         sys.exit(1)

@@ -68,6 +68,7 @@ def test_cli_reports_broken_and_external_links_and_exits_1(built):
     assert sorted(line for line in lines if line.startswith("broken: ")) == sorted(f"broken: {b}" for b in BROKEN)
     assert "external (not fetched): https://elsewhere.example/x (on a/index.html and 1 more)" in lines
     assert lines[-1].startswith("Checked ") and "8 broken, 1 external" in lines[-1]
+    assert all(line.startswith("broken: ") for line in lines[-9:-1])  # (last, above the count: not lost above the others)
 
 
 def test_cli_base_url_option_wins(built):
