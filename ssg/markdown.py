@@ -672,6 +672,66 @@ def _code_lines(lines: list[str]) -> list[bool]:
     return code
 
 
+class _HtmlBlocks(Preprocessor):
+    """HTML blocks as CommonMark (GitHub, Hugo, Obsidian) ends one of a block-level tag (`<figure>`, `<div>`,
+    `</figcaption>`): at the blank line after it, the lines after it Markdown again; and such a tag after a line of
+    text starts a block of its own.
+
+    Python-Markdown reads raw HTML on to the element's closing tag, blank lines and all: the picture and caption a
+    WordPress export writes between `<figure>` and `</figure>` as Markdown, blank lines around, showed as text
+    (`![](images/x.png)`), and the picture was not copied; a `</div>` right after a line of text went inside its
+    paragraph. Such a block is stashed as written up to its blank line (as Python-Markdown stashes raw HTML), and a
+    blank line is put before a tag that ends a paragraph. A block that closes its element before the blank line is
+    Python-Markdown's as before, and so is an element whose Markdown it is asked to read (`markdown="1"`, md_in_html)
+    with all in it. Not in code (`_code_lines`: `<pre>`, comments and indented code among it)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(line[:4].lstrip(" ")[:1] == "<" for line in lines):
+            return lines
+        code = _code_lines(lines)
+        out: list[str] = []
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            stripped = line.lstrip(" ")
+            found = None if code[index] or len(line) - len(stripped) >= 4 else _HTML_START.match(stripped)
+            if found is None or not found[3] or not self.md.is_block_level(found[3].lower()):  # (`<pre>`, comments: code)
+                out.append(line)
+                index += 1
+                continue
+            if out and out[-1].strip():
+                out.append("")  # (CommonMark: the tag ends a paragraph, an item's lazy line, indented code)
+            name, closing = found[3].lower(), stripped.startswith("</")
+            if not closing and _MARKDOWN_ATTRIBUTE.search(stripped):  # md_in_html's: all of it is Python-Markdown's
+                end = _element_end(lines, index, name)
+                out.extend(lines[index:end])
+            else:
+                end = next((n for n in range(index, len(lines)) if not lines[n].strip()), len(lines))
+                block = "\n".join(lines[index:end])
+                open_tags = len(re.findall(rf"<{name}(?=[\s>])(?:[^>]*[^/])?>", block, re.I))
+                unclosed = open_tags > len(re.findall(rf"</{name}\s*>", block, re.I))
+                # (unclosed: Python-Markdown would read on past the blank line; a closing tag: it would leave the lines
+                # after it, still the block's for CommonMark, as text)
+                out.extend([self.md.htmlStash.store(block)] if closing or unclosed else lines[index:end])
+            index = end
+        return out
+
+
+# A `markdown` attribute (md_in_html's) in an HTML block's first tag (`_HtmlBlocks`).
+_MARKDOWN_ATTRIBUTE = re.compile(r"""^<[^>]*\smarkdown\s*=\s*["']?(?:1|block|span)""", re.I)
+
+
+def _element_end(lines: list[str], start: int, name: str) -> int:
+    """The index after the line that closes the `name` element opening on `lines[start]` (elements of that name in it
+    counted), or the end."""
+    depth = 0
+    for index in range(start, len(lines)):
+        depth += len(re.findall(rf"<{name}(?=[\s>])", lines[index], re.I)) - len(re.findall(rf"</{name}\s*>", lines[index], re.I))
+        if depth <= 0:
+            return index + 1
+    return len(lines)
+
+
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")  # (in one line)
 _COMMENT = re.compile(r"%%.*?%%")
 
@@ -816,6 +876,7 @@ class _GitHubExtension(Extension):
         md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)
         md.treeprocessors.register(_CodeOutOfParagraphs(md), "ssg_code_out_of_paragraphs", 21)  # before inline (20)
         md.preprocessors.register(_ObsidianComments(md), "ssg_obsidian_comments", 24)  # after fences (25), before HTML (20)
+        md.preprocessors.register(_HtmlBlocks(md), "ssg_html_blocks", 22)  # after fences (25) and comments, before HTML (20)
         md.parser.blockprocessors.register(_QuotesApart(md.parser), "quote", 20)  # (Python-Markdown's name and place)
         md.parser.blockprocessors.register(_ListAfterParagraph(md.parser), "list_after_paragraph", 12)  # after "reference" (15)
         md.inlinePatterns.register(_BackslashBreak(r"\\\n", md), "backslash_break", 99)  # after linebreak (100): both are <br>

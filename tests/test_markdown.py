@@ -723,6 +723,27 @@ def test_jekylls_comment_blocks_are_left_out(doc, html):
     assert rendered.html == html and rendered.template_tags == ()
 
 
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        (  # a WordPress export's captioned picture (wordpress-export-to-markdown)
+            "<figure>\n\n![](images/f.png)\n\n<figcaption>\n\nФото: *ТАСС*\n\n</figcaption>\n\n</figure>",
+            '<figure>\n<p><img alt="" src="ssg-ref:file:2021/images/f.png"></p>\n<figcaption>\n<p>Фото: <em>ТАСС</em></p>\n</figcaption>\n</figure>',
+        ),
+        ('<div class="box">\nRaw *text*\n\nMore *text*\n</div>', '<div class="box">\nRaw *text*\n<p>More <em>text</em></p>\n</div>'),
+        ("Text\n</div>", "<p>Text</p>\n</div>"),  # (the tag ends the paragraph)
+        ("<div>\n*a*\n</div>\n\n*b*", "<div>\n*a*\n</div>\n\n<p><em>b</em></p>"),  # (closed before the blank line: as before)
+        ('<div markdown="1">\n\n*a*\n\n</div>', "<div>\n<p><em>a</em></p>\n</div>"),  # (md_in_html's, as before)
+        ("```\n<figure>\n\n*a*\n```", "<pre><code>&lt;figure&gt;\n\n*a*\n</code></pre>"),
+        ("<pre>\n<div>\n\n*a*\n</pre>", "<pre>\n<div>\n\n*a*\n</pre>"),
+    ],
+)
+def test_an_html_block_ends_at_a_blank_line_as_commonmark_ends_it(doc, html):
+    """Python-Markdown read raw HTML on to the element's closing tag: a WordPress export's captioned pictures showed
+    as `![](images/f.png)`, their files not copied, and a `</div>` after text went into the paragraph."""
+    assert render_markdown(doc, "2021/story.md").html == html
+
+
 def test_kramdowns_table_of_contents_is_made():
     """Jekyll posts write `* TOC` then `{:toc}` where kramdown puts the contents: it showed as a list of one item, "TOC"."""
     html = render_markdown("* TOC\n{:toc}\n\n## One\n\nText.\n\n## Two\n", "2021/story.md").html
