@@ -38,21 +38,22 @@ from jinja2 import FileSystemBytecodeCache
 from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config, option_line, tag_names_line
-from .content import RECORD_FORMAT, Article, Day, ReadSettings, slug_of
+from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, slug_of
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
-from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, restat
+from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, published_pages, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
-from .pages import Page, Planned, latest_links, plan
+from .pages import Page, Planned, latest_links, menu_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint
 from .pelican import LISTING_LINKS
 from .redirects import REDIRECT_KIND, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
+from .standalone import Standalones
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths, output_file
 from .yamlload import key_value
@@ -84,6 +85,7 @@ class BuildResult:
     deleted: int = 0
     read: int = 0
     articles: int = 0  # article files found (read or from the cache), drafts and files with errors included
+    page_files: int = 0  # standalone pages found (About: `content.StandalonePage`), drafts included
     drafts_left_out: int = 0
     later_left_out: int = 0  # articles dated after the build (not drafts)
     warnings: list[Problem] = field(default_factory=list)
@@ -297,16 +299,17 @@ class Builder:
                 )
                 self.known = loaded.known
                 result.read = loaded.read
-                result.articles = len(loaded.articles) + len(loaded.unreadable)
+                result.articles, result.page_files = len(loaded.articles) + len(loaded.unreadable), len(loaded.pages)
                 result.counts["read"] = f"{_count(loaded.read, 'file')} read, the rest from the cache"
             # Every problem of the content is found before any is reported: the site is assembled from the articles that
             # read cleanly (the others count as there, so that nothing is blamed on their absence).
             with phase("assemble"):
                 articles, result.drafts_left_out, later = published(loaded.articles, options.drafts, options.future, now)
-                result.later_left_out = len(later)
-                problems = list(loaded.problems) + language_problems(config, articles, loaded.lines)
+                standalone, page_drafts = published_pages(loaded.pages, options.drafts)
+                result.later_left_out, result.drafts_left_out = len(later), result.drafts_left_out + page_drafts
+                problems = list(loaded.problems) + language_problems(config, [*articles, *standalone], loaded.lines)
                 waiting = originals_left_out(articles, loaded.articles) if config.multilingual else {}
-                site = self._assemble(articles, config, loaded.unreadable | frozenset(waiting))
+                site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
                 problems += with_lines(site.problems, loaded.lines, config.content_dir)
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
@@ -315,7 +318,7 @@ class Builder:
                 result.warnings += with_lines(translations_alone(waiting, config.content_dir), loaded.lines, config.content_dir)
                 result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
                 if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
-                    result.warnings += unread_articles(config, bool(loaded.articles or loaded.problems))
+                    result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
                 result.warnings += posts_outside(config.root, config.content_dir)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
@@ -397,8 +400,9 @@ class Builder:
             store.close()
         return result
 
-    def _assemble(self, articles: list[Article], config: Config, unreadable: frozenset[str]) -> Site:
-        """The site model: the last build's with the edited articles swapped in, where that is all that changed."""
+    def _assemble(self, articles: list[Article], pages: list[StandalonePage], config: Config, unreadable: frozenset[str]) -> Site:
+        """The site model: the last build's with the edited articles swapped in, where that is all that changed; with
+        the standalone pages, which are few and grouped anew every build (`Standalones`)."""
         grouping = (config.language_codes if config.multilingual else (), config.tag_names, config.content_dir, unreadable)
         last = self.assembled
         site = None
@@ -409,7 +413,7 @@ class Builder:
             site = assemble(articles, *grouping)
         if self.remember:
             self.assembled = Assembled(grouping, articles, site)
-        return site
+        return replace(site, standalone=Standalones.of(pages, grouping[0]))
 
     def _urls(self, config: Config) -> Urls:
         """The URL map of `config`: the last build's (with the article URLs it made) while the config is the same."""
@@ -496,11 +500,13 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     templates, searching, previous, remember, code = builder.templates, builder.search, builder.prints, builder.remember, builder.code
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
-    # Where each article (and each tag a Pelican link names) is: pages, feeds and fingerprints ask.
+    # Where each article and standalone page (and each tag a Pelican link names) is: pages, feeds and fingerprints ask.
     paths = link_paths(site, urls)
     with phase("plan"):
-        # Every head links each language's feed.
-        base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config))
+        # Every head links each language's feed, and every header shows the menu (a page added to it, or a title there
+        # changed, makes every page again).
+        menus = menu_links(site.standalone, config, urls)
+        base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config)) + repr(sorted(menus.items()))
         # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
         analysed = templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
         card_print, card_reads = analysed[CARD_TEMPLATE]
@@ -875,10 +881,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     content = config.content_path
     there: ContentPaths | None = None  # the content folder's files, listed for the first one missing
     published: ContentPaths | None = None  # and the articles' (a link written as template code may name one)
-    for article in site.articles:
-        if not article.files and not (article.image and article.image.is_local):
-            continue
-        wanted = ([("image", article.image.src)] if article.image and article.image.is_local else []) + [(None, f) for f in article.files]
+    for article, wanted in _files_named(site):
         for key, target in wanted:
             source = content / target
             if source.is_file():
@@ -894,7 +897,26 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     return files, problems
 
 
-def _fix_missing(config: Config, there: ContentPaths, published: ContentPaths, article: Article, key: str | None, target: str) -> str:
+def _files_named(site: Site) -> Iterator[tuple[Article | StandalonePage, list[tuple[str | None, str]]]]:
+    """Each article and standalone page that names files under content/, and those: (the key, "image" for an article's
+    image, else None, and the file's content path)."""
+    for article in site.articles:
+        if article.files or (article.image and article.image.is_local):
+            image = [("image", article.image.src)] if article.image and article.image.is_local else []
+            yield article, image + [(None, f) for f in article.files]
+    for page in site.standalone.pages:
+        if page.files:
+            yield page, [(None, f) for f in page.files]
+
+
+def _with_texts(site: Site) -> tuple[Article | StandalonePage, ...]:
+    """The articles and standalone pages: everything whose text may link."""
+    return (*site.articles, *site.standalone.pages) if site.standalone.pages else site.articles
+
+
+def _fix_missing(
+    config: Config, there: ContentPaths, published: ContentPaths, article: Article | StandalonePage, key: str | None, target: str
+) -> str:
     """What to do about a file an article names (its `image:` when `key` is "image", else a link in its text) that the
     content folder (`there`: its files, `published`: its articles) does not have."""
     guess = (image_hint if key else link_hint)(there, config.content_dir, article.source_path, target)
@@ -908,12 +930,14 @@ def _fix_missing(config: Config, there: ContentPaths, published: ContentPaths, a
 
 
 def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
-    """Markdown links from one article to another that is not published, each on the line that links (one that failed
-    to read has its own error), with the path it was likely meant to be when a published article suggests one."""
-    known = {a.source_path for a in site.articles} | unreadable
+    """Markdown links from one article (or standalone page) to another that is not published, each on the line that
+    links (one that failed to read has its own error), with the path it was likely meant to be when a published article
+    suggests one."""
+    texts = _with_texts(site)
+    known = {a.source_path for a in texts} | unreadable
     published = ContentPaths(known)
     problems = []
-    for a in site.articles:
+    for a in texts:
         for target in a.article_links:
             if target in known:
                 continue
@@ -939,7 +963,7 @@ def unknown_site_links(site: Site, config: Config, urls: Urls, outputs: Callable
     each on the line that links: the published page would show a broken picture or link, and nothing else would say so
     before `ssg check --links` (which names the built page, not the article). Warnings: the host may serve more than the
     site (an error with --strict)."""
-    linking = [article for article in site.articles if article.site_links]
+    linking = [article for article in _with_texts(site) if article.site_links]
     written = outputs() if linking else set()
     by_slug: dict[str, list[str]] = {}  # an old site's URL ends in the article's slug (/2021/10/soyuz-ms-19/)
     problems = []
@@ -949,7 +973,7 @@ def unknown_site_links(site: Site, config: Config, urls: Urls, outputs: Callable
                 continue
             last = target.rstrip("/").rsplit("/", 1)[-1]
             if not by_slug:
-                for a in site.articles:
+                for a in _with_texts(site):
                     by_slug.setdefault(a.slug, []).append(a.source_path)
             meant = by_slug.get(last.removesuffix(".html").removesuffix(".htm") if last.endswith((".html", ".htm")) else last, [])
             if (config.content_path / target).is_file():
@@ -1018,8 +1042,9 @@ def collisions(
     if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
         return problems  # the usual case, found without the sorting that orders the messages
     owners: dict[str, Page] = {}
-    # Articles in file order, so the message is on the file that sorts later; redirects last.
-    for page in sorted(pages, key=lambda p: (p.kind == REDIRECT_KIND, _source_of(p) or "")):
+    # Articles in file order, so the message is on the file that sorts later; then standalone pages (a page on an
+    # article's URL is the page's to move: its slug alone makes it), in file order; redirects last.
+    for page in sorted(pages, key=lambda p: (p.kind == REDIRECT_KIND, p.kind == "page", _source_of(p) or "")):
         path = page.file
         if path in owners and page.kind == REDIRECT_KIND:
             first = owners[path]
@@ -1029,7 +1054,7 @@ def collisions(
         elif path in owners:
             first = owners[path]
             message = _collision(page, first, single_lang, _owner(first, shown_as))
-            problems.append(Problem(_owner(page, shown_as), None, "slug" if page.kind == "article" else None, message))
+            problems.append(Problem(_owner(page, shown_as), None, "slug" if page.kind in ("article", "page") else None, message))
         owners.setdefault(path, page)
     for path, source in files.items():
         if path in owners and owners[path].kind == REDIRECT_KIND:
@@ -1074,9 +1099,11 @@ def _redirect_clash(page: Page, what: str, shown_as: str) -> Problem:
 
 
 def _source_of(page: Page) -> str | None:
-    """The content path of the article a page is of (its own page, or a redirect to it)."""
+    """The content path of the article or standalone page a page is of (its own page, or a redirect to it)."""
     if page.kind == "article":
         return page.context["article"].source_path
+    if page.kind == "page":
+        return page.context["standalone"].source_path
     return page.context["source_path"] if page.kind == REDIRECT_KIND else None
 
 
@@ -1092,8 +1119,8 @@ def _owner(page: Page, shown_as: str) -> str:
 def _collision(page: Page, first: Page, single_lang: str | None, first_owner: str) -> str:
     """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
     message = f"has the same URL /{page.path} as {first_owner}"
-    langs = [p.context["article"].lang for p in (first, page)] if page.kind == first.kind == "article" else []
-    if not single_lang and len(langs) == 2 and langs[0] == langs[1] and _same_name(first, page):
+    langs = [p.lang for p in (first, page)] if {page.kind, first.kind} <= {"article", "page"} else []
+    if page.kind == first.kind == "article" and not single_lang and langs[0] == langs[1] and _same_name(first, page):
         return f"{message}, in the same language: if one translates the other, give it its `lang:` (a folder's name does not set it)"
     if single_lang and len(set(langs)) == 2:
         langs = sorted(set(langs) | {single_lang}, key=lambda code: (code != single_lang, code))  # the site's own first
@@ -1101,13 +1128,20 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
             f"{message}, in another language: to publish translations side by side, list the languages in site.yaml "
             f"(languages: [{', '.join(langs)}]; see docs/languages.md)"
         )
-    return f"{message} (set a different `slug:` or date)"
+    return f"{message} (set a different `slug:`)" if page.kind == "page" else f"{message} (set a different `slug:` or date)"
 
 
 def read_settings(config: Config) -> ReadSettings:
     names = tuple((name, *sorted(other.values())) for name, other in sorted(config.tag_names.items()))
     return ReadSettings(
-        config.lang, config.timezone, config.require, config.search, names, config.cyrillic_lang, config.other_alphabet_lang
+        config.lang,
+        config.timezone,
+        config.require,
+        config.search,
+        names,
+        config.cyrillic_lang,
+        config.other_alphabet_lang,
+        config.content_dir,
     )
 
 

@@ -23,7 +23,7 @@ from .content import check_lang, check_slug, check_source_url, iso_hint, parse_d
 from .errors import Problem, SsgError, in_file_order
 from .linkcheck import check_links, site_base_url
 from .load import posts_outside
-from .scaffold import copy_from_theme, init_project, new_article, new_translation, theme_files
+from .scaffold import copy_from_theme, init_project, new_article, new_page, new_translation, theme_files
 from .workflow import WORKFLOW_PATH, install_requirement
 
 
@@ -161,6 +161,8 @@ def check_command(project: Path, drafts: bool, future: bool, strict: bool, links
         _fail(error, "Check")
     _warn(result.warnings)
     rendered, read = f"{result.checked} page{'s' * (result.checked != 1)}", f"{result.articles} article{'s' * (result.articles != 1)}"
+    if result.page_files:  # (standalone pages: About)
+        read += f", {result.page_files} standalone page{'s' * (result.page_files != 1)}"
     click.echo(
         f"Checked site.yaml, {read} and the templates ({rendered} rendered, one of each kind, nothing written to the site): "
         f"no errors, {len(result.warnings)} warning{'s' * (len(result.warnings) != 1)}"
@@ -232,6 +234,8 @@ def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
     type=click.Path(path_type=Path),
     help="Start a translation of this article file: <its name>.<lang>.md beside it, with its date, tags, source and image.",
 )
+@click.option("--page", is_flag=True, help="Start a standalone page (About, Contacts) instead: content/pages/<slug>.md, with no date.")
+@click.option("--menu", type=int, help="With --page: its place in the header's menu (1 first); without it the page is not in the menu.")
 @click.pass_obj
 def new_command(
     project: Path,
@@ -244,14 +248,23 @@ def new_command(
     date_text: str | None,
     draft: bool,
     translation_of: Path | None,
+    page: bool,
+    menu: int | None,
 ) -> None:
-    """Start an article: writes content/YYYY/<slug>.md and prints its path."""
+    """Start an article: writes content/YYYY/<slug>.md and prints its path. With --page, a standalone page (About):
+    content/pages/<slug>.md."""
     try:
         config = load_config(project)
         wrong = config.foreign_language(lang) if lang else None
         if wrong:
             raise click.BadParameter(wrong, param_hint="'--lang'")
-        if translation_of is not None:
+        if menu is not None and not page:
+            raise click.UsageError("--menu places a standalone page in the header's menu: it goes with --page")
+        if page:
+            if tags or source_name or source_url or date_text or translation_of:
+                raise click.UsageError("--page starts a page, which has no date, tags, source or original (a page is not news)")
+            path = new_page(config, title, lang, slug, draft, menu)
+        elif translation_of is not None:
             if tags or source_name or source_url or date_text or draft:
                 raise click.UsageError("--translation-of takes the original's date, tags and source (edit them in the new file)")
             path = new_translation(config, translation_of, title, lang, slug)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import posixpath
 import re
 import zoneinfo
@@ -59,11 +60,22 @@ KNOWN_KEYS = (
 # article where it was (here site.yaml's `permalink:` pattern makes every article's URL).
 OLD_URL_KEYS = ("aliases", "redirect_from", "url", "permalink")
 OWN_URL_KEYS = ("url", "permalink")  # of those, the ones naming the page's own address (a clipping's may be the original's)
+# A standalone page (About, Contacts: `StandalonePage`) is a file under content/pages/, Pelican's folder for them, or one
+# whose front matter says `type: page` (Hugo's key) or `layout: page` (Jekyll's): it is no news, and has no date.
+PAGES_FOLDER = "pages"
+PAGE_MARKS = ("type", "layout")
+# The keys a page reads (the old URLs too, as an article does); the others are kept for templates, as an article's.
+PAGE_KEYS = ("title", "date", "updated", "lang", "summary", "slug", "draft", "status", "menu", "excerpt_separator", *OLD_URL_KEYS)
+# An article's keys that a page has no use for: written on one, they are kept for templates with a warning (`tags:` on
+# the About page puts it on no tag's page).
+ARTICLE_ONLY_KEYS = ("tags", "source", "image", "rights", "translation_of", "translation_key")
 # What the cache's records hold: another value makes the cache stamp another (`build.cache_stamp`), so records of an
 # older ssg (an article without its `aliases`) are read again, not trusted.
-RECORD_FORMAT = "3"
+RECORD_FORMAT = "4"  # 4: a page's record (`"page": true`, no date)
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
+# Said where an article has no date: the file may be meant as a page (About), which has none.
+PAGE_HINT = "a page without a date, such as About, goes in {content_dir}/pages/ or takes `type: page`"
 # Keys other tools write an article's date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
 # (published, created), RSS (pubDate), schema.org (datePublished), Hugo (publishDate), ... A clipped article has one
 # of these and no `date:`. A publication date is its date then, as Hugo reads `publishDate`, `pubdate` and
@@ -166,6 +178,7 @@ class ReadSettings:
     tag_names: tuple[tuple[str, ...], ...] = ()  # names of one tag: a tag is indexed for search under all of them
     cyrillic_lang: str | None = None  # on a bilingual site, its language written in Cyrillic (`Config.cyrillic_lang`)
     other_alphabet_lang: str | None = None  # and its language in another alphabet (`Config.other_alphabet_lang`)
+    content_dir: str = "content"  # the content folder as the user names it (a message names its pages/ folder)
 
 
 @quick_pickling
@@ -229,6 +242,63 @@ class Article:
             translation_key=meta.get("translation_key"),
             aliases=tuple(Alias(*alias) for alias in meta["aliases"]),  # (a record without it, of an older ssg, is read again)
         )
+
+
+@quick_pickling
+@dataclass(frozen=True, slots=True)
+class StandalonePage:
+    """A page that is no news (About, Contacts): a file under content/pages/, or one marked `type: page` or `layout:
+    page` (`is_page`). It has a title and a text but no date, tags, source or image, and is in no listing, feed,
+    archive or search index; `menu` puts it in the header's menu. Read, cached and kept like an `Article` (with slots
+    and quick pickling for the cache's snapshot)."""
+
+    source_path: str  # relative to content/, with forward slashes
+    key: str  # content hash of the record
+    title: str
+    updated: datetime | None  # when it last changed: `updated:` (or Hugo's `lastmod:`), else a `date:` written on it
+    lang: str
+    summary: str  # for the page's description and link previews
+    slug: str  # its URL's: `<slug>/` (`urls.Urls.page`)
+    draft: bool
+    menu: int | float | None  # its place in the header's menu, lower first; None: not in the menu
+    extra: Mapping[str, Any] = field(hash=False, compare=False)
+    article_links: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    site_links: tuple[str, ...] = ()
+    aliases: tuple[Alias, ...] = ()  # its old URLs, each redirected to it, as an article's
+
+    @classmethod
+    def from_record(cls, source_path: str, key: str, record: dict) -> StandalonePage:
+        meta = record["meta"]
+        return cls(
+            source_path=source_path,
+            key=key,
+            title=meta["title"],
+            updated=_when(meta["updated"], "updated" in meta["days"]) if meta["updated"] else None,
+            lang=intern(meta["lang"]),
+            summary=meta["summary"],
+            slug=meta["slug"],
+            draft=meta["draft"],
+            menu=meta["menu"],
+            extra=MappingProxyType(meta["extra"]),
+            article_links=tuple(meta["article_links"]),
+            files=tuple(meta["files"]),
+            site_links=tuple(meta["site_links"]),
+            aliases=tuple(Alias(*alias) for alias in meta["aliases"]),
+        )
+
+
+def from_record(source_path: str, key: str, record: dict) -> Article | StandalonePage:
+    """What a cached record (`read_article`'s) is: a page's says so (`"page": true`), the others are articles'."""
+    return (StandalonePage if record["meta"].get("page") else Article).from_record(source_path, key, record)
+
+
+def is_page(source_path: str, data: dict) -> bool:
+    """Whether a content file is a standalone page (`StandalonePage`) rather than an article: it is under
+    content/pages/ (at any depth), or its front matter says `type: page` or `layout: page`."""
+    if source_path.startswith(PAGES_FOLDER + "/"):
+        return True
+    return any(isinstance(data.get(key), str) and data[key].strip().lower() == "page" for key in PAGE_MARKS)
 
 
 def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
@@ -295,7 +365,8 @@ class _Reader:
         self.body = body  # (for the message of a missing title: `title_hint`)
         self.warn_comments(text)
         self.warn_folded_items(text, data)
-        meta = self.check(data)
+        page = is_page(self.path, data)
+        meta = self.check_page(data) if page else self.check(data)
         body = self.without_control_characters(text, body)
         rendered = render_markdown(body, self.path, self.text("excerpt_separator", data))
         self.warn_template_tags(text, rendered.template_tags)
@@ -305,9 +376,9 @@ class _Reader:
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.excerpt or rendered.first_paragraph
-        terms = (
+        terms = (  # (pages are in no search index: see docs/search.md)
             search.article_terms(meta["lang"], meta["title"], self.search_tags(meta["tags"]), rendered.text, self.settings.search)
-            if self.settings.search.enabled
+            if self.settings.search.enabled and not page
             else None
         )
         meta |= {
@@ -355,6 +426,56 @@ class _Reader:
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
 
+    def check_page(self, data: dict) -> dict:
+        """A standalone page's front matter (`StandalonePage`): a title, and no date, which a page does not have; one
+        written on it (an About page made by `hugo new`) is when it last changed, where there is no `updated:`."""
+        self.warn_typos(data, (*KNOWN_KEYS, "menu"))
+        stem, self.file_lang = article_name(self.path)
+        title = self.text("title", data, required=True) or ""
+        updated = self.date("updated", data, None)
+        if updated is None and not _is_empty(data.get("date")):
+            updated = self.date("date", data, None)
+            if "date" in self.days:
+                self.days.add("updated")
+        for key in ARTICLE_ONLY_KEYS:
+            if not _is_empty(data.get(key)):
+                message = f"a page has no {key} (an article's key): not shown, kept for templates as standalone.extra.{key}"
+                self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
+        return {
+            "page": True,
+            "title": title,
+            "updated": updated,
+            "days": sorted(self.days),
+            "lang": self.lang(data),
+            "summary": self.text(next((k for k in ("summary", "excerpt", "description") if k in data), "summary"), data),
+            "slug": self.slug(data, stem),
+            # Pelican's `status: hidden` page is published and in no menu, as a page without `menu:` is here.
+            "draft": self.flag("draft", data) or data.get("published") is False or (self.status(data) and not _hidden(data)),
+            "menu": self.menu(data),
+            "aliases": self.old_urls(data),
+            "extra": _json_safe({k: v for k, v in data.items() if k not in PAGE_KEYS or k in OLD_URL_KEYS}),
+        }
+
+    def menu(self, data: dict) -> int | float | None:
+        """A page's place in the header's menu (lower first), or None: `menu: 2`; `menu: true` (place 0); Hugo's
+        `menu: main` (placed by `weight:`) and `menu: {main: {weight: 2}}`. Another of Hugo's menus (`menu: footer`) or
+        any other value is not the header's: a warning, and the page is not in it."""
+        value = data.get("menu")
+        if value is None or value is False:
+            return None
+        if value is True:
+            return 0
+        if isinstance(value, (int, float)):
+            if math.isfinite(value):
+                return value
+        elif _names_main(value):
+            own = value.get("main") if isinstance(value, dict) else None  # (`{main: {weight: 2}}`)
+            weight = own.get("weight") if isinstance(own, dict) else data.get("weight")
+            return weight if isinstance(weight, (int, float)) and not isinstance(weight, bool) and math.isfinite(weight) else 0
+        message = f"{value!r} is not a place in the header's menu: write a number (menu: 1; lower comes first), or leave it out to keep the page out of the menu"
+        self.warnings.append(Problem(self.path, self.lines.get("menu"), "menu", message))
+        return None
+
     def search_tags(self, tags: list[str]) -> list[str]:
         """The article's tags and their other names (Роскосмос = Roscosmos), so either finds it."""
         found = list(tags)
@@ -364,11 +485,11 @@ class _Reader:
                 found += [n for n in names if n not in found]
         return found
 
-    def warn_typos(self, data: dict) -> None:
+    def warn_typos(self, data: dict, known: tuple[str, ...] = KNOWN_KEYS) -> None:
         for key in data:
-            if key in KNOWN_KEYS or not isinstance(key, str) or key.lower() in OTHER_TOOLS_KEYS:
+            if key in known or not isinstance(key, str) or key.lower() in OTHER_TOOLS_KEYS:
                 continue
-            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
             if close:
                 self.warnings.append(
                     Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close[0]!r}?")
@@ -412,7 +533,9 @@ class _Reader:
         if meta.get("draft") or rendered.html.strip() and (_EMBEDDED.search(rendered.html) or rendered.text):
             return
         message = (
-            "the article has no text: its page and feed entry are empty (write it below the front matter, or set draft: true until then)"
+            "the page has no text: it is empty (write it below the front matter, or set draft: true until then)"
+            if meta.get("page")
+            else "the article has no text: its page and feed entry are empty (write it below the front matter, or set draft: true until then)"
         )
         self.warnings.append(Problem(self.path, self.end_line + 1 if self.end_line else None, None, message))
 
@@ -563,7 +686,8 @@ class _Reader:
                     if key in data:
                         self.problem(key, f"is empty ({fix})")
                     else:
-                        self.missing(key, self.rename_hint(data) or f"is missing ({fix})")
+                        page = PAGE_HINT.format(content_dir=self.settings.content_dir)
+                        self.missing(key, self.rename_hint(data) or f"is missing ({fix}; {page})")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)
@@ -834,6 +958,18 @@ def old_url(written: str) -> tuple[str | None, str]:
         f"{text!r} ends in .{extension}, which a static host does not serve as a page: "
         "only a folder's page (/2021/05/old-slug/) or an .html file can redirect"
     )
+
+
+def _hidden(data: dict) -> bool:
+    """Whether `status:` is Pelican's `hidden`."""
+    return isinstance(data.get("status"), str) and data["status"].strip().lower() == "hidden"
+
+
+def _names_main(value: Any) -> bool:
+    """Whether a `menu:` value names Hugo's main menu: `main`, `[main, footer]`, `{main: {weight: 2}}`."""
+    if isinstance(value, str):
+        return value.strip() == "main"
+    return isinstance(value, (list, dict)) and any(isinstance(name, str) and name.strip() == "main" for name in value)
 
 
 def date_like(data: dict, keys: tuple[str, ...] = DATE_LIKE_KEYS) -> list[tuple[str, Any]]:

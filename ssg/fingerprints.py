@@ -21,7 +21,7 @@ import jinja2
 import jinja2.meta
 
 from . import sitemap
-from .content import Article
+from .content import Article, StandalonePage
 from .feeds import Feed
 from .pages import ArticleLink, Page
 from .site import Site
@@ -206,6 +206,8 @@ class Fingerprints:
             return before[1]
         latest = self._latest_text(page.lang) if "latest" in uses else ""
         links = self._links_text(page.context["article"]) if page.kind == "article" else ""
+        if page.kind == "page":
+            links = self._links_text(page.context["standalone"])
         tags: tuple[str, ...] = ()
         if "tags_of" in uses and page.kind != "article":  # (an article page's deps hold its tags)
             tags = tuple(map(self._tags.__getitem__, map(_SOURCE_PATH, page.context.get("articles", ()))))
@@ -231,12 +233,21 @@ class Fingerprints:
         """The sitemap lists pages with their dates and translations, never their text.
 
         So it is made from which pages there are and every article's fields but its text (which
-        articles a listing shows, and their dates, follow from these): editing an article's body
-        or title leaves the sitemap alone. A new field of `Article` is included until named here.
+        articles a listing shows, and their dates, follow from these), and each standalone page's
+        update, draft flag and language: editing an article's body or title leaves the sitemap
+        alone. A new field of `Article` is included until named here.
         """
-        shown = (sitemap.MAX_URLS, list(map(_KIND_PATH, pages)), self._structure_texts())
+        standalone = [(p.source_path, p.updated and p.updated.isoformat(), p.draft, p.lang) for p in self.site.standalone.pages]
+        shown = (sitemap.MAX_URLS, list(map(_KIND_PATH, pages)), self._structure_texts(), standalone)
         if shown != self._sitemap[0]:  # (comparing is cheaper than hashing a megabyte)
-            parts = [self.base, "sitemap", str(sitemap.MAX_URLS), *(kind + "\0" + path for kind, path in shown[1]), *shown[2]]
+            parts = [
+                self.base,
+                "sitemap",
+                str(sitemap.MAX_URLS),
+                *(kind + "\0" + path for kind, path in shown[1]),
+                *shown[2],
+                repr(standalone),
+            ]
             self._sitemap = (shown if self._keep else (), _hash("\0".join(parts)))
         return self._sitemap[1]
 
@@ -266,7 +277,7 @@ class Fingerprints:
             text = self._latest[lang] = _hash(repr(self.latest[lang]))
         return text
 
-    def _links_text(self, article: Article) -> str:
+    def _links_text(self, article: Article | StandalonePage) -> str:
         """Where the articles its body links to are now (a linked article moved: the link changes)."""
         if not article.article_links:
             return ""

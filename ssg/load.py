@@ -22,7 +22,7 @@ from sys import intern
 from typing import NamedTuple
 
 from .cache import Store, file_digest
-from .content import Article, Image, ReadSettings, Source, quick_pickling, read_article
+from .content import Article, Image, ReadSettings, Source, StandalonePage, from_record, quick_pickling, read_article
 from .errors import Problem
 from .markdown import ARTICLE_SUFFIXES
 
@@ -33,9 +33,9 @@ SNAPSHOT_AFTER = 200  # records loaded one by one (from JSON) before the snapsho
 @quick_pickling
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What one article file reads as: the article, its warnings, and the line of each front-matter key."""
+    """What one content file reads as: the article (or standalone page), its warnings, and the line of each front-matter key."""
 
-    article: Article
+    article: Article | StandalonePage
     warnings: tuple[Problem, ...]
     lines: dict[str, int]
 
@@ -46,7 +46,7 @@ _ARTICLE, _WARNINGS, _LINES = attrgetter("article"), attrgetter("warnings"), att
 
 # The classes a snapshot pickles, field by field: another shape of any of them makes old snapshots a miss.
 SNAPSHOT_KIND = "entries/slots:" + ";".join(
-    f"{cls.__name__}({','.join(f.name for f in fields(cls))})" for cls in (Entry, Article, Source, Image, Problem)
+    f"{cls.__name__}({','.join(f.name for f in fields(cls))})" for cls in (Entry, Article, StandalonePage, Source, Image, Problem)
 )
 
 
@@ -69,7 +69,7 @@ class Known:
 
 @dataclass(frozen=True)
 class Loaded:
-    """Every article that read cleanly, and what went wrong with the others."""
+    """Every article and standalone page that read cleanly, and what went wrong with the others."""
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
@@ -78,6 +78,7 @@ class Loaded:
     read: int  # how many files were read and rendered (not from the cache)
     known: Known  # for the next build of the same builder
     unreadable: frozenset[str] = frozenset()  # source paths of the files with problems
+    pages: tuple[StandalonePage, ...] = ()  # the standalone pages (About), by path
 
 
 JEKYLL_POSTS = "_posts"
@@ -237,14 +238,29 @@ def load_articles(
             entries[digest] = _entry(path, digest, record)
     snapshot, pruned = _remember(store, known, files, entries, bool(to_read))
     found = list(map(entries.__getitem__, map(_DIGEST, files.values())))
-    articles = list(map(_ARTICLE, found))
+    articles, pages = _split(list(map(_ARTICLE, found)))
     warnings += chain.from_iterable(map(_WARNINGS, found))
     lines = dict(zip(files, map(_LINES, found), strict=True))
     shown = lambda p: replace(p, path=f"{shown_as}/{p.path}")  # noqa: E731
     after = Known(store.stamp, files, entries, snapshot, pruned)
     return Loaded(
-        tuple(articles), tuple(map(shown, problems)), tuple(map(shown, warnings)), lines, len(to_read), after, frozenset(unreadable)
+        tuple(articles),
+        tuple(map(shown, problems)),
+        tuple(map(shown, warnings)),
+        lines,
+        len(to_read),
+        after,
+        frozenset(unreadable),
+        tuple(pages),
     )
+
+
+def _split(read: list[Article | StandalonePage]) -> tuple[list[Article], list[StandalonePage]]:
+    """The articles and the standalone pages of what the files read as, each in path order. (A site has a few pages
+    among 10,000 articles: whether it has any is asked in C.)"""
+    if StandalonePage not in set(map(type, read)):
+        return read, []  # type: ignore[return-value]
+    return [a for a in read if type(a) is Article], [p for p in read if type(p) is StandalonePage]
 
 
 def _scan(
@@ -274,7 +290,7 @@ def _load_records(store: Store, files: dict[str, tuple[int, int, str]], entries:
 
 
 def _entry(path: str, digest: str, record: dict) -> Entry:
-    article = Article.from_record(path, digest, record)
+    article = from_record(path, digest, record)
     lines = {intern(key): line for key, line in record["meta"].get("lines", {}).items()}  # the same few keys 100,000 times
     return Entry(article, tuple(Problem.from_dict(w) for w in record["warnings"]), lines)
 
@@ -322,6 +338,13 @@ def _read_one(item: tuple[str, str, ReadSettings]) -> tuple[str, str, dict]:
 def _bytes(path: str) -> bytes:
     with open(path, "rb") as handle:
         return handle.read()
+
+
+def published_pages(pages: tuple[StandalonePage, ...], drafts: bool) -> tuple[list[StandalonePage], int]:
+    """The standalone pages a build publishes (drafts left out unless asked for: a page has no date to wait for), and
+    how many drafts it leaves out."""
+    kept = [page for page in pages if drafts or not page.draft]
+    return kept, len(pages) - len(kept)
 
 
 class Published(NamedTuple):

@@ -20,7 +20,7 @@ from babel.core import get_global
 from markupsafe import Markup
 
 from .config import Config
-from .content import Article
+from .content import Article, StandalonePage
 from .feeds import Feed, head_feeds, image_url, tag_feed
 from .markdown import inline_text
 from .pages import Page
@@ -53,16 +53,13 @@ class PageMeta:
 
 
 def alternates(page: Page, urls: Urls, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """An article's language versions for `hreflang` links and the sitemap, with `x-default`:
+    """An article's (or standalone page's) language versions for `hreflang` links and the sitemap, with `x-default`:
     the version in the site's default language, else the first in the order of `languages:`."""
-    translations = page.context.get("translations") if page.kind == "article" else None
+    translations = page.context.get("translations") if page.kind in ("article", "page") else None
     if not translations:
         return ()
-    article = page.context["article"]
     rank = {code: n for n, code in enumerate(languages)}
-    versions = sorted(
-        [(article.lang, page.path), *((t.lang, t.path) for t in translations)], key=lambda v: (rank.get(v[0], len(rank)), v[0])
-    )
+    versions = sorted([(page.lang, page.path), *((t.lang, t.path) for t in translations)], key=lambda v: (rank.get(v[0], len(rank)), v[0]))
     links = tuple((lang, urls.absolute(path)) for lang, path in versions)
     return (*links, ("x-default", links[0][1]))
 
@@ -92,17 +89,23 @@ class Metadata:
             data = self.news_article(article, canonical)
             versions = alternates(page, self.urls, self.config.language_codes)
             return PageMeta(canonical, feeds, own, self.article_tags(article, canonical), json_ld(data), versions)
+        if page.kind == "page":
+            standalone = page.context["standalone"]
+            versions = alternates(page, self.urls, self.config.language_codes)
+            tags = self.page_tags(page, canonical, standalone.summary)
+            return PageMeta(canonical, feeds, own, tags, json_ld(self.web_page(standalone, canonical)), versions)
         tags = self.page_tags(page, canonical)
         data = self.collection_page(page, canonical) if page.kind in LISTING_KINDS else None
         return PageMeta(canonical, feeds, own, tags, json_ld(data) if data else None)
 
-    def page_tags(self, page: Page, canonical: str) -> tuple[MetaTag, ...]:
-        """Open Graph and Twitter tags of a page that is not an article."""
+    def page_tags(self, page: Page, canonical: str, summary: str = "") -> tuple[MetaTag, ...]:
+        """Open Graph and Twitter tags of a page that is not an article; `summary`: its own description (a standalone
+        page's), else the site's is given."""
         site_title = self.config.title_in(page.lang)
         title = page.title or site_title
         tags = [_og("type", "website"), _og("title", title), _og("url", canonical), _og("site_name", site_title)]
         tags += [_og("locale", og_locale(page.lang))]
-        description = self.config.description_in(page.lang)
+        description = summary or self.config.description_in(page.lang)
         if description:
             tags.append(_og("description", description))
         tags += [_tw("card", "summary"), _tw("title", title)]
@@ -161,6 +164,22 @@ class Metadata:
         if article.source:
             data["isBasedOn"] = article.source.url
             data["author"] = _clean({"@type": "Organization", "name": article.source.name, "url": article.source.url})
+        return _clean(data)
+
+    def web_page(self, page: StandalonePage, canonical: str) -> dict[str, Any]:
+        """schema.org WebPage of a standalone page (About): no date of publication, which it does not have."""
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "@id": canonical,
+            "url": canonical,
+            "name": page.title,
+            "description": page.summary or None,
+            "dateModified": page.updated.isoformat() if page.updated else None,
+            "inLanguage": page.lang,
+            "isPartOf": {"@type": "WebSite", "name": self.config.title_in(page.lang), "url": self.config.base_url},
+            "publisher": self.publisher(page.lang),
+        }
         return _clean(data)
 
     def collection_page(self, page: Page, canonical: str) -> dict[str, Any]:

@@ -18,9 +18,10 @@ from itertools import chain
 from typing import Any
 
 from .config import Config
-from .content import Article, Day
+from .content import Article, Day, StandalonePage
 from .site import Period, Site
-from .theme import format_date
+from .standalone import Standalones
+from .theme import PAGE_TEMPLATE, format_date
 from .urls import Urls, output_file
 
 _SOURCE_PATH = operator.attrgetter("source_path")
@@ -81,6 +82,30 @@ class ArticleLink:
 
     def __repr__(self) -> str:
         return f"ArticleLink({self.title!r}, {self.date.isoformat()!r}, {self.lang!r}, {self.path!r}, {self.day!r})"
+
+
+@dataclass(frozen=True, repr=False)
+class PageLink:
+    """What a page shows of a standalone page it links to (the header's menu, its other languages, a redirect)."""
+
+    title: str
+    lang: str
+    path: str
+
+    def __repr__(self) -> str:
+        return f"PageLink({self.title!r}, {self.lang!r}, {self.path!r})"
+
+
+def page_link(page: StandalonePage, urls: Urls) -> PageLink:
+    return PageLink(page.title, page.lang, urls.page(page))
+
+
+def menu_links(standalone: Standalones, config: Config, urls: Urls) -> dict[str, tuple[PageLink, ...]]:
+    """The header's menu of each page language (`Standalones.menu`): the same on every page in it. A language that is
+    none of the site's (an article's on a single-language site) gets the site language's."""
+    langs = config.language_codes if config.multilingual else (config.lang,)
+    menus = {lang: tuple(page_link(p, urls) for p in standalone.menu(lang)) for lang in langs}
+    return defaultdict(lambda: menus[config.lang], menus)
 
 
 def card(article: Article | None, site: Site | None = None) -> tuple | None:
@@ -171,13 +196,14 @@ class Planned:
 
 
 def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None) -> Iterator[Page]:
-    """All pages, in a fixed order: articles, home (and each language's), tags, dates, archive, 404.
+    """All pages, in a fixed order: articles, standalone pages, home (and each language's), tags, dates, archive, 404.
 
     `planned`: where the groups of pages are kept (`Planned`), for the next plan to reuse.
     """
     planned = planned or Planned(config)
     groups = planned.groups
     yield from article_pages(site, urls, groups)
+    yield from standalone_pages(site.standalone, urls, groups)
     yield from listing(urls.home, "home", None, site.listed, config, NO_PERIODS, site, groups)
     if config.multilingual:
         for lang in config.language_codes:
@@ -264,6 +290,22 @@ def _article_page(article: Article, site: Site, links: _Links) -> Page:
     context = {"article": article, "prev": older, "next": newer, "translations": translations}
     path = links.of(article)[0].path  # type: ignore[union-attr]  # (the string its neighbours' links hold)
     return Page(path, "article", "article.html", article.lang, article.title, context, deps)
+
+
+def standalone_pages(standalone: Standalones, urls: Urls, groups: Groups) -> Iterator[Page]:
+    """Each standalone page (About), which shows itself and links its other language versions. The header's menu
+    that every page shows is part of every page's fingerprint (`build.write_site`), not of these pages' deps."""
+    pages = standalone.pages
+    keys = [("page", page.source_path) for page in pages]  # (apart from articles': a file may turn from one to the other)
+    inputs = [(page, standalone.versions.get(page.source_path)) for page in pages]
+    return chain.from_iterable(groups.each(keys, inputs, lambda index, _: [_standalone_page(pages[index], standalone, urls)]))
+
+
+def _standalone_page(page: StandalonePage, standalone: Standalones, urls: Urls) -> Page:
+    translations = tuple(page_link(p, urls) for p in standalone.translations(page))
+    deps = (page.key, repr(translations))
+    context = {"standalone": page, "translations": translations}
+    return Page(urls.page(page), "page", PAGE_TEMPLATE, page.lang, page.title, context, deps)
 
 
 def listing(

@@ -1,4 +1,5 @@
-"""Articles' old URLs -> redirect pages, as Hugo writes for `aliases` (and jekyll-redirect-from for `redirect_from`).
+"""Articles' old URLs (and standalone pages') -> redirect pages, as Hugo writes for `aliases` (and jekyll-redirect-from
+for `redirect_from`).
 
 An archive moved from another generator brings its old URLs along in the front matter (`content.OLD_URL_KEYS`); at
 each, the build writes a small page that sends readers and search engines on to the article. Such pages are planned
@@ -8,9 +9,11 @@ no sitemap, feed or search index.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from .content import OWN_URL_KEYS
 from .errors import Problem
-from .pages import Page, link
+from .pages import Page, link, page_link
 from .site import Site
 from .theme import REDIRECT_TEMPLATE
 from .urls import Urls, output_file
@@ -28,10 +31,11 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
     pages: list[Page] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    for article in site.articles:
-        if not article.aliases:
-            continue
-        target = link(article, urls)
+    linked = chain(
+        ((article, link(article, urls)) for article in site.articles if article.aliases),
+        ((page, page_link(page, urls)) for page in site.standalone.pages if page.aliases),
+    )
+    for article, target in linked:
         written = {output_file(target.path)}  # (an old URL twice, under two keys, is one page)
         for alias in article.aliases:
             try:

@@ -29,13 +29,13 @@ from jinja2 import nodes
 from markupsafe import Markup, escape
 
 from .config import Config
-from .content import Article, Image
+from .content import Article, Image, StandalonePage
 from .errors import TemplateError
 from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
-from .pages import ArticleLink, Page, link
+from .pages import ArticleLink, Page, PageLink, link, menu_links
 from .site import Site, Tag
 from .theme import CARD_TEMPLATE, Theme, format_for, render_named
 from .urls import LATEST, Urls, relative_from, resolve_refs
@@ -103,7 +103,7 @@ class PageInfo:
 
 
 class Renderer:
-    """Renders planned pages with the theme; article bodies come from `body_of(article)`."""
+    """Renders planned pages with the theme; article (and standalone page) bodies come from `body_of(article)`."""
 
     def __init__(
         self,
@@ -112,12 +112,12 @@ class Renderer:
         site: Site,
         urls: Urls,
         latest: dict[str, tuple[ArticleLink, ...]],
-        body_of: Callable[[Article], str],
+        body_of: Callable[[Article | StandalonePage], str],
         article_paths: dict[str, str],
         cards: Cards | None = None,
     ):
-        """`article_paths`: source path -> site path of every article (`urls.article`); `cards`: the entries made so far
-        (`Cards`), for this build's listings to place."""
+        """`article_paths`: source path -> site path of every article and standalone page (`urls.article`, `urls.page`),
+        which bodies link to; `cards`: the entries made so far (`Cards`), for this build's listings to place."""
         self.config = config
         self.theme = theme
         self.site = site
@@ -128,6 +128,7 @@ class Renderer:
         self.info = {lang: SiteInfo.from_config(config, lang, urls, feeds) for lang in (*config.language_codes, *sorted(site.by_lang))}
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feeds)
+        self.menus = menu_links(site.standalone, config, urls)  # the header's menu of each page language
         self.cards = cards or Cards("")
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
 
@@ -137,12 +138,14 @@ class Renderer:
             return target
         if isinstance(target, Article):
             return self.urls.article(target)
-        if isinstance(target, ArticleLink):
+        if isinstance(target, (ArticleLink, PageLink)):
             return target.path
         if isinstance(target, Tag):
             return self.urls.tag(target.slug)
         if isinstance(target, Image):
             return self.urls.content_file(target.src)
+        if isinstance(target, StandalonePage):
+            return self.urls.page(target)
         if isinstance(target, LanguageLink):
             return target.path
         if isinstance(target, Feed):
@@ -167,11 +170,14 @@ class Renderer:
             "url_for": url_for,
             "abs_url": lambda target: self.urls.absolute(self.site_path(target)),
             "latest": self.latest[page.lang],
+            "menu": self.menus[page.lang],
             "meta": self.metadata(page),
             "card": lambda article: self.card(article, page.lang, path_link),
         } | page.context
         if page.kind == "article":
             context["content"] = Markup(self.body(page.context["article"], url_for))
+        elif page.kind == "page":
+            context["content"] = Markup(self.body(page.context["standalone"], url_for))
         return context
 
     @staticmethod
@@ -255,15 +261,19 @@ class Renderer:
         """Each language of a bilingual site: this page in it where it exists, else its home."""
         if not self.config.multilingual:
             return ()
-        article = page.context.get("article") if page.kind == "article" else None
         links = []
         for code in self.config.language_codes:
-            version = self.site.version(article, code) if article else None
-            path = self.urls.article(version) if version and version.lang == code else self.urls.lang_home(code)
+            path = self.urls.lang_home(code)
+            if page.kind == "article":
+                version = self.site.version(page.context["article"], code)
+                path = self.urls.article(version) if version.lang == code else path
+            elif page.kind == "page":
+                other = self.site.standalone.version(page.context["standalone"], code)
+                path = self.urls.page(other) if other.lang == code else path
             links.append(LanguageLink(code, native_name(code), path, code == page.lang))
         return tuple(links)
 
-    def body(self, article: Article, url_for: Callable[[Any], str]) -> str:
+    def body(self, article: Article | StandalonePage, url_for: Callable[[Any], str]) -> str:
         return body_links(self.body_of(article), self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
 
 
@@ -307,9 +317,18 @@ def _sample(pages: Iterable[Page]) -> list[Page]:
 
 
 def _shows(page: Page) -> frozenset[str]:
-    """What of the things a page may leave out it has: an article's fields (each key of its `extra` too), a listing's
-    previous and next page and period."""
+    """What of the things a page may leave out it has: an article's or a standalone page's fields (each key of its
+    `extra` too), a listing's previous and next page and period."""
     context = page.context
+    if page.kind == "page":
+        standalone = context["standalone"]
+        things = {
+            "updated": standalone.updated,
+            "summary": standalone.summary,
+            "draft": standalone.draft,
+            "translations": context.get("translations"),
+        }
+        return frozenset([name for name, value in things.items() if value] + [f"extra.{key}" for key in standalone.extra])
     if page.kind != "article":
         paginator = context.get("paginator")
         things = {name: context.get(name) for name in ("tag", "up", "prev_period", "next_period")}
@@ -410,7 +429,7 @@ class Bodies:
         bodies.pid, bodies.db = os.getpid(), db
         return bodies
 
-    def __call__(self, article: Article) -> str:
+    def __call__(self, article: Article | StandalonePage) -> str:
         if self.pid != os.getpid():
             self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             self.pid = os.getpid()

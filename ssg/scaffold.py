@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, MAX_SLUG, PUBLICATION_KEYS, Day, as_read, date_like, file_stem, slug_of, source_host
+from .content import DATE_PREFIX, MAX_SLUG, PAGES_FOLDER, PUBLICATION_KEYS, Day, as_read, date_like, file_stem, slug_of, source_host
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
@@ -160,6 +160,33 @@ def new_article(
     if source_name or source_url:
         front["source"] = {k: v for k, v in (("name", source_name or source_host(source_url)), ("url", source_url)) if v}
     return _write_new(path, front, comments="# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n")
+
+
+def new_page(
+    config: Config, title: str, lang: str | None = None, slug: str | None = None, draft: bool = False, menu: int | None = None
+) -> Path:
+    """Write content/pages/<slug>.md, a standalone page (About), with its title; returns its path. `menu`: its place in
+    the header's menu (else a comment says how to put it there). On a bilingual site, a page in another language than
+    the site's is `<slug>.<lang>.md`: the translation of the page `<slug>.md`, which the same slug makes it.
+
+    `lang` and `slug` must already pass the reader's checks, as `new_article`'s."""
+    lang = lang or title_language(config, title)
+    slug = slug or slug_of(title, MAX_SLUG)
+    if not slug:
+        raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
+    other = config.multilingual and lang is not None and lang != config.lang
+    path = config.content_path / PAGES_FOLDER / (f"{slug}.{lang}.md" if other else f"{slug}.md")
+    front: dict = {"title": title}
+    if draft:
+        front["draft"] = True
+    if lang:
+        front["lang"] = lang
+    comments = "# summary: One sentence for search engines and link previews (default: the first paragraph)\n"
+    if menu is not None:
+        front["menu"] = menu
+    else:
+        comments = "# menu: 1  (its place in the header's menu, lower first; without it the page is not in the menu)\n" + comments
+    return _write_new(path, front, comments)
 
 
 def title_language(config: Config, title: str) -> str | None:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .content import Article, slug_of
 from .errors import Problem
+from .standalone import Standalones
 from .translations import translation_groups
 
 
@@ -93,6 +94,9 @@ class Site:
     Listings (home, tags, dates) show each translated article once: `listed` holds one version per
     translation group, in the default language where there is one. Single-language sites have no
     groups, so there `listed == articles`.
+
+    The standalone pages (About: `standalone`) are in none of these groupings; a build adds them to the model
+    (`Builder._assemble`) after grouping the articles, which never depends on them.
     """
 
     articles: tuple[Article, ...]  # every published article, every language
@@ -109,6 +113,7 @@ class Site:
     neighbours_of: dict[str, tuple[Article | None, Article | None]]  # source path -> (older, newer)
     warnings: tuple[Problem, ...]
     problems: tuple[Problem, ...]
+    standalone: Standalones = field(default_factory=Standalones)  # the published standalone pages
 
     def tags_of(self, article: Article) -> tuple[Tag, ...]:
         return self.article_tags[article.source_path]
@@ -410,6 +415,7 @@ def reassemble(
         neighbours_of=neighbours,
         warnings=tagged.warnings,
         problems=site.problems,
+        standalone=site.standalone,
     )
 
 

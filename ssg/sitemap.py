@@ -1,4 +1,4 @@
-"""sitemap.xml and robots.txt: every article and listing page for search engines.
+"""sitemap.xml and robots.txt: every article, standalone page and listing page for search engines.
 
 The sitemap protocol allows 50,000 URLs per file; a larger site gets `sitemap.xml` as a sitemap
 index over `sitemap-1.xml`, `sitemap-2.xml`, ... (https://www.sitemaps.org/protocol.html).
@@ -21,7 +21,10 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 _INDENT = "  "
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>"
-INDEXED_KINDS = frozenset({"article", "home", "tag", "year", "month", "day", "tags", "archive"})
+INDEXED_KINDS = frozenset({"article", "page", "home", "tag", "year", "month", "day", "tags", "archive"})
+# Standalone pages (About): dated by their own `updated:` alone (none without it, not the newest article's), which dates
+# no index page either.
+OWN_DATE_KINDS = frozenset({"page"})
 
 
 def sitemap_files(
@@ -61,7 +64,7 @@ class Entries:
     a date moved, an article added), the pages the plan took over unchanged (the same `Page`
     object: the same articles under the same config) keep their entries, and only the others
     are made again. An entry is a function of its page, the URL map, the languages and, for a
-    page without articles (the tag list, the archive), the newest date of all.
+    page without articles (the tag list, the archive), the newest date of all (not a standalone page's: `OWN_DATE_KINDS`).
     """
 
     def __init__(self, urls: Urls, languages: tuple[str, ...], previous: Entries | None = None, keep: bool = True):
@@ -78,8 +81,9 @@ class Entries:
         pages = listed(pages)
         before = [self._before.get(p.path) for p in pages]
         own = [b[1] if b is not None and b[0] is p else lastmod(p, None) for p, b in zip(pages, before, strict=True)]
-        newest = _newest(own)
-        shown = [modified or newest for modified in own]
+        apart = [page.kind in OWN_DATE_KINDS for page in pages]
+        newest = _newest(modified for modified, alone in zip(own, apart, strict=True) if not alone)
+        shown = [modified or (None if alone else newest) for modified, alone in zip(own, apart, strict=True)]
         fresh = [
             n
             for n, (page, kept) in enumerate(zip(pages, before, strict=True))
@@ -102,10 +106,12 @@ def robots_txt(urls: Urls) -> bytes:
 
 
 def lastmod(page: Page, newest: datetime | None) -> datetime | None:
-    """When what the page shows last changed: its article's, or its newest article's, date."""
+    """When what the page shows last changed: its article's, or its newest article's, date; a standalone page's update."""
     if "article" in page.context:
         article = page.context["article"]
         return article.modified
+    if "standalone" in page.context:
+        return page.context["standalone"].updated
     shown = page.context.get("articles")
     if shown:
         return max(a.modified for a in shown)
@@ -116,7 +122,13 @@ def listed(pages: Iterable[Page]) -> list[Page]:
     """The pages the sitemap lists: not those that ask not to be indexed (404, search, drafts).
 
     (A draft is told inline, not by a function: every build asks of 16,500 pages at 10,000 articles.)"""
-    return [p for p in pages if p.kind in INDEXED_KINDS and not (p.kind == "article" and p.context["article"].draft)]
+    return [
+        p
+        for p in pages
+        if p.kind in INDEXED_KINDS
+        and not (p.kind == "article" and p.context["article"].draft)
+        and not (p.kind == "page" and p.context["standalone"].draft)
+    ]
 
 
 def _same_lastmod(a: datetime | None, b: datetime | None) -> bool:

@@ -37,10 +37,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 BABEL_STYLES = ("short", "medium", "long", "full")
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
+PAGE_TEMPLATE = "page.html"  # a standalone page (About: `content.StandalonePage`)
 # Templates a theme may leave out: the page a moved article's old URL shows (`redirects.py`), whose page ssg keeps as
 # `ssg/redirect.html`, for a theme's `redirect.html` to extend (its `message` block, as the default theme's does) or to
 # replace. Opened from disk, a folder's address shows its file listing: the script goes to its index.html, as the default
-# theme's site.js does for links.
+# theme's site.js does for links. And a standalone page's (About), in the theme's `base.html`: a theme made before ssg
+# had pages shows them without a template of its own.
 BUILT_IN_TEMPLATES = {
     "ssg/redirect.html": """\
 <!doctype html>
@@ -61,6 +63,15 @@ BUILT_IN_TEMPLATES = {
 </html>
 """,
     REDIRECT_TEMPLATE: '{% extends "ssg/redirect.html" %}\n',
+    PAGE_TEMPLATE: """\
+{% extends "base.html" %}
+{% block content %}
+<article>
+  <h1>{{ standalone.title }}</h1>
+  {{ content }}
+</article>
+{% endblock %}
+""",
 }
 
 

@@ -1,4 +1,4 @@
-"""The only place that turns articles, tags, dates and listings into URLs and output paths.
+"""The only place that turns articles, standalone pages, tags, dates and listings into URLs and output paths.
 
 A *site path* is a page's path under the site root without a leading slash: `""` is the home
 page, `tags/roscosmos/` a tag page, `feed.xml` a file. Pages end with `/` and are written as
@@ -12,11 +12,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from itertools import chain
 from operator import attrgetter
 from urllib.parse import quote, urlsplit
 
 from .config import Config
-from .content import Alias, Article
+from .content import Alias, Article, StandalonePage
 from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
 from .pelican import TAG_LINK
 from .site import Site, tag_named
@@ -28,9 +29,17 @@ _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file|site):(?P<target>[
 class Urls:
     """Site paths for every kind of page, from the permalink pattern in site.yaml."""
 
-    def __init__(self, permalink: str, base_url: str, lang_feed: str = "{lang}/feed.xml", prefixed: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        permalink: str,
+        base_url: str,
+        lang_feed: str = "{lang}/feed.xml",
+        prefixed: frozenset[str] = frozenset(),
+        lang_folders: frozenset[str] = frozenset(),
+    ):
         self.permalink = permalink
         self.prefixed = prefixed  # languages whose articles live under /<lang>/
+        self.lang_folders = lang_folders  # languages whose standalone pages live under /<lang>/, with their home page
         self.base_url = base_url
         self.base_path = urlsplit(base_url).path or "/"
         # article key -> site path: asked for ~5 times per article and build. A key (the file's path
@@ -41,10 +50,11 @@ class Urls:
 
     @classmethod
     def from_config(cls, config: Config) -> Urls:
-        prefixed = frozenset()
-        if config.multilingual and "{lang}" not in config.permalink:
-            prefixed = frozenset(c for c in config.language_codes if c != config.lang or config.prefix_default_lang)
-        return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed)
+        prefixed = lang_folders = frozenset()
+        if config.multilingual:
+            lang_folders = frozenset(c for c in config.language_codes if c != config.lang or config.prefix_default_lang)
+            prefixed = lang_folders if "{lang}" not in config.permalink else frozenset()  # (else the pattern places them)
+        return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed, lang_folders)
 
     def article(self, article: Article) -> str:
         path = self._articles.get(article.key)
@@ -58,6 +68,12 @@ class Urls:
         return prefix + self.permalink.format(
             year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang
         )
+
+    def page(self, page: StandalonePage) -> str:
+        """A standalone page's (About): `<slug>/`, from the site's root whatever the articles' permalink, as Hugo and
+        Pelican place pages; on a bilingual site, under `<lang>/` where that language's home page is (`ru/about/`)."""
+        prefix = f"{page.lang}/" if page.lang in self.lang_folders else ""
+        return f"{prefix}{page.slug}/"
 
     def alias(self, alias: Alias, article_path: str) -> str:
         """The site path of an old URL (`content.old_url`) of the article at `article_path`: as written for a path from
@@ -153,11 +169,13 @@ class Urls:
 
 
 def link_paths(site: Site, urls: Urls) -> dict[str, str]:
-    """Where the links of articles' text lead (`markdown`'s article links): each article's file -> its site path, and
-    each Pelican `{tag}name` an article writes -> the tag's page, where an article has the tag. Pages, feeds and page
-    fingerprints ask (a tag's page that moves, as a slug clash moves one, changes the pages linking to it)."""
+    """Where the links of articles' text lead (`markdown`'s article links): each article's (and standalone page's) file
+    -> its site path (`[About](../pages/about.md)`), and each Pelican `{tag}name` an article or page writes -> the tag's
+    page, where an article has the tag. Pages, feeds and page fingerprints ask (a tag's page that moves, as a slug clash
+    moves one, changes the pages linking to it)."""
     paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
-    for article in site.articles:
+    paths.update((page.source_path, urls.page(page)) for page in site.standalone.pages)
+    for article in chain(site.articles, site.standalone.pages):
         for target in article.article_links:
             if target.startswith(TAG_LINK) and (tag := tag_named(site.tags, target.removeprefix(TAG_LINK))) is not None:
                 paths[target] = urls.tag(tag.slug)

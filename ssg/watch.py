@@ -541,7 +541,7 @@ class Rebuilder:
 
     def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, mount: str) -> None:
         """Remember where each article page that this build moved went (see `moved`): by a new date or slug, or a file
-        renamed (a slug made from the file's name)."""
+        renamed (a slug made from the file's name); and each standalone page given a new slug."""
         if before is None or after is None or before[0] is after[0]:
             return
         (old_site, old_urls), (site, urls) = before, after
@@ -558,6 +558,12 @@ class Rebuilder:
             same = arrived.get((previous.title, previous.date), ())
             if len(same) == 1:
                 self._moved(mount, old_urls.article(previous), urls.article(same[0]))
+        # A standalone page (About) whose slug or language changed: its file is the same.
+        old_pages = {page.source_path: page for page in old_site.standalone.pages}
+        for page in site.standalone.pages:
+            previous = old_pages.get(page.source_path)
+            if previous is not None and previous is not page:
+                self._moved(mount, old_urls.page(previous), urls.page(page))
         while len(self.moved) > MOVES_KEPT:
             del self.moved[next(iter(self.moved))]
 

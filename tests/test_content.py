@@ -209,7 +209,10 @@ def test_missing_title_and_bad_date_are_both_reported_with_lines():
 
 def test_a_missing_key_is_reported_on_the_closing_line_where_it_would_go():
     """`title: is missing` had no line, unlike every other problem: an editor jumping to it landed nowhere."""
-    fix = "use 2021-05-24 or 2021-05-24T10:15:00+03:00, or start the file name with the date: 2021-05-24-name.md"
+    fix = (
+        "use 2021-05-24 or 2021-05-24T10:15:00+03:00, or start the file name with the date: 2021-05-24-name.md; "
+        "a page without a date, such as About, goes in content/pages/ or takes `type: page`"
+    )
     assert problems("---\nlang: en\ntags: [a]\n---\nBody.\n") == [
         "2021/story.md:4: title: is missing (add `title: ...` to the front matter)",
         f"2021/story.md:4: date: is missing ({fix})",

@@ -52,11 +52,25 @@ def site(project):
         {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha]", aliases=OLD_URLS)}
     )
     project.write({"static/extra.css": "body { color: black }\n"})
+    project.write(PAGES)
     project.build()
     return project
 
 
 OLD_URLS = "[/2020/old/, /old.html]"  # old.md's old URLs, each a page redirecting to it
+# Two standalone pages in the header's menu, which every page shows: one in content/pages/, one marked as a page.
+PAGES = {
+    "content/pages/about.md": "---\ntitle: About\nmenu: 1\n---\n\nWe keep [stories](../2021/story-1.md).\n",
+    "content/team.md": "---\ntitle: Team\ntype: page\nmenu: 2\nupdated: 2021-02-01\naliases: /people/\n---\n\nWho we are.\n",
+}
+FILES = 9  # content files: 7 articles and the 2 pages
+
+
+def page(title: str, body: str = "Text.", **front: object) -> str:
+    """The text of a standalone page's file; extra front matter as YAML flow values."""
+    lines = [f"title: {title}"] + [f"{k}: {v}" for k, v in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
+
 
 CHANGES = {
     "edit body": lambda p: p.write(
@@ -141,6 +155,26 @@ CHANGES = {
     ),
     # Every page's head then links the new language's feed.
     "first article in another language": lambda p: p.write({"content/2021/ru.md": article("Новость", "2021-02-02", lang="ru")}),
+    # Standalone pages. One in the menu changed, added or gone changes every page's header.
+    "page edited": lambda p: p.write({"content/pages/about.md": page("About", "We keep [stories](../2021/story-1.md) and more.", menu=1)}),
+    "page title in the menu changed": lambda p: p.write({"content/pages/about.md": page("About us", menu=1)}),
+    "page menu order changed": lambda p: p.write({"content/pages/about.md": page("About", menu=3)}),
+    "page taken out of the menu": lambda p: p.write({"content/pages/about.md": page("About")}),
+    "page added to the menu": lambda p: p.write({"content/pages/contacts.md": page("Contacts", "Write to us.", menu=0)}),
+    "page added": lambda p: p.write({"content/pages/legal.md": page("Legal", "Terms.")}),
+    "page deleted": lambda p: p.remove("content/pages/about.md"),
+    "page in the menu deleted": lambda p: p.remove("content/team.md"),
+    "page slug changed": lambda p: p.write({"content/team.md": page("Team", type="page", menu=2, slug="people-here")}),
+    "page updated date changed": lambda p: p.write(
+        {"content/team.md": page("Team", "Who we are.", type="page", menu=2, updated="2022-05-05")}
+    ),
+    "page made a draft": lambda p: p.write({"content/pages/about.md": page("About", menu=1, draft="true")}),
+    "page made an article": lambda p: p.write({"content/team.md": article("Team", "2021-02-01", "Who we are.", tags="[Alpha]")}),
+    "article made a page": lambda p: p.write({"content/2021/story-4.md": page("Story 4", "Body 4.", type="page", menu=5)}),
+    "article links a page": lambda p: p.write(
+        {"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "See [us](../pages/about.md).", tags="[Alpha, T0]")}
+    ),
+    "page in another language": lambda p: p.write({"content/pages/o-nas.md": page("О нас", "Текст.", lang="ru", menu=1)}),
 }
 
 
@@ -211,7 +245,7 @@ def test_parallel_build_equals_serial_build(site, tmp_path, monkeypatch):
     shutil.rmtree(site.root / ".ssg-cache")
     shutil.rmtree(site.public)
     result = build(load_config(site.root), BuildOptions(now=NOW, jobs=3))
-    assert result.read == 7 and result.changed == len(tree(site.public)) - 1  # all but the manifest
+    assert result.read == FILES and result.changed == len(tree(site.public)) - 1  # all but the manifest
     fresh = Project(tmp_path / "serial")
     shutil.copytree(site.root, fresh.root, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
     build(load_config(fresh.root), BuildOptions(now=NOW, jobs=1))
@@ -394,7 +428,7 @@ def test_builder_survives_a_deleted_cache(site, tmp_path):
     builder_build(builder, site)
     shutil.rmtree(site.root / ".ssg-cache")
     site.write({"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Changed.", tags="[Alpha, T0]")})
-    assert builder_build(builder, site).read == 7
+    assert builder_build(builder, site).read == FILES
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
@@ -554,13 +588,13 @@ def test_corrupted_cache_is_rebuilt(site, tmp_path, damage):
         file.write_bytes(damage)
     site.write({"content/2021/story-0.md": article("Story zero", "2021-01-10T10:00:00+03:00", "Body.", tags="[Alpha]")})
     result = site.build()
-    assert result.read == 7
+    assert result.read == FILES
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
 def test_foreign_cache_stamp_is_discarded(site):
     change_cache(site, "UPDATE stamp SET value = 'another version'")
-    assert site.build().read == 7
+    assert site.build().read == FILES
 
 
 def test_the_cache_stamp_is_of_the_code_running_not_of_the_files_on_disk(site, monkeypatch):
@@ -583,7 +617,7 @@ def change_cache(site: Project, *statements: str) -> None:
 
 def test_damaged_record_is_a_cache_miss(site, tmp_path):
     change_cache(site, "UPDATE records SET meta = '{not json'", "DELETE FROM snapshot", "DELETE FROM builds")
-    assert site.build().read == 7
+    assert site.build().read == FILES
     assert tree(site.public) == cold_build(site, tmp_path)
 
 

@@ -62,3 +62,14 @@ def test_sample_russian_feed_and_pages_name_the_site_in_russian(sample):
     assert 'term="Roscosmos" scheme="https://example.org/tags/" label="Роскосмос"' in feed and 'label="Roscosmos"' not in feed
     russian = (sample / "ru/2021/05/24/roscosmos-china/index.html").read_text(encoding="utf-8")
     assert '<meta property="og:site_name" content="Архив новостей космоса и обороны">' in russian
+
+
+def test_sample_has_an_about_page_in_each_languages_menu(sample):
+    english, russian = (
+        (sample / "about/index.html").read_text(encoding="utf-8"),
+        (sample / "ru/about/index.html").read_text(encoding="utf-8"),
+    )
+    assert '<h1 class="article__title">About this archive</h1>' in english and '<html lang="ru"' in russian
+    assert '<li><a href="about/">About this archive</a></li>' in (sample / "index.html").read_text(encoding="utf-8")
+    assert '<li><a href="about/">Об архиве</a></li>' in (sample / "ru/index.html").read_text(encoding="utf-8")
+    assert "about/" not in (sample / "feed.xml").read_text(encoding="utf-8")
