@@ -15,7 +15,7 @@ import re
 import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from datetime import timezone as dt_timezone
 from operator import attrgetter
 from sys import intern
@@ -1103,6 +1103,13 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
         # A fixed offset (the one in force then), so the date serializes with its offset.
         local = parsed.replace(tzinfo=zoneinfo.ZoneInfo(timezone))
         parsed = parsed.replace(tzinfo=dt_timezone(local.utcoffset()))
+    elif parsed.utcoffset() == timedelta(0):
+        # A time in UTC (`Z`, `+00:00`) is what exporters and APIs write (WordPress's converters, Hugo's), not the time
+        # an outlet showed: the site shows it in its own time zone, as the old site did (every time was 3 hours off on
+        # a Moscow site, and a post of 01:30 had the day before in its URL). Another offset is the outlet's own time,
+        # shown as written.
+        local = parsed.astimezone(zoneinfo.ZoneInfo(timezone))
+        parsed = local.replace(tzinfo=dt_timezone(local.utcoffset()))
     return Day.of(parsed) if day else parsed
 
 

@@ -59,6 +59,14 @@ def test_defaults_date_without_offset_uses_site_timezone_and_lang_from_site():
     assert m["lang"] == "en" and m["tags"] == [] and m["source"] is None and m["draft"] is False
 
 
+def test_a_utc_date_is_shown_in_the_sites_time_zone_and_another_offset_as_written():
+    """WordPress's converters write every date in UTC (`...Z`): on a Moscow site every time was 3 hours off, and a post
+    of 01:30 had the day before in its URL. A clipping's own offset is the outlet's time, and stays."""
+    assert meta('---\ntitle: T\ndate: "2021-03-03T22:30:00.000Z"\n---\nx\n')["date"] == "2021-03-04T01:30:00+03:00"
+    assert meta("---\ntitle: T\ndate: 2021-03-03T22:30:00+00:00\n---\nx\n")["date"] == "2021-03-04T01:30:00+03:00"
+    assert meta("---\ntitle: T\ndate: 2021-03-03T22:30:00-04:00\n---\nx\n")["date"] == "2021-03-03T22:30:00-04:00"
+
+
 def test_date_from_file_name_and_slug_without_the_prefix():
     m = meta("---\ntitle: T\n---\nx\n", path="2022/2022-03-09-lunar-station.md")
     assert m["date"].startswith("2022-03-09T00:00:00") and m["slug"] == "lunar-station"
@@ -301,7 +309,7 @@ def test_toml_dates_of_extra_keys_reach_templates_as_iso_8601_as_yaml_ones_do():
 def test_another_tools_modification_date_is_the_updated_one_where_there_is_none():
     """Hugo's `lastmod` (and Jekyll's `last_modified_at`, Pelican's `Modified`) were kept, not shown as the update."""
     hugo = meta('+++\ntitle = "T"\ndate = 2021-05-24\nlastmod = 2021-05-25T10:00:00Z\n+++\n')
-    assert hugo["updated"] == "2021-05-25T10:00:00+00:00" and hugo["lines"]["updated"] == 4
+    assert hugo["updated"] == "2021-05-25T13:00:00+03:00" and hugo["lines"]["updated"] == 4  # (UTC: in the site's zone)
     assert meta("---\ntitle: T\ndate: 2021-05-24\nlast_modified_at: 2021-06-01\n---\n")["updated"].startswith("2021-06-01T00:00")
     assert meta("---\ntitle: T\ndate: 2021-05-24\nModified: 2021-06-02\n---\n")["updated"].startswith("2021-06-02T00:00")
     # `updated:` wins; a value that is no date stays a kept key, without a word.

@@ -129,10 +129,10 @@ def test_a_kept_entry_dated_by_the_newest_article_shows_its_offset_as_a_one_shot
     builder.build(load_config(project.root), BuildOptions(now=NOW))
     newest = FILES["content/2021/ракета.md"]
     assert "2021-05-26T12:00:00+03:00" in newest
-    project.write({"content/2021/ракета.md": newest.replace("2021-05-26T12:00:00+03:00", "2021-05-26T09:00:00+00:00")})
+    project.write({"content/2021/ракета.md": newest.replace("2021-05-26T12:00:00+03:00", "2021-05-26T10:00:00+01:00")})
     builder.build(load_config(project.root), BuildOptions(now=NOW))
     written = (project.public / "sitemap.xml").read_bytes()
-    assert urlset(project)["https://example.org/archive/"] == "2021-05-26T09:00:00+00:00"
+    assert urlset(project)["https://example.org/archive/"] == "2021-05-26T10:00:00+01:00"
     shutil.rmtree(project.public)
     shutil.rmtree(project.root / ".ssg-cache")
     project.build()
