@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import html
 import math
 import posixpath
 import re
@@ -31,7 +32,7 @@ from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
-from .shortcodes import left_as_text, raw_text_marked
+from .shortcodes import left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, quoted
 
 KNOWN_KEYS = (
@@ -54,6 +55,7 @@ KNOWN_KEYS = (
     "redirect_from",
     "url",
     "permalink",
+    "password",  # WordPress's (jekyll-import writes it): a protected post is left out; never kept for templates
 )
 # Keys that name an article's old URLs, each of which gets a page redirecting to it (`redirects.py`): Hugo's `aliases`
 # and Jekyll's `redirect_from` (jekyll-redirect-from), and the URL Hugo's `url` and Jekyll's `permalink` gave the
@@ -90,6 +92,10 @@ MODIFICATION_KEYS = ("lastmod", "lastmodified", "lastmodifiedat", "modified", "d
 # for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`; Pelican's
 # `translation: true` marks a translation, which ssg finds by its file name or slug and date: no `translation_of`).
 OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "series", "weight", "type", "translation"))
+# Keys other tools write the lead image under, read as `image:` where an article has none (`_Reader.lead_image`), in
+# this order: lezoo's wordpress-export-to-markdown and Gatsby's and Eleventy's starters (`coverImage`, `featuredImage`),
+# Hugo's and Jekyll's themes (`featured_image`, `cover`, PaperMod's `cover: {image: ...}`, `thumbnail`).
+COVER_KEYS = ("coverImage", "cover_image", "featuredImage", "featured_image", "cover", "thumbnail")
 # `status:` values (Pelican's, WordPress's) that publish an article, and those that leave it out, as `draft: true` does.
 _PUBLISHED_STATUSES = frozenset(("published", "publish", "future"))  # (WordPress's `future`: dated later, left out till then)
 _HELD_STATUSES = frozenset(("draft", "hidden", "private", "pending", "trash"))
@@ -419,10 +425,10 @@ class _Reader:
             "summary": self.text(next((k for k in ("summary", "excerpt", "description") if k in data), "summary"), data),
             "slug": self.slug(data, prefix.group(4) if prefix else stem),
             # Jekyll hides a post with `published: false`: a moved archive must not publish it (a date there is Hugo's).
-            "draft": self.flag("draft", data) or data.get("published") is False or self.status(data),
+            "draft": self.password(data, self.flag("draft", data) or data.get("published") is False or self.status(data)),
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
-            "aliases": self.old_urls(data),
+            "aliases": self.old_urls(data, _held(data)),
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
 
@@ -514,6 +520,8 @@ class _Reader:
         lines = raw_text_marked(text).split("\n") if tags else []
         for tag in tags:
             line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
+            if line is None and tag.startswith("["):  # (WordPress's, as lezoo's converter escapes it: `\[gallery ids="1"\]`)
+                line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(markdown_unescaped(line).split())), None)
             self.warnings.append(Problem(self.path, line, None, left_as_text(tag)))
 
     def warn_outside(self, text: str, links: tuple[str, ...]) -> None:
@@ -630,7 +638,8 @@ class _Reader:
             elif required:
                 self.missing(key, (key == "title" and self.title_hint()) or f"is missing (add `{key}: ...` to the front matter)")
             return None
-        return " ".join(value.split()) if key == "title" else value
+        value = " ".join(value.split()) if key == "title" else value
+        return _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
 
     def title_hint(self) -> str | None:
         """For an article without `title:` whose text opens with a heading (MarkDownload and other clippers put the
@@ -671,6 +680,20 @@ class _Reader:
         self.problem("status", f"{value!r} is not a status ssg knows (write status: draft to leave the article out, or status: published)")
         return True
 
+    def password(self, data: dict, held: bool) -> bool:
+        """Whether the article is left out, `held` back already or protected by WordPress's `password:` (jekyll-import
+        writes it): ssg cannot protect a page on a static host, and publishing it would give everyone what its author
+        gave only the password's holders. A warning on its line says so, for an article that would be published."""
+        value = data.get("password")
+        if _is_empty(value) or value is False or held:
+            return held
+        message = (
+            "the article was protected by a password in WordPress, and a static host cannot protect a page: "
+            "it is left out, as a draft is (remove password: to publish it to everyone)"
+        )
+        self.warnings.append(Problem(self.path, self.lines.get("password"), "password", message))
+        return True
+
     def date(self, key: str, data: dict, prefix: re.Match | None) -> str | None:
         value, named = data.get(key), key
         if key == "date" and key not in data and (published := self.publication(data)) is not None:
@@ -691,6 +714,14 @@ class _Reader:
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)
+        if parsed is None and isinstance(value, str) and _NEVER_PUBLISHED.match(value):
+            fix = (
+                "write the date it should have (it stays left out while it is a draft), or delete the file"
+                if _held(data)
+                else f"set draft: true to leave it out, or write its real date ({DATE_HINT})"
+            )
+            self.problem(named, f"{value.strip()!r} is WordPress's placeholder for a draft never published, not a date: {fix}")
+            return None
         if parsed is None:
             hint = iso_hint(value)
             what = f"is not an ISO 8601 date ({hint})" if hint else f"is not a date ({DATE_HINT})"
@@ -805,51 +836,72 @@ class _Reader:
                 "source", f"{given} and no url (e.g. {{name: Interfax, url: https://...}}; or only the url, which names it after its host)"
             )
             return None
-        return {"name": name or source_host(url), "url": url}
+        return {"name": _entities_decoded(name) or source_host(url), "url": url}
 
     def image(self, data: dict) -> dict | None:
-        value = data.get("image")
+        key, value = self.lead_image(data)
         if value is None:
             return None
         if isinstance(value, str):
             value = {"src": value}
         example = "{src: images/x.jpg, credit: ..., alt: ..., caption: ...}"
         if not isinstance(value, dict):
-            self.problem("image", f"must be a path or {example}, not {_kind(value)}")
+            self.problem(key, f"must be a path or {example}, not {_kind(value)}")
             return None
         if "src" not in value and "path" in value:  # (jekyll-seo-tag's `image: {path: ..., width: ..., height: ...}`)
-            value = {("src" if key == "path" else key): v for key, v in value.items() if key not in ("width", "height")}
+            value = {("src" if name == "path" else name): v for name, v in value.items() if name not in ("width", "height")}
         if "src" not in value:
-            self.problem("image", f"has no src (the image's path under content/ or its URL: {example})")
+            self.problem(key, f"has no src (the image's path under content/ or its URL: {example})")
             return None
         if _is_empty(value["src"]):
-            self.problem("image", f"src is empty (the image's path under content/ or its URL: {example})")
+            self.problem(key, f"src is empty (the image's path under content/ or its URL: {example})")
             return None
         if not isinstance(value["src"], str):
-            self.problem("image", f"src must be a path or URL, not {_kind(value['src'])}")
+            self.problem(key, f"src must be a path or URL, not {_kind(value['src'])}")
             return None
         unknown = set(value) - {"src", "credit", "alt", "caption"}
         if unknown:
-            self.problem("image", f"unknown key {sorted(map(str, unknown))[0]!r} (use src, credit, alt, caption)")
+            self.problem(key, f"unknown key {sorted(map(str, unknown))[0]!r} (use src, credit, alt, caption)")
         src = value["src"].strip()
         if urlsplit(src).scheme:
             if not _is_web_url(src):
-                self.problem("image", f"src {src!r} is not an http(s) URL or a path under content/")
+                self.problem(key, f"src {src!r} is not an http(s) URL or a path under content/")
         else:
-            src = self.local_path(src)
+            src = self.local_path(src, key)
         texts = {}
         for name in ("credit", "alt", "caption"):
             try:
-                texts[name] = _as_text(value.get(name))
+                texts[name] = _entities_decoded(_as_text(value.get(name)))
             except ValueError as exc:
-                self.problem("image", f"{name} {exc}")
+                self.problem(key, f"{name} {exc}")
         return {"src": src, "credit": None, "alt": None, "caption": None} | texts
 
-    def local_path(self, src: str) -> str:
+    def lead_image(self, data: dict) -> tuple[str, Any]:
+        """The key that gives the lead image and its value: `image:`, else the first of `COVER_KEYS` that holds a path
+        (other values, a theme's `thumbnail: true`, are its own). PaperMod's `cover: {image, alt, caption}` is read as
+        `image:`'s mapping; lezoo's `coverImage:` names a file of the `images/` folder it saves beside the article
+        (`coverImage: "cover.png"` is `./images/cover.png`). A path is read as `image:` reads one."""
+        if "image" in data:
+            return "image", data["image"]
+        for key in COVER_KEYS:
+            value = data.get(key)
+            if isinstance(value, dict) and key == "cover":
+                value = {"src": value.get("image")} | {k: v for k, v in value.items() if k in ("alt", "caption")}
+                value = None if _is_empty(value["src"]) else value
+            elif not isinstance(value, str) or not value.strip():
+                continue
+            elif key == "coverImage" and "/" not in value and not urlsplit(value.strip()).scheme:
+                value = f"./images/{value.strip()}"
+            if value is not None:
+                self.lines.setdefault("image", self.lines.get(key))  # (a missing file is told on its line)
+                return key, value
+        return "image", None
+
+    def local_path(self, src: str, key: str = "image") -> str:
         base = posixpath.dirname(self.path) if src.startswith(("./", "../")) else ""
         target = posixpath.normpath(posixpath.join(base, src.lstrip("/")))
         if target.startswith(".."):
-            self.problem("image", f"src {src!r} points outside content/ (put the image under content/)")
+            self.problem(key, f"src {src!r} points outside content/ (put the image under content/)")
         return target
 
     def translation_of(self, data: dict) -> str | None:
@@ -868,8 +920,10 @@ class _Reader:
             return None
         return target
 
-    def old_urls(self, data: dict) -> list[list]:
-        """The article's old URLs (`OLD_URL_KEYS`: a list or one each), as `Alias` fields, in the order written."""
+    def old_urls(self, data: dict, held: bool = False) -> list[list]:
+        """The article's old URLs (`OLD_URL_KEYS`: a list or one each), as `Alias` fields, in the order written. In a
+        draft (`held`), an old URL with a query is a warning, not an error: wordpress-to-hugo-exporter writes
+        `url: /?p=1242` in every draft never published, which had no other URL."""
         found = []
         for key in OLD_URL_KEYS:
             value = data.get(key)
@@ -884,7 +938,11 @@ class _Reader:
                 try:
                     host, path = old_url(item)
                 except ValueError as exc:
-                    self.problem(key, str(exc))
+                    if held and urlsplit(item.strip()).query:
+                        message = f"{exc} (a warning only while the article is a draft)"
+                        self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
+                    else:
+                        self.problem(key, str(exc))
                     continue
                 found.append([key, path, host, key == "aliases" and host is None and not item.strip().startswith("/")])
         return found
@@ -906,10 +964,27 @@ class _Reader:
 
 # Keys of the front matter (None: at its top) and of its `image:` and `source:` whose text pages show.
 _SHOWN_TEXT = {None: ("title", "summary", "rights"), "image": ("credit", "caption", "alt"), "source": ("name",)}
+# An HTML entity, with its `;`: WordPress writes them in titles (`Газ &amp; свет&nbsp;&#8212; тарифы`), and each page,
+# feed and `<title>` escaped their `&` again (`&amp;amp;`). `AT&T` and `R&D;` are no entities and stay as written.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entities_decoded(text: str | None) -> str | None:
+    """`text` (of the front matter, which pages show) with its HTML entities as the characters they stand for."""
+    return _ENTITY.sub(lambda entity: html.unescape(entity[0]), text) if text and "&" in text else text
 
 
 _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")  # `.html`, `.php`, `.mp4`; not `v1.2`
+
+
+def _held(data: dict) -> bool:
+    """Whether the front matter keeps the article back (`draft: true`, `published: false`, a `status:` of
+    `_HELD_STATUSES`), as its checks will find: for messages that differ for a draft."""
+    status = data.get("status")
+    return (
+        data.get("draft") is True or data.get("published") is False or isinstance(status, str) and status.strip().lower() in _HELD_STATUSES
+    )
 
 
 def _a_name(alias: str) -> bool:
@@ -1113,6 +1188,9 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
     return Day.of(parsed) if day else parsed
 
 
+# The date WordPress gives a post never published (0000-00-00 00:00:00), as wordpress-to-hugo-exporter writes it
+# (PHP's reading of that date: -001-11-30T00:00:00+00:00) or as it stands in the export.
+_NEVER_PUBLISHED = re.compile(r"\s*(?:-0*1-11-30|0000-00-00)(?!\d)")
 _DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # ISO 8601 dates without a time: 2023-04-14, 20230414
 
 # A date as people write it, not as ISO 8601: the day or month first (31.12.2025, 12/31/2025), or the year first with

@@ -2,7 +2,8 @@
 
 Internal links are relative ones, root-absolute ones under the site's path, and absolute URLs
 under its `base_url` (canonical links, Open Graph images, and the URLs in feeds and the
-sitemap, which must be absolute by their standards). Every other absolute URL is external: it
+sitemap, which must be absolute by their standards), http or https, `www.` or not (a moved
+WordPress archive's links to its own old pages). Every other absolute URL is external: it
 is listed with the pages it is on, never fetched. A link in an article to another article that is
 not published leads nowhere (`markdown.NOT_PUBLISHED`): it is broken too, named by the file it linked. Used by `ssg check --links` and by the tests
 on every site they build.
@@ -21,6 +22,7 @@ from xml.etree import ElementTree
 
 from .markdown import NOT_PUBLISHED
 from .pelican import LISTING_LINKS
+from .urls import on_site_host
 
 # (element, attribute) pairs that hold one URL; srcset holds several.
 URL_ATTRIBUTES = frozenset(
@@ -123,12 +125,40 @@ def check_links(folder: Path, base: str = "/") -> LinkReport:
         links = parse(page).links if page.endswith(".html") else list(_other_links(folder / page))
         for url in links:
             report.links += 1
+            written = url
             if base_url and url.startswith(base_url):
-                url = root_path + url[len(base_url) :]
-            problem = _check(folder, page, url, root_path, parse, report)
+                url = written = root_path + url[len(base_url) :]
+            elif base_url and (own := _own_url(url, base_url, root_path)) is not None:
+                url = own  # (told as written: `http://www.example.org/x/` is what to find in the article)
+            problem = _wordpress_query(url) or _check(folder, page, url, root_path, parse, report)
             if problem:
-                report.broken.append(BrokenLink(page, url, problem))
+                report.broken.append(BrokenLink(page, written, problem))
     return report
+
+
+def _own_url(url: str, base_url: str, root_path: str) -> str | None:
+    """`url` from the site's root if it is an absolute URL of the site under another spelling of its base URL: http
+    for https, `www.` or not (`urls.on_site_host`), as a moved WordPress archive links its own old pages; else None
+    (another site, or another path of the host)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not on_site_host(parts.hostname, base_url):
+        return None
+    path = parts.path or "/"
+    if not (path + "/").startswith(root_path):
+        return None
+    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+# WordPress's addresses by number (`/?p=104`, `/?page_id=2`): a static host answers them with the home page.
+_WORDPRESS_QUERY = re.compile(r"(?:^|&)(?:p|page_id|attachment_id|cat)=\d+(?:&|$)")
+
+
+def _wordpress_query(url: str) -> str | None:
+    """Why a link of the site to WordPress's address by number is broken: the page it named is not there."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not _WORDPRESS_QUERY.search(parts.query):
+        return None
+    return f"is WordPress's address by number (?{parts.query}), which a static site cannot answer (it shows the home page): link to the article's file"
 
 
 def site_base_url(folder: Path) -> str | None:

@@ -84,7 +84,14 @@ def image_hint(paths: ContentPaths, content_dir: str, article_path: str, target:
     meant = beside(article_path, target)
     if meant in paths.paths:
         return f"{content_dir}/{meant} is there: `image:` is read from {content_dir}/, so write ./{target}"
-    return _elsewhere(paths, content_dir, target, lambda path: path)
+    return _elsewhere(paths, content_dir, target, lambda path: _from_image_key(article_path, path))
+
+
+def _from_image_key(article_path: str, path: str) -> str:
+    """How `image:` names `path` (from content/): `./images/x.jpg` in the article's folder or below (a bundle's picture,
+    short and moved with the bundle), else its path from content/."""
+    below = from_content(article_path, path)
+    return f"./{below}" if below else path
 
 
 def listing_hint(tags: Sequence[Tag], target: str) -> str | None:

@@ -1,10 +1,11 @@
-"""What other generators' template code left in an article becomes: Jekyll's Liquid and Hugo's shortcodes.
+"""What other generators' template code left in an article becomes: Jekyll's Liquid, Hugo's and WordPress's shortcodes.
 
 ssg runs no template language in an article. What needs none is read as its generator reads it: Jekyll's
-`{% highlight %}` and `{% raw %}` blocks, and Hugo's built-in shortcodes (`figure`, `youtube`, `vimeo`, `highlight`;
-`x`, `instagram` and `gist` as links to the post, as ssg downloads nothing), never in code. Every other tag stays the
-text it is, and `template_tags` lists those the rendered body shows, for a warning on their lines. The Markdown
-renderer registers `ShortcodesExtension`: a document without `{%` or `{{` pays nothing for it.
+`{% highlight %}` and `{% raw %}` blocks, Hugo's built-in shortcodes (`figure`, `youtube`, `vimeo`, `highlight`;
+`x`, `instagram` and `gist` as links to the post, as ssg downloads nothing), and WordPress's `[caption]`, `[embed]`,
+`[video]` and `[audio]`, never in code. Every other tag stays the text it is, and `template_tags` lists those the
+rendered body shows, for a warning on their lines. The Markdown renderer registers `ShortcodesExtension`: a document
+without `{%`, `{{` or a bracketed WordPress name pays nothing for it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 from xml.etree.ElementTree import Element, SubElement
 
 import markdown
@@ -41,14 +42,17 @@ def template_tags(body: str) -> list[str]:
     """The Hugo shortcodes and Liquid tags in the text of `body` (HTML), as written, and Obsidian's `[[links]]` and
     `![[embeds]]`: ssg runs no template language in an article, and reads no wikilinks, so a moved archive's (a
     vault's) would show as text where a picture, a note or a link was. Those in code are meant."""
-    if "{{" not in body and "{%" not in body and "[[" not in body:
+    if "{{" not in body and "{%" not in body and "[" not in body:
         return []
     text = HTML_TAG.sub("", CODE.sub("", body))  # (in an attribute, a tag is in a link, which is checked as one)
-    return [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)] + _WIKILINK.findall(html.unescape(text))
+    hugo = [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)] if "{" in text else []
+    return hugo + (wordpress_tags(html.unescape(text)) + _WIKILINK.findall(html.unescape(text)) if "[" in text else [])
 
 
 def template_kind(tag: str) -> str:
-    """What a tag `template_tags` found is, as messages name it: a Hugo shortcode or a Liquid tag."""
+    """What a tag `template_tags` found is, as messages name it: a Hugo shortcode, a WordPress one or a Liquid tag."""
+    if tag.startswith("["):
+        return "a WordPress shortcode"
     return "a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else "a Liquid tag (Jekyll's)"
 
 
@@ -68,6 +72,8 @@ def left_as_text(tag: str) -> str:
             file = name if name.lower().endswith((".md", ".markdown")) else f"{name}.md"
             fix = f"[{text or name}]({quote(file)}{heading}), a link to its file from this article"
         return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write {fix})"
+    if tag.startswith("["):
+        return _wp_left_as_text(tag)
     code = _shortcode(tag) if tag.startswith(("{{<", "{{%")) else None
     if code is not None and code.name in _RENDERED:
         needs = _NEEDS.get(code.name, "its parameters")
@@ -394,31 +400,37 @@ def _rendered(text: str, md: markdown.Markdown) -> list[str | Element] | None:
 
 
 class _HugoShortcodes(Treeprocessor):
-    """The shortcodes ssg renders, in the text of the Markdown tree before its inline Markdown is read (so a figure's
-    caption is read as Markdown, and its picture's path as an image's); not in code. A paragraph of shortcodes and
-    text is cut around them; elsewhere (an item, a cell) they stand in the text."""
+    """The shortcodes ssg renders, Hugo's and WordPress's, in the text of the Markdown tree before its inline Markdown
+    is read (so a figure's caption is read as Markdown, and its picture's path as an image's); not in code."""
 
     def __init__(self, md: markdown.Markdown, found: ShortcodesExtension):
         super().__init__(md)
         self.found = found
 
     def run(self, root: Element) -> None:
-        if not self.found.hugo:
-            return
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for element in list(root.iter()):
-            if element.tag in ("pre", "code"):
+        if self.found.hugo:
+            _render_in_tree(root, lambda text: _rendered(text, self.md))
+        if self.found.wordpress:
+            _render_in_tree(root, lambda text: _wp_rendered(text, self.md))
+
+
+def _render_in_tree(root: Element, rendered: Callable[[str], list[str | Element] | None]) -> None:
+    """Each text of the tree (not in code) cut where `rendered` makes an element of a shortcode: a paragraph of
+    shortcodes and text is cut around them; elsewhere (an item, a cell) they stand in the text."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in list(root.iter()):
+        if element.tag in ("pre", "code"):
+            continue
+        if element.text and (pieces := rendered(element.text)):
+            if element.tag == "p" and not len(element) and element in parents:
+                _replace_paragraph(parents[element], element, pieces)
                 continue
-            if element.text and (pieces := _rendered(element.text, self.md)):
-                if element.tag == "p" and not len(element) and element in parents:
-                    _replace_paragraph(parents[element], element, pieces)
-                    continue
-                element.text = pieces[0]
-                _insert(element, 0, pieces)
-            for index, child in reversed(list(enumerate(element))):
-                if child.tail and (pieces := _rendered(child.tail, self.md)):
-                    child.tail = pieces[0]
-                    _insert(element, index + 1, pieces)
+            element.text = pieces[0]
+            _insert(element, 0, pieces)
+        for index, child in reversed(list(enumerate(element))):
+            if child.tail and (pieces := rendered(child.tail)):
+                child.tail = pieces[0]
+                _insert(element, index + 1, pieces)
 
 
 def _insert(parent: Element, index: int, pieces: list[str | Element]) -> None:
@@ -442,6 +454,196 @@ def _replace_paragraph(parent: Element, paragraph: Element, pieces: list[str | E
     parent.remove(paragraph)
     for offset, block in enumerate(blocks):
         parent.insert(index + offset, block)
+
+
+# WordPress's shortcodes, as converters of its export leave them in the text (`[caption ...]<img ...> Text[/caption]`;
+# lezoo's wordpress-export-to-markdown escapes the brackets: `\[caption ...\]`). A bracket is Markdown's too (`[1]`,
+# `[Фото]`, a link's text, `[^1]`, `[x]`): only a name of WordPress's core and of its common plugins (`_WP_NAMES`,
+# `_WP_PREFIXES`) is one, or `[name key="value"]` closed by `[/name]` further on. Those that need nothing of the old site
+# render as WordPress renders them (`_WP_RENDERED`); the rest stay text, for `template_tags` to warn of.
+_WP_NAMES = frozenset(
+    (
+        *("caption", "wp_caption", "gallery", "embed", "audio", "video", "playlist"),  # core
+        *("contact-form-7", "contact-form", "gravityform", "gravityforms", "wpforms", "ninja_form", "ninja_forms"),  # forms
+        *("fluentform", "formidable", "mc4wp_form", "yikes-mailchimp", "simple-contact-form"),
+        *("youtube", "vimeo", "soundcloud", "tweet", "googlemaps", "slideshow", "wpvideo", "recipe", "polldaddy"),  # Jetpack's
+        *("pdf-embedder", "pdfjs-viewer", "embeddoc", "metaslider", "smartslider3", "rev_slider", "envira-gallery"),
+        *("foogallery", "ngg", "nggallery", "ngg_images", "table", "wpdatatable", "tablepress", "su_button", "su_spoiler"),
+    )
+)
+_WP_PREFIXES = ("vc_", "et_pb_", "fusion_", "su_", "av_", "cs_")  # page builders' (WPBakery, Divi, Avada, Shortcodes Ultimate, ...)
+_WP_ATTRIBUTES = r"(?:[^\[\]\"'\\]|\\[^\[\]]|\"[^\"]*\"|'[^']*')*"
+_WP_OPENING = re.compile(rf"\\?\[([A-Za-z][\w-]*)(\s{_WP_ATTRIBUTES})?\\?\]")
+_WP_KEY_VALUE = re.compile(r"[\w-]+=(?:\"[^\"]*\"|'[^']*')")  # `[name key="value"]`: one of these makes a bracket a shortcode
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")  # what lezoo (turndown) escapes in text: `attachment\_105`
+# A code span or a WordPress shortcode, whichever starts first: one in a code span is meant as written.
+_SPAN_OR_WP = re.compile(rf"(?<!\\)(`+).+?(?<!`)\1(?!`)|({_WP_OPENING.pattern})", re.S)
+# `[caption]`'s content: the picture (an `<img>` or a Markdown image, maybe in a link), then its caption.
+_CAPTIONED = re.compile(
+    r"\s*(?P<picture><a\b[^>]*>\s*<img\b[^>]*>\s*</a>|<img\b[^>]*>|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\))",
+    re.I,
+)
+
+
+def markdown_unescaped(text: str) -> str:
+    """`text` without Markdown's backslash escapes, as its rendered text shows it."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def is_wordpress_name(name: str) -> bool:
+    """Whether `[name]` is a shortcode of WordPress or of one of its common plugins, not a bracket of Markdown."""
+    return name in _WP_NAMES or name.startswith(_WP_PREFIXES)
+
+
+def _wp_shortcode(name: str, inside: str | None) -> _Shortcode | None:
+    """`[name inside]` read as WordPress reads its attributes (`key="value"`, `key=value`, `"value"`), lezoo's Markdown
+    escapes (`attachment\\_105`) undone; None where they are no attributes."""
+    inside = _MARKDOWN_ESCAPE.sub(r"\1", inside or "").strip().removesuffix("/").rstrip()
+    positional, named, position = [], {}, 0
+    while position < len(inside):
+        found = _PARAMETER.match(inside, position)
+        if found is None:
+            return None
+        if found[1] is None:
+            positional.append(_unquoted(found[2]))
+        else:
+            named[found[1].lower()] = _unquoted(found[2])
+        position = found.end()
+    return _Shortcode(name, tuple(positional), named)
+
+
+def _wp_caption(code: _Shortcode, content: str, md: markdown.Markdown) -> Element | None:
+    """WordPress's `[caption]`: a figure of the picture that opens its content (an `<img>`, or a Markdown image; in a
+    link too) and of the rest, its caption (or its `caption` attribute), each read as inline Markdown and HTML later."""
+    picture = _CAPTIONED.match(content)
+    if picture is None:
+        return None
+    caption = content[picture.end() :].strip() or code.get("caption")
+    align = code.get("align")
+    figure = Element("figure", {"class": f"wp-caption {align}" if re.fullmatch(r"align\w+", align) else "wp-caption"})
+    figure.text = picture["picture"]
+    if caption:
+        SubElement(figure, "figcaption").text = caption
+    return figure
+
+
+_YOUTUBE_URL = re.compile(
+    r"https?://(?:www\.|m\.)?(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/|live/)|youtu\.be/)([\w-]+)"
+)
+_VIMEO_URL = re.compile(r"https?://(?:www\.|player\.)?vimeo\.com/(?:video/)?(\d+)")
+
+
+def _wp_embed(code: _Shortcode, content: str, md: markdown.Markdown) -> Element | None:
+    """WordPress's `[embed]URL[/embed]` (and Jetpack's `[youtube URL]`, `[vimeo URL]`): a YouTube or Vimeo video as
+    ssg renders Hugo's `youtube` and `vimeo`; another URL as a link to it, as Hugo's `x` is (WordPress asked the
+    service for the post's HTML; ssg downloads nothing)."""
+    url = _MARKDOWN_ESCAPE.sub(r"\1", content.strip() or code.get("url", 0)).strip("<> \n")
+    if not _WEB_URL.fullmatch(url):
+        return None
+    if video := _YOUTUBE_URL.match(url):
+        start = re.search(r"[?&#](?:t|start)=(\d+)s?(?:&|$)", url)
+        return _youtube(_Shortcode("youtube", (video[1],), {"start": start[1]} if start else {}), md)
+    if video := _VIMEO_URL.match(url):
+        return _vimeo(_Shortcode("vimeo", (video[1],), {}), md)
+    return _post_link(url)
+
+
+_WEB_URL = re.compile(r"https?://[^\s<>\"]+")
+_MEDIA_KEYS = {
+    "video": ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"),
+    "audio": ("src", "mp3", "m4a", "ogg", "oga", "wav", "wma", "flac"),
+}
+
+
+def _wp_media(code: _Shortcode, content: str, md: markdown.Markdown) -> Element | None:
+    """WordPress's `[video]` and `[audio]`: the player of its file (`src`, or the key of its format: `mp4="..."`), with
+    a link to the file for a browser that plays none. A path is read as a link's (`/wp-content/uploads/...` from the
+    site's root, in static/; `clip.mp4` beside the article), so the file is copied and checked as a link's is."""
+    src = next((code.get(key) for key in _MEDIA_KEYS[code.name] if code.get(key)), "") or _MARKDOWN_ESCAPE.sub(r"\1", content.strip())
+    if not src or any(c.isspace() for c in src) or urlsplit(src).scheme not in ("", "http", "https"):
+        return None
+    link = getattr(md, "ssg_refs", None)  # (the renderer's links: their markers are made URLs when the page is written)
+    attributes = {"controls": "controls", "preload": code.get("preload") or ("metadata" if code.name == "video" else "none")}
+    attributes |= {key: code.get(key) for key in ("poster", "width", "height") if code.name == "video" and code.get(key)}
+    attributes |= {key: key for key in ("loop", "autoplay", "muted") if _true(code.get(key)) or code.get(key) == "on"}
+    attributes["src"] = src
+    if link is not None:
+        attributes |= {key: link.rewrite(attributes[key]) for key in ("src", "poster") if key in attributes}
+    player = Element(code.name, attributes)
+    SubElement(player, "a", {"href": attributes["src"]}).text = AtomicString(src.rsplit("/", 1)[-1] or src)
+    return player
+
+
+_WP_RENDERED: dict[str, Callable[[_Shortcode, str, markdown.Markdown], Element | None]] = {
+    "caption": _wp_caption,
+    "wp_caption": _wp_caption,
+    "embed": _wp_embed,
+    "youtube": _wp_embed,
+    "vimeo": _wp_embed,
+    "video": _wp_media,
+    "audio": _wp_media,
+}
+_WP_RENDERED_OPENING = re.compile(rf"\\?\[(?:{'|'.join(_WP_RENDERED)})[\s\\\]]")  # (a document without one takes no step)
+_WP_ENCLOSING = frozenset(("caption", "wp_caption", "embed"))  # what these render is their content: no end tag, no render
+
+
+def _wp_rendered(text: str, md: markdown.Markdown) -> list[str | Element] | None:
+    """`text` (of the Markdown tree, before its inline Markdown is read) cut at each WordPress shortcode ssg renders
+    (with its content and end tag), with what it renders between the pieces; None without one."""
+    if "[" not in text or isinstance(text, AtomicString):
+        return None
+    pieces: list[str | Element] = []
+    done, position = 0, 0
+    while found := _SPAN_OR_WP.search(text, position):
+        position = found.end()
+        name = found[3]
+        if not found[2] or name not in _WP_RENDERED or found.start() < done:
+            continue
+        end = re.compile(rf"\\?\[/{re.escape(name)}\\?\]").search(text, found.end())
+        if end is None and name in _WP_ENCLOSING:
+            continue
+        code = _wp_shortcode(name, found[4])
+        content = text[found.end() : end.start()] if end else ""
+        made = _WP_RENDERED[name](code, content, md) if code else None
+        if made is not None:
+            pieces += [text[done : found.start()], made]
+            done = position = end.end() if end else found.end()
+    return [*pieces, text[done:]] if pieces else None
+
+
+def wordpress_tags(text: str) -> list[str]:
+    """The WordPress shortcodes in `text` (the rendered body's, without HTML and code), their opening tags as written:
+    a name of WordPress's or its plugins', or `[name key="value"]` closed by a `[/name]` further on."""
+    found = []
+    for tag in _WP_OPENING.finditer(text):
+        name, inside = tag[1], tag[2] or ""
+        if is_wordpress_name(name) or _WP_KEY_VALUE.search(inside) and f"[/{name}]" in text[tag.end() :]:
+            found.append(" ".join(tag[0].split()))
+    return found
+
+
+# What to write in place of a WordPress shortcode ssg does not render, by its name (`left_as_text`).
+_WP_FIXES = {
+    "gallery": "its ids name the old site's attachments, which the export does not hold: write the images in its place as Markdown, "
+    "one ![alt](images/x.jpg) a line",
+    "caption": "ssg renders [caption] around an image, <img> or ![alt](src), followed by its caption, in one paragraph: "
+    "write it so, or the image and its caption as Markdown",
+    "embed": "write the video's or post's URL between [embed] and [/embed]",
+    "video": "write [video src=\"https://...\"] with the file's URL or its path from the site's root, or a <video> element",
+    "audio": "write [audio src=\"https://...\"] with the file's URL or its path from the site's root, or an <audio> element",
+    "playlist": "write a link to each file, or an <audio> or <video> element each",
+    "youtube": "write [embed]https://www.youtube.com/watch?v=...[/embed] with the video's link",
+    "vimeo": "write [embed]https://vimeo.com/...[/embed] with the video's link",
+}
+_FORMS = ("contact-form-7", "contact-form", "gravityform", "gravityforms", "wpforms", "ninja_form", "ninja_forms", "fluentform")
+
+
+def _wp_left_as_text(tag: str) -> str:
+    name = _WP_OPENING.match(tag)[1]  # type: ignore[index]  (`wordpress_tags` found it so)
+    fix = _WP_FIXES.get("caption" if name == "wp_caption" else name)
+    if fix is None and (name in _FORMS or "form" in name):
+        fix = "a static site cannot send a form: write how to reach you, an e-mail address or a link to a form service"
+    return f"{tag} is WordPress's, which ssg does not run: it shows as text ({fix or 'write Markdown or HTML in its place'})"
 
 
 # Hugo's paired shortcodes that hold Markdown: `comment` (its text is the author's note, never shown) and `details`
@@ -475,6 +677,7 @@ class _TemplateBlocks(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         liquid, hugo = any("{%" in line for line in lines), any("{{" in line for line in lines)
         self.found.hugo = False
+        self.found.wordpress = any("[" in line and _WP_RENDERED_OPENING.search(line) for line in lines)
         if not liquid and not hugo:
             return lines
         text = "\n".join(lines)
@@ -520,6 +723,7 @@ class ShortcodesExtension(Extension):
     """Jekyll's Liquid blocks and Hugo's shortcodes as ssg reads them."""
 
     hugo = False  # whether the document being read holds a shortcode (set by `_TemplateBlocks`, for `_HugoShortcodes`)
+    wordpress = False  # and whether it may hold one of WordPress's (a bracketed name)
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.preprocessors.register(

@@ -94,7 +94,7 @@ class Urls:
 
     def on_host(self, host: str) -> bool:
         """Whether `host` is the site's (base_url's, `www.` or not)."""
-        return host.removeprefix("www.") == (urlsplit(self.base_url).hostname or "").removeprefix("www.")
+        return on_site_host(host, self.base_url)
 
     def home(self, page: int = 1) -> str:
         return _paged("", page)
@@ -213,6 +213,13 @@ def relative_from(from_page: str) -> Callable[[str], str]:
         return (rel if _PLAIN.fullmatch(rel) else quote(rel, safe="/#%")) + fragment
 
     return link
+
+
+def on_site_host(host: str | None, base_url: str) -> bool:
+    """Whether `host` is `base_url`'s, `www.` or not: the one notion of the site's own host, for its old URLs
+    (`aliases:`) and for the link check (an old WordPress link, `http://www.example.org/x/`, is the site's own)."""
+    ours = (urlsplit(base_url).hostname or "").removeprefix("www.")
+    return bool(host) and bool(ours) and host.lower().removeprefix("www.") == ours  # type: ignore[union-attr]
 
 
 def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:

@@ -1411,3 +1411,42 @@ def test_a_trash_folder_ssg_did_not_make_is_left_alone(project, tmp_path, kind):
         assert sorted(p.name for p in trash.iterdir()) == ["notes.txt"]
     else:
         assert trash.is_symlink()
+
+
+def test_a_wordpress_export_builds_as_wordpress_showed_it(project):
+    """lezoo's wordpress-export-to-markdown and jekyll-import: the featured image (`coverImage:`, a file of the bundle's
+    images/ folder) was dropped, `[caption]` and `[embed]` shown as text, a title's `&amp;` escaped again, and a
+    password-protected post published."""
+    caption = r'\[caption id="attachment\_105" align="aligncenter" width="640"\]![Мост](images/most.png) Мост. Фото: ТАСС\[/caption\]'
+    project.write(
+        {
+            "content/post/2020-11-04-most/index.md": article(
+                '"Газ &amp; свет&nbsp;&#8212; мост"',
+                "2020-11-04T09:01:00.000Z",
+                caption + "\n\n[embed]https://youtu.be/abc[/embed]",
+                coverImage='"cover-0.png"',
+            ),
+            "content/post/2020-11-04-most/images/cover-0.png": b"PNG",
+            "content/post/2020-11-04-most/images/most.png": b"PNG",
+            "content/post/2020-11-05-other/index.md": article("Other", "2020-11-05", coverImage="./cover.png"),
+            "content/post/2020-11-05-other/images/cover.png": b"PNG",
+            "content/post/2020-11-06-closed/index.md": article("Closed", "2020-11-06", password="secret"),
+        }
+    )
+    with pytest.raises(ContentError) as failed:
+        project.build()
+    assert [str(p) for p in failed.value.problems] == [
+        "content/post/2020-11-05-other/index.md:4: image: image 'post/2020-11-05-other/cover.png' not found "
+        "(content/post/2020-11-05-other/images/cover.png has that name: write ./images/cover.png)"
+    ]
+    project.write({"content/post/2020-11-05-other/index.md": article("Other", "2020-11-05", coverImage="cover.png")})
+    result = project.build()
+    assert [w.field for w in result.warnings] == ["password"]
+    page = project.page("2020/11/04/most/")
+    assert "<title>Газ &amp; свет\u00a0— мост" in page and "&amp;amp;" not in page
+    assert 'property="og:image" content="https://example.org/post/2020-11-04-most/images/cover-0.png"' in page
+    assert '<figure class="wp-caption aligncenter"><img alt="Мост" src="../../../../post/2020-11-04-most/images/most.png">' in page
+    assert "youtube-nocookie.com/embed/abc" in page and "[embed]" not in page and "[caption" not in page
+    assert (project.public / "post/2020-11-04-most/images/cover-0.png").is_file()
+    assert not (project.public / "2020/11/06/closed").exists()
+    assert ">Газ &amp; свет\u00a0— мост</title>" in (project.public / "feed.xml").read_text()

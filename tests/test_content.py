@@ -808,3 +808,81 @@ def test_an_article_with_nothing_below_its_front_matter_is_warned_of():
     for something in ("![Lead](https://example.org/a.jpg)", "<iframe src='https://example.org/v'></iframe>", "Text."):
         assert read(f"---\ntitle: T\ndate: 2021-01-01\n---\n{something}\n")["warnings"] == []
     assert read("---\ntitle: T\ndate: 2021-01-01\ndraft: true\n---\n")["warnings"] == []
+
+
+def test_wordpress_shortcodes_left_as_text_are_warnings_on_their_lines():
+    """A moved WordPress archive's `[gallery]` and contact form were published as that text, without a word (lezoo's
+    converter escapes the brackets)."""
+    body = '\\[gallery ids="119,120,121"\\]\n\n[contact-form-7 id="5" title="Связь"]\n\n[caption]no picture[/caption]\n'
+    warnings = read(f"---\ntitle: T\ndate: 2021-01-01\n---\n\n{body}")["warnings"]
+    assert [f"{w['line']}: {w['message']}" for w in warnings] == [
+        '6: [gallery ids="119,120,121"] is WordPress\'s, which ssg does not run: it shows as text (its ids name the old '
+        "site's attachments, which the export does not hold: write the images in its place as Markdown, one "
+        "![alt](images/x.jpg) a line)",
+        '8: [contact-form-7 id="5" title="Связь"] is WordPress\'s, which ssg does not run: it shows as text (a static site '
+        "cannot send a form: write how to reach you, an e-mail address or a link to a form service)",
+        "10: [caption] is WordPress's, which ssg does not run: it shows as text (ssg renders [caption] around an image, "
+        "<img> or ![alt](src), followed by its caption, in one paragraph: write it so, or the image and its caption as Markdown)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("front", "image"),
+    [
+        ('coverImage: "cover-0.png"', "post/bundle/images/cover-0.png"),  # lezoo's: a file of its images/ folder
+        ("coverImage: ./cover.png", "post/bundle/cover.png"),
+        ("featuredImage: ./cover.png", "post/bundle/cover.png"),
+        ("featured_image: /images/cover.png", "images/cover.png"),
+        ("cover: {image: ./c.png, alt: A, relative: true, hidden: false}", "post/bundle/c.png"),
+        ("thumbnail: https://e.org/t.jpg", "https://e.org/t.jpg"),
+        ("image: ./lead.png\ncoverImage: cover-0.png", "post/bundle/lead.png"),  # image: first
+        ('coverImage: ""', None),
+        ("thumbnail: true", None),  # a theme's own
+    ],
+)
+def test_other_tools_keys_for_the_lead_image_are_read_as_image(front, image):
+    m = meta(f"---\ntitle: T\ndate: 2021-01-01\n{front}\n---\nx\n", path="post/bundle/index.md")
+    assert (m["image"] or {}).get("src") == image
+    assert m["lines"]["image"] == 4 if image else True
+
+
+def test_html_entities_in_front_matter_texts_are_the_characters_they_stand_for():
+    """WordPress writes `&amp;` and `&#8212;` in titles: pages, `<title>` and feeds showed `&amp;amp;`."""
+    m = meta(
+        '---\ntitle: "Газ &amp; свет&nbsp;&#8212; тарифы"\ndate: 2021-01-01\nsummary: "AT&T, R&D; and a < b &copy 2021"\n'
+        'image: {src: a.jpg, caption: "&laquo;ТАСС&raquo;", alt: "A &amp; B"}\nsource: "Ведомости &amp; Co"\n---\nx\n'
+    )
+    assert m["title"] == "Газ & свет\u00a0— тарифы"
+    assert m["summary"] == "AT&T, R&D; and a < b &copy 2021"  # (no entity: as written)
+    assert (m["image"]["caption"], m["image"]["alt"], m["source"]["name"]) == ("«ТАСС»", "A & B", "Ведомости & Co")
+
+
+def test_a_password_protected_post_is_left_out_with_a_warning():
+    record = read("---\ntitle: T\ndate: 2021-01-01\npassword: podpiska2021\n---\nx\n")
+    assert record["meta"]["draft"] is True and "password" not in record["meta"]["extra"]
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (
+            4,
+            "the article was protected by a password in WordPress, and a static host cannot protect a page: it is left out, "
+            "as a draft is (remove password: to publish it to everyone)",
+        )
+    ]
+    assert meta("---\ntitle: T\ndate: 2021-01-01\npassword: ''\n---\nx\n")["draft"] is False  # (jekyll-import's for every post)
+    assert read("---\ntitle: T\ndate: 2021-01-01\npassword: x\ndraft: true\n---\nx\n")["warnings"] == []
+
+
+def test_wordpress_never_published_drafts_are_told_what_their_date_and_url_are():
+    """wordpress-to-hugo-exporter writes `date: -001-11-30T00:00:00+00:00` and `url: /?p=1242` in each draft never
+    published: each was an error saying only that it is no date, and that the URL has a query."""
+    draft = "---\ntitle: T\ndate: -001-11-30T00:00:00+00:00\ndraft: true\nurl: /?p=1242\n---\nx\n"
+    assert problems(draft) == [
+        "2021/story.md:3: date: '-001-11-30T00:00:00+00:00' is WordPress's placeholder for a draft never published, not a "
+        "date: write the date it should have (it stays left out while it is a draft), or delete the file"
+    ]
+    record = read(draft.replace("-001-11-30T00:00:00+00:00", "2021-01-01"))
+    assert record["meta"]["aliases"] == [] and [(w["line"], w["field"]) for w in record["warnings"]] == [(5, "url")]
+    assert problems("---\ntitle: T\ndate: '0000-00-00 00:00:00'\nurl: /?p=1\n---\nx\n") == [
+        "2021/story.md:3: date: '0000-00-00 00:00:00' is WordPress's placeholder for a draft never published, not a date: "
+        "set draft: true to leave it out, or write its real date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",
+        "2021/story.md:4: url: '/?p=1' has a query (?p=1), which no file of a static site can answer: leave it out",
+    ]

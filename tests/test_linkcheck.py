@@ -139,3 +139,25 @@ def test_check_links_fails_on_a_link_to_an_article_that_is_not_there(project):
 
 def test_missing_folder_is_a_usage_error(tmp_path):
     assert CliRunner().invoke(main, ["-C", str(tmp_path), "check", "--links"]).exit_code == 2
+
+
+def test_links_to_the_sites_own_host_over_http_or_www_are_checked_as_its_own(tmp_path):
+    """A moved WordPress archive links its old pages as `http://example.org/...` or `http://www.example.org/...`: listed
+    as external and never checked, its links to pages that no longer exist went unreported."""
+    pages = {
+        "index.html": "<html><body></body></html>",
+        "a/index.html": '<a href="http://example.org/">home</a> <a href="http://www.example.org/gone/">gone</a> '
+        '<a href="https://www.example.org/a/">a</a> <a href="http://example.org/?p=104">p</a> '
+        '<a href="http://example.org.evil/x/">other</a> <a href="http://sub.example.org/x/">sub</a>',
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = check_links(tmp_path, "https://example.org/")
+    assert [str(b) for b in report.broken] == [
+        "a/index.html: http://www.example.org/gone/: no such file gone/index.html",
+        "a/index.html: http://example.org/?p=104: is WordPress's address by number (?p=104), which a static site cannot "
+        "answer (it shows the home page): link to the article's file",
+    ]
+    assert sorted(report.external) == ["http://example.org.evil/x/", "http://sub.example.org/x/"]
+    assert check_links(tmp_path, "https://example.org/archive/").external.keys() >= {"http://www.example.org/gone/"}  # (not under its path)

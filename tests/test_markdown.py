@@ -1068,3 +1068,93 @@ def test_other_backslashes_are_rendered_as_before(doc):
 def test_braces_that_are_no_attribute_list_stay_text(doc, html):
     """`attr_list` took any braces ending a block for attributes: `<p 1_ 2>The set</p>`."""
     assert _html(doc) == html
+
+
+# WordPress's shortcodes, as its export's converters leave them (lezoo's escapes the brackets: `\[caption ...\]`).
+_YOUTUBE = _PLAYER.format(src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", title="YouTube video")
+
+
+@pytest.mark.parametrize(
+    ("doc", "html"),
+    [
+        (
+            r'\[caption id="attachment\_105" align="aligncenter" width="640"\]![Мост](images/most.png) Мост через *Оку*. '
+            r"Фото: ТАСС\[/caption\]",
+            '<figure class="wp-caption aligncenter"><img alt="Мост" src="ssg-ref:file:post/bundle/images/most.png"><figcaption>'
+            "Мост через <em>Оку</em>. Фото: ТАСС</figcaption>\n</figure>",
+        ),
+        (
+            '[caption id="attachment_12" width="640"]<a href="big.jpg"><img src="x.jpg" alt="Сцена" /></a> Сцена театра[/caption]',
+            '<figure class="wp-caption"><a href="ssg-ref:file:post/bundle/big.jpg"><img src="ssg-ref:file:post/bundle/x.jpg" '
+            'alt="Сцена" /></a><figcaption>Сцена театра</figcaption>\n</figure>',
+        ),
+        (
+            'Before [caption caption="Given"]<img src="https://e.org/a.jpg" alt="">[/caption] after.',
+            '<p>Before</p>\n<figure class="wp-caption"><img src="https://e.org/a.jpg" alt=""><figcaption>Given</figcaption>\n'
+            "</figure>\n<p>after.</p>",
+        ),
+        (r"\[embed\]https://www.youtube.com/watch?v=dQw4w9WgXcQ\[/embed\]", _YOUTUBE),
+        ("[embed]\nhttps://youtu.be/dQw4w9WgXcQ\n[/embed]", _YOUTUBE),
+        (
+            "[embed]https://vimeo.com/146022717[/embed]",
+            _PLAYER.format(src="https://player.vimeo.com/video/146022717?dnt=1", title="Vimeo video"),
+        ),
+        (
+            "[embed]https://x.com/a/status/1[/embed]",
+            '<blockquote class="embed">\n<p><a href="https://x.com/a/status/1">https://x.com/a/status/1</a></p>\n</blockquote>',
+        ),
+        (
+            '[video width="640" height="360" mp4="https://e.org/a.mp4"][/video]',
+            '<video controls height="360" preload="metadata" src="https://e.org/a.mp4" width="640">'
+            '<a href="https://e.org/a.mp4">a.mp4</a></video>',
+        ),
+        (
+            '[audio src="/wp-content/uploads/a.mp3"]',
+            '<audio controls preload="none" src="ssg-ref:site:wp-content/uploads/a.mp3"><a href="ssg-ref:site:wp-content/uploads/a.mp3">'
+            "a.mp3</a></audio>",
+        ),
+    ],
+)
+def test_wordpress_shortcodes_render_as_wordpress_renders_them(doc, html):
+    rendered = render_markdown(doc, "post/bundle/index.md")
+    assert (rendered.html, rendered.template_tags) == (html, ())
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        '`[caption id="a"]<img src="x.jpg"> C[/caption]` and ``[embed]https://youtu.be/abc[/embed]``',
+        '```\n[caption id="a"]<img src="x.jpg"> C[/caption]\n[gallery ids="1,2"]\n```',
+        '    [embed]https://youtu.be/abc[/embed]\n    [gallery ids="1,2"]',
+    ],
+)
+def test_wordpress_shortcodes_in_code_are_left_as_written(doc):
+    rendered = render_markdown(doc, "2021/story.md")
+    assert (rendered.html, rendered.template_tags) == (_python_markdown(doc), ())
+
+
+def test_brackets_of_markdown_are_no_wordpress_shortcodes():
+    doc = "Footnote[^1], [1], [Фото], [x], [Note], [span class] and [TOC of the issue].\n\n- [ ] to do\n- [x] done\n\n[^1]: Note."
+    rendered = render_markdown(doc, "2021/story.md")
+    assert rendered.template_tags == () and "[1], [Фото], [x], [Note], [span class] and [TOC of the issue]." in rendered.html
+    assert 'class="task-list-item"' in rendered.html and 'class="footnote-ref"' in rendered.html
+
+
+@pytest.mark.parametrize(
+    ("doc", "tags"),
+    [
+        (r'\[gallery ids="119,120,121"\]', ('[gallery ids="119,120,121"]',)),
+        (
+            '<!-- wp:shortcode -->\n[contact-form-7 id="5" title="Обратная связь"]\n<!-- /wp:shortcode -->',
+            ('[contact-form-7 id="5" title="Обратная связь"]',),
+        ),
+        (
+            '[note type="warning"]Careful.[/note] and [vc_row][vc_column]x[/vc_column][/vc_row]',
+            ('[note type="warning"]', "[vc_row]", "[vc_column]"),
+        ),
+        ("[caption]no picture here[/caption]", ("[caption]",)),
+        ('[span class="x"] without an end, [not a shortcode="1"]', ()),
+    ],
+)
+def test_other_wordpress_shortcodes_stay_text_with_their_warning(doc, tags):
+    assert render_markdown(doc, "2021/story.md").template_tags == tags
