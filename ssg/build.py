@@ -305,8 +305,8 @@ class Builder:
             # read cleanly (the others count as there, so that nothing is blamed on their absence).
             with phase("assemble"):
                 articles, result.drafts_left_out, later = published(loaded.articles, options.drafts, options.future, now)
-                standalone, page_drafts = published_pages(loaded.pages, options.drafts)
-                result.later_left_out, result.drafts_left_out = len(later), result.drafts_left_out + page_drafts
+                standalone, page_drafts, later_pages = published_pages(loaded.pages, options.drafts, options.future, now)
+                result.later_left_out, result.drafts_left_out = len(later) + len(later_pages), result.drafts_left_out + page_drafts
                 problems = list(loaded.problems) + language_problems(config, [*articles, *standalone], loaded.lines)
                 waiting = originals_left_out(articles, loaded.articles) if config.multilingual else {}
                 site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
@@ -394,6 +394,7 @@ class Builder:
                 store.remember_templates(self.templates.take_added())
                 judged = None if options.future else now
                 ends = [article.date - FAR_FUTURE for article in later if article.date - now > FAR_FUTURE]  # (its warning's)
+                ends += [page.dated for page in later_pages]  # (a page dated later is published from its date on)
                 state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, files.values(), result.record(), ends)
                 store.remember_build(str(config.output_path), state)
         finally:

@@ -66,6 +66,7 @@ OWN_URL_KEYS = ("url", "permalink")  # of those, the ones naming the page's own 
 # whose front matter says `type: page` (Hugo's key) or `layout: page` (Jekyll's): it is no news, and has no date.
 PAGES_FOLDER = "pages"
 PAGE_MARKS = ("type", "layout")
+JEKYLL_POSTS = "_posts"  # Jekyll's folder of posts, which ssg reads (`load.skipped_folder`) as articles, always
 # The keys a page reads (the old URLs too, as an article does); the others are kept for templates, as an article's.
 PAGE_KEYS = ("title", "date", "updated", "lang", "summary", "slug", "draft", "status", "menu", "excerpt_separator", *OLD_URL_KEYS)
 # An article's keys that a page has no use for: written on one, they are kept for templates with a warning (`tags:` on
@@ -73,7 +74,7 @@ PAGE_KEYS = ("title", "date", "updated", "lang", "summary", "slug", "draft", "st
 ARTICLE_ONLY_KEYS = ("tags", "source", "image", "rights", "translation_of", "translation_key")
 # What the cache's records hold: another value makes the cache stamp another (`build.cache_stamp`), so records of an
 # older ssg (an article without its `aliases`) are read again, not trusted.
-RECORD_FORMAT = "4"  # 4: a page's record (`"page": true`, no date)
+RECORD_FORMAT = "5"  # 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`)
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 # Said where an article has no date: the file may be meant as a page (About), which has none.
@@ -262,6 +263,7 @@ class StandalonePage:
     key: str  # content hash of the record
     title: str
     updated: datetime | None  # when it last changed: `updated:` (or Hugo's `lastmod:`), else a `date:` written on it
+    dated: datetime | None  # a `date:` written on it: before then it is not published (`load.published_pages`)
     lang: str
     summary: str  # for the page's description and link previews
     slug: str  # its URL's: `<slug>/` (`urls.Urls.page`)
@@ -281,6 +283,7 @@ class StandalonePage:
             key=key,
             title=meta["title"],
             updated=_when(meta["updated"], "updated" in meta["days"]) if meta["updated"] else None,
+            dated=_when(meta["dated"], "dated" in meta["days"]) if meta["dated"] else None,
             lang=intern(meta["lang"]),
             summary=meta["summary"],
             slug=meta["slug"],
@@ -301,10 +304,13 @@ def from_record(source_path: str, key: str, record: dict) -> Article | Standalon
 
 def is_page(source_path: str, data: dict) -> bool:
     """Whether a content file is a standalone page (`StandalonePage`) rather than an article: it is under
-    content/pages/ (at any depth), or its front matter says `type: page` or `layout: page`."""
-    if source_path.startswith(PAGES_FOLDER + "/"):
-        return True
-    return any(isinstance(data.get(key), str) and data[key].strip().lower() == "page" for key in PAGE_MARKS)
+    content/pages/ (at any depth), or its front matter says `type: page` or `layout: page`; not one that says `type:
+    post` or `layout: post` (an archive's news kept in a folder named pages/), nor a Jekyll post (`_posts/`, whose
+    every file Jekyll makes a post, whatever its layout)."""
+    marks = {data[key].strip().lower() for key in PAGE_MARKS if isinstance(data.get(key), str)}
+    if "post" in marks or source_path.startswith(JEKYLL_POSTS + "/") or f"/{JEKYLL_POSTS}/" in source_path:
+        return False
+    return source_path.startswith(PAGES_FOLDER + "/") or "page" in marks
 
 
 def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
@@ -421,11 +427,9 @@ class _Reader:
             "source": self.source(data),
             "image": self.image(data),
             "rights": self.text("rights", data),
-            # (Jekyll's `excerpt:`, or a web clipper's `description:`, the page's own summary, where the article has none.)
-            "summary": self.text(next((k for k in ("summary", "excerpt", "description") if k in data), "summary"), data),
+            "summary": self.summary(data),
             "slug": self.slug(data, prefix.group(4) if prefix else stem),
-            # Jekyll hides a post with `published: false`: a moved archive must not publish it (a date there is Hugo's).
-            "draft": self.password(data, self.flag("draft", data) or data.get("published") is False or self.status(data)),
+            "draft": self.held_back(data),
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
             "aliases": self.old_urls(data, _held(data)),
@@ -437,10 +441,20 @@ class _Reader:
         written on it (an About page made by `hugo new`) is when it last changed, where there is no `updated:`."""
         self.warn_typos(data, (*KNOWN_KEYS, "menu"))
         stem, self.file_lang = article_name(self.path)
+        prefix = DATE_PREFIX.match(stem)  # (`2020-01-05-about.md`, as a Jekyll or WordPress export names it: slug `about`)
         title = self.text("title", data, required=True) or ""
+        if re.search(r"/(?:19|20)\d\d/", self.path) and not any(key in data for key in PAGE_MARKS):
+            message = (
+                f"read as a standalone page (it is under {PAGES_FOLDER}/), though it sits in a year's folder, as news does: "
+                f"if it is an article, write type: post (or move it out of {PAGES_FOLDER}/), and it keeps its dated URL"
+            )
+            self.warnings.append(Problem(self.path, self.lines.get("title"), None, message))
         updated = self.date("updated", data, None)
-        if updated is None and not _is_empty(data.get("date")):
-            updated = self.date("date", data, None)
+        dated = None if _is_empty(data.get("date")) else self.date("date", data, None)
+        if dated and "date" in self.days:
+            self.days.add("dated")
+        if updated is None and dated is not None:
+            updated = dated
             if "date" in self.days:
                 self.days.add("updated")
         for key in ARTICLE_ONLY_KEYS:
@@ -451,12 +465,12 @@ class _Reader:
             "page": True,
             "title": title,
             "updated": updated,
+            "dated": dated,
             "days": sorted(self.days),
             "lang": self.lang(data),
-            "summary": self.text(next((k for k in ("summary", "excerpt", "description") if k in data), "summary"), data),
-            "slug": self.slug(data, stem),
-            # Pelican's `status: hidden` page is published and in no menu, as a page without `menu:` is here.
-            "draft": self.flag("draft", data) or data.get("published") is False or (self.status(data) and not _hidden(data)),
+            "summary": self.summary(data),
+            "slug": self.slug(data, prefix.group(4) if prefix else stem),
+            "draft": self.held_back(data, page=True),
             "menu": self.menu(data),
             "aliases": self.old_urls(data),
             "extra": _json_safe({k: v for k, v in data.items() if k not in PAGE_KEYS or k in OLD_URL_KEYS}),
@@ -665,6 +679,18 @@ class _Reader:
             return False
         return value
 
+    def summary(self, data: dict) -> str | None:
+        """The file's own summary: `summary:`, else Jekyll's `excerpt:`, else a web clipper's `description:` (the
+        clipped page's)."""
+        return self.text(next((key for key in ("summary", "excerpt", "description") if key in data), "summary"), data)
+
+    def held_back(self, data: dict, page: bool = False) -> bool:
+        """Whether the file is left out as a draft is: `draft: true`; Jekyll's `published: false` (a moved archive must
+        not publish what Jekyll hid; a date there is Hugo's); a `status:` that holds it back (for a `page`, not
+        Pelican's `hidden`: published, and listed nowhere, as a page without `menu:` is); a `password:`."""
+        status = self.status(data) and not (page and _hidden(data))
+        return self.password(data, self.flag("draft", data) or data.get("published") is False or status)
+
     def status(self, data: dict) -> bool:
         """Whether Pelican's or WordPress's `status:` leaves the article out: a moved archive must not publish what its
         author kept back (`draft`; Pelican's `hidden`, published but listed nowhere, is left out too, ssg having no
@@ -681,14 +707,14 @@ class _Reader:
         return True
 
     def password(self, data: dict, held: bool) -> bool:
-        """Whether the article is left out, `held` back already or protected by WordPress's `password:` (jekyll-import
+        """Whether the file is left out, `held` back already or protected by WordPress's `password:` (jekyll-import
         writes it): ssg cannot protect a page on a static host, and publishing it would give everyone what its author
-        gave only the password's holders. A warning on its line says so, for an article that would be published."""
+        gave only the password's holders. A warning on its line says so, for one that would be published."""
         value = data.get("password")
         if _is_empty(value) or value is False or held:
             return held
         message = (
-            "the article was protected by a password in WordPress, and a static host cannot protect a page: "
+            "it was protected by a password in WordPress, and a static host cannot protect a page: "
             "it is left out, as a draft is (remove password: to publish it to everyone)"
         )
         self.warnings.append(Problem(self.path, self.lines.get("password"), "password", message))
@@ -709,8 +735,13 @@ class _Reader:
                     if key in data:
                         self.problem(key, f"is empty ({fix})")
                     else:
-                        page = PAGE_HINT.format(content_dir=self.settings.content_dir)
-                        self.missing(key, self.rename_hint(data) or f"is missing ({fix}; {page})")
+                        # (the way to a page only for a file that has none of an article's keys: an About page)
+                        page = (
+                            ""
+                            if any(k in data for k in ARTICLE_ONLY_KEYS)
+                            else f"; {PAGE_HINT.format(content_dir=self.settings.content_dir)}"
+                        )
+                        self.missing(key, self.rename_hint(data) or f"is missing ({fix}{page})")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)

@@ -22,7 +22,7 @@ from sys import intern
 from typing import NamedTuple
 
 from .cache import Store, file_digest
-from .content import Article, Image, ReadSettings, Source, StandalonePage, from_record, quick_pickling, read_article
+from .content import JEKYLL_POSTS, Article, Image, ReadSettings, Source, StandalonePage, from_record, quick_pickling, read_article
 from .errors import Problem
 from .markdown import ARTICLE_SUFFIXES
 
@@ -79,9 +79,6 @@ class Loaded:
     known: Known  # for the next build of the same builder
     unreadable: frozenset[str] = frozenset()  # source paths of the files with problems
     pages: tuple[StandalonePage, ...] = ()  # the standalone pages (About), by path
-
-
-JEKYLL_POSTS = "_posts"
 
 
 def content_files(content_dir: Path) -> list[str]:
@@ -340,11 +337,21 @@ def _bytes(path: str) -> bytes:
         return handle.read()
 
 
-def published_pages(pages: tuple[StandalonePage, ...], drafts: bool) -> tuple[list[StandalonePage], int]:
-    """The standalone pages a build publishes (drafts left out unless asked for: a page has no date to wait for), and
-    how many drafts it leaves out."""
-    kept = [page for page in pages if drafts or not page.draft]
-    return kept, len(pages) - len(kept)
+def published_pages(
+    pages: tuple[StandalonePage, ...], drafts: bool, future: bool, now: datetime
+) -> tuple[list[StandalonePage], int, list[StandalonePage]]:
+    """The standalone pages a build publishes, how many drafts it leaves out, and the pages it leaves out for a `date:`
+    later than `now` (unless asked for them, as articles: a page written ahead for a day to come is not published
+    before it, and the build after that day publishes it: `inputs.record`)."""
+    kept, later, left_drafts = [], [], 0
+    for page in pages:
+        if page.draft and not drafts:
+            left_drafts += 1
+        elif page.dated is not None and page.dated > now and not future:
+            later.append(page)
+        else:
+            kept.append(page)
+    return kept, left_drafts, later
 
 
 class Published(NamedTuple):

@@ -683,26 +683,27 @@ class _HtmlBlocks(Preprocessor):
     paragraph. Such a block is stashed as written up to its blank line (as Python-Markdown stashes raw HTML), and a
     blank line is put before a tag that ends a paragraph. A block that closes its element before the blank line is
     Python-Markdown's as before, and so is an element whose Markdown it is asked to read (`markdown="1"`, md_in_html)
-    with all in it. Not in code (`_code_lines`: `<pre>`, comments and indented code among it)."""
+    with all in it. Only at the margin (an indented tag may be an item's, a footnote's, which it stays in), and not in
+    code (`_code_lines`: `<pre>`, comments and indented code among it)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(line[:4].lstrip(" ")[:1] == "<" for line in lines):
+        if not any(line[:1] == "<" for line in lines):
             return lines
         code = _code_lines(lines)
         out: list[str] = []
         index = 0
         while index < len(lines):
             line = lines[index]
-            stripped = line.lstrip(" ")
-            found = None if code[index] or len(line) - len(stripped) >= 4 else _HTML_START.match(stripped)
+            # (At the margin only: an indented one may be an item's, a footnote's or a quote's, which it stays in.)
+            found = None if code[index] or line[:1] != "<" else _HTML_START.match(line)
             if found is None or not found[3] or not self.md.is_block_level(found[3].lower()):  # (`<pre>`, comments: code)
                 out.append(line)
                 index += 1
                 continue
             if out and out[-1].strip():
                 out.append("")  # (CommonMark: the tag ends a paragraph, an item's lazy line, indented code)
-            name, closing = found[3].lower(), stripped.startswith("</")
-            if not closing and _MARKDOWN_ATTRIBUTE.search(stripped):  # md_in_html's: all of it is Python-Markdown's
+            name, closing = found[3].lower(), line.startswith("</")
+            if not closing and _MARKDOWN_ATTRIBUTE.search(line):  # md_in_html's: all of it is Python-Markdown's
                 end = _element_end(lines, index, name)
                 out.extend(lines[index:end])
             else:

@@ -722,7 +722,7 @@ def _move_in(staged: str, target: str) -> None:
     except OSError as error:
         if error.errno != errno.EXDEV:
             raise
-        copy = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.ssg-copy")
+        copy = os.path.join(os.path.dirname(target), f"{OWN_PREFIX}copy-{os.path.basename(target)}")  # (deployments leave .ssg-* out)
         try:
             shutil.copyfile(staged, copy)
             os.replace(copy, target)

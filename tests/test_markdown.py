@@ -744,6 +744,14 @@ def test_an_html_block_ends_at_a_blank_line_as_commonmark_ends_it(doc, html):
     assert render_markdown(doc, "2021/story.md").html == html
 
 
+def test_an_indented_html_block_stays_in_its_item_or_footnote():
+    """Found in review: a tag indented under an item was taken for one at the margin, which ends the list."""
+    item = render_markdown("- one\n  <div>in</div>\n\n- two", "2021/story.md").html
+    assert item.count("<ul>") == 1 and item.index("<div>in</div>") < item.index("</li>")
+    footnote = render_markdown("Text[^1].\n\n[^1]: note\n  <div>x</div>\n", "2021/story.md").html
+    assert footnote.index("<div>x</div>") > footnote.index('<div class="footnote">')
+
+
 def test_kramdowns_table_of_contents_is_made():
     """Jekyll posts write `* TOC` then `{:toc}` where kramdown puts the contents: it showed as a list of one item, "TOC"."""
     html = render_markdown("* TOC\n{:toc}\n\n## One\n\nText.\n\n## Two\n", "2021/story.md").html

@@ -133,6 +133,35 @@ def test_a_date_on_a_page_is_when_it_was_updated(project):
     assert "2024" not in project.page("archive/")  # the archive has no 2024
 
 
+def test_a_page_dated_later_waits_for_its_date_as_an_article_does(project):
+    """Found in review: a page dated 2099 (`status: future` too) was published at once; an article is held back."""
+    project.write({"content/pages/later.md": page("Later", date="2099-01-01", status="future"), "content/a.md": article("A", "2021-01-01")})
+    result = project.build()
+    assert not (project.public / "later/index.html").exists() and result.later_left_out == 1
+    project.build(future=True)
+    assert (project.public / "later/index.html").is_file()
+
+
+def test_a_jekyll_post_or_a_post_under_pages_stays_an_article(project):
+    """Found in review: `layout: page` in Jekyll's _posts/ made a post a page (Jekyll makes every file there a post),
+    and an archive's news in a folder named pages/ had no way to stay news."""
+    project.write(
+        {
+            "content/_posts/2020-03-01-jpost.md": page("Post", layout="page", tags="[Moon]"),
+            "content/pages/2020/story.md": page("Story", date="2020-01-01", type="post"),
+            "content/pages/2019/old.md": page("Old", date="2019-05-05"),
+            "content/pages/2020-01-05-about.md": page("About"),
+        }
+    )
+    result = project.build()
+    assert (project.public / "2020/03/01/jpost/index.html").is_file() and (project.public / "2020/01/01/story/index.html").is_file()
+    assert (project.public / "about/index.html").is_file()  # (a date before a page's name is no part of its slug)
+    assert (project.public / "old/index.html").is_file() and [str(w) for w in result.warnings] == [
+        "content/pages/2019/old.md:2: read as a standalone page (it is under pages/), though it sits in a year's folder, as news "
+        "does: if it is an article, write type: post (or move it out of pages/), and it keeps its dated URL"
+    ]
+
+
 def test_drafts_are_shown_with_drafts_and_never_indexed(paged):
     paged.build(drafts=True)
     plans = paged.page("plans/")
