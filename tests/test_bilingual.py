@@ -340,10 +340,10 @@ def test_search_results_are_marked_and_filtered_by_language(bilingual, browser):
     assert found() == PAIRS * 2 + PAIRS + PAIRS
     russian = titles("roscosmos&lang=ru")
     assert found() == PAIRS + PAIRS and all(t.startswith(("Новость", "Только")) for t in russian)
-    assert page.locator(".search-hit__lang[lang='ru']").count() == len(russian)
+    assert page.locator(".search-hit__title[lang='ru']").count() == len(russian)
     assert page.locator("#search-lang").input_value() == "ru"
     page.select_option("#search-lang", "en")
-    page.wait_for_function("[...document.querySelectorAll('.search-hit__lang')].every(e => e.lang === 'en')")
+    page.wait_for_function("[...document.querySelectorAll('.search-hit__title')].every(e => e.lang === 'en')")
     assert "lang=en" in page.url
     page.close()
 

@@ -6,15 +6,12 @@ too. Each test starts from a fresh page, so the network log shows what one query
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,6 +19,8 @@ import pytest
 
 from ssg.search import codec
 from ssg.search.analysis import term_of
+
+from .conftest import served
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -63,17 +62,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site.parent.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/sub/archive/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
+    with served(site.parent.parent) as root:
+        yield root + "sub/archive/"
 
 
 class SearchPage:

@@ -611,6 +611,7 @@
       var matched = engine.matched(hit);
       var li = el("li", "search-hit");
       var h = el("h2", "search-hit__title");
+      h.setAttribute("lang", doc[3]); // the title, lead and tags are in the article's language; the meta line and labels in the page's
       var a = el("a", null, doc[1]);
       a.href = pageUrl(rootUrl, doc[0]);
       h.appendChild(a);
@@ -620,9 +621,7 @@
       time.setAttribute("datetime", doc[2]);
       meta.appendChild(time);
       meta.appendChild(document.createTextNode(" · "));
-      var language = el("span", "search-hit__lang", strings["search_lang_" + doc[3]] || doc[3]);
-      language.setAttribute("lang", doc[3]);
-      meta.appendChild(language);
+      meta.appendChild(el("span", "search-hit__lang", strings["search_lang_" + doc[3]] || doc[3]));
       li.appendChild(meta);
       if (doc[4]) {
         var lead = highlighted(doc[4], matched);
@@ -632,7 +631,7 @@
       if (doc[5].length) {
         var tags = el("ul", "search-hit__tags");
         tags.setAttribute("aria-label", strings.search_tags);
-        doc[5].forEach(function (tag) { tags.appendChild(el("li", null, tag)); });
+        doc[5].forEach(function (tag) { tags.appendChild(el("li", null, tag)).setAttribute("lang", doc[3]); });
         li.appendChild(tags);
       }
       return li;

@@ -1,0 +1,181 @@
+"""The default theme for readers with screen readers, keyboards, zoom and phones, on the bundled sample archive.
+
+axe-core (node_modules, from `npm ci`) checks each kind of page, in English and Russian, at 1280 and 375 px and in
+the light and dark colour schemes; any violation it rates serious or critical fails. The keyboard tests check what
+axe cannot see: the skip link, a visible focus on every stop, the search box and its results within reach, and
+pages that fit a 320 px screen (a 1280 px window at 400% zoom) without scrolling sideways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from ssg.build import BuildOptions, build
+from ssg.config import load_config
+
+from .conftest import NOW, REPO, served
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+# Lead image with caption and credit, source, rights, tags, a Russian translation.
+ARTICLE = "2021/05/24/roscosmos-china/"
+PAGES = {
+    "home": "",
+    "home, page 2": "page/2/",
+    "Russian home": "ru/",
+    "Russian home, page 2": "ru/page/2/",
+    "article": ARTICLE,
+    "Russian article": "ru/" + ARTICLE,
+    "tag": "tags/roscosmos/",
+    "tags": "tags/",
+    "year": "2021/",
+    "month": "2021/05/",
+    "day": "2021/05/24/",
+    "archive": "archive/",
+    "about": "about/",
+    "Russian about": "ru/about/",
+    "search": "search/?q=moon",
+    "Russian search": "ru/search/?q=луна",
+    "search, nothing found": "search/?q=zzqxvvy",
+    "search, syntax error": "search/?q=title:",
+    "404": "404.html",
+}
+# axe's defaults (WCAG 2.0 to 2.2 A and AA, and its best practices), none turned off, and three it leaves off:
+# target-size (WCAG 2.2's 2.5.8, for fingers on phones) and the duplicate ids, deprecated with HTML 5's parsing
+# rules but still what breaks a label's `for` or an aria-labelledby.
+RULES = {rule: {"enabled": True} for rule in ("target-size", "duplicate-id", "duplicate-id-active")}
+# The dark scheme and a phone's width change colours and layout, not markup: there only the rules that read them.
+RENDERED = ["color-contrast", "link-in-text-block", "target-size", "scrollable-region-focusable"]
+SERIOUS = {"serious", "critical"}
+VIEWS = [(1280, "light"), (375, "light"), (1280, "dark"), (375, "dark")]
+# The search page is done when it says what it found and is no longer busy.
+SEARCH_DONE = """() => { const s = document.getElementById('search-status');
+  return s && s.textContent && !document.getElementById('search-page').hasAttribute('aria-busy'); }"""
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("a11y") / "public"
+    build(load_config(REPO, output_dir=str(out)), BuildOptions(now=NOW))
+    article = (out / ARTICLE / "index.html").read_text(encoding="utf-8")
+    for part in ('class="article__figure"', 'class="article__credit"', "Source:", 'class="rights"', 'rel="tag"', 'hreflang="ru"'):
+        assert part in article, f"{ARTICLE} no longer has {part}: audit an article that has"
+    return out
+
+
+@pytest.fixture(scope="module")
+def root(sample: Path) -> Iterator[str]:
+    with served(sample) as url:
+        yield url
+
+
+def _open(page: Page, url: str) -> None:
+    """Go to `url` and wait for what the theme's scripts add: search results, the latest articles."""
+    page.goto(url)
+    if "search/" in url:
+        page.wait_for_function(SEARCH_DONE)
+    elif page.locator("aside[data-latest]").count():
+        page.wait_for_selector("aside[data-latest]:not([hidden])")
+
+
+def _violations(page: Page, rendered_only: bool) -> list[str]:
+    options = {"resultTypes": ["violations"], "rules": RULES}
+    if rendered_only:
+        options["runOnly"] = {"type": "rule", "values": RENDERED}
+    result = page.evaluate("options => axe.run(document, options)", options)
+    return [
+        f"{v['id']} ({v['impact']}) at {' '.join(node['target'])}: {node['failureSummary']}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+        for node in v["nodes"]
+    ]
+
+
+@pytest.fixture(scope="module")
+def axe_page(browser: Browser) -> Iterator[Page]:
+    assert AXE.is_file(), "run `npm ci` (the Makefile's test target does) to get axe-core"
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_axe_finds_nothing_serious_and_the_page_fits_a_phone(axe_page: Page, root: str, kind: str) -> None:
+    """Every rule in the first view; then, in the same page, the rules that read colours and layout in the others."""
+    _open(axe_page, root + PAGES[kind])
+    axe_page.add_script_tag(path=str(AXE))
+    found = []
+    for width, scheme in VIEWS:
+        axe_page.set_viewport_size({"width": width, "height": 900})
+        axe_page.emulate_media(color_scheme=scheme)
+        found += [f"{width} px, {scheme}: {v}" for v in _violations(axe_page, rendered_only=(width, scheme) != VIEWS[0])]
+    assert not found, "\n".join(found)
+    axe_page.set_viewport_size({"width": 320, "height": 640})  # WCAG's reflow width: 1280 px at 400% zoom
+    assert axe_page.evaluate("document.documentElement.scrollWidth") <= 320, "the page scrolls sideways on a phone"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
+def _focused(page: Page, script: str) -> object:
+    return page.evaluate(f"() => {{ const e = document.activeElement; return {script}; }}")
+
+
+def test_tab_reaches_the_skip_link_first_and_it_leads_into_the_content(page: Page, root: str) -> None:
+    for path in ("", ARTICLE):
+        _open(page, root + path)
+        page.keyboard.press("Tab")
+        assert _focused(page, "e.className") == "skip-link"
+        assert page.locator(".skip-link").bounding_box()["y"] >= 0  # shown while focused
+        page.keyboard.press("Enter")
+        assert _focused(page, "e.id") == "main"
+        page.keyboard.press("Tab")
+        assert _focused(page, "e.closest('main') !== null"), path  # past the header's links and search box
+
+
+def test_the_search_box_and_its_results_are_in_reach_of_the_keyboard(page: Page, root: str) -> None:
+    _open(page, root)
+    for _ in range(12):  # skip link, brand, menu, languages: the box comes before the page's content
+        page.keyboard.press("Tab")
+        if _focused(page, "e.id") == "search-q":
+            break
+    assert _focused(page, "e.id") == "search-q"
+    page.keyboard.type("moon")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=moon")
+    page.wait_for_function(SEARCH_DONE)
+    status = page.locator("#search-status")
+    assert status.get_attribute("role") == "status" and "found" in status.text_content()  # read out when it changes
+    page.locator("#search-page-q").focus()
+    stops = []
+    while len(stops) < 5 and not _focused(page, "e.matches('.search-hit__title a')"):
+        page.keyboard.press("Tab")
+        stops.append(_focused(page, "e.id || e.tagName"))
+    assert stops == ["search-lang", "BUTTON", "A"]  # the language filter, the button, then the results
+    assert _focused(page, "e === document.querySelector('.search-hit__title a')")
+
+
+def test_every_tab_stop_shows_the_focus(page: Page, root: str) -> None:
+    unseen = []
+    for path in ("", ARTICLE, "search/?q=moon", "404.html"):
+        _open(page, root + path)
+        for _ in range(100):
+            page.keyboard.press("Tab")
+            stop = _focused(
+                page, "[e.tagName, e.outerHTML.slice(0, 80), getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]"
+            )
+            if stop[0] == "BODY":  # past the last stop
+                break
+            if stop[2] == "none" or stop[3] == "0px":
+                unseen.append(f"{path}: {stop[1]}")
+    assert unseen == []
