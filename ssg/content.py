@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import html
+import html.entities
 import math
 import posixpath
 import re
@@ -305,10 +306,16 @@ def from_record(source_path: str, key: str, record: dict) -> Article | Standalon
 def is_page(source_path: str, data: dict) -> bool:
     """Whether a content file is a standalone page (`StandalonePage`) rather than an article: it is under
     content/pages/ (at any depth), or its front matter says `type: page` or `layout: page`; not one that says `type:
-    post` or `layout: post` (an archive's news kept in a folder named pages/), nor a Jekyll post (`_posts/`, whose
-    every file Jekyll makes a post, whatever its layout)."""
+    post` (an archive's news kept in a folder named pages/: a `layout: post` there is a theme's look, which Jekyll
+    themes give pages too), nor a Jekyll post (`_posts/`, whose every file Jekyll makes a post, whatever its layout)."""
     marks = {data[key].strip().lower() for key in PAGE_MARKS if isinstance(data.get(key), str)}
-    if "post" in marks or source_path.startswith(JEKYLL_POSTS + "/") or f"/{JEKYLL_POSTS}/" in source_path:
+    kind = data.get("type")
+    if (
+        isinstance(kind, str)
+        and kind.strip().lower() == "post"
+        or source_path.startswith(JEKYLL_POSTS + "/")
+        or f"/{JEKYLL_POSTS}/" in source_path
+    ):
         return False
     return source_path.startswith(PAGES_FOLDER + "/") or "page" in marks
 
@@ -413,6 +420,8 @@ class _Reader:
         prefix = DATE_PREFIX.match(stem)
         title = self.text("title", data, required=True) or ""  # (problems are listed in this order)
         published, updated = self.date("date", data, prefix), self.date("updated", data, None)
+        if prefix and published:
+            self.warn_day_moved(data.get("date"), published, prefix)
         if published and updated and _before(datetime.fromisoformat(updated), datetime.fromisoformat(published), "updated" in self.days):
             message = f"{updated} is before the date {published} (an update comes after it)"
             key = "updated" if "updated" in data else next((k for k, _ in date_like(data, MODIFICATION_KEYS)), "updated")  # (`lastmod:`)
@@ -679,6 +688,23 @@ class _Reader:
             return False
         return value
 
+    def warn_day_moved(self, written: Any, published: str, prefix: re.Match) -> None:
+        """A warning when a UTC date (`Z`), shown in the site's time zone, falls on another day than the one the file
+        name and the date as written both give (`2021-12-31-x.md`, `date: 2021-12-31T22:30:00Z` is 1 January in
+        Moscow): the article's URL has the new day, where a site built before (or Hugo's) had the old one."""
+        try:
+            as_written = written if isinstance(written, datetime) else datetime.fromisoformat(str(written).strip())
+        except ValueError:
+            return
+        named, shown = "-".join(prefix.groups()[:3]), published[:10]
+        if as_written.tzinfo is None or as_written.date().isoformat() != named or shown == named:
+            return
+        message = (
+            f"{written} is {shown} in the site's time zone ({self.settings.timezone}), where the site shows it, and its URL "
+            f"has that day; the file name says {named} (if the old URL had that day, name it in aliases:)"
+        )
+        self.warnings.append(Problem(self.path, self.lines.get("date"), "date", message))
+
     def summary(self, data: dict) -> str | None:
         """The file's own summary: `summary:`, else Jekyll's `excerpt:`, else a web clipper's `description:` (the
         clipped page's)."""
@@ -824,7 +850,7 @@ class _Reader:
             if not isinstance(item, str):
                 self.problem("tags", f"{item!r} is {_kind(item)}, not a name (quote it, or write tags: [Roscosmos, China])")
                 continue
-            name = " ".join(item.split())
+            name = " ".join(_entities_decoded(item).split())  # (WordPress exports its terms escaped: `Наука &amp; техника`)
             if name[:1] == "#" and name[1:2].strip():  # Obsidian's and Twitter's way (`#космос`): the tag is the name
                 name = name[1:]
             if name and name.casefold() not in seen:
@@ -1001,8 +1027,11 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 
 
 def _entities_decoded(text: str | None) -> str | None:
-    """`text` (of the front matter, which pages show) with its HTML entities as the characters they stand for."""
-    return _ENTITY.sub(lambda entity: html.unescape(entity[0]), text) if text and "&" in text else text
+    """`text` (of the front matter, which pages show) with its HTML entities as the characters they stand for; a name
+    that is none (`&sectionx;`) stays as written (`html.unescape` would read the `&sect` in it)."""
+    if not text or "&" not in text:
+        return text
+    return _ENTITY.sub(lambda e: html.unescape(e[0]) if e[0][1] == "#" or e[0][1:] in html.entities.html5 else e[0], text)
 
 
 _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink

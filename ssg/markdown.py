@@ -683,32 +683,36 @@ class _HtmlBlocks(Preprocessor):
     paragraph. Such a block is stashed as written up to its blank line (as Python-Markdown stashes raw HTML), and a
     blank line is put before a tag that ends a paragraph. A block that closes its element before the blank line is
     Python-Markdown's as before, and so is an element whose Markdown it is asked to read (`markdown="1"`, md_in_html)
-    with all in it. Only at the margin (an indented tag may be an item's, a footnote's, which it stays in), and not in
-    code (`_code_lines`: `<pre>`, comments and indented code among it)."""
+    with all in it. An indented tag under a list item, a footnote or a quote is theirs, and stays in them; none in code
+    (`_code_lines`: `<pre>`, comments and indented code among it)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(line[:1] == "<" for line in lines):
+        if not any(line[:4].lstrip(" ")[:1] == "<" for line in lines):
             return lines
         code = _code_lines(lines)
         out: list[str] = []
-        index = 0
+        index, container = 0, False
         while index < len(lines):
             line = lines[index]
-            # (At the margin only: an indented one may be an item's, a footnote's or a quote's, which it stays in.)
-            found = None if code[index] or line[:1] != "<" else _HTML_START.match(line)
+            stripped = line.lstrip(" ")
+            indent = len(line) - len(stripped)
+            if stripped and not indent and not code[index]:  # (the last line at the margin opened an item, a footnote, ...)
+                container = bool(_ITEM.match(line)) or line.startswith(_CONTAINERS)
+            # Indented up to three spaces, a tag is a block's only outside those: there it is theirs, and stays in them.
+            found = None if code[index] or indent >= 4 or indent and container else _HTML_START.match(stripped)
             if found is None or not found[3] or not self.md.is_block_level(found[3].lower()):  # (`<pre>`, comments: code)
                 out.append(line)
                 index += 1
                 continue
             if out and out[-1].strip():
                 out.append("")  # (CommonMark: the tag ends a paragraph, an item's lazy line, indented code)
-            name, closing = found[3].lower(), line.startswith("</")
-            if not closing and _MARKDOWN_ATTRIBUTE.search(line):  # md_in_html's: all of it is Python-Markdown's
+            name, closing = found[3].lower(), stripped.startswith("</")
+            if not closing and _MARKDOWN_ATTRIBUTE.search(stripped):  # md_in_html's: all of it is Python-Markdown's
                 end = _element_end(lines, index, name)
                 out.extend(lines[index:end])
             else:
                 end = next((n for n in range(index, len(lines)) if not lines[n].strip()), len(lines))
-                block = "\n".join(lines[index:end])
+                block = "\n".join(lines[index:end]).lstrip(" ")  # (as at the margin: so it is taken for a block's HTML)
                 open_tags = len(re.findall(rf"<{name}(?=[\s>])(?:[^>]*[^/])?>", block, re.I))
                 unclosed = open_tags > len(re.findall(rf"</{name}\s*>", block, re.I))
                 # (unclosed: Python-Markdown would read on past the blank line; a closing tag: it would leave the lines
@@ -718,6 +722,8 @@ class _HtmlBlocks(Preprocessor):
         return out
 
 
+# What a line at the margin opens, in which an indented tag stays (`_HtmlBlocks`): a footnote, a definition, a quote.
+_CONTAINERS = ("[^", ":", ">")
 # A `markdown` attribute (md_in_html's) in an HTML block's first tag (`_HtmlBlocks`).
 _MARKDOWN_ATTRIBUTE = re.compile(r"""^<[^>]*\smarkdown\s*=\s*["']?(?:1|block|span)""", re.I)
 

@@ -518,7 +518,7 @@ def _wp_caption(code: _Shortcode, content: str, md: markdown.Markdown) -> Elemen
     picture = _CAPTIONED.match(content)
     if picture is None:
         return None
-    caption = content[picture.end() :].strip() or code.get("caption")
+    caption = code.get("caption") or content[picture.end() :].strip()  # (WordPress's order: the attribute, where it is set)
     align = code.get("align")
     figure = Element("figure", {"class": f"wp-caption {align}" if re.fullmatch(r"align\w+", align) else "wp-caption"})
     figure.text = picture["picture"]
@@ -549,6 +549,7 @@ def _wp_embed(code: _Shortcode, content: str, md: markdown.Markdown) -> Element 
 
 
 _WEB_URL = re.compile(r"https?://[^\s<>\"]+")
+_MEDIA_CONTENT = re.compile(r"(?:https?://[^\s<>\"]+|(?:<track\b[^>]*>\s*)+)")  # what a player's shortcode may hold: its file
 _MEDIA_KEYS = {
     "video": ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"),
     "audio": ("src", "mp3", "m4a", "ogg", "oga", "wav", "wma", "flac"),
@@ -600,10 +601,15 @@ def _wp_rendered(text: str, md: markdown.Markdown) -> list[str | Element] | None
         if not found[2] or name not in _WP_RENDERED or found.start() < done:
             continue
         end = re.compile(rf"\\?\[/{re.escape(name)}\\?\]").search(text, found.end())
+        again = re.compile(rf"\\?\[{re.escape(name)}[\s\\\]]").search(text, found.end())
+        if end is not None and again is not None and again.start() < end.end():
+            end = None  # (that end closes a later one: this one closes itself, `[video src=...]`)
         if end is None and name in _WP_ENCLOSING:
             continue
         code = _wp_shortcode(name, found[4])
         content = text[found.end() : end.start()] if end else ""
+        if name in _MEDIA_KEYS and content.strip() and not _MEDIA_CONTENT.fullmatch(content.strip()):
+            end, content = None, ""  # (text between [video src=...] and a [/video]: the text's, not the player's)
         made = _WP_RENDERED[name](code, content, md) if code else None
         if made is not None:
             pieces += [text[done : found.start()], made]

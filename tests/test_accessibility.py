@@ -1,7 +1,7 @@
 """The default theme for readers with screen readers, keyboards, zoom and phones, on the bundled sample archive.
 
 axe-core (node_modules, from `npm ci`) checks each kind of page, in English and Russian, at 1280 and 375 px and in
-the light and dark colour schemes; any violation it rates serious or critical fails. The keyboard tests check what
+the light and dark colour schemes; any violation it finds fails, whatever its impact. The keyboard tests check what
 axe cannot see: the skip link, a visible focus on every stop, the search box and its results within reach, and
 pages that fit a 320 px screen (a 1280 px window at 400% zoom) without scrolling sideways.
 """
@@ -52,7 +52,6 @@ PAGES = {
 RULES = {rule: {"enabled": True} for rule in ("target-size", "duplicate-id", "duplicate-id-active")}
 # The dark scheme and a phone's width change colours and layout, not markup: there only the rules that read them.
 RENDERED = ["color-contrast", "link-in-text-block", "target-size", "scrollable-region-focusable"]
-SERIOUS = {"serious", "critical"}
 VIEWS = [(1280, "light"), (375, "light"), (1280, "dark"), (375, "dark")]
 # The search page is done when it says what it found and is no longer busy.
 SEARCH_DONE = """() => { const s = document.getElementById('search-status');
@@ -91,8 +90,7 @@ def _violations(page: Page, rendered_only: bool) -> list[str]:
     result = page.evaluate("options => axe.run(document, options)", options)
     return [
         f"{v['id']} ({v['impact']}) at {' '.join(node['target'])}: {node['failureSummary']}"
-        for v in result["violations"]
-        if v["impact"] in SERIOUS
+        for v in result["violations"]  # (every impact: a moderate one, two unnamed search landmarks, was fixed and must stay so)
         for node in v["nodes"]
     ]
 
@@ -106,7 +104,7 @@ def axe_page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.mark.parametrize("kind", PAGES)
-def test_axe_finds_nothing_serious_and_the_page_fits_a_phone(axe_page: Page, root: str, kind: str) -> None:
+def test_axe_finds_nothing_and_the_page_fits_a_phone(axe_page: Page, root: str, kind: str) -> None:
     """Every rule in the first view; then, in the same page, the rules that read colours and layout in the others."""
     _open(axe_page, root + PAGES[kind])
     axe_page.add_script_tag(path=str(AXE))

@@ -67,6 +67,15 @@ def test_a_utc_date_is_shown_in_the_sites_time_zone_and_another_offset_as_writte
     assert meta("---\ntitle: T\ndate: 2021-03-03T22:30:00-04:00\n---\nx\n")["date"] == "2021-03-03T22:30:00-04:00"
 
 
+def test_a_utc_date_moved_to_another_day_than_its_file_names_is_a_warning():
+    """Second review: `2021-12-31-x.md` with `date: 2021-12-31T22:30:00Z` moved to 2022/01/01/ on a Moscow site, without a
+    word, where a site built before (or Hugo's) had it under 2021/12/31/."""
+    record = read("---\ntitle: T\ndate: 2021-12-31T22:30:00Z\n---\nx\n", path="2021/2021-12-31-x.md")
+    assert record["meta"]["date"] == "2022-01-01T01:30:00+03:00" and [w["line"] for w in record["warnings"]] == [3]
+    assert "the file name says 2021-12-31 (if the old URL had that day, name it in aliases:)" in record["warnings"][0]["message"]
+    assert read("---\ntitle: T\ndate: 2021-12-31T20:30:00Z\n---\nx\n", path="2021/2021-12-31-x.md")["warnings"] == []
+
+
 def test_date_from_file_name_and_slug_without_the_prefix():
     m = meta("---\ntitle: T\n---\nx\n", path="2022/2022-03-09-lunar-station.md")
     assert m["date"].startswith("2022-03-09T00:00:00") and m["slug"] == "lunar-station"
@@ -844,6 +853,12 @@ def test_other_tools_keys_for_the_lead_image_are_read_as_image(front, image):
     m = meta(f"---\ntitle: T\ndate: 2021-01-01\n{front}\n---\nx\n", path="post/bundle/index.md")
     assert (m["image"] or {}).get("src") == image
     assert m["lines"]["image"] == 4 if image else True
+
+
+def test_html_entities_in_tag_names_are_the_characters_and_a_name_that_is_none_stays():
+    """WordPress exports its terms escaped: the tag page showed `Наука &amp;amp; техника` (second review)."""
+    m = meta("---\ntitle: T &sectionx;\ndate: 2021-01-01\ntags: [Наука &amp; техника, AT&T]\n---\nx\n")
+    assert m["tags"] == ["Наука & техника", "AT&T"] and m["title"] == "T &sectionx;"
 
 
 def test_html_entities_in_front_matter_texts_are_the_characters_they_stand_for():

@@ -736,6 +736,11 @@ def test_jekylls_comment_blocks_are_left_out(doc, html):
         ('<div markdown="1">\n\n*a*\n\n</div>', "<div>\n<p><em>a</em></p>\n</div>"),  # (md_in_html's, as before)
         ("```\n<figure>\n\n*a*\n```", "<pre><code>&lt;figure&gt;\n\n*a*\n</code></pre>"),
         ("<pre>\n<div>\n\n*a*\n</pre>", "<pre>\n<div>\n\n*a*\n</pre>"),
+        (  # (indented up to three spaces, outside an item: found in the second review)
+            "  <figure>\n\n![](http://ex.com/a.png)\n\n  </figure>",
+            '<figure>\n<p><img alt="" src="http://ex.com/a.png"></p>\n</figure>',
+        ),
+        ('Text\n  <div class="note">\n\n**b**\n\n</div>', '<p>Text</p>\n<div class="note">\n<p><strong>b</strong></p>\n</div>'),
     ],
 )
 def test_an_html_block_ends_at_a_blank_line_as_commonmark_ends_it(doc, html):
@@ -1126,6 +1131,19 @@ _YOUTUBE = _PLAYER.format(src="https://www.youtube-nocookie.com/embed/dQw4w9WgXc
 def test_wordpress_shortcodes_render_as_wordpress_renders_them(doc, html):
     rendered = render_markdown(doc, "post/bundle/index.md")
     assert (rendered.html, rendered.template_tags) == (html, ())
+
+
+def test_a_players_shortcode_never_takes_the_text_after_it():
+    """Found in review: `[video src=...]` then text then another `[video ...][/video]` took the later end tag as its own,
+    and the text and the second player were gone."""
+    html = render_markdown('[video src="http://ex.com/a.mp4"] text between [video src="http://ex.com/b.mp4"][/video]', "2021/story.md").html
+    assert "a.mp4" in html and "text between" in html and "b.mp4" in html
+    assert "Some words" in render_markdown('[video src="http://ex.com/a.mp4"]Some words[/video]', "2021/story.md").html
+
+
+def test_a_captions_attribute_is_its_caption_as_in_wordpress():
+    html = render_markdown('[caption caption="Set"]<img src="http://ex.com/a.png"> Inside[/caption]', "2021/story.md").html
+    assert "<figcaption>Set</figcaption>" in html
 
 
 @pytest.mark.parametrize(

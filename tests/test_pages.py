@@ -151,11 +151,13 @@ def test_a_jekyll_post_or_a_post_under_pages_stays_an_article(project):
             "content/pages/2020/story.md": page("Story", date="2020-01-01", type="post"),
             "content/pages/2019/old.md": page("Old", date="2019-05-05"),
             "content/pages/2020-01-05-about.md": page("About"),
+            "content/pages/styled.md": page("Styled", layout="post"),  # (a Jekyll theme's look: still a page)
         }
     )
     result = project.build()
     assert (project.public / "2020/03/01/jpost/index.html").is_file() and (project.public / "2020/01/01/story/index.html").is_file()
     assert (project.public / "about/index.html").is_file()  # (a date before a page's name is no part of its slug)
+    assert (project.public / "styled/index.html").is_file()
     assert (project.public / "old/index.html").is_file() and [str(w) for w in result.warnings] == [
         "content/pages/2019/old.md:2: read as a standalone page (it is under pages/), though it sits in a year's folder, as news "
         "does: if it is an article, write type: post (or move it out of pages/), and it keeps its dated URL"
