@@ -43,7 +43,7 @@ from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, w
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
-from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, published_pages, restat
+from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, menu_links, plan
@@ -305,7 +305,7 @@ class Builder:
             # read cleanly (the others count as there, so that nothing is blamed on their absence).
             with phase("assemble"):
                 articles, result.drafts_left_out, later = published(loaded.articles, options.drafts, options.future, now)
-                standalone, page_drafts, later_pages = published_pages(loaded.pages, options.drafts, options.future, now)
+                standalone, page_drafts, later_pages = published(loaded.pages, options.drafts, options.future, now, attrgetter("dated"))
                 result.later_left_out, result.drafts_left_out = len(later) + len(later_pages), result.drafts_left_out + page_drafts
                 problems = list(loaded.problems) + language_problems(config, [*articles, *standalone], loaded.lines)
                 waiting = originals_left_out(articles, loaded.articles) if config.multilingual else {}

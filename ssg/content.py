@@ -264,7 +264,7 @@ class StandalonePage:
     key: str  # content hash of the record
     title: str
     updated: datetime | None  # when it last changed: `updated:` (or Hugo's `lastmod:`), else a `date:` written on it
-    dated: datetime | None  # a `date:` written on it: before then it is not published (`load.published_pages`)
+    dated: datetime | None  # a `date:` written on it: before then it is not published (`load.published`)
     lang: str
     summary: str  # for the page's description and link previews
     slug: str  # its URL's: `<slug>/` (`urls.Urls.page`)

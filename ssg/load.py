@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -337,40 +337,25 @@ def _bytes(path: str) -> bytes:
         return handle.read()
 
 
-def published_pages(
-    pages: tuple[StandalonePage, ...], drafts: bool, future: bool, now: datetime
-) -> tuple[list[StandalonePage], int, list[StandalonePage]]:
-    """The standalone pages a build publishes, how many drafts it leaves out, and the pages it leaves out for a `date:`
-    later than `now` (unless asked for them, as articles: a page written ahead for a day to come is not published
-    before it, and the build after that day publishes it: `inputs.record`)."""
-    kept, later, left_drafts = [], [], 0
-    for page in pages:
-        if page.draft and not drafts:
-            left_drafts += 1
-        elif page.dated is not None and page.dated > now and not future:
-            later.append(page)
-        else:
-            kept.append(page)
-    return kept, left_drafts, later
-
-
 class Published(NamedTuple):
     """The articles a build publishes, and what it leaves out: the summary says so, or a mistyped date (2062 for
     2026) would make an article vanish without a word."""
 
-    articles: list[Article]
+    articles: list  # the articles (or standalone pages) it publishes
     drafts: int  # drafts left out
-    later: list[Article]  # articles left out as dated after the build (and not drafts)
+    later: list  # those left out as dated after the build (and not drafts)
 
 
-def published(articles: tuple[Article, ...], drafts: bool, future: bool, now: datetime) -> Published:
+def published(articles: Sequence, drafts: bool, future: bool, now: datetime, date_of: Callable = attrgetter("date")) -> Published:
     """Drop drafts and articles dated after `now` unless asked to keep them, counting what is dropped (in the one
-    pass over every article that the dropping makes anyway)."""
+    pass over every article that the dropping makes anyway). Standalone pages too, by the `date:` written on them
+    (`date_of`: `StandalonePage.dated`, None where there is none): a page written ahead for a day to come is not
+    published before it, and the build after that day publishes it (`inputs.record`)."""
     kept, later, left_drafts = [], [], 0
     for article in articles:
         if article.draft and not drafts:
             left_drafts += 1
-        elif article.date > now and not future:
+        elif not future and (date := date_of(article)) is not None and date > now:
             later.append(article)
         else:
             kept.append(article)
