@@ -1040,10 +1040,17 @@ _EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")  # `.html`, `.ph
 
 def _held(data: dict) -> bool:
     """Whether the front matter keeps the article back (`draft: true`, `published: false`, a `status:` of
-    `_HELD_STATUSES`), as its checks will find: for messages that differ for a draft."""
+    `_HELD_STATUSES`, a `password:`), as its checks will find (`_Reader.held_back`): for messages that differ for a
+    draft, asked before those checks run."""
     status = data.get("status")
+    password = data.get("password")
     return (
-        data.get("draft") is True or data.get("published") is False or isinstance(status, str) and status.strip().lower() in _HELD_STATUSES
+        data.get("draft") is True
+        or data.get("published") is False
+        or isinstance(status, str)
+        and status.strip().lower() in _HELD_STATUSES
+        or not _is_empty(password)
+        and password is not False
     )
 
 

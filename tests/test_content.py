@@ -896,6 +896,8 @@ def test_wordpress_never_published_drafts_are_told_what_their_date_and_url_are()
     ]
     record = read(draft.replace("-001-11-30T00:00:00+00:00", "2021-01-01"))
     assert record["meta"]["aliases"] == [] and [(w["line"], w["field"]) for w in record["warnings"]] == [(5, "url")]
+    protected = read(draft.replace("-001-11-30T00:00:00+00:00", "2021-01-01").replace("draft: true", "password: s3cret"))
+    assert [(w["line"], w["field"]) for w in protected["warnings"]] == [(4, "password"), (5, "url")]  # (held back: a warning too)
     assert problems("---\ntitle: T\ndate: '0000-00-00 00:00:00'\nurl: /?p=1\n---\nx\n") == [
         "2021/story.md:3: date: '0000-00-00 00:00:00' is WordPress's placeholder for a draft never published, not a date: "
         "set draft: true to leave it out, or write its real date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",
