@@ -48,7 +48,7 @@ from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, menu_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint
-from .pelican import LISTING_LINKS
+from .pelican import LISTING_LINKS, drafts_by_default
 from .redirects import REDIRECT_KIND, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
@@ -319,7 +319,7 @@ class Builder:
                 result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
                 if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
                     result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
-                result.warnings += posts_outside(config.root, config.content_dir)
+                result.warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)

@@ -936,14 +936,17 @@ class _Reader:
     def lead_image(self, data: dict) -> tuple[str, Any]:
         """The key that gives the lead image and its value: `image:`, else the first of `COVER_KEYS` that holds a path
         (other values, a theme's `thumbnail: true`, are its own). PaperMod's `cover: {image, alt, caption}` is read as
-        `image:`'s mapping; lezoo's `coverImage:` names a file of the `images/` folder it saves beside the article
+        `image:`'s mapping (with `relative: true`, beside the bundle's index.md); lezoo's `coverImage:` names a file of the `images/` folder it saves beside the article
         (`coverImage: "cover.png"` is `./images/cover.png`). A path is read as `image:` reads one."""
         if "image" in data:
             return "image", data["image"]
         for key in COVER_KEYS:
             value = data.get(key)
             if isinstance(value, dict) and key == "cover":
-                value = {"src": value.get("image")} | {k: v for k, v in value.items() if k in ("alt", "caption")}
+                src = value.get("image")
+                if value.get("relative") is True and isinstance(src, str) and not src.startswith(("/", ".")) and not urlsplit(src).scheme:
+                    src = f"./{src}"  # (PaperMod's `relative: true`: the file beside the page bundle's index.md)
+                value = {"src": src} | {k: v for k, v in value.items() if k in ("alt", "caption")}
                 value = None if _is_empty(value["src"]) else value
             elif not isinstance(value, str) or not value.strip():
                 continue

@@ -15,8 +15,11 @@ Two things of Pelican's stand in its Markdown files where ssg has its own:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote
+
+from .errors import Problem
 
 # A header key and its value, and a line that goes on the value above: Python-Markdown's `meta` extension's rules.
 _KEY = re.compile(r" {0,3}([A-Za-z0-9_-]+):\s*(.*)")
@@ -108,3 +111,25 @@ def link(url: str) -> tuple[str, str] | None:
     if what == "index":
         return "index", rest
     return "listing", f"{{{what}}}{' '.join(unquote(rest).split())}"
+
+
+# pelicanconf.py's `DEFAULT_METADATA = {'status': 'draft'}`: Pelican leaves every article without a `Status:` out.
+_DRAFTS_BY_DEFAULT = re.compile(r"""^DEFAULT_METADATA\s*=\s*\{[^}]*["']status["']\s*:\s*["']draft["']""", re.M | re.I)
+
+
+def drafts_by_default(root: Path) -> list[Problem]:
+    """A warning when the project's pelicanconf.py makes drafts of articles without `Status:` (`DEFAULT_METADATA`):
+    ssg reads no pelicanconf.py, so it would publish every one of them, which Pelican kept back."""
+    try:
+        text = (root / "pelicanconf.py").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    found = _DRAFTS_BY_DEFAULT.search(text)
+    if found is None:
+        return []
+    line = text.count("\n", 0, found.start()) + 1
+    message = (
+        "Pelican leaves out every article without Status: here, but ssg reads no pelicanconf.py and publishes them: "
+        "write Status: draft in those to keep back (Status: published in the others), then delete this line"
+    )
+    return [Problem("pelicanconf.py", line, "DEFAULT_METADATA", message)]

@@ -843,6 +843,8 @@ def test_wordpress_shortcodes_left_as_text_are_warnings_on_their_lines():
         ("featuredImage: ./cover.png", "post/bundle/cover.png"),
         ("featured_image: /images/cover.png", "images/cover.png"),
         ("cover: {image: ./c.png, alt: A, relative: true, hidden: false}", "post/bundle/c.png"),
+        ("cover: {image: c.png, relative: true}", "post/bundle/c.png"),  # (PaperMod's: beside the bundle's index.md)
+        ("cover: {image: images/c.png}", "images/c.png"),  # (from content/, as image: reads it)
         ("thumbnail: https://e.org/t.jpg", "https://e.org/t.jpg"),
         ("image: ./lead.png\ncoverImage: cover-0.png", "post/bundle/lead.png"),  # image: first
         ('coverImage: ""', None),

@@ -150,3 +150,19 @@ def test_a_tag_link_follows_the_tag_in_a_rebuild(project):
     project.write({"content/b.md": "Title: B\nDate: 2020-10-15\nTags: байконур\n\nText.\n"})
     assert builder.build(config, options).warnings == []
     assert '<a href="../../../../tags/baykonur/">Байконур</a>' in project.page("2020/10/14/a/")
+
+
+def test_pelicans_drafts_by_default_are_warned_of_on_their_line(project):
+    """A pelicanconf.py with `DEFAULT_METADATA = {'status': 'draft'}` keeps back every article without `Status:`; ssg
+    reads no pelicanconf.py and published them all without a word."""
+    project.write(
+        {
+            "pelicanconf.py": "AUTHOR = 'Olga'\nDEFAULT_METADATA = {\n    'status': 'draft',\n}\n",
+            "content/a.md": "Title: A\nDate: 2020-10-14\n\nText.\n",
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "pelicanconf.py:2: DEFAULT_METADATA: Pelican leaves out every article without Status: here, but ssg reads no "
+        "pelicanconf.py and publishes them: write Status: draft in those to keep back (Status: published in the others), "
+        "then delete this line"
+    ]
