@@ -133,10 +133,11 @@ class Output:
         `private`: the folder is ssg's alone (the preview's, inside the cache): every file in it is
         ssg's, even one its manifest lost, so `commit` does not look for the user's files there.
 
-        `defer`: the files this build replaces or deletes are set aside (`trash_folder`) rather than
-        freed as it commits, for a long-lived builder to remove when the author pauses (`empty_trash`):
-        freeing a file's blocks took 0.13 ms of each replace on our box, 0.12 s of a save that moves an
-        article's date (950 files), and renaming the old file aside 0.01 ms. Without it, what an earlier
+        `defer`: the files this build replaces or deletes are set aside (in `working_path`'s trash folder, on the
+        output's file system: by a second name, not a copy) rather than freed as it commits, for a long-lived
+        builder to remove when the author pauses (`empty_trash`): freeing a file's blocks took 0.13 ms of each
+        replace on our box, 0.12 s of a save that moves an article's date (950 files), and renaming the old file
+        aside 0.01 ms. Without it, what an earlier
         one set aside (a preview stopped before it paused) is removed first.
 
         Raises `OutputError` when the output folder cannot be made (see `_make_staging`).
@@ -610,12 +611,6 @@ def _moving(path: Path, known: dict[str, list[str]]) -> list[str]:
     return [path for path in paths if isinstance(path, str) and path in known]
 
 
-def trash_folder(folder: Path) -> Path:
-    """Where a build that defers removal (`Output(defer=True)`) sets aside the files it replaced or deleted: on the
-    output's file system (`working_path`), where a file is set aside by a second name, not a copy."""
-    return working_path(folder, "trash")
-
-
 _TRASH_MARK = ".ssg-trash"  # the file that says a trash folder is ssg's (one of that name made by someone else is not)
 _ASIDE = re.compile(r"[0-9a-f]+-[0-9]+")  # the names files set aside get (`Output._put_aside`)
 
@@ -647,7 +642,7 @@ def _is_trash(path: str | Path) -> bool:
 def empty_trash(folder: Path) -> None:
     """Remove what builds set aside in `folder`'s trash folder, by the names they gave the files there, then the folder
     when nothing else is in it: a folder of that name that is not ssg's (no mark, a link) is left as it is."""
-    _empty_trash(trash_folder(folder))
+    _empty_trash(working_path(folder, "trash"))
 
 
 def _empty_trash(path: Path) -> None:

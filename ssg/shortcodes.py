@@ -232,7 +232,16 @@ def _shortcode(tag: str) -> _Shortcode | None:
     """`tag` (`{{< figure src="x.jpg" >}}`) read, or None if it is no shortcode Hugo would read."""
     match = SHORTCODE.fullmatch(tag)
     inside = (match[1] if match[1] is not None else match[2]).strip() if match else ""
-    inside = inside.removesuffix("/").rstrip()  # (a shortcode without an end tag may close itself: `{{< x />}}`)
+    values = _parameters(inside)
+    if not values or values[0][0] is not None:
+        return None
+    return _Shortcode(values[0][1], tuple(v for k, v in values[1:] if k is None), {k: v for k, v in values[1:] if k is not None})
+
+
+def _parameters(inside: str) -> list[tuple[str | None, str]] | None:
+    """The parameters of a shortcode's tag (Hugo's and WordPress's read alike: `key="value"`, `key=value`, `"value"`),
+    each (its name or None, its value unquoted); None where they are no parameters. A tag may close itself (`/`)."""
+    inside = inside.removesuffix("/").rstrip()
     values: list[tuple[str | None, str]] = []
     position = 0
     while position < len(inside):
@@ -241,9 +250,7 @@ def _shortcode(tag: str) -> _Shortcode | None:
             return None
         values.append((found[1], _unquoted(found[2])))
         position = found.end()
-    if not values or values[0][0] is not None:
-        return None
-    return _Shortcode(values[0][1], tuple(v for k, v in values[1:] if k is None), {k: v for k, v in values[1:] if k is not None})
+    return values
 
 
 def _unquoted(value: str) -> str:
@@ -498,18 +505,10 @@ def is_wordpress_name(name: str) -> bool:
 def _wp_shortcode(name: str, inside: str | None) -> _Shortcode | None:
     """`[name inside]` read as WordPress reads its attributes (`key="value"`, `key=value`, `"value"`), lezoo's Markdown
     escapes (`attachment\\_105`) undone; None where they are no attributes."""
-    inside = _MARKDOWN_ESCAPE.sub(r"\1", inside or "").strip().removesuffix("/").rstrip()
-    positional, named, position = [], {}, 0
-    while position < len(inside):
-        found = _PARAMETER.match(inside, position)
-        if found is None:
-            return None
-        if found[1] is None:
-            positional.append(_unquoted(found[2]))
-        else:
-            named[found[1].lower()] = _unquoted(found[2])
-        position = found.end()
-    return _Shortcode(name, tuple(positional), named)
+    values = _parameters(markdown_unescaped(inside or "").strip())
+    if values is None:
+        return None
+    return _Shortcode(name, tuple(v for k, v in values if k is None), {k.lower(): v for k, v in values if k is not None})
 
 
 def _wp_caption(code: _Shortcode, content: str, md: markdown.Markdown) -> Element | None:
@@ -537,7 +536,7 @@ def _wp_embed(code: _Shortcode, content: str, md: markdown.Markdown) -> Element 
     """WordPress's `[embed]URL[/embed]` (and Jetpack's `[youtube URL]`, `[vimeo URL]`): a YouTube or Vimeo video as
     ssg renders Hugo's `youtube` and `vimeo`; another URL as a link to it, as Hugo's `x` is (WordPress asked the
     service for the post's HTML; ssg downloads nothing)."""
-    url = _MARKDOWN_ESCAPE.sub(r"\1", content.strip() or code.get("url", 0)).strip("<> \n")
+    url = markdown_unescaped(content.strip() or code.get("url", 0)).strip("<> \n")
     if not _WEB_URL.fullmatch(url):
         return None
     if video := _YOUTUBE_URL.match(url):
@@ -560,7 +559,7 @@ def _wp_media(code: _Shortcode, content: str, md: markdown.Markdown) -> Element 
     """WordPress's `[video]` and `[audio]`: the player of its file (`src`, or the key of its format: `mp4="..."`), with
     a link to the file for a browser that plays none. A path is read as a link's (`/wp-content/uploads/...` from the
     site's root, in static/; `clip.mp4` beside the article), so the file is copied and checked as a link's is."""
-    src = next((code.get(key) for key in _MEDIA_KEYS[code.name] if code.get(key)), "") or _MARKDOWN_ESCAPE.sub(r"\1", content.strip())
+    src = next((code.get(key) for key in _MEDIA_KEYS[code.name] if code.get(key)), "") or markdown_unescaped(content.strip())
     if not src or any(c.isspace() for c in src) or urlsplit(src).scheme not in ("", "http", "https"):
         return None
     link = getattr(md, "ssg_refs", None)  # (the renderer's links: their markers are made URLs when the page is written)
@@ -641,13 +640,12 @@ _WP_FIXES = {
     "youtube": "write [embed]https://www.youtube.com/watch?v=...[/embed] with the video's link",
     "vimeo": "write [embed]https://vimeo.com/...[/embed] with the video's link",
 }
-_FORMS = ("contact-form-7", "contact-form", "gravityform", "gravityforms", "wpforms", "ninja_form", "ninja_forms", "fluentform")
 
 
 def _wp_left_as_text(tag: str) -> str:
     name = _WP_OPENING.match(tag)[1]  # type: ignore[index]  (`wordpress_tags` found it so)
     fix = _WP_FIXES.get("caption" if name == "wp_caption" else name)
-    if fix is None and (name in _FORMS or "form" in name):
+    if fix is None and "form" in name:  # (contact-form-7, gravityform, wpforms, ...)
         fix = "a static site cannot send a form: write how to reach you, an e-mail address or a link to a form service"
     return f"{tag} is WordPress's, which ssg does not run: it shows as text ({fix or 'write Markdown or HTML in its place'})"
 
