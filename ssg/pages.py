@@ -25,6 +25,8 @@ from .theme import PAGE_TEMPLATE, format_date
 from .urls import Urls, output_file
 
 _SOURCE_PATH = operator.attrgetter("source_path")
+# The kinds of page search engines are to index (the sitemap lists them): not the 404 page, the search page, redirects.
+INDEXED_KINDS = frozenset({"article", "page", "home", "tag", "year", "month", "day", "tags", "archive"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,16 @@ class Page:
     def file(self) -> str:
         """The file it is written to, relative to the output folder (asked of every page of every build)."""
         return output_file(self.path)
+
+    @cached_property
+    def indexed(self) -> bool:
+        """Whether search engines are to index it (`INDEXED_KINDS`), a draft (which the preview alone shows) not.
+        Kept with the page, which a long-lived builder takes over from build to build: the sitemap asks every page."""
+        if self.kind == "article":
+            return not self.context["article"].draft
+        if self.kind == "page":
+            return not self.context["standalone"].draft
+        return self.kind in INDEXED_KINDS
 
 
 @dataclass(frozen=True, repr=False)

@@ -235,28 +235,33 @@ def _tagged(
     known = _tag_names(tag_names or {})
     tags, warnings = _tags(ordered, known, shown_as, default)
     by_key: dict[str, list[Article]] = defaultdict(list)
+    keys_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # an article's tag names -> their keys, once each
     for article in listed:
+        group = versions.get(article.source_path)
+        if group is None:  # (most articles: one version)
+            keys = keys_of.get(article.tags)
+            if keys is None:
+                keys = keys_of[article.tags] = tuple(dict.fromkeys(map(known.key, article.tags)))
+            for key in keys:
+                by_key[key].append(article)
+            continue
         shown: dict[str, Article] = {}
-        for version in versions.get(article.source_path, (article,)):  # (the listed version first: `by_rank`)
+        for version in group:  # (the listed version first: `by_rank`)
             for name in version.tags:
                 shown.setdefault(known.key(name), version)
         for key, version in shown.items():
             by_key[key].append(version)
     tags = tuple(Tag(t.key, t.name, t.slug, len(by_key[t.key]), t.names) for t in tags)  # count what the tag page lists
     by_tag_key = {t.key: t for t in tags}
-    tags_of: dict[tuple[str, ...], tuple[Tag, ...]] = {}  # many articles carry the same names in the same order
-    shown_of: dict[tuple[str, ...], tuple[tuple, ...]] = {}
+    of_names: dict[tuple[str, ...], tuple[tuple[Tag, ...], tuple[tuple, ...]]] = {}  # many articles carry the same names
+    article_tags, tags_shown = {}, {}
     for article in ordered:
-        if article.tags not in tags_of:
-            found = tags_of[article.tags] = _unique(by_tag_key[known.key(n)] for n in article.tags)
-            shown_of[article.tags] = tuple(tag.shown for tag in found)
-    return _Tagged(
-        tags,
-        {k: tuple(v) for k, v in by_key.items()},
-        {a.source_path: tags_of[a.tags] for a in ordered},
-        {a.source_path: shown_of[a.tags] for a in ordered},
-        tuple(warnings),
-    )
+        found = of_names.get(article.tags)
+        if found is None:
+            tags_found = _unique(by_tag_key[known.key(n)] for n in article.tags)
+            found = of_names[article.tags] = (tags_found, tuple(tag.shown for tag in tags_found))
+        article_tags[article.source_path], tags_shown[article.source_path] = found
+    return _Tagged(tags, {k: tuple(v) for k, v in by_key.items()}, article_tags, tags_shown, tuple(warnings))
 
 
 def _unique(tags) -> tuple[Tag, ...]:
