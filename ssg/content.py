@@ -390,6 +390,7 @@ class _Reader:
         rendered = render_markdown(body, self.path, self.text("excerpt_separator", data))
         self.warn_template_tags(text, rendered.template_tags)
         self.warn_outside(text, rendered.outside)
+        self.warn_loopback(text, rendered.loopback)
         self.warn_cyrillic(data, meta, rendered)
         self.warn_empty(meta, rendered)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
@@ -552,11 +553,26 @@ class _Reader:
         a vault whose notes are a folder of it): the site has only what content/ and static/ hold, so the published
         page's link went nowhere, and the build said nothing (only `ssg check --links` did)."""
         files = [link for link in dict.fromkeys(links) if _EXTENSION.search(urlsplit(link).path)]  # (`../../2020/12/31/x/`: a page's URL)
-        body = text.split("\n")[self.end_line or 0 :] if files else []
         for link in files:
-            line = next((n for n, written in enumerate(body, (self.end_line or 0) + 1) if link in written), None)
             message = f"{link!r} leads out of the content folder, where the published site cannot reach: put the file in content/ (or static/) and link to it there"
-            self.warnings.append(Problem(self.path, line, None, message))
+            self.warn_on_line(text, link, message)
+
+    def warn_loopback(self, text: str, links: tuple[str, ...]) -> None:
+        """A warning on the line of each link to this computer: an address copied from the preview's tab
+        (`http://127.0.0.1:8765/2019/07/16/x/`) reads well in the preview and leads every reader nowhere."""
+        for link in dict.fromkeys(links):
+            path = urlsplit(link).path or "/"
+            message = (
+                f"links to {link}, an address on this computer (the preview's?), which readers cannot reach: link to the "
+                f"article's file (../2019/its-name.md), or write the site's own path ({path})"
+            )
+            self.warn_on_line(text, link, message)
+
+    def warn_on_line(self, text: str, written: str, message: str) -> None:
+        """A warning on the first line of the body that holds `written` (none found: on the file)."""
+        body = text.split("\n")[self.end_line or 0 :]
+        line = next((n for n, shown in enumerate(body, (self.end_line or 0) + 1) if written in shown), None)
+        self.warnings.append(Problem(self.path, line, None, message))
 
     def warn_empty(self, meta: dict, rendered: RenderedBody) -> None:
         """A warning for an article with nothing below its front matter, `ssg new`'s until it is written: published,

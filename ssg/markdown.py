@@ -75,6 +75,7 @@ class RenderedBody:
     site_links: tuple[str, ...] = ()  # paths from the site's root (`/images/logo.png` -> images/logo.png), checked once the site is planned
     template_tags: tuple[str, ...] = ()  # the shortcodes, Liquid tags and Obsidian links its text shows (see `template_tags`)
     outside: tuple[str, ...] = ()  # links and images that lead out of content/, as written (no published page reaches there)
+    loopback: tuple[str, ...] = ()  # links to this computer (`http://127.0.0.1:8765/...`, the preview's address), as written
 
     @functools.cached_property
     def text(self) -> str:
@@ -103,6 +104,7 @@ def render_markdown(source: str, article_path: str, excerpt_separator: str | Non
         site_links=tuple(refs.site),
         template_tags=tuple(tags),
         outside=tuple(refs.outside),
+        loopback=tuple(refs.loopback),
     )
 
 
@@ -893,6 +895,12 @@ class _GitHubExtension(Extension):
                 md.inlinePatterns.register(_OutsideRawLinks(md.inlinePatterns[item.name], md), item.name, item.priority)
 
 
+def _on_this_computer(host: str | None) -> bool:
+    """Whether a link's host is the computer it is opened on (a copied address of `ssg serve`'s preview, or of
+    another local program): no reader of the published site reaches it."""
+    return host is not None and (host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost"))
+
+
 class _RefCollector:
     """What the current document links to; reset before each document."""
 
@@ -902,11 +910,14 @@ class _RefCollector:
         self.files: list[str] = []
         self.outside: list[str] = []  # links and images that lead out of content/, as written
         self.site: list[str] = []
+        self.loopback: list[str] = []  # links to this computer, as written
 
     def rewrite(self, url: str) -> str:
         url = url.replace(RAW_MARK, "") if RAW_MARK in url else url  # (a link's `{{ }}` in `{% raw %}` text is what it says)
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not parts.path:
+            if parts.scheme in ("http", "https") and _on_this_computer(parts.hostname):
+                self.loopback.append(url)
             return url
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if url[:1] in "{|" and (pelican := pelican_link(url)) is not None:

@@ -632,6 +632,27 @@ def test_a_link_out_of_the_content_folder_is_warned_of_on_its_line():
     assert read("---\ntitle: T\ndate: 2021-01-01\n---\n![x](../images/x.png)\n", path="2021/a.md")["warnings"] == []
 
 
+def test_a_link_to_this_computer_is_warned_of_on_its_line():
+    """An address copied from the preview's tab (`http://127.0.0.1:8765/...`) reads well there and leads every reader
+    nowhere; the build said nothing (found by a new user's trial). Other hosts, and the same text in code, are no link."""
+    text = (
+        "---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n[награды](http://127.0.0.1:8765/2019/07/16/putin/) and "
+        "<http://localhost:1313/x/>.\n\n[ok](https://example.com/) `http://localhost:8000/`\n"
+    )
+    assert [(w["line"], w["message"]) for w in read(text)["warnings"]] == [
+        (
+            7,
+            "links to http://127.0.0.1:8765/2019/07/16/putin/, an address on this computer (the preview's?), which readers "
+            "cannot reach: link to the article's file (../2019/its-name.md), or write the site's own path (/2019/07/16/putin/)",
+        ),
+        (
+            7,
+            "links to http://localhost:1313/x/, an address on this computer (the preview's?), which readers cannot reach: "
+            "link to the article's file (../2019/its-name.md), or write the site's own path (/x/)",
+        ),
+    ]
+
+
 def test_a_missing_title_names_the_texts_opening_heading():
     """MarkDownload puts the page's title in the text (`# Russia and China agree | Reuters`), none in the front matter
     (found by a new user's trial: the error said only that the title is missing)."""
