@@ -15,6 +15,7 @@ import errno
 import ipaddress
 import json
 import mimetypes
+import os
 import socket
 import socketserver
 import sys
@@ -34,6 +35,11 @@ from .config import load_config
 from .errors import Problem, SsgError
 from .output import MANIFEST
 from .watch import LiveState, Rebuilder, View, stopped_by_signals
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 EVENTS_PATH = "/__ssg__/events"
 PORT_ATTEMPTS = 20
@@ -311,6 +317,7 @@ class Preview:
         self.rebuilder = Rebuilder(project, BuildOptions(drafts=drafts, future=drafts, force=True), include=include)
         self.server: PreviewServer | None = None
         self._thread: threading.Thread | None = None
+        self._session: tuple[Path, int] | None = None  # the lock file of the preview folder, and its handle (`_hold`)
 
     @property
     def url(self) -> str:
@@ -322,7 +329,10 @@ class Preview:
     def start(self) -> None:
         """Bind, watch, build once, serve. A bad site.yaml here raises: there is nothing to show yet."""
         config = load_config(self.rebuilder.project)
+        output = self.rebuilder.target(config).output_path
+        self._session = _hold(output)
         self.server = bind(self.options.host, self.options.port, self)
+        _say_where(self._session, self.url)
         port = self.server.server_address[1]
         if self.options.port and port != self.options.port:
             click.secho(f"Port {self.options.port} is in use; serving on port {port} instead.", fg="yellow")
@@ -330,7 +340,6 @@ class Preview:
             click.secho(f"warning: listening on {self.options.host}: others can see the preview, drafts included.", fg="yellow", err=True)
         self.rebuilder.start(config)  # watching before the first build: saves made during it count
         shown = "drafts and future articles included" if self.options.drafts else "published articles only"
-        output = self.rebuilder.target(config).output_path
         click.echo(f"Building a preview ({shown}) into {output} ...")
         if (output / MANIFEST).is_file():
             # The preview an earlier `ssg serve` left is shown at once, while this one's first build (which goes over
@@ -345,6 +354,7 @@ class Preview:
     def _serve(self, what: str | None) -> None:
         self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, name="ssg-serve-http")
         self._thread.start()
+        _say_where(self._session, self.url)  # (with the site's path now that the first build found it)
         click.echo(f"Serving {self.url} ({what + '; ' if what else ''}Ctrl-C to stop)")
         if self.options.open_browser:
             webbrowser.open(self.url)
@@ -361,6 +371,46 @@ class Preview:
                 self._thread.join()
             self.server.close_connections()
             self.server.server_close()
+        if self._session is not None:
+            (path, handle), self._session = self._session, None
+            path.unlink(missing_ok=True)  # (while held: no other preview locks a file about to go)
+            os.close(handle)
+
+
+def _hold(folder: Path) -> tuple[Path, int] | None:
+    """Hold the preview folder `folder` for this `ssg serve` as long as it runs, or raise `SsgError` naming the one that
+    holds it: a second preview of the project started on the next port, and the two failed each other's builds on every
+    save ("another ssg build is writing this folder now"). The lock ends with the process, even killed. (None where
+    there is no `fcntl`: Windows.)"""
+    if fcntl is None:
+        return None
+    path = folder.with_name(folder.name + ".serving")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            where = os.read(handle, 1000).decode("utf-8", "replace").strip()
+            os.close(handle)
+            message = (
+                f"another ssg serve is previewing this project{f' at {where}' if where else ''}: open it there, or stop it (Ctrl-C) first"
+            )
+            raise SsgError(Problem("serve", None, None, message)) from None
+        try:
+            if os.path.samestat(os.fstat(handle), os.stat(path)):
+                return path, handle
+        except FileNotFoundError:
+            pass
+        os.close(handle)  # the file the last preview removed as it stopped: lock the one there now
+
+
+def _say_where(session: tuple[Path, int] | None, url: str) -> None:
+    """Write the held preview's address into its lock file, for a second `ssg serve` to name."""
+    if session is not None:
+        _, handle = session
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{url} (process {os.getpid()})".encode(), 0)
 
 
 def serve(project: Path, options: ServeOptions) -> None:

@@ -21,6 +21,7 @@ import pytest
 
 import ssg.build
 from ssg.build import Builder
+from ssg.errors import SsgError
 from ssg.server import Preview, ServeOptions, inject, inside, is_local
 from ssg.watch import ReadWriteLock
 
@@ -465,3 +466,18 @@ def test_inject():
 def test_is_local():
     assert is_local("127.0.0.1") and is_local("::1") and is_local("localhost")
     assert not is_local("0.0.0.0") and not is_local("192.168.1.5") and not is_local("example.org")
+
+
+def test_a_second_preview_of_the_project_is_refused_naming_the_first(site):
+    """A second `ssg serve` in the project started on the next port, and the two failed each other's builds on every
+    save (found by a new user's trial): it is refused at once, with the first one's address; once that stops, a new one
+    starts."""
+    with running(site.root) as first:
+        second = Preview(site.root, ServeOptions(port=0))
+        with pytest.raises(SsgError) as raised:
+            second.start()
+        second.stop()
+        assert f"another ssg serve is previewing this project at {first.url} (process {os.getpid()})" in str(raised.value)
+        assert get(first, "/")[0] == 200  # the first one goes on
+    with running(site.root) as again:
+        assert get(again, "/")[0] == 200
