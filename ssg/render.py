@@ -258,7 +258,8 @@ class Renderer:
         return render_named(self.theme.env.get_template(CARD_TEMPLATE), context)
 
     def language_switch(self, page: Page) -> tuple[LanguageLink, ...]:
-        """Each language of a bilingual site: this page in it where it exists, else its home."""
+        """Each language of a bilingual site: this page in it where it exists (an article's, a standalone page's
+        version; the search page), else its home."""
         if not self.config.multilingual:
             return ()
         links = []
@@ -270,6 +271,9 @@ class Renderer:
             elif page.kind == "page":
                 other = self.site.standalone.version(page.context["standalone"], code)
                 path = self.urls.page(other) if other.lang == code else path
+            elif page.kind == "search":  # (every language has one: `build.search_pages`; search.js carries the query over)
+                index = page.context["index"]
+                path = index if code == self.config.lang else self.urls.lang_search(code, index)
             links.append(LanguageLink(code, native_name(code), path, code == page.lang))
         return tuple(links)
 

@@ -255,3 +255,10 @@ def test_a_bilingual_site_searches_in_each_language(tmp_path: Path, page: Search
     assert page.titles() == [ARTICLES["2024/raketa.md"][0]]
     assert page.type("title:") == "В запросе синтаксическая ошибка: после последнего +, - или поля нужно слово (title:луна, +луна)."
     assert "поля «lang» нет" in page.type("lang:ru")  # no English on the Russian page
+    # The language switch leads to the English search page, with the query (found by a new user's trial: it led to /en/).
+    page.type("rocket")
+    page.page.click(".lang-switch a[hreflang=en]")
+    page.page.wait_for_url("**/search/index.html?q=rocket*")
+    assert page.page.locator("html").get_attribute("lang") == "en" and "/ru/" not in page.page.url
+    page.wait_done()
+    assert page.titles() == [ARTICLES["2024/rocket.md"][0]]

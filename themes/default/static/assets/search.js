@@ -684,6 +684,12 @@
         if (filter && filter.value) url.searchParams.set("lang", filter.value); else url.searchParams.delete("lang");
         history.replaceState(null, "", url.href);
       }
+      // The header's language switch leads to this search in the other language: the query goes along.
+      // (As written, relative: site.js points it at index.html when the site is opened from disk.)
+      document.querySelectorAll(".lang-switch a[hreflang]").forEach(function (a) {
+        var href = a.getAttribute("href"), cut = href.search(/[?#]/);
+        a.setAttribute("href", (cut < 0 ? href : href.slice(0, cut)) + location.search);
+      });
       list.textContent = "";
       more.hidden = true;
       results = [];
