@@ -74,7 +74,8 @@ def _read(path: Path) -> dict:
     date = meta["date"]
     return {"ref": path.stem, "title": str(meta["title"]), "date": date if isinstance(date, str) else date.isoformat(),
             "lang": meta.get("lang", "en"), "tags": [str(t) for t in meta.get("tags") or []],
-            "text": rendered.text, "lead": rendered.first_paragraph}  # fmt: skip
+            "text": rendered.text, "lead": rendered.first_paragraph,
+            "source": (meta.get("source") or {}).get("name", "")}  # fmt: skip
 
 
 def load_articles(project: Path, work: Path, jobs: int) -> list[dict]:
@@ -90,7 +91,7 @@ def load_articles(project: Path, work: Path, jobs: int) -> list[dict]:
 
 
 def _terms(a: dict) -> dict:
-    return article_terms(a["lang"], a["title"], a["tags"], a["text"], CONFIG)
+    return article_terms(a["lang"], a["title"], a["tags"], a["text"], CONFIG, a.get("source", ""))  # (an older pickle has none)
 
 
 def all_terms(articles: list[dict], jobs: int, work: Path) -> list[dict]:
@@ -125,9 +126,13 @@ class JsonTerms:
     def doc(self, a: dict, terms: dict) -> SearchDoc:
         """A document without terms, keyed by everything it shows and its terms (as the build's article key)."""
         text = json.dumps(terms, ensure_ascii=False)
-        key = hashlib.sha256(repr((a["ref"], a["title"], a["date"], a["lang"], a["lead"], a["tags"], text)).encode()).hexdigest()[:32]
+        key = hashlib.sha256(
+            repr((a["ref"], a["title"], a["date"], a["lang"], a["lead"], a["tags"], a.get("source"), text)).encode()
+        ).hexdigest()[:32]
         self.rows[key] = text
-        return SearchDoc(a["ref"] + "/", a["ref"] + "/", a["title"], a["date"], a["lang"], a["lead"], tuple(a["tags"]), None, key)
+        return SearchDoc(
+            a["ref"] + "/", a["ref"] + "/", a["title"], a["date"], a["lang"], a["lead"], tuple(a["tags"]), None, key, a.get("source", "")
+        )
 
 
 def _gz(data: bytes) -> int:

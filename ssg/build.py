@@ -844,7 +844,8 @@ class SearchWriter:
         for n in [n for n, same in enumerate(map(eq, shown, tags)) if not same]:
             article, path = articles[n], keys[n][1]
             date = article.date.isoformat()
-            docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key)
+            source = article.source.name if article.source else ""
+            docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key, source)
         if self.remember:
             self._made = dict(zip(keys, docs, strict=True))
         return docs  # type: ignore[return-value]

@@ -22,7 +22,7 @@ import yaml
 from .content import check_lang
 from .errors import ConfigError, Problem
 from .scripts import cyrillic_language, written_in_cyrillic
-from .search import SearchConfig
+from .search import FIELDS, SearchConfig
 from .site import tag_key
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
@@ -155,9 +155,9 @@ def _search(value: Any) -> SearchConfig:
         config = replace(config, enabled=data["enabled"])
     if "fields" in data:
         fields = _keyed("fields", _str_list, data["fields"])
-        bad = [f for f in fields if f not in ("title", "tags", "body")]
+        bad = [f for f in fields if f not in FIELDS]
         if bad or not fields:
-            raise ValueError("fields must list some of title, tags, body")
+            raise ValueError(f"fields must list some of {', '.join(FIELDS)}")
         config = replace(config, fields=fields)
     if "path" in data:
         config = replace(config, path=_keyed("path", _site_dir, data["path"]))

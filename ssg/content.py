@@ -397,7 +397,9 @@ class _Reader:
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.excerpt or rendered.first_paragraph
         terms = (  # (pages are in no search index: see docs/search.md)
-            search.article_terms(meta["lang"], meta["title"], self.search_tags(meta["tags"]), rendered.text, self.settings.search)
+            search.article_terms(
+                meta["lang"], meta["title"], self.search_tags(meta["tags"]), rendered.text, self.settings.search, _outlet(meta["source"])
+            )
             if self.settings.search.enabled and not page
             else None
         )
@@ -1054,6 +1056,13 @@ def _entities_decoded(text: str | None) -> str | None:
 
 
 _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink
+
+
+def _outlet(source: dict | None) -> str:
+    """The name of an article's outlet, as the search index reads it (none: "")."""
+    return source["name"] if source else ""
+
+
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")  # `.html`, `.php`, `.mp4`; not `v1.2`
 
 

@@ -165,6 +165,10 @@ def test_field_scope_and_exclusion(page: SearchPage, server: str) -> None:
     assert page.titles() == ["Самолёт МС-21 поднялся в небо"]
     page.type("tags:мкс")
     assert "Ракета доставила груз на станцию" in page.titles()
+    # The outlet's name, which the text does not hold (found by a new user's trial: "Интерфакс" found nothing).
+    assert page.type("source:wire") and set(page.titles()) == {fields[0] for fields in ARTICLES.values()}
+    assert page.type("Wire") and set(page.titles()) == {fields[0] for fields in ARTICLES.values()}
+    assert set(page.page.locator(".search-hit__source").all_text_contents()) == {"Wire"}  # each hit names it
 
 
 def test_a_query_downloads_only_the_shards_it_needs(page: SearchPage, server: str, site: Path) -> None:
@@ -197,7 +201,7 @@ def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) 
     assert page.type("title:") == "The query has a syntax error: a word is missing after the last +, - or field: (title:moon, +moon)."
     assert (
         page.type("nosuchfield:word")
-        == "The query has a syntax error: there is no field “nosuchfield”; use title:word, tags:word or body:word."
+        == "The query has a syntax error: there is no field “nosuchfield”; use title:word, tags:word, source:word or body:word."
     )
     assert page.type("moon~x") == "The query has a syntax error: put a number after ~ or ^ (moon~1, moon^2)."
     # (found by a new user's trial: lunr's token names, in English on every page)

@@ -32,6 +32,7 @@ def node_installed() -> None:
 
 
 TAGS = ["Роскосмос", "NASA", "Союз", "Elon Musk", "МКС", "ISS", "Минобороны"]
+SOURCES = ["ТАСС", "Интерфакс", "РИА Новости", "Reuters", "BBC News", ""]  # (one in six has none)
 QUERIES = [
     "ракета", "ракеты", "ракетами", "самолет", "самолёт", "Самолёт", "launch", "launches", "rocket",
     "ракета запуск станция", "rocket launch station crew cosmonauts", "космонавты станция экипаж выход модуль",
@@ -40,6 +41,7 @@ QUERIES = [
     "ракет*", "lau*", "с*", "spacewalk", "испытания двигателя", "МС-21 ПД-14", "2.1б", "11:02",
     "nonexistentword", "+nonexistentword ракета", "ракета, запуск!", "звёзды", "звезды", "Восточный",
     "ракт~1", "*кета", "Europe", "europe's", "Europe’s", "NASA’s rocket", "+roscosmos' -nasa's", "it's", "o’clock",
+    "source:тасс", "Интерфакс запуск", "reuters", "source:новости ракета", "+source:bbc -ракета",
 ]  # fmt: skip
 # Possessives and apostrophes, typed as ' and as ’ (the data files have none), added to some bodies.
 APOSTROPHES = [
@@ -64,9 +66,11 @@ def _corpus() -> tuple[list[SearchDoc], dict[str, str]]:
         words = body.split()
         title = " ".join(rng.sample(words, min(len(words), rng.randint(3, 8))))
         tags = tuple(rng.sample(TAGS, rng.randint(0, 3)))
+        source = SOURCES[i % len(SOURCES)]
         lang = "ru" if i % len(paragraphs) < len(paragraphs) // 2 else "en"
         date = f"20{10 + i % 13:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00+03:00"
-        docs.append(SearchDoc(f"d{i}/", f"d{i}/", title, date, lang, body[:200], tags, article_terms(lang, title, tags, body, config)))
+        terms = article_terms(lang, title, tags, body, config, source)
+        docs.append(SearchDoc(f"d{i}/", f"d{i}/", title, date, lang, body[:200], tags, terms, source=source))
         bodies[f"d{i}/"] = body
     return docs, bodies
 
@@ -91,7 +95,12 @@ def _texts_in_index_order(folder: Path, docs: list[SearchDoc], bodies: dict[str,
     ordered = [by_path[row[0]] for chunk in chunks for row in _read_data(chunk)][::-1]
     fold = str.maketrans("Ёё", "Ее")
     return [
-        {"title": d.title.translate(fold), "tags": " ".join(d.tags).translate(fold), "body": bodies[d.path].translate(fold)}
+        {
+            "title": d.title.translate(fold),
+            "tags": " ".join(d.tags).translate(fold),
+            "source": d.source.translate(fold),
+            "body": bodies[d.path].translate(fold),
+        }
         for d in ordered
     ]
 

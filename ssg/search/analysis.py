@@ -183,8 +183,11 @@ def encode_tf(counts: Iterable[int]) -> str | list[int]:
         return counts
 
 
-def article_terms(lang: str, title: str, tags: Sequence[str], body_text: str, config: SearchConfig) -> dict:
+def article_terms(lang: str, title: str, tags: Sequence[str], body_text: str, config: SearchConfig, source: str = "") -> dict:
     """Terms per indexed field, in order of first occurrence, with their counts and the field length.
+
+    `source`: the outlet's name, so that a search for it (Интерфакс, `source:ТАСС`) finds the clippings it published,
+    whose text seldom names it.
 
     This is the expensive, per-article part (run in worker processes and cached as JSON), so the
     global `write_index` only has counting and writing left. Every article goes through the same
@@ -196,7 +199,7 @@ def article_terms(lang: str, title: str, tags: Sequence[str], body_text: str, co
     and hashing 2 KB of terms per article would cost the read phase more than it saves.
     """
     del lang  # the alphabet of each word picks its stemmer
-    texts = {"title": title, "tags": " ".join(tags), "body": body_text}
+    texts = {"title": title, "tags": " ".join(tags), "source": source, "body": body_text}
     languages = tuple(config.languages)
     fields = {}
     for name in config.fields:

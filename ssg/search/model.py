@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # Part of the build cache's stamp: bump it whenever article_terms would return something else.
-TERMS_VERSION = "4"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive)
-FIELDS = ("title", "tags", "body")
+TERMS_VERSION = "5"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive); 5: the source field
+FIELDS = ("title", "tags", "source", "body")  # source: the outlet's name (`source: {name: ТАСС}`)
 SUPPORTED_LANGUAGES = ("en", "ru")
 
 
@@ -16,7 +16,7 @@ class SearchConfig:
     """site.yaml `search:`."""
 
     enabled: bool = True
-    fields: tuple[str, ...] = FIELDS  # which of title, tags, body are indexed
+    fields: tuple[str, ...] = FIELDS  # which of title, tags, source, body are indexed
     path: str = "search/"  # site path of the search page and of the index folder
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES  # stop words and stemmers to apply
     language_filter: bool = False  # a bilingual site: write langs.js so readers can filter by language
@@ -35,6 +35,7 @@ class SearchDoc:
     tags: tuple[str, ...]
     terms: dict | None  # what article_terms returned; None: read from a `TermsCache` by `key`, if needed at all
     key: str = ""  # with terms=None: changes whenever the terms or anything above but ref, path and tags do (the article's key)
+    source: str = ""  # the outlet's name, which a hit shows (with terms=None, the key changes with it)
 
 
 @dataclass(frozen=True)

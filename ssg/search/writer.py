@@ -9,7 +9,7 @@ Files (each a script that calls `ssgSearchData(key, data)`, so the page can load
 - `t/<name>.js`: a shard: the terms from its bound up to the next shard's, in sorted order, as
   columns [terms joined by newlines, their order keys, then per field the postings of each term
   joined by commas] (`codec` describes a term's postings). The name derives from the bound.
-- `d/N.js`: store chunk N: path, title, date, language, lead and tags of documents N*k..N*k+k-1.
+- `d/N.js`: store chunk N: path, title, date, language, lead, tags and outlet of documents N*k..N*k+k-1.
 - `l/<field>.js`: the length of that field in every document, for the terms common enough
   (`DENSE`) that shipping their lengths with their postings would cost more.
 
@@ -59,7 +59,7 @@ from .analysis import terms_digest
 from .model import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
 
 FORMAT = 3  # 3: bitmaps (codec)
-BOOSTS = {"title": 10, "tags": 5, "body": 1}
+BOOSTS = {"title": 10, "tags": 5, "source": 5, "body": 1}
 SHARD_BYTES = 8_000  # the raw size shards aim at
 # Documents per store file. Hits rarely sit next to each other, so a page of 10 hits loads 10
 # files whatever this is: with 4 it pays for 40 documents (11.5 KB gzip), with 1 it would pay for
@@ -291,7 +291,10 @@ def _documents(docs: list[SearchDoc], terms: _Terms, known: dict[int, _Doc]) -> 
                 raise ValueError(f"search document {doc.ref} has neither terms nor a key to read them by")
             fields, meta = None, join((doc.path, doc.key, *doc.tags))
         else:
-            fields, meta = terms.fields(doc.ref, doc.terms), join((doc.path, doc.title, doc.date, doc.lang, doc.lead, *doc.tags))
+            fields, meta = (
+                terms.fields(doc.ref, doc.terms),
+                join((doc.path, doc.title, doc.date, doc.lang, doc.lead, doc.source, *doc.tags)),
+            )
         digest = blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=10).digest()
         out[n] = _Doc(doc, fields, parse(doc.date).timestamp(), digest)
     return out  # type: ignore[return-value]
@@ -345,7 +348,7 @@ def _sequence(fields: list[list]) -> str:
 
 
 def _stored(doc: SearchDoc) -> list:
-    return [doc.path, doc.title, doc.date, doc.lang, _clip(doc.lead), list(doc.tags)]
+    return [doc.path, doc.title, doc.date, doc.lang, _clip(doc.lead), list(doc.tags), doc.source]
 
 
 def _clip(text: str) -> str:

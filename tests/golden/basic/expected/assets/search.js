@@ -622,6 +622,10 @@
       meta.appendChild(time);
       meta.appendChild(document.createTextNode(" · "));
       meta.appendChild(el("span", "search-hit__lang", strings["search_lang_" + doc[3]] || doc[3]));
+      if (doc[6]) { // the outlet, named in the article's language
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(el("span", "search-hit__source", doc[6])).setAttribute("lang", doc[3]);
+      }
       li.appendChild(meta);
       if (doc[4]) {
         var lead = highlighted(doc[4], matched);

@@ -1,0 +1,1 @@
+ssgSearchData("l/source","111");
