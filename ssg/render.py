@@ -35,7 +35,7 @@ from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
-from .pages import ArticleLink, Page, PageLink, link, menu_links
+from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
 from .site import Site, Tag
 from .theme import CARD_TEMPLATE, Theme, format_for, render_named
 from .urls import LATEST, Urls, relative_from, resolve_refs
@@ -92,6 +92,24 @@ def native_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+# What templates link to by its `path`: links to articles and pages, feeds, periods (`up`, `prev_period`), the archive's
+# years and months.
+_WITH_PATH = (ArticleLink, PageLink, Feed, Link, ArchiveYear, ArchiveMonth)
+
+
+def _not_a_target(target: Any) -> str:
+    """Why `url_for(target)` has no URL, and what it takes."""
+    takes = (
+        "url_for takes a site path, a string such as 'tags/' or 'assets/style.css' ('' is the home page), or an object "
+        "templates are given: an article, page, tag, image, feed, date or link"
+    )
+    if target is None:
+        return f"url_for(None): nothing to link to ({takes}; a field that may be empty wants an {{% if %}} around it)"
+    if isinstance(target, jinja2.Undefined):
+        target._fail_with_undefined_error()  # (its own message: what is missing, and what is there)
+    return f"url_for({target!r}): {type(target).__name__} is no page ({takes})"
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """What templates know of the current page as `page`."""
@@ -133,12 +151,15 @@ class Renderer:
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
 
     def site_path(self, target: Any) -> str:
-        """The site path of anything a template may link to."""
+        """The site path of anything a template may link to; a TypeError naming what `url_for` takes for anything else
+        (`url_for(42)` linked to a page `42`, found only by `ssg check --links`, on every page)."""
         if type(target) is str:  # a site path already: the most common, asked first
-            return target
+            # `url_for('/tags/')`, written from the site's root out of Hugo's and Jekyll's habit, is the same path: with
+            # its slash it made `../..//tags/`, which a browser resolves to another host's `//tags/`.
+            return target.lstrip("/") if target[:1] == "/" else target
         if isinstance(target, Article):
             return self.urls.article(target)
-        if isinstance(target, (ArticleLink, PageLink)):
+        if isinstance(target, _WITH_PATH):
             return target.path
         if isinstance(target, Tag):
             return self.urls.tag(target.slug)
@@ -148,11 +169,11 @@ class Renderer:
             return self.urls.page(target)
         if isinstance(target, LanguageLink):
             return target.path
-        if isinstance(target, Feed):
-            return target.path
         if isinstance(target, date):  # a day: its archive page
             return self.urls.period(target.year, target.month, target.day)
-        return str(target)
+        if isinstance(target, str):  # (a str of another type: Markup, `"tags/" | safe`)
+            return self.site_path(str(target))
+        raise TypeError(_not_a_target(target))
 
     def render(self, page: Page) -> bytes:
         return self.theme.render(page.template, self.context(page)).encode("utf-8")
