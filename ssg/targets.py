@@ -14,11 +14,11 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from .config import CONFIG_FILE, Config, option_line
-from .errors import Problem
+from .errors import Problem, SsgError
 from .fingerprints import TemplateLink, Templates
 from .pages import Page
 from .redirects import REDIRECT_KIND
-from .theme import Theme
+from .theme import load_theme
 from .urls import output_file
 
 
@@ -107,13 +107,18 @@ def _nested_line(root: Path, option: str, key: str) -> int | None:
     return start
 
 
-def links_by_path(theme: Theme) -> dict[str, list[TemplateLink]]:
-    """Every template's literal site paths, by the path they name (`ssg check --links` says which template line wrote a
-    link broken on many pages)."""
+def template_lines(config: Config) -> dict[str, list[str]]:
+    """Each site path the site's templates name literally -> the template lines that name it
+    (`templates/article.html:12: url_for('tgas/')`): `ssg check --links` says which line wrote a link it finds broken on
+    many pages. Empty where the theme cannot be loaded (its own error is the build's to report)."""
+    try:
+        theme = load_theme(config)
+    except SsgError:
+        return {}
     names = theme.env.list_templates(extensions=("html", "xml", "txt"))
-    found: dict[str, list[TemplateLink]] = {}
+    found: dict[str, list[str]] = {}
     for link in Templates().analyse(theme, names).links:
-        found.setdefault(site_path(link.target), []).append(link)
+        found.setdefault(site_path(link.target), []).append(f"{link.file}:{link.line}: {link.call}({link.target!r})")
     return found
 
 
