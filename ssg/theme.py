@@ -8,6 +8,7 @@ names the template file and line. A name or attribute that is not there is such 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import re
@@ -100,20 +101,25 @@ class Theme:
     project_root: Path
     translators: dict[str, Callable[..., str]] = field(default_factory=dict, repr=False, compare=False)  # lang -> its `t`
 
-    def render(self, template: str, context: dict[str, Any]) -> str:
+    def render(self, template: str, context: dict[str, Any], rendering: str = "") -> str:
+        """`template` rendered with `context`; an error names the template's line, and `rendering`: the page (its
+        article's file, its URL), which an error that depends on the article (`article.extra.views + 1`) is about."""
         try:
             return render_named(self.env.get_template(template), context)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
-            raise TemplateError(self.problem(exc, template)) from None
+            raise TemplateError(self.problem(exc, template, rendering)) from None
 
-    def problem(self, exc: Exception, template: str) -> Problem:
-        """What went wrong rendering `template`, on the template file and line where it did."""
+    def problem(self, exc: Exception, template: str, rendering: str = "") -> Problem:
+        """What went wrong rendering `template` (for `rendering`: see `render`), on the template file and line where
+        it did."""
         if isinstance(exc, jinja2.TemplateSyntaxError):
             return self.syntax_problem(exc, template)
         file, line = self.template_frame(exc)  # (a missing template: the one that includes or extends it, when it is not this)
         if isinstance(exc, jinja2.TemplateNotFound):
             return Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
-        return Problem(file or template, line, None, f"{type(exc).__name__}: {exc}")  # a runtime error: the line that raised it
+        what = " on ".join(filter(None, (getattr(exc, _RENDERING, ""), rendering)))  # (an entry's article, in a listing)
+        message = f"{type(exc).__name__}: {exc}" + (RENDERING.format(what) if what else "")
+        return Problem(file or template, line, None, message)  # a runtime error: the line that raised it
 
     def syntax_problem(self, exc: jinja2.TemplateSyntaxError, template: str) -> Problem:
         """A syntax error on its line; a block left open (`{% if %}` without `{% endif %}`) on the line that opened it,
@@ -180,6 +186,18 @@ class Theme:
 
             self.translators[lang] = t
         return t
+
+
+RENDERING = " (rendering {})"  # after a runtime error's message: the page, or listing entry, being rendered
+_RENDERING = "_ssg_rendering"  # set on an error by `rendering_entry`
+
+
+def rendering_entry(exc: BaseException, what: str) -> None:
+    """Tell an error raised rendering a listing's entry (`card.html`, within the listing's template) which entry it was
+    (`the entry of content/x.md`), for `Theme.problem`: the listing's page alone does not say which article it is."""
+    if not hasattr(exc, _RENDERING):
+        with contextlib.suppress(AttributeError):  # (an exception type without a __dict__)
+            setattr(exc, _RENDERING, what)
 
 
 # Jinja's tags that open a block `{% end<name> %}` closes (`set` only without `=`: `{% set x %}...{% endset %}`).

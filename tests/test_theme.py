@@ -334,7 +334,10 @@ def test_an_unknown_name_in_the_entry_template_is_named_with_the_entrys_names(li
     listed.write({"templates/card.html": "<li>\n{{ artcle.title }}</li>\n"})
     with pytest.raises(TemplateError) as error:
         listed.build()
-    assert str(error.value) == "templates/card.html:2: UndefinedError: 'artcle' is undefined (did you mean 'article'?)"
+    assert str(error.value) == (
+        "templates/card.html:2: UndefinedError: 'artcle' is undefined (did you mean 'article'?) "
+        "(rendering the entry of content/c.md on /)"  # (the newest article's entry, on the home page: the first made)
+    )
     listed.write({"templates/card.html": "<li>{{ pgae.kind }}</li>\n"})  # `page` is not an entry's: no suggestion of it
     with pytest.raises(TemplateError) as error:
         listed.build()
