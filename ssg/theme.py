@@ -254,8 +254,17 @@ class _Undefined(jinja2.StrictUndefined):
             return f"no key {name!r} here{_did_you_mean(str(name), map(str, obj), 'its keys')}"
         if not isinstance(name, str):
             return f"{type(obj).__name__!r} object has no element {name!r}"
+        what = f"{type(obj).__name__!r} object has no attribute {name!r}"
+        if isinstance(obj, str):
+            return what + _text_hint(obj, name)
         names = [n for n in dir(obj) if not n.startswith("_")]
-        return f"{type(obj).__name__!r} object has no attribute {name!r}{_did_you_mean(name, names, 'its attributes')}"
+        documented = DOCUMENTED.get(type(obj).__name__)
+        if documented is None:
+            return what + _did_you_mean(name, names, "its attributes")
+        # Its fields as docs/templates.md lists them, not its internals (`from_record`, `key`); a name close to one of
+        # those is still suggested (`translaton_of`).
+        close = _did_you_mean(name, documented, "its attributes")
+        return what + (close if "did you mean" in close else _did_you_mean(name, names, "") or close)
 
 
 class _MissingKey(_Undefined):
@@ -276,12 +285,66 @@ class _MissingKey(_Undefined):
 
 
 def _did_you_mean(name: str, names: Iterable[str], known: str) -> str:
-    """The name closest to `name` (two letters swapped first: `scr` is `src`), else every name (`known`: what they are)."""
+    """The name closest to `name` (two letters swapped first: `scr` is `src`), else every name (`known`: what they are;
+    "": none listed)."""
     names = sorted(set(names))
     close = [n for n in names if sorted(n) == sorted(name)] or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
     if close:
         return f" (did you mean {close[0]!r}?)"
-    return f" ({known}: {', '.join(names)})" if names else ""
+    return f" ({known}: {', '.join(names)})" if names and known else ""
+
+
+# The attributes docs/templates.md gives each object templates see, by its type's name (`pages.py` imports this module,
+# so its types cannot be named here). An unknown attribute's message lists these (tests/test_theme.py holds them to the
+# types and the docs).
+DOCUMENTED = {
+    "Article": (
+        "title",
+        "date",
+        "updated",
+        "lang",
+        "tags",
+        "source",
+        "image",
+        "rights",
+        "summary",
+        "slug",
+        "draft",
+        "extra",
+        "source_path",
+    ),
+    "StandalonePage": ("title", "updated", "lang", "summary", "slug", "draft", "menu", "extra", "source_path"),
+    "Tag": ("name", "slug", "count", "label"),
+    "Image": ("src", "credit", "alt", "caption"),
+    "Source": ("name", "url"),
+    "Paginator": ("page", "pages", "total", "first", "last", "prev", "next"),
+    "ArticleLink": ("title", "date", "lang", "path"),
+    "PageLink": ("title", "lang", "path"),
+    "Link": ("path", "label"),
+    "LanguageLink": ("code", "name", "path", "current"),
+    "Feed": ("path", "title", "subtitle", "lang"),
+    "ArchiveYear": ("year", "path", "count", "months"),
+    "ArchiveMonth": ("month", "path", "count"),
+    "SiteInfo": ("title", "description", "base_url", "lang", "publisher", "params", "search", "languages", "home", "feed", "latest"),
+    "PageInfo": ("kind", "path", "lang", "title"),
+}
+_TAG_ATTRIBUTES = frozenset({"name", "slug", "count", "label", "names", "key"})
+
+
+def _text_hint(text: str, name: str) -> str:
+    """What to say of an attribute a string does not have: Python's str methods are no list to show a template's
+    author. A tag's attribute read from a string is most likely from `article.tags`, which holds the tags' names."""
+    if name in _TAG_ATTRIBUTES:
+        return (
+            f" ({_shortened(text)} is text: article.tags holds the tags' names; tags_of(article) gives its tags as Tag "
+            "objects, with name, slug, count and label(lang))"
+        )
+    close = _did_you_mean(name, (n for n in dir(str) if not n.startswith("_")), "")
+    return close or f" ({_shortened(text)} is text)"
+
+
+def _shortened(text: str, most: int = 40) -> str:
+    return repr(text if len(text) <= most else text[: most - 1] + "…")
 
 
 _UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")

@@ -92,7 +92,9 @@ def test_a_standalone_page_and_a_listing_are_named_too(project):
         project.build()
     assert str(error.value).endswith("no key 'since' here (rendering content/pages/about.md at /about/)")
     project.remove("templates/page.html")
-    project.write({"templates/list.html": '{% extends "base.html" %}\n{% block content %}{% if tag %}{{ tag.name.x }}{% endif %}{% endblock %}\n'})
+    project.write(
+        {"templates/list.html": '{% extends "base.html" %}\n{% block content %}{% if tag %}{{ tag.name.x }}{% endif %}{% endblock %}\n'}
+    )
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value).startswith("templates/list.html:2: UndefinedError: 'str' object has no attribute 'x'")
