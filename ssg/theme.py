@@ -118,13 +118,15 @@ class Theme:
         if isinstance(exc, jinja2.TemplateNotFound):
             return Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
         what = " on ".join(filter(None, (getattr(exc, _RENDERING, ""), rendering)))  # (an entry's article, in a listing)
-        message = f"{type(exc).__name__}: {exc}" + (RENDERING.format(what) if what else "")
+        message = self.unknown_filter(str(exc)) or f"{type(exc).__name__}: {exc}"
+        message += RENDERING.format(what) if what else ""
         return Problem(file or template, line, None, message)  # a runtime error: the line that raised it
 
     def syntax_problem(self, exc: jinja2.TemplateSyntaxError, template: str) -> Problem:
         """A syntax error on its line; a block left open (`{% if %}` without `{% endif %}`) on the line that opened it,
         where Jinja names the line it noticed it on (the template's last `{% endblock %}`, far below)."""
         file, message = self.display(exc.filename or exc.name or template), exc.message or "syntax error"
+        message = self.unknown_filter(message) or message
         opened = _unclosed_block(exc.source) if exc.source and "needs to be closed" in message else None
         if opened is None:
             return Problem(file, exc.lineno, None, message)
@@ -135,6 +137,26 @@ class Theme:
             None,
             f"{{% {name} %}} opened here is not closed (add {{% end{name} %}} where it ends; Jinja noticed on line {exc.lineno})",
         )
+
+    def unknown_filter(self, message: str) -> str | None:
+        """Jinja's "No filter named 'upcase'." (at compile time; "... found." within an `{% if %}`, as the page renders)
+        with the filter or test likely meant, or one of ssg's functions written as a filter; None for another message."""
+        found = _NO_FILTER.fullmatch(message)
+        if found is None:
+            return None
+        kind, name = found["kind"], found["name"]
+        known = self.env.filters if kind == "filter" else self.env.tests
+        meant = _FILTER_SYNONYMS.get(name) if kind == "filter" else None
+        if name in FUNCTIONS:
+            fix = f"{name} is a function here: write {name}(value), not value | {name}"
+        elif meant in FUNCTIONS:
+            fix = f"did you mean {meant}(value)? a function here, not a filter"
+        elif meant is not None:
+            fix = f"did you mean {meant!r}?"
+        else:
+            close = _did_you_mean(name, known, f"the {kind}s")
+            fix = close[2:-1]
+        return f"No {kind} named {name!r} ({fix})"
 
     def template_frame(self, exc: BaseException) -> tuple[str | None, int | None]:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
@@ -198,6 +220,39 @@ def rendering_entry(exc: BaseException, what: str) -> None:
     if not hasattr(exc, _RENDERING):
         with contextlib.suppress(AttributeError):  # (an exception type without a __dict__)
             setattr(exc, _RENDERING, what)
+
+
+_NO_FILTER = re.compile(r"No (?P<kind>filter|test) named '(?P<name>[^']+)'(?: found)?\.")
+# The functions every page's templates get (`render.Renderer.context`), which a filter's name may mean.
+FUNCTIONS = frozenset(
+    {"url_for", "abs_url", "t", "format_date", "format_datetime", "format_time", "tags_of", "card", "translations_of", "language_name"}
+)
+# Filters of other template languages (Liquid's, Hugo's, Django's) by what they are called here: a letter's difference
+# would not find `upper` for Liquid's `upcase`.
+_FILTER_SYNONYMS = {
+    "upcase": "upper",
+    "uppercase": "upper",
+    "downcase": "lower",
+    "lowercase": "lower",
+    "strip_html": "striptags",
+    "striphtml": "striptags",
+    "plainify": "striptags",
+    "size": "length",
+    "len": "length",
+    "jsonify": "tojson",
+    "json": "tojson",
+    "number_of_words": "wordcount",
+    "truncatewords": "truncate",
+    "truncate_words": "truncate",
+    "strip": "trim",
+    "safeHTML": "safe",
+    "escape_once": "escape",
+    "date": "format_date",
+    "relative_url": "url_for",
+    "relURL": "url_for",
+    "absolute_url": "abs_url",
+    "absURL": "abs_url",
+}
 
 
 # Jinja's tags that open a block `{% end<name> %}` closes (`set` only without `=`: `{% set x %}...{% endset %}`).

@@ -401,3 +401,24 @@ def test_the_documented_fields_are_the_objects_and_the_docs():
         for name in DOCUMENTED[kind.__name__]:
             assert hasattr(kind, name) or name in getattr(kind, "__dataclass_fields__", {}), (kind, name)
             assert f"`{name}`" in docs or f"`{name}(" in docs or f".{name}" in docs, (kind, name)
+
+
+@pytest.mark.parametrize(
+    ("line_3", "message"),
+    [
+        ("{{ article.title | upcase }}", "No filter named 'upcase' (did you mean 'upper'?)"),  # Liquid's name
+        ("{{ article.title | uppr }}", "No filter named 'uppr' (did you mean 'upper'?)"),
+        ("{{ article.date | format_date }}", "No filter named 'format_date' (format_date is a function here: write format_date(value)"),
+        ("{{ article.date | date }}", "No filter named 'date' (did you mean format_date(value)? a function here, not a filter)"),
+        ("{{ article.title | zzz }}", "No filter named 'zzz' (the filters: abs, attr, batch, "),
+        # Within an `{% if %}`, Jinja finds it out as the page renders.
+        ("{% if article.title %}{{ article.title | upcase }}{% endif %}", "No filter named 'upcase' (did you mean 'upper'?) (rendering "),
+        ("{% if article.title is strng %}{% endif %}", "No test named 'strng' (did you mean 'string'?)"),
+    ],
+)
+def test_an_unknown_filter_or_test_says_which_was_likely_meant(project, line_3, message):
+    template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(f"templates/article.html:3: {message}")
