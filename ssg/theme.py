@@ -398,8 +398,13 @@ def _text_hint(text: str, name: str) -> str:
     return close or f" ({_shortened(text)} is text)"
 
 
-def _shortened(text: str, most: int = 40) -> str:
-    return repr(text if len(text) <= most else text[: most - 1] + "…")
+def _shortened(text: str) -> str:
+    """A text quoted, cut short where it is long (a title is, a tag's name is not)."""
+    return repr(_cut(text))
+
+
+def _cut(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 _UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")
@@ -588,9 +593,34 @@ def _format(kind: str, value: date | datetime, offset: object, style: str, lang:
     # `offset` is part of the key: 11:42+00:00 and 14:42+03:00 are equal datetimes but print differently.
     if not isinstance(value, (date, time)) or (kind != "time" and isinstance(value, time)):
         # Babel takes None for "now": an empty field (an article without `updated`) would print today, and change daily.
-        raise TypeError(f"format_{kind}: {value!r} is not a date (a field that may be empty wants an {{% if %}} around it)")
+        raise TypeError(_not_a_date(kind, value))
     formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
     return formatter(value, format=style, locale=_locale(lang))
+
+
+def _not_a_date(kind: str, value: object) -> str:
+    """Why `format_<kind>(value)` cannot format `value`: an empty field wants an `{% if %}`; anything else is the wrong
+    value passed (`format_date(article.title)`)."""
+    if value is None:
+        return f"format_{kind}: None is not a date (a field that may be empty wants an {{% if %}} around it)"
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()  # (its own message: the key that is missing)
+    takes = {"date": "a date", "datetime": "a date and time", "time": "a time"}[kind]
+    kind_of = type(value).__name__
+    what = (
+        f"the text {_shortened(value)}"
+        if isinstance(value, str)
+        else f"{_cut(repr(value))} ({'an' if kind_of[0] in 'aeiou' else 'a'} {kind_of})"
+    )
+    if isinstance(value, time):
+        what = f"a time, {value} (format_time formats it)"
+    written = ""
+    if isinstance(value, str) and _ISO_DAY.match(value):  # (front matter other than `date:` and `updated:` stays text)
+        written = ": a date written in front matter's other keys is text, which a template can print as it is"
+    return f"format_{kind} takes {takes} (article.date, article.updated), and got {what}{written}"
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @functools.cache

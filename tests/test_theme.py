@@ -132,13 +132,28 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
     [
         # Babel formats None as today: an article without `updated` would show today's date, changing every day.
         ("<p>{{ format_date(article.updated) }}</p>", "TypeError: format_date: None is not a date"),
+        # Something else than a date is the wrong value, not an empty field.
+        (
+            "{{ format_date(article.title) }}",
+            "TypeError: format_date takes a date (article.date, article.updated), and got the text 'A' (rendering",
+        ),
+        (
+            "{{ format_datetime(42) }}",
+            "TypeError: format_datetime takes a date and time (article.date, article.updated), and got 42 (an int)",
+        ),
+        (
+            "{{ format_date(article.extra.published) }}",
+            "TypeError: format_date takes a date (article.date, article.updated), and got the text '2021-05-20': a date "
+            "written in front matter's other keys is text",
+        ),
+        ("{{ format_date(article.extra.nothing) }}", "UndefinedError: no key 'nothing' here"),
         # A missing include is blamed on the template and line that include it.
         ('{% include "nothere.html" %}', "template 'nothere.html' not found in "),
     ],
 )
 def test_a_template_error_is_named_on_its_line(project, line_3, message):
     template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
-    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
+    project.write({"content/a.md": article("A", "2021-05-24", published="'2021-05-20'"), "templates/article.html": template})
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value).startswith(f"templates/article.html:3: {message}")
