@@ -666,8 +666,10 @@ def test_check_renders_a_page_of_each_kind_and_fails_on_a_template_error_as_buil
     result = run("-C", str(project.root), "check")
     assert result.exit_code == 1
     assert result.output == (
-        "error: templates/article.html:4: UndefinedError: 'artcle' is undefined (did you mean 'article'?)\n"
-        "error: templates/card.html:2: UndefinedError: 'Article' object has no attribute 'titel' (did you mean 'title'?)\n"
+        "error: templates/article.html:4: UndefinedError: 'artcle' is undefined (did you mean 'article'?) "
+        "(rendering content/a.md at /2021/01/01/a/)\n"
+        "error: templates/card.html:2: UndefinedError: 'Article' object has no attribute 'titel' (did you mean 'title'?) "
+        "(rendering the entry of content/a.md on /)\n"
         "Check failed: 2 problems.\n"
     )
     assert sorted(p.name for p in project.root.iterdir()) == ["content", "site.yaml", "templates"]  # nothing written
