@@ -54,6 +54,7 @@ from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_scr
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .standalone import Standalones
+from .targets import Written, logo_problems, page_candidates, template_link_problems
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths, output_file
 from .yamlload import key_value
@@ -332,10 +333,18 @@ class Builder:
                     urls.latest(): "the latest articles' list",
                 }
                 single_lang = None if config.multilingual else config.lang
-                clashes = collisions(pages, files, single_lang, generated, config.content_dir, config.root)
-                result.warnings += unknown_site_links(
-                    site, config, urls, lambda: {page.file for page in pages} | files.keys() | generated.keys() | {urls.robots()}
-                )
+                page_files = set(map(attrgetter("file"), pages))
+                clashes = collisions(pages, files, single_lang, generated, config.content_dir, config.root, page_files)
+                search_folder = [config.search.path] if config.search.enabled else []  # (its index's files: made later)
+                written = Written(page_files, files, generated.keys() | {urls.robots()}, search_folder)
+                result.warnings += unknown_site_links(site, config, urls, written)
+                if self.templates is None:
+                    self.templates = Templates(store.templates())
+                # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
+                analysis = self.templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
+                candidates = functools.cache(lambda: sorted({*files, *generated, *page_candidates(pages)}))  # (for a misspelt path)
+                result.warnings += template_link_problems(analysis.links, written, config, candidates)
+                result.warnings += logo_problems(config, written, candidates)
                 if "base_url" in config.flagged:  # (a staging build, --base-url: an old URL on the site's own host is no mistake)
                     elsewhere = with_lines(not_ours, loaded.lines, config.content_dir)
                     result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
@@ -370,13 +379,12 @@ class Builder:
             own = inside_cache or previous is self.committed.get(config.output_path)
             if previous.signature is None and not private:
                 check_manifest(config.output_path)
-            if self.templates is None:
-                self.templates = Templates(store.templates())
             output = Output(config.output_path, previous, own, private, defer=self.remember)
             if self.remember:
                 self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
             try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
-                prints = write_site(Plan(config, options, theme, site, urls, pages, files, feeds), store, output, phase, result, self)
+                to_write = Plan(config, options, theme, site, urls, pages, files, feeds, analysis.templates)
+                prints = write_site(to_write, store, output, phase, result, self)
                 with phase("commit"), committing():
                     result.changed = len(output.changed)
                     result.deleted = len(output.commit())
@@ -488,6 +496,7 @@ class Plan(NamedTuple):
     pages: list[Page]
     files: dict[str, Path]  # output path -> source file
     feeds: list[tuple[Feed, Sequence[Article]]]  # every feed and its articles, newest first (`feeds.feed_sources`)
+    templates: dict[str, tuple[str, frozenset[str]]]  # each template's fingerprint and the context names it reads
 
 
 def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result: BuildResult, builder: Builder) -> Remembered | None:
@@ -497,8 +506,8 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
     of its last build into the same folder, and the hash of ssg's code (part of every fingerprint). Returns this
     build's fingerprints (for its next build, when it remembers).
     """
-    config, options, theme, site, urls, pages, files, feeds = plan
-    templates, searching, previous, remember, code = builder.templates, builder.search, builder.prints, builder.remember, builder.code
+    config, options, theme, site, urls, pages, files, feeds, analysed = plan
+    searching, previous, remember, code = builder.search, builder.prints, builder.remember, builder.code
     latest = latest_links(site, config, urls)
     bodies = Bodies(store.path)
     # Where each article and standalone page (and each tag a Pelican link names) is: pages, feeds and fingerprints ask.
@@ -508,8 +517,6 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         # changed, makes every page again).
         menus = menu_links(site.standalone, config, urls)
         base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config)) + repr(sorted(menus.items()))
-        # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
-        analysed = templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
         card_print, card_reads = analysed[CARD_TEMPLATE]
         renderer = Renderer(
             config, theme, site, urls, latest, bodies, paths, builder.cards_for(base + card_print, READS_COUNT in card_reads)
@@ -960,13 +967,12 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
     return problems
 
 
-def unknown_site_links(site: Site, config: Config, urls: Urls, outputs: Callable[[], set[str]]) -> list[Problem]:
+def unknown_site_links(site: Site, config: Config, urls: Urls, written: Collection[str]) -> list[Problem]:
     """Links from the site's root (`/images/x.jpg`, as Hugo and Jekyll archives write them) to nothing the build writes,
     each on the line that links: the published page would show a broken picture or link, and nothing else would say so
     before `ssg check --links` (which names the built page, not the article). Warnings: the host may serve more than the
     site (an error with --strict)."""
     linking = [article for article in _with_texts(site) if article.site_links]
-    written = outputs() if linking else set()
     by_slug: dict[str, list[str]] = {}  # an old site's URL ends in the article's slug (/2021/10/soyuz-ms-19/)
     problems = []
     for article in linking:
@@ -1029,7 +1035,13 @@ _LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path en
 
 
 def collisions(
-    pages: list[Page], files: dict[str, Path], single_lang: str | None, generated: dict[str, str], shown_as: str, root: Path | None = None
+    pages: list[Page],
+    files: dict[str, Path],
+    single_lang: str | None,
+    generated: dict[str, str],
+    shown_as: str,
+    root: Path | None = None,
+    paths: set[str] | None = None,
 ) -> list[Problem]:
     """Two things that would be written to one output file: a problem naming both.
 
@@ -1037,8 +1049,9 @@ def collisions(
     translations, and the message says how to publish both). `generated`: the other files the build writes (feeds,
     the sitemap), by what they are, so that a static file in their place is named with them. Articles are named as
     `shown_as/<path>` (the content folder). A redirect page (`redirects.py`) never takes the place of anything else:
-    the problem is on the old URL that makes it, naming a file it would overwrite from `root` (the project's)."""
-    paths = set(map(attrgetter("file"), pages))
+    the problem is on the old URL that makes it, naming a file it would overwrite from `root` (the project's). `paths`:
+    the pages' files, where the caller has them."""
+    paths = set(map(attrgetter("file"), pages)) if paths is None else paths
     redirects = [page for page in pages if page.kind == REDIRECT_KIND]
     problems = _folder_clashes(redirects, paths | files.keys() | generated.keys(), shown_as) if redirects else []
     if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):

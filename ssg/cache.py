@@ -143,18 +143,23 @@ class Store:
         """Search terms of the records among `digests` (none for a record read with search off)."""
         return {digest: terms or {} for digest, terms in self._column("terms", digests).items()}
 
-    def templates(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-        """Template source hash -> (templates it refers to, context names it reads), as parsed by earlier builds."""
+    def templates(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[int, str, str], ...]]]:
+        """Template source hash -> (templates it refers to, context names it reads, the site paths it names: line,
+        function, path), as parsed by earlier builds (`fingerprints.Templates`)."""
         found = {}
         for source, refers in self.db.execute("SELECT source, refers FROM templates"):
             try:
-                names, variables = json.loads(refers)
-                found[source] = (tuple(map(str, names)), tuple(map(str, variables)))
+                names, variables, links = json.loads(refers)
+                found[source] = (
+                    tuple(map(str, names)),
+                    tuple(map(str, variables)),
+                    tuple((int(line), str(call), str(path)) for line, call, path in links),
+                )
             except (TypeError, ValueError):
                 continue
         return found
 
-    def remember_templates(self, parsed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+    def remember_templates(self, parsed: dict[str, tuple]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO templates VALUES (?, ?)", ((k, json.dumps(v)) for k, v in parsed.items()))
 
     def copies(self) -> dict[str, tuple[int, int, str]]:

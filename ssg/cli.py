@@ -21,9 +21,10 @@ from .build import BuildOptions, build
 from .config import FLAGS, load_config
 from .content import check_lang, check_slug, check_source_url, iso_hint, parse_date
 from .errors import Problem, SsgError, in_file_order
-from .linkcheck import check_links, site_base_url
+from .linkcheck import by_target, check_links, site_base_url
 from .load import posts_outside
 from .scaffold import copy_from_theme, init_project, new_article, new_page, new_translation, theme_files
+from .targets import template_lines
 from .workflow import WORKFLOW_PATH, install_requirement
 
 
@@ -174,23 +175,27 @@ def check_command(project: Path, drafts: bool, future: bool, strict: bool, links
 def _check_links(project: Path, folder: Path | None, base_url: str | None) -> None:
     """Exit 1 if any internal link is broken. The site's base URL: --base-url, else the one the
     output says it was built for (a build with --base-url differs from site.yaml), else site.yaml's."""
-    configured = None
+    config = None
     try:
         config = load_config(project)
         folder = folder or config.output_path
-        configured = config.base_url
     except SsgError:
         if folder is None:
             raise click.UsageError("no site.yaml here: name the folder to check (ssg check --links DIR)") from None
     if not folder.is_dir():
         raise click.UsageError(f"{folder} does not exist; run ssg build first")
-    report = check_links(folder, base_url or site_base_url(folder) or configured or "/")
+    report = check_links(folder, base_url or site_base_url(folder) or (config and config.base_url) or "/")
     for url, pages in sorted(report.external.items()):  # (first: the broken ones come last, above the count, not lost above these)
         click.echo(f"external (not fetched): {url} (on {pages[0]}{f' and {len(pages) - 1} more' if len(pages) > 1 else ''})")
     sys.stdout.flush()
-    for link in report.broken:
-        click.secho(f"broken: {link}", fg="red", err=True)
-    click.echo(f"Checked {report.links} links in {report.pages} files: {len(report.broken)} broken, {len(report.external)} external.")
+    groups = by_target(report.broken)  # (a template's mistake is on every page it makes: one line, with the template's)
+    written_by = template_lines(config) if config is not None and report.broken else {}
+    for group in groups:
+        click.secho(f"broken: {group.describe(written_by.get(group.target, ()) if group.target else ())}", fg="red", err=True)
+    different = f" ({len(groups)} different)" if len(groups) != len(report.broken) else ""
+    click.echo(
+        f"Checked {report.links} links in {report.pages} files: {len(report.broken)} broken{different}, {len(report.external)} external."
+    )
     if report.broken:
         sys.exit(1)
 

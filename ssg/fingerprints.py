@@ -16,6 +16,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
+from typing import NamedTuple
 
 import jinja2
 import jinja2.meta
@@ -37,7 +38,35 @@ _KIND_PATH = attrgetter("kind", "path")
 
 
 READS_COUNT = ".count"  # among a template's names: it reads a `count` (a tag's, shown by the tags page), which Tag's repr leaves out
-_ANALYSIS = "3"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+_ANALYSIS = "4"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+LINKING = ("url_for", "abs_url")  # the functions whose literal arguments are site paths (`TemplateLink`)
+# What `Templates` finds in one source: the templates it refers to, the context names it reads, and the site paths it
+# names literally, each as (line, function, path).
+Parsed = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[int, str, str], ...]]
+
+
+class TemplateLink(NamedTuple):
+    """A site path a template names literally (`url_for('assets/style.css')`), for the build to check it is there."""
+
+    file: str  # the template's file, as the user knows it (`templates/article.html`)
+    line: int
+    call: str  # url_for or abs_url
+    target: str  # as written
+
+
+class _Source(NamedTuple):
+    """A template as one `Templates.analyse` met it."""
+
+    source: str
+    file: str | None  # (None for ssg's own, `theme.BUILT_IN_TEMPLATES`)
+    parsed: Parsed
+
+
+class Analysis(NamedTuple):
+    """What `Templates.analyse` finds in the templates pages use."""
+
+    templates: dict[str, tuple[str, frozenset[str]]]  # name -> (fingerprint, context names read)
+    links: tuple[TemplateLink, ...]  # the site paths they, and all they extend or include, name literally
 
 
 def _hash(text: str) -> str:
@@ -51,30 +80,35 @@ class Templates:
     keeps one of these across builds, and the cache keeps the analyses for the next process.
     """
 
-    def __init__(self, parsed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None) -> None:
-        self.parsed = dict(parsed or {})  # source hash -> (templates it refers to, context names it reads)
-        self.added: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # parsed since the last `take_added`
+    def __init__(self, parsed: dict[str, Parsed] | None = None) -> None:
+        self.parsed = dict(parsed or {})  # source hash -> what it refers to, reads and links (`Parsed`)
+        self.added: dict[str, Parsed] = {}  # parsed since the last `take_added`
 
-    def analyse(self, theme: Theme, names: Iterable[str]) -> dict[str, tuple[str, frozenset[str]]]:
-        """name -> (fingerprint, context names read), for each of `names`."""
-        sources: dict[str, str | None] = {}
+    def analyse(self, theme: Theme, names: Iterable[str]) -> Analysis:
+        """Each of `names`' fingerprint and context names read, and the site paths the templates name."""
+        sources: dict[str, _Source | None] = {}  # each template met, None for a missing one (reported as a page renders)
         result = {}
         for name in names:
             digest = hashlib.sha256()
             used: set[str] = set()
             for member in sorted(self._closure(theme, name, sources)):
-                source = sources[member]
-                if source is not None:
-                    digest.update(f"{member}\0{source}\0".encode())
-                    used.update(self._parse(theme, source)[1])
+                found = sources[member]
+                if found is not None:
+                    digest.update(f"{member}\0{found.source}\0".encode())
+                    used.update(found.parsed[1])
             result[name] = (digest.hexdigest(), frozenset(used))
-        return result
+        links: list[TemplateLink] = []
+        for member, found in sorted(sources.items()):
+            if found is not None and found.parsed[2]:
+                file = theme.display(found.file) if found.file else member  # (once a template: a Path's methods are slow)
+                links += (TemplateLink(file, line, call, target) for line, call, target in found.parsed[2])
+        return Analysis(result, tuple(links))
 
-    def take_added(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    def take_added(self) -> dict[str, Parsed]:
         added, self.added = self.added, {}
         return added
 
-    def _closure(self, theme: Theme, name: str, sources: dict[str, str | None]) -> set[str]:
+    def _closure(self, theme: Theme, name: str, sources: dict[str, _Source | None]) -> set[str]:
         seen, todo = set(), [name]
         while todo:
             member = todo.pop()
@@ -83,14 +117,16 @@ class Templates:
             seen.add(member)
             if member not in sources:
                 try:
-                    sources[member] = theme.env.loader.get_source(theme.env, member)[0]
+                    source, file, _ = theme.env.loader.get_source(theme.env, member)  # type: ignore[union-attr]
+                    sources[member] = _Source(source, file, self._parse(theme, source))
                 except jinja2.TemplateNotFound:
-                    sources[member] = None  # reported when the page is rendered
-            if sources[member] is not None:
-                todo += self._parse(theme, sources[member])[0]
+                    sources[member] = None
+            found = sources[member]
+            if found is not None:
+                todo += found.parsed[0]
         return seen
 
-    def _parse(self, theme: Theme, source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _parse(self, theme: Theme, source: str) -> Parsed:
         key = _hash(_ANALYSIS + "\0" + source)
         if key not in self.parsed:
             try:
@@ -101,9 +137,9 @@ class Templates:
                 referenced = {n for n in jinja2.meta.find_referenced_templates(ast) if n}
                 if "card" in names:  # (`card(article)` renders the entry template: `render.Renderer.card`)
                     referenced.add(CARD_TEMPLATE)
-                found = (tuple(sorted(referenced)), tuple(sorted(names)))
+                found = (tuple(sorted(referenced)), tuple(sorted(names)), _literal_links(ast))
             except jinja2.TemplateSyntaxError:
-                found = ((), ())  # reported by the theme check
+                found = ((), (), ())  # reported by the theme check
             self.parsed[key] = self.added[key] = found
         return self.parsed[key]
 
@@ -114,6 +150,21 @@ def _reads_count(ast: jinja2.nodes.Template) -> bool:
     return any(node.attr == "count" for node in ast.find_all(jinja2.nodes.Getattr)) or any(
         node.value == "count" for node in ast.find_all(jinja2.nodes.Const)
     )
+
+
+def _literal_links(ast: jinja2.nodes.Template) -> tuple[tuple[int, str, str], ...]:
+    """The site paths a template names as a string written in its call: `url_for('assets/style.css')` (not `url_for(x)`
+    or `url_for('tags/' ~ slug)`, which are known only as a page renders)."""
+    found = {
+        (node.lineno, node.node.name, node.args[0].value)
+        for node in ast.find_all(jinja2.nodes.Call)
+        if isinstance(node.node, jinja2.nodes.Name)
+        and node.node.name in LINKING
+        and node.args
+        and isinstance(node.args[0], jinja2.nodes.Const)
+        and isinstance(node.args[0].value, str)
+    }
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True)

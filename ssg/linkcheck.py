@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -53,6 +53,7 @@ XML_URLS = (
     ("{http://www.sitemaps.org/schemas/sitemap/0.9}loc", None),
 )
 NOT_FETCHED = ("mailto", "tel", "data", "javascript")
+EXAMPLE_PAGES = 3  # the pages named of a broken link found on more
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,45 @@ class BrokenLink:
     page: str
     url: str
     reason: str
+    target: str = ""  # the site path it leads to, where it leads into the site (`tgas/`): the same from every page
 
     def __str__(self) -> str:
         return f"{self.page}: {self.url}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class BrokenTarget:
+    """One broken link's target, and every page that links to it: a template's mistake is on every page it makes."""
+
+    url: str  # as the first page writes it
+    reason: str
+    target: str
+    pages: tuple[str, ...]
+
+    def describe(self, written_by: Sequence[str] = ()) -> str:
+        """`page: url: reason` for a link on one page; on several, how many and the first few. `written_by`: the
+        template lines that write the link (`templates/article.html:12: url_for('tgas/')`), where they are known."""
+        where = ""
+        if written_by:
+            where = f" (written by {', '.join(written_by[:2])}{f' and {len(written_by) - 2} more' if len(written_by) > 2 else ''})"
+        if len(self.pages) == 1:
+            return f"{self.pages[0]}: {self.url}: {self.reason}{where}"
+        shown = ", ".join(self.pages[:EXAMPLE_PAGES]) + (
+            f" and {len(self.pages) - EXAMPLE_PAGES} more" if len(self.pages) > EXAMPLE_PAGES else ""
+        )
+        return f"{self.url}: {self.reason}, on {len(self.pages)} pages ({shown}){where}"
+
+
+def by_target(broken: list[BrokenLink]) -> list[BrokenTarget]:
+    """`broken` grouped by where the links lead (by their URL as written where that is all there is to go by), in the
+    order each was first found."""
+    groups: dict[tuple[str, str], list[BrokenLink]] = {}
+    for link in broken:
+        groups.setdefault((link.target or link.url, link.reason), []).append(link)
+    return [
+        BrokenTarget(links[0].url, links[0].reason, links[0].target, tuple(dict.fromkeys(link.page for link in links)))
+        for links in groups.values()
+    ]
 
 
 @dataclass
@@ -130,9 +167,11 @@ def check_links(folder: Path, base: str = "/") -> LinkReport:
                 url = written = root_path + url[len(base_url) :]
             elif base_url and (own := _own_url(url, base_url, root_path)) is not None:
                 url = own  # (told as written: `http://www.example.org/x/` is what to find in the article)
-            problem = _wordpress_query(url) or _check(folder, page, url, root_path, parse, report)
+            problem, target = _wordpress_query(url), ""
+            if problem is None:
+                problem, target = _check(folder, page, url, root_path, parse, report)
             if problem:
-                report.broken.append(BrokenLink(page, written, problem))
+                report.broken.append(BrokenLink(page, written, problem, target))
     return report
 
 
@@ -187,26 +226,33 @@ def _other_links(path: Path) -> Iterator[str]:
                 yield value.strip()
 
 
-def _check(folder: Path, page: str, url: str, root_path: str, parse: Callable[[str], _Collector], report: LinkReport) -> str | None:
+def _check(
+    folder: Path, page: str, url: str, root_path: str, parse: Callable[[str], _Collector], report: LinkReport
+) -> tuple[str | None, str]:
+    """Why the link `url` of `page` is broken (None if it is not), and the site path it leads to ("" where it does not
+    lead into the site)."""
     if url.startswith(NOT_PUBLISHED):
         target = unquote(url.removeprefix(NOT_PUBLISHED))
         if target.startswith(LISTING_LINKS):  # Pelican's `{tag}name` with no tag page
-            return f"links to {target}, which leads to no page of the site (`ssg check` names the line that links it and what to write)"
-        return f"links to {target}, which is not a published article (`ssg check` names the line that links it and the file likely meant)"
+            return f"links to {target}, which leads to no page of the site (`ssg check` names the line that links it and what to write)", ""
+        return (
+            f"links to {target}, which is not a published article (`ssg check` names the line that links it and the file likely meant)",
+            "",
+        )
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") or parts.netloc:
         pages = report.external.setdefault(url, [])
         if not pages or pages[-1] != page:
             pages.append(page)
-        return None
+        return None, ""
     if parts.scheme in NOT_FETCHED:
-        return None
+        return None, ""
     if parts.scheme:
-        return f"unknown scheme {parts.scheme!r}"
+        return f"unknown scheme {parts.scheme!r}", ""
     path = unquote(parts.path)
     if path.startswith("/"):
         if not path.startswith(root_path):
-            return f"points outside the site's path {root_path}"
+            return f"points outside the site's path {root_path}", ""
         target = path[len(root_path) :]
     elif path:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
@@ -215,7 +261,7 @@ def _check(folder: Path, page: str, url: str, root_path: str, parse: Callable[[s
     else:
         target = page
     if target.startswith("../") or target == "..":
-        return "points outside the site"
+        return "points outside the site", ""
     if target in (".", "./", "/"):
         target = ""
     if target.startswith("./"):
@@ -224,7 +270,7 @@ def _check(folder: Path, page: str, url: str, root_path: str, parse: Callable[[s
     if (folder / file).is_dir():
         file = file + "/index.html"
     if not (folder / file).is_file():
-        return f"no such file {file}"
+        return f"no such file {file}", target
     if parts.fragment and file.endswith(".html") and unquote(parts.fragment) not in parse(file).ids:
-        return f"no element with id {parts.fragment!r} in {file}"
-    return None
+        return f"no element with id {parts.fragment!r} in {file}", target
+    return None, target

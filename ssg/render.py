@@ -30,14 +30,14 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Article, Image, StandalonePage
-from .errors import TemplateError
+from .errors import Problem, TemplateError
 from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
-from .pages import ArticleLink, Page, PageLink, link, menu_links
+from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
 from .site import Site, Tag
-from .theme import CARD_TEMPLATE, Theme, format_for, render_named
+from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, render_named, rendering_entry
 from .urls import LATEST, Urls, relative_from, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
@@ -92,6 +92,24 @@ def native_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+# What templates link to by its `path`: links to articles and pages, feeds, periods (`up`, `prev_period`), the archive's
+# years and months.
+_WITH_PATH = (ArticleLink, PageLink, Feed, Link, ArchiveYear, ArchiveMonth)
+
+
+def _not_a_target(target: Any) -> str:
+    """Why `url_for(target)` has no URL, and what it takes."""
+    takes = (
+        "url_for takes a site path, a string such as 'tags/' or 'assets/style.css' ('' is the home page), or an object "
+        "templates are given: an article, page, tag, image, feed, date or link"
+    )
+    if target is None:
+        return f"url_for(None): nothing to link to ({takes}; a field that may be empty wants an {{% if %}} around it)"
+    if isinstance(target, jinja2.Undefined):
+        target._fail_with_undefined_error()  # (its own message: what is missing, and what is there)
+    return f"url_for({target!r}): {type(target).__name__} is no page ({takes})"
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """What templates know of the current page as `page`."""
@@ -133,12 +151,15 @@ class Renderer:
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
 
     def site_path(self, target: Any) -> str:
-        """The site path of anything a template may link to."""
+        """The site path of anything a template may link to; a TypeError naming what `url_for` takes for anything else
+        (`url_for(42)` linked to a page `42`, found only by `ssg check --links`, on every page)."""
         if type(target) is str:  # a site path already: the most common, asked first
-            return target
+            # `url_for('/tags/')`, written from the site's root out of Hugo's and Jekyll's habit, is the same path: with
+            # its slash it made `../..//tags/`, which a browser resolves to another host's `//tags/`.
+            return target.lstrip("/") if target[:1] == "/" else target
         if isinstance(target, Article):
             return self.urls.article(target)
-        if isinstance(target, (ArticleLink, PageLink)):
+        if isinstance(target, _WITH_PATH):
             return target.path
         if isinstance(target, Tag):
             return self.urls.tag(target.slug)
@@ -148,14 +169,24 @@ class Renderer:
             return self.urls.page(target)
         if isinstance(target, LanguageLink):
             return target.path
-        if isinstance(target, Feed):
-            return target.path
         if isinstance(target, date):  # a day: its archive page
             return self.urls.period(target.year, target.month, target.day)
-        return str(target)
+        if isinstance(target, str):  # (a str of another type: Markup, `"tags/" | safe`)
+            return self.site_path(str(target))
+        raise TypeError(_not_a_target(target))
 
     def render(self, page: Page) -> bytes:
-        return self.theme.render(page.template, self.context(page)).encode("utf-8")
+        return self.theme.render(page.template, self.context(page), self.rendering(page)).encode("utf-8")
+
+    def rendering(self, page: Page) -> str:
+        """The page, for a template error on it: what it is made from (an article's file), and its URL from the site's
+        root. An error may depend on the article (`article.extra.views + 1` where one lacks `views`)."""
+        source = page.context.get("source_path")  # (a redirect's: the article at the old URL)
+        if page.kind == "article":
+            source = page.context["article"].source_path
+        elif page.kind == "page":
+            source = page.context["standalone"].source_path
+        return f"{self.config.content_dir}/{source} at /{page.path}" if source else f"/{page.path}"
 
     def context(self, page: Page) -> dict[str, Any]:
         relative_link = relative_from(page.path)
@@ -255,7 +286,11 @@ class Renderer:
 
     def _render_card(self, article: Article, lang: str, links: Callable[[Any], str]) -> str:
         context = self._shared(lang) | {"article": article, "lang": lang, "url_for": self._url_for(links)}
-        return render_named(self.theme.env.get_template(CARD_TEMPLATE), context)
+        try:
+            return render_named(self.theme.env.get_template(CARD_TEMPLATE), context)
+        except Exception as exc:
+            rendering_entry(exc, f"the entry of {self.config.content_dir}/{article.source_path}")
+            raise
 
     def language_switch(self, page: Page) -> tuple[LanguageLink, ...]:
         """Each language of a bilingual site: this page in it where it exists (an article's, a standalone page's
@@ -286,12 +321,13 @@ def check_pages(renderer: Renderer, pages: Iterable[Page]) -> int:
     language (`ssg check`): a template's runtime error (an unknown name, a misspelt attribute) then fails the check as
     it fails the build. Raises `TemplateError` with every problem found; returns how many pages were rendered."""
     sample = _sample(pages)
-    problems = []
+    problems: dict[Problem, Problem] = {}  # each mistake once, named on the first page that shows it
     for page in sample:
         try:
             renderer.render(page)
         except TemplateError as error:
-            problems += error.problems
+            for problem in error.problems:
+                problems.setdefault(_unplaced(problem), problem)
     from_root = relative_from("")
     articles = [page.context["article"] for page in sample if page.kind == "article"]
     for lang in sorted({page.lang for page in sample if "articles" in page.context}):
@@ -299,10 +335,17 @@ def check_pages(renderer: Renderer, pages: Iterable[Page]) -> int:
             try:
                 renderer.card(article, lang, from_root)
             except Exception as exc:  # noqa: BLE001 - whatever the template raises is reported on its line
-                problems.append(renderer.theme.problem(exc, CARD_TEMPLATE))
+                problem = renderer.theme.problem(exc, CARD_TEMPLATE)
+                problems.setdefault(_unplaced(problem), problem)
     if problems:
-        raise TemplateError(problems)
+        raise TemplateError(list(problems.values()))
     return len(sample)
+
+
+def _unplaced(problem: Problem) -> Problem:
+    """`problem` without the page it was found on (`theme.RENDERING`): the same mistake on two pages is one."""
+    at = problem.message.rfind(RENDERING.format("")[:-1])
+    return replace(problem, message=problem.message[:at]) if at >= 0 else problem
 
 
 def _sample(pages: Iterable[Page]) -> list[Page]:

@@ -74,13 +74,11 @@ def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
     folder, known = theme_files(config)
     problems, files = [], {}
     for name in names:
-        relative = name if "/" in name else f"templates/{name}"
-        part, _, rest = relative.partition("/")
-        if relative not in known:
-            close = difflib.get_close_matches(relative, known, n=1)
-            hint = f"did you mean {close[0]}?" if close else "ssg theme lists them"
-            problems.append(Problem(name, None, None, f"is no file of the theme {config.theme!r} ({hint})"))
+        relative, problem = _theme_file(name, known, config.theme)
+        if problem is not None:
+            problems.append(problem)
             continue
+        part, _, rest = relative.partition("/")
         target = config.root / {"templates": config.templates_dir, "static": config.static_dir}.get(part, part) / rest
         if os.path.lexists(target):
             where = target.relative_to(config.root).as_posix()
@@ -93,6 +91,26 @@ def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
         raise SsgError(problems)
     _write_all(files)
     return sorted(files)
+
+
+def _theme_file(name: str, known: list[str], theme: str) -> tuple[str, Problem | None]:
+    """The theme's file `name` names (from the theme's folder): as written (`static/assets/style.css`), a template by
+    its name (`article.html`), or any file by the end of its path (`style.css`, `assets/style.css`, `ru.yaml`), where one
+    file alone has it. Else a problem saying where the file likely meant is."""
+    written = name.strip("/")
+    relative = written if "/" in written else f"templates/{written}"
+    if relative in known:
+        return relative, None
+    ending = [path for path in known if path.endswith("/" + written)]
+    if len(ending) == 1:
+        return ending[0], None
+    if ending:
+        message = f"is in more than one folder of the theme {theme!r}: {', '.join(ending)} (name the one to copy)"
+        return relative, Problem(name, None, None, message)
+    by_name = {path.rsplit("/", 1)[-1]: path for path in reversed(known)}  # (a name in two folders: the first listed)
+    close = difflib.get_close_matches(written.rsplit("/", 1)[-1], by_name, n=1)
+    hint = f"did you mean {by_name[close[0]]}?" if close else "ssg theme lists them"
+    return relative, Problem(name, None, None, f"is no file of the theme {theme!r} ({hint})")
 
 
 # The theme's folders a site overrides file by file (with its own templates_dir, static_dir and i18n/).

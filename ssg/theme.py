@@ -8,6 +8,7 @@ names the template file and line. A name or attribute that is not there is such 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import re
@@ -100,25 +101,32 @@ class Theme:
     project_root: Path
     translators: dict[str, Callable[..., str]] = field(default_factory=dict, repr=False, compare=False)  # lang -> its `t`
 
-    def render(self, template: str, context: dict[str, Any]) -> str:
+    def render(self, template: str, context: dict[str, Any], rendering: str = "") -> str:
+        """`template` rendered with `context`; an error names the template's line, and `rendering`: the page (its
+        article's file, its URL), which an error that depends on the article (`article.extra.views + 1`) is about."""
         try:
             return render_named(self.env.get_template(template), context)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
-            raise TemplateError(self.problem(exc, template)) from None
+            raise TemplateError(self.problem(exc, template, rendering)) from None
 
-    def problem(self, exc: Exception, template: str) -> Problem:
-        """What went wrong rendering `template`, on the template file and line where it did."""
+    def problem(self, exc: Exception, template: str, rendering: str = "") -> Problem:
+        """What went wrong rendering `template` (for `rendering`: see `render`), on the template file and line where
+        it did."""
         if isinstance(exc, jinja2.TemplateSyntaxError):
             return self.syntax_problem(exc, template)
         file, line = self.template_frame(exc)  # (a missing template: the one that includes or extends it, when it is not this)
         if isinstance(exc, jinja2.TemplateNotFound):
             return Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
-        return Problem(file or template, line, None, f"{type(exc).__name__}: {exc}")  # a runtime error: the line that raised it
+        what = " on ".join(filter(None, (getattr(exc, _RENDERING, ""), rendering)))  # (an entry's article, in a listing)
+        message = self.unknown_filter(str(exc)) or f"{type(exc).__name__}: {exc}"
+        message += RENDERING.format(what) if what else ""
+        return Problem(file or template, line, None, message)  # a runtime error: the line that raised it
 
     def syntax_problem(self, exc: jinja2.TemplateSyntaxError, template: str) -> Problem:
         """A syntax error on its line; a block left open (`{% if %}` without `{% endif %}`) on the line that opened it,
         where Jinja names the line it noticed it on (the template's last `{% endblock %}`, far below)."""
         file, message = self.display(exc.filename or exc.name or template), exc.message or "syntax error"
+        message = self.unknown_filter(message) or message
         opened = _unclosed_block(exc.source) if exc.source and "needs to be closed" in message else None
         if opened is None:
             return Problem(file, exc.lineno, None, message)
@@ -129,6 +137,26 @@ class Theme:
             None,
             f"{{% {name} %}} opened here is not closed (add {{% end{name} %}} where it ends; Jinja noticed on line {exc.lineno})",
         )
+
+    def unknown_filter(self, message: str) -> str | None:
+        """Jinja's "No filter named 'upcase'." (at compile time; "... found." within an `{% if %}`, as the page renders)
+        with the filter or test likely meant, or one of ssg's functions written as a filter; None for another message."""
+        found = _NO_FILTER.fullmatch(message)
+        if found is None:
+            return None
+        kind, name = found["kind"], found["name"]
+        known = self.env.filters if kind == "filter" else self.env.tests
+        meant = _FILTER_SYNONYMS.get(name) if kind == "filter" else None
+        if name in FUNCTIONS:
+            fix = f"{name} is a function here: write {name}(value), not value | {name}"
+        elif meant in FUNCTIONS:
+            fix = f"did you mean {meant}(value)? a function here, not a filter"
+        elif meant is not None:
+            fix = f"did you mean {meant!r}?"
+        else:
+            close = _did_you_mean(name, known, f"the {kind}s")
+            fix = close[2:-1]
+        return f"No {kind} named {name!r} ({fix})"
 
     def template_frame(self, exc: BaseException) -> tuple[str | None, int | None]:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
@@ -180,6 +208,51 @@ class Theme:
 
             self.translators[lang] = t
         return t
+
+
+RENDERING = " (rendering {})"  # after a runtime error's message: the page, or listing entry, being rendered
+_RENDERING = "_ssg_rendering"  # set on an error by `rendering_entry`
+
+
+def rendering_entry(exc: BaseException, what: str) -> None:
+    """Tell an error raised rendering a listing's entry (`card.html`, within the listing's template) which entry it was
+    (`the entry of content/x.md`), for `Theme.problem`: the listing's page alone does not say which article it is."""
+    if not hasattr(exc, _RENDERING):
+        with contextlib.suppress(AttributeError):  # (an exception type without a __dict__)
+            setattr(exc, _RENDERING, what)
+
+
+_NO_FILTER = re.compile(r"No (?P<kind>filter|test) named '(?P<name>[^']+)'(?: found)?\.")
+# The functions every page's templates get (`render.Renderer.context`), which a filter's name may mean.
+FUNCTIONS = frozenset(
+    {"url_for", "abs_url", "t", "format_date", "format_datetime", "format_time", "tags_of", "card", "translations_of", "language_name"}
+)
+# Filters of other template languages (Liquid's, Hugo's, Django's) by what they are called here: a letter's difference
+# would not find `upper` for Liquid's `upcase`.
+_FILTER_SYNONYMS = {
+    "upcase": "upper",
+    "uppercase": "upper",
+    "downcase": "lower",
+    "lowercase": "lower",
+    "strip_html": "striptags",
+    "striphtml": "striptags",
+    "plainify": "striptags",
+    "size": "length",
+    "len": "length",
+    "jsonify": "tojson",
+    "json": "tojson",
+    "number_of_words": "wordcount",
+    "truncatewords": "truncate",
+    "truncate_words": "truncate",
+    "strip": "trim",
+    "safeHTML": "safe",
+    "escape_once": "escape",
+    "date": "format_date",
+    "relative_url": "url_for",
+    "relURL": "url_for",
+    "absolute_url": "abs_url",
+    "absURL": "abs_url",
+}
 
 
 # Jinja's tags that open a block `{% end<name> %}` closes (`set` only without `=`: `{% set x %}...{% endset %}`).
@@ -236,8 +309,17 @@ class _Undefined(jinja2.StrictUndefined):
             return f"no key {name!r} here{_did_you_mean(str(name), map(str, obj), 'its keys')}"
         if not isinstance(name, str):
             return f"{type(obj).__name__!r} object has no element {name!r}"
+        what = f"{type(obj).__name__!r} object has no attribute {name!r}"
+        if isinstance(obj, str):
+            return what + _text_hint(obj, name)
         names = [n for n in dir(obj) if not n.startswith("_")]
-        return f"{type(obj).__name__!r} object has no attribute {name!r}{_did_you_mean(name, names, 'its attributes')}"
+        documented = DOCUMENTED.get(type(obj).__name__)
+        if documented is None:
+            return what + _did_you_mean(name, names, "its attributes")
+        # Its fields as docs/templates.md lists them, not its internals (`from_record`, `key`); a name close to one of
+        # those is still suggested (`translaton_of`).
+        close = _did_you_mean(name, documented, "its attributes")
+        return what + (close if "did you mean" in close else _did_you_mean(name, names, "") or close)
 
 
 class _MissingKey(_Undefined):
@@ -258,12 +340,71 @@ class _MissingKey(_Undefined):
 
 
 def _did_you_mean(name: str, names: Iterable[str], known: str) -> str:
-    """The name closest to `name` (two letters swapped first: `scr` is `src`), else every name (`known`: what they are)."""
+    """The name closest to `name` (two letters swapped first: `scr` is `src`), else every name (`known`: what they are;
+    "": none listed)."""
     names = sorted(set(names))
     close = [n for n in names if sorted(n) == sorted(name)] or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
     if close:
         return f" (did you mean {close[0]!r}?)"
-    return f" ({known}: {', '.join(names)})" if names else ""
+    return f" ({known}: {', '.join(names)})" if names and known else ""
+
+
+# The attributes docs/templates.md gives each object templates see, by its type's name (`pages.py` imports this module,
+# so its types cannot be named here). An unknown attribute's message lists these (tests/test_theme.py holds them to the
+# types and the docs).
+DOCUMENTED = {
+    "Article": (
+        "title",
+        "date",
+        "updated",
+        "lang",
+        "tags",
+        "source",
+        "image",
+        "rights",
+        "summary",
+        "slug",
+        "draft",
+        "extra",
+        "source_path",
+    ),
+    "StandalonePage": ("title", "updated", "lang", "summary", "slug", "draft", "menu", "extra", "source_path"),
+    "Tag": ("name", "slug", "count", "label"),
+    "Image": ("src", "credit", "alt", "caption"),
+    "Source": ("name", "url"),
+    "Paginator": ("page", "pages", "total", "first", "last", "prev", "next"),
+    "ArticleLink": ("title", "date", "lang", "path"),
+    "PageLink": ("title", "lang", "path"),
+    "Link": ("path", "label"),
+    "LanguageLink": ("code", "name", "path", "current"),
+    "Feed": ("path", "title", "subtitle", "lang"),
+    "ArchiveYear": ("year", "path", "count", "months"),
+    "ArchiveMonth": ("month", "path", "count"),
+    "SiteInfo": ("title", "description", "base_url", "lang", "publisher", "params", "search", "languages", "home", "feed", "latest"),
+    "PageInfo": ("kind", "path", "lang", "title"),
+}
+_TAG_ATTRIBUTES = frozenset({"name", "slug", "count", "label", "names", "key"})
+
+
+def _text_hint(text: str, name: str) -> str:
+    """What to say of an attribute a string does not have: Python's str methods are no list to show a template's
+    author. A tag's attribute read from a string is most likely from `article.tags`, which holds the tags' names."""
+    if name in _TAG_ATTRIBUTES:
+        return (
+            f" ({_shortened(text)} is text: article.tags holds the tags' names; tags_of(article) gives its tags as Tag "
+            "objects, with name, slug, count and label(lang))"
+        )
+    close = _did_you_mean(name, (n for n in dir(str) if not n.startswith("_")), "")
+    return close or f" ({_shortened(text)} is text)"
+
+
+def _shortened(text: str) -> str:
+    """A text quoted, cut short where it is long (a title is, a tag's name is not)."""
+    return repr(_cut(text))
+
+
+def _cut(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 _UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")
@@ -452,9 +593,34 @@ def _format(kind: str, value: date | datetime, offset: object, style: str, lang:
     # `offset` is part of the key: 11:42+00:00 and 14:42+03:00 are equal datetimes but print differently.
     if not isinstance(value, (date, time)) or (kind != "time" and isinstance(value, time)):
         # Babel takes None for "now": an empty field (an article without `updated`) would print today, and change daily.
-        raise TypeError(f"format_{kind}: {value!r} is not a date (a field that may be empty wants an {{% if %}} around it)")
+        raise TypeError(_not_a_date(kind, value))
     formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
     return formatter(value, format=style, locale=_locale(lang))
+
+
+def _not_a_date(kind: str, value: object) -> str:
+    """Why `format_<kind>(value)` cannot format `value`: an empty field wants an `{% if %}`; anything else is the wrong
+    value passed (`format_date(article.title)`)."""
+    if value is None:
+        return f"format_{kind}: None is not a date (a field that may be empty wants an {{% if %}} around it)"
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()  # (its own message: the key that is missing)
+    takes = {"date": "a date", "datetime": "a date and time", "time": "a time"}[kind]
+    kind_of = type(value).__name__
+    what = (
+        f"the text {_shortened(value)}"
+        if isinstance(value, str)
+        else f"{_cut(repr(value))} ({'an' if kind_of[0] in 'aeiou' else 'a'} {kind_of})"
+    )
+    if isinstance(value, time):
+        what = f"a time, {value} (format_time formats it)"
+    written = ""
+    if isinstance(value, str) and _ISO_DAY.match(value):  # (front matter other than `date:` and `updated:` stays text)
+        written = ": a date written in front matter's other keys is text, which a template can print as it is"
+    return f"format_{kind} takes {takes} (article.date, article.updated), and got {what}{written}"
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @functools.cache

@@ -832,7 +832,7 @@ def test_template_runtime_error_names_template_and_line(site):
     site.write({"templates/tags.html": "line one\n{{ 1 / 0 }}\n"})
     with pytest.raises(TemplateError) as error:
         site.build()
-    assert str(error.value) == "templates/tags.html:2: ZeroDivisionError: division by zero"
+    assert str(error.value) == "templates/tags.html:2: ZeroDivisionError: division by zero (rendering /tags/)"
 
 
 def test_site_templates_override_theme_by_name(site):

@@ -20,7 +20,7 @@ from ssg import __version__, workflow
 from ssg.cli import main
 from ssg.workflow import install_requirement
 
-from .conftest import article, tree
+from .conftest import SITE_YAML, article, tree
 
 
 def run(*args: str):
@@ -666,8 +666,10 @@ def test_check_renders_a_page_of_each_kind_and_fails_on_a_template_error_as_buil
     result = run("-C", str(project.root), "check")
     assert result.exit_code == 1
     assert result.output == (
-        "error: templates/article.html:4: UndefinedError: 'artcle' is undefined (did you mean 'article'?)\n"
-        "error: templates/card.html:2: UndefinedError: 'Article' object has no attribute 'titel' (did you mean 'title'?)\n"
+        "error: templates/article.html:4: UndefinedError: 'artcle' is undefined (did you mean 'article'?) "
+        "(rendering content/a.md at /2021/01/01/a/)\n"
+        "error: templates/card.html:2: UndefinedError: 'Article' object has no attribute 'titel' (did you mean 'title'?) "
+        "(rendering the entry of content/a.md on /)\n"
         "Check failed: 2 problems.\n"
     )
     assert sorted(p.name for p in project.root.iterdir()) == ["content", "site.yaml", "templates"]  # nothing written
@@ -727,6 +729,31 @@ def test_theme_lists_its_files_and_copies_them_into_the_site_to_be_edited_there(
     assert again.exit_code == 1 and "is there already; nothing was changed" in again.output
     assert "articl.html: is no file of the theme 'default' (did you mean templates/article.html?)" in again.output
     assert (project.root / "templates/article.html").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize(
+    ("name", "copied"),
+    [("style.css", "static/assets/style.css"), ("assets/site.js", "static/assets/site.js"), ("ru.yaml", "i18n/ru.yaml")],
+)
+def test_theme_finds_a_file_by_the_end_of_its_path(project, name, copied):
+    """`ssg theme style.css` suggested templates/languages.css, a template, for the theme's stylesheet."""
+    result = run("-C", str(project.root), "theme", name)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("created ") and result.output.endswith(f"/{copied}\n") and (project.root / copied).is_file()
+
+
+def test_theme_says_where_the_file_likely_meant_is(project):
+    result = run("-C", str(project.root), "theme", "styles.css", "nothing-like-it.txt")
+    assert result.exit_code == 1
+    assert "error: styles.css: is no file of the theme 'default' (did you mean static/assets/style.css?)" in result.output
+    assert "error: nothing-like-it.txt: is no file of the theme 'default' (ssg theme lists them)" in result.output
+    project.write({"themes/two/templates/base.html": "", "themes/two/static/a/x.js": "", "themes/two/static/b/x.js": ""})
+    project.write({"site.yaml": SITE_YAML + "theme: two\n"})
+    result = run("-C", str(project.root), "theme", "x.js")
+    assert result.exit_code == 1
+    assert (
+        "error: x.js: is in more than one folder of the theme 'two': static/a/x.js, static/b/x.js (name the one to copy)" in result.output
+    )
 
 
 def test_init_sets_the_archives_languages(tmp_path):

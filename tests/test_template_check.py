@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from ssg.cli import main
+from ssg.errors import TemplateError
 
+from .conftest import article
 from .test_invalid_sites import CASES
 from .test_server import ARTICLE_URL, Events, get, running, site  # noqa: F401 - `site`: the fixture, used by name
 
@@ -41,3 +43,59 @@ def test_an_unknown_name_in_the_preview_is_shown_over_the_page_and_the_server_go
         events.until(lambda m: not m["problems"])
         assert b"Russia and China agree!" in get(preview, ARTICLE_URL)[2]
         events.close()
+
+
+ARTICLE_LINE_3 = '{% extends "base.html" %}\n{% block content %}\n{{ article.extra.views + 1 }}\n{% endblock %}\n'
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_an_error_that_depends_on_the_article_names_the_article_and_its_page(project, command):
+    """`views` is one article's: the error said only "no key 'views' here", leaving the author to find which lacks it."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", views=3),
+            "content/2021/b.md": article("B", "2021-05-25", tags="[Moon]"),
+            "templates/article.html": ARTICLE_LINE_3,
+        }
+    )
+    result = CliRunner().invoke(main, ["-C", str(project.root), command], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "error: templates/article.html:3: UndefinedError: no key 'views' here (rendering content/2021/b.md at /2021/05/25/b/)"
+    )
+
+
+def test_a_mistake_on_every_page_is_told_once_by_ssg_check(project):
+    # Every article page of the sample fails alike: one problem, named on the first page that shows it.
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24", image="{src: 'https://example.com/a.jpg'}"),
+            "content/b.md": article("B", "2021-05-25", tags="[Moon]"),
+            "templates/article.html": ARTICLE_LINE_3.replace("article.extra.views + 1", "article.titel"),
+        }
+    )
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.count("error: ") == 1 and "Check failed: 1 problem." in result.output
+    assert "(rendering content/b.md at /2021/05/25/b/)" in result.output  # (the newest, planned first)
+
+
+def test_a_standalone_page_and_a_listing_are_named_too(project):
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24", tags="[Moon]"),
+            "content/pages/about.md": "---\ntitle: About\n---\nUs.\n",
+            "templates/page.html": '{% extends "base.html" %}\n{% block content %}{{ standalone.extra.since + 1 }}{% endblock %}\n',
+        }
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).endswith("no key 'since' here (rendering content/pages/about.md at /about/)")
+    project.remove("templates/page.html")
+    project.write(
+        {"templates/list.html": '{% extends "base.html" %}\n{% block content %}{% if tag %}{{ tag.name.x }}{% endif %}{% endblock %}\n'}
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith("templates/list.html:2: UndefinedError: 'str' object has no attribute 'x'")
+    assert str(error.value).endswith(" (rendering /tags/moon/)")

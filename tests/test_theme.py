@@ -20,7 +20,7 @@ from ssg.errors import TemplateError
 from ssg.render import links_printed_as_is
 from ssg.theme import _Context, _Template, _Undefined, date_part, load_theme, quick_escape, render_named
 
-from .conftest import article, tree
+from .conftest import REPO, article, tree
 
 
 class Named:
@@ -132,13 +132,28 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
     [
         # Babel formats None as today: an article without `updated` would show today's date, changing every day.
         ("<p>{{ format_date(article.updated) }}</p>", "TypeError: format_date: None is not a date"),
+        # Something else than a date is the wrong value, not an empty field.
+        (
+            "{{ format_date(article.title) }}",
+            "TypeError: format_date takes a date (article.date, article.updated), and got the text 'A' (rendering",
+        ),
+        (
+            "{{ format_datetime(42) }}",
+            "TypeError: format_datetime takes a date and time (article.date, article.updated), and got 42 (an int)",
+        ),
+        (
+            "{{ format_date(article.extra.published) }}",
+            "TypeError: format_date takes a date (article.date, article.updated), and got the text '2021-05-20': a date "
+            "written in front matter's other keys is text",
+        ),
+        ("{{ format_date(article.extra.nothing) }}", "UndefinedError: no key 'nothing' here"),
         # A missing include is blamed on the template and line that include it.
         ('{% include "nothere.html" %}', "template 'nothere.html' not found in "),
     ],
 )
 def test_a_template_error_is_named_on_its_line(project, line_3, message):
     template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
-    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
+    project.write({"content/a.md": article("A", "2021-05-24", published="'2021-05-20'"), "templates/article.html": template})
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value).startswith(f"templates/article.html:3: {message}")
@@ -308,11 +323,19 @@ def named(source: str, **context: object) -> str:
         ("{% for a in artcles %}{% endfor %}", "'artcles' is undefined (did you mean 'article'?)"),
         ("{{ article.image.src }}", "None has no attribute 'src' (a field that may be empty wants an {% if %} around it)"),
         ("{{ article.extra.views.count }}", "no key 'views' here (its keys: pages)"),
+        # article.tags holds names: a tag's attribute read from one says where the Tag objects are, not str's 47 methods.
+        (
+            "{% for t in article.tags %}{{ t.slug }}{% endfor %}",
+            "'str' object has no attribute 'slug' ('Moon' is text: article.tags holds the tags' names; tags_of(article) "
+            "gives its tags as Tag objects, with name, slug, count and label(lang))",
+        ),
+        ("{{ site.title.foo }}", "'str' object has no attribute 'foo' ('T' is text)"),
+        ("{{ site.title.uper() }}", "'str' object has no attribute 'uper' (did you mean 'upper'?)"),
     ],
 )
 def test_an_unknown_name_or_attribute_is_an_error_that_says_what_is_there(source, message) -> None:
     site = SimpleNamespace(title="T", lang="en")
-    article = SimpleNamespace(image=None, extra={"pages": 2})
+    article = SimpleNamespace(image=None, extra={"pages": 2}, tags=("Moon",))
     with pytest.raises(jinja2.UndefinedError) as error:
         named(source, site=site, article=article)
     assert str(error.value) == message
@@ -334,7 +357,10 @@ def test_an_unknown_name_in_the_entry_template_is_named_with_the_entrys_names(li
     listed.write({"templates/card.html": "<li>\n{{ artcle.title }}</li>\n"})
     with pytest.raises(TemplateError) as error:
         listed.build()
-    assert str(error.value) == "templates/card.html:2: UndefinedError: 'artcle' is undefined (did you mean 'article'?)"
+    assert str(error.value) == (
+        "templates/card.html:2: UndefinedError: 'artcle' is undefined (did you mean 'article'?) "
+        "(rendering the entry of content/c.md on /)"  # (the newest article's entry, on the home page: the first made)
+    )
     listed.write({"templates/card.html": "<li>{{ pgae.kind }}</li>\n"})  # `page` is not an entry's: no suggestion of it
     with pytest.raises(TemplateError) as error:
         listed.build()
@@ -357,3 +383,57 @@ def test_the_default_theme_builds_an_article_with_every_optional_field_and_one_w
     project.write({"content/full.md": full, "content/bare.md": article("Bare", "2021-05-23")})
     project.build()
     assert "Full" in project.page("") and "Bare" in project.page("2021/05/23/bare/")
+
+
+def test_an_articles_unknown_attribute_lists_its_documented_fields_only(project) -> None:
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": "{{ article.nonsense }}"})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(
+        "templates/article.html:1: UndefinedError: 'Article' object has no attribute 'nonsense' (its attributes: date, draft, "
+        "extra, image, lang, rights, slug, source, source_path, summary, tags, title, updated)"
+    )
+    project.write({"templates/article.html": "{{ article.translaton_of }}"})  # (one left out of the list is still suggested)
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert "'Article' object has no attribute 'translaton_of' (did you mean 'translation_of'?)" in str(error.value)
+
+
+def test_the_documented_fields_are_the_objects_and_the_docs():
+    """Each field an unknown attribute's message lists is one of the object's, and docs/templates.md names it."""
+    from ssg.content import Article, Image, Source, StandalonePage
+    from ssg.feeds import Feed
+    from ssg.pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, PageLink, Paginator
+    from ssg.render import LanguageLink, PageInfo, SiteInfo
+    from ssg.site import Tag
+    from ssg.theme import DOCUMENTED
+
+    types = (Article, StandalonePage, Tag, Image, Source, Paginator, ArticleLink, PageLink, Link, LanguageLink, Feed)
+    types += (ArchiveYear, ArchiveMonth, SiteInfo, PageInfo)
+    assert sorted(DOCUMENTED) == sorted(t.__name__ for t in types)
+    docs = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    for kind in types:
+        for name in DOCUMENTED[kind.__name__]:
+            assert hasattr(kind, name) or name in getattr(kind, "__dataclass_fields__", {}), (kind, name)
+            assert f"`{name}`" in docs or f"`{name}(" in docs or f".{name}" in docs, (kind, name)
+
+
+@pytest.mark.parametrize(
+    ("line_3", "message"),
+    [
+        ("{{ article.title | upcase }}", "No filter named 'upcase' (did you mean 'upper'?)"),  # Liquid's name
+        ("{{ article.title | uppr }}", "No filter named 'uppr' (did you mean 'upper'?)"),
+        ("{{ article.date | format_date }}", "No filter named 'format_date' (format_date is a function here: write format_date(value)"),
+        ("{{ article.date | date }}", "No filter named 'date' (did you mean format_date(value)? a function here, not a filter)"),
+        ("{{ article.title | zzz }}", "No filter named 'zzz' (the filters: abs, attr, batch, "),
+        # Within an `{% if %}`, Jinja finds it out as the page renders.
+        ("{% if article.title %}{{ article.title | upcase }}{% endif %}", "No filter named 'upcase' (did you mean 'upper'?) (rendering "),
+        ("{% if article.title is strng %}{% endif %}", "No test named 'strng' (did you mean 'string'?)"),
+    ],
+)
+def test_an_unknown_filter_or_test_says_which_was_likely_meant(project, line_3, message):
+    template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(f"templates/article.html:3: {message}")

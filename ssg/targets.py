@@ -1,0 +1,131 @@
+"""Site paths that templates and site.yaml name, checked against what the build writes.
+
+A template that writes `url_for('brand/logo.svg')` and a `publisher: {logo: ...}` of site.yaml name a file by its path,
+which nothing else checks before the site is published: the page shows a broken picture or link, and `ssg check
+--links` finds it on every page, naming the built pages rather than the template's line. So each build checks the
+paths templates write out (found when templates are analysed: `fingerprints.Templates`) against the files it writes,
+once per build: a handful of set look-ups, whatever the size of the site.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+
+from .config import CONFIG_FILE, Config, option_line
+from .errors import Problem, SsgError
+from .fingerprints import TemplateLink, Templates
+from .pages import Page
+from .redirects import REDIRECT_KIND
+from .theme import load_theme
+from .urls import output_file
+
+
+class Written:
+    """The files a build writes, by their path in the output folder: its pages', the files it copies (static/, content
+    files) and those it makes (feeds, the sitemap, `latest.js`, robots.txt), and the search index's folder."""
+
+    def __init__(self, pages: Collection[str], files: Collection[str], generated: Collection[str], folders: Iterable[str] = ()):
+        self.pages, self.files, self.generated = pages, files, generated
+        self.folders = tuple(folders)  # written to by parts whose files are not known yet (the search index's)
+
+    def __contains__(self, file: object) -> bool:
+        return file in self.pages or file in self.files or file in self.generated
+
+    def has(self, site_path: str) -> bool:
+        """Whether a link to `site_path` (no leading slash; a `#part` or `?query` is left out) finds a file."""
+        return output_file(site_path) in self or any(site_path.startswith(folder) for folder in self.folders)
+
+
+def site_path(written: str) -> str:
+    """The site path a template's literal names, as `url_for` reads it: from the site's root, without `#part` or
+    `?query`."""
+    return written.lstrip("/").split("#", 1)[0].split("?", 1)[0]
+
+
+def template_link_problems(
+    links: Iterable[TemplateLink], written: Written, config: Config, candidates: Callable[[], list[str]]
+) -> list[Problem]:
+    """A warning on each template line that names a site path the build writes nothing at (`url_for('tgas/')`);
+    `candidates`: the paths a misspelt one may have meant, asked only when one is."""
+    problems = []
+    for link in links:
+        path = site_path(link.target)
+        if written.has(path):
+            continue
+        what = f"{link.call}({link.target!r}) links to /{path}, which this site does not have"
+        problems.append(Problem(link.file, link.line, None, f"{what} ({_fix(link.target, path, written, config, candidates)})"))
+    return problems
+
+
+def logo_problems(config: Config, written: Written, candidates: Callable[[], list[str]]) -> list[Problem]:
+    """A warning for a `publisher.logo` of site.yaml that is a path to no file of the site: it goes into every page's
+    JSON-LD as an absolute URL, which search engines would find missing."""
+    logo = config.publisher.get("logo")
+    if not logo or "://" in logo or written.has(site_path(logo)):
+        return []
+    path = site_path(logo)
+    url = config.base_url + path
+    fix = _fix(logo, path, written, config, candidates, "or give the logo's full URL")
+    line = _nested_line(config.root, "publisher", "logo")
+    message = f"logo: {logo!r} is no file of the site: every page's JSON-LD would name {url}, which is not there ({fix})"
+    return [Problem(CONFIG_FILE, line, "publisher", message)]
+
+
+def _fix(written: str, path: str, outputs: Written, config: Config, candidates: Callable[[], list[str]], other: str = "") -> str:
+    """What to write instead of a site path the build writes nothing at."""
+    if "://" in written or written.startswith("//"):
+        return "url_for and abs_url take a path of this site: write another site's URL as it is"
+    if outputs.has(path + "/"):
+        return f"a page's path ends with a slash: write {path + '/'!r} (opened from disk, {path!r} shows a folder's listing)"
+    close = difflib.get_close_matches(path, candidates(), n=1, cutoff=0.75)
+    page = path.endswith("/") or not path
+    put = f"put the file at {config.static_dir}/{path}"
+    if close:
+        return f"did you mean {close[0]!r}?" + ("" if page else f" else {put}" + (f", {other}" if other else ""))
+    return "no page of the site is there" if page else f"{put}, {other or 'or fix the path'}"
+
+
+def _nested_line(root: Path, option: str, key: str) -> int | None:
+    """The line of site.yaml that sets `key` of `option` (`logo:` of `publisher:`), found by its text: the YAML reader
+    keeps the lines of top-level keys only. The option's own line where `key` is not found below it (`publisher: {name:
+    X, logo: y}`)."""
+    start = option_line(root, option)
+    if start is None:
+        return None
+    try:
+        lines = (root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return start
+    for number in range(start, len(lines)):  # (the lines after the option's, 1-based: `lines[start]` is line start + 1)
+        text = lines[number]
+        if text.strip() and not text[:1].isspace():
+            break  # the next top-level option
+        if text.lstrip().startswith(f"{key}:"):
+            return number + 1
+    return start
+
+
+def template_lines(config: Config) -> dict[str, list[str]]:
+    """Each site path the site's templates name literally -> the template lines that name it
+    (`templates/article.html:12: url_for('tgas/')`): `ssg check --links` says which line wrote a link it finds broken on
+    many pages. Empty where the theme cannot be loaded (its own error is the build's to report)."""
+    try:
+        theme = load_theme(config)
+    except SsgError:
+        return {}
+    names = theme.env.list_templates(extensions=("html", "xml", "txt"))
+    found: dict[str, list[str]] = {}
+    for link in Templates().analyse(theme, names).links:
+        found.setdefault(site_path(link.target), []).append(f"{link.file}:{link.line}: {link.call}({link.target!r})")
+    return found
+
+
+def page_candidates(pages: Iterable[Page]) -> list[str]:
+    """The pages worth suggesting for a misspelt site path: not articles, redirects, day or month archives or later
+    pages of a listing, which a template would not name."""
+    return [page.path for page in pages if page.kind not in _NOT_NAMED and "/page/" not in page.path]
+
+
+_NOT_NAMED = frozenset({"article", REDIRECT_KIND, "day", "month"})

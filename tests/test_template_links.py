@@ -1,0 +1,218 @@
+"""What templates link to: `url_for`'s arguments, the site paths templates name literally, site.yaml's `publisher.logo`."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from ssg.build import Builder, BuildOptions, cache_stamp
+from ssg.cache import Store
+from ssg.cli import main
+from ssg.config import load_config
+from ssg.errors import TemplateError
+
+from .conftest import NOW, SITE_YAML, article
+
+
+def with_line_3(line_3: str) -> str:
+    """An article template whose line 3 is `line_3`."""
+    return '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
+
+
+def test_a_site_path_written_from_the_root_links_as_one_without_its_slash(project):
+    # Hugo's and Jekyll's authors write `/tags/`: it made `../../../..//tags/`, which a browser reads as the host `tags`.
+    line = "<a href=\"{{ url_for('/tags/') }}\">t</a> <a href=\"{{ url_for('//archive/') }}\">a</a> {{ abs_url('/feed.xml') }}"
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": with_line_3(line)})
+    project.build()
+    page = project.page("2021/05/24/a/")
+    assert '<a href="../../../../tags/">t</a> <a href="../../../../archive/">a</a> https://example.org/feed.xml' in page
+    assert "//tags/" not in page
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        ("42", "TypeError: url_for(42): int is no page (url_for takes a site path, a string such as 'tags/'"),
+        ("article.date.year", "TypeError: url_for(2021): int is no page ("),
+        ("none", "TypeError: url_for(None): nothing to link to (url_for takes "),
+        ("article.extra.logo", "UndefinedError: no key 'logo' here"),
+    ],
+)
+def test_url_for_of_what_is_no_page_is_an_error_on_the_templates_line(project, argument, message):
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": with_line_3(f"{{{{ url_for({argument}) }}}}")})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(f"templates/article.html:3: {message}")
+
+
+def test_url_for_takes_every_link_templates_are_given(project):
+    """`up`, `prev_period`, the archive's years and months link by their own `path` (they printed their repr)."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24"),
+            "content/b.md": article("B", "2021-06-02"),
+            "templates/list.html": '{% extends "base.html" %}\n{% block content %}'
+            "{% if up %}[{{ url_for(up) }}]{% endif %}{% if prev_period %}[{{ url_for(prev_period) }}]{% endif %}"
+            "{{ url_for('tags/' | safe) }}{% endblock %}\n",
+            "templates/archive.html": '{% extends "base.html" %}\n{% block content %}'
+            "{% for y in years %}<{{ url_for(y) }}>{% for m in y.months %}({{ url_for(m) }}){% endfor %}{% endfor %}{% endblock %}\n",
+        }
+    )
+    project.build()
+    assert "[../][../05/]../../tags/" in project.page("2021/06/")
+    assert "<../2021/>(../2021/06/)(../2021/05/)" in project.page("archive/")
+
+
+# Site paths a template names literally: checked against what the build writes, on the template's line.
+
+BRAND = '<img src="{{ url_for(\'brand/logo.svg\') }}" alt=""> <a href="{{ url_for(\'tgas/\') }}">t</a>'
+
+
+@pytest.fixture
+def branded(project):
+    return project.write(
+        {
+            "content/a.md": article("A", "2021-05-24"),
+            "content/b.md": article("B", "2021-05-25"),
+            "static/brand/logo.svg": "<svg/>",
+            "templates/article.html": with_line_3(BRAND),
+        }
+    )
+
+
+def test_a_path_a_template_names_that_the_build_does_not_write_is_a_warning_on_its_line(branded):
+    warnings = [str(w) for w in branded.build().warnings]
+    assert warnings == ["templates/article.html:3: url_for('tgas/') links to /tgas/, which this site does not have (did you mean 'tags/'?)"]
+    branded.remove("static/brand/logo.svg")
+    warnings = [str(w) for w in branded.build().warnings]
+    assert warnings == [
+        "templates/article.html:3: url_for('brand/logo.svg') links to /brand/logo.svg, which this site does not have "
+        "(put the file at static/brand/logo.svg, or fix the path)",
+        "templates/article.html:3: url_for('tgas/') links to /tgas/, which this site does not have (did you mean 'tags/'?)",
+    ]
+
+
+def test_ssg_check_and_strict_builds_report_it_too(branded):
+    result = CliRunner().invoke(main, ["-C", str(branded.root), "check"])
+    assert result.exit_code == 0
+    assert "warning: templates/article.html:3: url_for('tgas/') links to /tgas/" in result.output
+    assert "1 warning." in result.output
+    result = CliRunner().invoke(main, ["-C", str(branded.root), "build", "--strict"])
+    assert result.exit_code == 1
+    assert "error: templates/article.html:3: url_for('tgas/') links to /tgas/, which this site does not have" in result.output
+    assert "(an error with --strict)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("'tags'", "a page's path ends with a slash: write 'tags/' (opened from disk, 'tags' shows a folder's listing)"),
+        ("'brand/logo.png'", "did you mean 'brand/logo.svg'? else put the file at static/brand/logo.png"),
+        ("'https://example.com/x.css'", "url_for and abs_url take a path of this site: write another site's URL as it is"),
+        ("'news/'", "no page of the site is there"),
+    ],
+)
+def test_what_to_write_instead(branded, written, fix):
+    branded.write({"templates/article.html": with_line_3(f"{{{{ abs_url({written}) }}}}")})
+    (warning,) = branded.build().warnings
+    assert warning.message.endswith(f", which this site does not have ({fix})")
+
+
+def test_what_a_build_writes_is_there_whoever_writes_it(branded):
+    """Pages, static and content files, feeds, the sitemap, robots.txt, the latest list and the search index, from the
+    root or not, with a fragment or a query; and the default theme's own paths."""
+    names = [
+        "",
+        "/",
+        "archive/",
+        "/tags/#list",
+        "2021/05/24/a/",
+        "brand/logo.svg",
+        "images/x.png",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "latest.js",
+        "search/?q=x",
+        "search/index.js",
+        "404.html",
+    ]
+    line = " ".join(f"{{{{ url_for({name!r}) }}}}" for name in names)
+    branded.write(
+        {
+            "templates/article.html": with_line_3(line),
+            "content/images/x.png": b"png",
+            "content/c.md": article("C", "2021-05-26", "![x](images/x.png)"),
+        }
+    )
+    assert branded.build().warnings == []
+
+
+def test_only_the_templates_the_site_uses_are_checked(branded):
+    # The search page's template names its scripts; with search off, it makes no page, and its paths are not looked at.
+    branded.write(
+        {
+            "site.yaml": SITE_YAML + "search: {enabled: false}\n",
+            "templates/article.html": with_line_3("{{ article.title }}"),
+            "templates/search.html": '{% extends "base.html" %}\n{% block content %}{{ url_for("gone.js") }}{% endblock %}\n',
+            "templates/unused.html": "{{ url_for('gone.js') }}",
+        }
+    )
+    assert branded.build().warnings == []
+
+
+def test_a_path_named_in_a_template_another_includes_or_extends_is_on_that_templates_line(branded):
+    branded.write(
+        {
+            "templates/article.html": with_line_3('{% include "byline.html" %}'),
+            "templates/byline.html": "<p>\n<a href=\"{{ url_for('staff/') }}\">Staff</a>\n</p>\n",
+        }
+    )
+    (warning,) = branded.build().warnings
+    assert (warning.path, warning.line) == ("templates/byline.html", 2)
+
+
+def test_the_preview_warns_when_a_file_a_template_names_is_deleted(branded):
+    """A long-lived builder (`ssg serve`, `build --watch`) checks again on each save."""
+    builder = Builder()
+    config = load_config(branded.root)
+    options = BuildOptions(now=NOW)
+    branded.write({"templates/article.html": with_line_3(BRAND.replace("tgas/", "tags/"))})
+    assert builder.build(config, options).warnings == []
+    branded.remove("static/brand/logo.svg")
+    (warning,) = builder.build(config, options).warnings
+    assert str(warning).startswith("templates/article.html:3: url_for('brand/logo.svg') links to /brand/logo.svg, which this")
+    branded.write({"static/brand/logo.svg": "<svg/>"})
+    assert builder.build(config, options).warnings == []
+
+
+def test_a_template_analysed_by_an_earlier_process_is_checked_alike(branded):
+    """What a template names is kept with its analysis in the build cache: a new process reads it from there."""
+    first = [str(w) for w in branded.build().warnings]
+    store = Store(branded.root / ".ssg-cache" / "cache.sqlite", cache_stamp(load_config(branded.root)))
+    assert any(links for _, _, links in store.templates().values())
+    store.close()
+    branded.write({"content/a.md": article("A", "2021-05-24", "Edited.")})
+    assert [str(w) for w in branded.build().warnings] == first
+
+
+@pytest.mark.parametrize(
+    ("publisher", "line"),
+    [
+        ("publisher: {name: Newsroom, logo: brand/nope.svg}\n", 5),
+        ("publisher:\n  name: Newsroom\n  logo: /brand/nope.svg\nparams: {logo: x}\n", 7),
+    ],
+)
+def test_a_publisher_logo_that_is_no_file_of_the_site_is_a_warning_on_its_line(branded, publisher, line):
+    branded.write({"site.yaml": SITE_YAML + publisher, "templates/article.html": with_line_3("")})
+    (warning,) = branded.build().warnings
+    written = "/brand/nope.svg" if "/brand" in publisher else "brand/nope.svg"
+    assert str(warning) == (
+        f"site.yaml:{line}: publisher: logo: {written!r} is no file of the site: every page's JSON-LD would name "
+        "https://example.org/brand/nope.svg, which is not there (did you mean 'brand/logo.svg'? else put the file at "
+        "static/brand/nope.svg, or give the logo's full URL)"
+    )
+    branded.write({"site.yaml": SITE_YAML + publisher.replace("nope", "logo")})
+    assert branded.build().warnings == []
+    branded.write({"site.yaml": SITE_YAML + "publisher: {logo: 'https://cdn.example.com/logo.svg'}\n"})
+    assert branded.build().warnings == []
