@@ -22,7 +22,7 @@ import yaml
 from .content import check_lang
 from .errors import ConfigError, Problem
 from .scripts import cyrillic_language, written_in_cyrillic
-from .search import SearchConfig
+from .search import SUPPORTED_LANGUAGES, SearchConfig
 from .site import tag_key
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
@@ -162,8 +162,18 @@ def _search(value: Any) -> SearchConfig:
     if "path" in data:
         config = replace(config, path=_keyed("path", _site_dir, data["path"]))
     if "languages" in data:
-        config = replace(config, languages=tuple(_lang(v) for v in _keyed("languages", _str_list, data["languages"])))
+        config = replace(config, languages=_keyed("languages", _search_languages, data["languages"]))
     return config
+
+
+def _search_languages(value: Any) -> tuple[str, ...]:
+    """The languages whose stemmers and stop words the index uses: those ssg has (the browser's lunr-languages must
+    stem a query as the index was). Checked here, on site.yaml's line: the index refused them with a traceback."""
+    codes = tuple(_lang(code) for code in _str_list(value))
+    unsupported = [code for code in codes if code not in SUPPORTED_LANGUAGES]
+    if unsupported:
+        raise ValueError(f"{unsupported[0]!r} is not supported (use {', '.join(SUPPORTED_LANGUAGES)})")
+    return codes
 
 
 def _site_dir(value: Any) -> str:
