@@ -372,9 +372,12 @@ def load_theme(config: Config) -> Theme:
     env.template_class = _Template
     static_dirs = tuple(p for p in (base / "static", config.root / config.static_dir) if p.is_dir())
     strings = _load_strings([base / "i18n", config.root / "i18n"])
-    for language in config.languages:  # site.yaml's date format for a language wins over the theme's
-        if language.date_format:
-            strings.setdefault(language.code, {})["datetime_long"] = language.date_format
+    for code in config.language_codes:  # site.yaml's date formats for a language win over the theme's
+        long, short = config.date_formats(code)
+        if long:
+            strings.setdefault(code, {})["datetime_long"] = long
+        if short:  # (the latest list and the 404 page's: they kept the theme's where only date_format was set)
+            strings.setdefault(code, {})["datetime_short"] = short
     return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root)
 
 
