@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -123,8 +125,8 @@ def test_a_string_missing_in_a_language_shows_the_english_one(project):
     """Only a key no language has is an error: a translation that lags behind shows English where it lags."""
     project.write(
         {
-            "site.yaml": SITE_YAML + "lang: uk\n",
-            "i18n/uk.yaml": "nav_home: Головна\n",
+            "site.yaml": SITE_YAML + "lang: fr\n",
+            "i18n/fr.yaml": "nav_home: Accueil\n",
             "i18n/en.yaml": "outlet_label: Outlet\n",
             "templates/404.html": '{% extends "base.html" %}\n{% block content %}[{{ t("outlet_label") }}]{% endblock %}\n',
             "content/a.md": article("A", "2021-01-01"),
@@ -132,7 +134,7 @@ def test_a_string_missing_in_a_language_shows_the_english_one(project):
     )
     project.build()
     page = project.page("404.html")
-    assert "[Outlet]" in page and ">Головна<" in page and ">Archive<" in page
+    assert "[Outlet]" in page and ">Accueil<" in page and ">Archive<" in page
 
 
 def test_a_string_given_in_another_language_only_is_an_error_saying_so(project):
@@ -211,3 +213,35 @@ def test_check_lists_the_strings_a_language_lacks_and_a_build_does_not(project):
     )
     assert warnings[1].startswith(f"warning: i18n/search.fr.yaml: {len(SEARCH_ENGLISH)} of the theme's strings are not translated")
     assert len(warnings) == 2
+
+
+def test_every_language_of_the_default_theme_has_the_english_keys_and_placeholders():
+    """A string missing shows in English; one with another placeholder fails (the strings' check): keep them in step."""
+    for part in ("", "search."):
+        english = yaml.safe_load((STRINGS / f"{part}en.yaml").read_text(encoding="utf-8"))
+        for lang in ("ru", "uk", "de"):
+            strings = yaml.safe_load((STRINGS / f"{part}{lang}.yaml").read_text(encoding="utf-8"))
+            assert list(strings) == list(english), f"{part}{lang}.yaml"
+            for key, text in english.items():
+                assert set(re.findall(r"{(\w+)}", strings[key])) == set(re.findall(r"{(\w+)}", text)), f"{part}{lang}.yaml: {key}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "words"),
+    [
+        ("uk", "5 грудня 2025, 06:18", ["Перейти до змісту", "Головна", "Пошук статей…", "Останні новини"]),
+        ("de", "5. Dezember 2025, 06:18", ["Zum Inhalt springen", "Startseite", "Artikel suchen…", "Neueste Artikel"]),
+    ],
+)
+def test_a_ukrainian_or_german_site_has_its_interface_in_its_language(tmp_path, lang, shown, words):
+    """`ssg init --languages uk` then a build: `<html lang="uk">` around "Home", "Skip to content", "Search articles…"
+    and `грудня 5, 2026, 3:19 дп`."""
+    assert run("init", str(tmp_path / "site"), "--languages", lang).exit_code == 0
+    site = tmp_path / "site"
+    (site / "content/2025").mkdir(exist_ok=True)
+    (site / "content/2025/news.md").write_text(article("A", "2025-12-05T06:18:00+00:00"), encoding="utf-8")
+    built = run("-C", str(site), "build")
+    assert built.exit_code == 0 and "0 warnings" in built.output
+    page = (site / "public/2025/12/05/news/index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in page and f">{shown}</time>" in page
+    assert all(word in page for word in words) and "Skip to content" not in page
