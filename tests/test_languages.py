@@ -245,3 +245,25 @@ def test_a_ukrainian_or_german_site_has_its_interface_in_its_language(tmp_path, 
     page = (site / "public/2025/12/05/news/index.html").read_text(encoding="utf-8")
     assert f'<html lang="{lang}">' in page and f">{shown}</time>" in page
     assert all(word in page for word in words) and "Skip to content" not in page
+
+
+@pytest.mark.parametrize(
+    ("languages", "title", "lang"),
+    [
+        ("uk", "Ласкаво просимо до вашого архіву новин", None),
+        ("de", "Willkommen in Ihrem Nachrichtenarchiv", None),
+        ("ru", "Добро пожаловать в ваш архив новостей", None),
+        ("en,ru", "Welcome to your news archive", None),
+        ("fr,ru", "Добро пожаловать в ваш архив новостей", "ru"),  # (ssg has no French text: the first language it has)
+        ("fr", "Welcome to your news archive", None),
+    ],
+)
+def test_init_writes_its_example_article_in_the_archives_language(tmp_path, languages, title, lang):
+    """It was in English with `lang: en` on every archive: a Ukrainian one listed an English article, and one of French
+    and Russian failed its first build (en was none of its languages)."""
+    assert run("init", str(tmp_path / "site"), "--languages", languages).exit_code == 0
+    welcome = next((tmp_path / "site/content").rglob("welcome.md")).read_text(encoding="utf-8")
+    front = yaml.safe_load(welcome.split("---")[1])
+    assert front["title"] == title and front.get("lang") == lang
+    built = run("-C", str(tmp_path / "site"), "build")
+    assert built.exit_code == 0, built.output
