@@ -465,3 +465,14 @@ def test_inject():
 def test_is_local():
     assert is_local("127.0.0.1") and is_local("::1") and is_local("localhost")
     assert not is_local("0.0.0.0") and not is_local("192.168.1.5") and not is_local("example.org")
+
+
+def test_an_unsupported_search_language_is_an_overlay_on_site_yamls_line(site, preview):
+    """The preview showed "internal error": the index refused the language with a ValueError."""
+    events = Events(preview)
+    events.until(lambda m: True)
+    site.write({"site.yaml": SITE_YAML + "search: {languages: [uk]}\n"})
+    problem = events.until(lambda m: m["problems"])["problems"][0]
+    assert (problem["path"], problem["line"], problem["field"]) == ("site.yaml", SITE_YAML.count("\n") + 1, "search")
+    assert problem["message"] == "languages: 'uk' is not supported (use en, ru)"
+    events.close()
