@@ -636,7 +636,9 @@ def _multilingual(languages: tuple[Language, ...], prefix_default_lang: bool | N
 
 def _empty_option(option: Option) -> str:
     """What to say of an option written with no value (`lang:`): what would be right, never Python's None."""
-    if option.default in ("", (), {}, None):
+    if option.example is not None:
+        return f"is empty; give it a value ({_option_yaml(option, option.example)}) or remove the line for the default"
+    if option.default in ("", (), {}):
         return f"is empty; give it a value ({option.doc.rstrip('.')}) or remove the line"
     return f"is empty; give it a value or remove the line for the default ({_option_yaml(option, option.default)})"
 

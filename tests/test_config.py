@@ -128,3 +128,19 @@ def test_an_empty_date_format_says_what_to_write(project):
     assert problems(project, "date_format: ' '\n") == [
         "site.yaml:5: date_format: is empty (write a Babel pattern such as 'd MMMM y, HH:mm', or leave the key out)"
     ]
+
+
+def test_an_empty_top_level_date_format_shows_one_to_write(project):
+    assert problems(project, "date_format:\n") == [
+        "site.yaml:5: date_format: is empty; give it a value (date_format: 'd MMMM y, HH:mm') or remove the line for the default"
+    ]
+
+
+def test_the_top_level_date_formats_are_the_default_languages_and_the_short_one_follows_the_long_one(project):
+    project.write({"site.yaml": SITE_YAML + "date_format: 'd MMMM y'\nlanguages: {en: {}, ru: {date_format_short: 'd.MM.y'}}\n"})
+    config = load_config(project.root)
+    assert config.date_formats("en") == ("d MMMM y", "d MMMM y")
+    assert config.date_formats("ru") == (None, "d.MM.y")  # (the long one: the theme's Russian one)
+    project.write({"site.yaml": SITE_YAML + "date_format_short: 'd.MM.y'\nlanguages: {en: {date_format: long}, ru: {}}\n"})
+    config = load_config(project.root)
+    assert config.date_formats("en") == ("long", "d.MM.y") and config.date_formats("ru") == (None, None)
