@@ -293,6 +293,7 @@ class Builder:
                 if not options.dry_run:
                     theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates")
                 result.counts["theme"] = _count(theme.check_templates(), "template")
+                result.warnings += theme.string_warnings(config, checking=options.dry_run)
             with phase("read"):
                 stats = inputs.content if inputs else None
                 loaded = load_articles(

@@ -20,11 +20,12 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 from .content import check_lang
+from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
 from .scripts import cyrillic_language, written_in_cyrillic
-from .search import FIELDS, SearchConfig
+from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
 from .site import tag_key
-from .yamlload import YamlSyntaxError, load_yaml_with_lines
+from .yamlload import YamlSyntaxError, key_value, load_yaml_with_lines
 
 CONFIG_FILE = "site.yaml"
 PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang")
@@ -39,20 +40,54 @@ class Option:
     default: Any
     doc: str
     check: Callable[[Any], Any]
+    example: Any = None  # what `ssg init` shows for an option whose default is none (None): a value to uncomment
+
+
+class _MisreadError(ValueError):
+    """A value YAML read as another kind than the option takes: `title: 42` (a number), `latest: yes` (true),
+    `enabled: "no"` (text). Its message is finished where the key is known (`_keyed`, `_check`), and for a top-level
+    option the value as site.yaml writes it (YAML reads yes, on and True as true), so that the fix is a line to copy.
+
+    `fix` says what to write, with `{key}` (the key and its colon, where known) and `{value}` (the value as written)."""
+
+    def __init__(self, value: Any, wanted: str, fix: str):
+        self.value, self.wanted, self.fix = value, wanted, fix
+        super().__init__(self.said())
+
+    def said(self, key: str | None = None, written: str | None = None) -> str:
+        word = _yaml_word(self.value)
+        value = written if written and isinstance(self.value, bool) else word  # (a text's own quotes are no part of it)
+        if isinstance(self.value, bool):
+            what = f"{written} is read as {word}" if written and written != word else word
+            what += ", not" if written and written != word else " is not"
+        else:
+            what = f"{value} is a number, not" if isinstance(self.value, (int, float)) else f"{self.value!r} is text, not"
+        return f"{what} {self.wanted} ({self.fix.format(key=f'{key}: ' if key else '', value=value)})"
+
+
+def _yaml_word(value: Any) -> str:
+    """A scalar as YAML writes it: true, 42, text."""
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
 def _str(value: Any) -> str:
     if value is None:
         raise ValueError("is empty (write the text, or leave the key out)")
+    if isinstance(value, (bool, int, float)):
+        raise _MisreadError(value, "text", 'put it in quotes: {key}"{value}"')
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a string")
+        raise ValueError(f"{value!r} is not text")
     return value
 
 
 def _positive_int(value: Any) -> int:
     if value is None:
         raise ValueError("is empty (write a whole number of at least 1, or leave the key out)")
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if isinstance(value, bool):
+        raise _MisreadError(value, "a number", "write a whole number of at least 1, e.g. {key}10")
+    if isinstance(value, str) and value.strip().isdigit():
+        raise _MisreadError(value, "a number", "write {key}{value}, without quotes")
+    if not isinstance(value, int) or value < 1:
         raise ValueError(f"{value!r} is not a whole number of at least 1")
     return value
 
@@ -116,8 +151,23 @@ def _keyed(key: str, check: Callable[[Any], Any], value: Any) -> Any:
     """`check(value)` for the value of `key` inside an option; its error names the key (publisher: name: is empty ...)."""
     try:
         return check(value)
+    except _MisreadError as exc:
+        raise ValueError(f"{key}: {exc.said(key)}") from None
     except ValueError as exc:
         raise ValueError(f"{key}: {exc}") from None
+
+
+def _known_keys(data: dict, known: Collection[str]) -> None:
+    """Refuse a key of an option's mapping that is not one of `known`, naming the one it most likely meant."""
+    unknown = sorted(str(key) for key in data if key not in known)
+    if unknown:
+        raise ValueError(f"unknown key {unknown[0]!r} ({_closest(unknown[0], known)})")
+
+
+def _closest(name: str, known: Collection[str]) -> str:
+    """ "did you mean 'x'?" for the known name closest to a misspelt one, else the list of them."""
+    hint = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"did you mean {hint[0]!r}?" if hint else f"use {', '.join(known)}"
 
 
 def _mapping(value: Any) -> dict:
@@ -128,9 +178,7 @@ def _mapping(value: Any) -> dict:
 
 def _publisher(value: Any) -> dict:
     data = _mapping(value)
-    unknown = set(data) - {"name", "url", "logo"}
-    if unknown:
-        raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use name, url, logo)")
+    _known_keys(data, ("name", "url", "logo"))
     return {k: _keyed(k, _str, v) for k, v in data.items()}
 
 
@@ -144,15 +192,10 @@ def _str_list(value: Any) -> tuple[str, ...]:
 
 def _search(value: Any) -> SearchConfig:
     data = _mapping(value)
-    known = {"enabled", "fields", "path", "languages"}
-    unknown = set(data) - known
-    if unknown:
-        raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use {', '.join(sorted(known))})")
+    _known_keys(data, ("enabled", "fields", "languages", "path"))
     config = SearchConfig()
     if "enabled" in data:
-        if not isinstance(data["enabled"], bool):
-            raise ValueError("enabled must be true or false")
-        config = replace(config, enabled=data["enabled"])
+        config = replace(config, enabled=_keyed("enabled", _bool, data["enabled"]))
     if "fields" in data:
         fields = _keyed("fields", _str_list, data["fields"])
         bad = [f for f in fields if f not in FIELDS]
@@ -162,8 +205,18 @@ def _search(value: Any) -> SearchConfig:
     if "path" in data:
         config = replace(config, path=_keyed("path", _site_dir, data["path"]))
     if "languages" in data:
-        config = replace(config, languages=tuple(_lang(v) for v in _keyed("languages", _str_list, data["languages"])))
+        config = replace(config, languages=_keyed("languages", _search_languages, data["languages"]))
     return config
+
+
+def _search_languages(value: Any) -> tuple[str, ...]:
+    """The languages whose stemmers and stop words the index uses: those ssg has (the browser's lunr-languages must
+    stem a query as the index was). Checked here, on site.yaml's line: the index refused them with a traceback."""
+    codes = tuple(_lang(code) for code in _str_list(value))
+    unsupported = [code for code in codes if code not in SUPPORTED_LANGUAGES]
+    if unsupported:
+        raise ValueError(f"{unsupported[0]!r} is not supported (use {', '.join(SUPPORTED_LANGUAGES)})")
+    return codes
 
 
 def _site_dir(value: Any) -> str:
@@ -179,9 +232,7 @@ FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.
 def _feeds(value: Any) -> dict:
     data = _mapping(value)
     known = {"entries": _positive_int, "full_content": _bool, "lang_path": _lang_feed_path}
-    unknown = set(data) - set(known)
-    if unknown:
-        raise ValueError(f"unknown key {sorted(unknown)[0]!r} (use {', '.join(sorted(known))})")
+    _known_keys(data, known)
     return FEED_DEFAULTS | {k: _keyed(k, known[k], v) for k, v in data.items()}
 
 
@@ -195,19 +246,30 @@ def _lang_feed_path(value: Any) -> str:
 def _bool(value: Any) -> bool:
     if value is None:
         raise ValueError("is empty (write true or false, or leave the key out)")
+    if isinstance(value, str) and value.strip().lower() in _YAML_BOOLS:  # (`enabled: "no"`: quoted, it is text)
+        raise _MisreadError(value, "true or false", "write {key}" + _YAML_BOOLS[value.strip().lower()] + ", without quotes")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise _MisreadError(value, "true or false", "write {key}true or {key}false")
     if not isinstance(value, bool):
-        raise ValueError(f"{value!r} is not true or false")
+        raise ValueError(f"{value!r} is not true or false (write true or false, without quotes)")
     return value
+
+
+_YAML_BOOLS = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false", "off": "false"}
 
 
 @dataclass(frozen=True)
 class Language:
-    """Per-language settings of a bilingual site: what the interface says in that language."""
+    """Per-language settings: what the interface says in that language."""
 
     code: str
     title: str | None = None
     description: str | None = None
     date_format: str | None = None  # a Babel pattern or style for article dates ("d MMMM y, HH:mm")
+    date_format_short: str | None = None  # the same for the compact lists (latest articles, the 404 page)
+
+
+LANGUAGE_KEYS = ("title", "description", "date_format", "date_format_short")
 
 
 def _languages(value: Any) -> tuple[Language, ...]:
@@ -220,14 +282,30 @@ def _languages(value: Any) -> tuple[Language, ...]:
         settings = settings or {}
         if not isinstance(settings, dict):
             raise ValueError(f"{code}: must be a mapping like {{title: ..., description: ..., date_format: ...}}")
-        unknown = set(settings) - {"title", "description", "date_format"}
-        if unknown:
-            raise ValueError(f"{code}: unknown key {sorted(unknown)[0]!r} (use title, description, date_format)")
-        # (Spaces alone are no title: the site's own stands in, as when it is left out.)
-        languages.append(Language(code, **{k: _keyed(f"{code}: {k}", _str, v).strip() for k, v in settings.items()}))
+        languages.append(_keyed(code, lambda settings, code=code: _language(code, settings), settings))
     if len(languages) < 1:
         raise ValueError("list at least one language, e.g. [en, ru]")
     return tuple(languages)
+
+
+def _language(code: str, settings: dict) -> Language:
+    """One language's settings, checked: its date formats as Babel patterns, here rather than on the page that
+    formats the first date with them."""
+    _known_keys(settings, LANGUAGE_KEYS)
+    checks = {"title": _str, "description": _str, "date_format": _date_format, "date_format_short": _date_format}
+    # (Spaces alone are no title: the site's own stands in, as when it is left out.)
+    return Language(code, **{k: _keyed(k, checks[k], v).strip() for k, v in settings.items()})
+
+
+def _date_format(value: Any) -> str:
+    """A Babel date pattern (`d MMMM y, HH:mm`) or style (`long`)."""
+    pattern = _str(value).strip()
+    problem = pattern_problem(pattern)
+    if problem == "is empty":
+        raise ValueError(f"is empty (write a Babel pattern such as {EXAMPLE!r}, or leave the key out)")
+    if problem:
+        raise ValueError(bad_pattern(pattern, problem))
+    return pattern
 
 
 def _tag_names(value: Any) -> dict | str:
@@ -257,6 +335,21 @@ OPTIONS: tuple[Option, ...] = (
     Option("base_url", "https://example.org/", "Where the site will live; may carry a path (https://user.github.io/archive/).", _base_url),
     Option("lang", "en", "Language of articles that do not set `lang:` (en, ru, ...).", _lang),
     Option("timezone", "UTC", "Time zone for dates written without an offset, and for `ssg new`.", _timezone),
+    Option(
+        "date_format",
+        None,
+        "How pages show an article's date and time: a Babel pattern (https://babel.pocoo.org/en/latest/dates.html) or "
+        "style (short, medium, long, full). Default: the theme's for the site's language, else that language's usual one.",
+        _date_format,
+        EXAMPLE,
+    ),
+    Option(
+        "date_format_short",
+        None,
+        "The same for the compact lists (latest articles, the 404 page); default: date_format where set, else the theme's.",
+        _date_format,
+        "d MMM y, HH:mm",
+    ),
     Option("theme", "default", "Theme folder under themes/ (the project's own, else the one ssg ships).", _str),
     Option(
         "permalink",
@@ -270,7 +363,8 @@ OPTIONS: tuple[Option, ...] = (
         "languages",
         (),
         "Languages of a bilingual archive, the default (lang) first in URLs: [en, ru] or "
-        "{ru: {title: ..., description: ..., date_format: 'd MMMM y, HH:mm'}}. Other languages' articles live under /<lang>/.",
+        "{ru: {title: ..., description: ..., date_format: 'd MMMM y, HH:mm', date_format_short: ...}}. Other languages' "
+        "articles live under /<lang>/. The site's language alone keeps a one-language site (and sets its settings).",
         _languages,
     ),
     Option("prefix_default_lang", False, "Put the default language's articles under /<lang>/ too.", _bool),
@@ -329,6 +423,8 @@ class Config:
     params: dict = field(hash=False)
     feeds: dict = field(hash=False)
     search: SearchConfig = SearchConfig()
+    date_format: str | None = None  # the default language's (`languages:` may set it too, and wins): see `date_formats`
+    date_format_short: str | None = None
     content_dir: str = "content"
     output_dir: str = "public"
     static_dir: str = "static"
@@ -365,9 +461,11 @@ class Config:
 
     @property
     def multilingual(self) -> bool:
-        """Language-aware URLs, translations and per-language pages: only when `languages:` is set,
-        so sites that never set it keep exactly the URLs they had."""
-        return bool(self.languages)
+        """Language-aware URLs, translations and per-language pages: only when `languages:` lists a second language
+        (or puts the one under its prefix, `prefix_default_lang: true`), so sites that never set it keep exactly the
+        URLs they had. `languages: {uk: {date_format: ...}}` on a Ukrainian site sets its language's settings: it
+        made a second home page, /uk/, and feed, whose canonical link went there."""
+        return _multilingual(self.languages, self.prefix_default_lang)
 
     @property
     def language_codes(self) -> tuple[str, ...]:
@@ -392,6 +490,16 @@ class Config:
 
     def language(self, code: str) -> Language:
         return next((language for language in self.languages if language.code == code), Language(code))
+
+    def date_formats(self, code: str) -> tuple[str | None, str | None]:
+        """The long and the short date format site.yaml sets for `code` (None where it sets none: the theme's then):
+        `languages.<code>`'s, else the top-level one for the default language. The short one follows the long one
+        where only that is set, so that one `date_format:` is every date of the site."""
+        language = self.language(code)
+        own = code == self.lang
+        long = language.date_format or (self.date_format if own else None)
+        short = language.date_format_short or (self.date_format_short if own else None)
+        return long, short or long
 
     def foreign_language(self, lang: str) -> str | None:
         """What is wrong with an article in `lang` here, or None: a bilingual site publishes only its `languages:`
@@ -445,7 +553,8 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
             fix = f"run `ssg init {shlex.quote(str(root))}` to start an archive there"
         raise ConfigError(Problem(CONFIG_FILE, message=f"not found in {root} ({fix})"))
     try:
-        data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data, lines = load_yaml_with_lines(text)
     except UnicodeDecodeError as exc:
         raise ConfigError(Problem(CONFIG_FILE, message=f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")) from None
     except YamlSyntaxError as exc:
@@ -456,7 +565,14 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
         raise ConfigError(Problem(CONFIG_FILE, 1, message="must be a mapping of option: value"))
     overrides = {k: v for k, v in (("base_url", base_url), ("output_dir", output_dir)) if v is not None}
     lines = {k: v for k, v in lines.items() if k not in overrides}  # site.yaml's lines no longer hold the values used
-    return _check(root, data | overrides, lines, tuple(sorted(overrides)))
+    return _check(root, data | overrides, lines, tuple(sorted(overrides)), _written(text, lines))
+
+
+def _written(text: str, lines: dict[str, int]) -> dict[str, str]:
+    """Each top-level `key: value` of site.yaml's text, the value as written there (without a comment)."""
+    rows = text.split("\n")
+    found = {key: key_value(rows[line - 1]) for key, line in lines.items() if 0 < line <= len(rows)}
+    return {key: pair[1] for key, pair in found.items() if pair and pair[1]}
 
 
 def option_line(root: Path, name: str) -> int | None:
@@ -468,12 +584,15 @@ def option_line(root: Path, name: str) -> int | None:
         return None
 
 
-def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ...]) -> Config:
+def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ...], written: dict[str, str] | None = None) -> Config:
+    """`data` checked into a `Config`, or every problem of it at once. `written`: each top-level value as site.yaml
+    writes it (`yes`, which YAML reads as true), for the messages."""
     problems, values = [], {}
     for key in sorted(set(data) - set(OPTION_NAMES), key=str):
         hint = difflib.get_close_matches(str(key), OPTION_NAMES, n=1, cutoff=0.6)
         fix = f"did you mean {hint[0]!r}?" if hint else f"known options: {', '.join(OPTION_NAMES)}"
         problems.append(Problem(CONFIG_FILE, lines.get(key), str(key), f"unknown option ({fix})"))
+    written = written or {}
     for option in OPTIONS:
         if option.name not in data:
             values[option.name] = option.default
@@ -484,6 +603,8 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
             continue
         try:
             values[option.name] = option.check(data[option.name])
+        except _MisreadError as exc:
+            problems.append(Problem(where, lines.get(option.name), key, exc.said(option.name, written.get(option.name))))
         except ValueError as exc:
             problems.append(Problem(where, lines.get(option.name), key, str(exc)))
     codes = [language.code for language in values.get("languages") or ()]
@@ -492,7 +613,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         problems.append(
             Problem(CONFIG_FILE, where, "lang", f"{values['lang']!r} is not one of `languages:` ({', '.join(codes)}); add it there")
         )
-    if values.get("languages") and isinstance(values.get("search"), SearchConfig):
+    if _multilingual(values.get("languages") or (), values.get("prefix_default_lang")) and isinstance(values.get("search"), SearchConfig):
         values["search"] = replace(values["search"], language_filter=True)
     if isinstance(values.get("tag_names"), str):
         values["tag_names_file"] = values["tag_names"]
@@ -508,8 +629,15 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     return Config(root=root, **values, flagged=flagged)
 
 
+def _multilingual(languages: tuple[Language, ...], prefix_default_lang: bool | None) -> bool:
+    """Whether `languages:` makes a site of several languages (`Config.multilingual`)."""
+    return len(languages) > 1 or (bool(languages) and bool(prefix_default_lang))
+
+
 def _empty_option(option: Option) -> str:
     """What to say of an option written with no value (`lang:`): what would be right, never Python's None."""
+    if option.example is not None:
+        return f"is empty; give it a value ({_option_yaml(option, option.example)}) or remove the line for the default"
     if option.default in ("", (), {}):
         return f"is empty; give it a value ({option.doc.rstrip('.')}) or remove the line"
     return f"is empty; give it a value or remove the line for the default ({_option_yaml(option, option.default)})"
@@ -584,7 +712,8 @@ def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...]
     given = {"title": title} | ({"lang": languages[0]} if languages else {}) | ({"languages": languages} if len(languages) > 1 else {})
     out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
     for option in OPTIONS:
-        dumped = _option_yaml(option, given.get(option.name, option.default))
+        default = option.example if option.default is None else option.default
+        dumped = _option_yaml(option, given.get(option.name, default))
         prefix = "" if option.name in ("title", "base_url", "lang", "timezone", *given) else "# "
         out += ["", f"# {option.doc}", prefix + dumped]
     return "\n".join(out) + "\n"

@@ -406,17 +406,12 @@ def _shows(page: Page) -> frozenset[str]:
 _FOOTNOTE_BACK = re.compile(f'title="{FOOTNOTE_BACK}(\\d+)"')
 
 
-def _footnote_back(t: Callable[..., str], n: str) -> str:
-    title = t("footnote_back", n=n)
-    return f"Back to footnote {n} in the text" if title == "footnote_back" else title  # a theme without the string
-
-
 def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Callable[[str], str], t: Callable[..., str]) -> str:
     """An article body with its links to other articles and to content files made real:
     `url_for` turns a site path into the URL (relative in pages, absolute in feeds); each footnote's way back
-    is titled by `t`, the interface strings of the article's language."""
+    is titled by `t`, the interface strings of the article's language (ssg's English one where a theme has none)."""
     if FOOTNOTE_BACK in html:
-        html = _FOOTNOTE_BACK.sub(lambda match: f'title="{escape(_footnote_back(t, match[1]))}"', html)
+        html = _FOOTNOTE_BACK.sub(lambda match: f'title="{escape(t("footnote_back", n=match[1]))}"', html)
 
     def url_of(kind: str, target: str) -> str:
         if kind == "file":

@@ -21,17 +21,47 @@ from .workflow import WORKFLOW_PATH, pages_workflow
 
 EXAMPLE_ARTICLE = """\
 ---
-title: Welcome to your news archive
+title: {title}
 date: {date}
-{lang}tags: [Archive]
+{lang}tags: [{tag}]
 source: {{name: ssg, url: https://example.org/}}
-rights: Written for this archive.
+rights: {rights}
 ---
 
-This is the first article of the archive. Copy it, or run `ssg new "Title"`, to add more.
-
-Articles are Markdown files with YAML front matter; see the documentation for every field.
+{body}
 """
+# The example article's title, tag, rights notice and text in each language ssg has them in.
+WELCOME = {
+    "en": (
+        "Welcome to your news archive",
+        "Archive",
+        "Written for this archive.",
+        'This is the first article of the archive. Copy it, or run `ssg new "Title"`, to add more.\n\n'
+        "Articles are Markdown files with YAML front matter; see the documentation for every field.",
+    ),
+    "ru": (
+        "Добро пожаловать в ваш архив новостей",
+        "Архив",
+        "Написано для этого архива.",
+        'Это первая статья архива. Скопируйте её или выполните `ssg new "Заголовок"`, чтобы добавить ещё.\n\n'
+        "Статьи — это файлы Markdown с метаданными YAML в начале (front matter); все поля описаны в документации.",
+    ),
+    "uk": (
+        "Ласкаво просимо до вашого архіву новин",
+        "Архів",
+        "Написано для цього архіву.",
+        'Це перша стаття архіву. Скопіюйте її або виконайте `ssg new "Заголовок"`, щоб додати ще.\n\n'
+        "Статті — це файли Markdown з метаданими YAML на початку (front matter); усі поля описано в документації.",
+    ),
+    "de": (
+        "Willkommen in Ihrem Nachrichtenarchiv",
+        "Archiv",
+        "Für dieses Archiv geschrieben.",
+        'Dies ist der erste Artikel des Archivs. Kopieren Sie ihn oder führen Sie `ssg new "Titel"` aus, um weitere '
+        "hinzuzufügen.\n\nArtikel sind Markdown-Dateien mit YAML-Metadaten am Anfang (Front Matter); die Dokumentation "
+        "beschreibt jedes Feld.",
+    ),
+}
 
 GITIGNORE = "/public/\n/.ssg-cache/\n/.public.ssg-*\n"  # (the last: what a build stopped by a crash may leave beside public/)
 
@@ -47,16 +77,31 @@ def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -
         raise SsgError(f"{folder} already holds an archive ({CONFIG_FILE} exists); nothing was changed")
     files = {folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive", languages)}
     if not (folder / "content").exists():
-        files[folder / "content" / f"{now:%Y}" / "welcome.md"] = EXAMPLE_ARTICLE.format(
-            date=now.isoformat(timespec="seconds"),
-            lang="lang: en\n" if languages and languages[0] != "en" else "",  # (its text is English)
-        )
+        files[folder / "content" / f"{now:%Y}" / "welcome.md"] = welcome_article(now, languages)
     if not (folder / ".gitignore").exists():
         files[folder / ".gitignore"] = GITIGNORE
     if not (folder / WORKFLOW_PATH).exists():
         files[folder / WORKFLOW_PATH] = pages_workflow()
     _write_all(files)
     return sorted(files)
+
+
+def welcome_article(now: datetime, languages: tuple[str, ...]) -> str:
+    """The example article `ssg init` writes: in the archive's language where ssg has its text, else in the first of
+    its languages that it has (`lang:` then says which), else in English marked as the archive's language. It was in
+    English with `lang: en` on every archive not in English, which a Ukrainian one built with its interface and a
+    French and Russian one refused (en was none of its languages)."""
+    default = languages[0] if languages else "en"
+    lang = next((code for code in languages or ("en",) if code in WELCOME), default)
+    title, tag, rights, body = WELCOME.get(lang, WELCOME["en"])
+    return EXAMPLE_ARTICLE.format(
+        title=title,
+        date=now.isoformat(timespec="seconds"),
+        lang="" if lang == default else f"lang: {lang}\n",
+        tag=tag,
+        rights=rights,
+        body=body,
+    )
 
 
 def theme_files(config: Config) -> tuple[Path, list[str]]:

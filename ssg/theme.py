@@ -30,9 +30,10 @@ from markupsafe import Markup, escape
 
 from .config import CONFIG_FILE, Config, option_line
 from .content import Day
+from .datepatterns import locale_date_part
 from .errors import Problem, TemplateError
+from .i18n import Origins, load_strings, string_warnings, translator
 from .markdown import markdownify
-from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BABEL_STYLES = ("short", "medium", "long", "full")
@@ -100,6 +101,7 @@ class Theme:
     default_lang: str
     project_root: Path
     translators: dict[str, Callable[..., str]] = field(default_factory=dict, repr=False, compare=False)  # lang -> its `t`
+    origins: Origins = field(default_factory=Origins, repr=False, compare=False)  # where each string came from (`i18n`)
 
     def render(self, template: str, context: dict[str, Any], rendering: str = "") -> str:
         """`template` rendered with `context`; an error names the template's line, and `rendering`: the page (its
@@ -188,26 +190,15 @@ class Theme:
         return self.translator(lang)(key, **values)
 
     def translator(self, lang: str) -> Callable[..., str]:
-        """`t` for one language, made once: the strings with their fallbacks merged, so that each of a
-        page's ~40 look-ups is one dict get."""
+        """`t` for one language (`i18n.translator`), made once."""
         t = self.translators.get(lang)
         if t is None:
-            strings: dict[str, str] = {}
-            for code in ("en", self.default_lang, lang.split("-")[0], lang):  # the first choice last: it wins
-                strings.update(self.strings.get(code, {}))
-
-            def t(key: str, **values: Any) -> str:
-                text = strings.get(key)
-                if text is None:
-                    return key  # an unknown key shows as itself
-                if not values:
-                    return text
-                if any(isinstance(value, Markup) for value in values.values()):  # (`credit=image.credit | markdownify`)
-                    return Markup(escape(text)).format_map(values)  # the string's text escaped, other values too
-                return text.format_map(values)
-
-            self.translators[lang] = t
+            t = self.translators[lang] = translator(self.strings, self.origins, lang, self.default_lang)
         return t
+
+    def string_warnings(self, config: Config, checking: bool) -> list[Problem]:
+        """The site's languages the theme has no strings for (`i18n.string_warnings`)."""
+        return string_warnings(self.origins, config, checking)
 
 
 RENDERING = " (rendering {})"  # after a runtime error's message: the page, or listing entry, being rendered
@@ -512,32 +503,22 @@ def load_theme(config: Config) -> Theme:
     env.filters["markdownify"] = markdownify  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter
     env.template_class = _Template
     static_dirs = tuple(p for p in (base / "static", config.root / config.static_dir) if p.is_dir())
-    strings = _load_strings([base / "i18n", config.root / "i18n"])
-    for language in config.languages:  # site.yaml's date format for a language wins over the theme's
-        if language.date_format:
-            strings.setdefault(language.code, {})["datetime_long"] = language.date_format
-    return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root)
+    strings, origins = load_strings(base / "i18n", config.root / "i18n", lambda path: _shown(path, config.root))
+    for code in config.language_codes:  # site.yaml's date formats for a language win over the theme's
+        long, short = config.date_formats(code)
+        if long:
+            strings.setdefault(code, {})["datetime_long"] = long
+        if short:  # (the latest list and the 404 page's: they kept the theme's where only date_format was set)
+            strings.setdefault(code, {})["datetime_short"] = short
+    return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root, origins=origins)
 
 
-def _load_strings(folders: list[Path]) -> dict[str, dict[str, str]]:
-    """`en.yaml` and `<part>.en.yaml` files; later folders override earlier ones key by key."""
-    strings: dict[str, dict[str, str]] = {}
-    problems = []
-    for folder in folders:
-        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
-            lang = path.stem.split(".")[-1]
-            try:
-                data, _ = load_yaml_with_lines(path.read_text(encoding="utf-8"))
-            except YamlSyntaxError as exc:
-                problems.append(Problem(str(path), exc.line, None, exc.message))
-                continue
-            if not isinstance(data, dict):
-                problems.append(Problem(str(path), 1, None, "must be a mapping of key: text"))
-                continue
-            strings.setdefault(lang, {}).update({str(k): str(v) for k, v in data.items()})
-    if problems:
-        raise TemplateError(problems)
-    return strings
+def _shown(path: Path, root: Path) -> str:
+    """A strings file as messages name it: under the project, else under ssg's folder (the theme it ships)."""
+    for base in (root, PACKAGE_DIR.parent):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return str(path)
 
 
 def format_for(lang: str):
@@ -562,9 +543,15 @@ _PATTERN_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
 _TIME_FIELDS = frozenset("hHkKmsSAaBbjJCzZvVOXx")
 
 
-@functools.cache  # asked for every date written as a day, on every page that shows one; a theme has a few patterns
 def date_part(style: str) -> str:
-    """The date fields of a Babel style or pattern: "MMMM d, y, h:mm a" -> "MMMM d, y"; "long" stays "long".
+    """The date fields of a Babel style or pattern: "MMMM d, y, h:mm a" -> "MMMM d, y"; "long" stays "long". A
+    language's own pattern (`datepatterns.locale_patterns`) has its locale's date pattern ("d MMMM y 'р'.")."""
+    return locale_date_part(style) or _date_part(style)
+
+
+@functools.cache  # asked for every date written as a day, on every page that shows one; a theme has a few patterns
+def _date_part(style: str) -> str:
+    """`date_part` of any pattern.
 
     What lies between the first and the last date field is kept (its time fields dropped); literals before the
     first and after the last went with the time ("d MMMM y, HH:mm" -> "d MMMM y")."""

@@ -235,8 +235,8 @@ def test_ssg_check_reports_them_too(project):
 
 
 def test_a_theme_without_a_redirect_template_uses_the_built_in_one(project):
-    theme = project.root / "themes/bare/templates"
-    shutil.copytree(REPO / "themes/default/templates", theme, ignore=shutil.ignore_patterns("redirect.html"))
+    theme = project.root / "themes/bare"  # (its strings too: a string no language has is an error)
+    shutil.copytree(REPO / "themes/default", theme, ignore=shutil.ignore_patterns("redirect.html"))
     project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "theme: bare\n"})
     project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="[/old/]")})
     project.build()

@@ -481,3 +481,14 @@ def test_a_second_preview_of_the_project_is_refused_naming_the_first(site):
         assert get(first, "/")[0] == 200  # the first one goes on
     with running(site.root) as again:
         assert get(again, "/")[0] == 200
+
+
+def test_an_unsupported_search_language_is_an_overlay_on_site_yamls_line(site, preview):
+    """The preview showed "internal error": the index refused the language with a ValueError."""
+    events = Events(preview)
+    events.until(lambda m: True)
+    site.write({"site.yaml": SITE_YAML + "search: {languages: [uk]}\n"})
+    problem = events.until(lambda m: m["problems"])["problems"][0]
+    assert (problem["path"], problem["line"], problem["field"]) == ("site.yaml", SITE_YAML.count("\n") + 1, "search")
+    assert problem["message"] == "languages: 'uk' is not supported (use en, ru)"
+    events.close()

@@ -1,0 +1,146 @@
+"""site.yaml: every bad value is reported on its line, saying what would be right, never with a traceback."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from ssg.cli import main
+from ssg.config import load_config
+from ssg.errors import ConfigError
+
+from .conftest import SITE_YAML, article
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def problems(project, yaml: str) -> list[str]:
+    """The messages site.yaml (SITE_YAML and `yaml` after it) gives when it is read."""
+    project.write({"site.yaml": SITE_YAML + yaml})
+    with pytest.raises(ConfigError) as caught:
+        load_config(project.root)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize("code", ["uk", "de"])
+def test_a_search_language_without_a_stemmer_is_an_error_on_its_line(project, command, code):
+    """`search: {languages: [uk]}` stopped build and check with a Python traceback from the index's code (and the
+    preview showed "internal error")."""
+    project.write({"site.yaml": SITE_YAML + f"search: {{languages: [en, {code}]}}\n", "content/a.md": article("A", "2021-01-01")})
+    result = run("-C", str(project.root), command)
+    assert result.exit_code == 1
+    assert f"error: site.yaml:5: search: languages: '{code}' is not supported (use en, ru)\n" in result.output
+    assert "Traceback" not in result.output and not (project.root / "public").exists()
+
+
+def test_search_languages_take_language_codes_by_the_articles_rule(project):
+    assert problems(project, "search:\n  languages: [EN]\n") == [
+        "site.yaml:5: search: languages: 'EN' is not a language code (use en, ru, ...)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        ("date_fromat: 'd MMMM y'\n", "site.yaml:5: date_fromat: unknown option (did you mean 'date_format'?)"),
+        (
+            "languages: {en: {date_fromat: 'd MMMM y'}}\n",
+            "site.yaml:5: languages: en: unknown key 'date_fromat' (did you mean 'date_format'?)",
+        ),
+        ("search: {enabeld: false}\n", "site.yaml:5: search: unknown key 'enabeld' (did you mean 'enabled'?)"),
+        ("feeds: {entires: 5}\n", "site.yaml:5: feeds: unknown key 'entires' (did you mean 'entries'?)"),
+        ("publisher: {nmae: Roscosmos}\n", "site.yaml:5: publisher: unknown key 'nmae' (did you mean 'name'?)"),
+        ("publisher: {x: 1}\n", "site.yaml:5: publisher: unknown key 'x' (use name, url, logo)"),
+    ],
+)
+def test_every_misspelt_key_gets_the_one_it_most_likely_meant(project, yaml, message):
+    """`paginte:` had a did-you-mean, `date_fromat:` (top-level or a language's) and a search or feeds key none."""
+    assert problems(project, yaml) == [message]
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        ("latest: yes\n", "latest: yes is read as true, not a number (write a whole number of at least 1, e.g. latest: 10)"),
+        ("latest: true  # all of them\n", "latest: true is not a number (write a whole number of at least 1, e.g. latest: 10)"),
+        ("latest: '10'\n", "latest: '10' is text, not a number (write latest: 10, without quotes)"),
+        ("description: 42\n", 'description: 42 is a number, not text (put it in quotes: description: "42")'),
+        ("description: No\n", 'description: No is read as false, not text (put it in quotes: description: "No")'),
+        ('search: {enabled: "no"}\n', "search: enabled: 'no' is text, not true or false (write enabled: false, without quotes)"),
+        ("search: {enabled: 0}\n", "search: enabled: 0 is a number, not true or false (write enabled: true or enabled: false)"),
+        ("feeds: {full_content: maybe}\n", "feeds: full_content: 'maybe' is not true or false (write true or false, without quotes)"),
+        (
+            "prefix_default_lang: 'on'\n",
+            "prefix_default_lang: 'on' is text, not true or false (write prefix_default_lang: true, without quotes)",
+        ),
+        ("publisher: {name: 1961}\n", 'publisher: name: 1961 is a number, not text (put it in quotes: name: "1961")'),
+        ("languages: {en: {}, ru: {title: 2024}}\n", 'languages: ru: title: 2024 is a number, not text (put it in quotes: title: "2024")'),
+    ],
+)
+def test_a_value_yaml_reads_as_another_kind_says_what_to_write(project, yaml, message):
+    """`latest: yes` said "True is not a whole number", `title: 42` "42 is not a string", `enabled: "no"` "enabled
+    must be true or false": each now says what YAML made of it and the line to write instead."""
+    assert problems(project, yaml) == [f"site.yaml:5: {message}"]
+
+
+def test_a_title_yaml_reads_as_a_number_says_to_quote_it(project):
+    project.write({"site.yaml": SITE_YAML.replace("title: Test archive", "title: 42")})
+    with pytest.raises(ConfigError) as caught:
+        load_config(project.root)
+    assert str(caught.value) == 'site.yaml:1: title: 42 is a number, not text (put it in quotes: title: "42")'
+
+
+PATTERN_HINT = "(e.g. 'd MMMM y, HH:mm', or a style: short, medium, long, full)"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("d MMMMMM y", "MMMMMM has 6 letters, and M takes 1 to 5 letters"),
+        ("d MMMM y at HH:mm", "'at' is no date field (text goes in single quotes: 'at')"),
+        ("d MMMM y 'г.", "has a ' that opens text no ' closes (text goes between two, an apostrophe is written '')"),
+        ("EEEEEEE, d MMMM", "EEEEEEE has 7 letters, and E takes 1 to 6 letters"),
+    ],
+)
+def test_a_date_format_babel_cannot_use_is_an_error_on_site_yamls_line(project, pattern, problem):
+    """It was reported on the template line that formatted the first date (`templates/article.html:28: ValueError:
+    Invalid length for field: 'MMMMMM'`), where the mistake was not."""
+    quoted = f'"{pattern}"'
+    for yaml, key in (
+        (f"languages:\n  en: {{date_format: {quoted}}}\n  ru: {{}}\n", "site.yaml:5: languages: en: date_format"),
+        (f"date_format: {quoted}\n", "site.yaml:5: date_format"),
+        (f"date_format_short: {quoted}\n", "site.yaml:5: date_format_short"),
+    ):
+        assert problems(project, yaml) == [f"{key}: {pattern!r} is not a Babel date pattern: {problem} {PATTERN_HINT}"]
+
+
+@pytest.mark.parametrize("pattern", ["d MMMM y", "d MMMM y 'г'., HH:mm", "EEEE, d. MMMM y, HH:mm 'Uhr'", "long", "short", "dd.MM.yy"])
+def test_a_date_format_babel_takes_is_taken(project, pattern):
+    project.write({"site.yaml": SITE_YAML + f'date_format: "{pattern}"\nlanguages: {{en: {{}}, ru: {{date_format: "{pattern}"}}}}\n'})
+    config = load_config(project.root)
+    assert config.date_formats("en") == (pattern, pattern) and config.date_formats("ru") == (pattern, pattern)
+
+
+def test_an_empty_date_format_says_what_to_write(project):
+    assert problems(project, "date_format: ' '\n") == [
+        "site.yaml:5: date_format: is empty (write a Babel pattern such as 'd MMMM y, HH:mm', or leave the key out)"
+    ]
+
+
+def test_an_empty_top_level_date_format_shows_one_to_write(project):
+    assert problems(project, "date_format:\n") == [
+        "site.yaml:5: date_format: is empty; give it a value (date_format: 'd MMMM y, HH:mm') or remove the line for the default"
+    ]
+
+
+def test_the_top_level_date_formats_are_the_default_languages_and_the_short_one_follows_the_long_one(project):
+    project.write({"site.yaml": SITE_YAML + "date_format: 'd MMMM y'\nlanguages: {en: {}, ru: {date_format_short: 'd.MM.y'}}\n"})
+    config = load_config(project.root)
+    assert config.date_formats("en") == ("d MMMM y", "d MMMM y")
+    assert config.date_formats("ru") == (None, "d.MM.y")  # (the long one: the theme's Russian one)
+    project.write({"site.yaml": SITE_YAML + "date_format_short: 'd.MM.y'\nlanguages: {en: {date_format: long}, ru: {}}\n"})
+    config = load_config(project.root)
+    assert config.date_formats("en") == ("long", "d.MM.y") and config.date_formats("ru") == (None, None)
