@@ -112,12 +112,14 @@ def test_an_unknown_string_is_an_error_on_the_template_line_saying_where_to_add_
     for command in ("build", "check"):
         assert failed(project, command)[0] == (
             "error: templates/404.html:3: UndefinedError: t('outlet_label'): no interface string 'outlet_label' in uk or any "
-            "language (add outlet_label: ... to i18n/uk.yaml, and to i18n/en.yaml for the languages that fall back to English)"
+            "language (add outlet_label: ... to i18n/uk.yaml, and to i18n/en.yaml for the languages that fall back to English) "
+            "(rendering /404.html)"
         )
     project.write({"i18n/uk.yaml": "nav_home: Головна\noutlet_label: Видання\n"})
     assert failed(project)[0] == (
         "error: templates/404.html:3: UndefinedError: t('nav_hom'): no interface string 'nav_hom' in uk or any language "
-        "(add nav_hom: ... to i18n/uk.yaml, and to i18n/en.yaml for the languages that fall back to English; did you mean 'nav_home'?)"
+        "(add nav_hom: ... to i18n/uk.yaml, and to i18n/en.yaml for the languages that fall back to English; did you mean 'nav_home'?) "
+        "(rendering /404.html)"
     )
 
 
@@ -148,7 +150,7 @@ def test_a_string_given_in_another_language_only_is_an_error_saying_so(project):
     )
     assert failed(project)[0] == (
         "error: templates/404.html:2: UndefinedError: t('outlet_label'): no interface string 'outlet_label' in en, only in ru "
-        "(add it to i18n/en.yaml, which every language falls back to)"
+        "(add it to i18n/en.yaml, which every language falls back to) (rendering /404.html)"
     )
 
 
@@ -162,7 +164,7 @@ def test_a_sites_own_string_asking_for_a_value_the_call_does_not_give_names_its_
     )
     assert failed(project)[0] == (
         "error: templates/404.html:3: UndefinedError: t('views_count'): the string '{views} views' (i18n/en.yaml:2) uses {views}, "
-        "which this call does not give (it gives count)"
+        "which this call does not give (it gives count) (rendering /404.html)"
     )
 
 
