@@ -39,7 +39,7 @@ from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config, option_line, tag_names_line
 from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, slug_of
-from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
+from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
@@ -321,6 +321,7 @@ class Builder:
                     result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
                 result.warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
+                result.warnings += search_warnings(config, theme)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
                 redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
@@ -341,6 +342,10 @@ class Builder:
                     result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
                     not_ours = []
                 problems += missing + with_lines(clashes + not_ours, loaded.lines, config.content_dir)  # (on the key that makes one)
+                if self.templates is None:
+                    self.templates = Templates(store.templates())
+                needed = self.templates.references(theme, sorted({page.template for page in pages}))
+                problems += theme.missing_templates(needed)
                 if problems:  # (with --strict, the warnings are errors among them)
                     raise (
                         ContentError(problems + strict_errors(result.warnings), [])
@@ -356,7 +361,7 @@ class Builder:
                 with phase("pages"):
                     latest, paths = latest_links(site, config, urls), link_paths(site, urls)
                     renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths)
-                    result.checked = check_pages(renderer, pages)
+                    result.checked = check_pages(renderer, pages, CARD_TEMPLATE in needed)
                     result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
                 return result
             check_output_dir(
@@ -370,8 +375,6 @@ class Builder:
             own = inside_cache or previous is self.committed.get(config.output_path)
             if previous.signature is None and not private:
                 check_manifest(config.output_path)
-            if self.templates is None:
-                self.templates = Templates(store.templates())
             output = Output(config.output_path, previous, own, private, defer=self.remember)
             if self.remember:
                 self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
@@ -508,6 +511,7 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         # changed, makes every page again).
         menus = menu_links(site.standalone, config, urls)
         base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config)) + repr(sorted(menus.items()))
+        base += repr(theme.searching(config.search.enabled))  # (a theme given a search.html shows the search box on every page)
         # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
         analysed = templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
         card_print, card_reads = analysed[CARD_TEMPLATE]
@@ -521,8 +525,11 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         result.counts["plan"] = f"{len(todo)} of {_count(len(pages), 'page')} to render (their inputs changed)"
     with phase("pages"):
         before = len(output.changed)
-        for staged in render_pages(renderer, output, todo, options.jobs, builder.frozen):
-            output.record(staged)
+        try:
+            for staged in render_pages(renderer, output, todo, options.jobs, builder.frozen):
+                output.record(staged)
+        except TemplateError as error:  # every template's error, as `ssg check` finds them, not only this page's
+            raise TemplateError(error.problems + sampled_problems(renderer, pages, analysed)) from None
         result.counts["pages"] = f"{len(todo)} rendered, {_since(output, before)} of them changed"
     with phase("feeds"):
         before, made = len(output.changed), 0
@@ -558,7 +565,7 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
             output.write(urls.robots(), robots_txt(urls))
             result.files += 1
-    if config.search.enabled:
+    if theme.searching(config.search.enabled):
         with phase("search"):
             before, index_files = len(output.changed), 0
             cache = search.TermsCache(store.stamp, store.terms)
@@ -576,6 +583,17 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         result.files += len(files)
         result.counts["copy"] = f"{_count(len(files), 'file')}, {_since(output, before)} changed"
     return prints.remembered() if remember else None
+
+
+def sampled_problems(renderer: Renderer, pages: list[Page], analysed: dict[str, tuple[str, frozenset[str]]]) -> list[Problem]:
+    """What rendering one page of each kind finds wrong with the templates (`render.check_pages`, as `ssg check` does),
+    for a build that failed on a page: it names them all, not only the first a render met."""
+    cards = any("card" in analysed[name][1] for name in {page.template for page in pages} if name in analysed)
+    try:
+        check_pages(renderer, pages, cards)
+    except TemplateError as error:
+        return error.problems
+    return []
 
 
 def strict_errors(warnings: list[Problem]) -> list[Problem]:
@@ -860,7 +878,7 @@ def search_state(config: Config) -> Path:
 def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:
     """The search page, when search is on and the theme has a `search.html`; on a bilingual site one more for each other
     language, in that language (the header's search box leads there), searching the same index."""
-    if not config.search.enabled or "search.html" not in theme.env.list_templates():
+    if not theme.searching(config.search.enabled):
         return []
     index = config.search.path
     others = [code for code in config.language_codes if code != config.lang] if config.multilingual else []
@@ -877,6 +895,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 files[path.relative_to(folder).as_posix()] = path
+    if not theme.searching(config.search.enabled):  # (the search page's scripts, and their licences with them)
+        files = {path: source for path, source in files.items() if not _search_static(path, theme.search_static)}
     static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
     problems = []
     content = config.content_path
@@ -896,6 +916,24 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 found = [lines.get(article.source_path, {}).get("image")] if key else _lines_naming(content / article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
+
+
+def _search_static(path: str, listed: tuple[str, ...]) -> bool:
+    """Whether a static file's path is one of theme.yaml's `search_static:` (a file, or in a folder ending in `/`)."""
+    return any(path == entry or (entry.endswith("/") and path.startswith(entry)) for entry in listed)
+
+
+def search_warnings(config: Config, theme: Theme) -> list[Problem]:
+    """A warning when site.yaml's search is on and the theme has no search page: the site is built without search (no
+    index, no scripts, no search box), which a theme of one's own without `search.html` otherwise did without a word,
+    while still writing the whole index."""
+    if theme.searching(config.search.enabled) or not config.search.enabled:
+        return []
+    message = (
+        f"is on, but the theme {config.theme!r} has no search.html: the site is built without search (no search page, "
+        "index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
+    )
+    return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]
 
 
 def _files_named(site: Site) -> Iterator[tuple[Article | StandalonePage, list[tuple[str | None, str]]]]:

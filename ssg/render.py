@@ -63,10 +63,13 @@ class SiteInfo:
     latest: str = LATEST  # the script with the latest articles' lists (`latest_script`)
 
     @classmethod
-    def from_config(cls, config: Config, lang: str | None = None, urls: Urls | None = None, feeds: tuple[str, ...] = ()) -> SiteInfo:
+    def from_config(
+        cls, config: Config, lang: str | None = None, urls: Urls | None = None, feeds: tuple[str, ...] = (), searching: bool = True
+    ) -> SiteInfo:
         """The site as shown in `lang`: a bilingual site's title and description may be per language, and so are its home
-        page and feed, given `urls` and the languages that have a feed (`feeds.feed_languages`)."""
-        search = config.search.path if config.search.enabled else None
+        page and feed, given `urls` and the languages that have a feed (`feeds.feed_languages`). `searching`: False where
+        the theme has no search page (`Theme.searching`), though site.yaml's search is on."""
+        search = config.search.path if config.search.enabled and searching else None
         title, description = config.title_in(lang or config.lang), config.description_in(lang or config.lang)
         languages = config.language_codes if config.multilingual else ()
         info = cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
@@ -99,7 +102,7 @@ class PageInfo:
     kind: str
     path: str
     lang: str
-    title: str | None
+    title: str  # never None: the site's title where the page has none of its own (`Renderer.page_info`)
 
 
 class Renderer:
@@ -125,7 +128,10 @@ class Renderer:
         self.latest = latest
         self.body_of = body_of
         feeds = feed_languages(site, config)
-        self.info = {lang: SiteInfo.from_config(config, lang, urls, feeds) for lang in (*config.language_codes, *sorted(site.by_lang))}
+        searching = theme.searching(config.search.enabled)
+        self.info = {
+            lang: SiteInfo.from_config(config, lang, urls, feeds, searching) for lang in (*config.language_codes, *sorted(site.by_lang))
+        }
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feeds)
         self.menus = menu_links(site.standalone, config, urls)  # the header's menu of each page language
@@ -166,7 +172,7 @@ class Renderer:
         context = {
             **self._shared(page.lang),
             "languages": self.language_switch(page),
-            "page": PageInfo(page.kind, page.path, page.lang, page.title),
+            "page": self.page_info(page),
             "url_for": url_for,
             "abs_url": lambda target: self.urls.absolute(self.site_path(target)),
             "latest": self.latest[page.lang],
@@ -179,6 +185,11 @@ class Renderer:
         elif page.kind == "page":
             context["content"] = Markup(self.body(page.context["standalone"], url_for))
         return context
+
+    def page_info(self, page: Page) -> PageInfo:
+        """`page`: its title is its own (an article's, a tag's name, a period), else the site's title in its language,
+        so that `<title>{{ page.title }}</title>` never prints None on the home page, the tags index or the 404 page."""
+        return PageInfo(page.kind, page.path, page.lang, page.title or self._shared(page.lang)["site"].title)
 
     @staticmethod
     def _url_for(links: Callable[[Any], str]) -> Callable[[Any], str]:
@@ -277,10 +288,11 @@ class Renderer:
         return body_links(self.body_of(article), self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
 
 
-def check_pages(renderer: Renderer, pages: Iterable[Page]) -> int:
-    """Render, writing nothing, a few pages (`_sample`) and their articles' entries (`card.html`) in each listing
-    language (`ssg check`): a template's runtime error (an unknown name, a misspelt attribute) then fails the check as
-    it fails the build. Raises `TemplateError` with every problem found; returns how many pages were rendered."""
+def check_pages(renderer: Renderer, pages: Iterable[Page], cards: bool = True) -> int:
+    """Render, writing nothing, a few pages (`_sample`) and, where a template calls `card(...)` (`cards`), their
+    articles' entries (`card.html`) in each listing language (`ssg check`): a template's runtime error (an unknown name,
+    a misspelt attribute) then fails the check as it fails the build. Raises `TemplateError` with every problem found;
+    returns how many pages were rendered."""
     sample = _sample(pages)
     problems = []
     for page in sample:
@@ -289,7 +301,7 @@ def check_pages(renderer: Renderer, pages: Iterable[Page]) -> int:
         except TemplateError as error:
             problems += error.problems
     from_root = relative_from("")
-    articles = [page.context["article"] for page in sample if page.kind == "article"]
+    articles = [page.context["article"] for page in sample if page.kind == "article"] if cards else []
     for lang in sorted({page.lang for page in sample if "articles" in page.context}):
         for article in articles:
             try:
