@@ -214,9 +214,11 @@ class Theme:
                 verb = {nodes.Extends: "extends", nodes.Include: "includes"}.get(type(node), "imports")
                 line, how = node.lineno, f"{verb} {name!r}"
                 break
-        known = sorted(n for n in self.templates if n.endswith((".html", ".xml", ".txt", ".css")) and not n.startswith("ssg/"))
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
-        fix = f"did you mean {close[0]!r}?" if close else f"write it{self._fallback_hint()}"
+        # (By the names without their extension: `nothere.html` is not `footer.html`, though both end in `.html`.)
+        known = {n.rsplit(".", 1)[0]: n for n in sorted(self.templates) if not n.startswith("ssg/") and n.endswith(Path(name).suffix)}
+        stem = name.rsplit(".", 1)[0]
+        close = [s for s in known if sorted(s) == sorted(stem)] or difflib.get_close_matches(stem, known, n=1, cutoff=0.75)
+        fix = f"did you mean {known[close[0]]!r}?" if close else f"write it{self._fallback_hint()}"
         folders = ", ".join(self.display(str(folder)) for folder in self.template_dirs) or "no templates folder"
         return Problem(self.display(filename or referrer), line, None, f"{how}, which is not found (in {folders}; {fix})")
 
