@@ -50,7 +50,7 @@ from .pages import Page, Planned, latest_links, menu_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint
 from .pelican import LISTING_LINKS, drafts_by_default
 from .redirects import REDIRECT_KIND, redirect_pages
-from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
+from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .standalone import Standalones
@@ -360,7 +360,7 @@ class Builder:
             if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
                 with phase("pages"):
                     latest, paths = latest_links(site, config, urls), link_paths(site, urls)
-                    renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths)
+                    renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths, files=files)
                     result.checked = check_pages(renderer, pages, CARD_TEMPLATE in needed)
                     result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
                 return result
@@ -511,12 +511,13 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         # changed, makes every page again).
         menus = menu_links(site.standalone, config, urls)
         base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config)) + repr(sorted(menus.items()))
-        base += repr(theme.searching(config.search.enabled))  # (a theme given a search.html shows the search box on every page)
+        # (A theme given a search.html shows the search box on every page, as a favicon or custom.css of the site's is linked there.)
+        base += repr(theme.searching(config.search.enabled)) + repr(branding(files))
         # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
         analysed = templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
         card_print, card_reads = analysed[CARD_TEMPLATE]
         renderer = Renderer(
-            config, theme, site, urls, latest, bodies, paths, builder.cards_for(base + card_print, READS_COUNT in card_reads)
+            config, theme, site, urls, latest, bodies, paths, builder.cards_for(base + card_print, READS_COUNT in card_reads), files
         )
         prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
         fingerprints = list(map(prints.page, pages))

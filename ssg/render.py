@@ -14,7 +14,7 @@ import signal
 import sqlite3
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -61,22 +61,45 @@ class SiteInfo:
     home: str = ""  # the home page of this language's readers: on a bilingual site, a language's own (ru/) but the default's
     feed: str = "feed.xml"  # the feed they would follow: their language's, where it has one
     latest: str = LATEST  # the script with the latest articles' lists (`latest_script`)
+    favicon: str | None = None  # the site's own icon among its static files (`branding`), else None: the theme's
+    custom_css: str | None = None  # static/assets/custom.css where the site has one (`branding`), else None
 
     @classmethod
     def from_config(
-        cls, config: Config, lang: str | None = None, urls: Urls | None = None, feeds: tuple[str, ...] = (), searching: bool = True
+        cls,
+        config: Config,
+        lang: str | None = None,
+        urls: Urls | None = None,
+        feeds: tuple[str, ...] = (),
+        searching: bool = True,
+        files: Collection[str] = (),
     ) -> SiteInfo:
         """The site as shown in `lang`: a bilingual site's title and description may be per language, and so are its home
         page and feed, given `urls` and the languages that have a feed (`feeds.feed_languages`). `searching`: False where
-        the theme has no search page (`Theme.searching`), though site.yaml's search is on."""
+        the theme has no search page (`Theme.searching`), though site.yaml's search is on; `files`: the output paths of
+        the files the build copies, whose favicon and stylesheet of the site's own every page links (`branding`)."""
         search = config.search.path if config.search.enabled and searching else None
         title, description = config.title_in(lang or config.lang), config.description_in(lang or config.lang)
         languages = config.language_codes if config.multilingual else ()
+        favicon, custom_css = branding(files)
         info = cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
+        info = replace(info, favicon=favicon, custom_css=custom_css) if favicon or custom_css else info
         if urls is None or not languages or lang in (None, config.lang):
             return info
         search = urls.lang_search(lang, search) if search else None
         return replace(info, home=urls.lang_home(lang), feed=urls.lang_feed(lang) if lang in feeds else info.feed, search=search)
+
+
+FAVICONS = ("favicon.svg", "favicon.png", "favicon.ico")  # a site's own icon: the first of these its static files have
+CUSTOM_CSS = "assets/custom.css"  # a site's own stylesheet, linked after the theme's
+
+
+def branding(files: Collection[str]) -> tuple[str | None, str | None]:
+    """The favicon and the stylesheet of the site's own among the output paths of the files a build copies (its and
+    its theme's static/), which every page links: a logo's colours and icon without copying base.html. A browser shows
+    the icon a page links over a favicon.ico at the site's root, so the page must link the site's own."""
+    favicon = next((name for name in FAVICONS if name in files), None)
+    return favicon, CUSTOM_CSS if CUSTOM_CSS in files else None
 
 
 @dataclass(frozen=True)
@@ -118,9 +141,11 @@ class Renderer:
         body_of: Callable[[Article | StandalonePage], str],
         article_paths: dict[str, str],
         cards: Cards | None = None,
+        files: Collection[str] = (),
     ):
         """`article_paths`: source path -> site path of every article and standalone page (`urls.article`, `urls.page`),
-        which bodies link to; `cards`: the entries made so far (`Cards`), for this build's listings to place."""
+        which bodies link to; `cards`: the entries made so far (`Cards`), for this build's listings to place; `files`:
+        the output paths of the files the build copies (`SiteInfo.favicon`, `custom_css`)."""
         self.config = config
         self.theme = theme
         self.site = site
@@ -130,7 +155,8 @@ class Renderer:
         feeds = feed_languages(site, config)
         searching = theme.searching(config.search.enabled)
         self.info = {
-            lang: SiteInfo.from_config(config, lang, urls, feeds, searching) for lang in (*config.language_codes, *sorted(site.by_lang))
+            lang: SiteInfo.from_config(config, lang, urls, feeds, searching, files)
+            for lang in (*config.language_codes, *sorted(site.by_lang))
         }
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feeds)
