@@ -322,6 +322,9 @@ class Builder:
                 result.warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 result.warnings += search_warnings(config, theme)
+                image_errors, image_warnings = missing_site_images(config, files)
+                problems += image_errors
+                result.warnings += image_warnings
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
                 redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
@@ -537,10 +540,11 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         from .atom import atom_feed  # only now: a render helper forked earlier would count feedgen and lxml a second time
 
         text = entry_text(theme, urls, bodies, paths)
+        favicon = branding(files)[0]
         for feed, articles in feeds:
             fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
             if not output.unchanged(feed.path, fingerprint):
-                output.write(feed.path, atom_feed(config, urls, feed, articles, site, text), fingerprint)
+                output.write(feed.path, atom_feed(config, urls, feed, articles, site, text, favicon), fingerprint)
                 made += 1
             result.pages["feed"] += 1
         output.write(urls.latest(), latest_script(theme, latest, map(attrgetter("lang"), pages)))  # (a few lines: made every time)
@@ -917,6 +921,25 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 found = [lines.get(article.source_path, {}).get("image")] if key else _lines_naming(content / article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
+
+
+def missing_site_images(config: Config, files: dict[str, Path]) -> tuple[list[Problem], list[Problem]]:
+    """site.yaml's pictures given as paths in the site that the build does not copy there (a file of static/): `image:`
+    (an error: every link preview would show a broken picture), and `publisher.logo` (a warning: sites built before
+    it was checked keep building), each with the file meant where one is close."""
+    found: tuple[list[Problem], list[Problem]] = ([], [])
+    for key, given, said in (("image", config.image, found[0]), ("publisher", config.publisher.get("logo"), found[1])):
+        if not given or "://" in given or given.lstrip("/") in files:
+            continue
+        path = given.lstrip("/")
+        close = difflib.get_close_matches(path, [f for f in files if f.rsplit(".", 1)[-1].lower() in _PICTURES], n=1, cutoff=0.6)
+        fix = f"did you mean {close[0]!r}?" if close else f"put it at {config.static_dir}/{path}, or give its URL (https://...)"
+        what = f"logo: {given!r}" if key == "publisher" else repr(given)
+        said.append(Problem(CONFIG_FILE, option_line(config.root, key), key, f"{what} is not a file of the site ({fix})"))
+    return found
+
+
+_PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "ico"})
 
 
 def _search_static(path: str, listed: tuple[str, ...]) -> bool:

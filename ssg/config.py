@@ -134,6 +134,22 @@ def _publisher(value: Any) -> dict:
     return {k: _keyed(k, _str, v) for k, v in data.items()}
 
 
+def _image(value: Any) -> str:
+    """A picture of the site: an http(s) URL, or its path in the site (a file of static/), without a leading slash."""
+    text = _str(value).strip()
+    if not text:
+        return ""  # (`image: ''`, as `ssg init` writes it: none)
+    if "://" in text:
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"{text!r} is not an http(s) URL or a path in the site (e.g. images/share.png, a file of static/)")
+        return text
+    path = text.lstrip("/")
+    if not path or ".." in PurePosixPath(path).parts:
+        raise ValueError(f"{value!r} is not a path in the site (e.g. images/share.png, a file of static/) or an http(s) URL")
+    return path
+
+
 def _str_list(value: Any) -> tuple[str, ...]:
     if value is None:
         raise ValueError("is empty (write a list, e.g. [a, b], or leave the key out)")
@@ -276,7 +292,19 @@ OPTIONS: tuple[Option, ...] = (
     Option("prefix_default_lang", False, "Put the default language's articles under /<lang>/ too.", _bool),
     Option("tag_names", {}, "One tag, several names: {Roscosmos: {ru: Роскосмос}}, or a YAML file holding that mapping.", _tag_names),
     Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
-    Option("publisher", {}, "Who publishes the archive: {name: ..., url: ..., logo: ...}.", _publisher),
+    Option(
+        "publisher",
+        {},
+        "Who publishes the archive: {name: ..., url: ..., logo: ...}; the logo (a file of static/, or a URL) is the feeds' logo.",
+        _publisher,
+    ),
+    Option(
+        "image",
+        "",
+        "The picture link previews show for pages without a lead image (a file of static/, e.g. images/share.png, or a URL); "
+        "default: publisher.logo.",
+        _image,
+    ),
     Option("params", {}, "Free-form values for templates (site.params.x).", _mapping),
     Option(
         "feeds",
@@ -326,6 +354,7 @@ class Config:
     prefix_default_lang: bool
     tag_names: dict = field(hash=False)
     publisher: dict = field(hash=False)
+    image: str  # the pages' picture for link previews where they have none of their own ("": publisher.logo, or none)
     params: dict = field(hash=False)
     feeds: dict = field(hash=False)
     search: SearchConfig = SearchConfig()
@@ -411,6 +440,12 @@ class Config:
         """The site's description as shown in `lang`: `languages.<lang>.description` (even an empty one), else `description`."""
         description = self.language(lang).description
         return self.description if description is None else description
+
+    @property
+    def share_image(self) -> str | None:
+        """The picture link previews show for a page without a lead image: `image`, else `publisher.logo`, else None.
+        A path in the site (a file of static/) or an http(s) URL."""
+        return self.image or self.publisher.get("logo") or None
 
     def publisher_name(self, lang: str) -> str:
         """Who publishes the site, as feeds and JSON-LD name it: `publisher.name`, else the site's title in `lang`."""
