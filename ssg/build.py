@@ -335,6 +335,8 @@ class Builder:
                     urls.sitemap(): "the sitemap",
                     urls.latest(): "the latest articles' list",
                 }
+                if config.menu:
+                    result.warnings += menu_warnings(config, {page.path for page in pages} | files.keys() | generated.keys())
                 single_lang = None if config.multilingual else config.lang
                 clashes = collisions(pages, files, single_lang, generated, config.content_dir, config.root)
                 result.warnings += unknown_site_links(
@@ -937,6 +939,23 @@ def missing_site_images(config: Config, files: dict[str, Path]) -> tuple[list[Pr
         what = f"logo: {given!r}" if key == "publisher" else repr(given)
         said.append(Problem(CONFIG_FILE, option_line(config.root, key), key, f"{what} is not a file of the site ({fix})"))
     return found
+
+
+def menu_warnings(config: Config, paths: set[str]) -> list[Problem]:
+    """A warning for each of site.yaml's `menu:` links to a path in the site that the build writes nothing at (a page's
+    path, or a file's), with the one meant where one is close: the header of every page would link nowhere."""
+    problems = []
+    for n, entry in enumerate(config.menu, 1):
+        path = entry.url.split("#", 1)[0]
+        if entry.external or path in paths:
+            continue
+        meant = [p for p in (path + "/", path.removesuffix("index.html")) if p in paths]
+        close = meant or difflib.get_close_matches(path, paths, n=1, cutoff=0.6)
+        fix = f"did you mean {close[0]!r}?" if close else "link a path the site has, e.g. archive/ or tags/, or an http(s) address"
+        name = entry.name_in(config.lang, config.lang)[0]
+        message = f"entry {n} ({name}): {entry.url!r} is no page or file of the site ({fix})"
+        problems.append(Problem(CONFIG_FILE, option_line(config.root, "menu"), "menu", message))
+    return problems
 
 
 _PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "ico"})

@@ -150,6 +150,89 @@ def _image(value: Any) -> str:
     return path
 
 
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link of site.yaml's `menu:` in the header's menu, among the standalone pages with `menu:`."""
+
+    names: tuple[tuple[str, str], ...]  # (language, name), the first for a language without its own; ("", name): one name
+    url: str  # an address on another site (https://..., mailto:...), or a path in this site ("" the home page)
+    weight: int | float  # its place among them, lower first, as a page's `menu:` number
+
+    @property
+    def external(self) -> bool:
+        return ":" in self.url
+
+    def name_in(self, lang: str, default: str) -> tuple[str, str]:
+        """(the name shown on a page in `lang`, its language): `lang`'s, else the site language's (`default`), else the
+        first given; a name given for every language is in the site's."""
+        names = dict(self.names)
+        for code in (lang, default):
+            if code in names:
+                return names[code], code
+        code, name = self.names[0]
+        return name, code or default
+
+
+MENU_KEYS = ("name", "url", "weight")
+_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _menu(value: Any) -> tuple[MenuEntry, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"{value!r} is not a list of links, e.g. [{{name: Main site, url: 'https://example.org/', weight: 10}}]")
+    return tuple(_menu_entry(n, entry) for n, entry in enumerate(value, 1))
+
+
+def _menu_entry(n: int, entry: Any) -> MenuEntry:
+    where = f"entry {n}"
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where}: {entry!r} is not a link: write {{name: ..., url: ..., weight: ...}}")
+    if isinstance(entry.get("name"), str):
+        where += f" ({entry['name']})"
+    for key in entry:
+        if key not in MENU_KEYS:
+            close = difflib.get_close_matches(str(key), MENU_KEYS, n=1, cutoff=0.6) or (["name"] if key in ("title", "label") else [])
+            fix = f"did you mean {close[0]!r}?" if close else f"use {', '.join(MENU_KEYS)}"
+            raise ValueError(f"{where}: unknown key {key!r} ({fix})")
+    for key in ("name", "url"):
+        if entry.get(key) is None:
+            raise ValueError(
+                f"{where}: {key} is missing (each link has a name and a url, e.g. {{name: Main site, url: 'https://example.org/'}})"
+            )
+    name = entry["name"]
+    if isinstance(name, dict) and name:
+        names = tuple(
+            (_keyed(f"{where}: name", _lang, str(code)), _keyed(f"{where}: name: {code}", _menu_text, text)) for code, text in name.items()
+        )
+    else:
+        names = (("", _keyed(f"{where}: name", _menu_text, name)),)
+    url = _keyed(f"{where}: url", _menu_url, entry["url"])
+    weight = entry.get("weight", 0)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+        raise ValueError(f"{where}: weight: {weight!r} is not a number (its place in the menu, lower first, as pages' menu:)")
+    return MenuEntry(names, url, weight)
+
+
+def _menu_text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{value!r} is not a name (write the link's text, or {{en: ..., ru: ...}} for one in each language)")
+    return value.strip()
+
+
+def _menu_url(value: Any) -> str:
+    """An address on another site, kept as it is, or a path in this site, as pages link it (a leading slash dropped)."""
+    url = _str(value).strip()
+    scheme = urlsplit(url).scheme if ":" in url else ""
+    if scheme:
+        if scheme not in _SCHEMES or (scheme in ("http", "https") and not urlsplit(url).netloc):
+            raise ValueError(f"{url!r} is not a link: an http(s) or mailto: address, or a path in the site (archive/, tags/roscosmos/)")
+        return url
+    path = url.lstrip("/")
+    if ".." in PurePosixPath(path.split("#")[0].split("?")[0]).parts or url.startswith("//"):
+        raise ValueError(f"{url!r} is not a path in the site (archive/, tags/roscosmos/) or an http(s) address")
+    return path
+
+
 def _str_list(value: Any) -> tuple[str, ...]:
     if value is None:
         raise ValueError("is empty (write a list, e.g. [a, b], or leave the key out)")
@@ -305,6 +388,13 @@ OPTIONS: tuple[Option, ...] = (
         "default: publisher.logo.",
         _image,
     ),
+    Option(
+        "menu",
+        (),
+        "Links in the header's menu besides the pages with `menu:`: [{name: Main site, url: 'https://example.org/', weight: 10}]; "
+        "url: an address, or a path in the site (archive/2021/); name: a text, or {en: ..., ru: ...}; weight: its place, lower first.",
+        _menu,
+    ),
     Option("params", {}, "Free-form values for templates (site.params.x).", _mapping),
     Option(
         "feeds",
@@ -355,6 +445,7 @@ class Config:
     tag_names: dict = field(hash=False)
     publisher: dict = field(hash=False)
     image: str  # the pages' picture for link previews where they have none of their own ("": publisher.logo, or none)
+    menu: tuple[MenuEntry, ...]  # links in the header's menu besides the pages with `menu:`
     params: dict = field(hash=False)
     feeds: dict = field(hash=False)
     search: SearchConfig = SearchConfig()

@@ -35,7 +35,7 @@ from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
-from .pages import ArticleLink, Page, PageLink, link, menu_links
+from .pages import ArticleLink, MenuLink, Page, PageLink, link, menu_links
 from .site import Site, Tag
 from .theme import CARD_TEMPLATE, Theme, format_for, render_named
 from .urls import LATEST, Urls, relative_from, resolve_refs
@@ -170,7 +170,7 @@ class Renderer:
             return target
         if isinstance(target, Article):
             return self.urls.article(target)
-        if isinstance(target, (ArticleLink, PageLink)):
+        if isinstance(target, (ArticleLink, PageLink, MenuLink)):
             return target.path
         if isinstance(target, Tag):
             return self.urls.tag(target.slug)
@@ -219,11 +219,13 @@ class Renderer:
 
     @staticmethod
     def _url_for(links: Callable[[Any], str]) -> Callable[[Any], str]:
-        """Templates' `url_for`: `links(target)`, but an image on another site by its own URL."""
+        """Templates' `url_for`: `links(target)`, but an image or a menu's link on another site by its own URL."""
 
         def url_for(target: Any) -> str:
             if isinstance(target, Image) and not target.is_local:
                 return target.src
+            if isinstance(target, MenuLink) and target.external:  # (site.yaml's `menu:` link to another site)
+                return target.path
             return links(target)
 
         return url_for
