@@ -57,6 +57,37 @@ def _positive_int(value: Any) -> int:
     return value
 
 
+@dataclass(frozen=True)
+class Paginate:
+    """Articles per page of each kind of listing: the home page (each language's too), tag pages, date archives."""
+
+    home: int = 20
+    tag: int = 20
+    date: int = 20  # a year's, a month's and a day's
+
+    def of(self, kind: str) -> int:
+        """Articles per page of a listing of `kind` (`home`, `tag`, `year`, `month`, `day`)."""
+        return self.date if kind in ("year", "month", "day") else self.tag if kind == "tag" else self.home
+
+
+PAGINATE_KINDS = ("home", "tag", "date")
+
+
+def _paginate(value: Any) -> Paginate:
+    """`paginate: 20`, every listing; or `{home: 20, tag: 50, date: 100}`, each kind its own (20 where left out)."""
+    if not isinstance(value, dict):
+        n = _positive_int(value)
+        return Paginate(n, n, n)
+    for key in value:
+        if key not in PAGINATE_KINDS:
+            close = difflib.get_close_matches(str(key), PAGINATE_KINDS, n=1, cutoff=0.6) or (
+                ["date"] if key in ("year", "month", "day", "period", "archive") else []
+            )
+            fix = f"did you mean {close[0]!r}?" if close else f"use {', '.join(PAGINATE_KINDS)}"
+            raise ValueError(f"unknown key {key!r} ({fix}; date is the year, month and day pages)")
+    return Paginate(**{str(k): _keyed(str(k), _positive_int, v) for k, v in value.items()})
+
+
 def _base_url(value: Any) -> str:
     url = _str(value)
     parts = urlsplit(url)
@@ -363,7 +394,12 @@ OPTIONS: tuple[Option, ...] = (
         "Article URL pattern: {year} {month} {day} {slug} {lang}; a folder, or a page when it ends in .html ({slug}.html).",
         _permalink,
     ),
-    Option("paginate", 20, "Articles per page on the home, tag and date pages.", _positive_int),
+    Option(
+        "paginate",
+        20,
+        "Articles per page on the home, tag and date pages; or each its own: {home: 20, tag: 50, date: 100} (20 where left out).",
+        _paginate,
+    ),
     Option("latest", 10, "How many articles the 'Latest articles' list shows.", _positive_int),
     Option(
         "languages",
@@ -437,7 +473,7 @@ class Config:
     timezone: str
     theme: str
     permalink: str
-    paginate: int
+    paginate: Paginate
     latest: int
     require: tuple[str, ...]
     languages: tuple[Language, ...]

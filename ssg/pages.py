@@ -364,13 +364,13 @@ def listing(
     translated = _translated(site, articles)
 
     def make(groups: Groups) -> list[Page]:
-        count = max(1, math.ceil(len(articles) / config.paginate))
+        size = config.paginate.of(kind)
+        count = max(1, math.ceil(len(articles) / size))
         paths = [path_of(number) for number in range(1, count + 1)]
         paginators = [
             Paginator(n, count, len(articles), paths[0], paths[-1], paths[n - 2] if n > 1 else None, paths[n] if n < count else None)
             for n in range(1, count + 1)
         ]
-        size = config.paginate
         chunks = [articles[start : start + size] for start in range(0, count * size, size)]
         shown = [translated[n * size : (n + 1) * size] if translated else None for n in range(count)]
         inputs = [(lang, heading, extra, chunk, shown[n], paginators[n]) for n, chunk in enumerate(chunks)]
