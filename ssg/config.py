@@ -396,7 +396,7 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "paginate",
-        20,
+        Paginate(),
         "Articles per page on the home, tag and date pages; or each its own: {home: 20, tag: 50, date: 100} (20 where left out).",
         _paginate,
     ),
@@ -473,7 +473,7 @@ class Config:
     timezone: str
     theme: str
     permalink: str
-    paginate: Paginate
+    paginate: Paginate  # articles per page of each kind of listing
     latest: int
     require: tuple[str, ...]
     languages: tuple[Language, ...]
@@ -681,6 +681,8 @@ def _option_yaml(option: Option, value: Any) -> str:
     """`name: value` as one line of YAML, the way `ssg init` writes it in site.yaml."""
     if isinstance(value, SearchConfig):
         value = {"enabled": value.enabled, "fields": list(value.fields), "path": value.path, "languages": list(value.languages)}
+    if isinstance(value, Paginate):
+        value = value.home if value.home == value.tag == value.date else {k: getattr(value, k) for k in PAGINATE_KINDS}
     if isinstance(value, tuple):
         value = list(value)
     dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
