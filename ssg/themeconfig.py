@@ -145,9 +145,9 @@ def read_theme_yaml(root: Path, name: str, folder: Path, problems: list[Problem]
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in THEME_KEYS:
-            close = difflib.get_close_matches(str(key), THEME_KEYS, n=1, cutoff=0.5) or [
-                known for known, alias in _ALIASES.items() if str(key) in alias
-            ]
+            close = [known for known, alias in _ALIASES.items() if str(key) in alias] or difflib.get_close_matches(
+                str(key), THEME_KEYS, n=1, cutoff=0.5
+            )
             fix = f"did you mean {close[0]!r}?" if close else f"the keys are: {', '.join(THEME_KEYS)}"
             problems.append(Problem(shown, lines.get(str(key)), str(key), f"unknown key ({fix})"))
             continue
