@@ -42,8 +42,12 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 IMAGE_TYPES = {"png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml", "avif": "image/avif"}
 
 
-def atom_feed(config: Config, urls: Urls, feed: Feed, articles: Sequence[Article], site: Site, text: EntryText) -> bytes:
-    """The newest `feeds.entries` of `articles` (newest first) as an Atom document."""
+def atom_feed(
+    config: Config, urls: Urls, feed: Feed, articles: Sequence[Article], site: Site, text: EntryText, favicon: str | None = None
+) -> bytes:
+    """The newest `feeds.entries` of `articles` (newest first) as an Atom document. Its `<logo>` is the publisher's logo,
+    its `<icon>` (small and square, as readers show it beside the feed's title) `favicon`, the site's own (a site path:
+    `render.branding`), else that logo."""
     entries = list(articles[: config.feeds["entries"]])
     fg = FeedGenerator()
     fg.register_extension("ssg", _Feed, _Entry, atom=True, rss=False)
@@ -57,6 +61,12 @@ def atom_feed(config: Config, urls: Urls, feed: Feed, articles: Sequence[Article
     fg.generator(GENERATOR)
     if feed.subtitle:
         fg.subtitle(feed.subtitle)
+    logo = config.publisher.get("logo")
+    logo = urls.absolute(logo.lstrip("/")) if logo and "://" not in logo else logo
+    if favicon or logo:
+        fg.icon(urls.absolute(favicon) if favicon else logo)
+    if logo:
+        fg.logo(logo)
     # No entries: a fixed date, so that an empty feed is the same in every build.
     fg.updated(max((a.modified for a in entries), default="1970-01-01T00:00:00+00:00"))
     for article in reversed(entries):  # feedgen prepends entries: add the oldest first

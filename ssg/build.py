@@ -39,7 +39,7 @@ from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config, option_line, tag_names_line
 from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, slug_of
-from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
+from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .inputs import code_version, gather, record, up_to_date
@@ -50,7 +50,7 @@ from .pages import Page, Planned, latest_links, menu_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint
 from .pelican import LISTING_LINKS, drafts_by_default
 from .redirects import REDIRECT_KIND, redirect_pages
-from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
+from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .standalone import Standalones
@@ -323,6 +323,8 @@ class Builder:
                     result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
                 result.warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
+                result.warnings += search_warnings(config, theme)
+                problems += missing_site_image(config, files)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
                 redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
@@ -333,6 +335,8 @@ class Builder:
                     urls.sitemap(): "the sitemap",
                     urls.latest(): "the latest articles' list",
                 }
+                if config.menu:
+                    result.warnings += menu_warnings(config, {page.path for page in pages} | files.keys() | generated.keys())
                 single_lang = None if config.multilingual else config.lang
                 page_files = set(map(attrgetter("file"), pages))
                 clashes = collisions(pages, files, single_lang, generated, config.content_dir, config.root, page_files)
@@ -351,6 +355,8 @@ class Builder:
                     result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
                     not_ours = []
                 problems += missing + with_lines(clashes + not_ours, loaded.lines, config.content_dir)  # (on the key that makes one)
+                needed = self.templates.references(theme, sorted({page.template for page in pages}))
+                problems += theme.missing_templates(needed)
                 if problems:  # (with --strict, the warnings are errors among them)
                     raise (
                         ContentError(problems + strict_errors(result.warnings), [])
@@ -365,8 +371,8 @@ class Builder:
             if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
                 with phase("pages"):
                     latest, paths = latest_links(site, config, urls), link_paths(site, urls)
-                    renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths)
-                    result.checked = check_pages(renderer, pages)
+                    renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths, files=files)
+                    result.checked = check_pages(renderer, pages, CARD_TEMPLATE in needed)
                     result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
                 return result
             check_output_dir(
@@ -518,9 +524,11 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         # changed, makes every page again).
         menus = menu_links(site.standalone, config, urls)
         base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config)) + repr(sorted(menus.items()))
+        # (A theme given a search.html shows the search box on every page, as a favicon or custom.css of the site's is linked there.)
+        base += repr(theme.searching(config.search.enabled)) + repr(branding(files))
         card_print, card_reads = analysed[CARD_TEMPLATE]
         renderer = Renderer(
-            config, theme, site, urls, latest, bodies, paths, builder.cards_for(base + card_print, READS_COUNT in card_reads)
+            config, theme, site, urls, latest, bodies, paths, builder.cards_for(base + card_print, READS_COUNT in card_reads), files
         )
         prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
         fingerprints = list(map(prints.page, pages))
@@ -529,18 +537,22 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         result.counts["plan"] = f"{len(todo)} of {_count(len(pages), 'page')} to render (their inputs changed)"
     with phase("pages"):
         before = len(output.changed)
-        for staged in render_pages(renderer, output, todo, options.jobs, builder.frozen):
-            output.record(staged)
+        try:
+            for staged in render_pages(renderer, output, todo, options.jobs, builder.frozen):
+                output.record(staged)
+        except TemplateError as error:  # every template's error, as `ssg check` finds them, not only this page's
+            raise TemplateError(error.problems + sampled_problems(renderer, pages, analysed)) from None
         result.counts["pages"] = f"{len(todo)} rendered, {_since(output, before)} of them changed"
     with phase("feeds"):
         before, made = len(output.changed), 0
         from .atom import atom_feed  # only now: a render helper forked earlier would count feedgen and lxml a second time
 
         text = entry_text(theme, urls, bodies, paths)
+        favicon = branding(files)[0]
         for feed, articles in feeds:
             fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
             if not output.unchanged(feed.path, fingerprint):
-                output.write(feed.path, atom_feed(config, urls, feed, articles, site, text), fingerprint)
+                output.write(feed.path, atom_feed(config, urls, feed, articles, site, text, favicon), fingerprint)
                 made += 1
             result.pages["feed"] += 1
         output.write(urls.latest(), latest_script(theme, latest, map(attrgetter("lang"), pages)))  # (a few lines: made every time)
@@ -566,7 +578,7 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
             output.write(urls.robots(), robots_txt(urls))
             result.files += 1
-    if config.search.enabled:
+    if theme.searching(config.search.enabled):
         with phase("search"):
             before, index_files = len(output.changed), 0
             cache = search.TermsCache(store.stamp, store.terms)
@@ -584,6 +596,17 @@ def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result:
         result.files += len(files)
         result.counts["copy"] = f"{_count(len(files), 'file')}, {_since(output, before)} changed"
     return prints.remembered() if remember else None
+
+
+def sampled_problems(renderer: Renderer, pages: list[Page], analysed: dict[str, tuple[str, frozenset[str]]]) -> list[Problem]:
+    """What rendering one page of each kind finds wrong with the templates (`render.check_pages`, as `ssg check` does),
+    for a build that failed on a page: it names them all, not only the first a render met."""
+    cards = any("card" in analysed[name][1] for name in {page.template for page in pages} if name in analysed)
+    try:
+        check_pages(renderer, pages, cards)
+    except TemplateError as error:
+        return error.problems
+    return []
 
 
 def strict_errors(warnings: list[Problem]) -> list[Problem]:
@@ -869,7 +892,7 @@ def search_state(config: Config) -> Path:
 def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:
     """The search page, when search is on and the theme has a `search.html`; on a bilingual site one more for each other
     language, in that language (the header's search box leads there), searching the same index."""
-    if not config.search.enabled or "search.html" not in theme.env.list_templates():
+    if not theme.searching(config.search.enabled):
         return []
     index = config.search.path
     others = [code for code in config.language_codes if code != config.lang] if config.multilingual else []
@@ -886,6 +909,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 files[path.relative_to(folder).as_posix()] = path
+    if not theme.searching(config.search.enabled):  # (the search page's scripts, and their licences with them)
+        files = {path: source for path, source in files.items() if not _search_static(path, theme.search_static)}
     static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
     problems = []
     content = config.content_path
@@ -905,6 +930,57 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 found = [lines.get(article.source_path, {}).get("image")] if key else _lines_naming(content / article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
+
+
+def missing_site_image(config: Config, files: dict[str, Path]) -> list[Problem]:
+    """site.yaml's `image:` given as a path in the site that the build does not copy there (a file of static/): an error,
+    as every link preview would show a broken picture; with the file meant where one is close. (`publisher.logo`, a
+    warning, is `targets.logo_problems`': sites built before it was checked keep building.)"""
+    given = config.image
+    if not given or "://" in given or given.lstrip("/") in files:
+        return []
+    path = given.lstrip("/")
+    close = difflib.get_close_matches(path, [f for f in files if f.rsplit(".", 1)[-1].lower() in _PICTURES], n=1, cutoff=0.6)
+    fix = f"did you mean {close[0]!r}?" if close else f"put it at {config.static_dir}/{path}, or give its URL (https://...)"
+    return [Problem(CONFIG_FILE, option_line(config.root, "image"), "image", f"{given!r} is not a file of the site ({fix})")]
+
+
+def menu_warnings(config: Config, paths: set[str]) -> list[Problem]:
+    """A warning for each of site.yaml's `menu:` links to a path in the site that the build writes nothing at (a page's
+    path, or a file's), with the one meant where one is close: the header of every page would link nowhere."""
+    problems = []
+    for n, entry in enumerate(config.menu, 1):
+        path = entry.url.split("#", 1)[0]
+        if entry.external or path in paths:
+            continue
+        meant = [p for p in (path + "/", path.removesuffix("index.html")) if p in paths]
+        close = meant or difflib.get_close_matches(path, paths, n=1, cutoff=0.6)
+        fix = f"did you mean {close[0]!r}?" if close else "link a path the site has, e.g. archive/ or tags/, or an http(s) address"
+        name = entry.name_in(config.lang, config.lang)[0]
+        message = f"entry {n} ({name}): {entry.url!r} is no page or file of the site ({fix})"
+        problems.append(Problem(CONFIG_FILE, option_line(config.root, "menu"), "menu", message))
+    return problems
+
+
+_PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "ico"})
+
+
+def _search_static(path: str, listed: tuple[str, ...]) -> bool:
+    """Whether a static file's path is one of theme.yaml's `search_static:` (a file, or in a folder ending in `/`)."""
+    return any(path == entry or (entry.endswith("/") and path.startswith(entry)) for entry in listed)
+
+
+def search_warnings(config: Config, theme: Theme) -> list[Problem]:
+    """A warning when site.yaml's search is on and the theme has no search page: the site is built without search (no
+    index, no scripts, no search box), which a theme of one's own without `search.html` otherwise did without a word,
+    while still writing the whole index."""
+    if theme.searching(config.search.enabled) or not config.search.enabled:
+        return []
+    message = (
+        f"is on, but the theme {config.theme!r} has no search.html: the site is built without search (no search page, "
+        "index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
+    )
+    return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]
 
 
 def _files_named(site: Site) -> Iterator[tuple[Article | StandalonePage, list[tuple[str | None, str]]]]:

@@ -25,7 +25,7 @@ from .content import check_lang, check_slug, check_source_url, iso_hint, parse_d
 from .errors import Problem, SsgError, in_file_order
 from .linkcheck import by_target, check_links, site_base_url
 from .load import posts_outside
-from .scaffold import copy_from_theme, init_project, new_article, new_page, new_translation, theme_files
+from .scaffold import copy_from_theme, init_project, new_article, new_page, new_theme, new_translation, theme_files
 from .targets import template_lines
 from .workflow import WORKFLOW_PATH, install_requirement
 
@@ -310,22 +310,37 @@ def _date(text: str, timezone: str) -> datetime:
 
 @main.command("theme")
 @click.argument("files", nargs=-1)
+@click.option(
+    "--new",
+    "new",
+    metavar="NAME",
+    help="Start a theme of your own, themes/NAME, that extends the site's theme (with FILES copied into it).",
+)
 @click.pass_obj
-def theme_command(project: Path, files: tuple[str, ...]) -> None:
+def theme_command(project: Path, files: tuple[str, ...], new: str | None) -> None:
     """List the theme's files; with FILES (article.html, static/assets/style.css, i18n/ru.yaml), copy them into the
-    site's templates/, static/ or i18n/ to edit them there (the site's copy overrides the theme's; never over a file)."""
+    site's templates/, static/ or i18n/ to edit them there (the site's copy overrides the theme's; never over a file).
+    With --new NAME, start the theme themes/NAME instead, which extends the site's theme, and copy FILES into it."""
     try:
         config = load_config(project)
+        if new is not None:
+            for path in new_theme(config, new, files):
+                click.echo(f"created {os.path.relpath(path)}")
+            click.echo(f'To build with it, set `theme: {new}` in site.yaml (see docs/templates.md, "Making a theme").')
+            return
         if files:
             for path in copy_from_theme(config, files):
                 click.echo(f"created {os.path.relpath(path)}")
             return
-        folder, names = theme_files(config)
+        chain, found = theme_files(config)
     except SsgError as error:
         _fail(error, "Theme")
-    click.echo(f"Theme {config.theme!r}: {folder}")
-    for name in names:
-        click.echo(f"  {name}")
+    click.echo(f"Theme {config.theme!r}: {chain[0].path}")
+    for theme in chain[1:]:
+        click.echo(f"  which extends {theme.name!r}: {theme.path}")
+    for name, path in found.items():
+        inherited = next((theme.name for theme in chain[1:] if path.is_relative_to(theme.path)), None)
+        click.echo(f"  {name}" + (f"  (from {inherited})" if inherited else ""))
     click.echo("To change one, copy it into the site and edit the copy: ssg theme article.html (see docs/templates.md).")
 
 

@@ -92,6 +92,37 @@ def _positive_int(value: Any) -> int:
     return value
 
 
+@dataclass(frozen=True)
+class Paginate:
+    """Articles per page of each kind of listing: the home page (each language's too), tag pages, date archives."""
+
+    home: int = 20
+    tag: int = 20
+    date: int = 20  # a year's, a month's and a day's
+
+    def of(self, kind: str) -> int:
+        """Articles per page of a listing of `kind` (`home`, `tag`, `year`, `month`, `day`)."""
+        return self.date if kind in ("year", "month", "day") else self.tag if kind == "tag" else self.home
+
+
+PAGINATE_KINDS = ("home", "tag", "date")
+
+
+def _paginate(value: Any) -> Paginate:
+    """`paginate: 20`, every listing; or `{home: 20, tag: 50, date: 100}`, each kind its own (20 where left out)."""
+    if not isinstance(value, dict):
+        n = _positive_int(value)
+        return Paginate(n, n, n)
+    for key in value:
+        if key not in PAGINATE_KINDS:
+            close = difflib.get_close_matches(str(key), PAGINATE_KINDS, n=1, cutoff=0.6) or (
+                ["date"] if key in ("year", "month", "day", "period", "archive") else []
+            )
+            fix = f"did you mean {close[0]!r}?" if close else f"use {', '.join(PAGINATE_KINDS)}"
+            raise ValueError(f"unknown key {key!r} ({fix}; date is the year, month and day pages)")
+    return Paginate(**{str(k): _keyed(str(k), _positive_int, v) for k, v in value.items()})
+
+
 def _base_url(value: Any) -> str:
     url = _str(value)
     parts = urlsplit(url)
@@ -180,6 +211,105 @@ def _publisher(value: Any) -> dict:
     data = _mapping(value)
     _known_keys(data, ("name", "url", "logo"))
     return {k: _keyed(k, _str, v) for k, v in data.items()}
+
+
+def _image(value: Any) -> str:
+    """A picture of the site: an http(s) URL, or its path in the site (a file of static/), without a leading slash."""
+    text = _str(value).strip()
+    if not text:
+        return ""  # (`image: ''`, as `ssg init` writes it: none)
+    if "://" in text:
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"{text!r} is not an http(s) URL or a path in the site (e.g. images/share.png, a file of static/)")
+        return text
+    path = text.lstrip("/")
+    if not path or ".." in PurePosixPath(path).parts:
+        raise ValueError(f"{value!r} is not a path in the site (e.g. images/share.png, a file of static/) or an http(s) URL")
+    return path
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link of site.yaml's `menu:` in the header's menu, among the standalone pages with `menu:`."""
+
+    names: tuple[tuple[str, str], ...]  # (language, name), the first for a language without its own; ("", name): one name
+    url: str  # an address on another site (https://..., mailto:...), or a path in this site ("" the home page)
+    weight: int | float  # its place among them, lower first, as a page's `menu:` number
+
+    @property
+    def external(self) -> bool:
+        return ":" in self.url
+
+    def name_in(self, lang: str, default: str) -> tuple[str, str]:
+        """(the name shown on a page in `lang`, its language): `lang`'s, else the site language's (`default`), else the
+        first given; a name given for every language is in the site's."""
+        names = dict(self.names)
+        for code in (lang, default):
+            if code in names:
+                return names[code], code
+        code, name = self.names[0]
+        return name, code or default
+
+
+MENU_KEYS = ("name", "url", "weight")
+_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _menu(value: Any) -> tuple[MenuEntry, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"{value!r} is not a list of links, e.g. [{{name: Main site, url: 'https://example.org/', weight: 10}}]")
+    return tuple(_menu_entry(n, entry) for n, entry in enumerate(value, 1))
+
+
+def _menu_entry(n: int, entry: Any) -> MenuEntry:
+    where = f"entry {n}"
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where}: {entry!r} is not a link: write {{name: ..., url: ..., weight: ...}}")
+    if isinstance(entry.get("name"), str):
+        where += f" ({entry['name']})"
+    for key in entry:
+        if key not in MENU_KEYS:
+            close = difflib.get_close_matches(str(key), MENU_KEYS, n=1, cutoff=0.6) or (["name"] if key in ("title", "label") else [])
+            fix = f"did you mean {close[0]!r}?" if close else f"use {', '.join(MENU_KEYS)}"
+            raise ValueError(f"{where}: unknown key {key!r} ({fix})")
+    for key in ("name", "url"):
+        if entry.get(key) is None:
+            raise ValueError(
+                f"{where}: {key} is missing (each link has a name and a url, e.g. {{name: Main site, url: 'https://example.org/'}})"
+            )
+    name = entry["name"]
+    if isinstance(name, dict) and name:
+        names = tuple(
+            (_keyed(f"{where}: name", _lang, str(code)), _keyed(f"{where}: name: {code}", _menu_text, text)) for code, text in name.items()
+        )
+    else:
+        names = (("", _keyed(f"{where}: name", _menu_text, name)),)
+    url = _keyed(f"{where}: url", _menu_url, entry["url"])
+    weight = entry.get("weight", 0)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+        raise ValueError(f"{where}: weight: {weight!r} is not a number (its place in the menu, lower first, as pages' menu:)")
+    return MenuEntry(names, url, weight)
+
+
+def _menu_text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{value!r} is not a name (write the link's text, or {{en: ..., ru: ...}} for one in each language)")
+    return value.strip()
+
+
+def _menu_url(value: Any) -> str:
+    """An address on another site, kept as it is, or a path in this site, as pages link it (a leading slash dropped)."""
+    url = _str(value).strip()
+    scheme = urlsplit(url).scheme if ":" in url else ""
+    if scheme:
+        if scheme not in _SCHEMES or (scheme in ("http", "https") and not urlsplit(url).netloc):
+            raise ValueError(f"{url!r} is not a link: an http(s) or mailto: address, or a path in the site (archive/, tags/roscosmos/)")
+        return url
+    path = url.lstrip("/")
+    if ".." in PurePosixPath(path.split("#")[0].split("?")[0]).parts or url.startswith("//"):
+        raise ValueError(f"{url!r} is not a path in the site (archive/, tags/roscosmos/) or an http(s) address")
+    return path
 
 
 def _str_list(value: Any) -> tuple[str, ...]:
@@ -357,7 +487,12 @@ OPTIONS: tuple[Option, ...] = (
         "Article URL pattern: {year} {month} {day} {slug} {lang}; a folder, or a page when it ends in .html ({slug}.html).",
         _permalink,
     ),
-    Option("paginate", 20, "Articles per page on the home, tag and date pages.", _positive_int),
+    Option(
+        "paginate",
+        Paginate(),
+        "Articles per page on the home, tag and date pages; or each its own: {home: 20, tag: 50, date: 100} (20 where left out).",
+        _paginate,
+    ),
     Option("latest", 10, "How many articles the 'Latest articles' list shows.", _positive_int),
     Option(
         "languages",
@@ -370,7 +505,26 @@ OPTIONS: tuple[Option, ...] = (
     Option("prefix_default_lang", False, "Put the default language's articles under /<lang>/ too.", _bool),
     Option("tag_names", {}, "One tag, several names: {Roscosmos: {ru: Роскосмос}}, or a YAML file holding that mapping.", _tag_names),
     Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
-    Option("publisher", {}, "Who publishes the archive: {name: ..., url: ..., logo: ...}.", _publisher),
+    Option(
+        "publisher",
+        {},
+        "Who publishes the archive: {name: ..., url: ..., logo: ...}; the logo (a file of static/, or a URL) is the feeds' logo.",
+        _publisher,
+    ),
+    Option(
+        "image",
+        "",
+        "The picture link previews show for pages without a lead image (a file of static/, e.g. images/share.png, or a URL); "
+        "default: publisher.logo.",
+        _image,
+    ),
+    Option(
+        "menu",
+        (),
+        "Links in the header's menu besides the pages with `menu:`: [{name: Main site, url: 'https://example.org/', weight: 10}]; "
+        "url: an address, or a path in the site (archive/2021/); name: a text, or {en: ..., ru: ...}; weight: its place, lower first.",
+        _menu,
+    ),
     Option("params", {}, "Free-form values for templates (site.params.x).", _mapping),
     Option(
         "feeds",
@@ -413,13 +567,15 @@ class Config:
     timezone: str
     theme: str
     permalink: str
-    paginate: int
+    paginate: Paginate  # articles per page of each kind of listing
     latest: int
     require: tuple[str, ...]
     languages: tuple[Language, ...]
     prefix_default_lang: bool
     tag_names: dict = field(hash=False)
     publisher: dict = field(hash=False)
+    image: str  # the pages' picture for link previews where they have none of their own ("": publisher.logo, or none)
+    menu: tuple[MenuEntry, ...]  # links in the header's menu besides the pages with `menu:`
     params: dict = field(hash=False)
     feeds: dict = field(hash=False)
     search: SearchConfig = SearchConfig()
@@ -519,6 +675,12 @@ class Config:
         """The site's description as shown in `lang`: `languages.<lang>.description` (even an empty one), else `description`."""
         description = self.language(lang).description
         return self.description if description is None else description
+
+    @property
+    def share_image(self) -> str | None:
+        """The picture link previews show for a page without a lead image: `image`, else `publisher.logo`, else None.
+        A path in the site (a file of static/) or an http(s) URL."""
+        return self.image or self.publisher.get("logo") or None
 
     def publisher_name(self, lang: str) -> str:
         """Who publishes the site, as feeds and JSON-LD name it: `publisher.name`, else the site's title in `lang`."""
@@ -647,6 +809,8 @@ def _option_yaml(option: Option, value: Any) -> str:
     """`name: value` as one line of YAML, the way `ssg init` writes it in site.yaml."""
     if isinstance(value, SearchConfig):
         value = {"enabled": value.enabled, "fields": list(value.fields), "path": value.path, "languages": list(value.languages)}
+    if isinstance(value, Paginate):
+        value = value.home if value.home == value.tag == value.date else {k: getattr(value, k) for k in PAGINATE_KINDS}
     if isinstance(value, tuple):
         value = list(value)
     dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()

@@ -104,6 +104,25 @@ class Templates:
                 links += (TemplateLink(file, line, call, target) for line, call, target in found.parsed[2])
         return Analysis(result, tuple(links))
 
+    def references(self, theme: Theme, names: Iterable[str]) -> dict[str, list[str]]:
+        """Each template that rendering `names` takes (they, what they extend, include and import, and `card.html` where
+        one calls `card(...)`) -> the templates that refer to it ([] for one of `names`): with one that is not there,
+        which `theme.templates` lacks (`Theme.missing_templates` names them all before anything is rendered)."""
+        found: dict[str, list[str]] = {name: [] for name in names}
+        todo = list(found)
+        while todo:
+            member = todo.pop()
+            try:
+                source = theme.env.loader.get_source(theme.env, member)[0]  # type: ignore[union-attr]
+            except jinja2.TemplateNotFound:
+                continue
+            for referenced in self._parse(theme, source)[0]:
+                if referenced not in found:
+                    found[referenced] = []
+                    todo.append(referenced)
+                found[referenced].append(member)
+        return found
+
     def take_added(self) -> dict[str, Parsed]:
         added, self.added = self.added, {}
         return added

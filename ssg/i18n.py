@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,20 +42,23 @@ class Origins:
     english: dict[str, str] = field(default_factory=dict)  # key -> the theme's English file that has it (search.en.yaml)
 
 
-def load_strings(theme_folder: Path, site_folder: Path, shown: Callable[[Path], str]) -> tuple[dict[str, dict[str, str]], Origins]:
-    """The strings of each language (the site's over the theme's, key by key) and where each came from, every
-    problem of the files at once (`TemplateError`). `shown`: a path as messages name it (relative to the project)."""
+def load_strings(
+    theme_folders: Sequence[Path], site_folder: Path, shown: Callable[[Path], str]
+) -> tuple[dict[str, dict[str, str]], Origins]:
+    """The strings of each language (the site's over the theme's, and a theme's over those of the theme it extends:
+    `theme_folders` the last one extended first; key by key) and where each came from, every problem of the files at
+    once (`TemplateError`). `shown`: a path as messages name it (relative to the project)."""
     texts: dict[str, dict[str, str]] = {}
     origins = Origins()
     problems: list[Problem] = []
     reference: dict[str, frozenset[str] | None] = {}  # the theme's English strings' placeholders: what `t` is called with
-    for folder in (theme_folder, site_folder):
+    for folder in (*theme_folders, site_folder):
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
             lang, name = path.stem.split(".")[-1], shown(path)
             for key, (text, line) in _read(path, name, problems).items():
                 texts.setdefault(lang, {})[key] = text
                 origins.lines[(lang, key)] = (name, line)
-                if folder == theme_folder and lang == "en":
+                if folder != site_folder and lang == "en":
                     origins.english[key], reference[key] = path.name, _placeholders(text)
     for lang, keys in texts.items():
         origins.files[lang] = frozenset(keys)

@@ -27,7 +27,7 @@ from .config import Config
 from .content import Article
 from .load import content_stats
 from .output import Manifest
-from .theme import theme_dir
+from .themeconfig import theme_chain
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = Path(jinja2.__file__).resolve().parent.parent  # site-packages: its listing names every installed version
@@ -113,9 +113,11 @@ def code_version() -> str:
 
 
 def _folders(config: Config) -> str:
-    """Path, size and mtime of every file of the theme and the site's templates, strings and static files."""
+    """Path, size and mtime of every file of the theme (and those it extends) and the site's templates, strings and
+    static files."""
     seen = []
-    for folder in (theme_dir(config), config.root / config.templates_dir, config.root / "i18n", config.root / config.static_dir):
+    themes = [theme.path for theme in theme_chain(config)]  # the site's theme and each it extends
+    for folder in (*themes, config.root / config.templates_dir, config.root / "i18n", config.root / config.static_dir):
         for parent, dirs, files in os.walk(folder):
             dirs.sort()
             for name in sorted(files):

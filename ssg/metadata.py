@@ -72,6 +72,7 @@ class Metadata:
         self.urls = urls
         self.site = site
         self.feeds = head_feeds(config, urls, languages)  # the same on every page but tag pages: made once
+        self.image = site_image_url(config, urls)  # the picture of pages without a lead image, or None
 
     def __call__(self, page: Page) -> PageMeta:
         tag = page.context.get("tag") if page.kind == "tag" else None
@@ -108,7 +109,9 @@ class Metadata:
         description = summary or self.config.description_in(page.lang)
         if description:
             tags.append(_og("description", description))
+        tags += [_og("image", self.image)] if self.image else []
         tags += [_tw("card", "summary"), _tw("title", title)]
+        tags += [_tw("image", self.image)] if self.image else []
         return tuple(tags)
 
     def article_tags(self, article: Article, canonical: str) -> tuple[MetaTag, ...]:
@@ -120,6 +123,8 @@ class Metadata:
         if article.image:
             tags += [_og("image", image_url(article.image, self.urls))]
             tags += [_og("image:alt", article.image.alt)] if article.image.alt else []
+        elif self.image:  # (site.yaml's `image:`, else the publisher's logo: a preview without a picture is easily passed over)
+            tags.append(_og("image", self.image))
         tags.append(MetaTag("property", "article:published_time", article.date.isoformat()))
         if article.updated:
             tags.append(MetaTag("property", "article:modified_time", article.modified.isoformat()))
@@ -130,6 +135,8 @@ class Metadata:
         if article.image:
             tags.append(_tw("image", image_url(article.image, self.urls)))
             tags += [_tw("image:alt", article.image.alt)] if article.image.alt else []
+        elif self.image:
+            tags.append(_tw("image", self.image))
         return tuple(tags)
 
     def news_article(self, article: Article, canonical: str) -> dict[str, Any]:
@@ -218,6 +225,14 @@ class Metadata:
                 "logo": {"@type": "ImageObject", "url": logo} if logo else None,
             }
         )
+
+
+def site_image_url(config: Config, urls: Urls) -> str | None:
+    """The absolute URL of the site's picture for link previews (`Config.share_image`), or None."""
+    image = config.share_image
+    if image is None or "://" in image:
+        return image
+    return urls.absolute(image.lstrip("/"))
 
 
 def json_ld(data: dict[str, Any]) -> Markup:

@@ -108,15 +108,39 @@ class PageLink:
         return f"PageLink({self.title!r}, {self.lang!r}, {self.path!r})"
 
 
+@dataclass(frozen=True, repr=False)
+class MenuLink:
+    """A link of site.yaml's `menu:` as the header's menu shows it: like a `PageLink`, with an address on another site
+    as its `path` where it is `external` (`url_for` gives it as it is)."""
+
+    title: str
+    lang: str
+    path: str  # a site path, or an address on another site (`external`)
+    external: bool = False
+
+    def __repr__(self) -> str:
+        return f"MenuLink({self.title!r}, {self.lang!r}, {self.path!r}, {self.external!r})"
+
+
 def page_link(page: StandalonePage, urls: Urls) -> PageLink:
     return PageLink(page.title, page.lang, urls.page(page))
 
 
-def menu_links(standalone: Standalones, config: Config, urls: Urls) -> dict[str, tuple[PageLink, ...]]:
-    """The header's menu of each page language (`Standalones.menu`): the same on every page in it. A language that is
-    none of the site's (an article's on a single-language site) gets the site language's."""
+def menu_links(standalone: Standalones, config: Config, urls: Urls) -> dict[str, tuple[PageLink | MenuLink, ...]]:
+    """The header's menu of each page language: the standalone pages with `menu:` (`Standalones.menu`) and site.yaml's
+    `menu:` links, by their places (a page's `menu:` number, a link's `weight`), then by name. The same on every page
+    in a language; a language that is none of the site's (an article's on a single-language site) gets the site
+    language's."""
     langs = config.language_codes if config.multilingual else (config.lang,)
-    menus = {lang: tuple(page_link(p, urls) for p in standalone.menu(lang)) for lang in langs}
+    menus = {}
+    for lang in langs:
+        items: list[tuple[tuple, PageLink | MenuLink]] = [
+            ((page.menu, page.title.casefold(), page.source_path), page_link(page, urls)) for page in standalone.menu(lang)
+        ]
+        for entry in config.menu:
+            name, name_lang = entry.name_in(lang, config.lang)
+            items.append(((entry.weight, name.casefold(), entry.url), MenuLink(name, name_lang, entry.url, entry.external)))
+        menus[lang] = tuple(link for _, link in sorted(items, key=lambda item: item[0]))
     return defaultdict(lambda: menus[config.lang], menus)
 
 
@@ -340,13 +364,13 @@ def listing(
     translated = _translated(site, articles)
 
     def make(groups: Groups) -> list[Page]:
-        count = max(1, math.ceil(len(articles) / config.paginate))
+        size = config.paginate.of(kind)
+        count = max(1, math.ceil(len(articles) / size))
         paths = [path_of(number) for number in range(1, count + 1)]
         paginators = [
             Paginator(n, count, len(articles), paths[0], paths[-1], paths[n - 2] if n > 1 else None, paths[n] if n < count else None)
             for n in range(1, count + 1)
         ]
-        size = config.paginate
         chunks = [articles[start : start + size] for start in range(0, count * size, size)]
         shown = [translated[n * size : (n + 1) * size] if translated else None for n in range(count)]
         inputs = [(lang, heading, extra, chunk, shown[n], paginators[n]) for n, chunk in enumerate(chunks)]

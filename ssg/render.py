@@ -14,7 +14,7 @@ import signal
 import sqlite3
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,7 +35,7 @@ from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
-from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
+from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, MenuLink, Page, PageLink, link, menu_links
 from .site import Site, Tag
 from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, render_named, rendering_entry
 from .urls import LATEST, Urls, relative_from, resolve_refs
@@ -61,19 +61,45 @@ class SiteInfo:
     home: str = ""  # the home page of this language's readers: on a bilingual site, a language's own (ru/) but the default's
     feed: str = "feed.xml"  # the feed they would follow: their language's, where it has one
     latest: str = LATEST  # the script with the latest articles' lists (`latest_script`)
+    favicon: str | None = None  # the site's own icon among its static files (`branding`), else None: the theme's
+    custom_css: str | None = None  # static/assets/custom.css where the site has one (`branding`), else None
 
     @classmethod
-    def from_config(cls, config: Config, lang: str | None = None, urls: Urls | None = None, feeds: tuple[str, ...] = ()) -> SiteInfo:
+    def from_config(
+        cls,
+        config: Config,
+        lang: str | None = None,
+        urls: Urls | None = None,
+        feeds: tuple[str, ...] = (),
+        searching: bool = True,
+        files: Collection[str] = (),
+    ) -> SiteInfo:
         """The site as shown in `lang`: a bilingual site's title and description may be per language, and so are its home
-        page and feed, given `urls` and the languages that have a feed (`feeds.feed_languages`)."""
-        search = config.search.path if config.search.enabled else None
+        page and feed, given `urls` and the languages that have a feed (`feeds.feed_languages`). `searching`: False where
+        the theme has no search page (`Theme.searching`), though site.yaml's search is on; `files`: the output paths of
+        the files the build copies, whose favicon and stylesheet of the site's own every page links (`branding`)."""
+        search = config.search.path if config.search.enabled and searching else None
         title, description = config.title_in(lang or config.lang), config.description_in(lang or config.lang)
         languages = config.language_codes if config.multilingual else ()
+        favicon, custom_css = branding(files)
         info = cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
+        info = replace(info, favicon=favicon, custom_css=custom_css) if favicon or custom_css else info
         if urls is None or not languages or lang in (None, config.lang):
             return info
         search = urls.lang_search(lang, search) if search else None
         return replace(info, home=urls.lang_home(lang), feed=urls.lang_feed(lang) if lang in feeds else info.feed, search=search)
+
+
+FAVICONS = ("favicon.svg", "favicon.png", "favicon.ico")  # a site's own icon: the first of these its static files have
+CUSTOM_CSS = "assets/custom.css"  # a site's own stylesheet, linked after the theme's
+
+
+def branding(files: Collection[str]) -> tuple[str | None, str | None]:
+    """The favicon and the stylesheet of the site's own among the output paths of the files a build copies (its and
+    its theme's static/), which every page links: a logo's colours and icon without copying base.html. A browser shows
+    the icon a page links over a favicon.ico at the site's root, so the page must link the site's own."""
+    favicon = next((name for name in FAVICONS if name in files), None)
+    return favicon, CUSTOM_CSS if CUSTOM_CSS in files else None
 
 
 @dataclass(frozen=True)
@@ -94,7 +120,7 @@ def native_name(code: str) -> str:
 
 # What templates link to by its `path`: links to articles and pages, feeds, periods (`up`, `prev_period`), the archive's
 # years and months.
-_WITH_PATH = (ArticleLink, PageLink, Feed, Link, ArchiveYear, ArchiveMonth)
+_WITH_PATH = (ArticleLink, PageLink, MenuLink, Feed, Link, ArchiveYear, ArchiveMonth)
 
 
 def _not_a_target(target: Any) -> str:
@@ -117,7 +143,7 @@ class PageInfo:
     kind: str
     path: str
     lang: str
-    title: str | None
+    title: str  # never None: the site's title where the page has none of its own (`Renderer.page_info`)
 
 
 class Renderer:
@@ -133,9 +159,11 @@ class Renderer:
         body_of: Callable[[Article | StandalonePage], str],
         article_paths: dict[str, str],
         cards: Cards | None = None,
+        files: Collection[str] = (),
     ):
         """`article_paths`: source path -> site path of every article and standalone page (`urls.article`, `urls.page`),
-        which bodies link to; `cards`: the entries made so far (`Cards`), for this build's listings to place."""
+        which bodies link to; `cards`: the entries made so far (`Cards`), for this build's listings to place; `files`:
+        the output paths of the files the build copies (`SiteInfo.favicon`, `custom_css`)."""
         self.config = config
         self.theme = theme
         self.site = site
@@ -143,7 +171,11 @@ class Renderer:
         self.latest = latest
         self.body_of = body_of
         feeds = feed_languages(site, config)
-        self.info = {lang: SiteInfo.from_config(config, lang, urls, feeds) for lang in (*config.language_codes, *sorted(site.by_lang))}
+        searching = theme.searching(config.search.enabled)
+        self.info = {
+            lang: SiteInfo.from_config(config, lang, urls, feeds, searching, files)
+            for lang in (*config.language_codes, *sorted(site.by_lang))
+        }
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feeds)
         self.menus = menu_links(site.standalone, config, urls)  # the header's menu of each page language
@@ -197,7 +229,7 @@ class Renderer:
         context = {
             **self._shared(page.lang),
             "languages": self.language_switch(page),
-            "page": PageInfo(page.kind, page.path, page.lang, page.title),
+            "page": self.page_info(page),
             "url_for": url_for,
             "abs_url": lambda target: self.urls.absolute(self.site_path(target)),
             "latest": self.latest[page.lang],
@@ -211,13 +243,20 @@ class Renderer:
             context["content"] = Markup(self.body(page.context["standalone"], url_for))
         return context
 
+    def page_info(self, page: Page) -> PageInfo:
+        """`page`: its title is its own (an article's, a tag's name, a period), else the site's title in its language,
+        so that `<title>{{ page.title }}</title>` never prints None on the home page, the tags index or the 404 page."""
+        return PageInfo(page.kind, page.path, page.lang, page.title or self._shared(page.lang)["site"].title)
+
     @staticmethod
     def _url_for(links: Callable[[Any], str]) -> Callable[[Any], str]:
-        """Templates' `url_for`: `links(target)`, but an image on another site by its own URL."""
+        """Templates' `url_for`: `links(target)`, but an image or a menu's link on another site by its own URL."""
 
         def url_for(target: Any) -> str:
             if isinstance(target, Image) and not target.is_local:
                 return target.src
+            if isinstance(target, MenuLink) and target.external:  # (site.yaml's `menu:` link to another site)
+                return target.path
             return links(target)
 
         return url_for
@@ -316,10 +355,11 @@ class Renderer:
         return body_links(self.body_of(article), self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
 
 
-def check_pages(renderer: Renderer, pages: Iterable[Page]) -> int:
-    """Render, writing nothing, a few pages (`_sample`) and their articles' entries (`card.html`) in each listing
-    language (`ssg check`): a template's runtime error (an unknown name, a misspelt attribute) then fails the check as
-    it fails the build. Raises `TemplateError` with every problem found; returns how many pages were rendered."""
+def check_pages(renderer: Renderer, pages: Iterable[Page], cards: bool = True) -> int:
+    """Render, writing nothing, a few pages (`_sample`) and, where a template calls `card(...)` (`cards`), their
+    articles' entries (`card.html`) in each listing language (`ssg check`): a template's runtime error (an unknown name,
+    a misspelt attribute) then fails the check as it fails the build. Raises `TemplateError` with every problem found;
+    returns how many pages were rendered."""
     sample = _sample(pages)
     problems: dict[Problem, Problem] = {}  # each mistake once, named on the first page that shows it
     for page in sample:
@@ -329,7 +369,7 @@ def check_pages(renderer: Renderer, pages: Iterable[Page]) -> int:
             for problem in error.problems:
                 problems.setdefault(_unplaced(problem), problem)
     from_root = relative_from("")
-    articles = [page.context["article"] for page in sample if page.kind == "article"]
+    articles = [page.context["article"] for page in sample if page.kind == "article"] if cards else []
     for lang in sorted({page.lang for page in sample if "articles" in page.context}):
         for article in articles:
             try:

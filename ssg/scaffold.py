@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import os
 import posixpath
+import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
 from .scripts import reads_as_cyrillic
-from .theme import theme_dir
+from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
 from .workflow import WORKFLOW_PATH, pages_workflow
 
 EXAMPLE_ARTICLE = """\
@@ -104,11 +106,18 @@ def welcome_article(now: datetime, languages: tuple[str, ...]) -> str:
     )
 
 
-def theme_files(config: Config) -> tuple[Path, list[str]]:
-    """The theme's folder and the files a site may override, relative to it (templates/x.html, static/..., i18n/...)."""
-    folder = theme_dir(config)
-    found = sorted(path.relative_to(folder).as_posix() for part in OVERRIDES for path in (folder / part).rglob("*") if path.is_file())
-    return folder, found
+def theme_files(config: Config) -> tuple[tuple[ThemeFolder, ...], dict[str, Path]]:
+    """The site's theme and each theme it extends (`themeconfig.theme_chain`), and the files a site may override,
+    relative to a theme's folder (templates/x.html, static/..., i18n/...), each the one the site gets: the theme's own,
+    else that of the first theme it extends that has it."""
+    chain = theme_chain(config)
+    found: dict[str, Path] = {}
+    for theme in chain:
+        for part in OVERRIDES:
+            for path in sorted((theme.path / part).rglob("*")):
+                if path.is_file():
+                    found.setdefault(path.relative_to(theme.path).as_posix(), path)
+    return chain, dict(sorted(found.items()))
 
 
 def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
@@ -116,29 +125,68 @@ def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
 
     A bare name is a template (`article.html`), others name their folder (`static/assets/style.css`, `i18n/ru.yaml`).
     Nothing is written if one is not the theme's, or is in the site already: a copy never replaces the user's file."""
-    folder, known = theme_files(config)
-    problems, files = [], {}
+    folders = {"templates": config.templates_dir, "static": config.static_dir}
+    return _copy_theme_files(config, names, lambda part, rest: config.root / folders.get(part, part) / rest)
+
+
+def new_theme(config: Config, name: str, names: tuple[str, ...] = ()) -> list[Path]:
+    """Start a theme of the project's own, themes/<name>/, that extends the site's theme: its theme.yaml, and a copy of
+    each of `names` (as `copy_from_theme` takes them) to be changed there; returns the files made. What it leaves out
+    stays the theme's it extends, and keeps receiving that theme's fixes. Nothing is written if themes/<name> is there."""
+    if not THEME_NAME.fullmatch(name):
+        raise SsgError(Problem(name, None, None, "is not a theme name: letters, digits, - and _ (it names the theme's folder)"))
+    folder = config.root / "themes" / name
+    shown = folder.relative_to(config.root).as_posix()
+    if os.path.lexists(folder):
+        raise SsgError(Problem(shown, None, None, "is there already; nothing was changed (choose another name)"))
+    chain = [theme.name for theme in theme_chain(config)]
+    if name in chain:
+        message = f"is the name of a theme it would extend ({' -> '.join(chain)}), which it would hide: choose another name"
+        raise SsgError(Problem(shown, None, None, message))
+    files = {folder / THEME_FILE: NEW_THEME_YAML.format(name=name, parent=config.theme)}
+    return _copy_theme_files(config, names, lambda part, rest: folder / part / rest, files)
+
+
+THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+NEW_THEME_YAML = """\
+# The theme {name}. What it leaves out is the theme {parent}'s (extends:), and keeps receiving that theme's fixes.
+# Put here only what changes: templates/ (templates, by name), static/ (files copied to the site's root),
+# i18n/ (interface strings, key by key). `ssg theme` lists the files there are and each theme's folder;
+# see docs/templates.md, "Making a theme".
+name: {name}
+description: A theme of its own, built on {parent}.
+extends: {parent}
+"""
+
+
+def _copy_theme_files(
+    config: Config, names: tuple[str, ...], target_of: Callable[[str, str], Path], files: dict[Path, str | bytes] | None = None
+) -> list[Path]:
+    """Copy each of `names` (a template's bare name, or static/..., i18n/...) of the theme to `target_of(folder,
+    rest)`, with `files` (more to write); nothing is written if one is not the theme's or its copy would replace a file."""
+    chain, known = theme_files(config)
+    problems, files = [], dict(files or {})
     for name in names:
         relative, problem = _theme_file(name, known, config.theme)
         if problem is not None:
             problems.append(problem)
             continue
         part, _, rest = relative.partition("/")
-        target = config.root / {"templates": config.templates_dir, "static": config.static_dir}.get(part, part) / rest
+        target = target_of(part, rest)
         if os.path.lexists(target):
             where = target.relative_to(config.root).as_posix()
             problems.append(
                 Problem(where, None, None, "is there already; nothing was changed (edit it, or move it away to copy the theme's again)")
             )
             continue
-        files[target] = (folder / relative).read_bytes()
+        files[target] = known[relative].read_bytes()
     if problems:
         raise SsgError(problems)
     _write_all(files)
     return sorted(files)
 
 
-def _theme_file(name: str, known: list[str], theme: str) -> tuple[str, Problem | None]:
+def _theme_file(name: str, known: dict[str, Path], theme: str) -> tuple[str, Problem | None]:
     """The theme's file `name` names (from the theme's folder): as written (`static/assets/style.css`), a template by
     its name (`article.html`), or any file by the end of its path (`style.css`, `assets/style.css`, `ru.yaml`), where one
     file alone has it. Else a problem saying where the file likely meant is."""

@@ -61,7 +61,8 @@ def template_link_problems(
 
 def logo_problems(config: Config, written: Written, candidates: Callable[[], list[str]]) -> list[Problem]:
     """A warning for a `publisher.logo` of site.yaml that is a path to no file of the site: it goes into every page's
-    JSON-LD as an absolute URL, which search engines would find missing."""
+    JSON-LD, and the feeds' logo, as an absolute URL, which search engines and feed readers would find missing (and
+    link previews, where site.yaml has no `image:`: `build.missing_site_image` checks that one)."""
     logo = config.publisher.get("logo")
     if not logo or "://" in logo or written.has(site_path(logo)):
         return []
@@ -69,7 +70,7 @@ def logo_problems(config: Config, written: Written, candidates: Callable[[], lis
     url = config.base_url + path
     fix = _fix(logo, path, written, config, candidates, "or give the logo's full URL")
     line = _nested_line(config.root, "publisher", "logo")
-    message = f"logo: {logo!r} is no file of the site: every page's JSON-LD would name {url}, which is not there ({fix})"
+    message = f"logo: {logo!r} is no file of the site: every page's JSON-LD (and the feeds) would name {url}, which is not there ({fix})"
     return [Problem(CONFIG_FILE, line, "publisher", message)]
 
 

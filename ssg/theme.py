@@ -13,7 +13,7 @@ import difflib
 import functools
 import re
 import traceback
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -25,21 +25,35 @@ import jinja2.runtime
 import markupsafe
 from babel import Locale
 from babel import dates as babel_dates
+from jinja2 import nodes
 from jinja2.utils import internalcode, missing
 from markupsafe import Markup, escape
 
-from .config import CONFIG_FILE, Config, option_line
+from .config import Config
 from .content import Day
 from .datepatterns import locale_date_part
 from .errors import Problem, TemplateError
 from .i18n import Origins, load_strings, string_warnings, translator
 from .markdown import markdownify
+from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BABEL_STYLES = ("short", "medium", "long", "full")
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
 PAGE_TEMPLATE = "page.html"  # a standalone page (About: `content.StandalonePage`)
+SEARCH_TEMPLATE = "search.html"  # the search page: a theme without it has no search (`Theme.searching`)
+THEME_DELIMITER = ":"  # `default:base.html`: the template of that theme (and the themes it extends), not the site's
+# What each template a page is made with makes, for a theme that lacks it (`Theme.missing_templates`). page.html and
+# redirect.html are not among them: a theme may leave them out (`BUILT_IN_TEMPLATES`); nor search.html, without which a
+# site has no search (`Theme.searching`).
+PAGE_TEMPLATES = {
+    "article.html": "every article's page is made with it",
+    "list.html": "the home page, tag pages and date archives are made with it",
+    "tags.html": "the tags index (tags/) is made with it",
+    "archive.html": "the archive (archive/) is made with it",
+    "404.html": "the page shown for a missing page (404.html) is made with it",
+}
 # Templates a theme may leave out: the page a moved article's old URL shows (`redirects.py`), whose page ssg keeps as
 # `ssg/redirect.html`, for a theme's `redirect.html` to extend (its `message` block, as the default theme's does) or to
 # replace. Opened from disk, a folder's address shows its file listing: the script goes to its index.html, as the default
@@ -78,16 +92,9 @@ BUILT_IN_TEMPLATES = {
 
 
 def theme_dir(config: Config) -> Path:
-    """The project's own themes/<name>, else the one installed with ssg, else a source checkout's."""
-    bases = (config.root / "themes", PACKAGE_DIR / "themes", PACKAGE_DIR.parent / "themes")
-    for base in bases:
-        if (base / config.theme / "templates").is_dir():
-            return base / config.theme
-    there = sorted({folder.name for base in bases if base.is_dir() for folder in base.iterdir() if (folder / "templates").is_dir()})
-    close = difflib.get_close_matches(config.theme, there, n=1)
-    fix = f"did you mean {close[0]!r}?" if close else f"the themes there are: {', '.join(there) or 'none'}"
-    message = f"no theme {config.theme!r} (looked for themes/{config.theme}/templates/ in the project and in ssg's own themes; {fix})"
-    raise TemplateError(Problem(CONFIG_FILE, option_line(config.root, "theme"), "theme", message))
+    """The folder of the site's theme: the project's own themes/<name>, else the one installed with ssg, else a source
+    checkout's (`themeconfig.find_theme`). The themes it extends are `theme_chain`'s."""
+    return theme_chain(config)[0].path
 
 
 @dataclass(frozen=True)
@@ -95,13 +102,29 @@ class Theme:
     """Templates, static folders and interface strings of the theme and the site's overrides."""
 
     env: jinja2.Environment
-    template_dirs: tuple[Path, ...]  # site first
-    static_dirs: tuple[Path, ...]  # theme first, so the site's files win when copied later
+    template_dirs: tuple[Path, ...]  # site first, then the theme's, then each theme's it extends
+    static_dirs: tuple[Path, ...]  # the last theme it extends first, so the site's files win when copied later
     strings: dict[str, dict[str, str]]  # lang -> key -> text
     default_lang: str
     project_root: Path
+    chain: tuple[ThemeFolder, ...] = ()  # the site's theme and each theme it extends (`themeconfig.theme_chain`)
     translators: dict[str, Callable[..., str]] = field(default_factory=dict, repr=False, compare=False)  # lang -> its `t`
     origins: Origins = field(default_factory=Origins, repr=False, compare=False)  # where each string came from (`i18n`)
+
+    @functools.cached_property
+    def templates(self) -> frozenset[str]:
+        """The names of the templates there are (the site's, the theme's and those of the themes it extends)."""
+        return frozenset(self.env.list_templates())
+
+    @property
+    def search_static(self) -> tuple[str, ...]:
+        """The static files (a folder: ending in `/`) that only the search page uses, as the chain's theme.yaml
+        files list them (`search_static:`): a site without search leaves them out."""
+        return tuple(path for theme in self.chain for path in theme.search_static)
+
+    def searching(self, enabled: bool) -> bool:
+        """Whether a site whose search is `enabled` (site.yaml) has search: a search page needs `search.html`."""
+        return enabled and SEARCH_TEMPLATE in self.templates
 
     def render(self, template: str, context: dict[str, Any], rendering: str = "") -> str:
         """`template` rendered with `context`; an error names the template's line, and `rendering`: the page (its
@@ -175,7 +198,8 @@ class Theme:
     def check_templates(self) -> int:
         """Compile every template, reporting each syntax error (`ssg check` renders nothing); returns how many there are."""
         problems = []
-        names = self.env.list_templates(extensions=("html", "xml", "txt"))
+        # (Not again by a theme's name, `default:base.html`: the same files.)
+        names = [name for name in self.env.list_templates(extensions=("html", "xml", "txt")) if THEME_DELIMITER not in name]
         for name in names:
             try:
                 self.env.get_template(name)
@@ -184,6 +208,56 @@ class Theme:
         if problems:
             raise TemplateError(problems)
         return len(names)
+
+    def missing_templates(self, references: Mapping[str, Sequence[str]]) -> list[Problem]:
+        """A problem for each template the pages take that is not there (`fingerprints.Templates.references`: a
+        template -> those that refer to it): one a page is made with, on where the theme would have it; one that a
+        template extends, includes, imports or renders with `card(...)`, on that template's line. All of them at once,
+        before anything is rendered, in `ssg build` and `ssg check` alike (a build used to stop at the first page it
+        could not make, and name nothing else)."""
+        problems = []
+        for name, referrers in sorted(references.items()):
+            if name in self.templates:
+                continue
+            if not referrers:
+                where = self.display(str(self.chain[0].path / "templates" / name)) if self.chain else name
+                uses = PAGE_TEMPLATES.get(name, "pages are made with it")
+                problems.append(Problem(where, None, None, f"not found: {uses} (write it{self._fallback_hint()})"))
+            problems += filter(None, (self._missing_reference(name, referrer) for referrer in sorted(set(referrers))))
+        return problems
+
+    def _missing_reference(self, name: str, referrer: str) -> Problem | None:
+        """The template `referrer` names `name`, which is not there: on its line, saying how it names it. None where it
+        only includes it `ignore missing`."""
+        source, filename, _ = self.env.loader.get_source(self.env, referrer)  # type: ignore[union-attr]
+        line, how = None, f"refers to {name!r}"
+        found = list(self.env.parse(source).find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport, nodes.Call)))
+        named = [n for n in found if not isinstance(n, nodes.Call) and isinstance(n.template, nodes.Const) and n.template.value == name]
+        if named and all(isinstance(n, nodes.Include) and n.ignore_missing for n in named):
+            return None
+        for node in found:
+            if isinstance(node, nodes.Call):
+                if name == CARD_TEMPLATE and isinstance(node.node, nodes.Name) and node.node.name == "card":
+                    line, how = node.lineno, f"calls card(...), which renders {CARD_TEMPLATE} (an article's entry in a listing)"
+                    break
+            elif isinstance(node.template, nodes.Const) and node.template.value == name:
+                verb = {nodes.Extends: "extends", nodes.Include: "includes"}.get(type(node), "imports")
+                line, how = node.lineno, f"{verb} {name!r}"
+                break
+        # (By the names without their extension: `nothere.html` is not `footer.html`, though both end in `.html`.)
+        known = {n.rsplit(".", 1)[0]: n for n in sorted(self.templates) if not n.startswith("ssg/") and n.endswith(Path(name).suffix)}
+        stem = name.rsplit(".", 1)[0]
+        close = [s for s in known if sorted(s) == sorted(stem)] or difflib.get_close_matches(stem, known, n=1, cutoff=0.75)
+        fix = f"did you mean {known[close[0]]!r}?" if close else f"write it{self._fallback_hint()}"
+        folders = ", ".join(self.display(str(folder)) for folder in self.template_dirs) or "no templates folder"
+        return Problem(self.display(filename or referrer), line, None, f"{how}, which is not found (in {folders}; {fix})")
+
+    def _fallback_hint(self) -> str:
+        """How a theme that extends no theme with it can take the default theme's missing templates."""
+        if not self.chain or any(theme.name == "default" for theme in self.chain):
+            return ""
+        last = self.chain[-1]
+        return f", or add `extends: default` to {self.display(str(last.path / THEME_FILE))} to use the default theme's"
 
     def t(self, lang: str, key: str, **values: Any) -> str:
         """Interface string `key` in `lang`, falling back to the site's language, then English."""
@@ -485,12 +559,26 @@ class _Template(jinja2.Template):
 
 
 def load_theme(config: Config) -> Theme:
-    """Build the environment for the configured theme with the site's overrides on top."""
-    base = theme_dir(config)
+    """Build the environment for the configured theme with the site's overrides on top.
+
+    A theme that `extends:` another falls back to its templates, static files and strings (`themeconfig`), and each
+    theme of the chain is also reachable by name, `{% extends "default:base.html" %}`: a site's or a theme's template
+    can then extend the one it replaces, changing a block of it instead of copying it whole."""
+    chain = theme_chain(config)
     site_templates = config.root / config.templates_dir
-    template_dirs = tuple(p for p in (site_templates, base / "templates") if p.is_dir())
+    template_dirs = tuple(p for p in (site_templates, *(theme.path / "templates" for theme in chain)) if p.is_dir())
+    by_name = {
+        theme.name: jinja2.FileSystemLoader([str(t.path / "templates") for t in chain[n:] if (t.path / "templates").is_dir()])
+        for n, theme in enumerate(chain)
+    }
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(p) for p in template_dirs]), jinja2.DictLoader(BUILT_IN_TEMPLATES)]),
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader([str(p) for p in template_dirs]),
+                jinja2.DictLoader(BUILT_IN_TEMPLATES),
+                jinja2.PrefixLoader(by_name, delimiter=THEME_DELIMITER),
+            ]
+        ),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -502,15 +590,16 @@ def load_theme(config: Config) -> Theme:
     env.context_class = _Context
     env.filters["markdownify"] = markdownify  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter
     env.template_class = _Template
-    static_dirs = tuple(p for p in (base / "static", config.root / config.static_dir) if p.is_dir())
-    strings, origins = load_strings(base / "i18n", config.root / "i18n", lambda path: _shown(path, config.root))
+    folders = [theme.path for theme in reversed(chain)]  # the last one extended first: what extends it wins
+    static_dirs = tuple(p for p in (*(f / "static" for f in folders), config.root / config.static_dir) if p.is_dir())
+    strings, origins = load_strings([f / "i18n" for f in folders], config.root / "i18n", lambda path: _shown(path, config.root))
     for code in config.language_codes:  # site.yaml's date formats for a language win over the theme's
         long, short = config.date_formats(code)
         if long:
             strings.setdefault(code, {})["datetime_long"] = long
         if short:  # (the latest list and the 404 page's: they kept the theme's where only date_format was set)
             strings.setdefault(code, {})["datetime_short"] = short
-    return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root, origins=origins)
+    return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root, chain, origins=origins)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -8,6 +8,7 @@ pages that fit a 320 px screen (a 1280 px window at 400% zoom) without scrolling
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,3 +178,46 @@ def test_every_tab_stop_shows_the_focus(page: Page, root: str) -> None:
             if stop[2] == "none" or stop[3] == "0px":
                 unseen.append(f"{path}: {stop[1]}")
     assert unseen == []
+
+
+def _docs_example(heading: str, language: str) -> str:
+    """The first `language` code block under `heading` in docs/templates.md: the test keeps the docs' examples right."""
+    text = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    return text.split(heading, 1)[1].split(f"```{language}\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample archive branded as docs/templates.md's "Branding your site" shows: its colours in both schemes, a
+    logo, a footer line with a link."""
+    site = tmp_path_factory.mktemp("branded")
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    files = {
+        "static/assets/custom.css": _docs_example("### Colours, light and dark", "css"),
+        "templates/brand.html": _docs_example("### A logo", "jinja"),
+        "static/images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 32"><rect width="120" height="32" fill="#0a6e4f"/></svg>',
+        "i18n/en.yaml": _docs_example("### The footer", "yaml"),
+        "i18n/ru.yaml": 'footer_text: "© 2026 Редакция. Перепечатка: [rights@newsroom.example](mailto:rights@newsroom.example)"\n',
+    }
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    build(load_config(site), BuildOptions(now=NOW))
+    with served(site / "public") as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["", ARTICLE, "ru/", "404.html"])
+def test_a_branded_site_keeps_its_colours_in_each_scheme_and_axe_finds_nothing(axe_page: Page, branded: str, path: str) -> None:
+    _open(axe_page, branded + path)
+    axe_page.add_script_tag(path=str(AXE))
+    assert axe_page.locator(".site-footer__text a").count() == 1 and axe_page.locator("img.brand__logo").count() == 1
+    found, backgrounds = [], {}
+    for width, scheme in VIEWS:
+        axe_page.set_viewport_size({"width": width, "height": 900})
+        axe_page.emulate_media(color_scheme=scheme)
+        backgrounds[scheme] = axe_page.evaluate("getComputedStyle(document.body).backgroundColor")
+        found += [f"{width} px, {scheme}: {v}" for v in _violations(axe_page, rendered_only=(width, scheme) != VIEWS[0])]
+    assert not found, "\n".join(found)
+    assert backgrounds == {"light": "rgb(251, 250, 247)", "dark": "rgb(16, 20, 19)"}  # custom.css's --light-bg, --dark-bg

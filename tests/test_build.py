@@ -112,6 +112,22 @@ def test_home_paginates_newest_first(site):
     assert "Russia and China agree" in second and 'href="../../"' in second
 
 
+def test_each_kind_of_listing_may_have_its_own_page_size(project):
+    """A tag's or a year's page of 20 meant paging through hundreds, when the home page wanted 20."""
+    project.write({f"content/a{n}.md": article(f"Story {n}", f"2021-05-{n + 1:02d}T10:00:00+03:00", tags="[Moon]") for n in range(7)})
+    yaml = (project.root / "site.yaml").read_text(encoding="utf-8").replace("paginate: 2", "paginate: {home: 3, tag: 5}")
+    project.write({"site.yaml": yaml}).build()
+    later_pages = {p.relative_to(project.public).as_posix() for p in project.public.glob("**/page/*/index.html")}
+    # 3 a page at home, 5 on a tag's, and 20 (left out) on a year's and a month's: those have one page.
+    assert later_pages == {"page/2/index.html", "page/3/index.html", "tags/moon/page/2/index.html"}
+    assert "Story 6" in project.page("") and "Story 3" not in project.page("")
+    bad = yaml.replace("{home: 3, tag: 5}", "{home: 3, tags: 5}")
+    project.write({"site.yaml": bad})
+    with pytest.raises(SsgError) as raised:
+        project.build()
+    assert str(raised.value) == "site.yaml:4: paginate: unknown key 'tags' (did you mean 'tag'?; date is the year, month and day pages)"
+
+
 def test_date_archives_link_up_and_sideways(site):
     site.build()
     may = site.page("2021/05/")

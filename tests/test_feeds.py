@@ -221,3 +221,13 @@ def test_a_rights_notice_and_a_caption_show_their_markdown_and_feeds_their_text(
     entry = feedparser.parse((project.public / "feed.xml").read_bytes()).entries[0]
     assert entry.rights == "Published under CC BY 4.0 <sic>"
     assert '"copyrightNotice": "Published under CC BY 4.0 \\u003csic\\u003e"' in page  # (JSON-LD: the text)
+
+
+def test_feeds_show_the_publishers_logo_and_the_sites_icon(site):
+    site.build()
+    feed = parse(site, "feed.xml").feed
+    assert feed.logo == feed.icon == "https://example.org/assets/logo.png"
+    site.write({"static/favicon.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"}).build()
+    for path in ("feed.xml", "tags/china/feed.xml"):
+        feed = parse(site, path).feed
+        assert (feed.logo, feed.icon) == ("https://example.org/assets/logo.png", "https://example.org/favicon.svg"), path

@@ -7,6 +7,8 @@ import re
 import extruct
 import pytest
 
+from ssg.errors import SsgError
+
 from .conftest import article
 from .publish_support import FILES, PER_LANGUAGE_FILES, PER_LANGUAGE_YAML, SITE_YAML
 
@@ -172,3 +174,42 @@ def test_no_empty_description_meta(project):
     assert '<meta name="description"' not in project.page("") and 'content=""' not in project.page("")
     assert '<meta name="description" content="First paragraph.">' in project.page("2021/01/01/a/")
     assert '<meta name="description"' not in project.page("2021/01/02/b/")
+
+
+def test_pages_without_a_lead_image_preview_the_sites_image(project):
+    """A link to an article without a picture, or to the home page, was shared with none: site.yaml's `image:`."""
+    project.write({**FILES, "static/images/share.png": FILES["static/assets/logo.png"]})
+    project.write({"site.yaml": SITE_YAML + "image: images/share.png\n"}).build()
+    without = project.page("2021/05/26/raketa/")
+    _, og = structured(without)
+    assert og["og:image"] == ["https://example.org/images/share.png"]
+    assert twitter(without)["twitter:image"] == "https://example.org/images/share.png"
+    assert twitter(without)["twitter:card"] == "summary"  # (a large card is for an article's own picture)
+    for path in ("", "tags/", "2021/"):
+        assert structured(project.page(path))[1]["og:image"] == ["https://example.org/images/share.png"], path
+    assert structured(project.page("2021/05/24/roscosmos-china/"))[1]["og:image"] == ["https://example.org/images/soyuz.png"]
+
+
+def test_the_publishers_logo_is_the_preview_without_an_image_of_the_site(site):
+    _, og = structured(site.page("2021/05/26/raketa/"))
+    assert og["og:image"] == ["https://example.org/assets/logo.png"]
+    assert structured(site.page(""))[1]["og:image"] == ["https://example.org/assets/logo.png"]
+
+
+def test_a_site_image_or_logo_that_is_not_a_file_of_the_site_is_named_with_the_one_meant(project):
+    project.write({**FILES, "static/images/share.png": FILES["static/assets/logo.png"]})
+    yaml = SITE_YAML.replace("logo: assets/logo.png", "logo: assets/logo.svg") + "image: images/shar.png\n"
+    project.write({"site.yaml": yaml})
+    with pytest.raises(SsgError) as raised:
+        project.build()
+    assert [str(p) for p in raised.value.problems] == [
+        "site.yaml:7: image: 'images/shar.png' is not a file of the site (did you mean 'images/share.png'?)"
+    ]
+    assert [str(w) for w in raised.value.warnings] == [
+        "site.yaml:6: publisher: logo: 'assets/logo.svg' is no file of the site: every page's JSON-LD (and the feeds) would name "
+        "https://example.org/assets/logo.svg, which is not there (did you mean 'assets/logo.png'? else put the file at "
+        "static/assets/logo.svg, or give the logo's full URL)"
+    ]
+    project.write({"site.yaml": yaml.replace("images/shar.png", "https://cdn.example/share.png")})
+    project.build()
+    assert structured(project.page(""))[1]["og:image"] == ["https://cdn.example/share.png"]

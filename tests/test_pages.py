@@ -79,6 +79,71 @@ def test_the_menu_lists_the_pages_with_menu_in_its_order_on_every_page(paged):
     assert "Imprint" not in paged.page("")  # no menu: not in the menu
 
 
+MENU_YAML = """\
+menu:
+  - {name: Main site, url: 'https://newsroom.example/', weight: 10}
+  - {name: {en: 2021 in review, ru: Итоги 2021}, url: /2021/, weight: 1.5}
+  - {name: Write to the desk, url: 'mailto:desk@newsroom.example', weight: 10}
+"""
+
+
+def test_site_yaml_menu_links_join_the_pages_in_the_menu_by_their_places(paged):
+    """A link to the newsroom's main site in the header meant copying base.html."""
+    paged.write({"site.yaml": (paged.root / "site.yaml").read_text(encoding="utf-8") + MENU_YAML})
+    paged.build()
+    expected = [("team/", "Team"), ("2021/", "2021 in review"), ("about/", "About"), ("contacts/", "Contacts")]
+    external = [("https://newsroom.example/", "Main site"), ("mailto:desk@newsroom.example", "Write to the desk")]  # 10, by name
+    assert menu_of(paged.page("")) == expected + external
+    from_article = [("../../../../team/", "Team"), ("../../../", "2021 in review"), ("../../../../about/", "About")]
+    assert menu_of(paged.page("2021/05/01/first/")) == from_article + [("../../../../contacts/", "Contacts"), *external]
+    assert '<a href="./" class="is-current" aria-current="page">2021 in review</a>' in paged.page("2021/")
+
+
+def test_a_menu_link_is_named_in_the_pages_language(bilingual):
+    bilingual.write({"site.yaml": (bilingual.root / "site.yaml").read_text(encoding="utf-8") + MENU_YAML})
+    bilingual.build()
+    assert ('<a href="../2021/">Итоги 2021</a>') in bilingual.page("ru/")
+    assert '<a href="https://newsroom.example/" lang="en">Main site</a>' in bilingual.page("ru/")  # (no Russian name given)
+    assert '<a href="https://newsroom.example/">Main site</a>' in bilingual.page("")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("{name: Main, link: 'https://x.example/'}", "menu: entry 1 (Main): unknown key 'link' (use name, url, weight)"),
+        ("{title: Main, url: 'https://x.example/'}", "menu: entry 1: unknown key 'title' (did you mean 'name'?)"),
+        (
+            "{name: Main}",
+            "menu: entry 1 (Main): url is missing (each link has a name and a url, e.g. {name: Main site, url: 'https://example.org/'})",
+        ),
+        (
+            "{name: Main, url: 'ftp://x.example/'}",
+            "menu: entry 1 (Main): url: 'ftp://x.example/' is not a link: an http(s) or mailto: address, or a path in the site (archive/, tags/roscosmos/)",
+        ),
+        (
+            "{name: Main, url: ../up/}",
+            "menu: entry 1 (Main): url: '../up/' is not a path in the site (archive/, tags/roscosmos/) or an http(s) address",
+        ),
+        (
+            "{name: Main, url: /, weight: first}",
+            "menu: entry 1 (Main): weight: 'first' is not a number (its place in the menu, lower first, as pages' menu:)",
+        ),
+        ("{name: {english: Main}, url: /}", "menu: entry 1: name: 'english' is not a language code"),
+    ],
+)
+def test_a_wrong_menu_link_is_named_with_what_would_be_right(project, entry, message):
+    project.write({"site.yaml": (project.root / "site.yaml").read_text(encoding="utf-8") + f"menu:\n  - {entry}\n"})
+    with pytest.raises(SsgError) as raised:
+        project.build()
+    assert str(raised.value).startswith(f"site.yaml:5: {message}")
+
+
+def test_a_menu_link_to_no_page_of_the_site_is_a_warning_with_the_page_meant(paged):
+    paged.write({"site.yaml": (paged.root / "site.yaml").read_text(encoding="utf-8") + "menu: [{name: Archive, url: archiv}]\n"})
+    warnings = [str(w) for w in paged.build().warnings]
+    assert warnings == ["site.yaml:5: menu: entry 1 (Archive): 'archiv' is no page or file of the site (did you mean 'archive/'?)"]
+
+
 def test_pages_are_in_the_sitemap_and_in_no_listing_feed_tag_archive_latest_list_or_search(paged):
     paged.build()
     sitemap = (paged.public / "sitemap.xml").read_text()

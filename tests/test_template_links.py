@@ -208,7 +208,7 @@ def test_a_publisher_logo_that_is_no_file_of_the_site_is_a_warning_on_its_line(b
     (warning,) = branded.build().warnings
     written = "/brand/nope.svg" if "/brand" in publisher else "brand/nope.svg"
     assert str(warning) == (
-        f"site.yaml:{line}: publisher: logo: {written!r} is no file of the site: every page's JSON-LD would name "
+        f"site.yaml:{line}: publisher: logo: {written!r} is no file of the site: every page's JSON-LD (and the feeds) would name "
         "https://example.org/brand/nope.svg, which is not there (did you mean 'brand/logo.svg'? else put the file at "
         "static/brand/nope.svg, or give the logo's full URL)"
     )

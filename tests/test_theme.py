@@ -16,7 +16,7 @@ import pytest
 
 import ssg.render
 from ssg.config import load_config
-from ssg.errors import TemplateError
+from ssg.errors import SsgError, TemplateError
 from ssg.render import links_printed_as_is
 from ssg.theme import _Context, _Template, _Undefined, date_part, load_theme, quick_escape, render_named
 
@@ -147,14 +147,14 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
             "written in front matter's other keys is text",
         ),
         ("{{ format_date(article.extra.nothing) }}", "UndefinedError: no key 'nothing' here"),
-        # A missing include is blamed on the template and line that include it.
-        ('{% include "nothere.html" %}', "template 'nothere.html' not found in "),
+        # A missing include is blamed on the template and line that include it, before anything is rendered.
+        ('{% include "nothere.html" %}', "includes 'nothere.html', which is not found (in templates, themes/default/templates; write it)"),
     ],
 )
 def test_a_template_error_is_named_on_its_line(project, line_3, message):
     template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
     project.write({"content/a.md": article("A", "2021-05-24", published="'2021-05-20'"), "templates/article.html": template})
-    with pytest.raises(TemplateError) as error:
+    with pytest.raises(SsgError) as error:
         project.build()
     assert str(error.value).startswith(f"templates/article.html:3: {message}")
 

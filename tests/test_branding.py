@@ -1,0 +1,84 @@
+"""Branding a site without copying base.html: a favicon, a stylesheet, a logo, a footer line, the head's extras."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import article
+
+DATA_ICON = 'rel="icon" href="data:image/svg+xml'
+
+
+@pytest.fixture
+def site(project):
+    return project.write({"content/a.md": article("A", "2021-05-24 10:00"), "content/b.md": article("B", "2021-05-25 10:00")})
+
+
+def test_a_favicon_in_static_is_the_pages_icon(site):
+    """A static/favicon.ico was published, but browsers kept showing the icon the pages gave inline."""
+    site.build()
+    assert DATA_ICON in site.page("")
+    site.write({"static/favicon.ico": b"\x00\x00\x01\x00", "static/favicon.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    result = site.build()
+    assert result.changed > 3  # every page again: each links the icon
+    home, article_page = site.page(""), site.page("2021/05/24/a/")
+    assert DATA_ICON not in home and '<link rel="icon" href="favicon.svg" type="image/svg+xml">' in home  # an SVG first
+    assert '<link rel="icon" href="../../../../favicon.svg" type="image/svg+xml">' in article_page  # relative: sub-paths, disk
+    assert '<link rel="icon" href="/favicon.svg" type="image/svg+xml">' in site.page("404.html")
+    assert (site.public / "favicon.ico").is_file()
+    site.remove("static/favicon.svg")
+    site.build()
+    assert '<link rel="icon" href="favicon.ico">' in site.page("")
+
+
+def test_a_stylesheet_of_the_sites_own_is_linked_after_the_themes(site):
+    site.build()
+    assert "custom.css" not in site.page("")
+    site.write({"static/assets/custom.css": ":root { --light-accent: #0a6e4f; --dark-accent: #5fd3a8; }\n"})
+    site.build()
+    head = site.page("2021/05/24/a/").split("</head>")[0]
+    links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', head)
+    assert links == ["../../../../assets/style.css", "../../../../assets/custom.css"]
+
+
+def test_the_header_footer_and_head_are_partials_a_site_overrides_one_by_one(site):
+    """A logo, footer text or a web font meant copying all of base.html, which then no longer received the theme's fixes."""
+    site.write(
+        {
+            "static/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "templates/brand.html": (
+                '<a class="brand" href="{{ url_for(site.home) }}"><img class="brand__logo" src="{{ url_for(\'images/logo.svg\') }}" '
+                'alt="" width="120" height="32"><span class="brand__title">{{ site.title }}</span></a>\n'
+            ),
+            "templates/head_extra.html": '<link rel="preload" href="{{ url_for(\'fonts/x.woff2\') }}" as="font" crossorigin>\n',
+        }
+    )
+    site.build()
+    page = site.page("2021/05/24/a/")
+    assert '<img class="brand__logo" src="../../../../images/logo.svg"' in page and "brand__mark" not in page
+    assert '<link rel="preload" href="../../../../fonts/x.woff2" as="font" crossorigin>' in page.split("</head>")[0]
+    assert '<footer class="site-footer">' in page and 'class="site-nav"' in page  # the rest is the theme's
+
+
+def test_a_footer_line_in_each_language_with_its_links(bilingual):
+    bilingual.write(
+        {
+            "i18n/en.yaml": 'footer_text: "© 2026 The Newsroom. [Contact us](https://newsroom.example/contact)"\n',
+            "i18n/ru.yaml": 'footer_text: "© 2026 Редакция. [Связаться с нами](https://newsroom.example/contact)"\n',
+        }
+    )
+    bilingual.build()
+    assert (
+        '<p class="site-footer__text">© 2026 The Newsroom. <a href="https://newsroom.example/contact">Contact us</a></p>'
+        in bilingual.page("")
+    )
+    assert '<p class="site-footer__text">© 2026 Редакция. <a href="https://newsroom.example/contact">Связаться с нами</a></p>' in (
+        bilingual.page("ru/")
+    )
+
+
+def test_no_footer_line_by_default(site):
+    site.build()
+    assert "site-footer__text" not in site.page("")

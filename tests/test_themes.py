@@ -1,0 +1,231 @@
+"""Themes of one's own: theme.yaml, a theme that extends another, `ssg theme --new`, the templates a theme must have."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from ssg.cli import main
+from ssg.errors import SsgError
+
+from .conftest import article, tree
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def courier(project):
+    """A site with a theme of its own, `courier`, that extends the default theme and changes one template, a stylesheet
+    and a string."""
+    return project.write(
+        {
+            "site.yaml": "title: Test archive\nbase_url: https://example.org/\ntheme: courier\n",
+            "content/a.md": article("Soyuz lands", "2021-05-24 10:00", tags="[Soyuz]"),
+            "themes/courier/theme.yaml": "name: courier\ndescription: A newsroom's look.\nextends: default\n",
+            "themes/courier/templates/article.html": (
+                '{% extends "base.html" %}\n{% block content %}<h1 class="courier">{{ article.title }}</h1>{{ content }}{% endblock %}\n'
+            ),
+            "themes/courier/static/assets/style.css": "body { color: black }\n",
+            "themes/courier/i18n/en.yaml": "nav_archive: Back issues\n",
+        }
+    )
+
+
+def test_a_theme_that_extends_another_falls_back_to_its_templates_static_files_and_strings(courier):
+    courier.build()
+    assert '<h1 class="courier">Soyuz lands</h1>' in courier.page("2021/05/24/a/")
+    home = courier.page("")
+    assert 'class="entries"' in home  # the default theme's list.html and card.html
+    assert ">Back issues</a>" in home and ">Tags</a>" in home  # courier's string, the default theme's others
+    assert (courier.public / "assets/style.css").read_text(encoding="utf-8") == "body { color: black }\n"
+    assert (courier.public / "assets/site.js").is_file()  # the default theme's
+
+
+def test_the_sites_files_still_win_over_every_theme_of_the_chain(courier):
+    courier.write(
+        {"templates/article.html": '{% extends "base.html" %}{% block content %}site{% endblock %}', "i18n/en.yaml": "nav_archive: All\n"}
+    )
+    courier.build()
+    assert "<main" in courier.page("2021/05/24/a/") and 'class="courier"' not in courier.page("2021/05/24/a/")
+    assert ">All</a>" in courier.page("")
+
+
+def test_a_template_extends_the_one_it_replaces_by_the_themes_name(courier):
+    """A site's base.html could not extend the theme's: changing the header meant copying all of it."""
+    courier.write(
+        {
+            "templates/base.html": '{% extends "default:base.html" %}\n{% block head %}<meta name="x-site" content="1">{% endblock %}\n',
+            "templates/article.html": '{% extends "courier:article.html" %}\n{% block content %}<p>before</p>{{ super() }}{% endblock %}\n',
+        }
+    )
+    courier.build()
+    page = courier.page("2021/05/24/a/")
+    assert '<meta name="x-site" content="1">' in page and '<a class="skip-link"' in page  # the default's base, a block changed
+    assert '<p>before</p><h1 class="courier">Soyuz lands</h1>' in page
+
+
+def test_theme_yaml_is_checked_and_every_problem_of_the_chain_named_at_once(courier):
+    courier.write(
+        {
+            "themes/courier/theme.yaml": "name: courier\nparent: default\nextends: paper\nsearch_static: assets/search.js\n",
+            "themes/paper/theme.yaml": "extends: defualt\ndescripton: x\n",
+        }
+    )
+    result = run("-C", str(courier.root), "build")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "error: themes/courier/theme.yaml:2: parent: unknown key (did you mean 'extends'?)",
+        "error: themes/courier/theme.yaml:4: search_static: 'assets/search.js' is not a list of paths under static/ (e.g. [assets/search.js, vendor/lunr/])",
+        "error: themes/paper/theme.yaml:1: extends: no theme 'defualt' (looked for themes/defualt/ with templates/ or theme.yaml in the project and in ssg's own themes; did you mean 'default'?)",
+        "error: themes/paper/theme.yaml:2: descripton: unknown key (did you mean 'description'?)",
+        "Build failed: 4 problems.",
+    ]
+    assert not courier.public.exists()
+
+
+def test_themes_that_extend_each_other_are_an_error_naming_the_cycle(courier):
+    courier.write({"themes/courier/theme.yaml": "extends: paper\n", "themes/paper/theme.yaml": "# the paper theme\nextends: courier\n"})
+    with pytest.raises(SsgError) as raised:
+        courier.build()
+    assert [str(p) for p in raised.value.problems] == [
+        "themes/paper/theme.yaml:2: extends: 'courier' makes a cycle (courier -> paper -> courier): a theme cannot extend "
+        "itself or a theme that extends it; remove one of the extends:"
+    ]
+
+
+def test_a_theme_edit_in_the_theme_it_extends_rebuilds(courier):
+    """A parent theme's file is an input of the build as the theme's own are."""
+    courier.write({"themes/paper/templates/tags.html": '{% extends "base.html" %}{% block content %}paper tags{% endblock %}'})
+    courier.write({"themes/courier/theme.yaml": "extends: paper\n", "themes/paper/theme.yaml": "extends: default\n"})
+    courier.build()
+    assert "paper tags" in courier.page("tags/")
+    courier.write({"themes/paper/templates/tags.html": '{% extends "base.html" %}{% block content %}paper tags 2{% endblock %}'})
+    assert not courier.build().up_to_date
+    assert "paper tags 2" in courier.page("tags/")
+
+
+def test_theme_new_starts_a_theme_that_extends_the_sites(project, monkeypatch):
+    """Starting a theme meant copying the default's every file, which then no longer received its fixes."""
+    monkeypatch.chdir(project.root)
+    project.write({"content/a.md": article("A", "2021-05-24 10:00")})
+    project.build()
+    before = tree(project.public)
+    made = run("-C", str(project.root), "theme", "--new", "courier", "article.html", "static/assets/style.css")
+    assert made.exit_code == 0, made.output
+    assert made.output.splitlines() == [
+        "created themes/courier/static/assets/style.css",
+        "created themes/courier/templates/article.html",
+        "created themes/courier/theme.yaml",
+        'To build with it, set `theme: courier` in site.yaml (see docs/templates.md, "Making a theme").',
+    ]
+    assert "\nextends: default\n" in (project.root / "themes/courier/theme.yaml").read_text(encoding="utf-8")
+    project.write({"site.yaml": (project.root / "site.yaml").read_text(encoding="utf-8") + "theme: courier\n"})
+    project.build()
+    assert tree(project.public) == before  # copies of the default's: the same site
+    listed = run("-C", str(project.root), "theme")
+    assert "Theme 'courier': " in listed.output and "  which extends 'default': " in listed.output
+    assert "  templates/article.html\n" in listed.output and "  templates/list.html  (from default)\n" in listed.output
+    again = run("-C", str(project.root), "theme", "--new", "courier")
+    assert again.exit_code == 1 and "error: themes/courier: is there already; nothing was changed (choose another name)" in again.output
+    named = run("-C", str(project.root), "theme", "--new", "default")
+    assert named.exit_code == 1 and "themes/default: is the name of a theme it would extend (courier -> default)" in named.output
+    assert not (project.root / "themes/default").exists()
+
+
+MINIMAL = {
+    "templates/base.html": "<!doctype html><title>{{ page.title }}</title>{% block content %}{% endblock %}\n",
+    "templates/article.html": '{% extends "base.html" %}{% block content %}<h1>{{ article.title }}</h1>{{ content }}{% endblock %}\n',
+    "templates/list.html": '{% extends "base.html" %}{% block content %}{% for a in articles %}<a href="{{ url_for(a) }}">{{ a.title }}</a>{% endfor %}{% endblock %}\n',
+}
+
+
+@pytest.fixture
+def minimal(project):
+    """A theme written from nothing, as a newsroom's web person starts one: no theme.yaml, three templates."""
+    project.write({"site.yaml": "title: Test archive\nbase_url: https://example.org/\ntheme: courier\npaginate: 1\n"})
+    project.write({"content/a.md": article("A", "2021-05-24 10:00", tags="[Soyuz]"), "content/b.md": article("B", "2021-05-25 10:00")})
+    return project.write({f"themes/courier/{name}": text for name, text in MINIMAL.items()})
+
+
+def test_build_and_check_name_every_template_a_theme_lacks_at_once(minimal):
+    """`build` named tags.html, then the next one; `check` also wanted card.html, which no template used."""
+    built, checked = run("-C", str(minimal.root), "build"), run("-C", str(minimal.root), "check")
+    assert built.exit_code == checked.exit_code == 1
+    hint = "(write it, or add `extends: default` to themes/courier/theme.yaml to use the default theme's)"
+    errors = [
+        f"error: themes/courier/templates/404.html: not found: the page shown for a missing page (404.html) is made with it {hint}",
+        f"error: themes/courier/templates/archive.html: not found: the archive (archive/) is made with it {hint}",
+        f"error: themes/courier/templates/tags.html: not found: the tags index (tags/) is made with it {hint}",
+    ]
+    assert [line for line in built.output.splitlines() if line.startswith("error")] == errors
+    assert [line for line in checked.output.splitlines() if line.startswith("error")] == errors
+
+
+def test_a_template_a_template_names_is_reported_on_its_line(minimal):
+    minimal.write(
+        {
+            "themes/courier/templates/list.html": '{% extends "bsae.html" %}\n{% block content %}{% for a in articles %}{{ card(a) }}{% endfor %}{% endblock %}\n',
+            "themes/courier/templates/tags.html": '{% extends "base.html" %}{% include "partial.html" ignore missing %}',
+            "themes/courier/templates/archive.html": '{% extends "base.html" %}',
+            "themes/courier/templates/404.html": '{% extends "base.html" %}',
+        }
+    )
+    for command in ("build", "check"):
+        result = run("-C", str(minimal.root), command)
+        assert [line for line in result.output.splitlines() if line.startswith("error")] == [
+            "error: themes/courier/templates/list.html:1: extends 'bsae.html', which is not found (in themes/courier/templates; did you mean 'base.html'?)",
+            "error: themes/courier/templates/list.html:2: calls card(...), which renders card.html (an article's entry in a listing), "
+            "which is not found (in themes/courier/templates; write it, or add `extends: default` to themes/courier/theme.yaml to use the default theme's)",
+        ]
+
+
+def test_a_theme_of_its_own_builds_without_card_or_search_templates_and_its_titles_are_never_none(minimal):
+    minimal.write({f"themes/courier/templates/{name}": '{% extends "base.html" %}' for name in ("tags.html", "archive.html", "404.html")})
+    assert run("-C", str(minimal.root), "check").exit_code == 0
+    result = minimal.build()
+    assert [str(w) for w in result.warnings] == [
+        "site.yaml: search: is on, but the theme 'courier' has no search.html: the site is built without search (no search "
+        "page, index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
+    ]
+    for path in ("", "page/2/", "tags/", "archive/"):
+        assert "<title>Test archive</title>" in minimal.page(path)
+    assert "<title>Soyuz</title>" in minimal.page("tags/soyuz/") and "<title>A</title>" in minimal.page("2021/05/24/a/")
+    assert "<title>Test archive</title>" in (minimal.public / "404.html").read_text(encoding="utf-8")
+    files = set(minimal.files())
+    assert not any(path.startswith(("search/", "vendor/")) or path == "assets/search.js" for path in files), files
+
+
+def test_a_build_names_every_templates_error_not_only_the_first_pages(minimal):
+    minimal.write(
+        {
+            "themes/courier/theme.yaml": "extends: default\n",
+            "themes/courier/templates/article.html": '{% extends "base.html" %}{% block content %}{{ article.titel }}{% endblock %}',
+            "themes/courier/templates/tags.html": '{% extends "base.html" %}{% block content %}{{ tags.size }}{% endblock %}',
+        }
+    )
+    built, checked = run("-C", str(minimal.root), "build"), run("-C", str(minimal.root), "check")
+    errors = [
+        "error: themes/courier/templates/article.html:1: UndefinedError: 'Article' object has no attribute 'titel' (did you mean 'title'?)",
+        "error: themes/courier/templates/tags.html:1: UndefinedError: 'tuple' object has no attribute 'size' (its attributes: count, index)",
+    ]
+    for output in (built.output, checked.output):  # (each names a page it rendered: which one, the build's order says)
+        assert [re.sub(r" \(rendering [^)]*\)$", "", line) for line in output.splitlines() if line.startswith("error")] == errors
+
+
+def test_search_off_ships_no_search_scripts(project):
+    """`search: {enabled: false}` still shipped search.js and lunr (with lunr's licences, for code no page loaded)."""
+    project.write({"content/a.md": article("A", "2021-05-24 10:00")})
+    project.write({"site.yaml": (project.root / "site.yaml").read_text(encoding="utf-8") + "search: {enabled: false}\n"})
+    project.build()
+    files = set(project.files())
+    assert {"assets/site.js", "assets/style.css"} <= files
+    assert not any(path.startswith(("search/", "vendor/")) or path == "assets/search.js" for path in files), files
+    assert 'role="search"' not in project.page("")
+    project.write({"site.yaml": (project.root / "site.yaml").read_text(encoding="utf-8").replace("false", "true")})
+    project.build()
+    files = set(project.files())
+    assert {"assets/search.js", "vendor/lunr/lunr.min.js", "vendor/lunr/LICENSE-lunr.txt", "search/index.html"} <= files
