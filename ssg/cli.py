@@ -19,7 +19,9 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .config import FLAGS, load_config
-from .content import check_lang, check_slug, check_source_url, iso_hint, parse_date
+from .content import check_lang, check_slug, check_source_url, parse_date
+from .dates import impossible, readings
+from .dates import write as write_date
 from .errors import Problem, SsgError, in_file_order
 from .linkcheck import check_links, site_base_url
 from .load import posts_outside
@@ -226,7 +228,7 @@ def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option(
     "--date",
     "date_text",
-    help="When it was published, for a clipping of past news: 2019-07-16 or 2019-07-16T10:30 (default: now). Files it under content/2019/.",
+    help="When it was published, for a clipping of past news: 2019-07-16, 2019-07-16T10:30 or as the outlet writes it, '16 июля 2019, 10:30' (default: now). Files it under content/2019/.",
 )
 @click.option("--draft", is_flag=True, help="Write draft: true (ssg build leaves it out until you remove it; ssg serve shows it).")
 @click.option(
@@ -277,13 +279,20 @@ def new_command(
 
 
 def _date(text: str, timezone: str) -> datetime:
-    """`--date` as the reader takes `date:` (a day alone stays a day); a usage error saying how to write it if not."""
+    """`--date` as the reader takes `date:` (a day alone stays a day), or as people write dates (`5 марта 2019, 14:30`,
+    `Tue, 05 Mar 2019 14:30:00 +0300`, `16.07.2019`): a clipping's date is copied from the outlet's page, and the
+    command writes it as ISO 8601. A usage error saying why, or how to write it, where it reads as no date or as two."""
     when = parse_date(text, timezone)
-    if when is None:
-        raise click.BadParameter(
-            f"{text!r} is not a date ({iso_hint(text) or 'write 2019-07-16 or 2019-07-16T10:30'})", param_hint="'--date'"
-        )
-    return when
+    if when is not None:
+        return when
+    why = impossible(text)
+    found = [] if why else readings(text)
+    if len(found) == 1:
+        return parse_date(found[0].iso, timezone)
+    if why:
+        raise click.BadParameter(f"{text!r} is not a date: {why}", param_hint="'--date'")
+    fix = write_date(found, "--date ", timezone) if found else "write 2019-07-16, 2019-07-16T10:30 or 16 July 2019, 10:30"
+    raise click.BadParameter(f"{text!r} is not a date ({fix})", param_hint="'--date'")
 
 
 @main.command("theme")

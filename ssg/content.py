@@ -29,6 +29,7 @@ from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import search
+from .dates import DATE_HINT, date_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown
@@ -77,7 +78,6 @@ ARTICLE_ONLY_KEYS = ("tags", "source", "image", "rights", "translation_of", "tra
 # older ssg (an article without its `aliases`) are read again, not trusted.
 RECORD_FORMAT = "5"  # 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`)
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
-DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 # Said where an article has no date: the file may be meant as a page (About), which has none.
 PAGE_HINT = "a page without a date, such as About, goes in {content_dir}/pages/ or takes `type: page`"
 # Keys other tools write an article's date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
@@ -780,9 +780,7 @@ class _Reader:
             self.problem(named, f"{value.strip()!r} is WordPress's placeholder for a draft never published, not a date: {fix}")
             return None
         if parsed is None:
-            hint = iso_hint(value)
-            what = f"is not an ISO 8601 date ({hint})" if hint else f"is not a date ({DATE_HINT})"
-            self.problem(named, f"{str(value)!r} {what}")
+            self.problem(named, f"{str(value)!r} {date_fix(value, named, self.settings.timezone)}")
             return None
         if isinstance(parsed, Day):
             self.days.add(key)
@@ -1262,49 +1260,6 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
 # (PHP's reading of that date: -001-11-30T00:00:00+00:00) or as it stands in the export.
 _NEVER_PUBLISHED = re.compile(r"\s*(?:-0*1-11-30|0000-00-00)(?!\d)")
 _DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # ISO 8601 dates without a time: 2023-04-14, 20230414
-
-# A date as people write it, not as ISO 8601: the day or month first (31.12.2025, 12/31/2025), or the year first with
-# other marks or digits short (2025.12.31, 2025-1-5); maybe with a time (31.12.2025 10:15).
-_TIME = r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
-_NUMBERS_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})" + _TIME)
-_YEAR_FIRST = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})" + _TIME)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-def iso_hint(value: Any) -> str | None:
-    """How to write a date given in another order (31.12.2025 -> 2025-12-31), for the error: a Russian or German
-    archive writes dates day first, and "use 2021-05-24" leaves the user to work out which number goes where.
-    Where both the day and the month may come first (01.02.2025), both readings: a guess would be wrong for
-    someone. None when it is no such date (31.02.2025, 31.12.25), which the generic hint is for."""
-    text = str(value).strip()
-    if match := _YEAR_FIRST.fullmatch(text):
-        year, month, day = int(match[1]), int(match[3]), int(match[4])
-        readings = [(year, month, day)]
-    elif match := _NUMBERS_FIRST.fullmatch(text):
-        first, second, year = int(match[1]), int(match[3]), int(match[4])
-        readings = list(dict.fromkeys([(year, second, first), (year, first, second)]))  # day first, then month first
-    else:
-        return None
-    clock = ""
-    if match[5] is not None:
-        hours, minutes, seconds = int(match[5]), int(match[6]), int(match[7] or 0)
-        if hours > 23 or minutes > 59 or seconds > 59:
-            return None
-        clock = f"T{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if match[7] else "")
-    days = [day for day in (_day(*reading) for reading in readings) if day is not None]
-    if len(days) == 1:
-        return f"write {days[0].isoformat()}{clock}"
-    if len(days) == 2:
-        day_first, month_first = (f"{day.isoformat()}{clock} if it is {day.day} {_MONTHS[day.month - 1]}" for day in days)
-        return f"write {day_first}, or {month_first}"
-    return None
-
-
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _is_web_url(value: Any) -> bool:

@@ -194,8 +194,17 @@ def test_new_writes_front_matter_and_never_overwrites(project):
             "Invalid value for '--source-url': 'ftp://x' is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)",
         ),
         ("--source-url", "www.interfax.ru/1", "Invalid value for '--source-url': 'www.interfax.ru/1' is not an absolute http(s) URL"),
-        ("--date", "16.07.2019", "Invalid value for '--date': '16.07.2019' is not a date (write 2019-07-16)"),
-        ("--date", "2019-02-30", "Invalid value for '--date': '2019-02-30' is not a date (write 2019-07-16 or 2019-07-16T10:30)"),
+        (
+            "--date",
+            "01.07.2019",
+            "Invalid value for '--date': '01.07.2019' is not a date (write --date 2019-07-01 if it is 1 July, or --date 2019-01-07 if it is 7 January)",
+        ),
+        ("--date", "2019-02-30", "Invalid value for '--date': '2019-02-30' is not a date: February 2019 has 28 days"),
+        (
+            "--date",
+            "вчера",
+            "Invalid value for '--date': 'вчера' is not a date (write 2019-07-16, 2019-07-16T10:30 or 16 July 2019, 10:30)",
+        ),
     ],
 )
 def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option, value, message):
@@ -224,6 +233,27 @@ def test_new_files_a_clipping_of_past_news_under_its_year_and_may_start_it_as_a_
     assert not (project.root / "public/2018").exists()
     translation = run("-C", str(project.root), "new", "Старые новости", "--translation-of", str(day), "--date", "2020-01-01")
     assert translation.exit_code == 2 and "takes the original's date, tags and source" in translation.output
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("5 марта 2019, 14:30", "2019-03-05T14:30:00+03:00"),  # the site's time zone, Europe/Moscow
+        ("2019-03-05 14:30 MSK", "2019-03-05T14:30:00+03:00"),
+        ("Tue, 05 Mar 2019 14:30:00 +0200", "2019-03-05T14:30:00+02:00"),  # the outlet's offset, kept
+        ("Вт, 5 мар 2019 14:30:00 +0300", "2019-03-05T14:30:00+03:00"),
+        ("5 March 2019", "2019-03-05"),
+        ("2019-03-05, 14:30", "2019-03-05T14:30:00+03:00"),
+        ("16.07.2019", "2019-07-16"),  # day first: no other reading
+    ],
+)
+def test_new_takes_a_date_as_journalists_write_it_and_writes_it_as_iso(project, written, date):
+    """A clipping's date is copied from the outlet's page: `--date "5 марта 2019, 14:30"` was refused."""
+    result = run("-C", str(project.root), "new", "Old news", "--date", written)
+    assert result.exit_code == 0, result.output
+    path = Path.cwd() / result.output.strip()
+    assert path.parent.name == "2019"
+    assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["date"] == date
 
 
 def test_new_with_a_headline_longer_than_a_file_name_cuts_the_slug_at_a_word(project):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ssg.content import Article, ReadSettings, iso_hint, read_article, slug_of
+from ssg.content import Article, ReadSettings, read_article, slug_of
 from ssg.frontmatter import split_front_matter
 from ssg.search import SearchConfig
 
@@ -304,7 +304,7 @@ def test_toml_front_matter_as_hugo_and_zola_write_it_is_read():
     assert m["summary"] == "The rocket flew." and m["extra"] == {"categories": ["space"], "params": {"title": "not the title"}}
     assert m["lines"] == {"title": 2, "date": 3, "updated": 4, "tags": 5, "draft": 9, "categories": 10}
     assert problems('+++\ntitle = "T"\ndate = "24.05.2021"\n+++\n') == [
-        "2021/story.md:3: date: '24.05.2021' is not an ISO 8601 date (write 2021-05-24)"
+        "2021/story.md:3: date: '24.05.2021' is not an ISO 8601 date (write date: 2021-05-24)"
     ]
 
 
@@ -598,7 +598,7 @@ def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_na
     # A publication date in another format is the date, wrong: its error is on its line (found by a new user's trial:
     # the clipping's `created:` was offered instead, which dates the news by the day it was clipped).
     assert problems("---\ntitle: T\ncreated: 2025-04-20\npublished: 20.04.2025\n---\n") == [
-        "2021/story.md:4: published: '20.04.2025' is not an ISO 8601 date (write 2025-04-20)"
+        "2021/story.md:4: published: '20.04.2025' is not an ISO 8601 date (write published: 2025-04-20)"
     ]
 
 
@@ -742,31 +742,64 @@ def test_an_article_not_in_cyrillic_taken_for_the_cyrillic_language_is_warned_of
     assert [w for w in warnings("NASA launches a rocket", "") if ": lang: " in w] == []
 
 
+MOSCOW_TIME = "; with no offset written, the time is in the site's time zone, Europe/Moscow"
+
+
 @pytest.mark.parametrize(
     ("written", "hint"),
     [
-        ("31.12.2025", "write 2025-12-31"),
-        ("31/12/2025", "write 2025-12-31"),
-        ("31-12-2025", "write 2025-12-31"),
-        ("2025.12.31", "write 2025-12-31"),
-        ("2025-1-5", "write 2025-01-05"),
-        ("12/31/2025", "write 2025-12-31"),  # the month first, as in the US: the only reading
-        ("05.05.2025", "write 2025-05-05"),
-        ("24.05.2021 10:15", "write 2021-05-24T10:15"),
-        ("01.02.2025", "write 2025-02-01 if it is 1 February, or 2025-01-02 if it is 2 January"),
-        ("31.02.2025", None),  # no day of the calendar, either way
+        ("31.12.2025", "write date: 2025-12-31"),
+        ("31/12/2025", "write date: 2025-12-31"),
+        ("31-12-2025", "write date: 2025-12-31"),
+        ("2025.12.31", "write date: 2025-12-31"),
+        ("2025-1-5", "write date: 2025-01-05"),
+        ("12/31/2025", "write date: 2025-12-31"),  # the month first, as in the US: the only reading
+        ("05.05.2025", "write date: 2025-05-05"),
+        ("24.05.2021 10:15", "write date: 2021-05-24T10:15:00" + MOSCOW_TIME),
+        ("01.02.2025", "write date: 2025-02-01 if it is 1 February, or date: 2025-01-02 if it is 2 January"),
         ("31.12.25", None),  # which century is a guess
         ("24.05.2021 25:15", None),
-        ("May 24", None),
+        ("May 24", None),  # which year is a guess too
+        ("вчера", None),  # the day of the build: no date of the news
+        # As journalists write them, copied from the outlet's page (found by a new user's trial: all were "not a date").
+        ("5 марта 2019, 14:30", "write date: 2019-03-05T14:30:00" + MOSCOW_TIME),
+        ("2019-03-05 14:30 MSK", "write date: 2019-03-05T14:30:00+03:00"),
+        ("5 марта 2019 года, 14:30 мск", "write date: 2019-03-05T14:30:00+03:00"),
+        ("Tue, 05 Mar 2019 14:30:00 +0300", "write date: 2019-03-05T14:30:00+03:00"),
+        ("Вт, 5 мар 2019 14:30:00 +0300", "write date: 2019-03-05T14:30:00+03:00"),
+        ("5 March 2019", "write date: 2019-03-05"),
+        ("March 5, 2019 2:30 PM EST", "write date: 2019-03-05T14:30:00-05:00"),
+        ("2019-03-05, 14:30", "write date: 2019-03-05T14:30:00" + MOSCOW_TIME),
+        (
+            "05.03.2019 14:30 UTC",
+            "write date: 2019-03-05T14:30:00+00:00 if it is 5 March, or date: 2019-05-03T14:30:00+00:00 if it is 3 May",
+        ),
     ],
 )
-def test_a_date_in_another_order_is_told_as_iso(written, hint):
+def test_a_date_written_otherwise_is_told_the_exact_iso_date_to_write(written, hint):
     """`date: 31.12.2025` got "use 2021-05-24 ...", leaving the user to work out which number goes where; a date
-    either way round gets both readings, as a guess would be wrong for someone."""
-    assert iso_hint(written) == hint
+    either way round gets both readings, as a guess would be wrong for someone. Front matter stays strict: the value
+    is an error, with the value to write (with the offset the text names, else in the site's time zone)."""
     (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
     expected = f"is not an ISO 8601 date ({hint})" if hint else "is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
     assert message == f"2021/story.md:3: date: {written!r} {expected}"
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("2019-02-30", "February 2019 has 28 days"),
+        ("2024-02-30T10:00:00+03:00", "February 2024 has 29 days"),
+        ("2024-12-32", "a month has at most 31 days"),
+        ("2024-04-31", "April 2024 has 30 days"),
+        ("2024-13-01", "there is no month 13 (in ISO 8601 the month comes before the day: 2024-01-13 if it is 13 January)"),
+        ("2024-00-10", "there is no month 0 (in ISO 8601 the month comes before the day)"),
+        ("31.02.2025", "February 2025 has 28 days"),
+    ],
+)
+def test_an_impossible_date_says_why(written, why):
+    """`2019-02-30` got "is not a date (use 2021-05-24 ...)", which it looks like already: the user saw no mistake."""
+    assert problems(f"---\ntitle: T\ndate: {written}\n---\n") == [f"2021/story.md:3: date: {written!r} is not a date: {why}"]
 
 
 def test_control_characters_in_the_text_are_left_out_with_a_warning_on_their_line():
