@@ -308,14 +308,16 @@ class Builder:
                 standalone, page_drafts, later_pages = published(loaded.pages, options.drafts, options.future, now, attrgetter("dated"))
                 result.later_left_out, result.drafts_left_out = len(later) + len(later_pages), result.drafts_left_out + page_drafts
                 problems = list(loaded.problems) + language_problems(config, [*articles, *standalone], loaded.lines)
-                waiting = originals_left_out(articles, loaded.articles) if config.multilingual else {}
+                waiting = originals_left_out(articles, loaded.pages, loaded.unreadable) if config.multilingual else {}
                 site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
                 problems += with_lines(site.problems, loaded.lines, config.content_dir)
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
                 result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
                 result.warnings += tag_name_warnings(config, site) + spaced_tags(config, site, loaded.lines)
-                result.warnings += with_lines(translations_alone(waiting, config.content_dir), loaded.lines, config.content_dir)
+                result.warnings += with_lines(
+                    translations_alone(waiting, loaded.articles, config.content_dir), loaded.lines, config.content_dir
+                )
                 result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
                 if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
                     result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
@@ -750,14 +752,19 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[at + 1 :] == b[at + 1 :] or (a[at : at + 2] == b[at : at + 2][::-1] and a[at + 2 :] == b[at + 2 :])
 
 
-def originals_left_out(published: Sequence[Article], read: Sequence[Article]) -> dict[str, list[str]]:
-    """The drafts and later-dated articles that published translations name (`translation_of:`) -> those translations.
-    A translation is published alone until its original is: making the original a draft failed the whole build."""
+def originals_left_out(
+    published: Sequence[Article], pages: Sequence[StandalonePage] = (), unreadable: frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
+    """The originals that published translations name (`translation_of:`) and that are not published -> those
+    translations: drafts, later-dated articles, and files that are not there (an original deleted or moved). A
+    translation is published alone until its original is: making the original a draft, or deleting it, failed the whole
+    build (and the preview). A standalone page named so is no original, which stays an error (`translations`), and a
+    file that failed to read has errors of its own."""
     published_paths = {a.source_path for a in published}
     wanted = {a.translation_of for a in published if a.translation_of and a.translation_of not in published_paths}
     if not wanted:
         return {}  # (the usual case)
-    left_out = wanted & {a.source_path for a in read}
+    left_out = wanted - {p.source_path for p in pages} - unreadable
     waiting: dict[str, list[str]] = {}
     for article in published:
         if article.translation_of in left_out:
@@ -765,13 +772,30 @@ def originals_left_out(published: Sequence[Article], read: Sequence[Article]) ->
     return waiting
 
 
-def translations_alone(waiting: dict[str, list[str]], content_dir: str) -> list[Problem]:
-    message = "{} is a draft or dated later: this translation is published alone until it is"
-    return [
-        Problem(f"{content_dir}/{path}", None, "translation_of", message.format(original))
-        for original, paths in sorted(waiting.items())
-        for path in sorted(paths)
-    ]
+def translations_alone(waiting: dict[str, list[str]], read: Sequence[Article], content_dir: str) -> list[Problem]:
+    """A warning on each translation published alone (`originals_left_out`), saying why and what to do: wait for the
+    draft, or, where the original's file is not there, restore it or leave the translation on its own (a likely file
+    meant named, when one of the read articles has a close path: a typo or a move)."""
+    there = {a.source_path for a in read}
+    problems = []
+    for original, paths in sorted(waiting.items()):
+        if original in there:
+            message = f"{original} is a draft or dated later: this translation is published alone until it is"
+        else:
+            message = (
+                f"{content_dir}/{original} is not there (deleted or moved?): this translation is published alone; "
+                f"remove translation_of: to keep it so, or restore the original{_meant(original, there - set(paths))}"
+            )
+        problems += [Problem(f"{content_dir}/{path}", None, "translation_of", message) for path in sorted(paths)]
+    return problems
+
+
+def _meant(original: str, there: set[str]) -> str:
+    """` (or name the file it likely is: translation_of: 2015/x.md)` where an article (not the translation) has the
+    original's file name in another folder (moved), or a close name in its folder (a typo); else nothing."""
+    paths = ContentPaths(there)
+    found = paths.same_name(original) or paths.close_name(original)
+    return f" (or name the file it likely is: translation_of: {found})" if found and found != original else ""
 
 
 def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
