@@ -15,7 +15,7 @@ from .content import DATE_PREFIX, MAX_SLUG, PAGES_FOLDER, PUBLICATION_KEYS, Day,
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
-from .scripts import reads_as_cyrillic
+from .scripts import reads_as_cyrillic, reads_as_latin
 from .theme import theme_dir
 from .workflow import WORKFLOW_PATH, pages_workflow
 
@@ -144,7 +144,7 @@ def new_article(
 
     `lang`, `source_url` and `slug` must already pass the reader's checks (`content.check_lang`,
     `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written.
-    Without `lang`, a bilingual site's title in Cyrillic is in its language written so (see `title_language`)."""
+    Without `lang`, a bilingual site's title is in the language its alphabet tells, where one does (`title_language`)."""
     lang = lang or title_language(config, title)
     # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
     slug = slug or slug_of(title, MAX_SLUG)
@@ -190,12 +190,17 @@ def new_page(
 
 
 def title_language(config: Config, title: str) -> str | None:
-    """The language a title's letters tell, on a bilingual site: the site's language written in Cyrillic (ru) for a
-    title that reads as Cyrillic (`scripts.reads_as_cyrillic`); None otherwise (the article takes the site's `lang`).
-    Written without it, a Russian article was published as English."""
-    if config.cyrillic_lang is None or not reads_as_cyrillic(title):
+    """The language a title's letters tell, on a bilingual site of one language in Cyrillic (ru) and one in another
+    alphabet (en): the first for a title that reads as Cyrillic (`scripts.reads_as_cyrillic`), the other for one that
+    reads as Latin (`scripts.reads_as_latin`) where it is not the site's `lang`; None otherwise (the article takes the
+    site's `lang`). Written without it, a Russian article was published as English, and on a Russian site an English
+    one as Russian."""
+    if config.cyrillic_lang is None:
         return None
-    return config.cyrillic_lang
+    if reads_as_cyrillic(title):
+        return config.cyrillic_lang
+    other = config.other_alphabet_lang
+    return other if other and other != config.lang and reads_as_latin(title) else None
 
 
 def _write_new(path: Path, front: dict, comments: str) -> Path:

@@ -424,7 +424,7 @@ def test_new_takes_only_the_sites_languages(project):
     assert run("-C", str(project.root), "new", "Луна", "--lang", "ru").exit_code == 0
 
 
-def test_new_on_a_bilingual_site_takes_the_language_of_a_title_in_cyrillic(project):
+def test_new_on_a_bilingual_site_takes_the_language_of_a_titles_alphabet(project):
     """`ssg new "Роскосмос сообщил о запуске"` on an en/ru site wrote no `lang:`, and the article was built as English."""
     site_yaml = project.root.joinpath("site.yaml").read_text()
 
@@ -441,6 +441,14 @@ def test_new_on_a_bilingual_site_takes_the_language_of_a_title_in_cyrillic(proje
     assert "lang" not in front("Interview: «Роскосмос» chief on the ISS")  # mostly Latin: the site's
     assert front("SpaceX запустила Starship")["lang"] == "ru"  # mostly Latin names, but a Russian verb
     assert front("Apple представила iPhone 17")["lang"] == "ru"
+    # A Russian site's English title is English, as a Russian title on an English site is Russian (found by a new
+    # user's trial: `lang:` was left out, and the article was built as Russian).
+    project.write({"site.yaml": site_yaml + "lang: ru\nlanguages: [ru, en]\n"})
+    assert front("NASA picks SpaceX for Artemis lander")["lang"] == "en"
+    assert front("Interview: «Роскосмос» head on the ISS")["lang"] == "en"
+    assert front("Роскосмос сообщил о пуске")["lang"] == "ru"
+    assert "lang" not in front("SpaceX Starship")  # names alone tell no language: the site's
+    assert front("Apple представила iPhone 18")["lang"] == "ru"
     # A site of one language, or of none written in Cyrillic, has nothing to choose.
     project.write({"site.yaml": site_yaml + "lang: en\n"})
     assert "lang" not in front("Роскосмос сообщил о стыковке")
