@@ -1227,6 +1227,18 @@ def article_name(source_path: str) -> tuple[str, str | None]:
     return (folder, lang) if stem == "index" and folder and not folder.isdigit() else (stem, lang)
 
 
+def folder_year(source_path: str) -> int | None:
+    """The year the folders of an article name (`2019/x.md`, `news/2019/03/x.md`: the innermost folder named as a year,
+    1900 to 2199), or None: an archive's year folders say when its articles were published, as the convention is."""
+    for folder in reversed(posixpath.dirname(source_path).split("/")):
+        if _YEAR_FOLDER.fullmatch(folder):
+            return int(folder)
+    return None
+
+
+_YEAR_FOLDER = re.compile(r"(?:19|20|21)\d\d")
+
+
 def parse_date(value: Any, timezone: str) -> datetime | None:
     """A date or date-time in ISO 8601; without an offset it is in the site's time zone. A day alone is a `Day`."""
     day = False

@@ -5,13 +5,26 @@ from __future__ import annotations
 import difflib
 import os
 import posixpath
+import re
 from datetime import datetime
 from pathlib import Path
 
 import yaml
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, MAX_SLUG, PAGES_FOLDER, PUBLICATION_KEYS, Day, as_read, date_like, file_stem, slug_of, source_host
+from .content import (
+    DATE_PREFIX,
+    MAX_SLUG,
+    PAGES_FOLDER,
+    PUBLICATION_KEYS,
+    Day,
+    article_name,
+    as_read,
+    date_like,
+    file_stem,
+    slug_of,
+    source_host,
+)
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
@@ -138,19 +151,25 @@ def new_article(
     source_url: str | None = None,
     slug: str | None = None,
     draft: bool = False,
+    file: str | None = None,
 ) -> Path:
     """Write content/YYYY/<slug>.md (the year of `now`, its date) with the front matter filled in; returns its path.
-    `now` may be a `Day` (`ssg new --date 2019-07-16`): the date is written as that day alone.
+    `now` may be a `Day` (`ssg new --date 2019-07-16`): the date is written as that day alone. `file`: the path under
+    content/ to write instead (`ssg new content/2019/foo.md`: `new_file`), whose `.ru.md` sets the language.
 
     `lang`, `source_url` and `slug` must already pass the reader's checks (`content.check_lang`,
     `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written.
     Without `lang`, a bilingual site's title is in the language its alphabet tells, where one does (`title_language`)."""
-    lang = lang or title_language(config, title)
-    # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
-    slug = slug or slug_of(title, MAX_SLUG)
-    if not slug:
-        raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
-    path = config.content_path / f"{now:%Y}" / f"{slug}.md"
+    if file is not None:
+        lang = lang or file_stem(file)[1] or title_language(config, title)
+        path = config.content_path / file
+    else:
+        lang = lang or title_language(config, title)
+        # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
+        slug = slug or slug_of(title, MAX_SLUG)
+        if not slug:
+            raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
+        path = config.content_path / f"{now:%Y}" / f"{slug}.md"
     front: dict = {"title": title, "date": now.date().isoformat() if isinstance(now, Day) else now.isoformat(timespec="seconds")}
     if draft:
         front["draft"] = True
@@ -160,6 +179,40 @@ def new_article(
     if source_name or source_url:
         front["source"] = {k: v for k, v in (("name", source_name or source_host(source_url)), ("url", source_url)) if v}
     return _write_new(path, front, comments="# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n")
+
+
+def names_a_file(argument: str) -> bool:
+    """Whether `ssg new`'s argument is the file to create (`content/2019/foo.md`, as `hugo new` takes one) rather than a
+    title: one word ending in .md (a title has spaces; one ending in `.md` is a file's name all the same)."""
+    return argument.endswith(ARTICLE_SUFFIXES) and not any(char.isspace() for char in argument)
+
+
+def new_file(config: Config, given: str) -> str:
+    """The article file `ssg new content/2019/foo.md` names, as its path under content/: from the working folder where
+    that is in content/ (`content/2019/foo.md`, `2019/foo.md` from inside content/), else from content/ (`2019/foo.md`
+    from the archive's folder). An error for one outside content/, or there already: nothing is ever written over."""
+    content = config.content_path.resolve()
+    written = Path(os.path.abspath(given))
+    under = written.relative_to(content).as_posix() if written.is_relative_to(content) else None
+    if under is None and not Path(given).is_absolute():
+        inside = Path(os.path.abspath(content / given))
+        under = inside.relative_to(content).as_posix() if inside.is_relative_to(content) else None
+    if under is None:
+        raise SsgError(
+            Problem(given, None, None, f"is not under {config.content_dir}/ (e.g. ssg new {config.content_dir}/2019/soyuz-lands.md)")
+        )
+    if os.path.lexists(content / under):
+        raise SsgError(Problem(f"{config.content_dir}/{under}", None, None, "already exists; nothing was changed (name another file)"))
+    return under
+
+
+def title_of_file(source_path: str) -> str:
+    """The title `ssg new content/2019/soyuz-ms-21-lands.md` writes: the file's name without its date and language,
+    words parted by spaces, the first letter capital (`Soyuz ms 21 lands`): a start, for the author to correct."""
+    stem = article_name(source_path)[0]
+    dated = DATE_PREFIX.match(stem)
+    words = " ".join(re.split(r"[-_\s]+", dated.group(4) if dated else stem)).strip()
+    return words[:1].upper() + words[1:]
 
 
 def new_page(

@@ -256,6 +256,41 @@ def test_new_takes_a_date_as_journalists_write_it_and_writes_it_as_iso(project, 
     assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["date"] == date
 
 
+def test_new_given_a_file_name_writes_that_file(project, monkeypatch):
+    """`ssg new content/2019/foo.md` (Hugo's habit) wrote content/2026/content-2019-foo-md.md titled "content/2019/foo.md"."""
+    monkeypatch.chdir(project.root)
+
+    def new(*args: str) -> tuple[str, dict]:
+        result = run("new", *args)
+        assert result.exit_code == 0, result.output
+        written = result.output.strip()
+        return written, yaml.safe_load(Path(written).read_text(encoding="utf-8").split("---")[1])
+
+    path, front = new("content/2019/soyuz-ms-12-lands.md", "--date", "5 марта 2019, 14:30")
+    assert path == "content/2019/soyuz-ms-12-lands.md"
+    assert front["title"] == "Soyuz ms 12 lands" and front["date"] == "2019-03-05T14:30:00+03:00"
+    # From content/ (as Hugo names it), the name's date, the name's language, --title.
+    path, front = new("2019/2019-03-06-progress.md")
+    assert path == "content/2019/2019-03-06-progress.md" and (front["title"], front["date"]) == ("Progress", "2019-03-06")
+    path, front = new("content/2019/2019-03-07-progress.ru.md", "--title", "«Прогресс» пристыковался")
+    assert front["lang"] == "ru" and front["title"] == "«Прогресс» пристыковался"
+    this_year = str(datetime.now(ZoneInfo("Europe/Moscow")).year)
+    path, front = new(f"content/{this_year}/launch.md")
+    assert front["date"].startswith(this_year)
+    # Never over a file; never outside content/; a folder of another year wants the date.
+    for args, message in (
+        (["content/2019/soyuz-ms-12-lands.md", "--date", "2019-03-05"], "content/2019/soyuz-ms-12-lands.md: already exists"),
+        (["../outside.md"], "../outside.md: is not under content/"),
+        (["content/2018/undated.md"], "content/2018/undated.md is in 2018's folder: pass its date, e.g. --date 2018-07-16"),
+        (["content/2019/x.md", "--slug", "y"], "content/2019/x.md names the file to write"),
+        (["A title", "--title", "Another"], "--title goes with a file name for TITLE"),
+    ):
+        result = run("new", *args)
+        assert result.exit_code in (1, 2) and message in result.output, result.output
+    assert not (project.root / "outside.md").exists() and not (project.root / "content/2018").exists()
+    assert run("build").exit_code == 0
+
+
 def test_new_with_a_headline_longer_than_a_file_name_cuts_the_slug_at_a_word(project):
     """A long headline (transliterated, longer still) was a file name over 255 bytes: a traceback."""
     title = "Роскосмос и CNSA договорились о совместной лунной станции и о сотрудничестве в пилотируемых полётах " * 4
