@@ -346,6 +346,11 @@ _LIST_DASH = re.compile(r"( *)- ")  # an item's line in a YAML block list
 _CLIPPER_DATE = re.compile(
     r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\b.*?(?:\(UTC ?([+-]\d{2}:\d{2})\))?\s*$"
 )  # `... (UTC +03:00)`
+# A source written as "name, link" in one line (`ТАСС, https://tass.ru/x`, `ТАСС https://...`, `ТАСС (https://...)`,
+# `ТАСС — https://...`): the link last, the name before it.
+_NAME_THEN_LINK = re.compile(r"(?P<name>\S.*?)[\s,;:—–-]*(?:\s|,)\(?(?P<url>https?://[^\s()]+)\)?")
+_LINK_THEN_NAME = re.compile(r"(?P<url>https?://[^\s()]+)[\s,;:—–-]*\((?P<name>[^()]*\S)\)")  # `https://... (ТАСС)`
+_LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
 
 
@@ -866,7 +871,8 @@ class _Reader:
                 self.problem("source", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})")
                 return None
             # A link alone (`source: https://...`, as web clippers write it) is the source's url, not its name.
-            value = {"url": value.strip()} if _is_web_url(str(value).strip()) else {"name": value}
+            alone = _is_web_url(str(value).strip()) and not any(char.isspace() for char in str(value).strip())
+            value = {"url": value.strip()} if alone else self.named_link(str(value))
         if not isinstance(value, dict):
             self.problem("source", f"must be a name or {{name: Interfax, url: https://...}}, not {_kind(value)}")
             return None
@@ -892,6 +898,23 @@ class _Reader:
             )
             return None
         return {"name": _entities_decoded(name) or source_host(url), "url": url}
+
+    def named_link(self, text: str) -> dict:
+        """`source:` written as one line: the name and the link after it (`ТАСС, https://tass.ru/x`, `ТАСС
+        https://...`, `ТАСС (https://...)`), as people write a source, are its name and url; a line with a link
+        elsewhere is the name as written, with a warning giving the mapping to write (the page showed the link as
+        part of the outlet's name, and linked nothing)."""
+        if match := _NAME_THEN_LINK.fullmatch(text.strip()) or _LINK_THEN_NAME.fullmatch(text.strip()):
+            return {"name": match["name"], "url": match["url"]}
+        link = _LINK_IN_TEXT.search(text)
+        if link:
+            url = link[0].rstrip(".,;:")
+            rest = " ".join((text[: link.start()] + " " + text[link.start() + len(url) :]).replace("()", " ").split())
+            name = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", rest).strip(" ,;:-—–")
+            fix = f"{{name: {_flow_text(name or '...')}, url: {_flow_text(url)}}}"
+            message = f"{text.strip()!r} holds a link, taken as part of the name (write source: {fix})"
+            self.warnings.append(Problem(self.path, self.lines.get("source"), "source", message))
+        return {"name": text}
 
     def image(self, data: dict) -> dict | None:
         key, value = self.lead_image(data)
@@ -1272,6 +1295,12 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
 # (PHP's reading of that date: -001-11-30T00:00:00+00:00) or as it stands in the export.
 _NEVER_PUBLISHED = re.compile(r"\s*(?:-0*1-11-30|0000-00-00)(?!\d)")
 _DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # ISO 8601 dates without a time: 2023-04-14, 20230414
+
+
+def _flow_text(text: str) -> str:
+    """`text` as a hint writes it in a YAML flow mapping (`{name: ТАСС, url: https://tass.ru/x}`): plain where YAML
+    reads it so, else quoted (a comma would end the value)."""
+    return quoted(text) if re.search(r"[,\[\]{}#]|: |^[\s'\"&*!|>%@`?:-]|\s$", text) else text
 
 
 def _is_web_url(value: Any) -> bool:

@@ -938,3 +938,30 @@ def test_wordpress_never_published_drafts_are_told_what_their_date_and_url_are()
         "set draft: true to leave it out, or write its real date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",
         "2021/story.md:4: url: '/?p=1' has a query (?p=1), which no file of a static site can answer: leave it out",
     ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "ТАСС, https://tass.ru/x",
+        "ТАСС https://tass.ru/x",
+        "ТАСС (https://tass.ru/x)",
+        "ТАСС — https://tass.ru/x",
+        "https://tass.ru/x (ТАСС)",
+    ],
+)
+def test_a_source_written_as_name_and_link_in_one_line_is_both(written):
+    """`source: ТАСС, https://tass.ru/x` was the outlet's name whole: the page showed the link as text, and linked nothing."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\nsource: {written}\n---\nText.\n")
+    assert record["meta"]["source"] == {"name": "ТАСС", "url": "https://tass.ru/x"} and record["warnings"] == []
+
+
+def test_a_source_with_a_link_inside_its_name_is_warned_of_with_the_mapping_to_write():
+    record = read("---\ntitle: T\ndate: 2021-01-01\nsource: ТАСС, https://tass.ru/x, 2019\n---\nText.\n")
+    assert record["meta"]["source"] == {"name": "ТАСС, https://tass.ru/x, 2019", "url": None}
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (
+            4,
+            "'ТАСС, https://tass.ru/x, 2019' holds a link, taken as part of the name (write source: {name: \"ТАСС, 2019\", url: https://tass.ru/x})",
+        )
+    ]
