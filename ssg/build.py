@@ -38,19 +38,21 @@ from jinja2 import FileSystemBytecodeCache
 from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config, option_line, tag_names_line
-from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, slug_of
+from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, as_read, body_line, slug_of
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
+from .frontmatter import FrontMatterError, read_front_matter
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, menu_links, plan
-from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint
+from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint, wikilink_target
 from .pelican import LISTING_LINKS, drafts_by_default
 from .redirects import REDIRECT_KIND, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, check_pages, latest_script, render_pages
+from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .standalone import Standalones
@@ -966,6 +968,15 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
         for target in a.article_links:
             if target in known:
                 continue
+            if is_wikilink(target):  # Obsidian's `[[Коммерсантъ]]`, which shows as text
+                linked = wikilink_target(published, wikilink_parts(target)[0])
+                message = wikilink_hint(target, linked and relative(a.source_path, linked))
+                problems.append(
+                    Problem(
+                        f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message
+                    )
+                )
+                continue
             if target.startswith(LISTING_LINKS):  # Pelican's `{tag}Байконур`
                 if message := listing_hint(site.tags, target):
                     where = f"{config.content_dir}/{a.source_path}"
@@ -1027,6 +1038,16 @@ def _tag_page_hint(site: Site, urls: Urls, target: str) -> str:
         tag = by_spelling[close[0]]
         return f"the tag {tag.name!r} has its page at /{urls.tag(tag.slug)}: link to that"
     return f"no tag has that page; the tags are listed at /{urls.tags()}"
+
+
+def _wikilink_line(path: Path, tag: str) -> int | None:
+    """The line of the body of the article at `path` holding `tag` (a wikilink), read only for its message."""
+    try:
+        text = as_read(path.read_text(encoding="utf-8"))
+        end_line = read_front_matter(text).end_line
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None
+    return body_line(text, tag, end_line)
 
 
 def _lines_naming(path: Path, target: str) -> list[int]:
@@ -1203,7 +1224,16 @@ def _reader_code() -> str:
     return hashlib.sha256(
         b"".join(
             (here / name).read_bytes()
-            for name in ("content.py", "frontmatter.py", "markdown.py", "pelican.py", "scripts.py", "shortcodes.py", "yamlload.py")
+            for name in (
+                "content.py",
+                "dates.py",
+                "frontmatter.py",
+                "markdown.py",
+                "pelican.py",
+                "scripts.py",
+                "shortcodes.py",
+                "yamlload.py",
+            )
         )
     ).hexdigest()
 

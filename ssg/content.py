@@ -34,7 +34,7 @@ from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
-from .shortcodes import left_as_text, markdown_unescaped, raw_text_marked
+from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, quoted
 
 KNOWN_KEYS = (
@@ -407,7 +407,8 @@ class _Reader:
         )
         meta |= {
             "summary": summary,
-            "article_links": list(rendered.article_links),
+            # (and Obsidian's `[[links]]`, which the build tells of, knowing whether an article has the name: `build.broken_links`)
+            "article_links": list(rendered.article_links) + [tag for tag in rendered.template_tags if is_wikilink(tag)],
             "files": list(rendered.files),
             "site_links": list(rendered.site_links),
             "lines": self.lines,
@@ -544,13 +545,11 @@ class _Reader:
         return _CONTROL.sub("", body)
 
     def warn_template_tags(self, text: str, tags: tuple[str, ...]) -> None:
-        """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text."""
-        lines = raw_text_marked(text).split("\n") if tags else []
+        """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text,
+        and of Obsidian's embeds (its links are the build's: `build.broken_links`)."""
         for tag in tags:
-            line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
-            if line is None and tag.startswith("["):  # (WordPress's, as lezoo's converter escapes it: `\[gallery ids="1"\]`)
-                line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(markdown_unescaped(line).split())), None)
-            self.warnings.append(Problem(self.path, line, None, left_as_text(tag)))
+            if not is_wikilink(tag):
+                self.warnings.append(Problem(self.path, body_line(text, tag, self.end_line), None, left_as_text(tag)))
 
     def warn_outside(self, text: str, links: tuple[str, ...]) -> None:
         """A warning on the line of each link or image that leads out of the content folder (`../attachments/x.png` in
@@ -1248,6 +1247,18 @@ def article_name(source_path: str) -> tuple[str, str | None]:
     stem, lang = file_stem(source_path)
     folder = posixpath.basename(posixpath.dirname(source_path))
     return (folder, lang) if stem == "index" and folder and not folder.isdigit() else (stem, lang)
+
+
+def body_line(text: str, tag: str, end_line: int | None) -> int | None:
+    """The line of the body of an article's `text` that holds `tag` (of `shortcodes.template_tags`), below the front
+    matter's closing line `end_line`: a clipper's front matter may hold the same text (`author: "[[Коммерсантъ]]"`),
+    which no page shows."""
+    lines = raw_text_marked(text).split("\n")
+    below = [(n, line) for n, line in enumerate(lines, 1) if n > (end_line or 0)]
+    line = next((n for n, line in below if tag in " ".join(line.split())), None)
+    if line is None and tag.startswith("["):  # (WordPress's, as lezoo's converter escapes it: `\[gallery ids="1"\]`)
+        line = next((n for n, line in below if tag in " ".join(markdown_unescaped(line).split())), None)
+    return line
 
 
 def folder_year(source_path: str) -> int | None:
