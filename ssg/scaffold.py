@@ -29,6 +29,7 @@ from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
 from .scripts import reads_as_cyrillic, reads_as_latin
+from .site import tag_key
 from .theme import theme_dir
 from .workflow import WORKFLOW_PATH, pages_workflow
 
@@ -295,6 +296,8 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
     name = f"{slug}.md" if slug else f"{stem}.{lang}.md"
     front = {"title": title, "lang": lang, "translation_of": source_path}
     front |= {key: data[key] for key in SHARED_KEYS if data.get(key) is not None}
+    if isinstance(front.get("tags"), list):
+        front["tags"] = tags_in(config, front["tags"], lang)
     dated, published = DATE_PREFIX.match(stem), date_like(data, PUBLICATION_KEYS)
     if "date" not in front and published:  # a clipping's `published:`, its date as the reader takes it
         front["date"] = published[0][1]
@@ -302,6 +305,17 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
         front["date"] = "-".join(dated.groups()[:3])
     folder = posixpath.dirname(source_path)
     return _write_new(config.content_path / folder / name, front, comments="")
+
+
+def tags_in(config: Config, tags: list, lang: str) -> list:
+    """The tag names `tags` as written in `lang` where site.yaml `tag_names:` gives them (`Dmitry Rogozin` ->
+    `Дмитрий Рогозин` for a Russian translation), else as they are: a translation copying the original's names showed
+    them in the other language on its page, and beside other articles' names of the same tag."""
+    spelled: dict[str, dict[str, str]] = {}
+    for main, names in config.tag_names.items():
+        every = {config.lang: str(main)} | {code: str(name) for code, name in names.items()}
+        spelled |= {tag_key(name): every for name in every.values()}
+    return [spelled.get(tag_key(tag), {}).get(lang, tag) if isinstance(tag, str) else tag for tag in tags]
 
 
 def _content_file(config: Config, given: Path) -> str:

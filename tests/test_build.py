@@ -908,6 +908,28 @@ def test_a_tag_clashing_with_its_other_language_name_points_at_tag_names(project
     ]
 
 
+@pytest.mark.parametrize(
+    ("languages", "hint"),
+    [("[en, ru]", "{Dmitry Rogozin: {ru: Дмитрий Рогозин}}"), ("[ru, en]", "{Дмитрий Рогозин: {en: Dmitry Rogozin}}")],
+)
+def test_a_tag_clash_on_a_translation_points_at_tag_names_by_the_names_alphabets(project, languages, hint):
+    """`ssg new --translation-of` copies the English tags: the Russian version carries `Dmitry Rogozin`, where Russian
+    articles have `Дмитрий Рогозин`, and the warning landing on it said "give one a distinct name" (both names' first
+    articles being Russian), where the one on the English original suggested `tag_names:` (a new user's trial)."""
+    project.write(
+        {
+            "site.yaml": f"title: T\nbase_url: https://example.org/\nlang: {languages[1:3]}\nlanguages: {languages}\n",
+            "content/2020/old.md": article("Старое", "2020-01-01", tags="[Дмитрий Рогозин]", lang="ru"),
+            "content/2021/x.md": article("X", "2021-01-02", tags="[Dmitry Rogozin]", lang="en"),
+            "content/2021/x.ru.md": article("Икс", "2021-01-02", tags="[Dmitry Rogozin]", lang="ru", translation_of="2021/x.md"),
+        }
+    )
+    (warning,) = project.build().warnings
+    assert warning.message.split("; ")[1] == (
+        f"it gets tags/dmitry-rogozin-2/ (if they are one tag in two languages, name it once in site.yaml: tag_names: {hint})"
+    )
+
+
 def test_tags_parted_by_spaces_that_are_each_a_tag_are_warned_of(project):
     """Jekyll's `tags: Roscosmos ISS` silently made one new tag "Roscosmos ISS" where the site has both."""
     project.write(

@@ -524,6 +524,25 @@ def test_new_starts_a_translation_beside_the_original(project):
     assert missing.exit_code == 1 and "2026/mars.md is not an article file under content/" in missing.output
 
 
+def test_new_translation_writes_the_tags_names_in_its_language_where_tag_names_gives_them(project):
+    """The translation copied the English names: the Russian version had `Dmitry Rogozin` beside other Russian articles'
+    `Дмитрий Рогозин` (a new user's trial). Names site.yaml does not translate are copied as they are."""
+    site_yaml = (
+        project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\ntag_names:\n  Dmitry Rogozin: {ru: Дмитрий Рогозин}\n"
+    )
+    original = article("Rogozin", "2021-05-24", tags="[Dmitry Rogozin, Moon]")
+    project.write({"site.yaml": site_yaml, "content/2021/rogozin.md": original})
+    result = run("-C", str(project.root), "new", "--translation-of", "2021/rogozin.md", "Рогозин")
+    assert result.exit_code == 0, result.output
+    front = yaml.safe_load((project.root / "content/2021/rogozin.ru.md").read_text(encoding="utf-8").split("---")[1])
+    assert front["tags"] == ["Дмитрий Рогозин", "Moon"]
+    # And back: a Russian original's names, in English.
+    project.write({"content/2021/rogozin-2.ru.md": article("Рогозин", "2021-05-25", tags="[Дмитрий Рогозин]", lang="ru")})
+    assert run("-C", str(project.root), "new", "--translation-of", "2021/rogozin-2.ru.md", "Rogozin").exit_code == 0
+    front = yaml.safe_load((project.root / "content/2021/rogozin-2.en.md").read_text(encoding="utf-8").split("---")[1])
+    assert front["tags"] == ["Dmitry Rogozin"]
+
+
 def test_new_translation_of_an_article_dated_by_its_name_keeps_the_date(project):
     project.write(
         {
