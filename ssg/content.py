@@ -428,6 +428,8 @@ class _Reader:
         published, updated = self.date("date", data, prefix), self.date("updated", data, None)
         if prefix and published:
             self.warn_day_moved(data.get("date"), published, prefix)
+        if published:
+            self.warn_date_disagrees(data, published, prefix)
         if published and updated and _before(datetime.fromisoformat(updated), datetime.fromisoformat(published), "updated" in self.days):
             message = f"{updated} is before the date {published} (an update comes after it)"
             key = "updated" if "updated" in data else next((k for k, _ in date_like(data, MODIFICATION_KEYS)), "updated")  # (`lastmod:`)
@@ -708,6 +710,46 @@ class _Reader:
             f"has that day; the file name says {named} (if the old URL had that day, name it in aliases:)"
         )
         self.warnings.append(Problem(self.path, self.lines.get("date"), "date", message))
+
+    def warn_date_disagrees(self, data: dict, published: str, prefix: re.Match | None) -> None:
+        """A warning where the date disagrees with what the file's path says of it: the day of its name's Jekyll-style
+        prefix (`2019-03-05-x.md`), or the year of its folder (`2019/`), as the date was moved and the file was not (or
+        the other way): one of them is wrong, and the URL and the archives follow the date. Only where the path
+        clearly names a date (a prefix, a folder named as a year), so that archives filed otherwise hear nothing."""
+        written, shown = self.written_day(data, published), date.fromisoformat(published[:10])  # (a UTC time: either day)
+        named = date(*map(int, prefix.groups()[:3])) if prefix and _day_exists(prefix) else None
+        year = folder_year(self.path)
+        dated = "date" in data or self.publication(data) is not None  # (else the date is the name's)
+        wrong_day = named is not None and named not in (written, shown) and dated
+        wrong_year = year is not None and year not in (written.year, shown.year)
+        if not wrong_day and not wrong_year:
+            return
+        folder = f"{self.settings.content_dir}/{_with_year(self.path, written.year)}/"
+        if wrong_day:
+            new_name = f"{written.isoformat()}-{prefix.group(4)}{posixpath.splitext(self.path)[1]}"
+            told = f"the file name says {named.isoformat()}" + (f" and its folder {year}" if wrong_year else "")
+            fix = f"move the file to {folder}{new_name}" if wrong_year else f"rename the file {new_name}"
+            fix = f"fix the date, or {fix}"
+        elif dated:
+            told, fix = f"the file is in the folder of {year}", f"fix the date, or move the file to {folder}"
+        else:
+            told, fix = f"the file is in the folder of {year}", f"move the file to {folder}, or fix the date in its name"
+        self.warnings.append(
+            Problem(self.path, self.lines.get("date"), "date", f"{written.isoformat()} disagrees with its file: {told} ({fix})")
+        )
+
+    def written_day(self, data: dict, published: str) -> date:
+        """The day of the article's date as written (a UTC time shown on the next day in Moscow is still the day its
+        writer gave: `warn_day_moved` tells of that)."""
+        value = data.get("date")
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return datetime.fromisoformat(str(value).strip()).date()
+        except ValueError:
+            return date.fromisoformat(published[:10])
 
     def summary(self, data: dict) -> str | None:
         """The file's own summary: `summary:`, else Jekyll's `excerpt:`, else a web clipper's `description:` (the
@@ -1268,6 +1310,21 @@ def folder_year(source_path: str) -> int | None:
         if _YEAR_FOLDER.fullmatch(folder):
             return int(folder)
     return None
+
+
+def _with_year(source_path: str, year: int) -> str:
+    """The folder of `source_path` with its innermost year folder (`folder_year`) made `year`'s: `news/2019/03` -> `news/2016/03`."""
+    parts = posixpath.dirname(source_path).split("/")
+    at = max(n for n, part in enumerate(parts) if _YEAR_FOLDER.fullmatch(part))
+    return "/".join([*parts[:at], str(year), *parts[at + 1 :]])
+
+
+def _day_exists(prefix: re.Match) -> bool:
+    try:
+        date(*map(int, prefix.groups()[:3]))
+    except ValueError:
+        return False
+    return True
 
 
 _YEAR_FOLDER = re.compile(r"(?:19|20|21)\d\d")

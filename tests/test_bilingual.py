@@ -236,13 +236,13 @@ def test_a_translation_whose_original_is_deleted_is_published_alone_with_a_warni
     ]
     assert 'rel="alternate" hreflang="en"' not in project.page("ru/2014/03/11/soyuz-landing/")
     # Moved to another folder, or misspelt: the file it likely is, named.
-    project.write({"content/2015/soyuz-landing.md": article("Soyuz lands", "2014-03-11")})
+    project.write({"content/archive/soyuz-landing.md": article("Soyuz lands", "2014-03-11")})
     (warning,) = project.build().warnings
-    assert str(warning).endswith("or restore the original (or name the file it likely is: translation_of: 2015/soyuz-landing.md)")
+    assert str(warning).endswith("or restore the original (or name the file it likely is: translation_of: archive/soyuz-landing.md)")
     project.write(
         {"content/2014/soyuz-landing.ru.md": article("«Союз» приземлился", "2014-03-11", lang="ru", translation_of="2015/proton.md")}
     )
-    (project.root / "content/2015/soyuz-landing.md").unlink()
+    (project.root / "content/archive/soyuz-landing.md").unlink()
     assert project.build().warnings == []  # (a translation of Proton now; as the file says)
 
 

@@ -655,7 +655,7 @@ def test_a_tag_written_with_obsidians_hash_is_the_tag():
 def test_a_comment_cutting_a_shown_text_is_warned_of():
     """`title: Запуск #2 перенесён` read as "Запуск" without a word (YAML's comment); a comment after a date is meant."""
     text = (
-        "---\ntitle: Запуск #2 перенесён\ndate: 2024-01-01  # from TASS\ndraft: false # checked\nrights: 'ТАСС #1'\n"
+        "---\ntitle: Запуск #2 перенесён\ndate: 2021-01-01  # from TASS\ndraft: false # checked\nrights: 'ТАСС #1'\n"
         "image:\n  src: https://example.org/a.jpg\n  credit: Роскосмос #фото\ntags: Moon  # from Jekyll\nsummary: C# and F#\n---\nText.\n"
     )
     record = read(text)
@@ -665,14 +665,14 @@ def test_a_comment_cutting_a_shown_text_is_warned_of():
         (8, "credit", "' #' starts a YAML comment, so this reads as 'Роскосмос': put the value in quotes, credit: \"Роскосмос #фото\""),
     ]
     # Text as written (a block scalar's lines), a free-form mapping's key: nothing to say (found in review).
-    literal = "---\ntitle: T\ndate: 2024-01-01\nsummary: |\n  title: Foo #bar\nextra:\n  name: x #y\n---\nText.\n"
+    literal = "---\ntitle: T\ndate: 2021-01-01\nsummary: |\n  title: Foo #bar\nextra:\n  name: x #y\n---\nText.\n"
     assert read(literal)["warnings"] == []
 
 
 def test_a_tags_item_indented_past_the_one_above_is_warned_of_on_its_line():
     """`  - Роскосмос` then `   - МКС`: YAML reads the second as more of the first, and the article had one tag,
     "Роскосмос - МКС", without a word. A name that holds " - " as written is no mistake."""
-    record = read("---\ntitle: T\ndate: 2024-01-01\ntags:\n  - Роскосмос\n   - МКС\n  - NASA\n---\nText.\n")
+    record = read("---\ntitle: T\ndate: 2021-01-01\ntags:\n  - Роскосмос\n   - МКС\n  - NASA\n---\nText.\n")
     assert record["meta"]["tags"] == ["Роскосмос - МКС", "NASA"]
     assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
         (
@@ -681,7 +681,7 @@ def test_a_tags_item_indented_past_the_one_above_is_warned_of_on_its_line():
             "this item is indented past the one above, so YAML reads it as more of that one: the tag is 'Роскосмос - МКС'; put its dash under the others'",
         )
     ]
-    assert read("---\ntitle: T\ndate: 2024-01-01\ntags:\n  - Союз - Аполлон\n  - NASA\n---\nText.\n")["warnings"] == []
+    assert read("---\ntitle: T\ndate: 2021-01-01\ntags:\n  - Союз - Аполлон\n  - NASA\n---\nText.\n")["warnings"] == []
 
 
 def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of():
@@ -965,3 +965,48 @@ def test_a_source_with_a_link_inside_its_name_is_warned_of_with_the_mapping_to_w
             "'ТАСС, https://tass.ru/x, 2019' holds a link, taken as part of the name (write source: {name: \"ТАСС, 2019\", url: https://tass.ru/x})",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "front", "warning"),
+    [
+        (
+            "2019/2019-03-05-x.md",
+            "date: 2016-03-04\n",
+            "2016-03-04 disagrees with its file: the file name says 2019-03-05 and its folder 2019 "
+            "(fix the date, or move the file to content/2016/2016-03-04-x.md)",
+        ),
+        (
+            "2019/2019-03-05-x.md",
+            "date: 2019-03-04\n",
+            "2019-03-04 disagrees with its file: the file name says 2019-03-05 (fix the date, or rename the file 2019-03-04-x.md)",
+        ),
+        (
+            "2019/x.md",
+            "date: 2016-03-04\n",
+            "2016-03-04 disagrees with its file: the file is in the folder of 2019 (fix the date, or move the file to content/2016/)",
+        ),
+        (
+            "news/2019/03/x.md",
+            "date: 2016-03-04\n",
+            "2016-03-04 disagrees with its file: the file is in the folder of 2019 (fix the date, or move the file to content/news/2016/03/)",
+        ),
+        (
+            "2018/2019-03-05-x.md",
+            "",
+            "2019-03-05 disagrees with its file: the file is in the folder of 2018 (move the file to content/2019/, or fix the date in its name)",
+        ),
+        # Agreeing, or nothing in the path that clearly names a date: nothing said.
+        ("2019/2019-03-05-x.md", "date: 2019-03-05T10:00:00+03:00\n", None),
+        ("2019/2019-03-05-x.md", "date: 2019-03-04T22:30:00Z\n", None),  # (05 March in Moscow: the file name's day)
+        ("2020/x.md", "date: 2019-12-31T23:30:00Z\n", None),  # (2020 in Moscow)
+        ("news/x.md", "date: 2016-03-04\n", None),
+        ("pages-2019/x.md", "date: 2016-03-04\n", None),
+        ("2019/index.md", "date: 2019-05-01\n", None),
+    ],
+)
+def test_a_date_that_disagrees_with_the_file_name_or_year_folder_is_warned_of(path, front, warning):
+    """`content/2019/2019-03-05-x.md` whose `date:` was moved to 2016-03-04 said nothing: its URL and archives moved to
+    2016, with its name and folder still saying 2019 (a new user's trial)."""
+    record = read(f"---\ntitle: T\n{front}---\nText.\n", path=path)
+    assert [w["message"] for w in record["warnings"]] == ([warning] if warning else [])
