@@ -33,6 +33,7 @@ from urllib.parse import quote
 
 import markdown as python_markdown
 import slugify
+from babel.core import get_global
 from jinja2 import FileSystemBytecodeCache
 
 from . import __version__, search
@@ -315,7 +316,9 @@ class Builder:
                 problems += with_lines(site.problems, loaded.lines, config.content_dir)
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
-                result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
+                told = {p.path for p in problems if p.field == "lang"}  # (one message on a wrong `lang:`: the error's)
+                read_warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
+                result.warnings += read_warnings + site_warnings + broken_links(site, config, loaded.unreadable)
                 result.warnings += tag_name_warnings(config, site) + spaced_tags(config, site, loaded.lines)
                 result.warnings += with_lines(
                     translations_alone(waiting, loaded.articles, config.content_dir), loaded.lines, config.content_dir
@@ -690,15 +693,32 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
 
 
 def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:
-    """On a bilingual site every article's language must be one of `languages:`."""
+    """On a bilingual site every article's language must be one of `languages:`. The fix most likely meant comes first:
+    `lang: rus` (ISO 639-2), `RU` or `ru-RU` is the site's `ru` written otherwise, where adding `rus` to `languages:`
+    (which the message suggested alone) would make a third language of one."""
     if not config.multilingual:
         return []
-    problems = [
-        Problem(f"{config.content_dir}/{a.source_path}", None, "lang", f"{wrong}; add it to `languages:` in site.yaml")
-        for a in articles
-        if (wrong := config.foreign_language(a.lang))
-    ]
+    problems = []
+    for article in articles:
+        wrong = config.foreign_language(article.lang)
+        if wrong:
+            meant = _language_meant(article.lang, config.language_codes)
+            fix = (
+                f": write lang: {meant} (or add {article.lang!r} to `languages:` in site.yaml)"
+                if meant
+                else "; add it to `languages:` in site.yaml"
+            )
+            problems.append(Problem(f"{config.content_dir}/{article.source_path}", None, "lang", wrong + fix))
     return with_lines(problems, lines, config.content_dir)
+
+
+def _language_meant(code: str, codes: tuple[str, ...]) -> str | None:
+    """The one of the site's language `codes` that `code` writes otherwise: in another case (`RU`), with a region
+    (`ru-RU`, `ru_RU`), or as ISO 639-2 and older codes name it (`rus`, `eng`: Babel's aliases); None for another."""
+    base = code.replace("_", "-").split("-")[0].lower()
+    alias = get_global("language_aliases").get(base, base).split("_")[0].lower()
+    found = [known for known in codes if known.lower() in (code.lower(), base, alias)]
+    return found[0] if len(found) == 1 else None
 
 
 def tag_name_warnings(config: Config, site: Site) -> list[Problem]:

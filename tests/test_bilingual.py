@@ -294,6 +294,20 @@ def test_translation_problems_name_the_content_folder_site_yaml_sets(project):
     ]
 
 
+@pytest.mark.parametrize("written", ["rus", "ru-RU", "ru_RU"])
+def test_a_sites_language_written_otherwise_is_one_error_with_the_code_to_write_first(project, written):
+    """`lang: rus` was an error suggesting to add `rus` to `languages:`, while a separate warning said "write lang: ru"."""
+    text = "Роскосмос сообщил о запуске ракеты с космодрома Восточный сегодня утром, как и планировалось."
+    project.write({"site.yaml": BILINGUAL_YAML, "content/a.md": article("Роскосмос сообщил о запуске", "2021-01-01", text, lang=written)})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        f"content/a.md:4: lang: {written!r} is not one of the site's languages (en, ru): write lang: ru "
+        f"(or add {written!r} to `languages:` in site.yaml)"
+    )
+    assert [w for w in error.value.warnings if w.field == "lang"] == []
+
+
 def test_unknown_language_is_an_error_naming_the_configured_ones(project):
     project.write({"site.yaml": BILINGUAL_YAML, "content/de.md": article("Nachricht", "2021-01-01", lang="de")})
     with pytest.raises(ContentError) as error:

@@ -825,11 +825,17 @@ def test_init_sets_the_archives_languages(tmp_path):
     """A Russian or bilingual archive meant finding `lang:` and `languages:` in site.yaml by hand."""
     assert run("init", str(tmp_path / "bi"), "--languages", "ru,en").exit_code == 0
     config = yaml.safe_load((tmp_path / "bi/site.yaml").read_text(encoding="utf-8"))
-    assert (config["lang"], config["languages"]) == ("ru", ["ru", "en"])
+    # Each language with the site's title, to translate (the English pages and feeds were "<title> (English)").
+    assert (config["lang"], config["languages"]) == ("ru", {"ru": {"title": "Bi"}, "en": {"title": "Bi"}})
     welcome = next((tmp_path / "bi/content").rglob("welcome.md")).read_text(encoding="utf-8")
     assert "\nlang: en\n" in welcome  # (its text is English)
     built = run("-C", str(tmp_path / "bi"), "build")
     assert built.exit_code == 0 and "0 warnings" in built.output and (tmp_path / "bi/public/en/index.html").is_file()
+    site_yaml = (tmp_path / "bi/site.yaml").read_text(encoding="utf-8")
+    (tmp_path / "bi/site.yaml").write_text(site_yaml.replace("en: {title: Bi}", "en: {title: Space clippings}"), encoding="utf-8")
+    assert run("-C", str(tmp_path / "bi"), "build").exit_code == 0
+    assert "<title>Space clippings</title>" in (tmp_path / "bi/public/en/index.html").read_text(encoding="utf-8")
+    assert "<title>Space clippings (English)</title>" in (tmp_path / "bi/public/en/feed.xml").read_text(encoding="utf-8")
     assert run("init", str(tmp_path / "ru"), "--languages", "ru").exit_code == 0
     config = yaml.safe_load((tmp_path / "ru/site.yaml").read_text(encoding="utf-8"))
     assert config["lang"] == "ru" and "languages" not in config

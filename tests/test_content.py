@@ -1010,3 +1010,19 @@ def test_a_date_that_disagrees_with_the_file_name_or_year_folder_is_warned_of(pa
     2016, with its name and folder still saying 2019 (a new user's trial)."""
     record = read(f"---\ntitle: T\n{front}---\nText.\n", path=path)
     assert [w["message"] for w in record["warnings"]] == ([warning] if warning else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ('title: "Он сказал "нет""', 'write title: \'Он сказал "нет"\' (the other quotes outside), or title: "Он сказал \\"нет\\""'),
+        ("title: 'It's here'", "write title: \"It's here\" (the other quotes outside), or title: 'It''s here'"),
+        ('title: "Он сказал "нет" и \'да\'"', 'write title: "Он сказал \\"нет\\" и \'да\'"'),
+    ],
+)
+def test_a_quote_inside_a_quoted_value_is_told_the_exact_line_to_write(line, fix):
+    """`title: "Он сказал "нет""` got "did not find expected key (check quotes, colons and indentation)"."""
+    kind = "double" if line.startswith('title: "') else "single"
+    assert problems(f"---\n{line}\ndate: 2021-01-01\n---\nText.\n") == [
+        f"2021/story.md:2: None: YAML syntax error: a {kind} quote inside the value ends it early: {fix}"
+    ]
