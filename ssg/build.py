@@ -33,24 +33,27 @@ from urllib.parse import quote
 
 import markdown as python_markdown
 import slugify
+from babel.core import get_global
 from jinja2 import FileSystemBytecodeCache
 
 from . import __version__, search
 from .cache import Store
 from .config import CONFIG_FILE, Config, option_line, tag_names_line
-from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, slug_of
+from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, as_read, body_line, slug_of
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
+from .frontmatter import FrontMatterError, read_front_matter
 from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, menu_links, plan
-from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint
+from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint, wikilink_target
 from .pelican import LISTING_LINKS, drafts_by_default
 from .redirects import REDIRECT_KIND, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
+from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .standalone import Standalones
@@ -310,14 +313,18 @@ class Builder:
                 standalone, page_drafts, later_pages = published(loaded.pages, options.drafts, options.future, now, attrgetter("dated"))
                 result.later_left_out, result.drafts_left_out = len(later) + len(later_pages), result.drafts_left_out + page_drafts
                 problems = list(loaded.problems) + language_problems(config, [*articles, *standalone], loaded.lines)
-                waiting = originals_left_out(articles, loaded.articles) if config.multilingual else {}
+                waiting = originals_left_out(articles, loaded.pages, loaded.unreadable) if config.multilingual else {}
                 site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
                 problems += with_lines(site.problems, loaded.lines, config.content_dir)
                 urls = self._urls(config)
                 site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
-                result.warnings += list(loaded.warnings) + site_warnings + broken_links(site, config, loaded.unreadable)
+                told = {p.path for p in problems if p.field == "lang"}  # (one message on a wrong `lang:`: the error's)
+                read_warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
+                result.warnings += read_warnings + site_warnings + broken_links(site, config, loaded.unreadable)
                 result.warnings += tag_name_warnings(config, site) + spaced_tags(config, site, loaded.lines)
-                result.warnings += with_lines(translations_alone(waiting, config.content_dir), loaded.lines, config.content_dir)
+                result.warnings += with_lines(
+                    translations_alone(waiting, loaded.articles, config.content_dir), loaded.lines, config.content_dir
+                )
                 result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
                 if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
                     result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
@@ -717,15 +724,32 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
 
 
 def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:
-    """On a bilingual site every article's language must be one of `languages:`."""
+    """On a bilingual site every article's language must be one of `languages:`. The fix most likely meant comes first:
+    `lang: rus` (ISO 639-2), `RU` or `ru-RU` is the site's `ru` written otherwise, where adding `rus` to `languages:`
+    (which the message suggested alone) would make a third language of one."""
     if not config.multilingual:
         return []
-    problems = [
-        Problem(f"{config.content_dir}/{a.source_path}", None, "lang", f"{wrong}; add it to `languages:` in site.yaml")
-        for a in articles
-        if (wrong := config.foreign_language(a.lang))
-    ]
+    problems = []
+    for article in articles:
+        wrong = config.foreign_language(article.lang)
+        if wrong:
+            meant = _language_meant(article.lang, config.language_codes)
+            fix = (
+                f": write lang: {meant} (or add {article.lang!r} to `languages:` in site.yaml)"
+                if meant
+                else "; add it to `languages:` in site.yaml"
+            )
+            problems.append(Problem(f"{config.content_dir}/{article.source_path}", None, "lang", wrong + fix))
     return with_lines(problems, lines, config.content_dir)
+
+
+def _language_meant(code: str, codes: tuple[str, ...]) -> str | None:
+    """The one of the site's language `codes` that `code` writes otherwise: in another case (`RU`), with a region
+    (`ru-RU`, `ru_RU`), or as ISO 639-2 and older codes name it (`rus`, `eng`: Babel's aliases); None for another."""
+    base = code.replace("_", "-").split("-")[0].lower()
+    alias = get_global("language_aliases").get(base, base).split("_")[0].lower()
+    found = [known for known in codes if known.lower() in (code.lower(), base, alias)]
+    return found[0] if len(found) == 1 else None
 
 
 def tag_name_warnings(config: Config, site: Site) -> list[Problem]:
@@ -781,14 +805,19 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[at + 1 :] == b[at + 1 :] or (a[at : at + 2] == b[at : at + 2][::-1] and a[at + 2 :] == b[at + 2 :])
 
 
-def originals_left_out(published: Sequence[Article], read: Sequence[Article]) -> dict[str, list[str]]:
-    """The drafts and later-dated articles that published translations name (`translation_of:`) -> those translations.
-    A translation is published alone until its original is: making the original a draft failed the whole build."""
+def originals_left_out(
+    published: Sequence[Article], pages: Sequence[StandalonePage] = (), unreadable: frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
+    """The originals that published translations name (`translation_of:`) and that are not published -> those
+    translations: drafts, later-dated articles, and files that are not there (an original deleted or moved). A
+    translation is published alone until its original is: making the original a draft, or deleting it, failed the whole
+    build (and the preview). A standalone page named so is no original, which stays an error (`translations`), and a
+    file that failed to read has errors of its own."""
     published_paths = {a.source_path for a in published}
     wanted = {a.translation_of for a in published if a.translation_of and a.translation_of not in published_paths}
     if not wanted:
         return {}  # (the usual case)
-    left_out = wanted & {a.source_path for a in read}
+    left_out = wanted - {p.source_path for p in pages} - unreadable
     waiting: dict[str, list[str]] = {}
     for article in published:
         if article.translation_of in left_out:
@@ -796,13 +825,30 @@ def originals_left_out(published: Sequence[Article], read: Sequence[Article]) ->
     return waiting
 
 
-def translations_alone(waiting: dict[str, list[str]], content_dir: str) -> list[Problem]:
-    message = "{} is a draft or dated later: this translation is published alone until it is"
-    return [
-        Problem(f"{content_dir}/{path}", None, "translation_of", message.format(original))
-        for original, paths in sorted(waiting.items())
-        for path in sorted(paths)
-    ]
+def translations_alone(waiting: dict[str, list[str]], read: Sequence[Article], content_dir: str) -> list[Problem]:
+    """A warning on each translation published alone (`originals_left_out`), saying why and what to do: wait for the
+    draft, or, where the original's file is not there, restore it or leave the translation on its own (a likely file
+    meant named, when one of the read articles has a close path: a typo or a move)."""
+    there = {a.source_path for a in read}
+    problems = []
+    for original, paths in sorted(waiting.items()):
+        if original in there:
+            message = f"{original} is a draft or dated later: this translation is published alone until it is"
+        else:
+            message = (
+                f"{content_dir}/{original} is not there (deleted or moved?): this translation is published alone; "
+                f"remove translation_of: to keep it so, or restore the original{_meant(original, there - set(paths))}"
+            )
+        problems += [Problem(f"{content_dir}/{path}", None, "translation_of", message) for path in sorted(paths)]
+    return problems
+
+
+def _meant(original: str, there: set[str]) -> str:
+    """` (or name the file it likely is: translation_of: 2015/x.md)` where an article (not the translation) has the
+    original's file name in another folder (moved), or a close name in its folder (a typo); else nothing."""
+    paths = ContentPaths(there)
+    found = paths.same_name(original) or paths.close_name(original)
+    return f" (or name the file it likely is: translation_of: {found})" if found and found != original else ""
 
 
 def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
@@ -1027,6 +1073,15 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
         for target in a.article_links:
             if target in known:
                 continue
+            if is_wikilink(target):  # Obsidian's `[[Коммерсантъ]]`, which shows as text
+                linked = wikilink_target(published, wikilink_parts(target)[0])
+                message = wikilink_hint(target, linked and relative(a.source_path, linked))
+                problems.append(
+                    Problem(
+                        f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message
+                    )
+                )
+                continue
             if target.startswith(LISTING_LINKS):  # Pelican's `{tag}Байконур`
                 if message := listing_hint(site.tags, target):
                     where = f"{config.content_dir}/{a.source_path}"
@@ -1087,6 +1142,16 @@ def _tag_page_hint(site: Site, urls: Urls, target: str) -> str:
         tag = by_spelling[close[0]]
         return f"the tag {tag.name!r} has its page at /{urls.tag(tag.slug)}: link to that"
     return f"no tag has that page; the tags are listed at /{urls.tags()}"
+
+
+def _wikilink_line(path: Path, tag: str) -> int | None:
+    """The line of the body of the article at `path` holding `tag` (a wikilink), read only for its message."""
+    try:
+        text = as_read(path.read_text(encoding="utf-8"))
+        end_line = read_front_matter(text).end_line
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None
+    return body_line(text, tag, end_line)
 
 
 def _lines_naming(path: Path, target: str) -> list[int]:
@@ -1270,7 +1335,16 @@ def _reader_code() -> str:
     return hashlib.sha256(
         b"".join(
             (here / name).read_bytes()
-            for name in ("content.py", "frontmatter.py", "markdown.py", "pelican.py", "scripts.py", "shortcodes.py", "yamlload.py")
+            for name in (
+                "content.py",
+                "dates.py",
+                "frontmatter.py",
+                "markdown.py",
+                "pelican.py",
+                "scripts.py",
+                "shortcodes.py",
+                "yamlload.py",
+            )
         )
     ).hexdigest()
 

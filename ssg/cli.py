@@ -20,12 +20,25 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build
-from .config import FLAGS, load_config
-from .content import check_lang, check_slug, check_source_url, iso_hint, parse_date
+from .config import FLAGS, Config, load_config
+from .content import DATE_PREFIX, article_name, check_lang, check_slug, check_source_url, folder_year, parse_date
+from .dates import impossible, readings
+from .dates import write as write_date
 from .errors import Problem, SsgError, in_file_order
 from .linkcheck import by_target, check_links, site_base_url
 from .load import posts_outside
-from .scaffold import copy_from_theme, init_project, new_article, new_page, new_theme, new_translation, theme_files
+from .scaffold import (
+    copy_from_theme,
+    init_project,
+    names_a_file,
+    new_article,
+    new_file,
+    new_page,
+    new_theme,
+    new_translation,
+    theme_files,
+    title_of_file,
+)
 from .targets import template_lines
 from .workflow import WORKFLOW_PATH, install_requirement
 
@@ -248,7 +261,7 @@ def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option(
     "--date",
     "date_text",
-    help="When it was published, for a clipping of past news: 2019-07-16 or 2019-07-16T10:30 (default: now). Files it under content/2019/.",
+    help="When it was published, for a clipping of past news: 2019-07-16, 2019-07-16T10:30 or as the outlet writes it, '16 июля 2019, 10:30' (default: now). Files it under content/2019/.",
 )
 @click.option("--draft", is_flag=True, help="Write draft: true (ssg build leaves it out until you remove it; ssg serve shows it).")
 @click.option(
@@ -256,6 +269,7 @@ def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
     type=click.Path(path_type=Path),
     help="Start a translation of this article file: <its name>.<lang>.md beside it, with its date, tags, source and image.",
 )
+@click.option("--title", "file_title", help="With a file name for TITLE (content/2019/foo.md): the title (default: from the file's name).")
 @click.option("--page", is_flag=True, help="Start a standalone page (About, Contacts) instead: content/pages/<slug>.md, with no date.")
 @click.option("--menu", type=int, help="With --page: its place in the header's menu (1 first); without it the page is not in the menu.")
 @click.pass_obj
@@ -270,13 +284,27 @@ def new_command(
     date_text: str | None,
     draft: bool,
     translation_of: Path | None,
+    file_title: str | None,
     page: bool,
     menu: int | None,
 ) -> None:
     """Start an article: writes content/YYYY/<slug>.md and prints its path. With --page, a standalone page (About):
-    content/pages/<slug>.md."""
+    content/pages/<slug>.md. TITLE may instead be the file to write, as hugo new takes one (content/2019/foo.md): its
+    title from its name (or --title), its date from --date (or the name's 2019-03-05- prefix, or now)."""
     try:
         config = load_config(project)
+        if names_a_file(title):
+            if page or translation_of or slug:
+                raise click.UsageError(f"{title} names the file to write, which --page, --translation-of and --slug name for themselves")
+            file = new_file(config, title)
+            when = _date(date_text, config.timezone) if date_text else _file_date(file, config)
+            path = new_article(config, file_title or title_of_file(file), when, lang, tags, source_name, source_url, draft=draft, file=file)
+            click.echo(os.path.relpath(path))
+            return
+        if file_title is not None:
+            raise click.UsageError(
+                f"--title goes with a file name for TITLE (ssg new content/2019/foo.md --title ...); here the title is {title!r}"
+            )
         wrong = config.foreign_language(lang) if lang else None
         if wrong:
             raise click.BadParameter(wrong, param_hint="'--lang'")
@@ -298,14 +326,33 @@ def new_command(
     click.echo(os.path.relpath(path))
 
 
+def _file_date(file: str, config: Config) -> datetime:
+    """The date of `ssg new content/2019/2019-03-05-foo.md`: its name's, else now (in the site's time zone), unless a
+    folder names another year: then a usage error asking for `--date`."""
+    dated = DATE_PREFIX.match(article_name(file)[0])
+    if dated:
+        return parse_date("-".join(dated.groups()[:3]), config.timezone)
+    now, year = datetime.now(config.tz).replace(microsecond=0), folder_year(file)
+    if year is not None and year != now.year:  # (a clipping of past news, filed by its year: now would be no date of it)
+        raise click.UsageError(f"{config.content_dir}/{file} is in {year}'s folder: pass its date, e.g. --date {year}-07-16")
+    return now
+
+
 def _date(text: str, timezone: str) -> datetime:
-    """`--date` as the reader takes `date:` (a day alone stays a day); a usage error saying how to write it if not."""
+    """`--date` as the reader takes `date:` (a day alone stays a day), or as people write dates (`5 марта 2019, 14:30`,
+    `Tue, 05 Mar 2019 14:30:00 +0300`, `16.07.2019`): a clipping's date is copied from the outlet's page, and the
+    command writes it as ISO 8601. A usage error saying why, or how to write it, where it reads as no date or as two."""
     when = parse_date(text, timezone)
-    if when is None:
-        raise click.BadParameter(
-            f"{text!r} is not a date ({iso_hint(text) or 'write 2019-07-16 or 2019-07-16T10:30'})", param_hint="'--date'"
-        )
-    return when
+    if when is not None:
+        return when
+    why = impossible(text)
+    found = [] if why else readings(text)
+    if len(found) == 1:
+        return parse_date(found[0].iso, timezone)
+    if why:
+        raise click.BadParameter(f"{text!r} is not a date: {why}", param_hint="'--date'")
+    fix = write_date(found, "--date ", timezone) if found else "write 2019-07-16, 2019-07-16T10:30 or 16 July 2019, 10:30"
+    raise click.BadParameter(f"{text!r} is not a date ({fix})", param_hint="'--date'")
 
 
 @main.command("theme")

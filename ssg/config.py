@@ -873,11 +873,16 @@ def tag_names_line(root: Path, file: str, tag: str, after: int | None = None) ->
 def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = ()) -> str:
     """The commented site.yaml that `ssg init` writes: every option, its default and meaning. `languages` (`ssg init
     --languages ru,en`): the default first, which is `lang`; two or more make the archive bilingual."""
-    given = {"title": title} | ({"lang": languages[0]} if languages else {}) | ({"languages": languages} if len(languages) > 1 else {})
+    # A bilingual archive's languages each with the site's title, to translate: without one, a language's pages and
+    # feeds were titled "<title> (English)", the default language's title with the language's name.
+    titled = {code: {"title": title} for code in languages}
+    given = {"title": title} | ({"lang": languages[0]} if languages else {}) | ({"languages": titled} if len(languages) > 1 else {})
     out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
     for option in OPTIONS:
         default = option.example if option.default is None else option.default
         dumped = _option_yaml(option, given.get(option.name, default))
         prefix = "" if option.name in ("title", "base_url", "lang", "timezone", *given) else "# "
         out += ["", f"# {option.doc}", prefix + dumped]
+        if option.name == "languages" and "languages" in given:
+            out.insert(-1, "# The site's title in each language (write each in its language): pages and feeds in it show it.")
     return "\n".join(out) + "\n"

@@ -29,11 +29,12 @@ from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import search
+from .dates import DATE_HINT, date_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
-from .shortcodes import left_as_text, markdown_unescaped, raw_text_marked
+from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, quoted
 
 KNOWN_KEYS = (
@@ -77,7 +78,6 @@ ARTICLE_ONLY_KEYS = ("tags", "source", "image", "rights", "translation_of", "tra
 # older ssg (an article without its `aliases`) are read again, not trusted.
 RECORD_FORMAT = "5"  # 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`)
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
-DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 # Said where an article has no date: the file may be meant as a page (About), which has none.
 PAGE_HINT = "a page without a date, such as About, goes in {content_dir}/pages/ or takes `type: page`"
 # Keys other tools write an article's date under, written in lower case without `_` or `-`: Obsidian's Web Clipper
@@ -346,6 +346,11 @@ _LIST_DASH = re.compile(r"( *)- ")  # an item's line in a YAML block list
 _CLIPPER_DATE = re.compile(
     r"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\b.*?(?:\(UTC ?([+-]\d{2}:\d{2})\))?\s*$"
 )  # `... (UTC +03:00)`
+# A source written as "name, link" in one line (`ТАСС, https://tass.ru/x`, `ТАСС https://...`, `ТАСС (https://...)`,
+# `ТАСС — https://...`): the link last, the name before it.
+_NAME_THEN_LINK = re.compile(r"(?P<name>\S.*?)[\s,;:—–-]*(?:\s|,)\(?(?P<url>https?://[^\s()]+)\)?")
+_LINK_THEN_NAME = re.compile(r"(?P<url>https?://[^\s()]+)[\s,;:—–-]*\((?P<name>[^()]*\S)\)")  # `https://... (ТАСС)`
+_LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
 
 
@@ -405,7 +410,8 @@ class _Reader:
         )
         meta |= {
             "summary": summary,
-            "article_links": list(rendered.article_links),
+            # (and Obsidian's `[[links]]`, which the build tells of, knowing whether an article has the name: `build.broken_links`)
+            "article_links": list(rendered.article_links) + [tag for tag in rendered.template_tags if is_wikilink(tag)],
             "files": list(rendered.files),
             "site_links": list(rendered.site_links),
             "lines": self.lines,
@@ -425,6 +431,8 @@ class _Reader:
         published, updated = self.date("date", data, prefix), self.date("updated", data, None)
         if prefix and published:
             self.warn_day_moved(data.get("date"), published, prefix)
+        if published:
+            self.warn_date_disagrees(data, published, prefix)
         if published and updated and _before(datetime.fromisoformat(updated), datetime.fromisoformat(published), "updated" in self.days):
             message = f"{updated} is before the date {published} (an update comes after it)"
             key = "updated" if "updated" in data else next((k for k, _ in date_like(data, MODIFICATION_KEYS)), "updated")  # (`lastmod:`)
@@ -542,13 +550,11 @@ class _Reader:
         return _CONTROL.sub("", body)
 
     def warn_template_tags(self, text: str, tags: tuple[str, ...]) -> None:
-        """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text."""
-        lines = raw_text_marked(text).split("\n") if tags else []
+        """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text,
+        and of Obsidian's embeds (its links are the build's: `build.broken_links`)."""
         for tag in tags:
-            line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(line.split())), None)
-            if line is None and tag.startswith("["):  # (WordPress's, as lezoo's converter escapes it: `\[gallery ids="1"\]`)
-                line = next((n for n, line in enumerate(lines, 1) if tag in " ".join(markdown_unescaped(line).split())), None)
-            self.warnings.append(Problem(self.path, line, None, left_as_text(tag)))
+            if not is_wikilink(tag):
+                self.warnings.append(Problem(self.path, body_line(text, tag, self.end_line), None, left_as_text(tag)))
 
     def warn_outside(self, text: str, links: tuple[str, ...]) -> None:
         """A warning on the line of each link or image that leads out of the content folder (`../attachments/x.png` in
@@ -723,6 +729,46 @@ class _Reader:
         )
         self.warnings.append(Problem(self.path, self.lines.get("date"), "date", message))
 
+    def warn_date_disagrees(self, data: dict, published: str, prefix: re.Match | None) -> None:
+        """A warning where the date disagrees with what the file's path says of it: the day of its name's Jekyll-style
+        prefix (`2019-03-05-x.md`), or the year of its folder (`2019/`), as the date was moved and the file was not (or
+        the other way): one of them is wrong, and the URL and the archives follow the date. Only where the path
+        clearly names a date (a prefix, a folder named as a year), so that archives filed otherwise hear nothing."""
+        written, shown = self.written_day(data, published), date.fromisoformat(published[:10])  # (a UTC time: either day)
+        named = date(*map(int, prefix.groups()[:3])) if prefix and _day_exists(prefix) else None
+        year = folder_year(self.path)
+        dated = "date" in data or self.publication(data) is not None  # (else the date is the name's)
+        wrong_day = named is not None and named not in (written, shown) and dated
+        wrong_year = year is not None and year not in (written.year, shown.year)
+        if not wrong_day and not wrong_year:
+            return
+        folder = f"{self.settings.content_dir}/{_with_year(self.path, written.year)}/"
+        if wrong_day:
+            new_name = f"{written.isoformat()}-{prefix.group(4)}{posixpath.splitext(self.path)[1]}"
+            told = f"the file name says {named.isoformat()}" + (f" and its folder {year}" if wrong_year else "")
+            fix = f"move the file to {folder}{new_name}" if wrong_year else f"rename the file {new_name}"
+            fix = f"fix the date, or {fix}"
+        elif dated:
+            told, fix = f"the file is in the folder of {year}", f"fix the date, or move the file to {folder}"
+        else:
+            told, fix = f"the file is in the folder of {year}", f"move the file to {folder}, or fix the date in its name"
+        self.warnings.append(
+            Problem(self.path, self.lines.get("date"), "date", f"{written.isoformat()} disagrees with its file: {told} ({fix})")
+        )
+
+    def written_day(self, data: dict, published: str) -> date:
+        """The day of the article's date as written (a UTC time shown on the next day in Moscow is still the day its
+        writer gave: `warn_day_moved` tells of that)."""
+        value = data.get("date")
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return datetime.fromisoformat(str(value).strip()).date()
+        except ValueError:
+            return date.fromisoformat(published[:10])
+
     def summary(self, data: dict) -> str | None:
         """The file's own summary: `summary:`, else Jekyll's `excerpt:`, else a web clipper's `description:` (the
         clipped page's)."""
@@ -798,9 +844,7 @@ class _Reader:
             self.problem(named, f"{value.strip()!r} is WordPress's placeholder for a draft never published, not a date: {fix}")
             return None
         if parsed is None:
-            hint = iso_hint(value)
-            what = f"is not an ISO 8601 date ({hint})" if hint else f"is not a date ({DATE_HINT})"
-            self.problem(named, f"{str(value)!r} {what}")
+            self.problem(named, f"{str(value)!r} {date_fix(value, named, self.settings.timezone)}")
             return None
         if isinstance(parsed, Day):
             self.days.add(key)
@@ -886,7 +930,8 @@ class _Reader:
                 self.problem("source", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})")
                 return None
             # A link alone (`source: https://...`, as web clippers write it) is the source's url, not its name.
-            value = {"url": value.strip()} if _is_web_url(str(value).strip()) else {"name": value}
+            alone = _is_web_url(str(value).strip()) and not any(char.isspace() for char in str(value).strip())
+            value = {"url": value.strip()} if alone else self.named_link(str(value))
         if not isinstance(value, dict):
             self.problem("source", f"must be a name or {{name: Interfax, url: https://...}}, not {_kind(value)}")
             return None
@@ -912,6 +957,23 @@ class _Reader:
             )
             return None
         return {"name": _entities_decoded(name) or source_host(url), "url": url}
+
+    def named_link(self, text: str) -> dict:
+        """`source:` written as one line: the name and the link after it (`ТАСС, https://tass.ru/x`, `ТАСС
+        https://...`, `ТАСС (https://...)`), as people write a source, are its name and url; a line with a link
+        elsewhere is the name as written, with a warning giving the mapping to write (the page showed the link as
+        part of the outlet's name, and linked nothing)."""
+        if match := _NAME_THEN_LINK.fullmatch(text.strip()) or _LINK_THEN_NAME.fullmatch(text.strip()):
+            return {"name": match["name"], "url": match["url"]}
+        link = _LINK_IN_TEXT.search(text)
+        if link:
+            url = link[0].rstrip(".,;:")
+            rest = " ".join((text[: link.start()] + " " + text[link.start() + len(url) :]).replace("()", " ").split())
+            name = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", rest).strip(" ,;:-—–")
+            fix = f"{{name: {_flow_text(name or '...')}, url: {_flow_text(url)}}}"
+            message = f"{text.strip()!r} holds a link, taken as part of the name (write source: {fix})"
+            self.warnings.append(Problem(self.path, self.lines.get("source"), "source", message))
+        return {"name": text}
 
     def image(self, data: dict) -> dict | None:
         key, value = self.lead_image(data)
@@ -1254,6 +1316,45 @@ def article_name(source_path: str) -> tuple[str, str | None]:
     return (folder, lang) if stem == "index" and folder and not folder.isdigit() else (stem, lang)
 
 
+def body_line(text: str, tag: str, end_line: int | None) -> int | None:
+    """The line of the body of an article's `text` that holds `tag` (of `shortcodes.template_tags`), below the front
+    matter's closing line `end_line`: a clipper's front matter may hold the same text (`author: "[[Коммерсантъ]]"`),
+    which no page shows."""
+    lines = raw_text_marked(text).split("\n")
+    below = [(n, line) for n, line in enumerate(lines, 1) if n > (end_line or 0)]
+    line = next((n for n, line in below if tag in " ".join(line.split())), None)
+    if line is None and tag.startswith("["):  # (WordPress's, as lezoo's converter escapes it: `\[gallery ids="1"\]`)
+        line = next((n for n, line in below if tag in " ".join(markdown_unescaped(line).split())), None)
+    return line
+
+
+def folder_year(source_path: str) -> int | None:
+    """The year the folders of an article name (`2019/x.md`, `news/2019/03/x.md`: the innermost folder named as a year,
+    1900 to 2199), or None: an archive's year folders say when its articles were published, as the convention is."""
+    for folder in reversed(posixpath.dirname(source_path).split("/")):
+        if _YEAR_FOLDER.fullmatch(folder):
+            return int(folder)
+    return None
+
+
+def _with_year(source_path: str, year: int) -> str:
+    """The folder of `source_path` with its innermost year folder (`folder_year`) made `year`'s: `news/2019/03` -> `news/2016/03`."""
+    parts = posixpath.dirname(source_path).split("/")
+    at = max(n for n, part in enumerate(parts) if _YEAR_FOLDER.fullmatch(part))
+    return "/".join([*parts[:at], str(year), *parts[at + 1 :]])
+
+
+def _day_exists(prefix: re.Match) -> bool:
+    try:
+        date(*map(int, prefix.groups()[:3]))
+    except ValueError:
+        return False
+    return True
+
+
+_YEAR_FOLDER = re.compile(r"(?:19|20|21)\d\d")
+
+
 def parse_date(value: Any, timezone: str) -> datetime | None:
     """A date or date-time in ISO 8601; without an offset it is in the site's time zone. A day alone is a `Day`."""
     day = False
@@ -1288,48 +1389,11 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
 _NEVER_PUBLISHED = re.compile(r"\s*(?:-0*1-11-30|0000-00-00)(?!\d)")
 _DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # ISO 8601 dates without a time: 2023-04-14, 20230414
 
-# A date as people write it, not as ISO 8601: the day or month first (31.12.2025, 12/31/2025), or the year first with
-# other marks or digits short (2025.12.31, 2025-1-5); maybe with a time (31.12.2025 10:15).
-_TIME = r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
-_NUMBERS_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})" + _TIME)
-_YEAR_FIRST = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})" + _TIME)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
-
-def iso_hint(value: Any) -> str | None:
-    """How to write a date given in another order (31.12.2025 -> 2025-12-31), for the error: a Russian or German
-    archive writes dates day first, and "use 2021-05-24" leaves the user to work out which number goes where.
-    Where both the day and the month may come first (01.02.2025), both readings: a guess would be wrong for
-    someone. None when it is no such date (31.02.2025, 31.12.25), which the generic hint is for."""
-    text = str(value).strip()
-    if match := _YEAR_FIRST.fullmatch(text):
-        year, month, day = int(match[1]), int(match[3]), int(match[4])
-        readings = [(year, month, day)]
-    elif match := _NUMBERS_FIRST.fullmatch(text):
-        first, second, year = int(match[1]), int(match[3]), int(match[4])
-        readings = list(dict.fromkeys([(year, second, first), (year, first, second)]))  # day first, then month first
-    else:
-        return None
-    clock = ""
-    if match[5] is not None:
-        hours, minutes, seconds = int(match[5]), int(match[6]), int(match[7] or 0)
-        if hours > 23 or minutes > 59 or seconds > 59:
-            return None
-        clock = f"T{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if match[7] else "")
-    days = [day for day in (_day(*reading) for reading in readings) if day is not None]
-    if len(days) == 1:
-        return f"write {days[0].isoformat()}{clock}"
-    if len(days) == 2:
-        day_first, month_first = (f"{day.isoformat()}{clock} if it is {day.day} {_MONTHS[day.month - 1]}" for day in days)
-        return f"write {day_first}, or {month_first}"
-    return None
-
-
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+def _flow_text(text: str) -> str:
+    """`text` as a hint writes it in a YAML flow mapping (`{name: ТАСС, url: https://tass.ru/x}`): plain where YAML
+    reads it so, else quoted (a comma would end the value)."""
+    return quoted(text) if re.search(r"[,\[\]{}#]|: |^[\s'\"&*!|>%@`?:-]|\s$", text) else text
 
 
 def _is_web_url(value: Any) -> bool:

@@ -70,6 +70,18 @@ class ContentPaths:
         return posixpath.join(folder, close[0]) if close else None
 
 
+def wikilink_target(articles: ContentPaths, name: str) -> str | None:
+    """The one article Obsidian's `[[name]]` names: by its file's name without `.md` (in any folder, as Obsidian finds
+    a note), or its path (`[[2019/x]]`), in any case; None where none or several are."""
+    wanted = name.removesuffix(".md").casefold()
+    found = [
+        path
+        for path in articles.paths
+        if posixpath.splitext(path)[0].casefold() == wanted or posixpath.splitext(posixpath.basename(path))[0].casefold() == wanted
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def link_hint(paths: ContentPaths, content_dir: str, article_path: str, target: str) -> str | None:
     """What to write instead of a link in the text of `article_path` to `target` (both from content/), which is not
     in `paths`: told as a path from the article, the way links in the text are written."""

@@ -13,11 +13,24 @@ from pathlib import Path
 import yaml
 
 from .config import CONFIG_FILE, Config, default_site_yaml
-from .content import DATE_PREFIX, MAX_SLUG, PAGES_FOLDER, PUBLICATION_KEYS, Day, as_read, date_like, file_stem, slug_of, source_host
+from .content import (
+    DATE_PREFIX,
+    MAX_SLUG,
+    PAGES_FOLDER,
+    PUBLICATION_KEYS,
+    Day,
+    article_name,
+    as_read,
+    date_like,
+    file_stem,
+    slug_of,
+    source_host,
+)
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
-from .scripts import reads_as_cyrillic
+from .scripts import reads_as_cyrillic, reads_as_latin
+from .site import tag_key
 from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
 from .workflow import WORKFLOW_PATH, pages_workflow
 
@@ -249,19 +262,25 @@ def new_article(
     source_url: str | None = None,
     slug: str | None = None,
     draft: bool = False,
+    file: str | None = None,
 ) -> Path:
     """Write content/YYYY/<slug>.md (the year of `now`, its date) with the front matter filled in; returns its path.
-    `now` may be a `Day` (`ssg new --date 2019-07-16`): the date is written as that day alone.
+    `now` may be a `Day` (`ssg new --date 2019-07-16`): the date is written as that day alone. `file`: the path under
+    content/ to write instead (`ssg new content/2019/foo.md`: `new_file`), whose `.ru.md` sets the language.
 
     `lang`, `source_url` and `slug` must already pass the reader's checks (`content.check_lang`,
     `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written.
-    Without `lang`, a bilingual site's title in Cyrillic is in its language written so (see `title_language`)."""
-    lang = lang or title_language(config, title)
-    # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
-    slug = slug or slug_of(title, MAX_SLUG)
-    if not slug:
-        raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
-    path = config.content_path / f"{now:%Y}" / f"{slug}.md"
+    Without `lang`, a bilingual site's title is in the language its alphabet tells, where one does (`title_language`)."""
+    if file is not None:
+        lang = lang or file_stem(file)[1] or title_language(config, title)
+        path = config.content_path / file
+    else:
+        lang = lang or title_language(config, title)
+        # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
+        slug = slug or slug_of(title, MAX_SLUG)
+        if not slug:
+            raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
+        path = config.content_path / f"{now:%Y}" / f"{slug}.md"
     front: dict = {"title": title, "date": now.date().isoformat() if isinstance(now, Day) else now.isoformat(timespec="seconds")}
     if draft:
         front["draft"] = True
@@ -271,6 +290,40 @@ def new_article(
     if source_name or source_url:
         front["source"] = {k: v for k, v in (("name", source_name or source_host(source_url)), ("url", source_url)) if v}
     return _write_new(path, front, comments="# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n")
+
+
+def names_a_file(argument: str) -> bool:
+    """Whether `ssg new`'s argument is the file to create (`content/2019/foo.md`, as `hugo new` takes one) rather than a
+    title: one word ending in .md (a title has spaces; one ending in `.md` is a file's name all the same)."""
+    return argument.endswith(ARTICLE_SUFFIXES) and not any(char.isspace() for char in argument)
+
+
+def new_file(config: Config, given: str) -> str:
+    """The article file `ssg new content/2019/foo.md` names, as its path under content/: from the working folder where
+    that is in content/ (`content/2019/foo.md`, `2019/foo.md` from inside content/), else from content/ (`2019/foo.md`
+    from the archive's folder). An error for one outside content/, or there already: nothing is ever written over."""
+    content = config.content_path.resolve()
+    written = Path(os.path.abspath(given))
+    under = written.relative_to(content).as_posix() if written.is_relative_to(content) else None
+    if under is None and not Path(given).is_absolute():
+        inside = Path(os.path.abspath(content / given))
+        under = inside.relative_to(content).as_posix() if inside.is_relative_to(content) else None
+    if under is None:
+        raise SsgError(
+            Problem(given, None, None, f"is not under {config.content_dir}/ (e.g. ssg new {config.content_dir}/2019/soyuz-lands.md)")
+        )
+    if os.path.lexists(content / under):
+        raise SsgError(Problem(f"{config.content_dir}/{under}", None, None, "already exists; nothing was changed (name another file)"))
+    return under
+
+
+def title_of_file(source_path: str) -> str:
+    """The title `ssg new content/2019/soyuz-ms-21-lands.md` writes: the file's name without its date and language,
+    words parted by spaces, the first letter capital (`Soyuz ms 21 lands`): a start, for the author to correct."""
+    stem = article_name(source_path)[0]
+    dated = DATE_PREFIX.match(stem)
+    words = " ".join(re.split(r"[-_\s]+", dated.group(4) if dated else stem)).strip()
+    return words[:1].upper() + words[1:]
 
 
 def new_page(
@@ -301,12 +354,17 @@ def new_page(
 
 
 def title_language(config: Config, title: str) -> str | None:
-    """The language a title's letters tell, on a bilingual site: the site's language written in Cyrillic (ru) for a
-    title that reads as Cyrillic (`scripts.reads_as_cyrillic`); None otherwise (the article takes the site's `lang`).
-    Written without it, a Russian article was published as English."""
-    if config.cyrillic_lang is None or not reads_as_cyrillic(title):
+    """The language a title's letters tell, on a bilingual site of one language in Cyrillic (ru) and one in another
+    alphabet (en): the first for a title that reads as Cyrillic (`scripts.reads_as_cyrillic`), the other for one that
+    reads as Latin (`scripts.reads_as_latin`) where it is not the site's `lang`; None otherwise (the article takes the
+    site's `lang`). Written without it, a Russian article was published as English, and on a Russian site an English
+    one as Russian."""
+    if config.cyrillic_lang is None:
         return None
-    return config.cyrillic_lang
+    if reads_as_cyrillic(title):
+        return config.cyrillic_lang
+    other = config.other_alphabet_lang
+    return other if other and other != config.lang and reads_as_latin(title) else None
 
 
 def _write_new(path: Path, front: dict, comments: str) -> Path:
@@ -348,6 +406,8 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
     name = f"{slug}.md" if slug else f"{stem}.{lang}.md"
     front = {"title": title, "lang": lang, "translation_of": source_path}
     front |= {key: data[key] for key in SHARED_KEYS if data.get(key) is not None}
+    if isinstance(front.get("tags"), list):
+        front["tags"] = tags_in(config, front["tags"], lang)
     dated, published = DATE_PREFIX.match(stem), date_like(data, PUBLICATION_KEYS)
     if "date" not in front and published:  # a clipping's `published:`, its date as the reader takes it
         front["date"] = published[0][1]
@@ -355,6 +415,17 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
         front["date"] = "-".join(dated.groups()[:3])
     folder = posixpath.dirname(source_path)
     return _write_new(config.content_path / folder / name, front, comments="")
+
+
+def tags_in(config: Config, tags: list, lang: str) -> list:
+    """The tag names `tags` as written in `lang` where site.yaml `tag_names:` gives them (`Dmitry Rogozin` ->
+    `Дмитрий Рогозин` for a Russian translation), else as they are: a translation copying the original's names showed
+    them in the other language on its page, and beside other articles' names of the same tag."""
+    spelled: dict[str, dict[str, str]] = {}
+    for main, names in config.tag_names.items():
+        every = {config.lang: str(main)} | {code: str(name) for code, name in names.items()}
+        spelled |= {tag_key(name): every for name in every.values()}
+    return [spelled.get(tag_key(tag), {}).get(lang, tag) if isinstance(tag, str) else tag for tag in tags]
 
 
 def _content_file(config: Config, given: Path) -> str:

@@ -16,6 +16,7 @@ from babel.core import get_global
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 # Share of the letters that must be Cyrillic for an article's `lang:` in another alphabet to be called wrong: a
 # Russian quotation, a name or an agency in an English text keeps it near half or under; Russian news on Apple,
 # SpaceX or OpenAI, full of Latin names, has 0.7-0.9.
@@ -38,6 +39,13 @@ def reads_as_cyrillic(title: str) -> bool:
     Cyrillic in lower case (`SpaceX запустила Starship`: a verb, where `Interview: «Роскосмос» chief on the ISS` only
     names an agency)."""
     return cyrillic_share(title) > 0.5 or any(word.islower() and _CYRILLIC.match(word) for word in _WORD.findall(title))
+
+
+def reads_as_latin(title: str) -> bool:
+    """Whether a headline is written in a language of Latin letters: it does not read as Cyrillic, and one of its words
+    is Latin in lower case (`NASA picks SpaceX for Artemis lander`; `Interview: «Роскосмос» chief on the ISS`), as a
+    sentence has. A title of names alone (`SpaceX Starship`) tells no language: a Russian article may be headed so."""
+    return not reads_as_cyrillic(title) and any(word.islower() and _LATIN.match(word) for word in _WORD.findall(title))
 
 
 def written_in_cyrillic(code: str) -> bool:

@@ -81,6 +81,32 @@ def left_as_text(tag: str) -> str:
     return f"{tag} is {template_kind(tag)}, which ssg does not run: it shows as text (write Markdown or HTML in its place)"
 
 
+def is_wikilink(tag: str) -> bool:
+    """Whether a tag of `template_tags` is Obsidian's link to a note (`[[Коммерсантъ]]`, `[[Note|text]]`, not an
+    embed): told of by the build, which knows whether an article has that name (`wikilink_hint`)."""
+    return tag.startswith("[[")
+
+
+def wikilink_parts(tag: str) -> tuple[str, str, str]:
+    """A wikilink's note name, heading (or "") and shown text: `[[Crew note#Landing|the crew]]`."""
+    target, _, text = tag.strip("![]").partition("|")
+    name, _, heading = target.partition("#")
+    return name.strip(), heading.strip(), text.strip() or name.strip()
+
+
+def wikilink_hint(tag: str, linked: str | None) -> str:
+    """The warning on Obsidian's `[[link]]` left in an article: a link to the article of that name (`linked`, its path
+    from the linking article), written as a person writes one (`[Коммерсантъ](../2019/Коммерсантъ.md)`, `<...>` around
+    a path with spaces: not %-encoded); else, no article having that name (a vault's note for an outlet or a person),
+    the text alone, as the page would show it."""
+    name, heading, text = wikilink_parts(tag)
+    if linked is None:
+        return f"{tag} is Obsidian's, which ssg does not read: it shows as text (no article is named {name!r}: write {text} as plain text)"
+    target = linked + (f"#{heading}" if heading else "")
+    written = f"<{target}>" if any(char.isspace() for char in target) else target
+    return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write [{text}]({written}), a link to its article)"
+
+
 # Jekyll's Liquid blocks that mean something without Liquid. `{% raw %}` ... `{% endraw %}`: what stands between is text
 # (ssg runs no Liquid, so the tags go and their text is marked with this non-character until the HTML is made, for
 # `template_tags` to pass over it). `{% highlight LANG %}` ... `{% endhighlight %}`: the code block ```LANG makes.

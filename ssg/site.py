@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .content import Article, slug_of
 from .errors import Problem
+from .scripts import cyrillic_language, reads_as_cyrillic, written_in_cyrillic
 from .standalone import Standalones
 from .translations import translation_groups
 
@@ -324,7 +325,7 @@ def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key in first_file:  # (oldest first)
         by_slug[slug_of(key) or "tag"].append(key)
-    tags, warnings = [], []
+    tags, warnings, codes = [], [], frozenset()
     for slug, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):
             # site.yaml's name for the tag, else the most used spelling; ties go to the first in sort order.
@@ -334,14 +335,24 @@ def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default
             if number > 1:
                 first = (min(spellings[keys[0]]), lang[keys[0]])
                 others = ", ".join(repr(min(spellings[k])) for k in keys[: number - 1])
-                message = f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/ {_clash_hint(first, (name, lang[key]), default)}"
+                codes = codes or frozenset(a.lang for a in articles)  # (the site's languages in use, for a clash's hint)
+                hint = _clash_hint(first, (name, lang[key]), default, codes)
+                message = f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/ {hint}"
                 warnings.append(Problem(f"{shown_as}/{first_file[key]}", None, "tags", message))
     return tuple(sorted(tags, key=lambda t: (t.name.casefold(), t.slug))), warnings
 
 
-def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | None) -> str:
-    """What to do about two tags on one URL, given each one's name and the language of its first article: where those
-    differ, they may be one tag (then `tag_names:`, keyed by the default language's name); else tell them apart."""
+def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | None, codes: frozenset[str] = frozenset()) -> str:
+    """What to do about two tags on one URL, given each one's name and the language of its first article: where the
+    names are in two alphabets (`Дмитрий Рогозин`, `Dmitry Rogozin`) or those languages differ, they may be one tag
+    (then `tag_names:`, keyed by the default language's name); else tell them apart. The alphabets tell, where the
+    first articles' languages may not: a translation started by `ssg new --translation-of` carries the original's tag
+    names, and may be a name's first article."""
+    if default is not None and reads_as_cyrillic(first[0]) != reads_as_cyrillic(other[0]):
+        cyrillic = cyrillic_language(tuple(sorted(codes)))
+        latin = [code for code in codes if not written_in_cyrillic(code)]
+        if cyrillic and len(latin) == 1:
+            first, other = ((name, cyrillic if reads_as_cyrillic(name) else latin[0]) for name in (first[0], other[0]))
     if first[1] != other[1]:
         (main, _), (alias, code) = (other, first) if other[1] == default else (first, other)
         return f"(if they are one tag in two languages, name it once in site.yaml: tag_names: {{{main}: {{{code}: {alias}}}}})"

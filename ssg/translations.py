@@ -62,7 +62,9 @@ def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str, unre
         if article.translation_of in known:
             groups.union(article.translation_of, article.source_path)
         elif article.translation_of and article.translation_of not in unreadable:
-            message = f"{article.translation_of} is not a published article (it should name the original's file under {shown_as}/)"
+            # (the build names as `unreadable` the files that failed to read and the originals not published, drafts and
+            # missing files, whose translations are published alone with a warning: what is left is a standalone page)
+            message = f"{article.translation_of} is a standalone page, not an article (name the original article's file under {shown_as}/, or remove translation_of:)"
             problems.append(Problem(f"{shown_as}/{article.source_path}", None, "translation_of", message))
     return problems
 

@@ -62,6 +62,9 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
             hint = "a tab: YAML indents with spaces only"
         elif exc.problem and exc.problem.startswith("mapping values are not allowed"):
             hint = _colon_hint(line_text) or hint
+        problem_line = exc.problem_mark.line if exc.problem_mark is not None else -1
+        if (inner := _inner_quote_hint(source_lines[problem_line] if 0 <= problem_line < len(source_lines) else "")) is not None:
+            raise YamlSyntaxError(f"YAML syntax error: {inner}", problem_line + 1) from None
         raise YamlSyntaxError(f"YAML syntax error: {what} ({hint})", line) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None) from None
@@ -159,6 +162,29 @@ def quoted(value: str) -> str:
     """`value` as a quoted YAML string, the way a hint tells to write it."""
     # A JSON string is a YAML double-quoted one; single quotes read better around a value holding double ones.
     return f"'{value}'" if '"' in value and "'" not in value else json.dumps(value, ensure_ascii=False)
+
+
+_QUOTED_VALUE = re.compile(r"""(\s*(?:- )?[^\s:#'"][^:#]*?):\s+(["'])(.*?)\s*""")
+
+
+def _inner_quote_hint(line: str) -> str | None:
+    """For a line `key: "text "quoted" text"`, whose inner quote ends the value early (YAML then finds text where a key
+    should be): the exact line to write, with the other quotes outside (`title: 'Он сказал "нет"'`), or the inner ones
+    escaped. None for another line."""
+    match = _QUOTED_VALUE.fullmatch(line)
+    if match is None:
+        return None
+    key, quote, rest = match.groups()
+    if not rest.endswith(quote) or quote not in rest[:-1]:
+        return None
+    value = rest[:-1]
+    other = "'" if quote == '"' else '"'
+    escaped = value.replace('"', '\\"') if quote == '"' else value.replace("'", "''")
+    inside = "double" if quote == '"' else "single"
+    fix = f"{key.strip()}: {quote}{escaped}{quote}"
+    if other not in value:
+        fix = f"{key.strip()}: {other}{value}{other} (the other quotes outside), or {fix}"
+    return f"a {inside} quote inside the value ends it early: write {fix}"
 
 
 def _colon_hint(line: str) -> str | None:

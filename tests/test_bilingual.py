@@ -198,7 +198,8 @@ def test_bad_translation_links_are_errors_naming_the_files(project):
     project.write(
         {
             "site.yaml": BILINGUAL_YAML,
-            "content/x.md": article("X", "2021-05-24", lang="ru", translation_of="nowhere.md"),
+            "content/x.md": article("X", "2021-05-24", lang="ru", translation_of="pages/about.md"),
+            "content/pages/about.md": "---\ntitle: About\n---\nText.\n",
             "content/a.md": article("A", "2021-06-01"),
             "content/b.md": article("B", "2021-06-01", lang="ru", translation_of="a.md"),
             "content/c.md": article("C", "2021-06-01", lang="ru", translation_of="a.md"),
@@ -209,8 +210,41 @@ def test_bad_translation_links_are_errors_naming_the_files(project):
     assert str(error.value).splitlines() == [
         "content/a.md: translation_of: translations of one article must be in different languages: "
         "content/a.md (en), content/b.md (ru), content/c.md (ru)",
-        "content/x.md:5: translation_of: nowhere.md is not a published article (it should name the original's file under content/)",
+        "content/x.md:5: translation_of: pages/about.md is a standalone page, not an article "
+        "(name the original article's file under content/, or remove translation_of:)",
     ]
+
+
+def test_a_translation_whose_original_is_deleted_is_published_alone_with_a_warning(project):
+    """Deleting the original of a translation (`ssg new --translation-of 2014/x.md`, then `rm content/2014/x.md`)
+    stopped every build and the preview: "translation_of: 2014/x.md is not a published article"."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/2014/soyuz-landing.md": article("Soyuz lands", "2014-03-11"),
+            "content/2014/soyuz-landing.ru.md": article(
+                "«Союз» приземлился", "2014-03-11", lang="ru", translation_of="2014/soyuz-landing.md"
+            ),
+            "content/2015/proton.md": article("Proton", "2015-05-16"),
+        }
+    )
+    assert project.build().warnings == [] and 'rel="alternate" hreflang="en"' in project.page("ru/2014/03/11/soyuz-landing/")
+    (project.root / "content/2014/soyuz-landing.md").unlink()
+    result = project.build()  # (the same builder would go on in the preview; here a rebuild from the cache)
+    assert [str(w) for w in result.warnings] == [
+        "content/2014/soyuz-landing.ru.md:5: translation_of: content/2014/soyuz-landing.md is not there (deleted or moved?): "
+        "this translation is published alone; remove translation_of: to keep it so, or restore the original"
+    ]
+    assert 'rel="alternate" hreflang="en"' not in project.page("ru/2014/03/11/soyuz-landing/")
+    # Moved to another folder, or misspelt: the file it likely is, named.
+    project.write({"content/archive/soyuz-landing.md": article("Soyuz lands", "2014-03-11")})
+    (warning,) = project.build().warnings
+    assert str(warning).endswith("or restore the original (or name the file it likely is: translation_of: archive/soyuz-landing.md)")
+    project.write(
+        {"content/2014/soyuz-landing.ru.md": article("«Союз» приземлился", "2014-03-11", lang="ru", translation_of="2015/proton.md")}
+    )
+    (project.root / "content/archive/soyuz-landing.md").unlink()
+    assert project.build().warnings == []  # (a translation of Proton now; as the file says)
 
 
 def test_every_kind_of_content_problem_is_reported_in_one_run(project):
@@ -222,7 +256,8 @@ def test_every_kind_of_content_problem_is_reported_in_one_run(project):
             "content/broken.md": "---\ntitle: [unclosed\n---\n",
             "content/broken.ru.md": article("Перевод", "2021-05-24", lang="ru", translation_of="broken.md"),
             "content/de.md": article("Nachricht", "2021-05-25", lang="de"),
-            "content/x.md": article("X", "2021-05-26", lang="ru", translation_of="nowhere.md"),
+            "content/x.md": article("X", "2021-05-26", lang="ru", translation_of="pages/about.md"),
+            "content/pages/about.md": "---\ntitle: About\n---\nText.\n",
             "content/pic.md": article("Pic", "2021-05-27", image="{src: 2021/none.jpg}"),
             "content/a.md": article("Same", "2021-05-28"),
             "content/b.md": article("Same", "2021-05-28", slug="a"),
@@ -245,7 +280,8 @@ def test_translation_problems_name_the_content_folder_site_yaml_sets(project):
     project.write(
         {
             "site.yaml": BILINGUAL_YAML + "content_dir: articles\n",
-            "articles/x.md": article("X", "2021-05-24", lang="ru", translation_of="a.md"),
+            "articles/x.md": article("X", "2021-05-24", lang="ru", translation_of="pages/a.md"),
+            "articles/pages/a.md": "---\ntitle: About\n---\nText.\n",
             "articles/y.md": article("Y", "2021-05-25"),
             "articles/z.md": article("Z", "2021-05-25", slug="y"),
         }
@@ -253,9 +289,24 @@ def test_translation_problems_name_the_content_folder_site_yaml_sets(project):
     with pytest.raises(ContentError) as error:
         project.build()
     assert str(error.value).splitlines() == [
-        "articles/x.md:5: translation_of: a.md is not a published article (it should name the original's file under articles/)",
+        "articles/x.md:5: translation_of: pages/a.md is a standalone page, not an article "
+        "(name the original article's file under articles/, or remove translation_of:)",
         "articles/z.md:4: slug: has the same URL /2021/05/25/y/ as articles/y.md (set a different `slug:` or date)",
     ]
+
+
+@pytest.mark.parametrize("written", ["rus", "ru-RU", "ru_RU"])
+def test_a_sites_language_written_otherwise_is_one_error_with_the_code_to_write_first(project, written):
+    """`lang: rus` was an error suggesting to add `rus` to `languages:`, while a separate warning said "write lang: ru"."""
+    text = "Роскосмос сообщил о запуске ракеты с космодрома Восточный сегодня утром, как и планировалось."
+    project.write({"site.yaml": BILINGUAL_YAML, "content/a.md": article("Роскосмос сообщил о запуске", "2021-01-01", text, lang=written)})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        f"content/a.md:4: lang: {written!r} is not one of the site's languages (en, ru): write lang: ru "
+        f"(or add {written!r} to `languages:` in site.yaml)"
+    )
+    assert [w for w in error.value.warnings if w.field == "lang"] == []
 
 
 def test_unknown_language_is_an_error_naming_the_configured_ones(project):

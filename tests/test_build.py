@@ -451,6 +451,36 @@ def test_a_link_to_a_missing_article_suggests_the_file_likely_meant(project):
     ]
 
 
+def test_an_obsidian_link_is_warned_of_on_the_texts_line_with_a_link_to_the_article_of_its_name_or_plain_text(project):
+    """An Obsidian Web Clipper file names the outlet in its front matter (`author: - "[[Коммерсантъ]]"`) and in its text:
+    the warning named the front matter's line, never shown, and suggested `[Коммерсантъ](%D0%9A...md)`, %-encoded and
+    linking a file that does not exist (found by a new user's trial)."""
+    clipping = (
+        '---\ntitle: Клиппинг\ndate: 2021-05-24\nsource: https://www.kommersant.ru/doc/1\nauthor:\n  - "[[Коммерсантъ]]"\n---\n\n'
+        "Текст.\n\nИсточник: [[Коммерсантъ]], см. также [[Crew note#The crew|экипаж]].\n"
+    )
+    project.write({"content/2021/clip.md": clipping, "content/2019/crew note.md": article("Crew", "2019-01-01")})
+    assert sorted((w.line, w.message) for w in project.build().warnings) == [
+        (
+            11,
+            "[[Crew note#The crew|экипаж]] is Obsidian's, which ssg does not read: it shows as text "
+            "(write [экипаж](<../2019/crew note.md#The crew>), a link to its article)",
+        ),
+        (
+            11,
+            "[[Коммерсантъ]] is Obsidian's, which ssg does not read: it shows as text "
+            "(no article is named 'Коммерсантъ': write Коммерсантъ as plain text)",
+        ),
+    ]
+    # An article of that name, added (in the preview, a save later): the link to it, as written by hand.
+    project.write({"content/2020/коммерсантъ.md": article("Коммерсантъ", "2020-01-01")})
+    messages = [w.message for w in project.build().warnings]
+    assert (
+        "[[Коммерсантъ]] is Obsidian's, which ssg does not read: it shows as text (write [Коммерсантъ](../2020/коммерсантъ.md), a link to its article)"
+        in messages
+    )
+
+
 def test_links_and_images_pasted_as_html_are_made_real_like_markdown_ones(project):
     """Clippings are pasted as HTML: `<img src="map.png">` beside the article was not copied and its link, like a
     raw `<a href="other.md">`, led nowhere from the article's page; only `ssg check --links` said so."""
@@ -892,6 +922,28 @@ def test_a_tag_clashing_with_its_other_language_name_points_at_tag_names(project
     assert [w.message.split("; ")[1] for w in result.warnings] == [
         f"it gets tags/sputnik-2/ (if they are one tag in two languages, name it once in site.yaml: tag_names: {hint})"
     ]
+
+
+@pytest.mark.parametrize(
+    ("languages", "hint"),
+    [("[en, ru]", "{Dmitry Rogozin: {ru: Дмитрий Рогозин}}"), ("[ru, en]", "{Дмитрий Рогозин: {en: Dmitry Rogozin}}")],
+)
+def test_a_tag_clash_on_a_translation_points_at_tag_names_by_the_names_alphabets(project, languages, hint):
+    """`ssg new --translation-of` copies the English tags: the Russian version carries `Dmitry Rogozin`, where Russian
+    articles have `Дмитрий Рогозин`, and the warning landing on it said "give one a distinct name" (both names' first
+    articles being Russian), where the one on the English original suggested `tag_names:` (a new user's trial)."""
+    project.write(
+        {
+            "site.yaml": f"title: T\nbase_url: https://example.org/\nlang: {languages[1:3]}\nlanguages: {languages}\n",
+            "content/2020/old.md": article("Старое", "2020-01-01", tags="[Дмитрий Рогозин]", lang="ru"),
+            "content/2021/x.md": article("X", "2021-01-02", tags="[Dmitry Rogozin]", lang="en"),
+            "content/2021/x.ru.md": article("Икс", "2021-01-02", tags="[Dmitry Rogozin]", lang="ru", translation_of="2021/x.md"),
+        }
+    )
+    (warning,) = project.build().warnings
+    assert warning.message.split("; ")[1] == (
+        f"it gets tags/dmitry-rogozin-2/ (if they are one tag in two languages, name it once in site.yaml: tag_names: {hint})"
+    )
 
 
 def test_tags_parted_by_spaces_that_are_each_a_tag_are_warned_of(project):

@@ -194,8 +194,17 @@ def test_new_writes_front_matter_and_never_overwrites(project):
             "Invalid value for '--source-url': 'ftp://x' is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)",
         ),
         ("--source-url", "www.interfax.ru/1", "Invalid value for '--source-url': 'www.interfax.ru/1' is not an absolute http(s) URL"),
-        ("--date", "16.07.2019", "Invalid value for '--date': '16.07.2019' is not a date (write 2019-07-16)"),
-        ("--date", "2019-02-30", "Invalid value for '--date': '2019-02-30' is not a date (write 2019-07-16 or 2019-07-16T10:30)"),
+        (
+            "--date",
+            "01.07.2019",
+            "Invalid value for '--date': '01.07.2019' is not a date (write --date 2019-07-01 if it is 1 July, or --date 2019-01-07 if it is 7 January)",
+        ),
+        ("--date", "2019-02-30", "Invalid value for '--date': '2019-02-30' is not a date: February 2019 has 28 days"),
+        (
+            "--date",
+            "вчера",
+            "Invalid value for '--date': 'вчера' is not a date (write 2019-07-16, 2019-07-16T10:30 or 16 July 2019, 10:30)",
+        ),
     ],
 )
 def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option, value, message):
@@ -224,6 +233,62 @@ def test_new_files_a_clipping_of_past_news_under_its_year_and_may_start_it_as_a_
     assert not (project.root / "public/2018").exists()
     translation = run("-C", str(project.root), "new", "Старые новости", "--translation-of", str(day), "--date", "2020-01-01")
     assert translation.exit_code == 2 and "takes the original's date, tags and source" in translation.output
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("5 марта 2019, 14:30", "2019-03-05T14:30:00+03:00"),  # the site's time zone, Europe/Moscow
+        ("2019-03-05 14:30 MSK", "2019-03-05T14:30:00+03:00"),
+        ("Tue, 05 Mar 2019 14:30:00 +0200", "2019-03-05T14:30:00+02:00"),  # the outlet's offset, kept
+        ("Вт, 5 мар 2019 14:30:00 +0300", "2019-03-05T14:30:00+03:00"),
+        ("5 March 2019", "2019-03-05"),
+        ("2019-03-05, 14:30", "2019-03-05T14:30:00+03:00"),
+        ("16.07.2019", "2019-07-16"),  # day first: no other reading
+    ],
+)
+def test_new_takes_a_date_as_journalists_write_it_and_writes_it_as_iso(project, written, date):
+    """A clipping's date is copied from the outlet's page: `--date "5 марта 2019, 14:30"` was refused."""
+    result = run("-C", str(project.root), "new", "Old news", "--date", written)
+    assert result.exit_code == 0, result.output
+    path = Path.cwd() / result.output.strip()
+    assert path.parent.name == "2019"
+    assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["date"] == date
+
+
+def test_new_given_a_file_name_writes_that_file(project, monkeypatch):
+    """`ssg new content/2019/foo.md` (Hugo's habit) wrote content/2026/content-2019-foo-md.md titled "content/2019/foo.md"."""
+    monkeypatch.chdir(project.root)
+
+    def new(*args: str) -> tuple[str, dict]:
+        result = run("new", *args)
+        assert result.exit_code == 0, result.output
+        written = result.output.strip()
+        return written, yaml.safe_load(Path(written).read_text(encoding="utf-8").split("---")[1])
+
+    path, front = new("content/2019/soyuz-ms-12-lands.md", "--date", "5 марта 2019, 14:30")
+    assert path == "content/2019/soyuz-ms-12-lands.md"
+    assert front["title"] == "Soyuz ms 12 lands" and front["date"] == "2019-03-05T14:30:00+03:00"
+    # From content/ (as Hugo names it), the name's date, the name's language, --title.
+    path, front = new("2019/2019-03-06-progress.md")
+    assert path == "content/2019/2019-03-06-progress.md" and (front["title"], front["date"]) == ("Progress", "2019-03-06")
+    path, front = new("content/2019/2019-03-07-progress.ru.md", "--title", "«Прогресс» пристыковался")
+    assert front["lang"] == "ru" and front["title"] == "«Прогресс» пристыковался"
+    this_year = str(datetime.now(ZoneInfo("Europe/Moscow")).year)
+    path, front = new(f"content/{this_year}/launch.md")
+    assert front["date"].startswith(this_year)
+    # Never over a file; never outside content/; a folder of another year wants the date.
+    for args, message in (
+        (["content/2019/soyuz-ms-12-lands.md", "--date", "2019-03-05"], "content/2019/soyuz-ms-12-lands.md: already exists"),
+        (["../outside.md"], "../outside.md: is not under content/"),
+        (["content/2018/undated.md"], "content/2018/undated.md is in 2018's folder: pass its date, e.g. --date 2018-07-16"),
+        (["content/2019/x.md", "--slug", "y"], "content/2019/x.md names the file to write"),
+        (["A title", "--title", "Another"], "--title goes with a file name for TITLE"),
+    ):
+        result = run("new", *args)
+        assert result.exit_code in (1, 2) and message in result.output, result.output
+    assert not (project.root / "outside.md").exists() and not (project.root / "content/2018").exists()
+    assert run("build").exit_code == 0
 
 
 def test_new_with_a_headline_longer_than_a_file_name_cuts_the_slug_at_a_word(project):
@@ -394,7 +459,7 @@ def test_new_takes_only_the_sites_languages(project):
     assert run("-C", str(project.root), "new", "Луна", "--lang", "ru").exit_code == 0
 
 
-def test_new_on_a_bilingual_site_takes_the_language_of_a_title_in_cyrillic(project):
+def test_new_on_a_bilingual_site_takes_the_language_of_a_titles_alphabet(project):
     """`ssg new "Роскосмос сообщил о запуске"` on an en/ru site wrote no `lang:`, and the article was built as English."""
     site_yaml = project.root.joinpath("site.yaml").read_text()
 
@@ -411,6 +476,14 @@ def test_new_on_a_bilingual_site_takes_the_language_of_a_title_in_cyrillic(proje
     assert "lang" not in front("Interview: «Роскосмос» chief on the ISS")  # mostly Latin: the site's
     assert front("SpaceX запустила Starship")["lang"] == "ru"  # mostly Latin names, but a Russian verb
     assert front("Apple представила iPhone 17")["lang"] == "ru"
+    # A Russian site's English title is English, as a Russian title on an English site is Russian (found by a new
+    # user's trial: `lang:` was left out, and the article was built as Russian).
+    project.write({"site.yaml": site_yaml + "lang: ru\nlanguages: [ru, en]\n"})
+    assert front("NASA picks SpaceX for Artemis lander")["lang"] == "en"
+    assert front("Interview: «Роскосмос» head on the ISS")["lang"] == "en"
+    assert front("Роскосмос сообщил о пуске")["lang"] == "ru"
+    assert "lang" not in front("SpaceX Starship")  # names alone tell no language: the site's
+    assert front("Apple представила iPhone 18")["lang"] == "ru"
     # A site of one language, or of none written in Cyrillic, has nothing to choose.
     project.write({"site.yaml": site_yaml + "lang: en\n"})
     assert "lang" not in front("Роскосмос сообщил о стыковке")
@@ -449,6 +522,25 @@ def test_new_starts_a_translation_beside_the_original(project):
     assert same.exit_code == 1 and "content/2026/moon.md is in 'en' already" in same.output
     missing = run("-C", str(project.root), "new", "--translation-of", "2026/mars.md", "Марс")
     assert missing.exit_code == 1 and "2026/mars.md is not an article file under content/" in missing.output
+
+
+def test_new_translation_writes_the_tags_names_in_its_language_where_tag_names_gives_them(project):
+    """The translation copied the English names: the Russian version had `Dmitry Rogozin` beside other Russian articles'
+    `Дмитрий Рогозин` (a new user's trial). Names site.yaml does not translate are copied as they are."""
+    site_yaml = (
+        project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\ntag_names:\n  Dmitry Rogozin: {ru: Дмитрий Рогозин}\n"
+    )
+    original = article("Rogozin", "2021-05-24", tags="[Dmitry Rogozin, Moon]")
+    project.write({"site.yaml": site_yaml, "content/2021/rogozin.md": original})
+    result = run("-C", str(project.root), "new", "--translation-of", "2021/rogozin.md", "Рогозин")
+    assert result.exit_code == 0, result.output
+    front = yaml.safe_load((project.root / "content/2021/rogozin.ru.md").read_text(encoding="utf-8").split("---")[1])
+    assert front["tags"] == ["Дмитрий Рогозин", "Moon"]
+    # And back: a Russian original's names, in English.
+    project.write({"content/2021/rogozin-2.ru.md": article("Рогозин", "2021-05-25", tags="[Дмитрий Рогозин]", lang="ru")})
+    assert run("-C", str(project.root), "new", "--translation-of", "2021/rogozin-2.ru.md", "Rogozin").exit_code == 0
+    front = yaml.safe_load((project.root / "content/2021/rogozin-2.en.md").read_text(encoding="utf-8").split("---")[1])
+    assert front["tags"] == ["Dmitry Rogozin"]
 
 
 def test_new_translation_of_an_article_dated_by_its_name_keeps_the_date(project):
@@ -760,11 +852,17 @@ def test_init_sets_the_archives_languages(tmp_path):
     """A Russian or bilingual archive meant finding `lang:` and `languages:` in site.yaml by hand."""
     assert run("init", str(tmp_path / "bi"), "--languages", "ru,en").exit_code == 0
     config = yaml.safe_load((tmp_path / "bi/site.yaml").read_text(encoding="utf-8"))
-    assert (config["lang"], config["languages"]) == ("ru", ["ru", "en"])
+    # Each language with the site's title, to translate (the English pages and feeds were "<title> (English)").
+    assert (config["lang"], config["languages"]) == ("ru", {"ru": {"title": "Bi"}, "en": {"title": "Bi"}})
     welcome = next((tmp_path / "bi/content").rglob("welcome.md")).read_text(encoding="utf-8")
     assert "title: Добро пожаловать в ваш архив новостей\n" in welcome and "lang:" not in welcome  # (in the default language)
     built = run("-C", str(tmp_path / "bi"), "build")
     assert built.exit_code == 0 and "0 warnings" in built.output and (tmp_path / "bi/public/en/index.html").is_file()
+    site_yaml = (tmp_path / "bi/site.yaml").read_text(encoding="utf-8")
+    (tmp_path / "bi/site.yaml").write_text(site_yaml.replace("en: {title: Bi}", "en: {title: Space clippings}"), encoding="utf-8")
+    assert run("-C", str(tmp_path / "bi"), "build").exit_code == 0
+    assert "<title>Space clippings</title>" in (tmp_path / "bi/public/en/index.html").read_text(encoding="utf-8")
+    assert "<title>Space clippings (English)</title>" in (tmp_path / "bi/public/en/feed.xml").read_text(encoding="utf-8")
     assert run("init", str(tmp_path / "ru"), "--languages", "ru").exit_code == 0
     config = yaml.safe_load((tmp_path / "ru/site.yaml").read_text(encoding="utf-8"))
     assert config["lang"] == "ru" and "languages" not in config

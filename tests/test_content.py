@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ssg.content import Article, ReadSettings, iso_hint, read_article, slug_of
+from ssg.content import Article, ReadSettings, read_article, slug_of
 from ssg.frontmatter import split_front_matter
 from ssg.search import SearchConfig
 
@@ -304,7 +304,7 @@ def test_toml_front_matter_as_hugo_and_zola_write_it_is_read():
     assert m["summary"] == "The rocket flew." and m["extra"] == {"categories": ["space"], "params": {"title": "not the title"}}
     assert m["lines"] == {"title": 2, "date": 3, "updated": 4, "tags": 5, "draft": 9, "categories": 10}
     assert problems('+++\ntitle = "T"\ndate = "24.05.2021"\n+++\n') == [
-        "2021/story.md:3: date: '24.05.2021' is not an ISO 8601 date (write 2021-05-24)"
+        "2021/story.md:3: date: '24.05.2021' is not an ISO 8601 date (write date: 2021-05-24)"
     ]
 
 
@@ -598,24 +598,24 @@ def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_na
     # A publication date in another format is the date, wrong: its error is on its line (found by a new user's trial:
     # the clipping's `created:` was offered instead, which dates the news by the day it was clipped).
     assert problems("---\ntitle: T\ncreated: 2025-04-20\npublished: 20.04.2025\n---\n") == [
-        "2021/story.md:4: published: '20.04.2025' is not an ISO 8601 date (write 2025-04-20)"
+        "2021/story.md:4: published: '20.04.2025' is not an ISO 8601 date (write published: 2025-04-20)"
     ]
 
 
-def test_obsidians_links_and_embeds_are_warned_of_with_the_markdown_to_write():
-    """(Found by a new user's trial: a vault's `![[soyuz launch.png]]` and `[[Crew note]]` showed as text, silently.)"""
+def test_obsidians_embeds_are_warned_of_with_the_markdown_to_write_and_its_links_left_to_the_build():
+    """(Found by a new user's trial: a vault's `![[soyuz launch.png]]` and `[[Crew note]]` showed as text, silently.)
+    A link's warning needs to know whether an article has the note's name: the build gives it (`test_build`)."""
     record = read("---\ntitle: T\ndate: 2021-01-01\n---\nSee [[Crew note#The crew|the crew]].\n\n![[soyuz launch.png]]\n\n`[[code]]`\n")
     assert [(w["line"], w["message"]) for w in record["warnings"]] == [
-        (
-            5,
-            "[[Crew note#The crew|the crew]] is Obsidian's, which ssg does not read: it shows as text "
-            "(write [the crew](Crew%20note.md#The%20crew), a link to its file from this article)",
-        ),
         (
             7,
             "![[soyuz launch.png]] is Obsidian's, which ssg does not read: it shows as text (write ![](soyuz%20launch.png), with the file's path from this article)",
         ),
     ]
+    assert record["meta"]["article_links"] == ["[[Crew note#The crew|the crew]]"]
+    # On the line of the text, not of the front matter where a clipper writes the same (`author: "[[Коммерсантъ]]"`).
+    record = read('---\ntitle: T\ndate: 2021-01-01\nauthor:\n  - "![[logo.png]]"\n---\nText.\n\n![[logo.png]]\n')
+    assert [w["line"] for w in record["warnings"]] == [9]
 
 
 def test_a_link_out_of_the_content_folder_is_warned_of_on_its_line():
@@ -676,7 +676,7 @@ def test_a_tag_written_with_obsidians_hash_is_the_tag():
 def test_a_comment_cutting_a_shown_text_is_warned_of():
     """`title: Запуск #2 перенесён` read as "Запуск" without a word (YAML's comment); a comment after a date is meant."""
     text = (
-        "---\ntitle: Запуск #2 перенесён\ndate: 2024-01-01  # from TASS\ndraft: false # checked\nrights: 'ТАСС #1'\n"
+        "---\ntitle: Запуск #2 перенесён\ndate: 2021-01-01  # from TASS\ndraft: false # checked\nrights: 'ТАСС #1'\n"
         "image:\n  src: https://example.org/a.jpg\n  credit: Роскосмос #фото\ntags: Moon  # from Jekyll\nsummary: C# and F#\n---\nText.\n"
     )
     record = read(text)
@@ -686,14 +686,14 @@ def test_a_comment_cutting_a_shown_text_is_warned_of():
         (8, "credit", "' #' starts a YAML comment, so this reads as 'Роскосмос': put the value in quotes, credit: \"Роскосмос #фото\""),
     ]
     # Text as written (a block scalar's lines), a free-form mapping's key: nothing to say (found in review).
-    literal = "---\ntitle: T\ndate: 2024-01-01\nsummary: |\n  title: Foo #bar\nextra:\n  name: x #y\n---\nText.\n"
+    literal = "---\ntitle: T\ndate: 2021-01-01\nsummary: |\n  title: Foo #bar\nextra:\n  name: x #y\n---\nText.\n"
     assert read(literal)["warnings"] == []
 
 
 def test_a_tags_item_indented_past_the_one_above_is_warned_of_on_its_line():
     """`  - Роскосмос` then `   - МКС`: YAML reads the second as more of the first, and the article had one tag,
     "Роскосмос - МКС", without a word. A name that holds " - " as written is no mistake."""
-    record = read("---\ntitle: T\ndate: 2024-01-01\ntags:\n  - Роскосмос\n   - МКС\n  - NASA\n---\nText.\n")
+    record = read("---\ntitle: T\ndate: 2021-01-01\ntags:\n  - Роскосмос\n   - МКС\n  - NASA\n---\nText.\n")
     assert record["meta"]["tags"] == ["Роскосмос - МКС", "NASA"]
     assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
         (
@@ -702,7 +702,7 @@ def test_a_tags_item_indented_past_the_one_above_is_warned_of_on_its_line():
             "this item is indented past the one above, so YAML reads it as more of that one: the tag is 'Роскосмос - МКС'; put its dash under the others'",
         )
     ]
-    assert read("---\ntitle: T\ndate: 2024-01-01\ntags:\n  - Союз - Аполлон\n  - NASA\n---\nText.\n")["warnings"] == []
+    assert read("---\ntitle: T\ndate: 2021-01-01\ntags:\n  - Союз - Аполлон\n  - NASA\n---\nText.\n")["warnings"] == []
 
 
 def test_an_article_in_cyrillic_with_a_language_in_another_alphabet_is_warned_of():
@@ -763,31 +763,64 @@ def test_an_article_not_in_cyrillic_taken_for_the_cyrillic_language_is_warned_of
     assert [w for w in warnings("NASA launches a rocket", "") if ": lang: " in w] == []
 
 
+MOSCOW_TIME = "; with no offset written, the time is in the site's time zone, Europe/Moscow"
+
+
 @pytest.mark.parametrize(
     ("written", "hint"),
     [
-        ("31.12.2025", "write 2025-12-31"),
-        ("31/12/2025", "write 2025-12-31"),
-        ("31-12-2025", "write 2025-12-31"),
-        ("2025.12.31", "write 2025-12-31"),
-        ("2025-1-5", "write 2025-01-05"),
-        ("12/31/2025", "write 2025-12-31"),  # the month first, as in the US: the only reading
-        ("05.05.2025", "write 2025-05-05"),
-        ("24.05.2021 10:15", "write 2021-05-24T10:15"),
-        ("01.02.2025", "write 2025-02-01 if it is 1 February, or 2025-01-02 if it is 2 January"),
-        ("31.02.2025", None),  # no day of the calendar, either way
+        ("31.12.2025", "write date: 2025-12-31"),
+        ("31/12/2025", "write date: 2025-12-31"),
+        ("31-12-2025", "write date: 2025-12-31"),
+        ("2025.12.31", "write date: 2025-12-31"),
+        ("2025-1-5", "write date: 2025-01-05"),
+        ("12/31/2025", "write date: 2025-12-31"),  # the month first, as in the US: the only reading
+        ("05.05.2025", "write date: 2025-05-05"),
+        ("24.05.2021 10:15", "write date: 2021-05-24T10:15:00" + MOSCOW_TIME),
+        ("01.02.2025", "write date: 2025-02-01 if it is 1 February, or date: 2025-01-02 if it is 2 January"),
         ("31.12.25", None),  # which century is a guess
         ("24.05.2021 25:15", None),
-        ("May 24", None),
+        ("May 24", None),  # which year is a guess too
+        ("вчера", None),  # the day of the build: no date of the news
+        # As journalists write them, copied from the outlet's page (found by a new user's trial: all were "not a date").
+        ("5 марта 2019, 14:30", "write date: 2019-03-05T14:30:00" + MOSCOW_TIME),
+        ("2019-03-05 14:30 MSK", "write date: 2019-03-05T14:30:00+03:00"),
+        ("5 марта 2019 года, 14:30 мск", "write date: 2019-03-05T14:30:00+03:00"),
+        ("Tue, 05 Mar 2019 14:30:00 +0300", "write date: 2019-03-05T14:30:00+03:00"),
+        ("Вт, 5 мар 2019 14:30:00 +0300", "write date: 2019-03-05T14:30:00+03:00"),
+        ("5 March 2019", "write date: 2019-03-05"),
+        ("March 5, 2019 2:30 PM EST", "write date: 2019-03-05T14:30:00-05:00"),
+        ("2019-03-05, 14:30", "write date: 2019-03-05T14:30:00" + MOSCOW_TIME),
+        (
+            "05.03.2019 14:30 UTC",
+            "write date: 2019-03-05T14:30:00+00:00 if it is 5 March, or date: 2019-05-03T14:30:00+00:00 if it is 3 May",
+        ),
     ],
 )
-def test_a_date_in_another_order_is_told_as_iso(written, hint):
+def test_a_date_written_otherwise_is_told_the_exact_iso_date_to_write(written, hint):
     """`date: 31.12.2025` got "use 2021-05-24 ...", leaving the user to work out which number goes where; a date
-    either way round gets both readings, as a guess would be wrong for someone."""
-    assert iso_hint(written) == hint
+    either way round gets both readings, as a guess would be wrong for someone. Front matter stays strict: the value
+    is an error, with the value to write (with the offset the text names, else in the site's time zone)."""
     (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
     expected = f"is not an ISO 8601 date ({hint})" if hint else "is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
     assert message == f"2021/story.md:3: date: {written!r} {expected}"
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("2019-02-30", "February 2019 has 28 days"),
+        ("2024-02-30T10:00:00+03:00", "February 2024 has 29 days"),
+        ("2024-12-32", "a month has at most 31 days"),
+        ("2024-04-31", "April 2024 has 30 days"),
+        ("2024-13-01", "there is no month 13 (in ISO 8601 the month comes before the day: 2024-01-13 if it is 13 January)"),
+        ("2024-00-10", "there is no month 0 (in ISO 8601 the month comes before the day)"),
+        ("31.02.2025", "February 2025 has 28 days"),
+    ],
+)
+def test_an_impossible_date_says_why(written, why):
+    """`2019-02-30` got "is not a date (use 2021-05-24 ...)", which it looks like already: the user saw no mistake."""
+    assert problems(f"---\ntitle: T\ndate: {written}\n---\n") == [f"2021/story.md:3: date: {written!r} is not a date: {why}"]
 
 
 def test_control_characters_in_the_text_are_left_out_with_a_warning_on_their_line():
@@ -925,4 +958,92 @@ def test_wordpress_never_published_drafts_are_told_what_their_date_and_url_are()
         "2021/story.md:3: date: '0000-00-00 00:00:00' is WordPress's placeholder for a draft never published, not a date: "
         "set draft: true to leave it out, or write its real date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",
         "2021/story.md:4: url: '/?p=1' has a query (?p=1), which no file of a static site can answer: leave it out",
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "ТАСС, https://tass.ru/x",
+        "ТАСС https://tass.ru/x",
+        "ТАСС (https://tass.ru/x)",
+        "ТАСС — https://tass.ru/x",
+        "https://tass.ru/x (ТАСС)",
+    ],
+)
+def test_a_source_written_as_name_and_link_in_one_line_is_both(written):
+    """`source: ТАСС, https://tass.ru/x` was the outlet's name whole: the page showed the link as text, and linked nothing."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\nsource: {written}\n---\nText.\n")
+    assert record["meta"]["source"] == {"name": "ТАСС", "url": "https://tass.ru/x"} and record["warnings"] == []
+
+
+def test_a_source_with_a_link_inside_its_name_is_warned_of_with_the_mapping_to_write():
+    record = read("---\ntitle: T\ndate: 2021-01-01\nsource: ТАСС, https://tass.ru/x, 2019\n---\nText.\n")
+    assert record["meta"]["source"] == {"name": "ТАСС, https://tass.ru/x, 2019", "url": None}
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (
+            4,
+            "'ТАСС, https://tass.ru/x, 2019' holds a link, taken as part of the name (write source: {name: \"ТАСС, 2019\", url: https://tass.ru/x})",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "front", "warning"),
+    [
+        (
+            "2019/2019-03-05-x.md",
+            "date: 2016-03-04\n",
+            "2016-03-04 disagrees with its file: the file name says 2019-03-05 and its folder 2019 "
+            "(fix the date, or move the file to content/2016/2016-03-04-x.md)",
+        ),
+        (
+            "2019/2019-03-05-x.md",
+            "date: 2019-03-04\n",
+            "2019-03-04 disagrees with its file: the file name says 2019-03-05 (fix the date, or rename the file 2019-03-04-x.md)",
+        ),
+        (
+            "2019/x.md",
+            "date: 2016-03-04\n",
+            "2016-03-04 disagrees with its file: the file is in the folder of 2019 (fix the date, or move the file to content/2016/)",
+        ),
+        (
+            "news/2019/03/x.md",
+            "date: 2016-03-04\n",
+            "2016-03-04 disagrees with its file: the file is in the folder of 2019 (fix the date, or move the file to content/news/2016/03/)",
+        ),
+        (
+            "2018/2019-03-05-x.md",
+            "",
+            "2019-03-05 disagrees with its file: the file is in the folder of 2018 (move the file to content/2019/, or fix the date in its name)",
+        ),
+        # Agreeing, or nothing in the path that clearly names a date: nothing said.
+        ("2019/2019-03-05-x.md", "date: 2019-03-05T10:00:00+03:00\n", None),
+        ("2019/2019-03-05-x.md", "date: 2019-03-04T22:30:00Z\n", None),  # (05 March in Moscow: the file name's day)
+        ("2020/x.md", "date: 2019-12-31T23:30:00Z\n", None),  # (2020 in Moscow)
+        ("news/x.md", "date: 2016-03-04\n", None),
+        ("pages-2019/x.md", "date: 2016-03-04\n", None),
+        ("2019/index.md", "date: 2019-05-01\n", None),
+    ],
+)
+def test_a_date_that_disagrees_with_the_file_name_or_year_folder_is_warned_of(path, front, warning):
+    """`content/2019/2019-03-05-x.md` whose `date:` was moved to 2016-03-04 said nothing: its URL and archives moved to
+    2016, with its name and folder still saying 2019 (a new user's trial)."""
+    record = read(f"---\ntitle: T\n{front}---\nText.\n", path=path)
+    assert [w["message"] for w in record["warnings"]] == ([warning] if warning else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ('title: "Он сказал "нет""', 'write title: \'Он сказал "нет"\' (the other quotes outside), or title: "Он сказал \\"нет\\""'),
+        ("title: 'It's here'", "write title: \"It's here\" (the other quotes outside), or title: 'It''s here'"),
+        ('title: "Он сказал "нет" и \'да\'"', 'write title: "Он сказал \\"нет\\" и \'да\'"'),
+    ],
+)
+def test_a_quote_inside_a_quoted_value_is_told_the_exact_line_to_write(line, fix):
+    """`title: "Он сказал "нет""` got "did not find expected key (check quotes, colons and indentation)"."""
+    kind = "double" if line.startswith('title: "') else "single"
+    assert problems(f"---\n{line}\ndate: 2021-01-01\n---\nText.\n") == [
+        f"2021/story.md:2: None: YAML syntax error: a {kind} quote inside the value ends it early: {fix}"
     ]

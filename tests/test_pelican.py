@@ -28,7 +28,7 @@ Translation: true
 
 def test_a_pelican_header_is_read_as_written():
     """Values are text, not YAML (`: ` in a title, a summary on two lines); keys in any case; the lines are the file's."""
-    record = read(ROCKOT)
+    record = read(ROCKOT, path="2020/rokot.md")
     assert record["warnings"] == []  # (`Translation: true` too: ssg pairs translations by slug and date, as Pelican by slug)
     m = record["meta"]
     assert m["title"] == "Плесецк: пуск «Рокота»"
@@ -72,7 +72,7 @@ def test_status_draft_or_hidden_leaves_the_article_out_and_another_is_refused():
 
 def test_a_bad_value_in_a_pelican_header_is_reported_on_its_line():
     assert problems("Title: T\nTags: a\nDate: 14.10.2020 08:45\n\nText.\n") == [
-        "2021/story.md:3: date: '14.10.2020 08:45' is not an ISO 8601 date (write 2020-10-14T08:45)"
+        "2021/story.md:3: date: '14.10.2020 08:45' is not an ISO 8601 date (write date: 2020-10-14T08:45:00; with no offset written, the time is in the site's time zone, Europe/Moscow)"
     ]
     assert problems("Title: T\nDate: 2020-10-14\nTitle: U\n\nText.\n") == [
         "2021/story.md:3: None: Title: is written twice, on line 1 and here (keep one)"
