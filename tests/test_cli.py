@@ -860,7 +860,9 @@ def test_init_sets_the_archives_languages(tmp_path):
     assert built.exit_code == 0 and "0 warnings" in built.output and (tmp_path / "bi/public/en/index.html").is_file()
     site_yaml = (tmp_path / "bi/site.yaml").read_text(encoding="utf-8")
     (tmp_path / "bi/site.yaml").write_text(site_yaml.replace("en: {title: Bi}", "en: {title: Space clippings}"), encoding="utf-8")
-    assert run("-C", str(tmp_path / "bi"), "build").exit_code == 0
+    (tmp_path / "bi/content/2021").mkdir(parents=True)
+    (tmp_path / "bi/content/2021/e.md").write_text("---\ntitle: E\ndate: 2021-01-01\nlang: en\n---\nText.\n", encoding="utf-8")
+    assert run("-C", str(tmp_path / "bi"), "build").exit_code == 0  # (an English article: the English feed has one)
     assert "<title>Space clippings</title>" in (tmp_path / "bi/public/en/index.html").read_text(encoding="utf-8")
     assert "<title>Space clippings (English)</title>" in (tmp_path / "bi/public/en/feed.xml").read_text(encoding="utf-8")
     assert run("init", str(tmp_path / "ru"), "--languages", "ru").exit_code == 0

@@ -118,8 +118,8 @@ def test_store_holds_what_a_hit_shows_with_a_short_lead() -> None:
     config = SearchConfig()
     files = dict(write_index(_docs(config, 5), config))
     chunk = files[f"search/d/{4 // search_writer.STORE_CHUNK}.js"]  # oldest first: the fifth document
-    path, title, date, lang, lead, tags = _data(chunk)[4 % search_writer.STORE_CHUNK]
-    assert (path, lang, tags) == ("4/", "ru", ["МКС"]) and date.startswith("2020-01-05")
+    path, title, date, lang, lead, tags, source = _data(chunk)[4 % search_writer.STORE_CHUNK]
+    assert (path, lang, tags, source) == ("4/", "ru", ["МКС"], "") and date.startswith("2020-01-05")
     assert len(lead) <= search_writer.LEAD_CHARS + 1 and lead.endswith("…")
 
 
