@@ -27,7 +27,9 @@ from .dates import write as write_date
 from .errors import Problem, SsgError, in_file_order
 from .linkcheck import by_target, check_links, site_base_url
 from .load import posts_outside
+from .output import moving_list
 from .scaffold import (
+    add_workflow,
     copy_from_theme,
     init_project,
     names_a_file,
@@ -204,6 +206,11 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None, every
             raise click.UsageError("no site.yaml here: name the folder to check (ssg check --links DIR)") from None
     if not folder.is_dir():
         raise click.UsageError(f"{folder} does not exist; run ssg build first")
+    if moving_list(folder).exists():  # (a build killed as it moved files in: each file is this build's or the last's)
+        message = (
+            "the last build was stopped while moving its files in: the folder holds pages of two builds; build again before publishing it"
+        )
+        _fail(SsgError(Problem(str(folder), None, None, message)), "Check")
     report = check_links(folder, base_url or site_base_url(folder) or (config and config.base_url) or "/")
     # (First: the broken ones come last, above the count, not lost above these.) An archive links thousands of outlets'
     # pages: one line per URL buried the few broken links under 9,000 lines (found by a new user's trial).
@@ -398,6 +405,19 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return tuple(check_lang(code) for code in codes)
     except ValueError as error:
         raise click.BadParameter(str(error), ctx, param) from None
+
+
+@main.command("workflow")
+@click.pass_obj
+def workflow_command(project: Path) -> None:
+    """Add the GitHub Pages workflow (.github/workflows/pages.yml) to an archive made before ssg init wrote one."""
+    try:
+        path = add_workflow(project)
+    except SsgError as error:
+        _fail(error, "Workflow")
+    click.echo(f"created {os.path.relpath(path)}")
+    if install_requirement() is None:
+        click.echo(f"Before publishing: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md).")
 
 
 @main.command("init")

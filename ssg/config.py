@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit
 
 import yaml
 
@@ -131,7 +131,22 @@ def _base_url(value: Any) -> str:
     if any(c.isspace() or not c.isprintable() for c in url):  # (letters of any script are fine: browsers take IRIs)
         written = "".join(quote(c) if c.isspace() or not c.isprintable() else c for c in url)
         raise ValueError(f"{url!r} holds a space or a control character (write it as {written!r})")
-    return url if url.endswith("/") else url + "/"
+    return _ascii_url(parts)
+
+
+def _ascii_url(parts: SplitResult) -> str:
+    """The base URL as sitemaps, feeds' ids and robots.txt need it: the host in ASCII (`пример.рф` is
+    `xn--e1afmkfd.xn--p1ai`), the path's other letters percent-encoded, one slash between its parts, and one at its end.
+    Browsers show both forms alike; a `.рф` address written as is went raw into the sitemap and feeds."""
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise ValueError(f"{parts.netloc!r} is not a host name ssg can write in ASCII ({exc})") from None
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    path = quote(re.sub("/{2,}", "/", parts.path), safe="/%:@!$&'()*+,;=-._~")
+    return f"{parts.scheme}://{netloc}{path if path.endswith('/') else path + '/'}"
 
 
 def _lang(value: Any) -> str:

@@ -101,6 +101,18 @@ def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -
     return sorted(files)
 
 
+def add_workflow(folder: Path) -> Path:
+    """Write the GitHub Pages workflow into an archive that has none (one made before `ssg init` wrote it), never over
+    one: `ssg init` refuses an existing archive."""
+    path = Path(folder) / WORKFLOW_PATH
+    if os.path.lexists(path):
+        raise SsgError(
+            Problem(WORKFLOW_PATH, None, None, "is there already; nothing was changed (edit it, or move it away to write ssg's)")
+        )
+    _write_all({path: pages_workflow()})
+    return path
+
+
 def welcome_article(now: datetime, languages: tuple[str, ...]) -> str:
     """The example article `ssg init` writes: in the archive's language where ssg has its text, else in the first of
     its languages that it has (`lang:` then says which), else in English marked as the archive's language. It was in
@@ -289,7 +301,11 @@ def new_article(
     front["tags"] = list(tags)
     if source_name or source_url:
         front["source"] = {k: v for k, v in (("name", source_name or source_host(source_url)), ("url", source_url)) if v}
-    return _write_new(path, front, comments="# image: {src: images/photo.jpg, credit: ..., alt: ...}\n# rights: ...\n")
+    return _write_new(
+        path,
+        front,
+        comments="# image: {src: ./images/photo.jpg, credit: ..., alt: ...}  (./: the folder of this file; without it, from content/)\n# rights: ...\n",
+    )
 
 
 def names_a_file(argument: str) -> bool:

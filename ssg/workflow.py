@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from importlib import metadata
+from urllib.parse import urlsplit
 
 WORKFLOW_PATH = ".github/workflows/pages.yml"
 
@@ -20,6 +21,9 @@ name: Publish to GitHub Pages
 on:
   push:
     branches: [main]
+  schedule:
+    # Daily: an article dated later is left out until its date, and published by the first build after it.
+    - cron: "17 4 * * *"
   workflow_dispatch:
 
 permissions:
@@ -91,6 +95,10 @@ def install_requirement() -> str | None:
     except (metadata.PackageNotFoundError, ValueError):
         direct = {}
     vcs = direct.get("vcs_info", {})
-    if vcs.get("vcs") == "git" and direct.get("url", "").startswith(("https://", "ssh://")):
-        return f"ssg @ git+{direct['url']}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
+    url = direct.get("url", "")
+    if url.startswith("ssh://"):  # (CI has no key to clone with: the same repository over https, as GitHub and GitLab serve it)
+        parts = urlsplit(url)
+        url = f"https://{parts.hostname}{parts.path}"
+    if vcs.get("vcs") == "git" and url.startswith("https://"):
+        return f"ssg @ git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
     return None

@@ -70,7 +70,27 @@ def test_init_adds_a_github_pages_workflow(tmp_path):
     assert workflow["env"]["SSG_REQUIREMENT"] == (install_requirement() or "")
     install = next(s["run"] for s in steps if s.get("name") == "Install ssg")
     assert 'if [ -z "$SSG_REQUIREMENT" ]' in install and install.rstrip().endswith('pip install "$SSG_REQUIREMENT"')
-    assert workflow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}  # YAML 1.1 reads `on:` as true
+    assert workflow[True] == {  # (YAML 1.1 reads `on:` as true)
+        "push": {"branches": ["main"]},
+        "schedule": [{"cron": "17 4 * * *"}],  # daily: an article dated later is published on its date
+        "workflow_dispatch": None,
+    }
+
+
+def test_workflow_command_adds_the_workflow_to_an_archive_without_one(tmp_path, monkeypatch):
+    """An archive made before the workflow existed: the docs' `python -c ...` needed ssg's own Python, and `ssg init .`
+    refuses an existing archive (found by a new user's trial). It never writes over one."""
+    folder = tmp_path / "archive"
+    run("init", str(folder))
+    (folder / ".github/workflows/pages.yml").unlink()
+    monkeypatch.chdir(folder)
+    result = run("workflow")
+    assert result.exit_code == 0 and "created .github/workflows/pages.yml" in result.output
+    assert yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())["name"] == "Publish to GitHub Pages"
+    (folder / ".github/workflows/pages.yml").write_text("# mine\n")
+    again = run("workflow")
+    assert again.exit_code == 1 and "is there already; nothing was changed" in again.output
+    assert (folder / ".github/workflows/pages.yml").read_text() == "# mine\n"
 
 
 def test_pages_workflow_steps_work_with_another_output_dir(tmp_path, monkeypatch):
@@ -100,6 +120,8 @@ def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
     git = '{"url": "https://github.com/u/ssg.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}'
     for direct_url, expected in [
         (git, "ssg @ git+https://github.com/u/ssg.git@abc123"),
+        # Over ssh: CI has no key; the same repository over https (found by a new user's trial).
+        (git.replace("https://", "ssh://git@"), "ssg @ git+https://github.com/u/ssg.git@abc123"),
         # A local checkout or a wheel: nothing CI can reach, and "ssg" on PyPI is another project.
         ('{"url": "file:///home/u/ssg", "dir_info": {"editable": true}}', None),
         (None, None),

@@ -144,3 +144,22 @@ def test_the_top_level_date_formats_are_the_default_languages_and_the_short_one_
     project.write({"site.yaml": SITE_YAML + "date_format_short: 'd.MM.y'\nlanguages: {en: {date_format: long}, ru: {}}\n"})
     config = load_config(project.root)
     assert config.date_formats("en") == ("long", "d.MM.y") and config.date_formats("ru") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("https://пример.рф/архив/", "https://xn--e1afmkfd.xn--p1ai/%D0%B0%D1%80%D1%85%D0%B8%D0%B2/"),
+        ("https://example.org/archive//", "https://example.org/archive/"),
+        ("https://example.org//news//archive", "https://example.org/news/archive/"),
+        ("https://Example.org:8080/a", "https://example.org:8080/a/"),
+        ("https://example.org/%D0%B0/", "https://example.org/%D0%B0/"),
+    ],
+)
+def test_a_base_url_is_read_as_sitemaps_and_feeds_need_it(project, written, read):
+    """A `.рф` address went raw into the sitemap, robots.txt and the feeds' ids, and `archive//` into every canonical
+    link (found by a new user's trial): the host in ASCII, the path percent-encoded, one slash between its parts."""
+    project.write({"site.yaml": SITE_YAML.replace("https://example.org/", written), "content/a.md": article("A", "2021-05-24")})
+    assert load_config(project.root).base_url == read
+    project.build()
+    assert f"<loc>{read}2021/05/24/a/</loc>" in (project.public / "sitemap.xml").read_text(encoding="utf-8")

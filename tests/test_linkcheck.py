@@ -203,3 +203,15 @@ def test_many_external_links_are_counted_by_host_unless_asked_for(project):
     ]
     listed = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links", "--external"])
     assert len([line for line in listed.output.splitlines() if line.startswith("external (not fetched): https://")]) == 33
+
+
+def test_a_folder_a_stopped_build_was_moving_files_into_fails_the_check(project):
+    """A build killed as it moved its files in leaves pages of two builds, and the check passed them, so a deployment
+    would publish the mix (found by a new user's trial). The next build repairs it."""
+    project.write({**FILES, "site.yaml": SITE_YAML}).build()
+    stopped = project.public.parent / f".{project.public.name}.ssg-moving.json"
+    stopped.write_text('["index.html"]', encoding="utf-8")
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"])
+    assert result.exit_code == 1 and "the last build was stopped while moving its files in" in result.output
+    project.build()
+    assert not stopped.exists() and CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"]).exit_code == 0

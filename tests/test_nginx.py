@@ -8,6 +8,7 @@ too. Every page is reached by following links; no link may be broken, and no req
 from __future__ import annotations
 
 import getpass
+import http.client
 import re
 import shutil
 import socket
@@ -213,6 +214,19 @@ def test_missing_pages_get_the_404_page_with_working_links(server):
     html = body.decode("utf-8")
     assert 'href="/archive/assets/style.css"' in html and 'href="/archive/tags/"' in html
     assert fetch(root.rstrip("/").rsplit("/", 1)[0] + "/tags/")[0] == 404  # nothing outside /archive/ is served
+
+
+def test_the_sub_path_without_its_slash_leads_to_the_home_page(server):
+    """`https://example.org/archive`, as people type and link it, was the domain's own 404 (found by a new user's trial)."""
+    root, _, _ = server
+    address = urlsplit(root)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    try:
+        connection.request("GET", address.path.rstrip("/"))
+        response = connection.getresponse()
+        assert response.status == 301 and response.getheader("Location").endswith(address.path)
+    finally:
+        connection.close()
 
 
 def test_robots_and_feeds_are_served_with_absolute_urls_under_the_sub_path(server):
