@@ -57,7 +57,7 @@ from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site, assemble, reassemble, tag_key
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .standalone import Standalones
-from .targets import Written, logo_problems, page_candidates, template_link_problems
+from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths, output_file
 from .yamlload import key_value
@@ -331,7 +331,6 @@ class Builder:
                 result.warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 result.warnings += search_warnings(config, theme)
-                problems += missing_site_image(config, files)
                 planned = Planned(config, self.planned, self.remember)
                 pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
                 redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
@@ -342,8 +341,6 @@ class Builder:
                     urls.sitemap(): "the sitemap",
                     urls.latest(): "the latest articles' list",
                 }
-                if config.menu:
-                    result.warnings += menu_warnings(config, {page.path for page in pages} | files.keys() | generated.keys())
                 single_lang = None if config.multilingual else config.lang
                 page_files = set(map(attrgetter("file"), pages))
                 clashes = collisions(pages, files, single_lang, generated, config.content_dir, config.root, page_files)
@@ -356,7 +353,9 @@ class Builder:
                 analysis = self.templates.analyse(theme, sorted({p.template for p in pages} | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
                 candidates = functools.cache(lambda: sorted({*files, *generated, *page_candidates(pages)}))  # (for a misspelt path)
                 result.warnings += template_link_problems(analysis.links, written, config, candidates)
-                result.warnings += logo_problems(config, written, candidates)
+                yaml_errors, yaml_warnings = site_yaml_paths(config, written, candidates)
+                problems += yaml_errors
+                result.warnings += yaml_warnings
                 if "base_url" in config.flagged:  # (a staging build, --base-url: an old URL on the site's own host is no mistake)
                     elsewhere = with_lines(not_ours, loaded.lines, config.content_dir)
                     result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
@@ -976,39 +975,6 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 found = [lines.get(article.source_path, {}).get("image")] if key else _lines_naming(content / article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
-
-
-def missing_site_image(config: Config, files: dict[str, Path]) -> list[Problem]:
-    """site.yaml's `image:` given as a path in the site that the build does not copy there (a file of static/): an error,
-    as every link preview would show a broken picture; with the file meant where one is close. (`publisher.logo`, a
-    warning, is `targets.logo_problems`': sites built before it was checked keep building.)"""
-    given = config.image
-    if not given or "://" in given or given.lstrip("/") in files:
-        return []
-    path = given.lstrip("/")
-    close = difflib.get_close_matches(path, [f for f in files if f.rsplit(".", 1)[-1].lower() in _PICTURES], n=1, cutoff=0.6)
-    fix = f"did you mean {close[0]!r}?" if close else f"put it at {config.static_dir}/{path}, or give its URL (https://...)"
-    return [Problem(CONFIG_FILE, option_line(config.root, "image"), "image", f"{given!r} is not a file of the site ({fix})")]
-
-
-def menu_warnings(config: Config, paths: set[str]) -> list[Problem]:
-    """A warning for each of site.yaml's `menu:` links to a path in the site that the build writes nothing at (a page's
-    path, or a file's), with the one meant where one is close: the header of every page would link nowhere."""
-    problems = []
-    for n, entry in enumerate(config.menu, 1):
-        path = entry.url.split("#", 1)[0]
-        if entry.external or path in paths:
-            continue
-        meant = [p for p in (path + "/", path.removesuffix("index.html")) if p in paths]
-        close = meant or difflib.get_close_matches(path, paths, n=1, cutoff=0.6)
-        fix = f"did you mean {close[0]!r}?" if close else "link a path the site has, e.g. archive/ or tags/, or an http(s) address"
-        name = entry.name_in(config.lang, config.lang)[0]
-        message = f"entry {n} ({name}): {entry.url!r} is no page or file of the site ({fix})"
-        problems.append(Problem(CONFIG_FILE, option_line(config.root, "menu"), "menu", message))
-    return problems
-
-
-_PICTURES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "ico"})
 
 
 def _search_static(path: str, listed: tuple[str, ...]) -> bool:

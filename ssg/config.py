@@ -8,6 +8,7 @@ together, each with the line it is on; nothing silently falls back to a default.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import shlex
 import zoneinfo
@@ -254,7 +255,9 @@ class MenuEntry:
 
     @property
     def external(self) -> bool:
-        return ":" in self.url
+        """An address on another site (`https://`, `mailto:`), written out as it is; not a path of this one that holds a
+        colon (`2021/a:b/`)."""
+        return urlsplit(self.url).scheme in _SCHEMES or self.url.startswith("//")
 
     def name_in(self, lang: str, default: str) -> tuple[str, str]:
         """(the name shown on a page in `lang`, its language): `lang`'s, else the site language's (`default`), else the
@@ -302,7 +305,7 @@ def _menu_entry(n: int, entry: Any) -> MenuEntry:
         names = (("", _keyed(f"{where}: name", _menu_text, name)),)
     url = _keyed(f"{where}: url", _menu_url, entry["url"])
     weight = entry.get("weight", 0)
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight):  # (.nan: no order)
         raise ValueError(f"{where}: weight: {weight!r} is not a number (its place in the menu, lower first, as pages' menu:)")
     return MenuEntry(names, url, weight)
 

@@ -32,7 +32,7 @@ from . import search
 from .dates import DATE_HINT, date_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
-from .markdown import ARTICLE_SUFFIXES, RenderedBody, render_markdown
+from .markdown import ARTICLE_SUFFIXES, RenderedBody, on_this_computer, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, quoted
@@ -945,6 +945,11 @@ class _Reader:
             except ValueError as exc:
                 self.problem("source", f"url {exc}")
                 return None
+            if on_this_computer(urlsplit(url.strip()).hostname):  # (as a link of the text: `warn_loopback`)
+                message = (
+                    f"url {url.strip()} is an address on this computer (the preview's?), which readers cannot reach: give the outlet's own"
+                )
+                self.warnings.append(Problem(self.path, self.lines.get("source"), "source", message))
         try:
             name = _as_text(value.get("name"))
         except ValueError as exc:

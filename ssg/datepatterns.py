@@ -17,7 +17,7 @@ from babel import dates as babel_dates
 BABEL_STYLES = ("short", "medium", "long", "full")
 EXAMPLE = "d MMMM y, HH:mm"
 _SAMPLE = datetime(2026, 12, 5, 15, 19, tzinfo=UTC)
-_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
+PATTERN_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
 _LETTERS = re.compile("[A-Za-z]+")
 
 
@@ -32,7 +32,7 @@ def pattern_problem(pattern: str) -> str | None:
         return "is empty"
     if pattern.count("'") % 2:
         return "has a ' that opens text no ' closes (text goes between two, an apostrophe is written '')"
-    for match in _TOKEN.finditer(pattern):
+    for match in PATTERN_TOKEN.finditer(pattern):
         token, letter = match[0], match[1]
         if letter is None:
             continue

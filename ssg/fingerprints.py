@@ -38,7 +38,7 @@ _KIND_PATH = attrgetter("kind", "path")
 
 
 READS_COUNT = ".count"  # among a template's names: it reads a `count` (a tag's, shown by the tags page), which Tag's repr leaves out
-_ANALYSIS = "4"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+_ANALYSIS = "5"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
 LINKING = ("url_for", "abs_url")  # the functions whose literal arguments are site paths (`TemplateLink`)
 # What `Templates` finds in one source: the templates it refers to, the context names it reads, and the site paths it
 # names literally, each as (line, function, path).
@@ -173,17 +173,33 @@ def _reads_count(ast: jinja2.nodes.Template) -> bool:
 
 def _literal_links(ast: jinja2.nodes.Template) -> tuple[tuple[int, str, str], ...]:
     """The site paths a template names as a string written in its call: `url_for('assets/style.css')` (not `url_for(x)`
-    or `url_for('tags/' ~ slug)`, which are known only as a page renders)."""
+    or `url_for('tags/' ~ slug)`, which are known only as a page renders). Not those under an `{% if %}` (or an `x if
+    c else y`): `{% if site.search %}url_for('search/'){% endif %}` is there only where the page is, and a site without
+    it was warned of the link, a failed build with --strict; `ssg check --links` finds such a link where it is shown."""
+    guarded = {
+        id(call)
+        for branch in (*ast.find_all(jinja2.nodes.If), *ast.find_all(jinja2.nodes.CondExpr))
+        for part in _branches(branch)
+        for call in (part, *part.find_all(jinja2.nodes.Call))  # (`url_for('x/') if c`: the branch is the call)
+    }
     found = {
         (node.lineno, node.node.name, node.args[0].value)
         for node in ast.find_all(jinja2.nodes.Call)
-        if isinstance(node.node, jinja2.nodes.Name)
+        if id(node) not in guarded
+        and isinstance(node.node, jinja2.nodes.Name)
         and node.node.name in LINKING
         and node.args
         and isinstance(node.args[0], jinja2.nodes.Const)
         and isinstance(node.args[0].value, str)
     }
     return tuple(sorted(found))
+
+
+def _branches(node: jinja2.nodes.If | jinja2.nodes.CondExpr) -> list[jinja2.nodes.Node]:
+    """What an `{% if %}` or an `x if c else y` shows on a condition (not the condition itself)."""
+    if isinstance(node, jinja2.nodes.CondExpr):
+        return [part for part in (node.expr1, node.expr2) if part is not None]
+    return [*node.body, *node.elif_, *node.else_]
 
 
 @dataclass(frozen=True)

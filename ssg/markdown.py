@@ -895,7 +895,7 @@ class _GitHubExtension(Extension):
                 md.inlinePatterns.register(_OutsideRawLinks(md.inlinePatterns[item.name], md), item.name, item.priority)
 
 
-def _on_this_computer(host: str | None) -> bool:
+def on_this_computer(host: str | None) -> bool:
     """Whether a link's host is the computer it is opened on (a copied address of `ssg serve`'s preview, or of
     another local program): no reader of the published site reaches it."""
     return host is not None and (host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost"))
@@ -916,7 +916,7 @@ class _RefCollector:
         url = url.replace(RAW_MARK, "") if RAW_MARK in url else url  # (a link's `{{ }}` in `{% raw %}` text is what it says)
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not parts.path:
-            if parts.scheme in ("http", "https") and _on_this_computer(parts.hostname):
+            if parts.scheme in ("http", "https") and on_this_computer(parts.hostname):
                 self.loopback.append(url)
             return url
         fragment = f"#{parts.fragment}" if parts.fragment else ""

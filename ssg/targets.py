@@ -59,19 +59,39 @@ def template_link_problems(
     return problems
 
 
-def logo_problems(config: Config, written: Written, candidates: Callable[[], list[str]]) -> list[Problem]:
-    """A warning for a `publisher.logo` of site.yaml that is a path to no file of the site: it goes into every page's
-    JSON-LD, and the feeds' logo, as an absolute URL, which search engines and feed readers would find missing (and
-    link previews, where site.yaml has no `image:`: `build.missing_site_image` checks that one)."""
+def site_yaml_paths(config: Config, written: Written, candidates: Callable[[], list[str]]) -> tuple[list[Problem], list[Problem]]:
+    """The problems and warnings of the paths in the site that site.yaml names and the build writes nothing at, each on
+    its line with what was likely meant: `image:` (an error: every link preview of a page without a picture would show
+    a missing one), `publisher.logo` (a warning: every page's JSON-LD and the feeds name it, and sites built before it
+    was checked keep building) and each `menu:` link (a warning: every page's header would link nowhere). A full URL
+    (`https://...`) is taken as it is."""
+    errors, warnings = [], []
+    image = config.image
+    if image and not _elsewhere(image) and not written.has(site_path(image)):
+        fix = _fix(image, site_path(image), written, config, candidates, "or give its URL (https://...)")
+        message = f"{image!r} is no file of the site: link previews of pages without a picture would show a missing one ({fix})"
+        errors.append(Problem(CONFIG_FILE, option_line(config.root, "image"), "image", message))
     logo = config.publisher.get("logo")
-    if not logo or "://" in logo or written.has(site_path(logo)):
-        return []
-    path = site_path(logo)
-    url = config.base_url + path
-    fix = _fix(logo, path, written, config, candidates, "or give the logo's full URL")
-    line = _nested_line(config.root, "publisher", "logo")
-    message = f"logo: {logo!r} is no file of the site: every page's JSON-LD (and the feeds) would name {url}, which is not there ({fix})"
-    return [Problem(CONFIG_FILE, line, "publisher", message)]
+    if logo and not _elsewhere(logo) and not written.has(site_path(logo)):
+        url = config.base_url + site_path(logo)
+        fix = _fix(logo, site_path(logo), written, config, candidates, "or give the logo's full URL")
+        message = (
+            f"logo: {logo!r} is no file of the site: every page's JSON-LD (and the feeds) would name {url}, which is not there ({fix})"
+        )
+        warnings.append(Problem(CONFIG_FILE, _nested_line(config.root, "publisher", "logo"), "publisher", message))
+    for n, entry in enumerate(config.menu, 1):
+        if entry.external or written.has(site_path(entry.url)):
+            continue
+        fix = _fix(entry.url, site_path(entry.url), written, config, candidates, "or give an http(s) address")
+        name = entry.name_in(config.lang, config.lang)[0]
+        message = f"entry {n} ({name}): {entry.url!r} is no page or file of the site ({fix})"
+        warnings.append(Problem(CONFIG_FILE, option_line(config.root, "menu"), "menu", message))
+    return errors, warnings
+
+
+def _elsewhere(written: str) -> bool:
+    """Whether a path site.yaml gives is a full URL (of this site or another), which is taken as it is."""
+    return "://" in written or written.startswith("//")
 
 
 def _fix(written: str, path: str, outputs: Written, config: Config, candidates: Callable[[], list[str]], other: str = "") -> str:
@@ -80,6 +100,9 @@ def _fix(written: str, path: str, outputs: Written, config: Config, candidates: 
         return "url_for and abs_url take a path of this site: write another site's URL as it is"
     if outputs.has(path + "/"):
         return f"a page's path ends with a slash: write {path + '/'!r} (opened from disk, {path!r} shows a folder's listing)"
+    static = f"{config.static_dir}/"
+    if path.startswith(static) and outputs.has(path.removeprefix(static)):  # (`/static/logo.png`: Hugo's folder is the site's root)
+        return f"the files of {static} are at the site's root: write {path.removeprefix(static)!r}"
     close = difflib.get_close_matches(path, candidates(), n=1, cutoff=0.75)
     page = path.endswith("/") or not path
     put = f"put the file at {config.static_dir}/{path}"
@@ -116,9 +139,8 @@ def template_lines(config: Config) -> dict[str, list[str]]:
         theme = load_theme(config)
     except SsgError:
         return {}
-    names = theme.env.list_templates(extensions=("html", "xml", "txt"))
     found: dict[str, list[str]] = {}
-    for link in Templates().analyse(theme, names).links:
+    for link in Templates().analyse(theme, theme.own_templates()).links:
         found.setdefault(site_path(link.target), []).append(f"{link.file}:{link.line}: {link.call}({link.target!r})")
     return found
 

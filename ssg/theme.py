@@ -31,14 +31,12 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Day
-from .datepatterns import locale_date_part
+from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, locale_date_part
 from .errors import Problem, TemplateError
 from .i18n import Origins, load_strings, string_warnings, translator
 from .markdown import markdownify
-from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
+from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-BABEL_STYLES = ("short", "medium", "long", "full")
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
 PAGE_TEMPLATE = "page.html"  # a standalone page (About: `content.StandalonePage`)
@@ -189,17 +187,16 @@ class Theme:
 
     def display(self, filename: str) -> str:
         """A template's path as the user knows it: under the project, else under ssg's folder."""
-        path = Path(filename)
-        for base in (self.project_root, PACKAGE_DIR.parent):
-            if path.is_relative_to(base):
-                return str(path.relative_to(base))
-        return filename
+        return display_path(Path(filename), self.project_root)
+
+    def own_templates(self) -> list[str]:
+        """Every template's name, each once: not again by a theme's name (`default:base.html`, the same file)."""
+        return [name for name in self.env.list_templates(extensions=("html", "xml", "txt")) if THEME_DELIMITER not in name]
 
     def check_templates(self) -> int:
         """Compile every template, reporting each syntax error (`ssg check` renders nothing); returns how many there are."""
         problems = []
-        # (Not again by a theme's name, `default:base.html`: the same files.)
-        names = [name for name in self.env.list_templates(extensions=("html", "xml", "txt")) if THEME_DELIMITER not in name]
+        names = self.own_templates()
         for name in names:
             try:
                 self.env.get_template(name)
@@ -592,7 +589,7 @@ def load_theme(config: Config) -> Theme:
     env.template_class = _Template
     folders = [theme.path for theme in reversed(chain)]  # the last one extended first: what extends it wins
     static_dirs = tuple(p for p in (*(f / "static" for f in folders), config.root / config.static_dir) if p.is_dir())
-    strings, origins = load_strings([f / "i18n" for f in folders], config.root / "i18n", lambda path: _shown(path, config.root))
+    strings, origins = load_strings([f / "i18n" for f in folders], config.root / "i18n", lambda path: display_path(path, config.root))
     for code in config.language_codes:  # site.yaml's date formats for a language win over the theme's
         long, short = config.date_formats(code)
         if long:
@@ -600,14 +597,6 @@ def load_theme(config: Config) -> Theme:
         if short:  # (the latest list and the 404 page's: they kept the theme's where only date_format was set)
             strings.setdefault(code, {})["datetime_short"] = short
     return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root, chain, origins=origins)
-
-
-def _shown(path: Path, root: Path) -> str:
-    """A strings file as messages name it: under the project, else under ssg's folder (the theme it ships)."""
-    for base in (root, PACKAGE_DIR.parent):
-        if path.is_relative_to(base):
-            return path.relative_to(base).as_posix()
-    return str(path)
 
 
 def format_for(lang: str):
@@ -627,8 +616,6 @@ def format_for(lang: str):
     return fmt_date, fmt_datetime, fmt_time
 
 
-_BABEL_STYLES = frozenset({"short", "medium", "long", "full"})
-_PATTERN_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
 _TIME_FIELDS = frozenset("hHkKmsSAaBbjJCzZvVOXx")
 
 
@@ -644,9 +631,9 @@ def _date_part(style: str) -> str:
 
     What lies between the first and the last date field is kept (its time fields dropped); literals before the
     first and after the last went with the time ("d MMMM y, HH:mm" -> "d MMMM y")."""
-    if style in _BABEL_STYLES:
+    if style in BABEL_STYLES:
         return style
-    tokens = [m.group(0) for m in _PATTERN_TOKEN.finditer(style)]
+    tokens = [m.group(0) for m in PATTERN_TOKEN.finditer(style)]
     dated = [i for i, token in enumerate(tokens) if token[0].isalpha() and token[0] not in _TIME_FIELDS]
     if not dated:
         return "long"

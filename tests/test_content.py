@@ -653,6 +653,17 @@ def test_a_link_to_this_computer_is_warned_of_on_its_line():
     ]
 
 
+def test_a_source_on_this_computer_is_warned_of_on_its_line():
+    """`source: ТАСС, http://127.0.0.1:8765/x` published a link to the preview without a word (found by a review)."""
+    record = read("---\ntitle: T\ndate: 2021-01-01\nsource: {name: ТАСС, url: 'http://127.0.0.1:8765/x'}\n---\nText.\n")
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (
+            4,
+            "url http://127.0.0.1:8765/x is an address on this computer (the preview's?), which readers cannot reach: give the outlet's own",
+        )
+    ]
+
+
 def test_a_missing_title_names_the_texts_opening_heading():
     """MarkDownload puts the page's title in the text (`# Russia and China agree | Reuters`), none in the front matter
     (found by a new user's trial: the error said only that the title is missing)."""

@@ -203,13 +203,21 @@ def test_a_site_image_or_logo_that_is_not_a_file_of_the_site_is_named_with_the_o
     with pytest.raises(SsgError) as raised:
         project.build()
     assert [str(p) for p in raised.value.problems] == [
-        "site.yaml:7: image: 'images/shar.png' is not a file of the site (did you mean 'images/share.png'?)"
+        "site.yaml:7: image: 'images/shar.png' is no file of the site: link previews of pages without a picture would show "
+        "a missing one (did you mean 'images/share.png'? else put the file at static/images/shar.png, or give its URL (https://...))"
     ]
     assert [str(w) for w in raised.value.warnings] == [
         "site.yaml:6: publisher: logo: 'assets/logo.svg' is no file of the site: every page's JSON-LD (and the feeds) would name "
         "https://example.org/assets/logo.svg, which is not there (did you mean 'assets/logo.png'? else put the file at "
         "static/assets/logo.svg, or give the logo's full URL)"
     ]
+    # A query or a part is no other file; static/ is the site's root (found by a review: both were errors).
+    project.write({"site.yaml": yaml.replace("images/shar.png", "/images/share.png?v=2")})
+    project.build()
+    project.write({"site.yaml": yaml.replace("images/shar.png", "/static/images/share.png")})
+    with pytest.raises(SsgError) as raised:
+        project.build()
+    assert "(the files of static/ are at the site's root: write 'images/share.png')" in str(raised.value.problems[0])
     project.write({"site.yaml": yaml.replace("images/shar.png", "https://cdn.example/share.png")})
     project.build()
     assert structured(project.page(""))[1]["og:image"] == ["https://cdn.example/share.png"]

@@ -141,7 +141,10 @@ def test_a_wrong_menu_link_is_named_with_what_would_be_right(project, entry, mes
 def test_a_menu_link_to_no_page_of_the_site_is_a_warning_with_the_page_meant(paged):
     paged.write({"site.yaml": (paged.root / "site.yaml").read_text(encoding="utf-8") + "menu: [{name: Archive, url: archiv}]\n"})
     warnings = [str(w) for w in paged.build().warnings]
-    assert warnings == ["site.yaml:5: menu: entry 1 (Archive): 'archiv' is no page or file of the site (did you mean 'archive/'?)"]
+    assert warnings == [
+        "site.yaml:5: menu: entry 1 (Archive): 'archiv' is no page or file of the site (did you mean 'archive/'? else put "
+        "the file at static/archiv, or give an http(s) address)"
+    ]
 
 
 def test_pages_are_in_the_sitemap_and_in_no_listing_feed_tag_archive_latest_list_or_search(paged):

@@ -92,6 +92,31 @@ def test_a_path_a_template_names_that_the_build_does_not_write_is_a_warning_on_i
     ]
 
 
+def test_a_path_shown_on_a_condition_is_left_to_the_link_check(branded):
+    """`{% if site.search %}url_for('search/'){% endif %}` on a site without search was warned of, and failed a build
+    with --strict (found by a review): a link under a condition is there only where the page is."""
+    guarded = "{% if site.search %}<a href=\"{{ url_for('search/') }}\">s</a>{% endif %} {{ url_for('ru/') if site.languages }}"
+    branded.write({"site.yaml": SITE_YAML + "search: {enabled: false}\n", "templates/article.html": with_line_3(guarded)})
+    assert branded.build(strict=True).warnings == []
+
+
+def test_the_link_check_names_a_template_line_once_where_a_theme_extends_another(branded):
+    """A theme that extends another is also reachable by its name (`mine:footer.html`): the link check named each line
+    twice (found by a review)."""
+    branded.write(
+        {
+            "site.yaml": SITE_YAML + "theme: mine\n",
+            "themes/mine/theme.yaml": "extends: default\n",
+            "themes/mine/templates/footer.html": "<a href=\"{{ url_for('tgas/') }}\">t</a>\n",
+            "templates/article.html": with_line_3(""),
+        }
+    )
+    branded.build()
+    result = CliRunner().invoke(main, ["-C", str(branded.root), "check", "--links"])
+    broken = [line for line in result.output.splitlines() if line.startswith("broken:")]
+    assert len(broken) == 1 and broken[0].endswith("(written by themes/mine/templates/footer.html:1: url_for('tgas/'))")
+
+
 def test_ssg_check_and_strict_builds_report_it_too(branded):
     result = CliRunner().invoke(main, ["-C", str(branded.root), "check"])
     assert result.exit_code == 0
