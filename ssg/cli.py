@@ -21,9 +21,8 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .config import FLAGS, Config, load_config
-from .content import DATE_PREFIX, article_name, check_lang, check_slug, check_source_url, folder_year, parse_date
-from .dates import impossible, readings
-from .dates import write as write_date
+from .content import DATE_PREFIX, PAGES_FOLDER, article_name, check_lang, check_slug, check_source_url, folder_year, parse_date
+from .dates import against_path, understand
 from .errors import Problem, SsgError, in_file_order
 from .linkcheck import by_target, check_links, site_base_url
 from .load import posts_outside
@@ -32,6 +31,7 @@ from .scaffold import (
     add_workflow,
     copy_from_theme,
     init_project,
+    is_page_file,
     names_a_file,
     new_article,
     new_file,
@@ -296,25 +296,42 @@ def new_command(
     menu: int | None,
 ) -> None:
     """Start an article: writes content/YYYY/<slug>.md and prints its path. With --page, a standalone page (About):
-    content/pages/<slug>.md. TITLE may instead be the file to write, as hugo new takes one (content/2019/foo.md): its
-    title from its name (or --title), its date from --date (or the name's 2019-03-05- prefix, or now)."""
+    content/pages/<slug>.md. TITLE may instead be the file to write, as hugo new takes one (content/2019/foo.md, .md or
+    .markdown): its title from its name (or --title), its date from --date (or the name's 2019-03-05- prefix, or now),
+    which must agree with its folder and name; one under content/pages/ is a page, as --page writes one."""
     try:
         config = load_config(project)
+        wrong = config.foreign_language(lang) if lang else None
+        if wrong:
+            raise click.BadParameter(wrong, param_hint="'--lang'")
         if names_a_file(title):
-            if page or translation_of or slug:
-                raise click.UsageError(f"{title} names the file to write, which --page, --translation-of and --slug name for themselves")
             file = new_file(config, title)
-            when = _date(date_text, config.timezone) if date_text else _file_date(file, config)
-            path = new_article(config, file_title or title_of_file(file), when, lang, tags, source_name, source_url, draft=draft, file=file)
+            if translation_of or slug:
+                raise click.UsageError(f"{title} names the file to write, which --translation-of and --slug name for themselves")
+            if is_page_file(file):  # (read as a standalone page: made as --page makes one)
+                if tags or source_name or source_url or date_text:
+                    raise click.UsageError(
+                        f"{config.content_dir}/{file} is a standalone page (it is under {config.content_dir}/{PAGES_FOLDER}/), "
+                        "which has no date, tags or source (a page is not news; an article goes in a year's folder: "
+                        f"{config.content_dir}/2019/foo.md)"
+                    )
+                path = new_page(config, file_title or title_of_file(file), lang, draft=draft, menu=menu, file=file)
+            else:
+                if page or menu is not None:
+                    raise click.UsageError(
+                        f"--page and --menu start a standalone page, which goes under {config.content_dir}/{PAGES_FOLDER}/ "
+                        f"(ssg new {config.content_dir}/{PAGES_FOLDER}/about.md); {title} is an article's file"
+                    )
+                when = _file_date(file, date_text, config)
+                path = new_article(
+                    config, file_title or title_of_file(file), when, lang, tags, source_name, source_url, draft=draft, file=file
+                )
             click.echo(os.path.relpath(path))
             return
         if file_title is not None:
             raise click.UsageError(
                 f"--title goes with a file name for TITLE (ssg new content/2019/foo.md --title ...); here the title is {title!r}"
             )
-        wrong = config.foreign_language(lang) if lang else None
-        if wrong:
-            raise click.BadParameter(wrong, param_hint="'--lang'")
         if menu is not None and not page:
             raise click.UsageError("--menu places a standalone page in the header's menu: it goes with --page")
         if page:
@@ -333,33 +350,46 @@ def new_command(
     click.echo(os.path.relpath(path))
 
 
-def _file_date(file: str, config: Config) -> datetime:
-    """The date of `ssg new content/2019/2019-03-05-foo.md`: its name's, else now (in the site's time zone), unless a
-    folder names another year: then a usage error asking for `--date`."""
-    dated = DATE_PREFIX.match(article_name(file)[0])
-    if dated:
-        return parse_date("-".join(dated.groups()[:3]), config.timezone)
-    now, year = datetime.now(config.tz).replace(microsecond=0), folder_year(file)
-    if year is not None and year != now.year:  # (a clipping of past news, filed by its year: now would be no date of it)
-        raise click.UsageError(f"{config.content_dir}/{file} is in {year}'s folder: pass its date, e.g. --date {year}-07-16")
-    return now
+def _file_date(file: str, date_text: str | None, config: Config) -> datetime:
+    """The date of `ssg new content/2019/2019-03-05-foo.md`: `--date`, else its name's, else now (in the site's time
+    zone). A usage error where it disagrees with what the file's path says of it (`dates.against_path`), which the
+    next build would warn of: the date is the one to pass, the file the one to name."""
+    shown = f"{config.content_dir}/{file}"
+    prefix = DATE_PREFIX.match(article_name(file)[0])
+    named = parse_date("-".join(prefix.groups()[:3]), config.timezone) if prefix else None
+    if prefix and named is None and not date_text:
+        day = "-".join(prefix.groups()[:3])
+        raise click.UsageError(f"{shown}: its name's {day} {understand(day, '', config.timezone)[1]} (rename it, or pass --date)")
+    when = _date(date_text, config.timezone) if date_text else named or datetime.now(config.tz).replace(microsecond=0)
+    days = {when.date(), when.astimezone(config.tz).date()}  # (as written, and as the site shows it: either agrees)
+    wrong = against_path(days, named.date() if named else None, folder_year(file))
+    if wrong is None:
+        return when
+    if date_text:
+        fix = "leave --date out to take the date its name says" if wrong.named else f"pass a date of {wrong.year}"
+        raise click.BadParameter(
+            f"{date_text!r} disagrees with {shown}: {wrong.told} ({fix}, or name a file that agrees with the date)", param_hint="'--date'"
+        )
+    if named is None:  # (a clipping of past news, filed by its year: now would be no date of it)
+        raise click.UsageError(f"{shown} is in {wrong.year}'s folder: pass its date, e.g. --date {wrong.year}-07-16")
+    raise click.UsageError(
+        f"{shown}: its name's date {named.date().isoformat()} disagrees with its file: {wrong.told} "
+        f"(name a file in the folder of {named.year}, or one whose name has a date of {wrong.year})"
+    )
 
 
 def _date(text: str, timezone: str) -> datetime:
     """`--date` as the reader takes `date:` (a day alone stays a day), or as people write dates (`5 марта 2019, 14:30`,
     `Tue, 05 Mar 2019 14:30:00 +0300`, `16.07.2019`): a clipping's date is copied from the outlet's page, and the
-    command writes it as ISO 8601. A usage error saying why, or how to write it, where it reads as no date or as two."""
+    command writes it as ISO 8601. A usage error saying why, or how to write it, where it reads as no date or as two:
+    what the reader says of such a `date:` (`dates.understand`)."""
     when = parse_date(text, timezone)
     if when is not None:
         return when
-    why = impossible(text)
-    found = [] if why else readings(text)
-    if len(found) == 1:
-        return parse_date(found[0].iso, timezone)
-    if why:
-        raise click.BadParameter(f"{text!r} is not a date: {why}", param_hint="'--date'")
-    fix = write_date(found, "--date ", timezone) if found else "write 2019-07-16, 2019-07-16T10:30 or 16 July 2019, 10:30"
-    raise click.BadParameter(f"{text!r} is not a date ({fix})", param_hint="'--date'")
+    iso, why = understand(text, "--date ", timezone)
+    if iso is not None:
+        return parse_date(iso, timezone)
+    raise click.BadParameter(f"{text!r} {why}", param_hint="'--date'")
 
 
 @main.command("theme")

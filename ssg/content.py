@@ -29,7 +29,7 @@ from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import search
-from .dates import DATE_HINT, date_fix
+from .dates import DATE_HINT, against_path, date_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, on_this_computer, render_markdown
@@ -736,24 +736,21 @@ class _Reader:
         clearly names a date (a prefix, a folder named as a year), so that archives filed otherwise hear nothing."""
         written, shown = self.written_day(data, published), date.fromisoformat(published[:10])  # (a UTC time: either day)
         named = date(*map(int, prefix.groups()[:3])) if prefix and _day_exists(prefix) else None
-        year = folder_year(self.path)
         dated = "date" in data or self.publication(data) is not None  # (else the date is the name's)
-        wrong_day = named is not None and named not in (written, shown) and dated
-        wrong_year = year is not None and year not in (written.year, shown.year)
-        if not wrong_day and not wrong_year:
+        wrong = against_path((written, shown), named if dated else None, folder_year(self.path))
+        if wrong is None:
             return
-        folder = f"{self.settings.content_dir}/{_with_year(self.path, written.year)}/"
-        if wrong_day:
+        folder = f"{self.settings.content_dir}/{_with_year(self.path, written.year)}/" if wrong.year is not None else ""
+        if wrong.named is not None:
             new_name = f"{written.isoformat()}-{prefix.group(4)}{posixpath.splitext(self.path)[1]}"
-            told = f"the file name says {named.isoformat()}" + (f" and its folder {year}" if wrong_year else "")
-            fix = f"move the file to {folder}{new_name}" if wrong_year else f"rename the file {new_name}"
+            fix = f"move the file to {folder}{new_name}" if wrong.year is not None else f"rename the file {new_name}"
             fix = f"fix the date, or {fix}"
         elif dated:
-            told, fix = f"the file is in the folder of {year}", f"fix the date, or move the file to {folder}"
+            fix = f"fix the date, or move the file to {folder}"
         else:
-            told, fix = f"the file is in the folder of {year}", f"move the file to {folder}, or fix the date in its name"
+            fix = f"move the file to {folder}, or fix the date in its name"
         self.warnings.append(
-            Problem(self.path, self.lines.get("date"), "date", f"{written.isoformat()} disagrees with its file: {told} ({fix})")
+            Problem(self.path, self.lines.get("date"), "date", f"{written.isoformat()} disagrees with its file: {wrong.told} ({fix})")
         )
 
     def written_day(self, data: dict, published: str) -> date:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from datetime import timezone as dt_timezone
 from typing import Any, NamedTuple
@@ -90,17 +91,49 @@ def impossible(value: Any) -> str | None:
     return None
 
 
-def date_fix(value: Any, key: str, timezone: str) -> str:
-    """What the error on `key: value`, a date that is not ISO 8601, says after the value: why it is no date, or the
-    exact value to write (`write date: 2019-03-05T14:30:00+03:00`), saying whose time zone a time without an offset
-    is in; the generic hint where the text reads as no date."""
+def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
+    """A date that is not ISO 8601 (`5 марта 2019, 14:30`, `2019-02-30`, `01.07.2019`), as both the reader and `ssg new
+    --date` take it: the ISO 8601 text it means where it reads one way only (else None), and what to say after the
+    value where it is refused: why it is no date, the exact value to write (`write date: 2019-03-05T14:30:00+03:00`,
+    `label` being how the value is given: `date: `, `--date `), or the generic hint where it reads as no date. The
+    reader refuses even the one reading (front matter stays ISO 8601); `ssg new` writes it."""
     why = impossible(value)
     if why:
-        return f"is not a date: {why}"
+        return None, f"is not a date: {why}"
     found = readings(value)
     if not found:
-        return f"is not a date ({DATE_HINT})"
-    return f"is not an ISO 8601 date ({write(found, f'{key}: ', timezone)})"
+        return None, f"is not a date ({DATE_HINT})"
+    return (found[0].iso if len(found) == 1 else None), f"is not an ISO 8601 date ({write(found, label, timezone)})"
+
+
+def date_fix(value: Any, key: str, timezone: str) -> str:
+    """What the error on `key: value`, a date that is not ISO 8601, says after the value (`understand`)."""
+    return understand(value, f"{key}: ", timezone)[1]
+
+
+class PathDisagreement(NamedTuple):
+    """What a file's path says of its date that the date is not: the day of its name's Jekyll-style prefix
+    (`2019-03-05-x.md`), the year of its folder (`2019/`); None for what agrees."""
+
+    named: date | None
+    year: int | None
+
+    @property
+    def told(self) -> str:
+        """`the file name says 2019-03-05 and its folder 2019`, `the file is in the folder of 2019`."""
+        if self.named is None:
+            return f"the file is in the folder of {self.year}"
+        return f"the file name says {self.named.isoformat()}" + (f" and its folder {self.year}" if self.year is not None else "")
+
+
+def against_path(days: Iterable[date], named: date | None, year: int | None) -> PathDisagreement | None:
+    """Where an article's date disagrees with what its path says of it (`named`: its name's prefix day, `year`: its
+    folder's, None where the path says nothing of it), or None where it agrees. `days`: the days the date may be
+    read as (as written, and in the site's time zone: `2019-03-04T22:30:00Z` is 5 March in Moscow), any one of which
+    agrees. The reader warns of a disagreement; `ssg new` refuses to write one."""
+    days = set(days)
+    wrong = PathDisagreement(named if named not in days else None, year if year not in {d.year for d in days} else None)
+    return wrong if wrong != (None, None) else None
 
 
 def write(found: list[Reading], label: str, timezone: str) -> str:

@@ -308,16 +308,58 @@ def new_article(
     )
 
 
+# Suffixes of files a writer may name for an article that ssg does not read (`ssg new content/2019/foo.txt`): with one,
+# the argument is a file to refuse, not a one-word title (`Tass.com` stays a title).
+OTHER_TEXT_SUFFIXES = (
+    ".txt",
+    ".html",
+    ".htm",
+    ".rst",
+    ".adoc",
+    ".asciidoc",
+    ".org",
+    ".textile",
+    ".mdx",
+    ".mdown",
+    ".mkd",
+    ".docx",
+    ".odt",
+    ".rtf",
+)
+
+
 def names_a_file(argument: str) -> bool:
     """Whether `ssg new`'s argument is the file to create (`content/2019/foo.md`, as `hugo new` takes one) rather than a
-    title: one word ending in .md (a title has spaces; one ending in `.md` is a file's name all the same)."""
-    return argument.endswith(ARTICLE_SUFFIXES) and not any(char.isspace() for char in argument)
+    title: one word (a title has spaces) with a `/` or a file's suffix (a title ending in `.md` is a file's name all
+    the same). `new_file` refuses one that ssg would not read."""
+    if any(char.isspace() for char in argument):
+        return False
+    return "/" in argument or os.sep in argument or argument.lower().endswith(ARTICLE_SUFFIXES + OTHER_TEXT_SUFFIXES)
+
+
+def is_page_file(source_path: str) -> bool:
+    """Whether the reader takes a new file at `source_path` (under content/, as `new_file` gives it) for a standalone
+    page, as it takes every file under pages/ without `type: post`: `ssg new content/pages/about.md` writes a page."""
+    return source_path.startswith(PAGES_FOLDER + "/")
 
 
 def new_file(config: Config, given: str) -> str:
     """The article file `ssg new content/2019/foo.md` names, as its path under content/: from the working folder where
     that is in content/ (`content/2019/foo.md`, `2019/foo.md` from inside content/), else from content/ (`2019/foo.md`
-    from the archive's folder). An error for one outside content/, or there already: nothing is ever written over."""
+    from the archive's folder). An error for one ssg would not read (`foo.txt`), one outside content/, or one there
+    already: nothing is ever written over."""
+    if not given.endswith(ARTICLE_SUFFIXES):
+        suffix = posixpath.splitext(given.replace(os.sep, "/"))[1]
+        ends = f"ends in {suffix}" if suffix else "has no suffix"
+        raise SsgError(
+            Problem(
+                given,
+                None,
+                None,
+                f"{ends}, and ssg reads articles from {' and '.join(ARTICLE_SUFFIXES)} files only "
+                f"(e.g. ssg new {config.content_dir}/2019/soyuz-lands.md; a title is words with spaces)",
+            )
+        )
     content = config.content_path.resolve()
     written = Path(os.path.abspath(given))
     under = written.relative_to(content).as_posix() if written.is_relative_to(content) else None
@@ -343,19 +385,30 @@ def title_of_file(source_path: str) -> str:
 
 
 def new_page(
-    config: Config, title: str, lang: str | None = None, slug: str | None = None, draft: bool = False, menu: int | None = None
+    config: Config,
+    title: str,
+    lang: str | None = None,
+    slug: str | None = None,
+    draft: bool = False,
+    menu: int | None = None,
+    file: str | None = None,
 ) -> Path:
     """Write content/pages/<slug>.md, a standalone page (About), with its title; returns its path. `menu`: its place in
     the header's menu (else a comment says how to put it there). On a bilingual site, a page in another language than
     the site's is `<slug>.<lang>.md`: the translation of the page `<slug>.md`, which the same slug makes it.
 
-    `lang` and `slug` must already pass the reader's checks, as `new_article`'s."""
-    lang = lang or title_language(config, title)
-    slug = slug or slug_of(title, MAX_SLUG)
-    if not slug:
-        raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
-    other = config.multilingual and lang is not None and lang != config.lang
-    path = config.content_path / PAGES_FOLDER / (f"{slug}.{lang}.md" if other else f"{slug}.md")
+    `file`: the path under content/ to write instead (`ssg new content/pages/about.md`: `new_file`), whose `.ru.md` sets
+    the language. `lang` and `slug` must already pass the reader's checks, as `new_article`'s."""
+    if file is not None:
+        lang = lang or file_stem(file)[1] or title_language(config, title)
+        path = config.content_path / file
+    else:
+        lang = lang or title_language(config, title)
+        slug = slug or slug_of(title, MAX_SLUG)
+        if not slug:
+            raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
+        other = config.multilingual and lang is not None and lang != config.lang
+        path = config.content_path / PAGES_FOLDER / (f"{slug}.{lang}.md" if other else f"{slug}.md")
     front: dict = {"title": title}
     if draft:
         front["draft"] = True

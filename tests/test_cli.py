@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from ssg import __version__, workflow
 from ssg.cli import main
+from ssg.scaffold import names_a_file
 from ssg.workflow import install_requirement
 
 from .conftest import SITE_YAML, article, tree
@@ -219,13 +220,13 @@ def test_new_writes_front_matter_and_never_overwrites(project):
         (
             "--date",
             "01.07.2019",
-            "Invalid value for '--date': '01.07.2019' is not a date (write --date 2019-07-01 if it is 1 July, or --date 2019-01-07 if it is 7 January)",
+            "Invalid value for '--date': '01.07.2019' is not an ISO 8601 date (write --date 2019-07-01 if it is 1 July, or --date 2019-01-07 if it is 7 January)",
         ),
         ("--date", "2019-02-30", "Invalid value for '--date': '2019-02-30' is not a date: February 2019 has 28 days"),
         (
             "--date",
             "вчера",
-            "Invalid value for '--date': 'вчера' is not a date (write 2019-07-16, 2019-07-16T10:30 or 16 July 2019, 10:30)",
+            "Invalid value for '--date': 'вчера' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",  # (as date: says)
         ),
     ],
 )
@@ -311,6 +312,102 @@ def test_new_given_a_file_name_writes_that_file(project, monkeypatch):
         assert result.exit_code in (1, 2) and message in result.output, result.output
     assert not (project.root / "outside.md").exists() and not (project.root / "content/2018").exists()
     assert run("build").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["content/2019/baz.md", "--date", "2020-01-01"],
+            "'2020-01-01' disagrees with content/2019/baz.md: the file is in the folder of 2019 "
+            "(pass a date of 2019, or name a file that agrees with the date)",
+        ),
+        (
+            ["content/2019/2019-03-05-baz.md", "--date", "5 марта 2020"],
+            "'5 марта 2020' disagrees with content/2019/2019-03-05-baz.md: the file name says 2019-03-05 and its folder 2019 "
+            "(leave --date out to take the date its name says",
+        ),
+        (
+            ["content/2018/2019-03-05-baz.md"],
+            "content/2018/2019-03-05-baz.md: its name's date 2019-03-05 disagrees with its file: the file is in the folder of 2018 "
+            "(name a file in the folder of 2019, or one whose name has a date of 2018)",
+        ),
+        (["content/2018/undated.md"], "content/2018/undated.md is in 2018's folder: pass its date, e.g. --date 2018-07-16"),
+        (["content/2019/2019-02-30-baz.md"], "its name's 2019-02-30 is not a date: February 2019 has 28 days (rename it, or pass --date)"),
+    ],
+)
+def test_new_refuses_a_file_whose_date_disagrees_with_its_path_with_or_without_date(project, monkeypatch, args, message):
+    """`ssg new content/2019/baz.md --date 2020-01-01` wrote a file the next build warned of (`the file is in the folder
+    of 2019`): the path was compared with the date only without --date."""
+    monkeypatch.chdir(project.root)
+    result = run("new", *args)
+    assert result.exit_code == 2 and message in " ".join(result.output.split()), result.output
+    assert not any((project.root / "content").iterdir())
+
+
+def test_new_writes_a_file_whose_date_agrees_with_its_path_and_the_build_says_nothing_of_it(project, monkeypatch):
+    monkeypatch.chdir(project.root)
+    for args in (
+        ["content/2020/new-year.md", "--date", "2019-12-31T23:30:00Z"],  # (2020 in Moscow, as the build reads it)
+        ["content/2019/2019-03-05-baz.md", "--date", "2019-03-05T10:00"],
+        ["content/2019/2019-03-06-qux.md"],
+    ):
+        assert run("new", *args).exit_code == 0
+    result = run("build")
+    assert result.exit_code == 0 and "disagrees" not in result.output, result.output
+
+
+def test_new_given_a_file_under_pages_writes_a_page(project, monkeypatch):
+    """`ssg new content/pages/x.md` wrote an article's date, tags and image into a file the build reads as a page."""
+    monkeypatch.chdir(project.root)
+    result = run("new", "content/pages/contacts.md", "--menu", "2")
+    assert result.exit_code == 0, result.output
+    text = Path(result.output.strip()).read_text(encoding="utf-8")
+    assert yaml.safe_load(text.split("---")[1]) == {"title": "Contacts", "menu": 2} and "image" not in text
+    assert run("new", "content/pages/about.md", "--page", "--title", "About us").exit_code == 0
+    for args, message in (
+        (["content/pages/x.md", "--date", "2019-01-01"], "content/pages/x.md is a standalone page (it is under content/pages/)"),
+        (["content/pages/x.md", "--tag", "Moon"], "which has no date, tags or source"),
+        (["content/2019/x.md", "--page"], "--page and --menu start a standalone page, which goes under content/pages/"),
+    ):
+        result = run("new", *args)
+        assert result.exit_code == 2 and message in " ".join(result.output.split()), result.output
+    assert sorted(p.name for p in (project.root / "content/pages").iterdir()) == ["about.md", "contacts.md"]
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    result = run("build")
+    assert result.exit_code == 0 and (project.public / "contacts/index.html").is_file(), result.output
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("content/2019/foo.txt", "content/2019/foo.txt: ends in .txt, and ssg reads articles from .md and .markdown files only"),
+        ("foo.html", "foo.html: ends in .html, and ssg reads articles from .md and .markdown files only"),
+        ("content/2019/foo", "content/2019/foo: has no suffix, and ssg reads articles from .md and .markdown files only"),
+    ],
+)
+def test_new_refuses_a_file_ssg_would_not_read(project, monkeypatch, given, message):
+    """`ssg new content/2019/foo.txt` wrote content/2019/content-2019-foo-txt.md titled "content/2019/foo.txt"."""
+    monkeypatch.chdir(project.root)
+    result = run("new", given, "--date", "2019-01-01")
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert not any((project.root / "content").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("argument", "is_file"),
+    [
+        ("content/2019/foo.md", True),
+        ("2019/foo", True),
+        ("foo.markdown", True),
+        ("notes.TXT", True),
+        ("Tass.com", False),  # (a one-word title)
+        ("Soyuz MS-21 docks/undocks", False),  # (a title: it has spaces)
+        ("Roscosmos", False),
+    ],
+)
+def test_an_argument_with_a_slash_or_a_files_suffix_and_no_space_names_a_file(argument, is_file):
+    assert names_a_file(argument) is is_file
 
 
 def test_new_with_a_headline_longer_than_a_file_name_cuts_the_slug_at_a_word(project):

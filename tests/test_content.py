@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ssg.content import Article, ReadSettings, read_article, slug_of
+from ssg.dates import against_path, date_fix, understand
 from ssg.frontmatter import split_front_matter
 from ssg.search import SearchConfig
 
@@ -1042,6 +1045,27 @@ def test_a_date_that_disagrees_with_the_file_name_or_year_folder_is_warned_of(pa
     2016, with its name and folder still saying 2019 (a new user's trial)."""
     record = read(f"---\ntitle: T\n{front}---\nText.\n", path=path)
     assert [w["message"] for w in record["warnings"]] == ([warning] if warning else [])
+
+
+def test_the_date_against_the_path_is_one_comparison_any_day_the_date_may_be_read_as_agrees():
+    """The reader's warning and `ssg new`'s refusal compare a date with its file's path by one function."""
+    day = date(2019, 3, 5)
+    assert against_path({day}, day, 2019) is None and against_path({day}, None, None) is None
+    assert against_path({date(2019, 12, 31), date(2020, 1, 1)}, None, 2020) is None  # (UTC, and the day in Moscow)
+    assert against_path({date(2020, 1, 1)}, None, 2019).told == "the file is in the folder of 2019"
+    assert against_path({date(2016, 3, 4)}, day, 2019).told == "the file name says 2019-03-05 and its folder 2019"
+    assert against_path({date(2019, 3, 4)}, day, 2019).told == "the file name says 2019-03-05"
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("5 марта 2019", "2019-03-05"), ("01.07.2019", None), ("2019-02-30", None), ("вчера", None)],
+)
+def test_a_date_in_words_is_understood_one_way_for_front_matter_and_ssg_new(written, iso):
+    """`ssg new --date` had its own copy of the reader's date fix, with another hint for a text that is no date."""
+    understood, why = understand(written, "date: ", "Europe/Moscow")
+    assert understood == iso and why == date_fix(written, "date", "Europe/Moscow")
+    assert problems(f"---\ntitle: T\ndate: {written}\n---\n") == [f"2021/story.md:3: date: {written!r} {why}"]
 
 
 @pytest.mark.parametrize(
