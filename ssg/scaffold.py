@@ -101,6 +101,21 @@ def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -
     return sorted(files)
 
 
+def _language_and_path(
+    config: Config, title: str, lang: str | None, slug: str | None, file: str | None, place: Callable[[str, str | None], Path]
+) -> tuple[str | None, Path]:
+    """A new file's language and path: `file` as given (under content/, its `.ru.md` telling the language), else
+    `place(slug, lang)`, the slug made from the title where none is given; without `lang`, the title's alphabet tells
+    it on a bilingual site (`title_language`)."""
+    if file is not None:
+        return lang or file_stem(file)[1] or title_language(config, title), config.content_path / file
+    lang = lang or title_language(config, title)
+    slug = slug or slug_of(title, MAX_SLUG)  # (a headline may be longer than a slug may, `content.MAX_SLUG`: cut at a word)
+    if not slug:
+        raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
+    return lang, place(slug, lang)
+
+
 def add_workflow(folder: Path) -> Path:
     """Write the GitHub Pages workflow into an archive that has none (one made before `ssg init` wrote it), never over
     one: `ssg init` refuses an existing archive."""
@@ -283,16 +298,7 @@ def new_article(
     `lang`, `source_url` and `slug` must already pass the reader's checks (`content.check_lang`,
     `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written.
     Without `lang`, a bilingual site's title is in the language its alphabet tells, where one does (`title_language`)."""
-    if file is not None:
-        lang = lang or file_stem(file)[1] or title_language(config, title)
-        path = config.content_path / file
-    else:
-        lang = lang or title_language(config, title)
-        # A headline may be longer than a slug may (`content.MAX_SLUG`): cut at a word.
-        slug = slug or slug_of(title, MAX_SLUG)
-        if not slug:
-            raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
-        path = config.content_path / f"{now:%Y}" / f"{slug}.md"
+    lang, path = _language_and_path(config, title, lang, slug, file, lambda slug, _: config.content_path / f"{now:%Y}" / f"{slug}.md")
     front: dict = {"title": title, "date": now.date().isoformat() if isinstance(now, Day) else now.isoformat(timespec="seconds")}
     if draft:
         front["draft"] = True
@@ -399,16 +405,12 @@ def new_page(
 
     `file`: the path under content/ to write instead (`ssg new content/pages/about.md`: `new_file`), whose `.ru.md` sets
     the language. `lang` and `slug` must already pass the reader's checks, as `new_article`'s."""
-    if file is not None:
-        lang = lang or file_stem(file)[1] or title_language(config, title)
-        path = config.content_path / file
-    else:
-        lang = lang or title_language(config, title)
-        slug = slug or slug_of(title, MAX_SLUG)
-        if not slug:
-            raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
+
+    def place(slug: str, lang: str | None) -> Path:
         other = config.multilingual and lang is not None and lang != config.lang
-        path = config.content_path / PAGES_FOLDER / (f"{slug}.{lang}.md" if other else f"{slug}.md")
+        return config.content_path / PAGES_FOLDER / (f"{slug}.{lang}.md" if other else f"{slug}.md")
+
+    lang, path = _language_and_path(config, title, lang, slug, file, place)
     front: dict = {"title": title}
     if draft:
         front["draft"] = True
