@@ -195,7 +195,7 @@ class Output:
             self.staging.mkdir()
             made.append(self.staging)
         except BaseException as error:
-            self._lock = _release_lock(self._lock_path, self._lock)
+            self._lock = release_lock(self._lock_path, self._lock)
             _remove_empty_folders(made)
             if not isinstance(error, OSError):
                 raise
@@ -308,7 +308,7 @@ class Output:
             self._text = _write_manifest(self.folder, self.new, self._text)
         self._moving.unlink(missing_ok=True)
         shutil.rmtree(self.staging, ignore_errors=True)
-        self._lock = _release_lock(self._lock_path, self._lock)
+        self._lock = release_lock(self._lock_path, self._lock)
         return deleted
 
     def failure(self, error: OSError) -> Problem:
@@ -475,7 +475,7 @@ class Output:
     def abort(self) -> None:
         """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
         shutil.rmtree(self.staging, ignore_errors=True)
-        self._lock = _release_lock(self._lock_path, self._lock)
+        self._lock = release_lock(self._lock_path, self._lock)
         _remove_empty_folders(self._made[:-1])
 
     def _remove_empty_parents(self, path: Path) -> None:
@@ -661,7 +661,20 @@ def _empty_trash(path: Path) -> None:
 def _take_lock(folder: Path, path: Path) -> int | None:
     """Lock `folder` for this build by its lock file `path` (`working_path`), or raise `OutputError`: two builds at once
     (a `build --watch` and a `build`) share its staging folder, and each removed the other's files from it. The lock file
-    is removed when the build ends; the lock itself ends with the process that holds it, even killed. (No locking where
+    is removed when the build ends (`_release_lock`)."""
+    try:
+        return hold_lock(path)
+    except BlockingIOError:
+        message = (
+            "another ssg build is writing this folder now (ssg build, build --watch or serve); let it end or stop it, then build again"
+        )
+        raise OutputError(Problem(str(folder), None, None, message)) from None
+
+
+def hold_lock(path: Path) -> int | None:
+    """The handle of lock file `path`, opened and locked for this process; `BlockingIOError` while another process holds
+    it, with what that one wrote in it as the error's `held`. The lock ends with the process that holds it, even killed;
+    its holder removes the file as it lets go, while it still holds it (`release_lock`). (None, and no locking, where
     there is no `fcntl`: Windows.)"""
     if fcntl is None:
         return None
@@ -669,22 +682,20 @@ def _take_lock(folder: Path, path: Path) -> int | None:
         handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        except BlockingIOError as busy:
+            busy.held = os.read(handle, 1000).decode("utf-8", "replace").strip()  # type: ignore[attr-defined]
             os.close(handle)
-            message = (
-                "another ssg build is writing this folder now (ssg build, build --watch or serve); let it end or stop it, then build again"
-            )
-            raise OutputError(Problem(str(folder), None, None, message)) from None
+            raise
         try:
             if os.path.samestat(os.fstat(handle), os.stat(path)):
                 return handle
         except FileNotFoundError:
             pass
-        os.close(handle)  # the file the last build removed as it ended: lock the one there now
+        os.close(handle)  # the file the last holder removed as it let go: lock the one there now
 
 
-def _release_lock(path: Path, handle: int | None) -> None:
-    """End the lock of `_take_lock`, removing its file `path` first (while held, so that no build locks a file about to
+def release_lock(path: Path, handle: int | None) -> None:
+    """End the lock of `hold_lock`, removing its file `path` first (while held, so that no build locks a file about to
     go)."""
     if handle is not None:
         path.unlink(missing_ok=True)

@@ -33,13 +33,8 @@ import click
 from .build import BuildOptions
 from .config import load_config
 from .errors import Problem, SsgError
-from .output import MANIFEST
+from .output import MANIFEST, hold_lock, release_lock
 from .watch import LiveState, Rebuilder, View, stopped_by_signals
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
 
 EVENTS_PATH = "/__ssg__/events"
 PORT_ATTEMPTS = 20
@@ -317,7 +312,7 @@ class Preview:
         self.rebuilder = Rebuilder(project, BuildOptions(drafts=drafts, future=drafts, force=True), include=include)
         self.server: PreviewServer | None = None
         self._thread: threading.Thread | None = None
-        self._session: tuple[Path, int] | None = None  # the lock file of the preview folder, and its handle (`_hold`)
+        self._session: tuple[Path, int | None] | None = None  # the lock file of the preview folder, and its handle (`_hold`)
 
     @property
     def url(self) -> str:
@@ -373,42 +368,27 @@ class Preview:
             self.server.server_close()
         if self._session is not None:
             (path, handle), self._session = self._session, None
-            path.unlink(missing_ok=True)  # (while held: no other preview locks a file about to go)
-            os.close(handle)
+            release_lock(path, handle)
 
 
-def _hold(folder: Path) -> tuple[Path, int] | None:
+def _hold(folder: Path) -> tuple[Path, int | None]:
     """Hold the preview folder `folder` for this `ssg serve` as long as it runs, or raise `SsgError` naming the one that
     holds it: a second preview of the project started on the next port, and the two failed each other's builds on every
-    save ("another ssg build is writing this folder now"). The lock ends with the process, even killed. (None where
-    there is no `fcntl`: Windows.)"""
-    if fcntl is None:
-        return None
+    save ("another ssg build is writing this folder now")."""
     path = folder.with_name(folder.name + ".serving")
     path.parent.mkdir(parents=True, exist_ok=True)
-    while True:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            where = os.read(handle, 1000).decode("utf-8", "replace").strip()
-            os.close(handle)
-            message = (
-                f"another ssg serve is previewing this project{f' at {where}' if where else ''}: open it there, or stop it (Ctrl-C) first"
-            )
-            raise SsgError(Problem("serve", None, None, message)) from None
-        try:
-            if os.path.samestat(os.fstat(handle), os.stat(path)):
-                return path, handle
-        except FileNotFoundError:
-            pass
-        os.close(handle)  # the file the last preview removed as it stopped: lock the one there now
+    try:
+        return path, hold_lock(path)
+    except BlockingIOError as busy:
+        where = getattr(busy, "held", "")
+        message = f"another ssg serve is previewing this project{f' at {where}' if where else ''}: open it there, or stop it (Ctrl-C) first"
+        raise SsgError(Problem("serve", None, None, message)) from None
 
 
-def _say_where(session: tuple[Path, int] | None, url: str) -> None:
+def _say_where(session: tuple[Path, int | None] | None, url: str) -> None:
     """Write the held preview's address into its lock file, for a second `ssg serve` to name."""
-    if session is not None:
-        _, handle = session
+    handle = session[1] if session is not None else None
+    if handle is not None:
         os.ftruncate(handle, 0)
         os.pwrite(handle, f"{url} (process {os.getpid()})".encode(), 0)
 
