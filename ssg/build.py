@@ -38,7 +38,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from . import __version__, search
 from .cache import Store
-from .config import CONFIG_FILE, Config, option_line, tag_names_line
+from .config import CONFIG_FILE, Config, option_line
 from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, as_read, body_line, slug_of
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
@@ -60,7 +60,7 @@ from .standalone import Standalones
 from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths, output_file
-from .yamlload import key_value
+from .yamlload import key_value, line_below
 
 _KIND = attrgetter("kind")
 
@@ -787,7 +787,7 @@ def tag_name_warnings(config: Config, site: Site) -> list[Problem]:
         return []  # (the usual case: the file is not read)
     where = config.tag_names_file or CONFIG_FILE
     after = None if config.tag_names_file else option_line(config.root, "tag_names")
-    return [Problem(where, tag_names_line(config.root, where, name, after), "tag_names", message) for name, message in found]
+    return [Problem(where, line_below(config.root / where, name, after), "tag_names", message) for name, message in found]
 
 
 _DIGITS = re.compile(r"\d")

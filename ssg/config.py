@@ -26,7 +26,7 @@ from .errors import ConfigError, Problem
 from .scripts import cyrillic_language, written_in_cyrillic
 from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
 from .site import tag_key
-from .yamlload import YamlSyntaxError, key_value, load_yaml_with_lines
+from .yamlload import YamlSyntaxError, key_value, line_below, line_of, load_yaml_with_lines
 
 CONFIG_FILE = "site.yaml"
 PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang")
@@ -756,12 +756,9 @@ def _written(text: str, lines: dict[str, int]) -> dict[str, str]:
 
 
 def option_line(root: Path, name: str) -> int | None:
-    """The line of site.yaml that sets option `name`, for a message about a value found wrong after reading (a theme
-    that is not there): `Config` keeps values, not lines. None where it cannot tell."""
-    try:
-        return load_yaml_with_lines((Path(root) / CONFIG_FILE).read_text(encoding="utf-8"))[1].get(name)
-    except (OSError, UnicodeDecodeError, YamlSyntaxError):
-        return None
+    """The line of site.yaml that sets option `name`, for a message about a value found wrong after reading (`Config`
+    keeps values, not lines)."""
+    return line_of(Path(root) / CONFIG_FILE, name)
 
 
 def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ...], written: dict[str, str] | None = None) -> Config:
@@ -802,7 +799,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     else:
         entry_lines, where = {}, CONFIG_FILE
     for tag, message in tag_names_problems(values.get("tag_names") or {}):
-        line = entry_lines.get(tag) if entry_lines else tag_names_line(root, CONFIG_FILE, tag, lines.get("tag_names"))
+        line = entry_lines.get(tag) if entry_lines else line_below(root / CONFIG_FILE, tag, lines.get("tag_names"))
         problems.append(Problem(where, line, None if entry_lines else "tag_names", message))
     if problems:
         raise ConfigError(problems)
@@ -874,18 +871,6 @@ def tag_names_problems(tag_names: dict[str, dict[str, str]]) -> list[tuple[str, 
                 problems.append((tag, f"{tag}: {name!r} is already {said} (one name, one tag): remove it from one of them"))
                 break  # (one problem an entry)
     return problems
-
-
-def tag_names_line(root: Path, file: str, tag: str, after: int | None = None) -> int | None:
-    """The line of `file` (site.yaml, or the file `tag_names:` names) where the entry of `tag` starts, after line
-    `after` (site.yaml's `tag_names:`), found by its text: the YAML reader keeps the lines of top-level keys only.
-    None where it cannot tell."""
-    try:
-        text = (root / file).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    starts = (f"{tag}:", f'"{tag}":', f"'{tag}':")
-    return next((n for n, line in enumerate(text, 1) if n > (after or 0) and line.lstrip().startswith(starts)), None)
 
 
 def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = ()) -> str:

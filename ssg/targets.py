@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Collection, Iterable
-from pathlib import Path
 
 from .config import CONFIG_FILE, Config, option_line
 from .errors import Problem, SsgError
@@ -20,6 +19,7 @@ from .pages import Page
 from .redirects import REDIRECT_KIND
 from .theme import load_theme
 from .urls import output_file
+from .yamlload import line_below
 
 
 class Written:
@@ -78,7 +78,9 @@ def site_yaml_paths(config: Config, written: Written, candidates: Callable[[], l
         message = (
             f"logo: {logo!r} is no file of the site: every page's JSON-LD (and the feeds) would name {url}, which is not there ({fix})"
         )
-        warnings.append(Problem(CONFIG_FILE, _nested_line(config.root, "publisher", "logo"), "publisher", message))
+        publisher = option_line(config.root, "publisher")  # (its line where `logo:` is on it: `publisher: {name: X, logo: y}`)
+        line = line_below(config.root / CONFIG_FILE, "logo", publisher) or publisher
+        warnings.append(Problem(CONFIG_FILE, line, "publisher", message))
     for n, entry in enumerate(config.menu, 1):
         if entry.external or written.has(site_path(entry.url)):
             continue
@@ -109,26 +111,6 @@ def _fix(written: str, path: str, outputs: Written, config: Config, candidates: 
     if close:
         return f"did you mean {close[0]!r}?" + ("" if page else f" else {put}" + (f", {other}" if other else ""))
     return "no page of the site is there" if page else f"{put}, {other or 'or fix the path'}"
-
-
-def _nested_line(root: Path, option: str, key: str) -> int | None:
-    """The line of site.yaml that sets `key` of `option` (`logo:` of `publisher:`), found by its text: the YAML reader
-    keeps the lines of top-level keys only. The option's own line where `key` is not found below it (`publisher: {name:
-    X, logo: y}`)."""
-    start = option_line(root, option)
-    if start is None:
-        return None
-    try:
-        lines = (root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return start
-    for number in range(start, len(lines)):  # (the lines after the option's, 1-based: `lines[start]` is line start + 1)
-        text = lines[number]
-        if text.strip() and not text[:1].isspace():
-            break  # the next top-level option
-        if text.lstrip().startswith(f"{key}:"):
-            return number + 1
-    return start
 
 
 def template_lines(config: Config) -> dict[str, list[str]]:

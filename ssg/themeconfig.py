@@ -17,7 +17,7 @@ from typing import Any
 
 from .config import CONFIG_FILE, Config, option_line
 from .errors import Problem, TemplateError
-from .yamlload import YamlSyntaxError, load_yaml_with_lines
+from .yamlload import YamlSyntaxError, line_of, load_yaml_with_lines
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_FILE = "theme.yaml"
@@ -103,12 +103,12 @@ def theme_chain(config: Config) -> tuple[ThemeFolder, ...]:
             message = (
                 f"{name!r} makes a cycle ({cycle}): a theme cannot extend itself or a theme that extends it; remove one of the extends:"
             )
-            problems.append(Problem(shown, where_line(theme.path, "extends"), "extends", message))
+            problems.append(Problem(shown, line_of(theme.path / THEME_FILE, "extends"), "extends", message))
             break
         folder = find_theme(config.root, name)
         if folder is None:
             message = f"no theme {name!r} ({_looked_for(config.root, name, named)})"
-            problems.append(Problem(shown, where_line(theme.path, "extends"), "extends", message))
+            problems.append(Problem(shown, line_of(theme.path / THEME_FILE, "extends"), "extends", message))
     if problems:
         raise TemplateError(problems)
     return tuple(chain)
@@ -160,14 +160,6 @@ def read_theme_yaml(root: Path, name: str, folder: Path, problems: list[Problem]
 
 # Other generators' words for a key, which difflib does not find close: Hugo's and Zola's themes name a parent so.
 _ALIASES = {"extends": ("parent", "base", "inherit", "inherits", "theme", "based_on")}
-
-
-def where_line(folder: Path, key: str) -> int | None:
-    """The line of theme.yaml that sets `key`, for a message found after reading it."""
-    try:
-        return load_yaml_with_lines((folder / THEME_FILE).read_text(encoding="utf-8"))[1].get(key)
-    except (OSError, UnicodeDecodeError, YamlSyntaxError):
-        return None
 
 
 def display_path(path: Path, root: Path) -> str:

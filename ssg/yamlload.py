@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -137,6 +138,32 @@ KEY_VALUE_WITH_COLON = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+([^\s'\"\
 
 _COMMENT = re.compile(r"\s+#.*$")  # a YAML comment ends a plain value: " #" and what follows
 KEY_LINE = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):(?:[ \t]+(.*))?$")  # `key:` or `key: value`, the value as written
+
+
+def line_of(path: Path, key: str) -> int | None:
+    """The line of YAML file `path` that sets its top-level `key`, for a message about a value found wrong after the
+    file was read (a theme that is not there): the values are kept, not their lines. None where it cannot tell."""
+    try:
+        return load_yaml_with_lines(path.read_text(encoding="utf-8"))[1].get(key)
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        return None
+
+
+def line_below(path: Path, key: str, after: int | None = None) -> int | None:
+    """The first line of `path` after line `after` (a top-level key's: it ends at the next one) that sets `key` (`key:`,
+    `"key":` or `'key':`, at any indent), found by its text: the YAML reader keeps the lines of top-level keys only
+    (`logo:` of `publisher:`, an entry of `tag_names:`). None where none does (`publisher: {name: X, logo: y}`)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    starts = (f"{key}:", f'"{key}":', f"'{key}':")
+    for number, text in enumerate(lines[after or 0 :], (after or 0) + 1):
+        if after and text.strip() and not text[:1].isspace() and not text.lstrip().startswith("#"):
+            return None  # the next top-level key
+        if text.lstrip().startswith(starts):
+            return number
+    return None
 
 
 def key_line(line: str) -> tuple[str, str] | None:
