@@ -12,7 +12,7 @@ import math
 import re
 import shlex
 import zoneinfo
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -116,10 +116,7 @@ def _paginate(value: Any) -> Paginate:
         return Paginate(n, n, n)
     for key in value:
         if key not in PAGINATE_KINDS:
-            close = difflib.get_close_matches(str(key), PAGINATE_KINDS, n=1, cutoff=0.6) or (
-                ["date"] if key in ("year", "month", "day", "period", "archive") else []
-            )
-            fix = f"did you mean {close[0]!r}?" if close else f"use {', '.join(PAGINATE_KINDS)}"
+            fix = closest(str(key), PAGINATE_KINDS, {"date": ("year", "month", "day", "period", "archive")})
             raise ValueError(f"unknown key {key!r} ({fix}; date is the year, month and day pages)")
     return Paginate(**{str(k): _keyed(str(k), _positive_int, v) for k, v in value.items()})
 
@@ -208,13 +205,15 @@ def _known_keys(data: dict, known: Collection[str]) -> None:
     """Refuse a key of an option's mapping that is not one of `known`, naming the one it most likely meant."""
     unknown = sorted(str(key) for key in data if key not in known)
     if unknown:
-        raise ValueError(f"unknown key {unknown[0]!r} ({_closest(unknown[0], known)})")
+        raise ValueError(f"unknown key {unknown[0]!r} ({closest(unknown[0], known)})")
 
 
-def _closest(name: str, known: Collection[str]) -> str:
-    """ "did you mean 'x'?" for the known name closest to a misspelt one, else the list of them."""
-    hint = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean {hint[0]!r}?" if hint else f"use {', '.join(known)}"
+def closest(name: str, known: Collection[str], aliases: Mapping[str, Collection[str]] | None = None, listed: str = "use") -> str:
+    """ "did you mean 'x'?" for the known key a misspelt one (or another tool's word for it: `aliases`, known key -> such
+    words) most likely meant, else the list of them after `listed`: the hint of every unknown key of site.yaml and
+    theme.yaml."""
+    hint = [key for key, words in (aliases or {}).items() if name in words] or difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"did you mean {hint[0]!r}?" if hint else f"{listed} {', '.join(known)}"
 
 
 def _mapping(value: Any) -> dict:
@@ -288,9 +287,7 @@ def _menu_entry(n: int, entry: Any) -> MenuEntry:
         where += f" ({entry['name']})"
     for key in entry:
         if key not in MENU_KEYS:
-            close = difflib.get_close_matches(str(key), MENU_KEYS, n=1, cutoff=0.6) or (["name"] if key in ("title", "label") else [])
-            fix = f"did you mean {close[0]!r}?" if close else f"use {', '.join(MENU_KEYS)}"
-            raise ValueError(f"{where}: unknown key {key!r} ({fix})")
+            raise ValueError(f"{where}: unknown key {key!r} ({closest(str(key), MENU_KEYS, {'name': ('title', 'label')})})")
     for key in ("name", "url"):
         if entry.get(key) is None:
             raise ValueError(
@@ -766,8 +763,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     writes it (`yes`, which YAML reads as true), for the messages."""
     problems, values = [], {}
     for key in sorted(set(data) - set(OPTION_NAMES), key=str):
-        hint = difflib.get_close_matches(str(key), OPTION_NAMES, n=1, cutoff=0.6)
-        fix = f"did you mean {hint[0]!r}?" if hint else f"known options: {', '.join(OPTION_NAMES)}"
+        fix = closest(str(key), OPTION_NAMES, listed="known options:")
         problems.append(Problem(CONFIG_FILE, lines.get(key), str(key), f"unknown option ({fix})"))
     written = written or {}
     for option in OPTIONS:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .config import CONFIG_FILE, Config, option_line
+from .config import CONFIG_FILE, Config, closest, option_line
 from .errors import Problem, TemplateError
 from .yamlload import YamlSyntaxError, line_of, load_yaml_with_lines
 
@@ -145,10 +145,7 @@ def read_theme_yaml(root: Path, name: str, folder: Path, problems: list[Problem]
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in THEME_KEYS:
-            close = [known for known, alias in _ALIASES.items() if str(key) in alias] or difflib.get_close_matches(
-                str(key), THEME_KEYS, n=1, cutoff=0.5
-            )
-            fix = f"did you mean {close[0]!r}?" if close else f"the keys are: {', '.join(THEME_KEYS)}"
+            fix = closest(str(key), THEME_KEYS, _ALIASES, listed="the keys are:")
             problems.append(Problem(shown, lines.get(str(key)), str(key), f"unknown key ({fix})"))
             continue
         try:
