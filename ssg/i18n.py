@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from .config import CONFIG_FILE, Config, option_line
 from .datepatterns import bad_pattern, locale_patterns, pattern_problem
 from .errors import Problem, TemplateError
-from .yamlload import YamlSyntaxError, load_yaml_with_lines
+from .yamlload import read_mapping
 
 DATE_KEYS = ("datetime_long", "datetime_short")  # Babel patterns, not text: a language without them takes its locale's
 # What ssg's own code asks for (an image's credit in feeds, a footnote's way back), for a theme that has no such strings.
@@ -73,19 +73,7 @@ def load_strings(
 
 def _read(path: Path, name: str, problems: list[Problem]) -> dict[str, tuple[str, int | None]]:
     """A strings file's key -> (text, line), or nothing, its problems added to `problems`."""
-    try:
-        data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as exc:
-        problems.append(Problem(name, exc.line, None, exc.message))
-        return {}
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(name, None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"))
-        return {}
-    if data is None:  # (an empty file, as one is started)
-        return {}
-    if not isinstance(data, dict):
-        problems.append(Problem(name, 1, None, "must be a mapping of key: text"))
-        return {}
+    data, lines = read_mapping(path, name, problems, "key: text")
     found = {}
     for key, value in data.items():
         if value is None or isinstance(value, (dict, list)):

@@ -98,20 +98,9 @@ class ArticleLink:
 
 @dataclass(frozen=True, repr=False)
 class PageLink:
-    """What a page shows of a standalone page it links to (the header's menu, its other languages, a redirect)."""
-
-    title: str
-    lang: str
-    path: str
-
-    def __repr__(self) -> str:
-        return f"PageLink({self.title!r}, {self.lang!r}, {self.path!r})"
-
-
-@dataclass(frozen=True, repr=False)
-class MenuLink:
-    """A link of site.yaml's `menu:` as the header's menu shows it: like a `PageLink`, with an address on another site
-    as its `path` where it is `external` (`url_for` gives it as it is)."""
+    """What a page shows of a standalone page it links to (the header's menu, its other languages, a redirect), or of a
+    link of site.yaml's `menu:`, whose `path` is an address on another site where it is `external` (`url_for` gives it
+    as it is)."""
 
     title: str
     lang: str
@@ -119,14 +108,14 @@ class MenuLink:
     external: bool = False
 
     def __repr__(self) -> str:
-        return f"MenuLink({self.title!r}, {self.lang!r}, {self.path!r}, {self.external!r})"
+        return f"PageLink({self.title!r}, {self.lang!r}, {self.path!r}, {self.external!r})"
 
 
 def page_link(page: StandalonePage, urls: Urls) -> PageLink:
     return PageLink(page.title, page.lang, urls.page(page))
 
 
-def menu_links(standalone: Standalones, config: Config, urls: Urls) -> dict[str, tuple[PageLink | MenuLink, ...]]:
+def menu_links(standalone: Standalones, config: Config, urls: Urls) -> dict[str, tuple[PageLink, ...]]:
     """The header's menu of each page language: the standalone pages with `menu:` (`Standalones.menu`) and site.yaml's
     `menu:` links, by their places (a page's `menu:` number, a link's `weight`), then by name. The same on every page
     in a language; a language that is none of the site's (an article's on a single-language site) gets the site
@@ -134,12 +123,12 @@ def menu_links(standalone: Standalones, config: Config, urls: Urls) -> dict[str,
     langs = config.language_codes if config.multilingual else (config.lang,)
     menus = {}
     for lang in langs:
-        items: list[tuple[tuple, PageLink | MenuLink]] = [
+        items: list[tuple[tuple, PageLink]] = [
             ((page.menu, page.title.casefold(), page.source_path), page_link(page, urls)) for page in standalone.menu(lang)
         ]
         for entry in config.menu:
             name, name_lang = entry.name_in(lang, config.lang)
-            items.append(((entry.weight, name.casefold(), entry.url), MenuLink(name, name_lang, entry.url, entry.external)))
+            items.append(((entry.weight, name.casefold(), entry.url), PageLink(name, name_lang, entry.url, entry.external)))
         menus[lang] = tuple(link for _, link in sorted(items, key=lambda item: item[0]))
     return defaultdict(lambda: menus[config.lang], menus)
 

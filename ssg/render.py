@@ -35,7 +35,7 @@ from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
-from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, MenuLink, Page, PageLink, link, menu_links
+from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
 from .site import Site, Tag
 from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, render_named, rendering_entry
 from .urls import LATEST, Urls, relative_from, resolve_refs
@@ -119,8 +119,8 @@ def native_name(code: str) -> str:
 
 
 # What templates link to by its `path`: links to articles and pages, feeds, periods (`up`, `prev_period`), the archive's
-# years and months.
-_WITH_PATH = (ArticleLink, PageLink, MenuLink, Feed, Link, ArchiveYear, ArchiveMonth)
+# years and months, the language switch's entries.
+_WITH_PATH = (ArticleLink, PageLink, Feed, Link, ArchiveYear, ArchiveMonth, LanguageLink)
 
 
 def _not_a_target(target: Any) -> str:
@@ -199,8 +199,6 @@ class Renderer:
             return self.urls.content_file(target.src)
         if isinstance(target, StandalonePage):
             return self.urls.page(target)
-        if isinstance(target, LanguageLink):
-            return target.path
         if isinstance(target, date):  # a day: its archive page
             return self.urls.period(target.year, target.month, target.day)
         if isinstance(target, str):  # (a str of another type: Markup, `"tags/" | safe`)
@@ -208,7 +206,7 @@ class Renderer:
         raise TypeError(_not_a_target(target))
 
     def render(self, page: Page) -> bytes:
-        return self.theme.render(page.template, self.context(page), self.rendering(page)).encode("utf-8")
+        return self.theme.render(page.template, self.context(page), lambda: self.rendering(page)).encode("utf-8")
 
     def rendering(self, page: Page) -> str:
         """The page, for a template error on it: what it is made from (an article's file), and its URL from the site's
@@ -255,7 +253,7 @@ class Renderer:
         def url_for(target: Any) -> str:
             if isinstance(target, Image) and not target.is_local:
                 return target.src
-            if isinstance(target, MenuLink) and target.external:  # (site.yaml's `menu:` link to another site)
+            if isinstance(target, PageLink) and target.external:  # (site.yaml's `menu:` link to another site)
                 return target.path
             return links(target)
 

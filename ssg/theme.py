@@ -124,13 +124,14 @@ class Theme:
         """Whether a site whose search is `enabled` (site.yaml) has search: a search page needs `search.html`."""
         return enabled and SEARCH_TEMPLATE in self.templates
 
-    def render(self, template: str, context: dict[str, Any], rendering: str = "") -> str:
-        """`template` rendered with `context`; an error names the template's line, and `rendering`: the page (its
-        article's file, its URL), which an error that depends on the article (`article.extra.views + 1`) is about."""
+    def render(self, template: str, context: dict[str, Any], rendering: Callable[[], str] | None = None) -> str:
+        """`template` rendered with `context`; an error names the template's line, and what `rendering()` says: the page
+        (its article's file, its URL), which an error that depends on the article (`article.extra.views + 1`) is about
+        (asked only then: every page of a build is rendered here)."""
         try:
             return render_named(self.env.get_template(template), context)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
-            raise TemplateError(self.problem(exc, template, rendering)) from None
+            raise TemplateError(self.problem(exc, template, rendering() if rendering else "")) from None
 
     def problem(self, exc: Exception, template: str, rendering: str = "") -> Problem:
         """What went wrong rendering `template` (for `rendering`: see `render`), on the template file and line where
@@ -436,7 +437,7 @@ DOCUMENTED = {
     "Source": ("name", "url"),
     "Paginator": ("page", "pages", "total", "first", "last", "prev", "next"),
     "ArticleLink": ("title", "date", "lang", "path"),
-    "PageLink": ("title", "lang", "path"),
+    "PageLink": ("title", "lang", "path", "external"),
     "Link": ("path", "label"),
     "LanguageLink": ("code", "name", "path", "current"),
     "Feed": ("path", "title", "subtitle", "lang"),

@@ -17,7 +17,7 @@ from typing import Any
 
 from .config import CONFIG_FILE, Config, closest, option_line
 from .errors import Problem, TemplateError
-from .yamlload import YamlSyntaxError, line_of, load_yaml_with_lines
+from .yamlload import line_of, read_mapping
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_FILE = "theme.yaml"
@@ -129,19 +129,7 @@ def read_theme_yaml(root: Path, name: str, folder: Path, problems: list[Problem]
     shown = display_path(path, root)
     if not path.is_file():
         return ThemeFolder(name, folder), shown
-    try:
-        data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(shown, None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"))
-        return ThemeFolder(name, folder), shown
-    except YamlSyntaxError as exc:
-        problems.append(Problem(shown, exc.line, None, exc.message))
-        return ThemeFolder(name, folder), shown
-    if data is None:
-        return ThemeFolder(name, folder), shown
-    if not isinstance(data, dict):
-        problems.append(Problem(shown, 1, None, f"must be a mapping of key: value ({', '.join(THEME_KEYS)})"))
-        return ThemeFolder(name, folder), shown
+    data, lines = read_mapping(path, shown, problems, f"key: value ({', '.join(THEME_KEYS)})")
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in THEME_KEYS:

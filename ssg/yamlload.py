@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .errors import Problem
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -138,6 +140,26 @@ KEY_VALUE_WITH_COLON = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):[ \t]+([^\s'\"\
 
 _COMMENT = re.compile(r"\s+#.*$")  # a YAML comment ends a plain value: " #" and what follows
 KEY_LINE = re.compile(r"^\s*([^\s#'\"\[\]{}:-][^:]*):(?:[ \t]+(.*))?$")  # `key:` or `key: value`, the value as written
+
+
+def read_mapping(path: Path, shown: str, problems: list[Problem], what: str) -> tuple[dict, dict[str, int]]:
+    """A YAML file of `key: value` lines (theme.yaml, a strings file) and its keys' lines; ({}, {}) for an empty one, or
+    one whose problem (not UTF-8, a syntax error, not a mapping: `what` says what it is to hold) is added to
+    `problems`, named `shown` (the file as messages name it)."""
+    try:
+        data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(shown, None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"))
+        return {}, {}
+    except YamlSyntaxError as exc:
+        problems.append(Problem(shown, exc.line, None, exc.message))
+        return {}, {}
+    if data is None:  # (an empty file, as one is started)
+        return {}, {}
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, 1, None, f"must be a mapping of {what}"))
+        return {}, {}
+    return data, lines
 
 
 def line_of(path: Path, key: str) -> int | None:
