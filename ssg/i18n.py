@@ -116,10 +116,21 @@ def _listed(names: Iterable[str]) -> str:
     return ", ".join(f"{{{name}}}" for name in sorted(names))
 
 
-def translator(texts: dict[str, dict[str, str]], origins: Origins, lang: str, default_lang: str) -> Callable[..., str]:
+def translator(
+    texts: dict[str, dict[str, str]],
+    origins: Origins,
+    lang: str,
+    default_lang: str,
+    others: Callable[[str], Callable[..., str]] | None = None,
+) -> Callable[..., str]:
     """`t` for one language: its strings with their fallbacks merged (English, the site's language, the language's
     base: `pt` for `pt-BR`), so that each of a page's ~40 look-ups is one dict get. Its dates: its own patterns, else
-    site.yaml's, else its locale's (never another language's, whose pattern put "грудня 5, 2026")."""
+    site.yaml's, else its locale's (never another language's, whose pattern put "грудня 5, 2026").
+
+    `t(key, lang="en")` gives another language's string, as `format_date(d, lang="en")` its date: a page in one
+    language that speaks to readers of the others (a bilingual site's one 404 page) needs their words. `others` gives
+    that language's `t` (the theme's, made once); without it one is made for the call."""
+    own_lang = lang
     base = lang.split("-")[0]
     chain = ("en", default_lang, base, lang)  # the first choice last: it wins
     strings = dict(SSG_STRINGS)
@@ -130,10 +141,13 @@ def translator(texts: dict[str, dict[str, str]], origins: Origins, lang: str, de
     strings["datetime_long"] = own.get("datetime_long", long)
     strings["datetime_short"] = own.get("datetime_short", own.get("datetime_long", short))
 
-    def t(key: str, **values: Any) -> str:
+    def t(key: str, lang: str | None = None, **values: Any) -> str:
+        if lang is not None and lang != own_lang:
+            other = others(lang) if others is not None else translator(texts, origins, lang, default_lang)
+            return other(key, **values)
         text = strings.get(key)
         if text is None:
-            raise jinja2.UndefinedError(_unknown_key(key, lang, texts))
+            raise jinja2.UndefinedError(_unknown_key(key, own_lang, texts))
         if not values:
             return text
         try:

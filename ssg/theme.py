@@ -265,7 +265,7 @@ class Theme:
         """`t` for one language (`i18n.translator`), made once."""
         t = self.translators.get(lang)
         if t is None:
-            t = self.translators[lang] = translator(self.strings, self.origins, lang, self.default_lang)
+            t = self.translators[lang] = translator(self.strings, self.origins, lang, self.default_lang, self.translator)
         return t
 
     def string_warnings(self, config: Config, checking: bool) -> list[Problem]:

@@ -75,6 +75,34 @@ def test_language_switch_goes_to_translation_or_language_home(bilingual):
     assert 'href="ru/" hreflang="ru"' in home and '<span aria-current="true" lang="en">EN</span>' in home
 
 
+def test_the_one_404_page_speaks_to_the_readers_of_every_language(bilingual):
+    """Hosts serve /404.html for a missing path in any language's section: a reader of the Russian half got a page in
+    English alone. Each other language gets its words and its home page, marked as in that language."""
+    bilingual.build()
+    page = bilingual.page("404.html")
+    assert '<html lang="en"' in page and '<h1 class="not-found__title">Page not found</h1>' in page
+    section = re.search(r'<section class="not-found__other" lang="ru"[^>]*>(.*?)</section>', page, re.S)
+    assert section, page
+    assert '<h2 id="not-found-ru" class="not-found__other-title">Страница не найдена</h2>' in section[1]
+    assert "Такой страницы здесь нет." in section[1]
+    assert '<a href="/ru/" hreflang="ru">На главную</a>' in section[1]  # (root-relative: the page is shown at any depth)
+    assert "not-found__other" not in bilingual.page("ru/")
+
+
+def test_t_gives_another_languages_string_as_format_date_its_date(project):
+    """`t(key, lang=...)`: what the 404 page above uses; a string that language lacks falls back as its own pages do."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "i18n/ru.yaml": "greeting: Привет, {name}\n",
+            "i18n/en.yaml": "greeting: Hello, {name}\n",
+            "templates/404.html": '{{ t("greeting", name="Ann") }}|{{ t("greeting", lang="ru", name="Аня") }}|{{ t("nav_home", lang="de") }}|{{ t("nav_home", lang="en") }}',
+        }
+    )
+    project.build()
+    assert project.page("404.html") == "Hello, Ann|Привет, Аня|Startseite|Home"
+
+
 def test_a_language_s_pages_lead_home_to_its_own_home_and_feed(bilingual):
     bilingual.build()
     ru = bilingual.page("ru/2021/01/10/story-0/")  # five folders deep; ru/ is four up, the site's root five
