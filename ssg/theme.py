@@ -245,8 +245,8 @@ class Theme:
         # (By the names without their extension: `nothere.html` is not `footer.html`, though both end in `.html`.)
         known = {n.rsplit(".", 1)[0]: n for n in sorted(self.templates) if not n.startswith("ssg/") and n.endswith(Path(name).suffix)}
         stem = name.rsplit(".", 1)[0]
-        close = [s for s in known if sorted(s) == sorted(stem)] or difflib.get_close_matches(stem, known, n=1, cutoff=0.75)
-        fix = f"did you mean {known[close[0]]!r}?" if close else f"write it{self._fallback_hint()}"
+        close = closest_name(stem, known)
+        fix = f"did you mean {known[close]!r}?" if close else f"write it{self._fallback_hint()}"
         folders = ", ".join(self.display(str(folder)) for folder in self.template_dirs) or "no templates folder"
         return Problem(self.display(filename or referrer), line, None, f"{how}, which is not found (in {folders}; {fix})")
 
@@ -406,10 +406,19 @@ def _did_you_mean(name: str, names: Iterable[str], known: str) -> str:
     """The name closest to `name` (two letters swapped first: `scr` is `src`), else every name (`known`: what they are;
     "": none listed)."""
     names = sorted(set(names))
-    close = [n for n in names if sorted(n) == sorted(name)] or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    close = closest_name(name, names)
     if close:
-        return f" (did you mean {close[0]!r}?)"
+        return f" (did you mean {close!r}?)"
     return f" ({known}: {', '.join(names)})" if names and known else ""
+
+
+def closest_name(name: str, names: Iterable[str]) -> str | None:
+    """The name of `names` that `name` most likely misspells: the same letters in another order first (`scr` is `src`,
+    which difflib ranks below other names), else the closest by difflib; None when none is close."""
+    names = list(names)
+    same_letters = [n for n in names if sorted(n) == sorted(name)]
+    close = same_letters or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 # The attributes docs/templates.md gives each object templates see, by its type's name (`pages.py` imports this module,
