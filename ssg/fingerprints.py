@@ -91,7 +91,7 @@ class Templates:
         for name in names:
             digest = hashlib.sha256()
             used: set[str] = set()
-            for member in sorted(self._closure(theme, name, sources)):
+            for member in sorted(self._walk(theme, [name], sources)):
                 found = sources[member]
                 if found is not None:
                     digest.update(f"{member}\0{found.source}\0".encode())
@@ -108,42 +108,31 @@ class Templates:
         """Each template that rendering `names` takes (they, what they extend, include and import, and `card.html` where
         one calls `card(...)`) -> the templates that refer to it ([] for one of `names`): with one that is not there,
         which `theme.templates` lacks (`Theme.missing_templates` names them all before anything is rendered)."""
-        found: dict[str, list[str]] = {name: [] for name in names}
-        todo = list(found)
-        while todo:
-            member = todo.pop()
-            try:
-                source = theme.env.loader.get_source(theme.env, member)[0]  # type: ignore[union-attr]
-            except jinja2.TemplateNotFound:
-                continue
-            for referenced in self._parse(theme, source)[0]:
-                if referenced not in found:
-                    found[referenced] = []
-                    todo.append(referenced)
-                found[referenced].append(member)
-        return found
+        return self._walk(theme, names, {})
 
     def take_added(self) -> dict[str, Parsed]:
         added, self.added = self.added, {}
         return added
 
-    def _closure(self, theme: Theme, name: str, sources: dict[str, _Source | None]) -> set[str]:
-        seen, todo = set(), [name]
+    def _walk(self, theme: Theme, names: Iterable[str], sources: dict[str, _Source | None]) -> dict[str, list[str]]:
+        """`references`, reading each template met into `sources` (None for a missing one) unless it is there."""
+        found: dict[str, list[str]] = {name: [] for name in names}
+        todo = list(found)
         while todo:
             member = todo.pop()
-            if member in seen:
-                continue
-            seen.add(member)
             if member not in sources:
                 try:
                     source, file, _ = theme.env.loader.get_source(theme.env, member)  # type: ignore[union-attr]
                     sources[member] = _Source(source, file, self._parse(theme, source))
                 except jinja2.TemplateNotFound:
                     sources[member] = None
-            found = sources[member]
-            if found is not None:
-                todo += found.parsed[0]
-        return seen
+            read = sources[member]
+            for referenced in read.parsed[0] if read is not None else ():
+                if referenced not in found:
+                    found[referenced] = []
+                    todo.append(referenced)
+                found[referenced].append(member)
+        return found
 
     def _parse(self, theme: Theme, source: str) -> Parsed:
         key = _hash(_ANALYSIS + "\0" + source)
