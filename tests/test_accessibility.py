@@ -180,6 +180,27 @@ def test_every_tab_stop_shows_the_focus(page: Page, root: str) -> None:
     assert unseen == []
 
 
+# Each printed element's text colour, and its background (which a browser prints only when asked to).
+PRINTED_COLOURS = """() => [...document.querySelectorAll('main *')].map(e => {
+  const s = getComputedStyle(e); return `${e.tagName}.${e.className}: ${s.color} on ${s.backgroundColor}`; })"""
+
+
+def test_an_article_printed_from_a_dark_system_prints_as_from_a_light_one_with_its_sources_address(page: Page, root: str) -> None:
+    """Paper is white, and browsers leave backgrounds out: printed in the dark palette, tags, links and the rights
+    notice came out light grey or pale blue on it. On paper a link is its text alone, so the source's name shows
+    its address."""
+    _open(page, root + ARTICLE)
+    printed = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(media="print", color_scheme=scheme)
+        printed[scheme] = page.evaluate(PRINTED_COLOURS)
+    assert printed["dark"] == printed["light"]
+    after = page.evaluate("getComputedStyle(document.querySelector('.article__meta .meta__item a'), '::after').content")
+    assert after == '" (https://www.interfax.ru/russia/767824)"'
+    page.emulate_media(media="screen", color_scheme="dark")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(18, 19, 21)"  # (the screen's stays dark)
+
+
 def _docs_example(heading: str, language: str) -> str:
     """The first `language` code block under `heading` in docs/templates.md: the test keeps the docs' examples right."""
     text = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
