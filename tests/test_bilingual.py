@@ -177,6 +177,20 @@ def test_sitemap_carries_the_alternates(bilingual):
     en, ru = "https://example.org/2021/01/10/story-0/", "https://example.org/ru/2021/01/10/story-0/"
     assert entries[en] == entries[ru] == {"en": en, "ru": ru, "x-default": en}
     assert entries["https://example.org/2021/02/11/story-1/"] == {}
+    homes = {"en": "https://example.org/en/", "ru": "https://example.org/ru/", "x-default": "https://example.org/"}
+    assert entries["https://example.org/"] == entries["https://example.org/en/"] == entries["https://example.org/ru/"] == homes
+
+
+def test_the_language_homes_link_one_another_for_search_engines(bilingual):
+    """The home pages of a bilingual site said nothing of one another, so a search engine showed a Russian reader
+    the English or the mixed home; now each names each language's home, and the mixed one as x-default, as Hugo's do.
+    A later page lists other articles than its counterpart, and names none."""
+    bilingual.write({"site.yaml": BILINGUAL_YAML.replace("paginate: 50", "paginate: 2")}).build()
+    homes = {"en": "https://example.org/en/", "ru": "https://example.org/ru/", "x-default": "https://example.org/"}
+    for path in ("", "en/", "ru/"):
+        assert links(bilingual.page(path)) == homes, path
+    for path in ("page/2/", "en/page/2/", "ru/page/2/", "tags/roscosmos/"):
+        assert links(bilingual.page(path)) == {}, path
 
 
 def test_explicit_translation_links(project):
