@@ -280,3 +280,12 @@ def test_a_missing_picture_of_a_srcset_is_an_error_naming_the_article(project):
     with pytest.raises(ContentError) as error:
         project.build()
     assert "content/2021/a.md" in str(error.value) and "images/none.png" in str(error.value)
+
+
+def test_a_control_character_escaped_in_the_front_matter_leaves_the_feeds_well_formed(project):
+    """`summary: "…\\x0c…"` (or `&#12;` in a WordPress title) failed the build in the feed writer, with a traceback."""
+    project.write({"content/a.md": article("Gas &#12;and light", "2021-05-24", summary='"Copied\\x0c from a PDF"')})
+    result = project.build()
+    assert [w.field for w in result.warnings] == ["title", "summary"]
+    entry = parse(project, "feed.xml").entries[0]
+    assert (entry.title, entry.summary) == ("Gas and light", "Copied from a PDF")
