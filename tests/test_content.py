@@ -873,6 +873,14 @@ def test_control_characters_in_the_front_matters_shown_texts_are_left_out_with_a
     ]
 
 
+def test_a_control_character_written_in_the_front_matter_is_an_error_on_its_line():
+    """PyYAML's own words named no line: `YAML error: unacceptable character #x0001: control characters are not allowed
+    in "<unicode string>", position 48`."""
+    assert problems("---\ntitle: T\ndate: 2021-05-24\nsummary: copied \x01from a PDF\n---\n") == [
+        "2021/story.md:4: None: YAML error: a control character (U+0001), which YAML does not allow (delete it)"
+    ]
+
+
 def test_lines_ended_by_a_cr_alone_read_as_lines():
     """A file from an old Mac editor or a clipper: "no front matter: the file must start with a line '---'"."""
     record = read("---\rtitle: T\rdate: 2021-01-01\r---\r\rText.\r")
