@@ -18,7 +18,7 @@ import pytest
 from ssg.build import BuildOptions, build
 from ssg.config import load_config
 
-from .conftest import NOW, REPO, served
+from .conftest import NOW, REPO, article, served
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -178,6 +178,43 @@ def test_every_tab_stop_shows_the_focus(page: Page, root: str) -> None:
             if stop[2] == "none" or stop[3] == "0px":
                 unseen.append(f"{path}: {stop[1]}")
     assert unseen == []
+
+
+WIDE_BODY = """\
+| Mission | Launch date | Launch site | Vehicle | Outcome | Notes |
+|---|---|---|---|---|---|
+| Soyuz MS-19 | 2021-10-05 | Baikonur Cosmodrome Site 31 | Soyuz-2.1a | Success | A film crew aboard for The Challenge |
+
+```
+telemetry = read_frames(station="Baikonur", vehicle="Soyuz-2.1a", stage=3, frames=range(0, 4096), strict=True)
+```
+
+```
+ok = True
+```
+"""
+
+
+def test_a_wide_table_or_code_block_on_a_phone_takes_a_tab_stop_to_scroll_by_keyboard(project, page: Page) -> None:
+    """A table or code line wider than a 320 px screen scrolls sideways, which a keyboard does only in what has the
+    focus: the rest of the row could not be read without a mouse (axe: scrollable-region-focusable). Such a block
+    is a tab stop while it is wide, as Hugo's code blocks are; a block that fits is none."""
+    project.write({"content/2021/wide.md": article("Wide", "2021-10-05", WIDE_BODY)}).build()
+    page.set_viewport_size({"width": 320, "height": 640})
+    with served(project.public) as url:
+        _open(page, url + "2021/10/05/wide/")
+        page.add_script_tag(path=str(AXE))
+        assert _violations(page, rendered_only=False) == []
+        stops = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            stop = _focused(page, "[e.tagName, getComputedStyle(e).outlineStyle]")
+            if stop[0] == "BODY":
+                break
+            stops.append(stop)
+        assert [stop for stop in stops if stop[0] in ("TABLE", "PRE")] == [["TABLE", "solid"], ["PRE", "solid"]]
+        page.set_viewport_size({"width": 1280, "height": 900})  # (the table fits: no stop)
+        page.wait_for_function("document.querySelectorAll('.prose [tabindex]').length === 1")
 
 
 # Each printed element's text colour, and its background (which a browser prints only when asked to).
