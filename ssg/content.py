@@ -376,6 +376,21 @@ _NAME_THEN_LINK = re.compile(r"(?P<name>\S.*?)[\s,;:—–-]*(?:\s|,)\(?(?P<url>
 _LINK_THEN_NAME = re.compile(r"(?P<url>https?://[^\s()]+)[\s,;:—–-]*\((?P<name>[^()]*\S)\)")  # `https://... (ТАСС)`
 _LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
+_OPENING_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _without_title_heading(body: str, title: str) -> str:
+    """`body` without an opening `<h1>` that says the title again, as a clipper writes the page's title atop its text
+    (MarkDownload's `# Title`): the page showed it twice, and a screen reader read two headings of one name."""
+    opening = _OPENING_H1.match(body)
+    if opening is None or _plain(html.unescape(_TAG.sub("", opening[1]))) != _plain(title):
+        return body
+    return body[opening.end() :]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 class _Reader:
@@ -441,7 +456,8 @@ class _Reader:
             "site_links": list(rendered.site_links),
             "lines": self.lines,
         }
-        return {"meta": meta, "body": rendered.html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
+        body_html = _without_title_heading(rendered.html, meta["title"])
+        return {"meta": meta, "body": body_html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
 
     def check(self, data: dict) -> dict:
         self.warn_typos(data)

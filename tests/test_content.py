@@ -881,6 +881,19 @@ def test_a_control_character_written_in_the_front_matter_is_an_error_on_its_line
     ]
 
 
+def test_an_opening_heading_that_says_the_title_again_is_left_out():
+    """MarkDownload and other clippers put the page's title atop the text (`# Title`): with `title:` set too, the page
+    showed it twice, as two <h1> of one name to a screen reader. A heading that says something else stays."""
+    record = read(
+        "---\ntitle: Soyuz MS-19 lands & rolls\ndate: 2021-05-24\n---\n\n#  Soyuz  MS-19 LANDS &amp; rolls\n\nText.\n\n# Details\n"
+    )
+    assert record["body"] == '<p>Text.</p>\n<h1 id="details">Details</h1>'
+    kept = "---\ntitle: Soyuz MS-19 lands\ndate: 2021-05-24\n---\n\n# Soyuz MS-19 lands in Kazakhstan\n\nText.\n"
+    assert read(kept)["body"].startswith('<h1 id="soyuz-ms-19-lands-in-kazakhstan">')
+    later = "---\ntitle: Soyuz\ndate: 2021-05-24\n---\n\nText.\n\n# Soyuz\n"
+    assert read(later)["body"] == '<p>Text.</p>\n<h1 id="soyuz">Soyuz</h1>'  # (not at the opening: a section of its own)
+
+
 def test_lines_ended_by_a_cr_alone_read_as_lines():
     """A file from an old Mac editor or a clipper: "no front matter: the file must start with a line '---'"."""
     record = read("---\rtitle: T\rdate: 2021-01-01\r---\r\rText.\r")
