@@ -217,6 +217,23 @@ def test_a_wide_table_or_code_block_on_a_phone_takes_a_tab_stop_to_scroll_by_key
         page.wait_for_function("document.querySelectorAll('.prose [tabindex]').length === 1")
 
 
+COMMONS = "https://commons.wikimedia.org/wiki/File:Soyuz_TMA-14M_spacecraft_launch_from_Baikonur_Cosmodrome.jpg"
+
+
+def test_an_address_as_a_credit_or_in_the_rights_notice_breaks_instead_of_widening_a_phones_page(project, page: Page) -> None:
+    """A credit that is a Wikimedia Commons file's address, or a licence's address in the rights notice, is one long
+    word: the page scrolled sideways at 320 px (WCAG 1.4.10, reflow)."""
+    image = f"{{src: 'https://x.example/a.jpg', alt: Soyuz, credit: '{COMMONS}', caption: 'Launch, {COMMONS}'}}"
+    rights = "'Licensed under https://creativecommons.org/licenses/by-sa/4.0/legalcode.en_and_its_translations'"
+    source = "{name: 'www.roscosmos.ru/press-releases/soyuz-tma-14m-launch-report', url: 'https://roscosmos.ru/1'}"
+    project.write({"content/2021/a.md": article("Soyuz", "2021-10-05", image=image, rights=rights, source=source)}).build()
+    page.set_viewport_size({"width": 320, "height": 640})
+    with served(project.public) as url:
+        for path in ("2021/10/05/a/", ""):
+            _open(page, url + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
 # Each printed element's text colour, and its background (which a browser prints only when asked to).
 PRINTED_COLOURS = """() => [...document.querySelectorAll('main *')].map(e => {
   const s = getComputedStyle(e); return `${e.tagName}.${e.className}: ${s.color} on ${s.backgroundColor}`; })"""
