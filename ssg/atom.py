@@ -110,8 +110,9 @@ def image_type(src: str) -> str:
 
 
 def _figure(image: Image, urls: Urls, credit: str, title: str) -> str:
-    """The lead image as the article page shows it: its alt text, else its caption's text, else the article's title."""
-    caption = " ".join(part for part in (inline_markdown(image.caption or ""), html.escape(credit) if image.credit else "") if part)
+    """The lead image as the article page shows it: its alt text, else its caption's text, else the article's title;
+    the credit on a line of its own, as the page's style sets it apart (a reader showed "Launch pad Image source: …")."""
+    caption = "<br>".join(part for part in (inline_markdown(image.caption or ""), html.escape(credit) if image.credit else "") if part)
     alt = html.escape(image.alt or inline_text(image.caption) or title, quote=True)
     img = f'<img src="{html.escape(image_url(image, urls), quote=True)}" alt="{alt}">'
     return f"<figure>{img}<figcaption>{caption}</figcaption></figure>" if caption else f"<figure>{img}</figure>"

@@ -340,6 +340,30 @@ def as_read(text: str) -> str:
 
 _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|table)\b", re.I)  # a body of these has something
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
+# What the front matter gives that pages and feeds show (`Reader.shown_without_control_characters`).
+_SHOWN_META = ("title", "summary", "rights", "tags", "source", "image")
+
+
+def _controls(value: Any) -> str:
+    """The control characters of `value` (a text, or the texts of a list or mapping), in order."""
+    if isinstance(value, str):
+        return "".join(_CONTROL.findall(value))
+    if isinstance(value, dict):
+        return "".join(map(_controls, value.values()))
+    if isinstance(value, (list, tuple)):
+        return "".join(map(_controls, value))
+    return ""
+
+
+def _without_controls(value: Any) -> Any:
+    """`value` (a text, or the texts of a list or mapping) without control characters."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_without_controls(v) for v in value)
+    return value
 
 
 _LIST_DASH = re.compile(r"( *)- ")  # an item's line in a YAML block list
@@ -352,6 +376,21 @@ _NAME_THEN_LINK = re.compile(r"(?P<name>\S.*?)[\s,;:—–-]*(?:\s|,)\(?(?P<url>
 _LINK_THEN_NAME = re.compile(r"(?P<url>https?://[^\s()]+)[\s,;:—–-]*\((?P<name>[^()]*\S)\)")  # `https://... (ТАСС)`
 _LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
+_OPENING_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _without_title_heading(body: str, title: str) -> str:
+    """`body` without an opening `<h1>` that says the title again, as a clipper writes the page's title atop its text
+    (MarkDownload's `# Title`): the page showed it twice, and a screen reader read two headings of one name."""
+    opening = _OPENING_H1.match(body)
+    if opening is None or _plain(html.unescape(_TAG.sub("", opening[1]))) != _plain(title):
+        return body
+    return body[opening.end() :]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 class _Reader:
@@ -391,6 +430,7 @@ class _Reader:
         self.warn_folded_items(text, data)
         page = is_page(self.path, data)
         meta = self.check_page(data) if page else self.check(data)
+        meta = self.shown_without_control_characters(meta)
         body = self.without_control_characters(text, body)
         rendered = render_markdown(body, self.path, self.text("excerpt_separator", data))
         self.warn_template_tags(text, rendered.template_tags)
@@ -416,7 +456,8 @@ class _Reader:
             "site_links": list(rendered.site_links),
             "lines": self.lines,
         }
-        return {"meta": meta, "body": rendered.html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
+        body_html = _without_title_heading(rendered.html, meta["title"])
+        return {"meta": meta, "body": body_html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
 
     def check(self, data: dict) -> dict:
         self.warn_typos(data)
@@ -548,6 +589,22 @@ class _Reader:
         message = f"a control character (U+{ord(found[0]):04X}){more} in the text, which no page or feed can show: left out (delete it)"
         self.warnings.append(Problem(self.path, line, None, message))
         return _CONTROL.sub("", body)
+
+    def shown_without_control_characters(self, meta: dict) -> dict:
+        """`meta` with its shown texts (title, summary, rights, tags, the image's and source's) without control
+        characters, each told on its key's line: YAML's escapes (`"\\x0c"`), TOML's (`"\\u000c"`) and entities (`&#12;`, as a
+        WordPress export writes them) put them there, and the build failed writing the feeds, which XML cannot hold
+        them in, with a traceback."""
+        for key in sorted(_SHOWN_META, key=lambda k: self.lines.get(k) or 0):  # (told in the file's order)
+            value = meta.get(key)
+            found = _controls(value)
+            if not found:
+                continue
+            more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+            message = f"a control character (U+{ord(found[0]):04X}){more}, which no page or feed can show: left out (delete it)"
+            self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
+            meta[key] = _without_controls(value)
+        return meta
 
     def warn_template_tags(self, text: str, tags: tuple[str, ...]) -> None:
         """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text,

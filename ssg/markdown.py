@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from xml.etree import ElementTree
 
 import markdown
@@ -36,9 +36,10 @@ from .shortcodes import CODE, HTML_TAG, RAW_MARK, ShortcodesExtension, template_
 
 # The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
 ARTICLE_SUFFIXES = (".md", ".markdown")
-REF_ARTICLE = "ssg-ref:article:"
-REF_FILE = "ssg-ref:file:"
-REF_SITE = "ssg-ref:site:"  # a link from the site's root (`/images/logo.png`): made relative like the others
+REF_PREFIX = "ssg-ref:"
+REF_ARTICLE = REF_PREFIX + "article:"
+REF_FILE = REF_PREFIX + "file:"
+REF_SITE = REF_PREFIX + "site:"  # a link from the site's root (`/images/logo.png`): made relative like the others
 # Where a link to an article that is not published leads: nowhere on the page, saying which file it named
 # (`#ssg-not-published:2021/x.md`), so that the link check of the built site reports it as broken.
 NOT_PUBLISHED = "#ssg-not-published:"
@@ -982,7 +983,28 @@ class _RefTreeprocessor(Treeprocessor):
                 element.set(attribute, self.refs.rewrite(url))
 
 
-_HTML_REF = re.compile(r"""(<(?:a|img|source)\s[^>]*?\b(?:href|src)=)(["'])([^"'>]*)\2""", re.I)
+_HTML_REF = re.compile(r"""(<(?:a|img|source|video|audio|track)\s[^>]*?\b(?:href|src)=)(["'])([^"'>]*)\2""", re.I)
+# A video's still (`poster`), and the pictures a browser picks from by screen (`srcset`): each candidate of a srcset
+# gets a marker of its own, its path percent-encoded, since spaces and commas divide the candidates.
+_HTML_POSTER = re.compile(r"""(<video\s[^>]*?\bposter=)(["'])([^"'>]*)\2""", re.I)
+_HTML_SRCSET = re.compile(r"""(<(?:img|source)\s[^>]*?\bsrcset=)(["'])([^"'>]*)\2""", re.I)
+_SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
+
+
+def srcset_candidates(value: str) -> list[tuple[str, str]]:
+    """A srcset's (URL, descriptors) pairs, read as HTML reads them: a URL runs to white space (commas within it are
+    its own, `w_100,h_200.jpg`; one that ends it ends its candidate), its descriptors (`2x`, `800w`) to the next comma."""
+    candidates, pos = [], 0
+    while (match := _SRCSET_URL.match(value, pos)) is not None:
+        url, pos = match[1], match.end()
+        if url.endswith(","):
+            candidates.append((url.rstrip(","), ""))
+            continue
+        end = value.find(",", pos)
+        end = len(value) if end < 0 else end
+        candidates.append((url, value[pos:end].strip()))
+        pos = end + 1
+    return candidates
 
 
 class _RawHtmlRefs(Postprocessor):
@@ -996,7 +1018,23 @@ class _RawHtmlRefs(Postprocessor):
     def run(self, text: str) -> str:
         if not self.md.htmlStash.html_counter:
             return text
-        return _HTML_REF.sub(lambda m: m[1] + m[2] + html.escape(self.refs.rewrite(html.unescape(m[3])), quote=False) + m[2], text)
+        text = _HTML_REF.sub(lambda m: m[1] + m[2] + self._rewritten(m[3]) + m[2], text)
+        text = _HTML_POSTER.sub(lambda m: m[1] + m[2] + self._rewritten(m[3]) + m[2], text)
+        return _HTML_SRCSET.sub(lambda m: m[1] + m[2] + self._srcset(m[3]) + m[2], text)
+
+    def _rewritten(self, value: str) -> str:
+        return html.escape(self.refs.rewrite(html.unescape(value)), quote=False)
+
+    def _srcset(self, value: str) -> str:
+        """Each candidate's URL rewritten; a marker's path percent-encoded (`urls.resolve_refs` decodes it)."""
+        candidates = []
+        for url, descriptors in srcset_candidates(html.unescape(value)):
+            rewritten = self.refs.rewrite(url)
+            if rewritten.startswith(REF_PREFIX):
+                head, _, target = rewritten[len(REF_PREFIX) :].partition(":")
+                rewritten = f"{REF_PREFIX}{head}:{quote(target, safe='/#')}"
+            candidates.append(f"{rewritten} {descriptors}" if descriptors else rewritten)
+        return html.escape(", ".join(candidates), quote=False)
 
 
 class _RefExtension(Extension):

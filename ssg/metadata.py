@@ -54,7 +54,11 @@ class PageMeta:
 
 def alternates(page: Page, urls: Urls, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """An article's (or standalone page's) language versions for `hreflang` links and the sitemap, with `x-default`:
-    the version in the site's default language, else the first in the order of `languages:`."""
+    the version in the site's default language, else the first in the order of `languages:`. A bilingual site's home
+    pages are versions of one another too, as Hugo links them: each language's (`en/`, `ru/`), and the home of every
+    language (`/`) as `x-default`; they told a search engine nothing of that, so a Russian reader found the English home."""
+    if page.kind == "home" and len(languages) > 1:
+        return _home_alternates(page, urls, languages)
     translations = page.context.get("translations") if page.kind in ("article", "page") else None
     if not translations:
         return ()
@@ -62,6 +66,14 @@ def alternates(page: Page, urls: Urls, languages: tuple[str, ...]) -> tuple[tupl
     versions = sorted([(page.lang, page.path), *((t.lang, t.path) for t in translations)], key=lambda v: (rank.get(v[0], len(rank)), v[0]))
     links = tuple((lang, urls.absolute(path)) for lang, path in versions)
     return (*links, ("x-default", links[0][1]))
+
+
+def _home_alternates(page: Page, urls: Urls, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The language homes' first pages and the site's: the pages after them list different articles, and link none."""
+    homes = tuple((code, urls.lang_home(code)) for code in languages)
+    if page.path != urls.home() and page.path not in dict(homes).values():
+        return ()
+    return (*((code, urls.absolute(path)) for code, path in homes), ("x-default", urls.absolute(urls.home())))
 
 
 class Metadata:
@@ -97,7 +109,8 @@ class Metadata:
             return PageMeta(canonical, feeds, own, tags, json_ld(self.web_page(standalone, canonical)), versions)
         tags = self.page_tags(page, canonical)
         data = self.collection_page(page, canonical) if page.kind in LISTING_KINDS else None
-        return PageMeta(canonical, feeds, own, tags, json_ld(data) if data else None)
+        versions = alternates(page, self.urls, self.config.language_codes) if page.kind == "home" else ()
+        return PageMeta(canonical, feeds, own, tags, json_ld(data) if data else None, versions)
 
     def page_tags(self, page: Page, canonical: str, summary: str = "") -> tuple[MetaTag, ...]:
         """Open Graph and Twitter tags of a page that is not an article; `summary`: its own description (a standalone

@@ -36,6 +36,7 @@ from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
+from .scripts import part_lang, written_in_cyrillic
 from .site import Site, Tag
 from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, render_named, rendering_entry
 from .urls import LATEST, Urls, relative_from, resolve_refs
@@ -116,6 +117,13 @@ class LanguageLink:
 def native_name(code: str) -> str:
     name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")) or code
     return name[:1].upper() + name[1:]
+
+
+def in_own_lang(page_in_cyrillic: bool, cyrillic: str | None, other: str | None, text: str) -> Markup:
+    """Templates' `in_own_lang(text)`: `text` (a tag's name, a source's) in a `<span lang>` where its alphabet tells a
+    language the page is not in (`scripts.part_lang`), else as it is."""
+    code = part_lang(text, page_in_cyrillic, cyrillic, other) if text else None
+    return Markup('<span lang="{}">{}</span>').format(code, text) if code else escape(text)
 
 
 # What templates link to by its `path`: links to articles and pages, feeds, periods (`up`, `prev_period`), the archive's
@@ -274,6 +282,9 @@ class Renderer:
             "format_datetime": fmt_datetime,
             "format_time": fmt_time,
             "tags_of": self.site.tags_of,
+            "in_own_lang": functools.partial(
+                in_own_lang, written_in_cyrillic(lang), self.config.cyrillic_lang, self.config.other_alphabet_lang
+            ),
         }
         return found
 

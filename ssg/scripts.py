@@ -48,6 +48,17 @@ def reads_as_latin(title: str) -> bool:
     return not reads_as_cyrillic(title) and any(word.islower() and _LATIN.match(word) for word in _WORD.findall(title))
 
 
+def part_lang(text: str, page_in_cyrillic: bool, cyrillic: str | None, other: str | None) -> str | None:
+    """The language to mark on `text` shown on a page (WCAG's language of parts: a screen reader reads a marked part in
+    its language's voice, where an English one spells Cyrillic out letter by letter), where its alphabet tells one the
+    page is not in: `cyrillic` (a bilingual site's language in Cyrillic) for a text that reads as Cyrillic on a page in
+    another alphabet (a tag named only `Газпром` on an English page), `other` (its language in another alphabet) for
+    one that reads as Latin on a Cyrillic page; else None."""
+    if page_in_cyrillic:
+        return other if other and reads_as_latin(text) else None
+    return cyrillic if cyrillic and reads_as_cyrillic(text) else None
+
+
 def written_in_cyrillic(code: str) -> bool:
     """Whether the language `code` (`ru`, `uk`, `sr-Latn`, `pt-BR`) is written in Cyrillic: its script subtag if it
     has one, else the script CLDR gives it (Babel's likely subtags: ru -> ru_Cyrl_RU)."""

@@ -288,7 +288,19 @@ def rendering_entry(exc: BaseException, what: str) -> None:
 _NO_FILTER = re.compile(r"No (?P<kind>filter|test) named '(?P<name>[^']+)'(?: found)?\.")
 # The functions every page's templates get (`render.Renderer.context`), which a filter's name may mean.
 FUNCTIONS = frozenset(
-    {"url_for", "abs_url", "t", "format_date", "format_datetime", "format_time", "tags_of", "card", "translations_of", "language_name"}
+    {
+        "url_for",
+        "abs_url",
+        "t",
+        "format_date",
+        "format_datetime",
+        "format_time",
+        "tags_of",
+        "card",
+        "translations_of",
+        "language_name",
+        "in_own_lang",
+    }
 )
 # Filters of other template languages (Liquid's, Hugo's, Django's) by what they are called here: a letter's difference
 # would not find `upper` for Liquid's `upcase`.

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from itertools import chain
 from operator import attrgetter
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config
 from .content import Alias, Article, StandalonePage
@@ -24,6 +24,9 @@ from .site import Site, tag_named
 
 LATEST = "latest.js"
 _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file|site):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
+# A srcset holding markers (`markdown.srcset_candidates`), and each of its markers, whose path is percent-encoded.
+_SRCSET = re.compile(r'(?P<attr>\bsrcset=)(?P<q>["\'])(?P<value>[^"\']*ssg-ref:[^"\']*)(?P=q)')
+_SRCSET_REF = re.compile(r"ssg-ref:(?P<kind>article|file|site):(?P<target>[^\s,#]*)(?P<frag>#[^\s,]*)?")
 
 
 class Urls:
@@ -231,8 +234,14 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
             url += match["frag"]
         return f"{match['q']}{url}{match['q']}"
 
+    def replace_in_srcset(match: re.Match) -> str:
+        url = link(match["kind"], unquote(match["target"]))
+        return url + (match["frag"] or "") if "#" not in url else url
+
     if REF_ARTICLE not in html and REF_FILE not in html and REF_SITE not in html:
         return html
+    if "srcset=" in html:  # (first: `_REF` would take a srcset's candidates for one path)
+        html = _SRCSET.sub(lambda m: m["attr"] + m["q"] + _SRCSET_REF.sub(replace_in_srcset, m["value"]) + m["q"], html)
     return _REF.sub(replace, html)
 
 

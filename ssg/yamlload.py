@@ -69,6 +69,10 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         if (inner := _inner_quote_hint(source_lines[problem_line] if 0 <= problem_line < len(source_lines) else "")) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {inner}", problem_line + 1) from None
         raise YamlSyntaxError(f"YAML syntax error: {what} ({hint})", line) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: a control one, copied from a PDF or a terminal
+        line = text.count("\n", 0, exc.position) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlSyntaxError(f"YAML error: a control character ({what}), which YAML does not allow (delete it)", line) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None) from None
     finally:

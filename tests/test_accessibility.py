@@ -18,7 +18,7 @@ import pytest
 from ssg.build import BuildOptions, build
 from ssg.config import load_config
 
-from .conftest import NOW, REPO, served
+from .conftest import NOW, REPO, article, served
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -178,6 +178,81 @@ def test_every_tab_stop_shows_the_focus(page: Page, root: str) -> None:
             if stop[2] == "none" or stop[3] == "0px":
                 unseen.append(f"{path}: {stop[1]}")
     assert unseen == []
+
+
+WIDE_BODY = """\
+| Mission | Launch date | Launch site | Vehicle | Outcome | Notes |
+|---|---|---|---|---|---|
+| Soyuz MS-19 | 2021-10-05 | Baikonur Cosmodrome Site 31 | Soyuz-2.1a | Success | A film crew aboard for The Challenge |
+
+```
+telemetry = read_frames(station="Baikonur", vehicle="Soyuz-2.1a", stage=3, frames=range(0, 4096), strict=True)
+```
+
+```
+ok = True
+```
+"""
+
+
+def test_a_wide_table_or_code_block_on_a_phone_takes_a_tab_stop_to_scroll_by_keyboard(project, page: Page) -> None:
+    """A table or code line wider than a 320 px screen scrolls sideways, which a keyboard does only in what has the
+    focus: the rest of the row could not be read without a mouse (axe: scrollable-region-focusable). Such a block
+    is a tab stop while it is wide, as Hugo's code blocks are; a block that fits is none."""
+    project.write({"content/2021/wide.md": article("Wide", "2021-10-05", WIDE_BODY)}).build()
+    page.set_viewport_size({"width": 320, "height": 640})
+    with served(project.public) as url:
+        _open(page, url + "2021/10/05/wide/")
+        page.add_script_tag(path=str(AXE))
+        assert _violations(page, rendered_only=False) == []
+        stops = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            stop = _focused(page, "[e.tagName, getComputedStyle(e).outlineStyle]")
+            if stop[0] == "BODY":
+                break
+            stops.append(stop)
+        assert [stop for stop in stops if stop[0] in ("TABLE", "PRE")] == [["TABLE", "solid"], ["PRE", "solid"]]
+        page.set_viewport_size({"width": 1280, "height": 900})  # (the table fits: no stop)
+        page.wait_for_function("document.querySelectorAll('.prose [tabindex]').length === 1")
+
+
+COMMONS = "https://commons.wikimedia.org/wiki/File:Soyuz_TMA-14M_spacecraft_launch_from_Baikonur_Cosmodrome.jpg"
+
+
+def test_an_address_as_a_credit_or_in_the_rights_notice_breaks_instead_of_widening_a_phones_page(project, page: Page) -> None:
+    """A credit that is a Wikimedia Commons file's address, or a licence's address in the rights notice, is one long
+    word: the page scrolled sideways at 320 px (WCAG 1.4.10, reflow)."""
+    image = f"{{src: 'https://x.example/a.jpg', alt: Soyuz, credit: '{COMMONS}', caption: 'Launch, {COMMONS}'}}"
+    rights = "'Licensed under https://creativecommons.org/licenses/by-sa/4.0/legalcode.en_and_its_translations'"
+    source = "{name: 'www.roscosmos.ru/press-releases/soyuz-tma-14m-launch-report', url: 'https://roscosmos.ru/1'}"
+    project.write({"content/2021/a.md": article("Soyuz", "2021-10-05", image=image, rights=rights, source=source)}).build()
+    page.set_viewport_size({"width": 320, "height": 640})
+    with served(project.public) as url:
+        for path in ("2021/10/05/a/", ""):
+            _open(page, url + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
+# Each printed element's text colour, and its background (which a browser prints only when asked to).
+PRINTED_COLOURS = """() => [...document.querySelectorAll('main *')].map(e => {
+  const s = getComputedStyle(e); return `${e.tagName}.${e.className}: ${s.color} on ${s.backgroundColor}`; })"""
+
+
+def test_an_article_printed_from_a_dark_system_prints_as_from_a_light_one_with_its_sources_address(page: Page, root: str) -> None:
+    """Paper is white, and browsers leave backgrounds out: printed in the dark palette, tags, links and the rights
+    notice came out light grey or pale blue on it. On paper a link is its text alone, so the source's name shows
+    its address."""
+    _open(page, root + ARTICLE)
+    printed = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(media="print", color_scheme=scheme)
+        printed[scheme] = page.evaluate(PRINTED_COLOURS)
+    assert printed["dark"] == printed["light"]
+    after = page.evaluate("getComputedStyle(document.querySelector('.article__meta .meta__item a'), '::after').content")
+    assert after == '" (https://www.interfax.ru/russia/767824)"'
+    page.emulate_media(media="screen", color_scheme="dark")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(18, 19, 21)"  # (the screen's stays dark)
 
 
 def _docs_example(heading: str, language: str) -> str:

@@ -205,6 +205,20 @@ def test_sitemap_carries_the_alternates(bilingual):
     en, ru = "https://example.org/2021/01/10/story-0/", "https://example.org/ru/2021/01/10/story-0/"
     assert entries[en] == entries[ru] == {"en": en, "ru": ru, "x-default": en}
     assert entries["https://example.org/2021/02/11/story-1/"] == {}
+    homes = {"en": "https://example.org/en/", "ru": "https://example.org/ru/", "x-default": "https://example.org/"}
+    assert entries["https://example.org/"] == entries["https://example.org/en/"] == entries["https://example.org/ru/"] == homes
+
+
+def test_the_language_homes_link_one_another_for_search_engines(bilingual):
+    """The home pages of a bilingual site said nothing of one another, so a search engine showed a Russian reader
+    the English or the mixed home; now each names each language's home, and the mixed one as x-default, as Hugo's do.
+    A later page lists other articles than its counterpart, and names none."""
+    bilingual.write({"site.yaml": BILINGUAL_YAML.replace("paginate: 50", "paginate: 2")}).build()
+    homes = {"en": "https://example.org/en/", "ru": "https://example.org/ru/", "x-default": "https://example.org/"}
+    for path in ("", "en/", "ru/"):
+        assert links(bilingual.page(path)) == homes, path
+    for path in ("page/2/", "en/page/2/", "ru/page/2/", "tags/roscosmos/"):
+        assert links(bilingual.page(path)) == {}, path
 
 
 def test_explicit_translation_links(project):
@@ -505,3 +519,43 @@ def test_a_translation_of_a_draft_is_published_alone_with_a_warning(project):
     assert "The rocket" in project.page("2021/05/24/raketa/") and not (project.public / "ru/2021/05/24/raketa").exists()
     project.write({"content/2021/raketa.md": article("Ракета", "2021-05-24 10:00", lang="ru")})
     assert project.build().warnings == [] and 'hreflang="ru"' in project.page("2021/05/24/raketa/")
+
+
+def test_a_name_in_the_other_alphabet_is_marked_with_its_language_for_screen_readers(project):
+    """A tag named only in Russian, or a Russian agency as an English article's source, sat on English pages under
+    lang="en", so a screen reader spelled it out in an English voice (WCAG 3.1.2, language of parts); a Russian
+    entry's source on an English listing was in its lang="en" line. Now each is in a `<span lang="ru">`, and a name in
+    the page's own alphabet is left as it is."""
+    project.write(
+        {
+            "site.yaml": BILINGUAL_YAML,
+            "content/2021/a.md": article(
+                "Gazprom signs a deal",
+                "2021-05-24",
+                tags="[Газпром, SpaceX]",
+                source="{name: ТАСС, url: 'https://tass.ru/1'}",
+                rights="CC BY",
+            ),
+            "content/2021/b.ru.md": article(
+                "Газпром подписал договор",
+                "2021-05-25",
+                lang="ru",
+                tags="[Газпром, the crew]",
+                source="{name: РИА Новости}",
+                rights="CC BY",
+            ),
+        }
+    )
+    project.build()
+    ru = '<span lang="ru">{}</span>'
+    en_article = project.page("2021/05/24/a/")
+    assert f'rel="tag">{ru.format("Газпром")}</a>' in en_article and 'rel="tag">SpaceX</a>' in en_article
+    assert f'<a href="https://tass.ru/1">{ru.format("ТАСС")}</a>' in en_article and f"<strong>{ru.format('ТАСС')}</strong>" in en_article
+    home = project.page("")
+    assert f"</span> {ru.format('РИА Новости')}</span>" in home  # (the entry's meta line is in English)
+    assert f'rel="tag">{ru.format("Газпром")}</a>' in home
+    assert f'<h1 class="page-header__title">{ru.format("Газпром")}</h1>' in project.page("tags/gazprom/")
+    assert f'>{ru.format("Газпром")} <span class="count">' in project.page("tags/")
+    ru_article = project.page("ru/2021/05/25/b/")
+    assert 'rel="tag">Газпром</a>' in ru_article and 'rel="tag"><span lang="en">the crew</span></a>' in ru_article
+    assert "<strong>РИА Новости</strong>" in ru_article

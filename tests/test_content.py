@@ -848,6 +848,52 @@ def test_control_characters_in_the_text_are_left_out_with_a_warning_on_their_lin
     assert record["warnings"][0]["line"] == 7
 
 
+def test_control_characters_in_the_front_matters_shown_texts_are_left_out_with_a_warning_on_their_key():
+    """An escaped one (YAML's "\\x0c", TOML's "\\u0001") or an entity (`&#12;`, as WordPress exports write them) in a
+    summary, title, source, image text, tag or rights notice reached the feed writer, and the build failed with
+    lxml's traceback ("All strings must be XML compatible")."""
+    record = read(
+        '---\ntitle: "Газ &#12;и свет"\ndate: 2021-05-24\nsummary: "copied\\x01 from a PDF"\n'
+        'source: {name: "ТА\\x02СС"}\nimage: {src: \'https://x.example/a.jpg\', credit: "a\\x03", alt: "b\\x04"}\n'
+        'tags: ["Луна\\x05", Mars]\nrights: "CC\\x06 BY"\n---\n\nText.\n'
+    )
+    meta = record["meta"]
+    assert (meta["title"], meta["summary"], meta["source"]["name"], meta["rights"]) == ("Газ и свет", "copied from a PDF", "ТАСС", "CC BY")
+    assert (meta["image"]["credit"], meta["image"]["alt"], meta["tags"]) == ("a", "b", ["Луна", "Mars"])
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (line, key, f"a control character (U+{code:04X}){more}, which no page or feed can show: left out (delete it)")
+        for line, key, code, more in [
+            (2, "title", 12, ""),
+            (4, "summary", 1, ""),
+            (5, "source", 2, ""),
+            (6, "image", 3, " and 1 more"),
+            (7, "tags", 5, ""),
+            (8, "rights", 6, ""),
+        ]
+    ]
+
+
+def test_a_control_character_written_in_the_front_matter_is_an_error_on_its_line():
+    """PyYAML's own words named no line: `YAML error: unacceptable character #x0001: control characters are not allowed
+    in "<unicode string>", position 48`."""
+    assert problems("---\ntitle: T\ndate: 2021-05-24\nsummary: copied \x01from a PDF\n---\n") == [
+        "2021/story.md:4: None: YAML error: a control character (U+0001), which YAML does not allow (delete it)"
+    ]
+
+
+def test_an_opening_heading_that_says_the_title_again_is_left_out():
+    """MarkDownload and other clippers put the page's title atop the text (`# Title`): with `title:` set too, the page
+    showed it twice, as two <h1> of one name to a screen reader. A heading that says something else stays."""
+    record = read(
+        "---\ntitle: Soyuz MS-19 lands & rolls\ndate: 2021-05-24\n---\n\n#  Soyuz  MS-19 LANDS &amp; rolls\n\nText.\n\n# Details\n"
+    )
+    assert record["body"] == '<p>Text.</p>\n<h1 id="details">Details</h1>'
+    kept = "---\ntitle: Soyuz MS-19 lands\ndate: 2021-05-24\n---\n\n# Soyuz MS-19 lands in Kazakhstan\n\nText.\n"
+    assert read(kept)["body"].startswith('<h1 id="soyuz-ms-19-lands-in-kazakhstan">')
+    later = "---\ntitle: Soyuz\ndate: 2021-05-24\n---\n\nText.\n\n# Soyuz\n"
+    assert read(later)["body"] == '<p>Text.</p>\n<h1 id="soyuz">Soyuz</h1>'  # (not at the opening: a section of its own)
+
+
 def test_lines_ended_by_a_cr_alone_read_as_lines():
     """A file from an old Mac editor or a clipper: "no front matter: the file must start with a line '---'"."""
     record = read("---\rtitle: T\rdate: 2021-01-01\r---\r\rText.\r")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
 
-from ssg.errors import ConfigError
+from ssg.errors import ConfigError, ContentError
 
 from .conftest import article
 from .publish_support import FILES, PER_LANGUAGE_FILES, PER_LANGUAGE_YAML, SITE_YAML
@@ -71,7 +72,8 @@ def test_entry_image_has_its_credit(site):
     assert entry.media_content == [{"url": "https://example.org/images/soyuz.png", "type": "image/png", "medium": "image"}]
     assert entry.media_credit == [{"content": "pronedra.ru"}]
     body = entry.content[0].value
-    assert body.startswith("<figure><img") and "Image source: pronedra.ru" in body and 'src="https://example.org/images/soyuz.png"' in body
+    assert body.startswith("<figure><img") and 'src="https://example.org/images/soyuz.png"' in body
+    assert "<figcaption>The rocket.<br />Image source: pronedra.ru</figcaption>" in body  # (not one run-on line; as feedparser reads it)
 
 
 def test_an_entrys_image_without_alt_text_is_named_by_the_title_as_on_the_page(project):
@@ -231,3 +233,59 @@ def test_feeds_show_the_publishers_logo_and_the_sites_icon(site):
     for path in ("feed.xml", "tags/china/feed.xml"):
         feed = parse(site, path).feed
         assert (feed.logo, feed.icon) == ("https://example.org/assets/logo.png", "https://example.org/favicon.svg"), path
+
+
+def test_pasted_html_pictures_in_srcset_and_a_videos_poster_are_found_on_the_page_and_absolute_in_feeds(project):
+    """A pasted `<img srcset>`, `<picture><source srcset>` or `<video poster src>` (a WordPress or Hugo export's) kept
+    its paths as written from the article's folder: broken on the page (a 2x screen loads the srcset's picture) and
+    relative in feeds, where a reader has no page to resolve them against."""
+    body = (
+        '<img src="../images/a.png" srcset="../images/a.png 1x, ../images/a%202x.png 2x,https://cdn.example/c.png 3x" alt="A">\n\n'
+        '<picture><source srcset="../images/b.png"><img src="../images/a.png" alt="B"></picture>\n\n'
+        '<video controls poster="../images/b.png" src="../images/clip.mp4"></video>\n'
+    )
+    png = b"\x89PNG\r\n\x1a\n"
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24 10:00", body),
+            **{f"content/images/{name}": png for name in ("a.png", "a 2x.png", "b.png", "clip.mp4")},
+        }
+    )
+    project.build()
+    page = project.page("2021/05/24/a/")
+    up = "../../../../images/"
+    assert f'srcset="{up}a.png 1x, {up}a%202x.png 2x, https://cdn.example/c.png 3x"' in page
+    assert f'<source srcset="{up}b.png">' in page and f'poster="{up}b.png" src="{up}clip.mp4"' in page
+    assert {p.name for p in (project.public / "images").iterdir()} == {"a.png", "a 2x.png", "b.png", "clip.mp4"}
+    feed = ElementTree.parse(project.public / "feed.xml")  # (as written: feedparser's sanitizer drops srcset and poster)
+    body = feed.getroot().findtext("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content")
+    assert re.findall(r'(?:srcset|poster|src)="([^"]*)"', body) == [
+        "https://example.org/images/a.png",
+        "https://example.org/images/a.png 1x, https://example.org/images/a%202x.png 2x, https://cdn.example/c.png 3x",
+        "https://example.org/images/b.png",
+        "https://example.org/images/a.png",
+        "https://example.org/images/b.png",
+        "https://example.org/images/clip.mp4",
+    ]
+
+
+def test_a_missing_picture_of_a_srcset_is_an_error_naming_the_article(project):
+    project.write(
+        {
+            "content/2021/a.md": article(
+                "A", "2021-05-24 10:00", '<img src="https://x.example/a.png" srcset="../images/none.png 2x" alt="A">'
+            )
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert "content/2021/a.md" in str(error.value) and "images/none.png" in str(error.value)
+
+
+def test_a_control_character_escaped_in_the_front_matter_leaves_the_feeds_well_formed(project):
+    """`summary: "…\\x0c…"` (or `&#12;` in a WordPress title) failed the build in the feed writer, with a traceback."""
+    project.write({"content/a.md": article("Gas &#12;and light", "2021-05-24", summary='"Copied\\x0c from a PDF"')})
+    result = project.build()
+    assert [w.field for w in result.warnings] == ["title", "summary"]
+    entry = parse(project, "feed.xml").entries[0]
+    assert (entry.title, entry.summary) == ("Gas and light", "Copied from a PDF")

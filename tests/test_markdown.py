@@ -1184,3 +1184,23 @@ def test_brackets_of_markdown_are_no_wordpress_shortcodes():
 )
 def test_other_wordpress_shortcodes_stay_text_with_their_warning(doc, tags):
     assert render_markdown(doc, "2021/story.md").template_tags == tags
+
+
+@pytest.mark.parametrize(
+    "srcset, candidates",
+    [
+        ("a.jpg", [("a.jpg", "")]),
+        ("a.jpg 1x, b.jpg 2x", [("a.jpg", "1x"), ("b.jpg", "2x")]),
+        (" a.jpg 800w ,b.jpg 1600w ", [("a.jpg", "800w"), ("b.jpg", "1600w")]),
+        ("a.jpg,, b.jpg 2x", [("a.jpg", ""), ("b.jpg", "2x")]),  # a comma that ends a URL ends its candidate
+        ("https://cdn.example/w_100,h_200/a.jpg 1x", [("https://cdn.example/w_100,h_200/a.jpg", "1x")]),  # one within it is its own
+        (" , ", []),
+    ],
+)
+def test_a_srcset_is_read_as_browsers_read_it(srcset, candidates):
+    assert ssg.markdown.srcset_candidates(srcset) == candidates
+
+
+def test_a_pasted_srcset_and_poster_are_paths_from_the_article_as_src_is():
+    html = render_markdown('<img src="a.png" srcset="a.png 1x, ../b.png 2x" alt="">\n\n<video poster="p.jpg"></video>\n', "2021/x.md").html
+    assert 'srcset="ssg-ref:file:2021/a.png 1x, ssg-ref:file:b.png 2x"' in html and 'poster="ssg-ref:file:2021/p.jpg"' in html

@@ -35,6 +35,25 @@
     aside.hidden = false;
   }
 
+  // A code block or table wider than the text scrolls sideways, and a keyboard scrolls only what has the focus:
+  // such a block is a tab stop (Hugo's code blocks all are), while it is wider than the page leaves it.
+  var SCROLLS = "data-scroll-stop";
+
+  function reachScrolling() {
+    var blocks = document.querySelectorAll(".prose pre, .prose table");
+    for (var i = 0; i < blocks.length; i++) {
+      var block = blocks[i];
+      var wide = block.scrollWidth > block.clientWidth + 1;
+      if (wide && !block.hasAttribute("tabindex")) {
+        block.setAttribute("tabindex", "0");
+        block.setAttribute(SCROLLS, "");
+      } else if (!wide && block.hasAttribute(SCROLLS)) {
+        block.removeAttribute("tabindex");
+        block.removeAttribute(SCROLLS);
+      }
+    }
+  }
+
   // Opened from disk, a link to "dir/" shows a file listing instead of the page:
   // point such links (and the search form) at "dir/index.html" instead.
   var ABSOLUTE = /^([a-z][a-z0-9+.-]*:|\/|#)/i;
@@ -58,6 +77,8 @@
   // Deferred scripts have all run by then, latest.js (which comes after this one) too.
   document.addEventListener("DOMContentLoaded", function () {
     showLatest();
+    reachScrolling();
+    window.addEventListener("resize", reachScrolling); // (a phone turned: what was wide may fit, and back)
     if (location.protocol !== "file:") return;
     rewrite("a[href]", "href");
     rewrite("form[action]", "action");
