@@ -512,7 +512,7 @@ def check_cache_dir(config: Config) -> None:
             message = f"{cache} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. .ssg-cache"
             raise ConfigError(Problem(given_in, line, key, message))
     output = config.output_path
-    if cache == output or output in cache.parents:  # (`check_output_dir` says so too, once the cache is made in it)
+    if output in cache.parents and not (output == root or output in root.parents):  # (those, and the cache itself: -o's fault)
         message = f"{cache} is inside the output folder, {output}, which a build publishes; use a folder of its own, e.g. .ssg-cache"
         raise ConfigError(Problem(given_in, line, key, message))
 
