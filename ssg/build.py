@@ -46,7 +46,7 @@ from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .frontmatter import FrontMatterError, read_front_matter
 from .inputs import code_version, gather, record, up_to_date
-from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, restat
+from .load import Known, content_stats, linked_folders, load_articles, other_article_files, posts_outside, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, menu_links, plan
@@ -341,6 +341,8 @@ class Builder:
                 if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
                     result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
                 result.warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
+                if not self.remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
+                    result.warnings += linked_folders(config.root, (config.content_dir, config.static_dir))
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 result.warnings += search_warnings(config, theme)
                 planned = Planned(config, self.planned, self.remember)

@@ -162,3 +162,23 @@ def test_init_in_a_folder_with_files_of_its_own_says_what_it_kept(tmp_path):
     assert "  add to it what a build makes, for git to leave it out: /public/ /.ssg-cache/ /.public.ssg-*" in result.output
     assert f"kept {shown}/.github/workflows/pages.yml as it is (there already: nothing written over or into it)" in result.output
     assert (folder / ".gitignore").read_text() == "*.pyc\n" and (folder / ".github/workflows/pages.yml").read_text() == "mine\n"
+
+
+def test_a_linked_folder_in_content_or_static_is_named_not_passed_over_in_silence(site, tmp_path):
+    """content/agency -> ~/clippings/agency: its articles were left out of the site without a word (ssg follows no
+    linked folder, so that a link to ~/ or to itself publishes nothing it should not)."""
+    clippings = tmp_path / "clippings"
+    clippings.mkdir()
+    (clippings / "a.md").write_text(article("Agency news", "2021-08-01"))
+    (site.root / "content/agency").symlink_to(clippings, target_is_directory=True)
+    (site.root / "static").mkdir()
+    (site.root / "static/loop").symlink_to(site.root / "static", target_is_directory=True)
+    result = site.build()
+    fix = "to have it, move the folder into {}/ or copy what it holds there; else remove the link"
+    assert [str(w) for w in result.warnings] == [
+        f"content/agency: is a link to the folder {clippings}, which ssg does not follow: nothing in it is read or "
+        f"published ({fix.format('content')})",
+        f"static/loop: is a link to the folder {site.root / 'static'}, which ssg does not follow: nothing in it is read or "
+        f"published ({fix.format('static')})",
+    ]
+    assert "Agency news" not in site.page("") and not (site.public / "loop").exists()
