@@ -20,6 +20,7 @@ import os
 import re
 import sqlite3
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -37,7 +38,7 @@ from babel.core import get_global
 from jinja2 import FileSystemBytecodeCache
 
 from . import __version__, search
-from .cache import Store
+from .cache import Store, unusable
 from .config import CONFIG_FILE, Config, option_line
 from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, as_read, body_line, slug_of
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
@@ -45,7 +46,7 @@ from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
 from .frontmatter import FrontMatterError, read_front_matter
 from .inputs import code_version, gather, record, up_to_date
-from .load import Known, content_stats, load_articles, other_article_files, posts_outside, published, restat
+from .load import Known, content_stats, linked_folders, load_articles, other_article_files, posts_outside, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, menu_links, plan
@@ -97,6 +98,7 @@ class BuildResult:
     peak_mib: dict[str, float] = field(default_factory=dict)  # after each phase, the largest RSS the build process has had so far
     counts: dict[str, str] = field(default_factory=dict)  # phase -> what it went through and what it wrote (the profile shows it)
     up_to_date: bool = False  # nothing changed since the last build into the same folder: nothing done
+    resumed: int = 0  # files the last build was moving in when it was stopped (Ctrl-C, kill, a full disk): made again
     checked: int = 0  # ssg check: the pages rendered (one of each kind) to check the templates
 
     def record(self) -> dict:
@@ -129,6 +131,12 @@ class BuildResult:
             + (f", {self.left_out()}" if self.left_out() else "")
             + f" -> {self.output}"
             + (" (up to date: nothing changed since the last build)" if self.up_to_date else "")
+            + (
+                f" (the last build was stopped while moving {_count(self.resumed, 'file')} in; this one made them again: "
+                "the folder holds one build again)"
+                if self.resumed
+                else ""
+            )
         )
 
     def left_out(self, include: str | None = None) -> str:
@@ -269,6 +277,10 @@ class Builder:
     ) -> BuildResult:
         last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
         check_content_dir(config)
+        check_cache_dir(config)
+        if not options.dry_run and (why := unusable(config.cache_path)) is not None:  # (`build` goes without it)
+            message = f"cannot hold the build cache ({why}, or set cache_dir in {CONFIG_FILE} to a folder ssg can write)"
+            raise OutputError(Problem(str(config.cache_path), None, None, message))
         result = BuildResult(config.output_path)
         phase = _Phases(result)
         now = options.now or datetime.now(UTC)
@@ -329,6 +341,8 @@ class Builder:
                 if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
                     result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
                 result.warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
+                if not self.remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
+                    result.warnings += linked_folders(config.root, (config.content_dir, config.static_dir))
                 files, missing = files_to_copy(config, theme, site, loaded.lines)
                 result.warnings += search_warnings(config, theme)
                 planned = Planned(config, self.planned, self.remember)
@@ -400,7 +414,7 @@ class Builder:
                 to_write = Plan(config, options, theme, site, urls, pages, files, feeds, analysis.templates)
                 prints = write_site(to_write, store, output, phase, result, self)
                 with phase("commit"), committing():
-                    result.changed = len(output.changed)
+                    result.changed, result.resumed = len(output.changed), output.resumed
                     result.deleted = len(output.commit())
                     result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
             except BaseException as error:
@@ -468,8 +482,41 @@ def open_store(config: Config, checking: bool) -> Store:
 
 
 def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult:
-    """Build the site once; raise `SsgError` with every problem found, leaving the output untouched."""
-    return Builder(remember=False).build(config, options)
+    """Build the site once; raise `SsgError` with every problem found, leaving the output untouched.
+
+    A cache that cannot be written (a read-only checkout building into a folder elsewhere, as Hugo builds one) is not
+    needed for one build: it builds through a cache of its own in a temporary folder, with a warning."""
+    check_cache_dir(config)
+    why = None if options.dry_run else unusable(config.cache_path)
+    if why is None:
+        return Builder(remember=False).build(config, options)
+    with tempfile.TemporaryDirectory(prefix="ssg-cache-") as folder:
+        result = Builder(remember=False).build(replace(config, cache_dir=folder), options)
+    message = f"cannot hold the build cache ({why}, to spare reading every article again): built without it"
+    result.warnings.append(Problem(str(config.cache_path), None, None, message))
+    return result
+
+
+def check_cache_dir(config: Config) -> None:
+    """Refuse a cache folder that is the project folder, above it, or in a source folder: its files would land among the
+    user's (`ssg serve` builds its preview in it), and deleting the cache, which the README says is always safe, would
+    delete theirs."""
+    cache, root = config.cache_path.resolve(), config.root.resolve()
+    given_in, key = CONFIG_FILE, "cache_dir"
+    line = option_line(config.root, key)
+    if cache == root or cache in root.parents:
+        raise ConfigError(
+            Problem(given_in, line, key, f"{cache} is the project folder or above it; use a folder of its own, e.g. .ssg-cache")
+        )
+    for folder in protected_dirs(config):
+        folder = folder.resolve()
+        if cache == folder or folder in cache.parents:
+            message = f"{cache} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. .ssg-cache"
+            raise ConfigError(Problem(given_in, line, key, message))
+    output = config.output_path
+    if output in cache.parents and not (output == root or output in root.parents):  # (those, and the cache itself: -o's fault)
+        message = f"{cache} is inside the output folder, {output}, which a build publishes; use a folder of its own, e.g. .ssg-cache"
+        raise ConfigError(Problem(given_in, line, key, message))
 
 
 @contextmanager
@@ -951,14 +998,17 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     """Output path -> source file: static folders (the site's over the theme's), then referenced content files; and a
     problem for each referenced file that is not there."""
     files: dict[str, Path] = {}
+    problems = []
     for folder in theme.static_dirs:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
+                if path.is_symlink() and not _links_within(path, config.root, folder.parent):
+                    problems.append(_linked_out(config, path))
+                    continue
                 files[path.relative_to(folder).as_posix()] = path
     if not theme.searching(config.search.enabled):  # (the search page's scripts, and their licences with them)
         files = {path: source for path, source in files.items() if not _search_static(path, theme.search_static)}
     static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
-    problems = []
     content = config.content_path
     there: ContentPaths | None = None  # the content folder's files, listed for the first one missing
     published: ContentPaths | None = None  # and the articles' (a link written as template code may name one)
@@ -976,6 +1026,24 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 found = [lines.get(article.source_path, {}).get("image")] if key else _lines_naming(content / article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
+
+
+def _links_within(path: Path, *folders: Path) -> bool:
+    """Whether the link `path` leads to a file inside one of `folders` (the project, or the theme it is in)."""
+    target = path.resolve()
+    return any(target.is_relative_to(folder.resolve()) for folder in folders)
+
+
+def _linked_out(config: Config, path: Path) -> Problem:
+    """A static file that is a link to a file outside the project (`static/key.txt -> ~/.ssh/id_rsa`): it is not copied.
+    A static folder is published whole, unread, so a link there could publish what nobody meant to (linked folders are
+    not followed at all); Hugo stopped following a theme's links for that reason."""
+    shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
+    message = (
+        f"is a link to {path.resolve()}, outside the project, which ssg does not publish: copy the file into "
+        f"{path.parent.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.parent}/ to publish it, or remove the link"
+    )
+    return Problem(shown, None, None, message)
 
 
 def _search_static(path: str, listed: tuple[str, ...]) -> bool:

@@ -24,6 +24,7 @@ import gc
 import hashlib
 import io
 import json
+import os
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,27 @@ CREATE TABLE IF NOT EXISTS templates (source TEXT PRIMARY KEY, refers TEXT NOT N
 CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL);
 """
+
+
+def unusable(folder: Path) -> str | None:
+    """Why a build cannot write its cache at `folder`, and what to do, or None: a file of that name is there, or the folder (or one of
+    the files a build writes there, or the folder it would be made in) is read-only, as in a checkout made read-only or
+    a cache copied from another user. SQLite and the template cache stopped a build with a traceback there, the first
+    after the output was written."""
+    existing = folder
+    while not os.path.lexists(existing) and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is a file, not a folder: move it away"
+    if existing != folder:
+        return (
+            None if os.access(existing, os.W_OK | os.X_OK) else f"it cannot be made in {existing}, which is read-only: make that writable"
+        )
+    written = [folder, folder / "templates", *folder.glob("cache.sqlite*"), *folder.glob("search-*.sqlite*")]
+    for path in written:
+        if os.path.exists(path) and not os.access(path, os.W_OK | os.X_OK if path.is_dir() else os.W_OK):
+            return f"{path} is read-only: make it writable"
+    return None
 
 
 def file_digest(source_path: str, raw: bytes) -> str:

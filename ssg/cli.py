@@ -28,6 +28,7 @@ from .linkcheck import by_target, check_links, site_base_url
 from .load import posts_outside
 from .output import moving_list
 from .scaffold import (
+    GITIGNORE,
     add_workflow,
     copy_from_theme,
     init_project,
@@ -460,11 +461,15 @@ def workflow_command(project: Path) -> None:
 def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     """Create a new archive in FOLDER: site.yaml, content/ with one article."""
     try:
-        created = init_project(folder, datetime.now().astimezone().replace(microsecond=0), languages)
+        created, kept = init_project(folder, datetime.now().astimezone().replace(microsecond=0), languages)
     except SsgError as error:
         _fail(error, "Init")
     for path in created:
         click.echo(f"created {os.path.relpath(path)}")
+    for path in kept:  # (what it did not write, and why: a folder with files of its own)
+        click.echo(f"kept {os.path.relpath(path)}{'/' * path.is_dir()} as it is (there already: nothing written over or into it)")
+        if path.name == ".gitignore" and path.is_file() and "ssg-cache" not in path.read_text(encoding="utf-8", errors="replace"):
+            click.echo(f"  add to it what a build makes, for git to leave it out: {' '.join(GITIGNORE.split())}")
     for problem in posts_outside(folder, "content"):  # (an archive moved from Jekyll: its folder, where `ssg init` was run)
         click.echo(f"warning: {problem}", err=True)
     if any(path.name == "pages.yml" for path in created) and install_requirement() is None:

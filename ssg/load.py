@@ -181,6 +181,26 @@ def posts_outside(root: Path, content_dir: str) -> list[Problem]:
     return [Problem(f"{JEKYLL_POSTS}/", None, None, message)]
 
 
+def linked_folders(root: Path, folders: Iterable[str]) -> list[Problem]:
+    """A warning for each link to a folder under `folders` (content/, static/, relative to `root`) where a build would
+    look: ssg follows none (`content_stats`; static/ is copied without them), so that a link to ~/ or to itself
+    publishes nothing it should not, but `content/agency -> ~/clippings/agency` left its articles out without a word."""
+    found = []
+    for name in folders:
+        for folder, subfolders, _ in os.walk(root / name):
+            for sub in subfolders:
+                path = os.path.join(folder, sub)
+                if os.path.islink(path) and os.path.isdir(path) and not skipped_folder(sub):
+                    shown = Path(path).relative_to(root).as_posix()
+                    message = (
+                        f"is a link to the folder {os.path.realpath(path)}, which ssg does not follow: nothing in it is read "
+                        f"or published (to have it, move the folder into {name}/ or copy what it holds there; else remove the link)"
+                    )
+                    found.append(Problem(shown, None, None, message))
+            subfolders[:] = [sub for sub in subfolders if not skipped_folder(sub)]
+    return sorted(found)
+
+
 def skipped_folder(folder: str) -> bool:
     """A folder whose articles are not read: hidden, or starting with `_` (but `_posts`, Jekyll's folder of articles)."""
     return folder.startswith(".") or (folder.startswith("_") and folder != JEKYLL_POSTS)

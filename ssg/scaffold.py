@@ -81,9 +81,10 @@ WELCOME = {
 GITIGNORE = "/public/\n/.ssg-cache/\n/.public.ssg-*\n"  # (the last: what a build stopped by a crash may leave beside public/)
 
 
-def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -> list[Path]:
+def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
     """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`.
-    `languages`: the archive's, the default first (`config.default_site_yaml`).
+    `languages`: the archive's, the default first (`config.default_site_yaml`). Returns the files made, and those it
+    would have made that were there already and are kept as they are (content/: no example is added to it).
 
     A folder with a content/ of its own (a Hugo site's, articles copied in) gets what it lacks around it, and no
     example among its articles; nothing that is there is changed."""
@@ -91,14 +92,15 @@ def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -
     if (folder / CONFIG_FILE).exists():
         raise SsgError(f"{folder} already holds an archive ({CONFIG_FILE} exists); nothing was changed")
     files = {folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive", languages)}
-    if not (folder / "content").exists():
-        files[folder / "content" / f"{now:%Y}" / "welcome.md"] = welcome_article(now, languages)
-    if not (folder / ".gitignore").exists():
-        files[folder / ".gitignore"] = GITIGNORE
-    if not (folder / WORKFLOW_PATH).exists():
-        files[folder / WORKFLOW_PATH] = pages_workflow()
+    wanted = {
+        folder / "content": (folder / "content" / f"{now:%Y}" / "welcome.md", lambda: welcome_article(now, languages)),
+        folder / ".gitignore": (folder / ".gitignore", lambda: GITIGNORE),
+        folder / WORKFLOW_PATH: (folder / WORKFLOW_PATH, pages_workflow),
+    }
+    kept = [there for there in wanted if os.path.lexists(there)]  # (the user's, or an earlier init's: never replaced)
+    files |= {path: text() for there, (path, text) in wanted.items() if there not in kept}
     _write_all(files)
-    return sorted(files)
+    return sorted(files), kept
 
 
 def _language_and_path(

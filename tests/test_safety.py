@@ -1,0 +1,184 @@
+"""A user's honest mistakes that must not cost them files: each ends with a message saying what was not done and why."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ssg.cli import main
+from ssg.errors import ConfigError, OutputError, SsgError
+
+from .conftest import article
+
+
+@pytest.fixture
+def site(project):
+    return project.write(
+        {
+            "content/2021/first.md": article("First one", "2021-05-24T10:15:00+03:00", tags="[Moon]"),
+            "content/2021/second.md": article("Second one", "2021-06-02T08:00:00+03:00", tags="[Mars]"),
+        }
+    )
+
+
+def test_an_output_folder_holding_the_content_folder_is_refused_even_with_force(site):
+    """content_dir: site/content with output_dir: site: --force built there, and the output, deployed, published every
+    article's Markdown, drafts and all."""
+    (site.root / "site").mkdir()
+    (site.root / "content").rename(site.root / "site/content")
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + "content_dir: site/content\noutput_dir: site\n"})
+    with pytest.raises(OutputError) as error:
+        site.build(force=True)
+    assert str(error.value) == (
+        f"site.yaml: output_dir: {site.root / 'site'} holds site/content/, which holds your sources: a build there would "
+        "publish them; use a folder beside it, e.g. public"
+    )
+    assert sorted(p.name for p in (site.root / "site").iterdir()) == ["content"]
+
+
+def test_an_output_folder_holding_the_cache_is_refused(site):
+    """cache_dir: public/cache: the first build made the cache there, then refused public/ for holding files ssg did not
+    create, every build after, with no word of the cache."""
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + "cache_dir: public/cache\n"})
+    with pytest.raises(ConfigError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"site.yaml:5: cache_dir: {site.public / 'cache'} is inside the output folder, {site.public}, which a build "
+        "publishes; use a folder of its own, e.g. .ssg-cache"
+    )
+    assert not site.public.exists()
+
+
+@pytest.mark.parametrize(
+    ("cache_dir", "told"),
+    [
+        ("content/cache", "{root}/content/cache is inside content/, which holds your sources"),
+        (".", "{root} is the project folder or above it"),
+    ],
+)
+def test_a_cache_folder_among_the_sources_is_refused(site, cache_dir, told):
+    """Deleting the cache is always safe, says the README: not where it is the project folder or content/."""
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + f"cache_dir: {cache_dir}\n"})
+    with pytest.raises(ConfigError) as error:
+        site.build()
+    assert str(error.value) == f"site.yaml:5: cache_dir: {told.format(root=site.root)}; use a folder of its own, e.g. .ssg-cache"
+    assert not (site.root / "content/cache").exists() and not site.public.exists()
+
+
+def test_a_file_where_the_cache_goes_is_kept_and_the_build_goes_without_a_cache(site):
+    """It stopped with a traceback (FileExistsError from mkdir)."""
+    (site.root / ".ssg-cache").write_text("mine\n")
+    result = site.build()
+    assert (site.public / "index.html").is_file() and (site.root / ".ssg-cache").read_text() == "mine\n"
+    assert [str(w) for w in result.warnings] == [
+        f"{site.root / '.ssg-cache'}: cannot hold the build cache ({site.root / '.ssg-cache'} is a file, not a folder: "
+        "move it away, to spare reading every article again): built without it"
+    ]
+
+
+def test_a_read_only_cache_is_not_needed_for_one_build(site, monkeypatch):
+    """A read-only checkout built into a folder elsewhere: SQLite raised "attempt to write a readonly database" after the
+    output was written, with a traceback. Root may write anywhere, so the read-only folder is simulated."""
+    site.build()
+    cache = site.root / ".ssg-cache"
+    allowed = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode, **kw: False if Path(path) == cache and mode & os.W_OK else allowed(path, mode, **kw)
+    )
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
+    result = site.build()
+    assert "Third one" in site.page("")
+    assert [w.message for w in result.warnings] == [
+        f"cannot hold the build cache ({cache} is read-only: make it writable, to spare reading every article again): built without it"
+    ]
+
+
+def test_a_read_only_output_folder_fails_before_anything_is_moved_in(site, monkeypatch):
+    """A folder of the output made read-only (chmod) stopped the build halfway through moving its files in: the output
+    held pages of two builds. Root may write anywhere, so the read-only folder is simulated."""
+    site.build()
+    before = site.files()
+    tags = site.public / "tags"
+    allowed = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode, **kw: False if Path(path) == tags and mode & os.W_OK else allowed(path, mode, **kw)
+    )
+    site.write({"site.yaml": (site.root / "site.yaml").read_text().replace("Test archive", "Renamed archive")})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"{tags}: this build changes files in this folder, which is read-only: make it writable (chmod u+w), or build "
+        "elsewhere (-o DIR) (nothing was changed in the output folder)"
+    )
+    assert site.files() == before
+    assert not list(site.root.glob(".public.ssg-*"))
+
+
+def test_a_build_after_one_stopped_while_moving_files_in_says_it_made_them_again(site):
+    """A build killed as it moved its files in leaves the output holding two builds' pages; the next said nothing of it."""
+    site.build()
+    (site.root / ".public.ssg-moving.json").write_text('["index.html"]')
+    result = site.build()
+    assert result.resumed == 1
+    assert result.summary().endswith(
+        "(the last build was stopped while moving 1 file in; this one made them again: the folder holds one build again)"
+    )
+    assert not (site.root / ".public.ssg-moving.json").exists()
+
+
+def test_a_static_link_to_a_file_outside_the_project_is_not_published(site, tmp_path):
+    """static/key.txt -> ~/.ssh/id_rsa was copied into the site. A link within the project still is."""
+    secret = tmp_path / "home/.ssh/id_rsa"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("PRIVATE KEY\n")
+    site.write({"static/robots-extra.txt": "mine\n"})
+    (site.root / "static/key.txt").symlink_to(secret)
+    (site.root / "static/inside.txt").symlink_to(site.root / "static/robots-extra.txt")
+    with pytest.raises(SsgError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"static/key.txt: is a link to {secret}, outside the project, which ssg does not publish: copy the file into "
+        "static/ to publish it, or remove the link"
+    )
+    assert not site.public.exists()
+    (site.root / "static/key.txt").unlink()
+    site.build()
+    assert (site.public / "inside.txt").read_text() == "mine\n" and not (site.public / "key.txt").exists()
+
+
+def test_init_in_a_folder_with_files_of_its_own_says_what_it_kept(tmp_path):
+    """`ssg init` kept the user's .gitignore and workflow, as it should, but said only what it created."""
+    folder = tmp_path / "archive"
+    (folder / ".github/workflows").mkdir(parents=True)
+    (folder / ".github/workflows/pages.yml").write_text("mine\n")
+    (folder / ".gitignore").write_text("*.pyc\n")
+    result = CliRunner().invoke(main, ["init", str(folder)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    shown = os.path.relpath(folder)
+    assert f"kept {shown}/.gitignore as it is (there already: nothing written over or into it)" in result.output
+    assert "  add to it what a build makes, for git to leave it out: /public/ /.ssg-cache/ /.public.ssg-*" in result.output
+    assert f"kept {shown}/.github/workflows/pages.yml as it is (there already: nothing written over or into it)" in result.output
+    assert (folder / ".gitignore").read_text() == "*.pyc\n" and (folder / ".github/workflows/pages.yml").read_text() == "mine\n"
+
+
+def test_a_linked_folder_in_content_or_static_is_named_not_passed_over_in_silence(site, tmp_path):
+    """content/agency -> ~/clippings/agency: its articles were left out of the site without a word (ssg follows no
+    linked folder, so that a link to ~/ or to itself publishes nothing it should not)."""
+    clippings = tmp_path / "clippings"
+    clippings.mkdir()
+    (clippings / "a.md").write_text(article("Agency news", "2021-08-01"))
+    (site.root / "content/agency").symlink_to(clippings, target_is_directory=True)
+    (site.root / "static").mkdir()
+    (site.root / "static/loop").symlink_to(site.root / "static", target_is_directory=True)
+    result = site.build()
+    fix = "to have it, move the folder into {}/ or copy what it holds there; else remove the link"
+    assert [str(w) for w in result.warnings] == [
+        f"content/agency: is a link to the folder {clippings}, which ssg does not follow: nothing in it is read or "
+        f"published ({fix.format('content')})",
+        f"static/loop: is a link to the folder {site.root / 'static'}, which ssg does not follow: nothing in it is read or "
+        f"published ({fix.format('static')})",
+    ]
+    assert "Agency news" not in site.page("") and not (site.public / "loop").exists()
