@@ -35,7 +35,7 @@ from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, on_this_computer, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
-from .yamlload import cut_by_comment, key_line, quoted
+from .yamlload import cut_by_comment, key_line, key_value, quoted
 
 KNOWN_KEYS = (
     "title",
@@ -365,6 +365,7 @@ class _Reader:
         self.lines: dict[str, int] = {}
         self.end_line: int | None = None  # the closing `---` line: where a missing key would go
         self.body = ""  # the text below the front matter
+        self.front_text = ""  # the text above it
         self.days: set[str] = set()  # date fields written as a day alone
 
     def failed(self, problem: Problem) -> dict:
@@ -387,6 +388,7 @@ class _Reader:
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
         self.lines, self.end_line = front.lines, front.end_line
         self.body = body  # (for the message of a missing title: `title_hint`)
+        self.front_text = text[: len(text) - len(body)]  # (for the message of a text field YAML read as another type)
         self.warn_comments(text)
         self.warn_folded_items(text, data)
         page = is_page(self.path, data)
@@ -677,7 +679,7 @@ class _Reader:
         try:
             value = _as_text(data.get(key))
         except ValueError as exc:
-            self.problem(key, str(exc))
+            self.problem(key, f"{exc}{self.as_text_hint(key, data.get(key))}")
             return None
         if value is None:
             if required and key in data:
@@ -687,6 +689,16 @@ class _Reader:
             return None
         value = " ".join(value.split()) if key == "title" else value
         return _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
+
+    def as_text_hint(self, key: str, value: Any) -> str:
+        """For a text field that YAML read as something else (`title: yes` is true, `title: [Video] Launch` a list, as a
+        CMS export writes titles): what to write, the value as written in quotes; "" where its line does not show it."""
+        line = self.lines.get(key)
+        lines = self.front_text.split("\n")
+        found = key_value(lines[line - 1]) if line and line <= len(lines) else None
+        if found is None or found[0] != key or not found[1]:
+            return ""
+        return f" (YAML reads {found[1]} as {_kind(value)}; for the text, put it in quotes: {key}: {quoted(found[1])})"
 
     def title_hint(self) -> str | None:
         """For an article without `title:` whose text opens with a heading (MarkDownload and other clippers put the
