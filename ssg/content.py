@@ -23,7 +23,7 @@ from operator import attrgetter
 from sys import intern
 from types import MappingProxyType
 from typing import Any, NamedTuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from babel import Locale, UnknownLocaleError
 from slugify import slugify
@@ -950,7 +950,7 @@ class _Reader:
         url = value.get("url")
         if url is not None:
             try:
-                check_source_url(url)
+                url = check_source_url(url)
             except ValueError as exc:
                 self.problem("source", f"url {exc}")
                 return None
@@ -1017,6 +1017,7 @@ class _Reader:
         if urlsplit(src).scheme:
             if not _is_web_url(src):
                 self.problem(key, f"src {src!r} is not an http(s) URL or a path under content/")
+            src = web_address(src)
         else:
             src = self.local_path(src, key)
         texts = {}
@@ -1293,7 +1294,26 @@ def check_source_url(value: Any) -> str:
     The one rule for the front matter and for `ssg new --source-url`."""
     if not _is_web_url(value):
         raise ValueError(f"{value!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
-    return value
+    return web_address(value.strip())
+
+
+_URL_SAFE = "/:@!$&'()*+,;=%~?[]"  # what a URL's path, query and fragment may hold as it is: escapes stay escapes
+
+
+def web_address(url: str) -> str:
+    """`url` as pages, feeds and JSON-LD may carry it: a space or a letter outside ASCII in its path, query or
+    fragment percent-encoded (an old CMS's `.../Фото запуска 480.jpg`), as a browser sends it; its host as written.
+
+    A URL with a space is no URL to a validator, a feed reader or a link preview's crawler (og:image); one that
+    needs nothing encoded is returned as it is."""
+    if _URL_PLAIN.fullmatch(url):
+        return url
+    parts = urlsplit(url)
+    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme, parts.netloc, path, query, fragment))
+
+
+_URL_PLAIN = re.compile(r"[\x21-\x7e]*")  # printable ASCII without the space: nothing to encode
 
 
 def source_host(url: str) -> str:
