@@ -1110,10 +1110,15 @@ class _Reader:
         slug = slug_of(str(value if value is not None else default))
         if not slug and value is not None and not str(value).strip():
             self.problem("slug", "is empty (write some words, e.g. slug: roscosmos-china, or leave it out to take the file name)")
-        elif not slug:
-            self.problem("slug", f"{value if value is not None else default!r} gives an empty slug (set `slug: some-words`)")
+        elif not slug and value is not None:
+            self.problem("slug", f"{value!r} gives an empty slug (set {_slug_from(data.get('title'))})")
+        elif not slug:  # (on the closing `---` line, where `slug:` would go, as a missing key's)
+            self.missing("slug", f"the file name {default!r} gives an empty slug (add {_slug_from(data.get('title'))}, or rename the file)")
+        elif len(slug) > MAX_SLUG and value is not None:
+            self.problem("slug", f"{_too_long(slug)} (set a `slug:` of at most {MAX_SLUG} characters: slug: {_shortened(slug)})")
         elif len(slug) > MAX_SLUG:
-            self.problem("slug", f"{_too_long(slug)} (set a `slug:` of at most {MAX_SLUG} characters)")
+            message = f"the file name's slug {_too_long(slug)} (add slug: {_shortened(slug)}, or rename the file)"
+            self.missing("slug", message)
         return slug or "article"
 
 
@@ -1282,6 +1287,19 @@ def check_slug(value: str) -> str:
     if len(slug) > MAX_SLUG:
         raise ValueError(f"{_too_long(slug)} (use at most {MAX_SLUG} characters)")
     return slug
+
+
+def _slug_from(title: Any) -> str:
+    """The `slug:` line a message suggests for an article whose file name or slug gives none (`🚀🚀🚀.md`, as a title of
+    emoji alone names a file): the title's slug where it has one."""
+    made = slug_of(title) if isinstance(title, str) else ""
+    return f"slug: {_shortened(made) if len(made) > MAX_SLUG else made}" if made else "`slug: some-words`"
+
+
+def _shortened(slug: str) -> str:
+    """`slug` cut to `MAX_SLUG` characters at a hyphen, for a message to suggest."""
+    cut = slug[: MAX_SLUG + 1]
+    return cut[: cut.rfind("-")] if "-" in cut[1:] else slug[:MAX_SLUG]
 
 
 def _too_long(slug: str) -> str:
