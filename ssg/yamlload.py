@@ -68,6 +68,14 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         problem_line = exc.problem_mark.line if exc.problem_mark is not None else -1
         if (inner := _inner_quote_hint(source_lines[problem_line] if 0 <= problem_line < len(source_lines) else "")) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {inner}", problem_line + 1) from None
+        if exc.context == "while scanning a simple key" and exc.context_mark is not None and not _on_tab(mark, source_lines):
+            # A plain line among the keys, as a title with a line break in it is written by a script (`title: Launch` then
+            # `delayed`): PyYAML names the line after it, and only its own words.
+            message = "this line is no `key: value`: if it goes on with the value above, indent it or join it to that line"
+            first, _, rest = source_lines[exc.context_mark.line].strip().partition(" ")
+            if re.fullmatch(r"[A-Za-z_][\w-]*", first) and rest.strip():
+                message += f"; if {first} is a key, write {first}: {rest.strip()}"
+            raise YamlSyntaxError(f"YAML syntax error: {message}", exc.context_mark.line + 1) from None
         if not _on_tab(mark, source_lines) and (start := _start_hint(line_text) or _flow_colon_hint(line_text)) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {start}", line) from None
         raise YamlSyntaxError(f"YAML syntax error: {what} ({hint})", line) from None
