@@ -23,7 +23,7 @@ from operator import attrgetter
 from sys import intern
 from types import MappingProxyType
 from typing import Any, NamedTuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from babel import Locale, UnknownLocaleError
 from slugify import slugify
@@ -35,7 +35,7 @@ from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, on_this_computer, render_markdown
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
-from .yamlload import cut_by_comment, key_line, quoted
+from .yamlload import cut_by_comment, key_line, key_value, quoted
 
 KNOWN_KEYS = (
     "title",
@@ -404,6 +404,7 @@ class _Reader:
         self.lines: dict[str, int] = {}
         self.end_line: int | None = None  # the closing `---` line: where a missing key would go
         self.body = ""  # the text below the front matter
+        self.front_text = ""  # the text above it
         self.days: set[str] = set()  # date fields written as a day alone
 
     def failed(self, problem: Problem) -> dict:
@@ -426,6 +427,7 @@ class _Reader:
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
         self.lines, self.end_line = front.lines, front.end_line
         self.body = body  # (for the message of a missing title: `title_hint`)
+        self.front_text = text[: len(text) - len(body)]  # (for the message of a text field YAML read as another type)
         self.warn_comments(text)
         self.warn_folded_items(text, data)
         page = is_page(self.path, data)
@@ -734,7 +736,7 @@ class _Reader:
         try:
             value = _as_text(data.get(key))
         except ValueError as exc:
-            self.problem(key, str(exc))
+            self.problem(key, f"{exc}{self.as_text_hint(key, data.get(key))}")
             return None
         if value is None:
             if required and key in data:
@@ -744,6 +746,16 @@ class _Reader:
             return None
         value = " ".join(value.split()) if key == "title" else value
         return _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
+
+    def as_text_hint(self, key: str, value: Any) -> str:
+        """For a text field that YAML read as something else (`title: yes` is true, `title: [Video] Launch` a list, as a
+        CMS export writes titles): what to write, the value as written in quotes; "" where its line does not show it."""
+        line = self.lines.get(key)
+        lines = self.front_text.split("\n")
+        found = key_value(lines[line - 1]) if line and line <= len(lines) else None
+        if found is None or found[0] != key or not found[1]:
+            return ""
+        return f" (YAML reads {found[1]} as {_kind(value)}; for the text, put it in quotes: {key}: {quoted(found[1])})"
 
     def title_hint(self) -> str | None:
         """For an article without `title:` whose text opens with a heading (MarkDownload and other clippers put the
@@ -995,7 +1007,7 @@ class _Reader:
         url = value.get("url")
         if url is not None:
             try:
-                check_source_url(url)
+                url = check_source_url(url)
             except ValueError as exc:
                 self.problem("source", f"url {exc}")
                 return None
@@ -1062,6 +1074,7 @@ class _Reader:
         if urlsplit(src).scheme:
             if not _is_web_url(src):
                 self.problem(key, f"src {src!r} is not an http(s) URL or a path under content/")
+            src = web_address(src)
         else:
             src = self.local_path(src, key)
         texts = {}
@@ -1154,10 +1167,15 @@ class _Reader:
         slug = slug_of(str(value if value is not None else default))
         if not slug and value is not None and not str(value).strip():
             self.problem("slug", "is empty (write some words, e.g. slug: roscosmos-china, or leave it out to take the file name)")
-        elif not slug:
-            self.problem("slug", f"{value if value is not None else default!r} gives an empty slug (set `slug: some-words`)")
+        elif not slug and value is not None:
+            self.problem("slug", f"{value!r} gives an empty slug (set {_slug_from(data.get('title'))})")
+        elif not slug:  # (on the closing `---` line, where `slug:` would go, as a missing key's)
+            self.missing("slug", f"the file name {default!r} gives an empty slug (add {_slug_from(data.get('title'))}, or rename the file)")
+        elif len(slug) > MAX_SLUG and value is not None:
+            self.problem("slug", f"{_too_long(slug)} (set a `slug:` of at most {MAX_SLUG} characters: slug: {_shortened(slug)})")
         elif len(slug) > MAX_SLUG:
-            self.problem("slug", f"{_too_long(slug)} (set a `slug:` of at most {MAX_SLUG} characters)")
+            message = f"the file name's slug {_too_long(slug)} (add slug: {_shortened(slug)}, or rename the file)"
+            self.missing("slug", message)
         return slug or "article"
 
 
@@ -1328,6 +1346,19 @@ def check_slug(value: str) -> str:
     return slug
 
 
+def _slug_from(title: Any) -> str:
+    """The `slug:` line a message suggests for an article whose file name or slug gives none (`🚀🚀🚀.md`, as a title of
+    emoji alone names a file): the title's slug where it has one."""
+    made = slug_of(title) if isinstance(title, str) else ""
+    return f"slug: {_shortened(made) if len(made) > MAX_SLUG else made}" if made else "`slug: some-words`"
+
+
+def _shortened(slug: str) -> str:
+    """`slug` cut to `MAX_SLUG` characters at a hyphen, for a message to suggest."""
+    cut = slug[: MAX_SLUG + 1]
+    return cut[: cut.rfind("-")] if "-" in cut[1:] else slug[:MAX_SLUG]
+
+
 def _too_long(slug: str) -> str:
     return f"'{slug[:40]}...' is {len(slug)} characters long, too long for a folder name"
 
@@ -1338,7 +1369,26 @@ def check_source_url(value: Any) -> str:
     The one rule for the front matter and for `ssg new --source-url`."""
     if not _is_web_url(value):
         raise ValueError(f"{value!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
-    return value
+    return web_address(value.strip())
+
+
+_URL_SAFE = "/:@!$&'()*+,;=%~?[]"  # what a URL's path, query and fragment may hold as it is: escapes stay escapes
+
+
+def web_address(url: str) -> str:
+    """`url` as pages, feeds and JSON-LD may carry it: a space or a letter outside ASCII in its path, query or
+    fragment percent-encoded (an old CMS's `.../Фото запуска 480.jpg`), as a browser sends it; its host as written.
+
+    A URL with a space is no URL to a validator, a feed reader or a link preview's crawler (og:image); one that
+    needs nothing encoded is returned as it is."""
+    if _URL_PLAIN.fullmatch(url):
+        return url
+    parts = urlsplit(url)
+    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme, parts.netloc, path, query, fragment))
+
+
+_URL_PLAIN = re.compile(r"[\x21-\x7e]*")  # printable ASCII without the space: nothing to encode
 
 
 def source_host(url: str) -> str:

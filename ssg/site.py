@@ -7,6 +7,7 @@ build (incremental builds included) and never disagrees with a cold build.
 from __future__ import annotations
 
 import operator
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -339,7 +340,34 @@ def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default
                 hint = _clash_hint(first, (name, lang[key]), default, codes)
                 message = f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/ {hint}"
                 warnings.append(Problem(f"{shown_as}/{first_file[key]}", None, "tags", message))
+    warnings += _near_spellings(tags, first_file, shown_as)
     return tuple(sorted(tags, key=lambda t: (t.name.casefold(), t.slug))), warnings
+
+
+def _near_spellings(tags: list[Tag], first_file: dict[str, str], shown_as: str) -> list[Problem]:
+    """A warning for each tag spelt as another but for ё written е or a space or hyphen (`Елка` and `Ёлка`, `Space X`
+    and `SpaceX`, as an archive gathered over years by several editors has them): they are two tags, each with a page
+    holding part of the articles. The less used is told the other's spelling, on its oldest article. (Not made one
+    tag: that would move the URL of every tag with ё in an archive built before.)"""
+    groups: dict[str, list[Tag]] = defaultdict(list)
+    for tag in tags:
+        groups[_LOOSE.sub("", tag.key.replace("ё", "е"))].append(tag)
+    warnings = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        main, *others = sorted(group, key=lambda t: (-t.count, t.key))
+        for tag in others:
+            how = "ё written е" if tag.key.replace("ё", "е") == main.key.replace("ё", "е") else "a space or hyphen"
+            message = (
+                f"tag {tag.name!r} is {main.name!r} but for {how}, so they are two tags, tags/{tag.slug}/ ({tag.count} "
+                f"article{'s' * (tag.count != 1)}) and tags/{main.slug}/ ({main.count}): if they are one, write {main.name!r} in all of them"
+            )
+            warnings.append(Problem(f"{shown_as}/{first_file[tag.key]}", None, "tags", message))
+    return warnings
+
+
+_LOOSE = re.compile(r"[\s_-]+")  # what two spellings of one name may differ by (with ё and е, and case)
 
 
 def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | None, codes: frozenset[str] = frozenset()) -> str:

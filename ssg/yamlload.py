@@ -68,6 +68,16 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         problem_line = exc.problem_mark.line if exc.problem_mark is not None else -1
         if (inner := _inner_quote_hint(source_lines[problem_line] if 0 <= problem_line < len(source_lines) else "")) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {inner}", problem_line + 1) from None
+        if exc.context == "while scanning a simple key" and exc.context_mark is not None and not _on_tab(mark, source_lines):
+            # A plain line among the keys, as a title with a line break in it is written by a script (`title: Launch` then
+            # `delayed`): PyYAML names the line after it, and only its own words.
+            message = "this line is no `key: value`: if it goes on with the value above, indent it or join it to that line"
+            first, _, rest = source_lines[exc.context_mark.line].strip().partition(" ")
+            if re.fullmatch(r"[A-Za-z_][\w-]*", first) and rest.strip():
+                message += f"; if {first} is a key, write {first}: {rest.strip()}"
+            raise YamlSyntaxError(f"YAML syntax error: {message}", exc.context_mark.line + 1) from None
+        if not _on_tab(mark, source_lines) and (start := _start_hint(line_text) or _flow_colon_hint(line_text)) is not None:
+            raise YamlSyntaxError(f"YAML syntax error: {start}", line) from None
         raise YamlSyntaxError(f"YAML syntax error: {what} ({hint})", line) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow: a control one, copied from a PDF or a terminal
         line = text.count("\n", 0, exc.position) + 1
@@ -238,6 +248,57 @@ def _inner_quote_hint(line: str) -> str | None:
     if other not in value:
         fix = f"{key.strip()}: {other}{value}{other} (the other quotes outside), or {fix}"
     return f"a {inside} quote inside the value ends it early: write {fix}"
+
+
+# What YAML takes a plain value's first character for, where a title or name copied from a CMS starts with it.
+_STARTS = {
+    "@": "YAML reserves @",
+    "`": "YAML reserves `",
+    "%": "YAML reads % there as a directive",
+    "*": "YAML reads * there as an alias",
+    "&": "YAML reads & there as an anchor",
+    "!": "YAML reads ! there as a type tag",
+    "-": "YAML reads '- ' there as a list item",
+    "[": "YAML reads [ there as the start of a list",
+    "{": "YAML reads { there as the start of a mapping",
+}
+
+
+def _start_hint(line: str) -> str | None:
+    """For a line `key: value` whose value starts with a character YAML reads as its own syntax (`title: @mention`,
+    `title: *`, `title: - dash`, `title: [Video] Launch`, `title: "Quoted" and more`, as CMS exports write titles):
+    the line to write, the value in quotes. None for another line, and for a [ or { list or mapping that holds commas
+    or ends the value (a list meant as one, whose error is another)."""
+    found = key_value(line)
+    if found is None or not found[1]:
+        return None
+    key, value = found
+    char = value[0]
+    if (
+        (char not in _STARTS and char not in "\"'")
+        or (char == "-" and value[1:2] not in (" ", ""))
+        or (char in "[{" and ("," in value or value.endswith("]}"["[{".index(char)])))
+    ):
+        return None
+    if char in "\"'":
+        if value.endswith(char) or char not in value[1:]:
+            return None  # (a value quoted as a whole, or a quote not closed: their errors are others)
+        return f"a value that starts with a quote ends at the next one: put the whole value in quotes, {key}: {quoted(value)}"
+    return f"a value cannot start with {char} as written ({_STARTS[char]}): put the value in quotes, {key}: {quoted(value)}"
+
+
+_FLOW_ITEM_COLON = re.compile(r"(?<=[{,])(\s*)([^\s:,{}'\"][^:,{}]*):\s+([^'\"{}\[\],][^,{}]*?:\s[^,{}]*?)(\s*)(?=[,}])")
+
+
+def _flow_colon_hint(line: str) -> str | None:
+    """For a line `key: {name: РИА: Новости, url: ...}` whose item holds a colon and a space, which ends the item's
+    value in a { } mapping: the line to write, with that value in quotes. None for another line."""
+    found = key_value(line)
+    if found is None or not found[1].startswith("{") or not _FLOW_ITEM_COLON.search(found[1]):
+        return None
+    key, value = found
+    fixed = _FLOW_ITEM_COLON.sub(lambda m: f"{m[1]}{m[2]}: {quoted(m[3])}{m[4]}", value)
+    return f"a colon and a space inside a value of {{ }} end it: put that value in quotes, {key}: {fixed}"
 
 
 def _colon_hint(line: str) -> str | None:

@@ -897,6 +897,27 @@ def test_colliding_tag_slugs_are_both_kept_with_a_warning(project):
     ]
 
 
+def test_tags_spelt_with_e_for_yo_or_with_a_space_are_told_the_other_spelling(project):
+    """An archive of many editors writes Ёлка and Елка, Space X and SpaceX: two tags, each page with part of the
+    articles, and no word of it. The less used spelling is told the other on its oldest article, with both pages."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", tags="[Ёлка, Space X]", lang="ru"),
+            "content/b.md": article("B", "2021-01-02", tags="[ёлка, Space  X]", lang="ru"),
+            "content/c.md": article("C", "2021-01-03", tags="[Елка, SpaceX]", lang="ru"),
+            "content/d.md": article("D", "2021-01-04", tags="[МКС, Мир]", lang="ru"),
+        }
+    )
+    result = project.build()
+    assert "C" in project.page("tags/yelka/") and "A" in project.page("tags/yolka/")
+    assert sorted(map(str, result.warnings)) == [
+        "content/c.md:4: tags: tag 'SpaceX' is 'Space X' but for a space or hyphen, so they are two tags, tags/spacex/ (1 article) "
+        "and tags/space-x/ (2): if they are one, write 'Space X' in all of them",
+        "content/c.md:4: tags: tag 'Елка' is 'Ёлка' but for ё written е, so they are two tags, tags/yelka/ (1 article) and "
+        "tags/yolka/ (2): if they are one, write 'Ёлка' in all of them",
+    ]
+
+
 def test_a_new_tag_never_moves_an_older_tag_to_another_url(project):
     """МКС had tags/mks/ for years; an article tagged MKS took that URL and moved МКС to tags/mks-2/ (names sort so)."""
     project.write({"content/old.md": article("Old", "2019-01-01", tags="[МКС]", lang="ru")})

@@ -525,8 +525,25 @@ def test_spaces_around_a_language_code_and_an_empty_slug():
 def test_a_slug_too_long_for_a_folder_name_is_an_error_not_a_crash_when_writing():
     assert meta(f"---\ntitle: T\ndate: 2021-01-01\nslug: {'a' * 200}\n---\n")["slug"] == "a" * 200
     assert problems(f"---\ntitle: T\ndate: 2021-01-01\nslug: {'a' * 300}\n---\n") == [
-        f"2021/story.md:4: slug: '{'a' * 40}...' is 300 characters long, too long for a folder name (set a `slug:` of at most 200 characters)"
+        f"2021/story.md:4: slug: '{'a' * 40}...' is 300 characters long, too long for a folder name (set a `slug:` of at most 200 characters: slug: {'a' * 200})"
     ]
+
+
+def test_a_file_name_that_gives_no_slug_or_too_long_a_one_is_told_where_slug_goes_and_what_to_write():
+    """A CMS export names files after titles: emoji alone, punctuation, 300 characters of Chinese. The error had no line
+    and said `slug:` of a file without one; it is now on the closing `---`, where `slug:` would go, with one to write."""
+    text = "---\ntitle: Rocket lands\ndate: 2021-01-01\n---\n"
+    assert problems(text, path="2021/🚀🚀🚀.md") == [
+        "2021/🚀🚀🚀.md:4: slug: the file name '🚀🚀🚀' gives an empty slug (add slug: rocket-lands, or rename the file)"
+    ]
+    assert problems(text.replace("Rocket lands", '"!!!"'), path="2021/!!!.md") == [
+        "2021/!!!.md:4: slug: the file name '!!!' gives an empty slug (add `slug: some-words`, or rename the file)"
+    ]
+    name = "神舟火箭月球" * 12  # 323 characters of slug: shen-zhou-huo-jian-yue-qiu-...
+    (message,) = problems(text, path=f"2021/{name}.md")
+    assert message.startswith(f"2021/{name}.md:4: slug: the file name's slug 'shen-zhou-huo-jian-yue-qiu-shen-zhou-huo...' is 323")
+    suggested = message.split("(add slug: ")[1].split(", or rename the file)")[0]
+    assert len(suggested) <= 200 and suggested.endswith("-zhou") and meta(text.replace("date:", f"slug: {suggested}\ndate:"))
 
 
 def test_an_empty_key_says_it_is_empty_never_none():

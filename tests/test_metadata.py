@@ -221,3 +221,31 @@ def test_a_site_image_or_logo_that_is_not_a_file_of_the_site_is_named_with_the_o
     project.write({"site.yaml": yaml.replace("images/shar.png", "https://cdn.example/share.png")})
     project.build()
     assert structured(project.page(""))[1]["og:image"] == ["https://cdn.example/share.png"]
+
+
+def test_a_cms_image_url_with_spaces_and_cyrillic_is_percent_encoded_everywhere(project):
+    """An old CMS's picture (`.../Фото запуска 480.jpg`) and a source link with a space: as written, every page, feed and
+    JSON-LD carried a URL with spaces, which is no URL to a validator, a feed reader or a link preview's crawler."""
+    image = "http://old-cms.example/images/Фото запуска 480.jpg"
+    source = "https://tass.ru/космос/запуск 1?q=а б"
+    project.write(
+        {
+            "content/2021/launch.md": article(
+                "Launch", "2021-05-24T10:15:00+03:00", image=f'{{src: "{image}", alt: A rocket}}', source=f'{{name: TASS, url: "{source}"}}'
+            ),
+            "content/2021/plain.md": article("Plain", "2021-05-23", image="https://cdn.example/a%20b.jpg?w=1&h=2"),
+        }
+    ).build()
+    encoded = "http://old-cms.example/images/%D0%A4%D0%BE%D1%82%D0%BE%20%D0%B7%D0%B0%D0%BF%D1%83%D1%81%D0%BA%D0%B0%20480.jpg"
+    (data,), og = structured(project.page("2021/05/24/launch/"))
+    assert og["og:image"] == [encoded] and data["image"]["url"] == encoded
+    assert (
+        data["isBasedOn"]
+        == "https://tass.ru/%D0%BA%D0%BE%D1%81%D0%BC%D0%BE%D1%81/%D0%B7%D0%B0%D0%BF%D1%83%D1%81%D0%BA%201?q=%D0%B0%20%D0%B1"
+    )
+    assert f'<img src="{encoded}"' in project.page("2021/05/24/launch/") and f'src="{encoded}"' in project.page("")
+    assert encoded in (project.public / "feed.xml").read_text(encoding="utf-8")
+    for name, data in project.files().items():
+        assert b"\xd0\xa4\xd0\xbe\xd1\x82\xd0\xbe \xd0\xb7" not in data, f"{name} holds the URL with its space"
+    # A URL with nothing to encode stays as written (an escape stays one, & stays &).
+    assert structured(project.page("2021/05/23/plain/"))[1]["og:image"] == ["https://cdn.example/a%20b.jpg?w=1&h=2"]

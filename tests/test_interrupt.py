@@ -1,0 +1,71 @@
+"""Ctrl-C while a build reads articles in worker processes: the build ends at once, leaving no process behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Reads the articles in two workers and takes its time over each result, so that Ctrl-C comes while the workers are
+# reading or wait for more (where it ended a worker, the pool broke, and the build hung at exit, joining a worker
+# that waited to hand over a result nobody read).
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from ssg.content import ReadSettings
+    from ssg.load import _read_many
+    from ssg.search import SearchConfig
+
+    content = Path(sys.argv[1])
+    paths = sorted(str(p.relative_to(content)) for p in content.rglob("*.md"))
+    settings = ReadSettings("en", "UTC", (), SearchConfig(enabled=False))
+    for number, _ in enumerate(_read_many(content, paths, settings, 2)):
+        if number == 0:
+            print("reading", flush=True)
+        time.sleep(0.05)
+    """
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT as a terminal sends it")
+@pytest.mark.parametrize("delay", [0.0, 0.0, 0.02, 0.05, 0.1, 0.3, 1.0])
+def test_ctrl_c_while_reading_ends_the_build_and_its_workers(tmp_path: Path, delay: float) -> None:
+    content = tmp_path / "content" / "2021"
+    content.mkdir(parents=True)
+    for number in range(400):
+        (content / f"a{number}.md").write_text(f"---\ntitle: A {number}\ndate: 2021-05-24\n---\n\nText {number}.\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(tmp_path / "content")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a group of its own: Ctrl-C reaches the build and its workers, as in a terminal
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        assert child.stdout.readline().strip() == "reading"
+        time.sleep(delay)
+        os.killpg(child.pid, signal.SIGINT)
+        _, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+            pytest.fail("the process hung after Ctrl-C")
+    assert child.returncode != 0
+    assert "KeyboardInterrupt" in err
+    assert "InvalidStateError" not in err and "BrokenProcessPool" not in err, err
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-g", str(child.pid)], capture_output=True, text=True).stdout.split()
+    assert left == [], f"worker processes left running: {left}"
