@@ -266,3 +266,26 @@ def test_a_bilingual_site_searches_in_each_language(tmp_path: Path, page: Search
     assert page.page.locator("html").get_attribute("lang") == "en" and "/ru/" not in page.page.url
     page.wait_done()
     assert page.titles() == [ARTICLES["2024/rocket.md"][0]]
+
+
+def test_a_hits_names_in_the_other_alphabet_are_marked_with_their_language(tmp_path: Path, page: SearchPage) -> None:
+    """As the pages mark them (`in_own_lang`): a tag named only Газпром and the outlet ТАСС on an English article are
+    Russian to a screen reader, a tag "open source" on a Russian one English; the rest take the article's language."""
+    site_yaml = "title: T\nbase_url: https://example.org/\nlanguages: [en, ru]\n"
+    english = "---\ntitle: Gazprom signs a deal\ndate: 2024-05-20T10:00:00+00:00\nlang: en\ntags: [Газпром, Energy]\nsource: {name: ТАСС, url: https://tass.ru/1}\n---\n\nThe deal was signed.\n"
+    russian = "---\ntitle: Сделка подписана\ndate: 2024-05-21T10:00:00+03:00\nlang: ru\ntags: [open source, Энергетика]\nsource: {name: Interfax, url: https://interfax.ru/1}\n---\n\nСделка подписана.\n"
+    (tmp_path / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    (tmp_path / "content" / "2024").mkdir(parents=True)
+    (tmp_path / "content" / "2024" / "deal.md").write_text(english, encoding="utf-8")
+    (tmp_path / "content" / "2024" / "sdelka.md").write_text(russian, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(tmp_path / "out")], cwd=tmp_path, env=env, check=True)
+    page.open((tmp_path / "out" / "search" / "index.html").as_uri() + "?q=deal")
+    page.wait_done()
+    assert page.titles() == ["Gazprom signs a deal"]
+    marks = page.page.eval_on_selector_all(".search-hit__tags li, .search-hit__source", "els => els.map(e => [e.textContent, e.lang])")
+    assert sorted(marks) == [["Energy", "en"], ["Газпром", "ru"], ["ТАСС", "ru"]]
+    page.type("сделка")
+    assert page.titles() == ["Сделка подписана"]
+    marks = page.page.eval_on_selector_all(".search-hit__tags li, .search-hit__source", "els => els.map(e => [e.textContent, e.lang])")
+    assert sorted(marks) == [["Interfax", "ru"], ["open source", "en"], ["Энергетика", "ru"]]

@@ -572,6 +572,35 @@
     return location.protocol === "file:" && /\/$/.test(url) ? url + "index.html" : url;
   }
 
+  // The language of a name shown in a hit (a tag, the outlet), as the pages' in_own_lang gives it (ssg/scripts.py's
+  // part_lang): the article's, unless its letters tell the site's other language, as a tag named only Газпром on an
+  // English article does (a screen reader spelt it out in an English voice). `languages`: a bilingual site's, else none.
+  function languageOfParts(languages) {
+    var CYRILLIC = /^[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]/;
+    var LATIN = /^[a-zA-Z\u00c0-\u024f]/;
+    function inCyrillic(code) {
+      try { return new Intl.Locale(code).maximize().script === "Cyrl"; } catch (e) { return false; }
+    }
+    function words(text) { return text.match(/\p{L}+/gu) || []; }
+    function lower(word) { return word === word.toLowerCase() && word !== word.toUpperCase(); }
+    function readsAsCyrillic(text) {
+      var letters = (text.match(/\p{L}/gu) || []).join("");
+      var share = letters ? letters.split("").filter(function (c) { return CYRILLIC.test(c); }).length / letters.length : 0;
+      return share > 0.5 || words(text).some(function (w) { return lower(w) && CYRILLIC.test(w); });
+    }
+    function readsAsLatin(text) {
+      return !readsAsCyrillic(text) && words(text).some(function (w) { return lower(w) && LATIN.test(w); });
+    }
+    var cyrillic = languages.filter(inCyrillic);
+    var others = languages.filter(function (code) { return !inCyrillic(code); });
+    var inIt = cyrillic.length === 1 ? cyrillic[0] : null;
+    var other = inIt && others.length === 1 ? others[0] : null;
+    return function (text, lang) {
+      if (inCyrillic(lang)) return other && readsAsLatin(text) ? other : lang;
+      return inIt && readsAsCyrillic(text) ? inIt : lang;
+    };
+  }
+
   function start() {
     var box = document.getElementById("search-page");
     if (!box) return;
@@ -582,6 +611,7 @@
     var more = document.getElementById("search-more");
     var filter = document.getElementById("search-lang");  // only on bilingual sites
     var rootUrl = box.getAttribute("data-root");
+    var partLang = languageOfParts((box.getAttribute("data-languages") || "").split(" ").filter(Boolean));
     var lang = document.documentElement.lang || "en";
     var manifestBuild = "";
     var engine = createSearch(root.lunr, scriptLoader(box.getAttribute("data-index"), function () { return manifestBuild; }));
@@ -624,7 +654,7 @@
       meta.appendChild(el("span", "search-hit__lang", strings["search_lang_" + doc[3]] || doc[3]));
       if (doc[6]) { // the outlet, named in the article's language
         meta.appendChild(document.createTextNode(" · "));
-        meta.appendChild(el("span", "search-hit__source", doc[6])).setAttribute("lang", doc[3]);
+        meta.appendChild(el("span", "search-hit__source", doc[6])).setAttribute("lang", partLang(doc[6], doc[3]));
       }
       li.appendChild(meta);
       if (doc[4]) {
@@ -635,7 +665,7 @@
       if (doc[5].length) {
         var tags = el("ul", "search-hit__tags");
         tags.setAttribute("aria-label", strings.search_tags);
-        doc[5].forEach(function (tag) { tags.appendChild(el("li", null, tag)).setAttribute("lang", doc[3]); });
+        doc[5].forEach(function (tag) { tags.appendChild(el("li", null, tag)).setAttribute("lang", partLang(tag, doc[3])); });
         li.appendChild(tags);
       }
       return li;
