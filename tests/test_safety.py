@@ -182,3 +182,20 @@ def test_a_linked_folder_in_content_or_static_is_named_not_passed_over_in_silenc
         f"published ({fix.format('static')})",
     ]
     assert "Agency news" not in site.page("") and not (site.public / "loop").exists()
+
+
+def test_a_linked_folder_in_a_content_folder_outside_the_project_is_named_not_a_crash(project, tmp_path):
+    """content_dir: /srv/archive (a folder outside the project, which site.yaml may name) holding a linked folder: the
+    warning's path was made relative to the project, and the build stopped with ValueError's traceback."""
+    archive = tmp_path / "archive"
+    (archive / "2021").mkdir(parents=True)
+    (archive / "2021/a.md").write_text(article("First one", "2021-05-24"))
+    (tmp_path / "clippings").mkdir()
+    (archive / "agency").symlink_to(tmp_path / "clippings", target_is_directory=True)
+    project.write({"site.yaml": (project.root / "site.yaml").read_text() + f"content_dir: {archive}\n"})
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        f"{archive}/agency: is a link to the folder {tmp_path / 'clippings'}, which ssg does not follow: nothing in it is "
+        f"read or published (to have it, move the folder into {archive}/ or copy what it holds there; else remove the link)"
+    ]
+    assert "First one" in project.page("")
