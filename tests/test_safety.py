@@ -199,3 +199,14 @@ def test_a_linked_folder_in_a_content_folder_outside_the_project_is_named_not_a_
         f"read or published (to have it, move the folder into {archive}/ or copy what it holds there; else remove the link)"
     ]
     assert "First one" in project.page("")
+
+
+def test_a_cache_linked_to_a_folder_that_is_gone_is_named_as_such(site, tmp_path):
+    """.ssg-cache -> /tmp/ssg-cache, and /tmp emptied at a restart: the warning said the link was a file, to move away."""
+    (site.root / ".ssg-cache").symlink_to(tmp_path / "gone", target_is_directory=True)
+    result = site.build()
+    assert (site.public / "index.html").is_file()
+    assert [w.message for w in result.warnings] == [
+        f"cannot hold the build cache ({site.root / '.ssg-cache'} is a link to {tmp_path / 'gone'}, which is not there: "
+        "make that folder, or remove the link, to spare reading every article again): built without it"
+    ]
