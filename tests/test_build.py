@@ -910,6 +910,7 @@ def test_tags_spelt_with_e_for_yo_or_with_a_space_are_told_the_other_spelling(pr
         }
     )
     result = project.build()
+
     def entries(path: str) -> list[str]:  # (a title of one letter is in any page: "C" of CSS)
         return re.findall(r'<h2 class="entry__title"><a href="[^"]*">([^<]*)</a>', project.page(path))
 

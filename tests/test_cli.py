@@ -455,7 +455,9 @@ def test_new_writes_a_source_url_as_typed_and_the_build_encodes_it(project):
     assert front["source"] == {"name": "tass.ru", "url": url}
     assert run("-C", str(project.root), "build", "--future").exit_code == 0
     (page,) = (project.public).glob("20*/*/*/zapusk/index.html")
-    assert 'href="https://tass.ru/%D0%BA%D0%BE%D1%81%D0%BC%D0%BE%D1%81/%D0%B7%D0%B0%D0%BF%D1%83%D1%81%D0%BA"' in page.read_text(encoding="utf-8")
+    assert 'href="https://tass.ru/%D0%BA%D0%BE%D1%81%D0%BC%D0%BE%D1%81/%D0%B7%D0%B0%D0%BF%D1%83%D1%81%D0%BA"' in page.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_errors_exit_1_with_every_problem(project):
