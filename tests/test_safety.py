@@ -210,3 +210,23 @@ def test_a_cache_linked_to_a_folder_that_is_gone_is_named_as_such(site, tmp_path
         f"cannot hold the build cache ({site.root / '.ssg-cache'} is a link to {tmp_path / 'gone'}, which is not there: "
         "make that folder, or remove the link, to spare reading every article again): built without it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("mine", "told"),
+    [
+        ("/public/\n/resources/_gen/\n.hugo_build.lock\n", "/.ssg-cache/ /.public.ssg-*"),  # a Hugo site's: /public/ is there
+        (".ssg-cache/\n", "/public/ /.public.ssg-*"),  # the built site would go into git: it was not said
+        ("public\n.ssg-cache\n/.public.ssg-*\n", None),
+    ],
+)
+def test_init_names_only_what_a_kept_gitignore_lacks(tmp_path, mine, told):
+    """The hint listed all three lines, /public/ too where it was there, and nothing where .ssg-cache was."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / ".gitignore").write_text(mine)
+    result = CliRunner().invoke(main, ["init", str(folder)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    hints = [line for line in result.output.splitlines() if line.startswith("  add to it")]
+    assert hints == ([f"  add to it what a build makes, for git to leave it out: {told}"] if told else [])
+    assert (folder / ".gitignore").read_text() == mine
