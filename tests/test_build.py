@@ -924,6 +924,22 @@ def test_tags_spelt_with_e_for_yo_or_with_a_space_are_told_the_other_spelling(pr
     ]
 
 
+def test_tags_spelt_with_a_hyphen_or_a_space_on_one_url_get_one_warning(project):
+    """`Space-X` and `Space X` make one slug: the tag of the newer article gets tags/space-x-2/ with a warning naming
+    both, and the warning of near spellings said it again, on the other file."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", tags="[Space-X]"),
+            "content/b.md": article("B", "2021-01-02", tags="[Space X]"),
+            "content/c.md": article("C", "2021-01-03", tags="[Space X]"),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/b.md:4: tags: tag 'Space X' has the same URL slug as 'Space-X'; it gets tags/space-x-2/ (the one with the "
+        "oldest article keeps the plain URL: if they are two things, give one a distinct name)"
+    ]
+
+
 def test_a_new_tag_never_moves_an_older_tag_to_another_url(project):
     """МКС had tags/mks/ for years; an article tagged MKS took that URL and moved МКС to tags/mks-2/ (names sort so)."""
     project.write({"content/old.md": article("Old", "2019-01-01", tags="[МКС]", lang="ru")})
