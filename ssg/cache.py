@@ -51,6 +51,8 @@ def unusable(folder: Path) -> str | None:
     existing = folder
     while not os.path.lexists(existing) and existing != existing.parent:
         existing = existing.parent
+    if existing.is_symlink() and not existing.exists():  # (`.ssg-cache -> /tmp/ssg-cache`, and /tmp emptied at a restart)
+        return f"{existing} is a link to {os.readlink(existing)}, which is not there: make that folder, or remove the link"
     if not existing.is_dir():
         return f"{existing} is a file, not a folder: move it away"
     if existing != folder:

@@ -28,9 +28,9 @@ from .linkcheck import by_target, check_links, site_base_url
 from .load import posts_outside
 from .output import moving_list
 from .scaffold import (
-    GITIGNORE,
     add_workflow,
     copy_from_theme,
+    gitignore_lacks,
     init_project,
     is_page_file,
     names_a_file,
@@ -492,8 +492,9 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
         click.echo(f"created {os.path.relpath(path)}")
     for path in kept:  # (what it did not write, and why: a folder with files of its own)
         click.echo(f"kept {os.path.relpath(path)}{'/' * path.is_dir()} as it is (there already: nothing written over or into it)")
-        if path.name == ".gitignore" and path.is_file() and "ssg-cache" not in path.read_text(encoding="utf-8", errors="replace"):
-            click.echo(f"  add to it what a build makes, for git to leave it out: {' '.join(GITIGNORE.split())}")
+        lacks = gitignore_lacks(path.read_text(encoding="utf-8", errors="replace")) if path.name == ".gitignore" and path.is_file() else []
+        if lacks:
+            click.echo(f"  add to it what a build makes, for git to leave it out: {' '.join(lacks)}")
     for problem in posts_outside(folder, "content"):  # (an archive moved from Jekyll: its folder, where `ssg init` was run)
         click.echo(f"warning: {problem}", err=True)
     if any(path.name == "pages.yml" for path in created) and install_requirement() is None:

@@ -1007,7 +1007,7 @@ class _Reader:
         url = value.get("url")
         if url is not None:
             try:
-                url = check_source_url(url)
+                url = web_address(check_source_url(url).strip())  # (as pages and feeds carry it; the file keeps it as written)
             except ValueError as exc:
                 self.problem("source", f"url {exc}")
                 return None
@@ -1369,7 +1369,7 @@ def check_source_url(value: Any) -> str:
     The one rule for the front matter and for `ssg new --source-url`."""
     if not _is_web_url(value):
         raise ValueError(f"{value!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
-    return web_address(value.strip())
+    return value
 
 
 _URL_SAFE = "/:@!$&'()*+,;=%~?[]"  # what a URL's path, query and fragment may hold as it is: escapes stay escapes

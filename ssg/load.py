@@ -188,11 +188,12 @@ def linked_folders(root: Path, folders: Iterable[str]) -> list[Problem]:
     publishes nothing it should not, but `content/agency -> ~/clippings/agency` left its articles out without a word."""
     found = []
     for name in folders:
-        for folder, subfolders, _ in os.walk(root / name):
+        top = root / name  # (`content_dir` may be a folder outside the project, `/srv/archive`: named as site.yaml gives it)
+        for folder, subfolders, _ in os.walk(top):
             for sub in subfolders:
                 path = os.path.join(folder, sub)
                 if os.path.islink(path) and os.path.isdir(path) and not skipped_folder(sub):
-                    shown = Path(path).relative_to(root).as_posix()
+                    shown = f"{name}/{Path(path).relative_to(top).as_posix()}"
                     message = (
                         f"is a link to the folder {os.path.realpath(path)}, which ssg does not follow: nothing in it is read "
                         f"or published (to have it, move the folder into {name}/ or copy what it holds there; else remove the link)"

@@ -123,7 +123,7 @@ def in_own_lang(page_in_cyrillic: bool, cyrillic: str | None, other: str | None,
     """Templates' `in_own_lang(text)`: `text` (a tag's name, a source's) in a `<span lang>` where its alphabet tells a
     language the page is not in (`scripts.part_lang`), else as it is."""
     code = part_lang(text, page_in_cyrillic, cyrillic, other) if text else None
-    return Markup('<span lang="{}">{}</span>').format(code, text) if code else escape(text)
+    return Markup(f'<span lang="{escape(code)}">{escape(text)}</span>') if code else escape(text)
 
 
 # What templates link to by its `path`: links to articles and pages, feeds, periods (`up`, `prev_period`), the archive's

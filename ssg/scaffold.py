@@ -81,6 +81,14 @@ WELCOME = {
 GITIGNORE = "/public/\n/.ssg-cache/\n/.public.ssg-*\n"  # (the last: what a build stopped by a crash may leave beside public/)
 
 
+def gitignore_lacks(text: str) -> list[str]:
+    """The lines of `GITIGNORE` that a user's .gitignore (`text`), kept by `ssg init`, lacks: a Hugo site's has `/public/`
+    already, and one with `.ssg-cache/` alone would still have git take in the built site. A line written with a slash
+    less (`public/`, `/public`) counts as there."""
+    there = {line.strip().strip("/") for line in text.splitlines()}
+    return [line for line in GITIGNORE.split() if line.strip("/") not in there]
+
+
 def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
     """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`.
     `languages`: the archive's, the default first (`config.default_site_yaml`). Returns the files made, and those it

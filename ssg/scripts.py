@@ -48,6 +48,7 @@ def reads_as_latin(title: str) -> bool:
     return not reads_as_cyrillic(title) and any(word.islower() and _LATIN.match(word) for word in _WORD.findall(title))
 
 
+@functools.lru_cache(maxsize=8192)  # (asked for each tag and source of every card and article page: a few thousand names)
 def part_lang(text: str, page_in_cyrillic: bool, cyrillic: str | None, other: str | None) -> str | None:
     """The language to mark on `text` shown on a page (WCAG's language of parts: a screen reader reads a marked part in
     its language's voice, where an English one spells Cyrillic out letter by letter), where its alphabet tells one the

@@ -358,6 +358,8 @@ def _near_spellings(tags: list[Tag], first_file: dict[str, str], shown_as: str) 
             continue
         main, *others = sorted(group, key=lambda t: (-t.count, t.key))
         for tag in others:
+            if slug_of(tag.key) == slug_of(main.key):
+                continue  # (`Space-X` and `Space X` make one slug: the warning of the `-2` URL names both already)
             how = "ё written е" if tag.key.replace("ё", "е") == main.key.replace("ё", "е") else "a space or hyphen"
             message = (
                 f"tag {tag.name!r} is {main.name!r} but for {how}, so they are two tags, tags/{tag.slug}/ ({tag.count} "

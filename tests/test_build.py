@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -909,12 +910,33 @@ def test_tags_spelt_with_e_for_yo_or_with_a_space_are_told_the_other_spelling(pr
         }
     )
     result = project.build()
-    assert "C" in project.page("tags/yelka/") and "A" in project.page("tags/yolka/")
+
+    def entries(path: str) -> list[str]:  # (a title of one letter is in any page: "C" of CSS)
+        return re.findall(r'<h2 class="entry__title"><a href="[^"]*">([^<]*)</a>', project.page(path))
+
+    assert (entries("tags/yelka/"), entries("tags/yolka/")) == (["C"], ["B", "A"])
+    assert (entries("tags/spacex/"), entries("tags/space-x/")) == (["C"], ["B", "A"])
     assert sorted(map(str, result.warnings)) == [
         "content/c.md:4: tags: tag 'SpaceX' is 'Space X' but for a space or hyphen, so they are two tags, tags/spacex/ (1 article) "
         "and tags/space-x/ (2): if they are one, write 'Space X' in all of them",
         "content/c.md:4: tags: tag 'Елка' is 'Ёлка' but for ё written е, so they are two tags, tags/yelka/ (1 article) and "
         "tags/yolka/ (2): if they are one, write 'Ёлка' in all of them",
+    ]
+
+
+def test_tags_spelt_with_a_hyphen_or_a_space_on_one_url_get_one_warning(project):
+    """`Space-X` and `Space X` make one slug: the tag of the newer article gets tags/space-x-2/ with a warning naming
+    both, and the warning of near spellings said it again, on the other file."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", tags="[Space-X]"),
+            "content/b.md": article("B", "2021-01-02", tags="[Space X]"),
+            "content/c.md": article("C", "2021-01-03", tags="[Space X]"),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/b.md:4: tags: tag 'Space X' has the same URL slug as 'Space-X'; it gets tags/space-x-2/ (the one with the "
+        "oldest article keeps the plain URL: if they are two things, give one a distinct name)"
     ]
 
 

@@ -445,6 +445,21 @@ def test_new_names_a_source_given_only_by_its_url_after_the_host(project):
     assert run("-C", str(project.root), "check", "--future").exit_code == 0
 
 
+def test_new_writes_a_source_url_as_typed_and_the_build_encodes_it(project):
+    """`ssg new --source-url https://tass.ru/космос/запуск` wrote the percent-encoded URL into the new file (each letter
+    six unreadable characters); the file keeps it as typed, and pages carry it encoded, as a browser sends it."""
+    url = "https://tass.ru/космос/запуск"
+    result = run("-C", str(project.root), "new", "Запуск", "--lang", "ru", "--source-url", url)
+    assert result.exit_code == 0, result.output
+    front = yaml.safe_load((Path.cwd() / result.output.strip()).read_text(encoding="utf-8").split("---")[1])
+    assert front["source"] == {"name": "tass.ru", "url": url}
+    assert run("-C", str(project.root), "build", "--future").exit_code == 0
+    (page,) = (project.public).glob("20*/*/*/zapusk/index.html")
+    assert 'href="https://tass.ru/%D0%BA%D0%BE%D1%81%D0%BC%D0%BE%D1%81/%D0%B7%D0%B0%D0%BF%D1%83%D1%81%D0%BA"' in page.read_text(
+        encoding="utf-8"
+    )
+
+
 def test_errors_exit_1_with_every_problem(project):
     project.write({"content/a.md": "---\ntitle: A\ndate: nope\n---\n", "content/b.md": "no front matter\n"})
     result = run("-C", str(project.root), "build")

@@ -182,3 +182,51 @@ def test_a_linked_folder_in_content_or_static_is_named_not_passed_over_in_silenc
         f"published ({fix.format('static')})",
     ]
     assert "Agency news" not in site.page("") and not (site.public / "loop").exists()
+
+
+def test_a_linked_folder_in_a_content_folder_outside_the_project_is_named_not_a_crash(project, tmp_path):
+    """content_dir: /srv/archive (a folder outside the project, which site.yaml may name) holding a linked folder: the
+    warning's path was made relative to the project, and the build stopped with ValueError's traceback."""
+    archive = tmp_path / "archive"
+    (archive / "2021").mkdir(parents=True)
+    (archive / "2021/a.md").write_text(article("First one", "2021-05-24"))
+    (tmp_path / "clippings").mkdir()
+    (archive / "agency").symlink_to(tmp_path / "clippings", target_is_directory=True)
+    project.write({"site.yaml": (project.root / "site.yaml").read_text() + f"content_dir: {archive}\n"})
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        f"{archive}/agency: is a link to the folder {tmp_path / 'clippings'}, which ssg does not follow: nothing in it is "
+        f"read or published (to have it, move the folder into {archive}/ or copy what it holds there; else remove the link)"
+    ]
+    assert "First one" in project.page("")
+
+
+def test_a_cache_linked_to_a_folder_that_is_gone_is_named_as_such(site, tmp_path):
+    """.ssg-cache -> /tmp/ssg-cache, and /tmp emptied at a restart: the warning said the link was a file, to move away."""
+    (site.root / ".ssg-cache").symlink_to(tmp_path / "gone", target_is_directory=True)
+    result = site.build()
+    assert (site.public / "index.html").is_file()
+    assert [w.message for w in result.warnings] == [
+        f"cannot hold the build cache ({site.root / '.ssg-cache'} is a link to {tmp_path / 'gone'}, which is not there: "
+        "make that folder, or remove the link, to spare reading every article again): built without it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mine", "told"),
+    [
+        ("/public/\n/resources/_gen/\n.hugo_build.lock\n", "/.ssg-cache/ /.public.ssg-*"),  # a Hugo site's: /public/ is there
+        (".ssg-cache/\n", "/public/ /.public.ssg-*"),  # the built site would go into git: it was not said
+        ("public\n.ssg-cache\n/.public.ssg-*\n", None),
+    ],
+)
+def test_init_names_only_what_a_kept_gitignore_lacks(tmp_path, mine, told):
+    """The hint listed all three lines, /public/ too where it was there, and nothing where .ssg-cache was."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / ".gitignore").write_text(mine)
+    result = CliRunner().invoke(main, ["init", str(folder)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    hints = [line for line in result.output.splitlines() if line.startswith("  add to it")]
+    assert hints == ([f"  add to it what a build makes, for git to leave it out: {told}"] if told else [])
+    assert (folder / ".gitignore").read_text() == mine
