@@ -1029,9 +1029,15 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
 
 
 def _links_within(path: Path, *folders: Path) -> bool:
-    """Whether the link `path` leads to a file inside one of `folders` (the project, or the theme it is in)."""
+    """Whether the link `path` leads to a file inside one of `folders` (the project, or the theme it is in), or to a
+    git-annex object of a repository holding the project: git-annex keeps every large file (a photo archive's) as such
+    a link, into `.git/annex/objects/` at the repository's top, which is outside a project kept in a subfolder."""
     target = path.resolve()
-    return any(target.is_relative_to(folder.resolve()) for folder in folders)
+    if any(target.is_relative_to(folder.resolve()) for folder in folders):
+        return True
+    return any(part == ".git" and target.parts[i + 1 : i + 3] == ("annex", "objects") for i, part in enumerate(target.parts)) and any(
+        target.is_relative_to(top / ".git") for top in folders[0].resolve().parents
+    )
 
 
 def _linked_out(config: Config, path: Path) -> Problem:

@@ -149,6 +149,24 @@ def test_a_static_link_to_a_file_outside_the_project_is_not_published(site, tmp_
     assert (site.public / "inside.txt").read_text() == "mine\n" and not (site.public / "key.txt").exists()
 
 
+def test_a_static_link_into_the_git_annex_of_the_repository_holding_the_project_is_published(site):
+    """git-annex keeps a large file as a link into .git/annex/objects/ at the repository's top: a project in a subfolder
+    of that repository (site.root is one here) has its photos there. Another link out of the project is still refused."""
+    annexed = site.root.parent / ".git/annex/objects/Xk/3v/SHA256E-s5--ab.jpg/SHA256E-s5--ab.jpg"
+    annexed.parent.mkdir(parents=True)
+    annexed.write_bytes(b"photo")
+    (site.root / "static").mkdir(exist_ok=True)
+    (site.root / "static/photo.jpg").symlink_to(annexed)
+    site.build()
+    assert (site.public / "photo.jpg").read_bytes() == b"photo"
+    elsewhere = site.root.parent / "shared/logo.png"  # (a monorepo's shared folder: copy it in)
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(b"logo")
+    (site.root / "static/logo.png").symlink_to(elsewhere)
+    with pytest.raises(SsgError, match="static/logo.png: is a link to .*, outside the project"):
+        site.build()
+
+
 def test_init_in_a_folder_with_files_of_its_own_says_what_it_kept(tmp_path):
     """`ssg init` kept the user's .gitignore and workflow, as it should, but said only what it created."""
     folder = tmp_path / "archive"
