@@ -344,26 +344,18 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of
 _SHOWN_META = ("title", "summary", "rights", "tags", "source", "image")
 
 
-def _controls(value: Any) -> str:
-    """The control characters of `value` (a text, or the texts of a list or mapping), in order."""
+def _without_controls(value: Any) -> tuple[Any, str]:
+    """`value` (a text, or the texts of a list or mapping) without control characters, and those it had, in order."""
     if isinstance(value, str):
-        return "".join(_CONTROL.findall(value))
+        found = "".join(_CONTROL.findall(value))
+        return (_CONTROL.sub("", value) if found else value), found
     if isinstance(value, dict):
-        return "".join(map(_controls, value.values()))
+        parts = {k: _without_controls(v) for k, v in value.items()}
+        return {k: kept for k, (kept, _) in parts.items()}, "".join(found for _, found in parts.values())
     if isinstance(value, (list, tuple)):
-        return "".join(map(_controls, value))
-    return ""
-
-
-def _without_controls(value: Any) -> Any:
-    """`value` (a text, or the texts of a list or mapping) without control characters."""
-    if isinstance(value, str):
-        return _CONTROL.sub("", value)
-    if isinstance(value, dict):
-        return {k: _without_controls(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(_without_controls(v) for v in value)
-    return value
+        items = [_without_controls(v) for v in value]
+        return type(value)(kept for kept, _ in items), "".join(found for _, found in items)
+    return value, ""
 
 
 _LIST_DASH = re.compile(r"( *)- ")  # an item's line in a YAML block list
@@ -599,13 +591,13 @@ class _Reader:
         them in, with a traceback."""
         for key in sorted(_SHOWN_META, key=lambda k: self.lines.get(k) or 0):  # (told in the file's order)
             value = meta.get(key)
-            found = _controls(value)
+            kept, found = _without_controls(value)
             if not found:
                 continue
             more = f" and {len(found) - 1} more" if len(found) > 1 else ""
             message = f"a control character (U+{ord(found[0]):04X}){more}, which no page or feed can show: left out (delete it)"
             self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
-            meta[key] = _without_controls(value)
+            meta[key] = kept
         return meta
 
     def warn_template_tags(self, text: str, tags: tuple[str, ...]) -> None:
