@@ -431,7 +431,8 @@ class _Reader:
         self.warn_outside(text, rendered.outside)
         self.warn_loopback(text, rendered.loopback)
         self.warn_cyrillic(data, meta, rendered)
-        self.warn_empty(meta, rendered)
+        html = _without_title_heading(rendered.html, meta.get("title") or "")
+        self.warn_empty(meta, rendered, html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.excerpt or rendered.first_paragraph
@@ -450,8 +451,7 @@ class _Reader:
             "site_links": list(rendered.site_links),
             "lines": self.lines,
         }
-        body_html = _without_title_heading(rendered.html, meta["title"])
-        return {"meta": meta, "body": body_html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
+        return {"meta": meta, "body": html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
 
     def check(self, data: dict) -> dict:
         self.warn_typos(data)
@@ -633,10 +633,11 @@ class _Reader:
         line = next((n for n, shown in enumerate(body, (self.end_line or 0) + 1) if written in shown), None)
         self.warnings.append(Problem(self.path, line, None, message))
 
-    def warn_empty(self, meta: dict, rendered: RenderedBody) -> None:
+    def warn_empty(self, meta: dict, rendered: RenderedBody, html: str) -> None:
         """A warning for an article with nothing below its front matter, `ssg new`'s until it is written: published,
-        its page and feed entry were empty, without a word. (A body of a picture or a player alone is something.)"""
-        if meta.get("draft") or rendered.html.strip() and (_EMBEDDED.search(rendered.html) or rendered.text):
+        its page and feed entry were empty, without a word. (A body of a picture or a player alone is something; one of
+        the title's heading alone, which the page leaves out, `html`, is not.)"""
+        if meta.get("draft") or html.strip() and (_EMBEDDED.search(html) or rendered.text):
             return
         message = (
             "the page has no text: it is empty (write it below the front matter, or set draft: true until then)"

@@ -909,6 +909,10 @@ def test_an_opening_heading_that_says_the_title_again_is_left_out():
     assert read(kept)["body"].startswith('<h1 id="soyuz-ms-19-lands-in-kazakhstan">')
     later = "---\ntitle: Soyuz\ndate: 2021-05-24\n---\n\nText.\n\n# Soyuz\n"
     assert read(later)["body"] == '<p>Text.</p>\n<h1 id="soyuz">Soyuz</h1>'  # (not at the opening: a section of its own)
+    alone = read("---\ntitle: Soyuz\ndate: 2021-05-24\n---\n\n# Soyuz\n")  # (a clipping whose text did not come along)
+    assert alone["body"] == "" and [w["message"] for w in alone["warnings"]] == [
+        "the article has no text: its page and feed entry are empty (write it below the front matter, or set draft: true until then)"
+    ]
 
 
 def test_lines_ended_by_a_cr_alone_read_as_lines():
