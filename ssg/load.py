@@ -194,10 +194,15 @@ def linked_folders(root: Path, folders: Iterable[str]) -> list[Problem]:
                 path = os.path.join(folder, sub)
                 if os.path.islink(path) and os.path.isdir(path) and not skipped_folder(sub):
                     shown = f"{name}/{Path(path).relative_to(top).as_posix()}"
-                    message = (
-                        f"is a link to the folder {os.path.realpath(path)}, which ssg does not follow: nothing in it is read "
-                        f"or published (to have it, move the folder into {name}/ or copy what it holds there; else remove the link)"
-                    )
+                    target = Path(os.path.realpath(path))
+                    if target.is_relative_to(top.resolve()):  # (`content/latest -> 2024`: its files are read where they are)
+                        inside = f"{name}/{target.relative_to(top.resolve()).as_posix()}".rstrip("/.")
+                        message = f"is a link to {inside}/, which ssg does not follow: its files are read there, once (remove the link if it is for nothing else)"
+                    else:
+                        message = (
+                            f"is a link to the folder {target}, which ssg does not follow: nothing in it is read "
+                            f"or published (to have it, move the folder into {name}/ or copy what it holds there; else remove the link)"
+                        )
                     found.append(Problem(shown, None, None, message))
             subfolders[:] = [sub for sub in subfolders if not skipped_folder(sub)]
     return sorted(found)
