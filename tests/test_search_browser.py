@@ -38,6 +38,9 @@ ARTICLES = {
                        "The launcher carried Europe's new weather satellite to orbit."),
     "2024/kepler.md": ("Astronomers confirm Kepler’s last planets", "2024-05-25T10:00:00+00:00", "en", "[NASA]",
                        "Europe’s and NASA’s astronomers confirmed the telescope’s candidates."),
+    # What readers paste and quote (a new user's trial): a name with a number, an address.
+    "2024/soyuz.md": ("«Союз МС-17» вернулся на Землю", "2024-05-26T10:00:00+03:00", "ru", "[Роскосмос]",
+                      "Экипаж корабля «Союз МС-17» приземлился в Казахстане, сообщает https://tass.ru/kosmos со ссылкой на Роскосмос."),
 }  # fmt: skip
 
 
@@ -210,6 +213,24 @@ def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) 
     assert page.type("title:moon:x") == "The query has a syntax error: one field for a word (title:moon)."
     assert page.type(":moon") == "The query has a syntax error: a field's name goes before the colon (title:moon)."
     assert page.titles() == []
+
+
+def test_queries_typed_as_in_other_search_boxes(page: SearchPage, server: str) -> None:
+    """Found by a new user's trial: quotes, +word+word, a pasted address and a Latin look-alike letter each
+    found the wrong articles, nothing, or a syntax error."""
+    soyuz, gruz = ARTICLES["2024/soyuz.md"][0], ARTICLES["2024/gruz.md"][0]
+    page.open(server + "search/")
+    page.type("Союз МС-17")  # any of the words: МС-21 and the other Союз too
+    assert {soyuz, gruz, ARTICLES["2024/samolet.md"][0]} <= set(page.titles())
+    for quoted in ('"Союз МС-17"', "«Союз МС-17»", "“союз мс-17”"):  # every word in the quotes: the one article
+        assert page.type(quoted) == "1 article found" and page.titles() == [soyuz], quoted
+    assert page.type("+ракета+груз") == "1 article found" and page.titles() == [gruz]  # was one word "ракета+груз"
+    assert page.type("https://tass.ru/kosmos") == "1 article found" and page.titles() == [soyuz]  # was the field "https"
+    page.type("Роскосмос")
+    cyrillic = page.titles()
+    assert soyuz in cyrillic
+    assert page.type("Роскосмоc") and page.titles() == cyrillic  # its last letter a Latin c
+    assert page.type("C++") and page.titles() == []  # (a plus after a plus is no word of its own)
 
 
 def test_keyboard_only(page: SearchPage, server: str) -> None:

@@ -26,6 +26,38 @@
     return q.replace(/ё/g, "е").replace(/Ё/g, "Е");
   }
 
+  // Latin letters that look like Cyrillic ones, and back: a word typed with the wrong keyboard layout for a letter
+  // or two ("Роскосмоc" with a Latin c) is a word of the alphabet most of its letters are in.
+  var LATIN_TO_CYRILLIC = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", A: "А", B: "В", C: "С", E: "Е", H: "Н",
+                            K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х" };
+  var CYRILLIC_TO_LATIN = {};
+  Object.keys(LATIN_TO_CYRILLIC).forEach(function (k) { CYRILLIC_TO_LATIN[LATIN_TO_CYRILLIC[k]] = k; });
+
+  function oneAlphabet(word) {
+    var cyrillic = (word.match(/[\u0400-\u04ff]/g) || []).length, latin = (word.match(/[A-Za-z]/g) || []).length;
+    if (!cyrillic || !latin) return word;
+    var map = cyrillic >= latin ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN, from = cyrillic >= latin ? /[A-Za-z]/g : /[\u0400-\u04ff]/g;
+    var out = word.replace(from, function (c) { return map[c] || c; });
+    return (out.match(from) || []).length ? word : out; // a letter with no look-alike: two words run together, left as typed
+  }
+
+  // A query as readers type it in other search boxes, in lunr's syntax, which would read it otherwise:
+  // - words in double quotes ("Союз МС-17", «Прогресс МС-25», “Artemis II”) must all be in a hit (lunr has no
+  //   phrases; it would list every article with any of them, МС-25 as high as МС-17);
+  // - "+ракета+союз", required words with no space, are two words (lunr reads one, "ракета+союз", found nowhere);
+  // - a pasted address (https://www.nasa.gov/artemis) is a word, not the field "https" (a syntax error);
+  // - a word with a look-alike letter of the other alphabet is spelt in one (see oneAlphabet).
+  function readerQuery(q) {
+    q = q.replace(/"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g, function (whole, a, b, c, d) {
+      var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
+      var words = inner.split(/[\s\-]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
+      return " " + words.map(function (w) { return "+" + w; }).join(" ") + " ";
+    });
+    q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
+    q = q.replace(/(^|[\s+\-])([A-Za-z][A-Za-z0-9.+\-]*):\/\//g, "$1$2\\://");
+    return q.replace(/[\p{L}\p{M}]+/gu, oneAlphabet);
+  }
+
   // After the trimmer, before the stop words and the stemmers: ’ and ʼ become ', then a final 's
   // and any apostrophe left at the end go ("nasa’s" -> "nasa"), as possessive() in
   // ssg/search/analysis.py, which says why. lunr's own pipeline would index "europe's" as "europe'".
@@ -470,7 +502,7 @@
 
     // Resolves to the results (see Results), best first.
     function search(queryString) {
-      var folded = foldQuery(queryString);
+      var folded = foldQuery(readerQuery(queryString));
       return ready().then(function () {
         var p = plan(folded);
         return loadShards(p.shards).then(function () {
@@ -529,10 +561,10 @@
     }
 
     return { ready: ready, search: search, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
-             plan: function (q) { return plan(foldQuery(q)); } };
+             plan: function (q) { return plan(foldQuery(readerQuery(q))); } };
   }
 
-  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, shardName: shardName, possessive: possessive };
+  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
