@@ -233,6 +233,20 @@ def test_queries_typed_as_in_other_search_boxes(page: SearchPage, server: str) -
     assert page.type("C++") and page.titles() == []  # (a plus after a plus is no word of its own)
 
 
+def test_back_from_a_hit_shows_the_hits_that_were_shown(page: SearchPage, server: str) -> None:
+    """Found by a new user's trial: after "More results" and a hit, Back showed the first ten hits only."""
+    page.open(_search_url(server, "Roscosmos"))
+    assert int(page.wait_done().split()[0]) > 10
+    page.page.locator("#search-more").click()
+    page.page.wait_for_function("() => document.querySelectorAll('.search-hit').length > 10")
+    shown = page.page.locator(".search-hit").count()
+    page.page.locator(".search-hit__title a").nth(shown - 1).click()
+    page.page.wait_for_url("**/20*/**")
+    page.page.go_back()
+    page.page.wait_for_function("n => document.querySelectorAll('.search-hit').length === n", arg=shown)
+    page.page.wait_for_function("() => window.scrollY > 0")
+
+
 def test_keyboard_only(page: SearchPage, server: str) -> None:
     page.open(server + "search/")
     page.page.locator("#search-page-q").focus()

@@ -710,6 +710,15 @@
         docs.forEach(function (doc, i) { list.appendChild(render(page[i], doc)); });
         shown += page.length;
         more.hidden = shown >= results.length;
+        // How many hits are shown, for the way back from one of them (see `restore` in start).
+        history.replaceState({ shown: shown }, "", location.href);
+      });
+    }
+
+    // Show the hits up to `count` (the first page at least), a page at a time.
+    function showUntil(run, count) {
+      return showMore(run).then(function () {
+        if (run === current && shown < count && shown < results.length) return showUntil(run, count);
       });
     }
 
@@ -742,7 +751,7 @@
       return (strings["search_results_" + form] || strings.search_results_other).split("{n}").join(n);
     }
 
-    function run(query, updateUrl) {
+    function run(query, updateUrl, restoreShown) {
       var id = ++current;
       if (updateUrl) {
         var url = new URL(location.href);
@@ -774,7 +783,7 @@
         results = found;
         if (!found.length) { say("search_no_results", { query: query }); return; }
         status.textContent = countText(found.length);
-        return showMore(id);
+        return showUntil(id, restoreShown || 0);
       }).catch(function (e) {
         if (id !== current) return;
         if (e && e.kind === "syntax") say("search_syntax_error", { error: syntaxError(e) });
@@ -828,7 +837,17 @@
     input.value = q;
     var header = document.getElementById("search-q");
     if (header) header.value = q;
-    if (q) run(q, false);
+    // Back from a hit: the hits that were shown ("More results" included) come again, and the page scrolls to where
+    // the reader was (the browser's own restoring ran while the list was still empty).
+    var restore = history.state || {};
+    window.addEventListener("pagehide", function () {
+      history.replaceState({ shown: shown, y: window.scrollY }, "", location.href);
+    });
+    if (q) {
+      run(q, false, restore.shown).then(function () {
+        if (restore.y) window.scrollTo(0, restore.y);
+      });
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
