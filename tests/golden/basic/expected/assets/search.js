@@ -560,7 +560,24 @@
       });
     }
 
-    return { ready: ready, search: search, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
+    // Whether every word of a query is a stop word of the index's languages ("и", "the", "в"): the index leaves
+    // those out, so such a query finds nothing however common the word, and the page says why instead of "nothing".
+    function onlyStopWords(queryString) {
+      var filters = [];
+      if (manifest.languages.indexOf("en") >= 0 && lunr.stopWordFilter) filters.push(lunr.stopWordFilter);
+      if (manifest.languages.indexOf("ru") >= 0 && lunr.ru && lunr.ru.stopWordFilter) filters.push(lunr.ru.stopWordFilter);
+      var words;
+      try {
+        words = plan(foldQuery(readerQuery(queryString))).query.clauses.map(function (c) { return c.term; });
+      } catch (e) {
+        return false;
+      }
+      return words.length > 0 && words.every(function (w) {
+        return filters.some(function (filter) { return filter(w) === undefined; });
+      });
+    }
+
+    return { ready: ready, search: search, onlyStopWords: onlyStopWords, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
              plan: function (q) { return plan(foldQuery(readerQuery(q))); } };
   }
 
@@ -781,7 +798,10 @@
       }).then(function (found) {
         if (id !== current) return;
         results = found;
-        if (!found.length) { say("search_no_results", { query: query }); return; }
+        if (!found.length) {
+          say(strings.search_stop_words && engine.onlyStopWords(query) ? "search_stop_words" : "search_no_results", { query: query });
+          return;
+        }
         status.textContent = countText(found.length);
         return showUntil(id, restoreShown || 0);
       }).catch(function (e) {
