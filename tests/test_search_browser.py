@@ -306,6 +306,13 @@ def test_a_bilingual_site_searches_in_each_language(tmp_path: Path, page: Search
     assert page.page.locator("html").get_attribute("lang") == "en" and "/ru/" not in page.page.url
     page.wait_done()
     assert page.titles() == [ARTICLES["2024/rocket.md"][0]]
+    # Russian only, and an English word (found by a new user's trial: "Nothing matches", when an article did)
+    page.page.select_option("#search-lang", "ru")
+    page.page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'ru'")
+    assert (
+        page.wait_done() == "Nothing in the chosen language matches “rocket”, but articles in other languages do: choose “All languages”."
+    )
+    assert page.type("zzqxvvy").startswith("Nothing matches “zzqxvvy”.")  # in no language
 
 
 def test_a_hits_names_in_the_other_alphabet_are_marked_with_their_language(tmp_path: Path, page: SearchPage) -> None:

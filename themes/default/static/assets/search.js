@@ -789,17 +789,21 @@
       if (!query.trim()) { status.textContent = ""; return Promise.resolve(); }
       say("search_loading");
       box.setAttribute("aria-busy", "true");
-      var only = filter ? filter.value : "";
+      var only = filter ? filter.value : "", inAll = 0;
       return engine.ready().then(function (m) {
         manifestBuild = m.build;
         return engine.search(query);
       }).then(function (found) {
+        inAll = found.length;
         return only ? engine.onlyLanguage(found, only) : found;
       }).then(function (found) {
         if (id !== current) return;
         results = found;
         if (!found.length) {
-          say(strings.search_stop_words && engine.onlyStopWords(query) ? "search_stop_words" : "search_no_results", { query: query });
+          // Hits in the languages the menu leaves out: say so, rather than that nothing matches.
+          var key = inAll && strings.search_no_results_language ? "search_no_results_language"
+            : strings.search_stop_words && engine.onlyStopWords(query) ? "search_stop_words" : "search_no_results";
+          say(key, { query: query, all: strings.search_all_languages });
           return;
         }
         status.textContent = countText(found.length);
