@@ -229,6 +229,8 @@ def test_queries_typed_as_in_other_search_boxes(page: SearchPage, server: str) -
     assert {soyuz, gruz, ARTICLES["2024/samolet.md"][0]} <= set(page.titles())
     for quoted in ('"Союз МС-17"', "«Союз МС-17»", "“союз мс-17”"):  # every word in the quotes: the one article
         assert page.type(quoted) == "1 article found" and page.titles() == [soyuz], quoted
+    # The words are marked, not the quotes around them (they were: "«Союз", "17»")
+    assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["Союз", "МС", "17"]
     assert page.type("+ракета+груз") == "1 article found" and page.titles() == [gruz]  # was one word "ракета+груз"
     assert page.type("https://tass.ru/kosmos") == "1 article found" and page.titles() == [soyuz]  # was the field "https"
     page.type("Роскосмос")

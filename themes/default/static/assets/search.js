@@ -677,11 +677,16 @@
       return m && dates ? dates.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))) : iso.slice(0, 10);
     }
 
+    // The lead with the words that matched marked: the word only, not the quotes or the comma around it ("«Союз", "17»,").
     function highlighted(text, matched) {
       var p = el("p", "search-hit__lead");
       text.split(SEPARATOR).forEach(function (part) {
         var term = part && !SEPARATOR.test(part) ? engine.termOf(part) : "";
-        p.appendChild(term && matched[term] ? el("mark", null, part) : document.createTextNode(part));
+        if (!term || !matched[term]) { p.appendChild(document.createTextNode(part)); return; }
+        var word = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(part);
+        if (word[1]) p.appendChild(document.createTextNode(word[1]));
+        p.appendChild(el("mark", null, word[2]));
+        if (word[3]) p.appendChild(document.createTextNode(word[3]));
       });
       return p;
     }
