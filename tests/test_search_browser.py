@@ -225,6 +225,7 @@ def test_queries_typed_as_in_other_search_boxes(page: SearchPage, server: str) -
     found the wrong articles, nothing, or a syntax error."""
     soyuz, gruz = ARTICLES["2024/soyuz.md"][0], ARTICLES["2024/gruz.md"][0]
     page.open(server + "search/")
+    assert '"two words" to require' in (page.page.locator("#search-help").text_content() or "")  # the page tells it
     page.type("Союз МС-17")  # any of the words: МС-21 and the other Союз too
     assert {soyuz, gruz, ARTICLES["2024/samolet.md"][0]} <= set(page.titles())
     for quoted in ('"Союз МС-17"', "«Союз МС-17»", "“союз мс-17”"):  # every word in the quotes: the one article
