@@ -38,6 +38,9 @@ ARTICLES = {
                        "The launcher carried Europe's new weather satellite to orbit."),
     "2024/kepler.md": ("Astronomers confirm Kepler’s last planets", "2024-05-25T10:00:00+00:00", "en", "[NASA]",
                        "Europe’s and NASA’s astronomers confirmed the telescope’s candidates."),
+    # What readers paste and quote (a new user's trial): a name with a number, an address.
+    "2024/soyuz.md": ("«Союз МС-17» вернулся на Землю", "2024-05-26T10:00:00+03:00", "ru", "[Роскосмос]",
+                      "Экипаж корабля «Союз МС-17» приземлился в Казахстане, сообщает https://tass.ru/kosmos со ссылкой на Роскосмос."),
 }  # fmt: skip
 
 
@@ -196,7 +199,12 @@ def test_works_from_disk(page: SearchPage, site: Path) -> None:
 
 def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) -> None:
     page.open(server + "search/")
-    assert "Nothing matches" in page.type("zzqxvvy")
+    # (found by a new user's trial: nothing said what to try, and a common word the index leaves out "matched nothing")
+    assert (
+        page.type("zzqxvvy") == "Nothing matches “zzqxvvy”. Check the spelling, try fewer words, or the start of a word with * (launch*)."
+    )
+    assert page.type("и в").startswith("“и в” has only words too common to search for")
+    assert page.type("И").startswith("“И” has only words too common")
     # lunr's own words ("expecting term, found nothing") say neither what is wrong in this query nor what would be right
     assert page.type("title:") == "The query has a syntax error: a word is missing after the last +, - or field: (title:moon, +moon)."
     assert (
@@ -210,6 +218,41 @@ def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) 
     assert page.type("title:moon:x") == "The query has a syntax error: one field for a word (title:moon)."
     assert page.type(":moon") == "The query has a syntax error: a field's name goes before the colon (title:moon)."
     assert page.titles() == []
+
+
+def test_queries_typed_as_in_other_search_boxes(page: SearchPage, server: str) -> None:
+    """Found by a new user's trial: quotes, +word+word, a pasted address and a Latin look-alike letter each
+    found the wrong articles, nothing, or a syntax error."""
+    soyuz, gruz = ARTICLES["2024/soyuz.md"][0], ARTICLES["2024/gruz.md"][0]
+    page.open(server + "search/")
+    assert '"two words" to require' in (page.page.locator("#search-help").text_content() or "")  # the page tells it
+    page.type("Союз МС-17")  # any of the words: МС-21 and the other Союз too
+    assert {soyuz, gruz, ARTICLES["2024/samolet.md"][0]} <= set(page.titles())
+    for quoted in ('"Союз МС-17"', "«Союз МС-17»", "“союз мс-17”"):  # every word in the quotes: the one article
+        assert page.type(quoted) == "1 article found" and page.titles() == [soyuz], quoted
+    # The words are marked, not the quotes around them (they were: "«Союз", "17»")
+    assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["Союз", "МС", "17"]
+    assert page.type("+ракета+груз") == "1 article found" and page.titles() == [gruz]  # was one word "ракета+груз"
+    assert page.type("https://tass.ru/kosmos") == "1 article found" and page.titles() == [soyuz]  # was the field "https"
+    page.type("Роскосмос")
+    cyrillic = page.titles()
+    assert soyuz in cyrillic
+    assert page.type("Роскосмоc") and page.titles() == cyrillic  # its last letter a Latin c
+    assert page.type("C++") and page.titles() == []  # (a plus after a plus is no word of its own)
+
+
+def test_back_from_a_hit_shows_the_hits_that_were_shown(page: SearchPage, server: str) -> None:
+    """Found by a new user's trial: after "More results" and a hit, Back showed the first ten hits only."""
+    page.open(_search_url(server, "Roscosmos"))
+    assert int(page.wait_done().split()[0]) > 10
+    page.page.locator("#search-more").click()
+    page.page.wait_for_function("() => document.querySelectorAll('.search-hit').length > 10")
+    shown = page.page.locator(".search-hit").count()
+    page.page.locator(".search-hit__title a").nth(shown - 1).click()
+    page.page.wait_for_url("**/20*/**")
+    page.page.go_back()
+    page.page.wait_for_function("n => document.querySelectorAll('.search-hit').length === n", arg=shown)
+    page.page.wait_for_function("() => window.scrollY > 0")
 
 
 def test_keyboard_only(page: SearchPage, server: str) -> None:
@@ -266,6 +309,13 @@ def test_a_bilingual_site_searches_in_each_language(tmp_path: Path, page: Search
     assert page.page.locator("html").get_attribute("lang") == "en" and "/ru/" not in page.page.url
     page.wait_done()
     assert page.titles() == [ARTICLES["2024/rocket.md"][0]]
+    # Russian only, and an English word (found by a new user's trial: "Nothing matches", when an article did)
+    page.page.select_option("#search-lang", "ru")
+    page.page.wait_for_function("() => new URLSearchParams(location.search).get('lang') === 'ru'")
+    assert (
+        page.wait_done() == "Nothing in the chosen language matches “rocket”, but articles in other languages do: choose “All languages”."
+    )
+    assert page.type("zzqxvvy").startswith("Nothing matches “zzqxvvy”.")  # in no language
 
 
 def test_a_hits_names_in_the_other_alphabet_are_marked_with_their_language(tmp_path: Path, page: SearchPage) -> None:

@@ -26,6 +26,38 @@
     return q.replace(/ё/g, "е").replace(/Ё/g, "Е");
   }
 
+  // Latin letters that look like Cyrillic ones, and back: a word typed with the wrong keyboard layout for a letter
+  // or two ("Роскосмоc" with a Latin c) is a word of the alphabet most of its letters are in.
+  var LATIN_TO_CYRILLIC = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", A: "А", B: "В", C: "С", E: "Е", H: "Н",
+                            K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х" };
+  var CYRILLIC_TO_LATIN = {};
+  Object.keys(LATIN_TO_CYRILLIC).forEach(function (k) { CYRILLIC_TO_LATIN[LATIN_TO_CYRILLIC[k]] = k; });
+
+  function oneAlphabet(word) {
+    var cyrillic = (word.match(/[\u0400-\u04ff]/g) || []).length, latin = (word.match(/[A-Za-z]/g) || []).length;
+    if (!cyrillic || !latin) return word;
+    var map = cyrillic >= latin ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN, from = cyrillic >= latin ? /[A-Za-z]/g : /[\u0400-\u04ff]/g;
+    var out = word.replace(from, function (c) { return map[c] || c; });
+    return (out.match(from) || []).length ? word : out; // a letter with no look-alike: two words run together, left as typed
+  }
+
+  // A query as readers type it in other search boxes, in lunr's syntax, which would read it otherwise:
+  // - words in double quotes ("Союз МС-17", «Прогресс МС-25», “Artemis II”) must all be in a hit (lunr has no
+  //   phrases; it would list every article with any of them, МС-25 as high as МС-17);
+  // - "+ракета+союз", required words with no space, are two words (lunr reads one, "ракета+союз", found nowhere);
+  // - a pasted address (https://www.nasa.gov/artemis) is a word, not the field "https" (a syntax error);
+  // - a word with a look-alike letter of the other alphabet is spelt in one (see oneAlphabet).
+  function readerQuery(q) {
+    q = q.replace(/"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g, function (whole, a, b, c, d) {
+      var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
+      var words = inner.split(/[\s\-]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
+      return " " + words.map(function (w) { return "+" + w; }).join(" ") + " ";
+    });
+    q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
+    q = q.replace(/(^|[\s+\-])([A-Za-z][A-Za-z0-9.+\-]*):\/\//g, "$1$2\\://");
+    return q.replace(/[\p{L}\p{M}]+/gu, oneAlphabet);
+  }
+
   // After the trimmer, before the stop words and the stemmers: ’ and ʼ become ', then a final 's
   // and any apostrophe left at the end go ("nasa’s" -> "nasa"), as possessive() in
   // ssg/search/analysis.py, which says why. lunr's own pipeline would index "europe's" as "europe'".
@@ -470,7 +502,7 @@
 
     // Resolves to the results (see Results), best first.
     function search(queryString) {
-      var folded = foldQuery(queryString);
+      var folded = foldQuery(readerQuery(queryString));
       return ready().then(function () {
         var p = plan(folded);
         return loadShards(p.shards).then(function () {
@@ -528,11 +560,28 @@
       });
     }
 
-    return { ready: ready, search: search, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
-             plan: function (q) { return plan(foldQuery(q)); } };
+    // Whether every word of a query is a stop word of the index's languages ("и", "the", "в"): the index leaves
+    // those out, so such a query finds nothing however common the word, and the page says why instead of "nothing".
+    function onlyStopWords(queryString) {
+      var filters = [];
+      if (manifest.languages.indexOf("en") >= 0 && lunr.stopWordFilter) filters.push(lunr.stopWordFilter);
+      if (manifest.languages.indexOf("ru") >= 0 && lunr.ru && lunr.ru.stopWordFilter) filters.push(lunr.ru.stopWordFilter);
+      var words;
+      try {
+        words = plan(foldQuery(readerQuery(queryString))).query.clauses.map(function (c) { return c.term; });
+      } catch (e) {
+        return false;
+      }
+      return words.length > 0 && words.every(function (w) {
+        return filters.some(function (filter) { return filter(w) === undefined; });
+      });
+    }
+
+    return { ready: ready, search: search, onlyStopWords: onlyStopWords, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
+             plan: function (q) { return plan(foldQuery(readerQuery(q))); } };
   }
 
-  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, shardName: shardName, possessive: possessive };
+  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
@@ -628,11 +677,16 @@
       return m && dates ? dates.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))) : iso.slice(0, 10);
     }
 
+    // The lead with the words that matched marked: the word only, not the quotes or the comma around it ("«Союз", "17»,").
     function highlighted(text, matched) {
       var p = el("p", "search-hit__lead");
       text.split(SEPARATOR).forEach(function (part) {
         var term = part && !SEPARATOR.test(part) ? engine.termOf(part) : "";
-        p.appendChild(term && matched[term] ? el("mark", null, part) : document.createTextNode(part));
+        if (!term || !matched[term]) { p.appendChild(document.createTextNode(part)); return; }
+        var word = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(part);
+        if (word[1]) p.appendChild(document.createTextNode(word[1]));
+        p.appendChild(el("mark", null, word[2]));
+        if (word[3]) p.appendChild(document.createTextNode(word[3]));
       });
       return p;
     }
@@ -678,6 +732,15 @@
         docs.forEach(function (doc, i) { list.appendChild(render(page[i], doc)); });
         shown += page.length;
         more.hidden = shown >= results.length;
+        // How many hits are shown, for the way back from one of them (see `restore` in start).
+        history.replaceState({ shown: shown }, "", location.href);
+      });
+    }
+
+    // Show the hits up to `count` (the first page at least), a page at a time.
+    function showUntil(run, count) {
+      return showMore(run).then(function () {
+        if (run === current && shown < count && shown < results.length) return showUntil(run, count);
       });
     }
 
@@ -710,7 +773,7 @@
       return (strings["search_results_" + form] || strings.search_results_other).split("{n}").join(n);
     }
 
-    function run(query, updateUrl) {
+    function run(query, updateUrl, restoreShown) {
       var id = ++current;
       if (updateUrl) {
         var url = new URL(location.href);
@@ -731,18 +794,25 @@
       if (!query.trim()) { status.textContent = ""; return Promise.resolve(); }
       say("search_loading");
       box.setAttribute("aria-busy", "true");
-      var only = filter ? filter.value : "";
+      var only = filter ? filter.value : "", inAll = 0;
       return engine.ready().then(function (m) {
         manifestBuild = m.build;
         return engine.search(query);
       }).then(function (found) {
+        inAll = found.length;
         return only ? engine.onlyLanguage(found, only) : found;
       }).then(function (found) {
         if (id !== current) return;
         results = found;
-        if (!found.length) { say("search_no_results", { query: query }); return; }
+        if (!found.length) {
+          // Hits in the languages the menu leaves out: say so, rather than that nothing matches.
+          var key = inAll && strings.search_no_results_language ? "search_no_results_language"
+            : strings.search_stop_words && engine.onlyStopWords(query) ? "search_stop_words" : "search_no_results";
+          say(key, { query: query, all: strings.search_all_languages });
+          return;
+        }
         status.textContent = countText(found.length);
-        return showMore(id);
+        return showUntil(id, restoreShown || 0);
       }).catch(function (e) {
         if (id !== current) return;
         if (e && e.kind === "syntax") say("search_syntax_error", { error: syntaxError(e) });
@@ -796,7 +866,17 @@
     input.value = q;
     var header = document.getElementById("search-q");
     if (header) header.value = q;
-    if (q) run(q, false);
+    // Back from a hit: the hits that were shown ("More results" included) come again, and the page scrolls to where
+    // the reader was (the browser's own restoring ran while the list was still empty).
+    var restore = history.state || {};
+    window.addEventListener("pagehide", function () {
+      history.replaceState({ shown: shown, y: window.scrollY }, "", location.href);
+    });
+    if (q) {
+      run(q, false, restore.shown).then(function () {
+        if (restore.y) window.scrollTo(0, restore.y);
+      });
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
