@@ -37,18 +37,10 @@ from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, rom
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, key_value, quoted
 
+# The front-matter keys that are an article's fields of the same name, as templates see them (`theme.DOCUMENTED`).
+ARTICLE_KEYS = ("title", "date", "updated", "lang", "tags", "source", "image", "rights", "summary", "slug", "draft")
 KNOWN_KEYS = (
-    "title",
-    "date",
-    "updated",
-    "lang",
-    "tags",
-    "source",
-    "image",
-    "rights",
-    "summary",
-    "slug",
-    "draft",
+    *ARTICLE_KEYS,
     "status",  # Pelican's and WordPress's: `draft` (or `hidden`, `private`, ...) leaves the article out, as `draft: true`
     "translation_of",
     "translation_key",

@@ -30,7 +30,7 @@ from jinja2.utils import internalcode, missing
 from markupsafe import Markup, escape
 
 from .config import Config
-from .content import Day
+from .content import ARTICLE_KEYS, Day
 from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, locale_date_part
 from .errors import Problem, TemplateError
 from .i18n import Origins, load_strings, string_warnings, translator
@@ -437,21 +437,7 @@ def closest_name(name: str, names: Iterable[str]) -> str | None:
 # so its types cannot be named here). An unknown attribute's message lists these (tests/test_theme.py holds them to the
 # types and the docs).
 DOCUMENTED = {
-    "Article": (
-        "title",
-        "date",
-        "updated",
-        "lang",
-        "tags",
-        "source",
-        "image",
-        "rights",
-        "summary",
-        "slug",
-        "draft",
-        "extra",
-        "source_path",
-    ),
+    "Article": (*ARTICLE_KEYS, "extra", "source_path"),
     "StandalonePage": ("title", "updated", "lang", "summary", "slug", "draft", "menu", "extra", "source_path"),
     "Tag": ("name", "slug", "count", "label"),
     "Image": ("src", "credit", "alt", "caption"),

@@ -36,7 +36,6 @@ CHILD = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT as a terminal sends it")
 @pytest.mark.parametrize("delay", [0.0, 0.0, 0.02, 0.05, 0.1, 0.3, 1.0])
 def test_ctrl_c_while_reading_ends_the_build_and_its_workers(tmp_path: Path, delay: float) -> None:
     content = tmp_path / "content" / "2021"
