@@ -277,8 +277,9 @@ class Builder:
     ) -> BuildResult:
         last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
         check_content_dir(config)
-        check_cache_dir(config)
-        if not options.dry_run and (why := unusable(config.cache_path)) is not None:  # (`build` goes without it)
+        if self.remember:  # (a one-shot build's cache was checked by `build`, which goes without one it cannot write)
+            check_cache_dir(config)
+        if self.remember and not options.dry_run and (why := unusable(config.cache_path)) is not None:
             message = f"cannot hold the build cache ({why}, or set cache_dir in {CONFIG_FILE} to a folder ssg can write)"
             raise OutputError(Problem(str(config.cache_path), None, None, message))
         result = BuildResult(config.output_path)
@@ -502,21 +503,19 @@ def check_cache_dir(config: Config) -> None:
     user's (`ssg serve` builds its preview in it), and deleting the cache, which the README says is always safe, would
     delete theirs."""
     cache, root = config.cache_path.resolve(), config.root.resolve()
-    given_in, key = CONFIG_FILE, "cache_dir"
-    line = option_line(config.root, key)
+
+    def refused(message: str) -> ConfigError:
+        return ConfigError(Problem(CONFIG_FILE, option_line(config.root, "cache_dir"), "cache_dir", message))
+
     if cache == root or cache in root.parents:
-        raise ConfigError(
-            Problem(given_in, line, key, f"{cache} is the project folder or above it; use a folder of its own, e.g. .ssg-cache")
-        )
+        raise refused(f"{cache} is the project folder or above it; use a folder of its own, e.g. .ssg-cache")
     for folder in protected_dirs(config):
         folder = folder.resolve()
         if cache == folder or folder in cache.parents:
-            message = f"{cache} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. .ssg-cache"
-            raise ConfigError(Problem(given_in, line, key, message))
+            raise refused(f"{cache} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. .ssg-cache")
     output = config.output_path
     if output in cache.parents and not (output == root or output in root.parents):  # (those, and the cache itself: -o's fault)
-        message = f"{cache} is inside the output folder, {output}, which a build publishes; use a folder of its own, e.g. .ssg-cache"
-        raise ConfigError(Problem(given_in, line, key, message))
+        raise refused(f"{cache} is inside the output folder, {output}, which a build publishes; use a folder of its own, e.g. .ssg-cache")
 
 
 @contextmanager
