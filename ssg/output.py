@@ -288,7 +288,8 @@ class Output:
         build's files goes (`foreign`), one is named as ssg's own are (`_on_own_names`), or a folder it changes is
         read-only (`_unwritable`).
         """
-        foreign = self.foreign() + self._on_own_names() + self._unwritable()
+        deleted = sorted(self.old.keys() - self.new.keys())
+        foreign = self.foreign() + self._on_own_names() + self._unwritable(deleted)
         if foreign:
             self.abort()
             raise OutputError(foreign)
@@ -307,7 +308,6 @@ class Output:
             if added:
                 self._text = _write_manifest(self.folder, self.old | added, self._text)
             self._move_staged()
-        deleted = sorted(set(self.old) - set(self.new))
         for path in deleted:
             if not self._reached_directly(path):
                 continue  # through a link to a folder elsewhere: that folder is the user's, whatever the manifest says
@@ -369,14 +369,14 @@ class Output:
             problems[path] = _not_ours(self._prefix + path, f"writes /{path} here", "folder" if S_ISDIR(mode) else "file")
         return list(problems.values())
 
-    def _unwritable(self) -> list[Problem]:
+    def _unwritable(self, deleted: list[str]) -> list[Problem]:
         """The output's folders where this build moves in or removes a file but may not (a folder made read-only by
         hand, one of another user's): found before anything is moved, the output stays as the last build left it. The
         first such file stopped the build halfway through, leaving the pages of two builds. (One `access` a folder: a
         cold build at 10,000 articles changes 16,000 of them, about 50 ms on our box.)"""
         if not os.path.isdir(self.folder):
             return []  # (made whole, beside its staging folder: `_make_staging` could write there)
-        changed = set(map(posixpath.dirname, self.changed)) | set(map(posixpath.dirname, set(self.old) - set(self.new)))
+        changed = set(map(posixpath.dirname, self.changed)) | set(map(posixpath.dirname, deleted))
         refused: dict[str, Problem] = {}
         for folder in sorted(changed):
             existing = os.path.join(self.folder, folder) if folder else str(self.folder)
