@@ -377,7 +377,7 @@ class Builder:
                     result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
                     not_ours = []
                 problems += missing + with_lines(clashes + not_ours, loaded.lines, config.content_dir)  # (on the key that makes one)
-                needed = self.templates.references(theme, sorted(used))
+                needed = self.templates.references(theme, sorted(used), analysis)
                 problems += theme.missing_templates(needed)
                 if problems:  # (with --strict, the warnings are errors among them)
                     raise (

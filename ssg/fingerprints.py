@@ -67,6 +67,7 @@ class Analysis(NamedTuple):
 
     templates: dict[str, tuple[str, frozenset[str]]]  # name -> (fingerprint, context names read)
     links: tuple[TemplateLink, ...]  # the site paths they, and all they extend or include, name literally
+    sources: dict[str, _Source | None]  # each template read (None: missing), for `Templates.references` to read none again
 
 
 def _hash(text: str) -> str:
@@ -102,13 +103,14 @@ class Templates:
             if found is not None and found.parsed[2]:
                 file = theme.display(found.file) if found.file else member  # (once a template: a Path's methods are slow)
                 links += (TemplateLink(file, line, call, target) for line, call, target in found.parsed[2])
-        return Analysis(result, tuple(links))
+        return Analysis(result, tuple(links), sources)
 
-    def references(self, theme: Theme, names: Iterable[str]) -> dict[str, list[str]]:
+    def references(self, theme: Theme, names: Iterable[str], analysis: Analysis | None = None) -> dict[str, list[str]]:
         """Each template that rendering `names` takes (they, what they extend, include and import, and `card.html` where
         one calls `card(...)`) -> the templates that refer to it ([] for one of `names`): with one that is not there,
-        which `theme.templates` lacks (`Theme.missing_templates` names them all before anything is rendered)."""
-        return self._walk(theme, names, {})
+        which `theme.templates` lacks (`Theme.missing_templates` names them all before anything is rendered). The
+        templates an `analysis` of this build read are not read again."""
+        return self._walk(theme, names, analysis.sources if analysis is not None else {})
 
     def take_added(self) -> dict[str, Parsed]:
         added, self.added = self.added, {}
