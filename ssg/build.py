@@ -1,8 +1,9 @@
 """build(config) -> BuildResult: the whole pipeline, top to bottom.
 
 Read every article (through the cache), assemble the site, check it, plan every page, and only
-then render and write. Each phase is timed (`ssg build --profile`). Nothing reaches the output
-folder until every phase has succeeded.
+then render and write: `Builder._build` is that list, one method per phase, each timed (`ssg build
+--profile`). Nothing reaches the output folder until every phase has succeeded. What the checks
+look for is in `checks`, `links`, `copies` and `collisions`; how files are written, in `output`.
 
 A `Builder` runs the pipeline again and again (the preview keeps one), carrying over what does
 not need doing twice; `build()` is one build by a fresh one.
@@ -10,7 +11,6 @@ not need doing twice; `build()` is one build by a fresh one.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import gc
 import hashlib
@@ -26,42 +26,40 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from operator import attrgetter, eq
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote
 
 import markdown as python_markdown
 import slugify
-from babel.core import get_global
 from jinja2 import FileSystemBytecodeCache
 
-from . import __version__, search
+from . import __version__, checks, search
 from .cache import Store, unusable
+from .checks import check_content_dir
+from .collisions import collisions
 from .config import CONFIG_FILE, Config, option_line
-from .content import RECORD_FORMAT, Article, Day, ReadSettings, StandalonePage, as_read, body_line, slug_of
+from .content import RECORD_FORMAT, Article, ReadSettings, StandalonePage
+from .copies import copy_files, files_to_copy
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
-from .fingerprints import READS_COUNT, Fingerprints, Remembered, Templates
-from .frontmatter import FrontMatterError, read_front_matter
-from .inputs import code_version, gather, record, up_to_date
-from .load import Known, content_stats, linked_folders, load_articles, other_article_files, posts_outside, published, restat
-from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
+from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
+from .inputs import Inputs, code_version, gather, record, up_to_date
+from .links import broken_links, unknown_site_links
+from .load import Known, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
+from .markdown import EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import Page, Planned, latest_links, menu_links, plan
-from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint, wikilink_target
-from .pelican import LISTING_LINKS, drafts_by_default
-from .redirects import REDIRECT_KIND, redirect_pages
+from .pelican import drafts_by_default
+from .redirects import redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
-from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
-from .site import Site, assemble, reassemble, tag_key
+from .site import Site, assemble, reassemble
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .standalone import Standalones
 from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
-from .urls import Urls, link_paths, output_file
-from .yamlload import key_value, line_below
+from .urls import Urls, link_paths
 
 _KIND = attrgetter("kind")
 
@@ -177,6 +175,19 @@ class _Phases:
             self.result.peak_mib[name] = _peak_mib()
 
 
+@dataclass(frozen=True)
+class _Run:
+    """One build under way: what each of its phases reads (the settings, the cache, the build's moment) and fills in
+    (the result, each phase's time)."""
+
+    config: Config
+    options: BuildOptions
+    store: Store
+    now: datetime
+    result: BuildResult
+    phase: _Phases
+
+
 class Assembled(NamedTuple):
     """A site model and what it was assembled from (`assemble`'s arguments)."""
 
@@ -276,167 +287,177 @@ class Builder:
         self, config: Config, options: BuildOptions, changed: Collection[str] | None, committing: Callable[[], AbstractContextManager]
     ) -> BuildResult:
         last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
+        self._check_folders(config, options)
+        result = BuildResult(config.output_path)
+        run = _Run(config, options, open_store(config, options.dry_run), options.now or datetime.now(UTC), result, _Phases(result))
+        phase = run.phase
+        try:
+            inputs = None
+            if not options.dry_run:
+                with phase("inputs"):
+                    inputs, summary = self._inputs(run, changed, last_stats)
+                if summary is not None and not (self.remember and self.planned is None):
+                    return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
+            with phase("theme"):
+                theme = self._theme(run)
+            with phase("read"):
+                loaded = self._read(run, inputs)
+            with phase("assemble"):
+                made = self._assemble_checked(run, theme, loaded)
+            if options.strict and result.warnings:
+                raise SsgError(checks.strict_errors(result.warnings))
+            if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
+                with phase("pages"):
+                    _check_pages(run, theme, made)
+                return result
+            output, prints = self._write(run, theme, made, committing)
+            with phase("commit"):
+                self._remember(run, inputs, loaded, made, output, prints)
+        finally:
+            run.store.close()
+        return result
+
+    def _check_folders(self, config: Config, options: BuildOptions) -> None:
+        """Refuse a missing content folder, and a cache folder that is misplaced or cannot be written."""
         check_content_dir(config)
         if self.remember:  # (a one-shot build's cache was checked by `build`, which goes without one it cannot write)
             check_cache_dir(config)
         if self.remember and not options.dry_run and (why := unusable(config.cache_path)) is not None:
             message = f"cannot hold the build cache ({why}, or set cache_dir in {CONFIG_FILE} to a folder ssg can write)"
             raise OutputError(Problem(str(config.cache_path), None, None, message))
-        result = BuildResult(config.output_path)
-        phase = _Phases(result)
-        now = options.now or datetime.now(UTC)
-        store = open_store(config, options.dry_run)
-        try:
-            inputs = None
-            if not options.dry_run:
-                with phase("inputs"):
-                    self.code = self.code or code_version()
-                    content = None
-                    if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
-                        content = restat(config.content_path, last_stats[1], changed)
-                    inputs = gather(config, (options.drafts, options.future, options.strict), self.code, content)
-                    result.counts["inputs"] = _count(len(inputs.content), "content file")
-                    if self.remember:
-                        self.stats = (config.content_path, inputs.content)
-                    saved = store.last_build(str(config.output_path))
-                    summary = up_to_date(saved, inputs, now, lambda: self._manifest(config.output_path), config.output_path)
-                    if moving_list(config.output_path).exists():
-                        summary = None  # the last build was stopped while moving files in: some may hold an older build's
-                if summary is not None and not (self.remember and self.planned is None):
-                    return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
-            with phase("theme"):
-                theme = load_theme(config)
-                if not options.dry_run:
-                    theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates")
-                result.counts["theme"] = _count(theme.check_templates(), "template")
-                result.warnings += theme.string_warnings(config, checking=options.dry_run)
-            with phase("read"):
-                stats = inputs.content if inputs else None
-                loaded = load_articles(
-                    config.content_path, store, read_settings(config), options.jobs, config.content_dir, self.known, stats
-                )
-                self.known = loaded.known
-                result.read = loaded.read
-                result.articles, result.page_files = len(loaded.articles) + len(loaded.unreadable), len(loaded.pages)
-                result.counts["read"] = f"{_count(loaded.read, 'file')} read, the rest from the cache"
-            # Every problem of the content is found before any is reported: the site is assembled from the articles that
-            # read cleanly (the others count as there, so that nothing is blamed on their absence).
-            with phase("assemble"):
-                articles, result.drafts_left_out, later = published(loaded.articles, options.drafts, options.future, now)
-                standalone, page_drafts, later_pages = published(loaded.pages, options.drafts, options.future, now, attrgetter("dated"))
-                result.later_left_out, result.drafts_left_out = len(later) + len(later_pages), result.drafts_left_out + page_drafts
-                problems = list(loaded.problems) + language_problems(config, [*articles, *standalone], loaded.lines)
-                waiting = originals_left_out(articles, loaded.pages, loaded.unreadable) if config.multilingual else {}
-                site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
-                problems += with_lines(site.problems, loaded.lines, config.content_dir)
-                urls = self._urls(config)
-                site_warnings = with_lines(site.warnings, loaded.lines, config.content_dir)
-                told = {p.path for p in problems if p.field == "lang"}  # (one message on a wrong `lang:`: the error's)
-                read_warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
-                result.warnings += read_warnings + site_warnings + broken_links(site, config, loaded.unreadable)
-                result.warnings += tag_name_warnings(config, site) + spaced_tags(config, site, loaded.lines)
-                result.warnings += with_lines(
-                    translations_alone(waiting, loaded.articles, config.content_dir), loaded.lines, config.content_dir
-                )
-                result.warnings += with_lines(far_future(config, later, now), loaded.lines, config.content_dir)
-                if options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
-                    result.warnings += unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
-                result.warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
-                if not self.remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
-                    result.warnings += linked_folders(config.root, (config.content_dir, config.static_dir))
-                files, missing = files_to_copy(config, theme, site, loaded.lines)
-                result.warnings += search_warnings(config, theme)
-                planned = Planned(config, self.planned, self.remember)
-                pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
-                redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
-                pages += redirects
-                result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir)
-                feeds = list(feed_sources(config, urls, site))
-                generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {
-                    urls.sitemap(): "the sitemap",
-                    urls.latest(): "the latest articles' list",
-                }
-                single_lang = None if config.multilingual else config.lang
-                page_files = set(map(attrgetter("file"), pages))
-                clashes = collisions(pages, files, single_lang, generated, config.content_dir, config.root, page_files)
-                search_folder = [config.search.path] if config.search.enabled else []  # (its index's files: made later)
-                written = Written(page_files, files, generated.keys() | {urls.robots()}, search_folder)
-                result.warnings += unknown_site_links(site, config, urls, written)
-                if self.templates is None:
-                    self.templates = Templates(store.templates())
-                # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
-                used = {page.template for page in pages}  # (16,500 pages at 10,000 articles: gone over once)
-                analysis = self.templates.analyse(theme, sorted(used | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
-                candidates = functools.cache(lambda: sorted({*files, *generated, *page_candidates(pages)}))  # (for a misspelt path)
-                result.warnings += template_link_problems(analysis.links, written, config, candidates)
-                yaml_errors, yaml_warnings = site_yaml_paths(config, written, candidates)
-                problems += yaml_errors
-                result.warnings += yaml_warnings
-                if "base_url" in config.flagged:  # (a staging build, --base-url: an old URL on the site's own host is no mistake)
-                    elsewhere = with_lines(not_ours, loaded.lines, config.content_dir)
-                    result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
-                    not_ours = []
-                problems += missing + with_lines(clashes + not_ours, loaded.lines, config.content_dir)  # (on the key that makes one)
-                needed = self.templates.references(theme, sorted(used), analysis)
-                problems += theme.missing_templates(needed)
-                if problems:  # (with --strict, the warnings are errors among them)
-                    raise (
-                        ContentError(problems + strict_errors(result.warnings), [])
-                        if options.strict
-                        else ContentError(problems, result.warnings)
-                    )
-                result.counts["assemble"] = (
-                    f"{_count(len(site.articles), 'article')}, {_count(len(site.tags), 'tag')}, {_count(len(pages), 'page')}"
-                )
-            if options.strict and result.warnings:
-                raise SsgError(strict_errors(result.warnings))
-            if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
-                with phase("pages"):
-                    latest, paths = latest_links(site, config, urls), link_paths(site, urls)
-                    renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths, files=files)
-                    result.checked = check_pages(renderer, pages, CARD_TEMPLATE in needed)
-                    result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
-                return result
-            check_output_dir(
-                config.output_path, config.root, protected_dirs(config), options.force, config.cache_path, config.origin("output_dir")
+
+    def _inputs(
+        self, run: _Run, changed: Collection[str] | None, last_stats: tuple[Path, dict[str, tuple[int, int]]] | None
+    ) -> tuple[Inputs, dict | None]:
+        """Every input hashed (`inputs.gather`), and the last build's summary when the output it left is of the same
+        inputs and intact (there is nothing to do), else None."""
+        config, options, result = run.config, run.options, run.result
+        self.code = self.code or code_version()
+        content = None
+        if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
+            content = restat(config.content_path, last_stats[1], changed)
+        inputs = gather(config, (options.drafts, options.future, options.strict), self.code, content)
+        result.counts["inputs"] = _count(len(inputs.content), "content file")
+        if self.remember:
+            self.stats = (config.content_path, inputs.content)
+        saved = run.store.last_build(str(config.output_path))
+        summary = up_to_date(saved, inputs, run.now, lambda: self._manifest(config.output_path), config.output_path)
+        if moving_list(config.output_path).exists():
+            summary = None  # the last build was stopped while moving files in: some may hold an older build's
+        return inputs, summary
+
+    def _theme(self, run: _Run) -> Theme:
+        config, options, result = run.config, run.options, run.result
+        theme = load_theme(config)
+        if not options.dry_run:
+            theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates")
+        result.counts["theme"] = _count(theme.check_templates(), "template")
+        result.warnings += theme.string_warnings(config, checking=options.dry_run)
+        return theme
+
+    def _read(self, run: _Run, inputs: Inputs | None) -> Loaded:
+        """Every article and standalone page: the changed ones read (in worker processes), the others from the cache."""
+        config, result = run.config, run.result
+        stats = inputs.content if inputs else None
+        loaded = load_articles(
+            config.content_path, run.store, read_settings(config), run.options.jobs, config.content_dir, self.known, stats
+        )
+        self.known = loaded.known
+        result.read = loaded.read
+        result.articles, result.page_files = len(loaded.articles) + len(loaded.unreadable), len(loaded.pages)
+        result.counts["read"] = f"{_count(loaded.read, 'file')} read, the rest from the cache"
+        return loaded
+
+    def _assemble_checked(self, run: _Run, theme: Theme, loaded: Loaded) -> Assembly:
+        """The site model and everything the build will write, checked: warnings go into `result`; every problem found
+        raises one `ContentError`. Every problem of the content is found before any is reported: the site is assembled
+        from the articles that read cleanly (the others count as there, so that nothing is blamed on their absence)."""
+        config, options, now, result = run.config, run.options, run.now, run.result
+        articles, result.drafts_left_out, later = published(loaded.articles, options.drafts, options.future, now)
+        standalone, page_drafts, later_pages = published(loaded.pages, options.drafts, options.future, now, attrgetter("dated"))
+        result.later_left_out, result.drafts_left_out = len(later) + len(later_pages), result.drafts_left_out + page_drafts
+        waiting = checks.originals_left_out(articles, loaded.pages, loaded.unreadable) if config.multilingual else {}
+        site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
+        urls = self._urls(config)
+        files, missing = files_to_copy(config, theme, site, loaded.lines)
+        planned = Planned(config, self.planned, self.remember)
+        pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
+        redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
+        pages += redirects
+        feeds = list(feed_sources(config, urls, site))
+        if self.templates is None:
+            self.templates = Templates(run.store.templates())
+        # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
+        used = {page.template for page in pages}  # (16,500 pages at 10,000 articles: gone over once)
+        analysis = self.templates.analyse(theme, sorted(used | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
+        needed = self.templates.references(theme, sorted(used), analysis)
+        made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting)
+        problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
+        problems += with_lines(site.problems, loaded.lines, config.content_dir)
+        result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember)
+        result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir)
+        problems += _output_problems(run, theme, loaded, made, missing, not_ours)
+        if problems:  # (with --strict, the warnings are errors among them)
+            raise (
+                ContentError(problems + checks.strict_errors(result.warnings), [])
+                if options.strict
+                else ContentError(problems, result.warnings)
             )
-            # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
-            # (`build --watch`) committed the current manifest itself.
-            previous = self._manifest(config.output_path)
-            inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
-            private = config.output_path.resolve() == config.preview_path.resolve()  # the preview's folder: all in it is ssg's
-            own = inside_cache or previous is self.committed.get(config.output_path)
-            if previous.signature is None and not private:
-                check_manifest(config.output_path)
-            output = Output(config.output_path, previous, own, private, defer=self.remember)
-            if self.remember:
-                self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
-            try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
-                to_write = Plan(config, options, theme, site, urls, pages, files, feeds, analysis.templates)
-                prints = write_site(to_write, store, output, phase, result, self)
-                with phase("commit"), committing():
-                    result.changed, result.resumed = len(output.changed), output.resumed
-                    result.deleted = len(output.commit())
-                    result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
-            except BaseException as error:
-                output.abort()
-                if isinstance(error, OSError):  # a full disk, a folder without permission: a message, not a traceback
-                    raise OutputError(output.failure(error)) from error
-                raise
-            with phase("commit"):
-                self.manifests[config.output_path] = output.manifest()
-                if self.remember:
-                    self.committed[config.output_path] = self.manifests[config.output_path]
-                self.planned, self.prints = planned, prints
-                store.remember_templates(self.templates.take_added())
-                judged = None if options.future else now
-                ends = [article.date - FAR_FUTURE for article in later if article.date - now > FAR_FUTURE]  # (its warning's)
-                ends += [page.dated for page in later_pages]  # (a page dated later is published from its date on)
-                state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, files.values(), result.record(), ends)
-                store.remember_build(str(config.output_path), state)
-        finally:
-            store.close()
-        return result
+        result.counts["assemble"] = (
+            f"{_count(len(site.articles), 'article')}, {_count(len(site.tags), 'tag')}, {_count(len(pages), 'page')}"
+        )
+        return made
+
+    def _write(
+        self, run: _Run, theme: Theme, made: Assembly, committing: Callable[[], AbstractContextManager]
+    ) -> tuple[Output, Remembered | None]:
+        """Stage every changed file beside the output folder, then move them in (`committing` held meanwhile); a failure
+        on the way removes what was staged and leaves the output as it was."""
+        config, options, phase, result = run.config, run.options, run.phase, run.result
+        check_output_dir(
+            config.output_path, config.root, protected_dirs(config), options.force, config.cache_path, config.origin("output_dir")
+        )
+        # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
+        # (`build --watch`) committed the current manifest itself.
+        previous = self._manifest(config.output_path)
+        inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
+        private = config.output_path.resolve() == config.preview_path.resolve()  # the preview's folder: all in it is ssg's
+        own = inside_cache or previous is self.committed.get(config.output_path)
+        if previous.signature is None and not private:
+            check_manifest(config.output_path)
+        output = Output(config.output_path, previous, own, private, defer=self.remember)
+        if self.remember:
+            self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
+        try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
+            to_write = Plan(config, options, theme, made.site, made.urls, made.pages, made.files, made.feeds, made.analysis.templates)
+            prints = write_site(to_write, run.store, output, phase, result, self)
+            with phase("commit"), committing():
+                result.changed, result.resumed = len(output.changed), output.resumed
+                result.deleted = len(output.commit())
+                result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
+        except BaseException as error:
+            output.abort()
+            if isinstance(error, OSError):  # a full disk, a folder without permission: a message, not a traceback
+                raise OutputError(output.failure(error)) from error
+            raise
+        return output, prints
+
+    def _remember(
+        self, run: _Run, inputs: Inputs | None, loaded: Loaded, made: Assembly, output: Output, prints: Remembered | None
+    ) -> None:
+        """Keep what the next build goes on from: in this builder, and in the cache (this build's inputs and summary, so
+        that a build of the same inputs has nothing to do)."""
+        config, store, now = run.config, run.store, run.now
+        self.manifests[config.output_path] = output.manifest()
+        if self.remember:
+            self.committed[config.output_path] = self.manifests[config.output_path]
+        self.planned, self.prints = made.planned, prints
+        store.remember_templates(self.templates.take_added())
+        judged = None if run.options.future else now
+        ends = [article.date - checks.FAR_FUTURE for article in made.later if article.date - now > checks.FAR_FUTURE]  # (its warning's)
+        ends += [page.dated for page in made.later_pages]  # (a page dated later is published from its date on)
+        state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, made.files.values(), run.result.record(), ends)
+        store.remember_build(str(config.output_path), state)
 
     def _assemble(self, articles: list[Article], pages: list[StandalonePage], config: Config, unreadable: frozenset[str]) -> Site:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed; with
@@ -465,6 +486,77 @@ class Builder:
         if kept is None or not kept.still_current(folder):
             kept = self.manifests[folder] = read_manifest(folder)
         return kept
+
+
+class Assembly(NamedTuple):
+    """What a build writes, decided and checked before anything is: the site model, its URL map, every page (and what
+    planned them, for the next build), copied file and feed, and the templates the pages take."""
+
+    site: Site
+    urls: Urls
+    planned: Planned
+    pages: list[Page]
+    files: dict[str, Path]  # output path -> source file
+    feeds: list[tuple[Feed, Sequence[Article]]]  # every feed and its articles, newest first (`feeds.feed_sources`)
+    analysis: Analysis  # the templates the pages use (`fingerprints.Templates.analyse`)
+    needed: dict[str, list[str]]  # every template rendering takes -> those referring to it (`Templates.references`)
+    later: list[Article]  # articles left out as dated after the build (each is published from its date on)
+    later_pages: list[StandalonePage]
+    waiting: dict[str, list[str]]  # originals not published -> their translations published alone (`checks.originals_left_out`)
+
+
+def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, errors: list[Problem], remember: bool) -> list[Problem]:
+    """What is likely a mistake in the content, on the line to fix, though the site can be built as it is. `errors`:
+    the content's errors found so far; `remember`: the builder's (a long-lived one's builds skip a slower check)."""
+    config, site, lines, shown_as = run.config, made.site, loaded.lines, run.config.content_dir
+    told = {p.path for p in errors if p.field == "lang"}  # (one message on a wrong `lang:`: the error's)
+    warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
+    warnings += with_lines(site.warnings, lines, shown_as) + broken_links(site, config, loaded.unreadable)
+    warnings += checks.tag_name_warnings(config, site) + checks.spaced_tags(config, site, lines)
+    warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
+    warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
+    if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
+        warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
+    warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
+    if not remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
+        warnings += linked_folders(config.root, (config.content_dir, config.static_dir))
+    return warnings + checks.search_warnings(config, theme)
+
+
+def _output_problems(
+    run: _Run, theme: Theme, loaded: Loaded, made: Assembly, missing: list[Problem], not_ours: list[Problem]
+) -> list[Problem]:
+    """Errors of what the build would write (two things on one output file, a file or template not there, a link of
+    site.yaml's to nothing); the warnings of those that may be right go into the result."""
+    config, result, urls, pages, files, shown_as = run.config, run.result, made.urls, made.pages, made.files, run.config.content_dir
+    generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in made.feeds} | {
+        urls.sitemap(): "the sitemap",
+        urls.latest(): "the latest articles' list",
+    }
+    page_files = set(map(attrgetter("file"), pages))
+    clashes = collisions(pages, files, None if config.multilingual else config.lang, generated, shown_as, config.root, page_files)
+    search_folder = [config.search.path] if config.search.enabled else []  # (its index's files: made later)
+    written = Written(page_files, files, generated.keys() | {urls.robots()}, search_folder)
+    result.warnings += unknown_site_links(made.site, config, urls, written)
+    candidates = functools.cache(lambda: sorted({*files, *generated, *page_candidates(pages)}))  # (for a misspelt path)
+    result.warnings += template_link_problems(made.analysis.links, written, config, candidates)
+    yaml_errors, yaml_warnings = site_yaml_paths(config, written, candidates)
+    result.warnings += yaml_warnings
+    if "base_url" in config.flagged:  # (a staging build, --base-url: an old URL on the site's own host is no mistake)
+        elsewhere = with_lines(not_ours, loaded.lines, shown_as)
+        result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
+        not_ours = []
+    problems = yaml_errors + missing + with_lines(clashes + not_ours, loaded.lines, shown_as)  # (on the key that makes one)
+    return problems + theme.missing_templates(made.needed)
+
+
+def _check_pages(run: _Run, theme: Theme, made: Assembly) -> None:
+    """`ssg check`: render one page of each kind, writing nothing, so that a template's runtime error is found too."""
+    config, store, result = run.config, run.store, run.result
+    latest, paths = latest_links(made.site, config, made.urls), link_paths(made.site, made.urls)
+    renderer = Renderer(config, theme, made.site, made.urls, latest, Bodies.of(store.db), paths, files=made.files)
+    result.checked = check_pages(renderer, made.pages, CARD_TEMPLATE in made.needed)
+    result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
 
 
 def open_store(config: Config, checking: bool) -> Store:
@@ -662,34 +754,6 @@ def sampled_problems(renderer: Renderer, pages: list[Page], analysed: dict[str, 
     return []
 
 
-def strict_errors(warnings: list[Problem]) -> list[Problem]:
-    """The warnings as errors, as `--strict` makes them."""
-    return [Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in warnings]
-
-
-# An article dated later than this is more likely a typo (2062 for 2026) than one scheduled: an archive schedules days or
-# weeks ahead (with --strict, a warning for each of those would fail the build), never years.
-FAR_FUTURE = timedelta(days=366)
-
-
-def far_future(config: Config, later: list[Article], now: datetime) -> list[Problem]:
-    """A warning for each article left out as dated more than `FAR_FUTURE` after the build: it simply did not appear,
-    and a typo in its date was the usual cause. (Only of those left out: with --future, it is there to be seen.)"""
-    today = now.astimezone(config.tz).date()
-    warnings = []
-    for article in later:
-        if article.date - now <= FAR_FUTURE:
-            continue
-        written = article.date.date().isoformat() if isinstance(article.date, Day) else article.date.isoformat()
-        typo = f"a typo, {article.date.year} for {today.year}?" if article.date.year != today.year else "a typo?"
-        message = (
-            f"{written} is more than a year after this build ({today}): the article is left out until then "
-            f"({typo} if the date is right, --future includes it)"
-        )
-        warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "date", message))
-    return warnings
-
-
 def _count(n: int, thing: str) -> str:
     """The profile's counts: "1 file", "2 files"."""
     return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
@@ -698,18 +762,6 @@ def _count(n: int, thing: str) -> str:
 def _since(output: Output, before: int) -> int:
     """How many files the build has changed since it had changed `before`."""
     return len(output.changed) - before
-
-
-def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
-    """Copy static and content files; one whose size and mtime did not change is not read (as content files)."""
-    known = store.copies()
-    seen = {}
-    for path, source in sorted(files.items()):
-        stat = os.stat(source)
-        before = known.get(str(source))
-        same = before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns)
-        seen[str(source)] = (stat.st_size, stat.st_mtime_ns, output.copy(path, source, before[2] if same else None))
-    store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
 
 
 _IN_PAGE_LINK = re.compile(r"""(<a\s[^>]*?\bhref=)(["'])#""")
@@ -734,199 +786,6 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
         )
 
     return EntryText(body, credit)
-
-
-def check_content_dir(config: Config) -> None:
-    """No content folder is a mistake (a typo in `content_dir`, the wrong folder), not an empty archive: built, the
-    empty site would replace the published one at the next sync."""
-    if config.content_path.is_dir():
-        return
-    if config.content_dir == Config.content_dir:  # the default: site.yaml does not name it
-        message = f"the content folder is not in {config.root}: create it (ssg new writes articles there), or set content_dir in site.yaml"
-        raise ConfigError(Problem(f"{config.content_dir}/", None, None, message))
-    where, key = config.origin("content_dir")
-    raise ConfigError(
-        Problem(where, None, key, f"the content folder {config.content_dir!r} is not in {config.root}: fix the name, or create it")
-    )
-
-
-def unread_articles(config: Config, any_read: bool) -> list[Problem]:
-    """A warning for each file of the content folder that starts with front matter but is not Markdown
-    (`load.other_article_files`): a Jekyll post written in HTML (as WordPress imports make them) was left out without
-    a word, the site built empty. And one for an archive with no article at all (`any_read`: some file read, well or
-    not)."""
-    problems = []
-    for path in other_article_files(config.content_path):
-        message = (
-            "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
-            f"rename it to {PurePosixPath(path).stem}.md (Markdown keeps its HTML as it is)"
-        )
-        problems.append(Problem(f"{config.content_dir}/{path}", 1, None, message))
-    if not any_read and not problems:
-        problems.append(
-            Problem(f"{config.content_dir}/", None, None, 'no articles (Markdown files, .md) here yet: ssg new "Title" starts one')
-        )
-    return problems
-
-
-def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:
-    """On a bilingual site every article's language must be one of `languages:`. The fix most likely meant comes first:
-    `lang: rus` (ISO 639-2), `RU` or `ru-RU` is the site's `ru` written otherwise, where adding `rus` to `languages:`
-    (which the message suggested alone) would make a third language of one."""
-    if not config.multilingual:
-        return []
-    problems = []
-    for article in articles:
-        wrong = config.foreign_language(article.lang)
-        if wrong:
-            meant = _language_meant(article.lang, config.language_codes)
-            fix = (
-                f": write lang: {meant} (or add {article.lang!r} to `languages:` in site.yaml)"
-                if meant
-                else "; add it to `languages:` in site.yaml"
-            )
-            problems.append(Problem(f"{config.content_dir}/{article.source_path}", None, "lang", wrong + fix))
-    return with_lines(problems, lines, config.content_dir)
-
-
-def _language_meant(code: str, codes: tuple[str, ...]) -> str | None:
-    """The one of the site's language `codes` that `code` writes otherwise: in another case (`RU`), with a region
-    (`ru-RU`, `ru_RU`), or as ISO 639-2 and older codes name it (`rus`, `eng`: Babel's aliases); None for another."""
-    base = code.replace("_", "-").split("-")[0].lower()
-    alias = get_global("language_aliases").get(base, base).split("_")[0].lower()
-    found = [known for known in codes if known.lower() in (code.lower(), base, alias)]
-    return found[0] if len(found) == 1 else None
-
-
-def tag_name_warnings(config: Config, site: Site) -> list[Problem]:
-    """A warning on the line of each `tag_names:` entry that is most likely a mistake:
-
-    - It names no article's tag but is close to one that does: a typo there (`Roscosmso: {ru: Роскосмос}`) silently
-      made the Russian name a tag of its own, the English one without it. An entry's tag that only its other names
-      bring counts as no article's; then only a typo's distance (`_one_edit_apart`) tells, not a likeness (`Soyuz`
-      with Russian articles only, beside `Soyuz-2`, is right). An entry with no close tag may be for articles to come.
-    - It names a language that is not in `languages:` (`{fr: ...}`, `{rus: ...}` for ru): its articles are read
-      with the tag still, but no page shows that name."""
-    if not config.tag_names:
-        return []
-    found: list[tuple[str, str]] = []  # (entry, message)
-    codes = config.language_codes if config.multilingual else ()
-    for name, names in config.tag_names.items():
-        other = [code for code in names if codes and code not in codes]
-        if other:
-            message = f"{name}: {', '.join(map(repr, other))} is not in `languages:` ({', '.join(codes)}): articles with that name get the tag, but no page shows the name; add the language there or correct its code"
-            found.append((name, message))
-    used = {tag.key: tag.name for tag in site.tags if tag.count}
-    written = {tag_key(name) for article in site.articles for name in article.tags}  # (by the entry's own name, or else only its others)
-    for key, name in sorted({tag_key(name): name for name in config.tag_names}.items()):
-        if key in written:
-            continue
-        if key in used:  # (its other names make a tag of their own)
-            close, goes = [k for k in used if k != key and _one_edit_apart(key, k)], "make a tag of their own, apart from it"
-        else:
-            close, goes = difflib.get_close_matches(key, used, n=1, cutoff=0.8), "go to no tag"
-        close = [k for k in close if _DIGITS.sub("", k) != _DIGITS.sub("", key)]  # (Союз МС-25 beside МС-24: a series, no typo)
-        if close:
-            found.append(
-                (name, f"{name!r} is no article's tag; did you mean {used[close[0]]!r}? (as written, the names given here {goes})")
-            )
-    if not found:
-        return []  # (the usual case: the file is not read)
-    where = config.tag_names_file or CONFIG_FILE
-    after = None if config.tag_names_file else option_line(config.root, "tag_names")
-    return [Problem(where, line_below(config.root / where, name, after), "tag_names", message) for name, message in found]
-
-
-_DIGITS = re.compile(r"\d")
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Whether `b` is `a` with one letter changed, added or dropped, or two neighbours swapped: a typo's distance."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    at = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    if len(a) != len(b):
-        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-        return longer[at + 1 :] == shorter[at:]
-    return a[at + 1 :] == b[at + 1 :] or (a[at : at + 2] == b[at : at + 2][::-1] and a[at + 2 :] == b[at + 2 :])
-
-
-def originals_left_out(
-    published: Sequence[Article], pages: Sequence[StandalonePage] = (), unreadable: frozenset[str] = frozenset()
-) -> dict[str, list[str]]:
-    """The originals that published translations name (`translation_of:`) and that are not published -> those
-    translations: drafts, later-dated articles, and files that are not there (an original deleted or moved). A
-    translation is published alone until its original is: making the original a draft, or deleting it, failed the whole
-    build (and the preview). A standalone page named so is no original, which stays an error (`translations`), and a
-    file that failed to read has errors of its own."""
-    published_paths = {a.source_path for a in published}
-    wanted = {a.translation_of for a in published if a.translation_of and a.translation_of not in published_paths}
-    if not wanted:
-        return {}  # (the usual case)
-    left_out = wanted - {p.source_path for p in pages} - unreadable
-    waiting: dict[str, list[str]] = {}
-    for article in published:
-        if article.translation_of in left_out:
-            waiting.setdefault(article.translation_of, []).append(article.source_path)
-    return waiting
-
-
-def translations_alone(waiting: dict[str, list[str]], read: Sequence[Article], content_dir: str) -> list[Problem]:
-    """A warning on each translation published alone (`originals_left_out`), saying why and what to do: wait for the
-    draft, or, where the original's file is not there, restore it or leave the translation on its own (a likely file
-    meant named, when one of the read articles has a close path: a typo or a move)."""
-    there = {a.source_path for a in read}
-    problems = []
-    for original, paths in sorted(waiting.items()):
-        if original in there:
-            message = f"{original} is a draft or dated later: this translation is published alone until it is"
-        else:
-            message = (
-                f"{content_dir}/{original} is not there (deleted or moved?): this translation is published alone; "
-                f"remove translation_of: to keep it so, or restore the original{_meant(original, there - set(paths))}"
-            )
-        problems += [Problem(f"{content_dir}/{path}", None, "translation_of", message) for path in sorted(paths)]
-    return problems
-
-
-def _meant(original: str, there: set[str]) -> str:
-    """` (or name the file it likely is: translation_of: 2015/x.md)` where an article (not the translation) has the
-    original's file name in another folder (moved), or a close name in its folder (a typo); else nothing."""
-    paths = ContentPaths(there)
-    found = paths.same_name(original) or paths.close_name(original)
-    return f" (or name the file it likely is: translation_of: {found})" if found and found != original else ""
-
-
-def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
-    """A warning for `tags: Roscosmos ISS`, names parted by spaces as Jekyll writes them: here that is one new tag,
-    "Roscosmos ISS", and the article is on neither tag's page. Said only when it is the article's one tag, written as a
-    plain string (not in a list, quotes or with commas), and each of its words is a tag of other articles: a tag of
-    several words that are not all tags (Alexander Bloshenko, Space Station) is never named. (A Jekyll post's, named
-    `2019-03-05-name.md`, is read as Jekyll reads it: `content._Reader.tags`.)"""
-    spaced = [a for a in site.articles if len(a.tags) == 1 and " " in a.tags[0]]
-    if not spaced:
-        return []  # (the usual case)
-    known = {tag.key for tag in site.tags if tag.count} | {tag_key(name) for tag in site.tags if tag.count for _, name in tag.names}
-    problems = []
-    for article in spaced:
-        words = article.tags[0].split()
-        line = lines.get(article.source_path, {}).get("tags")
-        if all(tag_key(word) in known for word in words) and _plain_value(config.content_path / article.source_path, line) == words:
-            message = (
-                f"{article.tags[0]!r} is one tag, though each of its words is a tag already: for those, write tags: [{', '.join(words)}]"
-            )
-            problems.append(Problem(f"{config.content_dir}/{article.source_path}", line, "tags", message))
-    return problems
-
-
-def _plain_value(path: Path, line: int | None) -> list[str] | None:
-    """The words of a front-matter line `key: plain words` (no quotes, brackets or commas), or None."""
-    try:
-        text = path.read_text(encoding="utf-8").split("\n")[line - 1] if line else ""
-    except (OSError, UnicodeDecodeError, IndexError):
-        return None
-    _, value = key_value(text) or ("", "")
-    return value.split() if value and value[0] not in "[{'\"#" and "," not in value else None
 
 
 class SearchWriter:
@@ -991,341 +850,6 @@ def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:
     return [Page(index, "search", "search.html", config.lang, None, {"index": index}, ())] + [
         Page(urls.lang_search(code, index), "search", "search.html", code, None, {"index": index}, ()) for code in others
     ]
-
-
-def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> tuple[dict[str, Path], list[Problem]]:
-    """Output path -> source file: static folders (the site's over the theme's), then referenced content files; and a
-    problem for each referenced file that is not there."""
-    files: dict[str, Path] = {}
-    problems = []
-    for folder in theme.static_dirs:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                if path.is_symlink() and not _links_within(path, config.root, folder.parent):
-                    problems.append(_linked_out(config, path))
-                    continue
-                files[path.relative_to(folder).as_posix()] = path
-    if not theme.searching(config.search.enabled):  # (the search page's scripts, and their licences with them)
-        files = {path: source for path, source in files.items() if not _search_static(path, theme.search_static)}
-    static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
-    content = config.content_path
-    there: ContentPaths | None = None  # the content folder's files, listed for the first one missing
-    published: ContentPaths | None = None  # and the articles' (a link written as template code may name one)
-    for article, wanted in _files_named(site):
-        for key, target in wanted:
-            source = content / target
-            if source.is_file():
-                files[target] = source
-            elif target not in static:
-                there = there or ContentPaths.files_in(content)
-                published = published or ContentPaths(a.source_path for a in site.articles)
-                what = "image" if key else "linked file"
-                path = f"{config.content_dir}/{article.source_path}"
-                message = f"{what} {target!r} not found ({_fix_missing(config, there, published, article, key, target)})"
-                found = [lines.get(article.source_path, {}).get("image")] if key else _lines_naming(content / article.source_path, target)
-                problems += [Problem(path, line, key, message) for line in found or [None]]
-    return files, problems
-
-
-def _links_within(path: Path, *folders: Path) -> bool:
-    """Whether the link `path` leads to a file inside one of `folders` (the project, or the theme it is in), or to a
-    git-annex object of a repository holding the project: git-annex keeps every large file (a photo archive's) as such
-    a link, into `.git/annex/objects/` at the repository's top, which is outside a project kept in a subfolder."""
-    target = path.resolve()
-    if any(target.is_relative_to(folder.resolve()) for folder in folders):
-        return True
-    return any(part == ".git" and target.parts[i + 1 : i + 3] == ("annex", "objects") for i, part in enumerate(target.parts)) and any(
-        target.is_relative_to(top / ".git") for top in folders[0].resolve().parents
-    )
-
-
-def _linked_out(config: Config, path: Path) -> Problem:
-    """A static file that is a link to a file outside the project (`static/key.txt -> ~/.ssh/id_rsa`): it is not copied.
-    A static folder is published whole, unread, so a link there could publish what nobody meant to (linked folders are
-    not followed at all); Hugo stopped following a theme's links for that reason."""
-    shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
-    message = (
-        f"is a link to {path.resolve()}, outside the project, which ssg does not publish: copy the file into "
-        f"{path.parent.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.parent}/ to publish it, or remove the link"
-    )
-    return Problem(shown, None, None, message)
-
-
-def _search_static(path: str, listed: tuple[str, ...]) -> bool:
-    """Whether a static file's path is one of theme.yaml's `search_static:` (a file, or in a folder ending in `/`)."""
-    return any(path == entry or (entry.endswith("/") and path.startswith(entry)) for entry in listed)
-
-
-def search_warnings(config: Config, theme: Theme) -> list[Problem]:
-    """A warning when site.yaml's search is on and the theme has no search page: the site is built without search (no
-    index, no scripts, no search box), which a theme of one's own without `search.html` otherwise did without a word,
-    while still writing the whole index."""
-    if theme.searching(config.search.enabled) or not config.search.enabled:
-        return []
-    message = (
-        f"is on, but the theme {config.theme!r} has no search.html: the site is built without search (no search page, "
-        "index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
-    )
-    return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]
-
-
-def _files_named(site: Site) -> Iterator[tuple[Article | StandalonePage, list[tuple[str | None, str]]]]:
-    """Each article and standalone page that names files under content/, and those: (the key, "image" for an article's
-    image, else None, and the file's content path)."""
-    for article in site.articles:
-        if article.files or (article.image and article.image.is_local):
-            image = [("image", article.image.src)] if article.image and article.image.is_local else []
-            yield article, image + [(None, f) for f in article.files]
-    for page in site.standalone.pages:
-        if page.files:
-            yield page, [(None, f) for f in page.files]
-
-
-def _with_texts(site: Site) -> tuple[Article | StandalonePage, ...]:
-    """The articles and standalone pages: everything whose text may link."""
-    return (*site.articles, *site.standalone.pages) if site.standalone.pages else site.articles
-
-
-def _fix_missing(
-    config: Config, there: ContentPaths, published: ContentPaths, article: Article | StandalonePage, key: str | None, target: str
-) -> str:
-    """What to do about a file an article names (its `image:` when `key` is "image", else a link in its text) that the
-    content folder (`there`: its files, `published`: its articles) does not have."""
-    guess = (image_hint if key else link_hint)(there, config.content_dir, article.source_path, target)
-    page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (config.content_path / (target + s)).is_file()), None)
-    # `![x]({{ site.baseurl }}/images/x.jpg)`, `[x]({% post_url 2018-12-03-x %})`, `[x]({{< ref "x" >}})`
-    if told := template_link_hint(published, config.content_dir, article.source_path, target):
-        return told
-    if page:  # `[x](b/)`, the page's URL: an article is linked by its file
-        return f"{config.content_dir}/{page} is an article: link to its file, {relative(article.source_path, page)}"
-    return guess or f"put it at {config.content_dir}/{target} or fix the path"
-
-
-def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
-    """Markdown links from one article (or standalone page) to another that is not published, each on the line that
-    links (one that failed to read has its own error), with the path it was likely meant to be when a published article
-    suggests one."""
-    texts = _with_texts(site)
-    known = {a.source_path for a in texts} | unreadable
-    published = ContentPaths(known)
-    problems = []
-    for a in texts:
-        for target in a.article_links:
-            if target in known:
-                continue
-            if is_wikilink(target):  # Obsidian's `[[Коммерсантъ]]`, which shows as text
-                linked = wikilink_target(published, wikilink_parts(target)[0])
-                message = wikilink_hint(target, linked and relative(a.source_path, linked))
-                problems.append(
-                    Problem(
-                        f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message
-                    )
-                )
-                continue
-            if target.startswith(LISTING_LINKS):  # Pelican's `{tag}Байконур`
-                if message := listing_hint(site.tags, target):
-                    where = f"{config.content_dir}/{a.source_path}"
-                    problems += [
-                        Problem(where, line, None, message) for line in _lines_naming(config.content_path / a.source_path, target) or [None]
-                    ]
-                continue
-            exists = (config.content_path / target).is_file()  # a draft, or dated later: that is the article meant
-            guess = None if exists else link_hint(published, config.content_dir, a.source_path, target)
-            message = f"links to {target}, which is not a published article" + (f" ({guess})" if guess else "")
-            where = f"{config.content_dir}/{a.source_path}"
-            problems += [
-                Problem(where, line, None, message) for line in _lines_naming(config.content_path / a.source_path, target) or [None]
-            ]
-    return problems
-
-
-def unknown_site_links(site: Site, config: Config, urls: Urls, written: Collection[str]) -> list[Problem]:
-    """Links from the site's root (`/images/x.jpg`, as Hugo and Jekyll archives write them) to nothing the build writes,
-    each on the line that links: the published page would show a broken picture or link, and nothing else would say so
-    before `ssg check --links` (which names the built page, not the article). Warnings: the host may serve more than the
-    site (an error with --strict)."""
-    linking = [article for article in _with_texts(site) if article.site_links]
-    by_slug: dict[str, list[str]] = {}  # an old site's URL ends in the article's slug (/2021/10/soyuz-ms-19/)
-    problems = []
-    for article in linking:
-        for target in article.site_links:
-            if target in written or output_file(target) in written or f"{target}/index.html" in written:
-                continue
-            last = target.rstrip("/").rsplit("/", 1)[-1]
-            if not by_slug:
-                for a in _with_texts(site):
-                    by_slug.setdefault(a.slug, []).append(a.source_path)
-            meant = by_slug.get(last.removesuffix(".html").removesuffix(".htm") if last.endswith((".html", ".htm")) else last, [])
-            if (config.content_path / target).is_file():
-                fix = f"{config.content_dir}/{target} is there: link to it from this article, {relative(article.source_path, target)}"
-            elif target.startswith(urls.tags()) and target.count("/") <= 2:  # (`/tags/baikonur/`: an old site's tag page)
-                fix = _tag_page_hint(site, urls, target)
-            elif target.endswith("/") or "." not in last or len(meant) == 1:  # a page's URL, as the old site had it (Jekyll's x.html)
-                file = relative(article.source_path, meant[0]) if len(meant) == 1 else "../2021/its-name.md"
-                fix = f"link to the article's file instead ({file}), which ssg makes its URL wherever it is"
-            else:
-                fix = f"put the file at static/{target}, or fix the path"
-            message = f"links to /{target}, which this site does not have ({fix})"
-            where = f"{config.content_dir}/{article.source_path}"
-            lines = _lines_naming(config.content_path / article.source_path, target.rstrip("/"))
-            problems += [Problem(where, line, None, message) for line in lines or [None]]
-    return problems
-
-
-def _tag_page_hint(site: Site, urls: Urls, target: str) -> str:
-    """What to link instead of a tag page this site does not have (`/tags/baikonur/`, an old site's spelling): the page
-    of the tag whose name or slug it is closest to."""
-    wanted = target.removeprefix(urls.tags()).strip("/").removesuffix(".html")
-    by_spelling = {tag.slug: tag for tag in site.tags} | {slug_of(tag.name): tag for tag in site.tags}
-    close = difflib.get_close_matches(slug_of(wanted) or wanted, by_spelling, n=1, cutoff=0.7)
-    if close:
-        tag = by_spelling[close[0]]
-        return f"the tag {tag.name!r} has its page at /{urls.tag(tag.slug)}: link to that"
-    return f"no tag has that page; the tags are listed at /{urls.tags()}"
-
-
-def _wikilink_line(path: Path, tag: str) -> int | None:
-    """The line of the body of the article at `path` holding `tag` (a wikilink), read only for its message."""
-    try:
-        text = as_read(path.read_text(encoding="utf-8"))
-        end_line = read_front_matter(text).end_line
-    except (OSError, UnicodeDecodeError, FrontMatterError):
-        return None
-    return body_line(text, tag, end_line)
-
-
-def _lines_naming(path: Path, target: str) -> list[int]:
-    """The lines of `path` that link `target`'s file (links are relative, so the file name is what they share): where
-    the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's `: `), else where it is written at
-    all; read only for a message."""
-    name = target.rsplit("/", 1)[-1]
-    try:
-        lines = [line + "\n" for line in path.read_text(encoding="utf-8").splitlines()]  # (a name may end its line)
-    except (OSError, UnicodeDecodeError):
-        return []
-    # Markdown's (name), (name#part), (name "title"), <name with spaces>; HTML's href="name"; a page's URL (name/,
-    # name/#part), which reaches here without its slash (the path is normalised). As written: decoded, or with its
-    # spaces and letters %-encoded (схема%20запуска.png).
-    ends = (")", "#", " ", '"', "'", "/", "?", ">", "\n")
-    names = [name, quote(name), name.replace(" ", "%20")]
-    written = [n for n, line in enumerate(lines, 1) if any(w + end in line for w in names for end in ends)]
-    linked = [n for n in written if re.search(_LINKED.format("|".join(map(re.escape, names))), lines[n - 1])]
-    return linked or written[:1]
-
-
-_LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path ends (`_lines_naming`)
-
-
-def collisions(
-    pages: list[Page],
-    files: dict[str, Path],
-    single_lang: str | None,
-    generated: dict[str, str],
-    shown_as: str,
-    root: Path | None = None,
-    paths: set[str] | None = None,
-) -> list[Problem]:
-    """Two things that would be written to one output file: a problem naming both.
-
-    `single_lang`: the site's language when it has no `languages:` (then two articles in two languages on one URL are
-    translations, and the message says how to publish both). `generated`: the other files the build writes (feeds,
-    the sitemap), by what they are, so that a static file in their place is named with them. Articles are named as
-    `shown_as/<path>` (the content folder). A redirect page (`redirects.py`) never takes the place of anything else:
-    the problem is on the old URL that makes it, naming a file it would overwrite from `root` (the project's). `paths`:
-    the pages' files, where the caller has them."""
-    paths = set(map(attrgetter("file"), pages)) if paths is None else paths
-    redirects = [page for page in pages if page.kind == REDIRECT_KIND]
-    problems = _folder_clashes(redirects, paths | files.keys() | generated.keys(), shown_as) if redirects else []
-    if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
-        return problems  # the usual case, found without the sorting that orders the messages
-    owners: dict[str, Page] = {}
-    # Articles in file order, so the message is on the file that sorts later; then standalone pages (a page on an
-    # article's URL is the page's to move: its slug alone makes it), in file order; redirects last.
-    for page in sorted(pages, key=lambda p: (p.kind == REDIRECT_KIND, p.kind == "page", _source_of(p) or "")):
-        path = page.file
-        if path in owners and page.kind == REDIRECT_KIND:
-            first = owners[path]
-            what = "an old URL of {} too (one page can redirect to one article: remove it from one of them)"
-            what = what if first.kind == REDIRECT_KIND else "the URL of {} (a redirect cannot take its place: remove the old URL here)"
-            problems.append(_redirect_clash(page, "is " + what.format(_owner(first, shown_as)), shown_as))
-        elif path in owners:
-            first = owners[path]
-            message = _collision(page, first, single_lang, _owner(first, shown_as))
-            problems.append(Problem(_owner(page, shown_as), None, "slug" if page.kind in ("article", "page") else None, message))
-        owners.setdefault(path, page)
-    for path, source in files.items():
-        if path in owners and owners[path].kind == REDIRECT_KIND:
-            shown = source.relative_to(root) if root and source.is_relative_to(root) else source
-            what = f"is the path of {shown}, which the site copies there (a redirect cannot take its place: remove the old URL here)"
-            problems.append(_redirect_clash(owners[path], what, shown_as))
-        elif path in owners:
-            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {_owner(owners[path], shown_as)}"))
-        elif path in generated:  # (a name of ssg's own, such as latest.js, which a site may have used before ssg wrote it)
-            message = f"would overwrite /{path} of {generated[path]}, which ssg writes there: give this file another name"
-            problems.append(Problem(str(source), None, None, message))
-    return problems
-
-
-def _folder_clashes(redirects: list[Page], written: set[str], shown_as: str) -> list[Problem]:
-    """A redirect whose path goes through a file the build writes (`/index.html/`: in the folder `index.html`), or
-    that is an .html file where the build writes into a folder of that name: written, one would replace the other, a
-    page of the site gone. Redirects only: every other path follows a pattern, and only a redirect is an .html file
-    that could be a folder of another path (a path with `.htm` in a folder's name: a few, looked at alone)."""
-    problems = []
-    folders_of = {}  # a folder named like a page (x.html/) -> a path in it
-    for path in written:
-        if ".htm" in path.rpartition("/")[0]:
-            parts = path.split("/")
-            folders_of.update(("/".join(parts[:n]), path) for n in range(1, len(parts)))
-    for page in redirects:
-        folders = page.file.split("/")[:-1]
-        through = next(("/".join(folders[: n + 1]) for n in range(len(folders)) if "/".join(folders[: n + 1]) in written), None)
-        if through is not None:
-            what = f"would make the file /{through}, which the site writes, a folder (a redirect cannot take its place: remove the old URL here)"
-        elif page.file in folders_of:
-            what = f"is a folder of the site (/{folders_of[page.file]} is in it): a redirect cannot take its place: remove the old URL here"
-        else:
-            continue
-        problems.append(_redirect_clash(page, what, shown_as))
-    return problems
-
-
-def _redirect_clash(page: Page, what: str, shown_as: str) -> Problem:
-    """An old URL of an article (`redirects.py`) where the site has something else, on the key that names it."""
-    return Problem(_owner(page, shown_as), None, page.context["alias"].key, f"/{page.path} {what}")
-
-
-def _source_of(page: Page) -> str | None:
-    """The content path of the article or standalone page a page is of (its own page, or a redirect to it)."""
-    if page.kind == "article":
-        return page.context["article"].source_path
-    if page.kind == "page":
-        return page.context["standalone"].source_path
-    return page.context["source_path"] if page.kind == REDIRECT_KIND else None
-
-
-def _same_name(a: Page, b: Page) -> bool:
-    return a.context["article"].source_path.rsplit("/", 1)[-1] == b.context["article"].source_path.rsplit("/", 1)[-1]
-
-
-def _owner(page: Page, shown_as: str) -> str:
-    source = _source_of(page)
-    return f"{shown_as}/{source}" if source else f"the {page.kind} page"
-
-
-def _collision(page: Page, first: Page, single_lang: str | None, first_owner: str) -> str:
-    """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
-    message = f"has the same URL /{page.path} as {first_owner}"
-    langs = [p.lang for p in (first, page)] if {page.kind, first.kind} <= {"article", "page"} else []
-    if page.kind == first.kind == "article" and not single_lang and langs[0] == langs[1] and _same_name(first, page):
-        return f"{message}, in the same language: if one translates the other, give it its `lang:` (a folder's name does not set it)"
-    if single_lang and len(set(langs)) == 2:
-        langs = sorted(set(langs) | {single_lang}, key=lambda code: (code != single_lang, code))  # the site's own first
-        return (
-            f"{message}, in another language: to publish translations side by side, list the languages in site.yaml "
-            f"(languages: [{', '.join(langs)}]; see docs/languages.md)"
-        )
-    return f"{message} (set a different `slug:`)" if page.kind == "page" else f"{message} (set a different `slug:` or date)"
 
 
 def read_settings(config: Config) -> ReadSettings:

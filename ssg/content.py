@@ -437,7 +437,7 @@ class _Reader:
         )
         meta |= {
             "summary": summary,
-            # (and Obsidian's `[[links]]`, which the build tells of, knowing whether an article has the name: `build.broken_links`)
+            # (and Obsidian's `[[links]]`, which the build tells of, knowing whether an article has the name: `links.broken_links`)
             "article_links": list(rendered.article_links) + [tag for tag in rendered.template_tags if is_wikilink(tag)],
             "files": list(rendered.files),
             "site_links": list(rendered.site_links),
@@ -594,7 +594,7 @@ class _Reader:
 
     def warn_template_tags(self, text: str, tags: tuple[str, ...]) -> None:
         """A warning on the line of each shortcode or Liquid tag an archive moved from Hugo or Jekyll left in its text,
-        and of Obsidian's embeds (its links are the build's: `build.broken_links`)."""
+        and of Obsidian's embeds (its links are the build's: `links.broken_links`)."""
         for tag in tags:
             if not is_wikilink(tag):
                 self.warnings.append(Problem(self.path, body_line(text, tag, self.end_line), None, left_as_text(tag)))

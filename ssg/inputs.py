@@ -68,7 +68,7 @@ def record(
     `manifest` is the one the build left; `now` the time future articles were judged by (None
     when they are all published); `copied` the files articles link to; `summary` what the build
     result reports; `changes`: other times from which the same inputs build otherwise (a warning
-    about a date that far ahead goes: `build.far_future`).
+    about a date that far ahead goes: `checks.far_future`).
     """
     future = [a.date for a in articles if now is not None and a.date > now]
     due = min((*future, *changes), default=None)

@@ -936,7 +936,7 @@ class _RefCollector:
         """A link of Pelican's (`pelican.link`): to a content file as a relative link is (`{filename}/2020/x.md` from
         content/, `{filename}x.md` from the article); to a tag's (category's, author's) page, by the name, which the
         site's tags resolve at write time (`urls.link_paths`) and the build's check of links reports when none has it
-        (`build.broken_links`); to the home page."""
+        (`links.broken_links`); to the home page."""
         if kind == "listing":
             self.articles.append(rest)
             return REF_ARTICLE + rest

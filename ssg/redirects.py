@@ -3,7 +3,7 @@ for `redirect_from`).
 
 An archive moved from another generator brings its old URLs along in the front matter (`content.OLD_URL_KEYS`); at
 each, the build writes a small page that sends readers and search engines on to the article. Such pages are planned
-with the others, so they go through the same output, clash check (`build.collisions`) and fingerprints; they are in
+with the others, so they go through the same output, clash check (`collisions.collisions`) and fingerprints; they are in
 no sitemap, feed or search index.
 """
 
@@ -26,7 +26,7 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
     warning for each `url:` or `permalink:` that is another site's address (`content.OWN_URL_KEYS`).
 
     An old URL that is the article's own URL (its author kept it) makes no page; one that another page has is
-    `build.collisions`' to report. Each page shows only the link to its article (`pages.ArticleLink`): an edit to the
+    `collisions.collisions`' to report. Each page shows only the link to its article (`pages.ArticleLink`): an edit to the
     article's text leaves it as it was."""
     pages: list[Page] = []
     problems: list[Problem] = []

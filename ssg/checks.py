@@ -1,0 +1,260 @@
+"""What a build tells of the content and settings before it writes anything, besides what reading each file finds.
+
+Each check takes the assembled site (or what it was assembled from) and returns problems (errors or warnings, as the
+build files them), each on the file and line to fix, saying what would be right: an article in a language the site does
+not have, a `tag_names:` entry that names no tag, a translation published without its original, a tag that is most likely
+several, a date years ahead, a content folder with nothing ssg reads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from pathlib import Path, PurePosixPath
+
+from babel.core import get_global
+
+from .config import CONFIG_FILE, Config, option_line
+from .content import Article, Day, StandalonePage
+from .errors import ConfigError, Problem, with_lines
+from .load import other_article_files
+from .pathhints import ContentPaths
+from .site import Site, tag_key
+from .theme import Theme
+from .yamlload import key_value, line_below
+
+
+def strict_errors(warnings: list[Problem]) -> list[Problem]:
+    """The warnings as errors, as `--strict` makes them."""
+    return [Problem(w.path, w.line, w.field, f"{w.message} (an error with --strict)") for w in warnings]
+
+
+# An article dated later than this is more likely a typo (2062 for 2026) than one scheduled: an archive schedules days or
+# weeks ahead (with --strict, a warning for each of those would fail the build), never years.
+FAR_FUTURE = timedelta(days=366)
+
+
+def far_future(config: Config, later: list[Article], now: datetime) -> list[Problem]:
+    """A warning for each article left out as dated more than `FAR_FUTURE` after the build: it simply did not appear,
+    and a typo in its date was the usual cause. (Only of those left out: with --future, it is there to be seen.)"""
+    today = now.astimezone(config.tz).date()
+    warnings = []
+    for article in later:
+        if article.date - now <= FAR_FUTURE:
+            continue
+        written = article.date.date().isoformat() if isinstance(article.date, Day) else article.date.isoformat()
+        typo = f"a typo, {article.date.year} for {today.year}?" if article.date.year != today.year else "a typo?"
+        message = (
+            f"{written} is more than a year after this build ({today}): the article is left out until then "
+            f"({typo} if the date is right, --future includes it)"
+        )
+        warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "date", message))
+    return warnings
+
+
+def check_content_dir(config: Config) -> None:
+    """No content folder is a mistake (a typo in `content_dir`, the wrong folder), not an empty archive: built, the
+    empty site would replace the published one at the next sync."""
+    if config.content_path.is_dir():
+        return
+    if config.content_dir == Config.content_dir:  # the default: site.yaml does not name it
+        message = f"the content folder is not in {config.root}: create it (ssg new writes articles there), or set content_dir in site.yaml"
+        raise ConfigError(Problem(f"{config.content_dir}/", None, None, message))
+    where, key = config.origin("content_dir")
+    raise ConfigError(
+        Problem(where, None, key, f"the content folder {config.content_dir!r} is not in {config.root}: fix the name, or create it")
+    )
+
+
+def unread_articles(config: Config, any_read: bool) -> list[Problem]:
+    """A warning for each file of the content folder that starts with front matter but is not Markdown
+    (`load.other_article_files`): a Jekyll post written in HTML (as WordPress imports make them) was left out without
+    a word, the site built empty. And one for an archive with no article at all (`any_read`: some file read, well or
+    not)."""
+    problems = []
+    for path in other_article_files(config.content_path):
+        message = (
+            "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
+            f"rename it to {PurePosixPath(path).stem}.md (Markdown keeps its HTML as it is)"
+        )
+        problems.append(Problem(f"{config.content_dir}/{path}", 1, None, message))
+    if not any_read and not problems:
+        problems.append(
+            Problem(f"{config.content_dir}/", None, None, 'no articles (Markdown files, .md) here yet: ssg new "Title" starts one')
+        )
+    return problems
+
+
+def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:
+    """On a bilingual site every article's language must be one of `languages:`. The fix most likely meant comes first:
+    `lang: rus` (ISO 639-2), `RU` or `ru-RU` is the site's `ru` written otherwise, where adding `rus` to `languages:`
+    (which the message suggested alone) would make a third language of one."""
+    if not config.multilingual:
+        return []
+    problems = []
+    for article in articles:
+        wrong = config.foreign_language(article.lang)
+        if wrong:
+            meant = _language_meant(article.lang, config.language_codes)
+            fix = (
+                f": write lang: {meant} (or add {article.lang!r} to `languages:` in site.yaml)"
+                if meant
+                else "; add it to `languages:` in site.yaml"
+            )
+            problems.append(Problem(f"{config.content_dir}/{article.source_path}", None, "lang", wrong + fix))
+    return with_lines(problems, lines, config.content_dir)
+
+
+def _language_meant(code: str, codes: tuple[str, ...]) -> str | None:
+    """The one of the site's language `codes` that `code` writes otherwise: in another case (`RU`), with a region
+    (`ru-RU`, `ru_RU`), or as ISO 639-2 and older codes name it (`rus`, `eng`: Babel's aliases); None for another."""
+    base = code.replace("_", "-").split("-")[0].lower()
+    alias = get_global("language_aliases").get(base, base).split("_")[0].lower()
+    found = [known for known in codes if known.lower() in (code.lower(), base, alias)]
+    return found[0] if len(found) == 1 else None
+
+
+def tag_name_warnings(config: Config, site: Site) -> list[Problem]:
+    """A warning on the line of each `tag_names:` entry that is most likely a mistake:
+
+    - It names no article's tag but is close to one that does: a typo there (`Roscosmso: {ru: Роскосмос}`) silently
+      made the Russian name a tag of its own, the English one without it. An entry's tag that only its other names
+      bring counts as no article's; then only a typo's distance (`_one_edit_apart`) tells, not a likeness (`Soyuz`
+      with Russian articles only, beside `Soyuz-2`, is right). An entry with no close tag may be for articles to come.
+    - It names a language that is not in `languages:` (`{fr: ...}`, `{rus: ...}` for ru): its articles are read
+      with the tag still, but no page shows that name."""
+    if not config.tag_names:
+        return []
+    found: list[tuple[str, str]] = []  # (entry, message)
+    codes = config.language_codes if config.multilingual else ()
+    for name, names in config.tag_names.items():
+        other = [code for code in names if codes and code not in codes]
+        if other:
+            message = f"{name}: {', '.join(map(repr, other))} is not in `languages:` ({', '.join(codes)}): articles with that name get the tag, but no page shows the name; add the language there or correct its code"
+            found.append((name, message))
+    used = {tag.key: tag.name for tag in site.tags if tag.count}
+    written = {tag_key(name) for article in site.articles for name in article.tags}  # (by the entry's own name, or else only its others)
+    for key, name in sorted({tag_key(name): name for name in config.tag_names}.items()):
+        if key in written:
+            continue
+        if key in used:  # (its other names make a tag of their own)
+            close, goes = [k for k in used if k != key and _one_edit_apart(key, k)], "make a tag of their own, apart from it"
+        else:
+            close, goes = difflib.get_close_matches(key, used, n=1, cutoff=0.8), "go to no tag"
+        close = [k for k in close if _DIGITS.sub("", k) != _DIGITS.sub("", key)]  # (Союз МС-25 beside МС-24: a series, no typo)
+        if close:
+            found.append(
+                (name, f"{name!r} is no article's tag; did you mean {used[close[0]]!r}? (as written, the names given here {goes})")
+            )
+    if not found:
+        return []  # (the usual case: the file is not read)
+    where = config.tag_names_file or CONFIG_FILE
+    after = None if config.tag_names_file else option_line(config.root, "tag_names")
+    return [Problem(where, line_below(config.root / where, name, after), "tag_names", message) for name, message in found]
+
+
+_DIGITS = re.compile(r"\d")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter changed, added or dropped, or two neighbours swapped: a typo's distance."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    at = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) != len(b):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return longer[at + 1 :] == shorter[at:]
+    return a[at + 1 :] == b[at + 1 :] or (a[at : at + 2] == b[at : at + 2][::-1] and a[at + 2 :] == b[at + 2 :])
+
+
+def originals_left_out(
+    published: Sequence[Article], pages: Sequence[StandalonePage] = (), unreadable: frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
+    """The originals that published translations name (`translation_of:`) and that are not published -> those
+    translations: drafts, later-dated articles, and files that are not there (an original deleted or moved). A
+    translation is published alone until its original is: making the original a draft, or deleting it, failed the whole
+    build (and the preview). A standalone page named so is no original, which stays an error (`translations`), and a
+    file that failed to read has errors of its own."""
+    published_paths = {a.source_path for a in published}
+    wanted = {a.translation_of for a in published if a.translation_of and a.translation_of not in published_paths}
+    if not wanted:
+        return {}  # (the usual case)
+    left_out = wanted - {p.source_path for p in pages} - unreadable
+    waiting: dict[str, list[str]] = {}
+    for article in published:
+        if article.translation_of in left_out:
+            waiting.setdefault(article.translation_of, []).append(article.source_path)
+    return waiting
+
+
+def translations_alone(waiting: dict[str, list[str]], read: Sequence[Article], content_dir: str) -> list[Problem]:
+    """A warning on each translation published alone (`originals_left_out`), saying why and what to do: wait for the
+    draft, or, where the original's file is not there, restore it or leave the translation on its own (a likely file
+    meant named, when one of the read articles has a close path: a typo or a move)."""
+    there = {a.source_path for a in read}
+    problems = []
+    for original, paths in sorted(waiting.items()):
+        if original in there:
+            message = f"{original} is a draft or dated later: this translation is published alone until it is"
+        else:
+            message = (
+                f"{content_dir}/{original} is not there (deleted or moved?): this translation is published alone; "
+                f"remove translation_of: to keep it so, or restore the original{_meant(original, there - set(paths))}"
+            )
+        problems += [Problem(f"{content_dir}/{path}", None, "translation_of", message) for path in sorted(paths)]
+    return problems
+
+
+def _meant(original: str, there: set[str]) -> str:
+    """` (or name the file it likely is: translation_of: 2015/x.md)` where an article (not the translation) has the
+    original's file name in another folder (moved), or a close name in its folder (a typo); else nothing."""
+    paths = ContentPaths(there)
+    found = paths.same_name(original) or paths.close_name(original)
+    return f" (or name the file it likely is: translation_of: {found})" if found and found != original else ""
+
+
+def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
+    """A warning for `tags: Roscosmos ISS`, names parted by spaces as Jekyll writes them: here that is one new tag,
+    "Roscosmos ISS", and the article is on neither tag's page. Said only when it is the article's one tag, written as a
+    plain string (not in a list, quotes or with commas), and each of its words is a tag of other articles: a tag of
+    several words that are not all tags (Alexander Bloshenko, Space Station) is never named. (A Jekyll post's, named
+    `2019-03-05-name.md`, is read as Jekyll reads it: `content._Reader.tags`.)"""
+    spaced = [a for a in site.articles if len(a.tags) == 1 and " " in a.tags[0]]
+    if not spaced:
+        return []  # (the usual case)
+    known = {tag.key for tag in site.tags if tag.count} | {tag_key(name) for tag in site.tags if tag.count for _, name in tag.names}
+    problems = []
+    for article in spaced:
+        words = article.tags[0].split()
+        line = lines.get(article.source_path, {}).get("tags")
+        if all(tag_key(word) in known for word in words) and _plain_value(config.content_path / article.source_path, line) == words:
+            message = (
+                f"{article.tags[0]!r} is one tag, though each of its words is a tag already: for those, write tags: [{', '.join(words)}]"
+            )
+            problems.append(Problem(f"{config.content_dir}/{article.source_path}", line, "tags", message))
+    return problems
+
+
+def _plain_value(path: Path, line: int | None) -> list[str] | None:
+    """The words of a front-matter line `key: plain words` (no quotes, brackets or commas), or None."""
+    try:
+        text = path.read_text(encoding="utf-8").split("\n")[line - 1] if line else ""
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    _, value = key_value(text) or ("", "")
+    return value.split() if value and value[0] not in "[{'\"#" and "," not in value else None
+
+
+def search_warnings(config: Config, theme: Theme) -> list[Problem]:
+    """A warning when site.yaml's search is on and the theme has no search page: the site is built without search (no
+    index, no scripts, no search box), which a theme of one's own without `search.html` otherwise did without a word,
+    while still writing the whole index."""
+    if theme.searching(config.search.enabled) or not config.search.enabled:
+        return []
+    message = (
+        f"is on, but the theme {config.theme!r} has no search.html: the site is built without search (no search page, "
+        "index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
+    )
+    return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]

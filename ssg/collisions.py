@@ -1,0 +1,124 @@
+"""Two things the build would write to one output file, found before anything is written (as Zola's
+`find_path_collisions`): each a problem naming both, on the key that makes one of them, with what to change.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from pathlib import Path
+
+from .errors import Problem
+from .pages import Page
+from .redirects import REDIRECT_KIND
+
+
+def collisions(
+    pages: list[Page],
+    files: dict[str, Path],
+    single_lang: str | None,
+    generated: dict[str, str],
+    shown_as: str,
+    root: Path | None = None,
+    paths: set[str] | None = None,
+) -> list[Problem]:
+    """Two things that would be written to one output file: a problem naming both.
+
+    `single_lang`: the site's language when it has no `languages:` (then two articles in two languages on one URL are
+    translations, and the message says how to publish both). `generated`: the other files the build writes (feeds,
+    the sitemap), by what they are, so that a static file in their place is named with them. Articles are named as
+    `shown_as/<path>` (the content folder). A redirect page (`redirects.py`) never takes the place of anything else:
+    the problem is on the old URL that makes it, naming a file it would overwrite from `root` (the project's). `paths`:
+    the pages' files, where the caller has them."""
+    paths = set(map(attrgetter("file"), pages)) if paths is None else paths
+    redirects = [page for page in pages if page.kind == REDIRECT_KIND]
+    problems = _folder_clashes(redirects, paths | files.keys() | generated.keys(), shown_as) if redirects else []
+    if len(paths) == len(pages) and paths.isdisjoint(files) and generated.keys().isdisjoint(files):
+        return problems  # the usual case, found without the sorting that orders the messages
+    owners: dict[str, Page] = {}
+    # Articles in file order, so the message is on the file that sorts later; then standalone pages (a page on an
+    # article's URL is the page's to move: its slug alone makes it), in file order; redirects last.
+    for page in sorted(pages, key=lambda p: (p.kind == REDIRECT_KIND, p.kind == "page", _source_of(p) or "")):
+        path = page.file
+        if path in owners and page.kind == REDIRECT_KIND:
+            first = owners[path]
+            what = "an old URL of {} too (one page can redirect to one article: remove it from one of them)"
+            what = what if first.kind == REDIRECT_KIND else "the URL of {} (a redirect cannot take its place: remove the old URL here)"
+            problems.append(_redirect_clash(page, "is " + what.format(_owner(first, shown_as)), shown_as))
+        elif path in owners:
+            first = owners[path]
+            message = _collision(page, first, single_lang, _owner(first, shown_as))
+            problems.append(Problem(_owner(page, shown_as), None, "slug" if page.kind in ("article", "page") else None, message))
+        owners.setdefault(path, page)
+    for path, source in files.items():
+        if path in owners and owners[path].kind == REDIRECT_KIND:
+            shown = source.relative_to(root) if root and source.is_relative_to(root) else source
+            what = f"is the path of {shown}, which the site copies there (a redirect cannot take its place: remove the old URL here)"
+            problems.append(_redirect_clash(owners[path], what, shown_as))
+        elif path in owners:
+            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {_owner(owners[path], shown_as)}"))
+        elif path in generated:  # (a name of ssg's own, such as latest.js, which a site may have used before ssg wrote it)
+            message = f"would overwrite /{path} of {generated[path]}, which ssg writes there: give this file another name"
+            problems.append(Problem(str(source), None, None, message))
+    return problems
+
+
+def _folder_clashes(redirects: list[Page], written: set[str], shown_as: str) -> list[Problem]:
+    """A redirect whose path goes through a file the build writes (`/index.html/`: in the folder `index.html`), or
+    that is an .html file where the build writes into a folder of that name: written, one would replace the other, a
+    page of the site gone. Redirects only: every other path follows a pattern, and only a redirect is an .html file
+    that could be a folder of another path (a path with `.htm` in a folder's name: a few, looked at alone)."""
+    problems = []
+    folders_of = {}  # a folder named like a page (x.html/) -> a path in it
+    for path in written:
+        if ".htm" in path.rpartition("/")[0]:
+            parts = path.split("/")
+            folders_of.update(("/".join(parts[:n]), path) for n in range(1, len(parts)))
+    for page in redirects:
+        folders = page.file.split("/")[:-1]
+        through = next(("/".join(folders[: n + 1]) for n in range(len(folders)) if "/".join(folders[: n + 1]) in written), None)
+        if through is not None:
+            what = f"would make the file /{through}, which the site writes, a folder (a redirect cannot take its place: remove the old URL here)"
+        elif page.file in folders_of:
+            what = f"is a folder of the site (/{folders_of[page.file]} is in it): a redirect cannot take its place: remove the old URL here"
+        else:
+            continue
+        problems.append(_redirect_clash(page, what, shown_as))
+    return problems
+
+
+def _redirect_clash(page: Page, what: str, shown_as: str) -> Problem:
+    """An old URL of an article (`redirects.py`) where the site has something else, on the key that names it."""
+    return Problem(_owner(page, shown_as), None, page.context["alias"].key, f"/{page.path} {what}")
+
+
+def _source_of(page: Page) -> str | None:
+    """The content path of the article or standalone page a page is of (its own page, or a redirect to it)."""
+    if page.kind == "article":
+        return page.context["article"].source_path
+    if page.kind == "page":
+        return page.context["standalone"].source_path
+    return page.context["source_path"] if page.kind == REDIRECT_KIND else None
+
+
+def _same_name(a: Page, b: Page) -> bool:
+    return a.context["article"].source_path.rsplit("/", 1)[-1] == b.context["article"].source_path.rsplit("/", 1)[-1]
+
+
+def _owner(page: Page, shown_as: str) -> str:
+    source = _source_of(page)
+    return f"{shown_as}/{source}" if source else f"the {page.kind} page"
+
+
+def _collision(page: Page, first: Page, single_lang: str | None, first_owner: str) -> str:
+    """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
+    message = f"has the same URL /{page.path} as {first_owner}"
+    langs = [p.lang for p in (first, page)] if {page.kind, first.kind} <= {"article", "page"} else []
+    if page.kind == first.kind == "article" and not single_lang and langs[0] == langs[1] and _same_name(first, page):
+        return f"{message}, in the same language: if one translates the other, give it its `lang:` (a folder's name does not set it)"
+    if single_lang and len(set(langs)) == 2:
+        langs = sorted(set(langs) | {single_lang}, key=lambda code: (code != single_lang, code))  # the site's own first
+        return (
+            f"{message}, in another language: to publish translations side by side, list the languages in site.yaml "
+            f"(languages: [{', '.join(langs)}]; see docs/languages.md)"
+        )
+    return f"{message} (set a different `slug:`)" if page.kind == "page" else f"{message} (set a different `slug:` or date)"

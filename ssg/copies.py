@@ -1,0 +1,124 @@
+"""The files a build copies: the static folders (the site's over the theme's) and the files articles name.
+
+A file an article names (its `image:`, a link to a PDF beside it) that is not there is an error on the line naming it,
+with where the file likely is. Copying skips reading a file whose size and mtime the cache knows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from .cache import Store
+from .config import Config
+from .content import Article, StandalonePage
+from .errors import Problem
+from .links import lines_naming
+from .markdown import ARTICLE_SUFFIXES
+from .output import Output
+from .pathhints import ContentPaths, image_hint, link_hint, relative, template_link_hint
+from .site import Site
+from .theme import Theme
+
+
+def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
+    """Copy static and content files; one whose size and mtime did not change is not read (as content files)."""
+    known = store.copies()
+    seen = {}
+    for path, source in sorted(files.items()):
+        stat = os.stat(source)
+        before = known.get(str(source))
+        same = before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns)
+        seen[str(source)] = (stat.st_size, stat.st_mtime_ns, output.copy(path, source, before[2] if same else None))
+    store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
+
+
+def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> tuple[dict[str, Path], list[Problem]]:
+    """Output path -> source file: static folders (the site's over the theme's), then referenced content files; and a
+    problem for each referenced file that is not there."""
+    files: dict[str, Path] = {}
+    problems = []
+    for folder in theme.static_dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                if path.is_symlink() and not _links_within(path, config.root, folder.parent):
+                    problems.append(_linked_out(config, path))
+                    continue
+                files[path.relative_to(folder).as_posix()] = path
+    if not theme.searching(config.search.enabled):  # (the search page's scripts, and their licences with them)
+        files = {path: source for path, source in files.items() if not _search_static(path, theme.search_static)}
+    static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
+    content = config.content_path
+    there: ContentPaths | None = None  # the content folder's files, listed for the first one missing
+    published: ContentPaths | None = None  # and the articles' (a link written as template code may name one)
+    for article, wanted in _files_named(site):
+        for key, target in wanted:
+            source = content / target
+            if source.is_file():
+                files[target] = source
+            elif target not in static:
+                there = there or ContentPaths.files_in(content)
+                published = published or ContentPaths(a.source_path for a in site.articles)
+                what = "image" if key else "linked file"
+                path = f"{config.content_dir}/{article.source_path}"
+                message = f"{what} {target!r} not found ({_fix_missing(config, there, published, article, key, target)})"
+                found = [lines.get(article.source_path, {}).get("image")] if key else lines_naming(content / article.source_path, target)
+                problems += [Problem(path, line, key, message) for line in found or [None]]
+    return files, problems
+
+
+def _links_within(path: Path, *folders: Path) -> bool:
+    """Whether the link `path` leads to a file inside one of `folders` (the project, or the theme it is in), or to a
+    git-annex object of a repository holding the project: git-annex keeps every large file (a photo archive's) as such
+    a link, into `.git/annex/objects/` at the repository's top, which is outside a project kept in a subfolder."""
+    target = path.resolve()
+    if any(target.is_relative_to(folder.resolve()) for folder in folders):
+        return True
+    return any(part == ".git" and target.parts[i + 1 : i + 3] == ("annex", "objects") for i, part in enumerate(target.parts)) and any(
+        target.is_relative_to(top / ".git") for top in folders[0].resolve().parents
+    )
+
+
+def _linked_out(config: Config, path: Path) -> Problem:
+    """A static file that is a link to a file outside the project (`static/key.txt -> ~/.ssh/id_rsa`): it is not copied.
+    A static folder is published whole, unread, so a link there could publish what nobody meant to (linked folders are
+    not followed at all); Hugo stopped following a theme's links for that reason."""
+    shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
+    message = (
+        f"is a link to {path.resolve()}, outside the project, which ssg does not publish: copy the file into "
+        f"{path.parent.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.parent}/ to publish it, or remove the link"
+    )
+    return Problem(shown, None, None, message)
+
+
+def _search_static(path: str, listed: tuple[str, ...]) -> bool:
+    """Whether a static file's path is one of theme.yaml's `search_static:` (a file, or in a folder ending in `/`)."""
+    return any(path == entry or (entry.endswith("/") and path.startswith(entry)) for entry in listed)
+
+
+def _files_named(site: Site) -> Iterator[tuple[Article | StandalonePage, list[tuple[str | None, str]]]]:
+    """Each article and standalone page that names files under content/, and those: (the key, "image" for an article's
+    image, else None, and the file's content path)."""
+    for article in site.articles:
+        if article.files or (article.image and article.image.is_local):
+            image = [("image", article.image.src)] if article.image and article.image.is_local else []
+            yield article, image + [(None, f) for f in article.files]
+    for page in site.standalone.pages:
+        if page.files:
+            yield page, [(None, f) for f in page.files]
+
+
+def _fix_missing(
+    config: Config, there: ContentPaths, published: ContentPaths, article: Article | StandalonePage, key: str | None, target: str
+) -> str:
+    """What to do about a file an article names (its `image:` when `key` is "image", else a link in its text) that the
+    content folder (`there`: its files, `published`: its articles) does not have."""
+    guess = (image_hint if key else link_hint)(there, config.content_dir, article.source_path, target)
+    page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (config.content_path / (target + s)).is_file()), None)
+    # `![x]({{ site.baseurl }}/images/x.jpg)`, `[x]({% post_url 2018-12-03-x %})`, `[x]({{< ref "x" >}})`
+    if told := template_link_hint(published, config.content_dir, article.source_path, target):
+        return told
+    if page:  # `[x](b/)`, the page's URL: an article is linked by its file
+        return f"{config.content_dir}/{page} is an article: link to its file, {relative(article.source_path, page)}"
+    return guess or f"put it at {config.content_dir}/{target} or fix the path"

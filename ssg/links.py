@@ -1,0 +1,144 @@
+"""Links in articles and standalone pages, checked against the site before it is written.
+
+A link to another article is written as a link to its file, and one to the site root as the old site had it
+(`/images/x.jpg`, `/2021/10/soyuz/`): each that leads nowhere is a warning on the line that links, saying what the
+author likely meant, before `ssg check --links` would find it on the built page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection
+from pathlib import Path
+from urllib.parse import quote
+
+from .config import Config
+from .content import Article, StandalonePage, as_read, body_line, slug_of
+from .errors import Problem
+from .frontmatter import FrontMatterError, read_front_matter
+from .pathhints import ContentPaths, link_hint, listing_hint, relative, wikilink_target
+from .pelican import LISTING_LINKS
+from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
+from .site import Site
+from .urls import Urls, output_file
+
+
+def with_texts(site: Site) -> tuple[Article | StandalonePage, ...]:
+    """The articles and standalone pages: everything whose text may link."""
+    return (*site.articles, *site.standalone.pages) if site.standalone.pages else site.articles
+
+
+def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
+    """Markdown links from one article (or standalone page) to another that is not published, each on the line that
+    links (one that failed to read has its own error), with the path it was likely meant to be when a published article
+    suggests one."""
+    texts = with_texts(site)
+    known = {a.source_path for a in texts} | unreadable
+    published = ContentPaths(known)
+    problems = []
+    for a in texts:
+        for target in a.article_links:
+            if target in known:
+                continue
+            if is_wikilink(target):  # Obsidian's `[[Коммерсантъ]]`, which shows as text
+                linked = wikilink_target(published, wikilink_parts(target)[0])
+                message = wikilink_hint(target, linked and relative(a.source_path, linked))
+                problems.append(
+                    Problem(
+                        f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message
+                    )
+                )
+                continue
+            if target.startswith(LISTING_LINKS):  # Pelican's `{tag}Байконур`
+                if message := listing_hint(site.tags, target):
+                    where = f"{config.content_dir}/{a.source_path}"
+                    problems += [
+                        Problem(where, line, None, message) for line in lines_naming(config.content_path / a.source_path, target) or [None]
+                    ]
+                continue
+            exists = (config.content_path / target).is_file()  # a draft, or dated later: that is the article meant
+            guess = None if exists else link_hint(published, config.content_dir, a.source_path, target)
+            message = f"links to {target}, which is not a published article" + (f" ({guess})" if guess else "")
+            where = f"{config.content_dir}/{a.source_path}"
+            problems += [
+                Problem(where, line, None, message) for line in lines_naming(config.content_path / a.source_path, target) or [None]
+            ]
+    return problems
+
+
+def unknown_site_links(site: Site, config: Config, urls: Urls, written: Collection[str]) -> list[Problem]:
+    """Links from the site's root (`/images/x.jpg`, as Hugo and Jekyll archives write them) to nothing the build writes,
+    each on the line that links: the published page would show a broken picture or link, and nothing else would say so
+    before `ssg check --links` (which names the built page, not the article). Warnings: the host may serve more than the
+    site (an error with --strict)."""
+    linking = [article for article in with_texts(site) if article.site_links]
+    by_slug: dict[str, list[str]] = {}  # an old site's URL ends in the article's slug (/2021/10/soyuz-ms-19/)
+    problems = []
+    for article in linking:
+        for target in article.site_links:
+            if target in written or output_file(target) in written or f"{target}/index.html" in written:
+                continue
+            last = target.rstrip("/").rsplit("/", 1)[-1]
+            if not by_slug:
+                for a in with_texts(site):
+                    by_slug.setdefault(a.slug, []).append(a.source_path)
+            meant = by_slug.get(last.removesuffix(".html").removesuffix(".htm") if last.endswith((".html", ".htm")) else last, [])
+            if (config.content_path / target).is_file():
+                fix = f"{config.content_dir}/{target} is there: link to it from this article, {relative(article.source_path, target)}"
+            elif target.startswith(urls.tags()) and target.count("/") <= 2:  # (`/tags/baikonur/`: an old site's tag page)
+                fix = _tag_page_hint(site, urls, target)
+            elif target.endswith("/") or "." not in last or len(meant) == 1:  # a page's URL, as the old site had it (Jekyll's x.html)
+                file = relative(article.source_path, meant[0]) if len(meant) == 1 else "../2021/its-name.md"
+                fix = f"link to the article's file instead ({file}), which ssg makes its URL wherever it is"
+            else:
+                fix = f"put the file at static/{target}, or fix the path"
+            message = f"links to /{target}, which this site does not have ({fix})"
+            where = f"{config.content_dir}/{article.source_path}"
+            lines = lines_naming(config.content_path / article.source_path, target.rstrip("/"))
+            problems += [Problem(where, line, None, message) for line in lines or [None]]
+    return problems
+
+
+def _tag_page_hint(site: Site, urls: Urls, target: str) -> str:
+    """What to link instead of a tag page this site does not have (`/tags/baikonur/`, an old site's spelling): the page
+    of the tag whose name or slug it is closest to."""
+    wanted = target.removeprefix(urls.tags()).strip("/").removesuffix(".html")
+    by_spelling = {tag.slug: tag for tag in site.tags} | {slug_of(tag.name): tag for tag in site.tags}
+    close = difflib.get_close_matches(slug_of(wanted) or wanted, by_spelling, n=1, cutoff=0.7)
+    if close:
+        tag = by_spelling[close[0]]
+        return f"the tag {tag.name!r} has its page at /{urls.tag(tag.slug)}: link to that"
+    return f"no tag has that page; the tags are listed at /{urls.tags()}"
+
+
+def _wikilink_line(path: Path, tag: str) -> int | None:
+    """The line of the body of the article at `path` holding `tag` (a wikilink), read only for its message."""
+    try:
+        text = as_read(path.read_text(encoding="utf-8"))
+        end_line = read_front_matter(text).end_line
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None
+    return body_line(text, tag, end_line)
+
+
+def lines_naming(path: Path, target: str) -> list[int]:
+    """The lines of `path` that link `target`'s file (links are relative, so the file name is what they share): where
+    the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's `: `), else where it is written at
+    all; read only for a message."""
+    name = target.rsplit("/", 1)[-1]
+    try:
+        lines = [line + "\n" for line in path.read_text(encoding="utf-8").splitlines()]  # (a name may end its line)
+    except (OSError, UnicodeDecodeError):
+        return []
+    # Markdown's (name), (name#part), (name "title"), <name with spaces>; HTML's href="name"; a page's URL (name/,
+    # name/#part), which reaches here without its slash (the path is normalised). As written: decoded, or with its
+    # spaces and letters %-encoded (схема%20запуска.png).
+    ends = (")", "#", " ", '"', "'", "/", "?", ">", "\n")
+    names = [name, quote(name), name.replace(" ", "%20")]
+    written = [n for n, line in enumerate(lines, 1) if any(w + end in line for w in names for end in ends)]
+    linked = [n for n in written if re.search(_LINKED.format("|".join(map(re.escape, names))), lines[n - 1])]
+    return linked or written[:1]
+
+
+_LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path ends (`lines_naming`)
