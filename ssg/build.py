@@ -50,7 +50,7 @@ from .links import broken_links, unknown_site_links
 from .load import Known, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .markdown import EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
-from .pages import Page, Planned, latest_links, menu_links, plan
+from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
 from .redirects import redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
@@ -429,8 +429,7 @@ class Builder:
         if self.remember:
             self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
         try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
-            to_write = Plan(config, options, theme, made.site, made.urls, made.pages, made.files, made.feeds, made.analysis.templates)
-            prints = write_site(to_write, run.store, output, phase, result, self)
+            prints = write_site(run, theme, made, output, self)
             with phase("commit"), committing():
                 result.changed, result.resumed = len(output.changed), output.resumed
                 result.deleted = len(output.commit())
@@ -637,110 +636,135 @@ class _TemplateCache(FileSystemBytecodeCache):
             bucket.reset()
 
 
-class Plan(NamedTuple):
-    """What a build writes, all decided before anything is: the settings, the theme, the site model, every page, copied file and feed."""
+class Rendering(NamedTuple):
+    """What rendering pages and feeds looks up besides the site model: the latest articles' list, each article's body
+    (`render.Bodies`), and each article's and page's site path (`urls.link_paths`)."""
 
-    config: Config
-    options: BuildOptions
-    theme: Theme
-    site: Site
-    urls: Urls
-    pages: list[Page]
-    files: dict[str, Path]  # output path -> source file
-    feeds: list[tuple[Feed, Sequence[Article]]]  # every feed and its articles, newest first (`feeds.feed_sources`)
-    templates: dict[str, tuple[str, frozenset[str]]]  # each template's fingerprint and the context names it reads
+    latest: dict[str, tuple[ArticleLink, ...]]  # (`pages.latest_links`)
+    bodies: Bodies
+    paths: dict[str, str]
 
 
-def write_site(plan: Plan, store: Store, output: Output, phase: _Phases, result: BuildResult, builder: Builder) -> Remembered | None:
+def write_site(run: _Run, theme: Theme, made: Assembly, output: Output, builder: Builder) -> Remembered | None:
     """Render every page, feed and sitemap whose inputs changed, then the search index and copied files.
 
     `builder` lends what it keeps between builds: the templates' references, the search writer, the page fingerprints
     of its last build into the same folder, and the hash of ssg's code (part of every fingerprint). Returns this
     build's fingerprints (for its next build, when it remembers).
     """
-    config, options, theme, site, urls, pages, files, feeds, analysed = plan
-    searching, previous, remember, code = builder.search, builder.prints, builder.remember, builder.code
-    latest = latest_links(site, config, urls)
-    bodies = Bodies(store.path)
+    config, site, urls, phase = run.config, made.site, made.urls, run.phase
     # Where each article and standalone page (and each tag a Pelican link names) is: pages, feeds and fingerprints ask.
     paths = link_paths(site, urls)
+    rendering = Rendering(latest_links(site, config, urls), Bodies(run.store.path), paths)
     with phase("plan"):
-        # Every head links each language's feed, and every header shows the menu (a page added to it, or a title there
-        # changed, makes every page again).
-        menus = menu_links(site.standalone, config, urls)
-        base = global_fingerprint(config, theme, store.stamp, code) + repr(feed_languages(site, config)) + repr(sorted(menus.items()))
-        # (A theme given a search.html shows the search box on every page, as a favicon or custom.css of the site's is linked there.)
-        base += repr(theme.searching(config.search.enabled)) + repr(branding(files))
-        card_print, card_reads = analysed[CARD_TEMPLATE]
-        renderer = Renderer(
-            config, theme, site, urls, latest, bodies, paths, builder.cards_for(base + card_print, READS_COUNT in card_reads), files
-        )
-        prints = Fingerprints(base, analysed, site, paths, latest, previous, keep=remember)
-        fingerprints = list(map(prints.page, pages))
-        todo = [(p, f) for p, f in zip(pages, fingerprints, strict=True) if not output.unchanged(p.file, f)]
-        result.pages.update(map(_KIND, pages))
-        result.counts["plan"] = f"{len(todo)} of {_count(len(pages), 'page')} to render (their inputs changed)"
+        renderer, prints, todo = _plan_pages(run, theme, made, output, builder, rendering)
     with phase("pages"):
-        before = len(output.changed)
-        try:
-            for staged in render_pages(renderer, output, todo, options.jobs, builder.frozen):
-                output.record(staged)
-        except TemplateError as error:  # every template's error, as `ssg check` finds them, not only this page's
-            raise TemplateError(error.problems + sampled_problems(renderer, pages, analysed)) from None
-        result.counts["pages"] = f"{len(todo)} rendered, {_since(output, before)} of them changed"
+        _render_pages(run, renderer, made, output, todo, builder.frozen)
     with phase("feeds"):
-        before, made = len(output.changed), 0
-        from .atom import atom_feed  # only now: a render helper forked earlier would count feedgen and lxml a second time
-
-        text = entry_text(theme, urls, bodies, paths)
-        favicon = branding(files)[0]
-        for feed, articles in feeds:
-            fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
-            if not output.unchanged(feed.path, fingerprint):
-                output.write(feed.path, atom_feed(config, urls, feed, articles, site, text, favicon), fingerprint)
-                made += 1
-            result.pages["feed"] += 1
-        output.write(urls.latest(), latest_script(theme, latest, map(attrgetter("lang"), pages)))  # (a few lines: made every time)
-        result.files += 1
-        result.counts["feeds"] = f"{made} of {_count(len(feeds), 'feed')} made, {_count(_since(output, before), 'file')} changed"
+        _write_feeds(run, theme, made, output, prints, rendering)
     with phase("sitemap"):
-        before = len(output.changed)
-        fingerprint = prints.sitemap(pages)
-        kept = output.unchanged_group(fingerprint)
-        builder.sitemap_later = None
-        if kept is None:
-            kept = []
-            entries = Entries(urls, config.language_codes, builder.sitemap, keep=remember)
-            if remember:  # (a function of each page alone: right for the next build whether or not this one succeeds)
-                builder.sitemap = entries
-            for path, data in sitemap_files(pages, urls, languages=config.language_codes, entries=entries):
-                output.write(path, data, fingerprint)
-                kept.append(path)
-        elif remember and builder.sitemap is None:  # (a long-lived builder's first build, which had nothing to change)
-            builder.sitemap_later = (pages, urls, config.language_codes)
-        result.files += len(kept)
-        result.counts["sitemap"] = f"{len(listed(pages))} URLs in {_count(len(kept), 'file')}, {_since(output, before)} changed"
-        if urls.robots() not in files:  # a robots.txt of the site's own (static/) wins
-            output.write(urls.robots(), robots_txt(urls))
-            result.files += 1
+        _write_sitemap(run, made, output, prints, builder)
     if theme.searching(config.search.enabled):
         with phase("search"):
-            before, index_files = len(output.changed), 0
-            cache = search.TermsCache(store.stamp, store.terms)
-            docs = searching.docs(store.stamp, site, paths)
-            for file in searching.indexer.files(docs, config.search, search_state(config), cache, builder.frozen):
-                fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
-                if not output.unchanged(file.path, fingerprint):
-                    output.write(file.path, file.data, fingerprint)
-                index_files += 1
-            result.files += index_files
-            result.counts["search"] = f"{_count(len(docs), 'document')} in {_count(index_files, 'file')}, {_since(output, before)} changed"
+            _write_search(run, made, output, builder, paths)
     with phase("copy"):
         before = len(output.changed)
-        copy_files(files, store, output)
-        result.files += len(files)
-        result.counts["copy"] = f"{_count(len(files), 'file')}, {_since(output, before)} changed"
-    return prints.remembered() if remember else None
+        copy_files(made.files, run.store, output)
+        run.result.files += len(made.files)
+        run.result.counts["copy"] = f"{_count(len(made.files), 'file')}, {_since(output, before)} changed"
+    return prints.remembered() if builder.remember else None
+
+
+def _plan_pages(
+    run: _Run, theme: Theme, made: Assembly, output: Output, builder: Builder, rendering: Rendering
+) -> tuple[Renderer, Fingerprints, list[tuple[Page, str]]]:
+    """The renderer, every page's fingerprint, and the pages whose fingerprint the output does not have (to render)."""
+    config, site, urls, result = run.config, made.site, made.urls, run.result
+    # Every head links each language's feed, and every header shows the menu (a page added to it, or a title there
+    # changed, makes every page again).
+    menus = menu_links(site.standalone, config, urls)
+    base = global_fingerprint(config, theme, run.store.stamp, builder.code)
+    base += repr(feed_languages(site, config)) + repr(sorted(menus.items()))
+    # (A theme given a search.html shows the search box on every page, as a favicon or custom.css of the site's is linked there.)
+    base += repr(theme.searching(config.search.enabled)) + repr(branding(made.files))
+    card_print, card_reads = made.analysis.templates[CARD_TEMPLATE]
+    cards = builder.cards_for(base + card_print, READS_COUNT in card_reads)
+    renderer = Renderer(config, theme, site, urls, rendering.latest, rendering.bodies, rendering.paths, cards, made.files)
+    prints = Fingerprints(base, made.analysis.templates, site, rendering.paths, rendering.latest, builder.prints, keep=builder.remember)
+    fingerprints = list(map(prints.page, made.pages))
+    todo = [(p, f) for p, f in zip(made.pages, fingerprints, strict=True) if not output.unchanged(p.file, f)]
+    result.pages.update(map(_KIND, made.pages))
+    result.counts["plan"] = f"{len(todo)} of {_count(len(made.pages), 'page')} to render (their inputs changed)"
+    return renderer, prints, todo
+
+
+def _render_pages(run: _Run, renderer: Renderer, made: Assembly, output: Output, todo: list[tuple[Page, str]], frozen: bool) -> None:
+    before = len(output.changed)
+    try:
+        for staged in render_pages(renderer, output, todo, run.options.jobs, frozen):
+            output.record(staged)
+    except TemplateError as error:  # every template's error, as `ssg check` finds them, not only this page's
+        raise TemplateError(error.problems + sampled_problems(renderer, made.pages, made.analysis.templates)) from None
+    run.result.counts["pages"] = f"{len(todo)} rendered, {_since(output, before)} of them changed"
+
+
+def _write_feeds(run: _Run, theme: Theme, made: Assembly, output: Output, prints: Fingerprints, rendering: Rendering) -> None:
+    """Each feed whose entries changed, and the latest articles' list (a few lines: made every time)."""
+    from .atom import atom_feed  # only now: a render helper forked earlier would count feedgen and lxml a second time
+
+    config, urls, result = run.config, made.urls, run.result
+    before, made_feeds = len(output.changed), 0
+    text = entry_text(theme, urls, rendering.bodies, rendering.paths)
+    favicon = branding(made.files)[0]
+    for feed, articles in made.feeds:
+        fingerprint = prints.feed(feed, articles[: config.feeds["entries"]])
+        if not output.unchanged(feed.path, fingerprint):
+            output.write(feed.path, atom_feed(config, urls, feed, articles, made.site, text, favicon), fingerprint)
+            made_feeds += 1
+        result.pages["feed"] += 1
+    output.write(urls.latest(), latest_script(theme, rendering.latest, map(attrgetter("lang"), made.pages)))
+    result.files += 1
+    result.counts["feeds"] = f"{made_feeds} of {_count(len(made.feeds), 'feed')} made, {_count(_since(output, before), 'file')} changed"
+
+
+def _write_sitemap(run: _Run, made: Assembly, output: Output, prints: Fingerprints, builder: Builder) -> None:
+    """The sitemap (in parts above 50,000 URLs), unless no page was added, removed or changed in what it lists; and
+    robots.txt, unless the site has one of its own (static/)."""
+    config, urls, pages, result, remember = run.config, made.urls, made.pages, run.result, builder.remember
+    before = len(output.changed)
+    fingerprint = prints.sitemap(pages)
+    kept = output.unchanged_group(fingerprint)
+    builder.sitemap_later = None
+    if kept is None:
+        kept = []
+        entries = Entries(urls, config.language_codes, builder.sitemap, keep=remember)
+        if remember:  # (a function of each page alone: right for the next build whether or not this one succeeds)
+            builder.sitemap = entries
+        for path, data in sitemap_files(pages, urls, languages=config.language_codes, entries=entries):
+            output.write(path, data, fingerprint)
+            kept.append(path)
+    elif remember and builder.sitemap is None:  # (a long-lived builder's first build, which had nothing to change)
+        builder.sitemap_later = (pages, urls, config.language_codes)
+    result.files += len(kept)
+    result.counts["sitemap"] = f"{len(listed(pages))} URLs in {_count(len(kept), 'file')}, {_since(output, before)} changed"
+    if urls.robots() not in made.files:  # a robots.txt of the site's own (static/) wins
+        output.write(urls.robots(), robots_txt(urls))
+        result.files += 1
+
+
+def _write_search(run: _Run, made: Assembly, output: Output, builder: Builder, paths: dict[str, str]) -> None:
+    """The search index's files that changed (`search.Indexer`: after one edit, it encodes again only what it changes)."""
+    config, store, result = run.config, run.store, run.result
+    before, index_files = len(output.changed), 0
+    cache = search.TermsCache(store.stamp, store.terms)
+    docs = builder.search.docs(store.stamp, made.site, paths)
+    for file in builder.search.indexer.files(docs, config.search, search_state(config), cache, builder.frozen):
+        fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
+        if not output.unchanged(file.path, fingerprint):
+            output.write(file.path, file.data, fingerprint)
+        index_files += 1
+    result.files += index_files
+    result.counts["search"] = f"{_count(len(docs), 'document')} in {_count(index_files, 'file')}, {_since(output, before)} changed"
 
 
 def sampled_problems(renderer: Renderer, pages: list[Page], analysed: dict[str, tuple[str, frozenset[str]]]) -> list[Problem]:

@@ -319,7 +319,7 @@ def _article_page(article: Article, site: Site, links: _Links) -> Page:
 
 def standalone_pages(standalone: Standalones, urls: Urls, groups: Groups) -> Iterator[Page]:
     """Each standalone page (About), which shows itself and links its other language versions. The header's menu
-    that every page shows is part of every page's fingerprint (`build.write_site`), not of these pages' deps."""
+    that every page shows is part of every page's fingerprint (`build._plan_pages`), not of these pages' deps."""
     pages = standalone.pages
     keys = [("page", page.source_path) for page in pages]  # (apart from articles': a file may turn from one to the other)
     inputs = [(page, standalone.versions.get(page.source_path)) for page in pages]
