@@ -331,6 +331,9 @@ def as_read(text: str) -> str:
 
 
 _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|table)\b", re.I)  # a body of these has something
+# An <iframe> (a pasted player or map) without a title: screen readers announce it as "frame" alone (`warn_untitled_frames`).
+_UNTITLED_FRAME = re.compile(r"""<iframe\b(?![^>]*\stitle\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]*>""", re.I)
+_SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
 # What the front matter gives that pages and feeds show (`Reader.shown_without_control_characters`).
 _SHOWN_META = ("title", "summary", "rights", "tags", "source", "image")
@@ -425,6 +428,7 @@ class _Reader:
         self.warn_cyrillic(data, meta, rendered)
         html = _without_title_heading(rendered.html, meta.get("title") or "")
         self.warn_empty(meta, rendered, html)
+        self.warn_untitled_frames(text, html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.excerpt or rendered.first_paragraph
@@ -618,6 +622,21 @@ class _Reader:
                 f"article's file (../2019/its-name.md), or write the site's own path ({path})"
             )
             self.warn_on_line(text, link, message)
+
+    def warn_untitled_frames(self, text: str, html: str) -> None:
+        """A warning on the line of each `<iframe>` without a `title` (a player or map pasted from a share button): a
+        screen reader announces it as "frame" and nothing more, so its listener cannot tell what it is or whether to go
+        in (WCAG 4.1.2, axe's frame-title). The author knows what it shows; ssg does not."""
+        if "<iframe" not in html and "<IFRAME" not in html.upper():
+            return
+        for frame in _UNTITLED_FRAME.finditer(html):
+            src = _SRC.search(frame[0])
+            host = urlsplit(src[1]).hostname if src else None
+            message = (
+                f'an <iframe>{f" from {host}" if host else ""} has no title: screen readers announce it only as "frame"; '
+                'say what it shows, e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>'
+            )
+            self.warn_on_line(text, src[1] if src else "<iframe", message)
 
     def warn_on_line(self, text: str, written: str, message: str) -> None:
         """A warning on the first line of the body that holds `written` (none found: on the file)."""

@@ -121,4 +121,6 @@ def _fix_missing(
         return told
     if page:  # `[x](b/)`, the page's URL: an article is linked by its file
         return f"{config.content_dir}/{page} is an article: link to its file, {relative(article.source_path, page)}"
+    if key:  # (a file of static/ at that path is the site's too: Hugo's and WordPress's `image: /uploads/x.jpg`)
+        return guess or f"put it at {config.content_dir}/{target} or {config.static_dir}/{target}, or fix the path"
     return guess or f"put it at {config.content_dir}/{target} or fix the path"

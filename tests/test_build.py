@@ -194,7 +194,23 @@ def test_missing_image_is_an_error_naming_the_article(site):
     with pytest.raises(ContentError) as error:
         site.build()
     assert str(error.value) == (
-        "content/2021/roscosmos-china.md:6: image: image 'images/soyuz.png' not found (put it at content/images/soyuz.png or fix the path)"
+        "content/2021/roscosmos-china.md:6: image: image 'images/soyuz.png' not found (put it at content/images/soyuz.png or static/images/soyuz.png, or fix the path)"
+    )
+
+
+def test_an_image_from_the_site_root_is_found_in_static_and_told_there_when_missing(project):
+    """`image: /uploads/2024/03/photo.jpg`, as Hugo and WordPress archives write it, is the site's file at that path:
+    one in static/ is published and shown. A missing one was told to go under content/ only (found by an import trial)."""
+    front = "---\ntitle: A\ndate: 2024-03-01\nimage: /uploads/2024/03/photo.jpg\n---\nText.\n"
+    project.write({"content/2024/a.md": front, "static/uploads/2024/03/photo.jpg": b"jpg"})
+    project.build()
+    assert 'src="../../../../uploads/2024/03/photo.jpg"' in project.page("2024/03/01/a/")
+    project.remove("static/uploads/2024/03/photo.jpg")
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2024/a.md:4: image: image 'uploads/2024/03/photo.jpg' not found (put it at content/uploads/2024/03/photo.jpg "
+        "or static/uploads/2024/03/photo.jpg, or fix the path)"
     )
 
 

@@ -673,6 +673,32 @@ def test_a_link_to_this_computer_is_warned_of_on_its_line():
     ]
 
 
+def test_an_iframe_without_a_title_is_warned_of_on_its_line():
+    """A player pasted from a share button (`<iframe src=... width=560>`) has no title: a screen reader announces it as
+    "frame" alone (axe's frame-title; found by a reader's trial). One with a title, a shortcode's player (which gets one)
+    and an iframe shown as code are no matter; an empty title is none."""
+    text = (
+        "---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n"
+        '<iframe src="https://www.youtube.com/embed/xyz" width="560" height="315"></iframe>\n\n'
+        "<iframe title='Map of Baikonur' src='https://maps.example/b'></iframe>\n\n"
+        '<IFRAME SRC="https://vk.com/video_ext.php?oid=1" TITLE=""></IFRAME>\n\n'
+        "`<iframe src=x>`\n"
+    )
+    assert [(w["line"], w["message"]) for w in read(text)["warnings"]] == [
+        (
+            7,
+            'an <iframe> from www.youtube.com has no title: screen readers announce it only as "frame"; say what it shows, '
+            'e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>',
+        ),
+        (
+            11,
+            'an <iframe> from vk.com has no title: screen readers announce it only as "frame"; say what it shows, '
+            'e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>',
+        ),
+    ]
+    assert read("---\ntitle: T\ndate: 2021-01-01\n---\n{{< youtube xyz >}}\n")["warnings"] == []
+
+
 def test_a_source_on_this_computer_is_warned_of_on_its_line():
     """`source: ТАСС, http://127.0.0.1:8765/x` published a link to the preview without a word (found by a review)."""
     record = read("---\ntitle: T\ndate: 2021-01-01\nsource: {name: ТАСС, url: 'http://127.0.0.1:8765/x'}\n---\nText.\n")
@@ -949,7 +975,7 @@ def test_an_article_with_nothing_below_its_front_matter_is_warned_of():
     assert [(w["line"], w["message"]) for w in read("---\ntitle: T\ndate: 2021-01-01\n---\n\n<!-- to do -->\n")["warnings"]] == [
         (5, message)
     ]
-    for something in ("![Lead](https://example.org/a.jpg)", "<iframe src='https://example.org/v'></iframe>", "Text."):
+    for something in ("![Lead](https://example.org/a.jpg)", "<iframe src='https://example.org/v' title='A player'></iframe>", "Text."):
         assert read(f"---\ntitle: T\ndate: 2021-01-01\n---\n{something}\n")["warnings"] == []
     assert read("---\ntitle: T\ndate: 2021-01-01\ndraft: true\n---\n")["warnings"] == []
 
