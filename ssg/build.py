@@ -226,6 +226,7 @@ class Builder:
         self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
         self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
+        self.addresses: dict[Path, dict[str, list]] = {}  # each output folder's page addresses (`checks.addresses`), as last built
         self.cards: Cards | None = None  # the listing entries made, kept from build to build (`render.Cards`)
         # Its owner keeps what outlives builds frozen (`gc.freeze`: the preview's `watch.collect_garbage`), so its builds
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
@@ -391,12 +392,24 @@ class Builder:
         used = {page.template for page in pages}  # (16,500 pages at 10,000 articles: gone over once)
         analysis = self.templates.analyse(theme, sorted(used | {CARD_TEMPLATE, REDIRECT_TEMPLATE}))
         needed = self.templates.references(theme, sorted(used), analysis)
-        made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting)
+        generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in feeds} | {
+            urls.sitemap(): "the sitemap",
+            urls.latest(): "the latest articles' list",
+        }
+        search_folder = [config.search.path] if config.search.enabled else []  # (its index's files: made later)
+        written = Written(set(map(attrgetter("file"), pages)), files, generated.keys() | {urls.robots()}, search_folder)
+        addresses = checks.addresses(site, urls) if self._may_move(run, written) else None
+        made = Assembly(
+            site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written, addresses
+        )
         problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
         problems += with_lines(site.problems, loaded.lines, config.content_dir)
         result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember)
         result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir)
         problems += _output_problems(run, theme, loaded, made, missing, not_ours)
+        if addresses is not None:  # (not in the preview: an article being written moves as its date or name is set)
+            last = self._last_addresses(run)
+            result.warnings += checks.moved_pages(last, addresses, written, config.content_dir, config.output_dir.rstrip("/") + "/")
         if problems:  # (with --strict, the warnings are errors among them)
             raise (
                 ContentError(problems + checks.strict_errors(result.warnings), [])
@@ -421,7 +434,7 @@ class Builder:
         # (`build --watch`) committed the current manifest itself.
         previous = self._manifest(config.output_path)
         inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
-        private = config.output_path.resolve() == config.preview_path.resolve()  # the preview's folder: all in it is ssg's
+        private = _is_preview(config)  # the preview's folder: all in it is ssg's
         own = inside_cache or previous is self.committed.get(config.output_path)
         if previous.signature is None and not private:
             check_manifest(config.output_path)
@@ -452,6 +465,9 @@ class Builder:
             self.committed[config.output_path] = self.manifests[config.output_path]
         self.planned, self.prints = made.planned, prints
         store.remember_templates(self.templates.take_added())
+        if made.addresses is not None and made.addresses != self.addresses.get(config.output_path):
+            store.remember_addresses(str(config.output_path), made.addresses)
+            self.addresses[config.output_path] = made.addresses
         judged = None if run.options.future else now
         ends = [article.date - checks.FAR_FUTURE for article in made.later if article.date - now > checks.FAR_FUTURE]  # (its warning's)
         ends += [page.dated for page in made.later_pages]  # (a page dated later is published from its date on)
@@ -472,6 +488,24 @@ class Builder:
         if self.remember:
             self.assembled = Assembled(grouping, articles, site)
         return replace(site, standalone=Standalones.of(pages, grouping[0]))
+
+    def _may_move(self, run: _Run, written: Written) -> bool:
+        """Whether to look for pages moved since the last build into the output folder (`checks.moved_pages`): not for
+        `ssg check` or the preview (where an article being written moves as its date is set), nor after a save that
+        makes no page file this builder's last build there did not (an article edited in place: at 10,000 articles,
+        working out where every page is costs 15-30 ms a save)."""
+        if run.options.dry_run or _is_preview(run.config):
+            return False
+        last = self.committed.get(run.config.output_path)
+        return last is None or not written.pages <= last.files.keys()
+
+    def _last_addresses(self, run: _Run) -> dict[str, list]:
+        """Where the last build into the output folder put each article's page (`checks.addresses`), as this builder
+        wrote them there, else as the cache tells."""
+        output = run.config.output_path
+        if output not in self.addresses:
+            self.addresses[output] = run.store.addresses(str(output))
+        return self.addresses[output]
 
     def _urls(self, config: Config) -> Urls:
         """The URL map of `config`: the last build's (with the article URLs it made) while the config is the same."""
@@ -502,6 +536,9 @@ class Assembly(NamedTuple):
     later: list[Article]  # articles left out as dated after the build (each is published from its date on)
     later_pages: list[StandalonePage]
     waiting: dict[str, list[str]]  # originals not published -> their translations published alone (`checks.originals_left_out`)
+    generated: dict[str, str]  # the files the build makes besides pages (feeds, the sitemap) -> what they are, for messages
+    written: Written  # every file the build writes
+    addresses: dict[str, list] | None  # where each article's page is (`checks.addresses`); None for the preview and `ssg check`
 
 
 def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, errors: list[Problem], remember: bool) -> list[Problem]:
@@ -528,14 +565,8 @@ def _output_problems(
     """Errors of what the build would write (two things on one output file, a file or template not there, a link of
     site.yaml's to nothing); the warnings of those that may be right go into the result."""
     config, result, urls, pages, files, shown_as = run.config, run.result, made.urls, made.pages, made.files, run.config.content_dir
-    generated = {feed.path: f"the feed {feed.title!r}" for feed, _ in made.feeds} | {
-        urls.sitemap(): "the sitemap",
-        urls.latest(): "the latest articles' list",
-    }
-    page_files = set(map(attrgetter("file"), pages))
-    clashes = collisions(pages, files, None if config.multilingual else config.lang, generated, shown_as, config.root, page_files)
-    search_folder = [config.search.path] if config.search.enabled else []  # (its index's files: made later)
-    written = Written(page_files, files, generated.keys() | {urls.robots()}, search_folder)
+    generated, written, single_lang = made.generated, made.written, None if config.multilingual else config.lang
+    clashes = collisions(pages, files, single_lang, generated, shown_as, config.root, written.pages)
     result.warnings += unknown_site_links(made.site, config, urls, written)
     candidates = functools.cache(lambda: sorted({*files, *generated, *page_candidates(pages)}))  # (for a misspelt path)
     result.warnings += template_link_problems(made.analysis.links, written, config, candidates)
@@ -547,6 +578,11 @@ def _output_problems(
         not_ours = []
     problems = yaml_errors + missing + with_lines(clashes + not_ours, loaded.lines, shown_as)  # (on the key that makes one)
     return problems + theme.missing_templates(made.needed)
+
+
+def _is_preview(config: Config) -> bool:
+    """Whether the build is into the preview's folder (`ssg serve`'s, in the cache)."""
+    return config.output_path.resolve() == config.preview_path.resolve()
 
 
 def _check_pages(run: _Run, theme: Theme, made: Assembly) -> None:

@@ -161,10 +161,17 @@ def _timezone(value: Any) -> str:
     return name
 
 
+# Hugo's and Jekyll's permalink words -> ssg's (`:title` and `:filename` are the file's name, as ssg's {slug} is).
+_COLON_FIELDS = {"title": "slug", "filename": "slug", "i_month": "month", "i_day": "day", "monthname": "month"}
+
+
 def _permalink(value: Any) -> str:
     pattern = _str(value).strip("/")
     pattern += "" if pattern.endswith(".html") else "/"  # Pelican's `{slug}.html` keeps its URLs; else a folder
     names = set(re.findall(r"{(\w+)}", pattern))
+    if not names and re.search(r":[a-z]", pattern):  # Hugo's and Jekyll's `/:year/:month/:slug/`
+        written = re.sub(r":(\w+)", lambda m: "{" + _COLON_FIELDS.get(m[1], m[1]) + "}", pattern)
+        raise ValueError(f"{value!r} is written as Hugo and Jekyll write theirs; ssg's placeholders are in braces: {written}")
     unknown = names - set(PERMALINK_FIELDS)
     if unknown:
         raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}} (use {', '.join('{' + f + '}' for f in PERMALINK_FIELDS)})")

@@ -163,3 +163,14 @@ def test_a_base_url_is_read_as_sitemaps_and_feeds_need_it(project, written, read
     assert load_config(project.root).base_url == read
     project.build()
     assert f"<loc>{read}2021/05/24/a/</loc>" in (project.public / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("/:year/:month/:title/", "{year}/{month}/{slug}/"), ("/:year/:slug/", "{year}/{slug}/"), (":filename.html", "{slug}.html")],
+)
+def test_a_permalink_in_hugos_or_jekylls_words_is_told_in_ssgs(project, written, meant):
+    """`permalink: /:year/:month/:title/` from a Jekyll or Hugo config was told it "has no {slug}"."""
+    assert problems(project, f"permalink: {written!r}\n") == [
+        f"site.yaml:5: permalink: {written!r} is written as Hugo and Jekyll write theirs; ssg's placeholders are in braces: {meant}"
+    ]

@@ -262,3 +262,76 @@ def test_old_urls_are_read_into_the_article_and_a_record_without_them_is_no_reco
     del record["meta"]["aliases"]  # as an older ssg cached it: read again (`load._load_records` takes a KeyError so)
     with pytest.raises(KeyError):
         Article.from_record("a.md", "k", record)
+
+
+def moved(result) -> list[str]:
+    return [str(w) for w in result.warnings if "moved" in w.message]
+
+
+def test_a_published_page_that_moves_is_told_with_the_old_address_to_keep(project):
+    """A date or a file name changed moves the article's page: every link to the old address (bookmarks, other sites,
+    search engines) leads nowhere once the site is published again, and nothing said so. The build that moves it says
+    which address went, and the `aliases:` that keeps it; with that written, a page there redirects and nothing is said."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24"), "content/2021/b.md": article("B", "2021-05-25")})
+    assert moved(project.build()) == []  # (the first build into public/: nothing to compare with)
+    project.write({"content/2021/a.md": article("A", "2021-05-20")})
+    assert moved(project.build()) == [
+        "content/2021/a.md: its page moved from /2021/05/24/a/ to /2021/05/20/a/ since the last build into public/: links "
+        "to the old address lead nowhere once this is published; if it was published, keep it with aliases: "
+        "[/2021/05/24/a/] (a page there redirects to the new one)"
+    ]
+    assert moved(project.build()) == moved(project.build())  # (up to date: the same build, the same words)
+    (project.root / "content/2021/b.md").rename(project.root / "content/2021/b-renamed.md")  # (told by its title)
+    assert [w.split(" since")[0] for w in moved(project.build())] == [
+        "content/2021/b-renamed.md: its page moved from /2021/05/25/b/ to /2021/05/25/b-renamed/"
+    ]
+    project.write({"content/2021/a.md": article("A", "2021-05-21", aliases="[/2021/05/20/a/]")})
+    assert moved(project.build()) == []
+    assert redirect(project, "2021/05/20/a/index.html")[0] == "../../21/a/"
+
+
+def test_pages_moved_by_a_setting_are_told_once(project):
+    """`permalink:` changed moves every article's page: one warning with two examples, not one per article."""
+    project.write({f"content/2021/a{n}.md": article(f"A{n}", f"2021-05-{n + 10}") for n in range(12)})
+    project.build()
+    with (project.root / "site.yaml").open("a", encoding="utf-8") as config:
+        config.write('permalink: "{year}/{slug}/"\n')
+    assert moved(project.build()) == [
+        "content/: 12 pages moved since the last build into public/ (/2021/05/10/a0/ to /2021/a0/, /2021/05/11/a1/ to "
+        "/2021/a1/, ...): links to their old addresses lead nowhere once this is published; if those were published, undo "
+        "what moved them (permalink:, languages:, the dates or file names), or give each article its old address in aliases:"
+    ]
+
+
+def test_a_page_moved_is_not_told_where_its_old_address_is_taken_nor_in_the_preview_or_a_check(project):
+    """Two articles that swap their dates leave no address empty; the preview's folder moves pages as the author writes
+    (a date set, a file named) and `ssg check` builds nothing: neither tells."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", slug="x"), "content/2021/b.md": article("B", "2021-05-25", slug="x")})
+    project.build()
+    project.write({"content/2021/a.md": article("A", "2021-05-25", slug="x"), "content/2021/b.md": article("B", "2021-05-24", slug="x")})
+    assert moved(project.build()) == []
+    preview = {"output_dir": str(project.root / ".ssg-cache" / "serve")}
+    project.build(**preview)
+    project.write({"content/2021/a.md": article("A", "2021-05-01", slug="x")})
+    assert moved(project.build(**preview)) == []
+    assert moved(project.build(dry_run=True)) == []
+
+
+def test_a_long_lived_builder_tells_a_moved_page_and_spares_the_look_on_an_edit_in_place(project, monkeypatch):
+    """`ssg build --watch` into public/ tells a moved page as `ssg build` does; a save that makes no new page file (a
+    body edited) moves nothing, and does not work out where each of the site's pages is (15-30 ms at 10,000 articles)."""
+    from ssg import checks
+    from ssg.build import Builder, BuildOptions
+    from ssg.config import load_config
+
+    from .conftest import NOW
+
+    project.write({"content/2021/a.md": article("A", "2021-05-24"), "content/2021/b.md": article("B", "2021-05-25")})
+    builder, config, options = Builder(), load_config(project.root), BuildOptions(now=NOW)
+    builder.build(config, options)
+    looked = []
+    monkeypatch.setattr(checks, "addresses", lambda *args, real=checks.addresses: looked.append(1) or real(*args))
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "Another text.")})
+    assert moved(builder.build(config, options)) == [] and looked == []
+    project.write({"content/2021/a.md": article("A", "2021-05-20", "Another text.")})
+    assert [w.split(":")[0] for w in moved(builder.build(config, options))] == ["content/2021/a.md"] and looked == [1]
