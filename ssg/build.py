@@ -49,7 +49,7 @@ from .inputs import code_version, gather, record, up_to_date
 from .load import Known, content_stats, linked_folders, load_articles, other_article_files, posts_outside, published, restat
 from .markdown import ARTICLE_SUFFIXES, EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
-from .pages import Page, Planned, latest_links, menu_links, plan
+from .pages import OUTLET_KINDS, Page, Planned, latest_links, menu_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint, wikilink_target
 from .pelican import LISTING_LINKS, drafts_by_default
 from .redirects import REDIRECT_KIND, redirect_pages
@@ -1325,6 +1325,8 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
             f"{message}, in another language: to publish translations side by side, list the languages in site.yaml "
             f"(languages: [{', '.join(langs)}]; see docs/languages.md)"
         )
+    if first.kind in OUTLET_KINDS:  # (a page an archive had at /sources/ before ssg made outlet pages: it may keep its URL)
+        return f"{message} (set a different `slug:`, or keep the URL for it with sources: {{enabled: false}} in site.yaml, which leaves the outlet pages out)"
     return f"{message} (set a different `slug:`)" if page.kind == "page" else f"{message} (set a different `slug:` or date)"
 
 

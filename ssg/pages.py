@@ -27,6 +27,7 @@ from .urls import Urls, output_file
 _SOURCE_PATH = operator.attrgetter("source_path")
 # The kinds of page search engines are to index (the sitemap lists them): not the 404 page, the search page, redirects.
 INDEXED_KINDS = frozenset({"article", "page", "home", "tag", "year", "month", "day", "tags", "archive", "source", "sources"})
+OUTLET_KINDS = frozenset({"source", "sources"})  # an outlet's page and the index of outlets (site.yaml `sources:`)
 
 
 @dataclass(frozen=True)

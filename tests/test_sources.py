@@ -126,12 +126,22 @@ def test_a_wrong_sources_option_says_what_would_be_right(project, value, message
 
 
 def test_a_page_at_sources_is_an_error_naming_both(outlets):
+    """An archive that had a page (or, with its permalink, an article) at /sources/ before ssg made outlet pages is told
+    how to keep its URL."""
+    keep = (
+        "(set a different `slug:`, or keep the URL for it with sources: {enabled: false} in site.yaml, which leaves the outlet pages out)"
+    )
     outlets.write({"content/pages/sources.md": "---\ntitle: Our sources\n---\n\nText.\n"})
     with pytest.raises(SsgError) as error:
         outlets.build()
-    assert "content/pages/sources.md: slug: has the same URL /sources/ as the sources page (set a different `slug:`)" in str(error.value)
-    outlets.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"})
-    outlets.build()  # (without outlet pages, the page may have the URL)
+    assert str(error.value) == f"content/pages/sources.md: slug: has the same URL /sources/ as the sources page {keep}"
+    outlets.remove("content/pages/sources.md")
+    outlets.write({"site.yaml": SITE_YAML + 'permalink: "{slug}/"\n', "content/2021/sources.md": article("Our sources", "2021-05-01")})
+    with pytest.raises(SsgError) as error:
+        outlets.build()
+    assert str(error.value) == f"content/2021/sources.md: slug: has the same URL /sources/ as the sources page {keep}"
+    outlets.write({"site.yaml": SITE_YAML + 'permalink: "{slug}/"\nsources: {enabled: false}\n'})
+    outlets.build()  # (without outlet pages, the article may have the URL)
     assert "Our sources" in outlets.page("sources/")
 
 
