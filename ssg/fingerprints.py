@@ -37,9 +37,8 @@ _KEY = attrgetter("key")
 _KIND_PATH = attrgetter("kind", "path")
 
 
-READS_COUNT = (
-    ".count"  # among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out
-)
+# Among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out.
+READS_COUNT = ".count"
 _ANALYSIS = "5"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
 LINKING = ("url_for", "abs_url")  # the functions whose literal arguments are site paths (`TemplateLink`)
 # What `Templates` finds in one source: the templates it refers to, the context names it reads, and the site paths it
