@@ -8,7 +8,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from .errors import Problem
-from .pages import Page
+from .pages import OUTLET_KINDS, Page
 from .redirects import REDIRECT_KIND
 
 
@@ -121,4 +121,6 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
             f"{message}, in another language: to publish translations side by side, list the languages in site.yaml "
             f"(languages: [{', '.join(langs)}]; see docs/languages.md)"
         )
+    if first.kind in OUTLET_KINDS:  # (a page an archive had at /sources/ before ssg made outlet pages: it may keep its URL)
+        return f"{message} (set a different `slug:`, or keep the URL for it with sources: {{enabled: false}} in site.yaml, which leaves the outlet pages out)"
     return f"{message} (set a different `slug:`)" if page.kind == "page" else f"{message} (set a different `slug:` or date)"

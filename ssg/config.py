@@ -95,28 +95,35 @@ def _positive_int(value: Any) -> int:
 
 @dataclass(frozen=True)
 class Paginate:
-    """Articles per page of each kind of listing: the home page (each language's too), tag pages, date archives."""
+    """Articles per page of each kind of listing: the home page (each language's too), tag pages, outlet pages, date archives."""
 
     home: int = 20
     tag: int = 20
     date: int = 20  # a year's, a month's and a day's
+    source: int = 20  # an outlet's (sources/<slug>/)
 
     def of(self, kind: str) -> int:
-        """Articles per page of a listing of `kind` (`home`, `tag`, `year`, `month`, `day`)."""
-        return self.date if kind in ("year", "month", "day") else self.tag if kind == "tag" else self.home
+        """Articles per page of a listing of `kind` (`home`, `tag`, `source`, `year`, `month`, `day`)."""
+        if kind in ("year", "month", "day"):
+            return self.date
+        return self.tag if kind == "tag" else self.source if kind == "source" else self.home
 
 
-PAGINATE_KINDS = ("home", "tag", "date")
+PAGINATE_KINDS = ("home", "tag", "source", "date")
 
 
 def _paginate(value: Any) -> Paginate:
-    """`paginate: 20`, every listing; or `{home: 20, tag: 50, date: 100}`, each kind its own (20 where left out)."""
+    """`paginate: 20`, every listing; or `{home: 20, tag: 50, source: 50, date: 100}`, each kind its own (20 where left out)."""
     if not isinstance(value, dict):
         n = _positive_int(value)
-        return Paginate(n, n, n)
+        return Paginate(n, n, n, n)
     for key in value:
         if key not in PAGINATE_KINDS:
-            fix = closest(str(key), PAGINATE_KINDS, {"date": ("year", "month", "day", "period", "archive")})
+            fix = closest(
+                str(key),
+                PAGINATE_KINDS,
+                {"date": ("year", "month", "day", "period", "archive"), "source": ("sources", "outlet", "outlets")},
+            )
             raise ValueError(f"unknown key {key!r} ({fix}; date is the year, month and day pages)")
     return Paginate(**{str(k): _keyed(str(k), _positive_int, v) for k, v in value.items()})
 
@@ -378,6 +385,22 @@ def _site_dir(value: Any) -> str:
     return path + "/"
 
 
+@dataclass(frozen=True)
+class Sources:
+    """`sources:`, the pages per outlet: sources/ lists the outlets articles name in `source:`, sources/<slug>/ (and its
+    feed) each one's articles. On unless switched off: readers of a clippings archive look for them as for tag pages."""
+
+    enabled: bool = True
+
+
+def _sources(value: Any) -> Sources:
+    if isinstance(value, bool):  # (`sources: false`, as a switch is written elsewhere: the mapping leaves room for more)
+        raise _MisreadError(value, "a mapping", "write {key}{{enabled: " + _yaml_word(value) + "}}")
+    data = _mapping(value)
+    _known_keys(data, ("enabled",))
+    return Sources(_keyed("enabled", _bool, data["enabled"])) if "enabled" in data else Sources()
+
+
 FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.xml"}
 
 
@@ -512,7 +535,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "paginate",
         Paginate(),
-        "Articles per page on the home, tag and date pages; or each its own: {home: 20, tag: 50, date: 100} (20 where left out).",
+        "Articles per page on the home, tag, source and date pages; or each its own: {home: 20, tag: 50, source: 50, date: 100} "
+        "(20 where left out).",
         _paginate,
     ),
     Option("latest", 10, "How many articles the 'Latest articles' list shows.", _positive_int),
@@ -551,8 +575,15 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "feeds",
         FEED_DEFAULTS,
-        "Atom feeds (site, per tag, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`.",
+        "Atom feeds (site, per tag, per outlet, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`.",
         _feeds,
+    ),
+    Option(
+        "sources",
+        Sources(),
+        "Pages per outlet: sources/ lists the outlets articles name in `source:`, sources/<slug>/ each one's articles "
+        "(with a feed), and an article's source links there; {enabled: false} leaves them out.",
+        _sources,
     ),
     Option(
         "search",
@@ -601,6 +632,7 @@ class Config:
     params: dict = field(hash=False)
     feeds: dict = field(hash=False)
     search: SearchConfig = SearchConfig()
+    sources: Sources = Sources()  # the pages per outlet
     date_format: str | None = None  # the default language's (`languages:` may set it too, and wins): see `date_formats`
     date_format_short: str | None = None
     content_dir: str = "content"
@@ -827,8 +859,11 @@ def _option_yaml(option: Option, value: Any) -> str:
     """`name: value` as one line of YAML, the way `ssg init` writes it in site.yaml."""
     if isinstance(value, SearchConfig):
         value = {"enabled": value.enabled, "fields": list(value.fields), "path": value.path, "languages": list(value.languages)}
+    if isinstance(value, Sources):
+        value = {"enabled": value.enabled}
     if isinstance(value, Paginate):
-        value = value.home if value.home == value.tag == value.date else {k: getattr(value, k) for k in PAGINATE_KINDS}
+        same = value.home == value.tag == value.source == value.date
+        value = value.home if same else {k: getattr(value, k) for k in PAGINATE_KINDS}
     if isinstance(value, tuple):
         value = list(value)
     dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()

@@ -1,10 +1,10 @@
-"""Which feeds a site has: the whole site, one per language and one per tag, and what each draws from.
+"""Which feeds a site has: the whole site, one per language, one per tag and one per outlet, and what each draws from.
 
 Pages link to them from their heads; `atom` writes them. Every URL in a feed is absolute (feed
 readers have no page to resolve against).
 
 A language feed speaks its language: the site's title and description in it (`Config.title_in`,
-`description_in`, as the pages do). The site feed and the tag feeds mix languages, so they speak the
+`description_in`, as the pages do). The site feed and the tag and outlet feeds mix languages, so they speak the
 default one, a tag feed naming its tag by its name there (`Tag.label`).
 """
 
@@ -17,7 +17,7 @@ from babel import Locale
 
 from .config import Config
 from .content import Article, Image
-from .site import Site, Tag
+from .site import Outlet, Site, Tag
 from .urls import Urls
 
 
@@ -68,10 +68,16 @@ def tag_feed(config: Config, urls: Urls, tag: Tag) -> Feed:
     return Feed(urls.tag_feed(tag.slug), title, config.description_in(config.lang), urls.tag(tag.slug), None)
 
 
+def source_feed(config: Config, urls: Urls, outlet: Outlet) -> Feed:
+    """One outlet's articles, every language's: titled in the default language, like the outlet's page."""
+    title = f"{config.title_in(config.lang)}: {outlet.name}"
+    return Feed(urls.source_feed(outlet.slug), title, config.description_in(config.lang), urls.source(outlet.slug), None)
+
+
 def head_feeds(config: Config, urls: Urls, languages: Sequence[str]) -> tuple[Feed, ...]:
     """The feeds every page links from its head: the site's, and each language's when there are several.
 
-    A tag page adds its tag's feed.
+    A tag page adds its tag's feed, an outlet's page its outlet's.
     """
     feeds = [site_feed(config, urls)]
     if len(languages) > 1:
@@ -86,6 +92,9 @@ def feed_sources(config: Config, urls: Urls, site: Site) -> Iterator[tuple[Feed,
         yield lang_feed(config, urls, lang), site.by_lang.get(lang, ())
     for tag in site.tags:
         yield tag_feed(config, urls, tag), site.tag_articles[tag.key]
+    if config.sources.enabled:
+        for outlet in site.outlets:
+            yield source_feed(config, urls, outlet), site.outlet_articles[outlet.slug]
 
 
 def image_url(image: Image, urls: Urls) -> str:

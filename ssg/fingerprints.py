@@ -37,7 +37,8 @@ _KEY = attrgetter("key")
 _KIND_PATH = attrgetter("kind", "path")
 
 
-READS_COUNT = ".count"  # among a template's names: it reads a `count` (a tag's, shown by the tags page), which Tag's repr leaves out
+# Among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out.
+READS_COUNT = ".count"
 _ANALYSIS = "5"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
 LINKING = ("url_for", "abs_url")  # the functions whose literal arguments are site paths (`TemplateLink`)
 # What `Templates` finds in one source: the templates it refers to, the context names it reads, and the site paths it
@@ -201,7 +202,8 @@ class Remembered:
     pages: dict[str, tuple[tuple, str, Page]]  # page path -> (inputs, fingerprint, the page)
     structures: dict[str, str]  # article key -> what the sitemap shows of it, as text
     tags: dict[str, tuple]  # article key -> its tags as pages show them (`Site.tags_shown`)
-    counts: list[tuple[str, int]]  # each tag's key and count
+    counts: list[tuple[str, int]]  # each tag's key and count, then each outlet's
+    outlets: dict[str, tuple[str, str]]  # each `source:` name -> its outlet as pages show it (`Outlet.shown`)
     shared: tuple  # what pages read besides their own deps and the latest lists: templates, article paths
     latest: dict[str, str]  # each language's latest list, as text
     sitemap: tuple[tuple, str]  # what the sitemap was made from, and its fingerprint
@@ -246,7 +248,11 @@ class Fingerprints:
             shown = list(map(site.tags_shown.__getitem__, map(_SOURCE_PATH, site.articles)))
         self._tags_shown = dict(zip(keys, shown, strict=True)) if keep else {}
         tags_kept = same and _same_tags(previous.tags, keys, shown)
-        self._count_list = [(tag.key, tag.count) for tag in site.tags]
+        self._count_list = [(tag.key, tag.count) for tag in site.tags] + [("source:" + o.slug, o.count) for o in site.outlets]
+        self._outlets = {name: outlet.shown for name, outlet in site.outlet_named.items()}
+        # An unchanged article shows its outlet as it did: the name most of the outlet's articles spell it with may
+        # have changed (a few hundred names: compared whole).
+        outlets_kept = same and all(self._outlets.get(name, shown) == shown for name, shown in previous.outlets.items())
         self._shared = (templates, paths)
         self._latest_texts = {lang: self._latest_text(lang) for lang in latest}
         # Nothing that pages read besides their deps changed: a page the plan took over unchanged (the same
@@ -254,7 +260,7 @@ class Fingerprints:
         # (a new article changes them: the default theme's article pages do not), and the tags' counts only for
         # pages whose templates read one (an article tagged NASA changes NASA's count, which the default theme shows
         # on the tags page alone: the pages of the other NASA articles stay as they were).
-        self._kept_as_was = same and tags_kept and previous.shared == self._shared
+        self._kept_as_was = same and tags_kept and outlets_kept and previous.shared == self._shared
         self._latest_as_was = same and previous.latest == self._latest_texts
         self._counts_as_was = same and previous.counts == self._count_list
         self._sitemap = previous.sitemap if same else ((), "")
@@ -265,7 +271,15 @@ class Fingerprints:
         """What the next build's `previous` is."""
         structures = dict(zip(map(_KEY, self.site.articles), self._structure_texts(), strict=True))
         return Remembered(
-            self.base, self._made, structures, self._tags_shown, self._count_list, self._shared, self._latest_texts, self._sitemap
+            self.base,
+            self._made,
+            structures,
+            self._tags_shown,
+            self._count_list,
+            self._outlets,
+            self._shared,
+            self._latest_texts,
+            self._sitemap,
         )
 
     def page(self, page: Page) -> str:
@@ -288,6 +302,8 @@ class Fingerprints:
         tags: tuple[str, ...] = ()
         if "tags_of" in uses and page.kind != "article":  # (an article page's deps hold its tags)
             tags = tuple(map(self._tags.__getitem__, map(_SOURCE_PATH, page.context.get("articles", ()))))
+        if "outlet_of" in uses and page.kind != "article":  # (an article page's deps hold its outlet)
+            tags += (repr(list(map(self.site.outlet_shown, page.context.get("articles", ())))),)
         counts = self._counts_text() if READS_COUNT in uses else ""
         inputs = (template, page.deps, latest, tags, links, counts)
         if before is not None and before[0] == inputs:

@@ -21,14 +21,14 @@ from markupsafe import Markup
 
 from .config import Config
 from .content import Article, StandalonePage
-from .feeds import Feed, head_feeds, image_url, tag_feed
+from .feeds import Feed, head_feeds, image_url, source_feed, tag_feed
 from .markdown import inline_text
 from .pages import Page
 from .site import Site
 from .urls import Urls
 
 NO_PREVIEW_KINDS = frozenset({"search"})  # noindex pages: nothing to preview or describe
-LISTING_KINDS = frozenset({"home", "tag", "year", "month", "day", "tags", "archive"})
+LISTING_KINDS = frozenset({"home", "tag", "year", "month", "day", "tags", "archive", "source", "sources"})
 
 
 @dataclass(frozen=True)
@@ -83,13 +83,17 @@ class Metadata:
         self.config = config
         self.urls = urls
         self.site = site
-        self.feeds = head_feeds(config, urls, languages)  # the same on every page but tag pages: made once
+        self.feeds = head_feeds(config, urls, languages)  # the same on every page but tag and outlet pages: made once
         self.image = site_image_url(config, urls)  # the picture of pages without a lead image, or None
 
     def __call__(self, page: Page) -> PageMeta:
-        tag = page.context.get("tag") if page.kind == "tag" else None
-        feeds = self.feeds + (tag_feed(self.config, self.urls, tag),) if tag else self.feeds
-        own = feeds[-1] if tag else feeds[0]
+        own_feed = None
+        if page.kind == "tag":
+            own_feed = tag_feed(self.config, self.urls, page.context["tag"])
+        elif page.kind == "source":
+            own_feed = source_feed(self.config, self.urls, page.context["outlet"])
+        feeds = self.feeds + (own_feed,) if own_feed else self.feeds
+        own = feeds[-1] if own_feed else feeds[0]
         if page.kind == "404":  # shown at any URL: it has no canonical one
             return PageMeta(None, feeds, own, (), None)
         if page.kind == "redirect":  # an article's old URL: the article's is the one (`redirects.py`)

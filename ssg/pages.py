@@ -26,7 +26,8 @@ from .urls import Urls, output_file
 
 _SOURCE_PATH = operator.attrgetter("source_path")
 # The kinds of page search engines are to index (the sitemap lists them): not the 404 page, the search page, redirects.
-INDEXED_KINDS = frozenset({"article", "page", "home", "tag", "year", "month", "day", "tags", "archive"})
+INDEXED_KINDS = frozenset({"article", "page", "home", "tag", "year", "month", "day", "tags", "archive", "source", "sources"})
+OUTLET_KINDS = frozenset({"source", "sources"})  # an outlet's page and the index of outlets (site.yaml `sources:`)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def card(article: Article | None, site: Site | None = None) -> tuple | None:
     return (article.key, article.source_path)
 
 
-NO_PERIODS = {"tag": None, "up": None, "prev_period": None, "next_period": None}
+NO_PERIODS = {"tag": None, "outlet": None, "up": None, "prev_period": None, "next_period": None}
 
 
 class Groups:
@@ -221,7 +222,8 @@ class Planned:
 
 
 def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None) -> Iterator[Page]:
-    """All pages, in a fixed order: articles, standalone pages, home (and each language's), tags, dates, archive, 404.
+    """All pages, in a fixed order: articles, standalone pages, home (and each language's), tags, outlets (unless
+    site.yaml `sources:` switches them off), dates, archive, 404.
 
     `planned`: where the groups of pages are kept (`Planned`), for the next plan to reuse.
     """
@@ -236,6 +238,8 @@ def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None)
             path_of = lambda n, lang=lang: urls.lang_home(lang, n)  # noqa: E731
             yield from listing(path_of, "home", None, articles, config, NO_PERIODS, site, groups, lang)
     yield from tag_pages(site, config, urls, groups)
+    if config.sources.enabled:
+        yield from source_pages(site, config, urls, groups)
     yield from period_pages(site, config, urls, planned)
     counts = [(p, len(a)) for p, a in site.periods.items()]
     yield from groups.group("archive", counts, lambda _: [_archive_page(site, config, urls)])
@@ -277,6 +281,7 @@ def article_pages(site: Site, urls: Urls, groups: Groups) -> Iterator[Page]:
             map(site.neighbours_of.__getitem__, paths),
             map(site.tags_shown.__getitem__, paths),
             map(site.versions.get, paths),
+            map(site.outlet_shown, articles),
             strict=True,
         )
     )
@@ -311,7 +316,14 @@ def _article_page(article: Article, site: Site, links: _Links) -> Page:
     # Of the articles it links to, the page shows only their links: deps name them by those, so an
     # edit to a neighbour's text does not make this page again. (As text: two links to the same
     # instant written with other offsets are equal, but print other times.)
-    deps = (article.key, older_text, newer_text, site.tags_of(article), repr(translations) if translations else "()")
+    deps = (
+        article.key,
+        older_text,
+        newer_text,
+        site.tags_of(article),
+        repr(translations) if translations else "()",
+        site.outlet_shown(article),
+    )
     context = {"article": article, "prev": older, "next": newer, "translations": translations}
     path = links.of(article)[0].path  # type: ignore[union-attr]  # (the string its neighbours' links hold)
     return Page(path, "article", "article.html", article.lang, article.title, context, deps)
@@ -387,11 +399,29 @@ def tag_pages(site: Site, config: Config, urls: Urls, groups: Groups) -> Iterato
             tag.label(config.lang),  # (as the tags index, article pages and the tag's feed name it)
             site.tag_articles[tag.key],
             config,
-            {"tag": tag, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None},
+            {"tag": tag, "outlet": None, "up": Link(urls.tags(), ""), "prev_period": None, "next_period": None},
             site,
             groups,
         )
     yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": site.tags}, site.tags)
+
+
+def source_pages(site: Site, config: Config, urls: Urls, groups: Groups) -> Iterator[Page]:
+    """Each outlet's listing (sources/<slug>/), every language's articles together as on a tag's, and the index of
+    outlets (sources/), which shows their counts: its deps hold them (`Outlet`'s repr has its count)."""
+    up = Link(urls.sources(), "")
+    for outlet in site.outlets:
+        yield from listing(
+            lambda n, s=outlet.slug: urls.source(s, n),
+            "source",
+            outlet.name,
+            site.outlet_articles[outlet.slug],
+            config,
+            {"tag": None, "outlet": outlet, "up": up, "prev_period": None, "next_period": None},
+            site,
+            groups,
+        )
+    yield Page(urls.sources(), "sources", "sources.html", config.lang, None, {"outlets": site.outlets}, site.outlets)
 
 
 def period_pages(site: Site, config: Config, urls: Urls, planned: Planned) -> Iterator[Page]:
@@ -403,7 +433,7 @@ def period_pages(site: Site, config: Config, urls: Urls, planned: Planned) -> It
 
         def make(index: int, groups: Groups, periods=periods, sides=sides, kind=kind) -> tuple[Page, ...]:
             period, (older, newer) = periods[index], sides[index]
-            extra = {"tag": None, "up": links[period.parent], "prev_period": links[older], "next_period": links[newer]}
+            extra = {"tag": None, "outlet": None, "up": links[period.parent], "prev_period": links[older], "next_period": links[newer]}
             path_of = lambda n: urls.period(period.year, period.month, period.day, n)  # noqa: E731
             return listing(path_of, kind, links[period].label, site.periods[period], config, extra, site, groups)
 

@@ -37,7 +37,7 @@ from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
 from .scripts import part_lang, written_in_cyrillic
-from .site import Site, Tag
+from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, render_named, rendering_entry
 from .urls import LATEST, Urls, relative_from, resolve_refs
 
@@ -135,13 +135,18 @@ def _not_a_target(target: Any) -> str:
     """Why `url_for(target)` has no URL, and what it takes."""
     takes = (
         "url_for takes a site path, a string such as 'tags/' or 'assets/style.css' ('' is the home page), or an object "
-        "templates are given: an article, page, tag, image, feed, date or link"
+        "templates are given: an article, page, tag, outlet, image, feed, date or link"
     )
     if target is None:
         return f"url_for(None): nothing to link to ({takes}; a field that may be empty wants an {{% if %}} around it)"
     if isinstance(target, jinja2.Undefined):
         target._fail_with_undefined_error()  # (its own message: what is missing, and what is there)
     return f"url_for({target!r}): {type(target).__name__} is no page ({takes})"
+
+
+def _no_outlet(article: Article) -> None:
+    """Templates' `outlet_of` where site.yaml switches the outlet pages off: no article links one."""
+    return None
 
 
 @dataclass(frozen=True)
@@ -203,6 +208,8 @@ class Renderer:
             return target.path
         if isinstance(target, Tag):
             return self.urls.tag(target.slug)
+        if isinstance(target, Outlet):
+            return self.urls.source(target.slug)
         if isinstance(target, Image):
             return self.urls.content_file(target.src)
         if isinstance(target, StandalonePage):
@@ -282,6 +289,8 @@ class Renderer:
             "format_datetime": fmt_datetime,
             "format_time": fmt_time,
             "tags_of": self.site.tags_of,
+            # (None where site.yaml switches the outlet pages off: templates then show the source as they did before)
+            "outlet_of": self.site.outlet_of if self.config.sources.enabled else _no_outlet,
             "in_own_lang": functools.partial(
                 in_own_lang, written_in_cyrillic(lang), self.config.cyrillic_lang, self.config.other_alphabet_lang
             ),
@@ -304,8 +313,10 @@ class Renderer:
             path = article.source_path
             versions = self.site.versions.get(path)
             key = (article.key, lang, self.site.tags_shown[path], tuple(a.key for a in versions) if versions else ())
+            key += (self.site.outlet_shown(article),)  # (its outlet's name: another spelling may become the most used)
             if cards.counts:
                 key += tuple(tag.count for tag in self.site.tags_of(article))
+                key += (outlet.count,) if (outlet := self.site.outlet_of(article)) is not None else ()
             parts = cards.entries.get(key, False)
             if parts is False:
                 parts = self._card_parts(article, lang)
@@ -427,7 +438,7 @@ def _shows(page: Page) -> frozenset[str]:
         return frozenset([name for name, value in things.items() if value] + [f"extra.{key}" for key in standalone.extra])
     if page.kind != "article":
         paginator = context.get("paginator")
-        things = {name: context.get(name) for name in ("tag", "up", "prev_period", "next_period")}
+        things = {name: context.get(name) for name in ("tag", "outlet", "up", "prev_period", "next_period")}
         if paginator is not None:
             things |= {"paginator.prev": paginator.prev, "paginator.next": paginator.next}
         return frozenset(name for name, value in things.items() if value)

@@ -1,4 +1,4 @@
-"""The site model: published articles grouped and sorted into tags, date archives and pages.
+"""The site model: published articles grouped and sorted into tags, outlets, date archives and pages.
 
 Everything here is derived from the list of articles alone, so it is cheap to recompute on every
 build (incremental builds included) and never disagrees with a cold build.
@@ -50,6 +50,23 @@ class Tag(NamedTuple):
         which only templates that read a `count` show (`fingerprints.READS_COUNT`): an article tagged NASA would
         otherwise make every page showing a NASA article again, for a count none of them shows."""
         return f"Tag({self.key!r}, {self.name!r}, {self.slug!r}{', ' + repr(self.names) if self.names else ''})"
+
+
+class Outlet(NamedTuple):
+    """An outlet's page: the articles taken from one outlet (their `source:`). Spellings of its name that make one URL
+    slug (`Интерфакс`, `ИНТЕРФАКС`, `Интерфакс ` ) are one outlet, named by its most used spelling, as tags are.
+
+    A named tuple, like `Tag`: made anew each build and compared with the last build's in C."""
+
+    slug: str  # its page's, sources/<slug>/; the key of the outlet too
+    name: str
+    count: int  # the articles its page lists
+
+    @property
+    def shown(self) -> tuple[str, str]:
+        """The outlet without its count: what an article's page and its listing entries may show of it (a count changes
+        with every article of the outlet added, which would make all the outlet's article pages again)."""
+        return self[:2]
 
 
 class Period(NamedTuple):
@@ -116,6 +133,17 @@ class Site:
     warnings: tuple[Problem, ...]
     problems: tuple[Problem, ...]
     standalone: Standalones = field(default_factory=Standalones)  # the published standalone pages
+    outlets: tuple[Outlet, ...] = ()  # the outlets articles name in `source:`, sorted by name (as tags are)
+    outlet_articles: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # outlet slug -> its articles, newest first
+    outlet_named: dict[str, Outlet] = field(default_factory=dict)  # each `source:` name written -> its outlet
+
+    def outlet_of(self, article: Article) -> Outlet | None:
+        """The outlet `article` was taken from (its `source:`), None for an article without a source."""
+        return self.outlet_named[article.source.name] if article.source is not None else None
+
+    def outlet_shown(self, article: Article) -> tuple[str, str] | None:
+        """`outlet_of(article)` without its count (`Outlet.shown`): what a page's deps name it by."""
+        return self.outlet_named[article.source.name][:2] if article.source is not None else None
 
     def tags_of(self, article: Article) -> tuple[Tag, ...]:
         return self.article_tags[article.source_path]
@@ -196,6 +224,7 @@ def assemble(
         by_lang[article.lang].append(article)
     sequences = by_lang.values() if languages else [ordered]
     tagged = _tagged(ordered, listed_order, versions, tag_names, shown_as, languages[0] if languages else None)
+    outleted = _outleted(ordered, listed_order, versions)
     return Site(
         articles=ordered,
         listed=listed_order,
@@ -209,6 +238,9 @@ def assemble(
         neighbours_of={a.source_path: pair for seq in sequences for a, pair in _neighbours(list(seq))},
         warnings=tagged.warnings,
         problems=tuple(problems),
+        outlets=outleted.outlets,
+        outlet_articles=outleted.outlet_articles,
+        outlet_named=outleted.outlet_named,
     )
 
 
@@ -264,6 +296,53 @@ def _tagged(
             found = of_names[article.tags] = (tags_found, tuple(tag.shown for tag in tags_found))
         article_tags[article.source_path], tags_shown[article.source_path] = found
     return _Tagged(tags, {k: tuple(v) for k, v in by_key.items()}, article_tags, tags_shown, tuple(warnings))
+
+
+class _Outleted(NamedTuple):
+    """The parts of the site model that follow from the articles' sources."""
+
+    outlets: tuple[Outlet, ...]
+    outlet_articles: dict[str, tuple[Article, ...]]
+    outlet_named: dict[str, Outlet]
+
+
+def _outleted(ordered: tuple[Article, ...], listed: tuple[Article, ...], versions: dict[str, tuple[Article, ...]]) -> _Outleted:
+    """The outlets, each one's articles, and the outlet of each spelling (`assemble`'s, and `reassemble`'s when a source
+    changed): two passes over the articles, each name's slug made once (an archive names a few hundred outlets).
+
+    An outlet lists one version of a translated article, as a tag does: the listed one where it names the outlet, else
+    the first by language that does; its count is what its page lists. Its name is its most used spelling over every
+    article (ties: the first in sort order), as a tag's."""
+    slug_of_name: dict[str, str] = {}
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for article in ordered:
+        if article.source is not None:
+            name = article.source.name
+            slug = slug_of_name.get(name)
+            if slug is None:
+                slug = slug_of_name[name] = slug_of(name) or "source"
+            spellings[slug][name] += 1
+    by_slug: dict[str, list[Article]] = defaultdict(list)
+    for article in listed:
+        group = versions.get(article.source_path)
+        if group is None:  # (most articles: one version)
+            if article.source is not None:
+                by_slug[slug_of_name[article.source.name]].append(article)
+            continue
+        shown: dict[str, Article] = {}
+        for version in group:  # (the listed version first: `by_rank`)
+            if version.source is not None:
+                shown.setdefault(slug_of_name[version.source.name], version)
+        for slug, version in shown.items():
+            by_slug[slug].append(version)
+    outlets = {
+        slug: Outlet(slug, min(names, key=lambda s, names=names: (-names[s], s)), len(by_slug[slug])) for slug, names in spellings.items()
+    }
+    return _Outleted(
+        tuple(sorted(outlets.values(), key=lambda o: (o.name.casefold(), o.slug))),
+        {slug: tuple(articles) for slug, articles in by_slug.items()},
+        {name: outlets[slug] for name, slug in slug_of_name.items()},
+    )
 
 
 def _unique(tags) -> tuple[Tag, ...]:
@@ -408,8 +487,8 @@ def reassemble(
     a save that changed an article's text or tags, not its path, date, language or translation links); None when
     `now` differs in any other way.
 
-    That is most rebuilds of the preview, and this costs a fraction of `assemble`'s time (where tags changed, what
-    follows from tags is made again, as `assemble` makes it); the result equals what `assemble(now)` gives
+    That is most rebuilds of the preview, and this costs a fraction of `assemble`'s time (where tags or a source's name
+    changed, what follows from tags or sources is made again, as `assemble` makes it); the result equals what `assemble(now)` gives
     (tested), so nothing downstream can tell the two apart.
     """
     if len(before) != len(now):
@@ -420,8 +499,10 @@ def reassemble(
     if any(_shape(before[i]) != _shape(now[i]) for i in changed):
         return None
     retagged = any(before[i].tags != now[i].tags for i in changed)
+    resourced = any(_source_name(before[i]) != _source_name(now[i]) for i in changed)
     ordered, listed = list(site.articles), list(site.listed)
     tag_articles, periods, versions, by_lang = dict(site.tag_articles), dict(site.periods), dict(site.versions), dict(site.by_lang)
+    outlet_articles = dict(site.outlet_articles)
     neighbours = dict(site.neighbours_of)
     for index in changed:
         old, new = before[index], now[index]
@@ -430,6 +511,9 @@ def reassemble(
         if not retagged:
             for key, shown in tag_articles.items():
                 tag_articles[key] = _swapped(shown, old, new)
+        if not resourced and new.source is not None:  # (its outlet's list alone may hold it: its source is as it was)
+            slug = site.outlet_named[new.source.name].slug
+            outlet_articles[slug] = _swapped(outlet_articles[slug], old, new)
         d = new.date
         for period in (Period(d.year), Period(d.year, d.month), Period(d.year, d.month, d.day)):
             if period in periods:  # (a translation that is not listed may be alone on its day)
@@ -448,6 +532,9 @@ def reassemble(
     tagged = _Tagged(site.tags, tag_articles, site.article_tags, site.tags_shown, site.warnings)
     if retagged:
         tagged = _tagged(tuple(ordered), tuple(listed), versions, tag_names, shown_as, languages[0] if languages else None)
+    outleted = _Outleted(site.outlets, outlet_articles, site.outlet_named)
+    if resourced:
+        outleted = _outleted(tuple(ordered), tuple(listed), versions)
     return Site(
         articles=tuple(ordered),
         listed=tuple(listed),
@@ -462,7 +549,15 @@ def reassemble(
         warnings=tagged.warnings,
         problems=site.problems,
         standalone=site.standalone,
+        outlets=outleted.outlets,
+        outlet_articles=outleted.outlet_articles,
+        outlet_named=outleted.outlet_named,
     )
+
+
+def _source_name(article: Article) -> str | None:
+    """What the outlets are grouped by of an article's source: its name (its url is the article's own)."""
+    return article.source.name if article.source is not None else None
 
 
 def _swap_in(articles: list[Article], old: Article, new: Article) -> None:

@@ -40,14 +40,16 @@ from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
 PAGE_TEMPLATE = "page.html"  # a standalone page (About: `content.StandalonePage`)
+# The index of outlets (sources/): ssg keeps a plain one for a theme made before outlets had pages, which lacks it.
+SOURCES_TEMPLATE = "sources.html"
 SEARCH_TEMPLATE = "search.html"  # the search page: a theme without it has no search (`Theme.searching`)
 THEME_DELIMITER = ":"  # `default:base.html`: the template of that theme (and the themes it extends), not the site's
-# What each template a page is made with makes, for a theme that lacks it (`Theme.missing_templates`). page.html and
-# redirect.html are not among them: a theme may leave them out (`BUILT_IN_TEMPLATES`); nor search.html, without which a
-# site has no search (`Theme.searching`).
+# What each template a page is made with makes, for a theme that lacks it (`Theme.missing_templates`). page.html,
+# redirect.html and sources.html are not among them: a theme may leave them out (`BUILT_IN_TEMPLATES`); nor search.html,
+# without which a site has no search (`Theme.searching`).
 PAGE_TEMPLATES = {
     "article.html": "every article's page is made with it",
-    "list.html": "the home page, tag pages and date archives are made with it",
+    "list.html": "the home page, tag pages, outlet pages and date archives are made with it",
     "tags.html": "the tags index (tags/) is made with it",
     "archive.html": "the archive (archive/) is made with it",
     "404.html": "the page shown for a missing page (404.html) is made with it",
@@ -77,6 +79,16 @@ BUILT_IN_TEMPLATES = {
 </html>
 """,
     REDIRECT_TEMPLATE: '{% extends "ssg/redirect.html" %}\n',
+    SOURCES_TEMPLATE: """\
+{% extends "base.html" %}
+{% block content %}
+<ul>
+  {% for outlet in outlets %}
+  <li><a href="{{ url_for(outlet) }}">{{ outlet.name }}</a> ({{ outlet.count }})</li>
+  {% endfor %}
+</ul>
+{% endblock %}
+""",
     PAGE_TEMPLATE: """\
 {% extends "base.html" %}
 {% block content %}
@@ -296,6 +308,7 @@ FUNCTIONS = frozenset(
         "format_datetime",
         "format_time",
         "tags_of",
+        "outlet_of",
         "card",
         "translations_of",
         "language_name",
@@ -440,6 +453,7 @@ DOCUMENTED = {
     "Article": (*ARTICLE_KEYS, "extra", "source_path"),
     "StandalonePage": ("title", "updated", "lang", "summary", "slug", "draft", "menu", "extra", "source_path"),
     "Tag": ("name", "slug", "count", "label"),
+    "Outlet": ("name", "slug", "count"),
     "Image": ("src", "credit", "alt", "caption"),
     "Source": ("name", "url"),
     "Paginator": ("page", "pages", "total", "first", "last", "prev", "next"),

@@ -1,4 +1,4 @@
-"""The only place that turns articles, standalone pages, tags, dates and listings into URLs and output paths.
+"""The only place that turns articles, standalone pages, tags, outlets, dates and listings into URLs and output paths.
 
 A *site path* is a page's path under the site root without a leading slash: `""` is the home
 page, `tags/roscosmos/` a tag page, `feed.xml` a file. Pages end with `/` and are written as
@@ -118,6 +118,17 @@ class Urls:
 
     def tag_feed(self, slug: str) -> str:
         return f"tags/{slug}/feed.xml"
+
+    def sources(self) -> str:
+        """The index of the outlets articles are taken from (`source:`)."""
+        return "sources/"
+
+    def source(self, slug: str, page: int = 1) -> str:
+        """One outlet's articles (`site.Outlet`)."""
+        return _paged(f"sources/{slug}/", page)
+
+    def source_feed(self, slug: str) -> str:
+        return f"sources/{slug}/feed.xml"
 
     def period(self, year: int, month: int | None = None, day: int | None = None, page: int = 1) -> str:
         key = (year, month, day, page)

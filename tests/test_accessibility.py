@@ -35,6 +35,9 @@ PAGES = {
     "Russian article": "ru/" + ARTICLE,
     "tag": "tags/roscosmos/",
     "tags": "tags/",
+    "source": "sources/interfax/",
+    "source, Russian articles": "sources/interfaks/",
+    "sources": "sources/",
     "year": "2021/",
     "month": "2021/05/",
     "day": "2021/05/24/",
@@ -241,16 +244,18 @@ PRINTED_COLOURS = """() => [...document.querySelectorAll('main *')].map(e => {
 
 def test_an_article_printed_from_a_dark_system_prints_as_from_a_light_one_with_its_sources_address(page: Page, root: str) -> None:
     """Paper is white, and browsers leave backgrounds out: printed in the dark palette, tags, links and the rights
-    notice came out light grey or pale blue on it. On paper a link is its text alone, so the source's name shows
-    its address."""
+    notice came out light grey or pale blue on it. On paper a link is its text alone, so the link to the original
+    article shows its address (the outlet's page, a path in the archive, none)."""
     _open(page, root + ARTICLE)
     printed = {}
     for scheme in ("light", "dark"):
         page.emulate_media(media="print", color_scheme=scheme)
         printed[scheme] = page.evaluate(PRINTED_COLOURS)
     assert printed["dark"] == printed["light"]
-    after = page.evaluate("getComputedStyle(document.querySelector('.article__meta .meta__item a'), '::after').content")
-    assert after == '" (https://www.interfax.ru/russia/767824)"'
+    after = page.evaluate("getComputedStyle(document.querySelector('.article__meta .meta__item a[rel=external]'), '::after').content")
+    assert after == '": https://www.interfax.ru/russia/767824"'  # (in the parentheses of "original article")
+    outlet = page.evaluate("getComputedStyle(document.querySelector('.article__meta .meta__item a'), '::after').content")
+    assert outlet == "none"  # (the outlet's page: a path in the archive, no address to print)
     page.emulate_media(media="screen", color_scheme="dark")
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(18, 19, 21)"  # (the screen's stays dark)
 

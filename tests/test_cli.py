@@ -896,8 +896,8 @@ def test_profile_counts_the_urls_the_sitemap_lists(project):
 def test_check_renders_a_page_of_each_kind_and_fails_on_a_template_error_as_build_does(project):
     project.write({"content/a.md": article("A", "2021-01-01", tags="[Space]")})
     result = run("-C", str(project.root), "check")
-    # article, home, tag, year, month, day, tags, archive, 404, search
-    assert result.exit_code == 0 and "and the templates (10 pages rendered, one of each kind, nothing written to the site)" in result.output
+    # article, home, tag, year, month, day, tags, sources (the index, without outlets), archive, 404, search
+    assert result.exit_code == 0 and "and the templates (11 pages rendered, one of each kind, nothing written to the site)" in result.output
     assert "Checked site.yaml, 1 article and" in result.output
     base = '{% extends "base.html" %}\n{% block content %}\n'
     project.write(

@@ -405,10 +405,10 @@ def test_the_documented_fields_are_the_objects_and_the_docs():
     from ssg.feeds import Feed
     from ssg.pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, PageLink, Paginator
     from ssg.render import LanguageLink, PageInfo, SiteInfo
-    from ssg.site import Tag
+    from ssg.site import Outlet, Tag
     from ssg.theme import DOCUMENTED
 
-    types = (Article, StandalonePage, Tag, Image, Source, Paginator, ArticleLink, PageLink, Link, LanguageLink, Feed)
+    types = (Article, StandalonePage, Tag, Outlet, Image, Source, Paginator, ArticleLink, PageLink, Link, LanguageLink, Feed)
     types += (ArchiveYear, ArchiveMonth, SiteInfo, PageInfo)
     assert sorted(DOCUMENTED) == sorted(t.__name__ for t in types)
     docs = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")

@@ -1,0 +1,264 @@
+"""Pages per outlet: sources/ lists the outlets articles name in `source:`, sources/<slug>/ each one's articles."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+
+import pytest
+
+import ssg.render
+from ssg.build import Builder, BuildOptions
+from ssg.config import load_config
+from ssg.content import Source
+from ssg.errors import SsgError
+from ssg.load import content_stats
+from ssg.site import assemble, reassemble
+
+from .conftest import NOW, SITE_YAML, Project, article
+from .test_incremental import builder_build, changed_content, cold_build, read_articles, tree
+
+INTERFAX = "{name: Интерфакс, url: 'https://www.interfax.ru/russia/1'}"
+
+
+@pytest.fixture
+def outlets(project: Project) -> Project:
+    """Six articles from three spellings of two outlets, and one without a source."""
+    sources = [INTERFAX, "ИНТЕРФАКС", "Интерфакс", "{name: Reuters, url: 'https://www.reuters.com/world/1/'}", "Reuters", "Интерфакс"]
+    project.write(
+        {
+            f"content/2021/story-{n}.md": article(f"Story {n}", f"2021-0{1 + n % 3}-1{n}T10:00:00+03:00", f"Body {n}.", source=source)
+            for n, source in enumerate(sources)
+        }
+    )
+    project.write({"content/2020/none.md": article("No source", "2020-12-01", "Body.", tags="[Alpha]")})
+    project.build()
+    return project
+
+
+def titles(html: str) -> list[str]:
+    """The titles of a listing's entries, in order."""
+    return re.findall(r'class="entry__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_each_outlet_has_a_page_of_its_articles_newest_first_paginated(outlets):
+    """Spellings that make one slug are one outlet, named by the most used; paginate: 2 as every listing."""
+    first, second = outlets.page("sources/interfaks/"), outlets.page("sources/interfaks/page/2/")
+    assert titles(first) == ["Story 5", "Story 2"] and titles(second) == ["Story 1", "Story 0"]
+    assert '<h1 class="page-header__title">Интерфакс</h1>' in first  # (2 of its 4 articles: ИНТЕРФАКС has 1)
+    assert "Page 1 of 2" in first and "Articles: 4" in first
+    assert titles(outlets.page("sources/reuters/")) == ["Story 4", "Story 3"]
+    assert sorted(p.name for p in (outlets.public / "sources").iterdir()) == ["index.html", "interfaks", "reuters"]
+    assert "No source" not in outlets.page("sources/") + first + second  # on no outlet's page
+
+
+def test_the_sources_index_lists_the_outlets_by_name_with_their_counts(outlets):
+    index = outlets.page("sources/")
+    names = re.findall(r'<a class="source-list__item" href="([^"]+)"[^>]*>\s*<span class="source-list__name">([^<]+)</span>', index)
+    assert names == [("reuters/", "Reuters"), ("interfaks/", "Интерфакс")]  # (sorted by name, as the tags index is)
+    assert '<span class="visually-hidden">Articles: 4</span><span aria-hidden="true">4</span>' in index
+    assert "<title>Test archive</title>" in index and '<h1 class="page-header__title">Sources</h1>' in index
+
+
+def test_an_article_links_its_outlets_page_and_the_original(outlets):
+    page = outlets.page("2021/01/10/story-0/")
+    line = re.search(r"Source:\s*(.*?)</span>", page, re.S)[1]
+    assert line == (
+        '<a href="../../../../sources/interfaks/">Интерфакс</a> '
+        '(<a href="https://www.interfax.ru/russia/1" rel="external">original article</a>)'
+    )
+    # Without a link, the name alone leads to the outlet's page; the entry in a listing links it too.
+    assert re.search(r'Source:\s*<a href="../../../../sources/interfaks/">ИНТЕРФАКС</a></span>', outlets.page("2021/02/11/story-1/"))
+    assert '<span class="visually-hidden">Source:</span> <a href="../sources/interfaks/">Интерфакс</a>' in outlets.page("2021/")
+
+
+def test_outlet_pages_are_in_the_sitemap_with_their_feeds_and_metadata(outlets):
+    sitemap = (outlets.public / "sitemap.xml").read_text()
+    for path in ("sources/", "sources/interfaks/", "sources/interfaks/page/2/", "sources/reuters/"):
+        assert f"<loc>https://example.org/{path}</loc>" in sitemap
+    feed = (outlets.public / "sources/reuters/feed.xml").read_text()
+    assert "<title>Test archive: Reuters</title>" in feed and feed.count("<entry>") == 2
+    page = outlets.page("sources/reuters/")
+    assert '<link rel="alternate" type="application/atom+xml" href="feed.xml" title="Test archive: Reuters">' in page
+    assert '"@type": "CollectionPage"' in page and '<link rel="canonical" href="https://example.org/sources/reuters/">' in page
+    assert '<a class="feed-link" href="feed.xml">' in page and "Feed for this source" in page
+    assert '<p class="page-header__kicker"><a href="../">Source</a></p>' in page
+
+
+def test_site_yaml_switches_outlet_pages_off(outlets):
+    outlets.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"})
+    outlets.build()
+    assert not (outlets.public / "sources").exists()
+    assert "sources/" not in (outlets.public / "sitemap.xml").read_text()
+    page = outlets.page("2021/01/10/story-0/")
+    assert re.search(r'Source:\s*<a href="https://www.interfax.ru/russia/1">Интерфакс</a></span>', page)  # as before
+    assert "sources/" not in page + outlets.page("")
+
+
+def test_paginate_has_a_kind_for_outlet_pages(outlets):
+    outlets.write({"site.yaml": SITE_YAML.replace("paginate: 2", "paginate: {source: 3}")})
+    outlets.build()
+    assert titles(outlets.page("sources/interfaks/")) == ["Story 5", "Story 2", "Story 1"]
+    assert len(titles(outlets.page(""))) == 7  # (the home page: 20, the default)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("sources: no", "site.yaml:5: sources: no is read as false, not a mapping (write sources: {enabled: false})"),
+        ("sources: {enabld: false}", "site.yaml:5: sources: unknown key 'enabld' (did you mean 'enabled'?)"),
+        (
+            "sources: {enabled: 'no'}",
+            "site.yaml:5: sources: enabled: 'no' is text, not true or false (write enabled: false, without quotes)",
+        ),
+        (
+            "paginate: {sources: 5}",
+            "site.yaml:5: paginate: unknown key 'sources' (did you mean 'source'?; date is the year, month and day pages)",
+        ),
+    ],
+)
+def test_a_wrong_sources_option_says_what_would_be_right(project, value, message):
+    project.write({"site.yaml": SITE_YAML.replace("paginate: 2\n", "") + "\n" + value + "\n"})
+    with pytest.raises(SsgError) as error:
+        load_config(project.root)
+    assert str(error.value) == message
+
+
+def test_a_page_at_sources_is_an_error_naming_both(outlets):
+    """An archive that had a page (or, with its permalink, an article) at /sources/ before ssg made outlet pages is told
+    how to keep its URL."""
+    keep = (
+        "(set a different `slug:`, or keep the URL for it with sources: {enabled: false} in site.yaml, which leaves the outlet pages out)"
+    )
+    outlets.write({"content/pages/sources.md": "---\ntitle: Our sources\n---\n\nText.\n"})
+    with pytest.raises(SsgError) as error:
+        outlets.build()
+    assert str(error.value) == f"content/pages/sources.md: slug: has the same URL /sources/ as the sources page {keep}"
+    outlets.remove("content/pages/sources.md")
+    outlets.write({"site.yaml": SITE_YAML + 'permalink: "{slug}/"\n', "content/2021/sources.md": article("Our sources", "2021-05-01")})
+    with pytest.raises(SsgError) as error:
+        outlets.build()
+    assert str(error.value) == f"content/2021/sources.md: slug: has the same URL /sources/ as the sources page {keep}"
+    outlets.write({"site.yaml": SITE_YAML + 'permalink: "{slug}/"\nsources: {enabled: false}\n'})
+    outlets.build()  # (without outlet pages, the article may have the URL)
+    assert "Our sources" in outlets.page("sources/")
+
+
+def test_a_bilingual_sites_outlet_pages_list_every_language_in_its_interface(bilingual):
+    bilingual.write(
+        {
+            "content/en/story-0.md": article("Story 0", "2021-01-10T10:00:00+03:00", "English.", source="TASS"),
+            "content/ru/story-0.md": article("Новость 0", "2021-01-10T10:00:00+03:00", "Русский.", lang="ru", source="ТАСС"),
+            "content/ru/only-1.md": article("Только по-русски 1", "2022-02-02T12:00:00+03:00", "Текст.", lang="ru", source="ТАСС"),
+            "content/en/story-1.md": article("Story 1", "2021-02-11T10:00:00+03:00", "English.", source="ТАСС"),
+        }
+    )
+    bilingual.build()
+    page = bilingual.page("sources/tass/")
+    assert titles(page) == ["Только по-русски 1", "Story 1", "Story 0"]  # (a translated article once, in the default language)
+    assert '<h1 class="page-header__title"><span lang="ru">ТАСС</span></h1>' in page  # (3 of 4 spell it so; the page is English)
+    russian = bilingual.page("ru/2021/01/10/story-0/")
+    assert re.search(r'Источник:\s*<a href="../../../../../sources/tass/">ТАСС</a></span>', russian)
+    bilingual.write(
+        {
+            "content/ru/story-0.md": article(
+                "Новость 0", "2021-01-10T10:00:00+03:00", "Т.", lang="ru", source="{name: ТАСС, url: 'https://tass.ru/1'}"
+            )
+        }
+    )
+    bilingual.build()
+    assert '(<a href="https://tass.ru/1" rel="external">оригинал статьи</a>)' in bilingual.page("ru/2021/01/10/story-0/")
+
+
+def test_a_theme_without_sources_html_gets_ssgs_own(outlets):
+    """A theme made before outlets had pages still builds: its sources index is ssg's plain one."""
+    theme = outlets.root / "themes" / "old" / "templates"
+    theme.mkdir(parents=True)
+    for name in ("article.html", "list.html", "tags.html", "archive.html", "404.html"):
+        (theme / name).write_text('{% extends "base.html" %}', encoding="utf-8")
+    (theme / "base.html").write_text("{% block content %}{% endblock %}", encoding="utf-8")
+    outlets.write({"site.yaml": SITE_YAML + "theme: old\nsearch: {enabled: false}\n"})
+    outlets.build()
+    assert '<li><a href="reuters/">Reuters</a> (2)</li>' in outlets.page("sources/")
+
+
+# Changes of sources, for the incremental builds to give exactly what a cold build gives.
+CHANGES = {
+    "source changed": lambda p: p.write(
+        {"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Body 2.", source="Reuters")}
+    ),
+    "source added": lambda p: p.write({"content/2020/none.md": article("No source", "2020-12-01", "Body.", tags="[Alpha]", source="BBC")}),
+    "source removed": lambda p: p.write({"content/2021/story-3.md": article("Story 3", "2021-01-13T10:00:00+03:00", "Body 3.")}),
+    "source url changed": lambda p: p.write(
+        {
+            "content/2021/story-0.md": article(
+                "Story 0", "2021-01-10T10:00:00+03:00", "Body 0.", source="{name: Интерфакс, url: 'https://x.org/'}"
+            )
+        }
+    ),
+    "source spelt otherwise by most": lambda p: p.write(
+        {
+            "content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Body 2.", source="ИНТЕРФАКС"),
+            "content/2021/story-5.md": article("Story 5", "2021-03-15T10:00:00+03:00", "Body 5.", source="ИНТЕРФАКС"),
+        }
+    ),
+    "new article with a new source": lambda p: p.write({"content/2021/new.md": article("New", "2021-06-01", source="AP")}),
+    "outlet's last article deleted": lambda p: [p.remove("content/2021/story-3.md"), p.remove("content/2021/story-4.md")],
+    "outlet pages switched off": lambda p: p.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"}),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+@pytest.mark.parametrize("how", ["build", "builder", "builder told"])
+def test_incremental_build_after_a_source_change_equals_cold_build(outlets, tmp_path, change, how):
+    builder = Builder()
+    if how != "build":
+        builder_build(builder, outlets)
+    content = outlets.root / "content"
+    before = content_stats(content)
+    CHANGES[change](outlets)
+    if how == "build":
+        outlets.build()
+    else:
+        told = changed_content(content, before, content_stats(content)) if how == "builder told" else None
+        builder.build(load_config(outlets.root), BuildOptions(now=NOW), told)
+    assert tree(outlets.public) == cold_build(outlets, tmp_path)
+
+
+@pytest.mark.parametrize("long_lived", [False, True], ids=["build", "builder"])
+def test_editing_an_article_makes_again_only_the_outlet_pages_it_is_on(outlets, monkeypatch, long_lived):
+    """Story 4 is on Reuters' page: Интерфакс's pages and the sources index (whose counts are as they were) stay."""
+    builder = Builder()
+    if long_lived:
+        builder_build(builder, outlets)
+    rendered = []
+    real = ssg.render.Renderer.render
+    monkeypatch.setattr(ssg.render.Renderer, "render", lambda self, page: rendered.append(page.path) or real(self, page))
+    outlets.write({"content/2021/story-4.md": article("Story 4", "2021-02-14T10:00:00+03:00", "Edited.", source="Reuters")})
+    builder_build(builder, outlets) if long_lived else outlets.build()
+    assert [path for path in rendered if path.startswith("sources/")] == ["sources/reuters/"]
+
+
+def test_reassembled_site_equals_assembled_site_after_source_edits(bilingual):
+    """The preview swaps edited articles into its last site model: after source edits (another outlet, another spelling
+    of one, a new one, none, only the link) it is exactly the model `assemble` makes, outlets and their order included."""
+    how, articles = read_articles(bilingual)
+    site = assemble(articles, *how)
+    rng = random.Random(7)
+    sources = [None, Source("ТАСС"), Source("TASS", "https://tass.com/1"), Source("Интерфакс"), Source("ИНТЕРФАКС"), Source("AP")]
+    resourced = 0
+    for step in range(60):
+        now = list(articles)
+        for index in rng.sample(range(len(now)), rng.choice((1, 1, 2, 4))):
+            edit = {"title": f"Edited {step}", "key": f"{step}-{index}"}
+            if step % 2:
+                edit["source"] = rng.choice(sources)
+                resourced += edit["source"] != now[index].source
+            now[index] = dataclasses.replace(now[index], **edit)
+        again, expected = reassemble(site, articles, now, *how), assemble(now, *how)
+        assert again == expected  # (an old object left anywhere has another title)
+        assert list(again.outlet_articles) == list(expected.outlet_articles) and again.outlets == expected.outlets
+        assert again.outlet_named == expected.outlet_named
+        articles, site = now, again
+    assert resourced > 20 and len(site.outlets) > 1
