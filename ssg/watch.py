@@ -83,9 +83,14 @@ class Layout:
             (root / "themes", ChangeKind.TEMPLATES),
             (root / config.static_dir, ChangeKind.STATIC),
         )
-        ignored = (config.output_path, root / config.cache_dir)  # the preview's folder is in the cache
+        ignored = [Path(os.path.abspath(p)) for p in (config.output_path, root / config.cache_dir)]  # (the preview's is in the cache)
         settings = (root / config.tag_names_file,) if config.tag_names_file else ()
-        return cls(root, folders, tuple(Path(os.path.abspath(p)) for p in ignored), tuple(Path(os.path.abspath(p)) for p in settings))
+        # A folder that holds the project or a source folder is never ignored, whatever site.yaml says: `output_dir: .`
+        # (or `cache_dir: content`) made the preview deaf to every later save, the one fixing site.yaml included. The
+        # build refuses such a folder with a message; the preview must hear the fix.
+        kept = [Path(os.path.abspath(root)), *(Path(os.path.abspath(folder)) for folder, _ in folders)]
+        ignored = [folder for folder in ignored if not any(source == folder or source.is_relative_to(folder) for source in kept)]
+        return cls(root, folders, tuple(ignored), tuple(Path(os.path.abspath(p)) for p in settings))
 
     def watch_plan(self) -> dict[Path, bool]:
         """Folder -> recursive?: the root alone (site.yaml, new source folders), then each source folder."""

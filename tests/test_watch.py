@@ -419,3 +419,23 @@ def test_the_preview_tells_its_builder_once_it_keeps_objects_frozen(project, mon
     finally:
         rebuilder.batcher.close()
         thread.join()
+
+
+@pytest.mark.parametrize(
+    ("setting", "source"), [("output_dir: .", "site.yaml"), ("output_dir: ..", "site.yaml"), ("output_dir: content", "content/a.md")]
+)
+def test_an_output_folder_over_the_sources_never_deafens_the_preview(project, setting, source):
+    # A new user's trial: `output_dir: .` saved while `ssg serve` ran, then fixed; the preview ignored the fix and every
+    # save after it (the output folder's events are ignored, and that folder held site.yaml), printing nothing.
+    project.write({"site.yaml": f"title: T\n{setting}\n"})
+    layout = Layout.of(load_config(project.root))
+    root = project.root.resolve()
+    assert classify(root / source, layout) in (CONFIG, CONTENT)
+    assert classify(root / "static/logo.svg", layout) is STATIC
+    assert classify(root / ".ssg-cache/serve/index.html", layout) is IGNORED
+
+
+def test_a_cache_folder_over_the_sources_never_deafens_the_preview(project):
+    project.write({"site.yaml": "title: T\ncache_dir: .\n"})
+    layout = Layout.of(load_config(project.root))
+    assert classify(project.root.resolve() / "site.yaml", layout) is CONFIG
