@@ -161,7 +161,30 @@ def _timezone(value: Any) -> str:
     return name
 
 
+# Jekyll's and Hugo's permalink words (`:year`), and Jekyll's named styles, as ssg writes them: a pattern pasted from
+# their config was refused as having "no {slug}", which left the user to translate it.
+_FOREIGN_PLACEHOLDERS = {"year": "year", "month": "month", "day": "day", "title": "slug", "slug": "slug", "lang": "lang"}
+_JEKYLL_STYLES = {"pretty": "{year}/{month}/{day}/{slug}/", "date": "{year}/{month}/{day}/{slug}.html", "none": "{slug}.html"}
+
+
+def _foreign_permalink(pattern: str) -> str | None:
+    """The ssg pattern for a Jekyll or Hugo permalink (`/:year/:month/:title/`, `pretty`), or None where it has none."""
+    if pattern in _JEKYLL_STYLES:
+        return _JEKYLL_STYLES[pattern]
+    words = re.findall(r":(\w+)", pattern)
+    if not words or any(word not in _FOREIGN_PLACEHOLDERS for word in words):
+        return None
+    return re.sub(r":(\w+)", lambda m: "{" + _FOREIGN_PLACEHOLDERS[m[1]] + "}", pattern).strip("/") + (
+        "" if pattern.endswith(".html") else "/"
+    )
+
+
 def _permalink(value: Any) -> str:
+    foreign = _foreign_permalink(_str(value).strip())
+    if foreign is not None:
+        if value.strip() in _JEKYLL_STYLES:
+            raise ValueError(f"{value!r} is Jekyll's name for the pattern ssg writes {foreign}")
+        raise ValueError(f"{value!r} has Jekyll's and Hugo's :placeholders; ssg writes them in braces: {foreign}")
     pattern = _str(value).strip("/")
     pattern += "" if pattern.endswith(".html") else "/"  # Pelican's `{slug}.html` keeps its URLs; else a folder
     names = set(re.findall(r"{(\w+)}", pattern))
@@ -763,8 +786,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     writes it (`yes`, which YAML reads as true), for the messages."""
     problems, values = [], {}
     for key in sorted(set(data) - set(OPTION_NAMES), key=str):
-        fix = closest(str(key), OPTION_NAMES, listed="known options:")
-        problems.append(Problem(CONFIG_FILE, lines.get(key), str(key), f"unknown option ({fix})"))
+        problems.append(Problem(CONFIG_FILE, lines.get(key), str(key), _unknown_option(str(key))))
     written = written or {}
     for option in OPTIONS:
         if option.name not in data:
@@ -800,6 +822,57 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     if problems:
         raise ConfigError(problems)
     return Config(root=root, **values, flagged=flagged)
+
+
+# Options of Hugo's and Jekyll's configs that people moving an archive paste into site.yaml, lower-cased (Hugo reads its
+# keys in any case): whose they are, ssg's option for the same thing (None: it has none), and what to know. A guess by
+# spelling sent `destination:` (Jekyll's output folder) to `description`, and `languageCode:` to `languages`.
+FOREIGN_OPTIONS: dict[str, tuple[str, str | None, str]] = {
+    "baseurl": ("Hugo's baseURL or Jekyll's baseurl", "base_url", "the whole address, path included: https://example.org/archive/"),
+    "url": ("Jekyll's", "base_url", "the whole address, with baseurl's path: https://example.org/archive/"),
+    "languagecode": ("Hugo's", "lang", "the language's code alone: lang: en"),
+    "defaultcontentlanguage": ("Hugo's", "lang", "and languages: for the others"),
+    "timezone": ("Hugo's", "timezone", ""),
+    "publishdir": ("Hugo's", "output_dir", ""),
+    "destination": ("Jekyll's", "output_dir", ""),
+    "contentdir": ("Hugo's", "content_dir", ""),
+    "staticdir": ("Hugo's", "static_dir", ""),
+    "layoutdir": ("Hugo's", "templates_dir", ""),
+    "cachedir": ("Hugo's", "cache_dir", ""),
+    "permalinks": ("Hugo's", "permalink", "one pattern for articles, e.g. '{year}/{month}/{slug}/'"),
+    "pagination": ("Hugo's", "paginate", "articles per page: paginate: 20"),
+    "menus": ("Hugo's", "menu", "a list of {name: ..., url: ...}"),
+    "paginatepath": ("Hugo's", None, "its listing pages are page/2/, page/3/, ..."),
+    "paginate_path": ("Jekyll's", None, "its listing pages are page/2/, page/3/, ..."),
+    "taxonomies": ("Hugo's", None, "the articles' tags: make the tag pages, at tags/<name>/"),
+    "builddrafts": ("Hugo's", None, "ssg build --drafts does that"),
+    "show_drafts": ("Jekyll's", None, "ssg build --drafts does that"),
+    "buildfuture": ("Hugo's", None, "ssg build --future does that"),
+    "future": ("Jekyll's", None, "ssg build --future does that"),
+    "enablerobotstxt": ("Hugo's", None, "every build writes robots.txt, unless static/ has one"),
+    "source": ("Jekyll's", None, "it builds the folder of site.yaml: ssg -C FOLDER build"),
+    "author": ("Jekyll's", None, "the site's publisher is publisher: {name: ...}"),
+    **dict.fromkeys(
+        ("hascjklanguage", "summarylength", "disablekinds", "markup", "outputs", "enablegitinfo", "googleanalytics"),
+        ("Hugo's", None, ""),
+    ),
+    **dict.fromkeys(
+        ("exclude", "include", "plugins", "gems", "markdown", "kramdown", "collections", "defaults", "sass", "keep_files"),
+        ("Jekyll's", None, ""),
+    ),
+}
+
+
+def _unknown_option(key: str) -> str:
+    """The message for an unknown top-level key: what ssg calls another generator's option, else the known key it likely
+    meant, else the known ones."""
+    foreign = FOREIGN_OPTIONS.get(key.lower())
+    if foreign is None:
+        return f"unknown option ({closest(key, OPTION_NAMES, listed='known options:')})"
+    tool, ours, note = foreign
+    if ours is not None:
+        return f"unknown option ({tool}; ssg's is {ours}" + (f", {note})" if note else ")")
+    return f"unknown option ({tool}; ssg has none: {note or 'remove the line'})"
 
 
 def _multilingual(languages: tuple[Language, ...], prefix_default_lang: bool | None) -> bool:

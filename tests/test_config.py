@@ -163,3 +163,27 @@ def test_a_base_url_is_read_as_sitemaps_and_feeds_need_it(project, written, read
     assert load_config(project.root).base_url == read
     project.build()
     assert f"<loc>{read}2021/05/24/a/</loc>" in (project.public / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        ("baseURL: https://example.org/\n", "baseURL: unknown option (Hugo's baseURL or Jekyll's baseurl; ssg's is base_url, "),
+        ("destination: _site\n", "destination: unknown option (Jekyll's; ssg's is output_dir)"),
+        ("languageCode: en-us\n", "languageCode: unknown option (Hugo's; ssg's is lang, the language's code alone: lang: en)"),
+        ("publishDir: docs\n", "publishDir: unknown option (Hugo's; ssg's is output_dir)"),
+        ("buildDrafts: true\n", "buildDrafts: unknown option (Hugo's; ssg has none: ssg build --drafts does that)"),
+        ("plugins: [jekyll-feed]\n", "plugins: unknown option (Jekyll's; ssg has none: remove the line)"),
+        ("permalink: pretty\n", "permalink: 'pretty' is Jekyll's name for the pattern ssg writes {year}/{month}/{day}/{slug}/"),
+        (
+            "permalink: /:year/:month/:title/\n",
+            "permalink: '/:year/:month/:title/' has Jekyll's and Hugo's :placeholders; ssg writes them in braces: {year}/{month}/{slug}/",
+        ),
+    ],
+)
+def test_another_generators_option_is_named_with_ssgs_own(project, yaml, message):
+    """A new user's trial pasted Hugo's and Jekyll's options into site.yaml: `destination:` was taken for a misspelt
+    `description`, `languageCode:` for `languages`, `baseURL:` got the list of every option, and `permalink: pretty` was
+    "has no {slug}"."""
+    [said] = problems(project, yaml)
+    assert said.startswith(f"site.yaml:5: {message}")
