@@ -494,7 +494,10 @@ def _tag_names(value: Any) -> dict | str:
 
 def _folder(value: Any) -> str:
     # PurePosixPath drops a trailing slash but keeps "/" itself (stripping slashes by hand made it ".", the project folder).
-    return str(PurePosixPath(_str(value)))
+    # `~/` is the home folder, as a shell and Jekyll read it: `output_dir: ~/site` built into a folder named ~ in the
+    # project (which `rm -rf ~` then empties the home folder to remove).
+    text = _str(value)
+    return str(PurePosixPath(Path(text).expanduser() if text == "~" or text.startswith("~/") else text))
 
 
 OPTIONS: tuple[Option, ...] = (

@@ -187,3 +187,11 @@ def test_another_generators_option_is_named_with_ssgs_own(project, yaml, message
     "has no {slug}"."""
     [said] = problems(project, yaml)
     assert said.startswith(f"site.yaml:5: {message}")
+
+
+def test_a_folder_under_the_home_folder_is_read_as_a_shell_reads_it(project, monkeypatch, tmp_path):
+    # A new user's trial: `output_dir: ~/out` built into a folder named "~" inside the project.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    project.write({"site.yaml": SITE_YAML + "output_dir: ~/out\ncache_dir: ~/cache/\n"})
+    config = load_config(project.root)
+    assert config.output_path == tmp_path / "home" / "out" and config.cache_path == tmp_path / "home" / "cache"
