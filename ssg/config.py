@@ -690,10 +690,12 @@ class Config:
 
     def date_formats(self, code: str) -> tuple[str | None, str | None]:
         """The long and the short date format site.yaml sets for `code` (None where it sets none: the theme's then):
-        `languages.<code>`'s, else the top-level one for the default language. The short one follows the long one
-        where only that is set, so that one `date_format:` is every date of the site."""
+        `languages.<code>`'s, else the top-level one for the default language, and on a site without `languages:` for
+        every language (its English articles on a Russian site showed the theme's format, the home page listing them
+        the site's). The short one follows the long one where only that is set, so that one `date_format:` is every
+        date of the site."""
         language = self.language(code)
-        own = code == self.lang
+        own = code == self.lang or not self.multilingual
         long = language.date_format or (self.date_format if own else None)
         short = language.date_format_short or (self.date_format_short if own else None)
         return long, short or long
