@@ -52,7 +52,7 @@ from .output import Manifest, Output, check_manifest, check_output_dir, empty_tr
 from .pages import Page, Planned, latest_links, menu_links, plan
 from .pathhints import ContentPaths, image_hint, link_hint, listing_hint, relative, template_link_hint, wikilink_target
 from .pelican import LISTING_LINKS, drafts_by_default
-from .redirects import REDIRECT_KIND, redirect_pages
+from .redirects import REDIRECT_KIND, moved_pages, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
 from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site, assemble, reassemble, tag_key
@@ -416,7 +416,8 @@ class Builder:
                 prints = write_site(to_write, store, output, phase, result, self)
                 with phase("commit"), committing():
                     result.changed, result.resumed = len(output.changed), output.resumed
-                    result.deleted = len(output.commit())
+                    gone = output.commit()
+                    result.deleted = len(gone)
                     result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
             except BaseException as error:
                 output.abort()
@@ -434,6 +435,8 @@ class Builder:
                 ends += [page.dated for page in later_pages]  # (a page dated later is published from its date on)
                 state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, files.values(), result.record(), ends)
                 store.remember_build(str(config.output_path), state)
+                if not private:  # (after the record: a later build that finds it all up to date has moved nothing)
+                    result.warnings += moved_pages(gone, pages, config.output_dir, config.content_dir)
         finally:
             store.close()
         return result

@@ -262,3 +262,38 @@ def test_old_urls_are_read_into_the_article_and_a_record_without_them_is_no_reco
     del record["meta"]["aliases"]  # as an older ssg cached it: read again (`load._load_records` takes a KeyError so)
     with pytest.raises(KeyError):
         Article.from_record("a.md", "k", record)
+
+
+def moved(result) -> list[str]:
+    return [str(w) for w in result.warnings if "of the last build moved" in str(w)]
+
+
+def test_article_pages_a_settings_change_moves_are_a_warning_until_aliases_keep_them(project):
+    """A new user's trial: `languages: [ru, en]` added to a Russian site moved every English article under /en/; the
+    build removed the old pages and said only "39 removed", though links and bookmarks to them break once published."""
+    project.write(
+        {
+            "site.yaml": "title: T\nbase_url: https://example.org/\nlang: ru\n",
+            "content/2021/a.md": article("Launch", "2021-05-24", lang="en"),
+            "content/2021/b.md": article("Another", "2021-05-25", lang="en"),
+            "content/2021/c.md": article("Запуск", "2021-05-26"),
+        }
+    )
+    assert moved(project.build()) == []
+    project.write({"site.yaml": "title: T\nbase_url: https://example.org/\nlang: ru\nlanguages: [ru, en]\n"})
+    assert moved(project.build()) == [
+        "public: 2 pages of the last build moved: /2021/05/24/a/ is /en/2021/05/24/a/ now, and 1 more. Once this is "
+        "published, links and bookmarks to the old addresses break: aliases: [/2021/05/24/a/] (in content/2021/a.md) "
+        "keeps one working (docs/content.md, Old URLs)"
+    ]
+    assert moved(project.build()) == []  # (said once: the next build, up to date, moved nothing)
+    project.write({"site.yaml": "title: T\nbase_url: https://example.org/\nlang: ru\n"})
+    project.build()
+    project.write(
+        {
+            "site.yaml": "title: T\nbase_url: https://example.org/\nlang: ru\nlanguages: [ru, en]\n",
+            "content/2021/a.md": article("Launch", "2021-05-24", lang="en", aliases="[/2021/05/24/a/]"),
+        }
+    )
+    said = moved(project.build())
+    assert len(said) == 1 and said[0].startswith("public: 1 page of the last build moved: /2021/05/25/b/ is /en/2021/05/25/b/ now.")
