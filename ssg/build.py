@@ -436,7 +436,7 @@ class Builder:
                 state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, files.values(), result.record(), ends)
                 store.remember_build(str(config.output_path), state)
                 if not private:  # (after the record: a later build that finds it all up to date has moved nothing)
-                    result.warnings += moved_pages(gone, pages, config.output_dir, config.content_dir)
+                    result.warnings += moved_pages(gone, output.old, pages, config.output_dir, config.content_dir)
         finally:
             store.close()
         return result

@@ -10,7 +10,7 @@ no sitemap, feed or search index.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import chain
 
 from .content import OWN_URL_KEYS
@@ -65,12 +65,13 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
 MOVED_KINDS = ("article", "page")  # the pages whose addresses people link to and bookmark, and an alias can keep
 
 
-def moved_pages(gone: Iterable[str], pages: Iterable[Page], output: str, content_dir: str) -> list[Problem]:
+def moved_pages(gone: Iterable[str], was: Collection[str], pages: Iterable[Page], output: str, content_dir: str) -> list[Problem]:
     """A warning when files of the last build that are gone were article pages (or standalone pages) that are at
     another address now: site.yaml changed what makes URLs (`languages:` moved English articles under /en/, a new
     `permalink:` or `lang:`), or an article its slug or date. Once published, every link to the old addresses breaks;
     Hugo and Jekyll say nothing of it. An old page is told by its last folder's name, an article's slug: one page of this
-    build with that name (no more) is where it went."""
+    build with that name (no more), new to this build (`was`: the last one's files), is where it went: a translation at
+    /ru/x/ was there before its original at /x/ was deleted."""
     if not gone:
         return []  # (most builds: the 16,500 pages of 10,000 articles are not gone over)
     by_name: dict[str, list[Page]] = {}
@@ -80,18 +81,18 @@ def moved_pages(gone: Iterable[str], pages: Iterable[Page], output: str, content
     moved = []
     for file in sorted(gone):
         found = by_name.get(_name(file), [])
-        if len(found) == 1 and found[0].file != file:
+        if len(found) == 1 and found[0].file not in was:
             moved.append((file, found[0]))
     if not moved:
         return []
     file, page = moved[0]
-    was, source = _site_path(file), page.context.get("article", page.context.get("standalone"))
+    old, source = _site_path(file), page.context.get("article", page.context.get("standalone"))
     more = f", and {len(moved) - 1} more" if len(moved) > 1 else ""
     where = f" (in {content_dir}/{source.source_path})" if source is not None else ""
     count = f"{len(moved)} page{'s' * (len(moved) != 1)}"
     message = (
-        f"{count} of the last build moved: /{was} is /{page.path} now{more}. Once this is published, links and bookmarks "
-        f"to the old addresses break: aliases: [/{was}]{where} keeps one working (docs/content.md, Old URLs)"
+        f"{count} of the last build moved: /{old} is /{page.path} now{more}. Once this is published, links and bookmarks "
+        f"to the old addresses break: aliases: [/{old}]{where} keeps one working (docs/content.md, Old URLs)"
     )
     return [Problem(output, None, None, message)]
 

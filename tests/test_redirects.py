@@ -297,3 +297,17 @@ def test_article_pages_a_settings_change_moves_are_a_warning_until_aliases_keep_
     )
     said = moved(project.build())
     assert len(said) == 1 and said[0].startswith("public: 1 page of the last build moved: /2021/05/25/b/ is /en/2021/05/25/b/ now.")
+
+
+def test_a_translation_that_was_there_is_no_moved_original(project):
+    """An original deleted whose translation has its slug (/ru/2014/03/11/x/, there before): nothing moved."""
+    project.write(
+        {
+            "site.yaml": "title: T\nbase_url: https://example.org/\nlanguages: [en, ru]\n",
+            "content/2014/x.md": article("Soyuz lands", "2014-03-11"),
+            "content/2014/x.ru.md": article("«Союз» приземлился", "2014-03-11", lang="ru", translation_of="2014/x.md"),
+        }
+    )
+    project.build()
+    (project.root / "content/2014/x.md").unlink()
+    assert moved(project.build()) == []
