@@ -359,6 +359,8 @@ def _str_list(value: Any) -> tuple[str, ...]:
 
 
 def _search(value: Any) -> SearchConfig:
+    if isinstance(value, bool):  # ("False is not a mapping" was said of `search: false`)
+        raise ValueError(f"{_yaml_word(value)} is not a mapping (write search: {{enabled: {_yaml_word(value)}}})")
     data = _mapping(value)
     _known_keys(data, ("enabled", "fields", "languages", "path"))
     config = SearchConfig()
@@ -367,7 +369,9 @@ def _search(value: Any) -> SearchConfig:
     if "fields" in data:
         fields = _keyed("fields", _str_list, data["fields"])
         bad = [f for f in fields if f not in FIELDS]
-        if bad or not fields:
+        if bad:  # (named: "fields must list some of ..." left the user to find which one of theirs was not)
+            raise ValueError(f"fields: {bad[0]!r} is not a field the index has ({closest(bad[0], FIELDS, listed='use some of')})")
+        if not fields:
             raise ValueError(f"fields must list some of {', '.join(FIELDS)}")
         config = replace(config, fields=fields)
     if "path" in data:
@@ -817,7 +821,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         values["search"] = replace(values["search"], language_filter=True)
     if isinstance(values.get("tag_names"), str):
         values["tag_names_file"] = values["tag_names"]
-        values["tag_names"], entry_lines = _tag_names_file(root, values["tag_names"], problems)
+        values["tag_names"], entry_lines = _tag_names_file(root, values["tag_names"], problems, lines.get("tag_names"))
         where = values["tag_names_file"]
     else:
         entry_lines, where = {}, CONFIG_FILE
@@ -906,13 +910,14 @@ def _option_yaml(option: Option, value: Any) -> str:
     return dumped[1:-1] if dumped.startswith("{") else dumped
 
 
-def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> tuple[dict, dict[str, int]]:
-    """The `tag_names:` mapping kept in a file of its own (e.g. tags.yaml), and the line of each of its entries."""
+def _tag_names_file(root: Path, name: str, problems: list[Problem], line: int | None = None) -> tuple[dict, dict[str, int]]:
+    """The `tag_names:` mapping kept in a file of its own (e.g. tags.yaml), and the line of each of its entries.
+    `line`: site.yaml's line that names the file."""
     path = root / name
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
     except OSError:
-        problems.append(Problem(CONFIG_FILE, None, "tag_names", f"file {name!r} not found (put it next to site.yaml)"))
+        problems.append(Problem(CONFIG_FILE, line, "tag_names", f"file {name!r} not found (put it next to site.yaml)"))
         return {}, {}
     except YamlSyntaxError as exc:
         problems.append(Problem(name, exc.line, None, exc.message))

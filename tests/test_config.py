@@ -195,3 +195,21 @@ def test_a_folder_under_the_home_folder_is_read_as_a_shell_reads_it(project, mon
     project.write({"site.yaml": SITE_YAML + "output_dir: ~/out\ncache_dir: ~/cache/\n"})
     config = load_config(project.root)
     assert config.output_path == tmp_path / "home" / "out" and config.cache_path == tmp_path / "home" / "cache"
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        ("search: false\n", "site.yaml:5: search: false is not a mapping (write search: {enabled: false})"),
+        (
+            "search: {fields: [title, author]}\n",
+            "site.yaml:5: search: fields: 'author' is not a field the index has (use some of title, tags, source, body)",
+        ),
+        ("search: {fields: [title, tag]}\n", "site.yaml:5: search: fields: 'tag' is not a field the index has (did you mean 'tags'?)"),
+        ("tag_names: nothere.yaml\n", "site.yaml:5: tag_names: file 'nothere.yaml' not found (put it next to site.yaml)"),
+    ],
+)
+def test_search_and_tag_names_mistakes_say_which_value_and_line(project, yaml, message):
+    """A new user's trial: `search: false` said "False is not a mapping", `fields: [title, author]` "fields must list
+    some of ..." without naming author, and a tag_names file not there had no line."""
+    assert problems(project, yaml) == [message]
