@@ -391,6 +391,11 @@ class Builder:
             if options.strict and result.warnings:
                 raise SsgError(strict_errors(result.warnings))
             if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
+                # Where site.yaml puts the output (`output_dir: content` passed ssg check, and failed the build); what is
+                # in the folder (files ssg did not make) is the build's to say, so force.
+                check_output_dir(
+                    config.output_path, config.root, protected_dirs(config), True, config.cache_path, config.origin("output_dir")
+                )
                 with phase("pages"):
                     latest, paths = latest_links(site, config, urls), link_paths(site, urls)
                     renderer = Renderer(config, theme, site, urls, latest, Bodies.of(store.db), paths, files=files)

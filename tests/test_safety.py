@@ -264,3 +264,11 @@ def test_an_output_folder_site_yaml_refuses_is_blamed_on_its_line(site, output_d
     with pytest.raises(OutputError) as error:
         site.build()
     assert str(error.value).startswith("site.yaml:5: output_dir: ")
+
+
+def test_ssg_check_refuses_the_output_folder_a_build_would_refuse(site):
+    """`output_dir: content` passed `ssg check` (no errors), then failed `ssg build`."""
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + "output_dir: content\n"})
+    result = CliRunner().invoke(main, ["-C", str(site.root), "check"])
+    assert result.exit_code == 1
+    assert f"error: site.yaml:5: output_dir: {site.root / 'content'} is inside content/, which holds your sources" in result.output
