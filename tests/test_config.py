@@ -213,3 +213,21 @@ def test_search_and_tag_names_mistakes_say_which_value_and_line(project, yaml, m
     """A new user's trial: `search: false` said "False is not a mapping", `fields: [title, author]` "fields must list
     some of ..." without naming author, and a tag_names file not there had no line."""
     assert problems(project, yaml) == [message]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("dd/mm/yyyy", "mm is minutes, and the pattern shows no hour: the month is MM (dd/MM/yyyy)"),
+        ("d.MM.YYYY", "YYYY is the year of the week (29 December 2025 is in 2026's first week): the year is yyyy (d.MM.yyyy)"),
+        ("DD.MM.y", "DD is the day of the year (5 December is its 339th): the day of the month is dd (dd.MM.y)"),
+        ("%d.%m.%Y", "%-letters are strftime's (Python's, Jekyll's date filter); Babel's fields are letters: dd.MM.y"),
+        ("January 2, 2006", "2006 is Go's reference date (Hugo's dateFormat); Babel's fields are letters: MMMM d, y"),
+    ],
+)
+def test_a_date_format_babel_would_misread_is_refused_with_babels_own(project, pattern, problem):
+    """A new user's trial: `date_format: dd/mm/yyyy` was taken, and every article showed its minutes as its month;
+    `%d.%m.%Y` printed "%5.%19.%2026", and Hugo's `January 2, 2006` that very date under every article."""
+    assert problems(project, f'date_format: "{pattern}"\n') == [
+        f"site.yaml:5: date_format: {pattern!r} is not a Babel date pattern: {problem} {PATTERN_HINT}"
+    ]
