@@ -547,6 +547,9 @@ class Rebuilder:
         self._warnings = set(result.warnings)
         left_out = f", {result.left_out(self.include)}" if result.left_out() else ""
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed{left_out}.")
+        if view.folder != before.folder and before.folder != Path("/nonexistent"):  # (site.yaml's output_dir or cache_dir)
+            # The start named the folder; a save that moved it went without a word, and the old one stays full.
+            click.echo(f"Building into {view.folder} from now on; {before.folder} is left as it was.")
 
     def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, was_at: str, mount: str) -> None:
         """Remember where each article page that this build moved went (see `moved`): by a new date or slug, or a file

@@ -22,8 +22,9 @@ from watchdog.events import (
     FileOpenedEvent,
 )
 
+from ssg.build import BuildOptions
 from ssg.config import load_config
-from ssg.watch import Batch, Batcher, Change, ChangeKind, Layout, Watcher, classify, collect_garbage, event_paths
+from ssg.watch import Batch, Batcher, Change, ChangeKind, Layout, Rebuilder, Watcher, classify, collect_garbage, event_paths
 
 ROOT = Path("/p")
 LAYOUT = Layout(
@@ -439,3 +440,17 @@ def test_a_cache_folder_over_the_sources_never_deafens_the_preview(project):
     project.write({"site.yaml": "title: T\ncache_dir: .\n"})
     layout = Layout.of(load_config(project.root))
     assert classify(project.root.resolve() / "site.yaml", layout) is CONFIG
+
+
+def test_a_rebuild_into_another_folder_says_so(project, capsys):
+    """A new user's trial: output_dir changed in site.yaml while `ssg build --watch` ran; the builds went to the new
+    folder without a word (the start had named the old one, which stays as it was)."""
+    project.write({"content/a.md": "---\ntitle: A\ndate: 2021-05-24\n---\nText.\n"})
+    rebuilder = Rebuilder(project.root, BuildOptions(), target=lambda same: same)
+    rebuilder.build(load_config(project.root))
+    assert "from now on" not in capsys.readouterr().out
+    project.write({"site.yaml": (project.root / "site.yaml").read_text() + "output_dir: site\n"})
+    rebuilder.build(load_config(project.root))
+    root = project.root.resolve()
+    assert f"Building into {root / 'site'} from now on; {root / 'public'} is left as it was." in capsys.readouterr().out
+    rebuilder.builder.empty_trash()
