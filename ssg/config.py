@@ -771,10 +771,22 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(Problem(CONFIG_FILE, 1, message="must be a mapping of option: value"))
+        line, hint = _toml_hint(text)
+        raise ConfigError(Problem(CONFIG_FILE, line, message="must be a mapping of option: value" + hint))
     overrides = {k: v for k, v in (("base_url", base_url), ("output_dir", output_dir)) if v is not None}
     lines = {k: v for k, v in lines.items() if k not in overrides}  # site.yaml's lines no longer hold the values used
     return _check(root, data | overrides, lines, tuple(sorted(overrides)), _written(text, lines))
+
+
+def _toml_hint(text: str) -> tuple[int, str]:
+    """The line to blame and what to say of a site.yaml that is no mapping: written in TOML (Hugo's config.toml pasted
+    whole, which YAML reads as one text), its first line of it and how YAML writes it."""
+    lines = text.split("\n")
+    n = next((n for n, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), 0)
+    found = re.fullmatch(r"([A-Za-z_][\w-]*)\s*=\s*(.+)", lines[n].strip()) if lines else None
+    if found is None:
+        return 1, ""
+    return n + 1, f" (this is TOML, as Hugo's config.toml writes it; YAML writes {found[1]} = {found[2]} as {found[1]}: {found[2]})"
 
 
 def _written(text: str, lines: dict[str, int]) -> dict[str, str]:

@@ -231,3 +231,26 @@ def test_a_date_format_babel_would_misread_is_refused_with_babels_own(project, p
     assert problems(project, f'date_format: "{pattern}"\n') == [
         f"site.yaml:5: date_format: {pattern!r} is not a Babel date pattern: {problem} {PATTERN_HINT}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            '# from Hugo\nbaseURL = "https://example.org/"\ntitle = "Archive"\n',
+            "site.yaml:2: must be a mapping of option: value (this is TOML, as Hugo's config.toml writes it; YAML writes "
+            'baseURL = "https://example.org/" as baseURL: "https://example.org/")',
+        ),
+        (
+            'title: T\nbaseURL = "https://example.org/"\n',
+            'site.yaml:2: YAML syntax error: `baseURL = ...` is TOML (Hugo\'s config.toml); YAML writes baseURL: "https://example.org/"',
+        ),
+    ],
+)
+def test_hugos_toml_in_site_yaml_is_told_as_such(project, text, said):
+    """A new user's trial pasted Hugo's config.toml: "must be a mapping of option: value", or "if baseURL is a key,
+    write baseURL: = ..." for one line of it."""
+    project.write({"site.yaml": text})
+    with pytest.raises(ConfigError) as caught:
+        load_config(project.root)
+    assert [str(p) for p in caught.value.problems] == [said]
