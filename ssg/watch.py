@@ -554,16 +554,19 @@ class Rebuilder:
     def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, was_at: str, mount: str) -> None:
         """Remember where each article page that this build moved went (see `moved`): by a new date or slug, or a file
         renamed (a slug made from the file's name); and each standalone page given a new slug."""
-        if before is None or after is None or before[0] is after[0]:
+        if before is None or after is None or (before[0] is after[0] and before[1] is after[1]):
             return
         (old_site, old_urls), (site, urls) = before, after
+        # Another URL map: site.yaml changed, maybe what makes URLs (`prefix_default_lang:` moved every article under
+        # /<lang>/ without a new article object, and the tabs showing them reloaded into a 404).
+        remapped = old_urls is not urls
         old = {a.source_path: a for a in old_site.articles}
         arrived: dict[tuple, list[Article]] = defaultdict(list)  # articles of files new to this build, by title and date
         for article in site.articles:
             previous = old.pop(article.source_path, None)
             if previous is None:
                 arrived[article.title, article.date].append(article)
-            elif previous is not article:  # (an unchanged file reads as the same object)
+            elif previous is not article or remapped:  # (an unchanged file reads as the same object)
                 self._moved(was_at + old_urls.article(previous), mount + urls.article(article))
         # A file renamed (its name is the slug's): the article gone with the title and date of the one that came.
         for previous in old.values():
@@ -574,7 +577,7 @@ class Rebuilder:
         old_pages = {page.source_path: page for page in old_site.standalone.pages}
         for page in site.standalone.pages:
             previous = old_pages.get(page.source_path)
-            if previous is not None and previous is not page:
+            if previous is not None and (previous is not page or remapped):
                 self._moved(was_at + old_urls.page(previous), mount + urls.page(page))
         while len(self.moved) > MOVES_KEPT:
             del self.moved[next(iter(self.moved))]

@@ -454,3 +454,20 @@ def test_a_rebuild_into_another_folder_says_so(project, capsys):
     root = project.root.resolve()
     assert f"Building into {root / 'site'} from now on; {root / 'public'} is left as it was." in capsys.readouterr().out
     rebuilder.builder.empty_trash()
+
+
+def test_the_preview_follows_articles_a_url_setting_moves(project):
+    """A new user's trial: `prefix_default_lang: true` saved while the preview ran moved every article under /en/; the
+    tabs showing them reloaded into a 404 (the articles were the same objects, so no move was looked for)."""
+    project.write(
+        {
+            "site.yaml": (project.root / "site.yaml").read_text() + "languages: [en, ru]\n",
+            "content/2021/a.md": "---\ntitle: A\ndate: 2021-05-24\n---\nText.\n",
+        }
+    )
+    rebuilder = Rebuilder(project.root, BuildOptions(), target=lambda same: same)
+    rebuilder.build(load_config(project.root))
+    project.write({"site.yaml": (project.root / "site.yaml").read_text() + "prefix_default_lang: true\n"})
+    rebuilder.build(load_config(project.root))
+    assert rebuilder.moved == {"/2021/05/24/a/": "/en/2021/05/24/a/"}
+    rebuilder.builder.empty_trash()
