@@ -52,7 +52,7 @@ from .markdown import EXTENSIONS, inline_text
 from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
-from .redirects import redirect_pages
+from .redirects import moved_pages, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
 from .site import Site, assemble, reassemble
 from .sitemap import Entries, listed, robots_txt, sitemap_files
@@ -226,7 +226,6 @@ class Builder:
         self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
         self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
-        self.addresses: dict[Path, dict[str, list]] = {}  # each output folder's page addresses (`checks.addresses`), as last built
         self.cards: Cards | None = None  # the listing entries made, kept from build to build (`render.Cards`)
         # Its owner keeps what outlives builds frozen (`gc.freeze`: the preview's `watch.collect_garbage`), so its builds
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
@@ -308,12 +307,19 @@ class Builder:
             if options.strict and result.warnings:
                 raise SsgError(checks.strict_errors(result.warnings))
             if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
+                # Where site.yaml puts the output (`output_dir: content` passed ssg check, and failed the build); what is
+                # in the folder (files ssg did not make) is the build's to say, so force.
+                check_output_dir(
+                    config.output_path, config.root, protected_dirs(config), True, config.cache_path, config.origin("output_dir")
+                )
                 with phase("pages"):
                     _check_pages(run, theme, made)
                 return result
-            output, prints = self._write(run, theme, made, committing)
+            output, prints, gone = self._write(run, theme, made, committing)
             with phase("commit"):
                 self._remember(run, inputs, loaded, made, output, prints)
+                if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)
+                    result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir)
         finally:
             run.store.close()
         return result
@@ -398,18 +404,12 @@ class Builder:
         }
         search_folder = [config.search.path] if config.search.enabled else []  # (its index's files: made later)
         written = Written(set(map(attrgetter("file"), pages)), files, generated.keys() | {urls.robots()}, search_folder)
-        addresses = checks.addresses(site, urls) if self._may_move(run, written) else None
-        made = Assembly(
-            site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written, addresses
-        )
+        made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written)
         problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
         problems += with_lines(site.problems, loaded.lines, config.content_dir)
         result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember)
         result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir)
         problems += _output_problems(run, theme, loaded, made, missing, not_ours)
-        if addresses is not None:  # (not in the preview: an article being written moves as its date or name is set)
-            last = self._last_addresses(run)
-            result.warnings += checks.moved_pages(last, addresses, written, config.content_dir, config.output_dir.rstrip("/") + "/")
         if problems:  # (with --strict, the warnings are errors among them)
             raise (
                 ContentError(problems + checks.strict_errors(result.warnings), [])
@@ -423,9 +423,10 @@ class Builder:
 
     def _write(
         self, run: _Run, theme: Theme, made: Assembly, committing: Callable[[], AbstractContextManager]
-    ) -> tuple[Output, Remembered | None]:
+    ) -> tuple[Output, Remembered | None, list[str]]:
         """Stage every changed file beside the output folder, then move them in (`committing` held meanwhile); a failure
-        on the way removes what was staged and leaves the output as it was."""
+        on the way removes what was staged and leaves the output as it was. Returns the output, this build's
+        fingerprints (`write_site`) and the files of the last build it removed."""
         config, options, phase, result = run.config, run.options, run.phase, run.result
         check_output_dir(
             config.output_path, config.root, protected_dirs(config), options.force, config.cache_path, config.origin("output_dir")
@@ -445,14 +446,15 @@ class Builder:
             prints = write_site(run, theme, made, output, self)
             with phase("commit"), committing():
                 result.changed, result.resumed = len(output.changed), output.resumed
-                result.deleted = len(output.commit())
+                gone = output.commit()
+                result.deleted = len(gone)
                 result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
         except BaseException as error:
             output.abort()
             if isinstance(error, OSError):  # a full disk, a folder without permission: a message, not a traceback
                 raise OutputError(output.failure(error)) from error
             raise
-        return output, prints
+        return output, prints, gone
 
     def _remember(
         self, run: _Run, inputs: Inputs | None, loaded: Loaded, made: Assembly, output: Output, prints: Remembered | None
@@ -465,9 +467,6 @@ class Builder:
             self.committed[config.output_path] = self.manifests[config.output_path]
         self.planned, self.prints = made.planned, prints
         store.remember_templates(self.templates.take_added())
-        if made.addresses is not None and made.addresses != self.addresses.get(config.output_path):
-            store.remember_addresses(str(config.output_path), made.addresses)
-            self.addresses[config.output_path] = made.addresses
         judged = None if run.options.future else now
         ends = [article.date - checks.FAR_FUTURE for article in made.later if article.date - now > checks.FAR_FUTURE]  # (its warning's)
         ends += [page.dated for page in made.later_pages]  # (a page dated later is published from its date on)
@@ -488,24 +487,6 @@ class Builder:
         if self.remember:
             self.assembled = Assembled(grouping, articles, site)
         return replace(site, standalone=Standalones.of(pages, grouping[0]))
-
-    def _may_move(self, run: _Run, written: Written) -> bool:
-        """Whether to look for pages moved since the last build into the output folder (`checks.moved_pages`): not for
-        `ssg check` or the preview (where an article being written moves as its date is set), nor after a save that
-        makes no page file this builder's last build there did not (an article edited in place: at 10,000 articles,
-        working out where every page is costs 15-30 ms a save)."""
-        if run.options.dry_run or _is_preview(run.config):
-            return False
-        last = self.committed.get(run.config.output_path)
-        return last is None or not written.pages <= last.files.keys()
-
-    def _last_addresses(self, run: _Run) -> dict[str, list]:
-        """Where the last build into the output folder put each article's page (`checks.addresses`), as this builder
-        wrote them there, else as the cache tells."""
-        output = run.config.output_path
-        if output not in self.addresses:
-            self.addresses[output] = run.store.addresses(str(output))
-        return self.addresses[output]
 
     def _urls(self, config: Config) -> Urls:
         """The URL map of `config`: the last build's (with the article URLs it made) while the config is the same."""
@@ -538,7 +519,6 @@ class Assembly(NamedTuple):
     waiting: dict[str, list[str]]  # originals not published -> their translations published alone (`checks.originals_left_out`)
     generated: dict[str, str]  # the files the build makes besides pages (feeds, the sitemap) -> what they are, for messages
     written: Written  # every file the build writes
-    addresses: dict[str, list] | None  # where each article's page is (`checks.addresses`); None for the preview and `ssg check`
 
 
 def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, errors: list[Problem], remember: bool) -> list[Problem]:

@@ -40,7 +40,6 @@ CREATE TABLE IF NOT EXISTS snapshot (kind TEXT NOT NULL, checksum TEXT NOT NULL,
 CREATE TABLE IF NOT EXISTS templates (source TEXT PRIMARY KEY, refers TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS addresses (output TEXT PRIMARY KEY, pages TEXT NOT NULL);
 """
 
 
@@ -96,7 +95,7 @@ class Store:
         stamps = [row[0] for row in db.execute("SELECT value FROM stamp")]
         if stamps != [self.stamp]:
             db.executescript(
-                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds; DELETE FROM addresses;"
+                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds;"
             )
             db.execute("INSERT INTO stamp VALUES (?)", (self.stamp,))
             db.commit()
@@ -202,19 +201,6 @@ class Store:
 
     def remember_build(self, output: str, state: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO builds VALUES (?, ?)", (output, state))
-
-    def addresses(self, output: str) -> dict[str, list]:
-        """Where the last build into `output` put each article's and standalone page's page (`checks.moved_pages`):
-        content path -> [site path, a checksum of its title]; empty when unknown or unreadable."""
-        row = self.db.execute("SELECT pages FROM addresses WHERE output = ?", (output,)).fetchone()
-        try:
-            found = json.loads(row[0]) if row else {}
-        except ValueError:
-            return {}
-        return found if isinstance(found, dict) else {}
-
-    def remember_addresses(self, output: str, pages: dict[str, list]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO addresses VALUES (?, ?)", (output, json.dumps(pages, ensure_ascii=False)))
 
     def digests(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT digest FROM records")}

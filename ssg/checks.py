@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import zlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
@@ -23,9 +22,7 @@ from .errors import ConfigError, Problem, with_lines
 from .load import other_article_files
 from .pathhints import ContentPaths
 from .site import Site, tag_key
-from .targets import Written
 from .theme import Theme
-from .urls import Urls
 from .yamlload import key_value, line_below
 
 
@@ -261,56 +258,3 @@ def search_warnings(config: Config, theme: Theme) -> list[Problem]:
         "index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
     )
     return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]
-
-
-# More pages than this moved at once are one warning, not one each: a setting moved them (`permalink:`, `languages:`), or
-# an old branch was checked out, and a message per article would bury the rest.
-MOVED_ONE_BY_ONE = 10
-
-
-def addresses(site: Site, urls: Urls) -> dict[str, list]:
-    """Each article's and standalone page's content path -> [its page's site path, a checksum of its title] (a renamed
-    file is told by its title: `moved_pages`)."""
-    pages = {a.source_path: [urls.article(a), zlib.crc32(a.title.encode())] for a in site.articles}
-    pages.update((p.source_path, [urls.page(p), zlib.crc32(p.title.encode())]) for p in site.standalone.pages)
-    return pages
-
-
-def moved_pages(last: dict[str, list], now: dict[str, list], written: Written, content_dir: str, output: str) -> list[Problem]:
-    """A warning for each article (or standalone page) whose page the last build into the same output folder wrote
-    at another address, which this build leaves empty: its date, slug or file name changed, and every link to the old
-    address (a bookmark, another site's, a search engine's) leads nowhere once the site is published again. Hugo and
-    Jekyll say nothing; an archive's links are what it is for. The fix is an old URL kept (`aliases:`), which makes a
-    page there redirecting to the new one. A renamed file is paired with the one gone by its title."""
-    if not last:
-        return []  # (the first build into the folder, or a cache made afresh: nothing to compare with)
-    moved = [(path, last[path][0], now[path][0]) for path in now.keys() & last.keys() if last[path][0] != now[path][0]]
-    gone, came = last.keys() - now.keys(), now.keys() - last.keys()
-    if gone and came:
-        arrived: dict[int, list[str]] = {}
-        for path in came:
-            arrived.setdefault(now[path][1], []).append(path)
-        for path in gone:
-            same = arrived.get(last[path][1], [])
-            if len(same) == 1 and last[path][0] != now[same[0]][0]:
-                moved.append((same[0], last[path][0], now[same[0]][0]))
-    moved = sorted((path, old, new) for path, old, new in moved if not written.has(old))
-    if len(moved) > MOVED_ONE_BY_ONE:
-        examples = ", ".join(f"/{old} to /{new}" for _, old, new in moved[:2])
-        message = (
-            f"{len(moved)} pages moved since the last build into {output} ({examples}, ...): links to their old addresses "
-            "lead nowhere once this is published; if those were published, undo what moved them (permalink:, languages:, "
-            "the dates or file names), or give each article its old address in aliases:"
-        )
-        return [Problem(f"{content_dir}/", None, None, message)]
-    return [
-        Problem(
-            f"{content_dir}/{path}",
-            None,
-            None,
-            f"its page moved from /{old} to /{new} since the last build into {output}: links to the old address lead "
-            f"nowhere once this is published; if it was published, keep it with aliases: [/{old}] (a page there "
-            "redirects to the new one)",
-        )
-        for path, old, new in moved
-    ]

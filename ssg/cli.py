@@ -20,7 +20,7 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build
-from .config import FLAGS, Config, load_config
+from .config import CONFIG_FILE, FLAGS, Config, load_config
 from .content import DATE_PREFIX, PAGES_FOLDER, article_name, check_lang, check_slug, check_source_url, folder_year, parse_date
 from .dates import against_path, understand
 from .errors import Problem, SsgError, in_file_order
@@ -226,7 +226,11 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None, every
     try:
         config = load_config(project)
         folder = folder or config.output_path
-    except SsgError:
+    except SsgError as error:
+        if folder is None and (project / CONFIG_FILE).is_file():
+            # site.yaml names the folder, and cannot be read: its problems are what to fix ("no site.yaml here" was said
+            # of a site.yaml with a bad line, or of a broken tag_names file)
+            _fail(error, "Check")
         if folder is None:
             raise click.UsageError("no site.yaml here: name the folder to check (ssg check --links DIR)") from None
     if not folder.is_dir():

@@ -168,17 +168,41 @@ def _timezone(value: Any) -> str:
     return name
 
 
-# Hugo's and Jekyll's permalink words -> ssg's (`:title` and `:filename` are the file's name, as ssg's {slug} is).
-_COLON_FIELDS = {"title": "slug", "filename": "slug", "i_month": "month", "i_day": "day", "monthname": "month"}
+# Jekyll's and Hugo's permalink words (`:year`), and Jekyll's named styles, as ssg writes them: a pattern pasted from
+# their config was refused as having "no {slug}", which left the user to translate it.
+_FOREIGN_PLACEHOLDERS = {
+    "year": "year",
+    "month": "month",
+    "day": "day",
+    "title": "slug",
+    "slug": "slug",
+    "filename": "slug",
+    "lang": "lang",
+}
+_JEKYLL_STYLES = {"pretty": "{year}/{month}/{day}/{slug}/", "date": "{year}/{month}/{day}/{slug}.html", "none": "{slug}.html"}
+
+
+def _foreign_permalink(pattern: str) -> str | None:
+    """The ssg pattern for a Jekyll or Hugo permalink (`/:year/:month/:title/`, `pretty`), or None where it has none."""
+    if pattern in _JEKYLL_STYLES:
+        return _JEKYLL_STYLES[pattern]
+    words = re.findall(r":(\w+)", pattern)
+    if not words or any(word not in _FOREIGN_PLACEHOLDERS for word in words):
+        return None
+    return re.sub(r":(\w+)", lambda m: "{" + _FOREIGN_PLACEHOLDERS[m[1]] + "}", pattern).strip("/") + (
+        "" if pattern.endswith(".html") else "/"
+    )
 
 
 def _permalink(value: Any) -> str:
+    foreign = _foreign_permalink(_str(value).strip())
+    if foreign is not None:
+        if value.strip() in _JEKYLL_STYLES:
+            raise ValueError(f"{value!r} is Jekyll's name for the pattern ssg writes {foreign}")
+        raise ValueError(f"{value!r} has Jekyll's and Hugo's :placeholders; ssg writes them in braces: {foreign}")
     pattern = _str(value).strip("/")
     pattern += "" if pattern.endswith(".html") else "/"  # Pelican's `{slug}.html` keeps its URLs; else a folder
     names = set(re.findall(r"{(\w+)}", pattern))
-    if not names and re.search(r":[a-z]", pattern):  # Hugo's and Jekyll's `/:year/:month/:slug/`
-        written = re.sub(r":(\w+)", lambda m: "{" + _COLON_FIELDS.get(m[1], m[1]) + "}", pattern)
-        raise ValueError(f"{value!r} is written as Hugo and Jekyll write theirs; ssg's placeholders are in braces: {written}")
     unknown = names - set(PERMALINK_FIELDS)
     if unknown:
         raise ValueError(f"unknown placeholder {{{sorted(unknown)[0]}}} (use {', '.join('{' + f + '}' for f in PERMALINK_FIELDS)})")
@@ -350,6 +374,8 @@ def _str_list(value: Any) -> tuple[str, ...]:
 
 
 def _search(value: Any) -> SearchConfig:
+    if isinstance(value, bool):  # ("False is not a mapping" was said of `search: false`)
+        raise ValueError(f"{_yaml_word(value)} is not a mapping (write search: {{enabled: {_yaml_word(value)}}})")
     data = _mapping(value)
     _known_keys(data, ("enabled", "fields", "languages", "path"))
     config = SearchConfig()
@@ -358,7 +384,9 @@ def _search(value: Any) -> SearchConfig:
     if "fields" in data:
         fields = _keyed("fields", _str_list, data["fields"])
         bad = [f for f in fields if f not in FIELDS]
-        if bad or not fields:
+        if bad:  # (named: "fields must list some of ..." left the user to find which one of theirs was not)
+            raise ValueError(f"fields: {bad[0]!r} is not a field the index has ({closest(bad[0], FIELDS, listed='use some of')})")
+        if not fields:
             raise ValueError(f"fields must list some of {', '.join(FIELDS)}")
         config = replace(config, fields=fields)
     if "path" in data:
@@ -501,7 +529,10 @@ def _tag_names(value: Any) -> dict | str:
 
 def _folder(value: Any) -> str:
     # PurePosixPath drops a trailing slash but keeps "/" itself (stripping slashes by hand made it ".", the project folder).
-    return str(PurePosixPath(_str(value)))
+    # `~/` is the home folder, as a shell and Jekyll read it: `output_dir: ~/site` built into a folder named ~ in the
+    # project (which `rm -rf ~` then empties the home folder to remove).
+    text = _str(value)
+    return str(PurePosixPath(Path(text).expanduser() if text == "~" or text.startswith("~/") else text))
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -703,10 +734,12 @@ class Config:
 
     def date_formats(self, code: str) -> tuple[str | None, str | None]:
         """The long and the short date format site.yaml sets for `code` (None where it sets none: the theme's then):
-        `languages.<code>`'s, else the top-level one for the default language. The short one follows the long one
-        where only that is set, so that one `date_format:` is every date of the site."""
+        `languages.<code>`'s, else the top-level one for the default language, and on a site without `languages:` for
+        every language (its English articles on a Russian site showed the theme's format, the home page listing them
+        the site's). The short one follows the long one where only that is set, so that one `date_format:` is every
+        date of the site."""
         language = self.language(code)
-        own = code == self.lang
+        own = code == self.lang or not self.multilingual
         long = language.date_format or (self.date_format if own else None)
         short = language.date_format_short or (self.date_format_short if own else None)
         return long, short or long
@@ -778,10 +811,22 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(Problem(CONFIG_FILE, 1, message="must be a mapping of option: value"))
+        line, hint = _toml_hint(text)
+        raise ConfigError(Problem(CONFIG_FILE, line, message="must be a mapping of option: value" + hint))
     overrides = {k: v for k, v in (("base_url", base_url), ("output_dir", output_dir)) if v is not None}
     lines = {k: v for k, v in lines.items() if k not in overrides}  # site.yaml's lines no longer hold the values used
     return _check(root, data | overrides, lines, tuple(sorted(overrides)), _written(text, lines))
+
+
+def _toml_hint(text: str) -> tuple[int, str]:
+    """The line to blame and what to say of a site.yaml that is no mapping: written in TOML (Hugo's config.toml pasted
+    whole, which YAML reads as one text), its first line of it and how YAML writes it."""
+    lines = text.split("\n")
+    n = next((n for n, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), 0)
+    found = re.fullmatch(r"([A-Za-z_][\w-]*)\s*=\s*(.+)", lines[n].strip()) if lines else None
+    if found is None:
+        return 1, ""
+    return n + 1, f" (this is TOML, as Hugo's config.toml writes it; YAML writes {found[1]} = {found[2]} as {found[1]}: {found[2]})"
 
 
 def _written(text: str, lines: dict[str, int]) -> dict[str, str]:
@@ -802,8 +847,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     writes it (`yes`, which YAML reads as true), for the messages."""
     problems, values = [], {}
     for key in sorted(set(data) - set(OPTION_NAMES), key=str):
-        fix = closest(str(key), OPTION_NAMES, listed="known options:")
-        problems.append(Problem(CONFIG_FILE, lines.get(key), str(key), f"unknown option ({fix})"))
+        problems.append(Problem(CONFIG_FILE, lines.get(key), str(key), _unknown_option(str(key))))
     written = written or {}
     for option in OPTIONS:
         if option.name not in data:
@@ -829,7 +873,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         values["search"] = replace(values["search"], language_filter=True)
     if isinstance(values.get("tag_names"), str):
         values["tag_names_file"] = values["tag_names"]
-        values["tag_names"], entry_lines = _tag_names_file(root, values["tag_names"], problems)
+        values["tag_names"], entry_lines = _tag_names_file(root, values["tag_names"], problems, lines.get("tag_names"))
         where = values["tag_names_file"]
     else:
         entry_lines, where = {}, CONFIG_FILE
@@ -839,6 +883,57 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     if problems:
         raise ConfigError(problems)
     return Config(root=root, **values, flagged=flagged)
+
+
+# Options of Hugo's and Jekyll's configs that people moving an archive paste into site.yaml, lower-cased (Hugo reads its
+# keys in any case): whose they are, ssg's option for the same thing (None: it has none), and what to know. A guess by
+# spelling sent `destination:` (Jekyll's output folder) to `description`, and `languageCode:` to `languages`.
+FOREIGN_OPTIONS: dict[str, tuple[str, str | None, str]] = {
+    "baseurl": ("Hugo's baseURL or Jekyll's baseurl", "base_url", "the whole address, path included: https://example.org/archive/"),
+    "url": ("Jekyll's", "base_url", "the whole address, with baseurl's path: https://example.org/archive/"),
+    "languagecode": ("Hugo's", "lang", "the language's code alone: lang: en"),
+    "defaultcontentlanguage": ("Hugo's", "lang", "and languages: for the others"),
+    "timezone": ("Hugo's", "timezone", ""),
+    "publishdir": ("Hugo's", "output_dir", ""),
+    "destination": ("Jekyll's", "output_dir", ""),
+    "contentdir": ("Hugo's", "content_dir", ""),
+    "staticdir": ("Hugo's", "static_dir", ""),
+    "layoutdir": ("Hugo's", "templates_dir", ""),
+    "cachedir": ("Hugo's", "cache_dir", ""),
+    "permalinks": ("Hugo's", "permalink", "one pattern for articles, e.g. '{year}/{month}/{slug}/'"),
+    "pagination": ("Hugo's", "paginate", "articles per page: paginate: 20"),
+    "menus": ("Hugo's", "menu", "a list of {name: ..., url: ...}"),
+    "paginatepath": ("Hugo's", None, "its listing pages are page/2/, page/3/, ..."),
+    "paginate_path": ("Jekyll's", None, "its listing pages are page/2/, page/3/, ..."),
+    "taxonomies": ("Hugo's", None, "the articles' tags: make the tag pages, at tags/<name>/"),
+    "builddrafts": ("Hugo's", None, "ssg build --drafts does that"),
+    "show_drafts": ("Jekyll's", None, "ssg build --drafts does that"),
+    "buildfuture": ("Hugo's", None, "ssg build --future does that"),
+    "future": ("Jekyll's", None, "ssg build --future does that"),
+    "enablerobotstxt": ("Hugo's", None, "every build writes robots.txt, unless static/ has one"),
+    "source": ("Jekyll's", None, "it builds the folder of site.yaml: ssg -C FOLDER build"),
+    "author": ("Jekyll's", None, "the site's publisher is publisher: {name: ...}"),
+    **dict.fromkeys(
+        ("hascjklanguage", "summarylength", "disablekinds", "markup", "outputs", "enablegitinfo", "googleanalytics"),
+        ("Hugo's", None, ""),
+    ),
+    **dict.fromkeys(
+        ("exclude", "include", "plugins", "gems", "markdown", "kramdown", "collections", "defaults", "sass", "keep_files"),
+        ("Jekyll's", None, ""),
+    ),
+}
+
+
+def _unknown_option(key: str) -> str:
+    """The message for an unknown top-level key: what ssg calls another generator's option, else the known key it likely
+    meant, else the known ones."""
+    foreign = FOREIGN_OPTIONS.get(key.lower())
+    if foreign is None:
+        return f"unknown option ({closest(key, OPTION_NAMES, listed='known options:')})"
+    tool, ours, note = foreign
+    if ours is not None:
+        return f"unknown option ({tool}; ssg's is {ours}" + (f", {note})" if note else ")")
+    return f"unknown option ({tool}; ssg has none: {note or 'remove the line'})"
 
 
 def _multilingual(languages: tuple[Language, ...], prefix_default_lang: bool | None) -> bool:
@@ -870,13 +965,14 @@ def _option_yaml(option: Option, value: Any) -> str:
     return dumped[1:-1] if dumped.startswith("{") else dumped
 
 
-def _tag_names_file(root: Path, name: str, problems: list[Problem]) -> tuple[dict, dict[str, int]]:
-    """The `tag_names:` mapping kept in a file of its own (e.g. tags.yaml), and the line of each of its entries."""
+def _tag_names_file(root: Path, name: str, problems: list[Problem], line: int | None = None) -> tuple[dict, dict[str, int]]:
+    """The `tag_names:` mapping kept in a file of its own (e.g. tags.yaml), and the line of each of its entries.
+    `line`: site.yaml's line that names the file."""
     path = root / name
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
     except OSError:
-        problems.append(Problem(CONFIG_FILE, None, "tag_names", f"file {name!r} not found (put it next to site.yaml)"))
+        problems.append(Problem(CONFIG_FILE, line, "tag_names", f"file {name!r} not found (put it next to site.yaml)"))
         return {}, {}
     except YamlSyntaxError as exc:
         problems.append(Problem(name, exc.line, None, exc.message))

@@ -32,6 +32,9 @@ def pattern_problem(pattern: str) -> str | None:
         return "is empty"
     if pattern.count("'") % 2:
         return "has a ' that opens text no ' closes (text goes between two, an apostrophe is written '')"
+    foreign = _foreign_pattern(pattern)
+    if foreign is not None:
+        return foreign
     for match in PATTERN_TOKEN.finditer(pattern):
         token, letter = match[0], match[1]
         if letter is None:
@@ -42,10 +45,56 @@ def pattern_problem(pattern: str) -> str | None:
         lengths = babel_dates.PATTERN_CHARS[letter]
         if lengths is not None and len(token) not in lengths:
             return f"{token} has {len(token)} letters, and {letter} takes {_lengths(lengths)}"
+    mistaken = _mistaken_field(pattern)
+    if mistaken is not None:
+        return mistaken
     try:
         babel_dates.format_datetime(_SAMPLE, pattern, locale="en")
     except (ValueError, KeyError, TypeError, AttributeError) as exc:  # (what the checks above let through)
         return f"Babel cannot use it ({exc})"
+    return None
+
+
+# Another tool's way to write a date, which Babel takes as text or as other fields: `%d.%m.%Y` (strftime: Python,
+# Jekyll's date filter) printed "%5.%19.%2026", `02.01.2006` (Go's reference date: Hugo's dateFormat) "02.01.2006" under
+# every article. Each is written as Babel writes it, where every part of it has a field here.
+_STRFTIME = {"d": "dd", "-d": "d", "e": "d", "m": "MM", "-m": "M", "B": "MMMM", "b": "MMM", "Y": "y", "y": "yy"}
+_STRFTIME |= {"H": "HH", "-H": "H", "I": "hh", "-I": "h", "M": "mm", "S": "ss", "p": "a", "A": "EEEE", "a": "EEE"}
+_GO = {"2006": "y", "January": "MMMM", "Monday": "EEEE", "Jan": "MMM", "Mon": "EEE", "01": "MM", "02": "dd", "03": "hh"}
+_GO |= {"04": "mm", "05": "ss", "06": "yy", "15": "HH", "_2": "d", "PM": "a", "1": "M", "2": "d", "3": "h", "4": "m", "5": "s"}
+_GO_TOKEN = re.compile("|".join(sorted(_GO, key=len, reverse=True)))
+
+
+def _foreign_pattern(pattern: str) -> str | None:
+    """What is wrong with a strftime or Go date pattern (`%d.%m.%Y`, `2 January 2006`), with Babel's for it; else None."""
+    unquoted = re.sub("'(?:[^']|'')*'", "", pattern)
+    if re.search(r"%-?[A-Za-z]", unquoted):
+        written = re.sub(r"%(-?[A-Za-z])", lambda m: _STRFTIME.get(m[1], m[0]), pattern)
+        said = "%-letters are strftime's (Python's, Jekyll's date filter)"
+    elif "2006" in unquoted:
+        written = _GO_TOKEN.sub(lambda m: _GO[m[0]], pattern)
+        said = "2006 is Go's reference date (Hugo's dateFormat)"
+    else:
+        return None
+    fields = _LETTERS.findall(re.sub("'(?:[^']|'')*'", "", written))  # (a part with no field here is left to the user)
+    fits = "%" not in written and all(set(word) <= set(babel_dates.PATTERN_CHARS) and len(set(word)) == 1 for word in fields)
+    return f"{said}; Babel's fields are letters" + (f": {written}" if fits and written != pattern else " (e.g. dd.MM.y, d MMMM y)")
+
+
+def _mistaken_field(pattern: str) -> str | None:
+    """A field Babel takes, written where another was surely meant: `dd/mm/yyyy` showed the minutes as its month,
+    `YYYY` the year of the week (2026 on 29 December 2025), `DD` the day of the year."""
+    runs = [m[0] for m in PATTERN_TOKEN.finditer(pattern) if m[1]]
+    letters = {run[0] for run in runs}
+    for letter, meant, unless, what in (
+        ("m", "M", "HhKks", "minutes, and the pattern shows no hour: the month is"),
+        ("Y", "y", "w", "the year of the week (29 December 2025 is in 2026's first week): the year is"),
+        ("D", "d", "", "the day of the year (5 December is its 339th): the day of the month is"),
+    ):
+        if letter in letters and not letters & set(unless):
+            run = next(r for r in runs if r[0] == letter)
+            fixed = "".join(meant * len(m[0]) if m[1] == letter else m[0] for m in PATTERN_TOKEN.finditer(pattern))
+            return f"{run} is {what} {meant * len(run)} ({fixed})"
     return None
 
 

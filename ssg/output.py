@@ -31,6 +31,7 @@ from stat import S_ISDIR, S_ISREG
 from typing import NamedTuple
 
 from .errors import OutputError, Problem
+from .yamlload import line_of
 
 try:
     import fcntl
@@ -61,17 +62,18 @@ def check_output_dir(
     """
     output, root = output.resolve(), root.resolve()
     given_in, key = origin
+    line = line_of(root / given_in, key) if key else None  # (site.yaml's line: its other problems have theirs)
     if cache is not None and output == cache.resolve():
-        raise OutputError(Problem(given_in, None, key, f"{output} is the build cache; use a folder of its own, e.g. public"))
+        raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. public"))
     if output == root or output in root.parents:
-        raise OutputError(Problem(given_in, None, key, f"{output} is the project folder or above it; use a folder of its own, e.g. public"))
+        raise OutputError(Problem(given_in, line, key, f"{output} is the project folder or above it; use a folder of its own, e.g. public"))
     for folder in protected:
         folder = folder.resolve()
         if output == folder or folder in output.parents:
             raise OutputError(
                 Problem(
                     given_in,
-                    None,
+                    line,
                     key,
                     f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. public",
                 )
@@ -84,7 +86,7 @@ def check_output_dir(
                 what = f"{shown}/, the build cache, which a build there would publish with the site; set cache_dir outside it (default: .ssg-cache)"
             else:
                 what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. public"
-            raise OutputError(Problem(given_in, None, key, f"{output} holds {what}"))
+            raise OutputError(Problem(given_in, line, key, f"{output} holds {what}"))
     if output.is_dir() and not (output / MANIFEST).is_file() and not force and _holds_others(output):
         raise OutputError(
             Problem(

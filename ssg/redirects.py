@@ -9,6 +9,8 @@ no sitemap, feed or search index.
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Collection, Iterable
 from itertools import chain
 
 from .content import OWN_URL_KEYS
@@ -58,3 +60,92 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
             context = {"target": target, "source_path": article.source_path, "alias": alias}
             pages.append(Page(path, REDIRECT_KIND, REDIRECT_TEMPLATE, article.lang, article.title, context, (repr(target),)))
     return pages, problems, warnings
+
+
+MOVED_KINDS = ("article", "page")  # the pages whose addresses people link to and bookmark, and an alias can keep
+# More pages than this moved at once are one warning, not one each: a setting moved them (`permalink:`, `languages:`), or
+# an old branch was checked out, and a message per article would bury the rest.
+MOVED_ONE_BY_ONE = 10
+
+
+def moved_pages(gone: Iterable[str], was: Collection[str], pages: Iterable[Page], output: str, content_dir: str) -> list[Problem]:
+    """A warning when files of the last build that are gone were article pages (or standalone pages) that are at
+    another address now: site.yaml changed what makes URLs (`languages:` moved English articles under /en/, a new
+    `permalink:` or `lang:`), or an article its date, slug or file name. Once published, every link to the old address
+    breaks; Hugo and Jekyll say nothing of it. Each is told on its file with the `aliases:` that keeps the old address
+    (a page there redirects); many at once are one warning.
+
+    Where an old page went, from the output's files alone (the cache may be gone, or of another ssg): a page new to this
+    build (`was`: the last one's files) with the old one's last name (its slug: a moved date, a new pattern), the one
+    such page; else the one new page in the old one's folder, where it was the one gone there (a file renamed, which
+    renames the slug). A translation at /ru/x/ that was there before its original at /x/ was deleted is no move."""
+    if not gone:
+        return []  # (most builds: the 16,500 pages of 10,000 articles are not gone over)
+    new = [page for page in pages if page.kind in MOVED_KINDS and page.file not in was]
+    if not new:
+        return []
+    by_name: dict[str, list[Page]] = {}
+    by_folder: dict[str, list[Page]] = {}
+    for page in new:
+        by_name.setdefault(_name(page.file), []).append(page)
+        by_folder.setdefault(_folder(page.file), []).append(page)
+    moved, unmatched = [], []
+    for file in sorted(gone):
+        found = by_name.get(_name(file), [])
+        (moved if len(found) == 1 else unmatched).append((file, found[0] if len(found) == 1 else None))
+    taken = {page.file for _, page in moved}
+    left: dict[str, list[str]] = {}
+    for file, _ in unmatched:
+        left.setdefault(_folder(file), []).append(file)
+    for folder, files in left.items():
+        came = [page for page in by_folder.get(folder, []) if page.file not in taken]
+        if len(files) == 1 and len(came) == 1 and files[0].endswith("index.html"):
+            moved.append((files[0], came[0]))
+    return _moved_warnings(sorted(moved, key=lambda pair: pair[0]), output, content_dir)
+
+
+def _moved_warnings(moved: list[tuple[str, Page]], output: str, content_dir: str) -> list[Problem]:
+    if not moved:
+        return []
+    if len(moved) > MOVED_ONE_BY_ONE:
+        file, page = moved[0]
+        source = _source(page)
+        where = f" (in {content_dir}/{source})" if source else ""
+        message = (
+            f"{len(moved)} pages of the last build moved: /{_site_path(file)} is /{page.path} now, and {len(moved) - 1} more. "
+            f"Once this is published, links and bookmarks to the old addresses break: undo what moved them (permalink:, "
+            f"languages:, dates, file names), or keep each with aliases:, as aliases: [/{_site_path(file)}]{where} does "
+            "(docs/content.md, Old URLs)"
+        )
+        return [Problem(output, None, None, message)]
+    problems = []
+    for file, page in moved:
+        old, source = _site_path(file), _source(page)
+        message = (
+            f"its page moved from /{old} to /{page.path} since the last build into {output}: once this is published, links "
+            f"and bookmarks to the old address break; aliases: [/{old}] keeps it working (a page there redirects)"
+        )
+        problems.append(Problem(f"{content_dir}/{source}" if source else output, None, None, message))
+    return problems
+
+
+def _source(page: Page) -> str | None:
+    """The content path of the article or standalone page a page shows."""
+    made_from = page.context.get("article", page.context.get("standalone"))
+    return made_from.source_path if made_from is not None else None
+
+
+def _name(file: str) -> str:
+    """A page file's name as its URL ends: `x` of `2021/05/24/x/index.html` and of `x.html`."""
+    folder, name = posixpath.split(file)
+    return posixpath.basename(folder) if name == "index.html" else posixpath.splitext(name)[0]
+
+
+def _folder(file: str) -> str:
+    """The folder a page's folder (or .html file) is in: `2021/05/24` of `2021/05/24/x/index.html`."""
+    folder, name = posixpath.split(file)
+    return posixpath.dirname(folder) if name == "index.html" else folder
+
+
+def _site_path(file: str) -> str:
+    return file.removesuffix("index.html")

@@ -122,6 +122,21 @@ def lookup(view: View, raw_path: str, query: str) -> Response:
     return Response(200, target.read_bytes(), content_type(target))
 
 
+def moved_to(rebuilder: Rebuilder, path: str) -> str | None:
+    """Where the page a tab showed at `path`, which is not there now, went: an article or page whose date or slug a build
+    changed (`Rebuilder.moved`), or any page, once base_url's path changed (`Rebuilder.remounted`): the tab reloaded
+    into a 404 (`/2021/x/` after `base_url: https://example.org/archive/`, or the reverse)."""
+    if path in rebuilder.moved:
+        return rebuilder.moved[path]
+    for old, new in rebuilder.remounted.items():
+        if path.startswith(old):
+            there = new + path[len(old) :]
+            there = rebuilder.moved.get(there, there)
+            if lookup(rebuilder.view, quote(there), "").status != 404:
+                return there
+    return None
+
+
 def not_found(view: View) -> Response:
     page = inside(view.folder, "404.html")
     if page is not None and page.is_file():
@@ -194,8 +209,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         with live.lock.shared():
             response = lookup(live.view, url.path, url.query)
-            moved = live.moved.get(unquote(url.path)) if response.status == 404 else None
-            if moved:  # an article page whose date or slug changed: the tab that showed it follows it
+            moved = moved_to(live, unquote(url.path)) if response.status == 404 else None
+            if moved:  # a page whose date, slug or base_url's path changed: the tab that showed it follows it
                 response = Response(302, type=PLAIN, location=quote(moved))
             if self.server.preview.options.reload and response.type.startswith("text/html"):
                 response = replace(response, body=inject(response.body, live.state.epoch, EVENTS_PATH))

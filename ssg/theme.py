@@ -612,7 +612,8 @@ def load_theme(config: Config) -> Theme:
     folders = [theme.path for theme in reversed(chain)]  # the last one extended first: what extends it wins
     static_dirs = tuple(p for p in (*(f / "static" for f in folders), config.root / config.static_dir) if p.is_dir())
     strings, origins = load_strings([f / "i18n" for f in folders], config.root / "i18n", lambda path: display_path(path, config.root))
-    for code in config.language_codes:  # site.yaml's date formats for a language win over the theme's
+    # site.yaml's date formats for a language win over the theme's; a site without `languages:` has one for all
+    for code in config.language_codes if config.multilingual else sorted({*config.language_codes, *strings}):
         long, short = config.date_formats(code)
         if long:
             strings.setdefault(code, {})["datetime_long"] = long

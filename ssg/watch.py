@@ -83,9 +83,14 @@ class Layout:
             (root / "themes", ChangeKind.TEMPLATES),
             (root / config.static_dir, ChangeKind.STATIC),
         )
-        ignored = (config.output_path, root / config.cache_dir)  # the preview's folder is in the cache
+        ignored = [Path(os.path.abspath(p)) for p in (config.output_path, root / config.cache_dir)]  # (the preview's is in the cache)
         settings = (root / config.tag_names_file,) if config.tag_names_file else ()
-        return cls(root, folders, tuple(Path(os.path.abspath(p)) for p in ignored), tuple(Path(os.path.abspath(p)) for p in settings))
+        # A folder that holds the project or a source folder is never ignored, whatever site.yaml says: `output_dir: .`
+        # (or `cache_dir: content`) made the preview deaf to every later save, the one fixing site.yaml included. The
+        # build refuses such a folder with a message; the preview must hear the fix.
+        kept = [Path(os.path.abspath(root)), *(Path(os.path.abspath(folder)) for folder, _ in folders)]
+        ignored = [folder for folder in ignored if not any(source == folder or source.is_relative_to(folder) for source in kept)]
+        return cls(root, folders, tuple(ignored), tuple(Path(os.path.abspath(p)) for p in settings))
 
     def watch_plan(self) -> dict[Path, bool]:
         """Folder -> recursive?: the root alone (site.yaml, new source folders), then each source folder."""
@@ -447,6 +452,9 @@ class Rebuilder:
         # Request path of an article page that moved (its date or slug changed) -> its new one: the tab showing it
         # reloads into its new place instead of a 404.
         self.moved: dict[str, str] = {}
+        # The path base_url had -> the one it has since (`base_url: https://example.org/archive/` saved): a tab showing
+        # any page under the old one follows it to the same page under the new one.
+        self.remounted: dict[str, str] = {}
         self._served: tuple[Site, Urls] | None = None  # the site model and URLs of the last build served
         # Content paths changed since the builder's last build, as events told (None: unknown, so it lists all).
         self._changed: set[str] | None = None
@@ -508,7 +516,7 @@ class Rebuilder:
 
     def build(self, config: Config) -> None:
         target = self.target(config)
-        view = self.view_of(config)
+        view, before = self.view_of(config), self.view
 
         @contextmanager
         def committing() -> Iterator[None]:
@@ -522,7 +530,8 @@ class Rebuilder:
             changed, self._changed = self._changed, set()  # (events from now on are for the next build)
             result = self.builder.build(target, self.options, changed, committing)
             served, self._served = self._served, _article_paths(self.builder)
-            self._follow(served, self._served, view.mount)
+            self._follow(served, self._served, before.mount, view.mount)
+            self._remount(before, view)
             self.view = view  # (also where nothing was moved in: a build found up to date)
             self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
@@ -538,38 +547,51 @@ class Rebuilder:
         self._warnings = set(result.warnings)
         left_out = f", {result.left_out(self.include)}" if result.left_out() else ""
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed{left_out}.")
+        if view.folder != before.folder and before.folder != Path("/nonexistent"):  # (site.yaml's output_dir or cache_dir)
+            # The start named the folder; a save that moved it went without a word, and the old one stays full.
+            click.echo(f"Building into {view.folder} from now on; {before.folder} is left as it was.")
 
-    def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, mount: str) -> None:
+    def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, was_at: str, mount: str) -> None:
         """Remember where each article page that this build moved went (see `moved`): by a new date or slug, or a file
         renamed (a slug made from the file's name); and each standalone page given a new slug."""
-        if before is None or after is None or before[0] is after[0]:
+        if before is None or after is None or (before[0] is after[0] and before[1] is after[1]):
             return
         (old_site, old_urls), (site, urls) = before, after
+        # Another URL map: site.yaml changed, maybe what makes URLs (`prefix_default_lang:` moved every article under
+        # /<lang>/ without a new article object, and the tabs showing them reloaded into a 404).
+        remapped = old_urls is not urls
         old = {a.source_path: a for a in old_site.articles}
         arrived: dict[tuple, list[Article]] = defaultdict(list)  # articles of files new to this build, by title and date
         for article in site.articles:
             previous = old.pop(article.source_path, None)
             if previous is None:
                 arrived[article.title, article.date].append(article)
-            elif previous is not article:  # (an unchanged file reads as the same object)
-                self._moved(mount, old_urls.article(previous), urls.article(article))
+            elif previous is not article or remapped:  # (an unchanged file reads as the same object)
+                self._moved(was_at + old_urls.article(previous), mount + urls.article(article))
         # A file renamed (its name is the slug's): the article gone with the title and date of the one that came.
         for previous in old.values():
             same = arrived.get((previous.title, previous.date), ())
             if len(same) == 1:
-                self._moved(mount, old_urls.article(previous), urls.article(same[0]))
+                self._moved(was_at + old_urls.article(previous), mount + urls.article(same[0]))
         # A standalone page (About) whose slug or language changed: its file is the same.
         old_pages = {page.source_path: page for page in old_site.standalone.pages}
         for page in site.standalone.pages:
             previous = old_pages.get(page.source_path)
-            if previous is not None and previous is not page:
-                self._moved(mount, old_urls.page(previous), urls.page(page))
+            if previous is not None and (previous is not page or remapped):
+                self._moved(was_at + old_urls.page(previous), mount + urls.page(page))
         while len(self.moved) > MOVES_KEPT:
             del self.moved[next(iter(self.moved))]
 
-    def _moved(self, mount: str, was: str, now: str) -> None:
+    def _moved(self, was: str, now: str) -> None:
         if was != now:
-            self.moved[mount + was] = mount + now
+            self.moved[was] = now
+
+    def _remount(self, before: View, after: View) -> None:
+        """Remember that base_url's path went from `before`'s to `after`'s (see `remounted`)."""
+        if before.mount == after.mount or before.folder == Path("/nonexistent"):  # (the same, or the first build)
+            return
+        self.remounted = {old: after.mount for old in self.remounted if old != after.mount}
+        self.remounted[before.mount] = after.mount
 
     def view_of(self, config: Config) -> View:
         """What a build of `config` is served as: its output folder, at the path of its base URL."""

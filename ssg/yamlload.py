@@ -73,7 +73,9 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
             # `delayed`): PyYAML names the line after it, and only its own words.
             message = "this line is no `key: value`: if it goes on with the value above, indent it or join it to that line"
             first, _, rest = source_lines[exc.context_mark.line].strip().partition(" ")
-            if re.fullmatch(r"[A-Za-z_][\w-]*", first) and rest.strip():
+            if re.fullmatch(r"[A-Za-z_][\w-]*", first) and rest.startswith("= "):  # (a line of Hugo's config.toml)
+                message = f"`{first} = ...` is TOML (Hugo's config.toml); YAML writes {first}: {rest[2:].strip()}"
+            elif re.fullmatch(r"[A-Za-z_][\w-]*", first) and rest.strip():
                 message += f"; if {first} is a key, write {first}: {rest.strip()}"
             raise YamlSyntaxError(f"YAML syntax error: {message}", exc.context_mark.line + 1) from None
         if not _on_tab(mark, source_lines) and (start := _start_hint(line_text) or _flow_colon_hint(line_text)) is not None:

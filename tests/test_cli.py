@@ -513,7 +513,7 @@ def test_bad_site_yaml_values_are_still_blamed_on_site_yaml(project):
     result = run("-C", str(project.root), "build")
     assert "error: site.yaml:2: base_url: 'example.org' is not an absolute http(s) URL" in result.output
     result = run("-C", str(project.root), "build", "--base-url", "https://example.org/")  # the flag overrides the bad value
-    assert result.exit_code == 1 and result.output.startswith("error: site.yaml: output_dir: / is the project folder or above it")
+    assert result.exit_code == 1 and result.output.startswith("error: site.yaml:3: output_dir: / is the project folder or above it")
 
 
 def test_warnings_are_listed_by_file_and_line(project):

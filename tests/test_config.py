@@ -166,11 +166,91 @@ def test_a_base_url_is_read_as_sitemaps_and_feeds_need_it(project, written, read
 
 
 @pytest.mark.parametrize(
-    ("written", "meant"),
-    [("/:year/:month/:title/", "{year}/{month}/{slug}/"), ("/:year/:slug/", "{year}/{slug}/"), (":filename.html", "{slug}.html")],
+    ("yaml", "message"),
+    [
+        ("baseURL: https://example.org/\n", "baseURL: unknown option (Hugo's baseURL or Jekyll's baseurl; ssg's is base_url, "),
+        ("destination: _site\n", "destination: unknown option (Jekyll's; ssg's is output_dir)"),
+        ("languageCode: en-us\n", "languageCode: unknown option (Hugo's; ssg's is lang, the language's code alone: lang: en)"),
+        ("publishDir: docs\n", "publishDir: unknown option (Hugo's; ssg's is output_dir)"),
+        ("buildDrafts: true\n", "buildDrafts: unknown option (Hugo's; ssg has none: ssg build --drafts does that)"),
+        ("plugins: [jekyll-feed]\n", "plugins: unknown option (Jekyll's; ssg has none: remove the line)"),
+        ("permalink: pretty\n", "permalink: 'pretty' is Jekyll's name for the pattern ssg writes {year}/{month}/{day}/{slug}/"),
+        (
+            "permalink: /:year/:month/:title/\n",
+            "permalink: '/:year/:month/:title/' has Jekyll's and Hugo's :placeholders; ssg writes them in braces: {year}/{month}/{slug}/",
+        ),
+    ],
 )
-def test_a_permalink_in_hugos_or_jekylls_words_is_told_in_ssgs(project, written, meant):
-    """`permalink: /:year/:month/:title/` from a Jekyll or Hugo config was told it "has no {slug}"."""
-    assert problems(project, f"permalink: {written!r}\n") == [
-        f"site.yaml:5: permalink: {written!r} is written as Hugo and Jekyll write theirs; ssg's placeholders are in braces: {meant}"
+def test_another_generators_option_is_named_with_ssgs_own(project, yaml, message):
+    """A new user's trial pasted Hugo's and Jekyll's options into site.yaml: `destination:` was taken for a misspelt
+    `description`, `languageCode:` for `languages`, `baseURL:` got the list of every option, and `permalink: pretty` was
+    "has no {slug}"."""
+    [said] = problems(project, yaml)
+    assert said.startswith(f"site.yaml:5: {message}")
+
+
+def test_a_folder_under_the_home_folder_is_read_as_a_shell_reads_it(project, monkeypatch, tmp_path):
+    # A new user's trial: `output_dir: ~/out` built into a folder named "~" inside the project.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    project.write({"site.yaml": SITE_YAML + "output_dir: ~/out\ncache_dir: ~/cache/\n"})
+    config = load_config(project.root)
+    assert config.output_path == tmp_path / "home" / "out" and config.cache_path == tmp_path / "home" / "cache"
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        ("search: false\n", "site.yaml:5: search: false is not a mapping (write search: {enabled: false})"),
+        (
+            "search: {fields: [title, author]}\n",
+            "site.yaml:5: search: fields: 'author' is not a field the index has (use some of title, tags, source, body)",
+        ),
+        ("search: {fields: [title, tag]}\n", "site.yaml:5: search: fields: 'tag' is not a field the index has (did you mean 'tags'?)"),
+        ("tag_names: nothere.yaml\n", "site.yaml:5: tag_names: file 'nothere.yaml' not found (put it next to site.yaml)"),
+    ],
+)
+def test_search_and_tag_names_mistakes_say_which_value_and_line(project, yaml, message):
+    """A new user's trial: `search: false` said "False is not a mapping", `fields: [title, author]` "fields must list
+    some of ..." without naming author, and a tag_names file not there had no line."""
+    assert problems(project, yaml) == [message]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [
+        ("dd/mm/yyyy", "mm is minutes, and the pattern shows no hour: the month is MM (dd/MM/yyyy)"),
+        ("d.MM.YYYY", "YYYY is the year of the week (29 December 2025 is in 2026's first week): the year is yyyy (d.MM.yyyy)"),
+        ("DD.MM.y", "DD is the day of the year (5 December is its 339th): the day of the month is dd (dd.MM.y)"),
+        ("%d.%m.%Y", "%-letters are strftime's (Python's, Jekyll's date filter); Babel's fields are letters: dd.MM.y"),
+        ("January 2, 2006", "2006 is Go's reference date (Hugo's dateFormat); Babel's fields are letters: MMMM d, y"),
+    ],
+)
+def test_a_date_format_babel_would_misread_is_refused_with_babels_own(project, pattern, problem):
+    """A new user's trial: `date_format: dd/mm/yyyy` was taken, and every article showed its minutes as its month;
+    `%d.%m.%Y` printed "%5.%19.%2026", and Hugo's `January 2, 2006` that very date under every article."""
+    assert problems(project, f'date_format: "{pattern}"\n') == [
+        f"site.yaml:5: date_format: {pattern!r} is not a Babel date pattern: {problem} {PATTERN_HINT}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            '# from Hugo\nbaseURL = "https://example.org/"\ntitle = "Archive"\n',
+            "site.yaml:2: must be a mapping of option: value (this is TOML, as Hugo's config.toml writes it; YAML writes "
+            'baseURL = "https://example.org/" as baseURL: "https://example.org/")',
+        ),
+        (
+            'title: T\nbaseURL = "https://example.org/"\n',
+            'site.yaml:2: YAML syntax error: `baseURL = ...` is TOML (Hugo\'s config.toml); YAML writes baseURL: "https://example.org/"',
+        ),
+    ],
+)
+def test_hugos_toml_in_site_yaml_is_told_as_such(project, text, said):
+    """A new user's trial pasted Hugo's config.toml: "must be a mapping of option: value", or "if baseURL is a key,
+    write baseURL: = ..." for one line of it."""
+    project.write({"site.yaml": text})
+    with pytest.raises(ConfigError) as caught:
+        load_config(project.root)
+    assert [str(p) for p in caught.value.problems] == [said]

@@ -39,6 +39,22 @@ def test_a_top_level_date_format_is_every_date_of_a_single_language_site(project
     assert "05.12.2025<" in project.page("404.html")
 
 
+def test_a_top_level_date_format_is_also_the_date_of_a_single_language_sites_articles_in_other_languages(project):
+    """A new user's trial: `date_format: yyyy-MM-dd` on a site without `languages:` whose articles are in Russian and
+    English; a Russian article's page showed `24 октября 2019, 05:05`, while the home page listed it as 2019-10-24."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + 'date_format: "yyyy-MM-dd"\n',
+            "content/a.md": article("A", "2025-12-05T06:18:00+03:00"),
+            "content/b.md": article("Новость", "2019-10-24T05:05:00+03:00", lang="ru"),
+        }
+    )
+    project.build()
+    for page in ("2019/10/24/b/", "", "404.html"):
+        assert "2019-10-24<" in project.page(page) and "октября" not in project.page(page), page
+    assert latest_shown(project) == {"en": ["2025-12-05", "2019-10-24"], "ru": ["2025-12-05", "2019-10-24"]}
+
+
 def test_languages_with_only_the_sites_language_keeps_a_one_language_site(project):
     """`languages: {uk: {date_format: ...}}` on a Ukrainian site made a second home page at /uk/ and a feed there,
     whose canonical link went to /uk/."""

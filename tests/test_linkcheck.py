@@ -215,3 +215,18 @@ def test_a_folder_a_stopped_build_was_moving_files_into_fails_the_check(project)
     assert result.exit_code == 1 and "the last build was stopped while moving its files in" in result.output
     project.build()
     assert not stopped.exists() and CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({"site.yaml": "title: T\nlatest: ten\n"}, "site.yaml:2: latest: 'ten' is not a whole number"),
+        ({"site.yaml": "title: T\ntag_names: tags.yaml\n", "tags.yaml": "Moon: {ru: Луна\n"}, "tags.yaml:1: YAML syntax error"),
+    ],
+)
+def test_check_links_with_a_broken_site_yaml_says_what_is_wrong_in_it(project, files, said):
+    # A new user's trial: a typo in tags.yaml, then `ssg check --links`, which answered "no site.yaml here".
+    project.write(files)
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"])
+    assert result.exit_code == 1, result.output
+    assert said in result.output and "no site.yaml here" not in result.output

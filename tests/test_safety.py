@@ -33,7 +33,7 @@ def test_an_output_folder_holding_the_content_folder_is_refused_even_with_force(
     with pytest.raises(OutputError) as error:
         site.build(force=True)
     assert str(error.value) == (
-        f"site.yaml: output_dir: {site.root / 'site'} holds site/content/, which holds your sources: a build there would "
+        f"site.yaml:6: output_dir: {site.root / 'site'} holds site/content/, which holds your sources: a build there would "
         "publish them; use a folder beside it, e.g. public"
     )
     assert sorted(p.name for p in (site.root / "site").iterdir()) == ["content"]
@@ -254,3 +254,21 @@ def test_init_names_only_what_a_kept_gitignore_lacks(tmp_path, mine, told):
     hints = [line for line in result.output.splitlines() if line.startswith("  add to it")]
     assert hints == ([f"  add to it what a build makes, for git to leave it out: {told}"] if told else [])
     assert (folder / ".gitignore").read_text() == mine
+
+
+@pytest.mark.parametrize("output_dir", [".", "content", ".ssg-cache"])
+def test_an_output_folder_site_yaml_refuses_is_blamed_on_its_line(site, output_dir):
+    """A new user's trial: `output_dir: content` said `site.yaml: output_dir: ...`, the one message of site.yaml
+    without its line."""
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + f"output_dir: {output_dir}\n"})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value).startswith("site.yaml:5: output_dir: ")
+
+
+def test_ssg_check_refuses_the_output_folder_a_build_would_refuse(site):
+    """`output_dir: content` passed `ssg check` (no errors), then failed `ssg build`."""
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + "output_dir: content\n"})
+    result = CliRunner().invoke(main, ["-C", str(site.root), "check"])
+    assert result.exit_code == 1
+    assert f"error: site.yaml:5: output_dir: {site.root / 'content'} is inside content/, which holds your sources" in result.output

@@ -363,6 +363,28 @@ def test_a_tab_showing_an_article_follows_it_when_its_date_moves_it(site, previe
     events.close()
 
 
+def test_a_tab_follows_its_page_when_base_url_moves_the_site_to_a_sub_path_and_back(site, preview):
+    """A new user's trial: base_url given a path (https://example.org/archive/) while the preview ran; every open tab
+    reloaded into a 404 (/2021/05/24/roscosmos/ is /archive/2021/05/24/roscosmos/ since), and again on the way back."""
+    events = Events(preview)
+    epoch = events.until(lambda m: True)["epoch"]
+    yaml = (site.root / "site.yaml").read_text()
+    assert "base_url: https://example.org/\n" in yaml
+    site.write({"site.yaml": yaml.replace("base_url: https://example.org/\n", "base_url: https://example.org/archive/\n")})
+    epoch = events.until(lambda m: m["epoch"] != epoch)["epoch"]
+    for path in (ARTICLE_URL, "/tags/", "/feed.xml"):
+        status, headers, _ = get(preview, path)
+        assert (status, headers.get("Location")) == (302, "/archive" + path)
+    assert get(preview, "/archive" + ARTICLE_URL)[0] == 200
+    assert get(preview, "/2021/09/09/never/")[0] == 404 and get(preview, "/archive/nothing/")[0] == 404
+    site.write({"site.yaml": yaml})
+    events.until(lambda m: m["epoch"] != epoch)
+    status, headers, _ = get(preview, "/archive" + ARTICLE_URL)
+    assert (status, headers.get("Location")) == (302, ARTICLE_URL)
+    assert get(preview, ARTICLE_URL)[0] == 200 and get(preview, "/archive/never/")[0] == 404
+    events.close()
+
+
 def test_template_error_and_missing_image_are_problems(site, preview):
     events = Events(preview)
     events.until(lambda m: True)

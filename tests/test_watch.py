@@ -22,8 +22,9 @@ from watchdog.events import (
     FileOpenedEvent,
 )
 
+from ssg.build import BuildOptions
 from ssg.config import load_config
-from ssg.watch import Batch, Batcher, Change, ChangeKind, Layout, Watcher, classify, collect_garbage, event_paths
+from ssg.watch import Batch, Batcher, Change, ChangeKind, Layout, Rebuilder, Watcher, classify, collect_garbage, event_paths
 
 ROOT = Path("/p")
 LAYOUT = Layout(
@@ -419,3 +420,54 @@ def test_the_preview_tells_its_builder_once_it_keeps_objects_frozen(project, mon
     finally:
         rebuilder.batcher.close()
         thread.join()
+
+
+@pytest.mark.parametrize(
+    ("setting", "source"), [("output_dir: .", "site.yaml"), ("output_dir: ..", "site.yaml"), ("output_dir: content", "content/a.md")]
+)
+def test_an_output_folder_over_the_sources_never_deafens_the_preview(project, setting, source):
+    # A new user's trial: `output_dir: .` saved while `ssg serve` ran, then fixed; the preview ignored the fix and every
+    # save after it (the output folder's events are ignored, and that folder held site.yaml), printing nothing.
+    project.write({"site.yaml": f"title: T\n{setting}\n"})
+    layout = Layout.of(load_config(project.root))
+    root = project.root.resolve()
+    assert classify(root / source, layout) in (CONFIG, CONTENT)
+    assert classify(root / "static/logo.svg", layout) is STATIC
+    assert classify(root / ".ssg-cache/serve/index.html", layout) is IGNORED
+
+
+def test_a_cache_folder_over_the_sources_never_deafens_the_preview(project):
+    project.write({"site.yaml": "title: T\ncache_dir: .\n"})
+    layout = Layout.of(load_config(project.root))
+    assert classify(project.root.resolve() / "site.yaml", layout) is CONFIG
+
+
+def test_a_rebuild_into_another_folder_says_so(project, capsys):
+    """A new user's trial: output_dir changed in site.yaml while `ssg build --watch` ran; the builds went to the new
+    folder without a word (the start had named the old one, which stays as it was)."""
+    project.write({"content/a.md": "---\ntitle: A\ndate: 2021-05-24\n---\nText.\n"})
+    rebuilder = Rebuilder(project.root, BuildOptions(), target=lambda same: same)
+    rebuilder.build(load_config(project.root))
+    assert "from now on" not in capsys.readouterr().out
+    project.write({"site.yaml": (project.root / "site.yaml").read_text() + "output_dir: site\n"})
+    rebuilder.build(load_config(project.root))
+    root = project.root.resolve()
+    assert f"Building into {root / 'site'} from now on; {root / 'public'} is left as it was." in capsys.readouterr().out
+    rebuilder.builder.empty_trash()
+
+
+def test_the_preview_follows_articles_a_url_setting_moves(project):
+    """A new user's trial: `prefix_default_lang: true` saved while the preview ran moved every article under /en/; the
+    tabs showing them reloaded into a 404 (the articles were the same objects, so no move was looked for)."""
+    project.write(
+        {
+            "site.yaml": (project.root / "site.yaml").read_text() + "languages: [en, ru]\n",
+            "content/2021/a.md": "---\ntitle: A\ndate: 2021-05-24\n---\nText.\n",
+        }
+    )
+    rebuilder = Rebuilder(project.root, BuildOptions(), target=lambda same: same)
+    rebuilder.build(load_config(project.root))
+    project.write({"site.yaml": (project.root / "site.yaml").read_text() + "prefix_default_lang: true\n"})
+    rebuilder.build(load_config(project.root))
+    assert rebuilder.moved == {"/2021/05/24/a/": "/en/2021/05/24/a/"}
+    rebuilder.builder.empty_trash()
