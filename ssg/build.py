@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -49,7 +49,7 @@ from .inputs import Inputs, code_version, gather, record, up_to_date
 from .links import broken_links, unknown_site_links
 from .load import Known, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .markdown import EXTENSIONS, inline_text
-from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
+from .output import MANIFEST, Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
 from .redirects import moved_pages, redirect_pages
@@ -472,6 +472,7 @@ class Builder:
         ends += [page.dated for page in made.later_pages]  # (a page dated later is published from its date on)
         state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, made.files.values(), run.result.record(), ends)
         store.remember_build(str(config.output_path), state)
+        prune_search_states(config, store.outputs())
 
     def _assemble(self, articles: list[Article], pages: list[StandalonePage], config: Config, unreadable: frozenset[str]) -> Site:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed; with
@@ -873,11 +874,21 @@ class SearchWriter:
         return docs  # type: ignore[return-value]
 
 
-def search_state(config: Config) -> Path:
+def search_state(config: Config, output: Path | None = None) -> Path:
     """Where the search index keeps what it needs to update itself: one file per output folder
     (the preview builds another site into its own folder), in the cache, safe to delete."""
-    folder = hashlib.sha256(str(config.output_path).encode()).hexdigest()[:12]
+    folder = hashlib.sha256(str(output or config.output_path).encode()).hexdigest()[:12]
     return config.cache_path / f"search-{folder}.sqlite"
+
+
+def prune_search_states(config: Config, outputs: Iterable[str]) -> None:
+    """Remove the search index's states (`search_state`) of output folders that are gone, or that no build since the
+    cache was made afresh has written: each weighs tens of megabytes at 10,000 articles, and every `-o DIR` left one
+    for good. `outputs`: the folders the cache knows builds of."""
+    kept = {search_state(config, Path(output)).name for output in outputs if (Path(output) / MANIFEST).is_file()}
+    for path in config.cache_path.glob("search-*.sqlite*"):
+        if path.name.split("-wal")[0].split("-shm")[0].split("-journal")[0] not in kept:
+            path.unlink(missing_ok=True)
 
 
 def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:

@@ -202,6 +202,10 @@ class Store:
     def remember_build(self, output: str, state: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO builds VALUES (?, ?)", (output, state))
 
+    def outputs(self) -> list[str]:
+        """The output folders of the builds this cache remembers (`last_build`)."""
+        return [row[0] for row in self.db.execute("SELECT output FROM builds")]
+
     def digests(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT digest FROM records")}
 

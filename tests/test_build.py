@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import re
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -1577,3 +1578,23 @@ def test_a_wordpress_export_builds_as_wordpress_showed_it(project):
     assert (project.public / "post/2020-11-04-most/images/cover-0.png").is_file()
     assert not (project.public / "2020/11/06/closed").exists()
     assert ">Газ &amp; свет\u00a0— мост</title>" in (project.public / "feed.xml").read_text()
+
+
+def test_the_search_state_of_an_output_folder_that_is_gone_is_removed(project, tmp_path):
+    """Each output folder's search index keeps a state in the cache (tens of megabytes at 10,000 articles): every
+    `-o DIR` left one for good, found by a trial living through site.yaml changes. One whose folder is gone goes."""
+    from ssg.build import search_state
+    from ssg.config import load_config
+
+    project.write({"content/2021/a.md": article("A", "2021-05-24")})
+    first, second = tmp_path / "first", tmp_path / "second"
+    project.build(output_dir=str(first))
+    project.build(output_dir=str(second))
+    config = load_config(project.root)
+    states = [search_state(config, folder) for folder in (first, second)]
+    assert all(state.is_file() for state in states)
+    shutil.rmtree(first)
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "Another text.")})  # (a build with something to do)
+    project.build(output_dir=str(second))
+    assert [state.is_file() for state in states] == [False, True]
+    assert not list(config.cache_path.glob(states[0].name + "*"))
