@@ -1,0 +1,71 @@
+"""A newsroom sharing one archive through git: what pulls, merges and clones leave in a project."""
+
+from __future__ import annotations
+
+import pytest
+
+from ssg.config import load_config
+from ssg.errors import ConfigError
+
+from .conftest import SITE_YAML, article
+from .test_content import problems, read
+
+CONFLICTED_FRONT = """\
+---
+title: Roscosmos signs launch deal
+date: 2026-12-05T08:38:57+00:00
+source:
+<<<<<<< HEAD
+  name: Interfax
+  url: https://www.interfax.ru/1
+=======
+  name: TASS
+  url: https://tass.ru/2
+>>>>>>> efb427c (bob: deal)
+---
+
+Text.
+"""
+
+CONFLICTED_BODY = """\
+---
+title: Roscosmos signs launch deal
+date: 2026-12-05T08:38:57+00:00
+---
+
+<<<<<<< HEAD
+Alice's text about the deal.
+=======
+Bob's text from TASS.
+>>>>>>> efb427c (bob: deal)
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (CONFLICTED_FRONT, "5: None: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 8, >>>>>>> on line 11"),
+        (CONFLICTED_BODY, "6: None: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 8, >>>>>>> on line 10"),
+    ],
+)
+def test_git_conflict_markers_in_an_article_are_an_error_on_their_line(text, where):
+    """A `git pull` that stopped on an article left git's markers in it: in front matter they gave a YAML error on the
+    line after `<<<<<<<` that never said "conflict"; in the body they were published (`=======` a heading)."""
+    assert problems(text) == [f"2021/story.md:{where}; keep the lines you want of the two versions and delete the three marker lines"]
+
+
+def test_marker_lines_shown_in_fenced_code_are_text():
+    """An article about git may show a conflict as an example: in fenced code it is no conflict of the file."""
+    body = "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n"
+    assert "problems" not in read(article("How to merge", "2021-01-01", body))
+
+
+def test_git_conflict_markers_in_site_yaml_are_told_as_a_conflict(project):
+    """site.yaml edited by two editors: the YAML error was 'mapping values are not allowed' on another line."""
+    project.write({"site.yaml": SITE_YAML + "<<<<<<< HEAD\nlatest: 5\n=======\nlatest: 8\n>>>>>>> 1234abc (bob: latest)\n"})
+    with pytest.raises(ConfigError) as caught:
+        load_config(project.root)
+    assert [str(p) for p in caught.value.problems] == [
+        "site.yaml:5: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 7, >>>>>>> on line 9; "
+        "keep the lines you want of the two versions and delete the three marker lines"
+    ]
