@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from ssg.config import load_config
@@ -69,3 +71,16 @@ def test_git_conflict_markers_in_site_yaml_are_told_as_a_conflict(project):
         "site.yaml:5: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 7, >>>>>>> on line 9; "
         "keep the lines you want of the two versions and delete the three marker lines"
     ]
+
+
+def test_the_build_cache_is_never_committed_whatever_its_name(project):
+    """`cache_dir: build-cache` (or an archive made before `ssg init` wrote its .gitignore): `git add -A` committed
+    megabytes of SQLite that every editor's next build changed, so that every pull stopped on them."""
+    project.write({"site.yaml": SITE_YAML + "cache_dir: build-cache\n", "content/2021/a.md": article("A", "2021-01-01")})
+    project.build()
+    git = ["git", "-C", str(project.root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    staged = subprocess.run([*git, "diff", "--cached", "--name-only"], check=True, capture_output=True, text=True).stdout.split()
+    assert "content/2021/a.md" in staged
+    assert [name for name in staged if name.startswith("build-cache/")] == []
