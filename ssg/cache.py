@@ -19,6 +19,7 @@ Smaller tables spare other repeated work: `files` (each content file's size, mti
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import gc
 import hashlib
@@ -82,10 +83,8 @@ def ignored_by_git(folder: Path) -> None:
     """
     marker = folder / ".gitignore"
     if not marker.exists():
-        try:
+        with contextlib.suppress(OSError):  # (a read-only cache is told of elsewhere: `unusable`)
             marker.write_text(GITIGNORE, encoding="utf-8")
-        except OSError:  # (a read-only cache is told of elsewhere: `unusable`)
-            pass
 
 
 class Store:

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from ssg.config import load_config
-from ssg.errors import ConfigError
+from ssg.errors import ConfigError, ContentError
 
 from .conftest import SITE_YAML, article
 from .test_content import problems, read
@@ -84,3 +84,20 @@ def test_the_build_cache_is_never_committed_whatever_its_name(project):
     staged = subprocess.run([*git, "diff", "--cached", "--name-only"], check=True, capture_output=True, text=True).stdout.split()
     assert "content/2021/a.md" in staged
     assert [name for name in staged if name.startswith("build-cache/")] == []
+
+
+def test_one_story_written_up_by_two_editors_is_told_as_such(project):
+    """Two editors each wrote up the same news, one in content/2026/, one in a folder of their own: the message said to
+    give one a `lang:` if it translated the other, which it did not."""
+    project.write(
+        {
+            "content/2021/deal-signed.md": article("Deal signed", "2021-12-05T10:00:00+03:00", "Alice's text."),
+            "content/2021/december/deal-signed.md": article("Deal  signed", "2021-12-05T11:00:00+03:00", "Bob's text."),
+        }
+    )
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2021/december/deal-signed.md: slug: has the same URL /2021/12/05/deal-signed/ as content/2021/deal-signed.md, "
+        "with the same title and date: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"
+    ]
