@@ -7,7 +7,8 @@ import subprocess
 import pytest
 
 from ssg.config import load_config
-from ssg.errors import ConfigError, ContentError
+from ssg.errors import ConfigError, ContentError, OutputError
+from ssg.output import MANIFEST
 
 from .conftest import SITE_YAML, article
 from .test_content import problems, read
@@ -101,3 +102,20 @@ def test_one_story_written_up_by_two_editors_is_told_as_such(project):
         "content/2021/december/deal-signed.md: slug: has the same URL /2021/12/05/deal-signed/ as content/2021/deal-signed.md, "
         "with the same title and date: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"
     ]
+
+
+def test_an_output_kept_in_git_whose_manifest_a_pull_merged_says_so_and_what_to_do(project):
+    """`output_dir: docs` committed for GitHub Pages: two editors' builds merged left git's markers in the manifest, and
+    the build said only that it 'is damaged'."""
+    project.write({"content/2021/a.md": article("A", "2021-01-01")})
+    project.build()
+    manifest = project.public / MANIFEST
+    ours = manifest.read_text(encoding="utf-8")
+    manifest.write_text(f"<<<<<<< HEAD\n{ours}\n=======\n{ours.replace('a', 'b')}\n>>>>>>> 5d1e0c2 (bob: story)\n", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        project.build()
+    [problem] = caught.value.problems
+    assert problem.message == (
+        "has git's merge-conflict markers (line 1): a pull merged two builds of this output folder, kept in git; if every "
+        "file in it is ssg's, delete the folder and build again (then git add it): the build writes the merged site"
+    )
