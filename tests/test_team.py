@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from click.testing import CliRunner
 
+from ssg.cli import main
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError
 from ssg.output import MANIFEST
@@ -118,4 +120,15 @@ def test_an_output_kept_in_git_whose_manifest_a_pull_merged_says_so_and_what_to_
     assert problem.message == (
         "has git's merge-conflict markers (line 1): a pull merged two builds of this output folder, kept in git; if every "
         "file in it is ssg's, delete the folder and build again (then git add it): the build writes the merged site"
+    )
+
+
+def test_a_translation_of_an_article_not_pulled_yet_says_there_is_no_such_file(project):
+    """`ssg new --translation-of 2026/moon-base.md` before pulling the colleague's article said it 'is not an article file'
+    and showed the form of one, which it had."""
+    project.write({"site.yaml": SITE_YAML + "languages: [en, ru]\n"})
+    result = CliRunner().invoke(main, ["-C", str(project.root), "new", "--translation-of", "2026/moon-base.md", "Лунная база"])
+    assert result.exit_code == 1
+    assert "2026/moon-base.md is not an article file under content/: there is no such file (if another editor wrote it, pull first)" in (
+        result.output
     )
