@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from ssg.cli import main
 from ssg.config import load_config
-from ssg.errors import ConfigError, ContentError, OutputError
+from ssg.errors import ConfigError, ContentError, OutputError, TemplateError
 from ssg.output import MANIFEST
 
 from .conftest import SITE_YAML, article
@@ -132,3 +132,23 @@ def test_a_translation_of_an_article_not_pulled_yet_says_there_is_no_such_file(p
     assert "2026/moon-base.md is not an article file under content/: there is no such file (if another editor wrote it, pull first)" in (
         result.output
     )
+
+
+def test_git_conflict_markers_in_a_template_are_an_error_on_their_line(project):
+    """Two editors changed templates/footer.html: Jinja took the markers for text and printed both versions, markers and
+    all, at the foot of every page."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-01-01"),
+            "templates/footer.html": (
+                "<footer>\n<<<<<<< HEAD\n  <p>{{ site.title }} newsroom</p>\n=======\n  <p>{{ site.title }} (Carol)</p>\n"
+                ">>>>>>> 77aa0c1 (carol: footer)\n</footer>\n"
+            ),
+        }
+    )
+    with pytest.raises(TemplateError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "templates/footer.html:2: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 4, >>>>>>> on line 6; "
+        "keep the lines you want of the two versions and delete the three marker lines"
+    ]
