@@ -152,3 +152,18 @@ def test_git_conflict_markers_in_a_template_are_an_error_on_their_line(project):
         "templates/footer.html:2: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 4, >>>>>>> on line 6; "
         "keep the lines you want of the two versions and delete the three marker lines"
     ]
+
+
+def test_a_link_to_an_article_a_colleague_renamed_names_its_new_file(project):
+    """Bob renamed deal-signed.md to deal-signed-paris.md; Alice's follow-up, pulled, still linked the old name: the
+    warning named no file (too far apart for a typo)."""
+    project.write(
+        {
+            "content/2021/deal-signed-paris.md": article("Deal signed in Paris", "2021-12-05"),
+            "content/2021/follow-up.md": article("Follow-up", "2021-12-06", "See [the deal](deal-signed.md)."),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/follow-up.md:6: links to 2021/deal-signed.md, which is not a published article "
+        "(did you mean content/2021/deal-signed-paris.md? write deal-signed-paris.md)"
+    ]
