@@ -24,7 +24,8 @@ def conflict_message(text: str) -> tuple[int, str] | None:
         return None
     ours = split = None
     fence = ""
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, ended in enumerate(text.split("\n"), start=1):
+        line = ended.removesuffix("\r")  # (a site.yaml or template saved with Windows line ends)
         opening = _FENCE.match(line)
         if opening and (not fence or opening[1].startswith(fence)):
             fence = "" if fence else opening[1][0] * 3

@@ -65,9 +65,11 @@ def test_marker_lines_shown_in_fenced_code_are_text():
     assert "problems" not in read(article("How to merge", "2021-01-01", body))
 
 
-def test_git_conflict_markers_in_site_yaml_are_told_as_a_conflict(project):
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_git_conflict_markers_in_site_yaml_are_told_as_a_conflict(project, line_end):
     """site.yaml edited by two editors: the YAML error was 'mapping values are not allowed' on another line."""
-    project.write({"site.yaml": SITE_YAML + "<<<<<<< HEAD\nlatest: 5\n=======\nlatest: 8\n>>>>>>> 1234abc (bob: latest)\n"})
+    text = SITE_YAML + "<<<<<<< HEAD\nlatest: 5\n=======\nlatest: 8\n>>>>>>> 1234abc (bob: latest)\n"
+    project.write({"site.yaml": text.replace("\n", line_end).encode()})
     with pytest.raises(ConfigError) as caught:
         load_config(project.root)
     assert [str(p) for p in caught.value.problems] == [
@@ -134,7 +136,8 @@ def test_a_translation_of_an_article_not_pulled_yet_says_there_is_no_such_file(p
     )
 
 
-def test_git_conflict_markers_in_a_template_are_an_error_on_their_line(project):
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_git_conflict_markers_in_a_template_are_an_error_on_their_line(project, line_end):
     """Two editors changed templates/footer.html: Jinja took the markers for text and printed both versions, markers and
     all, at the foot of every page."""
     project.write(
@@ -143,7 +146,9 @@ def test_git_conflict_markers_in_a_template_are_an_error_on_their_line(project):
             "templates/footer.html": (
                 "<footer>\n<<<<<<< HEAD\n  <p>{{ site.title }} newsroom</p>\n=======\n  <p>{{ site.title }} (Carol)</p>\n"
                 ">>>>>>> 77aa0c1 (carol: footer)\n</footer>\n"
-            ),
+            )
+            .replace("\n", line_end)
+            .encode(),
         }
     )
     with pytest.raises(TemplateError) as caught:
