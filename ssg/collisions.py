@@ -119,7 +119,7 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
     langs = [p.lang for p in (first, page)] if {page.kind, first.kind} <= {"article", "page"} else []
     if page.kind == first.kind == "article" and langs[0] == langs[1] and _same_title(first, page):
         # (two editors who wrote up the same story, each in a file of their own, pulled each other's)
-        return f"{message}, with the same title and date: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"
+        return f"{message}, with the same title: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"
     if page.kind == first.kind == "article" and not single_lang and langs[0] == langs[1] and _same_name(first, page):
         return (
             f"{message}, in the same language: if one translates the other, give it its `lang:` (a folder's name does not set it); "

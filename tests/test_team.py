@@ -104,7 +104,7 @@ def test_one_story_written_up_by_two_editors_is_told_as_such(project):
         project.build()
     assert [str(p) for p in caught.value.problems] == [
         "content/2021/december/deal-signed.md: slug: has the same URL /2021/12/05/deal-signed/ as content/2021/deal-signed.md, "
-        "with the same title and date: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"
+        "with the same title: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"
     ]
 
 
