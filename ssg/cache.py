@@ -19,6 +19,7 @@ Smaller tables spare other repeated work: `files` (each content file's size, mti
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import gc
 import hashlib
@@ -70,6 +71,22 @@ def file_digest(source_path: str, raw: bytes) -> str:
     return hashlib.sha256(source_path.encode() + b"\0" + raw).hexdigest()[:32]
 
 
+GITIGNORE = "# Made by ssg: the build cache of this computer, never to be committed (deleting it is safe).\n*\n"
+
+
+def ignored_by_git(folder: Path) -> None:
+    """Put a `.gitignore` of `*` in the cache folder, as pytest and ruff do in theirs.
+
+    The project's .gitignore that `ssg init` writes names `/.ssg-cache/`, but an archive made before it, a `cache_dir:` of
+    another name, or a `git add -A` in a repository of another layout committed the cache: megabytes of SQLite every
+    editor's next build changes, and every pull then stops on them. This ignores the folder wherever it is.
+    """
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        with contextlib.suppress(OSError):  # (a read-only cache is told of elsewhere: `unusable`)
+            marker.write_text(GITIGNORE, encoding="utf-8")
+
+
 class Store:
     """Cached article records; `path=None` keeps them in memory only (for `ssg check`)."""
 
@@ -88,6 +105,7 @@ class Store:
             db = sqlite3.connect(":memory:")
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            ignored_by_git(self.path.parent)
             db = sqlite3.connect(self.path)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")

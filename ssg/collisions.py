@@ -104,6 +104,10 @@ def _same_name(a: Page, b: Page) -> bool:
     return a.context["article"].source_path.rsplit("/", 1)[-1] == b.context["article"].source_path.rsplit("/", 1)[-1]
 
 
+def _same_title(a: Page, b: Page) -> bool:
+    return " ".join(a.context["article"].title.split()).casefold() == " ".join(b.context["article"].title.split()).casefold()
+
+
 def _owner(page: Page, shown_as: str) -> str:
     source = _source_of(page)
     return f"{shown_as}/{source}" if source else f"the {page.kind} page"
@@ -113,8 +117,14 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
     """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
     message = f"has the same URL /{page.path} as {first_owner}"
     langs = [p.lang for p in (first, page)] if {page.kind, first.kind} <= {"article", "page"} else []
+    if page.kind == first.kind == "article" and langs[0] == langs[1] and _same_title(first, page):
+        # (two editors who wrote up the same story, each in a file of their own, pulled each other's)
+        return f"{message}, with the same title: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"
     if page.kind == first.kind == "article" and not single_lang and langs[0] == langs[1] and _same_name(first, page):
-        return f"{message}, in the same language: if one translates the other, give it its `lang:` (a folder's name does not set it)"
+        return (
+            f"{message}, in the same language: if one translates the other, give it its `lang:` (a folder's name does not set it); "
+            "if they are two articles, give one a `slug:` of its own"
+        )
     if single_lang and len(set(langs)) == 2:
         langs = sorted(set(langs) | {single_lang}, key=lambda code: (code != single_lang, code))  # the site's own first
         return (

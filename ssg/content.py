@@ -29,6 +29,7 @@ from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import search
+from .conflicts import conflict_message
 from .dates import DATE_HINT, against_path, date_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
@@ -405,6 +406,8 @@ class _Reader:
         self.problems.append(Problem(self.path, self.end_line, key, message))
 
     def read(self, text: str) -> dict:
+        if (conflict := conflict_message(text)) is not None:  # (before YAML reads a marker as a puzzle on another line)
+            return self.failed(Problem(self.path, conflict[0], None, conflict[1]))
         try:
             front = read_front_matter(text)
         except FrontMatterError as exc:

@@ -30,6 +30,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import NamedTuple
 
+from .conflicts import conflict_message
 from .errors import OutputError, Problem
 from .yamlload import line_of
 
@@ -114,6 +115,13 @@ def check_manifest(output: Path) -> None:
             "is damaged (it is not the list of files ssg wrote here), so ssg cannot tell its files from yours: if every "
             "file in this folder is ssg's, delete the folder and build again; else build elsewhere (-o DIR)"
         )
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if (conflict := conflict_message((output / MANIFEST).read_text(encoding="utf-8"))) is not None:
+                message = (
+                    f"has git's merge-conflict markers (line {conflict[0]}): a pull merged two builds of this output folder, "
+                    "kept in git; if every file in it is ssg's, delete the folder and build again (then git add it): the build "
+                    "writes the merged site"
+                )
         raise OutputError(Problem(str(output / MANIFEST), None, None, message))
 
 

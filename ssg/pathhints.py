@@ -64,9 +64,15 @@ class ContentPaths:
         return found[0] if len(found) == 1 else None
 
     def close_name(self, target: str) -> str | None:
-        """The path in `target`'s folder whose name is closest to its name, if one is close (a typo)."""
+        """The path in `target`'s folder whose name is closest to its name, if one is close (a typo), or the one that is
+        its name with a word more."""
         folder, name = posixpath.split(target)
-        close = difflib.get_close_matches(name, self.by_folder.get(folder, ()), n=1, cutoff=CLOSE_NAME)
+        names = self.by_folder.get(folder, ())
+        close = difflib.get_close_matches(name, names, n=1, cutoff=CLOSE_NAME)
+        if not close:  # a name given a word more (`deal-signed.md` -> `deal-signed-paris.md`: a colleague's rename, pulled)
+            stem, suffix = posixpath.splitext(name)
+            longer = [other for other in names if other.startswith(f"{stem}-") and other.endswith(suffix)]
+            close = longer if len(longer) == 1 else []
         return posixpath.join(folder, close[0]) if close else None
 
 

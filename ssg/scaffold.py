@@ -516,4 +516,8 @@ def _content_file(config: Config, given: Path) -> str:
         path = Path(os.path.abspath(candidate))
         if path.is_file() and path.suffix in ARTICLE_SUFFIXES and path.is_relative_to(content):
             return path.relative_to(content).as_posix()
+    if not any(os.path.lexists(candidate) for candidate in (given, content / given)):  # (not pulled yet, or misspelt)
+        raise SsgError(
+            f"{given} is not an article file under {config.content_dir}/: there is no such file (if another editor wrote it, pull first)"
+        )
     raise SsgError(f"{given} is not an article file under {config.content_dir}/ (e.g. {config.content_dir}/2021/roscosmos-china.md)")

@@ -21,6 +21,7 @@ from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 import jinja2
+import jinja2.ext
 import jinja2.runtime
 import markupsafe
 from babel import Locale
@@ -30,6 +31,7 @@ from jinja2.utils import internalcode, missing
 from markupsafe import Markup, escape
 
 from .config import Config
+from .conflicts import conflict_message
 from .content import ARTICLE_KEYS, Day
 from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, locale_date_part
 from .errors import Problem, TemplateError
@@ -564,6 +566,16 @@ def quick_escape(value: Any) -> Markup:
     return escape(value)
 
 
+class _ConflictMarkers(jinja2.ext.Extension):
+    """A template a `git pull` left git's conflict markers in is a syntax error on the `<<<<<<<` line: Jinja took them
+    for text and printed them, with both versions, on every page made with it."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if (conflict := conflict_message(source)) is not None:
+            raise jinja2.TemplateSyntaxError(conflict[1], conflict[0], name, filename)
+        return source
+
+
 class _Template(jinja2.Template):
     """A template whose compiled code prints through `quick_escape`.
 
@@ -605,6 +617,7 @@ def load_theme(config: Config) -> Theme:
         auto_reload=False,
         cache_size=-1,
         undefined=_Undefined,
+        extensions=[_ConflictMarkers],
     )
     env.context_class = _Context
     env.filters["markdownify"] = markdownify  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter

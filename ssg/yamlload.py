@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .conflicts import conflict_message
 from .errors import Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,6 +47,8 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         lines = _key_lines(node)  # before construction, which merges `<<:` keys into the node's own
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
+        if (conflict := conflict_message(text)) is not None:  # (site.yaml after a `git pull` that stopped on it)
+            raise YamlSyntaxError(conflict[1], conflict[0]) from None
         source_lines = text.split("\n")
         hashed = _hash_in_list(source_lines, (exc.problem_mark or exc.context_mark).line if (exc.problem_mark or exc.context_mark) else -1)
         if hashed is not None:

@@ -1,0 +1,174 @@
+"""A newsroom sharing one archive through git: what pulls, merges and clones leave in a project."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from ssg.cli import main
+from ssg.config import load_config
+from ssg.errors import ConfigError, ContentError, OutputError, TemplateError
+from ssg.output import MANIFEST
+
+from .conftest import SITE_YAML, article
+from .test_content import problems, read
+
+CONFLICTED_FRONT = """\
+---
+title: Roscosmos signs launch deal
+date: 2026-12-05T08:38:57+00:00
+source:
+<<<<<<< HEAD
+  name: Interfax
+  url: https://www.interfax.ru/1
+=======
+  name: TASS
+  url: https://tass.ru/2
+>>>>>>> efb427c (bob: deal)
+---
+
+Text.
+"""
+
+CONFLICTED_BODY = """\
+---
+title: Roscosmos signs launch deal
+date: 2026-12-05T08:38:57+00:00
+---
+
+<<<<<<< HEAD
+Alice's text about the deal.
+=======
+Bob's text from TASS.
+>>>>>>> efb427c (bob: deal)
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (CONFLICTED_FRONT, "5: None: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 8, >>>>>>> on line 11"),
+        (CONFLICTED_BODY, "6: None: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 8, >>>>>>> on line 10"),
+    ],
+)
+def test_git_conflict_markers_in_an_article_are_an_error_on_their_line(text, where):
+    """A `git pull` that stopped on an article left git's markers in it: in front matter they gave a YAML error on the
+    line after `<<<<<<<` that never said "conflict"; in the body they were published (`=======` a heading)."""
+    assert problems(text) == [f"2021/story.md:{where}; keep the lines you want of the two versions and delete the three marker lines"]
+
+
+def test_marker_lines_shown_in_fenced_code_are_text():
+    """An article about git may show a conflict as an example: in fenced code it is no conflict of the file."""
+    body = "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n"
+    assert "problems" not in read(article("How to merge", "2021-01-01", body))
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_git_conflict_markers_in_site_yaml_are_told_as_a_conflict(project, line_end):
+    """site.yaml edited by two editors: the YAML error was 'mapping values are not allowed' on another line."""
+    text = SITE_YAML + "<<<<<<< HEAD\nlatest: 5\n=======\nlatest: 8\n>>>>>>> 1234abc (bob: latest)\n"
+    project.write({"site.yaml": text.replace("\n", line_end).encode()})
+    with pytest.raises(ConfigError) as caught:
+        load_config(project.root)
+    assert [str(p) for p in caught.value.problems] == [
+        "site.yaml:5: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 7, >>>>>>> on line 9; "
+        "keep the lines you want of the two versions and delete the three marker lines"
+    ]
+
+
+def test_the_build_cache_is_never_committed_whatever_its_name(project):
+    """`cache_dir: build-cache` (or an archive made before `ssg init` wrote its .gitignore): `git add -A` committed
+    megabytes of SQLite that every editor's next build changed, so that every pull stopped on them."""
+    project.write({"site.yaml": SITE_YAML + "cache_dir: build-cache\n", "content/2021/a.md": article("A", "2021-01-01")})
+    project.build()
+    git = ["git", "-C", str(project.root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    staged = subprocess.run([*git, "diff", "--cached", "--name-only"], check=True, capture_output=True, text=True).stdout.split()
+    assert "content/2021/a.md" in staged
+    assert [name for name in staged if name.startswith("build-cache/")] == []
+
+
+def test_one_story_written_up_by_two_editors_is_told_as_such(project):
+    """Two editors each wrote up the same news, one in content/2026/, one in a folder of their own: the message said to
+    give one a `lang:` if it translated the other, which it did not."""
+    project.write(
+        {
+            "content/2021/deal-signed.md": article("Deal signed", "2021-12-05T10:00:00+03:00", "Alice's text."),
+            "content/2021/december/deal-signed.md": article("Deal  signed", "2021-12-05T11:00:00+03:00", "Bob's text."),
+        }
+    )
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2021/december/deal-signed.md: slug: has the same URL /2021/12/05/deal-signed/ as content/2021/deal-signed.md, "
+        "with the same title: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"
+    ]
+
+
+def test_an_output_kept_in_git_whose_manifest_a_pull_merged_says_so_and_what_to_do(project):
+    """`output_dir: docs` committed for GitHub Pages: two editors' builds merged left git's markers in the manifest, and
+    the build said only that it 'is damaged'."""
+    project.write({"content/2021/a.md": article("A", "2021-01-01")})
+    project.build()
+    manifest = project.public / MANIFEST
+    ours = manifest.read_text(encoding="utf-8")
+    manifest.write_text(f"<<<<<<< HEAD\n{ours}\n=======\n{ours.replace('a', 'b')}\n>>>>>>> 5d1e0c2 (bob: story)\n", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        project.build()
+    [problem] = caught.value.problems
+    assert problem.message == (
+        "has git's merge-conflict markers (line 1): a pull merged two builds of this output folder, kept in git; if every "
+        "file in it is ssg's, delete the folder and build again (then git add it): the build writes the merged site"
+    )
+
+
+def test_a_translation_of_an_article_not_pulled_yet_says_there_is_no_such_file(project):
+    """`ssg new --translation-of 2026/moon-base.md` before pulling the colleague's article said it 'is not an article file'
+    and showed the form of one, which it had."""
+    project.write({"site.yaml": SITE_YAML + "languages: [en, ru]\n"})
+    result = CliRunner().invoke(main, ["-C", str(project.root), "new", "--translation-of", "2026/moon-base.md", "Лунная база"])
+    assert result.exit_code == 1
+    assert "2026/moon-base.md is not an article file under content/: there is no such file (if another editor wrote it, pull first)" in (
+        result.output
+    )
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_git_conflict_markers_in_a_template_are_an_error_on_their_line(project, line_end):
+    """Two editors changed templates/footer.html: Jinja took the markers for text and printed both versions, markers and
+    all, at the foot of every page."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-01-01"),
+            "templates/footer.html": (
+                "<footer>\n<<<<<<< HEAD\n  <p>{{ site.title }} newsroom</p>\n=======\n  <p>{{ site.title }} (Carol)</p>\n"
+                ">>>>>>> 77aa0c1 (carol: footer)\n</footer>\n"
+            )
+            .replace("\n", line_end)
+            .encode(),
+        }
+    )
+    with pytest.raises(TemplateError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "templates/footer.html:2: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 4, >>>>>>> on line 6; "
+        "keep the lines you want of the two versions and delete the three marker lines"
+    ]
+
+
+def test_a_link_to_an_article_a_colleague_renamed_names_its_new_file(project):
+    """Bob renamed deal-signed.md to deal-signed-paris.md; Alice's follow-up, pulled, still linked the old name: the
+    warning named no file (too far apart for a typo)."""
+    project.write(
+        {
+            "content/2021/deal-signed-paris.md": article("Deal signed in Paris", "2021-12-05"),
+            "content/2021/follow-up.md": article("Follow-up", "2021-12-06", "See [the deal](deal-signed.md)."),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/follow-up.md:6: links to 2021/deal-signed.md, which is not a published article "
+        "(did you mean content/2021/deal-signed-paris.md? write deal-signed-paris.md)"
+    ]
