@@ -951,6 +951,7 @@ def _reader_code() -> str:
         b"".join(
             (here / name).read_bytes()
             for name in (
+                "conflicts.py",
                 "content.py",
                 "dates.py",
                 "frontmatter.py",
