@@ -190,6 +190,10 @@ CHANGES = {
     ),
     "source added": lambda p: p.write({"content/2020/none.md": article("No source", "2020-12-01", "Body.", tags="[Alpha]", source="BBC")}),
     "source removed": lambda p: p.write({"content/2021/story-3.md": article("Story 3", "2021-01-13T10:00:00+03:00", "Body 3.")}),
+    # (the sitemap's lastmod of the outlet's page, its newest article's, kept the removed article's date)
+    "newest article's source removed": lambda p: p.write(
+        {"content/2021/story-5.md": article("Story 5", "2021-03-15T10:00:00+03:00", "Body 5.")}
+    ),
     "source url changed": lambda p: p.write(
         {
             "content/2021/story-0.md": article(
