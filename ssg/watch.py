@@ -84,7 +84,7 @@ class Layout:
             (root / config.static_dir, ChangeKind.STATIC),
         )
         ignored = (config.output_path, root / config.cache_dir)  # the preview's folder is in the cache
-        settings = (root / config.tag_names_file,) if config.tag_names_file else ()
+        settings = tuple(root / name for name in (config.tag_names_file, config.source_names_file) if name)
         return cls(root, folders, tuple(Path(os.path.abspath(p)) for p in ignored), tuple(Path(os.path.abspath(p)) for p in settings))
 
     def watch_plan(self) -> dict[Path, bool]:
