@@ -1210,6 +1210,8 @@ _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:ti
 def with_other_names(names: list[str], groups: tuple[tuple[str, ...], ...], fold) -> list[str]:
     """`names` and the other names of the `groups` (site.yaml `tag_names:` or `source_names:`, an entry's names each)
     holding one of them, told by `fold` (`tag_fold`, `outlet_key`): indexed for search, so that either name finds it."""
+    if not groups:  # (most sites: no names to add, nor any slug to make)
+        return list(names)
     index = _names_index(groups, fold)
     found = list(names)
     for group in sorted({index[key] for key in map(fold, names) if key in index}):  # (in site.yaml's order)
@@ -1217,7 +1219,7 @@ def with_other_names(names: list[str], groups: tuple[tuple[str, ...], ...], fold
     return found
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)
 def _names_index(groups: tuple[tuple[str, ...], ...], fold) -> dict[str, int]:
     """Each name's key -> its group's place (made once a setting: an outlet's slug is not made per article)."""
     return {fold(name): n for n, group in reversed(list(enumerate(groups))) for name in group}
