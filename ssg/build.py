@@ -191,7 +191,7 @@ class _Run:
 class Assembled(NamedTuple):
     """A site model and what it was assembled from (`assemble`'s arguments)."""
 
-    grouping: tuple  # languages, tag names, the content folder as problems name it, and the files that failed to read
+    grouping: tuple  # languages, tag names, the content folder as problems name it, the files that failed to read, source names
     articles: list[Article]
     site: Site
 
@@ -477,12 +477,12 @@ class Builder:
     def _assemble(self, articles: list[Article], pages: list[StandalonePage], config: Config, unreadable: frozenset[str]) -> Site:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed; with
         the standalone pages, which are few and grouped anew every build (`Standalones`)."""
-        grouping = (config.language_codes if config.multilingual else (), config.tag_names, config.content_dir, unreadable)
+        languages = config.language_codes if config.multilingual else ()
+        grouping = (languages, config.tag_names, config.content_dir, unreadable, config.source_names)
         last = self.assembled
         site = None
         if last is not None and last.grouping == grouping:
-            languages, tag_names, shown_as, _ = grouping
-            site = reassemble(last.site, last.articles, articles, languages, tag_names, shown_as)
+            site = reassemble(last.site, last.articles, articles, languages, config.tag_names, config.content_dir, config.source_names)
         if site is None:
             site = assemble(articles, *grouping)
         if self.remember:
@@ -529,7 +529,8 @@ def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, e
     told = {p.path for p in errors if p.field == "lang"}  # (one message on a wrong `lang:`: the error's)
     warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
     warnings += with_lines(site.warnings, lines, shown_as) + broken_links(site, config, loaded.unreadable)
-    warnings += checks.tag_name_warnings(config, site) + checks.spaced_tags(config, site, lines)
+    warnings += checks.tag_name_warnings(config, site) + checks.source_name_warnings(config, site)
+    warnings += checks.spaced_tags(config, site, lines)
     warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
     warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
     if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
@@ -867,7 +868,8 @@ class SearchWriter:
         for n in [n for n, same in enumerate(map(eq, shown, tags)) if not same]:
             article, path = articles[n], keys[n][1]
             date = article.date.isoformat()
-            source = article.source.name if article.source else ""
+            # (its outlet as its page names it: in the article's language where site.yaml `source_names:` gives one)
+            source = site.outlet_named[article.source.name].label(article.lang, article.source.name) if article.source else ""
             docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key, source)
         if self.remember:
             self._made = dict(zip(keys, docs, strict=True))
@@ -905,6 +907,7 @@ def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:
 
 def read_settings(config: Config) -> ReadSettings:
     names = tuple((name, *sorted(other.values())) for name, other in sorted(config.tag_names.items()))
+    outlets = tuple((name, *sorted(other.values())) for name, other in sorted(config.source_names.items()))
     return ReadSettings(
         config.lang,
         config.timezone,
@@ -914,6 +917,7 @@ def read_settings(config: Config) -> ReadSettings:
         config.cyrillic_lang,
         config.other_alphabet_lang,
         config.content_dir,
+        outlets,
     )
 
 

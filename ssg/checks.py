@@ -16,12 +16,12 @@ from pathlib import Path, PurePosixPath
 
 from babel.core import get_global
 
-from .config import CONFIG_FILE, Config, option_line
+from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
 from .content import Article, Day, StandalonePage
 from .errors import ConfigError, Problem, with_lines
 from .load import other_article_files
 from .pathhints import ContentPaths
-from .site import Site, tag_key
+from .site import Site, outlet_key, tag_key
 from .theme import Theme
 from .yamlload import key_value, line_below
 
@@ -125,34 +125,59 @@ def tag_name_warnings(config: Config, site: Site) -> list[Problem]:
       with Russian articles only, beside `Soyuz-2`, is right). An entry with no close tag may be for articles to come.
     - It names a language that is not in `languages:` (`{fr: ...}`, `{rus: ...}` for ru): its articles are read
       with the tag still, but no page shows that name."""
-    if not config.tag_names:
-        return []
-    found: list[tuple[str, str]] = []  # (entry, message)
-    codes = config.language_codes if config.multilingual else ()
-    for name, names in config.tag_names.items():
-        other = [code for code in names if codes and code not in codes]
-        if other:
-            message = f"{name}: {', '.join(map(repr, other))} is not in `languages:` ({', '.join(codes)}): articles with that name get the tag, but no page shows the name; add the language there or correct its code"
-            found.append((name, message))
     used = {tag.key: tag.name for tag in site.tags if tag.count}
     written = {tag_key(name) for article in site.articles for name in article.tags}  # (by the entry's own name, or else only its others)
-    for key, name in sorted({tag_key(name): name for name in config.tag_names}.items()):
+    return _names_warnings(config, "tag_names", used, written)
+
+
+def source_name_warnings(config: Config, site: Site) -> list[Problem]:
+    """The warnings of `tag_name_warnings` for the entries of `source_names:` (`Interfax: {ru: Интерфакс}`), which name
+    outlets (an article's `source:`) as `tag_names:` names tags: a typo in an entry's name, a language not in
+    `languages:`."""
+    used = {outlet.slug: outlet.name for outlet in site.outlets if outlet.count}
+    written = {outlet_key(article.source.name) for article in site.articles if article.source is not None}
+    return _names_warnings(config, "source_names", used, written)
+
+
+# What the articles with a name of an entry do, as `_names_warnings` tells it.
+_HAVE = {"tag_names": "get the tag", "source_names": "are on the outlet's page"}
+
+
+def _names_warnings(config: Config, option: str, used: dict[str, str], written: set[str]) -> list[Problem]:
+    """`tag_name_warnings` of `option` (`tag_names` or `source_names`): `used`, the key of each tag (outlet) some
+    article lists -> its name; `written`, the keys of the names articles write."""
+    entries, file = getattr(config, option), getattr(config, f"{option}_file")
+    if not entries:
+        return []
+    (noun, fold), have = NAMES_OPTIONS[option], _HAVE[option]
+    found: list[tuple[str, str]] = []  # (entry, message)
+    codes = config.language_codes if config.multilingual else ()
+    for name, names in entries.items():
+        other = [code for code in names if codes and code not in codes]
+        if other:
+            message = f"{name}: {', '.join(map(repr, other))} is not in `languages:` ({', '.join(codes)}): articles with that name {have}, but no page shows the name; add the language there or correct its code"
+            found.append((name, message))
+    for key, name in sorted({fold(name): name for name in entries}.items()):
         if key in written:
             continue
         if key in used:  # (its other names make a tag of their own)
-            close, goes = [k for k in used if k != key and _one_edit_apart(key, k)], "make a tag of their own, apart from it"
+            close, goes = [k for k in used if k != key and _one_edit_apart(key, k)], f"make {_a(noun)} of their own, apart from it"
         else:
-            close, goes = difflib.get_close_matches(key, used, n=1, cutoff=0.8), "go to no tag"
+            close, goes = difflib.get_close_matches(key, used, n=1, cutoff=0.8), f"go to no {noun}"
         close = [k for k in close if _DIGITS.sub("", k) != _DIGITS.sub("", key)]  # (Союз МС-25 beside МС-24: a series, no typo)
         if close:
             found.append(
-                (name, f"{name!r} is no article's tag; did you mean {used[close[0]]!r}? (as written, the names given here {goes})")
+                (name, f"{name!r} is no article's {noun}; did you mean {used[close[0]]!r}? (as written, the names given here {goes})")
             )
     if not found:
         return []  # (the usual case: the file is not read)
-    where = config.tag_names_file or CONFIG_FILE
-    after = None if config.tag_names_file else option_line(config.root, "tag_names")
-    return [Problem(where, line_below(config.root / where, name, after), "tag_names", message) for name, message in found]
+    where = file or CONFIG_FILE
+    after = None if file else option_line(config.root, option)
+    return [Problem(where, line_below(config.root / where, name, after), option, message) for name, message in found]
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 _DIGITS = re.compile(r"\d")

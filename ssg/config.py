@@ -25,7 +25,7 @@ from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
 from .scripts import cyrillic_language, written_in_cyrillic
 from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
-from .site import tag_key
+from .site import outlet_key, tag_key
 from .yamlload import YamlSyntaxError, key_value, line_below, line_of, load_yaml_with_lines
 
 CONFIG_FILE = "site.yaml"
@@ -581,6 +581,12 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("prefix_default_lang", False, "Put the default language's articles under /<lang>/ too.", _bool),
     Option("tag_names", {}, "One tag, several names: {Roscosmos: {ru: Роскосмос}}, or a YAML file holding that mapping.", _tag_names),
+    Option(
+        "source_names",
+        {},
+        "One outlet, several names (one page): {Interfax: {ru: Интерфакс}}, or a YAML file holding that mapping.",
+        _tag_names,
+    ),
     Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
     Option(
         "publisher",
@@ -673,6 +679,8 @@ class Config:
     cache_dir: str = ".ssg-cache"
     flagged: tuple[str, ...] = ()  # the options this build took from command-line flags (FLAGS) instead of site.yaml
     tag_names_file: str | None = None  # the file `tag_names:` named, if it named one (the preview watches it like site.yaml)
+    source_names: dict = field(default_factory=dict, hash=False)  # `source_names:`, as `tag_names:` is for tags
+    source_names_file: str | None = None  # the file `source_names:` named, as `tag_names_file`
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by
@@ -785,6 +793,7 @@ class Config:
             "require": list(self.require),
             "search": [self.search.enabled, list(self.search.fields), list(self.search.languages)],
             "tag_names": self.tag_names,
+            "source_names": self.source_names,  # (an outlet is indexed for search under all its names)
             "cyrillic_lang": self.cyrillic_lang,  # (an article in Cyrillic with another lang is warned of, and the other way)
             "other_alphabet_lang": self.other_alphabet_lang,
         }
@@ -871,15 +880,8 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         )
     if _multilingual(values.get("languages") or (), values.get("prefix_default_lang")) and isinstance(values.get("search"), SearchConfig):
         values["search"] = replace(values["search"], language_filter=True)
-    if isinstance(values.get("tag_names"), str):
-        values["tag_names_file"] = values["tag_names"]
-        values["tag_names"], entry_lines = _tag_names_file(root, values["tag_names"], problems, lines.get("tag_names"))
-        where = values["tag_names_file"]
-    else:
-        entry_lines, where = {}, CONFIG_FILE
-    for tag, message in tag_names_problems(values.get("tag_names") or {}):
-        line = entry_lines.get(tag) if entry_lines else line_below(root / CONFIG_FILE, tag, lines.get("tag_names"))
-        problems.append(Problem(where, line, None if entry_lines else "tag_names", message))
+    for option in NAMES_OPTIONS:
+        _names_checked(root, option, values, lines, problems)
     if problems:
         raise ConfigError(problems)
     return Config(root=root, **values, flagged=flagged)
@@ -965,20 +967,43 @@ def _option_yaml(option: Option, value: Any) -> str:
     return dumped[1:-1] if dumped.startswith("{") else dumped
 
 
-def _tag_names_file(root: Path, name: str, problems: list[Problem], line: int | None = None) -> tuple[dict, dict[str, int]]:
-    """The `tag_names:` mapping kept in a file of its own (e.g. tags.yaml), and the line of each of its entries.
-    `line`: site.yaml's line that names the file."""
+# The options naming one thing in several languages (`tag_names:`, `source_names:`) -> what each entry names, and how
+# two names are told to be one (a tag's key; an outlet's URL slug, as spellings making one slug are one outlet).
+NAMES_OPTIONS = {"tag_names": ("tag", tag_key), "source_names": ("outlet", outlet_key)}
+_NAMES_EXAMPLE = {"tag_names": "Roscosmos: {ru: Роскосмос}", "source_names": "Interfax: {ru: Интерфакс}"}
+
+
+def _names_checked(root: Path, option: str, values: dict, lines: dict[str, int], problems: list[Problem]) -> None:
+    """`values[option]` (`tag_names:` or `source_names:`) read from the file it names, if it names one (kept as
+    `<option>_file`), and a problem on the line of each entry giving a name another entry gives."""
+    if isinstance(values.get(option), str):
+        values[f"{option}_file"] = values[option]
+        values[option], entry_lines = _tag_names_file(root, values[option], problems, option, lines.get(option))
+        where = values[f"{option}_file"]
+    else:
+        entry_lines, where = {}, CONFIG_FILE
+    for entry, message in tag_names_problems(values.get(option) or {}, option):
+        line = entry_lines.get(entry) if entry_lines else line_below(root / CONFIG_FILE, entry, lines.get(option))
+        problems.append(Problem(where, line, None if entry_lines else option, message))
+
+
+def _tag_names_file(
+    root: Path, name: str, problems: list[Problem], option: str = "tag_names", line: int | None = None
+) -> tuple[dict, dict[str, int]]:
+    """The `tag_names:` (or `source_names:`) mapping kept in a file of its own (e.g. tags.yaml), and the line of each of
+    its entries. `line`: site.yaml's line that names the file."""
     path = root / name
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
     except OSError:
-        problems.append(Problem(CONFIG_FILE, line, "tag_names", f"file {name!r} not found (put it next to site.yaml)"))
+        problems.append(Problem(CONFIG_FILE, line, option, f"file {name!r} not found (put it next to site.yaml)"))
         return {}, {}
     except YamlSyntaxError as exc:
         problems.append(Problem(name, exc.line, None, exc.message))
         return {}, {}
     if not isinstance(data or {}, dict):
-        problems.append(Problem(name, 1, None, "must be a mapping of tag: {language: name}, e.g. Roscosmos: {ru: Роскосмос}"))
+        noun = NAMES_OPTIONS[option][0]
+        problems.append(Problem(name, 1, None, f"must be a mapping of {noun}: {{language: name}}, e.g. {_NAMES_EXAMPLE[option]}"))
         return {}, {}
     found = {}
     for tag, names in (data or {}).items():  # each entry on its own, so every bad one is named with its line
@@ -989,20 +1014,21 @@ def _tag_names_file(root: Path, name: str, problems: list[Problem], line: int | 
     return found, lines
 
 
-def tag_names_problems(tag_names: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
-    """(entry, what is wrong) for each `tag_names:` entry that gives a name another entry gives.
+def tag_names_problems(tag_names: dict[str, dict[str, str]], option: str = "tag_names") -> list[tuple[str, str]]:
+    """(entry, what is wrong) for each `tag_names:` (or `source_names:`) entry that gives a name another entry gives.
 
     Each name is one tag: a name given to two entries (a copied line, `ISS: {ru: Роскосмос}` under `Roscosmos: {ru:
     Роскосмос}`) silently moved every article of the first to the second, and an entry keyed by another's translated
-    name (`Роскосмос: {en: Roscosmos}`) made a tag of its own."""
+    name (`Роскосмос: {en: Roscosmos}`) made a tag of its own. The same holds of outlets."""
+    noun, key = NAMES_OPTIONS[option]
     problems: list[tuple[str, str]] = []
     owner: dict[str, tuple[str, str]] = {}  # a name's key -> (the entry that gives it, as what)
     for tag, names in tag_names.items():
         for name, what in [(tag, "an entry"), *((other, f"the {code} name of") for code, other in names.items())]:
-            first, first_what = owner.setdefault(tag_key(name), (tag, what))
+            first, first_what = owner.setdefault(key(name), (tag, what))
             if first != tag:
                 said = "an entry of its own" if first_what == "an entry" else f"{first_what} {first!r}"
-                problems.append((tag, f"{tag}: {name!r} is already {said} (one name, one tag): remove it from one of them"))
+                problems.append((tag, f"{tag}: {name!r} is already {said} (one name, one {noun}): remove it from one of them"))
                 break  # (one problem an entry)
     return problems
 

@@ -180,6 +180,7 @@ class ReadSettings:
     cyrillic_lang: str | None = None  # on a bilingual site, its language written in Cyrillic (`Config.cyrillic_lang`)
     other_alphabet_lang: str | None = None  # and its language in another alphabet (`Config.other_alphabet_lang`)
     content_dir: str = "content"  # the content folder as the user names it (a message names its pages/ folder)
+    source_names: tuple[tuple[str, ...], ...] = ()  # names of one outlet: indexed for search under all of them, as tags are
 
 
 @quick_pickling
@@ -437,7 +438,12 @@ class _Reader:
         summary = meta.pop("summary") or rendered.excerpt or rendered.first_paragraph
         terms = (  # (pages are in no search index: see docs/search.md)
             search.article_terms(
-                meta["lang"], meta["title"], self.search_tags(meta["tags"]), rendered.text, self.settings.search, _outlet(meta["source"])
+                meta["lang"],
+                meta["title"],
+                self.search_tags(meta["tags"]),
+                rendered.text,
+                self.settings.search,
+                self.search_source(meta["source"]),
             )
             if self.settings.search.enabled and not page
             else None
@@ -552,12 +558,12 @@ class _Reader:
 
     def search_tags(self, tags: list[str]) -> list[str]:
         """The article's tags and their other names (Роскосмос = Roscosmos), so either finds it."""
-        found = list(tags)
-        for names in self.settings.tag_names:
-            folded = {" ".join(n.split()).casefold() for n in names}
-            if any(" ".join(t.split()).casefold() in folded for t in tags):
-                found += [n for n in names if n not in found]
-        return found
+        return with_other_names(tags, self.settings.tag_names, tag_fold)
+
+    def search_source(self, source: dict | None) -> str:
+        """The name of the article's outlet and its other names (`source_names:`, Интерфакс = Interfax), as the search
+        index reads them, so either finds it, as a tag's do (none: "")."""
+        return " ".join(with_other_names([source["name"]], self.settings.source_names, outlet_key)) if source else ""
 
     def warn_typos(self, data: dict, known: tuple[str, ...] = KNOWN_KEYS) -> None:
         for key in data:
@@ -1204,9 +1210,32 @@ def _entities_decoded(text: str | None) -> str | None:
 _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink
 
 
-def _outlet(source: dict | None) -> str:
-    """The name of an article's outlet, as the search index reads it (none: "")."""
-    return source["name"] if source else ""
+def with_other_names(names: list[str], groups: tuple[tuple[str, ...], ...], fold) -> list[str]:
+    """`names` and the other names of the `groups` (site.yaml `tag_names:` or `source_names:`, an entry's names each)
+    holding one of them, told by `fold` (`tag_fold`, `outlet_key`): indexed for search, so that either name finds it."""
+    if not groups:  # (most sites: no names to add, nor any slug to make)
+        return list(names)
+    index = _names_index(groups, fold)
+    found = list(names)
+    for group in sorted({index[key] for key in map(fold, names) if key in index}):  # (in site.yaml's order)
+        found += [name for name in groups[group] if name not in found]
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _names_index(groups: tuple[tuple[str, ...], ...], fold) -> dict[str, int]:
+    """Each name's key -> its group's place (made once a setting: an outlet's slug is not made per article)."""
+    return {fold(name): n for n, group in reversed(list(enumerate(groups))) for name in group}
+
+
+def tag_fold(name: str) -> str:
+    """What tells a tag (`site.tag_key`): its name in any case or spacing."""
+    return " ".join(name.split()).casefold()
+
+
+def outlet_key(name: str) -> str:
+    """What tells an outlet: the URL slug of its name (spellings making one slug are one outlet)."""
+    return slug_of(name) or "source"
 
 
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")  # `.html`, `.php`, `.mp4`; not `v1.2`

@@ -70,7 +70,7 @@ def tag_feed(config: Config, urls: Urls, tag: Tag) -> Feed:
 
 def source_feed(config: Config, urls: Urls, outlet: Outlet) -> Feed:
     """One outlet's articles, every language's: titled in the default language, like the outlet's page."""
-    title = f"{config.title_in(config.lang)}: {outlet.name}"
+    title = f"{config.title_in(config.lang)}: {outlet.label(config.lang)}"
     return Feed(urls.source_feed(outlet.slug), title, config.description_in(config.lang), urls.source(outlet.slug), None)
 
 

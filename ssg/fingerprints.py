@@ -354,7 +354,7 @@ class Fingerprints:
         if None in texts:
             for index, text in enumerate(texts):
                 if text is None:
-                    texts[index] = self._structures[articles[index].key] = repr(_STRUCTURE(articles[index]))
+                    texts[index] = self._structures[articles[index].key] = _structure_text(articles[index])
         return texts
 
     def _counts_text(self) -> str:
@@ -375,6 +375,12 @@ class Fingerprints:
         if not article.article_links:
             return ""
         return repr([self.paths.get(target) for target in article.article_links])
+
+
+def _structure_text(article: Article) -> str:
+    """What the sitemap may show of an article (`SITEMAP_FIELDS`), and its outlet's name: that says which outlet's page
+    lists it, whose lastmod is its newest article's (an article's source removed left the outlet's old date there)."""
+    return repr((_STRUCTURE(article), article.source.name if article.source is not None else None))
 
 
 def _same_tags(before: dict[str, tuple], keys: list[str], shown: list[tuple]) -> bool:

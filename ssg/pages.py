@@ -414,7 +414,7 @@ def source_pages(site: Site, config: Config, urls: Urls, groups: Groups) -> Iter
         yield from listing(
             lambda n, s=outlet.slug: urls.source(s, n),
             "source",
-            outlet.name,
+            outlet.label(config.lang),  # (as the sources index and the outlet's feed name it)
             site.outlet_articles[outlet.slug],
             config,
             {"tag": None, "outlet": outlet, "up": up, "prev_period": None, "next_period": None},

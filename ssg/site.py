@@ -9,14 +9,14 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
 from operator import attrgetter
 from typing import NamedTuple
 
-from .content import Article, slug_of
+from .content import Article, outlet_key, slug_of, tag_fold
 from .errors import Problem
 from .scripts import cyrillic_language, reads_as_cyrillic, written_in_cyrillic
 from .standalone import Standalones
@@ -54,19 +54,30 @@ class Tag(NamedTuple):
 
 class Outlet(NamedTuple):
     """An outlet's page: the articles taken from one outlet (their `source:`). Spellings of its name that make one URL
-    slug (`Интерфакс`, `ИНТЕРФАКС`, `Интерфакс ` ) are one outlet, named by its most used spelling, as tags are.
+    slug (`Интерфакс`, `ИНТЕРФАКС`, `Интерфакс ` ) are one outlet, named by its most used spelling, as tags are; and
+    so are the names site.yaml `source_names:` gives one outlet in several languages (`Interfax`, `Интерфакс`), named
+    and slugged by the entry's own name.
 
     A named tuple, like `Tag`: made anew each build and compared with the last build's in C."""
 
     slug: str  # its page's, sources/<slug>/; the key of the outlet too
     name: str
     count: int  # the articles its page lists
+    names: tuple[tuple[str, str], ...] = ()  # (language, name) from `source_names:`
+
+    def label(self, lang: str, spelling: str | None = None) -> str:
+        """The outlet's name in `lang` where `source_names:` names it (the entry's own name in the other languages, as a
+        tag's `label`); else `spelling`, an article's own (its source line shows the outlet as the article gives it,
+        `ИНТЕРФАКС` too), or the outlet's name."""
+        if self.names:
+            return dict(self.names).get(lang, self.name)
+        return spelling or self.name
 
     @property
-    def shown(self) -> tuple[str, str]:
+    def shown(self) -> tuple:
         """The outlet without its count: what an article's page and its listing entries may show of it (a count changes
         with every article of the outlet added, which would make all the outlet's article pages again)."""
-        return self[:2]
+        return self[:2] + self[3:]
 
 
 class Period(NamedTuple):
@@ -94,8 +105,7 @@ class Period(NamedTuple):
         return Period(self.year) if self.month else None
 
 
-def tag_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+tag_key = tag_fold  # (a tag's key: its name in any case or spacing)
 
 
 def tag_named(tags: Sequence[Tag], name: str) -> Tag | None:
@@ -141,9 +151,9 @@ class Site:
         """The outlet `article` was taken from (its `source:`), None for an article without a source."""
         return self.outlet_named[article.source.name] if article.source is not None else None
 
-    def outlet_shown(self, article: Article) -> tuple[str, str] | None:
+    def outlet_shown(self, article: Article) -> tuple | None:
         """`outlet_of(article)` without its count (`Outlet.shown`): what a page's deps name it by."""
-        return self.outlet_named[article.source.name][:2] if article.source is not None else None
+        return self.outlet_named[article.source.name].shown if article.source is not None else None
 
     def tags_of(self, article: Article) -> tuple[Tag, ...]:
         return self.article_tags[article.source_path]
@@ -178,12 +188,14 @@ def assemble(
     tag_names: dict | None = None,
     shown_as: str = "content",
     unreadable: frozenset[str] = frozenset(),
+    source_names: dict | None = None,
 ) -> Site:
     """Group published articles (already filtered for drafts and future dates).
 
     `languages` (the default first) turns on translations; without it every article stands alone.
     Problems and warnings name files as `shown_as/<path>` (the content folder, as the user sees it).
     `unreadable`: files that failed to read (with errors of their own): a translation naming one is not blamed.
+    `tag_names`, `source_names`: site.yaml's, the names of one tag or outlet in several languages.
     """
     ordered = tuple(newest_first(articles))
     groups, problems = translation_groups(list(ordered), shown_as, unreadable) if languages else ([(a,) for a in ordered], [])
@@ -224,7 +236,7 @@ def assemble(
         by_lang[article.lang].append(article)
     sequences = by_lang.values() if languages else [ordered]
     tagged = _tagged(ordered, listed_order, versions, tag_names, shown_as, languages[0] if languages else None)
-    outleted = _outleted(ordered, listed_order, versions)
+    outleted = _outleted(ordered, listed_order, versions, source_names)
     return Site(
         articles=ordered,
         listed=listed_order,
@@ -306,13 +318,17 @@ class _Outleted(NamedTuple):
     outlet_named: dict[str, Outlet]
 
 
-def _outleted(ordered: tuple[Article, ...], listed: tuple[Article, ...], versions: dict[str, tuple[Article, ...]]) -> _Outleted:
+def _outleted(
+    ordered: tuple[Article, ...], listed: tuple[Article, ...], versions: dict[str, tuple[Article, ...]], source_names: dict | None
+) -> _Outleted:
     """The outlets, each one's articles, and the outlet of each spelling (`assemble`'s, and `reassemble`'s when a source
     changed): two passes over the articles, each name's slug made once (an archive names a few hundred outlets).
 
     An outlet lists one version of a translated article, as a tag does: the listed one where it names the outlet, else
-    the first by language that does; its count is what its page lists. Its name is its most used spelling over every
-    article (ties: the first in sort order), as a tag's."""
+    the first by language that does; its count is what its page lists. Its name is site.yaml's (`source_names:`),
+    else its most used spelling over every article (ties: the first in sort order), as a tag's; its slug that name's,
+    so that naming an outlet in another language as well keeps its URL."""
+    known = _tag_names(source_names or {}, outlet_key)
     slug_of_name: dict[str, str] = {}
     spellings: dict[str, Counter] = defaultdict(Counter)
     for article in ordered:
@@ -320,7 +336,7 @@ def _outleted(ordered: tuple[Article, ...], listed: tuple[Article, ...], version
             name = article.source.name
             slug = slug_of_name.get(name)
             if slug is None:
-                slug = slug_of_name[name] = slug_of(name) or "source"
+                slug = slug_of_name[name] = known.key(name)
             spellings[slug][name] += 1
     by_slug: dict[str, list[Article]] = defaultdict(list)
     for article in listed:
@@ -336,7 +352,13 @@ def _outleted(ordered: tuple[Article, ...], listed: tuple[Article, ...], version
         for slug, version in shown.items():
             by_slug[slug].append(version)
     outlets = {
-        slug: Outlet(slug, min(names, key=lambda s, names=names: (-names[s], s)), len(by_slug[slug])) for slug, names in spellings.items()
+        slug: Outlet(
+            slug,
+            known.canonical.get(slug) or min(names, key=lambda s, names=names: (-names[s], s)),
+            len(by_slug[slug]),
+            known.names.get(slug, ()),
+        )
+        for slug, names in spellings.items()
     }
     return _Outleted(
         tuple(sorted(outlets.values(), key=lambda o: (o.name.casefold(), o.slug))),
@@ -359,30 +381,31 @@ def _neighbours(sequence: list[Article]):
 
 @dataclass(frozen=True)
 class TagNames:
-    """site.yaml `tag_names:`, indexed: which names are one tag, and what it is called where."""
+    """site.yaml `tag_names:` (or `source_names:`), indexed: which names are one tag (outlet), and what it is called where."""
 
     aliases: dict[str, str]  # key of a translated name -> key of the tag
     canonical: dict[str, str]  # tag key -> its name in the default language
     names: dict[str, tuple[tuple[str, str], ...]]  # tag key -> (language, name) pairs
     keys: dict[str, str] = field(default_factory=dict, compare=False)  # name -> key, as found: asked 6 times per article
+    fold: Callable[[str], str] = field(default=tag_key, compare=False)  # a name -> its key (`tag_key`, `outlet_key`)
 
     def key(self, name: str) -> str:
         found = self.keys.get(name)
         if found is None:
-            found = tag_key(name)
+            found = self.fold(name)
             found = self.keys[name] = self.aliases.get(found, found)
         return found
 
 
-def _tag_names(tag_names: dict[str, dict[str, str]]) -> TagNames:
+def _tag_names(tag_names: dict[str, dict[str, str]], fold: Callable[[str], str] = tag_key) -> TagNames:
     aliases, canonical, names = {}, {}, {}
     for name, translated in tag_names.items():
-        key = tag_key(name)
+        key = fold(name)
         canonical[key] = name
         names[key] = tuple(sorted(translated.items()))
         for other in translated.values():
-            aliases[tag_key(other)] = key
-    return TagNames(aliases, canonical, names)
+            aliases[fold(other)] = key
+    return TagNames(aliases, canonical, names, fold=fold)
 
 
 def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default: str | None) -> tuple[tuple[Tag, ...], list[Problem]]:
@@ -481,8 +504,9 @@ def reassemble(
     languages: tuple[str, ...] = (),
     tag_names: dict | None = None,
     shown_as: str = "content",
+    source_names: dict | None = None,
 ) -> Site | None:
-    """`site`, assembled from `before` (with the same `languages`, `tag_names` and `shown_as`), with the articles
+    """`site`, assembled from `before` (with the same `languages`, `tag_names`, `shown_as` and `source_names`), with the articles
     of `now` that take the place of one of `before` and read the same to `assemble` but for their tags (`_shape`:
     a save that changed an article's text or tags, not its path, date, language or translation links); None when
     `now` differs in any other way.
@@ -534,7 +558,7 @@ def reassemble(
         tagged = _tagged(tuple(ordered), tuple(listed), versions, tag_names, shown_as, languages[0] if languages else None)
     outleted = _Outleted(site.outlets, outlet_articles, site.outlet_named)
     if resourced:
-        outleted = _outleted(tuple(ordered), tuple(listed), versions)
+        outleted = _outleted(tuple(ordered), tuple(listed), versions, source_names)
     return Site(
         articles=tuple(ordered),
         listed=tuple(listed),

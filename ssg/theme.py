@@ -86,7 +86,7 @@ BUILT_IN_TEMPLATES = {
 {% block content %}
 <ul>
   {% for outlet in outlets %}
-  <li><a href="{{ url_for(outlet) }}">{{ outlet.name }}</a> ({{ outlet.count }})</li>
+  <li><a href="{{ url_for(outlet) }}">{{ outlet.label(page.lang) }}</a> ({{ outlet.count }})</li>
   {% endfor %}
 </ul>
 {% endblock %}
@@ -455,7 +455,7 @@ DOCUMENTED = {
     "Article": (*ARTICLE_KEYS, "extra", "source_path"),
     "StandalonePage": ("title", "updated", "lang", "summary", "slug", "draft", "menu", "extra", "source_path"),
     "Tag": ("name", "slug", "count", "label"),
-    "Outlet": ("name", "slug", "count"),
+    "Outlet": ("name", "slug", "count", "label"),
     "Image": ("src", "credit", "alt", "caption"),
     "Source": ("name", "url"),
     "Paginator": ("page", "pages", "total", "first", "last", "prev", "next"),

@@ -84,7 +84,7 @@ class Layout:
             (root / config.static_dir, ChangeKind.STATIC),
         )
         ignored = [Path(os.path.abspath(p)) for p in (config.output_path, root / config.cache_dir)]  # (the preview's is in the cache)
-        settings = (root / config.tag_names_file,) if config.tag_names_file else ()
+        settings = tuple(root / name for name in (config.tag_names_file, config.source_names_file) if name)
         # A folder that holds the project or a source folder is never ignored, whatever site.yaml says: `output_dir: .`
         # (or `cache_dir: content`) made the preview deaf to every later save, the one fixing site.yaml included. The
         # build refuses such a folder with a message; the preview must hear the fix.

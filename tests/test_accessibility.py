@@ -36,7 +36,7 @@ PAGES = {
     "tag": "tags/roscosmos/",
     "tags": "tags/",
     "source": "sources/interfax/",
-    "source, Russian articles": "sources/interfaks/",
+    "source, Russian articles": "sources/ria-novosti/",  # (named in Russian alone)
     "sources": "sources/",
     "year": "2021/",
     "month": "2021/05/",

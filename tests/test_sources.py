@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import re
 
@@ -11,12 +12,15 @@ import pytest
 import ssg.render
 from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
-from ssg.content import Source
-from ssg.errors import SsgError
+from ssg.content import ReadSettings, Source, read_article
+from ssg.errors import ConfigError, SsgError
 from ssg.load import content_stats
+from ssg.search import SearchConfig
+from ssg.search.analysis import stem
 from ssg.site import assemble, reassemble
+from ssg.watch import ChangeKind, Layout, classify
 
-from .conftest import NOW, SITE_YAML, Project, article
+from .conftest import BILINGUAL_YAML, NOW, SITE_YAML, Project, article
 from .test_incremental import builder_build, changed_content, cold_build, read_articles, tree
 
 INTERFAX = "{name: Интерфакс, url: 'https://www.interfax.ru/russia/1'}"
@@ -190,6 +194,10 @@ CHANGES = {
     ),
     "source added": lambda p: p.write({"content/2020/none.md": article("No source", "2020-12-01", "Body.", tags="[Alpha]", source="BBC")}),
     "source removed": lambda p: p.write({"content/2021/story-3.md": article("Story 3", "2021-01-13T10:00:00+03:00", "Body 3.")}),
+    # (the sitemap's lastmod of the outlet's page, its newest article's, kept the removed article's date)
+    "newest article's source removed": lambda p: p.write(
+        {"content/2021/story-5.md": article("Story 5", "2021-03-15T10:00:00+03:00", "Body 5.")}
+    ),
     "source url changed": lambda p: p.write(
         {
             "content/2021/story-0.md": article(
@@ -240,13 +248,16 @@ def test_editing_an_article_makes_again_only_the_outlet_pages_it_is_on(outlets, 
     assert [path for path in rendered if path.startswith("sources/")] == ["sources/reuters/"]
 
 
-def test_reassembled_site_equals_assembled_site_after_source_edits(bilingual):
+@pytest.mark.parametrize("names", [None, {"Interfax": {"ru": "Интерфакс"}, "AP": {"ru": "Ассошиэйтед Пресс"}}])
+def test_reassembled_site_equals_assembled_site_after_source_edits(bilingual, names):
     """The preview swaps edited articles into its last site model: after source edits (another outlet, another spelling
-    of one, a new one, none, only the link) it is exactly the model `assemble` makes, outlets and their order included."""
+    of one, a new one, none, only the link, another language's name of one of `source_names:`) it is exactly the model
+    `assemble` makes, outlets and their order included."""
     how, articles = read_articles(bilingual)
-    site = assemble(articles, *how)
+    site = assemble(articles, *how, source_names=names)
     rng = random.Random(7)
     sources = [None, Source("ТАСС"), Source("TASS", "https://tass.com/1"), Source("Интерфакс"), Source("ИНТЕРФАКС"), Source("AP")]
+    sources += [Source("Interfax"), Source("Ассошиэйтед Пресс")]
     resourced = 0
     for step in range(60):
         now = list(articles)
@@ -256,9 +267,213 @@ def test_reassembled_site_equals_assembled_site_after_source_edits(bilingual):
                 edit["source"] = rng.choice(sources)
                 resourced += edit["source"] != now[index].source
             now[index] = dataclasses.replace(now[index], **edit)
-        again, expected = reassemble(site, articles, now, *how), assemble(now, *how)
+        again, expected = reassemble(site, articles, now, *how, source_names=names), assemble(now, *how, source_names=names)
         assert again == expected  # (an old object left anywhere has another title)
         assert list(again.outlet_articles) == list(expected.outlet_articles) and again.outlets == expected.outlets
         assert again.outlet_named == expected.outlet_named
         articles, site = now, again
     assert resourced > 20 and len(site.outlets) > 1
+    assert not names or any(outlet.names for outlet in site.outlets)
+
+
+# One outlet named in two alphabets (site.yaml `source_names:`), as a bilingual archive's clippings name it.
+NAMED = BILINGUAL_YAML + "source_names:\n  Interfax: {ru: Интерфакс}\n"
+
+
+@pytest.fixture
+def named(project: Project) -> Project:
+    """Interfax on English clippings, Интерфакс on Russian ones (a translation among them), and an English article
+    that kept the Russian name; `source_names:` makes them one outlet."""
+    project.write(
+        {
+            "site.yaml": NAMED,
+            "content/en/a.md": article("Launch", "2021-01-10T10:00:00+03:00", source="{name: Interfax, url: 'https://www.interfax.ru/1'}"),
+            "content/ru/a.md": article("Запуск", "2021-01-10T10:00:00+03:00", lang="ru", source="Интерфакс"),
+            "content/ru/b.md": article("Стыковка", "2021-02-11T10:00:00+03:00", lang="ru", source="ИНТЕРФАКС"),
+            "content/en/c.md": article("Landing", "2021-03-12T10:00:00+03:00", source="Интерфакс"),
+            "content/en/d.md": article("Other", "2021-04-13T10:00:00+03:00", source="Reuters"),
+        }
+    )
+    project.build()
+    return project
+
+
+def test_source_names_make_one_outlet_of_its_names_in_two_alphabets(named):
+    """Interfax and Интерфакс made two pages (sources/interfax/, sources/interfaks/), each with part of the articles, and
+    sources/ listed the outlet twice. One page now, at the URL of the entry's name, headed by it on the (English) page."""
+    assert sorted(p.name for p in (named.public / "sources").iterdir()) == ["index.html", "interfax", "reuters"]
+    page = named.page("sources/interfax/")
+    assert titles(page) == ["Landing", "Стыковка", "Launch"]  # (the translated article once, in the default language)
+    assert '<h1 class="page-header__title">Interfax</h1>' in page and "<title>Interfax" in page
+    index = named.page("sources/")
+    names = re.findall(r'<a class="source-list__item" href="([^"]+)"[^>]*>\s*<span class="source-list__name">([^<]+)</span>', index)
+    assert names == [("interfax/", "Interfax"), ("reuters/", "Reuters")]
+    assert "<title>Archive: Interfax</title>" in (named.public / "sources/interfax/feed.xml").read_text()
+
+
+def test_an_article_names_an_outlet_of_source_names_in_its_pages_language(named):
+    """As its tags are (`Tag.label`): an English clipping that kept the Russian name reads 'Interfax' beside the other
+    English pages, a Russian one 'Интерфакс'; the search hit names it so too. An outlet without an entry keeps each
+    article's own spelling (`ИНТЕРФАКС` is one outlet with Интерфакс by its slug alone)."""
+    english = named.page("2021/03/12/c/")
+    assert re.search(r'Source:\s*<a href="../../../../sources/interfax/">Interfax</a></span>', english)
+    russian = named.page("ru/2021/02/11/b/")
+    assert re.search(r'Источник:\s*<a href="../../../../../sources/interfax/">Интерфакс</a></span>', russian)
+    assert '<span class="visually-hidden">Источник:</span> <a href="../sources/interfax/">Интерфакс</a>' in named.page("ru/")
+    assert '<span class="visually-hidden">Source:</span> <a href="../../sources/interfax/">Interfax</a>' in named.page("2021/03/")
+    hits = []
+    for store in sorted((named.public / "search/d").glob("*.js")):
+        text = store.read_text(encoding="utf-8").strip()
+        hits += json.loads(text.removeprefix(f'ssgSearchData("d/{store.stem}",').removesuffix(");"))
+    assert {hit[1]: hit[6] for hit in hits} == {
+        "Launch": "Interfax",
+        "Запуск": "Интерфакс",
+        "Стыковка": "Интерфакс",
+        "Landing": "Interfax",
+        "Other": "Reuters",
+    }
+
+
+def test_the_search_index_holds_an_outlet_under_all_its_names():
+    """A search for Interfax found only the clippings that spelt it so, as two-name tags are found by either name."""
+    settings = ReadSettings("en", "UTC", (), SearchConfig(), source_names=(("Interfax", "Интерфакс"),))
+    record = read_article("a.md", article("A", "2021-01-01", source="ИНТЕРФАКС").encode(), settings)
+    terms = record["terms"]["fields"]["source"][0].split()
+    assert stem("интерфакс") in terms and stem("interfax") in terms
+    alone = read_article("b.md", article("B", "2021-01-01", source="Reuters").encode(), settings)
+    assert alone["terms"]["fields"]["source"][0].split() == [stem("reuters")]
+
+
+def test_an_outlet_named_in_another_language_too_keeps_its_url(outlets):
+    """The entry's name gives the slug: an archive whose outlet page is sources/interfaks/ keeps it when site.yaml names
+    the outlet in English as well, and the articles that say Interfax join it there."""
+    outlets.write(
+        {
+            "site.yaml": SITE_YAML + "source_names:\n  Интерфакс: {en: Interfax}\n",
+            "content/2021/new.md": article("New", "2021-06-01", source="Interfax"),
+        }
+    )
+    outlets.build()
+    assert sorted(p.name for p in (outlets.public / "sources").iterdir()) == ["index.html", "interfaks", "reuters"]
+    assert titles(outlets.page("sources/interfaks/"))[0] == "New"
+    assert "Articles: 5" in outlets.page("sources/interfaks/")
+
+
+@pytest.mark.parametrize(
+    ("entries", "articles", "warning"),
+    [
+        (
+            "  Interfx: {ru: Интерфакс}\n",
+            {"content/a.md": article("A", "2021-01-01", source="Interfax")},
+            "'Interfx' is no article's outlet; did you mean 'Interfax'? (as written, the names given here go to no outlet)",
+        ),
+        (  # its Russian name brings it: an outlet 'Interfx', apart from the English clippings' Interfax
+            "  Interfx: {ru: Интерфакс}\n",
+            {
+                "content/a.md": article("A", "2021-01-01", source="Interfax"),
+                "content/b.md": article("Б", "2021-01-02", source="Интерфакс", lang="ru"),
+            },
+            "'Interfx' is no article's outlet; did you mean 'Interfax'? (as written, the names given here make an outlet of "
+            "their own, apart from it)",
+        ),
+        (
+            "  Interfax: {fr: Interfax France}\n",
+            {"content/a.md": article("A", "2021-01-01", source="Interfax")},
+            "Interfax: 'fr' is not in `languages:` (en, ru): articles with that name are on the outlet's page, but no page "
+            "shows the name; add the language there or correct its code",
+        ),
+    ],
+)
+def test_a_source_names_entry_likely_wrong_is_a_warning_on_its_line(project, entries, articles, warning):
+    """As of `tag_names:`: a typo in an entry's name silently left its articles apart; a language the site lacks
+    named nothing. An entry far from every outlet may be for clippings to come: no word of it."""
+    project.write({"site.yaml": SITE_YAML + "languages: [en, ru]\nsource_names:\n" + entries + "  BBC: {ru: Би-би-си}\n"} | articles)
+    assert [str(w) for w in project.build().warnings] == [f"site.yaml:7: source_names: {warning}"]
+    project.write({"site.yaml": SITE_YAML + "languages: [en, ru]\nsource_names:\n  Interfax: {ru: Интерфакс}\n"})
+    assert project.build().warnings == []
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        (
+            "Interfax: {ru: Интерфакс}\nRIA: {ru: Интерфакс}\n",  # a copied line
+            "outlets.yaml:2: RIA: 'Интерфакс' is already the ru name of 'Interfax' (one name, one outlet): remove it from one of them",
+        ),
+        (  # a spelling of the same slug, written from the other side
+            "Interfax: {ru: Интерфакс}\nИНТЕРФАКС: {en: Interfax}\n",
+            "outlets.yaml:2: ИНТЕРФАКС: 'ИНТЕРФАКС' is already the ru name of 'Interfax' (one name, one outlet): remove it from one of them",
+        ),
+    ],
+)
+def test_source_names_giving_one_name_to_two_outlets_are_errors_on_their_line(project, entries, message):
+    project.write({"site.yaml": SITE_YAML + "languages: [en, ru]\nsource_names: outlets.yaml\n", "outlets.yaml": entries})
+    with pytest.raises(ConfigError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [message]
+    project.write(
+        {"site.yaml": SITE_YAML + "languages: [en, ru]\nsource_names:\n" + "".join(f"  {line}\n" for line in entries.splitlines())}
+    )
+    with pytest.raises(ConfigError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [message.replace("outlets.yaml:2: ", "site.yaml:8: source_names: ")]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "source_names: {Interfax: Интерфакс}",
+            "site.yaml:5: source_names: Interfax: must map language codes to names, e.g. {ru: Роскосмос}",
+        ),
+        ("source_names: outlets.yaml", "site.yaml:5: source_names: file 'outlets.yaml' not found (put it next to site.yaml)"),
+        ("source_names: {Interfax: {russian: Интерфакс}}", "site.yaml:5: source_names: Interfax: 'russian' is not a language code"),
+    ],
+)
+def test_a_wrong_source_names_option_says_what_would_be_right(project, value, message):
+    project.write({"site.yaml": SITE_YAML + value + "\n"})
+    with pytest.raises(SsgError) as error:
+        load_config(project.root)
+    assert str(error.value).startswith(message)
+
+
+def test_a_source_names_file_is_settings_like_site_yaml(project):
+    """`source_names: outlets.yaml`: the preview rebuilds on an edit there, as on one of site.yaml."""
+    project.write({"site.yaml": "title: T\nsource_names: data/outlets.yaml\n", "data/outlets.yaml": "Interfax: {ru: Интерфакс}\n"})
+    config = load_config(project.root)
+    assert config.source_names == {"Interfax": {"ru": "Интерфакс"}} and config.source_names_file == "data/outlets.yaml"
+    assert classify(project.root.resolve() / "data/outlets.yaml", Layout.of(config)) is ChangeKind.CONFIG
+
+
+NAMED_CHANGES = {
+    "entry added": lambda p: p.write({"site.yaml": NAMED + "  Reuters: {ru: Рейтер}\n"}),
+    "entry removed": lambda p: p.write({"site.yaml": BILINGUAL_YAML}),
+    "entry's other name changed": lambda p: p.write({"site.yaml": NAMED.replace("Интерфакс}", "Интерфаксъ}")}),
+    "entries moved to a file": lambda p: p.write(
+        {"site.yaml": BILINGUAL_YAML + "source_names: outlets.yaml\n", "outlets.yaml": "Interfax: {ru: Интерфакс}\nReuters: {ru: Рейтер}\n"}
+    ),
+    "source the outlet's other name": lambda p: p.write(
+        {"content/en/d.md": article("Other", "2021-04-13T10:00:00+03:00", source="Интерфакс")}
+    ),
+    "source from the outlet to another": lambda p: p.write(
+        {"content/ru/b.md": article("Стыковка", "2021-02-11T10:00:00+03:00", lang="ru", source="Рейтер")}
+    ),
+    "source removed": lambda p: p.write({"content/en/c.md": article("Landing", "2021-03-12T10:00:00+03:00")}),
+}
+
+
+@pytest.mark.parametrize("change", sorted(NAMED_CHANGES))
+@pytest.mark.parametrize("how", ["build", "builder", "builder told"])
+def test_incremental_build_after_a_source_names_change_equals_cold_build(named, tmp_path, change, how):
+    builder = Builder()
+    if how != "build":
+        builder_build(builder, named)
+    content = named.root / "content"
+    before = content_stats(content)
+    NAMED_CHANGES[change](named)
+    if how == "build":
+        named.build()
+    else:
+        told = changed_content(content, before, content_stats(content)) if how == "builder told" else None
+        builder.build(load_config(named.root), BuildOptions(now=NOW), told)
+    assert tree(named.public) == cold_build(named, tmp_path)
