@@ -319,7 +319,7 @@ class Builder:
             with phase("commit"):
                 self._remember(run, inputs, loaded, made, output, prints)
                 if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)
-                    result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir)
+                    result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
         finally:
             run.store.close()
         return result

@@ -26,9 +26,14 @@ def conflict_message(text: str) -> tuple[int, str] | None:
     fence = ""
     for number, ended in enumerate(text.split("\n"), start=1):
         line = ended.removesuffix("\r")  # (a site.yaml or template saved with Windows line ends)
-        opening = _FENCE.match(line)
-        if opening and (not fence or opening[1].startswith(fence)):
-            fence = "" if fence else opening[1][0] * 3
+        found = _FENCE.match(line)
+        if found and not fence:
+            fence = found[1]
+            continue
+        # (closed as CommonMark closes it: by a run as long at least, of its character, and nothing after: a ```` fence
+        # showing a ``` one goes on past it)
+        if found and found[1].startswith(fence) and set(found[1]) == {fence[0]} and not line[found.end() :].strip():
+            fence = ""
             continue
         if fence:
             continue

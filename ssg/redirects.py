@@ -10,7 +10,7 @@ no sitemap, feed or search index.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from itertools import chain
 
 from .content import OWN_URL_KEYS
@@ -68,7 +68,9 @@ MOVED_KINDS = ("article", "page")  # the pages whose addresses people link to an
 MOVED_ONE_BY_ONE = 10
 
 
-def moved_pages(gone: Iterable[str], was: Collection[str], pages: Iterable[Page], output: str, content_dir: str) -> list[Problem]:
+def moved_pages(
+    gone: Iterable[str], was: Collection[str], pages: Iterable[Page], output: str, content_dir: str, listing: Callable[[str], bool]
+) -> list[Problem]:
     """A warning when files of the last build that are gone were article pages (or standalone pages) that are at
     another address now: site.yaml changed what makes URLs (`languages:` moved English articles under /en/, a new
     `permalink:` or `lang:`), or an article its date, slug or file name. Once published, every link to the old address
@@ -78,7 +80,10 @@ def moved_pages(gone: Iterable[str], was: Collection[str], pages: Iterable[Page]
     Where an old page went, from the output's files alone (the cache may be gone, or of another ssg): a page new to this
     build (`was`: the last one's files) with the old one's last name (its slug: a moved date, a new pattern), the one
     such page; else the one new page in the old one's folder, where it was the one gone there (a file renamed, which
-    renames the slug). A translation at /ru/x/ that was there before its original at /x/ was deleted is no move."""
+    renames the slug). A translation at /ru/x/ that was there before its original at /x/ was deleted is no move, nor is
+    a listing gone (`listing`: `Urls.listing`), such as the page of a tag no article has now, where a new article has
+    its name (tags/moon/ and 2021/06/02/moon/)."""
+    gone = [file for file in gone if not listing(_site_path(file))]
     if not gone:
         return []  # (most builds: the 16,500 pages of 10,000 articles are not gone over)
     new = [page for page in pages if page.kind in MOVED_KINDS and page.file not in was]

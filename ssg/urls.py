@@ -130,6 +130,11 @@ class Urls:
     def source_feed(self, slug: str) -> str:
         return f"sources/{slug}/feed.xml"
 
+    def listing(self, site_path: str) -> bool:
+        """Whether `site_path` is where only listings go: tag and outlet pages and their indexes, any listing's later
+        pages. (A page gone from there was no article's, whatever page took its name since: `redirects.moved_pages`.)"""
+        return site_path.startswith((self.tags(), self.sources())) or _LATER_PAGE.search(site_path) is not None
+
     def period(self, year: int, month: int | None = None, day: int | None = None, page: int = 1) -> str:
         key = (year, month, day, page)
         path = self._periods.get(key)
@@ -257,6 +262,9 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9/._~-]*")  # nothing to percent-encode: skip quote() on the hot path
+
+
+_LATER_PAGE = re.compile(r"(?:^|/)page/[0-9]+/$")  # what `_paged` adds
 
 
 def _paged(path: str, page: int) -> str:

@@ -376,3 +376,31 @@ def test_a_translation_that_was_there_is_no_moved_original(project):
     project.build()
     (project.root / "content/2014/x.md").unlink()
     assert moved(project.build()) == []
+
+
+def test_a_listing_gone_is_no_page_moved_to_an_article_of_its_name(project):
+    """The last article tagged Moon (or taken from TASS) deleted, and a new one named moon.md (tass.md) written: the tag's
+    (the outlet's) page went and an article has its name, which was told as the tag page moved to the article, with
+    aliases: [/tags/moon/] to write (a redirect from a tag's address to one article)."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", tags="[moon]", source="TASS"),
+            "content/2021/b.md": article("B", "2021-05-25", tags="[mars]"),
+            "content/2021/c.md": article("C", "2021-05-26", tags="[mars]"),
+            "content/2021/d.md": article("D", "2021-05-27", tags="[mars]"),
+        }
+    )
+    project.build()
+    assert (project.public / "tags/mars/page/2/index.html").is_file() and (project.public / "sources/tass/index.html").is_file()
+    project.remove("content/2021/a.md")
+    project.remove("content/2021/d.md")  # (the tag's second page goes: page/2/ has the name of an article "2")
+    project.write(
+        {
+            "content/2021/moon.md": article("Moon", "2021-06-02"),
+            "content/2021/tass.md": article("T", "2021-06-03"),
+            "content/2021/2.md": article("Two", "2021-06-04"),
+        }
+    )
+    result = project.build()
+    assert not (project.public / "tags/moon/index.html").exists() and not (project.public / "sources/tass/index.html").exists()
+    assert moved(result) == []

@@ -59,9 +59,17 @@ def test_git_conflict_markers_in_an_article_are_an_error_on_their_line(text, whe
     assert problems(text) == [f"2021/story.md:{where}; keep the lines you want of the two versions and delete the three marker lines"]
 
 
-def test_marker_lines_shown_in_fenced_code_are_text():
+@pytest.mark.parametrize(
+    "body",
+    [
+        "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n",
+        # (a fence of four showing one of three, as a page about Markdown does: the inner ``` does not close it)
+        "````markdown\n```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n````\n",
+        "~~~\n```python\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n~~~\n",
+    ],
+)
+def test_marker_lines_shown_in_fenced_code_are_text(body):
     """An article about git may show a conflict as an example: in fenced code it is no conflict of the file."""
-    body = "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n"
     assert "problems" not in read(article("How to merge", "2021-01-01", body))
 
 
