@@ -306,12 +306,7 @@ class Builder:
                 made = self._assemble_checked(run, theme, loaded)
             if options.strict and result.warnings:
                 raise SsgError(checks.strict_errors(result.warnings))
-            if options.dry_run:  # (render one page of each kind, writing nothing: a template's runtime error fails here too)
-                # Where site.yaml puts the output (`output_dir: content` passed ssg check, and failed the build); what is
-                # in the folder (files ssg did not make) is the build's to say, so force.
-                check_output_dir(
-                    config.output_path, config.root, protected_dirs(config), True, config.cache_path, config.origin("output_dir")
-                )
+            if options.dry_run:  # `ssg check`: the output folder's place, and one page of each kind rendered, writing nothing
                 with phase("pages"):
                     _check_pages(run, theme, made)
                 return result
@@ -568,8 +563,11 @@ def _is_preview(config: Config) -> bool:
 
 
 def _check_pages(run: _Run, theme: Theme, made: Assembly) -> None:
-    """`ssg check`: render one page of each kind, writing nothing, so that a template's runtime error is found too."""
+    """`ssg check`: where site.yaml puts the output (`output_dir: content` passed the check, and failed the build; what
+    is in the folder is the build's to say, so force), and one page of each kind rendered, writing nothing, so that a
+    template's runtime error is found too."""
     config, store, result = run.config, run.store, run.result
+    check_output_dir(config.output_path, config.root, protected_dirs(config), True, config.cache_path, config.origin("output_dir"))
     latest, paths = latest_links(made.site, config, made.urls), link_paths(made.site, made.urls)
     renderer = Renderer(config, theme, made.site, made.urls, latest, Bodies.of(store.db), paths, files=made.files)
     result.checked = check_pages(renderer, made.pages, CARD_TEMPLATE in made.needed)

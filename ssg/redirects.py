@@ -94,26 +94,30 @@ def moved_pages(
     for page in new:
         by_name.setdefault(_name(page.file), []).append(page)
         by_folder.setdefault(_folder(page.file), []).append(page)
-    moved, unmatched = [], []
+    moved: list[tuple[str, Page, bool]] = []  # (the old file, the page now, whether only its folder tells: a guess)
+    unmatched = []
     for file in sorted(gone):
         found = by_name.get(_name(file), [])
-        (moved if len(found) == 1 else unmatched).append((file, found[0] if len(found) == 1 else None))
-    taken = {page.file for _, page in moved}
+        if len(found) == 1:
+            moved.append((file, found[0], False))
+        else:
+            unmatched.append(file)
+    taken = {page.file for _, page, _ in moved}
     left: dict[str, list[str]] = {}
-    for file, _ in unmatched:
+    for file in unmatched:
         left.setdefault(_folder(file), []).append(file)
     for folder, files in left.items():
         came = [page for page in by_folder.get(folder, []) if page.file not in taken]
         if len(files) == 1 and len(came) == 1 and files[0].endswith("index.html"):
-            moved.append((files[0], came[0]))
-    return _moved_warnings(sorted(moved, key=lambda pair: pair[0]), output, content_dir)
+            moved.append((files[0], came[0], True))
+    return _moved_warnings(sorted(moved, key=lambda found: found[0]), output, content_dir)
 
 
-def _moved_warnings(moved: list[tuple[str, Page]], output: str, content_dir: str) -> list[Problem]:
+def _moved_warnings(moved: list[tuple[str, Page, bool]], output: str, content_dir: str) -> list[Problem]:
     if not moved:
         return []
     if len(moved) > MOVED_ONE_BY_ONE:
-        file, page = moved[0]
+        file, page, _ = moved[0]
         source = _source(page)
         where = f" (in {content_dir}/{source})" if source else ""
         message = (
@@ -124,11 +128,17 @@ def _moved_warnings(moved: list[tuple[str, Page]], output: str, content_dir: str
         )
         return [Problem(output, None, None, message)]
     problems = []
-    for file, page in moved:
+    for file, page, guessed in moved:
         old, source = _site_path(file), _source(page)
+        # (A file renamed, or one article deleted and another written the same day: the output's files cannot tell.)
+        was = (
+            f"its page is new in {output}, and /{old}, the one page gone from its folder since the last build, was likely its page"
+            if guessed
+            else f"its page moved from /{old} to /{page.path} since the last build into {output}"
+        )
         message = (
-            f"its page moved from /{old} to /{page.path} since the last build into {output}: once this is published, links "
-            f"and bookmarks to the old address break; aliases: [/{old}] keeps it working (a page there redirects)"
+            f"{was}: once this is published, links and bookmarks to the old address break; "
+            f"{'if it was, ' if guessed else ''}aliases: [/{old}] keeps it working (a page there redirects)"
         )
         problems.append(Problem(f"{content_dir}/{source}" if source else output, None, None, message))
     return problems
