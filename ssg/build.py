@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import hashlib
-import importlib.metadata
-import json
 import os
 import re
 import sqlite3
@@ -23,24 +20,22 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from operator import attrgetter, eq
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
-import markdown as python_markdown
-import slugify
 from jinja2 import FileSystemBytecodeCache
 
-from . import __version__, checks, search
+from . import checks, search
 from .cache import Store, unusable
 from .checks import check_content_dir
 from .collisions import collisions
 from .config import CONFIG_FILE, Config, option_line
-from .content import RECORD_FORMAT, Article, ReadSettings, StandalonePage
+from .content import Article, StandalonePage
 from .copies import copy_files, files_to_copy
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
@@ -48,14 +43,16 @@ from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templ
 from .inputs import Inputs, code_version, gather, record, up_to_date
 from .links import broken_links, unknown_site_links
 from .load import Known, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
-from .markdown import EXTENSIONS, inline_text
-from .output import MANIFEST, Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
+from .markdown import inline_text
+from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
 from .redirects import moved_pages, redirect_pages
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
+from .searching import SearchWriter, prune_search_states, search_pages, search_state
 from .site import Site, assemble, reassemble
 from .sitemap import Entries, listed, robots_txt, sitemap_files
+from .stamps import cache_stamp, global_fingerprint, read_settings
 from .standalone import Standalones
 from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
@@ -826,159 +823,6 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
         )
 
     return EntryText(body, credit)
-
-
-class SearchWriter:
-    """The search index's side of a build: what the index shows of each article, and the index writer.
-
-    A long-lived builder keeps one (`remember`): it hands the writer the same SearchDoc for an
-    unchanged article build after build, and the writer saves its state when the preview is idle
-    (`search.Indexer`)."""
-
-    def __init__(self, remember: bool = False) -> None:
-        self.remember = remember
-        self.indexer = search.Indexer(defer=remember)
-        self._made: dict[tuple[str, str], search.SearchDoc] = {}  # (article key, path) -> its SearchDoc
-        self._reading = ""  # the `cache_stamp` they were made under: a key says what an article is only under one
-        # (an article's tags as pages show them, its language) -> their names in a hit; kept while the builder lives
-        self._labels: dict[tuple[tuple, str], tuple[str, ...]] = {}
-
-    def docs(self, reading: str, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
-        """Each article as the index shows it; its terms stay in the cache (keyed by the article's key) until the
-        index writer asks for them: after one edit it needs only a few. `reading`: this build's `cache_stamp`."""
-        if reading != self._reading:
-            self._made, self._labels, self._reading = {}, {}, reading
-        articles = site.articles
-        keys = list(zip(map(attrgetter("key"), articles), map(paths.__getitem__, map(attrgetter("source_path"), articles)), strict=True))
-        docs = list(map(self._made.get, keys))
-        # A hit shows its tags as their pages name them (site.yaml's name in the article's language, else the most used
-        # spelling), not as the article spelt them: that may change while the article does not. (In C where it can be:
-        # a save of the preview goes over every article.)
-        labels = self._labels
-        named = list(
-            zip(map(site.tags_shown.__getitem__, map(attrgetter("source_path"), articles)), map(attrgetter("lang"), articles), strict=True)
-        )
-        tags = list(map(labels.get, named))
-        for n in [n for n, found in enumerate(tags) if found is None]:
-            lang = articles[n].lang
-            tags[n] = labels[named[n]] = tuple(t.label(lang) for t in site.tags_of(articles[n]))
-        shown = [doc.tags if doc is not None else None for doc in docs]
-        for n in [n for n, same in enumerate(map(eq, shown, tags)) if not same]:
-            article, path = articles[n], keys[n][1]
-            date = article.date.isoformat()
-            # (its outlet as its page names it: in the article's language where site.yaml `source_names:` gives one)
-            source = site.outlet_named[article.source.name].label(article.lang, article.source.name) if article.source else ""
-            docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key, source)
-        if self.remember:
-            self._made = dict(zip(keys, docs, strict=True))
-        return docs  # type: ignore[return-value]
-
-
-def search_state(config: Config, output: Path | None = None) -> Path:
-    """Where the search index keeps what it needs to update itself: one file per output folder
-    (the preview builds another site into its own folder), in the cache, safe to delete."""
-    folder = hashlib.sha256(str(output or config.output_path).encode()).hexdigest()[:12]
-    return config.cache_path / f"search-{folder}.sqlite"
-
-
-def prune_search_states(config: Config, outputs: Iterable[str]) -> None:
-    """Remove the search index's states (`search_state`) of output folders that are gone, or that no build since the
-    cache was made afresh has written: each weighs tens of megabytes at 10,000 articles, and every `-o DIR` left one
-    for good. `outputs`: the folders the cache knows builds of."""
-    kept = {search_state(config, Path(output)).name for output in outputs if (Path(output) / MANIFEST).is_file()}
-    for path in config.cache_path.glob("search-*.sqlite*"):
-        if path.name.split("-wal")[0].split("-shm")[0].split("-journal")[0] not in kept:
-            path.unlink(missing_ok=True)
-
-
-def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:
-    """The search page, when search is on and the theme has a `search.html`; on a bilingual site one more for each other
-    language, in that language (the header's search box leads there), searching the same index."""
-    if not theme.searching(config.search.enabled):
-        return []
-    index = config.search.path
-    others = [code for code in config.language_codes if code != config.lang] if config.multilingual else []
-    return [Page(index, "search", "search.html", config.lang, None, {"index": index}, ())] + [
-        Page(urls.lang_search(code, index), "search", "search.html", code, None, {"index": index}, ()) for code in others
-    ]
-
-
-def read_settings(config: Config) -> ReadSettings:
-    names = tuple((name, *sorted(other.values())) for name, other in sorted(config.tag_names.items()))
-    outlets = tuple((name, *sorted(other.values())) for name, other in sorted(config.source_names.items()))
-    return ReadSettings(
-        config.lang,
-        config.timezone,
-        config.require,
-        config.search,
-        names,
-        config.cyrillic_lang,
-        config.other_alphabet_lang,
-        config.content_dir,
-        outlets,
-    )
-
-
-def cache_stamp(config: Config) -> str:
-    """Everything besides a file's bytes that changes what it reads as."""
-    parts = {
-        "ssg": __version__,
-        "markdown": python_markdown.__version__,
-        "extensions": EXTENSIONS,
-        "pymdownx": _version_of("pymdown-extensions"),  # (of `EXTENSIONS`)
-        "slugs": [slugify.__version__, _version_of("iuliia")],  # how a file name or `slug:` becomes the URL's
-        "settings": config.render_key(),
-        "search": getattr(search, "TERMS_VERSION", ""),
-        "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
-        "content": config.content_dir,  # files are remembered by path under it
-        "record": RECORD_FORMAT,  # what a record holds
-    }
-    return json.dumps(parts, sort_keys=True)
-
-
-@functools.cache
-def _version_of(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:  # (a copy without its metadata: the code's own stamp still changes)
-        return ""
-
-
-@functools.cache
-def _reader_code() -> str:
-    """Read once a process, at its first build (the code it runs): a long `ssg serve` that hashed the files on disk after they
-    changed would stamp what its old code read as the new code's."""
-    here = Path(__file__).parent
-    return hashlib.sha256(
-        b"".join(
-            (here / name).read_bytes()
-            for name in (
-                "conflicts.py",
-                "content.py",
-                "dates.py",
-                "frontmatter.py",
-                "markdown.py",
-                "pelican.py",
-                "scripts.py",
-                "shortcodes.py",
-                "yamlload.py",
-            )
-        )
-    ).hexdigest()
-
-
-def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) -> str:
-    """What every page depends on besides its own data and templates; `reading`: the build's `cache_stamp` (it reads
-    ssg's reader code, so it is made once a build); `code`: `inputs.code_version()`, ssg's code and libraries (how
-    pages render, between two version numbers too)."""
-    parts = {
-        "ssg": __version__,
-        "code": code,
-        "reading": reading,  # with it, an article's key (file path and bytes) determines all of the article
-        "config": repr([(k, repr(v)) for k, v in config.settings() if k not in ("root", "output_dir", "cache_dir")]),
-        "strings": theme.strings,
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def protected_dirs(config: Config) -> list[Path]:

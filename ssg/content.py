@@ -67,7 +67,7 @@ PAGE_KEYS = ("title", "date", "updated", "lang", "summary", "slug", "draft", "st
 # An article's keys that a page has no use for: written on one, they are kept for templates with a warning (`tags:` on
 # the About page puts it on no tag's page).
 ARTICLE_ONLY_KEYS = ("tags", "source", "image", "rights", "translation_of", "translation_key")
-# What the cache's records hold: another value makes the cache stamp another (`build.cache_stamp`), so records of an
+# What the cache's records hold: another value makes the cache stamp another (`stamps.cache_stamp`), so records of an
 # older ssg (an article without its `aliases`) are read again, not trusted.
 RECORD_FORMAT = "5"  # 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`)
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")

@@ -365,7 +365,7 @@ class Renderer:
             elif page.kind == "page":
                 other = self.site.standalone.version(page.context["standalone"], code)
                 path = self.urls.page(other) if other.lang == code else path
-            elif page.kind == "search":  # (every language has one: `build.search_pages`; search.js carries the query over)
+            elif page.kind == "search":  # (every language has one: `searching.search_pages`; search.js carries the query over)
                 index = page.context["index"]
                 path = index if code == self.config.lang else self.urls.lang_search(code, index)
             links.append(LanguageLink(code, native_name(code), path, code == page.lang))

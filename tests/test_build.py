@@ -1583,8 +1583,8 @@ def test_a_wordpress_export_builds_as_wordpress_showed_it(project):
 def test_the_search_state_of_an_output_folder_that_is_gone_is_removed(project, tmp_path):
     """Each output folder's search index keeps a state in the cache (tens of megabytes at 10,000 articles): every
     `-o DIR` left one for good, found by a trial living through site.yaml changes. One whose folder is gone goes."""
-    from ssg.build import search_state
     from ssg.config import load_config
+    from ssg.searching import search_state
 
     project.write({"content/2021/a.md": article("A", "2021-05-24")})
     first, second = tmp_path / "first", tmp_path / "second"

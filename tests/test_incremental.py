@@ -16,12 +16,13 @@ import pytest
 
 import ssg.load
 import ssg.render
-from ssg.build import Builder, BuildOptions, build, cache_stamp, read_settings
+from ssg.build import Builder, BuildOptions, build
 from ssg.cache import Store
 from ssg.config import load_config
 from ssg.errors import SsgError
 from ssg.load import content_stats, load_articles, restat
 from ssg.site import assemble, reassemble
+from ssg.stamps import cache_stamp, read_settings
 
 from .conftest import BILINGUAL_YAML, NOW, SITE_YAML, Project, article
 

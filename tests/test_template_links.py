@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from ssg.build import Builder, BuildOptions, cache_stamp
+from ssg.build import Builder, BuildOptions
 from ssg.cache import Store
 from ssg.cli import main
 from ssg.config import load_config
 from ssg.errors import TemplateError
+from ssg.stamps import cache_stamp
 
 from .conftest import NOW, SITE_YAML, article
 

@@ -1,0 +1,93 @@
+"""The site's side of the search index (`search` writes it): what a hit shows of each article, where the index keeps
+its state between builds, and the search pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from operator import attrgetter, eq
+from pathlib import Path
+
+from . import search
+from .config import Config
+from .output import MANIFEST
+from .pages import Page
+from .site import Site
+from .theme import Theme
+from .urls import Urls
+
+
+class SearchWriter:
+    """The search index's side of a build: what the index shows of each article, and the index writer.
+
+    A long-lived builder keeps one (`remember`): it hands the writer the same SearchDoc for an
+    unchanged article build after build, and the writer saves its state when the preview is idle
+    (`search.Indexer`)."""
+
+    def __init__(self, remember: bool = False) -> None:
+        self.remember = remember
+        self.indexer = search.Indexer(defer=remember)
+        self._made: dict[tuple[str, str], search.SearchDoc] = {}  # (article key, path) -> its SearchDoc
+        self._reading = ""  # the `cache_stamp` they were made under: a key says what an article is only under one
+        # (an article's tags as pages show them, its language) -> their names in a hit; kept while the builder lives
+        self._labels: dict[tuple[tuple, str], tuple[str, ...]] = {}
+
+    def docs(self, reading: str, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
+        """Each article as the index shows it; its terms stay in the cache (keyed by the article's key) until the
+        index writer asks for them: after one edit it needs only a few. `reading`: this build's `cache_stamp`."""
+        if reading != self._reading:
+            self._made, self._labels, self._reading = {}, {}, reading
+        articles = site.articles
+        keys = list(zip(map(attrgetter("key"), articles), map(paths.__getitem__, map(attrgetter("source_path"), articles)), strict=True))
+        docs = list(map(self._made.get, keys))
+        # A hit shows its tags as their pages name them (site.yaml's name in the article's language, else the most used
+        # spelling), not as the article spelt them: that may change while the article does not. (In C where it can be:
+        # a save of the preview goes over every article.)
+        labels = self._labels
+        named = list(
+            zip(map(site.tags_shown.__getitem__, map(attrgetter("source_path"), articles)), map(attrgetter("lang"), articles), strict=True)
+        )
+        tags = list(map(labels.get, named))
+        for n in [n for n, found in enumerate(tags) if found is None]:
+            lang = articles[n].lang
+            tags[n] = labels[named[n]] = tuple(t.label(lang) for t in site.tags_of(articles[n]))
+        shown = [doc.tags if doc is not None else None for doc in docs]
+        for n in [n for n, same in enumerate(map(eq, shown, tags)) if not same]:
+            article, path = articles[n], keys[n][1]
+            date = article.date.isoformat()
+            # (its outlet as its page names it: in the article's language where site.yaml `source_names:` gives one)
+            source = site.outlet_named[article.source.name].label(article.lang, article.source.name) if article.source else ""
+            docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key, source)
+        if self.remember:
+            self._made = dict(zip(keys, docs, strict=True))
+        return docs  # type: ignore[return-value]
+
+
+def search_state(config: Config, output: Path | None = None) -> Path:
+    """Where the search index keeps what it needs to update itself: one file per output folder
+    (the preview builds another site into its own folder), in the cache, safe to delete."""
+    folder = hashlib.sha256(str(output or config.output_path).encode()).hexdigest()[:12]
+    return config.cache_path / f"search-{folder}.sqlite"
+
+
+def prune_search_states(config: Config, outputs: Iterable[str]) -> None:
+    """Remove the search index's states (`search_state`) of output folders that are gone, or that no build since the
+    cache was made afresh has written: each weighs tens of megabytes at 10,000 articles, and every `-o DIR` left one
+    for good. `outputs`: the folders the cache knows builds of."""
+    kept = {search_state(config, Path(output)).name for output in outputs if (Path(output) / MANIFEST).is_file()}
+    for path in config.cache_path.glob("search-*.sqlite*"):
+        if path.name.split("-wal")[0].split("-shm")[0].split("-journal")[0] not in kept:
+            path.unlink(missing_ok=True)
+
+
+def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:
+    """The search page, when search is on and the theme has a `search.html`; on a bilingual site one more for each other
+    language, in that language (the header's search box leads there), searching the same index."""
+    if not theme.searching(config.search.enabled):
+        return []
+    index = config.search.path
+    others = [code for code in config.language_codes if code != config.lang] if config.multilingual else []
+    return [Page(index, "search", "search.html", config.lang, None, {"index": index}, ())] + [
+        Page(urls.lang_search(code, index), "search", "search.html", code, None, {"index": index}, ()) for code in others
+    ]

@@ -1,0 +1,99 @@
+"""What a build's cached records and page fingerprints are keyed by, besides each file's bytes: ssg's version and
+reading code, the libraries that read, and the settings that change what a file reads as or a page shows. Another
+stamp makes the cache start afresh (`cache.Store`); another fingerprint makes every page again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import json
+from pathlib import Path
+
+import markdown as python_markdown
+import slugify
+
+from . import __version__, search
+from .config import Config
+from .content import RECORD_FORMAT, ReadSettings
+from .markdown import EXTENSIONS
+from .theme import Theme
+
+
+def read_settings(config: Config) -> ReadSettings:
+    names = tuple((name, *sorted(other.values())) for name, other in sorted(config.tag_names.items()))
+    outlets = tuple((name, *sorted(other.values())) for name, other in sorted(config.source_names.items()))
+    return ReadSettings(
+        config.lang,
+        config.timezone,
+        config.require,
+        config.search,
+        names,
+        config.cyrillic_lang,
+        config.other_alphabet_lang,
+        config.content_dir,
+        outlets,
+    )
+
+
+def cache_stamp(config: Config) -> str:
+    """Everything besides a file's bytes that changes what it reads as."""
+    parts = {
+        "ssg": __version__,
+        "markdown": python_markdown.__version__,
+        "extensions": EXTENSIONS,
+        "pymdownx": _version_of("pymdown-extensions"),  # (of `EXTENSIONS`)
+        "slugs": [slugify.__version__, _version_of("iuliia")],  # how a file name or `slug:` becomes the URL's
+        "settings": config.render_key(),
+        "search": getattr(search, "TERMS_VERSION", ""),
+        "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
+        "content": config.content_dir,  # files are remembered by path under it
+        "record": RECORD_FORMAT,  # what a record holds
+    }
+    return json.dumps(parts, sort_keys=True)
+
+
+@functools.cache
+def _version_of(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:  # (a copy without its metadata: the code's own stamp still changes)
+        return ""
+
+
+@functools.cache
+def _reader_code() -> str:
+    """Read once a process, at its first build (the code it runs): a long `ssg serve` that hashed the files on disk after they
+    changed would stamp what its old code read as the new code's."""
+    here = Path(__file__).parent
+    return hashlib.sha256(
+        b"".join(
+            (here / name).read_bytes()
+            for name in (
+                "conflicts.py",
+                "content.py",
+                "dates.py",
+                "frontmatter.py",
+                "markdown.py",
+                "pelican.py",
+                "scripts.py",
+                "shortcodes.py",
+                "yamlload.py",
+            )
+        )
+    ).hexdigest()
+
+
+def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) -> str:
+    """What every page depends on besides its own data and templates; `reading`: the build's `cache_stamp` (it reads
+    ssg's reader code, so it is made once a build); `code`: `inputs.code_version()`, ssg's code and libraries (how
+    pages render, between two version numbers too)."""
+    parts = {
+        "ssg": __version__,
+        "code": code,
+        "reading": reading,  # with it, an article's key (file path and bytes) determines all of the article
+        "config": repr([(k, repr(v)) for k, v in config.settings() if k not in ("root", "output_dir", "cache_dir")]),
+        "strings": theme.strings,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
