@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import total_ordering
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input, printable as `path:line: field: message`."""
 
@@ -19,6 +21,11 @@ class Problem:
     line: int | None = None
     field: str | None = None
     message: str = ""
+
+    def __lt__(self, other: Problem) -> bool:
+        """In file order, then line order, a problem of the whole file (no line) first: a dataclass's own order compared
+        a line of None with a number, and `ssg build --watch` stopped with a TypeError on a file with both."""
+        return _problem_order(self) < _problem_order(other)
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -406,3 +406,14 @@ def test_a_listing_gone_is_no_page_moved_to_an_article_of_its_name(project):
     result = project.build()
     assert not (project.public / "tags/moon/index.html").exists() and not (project.public / "sources/tass/index.html").exists()
     assert moved(result) == []
+
+
+def test_warnings_of_one_file_with_and_without_a_line_sort(project):
+    """A moved page's warning is on its file (no line); a date that disagrees with its folder is on line 3 of the same
+    file. `ssg build --watch` sorts the warnings it prints, and stopped with "'<' not supported between NoneType and
+    int" (found by the benchmark's moved date)."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24"), "content/2021/b.md": article("B", "2021-05-25")})
+    project.build()
+    project.write({"content/2021/a.md": article("A", "2020-05-20")})
+    warnings = project.build().warnings
+    assert [(w.path, w.line) for w in sorted(set(warnings))] == [("content/2021/a.md", None), ("content/2021/a.md", 3)]
