@@ -220,18 +220,23 @@ CHANGES = {
 @pytest.mark.parametrize("change", sorted(CHANGES))
 @pytest.mark.parametrize("how", ["build", "builder", "builder told"])
 def test_incremental_build_after_a_source_change_equals_cold_build(outlets, tmp_path, change, how):
+    assert built_after(outlets, CHANGES[change], how) == cold_build(outlets, tmp_path)
+
+
+def built_after(project, change, how: str) -> dict[str, bytes]:
+    """The output after `change`, built by a new build, by a long-lived builder, or by one told which files changed."""
     builder = Builder()
     if how != "build":
-        builder_build(builder, outlets)
-    content = outlets.root / "content"
+        builder_build(builder, project)
+    content = project.root / "content"
     before = content_stats(content)
-    CHANGES[change](outlets)
+    change(project)
     if how == "build":
-        outlets.build()
+        project.build()
     else:
         told = changed_content(content, before, content_stats(content)) if how == "builder told" else None
-        builder.build(load_config(outlets.root), BuildOptions(now=NOW), told)
-    assert tree(outlets.public) == cold_build(outlets, tmp_path)
+        builder.build(load_config(project.root), BuildOptions(now=NOW), told)
+    return tree(project.public)
 
 
 @pytest.mark.parametrize("long_lived", [False, True], ids=["build", "builder"])
@@ -465,15 +470,4 @@ NAMED_CHANGES = {
 @pytest.mark.parametrize("change", sorted(NAMED_CHANGES))
 @pytest.mark.parametrize("how", ["build", "builder", "builder told"])
 def test_incremental_build_after_a_source_names_change_equals_cold_build(named, tmp_path, change, how):
-    builder = Builder()
-    if how != "build":
-        builder_build(builder, named)
-    content = named.root / "content"
-    before = content_stats(content)
-    NAMED_CHANGES[change](named)
-    if how == "build":
-        named.build()
-    else:
-        told = changed_content(content, before, content_stats(content)) if how == "builder told" else None
-        builder.build(load_config(named.root), BuildOptions(now=NOW), told)
-    assert tree(named.public) == cold_build(named, tmp_path)
+    assert built_after(named, NAMED_CHANGES[change], how) == cold_build(named, tmp_path)
