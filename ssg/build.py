@@ -464,7 +464,8 @@ class Builder:
         ends += [page.dated for page in made.later_pages]  # (a page dated later is published from its date on)
         state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, made.files.values(), run.result.record(), ends)
         store.remember_build(str(config.output_path), state)
-        prune_search_states(config, store.outputs())
+        if not self.remember:  # (a one-shot build's: not on every save of the preview, which builds into one folder)
+            prune_search_states(config, store.outputs())
 
     def _assemble(self, articles: list[Article], pages: list[StandalonePage], config: Config, unreadable: frozenset[str]) -> Site:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed; with

@@ -26,7 +26,7 @@ from .errors import ConfigError, Problem
 from .scripts import cyrillic_language, written_in_cyrillic
 from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
 from .site import outlet_key, tag_key
-from .yamlload import YamlSyntaxError, key_value, line_below, line_of, load_yaml_with_lines
+from .yamlload import YamlSyntaxError, key_value, line_below, line_of, load_yaml_with_lines, toml_line
 
 CONFIG_FILE = "site.yaml"
 PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang")
@@ -374,8 +374,7 @@ def _str_list(value: Any) -> tuple[str, ...]:
 
 
 def _search(value: Any) -> SearchConfig:
-    if isinstance(value, bool):  # ("False is not a mapping" was said of `search: false`)
-        raise ValueError(f"{_yaml_word(value)} is not a mapping (write search: {{enabled: {_yaml_word(value)}}})")
+    _not_a_switch(value)  # ("False is not a mapping" was said of `search: false`)
     data = _mapping(value)
     _known_keys(data, ("enabled", "fields", "languages", "path"))
     config = SearchConfig()
@@ -421,9 +420,15 @@ class Sources:
     enabled: bool = True
 
 
-def _sources(value: Any) -> Sources:
-    if isinstance(value, bool):  # (`sources: false`, as a switch is written elsewhere: the mapping leaves room for more)
+def _not_a_switch(value: Any) -> None:
+    """Refuse `search: false` or `sources: no`, a switch written as elsewhere, with the line to write: these options are
+    mappings, which leave room for more than `enabled`."""
+    if isinstance(value, bool):
         raise _MisreadError(value, "a mapping", "write {key}{{enabled: " + _yaml_word(value) + "}}")
+
+
+def _sources(value: Any) -> Sources:
+    _not_a_switch(value)
     data = _mapping(value)
     _known_keys(data, ("enabled",))
     return Sources(_keyed("enabled", _bool, data["enabled"])) if "enabled" in data else Sources()
@@ -832,10 +837,11 @@ def _toml_hint(text: str) -> tuple[int, str]:
     whole, which YAML reads as one text), its first line of it and how YAML writes it."""
     lines = text.split("\n")
     n = next((n for n, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), 0)
-    found = re.fullmatch(r"([A-Za-z_][\w-]*)\s*=\s*(.+)", lines[n].strip()) if lines else None
+    found = toml_line(lines[n]) if lines else None
     if found is None:
         return 1, ""
-    return n + 1, f" (this is TOML, as Hugo's config.toml writes it; YAML writes {found[1]} = {found[2]} as {found[1]}: {found[2]})"
+    key, value = found
+    return n + 1, f" (this is TOML, as Hugo's config.toml writes it; YAML writes {key} = {value} as {key}: {value})"
 
 
 def _written(text: str, lines: dict[str, int]) -> dict[str, str]:

@@ -63,15 +63,19 @@ def lang_feed(config: Config, urls: Urls, lang: str) -> Feed:
 
 
 def tag_feed(config: Config, urls: Urls, tag: Tag) -> Feed:
-    """One tag's articles, every language's: titled in the default language, like the tag's page."""
-    title = f"{config.title_in(config.lang)}: {tag.label(config.lang)}"
-    return Feed(urls.tag_feed(tag.slug), title, config.description_in(config.lang), urls.tag(tag.slug), None)
+    """One tag's articles, every language's."""
+    return _listing_feed(config, tag.label(config.lang), urls.tag_feed(tag.slug), urls.tag(tag.slug))
 
 
 def source_feed(config: Config, urls: Urls, outlet: Outlet) -> Feed:
-    """One outlet's articles, every language's: titled in the default language, like the outlet's page."""
-    title = f"{config.title_in(config.lang)}: {outlet.label(config.lang)}"
-    return Feed(urls.source_feed(outlet.slug), title, config.description_in(config.lang), urls.source(outlet.slug), None)
+    """One outlet's articles, every language's."""
+    return _listing_feed(config, outlet.label(config.lang), urls.source_feed(outlet.slug), urls.source(outlet.slug))
+
+
+def _listing_feed(config: Config, name: str, path: str, page: str) -> Feed:
+    """The feed of a listing of every language's articles (a tag's, an outlet's) at `path`, of the page at `page`: titled
+    in the default language, like that page."""
+    return Feed(path, f"{config.title_in(config.lang)}: {name}", config.description_in(config.lang), page, None)
 
 
 def head_feeds(config: Config, urls: Urls, languages: Sequence[str]) -> tuple[Feed, ...]:

@@ -153,7 +153,8 @@ class Site:
 
     def outlet_shown(self, article: Article) -> tuple | None:
         """`outlet_of(article)` without its count (`Outlet.shown`): what a page's deps name it by."""
-        return self.outlet_named[article.source.name].shown if article.source is not None else None
+        outlet = self.outlet_of(article)
+        return outlet.shown if outlet is not None else None
 
     def tags_of(self, article: Article) -> tuple[Tag, ...]:
         return self.article_tags[article.source_path]

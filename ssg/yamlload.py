@@ -76,8 +76,8 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
             # `delayed`): PyYAML names the line after it, and only its own words.
             message = "this line is no `key: value`: if it goes on with the value above, indent it or join it to that line"
             first, _, rest = source_lines[exc.context_mark.line].strip().partition(" ")
-            if re.fullmatch(r"[A-Za-z_][\w-]*", first) and rest.startswith("= "):  # (a line of Hugo's config.toml)
-                message = f"`{first} = ...` is TOML (Hugo's config.toml); YAML writes {first}: {rest[2:].strip()}"
+            if (toml := toml_line(source_lines[exc.context_mark.line])) is not None:  # (a line of Hugo's config.toml)
+                message = f"`{toml[0]} = ...` is TOML (Hugo's config.toml); YAML writes {toml[0]}: {toml[1]}"
             elif re.fullmatch(r"[A-Za-z_][\w-]*", first) and rest.strip():
                 message += f"; if {first} is a key, write {first}: {rest.strip()}"
             raise YamlSyntaxError(f"YAML syntax error: {message}", exc.context_mark.line + 1) from None
@@ -253,6 +253,15 @@ def _inner_quote_hint(line: str) -> str | None:
     if other not in value:
         fix = f"{key.strip()}: {other}{value}{other} (the other quotes outside), or {fix}"
     return f"a {inside} quote inside the value ends it early: write {fix}"
+
+
+_TOML_LINE = re.compile(r"([A-Za-z_][\w-]*)\s*=\s*(.+)")
+
+
+def toml_line(line: str) -> tuple[str, str] | None:
+    """(key, value) of a line written as TOML writes one (`baseURL = "https://example.org/"`, Hugo's config.toml), else None."""
+    found = _TOML_LINE.fullmatch(line.strip())
+    return (found[1], found[2].strip()) if found else None
 
 
 # What YAML takes a plain value's first character for, where a title or name copied from a CMS starts with it.
