@@ -100,6 +100,37 @@ def test_site_yaml_switches_outlet_pages_off(outlets):
     assert "sources/" not in page + outlets.page("")
 
 
+def nav(html: str) -> list[tuple[str, str]]:
+    """The header menu's links: (href, what it says)."""
+    menu = re.search(r'<nav class="site-nav"[^>]*>(.*?)</nav>', html, re.S)[1]
+    return re.findall(r'<li><a href="([^"]*)"[^>]*>([^<]*)</a></li>', menu)
+
+
+def test_the_header_menu_links_the_sources_index_beside_tags_and_archive(outlets):
+    """The outlet pages were reached only from an article's source line: the menu has them as it has tags."""
+    assert nav(outlets.page("")) == [("./", "Home"), ("archive/", "Archive"), ("tags/", "Tags"), ("sources/", "Sources")]
+    assert ("../../../../sources/", "Sources") in nav(outlets.page("2021/01/10/story-0/"))
+    index, outlet = outlets.page("sources/"), outlets.page("sources/reuters/")
+    assert '<li><a href="./" class="is-current" aria-current="page">Sources</a></li>' in index
+    assert '<li><a href="../" class="is-current">Sources</a></li>' in outlet  # (its section, not the page itself)
+    assert '<li><a href="../../sources/">Sources</a></li>' in outlets.page("tags/alpha/")  # (and in the footer's links)
+    outlets.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"})
+    outlets.build()
+    assert [label for _, label in nav(outlets.page(""))] == ["Home", "Archive", "Tags"]
+
+
+def test_the_sources_menu_entry_is_in_each_language_under_a_sub_path(bilingual):
+    """On a bilingual site under a sub-path, each language's pages name it in their own words; the one index of
+    outlets is at the site's root, under base_url's path, linked relatively from any language's folder."""
+    bilingual.write(
+        {"content/ru/only-0.md": article("Только по-русски 0", "2022-02-01T12:00:00+03:00", "Текст.", lang="ru", source="ТАСС")}
+    )
+    bilingual.build(base_url="https://example.org/archive/")
+    assert ("../sources/", "Источники") in nav(bilingual.page("ru/"))
+    assert ("sources/", "Sources") in nav(bilingual.page(""))
+    assert "ТАСС" in bilingual.page("sources/")
+
+
 def test_paginate_has_a_kind_for_outlet_pages(outlets):
     outlets.write({"site.yaml": SITE_YAML.replace("paginate: 2", "paginate: {source: 3}")})
     outlets.build()
