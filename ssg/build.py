@@ -771,7 +771,7 @@ def _write_search(run: _Run, made: Assembly, output: Output, builder: Builder, p
     config, store, result = run.config, run.store, run.result
     before, index_files = len(output.changed), 0
     cache = search.TermsCache(store.stamp, store.terms)
-    docs = builder.search.docs(store.stamp, made.site, paths)
+    docs = builder.search.docs(store.stamp, made.site, paths, made.urls if config.sources.enabled else None)
     for file in builder.search.indexer.files(docs, config.search, search_state(config), cache, builder.frozen):
         fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
         if not output.unchanged(file.path, fingerprint):

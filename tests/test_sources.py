@@ -347,6 +347,26 @@ def test_source_names_make_one_outlet_of_its_names_in_two_alphabets(named):
     assert "<title>Archive: Interfax</title>" in (named.public / "sources/interfax/feed.xml").read_text()
 
 
+def search_hits(project: Project) -> list[list]:
+    """What the search page shows of each article (the store's chunks: path, title, date, lang, lead, tags, outlet...)."""
+    hits = []
+    for store in sorted((project.public / "search/d").glob("*.js")):
+        text = store.read_text(encoding="utf-8").strip()
+        hits += json.loads(text.removeprefix(f'ssgSearchData("d/{store.stem}",').removesuffix(");"))
+    return hits
+
+
+def test_a_search_hit_links_its_outlets_page(outlets):
+    """A hit named the outlet without linking its page, which the article's own source line links: the store keeps
+    the page's site path after the name (search.js makes the name a link), and nothing where pages are off."""
+    hits = {hit[1]: hit[6:] for hit in search_hits(outlets)}
+    assert hits["Story 1"] == ["ИНТЕРФАКС", "sources/interfaks/"] and hits["Story 3"] == ["Reuters", "sources/reuters/"]
+    assert hits["No source"] == [""]  # (no outlet, no page)
+    outlets.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"})
+    outlets.build()
+    assert {len(hit) for hit in search_hits(outlets)} == {7}  # (the store as it was before outlets had pages)
+
+
 def test_an_article_names_an_outlet_of_source_names_in_its_pages_language(named):
     """As its tags are (`Tag.label`): an English clipping that kept the Russian name reads 'Interfax' beside the other
     English pages, a Russian one 'Интерфакс'; the search hit names it so too. An outlet without an entry keeps each
@@ -357,11 +377,7 @@ def test_an_article_names_an_outlet_of_source_names_in_its_pages_language(named)
     assert re.search(r'Источник:\s*<a href="../../../../../sources/interfax/">Интерфакс</a></span>', russian)
     assert '<span class="visually-hidden">Источник:</span> <a href="../sources/interfax/">Интерфакс</a>' in named.page("ru/")
     assert '<span class="visually-hidden">Source:</span> <a href="../../sources/interfax/">Interfax</a>' in named.page("2021/03/")
-    hits = []
-    for store in sorted((named.public / "search/d").glob("*.js")):
-        text = store.read_text(encoding="utf-8").strip()
-        hits += json.loads(text.removeprefix(f'ssgSearchData("d/{store.stem}",').removesuffix(");"))
-    assert {hit[1]: hit[6] for hit in hits} == {
+    assert {hit[1]: hit[6] for hit in search_hits(named)} == {
         "Launch": "Interfax",
         "Запуск": "Интерфакс",
         "Стыковка": "Интерфакс",
