@@ -31,7 +31,7 @@ from typing import NamedTuple
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, unusable
+from .cache import Store, tracked_by_git, unusable
 from .checks import check_content_dir
 from .collisions import collisions
 from .config import CONFIG_FILE, Config, option_line
@@ -224,6 +224,7 @@ class Builder:
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
         self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
         self.cards: Cards | None = None  # the listing entries made, kept from build to build (`render.Cards`)
+        self.git_told: dict[Path, Problem | None] = {}  # each cache folder's `tracked_by_git`, asked once per builder
         # Its owner keeps what outlives builds frozen (`gc.freeze`: the preview's `watch.collect_garbage`), so its builds
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
         # object (30 ms at 10,000 articles, twice a build).
@@ -278,7 +279,19 @@ class Builder:
         their folders are listed again. None (unknown): every content file is stat'ed. `committing`: held while files
         are moved into the output folder, the only time its files change (the preview's server waits then)."""
         with fewer_collections():
-            return self._build(config, options, changed, committing)
+            result = self._build(config, options, changed, committing)
+        if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
+            result.warnings.append(tracked)
+        return result
+
+    def _cache_in_git(self, config: Config) -> Problem | None:
+        """A warning where git tracks files of the cache folder (`tracked_by_git`): asked once per builder, which is once
+        per build, and once for the preview's whole run rather than on each save."""
+        folder = config.cache_path
+        if folder not in self.git_told:
+            told = tracked_by_git(folder, config.cache_dir)
+            self.git_told[folder] = Problem(config.cache_dir, None, None, told) if told else None
+        return self.git_told[folder]
 
     def _build(
         self, config: Config, options: BuildOptions, changed: Collection[str] | None, committing: Callable[[], AbstractContextManager]
