@@ -36,7 +36,7 @@ from .checks import check_content_dir
 from .collisions import collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
-from .copies import copy_files, files_to_copy
+from .copies import conflicted, copy_files, files_to_copy
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
@@ -392,6 +392,7 @@ class Builder:
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
         urls = self._urls(config)
         files, missing = files_to_copy(config, theme, site, loaded.lines)
+        missing += conflicted(files, run.store.copies(), config.root)  # (before anything is written)
         planned = Planned(config, self.planned, self.remember)
         pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
         redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
