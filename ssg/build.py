@@ -537,7 +537,7 @@ def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, e
     warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
     warnings += with_lines(site.warnings, lines, shown_as) + broken_links(site, config, loaded.unreadable)
     warnings += checks.tag_name_warnings(config, site) + checks.source_name_warnings(config, site)
-    warnings += checks.spaced_tags(config, site, lines)
+    warnings += checks.spaced_tags(config, site, lines) + checks.nameless_outlets(config, site, lines)
     warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
     warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
     if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)

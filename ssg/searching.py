@@ -59,8 +59,8 @@ class SearchWriter:
             article, path = articles[n], keys[n][1]
             date = article.date.isoformat()
             # (its outlet as its page names it: in the article's language where site.yaml `source_names:` gives one)
-            outlet = site.outlet_named[article.source.name] if article.source else None
-            source = outlet.label(article.lang, article.source.name) if outlet else ""  # type: ignore[union-attr]
+            outlet = site.outlet_of(article)  # (none for a name without letters, `source: —`: the name as written)
+            source = (outlet.label(article.lang, article.source.name) if outlet else article.source.name) if article.source else ""
             page = outlet_pages.source(outlet.slug) if outlet and outlet_pages else ""
             docs[n] = search.SearchDoc(
                 path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key, source, page

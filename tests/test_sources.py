@@ -131,6 +131,35 @@ def test_the_sources_menu_entry_is_in_each_language_under_a_sub_path(bilingual):
     assert "ТАСС" in bilingual.page("sources/")
 
 
+def test_an_outlet_name_without_letters_gets_no_page_and_a_warning(outlets):
+    """`source: —` and `source: ★` (placeholders for "none") slugified to nothing: both became one outlet at
+    sources/source/, a page of unrelated articles. Now they are on no outlet's page, each warned of on its line."""
+    outlets.write(
+        {
+            "content/2022/dash.md": article("Dash", "2022-01-01", source="'—'"),
+            "content/2022/star.md": article("Star", "2022-01-02", source="{name: '★', url: 'https://example.com/x'}"),
+            "content/2022/word.md": article("Word", "2022-01-03", source="Source"),  # (a real outlet named Source: its own)
+        }
+    )
+    result = outlets.build()
+    told = sorted(str(w) for w in result.warnings if w.field == "source")
+    assert told == [
+        f"content/2022/{name}.md:4: source: name {shown!r} has no letter or digit to make its outlet's page address of, so "
+        "the outlet gets no page of its own and the article is on no outlet's page: write the outlet's name (source: {name: "
+        "Interfax, url: https://...}), or leave source: out where there is none"
+        for name, shown in (("dash", "—"), ("star", "★"))
+    ]
+    assert sorted(p.name for p in (outlets.public / "sources").iterdir()) == ["index.html", "interfaks", "reuters", "source"]
+    assert titles(outlets.page("sources/source/")) == ["Word"]
+    star = outlets.page("2022/01/02/star/")
+    assert re.search(r'Source:\s*<a href="https://example.com/x">★</a></span>', star)  # (as with outlet pages off)
+    assert re.search(r"Source:\s*—</span>", outlets.page("2022/01/01/dash/"))
+    hits = {hit[1]: hit[6:] for hit in search_hits(outlets)}
+    assert hits["Dash"] == ["—"] and hits["Word"] == ["Source", "sources/source/"]  # (named in a hit, linking nothing)
+    outlets.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"})
+    assert [w for w in outlets.build().warnings if w.field == "source"] == []  # (no pages, nothing to miss)
+
+
 def test_paginate_has_a_kind_for_outlet_pages(outlets):
     outlets.write({"site.yaml": SITE_YAML.replace("paginate: 2", "paginate: {source: 3}")})
     outlets.build()
@@ -245,6 +274,9 @@ CHANGES = {
     "new article with a new source": lambda p: p.write({"content/2021/new.md": article("New", "2021-06-01", source="AP")}),
     "outlet's last article deleted": lambda p: [p.remove("content/2021/story-3.md"), p.remove("content/2021/story-4.md")],
     "outlet pages switched off": lambda p: p.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"}),
+    "source a placeholder without letters": lambda p: p.write(
+        {"content/2021/story-3.md": article("Story 3", "2021-01-13T10:00:00+03:00", "Body 3.", source="'—'")}
+    ),
 }
 
 
@@ -293,7 +325,7 @@ def test_reassembled_site_equals_assembled_site_after_source_edits(bilingual, na
     site = assemble(articles, *how, source_names=names)
     rng = random.Random(7)
     sources = [None, Source("ТАСС"), Source("TASS", "https://tass.com/1"), Source("Интерфакс"), Source("ИНТЕРФАКС"), Source("AP")]
-    sources += [Source("Interfax"), Source("Ассошиэйтед Пресс")]
+    sources += [Source("Interfax"), Source("Ассошиэйтед Пресс"), Source("—"), Source("★")]
     resourced = 0
     for step in range(60):
         now = list(articles)
