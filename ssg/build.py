@@ -31,12 +31,12 @@ from typing import NamedTuple
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, unusable
+from .cache import Store, tracked_by_git, unusable
 from .checks import check_content_dir
 from .collisions import collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
-from .copies import copy_files, files_to_copy
+from .copies import conflicted, copy_files, files_to_copy
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
@@ -224,6 +224,7 @@ class Builder:
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
         self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
         self.cards: Cards | None = None  # the listing entries made, kept from build to build (`render.Cards`)
+        self.git_told: dict[Path, Problem | None] = {}  # each cache folder's `tracked_by_git`, asked once per builder
         # Its owner keeps what outlives builds frozen (`gc.freeze`: the preview's `watch.collect_garbage`), so its builds
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
         # object (30 ms at 10,000 articles, twice a build).
@@ -278,7 +279,19 @@ class Builder:
         their folders are listed again. None (unknown): every content file is stat'ed. `committing`: held while files
         are moved into the output folder, the only time its files change (the preview's server waits then)."""
         with fewer_collections():
-            return self._build(config, options, changed, committing)
+            result = self._build(config, options, changed, committing)
+        if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
+            result.warnings.append(tracked)
+        return result
+
+    def _cache_in_git(self, config: Config) -> Problem | None:
+        """A warning where git tracks files of the cache folder (`tracked_by_git`): asked once per builder, which is once
+        per build, and once for the preview's whole run rather than on each save."""
+        folder = config.cache_path
+        if folder not in self.git_told:
+            told = tracked_by_git(folder, config.cache_dir)
+            self.git_told[folder] = Problem(config.cache_dir, None, None, told) if told else None
+        return self.git_told[folder]
 
     def _build(
         self, config: Config, options: BuildOptions, changed: Collection[str] | None, committing: Callable[[], AbstractContextManager]
@@ -379,6 +392,7 @@ class Builder:
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
         urls = self._urls(config)
         files, missing = files_to_copy(config, theme, site, loaded.lines)
+        missing += conflicted(files, run.store.copies(), config.root)  # (before anything is written)
         planned = Planned(config, self.planned, self.remember)
         pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
         redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
@@ -523,7 +537,7 @@ def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, e
     warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
     warnings += with_lines(site.warnings, lines, shown_as) + broken_links(site, config, loaded.unreadable)
     warnings += checks.tag_name_warnings(config, site) + checks.source_name_warnings(config, site)
-    warnings += checks.spaced_tags(config, site, lines)
+    warnings += checks.spaced_tags(config, site, lines) + checks.nameless_outlets(config, site, lines)
     warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
     warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
     if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
@@ -771,7 +785,7 @@ def _write_search(run: _Run, made: Assembly, output: Output, builder: Builder, p
     config, store, result = run.config, run.store, run.result
     before, index_files = len(output.changed), 0
     cache = search.TermsCache(store.stamp, store.terms)
-    docs = builder.search.docs(store.stamp, made.site, paths)
+    docs = builder.search.docs(store.stamp, made.site, paths, made.urls if config.sources.enabled else None)
     for file in builder.search.indexer.files(docs, config.search, search_state(config), cache, builder.frozen):
         fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
         if not output.unchanged(file.path, fingerprint):

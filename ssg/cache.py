@@ -27,7 +27,10 @@ import io
 import json
 import os
 import pickle
+import shlex
+import shutil
 import sqlite3
+import subprocess
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,6 +88,34 @@ def ignored_by_git(folder: Path) -> None:
     if not marker.exists():
         with contextlib.suppress(OSError):  # (a read-only cache is told of elsewhere: `unusable`)
             marker.write_text(GITIGNORE, encoding="utf-8")
+
+
+def tracked_by_git(folder: Path, shown: str) -> str | None:
+    """What to tell a newsroom whose repository tracks files in the cache folder, or None: the `.gitignore` that
+    `ignored_by_git` puts there keeps new files out, not files committed before it was written, which every build then
+    changes and every pull stops on. `shown`: the folder as site.yaml names it (`cache_dir`), for the command to run.
+
+    Asks `git ls-files` only where a `.git` is in the folder or above it (no process for a project outside git), and
+    never fails: no git, a repository git refuses (another user's), a slow one (5 s) all say nothing."""
+    if not any(os.path.lexists(parent / ".git") for parent in (folder, *folder.parents)) or not folder.is_dir():
+        return None
+    git = shutil.which("git")
+    if git is None:
+        return None
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}  # (it only reads: it takes no lock a commit running beside it waits on)
+    try:
+        listed = subprocess.run([git, "ls-files", "-z", "--", "."], cwd=folder, capture_output=True, timeout=5, env=env, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    files = [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name and name != ".gitignore"]
+    if listed.returncode != 0 or not files:
+        return None
+    named = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    return (
+        f"git tracks {len(files)} file{'s' * (len(files) != 1)} of the build cache ({named}), which every build changes "
+        f"and every pull then stops on: untrack {'them' if len(files) != 1 else 'it'} with `git rm -r --cached {shlex.quote(shown)}` "
+        "and commit (the cache's own .gitignore keeps it out from then on)"
+    )
 
 
 class Store:

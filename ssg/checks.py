@@ -240,6 +240,27 @@ def _meant(original: str, there: set[str]) -> str:
     return f" (or name the file it likely is: translation_of: {found})" if found and found != original else ""
 
 
+def nameless_outlets(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
+    """A warning on the `source:` line of each article whose outlet's name has no letter or digit (`—`, `★`, often a
+    placeholder for "none"): there is no URL to give its page, so it has none (`site._outleted`). Such names all made
+    one outlet at sources/source/, a page of unrelated articles. (Not a page under a made-up number, as tags clashing on
+    a slug get: it would move whenever another such name came first, and a placeholder wants no page.)"""
+    if not config.sources.enabled:
+        return []
+    problems = []
+    for article in site.articles:
+        if article.source is not None and site.outlet_of(article) is None:
+            message = (
+                f"name {article.source.name!r} has no letter or digit to make its outlet's page address of, so the outlet gets "
+                "no page of its own and the article is on no outlet's page: write the outlet's name (source: {name: Interfax, "
+                "url: https://...}), or leave source: out where there is none"
+            )
+            problems.append(
+                Problem(f"{config.content_dir}/{article.source_path}", lines.get(article.source_path, {}).get("source"), "source", message)
+            )
+    return problems
+
+
 def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
     """A warning for `tags: Roscosmos ISS`, names parted by spaces as Jekyll writes them: here that is one new tag,
     "Roscosmos ISS", and the article is on neither tag's page. Said only when it is the article's one tag, written as a

@@ -20,6 +20,7 @@ from urllib.parse import SplitResult, quote, urlsplit
 
 import yaml
 
+from . import __version__
 from .content import check_lang
 from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
@@ -934,10 +935,14 @@ FOREIGN_OPTIONS: dict[str, tuple[str, str | None, str]] = {
 
 def _unknown_option(key: str) -> str:
     """The message for an unknown top-level key: what ssg calls another generator's option, else the known key it likely
-    meant, else the known ones."""
+    meant, else the known ones, and that a newer ssg may know it: a site.yaml written for a newer ssg, read by an older
+    one (another editor's, a CI image's), was told of "unknown option" with no word of versions."""
     foreign = FOREIGN_OPTIONS.get(key.lower())
     if foreign is None:
-        return f"unknown option ({closest(key, OPTION_NAMES, listed='known options:')})"
+        listed = "known options:"
+        hint = closest(key, OPTION_NAMES, listed=listed)  # (a misspelling of one of them, or the list of them all)
+        newer = f", or an option of a newer ssg than this one ({__version__})" if hint.startswith(listed) else ""
+        return f"unknown option ({hint}){newer}"
     tool, ours, note = foreign
     if ours is not None:
         return f"unknown option ({tool}; ssg's is {ours}" + (f", {note})" if note else ")")

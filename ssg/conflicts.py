@@ -5,7 +5,7 @@ conflict, and the file is saved with `<<<<<<< HEAD`, `=======` and `>>>>>>> thei
 In front matter or site.yaml that read as a puzzling YAML error on another line; in an article's
 body it was published, `=======` made a heading. A marker line is only one that starts the line,
 in a `<<<<<<<` ... `=======` ... `>>>>>>>` run, outside fenced code (an article about git may show
-one as an example).
+one as an example). A stylesheet or script of static/ is copied as it is: there the markers were published too.
 """
 
 from __future__ import annotations
@@ -18,15 +18,16 @@ _THEIRS = re.compile(r">{7}(?: .*)?")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
-def conflict_message(text: str) -> tuple[int, str] | None:
-    """The 1-based line of the first unresolved conflict in `text` and what to do about it, or None."""
+def conflict_message(text: str, fences: bool = True) -> tuple[int, str] | None:
+    """The 1-based line of the first unresolved conflict in `text` and what to do about it, or None. `fences`: skip
+    Markdown's fenced code (False for a stylesheet or script, where ``` means nothing)."""
     if "<<<<<<<" not in text:  # (the one test almost every file takes)
         return None
     ours = split = None
     fence = ""
     for number, ended in enumerate(text.split("\n"), start=1):
         line = ended.removesuffix("\r")  # (a site.yaml or template saved with Windows line ends)
-        found = _FENCE.match(line)
+        found = _FENCE.match(line) if fences else None
         if found and not fence:
             fence = found[1]
             continue

@@ -15,6 +15,7 @@ import math
 import posixpath
 import re
 import zoneinfo
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
@@ -639,6 +640,7 @@ class _Reader:
         in (WCAG 4.1.2, axe's frame-title). The author knows what it shows; ssg does not."""
         if _IFRAME.search(html) is None:  # (almost every article)
             return
+        seen: Counter[str] = Counter()  # each frame as the text is searched for it -> the frames so far found so
         for frame in _UNTITLED_FRAME.finditer(html):
             src = _SRC.search(frame[0])
             host = urlsplit(src[1]).hostname if src else None
@@ -646,12 +648,21 @@ class _Reader:
                 f'an <iframe>{f" from {host}" if host else ""} has no title: screen readers announce it only as "frame"; '
                 'say what it shows, e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>'
             )
-            self.warn_on_line(text, src[1] if src else "<iframe", message)
+            # The tag as written where the text has it (raw HTML passes through as it is), else its src: a second player
+            # of the same video is told on its own line, not twice on the first's.
+            written = frame[0] if frame[0] in text else src[1] if src else "<iframe"
+            seen[written] += 1
+            self.warn_on_line(text, written, message, seen[written])
 
-    def warn_on_line(self, text: str, written: str, message: str) -> None:
-        """A warning on the first line of the body that holds `written` (none found: on the file)."""
-        body = text.split("\n")[self.end_line or 0 :]
-        line = next((n for n, shown in enumerate(body, (self.end_line or 0) + 1) if written in shown), None)
+    def warn_on_line(self, text: str, written: str, message: str, nth: int = 1) -> None:
+        """A warning on the line of the body that holds the `nth` `written` (the first line, where it has two; none
+        found: on the file, fewer: on the last found)."""
+        body, line = text.split("\n")[self.end_line or 0 :], None
+        for number, shown in enumerate(body, (self.end_line or 0) + 1):
+            if written in shown:
+                line, nth = number, nth - shown.count(written)
+                if nth <= 0:
+                    break
         self.warnings.append(Problem(self.path, line, None, message))
 
     def warn_empty(self, meta: dict, rendered: RenderedBody, html: str) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .cache import Store
 from .config import Config
+from .conflicts import conflict_message
 from .content import Article, StandalonePage
 from .errors import Problem
 from .links import lines_naming
@@ -20,6 +21,9 @@ from .output import Output
 from .pathhints import ContentPaths, image_hint, link_hint, relative, template_link_hint
 from .site import Site
 from .theme import Theme
+
+# What a build copies in which git's conflict markers can be nothing of the file's own: stylesheets, scripts, pages.
+MARKED_SUFFIXES = frozenset({".css", ".js", ".mjs", ".html", ".htm", ".svg", ".json", ".xml"})
 
 
 def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
@@ -32,6 +36,25 @@ def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
         same = before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns)
         seen[str(source)] = (stat.st_size, stat.st_mtime_ns, output.copy(path, source, before[2] if same else None))
     store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
+
+
+def conflicted(files: dict[str, Path], known: dict[str, tuple[int, int, str]], root: Path) -> list[Problem]:
+    """An error on the `<<<<<<<` line of each stylesheet, script or page to copy that holds git's conflict markers (a
+    `git pull` that stopped left them, and they were published as they were, both versions). `known`: what the last
+    build copied (`Store.copies`): a file it copied as it is now is not read again, so a preview's save reads only
+    what changed."""
+    problems = []
+    for source in files.values():
+        if source.suffix.lower() not in MARKED_SUFFIXES:
+            continue
+        stat, before = os.stat(source), known.get(str(source))
+        if before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns):
+            continue
+        data = source.read_bytes()
+        if b"<<<<<<<" in data and (found := conflict_message(data.decode("utf-8", "replace"), fences=False)) is not None:
+            shown = source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+            problems.append(Problem(shown, found[0], None, found[1]))
+    return sorted(problems)
 
 
 def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> tuple[dict[str, Path], list[Problem]]:

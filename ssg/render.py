@@ -39,7 +39,7 @@ from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink,
 from .scripts import part_lang, written_in_cyrillic
 from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, render_named, rendering_entry
-from .urls import LATEST, Urls, relative_from, resolve_refs
+from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 CARDS_KEPT = 2048  # entries a one-shot build keeps made (about 2 KB each): listings render in date order (`_render_order`)
@@ -58,6 +58,7 @@ class SiteInfo:
     publisher: dict
     params: dict
     search: str | None  # the search page's site path, None when search is off
+    sources: str | None = None  # the index of outlets' site path (the header's menu links it), None when site.yaml has them off
     languages: tuple[str, ...] = ()  # a bilingual site's languages, the default first; () otherwise
     home: str = ""  # the home page of this language's readers: on a bilingual site, a language's own (ru/) but the default's
     feed: str = "feed.xml"  # the feed they would follow: their language's, where it has one
@@ -83,7 +84,8 @@ class SiteInfo:
         title, description = config.title_in(lang or config.lang), config.description_in(lang or config.lang)
         languages = config.language_codes if config.multilingual else ()
         favicon, custom_css = branding(files)
-        info = cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, languages)
+        sources = SOURCES_INDEX if config.sources.enabled else None
+        info = cls(title, description, config.base_url, config.lang, config.publisher, config.params, search, sources, languages)
         info = replace(info, favicon=favicon, custom_css=custom_css) if favicon or custom_css else info
         if urls is None or not languages or lang in (None, config.lang):
             return info

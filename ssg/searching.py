@@ -29,15 +29,17 @@ class SearchWriter:
         self.remember = remember
         self.indexer = search.Indexer(defer=remember)
         self._made: dict[tuple[str, str], search.SearchDoc] = {}  # (article key, path) -> its SearchDoc
-        self._reading = ""  # the `cache_stamp` they were made under: a key says what an article is only under one
+        self._reading: tuple[str, bool] = ("", False)  # the `cache_stamp` they were made under (a key says what an
+        # article is only under one), and whether outlets had pages, which site.yaml's `sources:` switches
         # (an article's tags as pages show them, its language) -> their names in a hit; kept while the builder lives
         self._labels: dict[tuple[tuple, str], tuple[str, ...]] = {}
 
-    def docs(self, reading: str, site: Site, paths: dict[str, str]) -> list[search.SearchDoc]:
+    def docs(self, reading: str, site: Site, paths: dict[str, str], outlet_pages: Urls | None) -> list[search.SearchDoc]:
         """Each article as the index shows it; its terms stay in the cache (keyed by the article's key) until the
-        index writer asks for them: after one edit it needs only a few. `reading`: this build's `cache_stamp`."""
-        if reading != self._reading:
-            self._made, self._labels, self._reading = {}, {}, reading
+        index writer asks for them: after one edit it needs only a few. `reading`: this build's `cache_stamp`;
+        `outlet_pages`: the URL map where outlets have pages (a hit links its outlet's), else None."""
+        if (reading, outlet_pages is not None) != self._reading:
+            self._made, self._labels, self._reading = {}, {}, (reading, outlet_pages is not None)
         articles = site.articles
         keys = list(zip(map(attrgetter("key"), articles), map(paths.__getitem__, map(attrgetter("source_path"), articles)), strict=True))
         docs = list(map(self._made.get, keys))
@@ -57,8 +59,12 @@ class SearchWriter:
             article, path = articles[n], keys[n][1]
             date = article.date.isoformat()
             # (its outlet as its page names it: in the article's language where site.yaml `source_names:` gives one)
-            source = site.outlet_named[article.source.name].label(article.lang, article.source.name) if article.source else ""
-            docs[n] = search.SearchDoc(path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key, source)
+            outlet = site.outlet_of(article)  # (none for a name without letters, `source: —`: the name as written)
+            source = (outlet.label(article.lang, article.source.name) if outlet else article.source.name) if article.source else ""
+            page = outlet_pages.source(outlet.slug) if outlet and outlet_pages else ""
+            docs[n] = search.SearchDoc(
+                path, path, article.title, date, article.lang, article.summary, tags[n], None, article.key, source, page
+            )
         if self.remember:
             self._made = dict(zip(keys, docs, strict=True))
         return docs  # type: ignore[return-value]

@@ -107,19 +107,27 @@ class Response:
 
 def lookup(view: View, raw_path: str, query: str) -> Response:
     """The response to GET `raw_path` (still %-encoded) from the files of `view`."""
-    path = unquote(raw_path)
+    found = locate(view, unquote(raw_path), query)
+    if found is None:
+        return not_found(view)
+    if isinstance(found, Response):
+        return found
+    return Response(200, found.read_bytes(), content_type(found))
+
+
+def locate(view: View, path: str, query: str = "") -> Path | Response | None:
+    """What GET `path` (%-decoded) finds among the files of `view`, reading none: the file to send, a redirect (to the
+    mount, or a folder's path with its slash), or None where there is nothing."""
     if not path.startswith(view.mount):
         if view.mount.startswith(path.rstrip("/") + "/"):
             return Response(302, type=PLAIN, location=view.mount)
-        return not_found(view)
+        return None
     target = inside(view.folder, path[len(view.mount) :])
     if target is not None and target.is_dir():
         if not path.endswith("/"):
             return Response(301, type=PLAIN, location=quote(path + "/") + (f"?{query}" if query else ""))
         target = inside(view.folder, path[len(view.mount) :] + "/index.html")
-    if target is None or not target.is_file():
-        return not_found(view)
-    return Response(200, target.read_bytes(), content_type(target))
+    return target if target is not None and target.is_file() else None
 
 
 def moved_to(rebuilder: Rebuilder, path: str) -> str | None:
@@ -132,7 +140,7 @@ def moved_to(rebuilder: Rebuilder, path: str) -> str | None:
         if path.startswith(old):
             there = new + path[len(old) :]
             there = rebuilder.moved.get(there, there)
-            if lookup(rebuilder.view, quote(there), "").status != 404:
+            if locate(rebuilder.view, there) is not None:  # (there, as a file or a redirect: read nothing to know it)
                 return there
     return None
 

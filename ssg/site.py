@@ -148,8 +148,9 @@ class Site:
     outlet_named: dict[str, Outlet] = field(default_factory=dict)  # each `source:` name written -> its outlet
 
     def outlet_of(self, article: Article) -> Outlet | None:
-        """The outlet `article` was taken from (its `source:`), None for an article without a source."""
-        return self.outlet_named[article.source.name] if article.source is not None else None
+        """The outlet `article` was taken from (its `source:`), None for an article without a source or whose source's
+        name has no letter or digit to make a page's URL of (`source: —`: `_outleted`)."""
+        return self.outlet_named.get(article.source.name) if article.source is not None else None
 
     def outlet_shown(self, article: Article) -> tuple | None:
         """`outlet_of(article)` without its count (`Outlet.shown`): what a page's deps name it by."""
@@ -328,28 +329,35 @@ def _outleted(
     An outlet lists one version of a translated article, as a tag does: the listed one where it names the outlet, else
     the first by language that does; its count is what its page lists. Its name is site.yaml's (`source_names:`),
     else its most used spelling over every article (ties: the first in sort order), as a tag's; its slug that name's,
-    so that naming an outlet in another language as well keeps its URL."""
+    so that naming an outlet in another language as well keeps its URL.
+
+    A name without a letter or digit (`—`, `★`) makes no slug: such names all made one outlet at sources/source/, a
+    page of unrelated articles. They are no outlet (their articles are on no outlet's page, as those without a source;
+    the reader warns of each on its `source:` line)."""
     known = _tag_names(source_names or {}, outlet_key)
-    slug_of_name: dict[str, str] = {}
+    slug_of_name: dict[str, str] = {}  # each name -> its outlet's slug, "" for a name that has none
     spellings: dict[str, Counter] = defaultdict(Counter)
     for article in ordered:
         if article.source is not None:
             name = article.source.name
             slug = slug_of_name.get(name)
             if slug is None:
-                slug = slug_of_name[name] = known.key(name)
-            spellings[slug][name] += 1
+                slug = known.key(name)
+                # (a name without letters keys as "source", `outlet_key`'s: asked only then, a few hundred names a site)
+                slug = slug_of_name[name] = "" if slug == outlet_key("") and not slug_of(name) else slug
+            if slug:
+                spellings[slug][name] += 1
     by_slug: dict[str, list[Article]] = defaultdict(list)
     for article in listed:
         group = versions.get(article.source_path)
         if group is None:  # (most articles: one version)
-            if article.source is not None:
-                by_slug[slug_of_name[article.source.name]].append(article)
+            if article.source is not None and (slug := slug_of_name[article.source.name]):
+                by_slug[slug].append(article)
             continue
         shown: dict[str, Article] = {}
         for version in group:  # (the listed version first: `by_rank`)
-            if version.source is not None:
-                shown.setdefault(slug_of_name[version.source.name], version)
+            if version.source is not None and (slug := slug_of_name[version.source.name]):
+                shown.setdefault(slug, version)
         for slug, version in shown.items():
             by_slug[slug].append(version)
     outlets = {
@@ -364,7 +372,7 @@ def _outleted(
     return _Outleted(
         tuple(sorted(outlets.values(), key=lambda o: (o.name.casefold(), o.slug))),
         {slug: tuple(articles) for slug, articles in by_slug.items()},
-        {name: outlets[slug] for name, slug in slug_of_name.items()},
+        {name: outlets[slug] for name, slug in slug_of_name.items() if slug},
     )
 
 
@@ -536,9 +544,8 @@ def reassemble(
         if not retagged:
             for key, shown in tag_articles.items():
                 tag_articles[key] = _swapped(shown, old, new)
-        if not resourced and new.source is not None:  # (its outlet's list alone may hold it: its source is as it was)
-            slug = site.outlet_named[new.source.name].slug
-            outlet_articles[slug] = _swapped(outlet_articles[slug], old, new)
+        if not resourced and (outlet := site.outlet_of(new)) is not None:  # (its outlet's list alone may hold it: its source is as it was)
+            outlet_articles[outlet.slug] = _swapped(outlet_articles[outlet.slug], old, new)
         d = new.date
         for period in (Period(d.year), Period(d.year, d.month), Period(d.year, d.month, d.day)):
             if period in periods:  # (a translation that is not listed may be alone on its day)

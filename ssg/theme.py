@@ -466,7 +466,20 @@ DOCUMENTED = {
     "Feed": ("path", "title", "subtitle", "lang"),
     "ArchiveYear": ("year", "path", "count", "months"),
     "ArchiveMonth": ("month", "path", "count"),
-    "SiteInfo": ("title", "description", "base_url", "lang", "publisher", "params", "search", "languages", "home", "feed", "latest"),
+    "SiteInfo": (
+        "title",
+        "description",
+        "base_url",
+        "lang",
+        "publisher",
+        "params",
+        "search",
+        "sources",
+        "languages",
+        "home",
+        "feed",
+        "latest",
+    ),
     "PageInfo": ("kind", "path", "lang", "title"),
 }
 _TAG_ATTRIBUTES = frozenset({"name", "slug", "count", "label", "names", "key"})

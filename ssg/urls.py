@@ -23,6 +23,7 @@ from .pelican import TAG_LINK
 from .site import Site, tag_named
 
 LATEST = "latest.js"
+SOURCES_INDEX = "sources/"  # the index of outlets (`Urls.sources`), which every page's menu links
 _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file|site):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
 # A srcset holding markers (`markdown.srcset_candidates`), and each of its markers, whose path is percent-encoded.
 _SRCSET = re.compile(r'(?P<attr>\bsrcset=)(?P<q>["\'])(?P<value>[^"\']*ssg-ref:[^"\']*)(?P=q)')
@@ -121,7 +122,7 @@ class Urls:
 
     def sources(self) -> str:
         """The index of the outlets articles are taken from (`source:`)."""
-        return "sources/"
+        return SOURCES_INDEX
 
     def source(self, slug: str, page: int = 1) -> str:
         """One outlet's articles (`site.Outlet`)."""

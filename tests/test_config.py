@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+import ssg
 from ssg.cli import main
 from ssg.config import load_config
 from ssg.errors import ConfigError
@@ -163,6 +164,15 @@ def test_a_base_url_is_read_as_sitemaps_and_feeds_need_it(project, written, read
     assert load_config(project.root).base_url == read
     project.build()
     assert f"<loc>{read}2021/05/24/a/</loc>" in (project.public / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_an_option_no_name_is_close_to_may_be_a_newer_ssgs(project):
+    """An older ssg reading a site.yaml written for a newer one said only "unknown option": a key none is close to says
+    it may be a newer ssg's, naming this one's version; a misspelling keeps its did-you-mean alone."""
+    [told] = problems(project, "sitemap_priority: 0.5\n")
+    assert told.startswith("site.yaml:5: sitemap_priority: unknown option (known options: title, description, ")
+    assert told.endswith(f"cache_dir), or an option of a newer ssg than this one ({ssg.__version__})")
+    assert problems(project, "paginte: 5\n") == ["site.yaml:5: paginte: unknown option (did you mean 'paginate'?)"]
 
 
 @pytest.mark.parametrize(

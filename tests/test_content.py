@@ -699,6 +699,18 @@ def test_an_iframe_without_a_title_is_warned_of_on_its_line():
     assert read("---\ntitle: T\ndate: 2021-01-01\n---\n{{< youtube xyz >}}\n")["warnings"] == []
 
 
+def test_two_identical_untitled_iframes_are_each_warned_of_on_their_own_line():
+    """The same player pasted twice (a video shown again at the end): both warnings were on the first one's line, and the
+    preview, which prints a warning once, showed one. A frame without src, and two on one line, are found as well."""
+    player = '<iframe src="https://www.youtube.com/embed/xyz" width="560" height="315"></iframe>'
+    text = (
+        f"---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n{player}\n\nMore text.\n\n{player}\n\n"
+        "<iframe title='Map' src='https://maps.example/b'></iframe>\n\n<p><iframe></iframe> <iframe></iframe></p>\n"
+    )
+    lines = [w["line"] for w in read(text)["warnings"]]
+    assert lines == [7, 11, 15, 15]
+
+
 def test_a_source_on_this_computer_is_warned_of_on_its_line():
     """`source: ТАСС, http://127.0.0.1:8765/x` published a link to the preview without a word (found by a review)."""
     record = read("---\ntitle: T\ndate: 2021-01-01\nsource: {name: ТАСС, url: 'http://127.0.0.1:8765/x'}\n---\nText.\n")

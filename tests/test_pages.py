@@ -30,9 +30,9 @@ def run(*args: str):
 
 
 def menu_of(html: str) -> list[tuple[str, str]]:
-    """The header's menu entries after Home, Archive and Tags: (href, text)."""
+    """The header's menu entries after Home, Archive, Tags and Sources: (href, text)."""
     nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S)[0]
-    return re.findall(r'<li><a href="([^"]*)"[^>]*>([^<]*)</a></li>', nav)[3:]
+    return re.findall(r'<li><a href="([^"]*)"[^>]*>([^<]*)</a></li>', nav)[4:]
 
 
 @pytest.fixture

@@ -157,6 +157,7 @@ def test_site_opened_from_disk_shows_pages_css_images_and_navigates(browser, on_
     assert reader.page.url.endswith("/tags/roscosmos/index.html") and reader.styled()
     assert reader.follow(".site-nav a >> text=Archive")
     assert reader.follow(".site-nav a >> text=Tags")
+    assert reader.follow(".site-nav a >> text=Sources") and reader.page.url.endswith("/sources/index.html") and reader.styled()
     assert reader.follow(".site-nav a >> text=Home") == "Test archive"
     assert reader.page.url == (on_disk / "index.html").as_uri()
 

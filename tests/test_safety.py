@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from ssg.build import Builder, BuildOptions
 from ssg.cli import main
+from ssg.config import load_config
 from ssg.errors import ConfigError, OutputError, SsgError
 
-from .conftest import article
+from .conftest import NOW, article
 
 
 @pytest.fixture
@@ -272,3 +276,63 @@ def test_ssg_check_refuses_the_output_folder_a_build_would_refuse(site):
     result = CliRunner().invoke(main, ["-C", str(site.root), "check"])
     assert result.exit_code == 1
     assert f"error: site.yaml:5: output_dir: {site.root / 'content'} is inside content/, which holds your sources" in result.output
+
+
+def git(folder: Path, *args: str) -> None:
+    """Run git in `folder`, with an identity of its own (the test box may have none)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T"}
+    subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, env=env | {"GIT_COMMITTER_EMAIL": "t@example.org"})
+
+
+def test_a_cache_git_already_tracks_is_warned_of_with_the_command_that_untracks_it(site, monkeypatch):
+    """A newsroom that committed .ssg-cache/ before ssg wrote the cache's own .gitignore kept it tracked: megabytes of
+    SQLite every build changed and every pull stopped on, with no word from ssg. Each build says so, asking git once."""
+    git(site.root, "init", "-q")
+    assert site.build().warnings == []  # (in git, not tracked: nothing to say)
+    git(site.root, "add", "-f", ".ssg-cache")
+    git(site.root, "commit", "-qm", "the archive, cache and all")
+    asked = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda args, **kw: asked.append(args[1:2]) or real_run(args, **kw))
+    for _ in range(2):  # (the second build has nothing to do: it still tells)
+        [warning] = site.build().warnings
+        told = str(warning)
+        assert told.startswith(".ssg-cache: git tracks ") and "files of the build cache (cache.sqlite, " in told
+        assert told.endswith(
+            "which every build changes and every pull then stops on: untrack them with `git rm -r --cached .ssg-cache` "
+            "and commit (the cache's own .gitignore keeps it out from then on)"
+        )
+    assert asked == [["ls-files"], ["ls-files"]]  # once per build
+    git(site.root, "rm", "-rq", "--cached", ".ssg-cache")
+    assert site.build().warnings == []
+
+
+def test_the_preview_asks_git_of_its_cache_once(site, monkeypatch):
+    """A save in the preview spawns no git: its builder asked at its first build."""
+    git(site.root, "init", "-q")
+    site.build()
+    git(site.root, "add", "-f", ".ssg-cache")
+    asked = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda args, **kw: asked.append(args[1:2]) or real_run(args, **kw))
+    builder, config = Builder(), load_config(site.root)
+    for n in range(3):
+        site.write({"content/2021/first.md": article(f"First one, edit {n}", "2021-05-24T10:15:00+03:00")})
+        assert "git tracks" in str(builder.build(config, BuildOptions(now=NOW)).warnings)
+    assert asked == [["ls-files"]]
+
+
+def test_no_git_is_no_warning_and_no_failure(site, monkeypatch):
+    """git not installed, or not answering: the build goes on as without git."""
+    git(site.root, "init", "-q")
+    site.build()
+    git(site.root, "add", "-f", ".ssg-cache")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert site.build().warnings == []
+    monkeypatch.undo()
+
+    def hangs(args, **kw):
+        raise subprocess.TimeoutExpired(args, 5)
+
+    monkeypatch.setattr(subprocess, "run", hangs)
+    assert site.build().warnings == []

@@ -172,6 +172,9 @@ def test_field_scope_and_exclusion(page: SearchPage, server: str) -> None:
     assert page.type("source:wire") and set(page.titles()) == {fields[0] for fields in ARTICLES.values()}
     assert page.type("Wire") and set(page.titles()) == {fields[0] for fields in ARTICLES.values()}
     assert set(page.page.locator(".search-hit__source").all_text_contents()) == {"Wire"}  # each hit names it
+    # ... and links its page, as the article's source line does (the name was plain text)
+    links = page.page.eval_on_selector_all(".search-hit__source", "els => els.map(e => [e.tagName, e.href])")
+    assert {tuple(link) for link in links} == {("A", server + "sources/wire/")}  # (under the site's sub-path)
 
 
 def test_a_query_downloads_only_the_shards_it_needs(page: SearchPage, server: str, site: Path) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -22,8 +23,8 @@ import pytest
 import ssg.build
 from ssg.build import Builder
 from ssg.errors import SsgError
-from ssg.server import Preview, ServeOptions, inject, inside, is_local
-from ssg.watch import ReadWriteLock
+from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to
+from ssg.watch import ReadWriteLock, View
 
 from .conftest import REPO, SITE_YAML, article
 
@@ -383,6 +384,23 @@ def test_a_tab_follows_its_page_when_base_url_moves_the_site_to_a_sub_path_and_b
     assert (status, headers.get("Location")) == (302, ARTICLE_URL)
     assert get(preview, ARTICLE_URL)[0] == 200 and get(preview, "/archive/never/")[0] == 404
     events.close()
+
+
+def test_following_a_remounted_page_reads_no_file(tmp_path, monkeypatch):
+    """A tab's 404 after base_url moved the site under /archive/: whether the page is there was asked by reading it
+    whole, and the 404 page after it where not; a look at the folder answers as well."""
+    folder = tmp_path / "preview"
+    (folder / "2021" / "x").mkdir(parents=True)
+    (folder / "2021" / "x" / "index.html").write_bytes(b"<p>" * 100_000)
+    (folder / "404.html").write_text("gone")
+    live = types.SimpleNamespace(view=View(folder, "/archive/"), moved={}, remounted={"/": "/archive/"})
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    assert moved_to(live, "/2021/x/") == "/archive/2021/x/"
+    assert moved_to(live, "/2021/x") == "/archive/2021/x"  # (a folder: its redirect to the path with a slash)
+    assert moved_to(live, "/2021/y/") is None
+    assert read == []
 
 
 def test_template_error_and_missing_image_are_problems(site, preview):

@@ -100,6 +100,66 @@ def test_site_yaml_switches_outlet_pages_off(outlets):
     assert "sources/" not in page + outlets.page("")
 
 
+def nav(html: str) -> list[tuple[str, str]]:
+    """The header menu's links: (href, what it says)."""
+    menu = re.search(r'<nav class="site-nav"[^>]*>(.*?)</nav>', html, re.S)[1]
+    return re.findall(r'<li><a href="([^"]*)"[^>]*>([^<]*)</a></li>', menu)
+
+
+def test_the_header_menu_links_the_sources_index_beside_tags_and_archive(outlets):
+    """The outlet pages were reached only from an article's source line: the menu has them as it has tags."""
+    assert nav(outlets.page("")) == [("./", "Home"), ("archive/", "Archive"), ("tags/", "Tags"), ("sources/", "Sources")]
+    assert ("../../../../sources/", "Sources") in nav(outlets.page("2021/01/10/story-0/"))
+    index, outlet = outlets.page("sources/"), outlets.page("sources/reuters/")
+    assert '<li><a href="./" class="is-current" aria-current="page">Sources</a></li>' in index
+    assert '<li><a href="../" class="is-current">Sources</a></li>' in outlet  # (its section, not the page itself)
+    assert '<li><a href="../../sources/">Sources</a></li>' in outlets.page("tags/alpha/")  # (and in the footer's links)
+    outlets.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"})
+    outlets.build()
+    assert [label for _, label in nav(outlets.page(""))] == ["Home", "Archive", "Tags"]
+
+
+def test_the_sources_menu_entry_is_in_each_language_under_a_sub_path(bilingual):
+    """On a bilingual site under a sub-path, each language's pages name it in their own words; the one index of
+    outlets is at the site's root, under base_url's path, linked relatively from any language's folder."""
+    bilingual.write(
+        {"content/ru/only-0.md": article("Только по-русски 0", "2022-02-01T12:00:00+03:00", "Текст.", lang="ru", source="ТАСС")}
+    )
+    bilingual.build(base_url="https://example.org/archive/")
+    assert ("../sources/", "Источники") in nav(bilingual.page("ru/"))
+    assert ("sources/", "Sources") in nav(bilingual.page(""))
+    assert "ТАСС" in bilingual.page("sources/")
+
+
+def test_an_outlet_name_without_letters_gets_no_page_and_a_warning(outlets):
+    """`source: —` and `source: ★` (placeholders for "none") slugified to nothing: both became one outlet at
+    sources/source/, a page of unrelated articles. Now they are on no outlet's page, each warned of on its line."""
+    outlets.write(
+        {
+            "content/2022/dash.md": article("Dash", "2022-01-01", source="'—'"),
+            "content/2022/star.md": article("Star", "2022-01-02", source="{name: '★', url: 'https://example.com/x'}"),
+            "content/2022/word.md": article("Word", "2022-01-03", source="Source"),  # (a real outlet named Source: its own)
+        }
+    )
+    result = outlets.build()
+    told = sorted(str(w) for w in result.warnings if w.field == "source")
+    assert told == [
+        f"content/2022/{name}.md:4: source: name {shown!r} has no letter or digit to make its outlet's page address of, so "
+        "the outlet gets no page of its own and the article is on no outlet's page: write the outlet's name (source: {name: "
+        "Interfax, url: https://...}), or leave source: out where there is none"
+        for name, shown in (("dash", "—"), ("star", "★"))
+    ]
+    assert sorted(p.name for p in (outlets.public / "sources").iterdir()) == ["index.html", "interfaks", "reuters", "source"]
+    assert titles(outlets.page("sources/source/")) == ["Word"]
+    star = outlets.page("2022/01/02/star/")
+    assert re.search(r'Source:\s*<a href="https://example.com/x">★</a></span>', star)  # (as with outlet pages off)
+    assert re.search(r"Source:\s*—</span>", outlets.page("2022/01/01/dash/"))
+    hits = {hit[1]: hit[6:] for hit in search_hits(outlets)}
+    assert hits["Dash"] == ["—"] and hits["Word"] == ["Source", "sources/source/"]  # (named in a hit, linking nothing)
+    outlets.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"})
+    assert [w for w in outlets.build().warnings if w.field == "source"] == []  # (no pages, nothing to miss)
+
+
 def test_paginate_has_a_kind_for_outlet_pages(outlets):
     outlets.write({"site.yaml": SITE_YAML.replace("paginate: 2", "paginate: {source: 3}")})
     outlets.build()
@@ -214,6 +274,9 @@ CHANGES = {
     "new article with a new source": lambda p: p.write({"content/2021/new.md": article("New", "2021-06-01", source="AP")}),
     "outlet's last article deleted": lambda p: [p.remove("content/2021/story-3.md"), p.remove("content/2021/story-4.md")],
     "outlet pages switched off": lambda p: p.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"}),
+    "source a placeholder without letters": lambda p: p.write(
+        {"content/2021/story-3.md": article("Story 3", "2021-01-13T10:00:00+03:00", "Body 3.", source="'—'")}
+    ),
 }
 
 
@@ -262,7 +325,7 @@ def test_reassembled_site_equals_assembled_site_after_source_edits(bilingual, na
     site = assemble(articles, *how, source_names=names)
     rng = random.Random(7)
     sources = [None, Source("ТАСС"), Source("TASS", "https://tass.com/1"), Source("Интерфакс"), Source("ИНТЕРФАКС"), Source("AP")]
-    sources += [Source("Interfax"), Source("Ассошиэйтед Пресс")]
+    sources += [Source("Interfax"), Source("Ассошиэйтед Пресс"), Source("—"), Source("★")]
     resourced = 0
     for step in range(60):
         now = list(articles)
@@ -316,6 +379,26 @@ def test_source_names_make_one_outlet_of_its_names_in_two_alphabets(named):
     assert "<title>Archive: Interfax</title>" in (named.public / "sources/interfax/feed.xml").read_text()
 
 
+def search_hits(project: Project) -> list[list]:
+    """What the search page shows of each article (the store's chunks: path, title, date, lang, lead, tags, outlet...)."""
+    hits = []
+    for store in sorted((project.public / "search/d").glob("*.js")):
+        text = store.read_text(encoding="utf-8").strip()
+        hits += json.loads(text.removeprefix(f'ssgSearchData("d/{store.stem}",').removesuffix(");"))
+    return hits
+
+
+def test_a_search_hit_links_its_outlets_page(outlets):
+    """A hit named the outlet without linking its page, which the article's own source line links: the store keeps
+    the page's site path after the name (search.js makes the name a link), and nothing where pages are off."""
+    hits = {hit[1]: hit[6:] for hit in search_hits(outlets)}
+    assert hits["Story 1"] == ["ИНТЕРФАКС", "sources/interfaks/"] and hits["Story 3"] == ["Reuters", "sources/reuters/"]
+    assert hits["No source"] == [""]  # (no outlet, no page)
+    outlets.write({"site.yaml": SITE_YAML + "sources: {enabled: false}\n"})
+    outlets.build()
+    assert {len(hit) for hit in search_hits(outlets)} == {7}  # (the store as it was before outlets had pages)
+
+
 def test_an_article_names_an_outlet_of_source_names_in_its_pages_language(named):
     """As its tags are (`Tag.label`): an English clipping that kept the Russian name reads 'Interfax' beside the other
     English pages, a Russian one 'Интерфакс'; the search hit names it so too. An outlet without an entry keeps each
@@ -326,11 +409,7 @@ def test_an_article_names_an_outlet_of_source_names_in_its_pages_language(named)
     assert re.search(r'Источник:\s*<a href="../../../../../sources/interfax/">Интерфакс</a></span>', russian)
     assert '<span class="visually-hidden">Источник:</span> <a href="../sources/interfax/">Интерфакс</a>' in named.page("ru/")
     assert '<span class="visually-hidden">Source:</span> <a href="../../sources/interfax/">Interfax</a>' in named.page("2021/03/")
-    hits = []
-    for store in sorted((named.public / "search/d").glob("*.js")):
-        text = store.read_text(encoding="utf-8").strip()
-        hits += json.loads(text.removeprefix(f'ssgSearchData("d/{store.stem}",').removesuffix(");"))
-    assert {hit[1]: hit[6] for hit in hits} == {
+    assert {hit[1]: hit[6] for hit in search_hits(named)} == {
         "Launch": "Interfax",
         "Запуск": "Интерфакс",
         "Стыковка": "Интерфакс",

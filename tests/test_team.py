@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from ssg.build import Builder, BuildOptions
 from ssg.cli import main
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, TemplateError
 from ssg.output import MANIFEST
 
-from .conftest import SITE_YAML, article
+from .conftest import NOW, SITE_YAML, article
 from .test_content import problems, read
 
 CONFLICTED_FRONT = """\
@@ -180,3 +182,51 @@ def test_a_link_to_an_article_a_colleague_renamed_names_its_new_file(project):
         "content/2021/follow-up.md:6: links to 2021/deal-signed.md, which is not a published article "
         "(did you mean content/2021/deal-signed-paris.md? write deal-signed-paris.md)"
     ]
+
+
+CONFLICTED_CSS = """\
+:root { --accent: #b4232b; }
+<<<<<<< HEAD
+.site-header { background: navy; }
+=======
+.site-header { background: teal; }
+>>>>>>> 3f2a9c1 (dana: header colour)
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["static/assets/custom.css", "static/js/menu.js", "static/embeds/map.html", "themes/courier/static/assets/courier.css"],
+)
+def test_git_conflict_markers_in_a_static_stylesheet_or_script_are_an_error_on_their_line(project, path):
+    """A `git pull` that stopped on static/assets/custom.css left git's markers in it, and the build copied them as they
+    were: browsers dropped the rule after them, and every reader downloaded both versions."""
+    project.write({"content/2021/a.md": article("A", "2021-01-01"), path: CONFLICTED_CSS})
+    if path.startswith("themes/"):
+        project.write({"themes/courier/theme.yaml": "extends: default\n", "site.yaml": SITE_YAML + "theme: courier\n"})
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:2: an unresolved merge conflict: git's <<<<<<< line here, ======= on line 4, >>>>>>> on line 6; "
+        "keep the lines you want of the two versions and delete the three marker lines"
+    ]
+    assert not project.public.exists()  # (found before anything is written)
+    project.write({path: CONFLICTED_CSS.replace("<<<<<<< HEAD\n", "").split("=======")[0]})  # resolved
+    project.build()
+    assert "navy" in (project.public / path.split("static/", 1)[1]).read_text()
+
+
+def test_only_static_files_that_changed_are_read_for_conflict_markers(project, monkeypatch):
+    """A preview's save of an article reads no stylesheet: what the last build copied as it is now is known."""
+    project.write({"content/2021/a.md": article("A", "2021-01-01"), "static/assets/custom.css": "body { color: black; }\n"})
+    builder = Builder()
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.suffix) or real(self))
+    project.write({"content/2021/a.md": article("A, edited", "2021-01-01")})
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    assert ".css" not in read and ".js" not in read
+    project.write({"static/assets/custom.css": CONFLICTED_CSS})
+    with pytest.raises(ContentError, match=r"static/assets/custom.css:2: an unresolved merge conflict"):
+        builder.build(load_config(project.root), BuildOptions(now=NOW))

@@ -36,6 +36,7 @@ class SearchDoc:
     terms: dict | None  # what article_terms returned; None: read from a `TermsCache` by `key`, if needed at all
     key: str = ""  # with terms=None: changes whenever the terms or anything above but ref, path and tags do (the article's key)
     source: str = ""  # the outlet's name, which a hit shows (with terms=None, the key changes with it)
+    source_page: str = ""  # the outlet's page (site path), which the hit's outlet links; "" where there is none
 
 
 @dataclass(frozen=True)

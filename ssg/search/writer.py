@@ -9,7 +9,8 @@ Files (each a script that calls `ssgSearchData(key, data)`, so the page can load
 - `t/<name>.js`: a shard: the terms from its bound up to the next shard's, in sorted order, as
   columns [terms joined by newlines, their order keys, then per field the postings of each term
   joined by commas] (`codec` describes a term's postings). The name derives from the bound.
-- `d/N.js`: store chunk N: path, title, date, language, lead, tags and outlet of documents N*k..N*k+k-1.
+- `d/N.js`: store chunk N: path, title, date, language, lead, tags and outlet of documents N*k..N*k+k-1, and the
+  outlet's page where it has one.
 - `l/<field>.js`: the length of that field in every document, for the terms common enough
   (`DENSE`) that shipping their lengths with their postings would cost more.
 
@@ -295,6 +296,8 @@ def _documents(docs: list[SearchDoc], terms: _Terms, known: dict[int, _Doc]) -> 
                 terms.fields(doc.ref, doc.terms),
                 join((doc.path, doc.title, doc.date, doc.lang, doc.lead, doc.source, *doc.tags)),
             )
+        if doc.source_page:  # (which site.yaml's `sources:` may switch off while the article stays as it was)
+            meta += "\x1e" + doc.source_page
         digest = blake2b(meta.encode("utf-8", "surrogatepass"), digest_size=10).digest()
         out[n] = _Doc(doc, fields, parse(doc.date).timestamp(), digest)
     return out  # type: ignore[return-value]
@@ -348,7 +351,10 @@ def _sequence(fields: list[list]) -> str:
 
 
 def _stored(doc: SearchDoc) -> list:
-    return [doc.path, doc.title, doc.date, doc.lang, _clip(doc.lead), list(doc.tags), doc.source]
+    """A document as a store chunk holds it; the outlet's page last, only where there is one (outlet pages off, the
+    store is as it was)."""
+    stored = [doc.path, doc.title, doc.date, doc.lang, _clip(doc.lead), list(doc.tags), doc.source]
+    return stored + [doc.source_page] if doc.source_page else stored
 
 
 def _clip(text: str) -> str:

@@ -706,9 +706,11 @@
       meta.appendChild(time);
       meta.appendChild(document.createTextNode(" · "));
       meta.appendChild(el("span", "search-hit__lang", strings["search_lang_" + doc[3]] || doc[3]));
-      if (doc[6]) { // the outlet, named in the article's language
+      if (doc[6]) { // the outlet, named in the article's language; a link to its page where outlets have pages (doc[7])
         meta.appendChild(document.createTextNode(" · "));
-        meta.appendChild(el("span", "search-hit__source", doc[6])).setAttribute("lang", partLang(doc[6], doc[3]));
+        var source = meta.appendChild(el(doc[7] ? "a" : "span", "search-hit__source", doc[6]));
+        source.setAttribute("lang", partLang(doc[6], doc[3]));
+        if (doc[7]) source.href = pageUrl(rootUrl, doc[7]);
       }
       li.appendChild(meta);
       if (doc[4]) {
