@@ -137,3 +137,16 @@ def test_a_kept_entry_dated_by_the_newest_article_shows_its_offset_as_a_one_shot
     shutil.rmtree(project.root / ".ssg-cache")
     project.build()
     assert (project.public / "sitemap.xml").read_bytes() == written
+
+
+def test_the_entries_made_a_few_at_a_time_are_the_document_made_at_once(project, monkeypatch):
+    """Entries are made in batches (less memory at 100,000 pages): cut anywhere, the sitemap is the same bytes,
+    language versions and all."""
+    site = project.write({**FILES, **PER_LANGUAGE_FILES, "site.yaml": PER_LANGUAGE_YAML})
+    site.build()
+    whole = (site.public / "sitemap.xml").read_bytes()
+    assert b"xhtml:link" in whole and whole.count(b"<url>") > 7
+    monkeypatch.setattr(ssg.sitemap, "_BATCH", 3)
+    shutil.rmtree(site.public)
+    site.build()
+    assert (site.public / "sitemap.xml").read_bytes() == whole
