@@ -336,3 +336,21 @@ def test_no_git_is_no_warning_and_no_failure(site, monkeypatch):
 
     monkeypatch.setattr(subprocess, "run", hangs)
     assert site.build().warnings == []
+
+
+def test_a_hook_in_a_linked_worktree_is_not_told_the_whole_repository_is_the_cache(site, monkeypatch, tmp_path):
+    """A pre-commit hook running ssg in a worktree made by `git worktree add` has GIT_DIR set and no GIT_WORK_TREE: git
+    took the cache folder for the worktree's top, and the build warned that git tracks every file of the repository
+    (site.yaml, the articles) as files of the cache, to be untracked."""
+    git(site.root, "init", "-q")
+    git(site.root, "add", "site.yaml", "content")
+    git(site.root, "commit", "-qm", "the archive")
+    linked = tmp_path / "linked"
+    git(site.root, "worktree", "add", "-q", str(linked))
+    monkeypatch.setenv("GIT_DIR", str(site.root / ".git" / "worktrees" / "linked"))  # (as git sets it for a hook there)
+    monkeypatch.setenv("GIT_INDEX_FILE", str(site.root / ".git" / "worktrees" / "linked" / "index"))
+    config = load_config(linked)
+    assert Builder().build(config, BuildOptions(now=NOW)).warnings == []
+    git(linked, "add", "-f", ".ssg-cache")
+    told = [str(w) for w in Builder().build(config, BuildOptions(now=NOW)).warnings]
+    assert len(told) == 1 and "files of the build cache (cache.sqlite, " in told[0]  # (where it is tracked, still told)
