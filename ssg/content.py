@@ -648,9 +648,11 @@ class _Reader:
                 f'an <iframe>{f" from {host}" if host else ""} has no title: screen readers announce it only as "frame"; '
                 'say what it shows, e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>'
             )
-            # The tag as written where the text has it (raw HTML passes through as it is), else its src: a second player
-            # of the same video is told on its own line, not twice on the first's.
-            written = frame[0] if frame[0] in text else src[1] if src else "<iframe"
+            # The tag as written where the text has it on one line (raw HTML passes through as it is), else its src: a
+            # second player of the same video is told on its own line, not twice on the first's; a tag written over
+            # several lines is found by its src's line (lines are searched one by one).
+            whole = "\n" not in frame[0] and frame[0] in text
+            written = frame[0] if whole else src[1] if src else "<iframe"
             seen[written] += 1
             self.warn_on_line(text, written, message, seen[written])
 

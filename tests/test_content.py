@@ -711,6 +711,14 @@ def test_two_identical_untitled_iframes_are_each_warned_of_on_their_own_line():
     assert lines == [7, 11, 15, 15]
 
 
+def test_an_untitled_iframe_written_over_several_lines_is_warned_of_on_its_src_line():
+    """An embed code pasted with its attributes one per line: the warning lost its line (it looked for the whole tag,
+    newlines and all, on one line) and named only the file."""
+    player = '<iframe\n  src="https://www.youtube.com/embed/xyz"\n  width="560"></iframe>'
+    text = f"---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n{player}\n\nMore text.\n\n{player}\n"
+    assert [w["line"] for w in read(text)["warnings"]] == [8, 14]
+
+
 def test_a_source_on_this_computer_is_warned_of_on_its_line():
     """`source: ТАСС, http://127.0.0.1:8765/x` published a link to the preview without a word (found by a review)."""
     record = read("---\ntitle: T\ndate: 2021-01-01\nsource: {name: ТАСС, url: 'http://127.0.0.1:8765/x'}\n---\nText.\n")
