@@ -392,7 +392,7 @@ class Builder:
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
         urls = self._urls(config)
         files, missing = files_to_copy(config, theme, site, loaded.lines)
-        missing += conflicted(files, run.store.copies(), config.root)  # (before anything is written)
+        missing += conflicted(files, run.store, config.root)  # (before anything is written)
         planned = Planned(config, self.planned, self.remember)
         pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
         redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)

@@ -254,6 +254,12 @@ class Store:
         """Copied file (absolute path) -> (size, mtime_ns, hash) when the last build copied it."""
         return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute("SELECT source, size, mtime_ns, digest FROM copies")}
 
+    def copied(self, sources: list[str]) -> dict[str, tuple[int, int, str]]:
+        """`copies` of `sources` alone: a build reads its few stylesheets and scripts for conflict markers
+        (`copies.conflicted`), and all rows were 9 ms of every preview's save where articles name 12,000 images."""
+        query = "SELECT source, size, mtime_ns, digest FROM copies WHERE source IN (SELECT value FROM json_each(?))"
+        return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute(query, (json.dumps(sources),))}
+
     def remember_copies(self, changed: Iterable[tuple[str, int, int, str]], gone: Iterable[str] = ()) -> None:
         self.db.executemany("DELETE FROM copies WHERE source = ?", ((source,) for source in gone))
         self.db.executemany("INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?)", changed)
