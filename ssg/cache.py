@@ -124,7 +124,7 @@ def tracked_by_git(folder: Path, shown: str) -> str | None:
     return (
         f"git tracks {len(files)} file{'s' * (len(files) != 1)} of the build cache ({named}), which every build changes "
         f"and every pull then stops on: untrack {'them' if len(files) != 1 else 'it'} with `git rm -r --cached {shlex.quote(shown)}` "
-        "and commit (the cache's own .gitignore keeps it out from then on)"
+        "(run in the folder of site.yaml) and commit (the cache's own .gitignore keeps it out from then on)"
     )
 
 

@@ -300,7 +300,7 @@ def test_a_cache_git_already_tracks_is_warned_of_with_the_command_that_untracks_
         assert told.startswith(".ssg-cache: git tracks ") and "files of the build cache (cache.sqlite, " in told
         assert told.endswith(
             "which every build changes and every pull then stops on: untrack them with `git rm -r --cached .ssg-cache` "
-            "and commit (the cache's own .gitignore keeps it out from then on)"
+            "(run in the folder of site.yaml) and commit (the cache's own .gitignore keeps it out from then on)"
         )
     assert asked == [["ls-files"], ["ls-files"]]  # once per build
     git(site.root, "rm", "-rq", "--cached", ".ssg-cache")
