@@ -44,7 +44,7 @@ from .inputs import Inputs, code_version, gather, record, up_to_date
 from .links import broken_links, unknown_site_links
 from .load import Known, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .markdown import inline_text
-from .output import Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
+from .output import SPARES_KEPT, Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
 from .redirects import moved_pages, redirect_pages
@@ -250,9 +250,10 @@ class Builder:
         """Do what the last build left for a quiet moment (the preview calls this when the author pauses): save the
         search index's state; make the sitemap's entries if no build has yet (the first edit that changes the list
         of pages would wait for all of them: 0.5 s at 10,000 articles); let go of the listing entries of articles that
-        are no more (an edited article's earlier self)."""
+        are no more (an edited article's earlier self); keep only as many of the files its builds set aside as the
+        next ones may write over (`SPARES_KEPT`)."""
         self.search.indexer.flush()
-        self.empty_trash()
+        self.empty_trash(keep=SPARES_KEPT)
         if self.cards is not None and self.assembled is not None:
             self.cards.keep_only(self.assembled.site.articles)
         if self.sitemap_later is not None:
@@ -260,11 +261,11 @@ class Builder:
             self.sitemap = Entries(urls, languages)
             self.sitemap.of(pages)
 
-    def empty_trash(self) -> None:
+    def empty_trash(self, keep: int = 0) -> None:
         """Remove the files its builds replaced or deleted, which they set aside rather than free between a save and
-        the page's reload (`Output`'s `defer`)."""
+        the page's reload (`Output`'s `defer`), but the last `keep`, which later builds write over."""
         for folder in self.trashed:
-            empty_trash(folder)
+            empty_trash(folder, keep)
 
     def build(
         self,

@@ -912,3 +912,17 @@ def test_a_broken_link_is_no_content_file(tmp_path):
     (content / "2021/linked.md").symlink_to(tmp_path / "gone.md")
     assert content_stats(content) == {"2021/a.md": (1, (content / "2021/a.md").stat().st_mtime_ns)}
     assert restat(content, {}, [content / "2021/linked.md"]) == content_stats(content)
+
+
+def test_a_long_lived_builder_follows_a_moved_article_that_only_a_page_links_to(site, tmp_path):
+    """A page the plan takes over unchanged reads article paths only through the text it shows (`render.body_links`): a
+    moved date or a new article makes again only the pages whose text links to one that moved, not every page's inputs
+    (0.15 s of a save at 10,000 articles). The About page alone links to story 4: its link follows it."""
+    site.write({"content/pages/about.md": "---\ntitle: About\nmenu: 1\n---\n\nWe keep [a story](../2021/story-4.md).\n"})
+    builder = Builder()
+    builder_build(builder, site)
+    site.write({"content/2021/story-4.md": article("Story 4", "2021-06-14T10:00:00+03:00", "Body 4.", tags="[Alpha, T0]")})
+    builder_build(builder, site)
+    about = next(path for path in tree(site.public) if "about" in path and path.endswith(".html"))
+    assert "2021/06/14/story-4/" in (site.public / about).read_text(encoding="utf-8")
+    assert tree(site.public) == cold_build(site, tmp_path)
