@@ -28,7 +28,7 @@ from itertools import compress, repeat
 from json.encoder import encode_basestring as _json_string  # (json's own, in C: what json.dumps writes a string as)
 from operator import attrgetter, eq, itemgetter, ne
 from pathlib import Path
-from stat import S_ISDIR, S_ISREG
+from stat import S_IMODE, S_ISDIR, S_ISREG
 from typing import BinaryIO, NamedTuple
 
 from .conflicts import conflict_message
@@ -200,7 +200,7 @@ class Output:
         self._aside_prefix = f"{time.time_ns():x}-"  # (names unlike those of builds before, whose files may be there still)
         if not defer:
             _empty_trash(trash)
-        self._spares = Spares(trash) if defer and self._flat else None
+        self._spares = Spares(trash, self.staging) if defer and self._flat else None
 
     def _make_staging(self) -> list[Path]:
         """Make the staging folder now, and the output folder's missing parents with it, having taken the folder's lock;
@@ -834,10 +834,12 @@ class Spares:
 
     BLOCK = 4096  # (ext4's, and most file systems' on disks of today)
 
-    def __init__(self, trash: Path):
+    def __init__(self, trash: Path, staging: Path):
         self.trash = trash
+        self.staging = staging
         self.pid = os.getpid()
         self.by_blocks: dict[int, deque[str]] | None = None  # blocks -> those files (paths), oldest first
+        self.mode = 0o644  # the mode a file made now gets (`_listed`: by its umask, as the staging folder made for this build)
 
     def take(self, size: int, staged: str) -> BinaryIO | None:
         """A file set aside, moved to `staged` and open to be written over by `size` bytes; None when none fits."""
@@ -856,11 +858,41 @@ class Spares:
                     self.by_blocks = {}  # (none can be moved: files are made)
                     return None
                 try:
-                    return os.fdopen(os.open(staged, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)), "wb")
+                    handle = os.open(staged, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
                 except OSError:
-                    with contextlib.suppress(OSError):
-                        os.unlink(staged)
+                    handle = None
+                unshared = handle is not None and self._unshared(handle)
+                if unshared:
+                    return os.fdopen(handle, "wb")
+                if handle is not None:
+                    os.close(handle)
+                with contextlib.suppress(OSError):
+                    os.unlink(staged)  # (its other names, or the program that holds it open, keep it as it is)
+                if unshared is None:
+                    self.by_blocks = {}  # (none can be told unshared here: files are made)
+                    return None
         return None
+
+    def _unshared(self, handle: int) -> bool | None:
+        """Whether the file open at `handle` may be written over: still a plain file of this user's by one name (a backup
+        may have linked it since it was listed: `cp -al` as the preview runs), with the mode a file made now gets (a
+        page made private by hand, `chmod 600`, once set aside gave its mode to another page), and open in no other
+        process: one that held the page it was (`less`, an rsync or tar of the output under way, a web server sending
+        it) read another page's bytes. Only a write lease tells the last (Linux's: granted to a file open nowhere else,
+        then let go at once); None where there are none (not Linux, a file system without them): no file is written
+        over then."""
+        try:
+            info = os.fstat(handle)
+            if not _ours_alone(info) or S_IMODE(info.st_mode) != self.mode:
+                return False
+            lease = getattr(fcntl, "F_SETLEASE", None)  # (None: Windows, macOS)
+            if lease is None:
+                return None
+            fcntl.fcntl(handle, lease, fcntl.F_WRLCK)
+            fcntl.fcntl(handle, lease, fcntl.F_UNLCK)
+        except OSError as error:  # (EAGAIN: open elsewhere; EINVAL, ENOLCK: no leases here)
+            return False if error.errno == errno.EAGAIN else None
+        return True
 
     def _listed(self) -> dict[int, deque[str]]:
         """The files set aside that this build may write over: plain files of this user's, by no other name (not one a
@@ -868,11 +900,13 @@ class Spares:
         out: dict[int, deque[str]] = defaultdict(deque)
         if not _is_trash(self.trash):
             return out
+        with contextlib.suppress(OSError):
+            self.mode = S_IMODE(os.stat(self.staging).st_mode) & 0o666  # (made 0o777 less the umask, a file 0o666 less it)
         with contextlib.suppress(OSError), os.scandir(self.trash) as entries:
             for entry in sorted(entries, key=attrgetter("name")):
                 if _ASIDE.fullmatch(entry.name):
                     info = entry.stat(follow_symlinks=False)
-                    if _ours_alone(info):
+                    if _ours_alone(info) and S_IMODE(info.st_mode) == self.mode:
                         out[-(-info.st_size // self.BLOCK)].append(entry.path)
         return out
 
