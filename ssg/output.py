@@ -201,6 +201,7 @@ class Output:
         if not defer:
             _empty_trash(trash)
         self._spares = Spares(trash, self.staging) if defer and self._flat else None
+        self._room_made = False  # (`_made_room`)
 
     def _make_staging(self) -> list[Path]:
         """Make the staging folder now, and the output folder's missing parents with it, having taken the folder's lock;
@@ -263,16 +264,38 @@ class Output:
             return Staged(path, digest, fingerprint, False)
         staged = self._staged(path)
         try:
-            reused = self._spares.take(len(data), staged) if self._spares is not None else None
-            with reused or _created(staged) as handle:
-                handle.write(data)
-                if reused is not None:
-                    handle.truncate()  # (it was another file, maybe longer)
+            try:
+                self._write(staged, data)
+            except OSError as error:
+                if error.errno not in (errno.ENOSPC, errno.EDQUOT) or not self._made_room():
+                    raise
+                self._write(staged, data)
         except OSError as error:  # named by the file it was to be (a full disk's error names none; a staged file's, a hash)
             if error.filename in (None, staged):
                 error.filename = self._prefix + path
             raise
         return Staged(path, digest, fingerprint, True)
+
+    def _write(self, staged: str, data: bytes) -> None:
+        """Write `data` at `staged`: over a file set aside (`Spares`), or in a file made."""
+        reused = self._spares.take(len(data), staged) if self._spares is not None else None
+        with reused or _created(staged) as handle:
+            handle.write(data)
+            if reused is not None:
+                handle.truncate()  # (it was another file, maybe longer)
+
+    def _made_room(self) -> bool:
+        """Remove the files earlier builds set aside (`defer`), once, as this build runs out of room; whether there were
+        any to remove. A long-lived builder keeps some (`SPARES_KEPT`) as long as it runs, to write over; on a disk they
+        filled, a file larger than any failed to be made, in this save and every one after it, until the preview
+        stopped, while the message said to make room."""
+        if self._trash is None or self._room_made:
+            return False
+        self._room_made = True
+        if self._spares is not None:
+            self._spares.by_blocks = {}  # (files are made from now on)
+        _empty_trash(Path(self._trash))
+        return True
 
     def _staged(self, path: str) -> str:
         """Where `path` is staged: by its hash in the staging folder (`_flat`), else at its path there."""
