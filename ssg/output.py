@@ -44,6 +44,8 @@ MANIFEST = ".ssg-manifest.json"
 # Files set aside that a long-lived builder keeps, for its next builds to write over (`Spares`): about as many as
 # the largest saves change at 10,000 articles (a new article: 1,200 files).
 SPARES_KEPT = 2000
+# ... and of at most as many bytes in all: a replaced file of the size of the site's pages is kept, not a video's.
+SPARES_BYTES = 128 * 1024 * 1024
 OWN_PREFIX = ".ssg-"  # how the names of ssg's own files at the top of an output folder start (the manifest, `working_path`)
 
 
@@ -727,7 +729,7 @@ def _is_trash(path: str | Path) -> bool:
 def empty_trash(folder: Path, keep: int = 0) -> None:
     """Remove what builds set aside in `folder`'s trash folder, by the names they gave the files there, then the folder
     when nothing else is in it: a folder of that name that is not ssg's (no mark, a link) is left as it is. `keep`: the
-    number of files set aside last to leave there, for the next builds to write over (`Spares`)."""
+    number of files set aside last to leave there, for the next builds to write over (`Spares`), of `SPARES_BYTES` in all."""
     _empty_trash(working_path(folder, "trash"), keep)
 
 
@@ -735,7 +737,16 @@ def _empty_trash(path: Path, keep: int = 0) -> None:
     if not _is_trash(path):
         return
     names = sorted(name for name in os.listdir(path) if _ASIDE.fullmatch(name))  # (oldest first: hex times of one length)
-    for name in names[: max(0, len(names) - keep)]:
+    gone = names[: max(0, len(names) - keep)]
+    room = SPARES_BYTES  # (a preview kept every large file a save replaced, a video's versions, until it stopped)
+    for name in reversed(names[len(gone) :]):  # (newest first)
+        with contextlib.suppress(OSError):
+            size = os.lstat(os.path.join(path, name)).st_size
+            if size > room:
+                gone.append(name)
+            else:
+                room -= size
+    for name in gone:
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(path, name))
     if os.listdir(path) == [_TRASH_MARK]:

@@ -1608,6 +1608,29 @@ def test_a_page_made_private_by_hand_gives_its_mode_to_no_other_page(project):
         assert {p.relative_to(project.public): p.stat().st_mode for p in project.public.rglob("*") if p.is_file()} == cold
 
 
+def test_a_long_lived_builder_keeps_files_set_aside_of_spares_bytes_in_all(project, monkeypatch):
+    """The preview kept the last `SPARES_KEPT` files its saves replaced, whatever their size, for as long as it ran: a
+    large file of static/ replaced a few times (a video, a photo exported again) held its every version on the disk
+    until the preview stopped. It keeps files set aside of `SPARES_BYTES` in all, the newest first."""
+    import ssg.output
+
+    monkeypatch.setattr(ssg.output, "SPARES_BYTES", 500_000)
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00"), "static/media/video.bin": b"1" * 600_000})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    project.write({"static/media/video.bin": b"2" * 600_000})
+    builder.build(config, options)
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})  # (pages set aside last)
+    builder.build(config, options)
+    trash = project.root / ".public.ssg-trash"
+    aside = {path.read_bytes() for path in trash.iterdir() if path.name != ".ssg-trash"}
+    builder.tidy()
+    kept = {path.read_bytes() for path in trash.iterdir() if path.name != ".ssg-trash"}
+    assert b"1" * 600_000 in aside and len(aside) > 1 and kept == aside - {b"1" * 600_000}
+    assert _without_manifest(project.files()) == _cold(project)
+
+
 def _cold(project) -> dict[str, bytes]:
     """The files a one-shot build of the project makes, in a folder of its own."""
     folder = project.root / "cold"
