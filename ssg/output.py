@@ -287,8 +287,8 @@ class Output:
                 handle.truncate()  # (it was another file, maybe longer)
 
     def _made_room(self) -> bool:
-        """Remove the files earlier builds set aside (`defer`), once, as this build runs out of room; whether there were
-        any to remove. A long-lived builder keeps some (`SPARES_KEPT`) as long as it runs, to write over; on a disk they
+        """Remove the files earlier builds set aside (`defer`), once, as this build runs out of room; whether it did (the
+        write is then tried again). A long-lived builder keeps some (`SPARES_KEPT`) as long as it runs, to write over; on a disk they
         filled, a file larger than any failed to be made, in this save and every one after it, until the preview
         stopped, while the message said to make room."""
         if self._trash is None or self._room_made:
