@@ -28,7 +28,7 @@ from itertools import compress, repeat
 from json.encoder import encode_basestring as _json_string  # (json's own, in C: what json.dumps writes a string as)
 from operator import attrgetter, eq, itemgetter, ne
 from pathlib import Path
-from stat import S_ISDIR, S_ISREG
+from stat import S_IMODE, S_ISDIR, S_ISREG
 from typing import BinaryIO, NamedTuple
 
 from .conflicts import conflict_message
@@ -44,6 +44,8 @@ MANIFEST = ".ssg-manifest.json"
 # Files set aside that a long-lived builder keeps, for its next builds to write over (`Spares`): about as many as
 # the largest saves change at 10,000 articles (a new article: 1,200 files).
 SPARES_KEPT = 2000
+# ... and of at most as many bytes in all: a replaced file of the size of the site's pages is kept, not a video's.
+SPARES_BYTES = 128 * 1024 * 1024
 OWN_PREFIX = ".ssg-"  # how the names of ssg's own files at the top of an output folder start (the manifest, `working_path`)
 
 
@@ -200,7 +202,8 @@ class Output:
         self._aside_prefix = f"{time.time_ns():x}-"  # (names unlike those of builds before, whose files may be there still)
         if not defer:
             _empty_trash(trash)
-        self._spares = Spares(trash) if defer and self._flat else None
+        self._spares = Spares(trash, self.staging) if defer and self._flat else None
+        self._room_made = False  # (`_made_room`)
 
     def _make_staging(self) -> list[Path]:
         """Make the staging folder now, and the output folder's missing parents with it, having taken the folder's lock;
@@ -263,16 +266,38 @@ class Output:
             return Staged(path, digest, fingerprint, False)
         staged = self._staged(path)
         try:
-            reused = self._spares.take(len(data), staged) if self._spares is not None else None
-            with reused or _created(staged) as handle:
-                handle.write(data)
-                if reused is not None:
-                    handle.truncate()  # (it was another file, maybe longer)
+            try:
+                self._write(staged, data)
+            except OSError as error:
+                if error.errno not in (errno.ENOSPC, errno.EDQUOT) or not self._made_room():
+                    raise
+                self._write(staged, data)
         except OSError as error:  # named by the file it was to be (a full disk's error names none; a staged file's, a hash)
             if error.filename in (None, staged):
                 error.filename = self._prefix + path
             raise
         return Staged(path, digest, fingerprint, True)
+
+    def _write(self, staged: str, data: bytes) -> None:
+        """Write `data` at `staged`: over a file set aside (`Spares`), or in a file made."""
+        reused = self._spares.take(len(data), staged) if self._spares is not None else None
+        with reused or _created(staged) as handle:
+            handle.write(data)
+            if reused is not None:
+                handle.truncate()  # (it was another file, maybe longer)
+
+    def _made_room(self) -> bool:
+        """Remove the files earlier builds set aside (`defer`), once, as this build runs out of room; whether it did (the
+        write is then tried again). A long-lived builder keeps some (`SPARES_KEPT`) as long as it runs, to write over; on a disk they
+        filled, a file larger than any failed to be made, in this save and every one after it, until the preview
+        stopped, while the message said to make room."""
+        if self._trash is None or self._room_made:
+            return False
+        self._room_made = True
+        if self._spares is not None:
+            self._spares.by_blocks = {}  # (files are made from now on)
+        _empty_trash(Path(self._trash))
+        return True
 
     def _staged(self, path: str) -> str:
         """Where `path` is staged: by its hash in the staging folder (`_flat`), else at its path there."""
@@ -704,7 +729,7 @@ def _is_trash(path: str | Path) -> bool:
 def empty_trash(folder: Path, keep: int = 0) -> None:
     """Remove what builds set aside in `folder`'s trash folder, by the names they gave the files there, then the folder
     when nothing else is in it: a folder of that name that is not ssg's (no mark, a link) is left as it is. `keep`: the
-    number of files set aside last to leave there, for the next builds to write over (`Spares`)."""
+    number of files set aside last to leave there, for the next builds to write over (`Spares`), of `SPARES_BYTES` in all."""
     _empty_trash(working_path(folder, "trash"), keep)
 
 
@@ -712,7 +737,16 @@ def _empty_trash(path: Path, keep: int = 0) -> None:
     if not _is_trash(path):
         return
     names = sorted(name for name in os.listdir(path) if _ASIDE.fullmatch(name))  # (oldest first: hex times of one length)
-    for name in names[: max(0, len(names) - keep)]:
+    gone = names[: max(0, len(names) - keep)]
+    room = SPARES_BYTES  # (a preview kept every large file a save replaced, a video's versions, until it stopped)
+    for name in reversed(names[len(gone) :]):  # (newest first)
+        with contextlib.suppress(OSError):
+            size = os.lstat(os.path.join(path, name)).st_size
+            if size > room:
+                gone.append(name)
+            else:
+                room -= size
+    for name in gone:
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(path, name))
     if os.listdir(path) == [_TRASH_MARK]:
@@ -834,10 +868,12 @@ class Spares:
 
     BLOCK = 4096  # (ext4's, and most file systems' on disks of today)
 
-    def __init__(self, trash: Path):
+    def __init__(self, trash: Path, staging: Path):
         self.trash = trash
+        self.staging = staging
         self.pid = os.getpid()
         self.by_blocks: dict[int, deque[str]] | None = None  # blocks -> those files (paths), oldest first
+        self.mode = 0o644  # the mode a file made now gets (`_listed`: by its umask, as the staging folder made for this build)
 
     def take(self, size: int, staged: str) -> BinaryIO | None:
         """A file set aside, moved to `staged` and open to be written over by `size` bytes; None when none fits."""
@@ -856,11 +892,41 @@ class Spares:
                     self.by_blocks = {}  # (none can be moved: files are made)
                     return None
                 try:
-                    return os.fdopen(os.open(staged, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)), "wb")
+                    handle = os.open(staged, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
                 except OSError:
-                    with contextlib.suppress(OSError):
-                        os.unlink(staged)
+                    handle = None
+                unshared = handle is not None and self._unshared(handle)
+                if unshared:
+                    return os.fdopen(handle, "wb")
+                if handle is not None:
+                    os.close(handle)
+                with contextlib.suppress(OSError):
+                    os.unlink(staged)  # (its other names, or the program that holds it open, keep it as it is)
+                if unshared is None:
+                    self.by_blocks = {}  # (none can be told unshared here: files are made)
+                    return None
         return None
+
+    def _unshared(self, handle: int) -> bool | None:
+        """Whether the file open at `handle` may be written over: still a plain file of this user's by one name (a backup
+        may have linked it since it was listed: `cp -al` as the preview runs), with the mode a file made now gets (a
+        page made private by hand, `chmod 600`, once set aside gave its mode to another page), and open in no other
+        process: one that held the page it was (`less`, an rsync or tar of the output under way, a web server sending
+        it) read another page's bytes. Only a write lease tells the last (Linux's: granted to a file open nowhere else,
+        then let go at once); None where there are none (not Linux, a file system without them): no file is written
+        over then."""
+        try:
+            info = os.fstat(handle)
+            if not _ours_alone(info) or S_IMODE(info.st_mode) != self.mode:
+                return False
+            lease = getattr(fcntl, "F_SETLEASE", None)  # (None: Windows, macOS)
+            if lease is None:
+                return None
+            fcntl.fcntl(handle, lease, fcntl.F_WRLCK)
+            fcntl.fcntl(handle, lease, fcntl.F_UNLCK)
+        except OSError as error:  # (EAGAIN: open elsewhere; EINVAL, ENOLCK: no leases here)
+            return False if error.errno == errno.EAGAIN else None
+        return True
 
     def _listed(self) -> dict[int, deque[str]]:
         """The files set aside that this build may write over: plain files of this user's, by no other name (not one a
@@ -868,11 +934,13 @@ class Spares:
         out: dict[int, deque[str]] = defaultdict(deque)
         if not _is_trash(self.trash):
             return out
+        with contextlib.suppress(OSError):
+            self.mode = S_IMODE(os.stat(self.staging).st_mode) & 0o666  # (made 0o777 less the umask, a file 0o666 less it)
         with contextlib.suppress(OSError), os.scandir(self.trash) as entries:
             for entry in sorted(entries, key=attrgetter("name")):
                 if _ASIDE.fullmatch(entry.name):
                     info = entry.stat(follow_symlinks=False)
-                    if _ours_alone(info):
+                    if _ours_alone(info) and S_IMODE(info.st_mode) == self.mode:
                         out[-(-info.st_size // self.BLOCK)].append(entry.path)
         return out
 

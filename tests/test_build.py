@@ -1542,6 +1542,95 @@ def test_a_file_set_aside_that_a_backup_links_to_is_never_written_over(project):
     assert tree(backup) == before and _without_manifest(project.files()) == _cold(project)
 
 
+def test_a_file_set_aside_that_a_program_holds_open_is_never_written_over(project):
+    """A program that holds a page open as a save replaces it (`less`, an rsync or tar of the output under way, a web
+    server sending it) holds the file the builder sets aside: a later save wrote another page over it, and the program
+    read that page's bytes (found in review: a page held across five saves read as another). Such files are let go,
+    and new ones made: a reader of the output sees the file it opened, as with any atomic replace."""
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00") for n in range(1, 4)})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    before = tree(project.public)
+    held = {path: open(project.public / path, "rb") for path in before}  # noqa: SIM115 (closed below)
+    try:
+        for body in ["Edited.", "Again.", "Once more.", "Four."]:
+            project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00", body) for n in range(1, 4)})
+            builder.build(config, options)
+        assert {path: handle.read() for path, handle in held.items()} == before
+    finally:
+        for handle in held.values():
+            handle.close()
+    assert _without_manifest(project.files()) == _cold(project)
+
+
+def test_a_file_linked_as_a_save_runs_is_never_written_over(project, monkeypatch):
+    """A backup made with hard links as a save runs (`cp -al` of an output whose working files are inside it, on a disk
+    of its own) may link a file set aside after the build listed it as one to write over: it is looked at again once
+    open, and let go."""
+    import ssg.output
+
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00") for n in range(1, 4)})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    backup, listed, linked = project.root / "backup", ssg.output.Spares._listed, {}
+    backup.mkdir()
+
+    def linked_meanwhile(self):
+        spares = listed(self)
+        for files in spares.values():
+            for path in files:
+                os.link(path, backup / os.path.basename(path))
+                linked[os.path.basename(path)] = Path(path).read_bytes()
+        return spares
+
+    monkeypatch.setattr(ssg.output.Spares, "_listed", linked_meanwhile)
+    for body in ["Edited.", "Again.", "Once more."]:
+        project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00", body) for n in range(1, 4)})
+        builder.build(config, options)
+    assert linked and tree(backup) == linked and _without_manifest(project.files()) == _cold(project)
+
+
+def test_a_page_made_private_by_hand_gives_its_mode_to_no_other_page(project):
+    """A page made private by hand (`chmod 600`) was set aside as a save replaced it, then written over as another page
+    by a later save: that page, private too, was one the web server could not read (403)."""
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00") for n in range(1, 4)})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    (project.public / "2021/01/02/2/index.html").chmod(0o600)
+    for body in ["Edited.", "Again.", "Once more.", "Four.", "Five."]:
+        project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00", body) for n in (2, 3)})
+        builder.build(config, options)
+        _cold(project)
+        cold = {p.relative_to(project.root / "cold"): p.stat().st_mode for p in (project.root / "cold").rglob("*") if p.is_file()}
+        assert {p.relative_to(project.public): p.stat().st_mode for p in project.public.rglob("*") if p.is_file()} == cold
+
+
+def test_a_long_lived_builder_keeps_files_set_aside_of_spares_bytes_in_all(project, monkeypatch):
+    """The preview kept the last `SPARES_KEPT` files its saves replaced, whatever their size, for as long as it ran: a
+    large file of static/ replaced a few times (a video, a photo exported again) held its every version on the disk
+    until the preview stopped. It keeps files set aside of `SPARES_BYTES` in all, the newest first."""
+    import ssg.output
+
+    monkeypatch.setattr(ssg.output, "SPARES_BYTES", 500_000)
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00"), "static/media/video.bin": b"1" * 600_000})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    project.write({"static/media/video.bin": b"2" * 600_000})
+    builder.build(config, options)
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})  # (pages set aside last)
+    builder.build(config, options)
+    trash = project.root / ".public.ssg-trash"
+    aside = {path.read_bytes() for path in trash.iterdir() if path.name != ".ssg-trash"}
+    builder.tidy()
+    kept = {path.read_bytes() for path in trash.iterdir() if path.name != ".ssg-trash"}
+    assert b"1" * 600_000 in aside and len(aside) > 1 and kept == aside - {b"1" * 600_000}
+    assert _without_manifest(project.files()) == _cold(project)
+
+
 def _cold(project) -> dict[str, bytes]:
     """The files a one-shot build of the project makes, in a folder of its own."""
     folder = project.root / "cold"

@@ -35,10 +35,10 @@ def mount() -> Iterator[Callable[..., None]]:
     saying why, where mounting is not permitted."""
     mounted: list[Path] = []
 
-    def mount_on(folder: Path, source: Path | None = None) -> None:
+    def mount_on(folder: Path, source: Path | None = None, size: str | None = None) -> None:
         if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
             pytest.fail("mounting needs root and mount(8): run the tests as root, as CI does (.ci/run)")
-        how = ["--bind", str(source)] if source else ["-t", "tmpfs", "none"]
+        how = ["--bind", str(source)] if source else ["-t", "tmpfs", *(["-o", f"size={size}"] if size else []), "none"]
         done = subprocess.run(["mount", *how, str(folder)], capture_output=True, text=True, check=False)
         if done.returncode:
             pytest.fail(f"mount {' '.join(how[:2])} is not permitted here: {done.stderr.strip()} (CI's root can mount)")
@@ -334,3 +334,24 @@ def test_a_rename_across_file_systems_left_over_is_a_message_naming_the_staging_
         "the last build left it)"
     )
     assert os.listdir(tmp_path) == []
+
+
+def test_a_full_disk_is_first_made_room_on_with_the_files_the_preview_set_aside(site, mount):
+    """The preview's builder keeps files its saves replaced, to write over (`SPARES_KEPT`): on a disk they filled, a
+    save that made a file larger than any of them failed ("no space left on device: make room on that disk"), and so
+    did every save after it until the preview stopped, the room taken by ssg's own files. A build out of room removes
+    them, and goes on."""
+    site.public.mkdir()
+    mount(site.public, size="4m")
+    site.write({"static/media/big.bin": b"1" * 2_500_000})
+    config, options = load_config(site.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    site.write({"static/media/big.bin": b"small"})
+    builder.build(config, options)
+    builder.tidy()  # (the author pauses: the 2.5 MB file it replaced is kept)
+    site.write({"static/media/mid.bin": b"2" * 2_000_000})
+    builder.build(config, options)
+    assert (site.public / "media/mid.bin").read_bytes() == b"2" * 2_000_000 and (site.public / "media/big.bin").read_bytes() == b"small"
+    builder.empty_trash()
+    assert not left_behind(site)
