@@ -250,15 +250,17 @@ class Store:
     def remember_templates(self, parsed: dict[str, tuple]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO templates VALUES (?, ?)", ((k, json.dumps(v)) for k, v in parsed.items()))
 
-    def copies(self) -> dict[str, tuple[int, int, str]]:
-        """Copied file (absolute path) -> (size, mtime_ns, hash) when the last build copied it."""
-        return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute("SELECT source, size, mtime_ns, digest FROM copies")}
-
-    def copied(self, sources: list[str]) -> dict[str, tuple[int, int, str]]:
-        """`copies` of `sources` alone: a build reads its few stylesheets and scripts for conflict markers
-        (`copies.conflicted`), and all rows were 9 ms of every preview's save where articles name 12,000 images."""
-        query = "SELECT source, size, mtime_ns, digest FROM copies WHERE source IN (SELECT value FROM json_each(?))"
-        return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute(query, (json.dumps(sources),))}
+    def copies(self, sources: list[str] | None = None) -> dict[str, tuple[int, int, str]]:
+        """Copied file (absolute path) -> (size, mtime_ns, hash) when the last build copied it; of `sources` alone when
+        given (a build reads its few stylesheets and scripts for conflict markers, `copies.conflicted`: all rows were
+        9 ms of every preview's save where articles name 12,000 images)."""
+        query = "SELECT source, size, mtime_ns, digest FROM copies"
+        rows = (
+            self.db.execute(query)
+            if sources is None
+            else self.db.execute(f"{query} WHERE source IN (SELECT value FROM json_each(?))", (json.dumps(sources),))
+        )
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
     def remember_copies(self, changed: Iterable[tuple[str, int, int, str]], gone: Iterable[str] = ()) -> None:
         self.db.executemany("DELETE FROM copies WHERE source = ?", ((source,) for source in gone))

@@ -41,11 +41,11 @@ def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
 def conflicted(files: dict[str, Path], store: Store, root: Path) -> list[Problem]:
     """An error on the `<<<<<<<` line of each stylesheet, script or page to copy that holds git's conflict markers (a
     `git pull` that stopped left them, and they were published as they were, both versions). A file the last build
-    copied as it is now (`Store.copied`) is not read again, so a preview's save reads only what changed."""
+    copied as it is now (`Store.copies`) is not read again, so a preview's save reads only what changed."""
     # (by the path it is published at, named as its file is: a string's end is a third of `Path.suffix`'s time, and a
     # save passes every image the articles name)
     marked = [source for path, source in files.items() if path[path.rfind(".") :].lower() in MARKED_SUFFIXES]
-    known = store.copied([str(source) for source in marked])
+    known = store.copies([str(source) for source in marked])
     problems = []
     for source in marked:
         stat, before = os.stat(source), known.get(str(source))
