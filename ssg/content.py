@@ -16,7 +16,7 @@ import posixpath
 import re
 import zoneinfo
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from datetime import timezone as dt_timezone
@@ -110,13 +110,23 @@ def quick_pickling(cls: type) -> type:
     def __getstate__(self: object) -> tuple:  # noqa: N807 (pickle's names)
         return values(self)
 
-    def __setstate__(self: object, state: tuple) -> None:  # noqa: N807
-        for name, value in zip(names, state, strict=True):
-            object.__setattr__(self, name, value)
-
     cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
-    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+    cls.__setstate__ = _setter(names)  # type: ignore[attr-defined]
     return cls
+
+
+def _setter(names: tuple[str, ...]) -> Callable[[object, tuple], None]:
+    """`__setstate__` for a class of these fields, one statement a field: a loop over `zip(names, state)` took 0.03 s
+    more of the 0.08 s of reading the snapshot of 10,000 articles back (in every new `ssg build`). A state of another
+    length fails to unpack, as the zip failed: a snapshot of another shape (`load.SNAPSHOT_KIND` tells) is a miss."""
+    if not all(name.isidentifier() and not name.startswith("_") for name in names):
+        raise ValueError(f"not plain field names: {names!r}")
+    unpacked = "".join(f"{name}, " for name in names)
+    lines = [f"def __setstate__(_self, _state):\n    {unpacked}= _state\n"]
+    lines += [f"    _set(_self, {name!r}, {name})\n" for name in names]
+    namespace: dict[str, Any] = {"_set": object.__setattr__}
+    exec("".join(lines), namespace)  # noqa: S102 (names checked above: dataclass fields)
+    return namespace["__setstate__"]
 
 
 class Day(datetime):

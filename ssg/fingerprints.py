@@ -243,6 +243,8 @@ class Fingerprints:
         self._keep = keep
         self._structures = dict(previous.structures) if same else {}  # (added to: the last build's stays as it was)
         self._tags = _TagTexts(site.article_tags)
+        self._reprs = _Reprs()  # a listing's cards, as text (`_deps_text`)
+        self._outlet_texts: dict[str, str] = {}  # source path -> its outlet as a listing's fingerprint names it (`_outlets_text`)
         keys, shown = [], []
         if same or keep:  # (a one-shot build neither compares nor keeps them)
             keys = list(map(_KEY, site.articles))
@@ -305,14 +307,14 @@ class Fingerprints:
         if "tags_of" in uses and page.kind != "article":  # (an article page's deps hold its tags)
             tags = tuple(map(self._tags.__getitem__, map(_SOURCE_PATH, page.context.get("articles", ()))))
         if "outlet_of" in uses and page.kind != "article":  # (an article page's deps hold its outlet)
-            tags += (repr(list(map(self.site.outlet_shown, page.context.get("articles", ())))),)
+            tags += (self._outlets_text(page.context.get("articles", ())),)
         counts = self._counts_text() if READS_COUNT in uses else ""
         inputs = (template, page.deps, latest, tags, links, counts)
         if before is not None and before[0] == inputs:
             if self._keep:
                 self._made[page.path] = (inputs, before[1], page)
             return before[1]
-        fingerprint = _hash("\0".join([self.base, template, repr(page.deps), latest, *tags, links, counts]))
+        fingerprint = _hash("\0".join([self.base, template, self._deps_text(page.deps), latest, *tags, links, counts]))
         if self._keep:
             self._made[page.path] = (inputs, fingerprint, page)
         return fingerprint
@@ -372,6 +374,31 @@ class Fingerprints:
             text = self._latest[lang] = _hash(repr(self.latest[lang]))
         return text
 
+    def _deps_text(self, deps: tuple) -> str:
+        """`repr(deps)`, where a listing's deps name its articles by their cards (`pages.card`, the first part): each
+        card made into text once a build, as an article is on five or six listings (at 10,000 articles 70,000 cards on
+        7,000 listing pages: 60 ms of every new process's build, 25 ms now). The same text as `repr`."""
+        cards = deps[0] if type(deps) is tuple and len(deps) > 1 else None
+        if type(cards) is not tuple or not cards or type(cards[0]) is not tuple:
+            return repr(deps)
+        try:
+            texts = ", ".join(map(self._reprs.__getitem__, cards))
+        except TypeError:  # (a card that cannot be a key: never one of `pages.card`'s)
+            return repr(deps)
+        return f"(({texts}{',' if len(cards) == 1 else ''}), {', '.join(map(repr, deps[1:]))})"
+
+    def _outlets_text(self, articles: Sequence[Article]) -> str:
+        """`repr(list(map(site.outlet_shown, articles)))`, each article's part made once a build (a listing page of
+        a theme that shows outlets names those of its articles: 50 ms at 10,000 articles, 10 ms now)."""
+        known = self._outlet_texts
+        texts = list(map(known.get, map(_SOURCE_PATH, articles)))
+        if None in texts:
+            for index, text in enumerate(texts):
+                if text is None:
+                    article = articles[index]
+                    texts[index] = known[article.source_path] = repr(self.site.outlet_shown(article))
+        return "[" + ", ".join(texts) + "]"
+
     def _links_text(self, article: Article | StandalonePage) -> str:
         """Where the articles its body links to are now (a linked article moved: the link changes)."""
         if not article.article_links:
@@ -413,4 +440,12 @@ class _TagTexts(dict):
 
     def __missing__(self, path: str) -> str:
         text = self[path] = repr(self.tags[path])
+        return text
+
+
+class _Reprs(dict):
+    """An object -> its repr, made when first asked for (each listing card, once a build)."""
+
+    def __missing__(self, key: object) -> str:
+        text = self[key] = repr(key)
         return text
