@@ -314,7 +314,7 @@ class Fingerprints:
             if self._keep:
                 self._made[page.path] = (inputs, before[1], page)
             return before[1]
-        fingerprint = _hash("\0".join([self.base, template, self._deps_text(page.deps), latest, *tags, links, counts]))
+        fingerprint = _hash("\0".join([self.base, template, self._deps_text(page), latest, *tags, links, counts]))
         if self._keep:
             self._made[page.path] = (inputs, fingerprint, page)
         return fingerprint
@@ -374,11 +374,21 @@ class Fingerprints:
             text = self._latest[lang] = _hash(repr(self.latest[lang]))
         return text
 
-    def _deps_text(self, deps: tuple) -> str:
-        """`repr(deps)`, where a listing's deps name its articles by their cards (`pages.card`, the first part): each
-        card made into text once a build, as an article is on five or six listings (at 10,000 articles 70,000 cards on
-        7,000 listing pages: 60 ms of every new process's build, 25 ms now). The same text as `repr`."""
-        cards = deps[0] if type(deps) is tuple and len(deps) > 1 else None
+    def _deps_text(self, page: Page) -> str:
+        """`repr(page.deps)`, made of texts made once a build where many pages show the same thing: a listing's deps
+        name its articles by their cards (`pages.card`, the first part), and an article is on five or six listings (at
+        10,000 articles 70,000 cards on 7,000 listing pages: 60 ms of every new process's build, 25 ms now); an article
+        page's name its tags, which its listings' fingerprints make into text too (`_TagTexts`). The same text."""
+        deps = page.deps
+        if type(deps) is not tuple or len(deps) < 2:
+            return repr(deps)
+        if page.kind == "article":
+            path = page.context["article"].source_path
+            tags = self.site.article_tags.get(path)
+            if tags is None or not any(part is tags for part in deps):
+                return repr(deps)
+            return f"({', '.join(self._tags[path] if part is tags else repr(part) for part in deps)})"
+        cards = deps[0]
         if type(cards) is not tuple or not cards or type(cards[0]) is not tuple:
             return repr(deps)
         try:

@@ -13,7 +13,6 @@ import operator
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from itertools import chain
@@ -349,6 +348,8 @@ def _read_many(content_dir: Path, paths: list[str], settings: ReadSettings, jobs
     if jobs <= 1 or len(items) < PARALLEL_FROM:
         yield from map(_read_one, items)
         return
+    from concurrent.futures import ProcessPoolExecutor  # (only now: a build that reads few files spares importing it)
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_build)
     try:
         yield from pool.map(_read_one, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))

@@ -7,7 +7,6 @@ import ctypes
 import functools
 import gc
 import json
-import multiprocessing
 import os
 import re
 import signal
@@ -15,7 +14,6 @@ import sqlite3
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
@@ -561,6 +559,10 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     if jobs <= 1 or len(todo) < PARALLEL_FROM:
         yield from _render(renderer, output, todo)
         return
+    # (Imported only now: a build that renders few pages, as after one edit, spares importing them, 10-20 ms.)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     size = max(8, min(64, len(todo) // (jobs * 16)))
     context = multiprocessing.get_context("fork")
     bounds = context.Array("q", [0, len(todo)])  # [front, back): the pages nobody has taken yet

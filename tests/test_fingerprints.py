@@ -8,10 +8,10 @@ from ssg.fingerprints import Fingerprints
 from .conftest import article
 
 
-def test_listing_texts_are_the_reprs_they_stand_for(bilingual, monkeypatch):
-    """A listing's cards and its articles' outlets are made into text once a build (`Fingerprints._deps_text`,
-    `_outlets_text`): every page's text is `repr` of what it stands for, on a site with translations (cards with
-    their versions' keys), outlets, a one-article listing and pages of every kind."""
+def test_texts_made_once_a_build_are_the_reprs_they_stand_for(bilingual, monkeypatch):
+    """A listing's cards, its articles' outlets and an article's tags are made into text once a build
+    (`Fingerprints._deps_text`, `_outlets_text`): every page's text is `repr` of what it stands for, on a site with
+    translations (cards with their versions' keys), outlets, a one-article listing and pages of every kind."""
     bilingual.write(
         {
             "content/en/sourced.md": article("Sourced", "2023-01-05T10:00:00+03:00", "Body.", source="{name: TASS}", tags="[Alone]"),
@@ -34,7 +34,8 @@ def test_listing_texts_are_the_reprs_they_stand_for(bilingual, monkeypatch):
     assert {"article", "home", "tag", "source", "year", "month", "day", "tags", "sources", "archive"} <= kinds
     assert any(len(page.deps[0]) == 1 for page in made.pages if page.kind == "tag")  # (a one-card listing)
     assert any(len(card) == 3 for page in made.pages if page.kind == "home" for card in page.deps[0])  # (with versions)
+    assert all(made.site.tags_of(page.context["article"]) in page.deps for page in made.pages if page.kind == "article")
     for page in made.pages:
-        assert prints._deps_text(page.deps) == repr(page.deps), page.path
+        assert prints._deps_text(page) == repr(page.deps), page.path
         articles = page.context.get("articles", ())
         assert prints._outlets_text(articles) == repr(list(map(made.site.outlet_shown, articles))), page.path
