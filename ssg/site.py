@@ -6,6 +6,7 @@ build (incremental builds included) and never disagrees with a cold build.
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections import Counter, defaultdict
@@ -146,6 +147,9 @@ class Site:
     outlets: tuple[Outlet, ...] = ()  # the outlets articles name in `source:`, sorted by name (as tags are)
     outlet_articles: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # outlet slug -> its articles, newest first
     outlet_named: dict[str, Outlet] = field(default_factory=dict)  # each `source:` name written -> its outlet
+    # What the tags were made from besides their lists (`TagIndex`): for `reassemble` to retag an article without going
+    # over every article again. Not compared: it follows from the articles, as the rest does.
+    tag_index: TagIndex | None = field(default=None, compare=False, repr=False)
 
     def outlet_of(self, article: Article) -> Outlet | None:
         """The outlet `article` was taken from (its `source:`), None for an article without a source or whose source's
@@ -255,7 +259,17 @@ def assemble(
         outlets=outleted.outlets,
         outlet_articles=outleted.outlet_articles,
         outlet_named=outleted.outlet_named,
+        tag_index=tagged.index,
     )
+
+
+class TagIndex(NamedTuple):
+    """What the site's tags are made from besides their articles' lists (`_tags`): gathered in one pass over every
+    article, kept in the site model so that a save that adds or removes a tag updates it (`_retagged`)."""
+
+    spellings: dict[str, Counter]  # tag key -> each name written for it -> how many times (every version counts)
+    oldest: dict[str, int]  # tag key -> the index in `Site.articles` of its oldest article; oldest first (slugs are numbered so)
+    slugs: dict[str, str]  # tag key -> its slug before numbering (`slug_of`, which is not free: made once per tag)
 
 
 class _Tagged(NamedTuple):
@@ -266,6 +280,7 @@ class _Tagged(NamedTuple):
     article_tags: dict[str, tuple[Tag, ...]]
     tags_shown: dict[str, tuple[tuple, ...]]
     warnings: tuple[Problem, ...]
+    index: TagIndex | None
 
 
 def _tagged(
@@ -281,7 +296,8 @@ def _tagged(
     A tag lists the version of a translated article that carries it: the listed one where it does, else the first by
     language."""
     known = _tag_names(tag_names or {})
-    tags, warnings = _tags(ordered, known, shown_as, default)
+    index = _tag_index(ordered, known)
+    tags, warnings = _tags(ordered, index, known, shown_as, default)
     by_key: dict[str, list[Article]] = defaultdict(list)
     keys_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # an article's tag names -> their keys, once each
     for article in listed:
@@ -309,7 +325,7 @@ def _tagged(
             tags_found = _unique(by_tag_key[known.key(n)] for n in article.tags)
             found = of_names[article.tags] = (tags_found, tuple(tag.shown for tag in tags_found))
         article_tags[article.source_path], tags_shown[article.source_path] = found
-    return _Tagged(tags, {k: tuple(v) for k, v in by_key.items()}, article_tags, tags_shown, tuple(warnings))
+    return _Tagged(tags, {k: tuple(v) for k, v in by_key.items()}, article_tags, tags_shown, tuple(warnings), index)
 
 
 class _Outleted(NamedTuple):
@@ -417,26 +433,35 @@ def _tag_names(tag_names: dict[str, dict[str, str]], fold: Callable[[str], str] 
     return TagNames(aliases, canonical, names, fold=fold)
 
 
-def _tags(articles: tuple[Article, ...], known: TagNames, shown_as: str, default: str | None) -> tuple[tuple[Tag, ...], list[Problem]]:
+def _tag_index(articles: Sequence[Article], known: TagNames) -> TagIndex:
+    """Every tag's spellings and oldest article (`TagIndex`), in one pass over `articles` (newest first), oldest first."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    oldest: dict[str, int] = {}
+    for index in range(len(articles) - 1, -1, -1):
+        for name in articles[index].tags:
+            key = known.key(name)
+            spellings[key][name] += 1
+            oldest.setdefault(key, index)
+    return TagIndex(dict(spellings), oldest, {key: slug_of(key) or "tag" for key in oldest})
+
+
+def _tags(
+    articles: Sequence[Article], index: TagIndex, known: TagNames, shown_as: str, default: str | None
+) -> tuple[tuple[Tag, ...], list[Problem]]:
     """The site's tags, each with its URL slug; a warning for each tag whose slug another took first. `articles`:
-    newest first. `default`: the default language of a bilingual site (what the hint of such a warning names a tag by).
+    newest first; `index`: what their tags are (`_tag_index`). `default`: the default language of a bilingual site (what
+    the hint of such a warning names a tag by).
 
     Of tags whose names make one slug (МКС and MKS), the one with the oldest article keeps the plain URL: a tag that
     new articles bring gets `-2`, and does not move an older tag's page, which links and readers know, to another URL
     (an article dated before all of the older tag's can: the rule follows from the content alone, as a cold build's
     output must)."""
-    spellings: dict[str, Counter] = defaultdict(Counter)
-    first_file: dict[str, str] = {}  # tag key -> its oldest article's file
-    lang: dict[str, str] = {}  # tag key -> the language of its oldest article
-    for article in reversed(articles):
-        for name in article.tags:
-            key = known.key(name)
-            spellings[key][name] += 1
-            first_file.setdefault(key, article.source_path)
-            lang.setdefault(key, article.lang)
+    spellings = index.spellings
+    first_file = {key: articles[n].source_path for key, n in index.oldest.items()}  # tag key -> its oldest article's file
+    lang = {key: articles[n].lang for key, n in index.oldest.items()}  # tag key -> the language of its oldest article
     by_slug: dict[str, list[str]] = defaultdict(list)
-    for key in first_file:  # (oldest first)
-        by_slug[slug_of(key) or "tag"].append(key)
+    for key, slug in index.slugs.items():  # (oldest first)
+        by_slug[slug].append(key)
     tags, warnings, codes = [], [], frozenset()
     for slug, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):
@@ -561,9 +586,13 @@ def reassemble(
             neighbours[older.source_path] = (neighbours[older.source_path][0], new)
         if newer is not None:
             neighbours[newer.source_path] = (new, neighbours[newer.source_path][1])
-    tagged = _Tagged(site.tags, tag_articles, site.article_tags, site.tags_shown, site.warnings)
+    tagged = _Tagged(site.tags, tag_articles, site.article_tags, site.tags_shown, site.warnings, site.tag_index)
     if retagged:
-        tagged = _tagged(tuple(ordered), tuple(listed), versions, tag_names, shown_as, languages[0] if languages else None)
+        default = languages[0] if languages else None
+        pairs = [(before[i], now[i]) for i in changed]
+        tagged = _retagged(site, pairs, ordered, versions, tag_names, shown_as, default) or _tagged(
+            tuple(ordered), tuple(listed), versions, tag_names, shown_as, default
+        )
     outleted = _Outleted(site.outlets, outlet_articles, site.outlet_named)
     if resourced:
         outleted = _outleted(tuple(ordered), tuple(listed), versions, source_names)
@@ -584,7 +613,127 @@ def reassemble(
         outlets=outleted.outlets,
         outlet_articles=outleted.outlet_articles,
         outlet_named=outleted.outlet_named,
+        tag_index=tagged.index,
     )
+
+
+def _retagged(
+    site: Site,
+    pairs: list[tuple[Article, Article]],
+    ordered: list[Article],
+    versions: dict[str, tuple[Article, ...]],
+    tag_names: dict | None,
+    shown_as: str,
+    default: str | None,
+) -> _Tagged | None:
+    """`_tagged` of `site` with the articles of `pairs` (before, now) retagged, made from what the site model keeps
+    (`TagIndex`, each tag's list) rather than from every article: the tags' lists gain or lose those articles where
+    their tags did, and the tags are named and counted again. `ordered`, `versions`: the model's, the new articles in.
+
+    None, for `_tagged` to make it all again, where what the index holds no longer says what the tags are: a tag that
+    comes or goes (every slug may move: `МКС` and `MKS`), or one whose oldest article changes (the plain URL is its).
+    The result equals `_tagged`'s (tested), dict order included."""
+    index = site.tag_index
+    if index is None:
+        return None
+    known = _tag_names(tag_names or {})
+    spellings = dict(index.spellings)
+    tag_articles = dict(site.tag_articles)
+    current = {old.source_path: old for old, _ in pairs}  # each article as the lists hold it so far
+    touched: set[str] = set()  # the tags whose lists changed
+
+    def place(article: Article) -> tuple[float, str]:
+        """Where an article's group stands in `listed`, whose order (`newest_first`) the tags' lists keep."""
+        lead = versions.get(article.source_path, (article,))[0]  # (the listed version: `by_rank`'s first)
+        return -lead.date.timestamp(), lead.source_path
+
+    for old, new in pairs:
+        at = list(map(operator.is_, ordered, repeat(new))).index(True)  # (in C)
+        gone, came = Counter(old.tags), Counter(new.tags)  # names written fewer, and more, times than before
+        gone.subtract(new.tags)
+        came.subtract(old.tags)
+        for name, n in gone.items():
+            if n > 0:
+                key = known.key(name)
+                counted = spellings[key] = Counter(spellings[key])  # (a copy: the last model's index stays as it was)
+                counted[name] -= n
+                if counted[name] <= 0:
+                    del counted[name]
+                if not counted or (index.oldest[key] == at and key not in map(known.key, new.tags)):
+                    return None  # the tag is gone, or its oldest article no longer has it
+        for name, n in came.items():
+            if n > 0:
+                key = known.key(name)
+                if key not in spellings or (at > index.oldest[key] and key not in map(known.key, old.tags)):
+                    return None  # a new tag, or its oldest article now
+                counted = spellings[key] = Counter(spellings[key])
+                counted[name] += n
+        group = versions.get(new.source_path)
+        before = _shown_versions(tuple(current.get(a.source_path, a) for a in group) if group else (old,), known)
+        current[new.source_path] = new
+        after = _shown_versions(tuple(current.get(a.source_path, a) for a in group) if group else (new,), known)
+        for key in before.keys() | after.keys():
+            was, shown = before.get(key), after.get(key)
+            if was is shown:
+                continue
+            listing = tag_articles[key]
+            if was is not None:  # (taken out, to be put back retagged, or gone)
+                found = list(map(operator.is_, listing, repeat(was)))
+                if True not in found:
+                    return None
+                where = found.index(True)
+                listing = listing[:where] + listing[where + 1 :]
+            if shown is not None:
+                where = bisect.bisect_left(listing, place(shown), key=place)
+                listing = listing[:where] + (shown,) + listing[where:]
+            if not listing:
+                return None
+            tag_articles[key] = listing
+            touched.add(key)
+    index = TagIndex(spellings, index.oldest, index.slugs)
+    named, warnings = _tags(ordered, index, known, shown_as, default)
+    tags = tuple(Tag(t.key, t.name, t.slug, len(tag_articles[t.key]), t.names) for t in named)
+    if any(site.tag_articles[key][0] is not tag_articles[key][0] for key in touched):  # (a tag's newest article retagged)
+        tag_articles = _in_listed_order(tag_articles, versions, known, place)
+    # Each article showing a tag that changed (its count, its name) shows the new one; so do the retagged ones.
+    before_tags = {t.key: t for t in site.tags}
+    changed_keys = [t.key for t in tags if before_tags.get(t.key) != t]
+    showing = [a for key in changed_keys for shown in tag_articles[key] for a in versions.get(shown.source_path, (shown,))]
+    by_tag_key = {t.key: t for t in tags}
+    article_tags, tags_shown = dict(site.article_tags), dict(site.tags_shown)
+    of_names: dict[tuple[str, ...], tuple[tuple[Tag, ...], tuple[tuple, ...]]] = {}
+    for article in [*showing, *(new for _, new in pairs)]:
+        found = of_names.get(article.tags)
+        if found is None:
+            tags_found = _unique(by_tag_key[known.key(n)] for n in article.tags)
+            found = of_names[article.tags] = (tags_found, tuple(tag.shown for tag in tags_found))
+        article_tags[article.source_path], tags_shown[article.source_path] = found
+    return _Tagged(tags, tag_articles, article_tags, tags_shown, tuple(warnings), index)
+
+
+def _shown_versions(group: tuple[Article, ...], known: TagNames) -> dict[str, Article]:
+    """Tag key -> the version of a translation group (in `by_rank`'s order; or one article) that its tag lists: the
+    first that has it. In the order `_tagged` meets the keys."""
+    shown: dict[str, Article] = {}
+    for version in group:
+        for name in version.tags:
+            shown.setdefault(known.key(name), version)
+    return shown
+
+
+def _in_listed_order(
+    tag_articles: dict[str, tuple[Article, ...]], versions: dict[str, tuple[Article, ...]], known: TagNames, place: Callable
+) -> dict[str, tuple[Article, ...]]:
+    """`tag_articles` in the order `_tagged` makes it: by the first listed article that has each tag, then by that
+    article's order of its tags."""
+
+    def order(item: tuple[str, tuple[Article, ...]]) -> tuple:
+        key, shown = item
+        first = shown[0]
+        keys = list(_shown_versions(versions.get(first.source_path, (first,)), known))
+        return place(first), keys.index(key)
+
+    return dict(sorted(tag_articles.items(), key=order))
 
 
 def _source_name(article: Article) -> str | None:

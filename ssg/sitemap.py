@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from itertools import compress
-from operator import attrgetter
+from functools import partial
+from itertools import compress, repeat
+from operator import and_, attrgetter, eq, is_, is_not, not_
 from typing import NamedTuple
 from xml.etree import ElementTree
 
@@ -24,7 +25,6 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 _INDENT = "  "
 _BATCH = 1000  # sitemap rows made into text at a time (`_items`)
 _INDEXED = attrgetter("indexed")
-_PATH = attrgetter("path")
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>"
 # Standalone pages (About): dated by their own `updated:` alone (none without it, not the newest article's), which dates
 # no index page either.
@@ -76,43 +76,78 @@ class Entries:
         self.urls = urls
         self.languages = languages
         same = previous is not None and previous.urls is urls and previous.languages == languages
-        self._before: dict[str, tuple[Page, datetime | None, Entry]] = previous._made if same else {}
-        self._made: dict[str, tuple[Page, datetime | None, Entry]] = {}  # path -> (page, its own date, its entry)
+        self._before: dict[int, _Made] = previous._made if same else {}
+        # id(page) -> what was made of it (the page held there: no other object takes its id while it is kept)
+        self._made: dict[int, _Made] = {}
         self._keep = keep
 
     def of(self, pages: Iterable[Page]) -> list[Entry]:
-        """The entry of every page the sitemap lists, in order.
+        """The entry of every page the sitemap lists (`listed`), in order.
 
-        One pass over the pages (16,500 at 10,000 articles, on every save that changes the list of pages): a page taken
-        over keeps its entry, unless it shows the newest date of all (having no date of its own) and that moved."""
-        pages = listed(pages)
-        made = list(map(self._before.get, map(_PATH, pages)))  # (page, its own date, its entry), as made before
-        fresh: list[int] = []  # the pages whose entries are made (again)
-        undated: list[int] = []  # the pages without a date of their own (not standalone), which show the newest
-        own: list[datetime | None] = []
-        newest = None
-        for n, (page, kept) in enumerate(zip(pages, made, strict=True)):
-            if kept is not None and kept[0] is page:
-                modified = kept[1]
-            else:
-                modified = lastmod(page, None)
-                fresh.append(n)
-            own.append(modified)
-            if page.kind not in OWN_DATE_KINDS:
-                if modified is None:
-                    undated.append(n)
-                elif newest is None or modified > newest:
-                    newest = modified
-        shown = dict.fromkeys(undated, newest)
-        fresh += [n for n in undated if made[n] is not None and made[n][0] is pages[n] and not _same_lastmod(made[n][2].shown, newest)]
-        versions = {n: alternates(pages[n], self.urls, self.languages) for n in fresh}
-        rows = [(self.urls.absolute(pages[n].path), own[n] or shown.get(n), versions[n]) for n in fresh]
-        for n, (_, date, alternate), text in zip(fresh, rows, _items("url", rows), strict=True):
-            made[n] = (pages[n], own[n], Entry(text, date, bool(alternate)))
+        On every save that changes the list of pages (16,500 at 10,000 articles), so in C where it can be: a page taken
+        over (the same object) keeps all that was made of it, found by its identity without a look at the page (each
+        look at 16,500 pages took 3-8 ms); its entry too, unless it shows the newest date of all (having no date of its
+        own) and that moved."""
+        pages = list(pages)
+        made = list(map(self._before.get, map(id, pages), repeat(_UNMADE)))
+        kept = list(map(is_, pages, map(_PAGE, made)))
+        for n in compress(range(len(pages)), map(not_, kept)):
+            made[n] = _Made.of(pages[n])
         if self._keep:
-            self._made = dict(zip(map(_PATH, pages), made, strict=True))  # type: ignore[arg-type]
+            self._made = dict(zip(map(id, pages), made, strict=True))
         self._before = {}
-        return [entry for _, _, entry in made]  # type: ignore[misc]
+        shown = list(map(_LISTED, made))
+        made, kept = list(compress(made, shown)), list(compress(kept, shown))
+        newest, undated = _newest_own(made)
+        fresh = list(compress(range(len(made)), map(not_, map(_ENTRY, made))))  # (a page not kept has no entry yet)
+        fresh += [n for n in undated if kept[n] and not _same_lastmod(made[n].entry.shown, newest)]
+        versions = {n: alternates(made[n].page, self.urls, self.languages) for n in fresh}
+        rows = [(self.urls.absolute(made[n].page.path), made[n].shows(newest), versions[n]) for n in fresh]
+        entries = list(map(_ENTRY, made))
+        for n, (_, date, alternate), text in zip(fresh, rows, _items("url", rows), strict=True):
+            entries[n] = made[n].entry = Entry(text, date, bool(alternate))  # (kept for the next sitemap: its page's own)
+        return entries
+
+
+class _Made:
+    """What `Entries` made of one page: whether the sitemap lists it, and its date and entry."""
+
+    __slots__ = ("page", "listed", "dating", "own", "instant", "entry")
+
+    def __init__(self, page: Page | None, listed: bool, dating: bool, own: datetime | None, entry: Entry | None = None):
+        self.page = page
+        self.listed = listed
+        self.dating = dating  # its own date counts for the newest of all (not a standalone page's: `OWN_DATE_KINDS`)
+        self.own = own  # its own date (`lastmod`)
+        self.instant = own.timestamp() if own is not None and dating else None  # (compared in C: see `_newest_own`)
+        self.entry = entry  # made once the newest date is known
+
+    def shows(self, newest: datetime | None) -> datetime | None:
+        """Its lastmod: its own date; else, unless it is a standalone page, the newest of all."""
+        return self.own if self.own is not None or not self.dating else newest
+
+    @classmethod
+    def of(cls, page: Page) -> _Made:
+        if not page.indexed:
+            return cls(page, False, False, None)
+        return cls(page, True, page.kind not in OWN_DATE_KINDS, lastmod(page, None))
+
+
+_UNMADE = _Made(None, False, False, None)  # (what `Entries` holds of a page it did not make before)
+_PAGE, _LISTED, _ENTRY, _INSTANT = attrgetter("page"), attrgetter("listed"), attrgetter("entry"), attrgetter("instant")
+_OWN, _DATING = attrgetter("own"), attrgetter("dating")
+
+
+def _newest_own(made: list[_Made]) -> tuple[datetime | None, list[int]]:
+    """The newest of the pages' own dates (of equal instants, the first: another offset prints another lastmod), and
+    the pages without a date of their own, which show it; standalone pages neither count nor show it. By each date's
+    instant, compared in C (comparing 16,500 aware datetimes took 14 ms)."""
+    instants = list(map(_INSTANT, made))
+    undated = list(compress(range(len(made)), map(and_, map(is_, map(_OWN, made), repeat(None)), map(_DATING, made))))
+    latest = max(filter(partial(is_not, None), instants), default=None)
+    if latest is None:
+        return None, undated
+    return made[list(map(eq, instants, repeat(latest))).index(True)].own, undated
 
 
 def robots_txt(urls: Urls) -> bytes:

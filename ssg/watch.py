@@ -198,27 +198,46 @@ class Batcher:
     changed file looks the same as when its last event came (size and mtime), and at the latest
     `max_wait` seconds after the first change of the batch, so a file written forever cannot
     starve the preview.
+
+    Where the file system tells when a file written to is closed (inotify's close-after-write: the
+    "closed" events), a batch whose every file was written in place and then closed is handed out
+    `closed_quiet` seconds after that instead: the save is over (Python's `write_text`, cp, vim
+    writing in place). A save that makes a file (a temporary one renamed over the real one, as
+    sed, JetBrains and vim's default write) waits the quiet as before. And a close of a file as the
+    last batch built it (vim closes after an fsync that may outlast the quiet) is no change.
     """
 
-    def __init__(self, quiet: float = 0.05, max_wait: float = 3.0, signature: Callable[[str], Signature] = file_signature):
+    def __init__(
+        self,
+        quiet: float = 0.05,
+        max_wait: float = 3.0,
+        signature: Callable[[str], Signature] = file_signature,
+        closed_quiet: float = 0.01,
+    ):
         """`quiet`: an editor's save is a burst of events a few milliseconds apart; 50 ms joins them and is too
-        short for the author to notice. A file still changing after it is waited for again (`_settled`)."""
+        short for the author to notice. A file still changing after it is waited for again (`_settled`).
+        `closed_quiet`: what follows the close of the save's last file (an attribute set, with no event we act on)."""
         self.quiet = quiet
         self.max_wait = max_wait
         self.signature = signature
+        self.closed_quiet = closed_quiet
         self._cond = threading.Condition()
         self._pending: dict[Change, Signature] = {}
         self._new: set[str] = set()  # pending paths whose first change in the batch created them
+        self._written: set[str] = set()  # pending paths whose last event was their close after writing
+        self._handed: dict[str, Signature] = {}  # each path of the last batch handed out, as it was then
         self._first = self._last = 0.0
         self._closed = False
 
-    def add(self, changes: Iterable[Change], created: str | None = None) -> None:
+    def add(self, changes: Iterable[Change], created: str | None = None, closed: bool = False) -> None:
         """Called from the watcher thread; ignored changes never start or extend a batch. `created`: the path
-        the event made (`created_path`)."""
+        the event made (`created_path`); `closed`: the event is a file's close after writing."""
         seen = [(c, self.signature(c.path)) for c in changes if c.kind is not ChangeKind.IGNORED]
-        if not seen:
-            return
         with self._cond:
+            if closed:  # (a file closed as the last batch saw it: what was written is built, or is being built)
+                seen = [(c, found) for c, found in seen if c in self._pending or self._handed.get(c.path, False) != found]
+            if not seen:
+                return
             now = time.monotonic()
             if not self._pending:
                 self._first = now
@@ -226,6 +245,8 @@ class Batcher:
             if created is not None and all(c.path != created for c in self._pending):
                 self._new.add(created)
             self._pending.update(seen)
+            for change, _ in seen:
+                (self._written.add if closed else self._written.discard)(change.path)
             self._cond.notify_all()
 
     def next_batch(self) -> Batch | None:
@@ -236,7 +257,9 @@ class Batcher:
                     self._cond.wait(WAKE_EVERY)
                     continue
                 now = time.monotonic()
-                deadline = min(self._last + self.quiet, self._first + self.max_wait)
+                # (Written in place and closed, every one: the save is over. Nothing made: no rename to wait for.)
+                done = not self._new and all(c.path in self._written for c in self._pending)
+                deadline = min(self._last + (self.closed_quiet if done else self.quiet), self._first + self.max_wait)
                 if now < deadline:
                     self._cond.wait(deadline - now)
                     continue
@@ -247,8 +270,10 @@ class Batcher:
                 # real one) changed nothing: the author would only wonder what it was.
                 gone = {path for path in self._new if self.signature(path) is None}
                 changes = frozenset(c for c in self._pending if c.path not in gone)
+                self._handed = {c.path: found for c, found in self._pending.items()}
                 self._pending.clear()
                 self._new.clear()
+                self._written.clear()
                 if changes:
                     return Batch(changes)
         return None
@@ -282,7 +307,8 @@ class _Handler(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         layout = self.watcher.layout
-        self.watcher.batcher.add((Change(classify(p, layout), p) for p in event_paths(event)), created_path(event))
+        changes = (Change(classify(p, layout), p) for p in event_paths(event))
+        self.watcher.batcher.add(changes, created_path(event), closed=event.event_type == "closed")
 
 
 class Watcher:

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+import ssg.fingerprints
 import ssg.load
 import ssg.render
+import ssg.site
 from ssg.build import Builder, BuildOptions, build
 from ssg.cache import Store
 from ssg.config import load_config
@@ -709,9 +711,15 @@ def test_builder_on_a_bilingual_site_after_a_failed_build_and_a_deleted_cache(bi
     assert tree(bilingual.public) == cold_build(bilingual, tmp_path)
 
 
-def test_builder_through_a_random_sequence_of_edits_equals_cold_builds(bilingual, tmp_path):
+@pytest.mark.parametrize("by_place", [True, False])
+def test_builder_through_a_random_sequence_of_edits_equals_cold_builds(bilingual, tmp_path, monkeypatch, by_place):
     """Many builds of one Builder in a row (the preview's life), each a different kind of change to
-    a bilingual site whose listings span several pages: every build equals a cold build."""
+    a bilingual site whose listings span several pages: every build equals a cold build. (`by_place=False`: what the
+    sitemap's fingerprint takes over of the last build's pages and articles is looked up by identity, as after a
+    change that shifts many of them.)"""
+    if not by_place:
+        monkeypatch.setattr(ssg.fingerprints, "_FEW_PAGES", 0)
+        monkeypatch.setattr(ssg.fingerprints, "_FEW_ARTICLES", 0)
     bilingual.write({"site.yaml": BILINGUAL_YAML.replace("paginate: 50", "paginate: 3")})
     content = bilingual.root / "content"
     rng = random.Random(7)
@@ -791,6 +799,64 @@ def test_reassembled_site_equals_assembled_site(bilingual):
         clashes += bool(site.warnings)
     assert retagged > 20 and 0 < clashes < 60  # (tags were changed, and a slug clash came and went)
     assert reassemble(site, articles, list(articles), *how) == site
+
+
+@pytest.mark.parametrize("languages", [True, False])
+def test_retagging_from_the_kept_index_equals_assembling(bilingual, monkeypatch, languages):
+    """A save that adds an archive's tag to an article, takes one off or spells one otherwise updates the tags from
+    what the site model keeps (`site._retagged`) instead of going over every article again: the model is the one
+    `assemble` makes, the order of every mapping included, on a bilingual site (a translation retagged, an
+    article whose translation shows the tag) and on one language alone."""
+    how, articles = read_articles(bilingual)
+    if not languages:
+        how = ((), *how[1:])
+    pool = ["Moon", "Mars", "Roscosmos", "Роскосмос", "NASA", "ISS", "МКС"]
+    rng = random.Random(11)
+    # The oldest article has every tag, so no save moves a tag's plain URL (those are assembled again).
+    oldest = min(articles, key=lambda a: (a.date.timestamp(), a.source_path))
+    articles = [dataclasses.replace(a, tags=tuple(pool) if a is oldest else tuple(rng.sample(pool, rng.randint(0, 3)))) for a in articles]
+    site = assemble(articles, *how)
+    assembled = []
+    real = ssg.site._tagged
+    monkeypatch.setattr(ssg.site, "_tagged", lambda *args: assembled.append(1) or real(*args))
+    spellings = [*pool, "moon", "nasa", "Iss"]
+    for step in range(80):
+        now = list(articles)
+        for index in rng.sample([n for n, a in enumerate(now) if a is not oldest], rng.choice((1, 1, 1, 2, 3))):
+            edit = {"key": f"{step}-{index}", "summary": f"{step}"}
+            if rng.random() < 0.8:
+                edit["tags"] = tuple(rng.sample(spellings, rng.randint(0, 4)))
+            now[index] = dataclasses.replace(now[index], **edit)
+        again = reassemble(site, articles, now, *how)
+        monkeypatch.setattr(ssg.site, "_tagged", real)
+        expected = assemble(now, *how)
+        monkeypatch.setattr(ssg.site, "_tagged", lambda *args: assembled.append(1) or real(*args))
+        assert again == expected
+        for field in ("tags", "tag_articles", "article_tags", "tags_shown", "periods", "versions", "by_lang", "neighbours_of"):
+            assert list(getattr(again, field)) == list(getattr(expected, field)), field  # the same order too
+        assert again.tag_index == expected.tag_index
+        articles, site = now, again
+    assert len(assembled) < 20  # (the tags are made again where a spelling comes or goes for good)
+
+
+def test_builder_after_tags_added_and_taken_off(project, tmp_path):
+    """Tags added to an article in the middle of the archive (the tag's later listing pages, its count and the
+    sitemap change), taken off, spelt otherwise: each rebuild equals a cold build."""
+    project.write(
+        {
+            f"content/2021/story-{n:02d}.md": article(
+                f"Story {n}", f"2021-{1 + n % 12:02d}-{10 + n % 9}T10:00:00+03:00", f"Body {n}.", tags=f"[Alpha, T{n % 3}]"
+            )
+            for n in range(40)
+        }
+    )
+    builder = Builder()
+    builder_build(builder, project)
+    story = project.root / "content/2021/story-17.md"
+    for tags in ["[Alpha, T2, T0]", "[Alpha, T2, T0, T1]", "[T2, t0]", "[Alpha, T2]"]:
+        story.write_text(re.sub(r"tags: \[.*\]", f"tags: {tags}", story.read_text(encoding="utf-8")), encoding="utf-8")
+        builder_build(builder, project)
+        assert tree(project.public) == cold_build(project, tmp_path), tags
 
 
 def test_builder_after_a_neighbour_moves_to_another_offset(site, tmp_path):

@@ -150,3 +150,36 @@ def test_the_entries_made_a_few_at_a_time_are_the_document_made_at_once(project,
     shutil.rmtree(site.public)
     site.build()
     assert (site.public / "sitemap.xml").read_bytes() == whole
+
+
+def test_a_long_lived_builders_sitemap_is_a_one_shot_builds_after_each_save(project, tmp_path):
+    """The entries a long-lived builder keeps (found by their pages' identity) give a one-shot build's bytes after each
+    save: a newer article (the newest date, which the pages without a date of their own show, moves), a standalone
+    page without a date (no lastmod, newest or not) and one with its `updated:`, an article made a draft (out of the
+    sitemap) and published again, a tag added (its listing pages move)."""
+    project.write(
+        {
+            **FILES,
+            "site.yaml": SITE_YAML,
+            "content/pages/about.md": "---\ntitle: About\n---\n\nWho we are.\n",
+            "content/pages/team.md": "---\ntitle: Team\nupdated: 2021-02-01\n---\n\nThe team.\n",
+        }
+    )
+    builder = Builder()
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    saves = [
+        {"content/2021/newest.md": article("Newest", "2021-06-20T10:00:00+03:00", tags="[Moon]")},
+        {"content/2021/newest.md": article("Newest", "2021-06-20T10:00:00+03:00", tags="[Moon]", draft="true")},
+        {"content/pages/about.md": "---\ntitle: About\nupdated: 2021-07-01\n---\n\nWho we are.\n"},
+        {"content/2021/newest.md": article("Newest", "2021-06-20T10:00:00+03:00", tags="[Moon, Mars]")},
+        {"content/pages/about.md": "---\ntitle: About us\n---\n\nWho we are.\n"},
+    ]
+    for files in saves:
+        project.write(files)
+        builder.build(load_config(project.root), BuildOptions(now=NOW))
+        written = (project.public / "sitemap.xml").read_bytes()
+        once = project.__class__(tmp_path / f"once-{len(written)}")
+        shutil.copytree(project.root, once.root, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
+        once.build()
+        assert (once.public / "sitemap.xml").read_bytes() == written, files
+    assert urlset(project)["https://example.org/about/"] is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
+import subprocess
 import threading
 import time
 import weakref
@@ -235,6 +237,56 @@ def test_a_file_made_and_gone_within_a_batch_is_no_change():
     assert got == [None]
 
 
+def test_a_file_written_in_place_is_built_once_it_is_closed():
+    """Python's write_text, cp, vim writing in place: modified ... closed. The close ends the save: the batch does not
+    wait the quiet (50 ms of every save of the preview)."""
+    batcher = Batcher(quiet=1.0, signature=stable)
+    start = time.monotonic()
+    batcher.add(changes("content/a.md"))
+    batcher.add(changes("content/a.md"), closed=True)
+    batch = batcher.next_batch()
+    assert time.monotonic() - start < 0.5
+    assert batch is not None and batch.changes == frozenset(changes("content/a.md"))
+
+
+@pytest.mark.parametrize(
+    "save",
+    [
+        [("content/a.md", {})],  # written, not closed yet (an fsync under way): the quiet, as before
+        [("content/a.md", {}), ("content/a.md", {"closed": True}), ("content/b.md", {})],  # another file still written
+        [("content/a.md", {"closed": True}), ("content/a.md", {})],  # written again after its close
+        # sed -i, JetBrains, atomic saves: a temporary file written and closed, then renamed over the real one
+        [("content/sedG8Mx7Q", {"created": "content/sedG8Mx7Q"}), ("content/sedG8Mx7Q", {"closed": True})],
+        # a new article, written and closed: made in the batch (as a temporary file is), so the quiet
+        [("content/new.md", {"created": "content/new.md"}), ("content/new.md", {"closed": True})],
+    ],
+)
+def test_a_save_not_over_at_a_close_waits_the_quiet(save):
+    batcher = Batcher(quiet=0.3, signature=stable)
+    start = time.monotonic()
+    for name, how in save:
+        batcher.add(changes(name), **{k: str(ROOT / v) if k == "created" else v for k, v in how.items()})
+    assert batcher.next_batch() is not None
+    assert time.monotonic() - start >= 0.3
+
+
+def test_a_close_after_its_batch_is_no_second_batch():
+    """Vim writes, then fsyncs, then closes: an fsync that outlasts the quiet left the close for a second batch (a second
+    build of the same text). A close of the file as the batch saw it is no change; one after more was written is."""
+    size = {"n": 10}
+    batcher = Batcher(quiet=0.05, signature=lambda path: (size["n"], 1))
+    batcher.add(changes("content/a.md"))
+    assert batcher.next_batch() is not None
+    thread, got = next_batch_in_thread(batcher)
+    batcher.add(changes("content/a.md"), closed=True)
+    time.sleep(0.2)
+    assert thread.is_alive()
+    size["n"] = 20  # (written again: its "modified" event may come after the close)
+    batcher.add(changes("content/a.md"), closed=True)
+    thread.join(1)
+    assert got and got[0] is not None and got[0].changes == frozenset(changes("content/a.md"))
+
+
 def test_describe_names_paths_relative_to_the_project():
     batch = Batch(frozenset(changes("content/b.md", "content/a.md", "site.yaml", "static/x.css")))
     assert batch.describe(ROOT) == "content/a.md, content/b.md, site.yaml (and 1 more)"
@@ -276,6 +328,42 @@ def test_vim_save_is_one_rebuild(watched):
     (folder / "a.md~").unlink()
     batch = only_batch(batcher)
     assert {(c.kind, Path(c.path).name) for c in batch.changes} == {(CONTENT, "a.md")}
+
+
+@pytest.fixture
+def watched_slowly(project):
+    """`watched` with a quiet long enough to tell from the wait after a close."""
+    project.write({"content/2021/a.md": "old\n"})
+    batcher = Batcher(quiet=1.0)
+    watcher = Watcher(Layout.of(load_config(project.root)), batcher)
+    watcher.start()
+    yield project, batcher, watcher
+    watcher.stop()
+
+
+@pytest.mark.parametrize("how", ["python", "cp", "sed", "vim"])
+def test_a_real_save_is_one_rebuild_soon_after_an_in_place_write(watched_slowly, tmp_path, how):
+    """Real saves on the real file system: one batch each, with the new text. Written in place (Python, cp, vim here),
+    it comes without the quiet; sed -i's temporary file renamed over waits it."""
+    project, batcher, _ = watched_slowly
+    path = project.root.resolve() / "content/2021/a.md"
+    start = time.monotonic()
+    if how == "python":
+        path.write_text("new\n")
+    elif how == "cp":
+        (tmp_path / "new.md").write_text("new\n")
+        subprocess.run(["cp", str(tmp_path / "new.md"), str(path)], check=True)
+    elif how == "sed":
+        subprocess.run(["sed", "-i", "s/old/new/", str(path)], check=True)
+    else:
+        if not shutil.which("vim"):
+            pytest.skip("vim is not installed")
+        command = ["vim", "-u", "DEFAULTS", "-i", "NONE", "-es", "-c", "%s/old/new/", "-c", "wq", str(path)]
+        subprocess.run(command, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    batch = only_batch(batcher, wait_more=0.5)
+    waited = time.monotonic() - start
+    assert {Path(c.path).name for c in batch.changes} == {"a.md"} and path.read_text() == "new\n"
+    assert waited >= 1.0 if how == "sed" else waited < 0.8
 
 
 def test_write_temp_then_rename_is_one_rebuild(watched):
