@@ -915,7 +915,10 @@ class _RefCollector:
 
     def rewrite(self, url: str) -> str:
         url = url.replace(RAW_MARK, "") if RAW_MARK in url else url  # (a link's `{{ }}` in `{% raw %}` text is what it says)
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # a host in brackets that is no IP address (`http://[site]/x`, a template's): a web address still
+            return url  # (left as written, as Hugo leaves it: the build stopped on a traceback)
         if parts.scheme or parts.netloc or not parts.path:
             if parts.scheme in ("http", "https") and on_this_computer(parts.hostname):
                 self.loopback.append(url)

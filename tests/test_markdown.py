@@ -13,6 +13,8 @@ from ssg.config import load_config
 from ssg.markdown import inline_markdown, markdownify, render_markdown
 from ssg.theme import load_theme
 
+from .conftest import article
+
 REPO = Path(__file__).resolve().parent.parent
 
 EVERY_KIND = """\
@@ -1204,3 +1206,12 @@ def test_a_srcset_is_read_as_browsers_read_it(srcset, candidates):
 def test_a_pasted_srcset_and_poster_are_paths_from_the_article_as_src_is():
     html = render_markdown('<img src="a.png" srcset="a.png 1x, ../b.png 2x" alt="">\n\n<video poster="p.jpg"></video>\n', "2021/x.md").html
     assert 'srcset="ssg-ref:file:2021/a.png 1x, ssg-ref:file:b.png 2x"' in html and 'poster="ssg-ref:file:2021/p.jpg"' in html
+
+
+def test_a_link_to_a_host_in_brackets_that_is_no_address_is_left_as_written(project):
+    """`http://[site]/x` (a template's address pasted as it was): urlsplit refuses it, and the build stopped on a traceback."""
+    body = 'A [link](http://[site]/x) and <a href="https://[bad]/y">a raw one</a>.'
+    made = '<p>A <a href="http://[site]/x">link</a> and <a href="https://[bad]/y">a raw one</a>.</p>'
+    assert render_markdown(body, "2021/story.md").html == made
+    project.write({"content/2021/story.md": article("Story", "2021-05-01", body)}).build()
+    assert made in project.page("2021/05/01/story/")
