@@ -26,6 +26,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.md_in_html import HtmlBlockPreprocessor as HtmlInMarkdownPreprocessor
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import NormalizeWhitespace, Preprocessor
@@ -260,14 +261,28 @@ _PREPROCESSOR_NEEDS = {
 
 
 def _quicker_preprocessors(md: markdown.Markdown) -> None:
-    """Python-Markdown's own preprocessors, where they are the known ones, replaced by quicker ones of the same output
-    (tests/test_markdown.py renders documents of every kind both ways)."""
+    """Python-Markdown's own preprocessors (and the toc extension's treeprocessor), where they are the known ones,
+    replaced by quicker ones of the same output (tests/test_markdown.py renders documents of every kind both ways)."""
     places = {item.name: item.priority for item in md.preprocessors._priority}  # noqa: SLF001 (the registry lists no places otherwise)
     if type(md.preprocessors["normalize_whitespace"]) is NormalizeWhitespace:
         md.preprocessors.register(_NormalizeWhitespace(md), "normalize_whitespace", places["normalize_whitespace"])
     for name, (kind, needs) in _PREPROCESSOR_NEEDS.items():
         if name in places and type(md.preprocessors[name]) is kind:
             md.preprocessors.register(_SkippedWithout(md, md.preprocessors[name], needs), name, places[name])
+    toc = next((ext for ext in md.registeredExtensions if type(ext) is TocExtension), None)
+    if toc is not None and type(md.treeprocessors["toc"]) is TocTreeprocessor:
+        place = next(item.priority for item in md.treeprocessors._priority if item.name == "toc")  # noqa: SLF001
+        md.treeprocessors.register(_TocWhereMarked(md, toc.getConfigs()), "toc", place)
+
+
+class _TocWhereMarked(TocTreeprocessor):
+    """The toc extension's treeprocessor (the headings' ids, and the table of contents where the text asks for one),
+    which looked for its marker (`[TOC]`) by joining the text of each element's whole subtree, for every element of
+    every document: it now looks only in a document whose text holds the marker somewhere."""
+
+    def replace_marker(self, root: ElementTree.Element, elem: ElementTree.Element) -> None:
+        if any(self.marker in text for text in root.itertext()):  # (the library replaces an element whose text is the marker)
+            super().replace_marker(root, elem)
 
 
 _NOT_IN_ID = re.compile(r"[^\w\- ]")

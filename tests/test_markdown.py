@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown.extensions.toc
 import markdown.preprocessors
 import markdown.treeprocessors
 import pytest
@@ -219,7 +220,7 @@ def test_plain_lines_are_what_the_block_processors_take_for_prose():
     assert [c for c in digits if re.match(r"\d", c)] == [c for c in digits if c.isdecimal()]
 
 
-def test_skipped_preprocessors_give_what_python_markdown_gives(monkeypatch):
+def test_quicker_preprocessors_give_what_python_markdown_gives(monkeypatch):
     import random
 
     rng = random.Random(13)
@@ -241,12 +242,14 @@ def test_skipped_preprocessors_give_what_python_markdown_gives(monkeypatch):
         "```py",
         "<!-- c -->",
     ]
+    pieces += ["\n\n[TOC]\n\n", "[TOC]", "\n\n* TOC\n{:toc}\n\n", "\n\n## Heading\n\n", "\n\n# Title [TOC]\n\n", "`[TOC]`"]
     docs = _documents() + [
         rng.choice(["", " ", "\n", "\t"]).join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(4000)
     ]
     fast = [render_markdown(doc, "2021/story.md") for doc in docs]
     monkeypatch.setattr(ssg.markdown._SkippedWithout, "run", lambda self, lines: self.inner.run(lines))
     monkeypatch.setattr(ssg.markdown._NormalizeWhitespace, "run", markdown.preprocessors.NormalizeWhitespace.run)
+    monkeypatch.setattr(ssg.markdown._TocWhereMarked, "replace_marker", markdown.extensions.toc.TocTreeprocessor.replace_marker)
     slow = [render_markdown(doc, "2021/story.md") for doc in docs]
     for doc, a, b in zip(docs, fast, slow, strict=True):
         assert a == b, repr(doc)
@@ -257,6 +260,7 @@ def test_quicker_preprocessors_are_in_place():
     assert type(md.preprocessors["normalize_whitespace"]) is ssg.markdown._NormalizeWhitespace
     assert type(md.preprocessors["fenced_code_block"]) is ssg.markdown._SkippedWithout
     assert type(md.preprocessors["html_block"]) is ssg.markdown._SkippedWithout
+    assert type(md.treeprocessors["toc"]) is ssg.markdown._TocWhereMarked
 
 
 def test_plain_paragraph_shortcut_is_used_only_with_the_known_processors():
