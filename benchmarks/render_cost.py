@@ -41,7 +41,7 @@ class Rendered(Exception):
     pass
 
 
-def sample(renderer, output, todo, jobs):
+def sample(renderer, output, todo, jobs, *_):
     pages = [page for page, _ in todo][::every]
     size = sum(len(renderer.render(page)) for _ in range(times) for page in pages)
     print(f"rendered {len(pages)} pages x {times}, {size} bytes")

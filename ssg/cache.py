@@ -278,6 +278,10 @@ class Store:
         """The output folders of the builds this cache remembers (`last_build`)."""
         return [row[0] for row in self.db.execute("SELECT output FROM builds")]
 
+    def holds_records(self) -> bool:
+        """Whether any file's record is cached (none: a new or emptied cache, where a build reads every file)."""
+        return self.db.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None
+
     def digests(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT digest FROM records")}
 

@@ -1108,7 +1108,12 @@ class _Reader:
         if unknown:
             self.problem(key, f"unknown key {sorted(map(str, unknown))[0]!r} (use src, credit, alt, caption)")
         src = value["src"].strip()
-        if urlsplit(src).scheme:
+        try:
+            scheme = urlsplit(src).scheme
+        except ValueError as exc:  # a host in brackets that is no IP address (`https://[cdn]/x.jpg`): the build stopped on a traceback
+            self.problem(key, f"src {src!r} is not a URL: {exc} (write the image's address as its site gives it)")
+            return None
+        if scheme:
             if not _is_web_url(src):
                 self.problem(key, f"src {src!r} is not an http(s) URL or a path under content/")
             src = web_address(src)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 from xml.etree import ElementTree
 
 from .markdown import NOT_PUBLISHED
@@ -179,8 +179,8 @@ def _own_url(url: str, base_url: str, root_path: str) -> str | None:
     """`url` from the site's root if it is an absolute URL of the site under another spelling of its base URL: http
     for https, `www.` or not (`urls.on_site_host`), as a moved WordPress archive links its own old pages; else None
     (another site, or another path of the host)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not on_site_host(parts.hostname, base_url):
+    parts = _split(url)
+    if parts is None or parts.scheme not in ("http", "https") or not on_site_host(parts.hostname, base_url):
         return None
     path = parts.path or "/"
     if not (path + "/").startswith(root_path):
@@ -194,10 +194,19 @@ _WORDPRESS_QUERY = re.compile(r"(?:^|&)(?:p|page_id|attachment_id|cat)=\d+(?:&|$
 
 def _wordpress_query(url: str) -> str | None:
     """Why a link of the site to WordPress's address by number is broken: the page it named is not there."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not _WORDPRESS_QUERY.search(parts.query):
+    parts = _split(url)
+    if parts is None or parts.scheme or parts.netloc or not _WORDPRESS_QUERY.search(parts.query):
         return None
     return f"is WordPress's address by number (?{parts.query}), which a static site cannot answer (it shows the home page): link to the article's file"
+
+
+def _split(url: str) -> SplitResult | None:
+    """`urlsplit(url)`, or None for what it refuses: a host in brackets that is no IP address (`http://[site]/x`, a
+    template's address an article kept), on which `ssg check --links` stopped with a traceback."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def site_base_url(folder: Path) -> str | None:
@@ -239,7 +248,9 @@ def _check(
             f"links to {target}, which is not a published article (`ssg check` names the line that links it and the file likely meant)",
             "",
         )
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return "is no URL: its host, in brackets, is no IP address (write the address as its site gives it)", ""
     if parts.scheme in ("http", "https") or parts.netloc:
         pages = report.external.setdefault(url, [])
         if not pages or pages[-1] != page:

@@ -240,11 +240,15 @@ def load_articles(
     """
     if known is None or known.stamp != store.stamp or store.reset:
         known = Known.from_store(store)
-    files = _scan(content_dir, known.files, stats)
-    # (Passes over every file, in C where they can be: a rebuild of the preview makes them all.)
-    kept = set(map(_DIGEST, files.values())) & known.entries.keys()
-    entries = dict(zip(kept, map(known.entries.__getitem__, kept), strict=True))
-    to_read = _load_records(store, files, entries) if len(entries) < len(files) else []
+    if known.entries or store.holds_records():
+        files = _scan(content_dir, known.files, stats)
+        # (Passes over every file, in C where they can be: a rebuild of the preview makes them all.)
+        kept = set(map(_DIGEST, files.values())) & known.entries.keys()
+        entries = dict(zip(kept, map(known.entries.__getitem__, kept), strict=True))
+        to_read = _load_records(store, files, entries) if len(entries) < len(files) else []
+    else:  # a cache that holds nothing (a cold build): no digest to look up, each file is hashed by its reader alone
+        files = {path: (size, mtime, "") for path, (size, mtime) in (content_stats(content_dir) if stats is None else stats).items()}
+        entries, to_read = {}, list(files)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     unreadable: set[str] = set()

@@ -23,12 +23,15 @@ import markdown
 from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor, ListIndentProcessor
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.extensions.md_in_html import HtmlBlockPreprocessor as HtmlInMarkdownPreprocessor
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.postprocessors import Postprocessor
-from markdown.preprocessors import Preprocessor
+from markdown.preprocessors import NormalizeWhitespace, Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE, STX, AtomicString
 from markupsafe import Markup, escape
 
 from .pelican import link as pelican_link
@@ -204,11 +207,82 @@ def _renderer() -> markdown.Markdown:
         output_format="html",
     )
     md.ssg_refs = refs  # type: ignore[attr-defined]
+    _quicker_preprocessors(md)
     if {item.name for item in md.inlinePatterns._priority} <= _KNOWN_INLINE_PATTERNS:  # noqa: SLF001 (the registry lists no names otherwise)
         md.treeprocessors.register(_PlainTextSkippingInline(md), "inline", 20)
     if {item.name for item in md.parser.blockprocessors._priority} == _KNOWN_BLOCK_PROCESSORS:  # noqa: SLF001
         md.parser.blockprocessors.register(_PlainParagraph(md.parser), "ssg_plain_paragraph", 1000)
     return md
+
+
+class _NormalizeWhitespace(NormalizeWhitespace):
+    """Python-Markdown's first step, without the passes that find nothing: a text without tabs is not expanded, one
+    without a space at a line's end is not searched for lines of spaces alone (a regular expression over the whole
+    text, which looks behind at every character: 5% of an article's reading). The same text comes out."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines)
+        if STX in source or ETX in source:
+            source = source.replace(STX, "").replace(ETX, "")
+        if "\r" in source:
+            source = source.replace("\r\n", "\n").replace("\r", "\n")
+        source += "\n\n"
+        if "\t" in source:
+            source = source.expandtabs(self.md.tab_length)
+        if " \n" in source:  # (what a line of spaces alone ends with)
+            source = _SPACES_LINE.sub("\n", source)
+        return source.split("\n")
+
+
+_SPACES_LINE = re.compile(r"(?<=\n) +\n")  # (NormalizeWhitespace's)
+
+
+class _SkippedWithout(Preprocessor):
+    """A preprocessor of Python-Markdown run only on a text that holds one of the strings it looks for (`needs`): the
+    fenced blocks' (a regular expression over the whole text), or the HTML blocks' (an HTML parser fed the whole text,
+    which hands back a text without `<` or `&` as it is). Others get what it gives for a text it leaves as it is."""
+
+    def __init__(self, md: markdown.Markdown, inner: Preprocessor, needs: tuple[str, ...]):
+        super().__init__(md)
+        self.inner, self.needs = inner, needs
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines)
+        if any(map(source.__contains__, self.needs)):
+            return self.inner.run(lines)
+        return source.split("\n")
+
+
+# Python-Markdown's preprocessors that `_SkippedWithout` may skip, and what each cannot do anything without.
+_PREPROCESSOR_NEEDS = {
+    "fenced_code_block": (FencedBlockPreprocessor, ("```", "~~~")),
+    "html_block": (HtmlInMarkdownPreprocessor, ("<", "&")),
+}
+
+
+def _quicker_preprocessors(md: markdown.Markdown) -> None:
+    """Python-Markdown's own preprocessors (and the toc extension's treeprocessor), where they are the known ones,
+    replaced by quicker ones of the same output (tests/test_markdown.py renders documents of every kind both ways)."""
+    places = {item.name: item.priority for item in md.preprocessors._priority}  # noqa: SLF001 (the registry lists no places otherwise)
+    if type(md.preprocessors["normalize_whitespace"]) is NormalizeWhitespace:
+        md.preprocessors.register(_NormalizeWhitespace(md), "normalize_whitespace", places["normalize_whitespace"])
+    for name, (kind, needs) in _PREPROCESSOR_NEEDS.items():
+        if name in places and type(md.preprocessors[name]) is kind:
+            md.preprocessors.register(_SkippedWithout(md, md.preprocessors[name], needs), name, places[name])
+    toc = next((ext for ext in md.registeredExtensions if type(ext) is TocExtension), None)
+    if toc is not None and type(md.treeprocessors["toc"]) is TocTreeprocessor:
+        place = next(item.priority for item in md.treeprocessors._priority if item.name == "toc")  # noqa: SLF001
+        md.treeprocessors.register(_TocWhereMarked(md, toc.getConfigs()), "toc", place)
+
+
+class _TocWhereMarked(TocTreeprocessor):
+    """The toc extension's treeprocessor (the headings' ids, and the table of contents where the text asks for one),
+    which looked for its marker (`[TOC]`) by joining the text of each element's whole subtree, for every element of
+    every document: it now looks only in a document whose text holds the marker somewhere."""
+
+    def replace_marker(self, root: ElementTree.Element, elem: ElementTree.Element) -> None:
+        if any(self.marker in text for text in root.itertext()):  # (the library replaces an element whose text is the marker)
+            super().replace_marker(root, elem)
 
 
 _NOT_IN_ID = re.compile(r"[^\w\- ]")
@@ -228,13 +302,13 @@ def _heading_id(text: str, separator: str) -> str:
 _PATTERN_NEEDS = {
     "backtick": ("`",),
     "escape": ("\\",),
-    "footnote": ("[",),
+    "footnote": ("[^",),
     "reference": ("[",),
     "link": ("[",),
-    "image_link": ("[",),
-    "image_reference": ("[",),
+    "image_link": ("![",),
+    "image_reference": ("![",),
     "short_reference": ("[",),
-    "short_image_ref": ("[",),
+    "short_image_ref": ("![",),
     "autolink": ("<",),
     "automail": ("<",),
     "linebreak": ("  \n",),
@@ -254,14 +328,13 @@ _PATTERN_NEEDS = {
 }
 _KNOWN_INLINE_PATTERNS = frozenset(_PATTERN_NEEDS)
 _NEEDED = {needed for needs in _PATTERN_NEEDS.values() for needed in needs}
-_INLINE_TRIGGER = re.compile(
-    "|".join(
-        [
-            "[" + "".join(map(re.escape, sorted(n for n in _NEEDED if len(n) == 1))) + "]",
-            *map(re.escape, sorted(n for n in _NEEDED if len(n) > 1)),
-        ]
-    )
-)
+# What any pattern needs (less those holding another: `![` holds `[`): a text holding none of them is searched by none.
+# Looked for one by one, each a quick scan in C: a regular expression of them all tried each at every character of
+# every text, a twentieth of an article's reading.
+_INLINE_TRIGGERS = tuple(sorted((n for n in _NEEDED if not any(o != n and o in n for o in _NEEDED)), key=lambda n: (len(n), n)))
+# The patterns of links and images to the document's references (`[text][id]`, `[id]`): where it defines none, each
+# would read every bracket's text and find no reference of its name, and leave the text as it is.
+_BY_REFERENCE = ("reference", "image_reference", "short_reference", "short_image_ref")
 
 
 class _PlainTextSkippingInline(InlineProcessor):
@@ -276,17 +349,31 @@ class _PlainTextSkippingInline(InlineProcessor):
     def __init__(self, md: markdown.Markdown):
         super().__init__(md)
         self.needs = {md.inlinePatterns[name]: needs for name, needs in _PATTERN_NEEDS.items() if name in md.inlinePatterns}
+        self.triggers = _INLINE_TRIGGERS
+        self.by_reference = frozenset(md.inlinePatterns[name] for name in _BY_REFERENCE if name in md.inlinePatterns)
+
+    def run(self, tree: ElementTree.Element, ancestors: list[str] | None = None) -> ElementTree.Element:
+        # Each pattern with what it needs, in the registry's order: asked of the registry, a pattern's lookup cost as
+        # much as its test, 24 of them for every text with a link.
+        self.patterns = [(pattern, self.needs.get(pattern), pattern in self.by_reference) for pattern in self.inlinePatterns]
+        return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803 (the library's names)
-        if patternIndex == 0 and not _INLINE_TRIGGER.search(data):
+        """The library's loop over the patterns from `patternIndex` on, each tried until it no longer matches; a pattern
+        whose strings `data` does not hold (or one of references, where the document defines none) is passed over as
+        one that does not match."""
+        if isinstance(data, AtomicString) or patternIndex == 0 and not any(map(data.__contains__, self.triggers)):
             return data
-        return super()._InlineProcessor__handleInline(data, patternIndex)  # type: ignore[misc]
-
-    def _InlineProcessor__applyPattern(self, pattern: Any, data: str, patternIndex: int, startIndex: int = 0) -> tuple[str, bool, int]:  # noqa: N802, N803
-        needs = self.needs.get(pattern)
-        if needs is not None and not any(map(data.__contains__, needs)):
-            return data, False, 0  # what the library returns when the pattern does not match
-        return super()._InlineProcessor__applyPattern(pattern, data, patternIndex, startIndex)  # type: ignore[misc]
+        patterns, index, start = self.patterns, patternIndex, 0
+        while index < len(patterns):
+            pattern, needs, by_reference = patterns[index]
+            if needs is not None and not any(map(data.__contains__, needs)) or by_reference and not self.md.references:
+                index, start = index + 1, 0
+                continue
+            data, matched, start = self._InlineProcessor__applyPattern(pattern, data, index, start)  # type: ignore[attr-defined]
+            if not matched:
+                index += 1
+        return data
 
 
 # The block processors of Python-Markdown with `extra` and `sane_lists` (and ssg's lists, below). Each looks for something a
@@ -315,7 +402,20 @@ _KNOWN_BLOCK_PROCESSORS = frozenset(
         "paragraph",
     ]
 )
-_NOT_PLAIN = re.compile(r"^[ ]{0,3}[#>*+\-=_:\[\d]|[|\x02\x03]", re.M)  # \d: list numbers in any script
+_LINE_MARKS = frozenset("#>*+-=_:[")  # what a line of another block starts with, after up to three spaces (or a digit)
+
+
+def _plain_lines(block: str) -> bool:
+    """Whether no line of `block` starts, after up to three spaces, with one of `_LINE_MARKS` or a digit of any script
+    (`str.isdecimal`: the digits of `\\d`), and it holds no `|` and no placeholder of stashed HTML. (A regular
+    expression of that, with `^` at every line, tried it at every character: 5% of an article's reading.)"""
+    if "|" in block or "\x02" in block or "\x03" in block:
+        return False
+    for line in block.split("\n") if "\n" in block else (block,):
+        first = line[:4].lstrip(" ")[:1]
+        if first and (first in _LINE_MARKS or first.isdecimal()):
+            return False
+    return True
 
 
 class _PlainParagraph(BlockProcessor):
@@ -327,7 +427,7 @@ class _PlainParagraph(BlockProcessor):
 
     def test(self, parent: ElementTree.Element, block: str) -> bool:
         # (A block of only no-break spaces and the like is no paragraph: ParagraphProcessor drops it.)
-        plain = block[:1] not in ("", " ", "\n") and not block.isspace() and not _NOT_PLAIN.search(block)
+        plain = block[:1] not in ("", " ", "\n") and not block.isspace() and _plain_lines(block)
         return plain and not self.parser.state.isstate("list")
 
     def run(self, parent: ElementTree.Element, blocks: list[str]) -> None:
@@ -915,7 +1015,10 @@ class _RefCollector:
 
     def rewrite(self, url: str) -> str:
         url = url.replace(RAW_MARK, "") if RAW_MARK in url else url  # (a link's `{{ }}` in `{% raw %}` text is what it says)
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # a host in brackets that is no IP address (`http://[site]/x`, a template's): a web address still
+            return url  # (left as written, as Hugo leaves it: the build stopped on a traceback)
         if parts.scheme or parts.netloc or not parts.path:
             if parts.scheme in ("http", "https") and on_this_computer(parts.hostname):
                 self.loopback.append(url)

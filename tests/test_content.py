@@ -602,6 +602,15 @@ def test_an_image_without_src_says_so():
         assert problems(f"---\ntitle: T\ndate: 2021-01-01\nimage: {image}\n---\n") == [f"2021/story.md:4: image: {message}"], image
 
 
+def test_an_image_url_with_a_host_in_brackets_that_is_no_address_is_a_problem_on_its_line():
+    """`https://[cdn]/x.jpg` (a template's address): urlsplit refuses it, and the build stopped on a ValueError traceback."""
+    for image in ("https://[cdn]/x.jpg", "{src: 'https://[cdn]/x.jpg', alt: Soyuz}"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nimage: {image}\n---\n") == [
+            "2021/story.md:4: image: src 'https://[cdn]/x.jpg' is not a URL: 'cdn' does not appear to be an IPv4 or IPv6 address "
+            "(write the image's address as its site gives it)"
+        ], image
+
+
 def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_named():
     """50 clipped files each failed on `date: is missing` though their `published:` held it (Hugo reads it)."""
     clipped = read("---\ntitle: T\ncreated: 2025-03-20\npublished: 2025-03-14\n---\nText.\n")

@@ -1010,3 +1010,18 @@ def test_a_long_lived_builder_follows_a_moved_article_that_only_a_page_links_to(
     about = next(path for path in tree(site.public) if "about" in path and path.endswith(".html"))
     assert "2021/06/14/story-4/" in (site.public / about).read_text(encoding="utf-8")
     assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_a_cold_build_hashes_each_file_once_and_a_warm_one_finds_it(project, monkeypatch):
+    """An empty cache has no record to look up: a cold build read and hashed every file to look, then its readers read
+    and hashed each again. Each is hashed by its reader alone; the next build finds every one in the cache."""
+    project.write({f"content/2021/a{n}.md": article(f"Story {n}", f"2021-05-{n + 1:02d}T10:00:00+03:00") for n in range(5)})
+    hashed = []
+    digest = ssg.load.file_digest
+    monkeypatch.setattr(ssg.load, "file_digest", lambda path, raw: hashed.append(path) or digest(path, raw))
+    cold = project.build()
+    assert sorted(hashed) == [f"2021/a{n}.md" for n in range(5)] and cold.read == 5
+    (project.root / "content/2021/a0.md").touch()  # (a changed mtime: hashed to find its bytes the same)
+    hashed.clear()
+    warm = project.build()
+    assert hashed == ["2021/a0.md"] and warm.read == 0

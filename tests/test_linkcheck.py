@@ -163,6 +163,20 @@ def test_links_to_the_sites_own_host_over_http_or_www_are_checked_as_its_own(tmp
     assert check_links(tmp_path, "https://example.org/archive/").external.keys() >= {"http://www.example.org/gone/"}  # (not under its path)
 
 
+def test_a_link_to_a_host_in_brackets_that_is_no_address_is_broken(project):
+    """`[link](http://[site]/x)` (a template's address an article kept) builds, as written: `ssg check --links` stopped
+    on it with a ValueError traceback from urlsplit."""
+    body = 'A [link](http://[site]/x) and <a href="https://[bad]/y?p=1">another</a>.'
+    project.write({"content/2021/story.md": article("Story", "2021-05-01", body)}).build()
+    report = check_links(project.public, "https://example.org/")
+    why = "is no URL: its host, in brackets, is no IP address (write the address as its site gives it)"
+    assert [str(b) for b in report.broken] == [
+        f"2021/05/01/story/index.html: http://[site]/x: {why}",
+        f"2021/05/01/story/index.html: https://[bad]/y?p=1: {why}",
+    ]
+    assert not any("[" in url for url in report.external)
+
+
 def test_a_link_broken_on_many_pages_is_one_line_naming_the_template_line_that_writes_it(project):
     """A template's mistake is on every page it makes: 3 mistakes on 21 pages were 63 lines naming built pages."""
     line = '<a href="{{ url_for(\'tgas/\') }}">t</a> <img src="{{ url_for(\'brand/logo.svg\') }}" alt="">'

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown.extensions.toc
+import markdown.preprocessors
+import markdown.treeprocessors
 import pytest
 
 import ssg.markdown
@@ -12,6 +15,8 @@ import ssg.shortcodes
 from ssg.config import load_config
 from ssg.markdown import inline_markdown, markdownify, render_markdown
 from ssg.theme import load_theme
+
+from .conftest import article
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -84,9 +89,9 @@ def test_plain_text_shortcut_renders_exactly_as_python_markdown(monkeypatch):
 
 
 def _every_pattern_everywhere(monkeypatch) -> None:
-    """Every text through every inline pattern, as Python-Markdown alone does."""
-    monkeypatch.setattr(ssg.markdown, "_INLINE_TRIGGER", re.compile(""))
-    monkeypatch.setattr(ssg.markdown._renderer().treeprocessors["inline"], "needs", {})
+    """Every text through every inline pattern, as Python-Markdown alone does (its own loop over them)."""
+    library = markdown.treeprocessors.InlineProcessor._InlineProcessor__handleInline
+    monkeypatch.setattr(ssg.markdown._PlainTextSkippingInline, "_InlineProcessor__handleInline", library)
 
 
 _INLINE_PIECES = [
@@ -110,6 +115,20 @@ def test_inline_patterns_search_only_texts_with_their_characters(monkeypatch):
         assert a == b, doc
 
 
+def test_patterns_of_references_are_skipped_only_without_references(monkeypatch):
+    import random
+
+    rng = random.Random(7)
+    endings = ["", "\n\n[b]: https://example.org/b\n", "\n\n[^1]: A note.\n"]  # (none, a reference, a footnote alone)
+    docs = [" ".join(rng.choice(_INLINE_PIECES) for _ in range(rng.randint(1, 12))) + rng.choice(endings) for _ in range(3000)]
+    fast = [render_markdown(doc, "2021/story.md") for doc in docs]
+    _every_pattern_everywhere(monkeypatch)
+    slow = [render_markdown(doc, "2021/story.md") for doc in docs]
+    for doc, a, b in zip(docs, fast, slow, strict=True):
+        assert a == b, doc
+    assert any("<a href" in a.html and "[b]:" in doc and "](" not in doc for doc, a in zip(docs, fast, strict=True))
+
+
 def test_plain_text_shortcut_is_used_only_with_the_known_patterns():
     md = ssg.markdown._renderer()
     assert isinstance(md.treeprocessors["inline"], ssg.markdown._PlainTextSkippingInline)
@@ -120,7 +139,13 @@ def test_plain_text_shortcut_is_used_only_with_the_known_patterns():
     "text", ["*a*", "_a_", "`a`", "\\*", "[a](b)", "<b>", "&amp;", "a  \nb", "~~a~~", "https://a.org", "WwW.a.org", "a@b.org"]
 )
 def test_each_trigger_takes_the_long_way(text):
-    assert ssg.markdown._INLINE_TRIGGER.search(text)
+    assert any(trigger in text for trigger in ssg.markdown._INLINE_TRIGGERS)
+
+
+def test_inline_triggers_are_in_every_text_a_pattern_needs():
+    for needs in ssg.markdown._PATTERN_NEEDS.values():
+        for needed in needs:
+            assert any(trigger in needed for trigger in ssg.markdown._INLINE_TRIGGERS), needed
 
 
 # Line starts and pieces every block processor looks for, mixed with prose, for random documents.
@@ -179,6 +204,63 @@ def test_plain_paragraph_shortcut_on_unusual_white_space_and_digits(monkeypatch,
     fast = render_markdown(doc, "2021/story.md")
     monkeypatch.setattr(ssg.markdown._PlainParagraph, "test", lambda self, parent, block: False)
     assert fast == render_markdown(doc, "2021/story.md")
+
+
+def test_plain_lines_are_what_the_block_processors_take_for_prose():
+    import random
+
+    # What the test was before, as a regular expression: no line starts with a block's mark, and no |, no placeholder.
+    not_plain = re.compile(r"^[ ]{0,3}[#>*+\-=_:\[\d]|[|\x02\x03]", re.M)
+    rng = random.Random(3)
+    pieces = [*_PIECES, "\x02wzxhzdk:1\x03", "\t#", "    # code", "   # h", "  \u0661", "\u00b2", "\u2460", "\n", "\n\n", " "]
+    blocks = [rng.choice(["", " ", "  ", "   ", "    "]).join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(20000)]
+    for block in blocks:
+        assert ssg.markdown._plain_lines(block) == (not_plain.search(block) is None), repr(block)
+    digits = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert [c for c in digits if re.match(r"\d", c)] == [c for c in digits if c.isdecimal()]
+
+
+def test_quicker_preprocessors_give_what_python_markdown_gives(monkeypatch):
+    import random
+
+    rng = random.Random(13)
+    pieces = [
+        *_PIECES,
+        "\t",
+        "\ttab",
+        " \n",
+        "   \n",
+        "\r\n",
+        "\r",
+        "\x02",
+        "\x03",
+        "<b>",
+        "&amp;",
+        "&",
+        "```",
+        "~~~",
+        "```py",
+        "<!-- c -->",
+    ]
+    pieces += ["\n\n[TOC]\n\n", "[TOC]", "\n\n* TOC\n{:toc}\n\n", "\n\n## Heading\n\n", "\n\n# Title [TOC]\n\n", "`[TOC]`"]
+    docs = _documents() + [
+        rng.choice(["", " ", "\n", "\t"]).join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(4000)
+    ]
+    fast = [render_markdown(doc, "2021/story.md") for doc in docs]
+    monkeypatch.setattr(ssg.markdown._SkippedWithout, "run", lambda self, lines: self.inner.run(lines))
+    monkeypatch.setattr(ssg.markdown._NormalizeWhitespace, "run", markdown.preprocessors.NormalizeWhitespace.run)
+    monkeypatch.setattr(ssg.markdown._TocWhereMarked, "replace_marker", markdown.extensions.toc.TocTreeprocessor.replace_marker)
+    slow = [render_markdown(doc, "2021/story.md") for doc in docs]
+    for doc, a, b in zip(docs, fast, slow, strict=True):
+        assert a == b, repr(doc)
+
+
+def test_quicker_preprocessors_are_in_place():
+    md = ssg.markdown._renderer()
+    assert type(md.preprocessors["normalize_whitespace"]) is ssg.markdown._NormalizeWhitespace
+    assert type(md.preprocessors["fenced_code_block"]) is ssg.markdown._SkippedWithout
+    assert type(md.preprocessors["html_block"]) is ssg.markdown._SkippedWithout
+    assert type(md.treeprocessors["toc"]) is ssg.markdown._TocWhereMarked
 
 
 def test_plain_paragraph_shortcut_is_used_only_with_the_known_processors():
@@ -1204,3 +1286,12 @@ def test_a_srcset_is_read_as_browsers_read_it(srcset, candidates):
 def test_a_pasted_srcset_and_poster_are_paths_from_the_article_as_src_is():
     html = render_markdown('<img src="a.png" srcset="a.png 1x, ../b.png 2x" alt="">\n\n<video poster="p.jpg"></video>\n', "2021/x.md").html
     assert 'srcset="ssg-ref:file:2021/a.png 1x, ssg-ref:file:b.png 2x"' in html and 'poster="ssg-ref:file:2021/p.jpg"' in html
+
+
+def test_a_link_to_a_host_in_brackets_that_is_no_address_is_left_as_written(project):
+    """`http://[site]/x` (a template's address pasted as it was): urlsplit refuses it, and the build stopped on a traceback."""
+    body = 'A [link](http://[site]/x) and <a href="https://[bad]/y">a raw one</a>.'
+    made = '<p>A <a href="http://[site]/x">link</a> and <a href="https://[bad]/y">a raw one</a>.</p>'
+    assert render_markdown(body, "2021/story.md").html == made
+    project.write({"content/2021/story.md": article("Story", "2021-05-01", body)}).build()
+    assert made in project.page("2021/05/01/story/")

@@ -49,9 +49,14 @@ _3 = re.compile(rf"^({_DOT}+?)(icate|ative|alize|iciti|ical|ful|ness)\Z")
 _4 = re.compile(rf"^({_DOT}+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)\Z")
 _4B = re.compile(rf"^({_DOT}+?)(s|t)(ion)\Z")
 _5 = re.compile(rf"^({_DOT}+?)e\Z")
-_5_LL = re.compile(r"ll\Z")
 _5_CVC = re.compile("^" + _C + _v + r"[^aeiouwxy]\Z")
 _LAST = re.compile(rf"{_DOT}\Z")
+
+# The endings each step's expression ends with: a word without one of them is not searched by it (`str.endswith`, in C;
+# the expressions, `^(.+?)(ational|tional|...)\Z`, tried every ending at every character, most of a word's stemming).
+_2_ENDS = tuple(_STEP2)
+_3_ENDS = tuple(_STEP3)
+_4_ENDS = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ou", "ism", "ate", "iti", "ous", "ive", "ize")
 
 
 def _drop_last(w: str) -> str:
@@ -68,17 +73,18 @@ def stem_en(w: str) -> str:  # noqa: C901 - one function per lunr.js, step by st
         w = "Y" + w[1:]
 
     # Step 1a
-    if _1A.search(w):
-        w = _1A.sub(r"\1\2", w, count=1)
-    elif _1A2.search(w):
-        w = _1A2.sub(r"\1\2", w, count=1)
+    if w[-1] == "s":
+        if _1A.search(w):
+            w = _1A.sub(r"\1\2", w, count=1)
+        elif _1A2.search(w):
+            w = _1A2.sub(r"\1\2", w, count=1)
 
     # Step 1b
-    m = _1B.search(w)
+    m = _1B.search(w) if w.endswith("eed") else None
     if m:
         if _MGR0.search(m.group(1)):
             w = _drop_last(w)
-    else:
+    elif w.endswith(("ed", "ing")):
         m = _1B2.search(w)
         if m:
             stem = m.group(1)
@@ -92,26 +98,26 @@ def stem_en(w: str) -> str:  # noqa: C901 - one function per lunr.js, step by st
                     w += "e"
 
     # Step 1c
-    m = _1C.search(w)
+    m = _1C.search(w) if w[-1] == "y" else None
     if m:
         w = m.group(1) + "i"
 
     # Step 2
-    m = _2.search(w)
+    m = _2.search(w) if w.endswith(_2_ENDS) else None
     if m and _MGR0.search(m.group(1)):
         w = m.group(1) + _STEP2[m.group(2)]
 
     # Step 3
-    m = _3.search(w)
+    m = _3.search(w) if w.endswith(_3_ENDS) else None
     if m and _MGR0.search(m.group(1)):
         w = m.group(1) + _STEP3[m.group(2)]
 
     # Step 4
-    m = _4.search(w)
+    m = _4.search(w) if w.endswith(_4_ENDS) else None
     if m:
         if _MGR1.search(m.group(1)):
             w = m.group(1)
-    else:
+    elif w.endswith(("sion", "tion")):
         m = _4B.search(w)
         if m:
             stem = m.group(1) + m.group(2)
@@ -119,12 +125,12 @@ def stem_en(w: str) -> str:  # noqa: C901 - one function per lunr.js, step by st
                 w = stem
 
     # Step 5
-    m = _5.search(w)
+    m = _5.search(w) if w[-1:] == "e" else None
     if m:
         stem = m.group(1)
         if _MGR1.search(stem) or (_MEQ1.search(stem) and not _5_CVC.search(stem)):
             w = stem
-    if _5_LL.search(w) and _MGR1.search(w):
+    if w.endswith("ll") and _MGR1.search(w):
         w = _drop_last(w)
 
     if firstch == "y":
