@@ -471,7 +471,9 @@ def test_builds_that_come_before_the_last_ones_save_are_saved_with_it(tmp_path: 
     monkeypatch.setattr(search_writer, "DENSE", 16)  # (terms move in and out of bitmaps between the saves)
     saves, chained = [], []
     real_save, real_chained = search_writer._Store.save, search_writer.Indexer._chained
-    monkeypatch.setattr(search_writer._Store, "save", lambda self, index, base: saves.append(index.cold) or real_save(self, index, base))
+    monkeypatch.setattr(
+        search_writer._Store, "save", lambda self, index, base, stop=None: saves.append(index.cold) or real_save(self, index, base, stop)
+    )
     monkeypatch.setattr(search_writer.Indexer, "_chained", lambda self, store: chained.append(c := real_chained(self, store)) or c)
     archive = Archive(seed, 400)  # (large enough for most edits to be updates, not rebuilds)
     state, cold_state = tmp_path / "state.sqlite", tmp_path / "cold.sqlite"
@@ -665,3 +667,49 @@ def test_a_shifted_field_is_encoded_as_from_scratch() -> None:
         assert made == (renumbered, cold)
         checked += 1
     assert checked > 500
+
+
+def test_a_save_of_the_state_stopped_midway_writes_nothing_and_is_done_with_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview stops saving the index's state when the author saves again (`Indexer.flush`'s `stop`, asked between
+    SQLite's steps): the state stays as it was (the transaction rolled back), and the next build updates the index still
+    to be saved and saves both builds' changes, as if that save had never started. A cold build's save stopped so is
+    made by the next build, before it starts."""
+    monkeypatch.setattr(search_writer, "_STOP_STEPS", 50)  # (asked often: the archive is small)
+    archive = Archive(31, 200)
+    state, cold_state = tmp_path / "state.sqlite", tmp_path / "cold.sqlite"
+    indexer = search_writer.Indexer(defer=True)
+
+    def build() -> None:
+        assert {f.path: f.data for f in indexer.files(archive.docs.values(), CONFIG, state)} == dict(
+            write_index(archive.docs.values(), CONFIG)
+        )
+
+    def move(i: int, day: int) -> None:
+        archive.docs[i] = _moved(archive.docs[i], archive.make(0, day).date.replace("T10:", "T09:"))
+
+    build()  # cold: stopped at once, then saved by the next build first
+    assert not indexer.flush(stop=lambda: True)
+    with sqlite3.connect(state) as db:  # (opened by the build, to see whether another had saved it: nothing saved)
+        assert db.execute("SELECT count(*) FROM meta").fetchone() == (0,)
+    move(100, 80)
+    build()
+    assert indexer.flush()
+    saved = _state_tables(state)
+    move(150, 130)
+    build()
+    asked: list[int] = []
+    assert not indexer.flush(stop=lambda: asked.append(1) or len(asked) > 3)  # a few steps written, then stopped
+    assert len(asked) == 4 and _state_tables(state) == saved
+    move(40, 60)
+    expected = dict(write_index(archive.docs.values(), CONFIG))
+    rebuilds: list[int] = []
+    real_build = search_writer._Index.build
+    monkeypatch.setattr(search_writer._Index, "build", lambda docs, width: rebuilds.append(1) or real_build(docs, width))
+    assert {f.path: f.data for f in indexer.files(archive.docs.values(), CONFIG, state)} == expected
+    assert not rebuilds  # (chained: it updated the index the stopped save was to write)
+    assert indexer.flush(stop=lambda: False)
+    dict(write_index(archive.docs.values(), CONFIG, cold_state))
+    assert _state_tables(state) == _state_tables(cold_state)
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))

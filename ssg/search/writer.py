@@ -46,7 +46,7 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -200,17 +200,26 @@ class Indexer:
         self._pending = None
         return pending  # type: ignore[return-value]
 
-    def flush(self) -> None:
-        """Save the state of the last build, if that is still to be done."""
+    def flush(self, stop: Callable[[], bool] | None = None) -> bool:
+        """Save the state of the last build, if that is still to be done. `stop`: asked while it writes (the preview's:
+        whether a save of the author's waits); when it says so, the save stops and writes nothing, and stays to be done
+        (by a later flush, or with the next build's: see `_chained`). False: it stopped so."""
         if self._pending is not None:
-            (store, index, base), self._pending = self._pending, None
+            pending, self._pending = self._pending, None
+            store, index, base = pending
+            stopped = False
             try:
-                saved = store.save(index, base)
+                saved = store.save(index, base, stop)
+            except _StoppedError:
+                stopped, self._pending = True, pending  # (and its connection open: the index reads the state through it)
+                return False
             finally:
-                store.close()
+                if not stopped:
+                    store.close()
             _forget_terms(index.terms_docs.values())
             if saved is not None and isinstance(index, _StoredIndex):
                 self._kept = _Kept(store.path, store.key, saved, index.as_saved())
+        return True
 
 
 class _Kept(NamedTuple):
@@ -252,6 +261,10 @@ def _gc_paused(frozen: bool) -> Iterator[None]:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
+
+
+class _StoppedError(Exception):
+    """A save stopped as its caller asked (`Indexer.flush`): it wrote nothing."""
 
 
 class _StaleStateError(Exception):
@@ -1229,6 +1242,7 @@ _STATE_FORMAT = 2  # the layout of the tables' rows
 _DOC_BLOCK = 64  # documents per row of `docs` and `terms`
 _STORE_BLOCK = 64  # store chunks per row of `store`
 _BUCKETS = 4096  # rows of `postings`, a term's by the CRC of the term
+_STOP_STEPS = 20_000  # SQLite's steps between two questions to a save's `stop` (about a millisecond)
 _KEPT_ROWS = 512  # rows of `terms` and of `postings` a kept index holds on to between builds (`_StoredIndex.as_saved`)
 
 
@@ -1343,21 +1357,38 @@ class _Store:
         except sqlite3.DatabaseError:
             return None
 
-    def save(self, index: _Index, base: str | None) -> str | None:
+    def save(self, index: _Index, base: str | None, stop: Callable[[], bool] | None = None) -> str | None:
         """Write the index; returns the generation it is saved as (None: it could not be saved).
 
         `base`: the generation of the state the index was updated from. An update saves only what it changed: over a
         state another build saved since, it would make a mix, so it is not saved then (checked in the transaction that
-        writes, so that no other save comes in between)."""
+        writes, so that no other save comes in between). `stop`: asked every few thousand steps of SQLite's; when it
+        says so, the transaction is rolled back (the state stays as it was) and `_StoppedError` raised."""
         generation = os.urandom(8).hex()
+        stopped = False
+
+        def progress() -> bool:
+            nonlocal stopped
+            if stopped:
+                return False  # (asked once: the rollback that follows must run to its end)
+            stopped = stop()  # type: ignore[misc]
+            return stopped  # (true: SQLite interrupts the statement, and the transaction is rolled back)
+
         try:
-            return generation if self._save(index, generation, base) else None
+            db = self._fresh() if index.cold else self._open()
+            if stop is not None:
+                db.set_progress_handler(progress, _STOP_STEPS)
+            return generation if self._save(db, index, generation, base) else None
         except (sqlite3.DatabaseError, OSError):  # (the cache deleted while it was written, a full disk)
+            if stopped:
+                raise _StoppedError from None
             self._reset()  # only a cache: a build never fails for it
             return None
+        finally:
+            if self.db is not None:
+                self.db.set_progress_handler(None, 0)
 
-    def _save(self, index: _Index, generation: str, base: str | None) -> bool:
-        db = self._fresh() if index.cold else self._open()
+    def _save(self, db: sqlite3.Connection, index: _Index, generation: str, base: str | None) -> bool:
         count = len(index.refs)
         with db:
             if not index.cold:
