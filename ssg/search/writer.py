@@ -833,9 +833,9 @@ class _Update:
         streams = []
         for f in range(self.index.width):
             docs_f, tfs_f, text = p.docs[f], p.tfs[f], entry[2 + f] if entry else ""
+            if (docs_f or text) and codec.postings(text) != len(docs_f):
+                raise _StaleStateError(term)
             if docs_f:
-                if codec.postings(text) != len(docs_f):
-                    raise _StaleStateError(term)
                 shifted = _shifted(docs_f, text, self.window, self.move.shift)  # type: ignore[union-attr]
                 if shifted is None:
                     docs_f, tfs_f, text = _splice(docs_f, tfs_f, text, self.window, self.drop, [], self.length_codes[f], self.move.shift)  # type: ignore[union-attr]
@@ -1381,6 +1381,8 @@ class _Store:
             return generation if self._save(db, index, generation, base) else None
         except (sqlite3.DatabaseError, OSError):  # (the cache deleted while it was written, a full disk)
             if stopped:
+                if self.db is not None:  # (rolled back already, unless the statement stopped was the commit itself)
+                    self.db.rollback()
                 raise _StoppedError from None
             self._reset()  # only a cache: a build never fails for it
             return None
