@@ -278,6 +278,11 @@ class Batcher:
                     return Batch(changes)
         return None
 
+    def waiting(self) -> bool:
+        """Whether a change came in that no batch handed out yet."""
+        with self._cond:
+            return bool(self._pending)
+
     def quiet_for(self, seconds: float) -> bool:
         """True when no change came in for `seconds`; False as soon as one is waiting or the batcher closes."""
         end = time.monotonic() + seconds
@@ -500,7 +505,8 @@ class Rebuilder:
         # preview would grow by megabytes per save. It looks only at what builds made since the
         # last pause (`collect_garbage`); at everything, once the author rests or every FULL_EVERY builds.
         # Work a build can leave for later (saving the search index's state) is done once the
-        # author pauses too (`Builder.tidy`); a save before then has the next build do it first.
+        # author pauses too (`Builder.tidy`); a save before then, or while it is done (it stops then, having
+        # written nothing), has the next build do it with its own.
         # The look for changes the watcher missed lists every content file (about a second at
         # 100,000 articles): it waits for the longer pause, so that it seldom delays a next save.
         builds = 0  # since the last full collection
@@ -626,7 +632,7 @@ class Rebuilder:
     def tidy(self) -> None:
         """`Builder.tidy`: what it does is for later builds only, so a failure is reported and the preview goes on."""
         try:
-            self.builder.tidy()
+            self.builder.tidy(stop=self.batcher.waiting)  # (a save that comes meanwhile is built first)
         except Exception as exc:  # noqa: BLE001 - a bug of ours must not take the preview down
             traceback.print_exc()
             click.secho(

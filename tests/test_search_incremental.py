@@ -13,6 +13,7 @@ import marshal
 import random
 import sqlite3
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -470,7 +471,9 @@ def test_builds_that_come_before_the_last_ones_save_are_saved_with_it(tmp_path: 
     monkeypatch.setattr(search_writer, "DENSE", 16)  # (terms move in and out of bitmaps between the saves)
     saves, chained = [], []
     real_save, real_chained = search_writer._Store.save, search_writer.Indexer._chained
-    monkeypatch.setattr(search_writer._Store, "save", lambda self, index, base: saves.append(index.cold) or real_save(self, index, base))
+    monkeypatch.setattr(
+        search_writer._Store, "save", lambda self, index, base, stop=None: saves.append(index.cold) or real_save(self, index, base, stop)
+    )
     monkeypatch.setattr(search_writer.Indexer, "_chained", lambda self, store: chained.append(c := real_chained(self, store)) or c)
     archive = Archive(seed, 400)  # (large enough for most edits to be updates, not rebuilds)
     state, cold_state = tmp_path / "state.sqlite", tmp_path / "cold.sqlite"
@@ -556,3 +559,157 @@ def test_the_shard_after_the_first_ones_terms_all_went_is_the_first(tmp_path: Pa
     dict(write_index(docs, CONFIG, state))
     docs[0] = doc(0, "w3")
     assert dict(write_index(docs, CONFIG, state)) == dict(write_index(docs, CONFIG))
+
+
+def _moved(doc: SearchDoc, date: str, ref: str | None = None, terms: dict | None = None) -> SearchDoc:
+    """The document with another date (and another ref, as an article whose URL has its date; other terms)."""
+    ref = ref or doc.ref
+    return SearchDoc(ref, ref, doc.title, date, doc.lang, doc.lead, doc.tags, terms or doc.terms)
+
+
+@pytest.mark.parametrize(
+    ("seed", "dense", "words", "defer"),
+    [
+        (21, 1024, None, False),
+        (22, 8, 14, False),  # few words, each in most documents: bitmaps, shifted by a bit, and terms crossing into that form
+        (23, 12, None, True),  # a long-lived writer: updates chained before the state is saved
+    ],
+)
+def test_a_moved_date_renumbers_the_documents_between_and_equals_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, dense: int, words: int | None, defer: bool
+) -> None:
+    """Dates moved back and forward across many documents, to the oldest place and the newest, with the article edited
+    or its URL changed at the same time, another article edited in the same save: each update renumbers the documents
+    between by one (`_Move`: the terms only they hold have their encoding edited in place, `_shifted`) and gives the
+    bytes of a cold build."""
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search_writer, "DENSE", dense)
+    if words:
+        monkeypatch.setattr(sys.modules[__name__], "WORDS", WORDS[: words - 4] + WORDS[-4:])
+    archive = Archive(seed, 200)  # document i dated day i
+    state = tmp_path / "state.sqlite"
+    indexer = search_writer.Indexer(defer=defer)
+    moves: list[search_writer._Move | None] = []
+    real_find, shifted = search_writer._Move.find, []
+    monkeypatch.setattr(search_writer._Move, "find", lambda *args: moves.append(real_find(*args)) or moves[-1])
+    real_shifted = search_writer._shifted
+    monkeypatch.setattr(search_writer, "_shifted", lambda *args: shifted.append(real_shifted(*args)) or shifted[-1])
+
+    def build() -> None:
+        assert {f.path: f.data for f in indexer.files(archive.docs.values(), CONFIG, state)} == dict(
+            write_index(archive.docs.values(), CONFIG)
+        )
+
+    def day(n: int, hour: int = 10) -> str:
+        """The date of day n, at an hour before (9) or after (11) its document's."""
+        return archive.make(0, n).date.replace("T10:", f"T{hour:02d}:")
+
+    build()
+    steps = [
+        (100, day(80, 9), {}),  # back across 20 documents
+        (50, day(70, 11), {}),  # forward across 20
+        (5, day(0, 9), {}),  # to the oldest place
+        (190, day(199, 11), {}),  # to the newest place
+        (0, day(15, 11), {}),  # the oldest, forward
+        (199, day(185, 9), {}),  # the newest, back
+        (120, day(110, 9), {"terms": "edited"}),  # moved and edited in one save
+        (130, day(140, 11), {"ref": "renamed"}),  # its URL has its date: another ref
+        (150, day(160, 11), {"other": 20}),  # and an article elsewhere edited in the same save
+        (60, day(59, 9), {}),  # one place back: two documents change places
+    ]
+    for step, (i, date, also) in enumerate(steps):
+        old = archive.docs[i]
+        terms = archive.make(0, 0).terms if "terms" in also else None
+        archive.docs[i] = _moved(old, date, f"{old.ref}{also['ref']}/" if "ref" in also else None, terms)
+        if "other" in also:
+            other = archive.docs[also["other"]]
+            archive.docs[also["other"]] = _moved(other, other.date, terms=archive.make(0, 0).terms)
+        moves.clear()
+        build()
+        assert moves and moves[-1] is not None, f"step {step}: no move found"
+        if defer and step % 3 == 2:
+            indexer.flush()
+    assert any(s is not None for s in shifted) and any(s is None for s in shifted) == (dense < 1024)
+    indexer.flush()
+    archive.docs[2] = _moved(archive.docs[2], day(12, 11))  # a new process, from the state
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+
+
+def test_a_shifted_field_is_encoded_as_from_scratch() -> None:
+    """`_shifted` edits two gaps of a term's encoding where a `_Move` renumbers its postings in the window: the result
+    is the encoding made from scratch of the postings renumbered (`_field_text`), with the lengths gone with their
+    documents, for postings of every density (the lengths in the stream or in the table, bitmaps refused)."""
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(800):
+        size = rng.randint(3, 3000)
+        start = rng.randrange(size - 1)
+        end = rng.randint(start + 2, min(size, start + 80))
+        shift = rng.choice([1, -1])
+        moved = end - 1 if shift == 1 else start  # the document that moves to the other end of the window
+        density = rng.choice([0.001, 0.01, 0.2, 0.5, 0.9])
+        docs = array("i", sorted(n for n in range(size) if n != moved and (rng.random() < density or n in (start, end))))
+        docs = array("i", [n for n in docs if n < size])
+        if not docs:
+            continue
+        tfs = array("B", [48 + rng.choice([1, 1, 1, 2, 7, 40]) for _ in docs])
+        lengths = [rng.randint(1, 5000) for _ in range(size)]
+        order = list(range(size))
+        order.insert(start if shift == 1 else end - 1, order.pop(moved))  # new number -> old number
+        new_lengths = [lengths[n] for n in order]
+        renumbered = array("i", [n + shift if start <= n < end else n for n in docs])
+        text = search_writer._field_text(docs, tfs, [search_writer.codec.vint(n) for n in lengths])
+        made = search_writer._shifted(docs, text, (start, end), shift)
+        cold = search_writer._field_text(renumbered, tfs, [search_writer.codec.vint(n) for n in new_lengths])
+        if made is None:
+            assert text.startswith("~") or cold.startswith("~")
+            continue
+        assert made == (renumbered, cold)
+        checked += 1
+    assert checked > 500
+
+
+def test_a_save_of_the_state_stopped_midway_writes_nothing_and_is_done_with_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview stops saving the index's state when the author saves again (`Indexer.flush`'s `stop`, asked between
+    SQLite's steps): the state stays as it was (the transaction rolled back), and the next build updates the index still
+    to be saved and saves both builds' changes, as if that save had never started. A cold build's save stopped so is
+    made by the next build, before it starts."""
+    monkeypatch.setattr(search_writer, "_STOP_STEPS", 50)  # (asked often: the archive is small)
+    archive = Archive(31, 200)
+    state, cold_state = tmp_path / "state.sqlite", tmp_path / "cold.sqlite"
+    indexer = search_writer.Indexer(defer=True)
+
+    def build() -> None:
+        assert {f.path: f.data for f in indexer.files(archive.docs.values(), CONFIG, state)} == dict(
+            write_index(archive.docs.values(), CONFIG)
+        )
+
+    def move(i: int, day: int) -> None:
+        archive.docs[i] = _moved(archive.docs[i], archive.make(0, day).date.replace("T10:", "T09:"))
+
+    build()  # cold: stopped at once, then saved by the next build first
+    assert not indexer.flush(stop=lambda: True)
+    with sqlite3.connect(state) as db:  # (opened by the build, to see whether another had saved it: nothing saved)
+        assert db.execute("SELECT count(*) FROM meta").fetchone() == (0,)
+    move(100, 80)
+    build()
+    assert indexer.flush()
+    saved = _state_tables(state)
+    move(150, 130)
+    build()
+    asked: list[int] = []
+    assert not indexer.flush(stop=lambda: asked.append(1) or len(asked) > 3)  # a few steps written, then stopped
+    assert len(asked) == 4 and _state_tables(state) == saved
+    move(40, 60)
+    expected = dict(write_index(archive.docs.values(), CONFIG))
+    rebuilds: list[int] = []
+    real_build = search_writer._Index.build
+    monkeypatch.setattr(search_writer._Index, "build", lambda docs, width: rebuilds.append(1) or real_build(docs, width))
+    assert {f.path: f.data for f in indexer.files(archive.docs.values(), CONFIG, state)} == expected
+    assert not rebuilds  # (chained: it updated the index the stopped save was to write)
+    assert indexer.flush(stop=lambda: False)
+    dict(write_index(archive.docs.values(), CONFIG, cold_state))
+    assert _state_tables(state) == _state_tables(cold_state)
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))

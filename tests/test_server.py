@@ -252,7 +252,7 @@ def test_a_failure_tidying_up_is_reported_and_the_preview_goes_on(site, monkeypa
     """What a build leaves for a pause (saving the search index's state) is for later builds only."""
     tried = threading.Event()
 
-    def broken(builder: Builder) -> None:
+    def broken(builder: Builder, stop: object = None) -> None:
         tried.set()
         raise OSError("No space left on device")
 

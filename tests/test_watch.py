@@ -177,6 +177,16 @@ def test_quiet_for_tells_an_idle_preview_from_a_busy_one():
     assert batcher.next_batch() is None and not batcher.quiet_for(0.1)
 
 
+def test_waiting_tells_a_change_not_handed_out_yet():
+    """What the preview asks while it tidies up (`Builder.tidy`'s `stop`): a save that came in stops it."""
+    batcher = Batcher(quiet=0.01, signature=stable)
+    assert not batcher.waiting()
+    batcher.add(changes("content/a.md"))
+    assert batcher.waiting()
+    assert batcher.next_batch() is not None and not batcher.waiting()
+    batcher.close()
+
+
 def test_ignored_changes_never_make_a_batch():
     batcher = Batcher(quiet=0.01, signature=stable)
     thread, got = next_batch_in_thread(batcher)

@@ -46,11 +46,11 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import add, attrgetter, ne
 from pathlib import Path
 from typing import NamedTuple
@@ -200,17 +200,26 @@ class Indexer:
         self._pending = None
         return pending  # type: ignore[return-value]
 
-    def flush(self) -> None:
-        """Save the state of the last build, if that is still to be done."""
+    def flush(self, stop: Callable[[], bool] | None = None) -> bool:
+        """Save the state of the last build, if that is still to be done. `stop`: asked while it writes (the preview's:
+        whether a save of the author's waits); when it says so, the save stops and writes nothing, and stays to be done
+        (by a later flush, or with the next build's: see `_chained`). False: it stopped so."""
         if self._pending is not None:
-            (store, index, base), self._pending = self._pending, None
+            pending, self._pending = self._pending, None
+            store, index, base = pending
+            stopped = False
             try:
-                saved = store.save(index, base)
+                saved = store.save(index, base, stop)
+            except _StoppedError:
+                stopped, self._pending = True, pending  # (and its connection open: the index reads the state through it)
+                return False
             finally:
-                store.close()
+                if not stopped:
+                    store.close()
             _forget_terms(index.terms_docs.values())
             if saved is not None and isinstance(index, _StoredIndex):
                 self._kept = _Kept(store.path, store.key, saved, index.as_saved())
+        return True
 
 
 class _Kept(NamedTuple):
@@ -252,6 +261,10 @@ def _gc_paused(frozen: bool) -> Iterator[None]:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
+
+
+class _StoppedError(Exception):
+    """A save stopped as its caller asked (`Indexer.flush`): it wrote nothing."""
 
 
 class _StaleStateError(Exception):
@@ -399,10 +412,23 @@ class _Shard:
     stored_bound: str | None = None  # its bound in the state
     digest: bytes = b""
     size: int = 0  # the sum of its entries' `_entry_size`
+    _positions: tuple[list[Entry], dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return codec.shard_name(self.bound)
+
+    def positions(self) -> dict[str, int]:
+        """term -> its place in the entries (read back if need be), made once for them."""
+        entries = self.parse()
+        if self._positions is None or self._positions[0] is not entries:
+            self._positions = (entries, {e[0]: n for n, e in enumerate(entries)})
+        return self._positions[1]
+
+    def row(self, term: str) -> Entry | None:
+        """The term's entry, or None."""
+        n = self.positions().get(term)
+        return None if n is None else self.entries[n]  # type: ignore[index]
 
     def parse(self) -> list[Entry]:
         if self.entries is None:
@@ -415,10 +441,14 @@ class _Shard:
     def render(self) -> None:
         entries = self.entries or []
         columns = [*zip(*entries, strict=True)] or [(), ()]
-        self.data = _script("t/" + self.name, ["\n".join(columns[0]), "".join(columns[1]), *map(",".join, columns[2:])])
+        joined = ["\n".join(columns[0]), "".join(columns[1]), *map(",".join, columns[2:])]
+        self.data = _script("t/" + self.name, joined)
         self.digest = _digest(self.data)
         self.last = entries[-1][0] if entries else ""
-        self.size = sum(map(len, chain.from_iterable(entries))) + sum(map(len, entries))  # the `_entry_size`s
+        # The sum of the `_entry_size`s, from the columns as joined: every item's length, less the separators (one
+        # between two items of each column but the order keys'), and one per item.
+        count = len(entries)
+        self.size = sum(map(len, joined)) - (len(columns) - 1) * (count - 1) + count * len(columns) if count else 0
         self.dirty = True
 
 
@@ -660,14 +690,23 @@ class _Update:
     long (an article whose date moved shifts only the documents between its old and new place:
     a month's, not every later one's); of them only the ones whose terms changed are redone.
     Every document in the window between (usually only new articles, at the end) is removed and
-    added again. Then each term of a changed document gets its postings spliced (`_splice`), and
-    the shards around the changed terms are cut again (`reshard`); everything else keeps its bytes.
+    added again; but where the window is one article moved from one end of it to the other (its date
+    moved), with the others as they were (`_Move`), only that article is, and the others' postings are
+    renumbered by one. Then each term of a changed document gets its postings spliced (`_splice`; a
+    term only renumbered has its encoding edited where the renumbering shows, `_shifted`), and the
+    shards around the changed terms are cut again (`reshard`); everything else keeps its bytes.
     """
 
     def __init__(self, index: _StoredIndex, docs: list[_Doc], terms: _Terms):
         self.index = index
         self.docs = docs
         self.terms = terms  # only the documents redone, and the newest holder of a term whose order key may move, are read
+        # What the splice of each term needs, set by `run`:
+        self.window = (0, 0)  # [start, end) of the old numbers whose documents are removed (or renumbered, `move`)
+        self.move: _Move | None = None
+        self.drop: set[int] = set()  # documents that keep their numbers (or the moved one) whose old postings go
+        self.added: dict[str, list[list[tuple[int, int]]]] = {}  # term -> per field [(n, count + 48)] that come
+        self.length_codes: list[list[str]] = []  # per field, the code of each document's length
 
     def run(self) -> bool:
         """False: too much changed, build from scratch instead."""
@@ -679,16 +718,20 @@ class _Update:
         if old_count == count and prefix < count:
             suffix = min(_first_difference(index.refs[::-1], refs[::-1], count), count - prefix)
         old_end, new_end = old_count - suffix, count - suffix  # the documents between the two are removed and added again
-        edited = _kept_differences(index.terms_digests, list(map(attrgetter("terms_digest"), docs)), prefix, new_end)
+        terms_digests = list(map(attrgetter("terms_digest"), docs))
+        edited = _kept_differences(index.terms_digests, terms_digests, prefix, new_end)
         if (old_end - prefix) + (new_end - prefix) + len(edited) > max(16, MAX_CHANGED * count):
             return False
         index.cold = False
-        drop = set(edited)
+        move = _Move.find(index.refs, refs, index.terms_digests, terms_digests, prefix, old_end) if old_end == new_end else None
+        drop = set(edited) | ({move.old} if move else set())
         meta_digests = list(map(attrgetter("meta_digest"), docs))
         restored = [n for n in _kept_differences(index.meta_digests, meta_digests, prefix, new_end) if n not in drop]
-        redone = [*edited, *range(prefix, new_end)]
-        self.terms.load(docs[n] for n in redone)
-        removed_terms = index.old_terms([*edited, *range(prefix, old_end)])
+        redone = [*edited, *range(prefix, new_end)]  # (the state saves them: their rows, their terms, their store chunks)
+        spliced = [*edited, move.new] if move else redone  # whose postings are added again
+        self.terms.load(docs[n] for n in redone)  # (a few milliseconds: their lengths and `terms_text` are needed below)
+        removed_terms = index.old_terms([*edited, move.old] if move else [*edited, *range(prefix, old_end)])
+        shifted_terms = index.old_terms([n for n in range(prefix, old_end) if n != move.old]) if move else set()
         index.set_docs(docs, prefix, old_end, new_end)
         # What the edited documents were as long as, where they alone changed: most of their terms keep their postings
         # then, told from those alone (`same`), without reading back their shards' rows.
@@ -703,16 +746,17 @@ class _Update:
         index.terms_docs.update((n, docs[n]) for n in redone)
         index.changed_docs |= {*redone, *restored, *range(len(docs), old_count)}
         added: dict[str, list[list[tuple[int, int]]]] = {}  # term -> per field [(n, count + 48)]
-        for n in sorted(redone):
+        for n in sorted(spliced):
             for f, (terms, tf, _) in enumerate(docs[n].fields):
                 if terms:
                     for term, o in zip(terms.split(" "), _tf_ords(tf), strict=True):
                         added.setdefault(term, [[] for _ in range(index.width)])[f].append((n, o))
-        touched = set(added) | removed_terms
+        self.window, self.move, self.drop, self.added = (prefix, old_end), move, drop, added
+        self.length_codes = [list(map(codec.CODES.__getitem__, lengths)) for lengths in index.lengths]
+        touched = set(added) | removed_terms | shifted_terms
         old = index.load_postings(touched)
         bounds = [codec.utf16_key(s.bound) for s in index.shards]
         old_entries = _OldEntries(index.shards, bounds)
-        length_codes = [list(map(codec.CODES.__getitem__, lengths)) for lengths in index.lengths]
         nothing: list[list[tuple[int, int]]] = [[] for _ in range(index.width)]
         changed: dict[str, Entry | None] = {}
         made: list[tuple[str, _Postings, list[str], Entry | None]] = []  # (and its old row)
@@ -723,24 +767,13 @@ class _Update:
                 continue
             entry = old_entries.get(term)
             p = p or _read_back(entry, index.width)
-            old_last = p.last() if any(p.docs) else -1
-            new = _Postings(-1, [], [])
-            streams = []
-            for f in range(index.width):
-                text = entry[2 + f] if entry else ""
-                if codec.postings(text) != len(p.docs[f]):
-                    raise _StaleStateError(term)
-                docs_f, tfs_f, text = _splice(
-                    p.docs[f], p.tfs[f], text, (prefix, old_end), drop, added.get(term, nothing)[f], length_codes[f]
-                )
-                new.docs.append(docs_f)
-                new.tfs.append(tfs_f)
-                streams.append(text)
+            if move is not None and term not in added and term not in removed_terms:
+                new, streams = self.shift(term, p, entry)
+            else:
+                new, streams = self.splice(term, p, entry)
             if not any(new.docs):
                 changed[term] = index.changed_postings[term] = None
                 continue
-            if new.last() == old_last and not prefix <= old_last < old_end and old_last not in drop:
-                new.pos = p.pos  # the same newest document, with the same terms
             made.append((term, new, streams, entry))
         self.terms.load(docs[new.last()] for _, new, _, _ in made if new.pos < 0)
         for term, new, streams, entry in made:
@@ -769,6 +802,50 @@ class _Update:
         index.changed_store |= chunks | set(range(_chunks(len(docs)), _chunks(old_count)))  # (and those removed)
         return True
 
+    def splice(self, term: str, p: _Postings, entry: Entry | None) -> tuple[_Postings, list[str]]:
+        """A term's postings `p` (its row `entry`) after the update, and their encoding per field (`_splice`). Its order
+        key is kept (else -1: to be found again) where its newest document is the same, with the same terms."""
+        start, end = self.window
+        shift = self.move.shift if self.move else 0
+        adds = self.added.get(term)
+        new = _Postings(-1, [], [])
+        streams = []
+        for f in range(self.index.width):
+            text = entry[2 + f] if entry else ""
+            if codec.postings(text) != len(p.docs[f]):
+                raise _StaleStateError(term)
+            docs_f, tfs_f, text = _splice(
+                p.docs[f], p.tfs[f], text, self.window, self.drop, adds[f] if adds else [], self.length_codes[f], shift
+            )
+            new.docs.append(docs_f)
+            new.tfs.append(tfs_f)
+            streams.append(text)
+        old_last = p.last() if any(p.docs) else -1
+        if any(new.docs) and new.last() == old_last and not start <= old_last < end and old_last not in self.drop:
+            new.pos = p.pos
+        return new, streams
+
+    def shift(self, term: str, p: _Postings, entry: Entry | None) -> tuple[_Postings, list[str]]:
+        """`splice` for a term that neither the moved document nor an edited one holds, before or after: its postings
+        in the window are renumbered by the move's shift, and nothing else changes (`_shifted`; `_splice` where that
+        cannot). Its newest document is the same document with the same terms, so its order key stays."""
+        new = _Postings(p.pos, [], [])
+        streams = []
+        for f in range(self.index.width):
+            docs_f, tfs_f, text = p.docs[f], p.tfs[f], entry[2 + f] if entry else ""
+            if (docs_f or text) and codec.postings(text) != len(docs_f):
+                raise _StaleStateError(term)
+            if docs_f:
+                shifted = _shifted(docs_f, text, self.window, self.move.shift)  # type: ignore[union-attr]
+                if shifted is None:
+                    docs_f, tfs_f, text = _splice(docs_f, tfs_f, text, self.window, self.drop, [], self.length_codes[f], self.move.shift)  # type: ignore[union-attr]
+                else:
+                    docs_f, text = shifted
+            new.docs.append(docs_f)
+            new.tfs.append(tfs_f)
+            streams.append(text)
+        return new, streams
+
     def same(self, term: str, p: _Postings, adds: list[list[tuple[int, int]]], before: dict[int, list[int]], sequences: _Sequences) -> bool:
         """Whether `term` keeps its postings `p` and its order key, where only the documents of `before` (n -> its old
         length in each field) changed and `adds` are its postings in them now: each holds it in the same fields as
@@ -794,13 +871,13 @@ class _Update:
         changed: dict[str, Entry | None],
         out: list[_Shard],
         after: _Shard | None,
-        after_changes: bool,
+        after_terms: list[str],
     ) -> _Shard | None:
         """The shard made again with its changed terms, when the cuts around it stay where they
-        were (the usual case, checked from the changed entries alone); None: cut again."""
+        were (the usual case, checked from the changed entries alone); None: cut again. `after`:
+        the shard after it, whose changed terms are `after_terms`."""
         limit = SHARD_BYTES
         scale = (1 << 32) // limit
-        old = {e[0]: e for e in shard.parse()}
         entries = _apply(shard, terms, changed)
         if not entries:
             return None
@@ -810,11 +887,11 @@ class _Update:
         if len(entries) == 1 and first_size >= limit:
             natural = True  # a large term alone, as before
         else:
-            if len(old) == 1 and shard.size >= limit:
+            if len(shard.parse()) == 1 and shard.size >= limit:
                 return None
             size = shard.size
             for term in terms:
-                before, entry = old.get(term), changed[term]
+                before, entry = shard.row(term), changed[term]
                 if before is not None:
                     size -= _entry_size(before)
                 if entry is not None:
@@ -825,7 +902,7 @@ class _Update:
             if size > 2 * limit:
                 return None
             last = entries[-1]
-            kept_last = old.get(shard.last)
+            kept_last = shard.row(shard.last)
             if (
                 kept_last is not None
                 and kept_last is not last
@@ -847,10 +924,12 @@ class _Update:
                 natural = True  # the same last entry, which ended the shard by itself
             else:
                 natural = zlib.crc32(last[0].encode("utf-8", "surrogatepass")) < _entry_size(last) * scale
-                if not natural:
-                    if after_changes:
+                if not natural:  # the cut after it is forced by the first entry of the next shard, as that is now
+                    # (which that shard's `same_cuts` checks again: a shard after a forced cut is made again only then)
+                    following_entries = _apply(after, after_terms, changed) if after_terms else after.parse()
+                    if not following_entries:
                         return None
-                    following = _entry_size(after.parse()[0])
+                    following = _entry_size(following_entries[0])
                     if not (size + following > 2 * limit or following >= limit):
                         return None  # no forced cut before the next shard any more
         bound = "" if not out else _separator(out[-1].last, entries[0][0])
@@ -879,23 +958,25 @@ class _Update:
         out: list[_Shard] = []
         partition: _Partition | None = None
         for j, shard in enumerate(old):
-            if partition is not None and j not in by_shard:
-                first = shard.parse()[0]
-                if not partition.current or partition.cuts_before(first):
-                    partition.close(natural=False)
-                    out += partition.shards
-                    partition = None
+            # Cutting again stops where it has cut (naturally) just before this shard, as it did before: from here on
+            # the cold build cuts as it did, and the shards are taken as they are, or made again with their cuts
+            # (`same_cuts`). It stops too before an unchanged shard that a forced cut would start.
+            if partition is not None and (not partition.current or j not in by_shard and partition.cuts_before(shard.parse()[0])):
+                partition.close(natural=False)
+                out += partition.shards
+                partition = None
             if partition is None:
-                # The shard before was made again, or went (all those before: it is the first now, bound ""): its bound may move.
-                if j and (not out or out[-1].dirty or out[-1] is not old[j - 1]):
-                    bound = _separator(out[-1].last, shard.parse()[0][0]) if out else ""
-                    if bound != shard.bound:
-                        shard.bound = bound
-                        shard.render()
                 if j not in by_shard:
+                    # The shard before was made again, or went (all those before: it is the first now, bound ""): its bound may move.
+                    if j and (not out or out[-1].dirty or out[-1] is not old[j - 1]):
+                        bound = _separator(out[-1].last, shard.parse()[0][0]) if out else ""
+                        if bound != shard.bound:
+                            shard.parse()  # (its entries, which `render` writes with the new bound)
+                            shard.bound = bound
+                            shard.render()
                     out.append(shard)
                     continue
-                quick = self.same_cuts(shard, by_shard[j], changed, out, old[j + 1] if j + 1 < len(old) else None, j + 1 in by_shard)
+                quick = self.same_cuts(shard, by_shard[j], changed, out, old[j + 1] if j + 1 < len(old) else None, by_shard.get(j + 1, []))
                 if quick is not None:
                     out.append(quick)
                     continue
@@ -938,6 +1019,12 @@ def _kept_differences(old: list, new: list, prefix: int, end: int) -> list[int]:
 
 def _apply(shard: _Shard, terms: Iterable[str], changed: dict[str, Entry | None]) -> list[Entry]:
     """The shard's entries with the changed ones replaced, added or removed, in order."""
+    at = shard.positions()
+    if all(term in at and changed[term] is not None for term in terms):  # (replaced only, the usual case: the order stays)
+        out = list(shard.parse())
+        for term in terms:
+            out[at[term]] = changed[term]  # type: ignore[call-overload]
+        return out
     entries = {e[0]: e for e in shard.parse()}
     for term in terms:
         entry = changed[term]
@@ -954,16 +1041,11 @@ class _OldEntries:
     def __init__(self, shards: list[_Shard], bounds: list[bytes]):
         self.shards = shards
         self.bounds = bounds
-        self.by_shard: dict[int, dict[str, Entry]] = {}
 
     def get(self, term: str) -> Entry | None:
         if not self.shards:
             return None
-        i = _shard_of(self.bounds, term)
-        rows = self.by_shard.get(i)
-        if rows is None:
-            rows = self.by_shard[i] = {e[0]: e for e in self.shards[i].parse()}
-        return rows.get(term)
+        return self.shards[_shard_of(self.bounds, term)].row(term)
 
 
 def _read_back(entry: Entry | None, width: int) -> _Postings:
@@ -992,13 +1074,15 @@ def _splice(
     drop: set[int],
     adds: list[tuple[int, int]],
     length_codes: list[str] | None,
+    shift: int = 0,
 ) -> tuple[array, array, str]:
     """One term's postings in one field after the update, and their encoding.
 
-    The postings of the documents in `window` [start, end), and of the edited documents `drop`,
-    go; `adds` (sorted by document) come. Only the stretch from the first to the last change is
-    encoded again, with the posting after it (whose gap from the one before may change); the rest
-    is copied from the old streams (a posting's codes depend only on it and on the document before it).
+    The postings of the documents in `window` [start, end) go (`shift` 0), or are renumbered by
+    `shift` (a `_Move`); those of the documents `drop` go; `adds` (sorted by document) come. Only
+    the stretch from the first to the last change is encoded again, with the posting after it
+    (whose gap from the one before may change); the rest is copied from the old streams (a
+    posting's codes depend only on it and on the document before it).
     """
     size = len(docs)
     low = bisect_left(docs, window[0])
@@ -1018,7 +1102,11 @@ def _splice(
         return docs, tfs, text
     first = min(first, end)
     start, stop = window
-    kept = [(d, t) for d, t in zip(docs[first:end], tfs[first:end], strict=True) if not start <= d < stop and d not in drop]
+    kept = [
+        (d + shift if start <= d < stop else d, t)
+        for d, t in zip(docs[first:end], tfs[first:end], strict=True)
+        if (shift or not start <= d < stop) and d not in drop
+    ]
     middle = sorted(kept + adds) if adds else kept
     new_docs = docs[:first] + array("i", [d for d, _ in middle]) + docs[end:]
     new_tfs = _joined_counts(tfs[:first], [t for _, t in middle], tfs[end:])
@@ -1044,6 +1132,55 @@ def _splice(
         head = codec.skip(stream, skipped)
         out.append(stream[:head] + made + stream[codec.skip(stream, replaced, head) :])
     return new_docs, new_tfs, codec.field_string(*out)
+
+
+def _shifted(docs: array, text: str, window: tuple[int, int], shift: int) -> tuple[array, str] | None:
+    """`_splice` of one field of a term that only a `_Move` changes: its postings in `window` renumbered by `shift`
+    (+1 or -1), none added or removed. Their order, counts and lengths stay, so only two numbers of G change: the
+    gap of the window's first posting from the one before it, and that of the first posting after the window from
+    the window's last; L and T stay as they are. None: the term is a bitmap (or becomes one), for `_splice`."""
+    start, stop = window
+    low = bisect_left(docs, start)
+    high = bisect_left(docs, stop, low)
+    if low == high:
+        return docs, text
+    new_docs = docs[:low] + array("i", [d + shift for d in docs[low:high]]) + docs[high:]
+    if text.startswith(codec.BITMAP) or _bitmapped(new_docs):
+        return None
+    g, dot, rest = text.partition(".")
+    # A gap's code is 2 * (gap - 1) + (count > 1): a gap one longer adds 2.
+    first = _POS.match(g, codec.skip(g, low))
+    out = [g[: first.start()], codec.vint(codec.decode(first.group())[0] + 2 * shift)]  # type: ignore[union-attr]
+    if high < len(docs):
+        after = _POS.match(g, codec.skip(g, high - low - 1, first.end()))  # type: ignore[union-attr]
+        out += [g[first.end() : after.start()], codec.vint(codec.decode(after.group())[0] - 2 * shift), g[after.end() :]]  # type: ignore[union-attr]
+    else:
+        out.append(g[first.end() :])  # type: ignore[union-attr]
+    return new_docs, "".join(out) + dot + rest
+
+
+class _Move(NamedTuple):
+    """The window's documents but one as they were (their order and their terms), one place later or earlier: a
+    document moved from one end of the window to the other (an article whose date moved; its ref may have changed
+    with its date, and its terms with its text). The others are renumbered by `shift`: +1 (it moved back, to an
+    earlier place) or -1."""
+
+    old: int  # its old number
+    new: int
+    shift: int
+
+    @classmethod
+    def find(cls, old_refs: list[str], refs: list[str], old_digests: list[str], digests: list[str], start: int, end: int) -> _Move | None:
+        """The move that makes the window [start, end) of `refs` (with their terms' digests) from that of `old_refs`;
+        None when it is not one (several documents moved, one between edited)."""
+        if end - start < 2:
+            return None
+        last = end - 1
+        if refs[start + 1 : end] == old_refs[start:last] and digests[start + 1 : end] == old_digests[start:last]:
+            return cls(last, start, 1)
+        if refs[start:last] == old_refs[start + 1 : end] and digests[start:last] == old_digests[start + 1 : end]:
+            return cls(start, last, -1)
+        return None
 
 
 def _splice_bitmap(docs: array, new_docs: array, new_tfs: array, text: str, first: int, end: int, made: int) -> str:
@@ -1105,6 +1242,7 @@ _STATE_FORMAT = 2  # the layout of the tables' rows
 _DOC_BLOCK = 64  # documents per row of `docs` and `terms`
 _STORE_BLOCK = 64  # store chunks per row of `store`
 _BUCKETS = 4096  # rows of `postings`, a term's by the CRC of the term
+_STOP_STEPS = 20_000  # SQLite's steps between two questions to a save's `stop` (about a millisecond)
 _KEPT_ROWS = 512  # rows of `terms` and of `postings` a kept index holds on to between builds (`_StoredIndex.as_saved`)
 
 
@@ -1219,21 +1357,40 @@ class _Store:
         except sqlite3.DatabaseError:
             return None
 
-    def save(self, index: _Index, base: str | None) -> str | None:
+    def save(self, index: _Index, base: str | None, stop: Callable[[], bool] | None = None) -> str | None:
         """Write the index; returns the generation it is saved as (None: it could not be saved).
 
         `base`: the generation of the state the index was updated from. An update saves only what it changed: over a
         state another build saved since, it would make a mix, so it is not saved then (checked in the transaction that
-        writes, so that no other save comes in between)."""
+        writes, so that no other save comes in between). `stop`: asked every few thousand steps of SQLite's; when it
+        says so, the transaction is rolled back (the state stays as it was) and `_StoppedError` raised."""
         generation = os.urandom(8).hex()
+        stopped = False
+
+        def progress() -> bool:
+            nonlocal stopped
+            if stopped:
+                return False  # (asked once: the rollback that follows must run to its end)
+            stopped = stop()  # type: ignore[misc]
+            return stopped  # (true: SQLite interrupts the statement, and the transaction is rolled back)
+
         try:
-            return generation if self._save(index, generation, base) else None
+            db = self._fresh() if index.cold else self._open()
+            if stop is not None:
+                db.set_progress_handler(progress, _STOP_STEPS)
+            return generation if self._save(db, index, generation, base) else None
         except (sqlite3.DatabaseError, OSError):  # (the cache deleted while it was written, a full disk)
+            if stopped:
+                if self.db is not None:  # (rolled back already, unless the statement stopped was the commit itself)
+                    self.db.rollback()
+                raise _StoppedError from None
             self._reset()  # only a cache: a build never fails for it
             return None
+        finally:
+            if self.db is not None:
+                self.db.set_progress_handler(None, 0)
 
-    def _save(self, index: _Index, generation: str, base: str | None) -> bool:
-        db = self._fresh() if index.cold else self._open()
+    def _save(self, db: sqlite3.Connection, index: _Index, generation: str, base: str | None) -> bool:
         count = len(index.refs)
         with db:
             if not index.cold:
