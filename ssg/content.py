@@ -1192,7 +1192,7 @@ class _Reader:
                 try:
                     host, path = old_url(item)
                 except ValueError as exc:
-                    if held and urlsplit(item.strip()).query:
+                    if held and "?" in item:  # (the query `old_url` refuses; urlsplit may refuse the item itself)
                         message = f"{exc} (a warning only while the article is a draft)"
                         self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
                     else:
@@ -1300,7 +1300,10 @@ def old_url(written: str) -> tuple[str | None, str]:
 
     A ValueError says what is wrong: a URL of another scheme, a query, a pattern, `..`, a file that is no page."""
     text = written.strip()
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:  # (a host in brackets that is no IP address: `http://[site]/old/`)
+        raise ValueError(f"{text!r} is not a URL: {exc} (write the old URL's path from the site's root: /2021/05/old-slug/)") from None
     host = None
     if parts.scheme or parts.netloc:
         if parts.scheme not in ("http", "https", "") or not parts.hostname:

@@ -611,6 +611,16 @@ def test_an_image_url_with_a_host_in_brackets_that_is_no_address_is_a_problem_on
         ], image
 
 
+def test_an_old_url_with_a_host_in_brackets_that_is_no_address_is_a_problem_on_its_line():
+    """`aliases: [http://[site]/old/]` said only "'site' does not appear to be an IPv4 or IPv6 address", and in a draft
+    the check for a query asked urlsplit again and stopped the build on its ValueError traceback."""
+    for draft in ("", "draft: true\n"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\n{draft}aliases: ['http://[site]/old/']\n---\n") == [
+            f"2021/story.md:{4 + bool(draft)}: aliases: 'http://[site]/old/' is not a URL: 'site' does not appear to be an "
+            "IPv4 or IPv6 address (write the old URL's path from the site's root: /2021/05/old-slug/)"
+        ], draft
+
+
 def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_named():
     """50 clipped files each failed on `date: is missing` though their `published:` held it (Hugo reads it)."""
     clipped = read("---\ntitle: T\ncreated: 2025-03-20\npublished: 2025-03-14\n---\nText.\n")
