@@ -653,7 +653,10 @@ class _Reader:
         seen: Counter[str] = Counter()  # each frame as the text is searched for it -> the frames so far found so
         for frame in _UNTITLED_FRAME.finditer(html):
             src = _SRC.search(frame[0])
-            host = urlsplit(src[1]).hostname if src else None
+            try:
+                host = urlsplit(src[1]).hostname if src else None
+            except ValueError:  # a host in brackets that is no IP address (a template's `https://[site]/embed`): named by none
+                host = None  # (the build left it as written, then stopped here on a traceback)
             message = (
                 f'an <iframe>{f" from {host}" if host else ""} has no title: screen readers announce it only as "frame"; '
                 'say what it shows, e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>'

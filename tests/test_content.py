@@ -708,6 +708,19 @@ def test_an_iframe_without_a_title_is_warned_of_on_its_line():
     assert read("---\ntitle: T\ndate: 2021-01-01\n---\n{{< youtube xyz >}}\n")["warnings"] == []
 
 
+def test_an_untitled_iframe_whose_host_is_in_brackets_is_warned_of_without_a_host():
+    """A player pasted from a template (`<iframe src="https://[site]/embed">`): the build leaves such a link as written
+    (1b74797), then stopped on a ValueError traceback from urlsplit while it named the untitled frame's host."""
+    text = '---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n<iframe src="https://[site]/embed"></iframe>\n'
+    assert [(w["line"], w["message"]) for w in read(text)["warnings"]] == [
+        (
+            7,
+            'an <iframe> has no title: screen readers announce it only as "frame"; say what it shows, '
+            'e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>',
+        )
+    ]
+
+
 def test_two_identical_untitled_iframes_are_each_warned_of_on_their_own_line():
     """The same player pasted twice (a video shown again at the end): both warnings were on the first one's line, and the
     preview, which prints a warning once, showed one. A frame without src, and two on one line, are found as well."""
