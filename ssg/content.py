@@ -653,7 +653,10 @@ class _Reader:
         seen: Counter[str] = Counter()  # each frame as the text is searched for it -> the frames so far found so
         for frame in _UNTITLED_FRAME.finditer(html):
             src = _SRC.search(frame[0])
-            host = urlsplit(src[1]).hostname if src else None
+            try:
+                host = urlsplit(src[1]).hostname if src else None
+            except ValueError:  # a host in brackets that is no IP address (a template's `https://[site]/embed`): named by none
+                host = None  # (the build left it as written, then stopped here on a traceback)
             message = (
                 f'an <iframe>{f" from {host}" if host else ""} has no title: screen readers announce it only as "frame"; '
                 'say what it shows, e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>'
@@ -1138,7 +1141,7 @@ class _Reader:
             value = data.get(key)
             if isinstance(value, dict) and key == "cover":
                 src = value.get("image")
-                if value.get("relative") is True and isinstance(src, str) and not src.startswith(("/", ".")) and not urlsplit(src).scheme:
+                if value.get("relative") is True and isinstance(src, str) and not src.startswith(("/", ".")) and not _names_scheme(src):
                     src = f"./{src}"  # (PaperMod's `relative: true`: the file beside the page bundle's index.md)
                 value = {"src": src} | {k: v for k, v in value.items() if k in ("alt", "caption")}
                 value = None if _is_empty(value["src"]) else value
@@ -1571,6 +1574,15 @@ def _flow_text(text: str) -> str:
     """`text` as a hint writes it in a YAML flow mapping (`{name: ТАСС, url: https://tass.ru/x}`): plain where YAML
     reads it so, else quoted (a comma would end the value)."""
     return quoted(text) if re.search(r"[,\[\]{}#]|: |^[\s'\"&*!|>%@`?:-]|\s$", text) else text
+
+
+def _names_scheme(url: str) -> bool:
+    """Whether `url` has a scheme (`https:`): no file's path. So has one whose host urlsplit refuses (a host in brackets
+    that is no IP address, `https://[cdn]/x.jpg`, a template's), which the image's reader then names on its line."""
+    try:
+        return bool(urlsplit(url).scheme)
+    except ValueError:
+        return True
 
 
 def _is_web_url(value: Any) -> bool:

@@ -621,6 +621,17 @@ def test_an_old_url_with_a_host_in_brackets_that_is_no_address_is_a_problem_on_i
         ], draft
 
 
+def test_a_papermod_cover_url_with_a_host_in_brackets_is_a_problem_on_its_line():
+    """PaperMod's `cover: {image: ..., relative: true}` with a template's address (`https://[cdn]/x.jpg`): `image:` with it
+    is a problem on its line (f4d9af8), but the cover stopped the build on a ValueError traceback from urlsplit first,
+    where it asked whether the image is a file beside the bundle."""
+    text = "---\ntitle: T\ndate: 2021-01-01\ncover: {image: 'https://[cdn]/x.jpg', relative: true}\n---\n"
+    assert problems(text, path="post/bundle/index.md") == [
+        "post/bundle/index.md:4: cover: src 'https://[cdn]/x.jpg' is not a URL: 'cdn' does not appear to be an IPv4 or IPv6 "
+        "address (write the image's address as its site gives it)"
+    ]
+
+
 def test_a_clippings_publication_date_is_its_date_and_a_creation_date_is_only_named():
     """50 clipped files each failed on `date: is missing` though their `published:` held it (Hugo reads it)."""
     clipped = read("---\ntitle: T\ncreated: 2025-03-20\npublished: 2025-03-14\n---\nText.\n")
@@ -716,6 +727,19 @@ def test_an_iframe_without_a_title_is_warned_of_on_its_line():
         ),
     ]
     assert read("---\ntitle: T\ndate: 2021-01-01\n---\n{{< youtube xyz >}}\n")["warnings"] == []
+
+
+def test_an_untitled_iframe_whose_host_is_in_brackets_is_warned_of_without_a_host():
+    """A player pasted from a template (`<iframe src="https://[site]/embed">`): the build leaves such a link as written
+    (1b74797), then stopped on a ValueError traceback from urlsplit while it named the untitled frame's host."""
+    text = '---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n<iframe src="https://[site]/embed"></iframe>\n'
+    assert [(w["line"], w["message"]) for w in read(text)["warnings"]] == [
+        (
+            7,
+            'an <iframe> has no title: screen readers announce it only as "frame"; say what it shows, '
+            'e.g. <iframe title="Video: the launch of Soyuz MS-25" ...>',
+        )
+    ]
 
 
 def test_two_identical_untitled_iframes_are_each_warned_of_on_their_own_line():
