@@ -1036,7 +1036,9 @@ class _Reader:
                 self.problem("source", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})")
                 return None
             # A link alone (`source: https://...`, as web clippers write it) is the source's url, not its name.
-            alone = _is_web_url(str(value).strip()) and not any(char.isspace() for char in str(value).strip())
+            # (One whose host urlsplit refuses, `https://[site]/x`, too: its url's check says what is wrong with it.)
+            written = str(value).strip()
+            alone = (_is_web_url(written) or written.lower().startswith(("http://", "https://"))) and not any(map(str.isspace, written))
             value = {"url": value.strip()} if alone else self.named_link(str(value))
         if not isinstance(value, dict):
             self.problem("source", f"must be a name or {{name: Interfax, url: https://...}}, not {_kind(value)}")
@@ -1439,6 +1441,10 @@ def check_source_url(value: Any) -> str:
 
     The one rule for the front matter and for `ssg new --source-url`."""
     if not _is_web_url(value):
+        try:
+            urlsplit(value) if isinstance(value, str) else None
+        except ValueError as exc:  # (`https://[site]/x`: say why, not only that it is no URL)
+            raise ValueError(f"{value!r} is not a URL: {exc} (write the outlet's address, e.g. https://www.interfax.ru/...)") from None
         raise ValueError(f"{value!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
     return value
 
@@ -1586,9 +1592,14 @@ def _names_scheme(url: str) -> bool:
 
 
 def _is_web_url(value: Any) -> bool:
+    """Whether `value` is an absolute http(s) URL; not one whose host urlsplit refuses (in brackets and no IP address,
+    `ftp://[cdn]/`, a template's), which stopped the build on urlsplit's ValueError where `source:` asked this."""
     if not isinstance(value, str):
         return False
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 

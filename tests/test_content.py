@@ -147,6 +147,17 @@ def test_source_as_a_bare_link_is_the_url_named_after_its_host():
     assert m["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/767824"}
 
 
+def test_a_source_whose_host_is_in_brackets_and_no_ip_address_is_a_problem_on_its_line():
+    """`source: "ftp://[zz]/"` stopped the build on urlsplit's ValueError traceback (asked whether it is a link); a
+    template's `source: https://[site]/x` said only that 'site' is no IP address."""
+    assert meta('---\ntitle: T\ndate: 2021-01-01\nsource: "ftp://[zz]/"\n---\nx\n')["source"] == {"name": "ftp://[zz]/", "url": None}
+    for value in ('"https://[site]/x"', '{name: A, url: "https://[site]/x"}'):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nsource: {value}\n---\nx\n") == [
+            "2021/story.md:4: source: url 'https://[site]/x' is not a URL: 'site' does not appear to be an IPv4 or IPv6 address"
+            " (write the outlet's address, e.g. https://www.interfax.ru/...)"
+        ]
+
+
 def test_no_front_matter_and_unclosed_front_matter():
     assert problems("Just text\n") == [
         "2021/story.md:1: None: no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
