@@ -949,6 +949,10 @@ class _Reader:
             )
             self.problem(named, f"{value.strip()!r} is WordPress's placeholder for a draft never published, not a date: {fix}")
             return None
+        if parsed is None and outside_calendar(value, self.settings.timezone):
+            message = f"is outside the years 1 to 9999 in the site's time zone ({self.settings.timezone}): write the article's real date ({DATE_HINT})"
+            self.problem(named, f"{str(value).strip()!r} {message}")
+            return None
         if parsed is None:
             self.problem(named, f"{str(value)!r} {date_fix(value, named, self.settings.timezone)}")
             return None
@@ -1565,9 +1569,30 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
         # an outlet showed: the site shows it in its own time zone, as the old site did (every time was 3 hours off on
         # a Moscow site, and a post of 01:30 had the day before in its URL). Another offset is the outlet's own time,
         # shown as written.
-        local = parsed.astimezone(zoneinfo.ZoneInfo(timezone))
+        try:
+            local = parsed.astimezone(zoneinfo.ZoneInfo(timezone))
+        except OverflowError:  # (9999-12-31T23:59:59Z is in the year 10000 in Moscow: the reader says so, `outside_calendar`)
+            return None
         parsed = local.replace(tzinfo=dt_timezone(local.utcoffset()))
     return Day.of(parsed) if day else parsed
+
+
+def outside_calendar(value: Any, timezone: str) -> bool:
+    """Whether `value` is a date-time in UTC that `parse_date` cannot give in the site's time zone: it falls before the
+    year 1 or after 9999 there (`9999-12-31T23:59:59Z`, a placeholder for "never"), which the build stopped on, with
+    an OverflowError traceback."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return False
+    if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() != timedelta(0):
+        return False
+    try:
+        value.astimezone(zoneinfo.ZoneInfo(timezone))
+    except OverflowError:
+        return True
+    return False
 
 
 # The date WordPress gives a post never published (0000-00-00 00:00:00), as wordpress-to-hugo-exporter writes it

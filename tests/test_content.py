@@ -70,6 +70,16 @@ def test_a_utc_date_is_shown_in_the_sites_time_zone_and_another_offset_as_writte
     assert meta("---\ntitle: T\ndate: 2021-03-03T22:30:00-04:00\n---\nx\n")["date"] == "2021-03-03T22:30:00-04:00"
 
 
+def test_a_utc_date_past_the_calendar_in_the_sites_time_zone_is_a_problem_on_its_line():
+    """`date: 9999-12-31T23:59:59Z` (a placeholder for "never") is in the year 10000 in Moscow: the build stopped on
+    an OverflowError traceback where the reader moved it into the site's time zone."""
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nupdated: 9999-12-31T23:59:59Z\n---\nx\n") == [
+        "2021/story.md:4: updated: '9999-12-31T23:59:59Z' is outside the years 1 to 9999 in the site's time zone (Europe/Moscow):"
+        " write the article's real date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
+    ]
+    assert meta("---\ntitle: T\ndate: 9999-12-31T23:59:59-05:00\n---\nx\n")["date"] == "9999-12-31T23:59:59-05:00"  # (as written)
+
+
 def test_a_utc_date_moved_to_another_day_than_its_file_names_is_a_warning():
     """Second review: `2021-12-31-x.md` with `date: 2021-12-31T22:30:00Z` moved to 2022/01/01/ on a Moscow site, without a
     word, where a site built before (or Hugo's) had it under 2021/12/31/."""
