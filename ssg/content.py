@@ -612,6 +612,12 @@ class _Reader:
             if not found:
                 continue
             more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+            if key == "title" and not kept.strip():  # (a feed's entry without a title stopped the build on feedgen's ValueError)
+                self.problem(
+                    key,
+                    f"is a control character (U+{ord(found[0]):04X}){more} alone, which no page or feed can show: write the article's title",
+                )
+                continue
             message = f"a control character (U+{ord(found[0]):04X}){more}, which no page or feed can show: left out (delete it)"
             self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
             meta[key] = kept
@@ -785,7 +791,11 @@ class _Reader:
                 self.missing(key, (key == "title" and self.title_hint()) or f"is missing (add `{key}: ...` to the front matter)")
             return None
         value = " ".join(value.split()) if key == "title" else value
-        return _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
+        decoded = _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
+        if required and not decoded.strip():  # (`title: "&#1;"`: a feed's entry without a title stopped the build on feedgen's ValueError)
+            self.problem(key, f"{value!r} shows as nothing: its entities stand for no visible character (write the {key})")
+            return None
+        return decoded
 
     def as_text_hint(self, key: str, value: Any) -> str:
         """For a text field that YAML read as something else (`title: yes` is true, `title: [Video] Launch` a list, as a

@@ -975,6 +975,17 @@ def test_control_characters_in_the_text_are_left_out_with_a_warning_on_their_lin
     assert record["warnings"][0]["line"] == 7
 
 
+def test_a_title_of_control_characters_or_entities_alone_is_a_problem_on_its_line():
+    """`title: "\\x01\\x1b"` or `title: "&#1;"` left the title empty once its control characters were left out (or its
+    entities decoded to nothing), and the build stopped on feedgen's ValueError traceback writing the feed."""
+    assert problems('---\ntitle: "\\x01\\x1b "\ndate: 2021-05-24\n---\nText.\n') == [
+        "2021/story.md:2: title: is a control character (U+0001) and 1 more alone, which no page or feed can show: write the article's title"
+    ]
+    assert problems('---\ntitle: "&#1; &#32;"\ndate: 2021-05-24\n---\nText.\n') == [
+        "2021/story.md:2: title: '&#1; &#32;' shows as nothing: its entities stand for no visible character (write the title)"
+    ]
+
+
 def test_control_characters_in_the_front_matters_shown_texts_are_left_out_with_a_warning_on_their_key():
     """An escaped one (YAML's "\\x0c", TOML's "\\u0001") or an entity (`&#12;`, as WordPress exports write them) in a
     summary, title, source, image text, tag or rights notice reached the feed writer, and the build failed with
