@@ -45,6 +45,12 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     try:
         node = loader.get_single_node()
         lines = _key_lines(node)  # before construction, which merges `<<:` keys into the node's own
+        if (itself := _holding_itself(node)) is not None:
+            # (`a: &a [*a]`: constructed, a list that holds itself, and the reader went round it to a RecursionError traceback)
+            message = (
+                "YAML syntax error: this value holds an alias of its own anchor (&a [*a]), which makes it without end: write the value out"
+            )
+            raise YamlSyntaxError(message, itself.start_mark.line + 1)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         if (conflict := conflict_message(text)) is not None:  # (site.yaml after a `git pull` that stopped on it)
@@ -351,6 +357,27 @@ def _mappings(node: yaml.Node | None) -> list[yaml.MappingNode]:
         elif isinstance(current, yaml.SequenceNode):
             pending += current.value
     return found
+
+
+def _holding_itself(node: yaml.Node | None) -> yaml.Node | None:
+    """The first list or mapping in the document that holds itself, through an alias of its anchor inside it (`a: &a
+    [*a]`), else None. A walk down from the top, each node once, that keeps the nodes on the way to the current one."""
+    done, on_way, pending = set(), set(), [(node, False)]
+    while pending:
+        current, leaving = pending.pop()
+        if leaving:
+            on_way.discard(id(current))
+            done.add(id(current))
+            continue
+        if id(current) in on_way:
+            return current
+        if current is None or id(current) in done or not isinstance(current, (yaml.MappingNode, yaml.SequenceNode)):
+            continue
+        on_way.add(id(current))
+        pending.append((current, True))
+        parts = [part for pair in current.value for part in pair] if isinstance(current, yaml.MappingNode) else current.value
+        pending += [(part, False) for part in reversed(parts)]
+    return None
 
 
 def _keys(mapping: yaml.MappingNode) -> list[yaml.ScalarNode]:

@@ -207,6 +207,17 @@ def test_an_unclosed_bracket_or_quote_is_reported_where_it_opened():
     assert "unknown escape" in message and "not closed" not in message
 
 
+def test_a_value_holding_an_alias_of_its_own_anchor_is_a_yaml_error_on_its_line():
+    """`a: &a [*a]` (an anchor's alias inside itself) made a list holding itself, and the reader went round it (keeping
+    the unknown key for templates) until a RecursionError traceback stopped the build."""
+    for value in ("&a [*a]", "&b {x: [1, *b]}"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nmore: {value}\n---\nx\n") == [
+            "2021/story.md:4: None: YAML syntax error: this value holds an alias of its own anchor (&a [*a]), which makes it"
+            " without end: write the value out"
+        ]
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nmore: &x [1]\nagain: [*x, *x]\n---\nx\n")["extra"]["again"] == [[1], [1]]
+
+
 def test_a_tab_in_the_front_matter_is_named():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource:\n\tname: TASS\n---\n")
     assert message.startswith("2021/story.md:5: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")
