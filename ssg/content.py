@@ -1083,7 +1083,11 @@ class _Reader:
                 "source", f"{given} and no url (e.g. {{name: Interfax, url: https://...}}; or only the url, which names it after its host)"
             )
             return None
-        return {"name": _entities_decoded(name) or source_host(url), "url": url}
+        shown = _entities_decoded(name)
+        if url is None and not (shown or "").strip():  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
+            self.problem("source", f"name {name!r} shows as nothing: its entities stand for no visible character (write the outlet's name)")
+            return None
+        return {"name": shown if (shown or "").strip() else source_host(url), "url": url}
 
     def named_link(self, text: str) -> dict:
         """`source:` written as one line: the name and the link after it (`ТАСС, https://tass.ru/x`, `ТАСС

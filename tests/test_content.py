@@ -168,6 +168,16 @@ def test_a_source_whose_host_is_in_brackets_and_no_ip_address_is_a_problem_on_it
         ]
 
 
+def test_a_source_named_by_entities_for_nothing_is_a_problem_on_its_line():
+    """`source: "&#1;"` (an export's escapes) decoded to no name, and the reader named the source after the host of no
+    url: a TypeError traceback stopped the build. With a url, it is named after the url's host."""
+    assert problems('---\ntitle: T\ndate: 2021-01-01\nsource: "&#1;"\n---\nx\n') == [
+        "2021/story.md:4: source: name '&#1;' shows as nothing: its entities stand for no visible character (write the outlet's name)"
+    ]
+    m = meta('---\ntitle: T\ndate: 2021-01-01\nsource: {name: "&#32;", url: "https://www.tass.ru/x"}\n---\nx\n')
+    assert m["source"] == {"name": "tass.ru", "url": "https://www.tass.ru/x"}
+
+
 def test_no_front_matter_and_unclosed_front_matter():
     assert problems("Just text\n") == [
         "2021/story.md:1: None: no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
