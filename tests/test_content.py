@@ -228,6 +228,18 @@ def test_a_value_holding_an_alias_of_its_own_anchor_is_a_yaml_error_on_its_line(
     assert meta("---\ntitle: T\ndate: 2021-01-01\nmore: &x [1]\nagain: [*x, *x]\n---\nx\n")["extra"]["again"] == [[1], [1]]
 
 
+def test_aliases_that_make_too_many_values_are_a_yaml_error_on_the_key_that_passes_the_limit():
+    """A "billion laughs" (`b: &b [*a, *a, ...]` over `a: &a [...]`, each key ten times the one above) was read for
+    minutes, then written out as JSON a thousand million times over: the build never ended."""
+    keys = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"] + [
+        f"{key}: &{key} [{', '.join([f'*{above}'] * 10)}]" for above, key in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+    front = "\n".join(keys)
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\n{front}\n---\nx\n") == [
+        "2021/story.md:8: None: YAML syntax error: its aliases (*a) make more than the 100,000 values a file may hold: write the values out"
+    ]
+
+
 def test_a_tab_in_the_front_matter_is_named():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource:\n\tname: TASS\n---\n")
     assert message.startswith("2021/story.md:5: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")
