@@ -1038,7 +1038,17 @@ class _Reader:
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 tags.append(name)
+        for name in tags:
+            self.name_too_long("tags", "tag", name, self.settings.tag_names)
         return tags
+
+    def name_too_long(self, key: str, what: str, name: str, groups: tuple[tuple[str, ...], ...]) -> None:
+        """A problem on `key`'s line when the tag or outlet `name` gives its page a slug too long for a folder name
+        (a paragraph pasted as a tag): the build failed writing tags/<slug>/, saying to build elsewhere. A name of
+        `groups` (site.yaml's `tag_names:`, `source_names:`) is left to them. (A letter romanizes to at most 4.)"""
+        if len(name) * 4 > MAX_SLUG and len(slug := slug_of(name)) > MAX_SLUG and not any(name in group for group in groups):
+            message = f"makes its page's slug {len(slug)} characters long, too long for a folder name (write a shorter {what})"
+            self.problem(key, f"{what} '{name[:40]}...' {message}")
 
     def source(self, data: dict) -> dict | None:
         """A name alone, a link alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
@@ -1087,6 +1097,7 @@ class _Reader:
         if url is None and not (shown or "").strip():  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
             self.problem("source", f"name {name!r} shows as nothing: its entities stand for no visible character (write the outlet's name)")
             return None
+        self.name_too_long("source", "name", shown or "", self.settings.source_names)
         return {"name": shown if (shown or "").strip() else source_host(url), "url": url}
 
     def named_link(self, text: str) -> dict:

@@ -178,6 +178,18 @@ def test_a_source_named_by_entities_for_nothing_is_a_problem_on_its_line():
     assert m["source"] == {"name": "tass.ru", "url": "https://www.tass.ru/x"}
 
 
+def test_a_tag_or_outlet_too_long_for_its_pages_folder_is_a_problem_on_its_line():
+    """A paragraph pasted as a tag (or an outlet's name) made a slug of 300 letters: the build failed writing
+    tags/<slug>/index.html, saying only that the file name is too long and to build elsewhere."""
+    long = "ж" * 101  # (romanized: 2 letters each)
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\ntags: [Луна, {long}]\nsource: {{name: {long}}}\n---\nx\n") == [
+        f"2021/story.md:{line}: {key}: {what} '{long[:40]}...' makes its page's slug 202 characters long, too long for a folder name"
+        f" (write a shorter {what})"
+        for line, key, what in [(4, "tags", "tag"), (5, "source", "name")]
+    ]
+    assert meta(f"---\ntitle: T\ndate: 2021-01-01\ntags: [{long[:100]}]\n---\nx\n")["tags"] == [long[:100]]
+
+
 def test_no_front_matter_and_unclosed_front_matter():
     assert problems("Just text\n") == [
         "2021/story.md:1: None: no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
