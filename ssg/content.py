@@ -612,6 +612,12 @@ class _Reader:
             if not found:
                 continue
             more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+            if key == "title" and not kept.strip():  # (a feed's entry without a title stopped the build on feedgen's ValueError)
+                self.problem(
+                    key,
+                    f"is a control character (U+{ord(found[0]):04X}){more} alone, which no page or feed can show: write the article's title",
+                )
+                continue
             message = f"a control character (U+{ord(found[0]):04X}){more}, which no page or feed can show: left out (delete it)"
             self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
             meta[key] = kept
@@ -785,7 +791,11 @@ class _Reader:
                 self.missing(key, (key == "title" and self.title_hint()) or f"is missing (add `{key}: ...` to the front matter)")
             return None
         value = " ".join(value.split()) if key == "title" else value
-        return _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
+        decoded = _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
+        if required and not decoded.strip():  # (`title: "&#1;"`: a feed's entry without a title stopped the build on feedgen's ValueError)
+            self.problem(key, f"{value!r} shows as nothing: its entities stand for no visible character (write the {key})")
+            return None
+        return decoded
 
     def as_text_hint(self, key: str, value: Any) -> str:
         """For a text field that YAML read as something else (`title: yes` is true, `title: [Video] Launch` a list, as a
@@ -949,6 +959,10 @@ class _Reader:
             )
             self.problem(named, f"{value.strip()!r} is WordPress's placeholder for a draft never published, not a date: {fix}")
             return None
+        if parsed is None and outside_calendar(value, self.settings.timezone):
+            message = f"is outside the years 1 to 9999 in the site's time zone ({self.settings.timezone}): write the article's real date ({DATE_HINT})"
+            self.problem(named, f"{str(value).strip()!r} {message}")
+            return None
         if parsed is None:
             self.problem(named, f"{str(value)!r} {date_fix(value, named, self.settings.timezone)}")
             return None
@@ -1024,7 +1038,17 @@ class _Reader:
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 tags.append(name)
+        for name in tags:
+            self.name_too_long("tags", "tag", name, self.settings.tag_names)
         return tags
+
+    def name_too_long(self, key: str, what: str, name: str, groups: tuple[tuple[str, ...], ...]) -> None:
+        """A problem on `key`'s line when the tag or outlet `name` gives its page a slug too long for a folder name
+        (a paragraph pasted as a tag): the build failed writing tags/<slug>/, saying to build elsewhere. A name of
+        `groups` (site.yaml's `tag_names:`, `source_names:`) is left to them. (A letter romanizes to at most 4.)"""
+        if len(name) * 4 > MAX_SLUG and len(slug := slug_of(name)) > MAX_SLUG and not any(name in group for group in groups):
+            message = f"makes its page's slug {len(slug)} characters long, too long for a folder name (write a shorter {what})"
+            self.problem(key, f"{what} '{name[:40]}...' {message}")
 
     def source(self, data: dict) -> dict | None:
         """A name alone, a link alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
@@ -1036,7 +1060,9 @@ class _Reader:
                 self.problem("source", "is empty (write a name, e.g. source: Interfax, or {name: Interfax, url: https://...})")
                 return None
             # A link alone (`source: https://...`, as web clippers write it) is the source's url, not its name.
-            alone = _is_web_url(str(value).strip()) and not any(char.isspace() for char in str(value).strip())
+            # (One whose host urlsplit refuses, `https://[site]/x`, too: its url's check says what is wrong with it.)
+            written = str(value).strip()
+            alone = (_is_web_url(written) or written.lower().startswith(("http://", "https://"))) and not any(map(str.isspace, written))
             value = {"url": value.strip()} if alone else self.named_link(str(value))
         if not isinstance(value, dict):
             self.problem("source", f"must be a name or {{name: Interfax, url: https://...}}, not {_kind(value)}")
@@ -1067,7 +1093,12 @@ class _Reader:
                 "source", f"{given} and no url (e.g. {{name: Interfax, url: https://...}}; or only the url, which names it after its host)"
             )
             return None
-        return {"name": _entities_decoded(name) or source_host(url), "url": url}
+        shown = _entities_decoded(name)
+        if url is None and not (shown or "").strip():  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
+            self.problem("source", f"name {name!r} shows as nothing: its entities stand for no visible character (write the outlet's name)")
+            return None
+        self.name_too_long("source", "name", shown or "", self.settings.source_names)
+        return {"name": shown if (shown or "").strip() else source_host(url), "url": url}
 
     def named_link(self, text: str) -> dict:
         """`source:` written as one line: the name and the link after it (`ТАСС, https://tass.ru/x`, `ТАСС
@@ -1439,6 +1470,10 @@ def check_source_url(value: Any) -> str:
 
     The one rule for the front matter and for `ssg new --source-url`."""
     if not _is_web_url(value):
+        try:
+            urlsplit(value) if isinstance(value, str) else None
+        except ValueError as exc:  # (`https://[site]/x`: say why, not only that it is no URL)
+            raise ValueError(f"{value!r} is not a URL: {exc} (write the outlet's address, e.g. https://www.interfax.ru/...)") from None
         raise ValueError(f"{value!r} is not an absolute http(s) URL (e.g. https://www.interfax.ru/...)")
     return value
 
@@ -1559,9 +1594,30 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
         # an outlet showed: the site shows it in its own time zone, as the old site did (every time was 3 hours off on
         # a Moscow site, and a post of 01:30 had the day before in its URL). Another offset is the outlet's own time,
         # shown as written.
-        local = parsed.astimezone(zoneinfo.ZoneInfo(timezone))
+        try:
+            local = parsed.astimezone(zoneinfo.ZoneInfo(timezone))
+        except OverflowError:  # (9999-12-31T23:59:59Z is in the year 10000 in Moscow: the reader says so, `outside_calendar`)
+            return None
         parsed = local.replace(tzinfo=dt_timezone(local.utcoffset()))
     return Day.of(parsed) if day else parsed
+
+
+def outside_calendar(value: Any, timezone: str) -> bool:
+    """Whether `value` is a date-time in UTC that `parse_date` cannot give in the site's time zone: it falls before the
+    year 1 or after 9999 there (`9999-12-31T23:59:59Z`, a placeholder for "never"), which the build stopped on, with
+    an OverflowError traceback."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return False
+    if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() != timedelta(0):
+        return False
+    try:
+        value.astimezone(zoneinfo.ZoneInfo(timezone))
+    except OverflowError:
+        return True
+    return False
 
 
 # The date WordPress gives a post never published (0000-00-00 00:00:00), as wordpress-to-hugo-exporter writes it
@@ -1586,9 +1642,14 @@ def _names_scheme(url: str) -> bool:
 
 
 def _is_web_url(value: Any) -> bool:
+    """Whether `value` is an absolute http(s) URL; not one whose host urlsplit refuses (in brackets and no IP address,
+    `ftp://[cdn]/`, a template's), which stopped the build on urlsplit's ValueError where `source:` asked this."""
     if not isinstance(value, str):
         return False
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 

@@ -18,7 +18,7 @@ from .errors import Problem
 from .links import lines_naming
 from .markdown import ARTICLE_SUFFIXES
 from .output import Output
-from .pathhints import ContentPaths, image_hint, link_hint, relative, template_link_hint
+from .pathhints import ContentPaths, image_hint, is_file, link_hint, relative, template_link_hint
 from .site import Site
 from .theme import Theme
 
@@ -79,7 +79,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     for article, wanted in _files_named(site):
         for key, target in wanted:
             source = content / target
-            if source.is_file():
+            if is_file(source):
                 files[target] = source
             elif target not in static:
                 there = there or ContentPaths.files_in(content)
@@ -139,7 +139,7 @@ def _fix_missing(
     """What to do about a file an article names (its `image:` when `key` is "image", else a link in its text) that the
     content folder (`there`: its files, `published`: its articles) does not have."""
     guess = (image_hint if key else link_hint)(there, config.content_dir, article.source_path, target)
-    page = None if key else next((target + s for s in ARTICLE_SUFFIXES if (config.content_path / (target + s)).is_file()), None)
+    page = None if key else next((target + s for s in ARTICLE_SUFFIXES if is_file(config.content_path / (target + s))), None)
     # `![x]({{ site.baseurl }}/images/x.jpg)`, `[x]({% post_url 2018-12-03-x %})`, `[x]({{< ref "x" >}})`
     if told := template_link_hint(published, config.content_dir, article.source_path, target):
         return told

@@ -278,9 +278,13 @@ def _check(
     if target.startswith("./"):
         target = target[2:]
     file = target + "index.html" if target == "" or target.endswith("/") else target
-    if (folder / file).is_dir():
-        file = file + "/index.html"
-    if not (folder / file).is_file():
+    try:
+        if (folder / file).is_dir():
+            file = file + "/index.html"
+        found = (folder / file).is_file()
+    except OSError:  # (a name over 255 bytes, a link of 300 letters: is_dir raised, and the check stopped on that traceback)
+        found = False
+    if not found:
         return f"no such file {file}", target
     if parts.fragment and file.endswith(".html") and unquote(parts.fragment) not in parse(file).ids:
         return f"no element with id {parts.fragment!r} in {file}", target

@@ -17,7 +17,7 @@ from .config import Config
 from .content import Article, StandalonePage, as_read, body_line, slug_of
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
-from .pathhints import ContentPaths, link_hint, listing_hint, relative, wikilink_target
+from .pathhints import ContentPaths, is_file, link_hint, listing_hint, relative, wikilink_target
 from .pelican import LISTING_LINKS
 from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site
@@ -57,7 +57,7 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
                         Problem(where, line, None, message) for line in lines_naming(config.content_path / a.source_path, target) or [None]
                     ]
                 continue
-            exists = (config.content_path / target).is_file()  # a draft, or dated later: that is the article meant
+            exists = is_file(config.content_path / target)  # a draft, or dated later: that is the article meant
             guess = None if exists else link_hint(published, config.content_dir, a.source_path, target)
             message = f"links to {target}, which is not a published article" + (f" ({guess})" if guess else "")
             where = f"{config.content_dir}/{a.source_path}"
@@ -84,7 +84,7 @@ def unknown_site_links(site: Site, config: Config, urls: Urls, written: Collecti
                 for a in with_texts(site):
                     by_slug.setdefault(a.slug, []).append(a.source_path)
             meant = by_slug.get(last.removesuffix(".html").removesuffix(".htm") if last.endswith((".html", ".htm")) else last, [])
-            if (config.content_path / target).is_file():
+            if is_file(config.content_path / target):
                 fix = f"{config.content_dir}/{target} is there: link to it from this article, {relative(article.source_path, target)}"
             elif target.startswith(urls.tags()) and target.count("/") <= 2:  # (`/tags/baikonur/`: an old site's tag page)
                 fix = _tag_page_hint(site, urls, target)

@@ -1025,7 +1025,10 @@ class _RefCollector:
             return url
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if url[:1] in "{|" and (pelican := pelican_link(url)) is not None:
-            return self.pelican(*pelican)
+            try:
+                return self.pelican(*pelican)
+            except ValueError:  # (`{filename}//[site]/x.md`: urlsplit refuses a host in brackets that is no IP address)
+                return url  # (left as written, as a link that is no URL is: the build stopped on a traceback)
         if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
             target = unquote(parts.path[1:])
             if target.endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/

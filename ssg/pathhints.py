@@ -195,6 +195,16 @@ def _article_named(articles: ContentPaths, name: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def is_file(path: Path) -> bool:
+    """Whether a path an article names (under content/) is a file: not one that no file system can hold, a name over
+    255 bytes (`image: xxx...x.jpg`, a link of 300 letters), where `Path.is_file` raised OSError and the build stopped on
+    that traceback; that is a file not found, reported as any other."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def relative(article_path: str, target: str) -> str:
     """How the text of the article at `article_path` links `target` (both from content/): relative to its folder."""
     return posixpath.relpath(target, posixpath.dirname(article_path) or ".")

@@ -586,7 +586,7 @@ def _wp_media(code: _Shortcode, content: str, md: markdown.Markdown) -> Element 
     a link to the file for a browser that plays none. A path is read as a link's (`/wp-content/uploads/...` from the
     site's root, in static/; `clip.mp4` beside the article), so the file is copied and checked as a link's is."""
     src = next((code.get(key) for key in _MEDIA_KEYS[code.name] if code.get(key)), "") or markdown_unescaped(content.strip())
-    if not src or any(c.isspace() for c in src) or urlsplit(src).scheme not in ("", "http", "https"):
+    if not src or any(c.isspace() for c in src) or _scheme(src) not in ("", "http", "https"):
         return None
     link = getattr(md, "ssg_refs", None)  # (the renderer's links: their markers are made URLs when the page is written)
     attributes = {"controls": "controls", "preload": code.get("preload") or ("metadata" if code.name == "video" else "none")}
@@ -598,6 +598,15 @@ def _wp_media(code: _Shortcode, content: str, md: markdown.Markdown) -> Element 
     player = Element(code.name, attributes)
     SubElement(player, "a", {"href": attributes["src"]}).text = AtomicString(src.rsplit("/", 1)[-1] or src)
     return player
+
+
+def _scheme(url: str) -> str | None:
+    """`url`'s scheme ("" for a path); None for what urlsplit refuses (a host in brackets that is no IP address,
+    `http://[site]/v.mp4`, a template's), which stopped the build on its ValueError traceback: no file to play."""
+    try:
+        return urlsplit(url).scheme
+    except ValueError:
+        return None
 
 
 _WP_RENDERED: dict[str, Callable[[_Shortcode, str, markdown.Markdown], Element | None]] = {

@@ -19,6 +19,7 @@ from .errors import Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MAX_VALUES = 100_000  # values a document may make, its aliases written out (`_values_in`): a real one makes hundreds
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -45,6 +46,16 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     try:
         node = loader.get_single_node()
         lines = _key_lines(node)  # before construction, which merges `<<:` keys into the node's own
+        if (itself := _holding_itself(node)) is not None:
+            # (`a: &a [*a]`: constructed, a list that holds itself, and the reader went round it to a RecursionError traceback)
+            message = (
+                "YAML syntax error: this value holds an alias of its own anchor (&a [*a]), which makes it without end: write the value out"
+            )
+            raise YamlSyntaxError(message, itself.start_mark.line + 1)
+        if (too_many := _too_many_values(node)) is not None:
+            # (`b: &b [*a, *a, ...]` over `a: &a [...]`, a "billion laughs": written out, the data took minutes and gigabytes)
+            message = f"YAML syntax error: its aliases (*a) make more than the {MAX_VALUES:,} values a file may hold: write the values out"
+            raise YamlSyntaxError(message, too_many)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         if (conflict := conflict_message(text)) is not None:  # (site.yaml after a `git pull` that stopped on it)
@@ -351,6 +362,66 @@ def _mappings(node: yaml.Node | None) -> list[yaml.MappingNode]:
         elif isinstance(current, yaml.SequenceNode):
             pending += current.value
     return found
+
+
+def _holding_itself(node: yaml.Node | None) -> yaml.Node | None:
+    """The first list or mapping in the document that holds itself, through an alias of its anchor inside it (`a: &a
+    [*a]`), else None. A walk down from the top, each node once, that keeps the nodes on the way to the current one."""
+    done, on_way, pending = set(), set(), [(node, False)]
+    while pending:
+        current, leaving = pending.pop()
+        if leaving:
+            on_way.discard(id(current))
+            done.add(id(current))
+            continue
+        if id(current) in on_way:
+            return current
+        if current is None or id(current) in done or not isinstance(current, (yaml.MappingNode, yaml.SequenceNode)):
+            continue
+        on_way.add(id(current))
+        pending.append((current, True))
+        parts = [part for pair in current.value for part in pair] if isinstance(current, yaml.MappingNode) else current.value
+        pending += [(part, False) for part in reversed(parts)]
+    return None
+
+
+def _too_many_values(node: yaml.Node | None) -> int | None:
+    """The 1-based line of the key whose value makes the document hold more than `MAX_VALUES` values, written out (the
+    first line for a document that is no mapping), else None. An alias counts as all it names, each time: the data is
+    one copy of each, but the reader writes an article's keys out as JSON, once per alias."""
+    counted = _values_in(node)
+    if counted.get(id(node), 0) <= MAX_VALUES:
+        return None
+    total = 0
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        total += counted[id(key)] + counted[id(value)]
+        if total > MAX_VALUES:
+            return key.start_mark.line + 1
+    return node.start_mark.line + 1
+
+
+def _values_in(node: yaml.Node | None) -> dict[int, int]:
+    """id -> how many values each list, mapping and scalar of the document holds, written out (at most one more than
+    `MAX_VALUES`). Counted once per node, from the innermost up (`_holding_itself` saw to it that no node holds itself)."""
+    counted: dict[int, int] = {}
+    pending = [(node, False)]
+    while pending:
+        current, leaving = pending.pop()
+        if current is None or (not leaving and id(current) in counted):
+            continue
+        if isinstance(current, yaml.MappingNode):
+            parts = [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            parts = current.value
+        else:
+            counted[id(current)] = 1
+            continue
+        if leaving:
+            counted[id(current)] = min(1 + sum(counted[id(part)] for part in parts), MAX_VALUES + 1)
+        else:
+            pending.append((current, True))
+            pending += [(part, False) for part in parts]
+    return counted
 
 
 def _keys(mapping: yaml.MappingNode) -> list[yaml.ScalarNode]:

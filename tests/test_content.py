@@ -70,6 +70,16 @@ def test_a_utc_date_is_shown_in_the_sites_time_zone_and_another_offset_as_writte
     assert meta("---\ntitle: T\ndate: 2021-03-03T22:30:00-04:00\n---\nx\n")["date"] == "2021-03-03T22:30:00-04:00"
 
 
+def test_a_utc_date_past_the_calendar_in_the_sites_time_zone_is_a_problem_on_its_line():
+    """`date: 9999-12-31T23:59:59Z` (a placeholder for "never") is in the year 10000 in Moscow: the build stopped on
+    an OverflowError traceback where the reader moved it into the site's time zone."""
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nupdated: 9999-12-31T23:59:59Z\n---\nx\n") == [
+        "2021/story.md:4: updated: '9999-12-31T23:59:59Z' is outside the years 1 to 9999 in the site's time zone (Europe/Moscow):"
+        " write the article's real date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
+    ]
+    assert meta("---\ntitle: T\ndate: 9999-12-31T23:59:59-05:00\n---\nx\n")["date"] == "9999-12-31T23:59:59-05:00"  # (as written)
+
+
 def test_a_utc_date_moved_to_another_day_than_its_file_names_is_a_warning():
     """Second review: `2021-12-31-x.md` with `date: 2021-12-31T22:30:00Z` moved to 2022/01/01/ on a Moscow site, without a
     word, where a site built before (or Hugo's) had it under 2021/12/31/."""
@@ -147,6 +157,39 @@ def test_source_as_a_bare_link_is_the_url_named_after_its_host():
     assert m["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/767824"}
 
 
+def test_a_source_whose_host_is_in_brackets_and_no_ip_address_is_a_problem_on_its_line():
+    """`source: "ftp://[zz]/"` stopped the build on urlsplit's ValueError traceback (asked whether it is a link); a
+    template's `source: https://[site]/x` said only that 'site' is no IP address."""
+    assert meta('---\ntitle: T\ndate: 2021-01-01\nsource: "ftp://[zz]/"\n---\nx\n')["source"] == {"name": "ftp://[zz]/", "url": None}
+    for value in ('"https://[site]/x"', '{name: A, url: "https://[site]/x"}'):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nsource: {value}\n---\nx\n") == [
+            "2021/story.md:4: source: url 'https://[site]/x' is not a URL: 'site' does not appear to be an IPv4 or IPv6 address"
+            " (write the outlet's address, e.g. https://www.interfax.ru/...)"
+        ]
+
+
+def test_a_source_named_by_entities_for_nothing_is_a_problem_on_its_line():
+    """`source: "&#1;"` (an export's escapes) decoded to no name, and the reader named the source after the host of no
+    url: a TypeError traceback stopped the build. With a url, it is named after the url's host."""
+    assert problems('---\ntitle: T\ndate: 2021-01-01\nsource: "&#1;"\n---\nx\n') == [
+        "2021/story.md:4: source: name '&#1;' shows as nothing: its entities stand for no visible character (write the outlet's name)"
+    ]
+    m = meta('---\ntitle: T\ndate: 2021-01-01\nsource: {name: "&#32;", url: "https://www.tass.ru/x"}\n---\nx\n')
+    assert m["source"] == {"name": "tass.ru", "url": "https://www.tass.ru/x"}
+
+
+def test_a_tag_or_outlet_too_long_for_its_pages_folder_is_a_problem_on_its_line():
+    """A paragraph pasted as a tag (or an outlet's name) made a slug of 300 letters: the build failed writing
+    tags/<slug>/index.html, saying only that the file name is too long and to build elsewhere."""
+    long = "ж" * 101  # (romanized: 2 letters each)
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\ntags: [Луна, {long}]\nsource: {{name: {long}}}\n---\nx\n") == [
+        f"2021/story.md:{line}: {key}: {what} '{long[:40]}...' makes its page's slug 202 characters long, too long for a folder name"
+        f" (write a shorter {what})"
+        for line, key, what in [(4, "tags", "tag"), (5, "source", "name")]
+    ]
+    assert meta(f"---\ntitle: T\ndate: 2021-01-01\ntags: [{long[:100]}]\n---\nx\n")["tags"] == [long[:100]]
+
+
 def test_no_front_matter_and_unclosed_front_matter():
     assert problems("Just text\n") == [
         "2021/story.md:1: None: no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
@@ -184,6 +227,29 @@ def test_an_unclosed_bracket_or_quote_is_reported_where_it_opened():
     # A quoted value may span lines: another error on a later one is not an unclosed quote.
     (message,) = problems('---\ndate: 2021-01-01\ntitle: "Soyuz\n  \\q docks"\n---\n')
     assert "unknown escape" in message and "not closed" not in message
+
+
+def test_a_value_holding_an_alias_of_its_own_anchor_is_a_yaml_error_on_its_line():
+    """`a: &a [*a]` (an anchor's alias inside itself) made a list holding itself, and the reader went round it (keeping
+    the unknown key for templates) until a RecursionError traceback stopped the build."""
+    for value in ("&a [*a]", "&b {x: [1, *b]}"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nmore: {value}\n---\nx\n") == [
+            "2021/story.md:4: None: YAML syntax error: this value holds an alias of its own anchor (&a [*a]), which makes it"
+            " without end: write the value out"
+        ]
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nmore: &x [1]\nagain: [*x, *x]\n---\nx\n")["extra"]["again"] == [[1], [1]]
+
+
+def test_aliases_that_make_too_many_values_are_a_yaml_error_on_the_key_that_passes_the_limit():
+    """A "billion laughs" (`b: &b [*a, *a, ...]` over `a: &a [...]`, each key ten times the one above) was read for
+    minutes, then written out as JSON a thousand million times over: the build never ended."""
+    keys = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"] + [
+        f"{key}: &{key} [{', '.join([f'*{above}'] * 10)}]" for above, key in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+    front = "\n".join(keys)
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\n{front}\n---\nx\n") == [
+        "2021/story.md:8: None: YAML syntax error: its aliases (*a) make more than the 100,000 values a file may hold: write the values out"
+    ]
 
 
 def test_a_tab_in_the_front_matter_is_named():
@@ -952,6 +1018,17 @@ def test_control_characters_in_the_text_are_left_out_with_a_warning_on_their_lin
         "a control character (U+0000) and 1 more in the text, which no page or feed can show: left out (delete it)"
     ]
     assert record["warnings"][0]["line"] == 7
+
+
+def test_a_title_of_control_characters_or_entities_alone_is_a_problem_on_its_line():
+    """`title: "\\x01\\x1b"` or `title: "&#1;"` left the title empty once its control characters were left out (or its
+    entities decoded to nothing), and the build stopped on feedgen's ValueError traceback writing the feed."""
+    assert problems('---\ntitle: "\\x01\\x1b "\ndate: 2021-05-24\n---\nText.\n') == [
+        "2021/story.md:2: title: is a control character (U+0001) and 1 more alone, which no page or feed can show: write the article's title"
+    ]
+    assert problems('---\ntitle: "&#1; &#32;"\ndate: 2021-05-24\n---\nText.\n') == [
+        "2021/story.md:2: title: '&#1; &#32;' shows as nothing: its entities stand for no visible character (write the title)"
+    ]
 
 
 def test_control_characters_in_the_front_matters_shown_texts_are_left_out_with_a_warning_on_their_key():

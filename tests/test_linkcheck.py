@@ -177,6 +177,18 @@ def test_a_link_to_a_host_in_brackets_that_is_no_address_is_broken(project):
     assert not any("[" in url for url in report.external)
 
 
+def test_a_link_too_long_for_a_file_name_is_broken(tmp_path):
+    """`<a href="xxx...x/">` of 300 letters (or an article's link to the site's own host as long): asking whether it is
+    a folder raised OSError ("File name too long"), and `ssg check --links` stopped on that traceback."""
+    long = "x" * 300
+    page = f'<!doctype html><html><body><a href="{long}/">a</a> <a href="https://example.org/{long}.html">b</a></body></html>'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    assert [str(b).replace(long, "L") for b in check_links(tmp_path, "https://example.org/").broken] == [
+        "index.html: L/: no such file L/index.html",
+        "index.html: /L.html: no such file L.html",
+    ]
+
+
 def test_a_link_broken_on_many_pages_is_one_line_naming_the_template_line_that_writes_it(project):
     """A template's mistake is on every page it makes: 3 mistakes on 21 pages were 63 lines naming built pages."""
     line = '<a href="{{ url_for(\'tgas/\') }}">t</a> <img src="{{ url_for(\'brand/logo.svg\') }}" alt="">'

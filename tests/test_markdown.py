@@ -1223,6 +1223,14 @@ def test_a_players_shortcode_never_takes_the_text_after_it():
     assert "Some words" in render_markdown('[video src="http://ex.com/a.mp4"]Some words[/video]', "2021/story.md").html
 
 
+def test_a_player_whose_file_has_a_host_in_brackets_that_is_no_ip_address_stays_text_with_a_warning():
+    """`[video src="http://[site]/v.mp4"]` (a template's address an export kept) stopped the build on urlsplit's
+    ValueError traceback, asked whether the file is on the web: it is no file to play, left as text and warned of."""
+    for code in ('[video src="http://[site]/v.mp4"]', '[audio mp3="http://[::1"][/audio]'):
+        rendered = render_markdown(f"Before.\n\n{code}\n", "2021/story.md")
+        assert rendered.html == f"<p>Before.</p>\n<p>{code}</p>" and rendered.template_tags == (code.removesuffix("[/audio]"),)
+
+
 def test_a_captions_attribute_is_its_caption_as_in_wordpress():
     html = render_markdown('[caption caption="Set"]<img src="http://ex.com/a.png"> Inside[/caption]', "2021/story.md").html
     assert "<figcaption>Set</figcaption>" in html

@@ -90,6 +90,14 @@ def test_text_that_starts_like_a_key_is_no_pelican_header():
     assert "no front matter: the file starts with the key title:" in yaml
 
 
+def test_a_pelican_link_with_a_host_in_brackets_that_is_no_ip_address_is_left_as_written():
+    """`[x]({filename}//[site]/a.md)` stopped the build on urlsplit's ValueError traceback: it is left as written, as a
+    link that is no URL is (`ssg check --links` reports it)."""
+    rendered = render_markdown("[a]({filename}//[site]/a.md) [b]({static}http://[::1)", "2020/rokot.md")
+    assert rendered.html == '<p><a href="{filename}//[site]/a.md">a</a> <a href="{static}http://[::1">b</a></p>'
+    assert rendered.article_links == () and rendered.files == ()
+
+
 def test_pelican_links_are_read_as_ssg_links():
     html = render_markdown(
         "[a]({filename}/2020/x.md) [b]({filename}x.md#part) [c](|filename|../y.md) ![d]({static}/images/a.jpg) "
