@@ -86,14 +86,27 @@ def content_files(content_dir: Path) -> list[str]:
     return list(content_stats(content_dir))
 
 
-def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
+class ListingStoppedError(Exception):
+    """`content_stats` was told to stop before it had listed everything."""
+
+
+STATS_BETWEEN_STOPS = 1000  # files `content_stats` stats between two asks of its `stop` (besides one per folder)
+
+
+def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> dict[str, tuple[int, int]]:
     """Each Markdown file under content/ (sorted forward-slash path) -> (size, mtime_ns): one pass that lists and
     stats, as every build does first. Hidden and editor files are skipped, and so are files and folders starting with
     `_` (Hugo's `_index.md` section pages, Jekyll's `_drafts/`) except Jekyll's `_posts/`, where a moved Jekyll site
-    keeps every article; linked folders are not followed."""
+    keeps every article; linked folders are not followed.
+
+    `stop`: asked before each folder and every `STATS_BETWEEN_STOPS` files (the preview's: whether a save of the
+    author's waits, which the listing would delay by 0.1 s at 10,000 articles); it raises `ListingStoppedError` then."""
     found = {}
     folders = [(os.fspath(content_dir), "")]
+    asked_at = 0
     while folders:
+        if stop is not None and stop():
+            raise ListingStoppedError(content_dir)
         folder, prefix = folders.pop()
         try:
             entries = os.scandir(folder)
@@ -111,6 +124,10 @@ def content_stats(content_dir: Path) -> dict[str, tuple[int, int]]:
                     except OSError:
                         continue  # a link to nothing (or a file deleted while listing): no file
                     found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
+                    if stop is not None and len(found) - asked_at >= STATS_BETWEEN_STOPS:
+                        asked_at = len(found)
+                        if stop():
+                            raise ListingStoppedError(content_dir)
     return dict(sorted(found.items()))
 
 

@@ -81,6 +81,12 @@ class Entries:
         self._made: dict[int, _Made] = {}
         self._keep = keep
 
+    def pages_made(self) -> int:
+        """How many pages it holds what it made of (all that its last `of` was given, unless `keep=False`).
+
+        (Not `__len__`: an `Entries` that made nothing yet is still one to fill, not a false one.)"""
+        return len(self._made)
+
     def of(self, pages: Iterable[Page]) -> list[Entry]:
         """The entry of every page the sitemap lists (`listed`), in order.
 

@@ -508,7 +508,8 @@ class Rebuilder:
         # author pauses too (`Builder.tidy`); a save before then, or while it is done (it stops then, having
         # written nothing), has the next build do it with its own.
         # The look for changes the watcher missed lists every content file (about a second at
-        # 100,000 articles): it waits for the longer pause, so that it seldom delays a next save.
+        # 100,000 articles): it waits for the longer pause, so that it seldom delays a next save, and stops when one
+        # comes in (so do the sitemap entries of `Builder.tidy`); the collection then waits for the next pause.
         builds = 0  # since the last full collection
         with fewer_collections():
             while True:
@@ -516,13 +517,7 @@ class Rebuilder:
                     self.tidy()
                     if self.batcher.quiet_for(IDLE):
                         self.catch_up()
-                        full = builds >= FULL_EVERY
-                        collect_garbage(full)
-                        self.builder.frozen = True
-                        builds = 0 if full else builds
-                        if builds and self.batcher.quiet_for(REST):
-                            collect_garbage(full=True)
-                            builds = 0
+                        builds = self.collect(builds)
                 batch = self.batcher.next_batch()
                 if batch is None:
                     return
@@ -639,10 +634,26 @@ class Rebuilder:
                 f"warning: tidying up after the build failed ({type(exc).__name__}: {exc}); the next build redoes it", fg="yellow", err=True
             )
 
+    def collect(self, builds: int) -> int:
+        """`collect_garbage` after `builds` builds, a full one every FULL_EVERY, then again in full once the author rests;
+        the builds since the last full one, after. Not while a save waits (one that came in while `catch_up` listed):
+        its build comes first, and the next pause collects (the first collection, of the whole first build, takes
+        0.25 s at 10,000 articles)."""
+        if self.batcher.waiting():
+            return builds
+        full = builds >= FULL_EVERY
+        collect_garbage(full)
+        self.builder.frozen = True
+        builds = 0 if full else builds
+        if builds and self.batcher.quiet_for(REST):
+            collect_garbage(full=True)
+            builds = 0
+        return builds
+
     def catch_up(self) -> None:
         """Build the content changes the watcher missed, if any (`Builder.missed_changes`)."""
         try:
-            missed = self.config is not None and self.builder.missed_changes(self.target(self.config))
+            missed = self.config is not None and self.builder.missed_changes(self.target(self.config), stop=self.batcher.waiting)
         except Exception as exc:  # noqa: BLE001 - a bug of ours (or a folder gone while listed) must not take the preview down
             traceback.print_exc()
             click.secho(f"warning: looking for changes the watcher missed failed ({type(exc).__name__}: {exc})", fg="yellow", err=True)

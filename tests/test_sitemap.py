@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+import ssg.build
 import ssg.sitemap
 from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
@@ -115,6 +116,43 @@ def test_a_rebuild_makes_again_only_the_entries_of_pages_that_changed(project, m
     written = (project.public / "sitemap.xml").read_bytes()
     assert b"xhtml:link" in written  # (the translated article's versions, kept)
     monkeypatch.undo()
+    shutil.rmtree(project.public)
+    shutil.rmtree(project.root / ".ssg-cache")
+    project.build()
+    assert (project.public / "sitemap.xml").read_bytes() == written
+
+
+@pytest.mark.parametrize("then", ["tidy again", "build unchanged, then tidy", "edit"])
+def test_a_pause_stopped_halfway_through_the_entries_leaves_a_sitemap_a_one_shot_build_writes(project, monkeypatch, then):
+    """A save that comes while the first pause makes the sitemap's entries stops it between batches (`Builder.tidy`):
+    those made are kept, the rest is made by the next pause (also after a build that left the sitemap as it was), or by
+    the next build whose sitemap changes; whichever, the bytes are a one-shot build's."""
+    project.write({**FILES, **PER_LANGUAGE_FILES, "site.yaml": PER_LANGUAGE_YAML})
+    project.build()  # (the builder's first build then finds the sitemap up to date, and leaves the entries for a pause)
+    monkeypatch.setattr(ssg.build, "SITEMAP_BATCH", 3)
+    builder = Builder()
+    config = load_config(project.root)
+    builder.build(config, BuildOptions(now=NOW))
+    later = builder.sitemap_later
+    assert later is not None and len(later[0]) > 3 * 3
+    builder.tidy(stop=lambda: builder.sitemap is not None)  # a save waits from the first batch on
+    assert builder.sitemap_later is later and builder.sitemap is not None
+    assert builder.sitemap.pages_made() == 3  # (the first batch: kept for the next pause, and for a next build)
+    if then == "build unchanged, then tidy":
+        assert not builder.build(config, BuildOptions(now=NOW), changed=[]).changed
+        assert builder.sitemap_later is not None
+    if then == "edit":
+        project.write({"content/2020/first.md": article("First one", "2020-12-31T23:00:00+03:00", tags="[Moon, Mars]")})
+        builder.build(config, BuildOptions(now=NOW))
+        assert builder.sitemap_later is None
+    else:
+        asked: list[bool] = []
+        builder.tidy(stop=lambda: asked.append(True) and False)
+        assert builder.sitemap_later is None and asked
+        assert builder.sitemap.pages_made() == len(later[0])
+        project.write({"content/2020/first.md": article("First one", "2020-12-31T23:00:00+03:00", tags="[Moon, Mars]")})
+        builder.build(config, BuildOptions(now=NOW))
+    written = (project.public / "sitemap.xml").read_bytes()
     shutil.rmtree(project.public)
     shutil.rmtree(project.root / ".ssg-cache")
     project.build()

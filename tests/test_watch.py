@@ -491,6 +491,22 @@ def test_the_preview_frees_new_cycles_at_each_pause_and_frozen_ones_at_a_full_co
     assert survivor() is None and gc.get_freeze_count() > 0
 
 
+def test_a_pause_leaves_the_collection_to_the_next_when_a_save_waits(project, monkeypatch, unfrozen):
+    """The first collection looks at all of the first build (0.25 s at 10,000 articles): a save that came in while
+    the pause looked for missed changes is built first, and the next pause collects, as many builds later."""
+    import ssg.watch
+
+    collected: list[bool] = []
+    monkeypatch.setattr(ssg.watch, "collect_garbage", collected.append)
+    rebuilder = Rebuilder(project.root, BuildOptions(), target=lambda same: same)
+    rebuilder.batcher.add([Change(CONTENT, str(project.root / "content/a.md"))])
+    assert rebuilder.collect(ssg.watch.FULL_EVERY) == ssg.watch.FULL_EVERY
+    assert collected == [] and not rebuilder.builder.frozen
+    assert rebuilder.batcher.next_batch() is not None  # (its batch handed out and built: nothing waits)
+    assert rebuilder.collect(ssg.watch.FULL_EVERY) == 0
+    assert collected == [True] and rebuilder.builder.frozen
+
+
 def test_the_preview_tells_its_builder_once_it_keeps_objects_frozen(project, monkeypatch, unfrozen):
     """Builds then leave the freeze alone without asking the collector (`gc.get_freeze_count` counts every frozen
     object: 30 ms at 10,000 articles, twice a build)."""
