@@ -9,6 +9,7 @@ import subprocess
 import threading
 import time
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -305,14 +306,19 @@ def test_describe_names_paths_relative_to_the_project():
 # On the real file system, with the real watchdog observer.
 
 
-@pytest.fixture
-def watched(project):
+def watching(project, quiet: float) -> Iterator[tuple]:
+    """The real observer watching a project holding content/2021/a.md, its batches `quiet` seconds apart."""
     project.write({"content/2021/a.md": "old\n"})
-    batcher = Batcher(quiet=0.1)
+    batcher = Batcher(quiet=quiet)
     watcher = Watcher(Layout.of(load_config(project.root)), batcher)
     watcher.start()
     yield project, batcher, watcher
     watcher.stop()
+
+
+@pytest.fixture
+def watched(project):
+    yield from watching(project, quiet=0.1)
 
 
 def only_batch(batcher: Batcher, wait_more: float = 0.3) -> Batch:
@@ -343,12 +349,7 @@ def test_vim_save_is_one_rebuild(watched):
 @pytest.fixture
 def watched_slowly(project):
     """`watched` with a quiet long enough to tell from the wait after a close."""
-    project.write({"content/2021/a.md": "old\n"})
-    batcher = Batcher(quiet=1.0)
-    watcher = Watcher(Layout.of(load_config(project.root)), batcher)
-    watcher.start()
-    yield project, batcher, watcher
-    watcher.stop()
+    yield from watching(project, quiet=1.0)
 
 
 @pytest.mark.parametrize("how", ["python", "cp", "sed", "vim"])
