@@ -19,11 +19,9 @@ Needs valgrind (`apt-get install valgrind`); about three minutes.
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
+
+import callgrind
 
 HERE = Path(__file__).resolve().parent
 
@@ -46,13 +44,7 @@ for item in items[: warm + count]:
 
 def instructions(site: Path, code: Path, warm: int, count: int) -> int:
     """Instructions executed by one run of the harness under callgrind."""
-    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=str(code))
-    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", HARNESS]
-    run = subprocess.run([*command, str(site), str(warm), str(count)], env=env, capture_output=True, text=True, check=True)
-    collected = re.search(r"Collected : (\d+)", run.stderr)
-    if collected is None:
-        raise SystemExit(f"no instruction count from valgrind:\n{run.stderr[-2000:]}")
-    return int(collected.group(1))
+    return callgrind.instructions(HARNESS, [str(site), str(warm), str(count)], code)[0]
 
 
 def main() -> None:
@@ -63,9 +55,7 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=100, help="articles read before those measured")
     parser.add_argument("--articles", type=int, default=100, help="articles measured")
     args = parser.parse_args()
-    site, code = args.work / f"a{args.archive}", args.code.resolve()
-    if not site.exists():
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(site), "--articles", str(args.archive)], check=True)
+    site, code = callgrind.generated(args.work, args.archive), args.code.resolve()
     base = instructions(site, code, args.warm, 0)
     total = instructions(site, code, args.warm, args.articles)
     print(f"{(total - base) / args.articles / 1e6:.2f} M instructions per article read ({code})")

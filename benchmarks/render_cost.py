@@ -25,6 +25,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import callgrind
+
 HERE = Path(__file__).resolve().parent
 
 # Run under valgrind: build with every page's rendering replaced by a fixed sample, rendered TIMES times, then stop.
@@ -59,23 +61,7 @@ except Rendered:
 
 def instructions(site: Path, code: Path, every: int, times: int, out: Path) -> tuple[int, str]:
     """(instructions executed, what the harness printed) of one run under callgrind."""
-    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=str(code))
-    command = [
-        "valgrind",
-        "--tool=callgrind",
-        "--callgrind-out-file=/dev/null",
-        sys.executable,
-        "-c",
-        HARNESS,
-        str(every),
-        str(times),
-        str(out),
-    ]
-    run = subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, check=True)
-    collected = re.search(r"Collected : (\d+)", run.stderr)
-    if collected is None:
-        raise SystemExit(f"no instruction count from valgrind:\n{run.stderr[-2000:]}")
-    return int(collected.group(1)), run.stdout.strip()
+    return callgrind.instructions(HARNESS, [str(every), str(times), str(out)], code, cwd=site)
 
 
 def main() -> None:
@@ -86,9 +72,7 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=10, help="render every N-th page of the site")
     parser.add_argument("--times", type=int, default=2, help="render the sample this many times")
     args = parser.parse_args()
-    site, code = args.work / f"a{args.articles}", args.code.resolve()
-    if not site.exists():
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(site), "--articles", str(args.articles)], check=True)
+    site, code = callgrind.generated(args.work, args.articles), args.code.resolve()
     env = dict(os.environ, PYTHONPATH=str(code))
     subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(args.work / "out")], cwd=site, env=env, check=True, capture_output=True)
     instructions(site, code, args.every, 1, args.work / "sample")  # warms the cache for this code (templates, terms)
