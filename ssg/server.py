@@ -364,9 +364,9 @@ class Preview:
             # the whole site, several seconds at 10,000 articles) runs; open tabs reload when it is done.
             self.rebuilder.view = self.rebuilder.view_of(config)
             self._serve("the last session's preview until this build is done")
-            self.rebuilder.build(config)
+            self.rebuilder.first_build(config)
         else:
-            self.rebuilder.build(config)
+            self.rebuilder.first_build(config)
             self._serve(None)
 
     def _serve(self, what: str | None) -> None:

@@ -490,8 +490,8 @@ def test_the_preview_frees_new_cycles_at_each_pause_and_frozen_ones_at_a_full_co
 
 
 def test_a_pause_leaves_the_collection_to_the_next_when_a_save_waits(project, monkeypatch, unfrozen):
-    """The first collection looks at all of the first build (0.25 s at 10,000 articles): a save that came in while
-    the pause looked for missed changes is built first, and the next pause collects, as many builds later."""
+    """A full collection looks at everything (0.25 s at 10,000 articles): a save that came in while the pause
+    looked for missed changes is built first, and the next pause collects, as many builds later."""
     import ssg.watch
 
     collected: list[bool] = []
@@ -532,6 +532,25 @@ def test_the_preview_tells_its_builder_once_it_keeps_objects_frozen(project, mon
     finally:
         rebuilder.batcher.close()
         thread.join()
+
+
+def test_the_first_build_is_collected_before_the_preview_says_it_watches(project, monkeypatch, unfrozen):
+    """The collection of the whole first build is the long one (0.25 s at 10,000 articles): it is made before
+    "Watching"/"Serving", so the first pause's is as short as the later ones' and no save waits for it."""
+    import ssg.watch
+    from ssg.build import BuildOptions
+    from ssg.watch import Rebuilder
+
+    from .conftest import NOW, article
+
+    collected: list[bool] = []
+    monkeypatch.setattr(ssg.watch, "collect_garbage", collected.append)
+    project.write({"content/2021/a.md": article("A", "2021-03-01", "First.")})
+    config = load_config(project.root)
+    rebuilder = Rebuilder(project.root, BuildOptions(now=NOW), target=lambda same: same)
+    rebuilder.first_build(config)
+    assert (project.root / "public/index.html").is_file()
+    assert collected == [False] and rebuilder.builder.frozen  # (the builds since are what later pauses look at)
 
 
 @pytest.mark.parametrize(
