@@ -18,7 +18,7 @@ from .errors import Problem
 from .links import lines_naming
 from .markdown import ARTICLE_SUFFIXES
 from .output import Output
-from .pathhints import ContentPaths, image_hint, is_file, link_hint, relative, template_link_hint
+from .pathhints import NAME_MAX, ContentPaths, image_hint, is_file, link_hint, relative, template_link_hint
 from .site import Site
 from .theme import Theme
 
@@ -145,6 +145,9 @@ def _fix_missing(
         return told
     if page:  # `[x](b/)`, the page's URL: an article is linked by its file
         return f"{config.content_dir}/{page} is an article: link to its file, {relative(article.source_path, page)}"
+    if guess is None and (long := next((n for n in target.split("/") if len(n.encode()) > NAME_MAX), None)):
+        # (no file system holds such a name, so "put it at" would ask what cannot be done)
+        return f"'{long[:40]}...' is {len(long.encode())} bytes long, longer than a file name can be ({NAME_MAX}): fix the path"
     if key:  # (a file of static/ at that path is the site's too: Hugo's and WordPress's `image: /uploads/x.jpg`)
         return guess or f"put it at {config.content_dir}/{target} or {config.static_dir}/{target}, or fix the path"
     return guess or f"put it at {config.content_dir}/{target} or fix the path"

@@ -195,6 +195,9 @@ def _article_named(articles: ContentPaths, name: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+NAME_MAX = 255  # the bytes a file or folder name may have (ext4, XFS, APFS, NTFS alike)
+
+
 def is_file(path: Path) -> bool:
     """Whether a path an article names (under content/) is a file: not one that no file system can hold, a name over
     255 bytes (`image: xxx...x.jpg`, a link of 300 letters), where `Path.is_file` raised OSError and the build stopped on
