@@ -1045,9 +1045,9 @@ class _Reader:
     def name_too_long(self, key: str, what: str, name: str, groups: tuple[tuple[str, ...], ...]) -> None:
         """A problem on `key`'s line when the tag or outlet `name` gives its page a slug too long for a folder name
         (a paragraph pasted as a tag): the build failed writing tags/<slug>/, saying to build elsewhere. A name of
-        `groups` (site.yaml's `tag_names:`, `source_names:`) is left to them. (A letter romanizes to at most 4.)"""
-        if len(name) * 4 > MAX_SLUG and len(slug := slug_of(name)) > MAX_SLUG and not any(name in group for group in groups):
-            message = f"makes its page's slug {len(slug)} characters long, too long for a folder name (write a shorter {what})"
+        `groups` (site.yaml's `tag_names:`, `source_names:`) is left to them (`config`, where their entries are read)."""
+        if (length := slug_too_long(name)) and not any(name in group for group in groups):
+            message = f"makes its page's slug {length} characters long, too long for a folder name (write a shorter {what})"
             self.problem(key, f"{what} '{name[:40]}...' {message}")
 
     def source(self, data: dict) -> dict | None:
@@ -1426,6 +1426,12 @@ def is_lang(code: str) -> bool:
     except (ValueError, UnknownLocaleError):
         return False
     return True
+
+
+def slug_too_long(name: str) -> int:
+    """How long a slug the tag or outlet `name` makes, when that is too long for a folder name (a paragraph pasted as a
+    tag: the build failed writing tags/<slug>/, saying to build elsewhere); else 0. (A letter romanizes to at most 4.)"""
+    return len(slug) if len(name) * 4 > MAX_SLUG and len(slug := slug_of(name)) > MAX_SLUG else 0
 
 
 def slug_of(text: str, max_length: int = 0) -> str:

@@ -97,6 +97,22 @@ def test_a_title_yaml_reads_as_a_number_says_to_quote_it(project):
 PATTERN_HINT = "(e.g. 'd MMMM y, HH:mm', or a style: short, medium, long, full)"
 
 
+@pytest.mark.parametrize("option", ["tag_names", "source_names"])
+def test_a_names_entry_too_long_for_its_pages_folder_is_a_problem_on_its_line(project, option):
+    """A paragraph pasted as a `tag_names:` entry was let through (an article's tag or outlet as long is refused on its
+    line): the build failed writing tags/<slug>/, saying only that the file name is too long and to build elsewhere."""
+    long = "ж" * 101  # (romanized: 2 letters each)
+    noun = "tag" if option == "tag_names" else "outlet"
+    assert problems(project, f"{option}:\n  Moon: {{ru: Луна}}\n  {long}: {{en: Moon2}}\n  {long[:100]}: {{en: Moon3}}\n") == [
+        f"site.yaml:7: {option}: {noun} '{long[:40]}...' makes its page's slug 202 characters long, too long for a folder name"
+        " (write a shorter name)"
+    ]
+    project.write({"tags.yaml": f"{long}: {{ru: Луна}}\n"})
+    assert problems(project, f"{option}: tags.yaml\n") == [
+        f"tags.yaml:1: {noun} '{long[:40]}...' makes its page's slug 202 characters long, too long for a folder name (write a shorter name)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("pattern", "problem"),
     [
