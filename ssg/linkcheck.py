@@ -182,6 +182,8 @@ def _own_url(url: str, base_url: str, root_path: str) -> str | None:
     parts = _split(url)
     if parts is None or parts.scheme not in ("http", "https") or not on_site_host(parts.hostname, base_url):
         return None
+    if _port(parts) != _port(urlsplit(base_url)):  # (the host's other server, `:8080`: another site)
+        return None
     path = parts.path or "/"
     if not (path + "/").startswith(root_path):
         return None
@@ -202,11 +204,28 @@ def _wordpress_query(url: str) -> str | None:
 
 def _split(url: str) -> SplitResult | None:
     """`urlsplit(url)`, or None for what it refuses: a host in brackets that is no IP address (`http://[site]/x`, a
-    template's address an article kept), on which `ssg check --links` stopped with a traceback."""
+    template's address an article kept), on which `ssg check --links` stopped with a traceback, and a port that is no
+    port (`https://example.org:99999/`), which no browser opens."""
     try:
-        return urlsplit(url)
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - (raises ValueError for a port out of range or not a number)
     except ValueError:
         return None
+    return None if parts.port == 0 else parts
+
+
+def _unsplit(url: str) -> str:
+    """Why `_split` refused `url`."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return "is no URL: its host, in brackets, is no IP address (write the address as its site gives it)"
+    return "is no URL: its port is not a number from 1 to 65535 (write the address as its site gives it)"
+
+
+def _port(parts: SplitResult) -> int | None:
+    """The port a URL is served on, None for its scheme's own (`https://x:443/` is `https://x/`)."""
+    return None if parts.port == {"http": 80, "https": 443}.get(parts.scheme) else parts.port
 
 
 def site_base_url(folder: Path) -> str | None:
@@ -250,7 +269,7 @@ def _check(
         )
     parts = _split(url)
     if parts is None:
-        return "is no URL: its host, in brackets, is no IP address (write the address as its site gives it)", ""
+        return _unsplit(url), ""
     if parts.scheme in ("http", "https") or parts.netloc:
         pages = report.external.setdefault(url, [])
         if not pages or pages[-1] != page:

@@ -177,6 +177,21 @@ def test_a_link_to_a_host_in_brackets_that_is_no_address_is_broken(project):
     assert not any("[" in url for url in report.external)
 
 
+def test_a_link_with_a_port_no_browser_opens_is_broken_and_another_port_is_another_site(tmp_path):
+    """`https://example.org:99999/` (a typo in the site's own address) was taken for the site's own page at /, found,
+    and so neither broken nor external."""
+    links = ["https://example.org:99999/", "https://example.org:0/", "https://example.org:x/", "http://[::1]:99999/"]
+    links += ["https://example.org:443/", "https://example.org:8080/", "https://www.example.org:8080/a/"]
+    page = "<!doctype html><html><body>" + "".join(f'<a href="{url}">a</a> ' for url in links) + "</body></html>"
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    report = check_links(tmp_path, "https://example.org/")
+    assert [str(b) for b in report.broken] == [
+        f"index.html: {url}: is no URL: its port is not a number from 1 to 65535 (write the address as its site gives it)"
+        for url in links[:4]
+    ]
+    assert sorted(report.external) == ["https://example.org:8080/", "https://www.example.org:8080/a/"]  # (:443 is the site's own /)
+
+
 def test_a_link_too_long_for_a_file_name_is_broken(tmp_path):
     """`<a href="xxx...x/">` of 300 letters (or an article's link to the site's own host as long): asking whether it is
     a folder raised OSError ("File name too long"), and `ssg check --links` stopped on that traceback."""
