@@ -33,7 +33,7 @@ from markupsafe import Markup, escape
 from .config import Config
 from .conflicts import conflict_message
 from .content import ARTICLE_KEYS, Day
-from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, locale_date_part
+from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, bad_pattern, locale_date_part, pattern_problem
 from .errors import Problem, TemplateError
 from .i18n import Origins, load_strings, string_warnings, translator
 from .markdown import markdownify
@@ -656,6 +656,8 @@ def format_for(lang: str):
 
     def fmt_datetime(value: datetime, style: str = "medium", lang: str = lang) -> str:
         if isinstance(value, Day):  # written without a time: the day alone, not a made-up midnight
+            if (problem := _style_problem("datetime", style)) is not None:  # (as written: its date part may hide it)
+                raise ValueError(problem)
             return _format("date", value.date(), None, date_part(style), lang)
         return _format("datetime", value, _offset(value), style, lang)
 
@@ -706,8 +708,33 @@ def _format(kind: str, value: date | datetime, offset: object, style: str, lang:
     if not isinstance(value, (date, time)) or (kind != "time" and isinstance(value, time)):
         # Babel takes None for "now": an empty field (an article without `updated`) would print today, and change daily.
         raise TypeError(_not_a_date(kind, value))
+    problem = _style_problem(kind, style)
+    if problem is not None:
+        raise ValueError(problem)
     formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
     return formatter(value, format=style, locale=_locale(lang))
+
+
+@functools.cache
+def _style_problem(kind: str, style: str) -> str | None:
+    """What is wrong with the style or pattern a template gives `format_<kind>`, with what to write; None when nothing is.
+
+    site.yaml's and the strings' patterns are checked as they are read (`datepatterns.pattern_problem`); a template's
+    own went to Babel as it was: `format_datetime(d, "%d.%m.%Y")` printed "%29.%51.%2022" under every article, and
+    `format_date(d, "dd.MM HH:mm")` (a time in a date) stopped the build with "'datetime.date' object has no attribute
+    'hour'"."""
+    problem = pattern_problem(style)
+    if problem is not None:
+        return f"format_{kind}: {bad_pattern(style, problem)}"
+    fields = sorted({m[1] for m in PATTERN_TOKEN.finditer(style) if m[1]}) if style not in BABEL_STYLES else []
+    wrong = [f for f in fields if (f in _TIME_FIELDS) == (kind == "date")] if kind in ("date", "time") else []
+    if not wrong:
+        return None
+    shows, other = ("a date alone", "time") if kind == "date" else ("a time alone", "date")
+    return (
+        f"format_{kind} shows {shows}, and {style!r} has {other} fields ({', '.join(wrong)}): format_datetime(d, {style!r}) "
+        f"shows a date with its time (a style is one of {', '.join(BABEL_STYLES)})"
+    )
 
 
 def _not_a_date(kind: str, value: object) -> str:

@@ -147,6 +147,19 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
             "written in front matter's other keys is text",
         ),
         ("{{ format_date(article.extra.nothing) }}", "UndefinedError: no key 'nothing' here"),
+        # A template's own pattern is checked as site.yaml's is: strftime's printed "%24.%00.%2021" under every article,
+        # and a time in format_date stopped the build on "'datetime.date' object has no attribute 'hour'".
+        (
+            "{{ format_datetime(article.date, '%d.%m.%Y %H:%M') }}",
+            "ValueError: format_datetime: '%d.%m.%Y %H:%M' is not a Babel date pattern: %-letters are strftime's (Python's, "
+            "Jekyll's date filter); Babel's fields are letters: dd.MM.y HH:mm",
+        ),
+        (
+            "{{ format_date(article.date, 'dd.MM HH:mm') }}",
+            "ValueError: format_date shows a date alone, and 'dd.MM HH:mm' has time fields (H, m): "
+            "format_datetime(d, 'dd.MM HH:mm') shows a date with its time",
+        ),
+        ("{{ format_time(article.date, 'd MMM, HH:mm') }}", "ValueError: format_time shows a time alone, and 'd MMM, HH:mm' has date fields (M, d)"),
         # A missing include is blamed on the template and line that include it, before anything is rendered.
         ('{% include "nothere.html" %}', "includes 'nothere.html', which is not found (in templates, themes/default/templates; write it)"),
     ],
