@@ -167,7 +167,8 @@ class Theme:
         message = self.unknown_filter(message) or message
         opened = _unclosed_block(exc.source) if exc.source and "needs to be closed" in message else None
         if opened is None:
-            return Problem(file, exc.lineno, None, message)
+            lines = (exc.source or "").splitlines()[max(0, exc.lineno - 2) : exc.lineno]  # (Jinja may notice on the next line)
+            return Problem(file, exc.lineno, None, message + self._syntax_hint(message, lines))
         name, line = opened
         return Problem(
             file,
@@ -175,6 +176,23 @@ class Theme:
             None,
             f"{{% {name} %}} opened here is not closed (add {{% end{name} %}} where it ends; Jinja noticed on line {exc.lineno})",
         )
+
+    def _syntax_hint(self, message: str, lines: list[str]) -> str:
+        """What to write for a syntax error Jinja names without it, from the line it is on (and the one before): a
+        filter's argument written in Liquid's way (`| default: "x"` is `| default("x")`), a `{{` or `{%` left open (Jinja
+        names the first token after it: "unexpected '/'" of the `</a>` that follows); "" for any other."""
+        found = _LIQUID_ARGUMENT.search(lines[-1]) if lines and message.startswith("expected token") else None
+        if found is not None:
+            name, args, written = found["name"], found["args"], found[0].strip()
+            if name not in self.env.filters:
+                return f" (a filter takes its arguments in parentheses, not as in {written}; and n{self.unknown_filter(f'No filter named {name!r}.')[1:]})"
+            return f" (a filter takes its arguments in parentheses: write | {name}({args}), not {written})"
+        if message.startswith("unexpected"):
+            for line in reversed(lines):
+                for opening, closing in (("{{", "}}"), ("{%", "%}")):
+                    if line.count(opening) > line.count(closing):
+                        return f" (a {opening} is not closed: end it with {closing})"
+        return ""
 
     def unknown_filter(self, message: str) -> str | None:
         """Jinja's "No filter named 'upcase'." (at compile time; "... found." within an `{% if %}`, as the page renders)
@@ -347,6 +365,11 @@ _FILTER_SYNONYMS = {
 
 # Jinja's tags that open a block `{% end<name> %}` closes (`set` only without `=`: `{% set x %}...{% endset %}`).
 _BLOCK_TAGS = frozenset({"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "set", "trans"})
+
+
+# A filter given its argument as Liquid (Jekyll, Shopify) and Django give it, `| default: "x"`, or after a space,
+# `| truncate 50`: Jinja says only "expected token 'end of print statement', got ':'".
+_LIQUID_ARGUMENT = re.compile(r"""\|\s*(?P<name>\w+)(?:\s*:\s*|\s+(?=-?\d|"|'))(?P<args>(?:(?!%}|}})[^|])*?)\s*(?=\||}}|%}|$)""")
 
 
 def _unclosed_block(source: str) -> tuple[str, int] | None:

@@ -159,7 +159,10 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
             "ValueError: format_date shows a date alone, and 'dd.MM HH:mm' has time fields (H, m): "
             "format_datetime(d, 'dd.MM HH:mm') shows a date with its time",
         ),
-        ("{{ format_time(article.date, 'd MMM, HH:mm') }}", "ValueError: format_time shows a time alone, and 'd MMM, HH:mm' has date fields (M, d)"),
+        (
+            "{{ format_time(article.date, 'd MMM, HH:mm') }}",
+            "ValueError: format_time shows a time alone, and 'd MMM, HH:mm' has date fields (M, d)",
+        ),
         # A missing include is blamed on the template and line that include it, before anything is rendered.
         ('{% include "nothere.html" %}', "includes 'nothere.html', which is not found (in templates, themes/default/templates; write it)"),
     ],
@@ -445,6 +448,37 @@ def test_the_documented_fields_are_the_objects_and_the_docs():
     ],
 )
 def test_an_unknown_filter_or_test_says_which_was_likely_meant(project, line_3, message):
+    template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(f"templates/article.html:3: {message}")
+
+
+@pytest.mark.parametrize(
+    ("line_3", "message"),
+    [
+        # Liquid's (Jekyll's) way to give a filter its argument: Jinja said only "expected token ..., got ':'".
+        (
+            '{{ article.title | default: "x" }}',
+            """expected token 'end of print statement', got ':' (a filter takes its \
+arguments in parentheses: write | default("x"), not | default: "x")""",
+        ),
+        (
+            "{{ article.title | truncate 50 }}",
+            "expected token 'end of print statement', got 'integer' (a filter takes its "
+            "arguments in parentheses: write | truncate(50), not | truncate 50)",
+        ),
+        (
+            '{{ article.date | date: "%Y" }}',
+            """expected token 'end of print statement', got ':' (a filter takes its \
+arguments in parentheses, not as in | date: "%Y"; and no filter named 'date' (did you mean format_date(value)?""",
+        ),
+        # A `{{` left open: Jinja named the first token after it, the `/` of `</h1>`.
+        ("<h1>{{ article.title</h1>", "unexpected '/' (a {{ is not closed: end it with }})"),
+    ],
+)
+def test_a_syntax_error_says_what_to_write(project, line_3, message):
     template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
     project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
     with pytest.raises(TemplateError) as error:
