@@ -37,7 +37,7 @@ from .collisions import collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
-from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
+from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
 from .inputs import Inputs, code_version, gather, record, up_to_date
@@ -757,6 +757,8 @@ def _render_pages(run: _Run, renderer: Renderer, made: Assembly, output: Output,
     try:
         for staged in render_pages(renderer, output, todo, run.options.jobs, frozen):
             output.record(staged)
+    except TemplateTimeoutError:  # (a page that never ends: the others would each wait as long)
+        raise
     except TemplateError as error:  # every template's error, as `ssg check` finds them, not only this page's
         raise TemplateError(error.problems + sampled_problems(renderer, made.pages, made.analysis.templates)) from None
     run.result.counts["pages"] = f"{len(todo)} rendered, {_since(output, before)} of them changed"

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Article, Image, StandalonePage
-from .errors import Problem, TemplateError
+from .errors import Problem, TemplateError, TemplateTimeoutError
 from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
@@ -385,6 +385,8 @@ def check_pages(renderer: Renderer, pages: Iterable[Page], cards: bool = True) -
     for page in sample:
         try:
             renderer.render(page)
+        except TemplateTimeoutError as error:  # (every other page would wait as long: this one is told alone)
+            raise TemplateError(error.problems) from None
         except TemplateError as error:
             for problem in error.problems:
                 problems.setdefault(_unplaced(problem), problem)

@@ -34,10 +34,11 @@ from .config import Config
 from .conflicts import conflict_message
 from .content import ARTICLE_KEYS, Day
 from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, bad_pattern, locale_date_part, pattern_problem
-from .errors import Problem, TemplateError
+from .errors import Problem, TemplateError, TemplateTimeoutError
 from .i18n import Origins, load_strings, string_warnings, translator
 from .markdown import markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
+from .timelimit import RenderTimeout, Watchdog, timeout_message
 
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
@@ -122,6 +123,7 @@ class Theme:
     chain: tuple[ThemeFolder, ...] = ()  # the site's theme and each theme it extends (`themeconfig.theme_chain`)
     translators: dict[str, Callable[..., str]] = field(default_factory=dict, repr=False, compare=False)  # lang -> its `t`
     origins: Origins = field(default_factory=Origins, repr=False, compare=False)  # where each string came from (`i18n`)
+    watchdog: Watchdog = field(default_factory=Watchdog, repr=False, compare=False)  # stops a page that never ends
 
     @functools.cached_property
     def templates(self) -> frozenset[str]:
@@ -142,10 +144,14 @@ class Theme:
         """`template` rendered with `context`; an error names the template's line, and what `rendering()` says: the page
         (its article's file, its URL), which an error that depends on the article (`article.extra.views + 1`) is about
         (asked only then: every page of a build is rendered here)."""
+        running = self.watchdog.start()
         try:
             return render_named(self.env.get_template(template), context)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
-            raise TemplateError(self.problem(exc, template, rendering() if rendering else "")) from None
+            error = TemplateTimeoutError if isinstance(exc, RenderTimeout) else TemplateError
+            raise error(self.problem(exc, template, rendering() if rendering else "")) from None
+        finally:
+            self.watchdog.stop(running)
 
     def problem(self, exc: Exception, template: str, rendering: str = "") -> Problem:
         """What went wrong rendering `template` (for `rendering`: see `render`), on the template file and line where
@@ -157,6 +163,8 @@ class Theme:
             return Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
         what = " on ".join(filter(None, (getattr(exc, _RENDERING, ""), rendering)))  # (an entry's article, in a listing)
         message = self.unknown_filter(str(exc)) or f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, RenderTimeout):
+            message = timeout_message(self.watchdog.limit)
         message += RENDERING.format(what) if what else ""
         return Problem(file or template, line, None, message)  # a runtime error: the line that raised it
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from datetime import date
 from types import SimpleNamespace
 
@@ -15,12 +16,14 @@ import markupsafe
 import pytest
 
 import ssg.render
+import ssg.timelimit
+from ssg.build import BuildOptions, Builder
 from ssg.config import load_config
 from ssg.errors import SsgError, TemplateError
 from ssg.render import links_printed_as_is
 from ssg.theme import _Context, _Template, _Undefined, date_part, load_theme, quick_escape, render_named
 
-from .conftest import REPO, article, tree
+from .conftest import NOW, REPO, article, tree
 
 
 class Named:
@@ -484,3 +487,24 @@ def test_a_syntax_error_says_what_to_write(project, line_3, message):
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value).startswith(f"templates/article.html:3: {message}")
+
+
+def test_a_template_that_never_ends_is_stopped_on_its_line_and_the_next_build_works(project, monkeypatch):
+    """A loop that never ends (here one of 10**9 turns, a minute's) kept `ssg build` running forever, and held the preview's builder: the save that fixed the
+    template was never built, and nothing said why. It is stopped after the limit (as Hugo's `timeout` does), on its
+    line, without rendering a page of each kind after it (each would wait as long), and the builder goes on."""
+    monkeypatch.setattr(ssg.timelimit, "PAGE_LIMIT", 0.5)
+    endless = '{% extends "base.html" %}\n{% block content %}\n{% for i in range(10**9) %}{% endfor %}\n{% endblock %}\n'
+    project.write({f"content/{n}.md": article(n.upper(), f"2021-05-2{i}") for i, n in enumerate("abc")})
+    project.write({"templates/article.html": endless})
+    config, options, builder = load_config(project.root), BuildOptions(now=NOW, jobs=1), Builder()
+    started = time.monotonic()
+    with pytest.raises(TemplateError) as error:
+        builder.build(config, options)
+    assert time.monotonic() - started < 5
+    assert str(error.value).startswith("templates/article.html:3: stopped after 0.5 s on this line, rendering one page")
+    assert "a loop that never ends" in str(error.value)
+    project.write({"templates/article.html": endless.replace("range(10**9)", "range(3)")})
+    builder.build(config, options)
+    time.sleep(0.6)  # (a stop told too late must not reach what the thread does next)
+    assert (project.public / "2021/05/20/a/index.html").is_file()

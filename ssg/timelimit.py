@@ -1,0 +1,86 @@
+"""A page whose templates run too long is stopped, with an error on the template line it was on, as Hugo's `timeout`
+stops one.
+
+A loop that never ends (`{% for i in range(10**12) %}`, a `{% while %}`-like recursion kept within Python's limit) kept
+`ssg build` running forever, and held the preview's builds: the save that fixed the template was never built, and
+neither the terminal nor the page said a word. A page takes milliseconds; `PAGE_LIMIT` is thousands of times that.
+
+Each `Theme` has a `Watchdog`: a page's rendering tells it when it starts and ends (a dict entry, no system call), and
+a thread that runs only while pages render looks at them a few times a second. Where one has run past the limit, it
+raises `RenderTimeout` in the thread rendering it (`PyThreadState_SetAsyncExc`), at the next line of Python that
+thread runs: the template's loop, whose line the traceback then names. Threads do not survive a fork: a forked render
+helper starts its own.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+import time
+
+PAGE_LIMIT = 30.0  # seconds one page's templates may take (Hugo's `timeout` is 30 s to 60 s, by version)
+
+
+class RenderTimeout(Exception):
+    """Raised in a page's rendering that has run for longer than its limit (by its class: it takes no arguments)."""
+
+
+def timeout_message(limit: float) -> str:
+    """What a `RenderTimeout` says, on the template line it stopped."""
+    return (
+        f"stopped after {limit:g} s on this line, rendering one page (a page takes milliseconds): a loop that never ends, "
+        "or one over far too many items?"
+    )
+
+
+class Watchdog:
+    """Stops a page's rendering that takes longer than `limit` seconds (`PAGE_LIMIT` where not given)."""
+
+    def __init__(self, limit: float | None = None):
+        self.limit = PAGE_LIMIT if limit is None else limit
+        self._reset()
+
+    def _reset(self) -> None:
+        self._pid = os.getpid()
+        self._lock = threading.Lock()
+        self._running: dict[int, float] = {}  # thread id -> when its page began (or it was last told to stop)
+        self._told: set[int] = set()  # threads it raised `RenderTimeout` in, which may not have met it yet
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> int:
+        """A page's rendering begins in this thread; returns the thread's id, for `stop`."""
+        if self._pid != os.getpid():  # a forked helper: its parent's watching thread is not here, and its lock may be held
+            self._reset()
+        ident = threading.get_ident()
+        with self._lock:
+            self._running[ident] = time.monotonic()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, name="ssg-render-watchdog", daemon=True)
+                self._thread.start()
+        return ident
+
+    def stop(self, ident: int) -> None:
+        """The page's rendering in thread `ident` ended (rendered, failed, or stopped)."""
+        with self._lock:
+            self._running.pop(ident, None)
+            if ident in self._told:  # told as it ended: the exception is not to reach the next page, or the build
+                self._told.discard(ident)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
+
+    def _watch(self) -> None:
+        """Look at the pages rendering until none is; raise `RenderTimeout` in those past the limit (again after
+        another limit, where something caught it)."""
+        pause = min(0.25, self.limit / 4)
+        while True:
+            time.sleep(pause)
+            with self._lock:
+                if not self._running:
+                    self._thread = None
+                    return
+                now = time.monotonic()
+                for ident, began in list(self._running.items()):
+                    if now - began > self.limit:
+                        self._running[ident] = now
+                        self._told.add(ident)
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(RenderTimeout))
