@@ -38,7 +38,7 @@ from .errors import Problem, TemplateError, TemplateTimeoutError
 from .i18n import Origins, load_strings, string_warnings, translator
 from .markdown import markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
-from .timelimit import RenderTimeout, Watchdog, timeout_message
+from .timelimit import RenderTimeoutError, Watchdog, timeout_message
 
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
@@ -148,7 +148,7 @@ class Theme:
         try:
             return render_named(self.env.get_template(template), context)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
-            error = TemplateTimeoutError if isinstance(exc, RenderTimeout) else TemplateError
+            error = TemplateTimeoutError if isinstance(exc, RenderTimeoutError) else TemplateError
             raise error(self.problem(exc, template, rendering() if rendering else "")) from None
         finally:
             self.watchdog.stop(running)
@@ -163,7 +163,7 @@ class Theme:
             return Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
         what = " on ".join(filter(None, (getattr(exc, _RENDERING, ""), rendering)))  # (an entry's article, in a listing)
         message = self.unknown_filter(str(exc)) or f"{type(exc).__name__}: {exc}"
-        if isinstance(exc, RenderTimeout):
+        if isinstance(exc, RenderTimeoutError):
             message = timeout_message(self.watchdog.limit)
         message += RENDERING.format(what) if what else ""
         return Problem(file or template, line, None, message)  # a runtime error: the line that raised it

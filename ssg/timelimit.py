@@ -7,7 +7,7 @@ neither the terminal nor the page said a word. A page takes milliseconds; `PAGE_
 
 Each `Theme` has a `Watchdog`: a page's rendering tells it when it starts and ends (a dict entry, no system call), and
 a thread that runs only while pages render looks at them a few times a second. Where one has run past the limit, it
-raises `RenderTimeout` in the thread rendering it (`PyThreadState_SetAsyncExc`), at the next line of Python that
+raises `RenderTimeoutError` in the thread rendering it (`PyThreadState_SetAsyncExc`), at the next line of Python that
 thread runs: the template's loop, whose line the traceback then names. Threads do not survive a fork: a forked render
 helper starts its own.
 """
@@ -22,12 +22,12 @@ import time
 PAGE_LIMIT = 30.0  # seconds one page's templates may take (Hugo's `timeout` is 30 s to 60 s, by version)
 
 
-class RenderTimeout(Exception):
+class RenderTimeoutError(Exception):
     """Raised in a page's rendering that has run for longer than its limit (by its class: it takes no arguments)."""
 
 
 def timeout_message(limit: float) -> str:
-    """What a `RenderTimeout` says, on the template line it stopped."""
+    """What a `RenderTimeoutError` says, on the template line it stopped."""
     return (
         f"stopped after {limit:g} s on this line, rendering one page (a page takes milliseconds): a loop that never ends, "
         "or one over far too many items?"
@@ -45,7 +45,7 @@ class Watchdog:
         self._pid = os.getpid()
         self._lock = threading.Lock()
         self._running: dict[int, float] = {}  # thread id -> when its page began (or it was last told to stop)
-        self._told: set[int] = set()  # threads it raised `RenderTimeout` in, which may not have met it yet
+        self._told: set[int] = set()  # threads it raised `RenderTimeoutError` in, which may not have met it yet
         self._thread: threading.Thread | None = None
 
     def start(self) -> int:
@@ -69,7 +69,7 @@ class Watchdog:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
 
     def _watch(self) -> None:
-        """Look at the pages rendering until none is; raise `RenderTimeout` in those past the limit (again after
+        """Look at the pages rendering until none is; raise `RenderTimeoutError` in those past the limit (again after
         another limit, where something caught it)."""
         pause = min(0.25, self.limit / 4)
         while True:
@@ -83,4 +83,4 @@ class Watchdog:
                     if now - began > self.limit:
                         self._running[ident] = now
                         self._told.add(ident)
-                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(RenderTimeout))
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(RenderTimeoutError))

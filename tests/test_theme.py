@@ -17,7 +17,7 @@ import pytest
 
 import ssg.render
 import ssg.timelimit
-from ssg.build import BuildOptions, Builder
+from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
 from ssg.errors import SsgError, TemplateError
 from ssg.render import links_printed_as_is
