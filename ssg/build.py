@@ -54,6 +54,7 @@ from .site import Site, assemble, reassemble
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .stamps import cache_stamp, global_fingerprint, read_settings
 from .standalone import Standalones
+from .strays import stray_templates
 from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths
@@ -592,6 +593,7 @@ def _output_problems(
         result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
         not_ours = []
     problems = yaml_errors + missing + with_lines(clashes + not_ours, loaded.lines, shown_as)  # (on the key that makes one)
+    result.warnings += stray_templates(theme, config, made.needed)
     return problems + theme.missing_templates(made.needed)
 
 

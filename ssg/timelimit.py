@@ -1,15 +1,16 @@
 """A page whose templates run too long is stopped, with an error on the template line it was on, as Hugo's `timeout`
 stops one.
 
-A loop that never ends (`{% for i in range(10**12) %}`, a `{% while %}`-like recursion kept within Python's limit) kept
-`ssg build` running forever, and held the preview's builds: the save that fixed the template was never built, and
-neither the terminal nor the page said a word. A page takes milliseconds; `PAGE_LIMIT` is thousands of times that.
+A loop that never ends (`{% for i in range(10**12) %}`) kept `ssg build` running forever, and held the preview's
+builds: the save that fixed the template was never built, and neither the terminal nor the page said a word. A page
+takes milliseconds; `PAGE_LIMIT` is thousands of times that.
 
-Each `Theme` has a `Watchdog`: a page's rendering tells it when it starts and ends (a dict entry, no system call), and
-a thread that runs only while pages render looks at them a few times a second. Where one has run past the limit, it
-raises `RenderTimeoutError` in the thread rendering it (`PyThreadState_SetAsyncExc`), at the next line of Python that
-thread runs: the template's loop, whose line the traceback then names. Threads do not survive a fork: a forked render
-helper starts its own.
+Each `Theme` has a `Watchdog`. While pages render (`Watchdog.watching`, around a build's rendering, a render helper's
+share of it, `ssg check`'s pages), a thread looks a few times a second at when each thread's page began (`start`, a
+dict entry per page, no system call); where one has run past the limit, it raises `RenderTimeoutError` in the thread
+rendering it (`PyThreadState_SetAsyncExc`), at the next line of Python that thread runs: the template's loop, whose
+line the traceback then names. The thread ends with the rendering: none outlives a build. Threads do not survive a
+fork: a forked render helper starts its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import ctypes
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 PAGE_LIMIT = 30.0  # seconds one page's templates may take (Hugo's `timeout` is 30 s to 60 s, by version)
 
@@ -46,18 +49,40 @@ class Watchdog:
         self._lock = threading.Lock()
         self._running: dict[int, float] = {}  # thread id -> when its page began (or it was last told to stop)
         self._told: set[int] = set()  # threads it raised `RenderTimeoutError` in, which may not have met it yet
+        self._depth = 0  # `watching` blocks open
         self._thread: threading.Thread | None = None
+        self._done = threading.Event()
+
+    def _own(self) -> None:
+        """In a forked render helper, leave the parent's state: its thread is not here, and its lock may be held."""
+        if self._pid != os.getpid():
+            self._reset()
+
+    @contextmanager
+    def watching(self) -> Iterator[None]:
+        """Watch the pages rendered within: a thread looks at them until the block (the outermost) ends."""
+        self._own()
+        with self._lock:
+            self._depth += 1
+            if self._depth == 1:
+                self._done = threading.Event()
+                self._thread = threading.Thread(target=self._watch, args=(self._done,), name="ssg-render-watchdog", daemon=True)
+                self._thread.start()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._depth -= 1
+                thread, self._thread = (self._thread, None) if self._depth == 0 else (None, self._thread)
+            if thread is not None:
+                self._done.set()
+                thread.join()
 
     def start(self) -> int:
-        """A page's rendering begins in this thread; returns the thread's id, for `stop`."""
-        if self._pid != os.getpid():  # a forked helper: its parent's watching thread is not here, and its lock may be held
-            self._reset()
+        """A page's rendering begins in this thread; returns the thread's id, for `stop`. (A forked helper renders
+        within its own `watching`, which leaves its parent's lock first: not asked here, on each page.)"""
         ident = threading.get_ident()
-        with self._lock:
-            self._running[ident] = time.monotonic()
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._watch, name="ssg-render-watchdog", daemon=True)
-                self._thread.start()
+        self._running[ident] = time.monotonic()
         return ident
 
     def stop(self, ident: int) -> None:
@@ -68,16 +93,11 @@ class Watchdog:
                 self._told.discard(ident)
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
 
-    def _watch(self) -> None:
-        """Look at the pages rendering until none is; raise `RenderTimeoutError` in those past the limit (again after
-        another limit, where something caught it)."""
-        pause = min(0.25, self.limit / 4)
-        while True:
-            time.sleep(pause)
+    def _watch(self, done: threading.Event) -> None:
+        """Raise `RenderTimeoutError` in each page past the limit (again after another limit, where something caught
+        it), until `done`."""
+        while not done.wait(min(0.25, self.limit / 4)):
             with self._lock:
-                if not self._running:
-                    self._thread = None
-                    return
                 now = time.monotonic()
                 for ident, began in list(self._running.items()):
                     if now - began > self.limit:

@@ -229,3 +229,35 @@ def test_search_off_ships_no_search_scripts(project):
     project.build()
     files = set(project.files())
     assert {"assets/search.js", "vendor/lunr/lunr.min.js", "vendor/lunr/LICENSE-lunr.txt", "search/index.html"} <= files
+
+
+def test_templates_saved_where_ssg_never_reads_them_are_each_a_warning(courier):
+    """A designer saved templates/partials/footer.html (Hugo's habit), layouts/ and _includes/ (Hugo's, Jekyll's
+    folders), a misspelt templates/artcle.html and themes/courier/list.html beside the theme's templates/: the preview
+    rebuilt, nothing changed, and no build said why. A partial that a template includes is no stray; nor is one where a
+    template includes a name made as it renders, which may be any."""
+    footer = "<footer>Newsroom</footer>\n"
+    courier.write(
+        {
+            "templates/partials/footer.html": footer,
+            "templates/artcle.html": footer,
+            "templates/partials/byline.html": "<p>By the desk</p>\n",  # included below: used
+            "templates/head_extra.html": '{% include "partials/byline.html" %}\n',
+            "layouts/footer.html": footer,
+            "_includes/footer.html": footer,
+            "themes/courier/list.html": footer,
+            "templates/search.html": '{% extends "default:search.html" %}\n',  # a page template, whether search is on or not
+        }
+    )
+    warnings = sorted(str(w) for w in courier.build().warnings)
+    used = "not used: no page is made with it, and no template includes, extends or imports it"
+    assert warnings == [
+        "_includes/: Jekyll's and Eleventy's templates folder, not read: ssg reads templates from templates/, by name (see docs/templates.md)",
+        "layouts/: Hugo's templates folder, not read: ssg reads templates from templates/, by name (see docs/templates.md)",
+        f"templates/artcle.html: {used} (to replace the theme's article.html, save it as templates/article.html)",
+        f"templates/partials/footer.html: {used} (to replace the theme's footer.html, save it as templates/footer.html)",
+        "themes/courier/list.html: not read: a theme's templates are read from themes/courier/templates/ (move it to "
+        "themes/courier/templates/list.html)",
+    ]
+    courier.write({"templates/head_extra.html": '{% include "partials/" ~ site.params.get("part", "byline") ~ ".html" %}\n'})
+    assert not [w for w in courier.build().warnings if "not used" in str(w)]
