@@ -191,6 +191,8 @@ def string_warnings(origins: Origins, config: Config, checking: bool) -> list[Pr
     of those the theme's English files have, listing them. Only there: a translation may lag behind a theme's update,
     and every build saying so would hide the warnings that need acting on."""
     warnings = []
+    if not any(origins.files.values()):  # (a theme with no strings at all writes its words in its templates: none to copy)
+        return warnings
     english = sorted(set(origins.english.values())) or ["en.yaml"]
     for code in config.language_codes:
         given = origins.files.get(code.split("-")[0], frozenset()) | origins.files.get(code, frozenset())

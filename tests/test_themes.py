@@ -261,3 +261,13 @@ def test_templates_saved_where_ssg_never_reads_them_are_each_a_warning(courier):
     ]
     courier.write({"templates/head_extra.html": '{% include "partials/" ~ site.params.get("part", "byline") ~ ".html" %}\n'})
     assert not [w for w in courier.build().warnings if "not used" in str(w)]
+
+
+def test_a_theme_without_interface_strings_is_not_told_to_copy_english_ones_it_does_not_have(minimal):
+    """A theme written from nothing writes its words in its templates: on a bilingual site, every build told it to
+    "copy the theme's i18n/en.yaml to i18n/ru.yaml", which it does not have."""
+    minimal.write({f"themes/courier/templates/{name}": '{% extends "base.html" %}' for name in ("tags.html", "archive.html", "404.html")})
+    minimal.write({"site.yaml": "title: Test archive\nbase_url: https://example.org/\ntheme: courier\nlanguages: {en: {}, ru: {}}\n"})
+    assert not [str(w) for w in minimal.build().warnings if "interface strings" in str(w)]
+    minimal.write({"themes/courier/i18n/en.yaml": "read_more: Read on\n"})  # one it has: ru lacks it
+    assert [w.field for w in minimal.build().warnings if "interface strings" in str(w)] == ["languages"]
