@@ -754,6 +754,8 @@ def _style_problem(kind: str, style: str) -> str | None:
     own went to Babel as it was: `format_datetime(d, "%d.%m.%Y")` printed "%29.%51.%2022" under every article, and
     `format_date(d, "dd.MM HH:mm")` (a time in a date) stopped the build with "'datetime.date' object has no attribute
     'hour'"."""
+    if not isinstance(style, str):
+        return f"format_{kind}: the style is {_cut(repr(style))}, not a text (one of {', '.join(BABEL_STYLES)}, or a pattern: 'd MMMM y')"
     problem = pattern_problem(style)
     if problem is not None:
         return f"format_{kind}: {bad_pattern(style, problem)}"

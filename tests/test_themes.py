@@ -271,3 +271,14 @@ def test_a_theme_without_interface_strings_is_not_told_to_copy_english_ones_it_d
     assert not [str(w) for w in minimal.build().warnings if "interface strings" in str(w)]
     minimal.write({"themes/courier/i18n/en.yaml": "read_more: Read on\n"})  # one it has: ru lacks it
     assert [w.field for w in minimal.build().warnings if "interface strings" in str(w)] == ["languages"]
+
+
+def test_the_theme_listing_says_which_files_the_site_replaces(courier):
+    """After `ssg theme card.html style.css`, the listing showed the theme's files as before: which of them the pages no
+    longer take (and which keep receiving the theme's fixes) was not said."""
+    assert run("-C", str(courier.root), "theme", "card.html", "style.css", "i18n/en.yaml").exit_code == 0
+    listed = run("-C", str(courier.root), "theme").output
+    assert "  templates/card.html  (from default; the site's templates/card.html replaces it)\n" in listed
+    assert "  static/assets/style.css  (the site's static/assets/style.css replaces it)\n" in listed  # (courier's own)
+    assert "  i18n/en.yaml  (the site's i18n/en.yaml wins over it, key by key)\n" in listed
+    assert "  templates/list.html  (from default)\n" in listed
