@@ -262,7 +262,28 @@ class Theme:
                 uses = PAGE_TEMPLATES.get(name, "pages are made with it")
                 problems.append(Problem(where, None, None, f"not found: {uses} (write it{self._fallback_hint()})"))
             problems += filter(None, (self._missing_reference(name, referrer) for referrer in sorted(set(referrers))))
-        return problems
+        return problems + [p for name, referrers in sorted(references.items()) if name in referrers and (p := self._extends_itself(name))]
+
+    def _extends_itself(self, name: str) -> Problem | None:
+        """A template that extends its own name: meant as the theme's (a site's article.html that adds a line to the
+        theme's), it is itself, and rendering went round until Python's RecursionError. On its line, with the theme's
+        name to write; None where it only includes itself (a menu's nested items may, on a condition)."""
+        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        for node in self.env.parse(source).find_all(nodes.Extends):
+            if isinstance(node.template, nodes.Const) and node.template.value == name:
+                theirs = next(
+                    (
+                        t.name
+                        for t in self.chain
+                        if (t.path / "templates" / name).is_file() and filename != str(t.path / "templates" / name)
+                    ),
+                    None,
+                )
+                fix = f'to extend the theme\'s, write {{% extends "{theirs}:{name}" %}}' if theirs else "a template cannot extend itself"
+                return Problem(
+                    self.display(filename or name), node.lineno, None, f"extends {name!r}, which is this template itself ({fix})"
+                )
+        return None
 
     def _missing_reference(self, name: str, referrer: str) -> Problem | None:
         """The template `referrer` names `name`, which is not there: on its line, saying how it names it. None where it

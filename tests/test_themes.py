@@ -282,3 +282,20 @@ def test_the_theme_listing_says_which_files_the_site_replaces(courier):
     assert "  static/assets/style.css  (the site's static/assets/style.css replaces it)\n" in listed  # (courier's own)
     assert "  i18n/en.yaml  (the site's i18n/en.yaml wins over it, key by key)\n" in listed
     assert "  templates/list.html  (from default)\n" in listed
+
+
+def test_a_template_that_extends_its_own_name_says_how_to_extend_the_themes(courier):
+    """A designer's templates/article.html that adds a line to the theme's, `{% extends "article.html" %}`, extended
+    itself: the build stopped on "RecursionError: maximum recursion depth exceeded in comparison"."""
+    courier.write({"templates/article.html": '{% extends "article.html" %}\n{% block content %}{{ super() }}<p>Desk</p>{% endblock %}\n'})
+    with pytest.raises(SsgError) as error:
+        courier.build()
+    assert str(error.value) == (
+        "templates/article.html:1: extends 'article.html', which is this template itself (to extend the theme's, write "
+        '{% extends "courier:article.html" %})'
+    )
+    courier.write(
+        {"templates/article.html": '{% extends "courier:article.html" %}\n{% block content %}{{ super() }}<p>Desk</p>{% endblock %}\n'}
+    )
+    courier.build()
+    assert "<p>Desk</p>" in courier.page("2021/05/24/a/")
