@@ -165,6 +165,8 @@ class Theme:
         message = self.unknown_filter(str(exc)) or f"{type(exc).__name__}: {exc}"
         if isinstance(exc, RenderTimeoutError):
             message = timeout_message(self.watchdog.limit)
+        elif isinstance(exc, RecursionError):
+            message += " (a macro that calls itself, or a template that includes itself, with no condition that ends it)"
         message += RENDERING.format(what) if what else ""
         return Problem(file or template, line, None, message)  # a runtime error: the line that raised it
 

@@ -508,3 +508,19 @@ def test_a_template_that_never_ends_is_stopped_on_its_line_and_the_next_build_wo
     builder.build(config, options)
     time.sleep(0.6)  # (a stop told too late must not reach what the thread does next)
     assert (project.public / "2021/05/20/a/index.html").is_file()
+
+
+def test_a_macro_that_calls_itself_without_end_says_so(project):
+    """Python's "RecursionError: maximum recursion depth exceeded" alone did not say what in a template recurses."""
+    endless = "{% macro more(n) %}{{ more(n + 1) }}{% endmacro %}{{ more(0) }}"
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24"),
+            "templates/article.html": '{% extends "base.html" %}\n{% block content %}\n' + endless + "\n{% endblock %}\n",
+        }
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    message = str(error.value)
+    assert message.startswith("templates/article.html:3: RecursionError: maximum recursion depth exceeded")
+    assert "(a macro that calls itself, or a template that includes itself, with no condition that ends it)" in message
