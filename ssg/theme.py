@@ -35,7 +35,7 @@ from .conflicts import conflict_message
 from .content import ARTICLE_KEYS, Day
 from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, bad_pattern, locale_date_part, pattern_problem
 from .errors import Problem, TemplateError, TemplateTimeoutError
-from .i18n import Origins, load_strings, string_warnings, translator
+from .i18n import DATE_KEYS, SSG_STRINGS, Origins, load_strings, string_warnings, translator
 from .markdown import markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 from .timelimit import RenderTimeoutError, Watchdog, timeout_message
@@ -332,8 +332,44 @@ class Theme:
         return t
 
     def string_warnings(self, config: Config, checking: bool) -> list[Problem]:
-        """The site's languages the theme has no strings for (`i18n.string_warnings`)."""
-        return string_warnings(self.origins, config, checking)
+        """The site's languages the theme has no strings for (`i18n.string_warnings`), and the site's own strings that
+        nothing asks for."""
+        return string_warnings(self.origins, config, checking) + self._unasked_strings()
+
+    def _unasked_strings(self) -> list[Problem]:
+        """A warning for each string of the site's i18n/ that no theme has and no template asks for: a misspelt key
+        (`footer_txt:`) changed nothing, and said nothing. A key a template puts together (`t(name ~ "_page")`) is
+        asked for where it has a part so written; none is told where a template of the project asks for one made of
+        nothing written (`t(article.extra.section)`), which may be any."""
+        theirs = self.origins.themes | SSG_STRINGS.keys() | set(DATE_KEYS)
+        unknown = {key: at for key, at in self.origins.own.items() if key not in theirs}
+        if not unknown:
+            return []
+        asked, parts = set(), set()
+        for name in self.own_templates():
+            try:
+                source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                ast = self.env.parse(source)
+            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                continue
+            for call in ast.find_all(nodes.Call):
+                if not (isinstance(call.node, nodes.Name) and call.node.name == "t" and call.args):
+                    continue
+                key = call.args[0]
+                written = [n.value for n in key.find_all(nodes.Const) if isinstance(n.value, str)]
+                if isinstance(key, nodes.Const):
+                    asked.add(key.value)
+                elif written:
+                    parts.update(written)
+                elif filename and Path(filename).is_relative_to(self.project_root):  # (ssg's themes ask for their own)
+                    return []
+        problems = []
+        for key, (file, line) in sorted(unknown.items()):
+            if key not in asked and not any(key.startswith(part) or key.endswith(part) for part in parts):
+                close = closest_name(key, sorted(theirs | asked))
+                fix = f"did you mean {close!r}?" if close else "a template asks for a string with t('name')"
+                problems.append(Problem(file, line, key, f"no theme has this string, and no template asks for it ({fix})"))
+        return problems
 
 
 RENDERING = " (rendering {})"  # after a runtime error's message: the page, or listing entry, being rendered
