@@ -32,6 +32,8 @@ from .theme import (
 # What a page may be made with, used or not by this site (search.html with search off is no stray).
 NAMED_BY_SSG = frozenset({*PAGE_TEMPLATES, CARD_TEMPLATE, PAGE_TEMPLATE, REDIRECT_TEMPLATE, SEARCH_TEMPLATE, SOURCES_TEMPLATE})
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".css")  # (the default theme's languages.css is a template)
+# Other template languages' and tools' endings, which a designer may give a Jinja template: never a name pages take.
+OTHER_SUFFIXES = (".htm", ".j2", ".jinja", ".jinja2", ".njk", ".liquid", ".tmpl", ".tpl")
 # Other generators' template folders, at the top of a project or of a theme: -> whose.
 OTHER_FOLDERS = {"layouts": "Hugo's", "_layouts": "Jekyll's", "_includes": "Jekyll's and Eleventy's"}
 
@@ -61,7 +63,7 @@ def _templates_in(folder: Path) -> Iterator[str]:
     """The names templates have in `folder` (`partials/footer.html`), as `{% include %}` names them."""
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
-            if path.suffix in TEMPLATE_SUFFIXES and path.is_file() and not path.name.startswith("."):
+            if path.suffix in (*TEMPLATE_SUFFIXES, *OTHER_SUFFIXES) and path.is_file() and not path.name.startswith("."):
                 yield path.relative_to(folder).as_posix()
 
 
@@ -89,7 +91,8 @@ def _unused(theme: Theme, config: Config, name: str, file: str) -> Problem:
     """A template nothing uses, with the name it was likely meant to have."""
     base = name.rpartition("/")[2]
     known = sorted({n for n in theme.templates if THEME_DELIMITER not in n and not n.startswith("ssg/")} - {name})
-    stems = {k.rsplit(".", 1)[0]: k for k in known if "/" not in k and k.endswith(Path(base).suffix)}  # (not by ".html")
+    suffix = Path(base).suffix  # (compared without it: `nothere.html` is not `footer.html`; `article.j2` is article.html)
+    stems = {k.rsplit(".", 1)[0]: k for k in known if "/" not in k and (k.endswith(suffix) or suffix in OTHER_SUFFIXES)}
     close = closest_name(base.rsplit(".", 1)[0], stems)
     meant = base if base in known else stems[close] if close else None
     what = "not used: no page is made with it, and no template includes, extends or imports it"

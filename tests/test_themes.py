@@ -241,6 +241,7 @@ def test_templates_saved_where_ssg_never_reads_them_are_each_a_warning(courier):
         {
             "templates/partials/footer.html": footer,
             "templates/artcle.html": footer,
+            "templates/list.j2": footer,  # (Jinja's ending elsewhere: ssg takes templates by their .html name)
             "templates/partials/byline.html": "<p>By the desk</p>\n",  # included below: used
             "templates/head_extra.html": '{% include "partials/byline.html" %}\n',
             "layouts/footer.html": footer,
@@ -255,6 +256,7 @@ def test_templates_saved_where_ssg_never_reads_them_are_each_a_warning(courier):
         "_includes/: Jekyll's and Eleventy's templates folder, not read: ssg reads templates from templates/, by name (see docs/templates.md)",
         "layouts/: Hugo's templates folder, not read: ssg reads templates from templates/, by name (see docs/templates.md)",
         f"templates/artcle.html: {used} (to replace the theme's article.html, save it as templates/article.html)",
+        f"templates/list.j2: {used} (to replace the theme's list.html, save it as templates/list.html)",
         f"templates/partials/footer.html: {used} (to replace the theme's footer.html, save it as templates/footer.html)",
         "themes/courier/list.html: not read: a theme's templates are read from themes/courier/templates/ (move it to "
         "themes/courier/templates/list.html)",
