@@ -37,7 +37,7 @@ from .collisions import collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
-from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, with_lines
+from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
 from .inputs import Inputs, code_version, gather, record, up_to_date
@@ -54,6 +54,7 @@ from .site import Site, assemble, reassemble
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .stamps import cache_stamp, global_fingerprint, read_settings
 from .standalone import Standalones
+from .strays import stray_templates
 from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths
@@ -592,6 +593,7 @@ def _output_problems(
         result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
         not_ours = []
     problems = yaml_errors + missing + with_lines(clashes + not_ours, loaded.lines, shown_as)  # (on the key that makes one)
+    result.warnings += stray_templates(theme, config, made.needed)
     return problems + theme.missing_templates(made.needed)
 
 
@@ -757,6 +759,8 @@ def _render_pages(run: _Run, renderer: Renderer, made: Assembly, output: Output,
     try:
         for staged in render_pages(renderer, output, todo, run.options.jobs, frozen):
             output.record(staged)
+    except TemplateTimeoutError:  # (a page that never ends: the others would each wait as long)
+        raise
     except TemplateError as error:  # every template's error, as `ssg check` finds them, not only this page's
         raise TemplateError(error.problems + sampled_problems(renderer, made.pages, made.analysis.templates)) from None
     run.result.counts["pages"] = f"{len(todo)} rendered, {_since(output, before)} of them changed"

@@ -451,9 +451,14 @@ def theme_command(project: Path, files: tuple[str, ...], new: str | None) -> Non
     click.echo(f"Theme {config.theme!r}: {chain[0].path}")
     for theme in chain[1:]:
         click.echo(f"  which extends {theme.name!r}: {theme.path}")
+    folders = {"templates": config.templates_dir, "static": config.static_dir}
     for name, path in found.items():
         inherited = next((theme.name for theme in chain[1:] if path.is_relative_to(theme.path)), None)
-        click.echo(f"  {name}" + (f"  (from {inherited})" if inherited else ""))
+        part, _, rest = name.partition("/")
+        own = f"{folders.get(part, part)}/{rest}"  # (a copy `ssg theme x` made, edited there: the pages take it instead)
+        replaces = "wins over it, key by key" if part == "i18n" else "replaces it"
+        notes = [f"from {inherited}"] * bool(inherited) + [f"the site's {own} {replaces}"] * (config.root / own).is_file()
+        click.echo(f"  {name}" + (f"  ({'; '.join(notes)})" if notes else ""))
     click.echo("To change one, copy it into the site and edit the copy: ssg theme article.html (see docs/templates.md).")
 
 

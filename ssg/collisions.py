@@ -50,15 +50,16 @@ def collisions(
             problems.append(Problem(_owner(page, shown_as), None, "slug" if page.kind in ("article", "page") else None, message))
         owners.setdefault(path, page)
     for path, source in files.items():
+        shown = source.relative_to(root).as_posix() if root and source.is_relative_to(root) else str(source)
         if path in owners and owners[path].kind == REDIRECT_KIND:
-            shown = source.relative_to(root) if root and source.is_relative_to(root) else source
             what = f"is the path of {shown}, which the site copies there (a redirect cannot take its place: remove the old URL here)"
             problems.append(_redirect_clash(owners[path], what, shown_as))
         elif path in owners:
-            problems.append(Problem(str(source), None, None, f"would overwrite /{path} of {_owner(owners[path], shown_as)}"))
+            message = f"would overwrite /{path} of {_owner(owners[path], shown_as)}: give this file another name, or remove it"
+            problems.append(Problem(shown, None, None, message))
         elif path in generated:  # (a name of ssg's own, such as latest.js, which a site may have used before ssg wrote it)
             message = f"would overwrite /{path} of {generated[path]}, which ssg writes there: give this file another name"
-            problems.append(Problem(str(source), None, None, message))
+            problems.append(Problem(shown, None, None, message))
     return problems
 
 

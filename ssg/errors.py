@@ -90,5 +90,10 @@ class TemplateError(SsgError):
     """A template failed to compile or to render."""
 
 
+class TemplateTimeoutError(TemplateError):
+    """A page's templates ran past the time limit (`timelimit`): rendering more pages to find other mistakes, as a
+    failed build does, would wait as long on each."""
+
+
 class OutputError(SsgError):
     """The output folder cannot be used safely (it holds files ssg did not write, ...)."""

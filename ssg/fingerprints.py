@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from itertools import chain, compress, repeat
@@ -40,7 +41,7 @@ _KIND_PATH = attrgetter("kind", "path")
 
 # Among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out.
 READS_COUNT = ".count"
-_ANALYSIS = "5"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+_ANALYSIS = "6"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
 LINKING = ("url_for", "abs_url")  # the functions whose literal arguments are site paths (`TemplateLink`)
 # What `Templates` finds in one source: the templates it refers to, the context names it reads, and the site paths it
 # names literally, each as (line, function, path).
@@ -52,8 +53,15 @@ class TemplateLink(NamedTuple):
 
     file: str  # the template's file, as the user knows it (`templates/article.html`)
     line: int
-    call: str  # url_for or abs_url
-    target: str  # as written
+    call: str  # url_for or abs_url; or the attribute (`href`, `src`) or `url` (CSS) of a path written from the root
+    target: str  # as written (a path that goes on in an expression, `href="/tags/{{ x }}"`, ends in "…")
+
+    @property
+    def written(self) -> str:
+        """As the template writes it: `url_for('tags/')`, `href="/tags/"`, `url(/fonts/a.woff2)`."""
+        if self.call in LINKING:
+            return f"{self.call}({self.target!r})"
+        return f"url({self.target})" if self.call == "url" else f'{self.call}="{self.target}"'
 
 
 class _Source(NamedTuple):
@@ -185,7 +193,28 @@ def _literal_links(ast: jinja2.nodes.Template) -> tuple[tuple[int, str, str], ..
         and isinstance(node.args[0], jinja2.nodes.Const)
         and isinstance(node.args[0].value, str)
     }
-    return tuple(sorted(found))
+    return tuple(sorted(found | _rooted_paths(ast)))
+
+
+# A path written from the site's root in a template's own HTML or CSS, `href="/assets/site.css"`, `url(/fonts/a.woff2)`:
+# right on a host's root alone, where url_for's is right under a sub-path and opened from disk too.
+_ROOTED = re.compile(
+    r"""\b(?P<attr>href|src|action|poster|srcset|data)\s*=\s*["']?(?P<path>/(?!/)[^"'\s>]*)"""
+    r"""|\b(?P<url>url)\(\s*["']?(?P<upath>/(?!/)[^"')\s]*)"""
+)
+
+
+def _rooted_paths(ast: jinja2.nodes.Template) -> set[tuple[int, str, str]]:
+    """Each path a template's own text writes from the site's root: (line, attribute or `url`, path); a path that an
+    expression goes on (`href="/tags/{{ slug }}"`) ends in "…"."""
+    found = set()
+    for node in ast.find_all(jinja2.nodes.TemplateData):
+        for match in _ROOTED.finditer(node.data):
+            call, path = (match["attr"], match["path"]) if match["attr"] else (match["url"], match["upath"])
+            if match.end() == len(node.data):  # (the text ends there: an expression follows)
+                path += "…"
+            found.add((node.lineno + node.data.count("\n", 0, match.start()), call, path))
+    return found
 
 
 def _branches(node: jinja2.nodes.If | jinja2.nodes.CondExpr) -> list[jinja2.nodes.Node]:

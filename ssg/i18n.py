@@ -40,6 +40,8 @@ class Origins:
     lines: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (lang, key) -> file and line
     files: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> the keys its files give
     english: dict[str, str] = field(default_factory=dict)  # key -> the theme's English file that has it (search.en.yaml)
+    themes: set[str] = field(default_factory=set)  # the keys the themes' files give, in any language
+    own: dict[str, Origin] = field(default_factory=dict)  # the keys the site's own files give -> the first one's file, line
 
 
 def load_strings(
@@ -58,6 +60,10 @@ def load_strings(
             for key, (text, line) in _read(path, name, problems).items():
                 texts.setdefault(lang, {})[key] = text
                 origins.lines[(lang, key)] = (name, line)
+                if folder == site_folder:
+                    origins.own.setdefault(key, (name, line))
+                else:
+                    origins.themes.add(key)
                 if folder != site_folder and lang == "en":
                     origins.english[key], reference[key] = path.name, _placeholders(text)
     for lang, keys in texts.items():
@@ -191,6 +197,8 @@ def string_warnings(origins: Origins, config: Config, checking: bool) -> list[Pr
     of those the theme's English files have, listing them. Only there: a translation may lag behind a theme's update,
     and every build saying so would hide the warnings that need acting on."""
     warnings = []
+    if not any(origins.files.values()):  # (a theme with no strings at all writes its words in its templates: none to copy)
+        return warnings
     english = sorted(set(origins.english.values())) or ["en.yaml"]
     for code in config.language_codes:
         given = origins.files.get(code.split("-")[0], frozenset()) | origins.files.get(code, frozenset())

@@ -1,4 +1,4 @@
-"""Check a built site: every internal link (and #anchor) must resolve to a file in it.
+"""Check a built site: every internal link (and #anchor), and every file a stylesheet loads, must resolve to a file in it.
 
 Internal links are relative ones, root-absolute ones under the site's path, and absolute URLs
 under its `base_url` (canonical links, Open Graph images, and the URLs in feeds and the
@@ -154,11 +154,11 @@ def check_links(folder: Path, base: str = "/") -> LinkReport:
             parsed[rel] = collector
         return parsed[rel]
 
-    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml") and p.is_file())
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml", ".css") and p.is_file())
     if (folder / "robots.txt").is_file():
         files.append("robots.txt")
     for page in files:
-        report.pages += 1
+        report.pages += not page.endswith(".css")  # (the pages, feeds and sitemaps: a stylesheet is no page)
         links = parse(page).links if page.endswith(".html") else list(_other_links(folder / page))
         for url in links:
             report.links += 1
@@ -238,8 +238,26 @@ def site_base_url(folder: Path) -> str | None:
     return canonical if canonical and urlsplit(canonical).scheme in ("http", "https") else None
 
 
+# A stylesheet's `url(...)` and `@import "..."`: relative to the stylesheet, as a browser reads them.
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def _css_links(path: Path) -> Iterator[str]:
+    """The files a stylesheet loads (fonts, pictures, other stylesheets): a designer's `url("../fonts/x.woff2")` to a
+    file that is not there showed only as a fallback font; a reference within an SVG document (`url(#clip)`) is none."""
+    text = _CSS_COMMENT.sub("", path.read_text(encoding="utf-8", errors="replace"))
+    for match in _CSS_URL.finditer(text):
+        url = next((group for group in match.groups() if group is not None), "").strip()
+        if url and not url.startswith("#"):
+            yield url
+
+
 def _other_links(path: Path) -> Iterator[str]:
-    """URLs in robots.txt (`Sitemap:`), feeds and sitemaps."""
+    """URLs in robots.txt (`Sitemap:`), stylesheets, feeds and sitemaps."""
+    if path.suffix == ".css":
+        yield from _css_links(path)
+        return
     if path.name == "robots.txt":
         yield from re.findall(r"(?im)^\s*sitemap:\s*(\S+)", path.read_text(encoding="utf-8", errors="replace"))
         return

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Article, Image, StandalonePage
-from .errors import Problem, TemplateError
+from .errors import Problem, TemplateError, TemplateTimeoutError
 from .feeds import Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
@@ -380,11 +380,18 @@ def check_pages(renderer: Renderer, pages: Iterable[Page], cards: bool = True) -
     articles' entries (`card.html`) in each listing language (`ssg check`): a template's runtime error (an unknown name,
     a misspelt attribute) then fails the check as it fails the build. Raises `TemplateError` with every problem found;
     returns how many pages were rendered."""
+    with renderer.theme.watchdog.watching():
+        return _check_pages(renderer, pages, cards)
+
+
+def _check_pages(renderer: Renderer, pages: Iterable[Page], cards: bool) -> int:
     sample = _sample(pages)
     problems: dict[Problem, Problem] = {}  # each mistake once, named on the first page that shows it
     for page in sample:
         try:
             renderer.render(page)
+        except TemplateTimeoutError as error:  # (every other page would wait as long: this one is told alone)
+            raise TemplateError(error.problems) from None
         except TemplateError as error:
             for problem in error.problems:
                 problems.setdefault(_unplaced(problem), problem)
@@ -555,7 +562,11 @@ def render_pages(renderer: Renderer, output: Output, todo: list[tuple[Page, str]
     counts every page of the parent it shares, so each one would cost the whole site model again
     in the build's total memory. `frozen`: the caller keeps objects frozen already (see below).
     """
-    todo = sorted(todo, key=_render_order)
+    with renderer.theme.watchdog.watching():  # (a page that never ends is stopped: `timelimit`)
+        yield from _render_all(renderer, output, sorted(todo, key=_render_order), jobs, frozen)
+
+
+def _render_all(renderer: Renderer, output: Output, todo: list[tuple[Page, str]], jobs: int, frozen: bool) -> Iterator[Staged]:
     if jobs <= 1 or len(todo) < PARALLEL_FROM:
         yield from _render(renderer, output, todo)
         return
@@ -723,8 +734,9 @@ def _render_front() -> tuple[list[Staged], dict[tuple, list[str] | None]]:
     cards = renderer.cards
     cards.made = {} if cards.share else None
     try:
-        while os.getppid() == parent and (taken := _take(bounds, size, from_back=False)):
-            staged += _render(renderer, output, todo[taken[0] : taken[1]])
+        with renderer.theme.watchdog.watching():
+            while os.getppid() == parent and (taken := _take(bounds, size, from_back=False)):
+                staged += _render(renderer, output, todo[taken[0] : taken[1]])
     except BaseException:
         _give_up(bounds)
         raise

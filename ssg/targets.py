@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Collection, Iterable
+from urllib.parse import urlsplit
 
 from .config import CONFIG_FILE, Config, option_line
 from .errors import Problem, SsgError
-from .fingerprints import TemplateLink, Templates
+from .fingerprints import LINKING, TemplateLink, Templates
 from .pages import Page
 from .redirects import REDIRECT_KIND
 from .theme import load_theme
@@ -51,12 +52,28 @@ def template_link_problems(
     `candidates`: the paths a misspelt one may have meant, asked only when one is."""
     problems = []
     for link in links:
+        if link.call not in LINKING:
+            problems.append(Problem(link.file, link.line, None, _rooted(link, config)))
+            continue
         path = site_path(link.target)
         if written.has(path):
             continue
-        what = f"{link.call}({link.target!r}) links to /{path}, which this site does not have"
+        what = f"{link.written} links to /{path}, which this site does not have"
         problems.append(Problem(link.file, link.line, None, f"{what} ({_fix(link.target, path, written, config, candidates)})"))
     return problems
+
+
+def _rooted(link: TemplateLink, config: Config) -> str:
+    """Why a path a template writes from the site's root is wrong (`href="/assets/site.css"`), and how to write it: a
+    site under a sub-path, and pages opened from disk, do not have the host's root as theirs."""
+    path = link.target.lstrip("/")
+    call = f"url_for('{path[:-1]}' ~ ...)" if path.endswith("…") else f"url_for({path!r})"
+    fix = f"url({{{{ {call} }}}})" if link.call == "url" else f'{link.call}="{{{{ {call} }}}}"'
+    base = urlsplit(config.base_url)
+    if base.path.strip("/"):
+        host, path = f"{base.scheme}://{base.netloc}/", path.rstrip("…")
+        return f"{link.written} is written from the host's root: it leads to {host}{path}, not {config.base_url}{path}, nor to a file opened from disk (write {fix})"
+    return f"{link.written} is written from the host's root, which a site under a sub-path and a page opened from disk do not share (write {fix})"
 
 
 def site_yaml_paths(config: Config, written: Written, candidates: Callable[[], list[str]]) -> tuple[list[Problem], list[Problem]]:
@@ -123,7 +140,7 @@ def template_lines(config: Config) -> dict[str, list[str]]:
         return {}
     found: dict[str, list[str]] = {}
     for link in Templates().analyse(theme, theme.own_templates()).links:
-        found.setdefault(site_path(link.target), []).append(f"{link.file}:{link.line}: {link.call}({link.target!r})")
+        found.setdefault(site_path(link.target.rstrip("…")), []).append(f"{link.file}:{link.line}: {link.written}")
     return found
 
 

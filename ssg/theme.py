@@ -33,11 +33,12 @@ from markupsafe import Markup, escape
 from .config import Config
 from .conflicts import conflict_message
 from .content import ARTICLE_KEYS, Day
-from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, locale_date_part
-from .errors import Problem, TemplateError
-from .i18n import Origins, load_strings, string_warnings, translator
+from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, bad_pattern, locale_date_part, pattern_problem
+from .errors import Problem, TemplateError, TemplateTimeoutError
+from .i18n import DATE_KEYS, SSG_STRINGS, Origins, load_strings, string_warnings, translator
 from .markdown import markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
+from .timelimit import RenderTimeoutError, Watchdog, timeout_message
 
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
@@ -122,6 +123,7 @@ class Theme:
     chain: tuple[ThemeFolder, ...] = ()  # the site's theme and each theme it extends (`themeconfig.theme_chain`)
     translators: dict[str, Callable[..., str]] = field(default_factory=dict, repr=False, compare=False)  # lang -> its `t`
     origins: Origins = field(default_factory=Origins, repr=False, compare=False)  # where each string came from (`i18n`)
+    watchdog: Watchdog = field(default_factory=Watchdog, repr=False, compare=False)  # stops a page that never ends
 
     @functools.cached_property
     def templates(self) -> frozenset[str]:
@@ -142,10 +144,14 @@ class Theme:
         """`template` rendered with `context`; an error names the template's line, and what `rendering()` says: the page
         (its article's file, its URL), which an error that depends on the article (`article.extra.views + 1`) is about
         (asked only then: every page of a build is rendered here)."""
+        running = self.watchdog.start()
         try:
             return render_named(self.env.get_template(template), context)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
-            raise TemplateError(self.problem(exc, template, rendering() if rendering else "")) from None
+            error = TemplateTimeoutError if isinstance(exc, RenderTimeoutError) else TemplateError
+            raise error(self.problem(exc, template, rendering() if rendering else "")) from None
+        finally:
+            self.watchdog.stop(running)
 
     def problem(self, exc: Exception, template: str, rendering: str = "") -> Problem:
         """What went wrong rendering `template` (for `rendering`: see `render`), on the template file and line where
@@ -157,6 +163,10 @@ class Theme:
             return Problem(file or template, line, None, f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}")
         what = " on ".join(filter(None, (getattr(exc, _RENDERING, ""), rendering)))  # (an entry's article, in a listing)
         message = self.unknown_filter(str(exc)) or f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, RenderTimeoutError):
+            message = timeout_message(self.watchdog.limit)
+        elif isinstance(exc, RecursionError):
+            message += " (a macro that calls itself, or a template that includes itself, with no condition that ends it)"
         message += RENDERING.format(what) if what else ""
         return Problem(file or template, line, None, message)  # a runtime error: the line that raised it
 
@@ -167,7 +177,8 @@ class Theme:
         message = self.unknown_filter(message) or message
         opened = _unclosed_block(exc.source) if exc.source and "needs to be closed" in message else None
         if opened is None:
-            return Problem(file, exc.lineno, None, message)
+            lines = (exc.source or "").splitlines()[max(0, exc.lineno - 2) : exc.lineno]  # (Jinja may notice on the next line)
+            return Problem(file, exc.lineno, None, message + self._syntax_hint(message, lines))
         name, line = opened
         return Problem(
             file,
@@ -175,6 +186,23 @@ class Theme:
             None,
             f"{{% {name} %}} opened here is not closed (add {{% end{name} %}} where it ends; Jinja noticed on line {exc.lineno})",
         )
+
+    def _syntax_hint(self, message: str, lines: list[str]) -> str:
+        """What to write for a syntax error Jinja names without it, from the line it is on (and the one before): a
+        filter's argument written in Liquid's way (`| default: "x"` is `| default("x")`), a `{{` or `{%` left open (Jinja
+        names the first token after it: "unexpected '/'" of the `</a>` that follows); "" for any other."""
+        found = _LIQUID_ARGUMENT.search(lines[-1]) if lines and message.startswith("expected token") else None
+        if found is not None:
+            name, args, written = found["name"], found["args"], found[0].strip()
+            if name not in self.env.filters:
+                return f" (a filter takes its arguments in parentheses, not as in {written}; and n{self.unknown_filter(f'No filter named {name!r}.')[1:]})"
+            return f" (a filter takes its arguments in parentheses: write | {name}({args}), not {written})"
+        if message.startswith("unexpected"):
+            for line in reversed(lines):
+                for opening, closing in (("{{", "}}"), ("{%", "%}")):
+                    if line.count(opening) > line.count(closing):
+                        return f" (a {opening} is not closed: end it with {closing})"
+        return ""
 
     def unknown_filter(self, message: str) -> str | None:
         """Jinja's "No filter named 'upcase'." (at compile time; "... found." within an `{% if %}`, as the page renders)
@@ -236,7 +264,28 @@ class Theme:
                 uses = PAGE_TEMPLATES.get(name, "pages are made with it")
                 problems.append(Problem(where, None, None, f"not found: {uses} (write it{self._fallback_hint()})"))
             problems += filter(None, (self._missing_reference(name, referrer) for referrer in sorted(set(referrers))))
-        return problems
+        return problems + [p for name, referrers in sorted(references.items()) if name in referrers and (p := self._extends_itself(name))]
+
+    def _extends_itself(self, name: str) -> Problem | None:
+        """A template that extends its own name: meant as the theme's (a site's article.html that adds a line to the
+        theme's), it is itself, and rendering went round until Python's RecursionError. On its line, with the theme's
+        name to write; None where it only includes itself (a menu's nested items may, on a condition)."""
+        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        for node in self.env.parse(source).find_all(nodes.Extends):
+            if isinstance(node.template, nodes.Const) and node.template.value == name:
+                theirs = next(
+                    (
+                        t.name
+                        for t in self.chain
+                        if (t.path / "templates" / name).is_file() and filename != str(t.path / "templates" / name)
+                    ),
+                    None,
+                )
+                fix = f'to extend the theme\'s, write {{% extends "{theirs}:{name}" %}}' if theirs else "a template cannot extend itself"
+                return Problem(
+                    self.display(filename or name), node.lineno, None, f"extends {name!r}, which is this template itself ({fix})"
+                )
+        return None
 
     def _missing_reference(self, name: str, referrer: str) -> Problem | None:
         """The template `referrer` names `name`, which is not there: on its line, saying how it names it. None where it
@@ -283,8 +332,44 @@ class Theme:
         return t
 
     def string_warnings(self, config: Config, checking: bool) -> list[Problem]:
-        """The site's languages the theme has no strings for (`i18n.string_warnings`)."""
-        return string_warnings(self.origins, config, checking)
+        """The site's languages the theme has no strings for (`i18n.string_warnings`), and the site's own strings that
+        nothing asks for."""
+        return string_warnings(self.origins, config, checking) + self._unasked_strings()
+
+    def _unasked_strings(self) -> list[Problem]:
+        """A warning for each string of the site's i18n/ that no theme has and no template asks for: a misspelt key
+        (`footer_txt:`) changed nothing, and said nothing. A key a template puts together (`t(name ~ "_page")`) is
+        asked for where it has a part so written; none is told where a template of the project asks for one made of
+        nothing written (`t(article.extra.section)`), which may be any."""
+        theirs = self.origins.themes | SSG_STRINGS.keys() | set(DATE_KEYS)
+        unknown = {key: at for key, at in self.origins.own.items() if key not in theirs}
+        if not unknown:
+            return []
+        asked, parts = set(), set()
+        for name in self.own_templates():
+            try:
+                source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                ast = self.env.parse(source)
+            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                continue
+            for call in ast.find_all(nodes.Call):
+                if not (isinstance(call.node, nodes.Name) and call.node.name == "t" and call.args):
+                    continue
+                key = call.args[0]
+                written = [n.value for n in key.find_all(nodes.Const) if isinstance(n.value, str)]
+                if isinstance(key, nodes.Const):
+                    asked.add(key.value)
+                elif written:
+                    parts.update(written)
+                elif filename and Path(filename).is_relative_to(self.project_root):  # (ssg's themes ask for their own)
+                    return []
+        problems = []
+        for key, (file, line) in sorted(unknown.items()):
+            if key not in asked and not any(key.startswith(part) or key.endswith(part) for part in parts):
+                close = closest_name(key, sorted(theirs | asked))
+                fix = f"did you mean {close!r}?" if close else "a template asks for a string with t('name')"
+                problems.append(Problem(file, line, key, f"no theme has this string, and no template asks for it ({fix})"))
+        return problems
 
 
 RENDERING = " (rendering {})"  # after a runtime error's message: the page, or listing entry, being rendered
@@ -347,6 +432,11 @@ _FILTER_SYNONYMS = {
 
 # Jinja's tags that open a block `{% end<name> %}` closes (`set` only without `=`: `{% set x %}...{% endset %}`).
 _BLOCK_TAGS = frozenset({"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "set", "trans"})
+
+
+# A filter given its argument as Liquid (Jekyll, Shopify) and Django give it, `| default: "x"`, or after a space,
+# `| truncate 50`: Jinja says only "expected token 'end of print statement', got ':'".
+_LIQUID_ARGUMENT = re.compile(r"""\|\s*(?P<name>\w+)(?:\s*:\s*|\s+(?=-?\d|"|'))(?P<args>(?:(?!%}|}})[^|])*?)\s*(?=\||}}|%}|$)""")
 
 
 def _unclosed_block(source: str) -> tuple[str, int] | None:
@@ -656,6 +746,8 @@ def format_for(lang: str):
 
     def fmt_datetime(value: datetime, style: str = "medium", lang: str = lang) -> str:
         if isinstance(value, Day):  # written without a time: the day alone, not a made-up midnight
+            if (problem := _style_problem("datetime", style)) is not None:  # (as written: its date part may hide it)
+                raise ValueError(problem)
             return _format("date", value.date(), None, date_part(style), lang)
         return _format("datetime", value, _offset(value), style, lang)
 
@@ -706,8 +798,35 @@ def _format(kind: str, value: date | datetime, offset: object, style: str, lang:
     if not isinstance(value, (date, time)) or (kind != "time" and isinstance(value, time)):
         # Babel takes None for "now": an empty field (an article without `updated`) would print today, and change daily.
         raise TypeError(_not_a_date(kind, value))
+    problem = _style_problem(kind, style)
+    if problem is not None:
+        raise ValueError(problem)
     formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
     return formatter(value, format=style, locale=_locale(lang))
+
+
+@functools.cache
+def _style_problem(kind: str, style: str) -> str | None:
+    """What is wrong with the style or pattern a template gives `format_<kind>`, with what to write; None when nothing is.
+
+    site.yaml's and the strings' patterns are checked as they are read (`datepatterns.pattern_problem`); a template's
+    own went to Babel as it was: `format_datetime(d, "%d.%m.%Y")` printed "%29.%51.%2022" under every article, and
+    `format_date(d, "dd.MM HH:mm")` (a time in a date) stopped the build with "'datetime.date' object has no attribute
+    'hour'"."""
+    if not isinstance(style, str):
+        return f"format_{kind}: the style is {_cut(repr(style))}, not a text (one of {', '.join(BABEL_STYLES)}, or a pattern: 'd MMMM y')"
+    problem = pattern_problem(style)
+    if problem is not None:
+        return f"format_{kind}: {bad_pattern(style, problem)}"
+    fields = sorted({m[1] for m in PATTERN_TOKEN.finditer(style) if m[1]}) if style not in BABEL_STYLES else []
+    wrong = [f for f in fields if (f in _TIME_FIELDS) == (kind == "date")] if kind in ("date", "time") else []
+    if not wrong:
+        return None
+    shows, other = ("a date alone", "time") if kind == "date" else ("a time alone", "date")
+    return (
+        f"format_{kind} shows {shows}, and {style!r} has {other} fields ({', '.join(wrong)}): format_datetime(d, {style!r}) "
+        f"shows a date with its time (a style is one of {', '.join(BABEL_STYLES)})"
+    )
 
 
 def _not_a_date(kind: str, value: object) -> str:

@@ -82,3 +82,19 @@ def test_a_footer_line_in_each_language_with_its_links(bilingual):
 def test_no_footer_line_by_default(site):
     site.build()
     assert "site-footer__text" not in site.page("")
+
+
+def test_a_string_of_the_sites_that_nothing_asks_for_is_a_warning_with_the_one_likely_meant(site):
+    """`footer_txt:` in i18n/en.yaml changed nothing, and no build said why. A string a template of the site asks for,
+    by its name or by a part written (`t("desk_" ~ kind)`), is no such string."""
+    site.write(
+        {
+            "i18n/en.yaml": 'footer_txt: "© The Newsroom"\ncorrections: "Spotted a mistake?"\ndesk_news: "News desk"\n',
+            "templates/head_extra.html": '{{ t("corrections") }}{% if page.kind == "news" %}{{ t("desk_" ~ page.kind) }}{% endif %}\n',
+        }
+    )
+    assert [str(w) for w in site.build().warnings] == [
+        "i18n/en.yaml:1: footer_txt: no theme has this string, and no template asks for it (did you mean 'footer_text'?)"
+    ]
+    site.write({"templates/head_extra.html": "{% if page.kind == 'news' %}{{ t(page.kind) }}{% endif %}\n"})  # (any: none told)
+    assert site.build().warnings == []

@@ -271,3 +271,22 @@ def test_check_links_with_a_broken_site_yaml_says_what_is_wrong_in_it(project, f
     result = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"])
     assert result.exit_code == 1, result.output
     assert said in result.output and "no site.yaml here" not in result.output
+
+
+def test_the_files_a_stylesheet_loads_are_checked_relative_to_it(tmp_path):
+    """A designer's custom.css named a font and a picture that were not there: the page showed a fallback font and no
+    picture, and `ssg check --links` passed. A stylesheet's url(...) and @import are checked as a browser reads them,
+    relative to the stylesheet; data: URLs, references within an SVG (url(#clip)) and comments are none."""
+    css = (
+        '/* url("commented.png") */\n@import "print.css";\n'
+        '@font-face { src: url("../fonts/serif.woff2") format("woff2"), url(data:font/woff2;base64,AAAA); }\n'
+        ".mast { background: url(/images/mast.png); clip-path: url(#clip) }\n.ok { background: url('../img/p.png') }\n"
+    )
+    for name, text in {"index.html": "<!doctype html><title>x</title>", "assets/custom.css": css, "img/p.png": "png"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert sorted(map(str, check_links(tmp_path).broken)) == [
+        "assets/custom.css: ../fonts/serif.woff2: no such file fonts/serif.woff2",
+        "assets/custom.css: /images/mast.png: no such file images/mast.png",
+        "assets/custom.css: print.css: no such file assets/print.css",
+    ]

@@ -184,7 +184,8 @@ def test_only_the_templates_the_site_uses_are_checked(branded):
             "templates/unused.html": "{{ url_for('gone.js') }}",
         }
     )
-    assert branded.build().warnings == []
+    # (no path of theirs is looked at: the one warning is that nothing uses unused.html, `strays.py`)
+    assert [(w.path, w.message.split(":")[0]) for w in branded.build().warnings] == [("templates/unused.html", "not used")]
 
 
 def test_a_path_named_in_a_template_another_includes_or_extends_is_on_that_templates_line(branded):
@@ -242,3 +243,27 @@ def test_a_publisher_logo_that_is_no_file_of_the_site_is_a_warning_on_its_line(b
     assert branded.build().warnings == []
     branded.write({"site.yaml": SITE_YAML + "publisher: {logo: 'https://cdn.example.com/logo.svg'}\n"})
     assert branded.build().warnings == []
+
+
+def test_a_path_a_templates_own_html_writes_from_the_root_is_a_warning_saying_how_to_write_it(project):
+    """A designer pasted the newsroom's header, `<link href="/css/site.css">`, into a template: right on the host's root
+    alone, it led nowhere under a sub-path and opened from disk, and no build said so (`ssg check --links` neither,
+    where the file is there). A URL to another host (`//cdn...`) and url_for's paths are no such path."""
+    head = (
+        '<link rel="stylesheet" href="/css/site.css">\n'
+        '<a href="/tags/{{ page.lang }}/">t</a> <a href="//cdn.example.org/x.js">cdn</a> <a href="{{ url_for(\'tags/\') }}">ok</a>\n'
+        '<style>.mast { background: url("/images/mast.png") }</style>\n'
+    )
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/head_extra.html": head, "static/css/site.css": "b{}"})
+    warnings = [str(w) for w in project.build().warnings]
+    shared = "is written from the host's root, which a site under a sub-path and a page opened from disk do not share"
+    assert warnings == [
+        f"""templates/head_extra.html:1: href="/css/site.css" {shared} (write href="{{{{ url_for('css/site.css') }}}}")""",
+        f"""templates/head_extra.html:2: href="/tags/…" {shared} (write href="{{{{ url_for('tags/' ~ ...) }}}}")""",
+        f"""templates/head_extra.html:3: url(/images/mast.png) {shared} (write url({{{{ url_for('images/mast.png') }}}}))""",
+    ]
+    [first] = project.build(base_url="https://example.org/archive/").warnings[:1]
+    assert str(first).startswith(
+        'templates/head_extra.html:1: href="/css/site.css" is written from the host\'s root: it leads to '
+        "https://example.org/css/site.css, not https://example.org/archive/css/site.css, nor to a file opened from disk"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from datetime import date
 from types import SimpleNamespace
 
@@ -15,12 +16,14 @@ import markupsafe
 import pytest
 
 import ssg.render
+import ssg.timelimit
+from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
 from ssg.errors import SsgError, TemplateError
 from ssg.render import links_printed_as_is
 from ssg.theme import _Context, _Template, _Undefined, date_part, load_theme, quick_escape, render_named
 
-from .conftest import REPO, article, tree
+from .conftest import NOW, REPO, article, tree
 
 
 class Named:
@@ -147,6 +150,22 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
             "written in front matter's other keys is text",
         ),
         ("{{ format_date(article.extra.nothing) }}", "UndefinedError: no key 'nothing' here"),
+        # A template's own pattern is checked as site.yaml's is: strftime's printed "%24.%00.%2021" under every article,
+        # and a time in format_date stopped the build on "'datetime.date' object has no attribute 'hour'".
+        (
+            "{{ format_datetime(article.date, '%d.%m.%Y %H:%M') }}",
+            "ValueError: format_datetime: '%d.%m.%Y %H:%M' is not a Babel date pattern: %-letters are strftime's (Python's, "
+            "Jekyll's date filter); Babel's fields are letters: dd.MM.y HH:mm",
+        ),
+        (
+            "{{ format_date(article.date, 'dd.MM HH:mm') }}",
+            "ValueError: format_date shows a date alone, and 'dd.MM HH:mm' has time fields (H, m): "
+            "format_datetime(d, 'dd.MM HH:mm') shows a date with its time",
+        ),
+        (
+            "{{ format_time(article.date, 'd MMM, HH:mm') }}",
+            "ValueError: format_time shows a time alone, and 'd MMM, HH:mm' has date fields (M, d)",
+        ),
         # A missing include is blamed on the template and line that include it, before anything is rendered.
         ('{% include "nothere.html" %}', "includes 'nothere.html', which is not found (in templates, themes/default/templates; write it)"),
     ],
@@ -437,3 +456,71 @@ def test_an_unknown_filter_or_test_says_which_was_likely_meant(project, line_3, 
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value).startswith(f"templates/article.html:3: {message}")
+
+
+@pytest.mark.parametrize(
+    ("line_3", "message"),
+    [
+        # Liquid's (Jekyll's) way to give a filter its argument: Jinja said only "expected token ..., got ':'".
+        (
+            '{{ article.title | default: "x" }}',
+            """expected token 'end of print statement', got ':' (a filter takes its \
+arguments in parentheses: write | default("x"), not | default: "x")""",
+        ),
+        (
+            "{{ article.title | truncate 50 }}",
+            "expected token 'end of print statement', got 'integer' (a filter takes its "
+            "arguments in parentheses: write | truncate(50), not | truncate 50)",
+        ),
+        (
+            '{{ article.date | date: "%Y" }}',
+            """expected token 'end of print statement', got ':' (a filter takes its \
+arguments in parentheses, not as in | date: "%Y"; and no filter named 'date' (did you mean format_date(value)?""",
+        ),
+        # A `{{` left open: Jinja named the first token after it, the `/` of `</h1>`.
+        ("<h1>{{ article.title</h1>", "unexpected '/' (a {{ is not closed: end it with }})"),
+    ],
+)
+def test_a_syntax_error_says_what_to_write(project, line_3, message):
+    template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(f"templates/article.html:3: {message}")
+
+
+def test_a_template_that_never_ends_is_stopped_on_its_line_and_the_next_build_works(project, monkeypatch):
+    """A loop that never ends (here one of 10**9 turns, a minute's) kept `ssg build` running forever, and held the preview's builder: the save that fixed the
+    template was never built, and nothing said why. It is stopped after the limit (as Hugo's `timeout` does), on its
+    line, without rendering a page of each kind after it (each would wait as long), and the builder goes on."""
+    monkeypatch.setattr(ssg.timelimit, "PAGE_LIMIT", 0.5)
+    endless = '{% extends "base.html" %}\n{% block content %}\n{% for i in range(10**9) %}{% endfor %}\n{% endblock %}\n'
+    project.write({f"content/{n}.md": article(n.upper(), f"2021-05-2{i}") for i, n in enumerate("abc")})
+    project.write({"templates/article.html": endless})
+    config, options, builder = load_config(project.root), BuildOptions(now=NOW, jobs=1), Builder()
+    started = time.monotonic()
+    with pytest.raises(TemplateError) as error:
+        builder.build(config, options)
+    assert time.monotonic() - started < 5
+    assert str(error.value).startswith("templates/article.html:3: stopped after 0.5 s on this line, rendering one page")
+    assert "a loop that never ends" in str(error.value)
+    project.write({"templates/article.html": endless.replace("range(10**9)", "range(3)")})
+    builder.build(config, options)
+    time.sleep(0.6)  # (a stop told too late must not reach what the thread does next)
+    assert (project.public / "2021/05/20/a/index.html").is_file()
+
+
+def test_a_macro_that_calls_itself_without_end_says_so(project):
+    """Python's "RecursionError: maximum recursion depth exceeded" alone did not say what in a template recurses."""
+    endless = "{% macro more(n) %}{{ more(n + 1) }}{% endmacro %}{{ more(0) }}"
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24"),
+            "templates/article.html": '{% extends "base.html" %}\n{% block content %}\n' + endless + "\n{% endblock %}\n",
+        }
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    message = str(error.value)
+    assert message.startswith("templates/article.html:3: RecursionError: maximum recursion depth exceeded")
+    assert "(a macro that calls itself, or a template that includes itself, with no condition that ends it)" in message

@@ -229,3 +229,75 @@ def test_search_off_ships_no_search_scripts(project):
     project.build()
     files = set(project.files())
     assert {"assets/search.js", "vendor/lunr/lunr.min.js", "vendor/lunr/LICENSE-lunr.txt", "search/index.html"} <= files
+
+
+def test_templates_saved_where_ssg_never_reads_them_are_each_a_warning(courier):
+    """A designer saved templates/partials/footer.html (Hugo's habit), layouts/ and _includes/ (Hugo's, Jekyll's
+    folders), a misspelt templates/artcle.html and themes/courier/list.html beside the theme's templates/: the preview
+    rebuilt, nothing changed, and no build said why. A partial that a template includes is no stray; nor is one where a
+    template includes a name made as it renders, which may be any."""
+    footer = "<footer>Newsroom</footer>\n"
+    courier.write(
+        {
+            "templates/partials/footer.html": footer,
+            "templates/artcle.html": footer,
+            "templates/list.j2": footer,  # (Jinja's ending elsewhere: ssg takes templates by their .html name)
+            "templates/partials/byline.html": "<p>By the desk</p>\n",  # included below: used
+            "templates/head_extra.html": '{% include "partials/byline.html" %}\n',
+            "layouts/footer.html": footer,
+            "_includes/footer.html": footer,
+            "themes/courier/list.html": footer,
+            "templates/search.html": '{% extends "default:search.html" %}\n',  # a page template, whether search is on or not
+        }
+    )
+    warnings = sorted(str(w) for w in courier.build().warnings)
+    used = "not used: no page is made with it, and no template includes, extends or imports it"
+    assert warnings == [
+        "_includes/: Jekyll's and Eleventy's templates folder, not read: ssg reads templates from templates/, by name (see docs/templates.md)",
+        "layouts/: Hugo's templates folder, not read: ssg reads templates from templates/, by name (see docs/templates.md)",
+        f"templates/artcle.html: {used} (to replace the theme's article.html, save it as templates/article.html)",
+        f"templates/list.j2: {used} (to replace the theme's list.html, save it as templates/list.html)",
+        f"templates/partials/footer.html: {used} (to replace the theme's footer.html, save it as templates/footer.html)",
+        "themes/courier/list.html: not read: a theme's templates are read from themes/courier/templates/ (move it to "
+        "themes/courier/templates/list.html)",
+    ]
+    courier.write({"templates/head_extra.html": '{% include "partials/" ~ site.params.get("part", "byline") ~ ".html" %}\n'})
+    assert not [w for w in courier.build().warnings if "not used" in str(w)]
+
+
+def test_a_theme_without_interface_strings_is_not_told_to_copy_english_ones_it_does_not_have(minimal):
+    """A theme written from nothing writes its words in its templates: on a bilingual site, every build told it to
+    "copy the theme's i18n/en.yaml to i18n/ru.yaml", which it does not have."""
+    minimal.write({f"themes/courier/templates/{name}": '{% extends "base.html" %}' for name in ("tags.html", "archive.html", "404.html")})
+    minimal.write({"site.yaml": "title: Test archive\nbase_url: https://example.org/\ntheme: courier\nlanguages: {en: {}, ru: {}}\n"})
+    assert not [str(w) for w in minimal.build().warnings if "interface strings" in str(w)]
+    minimal.write({"themes/courier/i18n/en.yaml": "read_more: Read on\n"})  # one it has: ru lacks it
+    assert [w.field for w in minimal.build().warnings if "interface strings" in str(w)] == ["languages"]
+
+
+def test_the_theme_listing_says_which_files_the_site_replaces(courier):
+    """After `ssg theme card.html style.css`, the listing showed the theme's files as before: which of them the pages no
+    longer take (and which keep receiving the theme's fixes) was not said."""
+    assert run("-C", str(courier.root), "theme", "card.html", "style.css", "i18n/en.yaml").exit_code == 0
+    listed = run("-C", str(courier.root), "theme").output
+    assert "  templates/card.html  (from default; the site's templates/card.html replaces it)\n" in listed
+    assert "  static/assets/style.css  (the site's static/assets/style.css replaces it)\n" in listed  # (courier's own)
+    assert "  i18n/en.yaml  (the site's i18n/en.yaml wins over it, key by key)\n" in listed
+    assert "  templates/list.html  (from default)\n" in listed
+
+
+def test_a_template_that_extends_its_own_name_says_how_to_extend_the_themes(courier):
+    """A designer's templates/article.html that adds a line to the theme's, `{% extends "article.html" %}`, extended
+    itself: the build stopped on "RecursionError: maximum recursion depth exceeded in comparison"."""
+    courier.write({"templates/article.html": '{% extends "article.html" %}\n{% block content %}{{ super() }}<p>Desk</p>{% endblock %}\n'})
+    with pytest.raises(SsgError) as error:
+        courier.build()
+    assert str(error.value) == (
+        "templates/article.html:1: extends 'article.html', which is this template itself (to extend the theme's, write "
+        '{% extends "courier:article.html" %})'
+    )
+    courier.write(
+        {"templates/article.html": '{% extends "courier:article.html" %}\n{% block content %}{{ super() }}<p>Desk</p>{% endblock %}\n'}
+    )
+    courier.build()
+    assert "<p>Desk</p>" in courier.page("2021/05/24/a/")

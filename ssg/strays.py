@@ -1,0 +1,126 @@
+"""Templates saved where ssg never reads them, each a warning that says where it would be read.
+
+A designer who saves `templates/partials/footer.html` (Hugo's habit), `layouts/article.html` (Hugo's folder),
+`_includes/footer.html` (Jekyll's and Eleventy's) or `themes/courier/list.html` (beside the theme's `templates/`) saw
+the preview rebuild and nothing change, and neither `ssg build` nor `ssg check` said a word. A template is used by its
+name: a page is made with one of the names `theme.PAGE_TEMPLATES` (and the optional ones) gives, and any other is used
+only where a template includes, extends or imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from .config import Config
+from .errors import Problem
+from .theme import (
+    CARD_TEMPLATE,
+    PAGE_TEMPLATE,
+    PAGE_TEMPLATES,
+    REDIRECT_TEMPLATE,
+    SEARCH_TEMPLATE,
+    SOURCES_TEMPLATE,
+    THEME_DELIMITER,
+    Theme,
+    closest_name,
+)
+
+# What a page may be made with, used or not by this site (search.html with search off is no stray).
+NAMED_BY_SSG = frozenset({*PAGE_TEMPLATES, CARD_TEMPLATE, PAGE_TEMPLATE, REDIRECT_TEMPLATE, SEARCH_TEMPLATE, SOURCES_TEMPLATE})
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".css")  # (the default theme's languages.css is a template)
+# Other template languages' and tools' endings, which a designer may give a Jinja template: never a name pages take.
+OTHER_SUFFIXES = (".htm", ".j2", ".jinja", ".jinja2", ".njk", ".liquid", ".tmpl", ".tpl")
+# Other generators' template folders, at the top of a project or of a theme: -> whose.
+OTHER_FOLDERS = {"layouts": "Hugo's", "_layouts": "Jekyll's", "_includes": "Jekyll's and Eleventy's"}
+
+
+def stray_templates(theme: Theme, config: Config, used: Mapping[str, Sequence[str]]) -> list[Problem]:
+    """A warning for each template of the site's own (its `templates/`, and the project's themes of the chain) that no
+    page is made with and no template refers to, and for each folder of another generator's templates; `used`: the
+    templates this build's pages take (`fingerprints.Templates.references`). Only the project's folders are looked at
+    (a few directory listings: every build of the preview asks)."""
+    problems = []
+    folders = [(config.root / config.templates_dir, config.templates_dir)]
+    for folder in [theme.path for theme in theme.chain if theme.path.is_relative_to(config.root)]:
+        shown = folder.relative_to(config.root).as_posix()
+        folders.append((folder / "templates", f"{shown}/templates"))
+        problems += _beside_templates(folder, shown)
+    problems += _other_folders(config.root, "", config.templates_dir)
+    unused = [(name, f"{shown}/{name}") for folder, shown in folders for name in _templates_in(folder) if name not in used]
+    unused = [(name, file) for name, file in unused if name not in NAMED_BY_SSG]
+    if unused:
+        referred, dynamic = _referred(theme)
+        if not dynamic:  # (`{% include "parts/" ~ name %}` may name any of them)
+            problems += [_unused(theme, config, name, file) for name, file in unused if name not in referred]
+    return problems
+
+
+def _templates_in(folder: Path) -> Iterator[str]:
+    """The names templates have in `folder` (`partials/footer.html`), as `{% include %}` names them."""
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (*TEMPLATE_SUFFIXES, *OTHER_SUFFIXES) and path.is_file() and not path.name.startswith("."):
+                yield path.relative_to(folder).as_posix()
+
+
+def _referred(theme: Theme) -> tuple[set[str], bool]:
+    """Every template name a template of the theme (or the site) refers to, whether this site's pages take it or not
+    (a partial that only search.html includes, with search off); and whether one refers to a name made as it renders."""
+    referred, dynamic = set(), False
+    for name in theme.own_templates():
+        try:
+            source = theme.env.loader.get_source(theme.env, name)[0]  # type: ignore[union-attr]
+            ast = theme.env.parse(source)
+        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+            continue  # (reported by the theme's check)
+        for node in ast.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            names = node.template.items if isinstance(node.template, (nodes.Tuple, nodes.List)) else [node.template]
+            for named in names:
+                if isinstance(named, nodes.Const) and isinstance(named.value, str):
+                    referred.add(named.value.rpartition(THEME_DELIMITER)[2] if THEME_DELIMITER in named.value else named.value)
+                else:
+                    dynamic = True
+    return referred, dynamic
+
+
+def _unused(theme: Theme, config: Config, name: str, file: str) -> Problem:
+    """A template nothing uses, with the name it was likely meant to have."""
+    base = name.rpartition("/")[2]
+    known = sorted({n for n in theme.templates if THEME_DELIMITER not in n and not n.startswith("ssg/")} - {name})
+    suffix = Path(base).suffix  # (compared without it: `nothere.html` is not `footer.html`; `article.j2` is article.html)
+    stems = {k.rsplit(".", 1)[0]: k for k in known if "/" not in k and (k.endswith(suffix) or suffix in OTHER_SUFFIXES)}
+    close = closest_name(base.rsplit(".", 1)[0], stems)
+    meant = base if base in known else stems[close] if close else None
+    what = "not used: no page is made with it, and no template includes, extends or imports it"
+    if meant is not None:
+        fix = f"to replace the theme's {meant}, save it as {file[: len(file) - len(name)]}{meant}"
+    else:
+        pages = ", ".join(sorted(PAGE_TEMPLATES))
+        fix = f"pages are made with {pages} and the others docs/templates.md names; any other, where a template includes it"
+    return Problem(file, None, None, f"{what} ({fix})")
+
+
+def _beside_templates(folder: Path, shown: str) -> list[Problem]:
+    """Templates at the top of a project's theme, beside its `templates/` folder, and other generators' folders there."""
+    problems = []
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix == ".html" and path.is_file():
+                message = f"not read: a theme's templates are read from {shown}/templates/ (move it to {shown}/templates/{path.name})"
+                problems.append(Problem(f"{shown}/{path.name}", None, None, message))
+    return problems + _other_folders(folder, f"{shown}/", f"{shown}/templates")
+
+
+def _other_folders(folder: Path, shown: str, templates: str) -> list[Problem]:
+    """Another generator's template folders in `folder` (shown as `shown`), which hold templates."""
+    problems = []
+    for name, whose in OTHER_FOLDERS.items():
+        found = folder / name
+        if found.is_dir() and any(path.suffix in TEMPLATE_SUFFIXES for path in found.rglob("*")):
+            message = f"{whose} templates folder, not read: ssg reads templates from {templates}/, by name (see docs/templates.md)"
+            problems.append(Problem(f"{shown}{name}/", None, None, message))
+    return problems
