@@ -19,11 +19,13 @@ from .config import Config
 from .errors import Problem
 from .theme import (
     CARD_TEMPLATE,
+    OTHER_SUFFIXES,
     PAGE_TEMPLATE,
     PAGE_TEMPLATES,
     REDIRECT_TEMPLATE,
     SEARCH_TEMPLATE,
     SOURCES_TEMPLATE,
+    TEMPLATE_SUFFIXES,
     THEME_DELIMITER,
     Theme,
     closest_name,
@@ -31,9 +33,6 @@ from .theme import (
 
 # What a page may be made with, used or not by this site (search.html with search off is no stray).
 NAMED_BY_SSG = frozenset({*PAGE_TEMPLATES, CARD_TEMPLATE, PAGE_TEMPLATE, REDIRECT_TEMPLATE, SEARCH_TEMPLATE, SOURCES_TEMPLATE})
-TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".css")  # (the default theme's languages.css is a template)
-# Other template languages' and tools' endings, which a designer may give a Jinja template: never a name pages take.
-OTHER_SUFFIXES = (".htm", ".j2", ".jinja", ".jinja2", ".njk", ".liquid", ".tmpl", ".tpl")
 # Other generators' template folders, at the top of a project or of a theme: -> whose.
 OTHER_FOLDERS = {"layouts": "Hugo's", "_layouts": "Jekyll's", "_includes": "Jekyll's and Eleventy's"}
 
@@ -71,7 +70,7 @@ def _referred(theme: Theme) -> tuple[set[str], bool]:
     """Every template name a template of the theme (or the site) refers to, whether this site's pages take it or not
     (a partial that only search.html includes, with search off); and whether one refers to a name made as it renders."""
     referred, dynamic = set(), False
-    for name in theme.own_templates():
+    for name in theme.every_template():
         try:
             source = theme.env.loader.get_source(theme.env, name)[0]  # type: ignore[union-attr]
             ast = theme.env.parse(source)

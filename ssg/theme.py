@@ -46,6 +46,10 @@ PAGE_TEMPLATE = "page.html"  # a standalone page (About: `content.StandalonePage
 # The index of outlets (sources/): ssg keeps a plain one for a theme made before outlets had pages, which lacks it.
 SOURCES_TEMPLATE = "sources.html"
 SEARCH_TEMPLATE = "search.html"  # the search page: a theme without it has no search (`Theme.searching`)
+# A template's endings: the pages' (.html, .xml, .txt), a stylesheet one includes (the default theme's languages.css);
+# and other tools' endings, which a designer may give a Jinja template that others include or import (`macros.j2`).
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".css")
+OTHER_SUFFIXES = (".htm", ".j2", ".jinja", ".jinja2", ".njk", ".liquid", ".tmpl", ".tpl")
 THEME_DELIMITER = ":"  # `default:base.html`: the template of that theme (and the themes it extends), not the site's
 # What each template a page is made with makes, for a theme that lacks it (`Theme.missing_templates`). page.html,
 # redirect.html and sources.html are not among them: a theme may leave them out (`BUILT_IN_TEMPLATES`); nor search.html,
@@ -236,6 +240,12 @@ class Theme:
         """Every template's name, each once: not again by a theme's name (`default:base.html`, the same file)."""
         return [name for name in self.env.list_templates(extensions=("html", "xml", "txt")) if THEME_DELIMITER not in name]
 
+    def every_template(self) -> list[str]:
+        """`own_templates`, and those of the other endings a template may include or import (`macros.j2`, `vars.css`):
+        what asks for a string or names a template may be in any of them."""
+        endings = [suffix[1:] for suffix in (*TEMPLATE_SUFFIXES, *OTHER_SUFFIXES)]
+        return [name for name in self.env.list_templates(extensions=endings) if THEME_DELIMITER not in name]
+
     def check_templates(self) -> int:
         """Compile every template, reporting each syntax error (`ssg check` renders nothing); returns how many there are."""
         problems = []
@@ -346,7 +356,7 @@ class Theme:
         if not unknown:
             return []
         asked, parts = set(), set()
-        for name in self.own_templates():
+        for name in self.every_template():
             try:
                 source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
                 ast = self.env.parse(source)

@@ -98,3 +98,17 @@ def test_a_string_of_the_sites_that_nothing_asks_for_is_a_warning_with_the_one_l
     ]
     site.write({"templates/head_extra.html": "{% if page.kind == 'news' %}{{ t(page.kind) }}{% endif %}\n"})  # (any: none told)
     assert site.build().warnings == []
+
+
+def test_a_string_asked_for_only_in_a_macro_file_of_another_ending_is_no_stray(site):
+    """A designer's macros kept in templates/macros.j2 (Jinja's ending elsewhere), imported by head_extra.html, asked
+    for `desk_note`: the build warned that no template asks for it, as only .html, .xml and .txt templates were read."""
+    site.write(
+        {
+            "i18n/en.yaml": 'desk_note: "From the desk"\n',
+            "templates/macros.j2": "{% macro note() %}{{ t('desk_note') }}{% endmacro %}\n",
+            "templates/head_extra.html": "{% import 'macros.j2' as m with context %}{{ m.note() }}\n",
+        }
+    )
+    assert site.build().warnings == []
+    assert "From the desk" in site.page("")

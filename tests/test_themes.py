@@ -301,3 +301,17 @@ def test_a_template_that_extends_its_own_name_says_how_to_extend_the_themes(cour
     )
     courier.build()
     assert "<p>Desk</p>" in courier.page("2021/05/24/a/")
+
+
+def test_a_partial_only_a_macro_file_of_another_ending_imports_is_used(courier):
+    """templates/helpers.j2, imported by macros.j2, which search.html imports (search off: no page takes them), was
+    told "not used": templates of other endings than .html, .xml and .txt were not read for what they import."""
+    courier.write(
+        {
+            "site.yaml": "title: Test archive\nbase_url: https://example.org/\ntheme: courier\nsearch: {enabled: false}\n",
+            "templates/search.html": '{% extends "default:search.html" %}{% import "macros.j2" as m %}\n',
+            "templates/macros.j2": '{% import "helpers.j2" as h %}{% macro note() %}{{ h.x() }}{% endmacro %}\n',
+            "templates/helpers.j2": "{% macro x() %}X{% endmacro %}\n",
+        }
+    )
+    assert not [str(w) for w in courier.build().warnings if "not used" in str(w)]
