@@ -238,16 +238,20 @@ def site_base_url(folder: Path) -> str | None:
     return canonical if canonical and urlsplit(canonical).scheme in ("http", "https") else None
 
 
-# A stylesheet's `url(...)` and `@import "..."`: relative to the stylesheet, as a browser reads them.
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+# A stylesheet's `url(...)` and `@import "..."`, relative to the stylesheet as a browser reads them; read from left to
+# right with the comments and the other strings, which are skipped: `content: "url(x.png)"` and `/* url(old.png) */`
+# load nothing.
+_CSS_URL = re.compile(
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')"""
+    r"""|/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""",
+    re.DOTALL,
+)
 
 
 def _css_links(path: Path) -> Iterator[str]:
     """The files a stylesheet loads (fonts, pictures, other stylesheets): a designer's `url("../fonts/x.woff2")` to a
     file that is not there showed only as a fallback font; a reference within an SVG document (`url(#clip)`) is none."""
-    text = _CSS_COMMENT.sub("", path.read_text(encoding="utf-8", errors="replace"))
-    for match in _CSS_URL.finditer(text):
+    for match in _CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
         url = next((group for group in match.groups() if group is not None), "").strip()
         if url and not url.startswith("#"):
             yield url

@@ -290,3 +290,16 @@ def test_the_files_a_stylesheet_loads_are_checked_relative_to_it(tmp_path):
         "assets/custom.css: /images/mast.png: no such file images/mast.png",
         "assets/custom.css: print.css: no such file assets/print.css",
     ]
+
+
+def test_a_url_written_inside_a_stylesheets_string_loads_nothing(tmp_path):
+    """`content: "see url(nothing.png)"` (a text shown on the page) and a data: URL holding quotes were taken for files
+    the stylesheet loads, and `ssg check --links` failed on them; a string that holds a comment's opening is only text."""
+    css = (
+        '.note::before { content: "see url(nothing.png) /*"; }\n.q { quotes: "\\"" "url(" }\n'
+        ".svg { background: url(data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg'></svg>) }\n"
+        ".gone { background: url(gone.png) }\n"
+    )
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "custom.css").write_text(css, encoding="utf-8")
+    assert [str(b) for b in check_links(tmp_path).broken] == ["assets/custom.css: gone.png: no such file assets/gone.png"]
