@@ -41,7 +41,7 @@ _KIND_PATH = attrgetter("kind", "path")
 
 # Among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out.
 READS_COUNT = ".count"
-_ANALYSIS = "6"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+_ANALYSIS = "7"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
 LINKING = ("url_for", "abs_url")  # the functions whose literal arguments are site paths (`TemplateLink`)
 # What `Templates` finds in one source: the templates it refers to, the context names it reads, and the site paths it
 # names literally, each as (line, function, path).
@@ -199,9 +199,10 @@ def _literal_links(ast: jinja2.nodes.Template) -> tuple[tuple[int, str, str], ..
 # A path written from the site's root in a template's own HTML or CSS, `href="/assets/site.css"`, `url(/fonts/a.woff2)`:
 # right on a host's root alone, where url_for's is right under a sub-path and opened from disk too.
 _ROOTED = re.compile(
-    r"""\b(?P<attr>href|src|action|poster|srcset|data)\s*=\s*["']?(?P<path>/(?!/)[^"'\s>]*)"""
+    r"""(?<![\w-])(?P<attr>(?:data-)?(?:href|src|action|poster|srcset|data))\s*=\s*["']?(?P<path>/(?!/)[^"'\s>]*)"""
     r"""|\b(?P<url>url)\(\s*["']?(?P<upath>/(?!/)[^"')\s]*)"""
 )
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # (one an expression splits is left open: to the text's end)
 
 
 def _rooted_paths(ast: jinja2.nodes.Template) -> set[tuple[int, str, str]]:
@@ -209,11 +210,12 @@ def _rooted_paths(ast: jinja2.nodes.Template) -> set[tuple[int, str, str]]:
     expression goes on (`href="/tags/{{ slug }}"`) ends in "…"."""
     found = set()
     for node in ast.find_all(jinja2.nodes.TemplateData):
-        for match in _ROOTED.finditer(node.data):
+        text = _HTML_COMMENT.sub(lambda comment: "\n" * comment[0].count("\n"), node.data)  # (no link: `<!-- <link href="/x"> -->`)
+        for match in _ROOTED.finditer(text):
             call, path = (match["attr"], match["path"]) if match["attr"] else (match["url"], match["upath"])
-            if match.end() == len(node.data):  # (the text ends there: an expression follows)
+            if match.end() == len(text):  # (the text ends there: an expression follows)
                 path += "…"
-            found.add((node.lineno + node.data.count("\n", 0, match.start()), call, path))
+            found.add((node.lineno + text.count("\n", 0, match.start()), call, path))
     return found
 
 

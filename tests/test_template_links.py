@@ -267,3 +267,16 @@ def test_a_path_a_templates_own_html_writes_from_the_root_is_a_warning_saying_ho
         'templates/head_extra.html:1: href="/css/site.css" is written from the host\'s root: it leads to '
         "https://example.org/css/site.css, not https://example.org/archive/css/site.css, nor to a file opened from disk"
     )
+
+
+def test_a_root_path_in_an_html_comment_is_none_and_a_lazy_images_is_named_by_its_attribute(project):
+    """The newsroom's old header kept in a comment, `<!-- <link href="/css/old.css"> -->`, links nothing, and was a
+    warning on every build; `data-src="/images/a.png"` (a lazy-loaded picture) was named `src="/images/a.png"`, which
+    the template does not have. A path of the host's own server, outside the site, written as an expression is left
+    alone (`{{ '/cgi-bin/subscribe' }}`)."""
+    head = (
+        '<!-- the old header:\n<link href="/css/old.css">\n-->\n<img data-src="/images/a.png" alt="">\n'
+        "<form action=\"{{ '/cgi-bin/subscribe' }}\"></form>\n"
+    )
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/head_extra.html": head})
+    assert [str(w).split(" is written")[0] for w in project.build().warnings] == ['templates/head_extra.html:4: data-src="/images/a.png"']
