@@ -150,12 +150,20 @@ class Theme:
         (asked only then: every page of a build is rendered here)."""
         running = self.watchdog.start()
         try:
+            try:
+                return self._render(template, context, rendering)
+            finally:
+                self.watchdog.stop(running)
+        except RenderTimeoutError as exc:  # told as the page ended, it came after `_render`'s handler (in `stop`): as late
+            self.watchdog.stop(running)
+            raise TemplateTimeoutError(self.problem(exc, template, rendering() if rendering else "")) from None
+
+    def _render(self, template: str, context: dict[str, Any], rendering: Callable[[], str] | None) -> str:
+        try:
             return render_named(self.env.get_template(template), context)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
             error = TemplateTimeoutError if isinstance(exc, RenderTimeoutError) else TemplateError
             raise error(self.problem(exc, template, rendering() if rendering else "")) from None
-        finally:
-            self.watchdog.stop(running)
 
     def problem(self, exc: Exception, template: str, rendering: str = "") -> Problem:
         """What went wrong rendering `template` (for `rendering`: see `render`), on the template file and line where

@@ -524,3 +524,27 @@ def test_a_macro_that_calls_itself_without_end_says_so(project):
     message = str(error.value)
     assert message.startswith("templates/article.html:3: RecursionError: maximum recursion depth exceeded")
     assert "(a macro that calls itself, or a template that includes itself, with no condition that ends it)" in message
+
+
+def test_a_page_stopped_just_as_it_ends_fails_on_its_template_not_on_a_traceback(project, monkeypatch):
+    """The watchdog tells a page to stop at the limit; a page that ended just then met the stop in `Watchdog.stop`,
+    after its template's own handler, and the build failed on Python's bare "RenderTimeoutError" traceback (here stop
+    is made slow once, as a page that ends at the limit's instant is)."""
+    monkeypatch.setattr(ssg.timelimit, "PAGE_LIMIT", 0.2)
+    stop, slowed = ssg.timelimit.Watchdog.stop, []
+
+    def slow_stop(watchdog, ident):
+        if not slowed:
+            slowed.append(ident)
+            until = time.monotonic() + 1.0
+            while time.monotonic() < until:  # (Python's own lines: where a stop is met)
+                pass
+        stop(watchdog, ident)
+
+    monkeypatch.setattr(ssg.timelimit.Watchdog, "stop", slow_stop)
+    project.write({"content/a.md": article("A", "2021-05-24")})
+    with pytest.raises(TemplateError) as error:
+        project.build(jobs=1)
+    assert str(error.value).startswith("article.html: stopped after 0.2 s"), str(error.value)
+    time.sleep(0.5)  # (and no stop is left to reach what the thread does next)
+    project.build(jobs=1)
