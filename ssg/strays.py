@@ -111,15 +111,16 @@ def _beside_templates(folder: Path, shown: str) -> list[Problem]:
             if path.suffix == ".html" and path.is_file():
                 message = f"not read: a theme's templates are read from {shown}/templates/ (move it to {shown}/templates/{path.name})"
                 problems.append(Problem(f"{shown}/{path.name}", None, None, message))
-    return problems + _other_folders(folder, f"{shown}/", f"{shown}/templates")
+    return problems + _other_folders(folder, f"{shown}/", "templates")
 
 
 def _other_folders(folder: Path, shown: str, templates: str) -> list[Problem]:
-    """Another generator's template folders in `folder` (shown as `shown`), which hold templates."""
+    """Another generator's template folders in `folder` (shown as `shown`), which hold templates; not the one ssg reads
+    them from, `templates` (site.yaml's `templates_dir: layouts`, kept from Hugo, is read)."""
     problems = []
     for name, whose in OTHER_FOLDERS.items():
         found = folder / name
-        if found.is_dir() and any(path.suffix in TEMPLATE_SUFFIXES for path in found.rglob("*")):
-            message = f"{whose} templates folder, not read: ssg reads templates from {templates}/, by name (see docs/templates.md)"
+        if found != folder / templates and found.is_dir() and any(path.suffix in TEMPLATE_SUFFIXES for path in found.rglob("*")):
+            message = f"{whose} templates folder, not read: ssg reads templates from {shown}{templates}/, by name (see docs/templates.md)"
             problems.append(Problem(f"{shown}{name}/", None, None, message))
     return problems

@@ -315,3 +315,17 @@ def test_a_partial_only_a_macro_file_of_another_ending_imports_is_used(courier):
         }
     )
     assert not [str(w) for w in courier.build().warnings if "not used" in str(w)]
+
+
+def test_a_templates_folder_named_as_hugos_in_site_yaml_is_no_stray(project):
+    """A site moved from Hugo kept its folder's name, `templates_dir: layouts`: every build warned that layouts/ was
+    "Hugo's templates folder, not read: ssg reads templates from layouts/"."""
+    project.write(
+        {
+            "site.yaml": "title: Test archive\nbase_url: https://example.org/\ntemplates_dir: layouts\n",
+            "content/a.md": article("A", "2021-05-24 10:00"),
+            "layouts/head_extra.html": '<meta name="desk" content="news">\n',
+        }
+    )
+    assert project.build().warnings == []
+    assert '<meta name="desk" content="news">' in project.page("")
