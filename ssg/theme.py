@@ -210,10 +210,10 @@ class Theme:
                 return f" (a filter takes its arguments in parentheses, not as in {written}; and n{self.unknown_filter(f'No filter named {name!r}.')[1:]})"
             return f" (a filter takes its arguments in parentheses: write | {name}({args}), not {written})"
         if message.startswith("unexpected"):
-            for line in reversed(lines):
-                for opening, closing in (("{{", "}}"), ("{%", "%}")):
-                    if line.count(opening) > line.count(closing):
-                        return f" (a {opening} is not closed: end it with {closing})"
+            text = "\n".join(lines)  # (an expression over both lines, `{% set x = {` ... `} %}`, is closed)
+            for opening, closing in (("{{", "}}"), ("{%", "%}")):
+                if text.count(opening) > text.count(closing):
+                    return f" (a {opening} is not closed: end it with {closing})"
         return ""
 
     def unknown_filter(self, message: str) -> str | None:

@@ -548,3 +548,13 @@ def test_a_page_stopped_just_as_it_ends_fails_on_its_template_not_on_a_traceback
     assert str(error.value).startswith("article.html: stopped after 0.2 s"), str(error.value)
     time.sleep(0.5)  # (and no stop is left to reach what the thread does next)
     project.build(jobs=1)
+
+
+def test_a_mistake_in_a_tag_over_two_lines_is_not_told_as_a_tag_left_open(project):
+    """`{% set desks = {` on one line and `'news': 1,, } %}` on the next: the `{%` opened on the line before was taken
+    for one left open, and the message said to close it, which it is."""
+    template = "{% extends \"base.html\" %}\n{% set desks = {\n  'news': 1,, } %}\n"
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value) == "templates/article.html:3: unexpected ','"
