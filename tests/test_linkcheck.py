@@ -303,3 +303,25 @@ def test_a_url_written_inside_a_stylesheets_string_loads_nothing(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "custom.css").write_text(css, encoding="utf-8")
     assert [str(b) for b in check_links(tmp_path).broken] == ["assets/custom.css: gone.png: no such file assets/gone.png"]
+
+
+def test_a_fonts_format_left_out_where_another_of_its_list_is_there_is_not_broken(tmp_path):
+    """A vendored icon font's stylesheet names its .eot, .woff2, .woff, .ttf and .svg; the site ships the woff2 alone,
+    which every browser it serves loads: `ssg check --links` failed the deploy on the files no browser asks for. A file
+    a browser asks for first is broken, even where a later one of its list is there."""
+    css = (
+        '@font-face { font-family: "Icons"; src: url("../fonts/icons.eot?v=4");\n'
+        '  src: url("../fonts/icons.eot?#iefix") format("embedded-opentype"),\n'
+        '  url("../fonts/icons.woff2?v=4") format("woff2"), url(../fonts/icons.ttf) format("truetype"); }\n'
+        "@font-face { font-family: Inline; src: url(data:font/woff2;base64,AAAA) format('woff2'), url(../fonts/inline.woff); }\n"
+        "@font-face { font-family: Gone; src: url(../fonts/gone.woff2) format('woff2'), url(../fonts/icons.woff2) format('woff2'); }\n"
+        ".logo { background: url(../img/logo.svg) }\n"
+    )
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "assets" / "vendor.css").write_text(css, encoding="utf-8")
+    (tmp_path / "fonts" / "icons.woff2").write_bytes(b"wOF2")
+    assert [str(b) for b in check_links(tmp_path).broken] == [
+        "assets/vendor.css: ../fonts/gone.woff2: no such file fonts/gone.woff2",
+        "assets/vendor.css: ../img/logo.svg: no such file img/logo.svg",
+    ]
