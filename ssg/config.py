@@ -996,14 +996,7 @@ def _names_checked(root: Path, option: str, values: dict, lines: dict[str, int],
     noun = NAMES_OPTIONS[option][0]
     # (An entry's name is its tag's or outlet's, which its page's slug is made of: too long a one is refused here, as
     # it is on an article's line, rather than failing the build as it writes tags/<slug>/.)
-    too_long = [
-        (
-            entry,
-            f"{noun} '{entry[:40]}...' makes its page's slug {length} characters long, too long for a folder name (write a shorter name)",
-        )
-        for entry in values.get(option) or {}
-        if (length := slug_too_long(entry))
-    ]
+    too_long = [(entry, message) for entry in values.get(option) or {} if (message := slug_too_long(noun, entry, "name"))]
     for entry, message in tag_names_problems(values.get(option) or {}, option) + too_long:
         line = entry_lines.get(entry) if entry_lines else line_below(root / CONFIG_FILE, entry, lines.get(option))
         problems.append(Problem(where, line, None if entry_lines else option, message))

@@ -1046,9 +1046,8 @@ class _Reader:
         """A problem on `key`'s line when the tag or outlet `name` gives its page a slug too long for a folder name
         (a paragraph pasted as a tag): the build failed writing tags/<slug>/, saying to build elsewhere. A name of
         `groups` (site.yaml's `tag_names:`, `source_names:`) is left to them (`config`, where their entries are read)."""
-        if (length := slug_too_long(name)) and not any(name in group for group in groups):
-            message = f"makes its page's slug {length} characters long, too long for a folder name (write a shorter {what})"
-            self.problem(key, f"{what} '{name[:40]}...' {message}")
+        if (message := slug_too_long(what, name)) and not any(name in group for group in groups):
+            self.problem(key, message)
 
     def source(self, data: dict) -> dict | None:
         """A name alone, a link alone, or {name, url}; given a url alone, the source is named after its host (`source_host`)."""
@@ -1428,10 +1427,14 @@ def is_lang(code: str) -> bool:
     return True
 
 
-def slug_too_long(name: str) -> int:
-    """How long a slug the tag or outlet `name` makes, when that is too long for a folder name (a paragraph pasted as a
-    tag: the build failed writing tags/<slug>/, saying to build elsewhere); else 0. (A letter romanizes to at most 4.)"""
-    return len(slug) if len(name) * 4 > MAX_SLUG and len(slug := slug_of(name)) > MAX_SLUG else 0
+def slug_too_long(what: str, name: str, shorter: str = "") -> str | None:
+    """What is wrong with the tag or outlet `name` (`what`: "tag", "outlet", ...) when the slug it makes is too long for a
+    folder name (a paragraph pasted as a tag: the build failed writing tags/<slug>/, saying to build elsewhere); None
+    when it is not. `shorter`: what to write a shorter one of (`what`'s own). (A letter romanizes to at most 4.)"""
+    if len(name) * 4 > MAX_SLUG and len(slug := slug_of(name)) > MAX_SLUG:
+        too_long = f"makes its page's slug {len(slug)} characters long, too long for a folder name"
+        return f"{what} '{name[:40]}...' {too_long} (write a shorter {shorter or what})"
+    return None
 
 
 def slug_of(text: str, max_length: int = 0) -> str:
