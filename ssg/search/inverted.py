@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Sequence
-from functools import partial
-from itertools import filterfalse, repeat
+from itertools import repeat
 from operator import add, and_, rshift
 
 from . import codec
@@ -37,35 +36,39 @@ class Inverted:
     def __init__(self, width: int, count: int):
         """`width`: the number of indexed fields; `count`: of documents."""
         self.wide = count > _MAX_DOCS
-        typecode = "Q" if self.wide else "I"
+        self.typecode = "Q" if self.wide else "I"
         self.shift = 56 if self.wide else 24  # where the count + 48 starts in a packed number
         self.mask = (1 << self.shift) - 1  # its document
-        self.fields: list[defaultdict[str, array]] = [defaultdict(partial(array, typecode)) for _ in range(width)]
+        self.fields = [_Field(self) for _ in range(width)]
         self.keys: dict[str, int] = {}  # term -> its order key
         self.overflow: dict[tuple[int, str, int], int] = {}  # (field, term, document) -> a count + 48 of `_OVERFLOW` or more
+        self._adding: Sequence[Sequence] = ()  # the fields of the document being added
+        self._sequence: str | None = None  # its terms in order (`sequence`), made when a term is new
 
     def add(self, n: int, fields: Sequence[Sequence]) -> None:
         """Document `n`, older than every one added before it, with its fields as `article_terms` gives them:
         per field [terms joined by spaces, their counts (`analysis.encode_tf`), length]."""
-        keys, sequence = self.keys, None
+        self._adding, self._sequence = fields, None
         for f, (text, tf, _) in enumerate(fields):
             if not text:
                 continue
             terms = text.split(" ")
-            new = list(filterfalse(keys.__contains__, terms))
-            if new:  # (its newest document: this one)
-                if sequence is None:
-                    sequence = " " + " ".join(field[0] for field in fields if field[0]) + " "
-                for term in new:
-                    keys[term] = sequence.find(" " + term + " ")
             counts = _count_bytes(tf)
             if counts is None:
                 counts = self._overflowed(f, n, terms, tf)
             # (the few counts of the document, each packed once: no number is made per posting)
             distinct = set(counts)
             numbers = dict(zip(distinct, map(add, repeat(n), map(self.shift.__rlshift__, distinct)), strict=True))
-            packed = map(numbers.__getitem__, counts)
-            deque(map(array.append, map(self.fields[f].__getitem__, terms), packed), maxlen=0)
+            deque(map(array.append, map(self.fields[f].__getitem__, terms), map(numbers.__getitem__, counts)), maxlen=0)
+
+    def met(self, term: str) -> None:
+        """A term met in a field for the first time, in the document being added: its order key, where it is the
+        term's first document (its newest), is the term's offset in that document's terms (in lunr's order: fields
+        in order, each term where it first occurs)."""
+        if term not in self.keys:
+            if self._sequence is None:
+                self._sequence = " " + " ".join(field[0] for field in self._adding if field[0]) + " "
+            self.keys[term] = self._sequence.find(" " + term + " ")
 
     def _overflowed(self, f: int, n: int, terms: list[str], tf: str | list[int]) -> bytes:
         """The counts + 48 of a field holding a count too large for the packed numbers' byte: those are kept
@@ -103,6 +106,19 @@ class Inverted:
             counts = [self.overflow.pop((f, term, doc)) if count == _OVERFLOW else count for doc, count in zip(docs, counts, strict=True)]
             return docs, counts if len(packed) <= _FEW else array("i", counts)
         return docs, counts if len(packed) <= _FEW else array("B", counts)
+
+
+class _Field(dict):
+    """term -> its packed postings in one field; a term not there yet gets an empty array, and `Inverted.met` is told."""
+
+    def __init__(self, inverted: Inverted):
+        super().__init__()
+        self.inverted = inverted
+
+    def __missing__(self, term: str) -> array:
+        self.inverted.met(term)
+        packed = self[term] = array(self.inverted.typecode)
+        return packed
 
 
 def _count_bytes(tf: str | list[int]) -> bytes | None:
