@@ -86,8 +86,16 @@ def encode(docs: Sequence[int], tfs: Sequence[int], length_codes: list[str] | No
     postings leave the lengths to the field's length table). A plain loop: on Python 3.11 it
     beats chains of `map` (which build a list per step) at every size.
     """
-    gaps, lengths, counts = [], [], []
     gap_codes, count_codes = _GAP_CODES, _COUNT_CODES
+    if len(docs) == 1:  # (most terms in a field: a third less time without the lists)
+        doc, tf = docs[0], tfs[0]
+        many = tf > _ONE
+        return (
+            gap_codes[2 * (doc - previous) + many],
+            length_codes[doc] if length_codes is not None else "",
+            count_codes[tf] if many else "",
+        )
+    gaps, lengths, counts = [], [], []
     for doc, tf in zip(docs, tfs, strict=True):
         if tf > _ONE:
             gaps.append(gap_codes[2 * (doc - previous) + 1])
