@@ -10,7 +10,9 @@ Documents come newest first, so that the first document to hold a term is its ne
 order key (its offset in that document's terms, see writer.py) is found then, while the document's
 terms are at hand. A term's numbers are thus in decreasing document order; `pop` turns them around.
 
-The work per posting runs in C (`map` over a document's terms): no Python code runs per posting.
+The work per posting runs in C (`map` over a document's terms): no Python code runs per posting,
+only per term a field meets for the first time (`_Field.__missing__`, which makes its array and
+tells a new term: 62,000 calls at 10,000 articles, not a check of all 2.7 million postings).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ class Inverted:
 
     def __init__(self, width: int, count: int):
         """`width`: the number of indexed fields; `count`: of documents."""
-        self.wide = count > _MAX_DOCS
+        self.wide = count > _MAX_DOCS or array("I").itemsize != 4  # (4 on every platform Python supports: `_HIGH_BYTES`)
         self.typecode = "Q" if self.wide else "I"
         self.shift = 56 if self.wide else 24  # where the count + 48 starts in a packed number
         self.mask = (1 << self.shift) - 1  # its document
@@ -67,8 +69,10 @@ class Inverted:
         in order, each term where it first occurs)."""
         if term not in self.keys:
             if self._sequence is None:
-                self._sequence = " " + " ".join(field[0] for field in self._adding if field[0]) + " "
-            self.keys[term] = self._sequence.find(" " + term + " ")
+                self._sequence = sequence(self._adding)
+            key = self.keys[term] = self._sequence.find(" " + term + " ")
+            if key < 0:
+                raise AssertionError(f"search index: {term!r} is not in its newest document")
 
     def _overflowed(self, f: int, n: int, terms: list[str], tf: str | list[int]) -> bytes:
         """The counts + 48 of a field holding a count too large for the packed numbers' byte: those are kept
@@ -90,6 +94,7 @@ class Inverted:
         return out
 
     def _unpacked(self, f: int, term: str, packed: array) -> tuple[Sequence[int], Sequence[int]]:
+        """`pop`'s documents and counts of one field, from its packed numbers (turned around in place: let go after)."""
         packed.reverse()
         if len(packed) <= _FEW:  # (most terms: lists are made faster than arrays, and do as well for a few numbers)
             docs: Sequence[int] = [number & self.mask for number in packed]
@@ -106,6 +111,12 @@ class Inverted:
             counts = [self.overflow.pop((f, term, doc)) if count == _OVERFLOW else count for doc, count in zip(docs, counts, strict=True)]
             return docs, counts if len(packed) <= _FEW else array("i", counts)
         return docs, counts if len(packed) <= _FEW else array("B", counts)
+
+
+def sequence(fields: Sequence[Sequence]) -> str:
+    """A document's terms in lunr's order of first occurrence (fields in order), space-delimited: a term's order key
+    is where " term " is in that of its newest document."""
+    return " " + " ".join(f[0] for f in fields if f[0]) + " "
 
 
 class _Field(dict):

@@ -59,7 +59,7 @@ from typing import NamedTuple
 
 from . import codec
 from .analysis import terms_digest
-from .inverted import Inverted
+from .inverted import Inverted, sequence
 from .model import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
 
 FORMAT = 3  # 3: bitmaps (codec)
@@ -372,11 +372,6 @@ def _tf_ords(tf: str | list[int]) -> Iterator[int]:
     return map(ord, tf) if isinstance(tf, str) else map(add, tf, repeat(codec.TF_OFFSET))
 
 
-def _sequence(fields: list[list]) -> str:
-    """A document's terms in lunr's order of first occurrence (fields in order), space-delimited."""
-    return " " + " ".join(f[0] for f in fields if f[0]) + " "
-
-
 def _stored(doc: SearchDoc) -> list:
     """A document as a store chunk holds it; the outlet's page last, only where there is one (outlet pages off, the
     store is as it was)."""
@@ -621,14 +616,14 @@ class _Index:
 
 
 class _Sequences(dict):
-    """n -> `_sequence` of document n, made on first use."""
+    """n -> `sequence` of document n, made on first use."""
 
     def __init__(self, docs: list[_Doc]):
         super().__init__()
         self.docs = docs
 
     def __missing__(self, n: int) -> str:
-        value = self[n] = _sequence(self.docs[n].fields)
+        value = self[n] = sequence(self.docs[n].fields)
         return value
 
 
@@ -1541,14 +1536,6 @@ def _packed_counts(values: Sequence[int]) -> bytes:
 def _unpacked_counts(data: bytes, count: int) -> array:
     """Counts read back as they were packed, bytes ("B") or ints: turning bytes into ints would cost more than the splice."""
     return _unpacked(data, "B" if len(data) == count else "i")
-
-
-def _count_array(values: list[int]) -> array:
-    """Counts + 48 as bytes ("B") while they fit, as `_unpacked_counts` reads them back."""
-    try:
-        return array("B", values)
-    except OverflowError:
-        return array("i", values)
 
 
 def _joined_counts(head: array, middle: list[int], tail: array) -> array:
