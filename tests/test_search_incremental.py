@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from ssg.search import SearchConfig, SearchDoc, TermsCache, article_terms, write_index
+from ssg.search import inverted as search_inverted
 from ssg.search import writer as search_writer
 from ssg.search.analysis import terms_digest
 
@@ -184,7 +185,7 @@ def test_a_date_moved_redoes_only_the_documents_between_its_old_and_new_place(tm
     before = dict(write_index(archive.docs.values(), CONFIG, state))
     rebuilds = []
     real_build = search_writer._Index.build
-    monkeypatch.setattr(search_writer._Index, "build", lambda docs, width: rebuilds.append(1) or real_build(docs, width))
+    monkeypatch.setattr(search_writer._Index, "build", lambda *args: rebuilds.append(1) or real_build(*args))
     old = archive.docs[200]  # day 200 -> day 190: now the 191st, before the ten articles of days 190-199
     archive.docs[200] = SearchDoc(old.ref, old.path, old.title, archive.make(0, 190).date, old.lang, old.lead, old.tags, old.terms)
     after = dict(write_index(archive.docs.values(), CONFIG, state))
@@ -308,9 +309,61 @@ def test_counts_too_large_for_a_byte_are_spliced(tmp_path: Path) -> None:
         assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
 
 
+def test_a_cold_build_reads_its_terms_in_batches_and_packs_any_document_number_and_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build inverts the documents a batch at a time, newest first, into packed numbers (`search.inverted`):
+    batches of one row of the state, the 64-bit numbers of an archive past 16 million documents and counts too large
+    for the packed byte give the index and the state that one batch and 32-bit numbers give."""
+    archive = Archive(21, 150)
+    for i in (3, 77, 149):  # counts too large for the packed byte (207 or more), in the oldest and the newest documents
+        old = archive.docs[i]
+        terms = article_terms("ru", old.title, old.tags, "zz " * 300 + "yy " * 207 + "xx " * 206, CONFIG)
+        archive.docs[i] = SearchDoc(old.ref, old.path, old.title, old.date, old.lang, old.lead, old.tags, terms)
+    cache = Cache()
+    docs = cache.keep(list(archive.docs.values()))
+    expected = dict(write_index(docs, CONFIG, tmp_path / "one.sqlite", TermsCache(cache.stamp, cache)))
+    assert expected == dict(write_index(archive.docs.values(), CONFIG))
+    monkeypatch.setattr(search_writer, "_COLD_BATCH", search_writer._DOC_BLOCK)
+    monkeypatch.setattr(search_inverted, "_MAX_DOCS", 100)
+    assert dict(write_index(docs, CONFIG, tmp_path / "packed.sqlite", TermsCache(cache.stamp, cache))) == expected
+    assert _state_tables(tmp_path / "packed.sqlite") == _state_tables(tmp_path / "one.sqlite")
+
+
+def test_a_cold_state_that_fails_to_be_written_is_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold build writes the state's rows of terms as it reads them: one that fails (a full disk) leaves no state, and
+    the build its index as it is; the next build makes both again."""
+    archive = Archive(22, 100)
+    state = tmp_path / "state.sqlite"
+    expected = dict(write_index(archive.docs.values(), CONFIG))
+    real = search_writer._Store.terms_writer
+
+    def failing(store: search_writer._Store) -> object:
+        write = real(store)
+        calls = []
+
+        def write_then_fail(rows: list) -> None:
+            calls.append(1)
+            if len(calls) > 1:
+                store.db.execute("INSERT INTO terms VALUES (?, ?)", rows[0])  # (a row written twice: what SQLite refuses)
+            write(rows)
+
+        return write_then_fail
+
+    monkeypatch.setattr(search_writer, "_COLD_BATCH", search_writer._DOC_BLOCK)
+    monkeypatch.setattr(search_writer._Store, "terms_writer", failing)
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == expected
+    assert not state.exists()
+    monkeypatch.setattr(search_writer._Store, "terms_writer", real)
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == expected
+    assert _state_tables(state)["terms"]
+    archive.edit()
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+
+
 def test_a_long_lived_indexer_holds_the_terms_of_no_document_but_those_its_save_waits_for(tmp_path: Path) -> None:
-    """Terms read from the cache are let go after each build (kept, they would add up to every article's), but those
-    of the edited documents, which the deferred save writes; an update lets go of those it read alone (the newest
+    """Terms read from the cache are let go after each build (kept, they would add up to every article's; a cold build
+    lets go of each batch as soon as it has inverted it), but those of the edited documents, which the deferred save writes; an update lets go of those it read alone (the newest
     holders of the terms an edit removed) without looking at every document."""
     archive = Archive(9, 80)
     cache = Cache()
@@ -322,7 +375,7 @@ def test_a_long_lived_indexer_holds_the_terms_of_no_document_but_those_its_save_
         assert {file.path: file.data for file in files} == dict(write_index(archive.docs.values(), CONFIG))
         return {d.ref for d in indexer._docs.values() if d.fields is not None}
 
-    assert len(build()) == len(archive.docs)  # a cold build: all of them, until saved
+    assert not build()  # a cold build: none (the rows of the state it saves later are made as each is read)
     indexer.flush()
     edited = []
     for i in (70, 30):  # the second build updates the index the first left to save
@@ -706,7 +759,7 @@ def test_a_save_of_the_state_stopped_midway_writes_nothing_and_is_done_with_the_
     expected = dict(write_index(archive.docs.values(), CONFIG))
     rebuilds: list[int] = []
     real_build = search_writer._Index.build
-    monkeypatch.setattr(search_writer._Index, "build", lambda docs, width: rebuilds.append(1) or real_build(docs, width))
+    monkeypatch.setattr(search_writer._Index, "build", lambda *args: rebuilds.append(1) or real_build(*args))
     assert {f.path: f.data for f in indexer.files(archive.docs.values(), CONFIG, state)} == expected
     assert not rebuilds  # (chained: it updated the index the stopped save was to write)
     assert indexer.flush(stop=lambda: False)

@@ -126,3 +126,18 @@ def test_store_holds_what_a_hit_shows_with_a_short_lead() -> None:
 def test_unknown_languages_are_an_error() -> None:
     with pytest.raises(ValueError, match="not supported"):
         article_terms("de", "Titel", (), "Text", SearchConfig(languages=("de",)))
+
+
+def test_a_bitmap_has_bit_j_of_letter_i_set_for_each_document_6i_plus_j() -> None:
+    """`codec.bitmap` works on every letter at once (`int.from_bytes`): each letter is what its six documents make,
+    from any first letter on, and the documents read back (`bitmap_docs`) are those given."""
+    for docs in ([0], [5], [6], [0, 1, 2, 3, 4, 5], [1, 7, 13, 59, 60, 383], list(range(3, 1000, 7))):
+        for first in range(docs[0] // 6 + 1):
+            letters = docs[-1] // 6 + 1 - first
+            expected = [0] * letters
+            for doc in docs:
+                expected[doc // 6 - first] |= 1 << (doc % 6)
+            bits = codec.bitmap(docs, first, letters)
+            assert bits == "".join(codec.ALPHABET[v] for v in expected)
+            assert [6 * first + doc for doc in codec.bitmap_docs(bits)] == docs
+    assert codec.bitmap([], 3, 0) == ""

@@ -26,7 +26,10 @@ loop beats chains of `map`, which build a list per step).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
+from itertools import repeat
+from operator import sub
 
 FINAL = "0123456789ABCDEFGHIJKLMNOPQRSTUV"
 MORE = "WXYZabcdefghijklmnopqrstuvwxyz-_"
@@ -83,8 +86,16 @@ def encode(docs: Sequence[int], tfs: Sequence[int], length_codes: list[str] | No
     postings leave the lengths to the field's length table). A plain loop: on Python 3.11 it
     beats chains of `map` (which build a list per step) at every size.
     """
-    gaps, lengths, counts = [], [], []
     gap_codes, count_codes = _GAP_CODES, _COUNT_CODES
+    if len(docs) == 1:  # (most terms in a field: a third less time without the lists)
+        doc, tf = docs[0], tfs[0]
+        many = tf > _ONE
+        return (
+            gap_codes[2 * (doc - previous) + many],
+            length_codes[doc] if length_codes is not None else "",
+            count_codes[tf] if many else "",
+        )
+    gaps, lengths, counts = [], [], []
     for doc, tf in zip(docs, tfs, strict=True):
         if tf > _ONE:
             gaps.append(gap_codes[2 * (doc - previous) + 1])
@@ -102,15 +113,24 @@ _LETTER_BITS = {letter: value for value, letter in enumerate(ALPHABET)}
 _POPCOUNT = {letter: bin(value).count("1") for value, letter in enumerate(ALPHABET)}
 
 
+_LETTERS = ALPHABET.encode("ascii") + bytes(256 - len(ALPHABET))  # value -> its letter, for bytes.translate
+
+
 def bitmap(docs: Sequence[int], first_letter: int, letters: int) -> str:
     """Letters `first_letter`..`first_letter + letters - 1` of the bitmap of `docs` (sorted,
-    all within those letters' documents)."""
-    values = [0] * letters
+    all within those letters' documents).
+
+    In C but for one call per document: a byte per document (1 where it holds the term), then
+    bit j of every letter at once, from the bytes of documents j, j + 6, ... read as one number
+    (each byte 0 or 1, so the six shifted numbers add up without carrying into the next letter).
+    Twice as fast as a loop over the documents."""
+    held = bytearray(6 * letters)
     base = 6 * first_letter
-    for doc in docs:
-        doc -= base
-        values[doc // 6] |= 1 << (doc % 6)
-    return "".join(map(ALPHABET.__getitem__, values))
+    deque(map(held.__setitem__, map(sub, docs, repeat(base)) if base else docs, repeat(1)), maxlen=0)
+    values = 0
+    for j in range(6):
+        values |= int.from_bytes(held[j::6], "little") << j
+    return values.to_bytes(letters, "little").translate(_LETTERS).decode("ascii")
 
 
 def bitmap_docs(bits: str) -> list[int]:
