@@ -437,6 +437,15 @@ def test_the_documented_fields_are_the_objects_and_the_docs():
             assert f"`{name}`" in docs or f"`{name}(" in docs or f".{name}" in docs, (kind, name)
 
 
+def _article_template_error(project, line_3: str) -> str:
+    """The error of a build whose article template has `line_3` as its third line."""
+    template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    return str(error.value)
+
+
 @pytest.mark.parametrize(
     ("line_3", "message"),
     [
@@ -451,11 +460,7 @@ def test_the_documented_fields_are_the_objects_and_the_docs():
     ],
 )
 def test_an_unknown_filter_or_test_says_which_was_likely_meant(project, line_3, message):
-    template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
-    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
-    with pytest.raises(TemplateError) as error:
-        project.build()
-    assert str(error.value).startswith(f"templates/article.html:3: {message}")
+    assert _article_template_error(project, line_3).startswith(f"templates/article.html:3: {message}")
 
 
 @pytest.mark.parametrize(
@@ -482,11 +487,7 @@ arguments in parentheses, not as in | date: "%Y"; and no filter named 'date' (di
     ],
 )
 def test_a_syntax_error_says_what_to_write(project, line_3, message):
-    template = '{% extends "base.html" %}\n{% block content %}\n' + line_3 + "\n{% endblock %}\n"
-    project.write({"content/a.md": article("A", "2021-05-24"), "templates/article.html": template})
-    with pytest.raises(TemplateError) as error:
-        project.build()
-    assert str(error.value).startswith(f"templates/article.html:3: {message}")
+    assert _article_template_error(project, line_3).startswith(f"templates/article.html:3: {message}")
 
 
 def test_a_template_that_never_ends_is_stopped_on_its_line_and_the_next_build_works(project, monkeypatch):
