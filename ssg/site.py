@@ -107,6 +107,7 @@ class Period(NamedTuple):
 
 
 tag_key = tag_fold  # (a tag's key: its name in any case or spacing)
+_SOURCE = attrgetter("source")
 
 
 def tag_named(tags: Sequence[Tag], name: str) -> Tag | None:
@@ -160,6 +161,12 @@ class Site:
         """`outlet_of(article)` without its count (`Outlet.shown`): what a page's deps name it by."""
         outlet = self.outlet_of(article)
         return outlet.shown if outlet is not None else None
+
+    def outlets_shown(self, articles: Sequence[Article]) -> list[tuple | None]:
+        """`outlet_shown` of each of `articles`, looked up in C: a plan asks it of every article (10,000 calls took 8 ms
+        of every save)."""
+        shown = {name: outlet.shown for name, outlet in self.outlet_named.items()}
+        return list(map(shown.get, map(getattr, map(_SOURCE, articles), repeat("name"), repeat(None))))
 
     def tags_of(self, article: Article) -> tuple[Tag, ...]:
         return self.article_tags[article.source_path]
