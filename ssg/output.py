@@ -341,19 +341,21 @@ class Output:
         if foreign:
             self.abort()
             raise OutputError(foreign)
-        # A file is listed in the manifest before it is moved in: a build stopped halfway (Ctrl-C, a crash)
-        # leaves no file of its own that the next build would take for the user's (and refuse to replace).
+        # A file is listed before it is moved in: a build stopped halfway (Ctrl-C, a crash) leaves no file of its own
+        # that the next build would take for the user's (and refuse to replace).
         moved = False
         if self.changed and not self._inside and not self._flat and self._claimed():
             self._text = _write_manifest(self.staging, self.new, self._text)  # the whole tree arrives with its manifest
             moved = self._moved_whole()
         if not moved:
-            added = {path: self.new[path] for path in self.changed if path not in self.old}
-            # A changed file keeps its old entry until it is moved in, and is listed as being moved (`_moving`): the next
-            # build makes it again whatever its inputs are then (an edit undone after a stop would leave its bytes in).
+            # Each file is listed as being moved (`_moving`), a new one as a changed one: the next build takes them for
+            # its own and makes them again whatever their inputs are then (an edit undone after a stop would leave its
+            # bytes in); the manifest keeps the last build's entries until all are in. (A new file was written into the
+            # manifest first, which then was written twice: 2.5 MB at 10,000 articles, 10-15 ms of a moved date's save.)
             _write_json(self._moving, self.changed)
             self._moving_in = True
-            if added:
+            added = {path: self.new[path] for path in self.changed if path not in self.old}
+            if added and not os.path.isfile(self._prefix + MANIFEST):  # (a folder without one holds the user's files: `check_manifest`)
                 self._text = _write_manifest(self.folder, self.old | added, self._text)
             self._move_staged()
         for path in deleted:
@@ -685,8 +687,9 @@ def moving_list(folder: Path) -> Path:
 
 
 def _moving(path: Path, known: dict[str, list[str]]) -> list[str]:
-    """The files of `known` (the manifest's) that a stopped build was moving in, by its list at `path` (`moving_list`):
-    none when no build stopped so, all when the list is damaged."""
+    """The files a stopped build was moving in, by its list at `path` (`moving_list`): none when no build stopped so,
+    all of `known` (the manifest's) when the list is damaged. Those new to the folder are not in `known`: a path that
+    could be ssg's (`_below`, as the manifest's) is taken as it is listed."""
     try:
         paths = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -695,7 +698,7 @@ def _moving(path: Path, known: dict[str, list[str]]) -> list[str]:
         paths = None
     if not isinstance(paths, list):
         return list(known)
-    return [path for path in paths if isinstance(path, str) and path in known]
+    return [path for path in paths if isinstance(path, str) and (path in known or _below(path))]
 
 
 _TRASH_MARK = ".ssg-trash"  # the file that says a trash folder is ssg's (one of that name made by someone else is not)

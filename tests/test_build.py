@@ -726,6 +726,36 @@ def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypat
     assert tree(cold) == tree(site.public)
 
 
+@pytest.mark.parametrize("then", ["kept", "deleted"])
+def test_a_rebuild_stopped_after_a_new_page_moved_in_takes_it_for_its_own(site, monkeypatch, then):
+    """A new article's page moved in, the build stopped before the manifest is written again: the page is in no manifest,
+    only in the list of files being moved (a rebuild writes the manifest once, after moving). The next build takes it
+    for its own: it writes it again (`kept`), or deletes it where the article is gone meanwhile (`deleted`); nothing
+    is refused as the user's, and the output is a cold build's."""
+    site.build()
+    site.write({"content/2021/new.md": article("New", "2021-08-01")})
+    real_replace = os.replace
+
+    def stopped(source, target):
+        real_replace(source, target)
+        if str(target).endswith(os.path.join("2021", "08", "01", "new", "index.html")):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        site.build()
+    monkeypatch.undo()
+    assert (site.public / "2021/08/01/new/index.html").is_file()
+    assert "2021/08/01/new/index.html" not in json.loads((site.public / MANIFEST).read_text())["files"]
+    if then == "deleted":
+        site.remove("content/2021/new.md")
+    site.build()
+    assert (site.public / "2021/08/01/new/index.html").is_file() == (then == "kept")
+    cold = site.root / "cold"
+    site.build(output_dir=str(cold))
+    assert tree(cold) == tree(site.public)
+
+
 def test_a_static_file_that_becomes_a_folder_and_back(site):
     # The last build's file where a folder goes now, and its folder where a file goes: replaced, not refused nor a crash.
     site.write({"static/notes": "a file"})
