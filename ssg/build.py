@@ -24,7 +24,8 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -58,7 +59,7 @@ from .targets import Written, page_candidates, site_yaml_paths, template_link_pr
 from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths
 
-_KIND = attrgetter("kind")
+_KIND, _FILE = attrgetter("kind"), attrgetter("file")
 
 
 @dataclass(frozen=True)
@@ -745,8 +746,9 @@ def _plan_pages(
     cards = builder.cards_for(base + card_print, READS_COUNT in card_reads)
     renderer = Renderer(config, theme, site, urls, rendering.latest, rendering.bodies, rendering.paths, cards, made.files)
     prints = Fingerprints(base, made.analysis.templates, site, rendering.paths, rendering.latest, builder.prints, keep=builder.remember)
-    fingerprints = list(map(prints.page, made.pages))
-    todo = [(p, f) for p, f in zip(made.pages, fingerprints, strict=True) if not output.unchanged(p.file, f)]
+    fingerprints = prints.pages(made.pages)
+    kept = output.unchanged_many(list(map(_FILE, made.pages)), fingerprints)
+    todo = list(compress(zip(made.pages, fingerprints, strict=True), map(not_, kept)))
     result.pages.update(map(_KIND, made.pages))
     result.counts["plan"] = f"{len(todo)} of {_count(len(made.pages), 'page')} to render (their inputs changed)"
     return renderer, prints, todo

@@ -23,6 +23,7 @@ import re
 import shutil
 import time
 from collections import defaultdict, deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from json.encoder import encode_basestring as _json_string  # (json's own, in C: what json.dumps writes a string as)
@@ -129,6 +130,9 @@ def check_manifest(output: Path) -> None:
                     "writes the merged site"
                 )
         raise OutputError(Problem(str(output / MANIFEST), None, None, message))
+
+
+_NO_ENTRY = ("", "")  # (a file the last build did not make, to `Output.unchanged_many`: no fingerprint is empty)
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,16 @@ class Output:
             self.new[path] = previous
             return True
         return False
+
+    def unchanged_many(self, paths: Sequence[str], fingerprints: Sequence[str]) -> list[bool]:
+        """`unchanged` of each of `paths` with its fingerprint, in order: in C where the kept files are trusted to be
+        there (`own`), as a long-lived builder's plan asks it of all 16,500 pages on every save (8-10 ms a call each)."""
+        if not self._trusted:
+            return list(map(self.unchanged, paths, fingerprints))
+        previous = list(map(self.old.get, paths, repeat(_NO_ENTRY)))
+        same = list(map(eq, map(itemgetter(1), previous), fingerprints))
+        self.new.update(compress(zip(paths, previous, strict=True), same))
+        return same
 
     def unchanged_group(self, fingerprint: str) -> list[str] | None:
         """The files the last build made from one set of inputs (a sitemap in parts), kept when all are still there."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import gc
 import random
@@ -25,6 +26,7 @@ from ssg.config import load_config
 from ssg.content import Article, Day
 from ssg.errors import SsgError
 from ssg.load import content_stats, load_articles, restat
+from ssg.output import Output
 from ssg.site import assemble, reassemble
 from ssg.stamps import cache_stamp, read_settings
 
@@ -421,6 +423,42 @@ def test_builder_through_every_change(site, tmp_path):
         CHANGES[change](site)
         builder_build(builder, site)
         assert tree(site.public) == cold_build(site, tmp_path / str(number)), change
+
+
+def test_fingerprints_and_kept_files_found_in_bulk_are_those_found_one_by_one(site, tmp_path, monkeypatch):
+    """A long-lived builder's plan takes over most fingerprints, and most files as they are, in bulk (in C:
+    `Fingerprints.pages`, `Output.unchanged_many`): through every kind of change, each gives what asking of each page
+    one by one (`Fingerprints.page`, `Output.unchanged`) gives, and what it keeps for the next build, and the output is a
+    cold build's."""
+    real_pages, real_many = ssg.fingerprints.Fingerprints.pages, Output.unchanged_many
+    bulk = []
+
+    def pages(self, pages):
+        twin = copy.copy(self)
+        twin._made = {}
+        expected = [twin.page(page) for page in pages]
+        got = real_pages(self, pages)
+        assert got == expected and self._made == twin._made
+        bulk.append(self._kept_as_was and bool(self._previous))
+        return got
+
+    def unchanged_many(self, paths, fingerprints):
+        twin = copy.copy(self)
+        twin.new = dict(self.new)
+        expected = list(map(twin.unchanged, paths, fingerprints))
+        got = real_many(self, paths, fingerprints)
+        assert got == expected and self.new == twin.new and list(self.new) == list(twin.new)
+        return got
+
+    monkeypatch.setattr(ssg.fingerprints.Fingerprints, "pages", pages)
+    monkeypatch.setattr(Output, "unchanged_many", unchanged_many)
+    builder = Builder()
+    builder_build(builder, site)
+    for number, change in enumerate(["edit body", "date moved to another month", "add", "tag added", "template change", "delete"]):
+        CHANGES[change](site)
+        builder_build(builder, site)
+        assert tree(site.public) == cold_build(site, tmp_path / str(number)), change
+    assert sum(bulk) >= 4  # (the bulk path was taken: a template changed makes every fingerprint again)
 
 
 def test_builder_reads_only_what_changed(site):
