@@ -45,7 +45,17 @@ from .inputs import Inputs, code_version, gather, record, up_to_date
 from .links import broken_links, unknown_site_links
 from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .markdown import inline_text
-from .output import SPARES_KEPT, Manifest, Output, check_manifest, check_output_dir, empty_trash, moving_list, read_manifest
+from .output import (
+    SPARES_KEPT,
+    Manifest,
+    Output,
+    check_manifest,
+    check_output_dir,
+    empty_trash,
+    moving_list,
+    read_manifest,
+    remove_staging,
+)
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
 from .redirects import moved_pages, redirect_pages
@@ -289,9 +299,12 @@ class Builder:
 
     def empty_trash(self, keep: int = 0) -> None:
         """Remove the files its builds replaced or deleted, which they set aside rather than free between a save and
-        the page's reload (`Output`'s `defer`), but the last `keep`, which later builds write over."""
+        the page's reload (`Output`'s `defer`), but the last `keep`, which later builds write over. With none kept (the
+        builder is done: the preview stops), the staging folders its builds left empty for the next go too."""
         for folder in self.trashed:
             empty_trash(folder, keep)
+            if not keep:
+                remove_staging(folder)
 
     def build(
         self,
