@@ -37,6 +37,9 @@ _STRUCTURE = attrgetter(*SITEMAP_FIELDS)
 _SOURCE_PATH = attrgetter("source_path")
 _KEY = attrgetter("key")
 _KIND_PATH = attrgetter("kind", "path")
+_PATH, _TEMPLATE = attrgetter("path"), attrgetter("template")
+_PRINT_MADE, _PAGE_MADE = operator.itemgetter(1), operator.itemgetter(2)  # of what `Fingerprints` made of a page
+_NOT_MADE = ((), "", None)  # (what a page the last build did not make is taken for by `Fingerprints.pages`)
 
 
 # Among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out.
@@ -358,6 +361,29 @@ class Fingerprints:
         if self._keep:
             self._made[page.path] = (inputs, fingerprint, page)
         return fingerprint
+
+    def pages(self, pages: Sequence[Page]) -> list[str]:
+        """`page` of each of `pages`, in order. A page the plan took over unchanged keeps last time's fingerprint where
+        nothing its template reads besides its deps changed (`page`'s first case): those are found in bulk, in C, and
+        only the others are asked one by one (a call per page was 10-20 ms of every save at 16,500 pages)."""
+        if not (self._previous and self._kept_as_was):
+            return list(map(self.page, pages))
+        templates = {page.template for page in pages} if len(pages) < 64 else set(map(_TEMPLATE, pages))
+        quick = {
+            name: (self._latest_as_was or "latest" not in uses) and (self._counts_as_was or READS_COUNT not in uses)
+            for name, (_, uses) in ((name, self.templates[name]) for name in templates)
+        }
+        paths = list(map(_PATH, pages))
+        before = list(map(self._previous.get, paths, repeat(_NOT_MADE)))
+        kept = list(map(is_, pages, map(_PAGE_MADE, before)))
+        if not all(quick.values()):  # (a template that reads the latest list or the counts, and they changed)
+            kept = list(map(operator.and_, kept, map(quick.__getitem__, map(_TEMPLATE, pages))))
+        prints = list(map(_PRINT_MADE, before))
+        if self._keep:
+            self._made.update(compress(zip(paths, before, strict=True), kept))
+        for n in compress(range(len(pages)), map(operator.not_, kept)):
+            prints[n] = self.page(pages[n])
+        return prints
 
     def feed(self, feed: Feed, entries: Sequence[Article]) -> str:
         """A feed shows its entries' metadata, tags and bodies (whose links name other articles' URLs)."""

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 
 import jinja2
@@ -28,6 +29,8 @@ from .content import Article
 from .load import content_stats
 from .output import Manifest
 from .themeconfig import theme_chain
+
+_DATE = attrgetter("date")
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = Path(jinja2.__file__).resolve().parent.parent  # site-packages: its listing names every installed version
@@ -70,7 +73,10 @@ def record(
     result reports; `changes`: other times from which the same inputs build otherwise (a warning
     about a date that far ahead goes: `checks.far_future`).
     """
-    future = [a.date for a in articles if now is not None and a.date > now]
+    articles = list(articles)
+    # (The latest compared first, in C: every save asks of 10,000 articles, most often with none dated later.)
+    later = now is not None and max(map(_DATE, articles), default=now) > now
+    future = [a.date for a in articles if a.date > now] if later else []
     due = min((*future, *changes), default=None)
     state = {
         "inputs": inputs.digest,

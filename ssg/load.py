@@ -41,6 +41,7 @@ class Entry:
 
 
 _DIGEST = itemgetter(2)  # of a file's (size, mtime_ns, digest)
+_DRAFT = attrgetter("draft")
 _ARTICLE, _WARNINGS, _LINES = attrgetter("article"), attrgetter("warnings"), attrgetter("lines")  # of an Entry
 
 
@@ -411,7 +412,24 @@ def published(articles: Sequence, drafts: bool, future: bool, now: datetime, dat
     """Drop drafts and articles dated after `now` unless asked to keep them, counting what is dropped (in the one
     pass over every article that the dropping makes anyway). Standalone pages too, by the `date:` written on them
     (`date_of`: `StandalonePage.dated`, None where there is none): a page written ahead for a day to come is not
-    published before it, and the build after that day publishes it (`inputs.record`)."""
+    published before it, and the build after that day publishes it (`inputs.record`).
+
+    Where none is left out (an archive without drafts or articles dated later), that is found in C and all are kept:
+    every save of the preview asks of 10,000 articles (a Python pass over them took 3-6 ms)."""
+    no_drafts = drafts or not any(map(_DRAFT, articles))
+    if no_drafts and (future or not _any_after(map(date_of, articles), now)):
+        return Published(list(articles), 0, [])
+    return _sorted_out(articles, drafts, future, now, date_of)
+
+
+def _any_after(dates: Iterable[datetime | None], now: datetime) -> bool:
+    """Whether any of `dates` (None: no date) is after `now` (the latest compared, in C)."""
+    latest = max(filter(None, dates), default=None)
+    return latest is not None and latest > now
+
+
+def _sorted_out(articles: Sequence, drafts: bool, future: bool, now: datetime, date_of: Callable) -> Published:
+    """`published`, article by article."""
     kept, later, left_drafts = [], [], 0
     for article in articles:
         if article.draft and not drafts:

@@ -292,7 +292,7 @@ def article_pages(site: Site, urls: Urls, groups: Groups) -> Iterator[Page]:
                 map(site.neighbours_of.__getitem__, paths),
                 map(site.tags_shown.__getitem__, paths),
                 map(site.versions.get, paths),
-                map(site.outlet_shown, articles),
+                site.outlets_shown(articles),
                 strict=True,
             )
         )

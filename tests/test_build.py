@@ -729,6 +729,36 @@ def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypat
     assert tree(cold) == tree(site.public)
 
 
+@pytest.mark.parametrize("then", ["kept", "deleted"])
+def test_a_rebuild_stopped_after_a_new_page_moved_in_takes_it_for_its_own(site, monkeypatch, then):
+    """A new article's page moved in, the build stopped before the manifest is written again: the page is in no manifest,
+    only in the list of files being moved (a rebuild writes the manifest once, after moving). The next build takes it
+    for its own: it writes it again (`kept`), or deletes it where the article is gone meanwhile (`deleted`); nothing
+    is refused as the user's, and the output is a cold build's."""
+    site.build()
+    site.write({"content/2021/new.md": article("New", "2021-08-01")})
+    real_replace = os.replace
+
+    def stopped(source, target):
+        real_replace(source, target)
+        if str(target).endswith(os.path.join("2021", "08", "01", "new", "index.html")):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        site.build()
+    monkeypatch.undo()
+    assert (site.public / "2021/08/01/new/index.html").is_file()
+    assert "2021/08/01/new/index.html" not in json.loads((site.public / MANIFEST).read_text())["files"]
+    if then == "deleted":
+        site.remove("content/2021/new.md")
+    site.build()
+    assert (site.public / "2021/08/01/new/index.html").is_file() == (then == "kept")
+    cold = site.root / "cold"
+    site.build(output_dir=str(cold))
+    assert tree(cold) == tree(site.public)
+
+
 def test_a_static_file_that_becomes_a_folder_and_back(site):
     # The last build's file where a folder goes now, and its folder where a file goes: replaced, not refused nor a crash.
     site.write({"static/notes": "a file"})
@@ -1541,6 +1571,36 @@ def test_a_long_lived_builder_sets_replaced_files_aside_and_writes_over_them_lat
     project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
     project.build()  # a one-shot build: nothing set aside, and what was is gone
     assert project.files() == incremental and not trash.exists()
+
+
+def test_a_long_lived_builder_leaves_its_staging_folder_empty_for_its_next_build(project):
+    """Removing the staging folder a save moved a thousand files out of, and making it again, took 20-30 ms of each
+    moved date's save at 10,000 articles: the preview's builder leaves it there, empty, for its next build, and removes
+    it when it stops; what a stopped build left in it is removed first; a one-shot build leaves none. The output is
+    the same either way."""
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00"), "content/b.md": article("B", "2021-01-02T10:00:00+03:00")})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    staging = project.root / ".public.ssg-staging"
+    project.build()
+    assert not staging.exists()
+    builder = Builder()
+    builder.build(config, options)
+    project.write({"content/a.md": article("A", "2021-02-01T10:00:00+03:00", "Moved.")})
+    builder.build(config, options)
+    assert staging.is_dir() and not list(staging.iterdir())
+    (staging / "left-by-a-stopped-build").write_text("x")
+    project.write({"content/c.md": article("C", "2021-03-01T10:00:00+03:00")})
+    builder.build(config, options)
+    assert staging.is_dir() and not list(staging.iterdir())
+    assert _without_manifest(project.files()) == _cold(project)
+    builder.empty_trash()  # (as the preview does when it stops)
+    assert not staging.exists()
+    project.write({"content/c.md": article("C", "2021-03-01T10:00:00+03:00", "Edited.")})
+    builder.build(config, options)
+    assert staging.is_dir()  # (as a preview killed before it stopped leaves it)
+    project.write({"content/c.md": article("C", "2021-03-01T10:00:00+03:00", "Edited again.")})
+    project.build()  # a one-shot build removes it
+    assert not staging.exists() and _without_manifest(project.files()) == _cold(project)
 
 
 def test_a_file_set_aside_that_a_backup_links_to_is_never_written_over(project):

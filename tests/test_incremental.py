@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import gc
 import random
@@ -10,10 +11,13 @@ import shutil
 import sqlite3
 import weakref
 from datetime import UTC, datetime, timedelta, timezone
+from operator import attrgetter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+import ssg.build
 import ssg.fingerprints
 import ssg.load
 import ssg.render
@@ -21,9 +25,10 @@ import ssg.site
 from ssg.build import Builder, BuildOptions, build
 from ssg.cache import Store
 from ssg.config import load_config
-from ssg.content import Article
+from ssg.content import Article, Day
 from ssg.errors import SsgError
 from ssg.load import content_stats, load_articles, restat
+from ssg.output import Output
 from ssg.site import assemble, reassemble
 from ssg.stamps import cache_stamp, read_settings
 
@@ -420,6 +425,69 @@ def test_builder_through_every_change(site, tmp_path):
         CHANGES[change](site)
         builder_build(builder, site)
         assert tree(site.public) == cold_build(site, tmp_path / str(number)), change
+
+
+def test_fingerprints_and_kept_files_found_in_bulk_are_those_found_one_by_one(site, tmp_path, monkeypatch):
+    """A long-lived builder's plan takes over most fingerprints, and most files as they are, in bulk (in C:
+    `Fingerprints.pages`, `Output.unchanged_many`): through every kind of change, each gives what asking of each page
+    one by one (`Fingerprints.page`, `Output.unchanged`) gives, and what it keeps for the next build, and the output is a
+    cold build's."""
+    real_pages, real_many = ssg.fingerprints.Fingerprints.pages, Output.unchanged_many
+    bulk = []
+
+    def pages(self, pages):
+        twin = copy.copy(self)
+        twin._made = {}
+        expected = [twin.page(page) for page in pages]
+        got = real_pages(self, pages)
+        assert got == expected and self._made == twin._made
+        bulk.append(self._kept_as_was and bool(self._previous))
+        return got
+
+    def unchanged_many(self, paths, fingerprints):
+        twin = copy.copy(self)
+        twin.new = dict(self.new)
+        expected = list(map(twin.unchanged, paths, fingerprints))
+        got = real_many(self, paths, fingerprints)
+        assert got == expected and self.new == twin.new and list(self.new) == list(twin.new)
+        return got
+
+    monkeypatch.setattr(ssg.fingerprints.Fingerprints, "pages", pages)
+    monkeypatch.setattr(Output, "unchanged_many", unchanged_many)
+    builder = Builder()
+    builder_build(builder, site)
+    for number, change in enumerate(["edit body", "date moved to another month", "add", "tag added", "template change", "delete"]):
+        CHANGES[change](site)
+        builder_build(builder, site)
+        assert tree(site.public) == cold_build(site, tmp_path / str(number)), change
+    assert sum(bulk) >= 4  # (the bulk path was taken: a template changed makes every fingerprint again)
+
+
+@pytest.mark.parametrize("drafts", [False, True])
+@pytest.mark.parametrize("future", [False, True])
+def test_what_is_published_is_found_in_c_as_article_by_article(bilingual, drafts, future):
+    """`load.published` finds in C that nothing is left out (no draft, nothing dated later: most saves); it keeps what
+    going article by article keeps, with the same counts, with and without drafts and articles dated later, in any
+    mix, and standalone pages without a date."""
+    _, articles = read_articles(bilingual)
+    rng = random.Random(4)
+    moment = NOW
+    for step in range(40):
+        mixed = [
+            dataclasses.replace(
+                a, draft=rng.random() < step / 400, date=moment + timedelta(days=1) if rng.random() < step / 400 else a.date
+            )
+            for a in articles
+        ]
+        assert ssg.load.published(mixed, drafts, future, moment) == ssg.load._sorted_out(mixed, drafts, future, moment, attrgetter("date"))
+    pages = [
+        SimpleNamespace(draft=False, dated=None),
+        SimpleNamespace(draft=False, dated=moment - timedelta(days=1)),
+        SimpleNamespace(draft=False, dated=moment + timedelta(days=1)),
+    ]
+    for chosen in (pages[:2], pages):
+        dated = attrgetter("dated")
+        assert ssg.load.published(chosen, drafts, future, moment, dated) == ssg.load._sorted_out(chosen, drafts, future, moment, dated)
 
 
 def test_builder_reads_only_what_changed(site):
@@ -860,6 +928,161 @@ def test_retagging_from_the_kept_index_equals_assembling(bilingual, monkeypatch,
         assert again.tag_index == expected.tag_index
         articles, site = now, again
     assert len(assembled) < 20  # (the tags are made again where a spelling comes or goes for good)
+
+
+MODEL_FIELDS = (
+    "tags",
+    "tag_articles",
+    "article_tags",
+    "tags_shown",
+    "periods",
+    "versions",
+    "by_lang",
+    "neighbours_of",
+    "outlet_articles",
+    "outlet_named",
+)
+
+
+def assert_same_model(again, expected) -> None:
+    """`again` is the model `assemble` made as `expected`: equal, with every mapping in the same order, and the same tags'
+    index (which the model does not compare), its mappings' order included (it numbers the slugs of clashing tags)."""
+    assert again is not None
+    assert again == expected
+    for field in MODEL_FIELDS:
+        assert list(getattr(again, field)) == list(getattr(expected, field)), field  # the same order too
+    assert again.tag_index == expected.tag_index
+    for part in ("spellings", "oldest", "slugs"):
+        assert list(getattr(again.tag_index, part)) == list(getattr(expected.tag_index, part)), part
+
+
+@pytest.fixture
+def one_language(project):
+    """Thirty articles in one site language (Russian and English among them), with tags that clash (МКС and MKS make
+    one slug), spellings of one tag, a tag on one article alone, outlets, dates written as days, in other offsets, and
+    two articles at one instant."""
+    pool = ["Moon", "moon", "Mars", "МКС", "MKS", "Space X", "SpaceX", "Roscosmos", "Alone"]
+    rng = random.Random(3)
+    files = {}
+    for n in range(30):
+        date = f"20{19 + n % 3}-{1 + n * 5 % 12:02d}-{1 + n * 7 % 28:02d}"
+        date += "" if n % 7 == 0 else f"T{n % 24:02d}:30:00{'+03:00' if n % 2 else '-05:00'}"
+        tags = rng.sample(pool[:-1], rng.randint(0, 3)) + (["Alone"] if n == 11 else [])
+        front = {"tags": "[" + ", ".join(tags) + "]", "lang": "ru" if n % 3 == 0 else "en"}
+        if n % 4:
+            front["source"] = rng.choice(["Interfax", "ИНТЕРФАКС", "TASS", "Reuters"])
+        files[f"content/{n:02d}.md"] = article(f"Story {n}", date, f"Body {n}.", **front)
+    files["content/30.md"] = article("Same instant", "2020-06-01T12:30:00+03:00", tags="[Moon]")
+    files["content/31.md"] = article("Same instant too", "2020-06-01T09:30:00+00:00", tags="[Mars]")
+    return project.write(files)
+
+
+def test_articles_moved_added_and_removed_on_a_site_in_one_language_reassemble_as_assembled(one_language):
+    """A date moved (to another day, month or year, to another offset of the same instant, to another article's
+    instant, forward and back), an article added (the newest, the oldest, one between, with a tag of its own, with a
+    tag that clashes with another's slug, another spelling), one removed (a tag's or a day's last, a tag's oldest), and
+    several at once: on a site in one language the last model is reordered rather than assembled again
+    (`site._reordered`), and the model is the one `assemble` makes, the order of every mapping included."""
+    how, articles = read_articles(one_language)
+    how = ((), *how[1:])  # (as a build assembles a site in one language: `Builder._assemble`)
+    site = assemble(articles, *how)
+    rng = random.Random(7)
+    moscow, new_york = timezone(timedelta(hours=3)), timezone(timedelta(hours=-5))
+    pool = ["Moon", "moon", "Mars", "МКС", "MKS", "Space X", "SpaceX", "Roscosmos", "Alone", "Fresh"]
+    slugs, counts, newest = set(), set(), set()
+    real = ssg.site.assemble
+    for step in range(150):
+        now = list(articles)
+
+        def when(now=now):
+            choice = rng.randrange(6)
+            if choice == 0:  # another article's instant (the order is then by path)
+                return rng.choice(now).date
+            if choice == 1:  # the same instant in another offset (another day, maybe)
+                return rng.choice(now).date.astimezone(rng.choice([UTC, moscow, new_york]))
+            if choice == 2:
+                return Day(rng.randint(2015, 2025), rng.randint(1, 12), rng.randint(1, 28), tzinfo=moscow)
+            if choice == 3:  # the newest or the oldest of all
+                dates = [a.date for a in now]
+                return max(dates) + timedelta(hours=1) if rng.random() < 0.5 else min(dates) - timedelta(hours=1)
+            moment = rng.choice(now).date
+            return (moment + timedelta(days=rng.choice([-400, -31, -1, 1, 31, 400]))).astimezone(rng.choice([UTC, moscow]))
+
+        for _ in range(rng.choice((1, 1, 1, 2, 3))):
+            kind = rng.choice(("move", "move", "add", "add", "remove", "move and retag"))
+            if kind == "remove" and len(now) > 5:
+                now.pop(rng.randrange(len(now)))
+            elif kind == "add":
+                template = rng.choice(now)
+                tags = tuple(rng.sample(pool, rng.randint(0, 3)))
+                path = f"added/{step}-{rng.randint(0, 10**6)}.md"
+                lang = rng.choice(("en", "ru"))
+                now.append(
+                    dataclasses.replace(template, source_path=path, key=path, date=when(), tags=tags, title=f"Added {step}", lang=lang)
+                )
+            else:
+                index = rng.randrange(len(now))
+                change = {"date": when(), "key": f"{step}-{index}"}
+                if kind == "move and retag":
+                    change["tags"] = tuple(rng.sample(pool, rng.randint(0, 3)))
+                now[index] = dataclasses.replace(now[index], **change)
+        rng.shuffle(now)  # (the order the loader gives does not count)
+        again = reassemble(site, articles, now, *how)
+        assert_same_model(again, real(now, *how))
+        articles, site = now, again
+        slugs.add(tuple(sorted((t.name, t.slug) for t in site.tags if t.key in ("мкс", "mks"))))
+        counts.add(len(site.tags))
+        newest.add(tuple(site.by_lang))
+    # (The clashing tags' plain URL went from one to the other; tags came and went; the newest article's language changed.)
+    assert len(slugs) > 1 and len(counts) > 2 and len(newest) > 1
+
+
+def test_a_long_lived_builder_after_dates_moved_and_articles_added_and_removed_equals_cold_builds(site, tmp_path, monkeypatch):
+    """The saves the preview answers by reordering its last site model (`site._reordered`): a date moved to the next
+    month, back a year, forward past every other article and back, to another article's instant; an article added as
+    the newest and as the oldest, with a tag of its own; one removed. Each output is a cold build's, byte for byte, and
+    no save assembled the site again."""
+    builder = Builder()
+    builder_build(builder, site)
+    assembled = []
+    real = ssg.build.assemble
+    monkeypatch.setattr(ssg.build, "assemble", lambda *args: assembled.append(args) or real(*args))
+    story = site.root / "content/2021/story-3.md"
+
+    def date(value: str):
+        return lambda: story.write_text(re.sub(r"date: \S+", f"date: {value}", story.read_text(encoding="utf-8")), encoding="utf-8")
+
+    newest = article("Newest", "2025-05-05T10:00:00+03:00", "Fresh.", tags="[Alpha, Fresh]")
+    oldest = article("Oldest", "2001-01-01", "Early.", tags="[T1]", source="Interfax")
+    steps = {
+        "next month": date("2021-02-13T10:00:00+03:00"),
+        "a year back": date("2020-02-13T10:00:00+03:00"),
+        "newest of all": date("2024-12-31T23:00:00+00:00"),
+        "back between": date("2021-03-11T09:00:00+03:00"),
+        "another's instant": date("2021-01-10T10:00:00+03:00"),
+        "a new newest": lambda: site.write({"content/2021/newest.md": newest}),
+        "a new oldest": lambda: site.write({"content/2001/oldest.md": oldest}),
+        "the newest removed": lambda: site.remove("content/2021/newest.md"),
+        "one removed": lambda: site.remove("content/2021/story-5.md"),
+    }
+    for name, step in steps.items():
+        step()
+        builder_build(builder, site)
+        assert not assembled, name
+        assert tree(site.public) == cold_build(site, tmp_path), name
+        assembled.clear()  # (the cold build's)
+
+
+def test_reordering_gives_up_on_a_bilingual_site(bilingual):
+    """On a bilingual site a date decides which articles are translations of each other (`translations`): a moved
+    date, a new or a removed article is assembled again."""
+    how, articles = read_articles(bilingual)
+    site = assemble(articles, *how)
+    now = list(articles)
+    now[3] = dataclasses.replace(now[3], date=datetime(2020, 5, 5, 12, tzinfo=UTC))
+    assert reassemble(site, articles, now, *how) is None
+    assert reassemble(site, articles, articles[1:], *how) is None
+    assert reassemble(site, articles, [*articles, dataclasses.replace(articles[0], source_path="en/new.md")], *how) is None
 
 
 def test_builder_after_tags_added_and_taken_off(project, tmp_path):

@@ -320,7 +320,8 @@ def test_editing_an_article_makes_again_only_the_outlet_pages_it_is_on(outlets, 
 def test_reassembled_site_equals_assembled_site_after_source_edits(bilingual, names):
     """The preview swaps edited articles into its last site model: after source edits (another outlet, another spelling
     of one, a new one, none, only the link, another language's name of one of `source_names:`) it is exactly the model
-    `assemble` makes, outlets and their order included."""
+    `assemble` makes, outlets and their order included; each article's outlet as pages show it, asked of all at once, is
+    what asking of each gives (`Site.outlets_shown`)."""
     how, articles = read_articles(bilingual)
     site = assemble(articles, *how, source_names=names)
     rng = random.Random(7)
@@ -339,6 +340,8 @@ def test_reassembled_site_equals_assembled_site_after_source_edits(bilingual, na
         assert again == expected  # (an old object left anywhere has another title)
         assert list(again.outlet_articles) == list(expected.outlet_articles) and again.outlets == expected.outlets
         assert again.outlet_named == expected.outlet_named
+        # (what a plan asks of every article at once, looked up in C: the same as asking of each)
+        assert again.outlets_shown(again.articles) == list(map(again.outlet_shown, again.articles))
         articles, site = now, again
     assert resourced > 20 and len(site.outlets) > 1
     assert not names or any(outlet.names for outlet in site.outlets)
