@@ -553,6 +553,26 @@ def test_the_first_build_is_collected_before_the_preview_says_it_watches(project
     assert collected == [False] and rebuilder.builder.frozen  # (the builds since are what later pauses look at)
 
 
+def test_serve_and_watch_each_make_their_first_build_with_its_collection(project, monkeypatch):
+    """Both commands start with `first_build` (the build, then its collection), not a bare `build`."""
+    from ssg.server import ServeOptions, serve
+    from ssg.watch import build_and_watch
+
+    from .conftest import NOW, article
+
+    started: list[str] = []
+
+    def first_build(rebuilder: Rebuilder, config: object) -> None:
+        started.append(str(rebuilder.target(config).output_path.name))
+        raise KeyboardInterrupt  # (as Ctrl-C: each command stops there)
+
+    monkeypatch.setattr(Rebuilder, "first_build", first_build)
+    project.write({"content/2021/a.md": article("A", "2021-03-01", "First.")})
+    build_and_watch(project.root, lambda: load_config(project.root), BuildOptions(now=NOW))
+    serve(project.root, ServeOptions(port=0))
+    assert started == ["public", "serve"]  # (the preview builds into a folder of its own, under the cache)
+
+
 @pytest.mark.parametrize(
     ("setting", "source"), [("output_dir: .", "site.yaml"), ("output_dir: ..", "site.yaml"), ("output_dir: content", "content/a.md")]
 )
