@@ -82,6 +82,17 @@ def _str(value: Any) -> str:
     return value
 
 
+def _seconds(value: Any) -> float:
+    """A number of seconds: 60, 2.5, or as Hugo's `timeout` writes it, "60s" or "2m"."""
+    if isinstance(value, bool):
+        raise _MisreadError(value, "a number", "write a number of seconds, e.g. {key}60")
+    if isinstance(value, str) and (match := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([sm])\s*", value)):
+        value = float(match[1]) * (60 if match[2] == "m" else 1)
+    if not isinstance(value, (int, float)) or not value > 0 or not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a number of seconds (write e.g. timeout: 60)")
+    return value
+
+
 def _positive_int(value: Any) -> int:
     if value is None:
         raise ValueError("is empty (write a whole number of at least 1, or leave the key out)")
@@ -578,6 +589,12 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("latest", 10, "How many articles the 'Latest articles' list shows.", _positive_int),
     Option(
+        "timeout",
+        30,
+        "Seconds one page's templates may take before the build stops it, on the line it was at (a loop that never ends).",
+        _seconds,
+    ),
+    Option(
         "languages",
         (),
         "Languages of a bilingual archive, the default (lang) first in URLs: [en, ru] or "
@@ -687,6 +704,7 @@ class Config:
     tag_names_file: str | None = None  # the file `tag_names:` named, if it named one (the preview watches it like site.yaml)
     source_names: dict = field(default_factory=dict, hash=False)  # `source_names:`, as `tag_names:` is for tags
     source_names_file: str | None = None  # the file `source_names:` named, as `tag_names_file`
+    timeout: float = 30  # seconds a page's templates may take (`timelimit`); changes no page, so in no fingerprint
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by

@@ -93,7 +93,7 @@ def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) ->
         "ssg": __version__,
         "code": code,
         "reading": reading,  # with it, an article's key (file path and bytes) determines all of the article
-        "config": repr([(k, repr(v)) for k, v in config.settings() if k not in ("root", "output_dir", "cache_dir")]),
+        "config": repr([(k, repr(v)) for k, v in config.settings() if k not in ("root", "output_dir", "cache_dir", "timeout")]),
         "strings": theme.strings,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

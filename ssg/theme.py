@@ -753,7 +753,9 @@ def load_theme(config: Config) -> Theme:
             strings.setdefault(code, {})["datetime_long"] = long
         if short:  # (the latest list and the 404 page's: they kept the theme's where only date_format was set)
             strings.setdefault(code, {})["datetime_short"] = short
-    return Theme(env, template_dirs, static_dirs, strings, config.lang, config.root, chain, origins=origins)
+    return Theme(
+        env, template_dirs, static_dirs, strings, config.lang, config.root, chain, origins=origins, watchdog=Watchdog(config.timeout)
+    )
 
 
 def format_for(lang: str):

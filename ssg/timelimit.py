@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-PAGE_LIMIT = 30.0  # seconds one page's templates may take (Hugo's `timeout` is 30 s to 60 s, by version)
+PAGE_LIMIT = 30.0  # seconds one page's templates may take, where site.yaml's `timeout:` does not say (Hugo's: 30-60 s)
 
 
 class RenderTimeoutError(Exception):
@@ -33,7 +33,7 @@ def timeout_message(limit: float) -> str:
     """What a `RenderTimeoutError` says, on the template line it stopped."""
     return (
         f"stopped after {limit:g} s on this line, rendering one page (a page takes milliseconds): a loop that never ends, "
-        "or one over far too many items?"
+        "or one over far too many items? (a page that needs longer: raise site.yaml's timeout:)"
     )
 
 

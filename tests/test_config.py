@@ -97,6 +97,28 @@ def test_a_title_yaml_reads_as_a_number_says_to_quote_it(project):
 PATTERN_HINT = "(e.g. 'd MMMM y, HH:mm', or a style: short, medium, long, full)"
 
 
+@pytest.mark.parametrize(
+    ("written", "seconds"), [("timeout: 60", 60), ("timeout: 2.5", 2.5), ('timeout: "90s"', 90.0), ("timeout: 2m", 120.0), ("", 30)]
+)
+def test_timeout_is_a_number_of_seconds_as_hugo_writes_it_too(project, written, seconds):
+    project.write({"site.yaml": SITE_YAML + written + "\n"})
+    assert load_config(project.root).timeout == seconds
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("timeout: 0", "0 is not a number of seconds (write e.g. timeout: 60)"),
+        ("timeout: -1", "-1 is not a number of seconds (write e.g. timeout: 60)"),
+        ("timeout: 1h", "'1h' is not a number of seconds (write e.g. timeout: 60)"),
+        ("timeout: .inf", "inf is not a number of seconds (write e.g. timeout: 60)"),
+        ("timeout: yes", "yes is read as true, not a number (write a number of seconds, e.g. timeout: 60)"),
+    ],
+)
+def test_a_timeout_that_is_no_number_of_seconds_is_refused_on_its_line(project, written, message):
+    assert problems(project, written + "\n") == [f"site.yaml:5: timeout: {message}"]
+
+
 @pytest.mark.parametrize("option", ["tag_names", "source_names"])
 def test_a_names_entry_too_long_for_its_pages_folder_is_a_problem_on_its_line(project, option):
     """A paragraph pasted as a `tag_names:` entry was let through (an article's tag or outlet as long is refused on its

@@ -23,7 +23,7 @@ from ssg.errors import SsgError, TemplateError
 from ssg.render import links_printed_as_is
 from ssg.theme import _Context, _Template, _Undefined, date_part, load_theme, quick_escape, render_named
 
-from .conftest import NOW, REPO, article, tree
+from .conftest import NOW, REPO, SITE_YAML, article, tree
 
 
 class Named:
@@ -494,7 +494,7 @@ def test_a_template_that_never_ends_is_stopped_on_its_line_and_the_next_build_wo
     """A loop that never ends (here one of 10**9 turns, a minute's) kept `ssg build` running forever, and held the preview's builder: the save that fixed the
     template was never built, and nothing said why. It is stopped after the limit (as Hugo's `timeout` does), on its
     line, without rendering a page of each kind after it (each would wait as long), and the builder goes on."""
-    monkeypatch.setattr(ssg.timelimit, "PAGE_LIMIT", 0.5)
+    project.write({"site.yaml": SITE_YAML + "timeout: 0.5s\n"})  # (Hugo's way of writing it; 30 where left out)
     endless = '{% extends "base.html" %}\n{% block content %}\n{% for i in range(10**9) %}{% endfor %}\n{% endblock %}\n'
     project.write({f"content/{n}.md": article(n.upper(), f"2021-05-2{i}") for i, n in enumerate("abc")})
     project.write({"templates/article.html": endless})
@@ -531,7 +531,7 @@ def test_a_page_stopped_just_as_it_ends_fails_on_its_template_not_on_a_traceback
     """The watchdog tells a page to stop at the limit; a page that ended just then met the stop in `Watchdog.stop`,
     after its template's own handler, and the build failed on Python's bare "RenderTimeoutError" traceback (here stop
     is made slow once, as a page that ends at the limit's instant is)."""
-    monkeypatch.setattr(ssg.timelimit, "PAGE_LIMIT", 0.2)
+    project.write({"site.yaml": SITE_YAML + "timeout: 0.2\n"})
     stop, slowed = ssg.timelimit.Watchdog.stop, []
 
     def slow_stop(watchdog, ident):
