@@ -626,7 +626,10 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
         return template.render(context)
     except jinja2.UndefinedError as exc:
         found = _UNDEFINED_NAME.fullmatch(str(exc.message))
-        if found:
+        if found and found[1] in context:  # (the page has it: a macro of a file imported without the page's names)
+            imported = " in an imported template: import it with the page's names ({% import 'x.html' as m with context %})"
+            exc.args = (exc.message + imported + ", or pass it to the macro",)
+        elif found:
             names = [n for n in context if n not in template.environment.globals]
             exc.args = (exc.message + _did_you_mean(found[1], names, "names here"),)
         raise

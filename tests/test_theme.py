@@ -511,6 +511,22 @@ def test_a_template_that_never_ends_is_stopped_on_its_line_and_the_next_build_wo
     assert (project.public / "2021/05/20/a/index.html").is_file()
 
 
+def test_a_macro_imported_without_the_pages_names_says_to_import_it_with_context(project):
+    """Jinja imports a template without the page's names: its macro's `t(...)` was told "'t' is undefined (did you mean
+    't'?)", naming the very name it said was missing."""
+    macros = '{% macro note() %}<p>{{ t("nav_archive") }}</p>{% endmacro %}\n'
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/macros.html": macros})
+    project.write({"templates/head_extra.html": '{% import "macros.html" as m %}\n{{ m.note() }}\n'})
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(
+        "templates/macros.html:1: UndefinedError: 't' is undefined in an imported template: import it with the page's names"
+        " ({% import 'x.html' as m with context %}), or pass it to the macro"
+    ), str(error.value)
+    project.write({"templates/head_extra.html": '{% import "macros.html" as m with context %}\n{{ m.note() }}\n'})
+    project.build()
+
+
 def test_a_macro_that_calls_itself_without_end_says_so(project):
     """Python's "RecursionError: maximum recursion depth exceeded" alone did not say what in a template recurses."""
     endless = "{% macro more(n) %}{{ more(n + 1) }}{% endmacro %}{{ more(0) }}"
