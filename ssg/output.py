@@ -800,11 +800,19 @@ def empty_trash(folder: Path, keep: int = 0) -> None:
 
 def remove_staging(folder: Path) -> None:
     """Remove the staging folder a long-lived builder's builds of `folder` left there empty (`Output`), when it is done;
-    one that is not empty (another build's, under way) is left as it is."""
-    staging = working_path(folder, "staging")
-    if _empty_folder(staging):
-        with contextlib.suppress(OSError):
-            staging.rmdir()
+    one another build uses (it holds the lock: its staging folder is empty until it stages a file) is left as it is."""
+    lock = working_path(folder, "lock")
+    try:
+        handle = hold_lock(lock)
+    except OSError:  # (BlockingIOError: another build; or no lock can be made there, nor then a staging folder)
+        return
+    try:
+        staging = working_path(folder, "staging")
+        if _empty_folder(staging):
+            with contextlib.suppress(OSError):
+                staging.rmdir()
+    finally:
+        release_lock(lock, handle)
 
 
 def _empty_folder(path: Path) -> bool:

@@ -17,7 +17,7 @@ from ssg.build import Builder, BuildOptions, build
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
 from ssg.linkcheck import check_links
-from ssg.output import MANIFEST, Output
+from ssg.output import MANIFEST, Output, hold_lock, release_lock, working_path
 from ssg.urls import output_file
 
 from .conftest import NOW, SITE_YAML, article, tree
@@ -1688,6 +1688,29 @@ def test_a_long_lived_builder_leaves_its_staging_folder_empty_for_its_next_build
     project.write({"content/c.md": article("C", "2021-03-01T10:00:00+03:00", "Edited again.")})
     project.build()  # a one-shot build removes it
     assert not staging.exists() and _without_manifest(project.files()) == _cold(project)
+
+
+def test_a_preview_stopping_leaves_the_staging_folder_of_a_build_under_way(project):
+    """A preview that stops removes the staging folder its builds left empty; a `build` into the same folder under way
+    then has one just as empty until it stages its first file, and lost it (its build failed: no such file). One
+    another build holds the lock of is left to it."""
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00")})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    staging = project.root / ".public.ssg-staging"
+    builder = Builder()
+    builder.build(config, options)
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
+    builder.build(config, options)
+    assert staging.is_dir() and not list(staging.iterdir())
+    lock = working_path(project.public, "lock")
+    held = hold_lock(lock)  # (another build's: `Output` holds it from making its staging folder on)
+    try:
+        builder.empty_trash()
+        assert staging.is_dir()
+    finally:
+        release_lock(lock, held)
+    builder.empty_trash()
+    assert not staging.exists() and not lock.exists()
 
 
 def test_a_long_lived_builders_save_after_one_stopped_as_it_removed_files_makes_them_again(project, monkeypatch):
