@@ -704,6 +704,18 @@ def test_a_build_stopped_while_moving_files_in_leaves_none_the_next_build_refuse
     assert tree(out) == tree(site.public)
 
 
+def _stop_before_moving_in(site, monkeypatch) -> None:
+    """Build, stopped once the list of files being moved is written, before any is moved in."""
+
+    def stopped(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Output, "_move_staged", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        site.build()
+    monkeypatch.undo()
+
+
 def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypatch):
     """An edit and a new article, stopped after the manifest lists the new page but before any file moved in: the
     edited page keeps its old entry, so the next build writes it again (it did not, listed as made already)."""
@@ -714,14 +726,7 @@ def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypat
             "content/2021/new.md": article("New", "2021-08-01"),
         }
     )
-
-    def stopped(self):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(Output, "_move_staged", stopped)
-    with pytest.raises(KeyboardInterrupt):
-        site.build()
-    monkeypatch.undo()
+    _stop_before_moving_in(site, monkeypatch)
     site.build()
     assert "Second version." in site.page("2020/12/31/first/")
     cold = site.root / "cold"
@@ -737,17 +742,7 @@ def test_a_rebuild_stopped_after_a_new_page_moved_in_takes_it_for_its_own(site, 
     is refused as the user's, and the output is a cold build's."""
     site.build()
     site.write({"content/2021/new.md": article("New", "2021-08-01")})
-    real_replace = os.replace
-
-    def stopped(source, target):
-        real_replace(source, target)
-        if str(target).endswith(os.path.join("2021", "08", "01", "new", "index.html")):
-            raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "replace", stopped)
-    with pytest.raises(KeyboardInterrupt):
-        site.build()
-    monkeypatch.undo()
+    _stop_after_new_page_moved_in(site, monkeypatch)
     assert (site.public / "2021/08/01/new/index.html").is_file()
     assert "2021/08/01/new/index.html" not in json.loads((site.public / MANIFEST).read_text())["files"]
     if then == "deleted":
@@ -800,14 +795,7 @@ def test_a_file_the_author_put_where_a_stopped_build_was_to_move_its_new_page_st
     moved in (or nothing is there): the author's is refused as any file of theirs in the way, and else left alone."""
     site.build()
     site.write({"content/2021/new.md": article("New", "2021-08-01")})
-
-    def stopped(self):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(Output, "_move_staged", stopped)
-    with pytest.raises(KeyboardInterrupt):
-        site.build()
-    monkeypatch.undo()
+    _stop_before_moving_in(site, monkeypatch)
     mine = site.public / "2021/08/01/new/index.html"
     mine.parent.mkdir(parents=True)
     mine.write_text("my own page")
@@ -829,14 +817,7 @@ def test_a_rebuild_stopped_after_one_stopped_keeps_the_first_ones_new_page_for_i
     site.write({"content/2021/new.md": article("New", "2021-08-01")})
     _stop_after_new_page_moved_in(site, monkeypatch)
     site.remove("content/2021/new.md")
-
-    def stopped(self):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(Output, "_move_staged", stopped)
-    with pytest.raises(KeyboardInterrupt):
-        site.build()
-    monkeypatch.undo()
+    _stop_before_moving_in(site, monkeypatch)
     site.build()
     cold = site.root / "cold"
     site.build(output_dir=str(cold))
