@@ -188,18 +188,22 @@ class Output:
         # a save had moved a thousand files out of took 20-30 ms of it on our box (ext4, online discard), making it
         # again as much. `remove_staging` removes it once the builder is done.
         self._keep_staging = defer
+        self._prefix = os.path.join(folder, "")  # asked of every page: cheaper than os.path.join each time
         self._made = self._make_staging()  # (and takes the lock: the manifest is read below, when no other build writes it)
         current = previous is not None and previous.still_current(folder)
         self.old = previous.files if current else read_manifest(folder).files
-        stopped = _moving(self._moving, self.old)
+        stopped = _moving(self._moving, self.old, self._prefix)
         self.resumed = len(stopped)  # (the build says so: the output held files of two builds until it)
+        # Those the manifest does not list are listed again as this build moves its files in (`commit`), made or not: one
+        # stopped as well then leaves them to the next, which would take one it no longer makes for the user's.
+        self._stopped_new = {path: digests for path, digests in stopped.items() if path not in self.old}
         if stopped:  # a build stopped while moving these in: each holds its bytes or the last build's, so none counts as made
             self.old = self.old | dict.fromkeys(stopped, ["", ""])
-        self._trusted = own and current
+        # (Not after a stopped commit: it may have removed files the manifest, still current, lists as kept.)
+        self._trusted = own and current and not stopped
         self._text = previous.text if previous is not None else None  # the manifest's text as last written, entry by entry
         self.new: dict[str, list[str]] = {}  # path -> [hash, fingerprint]
         self.changed: list[str] = []
-        self._prefix = os.path.join(folder, "")  # asked of every page: cheaper than os.path.join each time
         self._staged_prefix = os.path.join(self.staging, "")
         self._private = private
         self._moving_in = False  # files are being moved into the output folder (`commit`)
@@ -371,7 +375,9 @@ class Output:
             # its own and makes them again whatever their inputs are then (an edit undone after a stop would leave its
             # bytes in); the manifest keeps the last build's entries until all are in. (A new file was written into the
             # manifest first, which then was written twice: 2.5 MB at 10,000 articles, 10-15 ms of a moved date's save.)
-            _write_json(self._moving, self.changed)
+            # The list gives what each new file holds: one found holding anything else is the user's (`_moving`).
+            listed = self.changed + [path for path in self._stopped_new if path not in self.new]
+            _write_json(self._moving, {"files": listed, "new": self._new_digests()})
             self._moving_in = True
             added = {path: self.new[path] for path in self.changed if path not in self.old}
             if added and not os.path.isfile(self._prefix + MANIFEST):  # (a folder without one holds the user's files: `check_manifest`)
@@ -393,6 +399,14 @@ class Output:
             shutil.rmtree(self.staging, ignore_errors=True)
         self._lock = release_lock(self._lock_path, self._lock)
         return deleted
+
+    def _new_digests(self) -> dict[str, list[str]]:
+        """What each file the manifest does not list, on the list of files being moved in, may hold once this build is
+        stopped: the bytes it moves in, or those a stopped build before it did (`_moving`)."""
+        digests = {path: [self.new[path][0]] for path in self.changed if path not in self.old}
+        for path, before in self._stopped_new.items():
+            digests[path] = [*before, self.new[path][0]] if path in self.new else before
+        return digests
 
     def failure(self, error: OSError) -> Problem:
         """What an error of the system while this build wrote means, on the file it names (where it was to go, not
@@ -706,19 +720,47 @@ def moving_list(folder: Path) -> Path:
     return working_path(folder, "moving.json")
 
 
-def _moving(path: Path, known: dict[str, list[str]]) -> list[str]:
+def _moving(path: Path, known: dict[str, list[str]], prefix: str) -> dict[str, list[str]]:
     """The files a stopped build was moving in, by its list at `path` (`moving_list`): none when no build stopped so,
     all of `known` (the manifest's) when the list is damaged. Those new to the folder are not in `known`: a path that
-    could be ssg's (`_below`, as the manifest's) is taken as it is listed."""
+    could be ssg's (`_below`, as the manifest's) is taken where the file at it (`prefix` + path) is missing or holds
+    what a stopped build moved in there (the list's digests of it, returned for the next list). Not one holding
+    anything else: the user's, put there after the stop, or in a folder emptied and filled again beside the list (a
+    --force build deleted them)."""
     try:
-        paths = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return []
+        return {}
     except (OSError, ValueError):
-        paths = None
-    if not isinstance(paths, list):
-        return list(known)
-    return [path for path in paths if isinstance(path, str) and (path in known or _below(path))]
+        data = None
+    if isinstance(data, list):  # (an earlier ssg's list: the manifest named its new files)
+        paths, new = data, {}
+    elif isinstance(data, dict) and isinstance(data.get("files"), list) and isinstance(data.get("new"), dict):
+        paths, new = data["files"], data["new"]
+    else:
+        return dict.fromkeys(known, [])
+    taken: dict[str, list[str]] = {}
+    for listed in paths:
+        if not isinstance(listed, str):
+            continue
+        if listed in known:
+            taken[listed] = []
+        elif _below(listed) and isinstance(digests := new.get(listed), list) and _holds(prefix + listed, digests):
+            taken[listed] = [digest for digest in digests if isinstance(digest, str)]
+    return taken
+
+
+def _holds(path: str, digests: list) -> bool:
+    """Whether the file at `path` is missing, or a file (not a link) holding the bytes of one of `digests`."""
+    try:
+        if not S_ISREG(os.lstat(path).st_mode):
+            return False
+        with open(path, "rb") as handle:
+            return content_hash(handle.read()) in digests
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 _TRASH_MARK = ".ssg-trash"  # the file that says a trash folder is ssg's (one of that name made by someone else is not)
@@ -758,11 +800,19 @@ def empty_trash(folder: Path, keep: int = 0) -> None:
 
 def remove_staging(folder: Path) -> None:
     """Remove the staging folder a long-lived builder's builds of `folder` left there empty (`Output`), when it is done;
-    one that is not empty (another build's, under way) is left as it is."""
-    staging = working_path(folder, "staging")
-    if _empty_folder(staging):
-        with contextlib.suppress(OSError):
-            staging.rmdir()
+    one another build uses (it holds the lock: its staging folder is empty until it stages a file) is left as it is."""
+    lock = working_path(folder, "lock")
+    try:
+        handle = hold_lock(lock)
+    except OSError:  # (BlockingIOError: another build; or no lock can be made there, nor then a staging folder)
+        return
+    try:
+        staging = working_path(folder, "staging")
+        if _empty_folder(staging):
+            with contextlib.suppress(OSError):
+                staging.rmdir()
+    finally:
+        release_lock(lock, handle)
 
 
 def _empty_folder(path: Path) -> bool:

@@ -17,7 +17,7 @@ from ssg.build import Builder, BuildOptions, build
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
 from ssg.linkcheck import check_links
-from ssg.output import MANIFEST, Output
+from ssg.output import MANIFEST, Output, hold_lock, release_lock, working_path
 from ssg.urls import output_file
 
 from .conftest import NOW, SITE_YAML, article, tree
@@ -704,6 +704,18 @@ def test_a_build_stopped_while_moving_files_in_leaves_none_the_next_build_refuse
     assert tree(out) == tree(site.public)
 
 
+def _stop_before_moving_in(site, monkeypatch) -> None:
+    """Build, stopped once the list of files being moved is written, before any is moved in."""
+
+    def stopped(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Output, "_move_staged", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        site.build()
+    monkeypatch.undo()
+
+
 def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypatch):
     """An edit and a new article, stopped after the manifest lists the new page but before any file moved in: the
     edited page keeps its old entry, so the next build writes it again (it did not, listed as made already)."""
@@ -714,14 +726,7 @@ def test_a_rebuild_stopped_while_moving_files_in_is_redone_whole(site, monkeypat
             "content/2021/new.md": article("New", "2021-08-01"),
         }
     )
-
-    def stopped(self):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(Output, "_move_staged", stopped)
-    with pytest.raises(KeyboardInterrupt):
-        site.build()
-    monkeypatch.undo()
+    _stop_before_moving_in(site, monkeypatch)
     site.build()
     assert "Second version." in site.page("2020/12/31/first/")
     cold = site.root / "cold"
@@ -737,6 +742,20 @@ def test_a_rebuild_stopped_after_a_new_page_moved_in_takes_it_for_its_own(site, 
     is refused as the user's, and the output is a cold build's."""
     site.build()
     site.write({"content/2021/new.md": article("New", "2021-08-01")})
+    _stop_after_new_page_moved_in(site, monkeypatch)
+    assert (site.public / "2021/08/01/new/index.html").is_file()
+    assert "2021/08/01/new/index.html" not in json.loads((site.public / MANIFEST).read_text())["files"]
+    if then == "deleted":
+        site.remove("content/2021/new.md")
+    site.build()
+    assert (site.public / "2021/08/01/new/index.html").is_file() == (then == "kept")
+    cold = site.root / "cold"
+    site.build(output_dir=str(cold))
+    assert tree(cold) == tree(site.public)
+
+
+def _stop_after_new_page_moved_in(site, monkeypatch) -> None:
+    """Build the article `content/2021/new.md` adds, stopped right after its page moved in (before the manifest)."""
     real_replace = os.replace
 
     def stopped(source, target):
@@ -748,15 +767,64 @@ def test_a_rebuild_stopped_after_a_new_page_moved_in_takes_it_for_its_own(site, 
     with pytest.raises(KeyboardInterrupt):
         site.build()
     monkeypatch.undo()
-    assert (site.public / "2021/08/01/new/index.html").is_file()
-    assert "2021/08/01/new/index.html" not in json.loads((site.public / MANIFEST).read_text())["files"]
-    if then == "deleted":
-        site.remove("content/2021/new.md")
+
+
+def test_a_list_of_a_stopped_build_never_names_the_users_files_in_a_folder_filled_again(site, monkeypatch):
+    """A build stopped as it moved a new article's page in leaves the list of files it was moving beside the output.
+    The author then emptied the folder and put their own files in it, one at that page's address, and built there with
+    --force (the article gone meanwhile): the build took the list's page for its own, and deleted the author's file.
+    A listed file the manifest does not name counts as ssg's only where it holds what the stopped build moved in."""
     site.build()
-    assert (site.public / "2021/08/01/new/index.html").is_file() == (then == "kept")
+    site.write({"content/2021/new.md": article("New", "2021-08-01")})
+    _stop_after_new_page_moved_in(site, monkeypatch)
+    assert (site.root / ".public.ssg-moving.json").is_file()
+    shutil.rmtree(site.public)
+    mine = site.public / "2021/08/01/new/index.html"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my own page")
+    site.remove("content/2021/new.md")
+    site.build(force=True)
+    assert mine.read_text() == "my own page"
+    assert "2021/08/01/new/index.html" not in json.loads((site.public / MANIFEST).read_text())["files"]
+
+
+def test_a_file_the_author_put_where_a_stopped_build_was_to_move_its_new_page_stays_theirs(site, monkeypatch):
+    """A build stopped before moving a new article's page in; the author then saved a file of their own at that page's
+    address. The next build took it for its own, since the list of files being moved named it: it wrote the page over
+    it, or deleted it once the article was gone. A listed file counts as ssg's only where it holds what a stopped build
+    moved in (or nothing is there): the author's is refused as any file of theirs in the way, and else left alone."""
+    site.build()
+    site.write({"content/2021/new.md": article("New", "2021-08-01")})
+    _stop_before_moving_in(site, monkeypatch)
+    mine = site.public / "2021/08/01/new/index.html"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my own page")
+    with pytest.raises(OutputError, match="not ssg's"):
+        site.build()
+    assert mine.read_text() == "my own page"
+    site.remove("content/2021/new.md")
+    site.build()
+    assert mine.read_text() == "my own page"
+    assert "2021/08/01/new/index.html" not in json.loads((site.public / MANIFEST).read_text())["files"]
+
+
+def test_a_rebuild_stopped_after_one_stopped_keeps_the_first_ones_new_page_for_its_own(site, monkeypatch):
+    """A new article's page moved in, the build stopped; the article deleted, and the next build stopped too before its
+    manifest (its list named only the files it made): the page was then in no manifest nor list, and the build after took
+    it for the author's (left in the output, an article's page that is no more; the article written again, refused). Each
+    list names the new files of the list before it that its build did not make: the page is deleted as ssg's."""
+    site.build()
+    site.write({"content/2021/new.md": article("New", "2021-08-01")})
+    _stop_after_new_page_moved_in(site, monkeypatch)
+    site.remove("content/2021/new.md")
+    _stop_before_moving_in(site, monkeypatch)
+    site.build()
     cold = site.root / "cold"
     site.build(output_dir=str(cold))
     assert tree(cold) == tree(site.public)
+    site.write({"content/2021/new.md": article("New", "2021-08-01")})
+    site.build()
+    assert (site.public / "2021/08/01/new/index.html").is_file()
 
 
 def test_a_static_file_that_becomes_a_folder_and_back(site):
@@ -1601,6 +1669,52 @@ def test_a_long_lived_builder_leaves_its_staging_folder_empty_for_its_next_build
     project.write({"content/c.md": article("C", "2021-03-01T10:00:00+03:00", "Edited again.")})
     project.build()  # a one-shot build removes it
     assert not staging.exists() and _without_manifest(project.files()) == _cold(project)
+
+
+def test_a_preview_stopping_leaves_the_staging_folder_of_a_build_under_way(project):
+    """A preview that stops removes the staging folder its builds left empty; a `build` into the same folder under way
+    then has one just as empty until it stages its first file, and lost it (its build failed: no such file). One
+    another build holds the lock of is left to it."""
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00")})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    staging = project.root / ".public.ssg-staging"
+    builder = Builder()
+    builder.build(config, options)
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
+    builder.build(config, options)
+    assert staging.is_dir() and not list(staging.iterdir())
+    lock = working_path(project.public, "lock")
+    held = hold_lock(lock)  # (another build's: `Output` holds it from making its staging folder on)
+    try:
+        builder.empty_trash()
+        assert staging.is_dir()
+    finally:
+        release_lock(lock, held)
+    builder.empty_trash()
+    assert not staging.exists() and not lock.exists()
+
+
+def test_a_long_lived_builders_save_after_one_stopped_as_it_removed_files_makes_them_again(project, monkeypatch):
+    """A preview's save stopped as it removed a deleted article's pages (after the first): its manifest was still the
+    one the preview last wrote, whose files it trusts to be there without looking. The article written again, the
+    next save took the removed page for kept, and it stayed missing until the preview restarted."""
+    a, b = article("A", "2021-01-01T10:00:00+03:00"), article("B", "2021-02-01T10:00:00+03:00", tags="[Solo]")
+    project.write({"content/a.md": a, "content/b.md": b})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    project.remove("content/b.md")
+
+    def stopped(self, path):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Output, "_remove_empty_parents", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        builder.build(config, options)
+    monkeypatch.undo()
+    project.write({"content/b.md": b})
+    builder.build(config, options)
+    assert _without_manifest(project.files()) == _cold(project)
 
 
 def test_a_file_set_aside_that_a_backup_links_to_is_never_written_over(project):
