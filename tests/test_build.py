@@ -1631,14 +1631,20 @@ def test_a_long_lived_builder_sets_replaced_files_aside_and_writes_over_them_lat
     written = builder.build(config, options).changed
     assert not kept.keys() & {path.name for path in trash.iterdir()} and written >= 3  # each written over as one of its files
     assert b"Again." in page.read_bytes() and _without_manifest(project.files()) == _cold(project)
-    builder.empty_trash()  # (as the preview does when it stops)
-    assert not trash.exists()
-    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Once more.")})
-    builder.build(config, options)
-    assert trash.is_dir()  # (as a preview killed before it paused leaves it)
+    _stopped_then_killed(project, builder, trash, "content/a.md", article("A", "2021-01-01T10:00:00+03:00", "Once more."))
     project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
     project.build()  # a one-shot build: nothing set aside, and what was is gone
     assert project.files() == incremental and not trash.exists()
+
+
+def _stopped_then_killed(project, builder: Builder, folder: Path, path: str, text: str) -> None:
+    """The preview's builder stops (`empty_trash`), which removes `folder` (its trash, its staging folder); a later one
+    that builds once and is killed before it stops leaves `folder` there again (for the next build to deal with)."""
+    builder.empty_trash()  # (as the preview does when it stops)
+    assert not folder.exists()
+    project.write({path: text})
+    builder.build(load_config(project.root), BuildOptions(now=NOW, jobs=1))
+    assert folder.is_dir()
 
 
 def test_a_long_lived_builder_leaves_its_staging_folder_empty_for_its_next_build(project):
@@ -1661,11 +1667,7 @@ def test_a_long_lived_builder_leaves_its_staging_folder_empty_for_its_next_build
     builder.build(config, options)
     assert staging.is_dir() and not list(staging.iterdir())
     assert _without_manifest(project.files()) == _cold(project)
-    builder.empty_trash()  # (as the preview does when it stops)
-    assert not staging.exists()
-    project.write({"content/c.md": article("C", "2021-03-01T10:00:00+03:00", "Edited.")})
-    builder.build(config, options)
-    assert staging.is_dir()  # (as a preview killed before it stopped leaves it)
+    _stopped_then_killed(project, builder, staging, "content/c.md", article("C", "2021-03-01T10:00:00+03:00", "Edited."))
     project.write({"content/c.md": article("C", "2021-03-01T10:00:00+03:00", "Edited again.")})
     project.build()  # a one-shot build removes it
     assert not staging.exists() and _without_manifest(project.files()) == _cold(project)
