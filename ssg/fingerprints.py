@@ -368,7 +368,7 @@ class Fingerprints:
         only the others are asked one by one (a call per page was 10-20 ms of every save at 16,500 pages)."""
         if not (self._previous and self._kept_as_was):
             return list(map(self.page, pages))
-        templates = {page.template for page in pages} if len(pages) < 64 else set(map(_TEMPLATE, pages))
+        templates = set(map(_TEMPLATE, pages))
         quick = {
             name: (self._latest_as_was or "latest" not in uses) and (self._counts_as_was or READS_COUNT not in uses)
             for name, (_, uses) in ((name, self.templates[name]) for name in templates)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-import jinja2
 from jinja2 import nodes
 
 from .config import Config
@@ -70,12 +69,7 @@ def _referred(theme: Theme) -> tuple[set[str], bool]:
     """Every template name a template of the theme (or the site) refers to, whether this site's pages take it or not
     (a partial that only search.html includes, with search off); and whether one refers to a name made as it renders."""
     referred, dynamic = set(), False
-    for name in theme.every_template():
-        try:
-            source = theme.env.loader.get_source(theme.env, name)[0]  # type: ignore[union-attr]
-            ast = theme.env.parse(source)
-        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-            continue  # (reported by the theme's check)
+    for _, _, ast in theme.parsed_templates:
         for node in ast.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
             names = node.template.items if isinstance(node.template, (nodes.Tuple, nodes.List)) else [node.template]
             for named in names:

@@ -254,6 +254,20 @@ class Theme:
         endings = [suffix[1:] for suffix in (*TEMPLATE_SUFFIXES, *OTHER_SUFFIXES)]
         return [name for name in self.env.list_templates(extensions=endings) if THEME_DELIMITER not in name]
 
+    @functools.cached_property
+    def parsed_templates(self) -> list[tuple[str, str | None, nodes.Template]]:
+        """Each of `every_template` with its file and its parse (made once: the strings no template asks for and the
+        stray templates each look at all of them); one that cannot be read or parsed is left out (`check_templates`
+        reports it)."""
+        parsed = []
+        for name in self.every_template():
+            try:
+                source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                parsed.append((name, filename, self.env.parse(source)))
+            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                continue
+        return parsed
+
     def check_templates(self) -> int:
         """Compile every template, reporting each syntax error (`ssg check` renders nothing); returns how many there are."""
         problems = []
@@ -364,12 +378,7 @@ class Theme:
         if not unknown:
             return []
         asked, parts = set(), set()
-        for name in self.every_template():
-            try:
-                source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-                ast = self.env.parse(source)
-            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-                continue
+        for _, filename, ast in self.parsed_templates:
             for call in ast.find_all(nodes.Call):
                 if not (isinstance(call.node, nodes.Name) and call.node.name == "t" and call.args):
                     continue
