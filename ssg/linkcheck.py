@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 from xml.etree import ElementTree
+
+import tinycss2
 
 from .markdown import NOT_PUBLISHED
 from .pelican import LISTING_LINKS
@@ -178,11 +180,6 @@ def check_links(folder: Path, base: str = "/") -> LinkReport:
     return report
 
 
-_FONT_FACE = re.compile(r"@font-face\s*\{(?P<body>[^}]*)\}")
-_FONT_SOURCES = re.compile(r"(?<![\w-])src\s*:(?P<list>(?:url\([^)]*\)|[^;}])*)")  # (a data: URL's `;` is in its url())
-_OLD_FORMAT = re.compile(r"""\s*format\(\s*["']?(?:embedded-opentype|svg)\b""")  # what browsers of today skip
-
-
 def _fonts_loaded(broken: list[BrokenLink], path: Path) -> list[BrokenLink]:
     """`broken`, the stylesheet's, but the font files no browser of today asks for: a vendored icon font's stylesheet
     names the .eot and .svg of old browsers (in a format() they skip, or in an earlier `src:` that the last replaces),
@@ -190,19 +187,39 @@ def _fonts_loaded(broken: list[BrokenLink], path: Path) -> list[BrokenLink]:
     its font, and `ssg check --links` failing its deploy said otherwise. A missing file a browser asks for first is
     broken, even where a later one of its list is there."""
     missing = {link.url for link in broken}
-    text = _CSS_URL.sub(lambda found: " " if found[0].startswith("/*") else found[0], path.read_text(encoding="utf-8", errors="replace"))
+    rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8", errors="replace"), skip_comments=True)
     left_out = set()
-    for face in _FONT_FACE.finditer(text):
-        declarations = list(_FONT_SOURCES.finditer(face["body"]))
-        for number, sources in enumerate(declarations, start=1):
+    for face in (rule for rule in rules if rule.type == "at-rule" and rule.lower_at_keyword == "font-face" and rule.content):
+        declarations = tinycss2.parse_blocks_contents(face.content, skip_comments=True, skip_whitespace=True)
+        sources = [d.value for d in declarations if d.type == "declaration" and d.lower_name == "src"]
+        for number, value in enumerate(sources, start=1):
             loaded = False
-            for found in _CSS_URL.finditer(sources["list"]):
-                url = next((group for group in found.groups() if group is not None), "").strip()
-                if url not in missing:
-                    loaded = True
-                elif loaded or number < len(declarations) or _OLD_FORMAT.match(sources["list"], found.end()):
-                    left_out.add(url)
+            for source in _comma_separated(value):
+                urls = list(_css_urls(source))
+                old = any(t.type == "function" and t.lower_name == "format" and _old_format(t) for t in source)
+                for url in urls:
+                    if url not in missing:
+                        loaded = True
+                    elif loaded or number < len(sources) or old:
+                        left_out.add(url)
     return [link for link in broken if link.url not in left_out]
+
+
+def _comma_separated(tokens: list) -> list[list]:
+    """A declaration's value split at its top-level commas (`src: url(a) format("woff2"), url(b)`)."""
+    parts: list[list] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _old_format(function: object) -> bool:
+    """Whether a `format(...)` names one browsers of today skip: `embedded-opentype` (IE's .eot) or `svg` fonts."""
+    names = [arg.value.lower() for arg in function.arguments if arg.type in ("string", "ident")]  # type: ignore[attr-defined]
+    return bool(names) and names[0] in ("embedded-opentype", "svg")
 
 
 def _own_url(url: str, base_url: str, root_path: str) -> str | None:
@@ -271,20 +288,26 @@ def site_base_url(folder: Path) -> str | None:
 # A stylesheet's `url(...)` and `@import "..."`, relative to the stylesheet as a browser reads them; read from left to
 # right with the comments and the other strings, which are skipped: `content: "url(x.png)"` and `/* url(old.png) */`
 # load nothing.
-_CSS_URL = re.compile(
-    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')"""
-    r"""|/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""",
-    re.DOTALL,
-)
-
-
 def _css_links(path: Path) -> Iterator[str]:
     """The files a stylesheet loads (fonts, pictures, other stylesheets): a designer's `url("../fonts/x.woff2")` to a
-    file that is not there showed only as a fallback font; a reference within an SVG document (`url(#clip)`) is none."""
-    for match in _CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
-        url = next((group for group in match.groups() if group is not None), "").strip()
+    file that is not there showed only as a fallback font; a reference within an SVG document (`url(#clip)`) is none,
+    nor is a `url(...)` written in a comment or a string (`content: "see url(x.png)"`), which tinycss2 tells apart."""
+    for url in _css_urls(tinycss2.parse_stylesheet(path.read_text(encoding="utf-8", errors="replace"))):
         if url and not url.startswith("#"):
             yield url
+
+
+def _css_urls(nodes: Iterable) -> Iterator[str]:
+    """The URLs parsed CSS names, in order: `url(x)`, `url("x")`, `@import "x"`, within rules, blocks and functions."""
+    for node in nodes:
+        if node.type == "url":
+            yield node.value.strip()
+        elif node.type == "function" and node.lower_name == "url":
+            yield next((arg.value.strip() for arg in node.arguments if arg.type == "string"), "")
+        elif node.type == "at-rule" and node.lower_at_keyword == "import":
+            yield from (token.value.strip() for token in node.prelude[:3] if token.type == "string")
+        for inside in ("prelude", "content", "arguments"):
+            yield from _css_urls(getattr(node, inside, None) or ())
 
 
 def _other_links(path: Path) -> Iterator[str]:
