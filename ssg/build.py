@@ -679,13 +679,17 @@ def check_cache_dir(config: Config) -> None:
         raise refused(f"{cache} is inside the output folder, {output}, which a build publishes; use a folder of its own, e.g. .ssg-cache")
 
 
+BUILD_GEN0 = 100_000  # objects made (net) between two collections of the youngest generation, during a build
+
+
 @contextmanager
-def fewer_collections() -> Iterator[None]:
+def fewer_collections(gen0: int = BUILD_GEN0) -> Iterator[None]:
     """A build makes millions of objects that live until its end; collecting every 700 of them costs a fifth of a rebuild.
 
-    (Nested, the inner one changes nothing: the preview holds one for its lifetime, see `watch.Rebuilder.run`.)"""
+    `gen0`: the objects made between two collections of the young ones (each looks at all of them). (Nested, the inner
+    one changes nothing where the outer asks more: the preview holds one for its lifetime, see `watch.Rebuilder.run`.)"""
     thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], 100_000), *thresholds[1:])
+    gc.set_threshold(max(thresholds[0], gen0), *thresholds[1:])
     try:
         yield
     finally:

@@ -534,6 +534,47 @@ def test_the_preview_tells_its_builder_once_it_keeps_objects_frozen(project, mon
         thread.join()
 
 
+def test_a_save_leaves_the_collection_of_what_its_build_made_to_the_pause(project, monkeypatch, unfrozen):
+    """A moved date's build makes ~180,000 objects at 10,000 articles: at a one-shot build's threshold they were all
+    collected in the save (0.04-0.2 s before the reload); while the preview runs, its builds collect at PREVIEW_GEN0."""
+    import ssg.watch
+    from ssg.build import Builder, BuildOptions
+    from ssg.watch import Rebuilder
+
+    from .conftest import NOW, article
+
+    monkeypatch.setattr(ssg.watch, "TIDY", 0.01)
+    monkeypatch.setattr(ssg.watch, "IDLE", 0.01)
+    project.write({"content/2021/a.md": article("A", "2021-03-01", "First.")})
+    config = load_config(project.root)
+    rebuilder = Rebuilder(project.root, BuildOptions(now=NOW), target=lambda same: same)
+    rebuilder.config = config
+    rebuilder.first_build(config)
+    thresholds: list[int] = []
+    build = Builder.build
+
+    def recording(self: Builder, *args: object, **kwargs: object) -> object:
+        thresholds.append(gc.get_threshold()[0])
+        return build(self, *args, **kwargs)
+
+    monkeypatch.setattr(Builder, "build", recording)
+    before = gc.get_threshold()
+    thread = threading.Thread(target=rebuilder.run)
+    thread.start()
+    try:
+        project.write({"content/2021/a.md": article("A", "2021-04-01", "First.")})
+        rebuilder.batcher.add([Change(CONTENT, str(project.root / "content/2021/a.md"))])
+        deadline = time.monotonic() + 10
+        while not thresholds and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        rebuilder.batcher.close()
+        thread.join()
+    assert thresholds == [ssg.watch.PREVIEW_GEN0]
+    assert gc.get_threshold() == before  # (as it was once the preview stops)
+    assert "2021/04/01" in "".join(p.as_posix() for p in (project.root / "public").rglob("*.html"))
+
+
 def test_the_first_build_is_collected_before_the_preview_says_it_watches(project, monkeypatch, unfrozen):
     """The collection of the whole first build is the long one (0.25 s at 10,000 articles): it is made before
     "Watching"/"Serving", so the first pause's is as short as the later ones' and no save waits for it."""
