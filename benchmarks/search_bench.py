@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/generate.py /tmp/arch10k --articles 10000
-    python benchmarks/search_bench.py /tmp/arch10k [--work DIR] [--queries 40] [--jobs 2] [--sizes-only]
+    python benchmarks/search_bench.py /tmp/arch10k [--work DIR] [--queries 40] [--jobs 2] [--sizes-only] [--entropy]
 
 What it measures, on the project's articles (front matter and Markdown rendered by ssg itself):
 
@@ -18,7 +18,9 @@ What it measures, on the project's articles (front matter and Markdown rendered 
   scripts (lunr, lunr-languages, search.js), the manifest, the shards, the length tables of the
   fields where a query term is common, and the result chunks of the first page of hits. "First"
   starts from an empty page, "later" runs the queries one after another in one page and counts
-  what each one adds;
+  what each one adds (the page keeps every file it loaded). Level 6 is zlib's default and
+  Apache's; at 100,000 articles a later query weighs 1-2% more at nginx's default, level 1, and
+  less with Brotli: 3.5% at quality 5 (compressed on the fly), 13% at 11 (compressed ahead);
 * query time with its shards loaded (node, median of 5 runs per query).
 
 Bytes are also split by kind of file (manifest, shards `t/`, length tables `l/`, result chunks
@@ -27,6 +29,14 @@ their largest files, to see what a heavy query pays for. `--sizes-only` skips th
 and measures only the bytes and query times (the articles' terms are kept in WORK, so a second
 run only writes the index and runs the queries).
 
+`--entropy` sets the later queries' shard bytes against the information in the postings they
+need, the floor under any encoding that lets search.js rank exactly as lunr (every document
+holding a query term, its count, and its field length): per field of each query term, the
+entropy of which documents hold it given the length of their field (log2 length in quarter
+octaves: the page has the length table of a common term's field), of the counts given that
+length, and of the lengths sent with the postings (a rarer term's). Empirical entropies, so an
+encoder would need a few more bytes for its model: a lower bound, not a design.
+
 Queries are words from the titles of randomly chosen articles (1 to 3 words, both languages),
 plus a prefix, a field-scoped and a +/- query; --seed picks them.
 """
@@ -34,9 +44,11 @@ plus a prefix, a field-scoped and a +/- query; --seed picks them.
 from __future__ import annotations
 
 import argparse
+import collections
 import gzip
 import hashlib
 import json
+import math
 import multiprocessing
 import pickle
 import random
@@ -45,6 +57,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -54,8 +67,16 @@ sys.path.insert(0, str(REPO))
 
 from ssg.frontmatter import split_front_matter  # noqa: E402
 from ssg.markdown import render_markdown  # noqa: E402
-from ssg.search import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache, article_terms, write_index  # noqa: E402
-from ssg.search.analysis import stopwords  # noqa: E402
+from ssg.search import (  # noqa: E402
+    TERMS_VERSION,
+    SearchConfig,
+    SearchDoc,
+    TermsCache,
+    article_terms,
+    codec,
+    write_index,
+)
+from ssg.search.analysis import stopwords, term_of  # noqa: E402
 
 SCRIPTS = [
     REPO / "themes/default/static/vendor/lunr/lunr.min.js",
@@ -214,7 +235,7 @@ def _kind(name: str) -> str:
     return next(k for k in KINDS if name.startswith(k))
 
 
-def measure_queries(site: Path, queries: list[str]) -> dict:
+def measure_queries(site: Path, queries: list[str], entropy: bool = False) -> dict:
     folder = site / CONFIG.path
     script_gz = sum(_gz(p.read_bytes()) for p in SCRIPTS)
     size = {}
@@ -260,6 +281,89 @@ def measure_queries(site: Path, queries: list[str]) -> dict:
         "query_ms_median_p90_max": _spread(ms),
         "worst_first": max(first, key=lambda e: sum(gz_of(f) for f in e["files"]))["query"],
         "worst_later": max(later[1:], key=lambda e: sum(gz_of(f) for f in e["files"]))["query"],
+    } | (postings_floor(folder, later[1:], gz_of) if entropy else {})
+
+
+def _entropy_bits(counter: collections.Counter) -> float:
+    """The entropy of the values counted, in bits, times how many there are."""
+    n = sum(counter.values())
+    return -sum(c * math.log2(c / n) for c in counter.values() if c)
+
+
+def _octants(length: int) -> int:
+    return int(math.log2(length + 1) * 4)
+
+
+def _field_postings(text: str) -> tuple[list[int], list[int], bool]:
+    """A field string's documents, counts, and whether it carries the documents' lengths."""
+    g, lengths, counts = codec.split_field(text)
+    if g.startswith(codec.BITMAP):
+        docs = codec.bitmap_docs(g[1:])
+        return docs, codec.rice_decode(counts, len(docs)), False
+    docs, tfs, more, doc = [], [], iter(codec.decode(counts)), -1
+    for code in codec.decode(g):
+        doc += (code >> 1) + 1
+        docs.append(doc)
+        tfs.append(next(more) if code & 1 else 1)
+    return docs, tfs, bool(lengths)
+
+
+class _Floor:
+    """The entropy of a term's postings in a field, knowing the field's length table (`--entropy`)."""
+
+    def __init__(self, folder: Path, fields: tuple[str, ...]):
+        self.tables = {f: codec.decode(_data(folder / f"l/{f}.js")) for f in fields}
+        self.octants = {f: collections.Counter(map(_octants, t)) for f, t in self.tables.items()}
+        self.length_bits = {f: _entropy_bits(collections.Counter(t)) / len(t) for f, t in self.tables.items()}
+
+    def bits(self, field: str, text: str) -> tuple[float, float, float]:
+        """(documents, counts, lengths) in bits."""
+        docs, tfs, inline = _field_postings(text)
+        table = self.tables[field]
+        held = collections.Counter(_octants(table[d]) for d in docs)
+        ids = sum(_entropy_bits(collections.Counter({0: n - held[o], 1: held[o]})) for o, n in self.octants[field].items())
+        by_octant = collections.defaultdict(collections.Counter)
+        for d, tf in zip(docs, tfs, strict=True):
+            by_octant[_octants(table[d])][tf] += 1
+        counts = sum(map(_entropy_bits, by_octant.values()))
+        return ids, counts, len(docs) * self.length_bits[field] if inline else 0.0
+
+
+def _data(path: Path) -> object:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1 : text.rindex(")")])
+
+
+def postings_floor(folder: Path, later: list[dict], gz_of: Callable[[str], int]) -> dict:
+    """Per later query, its shards' gzip bytes against the entropy of the postings of its terms (`--entropy`)."""
+    floor, term = _Floor(folder, CONFIG.fields), term_of(CONFIG.languages)
+    rows = []
+    for entry in later:
+        words = [w.lstrip("+-").rpartition(":")[2] for w in entry["query"].split()]
+        prefixes = [w[:-1] for w in words if w.endswith("*")]
+        wanted = {term(w) for w in words if not w.endswith("*")}
+        shards, bits, notes = 0, [0.0, 0.0, 0.0], []
+        for name in (f for f in entry["files"] if f.startswith("t/")):
+            shards += gz_of(name)
+            columns = _data(folder / name)
+            terms = columns[0].split("\n")
+            for i, t in enumerate(terms):
+                if t in wanted or any(t.startswith(p) for p in prefixes):
+                    texts = [c.split(",")[i] for c in columns[2:]]
+                    for f, text in zip(CONFIG.fields, texts, strict=True):
+                        if text:
+                            bits = [a + b for a, b in zip(bits, floor.bits(f, text), strict=True)]
+                    notes.append(f"{t} {'/'.join(str(codec.postings(x)) if x else '0' for x in texts)}")
+        rows.append((shards / 1e3, sum(bits) / 8e3, [b / 8e3 for b in bits], entry["query"], notes))
+    rows.sort(key=lambda r: r[0])
+    return {
+        "later_shards_kb_median_p90_max": _spread([r[0] for r in rows]),
+        "later_postings_entropy_kb_median_p90_max": _spread(sorted(r[1] for r in rows)),
+        "later_postings": [
+            f"{r[3]!r}: shards {r[0]:.1f} KB, entropy {r[1]:.1f} KB (documents {r[2][0]:.1f}, counts {r[2][1]:.1f}, "
+            f"lengths {r[2][2]:.1f}); terms, documents per field ({'/'.join(CONFIG.fields)}): {'; '.join(r[4])}"
+            for r in rows[-max(3, len(rows) // 10) :]
+        ],
     }
 
 
@@ -275,6 +379,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--sizes-only", action="store_true", help="skip the build timings: only bytes and query times")
+    parser.add_argument("--entropy", action="store_true", help="set the later queries' shard bytes against their postings' entropy")
     args = parser.parse_args()
     work = args.work or args.project / ".search-bench"
     work.mkdir(parents=True, exist_ok=True)
@@ -290,7 +395,7 @@ def main() -> None:
     for path, data in write_index(docs, CONFIG, cache=cache):
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(data)
-    result |= measure_queries(site, pick_queries(articles, args.queries, args.seed))
+    result |= measure_queries(site, pick_queries(articles, args.queries, args.seed), args.entropy)
     result["articles"] = len(articles)
     (work / "search_bench.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     for key, value in result.items():

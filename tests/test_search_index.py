@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+from array import array
 
 import pytest
 
@@ -141,3 +143,39 @@ def test_a_bitmap_has_bit_j_of_letter_i_set_for_each_document_6i_plus_j() -> Non
             assert bits == "".join(codec.ALPHABET[v] for v in expected)
             assert [6 * first + doc for doc in codec.bitmap_docs(bits)] == docs
     assert codec.bitmap([], 3, 0) == ""
+
+
+def test_a_bitmaps_counts_are_rice_codes_that_read_back_and_splice_as_made_afresh() -> None:
+    """A bitmap's T (`codec.rice_counts`): k in its first letter, then each count c as c - 1 >> k ones, a zero and the
+    k low bits of c - 1, 6 bits a letter; it reads back (`rice_decode`), and `rice_splice` from any posting on gives
+    the bytes of T made afresh, whether k stays (the letters before are kept) or changes."""
+    assert codec.rice_counts([49]) == "0" + codec.ALPHABET[0b000000]  # k 0, count 1: a zero
+    assert codec.rice_counts([50, 49, 51]) == "0" + codec.ALPHABET[0b100110]  # 10 0 110
+    rng = random.Random(4)
+    for mean in (1, 2, 6, 30, 500):
+        tfs = array("i", (48 + 1 + int(rng.expovariate(1 / mean)) for _ in range(rng.randrange(1, 300))))
+        text = codec.rice_counts(tfs)
+        assert codec.ALPHABET.index(text[0]) == codec.rice_parameter(tfs) and (mean < 6 or text[0] != "0")
+        assert codec.rice_decode(text, len(tfs)) == [t - 48 for t in tfs]
+        for first in sorted({0, len(tfs) // 2, len(tfs) - 1, len(tfs)}):
+            for tail in ([], [49], [48 + 7, 48 + 3000], [48 + 2] * 40):
+                changed = tfs[:first] + array("i", tail)
+                if changed:
+                    assert codec.rice_splice(text, changed, first) == codec.rice_counts(changed), (mean, first, tail)
+
+
+def test_a_shards_size_counts_a_bitmaps_counts_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shards are cut by size (`_entry_size`), a bitmap's Rice-coded counts weighing twice; a rendered shard's size,
+    made from its joined columns, is the sum of its entries' (the incremental update cuts by both)."""
+    monkeypatch.setattr(search_writer, "DENSE", 12)
+    lengths = [codec.vint(n) for n in range(100)]
+    bitmap = search_writer._field_text(list(range(0, 60, 2)), [49 + d % 5 for d in range(0, 60, 2)], lengths)
+    plain = search_writer._field_text([3, 9], [49, 52], lengths)
+    assert bitmap.startswith(codec.BITMAP) and not plain.startswith(codec.BITMAP)
+    entries = [("a", "0", bitmap, "", plain, ""), ("b", "1", "", plain, "", bitmap), ("c", "2", plain, "", "", "")]
+    counts = len(bitmap) - bitmap.index("..") - 2
+    assert search_writer._entry_size(entries[0]) == sum(map(len, entries[0])) + 6 + counts
+    assert search_writer._entry_size(entries[2]) == sum(map(len, entries[2])) + 6
+    shard = search_writer._Shard("", entries)
+    shard.render()
+    assert shard.size == sum(map(search_writer._entry_size, entries))

@@ -20,12 +20,23 @@ lengths are in the table) is written `~B..T` instead: B a bitmap of the document
 document. At that density a letter per posting costs more than six documents a letter: the
 gzip of a term in 60% of 100,000 documents drops from 17 KB to 13 KB for B.
 
+A bitmap's T is a bit stream, 6 bits a letter (most significant first, the last letter padded
+with zeros) after a letter holding k: each count c as the Rice code of c - 1 (its quotient by
+2^k in unary, ones ended by a zero, then its k low bits). The counts of a common term are
+mostly above 1 (a term in 60% of the bodies is in each about 6 times), and one letter a count
+left their gzip 16-21% above their entropy: LZ77 matched runs of these few letters at random,
+and each such match costs more than its letters. As Rice codes they weigh 5-15% less, 4-10%
+above their entropy (at 100,000 articles a term in 59% of the bodies: 31.8 -> 28.8 KB; the
+counts of every bitmap: 2.85 -> 2.40 MB gzip). The code is positional, so an update keeps the
+letters before the first changed posting (`rice_splice`).
+
 The build encodes millions of postings: the loops here are kept tight (on Python 3.11 a plain
 loop beats chains of `map`, which build a list per step).
 """
 
 from __future__ import annotations
 
+import base64
 from collections import deque
 from collections.abc import Sequence
 from itertools import repeat
@@ -145,9 +156,72 @@ def bitmap_docs(bits: str) -> list[int]:
     return out
 
 
-def count_codes(tfs: Sequence[int]) -> str:
-    """T of a bitmap: the code of every count (+ 48)."""
-    return "".join(map(_COUNT_CODES.__getitem__, tfs))
+RICE_MAX = 20  # the largest k: 2^k stays exact in JavaScript's 32-bit shifts
+_FROM_BASE64 = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", ALPHABET.encode("ascii"))
+
+
+class _RiceCodes(dict):
+    """count + 48 -> the bits of its Rice code with parameter k, filled on first use."""
+
+    def __init__(self, k: int):
+        super().__init__()
+        self.k = k
+
+    def __missing__(self, tf: int) -> str:
+        value = tf - TF_OFFSET - 1
+        low = format(value & ((1 << self.k) - 1), f"0{self.k}b") if self.k else ""
+        code = self[tf] = "1" * (value >> self.k) + "0" + low
+        return code
+
+
+_RICE = [_RiceCodes(k) for k in range(RICE_MAX + 1)]
+
+
+def rice_parameter(tfs: Sequence[int]) -> int:
+    """k for counts + 48 `tfs`: log2 of 0.69 times their mean less one, plus one (about the best k
+    for counts spread geometrically); from their sum alone, so a few changed counts seldom change it."""
+    excess = sum(tfs) - (TF_OFFSET + 1) * len(tfs)
+    return min(((69 * excess) // (100 * len(tfs)) + 1).bit_length() - 1, RICE_MAX)
+
+
+def _letters(bits: str) -> str:
+    """A bit stream as letters, 6 bits each, the last padded with zeros (in C: base64's letters, translated)."""
+    if not bits:
+        return ""
+    pad = -len(bits) % 24
+    raw = int(bits + "0" * pad, 2).to_bytes((len(bits) + pad) // 8, "big")
+    return base64.b64encode(raw).translate(_FROM_BASE64).decode("ascii")[: (len(bits) + 5) // 6]
+
+
+def rice_counts(tfs: Sequence[int]) -> str:
+    """T of a bitmap: the counts + 48 `tfs` (not empty) as Rice codes, after the letter of k."""
+    k = rice_parameter(tfs)
+    return FINAL[k] + _letters("".join(map(_RICE[k].__getitem__, tfs)))
+
+
+def rice_splice(text: str, tfs: Sequence[int], first: int) -> str:
+    """`rice_counts(tfs)`, where T `text` holds the same counts before posting `first`: while k
+    stays, the letters of those are kept, and only the codes from `first` on are made."""
+    k = rice_parameter(tfs)
+    if not text or _LETTER_BITS[text[0]] != k:
+        return rice_counts(tfs)
+    codes = _RICE[k]
+    whole, part = divmod(sum(map(len, map(codes.__getitem__, tfs[:first]))), 6)  # where posting `first` starts
+    lead = format(_LETTER_BITS[text[1 + whole]], "06b")[:part] if part else ""
+    return text[: 1 + whole] + _letters(lead + "".join(map(codes.__getitem__, tfs[first:])))
+
+
+def rice_decode(text: str, count: int) -> list[int]:
+    """The `count` counts of a bitmap's T."""
+    k = _LETTER_BITS[text[0]]
+    bits = "".join(format(_LETTER_BITS[letter], "06b") for letter in text[1:])
+    out, at = [], 0
+    for _ in range(count):
+        ones = bits.index("0", at) - at
+        at += ones + 1
+        out.append((ones << k) + (int(bits[at : at + k], 2) if k else 0) + 1)
+        at += k
+    return out
 
 
 def postings(text: str) -> int:
@@ -182,7 +256,7 @@ def field_string(g: str, lengths: str, counts: str) -> str:
 
 def bitmap_field(docs: Sequence[int], tfs: Sequence[int]) -> str:
     """~B..T: the bitmap form of postings `docs` (not empty) with counts + 48 `tfs`."""
-    return f"{BITMAP}{bitmap(docs, 0, docs[-1] // 6 + 1)}..{count_codes(tfs)}"
+    return f"{BITMAP}{bitmap(docs, 0, docs[-1] // 6 + 1)}..{rice_counts(tfs)}"
 
 
 def split_field(text: str) -> tuple[str, str, str]:

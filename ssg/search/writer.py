@@ -62,7 +62,7 @@ from .analysis import terms_digest
 from .inverted import Inverted, sequence
 from .model import TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
 
-FORMAT = 3  # 3: bitmaps (codec)
+FORMAT = 4  # 3: bitmaps (codec); 4: a bitmap's counts as Rice codes
 BOOSTS = {"title": 10, "tags": 5, "source": 5, "body": 1}
 SHARD_BYTES = 8_000  # the raw size shards aim at
 # Documents per store file. Hits rarely sit next to each other, so a page of 10 hits loads 10
@@ -407,7 +407,18 @@ Entry = tuple
 
 
 def _entry_size(entry: Entry) -> int:
-    return sum(map(len, entry)) + len(entry)
+    """What an entry weighs in its shard, for where shards are cut: its letters and one separator each, and a bitmap's
+    counts twice. A letter of those Rice codes carries 6 bits that gzip leaves as they are, one of the other streams
+    about 3: counted once, a common term's entry would look lighter than it is, and its shard would take in more
+    terms, which each query for them would download with it (at 10,000 articles a later query's p90 grew by 2%)."""
+    size = sum(map(len, entry)) + len(entry)
+    return size + _rice_letters(entry[2:]) if size > DENSE // 3 else size
+
+
+def _rice_letters(fields: Iterable[str]) -> int:
+    """The letters of the counts of the bitmaps among `fields` (an entry of a bitmap is longer than DENSE // 3: its
+    bitmap and its counts take a letter per 6 documents and per 6 bits, and it is in DENSE documents or more)."""
+    return sum(len(text) - text.index("..") - 2 for text in fields if text[:1] == codec.BITMAP)
 
 
 @dataclass
@@ -458,6 +469,7 @@ class _Shard:
         # between two items of each column but the order keys'), and one per item.
         count = len(entries)
         self.size = sum(map(len, joined)) - (len(columns) - 1) * (count - 1) + count * len(columns) if count else 0
+        self.size += sum(_rice_letters(column) for column, text in zip(columns[2:], joined[2:], strict=True) if codec.BITMAP in text)
         self.dirty = True
 
 
@@ -482,6 +494,8 @@ class _Partition:
 
     def add(self, entry: Entry) -> None:
         size = sum(map(len, entry)) + len(entry)  # _entry_size, inlined: this runs per term
+        if size > DENSE // 3:
+            size += _rice_letters(entry[2:])
         if self.current and (self.size + size > 2 * self.limit or size >= self.limit):
             self.close(natural=False)
         self.current.append(entry)
@@ -1053,7 +1067,7 @@ def _read_back(entry: Entry | None, width: int) -> _Postings:
         g, _, counts = codec.split_field(entry[2 + f])  # type: ignore[index]
         if g.startswith(codec.BITMAP):
             out.docs[f].extend(codec.bitmap_docs(g[1:]))
-            out.tfs[f].extend(n + codec.TF_OFFSET for n in codec.decode(counts))
+            out.tfs[f].extend(n + codec.TF_OFFSET for n in codec.rice_decode(counts, len(out.docs[f])))
             continue
         more = iter(codec.decode(counts))
         doc = -1
@@ -1183,7 +1197,7 @@ class _Move(NamedTuple):
 
 def _splice_bitmap(docs: array, new_docs: array, new_tfs: array, text: str, first: int, end: int, made: int) -> str:
     """`_splice` for a bitmap: the old postings [first, end) became the new [first, first + made).
-    Only the letters of the documents in between are made again, and the counts of those postings."""
+    Only the letters of the documents in between are made again, and the counts from `first` on."""
     bits, _, counts = codec.split_field(text)
     bits = bits[1:]
     stop = first + made
@@ -1192,11 +1206,9 @@ def _splice_bitmap(docs: array, new_docs: array, new_tfs: array, text: str, firs
     low = min(min(changed) // 6, len(bits), letters)  # (the old bitmap may end before the first change, or the new one)
     high = letters if end == len(docs) or stop == len(new_docs) else max(changed) // 6 + 1  # the tail: up to the end
     lo, hi = bisect_left(new_docs, 6 * low), bisect_left(new_docs, 6 * high)
-    head = codec.skip(counts, first)
-    tail = codec.skip(counts, end - first, head)
     return (
         f"{codec.BITMAP}{bits[:low]}{codec.bitmap(new_docs[lo:hi], low, high - low)}{bits[high:] if high < letters else ''}"
-        f"..{counts[:head]}{codec.count_codes(new_tfs[first:stop])}{counts[tail:]}"
+        f"..{codec.rice_splice(counts, new_tfs, first)}"
     )
 
 

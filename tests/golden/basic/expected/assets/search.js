@@ -99,11 +99,31 @@
   }
 
   // The documents of a bitmap "~B" (codec.bitmap): letter i, bit j is document 6 * i + j.
-  function bitmapDocs(bits, count) {
-    var out = new Int32Array(count), n = 0;
+  function bitmapDocs(bits) {
+    var out = [];
     for (var i = 1; i < bits.length; i++) {
       var v = DIGIT[bits.charCodeAt(i)];
-      for (var j = 0; v; j++, v >>= 1) if (v & 1) out[n++] = 6 * (i - 1) + j;
+      for (var j = 0; v; j++, v >>= 1) if (v & 1) out.push(6 * (i - 1) + j);
+    }
+    return Int32Array.from(out);
+  }
+
+  // The `count` counts of a bitmap (codec.rice_counts): k in the first letter, then 6 bits a
+  // letter, each count c the Rice code of c - 1 (c - 1 >> k ones, a zero, then its k low bits).
+  function riceCounts(text, count) {
+    var out = new Int32Array(count), k = DIGIT[text.charCodeAt(0)], at = 1, word = 0, left = 0;
+    for (var n = 0; n < count; n++) {
+      var ones = 0, low = 0, b;
+      for (;;) {
+        if (!left) { word = DIGIT[text.charCodeAt(at++)]; left = 6; }
+        if (!((word >> --left) & 1)) break;
+        ones++;
+      }
+      for (b = 0; b < k; b++) {
+        if (!left) { word = DIGIT[text.charCodeAt(at++)]; left = 6; }
+        low = low * 2 + ((word >> --left) & 1);
+      }
+      out[n] = ones * (1 << k) + low + 1;
     }
     return out;
   }
@@ -223,11 +243,12 @@
       var fields = manifest.fields, lists = [], total = 0, newest = -1;
       for (var f = 0; f < fields.length; f++) {
         var text = entry.fields[f][entry.row] || "", parts = text ? text.split(".") : [];
-        var counts = parts.length > 2 ? numbers(parts[2], []) : [], ids, tfs, lens, i;
+        var bitmap = parts.length && parts[0].charAt(0) === "~", ids, tfs, lens, i;
+        var counts = parts.length > 2 && !bitmap ? numbers(parts[2], []) : [];
         var table = parts.length && !parts[1] ? tables[fields[f]] : null; // a common term: the field's table
-        if (parts.length && parts[0].charAt(0) === "~") { // a bitmap, with every count
-          ids = bitmapDocs(parts[0], counts.length);
-          tfs = Int32Array.from(counts);
+        if (bitmap) { // with every count
+          ids = bitmapDocs(parts[0]);
+          tfs = riceCounts(parts[2], ids.length);
           lens = new Int32Array(ids.length);
           for (i = 0; i < ids.length; i++) lens[i] = table[ids[i]];
         } else {
