@@ -19,6 +19,7 @@ import pytest
 
 from ssg.search import codec
 from ssg.search.analysis import term_of
+from ssg.search.writer import FORMAT
 
 from .conftest import served
 
@@ -342,3 +343,22 @@ def test_a_hits_names_in_the_other_alphabet_are_marked_with_their_language(tmp_p
     assert page.titles() == ["Сделка подписана"]
     marks = page.page.eval_on_selector_all(".search-hit__tags li, .search-hit__source", "els => els.map(e => [e.textContent, e.lang])")
     assert sorted(marks) == [["Interfax", "ru"], ["open source", "en"], ["Энергетика", "ru"]]
+
+
+def test_a_script_and_index_of_other_formats_say_so(page: SearchPage, site: Path, tmp_path: Path) -> None:
+    """A browser may keep the search.js of an earlier ssg (or its index.js) after a newer one rebuilt the site: read in
+    another format, the postings ranked wrongly without a word. The reader is told to reload instead."""
+    copy = tmp_path / "archive"
+    shutil.copytree(site, copy)
+    manifest = copy / "search" / "index.js"
+    text = manifest.read_text(encoding="utf-8")
+    assert f'"format":{FORMAT}' in text
+    manifest.write_text(text.replace(f'"format":{FORMAT}', f'"format":{FORMAT - 1}'), encoding="utf-8")
+    page.open((copy / "search" / "index.html").as_uri() + "?q=" + quote("ракета"))
+    assert page.wait_done().startswith("The site's search was updated since your browser saved parts of it: reload the page")
+    assert page.titles() == []
+
+
+def test_the_script_reads_the_format_the_index_is_written_in() -> None:
+    script = (REPO / "themes/default/static/assets/search.js").read_text(encoding="utf-8")
+    assert f"var FORMAT = {FORMAT};" in script

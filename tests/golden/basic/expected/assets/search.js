@@ -15,9 +15,13 @@
   var K1 = 1.2, B = 0.75; // lunr.Builder's BM25 defaults
   var MAX_SHARDS = 32; // a query needing more (a leading * or ~, a short prefix) is refused as too broad
   var KEY_SPAN = 67108864; // 2^26: room for a term's offset in its document (see termKey)
+  // The index format this script reads (writer.FORMAT). A browser may keep an earlier search.js, or an earlier index.js,
+  // after the site is built by a newer ssg (their URLs do not change): reading another format would rank wrongly
+  // without a word, so it says so.
+  var FORMAT = 4;
 
   function SearchError(kind, message, fields) {
-    this.kind = kind; // "syntax", "broad", "load"
+    this.kind = kind; // "syntax", "broad", "load", "format"
     this.message = message;
     this.fields = fields; // for "syntax": the fields a query may name
   }
@@ -148,6 +152,7 @@
     function ready() {
       if (manifest) return Promise.resolve(manifest);
       return load("index").then(function (m) {
+        if (m.format !== FORMAT) throw new SearchError("format", "the index is in format " + m.format + ", this script reads " + FORMAT);
         manifest = m;
         docs = m.docs;
         bounds = m.shards.split("\n");
@@ -840,6 +845,7 @@
         if (id !== current) return;
         if (e && e.kind === "syntax") say("search_syntax_error", { error: syntaxError(e) });
         else if (e && e.kind === "broad") say("search_too_broad");
+        else if (e && e.kind === "format" && strings.search_format_error) say("search_format_error");
         else say("search_load_error");
       }).then(function () {
         if (id === current) box.removeAttribute("aria-busy");
