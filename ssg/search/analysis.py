@@ -169,7 +169,7 @@ def analyze(text: str, languages: tuple[str, ...]) -> tuple[dict[str, int], int]
 
 
 # Term counts travel as one character each (count + 48): a string is far cheaper than a list of
-# numbers for the build cache's JSON, for pickling between processes, and to read back.
+# numbers for the build cache to store, for pickling between processes, and to read back.
 TF_OFFSET = 48
 _TF_CHARS = [chr(TF_OFFSET + n) for n in range(4096)]
 
@@ -189,7 +189,7 @@ def article_terms(lang: str, title: str, tags: Sequence[str], body_text: str, co
     `source`: the outlet's name, so that a search for it (Интерфакс, `source:ТАСС`) finds the clippings it published,
     whose text seldom names it.
 
-    This is the expensive, per-article part (run in worker processes and cached as JSON), so the
+    This is the expensive, per-article part (run in worker processes and cached: `cache.Store.put`), so the
     global `write_index` only has counting and writing left. Every article goes through the same
     bilingual pipeline whatever its `lang`: each stemmer only touches its own alphabet, so the
     English names in a Russian article are stemmed as English and its Russian words as Russian.
