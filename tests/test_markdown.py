@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown.extensions.attr_list
 import markdown.extensions.toc
 import markdown.preprocessors
 import markdown.treeprocessors
@@ -89,9 +90,10 @@ def test_plain_text_shortcut_renders_exactly_as_python_markdown(monkeypatch):
 
 
 def _every_pattern_everywhere(monkeypatch) -> None:
-    """Every text through every inline pattern, as Python-Markdown alone does (its own loop over them)."""
+    """Every text through every inline pattern, as Python-Markdown alone does (its own loops over the texts and them)."""
     library = markdown.treeprocessors.InlineProcessor._InlineProcessor__handleInline
     monkeypatch.setattr(ssg.markdown._PlainTextSkippingInline, "_InlineProcessor__handleInline", library)
+    monkeypatch.setattr(ssg.markdown._PlainTextSkippingInline, "run", markdown.treeprocessors.InlineProcessor.run)
 
 
 _INLINE_PIECES = [
@@ -241,6 +243,12 @@ def test_quicker_preprocessors_give_what_python_markdown_gives(monkeypatch):
         "~~~",
         "```py",
         "<!-- c -->",
+        "\\*",
+        "\\[",
+        "{#id}",
+        "{.klass}",
+        "\n{: #x }",
+        "}",
     ]
     pieces += ["\n\n[TOC]\n\n", "[TOC]", "\n\n* TOC\n{:toc}\n\n", "\n\n## Heading\n\n", "\n\n# Title [TOC]\n\n", "`[TOC]`"]
     docs = _documents() + [
@@ -250,6 +258,8 @@ def test_quicker_preprocessors_give_what_python_markdown_gives(monkeypatch):
     monkeypatch.setattr(ssg.markdown._SkippedWithout, "run", lambda self, lines: self.inner.run(lines))
     monkeypatch.setattr(ssg.markdown._NormalizeWhitespace, "run", markdown.preprocessors.NormalizeWhitespace.run)
     monkeypatch.setattr(ssg.markdown._TocWhereMarked, "replace_marker", markdown.extensions.toc.TocTreeprocessor.replace_marker)
+    monkeypatch.setattr(ssg.markdown._UnescapeWhereEscaped, "unescape", markdown.treeprocessors.UnescapeTreeprocessor.unescape)
+    monkeypatch.setattr(ssg.markdown._AttrListOnly, "run", markdown.extensions.attr_list.AttrListTreeprocessor.run)
     slow = [render_markdown(doc, "2021/story.md") for doc in docs]
     for doc, a, b in zip(docs, fast, slow, strict=True):
         assert a == b, repr(doc)
@@ -261,6 +271,7 @@ def test_quicker_preprocessors_are_in_place():
     assert type(md.preprocessors["fenced_code_block"]) is ssg.markdown._SkippedWithout
     assert type(md.preprocessors["html_block"]) is ssg.markdown._SkippedWithout
     assert type(md.treeprocessors["toc"]) is ssg.markdown._TocWhereMarked
+    assert type(md.treeprocessors["unescape"]) is ssg.markdown._UnescapeWhereEscaped
 
 
 def test_plain_paragraph_shortcut_is_used_only_with_the_known_processors():
