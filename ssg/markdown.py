@@ -321,10 +321,22 @@ class _UnescapeWhereEscaped(UnescapeTreeprocessor):
 class _TocWhereMarked(TocTreeprocessor):
     """The toc extension's treeprocessor (the headings' ids, and the table of contents where the text asks for one),
     which looked for its marker (`[TOC]`) by joining the text of each element's whole subtree, for every element of
-    every document: it now looks only in a document whose text holds the marker somewhere."""
+    every document: it now looks only in a document whose text holds the marker somewhere. And only there is the
+    table made: the library made it for every document (its elements, laid out by the prettify treeprocessor, written
+    as HTML and through every postprocessor, for `md.toc`, which ssg never reads), where no marker places it."""
+
+    marked = False  # the document holds the marker somewhere (set for each document by `run`)
+
+    def run(self, doc: ElementTree.Element) -> None:
+        # (The headings' ids that the library's loop sets before it makes the table change no text.)
+        self.marked = bool(self.marker) and any(self.marker in text for text in doc.itertext())
+        super().run(doc)
+
+    def build_toc_div(self, toc_list: list) -> ElementTree.Element:
+        return super().build_toc_div(toc_list) if self.marked else ElementTree.Element("div")
 
     def replace_marker(self, root: ElementTree.Element, elem: ElementTree.Element) -> None:
-        if any(self.marker in text for text in root.itertext()):  # (the library replaces an element whose text is the marker)
+        if self.marked:  # (the library replaces an element whose text is the marker)
             super().replace_marker(root, elem)
 
 
@@ -1139,6 +1151,9 @@ def _heading_fragment(fragment: str) -> str:
     return f"#{_heading_id(text[1:], '-')}" if any(c.isspace() for c in text) else fragment
 
 
+_URL_ATTRIBUTES = {"a": "href", "img": "src"}  # the attribute of each element of Markdown's that holds a URL
+
+
 class _RefTreeprocessor(Treeprocessor):
     def __init__(self, md: markdown.Markdown, refs: _RefCollector):
         super().__init__(md)
@@ -1146,7 +1161,7 @@ class _RefTreeprocessor(Treeprocessor):
 
     def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
-            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            attribute = _URL_ATTRIBUTES.get(element.tag)
             url = element.get(attribute) if attribute else None
             # (An e-mail address's `mailto:` is written as character references, to keep it from address harvesters.)
             if url and not url.startswith(markdown.util.AMP_SUBSTITUTE):

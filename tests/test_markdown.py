@@ -257,7 +257,8 @@ def test_quicker_preprocessors_give_what_python_markdown_gives(monkeypatch):
     fast = [render_markdown(doc, "2021/story.md") for doc in docs]
     monkeypatch.setattr(ssg.markdown._SkippedWithout, "run", lambda self, lines: self.inner.run(lines))
     monkeypatch.setattr(ssg.markdown._NormalizeWhitespace, "run", markdown.preprocessors.NormalizeWhitespace.run)
-    monkeypatch.setattr(ssg.markdown._TocWhereMarked, "replace_marker", markdown.extensions.toc.TocTreeprocessor.replace_marker)
+    for name in ("run", "build_toc_div", "replace_marker"):
+        monkeypatch.setattr(ssg.markdown._TocWhereMarked, name, getattr(markdown.extensions.toc.TocTreeprocessor, name))
     monkeypatch.setattr(ssg.markdown._UnescapeWhereEscaped, "unescape", markdown.treeprocessors.UnescapeTreeprocessor.unescape)
     monkeypatch.setattr(ssg.markdown._AttrListOnly, "run", markdown.extensions.attr_list.AttrListTreeprocessor.run)
     slow = [render_markdown(doc, "2021/story.md") for doc in docs]
