@@ -1315,3 +1315,12 @@ def test_a_link_to_a_host_in_brackets_that_is_no_address_is_left_as_written(proj
     assert render_markdown(body, "2021/story.md").html == made
     project.write({"content/2021/story.md": article("Story", "2021-05-01", body)}).build()
     assert made in project.page("2021/05/01/story/")
+
+
+def test_block_level_answers_are_the_librarys():
+    """The renderer keeps each tag's answer to `is_block_level` (`_BlockLevelTags`): the same as the library's."""
+    md = ssg.markdown._renderer()
+    assert isinstance(md.is_block_level.__self__, ssg.markdown._BlockLevelTags)
+    tags = [*md.block_level_elements, "a", "em", "span", "img", "br", "code", "sup", "DIV", "P", "hr/", "x-y", "", None, 3]
+    for tag in tags * 2:
+        assert md.is_block_level(tag) == markdown.Markdown.is_block_level(md, tag), tag
