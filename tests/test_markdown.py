@@ -1324,3 +1324,35 @@ def test_block_level_answers_are_the_librarys():
     tags = [*md.block_level_elements, "a", "em", "span", "img", "br", "code", "sup", "DIV", "P", "hr/", "x-y", "", None, 3]
     for tag in tags * 2:
         assert md.is_block_level(tag) == markdown.Markdown.is_block_level(md, tag), tag
+
+
+def test_wordpress_shortcodes_are_looked_for_in_the_lines_joined_as_line_by_line():
+    """`_TemplateBlocks` asks whether some line holds a WordPress shortcode ssg renders of the lines joined, with an
+    expression that starts at the bracket: the same answer as the expression with its escaping backslash, line by line."""
+    import random
+
+    names = "|".join(ssg.shortcodes._WP_RENDERED)
+    by_line = re.compile(rf"\\?\[(?:{names})[\s\\\]]")
+    rng = random.Random(11)
+    pieces = [
+        "[",
+        "\\[",
+        "[caption",
+        "\\[caption",
+        "[video",
+        "[gallery]",
+        "caption",
+        "]",
+        "\\",
+        " ",
+        "\n",
+        "\t",
+        "\x0b",
+        "\u2028",
+        "x",
+        "[x ",
+    ]
+    for _ in range(20_000):
+        lines = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))).split("\n")
+        expected = any(by_line.search(line) for line in lines)
+        assert (ssg.shortcodes._WP_RENDERED_IN_LINES.search("\n".join(lines)) is not None) == expected, lines
