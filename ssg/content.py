@@ -705,6 +705,8 @@ class _Reader:
         (`summary: |`, whose lines are text as written): a comment after a date or a flag is meant."""
         if not text.startswith("---"):
             return  # (TOML front matter quotes its strings)
+        if "#" not in self.front_text:
+            return  # no comment at all (most articles): no line to read
         parent, literal = None, None  # the top-level key a nested line is under; the indent a block scalar's lines exceed
         for number, line in enumerate(text.split("\n", self.end_line)[1 : self.end_line - 1], start=2):
             indent = len(line) - len(line.lstrip(" "))

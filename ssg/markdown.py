@@ -13,7 +13,7 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import quote, unquote, urlsplit
@@ -30,8 +30,8 @@ from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import NormalizeWhitespace, Preprocessor
-from markdown.treeprocessors import InlineProcessor, Treeprocessor
-from markdown.util import ETX, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE, STX, AtomicString
+from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE, STX, AtomicString, Registry
 from markupsafe import Markup, escape
 
 from .pelican import link as pelican_link
@@ -212,7 +212,49 @@ def _renderer() -> markdown.Markdown:
         md.treeprocessors.register(_PlainTextSkippingInline(md), "inline", 20)
     if {item.name for item in md.parser.blockprocessors._priority} == _KNOWN_BLOCK_PROCESSORS:  # noqa: SLF001
         md.parser.blockprocessors.register(_PlainParagraph(md.parser), "ssg_plain_paragraph", 1000)
+    md.parser.blockprocessors = _ListedRegistry(md.parser.blockprocessors)
+    md.is_block_level = _BlockLevelTags(md).__getitem__  # type: ignore[method-assign]
     return md
+
+
+class _BlockLevelTags(dict):
+    """Python-Markdown's `Markdown.is_block_level` (whether an element of a tag is a block), each tag's answer kept:
+    the library looks a lower-cased copy of the tag up in its list of 60 names, 6,000 instructions a call, and its
+    treeprocessors ask it of every element of every article, the prettify one three times (50 calls an article).
+    The list is made as the extensions register, and not changed once the renderer is made."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__()
+        self.ask = md.is_block_level
+
+    def __missing__(self, tag: Any) -> bool:
+        self[tag] = answer = self.ask(tag)
+        return answer
+
+
+class _ListedRegistry(Registry):
+    """A registry of Python-Markdown (the parser's block processors) that lists its items once, until one is registered
+    or removed: the parser asks for the list at every block (17 of them in a news article), and the library's
+    registry made a new one each time, sorted again."""
+
+    def __init__(self, items: Registry):
+        super().__init__()
+        self._listed: list | None = None
+        for item in list(items._priority):  # noqa: SLF001 (the registry lists no places otherwise; a lookup sorts them)
+            self.register(items[item.name], item.name, item.priority)
+
+    def register(self, item: Any, name: str, priority: float) -> None:
+        self._listed = None
+        super().register(item, name, priority)
+
+    def deregister(self, name: str, strict: bool = True) -> None:
+        self._listed = None
+        super().deregister(name, strict)
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._listed is None:
+            self._listed = list(super().__iter__())
+        return iter(self._listed)
 
 
 class _NormalizeWhitespace(NormalizeWhitespace):
@@ -261,27 +303,56 @@ _PREPROCESSOR_NEEDS = {
 
 
 def _quicker_preprocessors(md: markdown.Markdown) -> None:
-    """Python-Markdown's own preprocessors (and the toc extension's treeprocessor), where they are the known ones,
-    replaced by quicker ones of the same output (tests/test_markdown.py renders documents of every kind both ways)."""
-    places = {item.name: item.priority for item in md.preprocessors._priority}  # noqa: SLF001 (the registry lists no places otherwise)
+    """Python-Markdown's own preprocessors (and its unescaping and the toc extension's treeprocessors), where they are
+    the known ones, replaced by quicker ones of the same output (tests/test_markdown.py renders documents of every kind
+    both ways)."""
+    places = _places(md.preprocessors)
     if type(md.preprocessors["normalize_whitespace"]) is NormalizeWhitespace:
         md.preprocessors.register(_NormalizeWhitespace(md), "normalize_whitespace", places["normalize_whitespace"])
     for name, (kind, needs) in _PREPROCESSOR_NEEDS.items():
         if name in places and type(md.preprocessors[name]) is kind:
             md.preprocessors.register(_SkippedWithout(md, md.preprocessors[name], needs), name, places[name])
+    if type(md.treeprocessors["unescape"]) is UnescapeTreeprocessor:
+        md.treeprocessors.register(_UnescapeWhereEscaped(md), "unescape", _places(md.treeprocessors)["unescape"])
     toc = next((ext for ext in md.registeredExtensions if type(ext) is TocExtension), None)
     if toc is not None and type(md.treeprocessors["toc"]) is TocTreeprocessor:
         place = next(item.priority for item in md.treeprocessors._priority if item.name == "toc")  # noqa: SLF001
         md.treeprocessors.register(_TocWhereMarked(md, toc.getConfigs()), "toc", place)
 
 
+def _places(registry: Registry) -> dict[str, float]:
+    """The place (priority) of each item of one of Python-Markdown's registries, by name: to put another in its place."""
+    return {item.name: item.priority for item in registry._priority}  # noqa: SLF001 (the registry lists no places otherwise)
+
+
+class _UnescapeWhereEscaped(UnescapeTreeprocessor):
+    """Python-Markdown's last treeprocessor, which puts back the characters escaped with a backslash (`\\*`, kept as
+    STX, their number, ETX): it ran a regular expression over every text and tail of the tree, 40 of them in an
+    article; only those that hold an STX are searched now (the same text comes out of the others)."""
+
+    def unescape(self, text: str) -> str:
+        return super().unescape(text) if STX in text else text
+
+
 class _TocWhereMarked(TocTreeprocessor):
     """The toc extension's treeprocessor (the headings' ids, and the table of contents where the text asks for one),
     which looked for its marker (`[TOC]`) by joining the text of each element's whole subtree, for every element of
-    every document: it now looks only in a document whose text holds the marker somewhere."""
+    every document: it now looks only in a document whose text holds the marker somewhere. And only there is the
+    table made: the library made it for every document (its elements, laid out by the prettify treeprocessor, written
+    as HTML and through every postprocessor, for `md.toc`, which ssg never reads), where no marker places it."""
+
+    marked = False  # the document holds the marker somewhere (set for each document by `run`)
+
+    def run(self, doc: ElementTree.Element) -> None:
+        # (The headings' ids that the library's loop sets before it makes the table change no text.)
+        self.marked = bool(self.marker) and any(self.marker in text for text in doc.itertext())
+        super().run(doc)
+
+    def build_toc_div(self, toc_list: list) -> ElementTree.Element:
+        return super().build_toc_div(toc_list) if self.marked else ElementTree.Element("div")
 
     def replace_marker(self, root: ElementTree.Element, elem: ElementTree.Element) -> None:
-        if any(self.marker in text for text in root.itertext()):  # (the library replaces an element whose text is the marker)
+        if self.marked:  # (the library replaces an element whose text is the marker)
             super().replace_marker(root, elem)
 
 
@@ -356,7 +427,22 @@ class _PlainTextSkippingInline(InlineProcessor):
         # Each pattern with what it needs, in the registry's order: asked of the registry, a pattern's lookup cost as
         # much as its test, 24 of them for every text with a link.
         self.patterns = [(pattern, self.needs.get(pattern), pattern in self.by_reference) for pattern in self.inlinePatterns]
-        return super().run(tree, ancestors)
+        # The texts no pattern can match (most of an article's paragraphs) are passed over by the library's loop, as it
+        # passes over an AtomicString, then given back as they were: it would take each out of its element, run it
+        # through `__handleInline` (which gives it back as it is) and put it back, 2-3 µs a text. (Below the root only:
+        # the library leaves the root's own text alone. Tails are few before inline patterns run: they take the long way.)
+        plain = [
+            (element, text)
+            for element in tree.iter()
+            if element is not tree and (text := element.text) and type(text) is str and not any(map(text.__contains__, self.triggers))
+        ]
+        for element, text in plain:
+            element.text = AtomicString(text)
+        try:
+            return super().run(tree, ancestors)
+        finally:
+            for element, text in plain:
+                element.text = text
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803 (the library's names)
         """The library's loop over the patterns from `patternIndex` on, each tried until it no longer matches; a pattern
@@ -966,6 +1052,12 @@ class _AttrListOnly(AttrListTreeprocessor):
     BLOCK_RE = re.compile(rf"\n[ ]*{BASE_RE}[ ]*$")
     INLINE_RE = re.compile(rf"^{BASE_RE}")
 
+    def run(self, doc: ElementTree.Element) -> None:
+        # Every attribute list is in braces: a tree whose texts hold none (most articles) is not searched element by
+        # element, each asked whether it is a block and its text tried by one of the expressions above.
+        if any("{" in text for element in doc.iter() for text in (element.text, element.tail) if text):
+            super().run(doc)
+
 
 class _BackslashBreak(InlinePattern):
     """A backslash at the end of a line is a line break, as CommonMark (Hugo, GitHub) has it; Python-Markdown showed the
@@ -1075,6 +1167,9 @@ def _heading_fragment(fragment: str) -> str:
     return f"#{_heading_id(text[1:], '-')}" if any(c.isspace() for c in text) else fragment
 
 
+_URL_ATTRIBUTES = {"a": "href", "img": "src"}  # the attribute of each element of Markdown's that holds a URL
+
+
 class _RefTreeprocessor(Treeprocessor):
     def __init__(self, md: markdown.Markdown, refs: _RefCollector):
         super().__init__(md)
@@ -1082,7 +1177,7 @@ class _RefTreeprocessor(Treeprocessor):
 
     def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
-            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            attribute = _URL_ATTRIBUTES.get(element.tag)
             url = element.get(attribute) if attribute else None
             # (An e-mail address's `mailto:` is written as character references, to keep it from address harvesters.)
             if url and not url.startswith(markdown.util.AMP_SUBSTITUTE):

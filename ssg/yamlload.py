@@ -45,17 +45,11 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        lines = _key_lines(node)  # before construction, which merges `<<:` keys into the node's own
-        if (itself := _holding_itself(node)) is not None:
-            # (`a: &a [*a]`: constructed, a list that holds itself, and the reader went round it to a RecursionError traceback)
-            message = (
-                "YAML syntax error: this value holds an alias of its own anchor (&a [*a]), which makes it without end: write the value out"
-            )
-            raise YamlSyntaxError(message, itself.start_mark.line + 1)
-        if (too_many := _too_many_values(node)) is not None:
-            # (`b: &b [*a, *a, ...]` over `a: &a [...]`, a "billion laughs": written out, the data took minutes and gigabytes)
-            message = f"YAML syntax error: its aliases (*a) make more than the {MAX_VALUES:,} values a file may hold: write the values out"
-            raise YamlSyntaxError(message, too_many)
+        lines, nodes = _key_lines(node)  # before construction, which merges `<<:` keys into the node's own
+        # Without an anchor the document has no alias: it is a tree of `nodes` values, none holding itself, and the
+        # walks of `_check_aliases` (a third of reading an article's front matter) would find nothing.
+        if nodes > MAX_VALUES or _ANCHOR.search(text) is not None:
+            _check_aliases(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         if (conflict := conflict_message(text)) is not None:  # (site.yaml after a `git pull` that stopped on it)
@@ -104,6 +98,26 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
     finally:
         loader.dispose()
     return data, lines
+
+
+# Where a text may hold an anchor (`&name`): PyYAML's scanners (libyaml's and its own) take letters, digits, `-` and
+# `_` after the `&`. It finds more than anchors (`AT&T` in a title), never fewer.
+_ANCHOR = re.compile("&[0-9A-Za-z_-]")
+
+
+def _check_aliases(node: yaml.Node) -> None:
+    """Raise a YamlSyntaxError for a document that holds itself through an alias, or whose aliases make more values
+    than a file may hold (`MAX_VALUES`), on the line where it starts to."""
+    if (itself := _holding_itself(node)) is not None:
+        # (`a: &a [*a]`: constructed, a list that holds itself, and the reader went round it to a RecursionError traceback)
+        message = (
+            "YAML syntax error: this value holds an alias of its own anchor (&a [*a]), which makes it without end: write the value out"
+        )
+        raise YamlSyntaxError(message, itself.start_mark.line + 1)
+    if (too_many := _too_many_values(node)) is not None:
+        # (`b: &b [*a, *a, ...]` over `a: &a [...]`, a "billion laughs": written out, the data took minutes and gigabytes)
+        message = f"YAML syntax error: its aliases (*a) make more than the {MAX_VALUES:,} values a file may hold: write the values out"
+        raise YamlSyntaxError(message, too_many)
 
 
 # What PyYAML is doing when a [, { or quote is not closed (its own words, the same in the C and the Python loader).
@@ -335,21 +349,23 @@ def _colon_hint(line: str) -> str | None:
     return f"a colon in the value: put the value in quotes, {key}: {quoted(value)}"
 
 
-def _key_lines(node: yaml.Node | None) -> dict[str, int]:
-    """The 1-based line of each key of a top-level mapping. A key given twice in any mapping, top-level or nested
-    (`image:` with two `credit:`), is an error: PyYAML would keep the last silently, and the first is as likely the
-    one meant. The first repeat in the text is the one reported."""
-    repeats = [repeat for mapping in _mappings(node) for repeat in _repeated_keys(mapping)]
+def _key_lines(node: yaml.Node | None) -> tuple[dict[str, int], int]:
+    """The 1-based line of each key of a top-level mapping, and how many nodes the document has (`_mappings`). A key
+    given twice in any mapping, top-level or nested (`image:` with two `credit:`), is an error: PyYAML would keep the
+    last silently, and the first is as likely the one meant. The first repeat in the text is the one reported."""
+    mappings, nodes = _mappings(node)
+    repeats = [repeat for mapping in mappings for repeat in _repeated_keys(mapping)]
     if repeats:
         line, message = min(repeats)
         raise YamlSyntaxError(message, line)
     if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {key_node.value: key_node.start_mark.line + 1 for key_node in _keys(node)}
+        return {}, nodes
+    return {key_node.value: key_node.start_mark.line + 1 for key_node in _keys(node)}, nodes
 
 
-def _mappings(node: yaml.Node | None) -> list[yaml.MappingNode]:
-    """Every mapping node in the document, at any depth (an alias is the node it names, so each is visited once)."""
+def _mappings(node: yaml.Node | None) -> tuple[list[yaml.MappingNode], int]:
+    """Every mapping node in the document, at any depth, and how many nodes it has (an alias is the node it names, so
+    each is visited and counted once)."""
     found, seen, pending = [], set(), [node]
     while pending:
         current = pending.pop()
@@ -361,7 +377,7 @@ def _mappings(node: yaml.Node | None) -> list[yaml.MappingNode]:
             pending += [part for pair in current.value for part in pair]
         elif isinstance(current, yaml.SequenceNode):
             pending += current.value
-    return found
+    return found, len(seen)
 
 
 def _holding_itself(node: yaml.Node | None) -> yaml.Node | None:

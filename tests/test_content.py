@@ -252,6 +252,16 @@ def test_aliases_that_make_too_many_values_are_a_yaml_error_on_the_key_that_pass
     ]
 
 
+def test_the_checks_of_aliases_are_made_wherever_a_text_may_hold_an_anchor():
+    """The walks that look for aliases are skipped in front matter without an anchor (`yamlload._ANCHOR`); an `&` in a
+    value (`AT&T`) takes them, and finds nothing; a document of more values than a file may hold is still one."""
+    assert meta("---\ntitle: AT&T buys Time Warner\ndate: 2021-01-01\nrights: News & Media\n---\nx\n")["title"] == "AT&T buys Time Warner"
+    many = "\n".join(f"  - {n}" for n in range(100_001))
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlots:\n{many}\n---\nx\n") == [
+        "2021/story.md:4: None: YAML syntax error: its aliases (*a) make more than the 100,000 values a file may hold: write the values out"
+    ]
+
+
 def test_a_tab_in_the_front_matter_is_named():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource:\n\tname: TASS\n---\n")
     assert message.startswith("2021/story.md:5: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")

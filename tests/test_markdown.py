@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown.extensions.attr_list
 import markdown.extensions.toc
 import markdown.preprocessors
 import markdown.treeprocessors
@@ -89,9 +90,10 @@ def test_plain_text_shortcut_renders_exactly_as_python_markdown(monkeypatch):
 
 
 def _every_pattern_everywhere(monkeypatch) -> None:
-    """Every text through every inline pattern, as Python-Markdown alone does (its own loop over them)."""
+    """Every text through every inline pattern, as Python-Markdown alone does (its own loops over the texts and them)."""
     library = markdown.treeprocessors.InlineProcessor._InlineProcessor__handleInline
     monkeypatch.setattr(ssg.markdown._PlainTextSkippingInline, "_InlineProcessor__handleInline", library)
+    monkeypatch.setattr(ssg.markdown._PlainTextSkippingInline, "run", markdown.treeprocessors.InlineProcessor.run)
 
 
 _INLINE_PIECES = [
@@ -241,6 +243,12 @@ def test_quicker_preprocessors_give_what_python_markdown_gives(monkeypatch):
         "~~~",
         "```py",
         "<!-- c -->",
+        "\\*",
+        "\\[",
+        "{#id}",
+        "{.klass}",
+        "\n{: #x }",
+        "}",
     ]
     pieces += ["\n\n[TOC]\n\n", "[TOC]", "\n\n* TOC\n{:toc}\n\n", "\n\n## Heading\n\n", "\n\n# Title [TOC]\n\n", "`[TOC]`"]
     docs = _documents() + [
@@ -249,7 +257,10 @@ def test_quicker_preprocessors_give_what_python_markdown_gives(monkeypatch):
     fast = [render_markdown(doc, "2021/story.md") for doc in docs]
     monkeypatch.setattr(ssg.markdown._SkippedWithout, "run", lambda self, lines: self.inner.run(lines))
     monkeypatch.setattr(ssg.markdown._NormalizeWhitespace, "run", markdown.preprocessors.NormalizeWhitespace.run)
-    monkeypatch.setattr(ssg.markdown._TocWhereMarked, "replace_marker", markdown.extensions.toc.TocTreeprocessor.replace_marker)
+    for name in ("run", "build_toc_div", "replace_marker"):
+        monkeypatch.setattr(ssg.markdown._TocWhereMarked, name, getattr(markdown.extensions.toc.TocTreeprocessor, name))
+    monkeypatch.setattr(ssg.markdown._UnescapeWhereEscaped, "unescape", markdown.treeprocessors.UnescapeTreeprocessor.unescape)
+    monkeypatch.setattr(ssg.markdown._AttrListOnly, "run", markdown.extensions.attr_list.AttrListTreeprocessor.run)
     slow = [render_markdown(doc, "2021/story.md") for doc in docs]
     for doc, a, b in zip(docs, fast, slow, strict=True):
         assert a == b, repr(doc)
@@ -261,6 +272,7 @@ def test_quicker_preprocessors_are_in_place():
     assert type(md.preprocessors["fenced_code_block"]) is ssg.markdown._SkippedWithout
     assert type(md.preprocessors["html_block"]) is ssg.markdown._SkippedWithout
     assert type(md.treeprocessors["toc"]) is ssg.markdown._TocWhereMarked
+    assert type(md.treeprocessors["unescape"]) is ssg.markdown._UnescapeWhereEscaped
 
 
 def test_plain_paragraph_shortcut_is_used_only_with_the_known_processors():
@@ -1303,3 +1315,44 @@ def test_a_link_to_a_host_in_brackets_that_is_no_address_is_left_as_written(proj
     assert render_markdown(body, "2021/story.md").html == made
     project.write({"content/2021/story.md": article("Story", "2021-05-01", body)}).build()
     assert made in project.page("2021/05/01/story/")
+
+
+def test_block_level_answers_are_the_librarys():
+    """The renderer keeps each tag's answer to `is_block_level` (`_BlockLevelTags`): the same as the library's."""
+    md = ssg.markdown._renderer()
+    assert isinstance(md.is_block_level.__self__, ssg.markdown._BlockLevelTags)
+    tags = [*md.block_level_elements, "a", "em", "span", "img", "br", "code", "sup", "DIV", "P", "hr/", "x-y", "", None, 3]
+    for tag in tags * 2:
+        assert md.is_block_level(tag) == markdown.Markdown.is_block_level(md, tag), tag
+
+
+def test_wordpress_shortcodes_are_looked_for_in_the_lines_joined_as_line_by_line():
+    """`_TemplateBlocks` asks whether some line holds a WordPress shortcode ssg renders of the lines joined, with an
+    expression that starts at the bracket: the same answer as the expression with its escaping backslash, line by line."""
+    import random
+
+    names = "|".join(ssg.shortcodes._WP_RENDERED)
+    by_line = re.compile(rf"\\?\[(?:{names})[\s\\\]]")
+    rng = random.Random(11)
+    pieces = [
+        "[",
+        "\\[",
+        "[caption",
+        "\\[caption",
+        "[video",
+        "[gallery]",
+        "caption",
+        "]",
+        "\\",
+        " ",
+        "\n",
+        "\t",
+        "\x0b",
+        "\u2028",
+        "x",
+        "[x ",
+    ]
+    for _ in range(20_000):
+        lines = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))).split("\n")
+        expected = any(by_line.search(line) for line in lines)
+        assert (ssg.shortcodes._WP_RENDERED_IN_LINES.search("\n".join(lines)) is not None) == expected, lines

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -243,3 +244,40 @@ def test_possessives_share_the_words_terms(word_lists: dict[str, list[str]], lan
     assert term("o’clock") == term("oʼclock") == term("o'clock") == "o'clock"  # inner apostrophes stay, as one kind
     assert term("м’ясо") == term("м'ясо") != term("мясо")
     assert term("he'll") != term("hell")
+
+
+def test_trim_without_its_expression_gives_what_the_expression_gives() -> None:
+    """`trim` gives a token that starts and ends with a word character back without running the trimmer's expression:
+    its set of word characters is the expression's class, and any token comes out as the expression leaves it."""
+    from ssg.search import analysis
+
+    word_class = re.compile(f"[{analysis._WORD_CHARS}]")
+    assert {chr(c) for c in range(0x110000) if word_class.fullmatch(chr(c))} == analysis._WORD_CHAR_SET
+    rng = random.Random(3)
+    pieces = [
+        "a",
+        "Z",
+        "9",
+        "_",
+        "я",
+        "ё",
+        "\u0483",
+        "\u0485",
+        "\u0486",
+        "\u1d2b",
+        "\u2de0",
+        "\ua640",
+        "\ufe2f",
+        ".",
+        "«",
+        "(",
+        "-",
+        "'",
+        "’",
+        "😀",
+        "é",
+        "Ω",
+    ]
+    for _ in range(20_000):
+        token = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        assert trim(token) == analysis._TRIM.sub("", token), repr(token)

@@ -51,7 +51,27 @@ def tokenize(text: str) -> list[str]:
     return text.replace("-", " ").split()  # C speed: the bulk of the per-article time
 
 
+def _class_chars(spec: str) -> frozenset[str]:
+    """The characters of a regular expression's class written as single characters and ranges (`_WORD_CHARS`)."""
+    chars, index = set(), 0
+    while index < len(spec):
+        if spec[index + 1 : index + 2] == "-" and index + 2 < len(spec):
+            chars.update(map(chr, range(ord(spec[index]), ord(spec[index + 2]) + 1)))
+            index += 3
+        else:
+            chars.add(spec[index])
+            index += 1
+    return frozenset(chars)
+
+
+_WORD_CHAR_SET = _class_chars(_WORD_CHARS)
+
+
 def trim(token: str) -> str:
+    # A token that starts and ends with a word character (most) has nothing to trim: two look-ups, where the regular
+    # expression tried both of its ends at every character (a stemmed word's every new form goes through here).
+    if token[:1] in _WORD_CHAR_SET and token[-1:] in _WORD_CHAR_SET:
+        return token
     return _TRIM.sub("", token)
 
 
