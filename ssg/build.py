@@ -730,12 +730,15 @@ def write_site(run: _Run, theme: Theme, made: Assembly, output: Output, builder:
     # Where each article and standalone page (and each tag a Pelican link names) is: pages, feeds and fingerprints ask.
     paths = link_paths(site, urls)
     rendering = Rendering(latest_links(site, config, urls), Bodies(run.store.path), paths)
-    with phase("plan"):
-        renderer, prints, todo = _plan_pages(run, theme, made, output, builder, rendering)
-    with phase("pages"):
-        _render_pages(run, renderer, made, output, todo, builder.frozen)
-    with phase("feeds"):
-        _write_feeds(run, theme, made, output, prints, rendering)
+    try:
+        with phase("plan"):
+            renderer, prints, todo = _plan_pages(run, theme, made, output, builder, rendering)
+        with phase("pages"):
+            _render_pages(run, renderer, made, output, todo, builder.frozen)
+        with phase("feeds"):
+            _write_feeds(run, theme, made, output, prints, rendering)
+    finally:
+        rendering.bodies.close()  # (the bodies are read: see `Bodies.close`)
     with phase("sitemap"):
         _write_sitemap(run, made, output, prints, builder)
     if theme.searching(config.search.enabled):

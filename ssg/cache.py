@@ -139,6 +139,9 @@ def tracked_by_git(folder: Path, shown: str) -> str | None:
     )
 
 
+SHRINK_ABOVE = 32 * 2**20  # free bytes in the cache file worth a VACUUM (where they are also a quarter of it)
+
+
 class Store:
     """Cached article records; `path=None` keeps them in memory only (for `ssg check`)."""
 
@@ -313,7 +316,21 @@ class Store:
 
     def close(self) -> None:
         self.db.commit()
+        self._shrink()
         self.db.close()
+
+    def _shrink(self) -> None:
+        """Give the disk back the room of records no file has now, where it is over a quarter of the file: a keeper
+        who moved 30,000 articles into month folders had each record written again beside its old one, and the cache
+        stayed at 597 MB, 280 of them free, for good (sqlite reuses free pages, and returns them only to a VACUUM: 2.5 s
+        there)."""
+        if self.path is None:
+            return
+        pages, free, size = (self.db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "freelist_count", "page_size"))
+        if free * size < SHRINK_ABOVE or free * 4 < pages:
+            return
+        with contextlib.suppress(sqlite3.OperationalError):  # (another process reads the cache, `ssg check`: the next build tries again)
+            self.db.execute("VACUUM")
 
 
 def _mapping_proxy(items: dict) -> MappingProxyType:

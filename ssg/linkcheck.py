@@ -156,6 +156,14 @@ def check_links(folder: Path, base: str = "/") -> LinkReport:
             parsed[rel] = collector
         return parsed[rel]
 
+    located: dict[str, tuple[str, bool]] = {}
+
+    def locate(file: str) -> tuple[str, bool]:
+        # (2.6 million links of 30,000 articles' pages lead to some 100,000 files: each looked up once, not two stats a link)
+        if file not in located:
+            located[file] = _locate(folder, file)
+        return located[file]
+
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml", ".css") and p.is_file())
     if (folder / "robots.txt").is_file():
         files.append("robots.txt")
@@ -172,7 +180,7 @@ def check_links(folder: Path, base: str = "/") -> LinkReport:
                 url = own  # (told as written: `http://www.example.org/x/` is what to find in the article)
             problem, target = _wordpress_query(url), ""
             if problem is None:
-                problem, target = _check(folder, page, url, root_path, parse, report)
+                problem, target = _check(locate, page, url, root_path, parse, report)
             if problem:
                 report.broken.append(BrokenLink(page, written, problem, target))
         if page.endswith(".css") and len(report.broken) > first_broken:
@@ -226,6 +234,8 @@ def _own_url(url: str, base_url: str, root_path: str) -> str | None:
     """`url` from the site's root if it is an absolute URL of the site under another spelling of its base URL: http
     for https, `www.` or not (`urls.on_site_host`), as a moved WordPress archive links its own old pages; else None
     (another site, or another path of the host)."""
+    if ":" not in url:  # (no scheme: most links of a page, which need no parsing here)
+        return None
     parts = _split(url)
     if parts is None or parts.scheme not in ("http", "https") or not on_site_host(parts.hostname, base_url):
         return None
@@ -243,6 +253,8 @@ _WORDPRESS_QUERY = re.compile(r"(?:^|&)(?:p|page_id|attachment_id|cat)=\d+(?:&|$
 
 def _wordpress_query(url: str) -> str | None:
     """Why a link of the site to WordPress's address by number is broken: the page it named is not there."""
+    if "?" not in url:  # (no query: most links of a page, which need no parsing here)
+        return None
     parts = _split(url)
     if parts is None or parts.scheme or parts.netloc or not _WORDPRESS_QUERY.search(parts.query):
         return None
@@ -329,8 +341,24 @@ def _other_links(path: Path) -> Iterator[str]:
                 yield value.strip()
 
 
+def _locate(folder: Path, file: str) -> tuple[str, bool]:
+    """The file of the site a link to `file` (a path in `folder`) is answered with, its folder's `index.html` where it
+    is a folder, and whether it is there."""
+    try:
+        if (folder / file).is_dir():
+            file = file + "/index.html"
+        return file, (folder / file).is_file()
+    except OSError:  # (a name over 255 bytes, a link of 300 letters: is_dir raised, and the check stopped on that traceback)
+        return file, False
+
+
 def _check(
-    folder: Path, page: str, url: str, root_path: str, parse: Callable[[str], _Collector], report: LinkReport
+    locate: Callable[[str], tuple[str, bool]],
+    page: str,
+    url: str,
+    root_path: str,
+    parse: Callable[[str], _Collector],
+    report: LinkReport,
 ) -> tuple[str | None, str]:
     """Why the link `url` of `page` is broken (None if it is not), and the site path it leads to ("" where it does not
     lead into the site)."""
@@ -371,13 +399,7 @@ def _check(
         target = ""
     if target.startswith("./"):
         target = target[2:]
-    file = target + "index.html" if target == "" or target.endswith("/") else target
-    try:
-        if (folder / file).is_dir():
-            file = file + "/index.html"
-        found = (folder / file).is_file()
-    except OSError:  # (a name over 255 bytes, a link of 300 letters: is_dir raised, and the check stopped on that traceback)
-        found = False
+    file, found = locate(target + "index.html" if target == "" or target.endswith("/") else target)
     if not found:
         return f"no such file {file}", target
     if parts.fragment and file.endswith(".html") and unquote(parts.fragment) not in parse(file).ids:

@@ -538,6 +538,14 @@ class Bodies:
         bodies.pid, bodies.db = os.getpid(), db
         return bodies
 
+    def close(self) -> None:
+        """Close this process's connection (a later call opens another). One left open keeps the cache's write-ahead
+        log from being taken into its file as the build closes the cache: after a cold build of 30,000 articles, 320 MB
+        of log stayed beside the 318 MB cache until the next build."""
+        if self.db is not None and self.pid == os.getpid() and str(self.path) != ":memory:":
+            self.db.close()
+            self.db, self.pid = None, None
+
     def __call__(self, article: Article | StandalonePage) -> str:
         if self.pid != os.getpid():
             self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)

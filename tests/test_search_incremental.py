@@ -15,6 +15,7 @@ import sqlite3
 import sys
 from array import array
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -766,3 +767,41 @@ def test_a_save_of_the_state_stopped_midway_writes_nothing_and_is_done_with_the_
     dict(write_index(archive.docs.values(), CONFIG, cold_state))
     assert _state_tables(state) == _state_tables(cold_state)
     assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+
+
+def test_a_tag_renamed_in_many_articles_looks_up_each_terms_holders_not_every_edited_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keeper renamed a tag in 3,306 of 30,000 articles (sed on the files): the search phase took 78 s where a cold
+    build's takes 10, as each of the tens of thousands of terms those articles hold looked up every edited article in
+    its postings (`_Update.same`, `_splice`: terms x edited bisections). Each term's holders are looked up in the
+    edited set now where they are the fewer; the index is still the one built from scratch."""
+    vocabulary = [f"r{i}" for i in range(3000)]  # (rare words, a few holders each, as most words of an archive)
+    tags = {n: ("NASA",) for n in range(1000)}
+
+    def doc(n: int) -> SearchDoc:
+        body = " ".join(random.Random(n).sample(vocabulary, 12))
+        date = f"20{10 + n // 336:02d}-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}T10:00:00+03:00"
+        return SearchDoc(f"d{n}/", f"d{n}/", f"t{n}", date, "ru", "", tags[n], article_terms("ru", f"t{n}", tags[n], body, CONFIG))
+
+    state = tmp_path / "state.sqlite"
+    dict(write_index([doc(n) for n in range(1000)], CONFIG, state))
+    tags.update({n: ("НАСА",) for n in range(0, 1000, 5)})  # (a fifth of the archive: an update, not a rebuild)
+    docs = [doc(n) for n in range(1000)]
+    lookups = 0
+    real_bisect = search_writer.bisect_left
+
+    def counted(*args: Any) -> int:
+        nonlocal lookups
+        lookups += 1
+        return real_bisect(*args)
+
+    updates = []
+    real_run = search_writer._Update.run
+    monkeypatch.setattr(search_writer._Update, "run", lambda self: updates.append(real_run(self)) or updates[-1])
+    monkeypatch.setattr(search_writer, "bisect_left", counted)
+    updated = dict(write_index(docs, CONFIG, state))
+    monkeypatch.setattr(search_writer, "bisect_left", real_bisect)
+    assert updates == [True]
+    assert updated == dict(write_index(docs, CONFIG))
+    assert lookups < 60_000
