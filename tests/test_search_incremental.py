@@ -785,6 +785,7 @@ def test_a_tag_renamed_in_many_articles_looks_up_each_terms_holders_not_every_ed
         return SearchDoc(f"d{n}/", f"d{n}/", f"t{n}", date, "ru", "", tags[n], article_terms("ru", f"t{n}", tags[n], body, CONFIG))
 
     state = tmp_path / "state.sqlite"
+    monkeypatch.setattr(search_writer, "MAX_EDITED", 0.25)  # (as at 30,000 articles, where 1,500 edited are an update)
     dict(write_index([doc(n) for n in range(1000)], CONFIG, state))
     tags.update({n: ("НАСА",) for n in range(0, 1000, 5)})  # (a fifth of the archive: an update, not a rebuild)
     docs = [doc(n) for n in range(1000)]
@@ -805,3 +806,23 @@ def test_a_tag_renamed_in_many_articles_looks_up_each_terms_holders_not_every_ed
     assert updates == [True]
     assert updated == dict(write_index(docs, CONFIG))
     assert lookups < 60_000
+
+
+@pytest.mark.parametrize(("edited", "updated"), [(18, True), (22, False)])
+def test_more_than_a_twentieth_of_the_archive_edited_is_indexed_from_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: int, updated: bool
+) -> None:
+    """A tag renamed in 19% of a 10,000-article archive was spliced in 5.4 s and 369 MiB, where indexing every article
+    afresh takes 2.6 s and 215 MiB: over MAX_EDITED (5%: 20 of these 400) the index is made from scratch."""
+    archive = Archive(11, 400)
+    state = tmp_path / "state.sqlite"
+    dict(write_index(archive.docs.values(), CONFIG, state))
+    for i in range(0, 15 * edited, 15):
+        old, new = archive.docs[i], archive.make(0, 0)
+        archive.docs[i] = SearchDoc(old.ref, old.path, old.title, old.date, old.lang, old.lead, ("НАСА",), new.terms)
+    updates = []
+    real_run = search_writer._Update.run
+    monkeypatch.setattr(search_writer._Update, "run", lambda self: updates.append(real_run(self)) or updates[-1])
+    after = dict(write_index(archive.docs.values(), CONFIG, state))
+    assert updates == [updated]
+    assert after == dict(write_index(archive.docs.values(), CONFIG))
