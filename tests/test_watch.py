@@ -505,22 +505,26 @@ def test_a_pause_leaves_the_collection_to_the_next_when_a_save_waits(project, mo
     assert collected == [True] and rebuilder.builder.frozen
 
 
-def test_the_preview_tells_its_builder_once_it_keeps_objects_frozen(project, monkeypatch, unfrozen):
-    """Builds then leave the freeze alone without asking the collector (`gc.get_freeze_count` counts every frozen
-    object: 30 ms at 10,000 articles, twice a build)."""
+def _pausing_preview(project, monkeypatch) -> Rebuilder:
+    """A preview of one article, not built yet, whose pauses come after 10 ms (its `run` tidies and collects then)."""
     import ssg.watch
     from ssg.build import BuildOptions
-    from ssg.watch import Rebuilder
 
     from .conftest import NOW, article
 
     monkeypatch.setattr(ssg.watch, "TIDY", 0.01)
     monkeypatch.setattr(ssg.watch, "IDLE", 0.01)
     project.write({"content/2021/a.md": article("A", "2021-03-01", "First.")})
-    config = load_config(project.root)
     rebuilder = Rebuilder(project.root, BuildOptions(now=NOW), target=lambda same: same)
-    rebuilder.config = config
-    rebuilder.build(config)
+    rebuilder.config = load_config(project.root)
+    return rebuilder
+
+
+def test_the_preview_tells_its_builder_once_it_keeps_objects_frozen(project, monkeypatch, unfrozen):
+    """Builds then leave the freeze alone without asking the collector (`gc.get_freeze_count` counts every frozen
+    object: 30 ms at 10,000 articles, twice a build)."""
+    rebuilder = _pausing_preview(project, monkeypatch)
+    rebuilder.build(rebuilder.config)
     assert not rebuilder.builder.frozen
     thread = threading.Thread(target=rebuilder.run)
     thread.start()
@@ -538,18 +542,12 @@ def test_a_save_leaves_the_collection_of_what_its_build_made_to_the_pause(projec
     """A moved date's build makes ~180,000 objects at 10,000 articles: at a one-shot build's threshold they were all
     collected in the save (0.04-0.2 s before the reload); while the preview runs, its builds collect at PREVIEW_GEN0."""
     import ssg.watch
-    from ssg.build import Builder, BuildOptions
-    from ssg.watch import Rebuilder
+    from ssg.build import Builder
 
-    from .conftest import NOW, article
+    from .conftest import article
 
-    monkeypatch.setattr(ssg.watch, "TIDY", 0.01)
-    monkeypatch.setattr(ssg.watch, "IDLE", 0.01)
-    project.write({"content/2021/a.md": article("A", "2021-03-01", "First.")})
-    config = load_config(project.root)
-    rebuilder = Rebuilder(project.root, BuildOptions(now=NOW), target=lambda same: same)
-    rebuilder.config = config
-    rebuilder.first_build(config)
+    rebuilder = _pausing_preview(project, monkeypatch)
+    rebuilder.first_build(rebuilder.config)
     thresholds: list[int] = []
     build = Builder.build
 
