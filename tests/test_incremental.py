@@ -1377,3 +1377,20 @@ def test_preview_recovers_from_damaged_search_terms_at_the_next_build(site, tmp_
         builder_build(builder, site)
     builder_build(builder, site)
     assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_search_terms_whose_damaged_bytes_ask_too_much_memory_are_a_miss(monkeypatch):
+    """Damaged bytes of a record's terms can ask marshal for a list of 2^31 items (`[\\xff\\xff\\xff\\x7f`): where
+    the system refuses the memory, marshal raises MemoryError, which ended the build on a traceback; the record is a
+    miss, as one cut short is. (marshal.loads stands in for the refusal: the real one takes 4 s where it is given.)"""
+    store = Store(None, "stamp")
+    store.put(
+        "d0", read_article("0.md", article("Story", "2021-01-10", "Rockets.").encode(), ReadSettings("en", "UTC", (), SearchConfig(), ()))
+    )
+    store.db.execute("UPDATE records SET terms = ? WHERE digest = 'd0'", (b"[\xff\xff\xff\x7f",))
+
+    def refused(data: bytes) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(ssg.cache.marshal, "loads", refused)
+    assert store.terms(["d0"]) == {}
