@@ -839,11 +839,25 @@ def _write_search(run: _Run, made: Assembly, output: Output, builder: Builder, p
     before, index_files = len(output.changed), 0
     cache = search.TermsCache(store.stamp, store.terms)
     docs = builder.search.docs(store.stamp, made.site, paths, made.urls if config.sources.enabled else None)
-    for file in builder.search.indexer.files(docs, config.search, search_state(config), cache, builder.frozen):
-        fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
-        if not output.unchanged(file.path, fingerprint):
-            output.write(file.path, file.data, fingerprint)
-        index_files += 1
+    try:
+        for file in builder.search.indexer.files(docs, config.search, search_state(config), cache, builder.frozen):
+            fingerprint = "search:" + file.digest  # an unchanged file is neither hashed again nor compared
+            if not output.unchanged(file.path, fingerprint):
+                output.write(file.path, file.data, fingerprint)
+            index_files += 1
+    except search.DamagedTermsError as error:
+        # (A traceback, and at every build after it: the record is dropped, so that the next build reads the file again;
+        # the preview's builder too, which would have taken the file's record as it knew it.)
+        store.forget([error.key])
+        store.commit()
+        builder.known = None
+        source = next(
+            (f"{config.content_dir}/{a.source_path}" for a in (*made.site.articles, *made.site.standalone.pages) if a.key == error.key), ""
+        )
+        message = (
+            f"its search terms in the build cache ({store.path}) are damaged: they are dropped; build again, which reads the file anew"
+        )
+        raise SsgError(Problem(source or error.ref, None, None, message)) from None
     result.files += index_files
     result.counts["search"] = f"{_count(len(docs), 'document')} in {_count(index_files, 'file')}, {_since(output, before)} changed"
 

@@ -231,7 +231,9 @@ class Store:
             for digest, value in self.db.execute(f"SELECT digest, {column} FROM records WHERE digest IN ({marks})", chunk):
                 try:
                     found[digest] = loads(value)
-                except (TypeError, ValueError, EOFError):  # (EOFError: marshal's, for a record cut short)
+                # (EOFError: marshal's, for a record cut short; MemoryError: its, for one whose damaged bytes ask for a list
+                # of 2^31 items: 17 GB asked, 4 s where the system gave them, a traceback where it did not)
+                except (TypeError, ValueError, EOFError, MemoryError):
                     continue
         return found
 

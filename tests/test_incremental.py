@@ -1337,3 +1337,60 @@ def test_the_cache_gives_back_the_room_of_records_a_reorganised_content_folder_l
     project.build()
     assert size() <= before * 1.2
     assert project.build().read == 0  # (and it holds what the next build reads)
+
+
+def damage_terms_and_search_state(site: Project, digest: str) -> None:
+    """One record's search terms cut short (a damaged cache file), and the search index's state gone: the next build's
+    search phase reads every article's terms back from the cache."""
+    change_cache(site, f"UPDATE records SET terms = substr(terms, 1, 20) WHERE digest = '{digest}'", "DELETE FROM builds")
+    for state in (site.root / ".ssg-cache").glob("search-*.sqlite"):
+        state.unlink()
+
+
+def test_damaged_search_terms_are_named_dropped_and_read_again(site, tmp_path):
+    """A record whose search terms were damaged ended the search phase of every build on a ValueError traceback saying
+    they did not match site.yaml: the build now names the article and the cache, and drops the record, so that the
+    next build reads the file again and makes the cold build's site."""
+    config = load_config(site.root)
+    store = Store(site.root / ".ssg-cache" / "cache.sqlite", cache_stamp(config))
+    loaded = load_articles(config.content_path, store, read_settings(config), 1)
+    store.close()
+    damage_terms_and_search_state(site, next(a.key for a in loaded.articles if a.source_path == "2021/story-3.md"))
+    with pytest.raises(SsgError, match=r"content/2021/story-3\.md: its search terms in the build cache \(.*cache\.sqlite\) are damaged"):
+        site.build()
+    assert site.build().read == 1
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_preview_recovers_from_damaged_search_terms_at_the_next_build(site, tmp_path):
+    """The preview's builder, whose build failed on damaged search terms, makes the cold build's site at the next one
+    (it holds the article read from the record the failed build dropped)."""
+    builder = Builder()
+    builder_build(builder, site)
+    config = load_config(site.root)
+    store = Store(site.root / ".ssg-cache" / "cache.sqlite", cache_stamp(config))
+    loaded = load_articles(config.content_path, store, read_settings(config), 1)
+    store.close()
+    damage_terms_and_search_state(site, next(a.key for a in loaded.articles if a.source_path == "2021/story-3.md"))
+    site.write({"content/2021/story-0.md": article("Story zero", "2021-01-10T10:00:00+03:00", "Body.", tags="[Alpha]")})
+    with pytest.raises(SsgError, match=r"content/2021/story-3\.md: its search terms"):
+        builder_build(builder, site)
+    builder_build(builder, site)
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_search_terms_whose_damaged_bytes_ask_too_much_memory_are_a_miss(monkeypatch):
+    """Damaged bytes of a record's terms can ask marshal for a list of 2^31 items (`[\\xff\\xff\\xff\\x7f`): where
+    the system refuses the memory, marshal raises MemoryError, which ended the build on a traceback; the record is a
+    miss, as one cut short is. (marshal.loads stands in for the refusal: the real one takes 4 s where it is given.)"""
+    store = Store(None, "stamp")
+    store.put(
+        "d0", read_article("0.md", article("Story", "2021-01-10", "Rockets.").encode(), ReadSettings("en", "UTC", (), SearchConfig(), ()))
+    )
+    store.db.execute("UPDATE records SET terms = ? WHERE digest = 'd0'", (b"[\xff\xff\xff\x7f",))
+
+    def refused(data: bytes) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(ssg.cache.marshal, "loads", refused)
+    assert store.terms(["d0"]) == {}

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from ssg.search import SearchConfig, SearchDoc, TermsCache, article_terms, write_index
+from ssg.search import DamagedTermsError, SearchConfig, SearchDoc, TermsCache, article_terms, write_index
 from ssg.search import inverted as search_inverted
 from ssg.search import writer as search_writer
 from ssg.search.analysis import terms_digest
@@ -271,8 +271,9 @@ def test_a_document_missing_from_the_terms_cache_is_an_error(tmp_path: Path) -> 
     cache = Cache()
     lazy_docs = cache.keep(docs)
     del cache.terms[lazy_docs[3].key]
-    with pytest.raises(ValueError, match=f"search terms of {docs[3].ref} do not match"):
+    with pytest.raises(DamagedTermsError, match=f"search terms of {docs[3].ref} in the build cache are damaged") as raised:
         list(write_index(lazy_docs, CONFIG, tmp_path / "state.sqlite", TermsCache(cache.stamp, cache)))
+    assert raised.value.key == lazy_docs[3].key  # (the record the build drops, see test_incremental.py)
 
 
 def test_the_newest_article_deleted_then_restored(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ shards that hold its terms (`writer` describes the files, search.js is the clien
 
 from .analysis import article_terms
 from .model import FIELDS, SUPPORTED_LANGUAGES, TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
-from .writer import Indexer, IndexFile, index_files, write_index
+from .writer import DamagedTermsError, Indexer, IndexFile, index_files, write_index
 
 __all__ = [
+    "DamagedTermsError",
     "FIELDS",
     "SUPPORTED_LANGUAGES",
     "TERMS_VERSION",

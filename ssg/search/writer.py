@@ -327,6 +327,16 @@ def _documents(docs: list[SearchDoc], terms: _Terms, known: dict[int, _Doc]) -> 
     return out  # type: ignore[return-value]
 
 
+class DamagedTermsError(ValueError):
+    """A document's search terms are missing from the cache's record (`key`) or unusable there: a damaged cache file,
+    as every record of the cache (its stamp) is read with the settings of this build. The search phase of a build
+    ended on a ValueError traceback that said the terms did not match site.yaml, and so did every build after it."""
+
+    def __init__(self, ref: str, key: str):
+        super().__init__(f"the search terms of {ref} in the build cache are damaged")
+        self.ref, self.key = ref, key
+
+
 class _Terms:
     """Gives documents made without terms (`SearchDoc.terms` None) theirs, read from the cache
     a batch at a time when the build needs them."""
@@ -351,6 +361,15 @@ class _Terms:
             raise ValueError(f"the cached search terms of {ref} do not match site.yaml `search:`: delete the build cache and build again")
         return [data[name] for name in self.names]
 
+    def cached(self, d: _Doc, found: dict[str, dict]) -> list[list]:
+        """The fields of `d` from the terms read from the cache (`found`), as `fields` gives them. Missing or unusable
+        there (its record cut short or damaged: `cache.Store.terms` leaves it out), a `DamagedTermsError` naming its
+        record, which the build drops, so that the next build reads the file again."""
+        try:
+            return self.fields(d.ref, found.get(d.doc.key))
+        except ValueError:
+            raise DamagedTermsError(d.ref, d.doc.key) from None
+
     def read(self, docs: list[_Doc]) -> list[list[list]]:
         """The fields of `docs` (as `fields` gives them), from the cache for those without: not given to them, for a
         cold build reads every document's once, and kept they would add up to every article's (34 MB at 10,000)."""
@@ -358,7 +377,7 @@ class _Terms:
         if missing and self.cache is None:
             raise ValueError(f"no search terms for {missing[0].ref}")
         found = self.cache.read([d.doc.key for d in missing]) if missing else {}  # type: ignore[union-attr]
-        return [d.fields if d.fields is not None else self.fields(d.ref, found.get(d.doc.key)) for d in docs]
+        return [d.fields if d.fields is not None else self.cached(d, found) for d in docs]
 
     def load(self, docs: Iterable[_Doc]) -> None:
         """Give those of `docs` that have no terms yet theirs."""
@@ -370,7 +389,7 @@ class _Terms:
             batch = missing[start : start + _TERMS_BATCH]
             found = self.cache.read([d.doc.key for d in batch])  # type: ignore[union-attr]
             for d in batch:
-                d.fields = self.fields(d.ref, found.get(d.doc.key))
+                d.fields = self.cached(d, found)
 
 
 def _tf_ords(tf: str | list[int]) -> Iterator[int]:
