@@ -367,7 +367,7 @@ class Builder:
                 if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)
                     result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
         finally:
-            run.store.close()
+            run.store.close(shrink=not self.remember)  # (a long-lived builder's are the preview's saves)
         return result
 
     def _check_folders(self, config: Config, options: BuildOptions) -> None:

@@ -316,9 +316,12 @@ class Store:
     def commit(self) -> None:
         self.db.commit()
 
-    def close(self) -> None:
+    def close(self, shrink: bool = True) -> None:
+        """`shrink`: give the disk back the room dropped records left (`_shrink`), which may take seconds once; the
+        preview's builds leave it to the next `ssg build`, so that no save waits for it before its reload."""
         self.db.commit()
-        self._shrink()
+        if shrink:
+            self._shrink()
         self.db.close()
 
     def _shrink(self) -> None:

@@ -1339,6 +1339,21 @@ def test_the_cache_gives_back_the_room_of_records_a_reorganised_content_folder_l
     assert project.build().read == 0  # (and it holds what the next build reads)
 
 
+def test_the_previews_saves_leave_giving_the_caches_room_back_to_the_next_build(project, monkeypatch):
+    """Giving the room back (a VACUUM) took 2.5 s once at 30,000 articles: a save of the preview that came after content
+    was reorganised waited for it before its reload. The preview's builder leaves it to the next `ssg build`."""
+    monkeypatch.setattr(ssg.cache, "SHRINK_ABOVE", 0)
+    vacuums: list[str] = []
+    monkeypatch.setattr(ssg.cache.Store, "_shrink", lambda store: vacuums.append("one-shot"))
+    project.write({f"content/2021/story-{n}.md": article(f"Story {n}", f"2021-03-{10 + n}T10:00:00+03:00", "Text.") for n in range(3)})
+    config = load_config(project.root)
+    preview = Builder()
+    preview.build(config, BuildOptions(now=NOW))
+    assert vacuums == []
+    project.build()
+    assert vacuums == ["one-shot"]
+
+
 def damage_terms_and_search_state(site: Project, digest: str) -> None:
     """One record's search terms cut short (a damaged cache file), and the search index's state gone: the next build's
     search phase reads every article's terms back from the cache."""
