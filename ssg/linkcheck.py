@@ -11,6 +11,7 @@ on every site they build.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -156,13 +157,8 @@ def check_links(folder: Path, base: str = "/") -> LinkReport:
             parsed[rel] = collector
         return parsed[rel]
 
-    located: dict[str, tuple[str, bool]] = {}
-
-    def locate(file: str) -> tuple[str, bool]:
-        # (2.6 million links of 30,000 articles' pages lead to some 100,000 files: each looked up once, not two stats a link)
-        if file not in located:
-            located[file] = _locate(folder, file)
-        return located[file]
+    # (2.6 million links of 30,000 articles' pages lead to some 100,000 files: each looked up once, not two stats a link)
+    locate = functools.cache(functools.partial(_locate, folder))
 
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml", ".css") and p.is_file())
     if (folder / "robots.txt").is_file():

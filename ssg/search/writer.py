@@ -48,7 +48,7 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -891,14 +891,7 @@ class _Update:
         before, as often, and is as long where the postings carry lengths (below DENSE documents); its newest
         document, if one of them, has it at the same offset. Its row then stays as it was, and is not read back."""
         for f, (docs, tfs, now) in enumerate(zip(p.docs, p.tfs, adds, strict=True)):
-            held = []
-            if len(docs) < len(before):  # (a tag renamed in 3,000 articles: each term's few holders, not 3,000 bisections)
-                held = [(n, tf) for n, tf in zip(docs, tfs, strict=True) if n in before]
-            else:
-                for n in before:
-                    i = bisect_left(docs, n)
-                    if i < len(docs) and docs[i] == n:
-                        held.append((n, tfs[i]))
+            held = [(docs[i], tfs[i]) for i in _held(docs, before)]
             if sorted(held) != now:
                 return False
             if held and len(docs) < DENSE and any(before[n][f] != self.docs[n].fields[f][2] for n, _ in held):
@@ -1132,11 +1125,7 @@ def _splice(
     first, end = size, 0  # the old postings [first, end) are encoded again
     if low < high:
         first, end = low, high + 1
-    if len(drop) > size:  # (as in `same`: the term's holders looked up in `drop`, not all of `drop` in them)
-        dropped = [i for i, d in enumerate(docs) if d in drop]
-    else:
-        dropped = [i for n in drop if (i := bisect_left(docs, n)) < size and docs[i] == n]
-    for i in dropped:
+    for i in _held(docs, drop):
         first, end = min(first, i), max(end, i + 2)
     for n, _ in adds:
         i = bisect_left(docs, n)
@@ -1225,6 +1214,16 @@ class _Move(NamedTuple):
         if refs[start:last] == old_refs[start + 1 : end] and digests[start:last] == old_digests[start + 1 : end]:
             return cls(start, last, -1)
         return None
+
+
+def _held(docs: Sequence[int], wanted: Collection[int]) -> list[int]:
+    """The places in a term's documents `docs` (sorted) of those among `wanted`: each of `wanted` found by bisection, or,
+    where the term's holders are the fewer, each holder looked up in `wanted` (a keeper renamed a tag in 3,306 of
+    30,000 articles: every term of theirs bisected for all 3,306, 78 s of search phase)."""
+    if len(docs) < len(wanted):
+        return [i for i, n in enumerate(docs) if n in wanted]
+    size = len(docs)
+    return [i for n in wanted if (i := bisect_left(docs, n)) < size and docs[i] == n]
 
 
 def _splice_bitmap(docs: array, new_docs: array, new_tfs: array, text: str, first: int, end: int, made: int) -> str:
