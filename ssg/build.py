@@ -21,7 +21,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import compress
@@ -44,6 +44,7 @@ from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templ
 from .inputs import Inputs, code_version, gather, record, up_to_date
 from .links import broken_links, unknown_site_links
 from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
+from .locks import release_lock, wait_for_lock
 from .markdown import inline_text
 from .output import (
     SPARES_KEPT,
@@ -84,6 +85,8 @@ class BuildOptions:
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     now: datetime | None = None  # "future" is relative to this; default: the clock
     dry_run: bool = False  # check everything, write nothing (ssg check)
+    # Told what holds the build cache, when another ssg process is using it and this build waits for it (`cache_lock`).
+    waiting: Callable[[str], None] | None = None
 
 
 @dataclass
@@ -340,7 +343,12 @@ class Builder:
         last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
         self._check_folders(config, options)
         result = BuildResult(config.output_path)
-        run = _Run(config, options, open_store(config, options.dry_run), options.now or datetime.now(UTC), result, _Phases(result))
+        lock = cache_lock(config, options)
+        try:
+            run = _Run(config, options, open_store(config, options.dry_run), options.now or datetime.now(UTC), result, _Phases(result))
+        except BaseException:
+            release_lock(*lock)
+            raise
         phase = run.phase
         try:
             inputs = None
@@ -367,7 +375,10 @@ class Builder:
                 if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)
                     result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
         finally:
-            run.store.close(shrink=not self.remember)  # (a long-lived builder's are the preview's saves)
+            try:
+                run.store.close(shrink=not self.remember)  # (a long-lived builder's are the preview's saves)
+            finally:
+                release_lock(*lock)
         return result
 
     def _check_folders(self, config: Config, options: BuildOptions) -> None:
@@ -626,6 +637,35 @@ def _check_pages(run: _Run, theme: Theme, made: Assembly) -> None:
     renderer = Renderer(config, theme, made.site, made.urls, latest, Bodies.of(store.db), paths, files=made.files)
     result.checked = check_pages(renderer, made.pages, CARD_TEMPLATE in made.needed)
     result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
+
+
+def cache_lock(config: Config, options: BuildOptions) -> tuple[Path, int | None]:
+    """Hold the build cache for this build, waiting while another ssg process of the project holds it (told to
+    `options.waiting`): a `ssg build` run while `ssg serve` previewed the project wrote records into the cache beside
+    it, and whichever waited more than SQLite's 5 s for the other's long write ended in a traceback ("database is
+    locked"). As Hugo's `.hugo_build.lock`, the second waits for the first. Returns what `release_lock` takes; no
+    lock (None) where the cache folder cannot hold one (a read-only checkout: `build` gives the build a cache of its
+    own), or for `ssg check` where there is no cache to read through."""
+    path = config.cache_path / "lock"
+    if options.dry_run and not (config.cache_path / "cache.sqlite").is_file():
+        return path, None
+    try:
+        config.cache_path.mkdir(parents=True, exist_ok=True)
+        handle = wait_for_lock(path, functools.partial(_waiting, options.waiting, config.cache_dir))
+    except OSError:  # (no lock can be made there: nor then a cache, which tells why)
+        return path, None
+    if handle is not None:
+        with suppress(OSError):  # (what a build that waits for this one names)
+            os.write(handle, f"process {os.getpid()}".encode())
+    return path, handle
+
+
+def _waiting(tell: Callable[[str], None] | None, cache_dir: str, held: str) -> None:
+    if tell is not None:
+        by = f" ({held})" if held else ""
+        tell(
+            f"Another ssg build, build --watch or serve{by} is using the build cache ({cache_dir}): waiting until it is done (Ctrl-C stops)."
+        )
 
 
 def open_store(config: Config, checking: bool) -> Store:

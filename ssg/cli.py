@@ -48,6 +48,11 @@ from .workflow import WORKFLOW_PATH, install_requirement
 EXTERNAL_LISTED = 20  # external URLs `ssg check --links` lists one by one; more are counted by host
 
 
+def _tell(message: str) -> None:
+    """A word to the user on stderr while a command waits (`BuildOptions.waiting`)."""
+    click.echo(message, err=True)
+
+
 def _fail(error: SsgError, what: str) -> None:
     _warn(error.warnings)
     for problem in error.problems:
@@ -142,7 +147,7 @@ def build_command(
 ) -> None:
     """Build the site into the output folder."""
     output_dir = str(Path(output).resolve()) if output else None
-    options = BuildOptions(drafts=drafts, future=future, strict=strict, force=force, jobs=jobs)
+    options = BuildOptions(drafts=drafts, future=future, strict=strict, force=force, jobs=jobs, waiting=_tell)
     if watch:
         if profile:
             raise click.UsageError("--profile times one build; it does not go with --watch")
@@ -204,7 +209,7 @@ def check_command(
         return
     try:
         config = load_config(folder or project)
-        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True))
+        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True, waiting=_tell))
     except SsgError as error:
         _fail(error, "Check")
     _warn(result.warnings)

@@ -34,6 +34,7 @@ from typing import BinaryIO, NamedTuple
 
 from .conflicts import conflict_message
 from .errors import OutputError, Problem
+from .locks import hold_lock, release_lock
 from .yamlload import line_of
 
 try:
@@ -861,37 +862,6 @@ def _take_lock(folder: Path, path: Path) -> int | None:
             "another ssg build is writing this folder now (ssg build, build --watch or serve); let it end or stop it, then build again"
         )
         raise OutputError(Problem(str(folder), None, None, message)) from None
-
-
-def hold_lock(path: Path) -> int | None:
-    """The handle of lock file `path`, opened and locked for this process; `BlockingIOError` while another process holds
-    it, with what that one wrote in it as the error's `held`. The lock ends with the process that holds it, even killed;
-    its holder removes the file as it lets go, while it still holds it (`release_lock`). (None, and no locking, where
-    there is no `fcntl`: Windows.)"""
-    if fcntl is None:
-        return None
-    while True:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as busy:
-            busy.held = os.read(handle, 1000).decode("utf-8", "replace").strip()  # type: ignore[attr-defined]
-            os.close(handle)
-            raise
-        try:
-            if os.path.samestat(os.fstat(handle), os.stat(path)):
-                return handle
-        except FileNotFoundError:
-            pass
-        os.close(handle)  # the file the last holder removed as it let go: lock the one there now
-
-
-def release_lock(path: Path, handle: int | None) -> None:
-    """End the lock of `hold_lock`, removing its file `path` first (while held, so that no build locks a file about to
-    go)."""
-    if handle is not None:
-        path.unlink(missing_ok=True)
-        os.close(handle)
 
 
 def _cannot_create(folder: Path, reason: str) -> OutputError:

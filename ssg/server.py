@@ -12,6 +12,7 @@ is the HTTP side, the MkDocs scheme (habit 8 of STYLE.md):
 from __future__ import annotations
 
 import errno
+import functools
 import ipaddress
 import json
 import mimetypes
@@ -33,7 +34,8 @@ import click
 from .build import BuildOptions
 from .config import load_config
 from .errors import Problem, SsgError
-from .output import MANIFEST, hold_lock, release_lock
+from .locks import hold_lock, release_lock
+from .output import MANIFEST
 from .watch import LiveState, Rebuilder, View, stopped_by_signals
 
 EVENTS_PATH = "/__ssg__/events"
@@ -332,7 +334,11 @@ class Preview:
         self.options = options
         drafts = options.drafts
         include = None if drafts else "ssg serve without --no-drafts shows them"
-        self.rebuilder = Rebuilder(project, BuildOptions(drafts=drafts, future=drafts, force=True), include=include)
+        self.rebuilder = Rebuilder(
+            project,
+            BuildOptions(drafts=drafts, future=drafts, force=True, waiting=functools.partial(click.echo, err=True)),
+            include=include,
+        )
         self.server: PreviewServer | None = None
         self._thread: threading.Thread | None = None
         self._session: tuple[Path, int | None] | None = None  # the lock file of the preview folder, and its handle (`_hold`)

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import stat
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from ssg.build import Builder, BuildOptions, build
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
 from ssg.linkcheck import check_links
-from ssg.output import MANIFEST, Output, hold_lock, release_lock, working_path
+from ssg.locks import hold_lock, release_lock
+from ssg.output import MANIFEST, Output, working_path
 from ssg.urls import output_file
 
 from .conftest import NOW, SITE_YAML, article, tree
@@ -1952,3 +1954,33 @@ def test_the_search_state_of_an_output_folder_that_is_gone_is_removed(project, t
     project.build(output_dir=str(second))
     assert [state.is_file() for state in states] == [False, True]
     assert not list(config.cache_path.glob(states[0].name + "*"))
+
+
+def test_a_build_waits_while_another_process_uses_the_build_cache_and_says_so(site):
+    """`ssg build` run while `ssg serve` rebuilt the same project: both wrote records into the cache, and the one that
+    waited more than SQLite's 5 s for the other's write ended in a traceback ("database is locked"). A build now waits
+    for the other to let go of the cache, and says why it waits."""
+    site.build()
+    lock = site.root / ".ssg-cache" / "lock"
+    held = hold_lock(lock)  # (another process's: a lock held through another open file waits as one there would)
+    os.write(held, b"process 4242")
+    told: list[str] = []
+
+    def waiting(message: str) -> None:
+        told.append(message)
+        threading.Timer(0.3, release_lock, (lock, held)).start()  # the other build ends a moment later
+
+    site.write({"content/2021/roscosmos-china.md": article("Edited", "2021-03-01T10:00:00+03:00", "Body.")})
+    result = site.build(waiting=waiting)
+    assert result.read == 1
+    assert told == [
+        "Another ssg build, build --watch or serve (process 4242) is using the build cache (.ssg-cache): waiting until it is done (Ctrl-C stops)."
+    ]
+    assert not lock.exists()  # (let go, and its file removed, as the build ended)
+    assert any("Edited" in page.read_text(encoding="utf-8") for page in site.public.rglob("index.html"))
+
+
+def test_ssg_check_without_a_build_cache_takes_no_lock(site):
+    """`ssg check` where no build left a cache reads the articles in memory: nothing to wait for, nothing made."""
+    result = site.build(dry_run=True)
+    assert result.checked and not (site.root / ".ssg-cache" / "lock").exists()

@@ -1,0 +1,72 @@
+"""Locks between ssg processes of one project: a build's output folder, the preview's folder, the build cache.
+
+Each is a lock file held with `flock` for as long as the work it guards: the kernel lets go of it when the holding
+process ends, killed too, so no stale lock ever has to be cleared by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def hold_lock(path: Path) -> int | None:
+    """The handle of lock file `path`, opened and locked for this process; `BlockingIOError` while another process holds
+    it, with what that one wrote in it as the error's `held`. The lock ends with the process that holds it, even killed;
+    its holder removes the file as it lets go, while it still holds it (`release_lock`). (None, and no locking, where
+    there is no `fcntl`: Windows.)"""
+    if fcntl is None:
+        return None
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as busy:
+            busy.held = os.read(handle, 1000).decode("utf-8", "replace").strip()  # type: ignore[attr-defined]
+            os.close(handle)
+            raise
+        if _still_there(handle, path):
+            return handle
+        os.close(handle)  # the file the last holder removed as it let go: lock the one there now
+
+
+def wait_for_lock(path: Path, waiting: Callable[[str], None] | None = None) -> int | None:
+    """`hold_lock`, but where another process holds it, wait until it lets go: told first to `waiting`, with what the
+    holder wrote in the file (as `hold_lock`'s `held`), for the user to hear why nothing happens. Ctrl-C stops the wait."""
+    try:
+        return hold_lock(path)
+    except BlockingIOError as busy:
+        if waiting is not None:
+            waiting(getattr(busy, "held", ""))
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # (not None: `hold_lock` would have returned)
+        except BaseException:
+            os.close(handle)
+            raise
+        if _still_there(handle, path):
+            return handle
+        os.close(handle)
+
+
+def release_lock(path: Path, handle: int | None) -> None:
+    """End the lock of `hold_lock`, removing its file `path` first (while held, so that no process locks a file about
+    to go)."""
+    if handle is not None:
+        path.unlink(missing_ok=True)
+        os.close(handle)
+
+
+def _still_there(handle: int, path: Path) -> bool:
+    """Whether the file locked by `handle` is still the one at `path` (its last holder may have removed it meanwhile)."""
+    try:
+        return os.path.samestat(os.fstat(handle), os.stat(path))
+    except FileNotFoundError:
+        return False
