@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS snapshot (kind TEXT NOT NULL, checksum TEXT NOT NULL,
 CREATE TABLE IF NOT EXISTS templates (source TEXT PRIMARY KEY, refers TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS written (token TEXT NOT NULL);
 """
 # How records are stored, part of the cache's stamp (`stamps.cache_stamp`): another value starts the cache afresh, so a
 # record stored another way is never misread. 2: search terms in marshal's form (of this marshal version), not JSON.
@@ -168,7 +169,7 @@ class Store:
         stamps = [row[0] for row in db.execute("SELECT value FROM stamp")]
         if stamps != [self.stamp]:
             db.executescript(
-                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds;"
+                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds; DELETE FROM written;"
             )
             db.execute("INSERT INTO stamp VALUES (?)", (self.stamp,))
             db.commit()
@@ -285,6 +286,20 @@ class Store:
     def remember_copies(self, changed: Iterable[tuple[str, int, int, str]], gone: Iterable[str] = ()) -> None:
         self.db.executemany("DELETE FROM copies WHERE source = ?", ((source,) for source in gone))
         self.db.executemany("INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?)", changed)
+
+    def written_token(self) -> str:
+        """What the last build that wrote records here left to know it by (`new_written_token`)."""
+        row = self.db.execute("SELECT token FROM written").fetchone()
+        return row[0] if row else ""
+
+    def new_written_token(self) -> str:
+        """Mark the records as written by this build, with a token a long-lived builder compares at its next build: one
+        that differs there means another process (a `ssg build` beside `ssg serve`) wrote records and dropped those it
+        did not need, which the builder's own knowledge of the cache still counts on (`load.Known`)."""
+        token = os.urandom(8).hex()
+        self.db.execute("DELETE FROM written")
+        self.db.execute("INSERT INTO written VALUES (?)", (token,))
+        return token
 
     def last_build(self, output: str) -> str | None:
         """What the last successful build into `output` noted (see `inputs.record`)."""

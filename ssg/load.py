@@ -60,12 +60,19 @@ class Known:
     entries: dict[str, Entry]  # digest -> what the file reads as
     snapshot: frozenset[str]  # digests the cache's snapshot holds
     pruned: bool = False  # the cache holds the records of `entries` and `snapshot` and no others (this builder saw to it)
+    written: str = ""  # the cache's token of the build that last wrote its records (`Store.new_written_token`)
 
     @classmethod
     def from_store(cls, store: Store) -> Known:
         entries = store.snapshot(SNAPSHOT_KIND)
         entries = {d: entries[d] for d in store.digests() & entries.keys()}  # never an entry whose body is gone
-        return cls(store.stamp, store.known_files(), entries, frozenset(entries))
+        return cls(store.stamp, store.known_files(), entries, frozenset(entries), written=store.written_token())
+
+    def holds(self, store: Store) -> bool:
+        """Whether this is still what `store` holds: no other process wrote it since (a `ssg build` run beside the
+        preview dropped the records of articles as it saw them, and the preview's next render asked for the body of
+        one it knew, undone since to how the preview had last read it: "no cached body")."""
+        return self.stamp == store.stamp and not store.reset and self.written == store.written_token()
 
 
 @dataclass(frozen=True)
@@ -256,7 +263,7 @@ def load_articles(
     cache); `stats`, the (size, mtime_ns) of each content file when the caller has them already.
     Problems name files as `shown_as/<path>`, the way the user sees them from the project.
     """
-    if known is None or known.stamp != store.stamp or store.reset:
+    if known is None or not known.holds(store):
         known = Known.from_store(store)
     if known.entries or store.holds_records():
         files = _scan(content_dir, known.files, stats)
@@ -281,13 +288,13 @@ def load_articles(
             files[path] = (*files[path][:2], digest)  # the bytes read now, if they changed since the scan
             store.put(digest, record)
             entries[digest] = _entry(path, digest, record)
-    snapshot, pruned = _remember(store, known, files, entries, bool(to_read))
+    snapshot, pruned, written = _remember(store, known, files, entries, bool(to_read))
     found = list(map(entries.__getitem__, map(_DIGEST, files.values())))
     articles, pages = _split(list(map(_ARTICLE, found)))
     warnings += chain.from_iterable(map(_WARNINGS, found))
     lines = dict(zip(files, map(_LINES, found), strict=True))
     shown = lambda p: replace(p, path=f"{shown_as}/{p.path}")  # noqa: E731
-    after = Known(store.stamp, files, entries, snapshot, pruned)
+    after = Known(store.stamp, files, entries, snapshot, pruned, written)
     return Loaded(
         tuple(articles),
         tuple(map(shown, problems)),
@@ -342,12 +349,13 @@ def _entry(path: str, digest: str, record: dict) -> Entry:
 
 def _remember(
     store: Store, known: Known, files: dict[str, tuple[int, int, str]], entries: dict[str, Entry], read: bool
-) -> tuple[frozenset[str], bool]:
-    """Write what changed to the cache; returns the digests its snapshot now holds, and whether the cache holds no
-    records besides those of `entries` and the snapshot (`Known.pruned`)."""
+) -> tuple[frozenset[str], bool, str]:
+    """Write what changed to the cache; returns the digests its snapshot now holds, whether the cache holds no
+    records besides those of `entries` and the snapshot (`Known.pruned`), and its written token (`Known.written`)."""
     gone = known.files.keys() - files.keys()
     same = map(operator.eq, map(known.files.get, files), files.values())
-    store.remember_files([(path, *seen) for (path, seen), kept in zip(files.items(), same, strict=True) if not kept], gone)
+    changed = [(path, *seen) for (path, seen), kept in zip(files.items(), same, strict=True) if not kept]
+    store.remember_files(changed, gone)
     snapshot = known.snapshot
     if len(entries.keys() - snapshot) > min(SNAPSHOT_AFTER, len(entries) // 4):
         store.save_snapshot(SNAPSHOT_KIND, entries)
@@ -360,8 +368,9 @@ def _remember(
         else:
             store.prune(keep)
             pruned = True
+    written = store.new_written_token() if read or gone or changed or snapshot is not known.snapshot else known.written
     store.commit()
-    return snapshot, pruned
+    return snapshot, pruned, written
 
 
 def _read_many(content_dir: Path, paths: list[str], settings: ReadSettings, jobs: int) -> Iterator[tuple[str, str, dict]]:

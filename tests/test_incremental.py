@@ -1409,3 +1409,26 @@ def test_search_terms_whose_damaged_bytes_ask_too_much_memory_are_a_miss(monkeyp
 
     monkeypatch.setattr(ssg.cache.marshal, "loads", refused)
     assert store.terms(["d0"]) == {}
+
+
+def test_preview_learns_the_cache_again_after_another_build_wrote_it(site):
+    """The preview's builder knows which records the cache holds. A `ssg build` run beside it (of edits the preview had
+    not built yet) dropped the records of the articles as the preview had read them; the edits undone and a change that
+    makes every page again, the preview's next build asked the cache for one of those bodies: a traceback, "no cached
+    body", at every save until the preview restarted. It now sees that another build wrote the cache, and learns it
+    again."""
+    stories = [site.root / "content" / "2021" / f"story-{n}.md" for n in range(4)]
+    before = [story.read_text(encoding="utf-8") for story in stories]
+    builder = Builder()
+    builder.build(load_config(site.root, output_dir=".ssg-cache/serve"), BuildOptions(now=NOW))
+    for story, text in zip(stories, before, strict=True):
+        story.write_text(text.replace("Body", "Edited body"), encoding="utf-8")
+    site.build()  # (a new snapshot of the cache, without the records of the stories as the preview read them)
+    for story, text in zip(stories, before, strict=True):
+        story.write_text(text, encoding="utf-8")
+    site.write({"site.yaml": SITE_YAML.replace("Test archive", "Renamed archive")})  # every page again
+    changed = [f"2021/story-{n}.md" for n in range(4)]
+    result = builder.build(load_config(site.root, output_dir=".ssg-cache/serve"), BuildOptions(now=NOW), changed=changed)
+    assert result.read == 4  # (the files whose records the other build dropped)
+    site.build()
+    assert tree(site.root / ".ssg-cache" / "serve") == tree(site.public)
