@@ -1180,6 +1180,13 @@ def on_this_computer(host: str | None) -> bool:
     return host is not None and (host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.") or host.endswith(".localhost"))
 
 
+# A link that starts so is a web address (urlsplit's scheme, whatever follows), left as written; one to this computer
+# (`on_this_computer`) has one of these in its host, lower-cased as urlsplit gives it, or a tab or line break that
+# urlsplit takes out ("local\thost"). A link without any is not parsed only to be found leading elsewhere.
+_WEB = ("http://", "https://")
+_MAYBE_ON_THIS_COMPUTER = ("localhost", "0.0.0.0", "::1", "127.", "\t", "\r", "\n")
+
+
 class _RefCollector:
     """What the current document links to; reset before each document."""
 
@@ -1193,6 +1200,8 @@ class _RefCollector:
 
     def rewrite(self, url: str) -> str:
         url = url.replace(RAW_MARK, "") if RAW_MARK in url else url  # (a link's `{{ }}` in `{% raw %}` text is what it says)
+        if url.startswith(_WEB) and not any(map(url.lower().__contains__, _MAYBE_ON_THIS_COMPUTER)):
+            return url  # (most links of a news article: left as written, whatever urlsplit finds, and leading elsewhere)
         try:
             parts = urlsplit(url)
         except ValueError:  # a host in brackets that is no IP address (`http://[site]/x`, a template's): a web address still

@@ -336,6 +336,25 @@ def test_the_serializer_writes_any_tree_as_python_markdown_does():
     assert serializer(top) == markdown.serializers.to_html_string(top)
 
 
+def test_web_links_left_unparsed_are_rewritten_and_told_as_parsed(monkeypatch):
+    """A link that starts with http:// or https:// and holds nothing of an address on this computer is not parsed
+    (`markdown._WEB`): the same link, and the same links told to lead to this computer, as with urlsplit."""
+    hosts = ["example.org", "LOCALHOST", "localhost", "x.localhost", "127.0.0.1", "127.1", "0.0.0.0", "[::1]", "[::1%25en0]", "[site]"]
+    hosts += ["local\thost", "loc\nalhost", "user@127.0.0.1", "1270.0.0.1", "xn--e1afmkfd.xn--p1ai", "ЛОКАЛХОСТ", "LOCALHOST.", "[::2]"]
+    ends = ["", "/", ":8765/2019/x/", "/a?b=1#c", "/127.0.0.1", "/localhost"]
+    urls = [f"{scheme}{host}{end}" for scheme in ("http://", "https://", "HTTP://", "ftp://", "//") for host in hosts for end in ends]
+
+    def rewritten():
+        refs = ssg.markdown._RefCollector()
+        refs.start("2021/story.md")
+        return [refs.rewrite(url) for url in urls], refs.loopback, refs.site, refs.files, refs.outside
+
+    fast = rewritten()
+    monkeypatch.setattr(ssg.markdown, "_WEB", ("\x00",))
+    assert rewritten() == fast
+    assert len(fast[1]) > 50
+
+
 def test_the_quicker_serializer_is_in_place():
     assert type(ssg.markdown._renderer().serializer) is ssg.markdown._HtmlSerializer
 
