@@ -262,6 +262,47 @@ def test_the_checks_of_aliases_are_made_wherever_a_text_may_hold_an_anchor():
     ]
 
 
+_YAML_PIECES = [
+    "title: Plain text", "n: 12", "n: 0x1F", "n: 1_000", "n: 0o17", "n: 1:30", "f: 1.5", "f: .inf", "f: -.Inf", "f: .nan", "f: 1e3",
+    "b: yes", "b: No", "b: true", "b: off", "z: ~", "z: null", "z:", "d: 2021-01-01", "d: 2021-01-01T10:00:00+03:00",
+    "s: '12'", 's: "yes"', "s: !!str 12", "i: !!int '7'", "i: !!int x", "b: !!bool maybe", "f: !!float '2'", "x: !!binary aGk=",
+    "set: !!set {a, b}", "o: !!omap [a: 1, b: 2]", "p: !!pairs [a: 1]", "t: !!timestamp 2021-01-01", "u: !local x",
+    "tags: [NASA, Роскосмос, 1, 2.5, yes, ~]", "source: {name: TASS, url: 'https://tass.ru/x'}", "image:\n  src: x.png\n  alt: A",
+    "list:\n  - a\n  - [b, {c: d}]\n  - {e: [f]}", "1: number key", "true: bool key", "~: null key", "1.5: float key",
+    "? [a, b]\n: list key", "? {a: b}\n: map key", "m: {[a]: b}", "<<: {merged: 1}", "m: {<<: {a: 1}, b: 2}", "=: value key",
+    "m: {=: v}", "s: !!str {a: b}", "q: !!seq {a: b}", "r: !!map [a]", "deep: " + "[" * 30 + "x" + "]" * 30, "e: ''", "e: []",
+    "e: {}", "text: |\n  two\n  lines", "folded: >\n  one\n  line",
+]  # fmt: skip
+
+
+def test_plain_front_matter_is_made_as_pyyamls_constructor_makes_it(monkeypatch):
+    """`yamlload._plain_data` makes the data of a document without an anchor itself, or leaves it to PyYAML: the same
+    data (the same types: 1, 1.0 and True are told apart), or the same error, as PyYAML's constructor alone."""
+    import random
+
+    from ssg import yamlload
+
+    def loaded(text):
+        try:
+            data, lines = yamlload.load_yaml_with_lines(text)
+        except Exception as exc:  # noqa: BLE001 (compared as they are)
+            return ("error", type(exc).__name__, str(exc), getattr(exc, "line", None))
+        return repr(data), lines
+
+    rng = random.Random(3)
+    texts = [*_YAML_PIECES, "\n".join(_YAML_PIECES[:40])]
+    texts += ["\n".join(rng.sample(_YAML_PIECES, rng.randint(1, 8))) for _ in range(3000)]
+    made, plain_data = [], yamlload._plain_data
+    monkeypatch.setattr(yamlload, "_plain_data", lambda loader, node: made.append(plain_data(loader, node)) or made[-1])
+    fast = [loaded(text) for text in texts]
+    assert sum(data is not yamlload._NOT_PLAIN for data in made) > 300 and sum(data is yamlload._NOT_PLAIN for data in made) > 300
+    monkeypatch.setattr(yamlload, "_plain_data", lambda loader, node: yamlload._NOT_PLAIN)
+    slow = [loaded(text) for text in texts]
+    for text, a, b in zip(texts, fast, slow, strict=True):
+        assert a == b, text
+    assert sum(isinstance(a, tuple) and a[0] == "error" for a in fast) > 100  # (errors are compared too)
+
+
 def test_a_tab_in_the_front_matter_is_named():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\nsource:\n\tname: TASS\n---\n")
     assert message.startswith("2021/story.md:5: None: YAML syntax error") and message.endswith("(a tab: YAML indents with spaces only)")

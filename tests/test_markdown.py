@@ -8,6 +8,7 @@ from pathlib import Path
 import markdown.extensions.attr_list
 import markdown.extensions.toc
 import markdown.preprocessors
+import markdown.serializers
 import markdown.treeprocessors
 import pytest
 
@@ -279,6 +280,83 @@ def test_plain_paragraph_shortcut_is_used_only_with_the_known_processors():
     md = ssg.markdown._renderer()
     assert next(iter(md.parser.blockprocessors)).__class__ is ssg.markdown._PlainParagraph
     assert {item.name for item in md.parser.blockprocessors._priority} - {"ssg_plain_paragraph"} == ssg.markdown._KNOWN_BLOCK_PROCESSORS
+
+
+def test_the_serializer_writes_what_python_markdowns_writes(monkeypatch):
+    docs = _documents() + [
+        " ".join(_INLINE_PIECES),
+        "<script>a < b && c</script>\n\n<style>p > a {}</style>\n",
+        "- [x] done\n- [ ] to do\n",
+    ]
+    fast = [render_markdown(doc, "2021/story.md") for doc in docs]
+    monkeypatch.setattr(ssg.markdown._renderer(), "serializer", markdown.serializers.to_html_string)
+    slow = [render_markdown(doc, "2021/story.md") for doc in docs]
+    assert fast == slow
+
+
+def test_the_serializer_writes_any_tree_as_python_markdown_does():
+    """Trees of every kind of element (a comment, a processing instruction, a tag without a name or a qualified one,
+    script, style and empty ones, a tree deeper than the serializer's own loop goes) and attribute (without a value,
+    boolean, qualified, with characters to escape)."""
+    import random
+    from xml.etree import ElementTree
+
+    rng = random.Random(11)
+    tags = ["p", "div", "a", "P", "script", "style", "SCRIPT", "br", "img", "hr", "HR", "input", "h2", None, "{urn:x}tag"]
+    texts = [None, "", "plain", "a & b", "&amp;", "&#169;", "<i>", "x > y", "ё\n", '"quoted"', "\x02klzzwxh:0001\x03"]
+    values = [None, "v", "checked", "a&b", "<>", '"', "x\ny", "&amp;"]
+    names = ["href", "checked", "hidden", "id", "class", "download"]
+
+    def element(depth):
+        kind = rng.random()
+        tag = rng.choice(tags)
+        made = ElementTree.Element(ElementTree.QName(tag) if tag and tag.startswith("{") else tag)
+        if kind < 0.05:
+            made = ElementTree.Comment(rng.choice(texts[1:]))
+        elif kind < 0.08:
+            made = ElementTree.ProcessingInstruction("pi", rng.choice(texts[1:]))
+        for _ in range(rng.randint(0, 3)):
+            name = rng.choice(names)
+            made.set(ElementTree.QName(name) if rng.random() < 0.1 else name, rng.choice(values))
+        if rng.random() < 0.1:
+            made.set("checked", ElementTree.QName("checked"))
+        made.text, made.tail = rng.choice(texts[1:] if kind < 0.08 else texts), rng.choice(texts)
+        if depth < 5 and kind >= 0.08:
+            made.extend(element(depth + 1) for _ in range(rng.randint(0, 3)))
+        return made
+
+    serializer = ssg.markdown._HtmlSerializer()
+    for _ in range(3000):
+        tree = element(0)
+        assert serializer(tree) == markdown.serializers.to_html_string(tree)
+    deep = top = ElementTree.Element("div")
+    for depth in range(serializer.DEEPEST * 3):
+        deep = ElementTree.SubElement(deep, "blockquote" if depth % 2 else "p")
+        deep.text, deep.tail = "a & b", "<tail>"
+    assert serializer(top) == markdown.serializers.to_html_string(top)
+
+
+def test_web_links_left_unparsed_are_rewritten_and_told_as_parsed(monkeypatch):
+    """A link that starts with http:// or https:// and holds nothing of an address on this computer is not parsed
+    (`markdown._WEB`): the same link, and the same links told to lead to this computer, as with urlsplit."""
+    hosts = ["example.org", "LOCALHOST", "localhost", "x.localhost", "127.0.0.1", "127.1", "0.0.0.0", "[::1]", "[::1%25en0]", "[site]"]
+    hosts += ["local\thost", "loc\nalhost", "user@127.0.0.1", "1270.0.0.1", "xn--e1afmkfd.xn--p1ai", "ЛОКАЛХОСТ", "LOCALHOST.", "[::2]"]
+    ends = ["", "/", ":8765/2019/x/", "/a?b=1#c", "/127.0.0.1", "/localhost"]
+    urls = [f"{scheme}{host}{end}" for scheme in ("http://", "https://", "HTTP://", "ftp://", "//") for host in hosts for end in ends]
+
+    def rewritten():
+        refs = ssg.markdown._RefCollector()
+        refs.start("2021/story.md")
+        return [refs.rewrite(url) for url in urls], refs.loopback, refs.site, refs.files, refs.outside
+
+    fast = rewritten()
+    monkeypatch.setattr(ssg.markdown, "_WEB", ("\x00",))
+    assert rewritten() == fast
+    assert len(fast[1]) > 50
+
+
+def test_the_quicker_serializer_is_in_place():
+    assert type(ssg.markdown._renderer().serializer) is ssg.markdown._HtmlSerializer
 
 
 @pytest.mark.parametrize(

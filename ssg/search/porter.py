@@ -73,11 +73,9 @@ def stem_en(w: str) -> str:  # noqa: C901 - one function per lunr.js, step by st
         w = "Y" + w[1:]
 
     # Step 1a
-    if w[-1] == "s":
-        if _1A.search(w):
-            w = _1A.sub(r"\1\2", w, count=1)
-        elif _1A2.search(w):
-            w = _1A2.sub(r"\1\2", w, count=1)
+    # (Each expression matches the whole word: `w.replace(re, "$1$2")` is its two groups.)
+    if w[-1] == "s" and (m := _1A.search(w) or _1A2.search(w)):
+        w = m.group(1) + m.group(2)
 
     # Step 1b
     m = _1B.search(w) if w.endswith("eed") else None

@@ -16,9 +16,13 @@ from __future__ import annotations
 _VOWELS = frozenset("аеиоуыэюя")
 
 
-def _among(*groups: tuple[int, str]) -> tuple[dict[str, int], int, frozenset[str]]:
+def _among(*groups: tuple[int, str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each last letter of the endings -> those endings that end with it, with their actions, longest first."""
     table = {ending: result for result, endings in groups for ending in endings.split()}
-    return table, max(map(len, table)), frozenset(ending[-1] for ending in table)
+    by_last: dict[str, list[tuple[str, int]]] = {}
+    for ending in sorted(table, key=len, reverse=True):
+        by_last.setdefault(ending[-1], []).append((ending, table[ending]))
+    return {last: tuple(endings) for last, endings in by_last.items()}
 
 
 # Endings and the action number lunr-languages gives them (1: must follow а or я, or plain delete).
@@ -35,15 +39,13 @@ _DERIVATIONAL = _among((1, "ост ость"))
 _TIDY_UP = _among((1, "ейше ейш"), (2, "н"), (3, "ь"))
 
 
-def _find(word: str, end: int, start: int, among: tuple[dict[str, int], int, frozenset[str]]) -> tuple[int, int]:
-    """The longest ending of `word[start:end]` in `among`: (its length, its action), or (0, 0)."""
-    table, longest, last_letters = among
-    if end <= start or word[end - 1] not in last_letters:  # most lists fail here, before any slicing
-        return 0, 0
-    for size in range(min(longest, end - start), 0, -1):
-        action = table.get(word[end - size : end])
-        if action:
-            return size, action
+def _find(word: str, end: int, start: int, among: dict[str, tuple[tuple[str, int], ...]]) -> tuple[int, int]:
+    """The longest ending of `word[start:end]` in `among`: (its length, its action), or (0, 0). Only the endings of
+    its last letter are tried, longest first, each by `str.endswith` within the region (most lists have none)."""
+    if end > start:
+        for ending, action in among.get(word[end - 1], ()):
+            if word.endswith(ending, start, end):
+                return len(ending), action
     return 0, 0
 
 
