@@ -37,6 +37,7 @@ import ssg.build as build
 from ssg.config import load_config
 
 every, times, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+kinds = set(sys.argv[4].split(",")) if len(sys.argv) > 4 else None
 
 
 class Rendered(Exception):
@@ -44,7 +45,7 @@ class Rendered(Exception):
 
 
 def sample(renderer, output, todo, jobs, *_):
-    pages = [page for page, _ in todo][::every]
+    pages = [page for page, _ in todo if kinds is None or page.kind in kinds][::every]
     size = sum(len(renderer.render(page)) for _ in range(times) for page in pages)
     print(f"rendered {len(pages)} pages x {times}, {size} bytes")
     raise Rendered
@@ -59,9 +60,9 @@ except Rendered:
 """
 
 
-def instructions(site: Path, code: Path, every: int, times: int, out: Path) -> tuple[int, str]:
-    """(instructions executed, what the harness printed) of one run under callgrind."""
-    return callgrind.instructions(HARNESS, [str(every), str(times), str(out)], code, cwd=site)
+def instructions(site: Path, code: Path, every: int, times: int, out: Path, kind: str | None = None) -> tuple[int, str]:
+    """(instructions executed, what the harness printed) of one run under callgrind; `kind`: pages of that kind only."""
+    return callgrind.instructions(HARNESS, [str(every), str(times), str(out), *([kind] if kind else [])], code, cwd=site)
 
 
 def main() -> None:
@@ -71,15 +72,17 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--every", type=int, default=10, help="render every N-th page of the site")
     parser.add_argument("--times", type=int, default=2, help="render the sample this many times")
+    parser.add_argument("--kind", action="append", default=[], help="measure pages of this kind alone (article, day, tag...); repeatable")
     args = parser.parse_args()
     site, code = callgrind.generated(args.work, args.articles), args.code.resolve()
     env = dict(os.environ, PYTHONPATH=str(code))
     subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(args.work / "out")], cwd=site, env=env, check=True, capture_output=True)
     instructions(site, code, args.every, 1, args.work / "sample")  # warms the cache for this code (templates, terms)
     base, _ = instructions(site, code, args.every, 0, args.work / "sample")
-    total, printed = instructions(site, code, args.every, args.times, args.work / "sample")
-    pages = int(re.search(r"rendered (\d+) pages", printed).group(1)) * args.times
-    print(f"{printed}\n{(total - base) / pages / 1e6:.2f} M instructions per page ({code})")
+    for kind in args.kind or [None]:
+        total, printed = instructions(site, code, args.every, args.times, args.work / "sample", kind)
+        pages = int(re.search(r"rendered (\d+) pages", printed).group(1)) * args.times
+        print(f"{printed}\n{(total - base) / pages / 1e6:.2f} M instructions per {kind or ''} page ({code})".replace("  ", " "))
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ from .stamps import cache_stamp, global_fingerprint, read_settings
 from .standalone import Standalones
 from .strays import stray_templates
 from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
-from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, load_theme
+from .theme import CARD_TEMPLATE, COMPILED_FORM, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths
 
 _KIND, _FILE, _TEMPLATE = attrgetter("kind"), attrgetter("file"), attrgetter("template")
@@ -742,6 +742,11 @@ class _TemplateCache(FileSystemBytecodeCache):
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
         super().__init__(str(folder))
+
+    def get_source_checksum(self, source: str) -> str:
+        """The source's, and the form ssg compiles it to (`theme.COMPILED_FORM`): what an older ssg compiled loads, and
+        runs, but without what the compiler does since."""
+        return super().get_source_checksum(f"{COMPILED_FORM}\0{source}")
 
     def load_bytecode(self, bucket) -> None:
         try:

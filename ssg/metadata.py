@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel import Locale
 from babel.core import get_global
@@ -31,9 +31,9 @@ NO_PREVIEW_KINDS = frozenset({"search"})  # noindex pages: nothing to preview or
 LISTING_KINDS = frozenset({"home", "tag", "year", "month", "day", "tags", "archive", "source", "sources"})
 
 
-@dataclass(frozen=True)
-class MetaTag:
-    """`<meta {attribute}="{key}" content="{value}">`: Open Graph uses `property`, Twitter `name`."""
+class MetaTag(NamedTuple):
+    """`<meta {attribute}="{key}" content="{value}">`: Open Graph uses `property`, Twitter `name`. (A named tuple: a
+    page makes a dozen, and a frozen dataclass's are five times as dear to make.)"""
 
     attribute: str
     key: str
@@ -85,6 +85,32 @@ class Metadata:
         self.site = site
         self.feeds = head_feeds(config, urls, languages)  # the same on every page but tag and outlet pages: made once
         self.image = site_image_url(config, urls)  # the picture of pages without a lead image, or None
+        self._langs: dict[str, _InLang] = {}  # what every page in a language shows alike (`_in`)
+        self._article_urls: dict[str, str] = {}  # an article's absolute URL by its key: each is on about six listings
+
+    def _in(self, lang: str) -> _InLang:
+        """What pages in `lang` show alike, made once: the site's names, its publisher, and the tags that say them."""
+        found = self._langs.get(lang)
+        if found is None:
+            config, image = self.config, self.image
+            title, description = config.title_in(lang), config.description_in(lang)
+            found = self._langs[lang] = _InLang(
+                title=title,
+                description=description,
+                publisher=self._publisher(lang),
+                part_of={"@type": "WebSite", "name": title, "url": config.base_url},
+                site_name=_og("site_name", title),
+                locale=_og("locale", og_locale(lang)),
+                description_tag=_og("description", description) if description else None,
+                image=(_og("image", image), _tw("image", image)) if image else None,
+            )
+        return found
+
+    def _article_url(self, article: Article) -> str:
+        found = self._article_urls.get(article.key)
+        if found is None:
+            found = self._article_urls[article.key] = self.urls.absolute(self.urls.article(article))
+        return found
 
     def __call__(self, page: Page) -> PageMeta:
         own_feed = None
@@ -119,41 +145,39 @@ class Metadata:
     def page_tags(self, page: Page, canonical: str, summary: str = "") -> tuple[MetaTag, ...]:
         """Open Graph and Twitter tags of a page that is not an article; `summary`: its own description (a standalone
         page's), else the site's is given."""
-        site_title = self.config.title_in(page.lang)
-        title = page.title or site_title
-        tags = [_og("type", "website"), _og("title", title), _og("url", canonical), _og("site_name", site_title)]
-        tags += [_og("locale", og_locale(page.lang))]
-        description = summary or self.config.description_in(page.lang)
+        shared = self._in(page.lang)
+        title = page.title or shared.title
+        tags = [_WEBSITE, _og("title", title), _og("url", canonical), shared.site_name, shared.locale]
+        description = _og("description", summary) if summary else shared.description_tag
         if description:
-            tags.append(_og("description", description))
-        tags += [_og("image", self.image)] if self.image else []
-        tags += [_tw("card", "summary"), _tw("title", title)]
-        tags += [_tw("image", self.image)] if self.image else []
+            tags.append(description)
+        tags += [shared.image[0]] if shared.image else []
+        tags += [_SUMMARY_CARD, _tw("title", title)]
+        tags += [shared.image[1]] if shared.image else []
         return tuple(tags)
 
     def article_tags(self, article: Article, canonical: str) -> tuple[MetaTag, ...]:
-        site_title = self.config.title_in(article.lang)
-        tags = [_og("type", "article"), _og("title", article.title), _og("url", canonical), _og("site_name", site_title)]
-        tags += [_og("locale", og_locale(article.lang))]
+        shared = self._in(article.lang)
+        tags = [_ARTICLE, _og("title", article.title), _og("url", canonical), shared.site_name, shared.locale]
         if article.summary:
             tags.append(_og("description", article.summary))
         if article.image:
             tags += [_og("image", image_url(article.image, self.urls))]
             tags += [_og("image:alt", article.image.alt)] if article.image.alt else []
-        elif self.image:  # (site.yaml's `image:`, else the publisher's logo: a preview without a picture is easily passed over)
-            tags.append(_og("image", self.image))
+        elif shared.image:  # (site.yaml's `image:`, else the publisher's logo: a preview without a picture is easily passed over)
+            tags.append(shared.image[0])
         tags.append(MetaTag("property", "article:published_time", article.date.isoformat()))
         if article.updated:
             tags.append(MetaTag("property", "article:modified_time", article.modified.isoformat()))
         tags += [MetaTag("property", "article:tag", tag.label(article.lang)) for tag in self.site.tags_of(article)]
-        tags += [_tw("card", "summary_large_image" if article.image else "summary"), _tw("title", article.title)]
+        tags += [_LARGE_IMAGE_CARD if article.image else _SUMMARY_CARD, _tw("title", article.title)]
         if article.summary:
             tags.append(_tw("description", article.summary))
         if article.image:
             tags.append(_tw("image", image_url(article.image, self.urls)))
             tags += [_tw("image:alt", article.image.alt)] if article.image.alt else []
-        elif self.image:
-            tags.append(_tw("image", self.image))
+        elif shared.image:
+            tags.append(shared.image[1])
         return tuple(tags)
 
     def news_article(self, article: Article, canonical: str) -> dict[str, Any]:
@@ -171,7 +195,7 @@ class Metadata:
             "inLanguage": article.lang,
             "keywords": [tag.label(article.lang) for tag in self.site.tags_of(article)] or None,
             "copyrightNotice": inline_text(article.rights),
-            "publisher": self.publisher(article.lang),
+            "publisher": self._in(article.lang).publisher,
         }
         if article.image:
             data["image"] = _clean(
@@ -201,34 +225,32 @@ class Metadata:
             "description": page.summary or None,
             "dateModified": page.updated.isoformat() if page.updated else None,
             "inLanguage": page.lang,
-            "isPartOf": {"@type": "WebSite", "name": self.config.title_in(page.lang), "url": self.config.base_url},
-            "publisher": self.publisher(page.lang),
+            "isPartOf": self._in(page.lang).part_of,
+            "publisher": self._in(page.lang).publisher,
         }
         return _clean(data)
 
     def collection_page(self, page: Page, canonical: str) -> dict[str, Any]:
         """schema.org CollectionPage, listing the URLs of the articles the page shows."""
+        shared = self._in(page.lang)
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "CollectionPage",
             "@id": canonical,
             "url": canonical,
-            "name": page.title or self.config.title_in(page.lang),
-            "description": self.config.description_in(page.lang) or None,
+            "name": page.title or shared.title,
+            "description": shared.description or None,
             "inLanguage": page.lang,
-            "isPartOf": {"@type": "WebSite", "name": self.config.title_in(page.lang), "url": self.config.base_url},
-            "publisher": self.publisher(page.lang),
+            "isPartOf": shared.part_of,
+            "publisher": shared.publisher,
         }
         articles = page.context.get("articles")
         if articles:
-            items = [
-                {"@type": "ListItem", "position": n, "url": self.urls.absolute(self.urls.article(a))}
-                for n, a in enumerate(articles, start=1)
-            ]
+            items = [{"@type": "ListItem", "position": n, "url": self._article_url(a)} for n, a in enumerate(articles, start=1)]
             data["mainEntity"] = {"@type": "ItemList", "itemListElement": items}
         return _clean(data)
 
-    def publisher(self, lang: str) -> dict[str, Any]:
+    def _publisher(self, lang: str) -> dict[str, Any]:
         """From site.yaml `publisher:`, named for a page in `lang`; a relative `logo` is a path in the site."""
         publisher = self.config.publisher
         logo = publisher.get("logo")
@@ -242,6 +264,19 @@ class Metadata:
                 "logo": {"@type": "ImageObject", "url": logo} if logo else None,
             }
         )
+
+
+class _InLang(NamedTuple):
+    """What every page in one language shows alike (`Metadata._in`). Shared by the pages' data, never changed."""
+
+    title: str  # the site's, in the language
+    description: str
+    publisher: dict[str, Any]  # JSON-LD's
+    part_of: dict[str, Any]  # JSON-LD's `isPartOf`: the site
+    site_name: MetaTag
+    locale: MetaTag
+    description_tag: MetaTag | None  # the site's description, where it has one
+    image: tuple[MetaTag, MetaTag] | None  # Open Graph's and Twitter's site picture, where it has one
 
 
 def site_image_url(config: Config, urls: Urls) -> str | None:
@@ -283,3 +318,7 @@ def _og(key: str, value: str) -> MetaTag:
 
 def _tw(key: str, value: str) -> MetaTag:
     return MetaTag("name", f"twitter:{key}", value)
+
+
+_WEBSITE, _ARTICLE = _og("type", "website"), _og("type", "article")
+_SUMMARY_CARD, _LARGE_IMAGE_CARD = _tw("card", "summary"), _tw("card", "summary_large_image")

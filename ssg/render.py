@@ -119,11 +119,16 @@ def native_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def in_own_lang(page_in_cyrillic: bool, cyrillic: str | None, other: str | None, text: str) -> Markup:
-    """Templates' `in_own_lang(text)`: `text` (a tag's name, a source's) in a `<span lang>` where its alphabet tells a
-    language the page is not in (`scripts.part_lang`), else as it is."""
-    code = part_lang(text, page_in_cyrillic, cyrillic, other) if text else None
-    return Markup(f'<span lang="{escape(code)}">{escape(text)}</span>') if code else escape(text)
+def in_own_lang(page_in_cyrillic: bool, cyrillic: str | None, other: str | None) -> Callable[[str], Markup]:
+    """Templates' `in_own_lang(text)` on a page whose language is written in Cyrillic or not: `text` (a tag's name, a
+    source's) in a `<span lang>` where its alphabet tells a language the page is not in (`scripts.part_lang`), else as
+    it is. (A function of its own, not a `functools.partial`: templates call a plain function directly, `theme._Context`.)"""
+
+    def in_own_lang(text: str) -> Markup:
+        code = part_lang(text, page_in_cyrillic, cyrillic, other) if text else None
+        return Markup(f'<span lang="{escape(code)}">{escape(text)}</span>') if code else escape(text)
+
+    return in_own_lang
 
 
 # What templates link to by its `path`: links to articles and pages, feeds, periods (`up`, `prev_period`), the archive's
@@ -194,6 +199,7 @@ class Renderer:
         self.menus = menu_links(site.standalone, config, urls)  # the header's menu of each page language
         self.cards = cards or Cards("")
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
+        self._card_keys: dict[tuple[str, str], tuple] = {}  # (article's key, language) -> its entry's (`_card_key`)
 
     def site_path(self, target: Any) -> str:
         """The site path of anything a template may link to; a TypeError naming what `url_for` takes for anything else
@@ -238,7 +244,7 @@ class Renderer:
         # The 404 page is shown at any depth: its links must not be relative.
         path_link = self.urls.root_relative if page.kind == "404" else relative_link
 
-        url_for = self._url_for(lambda target: path_link(self.site_path(target)))
+        url_for = self._url_for(path_link)
         context = {
             **self._shared(page.lang),
             "languages": self.language_switch(page),
@@ -261,16 +267,19 @@ class Renderer:
         so that `<title>{{ page.title }}</title>` never prints None on the home page, the tags index or the 404 page."""
         return PageInfo(page.kind, page.path, page.lang, page.title or self._shared(page.lang)["site"].title)
 
-    @staticmethod
-    def _url_for(links: Callable[[Any], str]) -> Callable[[Any], str]:
-        """Templates' `url_for`: `links(target)`, but an image or a menu's link on another site by its own URL."""
+    def _url_for(self, links: Callable[[str], str]) -> Callable[[Any], str]:
+        """Templates' `url_for`: `links` of the target's site path (`site_path`), but an image or a menu's link on
+        another site by its own URL. (One function, and a site path given as one asked first: a page asks 20-50.)"""
+        site_path = self.site_path
 
         def url_for(target: Any) -> str:
+            if type(target) is str and target[:1] != "/":
+                return links(target)
             if isinstance(target, Image) and not target.is_local:
                 return target.src
             if isinstance(target, PageLink) and target.external:  # (site.yaml's `menu:` link to another site)
                 return target.path
-            return links(target)
+            return links(site_path(target))
 
         return url_for
 
@@ -291,9 +300,7 @@ class Renderer:
             "tags_of": self.site.tags_of,
             # (None where site.yaml switches the outlet pages off: templates then show the source as they did before)
             "outlet_of": self.site.outlet_of if self.config.sources.enabled else _no_outlet,
-            "in_own_lang": functools.partial(
-                in_own_lang, written_in_cyrillic(lang), self.config.cyrillic_lang, self.config.other_alphabet_lang
-            ),
+            "in_own_lang": in_own_lang(written_in_cyrillic(lang), self.config.cyrillic_lang, self.config.other_alphabet_lang),
         }
         return found
 
@@ -309,31 +316,37 @@ class Renderer:
         if cards.as_is is None:
             cards.as_is = links_printed_as_is(self.theme, CARD_TEMPLATE)
         if cards.as_is:
-            # All the entry shows: the article, its tags and translations, the page's language (the rest is `base`).
-            path = article.source_path
-            versions = self.site.versions.get(path)
-            key = (article.key, lang, self.site.tags_shown[path], tuple(a.key for a in versions) if versions else ())
-            key += (self.site.outlet_shown(article),)  # (its outlet's name: another spelling may become the most used)
-            if cards.counts:
-                key += tuple(tag.count for tag in self.site.tags_of(article))
-                key += (outlet.count,) if (outlet := self.site.outlet_of(article)) is not None else ()
+            key = self._card_keys.get((article.key, lang)) or self._card_key(article, lang)
             parts = cards.entries.get(key, False)
             if parts is False:
                 parts = self._card_parts(article, lang)
                 cards.put(key, parts)
         if parts is None:
-            return Markup(self._render_card(article, lang, lambda target: path_link(self.site_path(target))))
+            return Markup(self._render_card(article, lang, path_link))
         made = parts.copy()
         made[1::2] = map(path_link, parts[1::2])
         return Markup("".join(made))
+
+    def _card_key(self, article: Article, lang: str) -> tuple:
+        """What `article`'s entry in `lang` is a function of, besides `Cards.base`: the article, its tags and
+        translations, the page's language. Kept for the build: an article is on about six listings."""
+        path = article.source_path
+        versions = self.site.versions.get(path)
+        key = (article.key, lang, self.site.tags_shown[path], tuple(a.key for a in versions) if versions else ())
+        key += (self.site.outlet_shown(article),)  # (its outlet's name: another spelling may become the most used)
+        if self.cards.counts:
+            key += tuple(tag.count for tag in self.site.tags_of(article))
+            key += (outlet.count,) if (outlet := self.site.outlet_of(article)) is not None else ()
+        self._card_keys[(article.key, lang)] = key
+        return key
 
     def _card_parts(self, article: Article, lang: str) -> list[str] | None:
         """The entry as [text, a link's site path, text, ..., text]; None when its marks do not come out as made
         (the article's own text holds the mark's character: Markdown lets a NUL through)."""
         paths: list[str] = []
 
-        def mark(target: Any) -> str:
-            paths.append(self.site_path(target))
+        def mark(path: str) -> str:
+            paths.append(path)
             return f"{_MARK}{len(paths) - 1}{_MARK}"
 
         parts = self._render_card(article, lang, mark).split(_MARK)
@@ -343,7 +356,7 @@ class Renderer:
         parts[1::2] = [paths[int(n)] for n in numbers]
         return parts
 
-    def _render_card(self, article: Article, lang: str, links: Callable[[Any], str]) -> str:
+    def _render_card(self, article: Article, lang: str, links: Callable[[str], str]) -> str:
         context = self._shared(lang) | {"article": article, "lang": lang, "url_for": self._url_for(links)}
         try:
             return render_named(self.theme.env.get_template(CARD_TEMPLATE), context)

@@ -21,6 +21,7 @@ from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 import jinja2
+import jinja2.compiler
 import jinja2.ext
 import jinja2.runtime
 import markupsafe
@@ -659,7 +660,8 @@ class _Context(jinja2.runtime.Context):
 
     @internalcode  # (left out of tracebacks, as Jinja's own `call`)
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature: any keyword may be passed on)
-        if not _plain(__obj):
+        kind = type(__obj)  # (a function's test written out: most calls are of one)
+        if not ((kind is FunctionType and not __obj.__dict__) or kind is BuiltinFunctionType or _plain(__obj)):
             return super().call(__obj, *args, **kwargs)
         if kwargs:
             kwargs.pop("_block_vars", None)
@@ -681,22 +683,50 @@ def _plain(obj: Any) -> bool:
 
 # markupsafe's C escaping of a str, without the Markup wrapper; found by feature detection (it is not public API).
 _escape_str = getattr(markupsafe, "_escape_inner", None)
-_new_markup = functools.partial(str.__new__, Markup)  # a Markup of escaped text, without Markup.__new__'s checks
 
 
-def quick_escape(value: Any) -> Markup:
-    """markupsafe's `escape`, quicker for what templates print most: a plain str, or Markup already.
+def quick_escape(value: Any) -> str:
+    """markupsafe's `escape`, as the text a `{{ }}` prints, quicker for what templates print most: a plain str, or
+    Markup already.
 
-    Every `{{ }}` of an autoescaped template is an `escape` call, about 190 a page, and a third of
-    each is Markup's Python-level `__new__` asking whether a str has `__html__`. The result is
-    the same Markup either way (tests/test_theme.py compares them).
+    Every `{{ }}` of an autoescaped template is an `escape` call, about 190 a page. What it gives is only joined
+    into the page (or into the Markup a macro or `{% set %}` block makes of its text), so a str of the escaped text
+    serves as well as a Markup of it, without making one: Markup's Python-level `__new__` was a third of each call,
+    and making it at all another fifth. The text is the same either way (tests/test_theme.py compares them).
     """
     kind = type(value)
     if kind is str and _escape_str is not None:
-        return _new_markup(_escape_str(value))
+        return _escape_str(value)
     if kind is Markup:
         return value
     return escape(value)
+
+
+COMPILED_FORM = "1"  # what `_CodeGenerator` makes of a template: another keeps a build from loading the code it compiled before
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Jinja's compiler, with each run of text and `{{ }}` between two tags yielded as one string.
+
+    Jinja yields each piece on its own, `<a href="`, the URL, `">`: about 500 pieces an article page, each of
+    which goes up through every template it is in (article.html's block, base.html, an include's loop) before
+    it is joined. Joined where they are made, they go up as one: the same text, with a fifth fewer instructions
+    a page (render_cost.py). Jinja's own code writes the pieces, into a list (as it does in a macro), so what
+    each one prints and the line an error names are its.
+    """
+
+    def visit_Output(self, node: nodes.Output, frame: jinja2.compiler.Frame) -> None:  # noqa: N802 (Jinja names its visitors so)
+        printed = sum(not isinstance(child, nodes.TemplateData) for child in node.nodes)
+        if frame.buffer is not None or frame.require_output_check or not printed or len(node.nodes) < 2:
+            super().visit_Output(node, frame)
+            return
+        frame.buffer = self.temporary_identifier()
+        try:
+            self.writeline(f"{frame.buffer} = []")
+            super().visit_Output(node, frame)
+            self.writeline(f"yield concat({frame.buffer})")
+        finally:
+            frame.buffer = None
 
 
 class _ConflictMarkers(jinja2.ext.Extension):
@@ -710,7 +740,7 @@ class _ConflictMarkers(jinja2.ext.Extension):
 
 
 class _Template(jinja2.Template):
-    """A template whose compiled code prints through `quick_escape`.
+    """A template whose compiled code prints through `quick_escape`, and whose contexts are quicker to make.
 
     Jinja's compiled module imports `escape` from `jinja2.runtime` and calls it only on what a
     `{{ }}` prints; the module's namespace is where that name is looked up."""
@@ -720,6 +750,17 @@ class _Template(jinja2.Template):
         if namespace.get("escape") is escape:
             namespace["escape"] = quick_escape
         return super()._from_namespace(environment, namespace, globals)
+
+    def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False, locals: Mapping[str, Any] | None = None) -> Any:
+        """Jinja's, given the template's globals as one dict (`_globals`): a context reads them whole, and Jinja's
+        `ChainMap` of them (Jinja's own over the template's) is read in Python, twice as a page is rendered and again
+        for each template it includes (six a page in the default theme, a tenth of each)."""
+        return jinja2.runtime.new_context(self.environment, self.name, self.blocks, vars, shared, self._globals, locals)
+
+    @functools.cached_property
+    def _globals(self) -> dict[str, Any]:
+        """The template's globals, read once: ssg adds none after it loads the theme."""
+        return dict(self.globals)
 
 
 def load_theme(config: Config) -> Theme:
@@ -752,6 +793,7 @@ def load_theme(config: Config) -> Theme:
         undefined=_Undefined,
         extensions=[_ConflictMarkers],
     )
+    env.code_generator_class = _CodeGenerator
     env.context_class = _Context
     env.filters["markdownify"] = markdownify  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter
     env.template_class = _Template
