@@ -1432,3 +1432,24 @@ def test_preview_learns_the_cache_again_after_another_build_wrote_it(site):
     assert result.read == 4  # (the files whose records the other build dropped)
     site.build()
     assert tree(site.root / ".ssg-cache" / "serve") == tree(site.public)
+
+
+def test_a_new_cache_is_made_of_large_pages_and_one_made_before_keeps_its_own(tmp_path):
+    """A cache file made anew takes `PAGE_SIZE` pages (a record is several of SQLite's default 4 KB: a cold build wrote
+    and copied twice as many pages); one made before with other pages is opened and used as it is."""
+    made = Store(tmp_path / "new.sqlite", "stamp")
+    made.put("d", {"meta": {}, "warnings": [], "body": "<p>x</p>", "terms": {}})
+    made.close()
+    old = tmp_path / "old.sqlite"
+    db = sqlite3.connect(old)
+    db.execute("PRAGMA page_size=4096")
+    db.execute("CREATE TABLE t (x)")
+    db.close()
+    kept = Store(old, "stamp")
+    kept.put("d", {"meta": {}, "warnings": [], "body": "<p>x</p>", "terms": {}})
+    kept.close()
+    for path, size in ((tmp_path / "new.sqlite", ssg.cache.PAGE_SIZE), (old, 4096)):
+        db = sqlite3.connect(path)
+        assert db.execute("PRAGMA page_size").fetchone()[0] == size
+        assert db.execute("SELECT body FROM records").fetchall() == [("<p>x</p>",)]
+        db.close()

@@ -177,14 +177,14 @@ def test_a_kept_entry_dated_by_the_newest_article_shows_its_offset_as_a_one_shot
     assert (project.public / "sitemap.xml").read_bytes() == written
 
 
-def test_the_entries_made_a_few_at_a_time_are_the_document_made_at_once(project, monkeypatch):
-    """Entries are made in batches (less memory at 100,000 pages): cut anywhere, the sitemap is the same bytes,
-    language versions and all."""
+def test_the_sitemap_is_the_document_element_tree_writes(project, monkeypatch):
+    """Entries are written out directly (`sitemap._items`): the sitemap is the bytes ElementTree made of them, language
+    versions and all."""
     site = project.write({**FILES, **PER_LANGUAGE_FILES, "site.yaml": PER_LANGUAGE_YAML})
     site.build()
     whole = (site.public / "sitemap.xml").read_bytes()
     assert b"xhtml:link" in whole and whole.count(b"<url>") > 7
-    monkeypatch.setattr(ssg.sitemap, "_BATCH", 3)
+    monkeypatch.setattr(ssg.sitemap, "_items", _items_by_element_tree)
     shutil.rmtree(site.public)
     site.build()
     assert (site.public / "sitemap.xml").read_bytes() == whole
@@ -221,3 +221,37 @@ def test_a_long_lived_builders_sitemap_is_a_one_shot_builds_after_each_save(proj
         once.build()
         assert (once.public / "sitemap.xml").read_bytes() == written, files
     assert urlset(project)["https://example.org/about/"] is None
+
+
+def _items_by_element_tree(name: str, rows: list) -> list[str]:
+    """The entries as ElementTree writes them (as `sitemap._items` did: one tree, indented, cut after each element)."""
+    holder = ElementTree.Element("items")
+    for loc, modified, versions in rows:
+        item = ElementTree.SubElement(holder, name)
+        ElementTree.SubElement(item, "loc").text = loc
+        if modified is not None:
+            ElementTree.SubElement(item, "lastmod").text = modified.isoformat(timespec="seconds")
+        for hreflang, href in versions:
+            ElementTree.SubElement(item, "xhtml:link", rel="alternate", hreflang=hreflang, href=href)
+    ElementTree.indent(holder, space="  ")
+    text = ElementTree.tostring(holder, encoding="unicode")
+    close = f"</{name}>"
+    inner = text.removeprefix("<items>\n  ").removesuffix(close + "\n</items>")
+    return [part + close for part in inner.split(close + "\n  ")]
+
+
+def test_the_entries_are_written_as_element_tree_writes_them():
+    from datetime import UTC, datetime, timedelta, timezone
+
+    moscow = timezone(timedelta(hours=3))
+    rows = [
+        ("https://example.org/2021/05/a/", datetime(2021, 5, 24, 10, 15, 30, 999, tzinfo=moscow), ()),
+        ("https://example.org/?a=1&b=<2>", None, ()),
+        (
+            "https://example.org/ru/b/",
+            datetime(2020, 1, 1, tzinfo=UTC),
+            (("en", 'https://example.org/b/?x=1&y="2"<>'), ("ru", "https://example.org/ru/b/\r\n\t")),
+        ),
+    ]
+    for name in ("url", "sitemap"):
+        assert ssg.sitemap._items(name, rows) == _items_by_element_tree(name, rows)
