@@ -21,19 +21,7 @@ def hold_lock(path: Path) -> int | None:
     it, with what that one wrote in it as the error's `held`. The lock ends with the process that holds it, even killed;
     its holder removes the file as it lets go, while it still holds it (`release_lock`). (None, and no locking, where
     there is no `fcntl`: Windows.)"""
-    if fcntl is None:
-        return None
-    while True:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as busy:
-            busy.held = os.read(handle, 1000).decode("utf-8", "replace").strip()  # type: ignore[attr-defined]
-            os.close(handle)
-            raise
-        if _still_there(handle, path):
-            return handle
-        os.close(handle)  # the file the last holder removed as it let go: lock the one there now
+    return _lock(path, fcntl.LOCK_EX | fcntl.LOCK_NB) if fcntl is not None else None
 
 
 def wait_for_lock(path: Path, waiting: Callable[[str], None] | None = None) -> int | None:
@@ -44,15 +32,28 @@ def wait_for_lock(path: Path, waiting: Callable[[str], None] | None = None) -> i
     except BlockingIOError as busy:
         if waiting is not None:
             waiting(getattr(busy, "held", ""))
+    return _lock(path, fcntl.LOCK_EX)  # (fcntl is there: `hold_lock` would have returned None)
+
+
+def _lock(path: Path, operation: int) -> int:
+    """Open lock file `path` and `flock` it (`operation`); again where its last holder removed it meanwhile, as it let
+    go: the file there now is the one to lock."""
     while True:
         handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX)  # (not None: `hold_lock` would have returned)
+            fcntl.flock(handle, operation)
+        except BlockingIOError as busy:
+            busy.held = os.read(handle, 1000).decode("utf-8", "replace").strip()  # type: ignore[attr-defined]
+            os.close(handle)
+            raise
         except BaseException:
             os.close(handle)
             raise
-        if _still_there(handle, path):
-            return handle
+        try:
+            if os.path.samestat(os.fstat(handle), os.stat(path)):
+                return handle
+        except FileNotFoundError:
+            pass
         os.close(handle)
 
 
@@ -62,11 +63,3 @@ def release_lock(path: Path, handle: int | None) -> None:
     if handle is not None:
         path.unlink(missing_ok=True)
         os.close(handle)
-
-
-def _still_there(handle: int, path: Path) -> bool:
-    """Whether the file locked by `handle` is still the one at `path` (its last holder may have removed it meanwhile)."""
-    try:
-        return os.path.samestat(os.fstat(handle), os.stat(path))
-    except FileNotFoundError:
-        return False

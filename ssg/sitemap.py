@@ -14,6 +14,7 @@ from itertools import compress, repeat
 from operator import and_, attrgetter, eq, is_, is_not, not_
 from typing import NamedTuple
 from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 from .metadata import alternates
 from .pages import Page
@@ -188,6 +189,11 @@ def _newest(dates: Iterable[datetime | None]) -> datetime | None:
     return max((d for d in dates if d is not None), default=None)
 
 
+# An attribute's value as ElementTree escapes it: `saxutils.escape`'s `&`, `<` and `>`, the quote, and the line breaks and
+# tab, which a parser would otherwise normalize.
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+
+
 def _items(name: str, rows: Sequence[tuple[str, datetime | None, tuple]]) -> list[str]:
     """The `<url>` (or `<sitemap>`) element of each (loc, lastmod, language versions), indented as it stands in the
     document: as ElementTree wrote them (one tree indented by `ElementTree.indent`), escaped as it escapes text and
@@ -197,23 +203,12 @@ def _items(name: str, rows: Sequence[tuple[str, datetime | None, tuple]]) -> lis
 
 
 def _item(name: str, loc: str, modified: datetime | None, versions: tuple) -> str:
-    text = f"<{name}>\n{_INDENT * 2}<loc>{_escaped_text(loc)}</loc>"
+    text = f"<{name}>\n{_INDENT * 2}<loc>{escape(loc)}</loc>"
     if modified is not None:
         text += f"\n{_INDENT * 2}<lastmod>{modified.isoformat(timespec='seconds')}</lastmod>"
     for hreflang, href in versions:
-        text += f'\n{_INDENT * 2}<xhtml:link rel="alternate" hreflang="{_escaped_attribute(hreflang)}" href="{_escaped_attribute(href)}" />'
+        text += f'\n{_INDENT * 2}<xhtml:link rel="alternate" hreflang="{escape(hreflang, _ATTRIBUTE_ENTITIES)}" href="{escape(href, _ATTRIBUTE_ENTITIES)}" />'
     return f"{text}\n{_INDENT}</{name}>"
-
-
-def _escaped_text(text: str) -> str:
-    """Text in an element, as ElementTree escapes it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escaped_attribute(value: str) -> str:
-    """An attribute's value, as ElementTree escapes it (the line breaks and tab too, which a parser would normalize)."""
-    value = _escaped_text(value).replace('"', "&quot;")
-    return value.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
 
 
 def _document(root_name: str, items: Sequence[Entry]) -> bytes:

@@ -518,9 +518,7 @@ class _Partition:
         return bool(self.current) and (self.size + size > 2 * self.limit or size >= self.limit)
 
     def add(self, entry: Entry) -> None:
-        size = sum(map(len, entry)) + len(entry)  # _entry_size, inlined: this runs per term
-        if size > DENSE // 3:
-            size += _rice_letters(entry[2:])
+        size = _entry_size(entry)
         if self.current and (self.size + size > 2 * self.limit or size >= self.limit):
             self.close(natural=False)
         self.current.append(entry)
