@@ -24,7 +24,6 @@ from .config import CONFIG_FILE, FLAGS, Config, load_config
 from .content import DATE_PREFIX, PAGES_FOLDER, article_name, check_lang, check_slug, check_source_url, folder_year, parse_date
 from .dates import against_path, understand
 from .errors import Problem, SsgError, in_file_order
-from .linkcheck import by_target, check_links, site_base_url
 from .load import posts_outside
 from .output import moving_list
 from .scaffold import (
@@ -227,6 +226,8 @@ def check_command(
 def _check_links(project: Path, folder: Path | None, base_url: str | None, every_external: bool = False) -> None:
     """Exit 1 if any internal link is broken. The site's base URL: --base-url, else the one the
     output says it was built for (a build with --base-url differs from site.yaml), else site.yaml's."""
+    from .linkcheck import by_target, check_links, site_base_url  # (only here: it brings a CSS parser to every command)
+
     config = None
     try:
         config = load_config(project)
