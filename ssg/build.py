@@ -359,7 +359,7 @@ class Builder:
                     return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
             with phase("theme"):
                 theme = self._theme(run)
-            with lasting(not self.remember):  # (a long-lived builder's owner collects and freezes: `watch.collect_garbage`)
+            with lasting(not (self.remember or self.frozen)):  # (else its owner collects and freezes: `watch.collect_garbage`)
                 with phase("read"):
                     loaded = self._read(run, inputs)
                 with phase("assemble"):
@@ -745,8 +745,8 @@ def lasting(paused: bool = True) -> Iterator[None]:
     articles a young and a middle collection in the assembly took 0.15 s of a 2 s build in a new process, and the full
     one they led to after the build another 0.1 s.
 
-    `paused=False`: leave the collector alone (a long-lived builder's owner freezes what lives through its builds,
-    which a thaw here would hand back to the collector)."""
+    `paused=False`: leave the collector alone (a long-lived builder's owner, or one that keeps objects frozen as the
+    preview does, freezes what lives through its builds, which a thaw here would hand back to the collector)."""
     if not paused or not gc.isenabled():
         yield
         return

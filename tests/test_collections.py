@@ -62,9 +62,9 @@ def test_a_one_shot_build_leaves_the_collector_on_whether_it_succeeds_or_fails(p
     assert gc.isenabled()
 
 
-def test_a_long_lived_builders_builds_leave_its_frozen_objects_frozen(project, monkeypatch):
-    """The preview freezes what lives through its builds (`watch.collect_garbage`): its builders' builds do not pause
-    the collector or thaw them."""
+def test_a_long_lived_or_frozen_builders_builds_leave_the_collector_alone(project, monkeypatch):
+    """The preview freezes what lives through its builds (`watch.collect_garbage`): the builds of its builders, and of
+    a builder told that objects are kept frozen, do not pause the collector or thaw them."""
     project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00")})
     paused = []
     real = ssg.build.lasting
@@ -77,4 +77,8 @@ def test_a_long_lived_builders_builds_leave_its_frozen_objects_frozen(project, m
     Builder(remember=True).build(load_config(project.root), BuildOptions(now=NOW))
     project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00", "Edited.")})  # (else up to date)
     Builder(remember=False).build(load_config(project.root), BuildOptions(now=NOW))
-    assert paused == [False, True]
+    project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00", "Again.")})
+    told = Builder(remember=False)
+    told.frozen = True  # (its owner keeps objects frozen, as the preview tells its builder)
+    told.build(load_config(project.root), BuildOptions(now=NOW))
+    assert paused == [False, True, False]
