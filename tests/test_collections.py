@@ -1,0 +1,84 @@
+"""The cyclic collector around a build: a one-shot build pauses it while it makes what lives until its end (`lasting`),
+and leaves it as it found it; a long-lived builder's owner keeps what it froze frozen."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+import ssg.build
+from ssg.build import Builder, BuildOptions, lasting
+from ssg.config import load_config
+from ssg.errors import SsgError
+
+from .conftest import NOW, article
+
+
+def test_lasting_pauses_the_collector_and_hands_what_lives_to_the_oldest_generation():
+    """Nothing is collected inside; after it, what was made there is no young object that the next collections would
+    look at again, and the collector runs as before."""
+    assert gc.isenabled()
+    collections = []
+    gc.callbacks.append(lambda phase, info: collections.append(info["generation"]) if phase == "start" else None)
+    try:
+        with lasting():
+            assert not gc.isenabled()
+            kept = [[n] for n in range(300_000)]  # (past every threshold: young collections would have run)
+            assert collections == []
+        assert gc.isenabled()
+        assert gc.get_count()[0] < 1000
+    finally:
+        gc.callbacks.pop()
+    assert len(kept) == 300_000
+
+
+def test_lasting_leaves_a_paused_or_long_lived_collector_alone():
+    """`paused=False` (a long-lived builder, whose owner freezes what outlives builds) thaws nothing; a collector the
+    caller paused stays paused."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with lasting(False):
+            assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen
+        gc.disable()
+        with lasting():
+            pass
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_a_one_shot_build_leaves_the_collector_on_whether_it_succeeds_or_fails(project):
+    project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00")})
+    project.build()
+    assert gc.isenabled()
+    project.write({"content/2024/b.md": "---\ntitle: B\ndate: nonsense\n---\nBody.\n"})
+    with pytest.raises(SsgError):
+        project.build()
+    assert gc.isenabled()
+
+
+def test_a_long_lived_or_frozen_builders_builds_leave_the_collector_alone(project, monkeypatch):
+    """The preview freezes what lives through its builds (`watch.collect_garbage`): the builds of its builders, and of
+    a builder told that objects are kept frozen, do not pause the collector or thaw them."""
+    project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00")})
+    paused = []
+    real = ssg.build.lasting
+
+    def spy(paused_now: bool = True):
+        paused.append(paused_now)
+        return real(paused_now)
+
+    monkeypatch.setattr(ssg.build, "lasting", spy)
+    Builder(remember=True).build(load_config(project.root), BuildOptions(now=NOW))
+    project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00", "Edited.")})  # (else up to date)
+    Builder(remember=False).build(load_config(project.root), BuildOptions(now=NOW))
+    project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00", "Again.")})
+    told = Builder(remember=False)
+    told.frozen = True  # (its owner keeps objects frozen, as the preview tells its builder)
+    told.build(load_config(project.root), BuildOptions(now=NOW))
+    assert paused == [False, True, False]
