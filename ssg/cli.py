@@ -5,6 +5,7 @@ Exit codes: 0 fine, 1 content/config/template errors, 2 usage (click's own).
 
 from __future__ import annotations
 
+import gc
 import os
 import shlex
 import signal
@@ -119,6 +120,18 @@ def _interrupt(signum: int, frame: object) -> None:
 def main(ctx: click.Context, project: Path) -> None:
     """ssg: a static site generator for news-article archives."""
     ctx.obj = project
+
+
+def run() -> None:
+    """The `ssg` command (and `python -m ssg`): `main`, then the process ends without its cyclic garbage collector
+    looking through everything the command made. Python's exit runs one full collection; after a build it traverses
+    every object the build left (the site's model, the renderer and theme holding one another): 70-90 ms of a 2 s
+    one-edit build at 10,000 articles, 250 ms after a cold one. Frozen (`gc.freeze`), they are left to the exit, which
+    frees the memory at once. Not in `main`: tests run it many times in one process, which must collect."""
+    try:
+        main()
+    finally:
+        gc.freeze()
 
 
 @main.command("build")

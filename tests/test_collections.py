@@ -4,6 +4,10 @@ and leaves it as it found it; a long-lived builder's owner keeps what it froze f
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +86,24 @@ def test_a_long_lived_or_frozen_builders_builds_leave_the_collector_alone(projec
     told.frozen = True  # (its owner keeps objects frozen, as the preview tells its builder)
     told.build(load_config(project.root), BuildOptions(now=NOW))
     assert paused == [False, True, False]
+
+
+def test_the_ssg_command_leaves_what_a_build_made_to_the_exit_not_to_a_full_collection(project):
+    """`python -m ssg build` (`cli.run`): Python's exit runs one full collection, which would look through every object
+    the build left; frozen, they are not looked at. Run in a process of its own, as a user runs the command."""
+    project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00")})
+    probe = (
+        "import gc, runpy, sys\n"
+        "sys.argv = ['ssg', '-C', sys.argv[1], 'build', '--future']\n"
+        "try:\n"
+        "    runpy.run_module('ssg', run_name='__main__')\n"
+        "finally:\n"
+        "    print('frozen', gc.get_freeze_count(), 'young', gc.get_count()[0], file=sys.stderr)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(ssg.build.__file__).parents[1]))
+    done = subprocess.run([sys.executable, "-c", probe, str(project.root)], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert (project.public / "index.html").is_file()
+    counts = done.stderr.rsplit("frozen ", 1)[1].split()
+    assert int(counts[0]) > 10_000  # what the build made (tens of thousands of objects for one article), left to the exit
+    assert int(counts[2]) < 100  # next to nothing is left for a collection to look at (the print's own objects)
