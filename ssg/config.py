@@ -21,6 +21,7 @@ from urllib.parse import SplitResult, quote, urlsplit
 import yaml
 
 from . import __version__
+from .charsets import not_utf8
 from .content import check_lang, slug_too_long
 from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
@@ -838,7 +839,8 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
         text = path.read_text(encoding="utf-8")
         data, lines = load_yaml_with_lines(text)
     except UnicodeDecodeError as exc:
-        raise ConfigError(Problem(CONFIG_FILE, message=f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")) from None
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError(Problem(CONFIG_FILE, line, message=not_utf8(exc.object, exc.start, CONFIG_FILE))) from None
     except YamlSyntaxError as exc:
         raise ConfigError(Problem(CONFIG_FILE, exc.line, message=exc.message)) from None
     if data is None:

@@ -30,6 +30,7 @@ from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import search
+from .charsets import not_utf8
 from .conflicts import conflict_message
 from .dates import DATE_HINT, against_path, date_fix
 from .errors import Problem
@@ -332,7 +333,8 @@ def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return reader.failed(Problem(source_path, line, None, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+        message = not_utf8(raw, exc.start, f"{settings.content_dir}/{source_path}")
+        return reader.failed(Problem(source_path, line, None, message))
     return reader.read(as_read(text))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .charsets import not_utf8
 from .conflicts import conflict_message
 from .errors import Problem
 
@@ -196,7 +197,7 @@ def read_mapping(path: Path, shown: str, problems: list[Problem], what: str) -> 
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(shown, None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"))
+        problems.append(Problem(shown, exc.object[: exc.start].count(b"\n") + 1, None, not_utf8(exc.object, exc.start, shown)))
         return {}, {}
     except YamlSyntaxError as exc:
         problems.append(Problem(shown, exc.line, None, exc.message))
