@@ -197,6 +197,35 @@ def test_no_front_matter_and_unclosed_front_matter():
     assert "never closed" in problems("---\ntitle: T\n")[0]
 
 
+@pytest.mark.parametrize("text", ["", "\n", "  \r\n\t\n", "\ufeff"])
+def test_an_empty_file_says_it_is_empty_not_that_it_has_no_front_matter(text):
+    """An editor's new file saved before it was written said "no front matter: the file must start with a line '---'"."""
+    assert problems(text) == [
+        "2021/story.md:1: None: the file is empty (write the front matter, e.g. ---, title: ..., date: ..., ---, and the "
+        "text below it; or delete the file)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "\n---\ntitle: T\ndate: 2021-01-01\n---\nx\n",
+            "2: None: the front matter's '---' must be the file's first line (delete the blank line above it)",
+        ),
+        (
+            "\r\n \r\n---\r\ntitle: T\r\n---\r\n",
+            "3: None: the front matter's '---' must be the file's first line (delete the 2 blank lines above it)",
+        ),
+        ('\n+++\ntitle = "T"\n+++\n', "2: None: the front matter's '+++' must be the file's first line (delete the blank line above it)"),
+    ],
+)
+def test_front_matter_under_blank_lines_names_its_line_and_the_lines_to_delete(text, message):
+    """A blank first line, which no editor shows, gave "no front matter: the file must start with a line '---'" for a
+    file that visibly had it."""
+    assert problems(text) == [f"2021/story.md:{message}"]
+
+
 def test_yaml_syntax_error_has_the_line_in_the_file():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\ntags: [a, b\n---\n")
     assert message.startswith("2021/story.md:4: None: YAML syntax error")
