@@ -1415,8 +1415,30 @@ def check_lang(value: Any) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("is empty (use a language code: en, ru, ...)")
     if not isinstance(value, str) or not is_lang(value.strip()):
-        raise ValueError(f"{value!r} is not a language code (use en, ru, ...)")
+        code = isinstance(value, str) and _code_meant(value.strip())
+        raise ValueError(f"{value!r} is not a language code ({f'write {code}' if code else 'use en, ru, ...'})")
     return value.strip()
+
+
+def _code_meant(written: str) -> str | None:
+    """The code a person who wrote `written` for a language code meant, or None: the same in lower case (`RU`,
+    `EN-us`), or the one of a language's name in English or Russian (`Russian`, `русский`)."""
+    language, _, region = written.replace("_", "-").partition("-")
+    for code in (f"{language.lower()}-{region.upper()}" if region else "", written.lower()):
+        if code and is_lang(code):
+            return code
+    return _codes_by_name().get(written.casefold())
+
+
+@functools.cache
+def _codes_by_name() -> dict[str, str]:
+    """Languages' names in English and Russian (`russian`, `русский`), case folded -> their codes, as Babel knows them."""
+    return {
+        name.casefold(): code
+        for reading in ("en", "ru")
+        for code, name in Locale.parse(reading).languages.items()
+        if LANG_CODE.fullmatch(code) and "-" not in code and "_" not in code
+    }
 
 
 @functools.cache

@@ -209,7 +209,7 @@ def test_new_writes_front_matter_and_never_overwrites(project):
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--lang", "Russian", "Invalid value for '--lang': 'Russian' is not a language code (use en, ru, ...)"),
+        ("--lang", "Russian", "Invalid value for '--lang': 'Russian' is not a language code (write ru)"),
         ("--lang", "", "Invalid value for '--lang': is empty (use a language code: en, ru, ...)"),
         (
             "--source-url",

@@ -577,6 +577,18 @@ def test_a_language_code_babel_does_not_know_is_an_error_not_a_crash_later():
     assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: pt-BR\n---\n")["lang"] == "pt-BR"
 
 
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("RU", "ru"), ("En", "en"), ("EN-us", "en-US"), ("Russian", "ru"), ("русский", "ru"), ("Английский", "en"), ("english", "en")],
+)
+def test_a_language_written_in_capitals_or_by_its_name_gets_the_code_to_write(written, code):
+    """`lang: RU` and `lang: Russian` said "is not a language code (use en, ru, ...)", leaving the reader to guess
+    that case matters."""
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {written}\n---\n") == [
+        f"2021/story.md:4: lang: '{written}' is not a language code (write {code})"
+    ]
+
+
 def test_a_dotted_file_name_whose_last_part_is_no_language_is_the_slug():
     """`tass.com.md` was an article in the language "com" (and the build crashed on it)."""
     m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/tass.com.md")
