@@ -20,6 +20,7 @@ from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
 from .content import Article, Day, StandalonePage
 from .errors import ConfigError, Problem, with_lines
 from .load import other_article_files
+from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .site import Site, outlet_key, tag_key
 from .theme import Theme
@@ -75,10 +76,14 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
     not)."""
     problems = []
     for path in other_article_files(config.content_path):
-        message = (
-            "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
-            f"rename it to {PurePosixPath(path).stem}.md (Markdown keeps its HTML as it is)"
-        )
+        name = PurePosixPath(path)
+        if name.suffix.lower() in ARTICLE_SUFFIXES:
+            message = f"not read: ssg reads articles from files whose names end in {name.suffix.lower()}, in lower case: rename it to {name.stem}{name.suffix.lower()}"
+        else:
+            message = (
+                "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
+                f"rename it to {name.stem}.md (Markdown keeps its HTML as it is)"
+            )
         problems.append(Problem(f"{config.content_dir}/{path}", 1, None, message))
     if not any_read and not problems:
         problems.append(

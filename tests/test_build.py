@@ -318,6 +318,23 @@ def test_a_link_to_an_old_sites_tag_page_is_told_the_tag_page_it_means(project):
     ]
 
 
+def test_a_markdown_file_whose_suffix_is_in_capitals_is_warned_of_by_check(project):
+    """`Статья.MD`, as Windows (whose file names ignore case) saves one, was left out without a word, even by check."""
+    project.write({"content/2021/Статья.MD": article("Статья", "2021-01-01"), "content/2021/b.Markdown": "x\n"})
+    expected = [
+        "content/2021/b.Markdown:1: not read: ssg reads articles from files whose names end in .markdown, in lower case: "
+        "rename it to b.markdown",
+        "content/2021/Статья.MD:1: not read: ssg reads articles from files whose names end in .md, in lower case: rename it to Статья.md",
+    ]
+    assert [str(w) for w in project.build().warnings] == expected
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    assert [str(w) for w in project.build(dry_run=True).warnings] == expected
+    (project.root / "content/2021/Статья.MD").rename(project.root / "content/2021/Статья.md")
+    (project.root / "content/2021/b.Markdown").unlink()
+    assert project.build().warnings == []
+    assert "Статья" in project.page("2021/01/01/statya/")
+
+
 def test_an_article_in_a_file_that_is_not_markdown_is_warned_of_not_dropped_silently(project):
     """A Jekyll post in HTML (as WordPress imports make them) was left out without a word: the site built empty."""
     post = "---\nlayout: post\ntitle: Proton launch\n---\n<p>Proton flew.</p>\n"
