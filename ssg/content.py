@@ -378,6 +378,8 @@ _CLIPPER_DATE = re.compile(
 _NAME_THEN_LINK = re.compile(r"(?P<name>\S.*?)[\s,;:—–-]*(?:\s|,)\(?(?P<url>https?://[^\s()]+)\)?")
 _LINK_THEN_NAME = re.compile(r"(?P<url>https?://[^\s()]+)[\s,;:—–-]*\((?P<name>[^()]*\S)\)")  # `https://... (ТАСС)`
 _LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
+# A link copied from an address bar, which hides `https://` (`interfax.ru/russia/767824`): a host and a path.
+_BARE_LINK = re.compile(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s()<>\]\[]*", re.I)
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
 _OPENING_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -1110,13 +1112,16 @@ class _Reader:
         part of the outlet's name, and linked nothing)."""
         if match := _NAME_THEN_LINK.fullmatch(text.strip()) or _LINK_THEN_NAME.fullmatch(text.strip()):
             return {"name": match["name"], "url": match["url"]}
-        link = _LINK_IN_TEXT.search(text)
+        link = _LINK_IN_TEXT.search(text) or _BARE_LINK.search(text)
         if link:
             url = link[0].rstrip(".,;:")
             rest = " ".join((text[: link.start()] + " " + text[link.start() + len(url) :]).replace("()", " ").split())
             name = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", rest).strip(" ,;:-—–")
-            fix = f"{{name: {_flow_text(name or '...')}, url: {_flow_text(url)}}}"
-            message = f"{text.strip()!r} holds a link, taken as part of the name (write source: {fix})"
+            bare = not url.lower().startswith(("http://", "https://"))  # (an address bar's copy: https:// cut off)
+            link_as_written = _flow_text("https://" * bare + url)  # (alone, it names the outlet after its host)
+            fix = f"{{name: {_flow_text(name)}, url: {link_as_written}}}" if name else link_as_written
+            what = "a link without https://" if bare else "a link"
+            message = f"{text.strip()!r} holds {what}, taken as {'part of ' * bool(name)}the name (write source: {fix})"
             self.warnings.append(Problem(self.path, self.lines.get("source"), "source", message))
         return {"name": text}
 

@@ -1328,6 +1328,30 @@ def test_a_source_with_a_link_inside_its_name_is_warned_of_with_the_mapping_to_w
 
 
 @pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("interfax.ru/russia/767824", "https://interfax.ru/russia/767824"),
+        ("www.interfax.ru/russia/767824?utm=1", "https://www.interfax.ru/russia/767824?utm=1"),
+        ("ТАСС, tass.ru/kosmos/1", "{name: ТАСС, url: https://tass.ru/kosmos/1}"),
+    ],
+)
+def test_a_source_link_copied_without_https_is_warned_of_with_the_link_to_write(written, fix):
+    """An address bar hides `https://`: `source: interfax.ru/russia/767824` made an outlet of that name (a page at
+    sources/interfax-ru-russia-767824/) without a word, where `{url: interfax.ru/...}` is an error."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\nsource: {written}\n---\nText.\n")
+    assert record["meta"]["source"] == {"name": written, "url": None}
+    part = "part of " if "," in written else ""
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (4, f"{written!r} holds a link without https://, taken as {part}the name (write source: {fix})")
+    ]
+
+
+@pytest.mark.parametrize("name", ["Lenta.ru", "RT.com", "Радио 1/2", "ria.ru"])
+def test_an_outlet_named_by_its_domain_is_no_link(name):
+    assert read(f"---\ntitle: T\ndate: 2021-01-01\nsource: {name}\n---\nText.\n")["warnings"] == []
+
+
+@pytest.mark.parametrize(
     ("path", "front", "warning"),
     [
         (
