@@ -724,11 +724,35 @@ class _Reader:
             if written.startswith(("|", ">")):  # (a block scalar: its lines are text as written)
                 literal = indent
                 continue
+            if _HASHTAG.match(written) and self.warn_commented_out(key, written, number, indent == 0):
+                continue
             kept = cut_by_comment(written)
             if kept is None or not kept.strip() or key not in _SHOWN_TEXT.get(parent if indent else None, ()):
                 continue
             message = f"' #' starts a YAML comment, so this reads as {kept.strip()!r}: put the value in quotes, {key}: {quoted(written)}"
             self.warnings.append(Problem(self.path, number, key, message))
+
+    def warn_commented_out(self, key: str, written: str, number: int, top: bool) -> bool:
+        """A warning for `tags: #космос #МКС` (hashtags, as social networks write them) or `summary: #1 ...` (`_HASHTAG`:
+        not `tags: # none yet`, a comment meant as one): the whole value is a YAML comment, and the article had no tags, or no summary, without a word. Whether `key` is one
+        warned of (a title says so in its error, `text`; a comment after a date or a flag is meant)."""
+        if top and key == "tags":
+            names = [name.lstrip("#") for name in re.split(r"[\s,]+", written) if name.lstrip("#")]
+            fix = f"tags: [{', '.join(names)}]" if names else "tags: [...]"
+            message = f"'#' at the start of the value starts a YAML comment, so the article has no tags: write {fix}"
+        elif key in _SHOWN_TEXT[None] and top and key != "title":
+            message = f"'#' at the start of the value starts a YAML comment, so {key}: is empty: put the value in quotes, {key}: {quoted(written)}"
+        else:
+            return False
+        self.warnings.append(Problem(self.path, number, key, message))
+        return True
+
+    def commented_out(self, key: str) -> str | None:
+        """The value of the line `key:` is on, as written, where it starts with `#` and a word (YAML reads it as a
+        comment, and the key as empty: `title: #1 в мире`); else None."""
+        line = self.lines.get(key)
+        found = key_line(self.front_text.split("\n")[line - 1]) if line else None
+        return found[1] if found and _HASHTAG.match(found[1]) else None
 
     def warn_folded_items(self, text: str, data: dict) -> None:
         """A warning for a `tags:` item indented past the one above (`  - Роскосмос` then `   - МКС`): YAML reads it as
@@ -791,7 +815,12 @@ class _Reader:
             self.problem(key, f"{exc}{self.as_text_hint(key, data.get(key))}")
             return None
         if value is None:
-            if required and key in data:
+            if required and key in data and (written := self.commented_out(key)):
+                self.problem(
+                    key,
+                    f"is empty: '#' at the start of the value starts a YAML comment (put the value in quotes, {key}: {quoted(written)})",
+                )
+            elif required and key in data:
                 self.problem(key, f"is empty (write the {key} after `{key}:`)")
             elif required:
                 self.missing(key, (key == "title" and self.title_hint()) or f"is missing (add `{key}: ...` to the front matter)")
@@ -1265,6 +1294,8 @@ class _Reader:
 
 # Keys of the front matter (None: at its top) and of its `image:` and `source:` whose text pages show.
 _SHOWN_TEXT = {None: ("title", "summary", "rights"), "image": ("credit", "caption", "alt"), "source": ("name",)}
+# A value that starts with `#` and a word (`#космос`, `#1`), which YAML reads as a comment; `# note` is meant as one.
+_HASHTAG = re.compile(r"#[^\s#]")
 # An HTML entity, with its `;`: WordPress writes them in titles (`Газ &amp; свет&nbsp;&#8212; тарифы`), and each page,
 # feed and `<title>` escaped their `&` again (`&amp;amp;`). `AT&T` and `R&D;` are no entities and stay as written.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

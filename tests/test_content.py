@@ -1431,3 +1431,43 @@ def test_a_quote_inside_a_quoted_value_is_told_the_exact_line_to_write(line, fix
     assert problems(f"---\n{line}\ndate: 2021-01-01\n---\nText.\n") == [
         f"2021/story.md:2: None: YAML syntax error: a {kind} quote inside the value ends it early: {fix}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("front", "warning"),
+    [
+        (
+            "tags: #космос #МКС",
+            (4, "tags", "'#' at the start of the value starts a YAML comment, so the article has no tags: write tags: [космос, МКС]"),
+        ),
+        (
+            "tags: #Space, #ISS",
+            (4, "tags", "'#' at the start of the value starts a YAML comment, so the article has no tags: write tags: [Space, ISS]"),
+        ),
+        (
+            "summary: #1 in the world",
+            (
+                4,
+                "summary",
+                "'#' at the start of the value starts a YAML comment, so summary: is empty: put the value in quotes, summary: \"#1 in the world\"",
+            ),
+        ),
+    ],
+)
+def test_a_value_written_as_hashtags_is_warned_of_not_dropped(front, warning):
+    """`tags: #космос #МКС`, as social networks write tags, is a YAML comment: the article had no tags, without a word."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\n{front}\n---\nText.\n")
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [warning]
+
+
+@pytest.mark.parametrize("front", ["tags: # none yet", "rights: # to ask", "tags: #", "views: 5 #approximately"])
+def test_a_comment_meant_as_one_is_not_warned_of(front):
+    assert read(f"---\ntitle: T\n{front}\ndate: 2021-01-02\n---\nText.\n")["warnings"] == []
+
+
+def test_a_title_yaml_reads_as_a_comment_says_why_it_is_empty():
+    """`title: #1 в мире` said "title: is empty (write the title after `title:`)" of a line with a title on it."""
+    assert problems("---\ntitle: #1 в мире\ndate: 2021-01-01\n---\nText.\n") == [
+        "2021/story.md:2: title: is empty: '#' at the start of the value starts a YAML comment (put the value in quotes, "
+        'title: "#1 в мире")'
+    ]
