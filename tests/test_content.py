@@ -1471,3 +1471,17 @@ def test_a_title_yaml_reads_as_a_comment_says_why_it_is_empty():
         "2021/story.md:2: title: is empty: '#' at the start of the value starts a YAML comment (put the value in quotes, "
         'title: "#1 в мире")'
     ]
+
+
+@pytest.mark.parametrize("tags", ["[МКС, , Роскосмос]", "[, МКС]", "[МКС,, Роскосмос]"])
+def test_an_empty_item_in_a_list_names_the_extra_comma(tags):
+    """`tags: [МКС, , Роскосмос]` said "while parsing a flow node did not find expected node content (check quotes,
+    colons and indentation)", none of which was wrong."""
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\ntags: {tags}\n---\nText.\n") == [
+        "2021/story.md:4: None: YAML syntax error: a list with an empty item (two commas with nothing between, or a comma "
+        "right after [): delete the extra comma"
+    ]
+
+
+def test_a_comma_inside_quotes_is_no_empty_item():
+    assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["a, , b", c]\n---\nText.\n')["tags"] == ["a, , b", "c"]
