@@ -2002,3 +2002,25 @@ def test_ssg_check_without_a_build_cache_takes_no_lock(site):
     """`ssg check` where no build left a cache reads the articles in memory: nothing to wait for, nothing made."""
     result = site.build(dry_run=True)
     assert result.checked and not (site.root / ".ssg-cache" / "lock").exists()
+
+
+def test_a_clipping_saved_twice_is_warned_of_on_the_title_of_the_second_file(project):
+    """The same clipping pasted into a second file was published twice, at two URLs, without a word."""
+    source = "{name: Interfax, url: 'https://www.interfax.ru/russia/767824'}"
+    project.write(
+        {
+            "content/2021/nauka.md": article("Nauka docks with the ISS", "2021-07-29", "The module docked.", source=source),
+            "content/2021/nauka-again.md": article("Nauka  docks with the ISS", "2021-07-29T16:00", "Docked, again.", source=source),
+            "content/2021/soyuz.md": article("Союз стартовал", "2021-10-05", "Корабль стартовал с Байконура."),
+            "content/2021/soyuz-copy.md": article("Союз стартовал", "2021-10-05", "Корабль стартовал с Байконура."),
+            # Two outlets' articles under one headline are two articles; so are a text and its translation.
+            "content/2021/nauka-reuters.md": article("Nauka docks with the ISS", "2021-07-29", "Reuters' text."),
+            "content/2021/nauka-ru.md": article("«Наука» пристыковалась к МКС", "2021-07-29", "Модуль.", source=source, lang="ru"),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/nauka.md:2: title: the same title and source link as content/2021/nauka-again.md: one clipping saved "
+        "twice? (delete one of the files)",
+        "content/2021/soyuz.md:2: title: the same title and opening text as content/2021/soyuz-copy.md: one clipping saved "
+        "twice? (delete one of the files)",
+    ]
