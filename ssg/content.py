@@ -377,6 +377,12 @@ _CLIPPER_DATE = re.compile(
 # `ТАСС — https://...`): the link last, the name before it.
 _NAME_THEN_LINK = re.compile(r"(?P<name>\S.*?)[\s,;:—–-]*(?:\s|,)\(?(?P<url>https?://[^\s()]+)\)?")
 _LINK_THEN_NAME = re.compile(r"(?P<url>https?://[^\s()]+)[\s,;:—–-]*\((?P<name>[^()]*\S)\)")  # `https://... (ТАСС)`
+# A credit as a clipping prints it, with its label (`Фото: Роскосмос`, `Photo — AP`, `Image source: pronedra.ru`).
+_CREDIT_LABEL = re.compile(
+    r"(?:фото|фотография|иллюстрация|источник(?:\s+(?:фото|изображения|иллюстрации))?|photo|image|picture|pic|illustration|credit|"
+    r"image\s+(?:source|credit)|photo\s+(?:source|credit)|source)(?:\s*:|\s+[—–-])\s*(?P<name>\S.*)",
+    re.I | re.S,
+)
 _LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
 # A link copied from an address bar, which hides `https://` (`interfax.ru/russia/767824`): a host and a path.
 _BARE_LINK = re.compile(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s()<>\]\[]*", re.I)
@@ -1196,7 +1202,16 @@ class _Reader:
                 texts[name] = _entities_decoded(_as_text(value.get(name)))
             except ValueError as exc:
                 self.problem(key, f"{name} {exc}")
+        self.warn_credit_label(key, texts.get("credit"))
         return {"src": src, "credit": None, "alt": None, "caption": None} | texts
+
+    def warn_credit_label(self, key: str, credit: str | None) -> None:
+        """A warning for `credit: "Фото: Роскосмос"`, copied from the clipping with its label: the theme puts a label
+        of its own before a credit, and the page showed "Источник изображения: Фото: Роскосмос"."""
+        label = _CREDIT_LABEL.fullmatch(credit.strip()) if credit else None
+        if label is not None:
+            message = f"credit {credit.strip()!r} starts with a label, and pages put their own before it (Image source: ...): write credit: {_flow_text(label['name'])}"
+            self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
 
     def lead_image(self, data: dict) -> tuple[str, Any]:
         """The key that gives the lead image and its value: `image:`, else the first of `COVER_KEYS` that holds a path

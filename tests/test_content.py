@@ -1485,3 +1485,27 @@ def test_an_empty_item_in_a_list_names_the_extra_comma(tags):
 
 def test_a_comma_inside_quotes_is_no_empty_item():
     assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["a, , b", c]\n---\nText.\n')["tags"] == ["a, , b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [
+        ("'Фото: Роскосмос'", "Роскосмос"),
+        ("'Image source: pronedra.ru'", "pronedra.ru"),
+        ("Photo — AP", "AP"),
+        ("'Источник фото: ТАСС'", "ТАСС"),
+    ],
+)
+def test_a_credit_copied_with_its_label_is_warned_of_with_the_name_to_write(credit, name):
+    """`credit: "Фото: Роскосмос"` showed as "Источник изображения: Фото: Роскосмос": the theme adds its own label."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\nimage: {{src: 'https://x.org/a.jpg', credit: {credit}}}\n---\nText.\n")
+    written = credit.strip("'")
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (4, "image", f"credit {written!r} starts with a label, and pages put their own before it (Image source: ...): write credit: {name}")
+    ]
+    assert record["meta"]["image"]["credit"] == written  # (shown as written: the warning says what to change)
+
+
+@pytest.mark.parametrize("credit", ["pronedra.ru", "Фото ТАСС", "Фотохроника ТАСС", "Source-X Media", "AP Photo"])
+def test_a_credit_without_a_label_is_not_warned_of(credit):
+    assert read(f"---\ntitle: T\ndate: 2021-01-01\nimage: {{src: 'https://x.org/a.jpg', credit: {credit}}}\n---\nText.\n")["warnings"] == []
