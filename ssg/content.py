@@ -829,7 +829,8 @@ class _Reader:
             elif required and key in data:
                 self.problem(key, f"is empty (write the {key} after `{key}:`)")
             elif required:
-                self.missing(key, (key == "title" and self.title_hint()) or f"is missing (add `{key}: ...` to the front matter)")
+                hint = self.misspelt_hint(key, data) or (key == "title" and self.title_hint())
+                self.missing(key, hint or f"is missing (add `{key}: ...` to the front matter)")
             return None
         value = " ".join(value.split()) if key == "title" else value
         decoded = _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
@@ -847,6 +848,17 @@ class _Reader:
         if found is None or found[0] != key or not found[1]:
             return ""
         return f" (YAML reads {found[1]} as {_kind(value)}; for the text, put it in quotes: {key}: {quoted(found[1])})"
+
+    def misspelt_hint(self, key: str, data: dict) -> str | None:
+        """For a required key that is missing where an unknown key is its misspelling (`titel:`, `Title:`): the
+        message naming that line. `warn_typos` warned of it too, but apart: "title: is missing (add `title: ...`)"
+        sent the user to write again what the file already has."""
+        typos = [k for k in data if isinstance(k, str) and k not in KNOWN_KEYS and k.lower() not in OTHER_TOOLS_KEYS]
+        close = difflib.get_close_matches(key, typos, n=1, cutoff=0.75) or [k for k in typos if k.lower() == key]
+        if not close:
+            return None
+        where = f" (line {self.lines[close[0]]})" if close[0] in self.lines else ""
+        return f"is missing; {close[0]}:{where} looks like a misspelling of it: rename it to {key}:"
 
     def title_hint(self) -> str | None:
         """For an article without `title:` whose text opens with a heading (MarkDownload and other clippers put the
@@ -988,7 +1000,7 @@ class _Reader:
                             if any(k in data for k in ARTICLE_ONLY_KEYS)
                             else f"; {PAGE_HINT.format(content_dir=self.settings.content_dir)}"
                         )
-                        self.missing(key, self.rename_hint(data) or f"is missing ({fix}{page})")
+                        self.missing(key, self.misspelt_hint(key, data) or self.rename_hint(data) or f"is missing ({fix}{page})")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)

@@ -1509,3 +1509,11 @@ def test_a_credit_copied_with_its_label_is_warned_of_with_the_name_to_write(cred
 @pytest.mark.parametrize("credit", ["pronedra.ru", "Фото ТАСС", "Фотохроника ТАСС", "Source-X Media", "AP Photo"])
 def test_a_credit_without_a_label_is_not_warned_of(credit):
     assert read(f"---\ntitle: T\ndate: 2021-01-01\nimage: {{src: 'https://x.org/a.jpg', credit: {credit}}}\n---\nText.\n")["warnings"] == []
+
+
+def test_a_required_key_misspelt_is_named_in_its_missing_message():
+    """`titel: ...` gave "title: is missing (add `title: ...` to the front matter)", and the typo's warning apart."""
+    assert problems("---\ntitel: Nauka docks\nDate: 2021-07-29\n---\nText.\n") == [
+        "2021/story.md:4: title: is missing; titel: (line 2) looks like a misspelling of it: rename it to title:",
+        "2021/story.md:4: date: is missing; Date: (line 3) looks like a misspelling of it: rename it to date:",
+    ]
