@@ -1093,7 +1093,24 @@ class _Reader:
                 tags.append(name)
         for name in tags:
             self.name_too_long("tags", "tag", name, self.settings.tag_names)
+        self.warn_semicolons(tags)
         return tags
+
+    def warn_semicolons(self, tags: list[str]) -> None:
+        """A warning for a tag with `;` in its name (`tags: Роскосмос; МКС`, as CMS exports and Russian lists part
+        names): it was one tag, "Роскосмос; МКС", with a page of its own, and neither name's page listed the article."""
+        parted = [[part.strip() for part in name.split(";") if part.strip()] for name in tags]
+        joined = [name for name, parts in zip(tags, parted, strict=True) if len(parts) > 1]
+        if joined:
+            fix = ", ".join(_flow_text(part) for parts in parted for part in parts)
+            names = " and ".join(repr(name) for name in joined)
+            what = (
+                f"tag {names} has ';' in its name, so it is one tag"
+                if len(joined) == 1
+                else f"tags {names} have ';' in their names, so each is one tag"
+            )
+            message = f"{what}: if the names are more, write tags: [{fix}] (names are parted by commas)"
+            self.warnings.append(Problem(self.path, self.lines.get("tags"), "tags", message))
 
     def name_too_long(self, key: str, what: str, name: str, groups: tuple[tuple[str, ...], ...]) -> None:
         """A problem on `key`'s line when the tag or outlet `name` gives its page a slug too long for a folder name

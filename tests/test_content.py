@@ -1517,3 +1517,24 @@ def test_a_required_key_misspelt_is_named_in_its_missing_message():
         "2021/story.md:4: title: is missing; titel: (line 2) looks like a misspelling of it: rename it to title:",
         "2021/story.md:4: date: is missing; Date: (line 3) looks like a misspelling of it: rename it to date:",
     ]
+
+
+@pytest.mark.parametrize(
+    ("tags", "message"),
+    [
+        (
+            "Роскосмос; МКС",
+            "tag 'Роскосмос; МКС' has ';' in its name, so it is one tag: if the names are more, write tags: [Роскосмос, МКС]",
+        ),
+        (
+            "[Роскосмос; МКС, NASA, ESA;CNES]",
+            "tags 'Роскосмос; МКС' and 'ESA;CNES' have ';' in their names, so each is one tag: if the names are more, write "
+            "tags: [Роскосмос, МКС, NASA, ESA, CNES]",
+        ),
+    ],
+)
+def test_tags_parted_by_semicolons_are_warned_of_with_the_list_to_write(tags, message):
+    """`tags: Роскосмос; МКС`, as CMS exports part names, made one tag "Роскосмос; МКС" without a word."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\ntags: {tags}\n---\nText.\n")
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [(4, f"{message} (names are parted by commas)")]
+    assert read("---\ntitle: T\ndate: 2021-01-01\ntags: [Роскосмос;, МКС]\n---\nText.\n")["warnings"] == []
