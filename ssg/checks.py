@@ -56,18 +56,20 @@ def far_future(config: Config, later: list[Article], now: datetime) -> list[Prob
 
 
 def clippings_saved_twice(config: Config, articles: Sequence[Article]) -> list[Problem]:
-    """A warning for an article with the title of another and its source link or opening text: the same clipping
-    pasted into a second file (from a second tab, or again a year later) was published twice, each copy at its own
-    URL, without a word. Two articles that only share a headline (two outlets' "Nauka docks with the ISS") are not
-    told of. On the title's line of the file read second."""
-    first: dict[tuple[str, str, str], str] = {}
+    """A warning for an article with the title and day of another and its source link or opening text: the same
+    clipping pasted into a second file (from a second tab, or again later) was published twice, each copy at its own
+    URL, without a word. Two articles that only share a headline (two outlets' "Nauka docks with the ISS"), and a
+    draft (a new version being written), are not told of. On the title's line of the file read second."""
+    first: dict[tuple[str, str, str, str], str] = {}
     warnings = []
     for article in articles:
-        title = " ".join(article.title.casefold().split())
+        if article.draft:
+            continue
+        title, day = " ".join(article.title.casefold().split()), article.date.date().isoformat()
         url = article.source.url if article.source is not None else None
         marks = [("source link", url), ("opening text", article.summary.strip())]
         for what, mark in marks:
-            if not mark or (other := first.setdefault((title, what, mark), article.source_path)) == article.source_path:
+            if not mark or (other := first.setdefault((title, day, what, mark), article.source_path)) == article.source_path:
                 continue
             message = f"the same title and {what} as {config.content_dir}/{other}: one clipping saved twice? (delete one of the files)"
             warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "title", message))

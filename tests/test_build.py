@@ -2016,6 +2016,10 @@ def test_a_clipping_saved_twice_is_warned_of_on_the_title_of_the_second_file(pro
             # Two outlets' articles under one headline are two articles; so are a text and its translation.
             "content/2021/nauka-reuters.md": article("Nauka docks with the ISS", "2021-07-29", "Reuters' text."),
             "content/2021/nauka-ru.md": article("«Наука» пристыковалась к МКС", "2021-07-29", "Модуль.", source=source, lang="ru"),
+            # A draft (a new version being written) and a weekly column under one title and lead are not told of.
+            "content/2021/soyuz-draft.md": article("Союз стартовал", "2021-10-05", "Корабль стартовал с Байконура.", draft="true"),
+            "content/2021/week-1.md": article("Week in space", "2021-10-01", "Our weekly review."),
+            "content/2021/week-2.md": article("Week in space", "2021-10-08", "Our weekly review."),
         }
     )
     assert [str(w) for w in project.build().warnings] == [
