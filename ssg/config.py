@@ -145,11 +145,21 @@ def _base_url(value: Any) -> str:
     url = _str(value)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{url!r} is not an absolute http(s) URL (use https://example.org/ or https://user.github.io/archive/)")
+        raise ValueError(f"{url!r} is not an absolute http(s) URL ({_with_scheme(url)})")
     if any(c.isspace() or not c.isprintable() for c in url):  # (letters of any script are fine: browsers take IRIs)
         written = "".join(quote(c) if c.isspace() or not c.isprintable() else c for c in url)
         raise ValueError(f"{url!r} holds a space or a control character (write it as {written!r})")
     return _ascii_url(parts)
+
+
+def _with_scheme(url: str) -> str:
+    """What to write for a base URL without `https://` (`example.org/archive/`, as an address bar shows it): the
+    same with it; for another, the usual forms."""
+    written = url.strip()
+    host = written.split("/", 1)[0]
+    if "://" not in written and re.fullmatch(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d+)?", host):
+        return f"write https://{written}{'' if '/' in written else '/'}"
+    return "use https://example.org/ or https://user.github.io/archive/"
 
 
 def _ascii_url(parts: SplitResult) -> str:

@@ -490,7 +490,15 @@ def test_a_long_list_of_problems_ends_with_those_many_files_share(project):
 @pytest.mark.parametrize(
     ("flags", "message"),
     [
-        (["--base-url", "example.org"], "error: --base-url: 'example.org' is not an absolute http(s) URL (use https://example.org/"),
+        (["--base-url", "example.org"], "error: --base-url: 'example.org' is not an absolute http(s) URL (write https://example.org/)"),
+        (
+            ["--base-url", "example.org/archive/"],
+            "'example.org/archive/' is not an absolute http(s) URL (write https://example.org/archive/)",
+        ),
+        (
+            ["--base-url", "/archive/"],
+            "'/archive/' is not an absolute http(s) URL (use https://example.org/ or https://user.github.io/archive/)",
+        ),
         (["-o", "."], "error: -o/--output: {root} is the project folder or above it; use a folder of its own"),
         (["-o", "/"], "error: -o/--output: / is the project folder or above it"),
         (["--output", "content/x"], "error: -o/--output: {root}/content/x is inside content/, which holds your sources"),
