@@ -482,9 +482,23 @@ def test_a_long_list_of_problems_ends_with_those_many_files_share(project):
     tail = result.output[result.output.index("Build failed: 23 problems.") :].splitlines()
     assert tail[1] == "Of these 23 problems, the most common:"
     assert tail[2] == "  in 20 files: draft: 'maybe' is not true or false"
-    assert len(tail) == 3  # (the three dates are three problems, each its own)
+    # (the three impossible dates, each its own message, are one thing to fix, shown by the first)
+    assert tail[3] == "  in 3 files, as in content/2020/day-2.md: date: '2020-02-32' is not a date: a month has at most 31 days"
+    assert len(tail) == 4
     project.write({f"content/2020/uk-{n:02}.md": article(f"Story {n}", "2020-01-01") for n in range(3, 20)})
     assert "most common" not in run("-C", str(project.root), "build").output
+
+
+def test_dates_an_import_wrote_day_first_are_one_problem_in_the_tally(project):
+    """Clippings imported with `date: 24.02.2024`: each file's message names its own date and the fix, and the tally of
+    the most common ended with five lines "in 3 files" of one date each, not the one thing to fix in all 22 files."""
+    project.write({f"content/2024/a{n:02}.md": f"---\ntitle: A{n}\ndate: 24.0{n % 9 + 1}.2024\n---\nText.\n" for n in range(22)})
+    result = run("-C", str(project.root), "check")
+    tail = result.output[result.output.index("Check failed: 22 problems.") :].splitlines()
+    assert tail[1:] == [
+        "Of these 22 problems, the most common:",
+        "  in 22 files, as in content/2024/a00.md: date: '24.01.2024' is not an ISO 8601 date (write date: 2024-01-24)",
+    ]
 
 
 @pytest.mark.parametrize(
