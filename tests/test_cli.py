@@ -268,6 +268,7 @@ def test_new_files_a_clipping_of_past_news_under_its_year_and_may_start_it_as_a_
         ("5 March 2019", "2019-03-05"),
         ("2019-03-05, 14:30", "2019-03-05T14:30:00+03:00"),
         ("16.07.2019", "2019-07-16"),  # day first: no other reading
+        ("16.07.2019 10:30 +3", "2019-07-16T10:30:00+03:00"),  # an offset in hours alone
     ],
 )
 def test_new_takes_a_date_as_journalists_write_it_and_writes_it_as_iso(project, written, date):

@@ -1069,6 +1069,10 @@ MOSCOW_TIME = "; with no offset written, the time is in the site's time zone, Eu
         ("5 March 2019", "write date: 2019-03-05"),
         ("March 5, 2019 2:30 PM EST", "write date: 2019-03-05T14:30:00-05:00"),
         ("2019-03-05, 14:30", "write date: 2019-03-05T14:30:00" + MOSCOW_TIME),
+        # An offset in hours alone, as people write Moscow's (was "is not a date").
+        ("2019-03-05 14:30:00 +3", "write date: 2019-03-05T14:30:00+03:00"),
+        ("5 марта 2019, 14:30 +3", "write date: 2019-03-05T14:30:00+03:00"),
+        ("2019-03-05 14:30 -5", "write date: 2019-03-05T14:30:00-05:00"),
         (
             "05.03.2019 14:30 UTC",
             "write date: 2019-03-05T14:30:00+00:00 if it is 5 March, or date: 2019-05-03T14:30:00+00:00 if it is 3 May",
