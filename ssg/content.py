@@ -389,6 +389,8 @@ _BARE_LINK = re.compile(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s(
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
 _OPENING_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
 _TAG = re.compile(r"<[^>]+>")
+# The inline HTML a title copied from a CMS holds (`<b>Срочно</b>`, `<br>`, `<span class="x">`): not `<` in a text.
+_INLINE_HTML = re.compile(r"</?(?:b|i|em|strong|u|s|span|font|a|br|sup|sub|mark|small|nobr|q)(?:\s[^<>]*)?/?>", re.I)
 
 
 def _without_title_heading(body: str, title: str) -> str:
@@ -837,6 +839,11 @@ class _Reader:
         if required and not decoded.strip():  # (`title: "&#1;"`: a feed's entry without a title stopped the build on feedgen's ValueError)
             self.problem(key, f"{value!r} shows as nothing: its entities stand for no visible character (write the {key})")
             return None
+        if key == "title" and (markup := _INLINE_HTML.search(decoded)):
+            # (a CMS export's `<b>Срочно</b>: ...`: pages, feeds and the browser's tab showed the tags as text)
+            plain = " ".join(_INLINE_HTML.sub(lambda tag: " " if tag[0][1:3].lower() == "br" else "", decoded).split())
+            message = f"holds HTML ({markup[0]}), which pages show as text, tags and all: write title: {quoted(plain)}"
+            self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
         return decoded
 
     def as_text_hint(self, key: str, value: Any) -> str:

@@ -1542,3 +1542,24 @@ def test_tags_parted_by_semicolons_are_warned_of_with_the_list_to_write(tags, me
     record = read(f"---\ntitle: T\ndate: 2021-01-01\ntags: {tags}\n---\nText.\n")
     assert [(w["line"], w["message"]) for w in record["warnings"]] == [(4, f"{message} (names are parted by commas)")]
     assert read("---\ntitle: T\ndate: 2021-01-01\ntags: [Роскосмос;, МКС]\n---\nText.\n")["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "plain", "tag"),
+    [
+        ("<b>Срочно</b>: «Союз» стартовал", "Срочно: «Союз» стартовал", "<b>"),
+        ("Вышел Windows<br/>11", "Вышел Windows 11", "<br/>"),
+        ('<span class="red">NASA</span> &amp; Roscosmos', "NASA & Roscosmos", '<span class="red">'),
+    ],
+)
+def test_html_in_a_title_is_warned_of_with_the_title_to_write(title, plain, tag):
+    """A CMS export's `title: "<b>Срочно</b>: ..."` showed "<b>Срочно</b>" on the page, in feeds and the browser's tab."""
+    record = read(f"---\ntitle: '{title}'\ndate: 2021-01-01\n---\nText.\n")
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (2, "title", f'holds HTML ({tag}), which pages show as text, tags and all: write title: "{plain}"')
+    ]
+
+
+@pytest.mark.parametrize("title", ["x < y and a > b", "<Видео> запуск", "Boeing <-> Airbus"])
+def test_angle_brackets_that_are_no_html_are_not_warned_of(title):
+    assert read(f"---\ntitle: '{title}'\ndate: 2021-01-01\n---\nText.\n")["warnings"] == []
