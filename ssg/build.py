@@ -593,6 +593,7 @@ def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, e
     warnings += checks.spaced_tags(config, site, lines) + checks.nameless_outlets(config, site, lines)
     warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
     warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
+    warnings += with_lines(checks.clippings_saved_twice(config, loaded.articles), lines, shown_as)
     if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)

@@ -20,6 +20,7 @@ from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
 from .content import Article, Day, StandalonePage
 from .errors import ConfigError, Problem, with_lines
 from .load import other_article_files
+from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .site import Site, outlet_key, tag_key
 from .theme import Theme
@@ -54,6 +55,28 @@ def far_future(config: Config, later: list[Article], now: datetime) -> list[Prob
     return warnings
 
 
+def clippings_saved_twice(config: Config, articles: Sequence[Article]) -> list[Problem]:
+    """A warning for an article with the title and day of another and its source link or opening text: the same
+    clipping pasted into a second file (from a second tab, or again later) was published twice, each copy at its own
+    URL, without a word. Two articles that only share a headline (two outlets' "Nauka docks with the ISS"), and a
+    draft (a new version being written), are not told of. On the title's line of the file read second."""
+    first: dict[tuple[str, str, str, str], str] = {}
+    warnings = []
+    for article in articles:
+        if article.draft:
+            continue
+        title, day = " ".join(article.title.casefold().split()), article.date.date().isoformat()
+        url = article.source.url if article.source is not None else None
+        marks = [("source link", url), ("opening text", article.summary.strip())]
+        for what, mark in marks:
+            if not mark or (other := first.setdefault((title, day, what, mark), article.source_path)) == article.source_path:
+                continue
+            message = f"the same title and {what} as {config.content_dir}/{other}: one clipping saved twice? (delete one of the files)"
+            warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "title", message))
+            break
+    return warnings
+
+
 def check_content_dir(config: Config) -> None:
     """No content folder is a mistake (a typo in `content_dir`, the wrong folder), not an empty archive: built, the
     empty site would replace the published one at the next sync."""
@@ -75,10 +98,14 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
     not)."""
     problems = []
     for path in other_article_files(config.content_path):
-        message = (
-            "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
-            f"rename it to {PurePosixPath(path).stem}.md (Markdown keeps its HTML as it is)"
-        )
+        name = PurePosixPath(path)
+        if name.suffix.lower() in ARTICLE_SUFFIXES:
+            message = f"not read: ssg reads articles from files whose names end in {name.suffix.lower()}, in lower case: rename it to {name.stem}{name.suffix.lower()}"
+        else:
+            message = (
+                "not read: it has front matter, but ssg reads articles from Markdown files (.md): "
+                f"rename it to {name.stem}.md (Markdown keeps its HTML as it is)"
+            )
         problems.append(Problem(f"{config.content_dir}/{path}", 1, None, message))
     if not any_read and not problems:
         problems.append(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shlex
 import signal
 import sys
@@ -81,15 +82,26 @@ def _most_common(problems: list[Problem], what: str) -> None:
     if len(problems) < MANY:
         return
     files: dict[tuple[str | None, str], set[str]] = {}
+    messages: dict[tuple[str | None, str], dict[str, Problem]] = {}  # each kind's messages as written, the first's problem
     for problem in problems:
-        files.setdefault((problem.field, problem.message), set()).add(problem.path)
+        kind = (problem.field, _kind(problem.message))
+        files.setdefault(kind, set()).add(problem.path)
+        messages.setdefault(kind, {}).setdefault(problem.message, problem)
     counts = Counter({kind: len(paths) for kind, paths in files.items()})
-    shared = [(n, field, message) for (field, message), n in counts.most_common(5) if n >= SHARED]
+    shared = [(n, messages[kind]) for kind, n in counts.most_common(5) if n >= SHARED]
     if not shared:
         return
     click.echo(f"Of these {len(problems):,} {what}, the most common:", err=True)
-    for n, field, message in shared:
-        click.echo(f"  in {n:,} files: {field + ': ' if field else ''}{message}", err=True)
+    for n, written in shared:
+        problem = next(iter(written.values()))
+        where = f", as in {problem.path}" if len(written) > 1 else ""  # (one message with values of its own in each file)
+        click.echo(f"  in {n:,} files{where}: {problem.field + ': ' if problem.field else ''}{problem.message}", err=True)
+
+
+def _kind(message: str) -> str:
+    """A problem's message without the values it quotes and the fix it gives for them: the dates of an import written
+    `24.02.2024`, each its own message, are one thing to fix first in many files."""
+    return re.sub(r"\(write [^)]*\)", "(write …)", re.sub(r"'[^']*'", "'…'", message))
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from urllib.parse import SplitResult, quote, urlsplit
 import yaml
 
 from . import __version__
+from .charsets import not_utf8
 from .content import check_lang, slug_too_long
 from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
@@ -144,11 +145,21 @@ def _base_url(value: Any) -> str:
     url = _str(value)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{url!r} is not an absolute http(s) URL (use https://example.org/ or https://user.github.io/archive/)")
+        raise ValueError(f"{url!r} is not an absolute http(s) URL ({_with_scheme(url)})")
     if any(c.isspace() or not c.isprintable() for c in url):  # (letters of any script are fine: browsers take IRIs)
         written = "".join(quote(c) if c.isspace() or not c.isprintable() else c for c in url)
         raise ValueError(f"{url!r} holds a space or a control character (write it as {written!r})")
     return _ascii_url(parts)
+
+
+def _with_scheme(url: str) -> str:
+    """What to write for a base URL without `https://` (`example.org/archive/`, as an address bar shows it): the
+    same with it; for another, the usual forms."""
+    written = url.strip()
+    host = written.split("/", 1)[0]
+    if "://" not in written and re.fullmatch(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d+)?", host):
+        return f"write https://{written}{'' if '/' in written else '/'}"
+    return "use https://example.org/ or https://user.github.io/archive/"
 
 
 def _ascii_url(parts: SplitResult) -> str:
@@ -838,7 +849,8 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
         text = path.read_text(encoding="utf-8")
         data, lines = load_yaml_with_lines(text)
     except UnicodeDecodeError as exc:
-        raise ConfigError(Problem(CONFIG_FILE, message=f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")) from None
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError(Problem(CONFIG_FILE, line, message=not_utf8(exc.object, exc.start, CONFIG_FILE))) from None
     except YamlSyntaxError as exc:
         raise ConfigError(Problem(CONFIG_FILE, exc.line, message=exc.message)) from None
     if data is None:

@@ -30,6 +30,7 @@ from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import search
+from .charsets import not_utf8
 from .conflicts import conflict_message
 from .dates import DATE_HINT, against_path, date_fix
 from .errors import Problem
@@ -332,7 +333,8 @@ def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return reader.failed(Problem(source_path, line, None, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+        message = not_utf8(raw, exc.start, f"{settings.content_dir}/{source_path}")
+        return reader.failed(Problem(source_path, line, None, message))
     return reader.read(as_read(text))
 
 
@@ -375,10 +377,20 @@ _CLIPPER_DATE = re.compile(
 # `ТАСС — https://...`): the link last, the name before it.
 _NAME_THEN_LINK = re.compile(r"(?P<name>\S.*?)[\s,;:—–-]*(?:\s|,)\(?(?P<url>https?://[^\s()]+)\)?")
 _LINK_THEN_NAME = re.compile(r"(?P<url>https?://[^\s()]+)[\s,;:—–-]*\((?P<name>[^()]*\S)\)")  # `https://... (ТАСС)`
+# A credit as a clipping prints it, with its label (`Фото: Роскосмос`, `Photo — AP`, `Image source: pronedra.ru`).
+_CREDIT_LABEL = re.compile(
+    r"(?:фото|фотография|иллюстрация|источник(?:\s+(?:фото|изображения|иллюстрации))?|photo|image|picture|pic|illustration|credit|"
+    r"image\s+(?:source|credit)|photo\s+(?:source|credit)|source)(?:\s*:|\s+[—–-])\s*(?P<name>\S.*)",
+    re.I | re.S,
+)
 _LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
+# A link copied from an address bar, which hides `https://` (`interfax.ru/russia/767824`): a host and a path.
+_BARE_LINK = re.compile(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s()<>\]\[]*", re.I)
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
 _OPENING_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
 _TAG = re.compile(r"<[^>]+>")
+# The inline HTML a title copied from a CMS holds (`<b>Срочно</b>`, `<br>`, `<span class="x">`): not `<` in a text.
+_INLINE_HTML = re.compile(r"</?(?:b|i|em|strong|u|s|span|font|a|br|sup|sub|mark|small|nobr|q)(?:\s[^<>]*)?/?>", re.I)
 
 
 def _without_title_heading(body: str, title: str) -> str:
@@ -720,11 +732,35 @@ class _Reader:
             if written.startswith(("|", ">")):  # (a block scalar: its lines are text as written)
                 literal = indent
                 continue
+            if _HASHTAG.match(written) and self.warn_commented_out(key, written, number, indent == 0):
+                continue
             kept = cut_by_comment(written)
             if kept is None or not kept.strip() or key not in _SHOWN_TEXT.get(parent if indent else None, ()):
                 continue
             message = f"' #' starts a YAML comment, so this reads as {kept.strip()!r}: put the value in quotes, {key}: {quoted(written)}"
             self.warnings.append(Problem(self.path, number, key, message))
+
+    def warn_commented_out(self, key: str, written: str, number: int, top: bool) -> bool:
+        """A warning for `tags: #космос #МКС` (hashtags, as social networks write them) or `summary: #1 ...` (`_HASHTAG`:
+        not `tags: # none yet`, a comment meant as one): the whole value is a YAML comment, and the article had no tags, or no summary, without a word. Whether `key` is one
+        warned of (a title says so in its error, `text`; a comment after a date or a flag is meant)."""
+        if top and key == "tags":
+            names = [name.lstrip("#") for name in re.split(r"[\s,]+", written) if name.lstrip("#")]
+            fix = f"tags: [{', '.join(names)}]" if names else "tags: [...]"
+            message = f"'#' at the start of the value starts a YAML comment, so the article has no tags: write {fix}"
+        elif key in _SHOWN_TEXT[None] and top and key != "title":
+            message = f"'#' at the start of the value starts a YAML comment, so {key}: is empty: put the value in quotes, {key}: {quoted(written)}"
+        else:
+            return False
+        self.warnings.append(Problem(self.path, number, key, message))
+        return True
+
+    def commented_out(self, key: str) -> str | None:
+        """The value of the line `key:` is on, as written, where it starts with `#` and a word (YAML reads it as a
+        comment, and the key as empty: `title: #1 в мире`); else None."""
+        line = self.lines.get(key)
+        found = key_line(self.front_text.split("\n")[line - 1]) if line else None
+        return found[1] if found and _HASHTAG.match(found[1]) else None
 
     def warn_folded_items(self, text: str, data: dict) -> None:
         """A warning for a `tags:` item indented past the one above (`  - Роскосмос` then `   - МКС`): YAML reads it as
@@ -787,16 +823,27 @@ class _Reader:
             self.problem(key, f"{exc}{self.as_text_hint(key, data.get(key))}")
             return None
         if value is None:
-            if required and key in data:
+            if required and key in data and (written := self.commented_out(key)):
+                self.problem(
+                    key,
+                    f"is empty: '#' at the start of the value starts a YAML comment (put the value in quotes, {key}: {quoted(written)})",
+                )
+            elif required and key in data:
                 self.problem(key, f"is empty (write the {key} after `{key}:`)")
             elif required:
-                self.missing(key, (key == "title" and self.title_hint()) or f"is missing (add `{key}: ...` to the front matter)")
+                hint = self.misspelt_hint(key, data) or (key == "title" and self.title_hint())
+                self.missing(key, hint or f"is missing (add `{key}: ...` to the front matter)")
             return None
         value = " ".join(value.split()) if key == "title" else value
         decoded = _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
         if required and not decoded.strip():  # (`title: "&#1;"`: a feed's entry without a title stopped the build on feedgen's ValueError)
             self.problem(key, f"{value!r} shows as nothing: its entities stand for no visible character (write the {key})")
             return None
+        if key == "title" and (markup := _INLINE_HTML.search(decoded)):
+            # (a CMS export's `<b>Срочно</b>: ...`: pages, feeds and the browser's tab showed the tags as text)
+            plain = " ".join(_INLINE_HTML.sub(lambda tag: " " if tag[0][1:3].lower() == "br" else "", decoded).split())
+            message = f"holds HTML ({markup[0]}), which pages show as text, tags and all: write title: {quoted(plain)}"
+            self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
         return decoded
 
     def as_text_hint(self, key: str, value: Any) -> str:
@@ -808,6 +855,17 @@ class _Reader:
         if found is None or found[0] != key or not found[1]:
             return ""
         return f" (YAML reads {found[1]} as {_kind(value)}; for the text, put it in quotes: {key}: {quoted(found[1])})"
+
+    def misspelt_hint(self, key: str, data: dict) -> str | None:
+        """For a required key that is missing where an unknown key is its misspelling (`titel:`, `Title:`): the
+        message naming that line. `warn_typos` warned of it too, but apart: "title: is missing (add `title: ...`)"
+        sent the user to write again what the file already has."""
+        typos = [k for k in data if isinstance(k, str) and k not in KNOWN_KEYS and k.lower() not in OTHER_TOOLS_KEYS]
+        close = difflib.get_close_matches(key, typos, n=1, cutoff=0.75) or [k for k in typos if k.lower() == key]
+        if not close:
+            return None
+        where = f" (line {self.lines[close[0]]})" if close[0] in self.lines else ""
+        return f"is missing; {close[0]}:{where} looks like a misspelling of it: rename it to {key}:"
 
     def title_hint(self) -> str | None:
         """For an article without `title:` whose text opens with a heading (MarkDownload and other clippers put the
@@ -949,7 +1007,7 @@ class _Reader:
                             if any(k in data for k in ARTICLE_ONLY_KEYS)
                             else f"; {PAGE_HINT.format(content_dir=self.settings.content_dir)}"
                         )
-                        self.missing(key, self.rename_hint(data) or f"is missing ({fix}{page})")
+                        self.missing(key, self.misspelt_hint(key, data) or self.rename_hint(data) or f"is missing ({fix}{page})")
                 return None
             value = "-".join(prefix.groups()[:3])
         parsed = parse_date(value, self.settings.timezone)
@@ -1042,7 +1100,24 @@ class _Reader:
                 tags.append(name)
         for name in tags:
             self.name_too_long("tags", "tag", name, self.settings.tag_names)
+        self.warn_semicolons(tags)
         return tags
+
+    def warn_semicolons(self, tags: list[str]) -> None:
+        """A warning for a tag with `;` in its name (`tags: Роскосмос; МКС`, as CMS exports and Russian lists part
+        names): it was one tag, "Роскосмос; МКС", with a page of its own, and neither name's page listed the article."""
+        parted = [[part.strip() for part in name.split(";") if part.strip()] for name in tags]
+        joined = [name for name, parts in zip(tags, parted, strict=True) if len(parts) > 1]
+        if joined:
+            fix = ", ".join(_flow_text(part) for parts in parted for part in parts)
+            names = " and ".join(repr(name) for name in joined)
+            what = (
+                f"tag {names} has ';' in its name, so it is one tag"
+                if len(joined) == 1
+                else f"tags {names} have ';' in their names, so each is one tag"
+            )
+            message = f"{what}: if the names are more, write tags: [{fix}] (names are parted by commas)"
+            self.warnings.append(Problem(self.path, self.lines.get("tags"), "tags", message))
 
     def name_too_long(self, key: str, what: str, name: str, groups: tuple[tuple[str, ...], ...]) -> None:
         """A problem on `key`'s line when the tag or outlet `name` gives its page a slug too long for a folder name
@@ -1108,13 +1183,16 @@ class _Reader:
         part of the outlet's name, and linked nothing)."""
         if match := _NAME_THEN_LINK.fullmatch(text.strip()) or _LINK_THEN_NAME.fullmatch(text.strip()):
             return {"name": match["name"], "url": match["url"]}
-        link = _LINK_IN_TEXT.search(text)
+        link = _LINK_IN_TEXT.search(text) or _BARE_LINK.search(text)
         if link:
             url = link[0].rstrip(".,;:")
             rest = " ".join((text[: link.start()] + " " + text[link.start() + len(url) :]).replace("()", " ").split())
             name = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", rest).strip(" ,;:-—–")
-            fix = f"{{name: {_flow_text(name or '...')}, url: {_flow_text(url)}}}"
-            message = f"{text.strip()!r} holds a link, taken as part of the name (write source: {fix})"
+            bare = not url.lower().startswith(("http://", "https://"))  # (an address bar's copy: https:// cut off)
+            link_as_written = _flow_text("https://" * bare + url)  # (alone, it names the outlet after its host)
+            fix = f"{{name: {_flow_text(name)}, url: {link_as_written}}}" if name else link_as_written
+            what = "a link without https://" if bare else "a link"
+            message = f"{text.strip()!r} holds {what}, taken as {'part of ' * bool(name)}the name (write source: {fix})"
             self.warnings.append(Problem(self.path, self.lines.get("source"), "source", message))
         return {"name": text}
 
@@ -1160,7 +1238,16 @@ class _Reader:
                 texts[name] = _entities_decoded(_as_text(value.get(name)))
             except ValueError as exc:
                 self.problem(key, f"{name} {exc}")
+        self.warn_credit_label(key, texts.get("credit"))
         return {"src": src, "credit": None, "alt": None, "caption": None} | texts
+
+    def warn_credit_label(self, key: str, credit: str | None) -> None:
+        """A warning for `credit: "Фото: Роскосмос"`, copied from the clipping with its label: the theme puts a label
+        of its own before a credit, and the page showed "Источник изображения: Фото: Роскосмос"."""
+        label = _CREDIT_LABEL.fullmatch(credit.strip()) if credit else None
+        if label is not None:
+            message = f"credit {credit.strip()!r} starts with a label, and pages put their own before it (Image source: ...): write credit: {_flow_text(label['name'])}"
+            self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
 
     def lead_image(self, data: dict) -> tuple[str, Any]:
         """The key that gives the lead image and its value: `image:`, else the first of `COVER_KEYS` that holds a path
@@ -1258,6 +1345,8 @@ class _Reader:
 
 # Keys of the front matter (None: at its top) and of its `image:` and `source:` whose text pages show.
 _SHOWN_TEXT = {None: ("title", "summary", "rights"), "image": ("credit", "caption", "alt"), "source": ("name",)}
+# A value that starts with `#` and a word (`#космос`, `#1`), which YAML reads as a comment; `# note` is meant as one.
+_HASHTAG = re.compile(r"#[^\s#]")
 # An HTML entity, with its `;`: WordPress writes them in titles (`Газ &amp; свет&nbsp;&#8212; тарифы`), and each page,
 # feed and `<title>` escaped their `&` again (`&amp;amp;`). `AT&T` and `R&D;` are no entities and stay as written.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -1413,8 +1502,30 @@ def check_lang(value: Any) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("is empty (use a language code: en, ru, ...)")
     if not isinstance(value, str) or not is_lang(value.strip()):
-        raise ValueError(f"{value!r} is not a language code (use en, ru, ...)")
+        code = isinstance(value, str) and _code_meant(value.strip())
+        raise ValueError(f"{value!r} is not a language code ({f'write {code}' if code else 'use en, ru, ...'})")
     return value.strip()
+
+
+def _code_meant(written: str) -> str | None:
+    """The code a person who wrote `written` for a language code meant, or None: the same in lower case (`RU`,
+    `EN-us`), or the one of a language's name in English or Russian (`Russian`, `русский`)."""
+    language, _, region = written.replace("_", "-").partition("-")
+    for code in (f"{language.lower()}-{region.upper()}" if region else "", written.lower()):
+        if code and is_lang(code):
+            return code
+    return _codes_by_name().get(written.casefold())
+
+
+@functools.cache
+def _codes_by_name() -> dict[str, str]:
+    """Languages' names in English and Russian (`russian`, `русский`), case folded -> their codes, as Babel knows them."""
+    return {
+        name.casefold(): code
+        for reading in ("en", "ru")
+        for code, name in Locale.parse(reading).languages.items()
+        if LANG_CODE.fullmatch(code) and "-" not in code and "_" not in code
+    }
 
 
 @functools.cache

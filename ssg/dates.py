@@ -25,6 +25,8 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 _TIME = r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 _NUMBERS_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})" + _TIME)
 _YEAR_FIRST = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})" + _TIME)
+# An offset written in hours alone after a time (`10:15 +3`, as people write Moscow's), which dateparser does not read.
+_SHORT_OFFSET = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d{1,2})$")
 _ISO_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")  # (2019-02-30, 2024-12-32T10:00)
 # Moscow time as Russian outlets write it (`14:30 мск`, `по московскому времени`), which dateparser knows as MSK only.
 _MOSCOW = re.compile(r"\(?\bмск\b\)?|по\s+московскому\s+времени|по\s+москве", re.I)
@@ -46,7 +48,7 @@ def readings(value: Any) -> list[Reading]:
     """The ISO dates a text that is no ISO 8601 date can mean: none (no date, or no year, which a guess would get wrong
     for an archive of past news), one, or two where the day and the month may come first either way (01.02.2025),
     the day first before the month first."""
-    text = str(value).strip()
+    text = _SHORT_OFFSET.sub(lambda m: f"{m[1]} {m[2]}{int(m[3]):02d}:00", str(value).strip())
     numbers = _in_numbers(text)
     if numbers is not None:
         return numbers

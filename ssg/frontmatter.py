@@ -70,11 +70,27 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 def _split(text: str, fence: str, ends: tuple[str, ...]) -> tuple[str, str, int]:
     lines = text.split("\n")
     if lines[0].strip() != fence:
-        raise FrontMatterError(_no_front_matter(lines[0]), 1)
+        raise FrontMatterError(*_no_front_matter_at(lines))
     for number, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ends:
             return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2
     raise FrontMatterError(f"front matter opened on line 1 is never closed (add a line '{fence}' after the last key)", 1)
+
+
+def _no_front_matter_at(lines: list[str]) -> tuple[str, int]:
+    """What is wrong with a file whose first line opens no front matter, and its line: an empty file (an editor's
+    new file, saved before it was written) and front matter under blank lines (which look like none on screen) say
+    so, rather than that the file has no front matter."""
+    filled = next((number for number, line in enumerate(lines, start=1) if line.strip()), None)
+    if filled is None:
+        return (
+            "the file is empty (write the front matter, e.g. ---, title: ..., date: ..., ---, and the text below it; or delete the file)",
+            1,
+        )
+    if lines[filled - 1].strip() in ("---", "+++"):
+        blank = "the blank line" if filled == 2 else f"the {filled - 1} blank lines"
+        return f"the front matter's '{lines[filled - 1].strip()}' must be the file's first line (delete {blank} above it)", filled
+    return _no_front_matter(lines[0]), 1
 
 
 def _no_front_matter(first: str) -> str:

@@ -144,14 +144,20 @@ OTHER_ARTICLE_SUFFIXES = (".html", ".htm", ".textile", ".txt", ".adoc", ".asciid
 
 
 def other_article_files(content_dir: Path) -> list[str]:
-    """The files under content/ that start with front matter (`---`, `+++`) but are not Markdown, where
+    """The files under content/ that start with front matter (`---`, `+++`) but are not Markdown, and the Markdown
+    files whose suffix is not in lower case (`Статья.MD`, as Windows, whose names ignore case, saves them), where
     `content_stats` would list them (the same folders and names skipped), as sorted forward-slash paths: a walk of
     the whole folder, that reads the first line of each such file (`ssg check`, a build that found no article)."""
     found = []
     for folder, folders, names in os.walk(content_dir):
         folders[:] = [name for name in folders if not skipped_folder(name) and not os.path.islink(os.path.join(folder, name))]
         for name in names:
-            if not name.lower().endswith(OTHER_ARTICLE_SUFFIXES) or name.startswith((".", "_", "#", "~")):
+            if name.startswith((".", "_", "#", "~")):
+                continue
+            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.endswith(ARTICLE_SUFFIXES):
+                found.append(Path(folder, name).relative_to(content_dir).as_posix())
+                continue
+            if not name.lower().endswith(OTHER_ARTICLE_SUFFIXES):
                 continue
             try:
                 with open(os.path.join(folder, name), "rb") as file:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .charsets import not_utf8
 from .conflicts import conflict_message
 from .errors import Problem
 
@@ -91,6 +92,10 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
             raise YamlSyntaxError(f"YAML syntax error: {message}", exc.context_mark.line + 1) from None
         if not _on_tab(mark, source_lines) and (start := _start_hint(line_text) or _flow_colon_hint(line_text)) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {start}", line) from None
+        if exc.problem == "did not find expected node content" and _EMPTY_ITEM.search(line_text):
+            # (`tags: [МКС, , Роскосмос]`: PyYAML's words name no comma)
+            message = "a list with an empty item (two commas with nothing between, or a comma right after [): delete the extra comma"
+            raise YamlSyntaxError(f"YAML syntax error: {message}", line) from None
         raise YamlSyntaxError(f"YAML syntax error: {what} ({hint})", line) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow: a control one, copied from a PDF or a terminal
         line = text.count("\n", 0, exc.position) + 1
@@ -122,6 +127,9 @@ def _check_aliases(node: yaml.Node) -> None:
         message = f"YAML syntax error: its aliases (*a) make more than the {MAX_VALUES:,} values a file may hold: write the values out"
         raise YamlSyntaxError(message, too_many)
 
+
+# Two commas with only spaces between, or a comma opening a list, outside quotes: a flow list's empty item.
+_EMPTY_ITEM = re.compile(r"""^[^"'#]*(?:,\s*,|\[\s*,)""")
 
 # What PyYAML is doing when a [, { or quote is not closed (its own words, the same in the C and the Python loader).
 _OPENED = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}", "while scanning a quoted scalar": "\"'"}
@@ -196,7 +204,7 @@ def read_mapping(path: Path, shown: str, problems: list[Problem], what: str) -> 
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(shown, None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"))
+        problems.append(Problem(shown, exc.object[: exc.start].count(b"\n") + 1, None, not_utf8(exc.object, exc.start, shown)))
         return {}, {}
     except YamlSyntaxError as exc:
         problems.append(Problem(shown, exc.line, None, exc.message))

@@ -318,6 +318,23 @@ def test_a_link_to_an_old_sites_tag_page_is_told_the_tag_page_it_means(project):
     ]
 
 
+def test_a_markdown_file_whose_suffix_is_in_capitals_is_warned_of_by_check(project):
+    """`Статья.MD`, as Windows (whose file names ignore case) saves one, was left out without a word, even by check."""
+    project.write({"content/2021/Статья.MD": article("Статья", "2021-01-01"), "content/2021/b.Markdown": "x\n"})
+    expected = [
+        "content/2021/b.Markdown:1: not read: ssg reads articles from files whose names end in .markdown, in lower case: "
+        "rename it to b.markdown",
+        "content/2021/Статья.MD:1: not read: ssg reads articles from files whose names end in .md, in lower case: rename it to Статья.md",
+    ]
+    assert [str(w) for w in project.build().warnings] == expected
+    project.write({"content/a.md": article("A", "2021-01-01")})
+    assert [str(w) for w in project.build(dry_run=True).warnings] == expected
+    (project.root / "content/2021/Статья.MD").rename(project.root / "content/2021/Статья.md")
+    (project.root / "content/2021/b.Markdown").unlink()
+    assert project.build().warnings == []
+    assert "Статья" in project.page("2021/01/01/statya/")
+
+
 def test_an_article_in_a_file_that_is_not_markdown_is_warned_of_not_dropped_silently(project):
     """A Jekyll post in HTML (as WordPress imports make them) was left out without a word: the site built empty."""
     post = "---\nlayout: post\ntitle: Proton launch\n---\n<p>Proton flew.</p>\n"
@@ -577,7 +594,8 @@ def test_site_yaml_takes_a_language_code_by_the_articles_rule(project, code):
     project.write({"site.yaml": SITE_YAML + f"lang: {code}\n", "content/a.md": article("A", "2021-01-01")})
     with pytest.raises(ConfigError) as error:
         project.build()
-    assert str(error.value) == f"site.yaml:5: lang: '{code}' is not a language code (use en, ru, ...)"
+    fix = "write en" if code == "EN" else "use en, ru, ..."
+    assert str(error.value) == f"site.yaml:5: lang: '{code}' is not a language code ({fix})"
     project.write({"site.yaml": SITE_YAML + "languages: [en, pt-BR]\n"})  # (refused before, though articles take it)
     project.build()
 
@@ -1984,3 +2002,29 @@ def test_ssg_check_without_a_build_cache_takes_no_lock(site):
     """`ssg check` where no build left a cache reads the articles in memory: nothing to wait for, nothing made."""
     result = site.build(dry_run=True)
     assert result.checked and not (site.root / ".ssg-cache" / "lock").exists()
+
+
+def test_a_clipping_saved_twice_is_warned_of_on_the_title_of_the_second_file(project):
+    """The same clipping pasted into a second file was published twice, at two URLs, without a word."""
+    source = "{name: Interfax, url: 'https://www.interfax.ru/russia/767824'}"
+    project.write(
+        {
+            "content/2021/nauka.md": article("Nauka docks with the ISS", "2021-07-29", "The module docked.", source=source),
+            "content/2021/nauka-again.md": article("Nauka  docks with the ISS", "2021-07-29T16:00", "Docked, again.", source=source),
+            "content/2021/soyuz.md": article("Союз стартовал", "2021-10-05", "Корабль стартовал с Байконура."),
+            "content/2021/soyuz-copy.md": article("Союз стартовал", "2021-10-05", "Корабль стартовал с Байконура."),
+            # Two outlets' articles under one headline are two articles; so are a text and its translation.
+            "content/2021/nauka-reuters.md": article("Nauka docks with the ISS", "2021-07-29", "Reuters' text."),
+            "content/2021/nauka-ru.md": article("«Наука» пристыковалась к МКС", "2021-07-29", "Модуль.", source=source, lang="ru"),
+            # A draft (a new version being written) and a weekly column under one title and lead are not told of.
+            "content/2021/soyuz-draft.md": article("Союз стартовал", "2021-10-05", "Корабль стартовал с Байконура.", draft="true"),
+            "content/2021/week-1.md": article("Week in space", "2021-10-01", "Our weekly review."),
+            "content/2021/week-2.md": article("Week in space", "2021-10-08", "Our weekly review."),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/nauka.md:2: title: the same title and source link as content/2021/nauka-again.md: one clipping saved "
+        "twice? (delete one of the files)",
+        "content/2021/soyuz.md:2: title: the same title and opening text as content/2021/soyuz-copy.md: one clipping saved "
+        "twice? (delete one of the files)",
+    ]

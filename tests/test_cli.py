@@ -209,7 +209,7 @@ def test_new_writes_front_matter_and_never_overwrites(project):
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--lang", "Russian", "Invalid value for '--lang': 'Russian' is not a language code (use en, ru, ...)"),
+        ("--lang", "Russian", "Invalid value for '--lang': 'Russian' is not a language code (write ru)"),
         ("--lang", "", "Invalid value for '--lang': is empty (use a language code: en, ru, ...)"),
         (
             "--source-url",
@@ -268,6 +268,7 @@ def test_new_files_a_clipping_of_past_news_under_its_year_and_may_start_it_as_a_
         ("5 March 2019", "2019-03-05"),
         ("2019-03-05, 14:30", "2019-03-05T14:30:00+03:00"),
         ("16.07.2019", "2019-07-16"),  # day first: no other reading
+        ("16.07.2019 10:30 +3", "2019-07-16T10:30:00+03:00"),  # an offset in hours alone
     ],
 )
 def test_new_takes_a_date_as_journalists_write_it_and_writes_it_as_iso(project, written, date):
@@ -482,15 +483,37 @@ def test_a_long_list_of_problems_ends_with_those_many_files_share(project):
     tail = result.output[result.output.index("Build failed: 23 problems.") :].splitlines()
     assert tail[1] == "Of these 23 problems, the most common:"
     assert tail[2] == "  in 20 files: draft: 'maybe' is not true or false"
-    assert len(tail) == 3  # (the three dates are three problems, each its own)
+    # (the three impossible dates, each its own message, are one thing to fix, shown by the first)
+    assert tail[3] == "  in 3 files, as in content/2020/day-2.md: date: '2020-02-32' is not a date: a month has at most 31 days"
+    assert len(tail) == 4
     project.write({f"content/2020/uk-{n:02}.md": article(f"Story {n}", "2020-01-01") for n in range(3, 20)})
     assert "most common" not in run("-C", str(project.root), "build").output
+
+
+def test_dates_an_import_wrote_day_first_are_one_problem_in_the_tally(project):
+    """Clippings imported with `date: 24.02.2024`: each file's message names its own date and the fix, and the tally of
+    the most common ended with five lines "in 3 files" of one date each, not the one thing to fix in all 22 files."""
+    project.write({f"content/2024/a{n:02}.md": f"---\ntitle: A{n}\ndate: 24.0{n % 9 + 1}.2024\n---\nText.\n" for n in range(22)})
+    result = run("-C", str(project.root), "check")
+    tail = result.output[result.output.index("Check failed: 22 problems.") :].splitlines()
+    assert tail[1:] == [
+        "Of these 22 problems, the most common:",
+        "  in 22 files, as in content/2024/a00.md: date: '24.01.2024' is not an ISO 8601 date (write date: 2024-01-24)",
+    ]
 
 
 @pytest.mark.parametrize(
     ("flags", "message"),
     [
-        (["--base-url", "example.org"], "error: --base-url: 'example.org' is not an absolute http(s) URL (use https://example.org/"),
+        (["--base-url", "example.org"], "error: --base-url: 'example.org' is not an absolute http(s) URL (write https://example.org/)"),
+        (
+            ["--base-url", "example.org/archive/"],
+            "'example.org/archive/' is not an absolute http(s) URL (write https://example.org/archive/)",
+        ),
+        (
+            ["--base-url", "/archive/"],
+            "'/archive/' is not an absolute http(s) URL (use https://example.org/ or https://user.github.io/archive/)",
+        ),
         (["-o", "."], "error: -o/--output: {root} is the project folder or above it; use a folder of its own"),
         (["-o", "/"], "error: -o/--output: / is the project folder or above it"),
         (["--output", "content/x"], "error: -o/--output: {root}/content/x is inside content/, which holds your sources"),

@@ -38,9 +38,7 @@ def test_a_search_language_without_a_stemmer_is_an_error_on_its_line(project, co
 
 
 def test_search_languages_take_language_codes_by_the_articles_rule(project):
-    assert problems(project, "search:\n  languages: [EN]\n") == [
-        "site.yaml:5: search: languages: 'EN' is not a language code (use en, ru, ...)"
-    ]
+    assert problems(project, "search:\n  languages: [EN]\n") == ["site.yaml:5: search: languages: 'EN' is not a language code (write en)"]
 
 
 @pytest.mark.parametrize(

@@ -197,6 +197,35 @@ def test_no_front_matter_and_unclosed_front_matter():
     assert "never closed" in problems("---\ntitle: T\n")[0]
 
 
+@pytest.mark.parametrize("text", ["", "\n", "  \r\n\t\n", "\ufeff"])
+def test_an_empty_file_says_it_is_empty_not_that_it_has_no_front_matter(text):
+    """An editor's new file saved before it was written said "no front matter: the file must start with a line '---'"."""
+    assert problems(text) == [
+        "2021/story.md:1: None: the file is empty (write the front matter, e.g. ---, title: ..., date: ..., ---, and the "
+        "text below it; or delete the file)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "\n---\ntitle: T\ndate: 2021-01-01\n---\nx\n",
+            "2: None: the front matter's '---' must be the file's first line (delete the blank line above it)",
+        ),
+        (
+            "\r\n \r\n---\r\ntitle: T\r\n---\r\n",
+            "3: None: the front matter's '---' must be the file's first line (delete the 2 blank lines above it)",
+        ),
+        ('\n+++\ntitle = "T"\n+++\n', "2: None: the front matter's '+++' must be the file's first line (delete the blank line above it)"),
+    ],
+)
+def test_front_matter_under_blank_lines_names_its_line_and_the_lines_to_delete(text, message):
+    """A blank first line, which no editor shows, gave "no front matter: the file must start with a line '---'" for a
+    file that visibly had it."""
+    assert problems(text) == [f"2021/story.md:{message}"]
+
+
 def test_yaml_syntax_error_has_the_line_in_the_file():
     (message,) = problems("---\ntitle: T\ndate: 2021-01-01\ntags: [a, b\n---\n")
     assert message.startswith("2021/story.md:4: None: YAML syntax error")
@@ -546,6 +575,18 @@ def test_a_language_code_babel_does_not_know_is_an_error_not_a_crash_later():
             f"2021/story.md:4: lang: '{code}' is not a language code (use en, ru, ...)"
         ]
     assert meta("---\ntitle: T\ndate: 2021-01-01\nlang: pt-BR\n---\n")["lang"] == "pt-BR"
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("RU", "ru"), ("En", "en"), ("EN-us", "en-US"), ("Russian", "ru"), ("русский", "ru"), ("Английский", "en"), ("english", "en")],
+)
+def test_a_language_written_in_capitals_or_by_its_name_gets_the_code_to_write(written, code):
+    """`lang: RU` and `lang: Russian` said "is not a language code (use en, ru, ...)", leaving the reader to guess
+    that case matters."""
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {written}\n---\n") == [
+        f"2021/story.md:4: lang: '{written}' is not a language code (write {code})"
+    ]
 
 
 def test_a_dotted_file_name_whose_last_part_is_no_language_is_the_slug():
@@ -1028,6 +1069,10 @@ MOSCOW_TIME = "; with no offset written, the time is in the site's time zone, Eu
         ("5 March 2019", "write date: 2019-03-05"),
         ("March 5, 2019 2:30 PM EST", "write date: 2019-03-05T14:30:00-05:00"),
         ("2019-03-05, 14:30", "write date: 2019-03-05T14:30:00" + MOSCOW_TIME),
+        # An offset in hours alone, as people write Moscow's (was "is not a date").
+        ("2019-03-05 14:30:00 +3", "write date: 2019-03-05T14:30:00+03:00"),
+        ("5 марта 2019, 14:30 +3", "write date: 2019-03-05T14:30:00+03:00"),
+        ("2019-03-05 14:30 -5", "write date: 2019-03-05T14:30:00-05:00"),
         (
             "05.03.2019 14:30 UTC",
             "write date: 2019-03-05T14:30:00+00:00 if it is 5 March, or date: 2019-05-03T14:30:00+00:00 if it is 3 May",
@@ -1287,6 +1332,30 @@ def test_a_source_with_a_link_inside_its_name_is_warned_of_with_the_mapping_to_w
 
 
 @pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("interfax.ru/russia/767824", "https://interfax.ru/russia/767824"),
+        ("www.interfax.ru/russia/767824?utm=1", "https://www.interfax.ru/russia/767824?utm=1"),
+        ("ТАСС, tass.ru/kosmos/1", "{name: ТАСС, url: https://tass.ru/kosmos/1}"),
+    ],
+)
+def test_a_source_link_copied_without_https_is_warned_of_with_the_link_to_write(written, fix):
+    """An address bar hides `https://`: `source: interfax.ru/russia/767824` made an outlet of that name (a page at
+    sources/interfax-ru-russia-767824/) without a word, where `{url: interfax.ru/...}` is an error."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\nsource: {written}\n---\nText.\n")
+    assert record["meta"]["source"] == {"name": written, "url": None}
+    part = "part of " if "," in written else ""
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (4, f"{written!r} holds a link without https://, taken as {part}the name (write source: {fix})")
+    ]
+
+
+@pytest.mark.parametrize("name", ["Lenta.ru", "RT.com", "Радио 1/2", "ria.ru"])
+def test_an_outlet_named_by_its_domain_is_no_link(name):
+    assert read(f"---\ntitle: T\ndate: 2021-01-01\nsource: {name}\n---\nText.\n")["warnings"] == []
+
+
+@pytest.mark.parametrize(
     ("path", "front", "warning"),
     [
         (
@@ -1366,3 +1435,131 @@ def test_a_quote_inside_a_quoted_value_is_told_the_exact_line_to_write(line, fix
     assert problems(f"---\n{line}\ndate: 2021-01-01\n---\nText.\n") == [
         f"2021/story.md:2: None: YAML syntax error: a {kind} quote inside the value ends it early: {fix}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("front", "warning"),
+    [
+        (
+            "tags: #космос #МКС",
+            (4, "tags", "'#' at the start of the value starts a YAML comment, so the article has no tags: write tags: [космос, МКС]"),
+        ),
+        (
+            "tags: #Space, #ISS",
+            (4, "tags", "'#' at the start of the value starts a YAML comment, so the article has no tags: write tags: [Space, ISS]"),
+        ),
+        (
+            "summary: #1 in the world",
+            (
+                4,
+                "summary",
+                "'#' at the start of the value starts a YAML comment, so summary: is empty: put the value in quotes, summary: \"#1 in the world\"",
+            ),
+        ),
+    ],
+)
+def test_a_value_written_as_hashtags_is_warned_of_not_dropped(front, warning):
+    """`tags: #космос #МКС`, as social networks write tags, is a YAML comment: the article had no tags, without a word."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\n{front}\n---\nText.\n")
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [warning]
+
+
+@pytest.mark.parametrize("front", ["tags: # none yet", "rights: # to ask", "tags: #", "views: 5 #approximately"])
+def test_a_comment_meant_as_one_is_not_warned_of(front):
+    assert read(f"---\ntitle: T\n{front}\ndate: 2021-01-02\n---\nText.\n")["warnings"] == []
+
+
+def test_a_title_yaml_reads_as_a_comment_says_why_it_is_empty():
+    """`title: #1 в мире` said "title: is empty (write the title after `title:`)" of a line with a title on it."""
+    assert problems("---\ntitle: #1 в мире\ndate: 2021-01-01\n---\nText.\n") == [
+        "2021/story.md:2: title: is empty: '#' at the start of the value starts a YAML comment (put the value in quotes, "
+        'title: "#1 в мире")'
+    ]
+
+
+@pytest.mark.parametrize("tags", ["[МКС, , Роскосмос]", "[, МКС]", "[МКС,, Роскосмос]"])
+def test_an_empty_item_in_a_list_names_the_extra_comma(tags):
+    """`tags: [МКС, , Роскосмос]` said "while parsing a flow node did not find expected node content (check quotes,
+    colons and indentation)", none of which was wrong."""
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\ntags: {tags}\n---\nText.\n") == [
+        "2021/story.md:4: None: YAML syntax error: a list with an empty item (two commas with nothing between, or a comma "
+        "right after [): delete the extra comma"
+    ]
+
+
+def test_a_comma_inside_quotes_is_no_empty_item():
+    assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["a, , b", c]\n---\nText.\n')["tags"] == ["a, , b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "name"),
+    [
+        ("'Фото: Роскосмос'", "Роскосмос"),
+        ("'Image source: pronedra.ru'", "pronedra.ru"),
+        ("Photo — AP", "AP"),
+        ("'Источник фото: ТАСС'", "ТАСС"),
+    ],
+)
+def test_a_credit_copied_with_its_label_is_warned_of_with_the_name_to_write(credit, name):
+    """`credit: "Фото: Роскосмос"` showed as "Источник изображения: Фото: Роскосмос": the theme adds its own label."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\nimage: {{src: 'https://x.org/a.jpg', credit: {credit}}}\n---\nText.\n")
+    written = credit.strip("'")
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (4, "image", f"credit {written!r} starts with a label, and pages put their own before it (Image source: ...): write credit: {name}")
+    ]
+    assert record["meta"]["image"]["credit"] == written  # (shown as written: the warning says what to change)
+
+
+@pytest.mark.parametrize("credit", ["pronedra.ru", "Фото ТАСС", "Фотохроника ТАСС", "Source-X Media", "AP Photo"])
+def test_a_credit_without_a_label_is_not_warned_of(credit):
+    assert read(f"---\ntitle: T\ndate: 2021-01-01\nimage: {{src: 'https://x.org/a.jpg', credit: {credit}}}\n---\nText.\n")["warnings"] == []
+
+
+def test_a_required_key_misspelt_is_named_in_its_missing_message():
+    """`titel: ...` gave "title: is missing (add `title: ...` to the front matter)", and the typo's warning apart."""
+    assert problems("---\ntitel: Nauka docks\nDate: 2021-07-29\n---\nText.\n") == [
+        "2021/story.md:4: title: is missing; titel: (line 2) looks like a misspelling of it: rename it to title:",
+        "2021/story.md:4: date: is missing; Date: (line 3) looks like a misspelling of it: rename it to date:",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tags", "message"),
+    [
+        (
+            "Роскосмос; МКС",
+            "tag 'Роскосмос; МКС' has ';' in its name, so it is one tag: if the names are more, write tags: [Роскосмос, МКС]",
+        ),
+        (
+            "[Роскосмос; МКС, NASA, ESA;CNES]",
+            "tags 'Роскосмос; МКС' and 'ESA;CNES' have ';' in their names, so each is one tag: if the names are more, write "
+            "tags: [Роскосмос, МКС, NASA, ESA, CNES]",
+        ),
+    ],
+)
+def test_tags_parted_by_semicolons_are_warned_of_with_the_list_to_write(tags, message):
+    """`tags: Роскосмос; МКС`, as CMS exports part names, made one tag "Роскосмос; МКС" without a word."""
+    record = read(f"---\ntitle: T\ndate: 2021-01-01\ntags: {tags}\n---\nText.\n")
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [(4, f"{message} (names are parted by commas)")]
+    assert read("---\ntitle: T\ndate: 2021-01-01\ntags: [Роскосмос;, МКС]\n---\nText.\n")["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "plain", "tag"),
+    [
+        ("<b>Срочно</b>: «Союз» стартовал", "Срочно: «Союз» стартовал", "<b>"),
+        ("Вышел Windows<br/>11", "Вышел Windows 11", "<br/>"),
+        ('<span class="red">NASA</span> &amp; Roscosmos', "NASA & Roscosmos", '<span class="red">'),
+    ],
+)
+def test_html_in_a_title_is_warned_of_with_the_title_to_write(title, plain, tag):
+    """A CMS export's `title: "<b>Срочно</b>: ..."` showed "<b>Срочно</b>" on the page, in feeds and the browser's tab."""
+    record = read(f"---\ntitle: '{title}'\ndate: 2021-01-01\n---\nText.\n")
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (2, "title", f'holds HTML ({tag}), which pages show as text, tags and all: write title: "{plain}"')
+    ]
+
+
+@pytest.mark.parametrize("title", ["x < y and a > b", "<Видео> запуск", "Boeing <-> Airbus"])
+def test_angle_brackets_that_are_no_html_are_not_warned_of(title):
+    assert read(f"---\ntitle: '{title}'\ndate: 2021-01-01\n---\nText.\n")["warnings"] == []

@@ -1,0 +1,58 @@
+"""What to say of a file that is not UTF-8: the encoding it was most likely saved in, and how to convert it.
+
+ssg reads UTF-8 only, and stays so: guessing an encoding while building could publish mojibake without a word. But
+"not UTF-8 (byte 0xcf)" leaves the keeper of a Russian archive guessing what to do, while such a file is nearly
+always a Windows editor's Windows-1251 (Cyrillic) or Notepad's "Unicode" (UTF-16 with a byte-order mark): the
+message names the one it looks like, and the `iconv` line that converts it.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+# UTF-16's byte-order marks, as Notepad's "Unicode" and "Unicode big endian" start a file.
+_UTF16_MARKS = {b"\xff\xfe": "UTF-16LE", b"\xfe\xff": "UTF-16BE"}
+_NAMES = {
+    "UTF-16LE": "UTF-16 (Notepad's 'Unicode')",
+    "UTF-16BE": "UTF-16 (big endian)",
+    "CP1251": "Windows-1251 (Cyrillic)",
+    "KOI8-R": "KOI8-R (Cyrillic)",
+}
+
+
+def not_utf8(raw: bytes, position: int, shown: str) -> str:
+    """The message for a file (`shown`, its path as messages name it, from the project folder) whose bytes `raw` are
+    not UTF-8 at `position`: what it is, the encoding it looks like, and how to save it as UTF-8."""
+    where = f"is not UTF-8 text (byte 0x{raw[position]:02x})"
+    encoding = likely_encoding(raw)
+    if encoding is None:
+        return f"{where}; save the file as UTF-8"
+    if any("\x80" <= char < "\udc80" or char > "\udcff" for char in raw.decode("utf-8", errors="surrogateescape")):
+        # (UTF-8 elsewhere in the file: converting all of it would garble that part)
+        return f"{where}; it looks like {_NAMES[encoding]} pasted into UTF-8 text: write that text again, in UTF-8"
+    path, converted = shlex.quote(shown), shlex.quote(shown + ".utf8")
+    convert = f"iconv -f {encoding} -t UTF-8 {path} > {converted} && mv {converted} {path}"
+    return f"{where}; it looks like {_NAMES[encoding]}: save it as UTF-8 (in the editor, or: {convert})"
+
+
+def likely_encoding(raw: bytes) -> str | None:
+    """The encoding `raw` (not UTF-8) looks written in, as `iconv` names it, or None: UTF-16 by its byte-order mark; a
+    Russian 8-bit encoding where the bytes that are not UTF-8 (a file may be UTF-8 but for a line pasted in) come in
+    runs (words; the accented letters of a Latin text stand alone) and are mostly Cyrillic letters in it (the rest quotes and dashes):
+    Windows-1251 where most are lower case there, KOI8-R where most are lower case in that (a Russian text is mostly
+    lower case, and each encoding has the other's cases)."""
+    for mark, encoding in _UTF16_MARKS.items():
+        if raw.startswith(mark):
+            return encoding
+    text = raw.decode("utf-8", errors="surrogateescape")
+    foreign = [index for index, char in enumerate(text) if "\udc80" <= char <= "\udcff"]
+    if not foreign:
+        return None
+    marked = set(foreign)
+    in_runs = sum(1 for index in foreign if index - 1 in marked or index + 1 in marked)
+    letters = [ord(text[index]) - 0xDC00 for index in foreign]
+    letters = [byte for byte in letters if byte >= 0xC0 or byte in (0xA8, 0xB8, 0xA3, 0xB3)]
+    if in_runs < 0.8 * len(foreign) or len(letters) < 0.75 * len(foreign):
+        return None
+    lower_in_1251 = sum(1 for byte in letters if byte >= 0xE0 or byte == 0xB8)
+    return "CP1251" if 2 * lower_in_1251 >= len(letters) else "KOI8-R"

@@ -1,0 +1,69 @@
+"""A file that is not UTF-8 says which encoding it looks saved in and how to convert it, on the line of its first
+foreign byte: Windows-1251 and Notepad's UTF-16 are what Russian archives' files come in from Windows editors."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from ssg.charsets import likely_encoding
+from ssg.cli import main
+
+from .conftest import SITE_YAML
+
+TEXT = "---\ntitle: Роскосмос, «Союз» на старте\ndate: 2021-05-24\nlang: ru\n---\n\nКорабль стартовал с Байконура.\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (TEXT.encode("cp1251"), "CP1251"),
+        (TEXT.replace("«", "").replace("»", "").encode("koi8-r"), "KOI8-R"),
+        (TEXT.encode("utf-16"), "UTF-16LE"),
+        (TEXT.encode("utf-16-be").join([b"\xfe\xff", b""]), "UTF-16BE"),
+        ("---\ntitle: Grüße aus Köln, à bientôt\n---\n".encode("latin-1"), None),  # accents stand alone, not words
+        (b"---\ntitle: x\n---\n\x00\xff\x10\x80 binary", None),
+    ],
+)
+def test_the_encoding_a_file_looks_saved_in(raw, encoding):
+    assert likely_encoding(raw) == encoding
+
+
+def build(project) -> str:
+    result = CliRunner().invoke(main, ["-C", str(project.root), "build"], catch_exceptions=False)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    return result.output
+
+
+def test_a_windows_1251_article_gets_the_iconv_line_that_converts_it_and_the_line_works(project):
+    project.write({"content/2021/союз старт.md": TEXT.encode("cp1251")})
+    fix = "iconv -f CP1251 -t UTF-8 'content/2021/союз старт.md' > 'content/2021/союз старт.md.utf8'"
+    fix += " && mv 'content/2021/союз старт.md.utf8' 'content/2021/союз старт.md'"
+    assert build(project) == (
+        "error: content/2021/союз старт.md:2: is not UTF-8 text (byte 0xd0); it looks like Windows-1251 (Cyrillic): "
+        f"save it as UTF-8 (in the editor, or: {fix})\nBuild failed: 1 problem.\n"
+    )
+    subprocess.run(fix, shell=True, cwd=project.root, check=True)
+    assert (project.root / "content/2021/союз старт.md").read_text(encoding="utf-8") == TEXT
+    project.build()
+
+
+def test_a_notepad_unicode_article_is_named_utf_16(project):
+    project.write({"content/2021/a.md": TEXT.encode("utf-16")})
+    assert "content/2021/a.md:1: is not UTF-8 text (byte 0xff); it looks like UTF-16 (Notepad's 'Unicode'): save it as UTF-8" in build(
+        project
+    )
+
+
+def test_1251_text_pasted_into_a_utf8_site_yaml_names_its_line_and_gives_no_command_that_would_garble_the_rest(project):
+    project.write({"site.yaml": (SITE_YAML + "# Архив — вырезки\n").encode() + "description: Вырезки о космосе\n".encode("cp1251")})
+    output = build(project)
+    assert "error: site.yaml:6: is not UTF-8 text (byte 0xc2); it looks like Windows-1251 (Cyrillic) pasted into UTF-8 text" in output
+    assert "iconv" not in output
+
+
+def test_bytes_of_no_encoding_in_particular_keep_the_plain_message(project):
+    project.write({"content/2021/a.md": b"---\ntitle: T\ndate: 2021-05-24\n---\n\xff\x00 text\n"})
+    assert "error: content/2021/a.md:5: is not UTF-8 text (byte 0xff); save the file as UTF-8\n" in build(project)
