@@ -269,17 +269,19 @@ def postings(text: str) -> int:
     return len(g.encode("ascii").translate(None, MORE_BYTES))  # one final letter a posting
 
 
-def skip(stream: str, count: int, start: int = 0) -> int:
-    """Where the `count` numbers of `stream` that begin at `start` end.
+def skip(stream: str | bytes, count: int, start: int = 0) -> int:
+    """Where the `count` numbers of `stream` (its letters, or their bytes) that begin at `start` end.
 
     Each number ends with its one FINAL letter, so this counts those (in C, deleting the other
     letters) instead of decoding: at least as many letters as numbers are missing still follow.
     """
+    if isinstance(stream, str):
+        stream = stream.encode("ascii")  # (a copy, in C: bytes.translate is the quick one)
     end = start + count
-    found = len(stream[start:end].encode("ascii").translate(None, MORE_BYTES))
+    found = len(stream[start:end].translate(None, MORE_BYTES))
     while found < count and end < len(stream):
         step = count - found
-        found += len(stream[end : end + step].encode("ascii").translate(None, MORE_BYTES))
+        found += len(stream[end : end + step].translate(None, MORE_BYTES))
         end += step
     return end
 

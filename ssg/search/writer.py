@@ -887,31 +887,35 @@ class _Update:
             edits: dict[int, list[str]] = {}
             same = j not in spliced
             for term in group:
-                i = columns.at.get(term)
+                i = columns.place(term)
                 if i is None:
                     raise _StaleStateError(term)
                 texts = columns.row(i)
-                p = old.get(term) or _read_back_fields(texts)
-                docs, tfs, made = list(p.docs), list(p.tfs), list(texts)
+                p = old.get(term)
+                if p is None:  # (in SMALL documents or fewer, most likely: the state keeps none of theirs)
+                    rare = _shifted_rare(texts, window, shift)
+                    if rare is not None:
+                        edits[i] = rare
+                        same = same and all(map(_same_length, rare, texts))
+                        continue
+                    p = _read_back_fields(texts)
+                docs, made = list(p.docs), list(texts)
                 for f, text in enumerate(texts):
-                    docs_f, tfs_f = docs[f], tfs[f]
                     if not text:  # (most terms are in one field)
-                        if docs_f:
+                        if docs[f]:
                             raise _StaleStateError(term)
                         continue
-                    if codec.postings(text) != len(docs_f) or len(tfs_f) != len(docs_f):
-                        raise _StaleStateError(term)
-                    shifted = _shifted(docs_f, tfs_f, text, window, shift)
-                    if shifted is None:  # (it becomes a bitmap, or stops being one)
-                        docs[f], tfs[f], made[f] = _splice(docs_f, tfs_f, text, window, drop, [], self.length_codes[f], shift)
+                    shifted = _shifted(docs[f], p.tfs[f], text, window, shift)
+                    if shifted is None:  # (it becomes a bitmap, or stops being one; its counts stay as they were)
+                        docs[f], _, made[f] = _splice(docs[f], p.tfs[f], text, window, drop, [], self.length_codes[f], shift)
                         same = False
                     else:
                         docs[f], made[f] = shifted
+                        same = same and len(made[f]) == len(text)  # (its counts stay: so its size, `_entry_size`)
                 edits[i] = made
-                same = same and sum(map(len, made)) == sum(map(len, texts))  # (the counts stay: so its size, `_entry_size`)
                 if sum(map(len, docs)) > SMALL:  # (the state keeps no others: see `_Store._bucket_rows`)
                     pos = p.pos if p.pos >= 0 else codec.decode(index.shards[j].parse()[i][1])[0]
-                    index.changed_postings[term] = _Postings(pos, docs, tfs)
+                    index.changed_postings[term] = _Postings(pos, docs, p.tfs)
             if same:
                 patches[j] = (columns, edits)
             else:
@@ -1044,7 +1048,7 @@ class _Update:
                     # ""): its bound may move.
                     bound = shard.bound
                     if j and (not out or out[-1].last != old[j - 1].last):
-                        first = patches[j][0].first if j in patches else shard.parse()[0][0]
+                        first = patches[j][0].first if j in patches else shard.parse()[0][0]  # (its first term)
                         bound = _separator(out[-1].last, first) if out else ""
                     if j in patches:
                         shard = _patched(shard, bound, *patches[j])
@@ -1118,41 +1122,70 @@ def _apply(shard: _Shard, terms: Iterable[str], changed: dict[str, Entry | None]
     return [entries[t] for t in _sorted_terms(entries)]
 
 
+_NEWLINE = b"\\n"  # a newline in a JSON string
+
+
 class _Columns:
     """A shard's terms and postings read from its bytes (as `_shard_script` lays them out) without making its entries
-    (`_Shard.parse`: 105 us a shard, 900 shards after a moved date), for an update that edits postings in place and
+    (`_Shard.parse`: 50-100 us a shard, 900 shards after a moved date), for an update that edits postings in place and
     keeps the terms and their order keys (`_Update.shift_terms`): the shard's file is then its bytes up to the order
-    keys, followed by the postings columns joined again (`data`)."""
+    keys, followed by its postings columns, those with an edit joined again (`data`)."""
 
     def __init__(self, data: bytes, width: int):
+        start = data.index(b",[") + 3  # the terms' first letter (the key before is a file name: no such bytes)
         end = len(data) - 5  # the closing quote of the last column
-        # The postings and the order keys are the codec's letters, which hold no quote: the last `width` + 1 '","' are
-        # the separators after the terms' column (which holds none either: JSON escapes a quote in a term).
-        separators = [end]
-        for _ in range(width + 1):
-            separators.append(data.rfind(b'","', 0, separators[-1]))
-        separators.reverse()
-        if separators[0] < 0 or data[end:] != b'"]);\n':
+        # The terms' column holds no '","' (JSON escapes a quote in a term), the order keys and the postings no quote at
+        # all (the codec's letters): the next `width` + 1 '","' after the terms end the columns but the last.
+        separators = [data.find(b'","', start)]
+        for _ in range(width):
+            separators.append(data.find(b'","', separators[-1] + 3))
+        separators.append(end)
+        if min(separators) < 0 or data[end:] != b'"]);\n' or data.find(b'"', separators[-2] + 3, end) >= 0:
             raise _StaleStateError("a shard that is not one")
         self.prefix = data[: separators[1]]  # up to the order keys' closing quote
-        self.fields = [data[a + 3 : b].decode("ascii").split(",") for a, b in zip(separators[1:], separators[2:], strict=False)]
-        start = data.index(b",[") + 3  # (the key before is a file name: no such bytes)
-        raw = data[start : separators[0]]  # JSON's, which is the terms as they are where it holds no escape
-        terms = (json.loads(data[start - 1 : separators[0] + 1]) if b"\\" in raw else raw.decode("utf-8")).split("\n")
-        self.first = terms[0]
-        self.at = dict(zip(terms, range(len(terms)), strict=True))  # term -> its place
+        self.raw = [data[a + 3 : b] for a, b in zip(separators[1:], separators[2:], strict=False)]
+        self.fields = [raw.decode("ascii").split(",") for raw in self.raw]
+        # JSON writes the newline between two terms as the two bytes \n, and the terms as they are where they need no
+        # escape: a term is found by its bytes between two of those, and its place by how many come before it (no
+        # list of terms made, nor a dict of them, which took 25 us a shard).
+        raw = data[start : separators[0]]
+        self.terms = _NEWLINE + raw + _NEWLINE
+        self.escaped: dict[str, int] | None = None
+        if b"\\" in raw.replace(_NEWLINE, b""):  # (a term with an escape: the terms read as JSON)
+            listed = json.loads(data[start - 1 : separators[0] + 1]).split("\n")
+            self.escaped = dict(zip(listed, range(len(listed)), strict=True))
+
+    def place(self, term: str) -> int | None:
+        """Where `term` is among the shard's terms (None: not there)."""
+        if self.escaped is not None:
+            return self.escaped.get(term)
+        at = self.terms.find(_NEWLINE + term.encode("utf-8", "surrogatepass") + _NEWLINE)
+        return None if at < 0 else self.terms.count(_NEWLINE, 0, at)
+
+    @property
+    def first(self) -> str:
+        """The shard's first term."""
+        if self.escaped is not None:
+            return next(iter(self.escaped))
+        return self.terms[2 : self.terms.index(_NEWLINE, 2)].decode("utf-8")
 
     def row(self, n: int) -> list[str]:
         """The postings of the shard's nth term, per field."""
         return [column[n] for column in self.fields]
 
     def data(self, edits: dict[int, list[str]]) -> bytes:
-        """The shard's file with the postings of `edits` (place -> per field) in place of theirs."""
-        fields = [list(column) for column in self.fields]
-        for n, texts in edits.items():
-            for column, text in zip(fields, texts, strict=True):
-                column[n] = text
-        return self.prefix + ('","' + '","'.join(map(",".join, fields)) + '"]);\n').encode("ascii")
+        """The shard's file with the postings of `edits` (place -> per field, those kept being the strings `row` gave)
+        in place of theirs."""
+        out = [self.prefix]
+        for f, (column, raw) in enumerate(zip(self.fields, self.raw, strict=True)):
+            replaced = [(n, texts[f]) for n, texts in edits.items() if texts[f] is not column[n]]
+            if replaced:
+                column = list(column)
+                for n, text in replaced:
+                    column[n] = text
+                raw = ",".join(column).encode("ascii")
+            out.append(raw)
+        return b'","'.join(out) + b'"]);\n'
 
 
 def _rows(shard: _Shard, columns: _Columns, edits: dict[int, list[str]]) -> dict[str, Entry]:
@@ -1297,30 +1330,41 @@ def _shifted(docs: array, tfs: array, text: str, window: tuple[int, int], shift:
     """`_splice` of one field of a term that only a `_Move` changes: its postings `docs` (counts + 48 `tfs`) in `window`
     renumbered by `shift` (+1 or -1), none added or removed. Their order, counts and lengths stay, so only two numbers
     of G change: the gap of the window's first posting from the one before it, and that of the first posting after
-    the window from the window's last (each code told from the postings, checked against the stream); L and T stay as
-    they are. A bitmap has the letters of the window made again, its T as it was. None: the form changes (`_splice`)."""
+    the window from the window's last (each code told from the postings, checked against the stream, as is the number
+    of postings); L and T stay as they are. A bitmap has the letters of the window made again, its T as it was. None:
+    the form changes (`_splice`)."""
+    size = len(docs)
     start, stop = window
     low = bisect_left(docs, start)
     high = bisect_left(docs, stop, low)
+    if text[0] == codec.BITMAP:
+        if codec.postings(text) != size or len(tfs) != size:
+            raise _StaleStateError("postings that do not match their encoding")
+        if low == high:
+            return docs, text
+        new_docs = _renumbered(docs, low, high, shift)
+        if not _bitmapped(new_docs):
+            return None
+        return new_docs, _splice_bitmap(docs, new_docs, text, low, high, high - low, codec.split_field(text)[2])
+    g = text[: text.index(".")].encode("ascii")
+    if len(g.translate(None, codec.MORE_BYTES)) != size or len(tfs) != size:  # (one final letter a posting)
+        raise _StaleStateError("postings that do not match their encoding")
     if low == high:
         return docs, text
-    new_docs = docs[:low] + array("i", [d + shift for d in docs[low:high]]) + docs[high:]
-    bitmap = text[:1] == codec.BITMAP
-    if bitmap != _bitmapped(new_docs):
+    new_docs = _renumbered(docs, low, high, shift)
+    if size >= DENSE and _bitmapped(new_docs):
         return None
-    if bitmap:
-        return new_docs, _splice_bitmap(docs, new_docs, text, low, high, high - low, codec.split_field(text)[2])
     gap_codes = codec.GAP_CODES  # (2 * distance + flag -> its code)
     previous = docs[low - 1] if low else -1
     many = tfs[low] > _ONE
     code = gap_codes[2 * (docs[low] - previous) + many]
-    at = codec.skip(text, low)
+    at = codec.skip(g, low)
     if not text.startswith(code, at):
         raise _StaleStateError("postings that do not match their encoding")
     out = [text[:at], gap_codes[2 * (docs[low] + shift - previous) + many]]
     at += len(code)
-    if high < len(docs):
-        after = codec.skip(text, high - low - 1, at)
+    if high < size:
+        after = codec.skip(g, high - low - 1, at)
         distance, many = docs[high] - docs[high - 1], tfs[high] > _ONE
         code = gap_codes[2 * distance + many]
         if not text.startswith(code, after):
@@ -1329,6 +1373,47 @@ def _shifted(docs: array, tfs: array, text: str, window: tuple[int, int], shift:
     else:
         out.append(text[at:])
     return new_docs, "".join(out)
+
+
+def _shifted_rare(texts: list[str], window: tuple[int, int], shift: int) -> list[str] | None:
+    """`_shifted` of every field of a term in SMALL documents or fewer, from its codes alone (its postings read back
+    would cost more: a third of the terms a moved date renumbers are in so few): the two that change made again. None:
+    a term in more, or a bitmap."""
+    start, stop = window
+    out = list(texts)
+    count = 0
+    for f, text in enumerate(texts):
+        if not text:
+            continue
+        g, dot, rest = text.partition(".")
+        codes = codec.decode(g) if g[0] != codec.BITMAP else []
+        count += len(codes)
+        if not codes or count > SMALL:
+            return None
+        docs, doc = [], -1
+        for code in codes:
+            doc += (code >> 1) + 1
+            docs.append(doc)
+        low = bisect_left(docs, start)
+        high = bisect_left(docs, stop, low)
+        if low < high:
+            codes[low] += 2 * shift  # (a gap one longer: its code 2 more)
+            if high < len(codes):
+                codes[high] -= 2 * shift
+            out[f] = "".join(map(codec.CODES.__getitem__, codes)) + dot + rest
+    return out
+
+
+def _same_length(a: str, b: str) -> bool:
+    return len(a) == len(b)
+
+
+def _renumbered(docs: array, low: int, high: int, shift: int) -> array:
+    """`docs` with those at [low, high) moved by `shift` (in place of a copy: most windows hold one or two of a term's)."""
+    out = docs[:]
+    for n in range(low, high):
+        out[n] += shift
+    return out
 
 
 class _Move(NamedTuple):
