@@ -221,3 +221,29 @@ def test_a_shards_size_counts_a_bitmaps_counts_twice(monkeypatch: pytest.MonkeyP
     shard = search_writer._Shard("", entries)
     shard.render()
     assert shard.size == sum(map(search_writer._entry_size, entries))
+
+
+def test_a_shards_file_is_the_script_of_its_columns_and_reads_back_from_its_bytes() -> None:
+    """`_shard_script` writes what `_script` writes (only the terms go through the JSON encoder: escapes, letters of
+    any script, a lone surrogate), and `_Columns` finds each term's place and postings in those bytes, and writes the
+    file again with some postings edited as the shard made afresh would be."""
+    from ssg.search import writer
+
+    for terms in (["alpha", "beta", "гамма", "δ"], ['a"b', "c\\d", "e\tf", "g\\nh", "ракета"], ["x\ud800y", "z"]):
+        entries = [(t, codec.vint(n), f"{codec.vint(n)}.", "", f"{n}{n}.1", "~A..0") for n, t in enumerate(sorted(terms))]
+        shard = writer._Shard("b", entries)
+        shard.render()
+        columns = [*zip(*entries, strict=True)]
+        joined = ["\n".join(columns[0]), "".join(columns[1]), *map(",".join, columns[2:])]
+        assert shard.data == writer._script("t/" + shard.name, joined)
+        read = writer._Columns(shard.data, 4)
+        assert read.first == entries[0][0]
+        for n, entry in enumerate(entries):
+            assert read.place(entry[0]) == n and read.row(n) == list(entry[2:])
+        assert read.place("missing") is None
+        edits = {0: ["0.", "1.", entries[0][4], "~B..0"], len(entries) - 1: read.row(len(entries) - 1)}
+        edited = list(entries)
+        edited[0] = (*entries[0][:2], *edits[0])
+        again = writer._Shard("b", edited)
+        again.render()
+        assert read.data(edits) == again.data

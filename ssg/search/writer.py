@@ -727,9 +727,11 @@ class _Update:
     Every document in the window between (usually only new articles, at the end) is removed and
     added again; but where the window is one article moved from one end of it to the other (its date
     moved), with the others as they were (`_Move`), only that article is, and the others' postings are
-    renumbered by one. Then each term of a changed document gets its postings spliced (`_splice`; a
-    term only renumbered has its encoding edited where the renumbering shows, `_shifted`), and the
-    shards around the changed terms are cut again (`reshard`); everything else keeps its bytes.
+    renumbered by one. Then each term of a changed document gets its postings spliced (`_splice`), and the
+    shards around the changed terms are cut again (`reshard`); everything else keeps its bytes. The terms
+    only renumbered (3,500 in 900 of 960 shards after a date moved a month at 10,000 articles) are edited
+    shard by shard in the shards' bytes, where the renumbering shows (`shift_terms`), and a shard whose
+    entries all keep their sizes keeps its cut and is written from its columns (`_patched`).
     """
 
     def __init__(self, index: _StoredIndex, docs: list[_Doc], terms: _Terms):
