@@ -684,19 +684,21 @@ def test_a_moved_date_renumbers_the_documents_between_and_equals_a_cold_build(
         assert moves and moves[-1] is not None, f"step {step}: no move found"
         if defer and step % 3 == 2:
             indexer.flush()
-    assert any(s is not None for s in shifted) and any(s is None for s in shifted) == (dense < 1024)
+    assert any(s is not None and not s[1].startswith("~") for s in shifted)
+    assert any(s is not None and s[1].startswith("~") for s in shifted) == (dense < 1024)  # (bitmaps shifted too)
     indexer.flush()
     archive.docs[2] = _moved(archive.docs[2], day(12, 11))  # a new process, from the state
     assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
 
 
 def test_a_shifted_field_is_encoded_as_from_scratch() -> None:
-    """`_shifted` edits two gaps of a term's encoding where a `_Move` renumbers its postings in the window: the result
-    is the encoding made from scratch of the postings renumbered (`_field_text`), with the lengths gone with their
-    documents, for postings of every density (the lengths in the stream or in the table, bitmaps refused)."""
+    """`_shifted` edits two gaps of a term's encoding where a `_Move` renumbers its postings in the window (a bitmap: the
+    letters of the window): the result is the encoding made from scratch of the postings renumbered (`_field_text`),
+    with the lengths gone with their documents, for postings of every density (the lengths in the stream or in the
+    table, bitmaps); refused (None) only where the form changes."""
     rng = random.Random(5)
-    checked = 0
-    for _ in range(800):
+    checked, bitmaps = 0, 0
+    for _ in range(1200):
         size = rng.randint(3, 3000)
         start = rng.randrange(size - 1)
         end = rng.randint(start + 2, min(size, start + 80))
@@ -714,14 +716,15 @@ def test_a_shifted_field_is_encoded_as_from_scratch() -> None:
         new_lengths = [lengths[n] for n in order]
         renumbered = array("i", [n + shift if start <= n < end else n for n in docs])
         text = search_writer._field_text(docs, tfs, [search_writer.codec.vint(n) for n in lengths])
-        made = search_writer._shifted(docs, text, (start, end), shift)
+        made = search_writer._shifted(docs, tfs, text, (start, end), shift)
         cold = search_writer._field_text(renumbered, tfs, [search_writer.codec.vint(n) for n in new_lengths])
         if made is None:
-            assert text.startswith("~") or cold.startswith("~")
+            assert text.startswith("~") != cold.startswith("~")
             continue
         assert made == (renumbered, cold)
         checked += 1
-    assert checked > 500
+        bitmaps += cold.startswith("~")
+    assert checked > 800 and bitmaps > 100
 
 
 def test_a_save_of_the_state_stopped_midway_writes_nothing_and_is_done_with_the_next_build(
@@ -827,3 +830,65 @@ def test_more_than_a_twentieth_of_the_archive_edited_is_indexed_from_scratch(
     after = dict(write_index(archive.docs.values(), CONFIG, state))
     assert updates == [updated]
     assert after == dict(write_index(archive.docs.values(), CONFIG))
+
+
+@pytest.mark.parametrize(("seed", "defer", "dense"), [(31, False, 1024), (32, True, 1024), (33, True, 10)])
+def test_dates_moved_in_every_way_give_the_bytes_of_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, defer: bool, dense: int
+) -> None:
+    """A moved date renumbers the documents between its old and new place: their terms are edited in their shards'
+    bytes (`_Columns`, `_shifted`, `_shifted_rare` for the rarest), and a shard whose entries keep their sizes is
+    written again from its columns (`_patched`). Moves back and forward, into a month no other article has, across
+    most of the archive, the same article twice in a row, and with another article edited in the same save: each
+    gives the bytes of a cold build, whether the state is saved between (`defer`) or not, with bitmaps (`dense`)."""
+    monkeypatch.setattr(search_writer, "SHARD_BYTES", 1200)
+    monkeypatch.setattr(search_writer, "DENSE", dense)
+    archive = Archive(seed, 240)  # document i dated day i (28 days a month)
+    state = tmp_path / "state.sqlite"
+    indexer = search_writer.Indexer(defer=defer)
+    used = {"patched": 0, "rare": 0}
+    real_patched, real_rare = search_writer._patched, search_writer._shifted_rare
+    monkeypatch.setattr(search_writer, "_patched", lambda *a: used.__setitem__("patched", used["patched"] + 1) or real_patched(*a))
+    monkeypatch.setattr(search_writer, "_shifted_rare", lambda *a: used.__setitem__("rare", used["rare"] + 1) or real_rare(*a))
+
+    def build(step: str) -> None:
+        made = {f.path: f.data for f in indexer.files(archive.docs.values(), CONFIG, state)}
+        assert made == dict(write_index(archive.docs.values(), CONFIG)), step
+        if defer:
+            indexer.flush()
+
+    def day(n: int, hour: int = 10) -> str:
+        return archive.make(0, n).date.replace("T10:", f"T{hour:02d}:")
+
+    build("cold")
+    empty = "2009-06-15T10:00:00+03:00"  # (before every other article: a month of its own)
+    for step, (i, date) in enumerate(
+        [(120, day(92, 9)), (60, day(90, 11)), (200, empty), (200, day(199, 11)), (10, day(230, 11)), (230, day(5, 9))]
+    ):
+        archive.docs[i] = _moved(archive.docs[i], date)
+        build(f"step {step}: {i} to {date}")
+    for date in (day(140, 9), day(150, 9)):  # the same article moved twice in a row
+        archive.docs[170] = _moved(archive.docs[170], date)
+        build(f"170 to {date}")
+    archive.docs[100] = _moved(archive.docs[100], day(80, 9))  # and another article edited in the same save
+    archive.docs[30] = _moved(archive.docs[30], archive.docs[30].date, terms=archive.make(0, 0).terms)
+    build("moved and edited")
+    assert used["patched"] > 5 and used["rare"] > 5
+
+
+def test_a_move_over_a_state_whose_postings_do_not_match_their_shards_is_built_from_scratch(tmp_path: Path) -> None:
+    """The postings a move renumbers are checked against their encodings (their number, the codes edited): a state
+    that does not hold together gives way to a build from scratch, never to wrong bytes."""
+    archive = Archive(34, 200)
+    state = tmp_path / "state.sqlite"
+    write_index(archive.docs.values(), CONFIG, state)
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))
+    with sqlite3.connect(state) as db:  # every posting one document later in the state than in the shards
+        for bucket, data in db.execute("SELECT bucket, data FROM postings").fetchall():
+            rows = marshal.loads(data)
+            for _pos, docs, _counts in rows.values():
+                for f, packed in enumerate(docs):
+                    docs[f] = array("i", [n + 1 for n in search_writer._unpacked(packed)]).tobytes() if packed else packed
+            db.execute("UPDATE postings SET data = ? WHERE bucket = ?", (marshal.dumps(rows), bucket))
+    archive.docs[100] = _moved(archive.docs[100], archive.make(0, 90).date.replace("T10:", "T09:"))
+    assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG))

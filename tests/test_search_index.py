@@ -164,6 +164,48 @@ def test_a_bitmaps_counts_are_rice_codes_that_read_back_and_splice_as_made_afres
                     assert codec.rice_splice(text, changed, first) == codec.rice_counts(changed), (mean, first, tail)
 
 
+def test_a_bitmaps_counts_reordered_are_made_again_only_over_them() -> None:
+    """`codec.rice_replace`: counts reordered between two postings (a move), or replaced by others whose codes take as
+    many bits, give the bytes of T made afresh, whether the counts are bytes or ints (`rice_bits` in C or not), at any
+    bit offset; where the codes take another number of bits, or k would change, it declines (None)."""
+    rng = random.Random(8)
+    checked = 0
+    for _ in range(600):
+        mean = rng.choice([1, 2, 4, 12, 60])
+        size = rng.randrange(2, 400)
+        counts = [48 + 1 + min(int(rng.expovariate(1 / mean)), 206) for _ in range(size)]
+        tfs = array(rng.choice("Bi"), counts)
+        text = codec.rice_counts(tfs)
+        first = rng.randrange(size)
+        stop = rng.randint(first + 1, min(size, first + 80))
+        assert codec.rice_bits(tfs[:first], codec.ALPHABET.index(text[0])) == len(
+            "".join(codec._RICE[codec.ALPHABET.index(text[0])][t] for t in tfs[:first])
+        )
+        middle = counts[first:stop]
+        if rng.random() < 0.7:
+            middle = middle[1:] + middle[:1] if rng.random() < 0.5 else middle[-1:] + middle[:-1]  # a move
+        else:
+            middle = [48 + 1 + int(rng.expovariate(1 / mean)) for _ in middle]
+        new = array(tfs.typecode if max(middle) < 256 else "i", counts[:first] + middle + counts[stop:])
+        made = codec.rice_replace(text, new, first, stop, tfs[first:stop])
+        if made is None:
+            k = codec.ALPHABET.index(text[0])
+            bits = len("".join(codec._RICE[k][t] for t in middle)) != len("".join(codec._RICE[k][t] for t in counts[first:stop]))
+            assert sum(middle) != sum(counts[first:stop]) or bits
+            continue
+        assert made == codec.rice_counts(new), (mean, size, first, stop)
+        checked += 1
+    assert checked > 350
+
+
+def test_a_bitmaps_postings_are_counted_by_its_bits() -> None:
+    rng = random.Random(9)
+    for _ in range(50):
+        docs = sorted(rng.sample(range(3000), rng.randint(1, 2000)))
+        assert codec.postings(codec.bitmap_field(docs, [49] * len(docs))) == len(docs)
+        assert codec.postings(codec.field_string(*codec.encode(docs, [49] * len(docs), None, -1))) == len(docs)
+
+
 def test_a_shards_size_counts_a_bitmaps_counts_twice(monkeypatch: pytest.MonkeyPatch) -> None:
     """Shards are cut by size (`_entry_size`), a bitmap's Rice-coded counts weighing twice; a rendered shard's size,
     made from its joined columns, is the sum of its entries' (the incremental update cuts by both)."""
@@ -179,3 +221,29 @@ def test_a_shards_size_counts_a_bitmaps_counts_twice(monkeypatch: pytest.MonkeyP
     shard = search_writer._Shard("", entries)
     shard.render()
     assert shard.size == sum(map(search_writer._entry_size, entries))
+
+
+def test_a_shards_file_is_the_script_of_its_columns_and_reads_back_from_its_bytes() -> None:
+    """`_shard_script` writes what `_script` writes (only the terms go through the JSON encoder: escapes, letters of
+    any script, a lone surrogate), and `_Columns` finds each term's place and postings in those bytes, and writes the
+    file again with some postings edited as the shard made afresh would be."""
+    from ssg.search import writer
+
+    for terms in (["alpha", "beta", "гамма", "δ"], ['a"b', "c\\d", "e\tf", "g\\nh", "ракета"], ["x\ud800y", "z"]):
+        entries = [(t, codec.vint(n), f"{codec.vint(n)}.", "", f"{n}{n}.1", "~A..0") for n, t in enumerate(sorted(terms))]
+        shard = writer._Shard("b", entries)
+        shard.render()
+        columns = [*zip(*entries, strict=True)]
+        joined = ["\n".join(columns[0]), "".join(columns[1]), *map(",".join, columns[2:])]
+        assert shard.data == writer._script("t/" + shard.name, joined)
+        read = writer._Columns(shard.data, 4)
+        assert read.first == entries[0][0]
+        for n, entry in enumerate(entries):
+            assert read.place(entry[0]) == n and read.row(n) == list(entry[2:])
+        assert read.place("missing") is None
+        edits = {0: ["0.", "1.", entries[0][4], "~B..0"], len(entries) - 1: read.row(len(entries) - 1)}
+        edited = list(entries)
+        edited[0] = (*entries[0][:2], *edits[0])
+        again = writer._Shard("b", edited)
+        again.render()
+        assert read.data(edits) == again.data

@@ -487,7 +487,7 @@ class _Shard:
         entries = self.entries or []
         columns = [*zip(*entries, strict=True)] or [(), ()]
         joined = ["\n".join(columns[0]), "".join(columns[1]), *map(",".join, columns[2:])]
-        self.data = _script("t/" + self.name, joined)
+        self.data = _shard_script("t/" + self.name, joined)
         self.digest = _digest(self.data)
         self.last = entries[-1][0] if entries else ""
         # The sum of the `_entry_size`s, from the columns as joined: every item's length, less the separators (one
@@ -727,9 +727,11 @@ class _Update:
     Every document in the window between (usually only new articles, at the end) is removed and
     added again; but where the window is one article moved from one end of it to the other (its date
     moved), with the others as they were (`_Move`), only that article is, and the others' postings are
-    renumbered by one. Then each term of a changed document gets its postings spliced (`_splice`; a
-    term only renumbered has its encoding edited where the renumbering shows, `_shifted`), and the
-    shards around the changed terms are cut again (`reshard`); everything else keeps its bytes.
+    renumbered by one. Then each term of a changed document gets its postings spliced (`_splice`), and the
+    shards around the changed terms are cut again (`reshard`); everything else keeps its bytes. The terms
+    only renumbered (3,500 in 900 of 960 shards after a date moved a month at 10,000 articles) are edited
+    shard by shard in the shards' bytes, where the renumbering shows (`shift_terms`), and a shard whose
+    entries all keep their sizes keeps its cut and is written from its columns (`_patched`).
     """
 
     def __init__(self, index: _StoredIndex, docs: list[_Doc], terms: _Terms):
@@ -790,8 +792,11 @@ class _Update:
                         added.setdefault(term, [[] for _ in range(index.width)])[f].append((n, o))
         self.window, self.move, self.drop, self.added = (prefix, old_end), move, drop, added
         self.length_codes = [list(map(codec.CODES.__getitem__, lengths)) for lengths in index.lengths]
-        touched = set(added) | removed_terms | shifted_terms
-        old = index.load_postings(touched)
+        # The terms that only the renumbering changes (neither the moved document nor an edited one holds them) are edited
+        # shard by shard, in their shards' bytes (`shift_terms`); the others are spliced one by one.
+        only_shifted = shifted_terms - added.keys() - removed_terms
+        touched = set(added) | removed_terms
+        old = index.load_postings(touched | only_shifted)
         bounds = [codec.utf16_key(s.bound) for s in index.shards]
         old_entries = _OldEntries(index.shards, bounds)
         nothing: list[list[tuple[int, int]]] = [[] for _ in range(index.width)]
@@ -804,10 +809,7 @@ class _Update:
                 continue
             entry = old_entries.get(term)
             p = p or _read_back(entry, index.width)
-            if move is not None and term not in added and term not in removed_terms:
-                new, streams = self.shift(term, p, entry)
-            else:
-                new, streams = self.splice(term, p, entry)
+            new, streams = self.splice(term, p, entry)
             if not any(new.docs):
                 changed[term] = index.changed_postings[term] = None
                 continue
@@ -827,7 +829,8 @@ class _Update:
                 continue
             changed[term] = row
             index.changed_postings[term] = new
-        self.reshard(changed, bounds)
+        patches = self.shift_terms(only_shifted, old, bounds, changed) if only_shifted else {}
+        self.reshard(changed, bounds, patches)
         chunks = {n // STORE_CHUNK for n in (*edited, *restored)} | set(range(prefix // STORE_CHUNK, _chunks(new_end)))
         del index.store[_chunks(len(docs)) :]
         for c in sorted(chunks):
@@ -862,26 +865,64 @@ class _Update:
             new.pos = p.pos
         return new, streams
 
-    def shift(self, term: str, p: _Postings, entry: Entry | None) -> tuple[_Postings, list[str]]:
-        """`splice` for a term that neither the moved document nor an edited one holds, before or after: its postings
-        in the window are renumbered by the move's shift, and nothing else changes (`_shifted`; `_splice` where that
-        cannot). Its newest document is the same document with the same terms, so its order key stays."""
-        new = _Postings(p.pos, [], [])
-        streams = []
-        for f in range(self.index.width):
-            docs_f, tfs_f, text = p.docs[f], p.tfs[f], entry[2 + f] if entry else ""
-            if (docs_f or text) and codec.postings(text) != len(docs_f):
-                raise _StaleStateError(term)
-            if docs_f:
-                shifted = _shifted(docs_f, text, self.window, self.move.shift)  # type: ignore[union-attr]
-                if shifted is None:
-                    docs_f, tfs_f, text = _splice(docs_f, tfs_f, text, self.window, self.drop, [], self.length_codes[f], self.move.shift)  # type: ignore[union-attr]
-                else:
-                    docs_f, text = shifted
-            new.docs.append(docs_f)
-            new.tfs.append(tfs_f)
-            streams.append(text)
-        return new, streams
+    def shift_terms(
+        self, terms: set[str], old: dict[str, _Postings], bounds: list[bytes], changed: dict[str, Entry | None]
+    ) -> dict[int, tuple[_Columns, dict[int, list[str]]]]:
+        """The encodings of `terms`, which only a `_Move` changes (neither the moved document nor an edited one holds
+        them): their postings in the window renumbered by the move's shift (`_shifted`), their order keys as they were
+        (the newest holder of each is the same document, with the same terms).
+
+        A date moved a month back at 10,000 articles renumbers about 70 documents, and so about 3,500 terms in 900 of
+        the 960 shards. The terms are taken shard by shard from the shards' bytes (`_Columns`), not parsed into rows.
+        Returns, for the shards whose entries all keep their sizes and where no other change falls, their columns and
+        the new postings of their terms (place in the shard -> per field): their cuts stay where they were, and
+        `reshard` makes their files by joining the columns again. The others' terms are given rows in `changed`."""
+        index, width = self.index, self.index.width
+        window, drop, shift = self.window, self.drop, self.move.shift  # type: ignore[union-attr]
+        spliced = {_shard_of(bounds, term) for term in changed}
+        by_shard: defaultdict[int, list[str]] = defaultdict(list)
+        for term in terms:
+            by_shard[_shard_of(bounds, term)].append(term)
+        patches: dict[int, tuple[_Columns, dict[int, list[str]]]] = {}
+        for j, group in by_shard.items():
+            columns = _Columns(index.shards[j].data, width)
+            edits: dict[int, list[str]] = {}
+            same = j not in spliced
+            for term in group:
+                i = columns.place(term)
+                if i is None:
+                    raise _StaleStateError(term)
+                texts = columns.row(i)
+                p = old.get(term)
+                if p is None:  # (in SMALL documents or fewer, most likely: the state keeps none of theirs)
+                    rare = _shifted_rare(texts, window, shift)
+                    if rare is not None:
+                        edits[i] = rare
+                        same = same and all(map(_same_length, rare, texts))
+                        continue
+                    p = _read_back_fields(texts)
+                docs, made = list(p.docs), list(texts)
+                for f, text in enumerate(texts):
+                    if not text:  # (most terms are in one field)
+                        if docs[f]:
+                            raise _StaleStateError(term)
+                        continue
+                    shifted = _shifted(docs[f], p.tfs[f], text, window, shift)
+                    if shifted is None:  # (it becomes a bitmap, or stops being one; its counts stay as they were)
+                        docs[f], _, made[f] = _splice(docs[f], p.tfs[f], text, window, drop, [], self.length_codes[f], shift)
+                        same = False
+                    else:
+                        docs[f], made[f] = shifted
+                        same = same and len(made[f]) == len(text)  # (its counts stay: so its size, `_entry_size`)
+                edits[i] = made
+                if sum(map(len, docs)) > SMALL:  # (the state keeps no others: see `_Store._bucket_rows`)
+                    pos = p.pos if p.pos >= 0 else codec.decode(index.shards[j].parse()[i][1])[0]
+                    index.changed_postings[term] = _Postings(pos, docs, p.tfs)
+            if same:
+                patches[j] = (columns, edits)
+            else:
+                changed.update(_rows(index.shards[j], columns, edits))
+        return patches
 
     def same(self, term: str, p: _Postings, adds: list[list[tuple[int, int]]], before: dict[int, list[int]], sequences: _Sequences) -> bool:
         """Whether `term` keeps its postings `p` and its order key, where only the documents of `before` (n -> its old
@@ -970,9 +1011,14 @@ class _Update:
         made.render()
         return made
 
-    def reshard(self, changed: dict[str, Entry | None], bounds: list[bytes]) -> None:
+    def reshard(
+        self, changed: dict[str, Entry | None], bounds: list[bytes], patches: dict[int, tuple[_Columns, dict[int, list[str]]]]
+    ) -> None:
         """Cut again the shards that hold changed terms, from the start of their natural segment
-        (where the cold build's cutting restarts too) until a cut falls where it fell before."""
+        (where the cold build's cutting restarts too) until a cut falls where it fell before.
+
+        The shards of `patches` (`shift_terms`) keep their terms and the size of each entry, on which alone the cuts
+        depend (`_Partition`): they are cut as if unchanged, and their files made again from their columns."""
         index = self.index
         old = index.shards
         if not old:
@@ -1000,13 +1046,18 @@ class _Update:
                 partition = None
             if partition is None:
                 if j not in by_shard:
-                    # The shard before was made again, or went (all those before: it is the first now, bound ""): its bound may move.
-                    if j and (not out or out[-1].dirty or out[-1] is not old[j - 1]):
-                        bound = _separator(out[-1].last, shard.parse()[0][0]) if out else ""
-                        if bound != shard.bound:
-                            shard.parse()  # (its entries, which `render` writes with the new bound)
-                            shard.bound = bound
-                            shard.render()
+                    # The shard before ends with another term now, or went (all those before: it is the first now, bound
+                    # ""): its bound may move.
+                    bound = shard.bound
+                    if j and (not out or out[-1].last != old[j - 1].last):
+                        first = patches[j][0].first if j in patches else shard.parse()[0][0]  # (its first term)
+                        bound = _separator(out[-1].last, first) if out else ""
+                    if j in patches:
+                        shard = _patched(shard, bound, *patches[j])
+                    elif bound != shard.bound:
+                        shard.parse()  # (its entries, which `render` writes with the new bound)
+                        shard.bound = bound
+                        shard.render()
                     out.append(shard)
                     continue
                 quick = self.same_cuts(shard, by_shard[j], changed, out, old[j + 1] if j + 1 < len(old) else None, by_shard.get(j + 1, []))
@@ -1021,7 +1072,12 @@ class _Update:
                 for again in reopened:
                     for entry in again.parse():
                         partition.add(entry)
-            for entry in _apply(shard, by_shard.get(j, ()), changed):
+            terms = by_shard.get(j, [])
+            if j in patches:  # (not in `by_shard`: see `shift_terms`)
+                rows = _rows(shard, *patches[j])
+                changed.update(rows)
+                terms = list(rows)
+            for entry in _apply(shard, terms, changed):
                 partition.add(entry)
         if partition is not None:
             partition.close(natural=True)
@@ -1068,6 +1124,98 @@ def _apply(shard: _Shard, terms: Iterable[str], changed: dict[str, Entry | None]
     return [entries[t] for t in _sorted_terms(entries)]
 
 
+_NEWLINE = b"\\n"  # a newline in a JSON string
+
+
+class _Columns:
+    """A shard's terms and postings read from its bytes (as `_shard_script` lays them out) without making its entries
+    (`_Shard.parse`: 50-100 us a shard, 900 shards after a moved date), for an update that edits postings in place and
+    keeps the terms and their order keys (`_Update.shift_terms`): the shard's file is then its bytes up to the order
+    keys, followed by its postings columns, those with an edit joined again (`data`)."""
+
+    def __init__(self, data: bytes, width: int):
+        start = data.index(b",[") + 3  # the terms' first letter (the key before is a file name: no such bytes)
+        end = len(data) - 5  # the closing quote of the last column
+        # The terms' column holds no '","' (JSON escapes a quote in a term), the order keys and the postings no quote at
+        # all (the codec's letters): the next `width` + 1 '","' after the terms end the columns but the last.
+        separators = [data.find(b'","', start)]
+        for _ in range(width):
+            separators.append(data.find(b'","', separators[-1] + 3))
+        separators.append(end)
+        if min(separators) < 0 or data[end:] != b'"]);\n' or data.find(b'"', separators[-2] + 3, end) >= 0:
+            raise _StaleStateError("a shard that is not one")
+        self.prefix = data[: separators[1]]  # up to the order keys' closing quote
+        self.raw = [data[a + 3 : b] for a, b in zip(separators[1:], separators[2:], strict=False)]
+        self.fields = [raw.decode("ascii").split(",") for raw in self.raw]
+        # JSON writes the newline between two terms as the two bytes \n, and the terms as they are where they need no
+        # escape: a term is found by its bytes between two of those, and its place by how many come before it (no
+        # list of terms made, nor a dict of them, which took 25 us a shard).
+        raw = data[start : separators[0]]
+        self.terms = _NEWLINE + raw + _NEWLINE
+        self.escaped: dict[str, int] | None = None
+        if b"\\" in raw.replace(_NEWLINE, b""):  # (a term with an escape: the terms read as JSON)
+            listed = json.loads(data[start - 1 : separators[0] + 1]).split("\n")
+            self.escaped = dict(zip(listed, range(len(listed)), strict=True))
+
+    def place(self, term: str) -> int | None:
+        """Where `term` is among the shard's terms (None: not there)."""
+        if self.escaped is not None:
+            return self.escaped.get(term)
+        at = self.terms.find(_NEWLINE + term.encode("utf-8", "surrogatepass") + _NEWLINE)
+        return None if at < 0 else self.terms.count(_NEWLINE, 0, at)
+
+    @property
+    def first(self) -> str:
+        """The shard's first term."""
+        if self.escaped is not None:
+            return next(iter(self.escaped))
+        return self.terms[2 : self.terms.index(_NEWLINE, 2)].decode("utf-8")
+
+    def row(self, n: int) -> list[str]:
+        """The postings of the shard's nth term, per field."""
+        return [column[n] for column in self.fields]
+
+    def data(self, edits: dict[int, list[str]]) -> bytes:
+        """The shard's file with the postings of `edits` (place -> per field, those kept being the strings `row` gave)
+        in place of theirs."""
+        out = [self.prefix]
+        for f, (column, raw) in enumerate(zip(self.fields, self.raw, strict=True)):
+            replaced = [(n, texts[f]) for n, texts in edits.items() if texts[f] is not column[n]]
+            if replaced:
+                column = list(column)
+                for n, text in replaced:
+                    column[n] = text
+                raw = ",".join(column).encode("ascii")
+            out.append(raw)
+        return b'","'.join(out) + b'"]);\n'
+
+
+def _rows(shard: _Shard, columns: _Columns, edits: dict[int, list[str]]) -> dict[str, Entry]:
+    """The rows (entries) of the shard's terms whose postings `edits` changes, for an update that cuts the shard again."""
+    entries = shard.parse()
+    return {entries[n][0]: (*entries[n][:2], *texts) for n, texts in edits.items()}
+
+
+def _patched(shard: _Shard, bound: str, columns: _Columns, edits: dict[int, list[str]]) -> _Shard:
+    """The shard (of `columns`) with the postings of `edits` in place of theirs, and `bound`: its entries keep their
+    sizes, so it keeps its size, its last term and its cut."""
+    if bound != shard.bound:  # (its file's name moves: written anew)
+        entries = list(shard.parse())
+        for n, texts in edits.items():
+            entries[n] = (*entries[n][:2], *texts)
+        made = _Shard(bound, entries, natural_end=shard.natural_end)
+        made.render()
+        return made
+    data = columns.data(edits)
+    made = _Shard(bound, None, data, shard.natural_end, shard.last, True, None, _digest(data), shard.size)
+    if shard.entries is not None:  # (kept: a chained update would read them again)
+        entries = list(shard.entries)
+        for n, texts in edits.items():
+            entries[n] = (*entries[n][:2], *texts)
+        made.entries = entries
+    return made
+
+
 class _OldEntries:
     """term -> its row in the old shards (read back on first use)."""
 
@@ -1083,9 +1231,20 @@ class _OldEntries:
 
 def _read_back(entry: Entry | None, width: int) -> _Postings:
     """A term's postings and order key from its shard row: how the state stores those of the rarer terms."""
-    out = _Postings(codec.decode(entry[1])[0] if entry else -1, [array("i") for _ in range(width)], [array("i") for _ in range(width)])
-    for f in range(width if entry else 0):
-        g, _, counts = codec.split_field(entry[2 + f])  # type: ignore[index]
+    if entry is None:
+        return _Postings(-1, [array("i") for _ in range(width)], [array("i") for _ in range(width)])
+    out = _read_back_fields(entry[2:])
+    out.pos = codec.decode(entry[1])[0]
+    return out
+
+
+def _read_back_fields(texts: Sequence[str]) -> _Postings:
+    """A term's postings from its encodings in each field (its order key left unknown, -1)."""
+    out = _Postings(-1, [array("i") for _ in texts], [array("i") for _ in texts])
+    for f, text in enumerate(texts):
+        if not text:
+            continue
+        g, _, counts = codec.split_field(text)
         if g.startswith(codec.BITMAP):
             out.docs[f].extend(codec.bitmap_docs(g[1:]))
             out.tfs[f].extend(n + codec.TF_OFFSET for n in codec.rice_decode(counts, len(out.docs[f])))
@@ -1146,7 +1305,11 @@ def _splice(
         # Lengths move into or out of the stream, or the form changes: all again.
         return new_docs, new_tfs, _field_text(new_docs, new_tfs, length_codes)  # type: ignore[arg-type]
     if bitmapped:
-        return new_docs, new_tfs, _splice_bitmap(docs, new_docs, new_tfs, text, first, end, len(middle))
+        counts = codec.split_field(text)[2]
+        # (a move reorders the counts of the postings between: their codes are made again, not all those after them)
+        made = codec.rice_replace(counts, new_tfs, first, first + len(middle), tfs[first:end])
+        counts = made if made is not None else codec.rice_splice(counts, new_tfs, first)
+        return new_docs, new_tfs, _splice_bitmap(docs, new_docs, text, first, end, len(middle), counts)
     if size >= DENSE:
         length_codes = None
     streams = codec.split_field(text)
@@ -1165,29 +1328,94 @@ def _splice(
     return new_docs, new_tfs, codec.field_string(*out)
 
 
-def _shifted(docs: array, text: str, window: tuple[int, int], shift: int) -> tuple[array, str] | None:
-    """`_splice` of one field of a term that only a `_Move` changes: its postings in `window` renumbered by `shift`
-    (+1 or -1), none added or removed. Their order, counts and lengths stay, so only two numbers of G change: the
-    gap of the window's first posting from the one before it, and that of the first posting after the window from
-    the window's last; L and T stay as they are. None: the term is a bitmap (or becomes one), for `_splice`."""
+def _shifted(docs: array, tfs: array, text: str, window: tuple[int, int], shift: int) -> tuple[array, str] | None:
+    """`_splice` of one field of a term that only a `_Move` changes: its postings `docs` (counts + 48 `tfs`) in `window`
+    renumbered by `shift` (+1 or -1), none added or removed. Their order, counts and lengths stay, so only two numbers
+    of G change: the gap of the window's first posting from the one before it, and that of the first posting after
+    the window from the window's last (each code told from the postings, checked against the stream, as is the number
+    of postings); L and T stay as they are. A bitmap has the letters of the window made again, its T as it was. None:
+    the form changes (`_splice`)."""
+    size = len(docs)
     start, stop = window
     low = bisect_left(docs, start)
     high = bisect_left(docs, stop, low)
+    if text[0] == codec.BITMAP:
+        if codec.postings(text) != size or len(tfs) != size:
+            raise _StaleStateError("postings that do not match their encoding")
+        if low == high:
+            return docs, text
+        new_docs = _renumbered(docs, low, high, shift)
+        if not _bitmapped(new_docs):
+            return None
+        return new_docs, _splice_bitmap(docs, new_docs, text, low, high, high - low, codec.split_field(text)[2])
+    g = text[: text.index(".")].encode("ascii")
+    if len(g.translate(None, codec.MORE_BYTES)) != size or len(tfs) != size:  # (one final letter a posting)
+        raise _StaleStateError("postings that do not match their encoding")
     if low == high:
         return docs, text
-    new_docs = docs[:low] + array("i", [d + shift for d in docs[low:high]]) + docs[high:]
-    if text.startswith(codec.BITMAP) or _bitmapped(new_docs):
+    new_docs = _renumbered(docs, low, high, shift)
+    if size >= DENSE and _bitmapped(new_docs):
         return None
-    g, dot, rest = text.partition(".")
-    # A gap's code is 2 * (gap - 1) + (count > 1): a gap one longer adds 2.
-    first = _POS.match(g, codec.skip(g, low))
-    out = [g[: first.start()], codec.vint(codec.decode(first.group())[0] + 2 * shift)]  # type: ignore[union-attr]
-    if high < len(docs):
-        after = _POS.match(g, codec.skip(g, high - low - 1, first.end()))  # type: ignore[union-attr]
-        out += [g[first.end() : after.start()], codec.vint(codec.decode(after.group())[0] - 2 * shift), g[after.end() :]]  # type: ignore[union-attr]
+    gap_codes = codec.GAP_CODES  # (2 * distance + flag -> its code)
+    previous = docs[low - 1] if low else -1
+    many = tfs[low] > _ONE
+    code = gap_codes[2 * (docs[low] - previous) + many]
+    at = codec.skip(g, low)
+    if not text.startswith(code, at):
+        raise _StaleStateError("postings that do not match their encoding")
+    out = [text[:at], gap_codes[2 * (docs[low] + shift - previous) + many]]
+    at += len(code)
+    if high < size:
+        after = codec.skip(g, high - low - 1, at)
+        distance, many = docs[high] - docs[high - 1], tfs[high] > _ONE
+        code = gap_codes[2 * distance + many]
+        if not text.startswith(code, after):
+            raise _StaleStateError("postings that do not match their encoding")
+        out += [text[at:after], gap_codes[2 * (distance - shift) + many], text[after + len(code) :]]
     else:
-        out.append(g[first.end() :])  # type: ignore[union-attr]
-    return new_docs, "".join(out) + dot + rest
+        out.append(text[at:])
+    return new_docs, "".join(out)
+
+
+def _shifted_rare(texts: list[str], window: tuple[int, int], shift: int) -> list[str] | None:
+    """`_shifted` of every field of a term in SMALL documents or fewer, from its codes alone (its postings read back
+    would cost more: a third of the terms a moved date renumbers are in so few): the two that change made again. None:
+    a term in more, or a bitmap."""
+    start, stop = window
+    out = list(texts)
+    count = 0
+    for f, text in enumerate(texts):
+        if not text:
+            continue
+        g, dot, rest = text.partition(".")
+        codes = codec.decode(g) if g[0] != codec.BITMAP else []
+        count += len(codes)
+        if not codes or count > SMALL:
+            return None
+        docs, doc = [], -1
+        for code in codes:
+            doc += (code >> 1) + 1
+            docs.append(doc)
+        low = bisect_left(docs, start)
+        high = bisect_left(docs, stop, low)
+        if low < high:
+            codes[low] += 2 * shift  # (a gap one longer: its code 2 more)
+            if high < len(codes):
+                codes[high] -= 2 * shift
+            out[f] = "".join(map(codec.CODES.__getitem__, codes)) + dot + rest
+    return out
+
+
+def _same_length(a: str, b: str) -> bool:
+    return len(a) == len(b)
+
+
+def _renumbered(docs: array, low: int, high: int, shift: int) -> array:
+    """`docs` with those at [low, high) moved by `shift` (in place of a copy: most windows hold one or two of a term's)."""
+    out = docs[:]
+    for n in range(low, high):
+        out[n] += shift
+    return out
 
 
 class _Move(NamedTuple):
@@ -1224,21 +1452,17 @@ def _held(docs: Sequence[int], wanted: Collection[int]) -> list[int]:
     return [i for n in wanted if (i := bisect_left(docs, n)) < size and docs[i] == n]
 
 
-def _splice_bitmap(docs: array, new_docs: array, new_tfs: array, text: str, first: int, end: int, made: int) -> str:
-    """`_splice` for a bitmap: the old postings [first, end) became the new [first, first + made).
-    Only the letters of the documents in between are made again, and the counts from `first` on."""
-    bits, _, counts = codec.split_field(text)
-    bits = bits[1:]
+def _splice_bitmap(docs: array, new_docs: array, text: str, first: int, end: int, made: int, counts: str) -> str:
+    """`_splice` for a bitmap: the old postings [first, end) became the new [first, first + made), whose counts are
+    `counts` (T). Only the letters of the documents in between are made again."""
+    bits = codec.split_field(text)[0][1:]
     stop = first + made
     changed = [*docs[first:end], *new_docs[first:stop]]
     letters = new_docs[-1] // 6 + 1
     low = min(min(changed) // 6, len(bits), letters)  # (the old bitmap may end before the first change, or the new one)
     high = letters if end == len(docs) or stop == len(new_docs) else max(changed) // 6 + 1  # the tail: up to the end
     lo, hi = bisect_left(new_docs, 6 * low), bisect_left(new_docs, 6 * high)
-    return (
-        f"{codec.BITMAP}{bits[:low]}{codec.bitmap(new_docs[lo:hi], low, high - low)}{bits[high:] if high < letters else ''}"
-        f"..{codec.rice_splice(counts, new_tfs, first)}"
-    )
+    return f"{codec.BITMAP}{bits[:low]}{codec.bitmap(new_docs[lo:hi], low, high - low)}{bits[high:] if high < letters else ''}..{counts}"
 
 
 def _digest(data: bytes) -> bytes:
@@ -1255,6 +1479,20 @@ def _languages(docs: list[_Doc]) -> tuple[bytes, bytes]:
     codes = sorted(set(langs))
     data = _script("langs", {"codes": codes, "docs": "".join(chr(48 + codes.index(lang)) for lang in langs)})
     return data, _digest(data)
+
+
+def _shard_script(key: str, columns: list[str]) -> bytes:
+    """`_script(key, columns)` of a shard's columns, whose all but the first (the terms) are the codec's letters, which
+    JSON writes as they are: only the terms go through the encoder (its escaping of 6 KB of postings was half of making
+    a shard again: 22 of 43 us). `_Columns.data` relies on this layout too."""
+    if len(columns) < 2:
+        return _script(key, columns)
+    terms = _JSON.encode(columns[0])
+    try:
+        head = terms.encode("utf-8")
+    except UnicodeEncodeError:  # (a lone surrogate: `_script`'s way)
+        return _script(key, columns)
+    return b"".join((b'ssgSearchData("', key.encode(), b'",[', head, b',"', '","'.join(columns[1:]).encode("ascii"), b'"]);\n'))
 
 
 def _script(key: str, data: object) -> bytes:
@@ -1675,8 +1913,8 @@ class _StoredIndex(_Index):
                     continue
                 row = buckets[_bucket(term)].get(term)
                 if row is not None:
-                    docs = list(map(_unpacked, row[1]))
-                    counts = [_unpacked_counts(t, len(d)) for t, d in zip(row[2], docs, strict=True)]
+                    docs = [_unpacked(d) if d else array("i") for d in row[1]]
+                    counts = [_unpacked_counts(t, len(d)) if t else array("B") for t, d in zip(row[2], docs, strict=True)]
                     if list(map(len, counts)) != list(map(len, docs)):
                         raise ValueError(term)
                     out[term] = _Postings(row[0], docs, counts)
