@@ -20,9 +20,14 @@ _NAMES = {
 }
 
 
-def not_utf8(raw: bytes, position: int, shown: str) -> str:
-    """The message for a file (`shown`, its path as messages name it, from the project folder) whose bytes `raw` are
-    not UTF-8 at `position`: what it is, the encoding it looks like, and how to save it as UTF-8."""
+def not_utf8(error: UnicodeDecodeError, shown: str) -> tuple[int, str]:
+    """The line and the message for a file (`shown`, its path as messages name it, from the project folder) that
+    `error` found not UTF-8: what it is, the encoding it looks like, and how to save it as UTF-8."""
+    raw, position = error.object, error.start
+    return raw[:position].count(b"\n") + 1, _message(raw, position, shown)
+
+
+def _message(raw: bytes, position: int, shown: str) -> str:
     where = f"is not UTF-8 text (byte 0x{raw[position]:02x})"
     encoding = likely_encoding(raw)
     if encoding is None:

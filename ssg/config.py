@@ -849,8 +849,8 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
         text = path.read_text(encoding="utf-8")
         data, lines = load_yaml_with_lines(text)
     except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        raise ConfigError(Problem(CONFIG_FILE, line, message=not_utf8(exc.object, exc.start, CONFIG_FILE))) from None
+        line, message = not_utf8(exc, CONFIG_FILE)
+        raise ConfigError(Problem(CONFIG_FILE, line, message=message)) from None
     except YamlSyntaxError as exc:
         raise ConfigError(Problem(CONFIG_FILE, exc.line, message=exc.message)) from None
     if data is None:

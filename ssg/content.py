@@ -332,8 +332,7 @@ def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        message = not_utf8(raw, exc.start, f"{settings.content_dir}/{source_path}")
+        line, message = not_utf8(exc, f"{settings.content_dir}/{source_path}")
         return reader.failed(Problem(source_path, line, None, message))
     return reader.read(as_read(text))
 

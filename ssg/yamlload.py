@@ -204,7 +204,8 @@ def read_mapping(path: Path, shown: str, problems: list[Problem], what: str) -> 
     try:
         data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(shown, exc.object[: exc.start].count(b"\n") + 1, None, not_utf8(exc.object, exc.start, shown)))
+        line, message = not_utf8(exc, shown)
+        problems.append(Problem(shown, line, None, message))
         return {}, {}
     except YamlSyntaxError as exc:
         problems.append(Problem(shown, exc.line, None, exc.message))
