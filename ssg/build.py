@@ -243,6 +243,7 @@ class Builder:
         self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
         self.cards: Cards | None = None  # the listing entries made, kept from build to build (`render.Cards`)
         self.git_told: dict[Path, Problem | None] = {}  # each cache folder's `tracked_by_git`, asked once per builder
+        self.clippings = checks.ClippingKeys() if remember else None  # what its builds' `clippings_saved_twice` compared
         # Its owner keeps what outlives builds frozen (`gc.freeze`: the preview's `watch.collect_garbage`), so its builds
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
         # object (30 ms at 10,000 articles, twice a build).
@@ -466,7 +467,7 @@ class Builder:
         made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written)
         problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
         problems += with_lines(site.problems, loaded.lines, config.content_dir)
-        result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember)
+        result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember, self.clippings)
         result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir)
         problems += _output_problems(run, theme, loaded, made, missing, not_ours)
         if problems:  # (with --strict, the warnings are errors among them)
@@ -582,9 +583,12 @@ class Assembly(NamedTuple):
     written: Written  # every file the build writes
 
 
-def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, errors: list[Problem], remember: bool) -> list[Problem]:
+def _content_warnings(
+    run: _Run, theme: Theme, loaded: Loaded, made: Assembly, errors: list[Problem], remember: bool, clippings: checks.ClippingKeys | None
+) -> list[Problem]:
     """What is likely a mistake in the content, on the line to fix, though the site can be built as it is. `errors`:
-    the content's errors found so far; `remember`: the builder's (a long-lived one's builds skip a slower check)."""
+    the content's errors found so far; `remember`: the builder's (a long-lived one's builds skip a slower check);
+    `clippings`: what its last build compared of each article (`checks.ClippingKeys`)."""
     config, site, lines, shown_as = run.config, made.site, loaded.lines, run.config.content_dir
     told = {p.path for p in errors if p.field == "lang"}  # (one message on a wrong `lang:`: the error's)
     warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
@@ -593,7 +597,7 @@ def _content_warnings(run: _Run, theme: Theme, loaded: Loaded, made: Assembly, e
     warnings += checks.spaced_tags(config, site, lines) + checks.nameless_outlets(config, site, lines)
     warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
     warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
-    warnings += with_lines(checks.clippings_saved_twice(config, loaded.articles), lines, shown_as)
+    warnings += with_lines(checks.clippings_saved_twice(config, loaded.articles, clippings), lines, shown_as)
     if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)

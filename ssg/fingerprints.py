@@ -231,7 +231,7 @@ def _branches(node: jinja2.nodes.If | jinja2.nodes.CondExpr) -> list[jinja2.node
 
 class SitemapInputs(NamedTuple):
     """What a sitemap's fingerprint was made from (`Fingerprints.sitemap`), kept for the next build's, which takes over
-    what it shows of each page and article that is the same object (`_by_identity`): a look at each of 16,500 pages and
+    what it shows of each page and article that is the same object (`by_identity`): a look at each of 16,500 pages and
     10,000 articles took 10-20 ms of every save."""
 
     pages: Sequence[Page]
@@ -403,8 +403,8 @@ class Fingerprints:
         standalone = [(p.source_path, p.updated and p.updated.isoformat(), p.draft, p.lang) for p in self.site.standalone.pages]
         before, articles = self._sitemap, self.site.articles
         # (Each part hashed apart, and again only where it changed: a tag added changes the articles' part alone.)
-        kinds = _by_identity(pages, before.pages if before else None, before.kinds[0] if before else [], _KIND_PATH, _FEW_PAGES)
-        texts = _by_identity(
+        kinds = by_identity(pages, before.pages if before else None, before.kinds[0] if before else [], _KIND_PATH, _FEW_PAGES)
+        texts = by_identity(
             articles, before.articles if before else None, before.texts[0] if before else [], _structure_text, _FEW_ARTICLES
         )
         kinds_print = before.kinds if before and kinds == before.kinds[0] else (kinds, _hash("\0".join(map("\0".join, kinds))))
@@ -473,12 +473,12 @@ class Fingerprints:
         return repr([self.paths.get(target) for target in article.article_links])
 
 
-# Objects not at their last places past which `_by_identity` looks them up by identity rather than `make` them: a page's
+# Objects not at their last places past which `by_identity` looks them up by identity rather than `make` them: a page's
 # kind and path are soon read, an article's text for the sitemap is made in a few microseconds.
 _FEW_PAGES, _FEW_ARTICLES = 2000, 64
 
 
-def _by_identity(items: Sequence, before: Sequence | None, values: list, make: Callable[[Any], Any], few: int) -> list:
+def by_identity(items: Sequence, before: Sequence | None, values: list, make: Callable[[Any], Any], few: int) -> list:
     """`make(item)` of each of `items`, where `values` holds it of each of `before` (the last build's), taken over for
     each item that is the same object: most are at their last places (looked up by identity where a few dozen are
     not: an article moved or added shifts the others), and none of them is looked at (in C)."""

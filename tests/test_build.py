@@ -1850,6 +1850,25 @@ def test_a_page_made_private_by_hand_gives_its_mode_to_no_other_page(project):
         assert {p.relative_to(project.public): p.stat().st_mode for p in project.public.rglob("*") if p.is_file()} == cold
 
 
+def test_a_file_set_aside_is_written_over_whole_by_a_shorter_or_a_longer_file(project):
+    """A file set aside is written over through its descriptor, and cut only where it held more than the new bytes (it
+    is taken for a file of as many blocks or more: `Spares.take`): each save gives the file exactly its bytes, as a
+    cold build does, and takes the files set aside rather than make new ones."""
+    project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00"), "static/f.bin": b"a" * 8000})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    trash = project.root / ".public.ssg-trash"
+    for data in [b"b" * 7000, b"c" * 6000, b"d" * 7500, b"e" * 4097, b"f" * 8190]:
+        aside = {path.name for path in trash.iterdir()} if trash.exists() else set()
+        project.write({"static/f.bin": data})
+        builder.build(config, options)
+        assert (project.public / "f.bin").read_bytes() == data
+        if aside - {".ssg-trash"}:  # (the file set aside by the save before, of two blocks: taken, not a new one made)
+            assert aside - {path.name for path in trash.iterdir()}
+    assert _without_manifest(project.files()) == _cold(project)
+
+
 def test_a_long_lived_builder_keeps_files_set_aside_of_spares_bytes_in_all(project, monkeypatch):
     """The preview kept the last `SPARES_KEPT` files its saves replaced, whatever their size, for as long as it ran: a
     large file of static/ replaced a few times (a video, a photo exported again) held its every version on the disk
@@ -2002,6 +2021,38 @@ def test_ssg_check_without_a_build_cache_takes_no_lock(site):
     """`ssg check` where no build left a cache reads the articles in memory: nothing to wait for, nothing made."""
     result = site.build(dry_run=True)
     assert result.checked and not (site.root / ".ssg-cache" / "lock").exists()
+
+
+def test_a_long_lived_builder_warns_of_a_clipping_saved_twice_as_a_one_shot_build_does(project):
+    """The preview's builder takes over what it compared of each unchanged article (`checks.ClippingKeys`): each save
+    (a clipping pasted, retitled, moved to another day, made a draft, a file added or gone) warns as a one-shot build
+    of the same files does."""
+    source = "{name: Interfax, url: 'https://www.interfax.ru/russia/767824'}"
+    nauka = article("Nauka docks with the ISS", "2021-07-29", "The module docked.", source=source)
+    project.write({f"content/2021/{n}.md": article(f"Other {n}", f"2021-0{n}-01", "Text.") for n in range(1, 6)})
+    project.write({"content/2021/nauka.md": nauka})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    saves = [
+        {"content/2021/nauka-again.md": article("Nauka  docks with the ISS", "2021-07-29T16:00", "Again.", source=source)},
+        {"content/2021/nauka-again.md": article("Nauka is docked", "2021-07-29T16:00", "Again.", source=source)},
+        {"content/2021/nauka-again.md": article("Nauka docks with the ISS", "2021-07-29T16:00", "Again.", source=source)},
+        {"content/2021/nauka.md": article("Nauka docks with the ISS", "2021-07-30", "The module docked.", source=source)},
+        {"content/2021/nauka.md": nauka},
+        {"content/2021/nauka.md": article("Nauka docks with the ISS", "2021-07-29", "The module docked.", source=source, draft="true")},
+        {"content/2021/nauka.md": nauka, "content/2021/0.md": article("Other 0", "2021-01-01", "Text.")},
+        {"content/2021/3.md": None},
+    ]
+    for save in saves:
+        for path, text in save.items():
+            if text is None:
+                project.remove(path)
+            else:
+                project.write({path: text})
+        warnings = [str(w) for w in builder.build(config, options).warnings if w.field == "title"]
+        assert warnings == [str(w) for w in build(load_config(project.root, output_dir="cold"), options).warnings if w.field == "title"]
+        assert bool(warnings) == (save not in (saves[1], saves[3], saves[5]))  # (another title, day; a draft)
 
 
 def test_a_clipping_saved_twice_is_warned_of_on_the_title_of_the_second_file(project):
