@@ -605,7 +605,8 @@ def _render_all(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]
         gc.freeze()
     try:
         initargs = (renderer, output, todo, bounds, size, os.getpid())
-        with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=initargs) as pool:
+        # (Files set aside are claimed by moving them meanwhile: `Output.sharing`.)
+        with output.sharing(), ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=initargs) as pool:
             helpers = [pool.submit(_render_front) for _ in range(jobs - 1)]
             try:
                 while taken := _take(bounds, size, from_back=True):

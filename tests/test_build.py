@@ -1655,7 +1655,10 @@ def test_a_long_lived_builder_sets_replaced_files_aside_and_writes_over_them_lat
     assert len(kept) == 3 and set(kept.values()) <= set(aside)  # (the last set aside)
     project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Again.")})
     written = builder.build(config, options).changed
-    assert not kept.keys() & {path.name for path in trash.iterdir()} and written >= 3  # each written over as one of its files
+    # Each written over as one of its files, then swapped with the file it replaced, which has its name now (or, where
+    # none can be swapped, moved in).
+    now = {path.name: path.read_bytes() for path in trash.iterdir()}
+    assert all(now.get(name) != data for name, data in kept.items()) and written >= 3
     assert b"Again." in page.read_bytes() and _without_manifest(project.files()) == _cold(project)
     _stopped_then_killed(project, builder, trash, "content/a.md", article("A", "2021-01-01T10:00:00+03:00", "Once more."))
     project.write({"content/a.md": article("A", "2021-01-01T10:00:00+03:00", "Edited.")})
@@ -1859,14 +1862,75 @@ def test_a_file_set_aside_is_written_over_whole_by_a_shorter_or_a_longer_file(pr
     builder = Builder()
     builder.build(config, options)
     trash = project.root / ".public.ssg-trash"
+    last = b"a" * 8000
     for data in [b"b" * 7000, b"c" * 6000, b"d" * 7500, b"e" * 4097, b"f" * 8190]:
-        aside = {path.name for path in trash.iterdir()} if trash.exists() else set()
+        aside = {path.name: path.read_bytes() for path in trash.iterdir()} if trash.exists() else {}
         project.write({"static/f.bin": data})
         builder.build(config, options)
         assert (project.public / "f.bin").read_bytes() == data
-        if aside - {".ssg-trash"}:  # (the file set aside by the save before, of two blocks: taken, not a new one made)
-            assert aside - {path.name for path in trash.iterdir()}
+        now = {path.name: path.read_bytes() for path in trash.iterdir()}
+        assert last in now.values()  # (the file replaced, set aside)
+        if aside.keys() - {".ssg-trash"}:  # (a file set aside by a save before, of two blocks: taken, not a new one made)
+            assert any(now.get(name) != before for name, before in aside.items())
+        last = data
     assert _without_manifest(project.files()) == _cold(project)
+
+
+@pytest.mark.parametrize("swaps", [True, False])
+def test_a_file_written_where_it_was_set_aside_takes_the_place_of_the_one_it_replaces(project, monkeypatch, swaps):
+    """The preview's builder writes over a file set aside where it is, in the trash folder, and swaps it with the file
+    it replaces (renameat2's exchange: one step, where moving it to the staging folder, setting the old file aside by a
+    link and moving the new one in took three): the file replaced is set aside under its name. Where no swap can be
+    made (`swaps=False`: not Linux, a file system without it), it is moved in as a staged file is. The output is a cold
+    build's either way; and a folder of the user's put where ssg's file was is left alone."""
+    import ssg.output
+
+    if not swaps:
+        monkeypatch.setattr(ssg.output, "_renameat2", lambda: None)
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00") for n in range(1, 4)})
+    project.write({"static/notes": "a file"})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=1)
+    builder = Builder()
+    builder.build(config, options)
+    trash, page = project.root / ".public.ssg-trash", project.public / "2021/01/01/1/index.html"
+    swapped = 0
+    for body in ["Edited.", "Again.", "Once more.", "Four."]:
+        aside = {path.name for path in trash.iterdir()} if trash.exists() else set()
+        before = page.read_bytes()
+        project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00", body) for n in range(1, 4)})
+        builder.build(config, options)
+        assert body.encode() in page.read_bytes() and _without_manifest(project.files()) == _cold(project)
+        holding = [path.name for path in trash.iterdir() if path.read_bytes() == before]
+        assert holding  # (the page replaced, set aside)
+        swapped += holding[0] in aside  # (under the name of the file written over in its place)
+    assert swapped == (3 if swaps else 0)
+    (project.public / "notes").unlink()
+    (project.public / "notes").mkdir()
+    (project.public / "notes/mine.txt").write_text("mine")
+    project.write({"static/notes": "a file, changed"})
+    with pytest.raises(OutputError, match="is not ssg's"):
+        builder.build(config, options)
+    assert (project.public / "notes/mine.txt").read_text() == "mine"
+
+
+def test_files_set_aside_are_shared_with_render_helpers(project, monkeypatch):
+    """Forked render helpers take files set aside too, each claimed by moving it (the move tells whether another
+    process took it first); this process writes over them where they are only once the helpers are done: each save
+    gives a cold build's output."""
+    import ssg.render
+
+    monkeypatch.setattr(ssg.render, "PARALLEL_FROM", 1)
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-{n:02}T10:00:00+03:00", tags="[Solo, Duo]") for n in range(1, 25)})
+    config, options = load_config(project.root), BuildOptions(now=NOW, jobs=3)
+    builder = Builder()
+    builder.build(config, options)
+    for round, body in enumerate(["Edited.", "Again.", "Once more."]):
+        project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-{n:02}T10:00:00+03:00", body) for n in range(1, 25, 2)})
+        project.write(
+            {f"content/{n}.md": article(f"A{n}", f"2021-02-{n:02}T10:00:00+03:00", tags="[Solo]") for n in range(2 + round, 25, 6)}
+        )
+        builder.build(config, options)
+        assert _without_manifest(project.files()) == _cold(project)
 
 
 def test_a_long_lived_builder_keeps_files_set_aside_of_spares_bytes_in_all(project, monkeypatch):
