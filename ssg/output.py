@@ -609,7 +609,8 @@ class Output:
         except OSError:
             return False
         refused = _exchange(staged, target)
-        if refused in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):  # (no such call, or a file system without it)
+        if refused in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM):  # (no such call, a file system without
+            # it, or a sandbox that forbids it: each file is then moved in as before, without asking again)
             self._swaps = False
         return refused == 0
 
