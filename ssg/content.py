@@ -1091,7 +1091,7 @@ class _Reader:
             if not isinstance(item, str):
                 self.problem("tags", f"{item!r} is {_kind(item)}, not a name (quote it, or write tags: [Roscosmos, China])")
                 continue
-            name = " ".join(_entities_decoded(item).split())  # (WordPress exports its terms escaped: `Наука &amp; техника`)
+            name = _name_as_shown(item)  # (WordPress exports its terms escaped: `Наука &amp; техника`)
             if name[:1] == "#" and name[1:2].strip():  # Obsidian's and Twitter's way (`#космос`): the tag is the name
                 name = name[1:]
             if name and name.casefold() not in seen:
@@ -1168,7 +1168,7 @@ class _Reader:
                 "source", f"{given} and no url (e.g. {{name: Interfax, url: https://...}}; or only the url, which names it after its host)"
             )
             return None
-        shown = _entities_decoded(name)
+        shown = _name_as_shown(name) if name else name
         if url is None and not (shown or "").strip():  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
             self.problem("source", f"name {name!r} shows as nothing: its entities stand for no visible character (write the outlet's name)")
             return None
@@ -1357,6 +1357,16 @@ def _entities_decoded(text: str | None) -> str | None:
     if not text or "&" not in text:
         return text
     return _ENTITY.sub(lambda e: html.unescape(e[0]) if e[0][1] == "#" or e[0][1:] in html.entities.html5 else e[0], text)
+
+
+# What a name pasted from a news site may hold and shows as nothing: a soft hyphen, zero-width characters, a byte-order
+# mark. `Роскосмос` with a zero-width space after it was a second tag of that name, at tags/roskosmos-2/.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _name_as_shown(text: str) -> str:
+    """A tag's or outlet's name as readers see it: entities decoded, runs of spaces one, invisible characters gone."""
+    return " ".join(_entities_decoded(text).translate(_INVISIBLE).split())
 
 
 _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink

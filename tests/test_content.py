@@ -1563,3 +1563,13 @@ def test_html_in_a_title_is_warned_of_with_the_title_to_write(title, plain, tag)
 @pytest.mark.parametrize("title", ["x < y and a > b", "<Видео> запуск", "Boeing <-> Airbus"])
 def test_angle_brackets_that_are_no_html_are_not_warned_of(title):
     assert read(f"---\ntitle: '{title}'\ndate: 2021-01-01\n---\nText.\n")["warnings"] == []
+
+
+def test_a_pasted_names_invisible_characters_are_not_part_of_it():
+    """A keeper's trial: `Роскосмос` pasted with a zero-width space after it was a second tag, at tags/roskosmos-2/,
+    both listed as Роскосмос; an outlet's name pasted with a soft hyphen or a no-break space showed them."""
+    m = meta(
+        '---\ntitle: T\ndate: 2021-01-01\ntags: ["Роскосмос\\u200b", "Юрий\\u00a0Бори\\u00adсов", "\\ufeffМКС"]\n'
+        'source: {name: "РИА\\u00a0Ново\\u00adсти\\u2060", url: https://ria.ru/1}\n---\nx\n'
+    )
+    assert m["tags"] == ["Роскосмос", "Юрий Борисов", "МКС"] and m["source"]["name"] == "РИА Новости"
