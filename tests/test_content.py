@@ -1487,6 +1487,18 @@ def test_an_empty_item_in_a_list_names_the_extra_comma(tags):
     ]
 
 
+@pytest.mark.parametrize(
+    ("tags", "fixed"),
+    [("[Банк России], МКС]", "[Банк России, МКС]"), ("[МКС, Банк России]]", "[МКС, Банк России]"), ("[a], [b]", "[a, b]")],
+)
+def test_a_list_closed_too_early_gives_the_line_to_write(tags, fixed):
+    """A keeper's trial: a tag renamed with sed (`s/Банк России, /Банк России], /`) left `tags: [Банк России], МКС]`,
+    told as "while parsing a block mapping did not find expected key (check quotes, colons and indentation)"."""
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\ntags: {tags}\n---\nText.\n") == [
+        f"2021/story.md:4: None: YAML syntax error: the list ends at its first ], and what follows it is no YAML: write tags: {fixed}"
+    ]
+
+
 def test_a_comma_inside_quotes_is_no_empty_item():
     assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["a, , b", c]\n---\nText.\n')["tags"] == ["a, , b", "c"]
 
