@@ -44,7 +44,7 @@ ARTICLES = {
                       "Экипаж корабля «Союз МС-17» приземлился в Казахстане, сообщает https://tass.ru/kosmos со ссылкой на Роскосмос."),
     # Pasted from a news site with its soft hyphens (&shy;) and a zero-width space inside words (a keeper's trial).
     "2024/plesetsk.md": ("Спутник стартовал с Пле\u00adсецка", "2024-05-27T10:00:00+03:00", "ru", "[Минобороны]",
-                         "Спутник запустил космо\u00adдром Пле\u00adсецк в Архан\u200bгельской области."),
+                         "Спутник запустил космо\u00adдром Пле\u00adсецк в Архан\u200bгельской области, пишет «Коммерсантъ»."),
 }  # fmt: skip
 
 
@@ -258,6 +258,18 @@ def test_a_pasted_clippings_soft_hyphens_do_not_hide_its_words(page: SearchPage,
     assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["космо\u00adдром", "Пле\u00adсецк"]
     for query in ("title:Плесецк", "+Архангельской +космодром", "космо\u00adдром\u200b"):
         assert page.type(query) == "1 article found" and page.titles() == [plesetsk], query
+
+
+def test_an_outlets_old_spelling_is_found_as_readers_type_it(page: SearchPage, server: str) -> None:
+    """A keeper's trial: Коммерсант, as readers type the outlet's name, found none of the clippings naming Коммерсантъ
+    (the stemmer keeps the final hard sign), nor did коммерсанта."""
+    plesetsk = ARTICLES["2024/plesetsk.md"][0]
+    page.open(_search_url(server, "Коммерсантъ"))
+    found = page.wait_done()
+    assert int(found.split()[0]) > 1  # (the generated archive's outlet, and the clipping naming it)
+    assert page.type("Коммерсант") == found and page.type("коммерсанта") == found
+    assert page.type("+коммерсант +космодром") == "1 article found" and page.titles() == [plesetsk]
+    assert "Коммерсантъ" in page.page.locator(".search-hit__lead mark").all_text_contents()
 
 
 def test_back_from_a_hit_shows_the_hits_that_were_shown(page: SearchPage, server: str) -> None:

@@ -293,3 +293,11 @@ def test_a_pasted_words_invisible_characters_are_not_part_of_its_term() -> None:
     typed = "Космодром Восточный, Артемида и Vandenberg: Юрий вышел на орбиту Землё"
     assert article_terms("ru", pasted, [pasted], pasted, config) == article_terms("ru", typed, [typed], typed, config)
     assert fold("кос\u00adмо\u200dдром") == "космодром"
+
+
+def test_a_words_final_hard_sign_is_dropped_as_readers_type_it_without() -> None:
+    """Коммерсантъ, an outlet's name in the old spelling, was found by no query but itself: Коммерсант and коммерсанта
+    stem to коммерсант, and the stemmers keep the ъ. A ъ inside a word stays."""
+    term = term_of(("en", "ru"))
+    assert {term(fold(w)) for w in ("Коммерсантъ", "«КОММЕРСАНТЪ»", "Коммерсант", "коммерсанта")} == {"коммерсант"}
+    assert fold("Коммерсантъ-Деньги объявил съезд") == "коммерсант-деньги объявил съезд"

@@ -48,14 +48,22 @@ _NO_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
 _COMBINING = ("\u0306", "\u0308")
 
 
+# A hard sign that ends a word: the old spelling outlets keep in their names (Коммерсантъ), which readers type without it
+# (Коммерсант, коммерсанта: the stemmers leave the ъ on, and those found none of its 1,529 clippings). Modern Russian
+# ends no word with ъ; inside one (объявил) it stays.
+_FINAL_HARD_SIGN = re.compile("ъ(?![0-9a-z_\u0400-\u04ff])")
+
+
 def fold(text: str) -> str:
-    """Lower case with ё folded into е and the invisible characters of a paste gone: what both the index and the query
-    see (search.js's foldQuery does the same to the query)."""
+    """Lower case with ё folded into е, the invisible characters of a paste gone and a word's final ъ dropped: what both
+    the index and the query see (search.js's foldQuery does the same to the query)."""
     if any(mark in text for mark in _COMBINING):  # (two scans in C: normalizing every article cost 28 µs)
         text = unicodedata.normalize("NFC", text)
     text = text.lower().replace("ё", "е")
     if any(c in text for c in _INVISIBLE):
         text = text.translate(_NO_INVISIBLE)
+    if "ъ" in text:
+        text = _FINAL_HARD_SIGN.sub("", text)
     return text
 
 
