@@ -272,6 +272,18 @@ def test_an_outlets_old_spelling_is_found_as_readers_type_it(page: SearchPage, s
     assert "Коммерсантъ" in page.page.locator(".search-hit__lead mark").all_text_contents()
 
 
+def test_a_quoted_phrase_with_stop_words_finds_its_article(page: SearchPage, server: str) -> None:
+    """A keeper's trial: a phrase a reader half remembers holds stop words ("Space news of the day", "испытания на
+    стенде"), which the index leaves out; in quotes each word was required, those too, and it found nothing."""
+    raketa, rocket = ARTICLES["2024/raketa.md"][0], ARTICLES["2024/rocket.md"][0]
+    page.open(_search_url(server, '"прошла огневые испытания на стенде"'))
+    assert page.wait_done() == "1 article found" and page.titles() == [raketa]
+    assert page.type("«Испытания на стенде»") == "1 article found" and page.titles() == [raketa]
+    assert page.type('"passes its first firing test"') == "1 article found" and page.titles() == [rocket]
+    assert page.type('"The new rocket engine" -nonexistentword') == "1 article found" and page.titles() == [rocket]
+    assert "too common to search for" in page.type('"и в на"')  # stop words only: said so, as unquoted
+
+
 def test_back_from_a_hit_shows_the_hits_that_were_shown(page: SearchPage, server: str) -> None:
     """Found by a new user's trial: after "More results" and a hit, Back showed the first ten hits only."""
     page.open(_search_url(server, "Roscosmos"))
