@@ -401,6 +401,10 @@ def _without_title_heading(body: str, title: str) -> str:
     return body[opening.end() :]
 
 
+# The end of a page's <title> after its headline: a dash, bar or bullet between spaces and the site's name.
+_TITLE_TAIL = re.compile(r"\s+[-–—|•·]\s+(?P<name>[^-–—|•·]+)$")
+
+
 def _plain(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -500,7 +504,7 @@ class _Reader:
             message = f"{updated} is before the date {published} (an update comes after it)"
             key = "updated" if "updated" in data else next((k for k, _ in date_like(data, MODIFICATION_KEYS)), "updated")  # (`lastmod:`)
             self.warnings.append(Problem(self.path, self.lines.get("updated"), key, message))
-        return {
+        meta = {
             "title": title,
             "date": published,
             "updated": updated,
@@ -518,6 +522,21 @@ class _Reader:
             "aliases": self.old_urls(data, _held(data)),
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
+        self.warn_outlet_in_title(title, meta["source"])
+        return meta
+
+    def warn_outlet_in_title(self, title: str, source: dict | None) -> None:
+        """A warning for a title that ends with its outlet's name (`... - Интерфакс`, `... | Reuters`): a clipper, or a
+        copy of the browser's tab, takes the page's <title>, which the site ends with its name. Every listing, feed and
+        tab showed the outlet twice (the article names its source), and a search for the title's words ranked it by it."""
+        tail = _TITLE_TAIL.search(title) if source else None
+        if tail is None or not title[: tail.start()].strip():
+            return
+        host = _plain(source_host(source["url"])) if source.get("url") else ""
+        names = {_plain(source["name"] or ""), host, host.partition(".")[0]} - {""}  # (Reuters: reuters.com's)
+        if _plain(tail["name"]) in names:
+            message = f"ends with the outlet's name ({tail[0].strip()!r}, as its page's tab shows it), which the page names as the source: write title: {quoted(title[: tail.start()].rstrip())}"
+            self.warnings.append(Problem(self.path, self.lines.get("title"), "title", message))
 
     def check_page(self, data: dict) -> dict:
         """A standalone page's front matter (`StandalonePage`): a title, and no date, which a page does not have; one

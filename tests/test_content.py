@@ -1585,3 +1585,27 @@ def test_a_pasted_names_invisible_characters_are_not_part_of_it():
         'source: {name: "РИА\\u00a0Ново\\u00adсти\\u2060", url: https://ria.ru/1}\n---\nx\n'
     )
     assert m["tags"] == ["Роскосмос", "Юрий Борисов", "МКС"] and m["source"]["name"] == "РИА Новости"
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "fixed"),
+    [
+        ("Роскосмос продлил контракт - Интерфакс", "{name: Интерфакс, url: 'https://www.interfax.ru/1'}", "Роскосмос продлил контракт"),
+        ("SpaceX launches Starlink | Reuters", "https://www.reuters.com/x/", "SpaceX launches Starlink"),
+        ("Ракета - носитель «Союз» — tass.ru", "{name: ТАСС, url: 'https://tass.ru/1'}", "Ракета - носитель «Союз»"),
+    ],
+)
+def test_a_title_ending_with_its_outlets_name_gets_the_title_to_write(title, source, fixed):
+    """A keeper's trial: a title copied from the page's tab (`... - Интерфакс`) showed the outlet twice in every listing
+    and feed, without a word."""
+    record = read(f"---\ntitle: {title}\ndate: 2021-01-01\nsource: {source}\n---\nx\n")
+    assert [f"{w['line']}: {w['field']}: {w['message']}" for w in record["warnings"]] == [
+        f"2: title: ends with the outlet's name ({title[len(fixed) :].strip()!r}, as its page's tab shows it), "
+        f'which the page names as the source: write title: "{fixed}"'
+    ]
+
+
+@pytest.mark.parametrize("title", ["Интерфакс - итоги года", "Интервью - Коммерсантъ о запуске", "Союз - Интерфакс - ТАСС"])
+def test_a_title_naming_its_outlet_elsewhere_is_no_tab_title(title):
+    record = read(f"---\ntitle: {title}\ndate: 2021-01-01\nsource: {{name: Интерфакс, url: 'https://www.interfax.ru/1'}}\n---\nx\n")
+    assert record["warnings"] == []
