@@ -345,6 +345,66 @@ def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) ->
     return problems
 
 
+# A name this rarely written beside one at least this many times as common, and a typo's distance from it, is most likely
+# that name misspelt; under this many letters two names a letter apart are as likely two things (Иран, Ирак).
+_TYPO_AT_MOST, _TYPO_RATIO, _TYPO_LETTERS = 2, 10, 5
+
+
+def misspelt_names(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
+    """A warning on the line of each article whose tag or outlet is another's name with a typo (`Роскомос` beside a
+    `Роскосмос` of hundreds of articles, `Интефракс` beside `Интерфакс`): it made a tag or outlet page of its own for
+    the one article, which the real one's page and feed missed, without a word. Told only of a name of one or two
+    articles a typo's distance (`_one_edit_apart`) from one ten times as common; digits apart are a series
+    (Союз МС-25, МС-24)."""
+    tags = {tag.key: tag for tag in site.tags}
+    names = {tag_key(name): tag.key for tag in site.tags for _, name in tag.names} | {key: key for key in tags}
+    tag_typos = {key: tags[meant] for key, meant in _typos({key: tag.count for key, tag in tags.items()}, names).items()}
+    outlets = {outlet.name.casefold(): outlet for outlet in site.outlets}
+    typos = _typos({key: outlet.count for key, outlet in outlets.items()}, {key: key for key in outlets})
+    outlet_typos = {outlets[key].slug: outlets[meant] for key, meant in typos.items()}
+    if not tag_typos and not outlet_typos:
+        return []  # (the usual case)
+    problems = []
+    for article in site.articles:
+        line = lines.get(article.source_path, {}).get
+        for written in (name for name in article.tags if tag_key(name) in tag_typos):
+            meant, count = tag_typos[tag_key(written)], tags[tag_key(written)].count
+            fixed = ", ".join(meant.name if name == written else name for name in article.tags)
+            message = f"{written!r} ({_articles(count)}) is a letter off the tag {meant.name!r} ({_articles(meant.count)}): a typo? (write tags: [{fixed}])"
+            problems.append(Problem(f"{config.content_dir}/{article.source_path}", line("tags"), "tags", message))
+        if outlet_typos and (outlet := site.outlet_of(article)) is not None and outlet.slug in outlet_typos:
+            meant = outlet_typos[outlet.slug]
+            message = f"{article.source.name!r} ({_articles(outlet.count)}) is a letter off the outlet {meant.name!r} ({_articles(meant.count)}): a typo? (write name: {meant.name})"
+            problems.append(Problem(f"{config.content_dir}/{article.source_path}", line("source"), "source", message))
+    return problems
+
+
+def _typos(counts: dict[str, int], names: dict[str, str]) -> dict[str, str]:
+    """The rare keys of `counts` (key -> how many articles) a typo's distance from a name (`names`: name's key -> its
+    key) of a key `_TYPO_RATIO` times as common -> that key. The common names are indexed by each of their one-letter
+    deletions, so that a rare key looks only at the few names it may be a letter off (not at every name of the site)."""
+    rare = [k for k, n in counts.items() if n <= _TYPO_AT_MOST and len(k) >= _TYPO_LETTERS]
+    if not rare:
+        return {}  # (the usual case)
+    near: dict[str, set[str]] = {}
+    for name, key in names.items():
+        if counts.get(key, 0) >= _TYPO_RATIO and len(name) >= _TYPO_LETTERS:
+            for variant in {name, *(name[:n] + name[n + 1 :] for n in range(len(name)))}:
+                near.setdefault(variant, set()).add(name)
+    found = {}
+    for key in rare:
+        candidates = set().union(*(near.get(v, ()) for v in {key, *(key[:n] + key[n + 1 :] for n in range(len(key)))}))
+        typo = {c for c in candidates if _one_edit_apart(key, c) and _DIGITS.sub("", c) != _DIGITS.sub("", key)}
+        meant = [names[c] for c in sorted(typo) if names[c] != key and counts[names[c]] >= _TYPO_RATIO * counts[key]]
+        if meant:
+            found[key] = max(meant, key=counts.__getitem__)  # (the most common; of two as common, the first by name)
+    return found
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
+
+
 def _plain_value(path: Path, line: int | None) -> list[str] | None:
     """The words of a front-matter line `key: plain words` (no quotes, brackets or commas), or None."""
     try:

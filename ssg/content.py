@@ -401,6 +401,10 @@ def _without_title_heading(body: str, title: str) -> str:
     return body[opening.end() :]
 
 
+# The end of a page's <title> after its headline: a dash, bar or bullet between spaces and the site's name.
+_TITLE_TAIL = re.compile(r"\s+[-–—|•·]\s+(?P<name>[^-–—|•·]+)$")
+
+
 def _plain(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -500,7 +504,7 @@ class _Reader:
             message = f"{updated} is before the date {published} (an update comes after it)"
             key = "updated" if "updated" in data else next((k for k, _ in date_like(data, MODIFICATION_KEYS)), "updated")  # (`lastmod:`)
             self.warnings.append(Problem(self.path, self.lines.get("updated"), key, message))
-        return {
+        meta = {
             "title": title,
             "date": published,
             "updated": updated,
@@ -518,6 +522,21 @@ class _Reader:
             "aliases": self.old_urls(data, _held(data)),
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
+        self.warn_outlet_in_title(title, meta["source"])
+        return meta
+
+    def warn_outlet_in_title(self, title: str, source: dict | None) -> None:
+        """A warning for a title that ends with its outlet's name (`... - Интерфакс`, `... | Reuters`): a clipper, or a
+        copy of the browser's tab, takes the page's <title>, which the site ends with its name. Every listing, feed and
+        tab showed the outlet twice (the article names its source), and a search for the title's words ranked it by it."""
+        tail = _TITLE_TAIL.search(title) if source else None
+        if tail is None or not title[: tail.start()].strip():
+            return
+        host = _plain(source_host(source["url"])) if source.get("url") else ""
+        names = {_plain(source["name"] or ""), host, host.partition(".")[0]} - {""}  # (Reuters: reuters.com's)
+        if _plain(tail["name"]) in names:
+            message = f"ends with the outlet's name ({tail[0].strip()!r}, as its page's tab shows it), which the page names as the source: write title: {quoted(title[: tail.start()].rstrip())}"
+            self.warnings.append(Problem(self.path, self.lines.get("title"), "title", message))
 
     def check_page(self, data: dict) -> dict:
         """A standalone page's front matter (`StandalonePage`): a title, and no date, which a page does not have; one
@@ -1091,7 +1110,7 @@ class _Reader:
             if not isinstance(item, str):
                 self.problem("tags", f"{item!r} is {_kind(item)}, not a name (quote it, or write tags: [Roscosmos, China])")
                 continue
-            name = " ".join(_entities_decoded(item).split())  # (WordPress exports its terms escaped: `Наука &amp; техника`)
+            name = _name_as_shown(item)  # (WordPress exports its terms escaped: `Наука &amp; техника`)
             if name[:1] == "#" and name[1:2].strip():  # Obsidian's and Twitter's way (`#космос`): the tag is the name
                 name = name[1:]
             if name and name.casefold() not in seen:
@@ -1168,7 +1187,7 @@ class _Reader:
                 "source", f"{given} and no url (e.g. {{name: Interfax, url: https://...}}; or only the url, which names it after its host)"
             )
             return None
-        shown = _entities_decoded(name)
+        shown = _name_as_shown(name) if name else name
         if url is None and not (shown or "").strip():  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
             self.problem("source", f"name {name!r} shows as nothing: its entities stand for no visible character (write the outlet's name)")
             return None
@@ -1357,6 +1376,16 @@ def _entities_decoded(text: str | None) -> str | None:
     if not text or "&" not in text:
         return text
     return _ENTITY.sub(lambda e: html.unescape(e[0]) if e[0][1] == "#" or e[0][1:] in html.entities.html5 else e[0], text)
+
+
+# What a name pasted from a news site may hold and shows as nothing: a soft hyphen, zero-width characters, a byte-order
+# mark. `Роскосмос` with a zero-width space after it was a second tag of that name, at tags/roskosmos-2/.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _name_as_shown(text: str) -> str:
+    """A tag's or outlet's name as readers see it: entities decoded, runs of spaces one, invisible characters gone."""
+    return " ".join(_entities_decoded(text).translate(_INVISIBLE).split())
 
 
 _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink

@@ -202,7 +202,10 @@ class Batcher:
     """Debounces changes: a batch is handed out `quiet` seconds after the last change, once every
     changed file looks the same as when its last event came (size and mtime), and at the latest
     `max_wait` seconds after the first change of the batch, so a file written forever cannot
-    starve the preview.
+    starve the preview. Files the batch has not seen yet push that back by `max_wait` each, up to `bulk_wait` after the
+    first: a tag renamed with sed over 1,628 files (3.6 s at 20,000 articles) was built as two batches, half the
+    renamed articles and then the rest (22.5 + 38.8 s, the listings rendered twice), and the preview showed the tag
+    half renamed between them.
 
     Where the file system tells when a file written to is closed (inotify's close-after-write: the
     "closed" events), a batch whose every file was written in place and then closed is handed out
@@ -218,6 +221,7 @@ class Batcher:
         max_wait: float = 3.0,
         signature: Callable[[str], Signature] = file_signature,
         closed_quiet: float = 0.01,
+        bulk_wait: float = 30.0,
     ):
         """`quiet`: an editor's save is a burst of events a few milliseconds apart; 50 ms joins them and is too
         short for the author to notice. A file still changing after it is waited for again (`_settled`).
@@ -226,12 +230,14 @@ class Batcher:
         self.max_wait = max_wait
         self.signature = signature
         self.closed_quiet = closed_quiet
+        self.bulk_wait = bulk_wait
         self._cond = threading.Condition()
         self._pending: dict[Change, Signature] = {}
         self._new: set[str] = set()  # pending paths whose first change in the batch created them
         self._written: set[str] = set()  # pending paths whose last event was their close after writing
         self._handed: dict[str, Signature] = {}  # each path of the last batch handed out, as it was then
         self._first = self._last = 0.0
+        self._cap = 0.0  # when the batch is handed out at the latest, however its files go on changing
         self._closed = False
 
     def add(self, changes: Iterable[Change], created: str | None = None, closed: bool = False) -> None:
@@ -245,7 +251,9 @@ class Batcher:
                 return
             now = time.monotonic()
             if not self._pending:
-                self._first = now
+                self._first, self._cap = now, now + self.max_wait
+            elif any(c not in self._pending for c, _ in seen):  # (more files of a bulk change: sed, a checkout)
+                self._cap = max(self._cap, min(now + self.max_wait, self._first + self.bulk_wait))
             self._last = now
             if created is not None and all(c.path != created for c in self._pending):
                 self._new.add(created)
@@ -264,11 +272,11 @@ class Batcher:
                 now = time.monotonic()
                 # (Written in place and closed, every one: the save is over. Nothing made: no rename to wait for.)
                 done = not self._new and all(c.path in self._written for c in self._pending)
-                deadline = min(self._last + (self.closed_quiet if done else self.quiet), self._first + self.max_wait)
+                deadline = min(self._last + (self.closed_quiet if done else self.quiet), self._cap)
                 if now < deadline:
                     self._cond.wait(deadline - now)
                     continue
-                if now < self._first + self.max_wait and not self._settled():
+                if now < self._cap and not self._settled():
                     self._last = now  # written to without an event yet: give it another quiet period
                     continue
                 # A file made and gone within the batch (an editor's or sed's temporary file, renamed over the

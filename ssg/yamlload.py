@@ -80,6 +80,9 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         problem_line = exc.problem_mark.line if exc.problem_mark is not None else -1
         if (inner := _inner_quote_hint(source_lines[problem_line] if 0 <= problem_line < len(source_lines) else "")) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {inner}", problem_line + 1) from None
+        early = _closed_early_hint(source_lines[problem_line]) if 0 <= problem_line < len(source_lines) else None
+        if exc.problem == "did not find expected key" and early is not None:
+            raise YamlSyntaxError(f"YAML syntax error: {early}", problem_line + 1) from None
         if exc.context == "while scanning a simple key" and exc.context_mark is not None and not _on_tab(mark, source_lines):
             # A plain line among the keys, as a title with a line break in it is written by a script (`title: Launch` then
             # `delayed`): PyYAML names the line after it, and only its own words.
@@ -350,6 +353,21 @@ def _flow_colon_hint(line: str) -> str | None:
     key, value = found
     fixed = _FLOW_ITEM_COLON.sub(lambda m: f"{m[1]}{m[2]}: {quoted(m[3])}{m[4]}", value)
     return f"a colon and a space inside a value of {{ }} end it: put that value in quotes, {key}: {fixed}"
+
+
+def _closed_early_hint(line: str) -> str | None:
+    """For `tags: [Банк России], МКС]`, a ] too many (as a sed replacing a tag's name with `Name]`, or an edit, leaves
+    one), which YAML reads as the list's end and the rest as no YAML ("did not find expected key"): the line to write,
+    the list without its inner brackets. None for another line, and for a list holding quotes."""
+    found = key_value(line)
+    if found is None or not found[1].startswith("[") or not found[1].endswith("]") or "]" not in found[1][1:-1]:
+        return None
+    key, value = found
+    if "'" in value or '"' in value:
+        return None
+    items = [item.strip() for item in value[1:-1].replace("[", "").replace("]", "").split(",")]
+    fixed = f"[{', '.join(item for item in items if item)}]"
+    return f"the list ends at its first ], and what follows it is no YAML: write {key}: {fixed}"
 
 
 def _colon_hint(line: str) -> str | None:

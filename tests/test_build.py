@@ -2143,3 +2143,32 @@ def test_a_clipping_saved_twice_is_warned_of_on_the_title_of_the_second_file(pro
         "content/2021/soyuz.md:2: title: the same title and opening text as content/2021/soyuz-copy.md: one clipping saved "
         "twice? (delete one of the files)",
     ]
+
+
+def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(project):
+    """A keeper's trial: `Роскомос` and `Интефракс` in a morning's clipping each made a page of their own for it, which
+    the tag's and the outlet's pages and feeds missed, without a word. Names apart by digits (a series), short names (Иран,
+    Ирак) and names as common as each other are not told of."""
+    interfax = "{name: Интерфакс, url: 'https://www.interfax.ru/russia/1'}"
+    files = {
+        f"content/2021/n{n}.md": article(
+            f"Новость {n}", f"2021-03-{n + 1:02d}", "Текст.", lang="ru", tags="[Роскосмос, Иран, Союз МС-24]", source=interfax
+        )
+        for n in range(10)
+    }
+    files["content/2021/typo.md"] = article(
+        "Опечатка",
+        "2021-04-01",
+        "Текст.",
+        lang="ru",
+        tags="[Ирак, Роскомос, Союз МС-25]",
+        source="{name: Интефракс, url: 'https://www.interfax.ru/2'}",
+    )
+    files["content/2021/other.md"] = article("Other", "2021-04-02", "Text.", tags="[Roscosmos]", source="Interfax")
+    project.write(files)
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/typo.md:5: tags: 'Роскомос' (1 article) is a letter off the tag 'Роскосмос' (10 articles): a typo? "
+        "(write tags: [Ирак, Роскосмос, Союз МС-25])",
+        "content/2021/typo.md:6: source: 'Интефракс' (1 article) is a letter off the outlet 'Интерфакс' (10 articles): a typo? "
+        "(write name: Интерфакс)",
+    ]

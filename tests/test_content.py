@@ -1487,6 +1487,18 @@ def test_an_empty_item_in_a_list_names_the_extra_comma(tags):
     ]
 
 
+@pytest.mark.parametrize(
+    ("tags", "fixed"),
+    [("[Банк России], МКС]", "[Банк России, МКС]"), ("[МКС, Банк России]]", "[МКС, Банк России]"), ("[a], [b]", "[a, b]")],
+)
+def test_a_list_closed_too_early_gives_the_line_to_write(tags, fixed):
+    """A keeper's trial: a tag renamed with sed (`s/Банк России, /Банк России], /`) left `tags: [Банк России], МКС]`,
+    told as "while parsing a block mapping did not find expected key (check quotes, colons and indentation)"."""
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\ntags: {tags}\n---\nText.\n") == [
+        f"2021/story.md:4: None: YAML syntax error: the list ends at its first ], and what follows it is no YAML: write tags: {fixed}"
+    ]
+
+
 def test_a_comma_inside_quotes_is_no_empty_item():
     assert meta('---\ntitle: T\ndate: 2021-01-01\ntags: ["a, , b", c]\n---\nText.\n')["tags"] == ["a, , b", "c"]
 
@@ -1563,3 +1575,37 @@ def test_html_in_a_title_is_warned_of_with_the_title_to_write(title, plain, tag)
 @pytest.mark.parametrize("title", ["x < y and a > b", "<Видео> запуск", "Boeing <-> Airbus"])
 def test_angle_brackets_that_are_no_html_are_not_warned_of(title):
     assert read(f"---\ntitle: '{title}'\ndate: 2021-01-01\n---\nText.\n")["warnings"] == []
+
+
+def test_a_pasted_names_invisible_characters_are_not_part_of_it():
+    """A keeper's trial: `Роскосмос` pasted with a zero-width space after it was a second tag, at tags/roskosmos-2/,
+    both listed as Роскосмос; an outlet's name pasted with a soft hyphen or a no-break space showed them."""
+    m = meta(
+        '---\ntitle: T\ndate: 2021-01-01\ntags: ["Роскосмос\\u200b", "Юрий\\u00a0Бори\\u00adсов", "\\ufeffМКС"]\n'
+        'source: {name: "РИА\\u00a0Ново\\u00adсти\\u2060", url: https://ria.ru/1}\n---\nx\n'
+    )
+    assert m["tags"] == ["Роскосмос", "Юрий Борисов", "МКС"] and m["source"]["name"] == "РИА Новости"
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "fixed"),
+    [
+        ("Роскосмос продлил контракт - Интерфакс", "{name: Интерфакс, url: 'https://www.interfax.ru/1'}", "Роскосмос продлил контракт"),
+        ("SpaceX launches Starlink | Reuters", "https://www.reuters.com/x/", "SpaceX launches Starlink"),
+        ("Ракета - носитель «Союз» — tass.ru", "{name: ТАСС, url: 'https://tass.ru/1'}", "Ракета - носитель «Союз»"),
+    ],
+)
+def test_a_title_ending_with_its_outlets_name_gets_the_title_to_write(title, source, fixed):
+    """A keeper's trial: a title copied from the page's tab (`... - Интерфакс`) showed the outlet twice in every listing
+    and feed, without a word."""
+    record = read(f"---\ntitle: {title}\ndate: 2021-01-01\nsource: {source}\n---\nx\n")
+    assert [f"{w['line']}: {w['field']}: {w['message']}" for w in record["warnings"]] == [
+        f"2: title: ends with the outlet's name ({title[len(fixed) :].strip()!r}, as its page's tab shows it), "
+        f'which the page names as the source: write title: "{fixed}"'
+    ]
+
+
+@pytest.mark.parametrize("title", ["Интерфакс - итоги года", "Интервью - Коммерсантъ о запуске", "Союз - Интерфакс - ТАСС"])
+def test_a_title_naming_its_outlet_elsewhere_is_no_tab_title(title):
+    record = read(f"---\ntitle: {title}\ndate: 2021-01-01\nsource: {{name: Интерфакс, url: 'https://www.interfax.ru/1'}}\n---\nx\n")
+    assert record["warnings"] == []

@@ -42,6 +42,9 @@ ARTICLES = {
     # What readers paste and quote (a new user's trial): a name with a number, an address.
     "2024/soyuz.md": ("«Союз МС-17» вернулся на Землю", "2024-05-26T10:00:00+03:00", "ru", "[Роскосмос]",
                       "Экипаж корабля «Союз МС-17» приземлился в Казахстане, сообщает https://tass.ru/kosmos со ссылкой на Роскосмос."),
+    # Pasted from a news site with its soft hyphens (&shy;) and a zero-width space inside words (a keeper's trial).
+    "2024/plesetsk.md": ("Спутник стартовал с Пле\u00adсецка", "2024-05-27T10:00:00+03:00", "ru", "[Минобороны]",
+                         "Спутник запустил космо\u00adдром Пле\u00adсецк в Архан\u200bгельской области, пишет «Коммерсантъ»."),
 }  # fmt: skip
 
 
@@ -243,6 +246,42 @@ def test_queries_typed_as_in_other_search_boxes(page: SearchPage, server: str) -
     assert soyuz in cyrillic
     assert page.type("Роскосмоc") and page.titles() == cyrillic  # its last letter a Latin c
     assert page.type("C++") and page.titles() == []  # (a plus after a plus is no word of its own)
+
+
+def test_a_pasted_clippings_soft_hyphens_do_not_hide_its_words(page: SearchPage, server: str) -> None:
+    """A keeper's trial: a clipping pasted with the news site's soft hyphens (космо&shy;дром) was found by no word
+    they split, and a query pasted from such a page found nothing either."""
+    plesetsk = ARTICLES["2024/plesetsk.md"][0]
+    page.open(_search_url(server, "космодром Плесецк"))
+    page.wait_done()
+    assert page.titles()[:1] == [plesetsk]
+    assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["космо\u00adдром", "Пле\u00adсецк"]
+    for query in ("title:Плесецк", "+Архангельской +космодром", "космо\u00adдром\u200b"):
+        assert page.type(query) == "1 article found" and page.titles() == [plesetsk], query
+
+
+def test_an_outlets_old_spelling_is_found_as_readers_type_it(page: SearchPage, server: str) -> None:
+    """A keeper's trial: Коммерсант, as readers type the outlet's name, found none of the clippings naming Коммерсантъ
+    (the stemmer keeps the final hard sign), nor did коммерсанта."""
+    plesetsk = ARTICLES["2024/plesetsk.md"][0]
+    page.open(_search_url(server, "Коммерсантъ"))
+    found = page.wait_done()
+    assert int(found.split()[0]) > 1  # (the generated archive's outlet, and the clipping naming it)
+    assert page.type("Коммерсант") == found and page.type("коммерсанта") == found
+    assert page.type("+коммерсант +космодром") == "1 article found" and page.titles() == [plesetsk]
+    assert "Коммерсантъ" in page.page.locator(".search-hit__lead mark").all_text_contents()
+
+
+def test_a_quoted_phrase_with_stop_words_finds_its_article(page: SearchPage, server: str) -> None:
+    """A keeper's trial: a phrase a reader half remembers holds stop words ("Space news of the day", "испытания на
+    стенде"), which the index leaves out; in quotes each word was required, those too, and it found nothing."""
+    raketa, rocket = ARTICLES["2024/raketa.md"][0], ARTICLES["2024/rocket.md"][0]
+    page.open(_search_url(server, '"прошла огневые испытания на стенде"'))
+    assert page.wait_done() == "1 article found" and page.titles() == [raketa]
+    assert page.type("«Испытания на стенде»") == "1 article found" and page.titles() == [raketa]
+    assert page.type('"passes its first firing test"') == "1 article found" and page.titles() == [rocket]
+    assert page.type('"The new rocket engine" -nonexistentword') == "1 article found" and page.titles() == [rocket]
+    assert "too common to search for" in page.type('"и в на"')  # stop words only: said so, as unquoted
 
 
 def test_back_from_a_hit_shows_the_hits_that_were_shown(page: SearchPage, server: str) -> None:

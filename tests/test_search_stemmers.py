@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from ssg.search import SearchConfig, article_terms
 from ssg.search.analysis import fold, stem, term_of, tokenize, trim
 from ssg.search.porter import stem_en
 from ssg.search.russian import stem_ru
@@ -281,3 +282,22 @@ def test_trim_without_its_expression_gives_what_the_expression_gives() -> None:
     for _ in range(20_000):
         token = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         assert trim(token) == analysis._TRIM.sub("", token), repr(token)
+
+
+def test_a_pasted_words_invisible_characters_are_not_part_of_its_term() -> None:
+    """A clipping pasted from a news site holds soft hyphens (its &shy;) and zero-width characters inside words, and a
+    PDF's й and ё are и and е with a combining mark: each word is indexed as the reader sees and types it (it was
+    indexed with them, and a search for космодром did not find космо\\u00adдром)."""
+    config = SearchConfig()
+    pasted = "Космо\u00adдром Вос\u200bточный, Арте\u2060мида и Vanden\u00adberg: Юри\u0306 вышел на орбиту Земле\u0308"
+    typed = "Космодром Восточный, Артемида и Vandenberg: Юрий вышел на орбиту Землё"
+    assert article_terms("ru", pasted, [pasted], pasted, config) == article_terms("ru", typed, [typed], typed, config)
+    assert fold("кос\u00adмо\u200dдром") == "космодром"
+
+
+def test_a_words_final_hard_sign_is_dropped_as_readers_type_it_without() -> None:
+    """Коммерсантъ, an outlet's name in the old spelling, was found by no query but itself: Коммерсант and коммерсанта
+    stem to коммерсант, and the stemmers keep the ъ. A ъ inside a word stays."""
+    term = term_of(("en", "ru"))
+    assert {term(fold(w)) for w in ("Коммерсантъ", "«КОММЕРСАНТЪ»", "Коммерсант", "коммерсанта")} == {"коммерсант"}
+    assert fold("Коммерсантъ-Деньги объявил съезд") == "коммерсант-деньги объявил съезд"

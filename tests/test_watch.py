@@ -220,6 +220,27 @@ def test_a_file_written_forever_is_built_after_max_wait():
     assert 0.2 <= time.monotonic() - start < 0.5
 
 
+def test_a_bulk_change_of_many_files_is_one_batch_past_max_wait():
+    """A keeper's trial: sed renaming a tag in 1,628 files took 3.6 s, and the preview built the files changed in the
+    first 3 s (max_wait), then the rest: two builds, and a tag half renamed between them. New files keep the batch
+    open (up to bulk_wait); one file written forever still does not."""
+    batcher = Batcher(quiet=0.05, max_wait=0.2, signature=stable, bulk_wait=5)
+
+    def sed() -> None:
+        for n in range(25):
+            batcher.add(changes(f"content/a{n}.md"))
+            time.sleep(0.02)
+
+    start = time.monotonic()
+    threading.Thread(target=sed).start()
+    batch = batcher.next_batch()
+    assert batch is not None and len(batch.changes) == 25 and time.monotonic() - start >= 0.45
+    capped = Batcher(quiet=0.05, max_wait=0.2, signature=stable, bulk_wait=0.3)
+    threading.Thread(target=lambda: [capped.add(changes(f"content/b{n}.md")) or time.sleep(0.02) for n in range(25)]).start()
+    first = capped.next_batch()
+    assert first is not None and len(first.changes) < 25  # (bulk_wait: a stream that never ends is built meanwhile)
+
+
 def test_close_wakes_a_waiting_batch():
     batcher = Batcher()
     thread, got = next_batch_in_thread(batcher)

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # Part of the build cache's stamp: bump it whenever article_terms would return something else.
-TERMS_VERSION = "5"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive); 5: the source field
+TERMS_VERSION = "7"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive); 5: the source field; 6: a paste's
+# invisible characters (analysis.fold); 7: a word's final ъ (analysis.fold)
 FIELDS = ("title", "tags", "source", "body")  # source: the outlet's name (`source: {name: ТАСС}`)
 SUPPORTED_LANGUAGES = ("en", "ru")
 

@@ -26,8 +26,12 @@
     this.fields = fields; // for "syntax": the fields a query may name
   }
 
+  // ё as е, what a word copied from a page holds and shows as nothing (a soft hyphen, zero-width characters) gone, and
+  // a word's final ъ dropped (Коммерсантъ), as ssg/search/analysis.py's fold does to the articles.
   function foldQuery(q) {
-    return q.replace(/ё/g, "е").replace(/Ё/g, "Е");
+    if (/[\u0306\u0308]/.test(q)) q = q.normalize("NFC");
+    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060]/g, "")
+      .replace(/[ъЪ](?![0-9A-Za-z_\u0400-\u04ff])/g, "");
   }
 
   // Latin letters that look like Cyrillic ones, and back: a word typed with the wrong keyboard layout for a letter
@@ -51,11 +55,14 @@
   // - "+ракета+союз", required words with no space, are two words (lunr reads one, "ракета+союз", found nowhere);
   // - a pasted address (https://www.nasa.gov/artemis) is a word, not the field "https" (a syntax error);
   // - a word with a look-alike letter of the other alphabet is spelt in one (see oneAlphabet).
-  function readerQuery(q) {
+  // `stopWord` (optional) tells a word the index leaves out ("в", "the"): one in quotes is not required, as a half
+  // remembered phrase ("Space news of the day") required it and found nothing; quotes of stop words only keep them.
+  function readerQuery(q, stopWord) {
     q = q.replace(/"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g, function (whole, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
       var words = inner.split(/[\s\-]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
-      return " " + words.map(function (w) { return "+" + w; }).join(" ") + " ";
+      var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
+      return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
     });
     q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
     q = q.replace(/(^|[\s+\-])([A-Za-z][A-Za-z0-9.+\-]*):\/\//g, "$1$2\\://");
@@ -526,11 +533,23 @@
       return scratch;
     }
 
+    // Whether a word, as the reader wrote it, is a stop word of the index's languages (which the index leaves out).
+    function stopWord(word) {
+      var w = foldQuery(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      return stopFilters().some(function (filter) { return filter(w) === undefined; });
+    }
+
+    function stopFilters() {
+      var filters = [];
+      if (manifest.languages.indexOf("en") >= 0 && lunr.stopWordFilter) filters.push(lunr.stopWordFilter);
+      if (manifest.languages.indexOf("ru") >= 0 && lunr.ru && lunr.ru.stopWordFilter) filters.push(lunr.ru.stopWordFilter);
+      return filters;
+    }
+
     // Resolves to the results (see Results), best first.
     function search(queryString) {
-      var folded = foldQuery(readerQuery(queryString));
       return ready().then(function () {
-        var p = plan(folded);
+        var p = plan(foldQuery(readerQuery(queryString, stopWord)));
         return loadShards(p.shards).then(function () {
           var expanded = expandAll(p);
           return loadTables(expanded).then(function () { return run(p, expanded); });
@@ -589,12 +608,10 @@
     // Whether every word of a query is a stop word of the index's languages ("и", "the", "в"): the index leaves
     // those out, so such a query finds nothing however common the word, and the page says why instead of "nothing".
     function onlyStopWords(queryString) {
-      var filters = [];
-      if (manifest.languages.indexOf("en") >= 0 && lunr.stopWordFilter) filters.push(lunr.stopWordFilter);
-      if (manifest.languages.indexOf("ru") >= 0 && lunr.ru && lunr.ru.stopWordFilter) filters.push(lunr.ru.stopWordFilter);
+      var filters = stopFilters();
       var words;
       try {
-        words = plan(foldQuery(readerQuery(queryString))).query.clauses.map(function (c) { return c.term; });
+        words = plan(foldQuery(readerQuery(queryString, stopWord))).query.clauses.map(function (c) { return c.term; });
       } catch (e) {
         return false;
       }
@@ -604,7 +621,7 @@
     }
 
     return { ready: ready, search: search, onlyStopWords: onlyStopWords, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
-             plan: function (q) { return plan(foldQuery(readerQuery(q))); } };
+             plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord))); } };
   }
 
   var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive };
