@@ -62,7 +62,7 @@ class Inverted:
             # (the few counts of the document, each packed once: no number is made per posting)
             distinct = set(counts)
             if len(distinct) == 1:  # (a title's, tags' or outlet's terms, each once: no count to look up)
-                numbers = repeat(n + (counts[0] << self.shift), len(terms))
+                numbers = repeat(n + (counts[0] << self.shift), len(counts))
             else:
                 packed = dict(zip(distinct, map(add, repeat(n), map(self.shift.__rlshift__, distinct)), strict=True))
                 numbers = map(packed.__getitem__, counts)
