@@ -332,6 +332,41 @@ def test_a_cold_build_reads_its_terms_in_batches_and_packs_any_document_number_a
     assert _state_tables(tmp_path / "packed.sqlite") == _state_tables(tmp_path / "one.sqlite")
 
 
+def test_inverted_lists_and_order_keys_match_their_definition() -> None:
+    """`Inverted` against a plain inversion of random documents (terms shared between fields and documents, fields whose
+    terms all share one count, counts too large for the packed byte): each term's postings per field in document order,
+    and its order key where it first occurs in its newest document's terms (`sequence`), which `met` searches for after
+    the last new term it found."""
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(60)]
+    documents = []
+    for _ in range(120):
+        fields = []
+        for _ in range(4):
+            terms = rng.sample(vocabulary, rng.randint(0, 12))
+            counts = [1] * len(terms) if rng.random() < 0.5 else [rng.choice((1, 1, 2, 3, 300)) for _ in terms]
+            fields.append([" ".join(terms), "".join(chr(48 + c) for c in counts), sum(counts)])
+        documents.append(fields)
+    inverted = search_inverted.Inverted(4, len(documents))
+    for n in reversed(range(len(documents))):
+        inverted.add(n, documents[n])
+    expected_keys: dict[str, int] = {}
+    for n in reversed(range(len(documents))):
+        order = search_inverted.sequence(documents[n])
+        for fields in documents[n]:
+            for term in filter(None, fields[0].split(" ")):
+                expected_keys.setdefault(term, order.find(" " + term + " "))
+    assert inverted.keys == expected_keys
+    for term in sorted(expected_keys):
+        for f, found in enumerate(inverted.pop(term)):
+            held = [
+                (n, ord(fields[f][1][fields[f][0].split(" ").index(term)]))
+                for n, fields in enumerate(documents)
+                if term in fields[f][0].split(" ")
+            ]
+            assert (list(found[0]), list(found[1])) == ([n for n, _ in held], [c for _, c in held]) if held else found is None
+
+
 def test_a_cold_state_that_fails_to_be_written_is_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cold build writes the state's rows of terms as it reads them: one that fails (a full disk) leaves no state, and
     the build its index as it is; the next build makes both again."""

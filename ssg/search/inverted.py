@@ -46,11 +46,12 @@ class Inverted:
         self.overflow: dict[tuple[int, str, int], int] = {}  # (field, term, document) -> a count + 48 of `_OVERFLOW` or more
         self._adding: Sequence[Sequence] = ()  # the fields of the document being added
         self._sequence: str | None = None  # its terms in order (`sequence`), made when a term is new
+        self._after = 0  # where in `_sequence` the last term new to the index was found
 
     def add(self, n: int, fields: Sequence[Sequence]) -> None:
         """Document `n`, older than every one added before it, with its fields as `article_terms` gives them:
         per field [terms joined by spaces, their counts (`analysis.encode_tf`), length]."""
-        self._adding, self._sequence = fields, None
+        self._adding, self._sequence, self._after = fields, None, 0
         for f, (text, tf, _) in enumerate(fields):
             if not text:
                 continue
@@ -60,17 +61,24 @@ class Inverted:
                 counts = self._overflowed(f, n, terms, tf)
             # (the few counts of the document, each packed once: no number is made per posting)
             distinct = set(counts)
-            numbers = dict(zip(distinct, map(add, repeat(n), map(self.shift.__rlshift__, distinct)), strict=True))
-            deque(map(array.append, map(self.fields[f].__getitem__, terms), map(numbers.__getitem__, counts)), maxlen=0)
+            if len(distinct) == 1:  # (a title's, tags' or outlet's terms, each once: no count to look up)
+                numbers = repeat(n + (counts[0] << self.shift), len(counts))
+            else:
+                packed = dict(zip(distinct, map(add, repeat(n), map(self.shift.__rlshift__, distinct)), strict=True))
+                numbers = map(packed.__getitem__, counts)
+            deque(map(array.append, map(self.fields[f].__getitem__, terms), numbers), maxlen=0)
 
     def met(self, term: str) -> None:
         """A term met in a field for the first time, in the document being added: its order key, where it is the
         term's first document (its newest), is the term's offset in that document's terms (in lunr's order: fields
-        in order, each term where it first occurs)."""
+        in order, each term where it first occurs).
+
+        The document's terms are met in that order, and a term new to the index is in none of its fields met before: it
+        is searched for after the last new one (at 10,000 articles, 62,000 searches went through half a document each)."""
         if term not in self.keys:
             if self._sequence is None:
                 self._sequence = sequence(self._adding)
-            key = self.keys[term] = self._sequence.find(" " + term + " ")
+            key = self.keys[term] = self._after = self._sequence.find(" " + term + " ", self._after)
             if key < 0:
                 raise AssertionError(f"search index: {term!r} is not in its newest document")
 
@@ -95,13 +103,19 @@ class Inverted:
 
     def _unpacked(self, f: int, term: str, packed: array) -> tuple[Sequence[int], Sequence[int]]:
         """`pop`'s documents and counts of one field, from its packed numbers (turned around in place: let go after)."""
-        packed.reverse()
-        if len(packed) <= _FEW:  # (most terms: lists are made faster than arrays, and do as well for a few numbers)
-            docs: Sequence[int] = [number & self.mask for number in packed]
-            counts: Sequence[int] = [number >> self.shift for number in packed]
+        if len(packed) == 1:  # (most terms in a field: a third of the time without the loops)
+            number = packed[0]
+            docs: Sequence[int] = [number & self.mask]
+            counts: Sequence[int] = [number >> self.shift]
+        elif len(packed) <= _FEW:  # (many terms: lists are made faster than arrays, and do as well for a few numbers)
+            packed.reverse()
+            docs = [number & self.mask for number in packed]
+            counts = [number >> self.shift for number in packed]
         elif self.wide:
+            packed.reverse()
             docs, counts = array("i", map(and_, packed, repeat(self.mask))), bytes(map(rshift, packed, repeat(self.shift)))
         else:  # the high byte of each number is its count, the others its document
+            packed.reverse()
             raw = bytearray(packed.tobytes())
             counts = bytes(raw[_HIGH_BYTES])
             raw[_HIGH_BYTES] = bytes(len(packed))

@@ -602,7 +602,7 @@ class _Index:
         for term in _sorted_terms(keys):
             found = inverted.pop(term)
             streams = [_field_text(*lists, codes) if lists else "" for lists, codes in zip(found, length_codes, strict=True)]
-            partition.add((term, codec.vint(keys[term]), *streams))
+            partition.add((term, codec.CODES[keys[term]], *streams))
             if sum(len(lists[0]) for lists in found if lists) > SMALL:
                 kept = [lists or (array("i"), array("B")) for lists in found]
                 postings[term] = _Postings(keys[term], [lists[0] for lists in kept], [lists[1] for lists in kept])
