@@ -80,8 +80,11 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         problem_line = exc.problem_mark.line if exc.problem_mark is not None else -1
         if (inner := _inner_quote_hint(source_lines[problem_line] if 0 <= problem_line < len(source_lines) else "")) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {inner}", problem_line + 1) from None
-        early = _closed_early_hint(source_lines[problem_line]) if 0 <= problem_line < len(source_lines) else None
-        if exc.problem == "did not find expected key" and early is not None:
+        if (
+            exc.problem == "did not find expected key"
+            and 0 <= problem_line < len(source_lines)
+            and (early := _closed_early_hint(source_lines[problem_line])) is not None
+        ):
             raise YamlSyntaxError(f"YAML syntax error: {early}", problem_line + 1) from None
         if exc.context == "while scanning a simple key" and exc.context_mark is not None and not _on_tab(mark, source_lines):
             # A plain line among the keys, as a title with a line break in it is written by a script (`title: Launch` then

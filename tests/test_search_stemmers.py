@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ssg.search import SearchConfig, article_terms
-from ssg.search.analysis import fold, stem, term_of, tokenize, trim
+from ssg.search.analysis import INVISIBLE, fold, stem, term_of, tokenize, trim
 from ssg.search.porter import stem_en
 from ssg.search.russian import stem_ru
 
@@ -292,7 +292,22 @@ def test_a_pasted_words_invisible_characters_are_not_part_of_its_term() -> None:
     pasted = "Космо\u00adдром Вос\u200bточный, Арте\u2060мида и Vanden\u00adberg: Юри\u0306 вышел на орбиту Земле\u0308"
     typed = "Космодром Восточный, Артемида и Vandenberg: Юрий вышел на орбиту Землё"
     assert article_terms("ru", pasted, [pasted], pasted, config) == article_terms("ru", typed, [typed], typed, config)
-    assert fold("кос\u00adмо\u200dдром") == "космодром"
+    assert fold("кос\u00adмо\u200dдр\ufeffом") == "космодром"
+
+
+def test_the_query_is_folded_as_the_articles_are() -> None:
+    """search.js's foldQuery and analysis.fold drop the same characters (`INVISIBLE`, one list in each language), join
+    a combining mark to its letter and drop a word's final ъ: a query word typed or pasted as an article holds it
+    finds it."""
+    texts = [f"кос{c}мо{c}дром" for c in INVISIBLE] + ["Юри\u0306 Земле\u0308", "Коммерсантъ-Деньги объявил Коммерсантъ", "ЁЛКА"]
+    script = (
+        "const { foldQuery } = require(process.argv[1]);"
+        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(texts.map((t) => foldQuery(t).toLowerCase())));"
+    )
+    search_js = str(HERE.parent / "themes" / "default" / "static" / "assets" / "search.js")
+    done = subprocess.run(["node", "-e", script, search_js], input=json.dumps(texts), capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [fold(t) for t in texts]
 
 
 def test_a_words_final_hard_sign_is_dropped_as_readers_type_it_without() -> None:

@@ -5,13 +5,14 @@ the whole index: terms are split into shards by their sorted order, and a query 
 shards that hold its terms (`writer` describes the files, search.js is the client).
 """
 
-from .analysis import article_terms
+from .analysis import INVISIBLE, article_terms
 from .model import FIELDS, SUPPORTED_LANGUAGES, TERMS_VERSION, SearchConfig, SearchDoc, TermsCache
 from .writer import DamagedTermsError, Indexer, IndexFile, index_files, write_index
 
 __all__ = [
     "DamagedTermsError",
     "FIELDS",
+    "INVISIBLE",
     "SUPPORTED_LANGUAGES",
     "TERMS_VERSION",
     "IndexFile",

@@ -26,11 +26,12 @@
     this.fields = fields; // for "syntax": the fields a query may name
   }
 
-  // ё as е, what a word copied from a page holds and shows as nothing (a soft hyphen, zero-width characters) gone, and
-  // a word's final ъ dropped (Коммерсантъ), as ssg/search/analysis.py's fold does to the articles.
+  // ё as е, what a word copied from a page holds and shows as nothing (analysis.INVISIBLE: a soft hyphen, zero-width
+  // characters, a byte-order mark) gone, and a word's final ъ dropped (Коммерсантъ), as ssg/search/analysis.py's fold
+  // does to the articles.
   function foldQuery(q) {
     if (/[\u0306\u0308]/.test(q)) q = q.normalize("NFC");
-    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060]/g, "")
+    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
       .replace(/[ъЪ](?![0-9A-Za-z_\u0400-\u04ff])/g, "");
   }
 
