@@ -226,7 +226,7 @@ def _names_warnings(config: Config, option: str, used: dict[str, str], written: 
             close, goes = [k for k in used if k != key and _one_edit_apart(key, k)], f"make {_a(noun)} of their own, apart from it"
         else:
             close, goes = difflib.get_close_matches(key, used, n=1, cutoff=0.8), f"go to no {noun}"
-        close = [k for k in close if _DIGITS.sub("", k) != _DIGITS.sub("", key)]  # (Союз МС-25 beside МС-24: a series, no typo)
+        close = [k for k in close if not _a_series(k, key)]
         if close:
             found.append(
                 (name, f"{name!r} is no article's {noun}; did you mean {used[close[0]]!r}? (as written, the names given here {goes})")
@@ -243,6 +243,11 @@ def _a(noun: str) -> str:
 
 
 _DIGITS = re.compile(r"\d")
+
+
+def _a_series(a: str, b: str) -> bool:
+    """Whether two names differ in their digits alone (Союз МС-25 beside МС-24): two of a series, not a typo."""
+    return _DIGITS.sub("", a) == _DIGITS.sub("", b)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -394,7 +399,7 @@ def _typos(counts: dict[str, int], names: dict[str, str]) -> dict[str, str]:
     found = {}
     for key in rare:
         candidates = set().union(*(near.get(v, ()) for v in {key, *(key[:n] + key[n + 1 :] for n in range(len(key)))}))
-        typo = {c for c in candidates if _one_edit_apart(key, c) and _DIGITS.sub("", c) != _DIGITS.sub("", key)}
+        typo = {c for c in candidates if _one_edit_apart(key, c) and not _a_series(c, key)}
         meant = [names[c] for c in sorted(typo) if names[c] != key and counts[names[c]] >= _TYPO_RATIO * counts[key]]
         if meant:
             found[key] = max(meant, key=counts.__getitem__)  # (the most common; of two as common, the first by name)
