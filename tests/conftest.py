@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
+import signal
+import subprocess
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +39,28 @@ def article(title: str, date: str, body: str = "Body text.", **front: object) ->
 def tree(folder: Path) -> dict[str, bytes]:
     """A built site's files; not ssg's own manifest, whose fingerprints change with ssg's internals."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST}
+
+
+def ssg_env() -> dict[str, str]:
+    """The environment for `python -m ssg` as a separate process: this checkout's ssg, and Python's
+    fault handler on, so that `ctrl_c` can have a process that hangs print where each thread is."""
+    return {**os.environ, "PYTHONPATH": str(REPO), "PYTHONFAULTHANDLER": "1"}
+
+
+def ctrl_c(process: subprocess.Popen, output: Callable[[], str], timeout: float = 5) -> int:
+    """Press Ctrl-C in `process` (started with `ssg_env`) and return its exit code once it ends.
+
+    One that is still running after `timeout` seconds is sent SIGABRT, on which the fault handler
+    prints every thread's stack, and the test fails with `output()`, the stacks at its end: a stop
+    that hangs once on a loaded machine is then a place in the code to look at, not a bare timeout.
+    """
+    process.send_signal(signal.SIGINT)
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        process.wait(timeout=10)
+        raise AssertionError(f"still running {timeout} s after Ctrl-C; its output and threads:\n{output()}") from None
 
 
 class Project:

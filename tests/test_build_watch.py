@@ -4,17 +4,15 @@ watching goes on; Ctrl-C stops it."""
 
 from __future__ import annotations
 
-import os
 import queue
 import shutil
-import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-from .conftest import REPO, SITE_YAML, article
+from .conftest import REPO, SITE_YAML, article, ctrl_c, ssg_env
 
 ARTICLE = "content/2021/roscosmos.md"
 
@@ -23,7 +21,7 @@ def ssg(root: Path, *args: str, **popen: object) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "ssg", "-C", str(root), *args],
         cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env=ssg_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -37,7 +35,8 @@ class Lines:
     def __init__(self, process: subprocess.Popen):
         self.seen: list[str] = []
         self._queue: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, args=(process,), daemon=True).start()
+        self._reader = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._reader.start()
 
     def _read(self, process: subprocess.Popen) -> None:
         for line in process.stdout:
@@ -55,6 +54,13 @@ class Lines:
             got.append(line)
             if line.startswith(start):
                 return got
+
+    def drained(self) -> str:
+        """All the output of a process that has ended, once the reader has taken the last of it."""
+        self._reader.join(timeout=5)
+        while not self._queue.empty():
+            self.seen.append(self._queue.get())
+        return "".join(self.seen)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -106,8 +112,7 @@ def test_saves_rebuild_the_output_as_a_fresh_build_would(project, tmp_path):
         lines.until("Built in")
         assert tree(site.public) == before
 
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=5) == 0
+        assert ctrl_c(process, lines.drained) == 0
         lines.until("Stopped.")
         assert not any("Traceback" in line for line in lines.seen), "".join(lines.seen)
     finally:

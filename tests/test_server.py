@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from ssg.errors import SsgError
 from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to
 from ssg.watch import ReadWriteLock, View
 
-from .conftest import REPO, SITE_YAML, article
+from .conftest import REPO, SITE_YAML, article, ctrl_c, ssg_env
 
 ARTICLE = "content/2021/roscosmos.md"
 ARTICLE_URL = "/2021/05/24/roscosmos/"
@@ -446,7 +445,7 @@ def ssg_serve(root: Path) -> dict:
     return {
         "args": [sys.executable, "-m", "ssg", "-C", str(root), "serve", "--port", "0"],
         "cwd": REPO,
-        "env": {**os.environ, "PYTHONPATH": str(REPO)},
+        "env": ssg_env(),
     }
 
 
@@ -469,8 +468,8 @@ def test_ctrl_c_stops_within_a_second(site):
         idle = socket.create_connection((address.hostname, address.port))  # a browser's pre-connect
         stream.recv(100)
         started = time.monotonic()
-        process.send_signal(signal.SIGINT)
-        output = process.communicate(timeout=5)[0]
+        ctrl_c(process, lambda: process.communicate()[0])
+        output = process.communicate()[0]
         assert time.monotonic() - started < 1.0
         assert process.returncode == 0 and "Stopped." in output and "Traceback" not in output
         stream.close()
