@@ -23,7 +23,17 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .config import CONFIG_FILE, FLAGS, Config, load_config
-from .content import DATE_PREFIX, PAGES_FOLDER, article_name, check_lang, check_slug, check_source_url, folder_year, parse_date
+from .content import (
+    DATE_PREFIX,
+    PAGES_FOLDER,
+    article_name,
+    check_lang,
+    check_slug,
+    check_source_url,
+    folder_year,
+    name_as_shown,
+    parse_date,
+)
 from .dates import against_path, understand
 from .errors import Problem, SsgError, in_file_order
 from .load import posts_outside
@@ -312,8 +322,13 @@ def _checked_by(check: Callable[[str], str]) -> Callable[[click.Context, click.P
     return callback
 
 
-def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    if not value.strip():  # the reader would refuse the article at the next build
+def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A title as readers see it (`name_as_shown`): one pasted from a news site brings soft hyphens, no-break and
+    zero-width spaces, which the new file would keep out of sight (and one of them alone is no title)."""
+    if value is None:
+        return None
+    value = name_as_shown(value)
+    if not value:  # the reader would refuse the article at the next build
         raise click.BadParameter('is empty (e.g. ssg new "Soyuz MS-21 docks with Prichal")', ctx, param)
     return value
 
@@ -336,7 +351,12 @@ def _title(ctx: click.Context, param: click.Parameter, value: str) -> str:
     type=click.Path(path_type=Path),
     help="Start a translation of this article file: <its name>.<lang>.md beside it, with its date, tags, source and image.",
 )
-@click.option("--title", "file_title", help="With a file name for TITLE (content/2019/foo.md): the title (default: from the file's name).")
+@click.option(
+    "--title",
+    "file_title",
+    callback=_title,
+    help="With a file name for TITLE (content/2019/foo.md): the title (default: from the file's name).",
+)
 @click.option("--page", is_flag=True, help="Start a standalone page (About, Contacts) instead: content/pages/<slug>.md, with no date.")
 @click.option("--menu", type=int, help="With --page: its place in the header's menu (1 first); without it the page is not in the menu.")
 @click.pass_obj

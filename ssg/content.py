@@ -1110,7 +1110,7 @@ class _Reader:
             if not isinstance(item, str):
                 self.problem("tags", f"{item!r} is {_kind(item)}, not a name (quote it, or write tags: [Roscosmos, China])")
                 continue
-            name = _name_as_shown(item)  # (WordPress exports its terms escaped: `Наука &amp; техника`)
+            name = name_as_shown(item)  # (WordPress exports its terms escaped: `Наука &amp; техника`)
             if name[:1] == "#" and name[1:2].strip():  # Obsidian's and Twitter's way (`#космос`): the tag is the name
                 name = name[1:]
             if name and name.casefold() not in seen:
@@ -1187,7 +1187,7 @@ class _Reader:
                 "source", f"{given} and no url (e.g. {{name: Interfax, url: https://...}}; or only the url, which names it after its host)"
             )
             return None
-        shown = _name_as_shown(name) if name else name
+        shown = name_as_shown(name) if name else name
         if url is None and not (shown or "").strip():  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
             self.problem("source", f"name {name!r} shows as nothing: its entities stand for no visible character (write the outlet's name)")
             return None
@@ -1383,8 +1383,9 @@ def _entities_decoded(text: str | None) -> str | None:
 _INVISIBLE = str.maketrans(dict.fromkeys(search.INVISIBLE))
 
 
-def _name_as_shown(text: str) -> str:
-    """A tag's or outlet's name as readers see it: entities decoded, runs of spaces one, invisible characters gone."""
+def name_as_shown(text: str) -> str:
+    """A tag's or outlet's name as readers see it, and a title as `ssg new` writes it: entities decoded, runs of
+    spaces one, invisible characters gone."""
     return " ".join(_entities_decoded(text).translate(_INVISIBLE).split())
 
 

@@ -438,6 +438,23 @@ def test_new_refuses_an_empty_title_and_writes_nothing(project, title):
     assert not any((project.root / "content").iterdir())
 
 
+def test_new_writes_a_pasted_title_as_readers_see_it(project):
+    """A headline copied from a news site brings its soft hyphens (hyphenation hints), no-break and zero-width spaces:
+    `ssg new` wrote them into the file, where no editor shows them; and one of them alone was taken for a title."""
+    pasted = "\u00a0Космо\u00adдром  Восточный\u200b готов к\u00a0запуску "
+    result = run("-C", str(project.root), "new", pasted)
+    assert result.exit_code == 0, result.output
+    path = Path.cwd() / result.output.strip()
+    assert path.name == "kosmodrom-vostochny-gotov-k-zapusku.md"
+    assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["title"] == "Космодром Восточный готов к запуску"
+    named = run("-C", str(project.root), "new", "2019/vostochny.md", "--date", "2019-03-05", "--title", "Восточ\u00adный  готов")
+    assert named.exit_code == 0, named.output
+    written = (project.root / "content/2019/vostochny.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(written.split("---")[1])["title"] == "Восточный готов"
+    blank = run("-C", str(project.root), "new", "\u200b\u00ad", "--slug", "x")
+    assert blank.exit_code == 2 and "Invalid value for 'TITLE': is empty" in blank.output
+
+
 def test_new_names_a_source_given_only_by_its_url_after_the_host(project):
     result = run("-C", str(project.root), "new", "T2", "--lang", "pt-BR", "--source-url", "https://www.interfax.ru/russia/1")
     assert result.exit_code == 0, result.output
