@@ -38,7 +38,8 @@ length, and of the lengths sent with the postings (a rarer term's). Empirical en
 encoder would need a few more bytes for its model: a lower bound, not a design.
 
 Queries are words from the titles of randomly chosen articles (1 to 3 words, both languages),
-plus a prefix, a field-scoped and a +/- query; --seed picks them.
+plus a prefix, a field-scoped and a +/- query; --seed picks them. `--names` measures NAME_QUERIES instead: names in
+the nominative, whose case forms' stems (search.js's russianCases) the page looks up too.
 """
 
 from __future__ import annotations
@@ -228,6 +229,17 @@ def pick_queries(articles: list[dict], n: int, seed: int) -> list[str]:
     return queries
 
 
+# Names as readers type them, in the nominative, which the search page also looks up under the stems of their other
+# cases (search.js's russianCases): the generated archive's Russian tags, and generated words that end as a masculine
+# nominative the stemmer cuts (a case form's stem may sit in another shard).
+NAME_QUERIES = [
+    "Роскосмос", "Дмитрий Рогозин", "Юрий Борисов", "Илон Маск", "Газпром", "Сбербанк", "Владимир Путин", "Центробанк",
+    "Борисов", "Газпром Сбербанк", "+Газпром -Роскосмос", "title:Газпром", "мюжом", "ранкают", "дамом", "стувыпой",
+    "цошен", "знанках", "гретом", "гиврапает", "брурнил", "супен", "приплесых", "вязит", "мавой", "смерой", "плупларном",
+    "зыдой", "дернам", "пежой", "лутой", "быглошил", "пастов", "плинках", "кротил", "знывив", "рожом", "присен", "спагий",
+    "гракит", "скохужал", "сташерой",
+]  # fmt: skip
+
 KINDS = ("index", "t/", "l/", "d/")  # the manifest, shards, length tables, result chunks
 
 
@@ -380,6 +392,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--sizes-only", action="store_true", help="skip the build timings: only bytes and query times")
     parser.add_argument("--entropy", action="store_true", help="set the later queries' shard bytes against their postings' entropy")
+    parser.add_argument(
+        "--names", action="store_true", help="measure names in the nominative instead (search.js's case forms: NAME_QUERIES)"
+    )
     args = parser.parse_args()
     work = args.work or args.project / ".search-bench"
     work.mkdir(parents=True, exist_ok=True)
@@ -395,7 +410,8 @@ def main() -> None:
     for path, data in write_index(docs, CONFIG, cache=cache):
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_bytes(data)
-    result |= measure_queries(site, pick_queries(articles, args.queries, args.seed), args.entropy)
+    queries = NAME_QUERIES if args.names else pick_queries(articles, args.queries, args.seed)
+    result |= measure_queries(site, queries, args.entropy)
     result["articles"] = len(articles)
     (work / "search_bench.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     for key, value in result.items():

@@ -42,6 +42,18 @@ QUERIES = [
     "nonexistentword", "+nonexistentword ракета", "ракета, запуск!", "звёзды", "звезды", "Восточный",
     "ракт~1", "*кета", "Europe", "europe's", "Europe’s", "NASA’s rocket", "+roscosmos' -nasa's", "it's", "o’clock",
     "source:тасс", "Интерфакс запуск", "reuters", "source:новости ракета", "+source:bbc -ракета",
+    # Names in the nominative against texts with their other cases (NAMES): Росатом is in none in the nominative.
+    "Газпром", "газпрома", "Росатом", "+Росатом", "+Росатом +Газпром", "+Газпром -Росатом", "ракета -Газпром",
+    "-Росатом", "title:Газпром", "title:Росатом body:Борисов", "tags:роскосмос Газпром", "Газпром*", "Росатом*",
+    "Борисов", "Алексей", "+Алексей -космодром", "космодром", "Космодром^5 запуск", "Борисов~1", "Юрий Борисов",
+]  # fmt: skip
+# Names in several cases, added to some bodies (the paragraphs have one, космодрома): Газпром, Борисов, Алексей and
+# космодром also in the nominative, Росатом never.
+NAMES = [
+    "Акции Газпрома выросли.", "Газпром подписал контракт с Росатомом.", "Контракт с Газпромом продлён на год.",
+    "Глава Росатома встретился с Юрием Борисовым.", "Юрий Борисов заявил о запуске с космодрома.",
+    "По словам Борисова, Алексей Леонов был первым.", "Памятник Алексею Леонову открыли на космодроме Восточный.",
+    "Космодром Байконур принял Алексея Овчинина.", "Газпрому выделили средства на станции Росатома.",
 ]  # fmt: skip
 # Possessives and apostrophes, typed as ' and as ’ (the data files have none), added to some bodies.
 APOSTROPHES = [
@@ -63,6 +75,8 @@ def _corpus() -> tuple[list[SearchDoc], dict[str, str]]:
             body += " " + rng.choice(paragraphs)
         if i % 4 == 1:
             body += " " + APOSTROPHES[i // 4 % len(APOSTROPHES)]
+        if i % 4 == 3:
+            body += " " + NAMES[i // 4 % len(NAMES)]
         words = body.split()
         title = " ".join(rng.sample(words, min(len(words), rng.randint(3, 8))))
         tags = tuple(rng.sample(TAGS, rng.randint(0, 3)))
@@ -155,6 +169,11 @@ def test_sharded_queries_rank_and_score_exactly_as_one_lunr_index(sharded: tuple
     assert found["самолет"] == found["самолёт"] == found["Самолёт"] > 0
     assert found["-ракета"] > 0 and found["nonexistentword"] == 0
     assert found["Europe"] == found["europe's"] == found["Europe’s"] > 0 and found["o’clock"] > 0
+    # A name in the nominative finds every article with any of its cases (their texts hold no other word starting so).
+    holding = {stem: sum(stem in b.lower() for b in bodies.values()) for stem in ("газпром", "росатом", "борисов", "алексе")}
+    assert found["Газпром"] == holding["газпром"] > found["газпрома"] > 0
+    assert found["Росатом"] == found["+Росатом"] == holding["росатом"] > 0
+    assert found["Борисов"] == holding["борисов"] and found["Алексей"] == holding["алексе"] > 0
     multi = [e for e in results if len([f for f in e["files"] if f.startswith("t/")]) >= 2]
     assert len(multi) >= 10  # the comparison covered queries spanning several shards
     assert shards > 24 or all(e.get("error") in (None, "syntax") for e in results)

@@ -19,7 +19,7 @@ const vendor = path.join(repo, "themes", "default", "static", "vendor", "lunr");
 const lunr = require(path.join(vendor, "lunr.min.js"));
 require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
 require(path.join(vendor, "lunr.ru.min.js"))(lunr);
-const { createSearch, possessive } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
+const { createSearch, possessive, russianCases } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
 
 const dir = process.argv[2];
 
@@ -37,17 +37,19 @@ function loader(log) {
 function reference(docs, manifest) {
   const trimmer = lunr.trimmerSupport.generateTrimmer("\\w" + lunr.ru.wordCharacters);
   lunr.Pipeline.registerFunction(trimmer, "ref-trimmer");
-  return lunr(function () {
-    // lunr.multiLanguage("en", "ru")'s pipeline with search.js's possessive step after its trimmer;
-    // the search pipeline also trims, as search.js does.
+  const idx = lunr(function () {
+    // lunr.multiLanguage("en", "ru")'s pipeline with search.js's possessive step after its trimmer.
     this.pipeline.reset();
     this.pipeline.add(trimmer, possessive, lunr.ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
-    this.searchPipeline.reset();
-    this.searchPipeline.add(trimmer, possessive, lunr.stemmer, lunr.ru.stemmer);
     this.ref("id");
     manifest.fields.forEach((f, i) => this.field(f, { boost: manifest.boosts[i] }));
     docs.forEach((doc, i) => this.add(Object.assign({ id: String(i) }, doc)));
   });
+  // The search pipeline also trims, as search.js's does, and its Russian stemmer is search.js's: a word's stem and the
+  // stems of its case forms that this index holds.
+  idx.pipeline = new lunr.Pipeline();
+  idx.pipeline.add(trimmer, possessive, lunr.stemmer, russianCases(lunr, (term) => term in idx.invertedIndex));
+  return idx;
 }
 
 const fold = (s) => s.replace(/ё/g, "е").replace(/Ё/g, "Е");

@@ -80,9 +80,47 @@
     });
   }
 
-  // The search pipeline: the indexing pipeline minus the stop-word filters (as lunr does). The
-  // trimmer keeps Latin, Cyrillic and digits whatever the languages, as ssg/search/analysis.py.
-  function searchPipeline(lunr, languages) {
+  // Case forms. lunr-languages' Russian stemmer reads many a name or masculine noun as people say it, in the
+  // nominative, as carrying a case ending (Газпром -> "газпр", but Газпрома, Газпромом -> "газпром"; Иван, Алексей,
+  // Борисов, космодром likewise: 29% of OpenCorpora's masculine names, 20% of its other masculine nouns), so the word
+  // typed as said missed the articles with only its other cases. A query word the stemmer cut, ending as such a
+  // nominative does (a consonant, or й but not -ый), also stands for the stems of its singular case forms (+а +у +ом
+  // +е; -й: -я -ю -ем -е): lunr-languages' own terms for its other cases. The index is unchanged (docs/search.md).
+  var CASE_ENDINGS = ["а", "у", "ом", "е"], SOFT_CASE_ENDINGS = ["я", "ю", "ем", "е"];
+
+  function caseForms(word) {
+    if (word.length < 3 || !/^[а-я]+$/.test(word) || /ый$/.test(word)) return [];
+    if (/й$/.test(word)) return SOFT_CASE_ENDINGS.map(function (e) { return word.slice(0, -1) + e; });
+    if (/[бвгджзклмнпрстфхцчшщ]$/.test(word)) return CASE_ENDINGS.map(function (e) { return word + e; });
+    return [];
+  }
+
+  // The Russian stemmer of the search pipeline: a word's stem, then the other stems of its case forms (caseForms) as
+  // further terms of the same clause. `known(term)` (null: any) tells whether the index holds a term; only known ones
+  // are kept, unless none is (then the stem alone, as lunr-languages'): lunr.Index.query finds nothing for a required
+  // clause one of whose terms the index lacks, and "+Росатом" must find the articles that say only "Росатома".
+  function russianCases(lunr, known) {
+    function cases(token) {
+      var word = token.toString(), stemmed = lunr.ru.stemmer(token), terms = [stemmed.toString()];
+      if (terms[0] === word) return stemmed; // no ending taken off: its case forms are the word and an ending
+      caseForms(word).forEach(function (form) {
+        var term = lunr.ru.stemmer(form);
+        if (terms.indexOf(term) < 0) terms.push(term);
+      });
+      var kept = known ? terms.filter(known) : terms;
+      if (kept.length < 2) return kept.length ? new lunr.Token(kept[0], stemmed.metadata) : stemmed;
+      return kept.map(function (term) { return new lunr.Token(term, stemmed.metadata); });
+    }
+    var label = known ? "ssg-stemmer-ru-cases-known" : "ssg-stemmer-ru-cases"; // (registered once: lunr warns of another)
+    if (lunr.Pipeline.registeredFunctions[label]) cases.label = label;
+    else lunr.Pipeline.registerFunction(cases, label);
+    return cases;
+  }
+
+  // The search pipeline: the indexing pipeline minus the stop-word filters (as lunr does), with the case forms of a
+  // Russian word (russianCases; `known` as there). The trimmer keeps Latin, Cyrillic and digits whatever the
+  // languages, as ssg/search/analysis.py.
+  function searchPipeline(lunr, languages, known) {
     var chars = "\\w" + lunr.ru.wordCharacters;
     var trimmer = lunr.trimmerSupport.generateTrimmer(chars);
     lunr.Pipeline.registerFunction(trimmer, "ssg-trimmer-" + languages.join("-"));
@@ -90,7 +128,7 @@
     var pipeline = new lunr.Pipeline();
     pipeline.add(trimmer, possessive);
     if (languages.indexOf("en") >= 0) pipeline.add(lunr.stemmer);
-    if (languages.indexOf("ru") >= 0) pipeline.add(lunr.ru.stemmer);
+    if (languages.indexOf("ru") >= 0) pipeline.add(russianCases(lunr, known));
     return pipeline;
   }
 
@@ -152,7 +190,7 @@
 
   // load(key) -> Promise of the data of file `key` ("index", "t/x0440", "d/12").
   function createSearch(lunr, load) {
-    var manifest, pipeline, bounds, averages, docs;
+    var manifest, pipeline, planning, bounds, averages, docs;
     var loading = {}, added = {}, storeChunks = {}, tables = {}, tableLoads = {};
     var entries = Object.create(null); // term -> [shard columns, row] until decoded, then the term
     var loadedTerms = [], sortedTerms = null;
@@ -164,7 +202,9 @@
         manifest = m;
         docs = m.docs;
         bounds = m.shards.split("\n");
-        pipeline = searchPipeline(lunr, m.languages);
+        // A query's terms, with every case form's stem to know which shards to load; then only those the index holds.
+        planning = searchPipeline(lunr, m.languages, null);
+        pipeline = searchPipeline(lunr, m.languages, function (term) { return entries[term] !== undefined; });
         averages = m.lengths.map(function (total) { return total / docs; });
         return m;
       });
@@ -209,11 +249,11 @@
       }
       var needed = {};
       var clauses = query.clauses.map(function (clause) {
-        var terms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        var terms = clause.usePipeline ? planning.runString(clause.term, { fields: clause.fields }) : [clause.term];
         terms.forEach(function (t) {
           shardsFor(t, "editDistance" in clause).forEach(function (i) { needed[i] = true; });
         });
-        return { clause: clause, terms: terms };
+        return { clause: clause, terms: terms, word: clause.term };
       });
       var list = Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
       if (list.length > MAX_SHARDS) throw new SearchError("broad", "needs " + list.length + " shards");
@@ -340,8 +380,12 @@
       return out;
     }
 
-    // The terms of every clause, expanded (see `expand`), in lunr's order.
+    // The terms of every clause, expanded (see `expand`), in lunr's order. A clause with case forms (russianCases) keeps
+    // those the index holds, now that their shards are loaded.
     function expandAll(p) {
+      p.clauses.forEach(function (c) {
+        if (c.terms.length > 1 && c.clause.usePipeline) c.terms = pipeline.runString(c.word, { fields: c.clause.fields });
+      });
       return p.clauses.map(function (c) {
         return c.terms.map(function (t) { return expand(c.clause, t); });
       });
@@ -589,7 +633,7 @@
 
     // The index terms a word of a lead becomes, to highlight what matched.
     function termOf(word) {
-      var out = pipeline.runString(foldQuery(word).toLowerCase());
+      var out = planning.runString(foldQuery(word).toLowerCase()); // its stem first (not its case forms' stems)
       return out.length ? out[0] : "";
     }
 
@@ -625,7 +669,8 @@
              plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord))); } };
   }
 
-  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive };
+  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive,
+              caseForms: caseForms, russianCases: russianCases };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
