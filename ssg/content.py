@@ -18,7 +18,7 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from datetime import timezone as dt_timezone
 from operator import attrgetter
 from sys import intern
@@ -29,7 +29,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
-from . import search
+from . import hugo, search
 from .charsets import not_utf8
 from .conflicts import conflict_message
 from .dates import DATE_HINT, against_path, date_fix
@@ -973,7 +973,16 @@ class _Reader:
         not publish what Jekyll hid; a date there is Hugo's); a `status:` that holds it back (for a `page`, not
         Pelican's `hidden`: published, and listed nowhere, as a page without `menu:` is); a `password:`."""
         status = self.status(data) and not (page and _hidden(data))
-        return self.password(data, self.flag("draft", data) or data.get("published") is False or status)
+        held = self.flag("draft", data) or data.get("published") is False or status
+        return self.password(data, held or self.hugo_held(data))
+
+    def hugo_held(self, data: dict) -> bool:
+        """Whether Hugo's keys leave the article out (`hugo.held`: a `publishDate` to come, a passed `expiryDate`,
+        `headless`, `build: {render: never}`), each told on its line, as they are read at the time of reading (a
+        draft's are not told: it is left out already)."""
+        found = hugo.held(data, datetime.now(UTC), lambda value: parse_date(value, self.settings.timezone))
+        self.warnings += [Problem(self.path, self.lines.get(item.key), item.key, item.message) for item in found]
+        return any(item.left_out for item in found)
 
     def status(self, data: dict) -> bool:
         """Whether Pelican's or WordPress's `status:` leaves the article out: a moved archive must not publish what its

@@ -77,6 +77,7 @@ def _reader_code() -> str:
                 "content.py",
                 "dates.py",
                 "frontmatter.py",
+                "hugo.py",
                 "markdown.py",
                 "pelican.py",
                 "scripts.py",
