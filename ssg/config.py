@@ -31,7 +31,7 @@ from .site import outlet_key, tag_key
 from .yamlload import YamlSyntaxError, key_value, line_below, line_of, load_yaml_with_lines, toml_line
 
 CONFIG_FILE = "site.yaml"
-PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang")
+PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "categories")
 ARTICLE_FIELDS = ("title", "date", "updated", "lang", "tags", "source", "image", "rights", "summary", "slug", "draft")
 
 
@@ -201,17 +201,29 @@ _FOREIGN_PLACEHOLDERS = {
     "slug": "slug",
     "filename": "slug",
     "lang": "lang",
+    "categories": "categories",
 }
-_JEKYLL_STYLES = {"pretty": "{year}/{month}/{day}/{slug}/", "date": "{year}/{month}/{day}/{slug}.html", "none": "{slug}.html"}
+# Jekyll's styles start with its posts' categories (its default, `date`, made /jekyll/update/2015/11/06/welcome.html):
+# translated without them, every post with `categories:` got another URL, without a word (a keeper's move from Jekyll).
+_JEKYLL_STYLES = {
+    "pretty": "{categories}/{year}/{month}/{day}/{slug}/",
+    "date": "{categories}/{year}/{month}/{day}/{slug}.html",
+    "none": "{categories}/{slug}.html",
+}
 
 
 def _foreign_permalink(pattern: str) -> str | None:
-    """The ssg pattern for a Jekyll or Hugo permalink (`/:year/:month/:title/`, `pretty`), or None where it has none."""
+    """The ssg pattern for a Jekyll or Hugo permalink (`/:year/:month/:title/`, `pretty`), or None where it has none.
+    A placeholder ssg has no counterpart of (Jekyll's `:y_day`) is a ValueError naming it."""
     if pattern in _JEKYLL_STYLES:
         return _JEKYLL_STYLES[pattern]
+    pattern = pattern.replace(":output_ext", ".html")  # (Jekyll's: the page's suffix, .html for a post)
     words = re.findall(r":(\w+)", pattern)
-    if not words or any(word not in _FOREIGN_PLACEHOLDERS for word in words):
+    if not words:
         return None
+    if unknown := [word for word in words if word not in _FOREIGN_PLACEHOLDERS]:
+        braces = ", ".join("{" + name + "}" for name in PERMALINK_FIELDS)
+        raise ValueError(f"{pattern!r}: :{unknown[0]} has no counterpart in ssg's patterns, whose placeholders are {braces}")
     return re.sub(r":(\w+)", lambda m: "{" + _FOREIGN_PLACEHOLDERS[m[1]] + "}", pattern).strip("/") + (
         "" if pattern.endswith(".html") else "/"
     )
@@ -221,7 +233,9 @@ def _permalink(value: Any) -> str:
     foreign = _foreign_permalink(_str(value).strip())
     if foreign is not None:
         if value.strip() in _JEKYLL_STYLES:
-            raise ValueError(f"{value!r} is Jekyll's name for the pattern ssg writes {foreign}")
+            raise ValueError(
+                f"{value!r} is Jekyll's name for the pattern ssg writes {foreign} (a post's categories: start its URL, as in Jekyll)"
+            )
         raise ValueError(f"{value!r} has Jekyll's and Hugo's :placeholders; ssg writes them in braces: {foreign}")
     pattern = _str(value).strip("/")
     pattern += "" if pattern.endswith(".html") else "/"  # Pelican's `{slug}.html` keeps its URLs; else a folder
@@ -588,7 +602,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "permalink",
         "{year}/{month}/{day}/{slug}/",
-        "Article URL pattern: {year} {month} {day} {slug} {lang}; a folder, or a page when it ends in .html ({slug}.html).",
+        "Article URL pattern: {year} {month} {day} {slug} {lang} {categories}; a folder, or a page when it ends in .html ({slug}.html).",
         _permalink,
     ),
     Option(

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config
-from .content import Alias, Article, StandalonePage
+from .content import JEKYLL_POSTS, Alias, Article, StandalonePage
 from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
 from .pelican import TAG_LINK
 from .site import Site, tag_named
@@ -69,9 +70,11 @@ class Urls:
     def _article(self, article: Article) -> str:
         d = article.date
         prefix = f"{article.lang}/" if article.lang in self.prefixed else ""
-        return prefix + self.permalink.format(
-            year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang
+        categories = jekyll_categories(article.source_path, article.extra) if "{categories}" in self.permalink else ""
+        path = self.permalink.format(
+            year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang, categories=categories
         )
+        return prefix + (path if categories else re.sub("/{2,}", "/", path).lstrip("/"))  # (none: no folder, as in Jekyll)
 
     def page(self, page: StandalonePage) -> str:
         """A standalone page's (About): `<slug>/`, from the site's root whatever the articles' permalink, as Hugo and
@@ -186,6 +189,20 @@ class Urls:
     def root_relative(self, site_path: str) -> str:
         """`/sub/path/x/`: for pages shown at any depth, like 404.html."""
         return self.base_path + quote(site_path, safe="/#%")
+
+
+def jekyll_categories(source_path: str, extra: Mapping[str, Any]) -> str:
+    """Jekyll's `:categories` of a post, as its URLs had them (`/space/news/2018/01/09/x.html`): `categories:` (a list,
+    or names parted by spaces), the folders above `_posts/` (`space/_posts/x.md`), then `category:` (one name), each
+    once and in lower case, parted by `/`."""
+    written = extra.get("categories")
+    names = written.split() if isinstance(written, str) else list(written) if isinstance(written, list) else []
+    folders = source_path.split("/")[:-1]
+    if JEKYLL_POSTS in folders:
+        names += folders[: folders.index(JEKYLL_POSTS)]
+    if isinstance(extra.get("category"), (str, int)):
+        names.append(extra["category"])
+    return "/".join(dict.fromkeys(str(name).strip().lower() for name in names if str(name).strip()))
 
 
 def link_paths(site: Site, urls: Urls) -> dict[str, str]:
