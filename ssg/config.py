@@ -471,12 +471,12 @@ def _sources(value: Any) -> Sources:
     return Sources(_keyed("enabled", _bool, data["enabled"])) if "enabled" in data else Sources()
 
 
-FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.xml"}
+FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.xml", "old_paths": ()}
 
 
 def _feeds(value: Any) -> dict:
     data = _mapping(value)
-    known = {"entries": _positive_int, "full_content": _bool, "lang_path": _lang_feed_path}
+    known = {"entries": _positive_int, "full_content": _bool, "lang_path": _lang_feed_path, "old_paths": _old_feed_paths}
     _known_keys(data, known)
     return FEED_DEFAULTS | {k: _keyed(k, known[k], v) for k, v in data.items()}
 
@@ -486,6 +486,22 @@ def _lang_feed_path(value: Any) -> str:
     if set(re.findall(r"{(\w+)}", path)) != {"lang"} or not path.endswith(".xml") or ".." in path.split("/"):
         raise ValueError(f"lang_path {value!r} must hold {{lang}} and end in .xml (e.g. {{lang}}/feed.xml or feed-{{lang}}.xml)")
     return path
+
+
+def _old_feed_paths(value: Any) -> tuple[str, ...]:
+    """Where the old site's feed was (Hugo's `index.xml`, Pelican's `feeds/all.atom.xml`): the site's feed is written
+    there too. Its readers were subscribed there, and no redirect page leads a feed reader on: after a move, their
+    feed was gone, and they were told nothing. A path from the site's root, of a feed's file."""
+    paths = [value] if isinstance(value, str) else value
+    if not isinstance(paths, list) or not all(isinstance(path, str) for path in paths):
+        raise ValueError(f"{value!r} is not a list of paths (e.g. [index.xml, feeds/all.atom.xml])")
+    for path in paths:
+        clean = path.strip().lstrip("/")
+        if "://" in path or ".." in clean.split("/") or not re.search(r"[^/]\.(xml|atom|rss)$", clean):
+            raise ValueError(f"{path!r} is not the path of a feed's file from the site's root (e.g. index.xml, feeds/all.atom.xml)")
+        if clean == "feed.xml" or clean.startswith(("tags/", "sources/")):
+            raise ValueError(f"{path!r} is where ssg writes a feed of its own: leave it out")
+    return tuple(dict.fromkeys(path.strip().lstrip("/") for path in paths))
 
 
 def _bool(value: Any) -> bool:
@@ -660,7 +676,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "feeds",
         FEED_DEFAULTS,
-        "Atom feeds (site, per tag, per outlet, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`.",
+        "Atom feeds (site, per tag, per outlet, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`, the site's feed also at the old site's `old_paths` ([index.xml]).",
         _feeds,
     ),
     Option(
