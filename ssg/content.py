@@ -36,6 +36,7 @@ from .dates import DATE_HINT, against_path, date_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, on_this_computer, render_markdown
+from .pelican import title_slug
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, key_value, quoted
@@ -193,6 +194,7 @@ class ReadSettings:
     other_alphabet_lang: str | None = None  # and its language in another alphabet (`Config.other_alphabet_lang`)
     content_dir: str = "content"  # the content folder as the user names it (a message names its pages/ folder)
     source_names: tuple[tuple[str, ...], ...] = ()  # names of one outlet: indexed for search under all of them, as tags are
+    pelican_title_slugs: bool = True  # a Pelican header without `Slug:` gets its title's slug (`pelican.slugs_of_titles`)
 
 
 @quick_pickling
@@ -422,6 +424,7 @@ class _Reader:
         self.body = ""  # the text below the front matter
         self.front_text = ""  # the text above it
         self.days: set[str] = set()  # date fields written as a day alone
+        self.pelican = False  # the file starts with Pelican's `Title:` header, not front matter
 
     def failed(self, problem: Problem) -> dict:
         return {"problems": [problem.to_dict()]}
@@ -443,7 +446,7 @@ class _Reader:
         data, body = {} if front.data is None else front.data, front.body
         if not isinstance(data, dict):
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
-        self.lines, self.end_line = front.lines, front.end_line
+        self.lines, self.end_line, self.pelican = front.lines, front.end_line, front.pelican
         self.body = body  # (for the message of a missing title: `title_hint`)
         self.front_text = text[: len(text) - len(body)]  # (for the message of a text field YAML read as another type)
         self.warn_comments(text)
@@ -515,7 +518,7 @@ class _Reader:
             "image": self.image(data),
             "rights": self.text("rights", data),
             "summary": self.summary(data),
-            "slug": self.slug(data, prefix.group(4) if prefix else stem),
+            "slug": self.pelican_slug(data, title) or self.slug(data, prefix.group(4) if prefix else stem),
             "draft": self.held_back(data),
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
@@ -571,7 +574,7 @@ class _Reader:
             "days": sorted(self.days),
             "lang": self.lang(data),
             "summary": self.summary(data),
-            "slug": self.slug(data, prefix.group(4) if prefix else stem),
+            "slug": self.pelican_slug(data, title) or self.slug(data, prefix.group(4) if prefix else stem),
             "draft": self.held_back(data, page=True),
             "menu": self.menu(data),
             "aliases": self.old_urls(data),
@@ -1349,6 +1352,14 @@ class _Reader:
                     continue
                 found.append([key, path, host, key == "aliases" and host is None and not item.strip().startswith("/")])
         return found
+
+    def pelican_slug(self, data: dict, title: str) -> str | None:
+        """The slug Pelican gave an article whose header has no `Slug:`: its title's (`pelican.title_slug`, Pelican's
+        default `SLUGIFY_SOURCE`), where it makes one ssg can write; None for the file name's, as other articles'."""
+        if not self.pelican or "slug" in data or not self.settings.pelican_title_slugs:
+            return None
+        slug = title_slug(title)
+        return slug if 0 < len(slug) <= MAX_SLUG and slug.strip("-_") else None
 
     def slug(self, data: dict, default: str) -> str:
         value = data.get("slug")

@@ -19,6 +19,7 @@ from .cache import STORAGE
 from .config import Config
 from .content import RECORD_FORMAT, ReadSettings
 from .markdown import EXTENSIONS
+from .pelican import slugs_of_titles
 from .theme import Theme
 
 
@@ -35,6 +36,7 @@ def read_settings(config: Config) -> ReadSettings:
         config.other_alphabet_lang,
         config.content_dir,
         outlets,
+        slugs_of_titles(config.root),
     )
 
 
@@ -50,6 +52,7 @@ def cache_stamp(config: Config) -> str:
         "search": getattr(search, "TERMS_VERSION", ""),
         "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
         "content": config.content_dir,  # files are remembered by path under it
+        "pelican_slugs": slugs_of_titles(config.root),  # (pelicanconf.py's SLUGIFY_SOURCE: a slug of the title or file)
         "record": RECORD_FORMAT,  # what a record holds
         "storage": STORAGE,  # how the cache stores it
     }
