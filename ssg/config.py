@@ -1108,13 +1108,28 @@ def tag_names_problems(tag_names: dict[str, dict[str, str]], option: str = "tag_
     return problems
 
 
-def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = ()) -> str:
+def init_value(name: str, value: Any) -> Any:
+    """A value another generator's configuration gives option `name` (`oldconfig`), as site.yaml takes it, or a
+    ValueError saying why not: a Jekyll or Hugo permalink pattern in ssg's words (`date` is Jekyll's default)."""
+    if name == "permalink" and isinstance(value, str):
+        value = _foreign_permalink(value.strip()) or value
+    return next(option for option in OPTIONS if option.name == name).check(value)
+
+
+def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = (), taken: dict | None = None) -> str:
     """The commented site.yaml that `ssg init` writes: every option, its default and meaning. `languages` (`ssg init
-    --languages ru,en`): the default first, which is `lang`; two or more make the archive bilingual."""
+    --languages ru,en`): the default first, which is `lang`; two or more make the archive bilingual. `taken`: options'
+    values from the configuration of the generator the archive comes from (`oldconfig`), written uncommented."""
     # A bilingual archive's languages each with the site's title, to translate: without one, a language's pages and
     # feeds were titled "<title> (English)", the default language's title with the language's name.
+    title = (taken or {}).get("title", title)
     titled = {code: {"title": title} for code in languages}
-    given = {"title": title} | ({"lang": languages[0]} if languages else {}) | ({"languages": titled} if len(languages) > 1 else {})
+    given = (
+        {"title": title}
+        | (taken or {})
+        | ({"lang": languages[0]} if languages else {})
+        | ({"languages": titled} if len(languages) > 1 else {})
+    )
     out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
     for option in OPTIONS:
         default = option.example if option.default is None else option.default

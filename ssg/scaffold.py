@@ -89,17 +89,19 @@ def gitignore_lacks(text: str) -> list[str]:
     return [line for line in GITIGNORE.split() if line.strip("/") not in there]
 
 
-def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
+def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = (), taken: dict | None = None) -> tuple[list[Path], list[Path]]:
     """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`.
-    `languages`: the archive's, the default first (`config.default_site_yaml`). Returns the files made, and those it
-    would have made that were there already and are kept as they are (content/: no example is added to it).
+    `languages`: the archive's, the default first (`config.default_site_yaml`); `taken`: site.yaml's values from the old
+    generator's configuration (`oldconfig`). Returns the files made, and those it would have made that were there
+    already and are kept as they are (content/: no example is added to it).
 
     A folder with a content/ of its own (a Hugo site's, articles copied in) gets what it lacks around it, and no
     example among its articles; nothing that is there is changed."""
     folder = Path(folder)
     if (folder / CONFIG_FILE).exists():
         raise SsgError(f"{folder} already holds an archive ({CONFIG_FILE} exists); nothing was changed")
-    files = {folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive", languages)}
+    title = folder.resolve().name.replace("-", " ").title() or "My news archive"
+    files = {folder / CONFIG_FILE: default_site_yaml(title, languages, taken)}
     wanted = {
         folder / "content": (folder / "content" / f"{now:%Y}" / "welcome.md", lambda: welcome_article(now, languages)),
         folder / ".gitignore": (folder / ".gitignore", lambda: GITIGNORE),
