@@ -250,6 +250,15 @@ def _permalink(value: Any) -> str:
     return pattern
 
 
+def _lang_permalink(value: Any) -> str:
+    """A pattern for the articles of the languages other than `lang:` (Pelican put them at `{slug}-{lang}.html`, its
+    ARTICLE_LANG_URL, beside the default language's `{slug}.html`): with `{lang}`, which tells them apart."""
+    pattern = _permalink(value)
+    if "{lang}" not in pattern:
+        raise ValueError(f"{value!r} has no {{lang}}, so a translation would share its original's URL (e.g. {{slug}}-{{lang}}.html)")
+    return pattern
+
+
 def _required_fields(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{value!r} is not a list of field names (e.g. [source, rights])")
@@ -644,6 +653,13 @@ OPTIONS: tuple[Option, ...] = (
         _languages,
     ),
     Option("prefix_default_lang", False, "Put the default language's articles under /<lang>/ too.", _bool),
+    Option(
+        "lang_permalink",
+        None,
+        "The URL pattern of the other languages' articles, in place of permalink under /<lang>/ (Pelican's ARTICLE_LANG_URL).",
+        _lang_permalink,
+        "{slug}-{lang}.html",
+    ),
     Option("tag_names", {}, "One tag, several names: {Roscosmos: {ru: Роскосмос}}, or a YAML file holding that mapping.", _tag_names),
     Option(
         "source_names",
@@ -746,6 +762,7 @@ class Config:
     source_names: dict = field(default_factory=dict, hash=False)  # `source_names:`, as `tag_names:` is for tags
     source_names_file: str | None = None  # the file `source_names:` named, as `tag_names_file`
     timeout: float = 30  # seconds a page's templates may take (`timelimit`); changes no page, so in no fingerprint
+    lang_permalink: str | None = None  # the other languages' articles' pattern, where they are not under /<lang>/
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by

@@ -20,8 +20,6 @@ from typing import Any, NamedTuple
 
 import yaml
 
-# ssg's options that another generator's configuration names, and where each reads them.
-TAKEN = ("title", "base_url", "lang", "timezone", "permalink")
 HUGO_FILES = ("hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml")
 JEKYLL_FILE = "_config.yml"
 PELICAN_FILES = ("pelicanconf.py", "publishconf.py")  # (publishconf.py's SITEURL, the published one, wins)
@@ -121,6 +119,9 @@ def _pelican(folder: Path) -> tuple[str, dict, list[str]] | None:
         )
     else:
         wanted["permalink"] = written
+    lang_pattern = settings.get("ARTICLE_LANG_URL", "{slug}-{lang}.html")  # (the other languages' articles, Pelican's default)
+    if isinstance(lang_pattern, str) and lang_pattern != pattern:
+        wanted["lang_permalink"] = re.sub(r"{([^}]*)}", lambda m: _PELICAN_FIELDS.get(m[1], m[0]), lang_pattern)
     return " and ".join(read), wanted, left
 
 

@@ -41,9 +41,11 @@ class Urls:
         lang_feed: str = "{lang}/feed.xml",
         prefixed: frozenset[str] = frozenset(),
         lang_folders: frozenset[str] = frozenset(),
+        lang_permalinks: dict[str, str] | None = None,
     ):
         self.permalink = permalink
         self.prefixed = prefixed  # languages whose articles live under /<lang>/
+        self.lang_permalinks = lang_permalinks or {}  # languages whose articles have a pattern of their own (`lang_permalink`)
         self.lang_folders = lang_folders  # languages whose standalone pages live under /<lang>/, with their home page
         self.base_url = base_url
         self.base_path = urlsplit(base_url).path or "/"
@@ -59,6 +61,9 @@ class Urls:
         if config.multilingual:
             lang_folders = frozenset(c for c in config.language_codes if c != config.lang or config.prefix_default_lang)
             prefixed = lang_folders if "{lang}" not in config.permalink else frozenset()  # (else the pattern places them)
+            if config.lang_permalink:  # (the other languages' articles: where that pattern places them, not under /<lang>/)
+                own = {code: config.lang_permalink for code in config.language_codes if code != config.lang}
+                return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed - own.keys(), lang_folders, own)
         return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed, lang_folders)
 
     def article(self, article: Article) -> str:
@@ -70,8 +75,9 @@ class Urls:
     def _article(self, article: Article) -> str:
         d = article.date
         prefix = f"{article.lang}/" if article.lang in self.prefixed else ""
-        categories = jekyll_categories(article.source_path, article.extra) if "{categories}" in self.permalink else ""
-        path = self.permalink.format(
+        pattern = self.lang_permalinks.get(article.lang, self.permalink)
+        categories = jekyll_categories(article.source_path, article.extra) if "{categories}" in pattern else ""
+        path = pattern.format(
             year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang, categories=categories
         )
         return prefix + (path if categories else re.sub("/{2,}", "/", path).lstrip("/"))  # (none: no folder, as in Jekyll)

@@ -1085,7 +1085,7 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     result = run("init", str(pelican))
     assert (
         "read pelicanconf.py and publishconf.py: site.yaml takes title: Архив, timezone: Europe/Moscow, "
-        "base_url: https://archive.example.org/, lang: ru, permalink: {year}/{slug}.html\n"
+        "base_url: https://archive.example.org/, lang: ru, permalink: {year}/{slug}.html, lang_permalink: {slug}-{lang}.html\n"
     ) in result.output
     assert run("-C", str(pelican), "build").exit_code == 0
     assert '<time datetime="2020-10-14T08:45:00+03:00">' in (pelican / "public/2020/rokot.html").read_text()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
+from ssg.errors import ConfigError
+from ssg.linkcheck import check_links
 from ssg.markdown import render_markdown
 
 from .conftest import NOW, SITE_YAML
@@ -200,3 +204,28 @@ def test_a_pelican_article_without_a_slug_keeps_the_url_pelican_made_of_its_titl
     project.write({"pelicanconf.py": "SITENAME = 'Архив'\nSLUGIFY_SOURCE = 'basename'\n"})
     project.build()
     assert (project.public / "article-1.html").is_file() and not (project.public / "zapusk-progressa-perenesion.html").exists()
+
+
+def test_the_other_languages_articles_keep_pelicans_lang_urls(project):
+    """Pelican put an article in another language than DEFAULT_LANG at `{slug}-{lang}.html` (ARTICLE_LANG_URL): ssg put
+    it under en/, and each needed its old URL written in its header to keep it (a keeper's move: 19 of 55 articles).
+    site.yaml's `lang_permalink:` is that pattern (`ssg init` takes it from pelicanconf.py): the English translation is
+    at hls-spacex-en.html, and links, language switches and checks follow it; one without {lang} is refused."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: ru\nlanguages: [ru, en]\npermalink: '{slug}.html'\nlang_permalink: '{slug}-{lang}.html'\n",
+            "content/hls.md": "Title: HLS: SpaceX\nDate: 2020-10-14 10:00\nSlug: hls-spacex\nLang: ru\n\n[English]({filename}hls-en.md)\n",
+            "content/hls-en.md": "Title: HLS: SpaceX\nDate: 2020-10-14 10:00\nSlug: hls-spacex\nLang: en\nTranslation: true\n\nText.\n",
+        }
+    )
+    project.build()
+    assert '<a href="hls-spacex-en.html">English</a>' in project.page("hls-spacex.html")
+    assert 'hreflang="en" href="https://example.org/hls-spacex-en.html"' in project.page("hls-spacex.html")
+    assert not (project.public / "en/hls-spacex.html").exists() and (project.public / "en/index.html").is_file()
+    assert not check_links(project.public, "https://example.org/").broken
+    project.write({"site.yaml": SITE_YAML + "lang: ru\nlanguages: [ru, en]\nlang_permalink: '{slug}.html'\n"})
+    with pytest.raises(ConfigError) as refused:
+        project.build()
+    assert str(refused.value).endswith(
+        "lang_permalink: '{slug}.html' has no {lang}, so a translation would share its original's URL (e.g. {slug}-{lang}.html)"
+    )
