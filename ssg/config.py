@@ -250,6 +250,15 @@ def _permalink(value: Any) -> str:
     return pattern
 
 
+def _separator(value: Any) -> str:
+    """Jekyll's site-wide `excerpt_separator:` (`<!--cut-->`): a moved archive's summaries ended there, and without it
+    each was its article's first paragraph, the marker an HTML comment no one saw, without a word."""
+    text = _str(value)
+    if not text.strip():
+        raise ValueError("is empty (write the marker that ends a summary, e.g. <!--cut-->, or leave the key out for <!--more-->)")
+    return text
+
+
 def _lang_permalink(value: Any) -> str:
     """A pattern for the articles of the languages other than `lang:` (Pelican put them at `{slug}-{lang}.html`, its
     ARTICLE_LANG_URL, beside the default language's `{slug}.html`): with `{lang}`, which tells them apart."""
@@ -660,6 +669,13 @@ OPTIONS: tuple[Option, ...] = (
         _lang_permalink,
         "{slug}-{lang}.html",
     ),
+    Option(
+        "excerpt_separator",
+        None,
+        "Where an article's summary ends, for those without their own excerpt_separator: (Jekyll's _config.yml setting).",
+        _separator,
+        "<!--more-->",
+    ),
     Option("tag_names", {}, "One tag, several names: {Roscosmos: {ru: Роскосмос}}, or a YAML file holding that mapping.", _tag_names),
     Option(
         "source_names",
@@ -763,6 +779,7 @@ class Config:
     source_names_file: str | None = None  # the file `source_names:` named, as `tag_names_file`
     timeout: float = 30  # seconds a page's templates may take (`timelimit`); changes no page, so in no fingerprint
     lang_permalink: str | None = None  # the other languages' articles' pattern, where they are not under /<lang>/
+    excerpt_separator: str | None = None  # where summaries end, unless an article says (None: at <!--more-->)
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by
@@ -878,6 +895,7 @@ class Config:
             "source_names": self.source_names,  # (an outlet is indexed for search under all its names)
             "cyrillic_lang": self.cyrillic_lang,  # (an article in Cyrillic with another lang is warned of, and the other way)
             "other_alphabet_lang": self.other_alphabet_lang,
+            "excerpt_separator": self.excerpt_separator,
         }
 
 

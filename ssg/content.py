@@ -195,6 +195,7 @@ class ReadSettings:
     content_dir: str = "content"  # the content folder as the user names it (a message names its pages/ folder)
     source_names: tuple[tuple[str, ...], ...] = ()  # names of one outlet: indexed for search under all of them, as tags are
     pelican_title_slugs: bool = True  # a Pelican header without `Slug:` gets its title's slug (`pelican.slugs_of_titles`)
+    excerpt_separator: str | None = None  # site.yaml's: where an article without its own ends its summary (None: <!--more-->)
 
 
 @quick_pickling
@@ -455,7 +456,7 @@ class _Reader:
         meta = self.check_page(data) if page else self.check(data)
         meta = self.shown_without_control_characters(meta)
         body = self.without_control_characters(text, body)
-        rendered = render_markdown(body, self.path, self.text("excerpt_separator", data))
+        rendered = render_markdown(body, self.path, self.text("excerpt_separator", data) or self.settings.excerpt_separator)
         self.warn_template_tags(text, rendered.template_tags)
         self.warn_outside(text, rendered.outside)
         self.warn_loopback(text, rendered.loopback)

@@ -88,7 +88,7 @@ def _jekyll(folder: Path) -> tuple[str, dict, list[str]] | None:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return path.name, {}, [f"{path.name} could not be read ({exc})"]
     data = data if isinstance(data, dict) else {}
-    wanted = _given(data, {"title": "title", "timezone": "timezone"})
+    wanted = _given(data, {"title": "title", "timezone": "timezone", "excerpt_separator": "excerpt_separator"})
     if isinstance(data.get("url"), str) and data["url"].strip():
         wanted["base_url"] = data["url"].strip().rstrip("/") + "/" + str(data.get("baseurl") or "").strip("/")
     lang = data.get("lang") or data.get("locale")  # (jekyll-seo-tag's `locale: ru_RU`)

@@ -37,6 +37,7 @@ def read_settings(config: Config) -> ReadSettings:
         config.content_dir,
         outlets,
         slugs_of_titles(config.root),
+        config.excerpt_separator,
     )
 
 

@@ -1068,10 +1068,13 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
 
     jekyll = tmp_path / "jekyll"
     (jekyll / "_posts").mkdir(parents=True)
-    (jekyll / "_config.yml").write_text("title: Blog\nurl: https://example.org\nbaseurl: /news\ntimezone: Europe/Moscow\nlocale: ru_RU\n")
+    (jekyll / "_config.yml").write_text(
+        "title: Blog\nurl: https://example.org\nbaseurl: /news\ntimezone: Europe/Moscow\nlocale: ru_RU\nexcerpt_separator: <!--cut-->\n"
+    )
     assert run("init", str(jekyll)).exit_code == 0
     site = yaml.safe_load((jekyll / "site.yaml").read_text())
-    assert site["base_url"] == "https://example.org/news/" and site["lang"] == "ru"
+    assert site["base_url"] == "https://example.org/news/" and site["lang"] == "ru" and site["excerpt_separator"] == "<!--cut-->"
+    assert not (jekyll / "content").exists()  # (no example article to publish with the posts moved in)
     assert site["permalink"] == "{categories}/{year}/{month}/{day}/{slug}.html"  # (no permalink: is Jekyll's `date` style)
 
     pelican = tmp_path / "pelican"

@@ -314,3 +314,11 @@ def test_hugos_toml_in_site_yaml_is_told_as_such(project, text, said):
     with pytest.raises(ConfigError) as caught:
         load_config(project.root)
     assert [str(p) for p in caught.value.problems] == [said]
+
+
+def test_excerpt_separator_is_the_sites_marker_and_not_empty(project):
+    project.write({"site.yaml": SITE_YAML + "excerpt_separator: <!--cut-->\n"})
+    assert load_config(project.root).excerpt_separator == "<!--cut-->"
+    assert problems(project, "excerpt_separator: ' '\n") == [
+        "site.yaml:5: excerpt_separator: is empty (write the marker that ends a summary, e.g. <!--cut-->, or leave the key out for <!--more-->)"
+    ]

@@ -1656,3 +1656,13 @@ def test_hugo_keys_that_kept_a_page_off_the_site_leave_the_article_out_with_a_wa
     assert told("draft: true\nexpiryDate: 2020-01-01\n") == (True, [])  # (a draft: left out already, nothing to tell)
     toml = read("+++\ntitle = 'T'\ndate = 2019-03-05T10:00:00+03:00\nexpiryDate = 2020-01-01\n+++\nx\n", "posts/x.md")
     assert toml["meta"]["draft"] is True and [w["line"] for w in toml["warnings"]] == [4]
+
+
+def test_the_sites_excerpt_separator_ends_the_summaries_of_articles_without_their_own():
+    """Jekyll's `_config.yml` sets `excerpt_separator: <!--cut-->` for every post: site.yaml had no such option, so each
+    summary was the post's first paragraph, the marker an HTML comment no one saw, without a word (a keeper's move)."""
+    cut = ReadSettings(lang="en", timezone="Europe/Moscow", require=(), search=SearchConfig(enabled=False), excerpt_separator="<!--cut-->")
+    text = "---\ntitle: T\ndate: 2021-01-01\n---\nFirst.\n\nSecond.\n\n<!--cut-->\n\nThird.\n"
+    assert meta(text, settings=cut)["summary"] == "First. Second." and meta(text)["summary"] == "First."
+    own = text.replace("date: 2021-01-01\n", "date: 2021-01-01\nexcerpt_separator: <!--more-->\n").replace("Second.", "<!--more-->")
+    assert meta(own, settings=cut)["summary"] == "First."  # (an article's own marker wins)
