@@ -22,7 +22,7 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build
-from .config import CONFIG_FILE, FLAGS, Config, load_config
+from .config import CONFIG_FILE, FLAGS, Config, init_value, load_config
 from .content import (
     DATE_PREFIX,
     PAGES_FOLDER,
@@ -37,6 +37,7 @@ from .content import (
 from .dates import against_path, understand
 from .errors import Problem, SsgError, in_file_order
 from .load import posts_outside
+from .oldconfig import read_old_config
 from .output import moving_list
 from .scaffold import (
     add_workflow,
@@ -544,10 +545,16 @@ def workflow_command(project: Path) -> None:
 )
 def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     """Create a new archive in FOLDER: site.yaml, content/ with one article."""
+    old = None if (Path(folder) / CONFIG_FILE).exists() else read_old_config(Path(folder), init_value)
     try:
-        created, kept = init_project(folder, datetime.now().astimezone().replace(microsecond=0), languages)
+        created, kept = init_project(folder, datetime.now().astimezone().replace(microsecond=0), languages, old and old.values)
     except SsgError as error:
         _fail(error, "Init")
+    if old is not None:  # (an archive moved from Hugo, Jekyll or Pelican: what site.yaml took of its settings)
+        taken = ", ".join(f"{name}: {value}" for name, value in old.values.items()) or "nothing"
+        click.echo(f"read {old.source}: site.yaml takes {taken}")
+        for left in old.left:
+            click.echo(f"  not taken: {left}")
     for path in created:
         click.echo(f"created {os.path.relpath(path)}")
     for path in kept:  # (what it did not write, and why: a folder with files of its own)

@@ -31,7 +31,7 @@ from .site import outlet_key, tag_key
 from .yamlload import YamlSyntaxError, key_value, line_below, line_of, load_yaml_with_lines, toml_line
 
 CONFIG_FILE = "site.yaml"
-PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang")
+PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "categories")
 ARTICLE_FIELDS = ("title", "date", "updated", "lang", "tags", "source", "image", "rights", "summary", "slug", "draft")
 
 
@@ -201,17 +201,29 @@ _FOREIGN_PLACEHOLDERS = {
     "slug": "slug",
     "filename": "slug",
     "lang": "lang",
+    "categories": "categories",
 }
-_JEKYLL_STYLES = {"pretty": "{year}/{month}/{day}/{slug}/", "date": "{year}/{month}/{day}/{slug}.html", "none": "{slug}.html"}
+# Jekyll's styles start with its posts' categories (its default, `date`, made /jekyll/update/2015/11/06/welcome.html):
+# translated without them, every post with `categories:` got another URL, without a word (a keeper's move from Jekyll).
+_JEKYLL_STYLES = {
+    "pretty": "{categories}/{year}/{month}/{day}/{slug}/",
+    "date": "{categories}/{year}/{month}/{day}/{slug}.html",
+    "none": "{categories}/{slug}.html",
+}
 
 
 def _foreign_permalink(pattern: str) -> str | None:
-    """The ssg pattern for a Jekyll or Hugo permalink (`/:year/:month/:title/`, `pretty`), or None where it has none."""
+    """The ssg pattern for a Jekyll or Hugo permalink (`/:year/:month/:title/`, `pretty`), or None where it has none.
+    A placeholder ssg has no counterpart of (Jekyll's `:y_day`) is a ValueError naming it."""
     if pattern in _JEKYLL_STYLES:
         return _JEKYLL_STYLES[pattern]
+    pattern = pattern.replace(":output_ext", ".html")  # (Jekyll's: the page's suffix, .html for a post)
     words = re.findall(r":(\w+)", pattern)
-    if not words or any(word not in _FOREIGN_PLACEHOLDERS for word in words):
+    if not words:
         return None
+    if unknown := [word for word in words if word not in _FOREIGN_PLACEHOLDERS]:
+        braces = ", ".join("{" + name + "}" for name in PERMALINK_FIELDS)
+        raise ValueError(f"{pattern!r}: :{unknown[0]} has no counterpart in ssg's patterns, whose placeholders are {braces}")
     return re.sub(r":(\w+)", lambda m: "{" + _FOREIGN_PLACEHOLDERS[m[1]] + "}", pattern).strip("/") + (
         "" if pattern.endswith(".html") else "/"
     )
@@ -221,7 +233,9 @@ def _permalink(value: Any) -> str:
     foreign = _foreign_permalink(_str(value).strip())
     if foreign is not None:
         if value.strip() in _JEKYLL_STYLES:
-            raise ValueError(f"{value!r} is Jekyll's name for the pattern ssg writes {foreign}")
+            raise ValueError(
+                f"{value!r} is Jekyll's name for the pattern ssg writes {foreign} (a post's categories: start its URL, as in Jekyll)"
+            )
         raise ValueError(f"{value!r} has Jekyll's and Hugo's :placeholders; ssg writes them in braces: {foreign}")
     pattern = _str(value).strip("/")
     pattern += "" if pattern.endswith(".html") else "/"  # Pelican's `{slug}.html` keeps its URLs; else a folder
@@ -233,6 +247,24 @@ def _permalink(value: Any) -> str:
         raise ValueError(f"{value!r} has no {{slug}}, so articles would share one URL (e.g. {{year}}/{{month}}/{{day}}/{{slug}}/)")
     if ".." in pattern.split("/"):
         raise ValueError(f"{value!r} may not contain '..'")
+    return pattern
+
+
+def _separator(value: Any) -> str:
+    """Jekyll's site-wide `excerpt_separator:` (`<!--cut-->`): a moved archive's summaries ended there, and without it
+    each was its article's first paragraph, the marker an HTML comment no one saw, without a word."""
+    text = _str(value)
+    if not text.strip():
+        raise ValueError("is empty (write the marker that ends a summary, e.g. <!--cut-->, or leave the key out for <!--more-->)")
+    return text
+
+
+def _lang_permalink(value: Any) -> str:
+    """A pattern for the articles of the languages other than `lang:` (Pelican put them at `{slug}-{lang}.html`, its
+    ARTICLE_LANG_URL, beside the default language's `{slug}.html`): with `{lang}`, which tells them apart."""
+    pattern = _permalink(value)
+    if "{lang}" not in pattern:
+        raise ValueError(f"{value!r} has no {{lang}}, so a translation would share its original's URL (e.g. {{slug}}-{{lang}}.html)")
     return pattern
 
 
@@ -457,12 +489,12 @@ def _sources(value: Any) -> Sources:
     return Sources(_keyed("enabled", _bool, data["enabled"])) if "enabled" in data else Sources()
 
 
-FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.xml"}
+FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.xml", "old_paths": ()}
 
 
 def _feeds(value: Any) -> dict:
     data = _mapping(value)
-    known = {"entries": _positive_int, "full_content": _bool, "lang_path": _lang_feed_path}
+    known = {"entries": _positive_int, "full_content": _bool, "lang_path": _lang_feed_path, "old_paths": _old_feed_paths}
     _known_keys(data, known)
     return FEED_DEFAULTS | {k: _keyed(k, known[k], v) for k, v in data.items()}
 
@@ -472,6 +504,22 @@ def _lang_feed_path(value: Any) -> str:
     if set(re.findall(r"{(\w+)}", path)) != {"lang"} or not path.endswith(".xml") or ".." in path.split("/"):
         raise ValueError(f"lang_path {value!r} must hold {{lang}} and end in .xml (e.g. {{lang}}/feed.xml or feed-{{lang}}.xml)")
     return path
+
+
+def _old_feed_paths(value: Any) -> tuple[str, ...]:
+    """Where the old site's feed was (Hugo's `index.xml`, Pelican's `feeds/all.atom.xml`): the site's feed is written
+    there too. Its readers were subscribed there, and no redirect page leads a feed reader on: after a move, their
+    feed was gone, and they were told nothing. A path from the site's root, of a feed's file."""
+    paths = [value] if isinstance(value, str) else value
+    if not isinstance(paths, list) or not all(isinstance(path, str) for path in paths):
+        raise ValueError(f"{value!r} is not a list of paths (e.g. [index.xml, feeds/all.atom.xml])")
+    for path in paths:
+        clean = path.strip().lstrip("/")
+        if "://" in path or ".." in clean.split("/") or not re.search(r"[^/]\.(xml|atom|rss)$", clean):
+            raise ValueError(f"{path!r} is not the path of a feed's file from the site's root (e.g. index.xml, feeds/all.atom.xml)")
+        if clean == "feed.xml" or clean.startswith(("tags/", "sources/")):
+            raise ValueError(f"{path!r} is where ssg writes a feed of its own: leave it out")
+    return tuple(dict.fromkeys(path.strip().lstrip("/") for path in paths))
 
 
 def _bool(value: Any) -> bool:
@@ -588,7 +636,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "permalink",
         "{year}/{month}/{day}/{slug}/",
-        "Article URL pattern: {year} {month} {day} {slug} {lang}; a folder, or a page when it ends in .html ({slug}.html).",
+        "Article URL pattern: {year} {month} {day} {slug} {lang} {categories}; a folder, or a page when it ends in .html ({slug}.html).",
         _permalink,
     ),
     Option(
@@ -614,6 +662,20 @@ OPTIONS: tuple[Option, ...] = (
         _languages,
     ),
     Option("prefix_default_lang", False, "Put the default language's articles under /<lang>/ too.", _bool),
+    Option(
+        "lang_permalink",
+        None,
+        "The URL pattern of the other languages' articles, in place of permalink under /<lang>/ (Pelican's ARTICLE_LANG_URL).",
+        _lang_permalink,
+        "{slug}-{lang}.html",
+    ),
+    Option(
+        "excerpt_separator",
+        None,
+        "Where an article's summary ends, for those without their own excerpt_separator: (Jekyll's _config.yml setting).",
+        _separator,
+        "<!--more-->",
+    ),
     Option("tag_names", {}, "One tag, several names: {Roscosmos: {ru: Роскосмос}}, or a YAML file holding that mapping.", _tag_names),
     Option(
         "source_names",
@@ -646,7 +708,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "feeds",
         FEED_DEFAULTS,
-        "Atom feeds (site, per tag, per outlet, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`.",
+        "Atom feeds (site, per tag, per outlet, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`, the site's feed also at the old site's `old_paths` ([index.xml]).",
         _feeds,
     ),
     Option(
@@ -716,6 +778,8 @@ class Config:
     source_names: dict = field(default_factory=dict, hash=False)  # `source_names:`, as `tag_names:` is for tags
     source_names_file: str | None = None  # the file `source_names:` named, as `tag_names_file`
     timeout: float = 30  # seconds a page's templates may take (`timelimit`); changes no page, so in no fingerprint
+    lang_permalink: str | None = None  # the other languages' articles' pattern, where they are not under /<lang>/
+    excerpt_separator: str | None = None  # where summaries end, unless an article says (None: at <!--more-->)
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by
@@ -831,6 +895,7 @@ class Config:
             "source_names": self.source_names,  # (an outlet is indexed for search under all its names)
             "cyrillic_lang": self.cyrillic_lang,  # (an article in Cyrillic with another lang is warned of, and the other way)
             "other_alphabet_lang": self.other_alphabet_lang,
+            "excerpt_separator": self.excerpt_separator,
         }
 
 
@@ -1078,13 +1143,28 @@ def tag_names_problems(tag_names: dict[str, dict[str, str]], option: str = "tag_
     return problems
 
 
-def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = ()) -> str:
+def init_value(name: str, value: Any) -> Any:
+    """A value another generator's configuration gives option `name` (`oldconfig`), as site.yaml takes it, or a
+    ValueError saying why not: a Jekyll or Hugo permalink pattern in ssg's words (`date` is Jekyll's default)."""
+    if name == "permalink" and isinstance(value, str):
+        value = _foreign_permalink(value.strip()) or value
+    return next(option for option in OPTIONS if option.name == name).check(value)
+
+
+def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...] = (), taken: dict | None = None) -> str:
     """The commented site.yaml that `ssg init` writes: every option, its default and meaning. `languages` (`ssg init
-    --languages ru,en`): the default first, which is `lang`; two or more make the archive bilingual."""
+    --languages ru,en`): the default first, which is `lang`; two or more make the archive bilingual. `taken`: options'
+    values from the configuration of the generator the archive comes from (`oldconfig`), written uncommented."""
     # A bilingual archive's languages each with the site's title, to translate: without one, a language's pages and
     # feeds were titled "<title> (English)", the default language's title with the language's name.
+    title = (taken or {}).get("title", title)
     titled = {code: {"title": title} for code in languages}
-    given = {"title": title} | ({"lang": languages[0]} if languages else {}) | ({"languages": titled} if len(languages) > 1 else {})
+    given = (
+        {"title": title}
+        | (taken or {})
+        | ({"lang": languages[0]} if languages else {})
+        | ({"languages": titled} if len(languages) > 1 else {})
+    )
     out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
     for option in OPTIONS:
         default = option.example if option.default is None else option.default

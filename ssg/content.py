@@ -18,7 +18,7 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from datetime import timezone as dt_timezone
 from operator import attrgetter
 from sys import intern
@@ -29,13 +29,14 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
-from . import search
+from . import hugo, search
 from .charsets import not_utf8
 from .conflicts import conflict_message
 from .dates import DATE_HINT, against_path, date_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, on_this_computer, render_markdown
+from .pelican import title_slug
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, key_value, quoted
@@ -193,6 +194,8 @@ class ReadSettings:
     other_alphabet_lang: str | None = None  # and its language in another alphabet (`Config.other_alphabet_lang`)
     content_dir: str = "content"  # the content folder as the user names it (a message names its pages/ folder)
     source_names: tuple[tuple[str, ...], ...] = ()  # names of one outlet: indexed for search under all of them, as tags are
+    pelican_title_slugs: bool = True  # a Pelican header without `Slug:` gets its title's slug (`pelican.slugs_of_titles`)
+    excerpt_separator: str | None = None  # site.yaml's: where an article without its own ends its summary (None: <!--more-->)
 
 
 @quick_pickling
@@ -422,6 +425,7 @@ class _Reader:
         self.body = ""  # the text below the front matter
         self.front_text = ""  # the text above it
         self.days: set[str] = set()  # date fields written as a day alone
+        self.pelican = False  # the file starts with Pelican's `Title:` header, not front matter
 
     def failed(self, problem: Problem) -> dict:
         return {"problems": [problem.to_dict()]}
@@ -443,7 +447,7 @@ class _Reader:
         data, body = {} if front.data is None else front.data, front.body
         if not isinstance(data, dict):
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
-        self.lines, self.end_line = front.lines, front.end_line
+        self.lines, self.end_line, self.pelican = front.lines, front.end_line, front.pelican
         self.body = body  # (for the message of a missing title: `title_hint`)
         self.front_text = text[: len(text) - len(body)]  # (for the message of a text field YAML read as another type)
         self.warn_comments(text)
@@ -452,7 +456,7 @@ class _Reader:
         meta = self.check_page(data) if page else self.check(data)
         meta = self.shown_without_control_characters(meta)
         body = self.without_control_characters(text, body)
-        rendered = render_markdown(body, self.path, self.text("excerpt_separator", data))
+        rendered = render_markdown(body, self.path, self.text("excerpt_separator", data) or self.settings.excerpt_separator)
         self.warn_template_tags(text, rendered.template_tags)
         self.warn_outside(text, rendered.outside)
         self.warn_loopback(text, rendered.loopback)
@@ -515,7 +519,7 @@ class _Reader:
             "image": self.image(data),
             "rights": self.text("rights", data),
             "summary": self.summary(data),
-            "slug": self.slug(data, prefix.group(4) if prefix else stem),
+            "slug": self.pelican_slug(data, title) or self.slug(data, prefix.group(4) if prefix else stem),
             "draft": self.held_back(data),
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
@@ -571,7 +575,7 @@ class _Reader:
             "days": sorted(self.days),
             "lang": self.lang(data),
             "summary": self.summary(data),
-            "slug": self.slug(data, prefix.group(4) if prefix else stem),
+            "slug": self.pelican_slug(data, title) or self.slug(data, prefix.group(4) if prefix else stem),
             "draft": self.held_back(data, page=True),
             "menu": self.menu(data),
             "aliases": self.old_urls(data),
@@ -973,7 +977,16 @@ class _Reader:
         not publish what Jekyll hid; a date there is Hugo's); a `status:` that holds it back (for a `page`, not
         Pelican's `hidden`: published, and listed nowhere, as a page without `menu:` is); a `password:`."""
         status = self.status(data) and not (page and _hidden(data))
-        return self.password(data, self.flag("draft", data) or data.get("published") is False or status)
+        held = self.flag("draft", data) or data.get("published") is False or status
+        return self.password(data, held or self.hugo_held(data))
+
+    def hugo_held(self, data: dict) -> bool:
+        """Whether Hugo's keys leave the article out (`hugo.held`: a `publishDate` to come, a passed `expiryDate`,
+        `headless`, `build: {render: never}`), each told on its line, as they are read at the time of reading (a
+        draft's are not told: it is left out already)."""
+        found = hugo.held(data, datetime.now(UTC), lambda value: parse_date(value, self.settings.timezone))
+        self.warnings += [Problem(self.path, self.lines.get(item.key), item.key, item.message) for item in found]
+        return any(item.left_out for item in found)
 
     def status(self, data: dict) -> bool:
         """Whether Pelican's or WordPress's `status:` leaves the article out: a moved archive must not publish what its
@@ -1340,6 +1353,14 @@ class _Reader:
                     continue
                 found.append([key, path, host, key == "aliases" and host is None and not item.strip().startswith("/")])
         return found
+
+    def pelican_slug(self, data: dict, title: str) -> str | None:
+        """The slug Pelican gave an article whose header has no `Slug:`: its title's (`pelican.title_slug`, Pelican's
+        default `SLUGIFY_SOURCE`), where it makes one ssg can write; None for the file name's, as other articles'."""
+        if not self.pelican or "slug" in data or not self.settings.pelican_title_slugs:
+            return None
+        slug = title_slug(title)
+        return slug if 0 < len(slug) <= MAX_SLUG and slug.strip("-_") else None
 
     def slug(self, data: dict, default: str) -> str:
         value = data.get("slug")

@@ -11,7 +11,7 @@ default one, a tag feed naming its tag by its name there (`Tag.label`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel import Locale
 
@@ -91,7 +91,9 @@ def head_feeds(config: Config, urls: Urls, languages: Sequence[str]) -> tuple[Fe
 
 def feed_sources(config: Config, urls: Urls, site: Site) -> Iterator[tuple[Feed, Sequence[Article]]]:
     """Every feed and the articles it draws from, newest first (the build fingerprints these to skip unchanged feeds)."""
-    yield site_feed(config, urls), site.listed
+    yield (feed := site_feed(config, urls)), site.listed
+    for path in config.feeds["old_paths"]:  # (the old site's feed address: its readers are subscribed there)
+        yield replace(feed, path=path), site.listed
     for lang in feed_languages(site, config):
         yield lang_feed(config, urls, lang), site.by_lang.get(lang, ())
     for tag in site.tags:

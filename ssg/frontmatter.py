@@ -39,6 +39,7 @@ class FrontMatter:
     lines: dict[str, int]  # the file's 1-based line of each top-level key
     body: str
     end_line: int  # the line of the closing `---` (`+++`): where a missing key would go, which its message names
+    pelican: bool = False  # read from Pelican's `Title:` header (whose article without `Slug:` takes its title's)
 
 
 def read_front_matter(text: str) -> FrontMatter:
@@ -53,7 +54,7 @@ def read_front_matter(text: str) -> FrontMatter:
         except HeaderError as exc:
             raise FrontMatterError(exc.message, exc.line) from None
         if pelican is not None:
-            return FrontMatter(*pelican)
+            return FrontMatter(*pelican, pelican=True)
     front, body, body_line = split_front_matter(text)
     try:
         data, lines = load_yaml_with_lines(front)

@@ -14,10 +14,14 @@ Two things of Pelican's stand in its Markdown files where ssg has its own:
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote
+
+from text_unidecode import unidecode
 
 from .errors import Problem
 
@@ -117,13 +121,39 @@ def link(url: str) -> tuple[str, str] | None:
 _DRAFTS_BY_DEFAULT = re.compile(r"""^DEFAULT_METADATA\s*=\s*\{[^}]*["']status["']\s*:\s*["']draft["']""", re.M | re.I)
 
 
+# pelicanconf.py's `SLUGIFY_SOURCE = 'basename'`: slugs from file names, where Pelican's default makes them of titles.
+_SLUGS_OF_NAMES = re.compile(r"""^SLUGIFY_SOURCE\s*=\s*["']basename["']""", re.M)
+
+
+def _conf(root: Path) -> str:
+    """The project's pelicanconf.py, read as text (never run), or "" where there is none."""
+    try:
+        return (root / "pelicanconf.py").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def slugs_of_titles(root: Path) -> bool:
+    """Whether Pelican made the slug of an article without `Slug:` of its title, as it does unless pelicanconf.py's
+    `SLUGIFY_SOURCE` says `basename` (the file's name, as ssg makes every other article's)."""
+    return _SLUGS_OF_NAMES.search(_conf(root)) is None
+
+
+def title_slug(title: str) -> str:
+    """The slug Pelican made of a title (its `slugify` with the default settings): the letters in Latin as the
+    unidecode tables spell them (`Запуск «Прогресса» перенесён` is `zapusk-progressa-perenesion`, where ssg's own
+    slugs spell Russian as Wikipedia does, `perenesyon`), what is no letter, digit, `_`, `-` or space left out,
+    each run of spaces and hyphens one `-`, in lower case. ssg made it of the file's name, and every such article of
+    a Pelican archive moved to another URL, without a word, though `permalink: '{slug}.html'` was to keep them."""
+    text = unicodedata.normalize("NFKC", html.unescape(re.sub(r"<[^>]*>", "", title)))
+    text = re.sub(r"[^\w\s-]", "", unidecode(text), flags=re.ASCII).strip()
+    return re.sub(r"[-\s]+", "-", text).lower()
+
+
 def drafts_by_default(root: Path) -> list[Problem]:
     """A warning when the project's pelicanconf.py makes drafts of articles without `Status:` (`DEFAULT_METADATA`):
     ssg reads no pelicanconf.py, so it would publish every one of them, which Pelican kept back."""
-    try:
-        text = (root / "pelicanconf.py").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
+    text = _conf(root)
     found = _DRAFTS_BY_DEFAULT.search(text)
     if found is None:
         return []

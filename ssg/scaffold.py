@@ -89,22 +89,26 @@ def gitignore_lacks(text: str) -> list[str]:
     return [line for line in GITIGNORE.split() if line.strip("/") not in there]
 
 
-def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
+def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = (), taken: dict | None = None) -> tuple[list[Path], list[Path]]:
     """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`.
-    `languages`: the archive's, the default first (`config.default_site_yaml`). Returns the files made, and those it
-    would have made that were there already and are kept as they are (content/: no example is added to it).
+    `languages`: the archive's, the default first (`config.default_site_yaml`); `taken`: site.yaml's values from the old
+    generator's configuration (`oldconfig`), whose archive gets no example article. Returns the files made, and those it would have made that were there
+    already and are kept as they are (content/: no example is added to it).
 
     A folder with a content/ of its own (a Hugo site's, articles copied in) gets what it lacks around it, and no
     example among its articles; nothing that is there is changed."""
     folder = Path(folder)
     if (folder / CONFIG_FILE).exists():
         raise SsgError(f"{folder} already holds an archive ({CONFIG_FILE} exists); nothing was changed")
-    files = {folder / CONFIG_FILE: default_site_yaml(folder.resolve().name.replace("-", " ").title() or "My news archive", languages)}
+    title = folder.resolve().name.replace("-", " ").title() or "My news archive"
+    files = {folder / CONFIG_FILE: default_site_yaml(title, languages, taken)}
     wanted = {
         folder / "content": (folder / "content" / f"{now:%Y}" / "welcome.md", lambda: welcome_article(now, languages)),
         folder / ".gitignore": (folder / ".gitignore", lambda: GITIGNORE),
         folder / WORKFLOW_PATH: (folder / WORKFLOW_PATH, pages_workflow),
     }
+    if taken is not None:  # (a moved archive's folder: its articles go into content/, and an example would be published with them)
+        del wanted[folder / "content"]
     kept = [there for there in wanted if os.path.lexists(there)]  # (the user's, or an earlier init's: never replaced)
     files |= {path: text() for there, (path, text) in wanted.items() if there not in kept}
     _write_all(files)

@@ -19,6 +19,7 @@ from .cache import STORAGE
 from .config import Config
 from .content import RECORD_FORMAT, ReadSettings
 from .markdown import EXTENSIONS
+from .pelican import slugs_of_titles
 from .theme import Theme
 
 
@@ -35,6 +36,8 @@ def read_settings(config: Config) -> ReadSettings:
         config.other_alphabet_lang,
         config.content_dir,
         outlets,
+        slugs_of_titles(config.root),
+        config.excerpt_separator,
     )
 
 
@@ -50,6 +53,7 @@ def cache_stamp(config: Config) -> str:
         "search": getattr(search, "TERMS_VERSION", ""),
         "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
         "content": config.content_dir,  # files are remembered by path under it
+        "pelican_slugs": slugs_of_titles(config.root),  # (pelicanconf.py's SLUGIFY_SOURCE: a slug of the title or file)
         "record": RECORD_FORMAT,  # what a record holds
         "storage": STORAGE,  # how the cache stores it
     }
@@ -77,6 +81,7 @@ def _reader_code() -> str:
                 "content.py",
                 "dates.py",
                 "frontmatter.py",
+                "hugo.py",
                 "markdown.py",
                 "pelican.py",
                 "scripts.py",

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config
-from .content import Alias, Article, StandalonePage
+from .content import JEKYLL_POSTS, Alias, Article, StandalonePage
 from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
 from .pelican import TAG_LINK
 from .site import Site, tag_named
@@ -40,9 +41,11 @@ class Urls:
         lang_feed: str = "{lang}/feed.xml",
         prefixed: frozenset[str] = frozenset(),
         lang_folders: frozenset[str] = frozenset(),
+        lang_permalinks: dict[str, str] | None = None,
     ):
         self.permalink = permalink
         self.prefixed = prefixed  # languages whose articles live under /<lang>/
+        self.lang_permalinks = lang_permalinks or {}  # languages whose articles have a pattern of their own (`lang_permalink`)
         self.lang_folders = lang_folders  # languages whose standalone pages live under /<lang>/, with their home page
         self.base_url = base_url
         self.base_path = urlsplit(base_url).path or "/"
@@ -58,6 +61,9 @@ class Urls:
         if config.multilingual:
             lang_folders = frozenset(c for c in config.language_codes if c != config.lang or config.prefix_default_lang)
             prefixed = lang_folders if "{lang}" not in config.permalink else frozenset()  # (else the pattern places them)
+            if config.lang_permalink:  # (the other languages' articles: where that pattern places them, not under /<lang>/)
+                own = {code: config.lang_permalink for code in config.language_codes if code != config.lang}
+                return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed - own.keys(), lang_folders, own)
         return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed, lang_folders)
 
     def article(self, article: Article) -> str:
@@ -69,9 +75,12 @@ class Urls:
     def _article(self, article: Article) -> str:
         d = article.date
         prefix = f"{article.lang}/" if article.lang in self.prefixed else ""
-        return prefix + self.permalink.format(
-            year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang
+        pattern = self.lang_permalinks.get(article.lang, self.permalink)
+        categories = jekyll_categories(article.source_path, article.extra) if "{categories}" in pattern else ""
+        path = pattern.format(
+            year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang, categories=categories
         )
+        return prefix + (path if categories else re.sub("/{2,}", "/", path).lstrip("/"))  # (none: no folder, as in Jekyll)
 
     def page(self, page: StandalonePage) -> str:
         """A standalone page's (About): `<slug>/`, from the site's root whatever the articles' permalink, as Hugo and
@@ -186,6 +195,20 @@ class Urls:
     def root_relative(self, site_path: str) -> str:
         """`/sub/path/x/`: for pages shown at any depth, like 404.html."""
         return self.base_path + quote(site_path, safe="/#%")
+
+
+def jekyll_categories(source_path: str, extra: Mapping[str, Any]) -> str:
+    """Jekyll's `:categories` of a post, as its URLs had them (`/space/news/2018/01/09/x.html`): `categories:` (a list,
+    or names parted by spaces), the folders above `_posts/` (`space/_posts/x.md`), then `category:` (one name), each
+    once and in lower case, parted by `/`."""
+    written = extra.get("categories")
+    names = written.split() if isinstance(written, str) else list(written) if isinstance(written, list) else []
+    folders = source_path.split("/")[:-1]
+    if JEKYLL_POSTS in folders:
+        names += folders[: folders.index(JEKYLL_POSTS)]
+    if isinstance(extra.get("category"), (str, int)):
+        names.append(extra["category"])
+    return "/".join(dict.fromkeys(str(name).strip().lower() for name in names if str(name).strip()))
 
 
 def link_paths(site: Site, urls: Urls) -> dict[str, str]:

@@ -620,6 +620,27 @@ def test_a_permalink_ending_in_html_is_a_page_of_that_name(project, permalink, a
     assert not check_links(project.public, "https://example.org/").broken
 
 
+def test_jekylls_default_permalink_keeps_its_posts_categories_in_their_urls(project):
+    """Jekyll's default style, `date`, is /:categories/:year/:month/:day/:title:output_ext: it was told as
+    {year}/{month}/{day}/{slug}.html (the pattern pasted, as "has no {slug}"), and every post with categories got another
+    URL, without a word (a keeper's move from Jekyll). {categories} is `categories:` (a list, or names parted by spaces),
+    the folders above _posts/, then `category:`, in lower case; a post without them has none."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "permalink: '{categories}/{year}/{month}/{day}/{slug}.html'\n",
+            "content/_posts/2018-01-09-launch.md": "---\ntitle: Launch\ncategories: Space News\n---\n\nSee [the docking](../space/_posts/2018-01-10-docking.md).\n",
+            "content/space/_posts/2018-01-10-docking.md": "---\ntitle: Docking\ncategories: [ISS]\ncategory: Crew\n---\n\nText.\n",
+            "content/_posts/2018-01-11-plain.md": "---\ntitle: Plain\n---\n\nText.\n",
+        }
+    )
+    project.build()
+    assert '<a href="../../../../../iss/space/crew/2018/01/10/docking.html">the docking</a>' in project.page(
+        "space/news/2018/01/09/launch.html"
+    )
+    assert (project.public / "2018/01/11/plain.html").is_file()
+    assert not check_links(project.public, "https://example.org/").broken
+
+
 def test_a_jekyll_post_named_markdown_is_an_article(project):
     """`jekyll new` writes `_posts/2021-05-24-welcome-to-jekyll.markdown`: such posts were skipped without a word."""
     project.write(

@@ -1061,3 +1061,51 @@ def test_init_sets_the_archives_languages(tmp_path):
     assert config["lang"] == "ru" and "languages" not in config
     refused = run("init", str(tmp_path / "x"), "--languages", "Russian")
     assert refused.exit_code == 2 and "'Russian' is not a language code" in refused.output and not (tmp_path / "x").exists()
+
+
+def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
+    """`ssg init` in a Hugo, Jekyll or Pelican archive's folder wrote site.yaml's defaults (lang: en, timezone: UTC, ssg's
+    permalink): a Pelican article's `Date: 2020-10-14 08:45`, written in its TIMEZONE, was read as UTC, three hours off in
+    every feed, and every URL moved, without a word (a keeper's trial). The old settings' title, address, language, time
+    zone and URL pattern are written into site.yaml, each as site.yaml checks it, and init says what it took and left."""
+    hugo = tmp_path / "hugo"
+    (hugo / "content/posts").mkdir(parents=True)
+    (hugo / "config.toml").write_text(
+        'baseURL = "https://news.example.org/"\ntitle = "Архив"\nlanguageCode = "ru-ru"\ntimeZone = "Mars/Base"\n'
+        '[permalinks]\n  posts = "/:year/:month/:slug/"\n'
+    )
+    result = run("init", str(hugo))
+    assert (
+        "read config.toml: site.yaml takes title: Архив, base_url: https://news.example.org/, lang: ru, permalink: {year}/{month}/{slug}/\n"
+        in result.output
+    )
+    assert "  not taken: timezone: 'Mars/Base' is not a time zone (use a name like Europe/Moscow or UTC)\n" in result.output
+    site = yaml.safe_load((hugo / "site.yaml").read_text())
+    assert (site["title"], site["lang"], site["timezone"], site["permalink"]) == ("Архив", "ru", "UTC", "{year}/{month}/{slug}/")
+
+    jekyll = tmp_path / "jekyll"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text(
+        "title: Blog\nurl: https://example.org\nbaseurl: /news\ntimezone: Europe/Moscow\nlocale: ru_RU\nexcerpt_separator: <!--cut-->\n"
+    )
+    assert run("init", str(jekyll)).exit_code == 0
+    site = yaml.safe_load((jekyll / "site.yaml").read_text())
+    assert site["base_url"] == "https://example.org/news/" and site["lang"] == "ru" and site["excerpt_separator"] == "<!--cut-->"
+    assert not (jekyll / "content").exists()  # (no example article to publish with the posts moved in)
+    assert site["permalink"] == "{categories}/{year}/{month}/{day}/{slug}.html"  # (no permalink: is Jekyll's `date` style)
+
+    pelican = tmp_path / "pelican"
+    (pelican / "content").mkdir(parents=True)
+    (pelican / "content/rokot.md").write_text("Title: Рокот\nDate: 2020-10-14 08:45\n\nТекст.\n")
+    (pelican / "pelicanconf.py").write_text(
+        "import os\nSITENAME = 'Архив'\nSITEURL = ''\nTIMEZONE = 'Europe/Moscow'\nDEFAULT_LANG = 'ru'\n"
+        "ARTICLE_URL = '{date:%Y}/{slug}.html'\nPATH = os.path.join('content')\n"
+    )
+    (pelican / "publishconf.py").write_text("from pelicanconf import *\nSITEURL = 'https://archive.example.org'\n")
+    result = run("init", str(pelican))
+    assert (
+        "read pelicanconf.py and publishconf.py: site.yaml takes title: Архив, timezone: Europe/Moscow, "
+        "base_url: https://archive.example.org/, lang: ru, permalink: {year}/{slug}.html, lang_permalink: {slug}-{lang}.html\n"
+    ) in result.output
+    assert run("-C", str(pelican), "build").exit_code == 0
+    assert '<time datetime="2020-10-14T08:45:00+03:00">' in (pelican / "public/2020/rokot.html").read_text()

@@ -220,10 +220,24 @@ def test_an_option_no_name_is_close_to_may_be_a_newer_ssgs(project):
         ("publishDir: docs\n", "publishDir: unknown option (Hugo's; ssg's is output_dir)"),
         ("buildDrafts: true\n", "buildDrafts: unknown option (Hugo's; ssg has none: ssg build --drafts does that)"),
         ("plugins: [jekyll-feed]\n", "plugins: unknown option (Jekyll's; ssg has none: remove the line)"),
-        ("permalink: pretty\n", "permalink: 'pretty' is Jekyll's name for the pattern ssg writes {year}/{month}/{day}/{slug}/"),
+        (
+            "permalink: pretty\n",
+            "permalink: 'pretty' is Jekyll's name for the pattern ssg writes {categories}/{year}/{month}/{day}/{slug}/ "
+            "(a post's categories: start its URL, as in Jekyll)",
+        ),
         (
             "permalink: /:year/:month/:title/\n",
             "permalink: '/:year/:month/:title/' has Jekyll's and Hugo's :placeholders; ssg writes them in braces: {year}/{month}/{slug}/",
+        ),
+        (  # (it was "has no {slug}": :output_ext was no placeholder ssg knew, and the pattern no foreign one)
+            "permalink: /:categories/:year/:month/:day/:title:output_ext\n",
+            "permalink: '/:categories/:year/:month/:day/:title:output_ext' has Jekyll's and Hugo's :placeholders; ssg writes "
+            "them in braces: {categories}/{year}/{month}/{day}/{slug}.html",
+        ),
+        (
+            "permalink: /:year/:y_day/:title.html\n",
+            "permalink: '/:year/:y_day/:title.html': :y_day has no counterpart in ssg's patterns, whose placeholders are "
+            "{year}, {month}, {day}, {slug}, {lang}, {categories}",
         ),
     ],
 )
@@ -300,3 +314,11 @@ def test_hugos_toml_in_site_yaml_is_told_as_such(project, text, said):
     with pytest.raises(ConfigError) as caught:
         load_config(project.root)
     assert [str(p) for p in caught.value.problems] == [said]
+
+
+def test_excerpt_separator_is_the_sites_marker_and_not_empty(project):
+    project.write({"site.yaml": SITE_YAML + "excerpt_separator: <!--cut-->\n"})
+    assert load_config(project.root).excerpt_separator == "<!--cut-->"
+    assert problems(project, "excerpt_separator: ' '\n") == [
+        "site.yaml:5: excerpt_separator: is empty (write the marker that ends a summary, e.g. <!--cut-->, or leave the key out for <!--more-->)"
+    ]

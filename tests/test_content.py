@@ -1609,3 +1609,60 @@ def test_a_title_ending_with_its_outlets_name_gets_the_title_to_write(title, sou
 def test_a_title_naming_its_outlet_elsewhere_is_no_tab_title(title):
     record = read(f"---\ntitle: {title}\ndate: 2021-01-01\nsource: {{name: Интерфакс, url: 'https://www.interfax.ru/1'}}\n---\nx\n")
     assert record["warnings"] == []
+
+
+def test_hugo_keys_that_kept_a_page_off_the_site_leave_the_article_out_with_a_warning():
+    """A Hugo archive's `publishDate` to come, a passed `expiryDate`, `headless: true` and `build: {render: never}` were
+    kept for templates, and every such page published without a word (a keeper's move from Hugo: what they had taken
+    down was online again)."""
+    head = "---\ntitle: T\ndate: 2019-03-05T10:00:00+03:00\n"
+
+    def told(extra: str) -> tuple[bool, list]:
+        record = read(head + extra + "---\nx\n", "posts/x.md")
+        return record["meta"]["draft"], [(w["line"], w["field"], w["message"]) for w in record["warnings"]]
+
+    assert told("publishDate: 2099-01-01T00:00:00+03:00\n") == (
+        True,
+        [
+            (
+                4,
+                "publishDate",
+                "2099-01-01T00:00:00+03:00 is after this build: Hugo held the article back until then, and ssg leaves it "
+                "out too (ssg publishes an article on its date: write date: 2099-01-01T00:00:00+03:00 for the build after "
+                "then to publish it)",
+            )
+        ],
+    )
+    assert told("publishDate: 2019-03-06\n") == (False, [])  # (published on it, long ago: the date orders it, as before)
+    assert told("expiryDate: 2020-01-01\n") == (
+        True,
+        [
+            (
+                4,
+                "expiryDate",
+                "2020-01-01 has passed: Hugo took the article down then, and ssg leaves it out too, as a draft (remove expiryDate: to publish it)",
+            )
+        ],
+    )
+    assert told("expirydate: 2099-01-01\n")[0] is False
+    assert "it stays published until you set draft: true" in told("expirydate: 2099-01-01\n")[1][0][2]
+    assert told("headless: true\n")[0] is True
+    assert told("build:\n  render: never\n") == (
+        True,
+        [(4, "build", "{render: never}: Hugo made no page of it; ssg leaves it out, as a draft (remove build: to publish it)")],
+    )
+    assert told("_build: {list: false}\n")[0] is True
+    assert told("build: {list: always}\n") == (False, [])
+    assert told("draft: true\nexpiryDate: 2020-01-01\n") == (True, [])  # (a draft: left out already, nothing to tell)
+    toml = read("+++\ntitle = 'T'\ndate = 2019-03-05T10:00:00+03:00\nexpiryDate = 2020-01-01\n+++\nx\n", "posts/x.md")
+    assert toml["meta"]["draft"] is True and [w["line"] for w in toml["warnings"]] == [4]
+
+
+def test_the_sites_excerpt_separator_ends_the_summaries_of_articles_without_their_own():
+    """Jekyll's `_config.yml` sets `excerpt_separator: <!--cut-->` for every post: site.yaml had no such option, so each
+    summary was the post's first paragraph, the marker an HTML comment no one saw, without a word (a keeper's move)."""
+    cut = ReadSettings(lang="en", timezone="Europe/Moscow", require=(), search=SearchConfig(enabled=False), excerpt_separator="<!--cut-->")
+    text = "---\ntitle: T\ndate: 2021-01-01\n---\nFirst.\n\nSecond.\n\n<!--cut-->\n\nThird.\n"
+    assert meta(text, settings=cut)["summary"] == "First. Second." and meta(text)["summary"] == "First."
+    own = text.replace("date: 2021-01-01\n", "date: 2021-01-01\nexcerpt_separator: <!--more-->\n").replace("Second.", "<!--more-->")
+    assert meta(own, settings=cut)["summary"] == "First."  # (an article's own marker wins)

@@ -289,3 +289,38 @@ def test_a_control_character_escaped_in_the_front_matter_leaves_the_feeds_well_f
     assert [w.field for w in result.warnings] == ["title", "summary"]
     entry = parse(project, "feed.xml").entries[0]
     assert (entry.title, entry.summary) == ("Gas and light", "Copied from a PDF")
+
+
+def test_the_site_feed_is_written_at_the_old_sites_feed_addresses_too(project):
+    """A keeper's move from Hugo (its feed at /index.xml) and Pelican (/feeds/all.atom.xml): the readers subscribed there
+    lost the feed, and nothing said so (a feed reader follows no redirect page). `feeds: {old_paths: ...}` writes the
+    site's feed there too, with the same entries and ids; one left out of site.yaml later is removed."""
+    yaml = SITE_YAML + "feeds: {old_paths: [index.xml, /feeds/all.atom.xml]}\n"
+    project.write({**FILES, "site.yaml": yaml})
+    project.build()
+    ours = parse(project, "feed.xml")
+    for path in ("index.xml", "feeds/all.atom.xml"):
+        old = parse(project, path)
+        assert [e.id for e in old.entries] == [e.id for e in ours.entries] and len(ours.entries) > 1
+        assert old.feed.title == ours.feed.title and old.feed.id == f"https://example.org/{path}"
+    assert b"index.xml" not in (project.public / "index.html").read_bytes()  # (pages name the site's own feed alone)
+    project.write({"site.yaml": SITE_YAML + "feeds: {old_paths: index.xml}\n"})
+    project.build()
+    assert (project.public / "index.xml").is_file() and not (project.public / "feeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("paths", "message"),
+    [
+        ("feed.xml", "'feed.xml' is where ssg writes a feed of its own: leave it out"),
+        ("[tags/nasa/index.xml]", "'tags/nasa/index.xml' is where ssg writes a feed of its own: leave it out"),
+        ("[/feed/]", "'/feed/' is not the path of a feed's file from the site's root (e.g. index.xml, feeds/all.atom.xml)"),
+        ("[../x.xml]", "'../x.xml' is not the path of a feed's file from the site's root (e.g. index.xml, feeds/all.atom.xml)"),
+        ("{a: 1}", "{'a': 1} is not a list of paths (e.g. [index.xml, feeds/all.atom.xml])"),
+    ],
+)
+def test_an_old_feed_path_that_cannot_be_one_is_refused(project, paths, message):
+    project.write({**FILES, "site.yaml": SITE_YAML + f"feeds: {{old_paths: {paths}}}\n"})
+    with pytest.raises(ConfigError) as error:
+        project.build()
+    assert str(error.value).endswith(f"feeds: old_paths: {message}")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
+from ssg.errors import ConfigError
+from ssg.linkcheck import check_links
 from ssg.markdown import render_markdown
 
 from .conftest import NOW, SITE_YAML
@@ -174,3 +178,54 @@ def test_pelicans_drafts_by_default_are_warned_of_on_their_line(project):
         "pelicanconf.py and publishes them: write Status: draft in those to keep back (Status: published in the others), "
         "then delete this line"
     ]
+
+
+def test_a_pelican_article_without_a_slug_keeps_the_url_pelican_made_of_its_title(project):
+    """Pelican makes the slug of an article without `Slug:` of its title (its default SLUGIFY_SOURCE), spelling Russian
+    as the unidecode tables do: ssg made it of the file's name, and every such article of a moved archive got another
+    URL without a word, though `permalink: '{slug}.html'` was to keep them (a keeper's move: 24 of 55 articles; the
+    names below are those Pelican 4 wrote for these titles). YAML front matter, and a `Slug:`, are read as before;
+    pelicanconf.py's `SLUGIFY_SOURCE = 'basename'` keeps the file's name."""
+    header = "Title: {}\nDate: 2020-10-14 08:45\n\nText.\n"
+    assert meta(header.format("Глава Роскосмоса о лунной станции 14"))["slug"] == "glava-roskosmosa-o-lunnoi-stantsii-14"
+    assert meta(header.format("«Союз МС-25» пристыковался к МКС"))["slug"] == "soiuz-ms-25-pristykovalsia-k-mks"
+    assert meta(header.format("SpaceX's Starship: flight_2 -- done!"))["slug"] == "spacexs-starship-flight_2-done"
+    assert meta(header.format("T").replace("\n\n", "\nSlug: plesetsk-rokot\n\n"))["slug"] == "plesetsk-rokot"
+    assert meta(header.format("★"), path="2020/rokot.md")["slug"] == "rokot"  # (no letter: the file's)
+    assert meta("---\ntitle: Союз\ndate: 2020-10-14\n---\nText.\n", path="2020/rokot.md")["slug"] == "rokot"
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "permalink: '{slug}.html'\n",
+            "content/2020/article-1.md": header.format("Запуск «Прогресса» перенесён"),
+        }
+    )
+    project.build()
+    assert (project.public / "zapusk-progressa-perenesion.html").is_file()
+    project.write({"pelicanconf.py": "SITENAME = 'Архив'\nSLUGIFY_SOURCE = 'basename'\n"})
+    project.build()
+    assert (project.public / "article-1.html").is_file() and not (project.public / "zapusk-progressa-perenesion.html").exists()
+
+
+def test_the_other_languages_articles_keep_pelicans_lang_urls(project):
+    """Pelican put an article in another language than DEFAULT_LANG at `{slug}-{lang}.html` (ARTICLE_LANG_URL): ssg put
+    it under en/, and each needed its old URL written in its header to keep it (a keeper's move: 19 of 55 articles).
+    site.yaml's `lang_permalink:` is that pattern (`ssg init` takes it from pelicanconf.py): the English translation is
+    at hls-spacex-en.html, and links, language switches and checks follow it; one without {lang} is refused."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: ru\nlanguages: [ru, en]\npermalink: '{slug}.html'\nlang_permalink: '{slug}-{lang}.html'\n",
+            "content/hls.md": "Title: HLS: SpaceX\nDate: 2020-10-14 10:00\nSlug: hls-spacex\nLang: ru\n\n[English]({filename}hls-en.md)\n",
+            "content/hls-en.md": "Title: HLS: SpaceX\nDate: 2020-10-14 10:00\nSlug: hls-spacex\nLang: en\nTranslation: true\n\nText.\n",
+        }
+    )
+    project.build()
+    assert '<a href="hls-spacex-en.html">English</a>' in project.page("hls-spacex.html")
+    assert 'hreflang="en" href="https://example.org/hls-spacex-en.html"' in project.page("hls-spacex.html")
+    assert not (project.public / "en/hls-spacex.html").exists() and (project.public / "en/index.html").is_file()
+    assert not check_links(project.public, "https://example.org/").broken
+    project.write({"site.yaml": SITE_YAML + "lang: ru\nlanguages: [ru, en]\nlang_permalink: '{slug}.html'\n"})
+    with pytest.raises(ConfigError) as refused:
+        project.build()
+    assert str(refused.value).endswith(
+        "lang_permalink: '{slug}.html' has no {lang}, so a translation would share its original's URL (e.g. {slug}-{lang}.html)"
+    )

@@ -1,0 +1,155 @@
+"""What `ssg init` takes from the configuration of the generator an archive comes from: Hugo's `hugo.toml` (or
+`config.toml`, `.yaml`), Jekyll's `_config.yml`, Pelican's `pelicanconf.py` and `publishconf.py`.
+
+`ssg init` in a moved archive's folder wrote site.yaml's defaults: the title of the folder's name, `lang: en`,
+`timezone: UTC` and ssg's own permalink. A Pelican archive's `Date: 2020-10-14 08:45`, written in its `TIMEZONE`
+(Europe/Moscow), was then read as UTC, three hours later, in every feed and page head, and every URL moved, without a
+word. What the old configuration says of the site's title, address, language, time zone and URL pattern is written
+into site.yaml instead, each checked as site.yaml's value is, and `ssg init` says what it took and what it left.
+Pelican's files are read as text (their simple `NAME = 'value'` lines), never run.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+HUGO_FILES = ("hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml")
+JEKYLL_FILE = "_config.yml"
+PELICAN_FILES = ("pelicanconf.py", "publishconf.py")  # (publishconf.py's SITEURL, the published one, wins)
+# Pelican's URL fields, as ssg writes them: `{date:%Y}` is ssg's `{year}`.
+_PELICAN_FIELDS = {"slug": "{slug}", "lang": "{lang}", "date:%Y": "{year}", "date:%m": "{month}", "date:%d": "{day}"}
+
+
+class OldConfig(NamedTuple):
+    """The site.yaml values taken from another generator's configuration, and what could not be."""
+
+    source: str  # the file read: `config.toml`, `_config.yml`, `pelicanconf.py`
+    values: dict[str, Any]  # option -> value, checked as site.yaml checks it
+    left: list[str]  # what was there and is not taken, and why
+
+
+def read_old_config(folder: Path, check: Callable[[str, Any], Any]) -> OldConfig | None:
+    """The values an archive's old configuration in `folder` gives ssg's options, each as `check(option, value)` makes
+    it (a ValueError: left, saying why); None where there is none. The first found of Hugo's, Jekyll's, Pelican's."""
+    for found in (_hugo(folder), _jekyll(folder), _pelican(folder)):
+        if found is not None:
+            source, wanted, left = found
+            values = {}
+            for name, value in wanted.items():
+                try:
+                    values[name] = check(name, value)
+                except ValueError as exc:
+                    left.append(f"{name}: {exc}")
+            if "base_url" not in wanted:  # (Pelican's SITEURL is often '' in pelicanconf.py: the address is elsewhere)
+                left.append("base_url: the site's address is not there: write it in site.yaml")
+            return OldConfig(source, values, left)
+    return None
+
+
+def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
+    path = next((folder / name for name in HUGO_FILES if (folder / name).is_file()), None)
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        return path.name, {}, [f"{path.name} could not be read ({exc})"]
+    data = {str(key).lower(): value for key, value in data.items()} if isinstance(data, dict) else {}
+    wanted, left = _given(data, {"title": "title", "baseurl": "base_url", "timezone": "timezone"}), []
+    lang = data.get("defaultcontentlanguage") or data.get("languagecode")
+    if isinstance(lang, str):
+        wanted["lang"] = _language(lang)
+    patterns = data.get("permalinks")
+    if isinstance(patterns, dict) and patterns:
+        section = next((key for key in ("posts", "post", "news", "blog") if isinstance(patterns.get(key), str)), None)
+        if section is None or len(patterns) > 1:
+            left.append(
+                f"permalinks: ssg has one pattern for every article: write it as permalink: (e.g. {{year}}/{{month}}/{{slug}}/) from {patterns!r}"
+            )
+        if section is not None:
+            wanted["permalink"] = patterns[section]
+    return path.name, wanted, left
+
+
+def _jekyll(folder: Path) -> tuple[str, dict, list[str]] | None:
+    path = folder / JEKYLL_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return path.name, {}, [f"{path.name} could not be read ({exc})"]
+    data = data if isinstance(data, dict) else {}
+    wanted = _given(data, {"title": "title", "timezone": "timezone", "excerpt_separator": "excerpt_separator"})
+    if isinstance(data.get("url"), str) and data["url"].strip():
+        wanted["base_url"] = data["url"].strip().rstrip("/") + "/" + str(data.get("baseurl") or "").strip("/")
+    lang = data.get("lang") or data.get("locale")  # (jekyll-seo-tag's `locale: ru_RU`)
+    if isinstance(lang, str):
+        wanted["lang"] = _language(lang)
+    # No `permalink:` is Jekyll's `date` style: its posts' URLs start with their categories.
+    wanted["permalink"] = data.get("permalink") or "date"
+    return path.name, wanted, []
+
+
+def _pelican(folder: Path) -> tuple[str, dict, list[str]] | None:
+    settings: dict[str, Any] = {}
+    read = [name for name in PELICAN_FILES if (folder / name).is_file()]
+    if not read:
+        return None
+    for name in read:
+        settings |= _assignments((folder / name).read_text(encoding="utf-8", errors="replace"))
+    wanted, left = _given(settings, {"SITENAME": "title", "TIMEZONE": "timezone"}), []
+    if isinstance(settings.get("SITEURL"), str) and settings["SITEURL"].startswith(("http://", "https://")):
+        wanted["base_url"] = settings["SITEURL"]
+    if isinstance(settings.get("DEFAULT_LANG"), str):
+        wanted["lang"] = _language(settings["DEFAULT_LANG"])
+    pattern = settings.get("ARTICLE_URL", "{slug}.html")  # (Pelican's default)
+    written = re.sub(r"{([^}]*)}", lambda m: _PELICAN_FIELDS.get(m[1], m[0]), pattern) if isinstance(pattern, str) else None
+    if written is None or re.search(r"{(?!(?:year|month|day|slug|lang)})", written):
+        left.append(
+            f"ARTICLE_URL: {pattern!r} has fields ssg's permalink: has no counterpart of (its are {{year}}, {{month}}, {{day}}, {{slug}}, {{lang}})"
+        )
+    else:
+        wanted["permalink"] = written
+    lang_pattern = settings.get("ARTICLE_LANG_URL", "{slug}-{lang}.html")  # (the other languages' articles, Pelican's default)
+    if isinstance(lang_pattern, str) and lang_pattern != pattern:
+        wanted["lang_permalink"] = re.sub(r"{([^}]*)}", lambda m: _PELICAN_FIELDS.get(m[1], m[0]), lang_pattern)
+    return " and ".join(read), wanted, left
+
+
+def _assignments(text: str) -> dict[str, Any]:
+    """A Python settings file's top-level `NAME = literal` lines (a string, number, list, dict), read without running
+    it: anything else (an expression, an import) is passed over."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return {}
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+    return found
+
+
+def _given(data: dict, names: dict[str, str]) -> dict[str, Any]:
+    """ssg's options of `data`'s keys named in `names`, where they hold a value."""
+    return {option: data[key] for key, option in names.items() if data.get(key) not in (None, "")}
+
+
+def _language(code: str) -> str:
+    """A language as ssg's `lang:` takes it: Hugo's `en-us` and Jekyll's `ru_RU` are `en` and `ru` (a site's language,
+    not its country); `pt-BR` stays."""
+    code = code.strip().replace("_", "-")
+    primary, _, region = code.partition("-")
+    return code if region and region.isupper() and primary.lower() in ("pt", "zh") else primary.lower()
