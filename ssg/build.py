@@ -440,7 +440,7 @@ class Builder:
         from the articles that read cleanly (the others count as there, so that nothing is blamed on their absence)."""
         config, options, now, result = run.config, run.options, run.now, run.result
         articles, result.drafts_left_out, later = published(loaded.articles, options.drafts, options.future, now)
-        standalone, page_drafts, later_pages = published(loaded.pages, options.drafts, options.future, now, attrgetter("dated"))
+        standalone, page_drafts, later_pages = published(loaded.pages, options.drafts, options.future, now)
         result.later_left_out, result.drafts_left_out = len(later) + len(later_pages), result.drafts_left_out + page_drafts
         waiting = checks.originals_left_out(articles, loaded.pages, loaded.unreadable) if config.multilingual else {}
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
@@ -529,7 +529,8 @@ class Builder:
         store.remember_templates(self.templates.take_added())
         judged = None if run.options.future else now
         ends = [article.date - checks.FAR_FUTURE for article in made.later if article.date - now > checks.FAR_FUTURE]  # (its warning's)
-        ends += [page.dated for page in made.later_pages]  # (a page dated later is published from its date on)
+        ends += [page.publish_from for page in made.later_pages]  # (a page dated later is published from its date on)
+        ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires and each.expires > now]  # (Hugo's expiryDate)
         state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, made.files.values(), run.result.record(), ends)
         store.remember_build(str(config.output_path), state)
         if not self.remember:  # (a one-shot build's: not on every save of the preview, which builds into one folder)

@@ -18,7 +18,7 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from datetime import timezone as dt_timezone
 from operator import attrgetter
 from sys import intern
@@ -148,6 +148,11 @@ def _when(text: str, day: bool) -> datetime:
     return Day.of(moment) if day else moment
 
 
+def _moment(text: str | None) -> datetime | None:
+    """A time the cache keeps (ISO 8601) that is only compared with the clock, never shown: no `Day`."""
+    return datetime.fromisoformat(text) if text else None
+
+
 @quick_pickling
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -226,6 +231,13 @@ class Article:
     translation_of: str | None = None  # content path of the article this one translates
     translation_key: str | None = None  # articles sharing a key are translations of each other
     aliases: tuple[Alias, ...] = ()  # its old URLs, each redirected to it (`OLD_URL_KEYS`)
+    publish: datetime | None = None  # published from then, not from its date (Hugo's `publishDate`: `hugo.held`)
+    expires: datetime | None = None  # left out from then on, as a draft (Hugo's `expiryDate`)
+
+    @property
+    def publish_from(self) -> datetime:
+        """When it is published: its date, or a `publish` after it (`load.published` leaves it out before then)."""
+        return self.publish or self.date
 
     @property
     def modified(self) -> datetime:
@@ -258,6 +270,8 @@ class Article:
             translation_of=meta.get("translation_of"),
             translation_key=meta.get("translation_key"),
             aliases=tuple(Alias(*alias) for alias in meta["aliases"]),  # (a record without it, of an older ssg, is read again)
+            publish=_moment(meta["publish"]),
+            expires=_moment(meta["expires"]),
         )
 
 
@@ -284,6 +298,13 @@ class StandalonePage:
     files: tuple[str, ...] = ()
     site_links: tuple[str, ...] = ()
     aliases: tuple[Alias, ...] = ()  # its old URLs, each redirected to it, as an article's
+    publish: datetime | None = None  # as an article's (Hugo's `publishDate` after its `date:`)
+    expires: datetime | None = None  # as an article's (Hugo's `expiryDate`)
+
+    @property
+    def publish_from(self) -> datetime | None:
+        """When it is published (`load.published`): the later of a `date:` written on it and a `publish`; None: now."""
+        return max(self.dated, self.publish) if self.dated and self.publish else self.publish or self.dated
 
     @classmethod
     def from_record(cls, source_path: str, key: str, record: dict) -> StandalonePage:
@@ -304,6 +325,8 @@ class StandalonePage:
             files=tuple(meta["files"]),
             site_links=tuple(meta["site_links"]),
             aliases=tuple(Alias(*alias) for alias in meta["aliases"]),
+            publish=_moment(meta["publish"]),
+            expires=_moment(meta["expires"]),
         )
 
 
@@ -520,7 +543,7 @@ class _Reader:
             "rights": self.text("rights", data),
             "summary": self.summary(data),
             "slug": self.pelican_slug(data, title) or self.slug(data, prefix.group(4) if prefix else stem),
-            "draft": self.held_back(data),
+            **self.held_back(data),
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
             "aliases": self.old_urls(data, _held(data)),
@@ -576,7 +599,7 @@ class _Reader:
             "lang": self.lang(data),
             "summary": self.summary(data),
             "slug": self.pelican_slug(data, title) or self.slug(data, prefix.group(4) if prefix else stem),
-            "draft": self.held_back(data, page=True),
+            **self.held_back(data, page=True),
             "menu": self.menu(data),
             "aliases": self.old_urls(data),
             "extra": _json_safe({k: v for k, v in data.items() if k not in PAGE_KEYS or k in OLD_URL_KEYS}),
@@ -972,21 +995,23 @@ class _Reader:
         clipped page's)."""
         return self.text(next((key for key in ("summary", "excerpt", "description") if key in data), "summary"), data)
 
-    def held_back(self, data: dict, page: bool = False) -> bool:
-        """Whether the file is left out as a draft is: `draft: true`; Jekyll's `published: false` (a moved archive must
+    def held_back(self, data: dict, page: bool = False) -> dict:
+        """Whether the file is left out as a draft is, and from when and until when it is published (`draft`,
+        `publish`, `expires` of the record). Left out: `draft: true`; Jekyll's `published: false` (a moved archive must
         not publish what Jekyll hid; a date there is Hugo's); a `status:` that holds it back (for a `page`, not
-        Pelican's `hidden`: published, and listed nowhere, as a page without `menu:` is); a `password:`."""
+        Pelican's `hidden`: published, and listed nowhere, as a page without `menu:` is); a `password:`; Hugo's keys
+        (`hugo.held`), each told on its line (a draft's are not told: it is left out already). The two dates are
+        judged by each build (`load.published`): what a file reads as is cached beyond today."""
         status = self.status(data) and not (page and _hidden(data))
         held = self.flag("draft", data) or data.get("published") is False or status
-        return self.password(data, held or self.hugo_held(data))
-
-    def hugo_held(self, data: dict) -> bool:
-        """Whether Hugo's keys leave the article out (`hugo.held`: a `publishDate` to come, a passed `expiryDate`,
-        `headless`, `build: {render: never}`), each told on its line, as they are read at the time of reading (a
-        draft's are not told: it is left out already)."""
-        found = hugo.held(data, datetime.now(UTC), lambda value: parse_date(value, self.settings.timezone))
-        self.warnings += [Problem(self.path, self.lines.get(item.key), item.key, item.message) for item in found]
-        return any(item.left_out for item in found)
+        hugos = hugo.held(data, lambda value: parse_date(value, self.settings.timezone))
+        if not held:
+            self.warnings += [Problem(self.path, self.lines.get(key), key, message) for key, message in hugos.told]
+        return {
+            "draft": self.password(data, held or hugos.left_out),
+            "publish": hugos.publish.isoformat() if hugos.publish else None,
+            "expires": hugos.expires.isoformat() if hugos.expires else None,
+        }
 
     def status(self, data: dict) -> bool:
         """Whether Pelican's or WordPress's `status:` leaves the article out: a moved archive must not publish what its

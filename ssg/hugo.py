@@ -1,11 +1,14 @@
 """Hugo's front-matter keys that keep a page off the site, read as Hugo reads them.
 
 A Hugo archive keeps pages back with more than `draft: true`: a `publishDate` later than the `date` (scheduled), an
-`expiryDate` that has passed (taken down), `headless: true` (a bundle that is no page) and `build: {render: never}`
-or `{list: never}` (Hugo's build options, `_build` before 0.65). ssg kept them for templates and published every such
-page, without a word: a moved archive put back online what its keeper had taken down. Each now leaves the article out,
-as a draft is, with a warning on its line that says what ssg does instead and what to write; ssg has no scheduled
-take-down or unlisted page, so a date to come is told too.
+`expiryDate` (taken down from then), `headless: true` (a bundle that is no page) and `build: {render: never}` or
+`{list: never}` (Hugo's build options, `_build` before 0.65). ssg kept them for templates and published every such
+page, without a word: a moved archive put back online what its keeper had taken down. Each now does in ssg what it
+did in Hugo: the two dates become the article's `publish` and `expires`, judged by each build against its own clock
+(`load.published`), as a date to come is; the others leave it out, as a draft, with a warning on their line.
+
+Nothing here looks at the clock: what a file reads as is cached, and a judgment of the time of reading would outlive
+the day it was made on (an article scheduled for tomorrow left out for good, one taken down today still online).
 """
 
 from __future__ import annotations
@@ -21,80 +24,68 @@ BUILD_KEYS = ("build",)  # (`_build` too: `_` left out)
 
 
 class Held(NamedTuple):
-    """What one key says of the article: left out or not, and the warning for its line."""
+    """What Hugo's keys say of an article: left out for good, published from, taken down from, and the warnings for
+    their lines (key, message)."""
 
-    key: str
     left_out: bool
-    message: str
+    publish: datetime | None  # a `publishDate` later than its `date`: published from then on, not before
+    expires: datetime | None  # an `expiryDate`: left out from then on, as a draft
+    told: list[tuple[str, str]]
 
 
-def held(data: dict, now: datetime, parse: Callable[[Any], datetime | None]) -> list[Held]:
-    """What Hugo's keys in `data` say of the article at `now`; `parse` reads a date as `date:` is read (None: not a
-    date, which is left to the checks that read it as a date already)."""
-    found = []
+def held(data: dict, parse: Callable[[Any], datetime | None]) -> Held:
+    """What Hugo's keys in `data` say of the article; `parse` reads a date as `date:` is read (None: not a date)."""
     keys = {_plain(key): key for key in data if isinstance(key, str)}
-    if (published := _first(keys, PUBLISH_KEYS)) and "date" in data:
-        found += _scheduled(published, data[published], parse, parse(data["date"]), now)
-    if expiry := _first(keys, EXPIRY_KEYS):
-        found += _expired(expiry, data[expiry], parse, now)
+    told: list[tuple[str, str]] = []
+    publish = expires = None
+    if (key := _first(keys, PUBLISH_KEYS)) and "date" in data:
+        publish, dated = parse(data[key]), parse(data["date"])
+        if publish is None or dated is None or publish <= dated:
+            publish = None  # (published on its date, or on one before: the date orders it, as before)
+    if key := _first(keys, EXPIRY_KEYS):
+        expires = parse(data[key])
+        if expires is None:
+            told.append(
+                (key, "is not a date Hugo's expiryDate takes; ssg takes the article down on none (set draft: true when it should go)")
+            )
+        else:
+            told.append(
+                (
+                    key,
+                    f"{_written(data[key])}: Hugo takes the article down then, and so does ssg: a build from then on leaves "
+                    f"it out, as a draft (remove {key}: to keep it published)",
+                )
+            )
+    left_out = False
     if data.get(keys.get("headless")) is True:
-        found.append(
-            Held(
+        left_out = True
+        told.append(
+            (
                 keys["headless"],
-                True,
                 "true: Hugo made no page of it (a headless bundle); ssg leaves it out too, as a draft (remove headless: to publish it)",
             )
         )
     for key in filter(None, (keys.get(name) for name in BUILD_KEYS)):
-        found += _build_options(key, data[key])
-    return found
+        if message := _build_options(key, data[key]):
+            left_out = True
+            told.append((key, message))
+    return Held(left_out, publish, expires, told)
 
 
-def _scheduled(key: str, value: Any, parse: Callable, dated: datetime | None, now: datetime) -> list[Held]:
-    """`publishDate` after `date:`: Hugo published the page on it, and ssg publishes an article on its `date:` alone."""
-    publish = parse(value)
-    if publish is None or dated is None or publish <= dated or publish <= now:
-        return []
-    message = (
-        f"{_written(value)} is after this build: Hugo held the article back until then, and ssg leaves it out too "
-        f"(ssg publishes an article on its date: write date: {_written(value)} for the build after then to publish it)"
-    )
-    return [Held(key, True, message)]
-
-
-def _expired(key: str, value: Any, parse: Callable, now: datetime) -> list[Held]:
-    """`expiryDate`: Hugo took the page down on it; ssg has no date that takes an article down."""
-    expiry = parse(value)
-    if expiry is None:
-        return [
-            Held(
-                key, False, "is not a date Hugo's expiryDate takes; ssg takes no article down on a date (set draft: true when it should go)"
-            )
-        ]
-    if expiry <= now:
-        message = f"{_written(value)} has passed: Hugo took the article down then, and ssg leaves it out too, as a draft (remove {key}: to publish it)"
-        return [Held(key, True, message)]
-    message = (
-        f"{_written(value)} is to come: Hugo takes the article down then, ssg does not (no build takes an article "
-        "down on a date): it stays published until you set draft: true"
-    )
-    return [Held(key, False, message)]
-
-
-def _build_options(key: str, value: Any) -> list[Held]:
-    """Hugo's `build: {render: never, list: never}` (`false` before Hugo 0.65): no page, or a page in no list. ssg
-    lists every article it publishes (as Pelican's `hidden`, an unlisted one is left out)."""
+def _build_options(key: str, value: Any) -> str | None:
+    """The warning for Hugo's `build: {render: never, list: never}` (`false` before Hugo 0.65): no page, or a page in
+    no list, which leaves the article out; None for options that do not. ssg lists every article it publishes (as
+    Pelican's `hidden`, an unlisted one is left out)."""
     if not isinstance(value, dict):
-        return []
+        return None
     options = {_plain(name): option for name, option in value.items() if isinstance(name, str)}
     for name, what in (
         ("render", "made no page of it; ssg leaves"),
         ("list", "listed it nowhere; ssg lists every article it publishes, so it leaves"),
     ):
         if options.get(name) in ("never", False):
-            message = f"{{{name}: {_written(options[name])}}}: Hugo {what} it out, as a draft (remove {key}: to publish it)"
-            return [Held(key, True, message)]
-    return []
+            return f"{{{name}: {_written(options[name])}}}: Hugo {what} it out, as a draft (remove {key}: to publish it)"
+    return None
 
 
 def _written(value: Any) -> str:

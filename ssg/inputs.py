@@ -30,7 +30,7 @@ from .load import content_stats
 from .output import Manifest
 from .themeconfig import theme_chain
 
-_DATE = attrgetter("date")
+_PUBLISH_FROM = attrgetter("publish_from")
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = Path(jinja2.__file__).resolve().parent.parent  # site-packages: its listing names every installed version
@@ -75,8 +75,8 @@ def record(
     """
     articles = list(articles)
     # (The latest compared first, in C: every save asks of 10,000 articles, most often with none dated later.)
-    later = now is not None and max(map(_DATE, articles), default=now) > now
-    future = [a.date for a in articles if a.date > now] if later else []
+    later = now is not None and max(map(_PUBLISH_FROM, articles), default=now) > now
+    future = [a.publish_from for a in articles if a.publish_from > now] if later else []
     due = min((*future, *changes), default=None)
     state = {
         "inputs": inputs.digest,

@@ -41,7 +41,7 @@ class Entry:
 
 
 _DIGEST = itemgetter(2)  # of a file's (size, mtime_ns, digest)
-_DRAFT = attrgetter("draft")
+_DRAFT, _EXPIRES, _PUBLISH_FROM = attrgetter("draft"), attrgetter("expires"), attrgetter("publish_from")
 _ARTICLE, _WARNINGS, _LINES = attrgetter("article"), attrgetter("warnings"), attrgetter("lines")  # of an Entry
 
 
@@ -423,18 +423,19 @@ class Published(NamedTuple):
     later: list  # those left out as dated after the build (and not drafts)
 
 
-def published(articles: Sequence, drafts: bool, future: bool, now: datetime, date_of: Callable = attrgetter("date")) -> Published:
-    """Drop drafts and articles dated after `now` unless asked to keep them, counting what is dropped (in the one
-    pass over every article that the dropping makes anyway). Standalone pages too, by the `date:` written on them
-    (`date_of`: `StandalonePage.dated`, None where there is none): a page written ahead for a day to come is not
+def published(articles: Sequence, drafts: bool, future: bool, now: datetime) -> Published:
+    """Drop drafts and articles published after `now` (`publish_from`: their date, or Hugo's later `publishDate`)
+    unless asked to keep them, counting what is dropped (in the one pass over every article that the dropping makes
+    anyway); one whose `expires` has come is left out as a draft is. Standalone pages too, by the `date:` written on
+    them (`StandalonePage.publish_from`, None where there is none): a page written ahead for a day to come is not
     published before it, and the build after that day publishes it (`inputs.record`).
 
-    Where none is left out (an archive without drafts or articles dated later), that is found in C and all are kept:
-    every save of the preview asks of 10,000 articles (a Python pass over them took 3-6 ms)."""
-    no_drafts = drafts or not any(map(_DRAFT, articles))
-    if no_drafts and (future or not _any_after(map(date_of, articles), now)):
+    Where none is left out (an archive without drafts, expiries or articles dated later), that is found in C and all
+    are kept: every save of the preview asks of 10,000 articles (a Python pass over them took 3-6 ms)."""
+    no_drafts = drafts or not (any(map(_DRAFT, articles)) or any(map(_EXPIRES, articles)))
+    if no_drafts and (future or not _any_after(map(_PUBLISH_FROM, articles), now)):
         return Published(list(articles), 0, [])
-    return _sorted_out(articles, drafts, future, now, date_of)
+    return _sorted_out(articles, drafts, future, now)
 
 
 def _any_after(dates: Iterable[datetime | None], now: datetime) -> bool:
@@ -443,13 +444,13 @@ def _any_after(dates: Iterable[datetime | None], now: datetime) -> bool:
     return latest is not None and latest > now
 
 
-def _sorted_out(articles: Sequence, drafts: bool, future: bool, now: datetime, date_of: Callable) -> Published:
+def _sorted_out(articles: Sequence, drafts: bool, future: bool, now: datetime) -> Published:
     """`published`, article by article."""
     kept, later, left_drafts = [], [], 0
     for article in articles:
-        if article.draft and not drafts:
+        if (article.draft or article.expires is not None and article.expires <= now) and not drafts:
             left_drafts += 1
-        elif not future and (date := date_of(article)) is not None and date > now:
+        elif not future and (date := article.publish_from) is not None and date > now:
             later.append(article)
         else:
             kept.append(article)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import ssg.build
-from ssg.build import Builder, BuildOptions, build
+from ssg.build import Builder, BuildOptions, BuildResult, build
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
 from ssg.linkcheck import check_links
@@ -1612,6 +1612,43 @@ def test_a_warning_about_a_date_far_ahead_goes_once_the_date_is_near(project):
     assert [w.field for w in first.warnings] == ["date"]
     again = build(load_config(project.root), BuildOptions(now=datetime(2026, 8, 1, tzinfo=UTC)))  # (10 months ahead: scheduled)
     assert not again.up_to_date and again.warnings == [] and again.later_left_out == 1
+
+
+def test_hugos_publish_and_expiry_dates_are_judged_by_each_build_not_by_the_reading_of_the_file(project):
+    """Hugo's `publishDate` and `expiryDate` were judged when the file was read, and what a file reads as is cached: an
+    article scheduled for a day to come stayed out after the day, one to be taken down stayed online after it, until
+    the file changed; and a cold build then differed from the cached one. Each build judges them by its own time, the
+    one after the day included (the last build's "nothing changed" holds until then)."""
+    project.write(
+        {
+            "content/2026/old.md": article("Old", "2025-12-01"),
+            "content/2026/scheduled.md": article("Scheduled", "2025-12-02", publishDate="2026-03-01T09:00:00+03:00"),
+            "content/2026/expiring.md": article("Expiring", "2025-12-03", expiryDate="2026-06-01"),
+            "content/pages/offer.md": "---\ntitle: Offer\nexpiryDate: 2026-06-01\n---\nUntil June.\n",
+        }
+    )
+    config = load_config(project.root)
+
+    def built(when: datetime) -> tuple[BuildResult, list[str]]:
+        result = build(config, BuildOptions(now=when))
+        return result, sorted(p.parent.name for p in project.public.glob("2025/12/0[1-3]/*/index.html"))
+
+    january, listed = built(datetime(2026, 1, 1, tzinfo=UTC))
+    assert listed == ["expiring", "old"] and (january.later_left_out, january.drafts_left_out) == (1, 0)
+    assert (project.public / "offer/index.html").exists()
+    same, _ = built(datetime(2026, 2, 1, tzinfo=UTC))
+    assert same.up_to_date
+    march, listed = built(datetime(2026, 3, 2, tzinfo=UTC))  # (the files unchanged, read from the cache)
+    assert not march.up_to_date and listed == ["expiring", "old", "scheduled"] and march.later_left_out == 0
+    july, listed = built(datetime(2026, 7, 1, tzinfo=UTC))
+    assert listed == ["old", "scheduled"] and july.drafts_left_out == 2 and not (project.public / "offer/index.html").exists()
+    with_drafts = build(config, BuildOptions(now=datetime(2026, 7, 1, tzinfo=UTC), drafts=True))
+    assert with_drafts.drafts_left_out == 0 and (project.public / "2025/12/03/expiring/index.html").exists()
+    # A cold build of the same day makes the same site.
+    kept = tree(project.public)
+    shutil.rmtree(project.root / ".ssg-cache")
+    build(config, BuildOptions(now=datetime(2026, 7, 1, tzinfo=UTC), drafts=True))
+    assert tree(project.public) == kept
 
 
 def test_a_hugo_figure_copies_and_links_its_picture_and_other_shortcodes_are_warned_on_their_lines(project):

@@ -1612,50 +1612,42 @@ def test_a_title_naming_its_outlet_elsewhere_is_no_tab_title(title):
 
 
 def test_hugo_keys_that_kept_a_page_off_the_site_leave_the_article_out_with_a_warning():
-    """A Hugo archive's `publishDate` to come, a passed `expiryDate`, `headless: true` and `build: {render: never}` were
+    """A Hugo archive's `publishDate` after its date, an `expiryDate`, `headless: true` and `build: {render: never}` were
     kept for templates, and every such page published without a word (a keeper's move from Hugo: what they had taken
-    down was online again)."""
+    down was online again). The two dates are kept for each build to judge (what a file reads as is cached: the time of
+    reading decides nothing); the others leave the article out."""
     head = "---\ntitle: T\ndate: 2019-03-05T10:00:00+03:00\n"
 
-    def told(extra: str) -> tuple[bool, list]:
+    def told(extra: str) -> tuple[tuple, list]:
         record = read(head + extra + "---\nx\n", "posts/x.md")
-        return record["meta"]["draft"], [(w["line"], w["field"], w["message"]) for w in record["warnings"]]
+        held = tuple(record["meta"][key] for key in ("draft", "publish", "expires"))
+        return held, [(w["line"], w["field"], w["message"]) for w in record["warnings"]]
 
-    assert told("publishDate: 2099-01-01T00:00:00+03:00\n") == (
-        True,
-        [
-            (
-                4,
-                "publishDate",
-                "2099-01-01T00:00:00+03:00 is after this build: Hugo held the article back until then, and ssg leaves it "
-                "out too (ssg publishes an article on its date: write date: 2099-01-01T00:00:00+03:00 for the build after "
-                "then to publish it)",
-            )
-        ],
-    )
-    assert told("publishDate: 2019-03-06\n") == (False, [])  # (published on it, long ago: the date orders it, as before)
+    assert told("publishDate: 2099-01-01T00:00:00+03:00\n") == ((False, "2099-01-01T00:00:00+03:00", None), [])
+    assert told("publishDate: 2019-03-05\n") == ((False, None, None), [])  # (on its date or before: the date orders it, as before)
     assert told("expiryDate: 2020-01-01\n") == (
-        True,
+        (False, None, "2020-01-01T00:00:00+03:00"),
         [
             (
                 4,
                 "expiryDate",
-                "2020-01-01 has passed: Hugo took the article down then, and ssg leaves it out too, as a draft (remove expiryDate: to publish it)",
+                "2020-01-01: Hugo takes the article down then, and so does ssg: a build from then on leaves it out, as a "
+                "draft (remove expiryDate: to keep it published)",
             )
         ],
     )
-    assert told("expirydate: 2099-01-01\n")[0] is False
-    assert "it stays published until you set draft: true" in told("expirydate: 2099-01-01\n")[1][0][2]
-    assert told("headless: true\n")[0] is True
+    assert told("expirydate: next week\n")[0] == (False, None, None)
+    assert "takes the article down on none" in told("expirydate: next week\n")[1][0][2]
+    assert told("headless: true\n")[0] == (True, None, None)
     assert told("build:\n  render: never\n") == (
-        True,
+        (True, None, None),
         [(4, "build", "{render: never}: Hugo made no page of it; ssg leaves it out, as a draft (remove build: to publish it)")],
     )
-    assert told("_build: {list: false}\n")[0] is True
-    assert told("build: {list: always}\n") == (False, [])
-    assert told("draft: true\nexpiryDate: 2020-01-01\n") == (True, [])  # (a draft: left out already, nothing to tell)
+    assert told("_build: {list: false}\n")[0][0] is True
+    assert told("build: {list: always}\n") == ((False, None, None), [])
+    assert told("draft: true\nexpiryDate: 2020-01-01\n")[1] == []  # (a draft: left out already, nothing to tell)
     toml = read("+++\ntitle = 'T'\ndate = 2019-03-05T10:00:00+03:00\nexpiryDate = 2020-01-01\n+++\nx\n", "posts/x.md")
-    assert toml["meta"]["draft"] is True and [w["line"] for w in toml["warnings"]] == [4]
+    assert toml["meta"]["expires"] == "2020-01-01T00:00:00+03:00" and [w["line"] for w in toml["warnings"]] == [4]
 
 
 def test_the_sites_excerpt_separator_ends_the_summaries_of_articles_without_their_own():

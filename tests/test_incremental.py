@@ -11,7 +11,6 @@ import shutil
 import sqlite3
 import weakref
 from datetime import UTC, datetime, timedelta, timezone
-from operator import attrgetter
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -469,28 +468,33 @@ def test_fingerprints_and_kept_files_found_in_bulk_are_those_found_one_by_one(si
 @pytest.mark.parametrize("drafts", [False, True])
 @pytest.mark.parametrize("future", [False, True])
 def test_what_is_published_is_found_in_c_as_article_by_article(bilingual, drafts, future):
-    """`load.published` finds in C that nothing is left out (no draft, nothing dated later: most saves); it keeps what
-    going article by article keeps, with the same counts, with and without drafts and articles dated later, in any
-    mix, and standalone pages without a date."""
+    """`load.published` finds in C that nothing is left out (no draft, nothing dated later, nothing expired: most
+    saves); it keeps what going article by article keeps, with the same counts, with and without drafts, articles
+    dated later, published later (Hugo's `publishDate`) and expired (its `expiryDate`), in any mix, and standalone pages
+    without a date."""
     _, articles = read_articles(bilingual)
     rng = random.Random(4)
     moment = NOW
     for step in range(40):
         mixed = [
             dataclasses.replace(
-                a, draft=rng.random() < step / 400, date=moment + timedelta(days=1) if rng.random() < step / 400 else a.date
+                a,
+                draft=rng.random() < step / 400,
+                date=moment + timedelta(days=1) if rng.random() < step / 400 else a.date,
+                publish=moment + timedelta(hours=1) if rng.random() < step / 400 else None,
+                expires=moment + timedelta(hours=rng.choice((-1, 0, 1))) if rng.random() < step / 400 else None,
             )
             for a in articles
         ]
-        assert ssg.load.published(mixed, drafts, future, moment) == ssg.load._sorted_out(mixed, drafts, future, moment, attrgetter("date"))
+        assert ssg.load.published(mixed, drafts, future, moment) == ssg.load._sorted_out(mixed, drafts, future, moment)
     pages = [
-        SimpleNamespace(draft=False, dated=None),
-        SimpleNamespace(draft=False, dated=moment - timedelta(days=1)),
-        SimpleNamespace(draft=False, dated=moment + timedelta(days=1)),
+        SimpleNamespace(draft=False, publish_from=None, expires=None),
+        SimpleNamespace(draft=False, publish_from=moment - timedelta(days=1), expires=None),
+        SimpleNamespace(draft=False, publish_from=moment + timedelta(days=1), expires=None),
+        SimpleNamespace(draft=False, publish_from=None, expires=moment),
     ]
-    for chosen in (pages[:2], pages):
-        dated = attrgetter("dated")
-        assert ssg.load.published(chosen, drafts, future, moment, dated) == ssg.load._sorted_out(chosen, drafts, future, moment, dated)
+    for chosen in (pages[:2], pages[:3], pages):
+        assert ssg.load.published(chosen, drafts, future, moment) == ssg.load._sorted_out(chosen, drafts, future, moment)
 
 
 def test_builder_reads_only_what_changed(site):
