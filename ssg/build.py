@@ -221,7 +221,8 @@ class Builder:
     each content file reads as (a rebuild reads, and asks the cache about, only the changed ones),
     each content file's size and mtime (told which paths changed, as the watcher tells it, it lists
     again only their folders; else it stats every file), what each template refers to, the
-    manifest it left in each output folder, each page's sitemap entry, the search index, and the hash of its own code.
+    manifest it left in each output folder, each page's sitemap entry, the search index, the theme (while its files and
+    site.yaml are as they were), and the hash of its own code.
     """
 
     def __init__(self, remember: bool = True) -> None:
@@ -236,6 +237,7 @@ class Builder:
         self.planned: Planned | None = None  # the last build's pages, by what they were made from
         self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
         self.urls: tuple[Config, Urls] | None = None
+        self.theme: tuple[tuple[Config, str], Theme] | None = None  # the last theme, and the settings and files it was loaded from
         self.assembled: Assembled | None = None  # the last site model, and what it was made from
         self.search = SearchWriter(remember)
         self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
@@ -359,7 +361,7 @@ class Builder:
                 if summary is not None and not (self.remember and self.planned is None):
                     return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
             with phase("theme"):
-                theme = self._theme(run)
+                theme = self._theme(run, inputs)
             with lasting(not (self.remember or self.frozen)):  # (else its owner collects and freezes: `watch.collect_garbage`)
                 with phase("read"):
                     loaded = self._read(run, inputs)
@@ -412,13 +414,23 @@ class Builder:
             summary = None  # the last build was stopped while moving files in: some may hold an older build's
         return inputs, summary
 
-    def _theme(self, run: _Run) -> Theme:
+    def _theme(self, run: _Run, inputs: Inputs | None) -> Theme:
+        """The theme, checked. A long-lived builder keeps it while site.yaml and the theme's, the site's templates' and
+        strings' files are as they were (`Inputs.folders`: every save stats them): its templates stay compiled, where a
+        theme loaded anew read each one from the bytecode cache again, on every save."""
         config, options, result = run.config, run.options, run.result
-        theme = load_theme(config)
-        if not options.dry_run:
-            theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates")
+        key = (config, inputs.folders) if self.remember and inputs is not None else None
+        if key is not None and self.theme is not None and self.theme[0] == key:
+            theme = self.theme[1]
+        else:
+            self.theme = None
+            theme = load_theme(config)
+            if not options.dry_run:
+                theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates")
         result.counts["theme"] = _count(theme.check_templates(), "template")
         result.warnings += theme.string_warnings(config, checking=options.dry_run)
+        if key is not None:
+            self.theme = (key, theme)  # (checked: a template that does not compile is not kept)
         return theme
 
     def _read(self, run: _Run, inputs: Inputs | None) -> Loaded:

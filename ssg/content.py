@@ -143,14 +143,27 @@ class Day(datetime):
 
 
 def _when(text: str, day: bool) -> datetime:
-    """A date as the cache keeps it (ISO 8601), a `Day` again where it was one."""
+    """A date as the cache keeps it (ISO 8601), a `Day` again where it was one, in the one `timezone` object of its
+    offset (`fixed_offset`)."""
     moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        moment = moment.replace(tzinfo=fixed_offset(moment.utcoffset()))
     return Day.of(moment) if day else moment
 
 
 def _moment(text: str | None) -> datetime | None:
-    """A time the cache keeps (ISO 8601) that is only compared with the clock, never shown: no `Day`."""
-    return datetime.fromisoformat(text) if text else None
+    """A time the cache keeps (ISO 8601) that is only compared with the clock and dates, never shown: no `Day`."""
+    return _when(text, False) if text else None
+
+
+@functools.cache
+def fixed_offset(offset: timedelta) -> dt_timezone:
+    """The `timezone` of `offset`, one object for all dates of an offset (as `datetime.fromisoformat` makes one, unnamed;
+    UTC's own for +00:00). Two datetimes of one tzinfo object compare by their fields, in C; of two, by their instants,
+    each asking its tzinfo its offset: the newest of 10,000 articles' dates, each read with a timezone of its own, took
+    5-15 ms (every save asks, in several places), the same dates of one timezone 0.5 ms. The same instants, texts and
+    order either way: a fixed offset's local time and instant order alike."""
+    return dt_timezone(offset)
 
 
 @quick_pickling

@@ -42,6 +42,7 @@ class Inputs:
 
     digest: str
     content: dict[str, tuple[int, int]]
+    folders: str = ""  # the theme's, templates', strings' and static files' paths, sizes and mtimes (`_folders`)
 
 
 def gather(config: Config, options: tuple, code: str, content: dict[str, tuple[int, int]] | None = None) -> Inputs:
@@ -51,10 +52,11 @@ def gather(config: Config, options: tuple, code: str, content: dict[str, tuple[i
         content = content_stats(config.content_path)
     digest = hashlib.sha256()
     limits = repr(sitemap.MAX_URLS)  # read at build time, not from the code on disk (tests lower it)
-    for part in (code, limits, repr(config.settings()), repr(options), repr(content), _folders(config)):
+    folders = _folders(config)
+    for part in (code, limits, repr(config.settings()), repr(options), repr(content), folders):
         digest.update(part.encode())
         digest.update(b"\0")
-    return Inputs(digest.hexdigest(), content)
+    return Inputs(digest.hexdigest(), content, folders)
 
 
 def record(

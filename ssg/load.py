@@ -15,7 +15,7 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from itertools import chain
+from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from sys import intern
@@ -40,7 +40,8 @@ class Entry:
     lines: dict[str, int]
 
 
-_DIGEST = itemgetter(2)  # of a file's (size, mtime_ns, digest)
+_DIGEST, _SIZE_MTIME = itemgetter(2), itemgetter(0, 1)  # of a file's (size, mtime_ns, digest)
+_UNSEEN = (-1, -1, "")  # (what `_scan` takes a file not seen before for: no file has its size)
 _DRAFT, _EXPIRES, _PUBLISH_FROM = attrgetter("draft"), attrgetter("expires"), attrgetter("publish_from")
 _ARTICLE, _WARNINGS, _LINES = attrgetter("article"), attrgetter("warnings"), attrgetter("lines")  # of an Entry
 
@@ -327,11 +328,11 @@ def _scan(
     """path -> (size, mtime_ns, digest) of every content file, in path order: only files whose size or mtime changed are read."""
     if stats is None:
         stats = content_stats(content_dir)
-    files = dict(zip(stats, map(seen.get, stats), strict=True))  # (checked below: most are as last seen)
-    for path, (size, mtime) in stats.items():
-        before = files[path]
-        if before is None or before[0] != size or before[1] != mtime:
-            files[path] = (size, mtime, file_digest(path, _bytes(os.path.join(content_dir, path))))
+    before = list(map(seen.get, stats, repeat(_UNSEEN)))
+    files = dict(zip(stats, before, strict=True))  # (checked below, in C: most are as last seen)
+    for path in compress(stats, map(operator.ne, stats.values(), map(_SIZE_MTIME, before))):
+        size, mtime = stats[path]
+        files[path] = (size, mtime, file_digest(path, _bytes(os.path.join(content_dir, path))))
     return files
 
 
@@ -360,7 +361,7 @@ def _remember(
     records besides those of `entries` and the snapshot (`Known.pruned`), and its written token (`Known.written`)."""
     gone = known.files.keys() - files.keys()
     same = map(operator.eq, map(known.files.get, files), files.values())
-    changed = [(path, *seen) for (path, seen), kept in zip(files.items(), same, strict=True) if not kept]
+    changed = [(path, *files[path]) for path in compress(files, map(operator.not_, same))]
     store.remember_files(changed, gone)
     snapshot = known.snapshot
     if len(entries.keys() - snapshot) > min(SNAPSHOT_AFTER, len(entries) // 4):

@@ -909,7 +909,7 @@ def _reordered(
         article_tags[article.source_path], tags_shown[article.source_path] = found
     outleted = _Outleted(site.outlets, site.outlet_articles, site.outlet_named)
     if any(a.source is not None for a in (*gone, *came)):  # (else the outlets' lists hold none of them, in the same order)
-        outleted = _outleted(ordered, ordered, {}, source_names)
+        outleted = _moved_outlets(site, gone, came, at) or _outleted(ordered, ordered, {}, source_names)
     return Site(
         articles=ordered,
         listed=ordered,
@@ -929,6 +929,43 @@ def _reordered(
         outlet_named=outleted.outlet_named,
         tag_index=index,
     )
+
+
+def _moved_outlets(site: Site, gone: list[Article], came: list[Article], at: Callable[[Article], int]) -> _Outleted | None:
+    """`_outleted` of `_reordered`'s model where the articles taken out and put in name the same sources, as many times
+    each (a moved date, an edit that moved one): every outlet keeps its name, slug and count (the spellings counted are
+    the same), and only the lists of the outlets they name change, each taken out of its list and put in at its place.
+    `at`: an article's index in the new order (the lists are kept in the order of their newest articles, as `_outleted`
+    meets them). None where the sources differ: `_outleted` makes them again (a new article changes a count; 12 ms at
+    10,000 articles, a fifth of a moved date's assembly)."""
+    if Counter(map(_source_name, gone)) != Counter(map(_source_name, came)):
+        return None
+    lists, touched = dict(site.outlet_articles), set()
+    for article, put in [*((a, False) for a in gone), *((a, True) for a in came)]:
+        outlet = site.outlet_of(article)  # (none for a name without letters: on no outlet's list)
+        if outlet is None:
+            continue
+        if put:
+            lists[outlet.slug] = _with(lists.get(outlet.slug, ()), article)
+        elif (kept := _without(lists.get(outlet.slug, ()), article)) is not None:
+            lists[outlet.slug] = kept
+        else:
+            return None
+        touched.add(outlet.slug)
+    if not all(map(lists.get, touched)):
+        return None
+    # Each spelling's outlet, in the order `_outleted` meets the names: by the newest article that writes each.
+    newest: dict[str, int] = {}
+
+    def first_writing(name: str) -> int:
+        if name not in newest:
+            shown = lists[site.outlet_named[name].slug]
+            newest[name] = at(next(a for a in shown if a.source.name == name))  # type: ignore[union-attr]
+        return newest[name]
+
+    names = {a.source.name for a in (*gone, *came) if site.outlet_of(a) is not None}  # type: ignore[union-attr]
+    named = _placed(site.outlet_named, names, lambda name, _: (first_writing(name),))
+    return _Outleted(site.outlets, _placed(lists, touched, lambda slug, shown: (at(shown[0]),)), named)
 
 
 def _placed(mapping: dict, touched: set, rank: Callable[[Any, tuple], tuple]) -> dict:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Mapping
-from itertools import chain
-from operator import attrgetter
+from collections.abc import Callable, Mapping, Sequence
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -25,6 +25,7 @@ from .site import Site, tag_named
 
 LATEST = "latest.js"
 SOURCES_INDEX = "sources/"  # the index of outlets (`Urls.sources`), which every page's menu links
+_KEY, _ARTICLE_LINKS = attrgetter("key"), attrgetter("article_links")
 _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file|site):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
 # A srcset holding markers (`markdown.srcset_candidates`), and each of its markers, whose path is percent-encoded.
 _SRCSET = re.compile(r'(?P<attr>\bsrcset=)(?P<q>["\'])(?P<value>[^"\']*ssg-ref:[^"\']*)(?P=q)')
@@ -71,6 +72,13 @@ class Urls:
         if path is None:
             path = self._articles[article.key] = self._article(article)
         return path
+
+    def articles(self, articles: Sequence[Article]) -> list[str]:
+        """`article` of each of `articles`, those made before found in C (a save asks it of 10,000)."""
+        paths = list(map(self._articles.get, map(_KEY, articles)))
+        for n in compress(range(len(paths)), map(is_, paths, repeat(None))):
+            paths[n] = self.article(articles[n])
+        return paths
 
     def _article(self, article: Article) -> str:
         d = article.date
@@ -216,9 +224,10 @@ def link_paths(site: Site, urls: Urls) -> dict[str, str]:
     -> its site path (`[About](../pages/about.md)`), and each Pelican `{tag}name` an article or page writes -> the tag's
     page, where an article has the tag. Pages, feeds and page fingerprints ask (a tag's page that moves, as a slug clash
     moves one, changes the pages linking to it)."""
-    paths = dict(zip(map(attrgetter("source_path"), site.articles), map(urls.article, site.articles), strict=True))
+    paths = dict(zip(map(attrgetter("source_path"), site.articles), urls.articles(site.articles), strict=True))
     paths.update((page.source_path, urls.page(page)) for page in site.standalone.pages)
-    for article in chain(site.articles, site.standalone.pages):
+    texts = chain(site.articles, site.standalone.pages)
+    for article in compress(texts, map(_ARTICLE_LINKS, chain(site.articles, site.standalone.pages))):
         for target in article.article_links:
             if target.startswith(TAG_LINK) and (tag := tag_named(site.tags, target.removeprefix(TAG_LINK))) is not None:
                 paths[target] = urls.tag(tag.slug)

@@ -21,12 +21,13 @@ import ssg.cache
 import ssg.fingerprints
 import ssg.load
 import ssg.render
+import ssg.searching
 import ssg.site
 import ssg.stamps
 from ssg.build import Builder, BuildOptions, build
 from ssg.cache import Store
 from ssg.config import load_config
-from ssg.content import Article, Day, ReadSettings, read_article
+from ssg.content import Article, Day, ReadSettings, Source, read_article
 from ssg.errors import SsgError
 from ssg.load import content_stats, load_articles, restat
 from ssg.output import Output
@@ -320,6 +321,64 @@ def test_parallel_render_reports_a_template_error_and_writes_nothing(site, monke
 
 def builder_build(builder: Builder, project: Project):
     return builder.build(load_config(project.root), BuildOptions(now=NOW))
+
+
+def test_a_long_lived_builder_keeps_its_theme_until_a_theme_file_or_site_yaml_changes(site, tmp_path):
+    """Saves of content keep the theme (its templates compiled once); a template edited, one that does not compile (the
+    build fails, and the next one that finds it fixed succeeds), a string of i18n/ and site.yaml each load it again.
+    Every output is a cold build's."""
+    builder = Builder()
+    builder_build(builder, site)
+    first = builder.theme[1]
+    story = site.root / "content/2021/story-3.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    builder_build(builder, site)
+    assert builder.theme[1] is first
+    assert tree(site.public) == cold_build(site, tmp_path)
+    steps = {
+        "template": lambda: site.write({"templates/card.html": "<li>{{ article.title }}!</li>\n"}),
+        "broken template": lambda: site.write({"templates/card.html": "<li>{{ article.title </li>\n"}),
+        "fixed template": lambda: site.write({"templates/card.html": "<li>{{ article.title }}?</li>\n"}),
+        "interface strings": lambda: site.write({"i18n/en.yaml": "nav_home: Front page\n"}),
+        "site.yaml": lambda: site.write({"site.yaml": SITE_YAML.replace("Europe/Moscow", "Asia/Tokyo")}),
+    }
+    for name, step in steps.items():
+        before = builder.theme[1] if builder.theme else None
+        step()
+        if name == "broken template":
+            with pytest.raises(SsgError):
+                builder_build(builder, site)
+            assert builder.theme is None, name
+            continue
+        builder_build(builder, site)
+        assert builder.theme[1] is not before, name
+        assert tree(site.public) == cold_build(site, tmp_path), name
+
+
+def test_a_long_lived_builders_search_documents_are_those_a_fresh_writer_makes(site, monkeypatch):
+    """Through every kind of change in a row, the documents a long-lived builder hands the index writer (those of
+    articles at their last places, with the same tags and paths, taken over without a look: `SearchWriter.docs`) are
+    those a writer that keeps nothing makes of the same site."""
+    real, compared = ssg.searching.SearchWriter.docs, []
+
+    def docs(self, reading, site_model, paths, outlet_pages):
+        made = real(self, reading, site_model, paths, outlet_pages)
+        if self.remember:
+            assert made == real(ssg.searching.SearchWriter(), reading, site_model, paths, outlet_pages)
+            compared.append(len(made))
+        return made
+
+    monkeypatch.setattr(ssg.searching.SearchWriter, "docs", docs)
+    builder = Builder()
+    builder_build(builder, site)
+    for name in sorted(CHANGES):
+        CHANGES[name](site)
+        try:
+            builder_build(builder, site)
+        except SsgError:
+            continue
+        assert compared, name
+        compared.clear()
 
 
 @pytest.mark.parametrize("change", sorted(CHANGES))
@@ -1070,6 +1129,44 @@ def test_articles_moved_added_and_removed_on_a_site_in_one_language_reassemble_a
         newest.add(tuple(site.by_lang))
     # (The clashing tags' plain URL went from one to the other; tags came and went; the newest article's language changed.)
     assert len(slugs) > 1 and len(counts) > 2 and len(newest) > 1
+
+
+def test_dates_moved_with_their_sources_kept_or_swapped_keep_the_outlets_as_assembled(one_language, monkeypatch):
+    """Saves whose articles taken out and put in name the same sources as many times (a date moved; two articles that
+    swap their outlets; a name without letters, `source: —`, which has no outlet): the outlets are kept and only their
+    lists reordered (`site._moved_outlets`, no `_outleted`), and the model is the one `assemble` makes, the order of
+    the outlets' lists included. A new article (a count changes) has them made again."""
+    how, articles = read_articles(one_language)
+    how = ((), *how[1:])
+    site = assemble(articles, *how)
+    rng = random.Random(11)
+    real, remade = ssg.site._outleted, []
+    monkeypatch.setattr(ssg.site, "_outleted", lambda *args: remade.append(args) or real(*args))
+    kept = 0
+    for step in range(120):
+        now = list(articles)
+        moved = rng.sample(range(len(now)), rng.choice((1, 2, 2, 3)))
+        sources = [now[n].source for n in moved]
+        if step % 5 == 0:
+            sources[0] = Source("—")
+        elif rng.random() < 0.5:
+            rng.shuffle(sources)
+        for n, source in zip(moved, sources, strict=True):
+            date = (now[n].date + timedelta(days=rng.choice([-400, -31, -1, 1, 31, 400]))).astimezone(UTC)
+            now[n] = dataclasses.replace(now[n], date=date, source=source, key=f"{step}-{n}")
+        rng.shuffle(now)
+        remade.clear()
+        again = reassemble(site, articles, now, *how)
+        kept += not remade
+        assert_same_model(again, assemble(now, *how))
+        articles, site = now, again
+    assert kept > 40
+    template = articles[0]
+    added = [*articles, dataclasses.replace(template, source_path="added.md", key="added", date=template.date + timedelta(days=1))]
+    remade.clear()
+    again = reassemble(site, articles, added, *how)
+    assert remade or template.source is None
+    assert_same_model(again, assemble(added, *how))
 
 
 def test_a_long_lived_builder_after_dates_moved_and_articles_added_and_removed_equals_cold_builds(site, tmp_path, monkeypatch):
