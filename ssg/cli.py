@@ -545,7 +545,7 @@ def workflow_command(project: Path) -> None:
 )
 def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     """Create a new archive in FOLDER: site.yaml, content/ with one article."""
-    old = None if (Path(folder) / CONFIG_FILE).exists() else read_old_config(Path(folder), init_value)
+    old = None if (Path(folder) / CONFIG_FILE).exists() else read_old_config(Path(folder), init_value, len(languages) > 1)
     try:
         created, kept = init_project(folder, datetime.now().astimezone().replace(microsecond=0), languages, old and old.values)
     except SsgError as error:

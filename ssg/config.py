@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import posixpath
 import re
 import shlex
 import zoneinfo
@@ -217,6 +218,8 @@ def _foreign_permalink(pattern: str) -> str | None:
     A placeholder ssg has no counterpart of (Jekyll's `:y_day`) is a ValueError naming it."""
     if pattern in _JEKYLL_STYLES:
         return _JEKYLL_STYLES[pattern]
+    if "{" in pattern:  # (ssg's own, whatever colons it holds: `{year}/news:en/{slug}/`)
+        return None
     pattern = pattern.replace(":output_ext", ".html")  # (Jekyll's: the page's suffix, .html for a post)
     words = re.findall(r":(\w+)", pattern)
     if not words:
@@ -513,13 +516,17 @@ def _old_feed_paths(value: Any) -> tuple[str, ...]:
     paths = [value] if isinstance(value, str) else value
     if not isinstance(paths, list) or not all(isinstance(path, str) for path in paths):
         raise ValueError(f"{value!r} is not a list of paths (e.g. [index.xml, feeds/all.atom.xml])")
+    cleaned = []
     for path in paths:
-        clean = path.strip().lstrip("/")
-        if "://" in path or ".." in clean.split("/") or not re.search(r"[^/]\.(xml|atom|rss)$", clean):
+        clean = posixpath.normpath(path.strip().lstrip("/"))  # (`./feed.xml` is feed.xml: one file, two names)
+        if "://" in path or clean.startswith("..") or not re.search(r"[^/]\.(xml|atom|rss)$", clean):
             raise ValueError(f"{path!r} is not the path of a feed's file from the site's root (e.g. index.xml, feeds/all.atom.xml)")
-        if clean == "feed.xml" or clean.startswith(("tags/", "sources/")):
+        if clean == "feed.xml" or clean.startswith(("tags/", "sources/")) or re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]+)?/feed\.xml", clean):
             raise ValueError(f"{path!r} is where ssg writes a feed of its own: leave it out")
-    return tuple(dict.fromkeys(path.strip().lstrip("/") for path in paths))
+        if re.fullmatch(r"sitemap[^/]*\.xml", clean):
+            raise ValueError(f"{path!r} is where ssg writes the sitemap: leave it out")
+        cleaned.append(clean)
+    return tuple(dict.fromkeys(cleaned))
 
 
 def _bool(value: Any) -> bool:
@@ -980,6 +987,11 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         problems.append(
             Problem(CONFIG_FILE, where, "lang", f"{values['lang']!r} is not one of `languages:` ({', '.join(codes)}); add it there")
         )
+    if values.get("lang_permalink") and not _multilingual(values.get("languages") or (), values.get("prefix_default_lang")):
+        message = (
+            f"places the articles of the site's other languages, and it has none: add them (languages: [{values.get('lang') or 'en'}, ...])"
+        )
+        problems.append(Problem(CONFIG_FILE, lines.get("lang_permalink"), "lang_permalink", message))
     if _multilingual(values.get("languages") or (), values.get("prefix_default_lang")) and isinstance(values.get("search"), SearchConfig):
         values["search"] = replace(values["search"], language_filter=True)
     for option in NAMES_OPTIONS:

@@ -35,14 +35,22 @@ class OldConfig(NamedTuple):
     left: list[str]  # what was there and is not taken, and why
 
 
-def read_old_config(folder: Path, check: Callable[[str, Any], Any]) -> OldConfig | None:
+def read_old_config(folder: Path, check: Callable[[str, Any], Any], bilingual: bool = False) -> OldConfig | None:
     """The values an archive's old configuration in `folder` gives ssg's options, each as `check(option, value)` makes
-    it (a ValueError: left, saying why); None where there is none. The first found of Hugo's, Jekyll's, Pelican's."""
+    it (a ValueError: left, saying why); None where there is none. The first found of Hugo's, Jekyll's, Pelican's.
+    `bilingual`: the site gets languages (`ssg init --languages ru,en`); without, the other languages' pattern
+    (`lang_permalink`, Pelican's `ARTICLE_LANG_URL`, which every pelicanconf.py has by default) is left, as site.yaml
+    refuses it on a site of one language."""
     for found in (_hugo(folder), _jekyll(folder), _pelican(folder)):
         if found is not None:
             source, wanted, left = found
             values = {}
             for name, value in wanted.items():
+                if name == "lang_permalink" and not bilingual:
+                    left.append(
+                        f"{name}: {value} places the articles of the site's other languages: with them (ssg init --languages ru,en), it is taken"
+                    )
+                    continue
                 try:
                     values[name] = check(name, value)
                 except ValueError as exc:
@@ -137,7 +145,7 @@ def _assignments(text: str) -> dict[str, Any]:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             try:
                 found[node.targets[0].id] = ast.literal_eval(node.value)
-            except ValueError:
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):  # (`{[1]: 2}`: no literal it can make)
                 continue
     return found
 

@@ -135,8 +135,10 @@ def _conf(root: Path) -> str:
 
 def slugs_of_titles(root: Path) -> bool:
     """Whether Pelican made the slug of an article without `Slug:` of its title, as it does unless pelicanconf.py's
-    `SLUGIFY_SOURCE` says `basename` (the file's name, as ssg makes every other article's)."""
-    return _SLUGS_OF_NAMES.search(_conf(root)) is None
+    `SLUGIFY_SOURCE` says `basename` (the file's name, as ssg makes every other article's). Only in a project that
+    holds the pelicanconf.py (`ssg init` reads it there): an archive that has been ssg's, without one, keeps the URLs
+    ssg gave it, of the files' names."""
+    return (root / "pelicanconf.py").is_file() and _SLUGS_OF_NAMES.search(_conf(root)) is None
 
 
 def title_slug(title: str) -> str:
@@ -152,7 +154,7 @@ def title_slug(title: str) -> str:
 
 def drafts_by_default(root: Path) -> list[Problem]:
     """A warning when the project's pelicanconf.py makes drafts of articles without `Status:` (`DEFAULT_METADATA`):
-    ssg reads no pelicanconf.py, so it would publish every one of them, which Pelican kept back."""
+    ssg takes no metadata from pelicanconf.py, so it would publish every one of them, which Pelican kept back."""
     text = _conf(root)
     found = _DRAFTS_BY_DEFAULT.search(text)
     if found is None:

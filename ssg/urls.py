@@ -216,7 +216,15 @@ def jekyll_categories(source_path: str, extra: Mapping[str, Any]) -> str:
         names += folders[: folders.index(JEKYLL_POSTS)]
     if isinstance(extra.get("category"), (str, int)):
         names.append(extra["category"])
-    return "/".join(dict.fromkeys(str(name).strip().lower() for name in names if str(name).strip()))
+    return "/".join(dict.fromkeys(filter(None, map(_category_folder, names))))
+
+
+def _category_folder(name: Any) -> str:
+    """One category's folder of a URL: in lower case; a `/`, `\\`, `#`, `%` or `?` in it a `-` (a name is one folder,
+    and what would end or escape the path breaks its links); none for `.` and `..`, which would write the page above
+    the output folder, over files that are not ssg's (`categories: ../../x`)."""
+    folder = re.sub(r"[/\\#%?]", "-", str(name).strip().lower())
+    return "" if folder.strip(".") == "" else folder
 
 
 def link_paths(site: Site, urls: Urls) -> dict[str, str]:

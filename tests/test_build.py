@@ -641,6 +641,27 @@ def test_jekylls_default_permalink_keeps_its_posts_categories_in_their_urls(proj
     assert not check_links(project.public, "https://example.org/").broken
 
 
+def test_a_category_is_one_folder_of_the_url_and_never_leads_out_of_the_output(project, tmp_path):
+    """`categories: "../../victim"` wrote the post over a file two folders above the output, which was not ssg's, and
+    `C#` or `50%` gave pages whose links were broken: each category is one folder, `.` and `..` none, and what would end
+    or escape the path a `-`."""
+    victim = project.root / "victim/2020/01/02/a.html"
+    victim.parent.mkdir(parents=True)
+    victim.write_text("MINE")
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "permalink: '{categories}/{year}/{month}/{day}/{slug}.html'\n",
+            "content/_posts/2020-01-02-a.md": '---\ntitle: A\ncategories: "../../victim"\n---\n\nText.\n',
+            "content/_posts/2020-01-03-b.md": "---\ntitle: B\ncategories: [C#, 50%, a/b, ..]\n---\n\nSee [A](2020-01-02-a.md).\n",
+        }
+    )
+    project.build()
+    assert victim.read_text() == "MINE"
+    assert (project.public / "..-..-victim/2020/01/02/a.html").is_file()  # (one folder)
+    assert (project.public / "c-/50-/a-b/2020/01/03/b.html").is_file()
+    assert not check_links(project.public, "https://example.org/").broken
+
+
 def test_a_jekyll_post_named_markdown_is_an_article(project):
     """`jekyll new` writes `_posts/2021-05-24-welcome-to-jekyll.markdown`: such posts were skipped without a word."""
     project.write(

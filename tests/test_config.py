@@ -322,3 +322,18 @@ def test_excerpt_separator_is_the_sites_marker_and_not_empty(project):
     assert problems(project, "excerpt_separator: ' '\n") == [
         "site.yaml:5: excerpt_separator: is empty (write the marker that ends a summary, e.g. <!--cut-->, or leave the key out for <!--more-->)"
     ]
+
+
+def test_lang_permalink_on_a_site_of_one_language_is_refused_on_its_line(tmp_path):
+    """`lang_permalink:` (which `ssg init` took from every pelicanconf.py) was passed over without a word on a site
+    without `languages:`: the articles it was to place went where `permalink:` puts them."""
+    (tmp_path / "site.yaml").write_text("title: T\nbase_url: https://example.org/\nlang: ru\nlang_permalink: '{slug}-{lang}.html'\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(tmp_path)
+    assert str(error.value).startswith("site.yaml:4: lang_permalink: places the articles of the site's other languages, and it has none")
+
+
+def test_a_pattern_of_ssgs_braces_may_hold_a_colon(tmp_path):
+    """A `:word` made a pattern Jekyll's or Hugo's, so `{year}/news:en/{slug}/`, valid before, stopped the build."""
+    (tmp_path / "site.yaml").write_text("title: T\nbase_url: https://example.org/\npermalink: '{year}/news:en/{slug}/'\n")
+    assert load_config(tmp_path).permalink == "{year}/news:en/{slug}/"

@@ -316,6 +316,10 @@ def test_the_site_feed_is_written_at_the_old_sites_feed_addresses_too(project):
         ("[tags/nasa/index.xml]", "'tags/nasa/index.xml' is where ssg writes a feed of its own: leave it out"),
         ("[/feed/]", "'/feed/' is not the path of a feed's file from the site's root (e.g. index.xml, feeds/all.atom.xml)"),
         ("[../x.xml]", "'../x.xml' is not the path of a feed's file from the site's root (e.g. index.xml, feeds/all.atom.xml)"),
+        ("[./feed.xml]", "'./feed.xml' is where ssg writes a feed of its own: leave it out"),
+        ("[en/feed.xml]", "'en/feed.xml' is where ssg writes a feed of its own: leave it out"),
+        ("[./sitemap.xml]", "'./sitemap.xml' is where ssg writes the sitemap: leave it out"),
+        ("[a/../../x.xml]", "'a/../../x.xml' is not the path of a feed's file from the site's root (e.g. index.xml, feeds/all.atom.xml)"),
         ("{a: 1}", "{'a': 1} is not a list of paths (e.g. [index.xml, feeds/all.atom.xml])"),
     ],
 )
