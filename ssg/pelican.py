@@ -21,8 +21,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
-from text_unidecode import unidecode
-
 from .errors import Problem
 
 # A header key and its value, and a line that goes on the value above: Python-Markdown's `meta` extension's rules.
@@ -147,8 +145,10 @@ def title_slug(title: str) -> str:
     slugs spell Russian as Wikipedia does, `perenesyon`), what is no letter, digit, `_`, `-` or space left out,
     each run of spaces and hyphens one `-`, in lower case. ssg made it of the file's name, and every such article of
     a Pelican archive moved to another URL, without a word, though `permalink: '{slug}.html'` was to keep them."""
+    from text_unidecode import unidecode  # (here: its table is 4 MiB in every process that imports it, as python-slugify says)
+
     text = unicodedata.normalize("NFKC", html.unescape(re.sub(r"<[^>]*>", "", title)))
-    text = re.sub(r"[^\w\s-]", "", unidecode(text), flags=re.ASCII).strip()
+    text = re.sub(r"[^\w\s-]", "", text if text.isascii() else unidecode(text), flags=re.ASCII).strip()
     return re.sub(r"[-\s]+", "-", text).lower()
 
 
