@@ -123,12 +123,12 @@ _DRAFTS_BY_DEFAULT = re.compile(r"""^DEFAULT_METADATA\s*=\s*\{[^}]*["']status["'
 _SLUGS_OF_NAMES = re.compile(r"""^SLUGIFY_SOURCE\s*=\s*["']basename["']""", re.M)
 
 
-def _conf(root: Path) -> str:
-    """The project's pelicanconf.py, read as text (never run), or "" where there is none."""
+def _conf(root: Path) -> str | None:
+    """The project's pelicanconf.py, read as text (never run), or None where there is none."""
     try:
         return (root / "pelicanconf.py").read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return ""
+        return None
 
 
 def slugs_of_titles(root: Path) -> bool:
@@ -136,7 +136,8 @@ def slugs_of_titles(root: Path) -> bool:
     `SLUGIFY_SOURCE` says `basename` (the file's name, as ssg makes every other article's). Only in a project that
     holds the pelicanconf.py (`ssg init` reads it there): an archive that has been ssg's, without one, keeps the URLs
     ssg gave it, of the files' names."""
-    return (root / "pelicanconf.py").is_file() and _SLUGS_OF_NAMES.search(_conf(root)) is None
+    text = _conf(root)
+    return text is not None and _SLUGS_OF_NAMES.search(text) is None
 
 
 def title_slug(title: str) -> str:
@@ -155,7 +156,7 @@ def title_slug(title: str) -> str:
 def drafts_by_default(root: Path) -> list[Problem]:
     """A warning when the project's pelicanconf.py makes drafts of articles without `Status:` (`DEFAULT_METADATA`):
     ssg takes no metadata from pelicanconf.py, so it would publish every one of them, which Pelican kept back."""
-    text = _conf(root)
+    text = _conf(root) or ""
     found = _DRAFTS_BY_DEFAULT.search(text)
     if found is None:
         return []

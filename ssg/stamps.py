@@ -48,7 +48,8 @@ def cache_stamp(config: Config) -> str:
         "markdown": python_markdown.__version__,
         "extensions": EXTENSIONS,
         "pymdownx": _version_of("pymdown-extensions"),  # (of `EXTENSIONS`)
-        "slugs": [slugify.__version__, _version_of("iuliia")],  # how a file name or `slug:` becomes the URL's
+        # how a file name or `slug:` becomes the URL's (and a Pelican title: text-unidecode's tables)
+        "slugs": [slugify.__version__, _version_of("iuliia"), _version_of("text-unidecode")],
         "settings": config.render_key(),
         "search": getattr(search, "TERMS_VERSION", ""),
         "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers

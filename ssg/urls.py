@@ -84,11 +84,18 @@ class Urls:
         d = article.date
         prefix = f"{article.lang}/" if article.lang in self.prefixed else ""
         pattern = self.lang_permalinks.get(article.lang, self.permalink)
-        categories = jekyll_categories(article.source_path, article.extra) if "{categories}" in pattern else ""
+        categories = jekyll_categories(article.source_path, article.extra) if "{categories}" in pattern else None
         path = pattern.format(
-            year=f"{d.year:04d}", month=f"{d.month:02d}", day=f"{d.day:02d}", slug=article.slug, lang=article.lang, categories=categories
+            year=f"{d.year:04d}",
+            month=f"{d.month:02d}",
+            day=f"{d.day:02d}",
+            slug=article.slug,
+            lang=article.lang,
+            categories=categories or "",
         )
-        return prefix + (path if categories else re.sub("/{2,}", "/", path).lstrip("/"))  # (none: no folder, as in Jekyll)
+        if categories == "":  # (a post without categories has no folder for them, as in Jekyll)
+            path = re.sub("/{2,}", "/", path).lstrip("/")
+        return prefix + path
 
     def page(self, page: StandalonePage) -> str:
         """A standalone page's (About): `<slug>/`, from the site's root whatever the articles' permalink, as Hugo and
