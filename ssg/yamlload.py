@@ -78,6 +78,8 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         elif exc.problem and exc.problem.startswith("mapping values are not allowed"):
             hint = _colon_hint(line_text) or hint
         problem_line = exc.problem_mark.line if exc.problem_mark is not None else -1
+        if (runs_on := _runs_on(exc.problem_mark, source_lines)) is not None:
+            raise YamlSyntaxError(f"YAML syntax error: {runs_on[1]}", runs_on[0]) from None
         if (inner := _inner_quote_hint(source_lines[problem_line] if 0 <= problem_line < len(source_lines) else "")) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {inner}", problem_line + 1) from None
         if (
@@ -168,6 +170,44 @@ def _unclosed(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:
     if char in "[{" and value.startswith(char) and "," not in value:
         hint += f"; if the {char} is part of the text, put the value in quotes: {key}: {json.dumps(value, ensure_ascii=False)}"
     return f"the {char} opened here is not closed ({hint})"
+
+
+# A line whose value opens a quote it does not close: `title: "Soyuz`, `- 'Роскосмос`, `key: "text ""`.
+_OPENS_QUOTE = re.compile(r"""^\s*(?:- +)?(?:[^\s#'"\[\]{}:-][^:#]*:[ \t]+)?(["'])(.*)$""")
+
+
+def _runs_on(problem: yaml.Mark | None, lines: list[str]) -> tuple[int, str] | None:
+    """The 1-based line and message of a quote left open whose value a quote on a later line closes: `title: "Soyuz`
+    above `credit: "TASS"` reads as one value up to the quote before TASS, and PyYAML's "did not find expected key"
+    came on that later line, with "check quotes, colons and indentation". None for another error. (A quote open to
+    the end of the text is `_unclosed`'s.)"""
+    if problem is None or problem.line >= len(lines):
+        return None
+    before = lines[problem.line][: problem.column].rstrip()
+    if not before or before[-1] not in "'\"":
+        return None
+    quote = before[-1]
+    for number in range(problem.line - 1, -1, -1):
+        if _open_quote(lines[number], quote):
+            below = problem.line - number
+            where = f"{below} line{'s' * (below != 1)} below"
+            return (
+                number + 1,
+                f"the {quote} opened here is not closed on its line, so the value runs on to the {quote} {where} ({_CLOSE[quote]})",
+            )
+        if quote in lines[number]:
+            return None
+    return None
+
+
+def _open_quote(line: str, quote: str) -> bool:
+    """Whether `line`'s value opens `quote` and leaves it open (a ' inside single quotes is written '', a " inside double
+    ones \\")."""
+    found = _OPENS_QUOTE.match(line)
+    if found is None or found[1] != quote:
+        return False
+    rest = found[2].replace("''", "") if quote == "'" else re.sub(r"\\.", "", found[2])
+    return quote not in rest
 
 
 def _hash_in_list(lines: list[str], error_line: int) -> tuple[int, str] | None:

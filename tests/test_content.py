@@ -258,6 +258,30 @@ def test_an_unclosed_bracket_or_quote_is_reported_where_it_opened():
     assert "unknown escape" in message and "not closed" not in message
 
 
+def test_a_quote_left_open_that_a_later_line_closes_is_reported_where_it_opened():
+    """`title: "Беспилотник упал` with `credit: "Фото: ТАСС"` four lines below reads as one value up to the quote before
+    Фото; PyYAML then said `while parsing a block mapping did not find expected key (check quotes, colons and
+    indentation)` on the credit's line, which was fine (found by a daily user's trial)."""
+    text = '---\ntitle: "Беспилотник упал\ndate: 2026-07-11\nlang: ru\ntags: []\nimage: {src: x.jpg, credit: "ТАСС", alt: A}\n---\n'
+    assert problems(text) == [
+        '2021/story.md:2: None: YAML syntax error: the " opened here is not closed on its line, so the value runs on to the " 4 lines'
+        ' below (end the value with "; a " inside it is written \\")'
+    ]
+    assert problems("---\ntitle: 'Мантуров: ОПК\ndate: '2025-07-08'\n---\n") == [
+        "2021/story.md:2: None: YAML syntax error: the ' opened here is not closed on its line, so the value runs on to the ' 1 line"
+        " below (end the value with '; a ' inside it is written '')"
+    ]
+    # An item of a list; and a '' inside single quotes is no closing quote.
+    assert problems('---\ntitle: T\ntags:\n  - "Роскосмос\n  - "NASA"\n---\n')[0].startswith(
+        '2021/story.md:4: None: YAML syntax error: the " opened here is not closed on its line'
+    )
+    assert problems("---\ntitle: T\nrights: 'It''s ours\nsummary: 'x'\n---\n")[0].startswith(
+        "2021/story.md:3: None: YAML syntax error: the ' opened here"
+    )
+    # A quoted value over two lines is fine.
+    assert meta('---\ntitle: "Soyuz\n  docks"\ndate: 2021-01-01\n---\nx\n')["title"] == "Soyuz docks"
+
+
 def test_a_value_holding_an_alias_of_its_own_anchor_is_a_yaml_error_on_its_line():
     """`a: &a [*a]` (an anchor's alias inside itself) made a list holding itself, and the reader went round it (keeping
     the unknown key for templates) until a RecursionError traceback stopped the build."""
