@@ -439,3 +439,18 @@ def search_warnings(config: Config, theme: Theme) -> list[Problem]:
         "index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
     )
     return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]
+
+
+def title_shown_nowhere(config: Config) -> list[Problem]:
+    """A warning on `title:` where every language of `languages:` has a title of its own and none is this one: pages and
+    feeds show each language's (`Config.title_in`), so `title:` is shown on no page. `ssg init --languages ru,en`
+    writes each language's title as the site's, and an author who then changed `title:` saw no change at all."""
+    titles = [language.title for language in config.languages]
+    if not config.languages or not all(titles) or config.title in titles:
+        return []
+    each = ", ".join(f"{language.code}: {language.title!r}" for language in config.languages)
+    message = (
+        f"{config.title!r} is shown on no page: each language's title in languages: ({each}) takes its place in pages"
+        " and feeds; change the title there"
+    )
+    return [Problem(CONFIG_FILE, option_line(config.root, "title"), "title", message)]

@@ -37,6 +37,23 @@ def test_site_title_and_description_in_each_language(project):
     assert SiteInfo.from_config(config).title == "Test archive"
 
 
+def test_a_site_title_that_every_language_s_own_title_hides_is_a_warning_on_its_line(project):
+    """`ssg init --languages ru,en` writes each language's title as the site's; an author who then changed `title:` saw
+    no page change and no word of why (found by a daily user's trial)."""
+    body = "base_url: https://example.org/\nlang: ru\n"
+    project.write({"site.yaml": "title: Архив ВПК\n" + body + "languages: {ru: {title: Arch}, en: {title: Arch}}\n"})
+    project.write({"content/2021/a.md": article("Запуск", "2021-05-24", "Текст.", lang="ru")})
+    assert [str(w) for w in project.build().warnings] == [
+        "site.yaml:1: title: 'Архив ВПК' is shown on no page: each language's title in languages: (ru: 'Arch', en: 'Arch')"
+        " takes its place in pages and feeds; change the title there"
+    ]
+    assert "<title>Arch</title>" in project.page("")
+    # Not where one language's title is the site's, nor where a language shows the site's for want of its own.
+    for languages in ("{ru: {title: Архив ВПК}, en: {title: Arch}}", "{ru: {title: Arch}, en: {}}"):
+        project.write({"site.yaml": "title: Архив ВПК\n" + body + f"languages: {languages}\n"})
+        assert project.build().warnings == []
+
+
 def test_an_article_in_russian_left_as_english_is_warned_of_on_a_bilingual_site(project):
     body = "Роскосмос сообщил о запуске ракеты «Союз» с космодрома Байконур."
     project.write({"site.yaml": BILINGUAL_YAML, "content/2021/zapusk.md": article("Роскосмос сообщил о запуске", "2021-05-24", body)})
