@@ -25,6 +25,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 _TIME = r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 _NUMBERS_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})" + _TIME)
 _YEAR_FIRST = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})" + _TIME)
+# A day and a month in numbers without the year, maybe with a time (09.07 09:51, as a news site's latest list shows it).
+_NO_YEAR = re.compile(r"(\d{1,2})[./](\d{1,2})" + _TIME)
+_A_YEAR = re.compile(r"(?<![\d+:-])\d{4}(?!\d)")  # four digits that are no offset's (+0300)
+YEAR = "YYYY"  # what a message writes for a year the text did not give
+YEAR_HOLDER = 2000  # the year such a text is read in: a leap year, so that 29 February is a day
 # An offset written in hours alone after a time (`10:15 +3`, as people write Moscow's), which dateparser does not read.
 _SHORT_OFFSET = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d{1,2})$")
 _ISO_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")  # (2019-02-30, 2024-12-32T10:00)
@@ -104,6 +109,9 @@ def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
         return None, f"is not a date: {why}"
     found = readings(value)
     if not found:
+        yearless = _without_year(str(value).strip())
+        if yearless:
+            return None, f"has no year ({write(yearless, label, timezone, YEAR)})"
         return None, f"is not a date ({DATE_HINT})"
     return (found[0].iso if len(found) == 1 else None), f"is not an ISO 8601 date ({write(found, label, timezone)})"
 
@@ -138,16 +146,40 @@ def against_path(days: Iterable[date], named: date | None, year: int | None) -> 
     return wrong if wrong != (None, None) else None
 
 
-def write(found: list[Reading], label: str, timezone: str) -> str:
+def write(found: list[Reading], label: str, timezone: str, year: str = "") -> str:
     """`write date: 2019-03-05T14:30:00+03:00`, or both readings of a date that may be either (`label` is how the value
-    is given: `date: `, `--date `); a time without an offset is in the site's time zone, which is said."""
+    is given: `date: `, `--date `); a time without an offset is in the site's time zone, which is said. `year`: what
+    stands for the year, which the text did not give (`YYYY`), in the readings of `_without_year`."""
+    shown = [r.iso if not year else year + r.iso[4:] for r in found]
     if len(found) == 1:
-        text = f"write {label}{found[0].iso}"
+        text = f"write {label}{shown[0]}"
     else:
-        text = "write " + ", or ".join(f"{label}{r.iso} if it is {r.day.day} {MONTHS[r.day.month - 1]}" for r in found)
+        text = "write " + ", or ".join(
+            f"{label}{iso} if it is {r.day.day} {MONTHS[r.day.month - 1]}" for iso, r in zip(shown, found, strict=True)
+        )
+    if year:
+        text += f", the article's year for {year}"
     if any(r.timed and not r.zoned for r in found):
         text += f"; with no offset written, the time is in the site's time zone, {timezone}"
     return text
+
+
+def _without_year(text: str) -> list[Reading]:
+    """The readings of a date written with its day and month but no year, as a news site's list of latest articles
+    shows one (`09.07 09:51`, `9 июля 09:51`, `May 24`), each in a leap year (`YEAR_HOLDER`) that `write` shows as
+    `YYYY`; none for another text. No year is guessed: an archive holds past news, and this year would often be wrong.
+    A text with a four-digit number is not one (`readings` found no date in it for another reason)."""
+    if _A_YEAR.search(text):
+        return []
+    if match := _NO_YEAR.fullmatch(text):
+        return _in_numbers(f"{match[1]}.{match[2]}.{YEAR_HOLDER}{text[match.end(2) :]}") or []
+    if not re.search(r"\d", text):  # (`вчера`, `июль`: no day)
+        return []
+    parsed = _parser("DMY", ("day", "month")).get_date_data(_MOSCOW.sub("MSK", text))
+    if parsed.date_obj is None or "year" in (getattr(parsed, "parts", None) or ("year",)):  # (31.12.25: a year, of two digits)
+        return []
+    reading = _reading(parsed.date_obj.replace(year=YEAR_HOLDER), parsed.period == "time")
+    return [reading] if _day(YEAR_HOLDER, parsed.date_obj.month, parsed.date_obj.day) else []
 
 
 def _in_numbers(text: str) -> list[Reading] | None:
@@ -179,7 +211,7 @@ def _reading(moment: datetime, timed: bool) -> Reading:
 
 
 @functools.cache
-def _parser(order: str) -> Any:
+def _parser(order: str, parts: tuple[str, ...] = ("day", "month", "year")) -> Any:
     """dateparser's reader of Russian and English dates with the day, month and year all written (no relative dates:
     "вчера" would be the day of the build), taking numbers in this `order` (DMY, MDY). Imported here, when first asked:
     it takes a tenth of a second and more, which a build of good articles never pays."""
@@ -190,7 +222,7 @@ def _parser(order: str) -> Any:
         "RETURN_TIME_AS_PERIOD": True,  # (to tell `5 March 2019` from `5 March 2019 00:00`)
         "DATE_ORDER": order,
         "PREFER_LOCALE_DATE_ORDER": False,
-        "REQUIRE_PARTS": ["day", "month", "year"],
+        "REQUIRE_PARTS": list(parts),
     }
     return DateDataParser(languages=["ru", "en"], settings=settings)
 

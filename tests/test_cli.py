@@ -228,6 +228,11 @@ def test_new_writes_front_matter_and_never_overwrites(project):
             "вчера",
             "Invalid value for '--date': 'вчера' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",  # (as date: says)
         ),
+        (
+            "--date",
+            "9 июля 09:51",  # (as a news site's latest list dates an item)
+            "Invalid value for '--date': '9 июля 09:51' has no year (write --date YYYY-07-09T09:51:00, the article's year for YYYY;",
+        ),
     ],
 )
 def test_new_refuses_what_check_would_reject_and_writes_nothing(project, option, value, message):

@@ -393,7 +393,7 @@ def test_a_key_given_twice_inside_a_block_is_an_error_too():
 def test_missing_title_and_bad_date_are_both_reported_with_lines():
     assert problems("---\ndate: May 24\n---\n") == [
         "2021/story.md:3: title: is missing (add `title: ...` to the front matter)",
-        "2021/story.md:2: date: 'May 24' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",
+        "2021/story.md:2: date: 'May 24' has no year (write date: YYYY-05-24, the article's year for YYYY)",
     ]
 
 
@@ -1109,7 +1109,6 @@ MOSCOW_TIME = "; with no offset written, the time is in the site's time zone, Eu
         ("01.02.2025", "write date: 2025-02-01 if it is 1 February, or date: 2025-01-02 if it is 2 January"),
         ("31.12.25", None),  # which century is a guess
         ("24.05.2021 25:15", None),
-        ("May 24", None),  # which year is a guess too
         ("вчера", None),  # the day of the build: no date of the news
         # As journalists write them, copied from the outlet's page (found by a new user's trial: all were "not a date").
         ("5 марта 2019, 14:30", "write date: 2019-03-05T14:30:00" + MOSCOW_TIME),
@@ -1137,6 +1136,30 @@ def test_a_date_written_otherwise_is_told_the_exact_iso_date_to_write(written, h
     (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
     expected = f"is not an ISO 8601 date ({hint})" if hint else "is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
     assert message == f"2021/story.md:3: date: {written!r} {expected}"
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("May 24", "write date: YYYY-05-24"),
+        ("9 июля 09:51", "write date: YYYY-07-09T09:51:00, the article's year for YYYY" + MOSCOW_TIME),
+        ("24 мая в 10:15 мск", "write date: YYYY-05-24T10:15:00+03:00"),
+        ("Tue, 24 May 10:15 +0300", "write date: YYYY-05-24T10:15:00+03:00"),
+        ("29.02", "write date: YYYY-02-29"),
+        (
+            "08.07 06:48",
+            "write date: YYYY-07-08T06:48:00 if it is 8 July, or date: YYYY-08-07T06:48:00 if it is 7 August, the article's year"
+            " for YYYY" + MOSCOW_TIME,
+        ),
+    ],
+)
+def test_a_date_without_its_year_is_told_so_with_the_iso_date_to_write_but_for_the_year(written, hint):
+    """`09.07 09:51` and `9 июля 09:51`, as a news site's latest list dates its items, got "is not a date (use
+    2021-05-24 or ...)", which said nothing of what was missing (found by a daily user's trial). No year is guessed."""
+    (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
+    if "the article's year" not in hint:
+        hint += ", the article's year for YYYY"
+    assert message == f"2021/story.md:3: date: {written!r} has no year ({hint})"
 
 
 @pytest.mark.parametrize(

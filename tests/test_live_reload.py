@@ -39,7 +39,7 @@ def test_edit_break_fix_delete_in_the_browser(project, page):
         project.write({ARTICLE: text("The third text.", date="May 24")})
         overlay = page.locator("#ssg-problems")
         expect(overlay).to_contain_text(f"{ARTICLE}:3")
-        expect(overlay).to_contain_text("is not a date")
+        expect(overlay).to_contain_text("has no year")
         expect(page.locator("article")).to_contain_text("The second text.")  # the last good page, under it
 
         page.evaluate("window.notReloaded = true")
