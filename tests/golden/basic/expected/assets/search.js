@@ -95,6 +95,29 @@
     return [];
   }
 
+  // The other way round: a query word in a singular case of a masculine noun (Мантурова, Лаврову, Газпромом; Алексея),
+  // as people type a name inside a phrase ("заявление Мантурова"), also stands for its nominative's stem, which the
+  // stemmer cuts apart (Мантуров -> "мантур", Мантурова -> "мантуров"): an article saying only Мантуров was not found.
+  // Most words' nominatives so made stem as the word does (ракета, ракет: "ракет") and add nothing. A soft stem's
+  // (-я -ю -ем -е, for -й) only from six letters, where short words of other roots meet (идея, идей: "ид").
+  var OBLIQUE_ENDINGS = ["ом", "ым", "а", "у", "е"], SOFT_OBLIQUE_ENDINGS = ["ем", "я", "ю", "е"];
+
+  function nominatives(word) {
+    if (word.length < 4 || !/^[а-я]+$/.test(word)) return [];
+    var found = [];
+    OBLIQUE_ENDINGS.forEach(function (e) {
+      var base = word.slice(0, -e.length);
+      if (word.slice(-e.length) === e && base.length >= 3 && /[бвгджзклмнпрстфхцчшщ]$/.test(base)) found.push(base);
+    });
+    if (word.length >= 6) {
+      SOFT_OBLIQUE_ENDINGS.forEach(function (e) {
+        var base = word.slice(0, -e.length);
+        if (word.slice(-e.length) === e && /[аеиоуыэюя]$/.test(base)) found.push(base + "й");
+      });
+    }
+    return found;
+  }
+
   // The Russian stemmer of the search pipeline: a word's stem, then the other stems of its case forms (caseForms) as
   // further terms of the same clause. `known(term)` (null: any) tells whether the index holds a term; only known ones
   // are kept, unless none is (then the stem alone, as lunr-languages'): lunr.Index.query finds nothing for a required
@@ -103,7 +126,7 @@
     function cases(token) {
       var word = token.toString(), stemmed = lunr.ru.stemmer(token), terms = [stemmed.toString()];
       if (terms[0] === word) return stemmed; // no ending taken off: its case forms are the word and an ending
-      caseForms(word).forEach(function (form) {
+      caseForms(word).concat(nominatives(word)).forEach(function (form) {
         var term = lunr.ru.stemmer(form);
         if (terms.indexOf(term) < 0) terms.push(term);
       });
@@ -670,7 +693,7 @@
   }
 
   var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive,
-              caseForms: caseForms, russianCases: russianCases };
+              caseForms: caseForms, nominatives: nominatives, russianCases: russianCases };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
