@@ -35,6 +35,7 @@ from .conflicts import conflict_message
 from .dates import DATE_HINT, against_path, date_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
+from .htmlbalance import balanced
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, on_this_computer, render_markdown
 from .pelican import title_slug
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
@@ -386,6 +387,7 @@ def as_read(text: str) -> str:
 _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|table)\b", re.I)  # a body of these has something
 # An <iframe> (a pasted player or map) without a title: screen readers announce it as "frame" alone (`warn_untitled_frames`).
 _IFRAME = re.compile("<iframe", re.I)  # (a body's test before the slower one below: not a copy of it upper-cased)
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")  # (a start tag as `htmlbalance` gives it: `<b>`, `<div class="x">`)
 _UNTITLED_FRAME = re.compile(r"""<iframe\b(?![^>]*\stitle\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
@@ -498,6 +500,8 @@ class _Reader:
         self.warn_loopback(text, rendered.loopback)
         self.warn_cyrillic(data, meta, rendered)
         html = _without_title_heading(rendered.html, meta.get("title") or "")
+        if "<" in body:  # (raw HTML: Markdown's own is balanced, and most articles have none)
+            html = self.balanced(text, html)
         self.warn_empty(meta, rendered, html)
         self.warn_untitled_frames(text, html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
@@ -744,6 +748,20 @@ class _Reader:
             written = frame[0] if whole else src[1] if src else "<iframe"
             seen[written] += 1
             self.warn_on_line(text, written, message, seen[written])
+
+    def balanced(self, text: str, html: str) -> str:
+        """`html` with the elements it leaves open closed and its stray closing tags left out (`htmlbalance`), each told
+        on its line: pasted from a news site, `<b>` without its `</b>` made the rest of the page bold."""
+        found, start = balanced(html), len(self.warnings)
+        stray = "closes nothing the text opened (it would close the page's own): left out (delete it)"
+        for written, nth in found.unclosed:
+            tag = _TAG_NAME.match(written)[1].lower()
+            message = f"{written} is never closed, and the page's own parts after it would go inside it: closed for the page (write </{tag}> where it ends)"
+            self.warn_on_line(text, written, message, nth)
+        for written, nth in found.stray:
+            self.warn_on_line(text, written, f"{written} {stray}", nth)
+        self.warnings[start:] = sorted(self.warnings[start:], key=lambda warning: warning.line or 0)  # (in the text's order)
+        return found.html
 
     def warn_on_line(self, text: str, written: str, message: str, nth: int = 1) -> None:
         """A warning on the line of the body that holds the `nth` `written` (the first line, where it has two; none

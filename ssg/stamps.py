@@ -82,6 +82,7 @@ def _reader_code() -> str:
                 "content.py",
                 "dates.py",
                 "frontmatter.py",
+                "htmlbalance.py",
                 "hugo.py",
                 "markdown.py",
                 "pelican.py",

@@ -938,6 +938,36 @@ def test_an_iframe_without_a_title_is_warned_of_on_its_line():
     assert read("---\ntitle: T\ndate: 2021-01-01\n---\n{{< youtube xyz >}}\n")["warnings"] == []
 
 
+def test_html_pasted_with_an_element_left_open_is_closed_and_warned_of_on_its_line():
+    """A fragment pasted from a news site's page, `<div class="article__text"><p>... <b>упал на дом.</p>`, left its
+    <div> and <b> open: the previous/next links, the latest list and the footer went inside them and showed bold (found
+    by a daily user's trial). A closing tag that closes nothing of the text's closed the page's own <div>."""
+    text = (
+        "---\ntitle: T\ndate: 2021-01-01\n---\n"
+        '<div class="article__text"><p>Беспилотник <b>упал на дом.</p>\n\n'
+        "<p>Второй абзац.</p>\n\n"
+        "<section><i>курсив</section>\n\n"
+        "Текст.\n\n</div>\n\n</div>\n\n"
+        '<div class="note">Конец.\n'
+    )
+    record = read(text)
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (5, "<b> is never closed, and the page's own parts after it would go inside it: closed for the page (write </b> where it ends)"),
+        (9, "<i> is never closed, and the page's own parts after it would go inside it: closed for the page (write </i> where it ends)"),
+        (15, "</div> closes nothing the text opened (it would close the page's own): left out (delete it)"),
+        (17, '<div class="note"> is never closed, and the page\'s own parts after it would go inside it: closed for the page (write </div> where it ends)'),
+    ]  # fmt: skip
+    body = record["body"]
+    assert "<section><i>курсив</i></section>" in body and "</b></div>" in body and body.endswith("</div>")
+    assert body.count("<div") == body.count("</div>") == 2
+    # Balanced HTML, void elements, comments, scripts and HTML shown as code are as written, without a word.
+    fine = (
+        "---\ntitle: T\ndate: 2021-01-01\n---\n<figure><img src='https://x.org/a.jpg'><figcaption>A</figcaption></figure>\n\n"
+        "<p>a<br>b <!-- <div> --></p>\n\n<script>if (a<b) {}</script>\n\n`<div>` and\n\n    <b>\n"
+    )
+    assert read(fine)["warnings"] == [] and read(fine)["body"].endswith("<pre><code>&lt;b&gt;\n</code></pre>")
+
+
 def test_an_untitled_iframe_whose_host_is_in_brackets_is_warned_of_without_a_host():
     """A player pasted from a template (`<iframe src="https://[site]/embed">`): the build leaves such a link as written
     (1b74797), then stopped on a ValueError traceback from urlsplit while it named the untitled frame's host."""
