@@ -239,6 +239,9 @@ class Builder:
         self.urls: tuple[Config, Urls] | None = None
         self.theme: tuple[tuple[Config, str], Theme] | None = None  # the last theme, and the settings and files it was loaded from
         self.assembled: Assembled | None = None  # the last site model, and what it was made from
+        # The last build's standalone pages (About), which the model above leaves out (`_assemble`): the preview's tab
+        # showing one follows it where its slug changed.
+        self.standalone = Standalones()
         self.search = SearchWriter(remember)
         self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
@@ -559,9 +562,10 @@ class Builder:
             site = reassemble(last.site, last.articles, articles, languages, config.tag_names, config.content_dir, config.source_names)
         if site is None:
             site = assemble(articles, *grouping)
+        standalone = Standalones.of(pages, grouping[0])
         if self.remember:
-            self.assembled = Assembled(grouping, articles, site)
-        return replace(site, standalone=Standalones.of(pages, grouping[0]))
+            self.assembled, self.standalone = Assembled(grouping, articles, site), standalone
+        return replace(site, standalone=standalone)
 
     def _urls(self, config: Config) -> Urls:
         """The URL map of `config`: the last build's (with the article URLs it made) while the config is the same."""

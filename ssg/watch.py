@@ -42,6 +42,7 @@ from .content import Article
 from .errors import Problem, SsgError
 from .output import MANIFEST
 from .site import Site
+from .standalone import Standalones
 from .urls import Urls
 
 
@@ -452,11 +453,15 @@ class View:
 MOVES_KEPT = 1000  # moved article pages the preview follows: the latest
 
 
-def _article_paths(builder: Builder) -> tuple[Site, Urls] | None:
-    """The site model and URL map of the builder's last build (what article pages were where)."""
+def _article_paths(builder: Builder) -> tuple[Site, Urls, Standalones] | None:
+    """The site model, URL map and standalone pages of the builder's last build (what pages were where). The model
+    holds no standalone pages (`Builder._assemble`): a tab showing About reloaded into a 404 when its slug changed."""
     if builder.assembled is None or builder.urls is None:
         return None
-    return builder.assembled.site, builder.urls[1]
+    return builder.assembled.site, builder.urls[1], builder.standalone
+
+
+Followed = tuple[Site, Urls, Standalones]  # what `Rebuilder._follow` compares of two builds (`_article_paths`)
 
 
 class Rebuilder:
@@ -499,7 +504,7 @@ class Rebuilder:
         # The path base_url had -> the one it has since (`base_url: https://example.org/archive/` saved): a tab showing
         # any page under the old one follows it to the same page under the new one.
         self.remounted: dict[str, str] = {}
-        self._served: tuple[Site, Urls] | None = None  # the site model and URLs of the last build served
+        self._served: Followed | None = None  # the site model, URLs and standalone pages of the last build served
         # Content paths changed since the builder's last build, as events told (None: unknown, so it lists all).
         self._changed: set[str] | None = None
         self._watcher: Watcher | None = None
@@ -599,14 +604,28 @@ class Rebuilder:
             # The start named the folder; a save that moved it went without a word, and the old one stays full.
             click.echo(f"Building into {view.folder} from now on; {before.folder} is left as it was.")
 
-    def _follow(self, before: tuple[Site, Urls] | None, after: tuple[Site, Urls] | None, was_at: str, mount: str) -> None:
+    def _follow(self, before: Followed | None, after: Followed | None, was_at: str, mount: str) -> None:
         """Remember where each article page that this build moved went (see `moved`): by a new date or slug, or a file
         renamed (a slug made from the file's name); and each standalone page given a new slug."""
-        if before is None or after is None or (before[0] is after[0] and before[1] is after[1]):
+        if before is None or after is None:
             return
-        (old_site, old_urls), (site, urls) = before, after
+        (old_site, old_urls, old_standalone), (site, urls, standalone) = before, after
         # Another URL map: site.yaml changed, maybe what makes URLs (`prefix_default_lang:` moved every article under
         # /<lang>/ without a new article object, and the tabs showing them reloaded into a 404).
+        remapped = old_urls is not urls
+        if old_site is not site or remapped:
+            self._follow_articles(old_site, old_urls, site, urls, was_at, mount)
+        # A standalone page (About) whose slug or language changed: its file is the same.
+        old_pages = {page.source_path: page for page in old_standalone.pages}
+        for page in standalone.pages:
+            previous = old_pages.get(page.source_path)
+            if previous is not None and (previous is not page or remapped):
+                self._moved(was_at + old_urls.page(previous), mount + urls.page(page))
+        while len(self.moved) > MOVES_KEPT:
+            del self.moved[next(iter(self.moved))]
+
+    def _follow_articles(self, old_site: Site, old_urls: Urls, site: Site, urls: Urls, was_at: str, mount: str) -> None:
+        """`_follow` for the article pages."""
         remapped = old_urls is not urls
         old = {a.source_path: a for a in old_site.articles}
         arrived: dict[tuple, list[Article]] = defaultdict(list)  # articles of files new to this build, by title and date
@@ -621,14 +640,6 @@ class Rebuilder:
             same = arrived.get((previous.title, previous.date), ())
             if len(same) == 1:
                 self._moved(was_at + old_urls.article(previous), mount + urls.article(same[0]))
-        # A standalone page (About) whose slug or language changed: its file is the same.
-        old_pages = {page.source_path: page for page in old_site.standalone.pages}
-        for page in site.standalone.pages:
-            previous = old_pages.get(page.source_path)
-            if previous is not None and (previous is not page or remapped):
-                self._moved(was_at + old_urls.page(previous), mount + urls.page(page))
-        while len(self.moved) > MOVES_KEPT:
-            del self.moved[next(iter(self.moved))]
 
     def _moved(self, was: str, now: str) -> None:
         if was != now:

@@ -531,3 +531,18 @@ def test_an_unsupported_search_language_is_an_overlay_on_site_yamls_line(site, p
     assert (problem["path"], problem["line"], problem["field"]) == ("site.yaml", SITE_YAML.count("\n") + 1, "search")
     assert problem["message"] == "languages: 'uk' is not supported (use en, ru)"
     events.close()
+
+
+def test_a_tab_showing_a_standalone_page_follows_it_when_its_slug_changes(site, preview):
+    """`slug: about` given to content/pages/ob-arkhive.md: the tab showing /ob-arkhive/ reloaded into a 404 (found by
+    a daily user's trial), where an article's tab follows it."""
+    events = Events(preview)
+    epoch = events.until(lambda m: True)["epoch"]
+    site.write({"content/pages/ob-arkhive.md": "---\ntitle: Об архиве\nmenu: 1\n---\nТекст.\n"})
+    epoch = events.until(lambda m: m["epoch"] != epoch)["epoch"]
+    assert get(preview, "/ob-arkhive/")[0] == 200
+    site.write({"content/pages/ob-arkhive.md": "---\ntitle: Об архиве\nmenu: 1\nslug: about\n---\nТекст.\n"})
+    events.until(lambda m: m["epoch"] != epoch)
+    status, headers, _ = get(preview, "/ob-arkhive/")
+    assert (status, headers.get("Location")) == (302, "/about/")
+    events.close()
