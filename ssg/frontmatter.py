@@ -15,7 +15,7 @@ from typing import Any
 from .pelican import HeaderError, read_header
 from .yamlload import YamlSyntaxError, load_yaml_with_lines
 
-NO_FRONT_MATTER = "no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
+NO_FRONT_MATTER = "no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...); a note of your own that is no article stays out of the site under a name starting with _ (_notes.md)"
 # `Title: My post` on the first line: Pelican's metadata, or YAML keys without their `---` lines.
 _KEY_LINE = re.compile(r"([A-Za-z][\w -]*):\s")
 # A top-level TOML key (`date = ...`, `"date" = ...`); keys after the first [table] header belong to the table.

@@ -192,7 +192,7 @@ def test_a_tag_or_outlet_too_long_for_its_pages_folder_is_a_problem_on_its_line(
 
 def test_no_front_matter_and_unclosed_front_matter():
     assert problems("Just text\n") == [
-        "2021/story.md:1: None: no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...)"
+        "2021/story.md:1: None: no front matter: the file must start with a line '---', the YAML keys, then '---' (e.g. title: ...); a note of your own that is no article stays out of the site under a name starting with _ (_notes.md)"
     ]
     assert "never closed" in problems("---\ntitle: T\n")[0]
 
