@@ -21,7 +21,7 @@ from urllib.parse import quote, unquote, urlsplit
 from xml.etree import ElementTree
 
 import markdown
-from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor, ListIndentProcessor
+from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor, HashHeaderProcessor, ListIndentProcessor
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
@@ -1153,12 +1153,22 @@ class _BackslashBreak(InlinePattern):
         return ElementTree.Element("br"), m.start(0), m.end(0)
 
 
+class _HashtagsAreNoHeading(HashHeaderProcessor):
+    """Python-Markdown's `# heading`, but not for a line of hashtags (`#Роскосмос #Восточный`, as a post pasted from
+    Telegram or VK ends): Python-Markdown needs no space after the `#`, and such a line was a heading, `<h1>Роскосмос
+    #Восточный</h1>`; GitHub, Hugo and Obsidian (CommonMark) need one, and show it as text. A line of `#word`s alone,
+    each a single `#` before a letter or digit, is text; `##Итоги` and `# Итоги` are headings as before."""
+
+    RE = re.compile(r"(?:^|\n)(?!#[^\s#]\S*(?:[ \t]+#[^\s#]\S*)*[ \t]*(?:\n|$))" + HashHeaderProcessor.RE.pattern.removeprefix(r"(?:^|\n)"))
+
+
 class _GitHubExtension(Extension):
     """What ssg adds itself for Markdown as GitHub (and Hugo) reads it: lists, no link in a link, a backslash's line
     break, braces that are no attribute list."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.parser.blockprocessors.register(_ItemAfterIndentedText(md.parser), "indent", 90)  # (Python-Markdown's name and place)
+        md.parser.blockprocessors.register(_HashtagsAreNoHeading(md.parser), "hashheader", 70)  # (the same)
         md.preprocessors.register(_ListIndents(md), "ssg_list_indents", 26)  # after Jekyll's blocks (27), before fences (25)
         md.parser.blockprocessors.register(_NestingOListProcessor(md.parser), "olist", 40)  # sane_lists' names and places
         md.parser.blockprocessors.register(_NestingUListProcessor(md.parser), "ulist", 30)

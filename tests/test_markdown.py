@@ -1434,3 +1434,13 @@ def test_wordpress_shortcodes_are_looked_for_in_the_lines_joined_as_line_by_line
         lines = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))).split("\n")
         expected = any(by_line.search(line) for line in lines)
         assert (ssg.shortcodes._WP_RENDERED_IN_LINES.search("\n".join(lines)) is not None) == expected, lines
+
+
+def test_a_line_of_hashtags_is_text_not_a_heading():
+    """A post pasted from Telegram ends `#Роскосмос #Восточный`: Python-Markdown needs no space after `#`, and the line
+    was `<h1>Роскосмос #Восточный</h1>` (found by a daily user's trial); GitHub, Hugo and Obsidian show it as text."""
+    html = render_markdown("Ракета стартовала.\n\n#Роскосмос #Восточный\n\nКонец.\n#МКС\n", "2021/x.md", "<!--more-->").html
+    assert html == "<p>Ракета стартовала.</p>\n<p>#Роскосмос #Восточный</p>\n<p>Конец.\n#МКС</p>"
+    # Headings stay headings: with a space, two hashes, words after the first.
+    for text, heading in [("# Итоги", "<h1"), ("##Итоги", "<h2"), ("#Итоги года", "<h1"), ("Text\n### Three ###", "<h3")]:
+        assert heading in render_markdown(text + "\n", "2021/x.md", "<!--more-->").html, text
