@@ -456,7 +456,10 @@ def _write_new(path: Path, front: dict, comments: str) -> Path:
     """Write an article with this front matter and an empty body, never over an existing file."""
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + comments + "---\n\n"
     if os.path.lexists(path):
-        raise SsgError(Problem(str(path), None, None, "already exists; nothing was changed (choose another title or pass --slug)"))
+        # (named as the command prints the file it writes: from where it runs)
+        raise SsgError(
+            Problem(os.path.relpath(path), None, None, "already exists; nothing was changed (choose another title or pass --slug)")
+        )
     # (a year's folder that is a file, a folder without permission, a full disk: a message, not a traceback)
     _write_all({path: text})
     return path

@@ -201,7 +201,7 @@ def test_new_writes_front_matter_and_never_overwrites(project):
     assert front["title"] == "Роскосмос и NASA" and front["lang"] == "ru" and front["tags"] == ["Roscosmos", "NASA"]
     assert front["source"] == {"name": "TASS", "url": "https://tass.ru/1"} and front["date"].endswith("+03:00")
     again = run(*args)
-    assert again.exit_code == 1 and "already exists" in again.output
+    assert again.exit_code == 1 and f"error: {result.output.strip()}: already exists" in again.output  # (as it printed it, not absolute)
     assert path.read_text(encoding="utf-8") == text
     assert run("-C", str(project.root), "build", "--future").exit_code == 0
 
