@@ -67,7 +67,8 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
             raise YamlSyntaxError(f"YAML syntax error: {unclosed}", exc.context_mark.line + 1) from None
         mark = exc.problem_mark or exc.context_mark
         at_end = exc.problem_mark is not None and exc.problem_mark.line >= text.rstrip("\n").count("\n")
-        if exc.context_mark is not None and at_end and not _on_tab(exc.problem_mark, source_lines):
+        flow = exc.context in _OPENED  # (a block mapping's context is where it starts: the first key, no help)
+        if exc.context_mark is not None and at_end and flow and not _on_tab(exc.problem_mark, source_lines):
             mark = exc.context_mark  # an unclosed [ or {: where it opened helps more than the end (a tab is where it is)
         line = mark.line + 1 if mark is not None else None
         what = " ".join(p for p in (exc.context, exc.problem) if p)
@@ -78,6 +79,10 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
         elif exc.problem and exc.problem.startswith("mapping values are not allowed"):
             hint = _colon_hint(line_text) or hint
         problem_line = exc.problem_mark.line if exc.problem_mark is not None else -1
+        if (glued := _glued_key(exc, source_lines)) is not None:
+            raise YamlSyntaxError(f"YAML syntax error: {glued[1]}", glued[0]) from None
+        if (indent := _indent_hint(exc, source_lines)) is not None:
+            raise YamlSyntaxError(f"YAML syntax error: {indent}", problem_line + 1) from None
         if (runs_on := _runs_on(exc.problem_mark, source_lines)) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {runs_on[1]}", runs_on[0]) from None
         if (inner := _inner_quote_hint(source_lines[problem_line] if 0 <= problem_line < len(source_lines) else "")) is not None:
@@ -170,6 +175,43 @@ def _unclosed(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:
     if char in "[{" and value.startswith(char) and "," not in value:
         hint += f"; if the {char} is part of the text, put the value in quotes: {key}: {json.dumps(value, ensure_ascii=False)}"
     return f"the {char} opened here is not closed ({hint})"
+
+
+# `key:value`, a key without the space YAML needs after its colon (not a link's `https://`).
+_GLUED_KEY = re.compile(r"^(\s*)([A-Za-z_][\w-]*):([^\s/].*)$")
+_KEY_AT = re.compile(r"^( *)[^\s#'\"\[\]{}:-][^:]*:(?:\s|$)")  # a `key:` line, and its indent
+
+
+def _glued_key(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str] | None:
+    """The 1-based line and message of `title:Текст` above a "mapping values are not allowed" error: without a space
+    after the colon YAML reads the line as text, which runs on into the next key's line, and the error came there
+    ("check quotes, colons and indentation" on the line of `date:`). None for another error."""
+    problem = exc.problem_mark
+    if problem is None or not (exc.problem or "").startswith("mapping values are not allowed"):
+        return None
+    for number in range(min(problem.line, len(lines) - 1), -1, -1):
+        found = _GLUED_KEY.match(lines[number])
+        if found and number < problem.line:
+            key, value = found[2], found[3].strip()
+            return number + 1, f"no space after the colon of {key}:, so YAML reads the line as text, not a key: write {key}: {value}"
+        if number < problem.line and key_line(lines[number]) is not None:
+            return None
+    return None
+
+
+def _indent_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:
+    """What to say of a key indented less than the key above it in its mapping (`  name: ТАСС` above ` url: ...`),
+    where PyYAML says "did not find expected key" on it; None for another error or line."""
+    problem = exc.problem_mark
+    if problem is None or exc.problem != "did not find expected key" or problem.line >= len(lines):
+        return None
+    here = _KEY_AT.match(lines[problem.line])
+    above = next((line for line in reversed(lines[: problem.line]) if line.strip() and not line.lstrip().startswith("#")), "")
+    there = _KEY_AT.match(above)
+    if here is None or there is None or not 0 < len(here[1]) < len(there[1]):
+        return None
+    spaces = len(there[1])
+    return f"this key is indented {len(here[1])} space{'s' * (len(here[1]) != 1)}, the key above it {spaces}: keys of one mapping line up (indent it {spaces} spaces)"
 
 
 # A line whose value opens a quote it does not close: `title: "Soyuz`, `- 'Роскосмос`, `key: "text ""`.

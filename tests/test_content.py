@@ -282,6 +282,20 @@ def test_a_quote_left_open_that_a_later_line_closes_is_reported_where_it_opened(
     assert meta('---\ntitle: "Soyuz\n  docks"\ndate: 2021-01-01\n---\nx\n')["title"] == "Soyuz docks"
 
 
+def test_a_key_without_a_space_after_its_colon_or_indented_out_of_line_is_told_on_its_line():
+    """`title:Текст` was "mapping values are not allowed in this context (check quotes, colons and indentation)" on the
+    next key's line, and ` url:` one space left of `  name:` under `source:`, at the end of the front matter, was
+    "did not find expected key" on the title's line, where the top mapping starts (found by a daily user's trial)."""
+    assert problems("---\ntitle:Текст\ndate: 2021-01-01\n---\n") == [
+        "2021/story.md:2: None: YAML syntax error: no space after the colon of title:, so YAML reads the line as text, not a key:"
+        " write title: Текст"
+    ]
+    indented = "this key is indented 1 space, the key above it 2: keys of one mapping line up (indent it 2 spaces)"
+    for after in ("", "lang: ru\n"):  # (last in the front matter, or not)
+        text = f"---\ntitle: T\ndate: 2021-01-01\nsource:\n  name: ТАСС\n url: https://tass.ru/1\n{after}---\n"
+        assert problems(text) == [f"2021/story.md:6: None: YAML syntax error: {indented}"]
+
+
 def test_a_value_holding_an_alias_of_its_own_anchor_is_a_yaml_error_on_its_line():
     """`a: &a [*a]` (an anchor's alias inside itself) made a list holding itself, and the reader went round it (keeping
     the unknown key for templates) until a RecursionError traceback stopped the build."""
