@@ -525,6 +525,34 @@ def test_fingerprints_and_kept_files_found_in_bulk_are_those_found_one_by_one(si
     assert sum(bulk) >= 4  # (the bulk path was taken: a template changed makes every fingerprint again)
 
 
+def test_kept_files_found_in_bulk_by_a_one_shot_build_are_those_found_one_by_one(site, tmp_path, monkeypatch):
+    """`ssg build` does not trust the output folder to hold what its manifest lists (a file may have been deleted since):
+    it compares the fingerprints in C and looks only for the files whose fingerprint is the same
+    (`Output.unchanged_many`), with the answers, and the files kept for the manifest, of `Output.unchanged` asked page
+    by page; a kept page's file deleted from the output is made again."""
+    real_many = Output.unchanged_many
+    seen = []
+
+    def unchanged_many(self, paths, fingerprints):
+        twin = copy.copy(self)
+        twin.new = dict(self.new)
+        expected = list(map(twin.unchanged, paths, fingerprints))
+        got = real_many(self, paths, fingerprints)
+        assert got == expected and list(self.new.items()) == list(twin.new.items())
+        seen.append((self._trusted, dict(zip(paths, got, strict=True))))
+        return got
+
+    monkeypatch.setattr(Output, "unchanged_many", unchanged_many)
+    site.build()
+    for number, change in enumerate(["edit body", "tag added", "date moved to another month"]):
+        CHANGES[change](site)
+        (site.public / "archive" / "index.html").unlink()
+        site.build()
+        trusted, kept = seen[-1]
+        assert not trusted and not kept["archive/index.html"] and sum(kept.values()) > len(kept) // 2, change
+        assert tree(site.public) == cold_build(site, tmp_path / str(number)), change
+
+
 @pytest.mark.parametrize("drafts", [False, True])
 @pytest.mark.parametrize("future", [False, True])
 def test_what_is_published_is_found_in_c_as_article_by_article(bilingual, drafts, future):
