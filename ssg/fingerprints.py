@@ -443,9 +443,10 @@ class Fingerprints:
         if page.kind == "article":
             path = page.context["article"].source_path
             tags = self.site.article_tags.get(path)
-            if tags is None or not any(part is tags for part in deps):
+            if tags is None:
                 return repr(deps)
-            return f"({', '.join(self._tags[path] if part is tags else repr(part) for part in deps)})"
+            # (A tuple of two or more prints as its parts' reprs joined: the same text where no part is its tags.)
+            return f"({', '.join([self._tags[path] if part is tags else repr(part) for part in deps])})"
         cards = deps[0]
         if type(cards) is not tuple or not cards or type(cards[0]) is not tuple:
             return repr(deps)
