@@ -9,6 +9,7 @@ import random
 import re
 import shutil
 import sqlite3
+import sys
 import weakref
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -524,6 +525,34 @@ def test_fingerprints_and_kept_files_found_in_bulk_are_those_found_one_by_one(si
     assert sum(bulk) >= 4  # (the bulk path was taken: a template changed makes every fingerprint again)
 
 
+def test_kept_files_found_in_bulk_by_a_one_shot_build_are_those_found_one_by_one(site, tmp_path, monkeypatch):
+    """`ssg build` does not trust the output folder to hold what its manifest lists (a file may have been deleted since):
+    it compares the fingerprints in C and looks only for the files whose fingerprint is the same
+    (`Output.unchanged_many`), with the answers, and the files kept for the manifest, of `Output.unchanged` asked page
+    by page; a kept page's file deleted from the output is made again."""
+    real_many = Output.unchanged_many
+    seen = []
+
+    def unchanged_many(self, paths, fingerprints):
+        twin = copy.copy(self)
+        twin.new = dict(self.new)
+        expected = list(map(twin.unchanged, paths, fingerprints))
+        got = real_many(self, paths, fingerprints)
+        assert got == expected and list(self.new.items()) == list(twin.new.items())
+        seen.append((self._trusted, dict(zip(paths, got, strict=True))))
+        return got
+
+    monkeypatch.setattr(Output, "unchanged_many", unchanged_many)
+    site.build()
+    for number, change in enumerate(["edit body", "tag added", "date moved to another month"]):
+        CHANGES[change](site)
+        (site.public / "archive" / "index.html").unlink()
+        site.build()
+        trusted, kept = seen[-1]
+        assert not trusted and not kept["archive/index.html"] and sum(kept.values()) > len(kept) // 2, change
+        assert tree(site.public) == cold_build(site, tmp_path / str(number)), change
+
+
 @pytest.mark.parametrize("drafts", [False, True])
 @pytest.mark.parametrize("future", [False, True])
 def test_what_is_published_is_found_in_c_as_article_by_article(bilingual, drafts, future):
@@ -766,6 +795,37 @@ def test_the_cache_stamp_is_of_the_code_running_not_of_the_files_on_disk(site, m
     real = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda path: real(path) + b"# edited" if path.name == "markdown.py" else real(path))
     assert cache_stamp(config) == before
+
+
+def test_library_versions_in_the_cache_stamp_are_those_importlib_metadata_gives(tmp_path, monkeypatch):
+    """The stamp reads a library's version from its .dist-info folder rather than through importlib.metadata (15 ms of
+    every process's start to import): the same answers, the first folder on the search path wins, and an upgraded
+    library (another version in that folder) changes the stamp, whose records it would render otherwise."""
+    import importlib.metadata
+
+    for name in ("pymdown-extensions", "iuliia", "text-unidecode", "Markdown", "PyYAML", "no-such-library-here"):
+        ssg.stamps._version_of.cache_clear()
+        try:
+            expected = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            expected = ""
+        assert ssg.stamps._version_of(name) == expected
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "Text_Unidecode-9.1.dist-info").mkdir(parents=True)
+    (first / "Text_Unidecode-9.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: text-unidecode\nVersion: 9.1\n\nVersion: 0\n"
+    )
+    (second / "text_unidecode-9.2.egg-info").mkdir(parents=True)
+    (second / "text_unidecode-9.2.egg-info" / "PKG-INFO").write_text("Name: text-unidecode\nVersion: 9.2\n")
+    config = load_config(Project(tmp_path / "site").write({"site.yaml": SITE_YAML}).root)
+    ssg.stamps._version_of.cache_clear()
+    before = cache_stamp(config)
+    for folders, expected in [([first, second], "9.1"), ([second, first], "9.2")]:
+        monkeypatch.setattr(sys, "path", [*map(str, folders), *sys.path])
+        ssg.stamps._version_of.cache_clear()
+        assert ssg.stamps._version_of("text-unidecode") == expected
+        assert cache_stamp(config) != before
+    ssg.stamps._version_of.cache_clear()
 
 
 def change_cache(site: Project, *statements: str) -> None:
