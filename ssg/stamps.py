@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import json
-import os
-import re
-import sys
 from pathlib import Path
 
 import markdown as python_markdown
@@ -65,47 +63,10 @@ def cache_stamp(config: Config) -> str:
 
 @functools.cache
 def _version_of(distribution: str) -> str:
-    """The installed version of `distribution`, as `importlib.metadata.version` gives it: the `Version:` of the first
-    `<name>-<version>.dist-info` (or `.egg-info`) folder on the module search path. Read here rather than by
-    importlib.metadata, which every build asked: it imports the email package to read those headers, 15 ms of every
-    process's start (`python -X importtime`), where one listing and a few lines of a file do. Where this finds no
-    such folder, importlib.metadata is asked, and "" for a copy without its metadata (the code's own stamp still
-    changes)."""
-    wanted = re.sub(r"[-_.]+", "_", distribution).lower()
-    for folder in sys.path:
-        try:
-            names = os.listdir(folder or ".")
-        except OSError:
-            continue
-        for name in sorted(names):
-            stem, dot, suffix = name.rpartition(".")
-            if suffix in ("dist-info", "egg-info") and re.sub(r"[-_.]+", "_", stem.partition("-")[0]).lower() == wanted:
-                version = _metadata_version(os.path.join(folder or ".", name), suffix)
-                if version is not None:
-                    return version
-    import importlib.metadata  # (only where no folder was found: see above)
-
     try:
         return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
+    except importlib.metadata.PackageNotFoundError:  # (a copy without its metadata: the code's own stamp still changes)
         return ""
-
-
-def _metadata_version(path: str, suffix: str) -> str | None:
-    """The `Version:` header of a .dist-info folder's METADATA or an .egg-info's PKG-INFO (a folder or the file
-    itself), None where there is none."""
-    if os.path.isdir(path):
-        path = os.path.join(path, "METADATA" if suffix == "dist-info" else "PKG-INFO")
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            for line in handle:
-                if not line.strip():
-                    break  # (the headers end at the first blank line)
-                if line.lower().startswith("version:"):
-                    return line.partition(":")[2].strip()
-    except OSError:
-        return None
-    return None
 
 
 @functools.cache

@@ -8,6 +8,7 @@ a custom domain, with no edit to site.yaml. See docs/deploy.md.
 from __future__ import annotations
 
 import json
+from importlib import metadata
 from urllib.parse import urlsplit
 
 WORKFLOW_PATH = ".github/workflows/pages.yml"
@@ -89,8 +90,6 @@ def install_requirement() -> str | None:
     a version pin would be wrong: "ssg" on PyPI is an unrelated project. The workflow then stops
     with a message until the user fills in the requirement (`ssg init` says so).
     """
-    from importlib import metadata  # (only for `ssg init`: with the email package it reads with, 15 ms of every command's start)
-
     try:
         direct = json.loads(metadata.distribution("ssg").read_text("direct_url.json") or "{}")
     except (metadata.PackageNotFoundError, ValueError):

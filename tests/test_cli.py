@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import shlex
 import signal
@@ -128,7 +127,7 @@ def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
         ('{"url": "file:///home/u/ssg", "dir_info": {"editable": true}}', None),
         (None, None),
     ]:
-        monkeypatch.setattr(importlib.metadata, "distribution", lambda name, d=direct_url: Installed(d))
+        monkeypatch.setattr(workflow.metadata, "distribution", lambda name, d=direct_url: Installed(d))
         assert install_requirement() == expected
 
 

@@ -9,7 +9,6 @@ import random
 import re
 import shutil
 import sqlite3
-import sys
 import weakref
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -795,37 +794,6 @@ def test_the_cache_stamp_is_of_the_code_running_not_of_the_files_on_disk(site, m
     real = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda path: real(path) + b"# edited" if path.name == "markdown.py" else real(path))
     assert cache_stamp(config) == before
-
-
-def test_library_versions_in_the_cache_stamp_are_those_importlib_metadata_gives(tmp_path, monkeypatch):
-    """The stamp reads a library's version from its .dist-info folder rather than through importlib.metadata (15 ms of
-    every process's start to import): the same answers, the first folder on the search path wins, and an upgraded
-    library (another version in that folder) changes the stamp, whose records it would render otherwise."""
-    import importlib.metadata
-
-    for name in ("pymdown-extensions", "iuliia", "text-unidecode", "Markdown", "PyYAML", "no-such-library-here"):
-        ssg.stamps._version_of.cache_clear()
-        try:
-            expected = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            expected = ""
-        assert ssg.stamps._version_of(name) == expected
-    first, second = tmp_path / "first", tmp_path / "second"
-    (first / "Text_Unidecode-9.1.dist-info").mkdir(parents=True)
-    (first / "Text_Unidecode-9.1.dist-info" / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: text-unidecode\nVersion: 9.1\n\nVersion: 0\n"
-    )
-    (second / "text_unidecode-9.2.egg-info").mkdir(parents=True)
-    (second / "text_unidecode-9.2.egg-info" / "PKG-INFO").write_text("Name: text-unidecode\nVersion: 9.2\n")
-    config = load_config(Project(tmp_path / "site").write({"site.yaml": SITE_YAML}).root)
-    ssg.stamps._version_of.cache_clear()
-    before = cache_stamp(config)
-    for folders, expected in [([first, second], "9.1"), ([second, first], "9.2")]:
-        monkeypatch.setattr(sys, "path", [*map(str, folders), *sys.path])
-        ssg.stamps._version_of.cache_clear()
-        assert ssg.stamps._version_of("text-unidecode") == expected
-        assert cache_stamp(config) != before
-    ssg.stamps._version_of.cache_clear()
 
 
 def change_cache(site: Project, *statements: str) -> None:
