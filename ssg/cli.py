@@ -157,6 +157,13 @@ def run() -> None:
         gc.freeze()
 
 
+_CLOCK = click.option(
+    "--clock",
+    callback=lambda ctx, param, value: _clock(value),
+    help="As if it were this moment (2026-12-06T12:00:00+03:00): which articles are future, what a relative date's error suggests.",
+)
+
+
 @main.command("build")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--future", is_flag=True, help="Include articles dated in the future.")
@@ -167,11 +174,7 @@ def run() -> None:
 @click.option("--profile", is_flag=True, help="Print the time each phase took.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
 @click.option("-w", "--watch", is_flag=True, help="Stay running and rebuild the output on every save (Ctrl-C to stop).")
-@click.option(
-    "--clock",
-    callback=lambda ctx, param, value: _clock(value),
-    help="Build as if it were this moment (2026-12-06T12:00:00+03:00): which articles are future, what a relative date's error suggests.",
-)
+@_CLOCK
 @click.pass_obj
 def build_command(
     project: Path,
@@ -238,9 +241,18 @@ def serve_command(project: Path, host: str, port: int, open_browser: bool, no_re
 @click.option("--base-url", help="With --links: the base_url the site was built for (default: its home page's canonical URL).")
 @click.option("--external", is_flag=True, help=f"With --links: list every external URL (more than {EXTERNAL_LISTED} are counted by host).")
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_CLOCK
 @click.pass_obj
 def check_command(
-    project: Path, drafts: bool, future: bool, strict: bool, links: bool, base_url: str | None, external: bool, folder: Path | None
+    project: Path,
+    drafts: bool,
+    future: bool,
+    strict: bool,
+    links: bool,
+    base_url: str | None,
+    external: bool,
+    folder: Path | None,
+    clock: datetime | None,
 ) -> None:
     """Check site.yaml, every article and the templates of the project (FOLDER, default: here) without writing
     anything (one page of each kind is rendered); or, with --links, the links of a built site (FOLDER, default: the
@@ -250,7 +262,7 @@ def check_command(
         return
     try:
         config = load_config(folder or project)
-        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True, waiting=_tell))
+        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True, waiting=_tell, now=clock))
     except SsgError as error:
         _fail(error, "Check")
     _warn(result.warnings)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Iterable
 import zoneinfo
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
 from typing import Any, NamedTuple

@@ -1129,3 +1129,11 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     assert "  not taken: lang_permalink: {slug}-{lang}.html places the articles of the site's other languages" in result.output
     assert run("-C", str(pelican), "build").exit_code == 0
     assert '<time datetime="2020-10-14T08:45:00+03:00">' in (pelican / "public/2020/rokot.html").read_text()
+
+
+@pytest.mark.parametrize("clock", ["2026-12-06", "2026-12-06T12:00:00", "tomorrow"])
+def test_build_clock_takes_a_moment_with_its_offset(project, clock):
+    """`--clock` (Hugo's): the build's moment, for what is future and what a relative date's error suggests. Without an
+    offset it would be a moment in no zone."""
+    result = run("-C", str(project.root), "build", "--clock", clock)
+    assert result.exit_code == 2 and f"Invalid value for '--clock': {clock!r} is not a moment with its offset" in result.output

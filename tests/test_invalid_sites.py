@@ -17,14 +17,18 @@ from ssg.cli import main
 CASES = Path(__file__).parent / "invalid_sites"
 
 
+def clock_args(case: str) -> list[str]:
+    """`--clock` with the moment of the case's clock.txt, where it has one."""
+    clock = CASES / case / "clock.txt"
+    return ["--clock", clock.read_text(encoding="utf-8").strip()] if clock.exists() else []
+
+
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
 def test_invalid_site_reports_every_problem(case, tmp_path):
     site = tmp_path / case
     shutil.copytree(CASES / case, site, ignore=shutil.ignore_patterns("expected.txt", "clock.txt"))
     (site / "content").mkdir(exist_ok=True)
-    clock = CASES / case / "clock.txt"
-    at = ["--clock", clock.read_text(encoding="utf-8").strip()] if clock.exists() else []
-    result = CliRunner().invoke(main, ["-C", str(site), "build", *at], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["-C", str(site), "build", *clock_args(case)], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output == (CASES / case / "expected.txt").read_text(encoding="utf-8")
     assert not (site / "public").exists()
