@@ -441,7 +441,7 @@ class Builder:
         config, result = run.config, run.result
         stats = inputs.content if inputs else None
         loaded = load_articles(
-            config.content_path, run.store, read_settings(config), run.options.jobs, config.content_dir, self.known, stats
+            config.content_path, run.store, read_settings(config, run.now), run.options.jobs, config.content_dir, self.known, stats
         )
         self.known = loaded.known
         result.read = loaded.read

@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,7 +34,7 @@ from .content import (
     name_as_shown,
     parse_date,
 )
-from .dates import against_path, understand
+from .dates import against_path, relative, understand
 from .errors import Problem, SsgError, in_file_order
 from .load import posts_outside
 from .oldconfig import read_old_config
@@ -157,6 +157,13 @@ def run() -> None:
         gc.freeze()
 
 
+_CLOCK = click.option(
+    "--clock",
+    callback=lambda ctx, param, value: _clock(value),
+    help="As if it were this moment (2026-12-06T12:00:00+03:00): which articles are future, what a relative date's error suggests.",
+)
+
+
 @main.command("build")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--future", is_flag=True, help="Include articles dated in the future.")
@@ -167,6 +174,7 @@ def run() -> None:
 @click.option("--profile", is_flag=True, help="Print the time each phase took.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
 @click.option("-w", "--watch", is_flag=True, help="Stay running and rebuild the output on every save (Ctrl-C to stop).")
+@_CLOCK
 @click.pass_obj
 def build_command(
     project: Path,
@@ -179,10 +187,11 @@ def build_command(
     profile: bool,
     jobs: int,
     watch: bool,
+    clock: datetime | None,
 ) -> None:
     """Build the site into the output folder."""
     output_dir = str(Path(output).resolve()) if output else None
-    options = BuildOptions(drafts=drafts, future=future, strict=strict, force=force, jobs=jobs, waiting=_tell)
+    options = BuildOptions(drafts=drafts, future=future, strict=strict, force=force, jobs=jobs, waiting=_tell, now=clock)
     if watch:
         if profile:
             raise click.UsageError("--profile times one build; it does not go with --watch")
@@ -232,9 +241,18 @@ def serve_command(project: Path, host: str, port: int, open_browser: bool, no_re
 @click.option("--base-url", help="With --links: the base_url the site was built for (default: its home page's canonical URL).")
 @click.option("--external", is_flag=True, help=f"With --links: list every external URL (more than {EXTERNAL_LISTED} are counted by host).")
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_CLOCK
 @click.pass_obj
 def check_command(
-    project: Path, drafts: bool, future: bool, strict: bool, links: bool, base_url: str | None, external: bool, folder: Path | None
+    project: Path,
+    drafts: bool,
+    future: bool,
+    strict: bool,
+    links: bool,
+    base_url: str | None,
+    external: bool,
+    folder: Path | None,
+    clock: datetime | None,
 ) -> None:
     """Check site.yaml, every article and the templates of the project (FOLDER, default: here) without writing
     anything (one page of each kind is rendered); or, with --links, the links of a built site (FOLDER, default: the
@@ -244,7 +262,7 @@ def check_command(
         return
     try:
         config = load_config(folder or project)
-        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True, waiting=_tell))
+        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True, waiting=_tell, now=clock))
     except SsgError as error:
         _fail(error, "Check")
     _warn(result.warnings)
@@ -344,7 +362,7 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @click.option(
     "--date",
     "date_text",
-    help="When it was published, for a clipping of past news: 2019-07-16, 2019-07-16T10:30 or as the outlet writes it, '16 июля 2019, 10:30' (default: now). Files it under content/2019/.",
+    help="When it was published, for a clipping of past news: 2019-07-16, 2019-07-16T10:30 or as the outlet writes it, '16 июля 2019, 10:30', 'вчера в 18:30' (default: now). Files it under content/2019/.",
 )
 @click.option("--draft", is_flag=True, help="Write draft: true (ssg build leaves it out until you remove it; ssg serve shows it).")
 @click.option(
@@ -459,14 +477,30 @@ def _file_date(file: str, date_text: str | None, config: Config) -> datetime:
     )
 
 
+def _clock(value: str | None) -> datetime | None:
+    """`--clock`: a moment with its offset (as Hugo's `--clock`), for testing what a build does at another time."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise click.BadParameter(f"{value!r} is not a moment with its offset (e.g. 2026-12-06T12:00:00+03:00)", param_hint="'--clock'")
+    return moment
+
+
 def _date(text: str, timezone: str) -> datetime:
     """`--date` as the reader takes `date:` (a day alone stays a day), or as people write dates (`5 марта 2019, 14:30`,
-    `Tue, 05 Mar 2019 14:30:00 +0300`, `16.07.2019`): a clipping's date is copied from the outlet's page, and the
+    `Tue, 05 Mar 2019 14:30:00 +0300`, `16.07.2019`), or relative to now (`вчера в 18:30`, `2 hours ago`): a clipping's date is copied from the outlet's page, and the
     command writes it as ISO 8601. A usage error saying why, or how to write it, where it reads as no date or as two:
     what the reader says of such a `date:` (`dates.understand`)."""
     when = parse_date(text, timezone)
     if when is not None:
         return when
+    found = relative(text, datetime.now(UTC), timezone)  # (`вчера в 18:30`, copied from an outlet's latest news just now)
+    if found is not None:
+        return parse_date(found.iso, timezone)
     iso, why = understand(text, "--date ", timezone)
     if iso is not None:
         return parse_date(iso, timezone)

@@ -18,7 +18,7 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from datetime import timezone as dt_timezone
 from operator import attrgetter
 from sys import intern
@@ -32,7 +32,7 @@ from slugify import slugify
 from . import hugo, search
 from .charsets import not_utf8
 from .conflicts import conflict_message
-from .dates import DATE_HINT, against_path, date_fix
+from .dates import DATE_HINT, against_path, date_fix, relative_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .htmlbalance import balanced
@@ -215,6 +215,9 @@ class ReadSettings:
     source_names: tuple[tuple[str, ...], ...] = ()  # names of one outlet: indexed for search under all of them, as tags are
     pelican_title_slugs: bool = True  # a Pelican header without `Slug:` gets its title's slug (`pelican.slugs_of_titles`)
     excerpt_separator: str | None = None  # site.yaml's: where an article without its own ends its summary (None: <!--more-->)
+    # The build's moment (`BuildOptions.now`), which the error on a relative date (`вчера в 18:30`) reads it at; None:
+    # the clock. Not a cache-key input: a file with a problem is never cached (`load.load_articles`).
+    now: datetime | None = None
 
 
 @quick_pickling
@@ -1111,7 +1114,9 @@ class _Reader:
             self.problem(named, f"{str(value).strip()!r} {message}")
             return None
         if parsed is None:
-            self.problem(named, f"{str(value)!r} {date_fix(value, named, self.settings.timezone)}")
+            now = self.settings.now or datetime.now(UTC)
+            fix = relative_fix(value, f"{named}: ", now, self.settings.timezone) or date_fix(value, named, self.settings.timezone)
+            self.problem(named, f"{str(value)!r} {fix}")
             return None
         if isinstance(parsed, Day):
             self.days.add(key)

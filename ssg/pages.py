@@ -13,8 +13,9 @@ import operator
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from .config import Config
 from .content import Article, Day, StandalonePage
@@ -83,9 +84,41 @@ class Paginator:
     last: str
     prev: str | None
     next: str | None
+    # Every page's path, the listing's one tuple for all its pages: for `window`, made as a page renders (held made, the
+    # windows of 7,000 listing pages were 5.6 MB more at 10,000 articles). Not compared, nor in the repr: they follow
+    # from `pages` and the listing's URLs, which `first` names.
+    paths: tuple[str, ...] = field(default=(), compare=False)
 
     def __repr__(self) -> str:  # fast: part of page fingerprints
         return f"Paginator({self.page}, {self.pages}, {self.total}, {self.first!r}, {self.last!r}, {self.prev!r}, {self.next!r})"
+
+    @property
+    def window(self) -> tuple[tuple[int, str] | None, ...]:
+        """The numbered links around this page (`page_window`): (number, path), None where numbers are left out (`…`);
+        none on a listing of one page."""
+        if self.pages < 2:
+            return ()
+        return tuple((n, self.paths[n - 1]) if n else None for n in page_window(self.page, self.pages))
+
+
+WINDOW_SIDE = 2  # numbers shown on each side of the current page: 1 … 4 5 [6] 7 8 … 1000
+
+
+def page_window(page: int, pages: int, side: int = WINDOW_SIDE) -> tuple[int | None, ...]:
+    """The page numbers a pager shows on page `page` of `pages`: the first, the last, and `side` on each side of the
+    current one, None for each run left out; a run of one page is shown rather than a `…` standing for it (as Django's
+    `get_elided_page_range`). It depends on `page` and `pages` alone, which every listing page shows already ("page 6
+    of 1000"): a window changes only where that text does, so it makes no page again that was not made again before."""
+    numbers: list[int | None] = []
+    last = 0
+    for number in sorted({1, pages, *range(max(1, page - side), min(pages, page + side) + 1)}):
+        if number - last == 2:
+            numbers.append(number - 1)
+        elif number - last > 2:
+            numbers.append(None)
+        numbers.append(number)
+        last = number
+    return tuple(numbers)
 
 
 @dataclass(frozen=True, repr=False)
@@ -420,9 +453,9 @@ def listing(
     def make(groups: Groups) -> list[Page]:
         size = config.paginate.of(kind)
         count = max(1, math.ceil(len(articles) / size))
-        paths = [path_of(number) for number in range(1, count + 1)]
+        paths = tuple(path_of(number) for number in range(1, count + 1))
         paginators = [
-            Paginator(n, count, len(articles), paths[0], paths[-1], paths[n - 2] if n > 1 else None, paths[n] if n < count else None)
+            Paginator(n, count, len(articles), paths[0], paths[-1], paths[n - 2] if n > 1 else None, paths[n] if n < count else None, paths)
             for n in range(1, count + 1)
         ]
         chunks = [articles[start : start + size] for start in range(0, count * size, size)]
@@ -482,9 +515,38 @@ def source_pages(site: Site, config: Config, urls: Urls, groups: Groups, cards: 
     yield Page(urls.sources(), "sources", "sources.html", config.lang, None, {"outlets": site.outlets}, site.outlets)
 
 
+class PeriodCount(NamedTuple):
+    """A month on a year's page, or a day on a month's: its first day, its page (None for a month without articles,
+    which is shown but not linked) and how many articles it lists. `total`, not `count`: a template that reads a
+    `count` is made again whenever a tag's count changes (`fingerprints.READS_COUNT`), every listing page with it."""
+
+    start: date
+    path: str | None
+    total: int
+
+
+def period_parts(site: Site, links: dict) -> dict[Period, tuple[PeriodCount, ...]]:
+    """What a period's page lists of the periods in it: each year its twelve months, January first (as the archive page
+    does, and news archives' year calendars), each month its days with articles, the 1st first. From the periods'
+    lists alone (`links`: each period's `Link`), so a page showing them is made again only where a count changes."""
+    months: dict[int, dict[int, tuple[str, int]]] = defaultdict(dict)
+    days: dict[Period, list[PeriodCount]] = defaultdict(list)
+    for period, listed in site.periods.items():
+        if period.day is not None:
+            days[Period(period.year, period.month)].append(PeriodCount(period.start, links[period].path, len(listed)))
+        elif period.month is not None:
+            months[period.year][period.month] = (links[period].path, len(listed))
+    parts = {
+        Period(year): tuple(PeriodCount(date(year, m, 1), *found.get(m, (None, 0))) for m in range(1, 13)) for year, found in months.items()
+    }
+    return parts | {month: tuple(sorted(found)) for month, found in days.items()}
+
+
 def period_pages(site: Site, config: Config, urls: Urls, planned: Planned, cards: CardDeps | None = None) -> Iterator[Page]:
-    """Each year's, month's and day's listing, linked up and sideways; compared in bulk (there are thousands)."""
+    """Each year's, month's and day's listing, linked up and sideways, a year's listing its months and a month's its
+    days (`period_parts`); compared in bulk (there are thousands)."""
     links = {None: None} | {p: planned.period_link(p, urls) for p in site.periods}  # each is linked three times
+    parts = period_parts(site, links)
     for kind in ("year", "month", "day"):
         periods = site.periods_of(kind)
         sides = [(periods[i + 1] if i + 1 < len(periods) else None, periods[i - 1] if i > 0 else None) for i in range(len(periods))]
@@ -492,13 +554,15 @@ def period_pages(site: Site, config: Config, urls: Urls, planned: Planned, cards
         def make(index: int, groups: Groups, periods=periods, sides=sides, kind=kind) -> tuple[Page, ...]:
             period, (older, newer) = periods[index], sides[index]
             extra = {"tag": None, "outlet": None, "up": links[period.parent], "prev_period": links[older], "next_period": links[newer]}
+            extra |= {"months": parts.get(period) if kind == "year" else None, "days": parts.get(period) if kind == "month" else None}
             path_of = lambda n: urls.period(period.year, period.month, period.day, n)  # noqa: E731
             return listing(path_of, kind, links[period].label, site.periods[period], config, extra, site, groups, cards=cards)
 
-        # A period's links follow from the periods (and the config): the periods stand in for them.
+        # A period's links follow from the periods (and the config): the periods stand in for them; its parts' counts
+        # from the lists of the periods in it.
         compares = planned.groups.compares
         inputs = (
-            [(p, side, site.periods[p], _translated(site, site.periods[p])) for p, side in zip(periods, sides, strict=True)]
+            [(p, side, site.periods[p], _translated(site, site.periods[p]), parts.get(p)) for p, side in zip(periods, sides, strict=True)]
             if compares
             else periods
         )

@@ -445,7 +445,8 @@ def _sample(pages: Iterable[Page]) -> list[Page]:
 
 def _shows(page: Page) -> frozenset[str]:
     """What of the things a page may leave out it has: an article's or a standalone page's fields (each key of its
-    `extra` too), a listing's previous and next page and period."""
+    `extra` too), a listing's previous and next page and period, a year's months (and one without articles) and a
+    month's days."""
     context = page.context
     if page.kind == "page":
         standalone = context["standalone"]
@@ -458,7 +459,9 @@ def _shows(page: Page) -> frozenset[str]:
         return frozenset([name for name, value in things.items() if value] + [f"extra.{key}" for key in standalone.extra])
     if page.kind != "article":
         paginator = context.get("paginator")
-        things = {name: context.get(name) for name in ("tag", "outlet", "up", "prev_period", "next_period")}
+        things = {name: context.get(name) for name in ("tag", "outlet", "up", "prev_period", "next_period", "months", "days")}
+        # (a month unlinked on a year's page: its own branch of the template)
+        things["months.empty"] = any(part.path is None for part in context.get("months") or ())
         if paginator is not None:
             things |= {"paginator.prev": paginator.prev, "paginator.next": paginator.next}
         return frozenset(name for name, value in things.items() if value)

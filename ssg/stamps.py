@@ -9,6 +9,7 @@ import functools
 import hashlib
 import importlib.metadata
 import json
+from datetime import datetime
 from pathlib import Path
 
 import markdown as python_markdown
@@ -23,7 +24,8 @@ from .pelican import slugs_of_titles
 from .theme import Theme
 
 
-def read_settings(config: Config) -> ReadSettings:
+def read_settings(config: Config, now: datetime | None = None) -> ReadSettings:
+    """How files read under `config`; `now`: the build's moment, which a relative date's error is told at."""
     names = tuple((name, *sorted(other.values())) for name, other in sorted(config.tag_names.items()))
     outlets = tuple((name, *sorted(other.values())) for name, other in sorted(config.source_names.items()))
     return ReadSettings(
@@ -38,6 +40,7 @@ def read_settings(config: Config) -> ReadSettings:
         outlets,
         slugs_of_titles(config.root),
         config.excerpt_separator,
+        now,
     )
 
 

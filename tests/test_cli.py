@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -225,8 +225,8 @@ def test_new_writes_front_matter_and_never_overwrites(project):
         ("--date", "2019-02-30", "Invalid value for '--date': '2019-02-30' is not a date: February 2019 has 28 days"),
         (
             "--date",
-            "вчера",
-            "Invalid value for '--date': 'вчера' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",  # (as date: says)
+            "на днях",
+            "Invalid value for '--date': 'на днях' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)",  # (as date: says)
         ),
         (
             "--date",
@@ -283,6 +283,25 @@ def test_new_takes_a_date_as_journalists_write_it_and_writes_it_as_iso(project, 
     path = Path.cwd() / result.output.strip()
     assert path.parent.name == "2019"
     assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("written", "days_back", "clock"),
+    [("вчера в 18:30", 1, "T18:30:00+03:00"), ("Today 09:15", 0, "T09:15:00+03:00"), ("позавчера", 2, "")],
+)
+def test_new_takes_a_date_relative_to_now_and_writes_the_day_it_is(project, written, days_back, clock):
+    """A date copied from an outlet's latest news (`вчера в 18:30`) is relative to now, which `ssg new` knows: it writes
+    the exact date (a build refuses one in front matter, `tests/invalid_sites/relative-date`). The day is the site's
+    (Europe/Moscow); a run across its midnight may see either day."""
+    moscow = ZoneInfo("Europe/Moscow")
+    before = datetime.now(moscow).date()
+    result = run("-C", str(project.root), "new", "Crew lands", "--date", written)
+    after = datetime.now(moscow).date()
+    assert result.exit_code == 0, result.output
+    path = Path.cwd() / result.output.strip()
+    written_date = str(yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["date"])
+    assert written_date in {f"{day - timedelta(days=days_back)}{clock}" for day in (before, after)}
+    assert path.parent.name == written_date[:4]
 
 
 def test_new_given_a_file_name_writes_that_file(project, monkeypatch):
@@ -1115,3 +1134,11 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     assert "  not taken: lang_permalink: {slug}-{lang}.html places the articles of the site's other languages" in result.output
     assert run("-C", str(pelican), "build").exit_code == 0
     assert '<time datetime="2020-10-14T08:45:00+03:00">' in (pelican / "public/2020/rokot.html").read_text()
+
+
+@pytest.mark.parametrize("clock", ["2026-12-06", "2026-12-06T12:00:00", "tomorrow"])
+def test_build_clock_takes_a_moment_with_its_offset(project, clock):
+    """`--clock` (Hugo's): the build's moment, for what is future and what a relative date's error suggests. Without an
+    offset it would be a moment in no zone."""
+    result = run("-C", str(project.root), "build", "--clock", clock)
+    assert result.exit_code == 2 and f"Invalid value for '--clock': {clock!r} is not a moment with its offset" in result.output

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from ssg.content import Article, ReadSettings, read_article, slug_of
-from ssg.dates import against_path, date_fix, understand
+from ssg.dates import against_path, date_fix, relative, understand
 from ssg.frontmatter import split_front_matter
 from ssg.search import SearchConfig
 
@@ -1153,7 +1153,7 @@ MOSCOW_TIME = "; with no offset written, the time is in the site's time zone, Eu
         ("01.02.2025", "write date: 2025-02-01 if it is 1 February, or date: 2025-01-02 if it is 2 January"),
         ("31.12.25", None),  # which century is a guess
         ("24.05.2021 25:15", None),
-        ("вчера", None),  # the day of the build: no date of the news
+        ("на днях", None),  # "the other day": no date of the news (`вчера` is told its day: `relative`)
         # As journalists write them, copied from the outlet's page (found by a new user's trial: all were "not a date").
         ("5 марта 2019, 14:30", "write date: 2019-03-05T14:30:00" + MOSCOW_TIME),
         ("2019-03-05 14:30 MSK", "write date: 2019-03-05T14:30:00+03:00"),
@@ -1530,7 +1530,7 @@ def test_the_date_against_the_path_is_one_comparison_any_day_the_date_may_be_rea
 
 @pytest.mark.parametrize(
     ("written", "iso"),
-    [("5 марта 2019", "2019-03-05"), ("01.07.2019", None), ("2019-02-30", None), ("вчера", None)],
+    [("5 марта 2019", "2019-03-05"), ("01.07.2019", None), ("2019-02-30", None), ("на днях", None)],
 )
 def test_a_date_in_words_is_understood_one_way_for_front_matter_and_ssg_new(written, iso):
     """`ssg new --date` had its own copy of the reader's date fix, with another hint for a text that is no date."""
@@ -1776,3 +1776,44 @@ def test_the_sites_excerpt_separator_ends_the_summaries_of_articles_without_thei
     assert meta(text, settings=cut)["summary"] == "First. Second." and meta(text)["summary"] == "First."
     own = text.replace("date: 2021-01-01\n", "date: 2021-01-01\nexcerpt_separator: <!--more-->\n").replace("Second.", "<!--more-->")
     assert meta(own, settings=cut)["summary"] == "First."  # (an article's own marker wins)
+
+
+# 09:02:30 in Moscow (UTC+3) on 6 December 2026: the moment the relative dates below are read at.
+_READ_AT = datetime(2026, 12, 6, 6, 2, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("сегодня в 09:15", "2026-12-06T09:15:00"),
+        ("Вчера, 18:30", "2026-12-05T18:30:00"),
+        ("позавчера", "2026-12-04"),
+        ("Today 09:15", "2026-12-06T09:15:00"),
+        ("yesterday at 9:05", "2026-12-05T09:05:00"),
+        ("2 hours ago", "2026-12-06T07:02:00"),
+        ("an hour ago", "2026-12-06T08:02:00"),
+        ("5 минут назад", "2026-12-06T08:57:00"),
+        ("час назад", "2026-12-06T08:02:00"),
+        ("1 мин. назад", "2026-12-06T09:01:00"),
+        ("3 дня назад", "2026-12-03"),  # a day back names the day, not the time it was read
+        ("только что", "2026-12-06T09:02:00"),
+        ("вчера в 25:00", None),
+        ("May 24", None),
+        ("5 марта 2019", None),
+    ],
+)
+def test_relative_dates_read_at_a_moment_in_the_sites_time_zone(written, iso):
+    found = relative(written, _READ_AT, "Europe/Moscow")
+    assert (found.iso if found else None) == iso
+
+
+def test_a_relative_date_in_front_matter_is_refused_with_the_day_it_is_at_the_builds_moment():
+    """`date: вчера в 18:30` got the generic "not a date": a build must not read it by the clock, but can say what to write."""
+    settings = ReadSettings("en", "Europe/Moscow", (), SearchConfig(enabled=False), now=_READ_AT)
+    text = "---\ntitle: Crew lands\ndate: вчера в 18:30\n---\nText.\n"
+    (problem,) = read_article("crew.md", text.encode(), settings)["problems"]
+    assert problem["line"] == 3
+    assert problem["message"] == (
+        "'вчера в 18:30' is a date relative to when it was copied: write the day it means (if it was copied today, "
+        "2026-12-06, write date: 2026-12-05T18:30:00; with no offset written, the time is in the site's time zone, Europe/Moscow)"
+    )

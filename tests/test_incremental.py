@@ -644,6 +644,24 @@ def test_a_new_article_leaves_the_other_article_pages_alone(site):
     assert article_pages & changed == {"2021/03/15/story-5/index.html"}  # the newest until now: it links to the next
 
 
+@pytest.mark.parametrize("builder", [False, True], ids=["one-shot", "long-lived builder"])
+def test_new_articles_change_a_years_month_counts_and_the_pagers_window_as_in_a_cold_build(site, tmp_path, builder):
+    """A year's page lists its months' counts and every listing page numbers the pages around it: five new articles of
+    February 2021 change February's count on each page of 2021 (and add its days to February's page), and the home
+    listing's pages from four to six, which each of its pages numbers (`1 2 3 … 6`). Made again as a cold build makes them."""
+    long_lived = Builder() if builder else None
+    if long_lived is not None:
+        builder_build(long_lived, site)
+    site.write({f"content/2021/extra-{n}.md": article(f"Extra {n}", f"2021-02-2{n}T10:00:00+03:00", "More.") for n in range(5)})
+    builder_build(long_lived, site) if long_lived is not None else site.build()
+    assert tree(site.public) == cold_build(site, tmp_path)
+    for year_page in ("2021/index.html", "2021/page/2/index.html", "2021/page/6/index.html"):
+        assert '<span class="visually-hidden">Articles: 7</span>' in (site.public / year_page).read_text()  # February's
+    assert re.findall(r'href="(2\d/)"', (site.public / "2021/02/index.html").read_text()) == [f"2{n}/" for n in range(5)]
+    home = (site.public / "index.html").read_text()
+    assert 'aria-label="Page 6">6</a>' in home and '<li class="pagination__gap" aria-hidden="true">…</li>' in home
+
+
 @pytest.mark.parametrize("change", ["newest article retitled", "article added"])
 def test_a_theme_whose_article_pages_show_the_latest_list_gets_them_all_again_when_it_changes(site, tmp_path, change):
     """Templates may still show `latest` (the default theme's 404 page does): a long-lived builder's pages that

@@ -12,7 +12,7 @@ from ssg.cli import main
 from ssg.errors import TemplateError
 
 from .conftest import article
-from .test_invalid_sites import CASES
+from .test_invalid_sites import CASES, clock_args
 from .test_server import ARTICLE_URL, Events, get, running, site  # noqa: F401 - `site`: the fixture, used by name
 
 
@@ -20,10 +20,10 @@ from .test_server import ARTICLE_URL, Events, get, running, site  # noqa: F401 -
 def test_check_reports_what_build_reports_and_writes_nothing(case, tmp_path):
     """Each invalid site gives `ssg check` the messages it gives `ssg build` (tests/test_invalid_sites.py)."""
     project = tmp_path / case
-    shutil.copytree(CASES / case, project, ignore=shutil.ignore_patterns("expected.txt"))
+    shutil.copytree(CASES / case, project, ignore=shutil.ignore_patterns("expected.txt", "clock.txt"))
     (project / "content").mkdir(exist_ok=True)
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
-    result = CliRunner().invoke(main, ["-C", str(project), "check"], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["-C", str(project), "check", *clock_args(case)], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output == (CASES / case / "expected.txt").read_text(encoding="utf-8").replace("Build failed", "Check failed")
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
