@@ -36,7 +36,7 @@ from .dates import DATE_HINT, against_path, date_fix, relative_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .htmlbalance import balanced
-from .markdown import ARTICLE_SUFFIXES, RenderedBody, on_this_computer, render_markdown
+from .markdown import ARTICLE_SUFFIXES, RenderedBody, code_masked, on_this_computer, render_markdown
 from .pelican import title_slug
 from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
@@ -390,7 +390,6 @@ def as_read(text: str) -> str:
 _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|table)\b", re.I)  # a body of these has something
 # An <iframe> (a pasted player or map) without a title: screen readers announce it as "frame" alone (`warn_untitled_frames`).
 _IFRAME = re.compile("<iframe", re.I)  # (a body's test before the slower one below: not a copy of it upper-cased)
-_TAG_NAME = re.compile(r"</?([A-Za-z][\w-]*)")  # (a start tag as `htmlbalance` gives it: `<b>`, `<div class="x">`)
 _UNTITLED_FRAME = re.compile(r"""<iframe\b(?![^>]*\stitle\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
@@ -756,13 +755,17 @@ class _Reader:
         """`html` with the elements it leaves open closed and its stray closing tags left out (`htmlbalance`), each told
         on its line: pasted from a news site, `<b>` without its `</b>` made the rest of the page bold."""
         found, start = balanced(html), len(self.warnings)
+        if not found.unclosed and not found.stray:
+            return html
         stray = "closes nothing the text opened (it would close the page's own): left out (delete it)"
-        for written, nth in found.unclosed:
-            tag = _TAG_NAME.match(written)[1].lower()
+        # The text with the body's code blanked: a tag shown as code is no tag of the page, its line not the one meant.
+        head, cut = text.split("\n"), self.end_line or 0
+        lines = "\n".join([*head[:cut], code_masked("\n".join(head[cut:]))])
+        for tag, written, nth in found.unclosed:
             message = f"{written} is never closed, and the page's own parts after it would go inside it: closed for the page (write </{tag}> where it ends)"
-            self.warn_on_line(text, written, message, nth)
+            self.warn_on_line(lines, written, message, nth)
         for written, nth in found.stray:
-            self.warn_on_line(text, written, f"{written} {stray}", nth)
+            self.warn_on_line(lines, written, f"{written} {stray}", nth)
         self.warnings[start:] = sorted(self.warnings[start:], key=lambda warning: warning.line or 0)  # (in the text's order)
         return found.html
 

@@ -7,11 +7,15 @@ column. A closing tag that closes nothing the text opened (`</div>` left from a 
 Here the text's elements are closed where they should be at the latest (at the end of the text, or before the closing
 tag of an element around them) and a stray closing tag is left out; the reader warns on the line of each, with the
 tag to write or delete.
+
+The tags are read by the standard library's `html.parser`, which reads them as browsers do where it matters here:
+quoted and unquoted attribute values (`<a href=https://x.org/>` is no self-closed `<a>`), comments, declarations, and
+a script's or a style's text, in which `if (a<b)` is no tag.
 """
 
 from __future__ import annotations
 
-import re
+from html.parser import HTMLParser
 from typing import NamedTuple
 
 # Elements without content, and those HTML closes by itself (a <p> at the next block, an <li> at the next item): none
@@ -20,49 +24,30 @@ _VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "
 _SELF_CLOSING = frozenset(
     ["p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rt", "rp"]
 )
-# A tag as HTML reads one (its attributes' quoted values may hold `>`), or what holds none: a comment, a doctype or
-# processing instruction, and the whole of a script's, a style's or a textarea's raw text (`if (a<b)` is no tag).
-_TAG = re.compile(
-    r"""<(?:!--.*?(?:-->|$)|![^>]*>|\?[^>]*>"""
-    r"""|(?P<raw>script|style|textarea|title)\b[^>]*>.*?(?:</(?P=raw)\s*>|$)"""
-    r"""|(?P<closing>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*?)?(?P<self>/)?\s*>)""",
-    re.S | re.I,
-)
+# Where `<x/>` closes the element: SVG's and MathML's (`<path d="..."/>`). HTML ignores the slash on its own elements:
+# `<div class="lead"/>` opens a <div> as `<div class="lead">` does.
+_FOREIGN = frozenset(["svg", "math"])
+# Elements whose text is no markup up to their end tag (browsers read a textarea's or a title's `<b>` as text);
+# `html.parser` knows this of <script> and <style> only.
+_TEXT_ONLY = frozenset(["textarea", "title"])
 
 
 class Balanced(NamedTuple):
-    """The HTML with its elements closed, and what was wrong: each start tag left open as written (`<b>`), and each
-    closing tag that closed nothing (`</div>`), each with how many times the HTML has it so far (1 for the first), to
-    find its line in the text."""
+    """The HTML with its elements closed, and what was wrong: each element left open (its name and its start tag as
+    written, `<b>`), and each closing tag that closed nothing (`</div>`), each with how many times the HTML has that
+    tag so far (1 for the first), to find its line in the text."""
 
     html: str
-    unclosed: tuple[tuple[str, int], ...]
+    unclosed: tuple[tuple[str, str, int], ...]
     stray: tuple[tuple[str, int], ...]
 
 
 def balanced(html: str) -> Balanced:
     """`html` with every element it opens closed (`Balanced`); the same text where it closes each."""
-    open_: list[tuple[str, str, int]] = []  # (tag, the start tag as written, its offset)
-    edits: list[tuple[int, int, str]] = []  # (start, end, what replaces the text between), in order
-    unclosed: list[tuple[str, int]] = []  # start tags closed by the end of an element around them, and their offsets
-    stray: list[tuple[str, int]] = []
-    for tag in _TAG.finditer(html):
-        closing, name = tag["closing"], (tag["name"] or "").lower()
-        if not name or name in _VOID or name in _SELF_CLOSING or tag["self"]:
-            continue  # (a comment, a raw text's element whole, a doctype; `<br/>`)
-        if not closing:
-            open_.append((name, tag[0], tag.start()))
-            continue
-        depth = next((n for n in range(len(open_) - 1, -1, -1) if open_[n][0] == name), None)
-        if depth is None:
-            stray.append((tag[0], tag.start()))
-            edits.append((tag.start(), tag.end(), ""))
-            continue
-        inner = open_[depth + 1 :]
-        if inner:  # (`<div><b>text</div>`: the <b> would outlive its <div>, and browsers carry it on)
-            unclosed += [(written, at) for _, written, at in inner]
-            edits.append((tag.start(), tag.start(), "".join(f"</{inside}>" for inside, _, _ in reversed(inner))))
-        del open_[depth:]
+    scanner = _Scanner(html)
+    scanner.feed(html)
+    scanner.close()
+    open_, edits = scanner.open_, scanner.edits
     if not edits and not open_:
         return Balanced(html, (), ())
     out, at = [], 0
@@ -71,10 +56,58 @@ def balanced(html: str) -> Balanced:
         at = end
     out.append(html[at:])
     out += [f"</{name}>" for name, _, _ in reversed(open_)]
-    unclosed += [(written, at) for _, written, at in open_]
-    return Balanced("".join(out), _counted(html, unclosed), _counted(html, stray))
+    unclosed = sorted(scanner.unclosed + open_, key=lambda item: item[2])
+    stray = sorted(scanner.stray, key=lambda item: item[1])
+    return Balanced(
+        "".join(out),
+        tuple((name, written, html.count(written, 0, at) + 1) for name, written, at in unclosed),
+        tuple((written, html.count(written, 0, at) + 1) for written, at in stray),
+    )
 
 
-def _counted(html: str, found: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    """Each (tag as written, its offset) as (tag as written, how many times `html` has it up to there), in order."""
-    return tuple((written, html.count(written, 0, at) + 1) for written, at in sorted(found, key=lambda item: item[1]))
+class _Scanner(HTMLParser):
+    """The elements of one HTML text as they open and close: what is open, and the edits that balance it."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.html = html
+        self.lines = [0] + [n + 1 for n, char in enumerate(html) if char == "\n"]  # each line's offset, for `getpos`
+        self.open_: list[tuple[str, str, int]] = []  # (name, the start tag as written, its offset)
+        self.edits: list[tuple[int, int, str]] = []  # (start, end, what replaces the text between), in order
+        self.unclosed: list[tuple[str, str, int]] = []  # (as `open_`) closed by the end of an element around them
+        self.stray: list[tuple[str, int]] = []  # (the closing tag as written, its offset)
+        self.text_of: str | None = None  # the textarea or title whose text this is: no tags up to its end tag
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.text_of is None and tag not in _VOID and tag not in _SELF_CLOSING:
+            self.open_.append((tag, self.get_starttag_text() or f"<{tag}>", self._offset()))
+            if tag in _TEXT_ONLY:
+                self.text_of = tag
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in _FOREIGN or any(name in _FOREIGN for name, _, _ in self.open_):
+            return  # (`<svg/>`, `<path/>`: closed)
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.text_of is not None and tag != self.text_of:
+            return
+        self.text_of = None
+        if tag in _VOID or tag in _SELF_CLOSING:
+            return
+        start = self._offset()
+        depth = next((n for n in range(len(self.open_) - 1, -1, -1) if self.open_[n][0] == tag), None)
+        if depth is None:
+            end = self.html.find(">", start) + 1 or len(self.html)
+            self.stray.append((self.html[start:end], start))
+            self.edits.append((start, end, ""))
+            return
+        inner = self.open_[depth + 1 :]
+        if inner:  # (`<div><b>text</div>`: the <b> would outlive its <div>, and browsers carry it on)
+            self.unclosed += inner
+            self.edits.append((start, start, "".join(f"</{name}>" for name, _, _ in reversed(inner))))
+        del self.open_[depth:]

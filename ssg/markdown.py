@@ -189,8 +189,8 @@ def inline_text(text: str | None) -> str | None:
 def _inline_renderer() -> markdown.Markdown:
     """The body's extensions (GitHub's ~~, bare URLs) without its own (headings' ids, links to articles), and without
     HTML: such a text was always printed as text (`<` as `&lt;`), and an unclosed tag in it would break the page."""
-    configs = {name: config for name, config in EXTENSIONS if name != "toc"}
-    md = markdown.Markdown(extensions=list(configs), extension_configs=configs, output_format="html")
+    configs = {name: dict(config) for name, config in EXTENSIONS if name != "toc"}
+    md = markdown.Markdown(extensions=_extensions(configs), output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     for name in [item.name for item in md.parser.blockprocessors._priority if item.name != "paragraph"]:  # noqa: SLF001
@@ -1033,6 +1033,32 @@ def _element_end(lines: list[str], start: int, name: str) -> int:
 
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")  # (in one line)
+
+
+def code_masked(source: str) -> str:
+    """`source` (Markdown) with its code blanked, each line kept: fenced blocks' lines, indented code (four spaces
+    after a blank line, and the lines that go on with it) and code spans. Where the reader looks for the line of a tag
+    the page has (`content._Reader.balanced`): HTML shown as code (`` `<b>` ``) is escaped in the page, so no tag of it,
+    and counting it put a warning on the code's line."""
+    out, fence, blank, indented = [], None, True, False
+    for line in source.split("\n"):
+        stripped = line.lstrip(" ")
+        opened = _FENCE.match(stripped) if len(line) - len(stripped) < 4 else None
+        if fence is not None:  # (inside a fence: up to one of its kind, at least as long)
+            if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence) and not stripped[len(opened[1]) :].strip():
+                fence = None
+            out.append("")
+            continue
+        if opened:
+            fence, blank = opened[1], False
+            out.append("")
+            continue
+        indented = bool(stripped) and len(line) - len(stripped) >= 4 and (blank or indented)
+        blank = not stripped
+        out.append("" if indented else _CODE_SPAN.sub(lambda span: " " * len(span[0]), line) if "`" in line else line)
+    return "\n".join(out)
+
+
 _COMMENT = re.compile(r"%%.*?%%")
 
 

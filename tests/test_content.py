@@ -1817,3 +1817,22 @@ def test_a_relative_date_in_front_matter_is_refused_with_the_day_it_is_at_the_bu
         "'вчера в 18:30' is a date relative to when it was copied: write the day it means (if it was copied today, "
         "2026-12-06, write date: 2026-12-05T18:30:00; with no offset written, the time is in the site's time zone, Europe/Moscow)"
     )
+
+
+def test_html_balancing_reads_tags_as_browsers_do():
+    """A second reading of the balancing (d359f36) found its own tag reader wrong where browsers are right: a `/` at
+    the end of an unquoted value (`<a href=https://x.org/>`) or on an HTML element (`<div class="lead"/>`, which opens a
+    div) made it drop the real closing tag as stray, and an unclosed <textarea> or <script> took the page's own parts as
+    its text without a word. And a tag shown as code (`` `<b>` ``) took the warning meant for the real one's line."""
+    fine = (
+        "---\ntitle: T\ndate: 2021-01-01\n---\n<a href=https://x.org/>link</a> after\n\n"
+        '<div class="lead"/>Лид</div>\n\n<svg viewBox="0 0 1 1"><path d="M0 0"/></svg>\n\n<textarea><b></textarea>\n'
+    )
+    record = read(fine)
+    assert record["warnings"] == [] and "</a>" in record["body"] and record["body"].count("</div>") == 1
+    for left_open, tag in [("<textarea>\n\nMore text.", "textarea"), ("<script>if (a<b) {}", "script")]:
+        record = read(f"---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n{left_open}\n")
+        assert record["body"].endswith(f"</{tag}>"), left_open
+        assert [(w["line"], w["message"].split(" is ")[0]) for w in record["warnings"]] == [(7, f"<{tag}>")]
+    shown = "---\ntitle: T\ndate: 2021-01-01\n---\nUse `<b>` for bold.\n\n```html\n</div>\n<b>\n```\n\n    <b>\n\nReal <b>bold.\n\n</div>\n"
+    assert [(w["line"], w["message"].split(" ")[0]) for w in read(shown)["warnings"]] == [(14, "<b>"), (16, "</div>")]
