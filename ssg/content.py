@@ -390,6 +390,7 @@ def as_read(text: str) -> str:
 _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|table)\b", re.I)  # a body of these has something
 # An <iframe> (a pasted player or map) without a title: screen readers announce it as "frame" alone (`warn_untitled_frames`).
 _IFRAME = re.compile("<iframe", re.I)  # (a body's test before the slower one below: not a copy of it upper-cased)
+_RAW_TAG = re.compile(r"</?[A-Za-z]")  # a tag in an article's text (not `<!--more-->`): its HTML is balanced (`htmlbalance`)
 _UNTITLED_FRAME = re.compile(r"""<iframe\b(?![^>]*\stitle\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
@@ -502,7 +503,7 @@ class _Reader:
         self.warn_loopback(text, rendered.loopback)
         self.warn_cyrillic(data, meta, rendered)
         html = _without_title_heading(rendered.html, meta.get("title") or "")
-        if "<" in body:  # (raw HTML: Markdown's own is balanced, and most articles have none)
+        if "<" in body and _RAW_TAG.search(body):  # (raw HTML: Markdown's own is balanced, and most articles have none)
             html = self.balanced(text, html)
         self.warn_empty(meta, rendered, html)
         self.warn_untitled_frames(text, html)
