@@ -1207,6 +1207,26 @@ def test_a_date_without_its_year_is_told_so_with_the_iso_date_to_write_but_for_t
 
 
 @pytest.mark.parametrize(
+    ("written", "number", "quoted"),
+    [
+        ("10.10", "10.1", "write date: YYYY-10-10, the article's year for YYYY"),
+        ("12.30", "12.3", "write date: YYYY-12-30, the article's year for YYYY"),
+    ],
+)
+def test_a_day_and_month_that_yaml_reads_as_a_number_get_no_readings_of_its_digits(written, number, quoted):
+    """YAML reads `date: 10.10` as the number 10.1, and the readings of its digits were 10 January or 1 October
+    (`12.30`: 12 March or 3 December), neither of them the date written."""
+    assert problems(f"---\ntitle: T\ndate: {written}\n---\n") == [
+        f"2021/story.md:3: date: '{number}' is a number to YAML, which drops a trailing zero ({number}0 is read as {number}), so its"
+        " day and month are not known: write the full date, with its year, in ISO 8601 (date: YYYY-MM-DD)"
+    ]
+    # In quotes it is text, read as written; two digits after the dot are the ones written (29.02 above).
+    (both,) = problems('---\ntitle: T\ndate: "09.07 09:51"\n---\n')
+    assert "date: YYYY-07-09T09:51:00 if it is 9 July, or date: YYYY-09-07T09:51:00 if it is 7 September" in both
+    assert problems(f'---\ntitle: T\ndate: "{written}"\n---\n') == [f"2021/story.md:3: date: '{written}' has no year ({quoted})"]
+
+
+@pytest.mark.parametrize(
     ("written", "why"),
     [
         ("2019-02-30", "February 2019 has 28 days"),
