@@ -296,6 +296,30 @@ def test_a_key_without_a_space_after_its_colon_or_indented_out_of_line_is_told_o
         assert problems(text) == [f"2021/story.md:6: None: YAML syntax error: {indented}"]
 
 
+@pytest.mark.parametrize(
+    ("keys", "line", "fix"),
+    [
+        ("title:Текст\ndate: 2026-01-01\nlang: ru\n", 2, "title: Текст"),
+        ("date: 2026-01-01\ntitle:Текст\nlang: ru\n", 3, "title: Текст"),
+        ("date: 2026-01-01\nlang: ru\ntitle:Текст\n", 4, "title: Текст"),
+        ("date: 2026-01-01\ntitle:Soyuz docks\nlang: ru\n", 3, "title: Soyuz docks"),
+        ("date: 2026-01-01\nlang: ru\ntitle:Soyuz\n", 4, "title: Soyuz"),
+        ("source:https://tass.ru/x\ndate: 2026-01-01\ntitle: T\n", 2, "source: https://tass.ru/x"),
+        ("title: T\ndate: 2026-01-01\nsource:https://tass.ru/x\n", 4, "source: https://tass.ru/x"),
+        ("title: T\nurl:https://x.org/a\ndate: 2026-01-01\n", 3, "url: https://x.org/a"),
+        ("title: T\ndate: 2026-01-01\nsource:\n  name: ТАСС\n  url:https://tass.ru/x\n", 6, "url: https://tass.ru/x"),
+    ],
+)
+def test_a_key_without_a_space_after_its_colon_is_told_so_wherever_it_is(keys, line, fix):
+    """Only the first key was told so (PyYAML's "mapping values are not allowed"): glued after another key, PyYAML
+    says "could not find expected ':'", and the message was a plain line's, "indent it or join it to that line"."""
+    key = fix.partition(":")[0]
+    assert problems(f"---\n{keys}---\n") == [
+        f"2021/story.md:{line}: None: YAML syntax error: no space after the colon of {key}:, so YAML reads the line as text,"
+        f" not a key: write {fix}"
+    ]
+
+
 def test_a_value_holding_an_alias_of_its_own_anchor_is_a_yaml_error_on_its_line():
     """`a: &a [*a]` (an anchor's alias inside itself) made a list holding itself, and the reader went round it (keeping
     the unknown key for templates) until a RecursionError traceback stopped the build."""
