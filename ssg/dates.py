@@ -171,6 +171,13 @@ def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
     value where it is refused: why it is no date, the exact value to write (`write date: 2019-03-05T14:30:00+03:00`,
     `label` being how the value is given: `date: `, `--date `), or the generic hint where it reads as no date. The
     reader refuses even the one reading (front matter stays ISO 8601); `ssg new` writes it."""
+    if isinstance(value, float) and re.fullmatch(r"\d+\.\d", repr(value)):
+        # (`date: 10.10` is YAML's number 10.1, whose digits read as 10 January or 1 October: both wrong. Two digits
+        # after the dot, 29.02, are the ones written, a day's zero before the dot aside, and read as the text would.)
+        return None, (
+            f"is a number to YAML, which drops a trailing zero ({value}0 is read as {value}), so its day and month are not"
+            f" known: write the full date, with its year, in ISO 8601 ({label}YYYY-MM-DD)"
+        )
     why = impossible(value)
     if why:
         return None, f"is not a date: {why}"

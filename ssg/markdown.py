@@ -1200,10 +1200,12 @@ class _BackslashBreak(InlinePattern):
 class _HashtagsAreNoHeading(HashHeaderProcessor):
     """Python-Markdown's `# heading`, but not for a line of hashtags (`#Роскосмос #Восточный`, as a post pasted from
     Telegram or VK ends): Python-Markdown needs no space after the `#`, and such a line was a heading, `<h1>Роскосмос
-    #Восточный</h1>`; GitHub, Hugo and Obsidian (CommonMark) need one, and show it as text. A line of `#word`s alone,
-    each a single `#` before a letter or digit, is text; `##Итоги` and `# Итоги` are headings as before."""
+    #Восточный</h1>`; GitHub, Hugo and Obsidian (CommonMark) need one, and show it as text. A line of two or more
+    `#word`s alone, each a single `#` before letters, digits, `_` or `-` only, is text. One `#word` stays a heading, as
+    archives written for Python-Markdown have them (`#Итоги`, `#Глава_1`, `#1`), and so does a line with other
+    punctuation (`#Итоги.`, `#Главное:`), `##Итоги` and `# Итоги`."""
 
-    RE = re.compile(r"(?:^|\n)(?!#[^\s#]\S*(?:[ \t]+#[^\s#]\S*)*[ \t]*(?:\n|$))" + HashHeaderProcessor.RE.pattern.removeprefix(r"(?:^|\n)"))
+    RE = re.compile(r"(?:^|\n)(?!#[\w-]+(?:[ \t]+#[\w-]+)+[ \t]*(?:\n|$))" + HashHeaderProcessor.RE.pattern.removeprefix(r"(?:^|\n)"))
 
 
 class _GitHubExtension(Extension):

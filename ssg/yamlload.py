@@ -183,20 +183,30 @@ _KEY_AT = re.compile(r"^( *)[^\s#'\"\[\]{}:-][^:]*:(?:\s|$)")  # a `key:` line, 
 
 
 def _glued_key(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str] | None:
-    """The 1-based line and message of `title:Текст` above a "mapping values are not allowed" error: without a space
-    after the colon YAML reads the line as text, which runs on into the next key's line, and the error came there
-    ("check quotes, colons and indentation" on the line of `date:`). None for another error."""
+    """The 1-based line and message of `title:Текст`, a key without a space after its colon, which YAML reads as text.
+    As the first key, the text runs on into the next key's line, where PyYAML says "mapping values are not allowed"
+    ("check quotes, colons and indentation" on the line of `date:`): the line is the one above it. After another key,
+    PyYAML says "could not find expected ':'" while scanning it as a simple key, whose mark is on it (and the message
+    was a plain line's, "indent it or join it to that line"). None for another error."""
+    if exc.context == "while scanning a simple key" and exc.context_mark is not None:
+        number = exc.context_mark.line
+        found = _GLUED_KEY.match(lines[number]) if number < len(lines) else None
+        return (number + 1, _glued_message(found)) if found else None
     problem = exc.problem_mark
     if problem is None or not (exc.problem or "").startswith("mapping values are not allowed"):
         return None
     for number in range(min(problem.line, len(lines) - 1), -1, -1):
         found = _GLUED_KEY.match(lines[number])
         if found and number < problem.line:
-            key, value = found[2], found[3].strip()
-            return number + 1, f"no space after the colon of {key}:, so YAML reads the line as text, not a key: write {key}: {value}"
+            return number + 1, _glued_message(found)
         if number < problem.line and key_line(lines[number]) is not None:
             return None
     return None
+
+
+def _glued_message(found: re.Match[str]) -> str:
+    key, value = found[2], found[3].strip()
+    return f"no space after the colon of {key}:, so YAML reads the line as text, not a key: write {key}: {value}"
 
 
 def _indent_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:

@@ -296,6 +296,30 @@ def test_a_key_without_a_space_after_its_colon_or_indented_out_of_line_is_told_o
         assert problems(text) == [f"2021/story.md:6: None: YAML syntax error: {indented}"]
 
 
+@pytest.mark.parametrize(
+    ("keys", "line", "fix"),
+    [
+        ("title:Текст\ndate: 2026-01-01\nlang: ru\n", 2, "title: Текст"),
+        ("date: 2026-01-01\ntitle:Текст\nlang: ru\n", 3, "title: Текст"),
+        ("date: 2026-01-01\nlang: ru\ntitle:Текст\n", 4, "title: Текст"),
+        ("date: 2026-01-01\ntitle:Soyuz docks\nlang: ru\n", 3, "title: Soyuz docks"),
+        ("date: 2026-01-01\nlang: ru\ntitle:Soyuz\n", 4, "title: Soyuz"),
+        ("source:https://tass.ru/x\ndate: 2026-01-01\ntitle: T\n", 2, "source: https://tass.ru/x"),
+        ("title: T\ndate: 2026-01-01\nsource:https://tass.ru/x\n", 4, "source: https://tass.ru/x"),
+        ("title: T\nurl:https://x.org/a\ndate: 2026-01-01\n", 3, "url: https://x.org/a"),
+        ("title: T\ndate: 2026-01-01\nsource:\n  name: ТАСС\n  url:https://tass.ru/x\n", 6, "url: https://tass.ru/x"),
+    ],
+)
+def test_a_key_without_a_space_after_its_colon_is_told_so_wherever_it_is(keys, line, fix):
+    """Only the first key was told so (PyYAML's "mapping values are not allowed"): glued after another key, PyYAML
+    says "could not find expected ':'", and the message was a plain line's, "indent it or join it to that line"."""
+    key = fix.partition(":")[0]
+    assert problems(f"---\n{keys}---\n") == [
+        f"2021/story.md:{line}: None: YAML syntax error: no space after the colon of {key}:, so YAML reads the line as text,"
+        f" not a key: write {fix}"
+    ]
+
+
 def test_a_value_holding_an_alias_of_its_own_anchor_is_a_yaml_error_on_its_line():
     """`a: &a [*a]` (an anchor's alias inside itself) made a list holding itself, and the reader went round it (keeping
     the unknown key for templates) until a RecursionError traceback stopped the build."""
@@ -1204,6 +1228,26 @@ def test_a_date_without_its_year_is_told_so_with_the_iso_date_to_write_but_for_t
     if "the article's year" not in hint:
         hint += ", the article's year for YYYY"
     assert message == f"2021/story.md:3: date: {written!r} has no year ({hint})"
+
+
+@pytest.mark.parametrize(
+    ("written", "number", "quoted"),
+    [
+        ("10.10", "10.1", "write date: YYYY-10-10, the article's year for YYYY"),
+        ("12.30", "12.3", "write date: YYYY-12-30, the article's year for YYYY"),
+    ],
+)
+def test_a_day_and_month_that_yaml_reads_as_a_number_get_no_readings_of_its_digits(written, number, quoted):
+    """YAML reads `date: 10.10` as the number 10.1, and the readings of its digits were 10 January or 1 October
+    (`12.30`: 12 March or 3 December), neither of them the date written."""
+    assert problems(f"---\ntitle: T\ndate: {written}\n---\n") == [
+        f"2021/story.md:3: date: '{number}' is a number to YAML, which drops a trailing zero ({number}0 is read as {number}), so its"
+        " day and month are not known: write the full date, with its year, in ISO 8601 (date: YYYY-MM-DD)"
+    ]
+    # In quotes it is text, read as written; two digits after the dot are the ones written (29.02 above).
+    (both,) = problems('---\ntitle: T\ndate: "09.07 09:51"\n---\n')
+    assert "date: YYYY-07-09T09:51:00 if it is 9 July, or date: YYYY-09-07T09:51:00 if it is 7 September" in both
+    assert problems(f'---\ntitle: T\ndate: "{written}"\n---\n') == [f"2021/story.md:3: date: '{written}' has no year ({quoted})"]
 
 
 @pytest.mark.parametrize(

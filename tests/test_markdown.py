@@ -1438,10 +1438,27 @@ def test_wordpress_shortcodes_are_looked_for_in_the_lines_joined_as_line_by_line
 
 def test_a_line_of_hashtags_is_text_not_a_heading():
     """A post pasted from Telegram ends `#Роскосмос #Восточный`: Python-Markdown needs no space after `#`, and the line
-    was `<h1>Роскосмос #Восточный</h1>` (found by a daily user's trial); GitHub, Hugo and Obsidian show it as text."""
-    html = render_markdown("Ракета стартовала.\n\n#Роскосмос #Восточный\n\nКонец.\n#МКС\n", "2021/x.md", "<!--more-->").html
-    assert html == "<p>Ракета стартовала.</p>\n<p>#Роскосмос #Восточный</p>\n<p>Конец.\n#МКС</p>"
-    # Headings stay headings: with a space, two hashes, words after the first.
+    was `<h1>Роскосмос #Восточный</h1>` (found by a daily user's trial); GitHub, Hugo and Obsidian show it as text.
+    Only two or more `#word`s are: one alone (`#Итоги`) is a heading in archives written for Python-Markdown, and was
+    made text too, as was one with punctuation after it (`#Итоги.`)."""
+    html = render_markdown(
+        "Ракета стартовала.\n\n#Роскосмос #Восточный\n\nКонец.\n#МКС #космос #Роскосмос\n", "2021/x.md", "<!--more-->"
+    ).html
+    assert html == "<p>Ракета стартовала.</p>\n<p>#Роскосмос #Восточный</p>\n<p>Конец.\n#МКС #космос #Роскосмос</p>"
+    for text, shown in [("#Союз-МС #МКС", "#Союз-МС #МКС"), ("#МКС\t#Роскосмос_2024", "#МКС    #Роскосмос_2024")]:
+        assert render_markdown(text + "\n", "2021/x.md", "<!--more-->").html == f"<p>{shown}</p>", text
+    # Headings stay headings: one #word, with punctuation or not, with a space, two hashes, words after the first,
+    # a hashtag with punctuation among hashtags.
+    for text, heading in [
+        ("Конец.\n#МКС", '<p>Конец.</p>\n<h1 id="мкс">МКС</h1>'),
+        ("#Итоги", '<h1 id="итоги">Итоги</h1>'),
+        ("#Итоги.", '<h1 id="итоги">Итоги.</h1>'),
+        ("#Главное:", '<h1 id="главное">Главное:</h1>'),
+        ("#Глава_1", '<h1 id="глава_1">Глава_1</h1>'),
+        ("#1", '<h1 id="1">1</h1>'),
+        ("#МКС #космос.", '<h1 id="мкс-космос">МКС #космос.</h1>'),
+    ]:
+        assert render_markdown(text + "\n", "2021/x.md", "<!--more-->").html == heading, text
     for text, heading in [("# Итоги", "<h1"), ("##Итоги", "<h2"), ("#Итоги года", "<h1"), ("Text\n### Three ###", "<h3")]:
         assert heading in render_markdown(text + "\n", "2021/x.md", "<!--more-->").html, text
 
