@@ -157,9 +157,22 @@ def run() -> None:
         gc.freeze()
 
 
+def _clock_option(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    """`--clock`: a moment with its offset (as Hugo's `--clock`), for testing what a build does at another time."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise click.BadParameter(f"{value!r} is not a moment with its offset (e.g. 2026-12-06T12:00:00+03:00)", param_hint="'--clock'")
+    return moment
+
+
 _CLOCK = click.option(
     "--clock",
-    callback=lambda ctx, param, value: _clock(value),
+    callback=_clock_option,
     help="As if it were this moment (2026-12-06T12:00:00+03:00): which articles are future, what a relative date's error suggests.",
 )
 
@@ -475,19 +488,6 @@ def _file_date(file: str, date_text: str | None, config: Config) -> datetime:
         f"{shown}: its name's date {named.date().isoformat()} disagrees with its file: {wrong.told} "
         f"(name a file in the folder of {named.year}, or one whose name has a date of {wrong.year})"
     )
-
-
-def _clock(value: str | None) -> datetime | None:
-    """`--clock`: a moment with its offset (as Hugo's `--clock`), for testing what a build does at another time."""
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise click.BadParameter(f"{value!r} is not a moment with its offset (e.g. 2026-12-06T12:00:00+03:00)", param_hint="'--clock'")
-    return moment
 
 
 def _date(text: str, timezone: str) -> datetime:

@@ -8,8 +8,9 @@ weekdays, `MSK` or `+0300`) are read by the `dateparser` library, imported only 
 
 A date relative to when it was copied (`сегодня в 09:15`, `вчера, 18:30`, `2 hours ago`), as news sites show their
 latest items, is read by `relative`, a small parser of the common Russian and English forms, not by dateparser: it
-reads them too, but the first such date costs 0.3 s and 18 MB of locale data, and its "now" is the machine's clock and
-time zone, where this one's are the build's moment and the site's zone. Front matter refuses them (what a file says must
+reads most of them (given the build's moment as its RELATIVE_BASE), but fills in the moment's time where the text gave
+none (`вчера` became yesterday at the build's hour, a time the news never had, where the message must name the day
+alone), tells no text that depends on the moment from one that does not, and misses `только что`. Front matter refuses them (what a file says must
 not change with the day it is built) with the day it would be if copied then; `ssg new --date` writes that day.
 """
 
