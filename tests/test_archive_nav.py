@@ -75,7 +75,7 @@ def test_a_month_page_lists_its_days_with_articles(dated):
     assert parts_of(march) == [("02/", "2", "2"), ("24/", "24", "1")]
     assert '<h2 class="period-parts__title" id="period-parts-title">Days</h2>' in march
     assert '<span class="period-part__weekday">Tue</span>' in march  # 2 March 2021
-    assert '<span class="visually-hidden">Tuesday, 2 March</span>' in march
+    assert '<span class="visually-hidden">Tuesday, March 2, 2021</span>' in march
     assert parts_of(dated.page("2021/03/02/")) == []  # a day has no parts
 
 
@@ -91,7 +91,7 @@ def test_months_and_days_are_named_in_the_sites_language(project):
     assert parts_of(year)[4] == ("05/", "май", "1") and parts_of(year)[0] == (None, "январь", None)
     assert "Месяцы</h2>" in year and "нет материалов" in year and "Материалов: 1" in year
     month = project.page("2021/05/")
-    assert parts_of(month) == [("24/", "24", "1")] and "понедельник, 24 мая" in month and "Дни</h2>" in month
+    assert parts_of(month) == [("24/", "24", "1")] and "понедельник, 24 мая 2021\u202fг." in month and "Дни</h2>" in month
 
 
 @pytest.mark.parametrize(
