@@ -325,3 +325,18 @@ def test_a_fonts_format_left_out_where_another_of_its_list_is_there_is_not_broke
         "assets/vendor.css: ../fonts/gone.woff2: no such file fonts/gone.woff2",
         "assets/vendor.css: ../img/logo.svg: no such file img/logo.svg",
     ]
+
+
+def test_pages_are_read_as_browsers_read_them(tmp_path):
+    """HTML as a browser tokenizes it (libxml2): a page is UTF-8 whatever it declares, an attribute given twice is its
+    first value, a tag in a script's text or a comment links nothing, and an element left open hides no later link."""
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok/index.html").write_text("<p>ok</p>", encoding="utf-8")
+    page = """<?xml version="1.0" encoding="iso-8859-1"?><!doctype html><html><head><meta charset="windows-1251">
+        </head><body><h2 id="раздел">Раздел</h2><a href="#раздел">к разделу</a>
+        <a href="ok/" href="gone-second/">twice</a><script>var s = '<a href="gone-script/">';</script>
+        <!-- <a href="gone-comment/"> --><div><p><b>open <a href="#раздел">in</a> <a href="gone-open/">x</a></body></html>"""
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    report = check_links(tmp_path, "/")
+    assert list(map(str, report.broken)) == ["index.html: gone-open/: no such file gone-open/index.html"]
+    assert report.links == 4
