@@ -170,6 +170,7 @@ def _clock_option(ctx: click.Context, param: click.Parameter, value: str | None)
     return moment
 
 
+_JOBS = click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
 _CLOCK = click.option(
     "--clock",
     callback=_clock_option,
@@ -185,7 +186,7 @@ _CLOCK = click.option(
 @click.option("--base-url", help="Override base_url of site.yaml for this build.")
 @click.option("--force", is_flag=True, help="Build into a folder holding files ssg did not create (it never replaces them).")
 @click.option("--profile", is_flag=True, help="Print the time each phase took.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
+@_JOBS
 @click.option("-w", "--watch", is_flag=True, help="Stay running and rebuild the output on every save (Ctrl-C to stop).")
 @_CLOCK
 @click.pass_obj
@@ -254,6 +255,7 @@ def serve_command(project: Path, host: str, port: int, open_browser: bool, no_re
 @click.option("--base-url", help="With --links: the base_url the site was built for (default: its home page's canonical URL).")
 @click.option("--external", is_flag=True, help=f"With --links: list every external URL (more than {EXTERNAL_LISTED} are counted by host).")
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_JOBS
 @_CLOCK
 @click.pass_obj
 def check_command(
@@ -265,17 +267,18 @@ def check_command(
     base_url: str | None,
     external: bool,
     folder: Path | None,
+    jobs: int,
     clock: datetime | None,
 ) -> None:
     """Check site.yaml, every article and the templates of the project (FOLDER, default: here) without writing
     anything (one page of each kind is rendered); or, with --links, the links of a built site (FOLDER, default: the
     output folder)."""
     if links:
-        _check_links(project, folder, base_url, external)
+        _check_links(project, folder, base_url, external, jobs)
         return
     try:
         config = load_config(folder or project)
-        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True, waiting=_tell, now=clock))
+        result = build(config, BuildOptions(drafts=drafts, future=future, strict=strict, dry_run=True, jobs=jobs, waiting=_tell, now=clock))
     except SsgError as error:
         _fail(error, "Check")
     _warn(result.warnings)
@@ -290,7 +293,7 @@ def check_command(
     )
 
 
-def _check_links(project: Path, folder: Path | None, base_url: str | None, every_external: bool = False) -> None:
+def _check_links(project: Path, folder: Path | None, base_url: str | None, every_external: bool, jobs: int) -> None:
     """Exit 1 if any internal link is broken. The site's base URL: --base-url, else the one the
     output says it was built for (a build with --base-url differs from site.yaml), else site.yaml's."""
     from .linkcheck import by_target, check_links, site_base_url  # (only here: it brings a CSS parser to every command)
@@ -313,7 +316,7 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None, every
             "the last build was stopped while moving its files in: the folder holds pages of two builds; build again before publishing it"
         )
         _fail(SsgError(Problem(str(folder), None, None, message)), "Check")
-    report = check_links(folder, base_url or site_base_url(folder) or (config and config.base_url) or "/")
+    report = check_links(folder, base_url or site_base_url(folder) or (config and config.base_url) or "/", jobs)
     # (First: the broken ones come last, above the count, not lost above these.) An archive links thousands of outlets'
     # pages: one line per URL buried the few broken links under 9,000 lines (found by a new user's trial).
     if every_external or len(report.external) <= EXTERNAL_LISTED:

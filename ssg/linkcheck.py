@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 from xml.etree import ElementTree
@@ -53,6 +54,8 @@ XML_URLS = (
     ("{http://www.sitemaps.org/schemas/sitemap/0.9}loc", None),
 )
 NOT_FETCHED = ("mailto", "tel", "data", "javascript")
+PARALLEL_FROM = 400  # files: fewer are checked in one process (starting workers costs ~0.1 s)
+RUNS_PER_JOB = 4  # runs of pages each worker takes, in turn (the heavy ones, an archive's articles, lie together)
 EXAMPLE_PAGES = 3  # the pages named of a broken link found on more
 
 
@@ -109,6 +112,14 @@ class LinkReport:
     pages: int = 0
     links: int = 0
 
+    def add(self, later: LinkReport) -> None:
+        """Take in the report of the pages after this one's (`check_links` in runs)."""
+        self.broken += later.broken
+        for url, pages in later.external.items():
+            self.external.setdefault(url, []).extend(pages)
+        self.pages += later.pages
+        self.links += later.links
+
 
 @dataclass
 class _Collected:
@@ -151,15 +162,37 @@ def _collect(path: Path) -> _Collected:
     return collected
 
 
-def check_links(folder: Path, base: str = "/") -> LinkReport:
+def check_links(folder: Path, base: str = "/", jobs: int = 1) -> LinkReport:
     """Check every HTML page, feed and sitemap under `folder`.
 
     `base` is the site's `base_url` (`https://example.org/archive/`), or only its path
     (`/archive/`): root-absolute links must be under that path, and absolute URLs under the base
-    URL are checked as internal ones.
+    URL are checked as internal ones. `jobs`: worker processes, each checking a run of the pages in
+    order (the report is the same as one process's).
     """
     base_url = base if urlsplit(base).scheme else None
     root_path = (urlsplit(base).path or "/") if base_url else base
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml", ".css") and p.is_file())
+    if (folder / "robots.txt").is_file():
+        files.append("robots.txt")
+    if jobs <= 1 or len(files) < PARALLEL_FROM:
+        return _check_files(folder, files, base_url, root_path)
+    from .workers import worker_pool  # (only now: a small site's check spares starting processes)
+
+    size = -(-len(files) // (jobs * RUNS_PER_JOB))
+    runs = [files[start : start + size] for start in range(0, len(files), size)]
+    report = LinkReport()
+    pool = worker_pool(jobs)
+    try:
+        for part in pool.map(_check_files, repeat(folder), runs, repeat(base_url), repeat(root_path)):
+            report.add(part)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # (Ctrl-C: the runs not started are dropped)
+    return report
+
+
+def _check_files(folder: Path, files: list[str], base_url: str | None, root_path: str) -> LinkReport:
+    """`check_links` of `files`, in order (a page linked with an #anchor is read, wherever it is)."""
     report = LinkReport()
     parsed: dict[str, _Collected] = {}
 
@@ -170,10 +203,6 @@ def check_links(folder: Path, base: str = "/") -> LinkReport:
 
     # (2.6 million links of 30,000 articles' pages lead to some 100,000 files: each looked up once, not two stats a link)
     locate = functools.cache(functools.partial(_locate, folder))
-
-    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml", ".css") and p.is_file())
-    if (folder / "robots.txt").is_file():
-        files.append("robots.txt")
     for page in files:
         report.pages += not page.endswith(".css")  # (the pages, feeds and sitemaps: a stylesheet is no page)
         links = parse(page).links if page.endswith(".html") else list(_other_links(folder / page))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import operator
 import os
-import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -386,22 +385,14 @@ def _read_many(content_dir: Path, paths: list[str], settings: ReadSettings, jobs
     if jobs <= 1 or len(items) < PARALLEL_FROM:
         yield from map(_read_one, items)
         return
-    from concurrent.futures import ProcessPoolExecutor  # (only now: a build that reads few files spares importing it)
+    from .workers import worker_pool  # (only now: a build that reads few files spares importing concurrent.futures)
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_build)
+    pool = worker_pool(jobs)
     try:
         yield from pool.map(_read_one, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
     finally:
         # Ctrl-C (or an error here): the chunks not started are dropped, not read to the end before the build stops.
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _leave_interrupts_to_the_build() -> None:
-    """A reading worker ignores Ctrl-C, which the terminal sends to the build's workers too: the build stops them.
-
-    One that took it while waiting for files to read ended there, the pool broke under the build, and the build hung
-    at exit, joining a worker that waited to hand over a result nobody read any more (Python 3.11's pool)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_one(item: tuple[str, str, ReadSettings]) -> tuple[str, str, dict]:

@@ -340,3 +340,21 @@ def test_pages_are_read_as_browsers_read_them(tmp_path):
     report = check_links(tmp_path, "/")
     assert list(map(str, report.broken)) == ["index.html: gone-open/: no such file gone-open/index.html"]
     assert report.links == 4
+
+
+def test_worker_processes_report_as_one_process_does(tmp_path):
+    """`jobs`: runs of pages checked in worker processes give the report of one process, in the same order (external
+    URLs by their first page, each with its pages in order; anchors into pages another worker checks)."""
+    from ssg.linkcheck import PARALLEL_FROM
+
+    count = PARALLEL_FROM + 50
+    for n in range(count):
+        (tmp_path / f"p{n:04}").mkdir()
+        links = f'<a href="../p{(n + 1) % count:04}/#s{n}">next</a> <a href="https://out.example/{n % 7}">out</a>'
+        if n % 97 == 0:
+            links += f' <a href="../gone{n}/">gone</a> <a href="../p{(n + 200) % count:04}/#nowhere">anchor</a>'
+        (tmp_path / f"p{n:04}/index.html").write_text(f'<h2 id="s{(n - 1) % count}">s</h2>{links}', encoding="utf-8")
+    one, two = check_links(tmp_path, "/", jobs=1), check_links(tmp_path, "/", jobs=2)
+    assert two == one and list(two.external) == list(one.external)
+    assert len(one.broken) == 2 * len(range(0, count, 97)) and one.pages == count and one.links == 2 * count + len(one.broken)
+    assert one.external["https://out.example/3"][:2] == ["p0003/index.html", "p0010/index.html"]
