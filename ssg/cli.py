@@ -316,7 +316,8 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None, every
             "the last build was stopped while moving its files in: the folder holds pages of two builds; build again before publishing it"
         )
         _fail(SsgError(Problem(str(folder), None, None, message)), "Check")
-    report = check_links(folder, base_url or site_base_url(folder) or (config and config.base_url) or "/", jobs)
+    with _terminated_as_interrupted():  # (`kill`: its workers end with it, `workers.die_with`)
+        report = check_links(folder, base_url or site_base_url(folder) or (config and config.base_url) or "/", jobs)
     # (First: the broken ones come last, above the count, not lost above these.) An archive links thousands of outlets'
     # pages: one line per URL buried the few broken links under 9,000 lines (found by a new user's trial).
     if every_external or len(report.external) <= EXTERNAL_LISTED:

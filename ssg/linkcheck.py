@@ -55,7 +55,7 @@ XML_URLS = (
 )
 NOT_FETCHED = ("mailto", "tel", "data", "javascript")
 PARALLEL_FROM = 400  # files: fewer are checked in one process (starting workers costs ~0.1 s)
-RUNS_PER_JOB = 4  # runs of pages each worker takes, in turn (the heavy ones, an archive's articles, lie together)
+RUN = 250  # files a worker checks at a time: ~0.5 s (the heavy ones, an archive's articles, lie together; Ctrl-C waits for a run)
 EXAMPLE_PAGES = 3  # the pages named of a broken link found on more
 
 
@@ -128,6 +128,12 @@ class _Collected:
     links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     canonical: str | None = None
+    unread: tuple[int, str] | None = None  # (line, why) where the parser stopped before the page's end
+
+
+# A closing </html>: libxml2 stops reading there, where a browser reads on into the body (a saved page with a part
+# after it: its links went unchecked, without a word). Taken out before parsing.
+_END_OF_HTML = re.compile(rb"</html\s*>", re.IGNORECASE)
 
 
 def _collect(path: Path) -> _Collected:
@@ -138,9 +144,12 @@ def _collect(path: Path) -> _Collected:
     a check's time (`ssg check --links` of 17,000 pages: 68 s of CPU), and 3.5 times as long as libxml2 to parse. The
     text is read as the build writes it, UTF-8 (a byte that is none is replaced), whatever charset the page declares."""
     collected = _Collected()
-    data = path.read_text(encoding="utf-8", errors="replace").encode("utf-8")
+    data = _END_OF_HTML.sub(b"", path.read_text(encoding="utf-8", errors="replace").encode("utf-8"))
     parser = etree.HTMLParser(encoding="utf-8", huge_tree=True, no_network=True)  # (1 µs: one a page, none shared)
     root = etree.fromstring(data, parser) if data.strip() else None
+    fatal = next((error for error in parser.error_log if error.level == etree.ErrorLevels.FATAL), None)
+    if fatal is not None:  # (elements nested 2,048 deep: it stops there, and reads nothing after)
+        collected.unread = (fatal.line, f"is not read past here ({fatal.message.split(',')[0]}): the links after it are not checked")
     if root is None:
         return collected
     for element in root.iter(etree.Element):  # (comments and processing instructions are no elements)
@@ -179,7 +188,7 @@ def check_links(folder: Path, base: str = "/", jobs: int = 1) -> LinkReport:
         return _check_files(folder, files, base_url, root_path)
     from .workers import worker_pool  # (only now: a small site's check spares starting processes)
 
-    size = -(-len(files) // (jobs * RUNS_PER_JOB))
+    size = min(RUN, -(-len(files) // jobs))
     runs = [files[start : start + size] for start in range(0, len(files), size)]
     report = LinkReport()
     pool = worker_pool(jobs)
@@ -205,8 +214,14 @@ def _check_files(folder: Path, files: list[str], base_url: str | None, root_path
     locate = functools.cache(functools.partial(_locate, folder))
     for page in files:
         report.pages += not page.endswith(".css")  # (the pages, feeds and sitemaps: a stylesheet is no page)
-        links = parse(page).links if page.endswith(".html") else list(_other_links(folder / page))
         first_broken = len(report.broken)
+        if page.endswith(".html"):
+            collected = parse(page)
+            links = collected.links
+            if collected.unread is not None:
+                report.broken.append(BrokenLink(page, f"line {collected.unread[0]}", collected.unread[1]))
+        else:
+            links = list(_other_links(folder / page))
         for url in links:
             report.links += 1
             written = url

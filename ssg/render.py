@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import functools
 import gc
 import json
 import os
 import re
-import signal
 import sqlite3
-import sys
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -38,6 +34,7 @@ from .scripts import part_lang, written_in_cyrillic
 from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
+from .workers import die_with
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 CARDS_KEPT = 2048  # entries a one-shot build keeps made (about 2 KB each): listings render in date order (`_render_order`)
@@ -737,18 +734,7 @@ def _render(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]) ->
 def _inherit(renderer: Renderer, output: Output, todo: list, bounds: Any, size: int, parent: int) -> None:
     global _inherited
     _inherited = (renderer, output, todo, bounds, size, parent)
-    _die_with(parent)
-
-
-def _die_with(parent: int) -> None:
-    """End this helper when the build process ends (killed: SIGKILL, or SIGTERM where it has no handler). A helper that
-    outlived it went on rendering the whole list into the staging folder, where the next build's pages are staged, and
-    then waited forever to hand its results over, holding the build's output pipe open (a CI step never ended)."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):  # (no prctl: the check between ranges in `_render_front` does)
-            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel ends it with its parent
-    if os.getppid() != parent:  # the parent ended before this helper started
-        os._exit(1)
+    die_with(parent)
 
 
 def _render_front() -> tuple[list[Staged], dict[tuple, list[str] | None]]:

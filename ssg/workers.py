@@ -1,19 +1,39 @@
-"""Worker processes for work done file by file (reading articles, checking built pages): one way to start them."""
+"""Worker processes: how they start, and how they end with the process that started them.
+
+Reading articles and checking built pages use `worker_pool`; the render helpers (`render.render_pages`), which fork
+with the site model, end with their build by `die_with` too."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
 import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:
-    """A pool of `jobs` processes that leave Ctrl-C to the process that started them.
+    """A pool of `jobs` processes that leave Ctrl-C to the process that started them, and end with it.
 
     The terminal sends Ctrl-C to the workers too. One that took it while waiting for work ended there, the pool broke
     under its owner, and the owner hung at exit, joining a worker that waited to hand over a result nobody read any
     more (Python 3.11's pool). The owner stops them instead: `shutdown(cancel_futures=True)` as it unwinds."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with(parent)
+
+
+def die_with(parent: int) -> None:
+    """End this worker when the process `parent` ends (killed: SIGKILL, or SIGTERM where it has no handler). One that
+    outlived it went on with its work (a render helper into the staging folder, where the next build's pages are
+    staged), then waited forever to hand its results over, holding its owner's output pipe open (a CI step never
+    ended)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # (no prctl: a render helper checks between its ranges)
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel ends it with its parent
+    if os.getppid() != parent:  # the parent ended before this worker started
+        os._exit(1)

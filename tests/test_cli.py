@@ -882,19 +882,26 @@ def test_a_build_stopped_by_sigterm_removes_its_staging_folder_like_ctrl_c(proje
     assert not [p.name for p in project.root.iterdir() if p.name.startswith(".public.")]
 
 
-def test_a_render_helper_ends_with_the_build_process(tmp_path):
-    """A helper that outlived a killed build rendered on into the staging folder, where the next build stages its pages,
-    then waited forever to hand its results over, holding the build's output pipe open."""
+@pytest.mark.parametrize(
+    "pool",
+    [
+        "ProcessPoolExecutor(1, multiprocessing.get_context('fork'), render._inherit, (None, None, [], None, 8, os.getpid()))",
+        "workers.worker_pool(1)",  # (reading articles, `ssg check --links`)
+    ],
+)
+def test_a_worker_ends_with_the_process_that_started_it(tmp_path, pool):
+    """A render helper that outlived a killed build rendered on into the staging folder, where the next build stages
+    its pages, then waited forever to hand its results over, holding the build's output pipe open (a CI step never
+    ended); a link check's workers, killed with `ssg check --links`, stayed as well."""
     script = (
         "import multiprocessing, os, time\n"
         "from concurrent.futures import ProcessPoolExecutor\n"
-        "from ssg import render\n"
+        "from ssg import render, workers\n"
         "def helper():\n"
         "    print(os.getpid(), flush=True)\n"
         "    time.sleep(60)\n"
         "if __name__ == '__main__':\n"
-        "    context = multiprocessing.get_context('fork')\n"
-        "    pool = ProcessPoolExecutor(1, context, render._inherit, (None, None, [], None, 8, os.getpid()))\n"
+        f"    pool = {pool}\n"
         "    pool.submit(helper)\n"
         "    time.sleep(60)\n"
     )

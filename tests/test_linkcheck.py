@@ -335,11 +335,24 @@ def test_pages_are_read_as_browsers_read_them(tmp_path):
     page = """<?xml version="1.0" encoding="iso-8859-1"?><!doctype html><html><head><meta charset="windows-1251">
         </head><body><h2 id="раздел">Раздел</h2><a href="#раздел">к разделу</a>
         <a href="ok/" href="gone-second/">twice</a><script>var s = '<a href="gone-script/">';</script>
-        <!-- <a href="gone-comment/"> --><div><p><b>open <a href="#раздел">in</a> <a href="gone-open/">x</a></body></html>"""
+        <!-- <a href="gone-comment/"> --><div><p><b>open <a href="#раздел">in</a> <a href="gone-open/">x</a></body></html>
+        <p>After the end, as a saved page has it: <a href="gone-after/">after</a> <a href="#раздел">up</a>"""
     (tmp_path / "index.html").write_text(page, encoding="utf-8")
     report = check_links(tmp_path, "/")
-    assert list(map(str, report.broken)) == ["index.html: gone-open/: no such file gone-open/index.html"]
-    assert report.links == 4
+    assert list(map(str, report.broken)) == [
+        "index.html: gone-open/: no such file gone-open/index.html",
+        "index.html: gone-after/: no such file gone-after/index.html",
+    ]
+    assert report.links == 6
+
+
+def test_a_page_the_parser_cannot_read_to_its_end_is_broken(tmp_path):
+    """Elements nested 2,048 deep: libxml2 reads no further, and the links after them would go unchecked unsaid."""
+    (tmp_path / "index.html").write_text("<p>deep</p>\n" + "<div>" * 3000 + '<a href="gone/">x</a>', encoding="utf-8")
+    report = check_links(tmp_path, "/")
+    assert list(map(str, report.broken)) == [
+        "index.html: line 2: is not read past here (Excessive depth in document: 2048): the links after it are not checked"
+    ]
 
 
 def test_worker_processes_report_as_one_process_does(tmp_path):
