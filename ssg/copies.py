@@ -18,7 +18,7 @@ from .errors import Problem
 from .links import lines_naming
 from .markdown import ARTICLE_SUFFIXES
 from .output import Output
-from .pathhints import NAME_MAX, ContentPaths, image_hint, is_file, link_hint, relative, template_link_hint
+from .pathhints import NAME_MAX, ContentPaths, find_file, image_hint, is_file, link_hint, relative, template_link_hint
 from .site import Site
 from .theme import Theme
 
@@ -78,8 +78,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     published: ContentPaths | None = None  # and the articles' (a link written as template code may name one)
     for article, wanted in _files_named(site):
         for key, target in wanted:
-            source = content / target
-            if is_file(source):
+            source = find_file(content, target)
+            if source is not None:
                 files[target] = source
             elif target not in static:
                 there = there or ContentPaths.files_in(content)

@@ -14,6 +14,7 @@ import functools
 import os
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -206,6 +207,26 @@ def is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
+
+
+def find_file(content: Path, target: str) -> Path | None:
+    """The file under `content` that `target` (a path from there) names, or None. A name whose letters are composed
+    otherwise (NFD, as a Mac saves `й` and `ё`, where a link typed to it is NFC) is that file too, as macOS finds it: a
+    Mac's build published the picture and a Linux CI's said it was missing, naming the very path where it was. Folders
+    are listed only for a path that is not there as written."""
+    path = content / target
+    if is_file(path):
+        return path
+    if target.isascii():
+        return None
+    found = content
+    for part in unicodedata.normalize("NFC", target).split("/"):
+        try:
+            names = sorted(os.listdir(found))
+        except OSError:
+            return None
+        found = found / next((name for name in names if unicodedata.normalize("NFC", name) == part), part)
+    return found if is_file(found) else None
 
 
 def relative(article_path: str, target: str) -> str:
