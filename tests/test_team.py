@@ -289,3 +289,24 @@ def test_a_machine_set_to_a_legacy_locale_reads_file_names_as_git_wrote_them(pro
     assert done.returncode == 0, done.stderr.decode()
     assert (project.public / "2021/12/24/yolka/index.html").is_file()
 
+
+def test_pictures_in_a_folder_linked_out_of_the_repository_are_said_to_be_there_only(project, tmp_path):
+    """content/nas -> /mnt/nas/photos, committed: the editor's build published the picture while its warning said
+    nothing in the folder was published, and CI's clone, where the link leads nowhere, said to put the picture at
+    content/nas/launch.jpg, not that content/nas was a link to a share it does not have."""
+    share = tmp_path / "nas"
+    share.mkdir()
+    (share / "launch.jpg").write_bytes(b"\xff\xd8\xff")
+    project.write({"content/2021/a.md": article("Пуск", "2021-06-02", image="{src: nas/launch.jpg, credit: Роскосмос}")})
+    (project.root / "content/nas").symlink_to(share, target_is_directory=True)
+    [warning] = project.build().warnings
+    assert f"a file an article names there is published, but only on a machine that has {share}" in warning.message
+    assert (project.public / "nas/launch.jpg").is_file()
+    (share / "launch.jpg").unlink()
+    share.rmdir()
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/2021/a.md:4: image: image 'nas/launch.jpg' not found (content/nas is a link to {share}, which is not on "
+        "this machine: keep the file in content/, which every clone of the repository has (as CI's))"
+    ]
