@@ -59,6 +59,19 @@ class ContentPaths:
             folders.setdefault(posixpath.dirname(path), []).append(posixpath.basename(path))
         return folders
 
+    @functools.cached_property
+    def by_casefold(self) -> dict[str, list[str]]:
+        paths: dict[str, list[str]] = {}
+        for path in sorted(self.paths):
+            paths.setdefault(path.casefold(), []).append(path)
+        return paths
+
+    def other_case(self, target: str) -> str | None:
+        """The one path that is `target` in other capitals (`Launch.JPG` for `launch.jpg`): a Mac or Windows, whose
+        names ignore case, opened it, so the editor saw it work, and Linux, where CI builds, found nothing there."""
+        found = self.by_casefold.get(target.casefold(), [])
+        return found[0] if len(found) == 1 and found[0] != target else None
+
     def same_name(self, target: str) -> str | None:
         """The one path elsewhere with `target`'s file name; None when there is none, or several to choose from."""
         found = self.by_name.get(posixpath.basename(target), [])
@@ -134,6 +147,11 @@ def listing_hint(tags: Sequence[Tag], target: str) -> str | None:
 
 
 def _elsewhere(paths: ContentPaths, content_dir: str, target: str, written: Callable[[str], str]) -> str | None:
+    if other := paths.other_case(target):
+        return (
+            f"{content_dir}/{other} is there, its name in other capitals, which a Mac or Windows takes for the same and "
+            f"Linux (CI's) does not: write {written(other)}"
+        )
     if same := paths.same_name(target):
         return f"{content_dir}/{same} has that name: write {written(same)}"
     if close := paths.close_name(target):
