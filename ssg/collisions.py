@@ -63,6 +63,26 @@ def collisions(
     return problems
 
 
+def case_clashes(files: dict[str, Path], root: Path) -> list[Problem]:
+    """A warning for each file the build copies whose path differs from another's only in capitals (static/Logo.png
+    and static/logo.png, content/images/Photo.jpg and photo.jpg): git keeps both, but a clone on a Mac or Windows,
+    whose names ignore case, holds one file for the two, so the site built there differed from Linux's (CI's), and a
+    host that ignores case serves one for both. Nothing to sort or list in the usual case: one set of folded paths."""
+    if len({path.casefold() for path in files}) == len(files):
+        return []
+    first: dict[str, str] = {}
+    problems = []
+    for path in sorted(files):
+        if (other := first.setdefault(path.casefold(), path)) != path:
+            shown, earlier = (f.relative_to(root).as_posix() if f.is_relative_to(root) else str(f) for f in (files[path], files[other]))
+            message = (
+                f"its name differs from {earlier}'s only in capitals: a clone on a Mac or Windows, whose names ignore case, "
+                "holds one file for the two, and the site built there lacks one (give one another name)"
+            )
+            problems.append(Problem(shown, None, None, message))
+    return problems
+
+
 def _folder_clashes(redirects: list[Page], written: set[str], shown_as: str) -> list[Problem]:
     """A redirect whose path goes through a file the build writes (`/index.html/`: in the folder `index.html`), or
     that is an .html file where the build writes into a folder of that name: written, one would replace the other, a

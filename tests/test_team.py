@@ -310,3 +310,23 @@ def test_pictures_in_a_folder_linked_out_of_the_repository_are_said_to_be_there_
         f"content/2021/a.md:4: image: image 'nas/launch.jpg' not found (content/nas is a link to {share}, which is not on "
         "this machine: keep the file in content/, which every clone of the repository has (as CI's))"
     ]
+
+
+def test_files_whose_names_differ_only_in_capitals_are_told_a_mac_clone_holds_one(project):
+    """static/Logo.png and static/logo.png, both in git: a Mac's clone has one file for the two, and the site built
+    there lacked one of them without a word, where Linux's (CI's) had both."""
+    project.write(
+        {
+            "static/Logo.png": b"\x89PNG one",
+            "static/logo.png": b"\x89PNG two",
+            "content/2021/a.md": article("Пуск", "2021-06-02", "![a](images/Photo.jpg) ![b](images/photo.jpg)"),
+            "content/2021/images/Photo.jpg": b"\xff\xd8 one",
+            "content/2021/images/photo.jpg": b"\xff\xd8 two",
+        }
+    )
+    told = "only in capitals: a clone on a Mac or Windows, whose names ignore case, holds one file for the two"
+    assert [str(w) for w in project.build().warnings] == [
+        f"content/2021/images/photo.jpg: its name differs from content/2021/images/Photo.jpg's {told}, and the site "
+        "built there lacks one (give one another name)",
+        f"static/logo.png: its name differs from static/Logo.png's {told}, and the site built there lacks one (give one another name)",
+    ]
