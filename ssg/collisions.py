@@ -138,6 +138,12 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
     """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
     message = f"has the same URL /{page.path} as {first_owner}"
     langs = [p.lang for p in (first, page)] if {page.kind, first.kind} <= {"article", "page"} else []
+    if (source := _source_of(page)) and source != (other := _source_of(first)) and source.casefold() == (other or "").casefold():
+        # (`Note.md` and `note.md`, both in git: a Mac shows one file, the editor there saw nothing to rename, and CI failed)
+        return (
+            f"{message}, its name in other capitals: a clone on a Mac or Windows, whose names ignore case, holds one file for "
+            "the two, so keep one (git rm --cached the other there) or give it another name"
+        )
     if page.kind == first.kind == "article" and langs[0] == langs[1] and _same_title(first, page):
         # (two editors who wrote up the same story, each in a file of their own, pulled each other's)
         return f"{message}, with the same title: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"

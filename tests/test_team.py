@@ -330,3 +330,16 @@ def test_files_whose_names_differ_only_in_capitals_are_told_a_mac_clone_holds_on
         "built there lacks one (give one another name)",
         f"static/logo.png: its name differs from static/Logo.png's {told}, and the site built there lacks one (give one another name)",
     ]
+
+
+def test_two_articles_whose_names_differ_only_in_capitals_say_so(project):
+    """content/2021/Note.md and note.md, both in git: a Mac's clone shows one file, and the build in CI said to set
+    another slug or date on a file the editor there could not see."""
+    project.write({"content/2021/Note.md": article("A", "2021-06-03"), "content/2021/note.md": article("B", "2021-06-03")})
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2021/note.md: slug: has the same URL /2021/06/03/note/ as content/2021/Note.md, its name in other capitals: "
+        "a clone on a Mac or Windows, whose names ignore case, holds one file for the two, so keep one (git rm --cached the "
+        "other there) or give it another name"
+    ]
