@@ -34,7 +34,7 @@ from jinja2 import FileSystemBytecodeCache
 from . import checks, search
 from .cache import Store, tracked_by_git, unusable
 from .checks import check_content_dir
-from .collisions import collisions
+from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
@@ -620,7 +620,7 @@ def _content_warnings(
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
     if not remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
-        warnings += linked_folders(config.root, (config.content_dir, config.static_dir))
+        warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir)
     return warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config)
 
 
@@ -632,7 +632,7 @@ def _output_problems(
     config, result, urls, pages, files, shown_as = run.config, run.result, made.urls, made.pages, made.files, run.config.content_dir
     generated, written, single_lang = made.generated, made.written, None if config.multilingual else config.lang
     clashes = collisions(pages, files, single_lang, generated, shown_as, config.root, written.pages)
-    result.warnings += unknown_site_links(made.site, config, urls, written)
+    result.warnings += unknown_site_links(made.site, config, urls, written) + case_clashes(files, config.root)
     candidates = functools.cache(lambda: sorted({*files, *generated, *page_candidates(pages)}))  # (for a misspelt path)
     result.warnings += template_link_problems(made.analysis.links, written, config, candidates)
     yaml_errors, yaml_warnings = site_yaml_paths(config, written, candidates)

@@ -150,7 +150,14 @@ def run() -> None:
     looking through everything the command made. Python's exit runs one full collection; after a build it traverses
     every object the build left (the site's model, the renderer and theme holding one another): 70-90 ms of a 2 s
     one-edit build at 10,000 articles, 250 ms after a cold one. Frozen (`gc.freeze`), they are left to the exit, which
-    frees the memory at once. Not in `main`: tests run it many times in one process, which must collect."""
+    frees the memory at once. Not in `main`: tests run it many times in one process, which must collect.
+
+    Python reads file names in the locale's encoding unless in its UTF-8 mode, and git writes them in UTF-8: on a
+    machine set to a legacy locale (ru_RU.CP1251, KOI8-R) `ёлка.md` read as `С‘Р»РєР°.md`, the article was published
+    at /rmmeurr.../ and a link to its picture found nothing. The command starts again in UTF-8 mode there (`-X utf8`;
+    Python's own choice in the C locale), so every machine reads one commit's names alike."""
+    if sys.getfilesystemencoding() != "utf-8" and not sys.flags.utf8_mode and sys.orig_argv:
+        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
     try:
         main()
     finally:

@@ -63,6 +63,26 @@ def collisions(
     return problems
 
 
+def case_clashes(files: dict[str, Path], root: Path) -> list[Problem]:
+    """A warning for each file the build copies whose path differs from another's only in capitals (static/Logo.png
+    and static/logo.png, content/images/Photo.jpg and photo.jpg): git keeps both, but a clone on a Mac or Windows,
+    whose names ignore case, holds one file for the two, so the site built there differed from Linux's (CI's), and a
+    host that ignores case serves one for both. Nothing to sort or list in the usual case: one set of folded paths."""
+    if len({path.casefold() for path in files}) == len(files):
+        return []
+    first: dict[str, str] = {}
+    problems = []
+    for path in sorted(files):
+        if (other := first.setdefault(path.casefold(), path)) != path:
+            shown, earlier = (f.relative_to(root).as_posix() if f.is_relative_to(root) else str(f) for f in (files[path], files[other]))
+            message = (
+                f"its name differs from {earlier}'s only in capitals: a clone on a Mac or Windows, whose names ignore case, "
+                "holds one file for the two, and the site built there lacks one (give one another name)"
+            )
+            problems.append(Problem(shown, None, None, message))
+    return problems
+
+
 def _folder_clashes(redirects: list[Page], written: set[str], shown_as: str) -> list[Problem]:
     """A redirect whose path goes through a file the build writes (`/index.html/`: in the folder `index.html`), or
     that is an .html file where the build writes into a folder of that name: written, one would replace the other, a
@@ -118,6 +138,12 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
     """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
     message = f"has the same URL /{page.path} as {first_owner}"
     langs = [p.lang for p in (first, page)] if {page.kind, first.kind} <= {"article", "page"} else []
+    if (source := _source_of(page)) and source != (other := _source_of(first)) and source.casefold() == (other or "").casefold():
+        # (`Note.md` and `note.md`, both in git: a Mac shows one file, the editor there saw nothing to rename, and CI failed)
+        return (
+            f"{message}, its name in other capitals: a clone on a Mac or Windows, whose names ignore case, holds one file for "
+            "the two, so keep one (git rm --cached the other there) or give it another name"
+        )
     if page.kind == first.kind == "article" and langs[0] == langs[1] and _same_title(first, page):
         # (two editors who wrote up the same story, each in a file of their own, pulled each other's)
         return f"{message}, with the same title: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"

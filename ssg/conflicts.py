@@ -11,6 +11,7 @@ one as an example). A stylesheet or script of static/ is copied as it is: there 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _OURS = re.compile(r"<{7}(?: .*)?")
 _SPLIT = re.compile(r"={7}")
@@ -20,9 +21,24 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 def conflict_message(text: str, fences: bool = True) -> tuple[int, str] | None:
     """The 1-based line of the first unresolved conflict in `text` and what to do about it, or None. `fences`: skip
-    Markdown's fenced code (False for a stylesheet or script, where ``` means nothing)."""
+    Markdown's fenced code (False for a stylesheet or script, where ``` means nothing). The lines of the conflicts
+    after it are named too: a pull that stopped on an article often leaves one in its front matter and one in its
+    text, and a build told of the first only failed again on the second once that was fixed."""
     if "<<<<<<<" not in text:  # (the one test almost every file takes)
         return None
+    found = list(_conflicts(text, fences))
+    if not found:
+        return None
+    (ours, split, theirs), more = found[0], [str(line) for line, _, _ in found[1:]]
+    others = f" (and {'another conflict on line' if len(more) == 1 else 'other conflicts on lines'} {', '.join(more)})" if more else ""
+    return ours, (
+        f"an unresolved merge conflict: git's <<<<<<< line here, ======= on line {split}, >>>>>>> on line {theirs}; "
+        f"keep the lines you want of the two versions and delete the three marker lines{others}"
+    )
+
+
+def _conflicts(text: str, fences: bool) -> Iterator[tuple[int, int, int]]:
+    """The lines of each conflict's `<<<<<<<`, `=======` and `>>>>>>>` in `text`, outside fenced code if `fences`."""
     ours = split = None
     fence = ""
     for number, ended in enumerate(text.split("\n"), start=1):
@@ -42,9 +58,6 @@ def conflict_message(text: str, fences: bool = True) -> tuple[int, str] | None:
             ours, split = number, None
         elif ours is not None and split is None and _SPLIT.fullmatch(line):
             split = number
-        elif split is not None and _THEIRS.fullmatch(line):
-            return ours, (
-                f"an unresolved merge conflict: git's <<<<<<< line here, ======= on line {split}, >>>>>>> on line {number}; "
-                "keep the lines you want of the two versions and delete the three marker lines"
-            )
-    return None
+        elif ours is not None and split is not None and _THEIRS.fullmatch(line):
+            yield ours, split, number
+            ours = split = None

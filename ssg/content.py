@@ -14,6 +14,7 @@ import html.entities
 import math
 import posixpath
 import re
+import unicodedata
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -382,9 +383,12 @@ def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
 
 def as_read(text: str) -> str:
     """An article file's text as it is read: without a byte-order mark, with Unix line ends (Windows editors add both;
-    old Mac editors and some clippers end lines with a CR alone)."""
+    old Mac editors and some clippers end lines with a CR alone), its letters composed (NFC): text pasted from a Mac's
+    file names or PDFs writes `й` and `ё` as two characters (NFD), and the tag `Ёлки` so written was another tag than
+    `Ёлки` typed (`tags/yolki-2/`, a warning naming the two alike), its title romanized `yelki`, not found by a search."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    return text.replace("\r", "\n") if "\r" in text else text
+    text = text.replace("\r", "\n") if "\r" in text else text
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|table)\b", re.I)  # a body of these has something

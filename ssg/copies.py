@@ -18,7 +18,7 @@ from .errors import Problem
 from .links import lines_naming
 from .markdown import ARTICLE_SUFFIXES
 from .output import Output
-from .pathhints import NAME_MAX, ContentPaths, image_hint, is_file, link_hint, relative, template_link_hint
+from .pathhints import NAME_MAX, ContentPaths, find_file, image_hint, is_file, link_hint, relative, template_link_hint
 from .site import Site
 from .theme import Theme
 
@@ -78,8 +78,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     published: ContentPaths | None = None  # and the articles' (a link written as template code may name one)
     for article, wanted in _files_named(site):
         for key, target in wanted:
-            source = content / target
-            if is_file(source):
+            source = find_file(content, target)
+            if source is not None:
                 files[target] = source
             elif target not in static:
                 there = there or ContentPaths.files_in(content)
@@ -148,6 +148,24 @@ def _fix_missing(
     if guess is None and (long := next((n for n in target.split("/") if len(n.encode()) > NAME_MAX), None)):
         # (no file system holds such a name, so "put it at" would ask what cannot be done)
         return f"'{long[:40]}...' is {len(long.encode())} bytes long, longer than a file name can be ({NAME_MAX}): fix the path"
+    if guess is None and (link := _link_to_nothing(config.content_path, target)):
+        return (
+            f"{config.content_dir}/{link[0]} is a link to {link[1]}, which is not on this machine: keep the file in "
+            f"{config.content_dir}/, which every clone of the repository has (as CI's)"
+        )
     if key:  # (a file of static/ at that path is the site's too: Hugo's and WordPress's `image: /uploads/x.jpg`)
         return guess or f"put it at {config.content_dir}/{target} or {config.static_dir}/{target}, or fix the path"
     return guess or f"put it at {config.content_dir}/{target} or fix the path"
+
+
+def _link_to_nothing(content: Path, target: str) -> tuple[str, str] | None:
+    """The first folder or file on the way to `target` (under `content`) that is a link leading nowhere, and where it
+    leads: `content/photos -> /mnt/nas/photos` committed by an editor whose machine has the share, cloned by CI."""
+    parts = target.split("/")
+    for n in range(1, len(parts) + 1):
+        path = content.joinpath(*parts[:n])
+        if path.is_symlink() and not path.exists():
+            return "/".join(parts[:n]), os.readlink(path)
+        if not path.exists():
+            return None
+    return None

@@ -19,6 +19,7 @@ from .config import Config
 from .content import Article, StandalonePage, as_read, body_line, slug_of
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
+from .markdown import composed
 from .pathhints import ContentPaths, is_file, link_hint, listing_hint, relative, wikilink_target
 from .pelican import LISTING_LINKS
 from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
@@ -40,6 +41,7 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
     texts = with_texts(site)
     # (In C where it can be: every save asks this of 10,000 articles, most linking none.)
     known = set(map(_SOURCE_PATH, texts)) | unreadable
+    known |= {composed(path) for path in known if not path.isascii()}  # (as `urls.link_paths` finds a file a Mac named)
     problems, published = [], None
     for a in compress(texts, map(_ARTICLE_LINKS, texts)):
         for target in a.article_links:

@@ -212,10 +212,12 @@ def posts_outside(root: Path, content_dir: str) -> list[Problem]:
     return [Problem(f"{JEKYLL_POSTS}/", None, None, message)]
 
 
-def linked_folders(root: Path, folders: Iterable[str]) -> list[Problem]:
+def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "") -> list[Problem]:
     """A warning for each link to a folder under `folders` (content/, static/, relative to `root`) where a build would
     look: ssg follows none (`content_stats`; static/ is copied without them), so that a link to ~/ or to itself
-    publishes nothing it should not, but `content/agency -> ~/clippings/agency` left its articles out without a word."""
+    publishes nothing it should not, but `content/agency -> ~/clippings/agency` left its articles out without a word.
+    One of `content_dir` whose files articles name (`content/photos -> /mnt/nas/photos`) is said to publish them: it
+    said nothing was, and a CI's clone then failed on each picture the editor's machine had published."""
     found = []
     for name in folders:
         top = root / name  # (`content_dir` may be a folder outside the project, `/srv/archive`: named as site.yaml gives it)
@@ -228,6 +230,12 @@ def linked_folders(root: Path, folders: Iterable[str]) -> list[Problem]:
                     if target.is_relative_to(top.resolve()):  # (`content/latest -> 2024`: its files are read where they are)
                         inside = f"{name}/{target.relative_to(top.resolve()).as_posix()}".rstrip("/.")
                         message = f"is a link to {inside}/, which ssg does not follow: its files are read there, once (remove the link if it is for nothing else)"
+                    elif name == content_dir:  # (a picture an article names there is published: `pathhints.find_file` opens it)
+                        message = (
+                            f"is a link to the folder {target}, which ssg does not follow: no article in it is read; a file an "
+                            f"article names there is published, but only on a machine that has {target}, not from a clone of the "
+                            f"repository elsewhere, as CI's (to have it all, move the folder into {name}/ or copy what it holds there; else remove the link)"
+                        )
                     else:
                         message = (
                             f"is a link to the folder {target}, which ssg does not follow: nothing in it is read "

@@ -14,6 +14,7 @@ import html
 import importlib
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -1275,8 +1276,8 @@ class _RefCollector:
         if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
             target = unquote(parts.path[1:])
             if target.endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/
-                self.articles.append(posixpath.normpath(target))
-                return f"{REF_ARTICLE}{posixpath.normpath(target)}{_heading_fragment(fragment)}"
+                self.articles.append(target := composed(posixpath.normpath(target)))
+                return f"{REF_ARTICLE}{target}{_heading_fragment(fragment)}"
             self.site.append(target)
             return REF_SITE + url[1:]
         return self.content_file(url, posixpath.join(self.base, unquote(parts.path)), fragment)
@@ -1299,7 +1300,7 @@ class _RefCollector:
 
     def content_file(self, url: str, path: str, fragment: str) -> str:
         """The marker of a link to `path` under content/ (an article's file or another file), as `url` wrote it."""
-        target = posixpath.normpath(path)
+        target = composed(posixpath.normpath(path))
         if target.startswith("../") or target == "..":
             self.outside.append(url)
             return url  # outside content/: left as written (its reader warns; the link check reports it)
@@ -1308,6 +1309,13 @@ class _RefCollector:
             return f"{REF_ARTICLE}{target}{_heading_fragment(fragment)}"
         self.files.append(target)
         return f"{REF_FILE}{target}{fragment}"
+
+
+def composed(path: str) -> str:
+    """A path under content/ with its letters composed (NFC), as the site names the file: macOS saves `й` and `ё` in a
+    file's name decomposed (NFD, `и` and a breve), and a link typed to it is composed (or, copied from Finder, the
+    other way round). macOS opens either; Linux, where CI builds, neither: a Mac's build worked and CI's failed."""
+    return path if path.isascii() else unicodedata.normalize("NFC", path)
 
 
 def _heading_fragment(fragment: str) -> str:

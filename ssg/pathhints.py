@@ -14,6 +14,7 @@ import functools
 import os
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -57,6 +58,19 @@ class ContentPaths:
         for path in sorted(self.paths):
             folders.setdefault(posixpath.dirname(path), []).append(posixpath.basename(path))
         return folders
+
+    @functools.cached_property
+    def by_casefold(self) -> dict[str, list[str]]:
+        paths: dict[str, list[str]] = {}
+        for path in sorted(self.paths):
+            paths.setdefault(path.casefold(), []).append(path)
+        return paths
+
+    def other_case(self, target: str) -> str | None:
+        """The one path that is `target` in other capitals (`Launch.JPG` for `launch.jpg`): a Mac or Windows, whose
+        names ignore case, opened it, so the editor saw it work, and Linux, where CI builds, found nothing there."""
+        found = self.by_casefold.get(target.casefold(), [])
+        return found[0] if len(found) == 1 and found[0] != target else None
 
     def same_name(self, target: str) -> str | None:
         """The one path elsewhere with `target`'s file name; None when there is none, or several to choose from."""
@@ -133,6 +147,11 @@ def listing_hint(tags: Sequence[Tag], target: str) -> str | None:
 
 
 def _elsewhere(paths: ContentPaths, content_dir: str, target: str, written: Callable[[str], str]) -> str | None:
+    if other := paths.other_case(target):
+        return (
+            f"{content_dir}/{other} is there, its name in other capitals, which a Mac or Windows takes for the same and "
+            f"Linux (CI's) does not: write {written(other)}"
+        )
     if same := paths.same_name(target):
         return f"{content_dir}/{same} has that name: write {written(same)}"
     if close := paths.close_name(target):
@@ -206,6 +225,26 @@ def is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
+
+
+def find_file(content: Path, target: str) -> Path | None:
+    """The file under `content` that `target` (a path from there) names, or None. A name whose letters are composed
+    otherwise (NFD, as a Mac saves `й` and `ё`, where a link typed to it is NFC) is that file too, as macOS finds it: a
+    Mac's build published the picture and a Linux CI's said it was missing, naming the very path where it was. Folders
+    are listed only for a path that is not there as written."""
+    path = content / target
+    if is_file(path):
+        return path
+    if target.isascii():
+        return None
+    found = content
+    for part in unicodedata.normalize("NFC", target).split("/"):
+        try:
+            names = sorted(os.listdir(found))
+        except OSError:
+            return None
+        found = found / next((name for name in names if unicodedata.normalize("NFC", name) == part), part)
+    return found if is_file(found) else None
 
 
 def relative(article_path: str, target: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from types import ModuleType
 
 from babel.core import get_global
@@ -80,10 +81,13 @@ def cyrillic_language(codes: tuple[str, ...]) -> str | None:
 def romanized(text: str) -> str:
     """`text` with its Cyrillic in Latin letters as English-language Wikipedia spells Russian (iuliia's schema):
     Союз -> Soyuz, Юрий -> Yury, Мария -> Mariya, where the transliteration slugify falls back on gives Soiuz, Iurii,
-    Mariia, which no Russian reader writes. Other text is left as it is (slugify does the rest)."""
+    Mariia, which no Russian reader writes. Other text is left as it is (slugify does the rest).
+
+    Letters are composed first (NFC): a Mac names a file `ёлка.md` with `е` and a diaeresis (NFD), which romanized as
+    `yelka` where the same name typed elsewhere is `yolka`, so one article had two URLs by whose machine saved it."""
     if not _CYRILLIC.search(text):
         return text
-    return _iuliia().WIKIPEDIA.translate(text)
+    return _iuliia().WIKIPEDIA.translate(unicodedata.normalize("NFC", text))
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config
 from .content import JEKYLL_POSTS, Alias, Article, StandalonePage
-from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
+from .markdown import REF_ARTICLE, REF_FILE, REF_SITE, composed
 from .pelican import TAG_LINK
 from .site import Site, tag_named
 
@@ -241,6 +241,8 @@ def link_paths(site: Site, urls: Urls) -> dict[str, str]:
     moves one, changes the pages linking to it)."""
     paths = dict(zip(map(attrgetter("source_path"), site.articles), urls.articles(site.articles), strict=True))
     paths.update((page.source_path, urls.page(page)) for page in site.standalone.pages)
+    for path, site_path in [(path, site_path) for path, site_path in paths.items() if not path.isascii()]:
+        paths.setdefault(composed(path), site_path)  # (a file a Mac named, `ёлка.md` decomposed: links name it composed)
     texts = chain(site.articles, site.standalone.pages)
     for article in compress(texts, map(_ARTICLE_LINKS, chain(site.articles, site.standalone.pages))):
         for target in article.article_links:

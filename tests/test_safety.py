@@ -196,10 +196,11 @@ def test_a_linked_folder_in_content_or_static_is_named_not_passed_over_in_silenc
     (site.root / "static").mkdir()
     (site.root / "static/loop").symlink_to(site.root / "static", target_is_directory=True)
     result = site.build()
-    fix = "to have it, move the folder into {}/ or copy what it holds there; else remove the link"
     assert [str(w) for w in result.warnings] == [
-        f"content/agency: is a link to the folder {clippings}, which ssg does not follow: nothing in it is read or "
-        f"published ({fix.format('content')})",
+        f"content/agency: is a link to the folder {clippings}, which ssg does not follow: no article in it is read; a file "
+        f"an article names there is published, but only on a machine that has {clippings}, not from a clone of the "
+        "repository elsewhere, as CI's (to have it all, move the folder into content/ or copy what it holds there; else "
+        "remove the link)",
         "static/loop: is a link to static/, which ssg does not follow: its files are read there, once (remove the link if "
         "it is for nothing else)",
     ]
@@ -223,8 +224,10 @@ def test_a_linked_folder_in_a_content_folder_outside_the_project_is_named_not_a_
     project.write({"site.yaml": (project.root / "site.yaml").read_text() + f"content_dir: {archive}\n"})
     result = project.build()
     assert [str(w) for w in result.warnings] == [
-        f"{archive}/agency: is a link to the folder {tmp_path / 'clippings'}, which ssg does not follow: nothing in it is "
-        f"read or published (to have it, move the folder into {archive}/ or copy what it holds there; else remove the link)"
+        f"{archive}/agency: is a link to the folder {tmp_path / 'clippings'}, which ssg does not follow: no article in it is "
+        f"read; a file an article names there is published, but only on a machine that has {tmp_path / 'clippings'}, not "
+        "from a clone of the repository elsewhere, as CI's (to have it all, move the folder into "
+        f"{archive}/ or copy what it holds there; else remove the link)"
     ]
     assert "First one" in project.page("")
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import subprocess
+import sys
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, TemplateError
 from ssg.output import MANIFEST
 
-from .conftest import NOW, SITE_YAML, article
+from .conftest import NOW, SITE_YAML, Project, article, ssg_env, tree
 from .test_content import problems, read
 
 CONFLICTED_FRONT = """\
@@ -230,3 +233,113 @@ def test_only_static_files_that_changed_are_read_for_conflict_markers(project, m
     project.write({"static/assets/custom.css": CONFLICTED_CSS})
     with pytest.raises(ContentError, match=r"static/assets/custom.css:2: an unresolved merge conflict"):
         builder.build(load_config(project.root), BuildOptions(now=NOW))
+
+
+def _mac_named(text: str) -> str:
+    """`text` as macOS names a file: its letters decomposed (NFD), `й` as `и` and a breve."""
+    return unicodedata.normalize("NFD", text)
+
+
+def _archive_named(project: Project, name: Callable[[str], str]) -> dict[str, bytes]:
+    """An archive whose folder, article and picture have Cyrillic names (given by `name`), linked from another article
+    as a person types the names (composed, NFC); built, its files."""
+    project.write(
+        {
+            name("content/2021/май/ёлка-на-мкс.md"): article("Ёлка на МКС", "2021-12-24T09:00:00+03:00", "Ёлка.\n\n![Ёлка](ёлка.jpg)"),
+            name("content/2021/май/ёлка.jpg"): b"\xff\xd8\xff\xe0 a picture",
+            "content/2021/link.md": article("Ссылка", "2021-12-25T09:00:00+03:00", "См. [ёлку](май/ёлка-на-мкс.md)."),
+        }
+    )
+    project.build()
+    return tree(project.public)
+
+
+def test_names_a_mac_saved_decomposed_build_as_they_do_on_the_mac(project, tmp_path):
+    """A Mac saves `й` and `ё` of a file's name decomposed (NFD), and links typed to them are composed: on the Mac the
+    build published the picture, and CI on Linux failed, 'linked file not found (put it at content/2021/май/ёлка.jpg)',
+    the very path where it was; the article's URL was /yelka-na-mks/ there, /yolka-na-mks/ where the name was typed.
+    The same archive, its names composed, builds to the same bytes."""
+    mac = _archive_named(project, _mac_named)
+    assert mac == _archive_named(Project(tmp_path / "typed").write({"site.yaml": SITE_YAML}), str)
+    assert "2021/12/24/yolka-na-mks/index.html" in mac
+    assert "2021/май/ёлка.jpg" in mac
+    assert 'href="../../24/yolka-na-mks/"' in mac["2021/12/25/link/index.html"].decode()
+
+
+def test_a_tag_pasted_with_decomposed_letters_is_the_tag_typed(project):
+    """A tag copied from a Mac's file name or a PDF (`Ёлки` decomposed) was another tag than `Ёлки` typed: tags/yolki-2/,
+    and a warning naming the two tags alike."""
+    project.write(
+        {
+            "content/2021/a.md": article("А", "2021-06-05", tags="[Ёлки]"),
+            "content/2021/b.md": _mac_named(article("Б", "2021-06-06", tags="[Ёлки]")),
+        }
+    )
+    assert project.build().warnings == []
+    assert sorted(path.name for path in (project.public / "tags").iterdir()) == ["index.html", "yolki"]
+
+
+def test_a_machine_set_to_a_legacy_locale_reads_file_names_as_git_wrote_them(project):
+    """Python reads file names in the locale's encoding: on a machine set to ru_RU.CP1251 (or, as here, to the C locale
+    with Python's UTF-8 mode turned off) `ёлка.md` was published at another URL than everywhere else. ssg starts
+    again in UTF-8 mode there."""
+    project.write({"content/2021/ёлка.md": article("Ёлка на МКС", "2021-12-24T09:00:00+03:00")})
+    env = {**ssg_env(), "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = subprocess.run([sys.executable, "-m", "ssg", "-C", str(project.root), "build"], env=env, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    assert (project.public / "2021/12/24/yolka/index.html").is_file()
+
+
+def test_pictures_in_a_folder_linked_out_of_the_repository_are_said_to_be_there_only(project, tmp_path):
+    """content/nas -> /mnt/nas/photos, committed: the editor's build published the picture while its warning said
+    nothing in the folder was published, and CI's clone, where the link leads nowhere, said to put the picture at
+    content/nas/launch.jpg, not that content/nas was a link to a share it does not have."""
+    share = tmp_path / "nas"
+    share.mkdir()
+    (share / "launch.jpg").write_bytes(b"\xff\xd8\xff")
+    project.write({"content/2021/a.md": article("Пуск", "2021-06-02", image="{src: nas/launch.jpg, credit: Роскосмос}")})
+    (project.root / "content/nas").symlink_to(share, target_is_directory=True)
+    [warning] = project.build().warnings
+    assert f"a file an article names there is published, but only on a machine that has {share}" in warning.message
+    assert (project.public / "nas/launch.jpg").is_file()
+    (share / "launch.jpg").unlink()
+    share.rmdir()
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/2021/a.md:4: image: image 'nas/launch.jpg' not found (content/nas is a link to {share}, which is not on "
+        "this machine: keep the file in content/, which every clone of the repository has (as CI's))"
+    ]
+
+
+def test_files_whose_names_differ_only_in_capitals_are_told_a_mac_clone_holds_one(project):
+    """static/Logo.png and static/logo.png, both in git: a Mac's clone has one file for the two, and the site built
+    there lacked one of them without a word, where Linux's (CI's) had both."""
+    project.write(
+        {
+            "static/Logo.png": b"\x89PNG one",
+            "static/logo.png": b"\x89PNG two",
+            "content/2021/a.md": article("Пуск", "2021-06-02", "![a](images/Photo.jpg) ![b](images/photo.jpg)"),
+            "content/2021/images/Photo.jpg": b"\xff\xd8 one",
+            "content/2021/images/photo.jpg": b"\xff\xd8 two",
+        }
+    )
+    told = "only in capitals: a clone on a Mac or Windows, whose names ignore case, holds one file for the two"
+    assert [str(w) for w in project.build().warnings] == [
+        f"content/2021/images/photo.jpg: its name differs from content/2021/images/Photo.jpg's {told}, and the site "
+        "built there lacks one (give one another name)",
+        f"static/logo.png: its name differs from static/Logo.png's {told}, and the site built there lacks one (give one another name)",
+    ]
+
+
+def test_two_articles_whose_names_differ_only_in_capitals_say_so(project):
+    """content/2021/Note.md and note.md, both in git: a Mac's clone shows one file, and the build in CI said to set
+    another slug or date on a file the editor there could not see."""
+    project.write({"content/2021/Note.md": article("A", "2021-06-03"), "content/2021/note.md": article("B", "2021-06-03")})
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2021/note.md: slug: has the same URL /2021/06/03/note/ as content/2021/Note.md, its name in other capitals: "
+        "a clone on a Mac or Windows, whose names ignore case, holds one file for the two, so keep one (git rm --cached the "
+        "other there) or give it another name"
+    ]
