@@ -67,18 +67,25 @@ def case_clashes(files: dict[str, Path], root: Path) -> list[Problem]:
     """A warning for each file the build copies whose path differs from another's only in capitals (static/Logo.png
     and static/logo.png, content/images/Photo.jpg and photo.jpg): git keeps both, but a clone on a Mac or Windows,
     whose names ignore case, holds one file for the two, so the site built there differed from Linux's (CI's), and a
-    host that ignores case serves one for both. Nothing to sort or list in the usual case: one set of folded paths."""
-    if len({path.casefold() for path in files}) == len(files):
+    host that ignores case serves one for both. Nothing to sort or list in the usual case: one set of folded paths.
+    Capitals by `str.lower`, as those systems fold them (`casefold` takes ß for ss, which they do not)."""
+    if len({path.lower() for path in files}) == len(files):
         return []
     first: dict[str, str] = {}
     problems = []
     for path in sorted(files):
-        if (other := first.setdefault(path.casefold(), path)) != path:
+        if (other := first.setdefault(path.lower(), path)) != path:
             shown, earlier = (f.relative_to(root).as_posix() if f.is_relative_to(root) else str(f) for f in (files[path], files[other]))
-            message = (
-                f"its name differs from {earlier}'s only in capitals: a clone on a Mac or Windows, whose names ignore case, "
-                "holds one file for the two, and the site built there lacks one (give one another name)"
-            )
+            if shown.lower() == earlier.lower():
+                message = (
+                    f"its name differs from {earlier}'s only in capitals: a clone on a Mac or Windows, whose names ignore "
+                    "case, holds one file for the two, and the site built there lacks one (give one another name)"
+                )
+            else:  # (two folders, content/img/ and static/IMG/: each clone has both, their copies clash)
+                message = (
+                    f"is copied to /{path}, which differs from /{other}, {earlier}'s copy, only in capitals: a build on a Mac or "
+                    "Windows, whose names ignore case, writes one file for the two, as a host that ignores case serves one (give one another name)"
+                )
             problems.append(Problem(shown, None, None, message))
     return problems
 
@@ -138,7 +145,7 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
     """What to do about two pages on one URL: a translation on a site without `languages:` needs those, not a new slug."""
     message = f"has the same URL /{page.path} as {first_owner}"
     langs = [p.lang for p in (first, page)] if {page.kind, first.kind} <= {"article", "page"} else []
-    if (source := _source_of(page)) and source != (other := _source_of(first)) and source.casefold() == (other or "").casefold():
+    if (source := _source_of(page)) and source != (other := _source_of(first)) and source.lower() == (other or "").lower():
         # (`Note.md` and `note.md`, both in git: a Mac shows one file, the editor there saw nothing to rename, and CI failed)
         return (
             f"{message}, its name in other capitals: a clone on a Mac or Windows, whose names ignore case, holds one file for "

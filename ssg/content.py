@@ -14,7 +14,6 @@ import html.entities
 import math
 import posixpath
 import re
-import unicodedata
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -39,7 +38,7 @@ from .frontmatter import FrontMatterError, read_front_matter
 from .htmlbalance import balanced
 from .markdown import ARTICLE_SUFFIXES, RenderedBody, code_masked, on_this_computer, render_markdown
 from .pelican import title_slug
-from .scripts import MOSTLY, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
+from .scripts import MOSTLY, composed, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, key_value, quoted
 
@@ -383,12 +382,12 @@ def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
 
 def as_read(text: str) -> str:
     """An article file's text as it is read: without a byte-order mark, with Unix line ends (Windows editors add both;
-    old Mac editors and some clippers end lines with a CR alone), its letters composed (NFC): text pasted from a Mac's
+    old Mac editors and some clippers end lines with a CR alone), its letters composed (`scripts.composed`): text pasted from a Mac's
     file names or PDFs writes `й` and `ё` as two characters (NFD), and the tag `Ёлки` so written was another tag than
     `Ёлки` typed (`tags/yolki-2/`, a warning naming the two alike), its title romanized `yelki`, not found by a search."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     text = text.replace("\r", "\n") if "\r" in text else text
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    return composed(text)
 
 
 _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|table)\b", re.I)  # a body of these has something

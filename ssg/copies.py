@@ -19,6 +19,7 @@ from .links import lines_naming
 from .markdown import ARTICLE_SUFFIXES
 from .output import Output
 from .pathhints import NAME_MAX, ContentPaths, find_file, image_hint, is_file, link_hint, relative, template_link_hint
+from .scripts import composed
 from .site import Site
 from .theme import Theme
 
@@ -69,7 +70,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 if path.is_symlink() and not _links_within(path, config.root, folder.parent):
                     problems.append(_linked_out(config, path))
                     continue
-                files[path.relative_to(folder).as_posix()] = path
+                # (At its name composed: a Mac saves `ёлка.jpg` decomposed, where the articles' links are read composed.)
+                files[composed(path.relative_to(folder).as_posix())] = path
     if not theme.searching(config.search.enabled):  # (the search page's scripts, and their licences with them)
         files = {path: source for path, source in files.items() if not _search_static(path, theme.search_static)}
     static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)

@@ -19,9 +19,9 @@ from .config import Config
 from .content import Article, StandalonePage, as_read, body_line, slug_of
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
-from .markdown import composed
 from .pathhints import ContentPaths, is_file, link_hint, listing_hint, relative, wikilink_target
 from .pelican import LISTING_LINKS
+from .scripts import composed
 from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site
 from .urls import Urls, output_file
@@ -135,7 +135,9 @@ def lines_naming(path: Path, target: str) -> list[int]:
     all; read only for a message."""
     name = target.rsplit("/", 1)[-1]
     try:
-        lines = [line + "\n" for line in path.read_text(encoding="utf-8").splitlines()]  # (a name may end its line)
+        # (A name may end its line. Composed as the article was read: a name pasted from a Mac's Finder, `ёлка.jpg`
+        # decomposed, is the target's.)
+        lines = [line + "\n" for line in composed(path.read_text(encoding="utf-8")).splitlines()]
     except (OSError, UnicodeDecodeError):
         return []
     # Markdown's (name), (name#part), (name "title"), <name with spaces>; HTML's href="name"; a page's URL (name/,

@@ -231,11 +231,12 @@ def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "") ->
                         inside = f"{name}/{target.relative_to(top.resolve()).as_posix()}".rstrip("/.")
                         message = f"is a link to {inside}/, which ssg does not follow: its files are read there, once (remove the link if it is for nothing else)"
                     elif name == content_dir:  # (a picture an article names there is published: `pathhints.find_file` opens it)
-                        message = (
-                            f"is a link to the folder {target}, which ssg does not follow: no article in it is read; a file an "
-                            f"article names there is published, but only on a machine that has {target}, not from a clone of the "
-                            f"repository elsewhere, as CI's (to have it all, move the folder into {name}/ or copy what it holds there; else remove the link)"
-                        )
+                        message = f"is a link to the folder {target}, which ssg does not follow: no article in it is read; a file an article names there is published"
+                        if not target.is_relative_to(root.resolve()):  # (one in the repository is in every clone)
+                            message += (
+                                f", but only on a machine that has {target}, not from a clone of the repository elsewhere, as CI's "
+                                f"(to have it all, move the folder into {name}/ or copy what it holds there; else remove the link)"
+                            )
                     else:
                         message = (
                             f"is a link to the folder {target}, which ssg does not follow: nothing in it is read "

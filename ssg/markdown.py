@@ -14,7 +14,6 @@ import html
 import importlib
 import posixpath
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -39,6 +38,7 @@ from markdown.util import ETX, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE, STX, 
 from markupsafe import Markup, escape
 
 from .pelican import link as pelican_link
+from .scripts import composed
 from .shortcodes import CODE, HTML_TAG, RAW_MARK, ShortcodesExtension, template_tags
 
 # The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
@@ -1309,13 +1309,6 @@ class _RefCollector:
             return f"{REF_ARTICLE}{target}{_heading_fragment(fragment)}"
         self.files.append(target)
         return f"{REF_FILE}{target}{fragment}"
-
-
-def composed(path: str) -> str:
-    """A path under content/ with its letters composed (NFC), as the site names the file: macOS saves `й` and `ё` in a
-    file's name decomposed (NFD, `и` and a breve), and a link typed to it is composed (or, copied from Finder, the
-    other way round). macOS opens either; Linux, where CI builds, neither: a Mac's build worked and CI's failed."""
-    return path if path.isascii() else unicodedata.normalize("NFC", path)
 
 
 def _heading_fragment(fragment: str) -> str:

@@ -14,11 +14,11 @@ import functools
 import os
 import posixpath
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .markdown import ARTICLE_SUFFIXES
+from .scripts import composed
 from .shortcodes import LIQUID_TAG, tag_words, template_kind
 from .site import Tag, tag_named
 
@@ -60,16 +60,17 @@ class ContentPaths:
         return folders
 
     @functools.cached_property
-    def by_casefold(self) -> dict[str, list[str]]:
+    def by_lower(self) -> dict[str, list[str]]:
+        """Paths by their lower case: as a Mac or Windows folds a name (`casefold` took Fuß for Fuss)."""
         paths: dict[str, list[str]] = {}
         for path in sorted(self.paths):
-            paths.setdefault(path.casefold(), []).append(path)
+            paths.setdefault(path.lower(), []).append(path)
         return paths
 
     def other_case(self, target: str) -> str | None:
         """The one path that is `target` in other capitals (`Launch.JPG` for `launch.jpg`): a Mac or Windows, whose
         names ignore case, opened it, so the editor saw it work, and Linux, where CI builds, found nothing there."""
-        found = self.by_casefold.get(target.casefold(), [])
+        found = self.by_lower.get(target.lower(), [])
         return found[0] if len(found) == 1 and found[0] != target else None
 
     def same_name(self, target: str) -> str | None:
@@ -238,12 +239,12 @@ def find_file(content: Path, target: str) -> Path | None:
     if target.isascii():
         return None
     found = content
-    for part in unicodedata.normalize("NFC", target).split("/"):
+    for part in composed(target).split("/"):
         try:
             names = sorted(os.listdir(found))
         except OSError:
             return None
-        found = found / next((name for name in names if unicodedata.normalize("NFC", name) == part), part)
+        found = found / next((name for name in names if composed(name) == part), part)
     return found if is_file(found) else None
 
 

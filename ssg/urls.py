@@ -19,8 +19,9 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config
 from .content import JEKYLL_POSTS, Alias, Article, StandalonePage
-from .markdown import REF_ARTICLE, REF_FILE, REF_SITE, composed
+from .markdown import REF_ARTICLE, REF_FILE, REF_SITE
 from .pelican import TAG_LINK
+from .scripts import composed
 from .site import Site, tag_named
 
 LATEST = "latest.js"

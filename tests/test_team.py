@@ -343,3 +343,87 @@ def test_two_articles_whose_names_differ_only_in_capitals_say_so(project):
         "a clone on a Mac or Windows, whose names ignore case, holds one file for the two, so keep one (git rm --cached the "
         "other there) or give it another name"
     ]
+
+
+def test_a_terminal_set_to_a_legacy_locale_gives_its_words_and_gets_its_messages_in_its_encoding(project):
+    """In a CP1251 terminal, the command started again in UTF-8 mode read `ssg new "Ёлка на МКС"`'s title, given as
+    CP1251 bytes, as UTF-8 (escapes: "gives an empty file name"), and printed its messages in UTF-8 (`РјР°СЏ` on the
+    terminal for `мая`). The words go over as UTF-8, the messages come back in CP1251."""
+    if subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.lower().find("ru_ru.cp1251") < 0:
+        pytest.skip("no ru_RU.CP1251 locale on this machine")
+    project.write({"content/2021/a.md": article("A", "2021-05-01")})
+    env = {**ssg_env(), "LC_ALL": "ru_RU.CP1251", "LANG": "ru_RU.CP1251"}
+    env.pop("PYTHONUTF8", None), env.pop("PYTHONIOENCODING", None)
+    title = "Ёлка на МКС".encode("cp1251")
+    done = subprocess.run(
+        [sys.executable.encode(), b"-m", b"ssg", b"-C", str(project.root).encode(), b"new", title, b"--date", b"2021-12-24"],
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("cp1251")
+    assert "title: Ёлка на МКС" in (project.root / "content/2021/yolka-na-mks.md").read_text(encoding="utf-8")
+    assert "yolka-na-mks.md" in done.stdout.decode("cp1251")
+    (project.root / "content/2021/b.md").write_text("---\ntitle: Б\ndate: 24 мая\n---\nТекст\n", encoding="utf-8")
+    failed = subprocess.run([sys.executable, "-m", "ssg", "-C", str(project.root), "build"], env=env, capture_output=True, check=False)
+    assert failed.returncode == 1 and "'24 мая' has no year" in failed.stderr.decode("cp1251")
+
+
+def test_a_picture_of_static_a_mac_named_is_where_a_typed_link_looks(project):
+    """static/images/ёлка.jpg saved on a Mac (decomposed) and linked as typed (/images/ёлка.jpg): the articles' text is
+    read composed, so static/ is copied at its names composed, or the page's picture was a 404 on Linux."""
+    project.write(
+        {
+            _mac_named("static/images/ёлка.jpg"): b"\xff\xd8\xff a picture",
+            "content/2021/a.md": article("Ёлка", "2021-12-24", "![Ёлка](/images/ёлка.jpg)"),
+        }
+    )
+    assert project.build().warnings == []
+    assert "images/ёлка.jpg" in tree(project.public)
+
+
+def test_letters_only_composed_where_a_mark_follows(project):
+    """Composing the whole text (NFC) also changed characters that were right: 神 (U+FA19, a compatibility ideograph
+    of a Japanese name) became U+795E, Å (U+212B) U+00C5. Only a letter followed by combining marks is composed."""
+    from ssg.scripts import composed
+
+    assert composed("\ufa19 \u212b " + _mac_named("ёлка")) == "\ufa19 \u212b ёлка"
+
+
+def test_capitals_are_folded_as_a_mac_folds_them(project):
+    """`casefold` took ß for ss, which a Mac or Windows does not: Maße.png and Masse.png are two files everywhere."""
+    project.write({"static/Maße.png": b"\x89PNG one", "static/Masse.png": b"\x89PNG two", "content/2021/a.md": article("A", "2021-06-02")})
+    assert project.build().warnings == []
+
+
+def test_copies_from_two_folders_that_clash_in_capitals_say_so(project):
+    """content/2021/img/logo.png and static/2021/IMG/logo.png: each clone holds both; it is their copies that clash."""
+    project.write(
+        {
+            "static/2021/IMG/logo.png": b"\x89PNG one",
+            "content/2021/img/logo.png": b"\x89PNG two",
+            "content/2021/a.md": article("A", "2021-06-02", "![a](img/logo.png)"),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/img/logo.png: is copied to /2021/img/logo.png, which differs from /2021/IMG/logo.png, "
+        "static/2021/IMG/logo.png's copy, only in capitals: a build on a Mac or Windows, whose names ignore case, writes "
+        "one file for the two, as a host that ignores case serves one (give one another name)"
+    ]
+
+
+def test_a_content_folder_linked_within_the_repository_is_in_every_clone(project):
+    """content/photos -> ../assets/photos: every clone has it, so the warning does not say only one machine does."""
+    (project.root / "assets/photos").mkdir(parents=True)
+    (project.root / "assets/photos/launch.jpg").write_bytes(b"\xff\xd8\xff")
+    project.write({"content/2021/a.md": article("Пуск", "2021-06-02", "![a](../photos/launch.jpg)")})
+    (project.root / "content/photos").symlink_to("../assets/photos", target_is_directory=True)
+    [warning] = project.build().warnings
+    assert warning.message.endswith("no article in it is read; a file an article names there is published")
+
+
+def test_a_missing_file_linked_by_a_decomposed_name_is_told_on_its_line(project):
+    project.write({"content/2021/a.md": article("Ёлка", "2021-12-24", "Text.\n\n" + _mac_named("![Ёлка](ёлка.jpg)"))})
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [(p.path, p.line) for p in caught.value.problems] == [("content/2021/a.md", 8)]
