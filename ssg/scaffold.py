@@ -29,6 +29,7 @@ from .content import (
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .markdown import ARTICLE_SUFFIXES
+from .pathhints import find_file
 from .scripts import reads_as_cyrillic, reads_as_latin
 from .site import tag_key
 from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
@@ -521,8 +522,11 @@ def _content_file(config: Config, given: Path) -> str:
     content = config.content_path.resolve()
     for candidate in (given, content / given):
         path = Path(os.path.abspath(candidate))
-        if path.is_file() and path.suffix in ARTICLE_SUFFIXES and path.is_relative_to(content):
-            return path.relative_to(content).as_posix()
+        if path.is_relative_to(content) and path.suffix in ARTICLE_SUFFIXES:
+            # (As saved: a Mac's `ёлка.md` has its letters decomposed, where the name typed here has them composed.)
+            found = find_file(content, path.relative_to(content).as_posix())
+            if found is not None:
+                return found.relative_to(content).as_posix()
     if not any(os.path.lexists(candidate) for candidate in (given, content / given)):  # (not pulled yet, or misspelt)
         raise SsgError(
             f"{given} is not an article file under {config.content_dir}/: there is no such file (if another editor wrote it, pull first)"

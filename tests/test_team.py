@@ -427,3 +427,17 @@ def test_a_missing_file_linked_by_a_decomposed_name_is_told_on_its_line(project)
     with pytest.raises(ContentError) as caught:
         project.build()
     assert [(p.path, p.line) for p in caught.value.problems] == [("content/2021/a.md", 8)]
+
+
+def test_a_translation_of_an_article_a_mac_named_is_found_by_its_name_typed(project):
+    """`ssg new --translation-of 2021/ёлка.md` typed, for a file a Mac saved decomposed: it said the file was not pulled."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "languages: [ru, en]\n",
+            _mac_named("content/2021/ёлка.md"): article("Ёлка на МКС", "2021-12-24", lang="ru"),
+        }
+    )
+    result = CliRunner().invoke(main, ["-C", str(project.root), "new", "--translation-of", "2021/ёлка.md", "--lang", "en", "A tree"])
+    assert result.exit_code == 0, result.output
+    [written] = [p for p in (project.root / "content/2021").iterdir() if p.name.endswith(".en.md")]
+    assert f"translation_of: {_mac_named('2021/ёлка.md')}" in written.read_text(encoding="utf-8")
