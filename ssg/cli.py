@@ -153,28 +153,21 @@ def run() -> None:
     frees the memory at once. Not in `main`: tests run it many times in one process, which must collect.
 
     Python reads file names in the locale's encoding unless in its UTF-8 mode, and git writes them in UTF-8: on a
-    machine set to a legacy locale (ru_RU.CP1251, KOI8-R) `ёлка.md` read as `С‘Р»РєР°.md`, the article was published
-    at /rmmeurr.../ and a link to its picture found nothing. The command starts again in UTF-8 mode there (`-X utf8`;
-    Python's own choice in the C locale), so every machine reads one commit's names alike (`_restart_in_utf8_mode`)."""
-    if sys.platform != "win32" and sys.getfilesystemencoding() != "utf-8" and not sys.flags.utf8_mode and sys.orig_argv:
-        _restart_in_utf8_mode()
+    machine set to a legacy locale (ru_RU.CP1251, KOI8-R) `ёлка.md` read as `С‘Р»РєР°.md`, and the article was
+    published at /rmmeurr.../. That is said first, with what to set. (Starting again in UTF-8 mode read the terminal's
+    words, a folder's name in the locale's encoding among them, as UTF-8, and a build there failed on them.)"""
+    if sys.platform != "win32" and sys.getfilesystemencoding() != "utf-8" and not sys.flags.utf8_mode:
+        click.secho(
+            f"warning: this machine reads file names as {sys.getfilesystemencoding()} (its locale), and git writes them in "
+            "UTF-8: a name in other letters than Latin ones (ёлка.md) reads otherwise here, and its page's URL differs from "
+            "other machines'; set a UTF-8 locale (LANG=ru_RU.UTF-8) or PYTHONUTF8=1",
+            fg="yellow",
+            err=True,
+        )
     try:
         main()
     finally:
         gc.freeze()
-
-
-def _restart_in_utf8_mode() -> None:
-    """Run this command again in Python's UTF-8 mode, as the terminal gave it. Its words go over as UTF-8, which the new
-    process reads (`ssg new "Ёлка на МКС"` typed in a CP1251 terminal was a title of escapes, and no file name), but a
-    path that is there goes as its bytes, which name it (`-C ~/архив`, a folder named in the locale's encoding); its
-    messages keep the terminal's encoding (`PYTHONIOENCODING`: in UTF-8 a CP1251 terminal showed `РјР°СЏ` for `мая`).
-    Not on Windows, where `-X utf8` can be turned off (PYTHONLEGACYWINDOWSFSENCODING: it would start again forever)
-    and `os.execv` does not hand the exit status back."""
-    environment = dict(os.environ)
-    environment.setdefault("PYTHONIOENCODING", f"{sys.stdout.encoding or sys.getfilesystemencoding()}:surrogateescape")
-    words = [os.fsencode(word) if os.path.exists(word) else word.encode("utf-8", "surrogateescape") for word in sys.orig_argv[1:]]
-    os.execve(sys.executable, [os.fsencode(sys.executable), b"-X", b"utf8", *words], environment)
 
 
 def _clock_option(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import Problem
 from .pages import OUTLET_KINDS, Page
 from .redirects import REDIRECT_KIND
+from .scripts import composed
 
 
 def collisions(
@@ -76,7 +77,7 @@ def case_clashes(files: dict[str, Path], root: Path) -> list[Problem]:
     for path in sorted(files):
         if (other := first.setdefault(path.lower(), path)) != path:
             shown, earlier = (f.relative_to(root).as_posix() if f.is_relative_to(root) else str(f) for f in (files[path], files[other]))
-            if shown.lower() == earlier.lower():
+            if composed(shown).lower() == composed(earlier).lower():
                 message = (
                     f"its name differs from {earlier}'s only in capitals: a clone on a Mac or Windows, whose names ignore "
                     "case, holds one file for the two, and the site built there lacks one (give one another name)"

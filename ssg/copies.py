@@ -71,7 +71,11 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                     problems.append(_linked_out(config, path))
                     continue
                 # (At its name composed: a Mac saves `ёлка.jpg` decomposed, where the articles' links are read composed.)
-                files[composed(path.relative_to(folder).as_posix())] = path
+                name = composed(path.relative_to(folder).as_posix())
+                if name in files and files[name].is_relative_to(folder):  # (another of this folder: one would be lost)
+                    problems.append(_same_letters(config, path, files[name]))
+                    continue
+                files[name] = path
     if not theme.searching(config.search.enabled):  # (the search page's scripts, and their licences with them)
         files = {path: source for path, source in files.items() if not _search_static(path, theme.search_static)}
     static = set(files)  # a file of static/ is in the site at its path too (Hugo's `image: /images/logo.png`)
@@ -92,6 +96,17 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 found = [lines.get(article.source_path, {}).get("image")] if key else lines_naming(content / article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
+
+
+def _same_letters(config: Config, path: Path, other: Path) -> Problem:
+    """Two files of one static folder whose names are the same letters, one composed and one decomposed (as a Mac
+    saves `ёлка.jpg`): the site can hold one of them, and which was left to chance."""
+    shown, kept = (f.relative_to(config.root).as_posix() if f.is_relative_to(config.root) else str(f) for f in (path, other))
+    message = (
+        f"its name is the same letters as {kept}'s, one written with its letters decomposed (as a Mac saves them): the "
+        "site can hold one of the two (delete one)"
+    )
+    return Problem(shown, None, None, message)
 
 
 def _links_within(path: Path, *folders: Path) -> bool:

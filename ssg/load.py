@@ -232,7 +232,9 @@ def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "") ->
                         message = f"is a link to {inside}/, which ssg does not follow: its files are read there, once (remove the link if it is for nothing else)"
                     elif name == content_dir:  # (a picture an article names there is published: `pathhints.find_file` opens it)
                         message = f"is a link to the folder {target}, which ssg does not follow: no article in it is read; a file an article names there is published"
-                        if not target.is_relative_to(root.resolve()):  # (one in the repository is in every clone)
+                        # (One to a folder of the repository, written relative, is in every clone; written from the
+                        # root, `/home/anna/archive/assets`, it leads nowhere in a clone elsewhere.)
+                        if not target.is_relative_to(root.resolve()) or os.path.isabs(os.readlink(path)):
                             message += (
                                 f", but only on a machine that has {target}, not from a clone of the repository elsewhere, as CI's "
                                 f"(to have it all, move the folder into {name}/ or copy what it holds there; else remove the link)"

@@ -32,8 +32,9 @@ def composed(text: str) -> str:
     """`text` with each letter written decomposed (NFD: `е` and a diaeresis) composed into one (NFC: `ё`), as it is
     typed: macOS saves `й` and `ё` of a file's name decomposed, and text pasted from Finder or a PDF has them so, where
     a link, a tag or a search typed elsewhere has them composed, and Linux, where CI builds, takes the two for different
-    names. Only such letters: NFC of the whole text would change characters that are right as they are (U+FA19 神, a
-    compatibility ideograph of Japanese names, would become U+795E; Å, U+212B, U+00C5)."""
+    names. Only a letter followed by the marks `_MARKS` lists (the accents of Latin, Cyrillic and Greek letters, kana's,
+    Hangul's): NFC of the whole text would change characters that are right as they are (U+FA19 神, a compatibility
+    ideograph of Japanese names, would become U+795E; Å, U+212B, U+00C5)."""
     if text.isascii() or unicodedata.is_normalized("NFC", text):  # (8 us for a 5 KB article; a search for marks: 26)
         return text
     return _DECOMPOSED.sub(lambda letter: unicodedata.normalize("NFC", letter[0]), text)

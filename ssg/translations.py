@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from .content import DATE_PREFIX, Article, article_name
 from .errors import Problem
+from .scripts import composed
 
 
 class _Groups:
@@ -55,13 +56,15 @@ def translation_groups(
 def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str, unreadable: frozenset[str]) -> list[Problem]:
     """`translation_key:` and `translation_of:`; a `translation_of` pointing nowhere is a problem."""
     problems, keyed = [], {}
-    known = {a.source_path for a in articles}
+    # (By the names composed: `translation_of:` is read composed, and a Mac saves `ёлка.md` decomposed.)
+    known = {composed(a.source_path): a.source_path for a in articles}
+    unread = {composed(path) for path in unreadable}
     for article in articles:
         if article.translation_key:
             groups.union(keyed.setdefault(article.translation_key, article.source_path), article.source_path)
-        if article.translation_of in known:
-            groups.union(article.translation_of, article.source_path)
-        elif article.translation_of and article.translation_of not in unreadable:
+        if article.translation_of and (original := known.get(composed(article.translation_of))) is not None:
+            groups.union(original, article.source_path)
+        elif article.translation_of and composed(article.translation_of) not in unread:
             # (the build names as `unreadable` the files that failed to read and the originals not published, drafts and
             # missing files, whose translations are published alone with a warning: what is left is a standalone page)
             message = f"{article.translation_of} is a standalone page, not an article (name the original article's file under {shown_as}/, or remove translation_of:)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import unicodedata
@@ -279,14 +280,18 @@ def test_a_tag_pasted_with_decomposed_letters_is_the_tag_typed(project):
     assert sorted(path.name for path in (project.public / "tags").iterdir()) == ["index.html", "yolki"]
 
 
-def test_a_machine_set_to_a_legacy_locale_reads_file_names_as_git_wrote_them(project):
+def test_a_machine_set_to_a_legacy_locale_is_told_to_read_file_names_as_git_wrote_them(project):
     """Python reads file names in the locale's encoding: on a machine set to ru_RU.CP1251 (or, as here, to the C locale
-    with Python's UTF-8 mode turned off) `ёлка.md` was published at another URL than everywhere else. ssg starts
-    again in UTF-8 mode there."""
+    with Python's UTF-8 mode turned off) `ёлка.md` was published at another URL than everywhere else, without a word.
+    It is said, with what to set; set, the URL is everyone's."""
     project.write({"content/2021/ёлка.md": article("Ёлка на МКС", "2021-12-24T09:00:00+03:00")})
     env = {**ssg_env(), "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
     done = subprocess.run([sys.executable, "-m", "ssg", "-C", str(project.root), "build"], env=env, capture_output=True, check=False)
-    assert done.returncode == 0, done.stderr.decode()
+    assert "warning: this machine reads file names as ascii (its locale), and git writes them in UTF-8" in done.stderr.decode()
+    assert "set a UTF-8 locale (LANG=ru_RU.UTF-8) or PYTHONUTF8=1" in done.stderr.decode()
+    env["PYTHONUTF8"] = "1"
+    done = subprocess.run([sys.executable, "-m", "ssg", "-C", str(project.root), "build"], env=env, capture_output=True, check=False)
+    assert done.returncode == 0 and "warning: this machine" not in done.stderr.decode(), done.stderr.decode()
     assert (project.public / "2021/12/24/yolka/index.html").is_file()
 
 
@@ -346,9 +351,9 @@ def test_two_articles_whose_names_differ_only_in_capitals_say_so(project):
 
 
 def test_a_terminal_set_to_a_legacy_locale_gives_its_words_and_gets_its_messages_in_its_encoding(project):
-    """In a CP1251 terminal, the command started again in UTF-8 mode read `ssg new "Ёлка на МКС"`'s title, given as
-    CP1251 bytes, as UTF-8 (escapes: "gives an empty file name"), and printed its messages in UTF-8 (`РјР°СЏ` on the
-    terminal for `мая`). The words go over as UTF-8, the messages come back in CP1251."""
+    """In a CP1251 terminal, the command started again in UTF-8 mode (as it once did there) read `ssg new "Ёлка на
+    МКС"`'s title, given as CP1251 bytes, as UTF-8 (escapes: "gives an empty file name"), and printed its messages in
+    UTF-8 (`РјР°СЏ` on the terminal for `мая`). Its words and messages are the terminal's."""
     if subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.lower().find("ru_ru.cp1251") < 0:
         pytest.skip("no ru_RU.CP1251 locale on this machine")
     project.write({"content/2021/a.md": article("A", "2021-05-01")})
@@ -441,3 +446,57 @@ def test_a_translation_of_an_article_a_mac_named_is_found_by_its_name_typed(proj
     assert result.exit_code == 0, result.output
     [written] = [p for p in (project.root / "content/2021").iterdir() if p.name.endswith(".en.md")]
     assert f"translation_of: {_mac_named('2021/ёлка.md')}" in written.read_text(encoding="utf-8")
+    # The build links the two, by the name typed too (it said the original 'is not there (deleted or moved?)').
+    written.write_text(written.read_text(encoding="utf-8").replace(_mac_named("ёлка"), "ёлка") + "Text.\n", encoding="utf-8")
+    assert [w.message for w in project.build().warnings] == []
+    assert 'hreflang="en"' in project.page("2021/12/24/yolka/")
+
+
+def test_a_project_in_a_folder_named_in_a_legacy_encoding_builds(project, tmp_path):
+    """`-C ~/архив`, the folder named in CP1251 on such a machine: restarted in UTF-8 mode, the build failed on its name
+    (a traceback: surrogates not allowed). It builds, with the locale's warning."""
+    if subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.lower().find("ru_ru.cp1251") < 0:
+        pytest.skip("no ru_RU.CP1251 locale on this machine")
+    folder = os.path.join(os.fsencode(tmp_path), "архив".encode("cp1251"))
+    os.makedirs(os.path.join(folder, b"content", b"2021"))
+    with open(os.path.join(folder, b"site.yaml"), "w", encoding="utf-8") as handle:
+        handle.write(SITE_YAML)
+    with open(os.path.join(folder, b"content", b"2021", b"a.md"), "w", encoding="utf-8") as handle:
+        handle.write(article("A", "2021-05-01"))
+    env = {**ssg_env(), "LC_ALL": "ru_RU.CP1251", "LANG": "ru_RU.CP1251"}
+    env.pop("PYTHONUTF8", None), env.pop("PYTHONIOENCODING", None)
+    done = subprocess.run([sys.executable.encode(), b"-m", b"ssg", b"-C", folder, b"build"], env=env, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode("cp1251")
+    assert os.path.isfile(os.path.join(folder, b"public", b"2021", b"05", b"01", b"a", b"index.html"))
+
+
+def test_two_static_files_of_the_same_letters_one_decomposed_are_an_error(project):
+    """static/images/ёлка.jpg saved twice, by a Mac (decomposed) and by Linux (composed): one went into the site without
+    a word. Both are named."""
+    project.write(
+        {
+            _mac_named("static/images/ёлка.jpg"): b"\xff\xd8\xff one",
+            "static/images/ёлка.jpg": b"\xff\xd8\xff two",
+            "content/2021/a.md": article("A", "2021-06-02"),
+        }
+    )
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        (
+            "static/images/ёлка.jpg",
+            f"its name is the same letters as {_mac_named('static/images/ёлка.jpg')}'s, one written with its letters "
+            "decomposed (as a Mac saves them): the site can hold one of the two (delete one)",
+        )
+    ]
+
+
+def test_a_content_folder_linked_from_the_root_is_on_one_machine_only(project):
+    """content/photos -> /home/anna/archive/assets/photos, inside the repository but written from the root: a clone
+    elsewhere has the folder at another place, where the link leads nowhere."""
+    (project.root / "assets/photos").mkdir(parents=True)
+    (project.root / "assets/photos/launch.jpg").write_bytes(b"\xff\xd8\xff")
+    project.write({"content/2021/a.md": article("Пуск", "2021-06-02", "![a](../photos/launch.jpg)")})
+    (project.root / "content/photos").symlink_to(project.root / "assets/photos", target_is_directory=True)
+    [warning] = project.build().warnings
+    assert "published, but only on a machine that has" in warning.message
