@@ -83,7 +83,8 @@ def unusable(folder: Path) -> str | None:
 
 
 def file_digest(source_path: str, raw: bytes) -> str:
-    return hashlib.sha256(source_path.encode() + b"\0" + raw).hexdigest()[:32]
+    # (A name read in a legacy locale holds escapes for the bytes it could not read: they count as those bytes.)
+    return hashlib.sha256(source_path.encode("utf-8", "surrogateescape") + b"\0" + raw).hexdigest()[:32]
 
 
 GITIGNORE = "# Made by ssg: the build cache of this computer, never to be committed (deleting it is safe).\n*\n"

@@ -159,8 +159,8 @@ def run() -> None:
     if sys.platform != "win32" and sys.getfilesystemencoding() != "utf-8" and not sys.flags.utf8_mode:
         click.secho(
             f"warning: this machine reads file names as {sys.getfilesystemencoding()} (its locale), and git writes them in "
-            "UTF-8: a name in other letters than Latin ones (ёлка.md) reads otherwise here, and its page's URL differs from "
-            "other machines'; set a UTF-8 locale (LANG=ru_RU.UTF-8) or PYTHONUTF8=1",
+            "UTF-8: a name of more than ASCII letters (ёлка.md, café.md) reads otherwise here, and its page's URL differs "
+            "from other machines' (or its build fails); set PYTHONUTF8=1, or a UTF-8 locale (LC_ALL=ru_RU.UTF-8)",
             fg="yellow",
             err=True,
         )

@@ -72,7 +72,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                     continue
                 # (At its name composed: a Mac saves `ёлка.jpg` decomposed, where the articles' links are read composed.)
                 name = composed(path.relative_to(folder).as_posix())
-                if name in files and files[name].is_relative_to(folder):  # (another of this folder: one would be lost)
+                if name in files and files[name].is_relative_to(folder) and files[name].resolve() != path.resolve():  # (one lost)
                     problems.append(_same_letters(config, path, files[name]))
                     continue
                 files[name] = path

@@ -234,10 +234,16 @@ def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "") ->
                         message = f"is a link to the folder {target}, which ssg does not follow: no article in it is read; a file an article names there is published"
                         # (One to a folder of the repository, written relative, is in every clone; written from the
                         # root, `/home/anna/archive/assets`, it leads nowhere in a clone elsewhere.)
-                        if not target.is_relative_to(root.resolve()) or os.path.isabs(os.readlink(path)):
+                        if not target.is_relative_to(root.resolve()):
                             message += (
                                 f", but only on a machine that has {target}, not from a clone of the repository elsewhere, as CI's "
                                 f"(to have it all, move the folder into {name}/ or copy what it holds there; else remove the link)"
+                            )
+                        elif os.path.isabs(os.readlink(path)):
+                            relative = os.path.relpath(target, os.path.dirname(path))
+                            message += (
+                                f", but only on a machine that has {target}: written from the root, the link leads nowhere in a "
+                                f"clone of the repository elsewhere, as CI's (make it relative: ln -sfn {relative} {shown})"
                             )
                     else:
                         message = (

@@ -58,11 +58,14 @@ def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str, unre
     problems, keyed = [], {}
     # (By the names composed: `translation_of:` is read composed, and a Mac saves `ёлка.md` decomposed.)
     known = {composed(a.source_path): a.source_path for a in articles}
+    exact = {a.source_path for a in articles}
     unread = {composed(path) for path in unreadable}
     for article in articles:
         if article.translation_key:
             groups.union(keyed.setdefault(article.translation_key, article.source_path), article.source_path)
-        if article.translation_of and (original := known.get(composed(article.translation_of))) is not None:
+        # (The name as written first: two files of one name, one a Mac saved, are two articles.)
+        original = article.translation_of if article.translation_of in exact else known.get(composed(article.translation_of or ""))
+        if article.translation_of and original is not None:
             groups.union(original, article.source_path)
         elif article.translation_of and composed(article.translation_of) not in unread:
             # (the build names as `unreadable` the files that failed to read and the originals not published, drafts and
