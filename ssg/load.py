@@ -123,7 +123,11 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
         with entries:
             for entry in entries:
                 name = entry.name
-                if entry.is_dir():
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:  # (a link in a loop, `content/loop -> loop`: ELOOP, which stopped the build in a traceback)
+                    continue
+                if is_dir:
                     if not entry.is_symlink() and not skipped_folder(name):
                         folders.append((entry.path, f"{prefix}{name}/"))
                 elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith((".", "_", "#", "~")):

@@ -532,3 +532,12 @@ def test_a_static_folder_named_twice_is_copied_once_without_a_word(project):
     )
     project.build()
     assert "css/x.css" in tree(project.public)
+
+
+def test_a_link_in_a_loop_in_content_is_passed_by(project):
+    """`content/loop -> loop` (a link committed by mistake, or to a folder of another machine's that loops): the listing
+    stopped the build in a traceback (ELOOP)."""
+    project.write({"content/2021/a.md": article("A", "2021-06-02")})
+    (project.root / "content/loop").symlink_to("loop")
+    project.build()
+    assert (project.public / "2021/06/02/a/index.html").is_file()
