@@ -424,7 +424,8 @@ def _articles(count: int) -> str:
 def _plain_value(path: Path, line: int | None) -> list[str] | None:
     """The words of a front-matter line `key: plain words` (no quotes, brackets or commas), or None."""
     try:
-        text = path.read_text(encoding="utf-8").split("\n")[line - 1] if line else ""
+        # (Composed, as the article was read: a line pasted from a Mac's Finder or a PDF has `ё` decomposed.)
+        text = composed(path.read_text(encoding="utf-8")).split("\n")[line - 1] if line else ""
     except (OSError, UnicodeDecodeError, IndexError):
         return None
     _, value = key_value(text) or ("", "")

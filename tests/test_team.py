@@ -541,3 +541,18 @@ def test_a_link_in_a_loop_in_content_is_passed_by(project):
     (project.root / "content/loop").symlink_to("loop")
     project.build()
     assert (project.public / "2021/06/02/a/index.html").is_file()
+
+
+def test_tags_parted_by_spaces_pasted_decomposed_are_told_as_typed_ones_are(project):
+    """`tags: Ёлки Роскосмос` pasted from a Mac's file name or a PDF (decomposed): the article was read composed, the
+    line looked up for the hint was not, and the hint (write tags: [Ёлки, Роскосмос]) was missed."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-06-02", tags="[Ёлки]"),
+            "content/2021/b.md": article("B", "2021-06-03", tags="[Роскосмос]"),
+            "content/2021/c.md": _mac_named(article("C", "2021-06-04", tags="Ёлки Роскосмос")),
+        }
+    )
+    assert [w.message for w in project.build().warnings] == [
+        "'Ёлки Роскосмос' is one tag, though each of its words is a tag already: for those, write tags: [Ёлки, Роскосмос]"
+    ]
