@@ -1,6 +1,6 @@
 # make build: set up .venv on first use and build the sample archive into public/
 # make serve: the same, then preview it with live reload
-# make test:  install what the tests need (Chromium, nginx, Java for the HTML checker) and run them
+# make test:  install what the tests need (Chromium, nginx, Java for the HTML checker, vim, a CP1251 locale) and run them
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed

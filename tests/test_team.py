@@ -355,8 +355,7 @@ def test_a_terminal_set_to_a_legacy_locale_gives_its_words_and_gets_its_messages
     """In a CP1251 terminal, the command started again in UTF-8 mode (as it once did there) read `ssg new "Ёлка на
     МКС"`'s title, given as CP1251 bytes, as UTF-8 (escapes: "gives an empty file name"), and printed its messages in
     UTF-8 (`РјР°СЏ` on the terminal for `мая`). Its words and messages are the terminal's."""
-    if subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.lower().find("ru_ru.cp1251") < 0:
-        pytest.skip("no ru_RU.CP1251 locale on this machine")
+    _have_legacy_locale()
     project.write({"content/2021/a.md": article("A", "2021-05-01")})
     env = {**ssg_env(), "LC_ALL": "ru_RU.CP1251", "LANG": "ru_RU.CP1251"}
     env.pop("PYTHONUTF8", None), env.pop("PYTHONIOENCODING", None)
@@ -456,8 +455,7 @@ def test_a_translation_of_an_article_a_mac_named_is_found_by_its_name_typed(proj
 def test_a_project_in_a_folder_named_in_a_legacy_encoding_builds(project, tmp_path):
     """`-C ~/архив`, the folder named in CP1251 on such a machine: restarted in UTF-8 mode, the build failed on its name
     (a traceback: surrogates not allowed). It builds, with the locale's warning."""
-    if subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.lower().find("ru_ru.cp1251") < 0:
-        pytest.skip("no ru_RU.CP1251 locale on this machine")
+    _have_legacy_locale()
     folder = os.path.join(os.fsencode(tmp_path), "архив".encode("cp1251"))
     os.makedirs(os.path.join(folder, b"content", b"2021"))
     with open(os.path.join(folder, b"site.yaml"), "w", encoding="utf-8") as handle:
@@ -556,3 +554,9 @@ def test_tags_parted_by_spaces_pasted_decomposed_are_told_as_typed_ones_are(proj
     assert [w.message for w in project.build().warnings] == [
         "'Ёлки Роскосмос' is one tag, though each of its words is a tag already: for those, write tags: [Ёлки, Роскосмос]"
     ]
+
+
+def _have_legacy_locale() -> None:
+    """The tests of a legacy locale run on every machine: `make test` (tools/system-deps.sh) makes ru_RU.CP1251."""
+    made = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.lower().split()
+    assert "ru_ru.cp1251" in made, "no ru_RU.CP1251 locale: run tools/system-deps.sh (make test does)"
