@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path, PurePosixPath
 
@@ -25,7 +26,7 @@ from .fingerprints import by_identity
 from .load import other_article_files
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
-from .scripts import composed
+from .scripts import ByLetters, composed
 from .site import Site, outlet_key, tag_key
 from .theme import Theme
 from .yamlload import key_value, line_below
@@ -272,15 +273,16 @@ def originals_left_out(
     translation is published alone until its original is: making the original a draft, or deleting it, failed the whole
     build (and the preview). A standalone page named so is no original, which stays an error (`translations`), and a
     file that failed to read has errors of its own."""
-    # (Names compared composed: `translation_of:` is read so, and a Mac saves `ёлка.md` decomposed.)
-    published_paths = {composed(a.source_path) for a in published}
-    wanted = {composed(a.translation_of) for a in published if a.translation_of and composed(a.translation_of) not in published_paths}
+    published_paths = {a.source_path for a in published}
+    wanted = {a.translation_of for a in published if a.translation_of and a.translation_of not in published_paths}
     if not wanted:
         return {}  # (the usual case)
-    left_out = wanted - {composed(p.source_path) for p in pages} - {composed(path) for path in unreadable}
+    # (Found by their letters too: `translation_of:` is read composed, and a Mac saves `ёлка.md` decomposed.)
+    there = ByLetters(chain(published_paths, (p.source_path for p in pages), unreadable))
+    left_out = {name for name in wanted if there.find(name) is None}
     waiting: dict[str, list[str]] = {}
     for article in published:
-        if article.translation_of and composed(article.translation_of) in left_out:
+        if article.translation_of in left_out:
             waiting.setdefault(article.translation_of, []).append(article.source_path)
     return waiting
 
@@ -290,10 +292,10 @@ def translations_alone(waiting: dict[str, list[str]], read: Sequence[Article], c
     draft, or, where the original's file is not there, restore it or leave the translation on its own (a likely file
     meant named, when one of the read articles has a close path: a typo or a move)."""
     there = {a.source_path for a in read}
-    there_composed = {composed(path) for path in there}
+    read_names = ByLetters(there)
     problems = []
     for original, paths in sorted(waiting.items()):
-        if composed(original) in there_composed:
+        if read_names.find(original) is not None:
             message = f"{original} is a draft or dated later: this translation is published alone until it is"
         else:
             message = (

@@ -16,6 +16,7 @@ a script's or a style's text, in which `if (a<b)` is no tag.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from itertools import accumulate
 from typing import NamedTuple
 
 # Elements without content, and those HTML closes by itself (a <p> at the next block, an <li> at the next item): none
@@ -71,7 +72,7 @@ class _Scanner(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
         self.html = html
-        self.lines = [0] + [n + 1 for n, char in enumerate(html) if char == "\n"]  # each line's offset, for `getpos`
+        self.lines = [0, *accumulate(len(line) + 1 for line in html.split("\n"))]  # each line's offset, for `getpos`
         self.open_: list[tuple[str, str, int]] = []  # (name, the start tag as written, its offset)
         self.edits: list[tuple[int, int, str]] = []  # (start, end, what replaces the text between), in order
         self.unclosed: list[tuple[str, str, int]] = []  # (as `open_`) closed by the end of an element around them

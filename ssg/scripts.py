@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from types import ModuleType
 
 from babel.core import get_global
@@ -38,6 +39,26 @@ def composed(text: str) -> str:
     if text.isascii() or unicodedata.is_normalized("NFC", text):  # (8 us for a 5 KB article; a search for marks: 26)
         return text
     return _DECOMPOSED.sub(lambda letter: unicodedata.normalize("NFC", letter[0]), text)
+
+
+class ByLetters:
+    """File names (paths under content/) looked up as written, else by their letters composed (`composed`): a name
+    typed for a file a Mac saved (`ёлка.md`, decomposed) finds that file. The composed names are made at the first
+    name not found as written, which a build of names typed where they were saved never meets."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = set(names)
+        self._letters: dict[str, str] | None = None
+
+    def find(self, name: str) -> str | None:
+        """`name` as it is among the names, or None."""
+        if name in self.names:
+            return name
+        if self._letters is None:
+            self._letters = {}
+            for known in sorted(self.names):
+                self._letters.setdefault(composed(known), known)
+        return self._letters.get(composed(name))
 
 
 def cyrillic_share(text: str) -> float:

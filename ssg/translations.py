@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from .content import DATE_PREFIX, Article, article_name
 from .errors import Problem
-from .scripts import composed
+from .scripts import ByLetters
 
 
 class _Groups:
@@ -56,18 +56,16 @@ def translation_groups(
 def _link_explicit(articles: list[Article], groups: _Groups, shown_as: str, unreadable: frozenset[str]) -> list[Problem]:
     """`translation_key:` and `translation_of:`; a `translation_of` pointing nowhere is a problem."""
     problems, keyed = [], {}
-    # (By the names composed: `translation_of:` is read composed, and a Mac saves `ёлка.md` decomposed.)
-    known = {composed(a.source_path): a.source_path for a in articles}
-    exact = {a.source_path for a in articles}
-    unread = {composed(path) for path in unreadable}
+    # (`translation_of:` is read composed, and a Mac saves `ёлка.md` decomposed: names are found by their letters too.)
+    known, unread = ByLetters(a.source_path for a in articles), ByLetters(unreadable)
     for article in articles:
         if article.translation_key:
             groups.union(keyed.setdefault(article.translation_key, article.source_path), article.source_path)
-        # (The name as written first: two files of one name, one a Mac saved, are two articles.)
-        original = article.translation_of if article.translation_of in exact else known.get(composed(article.translation_of or ""))
-        if article.translation_of and original is not None:
+        if not article.translation_of:
+            continue
+        if (original := known.find(article.translation_of)) is not None:
             groups.union(original, article.source_path)
-        elif article.translation_of and composed(article.translation_of) not in unread:
+        elif unread.find(article.translation_of) is None:
             # (the build names as `unreadable` the files that failed to read and the originals not published, drafts and
             # missing files, whose translations are published alone with a warning: what is left is a standalone page)
             message = f"{article.translation_of} is a standalone page, not an article (name the original article's file under {shown_as}/, or remove translation_of:)"
