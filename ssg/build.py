@@ -59,7 +59,7 @@ from .output import (
 )
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
-from .redirects import moved_pages, redirect_pages
+from .redirects import listing_aliases, listing_redirects, moved_pages, old_feeds, redirect_pages, renamed_listings
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
 from .searching import SearchWriter, prune_search_states, search_pages, search_state
 from .site import Site, assemble, reassemble
@@ -381,6 +381,7 @@ class Builder:
                 self._remember(run, inputs, loaded, made, output, prints)
                 if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)
                     result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
+                    result.warnings += renamed_listings(gone, output.old, made.pages, config.output_dir)
         finally:
             try:
                 run.store.close(shrink=not self.remember)  # (a long-lived builder's are the preview's saves)
@@ -465,8 +466,9 @@ class Builder:
         planned = Planned(config, self.planned, self.remember)
         pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
         redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
-        pages += redirects
-        feeds = list(feed_sources(config, urls, site))
+        renamed, not_ours_either, unredirected = listing_aliases(site, config, urls)
+        pages += redirects + listing_redirects(renamed)
+        feeds = list(feed_sources(config, urls, site, old_feeds(renamed)))
         if self.templates is None:
             self.templates = Templates(run.store.templates())
         # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
@@ -483,8 +485,8 @@ class Builder:
         problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
         problems += with_lines(site.problems, loaded.lines, config.content_dir)
         result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember, self.clippings)
-        result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir)
-        problems += _output_problems(run, theme, loaded, made, missing, not_ours)
+        result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir) + unredirected
+        problems += _output_problems(run, theme, loaded, made, missing, not_ours) + not_ours_either
         if problems:  # (with --strict, the warnings are errors among them)
             raise (
                 ContentError(problems + checks.strict_errors(result.warnings), [])

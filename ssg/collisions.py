@@ -7,6 +7,7 @@ from __future__ import annotations
 from operator import attrgetter
 from pathlib import Path
 
+from .config import CONFIG_FILE
 from .errors import Problem
 from .pages import OUTLET_KINDS, Page
 from .redirects import REDIRECT_KIND
@@ -117,7 +118,7 @@ def _folder_clashes(redirects: list[Page], written: set[str], shown_as: str) -> 
 
 def _redirect_clash(page: Page, what: str, shown_as: str) -> Problem:
     """An old URL of an article (`redirects.py`) where the site has something else, on the key that names it."""
-    return Problem(_owner(page, shown_as), None, page.context["alias"].key, f"/{page.path} {what}")
+    return Problem(_owner(page, shown_as), page.context.get("line"), page.context["alias"].key, f"/{page.path} {what}")
 
 
 def _source_of(page: Page) -> str | None:
@@ -139,6 +140,8 @@ def _same_title(a: Page, b: Page) -> bool:
 
 def _owner(page: Page, shown_as: str) -> str:
     source = _source_of(page)
+    if source is None and page.kind == REDIRECT_KIND:  # (an old address of a tag's or outlet's page: `redirects.listing_aliases`)
+        return CONFIG_FILE
     return f"{shown_as}/{source}" if source else f"the {page.kind} page"
 
 

@@ -610,6 +610,17 @@ def _tag_names(value: Any) -> dict | str:
     return {str(k): dict(v) for k, v in data.items()}
 
 
+def _aliases(value: Any) -> dict[str, tuple[str, ...]]:
+    """`{Roscosmos: [Роскосмос ГК, /tags/роскосмос/]}`: each tag's (or outlet's) old names and old URLs, one or a list."""
+    found = {}
+    for name, old in _mapping(value).items():
+        items = old if isinstance(old, list) else [old]
+        if not items or not all(isinstance(item, str) and item.strip() for item in items):
+            raise ValueError(f"{name}: must be its old names or old URLs, one or a list, e.g. [Роскосмос ГК, /tags/roskosmos-gk/]")
+        found[str(name)] = tuple(item.strip() for item in items)
+    return found
+
+
 def _folder(value: Any) -> str:
     # PurePosixPath drops a trailing slash but keeps "/" itself (stripping slashes by hand made it ".", the project folder).
     # `~/` is the home folder, as a shell and Jekyll read it: `output_dir: ~/site` built into a folder named ~ in the
@@ -689,6 +700,19 @@ OPTIONS: tuple[Option, ...] = (
         {},
         "One outlet, several names (one page): {Interfax: {ru: Интерфакс}}, or a YAML file holding that mapping.",
         _tag_names,
+    ),
+    Option(
+        "tag_aliases",
+        {},
+        "A renamed tag's old names and old URLs, each kept working by a page that redirects to its page (and its feed "
+        "written at the old name's too): {Roscosmos: [Роскосмос ГК, /tags/роскосмос/]}.",
+        _aliases,
+    ),
+    Option(
+        "source_aliases",
+        {},
+        "The same for outlets' pages (sources/<slug>/): an outlet's old names and old URLs, e.g. {Interfax: [Интерфакс-АВН]}.",
+        _aliases,
     ),
     Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
     Option(
@@ -787,6 +811,8 @@ class Config:
     timeout: float = 30  # seconds a page's templates may take (`timelimit`); changes no page, so in no fingerprint
     lang_permalink: str | None = None  # the other languages' articles' pattern, where they are not under /<lang>/
     excerpt_separator: str | None = None  # where summaries end, unless an article says (None: at <!--more-->)
+    tag_aliases: dict = field(default_factory=dict, hash=False)  # a tag's old names and URLs -> redirects (`redirects`)
+    source_aliases: dict = field(default_factory=dict, hash=False)  # an outlet's, as `tag_aliases`
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by

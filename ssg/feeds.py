@@ -10,7 +10,7 @@ default one, a tag feed naming its tag by its name there (`Tag.label`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from babel import Locale
@@ -89,11 +89,23 @@ def head_feeds(config: Config, urls: Urls, languages: Sequence[str]) -> tuple[Fe
     return tuple(feeds)
 
 
-def feed_sources(config: Config, urls: Urls, site: Site) -> Iterator[tuple[Feed, Sequence[Article]]]:
-    """Every feed and the articles it draws from, newest first (the build fingerprints these to skip unchanged feeds)."""
-    yield (feed := site_feed(config, urls)), site.listed
-    for path in config.feeds["old_paths"]:  # (the old site's feed address: its readers are subscribed there)
-        yield replace(feed, path=path), site.listed
+def feed_sources(
+    config: Config, urls: Urls, site: Site, old_paths: Mapping[str, Sequence[str]] | None = None
+) -> Iterator[tuple[Feed, Sequence[Article]]]:
+    """Every feed and the articles it draws from, newest first (the build fingerprints these to skip unchanged feeds).
+
+    A feed is written again at each of its `old_paths` (its path -> theirs): where a renamed tag's feed was
+    (`redirects.listing_aliases`), as the site's feed is at `feeds: {old_paths:}`, the old site's address: a feed reader
+    follows no page's redirect, and its readers are subscribed there."""
+    old_paths = {urls.feed(): config.feeds["old_paths"]} | dict(old_paths or {})
+    for feed, articles in _feeds(config, urls, site):
+        yield feed, articles
+        for path in old_paths.get(feed.path, ()):
+            yield replace(feed, path=path), articles
+
+
+def _feeds(config: Config, urls: Urls, site: Site) -> Iterator[tuple[Feed, Sequence[Article]]]:
+    yield site_feed(config, urls), site.listed
     for lang in feed_languages(site, config):
         yield lang_feed(config, urls, lang), site.by_lang.get(lang, ())
     for tag in site.tags:

@@ -1,5 +1,5 @@
 """Articles' old URLs (and standalone pages') -> redirect pages, as Hugo writes for `aliases` (and jekyll-redirect-from
-for `redirect_from`).
+for `redirect_from`); a renamed tag's or outlet's old names and URLs (site.yaml `tag_aliases:`, `source_aliases:`) too.
 
 An archive moved from another generator brings its old URLs along in the front matter (`content.OLD_URL_KEYS`); at
 each, the build writes a small page that sends readers and search engines on to the article. Such pages are planned
@@ -10,15 +10,18 @@ no sitemap, feed or search index.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain
+from typing import NamedTuple
 
-from .content import OWN_URL_KEYS
+from .config import CONFIG_FILE, Config, option_line
+from .content import OWN_URL_KEYS, Alias, old_url, outlet_key, slug_of
 from .errors import Problem
-from .pages import Page, link, page_link
-from .site import Site
+from .pages import Page, PageLink, link, page_link
+from .site import Site, names_index
 from .theme import REDIRECT_TEMPLATE
 from .urls import Urls, output_file
+from .yamlload import line_below
 
 REDIRECT_KIND = "redirect"
 
@@ -60,6 +63,101 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
             context = {"target": target, "source_path": article.source_path, "alias": alias}
             pages.append(Page(path, REDIRECT_KIND, REDIRECT_TEMPLATE, article.lang, article.title, context, (repr(target),)))
     return pages, problems, warnings
+
+
+class ListingAlias(NamedTuple):
+    """An old address of a tag's or an outlet's page (site.yaml `tag_aliases:`, `source_aliases:`): the build writes a
+    page there that redirects to the page now, and, for an old name, the listing's feed at the old name's feed too (a
+    feed reader follows no page's redirect, and its readers are subscribed there)."""
+
+    path: str  # the old page's site path: tags/roskosmos/
+    target: PageLink  # the listing's page now
+    feed: str  # the listing's feed now
+    old_feed: str | None  # the old name's feed (tags/roskosmos/feed.xml); None for an old URL, whose feed ssg cannot know
+    option: str  # `tag_aliases` or `source_aliases`
+    line: int | None  # its entry's line in site.yaml
+
+
+# site.yaml's options of listings' old names -> what each names, and what the articles of an old name still used do.
+LISTING_ALIASES = {"tag_aliases": "tag", "source_aliases": "outlet"}
+
+
+def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[ListingAlias], list[Problem], list[Problem]]:
+    """Each old address of a tag's or outlet's page that site.yaml names, a problem for each old URL that is not the
+    site's, and a warning for each entry that cannot redirect: its tag is no article's (a typo, or renamed again), or
+    an old name is still an article's tag, whose page stays (the `sed` that renamed it missed some files).
+
+    An old name is at the address this site gave it (`tags/<its slug>/`); an address another generator gave it (Hugo's
+    `/tags/роскосмос/`) is written as a URL. An entry may name its tag by any of its names (`tag_names:`)."""
+    found: list[ListingAlias] = []
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    for option, noun in LISTING_ALIASES.items():
+        entries = getattr(config, option)
+        if not entries:
+            continue
+        after = option_line(config.root, option)
+        if noun == "outlet" and not config.sources.enabled:
+            message = "names outlets' old pages, and sources: {enabled: false} leaves out their pages: no page redirects (remove it, or turn sources on)"
+            warnings.append(Problem(CONFIG_FILE, after, option, message))
+            continue
+        if noun == "tag":
+            names, live, listed = names_index(config.tag_names), {t.key: t for t in site.tags}, site.tag_articles
+            page_of, feed_of, slug_of_key = urls.tag, urls.tag_feed, lambda key: slug_of(key) or "tag"
+        else:
+            names, live, listed = names_index(config.source_names, outlet_key), {o.slug: o for o in site.outlets}, site.outlet_articles
+            page_of, feed_of, slug_of_key = urls.source, urls.source_feed, lambda key: key
+        for name, olds in entries.items():
+            line = line_below(config.root / CONFIG_FILE, name, after)
+            now = live.get(names.key(name))
+            if now is None:
+                message = f"{name!r} is no article's {noun}: its old names and URLs redirect to nothing (name it as articles write it)"
+                warnings.append(Problem(CONFIG_FILE, line, option, message))
+                continue
+            target = PageLink(now.label(config.lang), config.lang, page_of(now.slug))
+            for old in olds:
+                old_feed = None
+                if "/" in old:  # an old URL (a name has no slash: tags/<slug>/ makes none)
+                    try:
+                        host, path = old_url(old)
+                        path = urls.alias(Alias(option, path, host), target.path)
+                    except ValueError as exc:
+                        problems.append(Problem(CONFIG_FILE, line, option, f"{name}: {exc}"))
+                        continue
+                else:
+                    key = names.key(old)
+                    if key in live and live[key] != now:
+                        articles = listed[key]
+                        message = (
+                            f"{name}: {old!r} is still the {noun} of {len(articles)} article{'s' if len(articles) > 1 else ''} "
+                            f"({config.content_dir}/{articles[0].source_path}{', ...' if len(articles) > 1 else ''}), whose page "
+                            f"stays at /{page_of(live[key].slug)}: rename it there too, or take it out of {option}:"
+                        )
+                        warnings.append(Problem(CONFIG_FILE, line, option, message))
+                        continue
+                    path, old_feed = page_of(slug_of_key(key)), feed_of(slug_of_key(key))
+                if output_file(path) != output_file(target.path):  # (its own name now: nothing to redirect)
+                    found.append(ListingAlias(path, target, feed_of(now.slug), old_feed, option, line))
+    return found, problems, warnings
+
+
+def listing_redirects(aliases: Iterable[ListingAlias]) -> list[Page]:
+    """The redirect page at each old address of `listing_aliases` (one for an address given twice, by name and URL)."""
+    pages: dict[tuple[str, str], Page] = {}
+    for alias in aliases:
+        context = {"target": alias.target, "source_path": None, "alias": Alias(alias.option, alias.path), "line": alias.line}
+        page = Page(alias.path, REDIRECT_KIND, REDIRECT_TEMPLATE, alias.target.lang, alias.target.title, context, (repr(alias.target),))
+        pages.setdefault((page.file, alias.target.path), page)  # (two tags' is a clash: `collisions.collisions`)
+    return list(pages.values())
+
+
+def old_feeds(aliases: Iterable[ListingAlias]) -> dict[str, list[str]]:
+    """A listing's feed -> where its old names' feeds were (`feeds.feed_sources` writes it there too)."""
+    found: dict[str, list[str]] = {}
+    for alias in aliases:
+        if alias.old_feed is not None and alias.old_feed not in found.get(alias.feed, ()):
+            found.setdefault(alias.feed, []).append(alias.old_feed)
+    return found
 
 
 MOVED_KINDS = ("article", "page")  # the pages whose addresses people link to and bookmark, and an alias can keep
@@ -111,6 +209,28 @@ def moved_pages(
         if len(files) == 1 and len(came) == 1 and files[0].endswith("index.html"):
             moved.append((files[0], came[0], True))
     return _moved_warnings(sorted(moved, key=lambda found: found[0]), output, content_dir)
+
+
+def renamed_listings(gone: Iterable[str], was: Collection[str], pages: Sequence[Page], output: str) -> list[Problem]:
+    """A warning when the page of one tag (or outlet) is gone since the last build and the page of one new tag came:
+    most likely the tag was renamed (a `sed` over its articles), and once published every link to its old address
+    breaks. The warning gives the `tag_aliases:` entry that keeps the address (`listing_aliases`). Several gone or come
+    at once cannot be paired from the output's files: nothing is said then, nor when a tag's last article went."""
+    gone = list(gone)
+    problems = []
+    for kind, option in (("tag", "tag_aliases"), ("source", "source_aliases")):
+        folder = "tags/" if kind == "tag" else "sources/"
+        went = [file for file in gone if file.startswith(folder) and file.count("/") == 2 and file.endswith("/index.html")]
+        came = [page for page in pages if page.kind == kind and page.file.count("/") == 2 and page.file not in was] if went else []
+        if len(went) == 1 and len(came) == 1:
+            old, now, noun = _site_path(went[0]), came[0], LISTING_ALIASES[option]
+            message = (
+                f"the page of one {noun} is gone since the last build into {output} (/{old}), and one {noun}'s is new "
+                f"(/{now.path}, {now.title}): if it is that {noun} renamed, links and bookmarks to the old address break once "
+                f"this is published; {option}: {{{now.title}: [/{old}]}} keeps it working (a page there redirects)"
+            )
+            problems.append(Problem(CONFIG_FILE, None, None, message))
+    return problems
 
 
 def _moved_warnings(moved: list[tuple[str, Page, bool]], output: str, content_dir: str) -> list[Problem]:

@@ -302,7 +302,7 @@ def _tagged(
 
     A tag lists the version of a translated article that carries it: the listed one where it does, else the first by
     language."""
-    known = _tag_names(tag_names or {})
+    known = names_index(tag_names or {})
     index = _tag_index(ordered, known)
     tags, warnings = _tags(ordered, index, known, shown_as, default)
     by_key: dict[str, list[Article]] = defaultdict(list)
@@ -357,7 +357,7 @@ def _outleted(
     A name without a letter or digit (`—`, `★`) makes no slug: such names all made one outlet at sources/source/, a
     page of unrelated articles. They are no outlet (their articles are on no outlet's page, as those without a source;
     the reader warns of each on its `source:` line)."""
-    known = _tag_names(source_names or {}, outlet_key)
+    known = names_index(source_names or {}, outlet_key)
     slug_of_name: dict[str, str] = {}  # each name -> its outlet's slug, "" for a name that has none
     spellings: dict[str, Counter] = defaultdict(Counter)
     for article in ordered:
@@ -429,7 +429,8 @@ class TagNames:
         return found
 
 
-def _tag_names(tag_names: dict[str, dict[str, str]], fold: Callable[[str], str] = tag_key) -> TagNames:
+def names_index(tag_names: dict[str, dict[str, str]], fold: Callable[[str], str] = tag_key) -> TagNames:
+    """site.yaml's `tag_names:` (or, with `outlet_key`, `source_names:`) as the lookup of a name's tag (outlet)."""
     aliases, canonical, names = {}, {}, {}
     for name, translated in tag_names.items():
         key = fold(name)
@@ -645,7 +646,7 @@ def _retagged(
     index = site.tag_index
     if index is None:
         return None
-    known = _tag_names(tag_names or {})
+    known = names_index(tag_names or {})
     spellings = dict(index.spellings)
     tag_articles = dict(site.tag_articles)
     current = {old.source_path: old for old, _ in pairs}  # each article as the lists hold it so far
@@ -829,7 +830,7 @@ def _reordered(
         return None
     articles: tuple[Article, ...] | None = site.articles
     periods, by_lang, tag_articles = dict(site.periods), dict(site.by_lang), dict(site.tag_articles)
-    known = _tag_names(tag_names or {})
+    known = names_index(tag_names or {})
     spellings, copied = dict(site.tag_index.spellings), set()  # (the Counters changed are copies: the last model's stays)
 
     def keys_of(article: Article) -> list[str]:

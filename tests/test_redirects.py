@@ -417,3 +417,103 @@ def test_warnings_of_one_file_with_and_without_a_line_sort(project):
     project.write({"content/2021/a.md": article("A", "2020-05-20")})
     warnings = project.build().warnings
     assert [(w.path, w.line) for w in sorted(set(warnings))] == [("content/2021/a.md", None), ("content/2021/a.md", 3)]
+
+
+# A tag's (an outlet's) old names and URLs: site.yaml `tag_aliases:`, `source_aliases:`.
+
+
+def renamed(project, aliases: str = "", sources: str = "") -> None:
+    """Two articles tagged Soyuz spacecraft (once Soyuz) from the outlet Interfax, and `aliases` / `sources` appended
+    to site.yaml as its `tag_aliases:` and `source_aliases:`."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", tags="[Soyuz spacecraft, ISS]", source="{name: Interfax}"),
+            "content/2021/b.md": article("B", "2021-05-25", tags="[Soyuz spacecraft]", source="{name: Interfax}"),
+        }
+    )
+    text = (project.root / "site.yaml").read_text(encoding="utf-8").split("tag_aliases:")[0]
+    text += f"tag_aliases:\n{aliases}\n" if aliases else ""
+    text += f"source_aliases:\n{sources}\n" if sources else ""
+    (project.root / "site.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_renamed_tags_old_name_and_urls_lead_to_its_page_and_its_old_feed_is_kept(project):
+    """A tag renamed in every article (`sed`) lost its page and feed: every link to /tags/soyuz/ broke, and its feed's
+    subscribers heard no more. Its old name keeps both: a page redirecting to the tag, and the tag's feed written at
+    the old feed's address (a feed reader follows no page's redirect) under its old id; an old URL of another generator
+    (Hugo's /tags/союз/, Cyrillic kept) redirects too. An outlet's likewise."""
+    renamed(
+        project,
+        "  Soyuz spacecraft: [Soyuz, /tags/союз/, 'https://example.org/old/soyuz.html']",
+        "  Interfax: Интерфакс-АВН",
+    )
+    result = project.build()
+    assert result.warnings == [] and result.pages["redirect"] == 4
+    assert redirect(project, "tags/soyuz/index.html") == ("../soyuz-spacecraft/", "https://example.org/tags/soyuz-spacecraft/")
+    assert redirect(project, "tags/союз/index.html") == ("../soyuz-spacecraft/", "https://example.org/tags/soyuz-spacecraft/")
+    assert redirect(project, "old/soyuz.html") == ("../tags/soyuz-spacecraft/", "https://example.org/tags/soyuz-spacecraft/")
+    assert redirect(project, "sources/interfaks-avn/index.html") == ("../interfax/", "https://example.org/sources/interfax/")
+    old, now = ((project.public / f"{f}/feed.xml").read_text(encoding="utf-8") for f in ("tags/soyuz", "tags/soyuz-spacecraft"))
+    assert old.replace("tags/soyuz/feed.xml", "tags/soyuz-spacecraft/feed.xml") == now
+    assert "<id>https://example.org/tags/soyuz/feed.xml</id>" in old and old.count("<entry>") == 2
+    assert (project.public / "sources/interfaks-avn/feed.xml").is_file()
+    assert not (project.public / "tags/союз/feed.xml").exists()  # (another generator's feed: its address is not known)
+    assert "soyuz/" not in (project.public / "sitemap.xml").read_text(encoding="utf-8").replace("soyuz-spacecraft/", "")
+    assert check_links(project.public, "https://example.org/").broken == []
+
+
+def test_a_tag_alias_is_found_by_any_name_of_its_tag(project):
+    """An entry may name its tag as `tag_names:` gives it in another language, and an old name that is one of the tag's
+    names now makes no page (it is the tag's own address)."""
+    renamed(project, "  Союз: [Soyuz, Soyuz spacecraft]")
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(text + "tag_names: {Soyuz spacecraft: {ru: Союз}}\n", encoding="utf-8")
+    result = project.build()
+    assert result.warnings == [] and result.pages["redirect"] == 1
+    assert redirect(project, "tags/soyuz/index.html")[0] == "../soyuz-spacecraft/"
+
+
+def test_tag_aliases_that_cannot_redirect_are_told_on_their_lines(project):
+    """A tag no article has (a typo, or renamed again) and an old name still some article's tag (the `sed` missed a file:
+    its page stays, and a redirect could not take its place) are warnings on the entry's line; an old URL that no static
+    host can serve is an error there, as an article's is."""
+    renamed(project, "  Soyuz craft: [Soyuz]\n  Soyuz spacecraft: [ISS]")
+    warnings = [str(w) for w in project.build().warnings]
+    assert warnings == [
+        "site.yaml:6: tag_aliases: 'Soyuz craft' is no article's tag: its old names and URLs redirect to nothing (name it as articles write it)",
+        "site.yaml:7: tag_aliases: Soyuz spacecraft: 'ISS' is still the tag of 1 article (content/2021/a.md), whose page stays at "
+        "/tags/iss/: rename it there too, or take it out of tag_aliases:",
+    ]
+    assert (project.public / "tags/iss/index.html").is_file() and not (project.public / "tags/soyuz").exists()
+    renamed(project, "  Soyuz spacecraft: [/tags/?tag=soyuz]")
+    assert problems(project) == [
+        "site.yaml:6: tag_aliases: Soyuz spacecraft: '/tags/?tag=soyuz' has a query (?tag=soyuz), which no file of a static site "
+        "can answer: leave it out"
+    ]
+    renamed(project, "  Soyuz spacecraft: [/tags/iss/]")
+    assert problems(project) == [
+        "site.yaml:6: tag_aliases: /tags/iss/ is the URL of the tag page (a redirect cannot take its place: remove the old URL here)"
+    ]
+    renamed(project, "  Soyuz spacecraft: 3")
+    assert problems(project) == [
+        "site.yaml:5: tag_aliases: Soyuz spacecraft: must be its old names or old URLs, one or a list, e.g. [Роскосмос ГК, /tags/roskosmos-gk/]"
+    ]
+
+
+def test_a_tag_renamed_since_the_last_build_is_told_with_the_alias_that_keeps_its_address(project):
+    """Links to a renamed tag's page break without a word in Hugo and Jekyll; the build after the rename pairs the one
+    tag page gone with the one come, and gives the entry to write. Once written, the old address is a page again and
+    nothing is said; a tag whose last article went, with no new one, is no rename."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", tags="[Soyuz]")})
+    project.build()
+    project.write({"content/2021/a.md": article("A", "2021-05-24", tags="[Soyuz spacecraft]")})
+    assert [str(w) for w in project.build().warnings] == [
+        "site.yaml: the page of one tag is gone since the last build into public (/tags/soyuz/), and one tag's is new "
+        "(/tags/soyuz-spacecraft/, Soyuz spacecraft): if it is that tag renamed, links and bookmarks to the old address "
+        "break once this is published; tag_aliases: {Soyuz spacecraft: [/tags/soyuz/]} keeps it working (a page there redirects)"
+    ]
+    renamed(project, "  Soyuz spacecraft: [/tags/soyuz/]")
+    project.write({"content/2021/b.md": article("B", "2021-05-25", tags="[Apollo]")})
+    project.build()
+    (project.root / "content/2021/b.md").unlink()
+    assert project.build().warnings == []
