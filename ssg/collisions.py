@@ -44,6 +44,8 @@ def collisions(
         if path in owners and page.kind == REDIRECT_KIND:
             first = owners[path]
             what = "an old URL of {} too (one page can redirect to one article: remove it from one of them)"
+            if "owner" in page.context or "owner" in first.context:  # (a tag's old address: `redirects.listing_aliases`)
+                what = "an old address of {} too (a page can lead to one place only: remove it from one of them)"
             what = what if first.kind == REDIRECT_KIND else "the URL of {} (a redirect cannot take its place: remove the old URL here)"
             problems.append(_redirect_clash(page, "is " + what.format(_owner(first, shown_as)), shown_as))
         elif path in owners:
@@ -118,7 +120,8 @@ def _folder_clashes(redirects: list[Page], written: set[str], shown_as: str) -> 
 
 def _redirect_clash(page: Page, what: str, shown_as: str) -> Problem:
     """An old URL of an article (`redirects.py`) where the site has something else, on the key that names it."""
-    return Problem(_owner(page, shown_as), page.context.get("line"), page.context["alias"].key, f"/{page.path} {what}")
+    where = CONFIG_FILE if "owner" in page.context else _owner(page, shown_as)
+    return Problem(where, page.context.get("line"), page.context["alias"].key, f"/{page.path} {what}")
 
 
 def _source_of(page: Page) -> str | None:
@@ -139,9 +142,11 @@ def _same_title(a: Page, b: Page) -> bool:
 
 
 def _owner(page: Page, shown_as: str) -> str:
+    if page.kind == REDIRECT_KIND and "owner" in page.context:  # (an old address of a tag's page: `redirects.listing_aliases`)
+        return page.context["owner"]
+    if page.kind in ("tag", "source"):
+        return f"the {page.kind} page of {page.title!r}"
     source = _source_of(page)
-    if source is None and page.kind == REDIRECT_KIND:  # (an old address of a tag's or outlet's page: `redirects.listing_aliases`)
-        return CONFIG_FILE
     return f"{shown_as}/{source}" if source else f"the {page.kind} page"
 
 

@@ -1536,26 +1536,27 @@ def _a_name(alias: str) -> bool:
     return "/" not in text and (" " in text or "." not in text and not text.isascii())
 
 
-def old_url(written: str) -> tuple[str | None, str]:
+def old_url(written: str, files: tuple[str, ...] = (".html", ".htm"), example: str = "2021/05/old-slug/") -> tuple[str | None, str]:
     """An old URL as an article names it -> its host (None for a path) and its path without the leading `/`, decoded,
-    as a site path: a folder's (`2021/05/old-slug/`; without an extension too) or an HTML file's (`old.html`).
+    as a site path: a folder's (`2021/05/old-slug/`; without an extension too) or a file's of the extensions `files`
+    (`old.html`; a tag's old feed, `.xml`, for `redirects.listing_aliases`, whose messages give its `example`).
 
     A ValueError says what is wrong: a URL of another scheme, a query, a pattern, `..`, a file that is no page."""
     text = written.strip()
     try:
         parts = urlsplit(text)
     except ValueError as exc:  # (a host in brackets that is no IP address: `http://[site]/old/`)
-        raise ValueError(f"{text!r} is not a URL: {exc} (write the old URL's path from the site's root: /2021/05/old-slug/)") from None
+        raise ValueError(f"{text!r} is not a URL: {exc} (write the old URL's path from the site's root: /{example})") from None
     host = None
     if parts.scheme or parts.netloc:
         if parts.scheme not in ("http", "https", "") or not parts.hostname:
-            raise ValueError(f"{text!r} is not a path from the site's root (/2021/05/old-slug/) or an http(s) URL of the site")
+            raise ValueError(f"{text!r} is not a path from the site's root (/{example}) or an http(s) URL of the site")
         host = parts.hostname
     if parts.query:
         raise ValueError(f"{text!r} has a query (?{parts.query}), which no file of a static site can answer: leave it out")
     if _PATTERN_PART.search(parts.path):
         raise ValueError(
-            f"{text!r} is a pattern, not a URL: write the article's old URL (/2021/05/old-slug/); "
+            f"{text!r} is a pattern, not a URL: write the article's old URL (/{example}); "
             "permalink: in site.yaml sets the pattern of every article's URL"
         )
     try:
@@ -1564,18 +1565,18 @@ def old_url(written: str) -> tuple[str | None, str]:
         raise ValueError(f"{text!r} has %-escapes that are not UTF-8 text") from None
     names = [name for name in path.split("/") if name not in ("", ".")]
     if ".." in names:
-        raise ValueError(f"{text!r} has a '..': write the path from the site's root (/2021/05/old-slug/)")
+        raise ValueError(f"{text!r} has a '..': write the path from the site's root (/{example})")
     if _CONTROL.search(path) or "\\" in path or "\x7f" in path:
         raise ValueError(f"{text!r} has a character no file name may hold")
     last = names[-1] if names else ""
     if path.endswith("/") or not names or not _EXTENSION.search(last):
         return host, "".join(f"{name}/" for name in names)
-    if last.lower().endswith((".html", ".htm")):
+    if last.lower().endswith(files):
         return host, "/".join(names)
     extension = last.rsplit(".", 1)[1]
     raise ValueError(
         f"{text!r} ends in .{extension}, which a static host does not serve as a page: "
-        "only a folder's page (/2021/05/old-slug/) or an .html file can redirect"
+        f"only a folder's page (/{example}) or an .html file can redirect"
     )
 
 

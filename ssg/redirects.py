@@ -10,18 +10,19 @@ no sitemap, feed or search index.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain
 from typing import NamedTuple
 
 from .config import CONFIG_FILE, Config, option_line
-from .content import OWN_URL_KEYS, Alias, old_url, outlet_key, slug_of
+from .content import OWN_URL_KEYS, Alias, old_url, outlet_key
 from .errors import Problem
 from .pages import Page, PageLink, link, page_link
-from .site import Site, names_index
+from .site import Site, TagNames, names_index, tag_slug
 from .theme import REDIRECT_TEMPLATE
 from .urls import Urls, output_file
-from .yamlload import line_below
+from .yamlload import line_below, quoted
 
 REDIRECT_KIND = "redirect"
 
@@ -67,19 +68,53 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
 
 class ListingAlias(NamedTuple):
     """An old address of a tag's or an outlet's page (site.yaml `tag_aliases:`, `source_aliases:`): the build writes a
-    page there that redirects to the page now, and, for an old name, the listing's feed at the old name's feed too (a
-    feed reader follows no page's redirect, and its readers are subscribed there)."""
+    page there that redirects to the page now, and the listing's feed at the old feed's address too (a feed reader
+    follows no page's redirect, and its readers are subscribed there)."""
 
-    path: str  # the old page's site path: tags/roskosmos/
+    path: str | None  # the old page's site path (tags/roskosmos/); None for an old feed's address alone (Hugo's index.xml)
     target: PageLink  # the listing's page now
     feed: str  # the listing's feed now
-    old_feed: str | None  # the old name's feed (tags/roskosmos/feed.xml); None for an old URL, whose feed ssg cannot know
+    old_feed: str | None  # where its feed was (tags/roskosmos/feed.xml); None where another generator's page was
     option: str  # `tag_aliases` or `source_aliases`
     line: int | None  # its entry's line in site.yaml
+    owner: str  # what collisions name it by: "the tag 'Soyuz spacecraft' (site.yaml:7)"
 
 
-# site.yaml's options of listings' old names -> what each names, and what the articles of an old name still used do.
+class _Listings(NamedTuple):
+    """What `listing_aliases` looks up of one kind of listing: tags or outlets."""
+
+    noun: str
+    names: TagNames  # a name -> its key (`tag_names:`, `source_names:`)
+    live: dict  # key -> the site's Tag or Outlet
+    articles: dict  # key -> its articles
+    folder: str  # where their pages are (tags/)
+    page: Callable[[str], str]  # a slug -> its page
+    feed: Callable[[str], str]  # a slug -> its feed
+    slug: Callable[[str], str]  # a key -> the slug this site gives it
+
+
+# site.yaml's options of listings' old names and URLs -> what each names.
 LISTING_ALIASES = {"tag_aliases": "tag", "source_aliases": "outlet"}
+
+
+def _listings(site: Site, config: Config, urls: Urls) -> dict[str, _Listings]:
+    tags = {tag.key: tag for tag in site.tags}
+    outlets = {outlet.slug: outlet for outlet in site.outlets}
+    return {
+        "tag_aliases": _Listings(
+            "tag", names_index(config.tag_names), tags, site.tag_articles, urls.tags(), urls.tag, urls.tag_feed, tag_slug
+        ),
+        "source_aliases": _Listings(
+            "outlet",
+            names_index(config.source_names, outlet_key),
+            outlets,
+            site.outlet_articles,
+            urls.sources(),
+            urls.source,
+            urls.source_feed,
+            str,
+        ),
+    }
 
 
 def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[ListingAlias], list[Problem], list[Problem]]:
@@ -87,65 +122,91 @@ def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[Listin
     site's, and a warning for each entry that cannot redirect: its tag is no article's (a typo, or renamed again), or
     an old name is still an article's tag, whose page stays (the `sed` that renamed it missed some files).
 
-    An old name is at the address this site gave it (`tags/<its slug>/`); an address another generator gave it (Hugo's
-    `/tags/роскосмос/`) is written as a URL. An entry may name its tag by any of its names (`tag_names:`)."""
+    An old name is at the address this site gave it (`tags/<its slug>/`, and its feed); an address another generator
+    gave it (Hugo's `/tags/роскосмос/`, and its feed `/tags/роскосмос/index.xml`) is written as a URL, from the root or
+    whole. An entry may name its tag by any of its names (`tag_names:`)."""
+    if not config.tag_aliases and not config.source_aliases:
+        return [], [], []
     found: list[ListingAlias] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    for option, noun in LISTING_ALIASES.items():
-        entries = getattr(config, option)
-        if not entries:
-            continue
-        after = option_line(config.root, option)
-        if noun == "outlet" and not config.sources.enabled:
+    for option, kind in _listings(site, config, urls).items():
+        entries, after = getattr(config, option), option_line(config.root, option)
+        if entries and kind.noun == "outlet" and not config.sources.enabled:
             message = "names outlets' old pages, and sources: {enabled: false} leaves out their pages: no page redirects (remove it, or turn sources on)"
             warnings.append(Problem(CONFIG_FILE, after, option, message))
             continue
-        if noun == "tag":
-            names, live, listed = names_index(config.tag_names), {t.key: t for t in site.tags}, site.tag_articles
-            page_of, feed_of, slug_of_key = urls.tag, urls.tag_feed, lambda key: slug_of(key) or "tag"
-        else:
-            names, live, listed = names_index(config.source_names, outlet_key), {o.slug: o for o in site.outlets}, site.outlet_articles
-            page_of, feed_of, slug_of_key = urls.source, urls.source_feed, lambda key: key
         for name, olds in entries.items():
-            line = line_below(config.root / CONFIG_FILE, name, after)
-            now = live.get(names.key(name))
+            line = line_below(config.root / CONFIG_FILE, name, after) or after
+            now = kind.live.get(kind.names.key(name))
             if now is None:
-                message = f"{name!r} is no article's {noun}: its old names and URLs redirect to nothing (name it as articles write it)"
+                message = f"{name!r} is no article's {kind.noun}: its old names and URLs redirect to nothing (name it as articles write it)"
                 warnings.append(Problem(CONFIG_FILE, line, option, message))
                 continue
-            target = PageLink(now.label(config.lang), config.lang, page_of(now.slug))
+            target = PageLink(now.label(config.lang), config.lang, kind.page(now.slug))
+            owner = f"the {kind.noun} {name!r} ({CONFIG_FILE}:{line})" if line else f"the {kind.noun} {name!r} ({CONFIG_FILE})"
             for old in olds:
-                old_feed = None
-                if "/" in old:  # an old URL (a name has no slash: tags/<slug>/ makes none)
-                    try:
-                        host, path = old_url(old)
-                        path = urls.alias(Alias(option, path, host), target.path)
-                    except ValueError as exc:
-                        problems.append(Problem(CONFIG_FILE, line, option, f"{name}: {exc}"))
-                        continue
-                else:
-                    key = names.key(old)
-                    if key in live and live[key] != now:
-                        articles = listed[key]
-                        message = (
-                            f"{name}: {old!r} is still the {noun} of {len(articles)} article{'s' if len(articles) > 1 else ''} "
-                            f"({config.content_dir}/{articles[0].source_path}{', ...' if len(articles) > 1 else ''}), whose page "
-                            f"stays at /{page_of(live[key].slug)}: rename it there too, or take it out of {option}:"
-                        )
-                        warnings.append(Problem(CONFIG_FILE, line, option, message))
-                        continue
-                    path, old_feed = page_of(slug_of_key(key)), feed_of(slug_of_key(key))
-                if output_file(path) != output_file(target.path):  # (its own name now: nothing to redirect)
-                    found.append(ListingAlias(path, target, feed_of(now.slug), old_feed, option, line))
+                try:
+                    path, old_feed = _old_address(old, kind, now, urls, target.path)
+                except ValueError as exc:
+                    problems.append(Problem(CONFIG_FILE, line, option, f"{name}: {exc}"))
+                    continue
+                except _StillListedError as still:
+                    articles = kind.articles[still.key]
+                    message = (
+                        f"{name}: {old!r} is still the {kind.noun} of {len(articles)} article{'s' if len(articles) > 1 else ''} "
+                        f"({config.content_dir}/{articles[0].source_path}{', ...' if len(articles) > 1 else ''}), whose page "
+                        f"stays at /{kind.page(kind.live[still.key].slug)}: rename it there too, or take it out of {option}:"
+                    )
+                    warnings.append(Problem(CONFIG_FILE, line, option, message))
+                    continue
+                if path is not None or old_feed is not None:
+                    found.append(ListingAlias(path, target, kind.feed(now.slug), old_feed, option, line, owner))
     return found, problems, warnings
+
+
+class _StillListedError(Exception):
+    """An old name that is still some article's tag (outlet): `key`, its key."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _old_address(old: str, kind: _Listings, now: tuple, urls: Urls, target: str) -> tuple[str | None, str | None]:
+    """(the old page's path, the old feed's path) of `old`, an old name or URL of the listing `now` at `target`; None
+    for what is the listing's own now or is not known. An old URL (from the root, or whole) ending in .xml is an old
+    feed's; one of this site's listing pages (tags/<x>/) keeps that listing's feed too."""
+    if not old.startswith("/") and not _WHOLE_URL.match(old):  # (a name: `9/11 attacks` has a slash too)
+        key = kind.names.key(old)
+        if key in kind.live and kind.live[key] != now:
+            raise _StillListedError(key)
+        path, feed = kind.page(kind.slug(key)), kind.feed(kind.slug(key))
+    else:
+        host, path = old_url(old, (".html", ".htm", ".xml"), kind.page("old-name"))
+        path = urls.alias(Alias("", path, host), target)
+        own = path[len(kind.folder) : -1] if path.startswith(kind.folder) and path.endswith("/") else ""
+        feed = path if path.endswith(".xml") else kind.feed(own) if own and "/" not in own else None
+        path = None if path.endswith(".xml") else path
+    own_page, own_feed = path is not None and output_file(path) == output_file(target), feed == kind.feed(now.slug)
+    return (None if own_page else path), (None if own_feed else feed)
+
+
+_WHOLE_URL = re.compile(r"https?://", re.IGNORECASE)
 
 
 def listing_redirects(aliases: Iterable[ListingAlias]) -> list[Page]:
     """The redirect page at each old address of `listing_aliases` (one for an address given twice, by name and URL)."""
     pages: dict[tuple[str, str], Page] = {}
     for alias in aliases:
-        context = {"target": alias.target, "source_path": None, "alias": Alias(alias.option, alias.path), "line": alias.line}
+        if alias.path is None:
+            continue
+        context = {
+            "target": alias.target,
+            "source_path": None,
+            "alias": Alias(alias.option, alias.path),
+            "line": alias.line,
+            "owner": alias.owner,
+        }
         page = Page(alias.path, REDIRECT_KIND, REDIRECT_TEMPLATE, alias.target.lang, alias.target.title, context, (repr(alias.target),))
         pages.setdefault((page.file, alias.target.path), page)  # (two tags' is a clash: `collisions.collisions`)
     return list(pages.values())
@@ -211,26 +272,42 @@ def moved_pages(
     return _moved_warnings(sorted(moved, key=lambda found: found[0]), output, content_dir)
 
 
-def renamed_listings(gone: Iterable[str], was: Collection[str], pages: Sequence[Page], output: str) -> list[Problem]:
+def renamed_listings(gone: Iterable[str], was: Collection[str], pages: Sequence[Page], urls: Urls, output: str) -> list[Problem]:
     """A warning when the page of one tag (or outlet) is gone since the last build and the page of one new tag came:
     most likely the tag was renamed (a `sed` over its articles), and once published every link to its old address
-    breaks. The warning gives the `tag_aliases:` entry that keeps the address (`listing_aliases`). Several gone or come
-    at once cannot be paired from the output's files: nothing is said then, nor when a tag's last article went."""
+    breaks. The warning gives the `tag_aliases:` entry that keeps the address, and its feed (`listing_aliases`). Several
+    gone or come at once cannot be paired from the output's files, nor a tag merged into one there before: nothing is
+    said then, nor when a tag's last article went and no new tag came."""
     gone = list(gone)
     problems = []
-    for kind, option in (("tag", "tag_aliases"), ("source", "source_aliases")):
-        folder = "tags/" if kind == "tag" else "sources/"
-        went = [file for file in gone if file.startswith(folder) and file.count("/") == 2 and file.endswith("/index.html")]
-        came = [page for page in pages if page.kind == kind and page.file.count("/") == 2 and page.file not in was] if went else []
+    for kind, option, folder in (("tag", "tag_aliases", urls.tags()), ("source", "source_aliases", urls.sources())):
+        went = [file for file in gone if _is_listing_page(file, folder)]
+        came = (
+            [page for page in pages if page.kind == kind and page.file not in was and _is_listing_page(page.file, folder)] if went else []
+        )
         if len(went) == 1 and len(came) == 1:
             old, now, noun = _site_path(went[0]), came[0], LISTING_ALIASES[option]
             message = (
                 f"the page of one {noun} is gone since the last build into {output} (/{old}), and one {noun}'s is new "
                 f"(/{now.path}, {now.title}): if it is that {noun} renamed, links and bookmarks to the old address break once "
-                f"this is published; {option}: {{{now.title}: [/{old}]}} keeps it working (a page there redirects)"
+                f"this is published; {option}: {{{_flow_key(now.title)}: [/{old}]}} keeps it working (a page there redirects, "
+                "and its feed is written there too)"
             )
             problems.append(Problem(CONFIG_FILE, None, None, message))
     return problems
+
+
+def _is_listing_page(file: str, folder: str) -> bool:
+    """Whether output file `file` is the first page of a listing in `folder` (tags/<slug>/index.html)."""
+    return file.startswith(folder) and file.endswith("/index.html") and file.count("/") == folder.count("/") + 1
+
+
+def _flow_key(text: str) -> str:
+    """`text` as a key of a YAML flow mapping: quoted where it holds what YAML reads otherwise (`: `, `#`, `,`, brackets)."""
+    return quoted(text) if _FLOW_SPECIAL.search(text) or text != text.strip() else text
+
+
+_FLOW_SPECIAL = re.compile(r"[:#,\[\]{}&*!|>'\"%@`]")
 
 
 def _moved_warnings(moved: list[tuple[str, Page, bool]], output: str, content_dir: str) -> list[Problem]:

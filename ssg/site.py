@@ -107,6 +107,13 @@ class Period(NamedTuple):
 
 
 tag_key = tag_fold  # (a tag's key: its name in any case or spacing)
+
+
+def tag_slug(key: str) -> str:
+    """The URL slug of the tag of `key`, before numbering (a second tag of the same slug gets `-2`)."""
+    return slug_of(key) or "tag"
+
+
 _SOURCE = attrgetter("source")
 
 
@@ -450,7 +457,7 @@ def _tag_index(articles: Sequence[Article], known: TagNames) -> TagIndex:
             key = known.key(name)
             spellings[key][name] += 1
             oldest.setdefault(key, index)
-    return TagIndex(dict(spellings), oldest, {key: slug_of(key) or "tag" for key in oldest})
+    return TagIndex(dict(spellings), oldest, {key: tag_slug(key) for key in oldest})
 
 
 def _tags(
@@ -890,7 +897,7 @@ def _reordered(
     index = TagIndex(
         {key: spellings[key] for key in oldest_first},
         {key: oldest[key] for key in oldest_first},
-        {key: kept[key] if key in kept else slug_of(key) or "tag" for key in oldest_first},
+        {key: kept[key] if key in kept else tag_slug(key) for key in oldest_first},
     )
     named, warnings = _tags(ordered, index, known, shown_as, None)
     tags = tuple(Tag(t.key, t.name, t.slug, len(tag_articles[t.key]), t.names) for t in named)

@@ -457,7 +457,8 @@ def test_a_renamed_tags_old_name_and_urls_lead_to_its_page_and_its_old_feed_is_k
     assert old.replace("tags/soyuz/feed.xml", "tags/soyuz-spacecraft/feed.xml") == now
     assert "<id>https://example.org/tags/soyuz/feed.xml</id>" in old and old.count("<entry>") == 2
     assert (project.public / "sources/interfaks-avn/feed.xml").is_file()
-    assert not (project.public / "tags/союз/feed.xml").exists()  # (another generator's feed: its address is not known)
+    # (an old address in the tags' folder gets a feed.xml as a tag's; Hugo's was index.xml: write that one as a URL too)
+    assert (project.public / "tags/союз/feed.xml").is_file()
     assert "soyuz/" not in (project.public / "sitemap.xml").read_text(encoding="utf-8").replace("soyuz-spacecraft/", "")
     assert check_links(project.public, "https://example.org/").broken == []
 
@@ -478,26 +479,33 @@ def test_tag_aliases_that_cannot_redirect_are_told_on_their_lines(project):
     its page stays, and a redirect could not take its place) are warnings on the entry's line; an old URL that no static
     host can serve is an error there, as an article's is."""
     renamed(project, "  Soyuz craft: [Soyuz]\n  Soyuz spacecraft: [ISS]")
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(text + "source_aliases: {Interfax AVN: [Interfax-AVN]}\n", encoding="utf-8")
     warnings = [str(w) for w in project.build().warnings]
     assert warnings == [
         "site.yaml:6: tag_aliases: 'Soyuz craft' is no article's tag: its old names and URLs redirect to nothing (name it as articles write it)",
         "site.yaml:7: tag_aliases: Soyuz spacecraft: 'ISS' is still the tag of 1 article (content/2021/a.md), whose page stays at "
         "/tags/iss/: rename it there too, or take it out of tag_aliases:",
+        # (an entry written in flow style is told on its option's line)
+        "site.yaml:8: source_aliases: 'Interfax AVN' is no article's outlet: its old names and URLs redirect to nothing (name it as "
+        "articles write it)",
     ]
     assert (project.public / "tags/iss/index.html").is_file() and not (project.public / "tags/soyuz").exists()
-    renamed(project, "  Soyuz spacecraft: [/tags/?tag=soyuz]")
-    assert problems(project) == [
-        "site.yaml:6: tag_aliases: Soyuz spacecraft: '/tags/?tag=soyuz' has a query (?tag=soyuz), which no file of a static site "
-        "can answer: leave it out"
-    ]
-    renamed(project, "  Soyuz spacecraft: [/tags/iss/]")
-    assert problems(project) == [
-        "site.yaml:6: tag_aliases: /tags/iss/ is the URL of the tag page (a redirect cannot take its place: remove the old URL here)"
-    ]
-    renamed(project, "  Soyuz spacecraft: 3")
-    assert problems(project) == [
-        "site.yaml:5: tag_aliases: Soyuz spacecraft: must be its old names or old URLs, one or a list, e.g. [Роскосмос ГК, /tags/roskosmos-gk/]"
-    ]
+    errors = {
+        "[/tags/?tag=soyuz]": "site.yaml:6: tag_aliases: Soyuz spacecraft: '/tags/?tag=soyuz' has a query (?tag=soyuz), which no "
+        "file of a static site can answer: leave it out",
+        "[/tags/iss/]": "site.yaml:6: tag_aliases: /tags/iss/ is the URL of the tag page of 'ISS' (a redirect cannot take its place: "
+        "remove the old URL here)",
+        "[Apollo]\n  ISS: [Apollo]": "site.yaml:7: tag_aliases: /tags/apollo/ is an old address of the tag 'Soyuz spacecraft' "
+        "(site.yaml:6) too (a page can lead to one place only: remove it from one of them)",
+        "[/tags/soyuz/index.php]": "site.yaml:6: tag_aliases: Soyuz spacecraft: '/tags/soyuz/index.php' ends in .php, which a static "
+        "host does not serve as a page: only a folder's page (/tags/old-name/) or an .html file can redirect",
+        "3": "site.yaml:5: tag_aliases: Soyuz spacecraft: must be its old names or old URLs, one or a list, e.g. [Роскосмос ГК, "
+        "/tags/roskosmos-gk/]",
+    }
+    for aliases, error in errors.items():
+        renamed(project, f"  Soyuz spacecraft: {aliases}")
+        assert problems(project) == [error]
 
 
 def test_a_tag_renamed_since_the_last_build_is_told_with_the_alias_that_keeps_its_address(project):
@@ -510,10 +518,24 @@ def test_a_tag_renamed_since_the_last_build_is_told_with_the_alias_that_keeps_it
     assert [str(w) for w in project.build().warnings] == [
         "site.yaml: the page of one tag is gone since the last build into public (/tags/soyuz/), and one tag's is new "
         "(/tags/soyuz-spacecraft/, Soyuz spacecraft): if it is that tag renamed, links and bookmarks to the old address "
-        "break once this is published; tag_aliases: {Soyuz spacecraft: [/tags/soyuz/]} keeps it working (a page there redirects)"
+        "break once this is published; tag_aliases: {Soyuz spacecraft: [/tags/soyuz/]} keeps it working (a page there redirects, "
+        "and its feed is written there too)"
     ]
     renamed(project, "  Soyuz spacecraft: [/tags/soyuz/]")
     project.write({"content/2021/b.md": article("B", "2021-05-25", tags="[Apollo]")})
     project.build()
+    assert (project.public / "tags/soyuz/feed.xml").is_file()  # (the address given as written: its feed is kept)
     (project.root / "content/2021/b.md").unlink()
     assert project.build().warnings == []
+
+
+def test_another_generators_tag_feed_and_a_name_with_a_slash(project):
+    """Hugo's tag feed (/tags/союз/index.xml), written as an old URL, gets the tag's feed; an old name holding a slash
+    (`9/11`) is a name, at the address this site gave it, not a path from the root."""
+    renamed(project, "  Soyuz spacecraft: [/tags/союз/, /tags/союз/index.xml, 9/11 launch]")
+    assert project.build().warnings == []
+    feed = (project.public / "tags/союз/index.xml").read_text(encoding="utf-8")
+    assert "<id>https://example.org/tags/%D1%81%D0%BE%D1%8E%D0%B7/index.xml</id>" in feed or "tags/союз/index.xml</id>" in feed
+    assert feed.count("<entry>") == 2
+    assert redirect(project, "tags/9-11-launch/index.html")[0] == "../soyuz-spacecraft/"
+    assert (project.public / "tags/9-11-launch/feed.xml").is_file() and not (project.public / "9").exists()
