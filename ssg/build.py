@@ -59,7 +59,15 @@ from .output import (
 )
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
-from .redirects import listing_aliases, listing_redirects, moved_pages, old_feeds, redirect_pages, renamed_listings
+from .redirects import (
+    listing_aliases,
+    listing_redirects,
+    moved_pages,
+    old_feed_clashes,
+    old_feeds,
+    redirect_pages,
+    renamed_listings,
+)
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
 from .searching import SearchWriter, prune_search_states, search_pages, search_state
 from .site import Site, assemble, reassemble
@@ -487,6 +495,9 @@ class Builder:
         result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember, self.clippings)
         result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir) + unredirected
         problems += _output_problems(run, theme, loaded, made, missing, not_ours) + not_ours_either
+        if renamed:  # (a renamed tag's old feed where something else is written)
+            others = written.pages | files.keys() | {urls.sitemap(), urls.latest(), urls.robots()}
+            problems += old_feed_clashes(renamed, [feed.path for feed, _ in feeds], others)
         if problems:  # (with --strict, the warnings are errors among them)
             raise (
                 ContentError(problems + checks.strict_errors(result.warnings), [])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain
 from typing import NamedTuple
@@ -219,6 +220,30 @@ def old_feeds(aliases: Iterable[ListingAlias]) -> dict[str, list[str]]:
         if alias.old_feed is not None and alias.old_feed not in found.get(alias.feed, ()):
             found.setdefault(alias.feed, []).append(alias.old_feed)
     return found
+
+
+def old_feed_clashes(aliases: Iterable[ListingAlias], feeds: Sequence[str], taken: Collection[str]) -> list[Problem]:
+    """An error on the entry of each old feed's address (`listing_aliases`) where the build writes something else: the
+    site's feed (`/feed.xml` given for a tag's), another feed, a page, the sitemap, a copied file. `feeds`: every feed's
+    path, the old ones among them; `taken`: every other file the build writes."""
+    written = Counter(feeds)
+    return [
+        Problem(
+            CONFIG_FILE,
+            alias.line,
+            alias.option,
+            f"/{alias.old_feed} is a file the build writes already (a feed, the sitemap, a page or a copied file): "
+            f"{_a_noun(LISTING_ALIASES[alias.option])}'s old feed cannot take its place (remove it here)",
+        )
+        for alias in aliases
+        if alias.old_feed is not None
+        and (written[alias.old_feed] > 1 or alias.old_feed in taken)
+        and (alias.path is None or output_file(alias.path) not in taken)  # (its page's clash is told: `collisions`)
+    ]
+
+
+def _a_noun(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 MOVED_KINDS = ("article", "page")  # the pages whose addresses people link to and bookmark, and an alias can keep

@@ -500,6 +500,8 @@ def test_tag_aliases_that_cannot_redirect_are_told_on_their_lines(project):
         "(site.yaml:6) too (a page can lead to one place only: remove it from one of them)",
         "[/tags/soyuz/index.php]": "site.yaml:6: tag_aliases: Soyuz spacecraft: '/tags/soyuz/index.php' ends in .php, which a static "
         "host does not serve as a page: only a folder's page (/tags/old-name/) or an .html file can redirect",
+        "[/feed.xml]": "site.yaml:6: tag_aliases: /feed.xml is a file the build writes already (a feed, the sitemap, a page or a "
+        "copied file): a tag's old feed cannot take its place (remove it here)",
         "3": "site.yaml:5: tag_aliases: Soyuz spacecraft: must be its old names or old URLs, one or a list, e.g. [Роскосмос ГК, "
         "/tags/roskosmos-gk/]",
     }
