@@ -17,6 +17,7 @@ Four small pieces, the first three testable without a real file system:
 from __future__ import annotations
 
 import enum
+import errno
 import gc
 import json
 import os
@@ -397,13 +398,14 @@ class Watcher:
         self._handler = _Handler(self)
         self._watches: dict[tuple[Path, bool], ObservedWatch] = {}
         self._renew = threading.Event()  # set: a folder was deleted or renamed since the last `sync`
+        self._told: set[Path] = set()  # folders `_unwatched` has warned of
 
     def start(self) -> None:
         # watchdog warns (on stderr, with a source line) as it watches a folder moved in before its new parent was
         # watched: the case `folder_gone` repairs, and nothing the author should see.
         warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWarning, module=r"watchdog\.")
+        self._observer.start()  # (first: `sync` then starts each folder's watch itself, and tells of one that fails)
         self.sync(self.layout)
-        self._observer.start()
 
     def folder_gone(self) -> None:
         """Called from the watchdog thread for a folder deleted or renamed: have the next `sync` watch the recursive
@@ -430,8 +432,23 @@ class Watcher:
             with suppress(KeyError, OSError):  # the folder was deleted, and its watch with it
                 self._observer.unschedule(self._watches.pop(key))
         for folder, recursive in sorted(wanted - set(self._watches)):
-            self._watches[(folder, recursive)] = self._observer.schedule(self._handler, str(folder), recursive=recursive)
+            try:
+                self._watches[(folder, recursive)] = self._observer.schedule(self._handler, str(folder), recursive=recursive)
+            except OSError as error:  # (the next sync tries again)
+                self._unwatched(folder, error)
         return renew
+
+    def _unwatched(self, folder: Path, error: OSError) -> None:
+        """Say (once a folder) why saves in `folder` go unheard, rather than end the preview in a traceback: out of
+        inotify watches (ENOSPC, "No space left on device", as an editor and a second preview can use them up), or the
+        folder gone again since it was listed (it is watched once it is back)."""
+        if error.errno == errno.ENOENT or folder in self._told:
+            return
+        self._told.add(folder)
+        why = os.strerror(error.errno) if error.errno else str(error)
+        if error.errno in (errno.ENOSPC, errno.EMFILE):
+            why = "the system's limit of watched folders is reached: raise fs.inotify.max_user_watches (sysctl), or close another program that watches many"
+        click.secho(f"warning: cannot watch {folder} ({why}): saves there are not seen", fg="yellow", err=True)
 
     def stop(self) -> None:
         self.batcher.close()

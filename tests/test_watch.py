@@ -551,6 +551,36 @@ def test_a_folder_moved_into_a_folder_just_made_is_still_heard_after_sync(watche
     assert got[0] is not None and {Path(c.path).name for c in got[0].changes} == {"a.md"}
 
 
+def test_a_folder_that_cannot_be_watched_is_a_warning_not_the_end_of_the_preview(project, monkeypatch, capsys):
+    """Out of inotify watches (fs.inotify.max_user_watches; an editor watching a big tree uses them up), watching a
+    folder raised OSError (ENOSPC) out of the preview's start or out of a rebuild, a traceback that ended it."""
+    import errno
+
+    from ssg import watch
+
+    project.write({"content/2021/a.md": "old\n", "templates/base.html": "x"})
+    real = watch.Observer.schedule
+
+    def schedule(self, handler, path, **options):
+        if path.endswith("templates"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, handler, path, **options)
+
+    monkeypatch.setattr(watch.Observer, "schedule", schedule)
+    batcher = Batcher(quiet=0.05)
+    watcher = Watcher(Layout.of(load_config(project.root)), batcher)
+    try:
+        watcher.start()
+        watcher.sync(watcher.layout)  # (each rebuild tries again; it warns once)
+        err = capsys.readouterr().err
+        assert err.count("cannot watch") == 1 and "templates" in err and "fs.inotify.max_user_watches" in err
+        (project.root / "content/2021/a.md").write_text("new\n")  # the other folders are heard
+        batch = batcher.next_batch()
+        assert batch is not None and {Path(c.path).name for c in batch.changes} == {"a.md"}
+    finally:
+        watcher.stop()
+
+
 class _Cycle:
     """An object in a reference cycle: only the collector frees it."""
 
