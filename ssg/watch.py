@@ -17,6 +17,7 @@ Four small pieces, the first three testable without a real file system:
 from __future__ import annotations
 
 import enum
+import errno
 import gc
 import json
 import os
@@ -24,10 +25,12 @@ import signal
 import threading
 import time
 import traceback
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -93,6 +96,18 @@ class Layout:
         ignored = [folder for folder in ignored if not any(source == folder or source.is_relative_to(folder) for source in kept)]
         return cls(root, folders, tuple(ignored), tuple(Path(os.path.abspath(p)) for p in settings))
 
+    @cached_property
+    def strings(self) -> _LayoutStrings:
+        """The folders as absolute, normalised strings, for `classify`."""
+        folders = tuple((os.path.abspath(folder), kind) for folder, kind in self.folders)
+        return _LayoutStrings(
+            os.path.abspath(self.root),
+            folders,
+            tuple(os.path.abspath(folder) for folder in self.ignored),
+            frozenset(os.path.abspath(file) for file in self.settings),
+            os.path.abspath(self.root / "themes"),
+        )
+
     def watch_plan(self) -> dict[Path, bool]:
         """Folder -> recursive?: the root alone (site.yaml, new source folders), then each source folder."""
         plan = {self.root: False}
@@ -102,6 +117,15 @@ class Layout:
             if not any(file.parent == folder or (recursive and file.is_relative_to(folder)) for folder, recursive in plan.items()):
                 plan[file.parent] = False
         return plan
+
+
+@dataclass(frozen=True)
+class _LayoutStrings:
+    root: str
+    folders: tuple[tuple[str, ChangeKind], ...]
+    ignored: tuple[str, ...]
+    settings: frozenset[str]
+    themes: str
 
 
 EDITOR_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", "~")
@@ -117,24 +141,33 @@ def is_editor_file(name: str) -> bool:
 
 
 def classify(path: str | Path, layout: Layout) -> ChangeKind:
-    """The kind of change a path is; the deepest matching folder of the layout wins."""
-    path = Path(os.path.abspath(path))
-    if any(path == folder or path.is_relative_to(folder) for folder in layout.ignored):
+    """The kind of change a path is; the deepest matching folder of the layout wins.
+
+    On strings, not `Path`s: the watchdog thread classifies every path of every event, and a sed over a
+    3,000-article archive is 35,000 events; at 230 us a path (pathlib) the preview heard the last of them 11-18 s
+    after sed had ended, and built only then."""
+    path = os.path.abspath(path)
+    strings = layout.strings
+    if any(_under(path, folder) for folder in strings.ignored) or not _under(path, strings.root):
         return ChangeKind.IGNORED
-    if not path.is_relative_to(layout.root):
+    rest = path[len(strings.root) :].lstrip(os.sep)
+    parts = rest.split(os.sep) if rest else []
+    if any(is_editor_file(part) for part in parts):
         return ChangeKind.IGNORED
-    relative = path.relative_to(layout.root)
-    if any(is_editor_file(part) for part in relative.parts):
-        return ChangeKind.IGNORED
-    if relative == Path(CONFIG_FILE) or path in layout.settings:
+    if parts == [CONFIG_FILE] or path in strings.settings:
         return ChangeKind.CONFIG
-    matches = [(len(folder.parts), kind, folder) for folder, kind in layout.folders if path == folder or path.is_relative_to(folder)]
+    matches = [(folder.count(os.sep), kind, folder) for folder, kind in strings.folders if _under(path, folder)]
     if not matches:
         return ChangeKind.IGNORED
     _, kind, folder = max(matches, key=lambda m: m[0])
-    if folder == layout.root / "themes" and path.relative_to(folder).parts[1:2] == ("static",):
+    if folder == strings.themes and path[len(folder) :].split(os.sep)[2:3] == ["static"]:
         return ChangeKind.STATIC  # themes/<name>/static/...
     return kind
+
+
+def _under(path: str, folder: str) -> bool:
+    """`path` is `folder` or in it (both absolute and normalised)."""
+    return path.startswith(folder) and (len(path) == len(folder) or path[len(folder)] == os.sep or folder.endswith(os.sep))
 
 
 # The main thread waits here; a Ctrl-C that the OS delivers to another thread only reaches it
@@ -149,6 +182,8 @@ FULL_EVERY = 20  # builds after which the pause of IDLE looks at all of it anywa
 # 100,000 cost one collection of them all in the build: 0.04-0.06 s of the save (0.07-0.2 s on a busy box). A build of
 # every page (site.yaml changed) collects every 400,000 then: its peak grows by ~13 MiB (368 -> 381 MiB), its time not.
 PREVIEW_GEN0 = 400_000
+
+BULK_FILES = 10  # files in a batch past which it is a tool's change, not an editor's save (`Batcher`)
 
 # Reading a file (our own build reads every article) shows up as opened/closed-without-writing.
 CHANGE_EVENTS = frozenset({"created", "modified", "deleted", "moved", "closed"})
@@ -208,6 +243,15 @@ class Batcher:
     renamed articles and then the rest (22.5 + 38.8 s, the listings rendered twice), and the preview showed the tag
     half renamed between them.
 
+    A batch of more than `BULK_FILES` files, or one that made or removed a folder, is a tool's change (sed over the
+    archive, a git checkout, a folder moved), not an editor's save: it waits `bulk_quiet` rather than `quiet`. Tools pause
+    between files longer than an editor between the steps of a save (xargs starting the next sed, git writing in
+    chunks, a busy box): sed -i over 215 files of a 3,000-article archive was built as two and three batches, 22 or 53
+    files and then the rest, the tag half renamed between them. And watchdog holds the first half of a rename 0.5 s to
+    pair it: a folder moved into a folder just made (`mkdir content/archive && mv content/2021 content/archive/`) came as
+    its files created, then the old folder deleted 0.5 s later, and the build between saw every article twice (251
+    errors on the page for a plain `mv`).
+
     Where the file system tells when a file written to is closed (inotify's close-after-write: the
     "closed" events), a batch whose every file was written in place and then closed is handed out
     `closed_quiet` seconds after that instead: the save is over (Python's `write_text`, cp, vim
@@ -223,6 +267,7 @@ class Batcher:
         signature: Callable[[str], Signature] = file_signature,
         closed_quiet: float = 0.01,
         bulk_wait: float = 30.0,
+        bulk_quiet: float = 0.6,
     ):
         """`quiet`: an editor's save is a burst of events a few milliseconds apart; 50 ms joins them and is too
         short for the author to notice. A file still changing after it is waited for again (`_settled`).
@@ -232,8 +277,11 @@ class Batcher:
         self.signature = signature
         self.closed_quiet = closed_quiet
         self.bulk_wait = bulk_wait
+        self.bulk_quiet = bulk_quiet
+        self._folders = False  # a folder was made or removed in the pending batch
         self._cond = threading.Condition()
         self._pending: dict[Change, Signature] = {}
+        self._paths: set[str] = set()  # the paths of `_pending` (a sed over 3,000 files looked for each in all of them)
         self._new: set[str] = set()  # pending paths whose first change in the batch created them
         self._written: set[str] = set()  # pending paths whose last event was their close after writing
         self._handed: dict[str, Signature] = {}  # each path of the last batch handed out, as it was then
@@ -241,9 +289,10 @@ class Batcher:
         self._cap = 0.0  # when the batch is handed out at the latest, however its files go on changing
         self._closed = False
 
-    def add(self, changes: Iterable[Change], created: str | None = None, closed: bool = False) -> None:
+    def add(self, changes: Iterable[Change], created: str | None = None, closed: bool = False, folder: bool = False) -> None:
         """Called from the watcher thread; ignored changes never start or extend a batch. `created`: the path
-        the event made (`created_path`); `closed`: the event is a file's close after writing."""
+        the event made (`created_path`); `closed`: the event is a file's close after writing; `folder`: a folder was
+        made, removed or renamed."""
         seen = [(c, self.signature(c.path)) for c in changes if c.kind is not ChangeKind.IGNORED]
         with self._cond:
             if closed:  # (a file closed as the last batch saw it: what was written is built, or is being built)
@@ -256,9 +305,11 @@ class Batcher:
             elif any(c not in self._pending for c, _ in seen):  # (more files of a bulk change: sed, a checkout)
                 self._cap = max(self._cap, min(now + self.max_wait, self._first + self.bulk_wait))
             self._last = now
-            if created is not None and all(c.path != created for c in self._pending):
+            if created is not None and created not in self._paths:
                 self._new.add(created)
             self._pending.update(seen)
+            self._paths.update(c.path for c, _ in seen)
+            self._folders = self._folders or folder
             for change, _ in seen:
                 (self._written.add if closed else self._written.discard)(change.path)
             self._cond.notify_all()
@@ -272,8 +323,10 @@ class Batcher:
                     continue
                 now = time.monotonic()
                 # (Written in place and closed, every one: the save is over. Nothing made: no rename to wait for.)
-                done = not self._new and all(c.path in self._written for c in self._pending)
-                deadline = min(self._last + (self.closed_quiet if done else self.quiet), self._cap)
+                # (Every event wakes this: `done` looks at the files of an editor's save only, never at those of a bulk change.)
+                bulk = self._folders or len(self._pending) > BULK_FILES
+                done = not bulk and not self._new and all(c.path in self._written for c in self._pending)
+                deadline = min(self._last + (self.bulk_quiet if bulk else self.closed_quiet if done else self.quiet), self._cap)
                 if now < deadline:
                     self._cond.wait(deadline - now)
                     continue
@@ -286,8 +339,10 @@ class Batcher:
                 changes = frozenset(c for c in self._pending if c.path not in gone)
                 self._handed = {c.path: found for c, found in self._pending.items()}
                 self._pending.clear()
+                self._paths.clear()
                 self._new.clear()
                 self._written.clear()
+                self._folders = False
                 if changes:
                     return Batch(changes)
         return None
@@ -326,8 +381,11 @@ class _Handler(FileSystemEventHandler):
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         layout = self.watcher.layout
-        changes = (Change(classify(p, layout), p) for p in event_paths(event))
-        self.watcher.batcher.add(changes, created_path(event), closed=event.event_type == "closed")
+        changes = [Change(classify(p, layout), p) for p in event_paths(event)]
+        folder = event.is_directory and event.event_type in ("created", "deleted", "moved")
+        if folder and event.event_type != "created" and any(c.kind is not ChangeKind.IGNORED for c in changes):
+            self.watcher.folder_gone()  # (a source folder's: not the output's, which a build moves into place)
+        self.watcher.batcher.add(changes, created_path(event), closed=event.event_type == "closed", folder=folder)
 
 
 class Watcher:
@@ -339,22 +397,58 @@ class Watcher:
         self._observer = Observer(timeout=0.1)
         self._handler = _Handler(self)
         self._watches: dict[tuple[Path, bool], ObservedWatch] = {}
+        self._renew = threading.Event()  # set: a folder was deleted or renamed since the last `sync`
+        self._told: set[Path] = set()  # folders `_unwatched` has warned of
 
     def start(self) -> None:
+        # watchdog warns (on stderr, with a source line) as it watches a folder moved in before its new parent was
+        # watched: the case `folder_gone` repairs, and nothing the author should see.
+        warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWarning, module=r"watchdog\.")
+        self._observer.start()  # (first: `sync` then starts each folder's watch itself, and tells of one that fails)
         self.sync(self.layout)
-        self._observer.start()
 
-    def sync(self, layout: Layout) -> None:
-        """Follow a new layout (site.yaml moved a folder) and pick up source folders created since."""
+    def folder_gone(self) -> None:
+        """Called from the watchdog thread for a folder deleted or renamed: have the next `sync` watch the recursive
+        folders anew.
+
+        watchdog's watches follow inodes: `mkdir content/archive && mv content/2021 content/archive/` moved the folder
+        before its new parent was watched, so the move came as the folder created there, then (0.5 s later, its wait
+        for the rename's other half) as content/2021 deleted or moved; watchdog then dropped the watch the moved folder
+        still had, and every later save in content/archive/2021 went unheard (the preview showed it only after some
+        other save). Watching anew costs a few milliseconds (one watch per folder)."""
+        self._renew.set()
+
+    def sync(self, layout: Layout) -> bool:
+        """Follow a new layout (site.yaml moved a folder) and pick up source folders created since; after a folder
+        was deleted or renamed, watch the recursive folders anew (`folder_gone`). True when it did: a change made before
+        that may have had no event."""
         self.layout = layout
+        renew = self._renew.is_set()
+        self._renew.clear()  # (a folder gone from here on is covered by the watches made below)
         wanted = {(folder, recursive) for folder, recursive in layout.watch_plan().items() if folder.is_dir()}
         # A watched folder deleted (rm -r content, then made again by a git checkout) stops its watch: watched anew.
         stopped = {emitter.watch for emitter in self._observer.emitters if not emitter.is_alive()} if self._observer.is_alive() else set()
-        for key in [key for key, watch in self._watches.items() if key not in wanted or watch in stopped]:
+        for key in [key for key, watch in self._watches.items() if key not in wanted or watch in stopped or (renew and key[1])]:
             with suppress(KeyError, OSError):  # the folder was deleted, and its watch with it
                 self._observer.unschedule(self._watches.pop(key))
         for folder, recursive in sorted(wanted - set(self._watches)):
-            self._watches[(folder, recursive)] = self._observer.schedule(self._handler, str(folder), recursive=recursive)
+            try:
+                self._watches[(folder, recursive)] = self._observer.schedule(self._handler, str(folder), recursive=recursive)
+            except OSError as error:  # (the next sync tries again)
+                self._unwatched(folder, error)
+        return renew
+
+    def _unwatched(self, folder: Path, error: OSError) -> None:
+        """Say (once a folder) why saves in `folder` go unheard, rather than end the preview in a traceback: out of
+        inotify watches (ENOSPC, "No space left on device", as an editor and a second preview can use them up), or the
+        folder gone again since it was listed (it is watched once it is back)."""
+        if error.errno == errno.ENOENT or folder in self._told:
+            return
+        self._told.add(folder)
+        why = os.strerror(error.errno) if error.errno else str(error)
+        if error.errno in (errno.ENOSPC, errno.EMFILE):
+            why = "the system's limit of watched folders is reached: raise fs.inotify.max_user_watches (sysctl), or close another program that watches many"
+        click.secho(f"warning: cannot watch {folder} ({why}): saves there are not seen", fg="yellow", err=True)
 
     def stop(self) -> None:
         self.batcher.close()
@@ -555,8 +649,8 @@ class Rebuilder:
                 self.config = None
                 self.failed(error)
                 return
-        if self._watcher is not None:
-            self._watcher.sync(Layout.of(self.config))  # folders site.yaml moved, or created since
+        if self._watcher is not None and self._watcher.sync(Layout.of(self.config)):  # folders site.yaml moved, or created since
+            self._changed = None  # (watched anew: what changed meanwhile may have had no event, so the build lists all)
         self.build(self.config)
 
     def first_build(self, config: Config) -> None:
