@@ -272,21 +272,20 @@ def test_a_folder_moved_into_a_new_folder_is_one_batch_with_its_old_path():
     assert batch is not None and str(ROOT / "content/2021") in {c.path for c in batch.changes}
 
 
-def test_the_events_of_a_sed_over_a_big_archive_are_taken_in_faster_than_sed_makes_them():
-    """sed -i over 3,000 articles makes ~35,000 events in 7-10 s; the watchdog thread classified each path with pathlib
-    (230 us) and looked for each file it made among all the batch's: it heard the last event 11-18 s after sed ended,
-    and the preview built only then. 6,000 files' events (as the watchdog thread gets them, reads left out) took
-    13 s; now 0.7."""
-    batcher = Batcher(signature=stable)
-    start = time.monotonic()
+def test_the_events_of_a_sed_over_a_big_archive_are_one_bulk_batch():
+    """sed -i over 3,000 articles makes ~35,000 events in 7-10 s (its temporary file made, written, closed, renamed over
+    the article), all one batch waiting for the bulk quiet. How fast the watchdog thread takes them in is measured by
+    benchmarks/watch_events.py (6,000 files: 10.8 s with pathlib and a batch searched for each file made, 1.0 s now), not
+    here: a timed test fails on a busy box."""
+    batcher = Batcher(signature=stable, bulk_quiet=0.05)
     for n in range(6000):
         real, temporary = f"/p/content/{n % 12 + 2013}/article-{n}.md", f"/p/content/{n % 12 + 2013}/sedAbc{n}"
         batcher.add([Change(classify(temporary, LAYOUT), temporary)], created=temporary)
         batcher.add([Change(classify(temporary, LAYOUT), temporary)])
         batcher.add([Change(classify(temporary, LAYOUT), temporary)], closed=True)
         batcher.add([Change(classify(p, LAYOUT), p) for p in (temporary, real)], created=real)
-    assert time.monotonic() - start < 5
-    assert batcher.waiting()
+    batch = batcher.next_batch()
+    assert batch is not None and len(batch.changes) == 12000 and not batcher.waiting()
     batcher.close()
 
 
