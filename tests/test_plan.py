@@ -3,6 +3,7 @@ long-lived builder's plan makes, and what the plain functions make."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -54,6 +55,26 @@ def test_a_one_shot_plan_makes_the_pages_a_remembering_plan_makes(made):
     again = list(plan(site, config, urls, Planned(config, first)))
     assert {page.kind for page in one_shot} >= {"article", "home", "tag", "source", "year", "month", "day", "archive"}
     assert list(map(_shown, one_shot)) == list(map(_shown, remembering)) == list(map(_shown, again))
+
+
+def test_a_plan_takes_over_what_the_date_archive_was_made_from_while_every_period_count_is_as_it_was(made):
+    """`Planned.dated`: a plan of the same periods and counts (a text, title or tags saved) takes over what the last made
+    of them (the same objects); one where a period's count changed makes them again (a year's page shows each month's
+    count): what a plan without a last one makes of that site."""
+    assembly, config = made
+    site, urls = assembly.site, assembly.urls
+    first = Planned(config)
+    list(plan(site, config, urls, first))
+    again = Planned(config, first)
+    list(plan(site, config, urls, again))
+    assert first.dates is not None and again.dates is first.dates
+    month = next(period for period, listed in site.periods.items() if period.kind == "month" and listed)
+    fewer = replace(site, periods={p: (listed[1:] if p == month else listed) for p, listed in site.periods.items()})
+    changed, fresh = Planned(config, again), Planned(config)
+    assert list(map(_shown, plan(fewer, config, urls, changed))) == list(map(_shown, plan(fewer, config, urls, fresh)))
+    assert changed.dates == fresh.dates and changed.dates is not None and changed.dates.parts != first.dates.parts
+    assert changed.dates.links == first.dates.links  # (the same periods: their links, taken over)
+    assert Planned(config, keep=False).dates is None
 
 
 def test_a_listings_cards_are_made_once_a_plan_and_are_each_articles_card(made):
