@@ -106,6 +106,7 @@ class Layout:
             tuple(os.path.abspath(folder) for folder in self.ignored),
             frozenset(os.path.abspath(file) for file in self.settings),
             os.path.abspath(self.root / "themes"),
+            os.path.abspath(self.root / CONFIG_FILE),
         )
 
     def watch_plan(self) -> dict[Path, bool]:
@@ -126,6 +127,7 @@ class _LayoutStrings:
     ignored: tuple[str, ...]
     settings: frozenset[str]
     themes: str
+    config: str  # site.yaml
 
 
 EDITOR_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", "~")
@@ -148,19 +150,19 @@ def classify(path: str | Path, layout: Layout) -> ChangeKind:
     after sed had ended, and built only then."""
     path = os.path.abspath(path)
     strings = layout.strings
-    if any(_under(path, folder) for folder in strings.ignored) or not _under(path, strings.root):
+    if any(_under(path, folder) for folder in strings.ignored):
         return ChangeKind.IGNORED
-    rest = path[len(strings.root) :].lstrip(os.sep)
-    parts = rest.split(os.sep) if rest else []
-    if any(is_editor_file(part) for part in parts):
-        return ChangeKind.IGNORED
-    if parts == [CONFIG_FILE] or path in strings.settings:
+    if path in strings.settings or path == strings.config:
         return ChangeKind.CONFIG
+    # (A source folder or settings file outside the project, `content_dir: ../shared`, is watched: heard too.)
     matches = [(folder.count(os.sep), kind, folder) for folder, kind in strings.folders if _under(path, folder)]
     if not matches:
         return ChangeKind.IGNORED
     _, kind, folder = max(matches, key=lambda m: m[0])
-    if folder == strings.themes and path[len(folder) :].split(os.sep)[2:3] == ["static"]:
+    below = path[len(folder) :].split(os.sep)
+    if any(is_editor_file(part) for part in below if part):
+        return ChangeKind.IGNORED
+    if folder == strings.themes and below[2:3] == ["static"]:
         return ChangeKind.STATIC  # themes/<name>/static/...
     return kind
 
@@ -424,7 +426,8 @@ class Watcher:
         that may have had no event."""
         self.layout = layout
         renew = self._renew.is_set()
-        self._renew.clear()  # (a folder gone from here on is covered by the watches made below)
+        if renew:  # (a folder gone from here on is covered by the watches made below; one gone before it is read, next time)
+            self._renew.clear()
         wanted = {(folder, recursive) for folder, recursive in layout.watch_plan().items() if folder.is_dir()}
         # A watched folder deleted (rm -r content, then made again by a git checkout) stops its watch: watched anew.
         stopped = {emitter.watch for emitter in self._observer.emitters if not emitter.is_alive()} if self._observer.is_alive() else set()

@@ -88,6 +88,36 @@ def test_paths_outside_the_project_are_ignored():
     assert classify("/p/../p/content/a.md", LAYOUT) is CONTENT  # normalised, not string-matched
 
 
+def test_a_source_folder_and_a_settings_file_outside_the_project_are_heard():
+    """site.yaml may name a content folder beside the project (`content_dir: ../shared`) and a `tag_names:` file above
+    it: both were watched and every save in them ignored, as outside the project (second reading, helper-122)."""
+    layout = Layout(ROOT, ((ROOT / "../shared", ChangeKind.CONTENT),), (ROOT / "public",), (Path("/tags.yaml"),))
+    assert classify("/shared/2021/a.md", layout) is CONTENT
+    assert classify("/p/../shared/2021/a.md", layout) is CONTENT
+    assert classify("/shared/2021/a.md~", layout) is IGNORED
+    assert classify("/tags.yaml", layout) is CONFIG
+    assert classify("/p/site.yaml", layout) is CONFIG
+    assert classify("/elsewhere/a.md", layout) is IGNORED
+
+
+def test_a_folder_gone_while_the_rebuild_syncs_is_not_forgotten(tmp_path):
+    """`sync` read the flag `folder_gone` sets and then cleared it: a folder moved between the two (the watchdog thread
+    runs while a rebuild syncs) was forgotten, and saves in it went unheard (second reading, helper-122)."""
+    watcher = Watcher(Layout(tmp_path, ((tmp_path / "content", ChangeKind.CONTENT),), ()), Batcher())
+
+    class Racing(threading.Event):
+        def is_set(self) -> bool:
+            found = super().is_set()
+            self.set()  # (the watchdog thread's folder_gone, just after the flag was read)
+            return found
+
+    (tmp_path / "content").mkdir()
+    watcher._renew = Racing()
+    assert watcher.sync(watcher.layout) is False  # (the folder went after the flag was read)
+    assert watcher.sync(watcher.layout) is True  # (and the next sync watches anew)
+    watcher.stop()
+
+
 def test_layout_follows_site_yaml(project):
     project.write({"site.yaml": "title: T\ncontent_dir: articles\nstatic_dir: files\noutput_dir: out\ncache_dir: .cache\n"})
     layout = Layout.of(load_config(project.root))
