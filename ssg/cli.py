@@ -186,14 +186,15 @@ def _exit_at_once(done: SystemExit) -> None:
     import threading
 
     code = 0 if done.code is None else done.code
-    if not isinstance(code, int) or threading.active_count() > 1:
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)  # (CPython's: what its exit runs first)
+    if not isinstance(code, int) or run_handlers is None or threading.active_count() > 1:
         return
     multiprocessing = sys.modules.get("multiprocessing")
     if multiprocessing is not None and multiprocessing.active_children():
         return
     if not _flushed():
         return
-    atexit._run_exitfuncs()  # noqa: SLF001 - what the exit runs first, before it frees anything (then none are left to run)
+    run_handlers()  # (then none are left for an exit to run)
     if _flushed():  # (again: a handler may have written)
         os._exit(code)
 
