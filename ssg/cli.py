@@ -150,7 +150,8 @@ def run() -> None:
     looking through everything the command made. Python's exit runs one full collection; after a build it traverses
     every object the build left (the site's model, the renderer and theme holding one another): 70-90 ms of a 2 s
     one-edit build at 10,000 articles, 250 ms after a cold one. Frozen (`gc.freeze`), they are left to the exit, which
-    frees the memory at once. Not in `main`: tests run it many times in one process, which must collect.
+    frees the memory at once; and where the command is done, it ends without Python's finalization (`_exit_at_once`).
+    Not in `main`: tests run it many times in one process, which must collect.
 
     Python reads file names in the locale's encoding unless in its UTF-8 mode, and git writes them in UTF-8: on a
     machine set to a legacy locale (ru_RU.CP1251, KOI8-R) `ёлка.md` read as `С‘Р»РєР°.md`, and the article was
@@ -166,8 +167,47 @@ def run() -> None:
         )
     try:
         main()
+    except SystemExit as done:
+        _exit_at_once(done)
+        raise
     finally:
         gc.freeze()
+
+
+def _exit_at_once(done: SystemExit) -> None:
+    """End the process with `done`'s code without Python's finalization, where nothing is left for it to do but free
+    memory: module by module, it let go of everything they hold (Babel's locale data, the compiled templates, the caches
+    of formatted dates, 400 modules). After one edit at 10,000 articles, from the build's last line to the process's
+    end took 0.13-0.21 s against 0.06-0.09 s this way (alternating runs on a loaded 2-core box); callgrind counts it a
+    few million instructions only: the time is the memory it goes through, which the system takes back at once. The
+    exit handlers still run
+    (logging's, a temporary folder's), and stdout and stderr are flushed; where a thread or a worker process is still
+    there, or a flush fails (a closed pipe: Python's own exit says so), the exit is Python's. Returns where it does
+    not end the process."""
+    import atexit
+    import threading
+
+    code = 0 if done.code is None else done.code
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)  # (CPython's: what its exit runs first)
+    if not isinstance(code, int) or run_handlers is None or threading.active_count() > 1:
+        return
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None and multiprocessing.active_children():
+        return
+    if not _flushed():
+        return
+    run_handlers()  # (then none are left for an exit to run)
+    if _flushed():  # (again: a handler may have written)
+        os._exit(code)
+
+
+def _flushed() -> bool:
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # (a closed pipe, a closed stream)
+        return False
+    return True
 
 
 def _clock_option(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ast
 import re
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -62,6 +61,8 @@ def read_old_config(folder: Path, check: Callable[[str, Any], Any], bilingual: b
 
 
 def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
+    import tomllib  # (here: only `ssg init` in a Hugo site reads one, and its import is 8-9 ms of every process)
+
     path = next((folder / name for name in HUGO_FILES if (folder / name).is_file()), None)
     if path is None:
         return None

@@ -6,11 +6,13 @@ with the site model, end with their build by `die_with` too."""
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:
@@ -18,7 +20,13 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
 
     The terminal sends Ctrl-C to the workers too. One that took it while waiting for work ended there, the pool broke
     under its owner, and the owner hung at exit, joining a worker that waited to hand over a result nobody read any
-    more (Python 3.11's pool). The owner stops them instead: `shutdown(cancel_futures=True)` as it unwinds."""
+    more (Python 3.11's pool). The owner stops them instead: `shutdown(cancel_futures=True)` as it unwinds.
+
+    (Imported here, not with the module: `render` imports `die_with` from it, and concurrent.futures' process pool
+    with multiprocessing and socket cost 10-20 ms of every `ssg build`, one that reads and renders a few pages in its
+    own process after one edit too, as `render._render_all` says.)"""
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))
 
 
@@ -33,6 +41,8 @@ def die_with(parent: int) -> None:
     staged), then waited forever to hand its results over, holding its owner's output pipe open (a CI step never
     ended)."""
     if sys.platform.startswith("linux"):
+        import ctypes
+
         with contextlib.suppress(OSError, AttributeError):  # (no prctl: a render helper checks between its ranges)
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel ends it with its parent
     if os.getppid() != parent:  # the parent ended before this worker started

@@ -8,7 +8,6 @@ a custom domain, with no edit to site.yaml. See docs/deploy.md.
 from __future__ import annotations
 
 import json
-from importlib import metadata
 from urllib.parse import urlsplit
 
 WORKFLOW_PATH = ".github/workflows/pages.yml"
@@ -90,6 +89,10 @@ def install_requirement() -> str | None:
     a version pin would be wrong: "ssg" on PyPI is an unrelated project. The workflow then stops
     with a message until the user fills in the requirement (`ssg init` says so).
     """
+    # (Imported here: importlib.metadata brings the email package, 20-25 ms of every process, and only `ssg init`
+    # and `ssg workflow` ask this.)
+    from importlib import metadata
+
     try:
         direct = json.loads(metadata.distribution("ssg").read_text("direct_url.json") or "{}")
     except (metadata.PackageNotFoundError, ValueError):

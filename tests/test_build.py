@@ -8,6 +8,8 @@ import os
 import re
 import shutil
 import stat
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +25,7 @@ from ssg.locks import hold_lock, release_lock
 from ssg.output import MANIFEST, Output, working_path
 from ssg.urls import output_file
 
-from .conftest import NOW, SITE_YAML, article, tree
+from .conftest import NOW, SITE_YAML, article, ssg_env, tree
 
 
 @pytest.fixture
@@ -2251,3 +2253,23 @@ def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(
         "content/2021/typo.md:6: source: 'Интефракс' (1 article) is a letter off the outlet 'Интерфакс' (10 articles): a typo? "
         "(write name: Интерфакс)",
     ]
+
+
+# What a `ssg build` that reads and renders a few pages in its own process does without: a process pool (multiprocessing,
+# socket), importlib.metadata (with the email package, which pymdownx brings where an article is read), tomllib. Each
+# was 5-25 ms of every such build, one after a single edit among them.
+NOT_IMPORTED = ("multiprocessing", "concurrent.futures.process", "importlib.metadata", "tomllib")
+
+
+def test_a_build_of_a_few_pages_imports_no_process_pool_nor_metadata_reader(project):
+    project.write(
+        {f"content/2021/story-{n}.md": article(f"Story {n}", f"2021-05-0{n + 1}T10:00:00+03:00", tags="[Alpha]") for n in range(3)}
+    )
+    code = (
+        "import sys, ssg.cli\n"
+        "try:\n    ssg.cli.main(['-C', sys.argv[1], 'build', '-j', '2'])\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {NOT_IMPORTED!r} if m in sys.modules))"
+    )
+    for _ in range(2):  # a cold build, then one from the cache
+        done = subprocess.run([sys.executable, "-c", code, str(project.root)], capture_output=True, text=True, env=ssg_env(), check=True)
+        assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr

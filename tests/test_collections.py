@@ -90,10 +90,12 @@ def test_a_long_lived_or_frozen_builders_builds_leave_the_collector_alone(projec
 
 def test_the_ssg_command_leaves_what_a_build_made_to_the_exit_not_to_a_full_collection(project):
     """`python -m ssg build` (`cli.run`): Python's exit runs one full collection, which would look through every object
-    the build left; frozen, they are not looked at. Run in a process of its own, as a user runs the command."""
+    the build left; frozen, they are not looked at. Run in a process of its own, as a user runs the command, with a
+    thread running: else the command ends without Python's exit (`cli._exit_at_once`, tests/test_cli.py)."""
     project.write({"content/2024/a.md": article("A", "2024-01-02T10:00:00+03:00")})
     probe = (
-        "import gc, runpy, sys\n"
+        "import gc, runpy, sys, threading, time\n"
+        "threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n"
         "sys.argv = ['ssg', '-C', sys.argv[1], 'build', '--future']\n"
         "try:\n"
         "    runpy.run_module('ssg', run_name='__main__')\n"
