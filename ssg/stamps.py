@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import json
-import os
-import re
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -68,52 +66,10 @@ def cache_stamp(config: Config) -> str:
 
 @functools.cache
 def _version_of(distribution: str) -> str:
-    """The installed version of `distribution`, as `importlib.metadata.version` gives it: read here from the
-    `Version:` line of its metadata where its folder is found as that function finds it, the first of sys.path's.
-    importlib.metadata reads the file with the email package, and the two took 20-25 ms of every `ssg build` at
-    import, for three short lines (`cache_stamp`). Anything else (no such folder, no such line) is asked of it."""
-    found = _metadata_version(distribution)
-    if found is not None:
-        return found
-    import importlib.metadata
-
     try:
         return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:  # (a copy without its metadata: the code's own stamp still changes)
         return ""
-
-
-def _normalized(name: str) -> str:
-    """A distribution's name as importlib.metadata compares it (`Prepared.normalize`): `text-unidecode`, `Text_Unidecode`
-    and `text.unidecode` alike."""
-    return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
-
-
-def _metadata_version(distribution: str) -> str | None:
-    """The `Version:` of the first `<name>-<version>.dist-info` (or `.egg-info` folder) of `distribution` on sys.path,
-    as importlib.metadata searches them; None where it is not found so (a zip on the path, an egg, a file of no such
-    line): the caller asks importlib.metadata."""
-    wanted = _normalized(distribution)
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for name in names:
-            low = name.lower()
-            if not low.endswith((".dist-info", ".egg-info")) or _normalized(low.rpartition(".")[0].partition("-")[0]) != wanted:
-                continue
-            metadata = os.path.join(entry or ".", name, "METADATA" if low.endswith(".dist-info") else "PKG-INFO")
-            try:
-                with open(metadata, encoding="utf-8") as file:
-                    headers = file.read().split("\n\n", 1)[0].split("\n")
-            except (OSError, UnicodeDecodeError):
-                return None
-            at = next((n for n, line in enumerate(headers) if line.startswith("Version:")), None)
-            if at is None or at + 1 < len(headers) and headers[at + 1][:1] in (" ", "\t"):  # (none, or folded on lines)
-                return None
-            return headers[at].removeprefix("Version:").lstrip(" \t").rstrip("\r")  # (as the email package reads it)
-    return None
 
 
 @functools.cache
