@@ -202,9 +202,12 @@ def _exit_at_once(done: SystemExit) -> None:
 
 
 def _flushed() -> bool:
+    """Whether stdout and stderr are flushed; a stream Python found closed at the start is None (`ssg build 2>&-` from
+    cron: its exit code is the build's, not an AttributeError's)."""
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
     except (OSError, ValueError):  # (a closed pipe, a closed stream)
         return False
     return True

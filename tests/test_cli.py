@@ -1191,3 +1191,18 @@ def test_a_command_ends_without_finalization_yet_with_its_exit_handlers(tmp_path
     failed = subprocess.run([sys.executable, "-c", EXIT_PROBE, mode, str(root)], capture_output=True, text=True, env=ssg_env(), check=False)
     assert failed.returncode == 1 and "Build failed" in failed.stderr
     assert failed.stdout.splitlines().count("exit handler ran") == 1
+
+
+def test_a_command_run_with_its_output_closed_keeps_its_exit_code(tmp_path):
+    """A stream closed at the start is None in Python (`ssg build 2>&-` from cron, `pythonw`): the exit's flush of it
+    was an AttributeError, and a build that succeeded exited 1 (second reading, helper-123)."""
+    from .conftest import ssg_env
+
+    root = tmp_path / "site"
+    (root / "content" / "2021").mkdir(parents=True)
+    (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    (root / "content" / "2021" / "a.md").write_text(article("A story", "2021-05-24T10:00:00+03:00"), encoding="utf-8")
+    code = "import sys, ssg.cli; sys.argv = ['ssg', '-C', sys.argv[1], 'build']; ssg.cli.run()"
+    for closing in (">&-", "2>&-", ">&- 2>&-"):
+        done = subprocess.run(["sh", "-c", f'exec "$0" "$@" {closing}', sys.executable, "-c", code, str(root)], env=ssg_env(), check=False)
+        assert done.returncode == 0, closing
