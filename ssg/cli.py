@@ -180,10 +180,9 @@ def _exit_at_once(done: SystemExit) -> None:
     of formatted dates, 400 modules). After one edit at 10,000 articles, from the build's last line to the process's
     end took 0.13-0.21 s against 0.06-0.09 s this way (alternating runs on a loaded 2-core box); callgrind counts it a
     few million instructions only: the time is the memory it goes through, which the system takes back at once. The
-    exit handlers still run
-    (logging's, a temporary folder's), and stdout and stderr are flushed; where a thread or a worker process is still
-    there, or a flush fails (a closed pipe: Python's own exit says so), the exit is Python's. Returns where it does
-    not end the process."""
+    exit handlers still run (logging's, a temporary folder's), and stdout and stderr are flushed; where a thread or a
+    worker process is still there, or a flush fails (a closed pipe: Python's own exit says so), the exit is Python's.
+    Returns where it does not end the process."""
     import atexit
     import threading
 

@@ -335,7 +335,7 @@ def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None)
     if config.sources.enabled:
         yield from source_pages(site, config, urls, groups, cards)
     counts = [(p, len(a)) for p, a in site.periods.items()]
-    yield from period_pages(site, config, urls, planned, cards, counts)
+    yield from period_pages(site, config, urls, planned, counts, cards)
     yield from groups.group("archive", counts, lambda _: [_archive_page(site, config, urls)])
     yield Page(urls.not_found(), "404", "404.html", config.lang, None, {}, ())
     groups.settle()
@@ -569,11 +569,10 @@ def period_parts(site: Site, links: dict) -> dict[Period, tuple[PeriodCount, ...
 
 
 def period_pages(
-    site: Site, config: Config, urls: Urls, planned: Planned, cards: CardDeps | None = None, counts: list[tuple[Period, int]] | None = None
+    site: Site, config: Config, urls: Urls, planned: Planned, counts: list[tuple[Period, int]], cards: CardDeps | None = None
 ) -> Iterator[Page]:
     """Each year's, month's and day's listing, linked up and sideways, a year's listing its months and a month's its
     days (`period_parts`); compared in bulk (there are thousands). `counts`: each period and its count (`plan`'s)."""
-    counts = counts if counts is not None else [(p, len(a)) for p, a in site.periods.items()]
     dates = planned.dated(site, urls, counts)
     links, parts = dates.links, dates.parts  # (each link is shown three times: by its period's page and its neighbours')
     for kind in ("year", "month", "day"):
