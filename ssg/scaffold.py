@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import CONFIG_FILE, Config, default_site_yaml
+from .config import CONFIG_FILE, Config, default_site_yaml, load_config
 from .content import (
     DATE_PREFIX,
     MAX_SLUG,
@@ -133,13 +133,18 @@ def _language_and_path(
 
 def add_workflow(folder: Path) -> Path:
     """Write the GitHub Pages workflow into an archive that has none (one made before `ssg init` wrote it), never over
-    one: `ssg init` refuses an existing archive."""
+    one: `ssg init` refuses an existing archive. It keeps site.yaml's `cache_dir` between runs: the default where
+    site.yaml does not load (the build in CI then says what is wrong with it)."""
     path = Path(folder) / WORKFLOW_PATH
     if os.path.lexists(path):
         raise SsgError(
             Problem(WORKFLOW_PATH, None, None, "is there already; nothing was changed (edit it, or move it away to write ssg's)")
         )
-    _write_all({path: pages_workflow()})
+    try:
+        cache_dir = load_config(Path(folder)).cache_dir
+    except SsgError:
+        cache_dir = Config.cache_dir
+    _write_all({path: pages_workflow(cache_dir)})
     return path
 
 

@@ -56,6 +56,15 @@ jobs:
             exit 1
           fi
           pip install "$SSG_REQUIREMENT"
+      # The build cache of the last run (each article as read, keyed by its bytes): with it, a build reads only the
+      # articles changed since, half a cold build's time or less. One the build cannot use (another ssg, another
+      # Python, cut short) it makes again: the output is the same either way, and deleting it (Actions -> Caches) is safe.
+      # The path is site.yaml's cache_dir.
+      - uses: actions/cache@v4
+        with:
+          path: {cache_dir}
+          key: ssg-${{{{ github.sha }}}}
+          restore-keys: ssg-
       # The site's address on Pages, e.g. https://user.github.io/archive/, whatever site.yaml says;
       # into public/ whatever its output_dir says, as the two steps below read it from there.
       - run: ssg build -o public --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
@@ -77,8 +86,9 @@ jobs:
 """
 
 
-def pages_workflow() -> str:
-    return PAGES_WORKFLOW.format(requirement=install_requirement() or "")
+def pages_workflow(cache_dir: str = ".ssg-cache") -> str:
+    """The workflow's text; `cache_dir`: site.yaml's, the folder the workflow keeps from one run to the next."""
+    return PAGES_WORKFLOW.format(requirement=install_requirement() or "", cache_dir=json.dumps(cache_dir, ensure_ascii=False))
 
 
 def install_requirement() -> str | None:

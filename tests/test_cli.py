@@ -66,7 +66,9 @@ def test_init_adds_a_github_pages_workflow(tmp_path):
     runs = [s["run"] for s in steps if "run" in s]
     assert 'ssg build -o public --base-url "${{ steps.pages.outputs.base_url }}/"' in runs and "ssg check --links public" in runs
     uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
-    assert uses == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/cache", "actions/upload-pages-artifact"]
+    cache = next(s["with"] for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert cache == {"path": ".ssg-cache", "key": "ssg-${{ github.sha }}", "restore-keys": "ssg-"}
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert workflow["env"]["SSG_REQUIREMENT"] == (install_requirement() or "")
@@ -109,6 +111,30 @@ def test_pages_workflow_steps_work_with_another_output_dir(tmp_path, monkeypatch
         assert result.exit_code == 0, (command, result.output)
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert (folder / upload["with"]["path"] / "index.html").is_file()
+
+
+def test_workflow_keeps_the_cache_the_build_makes(tmp_path, monkeypatch):
+    """Each run of the workflow built from a fresh clone with no cache: at 10,000 articles 24 s, where a build with the
+    last run's cache takes 11 s. The cache step keeps site.yaml's cache_dir, which `ssg workflow` reads, and the
+    workflow's own build fills it."""
+    folder = tmp_path / "archive"
+    run("init", str(folder))
+    config = folder / "site.yaml"
+    config.write_text(config.read_text() + "cache_dir: build/ssg cache\n")
+    (folder / ".github/workflows/pages.yml").unlink()
+    monkeypatch.chdir(folder)
+    assert run("workflow").exit_code == 0
+    steps = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
+    cache = next(s["with"] for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["path"] == "build/ssg cache"
+    build = next(s["run"] for s in steps if s.get("run", "").startswith("ssg build"))
+    result = run(*shlex.split(build.replace("${{ steps.pages.outputs.base_url }}", "https://user.github.io/archive"))[1:])
+    assert result.exit_code == 0, result.output
+    assert (folder / cache["path"] / "cache.sqlite").is_file()
+    config.write_text("title: [broken\n")  # (site.yaml that does not load: the default, and the build in CI says why)
+    (folder / ".github/workflows/pages.yml").unlink()
+    assert run("workflow").exit_code == 0
+    assert ".ssg-cache" in (folder / ".github/workflows/pages.yml").read_text()
 
 
 def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
