@@ -644,7 +644,9 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     except SsgError as error:
         _fail(error, "Init")
     if old is not None:  # (an archive moved from Hugo, Jekyll or Pelican: what site.yaml took of its settings)
-        taken = ", ".join(f"{name}: {value}" for name, value in old.values.items()) or "nothing"
+        taken = (
+            ", ".join(f"{name}: {list(value) if isinstance(value, tuple) else value}" for name, value in old.values.items()) or "nothing"
+        )
         click.echo(f"read {old.source}: site.yaml takes {taken}")
         for left in old.left:
             click.echo(f"  not taken: {left}")

@@ -621,6 +621,30 @@ def _aliases(value: Any) -> dict[str, tuple[str, ...]]:
     return found
 
 
+# `old_tag_urls:`'s placeholders: how another generator made a tag's name into its URL.
+TAG_URL_MAKERS = ("hugo", "pelican")
+
+
+def _old_tag_urls(value: Any) -> tuple[str, ...]:
+    """`[/tags/{hugo}/, /tags/{hugo}/index.xml]`: where a moved archive had every tag's page (and feed), as patterns."""
+    items = value if isinstance(value, list) else [value]
+    example = "e.g. ['/tags/{hugo}/', '/tags/{hugo}/index.xml'] (Hugo's; in [...] quoted, as YAML reads { there) or /tag/{pelican}.html (Pelican's)"
+    found = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise ValueError(f"must be old URLs with the tag's name in them, one or a list, {example}")
+        item = item.strip()
+        fields = re.findall(r"\{([^{}]*)\}", item)
+        if not fields or set(fields) - set(TAG_URL_MAKERS) or "{" in re.sub(r"\{[^{}]*\}", "", item):
+            raise ValueError(
+                f"{item!r} must hold the tag's name as {{hugo}} or {{pelican}} (as that generator made it into URLs), and no other {{...}}: {example}"
+            )
+        if not item.startswith("/") and not re.match(r"https?://", item, re.IGNORECASE):
+            raise ValueError(f"{item!r} is not a URL from the site's root (start it with /): {example}")
+        found.append(item)
+    return tuple(found)
+
+
 def _folder(value: Any) -> str:
     # PurePosixPath drops a trailing slash but keeps "/" itself (stripping slashes by hand made it ".", the project folder).
     # `~/` is the home folder, as a shell and Jekyll read it: `output_dir: ~/site` built into a folder named ~ in the
@@ -713,6 +737,14 @@ OPTIONS: tuple[Option, ...] = (
         {},
         "The same for outlets' pages (sources/<slug>/): an outlet's old names and old URLs, e.g. {Interfax: [Интерфакс-АВН]}.",
         _aliases,
+    ),
+    Option(
+        "old_tag_urls",
+        (),
+        "Where an archive moved from Hugo or Pelican had every tag's page, kept working by pages that redirect to each "
+        "tag's page (an address ending in .xml: its feed written there), {hugo} or {pelican} the tag's name as that one "
+        "made it: ['/tags/{hugo}/', '/tags/{hugo}/index.xml'] (Hugo's: /tags/роскосмос/), /tag/{pelican}.html (Pelican's).",
+        _old_tag_urls,
     ),
     Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
     Option(
@@ -813,6 +845,7 @@ class Config:
     excerpt_separator: str | None = None  # where summaries end, unless an article says (None: at <!--more-->)
     tag_aliases: dict = field(default_factory=dict, hash=False)  # a tag's old names and URLs -> redirects (`redirects`)
     source_aliases: dict = field(default_factory=dict, hash=False)  # an outlet's, as `tag_aliases`
+    old_tag_urls: tuple[str, ...] = ()  # every tag's old URLs, as patterns of `TAG_URL_MAKERS` (`redirects`)
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by

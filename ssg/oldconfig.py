@@ -85,7 +85,23 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
             )
         if section is not None:
             wanted["permalink"] = patterns[section]
+    _hugo_tag_urls(data, wanted, left)
     return path.name, wanted, left
+
+
+def _hugo_tag_urls(data: dict, wanted: dict, left: list[str]) -> None:
+    """`old_tag_urls:` of where Hugo put each tag's page and feed: `/tags/роскосмос/` and its `index.xml`, under the
+    taxonomy's own name where `taxonomies:` renames it; none where it has no tags."""
+    taxonomies = data.get("taxonomies", {"tag": "tags"})
+    plural = taxonomies.get("tag") if isinstance(taxonomies, dict) else None
+    if not isinstance(plural, str) or not plural.strip("/ "):
+        return
+    odd = [name for name in ("uglyurls", "disablepathtolower", "removepathaccents") if data.get(name) is True]
+    if odd:
+        left.append(f"old_tag_urls: Hugo's {odd[0]} made its tags' addresses otherwise: write each tag's in tag_aliases:")
+        return
+    plural = plural.strip("/ ")
+    wanted["old_tag_urls"] = [f"/{plural}/{{hugo}}/", f"/{plural}/{{hugo}}/index.xml"]
 
 
 def _jekyll(folder: Path) -> tuple[str, dict, list[str]] | None:
@@ -128,6 +144,10 @@ def _pelican(folder: Path) -> tuple[str, dict, list[str]] | None:
         )
     else:
         wanted["permalink"] = written
+    tag_urls = [settings.get("TAG_URL", "tag/{slug}.html"), settings.get("TAG_FEED_ATOM"), settings.get("TAG_FEED_RSS")]
+    tag_urls = [f"/{url.lstrip('/').replace('{slug}', '{pelican}')}" for url in tag_urls if isinstance(url, str) and "{slug}" in url]
+    if tag_urls and settings.get("TAG_SAVE_AS", "x") != "":  # (an empty TAG_SAVE_AS: Pelican wrote no tag pages)
+        wanted["old_tag_urls"] = tag_urls
     lang_pattern = settings.get("ARTICLE_LANG_URL", "{slug}-{lang}.html")  # (the other languages' articles, Pelican's default)
     if isinstance(lang_pattern, str) and lang_pattern != pattern:
         wanted["lang_permalink"] = re.sub(r"{([^}]*)}", lambda m: _PELICAN_FIELDS.get(m[1], m[0]), lang_pattern)

@@ -13,13 +13,16 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
-from .config import CONFIG_FILE, Config, option_line
+from .config import CONFIG_FILE, TAG_URL_MAKERS, Config, option_line
 from .content import OWN_URL_KEYS, Alias, old_url, outlet_key
 from .errors import Problem
+from .hugo import term_path
 from .pages import Page, PageLink, link, page_link
+from .pelican import title_slug
 from .site import Site, TagNames, names_index, tag_slug
 from .theme import REDIRECT_TEMPLATE
 from .urls import Urls, output_file
@@ -95,7 +98,7 @@ class _Listings(NamedTuple):
 
 
 # site.yaml's options of listings' old names and URLs -> what each names.
-LISTING_ALIASES = {"tag_aliases": "tag", "source_aliases": "outlet"}
+LISTING_ALIASES = {"tag_aliases": "tag", "source_aliases": "outlet", "old_tag_urls": "tag"}
 
 
 def _listings(site: Site, config: Config, urls: Urls) -> dict[str, _Listings]:
@@ -126,12 +129,13 @@ def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[Listin
     An old name is at the address this site gave it (`tags/<its slug>/`, and its feed); an address another generator
     gave it (Hugo's `/tags/роскосмос/`, and its feed `/tags/роскосмос/index.xml`) is written as a URL, from the root or
     whole. An entry may name its tag by any of its names (`tag_names:`)."""
-    if not config.tag_aliases and not config.source_aliases:
+    if not config.tag_aliases and not config.source_aliases and not config.old_tag_urls:
         return [], [], []
     found: list[ListingAlias] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    for option, kind in _listings(site, config, urls).items():
+    listings = _listings(site, config, urls)
+    for option, kind in listings.items():
         entries, after = getattr(config, option), option_line(config.root, option)
         if entries and kind.noun == "outlet" and not config.sources.enabled:
             message = "names outlets' old pages, and sources: {enabled: false} leaves out their pages: no page redirects (remove it, or turn sources on)"
@@ -163,7 +167,105 @@ def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[Listin
                     continue
                 if path is not None or old_feed is not None:
                     found.append(ListingAlias(path, target, kind.feed(now.slug), old_feed, option, line, owner))
+    if config.old_tag_urls:
+        found += _every_tags_old_urls(site, config, urls, listings["tag_aliases"], found, problems, warnings)
     return found, problems, warnings
+
+
+def _every_tags_old_urls(
+    site: Site, config: Config, urls: Urls, kind: _Listings, named: Sequence[ListingAlias], problems: list[Problem], warnings: list[Problem]
+) -> list[ListingAlias]:
+    """`old_tag_urls:`, each tag's old addresses made of the patterns: of every name its articles give it (Hugo made a
+    page of each spelling, `«Роскосмос»` and `Роскосмос` one as it made them one path), and of its names in
+    `tag_names:`. An address `tag_aliases:` names already, or one that is a tag's page now, is left as it is; one that
+    two tags made (Hugo's one page of both) redirects to the tag of more articles, with a warning. A pattern no static
+    host can serve (a query, another host) is an error on its line."""
+    line = option_line(config.root, "old_tag_urls")
+    templates = []
+    for pattern in config.old_tag_urls:
+        try:
+            templates.append(_url_template(pattern, kind, urls))
+        except ValueError as exc:
+            problems.append(Problem(CONFIG_FILE, line, "old_tag_urls", str(exc)))
+    taken = {output_file(alias.path) for alias in named if alias.path is not None} | {alias.old_feed for alias in named}
+    live = {output_file(kind.page(tag.slug)) for tag in kind.live.values()} | {kind.feed(tag.slug) for tag in kind.live.values()}
+    occupied = live | taken  # (kept as they are)
+    claims: dict[tuple[str | None, str | None], list] = {}
+    spellings = site.tag_index.spellings if site.tag_index is not None else {}
+    for key, articles in site.tag_articles.items():
+        now = kind.live[key]
+        if key in spellings:  # (each name articles write for it, gathered as the tags were made)
+            names = set(spellings[key])
+        else:
+            names = {name for article in articles for name in article.tags if kind.names.key(name) == key}
+        names |= {now.name} | {name for _, name in now.names}
+        for path in {path for template, fields in templates for name in names if (path := _filled(template, fields, name))}:
+            own = path[len(kind.folder) : -1] if path.startswith(kind.folder) and path.endswith("/") else ""
+            old_feed = path if path.endswith(".xml") else kind.feed(own) if own and "/" not in own else None
+            page = None if path.endswith(".xml") or output_file(path) in occupied else path
+            address = (page, None if old_feed in occupied else old_feed)
+            if address != (None, None):
+                claims.setdefault(address, []).append((-len(articles), now.name, now.slug))
+    made = []
+    shared: dict[tuple[str, ...], list[str]] = {}  # the tags that made one address, the first of most articles -> those
+    leads: dict[str, tuple[PageLink, str, str]] = {}  # a tag's slug -> its page, its feed, what collisions name it by
+    for (path, old_feed), tags in sorted(claims.items(), key=lambda claim: (claim[0][0] is None, claim[0][0] or "", claim[0][1] or "")):
+        tags.sort()
+        _, name, slug = tags[0]
+        if len(tags) > 1:
+            shared.setdefault(tuple(tag[1] for tag in tags), []).append(f"/{path or old_feed}")
+        if slug not in leads:
+            owner = f"the tag {name!r} (old_tag_urls, {CONFIG_FILE}:{line})" if line else f"the tag {name!r} (old_tag_urls)"
+            lead = PageLink(kind.live[kind.names.key(name)].label(config.lang), config.lang, kind.page(slug))
+            leads[slug] = (lead, kind.feed(slug), owner)
+        target, feed, owner = leads[slug]
+        made.append(ListingAlias(path, target, feed, old_feed, "old_tag_urls", line, owner))
+    for names, addresses in shared.items():
+        more = f" (and {len(addresses) - 1} more)" if len(addresses) > 1 else ""
+        message = (
+            f"{addresses[0]}{more} is the old address of the tags {', '.join(map(repr, names[:-1]))} and {names[-1]!r}, which "
+            f"the old site made one page of: it redirects to {names[0]!r}, of the most articles (one name in all their "
+            "articles makes them one tag here too)"
+        )
+        warnings.append(Problem(CONFIG_FILE, line, "old_tag_urls", message))
+    return made
+
+
+def _url_template(pattern: str, kind: _Listings, urls: Urls) -> tuple[str, tuple[str, ...]]:
+    """A pattern of `old_tag_urls:` as a site path with its fields in (`{hugo}`), and those fields: read once as an old
+    URL is (`content.old_url`: from the root or whole, on the site's host, a page or an `.xml` feed), not per tag."""
+    fields = tuple(field for field in TAG_URL_MAKERS if f"{{{field}}}" in pattern)
+    stand_ins = {field: f"ssg-{field}-name" for field in fields}  # (`old_url` refuses a `{...}`: a pattern's)
+    try:
+        host, path = old_url(pattern.format(**stand_ins), (".html", ".htm", ".xml"), kind.page("{hugo}"))
+        path = urls.alias(Alias("", path, host), "")
+    except ValueError as exc:
+        raise ValueError(_put_back(str(exc), stand_ins)) from None
+    return _put_back(path, stand_ins), fields
+
+
+def _put_back(text: str, stand_ins: dict[str, str]) -> str:
+    for field, stand_in in stand_ins.items():
+        text = text.replace(stand_in, f"{{{field}}}")
+    return text
+
+
+def _filled(template: str, fields: tuple[str, ...], name: str) -> str | None:
+    """`template` (`_url_template`) with the tag `name` as the generators of `fields` made it into paths; None where
+    one made nothing of it (no page), or a path no file can have (a `..`, a backslash)."""
+    parts = {field: _made(field, name) for field in fields}
+    if not all(parts.values()) or any(part in (".", "..") or "\\" in part for value in parts.values() for part in value.split("/")):
+        return None
+    for field, part in parts.items():
+        template = template.replace(f"{{{field}}}", part)
+    return template
+
+
+@lru_cache(maxsize=1 << 16)
+def _made(field: str, name: str) -> str:
+    """A tag's name as the generator `field` made it into its page's path (`TAG_URL_MAKERS`). (Kept: 12-13 us a name,
+    which every build, and the preview's every save, asks of each tag's every name: 0.08 s at 3,000 tags.)"""
+    return term_path(name) if field == "hugo" else title_slug(name)
 
 
 class _StillListedError(Exception):

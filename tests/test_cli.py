@@ -1134,12 +1134,25 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     )
     result = run("init", str(hugo))
     assert (
-        "read config.toml: site.yaml takes title: Архив, base_url: https://news.example.org/, lang: ru, permalink: {year}/{month}/{slug}/\n"
-        in result.output
+        "read config.toml: site.yaml takes title: Архив, base_url: https://news.example.org/, lang: ru, permalink: {year}/{month}/{slug}/, "
+        "old_tag_urls: ['/tags/{hugo}/', '/tags/{hugo}/index.xml']\n" in result.output
     )
     assert "  not taken: timezone: 'Mars/Base' is not a time zone (use a name like Europe/Moscow or UTC)\n" in result.output
     site = yaml.safe_load((hugo / "site.yaml").read_text())
     assert (site["title"], site["lang"], site["timezone"], site["permalink"]) == ("Архив", "ru", "UTC", "{year}/{month}/{slug}/")
+    # Hugo kept a tag's letters in its address (/tags/роскосмос/), where ssg spells them in Latin: every tag keeps it.
+    assert site["old_tag_urls"] == ["/tags/{hugo}/", "/tags/{hugo}/index.xml"]
+    for settings, taken in [
+        ('[taxonomies]\n  tag = "metki"\n', ["/metki/{hugo}/", "/metki/{hugo}/index.xml"]),
+        ('[taxonomies]\n  category = "categories"\n', None),  # (no tags: Hugo made no tag pages)
+        ("uglyURLs = true\n", None),
+    ]:
+        other = tmp_path / f"hugo-{len(settings)}"
+        other.mkdir()
+        (other / "config.toml").write_text(f'title = "X"\n{settings}')
+        result = run("init", str(other))
+        assert yaml.safe_load((other / "site.yaml").read_text()).get("old_tag_urls") == taken
+        assert ("not taken: old_tag_urls: Hugo's uglyurls made its tags' addresses otherwise" in result.output) == ("ugly" in settings)
 
     jekyll = tmp_path / "jekyll"
     (jekyll / "_posts").mkdir(parents=True)
@@ -1163,7 +1176,7 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     result = run("init", str(pelican))
     assert (
         "read pelicanconf.py and publishconf.py: site.yaml takes title: Архив, timezone: Europe/Moscow, "
-        "base_url: https://archive.example.org/, lang: ru, permalink: {year}/{slug}.html\n"
+        "base_url: https://archive.example.org/, lang: ru, permalink: {year}/{slug}.html, old_tag_urls: ['/tag/{pelican}.html']\n"
     ) in result.output
     assert "  not taken: lang_permalink: {slug}-{lang}.html places the articles of the site's other languages" in result.output
     assert run("-C", str(pelican), "build").exit_code == 0

@@ -541,3 +541,112 @@ def test_another_generators_tag_feed_and_a_name_with_a_slash(project):
     assert feed.count("<entry>") == 2
     assert redirect(project, "tags/9-11-launch/index.html")[0] == "../soyuz-spacecraft/"
     assert (project.public / "tags/9-11-launch/feed.xml").is_file() and not (project.public / "9").exists()
+
+
+# Every tag's old address as another generator made it: site.yaml `old_tag_urls:`.
+
+# Tag names and the paths Hugo 0.111 gave their pages (`hugo` over a post with these tags, public/tags/ listed).
+HUGO_TERMS = {
+    "Роскосмос": "роскосмос",
+    "«Роскосмос»": "роскосмос",
+    "Союз МС-17": "союз-мс-17",
+    "Газпром нефть": "газпром-нефть",
+    "Москва — Сити": "москва-сити",
+    "Что? Где? Когда?": "что-где-когда",
+    "Б. Ельцин": "б.-ельцин",
+    "О'Брайен": "обрайен",
+    "Ёж ёлка": "ёж-ёлка",
+    "Ж/д": "ж/д",
+    "AT&T": "att",
+    "C++": "c++",
+    "Tesla's Model 3": "teslas-model-3",
+    "100%": "100",
+    "%41bc": "%41bc",
+    "x%zz": "xzz",
+    "#hashtag": "#hashtag",
+    "Tom & Jerry": "tom-jerry",
+    "a - b": "a-b",
+    "Foo--Bar": "foo--bar",
+    "  -x": "-x",
+    "trail-": "trail-",
+    "a_b c.d": "a_b-c.d",
+    "x@y": "x@y",
+    "a~b": "a~b",
+    "tab\ttab": "tab-tab",
+    "  Spaced  ": "spaced",
+    "Café Noir": "café-noir",
+    "ÄÖÜ ß": "äöü-ß",
+    "İstanbul": "istanbul",
+    "Σίσυφος": "σίσυφος",
+    "日本 語": "日本-語",
+    "٣٤": "٣٤",
+    "①②": "",
+    "x'y’z": "xyz",
+}
+
+
+def test_hugos_tag_paths_are_made_as_hugo_made_them():
+    from ssg.hugo import term_path
+
+    assert {name: term_path(name) for name in HUGO_TERMS} == HUGO_TERMS
+
+
+def test_every_tags_hugo_and_pelican_addresses_lead_to_its_page(project):
+    """A Russian archive moved from Hugo lost every tag's address: Hugo kept the letters (/tags/роскосмос/, its feed
+    /tags/роскосмос/index.xml), ssg spells them in Latin, and `tag_aliases:` needed an entry per tag (hundreds). One
+    pattern keeps them all, Pelican's (/tag/roskosmos.html, its own transliteration) likewise; a tag whose address is
+    the same here keeps its page, and gets Hugo's feed address."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", tags="[Роскосмос, Союз МС-17, NASA, Ж/д]"),
+            "content/2021/b.md": article("B", "2021-05-25", tags="[Роскосмос]"),
+        }
+    )
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    patterns = "old_tag_urls:\n  - /tags/{hugo}/\n  - /tags/{hugo}/index.xml\n  - /tag/{pelican}.html\n"
+    (project.root / "site.yaml").write_text(text + patterns, encoding="utf-8")
+    result = project.build()
+    assert result.warnings == []
+    assert redirect(project, "tags/роскосмос/index.html") == ("../roskosmos/", "https://example.org/tags/roskosmos/")
+    assert redirect(project, "tags/союз-мс-17/index.html")[0] == "../soyuz-ms-17/"
+    assert redirect(project, "tags/ж/д/index.html")[0] == "../../zh-d/"
+    assert redirect(project, "tag/roskosmos.html") == ("../tags/roskosmos/", "https://example.org/tags/roskosmos/")
+    assert redirect(project, "tag/soiuz-ms-17.html")[0] == "../tags/soyuz-ms-17/"
+    assert redirect(project, "tag/nasa.html")[0] == "../tags/nasa/" and redirect(project, "tag/zhd.html")[0] == "../tags/zh-d/"
+    hugo_feed = (project.public / "tags/роскосмос/index.xml").read_text(encoding="utf-8")
+    assert hugo_feed.count("<entry>") == 2 and (project.public / "tags/nasa/index.xml").is_file()
+    assert "refresh" not in (project.public / "tags/nasa/index.html").read_text(encoding="utf-8")  # (its own page)
+    assert result.pages["redirect"] == 7  # (Hugo's but NASA's, which is its page's here too, and Pelican's)
+    assert check_links(project.public, "https://example.org/").broken == []
+
+
+def test_tags_hugo_made_one_page_of_redirect_to_the_one_of_more_articles(project):
+    """Hugo made one page of `Роскосмос` and `«Роскосмос»`, which are two tags here: its address leads to the tag of more
+    articles, said once for all its addresses; a pattern with no tag's name, or another's placeholder, is an error on
+    its line, as is one written in [...] unquoted (YAML reads `{hugo}` there as a mapping)."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", tags="[Роскосмос]"),
+            "content/2021/b.md": article("B", "2021-05-25", tags="[Роскосмос]"),
+            "content/2021/c.md": article("C", "2021-05-26", tags="['«Роскосмос»']"),
+        }
+    )
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(text + "old_tag_urls: ['/tags/{hugo}/', '/tags/{hugo}/index.xml']\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    warnings = [str(w) for w in project.build().warnings if "old_tag_urls" in str(w)]
+    assert warnings == [
+        f"site.yaml:{line}: old_tag_urls: /tags/роскосмос/ (and 1 more) is the old address of the tags 'Роскосмос' and "
+        "'«Роскосмос»', which the old site made one page of: it redirects to 'Роскосмос', of the most articles (one name in "
+        "all their articles makes them one tag here too)"
+    ]
+    assert redirect(project, "tags/роскосмос/index.html")[0] == "../roskosmos/"
+    for written, error in [
+        ("/tags/x/", "'/tags/x/' must hold the tag's name as {hugo} or {pelican}"),
+        ("/tags/{slug}/", "'/tags/{slug}/' must hold the tag's name as {hugo} or {pelican}"),
+        ("tags/{hugo}/", "'tags/{hugo}/' is not a URL from the site's root (start it with /)"),
+        ("/tags/{hugo}/?x=1", "'/tags/{hugo}/?x=1' has a query (?x=1), which no file of a static site can answer"),
+        ("https://other.org/tags/{hugo}/", "other.org/tags/{hugo}/ is on another host than the site (example.org)"),
+    ]:
+        (project.root / "site.yaml").write_text(text + f"old_tag_urls: {written}\n", encoding="utf-8")
+        assert problems(project)[0].startswith(f"site.yaml:{line}: old_tag_urls: {error}")
