@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -45,6 +46,7 @@ from .scaffold import (
     gitignore_lacks,
     init_project,
     is_page_file,
+    machine_zone,
     names_a_file,
     new_article,
     new_file,
@@ -640,7 +642,9 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     """Create a new archive in FOLDER: site.yaml, content/ with one article."""
     old = None if (Path(folder) / CONFIG_FILE).exists() else read_old_config(Path(folder), init_value, len(languages) > 1)
     try:
-        created, kept = init_project(folder, datetime.now().astimezone().replace(microsecond=0), languages, old and old.values)
+        zone = machine_zone()
+        now = datetime.now(ZoneInfo(zone)).replace(microsecond=0)  # (the example article's date, in the site's zone)
+        created, kept = init_project(folder, now, languages, old and old.values, zone)
     except SsgError as error:
         _fail(error, "Init")
     if old is not None:  # (an archive moved from Hugo, Jekyll or Pelican: what site.yaml took of its settings)
@@ -662,6 +666,11 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     if any(path.name == "pages.yml" for path in created) and install_requirement() is None:
         click.echo(
             f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md)."
+        )
+    if zone == "UTC" and not (old and "timezone" in old.values) and any(path.name == CONFIG_FILE for path in created):
+        click.echo(
+            "site.yaml says timezone: UTC, this computer's: where the archive's times are another zone's (a Moscow outlet's "
+            "10:00), set it there (timezone: Europe/Moscow): a time written without an offset is read in it"
         )
     here = Path(folder).resolve() == Path.cwd().resolve()
     click.echo("Next: ssg build" if here else f"Next: cd {shlex.quote(str(folder))} && ssg build")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -90,10 +91,13 @@ def gitignore_lacks(text: str) -> list[str]:
     return [line for line in GITIGNORE.split() if line.strip("/") not in there]
 
 
-def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = (), taken: dict | None = None) -> tuple[list[Path], list[Path]]:
+def init_project(
+    folder: Path, now: datetime, languages: tuple[str, ...] = (), taken: dict | None = None, zone: str = "UTC"
+) -> tuple[list[Path], list[Path]]:
     """Create site.yaml, content/ with one example article, .gitignore and a GitHub Pages workflow in `folder`.
     `languages`: the archive's, the default first (`config.default_site_yaml`); `taken`: site.yaml's values from the old
-    generator's configuration (`oldconfig`), whose archive gets no example article. Returns the files made, and those it would have made that were there
+    generator's configuration (`oldconfig`), whose archive gets no example article; `zone`: site.yaml's `timezone:`
+    where `taken` has none (`machine_zone`). Returns the files made, and those it would have made that were there
     already and are kept as they are (content/: no example is added to it).
 
     A folder with a content/ of its own (a Hugo site's, articles copied in) gets what it lacks around it, and no
@@ -102,7 +106,7 @@ def init_project(folder: Path, now: datetime, languages: tuple[str, ...] = (), t
     if (folder / CONFIG_FILE).exists():
         raise SsgError(f"{folder} already holds an archive ({CONFIG_FILE} exists); nothing was changed")
     title = folder.resolve().name.replace("-", " ").title() or "My news archive"
-    files = {folder / CONFIG_FILE: default_site_yaml(title, languages, taken)}
+    files = {folder / CONFIG_FILE: default_site_yaml(title, languages, {"timezone": zone} | (taken or {}))}
     wanted = {
         folder / "content": (folder / "content" / f"{now:%Y}" / "welcome.md", lambda: welcome_article(now, languages)),
         folder / ".gitignore": (folder / ".gitignore", lambda: GITIGNORE),
@@ -129,6 +133,28 @@ def _language_and_path(
     if not slug:
         raise SsgError(f"{title!r} gives an empty file name; pass --slug some-words")
     return lang, place(slug, lang)
+
+
+def machine_zone() -> str:
+    """This computer's time zone, as site.yaml's `timezone:` names it (Europe/Moscow), for `ssg init`: site.yaml said
+    UTC on every machine, and on a journalist's Moscow laptop `ssg new` dated an article written at 19:50 16:50, and
+    every time pasted from a clipping was read three hours off. tzlocal reads it (TZ, /etc/timezone, /etc/localtime,
+    Windows' registry); "UTC" where it cannot tell, or the zone is UTC by another name (Etc/UTC)."""
+    import tzlocal  # (here: only `ssg init` asks)
+
+    try:
+        name = tzlocal.get_localzone_name()
+        zone = ZoneInfo(name) if name else None
+    except (ValueError, LookupError, OSError, ZoneInfoNotFoundError):
+        return "UTC"
+    if zone is None or name in _UTC_NAMES:
+        return "UTC"
+    return name
+
+
+_UTC_NAMES = frozenset(
+    {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu", "GMT", "Etc/GMT", "Etc/GMT0", "GMT0"}
+)
 
 
 def add_workflow(folder: Path) -> Path:

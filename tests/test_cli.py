@@ -58,6 +58,45 @@ def test_init_then_build_then_check(tmp_path):
     assert run("init", str(folder)).exit_code == 1  # never overwrites
 
 
+@pytest.fixture
+def machine_in(monkeypatch):
+    """Set this computer's time zone (TZ) for `ssg init`, as tzlocal reads it once per process and keeps it."""
+    import tzlocal
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        tzlocal.reload_localzone()
+
+    yield set_zone
+    monkeypatch.undo()
+    tzlocal.reload_localzone()
+
+
+def test_init_writes_the_computers_time_zone(tmp_path, machine_in):
+    """site.yaml said timezone: UTC on every machine: on a journalist's Moscow laptop, `ssg new` dated an article written
+    at 19:50 16:50+00:00, and a clipping's 10:00 was read as UTC, shown at 13:00 (and at night its URL had the day
+    before). The computer's zone is written; where it is UTC (a server, a container), init says what to set."""
+    machine_in("Europe/Moscow")
+    result = run("init", str(tmp_path / "moscow"), "--languages", "ru")
+    assert yaml.safe_load((tmp_path / "moscow/site.yaml").read_text())["timezone"] == "Europe/Moscow"
+    assert "timezone: UTC" not in result.output
+    welcome = (tmp_path / "moscow/content").rglob("*.md").__next__().read_text(encoding="utf-8")
+    assert "+03:00" in welcome
+    assert run("-C", str(tmp_path / "moscow"), "new", "Запуск", "--date", "2026-12-06 19:50").exit_code == 0
+    assert "2026-12-06T19:50:00+03:00" in (tmp_path / "moscow/content/2026/zapusk.md").read_text(encoding="utf-8")
+    assert run("-C", str(tmp_path / "moscow"), "new", "Посадка").exit_code == 0  # (now, as the author's clock shows it)
+    assert "+03:00" in next((tmp_path / "moscow/content").rglob("posadka.md")).read_text(encoding="utf-8")
+    machine_in("Etc/UTC")
+    result = run("init", str(tmp_path / "server"))
+    assert yaml.safe_load((tmp_path / "server/site.yaml").read_text())["timezone"] == "UTC"
+    assert "site.yaml says timezone: UTC, this computer's: where the archive's times are another zone's" in result.output
+    pelican = tmp_path / "pelican"
+    pelican.mkdir()
+    (pelican / "pelicanconf.py").write_text("TIMEZONE = 'Asia/Novosibirsk'\n")
+    result = run("init", str(pelican))  # (the old site's zone wins, and needs no word)
+    assert yaml.safe_load((pelican / "site.yaml").read_text())["timezone"] == "Asia/Novosibirsk" and "this computer's" not in result.output
+
+
 def test_init_adds_a_github_pages_workflow(tmp_path):
     folder = tmp_path / "archive"
     run("init", str(folder))
