@@ -116,8 +116,9 @@ def term_path(name: str) -> str:
     """The path Hugo gave a tag's page (`/tags/<this>/`), with its default settings: the name's letters, digits and
     marks kept as they are in lower case (`Союз МС-17` is `союз-мс-17`, Hugo's `urlize`), with `.`, `/`, `_`, `#`,
     `+`, `~`, `-`, `@` and a `%` before two hex digits; a run of white space between kept characters one `-` (none
-    after a `-`); anything else left out (`«Союз» — «Прогресс»` is `союз-прогресс`). Measured against Hugo 0.111's
-    output (tests/test_redirects.py). "" where nothing is kept (Hugo made no page)."""
+    after a `-`); anything else left out (`«Союз» — «Прогресс»` is `союз-прогресс`); as a path, without empty or `.`
+    folders. Measured against Hugo 0.111's output (tests/test_redirects.py). "" where nothing is kept, or a folder is
+    `..` (Hugo made no page)."""
     kept: list[str] = []
     space = False
     for index, char in enumerate(name):
@@ -133,4 +134,6 @@ def term_path(name: str) -> str:
             kept.append(char.lower()[0])  # (one character, as Hugo lowers each: İ is i)
         elif char.isspace() and kept and kept[-1] != "-":
             space = True
-    return "".join(kept)
+    # As a path: `/a//b/` is a/b, `p/./q` p/q; of `..` or `...` Hugo made no page.
+    parts = [part for part in "".join(kept).split("/") if part not in ("", ".")]
+    return "" if any(part.strip(".") == "" for part in parts) else "/".join(parts)

@@ -91,17 +91,28 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
 
 def _hugo_tag_urls(data: dict, wanted: dict, left: list[str]) -> None:
     """`old_tag_urls:` of where Hugo put each tag's page and feed: `/tags/роскосмос/` and its `index.xml`, under the
-    taxonomy's own name where `taxonomies:` renames it; none where it has no tags."""
+    taxonomy's own name where `taxonomies:` renames it, `.html` pages with `uglyURLs`, under the language's folder with
+    `defaultContentLanguageInSubdir`; none where it has no tags, or made their paths otherwise (said in `left`)."""
     taxonomies = data.get("taxonomies", {"tag": "tags"})
     plural = taxonomies.get("tag") if isinstance(taxonomies, dict) else None
     if not isinstance(plural, str) or not plural.strip("/ "):
         return
-    odd = [name for name in ("uglyurls", "disablepathtolower", "removepathaccents") if data.get(name) is True]
+    plural = plural.strip("/ ")
+    settings = {"disablepathtolower": "disablePathToLower", "removepathaccents": "removePathAccents"}
+    odd = [written for name, written in settings.items() if data.get(name) is True]
+    permalinks = data.get("permalinks")
+    if isinstance(permalinks, dict) and plural in permalinks:
+        odd.append(f"permalinks: {{{plural}: {permalinks[plural]}}}")
     if odd:
         left.append(f"old_tag_urls: Hugo's {odd[0]} made its tags' addresses otherwise: write each tag's in tag_aliases:")
         return
-    plural = plural.strip("/ ")
-    wanted["old_tag_urls"] = [f"/{plural}/{{hugo}}/", f"/{plural}/{{hugo}}/index.xml"]
+    lang = data.get("defaultcontentlanguage") or "en"
+    folder = f"/{lang}/{plural}" if data.get("defaultcontentlanguageinsubdir") is True and isinstance(lang, str) else f"/{plural}"
+    page = f"{folder}/{{hugo}}.html" if data.get("uglyurls") is True else f"{folder}/{{hugo}}/"
+    wanted["old_tag_urls"] = [page, f"{folder}/{{hugo}}/index.xml"]
+    languages = data.get("languages")
+    if isinstance(languages, dict) and len(languages) > 1:
+        left.append(f"old_tag_urls: the tags of Hugo's other languages (/<lang>/{plural}/...): write each in tag_aliases:")
 
 
 def _jekyll(folder: Path) -> tuple[str, dict, list[str]] | None:
@@ -144,14 +155,35 @@ def _pelican(folder: Path) -> tuple[str, dict, list[str]] | None:
         )
     else:
         wanted["permalink"] = written
-    tag_urls = [settings.get("TAG_URL", "tag/{slug}.html"), settings.get("TAG_FEED_ATOM"), settings.get("TAG_FEED_RSS")]
-    tag_urls = [f"/{url.lstrip('/').replace('{slug}', '{pelican}')}" for url in tag_urls if isinstance(url, str) and "{slug}" in url]
-    if tag_urls and settings.get("TAG_SAVE_AS", "x") != "":  # (an empty TAG_SAVE_AS: Pelican wrote no tag pages)
-        wanted["old_tag_urls"] = tag_urls
+    _pelican_tag_urls(settings, wanted, left)
     lang_pattern = settings.get("ARTICLE_LANG_URL", "{slug}-{lang}.html")  # (the other languages' articles, Pelican's default)
     if isinstance(lang_pattern, str) and lang_pattern != pattern:
         wanted["lang_permalink"] = re.sub(r"{([^}]*)}", lambda m: _PELICAN_FIELDS.get(m[1], m[0]), lang_pattern)
     return " and ".join(read), wanted, left
+
+
+def _pelican_tag_urls(settings: dict[str, Any], wanted: dict, left: list[str]) -> None:
+    """`old_tag_urls:` of where Pelican put each tag's page (`TAG_URL`, `tag/{slug}.html` by default) and feeds
+    (`TAG_FEED_ATOM`, none by default); none where it wrote no tag pages (an empty `TAG_SAVE_AS`), or spelt them
+    otherwise (`SLUGIFY_USE_UNICODE`, said in `left`)."""
+    if settings.get("TAG_SAVE_AS", "x") == "":
+        return
+    if settings.get("SLUGIFY_USE_UNICODE") is True:
+        left.append(
+            "old_tag_urls: Pelican's SLUGIFY_USE_UNICODE spelt its tags' addresses in their letters: write each tag's in tag_aliases:"
+        )
+        return
+    found = []
+    for key, default in (("TAG_URL", "tag/{slug}.html"), ("TAG_FEED_ATOM", None), ("TAG_FEED_RSS", None)):
+        url = settings.get(key, default)
+        if not isinstance(url, str) or "{slug}" not in url:
+            continue
+        if key != "TAG_URL" and not url.endswith(".xml"):
+            left.append(f"old_tag_urls: {key} {url!r}: a static host serves no feed of another ending than .xml: redirect it in the server")
+            continue
+        found.append(f"/{url.lstrip('/').replace('{slug}', '{pelican}')}")
+    if found:
+        wanted["old_tag_urls"] = found
 
 
 def _assignments(text: str) -> dict[str, Any]:

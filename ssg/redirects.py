@@ -1,5 +1,6 @@
 """Articles' old URLs (and standalone pages') -> redirect pages, as Hugo writes for `aliases` (and jekyll-redirect-from
-for `redirect_from`); a renamed tag's or outlet's old names and URLs (site.yaml `tag_aliases:`, `source_aliases:`) too.
+for `redirect_from`); a renamed tag's or outlet's old names and URLs (site.yaml `tag_aliases:`, `source_aliases:`) too,
+and every tag's address on the generator an archive moved from (`old_tag_urls:`).
 
 An archive moved from another generator brings its old URLs along in the front matter (`content.OLD_URL_KEYS`); at
 each, the build writes a small page that sends readers and search engines on to the article. Such pages are planned
@@ -134,6 +135,7 @@ def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[Listin
     found: list[ListingAlias] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    old_names: dict[str, set[str]] = {}  # a tag's key -> its old names in tag_aliases: (`old_tag_urls:` made addresses of them)
     listings = _listings(site, config, urls)
     for option, kind in listings.items():
         entries, after = getattr(config, option), option_line(config.root, option)
@@ -165,32 +167,66 @@ def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[Listin
                     )
                     warnings.append(Problem(CONFIG_FILE, line, option, message))
                     continue
+                if option == "tag_aliases" and _is_name(old):
+                    old_names.setdefault(now.key, set()).add(old)
                 if path is not None or old_feed is not None:
                     found.append(ListingAlias(path, target, kind.feed(now.slug), old_feed, option, line, owner))
     if config.old_tag_urls:
-        found += _every_tags_old_urls(site, config, urls, listings["tag_aliases"], found, problems, warnings)
+        made, wrong, told = _every_tags_old_urls(site, config, urls, listings["tag_aliases"], found, old_names)
+        found, problems, warnings = found + made, problems + wrong, warnings + told
     return found, problems, warnings
 
 
 def _every_tags_old_urls(
-    site: Site, config: Config, urls: Urls, kind: _Listings, named: Sequence[ListingAlias], problems: list[Problem], warnings: list[Problem]
-) -> list[ListingAlias]:
-    """`old_tag_urls:`, each tag's old addresses made of the patterns: of every name its articles give it (Hugo made a
-    page of each spelling, `«Роскосмос»` and `Роскосмос` one as it made them one path), and of its names in
-    `tag_names:`. An address `tag_aliases:` names already, or one that is a tag's page now, is left as it is; one that
-    two tags made (Hugo's one page of both) redirects to the tag of more articles, with a warning. A pattern no static
-    host can serve (a query, another host) is an error on its line."""
+    site: Site, config: Config, urls: Urls, kind: _Listings, named: Sequence[ListingAlias], old_names: dict[str, set[str]]
+) -> tuple[list[ListingAlias], list[Problem], list[Problem]]:
+    """`old_tag_urls:`, each tag's old addresses made of the patterns, a problem for each pattern no static host can
+    serve (a query, another host), and a warning where two tags made one address. An address `tag_aliases:` (`named`)
+    gives already, or one that is a tag's page or feed now, is left as it is."""
     line = option_line(config.root, "old_tag_urls")
-    templates = []
+    templates, problems = [], []
     for pattern in config.old_tag_urls:
         try:
-            templates.append(_url_template(pattern, kind, urls))
+            templates.append(_url_template(pattern, urls))
         except ValueError as exc:
             problems.append(Problem(CONFIG_FILE, line, "old_tag_urls", str(exc)))
     taken = {output_file(alias.path) for alias in named if alias.path is not None} | {alias.old_feed for alias in named}
     live = {output_file(kind.page(tag.slug)) for tag in kind.live.values()} | {kind.feed(tag.slug) for tag in kind.live.values()}
-    occupied = live | taken  # (kept as they are)
-    claims: dict[tuple[str | None, str | None], list] = {}
+    claims = _claims(site, kind, templates, live | taken, old_names)
+    made, warnings = [], []
+    shared: dict[tuple[str, ...], list[str]] = {}  # the tags that made one address, the one it leads to first -> those
+    leads: dict[str, tuple[PageLink, str, str]] = {}  # a tag's slug -> its page, its feed, what collisions name it by
+    for address, tags in sorted(claims.items(), key=lambda claim: (claim[0].endswith(".xml"), claim[0])):
+        tags.sort()
+        _, name, slug = tags[0]
+        if len(tags) > 1:
+            shared.setdefault(tuple(tag[1] for tag in tags), []).append(f"/{address}")
+        if slug not in leads:
+            owner = f"the tag {name!r} (old_tag_urls, {CONFIG_FILE}:{line})" if line else f"the tag {name!r} (old_tag_urls)"
+            lead = PageLink(kind.live[kind.names.key(name)].label(config.lang), config.lang, kind.page(slug))
+            leads[slug] = (lead, kind.feed(slug), owner)
+        target, feed, owner = leads[slug]
+        page, old_feed = (None, address) if address.endswith(".xml") else (address, None)
+        made.append(ListingAlias(page, target, feed, old_feed, "old_tag_urls", line, owner))
+    for names, addresses in shared.items():
+        more = f" (and {len(addresses) - 1} more)" if len(addresses) > 1 else ""
+        message = (
+            f"{addresses[0]}{more} is the old address of the tags {', '.join(map(repr, names[:-1]))} and {names[-1]!r}, which "
+            f"the old site made one page of: it leads to {names[0]!r}, of more articles (the first by name where as many; "
+            "one name in all their articles makes them one tag here too)"
+        )
+        warnings.append(Problem(CONFIG_FILE, line, "old_tag_urls", message))
+    return made, problems, warnings
+
+
+def _claims(
+    site: Site, kind: _Listings, templates: list[tuple[str, tuple[str, ...]]], occupied: set[str], old_names: dict[str, set[str]]
+) -> dict[str, list[tuple[int, str, str]]]:
+    """Each old address `templates` make -> the tags that make it, as (minus its articles, name, slug): of every name
+    its articles give a tag (Hugo made a page of each spelling, and one of `«Роскосмос»` and `Роскосмос`, one path),
+    its names in `tag_names:` and its old names in `tag_aliases:`. A page's address ends in `/` or `.html`, a feed's
+    in `.xml` (where the tag's feed is written); an address in `occupied` is left as it is."""
+    claims: dict[str, list[tuple[int, str, str]]] = {}
     spellings = site.tag_index.spellings if site.tag_index is not None else {}
     for key, articles in site.tag_articles.items():
         now = kind.live[key]
@@ -198,46 +234,20 @@ def _every_tags_old_urls(
             names = set(spellings[key])
         else:
             names = {name for article in articles for name in article.tags if kind.names.key(name) == key}
-        names |= {now.name} | {name for _, name in now.names}
-        for path in {path for template, fields in templates for name in names if (path := _filled(template, fields, name))}:
-            own = path[len(kind.folder) : -1] if path.startswith(kind.folder) and path.endswith("/") else ""
-            old_feed = path if path.endswith(".xml") else kind.feed(own) if own and "/" not in own else None
-            page = None if path.endswith(".xml") or output_file(path) in occupied else path
-            address = (page, None if old_feed in occupied else old_feed)
-            if address != (None, None):
+        names |= {now.name} | {name for _, name in now.names} | old_names.get(key, set())
+        for address in {path for template, fields in templates for name in names if (path := _filled(template, fields, name))}:
+            if output_file(address) not in occupied and address not in occupied:
                 claims.setdefault(address, []).append((-len(articles), now.name, now.slug))
-    made = []
-    shared: dict[tuple[str, ...], list[str]] = {}  # the tags that made one address, the first of most articles -> those
-    leads: dict[str, tuple[PageLink, str, str]] = {}  # a tag's slug -> its page, its feed, what collisions name it by
-    for (path, old_feed), tags in sorted(claims.items(), key=lambda claim: (claim[0][0] is None, claim[0][0] or "", claim[0][1] or "")):
-        tags.sort()
-        _, name, slug = tags[0]
-        if len(tags) > 1:
-            shared.setdefault(tuple(tag[1] for tag in tags), []).append(f"/{path or old_feed}")
-        if slug not in leads:
-            owner = f"the tag {name!r} (old_tag_urls, {CONFIG_FILE}:{line})" if line else f"the tag {name!r} (old_tag_urls)"
-            lead = PageLink(kind.live[kind.names.key(name)].label(config.lang), config.lang, kind.page(slug))
-            leads[slug] = (lead, kind.feed(slug), owner)
-        target, feed, owner = leads[slug]
-        made.append(ListingAlias(path, target, feed, old_feed, "old_tag_urls", line, owner))
-    for names, addresses in shared.items():
-        more = f" (and {len(addresses) - 1} more)" if len(addresses) > 1 else ""
-        message = (
-            f"{addresses[0]}{more} is the old address of the tags {', '.join(map(repr, names[:-1]))} and {names[-1]!r}, which "
-            f"the old site made one page of: it redirects to {names[0]!r}, of the most articles (one name in all their "
-            "articles makes them one tag here too)"
-        )
-        warnings.append(Problem(CONFIG_FILE, line, "old_tag_urls", message))
-    return made
+    return claims
 
 
-def _url_template(pattern: str, kind: _Listings, urls: Urls) -> tuple[str, tuple[str, ...]]:
+def _url_template(pattern: str, urls: Urls) -> tuple[str, tuple[str, ...]]:
     """A pattern of `old_tag_urls:` as a site path with its fields in (`{hugo}`), and those fields: read once as an old
     URL is (`content.old_url`: from the root or whole, on the site's host, a page or an `.xml` feed), not per tag."""
     fields = tuple(field for field in TAG_URL_MAKERS if f"{{{field}}}" in pattern)
     stand_ins = {field: f"ssg-{field}-name" for field in fields}  # (`old_url` refuses a `{...}`: a pattern's)
     try:
-        host, path = old_url(pattern.format(**stand_ins), (".html", ".htm", ".xml"), kind.page("{hugo}"))
+        host, path = old_url(pattern.format(**stand_ins), (".html", ".htm", ".xml"), pattern.lstrip("/"))
         path = urls.alias(Alias("", path, host), "")
     except ValueError as exc:
         raise ValueError(_put_back(str(exc), stand_ins)) from None
@@ -252,10 +262,13 @@ def _put_back(text: str, stand_ins: dict[str, str]) -> str:
 
 def _filled(template: str, fields: tuple[str, ...], name: str) -> str | None:
     """`template` (`_url_template`) with the tag `name` as the generators of `fields` made it into paths; None where
-    one made nothing of it (no page), or a path no file can have (a `..`, a backslash)."""
+    one made nothing of it (no page), or where its address could not work: a name of `#`, `?` or `%` (`C#`: a link to
+    `/tags/c#/` leads to `/tags/c`, and one to `/tags/20%ab/` decodes to another file), a backslash, a folder's name
+    longer than a file system takes (255 bytes: 128 Cyrillic letters)."""
     parts = {field: _made(field, name) for field in fields}
-    if not all(parts.values()) or any(part in (".", "..") or "\\" in part for value in parts.values() for part in value.split("/")):
-        return None
+    for value in parts.values():
+        if not value or any(char in value for char in "#?%\\") or any(len(part.encode()) > 255 for part in value.split("/")):
+            return None
     for field, part in parts.items():
         template = template.replace(f"{{{field}}}", part)
     return template
@@ -279,7 +292,7 @@ def _old_address(old: str, kind: _Listings, now: tuple, urls: Urls, target: str)
     """(the old page's path, the old feed's path) of `old`, an old name or URL of the listing `now` at `target`; None
     for what is the listing's own now or is not known. An old URL (from the root, or whole) ending in .xml is an old
     feed's; one of this site's listing pages (tags/<x>/) keeps that listing's feed too."""
-    if not old.startswith("/") and not _WHOLE_URL.match(old):  # (a name: `9/11 attacks` has a slash too)
+    if _is_name(old):
         key = kind.names.key(old)
         if key in kind.live and kind.live[key] != now:
             raise _StillListedError(key)
@@ -295,6 +308,11 @@ def _old_address(old: str, kind: _Listings, now: tuple, urls: Urls, target: str)
 
 
 _WHOLE_URL = re.compile(r"https?://", re.IGNORECASE)
+
+
+def _is_name(old: str) -> bool:
+    """Whether an entry's old item is a name, not a URL (`9/11 attacks` has a slash too)."""
+    return not old.startswith("/") and not _WHOLE_URL.match(old)
 
 
 def listing_redirects(aliases: Iterable[ListingAlias]) -> list[Page]:
@@ -408,7 +426,8 @@ def renamed_listings(gone: Iterable[str], was: Collection[str], pages: Sequence[
     gone = list(gone)
     problems = []
     for kind, option, folder in (("tag", "tag_aliases", urls.tags()), ("source", "source_aliases", urls.sources())):
-        went = [file for file in gone if _is_listing_page(file, folder)]
+        # (a page gone at another generator's address, `old_tag_urls:`' /tags/ёлка/ as the tag was renamed, is no listing's)
+        went = [file for file in gone if _is_listing_page(file, folder) and _SLUG.fullmatch(file[len(folder) : -len("/index.html")])]
         came = (
             [page for page in pages if page.kind == kind and page.file not in was and _is_listing_page(page.file, folder)] if went else []
         )
@@ -422,6 +441,9 @@ def renamed_listings(gone: Iterable[str], was: Collection[str], pages: Sequence[
             )
             problems.append(Problem(CONFIG_FILE, None, None, message))
     return problems
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what this site's tags' and outlets' URLs are made of (`content.slug_of`)
 
 
 def _is_listing_page(file: str, folder: str) -> bool:

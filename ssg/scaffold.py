@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from .config import CONFIG_FILE, Config, default_site_yaml, load_config
+from .config import CONFIG_FILE, Config, default_site_yaml
 from .content import (
     DATE_PREFIX,
     MAX_SLUG,
@@ -159,18 +159,20 @@ _UTC_NAMES = frozenset(
 
 def add_workflow(folder: Path) -> Path:
     """Write the GitHub Pages workflow into an archive that has none (one made before `ssg init` wrote it), never over
-    one: `ssg init` refuses an existing archive. It keeps site.yaml's `cache_dir` between runs: the default where
-    site.yaml does not load (the build in CI then says what is wrong with it)."""
+    one: `ssg init` refuses an existing archive. It keeps site.yaml's `cache_dir` between runs, as written there (`~/x`
+    is the runner's home folder, not this computer's), whatever else site.yaml holds (the build in CI says what is
+    wrong with it); the default where it names none."""
     path = Path(folder) / WORKFLOW_PATH
     if os.path.lexists(path):
         raise SsgError(
             Problem(WORKFLOW_PATH, None, None, "is there already; nothing was changed (edit it, or move it away to write ssg's)")
         )
     try:
-        cache_dir = load_config(Path(folder)).cache_dir
-    except SsgError:
-        cache_dir = Config.cache_dir
-    _write_all({path: pages_workflow(cache_dir)})
+        written = yaml.safe_load((Path(folder) / CONFIG_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        written = None
+    cache_dir = written.get("cache_dir") if isinstance(written, dict) else None
+    _write_all({path: pages_workflow(cache_dir.strip() if isinstance(cache_dir, str) and cache_dir.strip() else Config.cache_dir)})
     return path
 
 

@@ -582,6 +582,16 @@ HUGO_TERMS = {
     "٣٤": "٣٤",
     "①②": "",
     "x'y’z": "xyz",
+    # As a path: `a//b` is a/b, `/lead/trail/` lead/trail; of `..` and `...` Hugo made no page.
+    "a//b": "a/b",
+    "/lead/trail/": "lead/trail",
+    "x / y": "x-/-y",
+    "p/./q": "p/q",
+    "/": "",
+    "..": "",
+    "...": "",
+    ".NET": ".net",
+    "C#": "c#",
 }
 
 
@@ -615,6 +625,8 @@ def test_every_tags_hugo_and_pelican_addresses_lead_to_its_page(project):
     assert redirect(project, "tag/nasa.html")[0] == "../tags/nasa/" and redirect(project, "tag/zhd.html")[0] == "../tags/zh-d/"
     hugo_feed = (project.public / "tags/роскосмос/index.xml").read_text(encoding="utf-8")
     assert hugo_feed.count("<entry>") == 2 and (project.public / "tags/nasa/index.xml").is_file()
+    # (a feed only where the pattern names one: no tags/роскосмос/feed.xml, an address no site had)
+    assert sorted(path.name for path in (project.public / "tags/роскосмос").iterdir()) == ["index.html", "index.xml"]
     assert "refresh" not in (project.public / "tags/nasa/index.html").read_text(encoding="utf-8")  # (its own page)
     assert result.pages["redirect"] == 7  # (Hugo's but NASA's, which is its page's here too, and Pelican's)
     assert check_links(project.public, "https://example.org/").broken == []
@@ -637,8 +649,8 @@ def test_tags_hugo_made_one_page_of_redirect_to_the_one_of_more_articles(project
     warnings = [str(w) for w in project.build().warnings if "old_tag_urls" in str(w)]
     assert warnings == [
         f"site.yaml:{line}: old_tag_urls: /tags/роскосмос/ (and 1 more) is the old address of the tags 'Роскосмос' and "
-        "'«Роскосмос»', which the old site made one page of: it redirects to 'Роскосмос', of the most articles (one name in "
-        "all their articles makes them one tag here too)"
+        "'«Роскосмос»', which the old site made one page of: it leads to 'Роскосмос', of more articles (the first by name "
+        "where as many; one name in all their articles makes them one tag here too)"
     ]
     assert redirect(project, "tags/роскосмос/index.html")[0] == "../roskosmos/"
     for written, error in [
@@ -650,3 +662,51 @@ def test_tags_hugo_made_one_page_of_redirect_to_the_one_of_more_articles(project
     ]:
         (project.root / "site.yaml").write_text(text + f"old_tag_urls: {written}\n", encoding="utf-8")
         assert problems(project)[0].startswith(f"site.yaml:{line}: old_tag_urls: {error}")
+
+
+def test_old_tag_urls_leave_out_addresses_that_could_not_work(project):
+    """A tag of `#` (`C#`: Hugo's /tags/c#/ led browsers to /tags/c), of a `%` (which a link decodes), of slashes that
+    make no folder (`/`: tags///, onto the tags' index page), or too long for a folder's name (Hugo could not write
+    it) gets no old address, and the build goes on; a name with a slash inside is a folder, as Hugo made it."""
+    long = "Роскосмос" * 15
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", tags=f"[C#, 'Скидки 20%ab', /, Bar/, {long}, Ж/д]"),
+        }
+    )
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(text + "old_tag_urls: ['/tags/{hugo}/', '/tags/{hugo}/index.xml']\n", encoding="utf-8")
+    result = project.build()
+    assert result.warnings == []
+    old = [
+        str(path.relative_to(project.public))
+        for path in project.public.rglob("*")
+        if path.name == "index.xml" or (path.suffix == ".html" and 'http-equiv="refresh"' in path.read_text(encoding="utf-8"))
+    ]
+    assert sorted(old) == ["tags/bar/index.xml", "tags/ж/д/index.html", "tags/ж/д/index.xml"]  # (Bar/ is bar: its own page here)
+    assert "refresh" not in (project.public / "tags/index.html").read_text(encoding="utf-8")
+    assert "refresh" not in (project.public / "tags/bar/index.html").read_text(encoding="utf-8")
+    assert check_links(project.public, "https://example.org/").broken == []
+
+
+def test_a_renamed_tag_keeps_its_old_names_hugo_address_and_is_told(project):
+    """With old_tag_urls: set, the build after a rename said nothing (the old tag's Hugo page gone was counted as a
+    second tag page gone), and the old name's Hugo address went with it; named in tag_aliases:, the old name keeps its
+    Hugo address too. An incremental build gives what a cold one does."""
+    text = (project.root / "site.yaml").read_text(encoding="utf-8") + "old_tag_urls: ['/tags/{hugo}/', '/tags/{hugo}/index.xml']\n"
+    (project.root / "site.yaml").write_text(text, encoding="utf-8")
+    project.write({"content/2021/a.md": article("A", "2021-05-24", tags="[Ёлка]")})
+    project.build()
+    assert redirect(project, "tags/ёлка/index.html")[0] == "../yolka/"
+    project.write({"content/2021/a.md": article("A", "2021-05-24", tags="[Ель]")})
+    warnings = [str(w) for w in project.build().warnings]
+    assert len(warnings) == 1 and "(/tags/yolka/), and one tag's is new (/tags/yel/, Ель)" in warnings[0]
+    (project.root / "site.yaml").write_text(text + "tag_aliases: {Ель: [Ёлка]}\n", encoding="utf-8")
+    assert project.build().warnings == []
+    assert redirect(project, "tags/ёлка/index.html")[0] == "../yel/" and redirect(project, "tags/yolka/index.html")[0] == "../yel/"
+    assert (project.public / "tags/ёлка/index.xml").is_file()
+    incremental = {path.relative_to(project.public): path.read_bytes() for path in project.public.rglob("*") if path.is_file()}
+    shutil.rmtree(project.public)
+    shutil.rmtree(project.root / ".ssg-cache")
+    project.build()
+    assert {path.relative_to(project.public): path.read_bytes() for path in project.public.rglob("*") if path.is_file()} == incremental
