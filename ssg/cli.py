@@ -669,7 +669,7 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
         )
     if zone == "UTC" and not (old and "timezone" in old.values) and any(path.name == CONFIG_FILE for path in created):
         click.echo(
-            "site.yaml says timezone: UTC, this computer's: where the archive's times are another zone's (a Moscow outlet's "
+            "site.yaml says timezone: UTC, as this computer does (or it could not tell): where the archive's times are another zone's (a Moscow outlet's "
             "10:00), set it there (timezone: Europe/Moscow): a time written without an offset is read in it"
         )
     here = Path(folder).resolve() == Path.cwd().resolve()
