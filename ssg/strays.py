@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+import jinja2
 from jinja2 import nodes
 
 from .config import Config
@@ -54,7 +55,64 @@ def stray_templates(theme: Theme, config: Config, used: Mapping[str, Sequence[st
         referred, dynamic = _referred(theme)
         if not dynamic:  # (`{% include "parts/" ~ name %}` may name any of them)
             problems += [_unused(theme, config, name, file) for name, file in unused if name not in referred]
+    return problems + _unseen_blocks(theme, config)
+
+
+def _unseen_blocks(theme: Theme, config: Config) -> list[Problem]:
+    """A warning for each block of a project's template that the template it extends never shows: a misspelt
+    `{% block contents %}` in an article.html that extends base.html (whose block is `content`) built every article page
+    without its text, and neither `ssg build` nor `ssg check` said a word. A block inside one the parent shows is shown."""
+    problems = []
+    for _, filename, ast in theme.parsed_templates:
+        if filename is None or not Path(filename).is_relative_to(config.root):
+            continue
+        extends = next(ast.find_all(nodes.Extends), None)
+        if extends is None or not isinstance(extends.template, nodes.Const):
+            continue
+        parent = extends.template.value
+        shown = _blocks_of(theme, parent)
+        if shown is None:  # (a parent that is not there, or another extends made as it renders: said elsewhere, or unknowable)
+            continue
+        for block in _outer_blocks(ast):
+            if block.name not in shown:
+                close = closest_name(block.name, shown)
+                hint = f"did you mean {{% block {close} %}}? " if close else ""
+                blocks = ", ".join(sorted(shown)) or "none"
+                message = (
+                    f"{{% block {block.name} %}} is no block of {parent}, which never shows it ({hint}{parent} and the templates "
+                    f"it extends have the blocks {blocks})"
+                )
+                problems.append(Problem(theme.display(filename), block.lineno, None, message))
     return problems
+
+
+def _blocks_of(theme: Theme, name: str, seen: frozenset[str] = frozenset()) -> set[str] | None:
+    """The names of the blocks the template `name` and the templates it extends define; None where one of them is not
+    there or is named as it renders (or they extend each other: said elsewhere)."""
+    if name in seen:
+        return None
+    try:
+        source, _, _ = theme.env.loader.get_source(theme.env, name)  # type: ignore[union-attr]
+        ast = theme.env.parse(source)
+    except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+        return None
+    blocks = {block.name for block in ast.find_all(nodes.Block)}
+    extends = next(ast.find_all(nodes.Extends), None)
+    if extends is None:
+        return blocks
+    if not isinstance(extends.template, nodes.Const):
+        return None
+    above = _blocks_of(theme, extends.template.value, seen | {name})
+    return None if above is None else blocks | above
+
+
+def _outer_blocks(node: nodes.Node) -> Iterator[nodes.Block]:
+    """The blocks of a template that no block of its own holds (those it holds show where their holder shows)."""
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.Block):
+            yield child
+        else:
+            yield from _outer_blocks(child)
 
 
 def _templates_in(folder: Path) -> Iterator[str]:

@@ -329,3 +329,28 @@ def test_a_templates_folder_named_as_hugos_in_site_yaml_is_no_stray(project):
     )
     assert project.build().warnings == []
     assert '<meta name="desk" content="news">' in project.page("")
+
+
+def test_a_block_the_template_it_extends_never_shows_is_a_warning_on_its_line(courier):
+    """A designer's article.html with `{% block contents %}` (base.html's is `content`) built every article page
+    without its text, and neither `ssg build` nor `ssg check` said a word. A block inside one that is shown is shown."""
+    courier.write(
+        {
+            "themes/courier/templates/article.html": (
+                '{% extends "base.html" %}\n{% block head %}{% block extra_head %}{% endblock %}{% endblock %}\n'
+                "{% block contents %}<h1>{{ article.title }}</h1>{% endblock %}\n"
+            ),
+            "templates/list.html": '{% extends "default:list.html" %}\n\n{% block sidebar %}Desk{% endblock %}\n',
+        }
+    )
+    warnings = sorted(str(w) for w in courier.build().warnings)
+    assert warnings == [
+        "templates/list.html:3: {% block sidebar %} is no block of default:list.html, which never shows it (default:list.html "
+        "and the templates it extends have the blocks content, head, title)",
+        "themes/courier/templates/article.html:3: {% block contents %} is no block of base.html, which never shows it (did "
+        "you mean {% block content %}? base.html and the templates it extends have the blocks content, head, title)",
+    ]
+    assert warnings == sorted(str(w) for w in courier.build(dry_run=True).warnings)  # (ssg check)
+    courier.write({"themes/courier/templates/article.html": '{% extends "base.html" %}\n{% block content %}{% endblock %}\n'})
+    courier.write({"templates/list.html": '{% extends "default:list.html" %}\n{% block content %}{{ super() }}{% endblock %}\n'})
+    assert courier.build().warnings == []
