@@ -54,7 +54,7 @@ from .scaffold import (
     theme_files,
     title_of_file,
 )
-from .targets import template_lines
+from .targets import stylesheet_sources, template_lines
 from .workflow import WORKFLOW_PATH, install_requirement
 
 EXTERNAL_LISTED = 20  # external URLs `ssg check --links` lists one by one; more are counted by host
@@ -388,8 +388,12 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None, every
     sys.stdout.flush()
     groups = by_target(report.broken)  # (a template's mistake is on every page it makes: one line, with the template's)
     written_by = template_lines(config) if config is not None and report.broken else {}
+    stylesheets = stylesheet_sources(config) if config is not None and any(link.line for link in report.broken) else {}
     for group in groups:
-        click.secho(f"broken: {group.describe(written_by.get(group.target, ()) if group.target else ())}", fg="red", err=True)
+        by = written_by.get(group.target, ()) if group.target else ()
+        if not by:  # (a stylesheet's url(), on its line of the file to edit)
+            by = tuple(f"{stylesheets[file]}:{line}" for file, _, line in (w.rpartition(":") for w in group.pages) if file in stylesheets)
+        click.secho(f"broken: {group.describe(by)}", fg="red", err=True)
     different = f" ({len(groups)} different)" if len(groups) != len(report.broken) else ""
     click.echo(
         f"Checked {report.links} links in {report.pages} files: {len(report.broken)} broken{different}, {len(report.external)} external."

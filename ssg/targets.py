@@ -144,6 +144,21 @@ def template_lines(config: Config) -> dict[str, list[str]]:
     return found
 
 
+def stylesheet_sources(config: Config) -> dict[str, str]:
+    """Each stylesheet of the site's and its themes' `static/` folders, by its path in the output -> its file as the
+    user knows it (`themes/courier/static/css/site.css`): `ssg check --links` names the built `css/site.css`, which is
+    not the file to edit. Empty where the theme cannot be loaded (its own error is the build's to report)."""
+    try:
+        theme = load_theme(config)
+    except SsgError:
+        return {}
+    found: dict[str, str] = {}
+    for folder in theme.static_dirs:  # (the site's last: its file wins, as when the build copies them)
+        for path in sorted(folder.rglob("*.css")):
+            found[path.relative_to(folder).as_posix()] = theme.display(str(path))
+    return found
+
+
 def page_candidates(pages: Iterable[Page]) -> list[str]:
     """The pages worth suggesting for a misspelt site path: not articles, redirects, day or month archives or later
     pages of a listing, which a template would not name."""

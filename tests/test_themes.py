@@ -354,3 +354,22 @@ def test_a_block_the_template_it_extends_never_shows_is_a_warning_on_its_line(co
     courier.write({"themes/courier/templates/article.html": '{% extends "base.html" %}\n{% block content %}{% endblock %}\n'})
     courier.write({"templates/list.html": '{% extends "default:list.html" %}\n{% block content %}{{ super() }}{% endblock %}\n'})
     assert courier.build().warnings == []
+
+
+def test_a_themes_stylesheet_url_to_nothing_is_told_on_the_line_of_the_file_to_edit(courier):
+    """`ssg check --links` said `broken: css/clip.css: ../img/paper.png: no such file img/paper.png`: the built file,
+    without a line, where the one to edit was themes/courier/static/css/clip.css (or the site's static/...)."""
+    courier.write(
+        {
+            "themes/courier/static/css/clip.css": "body { color: black }\n.mast { background: url(../img/paper.png) }\n",
+            "static/css/site.css": '@font-face { font-family: X; src: url("../fonts/x.woff2") format("woff2") }\n',
+        }
+    )
+    courier.build()
+    result = run("-C", str(courier.root), "check", "--links")
+    assert result.exit_code == 1
+    broken = sorted(line for line in result.output.splitlines() if line.startswith("broken: "))
+    assert broken == [
+        "broken: css/clip.css:2: ../img/paper.png: no such file img/paper.png (written by themes/courier/static/css/clip.css:2)",
+        "broken: css/site.css:1: ../fonts/x.woff2: no such file fonts/x.woff2 (written by static/css/site.css:1)",
+    ]
