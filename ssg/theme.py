@@ -13,7 +13,7 @@ import difflib
 import functools
 import re
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -36,7 +36,7 @@ from .conflicts import conflict_message
 from .content import ARTICLE_KEYS, Day
 from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, bad_pattern, locale_date_part, pattern_problem
 from .errors import Problem, TemplateError, TemplateTimeoutError
-from .i18n import DATE_KEYS, SSG_STRINGS, Origins, load_strings, string_warnings, translator
+from .i18n import DATE_KEYS, SSG_STRINGS, Origins, load_strings, string_warnings, translator, unfilled_calls
 from .markdown import markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 from .timelimit import RenderTimeoutError, Watchdog, timeout_message
@@ -367,7 +367,18 @@ class Theme:
     def string_warnings(self, config: Config, checking: bool) -> list[Problem]:
         """The site's languages the theme has no strings for (`i18n.string_warnings`), and the site's own strings that
         nothing asks for."""
-        return string_warnings(self.origins, config, checking) + self._unasked_strings()
+        own = [(self.display(file), ast) for _, file, ast in self.parsed_templates if file and Path(file).is_relative_to(self.project_root)]
+        return string_warnings(self.origins, config, checking) + self._unasked_strings() + unfilled_calls(own, self._theirs, self.strings)
+
+    def _theirs(self) -> Iterator[nodes.Template]:
+        """The parse of each template of a theme of the chain (`default:article.html`, one the site's replaces too: it
+        may be the one that fills a string's values) and of ssg's own."""
+        yield from (ast for _, file, ast in self.parsed_templates if not (file and Path(file).is_relative_to(self.project_root)))
+        for name in self.env.list_templates(extensions=("html",)):
+            if THEME_DELIMITER in name:
+                with contextlib.suppress(jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                    source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                    yield self.env.parse(source)
 
     def _unasked_strings(self) -> list[Problem]:
         """A warning for each string of the site's i18n/ that no theme has and no template asks for: a misspelt key

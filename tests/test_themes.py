@@ -373,3 +373,24 @@ def test_a_themes_stylesheet_url_to_nothing_is_told_on_the_line_of_the_file_to_e
         "broken: css/clip.css:2: ../img/paper.png: no such file img/paper.png (written by themes/courier/static/css/clip.css:2)",
         "broken: css/site.css:1: ../fonts/x.woff2: no such file fonts/x.woff2 (written by static/css/site.css:1)",
     ]
+
+
+def test_a_string_printed_without_the_values_its_placeholders_ask_for_is_a_warning_on_its_line(courier):
+    """A designer's `{{ t("image_source") }}: {{ image.credit }}` printed "Источник изображения: {credit}: ТАСС" on
+    every article with an image, and nothing said why. A string no template fills (the search page's, which search.js
+    fills) may be printed as it is."""
+    courier.write(
+        {
+            "themes/courier/templates/article.html": (
+                '{% extends "base.html" %}\n{% block content %}\n<p>{{ t("image_source") }}</p>\n'
+                '<p>{{ t("page_n_of_m") }}</p>\n<p data-none="{{ t("search_no_results") }}"></p>\n'
+                '<p>{{ t("article_count", count=3) }}</p>\n{% endblock %}\n'
+            )
+        }
+    )
+    assert sorted(str(w) for w in courier.build().warnings) == [
+        "themes/courier/templates/article.html:3: t('image_source') prints 'Image source: {credit}' with {credit} as it is "
+        "(give the value: t('image_source', credit=...))",
+        "themes/courier/templates/article.html:4: t('page_n_of_m') prints 'Page {page} of {pages}' with {page}, {pages} as "
+        "it is (give the values: t('page_n_of_m', page=..., pages=...))",
+    ]
