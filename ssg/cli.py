@@ -576,19 +576,21 @@ def _date(text: str, timezone: str) -> datetime:
     "--new",
     "new",
     metavar="NAME",
-    help="Start a theme of your own, themes/NAME, that extends the site's theme (with FILES copied into it).",
+    help="Start a theme of your own, themes/NAME, that extends the site's theme (with FILES copied into it; into the one there, where it is).",
 )
 @click.pass_obj
 def theme_command(project: Path, files: tuple[str, ...], new: str | None) -> None:
     """List the theme's files; with FILES (article.html, static/assets/style.css, i18n/ru.yaml), copy them into the
     site's templates/, static/ or i18n/ to edit them there (the site's copy overrides the theme's; never over a file).
-    With --new NAME, start the theme themes/NAME instead, which extends the site's theme, and copy FILES into it."""
+    With --new NAME, start the theme themes/NAME instead, which extends the site's theme, and copy FILES into it (into
+    the theme that is there, from the themes it extends, where it is)."""
     try:
         config = load_config(project)
         if new is not None:
             for path in new_theme(config, new, files):
                 click.echo(f"created {os.path.relpath(path)}")
-            click.echo(f'To build with it, set `theme: {new}` in site.yaml (see docs/templates.md, "Making a theme").')
+            if config.theme != new:
+                click.echo(f'To build with it, set `theme: {new}` in site.yaml (see docs/templates.md, "Making a theme").')
             return
         if files:
             for path in copy_from_theme(config, files):
@@ -608,7 +610,13 @@ def theme_command(project: Path, files: tuple[str, ...], new: str | None) -> Non
         replaces = "wins over it, key by key" if part == "i18n" else "replaces it"
         notes = [f"from {inherited}"] * bool(inherited) + [f"the site's {own} {replaces}"] * (config.root / own).is_file()
         click.echo(f"  {name}" + (f"  ({'; '.join(notes)})" if notes else ""))
-    click.echo("To change one, copy it into the site and edit the copy: ssg theme article.html (see docs/templates.md).")
+    if len(chain) > 1 and chain[0].path.is_relative_to(config.root):  # (the project's own theme: a designer's)
+        click.echo(
+            f"To change one in the theme {config.theme!r}, copy it there: ssg theme --new {config.theme} base.html; in the site "
+            "alone: ssg theme article.html (see docs/templates.md)."
+        )
+    else:
+        click.echo("To change one, copy it into the site and edit the copy: ssg theme article.html (see docs/templates.md).")
 
 
 def _languages(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -130,7 +131,10 @@ def test_theme_new_starts_a_theme_that_extends_the_sites(project, monkeypatch):
     assert "Theme 'courier': " in listed.output and "  which extends 'default': " in listed.output
     assert "  templates/article.html\n" in listed.output and "  templates/list.html  (from default)\n" in listed.output
     again = run("-C", str(project.root), "theme", "--new", "courier")
-    assert again.exit_code == 1 and "error: themes/courier: is there already; nothing was changed (choose another name)" in again.output
+    assert (
+        again.exit_code == 1
+        and "error: themes/courier: is there already; nothing was changed (choose another name; to copy" in again.output
+    )
     named = run("-C", str(project.root), "theme", "--new", "default")
     assert named.exit_code == 1 and "themes/default: is the name of a theme it would extend (courier -> default)" in named.output
     assert not (project.root / "themes/default").exists()
@@ -394,3 +398,21 @@ def test_a_string_printed_without_the_values_its_placeholders_ask_for_is_a_warni
         "themes/courier/templates/article.html:4: t('page_n_of_m') prints 'Page {page} of {pages}' with {page}, {pages} as "
         "it is (give the values: t('page_n_of_m', page=..., pages=...))",
     ]
+
+
+def test_theme_new_copies_more_files_into_a_theme_that_is_there(courier, monkeypatch):
+    """A designer who had started themes/courier and wanted the default's footer.html in it was told "themes/courier: is
+    there already; nothing was changed (choose another name)", and `ssg theme footer.html` copied it into the site's
+    templates/, not the theme: the one way was to find the default theme's folder and copy it by hand."""
+    monkeypatch.chdir(courier.root)
+    made = run("-C", str(courier.root), "theme", "--new", "courier", "footer.html", "i18n/ru.yaml")
+    assert made.exit_code == 0, made.output
+    assert made.output.splitlines() == ["created themes/courier/i18n/ru.yaml", "created themes/courier/templates/footer.html"]
+    listed = run("-C", str(courier.root), "theme").output
+    assert "  templates/footer.html\n" in listed and "copy it there: ssg theme --new courier base.html" in listed
+    default = Path(re.search(r"which extends 'default': (.+)", listed)[1])
+    copied = courier.root / "themes/courier/templates/footer.html"
+    assert copied.read_bytes() == (default / "templates/footer.html").read_bytes()
+    again = run("-C", str(courier.root), "theme", "--new", "courier", "base.html", "article.html")  # (courier's own: none copied)
+    assert again.exit_code == 1 and "themes/courier/templates/article.html: is there already; nothing was changed" in again.output
+    assert not (courier.root / "themes/courier/templates/base.html").exists()
