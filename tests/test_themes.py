@@ -191,7 +191,7 @@ def test_a_theme_of_its_own_builds_without_card_or_search_templates_and_its_titl
     minimal.write({f"themes/courier/templates/{name}": '{% extends "base.html" %}' for name in ("tags.html", "archive.html", "404.html")})
     assert run("-C", str(minimal.root), "check").exit_code == 0
     result = minimal.build()
-    assert [str(w) for w in result.warnings] == [
+    assert [str(w) for w in result.warnings if "Atom feeds" not in str(w)] == [  # (its base.html links none: reach.py)
         "site.yaml: search: is on, but the theme 'courier' has no search.html: the site is built without search (no search "
         "page, index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
     ]
@@ -416,3 +416,32 @@ def test_theme_new_copies_more_files_into_a_theme_that_is_there(courier, monkeyp
     again = run("-C", str(courier.root), "theme", "--new", "courier", "base.html", "article.html")  # (courier's own: none copied)
     assert again.exit_code == 1 and "themes/courier/templates/article.html: is there already; nothing was changed" in again.output
     assert not (courier.root / "themes/courier/templates/base.html").exists()
+
+
+def test_a_theme_whose_pages_link_no_search_page_or_feeds_is_told_so(courier):
+    """A designer's base.html, written anew, left out the header's search form and the feeds' <link rel="alternate">
+    (the default's meta.html): the build wrote a search page, its index and the feeds, which no page led to, and every
+    check passed. The 404 page's own search form is no way in; a literal path is one."""
+    base = (
+        "<!doctype html><html><head><title>{{ page.title }}</title>{{ extra_head }}</head>\n"
+        "<body>{% block content %}{% endblock %}</body></html>\n"
+    )
+    courier.write(
+        {
+            "themes/courier/templates/base.html": base.replace("{{ extra_head }}", ""),
+            "themes/courier/templates/404.html": '{% extends "base.html" %}{% block content %}<form action="{{ url_for(site.search) }}"></form>{% endblock %}',
+        }
+    )
+    warnings = [str(w) for w in courier.build().warnings]
+    assert warnings == [
+        "themes/courier/templates/base.html: no page links to the search page (search/): readers have no way to search the "
+        'archive; add a search form where every page has it, as the default theme\'s base.html does (<form role="search" '
+        'action="{{ url_for(site.search) }}"><input type="search" name="q"></form>), or set search: {enabled: false}',
+        "themes/courier/templates/base.html: no page links its Atom feeds: browsers and feed readers find none; include the "
+        'theme\'s meta.html in <head> ({% include "meta.html" %}), or write <link rel="alternate" type="application/atom+xml" '
+        'href="{{ url_for(feed) }}"> for each feed of meta.feeds',
+    ]
+    assert [str(w) for w in courier.build(dry_run=True).warnings] == warnings  # (ssg check)
+    linked = base.replace("{{ extra_head }}", '{% include "meta.html" %}<a href="{{ url_for(\'search/\') }}">Search</a>')
+    courier.write({"themes/courier/templates/base.html": linked})
+    assert courier.build().warnings == []
