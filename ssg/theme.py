@@ -191,7 +191,8 @@ class Theme:
         opened = _unclosed_block(exc.source) if exc.source and "needs to be closed" in message else None
         if opened is None:
             lines = (exc.source or "").splitlines()[max(0, exc.lineno - 2) : exc.lineno]  # (Jinja may notice on the next line)
-            return Problem(file, exc.lineno, None, message + self._syntax_hint(message, lines))
+            hint = _end_tag_hint(message, exc.source or "", exc.lineno) or self._syntax_hint(message, lines)
+            return Problem(file, exc.lineno, None, message + hint)
         name, line = opened
         return Problem(
             file,
@@ -476,6 +477,41 @@ _BLOCK_TAGS = frozenset({"if", "for", "block", "macro", "call", "filter", "with"
 # A filter given its argument as Liquid (Jekyll, Shopify) and Django give it, `| default: "x"`, or after a space,
 # `| truncate 50`: Jinja says only "expected token 'end of print statement', got ':'".
 _LIQUID_ARGUMENT = re.compile(r"""\|\s*(?P<name>\w+)(?:\s*:\s*|\s+(?=-?\d|"|'))(?P<args>(?:(?!%}|}})[^|])*?)\s*(?=\||}}|%}|$)""")
+
+
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(?P<tag>\w+)'\. Jinja was looking for the following tags: (?P<tags>[^.]+)\.")
+_ENDBLOCK_NAME = re.compile(r"expected token 'end of statement block', got '(?P<name>\w+)'")
+_BLOCK_TAG = re.compile(r"\{%-?\s*(?P<end>end)?block\b\s*(?P<name>\w*)")
+
+
+def _end_tag_hint(message: str, source: str, lineno: int) -> str:
+    """What to write for a misspelt closing tag, which Jinja names without the one meant: `{% endfi %}` ("unknown tag
+    'endfi'. Jinja was looking for ... 'endif'"), `{% endblock contents %}` in `{% block content %}` ("expected token 'end
+    of statement block', got 'contents'"); "" for any other message."""
+    found = _UNKNOWN_TAG.match(message)
+    if found is not None:
+        close = closest_name(found["tag"], re.findall(r"'(\w+)'", found["tags"]))
+        return f" (did you mean {{% {close} %}}?)" if close else ""
+    found = _ENDBLOCK_NAME.fullmatch(message)
+    line = source.splitlines()[lineno - 1] if 0 < lineno <= len(source.splitlines()) else ""
+    if found is None or not re.search(r"\{%-?\s*endblock\s+" + found["name"] + r"\b", line):
+        return ""
+    opened: list[tuple[str, int]] = []  # the blocks open before the line: `{% block x %}` ... `{% endblock %}`
+    for number, text in enumerate(source.splitlines()[: lineno - 1], start=1):
+        for tag in _BLOCK_TAG.finditer(text):
+            if tag["end"]:
+                opened = opened[:-1]
+            else:
+                opened.append((tag["name"], number))
+    before = line[: line.find("endblock " + found["name"])]
+    for tag in _BLOCK_TAG.finditer(before):  # (a block opened and closed earlier on the same line)
+        opened = opened[:-1] if tag["end"] else [*opened, (tag["name"], lineno)]
+    if not opened:
+        return ""
+    name, at = opened[-1]
+    return (
+        f" ({{% endblock {found['name']} %}} closes {{% block {name} %}} of line {at}: write {{% endblock {name} %}}, or {{% endblock %}})"
+    )
 
 
 def _unclosed_block(source: str) -> tuple[str, int] | None:

@@ -506,6 +506,17 @@ arguments in parentheses, not as in | date: "%Y"; and no filter named 'date' (di
         ),
         # A `{{` left open: Jinja named the first token after it, the `/` of `</h1>`.
         ("<h1>{{ article.title</h1>", "unexpected '/' (a {{ is not closed: end it with }})"),
+        # A misspelt closing tag: Jinja listed the tags it looked for, or named the word after `endblock` alone.
+        (
+            "{% if article.title %}x{% endfi %}",
+            "Encountered unknown tag 'endfi'. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The "
+            "innermost block that needs to be closed is 'if'. (did you mean {% endif %}?)",
+        ),
+        (
+            "{% block lead %}x{% endblock lede %}",
+            "expected token 'end of statement block', got 'lede' ({% endblock lede %} closes {% block lead %} of line 3: write "
+            "{% endblock lead %}, or {% endblock %})",
+        ),
     ],
 )
 def test_a_syntax_error_says_what_to_write(project, line_3, message):
