@@ -445,3 +445,22 @@ def test_a_theme_whose_pages_link_no_search_page_or_feeds_is_told_so(courier):
     linked = base.replace("{{ extra_head }}", '{% include "meta.html" %}<a href="{{ url_for(\'search/\') }}">Search</a>')
     courier.write({"themes/courier/templates/base.html": linked})
     assert courier.build().warnings == []
+
+
+def test_a_file_a_themes_template_names_and_nothing_has_is_to_be_put_in_the_themes_static_folder(courier):
+    """`url_for('brand/mark.png')` in themes/courier/templates/base.html was told "put the file at static/brand/mark.png":
+    the site's folder, where the theme, used by another site, would not have it."""
+    courier.write(
+        {
+            "themes/courier/templates/article.html": (
+                '{% extends "base.html" %}\n{% block content %}\n<img src="{{ url_for(\'brand/mark.png\') }}" alt="">\n{% endblock %}\n'
+            ),
+            "templates/footer.html": '<footer><img src="{{ url_for(\'brand/foot.png\') }}" alt=""></footer>\n',
+        }
+    )
+    assert sorted(str(w) for w in courier.build().warnings) == [
+        "templates/footer.html:1: url_for('brand/foot.png') links to /brand/foot.png, which this site does not have (put the "
+        "file at static/brand/foot.png, or fix the path)",
+        "themes/courier/templates/article.html:3: url_for('brand/mark.png') links to /brand/mark.png, which this site does not "
+        "have (put the file at themes/courier/static/brand/mark.png, or fix the path)",
+    ]
