@@ -688,8 +688,25 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
             exc.args = (exc.message + imported + ", or pass it to the macro",)
         elif found:
             names = [n for n in context if n not in template.environment.globals]
-            exc.args = (exc.message + _did_you_mean(found[1], names, "names here"),)
+            exc.args = (exc.message + _did_you_mean(found[1], [*names, *_declared(exc, template.environment)], "names here"),)
         raise
+
+
+def _declared(exc: BaseException, env: jinja2.Environment) -> set[str]:
+    """The names the template an error was raised in gives itself (a macro it imports or defines, a `{% set %}`, a loop's
+    variable): `{{ by_line(article) }}` after `{% from "macros.html" import byline %}` was told the page's names alone,
+    without `byline`. Read only for such an error."""
+    files = [frame.filename for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
+    try:
+        ast = env.parse(Path(files[-1]).read_text(encoding="utf-8")) if files else None
+    except (OSError, jinja2.TemplateSyntaxError):
+        return set()
+    if ast is None:
+        return set()
+    names = {name.name for name in ast.find_all(nodes.Name) if name.ctx in ("store", "param")}
+    names |= {macro.name for macro in ast.find_all(nodes.Macro)}
+    names |= {alias if isinstance(alias, str) else alias[1] for node in ast.find_all(nodes.FromImport) for alias in node.names}
+    return names
 
 
 class _Context(jinja2.runtime.Context):

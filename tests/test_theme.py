@@ -560,6 +560,22 @@ def test_a_macro_imported_without_the_pages_names_says_to_import_it_with_context
     project.build()
 
 
+def test_an_unknown_name_is_told_the_name_likely_meant_among_those_the_template_gives_itself(project):
+    """`{{ by_line(article) }}` after `{% from "macros.html" import byline %}` was told the page's names alone (abs_url,
+    article, card, ...), without the macro it imports, and a loop's `tga` for `tag` the same."""
+    macros = "{% macro byline(a) %}<p>{{ a.title }}</p>{% endmacro %}\n"
+    template = '{{% extends "base.html" %}}\n{{% from "macros.html" import byline %}}\n{{% block content %}}\n{line}\n{{% endblock %}}\n'
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/macros.html": macros})
+    for line, message in [
+        ("{{ by_line(article) }}", "'by_line' is undefined (did you mean 'byline'?)"),
+        ("{% for tag in [1] %}{{ tga }}{% endfor %}", "'tga' is undefined (did you mean 'tag'?)"),
+    ]:
+        project.write({"templates/article.html": template.format(line=line)})
+        with pytest.raises(TemplateError) as error:
+            project.build()
+        assert str(error.value).startswith(f"templates/article.html:4: UndefinedError: {message} (rendering "), str(error.value)
+
+
 def test_a_macro_that_calls_itself_without_end_says_so(project):
     """Python's "RecursionError: maximum recursion depth exceeded" alone did not say what in a template recurses."""
     endless = "{% macro more(n) %}{{ more(n + 1) }}{% endmacro %}{{ more(0) }}"
