@@ -10,6 +10,7 @@ template is parsed again for it), on the template every page is made within.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -17,11 +18,23 @@ from jinja2 import nodes
 
 from .config import Config
 from .errors import Problem
+from .render import branding
 from .theme import SEARCH_TEMPLATE, Theme
 
 # What a template's analysis notes, among the context names it reads, of the links it writes.
-LINKS_SEARCH, LINKS_FEEDS = ".links-search", ".links-feeds"
-_MARKS = {("site", "search"): LINKS_SEARCH, ("meta", "feeds"): LINKS_FEEDS, ("site", "feed"): LINKS_FEEDS}
+LINKS_SEARCH, LINKS_FEEDS, LINKS_CUSTOM_CSS, LINKS_FAVICON = ".links-search", ".links-feeds", ".links-custom-css", ".links-favicon"
+_MARKS = {
+    ("site", "search"): LINKS_SEARCH,
+    ("meta", "feeds"): LINKS_FEEDS,
+    ("site", "feed"): LINKS_FEEDS,
+    ("site", "custom_css"): LINKS_CUSTOM_CSS,
+    ("site", "favicon"): LINKS_FAVICON,
+}
+# What a site's own file of `static/` is linked by in the default theme's base.html, for a theme that leaves it out.
+_BRANDING = {
+    LINKS_CUSTOM_CSS: ("site.custom_css", '<link rel="stylesheet" href="{{ url_for(site.custom_css) }}"> after its own stylesheet'),
+    LINKS_FAVICON: ("site.favicon", '<link rel="icon" href="{{ url_for(site.favicon) }}">'),
+}
 NOT_FOUND_TEMPLATE = "404.html"  # (a page readers see only when lost: its search form is no way in)
 SEARCH_FORM = '<form role="search" action="{{ url_for(site.search) }}"><input type="search" name="q"></form>'
 
@@ -36,10 +49,15 @@ def marks(ast: nodes.Template) -> set[str]:
     }
 
 
-def unreached(theme: Theme, config: Config, needed: Mapping[str, Sequence[str]], sources: Mapping[str, Any]) -> list[Problem]:
+def unreached(
+    theme: Theme, config: Config, needed: Mapping[str, Sequence[str]], sources: Mapping[str, Any], files: Mapping[str, Path]
+) -> list[Problem]:
     """A warning for the search page, where search is on and no template the pages take but search.html and 404.html
-    reads `site.search` or names its path, and for the feeds, where none links them (`marks`, or a literal `feed.xml`).
-    `sources`: `fingerprints.Analysis.sources`, each template's `_Source` (its `parsed`: referred, names, links)."""
+    reads `site.search` or names its path, for the feeds, where none links them (`marks`, or a literal `feed.xml`), and
+    for the site's `custom.css` and favicon (`render.branding` of `files`, the copied files), where none reads
+    `site.custom_css` or `site.favicon`: a site's colours in static/assets/custom.css changed nothing under a theme whose
+    base.html did not link it, without a word. `sources`: `fingerprints.Analysis.sources`, each template's `_Source` (its
+    `parsed`: referred, names, links)."""
     read = [sources[name].parsed for name in needed if name not in (SEARCH_TEMPLATE, NOT_FOUND_TEMPLATE) and sources.get(name)]
     if not read:
         return []
@@ -60,6 +78,12 @@ def unreached(theme: Theme, config: Config, needed: Mapping[str, Sequence[str]],
             "for each feed of meta.feeds"
         )
         problems.append(Problem(where, None, None, message))
+    for mark, found in zip((LINKS_FAVICON, LINKS_CUSTOM_CSS), branding(files), strict=True):
+        if found is not None and mark not in names and found not in paths:
+            shown = theme.display(str(files[found]))
+            read, html = _BRANDING[mark]
+            message = f"no page links it: the templates of the theme {config.theme!r} never read {read} (the default theme's base.html does); add {html} to {where}"
+            problems.append(Problem(shown, None, None, message))
     return problems
 
 

@@ -147,12 +147,38 @@ def _unused(theme: Theme, config: Config, name: str, file: str) -> Problem:
     close = closest_name(base.rsplit(".", 1)[0], stems)
     meant = base if base in known else stems[close] if close else None
     what = "not used: no page is made with it, and no template includes, extends or imports it"
+    themes_have = meant is None and any(n.endswith(THEME_DELIMITER + name) for n in theme.templates)
+    theirs = _included_by_themes(theme, name) if themes_have else None
+    if theirs:  # (a partial of the theme it extends, which a template of the project's that replaces the includer leaves out)
+        return Problem(
+            file,
+            None,
+            None,
+            f"not used: no template of the theme {config.theme!r} includes {name} ({theirs} does, which the theme's own "
+            f'replaces): add {{% include "{name}" %}} where it belongs',
+        )
     if meant is not None:
         fix = f"to replace the theme's {meant}, save it as {file[: len(file) - len(name)]}{meant}"
     else:
         pages = ", ".join(sorted(PAGE_TEMPLATES))
         fix = f"pages are made with {pages} and the others docs/templates.md names; any other, where a template includes it"
     return Problem(file, None, None, f"{what} ({fix})")
+
+
+def _included_by_themes(theme: Theme, name: str) -> str | None:
+    """Which template of a theme of the chain includes `name` (`the default theme's base.html`), or None."""
+    for each in sorted(theme.templates):
+        owner, found, template = each.partition(THEME_DELIMITER)
+        if not found:
+            continue
+        try:
+            source, _, _ = theme.env.loader.get_source(theme.env, each)  # type: ignore[union-attr]
+            ast = theme.env.parse(source)
+        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+            continue
+        if any(isinstance(n.template, nodes.Const) and n.template.value == name for n in ast.find_all(nodes.Include)):
+            return f"the {owner} theme's {template}"
+    return None
 
 
 def _beside_templates(folder: Path, shown: str) -> list[Problem]:

@@ -464,3 +464,36 @@ def test_a_file_a_themes_template_names_and_nothing_has_is_to_be_put_in_the_them
         "themes/courier/templates/article.html:3: url_for('brand/mark.png') links to /brand/mark.png, which this site does not "
         "have (put the file at themes/courier/static/brand/mark.png, or fix the path)",
     ]
+
+
+def test_a_sites_branding_that_its_themes_base_leaves_out_is_a_warning_saying_what_to_add(courier):
+    """A site's custom.css, favicon and brand.html (docs/templates.md, "Branding your site") under a theme whose base.html
+    was written anew changed nothing, and the build said nothing (brand.html was "not used ... pages are made with
+    404.html, archive.html, ...", as if misnamed)."""
+    base = (
+        '<!doctype html><html><head><title>{{ page.title }}</title>{% include "meta.html" %}</head>\n'
+        '<body><a href="{{ url_for(site.search) }}">Search</a>{% block content %}{% endblock %}</body></html>\n'
+    )
+    courier.write(
+        {
+            "themes/courier/templates/base.html": base,
+            "static/assets/custom.css": "body { color: teal }\n",
+            "static/favicon.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+            "templates/brand.html": '<a class="brand" href="{{ url_for(site.home) }}">Desk</a>\n',
+        }
+    )
+    assert sorted(str(w) for w in courier.build().warnings) == [
+        "static/assets/custom.css: no page links it: the templates of the theme 'courier' never read site.custom_css (the "
+        'default theme\'s base.html does); add <link rel="stylesheet" href="{{ url_for(site.custom_css) }}"> after its own '
+        "stylesheet to themes/courier/templates/base.html",
+        "static/favicon.svg: no page links it: the templates of the theme 'courier' never read site.favicon (the default "
+        'theme\'s base.html does); add <link rel="icon" href="{{ url_for(site.favicon) }}"> to themes/courier/templates/base.html',
+        "templates/brand.html: not used: no template of the theme 'courier' includes brand.html (the default theme's base.html "
+        'does, which the theme\'s own replaces): add {% include "brand.html" %} where it belongs',
+    ]
+    linked = base.replace(
+        "</title>",
+        '</title><link rel="stylesheet" href="{{ url_for(site.custom_css) }}"><link rel="icon" href="{{ url_for(site.favicon) }}">',
+    )
+    courier.write({"themes/courier/templates/base.html": linked.replace("<body>", '<body>{% include "brand.html" %}')})
+    assert courier.build().warnings == []
