@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from types import BuiltinFunctionType, FunctionType, MethodType
+from types import BuiltinFunctionType, FunctionType, GeneratorType, MethodType
 from typing import Any
 
 import jinja2
@@ -763,7 +763,19 @@ def quick_escape(value: Any) -> str:
         return _escape_str(value)
     if kind is Markup:
         return value
+    if kind is GeneratorType:  # (`tags_of(article) | map(attribute="name")`, printed as it was)
+        raise TypeError(PRINTED_GENERATOR)
+    if kind is list or kind is tuple:  # (`article.tags | map(attribute="slug") | list` printed "[Undefined, Undefined]")
+        for item in value:
+            if isinstance(item, _Undefined) and not isinstance(item, _MissingKey):
+                item._fail_with_undefined_error()
     return escape(value)
+
+
+PRINTED_GENERATOR = (
+    "a filter's sequence (map, select, reject, ...) printed as it is shows as <generator object ...>, another on every "
+    'build: end it with | join(", "), or | list'
+)
 
 
 COMPILED_FORM = "1"  # what `_CodeGenerator` makes of a template: another keeps a build from loading the code it compiled before

@@ -576,6 +576,29 @@ def test_an_unknown_name_is_told_the_name_likely_meant_among_those_the_template_
         assert str(error.value).startswith(f"templates/article.html:4: UndefinedError: {message} (rendering "), str(error.value)
 
 
+def test_a_filters_sequence_printed_as_it_is_fails_on_its_line_not_with_a_different_page_every_build(project):
+    """`{{ tags_of(article) | map(attribute="name") }}` printed `<generator object sync_do_map at 0x7f828b082e40>`, an
+    address that differs from build to build (so the page was written again each time), and `article.tags |
+    map(attribute="slug") | list` printed `[Undefined, Undefined]`: neither said a word."""
+    template = '{{% extends "base.html" %}}\n{{% block content %}}\n<p>{line}</p>\n{{% endblock %}}\n'
+    project.write({"content/a.md": article("A", "2021-05-24", tags="[Soyuz, ISS]")})
+    for line, message in [
+        (
+            '{{ tags_of(article) | map(attribute="name") }}',
+            "TypeError: a filter's sequence (map, select, reject, ...) printed as it is shows as <generator object ...>, "
+            'another on every build: end it with | join(", "), or | list',
+        ),
+        ('{{ article.tags | map(attribute="slug") | list }}', "UndefinedError: 'str' object has no attribute 'slug' ('Soyuz' is text"),
+    ]:
+        project.write({"templates/article.html": template.format(line=line)})
+        with pytest.raises(TemplateError) as error:
+            project.build()
+        assert str(error.value).startswith(f"templates/article.html:3: {message}"), str(error.value)
+    project.write({"templates/article.html": template.format(line='{{ tags_of(article) | map(attribute="name") | join(", ") }}')})
+    project.build()
+    assert "<p>Soyuz, ISS</p>" in project.page("2021/05/24/a/")
+
+
 def test_a_macro_that_calls_itself_without_end_says_so(project):
     """Python's "RecursionError: maximum recursion depth exceeded" alone did not say what in a template recurses."""
     endless = "{% macro more(n) %}{{ more(n + 1) }}{% endmacro %}{{ more(0) }}"
