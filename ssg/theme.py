@@ -569,6 +569,12 @@ class _Undefined(jinja2.StrictUndefined):
             return what + _text_hint(obj, name)
         names = [n for n in dir(obj) if not n.startswith("_")]
         documented = DOCUMENTED.get(type(obj).__name__)
+        written = _PAGES.get(type(obj).__name__)
+        elsewhere = _ELSEWHERE.get(name.lower()) if written is not None else None
+        if elsewhere is not None and (elsewhere is _LINK or type(obj).__name__ in ("Article", "StandalonePage")):
+            return (
+                f"{what} ({elsewhere.format(x=written)})"  # (what other generators' templates read off a page: Hugo's .Permalink, .Content)
+            )
         if documented is None:
             return what + _did_you_mean(name, names, "its attributes")
         # Its fields as docs/templates.md lists them, not its internals (`from_record`, `key`); a name close to one of
@@ -646,6 +652,15 @@ DOCUMENTED = {
         "latest",
     ),
     "PageInfo": ("kind", "path", "lang", "title"),
+}
+# Names other generators give a page's link and text, which here are functions or a name of their own, on the objects
+# that are pages (their link) or have a text (the article's, a standalone page's).
+_PAGES = {"Article": "article", "StandalonePage": "standalone", "PageInfo": "page.path", "Tag": "tag", "Outlet": "outlet"}
+_LINK = "its link is url_for({x}), relative, which works under a sub-path and from disk; abs_url({x}) for its full URL"
+_TEXT = "the page's rendered text is a name of its own: {{{{ content }}}}"
+_ELSEWHERE = {
+    **dict.fromkeys(("url", "permalink", "relpermalink", "link", "href", "absolute_url"), _LINK),
+    **dict.fromkeys(("content", "body", "html", "text"), _TEXT),
 }
 _TAG_ATTRIBUTES = frozenset({"name", "slug", "count", "label", "names", "key"})
 

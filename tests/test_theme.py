@@ -647,3 +647,20 @@ def test_a_mistake_in_a_tag_over_two_lines_is_not_told_as_a_tag_left_open(projec
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value) == "templates/article.html:3: unexpected ','"
+
+
+@pytest.mark.parametrize(
+    ("line_3", "message"),
+    [
+        ("{{ article.url }}", "'Article' object has no attribute 'url' (its link is url_for(article), relative, which works under"),
+        ("{{ page.Permalink }}", "'PageInfo' object has no attribute 'Permalink' (its link is url_for(page.path), relative"),
+        (
+            "{{ article.Content }}",
+            "'Article' object has no attribute 'Content' (the page's rendered text is a name of its own: {{ content }})",
+        ),
+    ],
+)
+def test_a_pages_link_or_text_read_as_other_generators_name_them_says_what_to_write(project, line_3, message):
+    """`{{ article.url }}` and `{{ article.Content }}` (Hugo's .Permalink and .Content, Jekyll's page.url) were told the
+    attributes an article has, none of which is its link or its text."""
+    assert _article_template_error(project, line_3).startswith(f"templates/article.html:3: UndefinedError: {message}")
