@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-import jinja2
 from jinja2 import nodes
 
 from .config import Config
@@ -55,46 +54,45 @@ def stray_templates(theme: Theme, config: Config, used: Mapping[str, Sequence[st
         referred, dynamic = _referred(theme)
         if not dynamic:  # (`{% include "parts/" ~ name %}` may name any of them)
             problems += [_unused(theme, config, name, file) for name, file in unused if name not in referred]
-    return problems + _unseen_blocks(theme, config)
+    return problems + _unseen_blocks(theme)
 
 
-def _unseen_blocks(theme: Theme, config: Config) -> list[Problem]:
+def _unseen_blocks(theme: Theme) -> list[Problem]:
     """A warning for each block of a project's template that the template it extends never shows: a misspelt
     `{% block contents %}` in an article.html that extends base.html (whose block is `content`) built every article page
-    without its text, and neither `ssg build` nor `ssg check` said a word. A block inside one the parent shows is shown."""
+    without its text, and neither `ssg build` nor `ssg check` said a word. A block inside one the parent shows is shown.
+    Only the project's own templates are read (a site on ssg's theme alone parses nothing), each once per theme."""
+    return [problem for file, ast in theme.own_parsed() for problem in _unseen_in(theme, file, ast)]
+
+
+def _unseen_in(theme: Theme, file: str, ast: nodes.Template) -> list[Problem]:
+    """`_unseen_blocks` of one template, `file` as shown."""
+    extends = next(ast.find_all(nodes.Extends), None)
+    if extends is None or not isinstance(extends.template, nodes.Const):
+        return []
+    parent = extends.template.value
+    shown = _blocks_of(theme, parent)
+    if shown is None:  # (a parent that is not there, or another extends made as it renders: said elsewhere, or unknowable)
+        return []
     problems = []
-    for _, filename, ast in theme.parsed_templates:
-        if filename is None or not Path(filename).is_relative_to(config.root):
-            continue
-        extends = next(ast.find_all(nodes.Extends), None)
-        if extends is None or not isinstance(extends.template, nodes.Const):
-            continue
-        parent = extends.template.value
-        shown = _blocks_of(theme, parent)
-        if shown is None:  # (a parent that is not there, or another extends made as it renders: said elsewhere, or unknowable)
-            continue
-        for block in _outer_blocks(ast):
-            if block.name not in shown:
-                close = closest_name(block.name, shown)
-                hint = f"did you mean {{% block {close} %}}? " if close else ""
-                blocks = ", ".join(sorted(shown)) or "none"
-                message = (
-                    f"{{% block {block.name} %}} is no block of {parent}, which never shows it ({hint}{parent} and the templates "
-                    f"it extends have the blocks {blocks})"
-                )
-                problems.append(Problem(theme.display(filename), block.lineno, None, message))
+    for block in _outer_blocks(ast):
+        if block.name not in shown:
+            close = closest_name(block.name, shown)
+            hint = f"did you mean {{% block {close} %}}? " if close else ""
+            blocks = ", ".join(sorted(shown)) or "none"
+            message = (
+                f"{{% block {block.name} %}} is no block of {parent}, which never shows it ({hint}{parent} and the templates "
+                f"it extends have the blocks {blocks})"
+            )
+            problems.append(Problem(file, block.lineno, None, message))
     return problems
 
 
 def _blocks_of(theme: Theme, name: str, seen: frozenset[str] = frozenset()) -> set[str] | None:
     """The names of the blocks the template `name` and the templates it extends define; None where one of them is not
     there or is named as it renders (or they extend each other: said elsewhere)."""
-    if name in seen:
-        return None
-    try:
-        source, _, _ = theme.env.loader.get_source(theme.env, name)  # type: ignore[union-attr]
-        ast = theme.env.parse(source)
-    except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+    ast = theme.parse(name) if name not in seen else None
+    if ast is None:
         return None
     blocks = {block.name for block in ast.find_all(nodes.Block)}
     extends = next(ast.find_all(nodes.Extends), None)
@@ -169,14 +167,8 @@ def _included_by_themes(theme: Theme, name: str) -> str | None:
     """Which template of a theme of the chain includes `name` (`the default theme's base.html`), or None."""
     for each in sorted(theme.templates):
         owner, found, template = each.partition(THEME_DELIMITER)
-        if not found:
-            continue
-        try:
-            source, _, _ = theme.env.loader.get_source(theme.env, each)  # type: ignore[union-attr]
-            ast = theme.env.parse(source)
-        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-            continue
-        if any(isinstance(n.template, nodes.Const) and n.template.value == name for n in ast.find_all(nodes.Include)):
+        ast = theme.parse(each) if found else None
+        if ast is not None and any(isinstance(n.template, nodes.Const) and n.template.value == name for n in ast.find_all(nodes.Include)):
             return f"the {owner} theme's {template}"
     return None
 

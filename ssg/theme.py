@@ -135,6 +135,22 @@ class Theme:
         """The names of the templates there are (the site's, the theme's and those of the themes it extends)."""
         return frozenset(self.env.list_templates())
 
+    @functools.cached_property
+    def _parses(self) -> dict[str, nodes.Template | None]:
+        return {}
+
+    def parse(self, name: str) -> nodes.Template | None:
+        """The parse of the template `name` (`base.html`, `default:list.html`), made once per theme (the preview keeps its
+        theme from save to save while no template changes); None where it is not there or does not parse (said
+        elsewhere)."""
+        if name not in self._parses:
+            try:
+                source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                self._parses[name] = self.env.parse(source)
+            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                self._parses[name] = None
+        return self._parses[name]
+
     @property
     def search_static(self) -> tuple[str, ...]:
         """The static files (a folder: ending in `/`) that only the search page uses, as the chain's theme.yaml
@@ -368,18 +384,34 @@ class Theme:
     def string_warnings(self, config: Config, checking: bool) -> list[Problem]:
         """The site's languages the theme has no strings for (`i18n.string_warnings`), and the site's own strings that
         nothing asks for."""
-        own = [(self.display(file), ast) for _, file, ast in self.parsed_templates if file and Path(file).is_relative_to(self.project_root)]
+        own = self.own_parsed()
         return string_warnings(self.origins, config, checking) + self._unasked_strings() + unfilled_calls(own, self._theirs, self.strings)
+
+    def own_parsed(self) -> list[tuple[str, nodes.Template]]:
+        """Each template file of the project's own (the site's `templates/`, and its themes' in `themes/`), as shown
+        (`themes/courier/templates/article.html`), with its parse (`parse`: once per theme). Those of ssg's own theme are
+        not read: a site on it alone parses nothing for what is said of a designer's templates."""
+        found = []
+        owners = {theme.path / "templates": theme.name for theme in self.chain}
+        for folder in self.template_dirs:
+            if not folder.is_relative_to(self.project_root):
+                continue
+            owner = owners.get(folder)
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in TEMPLATE_SUFFIXES and path.is_file() and not path.name.startswith("."):
+                    name = path.relative_to(folder).as_posix()
+                    ast = self.parse(f"{owner}{THEME_DELIMITER}{name}" if owner else name)
+                    if ast is not None:
+                        found.append((self.display(str(path)), ast))
+        return found
 
     def _theirs(self) -> Iterator[nodes.Template]:
         """The parse of each template of a theme of the chain (`default:article.html`, one the site's replaces too: it
         may be the one that fills a string's values) and of ssg's own."""
         yield from (ast for _, file, ast in self.parsed_templates if not (file and Path(file).is_relative_to(self.project_root)))
         for name in self.env.list_templates(extensions=("html",)):
-            if THEME_DELIMITER in name:
-                with contextlib.suppress(jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-                    source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-                    yield self.env.parse(source)
+            if THEME_DELIMITER in name and (ast := self.parse(name)) is not None:
+                yield ast
 
     def _unasked_strings(self) -> list[Problem]:
         """A warning for each string of the site's i18n/ that no theme has and no template asks for: a misspelt key
