@@ -719,6 +719,12 @@ def _cut(text: str, most: int = 40) -> str:
 
 
 _UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")
+# What a listing's page has and its entries (`card.html`, made once for every page that shows one) do not.
+_PAGE_ONLY = frozenset({"page", "paginator", "articles", "heading", "tag", "outlet", "meta", "menu", "languages", "latest"})
+_CARD_SEES = (
+    " in card.html, an article's entry, made once and shown on every listing page that has the article: it sees article, "
+    "lang (the page's language), site and the functions, not the page (see docs/templates.md, card(article))"
+)
 
 
 def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
@@ -733,6 +739,8 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
         if found and found[1] in context:  # (the page has it: a macro of a file imported without the page's names)
             imported = " in an imported template: import it with the page's names ({% import 'x.html' as m with context %})"
             exc.args = (exc.message + imported + ", or pass it to the macro",)
+        elif found and template.name == CARD_TEMPLATE and found[1] in _PAGE_ONLY:
+            exc.args = (exc.message + _CARD_SEES,)
         elif found:
             names = [n for n in context if n not in template.environment.globals]
             exc.args = (exc.message + _did_you_mean(found[1], [*names, *_declared(exc, template.environment)], "names here"),)

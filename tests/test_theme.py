@@ -664,3 +664,21 @@ def test_a_pages_link_or_text_read_as_other_generators_name_them_says_what_to_wr
     """`{{ article.url }}` and `{{ article.Content }}` (Hugo's .Permalink and .Content, Jekyll's page.url) were told the
     attributes an article has, none of which is its link or its text."""
     assert _article_template_error(project, line_3).startswith(f"templates/article.html:3: UndefinedError: {message}")
+
+
+def test_a_listing_entry_that_reads_the_page_says_what_an_entry_sees(project):
+    """`{{ page.lang }}` in a card.html was told "'page' is undefined (names here: article, entry_tag, ...)", as if
+    misspelt: an entry is made once for every listing page that shows it, and sees `lang`, not the page."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24"),
+            "templates/card.html": '<li lang="{{ page.lang }}"><a href="{{ url_for(article) }}">{{ article.title }}</a></li>\n',
+        }
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(
+        "templates/card.html:1: UndefinedError: 'page' is undefined in card.html, an article's entry, made once and shown on "
+        "every listing page that has the article: it sees article, lang (the page's language), site and the functions, not "
+        "the page (see docs/templates.md, card(article)) (rendering the entry of content/a.md on /"
+    ), str(error.value)
