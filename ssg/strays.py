@@ -9,6 +9,7 @@ only where a template includes, extends or imports it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -68,7 +69,9 @@ def _unseen_blocks(theme: Theme) -> list[Problem]:
 def _unseen_in(theme: Theme, file: str, ast: nodes.Template) -> list[Problem]:
     """`_unseen_blocks` of one template, `file` as shown."""
     extends = next(ast.find_all(nodes.Extends), None)
-    if extends is None or not isinstance(extends.template, nodes.Const):
+    if extends is None:
+        return _extends_nothing(file, ast)
+    if not isinstance(extends.template, nodes.Const):
         return []
     parent = extends.template.value
     shown = _blocks_of(theme, parent)
@@ -86,6 +89,23 @@ def _unseen_in(theme: Theme, file: str, ast: nodes.Template) -> list[Problem]:
             )
             problems.append(Problem(file, block.lineno, None, message))
     return problems
+
+
+def _extends_nothing(file: str, ast: nodes.Template) -> list[Problem]:
+    """A warning for a template pages are made with that has blocks, extends nothing and is no page of its own (no
+    `<html>`): an article.html whose `{% extends "base.html" %}` was lost made article pages of its block's text alone,
+    without a head, a stylesheet or the site's header, and nothing was said."""
+    name = file.rpartition("/templates/")[2] if "/templates/" in file else file.partition("/")[2]
+    block = next(ast.find_all(nodes.Block), None)
+    if name not in NAMED_BY_SSG - {CARD_TEMPLATE} or block is None:
+        return []
+    if any(re.search(r"<(html|!doctype)\b", node.data, re.IGNORECASE) for node in ast.find_all(nodes.TemplateData)):
+        return []
+    message = (
+        f"{{% block {block.name} %}} in a template that extends nothing: its pages are the block's text alone, without "
+        f'base.html\'s <head>, stylesheet and header (start it with {{% extends "base.html" %}})'
+    )
+    return [Problem(file, block.lineno, None, message)]
 
 
 def _blocks_of(theme: Theme, name: str, seen: frozenset[str] = frozenset()) -> set[str] | None:

@@ -497,3 +497,17 @@ def test_a_sites_branding_that_its_themes_base_leaves_out_is_a_warning_saying_wh
     )
     courier.write({"themes/courier/templates/base.html": linked.replace("<body>", '<body>{% include "brand.html" %}')})
     assert courier.build().warnings == []
+
+
+def test_a_page_template_that_lost_its_extends_is_a_warning_on_its_block(courier):
+    """An article.html whose `{% extends "base.html" %}` was lost made every article page of its block's text alone, with
+    no head, stylesheet or header, and nothing was said. A template with its own <html> is a page of its own."""
+    courier.write(
+        {"themes/courier/templates/article.html": "\n{% block content %}<h1>{{ article.title }}</h1>{{ content }}{% endblock %}\n"}
+    )
+    assert [str(w) for w in courier.build().warnings] == [
+        "themes/courier/templates/article.html:2: {% block content %} in a template that extends nothing: its pages are the "
+        "block's text alone, without base.html's <head>, stylesheet and header (start it with {% extends \"base.html\" %})"
+    ]
+    courier.write({"themes/courier/templates/article.html": "<!doctype html><html>{% block content %}{{ content }}{% endblock %}</html>\n"})
+    assert courier.build().warnings == []
