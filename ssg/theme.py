@@ -737,7 +737,11 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
     except jinja2.UndefinedError as exc:
         found = _UNDEFINED_NAME.fullmatch(str(exc.message))
         if found and found[1] in context:  # (the page has it: a macro of a file imported without the page's names)
-            imported = " in an imported template: import it with the page's names ({% import 'x.html' as m with context %})"
+            name = _imported_name(exc, template.environment)
+            imported = (
+                f' in an imported template: import it with the page\'s names ({{% import "{name}" as m with context %}}, or '
+                f'{{% from "{name}" import ... with context %}})'
+            )
             exc.args = (exc.message + imported + ", or pass it to the macro",)
         elif found and template.name == CARD_TEMPLATE and found[1] in _PAGE_ONLY:
             exc.args = (exc.message + _CARD_SEES,)
@@ -745,6 +749,20 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
             names = [n for n in context if n not in template.environment.globals]
             exc.args = (exc.message + _did_you_mean(found[1], [*names, *_declared(exc, template.environment)], "names here"),)
         raise
+
+
+def _imported_name(exc: BaseException, env: jinja2.Environment) -> str:
+    """The name an import gives the template an error was raised in (`macros.html`, `partials/macros.html`): the
+    message said `{% import 'x.html' as m with context %}`, and the designer had written `{% from "macros.html" import
+    byline %}`."""
+    files = [Path(frame.filename) for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
+    loaders = env.loader.loaders if isinstance(env.loader, jinja2.ChoiceLoader) else [env.loader]
+    folders = [Path(folder) for loader in loaders if isinstance(loader, jinja2.FileSystemLoader) for folder in loader.searchpath]
+    if files:
+        for folder in folders:
+            if files[-1].is_relative_to(folder):
+                return files[-1].relative_to(folder).as_posix()
+    return files[-1].name if files else "x.html"
 
 
 def _declared(exc: BaseException, env: jinja2.Environment) -> set[str]:

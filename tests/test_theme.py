@@ -554,7 +554,8 @@ def test_a_macro_imported_without_the_pages_names_says_to_import_it_with_context
         project.build()
     assert str(error.value).startswith(
         "templates/macros.html:1: UndefinedError: 't' is undefined in an imported template: import it with the page's names"
-        " ({% import 'x.html' as m with context %}), or pass it to the macro"
+        ' ({% import "macros.html" as m with context %}, or {% from "macros.html" import ... with context %}), or pass it to the'
+        " macro"
     ), str(error.value)
     project.write({"templates/head_extra.html": '{% import "macros.html" as m with context %}\n{{ m.note() }}\n'})
     project.build()
