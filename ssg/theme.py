@@ -747,7 +747,8 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
             exc.args = (exc.message + _CARD_SEES,)
         elif found:
             names = [n for n in context if n not in template.environment.globals]
-            exc.args = (exc.message + _did_you_mean(found[1], [*names, *_declared(exc, template.environment)], "names here"),)
+            close = closest_name(found[1], sorted({*names, *_declared(exc, template.environment)}))  # (listed: the page's alone)
+            exc.args = (exc.message + (f" (did you mean {close!r}?)" if close else _did_you_mean(found[1], names, "names here")),)
         raise
 
 
