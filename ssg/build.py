@@ -59,6 +59,7 @@ from .output import (
 )
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
+from .reach import unreached
 from .redirects import (
     listing_aliases,
     listing_redirects,
@@ -655,7 +656,9 @@ def _output_problems(
         result.warnings += [replace(p, message=f"{p.message}; no page there in this build (--base-url)") for p in elsewhere]
         not_ours = []
     problems = yaml_errors + missing + with_lines(clashes + not_ours, loaded.lines, shown_as)  # (on the key that makes one)
-    result.warnings += stray_templates(theme, config, made.needed)
+    result.warnings += stray_templates(theme, config, made.needed) + unreached(
+        theme, config, made.needed, made.analysis.sources, made.files
+    )
     return problems + theme.missing_templates(made.needed)
 
 

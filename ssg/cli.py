@@ -56,7 +56,7 @@ from .scaffold import (
     theme_files,
     title_of_file,
 )
-from .targets import template_lines
+from .targets import stylesheet_sources, template_lines
 from .workflow import WORKFLOW_PATH, install_requirement
 
 EXTERNAL_LISTED = 20  # external URLs `ssg check --links` lists one by one; more are counted by host
@@ -390,8 +390,12 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None, every
     sys.stdout.flush()
     groups = by_target(report.broken)  # (a template's mistake is on every page it makes: one line, with the template's)
     written_by = template_lines(config) if config is not None and report.broken else {}
+    stylesheets = stylesheet_sources(config) if config is not None and any(link.line for link in report.broken) else {}
     for group in groups:
-        click.secho(f"broken: {group.describe(written_by.get(group.target, ()) if group.target else ())}", fg="red", err=True)
+        by = written_by.get(group.target, ()) if group.target else ()
+        if not by:  # (a stylesheet's url(), on its line of the file to edit)
+            by = tuple(f"{stylesheets[file]}:{line}" for file, _, line in (w.rpartition(":") for w in group.pages) if file in stylesheets)
+        click.secho(f"broken: {group.describe(by)}", fg="red", err=True)
     different = f" ({len(groups)} different)" if len(groups) != len(report.broken) else ""
     click.echo(
         f"Checked {report.links} links in {report.pages} files: {len(report.broken)} broken{different}, {len(report.external)} external."
@@ -574,19 +578,21 @@ def _date(text: str, timezone: str) -> datetime:
     "--new",
     "new",
     metavar="NAME",
-    help="Start a theme of your own, themes/NAME, that extends the site's theme (with FILES copied into it).",
+    help="Start a theme of your own, themes/NAME, that extends the site's theme (with FILES copied into it; into the one there, where it is).",
 )
 @click.pass_obj
 def theme_command(project: Path, files: tuple[str, ...], new: str | None) -> None:
     """List the theme's files; with FILES (article.html, static/assets/style.css, i18n/ru.yaml), copy them into the
     site's templates/, static/ or i18n/ to edit them there (the site's copy overrides the theme's; never over a file).
-    With --new NAME, start the theme themes/NAME instead, which extends the site's theme, and copy FILES into it."""
+    With --new NAME, start the theme themes/NAME instead, which extends the site's theme, and copy FILES into it (into
+    the theme that is there, from the themes it extends, where it is)."""
     try:
         config = load_config(project)
         if new is not None:
             for path in new_theme(config, new, files):
                 click.echo(f"created {os.path.relpath(path)}")
-            click.echo(f'To build with it, set `theme: {new}` in site.yaml (see docs/templates.md, "Making a theme").')
+            if config.theme != new:
+                click.echo(f'To build with it, set `theme: {new}` in site.yaml (see docs/templates.md, "Making a theme").')
             return
         if files:
             for path in copy_from_theme(config, files):
@@ -606,7 +612,13 @@ def theme_command(project: Path, files: tuple[str, ...], new: str | None) -> Non
         replaces = "wins over it, key by key" if part == "i18n" else "replaces it"
         notes = [f"from {inherited}"] * bool(inherited) + [f"the site's {own} {replaces}"] * (config.root / own).is_file()
         click.echo(f"  {name}" + (f"  ({'; '.join(notes)})" if notes else ""))
-    click.echo("To change one, copy it into the site and edit the copy: ssg theme article.html (see docs/templates.md).")
+    if len(chain) > 1 and chain[0].path.is_relative_to(config.root):  # (the project's own theme: a designer's)
+        click.echo(
+            f"To change one in the theme {config.theme!r}, copy it there: ssg theme --new {config.theme} base.html; in the site "
+            "alone: ssg theme article.html (see docs/templates.md)."
+        )
+    else:
+        click.echo("To change one, copy it into the site and edit the copy: ssg theme article.html (see docs/templates.md).")
 
 
 def _languages(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from . import sitemap
 from .content import Article, StandalonePage
 from .feeds import Feed
 from .pages import ArticleLink, Page
+from .reach import marks as reach_marks
 from .site import Site
 from .theme import CARD_TEMPLATE, Theme
 
@@ -44,7 +45,7 @@ _NOT_MADE = ((), "", None)  # (what a page the last build did not make is taken 
 
 # Among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out.
 READS_COUNT = ".count"
-_ANALYSIS = "7"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+_ANALYSIS = "9"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
 LINKING = ("url_for", "abs_url")  # the functions whose literal arguments are site paths (`TemplateLink`)
 # What `Templates` finds in one source: the templates it refers to, the context names it reads, and the site paths it
 # names literally, each as (line, function, path).
@@ -157,6 +158,7 @@ class Templates:
                 names = set(jinja2.meta.find_undeclared_variables(ast))
                 if _reads_count(ast):
                     names.add(READS_COUNT)
+                names |= reach_marks(ast)  # (whether it links the search page and the feeds: `reach.unreached`)
                 referenced = {n for n in jinja2.meta.find_referenced_templates(ast) if n}
                 if "card" in names:  # (`card(article)` renders the entry template: `render.Renderer.card`)
                     referenced.add(CARD_TEMPLATE)

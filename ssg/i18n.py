@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 from babel import Locale
+from jinja2 import nodes
 from markupsafe import Markup, escape
 
 from .config import CONFIG_FILE, Config, option_line
@@ -189,6 +190,47 @@ def _unfilled(key: str, text: str, values: dict[str, Any], exc: Exception, where
     if isinstance(exc, KeyError):
         return f"t({key!r}): the string {text!r}{place} uses {{{exc.args[0]}}}, which this call does not give (it gives {given})"
     return f"t({key!r}): the string {text!r}{place} is no format string: {exc} (a brace itself is written {{{{)"
+
+
+def unfilled_calls(
+    own: Iterable[tuple[str, nodes.Template]], others: Callable[[], Iterable[nodes.Template]], texts: dict[str, dict[str, str]]
+) -> list[Problem]:
+    """A warning on each line of a project's template (`own`: its file as shown, its parse) that calls `t("key")`
+    without values for a string with placeholders that some template (`own`, or `others()`: the rest, parsed only where
+    there is such a call) or ssg fills: a designer's `{{ t("image_source") }}` printed "Источник изображения: {credit}".
+    A string no template gives values to (the search page's, which search.js fills) may be printed as it is."""
+    bare, filled = [], set(SSG_STRINGS)
+    for file, ast in own:
+        for call in ast.find_all(nodes.Call):
+            key = _t_key(call)
+            if key is None:
+                continue
+            if call.kwargs or call.dyn_kwargs:
+                filled.add(key)
+            elif len(call.args) == 1 and (names := _placeholders(_text(key, texts))):
+                bare.append((file, call.lineno, key, sorted(names)))
+    if bare and any(key not in filled for _, _, key, _ in bare):
+        filled |= {_t_key(call) for ast in others() for call in ast.find_all(nodes.Call) if call.kwargs or call.dyn_kwargs}
+    problems = []
+    for file, line, key, names in bare:
+        if key in filled:
+            given = ", ".join(f"{name}=..." for name in names)
+            values = f"value{'s' * (len(names) > 1)}"
+            message = f"t({key!r}) prints {_text(key, texts)!r} with {_listed(names)} as it is (give the {values}: t({key!r}, {given}))"
+            problems.append(Problem(file, line, None, message))
+    return problems
+
+
+def _text(key: str, texts: dict[str, dict[str, str]]) -> str:
+    """A string's English text (else any language's, else ssg's own): what its placeholders are read from."""
+    return next((strings[key] for strings in (texts.get("en", {}), *texts.values()) if key in strings), SSG_STRINGS.get(key, ""))
+
+
+def _t_key(call: nodes.Call) -> str | None:
+    """The key a `t("key", ...)` call names, where it is written as it is."""
+    if isinstance(call.node, nodes.Name) and call.node.name == "t" and call.args and isinstance(call.args[0], nodes.Const):
+        return call.args[0].value if isinstance(call.args[0].value, str) else None
+    return None
 
 
 def string_warnings(origins: Origins, config: Config, checking: bool) -> list[Problem]:

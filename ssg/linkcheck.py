@@ -65,9 +65,14 @@ class BrokenLink:
     url: str
     reason: str
     target: str = ""  # the site path it leads to, where it leads into the site (`tgas/`): the same from every page
+    line: int | None = None  # a stylesheet's line that writes it (a page's links are told by the template that writes them)
+
+    @property
+    def where(self) -> str:
+        return self.page if self.line is None else f"{self.page}:{self.line}"
 
     def __str__(self) -> str:
-        return f"{self.page}: {self.url}: {self.reason}"
+        return f"{self.where}: {self.url}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ def by_target(broken: list[BrokenLink]) -> list[BrokenTarget]:
     for link in broken:
         groups.setdefault((link.target or link.url, link.reason), []).append(link)
     return [
-        BrokenTarget(links[0].url, links[0].reason, links[0].target, tuple(dict.fromkeys(link.page for link in links)))
+        BrokenTarget(links[0].url, links[0].reason, links[0].target, tuple(dict.fromkeys(link.where for link in links)))
         for links in groups.values()
     ]
 
@@ -215,14 +220,18 @@ def _check_files(folder: Path, files: list[str], base_url: str | None, root_path
     for page in files:
         report.pages += not page.endswith(".css")  # (the pages, feeds and sitemaps: a stylesheet is no page)
         first_broken = len(report.broken)
+        lines: list[int | None] = []
         if page.endswith(".html"):
             collected = parse(page)
             links = collected.links
             if collected.unread is not None:
                 report.broken.append(BrokenLink(page, f"line {collected.unread[0]}", collected.unread[1]))
+        elif page.endswith(".css"):
+            found = list(_css_links(folder / page))
+            links, lines = [url for url, _ in found], [line for _, line in found]
         else:
             links = list(_other_links(folder / page))
-        for url in links:
+        for number, url in enumerate(links):
             report.links += 1
             written = url
             if base_url and url.startswith(base_url):
@@ -233,7 +242,7 @@ def _check_files(folder: Path, files: list[str], base_url: str | None, root_path
             if problem is None:
                 problem, target = _check(locate, page, url, root_path, parse, report)
             if problem:
-                report.broken.append(BrokenLink(page, written, problem, target))
+                report.broken.append(BrokenLink(page, written, problem, target, lines[number] if lines else None))
         if page.endswith(".css") and len(report.broken) > first_broken:
             report.broken[first_broken:] = _fonts_loaded(report.broken[first_broken:], folder / page)
     return report
@@ -350,33 +359,36 @@ def site_base_url(folder: Path) -> str | None:
 # A stylesheet's `url(...)` and `@import "..."`, relative to the stylesheet as a browser reads them; read from left to
 # right with the comments and the other strings, which are skipped: `content: "url(x.png)"` and `/* url(old.png) */`
 # load nothing.
-def _css_links(path: Path) -> Iterator[str]:
-    """The files a stylesheet loads (fonts, pictures, other stylesheets): a designer's `url("../fonts/x.woff2")` to a
-    file that is not there showed only as a fallback font; a reference within an SVG document (`url(#clip)`) is none,
-    nor is a `url(...)` written in a comment or a string (`content: "see url(x.png)"`), which tinycss2 tells apart."""
-    for url in _css_urls(tinycss2.parse_stylesheet(path.read_text(encoding="utf-8", errors="replace"))):
+def _css_links(path: Path) -> Iterator[tuple[str, int]]:
+    """The files a stylesheet loads (fonts, pictures, other stylesheets), each with its line: a designer's
+    `url("../fonts/x.woff2")` to a file that is not there showed only as a fallback font; a reference within an SVG
+    document (`url(#clip)`) is none, nor is a `url(...)` written in a comment or a string (`content: "see url(x.png)"`),
+    which tinycss2 tells apart."""
+    for url, line in _css_urls_and_lines(tinycss2.parse_stylesheet(path.read_text(encoding="utf-8", errors="replace"))):
         if url and not url.startswith("#"):
-            yield url
+            yield url, line
 
 
 def _css_urls(nodes: Iterable) -> Iterator[str]:
     """The URLs parsed CSS names, in order: `url(x)`, `url("x")`, `@import "x"`, within rules, blocks and functions."""
+    return (url for url, _ in _css_urls_and_lines(nodes))
+
+
+def _css_urls_and_lines(nodes: Iterable) -> Iterator[tuple[str, int]]:
+    """`_css_urls`, each with the line it is written on."""
     for node in nodes:
         if node.type == "url":
-            yield node.value.strip()
+            yield node.value.strip(), node.source_line
         elif node.type == "function" and node.lower_name == "url":
-            yield next((arg.value.strip() for arg in node.arguments if arg.type == "string"), "")
+            yield next((arg.value.strip() for arg in node.arguments if arg.type == "string"), ""), node.source_line
         elif node.type == "at-rule" and node.lower_at_keyword == "import":
-            yield from (token.value.strip() for token in node.prelude[:3] if token.type == "string")
+            yield from ((token.value.strip(), token.source_line) for token in node.prelude[:3] if token.type == "string")
         for inside in ("prelude", "content", "arguments"):
-            yield from _css_urls(getattr(node, inside, None) or ())
+            yield from _css_urls_and_lines(getattr(node, inside, None) or ())
 
 
 def _other_links(path: Path) -> Iterator[str]:
-    """URLs in robots.txt (`Sitemap:`), stylesheets, feeds and sitemaps."""
-    if path.suffix == ".css":
-        yield from _css_links(path)
-        return
+    """URLs in robots.txt (`Sitemap:`), feeds and sitemaps."""
     if path.name == "robots.txt":
         yield from re.findall(r"(?im)^\s*sitemap:\s*(\S+)", path.read_text(encoding="utf-8", errors="replace"))
         return

@@ -419,10 +419,15 @@ def _check_pages(renderer: Renderer, pages: Iterable[Page], cards: bool) -> int:
     return len(sample)
 
 
+_NAMES_HERE = re.compile(r" \((names here|its attributes|its keys): [^()]*\)")
+
+
 def _unplaced(problem: Problem) -> Problem:
     """`problem` without the page it was found on (`theme.RENDERING`): the same mistake on two pages is one."""
     at = problem.message.rfind(RENDERING.format("")[:-1])
-    return replace(problem, message=problem.message[:at]) if at >= 0 else problem
+    message = problem.message[:at] if at >= 0 else problem.message
+    # (nor without the names the page has: base.html's `{{ tag }}` was told once per kind of page, each listing its own)
+    return replace(problem, message=_NAMES_HERE.sub("", message))
 
 
 def _sample(pages: Iterable[Page]) -> list[Page]:

@@ -7,6 +7,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -220,13 +221,20 @@ def copy_from_theme(config: Config, names: tuple[str, ...]) -> list[Path]:
 def new_theme(config: Config, name: str, names: tuple[str, ...] = ()) -> list[Path]:
     """Start a theme of the project's own, themes/<name>/, that extends the site's theme: its theme.yaml, and a copy of
     each of `names` (as `copy_from_theme` takes them) to be changed there; returns the files made. What it leaves out
-    stays the theme's it extends, and keeps receiving that theme's fixes. Nothing is written if themes/<name> is there."""
+    stays the theme's it extends, and keeps receiving that theme's fixes. Where themes/<name> is a theme already, the
+    copies go into it (from the themes it extends, never over its own): a designer who had started a theme had no way
+    to take another of the theme's files into it, and was told to choose another name."""
     if not THEME_NAME.fullmatch(name):
         raise SsgError(Problem(name, None, None, "is not a theme name: letters, digits, - and _ (it names the theme's folder)"))
     folder = config.root / "themes" / name
     shown = folder.relative_to(config.root).as_posix()
     if os.path.lexists(folder):
-        raise SsgError(Problem(shown, None, None, "is there already; nothing was changed (choose another name)"))
+        if names and folder.is_dir():
+            return _copy_theme_files(replace(config, theme=name), names, lambda part, rest: folder / part / rest)
+        hint = (
+            f"; to copy the files of the theme it extends into it, name them: ssg theme --new {name} base.html" if folder.is_dir() else ""
+        )
+        raise SsgError(Problem(shown, None, None, f"is there already; nothing was changed (choose another name{hint})"))
     chain = [theme.name for theme in theme_chain(config)]
     if name in chain:
         message = f"is the name of a theme it would extend ({' -> '.join(chain)}), which it would hide: choose another name"

@@ -9,6 +9,7 @@ only where a template includes, extends or imports it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -54,7 +55,82 @@ def stray_templates(theme: Theme, config: Config, used: Mapping[str, Sequence[st
         referred, dynamic = _referred(theme)
         if not dynamic:  # (`{% include "parts/" ~ name %}` may name any of them)
             problems += [_unused(theme, config, name, file) for name, file in unused if name not in referred]
+    return problems + _unseen_blocks(theme)
+
+
+def _unseen_blocks(theme: Theme) -> list[Problem]:
+    """A warning for each block of a project's template that the template it extends never shows: a misspelt
+    `{% block contents %}` in an article.html that extends base.html (whose block is `content`) built every article page
+    without its text, and neither `ssg build` nor `ssg check` said a word. A block inside one the parent shows is shown.
+    Only the project's own templates are read (a site on ssg's theme alone parses nothing), each once per theme."""
+    return [problem for file, ast in theme.own_parsed() for problem in _unseen_in(theme, file, ast)]
+
+
+def _unseen_in(theme: Theme, file: str, ast: nodes.Template) -> list[Problem]:
+    """`_unseen_blocks` of one template, `file` as shown."""
+    extends = next(ast.find_all(nodes.Extends), None)
+    if extends is None:
+        return _extends_nothing(file, ast)
+    if not isinstance(extends.template, nodes.Const):
+        return []
+    parent = extends.template.value
+    shown = _blocks_of(theme, parent)
+    if shown is None:  # (a parent that is not there, or another extends made as it renders: said elsewhere, or unknowable)
+        return []
+    problems = []
+    for block in _outer_blocks(ast):
+        if block.name not in shown:
+            close = closest_name(block.name, shown)
+            hint = f"did you mean {{% block {close} %}}? " if close else ""
+            blocks = ", ".join(sorted(shown)) or "none"
+            message = (
+                f"{{% block {block.name} %}} is no block of {parent}, which never shows it ({hint}{parent} and the templates "
+                f"it extends have the blocks {blocks})"
+            )
+            problems.append(Problem(file, block.lineno, None, message))
     return problems
+
+
+def _extends_nothing(file: str, ast: nodes.Template) -> list[Problem]:
+    """A warning for a template pages are made with that has blocks, extends nothing and is no page of its own (no
+    `<html>`): an article.html whose `{% extends "base.html" %}` was lost made article pages of its block's text alone,
+    without a head, a stylesheet or the site's header, and nothing was said."""
+    name = file.rpartition("/templates/")[2] if "/templates/" in file else file.partition("/")[2]
+    block = next(ast.find_all(nodes.Block), None)
+    if name not in NAMED_BY_SSG - {CARD_TEMPLATE} or block is None:
+        return []
+    if any(re.search(r"<(html|!doctype)\b", node.data, re.IGNORECASE) for node in ast.find_all(nodes.TemplateData)):
+        return []
+    message = (
+        f"{{% block {block.name} %}} in a template that extends nothing: its pages are the block's text alone, without "
+        f'base.html\'s <head>, stylesheet and header (start it with {{% extends "base.html" %}})'
+    )
+    return [Problem(file, block.lineno, None, message)]
+
+
+def _blocks_of(theme: Theme, name: str, seen: frozenset[str] = frozenset()) -> set[str] | None:
+    """The names of the blocks the template `name` and the templates it extends define; None where one of them is not
+    there or is named as it renders (or they extend each other: said elsewhere)."""
+    ast = theme.parse(name) if name not in seen else None
+    if ast is None:
+        return None
+    blocks = {block.name for block in ast.find_all(nodes.Block)}
+    extends = next(ast.find_all(nodes.Extends), None)
+    if extends is None:
+        return blocks
+    if not isinstance(extends.template, nodes.Const):
+        return None
+    above = _blocks_of(theme, extends.template.value, seen | {name})
+    return None if above is None else blocks | above
+
+
+def _outer_blocks(node: nodes.Node) -> Iterator[nodes.Block]:
+    """The blocks of a template that no block of its own holds (those it holds show where their holder shows)."""
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.Block):
+            yield child
+        else:
+            yield from _outer_blocks(child)
 
 
 def _templates_in(folder: Path) -> Iterator[str]:
@@ -89,12 +165,32 @@ def _unused(theme: Theme, config: Config, name: str, file: str) -> Problem:
     close = closest_name(base.rsplit(".", 1)[0], stems)
     meant = base if base in known else stems[close] if close else None
     what = "not used: no page is made with it, and no template includes, extends or imports it"
+    themes_have = meant is None and any(n.endswith(THEME_DELIMITER + name) for n in theme.templates)
+    theirs = _included_by_themes(theme, name) if themes_have else None
+    if theirs:  # (a partial of the theme it extends, which a template of the project's that replaces the includer leaves out)
+        return Problem(
+            file,
+            None,
+            None,
+            f"not used: no template of the theme {config.theme!r} includes {name} ({theirs} does, which the theme's own "
+            f'replaces): add {{% include "{name}" %}} where it belongs',
+        )
     if meant is not None:
         fix = f"to replace the theme's {meant}, save it as {file[: len(file) - len(name)]}{meant}"
     else:
         pages = ", ".join(sorted(PAGE_TEMPLATES))
         fix = f"pages are made with {pages} and the others docs/templates.md names; any other, where a template includes it"
     return Problem(file, None, None, f"{what} ({fix})")
+
+
+def _included_by_themes(theme: Theme, name: str) -> str | None:
+    """Which template of a theme of the chain includes `name` (`the default theme's base.html`), or None."""
+    for each in sorted(theme.templates):
+        owner, found, template = each.partition(THEME_DELIMITER)
+        ast = theme.parse(each) if found else None
+        if ast is not None and any(isinstance(n.template, nodes.Const) and n.template.value == name for n in ast.find_all(nodes.Include)):
+            return f"the {owner} theme's {template}"
+    return None
 
 
 def _beside_templates(folder: Path, shown: str) -> list[Problem]:

@@ -59,7 +59,8 @@ def template_link_problems(
         if written.has(path):
             continue
         what = f"{link.written} links to /{path}, which this site does not have"
-        problems.append(Problem(link.file, link.line, None, f"{what} ({_fix(link.target, path, written, config, candidates)})"))
+        fix = _fix(link.target, path, written, config, candidates, folder=_static_of(link.file, config))
+        problems.append(Problem(link.file, link.line, None, f"{what} ({fix})"))
     return problems
 
 
@@ -113,8 +114,20 @@ def _elsewhere(written: str) -> bool:
     return "://" in written or written.startswith("//")
 
 
-def _fix(written: str, path: str, outputs: Written, config: Config, candidates: Callable[[], list[str]], other: str = "") -> str:
-    """What to write instead of a site path the build writes nothing at."""
+def _static_of(file: str, config: Config) -> str:
+    """The static folder beside a template (`themes/courier/static` of `themes/courier/templates/base.html`): a file a
+    theme's template names belongs with the theme, where the site's `static/` was suggested; else the site's."""
+    folder, found, _ = file.partition("/templates/")
+    if found and folder.startswith("themes/") and folder.count("/") == 1:
+        return f"{folder}/static"
+    return config.static_dir
+
+
+def _fix(
+    written: str, path: str, outputs: Written, config: Config, candidates: Callable[[], list[str]], other: str = "", folder: str = ""
+) -> str:
+    """What to write instead of a site path the build writes nothing at; `folder`: the static folder to put a missing
+    file in (the site's where not given)."""
     if "://" in written or written.startswith("//"):
         return "url_for and abs_url take a path of this site: write another site's URL as it is"
     if outputs.has(path + "/"):
@@ -124,7 +137,7 @@ def _fix(written: str, path: str, outputs: Written, config: Config, candidates: 
         return f"the files of {static} are at the site's root: write {path.removeprefix(static)!r}"
     close = difflib.get_close_matches(path, candidates(), n=1, cutoff=0.75)
     page = path.endswith("/") or not path
-    put = f"put the file at {config.static_dir}/{path}"
+    put = f"put the file at {folder or config.static_dir}/{path}"
     if close:
         return f"did you mean {close[0]!r}?" + ("" if page else f" else {put}" + (f", {other}" if other else ""))
     return "no page of the site is there" if page else f"{put}, {other or 'or fix the path'}"
@@ -141,6 +154,21 @@ def template_lines(config: Config) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for link in Templates().analyse(theme, theme.own_templates()).links:
         found.setdefault(site_path(link.target.rstrip("…")), []).append(f"{link.file}:{link.line}: {link.written}")
+    return found
+
+
+def stylesheet_sources(config: Config) -> dict[str, str]:
+    """Each stylesheet of the site's and its themes' `static/` folders, by its path in the output -> its file as the
+    user knows it (`themes/courier/static/css/site.css`): `ssg check --links` names the built `css/site.css`, which is
+    not the file to edit. Empty where the theme cannot be loaded (its own error is the build's to report)."""
+    try:
+        theme = load_theme(config)
+    except SsgError:
+        return {}
+    found: dict[str, str] = {}
+    for folder in theme.static_dirs:  # (the site's last: its file wins, as when the build copies them)
+        for path in sorted(folder.rglob("*.css")):
+            found[path.relative_to(folder).as_posix()] = theme.display(str(path))
     return found
 
 

@@ -13,11 +13,11 @@ import difflib
 import functools
 import re
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from types import BuiltinFunctionType, FunctionType, MethodType
+from types import BuiltinFunctionType, FunctionType, GeneratorType, MethodType
 from typing import Any
 
 import jinja2
@@ -36,7 +36,7 @@ from .conflicts import conflict_message
 from .content import ARTICLE_KEYS, Day
 from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, bad_pattern, locale_date_part, pattern_problem
 from .errors import Problem, TemplateError, TemplateTimeoutError
-from .i18n import DATE_KEYS, SSG_STRINGS, Origins, load_strings, string_warnings, translator
+from .i18n import DATE_KEYS, SSG_STRINGS, Origins, load_strings, string_warnings, translator, unfilled_calls
 from .markdown import markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 from .timelimit import RenderTimeoutError, Watchdog, timeout_message
@@ -135,6 +135,22 @@ class Theme:
         """The names of the templates there are (the site's, the theme's and those of the themes it extends)."""
         return frozenset(self.env.list_templates())
 
+    @functools.cached_property
+    def _parses(self) -> dict[str, nodes.Template | None]:
+        return {}
+
+    def parse(self, name: str) -> nodes.Template | None:
+        """The parse of the template `name` (`base.html`, `default:list.html`), made once per theme (the preview keeps its
+        theme from save to save while no template changes); None where it is not there or does not parse (said
+        elsewhere)."""
+        if name not in self._parses:
+            try:
+                source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                self._parses[name] = self.env.parse(source)
+            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                self._parses[name] = None
+        return self._parses[name]
+
     @property
     def search_static(self) -> tuple[str, ...]:
         """The static files (a folder: ending in `/`) that only the search page uses, as the chain's theme.yaml
@@ -191,7 +207,8 @@ class Theme:
         opened = _unclosed_block(exc.source) if exc.source and "needs to be closed" in message else None
         if opened is None:
             lines = (exc.source or "").splitlines()[max(0, exc.lineno - 2) : exc.lineno]  # (Jinja may notice on the next line)
-            return Problem(file, exc.lineno, None, message + self._syntax_hint(message, lines))
+            hint = _end_tag_hint(message, exc.source or "", exc.lineno) or self._syntax_hint(message, lines)
+            return Problem(file, exc.lineno, None, message + hint)
         name, line = opened
         return Problem(
             file,
@@ -367,7 +384,34 @@ class Theme:
     def string_warnings(self, config: Config, checking: bool) -> list[Problem]:
         """The site's languages the theme has no strings for (`i18n.string_warnings`), and the site's own strings that
         nothing asks for."""
-        return string_warnings(self.origins, config, checking) + self._unasked_strings()
+        own = self.own_parsed()
+        return string_warnings(self.origins, config, checking) + self._unasked_strings() + unfilled_calls(own, self._theirs, self.strings)
+
+    def own_parsed(self) -> list[tuple[str, nodes.Template]]:
+        """Each template file of the project's own (the site's `templates/`, and its themes' in `themes/`), as shown
+        (`themes/courier/templates/article.html`), with its parse (`parse`: once per theme). Those of ssg's own theme are
+        not read: a site on it alone parses nothing for what is said of a designer's templates."""
+        found = []
+        owners = {theme.path / "templates": theme.name for theme in self.chain}
+        for folder in self.template_dirs:
+            if not folder.is_relative_to(self.project_root):
+                continue
+            owner = owners.get(folder)
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in TEMPLATE_SUFFIXES and path.is_file() and not path.name.startswith("."):
+                    name = path.relative_to(folder).as_posix()
+                    ast = self.parse(f"{owner}{THEME_DELIMITER}{name}" if owner else name)
+                    if ast is not None:
+                        found.append((self.display(str(path)), ast))
+        return found
+
+    def _theirs(self) -> Iterator[nodes.Template]:
+        """The parse of each template of a theme of the chain (`default:article.html`, one the site's replaces too: it
+        may be the one that fills a string's values) and of ssg's own."""
+        yield from (ast for _, file, ast in self.parsed_templates if not (file and Path(file).is_relative_to(self.project_root)))
+        for name in self.env.list_templates(extensions=("html",)):
+            if THEME_DELIMITER in name and (ast := self.parse(name)) is not None:
+                yield ast
 
     def _unasked_strings(self) -> list[Problem]:
         """A warning for each string of the site's i18n/ that no theme has and no template asks for: a misspelt key
@@ -467,6 +511,41 @@ _BLOCK_TAGS = frozenset({"if", "for", "block", "macro", "call", "filter", "with"
 _LIQUID_ARGUMENT = re.compile(r"""\|\s*(?P<name>\w+)(?:\s*:\s*|\s+(?=-?\d|"|'))(?P<args>(?:(?!%}|}})[^|])*?)\s*(?=\||}}|%}|$)""")
 
 
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(?P<tag>\w+)'\. Jinja was looking for the following tags: (?P<tags>[^.]+)\.")
+_ENDBLOCK_NAME = re.compile(r"expected token 'end of statement block', got '(?P<name>\w+)'")
+_BLOCK_TAG = re.compile(r"\{%-?\s*(?P<end>end)?block\b\s*(?P<name>\w*)")
+
+
+def _end_tag_hint(message: str, source: str, lineno: int) -> str:
+    """What to write for a misspelt closing tag, which Jinja names without the one meant: `{% endfi %}` ("unknown tag
+    'endfi'. Jinja was looking for ... 'endif'"), `{% endblock contents %}` in `{% block content %}` ("expected token 'end
+    of statement block', got 'contents'"); "" for any other message."""
+    found = _UNKNOWN_TAG.match(message)
+    if found is not None:
+        close = closest_name(found["tag"], re.findall(r"'(\w+)'", found["tags"]))
+        return f" (did you mean {{% {close} %}}?)" if close else ""
+    found = _ENDBLOCK_NAME.fullmatch(message)
+    line = source.splitlines()[lineno - 1] if 0 < lineno <= len(source.splitlines()) else ""
+    if found is None or not re.search(r"\{%-?\s*endblock\s+" + found["name"] + r"\b", line):
+        return ""
+    opened: list[tuple[str, int]] = []  # the blocks open before the line: `{% block x %}` ... `{% endblock %}`
+    for number, text in enumerate(source.splitlines()[: lineno - 1], start=1):
+        for tag in _BLOCK_TAG.finditer(text):
+            if tag["end"]:
+                opened = opened[:-1]
+            else:
+                opened.append((tag["name"], number))
+    before = line[: line.find("endblock " + found["name"])]
+    for tag in _BLOCK_TAG.finditer(before):  # (a block opened and closed earlier on the same line)
+        opened = opened[:-1] if tag["end"] else [*opened, (tag["name"], lineno)]
+    if not opened:
+        return ""
+    name, at = opened[-1]
+    return (
+        f" ({{% endblock {found['name']} %}} closes {{% block {name} %}} of line {at}: write {{% endblock {name} %}}, or {{% endblock %}})"
+    )
+
+
 def _unclosed_block(source: str) -> tuple[str, int] | None:
     """The innermost block tag of `source` left open, and the line that opened it; None for a stray end tag."""
     env = jinja2.Environment()
@@ -522,6 +601,12 @@ class _Undefined(jinja2.StrictUndefined):
             return what + _text_hint(obj, name)
         names = [n for n in dir(obj) if not n.startswith("_")]
         documented = DOCUMENTED.get(type(obj).__name__)
+        written = _PAGES.get(type(obj).__name__)
+        elsewhere = _ELSEWHERE.get(name.lower()) if written is not None else None
+        if elsewhere is not None and (elsewhere is _LINK or type(obj).__name__ in ("Article", "StandalonePage")):
+            return (
+                f"{what} ({elsewhere.format(x=written)})"  # (what other generators' templates read off a page: Hugo's .Permalink, .Content)
+            )
         if documented is None:
             return what + _did_you_mean(name, names, "its attributes")
         # Its fields as docs/templates.md lists them, not its internals (`from_record`, `key`); a name close to one of
@@ -600,6 +685,15 @@ DOCUMENTED = {
     ),
     "PageInfo": ("kind", "path", "lang", "title"),
 }
+# Names other generators give a page's link and text, which here are functions or a name of their own, on the objects
+# that are pages (their link) or have a text (the article's, a standalone page's).
+_PAGES = {"Article": "article", "StandalonePage": "standalone", "PageInfo": "page.path", "Tag": "tag", "Outlet": "outlet"}
+_LINK = "its link is url_for({x}), relative, which works under a sub-path and from disk; abs_url({x}) for its full URL"
+_TEXT = "the page's rendered text is a name of its own: {{{{ content }}}}"
+_ELSEWHERE = {
+    **dict.fromkeys(("url", "permalink", "relpermalink", "link", "href", "absolute_url"), _LINK),
+    **dict.fromkeys(("content", "body", "html", "text"), _TEXT),
+}
 _TAG_ATTRIBUTES = frozenset({"name", "slug", "count", "label", "names", "key"})
 
 
@@ -625,6 +719,12 @@ def _cut(text: str, most: int = 40) -> str:
 
 
 _UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")
+# What a listing's page has and its entries (`card.html`, made once for every page that shows one) do not.
+_PAGE_ONLY = frozenset({"page", "paginator", "articles", "heading", "tag", "outlet", "meta", "menu", "languages", "latest"})
+_CARD_SEES = (
+    " in card.html, an article's entry, made once and shown on every listing page that has the article: it sees article, "
+    "lang (the page's language), site and the functions, not the page (see docs/templates.md, card(article))"
+)
 
 
 def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
@@ -637,12 +737,50 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
     except jinja2.UndefinedError as exc:
         found = _UNDEFINED_NAME.fullmatch(str(exc.message))
         if found and found[1] in context:  # (the page has it: a macro of a file imported without the page's names)
-            imported = " in an imported template: import it with the page's names ({% import 'x.html' as m with context %})"
+            name = _imported_name(exc, template.environment)
+            imported = (
+                f' in an imported template: import it with the page\'s names ({{% import "{name}" as m with context %}}, or '
+                f'{{% from "{name}" import ... with context %}})'
+            )
             exc.args = (exc.message + imported + ", or pass it to the macro",)
+        elif found and template.name == CARD_TEMPLATE and found[1] in _PAGE_ONLY:
+            exc.args = (exc.message + _CARD_SEES,)
         elif found:
             names = [n for n in context if n not in template.environment.globals]
-            exc.args = (exc.message + _did_you_mean(found[1], names, "names here"),)
+            close = closest_name(found[1], sorted({*names, *_declared(exc, template.environment)}))  # (listed: the page's alone)
+            exc.args = (exc.message + (f" (did you mean {close!r}?)" if close else _did_you_mean(found[1], names, "names here")),)
         raise
+
+
+def _imported_name(exc: BaseException, env: jinja2.Environment) -> str:
+    """The name an import gives the template an error was raised in (`macros.html`, `partials/macros.html`): the
+    message said `{% import 'x.html' as m with context %}`, and the designer had written `{% from "macros.html" import
+    byline %}`."""
+    files = [Path(frame.filename) for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
+    loaders = env.loader.loaders if isinstance(env.loader, jinja2.ChoiceLoader) else [env.loader]
+    folders = [Path(folder) for loader in loaders if isinstance(loader, jinja2.FileSystemLoader) for folder in loader.searchpath]
+    if files:
+        for folder in folders:
+            if files[-1].is_relative_to(folder):
+                return files[-1].relative_to(folder).as_posix()
+    return files[-1].name if files else "x.html"
+
+
+def _declared(exc: BaseException, env: jinja2.Environment) -> set[str]:
+    """The names the template an error was raised in gives itself (a macro it imports or defines, a `{% set %}`, a loop's
+    variable): `{{ by_line(article) }}` after `{% from "macros.html" import byline %}` was told the page's names alone,
+    without `byline`. Read only for such an error."""
+    files = [frame.filename for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
+    try:
+        ast = env.parse(Path(files[-1]).read_text(encoding="utf-8")) if files else None
+    except (OSError, jinja2.TemplateSyntaxError):
+        return set()
+    if ast is None:
+        return set()
+    names = {name.name for name in ast.find_all(nodes.Name) if name.ctx in ("store", "param")}
+    names |= {macro.name for macro in ast.find_all(nodes.Macro)}
+    names |= {alias if isinstance(alias, str) else alias[1] for node in ast.find_all(nodes.FromImport) for alias in node.names}
+    return names
 
 
 class _Context(jinja2.runtime.Context):
@@ -699,7 +837,19 @@ def quick_escape(value: Any) -> str:
         return _escape_str(value)
     if kind is Markup:
         return value
+    if kind is GeneratorType:  # (`tags_of(article) | map(attribute="name")`, printed as it was)
+        raise TypeError(PRINTED_GENERATOR)
+    if kind is list or kind is tuple:  # (`article.tags | map(attribute="slug") | list` printed "[Undefined, Undefined]")
+        for item in value:
+            if isinstance(item, _Undefined) and not isinstance(item, _MissingKey):
+                item._fail_with_undefined_error()
     return escape(value)
+
+
+PRINTED_GENERATOR = (
+    "a filter's sequence (map, select, reject, ...) printed as it is shows as <generator object ...>, another on every "
+    'build: end it with | join(", "), or | list'
+)
 
 
 COMPILED_FORM = "1"  # what `_CodeGenerator` makes of a template: another keeps a build from loading the code it compiled before

@@ -285,10 +285,10 @@ def test_the_files_a_stylesheet_loads_are_checked_relative_to_it(tmp_path):
     for name, text in {"index.html": "<!doctype html><title>x</title>", "assets/custom.css": css, "img/p.png": "png"}.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
-    assert sorted(map(str, check_links(tmp_path).broken)) == [
-        "assets/custom.css: ../fonts/serif.woff2: no such file fonts/serif.woff2",
-        "assets/custom.css: /images/mast.png: no such file images/mast.png",
-        "assets/custom.css: print.css: no such file assets/print.css",
+    assert [str(b) for b in check_links(tmp_path).broken] == [
+        "assets/custom.css:2: print.css: no such file assets/print.css",
+        "assets/custom.css:3: ../fonts/serif.woff2: no such file fonts/serif.woff2",
+        "assets/custom.css:4: /images/mast.png: no such file images/mast.png",
     ]
 
 
@@ -302,7 +302,7 @@ def test_a_url_written_inside_a_stylesheets_string_loads_nothing(tmp_path):
     )
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "custom.css").write_text(css, encoding="utf-8")
-    assert [str(b) for b in check_links(tmp_path).broken] == ["assets/custom.css: gone.png: no such file assets/gone.png"]
+    assert [str(b) for b in check_links(tmp_path).broken] == ["assets/custom.css:4: gone.png: no such file assets/gone.png"]
 
 
 def test_a_fonts_format_left_out_where_another_of_its_list_is_there_is_not_broken(tmp_path):
@@ -322,8 +322,8 @@ def test_a_fonts_format_left_out_where_another_of_its_list_is_there_is_not_broke
     (tmp_path / "assets" / "vendor.css").write_text(css, encoding="utf-8")
     (tmp_path / "fonts" / "icons.woff2").write_bytes(b"wOF2")
     assert [str(b) for b in check_links(tmp_path).broken] == [
-        "assets/vendor.css: ../fonts/gone.woff2: no such file fonts/gone.woff2",
-        "assets/vendor.css: ../img/logo.svg: no such file img/logo.svg",
+        "assets/vendor.css:5: ../fonts/gone.woff2: no such file fonts/gone.woff2",
+        "assets/vendor.css:6: ../img/logo.svg: no such file img/logo.svg",
     ]
 
 

@@ -80,6 +80,23 @@ def test_a_mistake_on_every_page_is_told_once_by_ssg_check(project):
     assert "(rendering content/b.md at /2021/05/25/b/)" in result.output  # (the newest, planned first)
 
 
+def test_a_mistake_in_base_html_is_told_once_though_each_kind_of_page_has_other_names(project):
+    """`{{ sidebar }}` in a base.html was told once per kind of page (eight times here), each naming the names its page
+    has: the same mistake on its one line."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24", tags="[Moon]"),
+            "templates/head_extra.html": "{{ sidebar }}\n",
+        }
+    )
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"], catch_exceptions=False)
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(
+        "error: templates/head_extra.html:1: UndefinedError: 'sidebar' is undefined (names here: "
+    )
+
+
 def test_a_standalone_page_and_a_listing_are_named_too(project):
     project.write(
         {

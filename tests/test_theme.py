@@ -506,6 +506,17 @@ arguments in parentheses, not as in | date: "%Y"; and no filter named 'date' (di
         ),
         # A `{{` left open: Jinja named the first token after it, the `/` of `</h1>`.
         ("<h1>{{ article.title</h1>", "unexpected '/' (a {{ is not closed: end it with }})"),
+        # A misspelt closing tag: Jinja listed the tags it looked for, or named the word after `endblock` alone.
+        (
+            "{% if article.title %}x{% endfi %}",
+            "Encountered unknown tag 'endfi'. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The "
+            "innermost block that needs to be closed is 'if'. (did you mean {% endif %}?)",
+        ),
+        (
+            "{% block lead %}x{% endblock lede %}",
+            "expected token 'end of statement block', got 'lede' ({% endblock lede %} closes {% block lead %} of line 3: write "
+            "{% endblock lead %}, or {% endblock %})",
+        ),
     ],
 )
 def test_a_syntax_error_says_what_to_write(project, line_3, message):
@@ -543,10 +554,50 @@ def test_a_macro_imported_without_the_pages_names_says_to_import_it_with_context
         project.build()
     assert str(error.value).startswith(
         "templates/macros.html:1: UndefinedError: 't' is undefined in an imported template: import it with the page's names"
-        " ({% import 'x.html' as m with context %}), or pass it to the macro"
+        ' ({% import "macros.html" as m with context %}, or {% from "macros.html" import ... with context %}), or pass it to the'
+        " macro"
     ), str(error.value)
     project.write({"templates/head_extra.html": '{% import "macros.html" as m with context %}\n{{ m.note() }}\n'})
     project.build()
+
+
+def test_an_unknown_name_is_told_the_name_likely_meant_among_those_the_template_gives_itself(project):
+    """`{{ by_line(article) }}` after `{% from "macros.html" import byline %}` was told the page's names alone (abs_url,
+    article, card, ...), without the macro it imports, and a loop's `tga` for `tag` the same."""
+    macros = "{% macro byline(a) %}<p>{{ a.title }}</p>{% endmacro %}\n"
+    template = '{{% extends "base.html" %}}\n{{% from "macros.html" import byline %}}\n{{% block content %}}\n{line}\n{{% endblock %}}\n'
+    project.write({"content/a.md": article("A", "2021-05-24"), "templates/macros.html": macros})
+    for line, message in [
+        ("{{ by_line(article) }}", "'by_line' is undefined (did you mean 'byline'?)"),
+        ("{% for tag in [1] %}{{ tga }}{% endfor %}", "'tga' is undefined (did you mean 'tag'?)"),
+    ]:
+        project.write({"templates/article.html": template.format(line=line)})
+        with pytest.raises(TemplateError) as error:
+            project.build()
+        assert str(error.value).startswith(f"templates/article.html:4: UndefinedError: {message} (rendering "), str(error.value)
+
+
+def test_a_filters_sequence_printed_as_it_is_fails_on_its_line_not_with_a_different_page_every_build(project):
+    """`{{ tags_of(article) | map(attribute="name") }}` printed `<generator object sync_do_map at 0x7f828b082e40>`, an
+    address that differs from build to build (so the page was written again each time), and `article.tags |
+    map(attribute="slug") | list` printed `[Undefined, Undefined]`: neither said a word."""
+    template = '{{% extends "base.html" %}}\n{{% block content %}}\n<p>{line}</p>\n{{% endblock %}}\n'
+    project.write({"content/a.md": article("A", "2021-05-24", tags="[Soyuz, ISS]")})
+    for line, message in [
+        (
+            '{{ tags_of(article) | map(attribute="name") }}',
+            "TypeError: a filter's sequence (map, select, reject, ...) printed as it is shows as <generator object ...>, "
+            'another on every build: end it with | join(", "), or | list',
+        ),
+        ('{{ article.tags | map(attribute="slug") | list }}', "UndefinedError: 'str' object has no attribute 'slug' ('Soyuz' is text"),
+    ]:
+        project.write({"templates/article.html": template.format(line=line)})
+        with pytest.raises(TemplateError) as error:
+            project.build()
+        assert str(error.value).startswith(f"templates/article.html:3: {message}"), str(error.value)
+    project.write({"templates/article.html": template.format(line='{{ tags_of(article) | map(attribute="name") | join(", ") }}')})
+    project.build()
+    assert "<p>Soyuz, ISS</p>" in project.page("2021/05/24/a/")
 
 
 def test_a_macro_that_calls_itself_without_end_says_so(project):
@@ -597,3 +648,38 @@ def test_a_mistake_in_a_tag_over_two_lines_is_not_told_as_a_tag_left_open(projec
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value) == "templates/article.html:3: unexpected ','"
+
+
+@pytest.mark.parametrize(
+    ("line_3", "message"),
+    [
+        ("{{ article.url }}", "'Article' object has no attribute 'url' (its link is url_for(article), relative, which works under"),
+        ("{{ page.Permalink }}", "'PageInfo' object has no attribute 'Permalink' (its link is url_for(page.path), relative"),
+        (
+            "{{ article.Content }}",
+            "'Article' object has no attribute 'Content' (the page's rendered text is a name of its own: {{ content }})",
+        ),
+    ],
+)
+def test_a_pages_link_or_text_read_as_other_generators_name_them_says_what_to_write(project, line_3, message):
+    """`{{ article.url }}` and `{{ article.Content }}` (Hugo's .Permalink and .Content, Jekyll's page.url) were told the
+    attributes an article has, none of which is its link or its text."""
+    assert _article_template_error(project, line_3).startswith(f"templates/article.html:3: UndefinedError: {message}")
+
+
+def test_a_listing_entry_that_reads_the_page_says_what_an_entry_sees(project):
+    """`{{ page.lang }}` in a card.html was told "'page' is undefined (names here: article, entry_tag, ...)", as if
+    misspelt: an entry is made once for every listing page that shows it, and sees `lang`, not the page."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24"),
+            "templates/card.html": '<li lang="{{ page.lang }}"><a href="{{ url_for(article) }}">{{ article.title }}</a></li>\n',
+        }
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(
+        "templates/card.html:1: UndefinedError: 'page' is undefined in card.html, an article's entry, made once and shown on "
+        "every listing page that has the article: it sees article, lang (the page's language), site and the functions, not "
+        "the page (see docs/templates.md, card(article)) (rendering the entry of content/a.md on /"
+    ), str(error.value)

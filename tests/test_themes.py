@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -130,7 +131,10 @@ def test_theme_new_starts_a_theme_that_extends_the_sites(project, monkeypatch):
     assert "Theme 'courier': " in listed.output and "  which extends 'default': " in listed.output
     assert "  templates/article.html\n" in listed.output and "  templates/list.html  (from default)\n" in listed.output
     again = run("-C", str(project.root), "theme", "--new", "courier")
-    assert again.exit_code == 1 and "error: themes/courier: is there already; nothing was changed (choose another name)" in again.output
+    assert (
+        again.exit_code == 1
+        and "error: themes/courier: is there already; nothing was changed (choose another name; to copy" in again.output
+    )
     named = run("-C", str(project.root), "theme", "--new", "default")
     assert named.exit_code == 1 and "themes/default: is the name of a theme it would extend (courier -> default)" in named.output
     assert not (project.root / "themes/default").exists()
@@ -187,7 +191,7 @@ def test_a_theme_of_its_own_builds_without_card_or_search_templates_and_its_titl
     minimal.write({f"themes/courier/templates/{name}": '{% extends "base.html" %}' for name in ("tags.html", "archive.html", "404.html")})
     assert run("-C", str(minimal.root), "check").exit_code == 0
     result = minimal.build()
-    assert [str(w) for w in result.warnings] == [
+    assert [str(w) for w in result.warnings if "Atom feeds" not in str(w)] == [  # (its base.html links none: reach.py)
         "site.yaml: search: is on, but the theme 'courier' has no search.html: the site is built without search (no search "
         "page, index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
     ]
@@ -329,3 +333,181 @@ def test_a_templates_folder_named_as_hugos_in_site_yaml_is_no_stray(project):
     )
     assert project.build().warnings == []
     assert '<meta name="desk" content="news">' in project.page("")
+
+
+def test_a_block_the_template_it_extends_never_shows_is_a_warning_on_its_line(courier):
+    """A designer's article.html with `{% block contents %}` (base.html's is `content`) built every article page
+    without its text, and neither `ssg build` nor `ssg check` said a word. A block inside one that is shown is shown."""
+    courier.write(
+        {
+            "themes/courier/templates/article.html": (
+                '{% extends "base.html" %}\n{% block head %}{% block extra_head %}{% endblock %}{% endblock %}\n'
+                "{% block contents %}<h1>{{ article.title }}</h1>{% endblock %}\n"
+            ),
+            "templates/list.html": '{% extends "default:list.html" %}\n\n{% block sidebar %}Desk{% endblock %}\n',
+        }
+    )
+    warnings = sorted(str(w) for w in courier.build().warnings)
+    assert warnings == [
+        "templates/list.html:3: {% block sidebar %} is no block of default:list.html, which never shows it (default:list.html "
+        "and the templates it extends have the blocks content, head, title)",
+        "themes/courier/templates/article.html:3: {% block contents %} is no block of base.html, which never shows it (did "
+        "you mean {% block content %}? base.html and the templates it extends have the blocks content, head, title)",
+    ]
+    assert warnings == sorted(str(w) for w in courier.build(dry_run=True).warnings)  # (ssg check)
+    courier.write({"themes/courier/templates/article.html": '{% extends "base.html" %}\n{% block content %}{% endblock %}\n'})
+    courier.write({"templates/list.html": '{% extends "default:list.html" %}\n{% block content %}{{ super() }}{% endblock %}\n'})
+    assert courier.build().warnings == []
+
+
+def test_a_themes_stylesheet_url_to_nothing_is_told_on_the_line_of_the_file_to_edit(courier):
+    """`ssg check --links` said `broken: css/clip.css: ../img/paper.png: no such file img/paper.png`: the built file,
+    without a line, where the one to edit was themes/courier/static/css/clip.css (or the site's static/...)."""
+    courier.write(
+        {
+            "themes/courier/static/css/clip.css": "body { color: black }\n.mast { background: url(../img/paper.png) }\n",
+            "static/css/site.css": '@font-face { font-family: X; src: url("../fonts/x.woff2") format("woff2") }\n',
+        }
+    )
+    courier.build()
+    result = run("-C", str(courier.root), "check", "--links")
+    assert result.exit_code == 1
+    broken = sorted(line for line in result.output.splitlines() if line.startswith("broken: "))
+    assert broken == [
+        "broken: css/clip.css:2: ../img/paper.png: no such file img/paper.png (written by themes/courier/static/css/clip.css:2)",
+        "broken: css/site.css:1: ../fonts/x.woff2: no such file fonts/x.woff2 (written by static/css/site.css:1)",
+    ]
+
+
+def test_a_string_printed_without_the_values_its_placeholders_ask_for_is_a_warning_on_its_line(courier):
+    """A designer's `{{ t("image_source") }}: {{ image.credit }}` printed "Источник изображения: {credit}: ТАСС" on
+    every article with an image, and nothing said why. A string no template fills (the search page's, which search.js
+    fills) may be printed as it is."""
+    courier.write(
+        {
+            "themes/courier/templates/article.html": (
+                '{% extends "base.html" %}\n{% block content %}\n<p>{{ t("image_source") }}</p>\n'
+                '<p>{{ t("page_n_of_m") }}</p>\n<p data-none="{{ t("search_no_results") }}"></p>\n'
+                '<p>{{ t("article_count", count=3) }}</p>\n{% endblock %}\n'
+            )
+        }
+    )
+    assert sorted(str(w) for w in courier.build().warnings) == [
+        "themes/courier/templates/article.html:3: t('image_source') prints 'Image source: {credit}' with {credit} as it is "
+        "(give the value: t('image_source', credit=...))",
+        "themes/courier/templates/article.html:4: t('page_n_of_m') prints 'Page {page} of {pages}' with {page}, {pages} as "
+        "it is (give the values: t('page_n_of_m', page=..., pages=...))",
+    ]
+
+
+def test_theme_new_copies_more_files_into_a_theme_that_is_there(courier, monkeypatch):
+    """A designer who had started themes/courier and wanted the default's footer.html in it was told "themes/courier: is
+    there already; nothing was changed (choose another name)", and `ssg theme footer.html` copied it into the site's
+    templates/, not the theme: the one way was to find the default theme's folder and copy it by hand."""
+    monkeypatch.chdir(courier.root)
+    made = run("-C", str(courier.root), "theme", "--new", "courier", "footer.html", "i18n/ru.yaml")
+    assert made.exit_code == 0, made.output
+    assert made.output.splitlines() == ["created themes/courier/i18n/ru.yaml", "created themes/courier/templates/footer.html"]
+    listed = run("-C", str(courier.root), "theme").output
+    assert "  templates/footer.html\n" in listed and "copy it there: ssg theme --new courier base.html" in listed
+    default = Path(re.search(r"which extends 'default': (.+)", listed)[1])
+    copied = courier.root / "themes/courier/templates/footer.html"
+    assert copied.read_bytes() == (default / "templates/footer.html").read_bytes()
+    again = run("-C", str(courier.root), "theme", "--new", "courier", "base.html", "article.html")  # (courier's own: none copied)
+    assert again.exit_code == 1 and "themes/courier/templates/article.html: is there already; nothing was changed" in again.output
+    assert not (courier.root / "themes/courier/templates/base.html").exists()
+
+
+def test_a_theme_whose_pages_link_no_search_page_or_feeds_is_told_so(courier):
+    """A designer's base.html, written anew, left out the header's search form and the feeds' <link rel="alternate">
+    (the default's meta.html): the build wrote a search page, its index and the feeds, which no page led to, and every
+    check passed. The 404 page's own search form is no way in; a literal path is one."""
+    base = (
+        "<!doctype html><html><head><title>{{ page.title }}</title>{{ extra_head }}</head>\n"
+        "<body>{% block content %}{% endblock %}</body></html>\n"
+    )
+    courier.write(
+        {
+            "themes/courier/templates/base.html": base.replace("{{ extra_head }}", ""),
+            "themes/courier/templates/404.html": '{% extends "base.html" %}{% block content %}<form action="{{ url_for(site.search) }}"></form>{% endblock %}',
+        }
+    )
+    warnings = [str(w) for w in courier.build().warnings]
+    assert warnings == [
+        "themes/courier/templates/base.html: no page links to the search page (search/): readers have no way to search the "
+        'archive; add a search form where every page has it, as the default theme\'s base.html does (<form role="search" '
+        'action="{{ url_for(site.search) }}"><input type="search" name="q"></form>), or set search: {enabled: false}',
+        "themes/courier/templates/base.html: no page links its Atom feeds: browsers and feed readers find none; include the "
+        'theme\'s meta.html in <head> ({% include "meta.html" %}), or write <link rel="alternate" type="application/atom+xml" '
+        'href="{{ url_for(feed) }}"> for each feed of meta.feeds',
+    ]
+    assert [str(w) for w in courier.build(dry_run=True).warnings] == warnings  # (ssg check)
+    linked = base.replace("{{ extra_head }}", '{% include "meta.html" %}<a href="{{ url_for(\'search/\') }}">Search</a>')
+    courier.write({"themes/courier/templates/base.html": linked})
+    assert courier.build().warnings == []
+
+
+def test_a_file_a_themes_template_names_and_nothing_has_is_to_be_put_in_the_themes_static_folder(courier):
+    """`url_for('brand/mark.png')` in themes/courier/templates/base.html was told "put the file at static/brand/mark.png":
+    the site's folder, where the theme, used by another site, would not have it."""
+    courier.write(
+        {
+            "themes/courier/templates/article.html": (
+                '{% extends "base.html" %}\n{% block content %}\n<img src="{{ url_for(\'brand/mark.png\') }}" alt="">\n{% endblock %}\n'
+            ),
+            "templates/footer.html": '<footer><img src="{{ url_for(\'brand/foot.png\') }}" alt=""></footer>\n',
+        }
+    )
+    assert sorted(str(w) for w in courier.build().warnings) == [
+        "templates/footer.html:1: url_for('brand/foot.png') links to /brand/foot.png, which this site does not have (put the "
+        "file at static/brand/foot.png, or fix the path)",
+        "themes/courier/templates/article.html:3: url_for('brand/mark.png') links to /brand/mark.png, which this site does not "
+        "have (put the file at themes/courier/static/brand/mark.png, or fix the path)",
+    ]
+
+
+def test_a_sites_branding_that_its_themes_base_leaves_out_is_a_warning_saying_what_to_add(courier):
+    """A site's custom.css, favicon and brand.html (docs/templates.md, "Branding your site") under a theme whose base.html
+    was written anew changed nothing, and the build said nothing (brand.html was "not used ... pages are made with
+    404.html, archive.html, ...", as if misnamed)."""
+    base = (
+        '<!doctype html><html><head><title>{{ page.title }}</title>{% include "meta.html" %}</head>\n'
+        '<body><a href="{{ url_for(site.search) }}">Search</a>{% block content %}{% endblock %}</body></html>\n'
+    )
+    courier.write(
+        {
+            "themes/courier/templates/base.html": base,
+            "static/assets/custom.css": "body { color: teal }\n",
+            "static/favicon.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+            "templates/brand.html": '<a class="brand" href="{{ url_for(site.home) }}">Desk</a>\n',
+        }
+    )
+    assert sorted(str(w) for w in courier.build().warnings) == [
+        "static/assets/custom.css: no page links it: the templates of the theme 'courier' never read site.custom_css (the "
+        'default theme\'s base.html does); add <link rel="stylesheet" href="{{ url_for(site.custom_css) }}"> after its own '
+        "stylesheet to themes/courier/templates/base.html",
+        "static/favicon.svg: no page links it: the templates of the theme 'courier' never read site.favicon (the default "
+        'theme\'s base.html does); add <link rel="icon" href="{{ url_for(site.favicon) }}"> to themes/courier/templates/base.html',
+        "templates/brand.html: not used: no template of the theme 'courier' includes brand.html (the default theme's base.html "
+        'does, which the theme\'s own replaces): add {% include "brand.html" %} where it belongs',
+    ]
+    linked = base.replace(
+        "</title>",
+        '</title><link rel="stylesheet" href="{{ url_for(site.custom_css) }}"><link rel="icon" href="{{ url_for(site.favicon) }}">',
+    )
+    courier.write({"themes/courier/templates/base.html": linked.replace("<body>", '<body>{% include "brand.html" %}')})
+    assert courier.build().warnings == []
+
+
+def test_a_page_template_that_lost_its_extends_is_a_warning_on_its_block(courier):
+    """An article.html whose `{% extends "base.html" %}` was lost made every article page of its block's text alone, with
+    no head, stylesheet or header, and nothing was said. A template with its own <html> is a page of its own."""
+    courier.write(
+        {"themes/courier/templates/article.html": "\n{% block content %}<h1>{{ article.title }}</h1>{{ content }}{% endblock %}\n"}
+    )
+    assert [str(w) for w in courier.build().warnings] == [
+        "themes/courier/templates/article.html:2: {% block content %} in a template that extends nothing: its pages are the "
+        "block's text alone, without base.html's <head>, stylesheet and header (start it with {% extends \"base.html\" %})"
+    ]
+    courier.write({"themes/courier/templates/article.html": "<!doctype html><html>{% block content %}{{ content }}{% endblock %}</html>\n"})
+    assert courier.build().warnings == []
