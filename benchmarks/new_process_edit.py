@@ -5,7 +5,8 @@
 Copies the archive SITE (`generate.py`'s) once per version under --work, builds each copy cold with its version, then
 for each kind of edit (`run.py`'s `edit`: body, title, tags, date), --rounds times: the same edit to the same article in
 every copy, each copy built by its version in a new process, the versions in turns (the first of a round alternates),
-timed from the start to the exit (wall and CPU of the process). Each copy keeps its own cache and output: the hash of
+timed from the start to the exit (wall and CPU of the process); with --callgrind, one more edit of each kind built
+under valgrind's callgrind (instructions, which do not move with the box's load). Each copy keeps its own cache and output: the hash of
 ssg's code is part of every page's fingerprint, so one output folder built by two versions is made whole each time.
 Prints each version's times and medians by kind, and checks every copy's output is the same as a cold build's of the
 edited content (by the last version).
@@ -27,7 +28,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from callgrind import instructions  # noqa: E402
 from run import article_to_edit, edit  # noqa: E402
+
+# One `ssg build` in this process, for callgrind (`--callgrind`).
+HARNESS = """
+import sys
+from ssg.cli import main
+sys.argv = ["ssg", "build", "-j", "1"]
+try:
+    main()
+except SystemExit:
+    pass
+"""
 
 
 def build(project: Path, code: Path) -> tuple[float, float]:
@@ -56,6 +69,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/new-process-edit"))
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--kind", action="append", choices=["body", "title", "tags", "date"])
+    parser.add_argument("--callgrind", action="store_true", help="then one more edit of each kind, each built under callgrind")
     args = parser.parse_args()
     kinds = args.kind or ["body", "title", "tags", "date"]
     copies = []
@@ -85,6 +99,12 @@ def main() -> None:
                 f"{code}  {kind:5}  wall {walls}  (median {statistics.median(w for w, _ in runs):.2f})"
                 f"  cpu {cpus}  (median {statistics.median(c for _, c in runs):.2f})"
             )
+    if args.callgrind:
+        for kind in kinds:
+            for n, copy in enumerate(copies):
+                edit(article_to_edit(copy, args.rounds), kind)
+                count, _ = instructions(HARNESS, [], args.code[n], cwd=copy)
+                print(f"{args.code[n]}  {kind:5}  {count / 1e6:,.0f} M instructions (callgrind)")
     cold = args.work / "cold"  # the edited content built cold, by the last version
     shutil.rmtree(cold, ignore_errors=True)
     cold.mkdir(parents=True)
