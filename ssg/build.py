@@ -59,6 +59,7 @@ from .output import (
 )
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
+from .printmemo import PrintMemo
 from .reach import unreached
 from .redirects import (
     listing_aliases,
@@ -874,8 +875,27 @@ def _plan_pages(
     card_print, card_reads = made.analysis.templates[CARD_TEMPLATE]
     cards = builder.cards_for(base + card_print, READS_COUNT in card_reads)
     renderer = Renderer(config, theme, site, urls, rendering.latest, rendering.bodies, rendering.paths, cards, made.files)
-    prints = Fingerprints(base, made.analysis.templates, site, rendering.paths, rendering.latest, builder.prints, keep=builder.remember)
+    # A one-shot build (every `ssg build`) takes the fingerprints of the pages whose inputs are as an earlier process's
+    # build left them (`printmemo`), and leaves its own for the next. A long-lived builder keeps each page's inputs for
+    # its next build, which a fingerprint taken from the memo would not have: it goes without.
+    output_key, one_shot = str(config.output_path), not builder.remember
+    memo = PrintMemo.loads(run.store.prints(output_key)) if one_shot else None
+    prints = Fingerprints(
+        base,
+        made.analysis.templates,
+        site,
+        rendering.paths,
+        rendering.latest,
+        builder.prints,
+        keep=builder.remember,
+        memo=memo,
+        memoize=one_shot,
+    )
+    del memo  # (the fingerprints let go of it once used)
     fingerprints = prints.pages(made.pages)
+    if prints.memo_made is not None:
+        run.store.remember_prints(output_key, prints.memo_made.dumps())
+        prints.memo_made = None
     kept = output.unchanged_many(list(map(_FILE, made.pages)), fingerprints)
     todo = list(compress(zip(made.pages, fingerprints, strict=True), map(not_, kept)))
     result.pages.update(map(_KIND, made.pages))

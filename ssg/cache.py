@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS templates (source TEXT PRIMARY KEY, refers TEXT NOT N
 CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS written (token TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS prints (output TEXT PRIMARY KEY, value BLOB NOT NULL);
 """
 # How records are stored, part of the cache's stamp (`stamps.cache_stamp`): another value starts the cache afresh, so a
 # record stored another way is never misread. 2: search terms in marshal's form (of this marshal version), not JSON.
@@ -179,7 +180,7 @@ class Store:
         stamps = [row[0] for row in db.execute("SELECT value FROM stamp")]
         if stamps != [self.stamp]:
             db.executescript(
-                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds; DELETE FROM written;"
+                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds; DELETE FROM written; DELETE FROM prints;"
             )
             db.execute("INSERT INTO stamp VALUES (?)", (self.stamp,))
             db.commit()
@@ -318,6 +319,19 @@ class Store:
 
     def remember_build(self, output: str, state: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO builds VALUES (?, ?)", (output, state))
+
+    def prints(self, output: str) -> bytes | None:
+        """What the last build into `output` that stored them left of its page fingerprints (`printmemo`), as stored."""
+        row = self.db.execute("SELECT value FROM prints WHERE output = ?", (output,)).fetchone()
+        return row[0] if row else None
+
+    def remember_prints(self, output: str, value: bytes) -> None:
+        """Store a build's page fingerprints (`printmemo.PrintMemo.dumps`), written through a blob handle as the
+        snapshot is (`save_snapshot`), so that the statement sqlite3 caches holds no copy of them."""
+        self.db.execute("DELETE FROM prints WHERE output = ?", (output,))
+        rowid = self.db.execute("INSERT INTO prints VALUES (?, zeroblob(?))", (output, len(value))).lastrowid
+        with self.db.blobopen("prints", "value", rowid) as blob:
+            blob.write(value)
 
     def outputs(self) -> list[str]:
         """The output folders of the builds this cache remembers (`last_build`)."""

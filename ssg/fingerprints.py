@@ -27,6 +27,7 @@ from . import sitemap
 from .content import Article, StandalonePage
 from .feeds import Feed
 from .pages import ArticleLink, Page
+from .printmemo import PrintMemo, Shared, signatures
 from .reach import marks as reach_marks
 from .site import Site
 from .theme import CARD_TEMPLATE, Theme
@@ -41,6 +42,8 @@ _KIND_PATH = attrgetter("kind", "path")
 _PATH, _TEMPLATE = attrgetter("path"), attrgetter("template")
 _PRINT_MADE, _PAGE_MADE = operator.itemgetter(1), operator.itemgetter(2)  # of what `Fingerprints` made of a page
 _NOT_MADE = ((), "", None)  # (what a page the last build did not make is taken for by `Fingerprints.pages`)
+_SIGNATURE = operator.itemgetter(0)  # of a memo's entry (`printmemo.PrintMemo`)
+_NO_SIGNATURE = (object(), "")  # (what a page the memo has not is taken for: a signature equal to none)
 
 
 # Among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out.
@@ -277,9 +280,12 @@ class Fingerprints:
         latest: dict[str, tuple[ArticleLink, ...]],
         previous: Remembered | None = None,
         keep: bool = True,
+        memo: PrintMemo | None = None,
+        memoize: bool = False,
     ):
         """`paths`: source path -> site path of every article; `keep=False`: no later build asks for `remembered`
-        (a one-shot build), so keep nothing for it."""
+        (a one-shot build), so keep nothing for it. `memo`: what an earlier process's build left (`printmemo`), asked
+        where `previous` is not of the same base; `memoize`: make this build's (`memo_made`), to be stored."""
         self.base = base
         self.templates = templates
         self.site = site
@@ -318,6 +324,9 @@ class Fingerprints:
         self._counts_as_was = same and previous.counts == self._count_list
         self._sitemap = previous.sitemap if same else None
         self._counts: str | None = None  # every tag's count, as text (`_counts_text`)
+        self._memo = memo if not same else None
+        self._memoize = memoize
+        self.memo_made: PrintMemo | None = None  # this build's memo, where `memoize` and it differs from `memo`
 
     def remembered(self) -> Remembered:
         """What the next build's `previous` is."""
@@ -370,7 +379,9 @@ class Fingerprints:
         nothing its template reads besides its deps changed (`page`'s first case): those are found in bulk, in C, and
         only the others are asked one by one (a call per page was 10-20 ms of every save at 16,500 pages)."""
         if not (self._previous and self._kept_as_was):
-            return list(map(self.page, pages))
+            if self._memo is None and not self._memoize:
+                return list(map(self.page, pages))
+            return self._pages_memoized(pages)
         templates = set(map(_TEMPLATE, pages))
         quick = {
             name: (self._latest_as_was or "latest" not in uses) and (self._counts_as_was or READS_COUNT not in uses)
@@ -387,6 +398,58 @@ class Fingerprints:
         for n in compress(range(len(pages)), map(operator.not_, kept)):
             prints[n] = self.page(pages[n])
         return prints
+
+    def _pages_memoized(self, pages: Sequence[Page]) -> list[str]:
+        """`pages` for a build without a last build's fingerprints in this process: a page whose signature is the
+        memo's (`printmemo`), under the same shared part, takes the memo's fingerprint; the others are hashed. Makes
+        `memo_made` where asked to and it differs from the memo."""
+        shared = self._shared_now()
+        sigs = signatures(pages, self.site.article_tags, self.site.tags_shown, self._rest_text, self._links_text)
+        paths = list(map(_PATH, pages))
+        memo, self._memo = self._memo, None  # (let go once used: 15-20 MB at 10,000 articles)
+        quick = self._memo_templates(memo, shared, set(map(_TEMPLATE, pages))) if memo is not None else {}
+        prints: list = [None] * len(pages)
+        if any(quick.values()):
+            stored = list(map(memo.pages.get, paths, repeat(_NO_SIGNATURE)))  # type: ignore[union-attr]
+            try:
+                same = list(map(operator.eq, map(_SIGNATURE, stored), sigs))
+                if not all(quick.values()):
+                    same = list(map(operator.and_, same, map(quick.__getitem__, map(_TEMPLATE, pages))))
+                for n in compress(range(len(pages)), same):
+                    made = stored[n][1]
+                    prints[n] = made if type(made) is str else None
+            except (TypeError, IndexError):  # (an entry of another shape: no memo, as a damaged one)
+                prints = [None] * len(pages)
+        fresh = list(compress(range(len(pages)), map(is_, prints, repeat(None))))
+        for n in fresh:
+            prints[n] = self.page(pages[n])
+        if self._memoize and (fresh or memo is None or memo.shared != shared):
+            kept = compress(zip(paths, zip(sigs, prints, strict=True), strict=True), map(is_not, sigs, repeat(None)))
+            self.memo_made = PrintMemo(shared, dict(kept))
+        return prints
+
+    def _shared_now(self) -> Shared:
+        """What this build's fingerprints share (`printmemo.Shared`)."""
+        templates = {name: (made, tuple(sorted(uses))) for name, (made, uses) in self.templates.items()}
+        tags = [tag.shown for tag in self.site.tags]
+        return Shared(_hash(self.base), templates, self._latest_texts, self._count_list, tags, self._outlets)
+
+    def _memo_templates(self, memo: PrintMemo, shared: Shared, names: set[str]) -> dict[str, bool]:
+        """Each of the templates `names` -> whether its pages may take the memo's fingerprints: the build-wide part is
+        the same, and so is all of the shared part that the template's pages read."""
+        before = memo.shared
+        if not (before.base == shared.base and before.tags == shared.tags and before.outlets == shared.outlets):
+            return dict.fromkeys(names, False)
+        latest_as_was, counts_as_was = before.latest == shared.latest, before.counts == shared.counts
+        quick = {}
+        for name in names:
+            uses = self.templates[name][1]
+            quick[name] = (
+                before.templates.get(name) == shared.templates[name]
+                and (latest_as_was or "latest" not in uses)
+                and (counts_as_was or READS_COUNT not in uses)
+            )
+        return quick
 
     def feed(self, feed: Feed, entries: Sequence[Article]) -> str:
         """A feed shows its entries' metadata, tags and bodies (whose links name other articles' URLs)."""
