@@ -201,9 +201,12 @@ def unfilled_calls(
     A string no template gives values to (the search page's, which search.js fills) may be printed as it is."""
     bare, filled = [], set(SSG_STRINGS)
     for file, ast in own:
+        # (a call whose text the template goes on with fills it there: t("image_source") | replace("{credit}", ...),
+        # t("page_n_of_m").format(page=1, pages=2))
+        went_on = {id(node.node) for node in ast.find_all((nodes.Filter, nodes.Getattr)) if isinstance(node.node, nodes.Call)}
         for call in ast.find_all(nodes.Call):
             key = _t_key(call)
-            if key is None:
+            if key is None or id(call) in went_on:
                 continue
             if call.kwargs or call.dyn_kwargs:
                 filled.add(key)

@@ -63,7 +63,7 @@ def _unseen_blocks(theme: Theme) -> list[Problem]:
     `{% block contents %}` in an article.html that extends base.html (whose block is `content`) built every article page
     without its text, and neither `ssg build` nor `ssg check` said a word. A block inside one the parent shows is shown.
     Only the project's own templates are read (a site on ssg's theme alone parses nothing), each once per theme."""
-    return [problem for file, ast in theme.own_parsed() for problem in _unseen_in(theme, file, ast)]
+    return theme.checked("unseen blocks", lambda: [problem for file, ast in theme.own_parsed() for problem in _unseen_in(theme, file, ast)])
 
 
 def _unseen_in(theme: Theme, file: str, ast: nodes.Template) -> list[Problem]:
@@ -100,6 +100,8 @@ def _extends_nothing(file: str, ast: nodes.Template) -> list[Problem]:
     if name not in NAMED_BY_SSG - {CARD_TEMPLATE} or block is None:
         return []
     if any(re.search(r"<(html|!doctype)\b", node.data, re.IGNORECASE) for node in ast.find_all(nodes.TemplateData)):
+        return []
+    if next(ast.find_all(nodes.Include), None) is not None:  # (its <html> may be in what it includes: head.html)
         return []
     message = (
         f"{{% block {block.name} %}} in a template that extends nothing: its pages are the block's text alone, without "

@@ -398,6 +398,17 @@ def test_a_string_printed_without_the_values_its_placeholders_ask_for_is_a_warni
         "themes/courier/templates/article.html:4: t('page_n_of_m') prints 'Page {page} of {pages}' with {page}, {pages} as "
         "it is (give the values: t('page_n_of_m', page=..., pages=...))",
     ]
+    # (a call the template goes on with fills its values there: no word; second reading, helper-127)
+    courier.write(
+        {
+            "themes/courier/templates/article.html": (
+                '{% extends "base.html" %}\n{% block content %}\n<p>{{ t("image_source") | replace("{credit}", "ТАСС") }}</p>\n'
+                '<p>{{ t("page_n_of_m").format(page=1, pages=2) }}</p>\n{% endblock %}\n'
+            )
+        }
+    )
+    assert courier.build().warnings == []
+    assert "<p>Image source: ТАСС</p>" in courier.page("2021/05/24/a/") and "<p>Page 1 of 2</p>" in courier.page("2021/05/24/a/")
 
 
 def test_theme_new_copies_more_files_into_a_theme_that_is_there(courier, monkeypatch):
@@ -510,4 +521,12 @@ def test_a_page_template_that_lost_its_extends_is_a_warning_on_its_block(courier
         "block's text alone, without base.html's <head>, stylesheet and header (start it with {% extends \"base.html\" %})"
     ]
     courier.write({"themes/courier/templates/article.html": "<!doctype html><html>{% block content %}{{ content }}{% endblock %}</html>\n"})
+    assert courier.build().warnings == []
+    # (its <html> in what it includes, a layout of includes: second reading, helper-127)
+    courier.write(
+        {
+            "themes/courier/templates/head.html": "<!doctype html><html><head><title>x</title></head><body>",
+            "themes/courier/templates/article.html": '{% include "head.html" %}{% block content %}{{ content }}{% endblock %}</body></html>\n',
+        }
+    )
     assert courier.build().warnings == []
