@@ -82,7 +82,7 @@ def unreached(
         if found is not None and mark not in names and found not in paths:
             shown = theme.display(str(files[found]))
             read, html = _BRANDING[mark]
-            message = f"no page links it: the templates of the theme {config.theme!r} never read {read} (the default theme's base.html does); add {html} to {where}"
+            message = f"no page links it: no template the pages are made with reads {read}, as the default theme's base.html does; add {html} to {where}"
             problems.append(Problem(shown, None, None, message))
     return problems
 

@@ -174,8 +174,8 @@ def _unused(theme: Theme, config: Config, name: str, file: str) -> Problem:
             file,
             None,
             None,
-            f"not used: no template of the theme {config.theme!r} includes {name} ({theirs} does, which the theme's own "
-            f'replaces): add {{% include "{name}" %}} where it belongs',
+            f"not used: no template the pages are made with includes {name} ({theirs} does, which a template of this "
+            f'project replaces): add {{% include "{name}" %}} where it belongs',
         )
     if meant is not None:
         fix = f"to replace the theme's {meant}, save it as {file[: len(file) - len(name)]}{meant}"

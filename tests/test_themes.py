@@ -494,13 +494,13 @@ def test_a_sites_branding_that_its_themes_base_leaves_out_is_a_warning_saying_wh
         }
     )
     assert sorted(str(w) for w in courier.build().warnings) == [
-        "static/assets/custom.css: no page links it: the templates of the theme 'courier' never read site.custom_css (the "
-        'default theme\'s base.html does); add <link rel="stylesheet" href="{{ url_for(site.custom_css) }}"> after its own '
+        "static/assets/custom.css: no page links it: no template the pages are made with reads site.custom_css, as the "
+        'default theme\'s base.html does; add <link rel="stylesheet" href="{{ url_for(site.custom_css) }}"> after its own '
         "stylesheet to themes/courier/templates/base.html",
-        "static/favicon.svg: no page links it: the templates of the theme 'courier' never read site.favicon (the default "
-        'theme\'s base.html does); add <link rel="icon" href="{{ url_for(site.favicon) }}"> to themes/courier/templates/base.html',
-        "templates/brand.html: not used: no template of the theme 'courier' includes brand.html (the default theme's base.html "
-        'does, which the theme\'s own replaces): add {% include "brand.html" %} where it belongs',
+        "static/favicon.svg: no page links it: no template the pages are made with reads site.favicon, as the default "
+        'theme\'s base.html does; add <link rel="icon" href="{{ url_for(site.favicon) }}"> to themes/courier/templates/base.html',
+        "templates/brand.html: not used: no template the pages are made with includes brand.html (the default theme's "
+        'base.html does, which a template of this project replaces): add {% include "brand.html" %} where it belongs',
     ]
     linked = base.replace(
         "</title>",
