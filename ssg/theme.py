@@ -661,10 +661,15 @@ def _did_you_mean(name: str, names: Iterable[str], known: str) -> str:
     return f" ({known}: {', '.join(names)})" if names and known else ""
 
 
+_OTHER_SPELLINGS = {"elseif": "elif", "elsif": "elif", "else_if": "elif", "endforeach": "endfor", "foreach": "for"}
+
+
 def closest_name(name: str, names: Iterable[str]) -> str | None:
     """The name of `names` that `name` most likely misspells: the same letters in another order first (`scr` is `src`,
     which difflib ranks below other names), else the closest by difflib; None when none is close."""
-    names = list(names)
+    names = [n for n in names if n != name]  # (a name is no misspelling of itself: a loop's variable used after its loop)
+    if name in _OTHER_SPELLINGS and _OTHER_SPELLINGS[name] in names:  # (Twig's and PHP's `elseif`: Jinja's elif, not else)
+        return _OTHER_SPELLINGS[name]
     same_letters = [n for n in names if sorted(n) == sorted(name)]
     close = same_letters or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
     return close[0] if close else None
@@ -766,7 +771,13 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
             exc.args = (exc.message + _CARD_SEES,)
         elif found:
             names = [n for n in context if n not in template.environment.globals]
-            close = closest_name(found[1], sorted({*names, *_declared(exc, template.environment)}))  # (listed: the page's alone)
+            declared = _declared(exc, template.environment)
+            if found[1] in declared:  # (a loop's variable after its loop, a `{% set %}` inside a block of another)
+                exc.args = (
+                    exc.message + f" here: the template sets {found[1]!r} elsewhere (a loop's variable is known only inside its loop)",
+                )
+                raise
+            close = closest_name(found[1], sorted({*names, *declared}))  # (listed: the page's alone)
             exc.args = (exc.message + (f" (did you mean {close!r}?)" if close else _did_you_mean(found[1], names, "names here")),)
         raise
 

@@ -512,6 +512,12 @@ arguments in parentheses, not as in | date: "%Y"; and no filter named 'date' (di
             "Encountered unknown tag 'endfi'. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The "
             "innermost block that needs to be closed is 'if'. (did you mean {% endif %}?)",
         ),
+        # Twig's `elseif` is Jinja's elif, not else (second reading, helper-127).
+        (
+            "{% if article.title %}x{% elseif article.lang %}y{% endif %}",
+            "Encountered unknown tag 'elseif'. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The "
+            "innermost block that needs to be closed is 'if'. (did you mean {% elif %}?)",
+        ),
         (
             "{% block lead %}x{% endblock lede %}",
             "expected token 'end of statement block', got 'lede' ({% endblock lede %} closes {% block lead %} of line 3: write "
@@ -521,6 +527,16 @@ arguments in parentheses, not as in | date: "%Y"; and no filter named 'date' (di
 )
 def test_a_syntax_error_says_what_to_write(project, line_3, message):
     assert _article_template_error(project, line_3).startswith(f"templates/article.html:3: {message}")
+
+
+def test_a_loops_variable_after_its_loop_is_told_so_not_as_a_misspelling_of_itself(project):
+    """`{{ item.name }}` after its `{% for item in ... %}` ended was told "'item' is undefined (did you mean 'item'?)"
+    (second reading, helper-127)."""
+    message = _article_template_error(project, "{% for item in article.tags %}{% endfor %}{{ item.name }}")
+    assert message.startswith(
+        "templates/article.html:3: UndefinedError: 'item' is undefined here: the template sets 'item' elsewhere (a loop's "
+        "variable is known only inside its loop)"
+    ), message
 
 
 def test_a_template_that_never_ends_is_stopped_on_its_line_and_the_next_build_works(project, monkeypatch):
