@@ -229,8 +229,14 @@ def new_theme(config: Config, name: str, names: tuple[str, ...] = ()) -> list[Pa
     folder = config.root / "themes" / name
     shown = folder.relative_to(config.root).as_posix()
     if os.path.lexists(folder):
-        if names and folder.is_dir():
+        if names and folder.is_dir() and (folder / THEME_FILE).is_file():
             return _copy_theme_files(replace(config, theme=name), names, lambda part, rest: folder / part / rest)
+        if folder.is_dir() and not (folder / THEME_FILE).is_file():  # (an empty folder, or templates/ without theme.yaml)
+            message = (
+                f"is there already, and is no theme: it has no {THEME_FILE} (write one there, `name: {name}` and `extends: "
+                f"{config.theme}`, or move the folder away for ssg theme --new to start the theme); nothing was changed"
+            )
+            raise SsgError(Problem(shown, None, None, message))
         hint = (
             f"; to copy the files of the theme it extends into it, name them: ssg theme --new {name} base.html" if folder.is_dir() else ""
         )

@@ -713,7 +713,10 @@ DOCUMENTED = {
 # that are pages (their link) or have a text (the article's, a standalone page's).
 _PAGES = {"Article": "article", "StandalonePage": "standalone", "PageInfo": "page.path", "Tag": "tag", "Outlet": "outlet"}
 _LINK = "its link is url_for({x}), relative, which works under a sub-path and from disk; abs_url({x}) for its full URL"
-_TEXT = "the page's rendered text is a name of its own: {{{{ content }}}}"
+_TEXT = (
+    "the page's rendered text is a name of its own: {{{{ content }}}}, on its own page; a listing's entry (card.html) shows "
+    "its summary, {{{{ {x}.summary }}}}"
+)
 _ELSEWHERE = {
     **dict.fromkeys(("url", "permalink", "relpermalink", "link", "href", "absolute_url"), _LINK),
     **dict.fromkeys(("content", "body", "html", "text"), _TEXT),

@@ -675,7 +675,8 @@ def test_a_mistake_in_a_tag_over_two_lines_is_not_told_as_a_tag_left_open(projec
         ("{{ page.Permalink }}", "'PageInfo' object has no attribute 'Permalink' (its link is url_for(page.path), relative"),
         (
             "{{ article.Content }}",
-            "'Article' object has no attribute 'Content' (the page's rendered text is a name of its own: {{ content }})",
+            "'Article' object has no attribute 'Content' (the page's rendered text is a name of its own: {{ content }}, on its "
+            "own page; a listing's entry (card.html) shows its summary, {{ article.summary }})",
         ),
     ],
 )

@@ -427,6 +427,10 @@ def test_theme_new_copies_more_files_into_a_theme_that_is_there(courier, monkeyp
     again = run("-C", str(courier.root), "theme", "--new", "courier", "base.html", "article.html")  # (courier's own: none copied)
     assert again.exit_code == 1 and "themes/courier/templates/article.html: is there already; nothing was changed" in again.output
     assert not (courier.root / "themes/courier/templates/base.html").exists()
+    # A folder that is no theme yet (no theme.yaml) was told "site.yaml: theme: no theme 'paper'" (second reading, helper-127).
+    (courier.root / "themes/paper/templates").mkdir(parents=True)
+    other = run("-C", str(courier.root), "theme", "--new", "paper", "footer.html")
+    assert other.exit_code == 1 and "themes/paper: is there already, and is no theme: it has no theme.yaml (write one there" in other.output
 
 
 def test_a_theme_whose_pages_link_no_search_page_or_feeds_is_told_so(courier):
