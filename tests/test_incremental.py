@@ -50,16 +50,19 @@ def cold_build(project: Project, tmp_path: Path) -> dict[str, bytes]:
     return tree(fresh.public)
 
 
+def stories() -> dict[str, str]:
+    """Six stories over three months, tagged Alpha and one of T0, T1: the archive these tests (and test_printmemo's) edit."""
+    return {
+        f"content/2021/story-{n}.md": article(
+            f"Story {n}", f"2021-0{1 + n % 3}-1{n}T10:00:00+03:00", f"Body {n}.", tags=f"[Alpha, T{n % 2}]"
+        )
+        for n in range(6)
+    }
+
+
 @pytest.fixture
 def site(project):
-    project.write(
-        {
-            f"content/2021/story-{n}.md": article(
-                f"Story {n}", f"2021-0{1 + n % 3}-1{n}T10:00:00+03:00", f"Body {n}.", tags=f"[Alpha, T{n % 2}]"
-            )
-            for n in range(6)
-        }
-    )
+    project.write(stories())
     project.write(
         {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha]", aliases=OLD_URLS)}
     )

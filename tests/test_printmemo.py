@@ -16,21 +16,14 @@ from ssg.config import load_config
 from ssg.printmemo import FORMAT, PrintMemo
 
 from .conftest import Project, article
-from .test_incremental import CHANGES, cold_build, tree
+from .test_incremental import CHANGES, cold_build, stories, tree
 
 STORY = "content/2021/story-2.md"
 
 
 @pytest.fixture
 def site(project):
-    project.write(
-        {
-            f"content/2021/story-{n}.md": article(
-                f"Story {n}", f"2021-0{1 + n % 3}-1{n}T10:00:00+03:00", f"Body {n}.", tags=f"[Alpha, T{n % 2}]"
-            )
-            for n in range(6)
-        }
-    )
+    project.write(stories())
     project.write({"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha]")})
     project.build()
     return project
