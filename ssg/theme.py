@@ -667,7 +667,7 @@ _OTHER_SPELLINGS = {"elseif": "elif", "elsif": "elif", "else_if": "elif", "endfo
 def closest_name(name: str, names: Iterable[str]) -> str | None:
     """The name of `names` that `name` most likely misspells: the same letters in another order first (`scr` is `src`,
     which difflib ranks below other names), else the closest by difflib; None when none is close."""
-    names = [n for n in names if n != name]  # (a name is no misspelling of itself: a loop's variable used after its loop)
+    names = list(names)
     if name in _OTHER_SPELLINGS and _OTHER_SPELLINGS[name] in names:  # (Twig's and PHP's `elseif`: Jinja's elif, not else)
         return _OTHER_SPELLINGS[name]
     same_letters = [n for n in names if sorted(n) == sorted(name)]
