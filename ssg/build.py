@@ -560,7 +560,8 @@ class Builder:
         judged = None if run.options.future else now
         ends = [article.date - checks.FAR_FUTURE for article in made.later if article.date - now > checks.FAR_FUTURE]  # (its warning's)
         ends += [page.publish_from for page in made.later_pages]  # (a page dated later is published from its date on)
-        ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires and each.expires > now]  # (Hugo's expiryDate)
+        ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires]  # (Hugo's expiryDate: before now too)
+        ends += [page.publish_from for page in loaded.pages if page.publish_from is not None and page.publish_from <= now]
         state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, made.files.values(), run.result.record(), ends)
         store.remember_build(str(config.output_path), state)
         if not self.remember:  # (a one-shot build's: not on every save of the preview, which builds into one folder)

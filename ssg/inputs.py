@@ -72,18 +72,31 @@ def record(
 
     `manifest` is the one the build left; `now` the time future articles were judged by (None
     when they are all published); `copied` the files articles link to; `summary` what the build
-    result reports; `changes`: other times from which the same inputs build otherwise (a warning
-    about a date that far ahead goes: `checks.far_future`).
-    """
+    result reports; `changes`: other times at which the same inputs build otherwise (a warning
+    about a date that far ahead goes: `checks.far_future`; a page dated later is published; an
+    article expires), before `now` or after it.
+
+    The build holds from `since`, the latest of those times up to `now`, until `due`, the first after it: a build
+    judged by an earlier clock (`--clock`) than one that published an article left it published, "up to date"."""
     articles = list(articles)
+    changes = list(changes)
     # (The latest compared first, in C: every save asks of 10,000 articles, most often with none dated later.)
     later = now is not None and max(map(_PUBLISH_FROM, articles), default=now) > now
     future = [a.publish_from for a in articles if a.publish_from > now] if later else []
-    due = min((*future, *changes), default=None)
+    due = min((*future, *(c for c in changes if now is None or c > now)), default=None)
+    since = None
+    if now is not None:
+        published = (
+            max((a.publish_from for a in articles if a.publish_from <= now), default=None)
+            if later
+            else max(map(_PUBLISH_FROM, articles), default=None)
+        )
+        since = max((*([published] if published else []), *(c for c in changes if c <= now)), default=None)
     state = {
         "inputs": inputs.digest,
         "manifest": list(manifest.signature or ()),
         "due": due.isoformat() if due else None,
+        "since": since.isoformat() if since else None,
         "copied": [[str(path), *_stat(path)] for path in copied],
         "summary": summary,
     }
@@ -98,6 +111,8 @@ def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Calla
     try:
         state = json.loads(saved) if saved else None
         if not state or state["inputs"] != inputs.digest or state["due"] and now >= datetime.fromisoformat(state["due"]):
+            return None
+        if state.get("since") and now < datetime.fromisoformat(state["since"]):  # (an earlier clock: `--clock`)
             return None
         if any(_stat(Path(path)) != (size, mtime) for path, size, mtime in state["copied"]):
             return None

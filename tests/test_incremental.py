@@ -1603,3 +1603,27 @@ def test_a_new_cache_is_made_of_large_pages_and_one_made_before_keeps_its_own(tm
         assert db.execute("PRAGMA page_size").fetchone()[0] == size
         assert db.execute("SELECT body FROM records").fetchall() == [("<p>x</p>",)]
         db.close()
+
+
+def test_a_build_by_an_earlier_clock_than_the_last_is_no_up_to_date_one(project):
+    """`ssg build --clock 2027-06-01` published an article dated later, and the next `ssg build` (today's clock) said "up
+    to date" and left it published, with its pages, listings, feeds and sitemap: the record held when the output would
+    next change (`due`), not since when it was so (second reading, helper-128). An expired article (Hugo's expiryDate)
+    likewise came back under a clock before its end."""
+    project.write(
+        {
+            "content/2026/a.md": article("Now", "2025-12-01"),
+            "content/2026/later.md": article("Later", "2026-06-01"),
+            "content/2026/gone.md": article("Gone", "2025-11-01").replace("---\n\n", "expiryDate: 2025-12-15\n---\n\n", 1),
+        }
+    )
+    config = load_config(project.root)
+    build(config, BuildOptions(now=datetime(2027, 1, 1, tzinfo=UTC)))
+    assert (project.public / "2026/06/01/later/index.html").is_file()
+    assert not (project.public / "2025/11/01/gone/index.html").exists()
+    earlier = build(config, BuildOptions(now=NOW))
+    assert not earlier.up_to_date
+    assert not (project.public / "2026/06/01/later/index.html").exists()
+    again = build(config, BuildOptions(now=datetime(2025, 12, 10, tzinfo=UTC)))  # (before the expiry: it is back)
+    assert not again.up_to_date and (project.public / "2025/11/01/gone/index.html").is_file()
+    assert build(config, BuildOptions(now=datetime(2025, 12, 11, tzinfo=UTC))).up_to_date  # (nothing between the two)
