@@ -423,7 +423,8 @@ class Fingerprints:
         fresh = list(compress(range(len(pages)), map(is_, prints, repeat(None))))
         for n in fresh:
             prints[n] = self.page(pages[n])
-        if self._memoize and (fresh or memo is None or memo.shared != shared):
+        # (a page of no signature, 404, search, a redirect, is hashed each build: only a signed one's makes the memo anew)
+        if self._memoize and (any(sigs[n] is not None for n in fresh) or memo is None or memo.shared != shared):
             kept = compress(zip(paths, zip(sigs, prints, strict=True), strict=True), map(is_not, sigs, repeat(None)))
             self.memo_made = PrintMemo(shared, dict(kept))
         return prints
