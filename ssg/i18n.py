@@ -229,9 +229,14 @@ def _text(key: str, texts: dict[str, dict[str, str]]) -> str:
     return next((strings[key] for strings in (texts.get("en", {}), *texts.values()) if key in strings), SSG_STRINGS.get(key, ""))
 
 
+def is_t_call(call: nodes.Call) -> bool:
+    """Whether a template's call is `t(...)` with a key (the strings' function every template has)."""
+    return isinstance(call.node, nodes.Name) and call.node.name == "t" and bool(call.args)
+
+
 def _t_key(call: nodes.Call) -> str | None:
     """The key a `t("key", ...)` call names, where it is written as it is."""
-    if isinstance(call.node, nodes.Name) and call.node.name == "t" and call.args and isinstance(call.args[0], nodes.Const):
+    if is_t_call(call) and isinstance(call.args[0], nodes.Const):
         return call.args[0].value if isinstance(call.args[0].value, str) else None
     return None
 

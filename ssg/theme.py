@@ -36,7 +36,7 @@ from .conflicts import conflict_message
 from .content import ARTICLE_KEYS, Day
 from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, bad_pattern, locale_date_part, pattern_problem
 from .errors import Problem, TemplateError, TemplateTimeoutError
-from .i18n import DATE_KEYS, SSG_STRINGS, Origins, load_strings, string_warnings, translator, unfilled_calls
+from .i18n import DATE_KEYS, SSG_STRINGS, Origins, is_t_call, load_strings, string_warnings, translator, unfilled_calls
 from .markdown import markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 from .timelimit import RenderTimeoutError, Watchdog, timeout_message
@@ -444,7 +444,7 @@ class Theme:
         asked, parts = set(), set()
         for _, filename, ast in self.parsed_templates:
             for call in ast.find_all(nodes.Call):
-                if not (isinstance(call.node, nodes.Name) and call.node.name == "t" and call.args):
+                if not is_t_call(call):
                     continue
                 key = call.args[0]
                 written = [n.value for n in key.find_all(nodes.Const) if isinstance(n.value, str)]
