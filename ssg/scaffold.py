@@ -36,6 +36,7 @@ from .scripts import reads_as_cyrillic, reads_as_latin
 from .site import tag_key
 from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
 from .workflow import WORKFLOW_PATH, pages_workflow
+from .yamlload import TIMESTAMP
 
 EXAMPLE_ARTICLE = """\
 ---
@@ -361,7 +362,7 @@ def new_article(
     `content.check_source_url`, `content.check_slug`): the command line refuses them before anything is written.
     Without `lang`, a bilingual site's title is in the language its alphabet tells, where one does (`title_language`)."""
     lang, path = _language_and_path(config, title, lang, slug, file, lambda slug, _: config.content_path / f"{now:%Y}" / f"{slug}.md")
-    front: dict = {"title": title, "date": now.date().isoformat() if isinstance(now, Day) else now.isoformat(timespec="seconds")}
+    front: dict = {"title": title, "date": now.date() if isinstance(now, Day) else now.replace(microsecond=0)}
     if draft:
         front["draft"] = True
     if lang:
@@ -500,9 +501,32 @@ def title_language(config: Config, title: str) -> str | None:
     return other if other and other != config.lang and reads_as_latin(title) else None
 
 
+class FrontMatterDumper(yaml.SafeDumper):
+    """Writes a date as an article's front matter has it (`date: 2026-12-06T19:50:00+03:00`, bare, with its T): PyYAML
+    writes a datetime with a space, and `ssg new` had written the date as a quoted string, unlike the example article."""
+
+
+class _DateText(str):
+    """A date's text, as read from another article's front matter (`yamlload` keeps dates as text), to write bare."""
+
+
+def _timestamp(dumper: yaml.SafeDumper, moment: datetime | _DateText) -> yaml.ScalarNode:
+    text = moment if isinstance(moment, _DateText) else moment.isoformat(timespec="seconds")
+    return dumper.represent_scalar(TIMESTAMP, text)
+
+
+FrontMatterDumper.add_representer(datetime, _timestamp)
+FrontMatterDumper.add_representer(_DateText, _timestamp)
+
+
 def _write_new(path: Path, front: dict, comments: str) -> Path:
     """Write an article with this front matter and an empty body, never over an existing file."""
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + comments + "---\n\n"
+    if (
+        isinstance(date := front.get("date"), str)
+        and FrontMatterDumper.resolve(FrontMatterDumper, yaml.ScalarNode, date, (True, False)) == TIMESTAMP
+    ):
+        front = front | {"date": _DateText(date)}  # (a translation's, copied: bare as the original has it, where YAML reads it as a date)
+    text = "---\n" + yaml.dump(front, Dumper=FrontMatterDumper, allow_unicode=True, sort_keys=False, width=1000) + comments + "---\n\n"
     if os.path.lexists(path):
         # (named as the command prints the file it writes: from where it runs)
         raise SsgError(

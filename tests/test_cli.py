@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import re
 import shlex
 import signal
 import subprocess
@@ -21,6 +22,7 @@ from ssg import __version__, workflow
 from ssg.cli import main
 from ssg.scaffold import names_a_file
 from ssg.workflow import install_requirement
+from ssg.yamlload import load_yaml_with_lines
 
 from .conftest import SITE_YAML, article, tree
 
@@ -249,6 +251,14 @@ def test_init_of_the_current_folder_says_the_next_step_without_cd(tmp_path, monk
     assert run("init", ".").output.splitlines()[-1] == "Next: ssg build"
 
 
+def front_of(text: str) -> dict:
+    """An article's front matter as ssg reads it (dates as their text), once its date is seen written bare as the example
+    article has it: `ssg new` wrote `date: '2026-12-06T19:50:00+03:00'`, quoted."""
+    front = text.split("---")[1]
+    assert not re.search(r"^date: ['\"]", front, re.MULTILINE), front
+    return load_yaml_with_lines(front)[0]
+
+
 def test_new_writes_front_matter_and_never_overwrites(project):
     args = [
         "-C",
@@ -271,7 +281,7 @@ def test_new_writes_front_matter_and_never_overwrites(project):
     path = Path.cwd() / result.output.strip()  # printed relative to where the user is
     text = path.read_text(encoding="utf-8")
     assert "/roskosmos-i-nasa.md" in str(path)
-    front = yaml.safe_load(text.split("---")[1])
+    front = front_of(text)
     assert front["title"] == "Роскосмос и NASA" and front["lang"] == "ru" and front["tags"] == ["Roscosmos", "NASA"]
     assert front["source"] == {"name": "TASS", "url": "https://tass.ru/1"} and front["date"].endswith("+03:00")
     again = run(*args)
@@ -322,7 +332,7 @@ def test_new_files_a_clipping_of_past_news_under_its_year_and_may_start_it_as_a_
         result = run("-C", str(project.root), "new", *args)
         assert result.exit_code == 0, result.output
         path = (Path.cwd() / result.output.strip()).resolve()
-        return path.relative_to(project.root), yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        return path.relative_to(project.root), front_of(path.read_text(encoding="utf-8"))
 
     day, front = new("Old news", "--date", "2019-07-16")
     assert str(day) == "content/2019/old-news.md" and front["date"] == "2019-07-16" and "draft" not in front
@@ -356,7 +366,7 @@ def test_new_takes_a_date_as_journalists_write_it_and_writes_it_as_iso(project, 
     assert result.exit_code == 0, result.output
     path = Path.cwd() / result.output.strip()
     assert path.parent.name == "2019"
-    assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["date"] == date
+    assert front_of(path.read_text(encoding="utf-8"))["date"] == date
 
 
 @pytest.mark.parametrize(
@@ -373,7 +383,7 @@ def test_new_takes_a_date_relative_to_now_and_writes_the_day_it_is(project, writ
     after = datetime.now(moscow).date()
     assert result.exit_code == 0, result.output
     path = Path.cwd() / result.output.strip()
-    written_date = str(yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["date"])
+    written_date = str(front_of(path.read_text(encoding="utf-8"))["date"])
     assert written_date in {f"{day - timedelta(days=days_back)}{clock}" for day in (before, after)}
     assert path.parent.name == written_date[:4]
 
@@ -386,7 +396,7 @@ def test_new_given_a_file_name_writes_that_file(project, monkeypatch):
         result = run("new", *args)
         assert result.exit_code == 0, result.output
         written = result.output.strip()
-        return written, yaml.safe_load(Path(written).read_text(encoding="utf-8").split("---")[1])
+        return written, front_of(Path(written).read_text(encoding="utf-8"))
 
     path, front = new("content/2019/soyuz-ms-12-lands.md", "--date", "5 марта 2019, 14:30")
     assert path == "content/2019/soyuz-ms-12-lands.md"
@@ -462,7 +472,7 @@ def test_new_given_a_file_under_pages_writes_a_page(project, monkeypatch):
     result = run("new", "content/pages/contacts.md", "--menu", "2")
     assert result.exit_code == 0, result.output
     text = Path(result.output.strip()).read_text(encoding="utf-8")
-    assert yaml.safe_load(text.split("---")[1]) == {"title": "Contacts", "menu": 2} and "image" not in text
+    assert front_of(text) == {"title": "Contacts", "menu": 2} and "image" not in text
     assert run("new", "content/pages/about.md", "--page", "--title", "About us").exit_code == 0
     for args, message in (
         (["content/pages/x.md", "--date", "2019-01-01"], "content/pages/x.md is a standalone page (it is under content/pages/)"),
@@ -544,11 +554,11 @@ def test_new_writes_a_pasted_title_as_readers_see_it(project):
     assert result.exit_code == 0, result.output
     path = Path.cwd() / result.output.strip()
     assert path.name == "kosmodrom-vostochny-gotov-k-zapusku.md"
-    assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["title"] == "Космодром Восточный готов к запуску"
+    assert front_of(path.read_text(encoding="utf-8"))["title"] == "Космодром Восточный готов к запуску"
     named = run("-C", str(project.root), "new", "2019/vostochny.md", "--date", "2019-03-05", "--title", "Восточ\u00adный  готов")
     assert named.exit_code == 0, named.output
     written = (project.root / "content/2019/vostochny.md").read_text(encoding="utf-8")
-    assert yaml.safe_load(written.split("---")[1])["title"] == "Восточный готов"
+    assert front_of(written)["title"] == "Восточный готов"
     blank = run("-C", str(project.root), "new", "\u200b\u00ad", "--slug", "x")
     assert blank.exit_code == 2 and "Invalid value for 'TITLE': is empty" in blank.output
 
@@ -556,7 +566,7 @@ def test_new_writes_a_pasted_title_as_readers_see_it(project):
 def test_new_names_a_source_given_only_by_its_url_after_the_host(project):
     result = run("-C", str(project.root), "new", "T2", "--lang", "pt-BR", "--source-url", "https://www.interfax.ru/russia/1")
     assert result.exit_code == 0, result.output
-    front = yaml.safe_load((Path.cwd() / result.output.strip()).read_text(encoding="utf-8").split("---")[1])
+    front = front_of((Path.cwd() / result.output.strip()).read_text(encoding="utf-8"))
     assert front["lang"] == "pt-BR" and front["source"] == {"name": "interfax.ru", "url": "https://www.interfax.ru/russia/1"}
     assert run("-C", str(project.root), "check", "--future").exit_code == 0
 
@@ -567,7 +577,7 @@ def test_new_writes_a_source_url_as_typed_and_the_build_encodes_it(project):
     url = "https://tass.ru/космос/запуск"
     result = run("-C", str(project.root), "new", "Запуск", "--lang", "ru", "--source-url", url)
     assert result.exit_code == 0, result.output
-    front = yaml.safe_load((Path.cwd() / result.output.strip()).read_text(encoding="utf-8").split("---")[1])
+    front = front_of((Path.cwd() / result.output.strip()).read_text(encoding="utf-8"))
     assert front["source"] == {"name": "tass.ru", "url": url}
     assert run("-C", str(project.root), "build", "--future").exit_code == 0
     (page,) = (project.public).glob("20*/*/*/zapusk/index.html")
@@ -755,7 +765,7 @@ def test_new_on_a_bilingual_site_takes_the_language_of_a_titles_alphabet(project
     def front(*args: str) -> dict:
         result = run("-C", str(project.root), "new", *args)
         assert result.exit_code == 0, result.output
-        return yaml.safe_load((Path.cwd() / result.output.strip()).read_text(encoding="utf-8").split("---")[1])
+        return front_of((Path.cwd() / result.output.strip()).read_text(encoding="utf-8"))
 
     project.write({"site.yaml": site_yaml + "lang: en\nlanguages:\n  en: {}\n  ru: {title: Архив}\n"})
     assert front("Роскосмос сообщил о запуске")["lang"] == "ru"
@@ -793,7 +803,7 @@ def test_new_starts_a_translation_beside_the_original(project):
     assert result.exit_code == 0, result.output
     path = (Path.cwd() / result.output.strip()).resolve()
     assert path == project.root / "content/2026/moon.ru.md"
-    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    front = front_of(path.read_text(encoding="utf-8"))
     assert front == {
         "title": "Посадка на Луну",
         "lang": "ru",
@@ -823,12 +833,12 @@ def test_new_translation_writes_the_tags_names_in_its_language_where_tag_names_g
     project.write({"site.yaml": site_yaml, "content/2021/rogozin.md": original})
     result = run("-C", str(project.root), "new", "--translation-of", "2021/rogozin.md", "Рогозин")
     assert result.exit_code == 0, result.output
-    front = yaml.safe_load((project.root / "content/2021/rogozin.ru.md").read_text(encoding="utf-8").split("---")[1])
+    front = front_of((project.root / "content/2021/rogozin.ru.md").read_text(encoding="utf-8"))
     assert front["tags"] == ["Дмитрий Рогозин", "Moon"]
     # And back: a Russian original's names, in English.
     project.write({"content/2021/rogozin-2.ru.md": article("Рогозин", "2021-05-25", tags="[Дмитрий Рогозин]", lang="ru")})
     assert run("-C", str(project.root), "new", "--translation-of", "2021/rogozin-2.ru.md", "Rogozin").exit_code == 0
-    front = yaml.safe_load((project.root / "content/2021/rogozin-2.en.md").read_text(encoding="utf-8").split("---")[1])
+    front = front_of((project.root / "content/2021/rogozin-2.en.md").read_text(encoding="utf-8"))
     assert front["tags"] == ["Dmitry Rogozin"]
 
 
@@ -841,14 +851,14 @@ def test_new_translation_of_an_article_dated_by_its_name_keeps_the_date(project)
     )
     result = run("-C", str(project.root), "new", "--translation-of", "2021/2021-05-24-launch.md", "--slug", "zapusk", "Запуск")
     assert result.exit_code == 0, result.output
-    front = yaml.safe_load((project.root / "content/2021/zapusk.md").read_text(encoding="utf-8").split("---")[1])
+    front = front_of((project.root / "content/2021/zapusk.md").read_text(encoding="utf-8"))
     assert front["date"] == "2021-05-24"
     assert run("-C", str(project.root), "check").exit_code == 0
     # A clipping dated by its `published:` (its date where it has no `date:`): the translation takes that.
     project.write({"content/2021/clip.md": "---\ntitle: Clip\npublished: 2021-06-01T10:00:00+03:00\n---\n\nText.\n"})
     result = run("-C", str(project.root), "new", "--translation-of", "2021/clip.md", "Клип")
     assert result.exit_code == 0, result.output
-    front = yaml.safe_load((project.root / "content/2021/clip.ru.md").read_text(encoding="utf-8").split("---")[1])
+    front = front_of((project.root / "content/2021/clip.ru.md").read_text(encoding="utf-8"))
     assert front["date"] == "2021-06-01T10:00:00+03:00"
     assert run("-C", str(project.root), "check").exit_code == 0
 
