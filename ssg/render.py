@@ -679,11 +679,8 @@ def links_printed_as_is(theme: Theme, name: str) -> bool:
     `~`. Then a link's text can be put in after rendering. Anything else (a filter or a test on a link, a macro, an
     include, `url_for` passed on) might do more with it, so this says no (and a missing template: its error comes
     when it is rendered)."""
-    try:
-        source = theme.env.loader.get_source(theme.env, name)[0]  # type: ignore[union-attr]
-        return _prints_links_only(theme.env.parse(source))
-    except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-        return False
+    ast = theme.parse(name)
+    return ast is not None and _prints_links_only(ast)
 
 
 _OPAQUE = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends, nodes.Macro, nodes.CallBlock, nodes.FilterBlock)

@@ -136,7 +136,7 @@ class Theme:
         return frozenset(self.env.list_templates())
 
     @functools.cached_property
-    def _parses(self) -> dict[str, nodes.Template | None]:
+    def _parses(self) -> dict[str, tuple[str | None, nodes.Template] | None]:
         return {}
 
     @functools.cached_property
@@ -156,10 +156,16 @@ class Theme:
         """The parse of the template `name` (`base.html`, `default:list.html`), made once per theme (the preview keeps its
         theme from save to save while no template changes); None where it is not there or does not parse (said
         elsewhere)."""
+        found = self._parsed(name)
+        return found[1] if found is not None else None
+
+    def _parsed(self, name: str) -> tuple[str | None, nodes.Template] | None:
+        """The file of the template `name` and its parse: the one parse of it that every check of the theme's templates
+        reads (`parse`, `parsed_templates`), where each had made its own."""
         if name not in self._parses:
             try:
-                source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-                self._parses[name] = self.env.parse(source)
+                source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                self._parses[name] = (filename, self.env.parse(source))
             except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
                 self._parses[name] = None
         return self._parses[name]
@@ -287,17 +293,10 @@ class Theme:
 
     @functools.cached_property
     def parsed_templates(self) -> list[tuple[str, str | None, nodes.Template]]:
-        """Each of `every_template` with its file and its parse (made once: the strings no template asks for and the
-        stray templates each look at all of them); one that cannot be read or parsed is left out (`check_templates`
-        reports it)."""
-        parsed = []
-        for name in self.every_template():
-            try:
-                source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-                parsed.append((name, filename, self.env.parse(source)))
-            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-                continue
-        return parsed
+        """Each of `every_template` with its file and its parse (the strings no template asks for and the stray
+        templates each look at all of them); one that cannot be read or parsed is left out (`check_templates` reports
+        it)."""
+        return [(name, *found) for name in self.every_template() if (found := self._parsed(name)) is not None]
 
     def check_templates(self) -> int:
         """Compile every template, reporting each syntax error (`ssg check` renders nothing); returns how many there are."""
@@ -333,8 +332,10 @@ class Theme:
         """A template that extends its own name: meant as the theme's (a site's article.html that adds a line to the
         theme's), it is itself, and rendering went round until Python's RecursionError. On its line, with the theme's
         name to write; None where it only includes itself (a menu's nested items may, on a condition)."""
-        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-        for node in self.env.parse(source).find_all(nodes.Extends):
+        if (parsed := self._parsed(name)) is None:
+            return None
+        filename, ast = parsed
+        for node in ast.find_all(nodes.Extends):
             if isinstance(node.template, nodes.Const) and node.template.value == name:
                 theirs = next(
                     (
@@ -353,9 +354,11 @@ class Theme:
     def _missing_reference(self, name: str, referrer: str) -> Problem | None:
         """The template `referrer` names `name`, which is not there: on its line, saying how it names it. None where it
         only includes it `ignore missing`."""
-        source, filename, _ = self.env.loader.get_source(self.env, referrer)  # type: ignore[union-attr]
+        if (parsed := self._parsed(referrer)) is None:
+            return None
+        filename, ast = parsed
         line, how = None, f"refers to {name!r}"
-        found = list(self.env.parse(source).find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport, nodes.Call)))
+        found = list(ast.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport, nodes.Call)))
         named = [n for n in found if not isinstance(n, nodes.Call) and isinstance(n.template, nodes.Const) and n.template.value == name]
         if named and all(isinstance(n, nodes.Include) and n.ignore_missing for n in named):
             return None

@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import feedparser
@@ -22,7 +23,7 @@ from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
 from ssg.errors import SsgError, TemplateError
 from ssg.render import links_printed_as_is
-from ssg.theme import _CodeGenerator, _Context, _Template, _Undefined, date_part, load_theme, quick_escape, render_named
+from ssg.theme import Theme, _CodeGenerator, _Context, _Template, _Undefined, date_part, load_theme, quick_escape, render_named
 
 from .conftest import NOW, REPO, SITE_YAML, article, tree
 
@@ -330,7 +331,8 @@ def test_an_error_in_the_entry_template_is_named_on_its_line(listed):
     ],
 )
 def test_an_entry_template_is_made_once_only_where_it_prints_its_links_as_they_are(source, as_is):
-    theme = SimpleNamespace(env=jinja2.Environment(loader=jinja2.DictLoader({"card.html": source})))
+    env = jinja2.Environment(loader=jinja2.DictLoader({"card.html": source}))
+    theme = Theme(env=env, template_dirs=(), static_dirs=(), strings={}, default_lang="en", project_root=Path("/nowhere"))
     assert links_printed_as_is(theme, "card.html") is as_is
 
 
