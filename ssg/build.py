@@ -637,6 +637,7 @@ def _content_warnings(
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
     if not remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
         warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir)
+    warnings += checks.misspelt_extra_keys(theme, site)
     return warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config)
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path, PurePosixPath
 
 from babel.core import get_global
+from jinja2 import nodes
 
 from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
 from .content import Article, Day, StandalonePage
@@ -28,7 +29,7 @@ from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .scripts import ByLetters, composed
 from .site import Site, outlet_key, tag_key
-from .theme import Theme
+from .theme import Theme, closest_name
 from .yamlload import key_value, line_below
 
 
@@ -445,6 +446,60 @@ def search_warnings(config: Config, theme: Theme) -> list[Problem]:
         "index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
     )
     return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]
+
+
+def misspelt_extra_keys(theme: Theme, site: Site) -> list[Problem]:
+    """A warning on each line of the project's own templates that reads an extra key (`article.extra.sectoin`) that no
+    article or page has in its front matter, where one it has is close (`section`): the template printed nothing on
+    every page, and nothing said why. A key no article has that is close to none is left alone: a theme may read one
+    that this archive's articles do not use (yet)."""
+    reads = theme.checked("extra keys read", lambda: [read for file, ast in theme.own_parsed() for read in _extra_keys_read(file, ast)])
+    if not reads:
+        return []
+    keys = {key for article in site.articles for key in article.extra} | {key for page in site.standalone.pages for key in page.extra}
+    problems = []
+    for file, line, holder, key in reads:
+        if key not in keys and (meant := closest_name(key, sorted(keys))) is not None:
+            message = (
+                f"{holder}.extra.{key}: no article or page has {key}: in its front matter, so this prints nothing"
+                f" (did you mean {holder}.extra.{meant}?)"
+            )
+            problems.append(Problem(file, line, None, message))
+    return problems
+
+
+def _extra_keys_read(file: str, ast: nodes.Template) -> Iterator[tuple[str, int, str, str]]:
+    """(file, line, what holds the extra, key) of each key a template reads by name from an `extra`."""
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Call)):
+        if (read := _extra_read(node)) is not None:
+            yield file, node.lineno, *read
+
+
+def _extra_read(node: nodes.Node) -> tuple[str, str] | None:
+    """(`article`, `key`) of `article.extra.key`, `article.extra["key"]` or `article.extra.get("key")`; else None."""
+    if isinstance(node, nodes.Getattr) and node.attr not in _MAPPING_METHODS:
+        holder, key = _extra_of(node.node), node.attr
+    elif isinstance(node, nodes.Getitem):
+        holder, key = _extra_of(node.node), _text(node.arg)
+    elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr) and node.node.attr == "get" and node.args:
+        holder, key = _extra_of(node.node.node), _text(node.args[0])
+    else:
+        return None
+    return (holder, key) if holder is not None and key is not None else None
+
+
+def _extra_of(node: nodes.Node) -> str | None:
+    """The name whose `extra` `node` is (`article` of `article.extra`); None where it is not such."""
+    if isinstance(node, nodes.Getattr) and node.attr == "extra" and isinstance(node.node, nodes.Name):
+        return node.node.name
+    return None
+
+
+def _text(node: nodes.Node) -> str | None:
+    return node.value if isinstance(node, nodes.Const) and isinstance(node.value, str) else None
+
+
+_MAPPING_METHODS = frozenset({"get", "items", "keys", "values"})
 
 
 def title_shown_nowhere(config: Config) -> list[Problem]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType, GeneratorType, MethodType
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 import jinja2.compiler
@@ -41,6 +41,7 @@ from .markdown import markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 from .timelimit import RenderTimeoutError, Watchdog, timeout_message
 
+_T = TypeVar("_T")  # what a check of the theme's templates finds (`Theme.checked`)
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
 PAGE_TEMPLATE = "page.html"  # a standalone page (About: `content.StandalonePage`)
@@ -140,10 +141,10 @@ class Theme:
         return {}
 
     @functools.cached_property
-    def _checks(self) -> dict[Any, list[Problem]]:
+    def _checks(self) -> dict[Any, list]:
         return {}
 
-    def checked(self, key: Any, check: Callable[[], list[Problem]]) -> list[Problem]:
+    def checked(self, key: Any, check: Callable[[], list[_T]]) -> list[_T]:
         """What `check` of the theme's templates finds, made once per theme: the preview keeps its theme from save to
         save while no template or string changes, and the designer's checks (`strays._unseen_blocks`, the strings' and
         their calls') went over every project template's parse on each save (+21-28% of a save's instructions, 16
