@@ -27,7 +27,7 @@ test: $(STAMP) node_modules/.installed
 	bash tools/system-deps.sh
 	$(VENV)/bin/ruff check ssg tests benchmarks
 	$(VENV)/bin/ruff format --check ssg tests benchmarks
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n auto
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
