@@ -57,6 +57,9 @@ _AGO = re.compile(
     re.I,
 )
 _JUST_NOW = re.compile(r"только\s+что|just\s+now", re.I)
+# A Unix time, as CMS databases and APIs export a date: seconds since 1970 (nine or ten digits: 1973 to 2286, maybe with
+# a fraction), or milliseconds (thirteen digits, JavaScript's Date.now()).
+_UNIX_TIME = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{13})")
 
 
 class Relative(NamedTuple):
@@ -172,6 +175,12 @@ def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
     value where it is refused: why it is no date, the exact value to write (`write date: 2019-03-05T14:30:00+03:00`,
     `label` being how the value is given: `date: `, `--date `), or the generic hint where it reads as no date. The
     reader refuses even the one reading (front matter stays ISO 8601); `ssg new` writes it."""
+    unix = unix_time(value, timezone)
+    if unix is not None:
+        return unix, (
+            f"is not an ISO 8601 date: a Unix time, {'milli' * _in_milliseconds(value)}seconds since 1970"
+            f" (write {label}{unix}, that moment in the site's time zone, {timezone})"
+        )
     if isinstance(value, float) and re.fullmatch(r"\d+\.\d", repr(value)):
         # (`date: 10.10` is YAML's number 10.1, whose digits read as 10 January or 1 October: both wrong. Two digits
         # after the dot, 29.02, are the ones written, a day's zero before the dot aside, and read as the text would.)
@@ -189,6 +198,23 @@ def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
             return None, f"has no year ({write(yearless, label, timezone, YEAR)})"
         return None, f"is not a date ({DATE_HINT})"
     return (found[0].iso if len(found) == 1 else None), f"is not an ISO 8601 date ({write(found, label, timezone)})"
+
+
+def unix_time(value: Any, timezone: str) -> str | None:
+    """The ISO 8601 date of a Unix time (`1625813460`, as an export from a CMS's database writes a date) in the site's
+    `timezone`, with its offset, or None for another value. A moment: the offset written keeps it that moment, and shows
+    it as the site's readers read the time."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    match = _UNIX_TIME.fullmatch(str(value).strip())
+    if match is None:
+        return None
+    seconds = int(match[1]) if match[1] else int(match[2]) // 1000
+    return datetime.fromtimestamp(seconds, zoneinfo.ZoneInfo(timezone)).isoformat(timespec="seconds")
+
+
+def _in_milliseconds(value: Any) -> bool:
+    return len(str(value).strip()) == 13 and str(value).strip().isdigit()
 
 
 def date_fix(value: Any, key: str, timezone: str) -> str:

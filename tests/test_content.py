@@ -1231,6 +1231,30 @@ def test_a_date_without_its_year_is_told_so_with_the_iso_date_to_write_but_for_t
 
 
 @pytest.mark.parametrize(
+    ("written", "unit", "iso"),
+    [
+        ("1625813460", "seconds", "2021-07-09T09:51:00+03:00"),
+        ("'1625813460'", "seconds", "2021-07-09T09:51:00+03:00"),
+        ("1625813460.5", "seconds", "2021-07-09T09:51:00+03:00"),
+        ("1625813460123", "milliseconds", "2021-07-09T09:51:00+03:00"),
+        ("946684800", "seconds", "2000-01-01T03:00:00+03:00"),
+    ],
+)
+def test_a_unix_time_is_told_as_the_moment_it_is_in_the_sites_time_zone(written, unit, iso):
+    """A CMS's database exports dates as Unix times (`date: 1625813460`), and an importer who wrote them as they came
+    was told "'1625813460' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)", in 208 files, as if it were
+    no date at all (found in a bulk importer's trial); `ssg new --date` takes it as the moment it is."""
+    (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
+    value = written.strip("'")
+    assert message == (
+        f"2021/story.md:3: date: '{value}' is not an ISO 8601 date: a Unix time, {unit} since 1970 (write date: {iso}, that"
+        " moment in the site's time zone, Europe/Moscow)"
+    )
+    assert understand(value, "--date ", "Europe/Moscow")[0] == iso
+    assert understand(value, "--date ", "UTC")[0][:19] == (datetime.fromisoformat(iso).astimezone(UTC).isoformat()[:19])
+
+
+@pytest.mark.parametrize(
     ("written", "number", "quoted"),
     [
         ("10.10", "10.1", "write date: YYYY-10-10, the article's year for YYYY"),
