@@ -531,7 +531,7 @@ _ROMANIZED = (("kh", "h"), ("x", "ks"), ("c", "k"), ("j", "i"), ("y", "i"), ("w"
 
 
 @functools.cache
-def _romanized(slug: str) -> str:
+def romanized(slug: str) -> str:
     """A tag's slug as the Latin spellings of one Russian name share it (`_ROMANIZED`), without its hyphens. Kept: the
     preview asks it of every tag on each save that regroups tags (5 µs a tag)."""
     loose = slug.replace("-", "")
@@ -550,7 +550,7 @@ def _other_alphabet(
     article, with `tag_names:` on a bilingual site. Only names in two alphabets: two Latin spellings are a typo's."""
     groups: dict[str, list[Tag]] = defaultdict(list)
     for tag in tags:
-        groups[_romanized(tag.slug)].append(tag)  # (its URL's: a slug made again costs 60 µs a tag)
+        groups[romanized(tag.slug)].append(tag)  # (its URL's: a slug made again costs 60 µs a tag)
     warnings = []
     for group in groups.values():
         if len(group) < 2:

@@ -2289,6 +2289,8 @@ def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(
         "(write tags: [Ирак, Роскосмос, Союз МС-25])",
         "content/2021/typo.md:6: source: 'Интефракс' (1 article) is a letter off the outlet 'Интерфакс' (10 articles): a typo? "
         "(write name: Интерфакс)",
+        "content/2021/other.md:5: source: outlet 'Interfax' (1 article) is 'Интерфакс' (10 articles) in another alphabet, so they"
+        " are two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them",
     ]
 
 
