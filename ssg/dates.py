@@ -41,6 +41,7 @@ YEAR_HOLDER = 2000  # the year such a text is read in: a leap year, so that 29 F
 # An offset written in hours alone after a time (`10:15 +3`, as people write Moscow's), which dateparser does not read.
 _SHORT_OFFSET = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d{1,2})$")
 _ISO_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")  # (2019-02-30, 2024-12-32T10:00)
+_CLOCK = re.compile(r"[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?")  # the time after an ISO-like day (10:66:00 in a clipper's)
 # Moscow time as Russian outlets write it (`14:30 мск`, `по московскому времени`), which dateparser knows as MSK only.
 _MOSCOW = re.compile(r"\(?\bмск\b\)?|по\s+московскому\s+времени|по\s+москве", re.I)
 
@@ -166,6 +167,17 @@ def impossible(value: Any) -> str | None:
         return "a month has at most 31 days"
     if day > length:
         return f"{MONTHS[month - 1]} {year} has {length} days"
+    return _impossible_time(text[match.end(3) :] if match.re is _ISO_LIKE else "")
+
+
+def _impossible_time(text: str) -> str | None:
+    """Why the time after an ISO-like day is no time of a day (`T10:66:00`: there is no minute 66), or None."""
+    clock = _CLOCK.match(text)
+    if clock is None:
+        return None
+    for value, unit, most in zip(clock.groups(), ("hour", "minute", "second"), (23, 59, 59), strict=True):
+        if value is not None and int(value) > most:
+            return f"there is no {unit} {int(value)} (a day's time runs from 00:00:00 to 23:59:59)"
     return None
 
 
