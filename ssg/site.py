@@ -478,16 +478,17 @@ def _tags(
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key, slug in index.slugs.items():  # (oldest first)
         by_slug[slug].append(key)
-    tags, warnings, codes = [], [], frozenset()
+    tags, warnings, codes, names = [], [], frozenset(), {}
     for slug, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):
             # site.yaml's name for the tag, else the most used spelling; ties go to the first in sort order.
-            name = known.canonical.get(key) or min(spellings[key], key=lambda s: (-spellings[key][s], s))
+            name = names[key] = known.canonical.get(key) or min(spellings[key], key=lambda s: (-spellings[key][s], s))
             final = slug if number == 1 else f"{slug}-{number}"
             tags.append(Tag(key, name, final, sum(spellings[key].values()), known.names.get(key, ())))
             if number > 1:
-                first = (min(spellings[keys[0]]), lang[keys[0]])
-                others = ", ".join(repr(min(spellings[k])) for k in keys[: number - 1])
+                # (each named as its page shows it: the hint's tag_names: key becomes that name on the page)
+                first = (names[keys[0]], lang[keys[0]])
+                others = ", ".join(repr(names[k]) for k in keys[: number - 1])
                 codes = codes or frozenset(a.lang for a in articles)  # (the site's languages in use, for a clash's hint)
                 hint = _clash_hint(first, (name, lang[key]), default, codes)
                 message = f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/ {hint}"

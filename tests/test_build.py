@@ -1226,6 +1226,30 @@ def test_a_tag_clash_on_a_translation_points_at_tag_names_by_the_names_alphabets
     )
 
 
+def test_a_tag_clash_names_each_tag_as_its_page_shows_it(project):
+    """A bulk import had Роскосмос 67 times, РОСКОСМОС 29 and Roskosmos 36: the tag's page showed Роскосмос, and the
+    warning of Roskosmos's tags/roskosmos-2/ said tag_names: {РОСКОСМОС: {en: Roskosmos}}, the spelling that sorts
+    first; written into site.yaml as told, it made the page show РОСКОСМОС (found in a bulk importer's trial)."""
+    project.write(
+        {
+            "site.yaml": "title: T\nbase_url: https://example.org/\nlang: ru\nlanguages: [ru, en]\n",
+            "content/a.md": article("A", "2021-01-01", tags="[РОСКОСМОС]", lang="ru"),
+            "content/b.md": article("B", "2021-01-02", tags="[Роскосмос]", lang="ru"),
+            "content/c.md": article("C", "2021-01-03", tags="[Роскосмос]", lang="ru"),
+            "content/d.md": article("D", "2021-01-04", tags="[Roskosmos]", lang="en"),
+        }
+    )
+    (warning,) = project.build().warnings
+    hint = "{Роскосмос: {en: Roskosmos}}"
+    assert warning.message == (
+        "tag 'Roskosmos' has the same URL slug as 'Роскосмос'; it gets tags/roskosmos-2/ (if they are one tag in two"
+        f" languages, name it once in site.yaml: tag_names: {hint})"
+    )
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + f"tag_names: {hint}\n"})
+    assert not project.build().warnings
+    assert '<h1 class="page-header__title">Роскосмос' in project.page("tags/roskosmos/")
+
+
 def test_tags_parted_by_spaces_that_are_each_a_tag_are_warned_of(project):
     """Jekyll's `tags: Roscosmos ISS` silently made one new tag "Roscosmos ISS" where the site has both."""
     project.write(
