@@ -60,6 +60,8 @@ _AGO = re.compile(
 _JUST_NOW = re.compile(r"только\s+что|just\s+now", re.I)
 # A Unix time, as CMS databases and APIs export a date: seconds since 1970 (nine or ten digits: 1973 to 2286, maybe with
 # a fraction), or milliseconds (thirteen digits, JavaScript's Date.now()).
+# A day in eight digits without marks (20210524), as a database's export or a file's name writes it.
+_COMPACT_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _UNIX_TIME = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{13})")
 
 
@@ -193,6 +195,9 @@ def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
             f"is not an ISO 8601 date: a Unix time, {'milli' * _in_milliseconds(value)}seconds since 1970"
             f" (write {label}{unix}, that moment in the site's time zone, {timezone})"
         )
+    if (compact := _COMPACT_DAY.fullmatch(str(value).strip())) and (day := _day(*map(int, compact.groups()))):
+        # (YAML reads it as a number; in quotes, ISO 8601's basic form, it is read as the day)
+        return day.isoformat(), f"is a number to YAML, not a date ({write([Reading(day.isoformat(), False, False)], label, timezone)})"
     if isinstance(value, float) and re.fullmatch(r"\d+\.\d", repr(value)):
         # (`date: 10.10` is YAML's number 10.1, whose digits read as 10 January or 1 October: both wrong. Two digits
         # after the dot, 29.02, are the ones written, a day's zero before the dot aside, and read as the text would.)

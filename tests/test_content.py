@@ -1254,6 +1254,18 @@ def test_a_unix_time_is_told_as_the_moment_it_is_in_the_sites_time_zone(written,
     assert understand(value, "--date ", "UTC")[0][:19] == (datetime.fromisoformat(iso).astimezone(UTC).isoformat()[:19])
 
 
+def test_a_day_in_eight_digits_is_told_the_iso_date_to_write():
+    """A CMS export's `date: 20210524`, a number to YAML, was "is not a date (use 2021-05-24 or ...)", as if no date
+    were there (found in a bulk importer's trial), where '20210524' in quotes is read as the day; eight digits that are
+    no day (20211324) stay no date."""
+    assert problems("---\ntitle: T\ndate: 20210524\n---\n") == [
+        "2021/story.md:3: date: '20210524' is a number to YAML, not a date (write date: 2021-05-24)"
+    ]
+    assert meta("---\ntitle: T\ndate: '20210524'\n---\nText.\n")["date"].startswith("2021-05-24T00:00:00")
+    assert understand("20210524", "--date ", "UTC")[0] == "2021-05-24"
+    assert understand(20211324, "date: ", "UTC") == (None, "is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)")
+
+
 @pytest.mark.parametrize(
     ("written", "number", "quoted"),
     [
