@@ -628,7 +628,7 @@ def _content_warnings(
     warnings += with_lines(site.warnings, lines, shown_as) + broken_links(site, config, loaded.unreadable)
     warnings += checks.tag_name_warnings(config, site) + checks.source_name_warnings(config, site)
     warnings += checks.spaced_tags(config, site, lines) + checks.nameless_outlets(config, site, lines)
-    warnings += checks.misspelt_names(config, site, lines)
+    warnings += checks.misspelt_names(config, site, lines) + checks.outlets_in_two_alphabets(config, site, lines)
     warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
     warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
     warnings += with_lines(checks.clippings_saved_twice(config, loaded.articles, clippings), lines, shown_as)

@@ -27,8 +27,8 @@ from .fingerprints import by_identity
 from .load import other_article_files
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
-from .scripts import ByLetters, composed
-from .site import Site, outlet_key, tag_key
+from .scripts import ByLetters, composed, reads_as_cyrillic
+from .site import Site, outlet_key, romanized, tag_key
 from .theme import Theme, closest_name
 from .yamlload import key_value, line_below
 
@@ -395,6 +395,47 @@ def misspelt_names(config: Config, site: Site, lines: dict[str, dict[str, int]])
             meant = outlet_typos[outlet.slug]
             message = f"{article.source.name!r} ({_articles(outlet.count)}) is a letter off the outlet {meant.name!r} ({_articles(meant.count)}): a typo? (write name: {meant.name})"
             problems.append(Problem(f"{config.content_dir}/{article.source_path}", line("source"), "source", message))
+    return problems
+
+
+def outlets_in_two_alphabets(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
+    """A warning for each outlet named in Latin letters as another is in Cyrillic (`Interfax` beside `Интерфакс`,
+    sources/interfax/ and sources/interfaks/; `RIA Novosti` is one slug with `РИА Новости` already): an archive
+    gathered from both languages' pages of one outlet had two outlet pages, each with part of its articles, without a
+    word. The less used name is told the other, on the `source:` line of its oldest article, with `source_names:` on a
+    bilingual site; tags likewise (`site._other_alphabet`)."""
+    groups: dict[str, list] = {}
+    for outlet in site.outlets:
+        groups.setdefault(romanized(outlet.slug), []).append(outlet)
+    told = {}
+    for group in (g for g in groups.values() if len(g) > 1):
+        main, *others = sorted(group, key=lambda o: (-o.count, o.slug))
+        told |= {o.slug: (o, main) for o in others if reads_as_cyrillic(o.name) != reads_as_cyrillic(main.name)}
+    if not told:
+        return []  # (the usual case)
+    oldest = {}
+    for article in site.articles:  # (newest first: the last one met is the oldest)
+        if (outlet := site.outlet_of(article)) is not None and outlet.slug in told:
+            oldest[outlet.slug] = article
+    problems = []
+    for slug, (outlet, main) in sorted(told.items()):
+        hint = f"if they are one, write name: {main.name} in all of them"
+        if config.cyrillic_lang and config.other_alphabet_lang:
+            cyrillic, latin = (outlet, main) if reads_as_cyrillic(outlet.name) else (main, outlet)
+            first, code, other = (
+                (cyrillic.name, config.other_alphabet_lang, latin.name)
+                if config.lang == config.cyrillic_lang
+                else (latin.name, config.cyrillic_lang, cyrillic.name)
+            )
+            hint += f", or name it once in site.yaml: source_names: {{{first}: {{{code}: {other}}}}}"
+        message = (
+            f"outlet {outlet.name!r} ({_articles(outlet.count)}) is {main.name!r} ({_articles(main.count)}) in another alphabet,"
+            f" so they are two outlets, sources/{slug}/ and sources/{main.slug}/: {hint}"
+        )
+        article = oldest[slug]
+        problems.append(
+            Problem(f"{config.content_dir}/{article.source_path}", lines.get(article.source_path, {}).get("source"), "source", message)
+        )
     return problems
 
 

@@ -112,9 +112,11 @@ def _most_common(problems: list[Problem], what: str) -> None:
 
 
 def _kind(message: str) -> str:
-    """A problem's message without the values it quotes and the fix it gives for them: the dates of an import written
-    `24.02.2024`, each its own message, are one thing to fix first in many files."""
-    return re.sub(r"\(write [^)]*\)", "(write …)", re.sub(r"'[^']*'", "'…'", message))
+    """A problem's message without the values it quotes (in either quotes), the paths it names and the fix it gives for
+    them (in parentheses): the dates of an import written `24.02.2024`, each its own message, are one thing to fix first in many
+    files, and so are 371 lead images on the old server's `/upload/iblock/`, each told where to put its own file."""
+    unquoted = re.sub(r'"[^"]*"', '"…"', re.sub(r"'[^']*'", "'…'", message))
+    return re.sub(r"\([^()]*\)", "(…)", re.sub(r"[\w.-]+/[^\s)]*", "…", unquoted))
 
 
 @contextmanager

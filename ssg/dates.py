@@ -41,6 +41,7 @@ YEAR_HOLDER = 2000  # the year such a text is read in: a leap year, so that 29 F
 # An offset written in hours alone after a time (`10:15 +3`, as people write Moscow's), which dateparser does not read.
 _SHORT_OFFSET = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d{1,2})$")
 _ISO_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")  # (2019-02-30, 2024-12-32T10:00)
+_CLOCK = re.compile(r"[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?")  # the time after an ISO-like day (10:66:00 in a clipper's)
 # Moscow time as Russian outlets write it (`14:30 мск`, `по московскому времени`), which dateparser knows as MSK only.
 _MOSCOW = re.compile(r"\(?\bмск\b\)?|по\s+московскому\s+времени|по\s+москве", re.I)
 
@@ -57,6 +58,11 @@ _AGO = re.compile(
     re.I,
 )
 _JUST_NOW = re.compile(r"только\s+что|just\s+now", re.I)
+# A Unix time, as CMS databases and APIs export a date: seconds since 1970 (nine or ten digits: 1973 to 2286, maybe with
+# a fraction), or milliseconds (thirteen digits, JavaScript's Date.now()).
+# A day in eight digits without marks (20210524), as a database's export or a file's name writes it.
+_COMPACT_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_UNIX_TIME = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{13})")
 
 
 class Relative(NamedTuple):
@@ -163,6 +169,17 @@ def impossible(value: Any) -> str | None:
         return "a month has at most 31 days"
     if day > length:
         return f"{MONTHS[month - 1]} {year} has {length} days"
+    return _impossible_time(text[match.end(3) :] if match.re is _ISO_LIKE else "")
+
+
+def _impossible_time(text: str) -> str | None:
+    """Why the time after an ISO-like day is no time of a day (`T10:66:00`: there is no minute 66), or None."""
+    clock = _CLOCK.match(text)
+    if clock is None:
+        return None
+    for value, unit, most in zip(clock.groups(), ("hour", "minute", "second"), (23, 59, 59), strict=True):
+        if value is not None and int(value) > most:
+            return f"there is no {unit} {int(value)} (a day's time runs from 00:00:00 to 23:59:59)"
     return None
 
 
@@ -172,6 +189,15 @@ def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
     value where it is refused: why it is no date, the exact value to write (`write date: 2019-03-05T14:30:00+03:00`,
     `label` being how the value is given: `date: `, `--date `), or the generic hint where it reads as no date. The
     reader refuses even the one reading (front matter stays ISO 8601); `ssg new` writes it."""
+    unix = unix_time(value, timezone)
+    if unix is not None:
+        return unix, (
+            f"is not an ISO 8601 date: a Unix time, {'milli' * _in_milliseconds(value)}seconds since 1970"
+            f" (write {label}{unix}, that moment in the site's time zone, {timezone})"
+        )
+    if (compact := _COMPACT_DAY.fullmatch(str(value).strip())) and (day := _day(*map(int, compact.groups()))):
+        # (YAML reads it as a number; in quotes, ISO 8601's basic form, it is read as the day)
+        return day.isoformat(), f"is a number to YAML, not a date ({write([Reading(day.isoformat(), False, False)], label, timezone)})"
     if isinstance(value, float) and re.fullmatch(r"\d+\.\d", repr(value)):
         # (`date: 10.10` is YAML's number 10.1, whose digits read as 10 January or 1 October: both wrong. Two digits
         # after the dot, 29.02, are the ones written, a day's zero before the dot aside, and read as the text would.)
@@ -189,6 +215,23 @@ def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
             return None, f"has no year ({write(yearless, label, timezone, YEAR)})"
         return None, f"is not a date ({DATE_HINT})"
     return (found[0].iso if len(found) == 1 else None), f"is not an ISO 8601 date ({write(found, label, timezone)})"
+
+
+def unix_time(value: Any, timezone: str) -> str | None:
+    """The ISO 8601 date of a Unix time (`1625813460`, as an export from a CMS's database writes a date) in the site's
+    `timezone`, with its offset, or None for another value. A moment: the offset written keeps it that moment, and shows
+    it as the site's readers read the time."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    match = _UNIX_TIME.fullmatch(str(value).strip())
+    if match is None:
+        return None
+    seconds = int(match[1]) if match[1] else int(match[2]) // 1000
+    return datetime.fromtimestamp(seconds, zoneinfo.ZoneInfo(timezone)).isoformat(timespec="seconds")
+
+
+def _in_milliseconds(value: Any) -> bool:
+    return len(str(value).strip()) == 13 and str(value).strip().isdigit()
 
 
 def date_fix(value: Any, key: str, timezone: str) -> str:

@@ -1127,6 +1127,40 @@ def test_tags_spelt_with_e_for_yo_or_with_a_space_are_told_the_other_spelling(pr
     ]
 
 
+def test_a_tag_written_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic_is_told_the_other(project):
+    """A bulk import of Russian and English outlets' news over years had Байконур (97 articles) and Baikonur (80):
+    ssg spells the first baykonur, so they were two tags, tags/baykonur/ and tags/baikonur/, each page with part of the
+    articles, and nothing said so, where Роскосмос and Roskosmos (one slug) were told (found in a bulk importer's
+    trial). Names that differ otherwise (Китай and China, Илон Маск and Elon Musk) are not told."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", tags="[Байконур, Роскосмос, Китай]", lang="ru"),
+            "content/b.md": article("B", "2021-01-02", tags="[Байконур, Роскосмос, Илон Маск]", lang="ru"),
+            "content/c.md": article("C", "2021-01-03", tags="[Baikonur, Roscosmos, China, Elon Musk]", lang="en"),
+            "content/d.md": article("D", "2021-01-04", tags="[Dmitriy Rogozin]"),
+            "content/e.md": article("E", "2021-01-05", tags="[Дмитрий Рогозин]", lang="ru"),
+            "content/f.md": article("F", "2021-01-06", tags="[Дмитрий Рогозин]", lang="ru"),
+        }
+    )
+    result = project.build()
+    assert sorted(map(str, result.warnings)) == [
+        "content/c.md:4: tags: tag 'Baikonur' is 'Байконур' in another alphabet, so they are two tags, tags/baikonur/ (1 "
+        "article) and tags/baykonur/ (2): if they are one, write 'Байконур' in all of them",
+        "content/c.md:4: tags: tag 'Roscosmos' is 'Роскосмос' in another alphabet, so they are two tags, tags/roscosmos/ (1 "
+        "article) and tags/roskosmos/ (2): if they are one, write 'Роскосмос' in all of them",
+        "content/d.md:4: tags: tag 'Dmitriy Rogozin' is 'Дмитрий Рогозин' in another alphabet, so they are two tags,"
+        " tags/dmitriy-rogozin/ (1 article) and tags/dmitry-rogozin/ (2): if they are one, write 'Дмитрий Рогозин' in all of them",
+    ]
+    # On a bilingual site, the name of each language's is the other way to make them one.
+    project.write({"site.yaml": SITE_YAML + "lang: ru\nlanguages: [ru, en]\n"})
+    warnings = [str(w) for w in project.build().warnings if "Baikonur" in str(w)]
+    assert warnings == [
+        "content/c.md:4: tags: tag 'Baikonur' is 'Байконур' in another alphabet, so they are two tags, tags/baikonur/ (1 "
+        "article) and tags/baykonur/ (2): if they are one, write 'Байконур' in all of them, or name it once in site.yaml:"
+        " tag_names: {Байконур: {en: Baikonur}}"
+    ]
+
+
 def test_tags_spelt_with_a_hyphen_or_a_space_on_one_url_get_one_warning(project):
     """`Space-X` and `Space X` make one slug: the tag of the newer article gets tags/space-x-2/ with a warning naming
     both, and the warning of near spellings said it again, on the other file."""
@@ -1190,6 +1224,30 @@ def test_a_tag_clash_on_a_translation_points_at_tag_names_by_the_names_alphabets
     assert warning.message.split("; ")[1] == (
         f"it gets tags/dmitry-rogozin-2/ (if they are one tag in two languages, name it once in site.yaml: tag_names: {hint})"
     )
+
+
+def test_a_tag_clash_names_each_tag_as_its_page_shows_it(project):
+    """A bulk import had Роскосмос 67 times, РОСКОСМОС 29 and Roskosmos 36: the tag's page showed Роскосмос, and the
+    warning of Roskosmos's tags/roskosmos-2/ said tag_names: {РОСКОСМОС: {en: Roskosmos}}, the spelling that sorts
+    first; written into site.yaml as told, it made the page show РОСКОСМОС (found in a bulk importer's trial)."""
+    project.write(
+        {
+            "site.yaml": "title: T\nbase_url: https://example.org/\nlang: ru\nlanguages: [ru, en]\n",
+            "content/a.md": article("A", "2021-01-01", tags="[РОСКОСМОС]", lang="ru"),
+            "content/b.md": article("B", "2021-01-02", tags="[Роскосмос]", lang="ru"),
+            "content/c.md": article("C", "2021-01-03", tags="[Роскосмос]", lang="ru"),
+            "content/d.md": article("D", "2021-01-04", tags="[Roskosmos]", lang="en"),
+        }
+    )
+    (warning,) = project.build().warnings
+    hint = "{Роскосмос: {en: Roskosmos}}"
+    assert warning.message == (
+        "tag 'Roskosmos' has the same URL slug as 'Роскосмос'; it gets tags/roskosmos-2/ (if they are one tag in two"
+        f" languages, name it once in site.yaml: tag_names: {hint})"
+    )
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + f"tag_names: {hint}\n"})
+    assert not project.build().warnings
+    assert '<h1 class="page-header__title">Роскосмос' in project.page("tags/roskosmos/")
 
 
 def test_tags_parted_by_spaces_that_are_each_a_tag_are_warned_of(project):
@@ -2248,10 +2306,15 @@ def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(
     files["content/2021/other.md"] = article("Other", "2021-04-02", "Text.", tags="[Roscosmos]", source="Interfax")
     project.write(files)
     assert [str(w) for w in project.build().warnings] == [
+        # (no typo, but the name in another alphabet, spelt otherwise than ssg spells Роскосмос: two tags all the same)
+        "content/2021/other.md:4: tags: tag 'Roscosmos' is 'Роскосмос' in another alphabet, so they are two tags, tags/roscosmos/"
+        " (1 article) and tags/roskosmos/ (10): if they are one, write 'Роскосмос' in all of them",
         "content/2021/typo.md:5: tags: 'Роскомос' (1 article) is a letter off the tag 'Роскосмос' (10 articles): a typo? "
         "(write tags: [Ирак, Роскосмос, Союз МС-25])",
         "content/2021/typo.md:6: source: 'Интефракс' (1 article) is a letter off the outlet 'Интерфакс' (10 articles): a typo? "
         "(write name: Интерфакс)",
+        "content/2021/other.md:5: source: outlet 'Interfax' (1 article) is 'Интерфакс' (10 articles) in another alphabet, so they"
+        " are two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them",
     ]
 
 

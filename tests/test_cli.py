@@ -627,6 +627,26 @@ def test_dates_an_import_wrote_day_first_are_one_problem_in_the_tally(project):
     ]
 
 
+def test_problems_that_name_each_files_own_path_are_one_problem_in_the_tally(project):
+    """An import whose lead images were on the old CMS's server (`image: /upload/iblock/290.JPG`, 371 files): each
+    message names its own picture and where to put it, and the tally after 386 problems named 9 files of another
+    mistake as the most common, not the one in 371 (found in a bulk importer's trial)."""
+    files = {f"content/2021/a{n:02}.md": article(f"A {n}", "2021-05-24", image=f"/upload/iblock/{n}.JPG") for n in range(21)}
+    files |= {f"content/2021/b{n}.md": f"---\ntitle: B\ndate: 2021-05-3{n}\n---\nText.\n" for n in range(2, 5)}
+    files |= {f"content/2021/c{n:02}.md": article(f"'<b>Срочно</b>: {n}'", "2021-05-24") for n in range(20)}
+    project.write(files)
+    result = run("-C", str(project.root), "check")
+    tail = result.output[result.output.index("Check failed: 24 problems.") :].splitlines()
+    assert tail[1:] == [
+        "Of these 24 problems, the most common:",
+        "  in 21 files, as in content/2021/a00.md: image: image 'upload/iblock/0.JPG' not found (put it at"
+        " content/upload/iblock/0.JPG or static/upload/iblock/0.JPG, or fix the path)",
+        "  in 3 files, as in content/2021/b2.md: date: '2021-05-32' is not a date: a month has at most 31 days",
+    ]
+    # (warnings likewise: a CMS's <b> in 20 titles, each told the title to write in double quotes)
+    assert "  in 20 files, as in content/2021/c00.md: title: holds HTML (<b>)" in result.output
+
+
 @pytest.mark.parametrize(
     ("flags", "message"),
     [

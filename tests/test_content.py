@@ -1231,6 +1231,42 @@ def test_a_date_without_its_year_is_told_so_with_the_iso_date_to_write_but_for_t
 
 
 @pytest.mark.parametrize(
+    ("written", "unit", "iso"),
+    [
+        ("1625813460", "seconds", "2021-07-09T09:51:00+03:00"),
+        ("'1625813460'", "seconds", "2021-07-09T09:51:00+03:00"),
+        ("1625813460.5", "seconds", "2021-07-09T09:51:00+03:00"),
+        ("1625813460123", "milliseconds", "2021-07-09T09:51:00+03:00"),
+        ("946684800", "seconds", "2000-01-01T03:00:00+03:00"),
+    ],
+)
+def test_a_unix_time_is_told_as_the_moment_it_is_in_the_sites_time_zone(written, unit, iso):
+    """A CMS's database exports dates as Unix times (`date: 1625813460`), and an importer who wrote them as they came
+    was told "'1625813460' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)", in 208 files, as if it were
+    no date at all (found in a bulk importer's trial); `ssg new --date` takes it as the moment it is."""
+    (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
+    value = written.strip("'")
+    assert message == (
+        f"2021/story.md:3: date: '{value}' is not an ISO 8601 date: a Unix time, {unit} since 1970 (write date: {iso}, that"
+        " moment in the site's time zone, Europe/Moscow)"
+    )
+    assert understand(value, "--date ", "Europe/Moscow")[0] == iso
+    assert understand(value, "--date ", "UTC")[0][:19] == (datetime.fromisoformat(iso).astimezone(UTC).isoformat()[:19])
+
+
+def test_a_day_in_eight_digits_is_told_the_iso_date_to_write():
+    """A CMS export's `date: 20210524`, a number to YAML, was "is not a date (use 2021-05-24 or ...)", as if no date
+    were there (found in a bulk importer's trial), where '20210524' in quotes is read as the day; eight digits that are
+    no day (20211324) stay no date."""
+    assert problems("---\ntitle: T\ndate: 20210524\n---\n") == [
+        "2021/story.md:3: date: '20210524' is a number to YAML, not a date (write date: 2021-05-24)"
+    ]
+    assert meta("---\ntitle: T\ndate: '20210524'\n---\nText.\n")["date"].startswith("2021-05-24T00:00:00")
+    assert understand("20210524", "--date ", "UTC")[0] == "2021-05-24"
+    assert understand(20211324, "date: ", "UTC") == (None, "is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)")
+
+
+@pytest.mark.parametrize(
     ("written", "number", "quoted"),
     [
         ("10.10", "10.1", "write date: YYYY-10-10, the article's year for YYYY"),
@@ -1260,6 +1296,11 @@ def test_a_day_and_month_that_yaml_reads_as_a_number_get_no_readings_of_its_digi
         ("2024-13-01", "there is no month 13 (in ISO 8601 the month comes before the day: 2024-01-13 if it is 13 January)"),
         ("2024-00-10", "there is no month 0 (in ISO 8601 the month comes before the day)"),
         ("31.02.2025", "February 2025 has 28 days"),
+        # (a clipper that wrote minute 66 into 9 files: "is not a date (use 2021-05-24 or ...)", found in a bulk importer's
+        # trial)
+        ("2015-03-16T10:66:00+03:00", "there is no minute 66 (a day's time runs from 00:00:00 to 23:59:59)"),
+        ("2015-03-16 24:30", "there is no hour 24 (a day's time runs from 00:00:00 to 23:59:59)"),
+        ("2015-03-16T10:15:60Z", "there is no second 60 (a day's time runs from 00:00:00 to 23:59:59)"),
     ],
 )
 def test_an_impossible_date_says_why(written, why):
