@@ -257,6 +257,7 @@ class Builder:
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
         self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
         self.cards: Cards | None = None  # the listing entries made, kept from build to build (`render.Cards`)
+        self.cards_later: tuple[Renderer, list[Page]] | None = None  # the last build's renderer and pages: `tidy` makes their entries
         self.git_told: dict[Path, Problem | None] = {}  # each cache folder's `tracked_by_git`, asked once per builder
         self.clippings = checks.ClippingKeys() if remember else None  # what its builds' `clippings_saved_twice` compared
         # Its owner keeps what outlives builds frozen (`gc.freeze`: the preview's `watch.collect_garbage`), so its builds
@@ -290,13 +291,16 @@ class Builder:
         """Do what the last build left for a quiet moment (the preview calls this when the author pauses): save the
         search index's state; make the sitemap's entries if no build has yet (the first edit that changes the list
         of pages would wait for all of them: 0.5 s at 10,000 articles); let go of the listing entries of articles that
-        are no more (an edited article's earlier self); keep only as many of the files its builds set aside as the
-        next ones may write over (`SPARES_KEPT`).
+        are no more (an edited article's earlier self); make the listing entries the last build did not
+        (`Renderer.make_cards`: a first build that rendered nothing left the first save that moves a listing to make
+        all of its entries); keep only as many of the files its builds set aside as the next ones may write over
+        (`SPARES_KEPT`).
 
         `stop`: asked while the search index's state is written (0.2-0.45 s after a moved date at 10,000 articles),
         whether the author saved again: it stops then, and the next build saves it with its own (`Indexer.flush`).
         Asked too between batches of sitemap entries (0.23-0.29 s for all at 10,000 articles, which a save 0.3 s after
-        the preview's first build waited for): those made so far are kept, and the next pause makes the rest."""
+        the preview's first build waited for), and of listing entries: those made so far are kept, and the next pause
+        makes the rest."""
         if not self.search.indexer.flush(stop):
             return
         self.empty_trash(keep=SPARES_KEPT)
@@ -316,6 +320,11 @@ class Builder:
                 if end < len(pages) and stop is not None and stop():
                     return  # (`sitemap_later` stays: the next pause, or the next build's sitemap, goes on)
             self.sitemap_later = None
+        if self.cards_later is not None:
+            renderer, pages = self.cards_later
+            if not renderer.make_cards(pages, stop):
+                return  # (the next pause goes on)
+            self.cards_later = None
 
     def empty_trash(self, keep: int = 0) -> None:
         """Remove the files its builds replaced or deleted, which they set aside rather than free between a save and
@@ -845,6 +854,7 @@ def write_site(run: _Run, theme: Theme, made: Assembly, output: Output, builder:
             renderer, prints, todo = _plan_pages(run, theme, made, output, builder, rendering)
         with phase("pages"):
             _render_pages(run, renderer, made, output, todo, builder.frozen)
+        builder.cards_later = (renderer, made.pages) if builder.remember and not renderer.cards.complete else None
         with phase("feeds"):
             _write_feeds(run, theme, made, output, prints, rendering)
     finally:

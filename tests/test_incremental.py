@@ -754,6 +754,31 @@ def test_a_long_lived_builder_places_the_entries_it_made_before_on_the_listings_
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
+def test_a_long_lived_builder_makes_the_entries_while_the_author_pauses(site, tmp_path, monkeypatch):
+    """The preview's first build renders no page where the output is as it was, so it made no entry (`card.html`), and
+    the first save that moved a listing made every entry of it (1,906 for a tag given to an article at 10,000
+    articles). The pause after a build makes them (`Builder.tidy`), a batch at a time while no save waits; the save
+    after it renders only the entry of the article it changed, and gives a cold build's output."""
+    monkeypatch.setattr(ssg.render, "CARDS_BATCH", 2)
+    builder = Builder()
+    builder_build(builder, site)
+    assert len(builder.cards.entries) == 0  # (the output was as it was: no page rendered)
+    looks = []
+    builder.tidy(stop=lambda: looks.append(1) or True)  # a save waits: two entries are made, and the rest left for later
+    assert (len(builder.cards.entries), len(looks)) == (2, 1)
+    builder.tidy()
+    assert len(builder.cards.entries) == 7  # every article's, on the listings of one language
+    made = []
+    real = ssg.render.Renderer._render_card
+    monkeypatch.setattr(ssg.render.Renderer, "_render_card", lambda self, a, *rest: made.append(a.title) or real(self, a, *rest))
+    site.write(
+        {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha, T0]", aliases=OLD_URLS)}
+    )
+    result = builder_build(builder, site)
+    assert result.changed > 2 and made == ["Old"]  # (T0's listing and the home's pages show the others' entries as made)
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
 @pytest.mark.parametrize(
     "change",
     [
