@@ -42,6 +42,7 @@ from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, T
 from .feeds import EntryText, Feed, feed_languages, feed_sources
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
 from .inputs import Inputs, code_version, gather, record, up_to_date
+from .labels import PeriodLabels
 from .links import broken_links, unknown_site_links
 from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .locks import release_lock, wait_for_lock
@@ -473,8 +474,11 @@ class Builder:
         urls = self._urls(config)
         files, missing = files_to_copy(config, theme, site, loaded.lines)
         missing += conflicted(files, run.store, config.root)  # (before anything is written)
-        planned = Planned(config, self.planned, self.remember)
+        labels = self._labels(run)
+        planned = Planned(config, self.planned, self.remember, labels)
         pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
+        if labels is not None and labels.added:
+            run.store.remember_labels(labels.dumps())
         redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
         renamed, not_ours_either, unredirected = listing_aliases(site, config, urls)
         pages += redirects + listing_redirects(renamed)
@@ -582,6 +586,15 @@ class Builder:
         if self.remember:
             self.assembled, self.standalone = Assembled(grouping, articles, site), standalone
         return replace(site, standalone=standalone)
+
+    def _labels(self, run: _Run) -> PeriodLabels | None:
+        """The date archive's labels an earlier build stored, for the plan to take (`labels.PeriodLabels`); none for
+        `ssg check`, which neither hashes the code they are keyed by nor writes to the cache, nor for a long-lived
+        builder after its first plan, which takes over the last plan's links instead."""
+        if run.options.dry_run or not self.code or (self.planned is not None and self.planned.config == run.config):
+            return None
+        key = f"{self.code}\0{run.config.lang}"
+        return PeriodLabels.loads(run.store.labels(), key)
 
     def _urls(self, config: Config) -> Urls:
         """The URL map of `config`: the last build's (with the article URLs it made) while the config is the same."""
