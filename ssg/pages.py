@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from .config import Config
 from .content import Article, Day, StandalonePage
-from .labels import PeriodLabels
+from .labels import Labels
 from .site import Period, Site
 from .standalone import Standalones
 from .theme import PAGE_TEMPLATE, date_formatter
@@ -282,9 +282,9 @@ class Planned:
     """What a plan made, for the next plan of the same `Builder` under the same config: its `Groups`
     of pages, and the link to each period."""
 
-    def __init__(self, config: Config, previous: Planned | None = None, keep: bool = True, labels: PeriodLabels | None = None):
+    def __init__(self, config: Config, previous: Planned | None = None, keep: bool = True, labels: Labels | None = None):
         """`keep=False`: there is no next plan (a one-shot build), so keep nothing. `labels`: the period labels an
-        earlier process's build made (`labels.PeriodLabels`), which this one takes rather than make again."""
+        earlier process's build made (`labels.Labels`), which this one takes rather than make again."""
         self.config = config
         self.labels = labels
         same = previous is not None and previous.config == config
@@ -600,14 +600,14 @@ def period_pages(
         yield from chain.from_iterable(planned.groups.each(periods, inputs, make))
 
 
-def period_link(period: Period | None, urls: Urls, lang: str, labels: PeriodLabels | None = None) -> Link | None:
-    """`labels`: those earlier builds made, taken where they hold the period's (`labels.PeriodLabels`)."""
+def period_link(period: Period | None, urls: Urls, lang: str, labels: Labels | None = None) -> Link | None:
+    """`labels`: those earlier builds made, taken where they hold the period's (`labels.Labels`)."""
     if period is None:
         return None
     if labels is None or period.kind == "year":
         label = period_label(period, lang)
     else:
-        label = labels.label(period.year, period.month, period.day or 0, lambda: period_label(period, lang))
+        label = labels.period(period.year, period.month, period.day or 0, lambda: period_label(period, lang))
     return Link(urls.period(period.year, period.month, period.day), label)
 
 

@@ -1650,3 +1650,33 @@ def test_the_versions_the_stamp_names_are_those_importlib_metadata_tells(tmp_pat
     assert ssg.stamps._version_of("twice") == "2.0"
     assert ssg.stamps._version_of("nowhere") == "2.0"
     assert asked == ["twice", "nowhere"]
+
+
+def test_latest_js_is_made_again_where_a_list_or_what_shows_it_changed(project, tmp_path, monkeypatch):
+    """latest.js was made by every build, each page language's dates formatted with Babel's data of that language (a
+    build in a new process that made no Russian page read all of Russian's for it); it is made where a latest list,
+    the strings or patterns that show it, or the page languages changed, and is what a cold build makes."""
+    project.write({"site.yaml": SITE_YAML + "latest: 2\n", **stories()})
+    project.build()
+    made = []
+    real = ssg.build.latest_script
+    monkeypatch.setattr(ssg.build, "latest_script", lambda *args: made.append(args[2]) or real(*args))
+    CHANGES["edit title"](project)  # (story 3, of January: in no latest list)
+    project.build()
+    assert made == []
+    CHANGES["edit body"](project)  # (story 2, of March: the newest but one, its title and date as they were)
+    project.build()
+    assert made == []
+    project.write({"content/2021/ru.md": article("Новость", "2021-02-20T10:00:00+03:00", "Текст.", lang="ru")})
+    project.build()  # (a page language more: its list)
+    assert made == [["en", "ru"]]
+    project.write({"content/2021/story-5.md": article("Story 5, renamed", "2021-03-15T10:00:00+03:00", "Body 5.", tags="[Alpha, T1]")})
+    project.build()
+    assert len(made) == 2 and "Story 5, renamed" in (project.public / "latest.js").read_text(encoding="utf-8")
+    project.write({"i18n/en.yaml": 'datetime_short: "d.M.y HH:mm"\n'})
+    project.build()
+    assert len(made) == 3 and "15.3.2021" in (project.public / "latest.js").read_text(encoding="utf-8")
+    (project.public / "latest.js").unlink()
+    project.build()
+    assert len(made) == 4
+    assert tree(project.public) == cold_build(project, tmp_path)

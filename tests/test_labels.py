@@ -1,5 +1,6 @@
-"""The date archive's labels one `ssg build` process leaves for the next (`ssg.labels`): taken where they were made
-by the same code for the same language, never trusted where damaged, foreign or of another language, safe to lose."""
+"""The texts Babel makes that one `ssg build` process leaves for the next (`ssg.labels`: the date archive's labels, the
+languages' names): taken where they were made by the same code for the same language, never trusted where damaged,
+foreign or of another language, safe to lose."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import sqlite3
 
 import pytest
 
+import ssg.build
+import ssg.feeds
 import ssg.pages
-from ssg.labels import PeriodLabels
+from ssg.labels import Labels
 
 from .conftest import Project, article
 from .test_incremental import cold_build, stories, tree
@@ -20,6 +23,7 @@ STORY = "content/2021/story-2.md"
 @pytest.fixture
 def site(project):
     project.write(stories())
+    project.write({"content/2021/novost.md": article("Новость", "2021-02-20T10:00:00+03:00", "Текст.", lang="ru", tags="[Alpha]")})
     project.build()
     return project
 
@@ -77,8 +81,8 @@ def test_a_new_process_formats_only_the_labels_of_periods_no_build_labelled(site
 
 def _foreign(project: Project) -> bytes:
     """A memo of well-formed labels, all wrong, under another key (another ssg, another Babel)."""
-    _, key, known = marshal.loads(stored(project)[32:])
-    return PeriodLabels(key + "x", {day: "WRONG LABEL" for day in known}).dumps()
+    _, key, periods, languages = marshal.loads(stored(project)[32:])
+    return Labels(key + "x", dict.fromkeys(periods, "WRONG LABEL"), dict.fromkeys(languages, "WRONG LABEL")).dumps()
 
 
 def _unchecked(project: Project) -> bytes:
@@ -94,9 +98,10 @@ def _unchecked(project: Project) -> bytes:
         _unchecked,
         lambda p: stored(p)[:40],  # cut short
         lambda p: b"",
-        lambda p: PeriodLabels(marshal.loads(stored(p)[32:])[1], {(2021, 3, 12): 7}).dumps(),  # a label of another type
+        lambda p: Labels(marshal.loads(stored(p)[32:])[1], {(2021, 3, 12): 7}).dumps(),  # a label of another type
+        lambda p: Labels(marshal.loads(stored(p)[32:])[1], {}, {"ru": None}).dumps(),  # a name of another type
     ],
-    ids=["foreign", "checksum", "cut short", "empty", "shape"],
+    ids=["foreign", "checksum", "cut short", "empty", "label shape", "name shape"],
 )
 def test_damaged_or_foreign_labels_are_made_again(site, tmp_path, formatted, damage):
     assert b"March" in stored(site)
@@ -106,6 +111,32 @@ def test_damaged_or_foreign_labels_are_made_again(site, tmp_path, formatted, dam
     assert formatted  # none taken from what was stored
     assert tree(site.public) == cold_build(site, tmp_path)
     assert "WRONG LABEL" not in str(tree(site.public))
+
+
+@pytest.fixture
+def named(monkeypatch):
+    """The languages a build names with Babel (not taken from the memo)."""
+    found: list[str] = []
+    real = ssg.feeds.language_name
+
+    def language_name(lang):
+        found.append(lang)
+        return real(lang)
+
+    monkeypatch.setattr(ssg.feeds, "language_name", language_name)
+    monkeypatch.setattr(ssg.build, "language_name", language_name)
+    return found
+
+
+def test_a_new_process_names_no_language_an_earlier_build_named(site, tmp_path, named):
+    """Each language feed's title names its language in itself ("Test archive (русский)"), in the feed and in every
+    page's head: Babel read all of its data for it in every build in a new process (20-30 ms for Russian, where the
+    pages the build made were all English). The memo's names make the same titles."""
+    edit(site)
+    site.build()
+    assert named == []
+    assert "(русский)" in site.page("2021/03/")
+    assert tree(site.public) == cold_build(site, tmp_path)
 
 
 def test_labels_of_another_language_are_not_taken(site, tmp_path):
