@@ -39,9 +39,10 @@ from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, with_lines
-from .feeds import EntryText, Feed, feed_languages, feed_sources
+from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
 from .inputs import Inputs, code_version, gather, record, up_to_date
+from .labels import Labels
 from .links import broken_links, unknown_site_links
 from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .locks import release_lock, wait_for_lock
@@ -482,12 +483,18 @@ class Builder:
         urls = self._urls(config)
         files, missing = files_to_copy(config, theme, site, loaded.lines)
         missing += conflicted(files, run.store, config.root)  # (before anything is written)
-        planned = Planned(config, self.planned, self.remember)
+        labels = self._labels(run)
+        planned = Planned(config, self.planned, self.remember, labels)
         pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
+        names = {}  # (the languages' names, for the feeds' titles: those an earlier process's build made)
+        if labels is not None:
+            names = {lang: labels.language(lang, functools.partial(language_name, lang)) for lang in feed_languages(site, config)}
+        if labels is not None and labels.added:
+            run.store.remember_labels(labels.dumps())
         redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
         renamed, not_ours_either, unredirected = listing_aliases(site, config, urls)
         pages += redirects + listing_redirects(renamed)
-        feeds = list(feed_sources(config, urls, site, old_feeds(renamed)))
+        feeds = list(feed_sources(config, urls, site, old_feeds(renamed), names))
         if self.templates is None:
             self.templates = Templates(run.store.templates())
         # (Those of entries and redirects always: the first or last old URL of the site changes no other page's.)
@@ -500,7 +507,7 @@ class Builder:
         }
         search_folder = [config.search.path] if config.search.enabled else []  # (its index's files: made later)
         written = Written(set(map(attrgetter("file"), pages)), files, generated.keys() | {urls.robots()}, search_folder)
-        made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written)
+        made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written, names)
         problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
         problems += with_lines(site.problems, loaded.lines, config.content_dir)
         result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember, self.clippings)
@@ -592,6 +599,15 @@ class Builder:
             self.assembled, self.standalone = Assembled(grouping, articles, site), standalone
         return replace(site, standalone=standalone)
 
+    def _labels(self, run: _Run) -> Labels | None:
+        """The date archive's labels and the languages' names an earlier build stored, for the plan and the feeds to
+        take (`labels.Labels`); none for `ssg check`, which neither hashes the code they are keyed by nor writes to the
+        cache, nor for a long-lived builder after its first plan, which takes over the last plan's links instead."""
+        if run.options.dry_run or not self.code or (self.planned is not None and self.planned.config == run.config):
+            return None
+        key = f"{self.code}\0{run.config.lang}"
+        return Labels.loads(run.store.labels(), key)
+
     def _urls(self, config: Config) -> Urls:
         """The URL map of `config`: the last build's (with the article URLs it made) while the config is the same."""
         if not (self.remember and self.urls is not None and self.urls[0] == config):
@@ -623,6 +639,7 @@ class Assembly(NamedTuple):
     waiting: dict[str, list[str]]  # originals not published -> their translations published alone (`checks.originals_left_out`)
     generated: dict[str, str]  # the files the build makes besides pages (feeds, the sitemap) -> what they are, for messages
     written: Written  # every file the build writes
+    language_names: dict[str, str]  # each feed's language -> its name in itself (`feeds.lang_feed`), as far as known
 
 
 def _content_warnings(
@@ -886,7 +903,9 @@ def _plan_pages(
     base += repr(theme.searching(config.search.enabled)) + repr(branding(made.files))
     card_print, card_reads = made.analysis.templates[CARD_TEMPLATE]
     cards = builder.cards_for(base + card_print, READS_COUNT in card_reads)
-    renderer = Renderer(config, theme, site, urls, rendering.latest, rendering.bodies, rendering.paths, cards, made.files)
+    renderer = Renderer(
+        config, theme, site, urls, rendering.latest, rendering.bodies, rendering.paths, cards, made.files, made.language_names
+    )
     # A one-shot build (every `ssg build`) takes the fingerprints of the pages whose inputs are as an earlier process's
     # build left them (`printmemo`), and leaves its own for the next. A long-lived builder keeps each page's inputs for
     # its next build, which a fingerprint taken from the memo would not have: it goes without.
@@ -928,7 +947,7 @@ def _render_pages(run: _Run, renderer: Renderer, made: Assembly, output: Output,
 
 
 def _write_feeds(run: _Run, theme: Theme, made: Assembly, output: Output, prints: Fingerprints, rendering: Rendering) -> None:
-    """Each feed whose entries changed, and the latest articles' list (a few lines: made every time)."""
+    """Each feed whose entries changed, and the latest articles' list where it changed."""
     config, urls, result = run.config, made.urls, run.result
     before, made_feeds = len(output.changed), 0
     text = entry_text(theme, urls, rendering.bodies, rendering.paths)
@@ -944,7 +963,12 @@ def _write_feeds(run: _Run, theme: Theme, made: Assembly, output: Output, prints
             output.write(feed.path, atom_feed(config, urls, feed, articles, made.site, text, favicon), fingerprint)
             made_feeds += 1
         result.pages["feed"] += 1
-    output.write(urls.latest(), latest_script(theme, rendering.latest, map(attrgetter("lang"), made.pages)))
+    # (Made only where a list or what shows it changed: each language's dates are shown with Babel's data of it, which
+    # a build that makes no page in that language reads for nothing, 20-30 ms for Russian.)
+    langs = sorted(set(map(attrgetter("lang"), made.pages)))
+    fingerprint = prints.latest_script(langs)
+    if not output.unchanged(urls.latest(), fingerprint):
+        output.write(urls.latest(), latest_script(theme, rendering.latest, langs), fingerprint)
     result.files += 1
     result.counts["feeds"] = f"{made_feeds} of {_count(len(made.feeds), 'feed')} made, {_count(_since(output, before), 'file')} changed"
 

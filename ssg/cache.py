@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, mtime_
 CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS written (token TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS prints (output TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS labels (value BLOB NOT NULL);
 """
 # How records are stored, part of the cache's stamp (`stamps.cache_stamp`): another value starts the cache afresh, so a
 # record stored another way is never misread. 2: search terms in marshal's form (of this marshal version), not JSON.
@@ -180,7 +181,7 @@ class Store:
         stamps = [row[0] for row in db.execute("SELECT value FROM stamp")]
         if stamps != [self.stamp]:
             db.executescript(
-                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds; DELETE FROM written; DELETE FROM prints;"
+                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds; DELETE FROM written; DELETE FROM prints; DELETE FROM labels;"
             )
             db.execute("INSERT INTO stamp VALUES (?)", (self.stamp,))
             db.commit()
@@ -332,6 +333,16 @@ class Store:
         rowid = self.db.execute("INSERT INTO prints VALUES (?, zeroblob(?))", (output, len(value))).lastrowid
         with self.db.blobopen("prints", "value", rowid) as blob:
             blob.write(value)
+
+    def labels(self) -> bytes | None:
+        """The date archive's labels the last build that made new ones stored (`labels.PeriodLabels.dumps`)."""
+        row = self.db.execute("SELECT value FROM labels").fetchone()
+        return row[0] if row else None
+
+    def remember_labels(self, value: bytes) -> None:
+        """Store the date archive's labels (one set: those of the code and language of the last build that made any)."""
+        self.db.execute("DELETE FROM labels")
+        self.db.execute("INSERT INTO labels VALUES (?)", (value,))
 
     def outputs(self) -> list[str]:
         """The output folders of the builds this cache remembers (`last_build`)."""

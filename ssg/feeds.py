@@ -20,6 +20,8 @@ from .content import Article, Image
 from .site import Outlet, Site, Tag
 from .urls import Urls
 
+NO_NAMES: Mapping[str, str] = {}  # (`lang_feed`'s names where none are known: each asked of Babel)
+
 
 @dataclass(frozen=True)
 class Feed:
@@ -50,14 +52,22 @@ def site_feed(config: Config, urls: Urls) -> Feed:
     return Feed(urls.feed(), config.title_in(config.lang), config.description_in(config.lang), urls.home(), None)
 
 
-def lang_feed(config: Config, urls: Urls, lang: str) -> Feed:
+def language_name(lang: str) -> str:
+    """The language's name in itself, as Babel's data has it: "русский"."""
+    locale = Locale.parse(lang.replace("-", "_"))
+    return locale.get_display_name(locale) or lang
+
+
+def lang_feed(config: Config, urls: Urls, lang: str, names: Mapping[str, str] = NO_NAMES) -> Feed:
     """One language's articles, titled in that language: "Архив (русский)".
 
     The language's name stays in the title even where the language has a title of its own: every
     page's head lists all the feeds, and the default language's feed must differ from the site's.
+    `names`: the languages' names (`language_name`) as an earlier process's build made them (`labels.Labels`):
+    Babel reads all of a language's data to name it, 20-30 ms of a build in a new process for each language no page
+    of the build is written in.
     """
-    locale = Locale.parse(lang.replace("-", "_"))
-    name = locale.get_display_name(locale) or lang
+    name = names.get(lang) or language_name(lang)
     page = urls.lang_home(lang) if config.multilingual else urls.home()  # (only a bilingual site has a home per language)
     return Feed(urls.lang_feed(lang), f"{config.title_in(lang)} ({name})", config.description_in(lang), page, lang)
 
@@ -78,36 +88,36 @@ def _listing_feed(config: Config, name: str, path: str, page: str) -> Feed:
     return Feed(path, f"{config.title_in(config.lang)}: {name}", config.description_in(config.lang), page, None)
 
 
-def head_feeds(config: Config, urls: Urls, languages: Sequence[str]) -> tuple[Feed, ...]:
+def head_feeds(config: Config, urls: Urls, languages: Sequence[str], names: Mapping[str, str] = NO_NAMES) -> tuple[Feed, ...]:
     """The feeds every page links from its head: the site's, and each language's when there are several.
 
-    A tag page adds its tag's feed, an outlet's page its outlet's.
+    A tag page adds its tag's feed, an outlet's page its outlet's. `names`: as `lang_feed` takes them.
     """
     feeds = [site_feed(config, urls)]
     if len(languages) > 1:
-        feeds += [lang_feed(config, urls, lang) for lang in languages]
+        feeds += [lang_feed(config, urls, lang, names) for lang in languages]
     return tuple(feeds)
 
 
 def feed_sources(
-    config: Config, urls: Urls, site: Site, old_paths: Mapping[str, Sequence[str]] | None = None
+    config: Config, urls: Urls, site: Site, old_paths: Mapping[str, Sequence[str]] | None = None, names: Mapping[str, str] = NO_NAMES
 ) -> Iterator[tuple[Feed, Sequence[Article]]]:
     """Every feed and the articles it draws from, newest first (the build fingerprints these to skip unchanged feeds).
 
     A feed is written again at each of its `old_paths` (its path -> theirs): where a renamed tag's feed was
     (`redirects.listing_aliases`), as the site's feed is at `feeds: {old_paths:}`, the old site's address: a feed reader
-    follows no page's redirect, and its readers are subscribed there."""
+    follows no page's redirect, and its readers are subscribed there. `names`: as `lang_feed` takes them."""
     old_paths = {urls.feed(): config.feeds["old_paths"]} | dict(old_paths or {})
-    for feed, articles in _feeds(config, urls, site):
+    for feed, articles in _feeds(config, urls, site, names):
         yield feed, articles
         for path in old_paths.get(feed.path, ()):
             yield replace(feed, path=path), articles
 
 
-def _feeds(config: Config, urls: Urls, site: Site) -> Iterator[tuple[Feed, Sequence[Article]]]:
+def _feeds(config: Config, urls: Urls, site: Site, names: Mapping[str, str]) -> Iterator[tuple[Feed, Sequence[Article]]]:
     yield site_feed(config, urls), site.listed
     for lang in feed_languages(site, config):
-        yield lang_feed(config, urls, lang), site.by_lang.get(lang, ())
+        yield lang_feed(config, urls, lang, names), site.by_lang.get(lang, ())
     for tag in site.tags:
         yield tag_feed(config, urls, tag), site.tag_articles[tag.key]
     if config.sources.enabled:

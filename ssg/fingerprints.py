@@ -491,6 +491,11 @@ class Fingerprints:
             self._counts = _hash(repr(self._count_list))
         return self._counts
 
+    def latest_script(self, langs: Sequence[str]) -> str:
+        """`latest.js` shows each of `langs`' latest list, each date as that language's pages show it: the theme's
+        strings and Babel's patterns (both in the base) of that language."""
+        return _hash("\0".join([self.base, "latest.js", *(f"{lang}\0{self._latest_text(lang)}" for lang in langs)]))
+
     def _latest_text(self, lang: str) -> str:
         """The latest list, hashed once: most pages show it."""
         text = self._latest.get(lang)

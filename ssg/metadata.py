@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -21,7 +22,7 @@ from markupsafe import Markup
 
 from .config import Config
 from .content import Article, StandalonePage
-from .feeds import Feed, head_feeds, image_url, source_feed, tag_feed
+from .feeds import NO_NAMES, Feed, head_feeds, image_url, source_feed, tag_feed
 from .markdown import inline_text
 from .pages import Page
 from .site import Site
@@ -79,11 +80,12 @@ def _home_alternates(page: Page, urls: Urls, languages: tuple[str, ...]) -> tupl
 class Metadata:
     """`PageMeta` for every page of one build."""
 
-    def __init__(self, config: Config, urls: Urls, site: Site, languages: tuple[str, ...]):
+    def __init__(self, config: Config, urls: Urls, site: Site, languages: tuple[str, ...], names: Mapping[str, str] = NO_NAMES):
+        """`names`: the languages' names as an earlier build made them (`feeds.lang_feed`)."""
         self.config = config
         self.urls = urls
         self.site = site
-        self.feeds = head_feeds(config, urls, languages)  # the same on every page but tag and outlet pages: made once
+        self.feeds = head_feeds(config, urls, languages, names)  # the same on every page but tag and outlet pages: made once
         self.image = site_image_url(config, urls)  # the picture of pages without a lead image, or None
         self._langs: dict[str, _InLang] = {}  # what every page in a language shows alike (`_in`)
         self._article_urls: dict[str, str] = {}  # an article's absolute URL by its key: each is on about six listings

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from .config import Config
 from .content import Article, Day, StandalonePage
+from .labels import Labels
 from .site import Period, Site
 from .standalone import Standalones
 from .theme import PAGE_TEMPLATE, date_formatter
@@ -281,9 +282,11 @@ class Planned:
     """What a plan made, for the next plan of the same `Builder` under the same config: its `Groups`
     of pages, and the link to each period."""
 
-    def __init__(self, config: Config, previous: Planned | None = None, keep: bool = True):
-        """`keep=False`: there is no next plan (a one-shot build), so keep nothing."""
+    def __init__(self, config: Config, previous: Planned | None = None, keep: bool = True, labels: Labels | None = None):
+        """`keep=False`: there is no next plan (a one-shot build), so keep nothing. `labels`: the period labels an
+        earlier process's build made (`labels.Labels`), which this one takes rather than make again."""
         self.config = config
+        self.labels = labels
         same = previous is not None and previous.config == config
         self.groups = Groups(previous.groups if same else None, keep)
         self._dates_before = previous.dates if same else None
@@ -301,7 +304,8 @@ class Planned:
         else:
             # (Each link's label is a Babel date: the last plan's link of a period is taken over.)
             known = before.links if before is not None else {}
-            links = {None: None} | {p: known.get(p) or period_link(p, urls, self.config.lang) for p in site.periods}
+            lang, labels = self.config.lang, self.labels
+            links = {None: None} | {p: known.get(p) or period_link(p, urls, lang, labels) for p in site.periods}
             kinds = {}
             for kind in ("year", "month", "day"):
                 periods = site.periods_of(kind)
@@ -596,10 +600,15 @@ def period_pages(
         yield from chain.from_iterable(planned.groups.each(periods, inputs, make))
 
 
-def period_link(period: Period | None, urls: Urls, lang: str) -> Link | None:
+def period_link(period: Period | None, urls: Urls, lang: str, labels: Labels | None = None) -> Link | None:
+    """`labels`: those earlier builds made, taken where they hold the period's (`labels.Labels`)."""
     if period is None:
         return None
-    return Link(urls.period(period.year, period.month, period.day), period_label(period, lang))
+    if labels is None or period.kind == "year":
+        label = period_label(period, lang)
+    else:
+        label = labels.period(period.year, period.month, period.day or 0, lambda: period_label(period, lang))
+    return Link(urls.period(period.year, period.month, period.day), label)
 
 
 def period_label(period: Period, lang: str) -> str:

@@ -9,7 +9,7 @@ import os
 import re
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from .config import Config
 from .content import Article, Image, StandalonePage
 from .errors import Problem, TemplateError, TemplateTimeoutError
-from .feeds import Feed, feed_languages
+from .feeds import NO_NAMES, Feed, feed_languages
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
@@ -177,10 +177,12 @@ class Renderer:
         article_paths: dict[str, str],
         cards: Cards | None = None,
         files: Collection[str] = (),
+        language_names: Mapping[str, str] = NO_NAMES,
     ):
         """`article_paths`: source path -> site path of every article and standalone page (`urls.article`, `urls.page`),
         which bodies link to; `cards`: the entries made so far (`Cards`), for this build's listings to place; `files`:
-        the output paths of the files the build copies (`SiteInfo.favicon`, `custom_css`)."""
+        the output paths of the files the build copies (`SiteInfo.favicon`, `custom_css`); `language_names`: the
+        languages' names an earlier build made (`feeds.lang_feed`)."""
         self.config = config
         self.theme = theme
         self.site = site
@@ -194,7 +196,7 @@ class Renderer:
             for lang in (*config.language_codes, *sorted(site.by_lang))
         }
         self.article_paths = article_paths
-        self.metadata = Metadata(config, urls, site, feeds)
+        self.metadata = Metadata(config, urls, site, feeds, language_names)
         self.menus = menu_links(site.standalone, config, urls)  # the header's menu of each page language
         self.cards = cards or Cards("")
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language

@@ -1652,3 +1652,56 @@ def test_a_build_by_an_earlier_clock_than_the_last_is_no_up_to_date_one(project)
     again = build(config, BuildOptions(now=datetime(2025, 12, 10, tzinfo=UTC)))  # (before the expiry: it is back)
     assert not again.up_to_date and (project.public / "2025/11/01/gone/index.html").is_file()
     assert build(config, BuildOptions(now=datetime(2025, 12, 11, tzinfo=UTC))).up_to_date  # (nothing between the two)
+
+
+def test_the_versions_the_stamp_names_are_those_importlib_metadata_tells(tmp_path, monkeypatch):
+    """The libraries' versions in the cache stamp are read off their .dist-info folders (importing importlib.metadata
+    was 20-25 ms of every build): the same versions; a library installed twice in one folder (an upgrade cut short)
+    or without such a folder is asked of importlib.metadata, never guessed."""
+    import importlib.metadata
+
+    for distribution in ("pymdown-extensions", "iuliia", "text-unidecode"):
+        assert ssg.stamps._version_of(distribution) == importlib.metadata.version(distribution)
+    folder = tmp_path / "site-packages"
+    for name in ("Some.Lib-1.0.dist-info", "twice-1.0.dist-info", "twice-2.0.dist-info"):
+        (folder / name).mkdir(parents=True)
+        (folder / name / "METADATA").write_text(f"Metadata-Version: 2.1\nName: x\nVersion: {name.split('-')[1][:3]}\n")
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setattr(ssg.stamps, "_version_of", ssg.stamps._version_of.__wrapped__)
+    monkeypatch.setattr(ssg.stamps, "_installed", ssg.stamps._installed.__wrapped__)
+    asked = []
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: asked.append(name) or "2.0")
+    assert ssg.stamps._version_of("some-lib") == "1.0"
+    assert ssg.stamps._version_of("twice") == "2.0"
+    assert ssg.stamps._version_of("nowhere") == "2.0"
+    assert asked == ["twice", "nowhere"]
+
+
+def test_latest_js_is_made_again_where_a_list_or_what_shows_it_changed(project, tmp_path, monkeypatch):
+    """latest.js was made by every build, each page language's dates formatted with Babel's data of that language (a
+    build in a new process that made no Russian page read all of Russian's for it); it is made where a latest list,
+    the strings or patterns that show it, or the page languages changed, and is what a cold build makes."""
+    project.write({"site.yaml": SITE_YAML + "latest: 2\n", **stories()})
+    project.build()
+    made = []
+    real = ssg.build.latest_script
+    monkeypatch.setattr(ssg.build, "latest_script", lambda *args: made.append(args[2]) or real(*args))
+    CHANGES["edit title"](project)  # (story 3, of January: in no latest list)
+    project.build()
+    assert made == []
+    CHANGES["edit body"](project)  # (story 2, of March: the newest but one, its title and date as they were)
+    project.build()
+    assert made == []
+    project.write({"content/2021/ru.md": article("Новость", "2021-02-20T10:00:00+03:00", "Текст.", lang="ru")})
+    project.build()  # (a page language more: its list)
+    assert made == [["en", "ru"]]
+    project.write({"content/2021/story-5.md": article("Story 5, renamed", "2021-03-15T10:00:00+03:00", "Body 5.", tags="[Alpha, T1]")})
+    project.build()
+    assert len(made) == 2 and "Story 5, renamed" in (project.public / "latest.js").read_text(encoding="utf-8")
+    project.write({"i18n/en.yaml": 'datetime_short: "d.M.y HH:mm"\n'})
+    project.build()
+    assert len(made) == 3 and "15.3.2021" in (project.public / "latest.js").read_text(encoding="utf-8")
+    (project.public / "latest.js").unlink()
+    project.build()
+    assert len(made) == 4
+    assert tree(project.public) == cold_build(project, tmp_path)
