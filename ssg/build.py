@@ -655,6 +655,7 @@ def _content_warnings(
     warnings += checks.tag_name_warnings(config, site) + checks.source_name_warnings(config, site)
     warnings += checks.spaced_tags(config, site, lines) + checks.nameless_outlets(config, site, lines)
     warnings += checks.misspelt_names(config, site, lines) + checks.outlets_in_two_alphabets(config, site, lines)
+    warnings += checks.outlets_named_by_their_site(config, site, lines)
     warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
     warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
     warnings += with_lines(checks.clippings_saved_twice(config, loaded.articles, clippings), lines, shown_as)

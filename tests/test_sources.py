@@ -580,3 +580,30 @@ def test_an_outlet_named_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic
     project.write({"site.yaml": BILINGUAL_YAML})
     (told,) = [str(w) for w in project.build().warnings if "source:" in str(w)]
     assert told.endswith("write name: Интерфакс in all of them, or name it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}")
+
+
+def test_an_outlet_named_by_the_site_another_outlets_articles_link_to_is_told_the_other(project):
+    """A bulk import wrote `source: {url: https://www.interfax.ru/...}` without a name where the CMS had none, which
+    names the outlet interfax.ru, beside articles of `Interfax` linking to the same site: two outlets, sources/interfax-ru/
+    and sources/interfax/, without a word. Told once, on the oldest such article's source: line; a host-named outlet
+    whose site no other outlet's articles link to (tass.com here) is left alone."""
+    interfax = "{name: Interfax, url: 'https://www.interfax.ru/%d'}"
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", source=interfax % 1),
+            "content/b.md": article("B", "2021-01-02", source=interfax % 2),
+            "content/c.md": article("C", "2021-01-03", source="{url: 'https://www.interfax.ru/3'}"),
+            "content/d.md": article("D", "2021-01-04", source="{url: 'https://interfax.ru/4'}"),
+            "content/e.md": article("E", "2021-01-05", source="{url: 'https://tass.com/5'}"),
+            "content/f.md": article("F", "2021-01-06", source=interfax % 6),
+        }
+    )
+    told = [str(w) for w in project.build().warnings]
+    assert told == [
+        "content/c.md:4: source: outlet 'interfax.ru' (2 articles) is named after the site of 'Interfax' (3 articles), so they"
+        " are two outlets, sources/interfax-ru/ and sources/interfax/: if they are one, write name: Interfax in all of them"
+    ]
+    project.write(
+        {"content/c.md": article("C", "2021-01-03", source=interfax % 3), "content/d.md": article("D", "2021-01-04", source=interfax % 4)}
+    )
+    assert project.build().warnings == []
