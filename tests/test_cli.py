@@ -347,6 +347,17 @@ def test_new_files_a_clipping_of_past_news_under_its_year_and_may_start_it_as_a_
     assert translation.exit_code == 2 and "takes the original's date, tags and source" in translation.output
 
 
+def test_new_writes_a_date_before_standard_time_as_the_build_reads_it(project):
+    """Moscow's offset before 1919 has seconds (+02:30:17), which YAML's timestamp has no room for: written as one, the
+    next ssg build stopped in PyYAML's traceback (found in a second reading)."""
+    result = run("-C", str(project.root), "new", "Bloody Sunday", "--date", "1905-01-22T10:00")
+    assert result.exit_code == 0, result.output
+    assert "date: 1905-01-22T10:00:00+02:30:17\n" in (Path.cwd() / result.output.strip()).read_text(encoding="utf-8")
+    built = run("-C", str(project.root), "build")
+    assert built.exit_code == 0, built.output
+    assert "1905-01-22T10:00:00+02:30" in project.page("1905/01/22/bloody-sunday/")
+
+
 @pytest.mark.parametrize(
     ("written", "date"),
     [
