@@ -58,11 +58,12 @@ _AGO = re.compile(
     re.I,
 )
 _JUST_NOW = re.compile(r"только\s+что|just\s+now", re.I)
-# A Unix time, as CMS databases and APIs export a date: seconds since 1970 (nine or ten digits: 1973 to 2286, maybe with
-# a fraction), or milliseconds (thirteen digits, JavaScript's Date.now()).
 # A day in eight digits without marks (20210524), as a database's export or a file's name writes it.
 _COMPACT_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")
+# A Unix time, as CMS databases and APIs export a date: seconds since 1970 (nine or ten digits: 1973 to 2286, maybe with
+# a fraction), or milliseconds (thirteen digits, JavaScript's Date.now()); read as one up to a year from now.
 _UNIX_TIME = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{13})")
+UNIX_TIME_AHEAD = timedelta(days=366)
 
 
 class Relative(NamedTuple):
@@ -223,11 +224,22 @@ def unix_time(value: Any, timezone: str) -> str | None:
     it as the site's readers read the time."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
-    match = _UNIX_TIME.fullmatch(str(value).strip())
-    if match is None:
+    digits = str(value).strip()
+    match = _UNIX_TIME.fullmatch(digits)
+    if match is None or _starts_with_a_day(digits):
         return None
     seconds = int(match[1]) if match[1] else int(match[2]) // 1000
-    return datetime.fromtimestamp(seconds, zoneinfo.ZoneInfo(timezone)).isoformat(timespec="seconds")
+    moment = datetime.fromtimestamp(seconds, zoneinfo.ZoneInfo(timezone))
+    if moment - datetime.now(moment.tzinfo) > UNIX_TIME_AHEAD:
+        return None  # (2021052410, a day and its hour, is a Unix time of 2034: no clipping's date)
+    return moment.isoformat(timespec="seconds")
+
+
+def _starts_with_a_day(digits: str) -> bool:
+    """Whether the digits start with a day in eight (20210524...): a day and its time without marks, or a day's digits
+    mistyped, rather than a Unix time of the archive's years (whose first eight digits make no day from 1900 on)."""
+    compact = _COMPACT_DAY.fullmatch(digits[:8])
+    return compact is not None and int(compact[1]) >= 1900 and _day(*map(int, compact.groups())) is not None
 
 
 def _in_milliseconds(value: Any) -> bool:

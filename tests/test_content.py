@@ -1254,6 +1254,16 @@ def test_a_unix_time_is_told_as_the_moment_it_is_in_the_sites_time_zone(written,
     assert understand(value, "--date ", "UTC")[0][:19] == (datetime.fromisoformat(iso).astimezone(UTC).isoformat()[:19])
 
 
+@pytest.mark.parametrize("written", ["2021052410", "202105241", "1999999999"])
+def test_digits_that_start_with_a_day_or_make_a_time_years_ahead_are_no_unix_time(written):
+    """2021052410 (a day and its hour) is a Unix time of 2034, and 202105241 (a day's digits mistyped) one of 1976: read
+    as such, `ssg new --date 2021052410` filed content/2034/ without a word, and the reader told the importer to write
+    2034 (found in a second reading). Only a time up to a year ahead, whose digits start with no day, is one."""
+    (message,) = problems(f"---\ntitle: T\ndate: {written}\n---\n")
+    assert message == f"2021/story.md:3: date: '{written}' is not a date (use 2021-05-24 or 2021-05-24T10:15:00+03:00)"
+    assert understand(written, "--date ", "Europe/Moscow")[0] is None
+
+
 def test_a_day_in_eight_digits_is_told_the_iso_date_to_write():
     """A CMS export's `date: 20210524`, a number to YAML, was "is not a date (use 2021-05-24 or ...)", as if no date
     were there (found in a bulk importer's trial), where '20210524' in quotes is read as the day; eight digits that are
