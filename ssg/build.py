@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from itertools import compress
+from itertools import chain, compress
 from operator import attrgetter, not_
 from pathlib import Path
 from typing import NamedTuple
@@ -664,7 +664,7 @@ def _content_warnings(
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
     if not remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
         warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir)
-    warnings += checks.misspelt_extra_keys(theme, site)
+    warnings += checks.misspelt_extra_keys(theme, chain(loaded.articles, loaded.pages))
     return warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from itertools import chain
 from operator import attrgetter
@@ -518,18 +518,22 @@ def search_warnings(config: Config, theme: Theme) -> list[Problem]:
     return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]
 
 
-def misspelt_extra_keys(theme: Theme, site: Site) -> list[Problem]:
+def misspelt_extra_keys(theme: Theme, read: Iterable[Article | StandalonePage]) -> list[Problem]:
     """A warning on each line of the project's own templates that reads an extra key (`article.extra.sectoin`) that no
-    article or page has in its front matter, where one it has is close (`section`): the template printed nothing on
-    every page, and nothing said why. A key no article has that is close to none is left alone: a theme may read one
-    that this archive's articles do not use (yet)."""
+    article or page `read` has in its front matter (drafts too: the preview shows them), where one it has is close
+    (`section`): the template printed nothing on every page, and nothing said why. A key no article has that is close
+    to none is left alone: a theme may read one that this archive's articles do not use (yet); and so is one whose
+    close key the same line reads too (`extra.author or extra.authors`, a fallback written on purpose)."""
     reads = theme.checked("extra keys read", lambda: [read for file, ast in theme.own_parsed() for read in _extra_keys_read(file, ast)])
     if not reads:
         return []
-    keys = {key for article in site.articles for key in article.extra} | {key for page in site.standalone.pages for key in page.extra}
+    keys = {key for text in read for key in text.extra}
+    read_at: dict[tuple[str, int], set[str]] = {}
+    for file, line, _, key in reads:
+        read_at.setdefault((file, line), set()).add(key)
     problems = []
     for file, line, holder, key in reads:
-        if key not in keys and (meant := closest_name(key, sorted(keys))) is not None:
+        if key not in keys and (meant := closest_name(key, sorted(keys))) is not None and meant not in read_at[file, line]:
             message = (
                 f"{holder}.extra.{key}: no article or page has {key}: in its front matter, so this prints nothing"
                 f" (did you mean {holder}.extra.{meant}?)"

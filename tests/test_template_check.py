@@ -121,18 +121,21 @@ def test_a_standalone_page_and_a_listing_are_named_too(project):
 def test_an_extra_key_no_article_has_beside_a_close_one_is_told_on_its_line(project):
     """`article.extra.sectoin` printed nothing on every page, and nothing said why: no article has `sectoin:`, and
     `section:` is close. A key close to none (`subtitle`, which this archive's articles do not use yet) is left alone,
-    as are the keys articles and pages have, and a mapping's own methods."""
+    as are the keys articles, drafts and pages have, a mapping's own methods, and a key whose close one the same line
+    reads too (`author or authors`, a fallback written on purpose). A draft's `topics:` is a key an article has."""
     card = (
         '<li><a href="{{ url_for(article) }}">{{ article.title }}</a>\n'
         "{{ article.extra.sectoin }} {{ article.extra['secton'] }}\n"
-        "{{ article.extra.get('sections', '') }} {{ article.extra.subtitle }} {{ article.extra.section }}\n"
-        "{{ article.extra.menu_note }} {{ article.extra.items() | list | length }}</li>\n"
+        "{{ article.extra.get('sections', '') }} {{ article.extra.subtitle }}\n"
+        "{{ article.extra.section }} {{ article.extra.menu_note }} {{ article.extra.items() | list | length }}\n"
+        "{{ article.extra.author or article.extra.authors | join(', ') }} {{ article.extra.topic }}</li>\n"
     )
     project.write(
         {
             "content/a.md": article("A", "2021-05-24", section="Космос"),
             "content/b.md": article("B", "2021-05-25"),
             "content/pages/about.md": "---\ntitle: About\nmenu_note: x\n---\n\nText.\n",
+            "content/c.md": article("C", "2021-05-26", authors="[A, B]", topics="[x]", draft="true"),  # (a draft's keys count)
             "templates/card.html": card,
         }
     )
@@ -146,8 +149,11 @@ def test_an_extra_key_no_article_has_beside_a_close_one_is_told_on_its_line(proj
         " nothing (did you mean article.extra.section?)",
         "warning: templates/card.html:3: article.extra.sections: no article or page has sections: in its front matter, so this"
         " prints nothing (did you mean article.extra.section?)",
+        "warning: templates/card.html:5: article.extra.topic: no article or page has topic: in its front matter, so this prints"
+        " nothing (did you mean article.extra.topics?)",
     ]
     # Once the key is spelt as the articles have it, nothing is told.
-    project.write({"templates/card.html": card.replace("sectoin", "section").replace("secton", "section").replace("sections", "section")})
+    fixed = card.replace("sectoin", "section").replace("secton", "section").replace("sections", "section")
+    project.write({"templates/card.html": fixed.replace(".topic ", ".topics ")})
     result = CliRunner().invoke(main, ["-C", str(project.root), "build"], catch_exceptions=False)
     assert result.exit_code == 0 and ".extra." not in result.output
