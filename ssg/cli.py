@@ -112,11 +112,15 @@ def _most_common(problems: list[Problem], what: str) -> None:
 
 
 def _kind(message: str) -> str:
-    """A problem's message without the values it quotes (in either quotes), the paths it names and the fix it gives for
-    them (in parentheses): the dates of an import written `24.02.2024`, each its own message, are one thing to fix first in many
-    files, and so are 371 lead images on the old server's `/upload/iblock/`, each told where to put its own file."""
+    """A problem's message without the values it quotes (in either quotes), the paths and the numbers it names: the
+    dates of an import written `24.02.2024`, each its own message, are one thing to fix first in many files, and so are
+    371 lead images on the old server's `/upload/iblock/`, each told where to put its own file. Of the fix it gives (in
+    parentheses) its first two words stay, which tell the kind of fix: `(did you mean ...?)`, `(put it at ...)` and
+    `(... has that name: ...)` are three mistakes, and `(write date: 2025-12-31)` and `(write date: 2025-02-01 if it is
+    1 February, or ...)` one."""
     unquoted = re.sub(r'"[^"]*"', '"…"', re.sub(r"'[^']*'", "'…'", message))
-    return re.sub(r"\([^()]*\)", "(…)", re.sub(r"[\w.-]+/[^\s)]*", "…", unquoted))
+    bare = re.sub(r"\d+", "#", re.sub(r"[\w.-]+/[^\s)]*", "…", unquoted))
+    return re.sub(r"\((\S+(?: \S+)?)[^()]*\)", r"(\1…)", bare)
 
 
 @contextmanager

@@ -19,7 +19,7 @@ import yaml
 from click.testing import CliRunner
 
 from ssg import __version__, workflow
-from ssg.cli import main
+from ssg.cli import _kind, main
 from ssg.scaffold import names_a_file
 from ssg.workflow import install_requirement
 from ssg.yamlload import load_yaml_with_lines
@@ -636,6 +636,18 @@ def test_dates_an_import_wrote_day_first_are_one_problem_in_the_tally(project):
         "Of these 22 problems, the most common:",
         "  in 22 files, as in content/2024/a00.md: date: '24.01.2024' is not an ISO 8601 date (write date: 2024-01-24)",
     ]
+
+
+def test_the_tally_keeps_apart_the_mistakes_its_messages_give_different_fixes_for():
+    """Leaving out all a message gave in parentheses made one count of a misspelt image, a missing one and one in
+    another folder (found in a second reading); each file's own path, value and number still make no kind of their own."""
+    typo = "image 'a/x.jpg' not found (did you mean 'a/y.jpg'?)"
+    missing = "image 'a/x.jpg' not found (put it at content/a/x.jpg or static/a/x.jpg, or fix the path)"
+    elsewhere = "image 'a/x.jpg' not found (content/pictures/x.jpg has that name: write ./pictures/x.jpg)"
+    assert len({_kind(typo), _kind(missing), _kind(elsewhere)}) == 3
+    assert _kind(missing) == _kind(missing.replace("x.jpg", "290.JPG").replace("a/", "upload/iblock/"))
+    assert _kind("date: '2021-05-32' is not a date") == _kind("date: '2021-04-31' is not a date")
+    assert _kind("has 28 days (write 2019-02-28)") == _kind("has 30 days (write 2019-04-30)")
 
 
 def test_problems_that_name_each_files_own_path_are_one_problem_in_the_tally(project):
