@@ -69,15 +69,18 @@ def cache_stamp(config: Config) -> str:
 @functools.cache
 def _version_of(distribution: str) -> str:
     """The installed version of `distribution`, from the name of its `.dist-info` folder (PEP 427's `name-version`,
-    the name with `_` for `-` and `.`, read case-blind) in the first folder of the import path that has one:
-    importlib.metadata would tell the same, but importing it (and the email package it parses metadata with) was
-    20-25 ms of every build in a new process, the no-change build's among them, for three versions. Where the folders
-    do not tell one version alone (an egg, an install of another kind, two folders left by an interrupted upgrade),
-    importlib.metadata is asked."""
+    the name with `_` for `-` and `.`, read case-blind) in the first folder of the import path that has metadata of it,
+    as importlib.metadata finds it: importing that (and the email package it parses metadata with) was 20-25 ms of
+    every build in a new process, the no-change build's among them, for three versions. Where that folder does not tell
+    one version alone (an `.egg-info` or an egg, as a source checkout on PYTHONPATH or `setup.py develop` has it; two
+    folders left by an interrupted upgrade), or an entry before it is no folder to list (a zip file), importlib.metadata
+    is asked: a stamp naming another copy's version would take a cache of that version for this one's."""
     wanted = _distribution_key(distribution)
     for versions in _installed():
+        if versions is None:
+            break  # (a zip file, or a folder that cannot be listed: what it holds is not known)
         if wanted in versions:
-            if len(versions[wanted]) == 1:
+            if len(versions[wanted]) == 1 and "" not in versions[wanted]:
                 return next(iter(versions[wanted]))
             break
     import importlib.metadata  # noqa: PLC0415
@@ -89,21 +92,27 @@ def _version_of(distribution: str) -> str:
 
 
 @functools.cache
-def _installed() -> list[dict[str, set[str]]]:
-    """For each folder of the import path in order, the versions of each distribution its `.dist-info` folders name
-    (listed once for all of `_version_of`'s questions)."""
-    found = []
+def _installed() -> list[dict[str, set[str]] | None]:
+    """For each folder of the import path in order, the versions of each distribution its `.dist-info` folders name,
+    "" for one it has an `.egg-info` or an egg of (listed once for all of `_version_of`'s questions); None for an entry
+    that is no folder to list."""
+    found: list[dict[str, set[str]] | None] = []
     for folder in sys.path:
-        versions: dict[str, set[str]] = {}
         try:
             names = os.listdir(folder or ".")
-        except OSError:  # (no folder: a zip file, or gone)
-            names = []
+        except FileNotFoundError:  # (not there: nothing is imported from it)
+            continue
+        except OSError:
+            found.append(None)
+            continue
+        versions: dict[str, set[str]] = {}
         for name in names:
             if name.endswith(".dist-info"):
                 stem, _, version = name.removesuffix(".dist-info").partition("-")
                 if version:
                     versions.setdefault(_distribution_key(stem), set()).add(version)
+            elif name.endswith((".egg-info", ".egg")):
+                versions.setdefault(_distribution_key(name.partition("-")[0].removesuffix(".egg-info")), set()).add("")
         found.append(versions)
     return found
 

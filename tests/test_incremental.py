@@ -1675,6 +1675,17 @@ def test_the_versions_the_stamp_names_are_those_importlib_metadata_tells(tmp_pat
     assert ssg.stamps._version_of("twice") == "2.0"
     assert ssg.stamps._version_of("nowhere") == "2.0"
     assert asked == ["twice", "nowhere"]
+    # A copy with an .egg-info earlier on the path (a source checkout, `setup.py develop`) is the one imported, and the
+    # one importlib.metadata names: the .dist-info of a later folder was taken, and a cache of its version trusted for
+    # this one's (found in a second reading); an entry that is no folder (a zip file) before it likewise.
+    earlier = tmp_path / "checkout"
+    (earlier / "iuliia-0.99.0-py3.11.egg-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(earlier))
+    assert ssg.stamps._version_of("iuliia") == "2.0" and asked[-1] == "iuliia"
+    zipped = tmp_path / "libs.zip"
+    zipped.write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.syspath_prepend(str(zipped))
+    assert ssg.stamps._version_of("some-lib") == "2.0" and asked[-1] == "some-lib"
 
 
 def test_latest_js_is_made_again_where_a_list_or_what_shows_it_changed(project, tmp_path, monkeypatch):
