@@ -10,6 +10,7 @@ default one, a tag feed naming its tag by its name there (`Tag.label`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -52,8 +53,10 @@ def site_feed(config: Config, urls: Urls) -> Feed:
     return Feed(urls.feed(), config.title_in(config.lang), config.description_in(config.lang), urls.home(), None)
 
 
+@functools.cache
 def language_name(lang: str) -> str:
-    """The language's name in itself, as Babel's data has it: "русский"."""
+    """The language's name in itself, as Babel's data has it: "русский" (made once a process: every page's language
+    switch asks)."""
     locale = Locale.parse(lang.replace("-", "_"))
     return locale.get_display_name(locale) or lang
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import gc
 import json
 import os
@@ -18,14 +17,13 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from babel import Locale
 from jinja2 import nodes
 from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Article, Image, StandalonePage
 from .errors import Problem, TemplateError, TemplateTimeoutError
-from .feeds import NO_NAMES, Feed, feed_languages
+from .feeds import NO_NAMES, Feed, feed_languages, language_name
 from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
@@ -112,9 +110,11 @@ class LanguageLink:
     current: bool
 
 
-@functools.cache
-def native_name(code: str) -> str:
-    name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")) or code
+def native_name(code: str, names: Mapping[str, str] = NO_NAMES) -> str:
+    """A language's name in itself, capitalised as the language switch and templates show it ("Русский"): from `names`
+    (`labels.Labels`, an earlier process's build) where they have it, since Babel reads all of a language's data to
+    name it (a bilingual site's every page asked, 20-30 ms of a one-edit build in a new process)."""
+    name = names.get(code) or language_name(code)
     return name[:1].upper() + name[1:]
 
 
@@ -197,6 +197,7 @@ class Renderer:
         }
         self.article_paths = article_paths
         self.metadata = Metadata(config, urls, site, feeds, language_names)
+        self.language_names = language_names
         self.menus = menu_links(site.standalone, config, urls)  # the header's menu of each page language
         self.cards = cards or Cards("")
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
@@ -284,6 +285,9 @@ class Renderer:
 
         return url_for
 
+    def _native_name(self, code: str) -> str:
+        return native_name(code, self.language_names)
+
     def _shared(self, lang: str) -> dict[str, Any]:
         """What every template of a page in `lang` sees that is not about the page: entries (`card`) see these too."""
         found = self._by_lang.get(lang)
@@ -293,7 +297,7 @@ class Renderer:
         found = self._by_lang[lang] = {
             "site": self.info.get(lang) or self.info[self.config.lang],
             "translations_of": lambda article: [link(a, self.urls) for a in self.site.translations(article)],
-            "language_name": native_name,
+            "language_name": self._native_name,
             "t": self.theme.translator(lang),
             "format_date": fmt_date,
             "format_datetime": fmt_datetime,
@@ -411,7 +415,7 @@ class Renderer:
             elif page.kind == "search":  # (every language has one: `searching.search_pages`; search.js carries the query over)
                 index = page.context["index"]
                 path = index if code == self.config.lang else self.urls.lang_search(code, index)
-            links.append(LanguageLink(code, native_name(code), path, code == page.lang))
+            links.append(LanguageLink(code, self._native_name(code), path, code == page.lang))
         return tuple(links)
 
     def body(self, article: Article | StandalonePage, url_for: Callable[[Any], str]) -> str:

@@ -12,9 +12,10 @@ import pytest
 import ssg.build
 import ssg.feeds
 import ssg.pages
+import ssg.render
 from ssg.labels import Labels
 
-from .conftest import Project, article
+from .conftest import BILINGUAL_YAML, Project, article
 from .test_incremental import cold_build, stories, tree
 
 STORY = "content/2021/story-2.md"
@@ -125,6 +126,7 @@ def named(monkeypatch):
 
     monkeypatch.setattr(ssg.feeds, "language_name", language_name)
     monkeypatch.setattr(ssg.build, "language_name", language_name)
+    monkeypatch.setattr(ssg.render, "language_name", language_name)
     return found
 
 
@@ -136,6 +138,19 @@ def test_a_new_process_names_no_language_an_earlier_build_named(site, tmp_path, 
     site.build()
     assert named == []
     assert "(русский)" in site.page("2021/03/")
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_a_new_process_on_a_bilingual_site_names_no_language_for_the_switch(site, tmp_path, named):
+    """A bilingual site's language switch, on every page, names each language in itself ("Русский"): Babel read all of
+    Russian's data for it in every build in a new process though the memo had the name (found in a second reading)."""
+    site.write({"site.yaml": BILINGUAL_YAML})
+    site.build()
+    named.clear()
+    edit(site)
+    site.build()
+    assert named == []
+    assert "Русский" in site.page("2021/03/")
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
