@@ -28,7 +28,7 @@ from .load import other_article_files
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .scripts import ByLetters, composed, reads_as_cyrillic
-from .site import Outlet, Site, outlet_key, romanized, tag_key
+from .site import PAIRED_LETTERS, Outlet, Site, outlet_key, romanized, tag_key
 from .theme import Theme, closest_name
 from .yamlload import key_value, line_below
 
@@ -406,7 +406,8 @@ def outlets_in_two_alphabets(config: Config, site: Site, lines: dict[str, dict[s
     bilingual site; tags likewise (`site._other_alphabet`)."""
     groups: dict[str, list] = {}
     for outlet in site.outlets:
-        groups.setdefault(romanized(outlet.slug), []).append(outlet)
+        if len(loose := romanized(outlet.slug)) >= PAIRED_LETTERS:
+            groups.setdefault(loose, []).append(outlet)
     told = {}
     for group in (g for g in groups.values() if len(g) > 1):
         main, *others = sorted(group, key=lambda o: (-o.count, o.slug))

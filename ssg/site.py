@@ -531,6 +531,11 @@ _LOOSE = re.compile(r"[\s_-]+")  # what two spellings of one name may differ by 
 _ROMANIZED = (("kh", "h"), ("x", "ks"), ("c", "k"), ("j", "i"), ("y", "i"), ("w", "v"))
 
 
+# The letters of the shortest `romanized` slug two names in two alphabets are taken for one by: Mac and Мак, Cola and
+# Кола, Box and Бокс, Hit and Хит are other things (found in a second reading), Baikonur and Байконур one.
+PAIRED_LETTERS = 5
+
+
 @functools.cache
 def romanized(slug: str) -> str:
     """A tag's slug as the Latin spellings of one Russian name share it (`_ROMANIZED`), without its hyphens. Kept: the
@@ -551,7 +556,8 @@ def _other_alphabet(
     article, with `tag_names:` on a bilingual site. Only names in two alphabets: two Latin spellings are a typo's."""
     groups: dict[str, list[Tag]] = defaultdict(list)
     for tag in tags:
-        groups[romanized(tag.slug)].append(tag)  # (its URL's: a slug made again costs 60 µs a tag)
+        if len(loose := romanized(tag.slug)) >= PAIRED_LETTERS:  # (its URL's: a slug made again costs 60 µs a tag)
+            groups[loose].append(tag)
     warnings = []
     for group in groups.values():
         if len(group) < 2:

@@ -1140,6 +1140,10 @@ def test_a_tag_written_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic_i
             "content/d.md": article("D", "2021-01-04", tags="[Dmitriy Rogozin]"),
             "content/e.md": article("E", "2021-01-05", tags="[Дмитрий Рогозин]", lang="ru"),
             "content/f.md": article("F", "2021-01-06", tags="[Дмитрий Рогозин]", lang="ru"),
+            # Short names alike in two alphabets are most often other things: not told (found in a second reading).
+            "content/g.md": article("G", "2021-01-07", tags="[Мак, Кола, Бокс, Хит]", lang="ru"),
+            "content/h.md": article("H", "2021-01-08", tags="[Mac, Cola, Box, Hit]", lang="en"),
+            "content/i.md": article("I", "2021-01-09", tags="[Мак, Кола, Бокс, Хит]", lang="ru"),
         }
     )
     result = project.build()
