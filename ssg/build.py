@@ -322,10 +322,9 @@ class Builder:
                     return  # (`sitemap_later` stays: the next pause, or the next build's sitemap, goes on)
             self.sitemap_later = None
         if self.cards_later is not None:
-            renderer, pages = self.cards_later
+            (renderer, pages), self.cards_later = self.cards_later, None  # (a failure is told once, not every pause)
             if not renderer.make_cards(pages, stop):
-                return  # (the next pause goes on)
-            self.cards_later = None
+                self.cards_later = (renderer, pages)  # (the next pause goes on)
 
     def empty_trash(self, keep: int = 0) -> None:
         """Remove the files its builds replaced or deleted, which they set aside rather than free between a save and

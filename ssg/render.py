@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -36,8 +37,7 @@ from .workers import die_with
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 CARDS_KEPT = 2048  # entries a one-shot build keeps made (about 2 KB each): listings render in date order (`_render_order`)
-CARDS_BATCH = 200  # entries `Renderer.make_cards` makes between two looks for a waiting save (about 30 ms)
-SHOWN_BATCH = 10_000  # entries it looks for between two looks, where it makes none (about 20 ms)
+CARDS_LOOK = 0.05  # seconds `Renderer.make_cards` goes between two looks for a waiting save (an entry takes 0.1-20 ms)
 CARDS_KEPT_BETWEEN_BUILDS = 20_000  # a long-lived builder's (the preview's): a new article moves every article's entry
 _MARK = "\x00"  # around a link's number in a made entry (an entry whose own text holds one is rendered for each page)
 
@@ -337,27 +337,28 @@ class Renderer:
         preview's first build makes none where its pages are as they were, and the first save that moved a listing
         made all of its entries (1,906 for a tag given to an article at 10,000 articles: its pages 0.45-0.74 s, against
         0.08-0.18 s with them made; all 10,002 take 1.4 s). Up to the limit the builder keeps (`Cards`); those of a
-        template rendered for each page (`links_printed_as_is`) are not kept, so none are made. Once all are, the
-        builds that follow make what they change, and no pause looks again (`Cards.complete`; a look finding all made
-        takes 0.12 s). False where `stop` said a save is waiting (those made so far are kept; the next pause goes on)."""
+        template rendered for each page (`links_printed_as_is`) are not kept, so none are made, and an entry that
+        cannot be made ends it (its page's build tells why). Once done, the builds that follow make what they change,
+        and no pause looks again (`Cards.complete`; a look finding all made takes 0.12 s). False where `stop`, asked
+        every `CARDS_LOOK`, said a save is waiting (those made so far are kept; the next pause goes on)."""
         cards = self.cards
         if cards.as_is is None:
             cards.as_is = links_printed_as_is(self.theme, CARD_TEMPLATE)
         shown = ((article, page.lang) for page in pages if cards.as_is for article in page.context.get("articles") or ())
-        made = 0
-        for n, (article, lang) in enumerate(shown, 1):
+        looked = time.monotonic()
+        for article, lang in shown:
             key = self._card_keys.get((article.key, lang)) or self._card_key(article, lang)
-            new = key not in cards.entries
-            if new:
+            if key not in cards.entries:
                 if len(cards.entries) >= cards.limit:
                     break
                 try:
                     cards.put(key, self._card_parts(article, lang))
                 except Exception:  # noqa: BLE001 (the build that renders a page with it tells the template's error)
                     break
-                made += 1
-            if ((new and made % CARDS_BATCH == 0) or n % SHOWN_BATCH == 0) and stop is not None and stop():
-                return False
+            if stop is not None and time.monotonic() - looked >= CARDS_LOOK:
+                if stop():
+                    return False
+                looked = time.monotonic()
         cards.complete = True
         return True
 

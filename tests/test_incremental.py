@@ -759,13 +759,13 @@ def test_a_long_lived_builder_makes_the_entries_while_the_author_pauses(site, tm
     the first save that moved a listing made every entry of it (1,906 for a tag given to an article at 10,000
     articles). The pause after a build makes them (`Builder.tidy`), a batch at a time while no save waits; the save
     after it renders only the entry of the article it changed, and gives a cold build's output."""
-    monkeypatch.setattr(ssg.render, "CARDS_BATCH", 2)
+    monkeypatch.setattr(ssg.render, "CARDS_LOOK", 0)
     builder = Builder()
     builder_build(builder, site)
     assert len(builder.cards.entries) == 0  # (the output was as it was: no page rendered)
     looks = []
-    builder.tidy(stop=lambda: looks.append(1) or True)  # a save waits: two entries are made, and the rest left for later
-    assert (len(builder.cards.entries), len(looks)) == (2, 1)
+    builder.tidy(stop=lambda: looks.append(1) or len(looks) == 3)  # a save waits at the third look: the rest left for later
+    assert (len(builder.cards.entries), len(looks)) == (3, 3)
     builder.tidy()
     assert len(builder.cards.entries) == 7  # every article's, on the listings of one language
     made = []
