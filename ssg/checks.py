@@ -28,7 +28,7 @@ from .load import other_article_files
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .scripts import ByLetters, composed, reads_as_cyrillic
-from .site import PAIRED_LETTERS, Outlet, Site, outlet_key, romanized, tag_key
+from .site import Outlet, Site, alphabet_pair_key, outlet_key, paired, tag_key
 from .theme import Theme, closest_name
 from .yamlload import key_value, line_below
 
@@ -404,18 +404,11 @@ def outlets_in_two_alphabets(config: Config, site: Site, lines: dict[str, dict[s
     gathered from both languages' pages of one outlet had two outlet pages, each with part of its articles, without a
     word. The less used name is told the other, on the `source:` line of its oldest article, with `source_names:` on a
     bilingual site; tags likewise (`site._other_alphabet`)."""
-    groups: dict[str, list] = {}
-    for outlet in site.outlets:
-        if len(loose := romanized(outlet.slug)) >= PAIRED_LETTERS:
-            groups.setdefault(loose, []).append(outlet)
-    told = {}
-    for group in (g for g in groups.values() if len(g) > 1):
-        main, *others = sorted(group, key=lambda o: (-o.count, o.slug))
-        told |= {
-            o.slug: (o, main, f"is {main.name!r} ({_articles(main.count)}) in another alphabet")
-            for o in others
-            if reads_as_cyrillic(o.name) != reads_as_cyrillic(main.name)
-        }
+    told = {
+        outlet.slug: (outlet, main, f"is {main.name!r} ({_articles(main.count)}) in another alphabet")
+        for outlet, main in paired(site.outlets, lambda o: alphabet_pair_key(o.slug), attrgetter("slug"))
+        if reads_as_cyrillic(outlet.name) != reads_as_cyrillic(main.name)
+    }
     return _split_outlets(config, site, lines, told, names=True)
 
 

@@ -11,12 +11,12 @@ import functools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, repeat
 from operator import attrgetter, not_
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from .content import Article, outlet_key, slug_of, tag_fold
 from .errors import Problem
@@ -503,23 +503,16 @@ def _near_spellings(tags: list[Tag], first_file: dict[str, str], shown_as: str) 
     and `SpaceX`, as an archive gathered over years by several editors has them): they are two tags, each with a page
     holding part of the articles. The less used is told the other's spelling, on its oldest article. (Not made one
     tag: that would move the URL of every tag with ё in an archive built before.)"""
-    groups: dict[str, list[Tag]] = defaultdict(list)
-    for tag in tags:
-        groups[_LOOSE.sub("", tag.key.replace("ё", "е"))].append(tag)
     warnings = []
-    for group in groups.values():
-        if len(group) < 2:
-            continue
-        main, *others = sorted(group, key=lambda t: (-t.count, t.key))
-        for tag in others:
-            if slug_of(tag.key) == slug_of(main.key):
-                continue  # (`Space-X` and `Space X` make one slug: the warning of the `-2` URL names both already)
-            how = "ё written е" if tag.key.replace("ё", "е") == main.key.replace("ё", "е") else "a space or hyphen"
-            message = (
-                f"tag {tag.name!r} is {main.name!r} but for {how}, so they are two tags, tags/{tag.slug}/ ({tag.count} "
-                f"article{'s' * (tag.count != 1)}) and tags/{main.slug}/ ({main.count}): if they are one, write {main.name!r} in all of them"
-            )
-            warnings.append(Problem(f"{shown_as}/{first_file[tag.key]}", None, "tags", message))
+    for tag, main in paired(tags, lambda t: _LOOSE.sub("", t.key.replace("ё", "е")), attrgetter("key")):
+        if slug_of(tag.key) == slug_of(main.key):
+            continue  # (`Space-X` and `Space X` make one slug: the warning of the `-2` URL names both already)
+        how = "ё written е" if tag.key.replace("ё", "е") == main.key.replace("ё", "е") else "a space or hyphen"
+        message = (
+            f"tag {tag.name!r} is {main.name!r} but for {how}, so they are two tags, tags/{tag.slug}/ ({tag.count} "
+            f"article{'s' * (tag.count != 1)}) and tags/{main.slug}/ ({main.count}): if they are one, write {main.name!r} in all of them"
+        )
+        warnings.append(Problem(f"{shown_as}/{first_file[tag.key]}", None, "tags", message))
     return warnings
 
 
@@ -531,13 +524,43 @@ _LOOSE = re.compile(r"[\s_-]+")  # what two spellings of one name may differ by 
 _ROMANIZED = (("kh", "h"), ("x", "ks"), ("c", "k"), ("j", "i"), ("y", "i"), ("w", "v"))
 
 
-# The letters of the shortest `romanized` slug two names in two alphabets are taken for one by: Mac and Мак, Cola and
+# The letters of the shortest `_romanized` slug two names in two alphabets are taken for one by: Mac and Мак, Cola and
 # Кола, Box and Бокс, Hit and Хит are other things (found in a second reading), Baikonur and Байконур one.
 PAIRED_LETTERS = 5
 
 
+class _HasCount(Protocol):
+    @property
+    def count(self) -> int: ...
+
+
+_Counted = TypeVar("_Counted", bound=_HasCount)
+
+
+def paired(
+    items: Iterable[_Counted], key: Callable[[_Counted], str | None], tie: Callable[[_Counted], str]
+) -> Iterator[tuple[_Counted, _Counted]]:
+    """Each of `items` (tags, outlets) that `key` puts with others (None: with none), and the most used of its group,
+    the first by `tie` of those as used: what a warning of two spellings of one name tells the less used."""
+    groups: dict[str, list[_Counted]] = defaultdict(list)
+    for item in items:
+        if (found := key(item)) is not None:
+            groups[found].append(item)
+    for group in groups.values():
+        if len(group) > 1:
+            main, *others = sorted(group, key=lambda item: (-item.count, tie(item)))
+            yield from ((item, main) for item in others)
+
+
+def alphabet_pair_key(slug: str) -> str | None:
+    """What a slug has in common with the slug of the same name in the other alphabet (`_romanized`), None where it is
+    too short to tell (`PAIRED_LETTERS`)."""
+    loose = _romanized(slug)
+    return loose if len(loose) >= PAIRED_LETTERS else None
+
+
 @functools.cache
-def romanized(slug: str) -> str:
+def _romanized(slug: str) -> str:
     """A tag's slug as the Latin spellings of one Russian name share it (`_ROMANIZED`), without its hyphens. Kept: the
     preview asks it of every tag on each save that regroups tags (5 µs a tag)."""
     loose = slug.replace("-", "")
@@ -554,27 +577,19 @@ def _other_alphabet(
     an archive gathered from Russian and English outlets over years has both, and each page held part of the articles
     without a word, where names of one slug are told (`МКС`, `MKS`). The less used is told the other, on its oldest
     article, with `tag_names:` on a bilingual site. Only names in two alphabets: two Latin spellings are a typo's."""
-    groups: dict[str, list[Tag]] = defaultdict(list)
-    for tag in tags:
-        if len(loose := romanized(tag.slug)) >= PAIRED_LETTERS:  # (its URL's: a slug made again costs 60 µs a tag)
-            groups[loose].append(tag)
     warnings = []
-    for group in groups.values():
-        if len(group) < 2:
-            continue
-        main, *others = sorted(group, key=lambda t: (-t.count, t.key))
-        for tag in others:
-            if reads_as_cyrillic(tag.name) == reads_as_cyrillic(main.name) or tag_slug(tag.key) == tag_slug(main.key):
-                continue  # (one slug: the warning of the `-2` URL names both)
-            hint = f"if they are one, write {main.name!r} in all of them"
-            clash = _clash_hint((main.name, ""), (tag.name, ""), default, codes)
-            if "tag_names" in clash:
-                hint += ", or" + clash[clash.index(",") + 1 : -1]
-            message = (
-                f"tag {tag.name!r} is {main.name!r} in another alphabet, so they are two tags, tags/{tag.slug}/ ({tag.count} "
-                f"article{'s' * (tag.count != 1)}) and tags/{main.slug}/ ({main.count}): {hint}"
-            )
-            warnings.append(Problem(f"{shown_as}/{first_file[tag.key]}", None, "tags", message))
+    for tag, main in paired(tags, lambda t: alphabet_pair_key(t.slug), attrgetter("key")):  # (its URL's slug: made again, 60 µs a tag)
+        if reads_as_cyrillic(tag.name) == reads_as_cyrillic(main.name) or tag_slug(tag.key) == tag_slug(main.key):
+            continue  # (one slug: the warning of the `-2` URL names both)
+        hint = f"if they are one, write {main.name!r} in all of them"
+        clash = _clash_hint((main.name, ""), (tag.name, ""), default, codes)
+        if "tag_names" in clash:
+            hint += ", or" + clash[clash.index(",") + 1 : -1]
+        message = (
+            f"tag {tag.name!r} is {main.name!r} in another alphabet, so they are two tags, tags/{tag.slug}/ ({tag.count} "
+            f"article{'s' * (tag.count != 1)}) and tags/{main.slug}/ ({main.count}): {hint}"
+        )
+        warnings.append(Problem(f"{shown_as}/{first_file[tag.key]}", None, "tags", message))
     return warnings
 
 

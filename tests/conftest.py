@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import signal
+import sqlite3
 import subprocess
 import textwrap
 import threading
@@ -90,6 +91,16 @@ class Project:
     @property
     def public(self) -> Path:
         return self.root / "public"
+
+    def cache_sql(self, statement: str, *values: object) -> list[tuple]:
+        """Run one SQL statement on the build cache's database (to read, damage or lose what a build kept there)."""
+        db = sqlite3.connect(self.root / ".ssg-cache" / "cache.sqlite")
+        try:
+            found = db.execute(statement, values).fetchall()
+            db.commit()
+            return found
+        finally:
+            db.close()
 
     def page(self, site_path: str) -> str:
         path = self.public / site_path

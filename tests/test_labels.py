@@ -5,7 +5,6 @@ foreign or of another language, safe to lose."""
 from __future__ import annotations
 
 import marshal
-import sqlite3
 
 import pytest
 
@@ -49,19 +48,11 @@ def edit(project: Project, date: str = "2021-03-12T10:00:00+03:00", body: str = 
 
 
 def stored(project: Project) -> bytes:
-    db = sqlite3.connect(project.root / ".ssg-cache" / "cache.sqlite")
-    try:
-        (value,) = db.execute("SELECT value FROM labels").fetchone()
-        return value
-    finally:
-        db.close()
+    return project.cache_sql("SELECT value FROM labels")[0][0]
 
 
 def store(project: Project, value: bytes) -> None:
-    db = sqlite3.connect(project.root / ".ssg-cache" / "cache.sqlite")
-    db.execute("UPDATE labels SET value = ?", (value,))
-    db.commit()
-    db.close()
+    project.cache_sql("UPDATE labels SET value = ?", value)
 
 
 def test_a_new_process_formats_only_the_labels_of_periods_no_build_labelled(site, tmp_path, formatted):
@@ -164,10 +155,7 @@ def test_labels_of_another_language_are_not_taken(site, tmp_path):
 
 
 def test_a_lost_memo_is_made_again(site, tmp_path, formatted):
-    db = sqlite3.connect(site.root / ".ssg-cache" / "cache.sqlite")
-    db.execute("DELETE FROM labels")
-    db.commit()
-    db.close()
+    site.cache_sql("DELETE FROM labels")
     edit(site)
     site.build()
     assert formatted

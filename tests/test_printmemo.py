@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import shutil
-import sqlite3
 
 import pytest
 
@@ -48,19 +47,11 @@ def edit_body(project: Project, body: str = "New body.") -> None:
 
 
 def stored(project: Project) -> bytes:
-    db = sqlite3.connect(project.root / ".ssg-cache" / "cache.sqlite")
-    try:
-        (value,) = db.execute("SELECT value FROM prints WHERE output = ?", (str(project.public),)).fetchone()
-        return value
-    finally:
-        db.close()
+    return project.cache_sql("SELECT value FROM prints WHERE output = ?", str(project.public))[0][0]
 
 
 def store(project: Project, value: bytes) -> None:
-    db = sqlite3.connect(project.root / ".ssg-cache" / "cache.sqlite")
-    db.execute("UPDATE prints SET value = ? WHERE output = ?", (value, str(project.public)))
-    db.commit()
-    db.close()
+    project.cache_sql("UPDATE prints SET value = ? WHERE output = ?", value, str(project.public))
 
 
 UNCHANGED = "2021/01/10/story-0/"  # a page no edit of the tests' changes
@@ -140,10 +131,7 @@ def test_a_memo_of_an_older_state_of_the_content_is_safe(site, tmp_path):
 
 
 def test_a_build_with_the_memo_deleted_or_the_cache_deleted_equals_a_cold_build(site, tmp_path, hashed):
-    db = sqlite3.connect(site.root / ".ssg-cache" / "cache.sqlite")
-    db.execute("DELETE FROM prints")
-    db.commit()
-    db.close()
+    site.cache_sql("DELETE FROM prints")
     edit_body(site)
     site.build()
     assert UNCHANGED in hashed
