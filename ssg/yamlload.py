@@ -437,10 +437,10 @@ def _start_hint(line: str) -> str | None:
 
 
 def _a_collection(value: str, close: str) -> bool:
-    """Whether a value that starts with [ or { was meant as a list or mapping: one that ends the value, or holds a comma
-    before it closes (`[a, b`, left open). A comma after it closes is the text's: `[Видео] Старт «Союза» с Байконура,
-    24 мая`, as a CMS's titles start, was told only "did not find expected key", in 10 files of a bulk import."""
-    return value.endswith(close) or "," in value.split(close, 1)[0]
+    """Whether a value that starts with [ or { was meant as a list or mapping: one that ends the value, or one left open
+    with a comma in it (`[a, b`). One closed before text goes on is text: `[Видео] Старт «Союза» с Байконура, 24 мая`
+    and `[Фото, видео] Старт «Союза»`, as a CMS's titles start, were told only "did not find expected key"."""
+    return value.endswith(close) or (close not in value and "," in value)
 
 
 _FLOW_ITEM_COLON = re.compile(r"(?<=[{,])(\s*)([^\s:,{}'\"][^:,{}]*):\s+([^'\"{}\[\],][^,{}]*?:\s[^,{}]*?)(\s*)(?=[,}])")
