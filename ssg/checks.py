@@ -521,7 +521,10 @@ def misspelt_extra_keys(theme: Theme, read: Iterable[Article | StandalonePage]) 
     reads = theme.checked("extra keys read", lambda: [read for file, ast in theme.own_parsed() for read in _extra_keys_read(file, ast)])
     if not reads:
         return []
-    keys = {key for text in read for key in text.extra}
+    texts = list(read)
+    if all(any(key in text.extra for text in texts) for *_, key in reads):
+        return []  # (the usual case, told without gathering every key: an article holding each is met early)
+    keys = {key for text in texts for key in text.extra}
     read_at: dict[tuple[str, int], set[str]] = {}
     for file, line, _, key in reads:
         read_at.setdefault((file, line), set()).add(key)

@@ -34,17 +34,16 @@ class Labels:
 
     def period(self, year: int, month: int, day: int, make: Callable[[], str]) -> str:
         """The period's label, made by `make` unless an earlier build made it."""
-        found = self.periods.get((year, month, day))
-        if found is None:
-            found = self.periods[(year, month, day)] = make()
-            self.added = True
-        return found
+        return self._text(self.periods, (year, month, day), make)
 
     def language(self, code: str, make: Callable[[], str]) -> str:
         """The language's name, made by `make` unless an earlier build made it."""
-        found = self.languages.get(code)
+        return self._text(self.languages, code, make)
+
+    def _text(self, texts: dict, key: object, make: Callable[[], str]) -> str:
+        found = texts.get(key)
         if found is None:
-            found = self.languages[code] = make()
+            found = texts[key] = make()
             self.added = True
         return found
 

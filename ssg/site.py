@@ -582,9 +582,8 @@ def _other_alphabet(
         if reads_as_cyrillic(tag.name) == reads_as_cyrillic(main.name) or tag_slug(tag.key) == tag_slug(main.key):
             continue  # (one slug: the warning of the `-2` URL names both)
         hint = f"if they are one, write {main.name!r} in all of them"
-        clash = _clash_hint((main.name, ""), (tag.name, ""), default, codes)
-        if "tag_names" in clash:
-            hint += ", or" + clash[clash.index(",") + 1 : -1]
+        if (entry := _tag_names_entry((main.name, ""), (tag.name, ""), default, codes)) is not None:
+            hint += f", or name it once in site.yaml: {entry}"
         message = (
             f"tag {tag.name!r} is {main.name!r} in another alphabet, so they are two tags, tags/{tag.slug}/ ({tag.count} "
             f"article{'s' * (tag.count != 1)}) and tags/{main.slug}/ ({main.count}): {hint}"
@@ -599,15 +598,24 @@ def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | N
     (then `tag_names:`, keyed by the default language's name); else tell them apart. The alphabets tell, where the
     first articles' languages may not: a translation started by `ssg new --translation-of` carries the original's tag
     names, and may be a name's first article."""
+    entry = _tag_names_entry(first, other, default, codes)
+    if entry is not None:
+        return f"(if they are one tag in two languages, name it once in site.yaml: {entry})"
+    return "(the one with the oldest article keeps the plain URL: if they are two things, give one a distinct name)"
+
+
+def _tag_names_entry(first: tuple[str, str], other: tuple[str, str], default: str | None, codes: frozenset[str]) -> str | None:
+    """The `tag_names:` entry that makes two names one tag in two languages (`_clash_hint`), or None where the names'
+    languages are not told apart."""
     if default is not None and reads_as_cyrillic(first[0]) != reads_as_cyrillic(other[0]):
         cyrillic = cyrillic_language(tuple(sorted(codes)))
         latin = [code for code in codes if not written_in_cyrillic(code)]
         if cyrillic and len(latin) == 1:
             first, other = ((name, cyrillic if reads_as_cyrillic(name) else latin[0]) for name in (first[0], other[0]))
-    if first[1] != other[1]:
-        (main, _), (alias, code) = (other, first) if other[1] == default else (first, other)
-        return f"(if they are one tag in two languages, name it once in site.yaml: tag_names: {{{main}: {{{code}: {alias}}}}})"
-    return "(the one with the oldest article keeps the plain URL: if they are two things, give one a distinct name)"
+    if first[1] == other[1]:
+        return None
+    (main, _), (alias, code) = (other, first) if other[1] == default else (first, other)
+    return f"tag_names: {{{main}: {{{code}: {alias}}}}}"
 
 
 def _shape(article: Article) -> tuple:
