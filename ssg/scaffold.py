@@ -507,19 +507,20 @@ class FrontMatterDumper(yaml.SafeDumper):
 
 
 class _DateText(str):
-    """A date's text, as read from another article's front matter (`yamlload` keeps dates as text), to write bare."""
+    """A date's text, as read from another article's front matter (`yamlload` keeps dates as text): written bare where
+    YAML reads it as a date (`_timestamp`)."""
 
 
 def _timestamp(dumper: yaml.SafeDumper, moment: datetime | _DateText) -> yaml.ScalarNode:
-    """Bare where YAML reads the text back as a timestamp; else quoted, as text: a zone's offset before standard time
-    has seconds (`1905-01-22T10:00:00+02:30:17` in Moscow), which YAML's timestamp has no room for, and tagged as one it
-    stopped the next build in PyYAML's traceback."""
+    """Bare where YAML reads the text back as a timestamp; else as text (quoted where YAML would misread it): an offset
+    before standard time has seconds (`1905-01-22T10:00:00+02:30:17` in Moscow), which YAML's timestamp has no room for,
+    and tagged as one it stopped the next build in PyYAML's traceback."""
     text = moment if isinstance(moment, _DateText) else moment.isoformat(timespec="seconds")
     return dumper.represent_scalar(TIMESTAMP, text) if _reads_as_timestamp(text) else dumper.represent_str(str(text))
 
 
 def _reads_as_timestamp(text: str) -> bool:
-    return FrontMatterDumper.resolve(FrontMatterDumper, yaml.ScalarNode, text, (True, False)) == TIMESTAMP
+    return FrontMatterDumper.resolve(FrontMatterDumper, yaml.ScalarNode, str(text), (True, False)) == TIMESTAMP
 
 
 FrontMatterDumper.add_representer(datetime, _timestamp)
@@ -528,7 +529,7 @@ FrontMatterDumper.add_representer(_DateText, _timestamp)
 
 def _write_new(path: Path, front: dict, comments: str) -> Path:
     """Write an article with this front matter and an empty body, never over an existing file."""
-    if isinstance(date := front.get("date"), str) and _reads_as_timestamp(date):
+    if isinstance(date := front.get("date"), str):
         front = front | {"date": _DateText(date)}  # (a translation's, copied: bare as the original has it, where YAML reads it as a date)
     text = "---\n" + yaml.dump(front, Dumper=FrontMatterDumper, allow_unicode=True, sort_keys=False, width=1000) + comments + "---\n\n"
     if os.path.lexists(path):
