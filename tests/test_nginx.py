@@ -78,29 +78,42 @@ def server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     site = tmp / "www" / "archive"
     result = build(load_config(REPO, base_url=BASE_URL, output_dir=str(site)), BuildOptions(now=NOW))
     assert result.warnings == []
-    port = free_port()
-    (tmp / "nginx.conf").write_text(nginx_conf(tmp, site, port), encoding="utf-8")
-    process = subprocess.Popen(
-        [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    failed = ""
+    for _ in range(5):  # (a port free when picked may be taken by another test's server before nginx binds it)
+        port = free_port()
+        (tmp / "nginx.conf").write_text(nginx_conf(tmp, site, port), encoding="utf-8")
+        process = subprocess.Popen(
+            [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        if _listening(process, port) or "Address already in use" not in (failed := process.stderr.read().decode()):
+            break
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("nginx did not listen within 10 s")
-                time.sleep(0.05)
+        if process.poll() is not None:
+            pytest.fail(f"nginx did not start: {failed}")
         yield f"http://127.0.0.1:{port}/archive/", tmp / "access.log", site
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _listening(process: subprocess.Popen, port: int) -> bool:
+    """Whether nginx answers on `port` within 10 s; False once it has exited (its stderr tells why)."""
+    deadline = time.monotonic() + 10
+    while process.poll() is None:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
+                connection.sendall(b"HEAD /archive/ HTTP/1.0\r\n\r\n")  # (under the sub-path: the crawl test reads the log)
+                if b"\r\nServer: nginx" in connection.recv(1000):  # (not another test's server: nginx retries binding)
+                    return True
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            process.terminate()
+            pytest.fail("nginx did not answer within 10 s")
+        time.sleep(0.05)
+    return False
 
 
 class _Links(HTMLParser):

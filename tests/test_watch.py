@@ -247,7 +247,7 @@ def test_a_file_written_forever_is_built_after_max_wait():
     start = time.monotonic()
     batcher.add(changes("content/log.md"))
     assert batcher.next_batch() is not None
-    assert 0.2 <= time.monotonic() - start < 0.5
+    assert 0.2 <= time.monotonic() - start < 2  # (bounded: built at max_wait, not when the writing stops)
 
 
 def test_a_bulk_change_of_many_files_is_one_batch_past_max_wait():
@@ -275,7 +275,7 @@ def test_a_tool_pausing_mid_way_through_many_files_is_one_batch():
     """xargs sed over 215 articles of a 3,000-article archive paused ~0.1 s mid-way (a busy box), and the preview built
     22 files, then the other 193: the tag half renamed between two builds. Past BULK_FILES files the batch waits the
     bulk quiet; one file (an editor's save) still waits only the quiet."""
-    batcher = Batcher(quiet=0.05, signature=stable, bulk_quiet=0.4)
+    batcher = Batcher(quiet=0.05, signature=stable, bulk_quiet=1.5)  # (far apart: a loaded box delays a thread by tenths)
 
     def sed() -> None:
         for n in range(30):
@@ -287,7 +287,7 @@ def test_a_tool_pausing_mid_way_through_many_files_is_one_batch():
     assert batch is not None and len(batch.changes) == 30
     start = time.monotonic()
     batcher.add(changes("content/b.md"))
-    assert batcher.next_batch() is not None and time.monotonic() - start < 0.3
+    assert batcher.next_batch() is not None and time.monotonic() - start < 1.0  # (the quiet, not the bulk quiet)
 
 
 def test_a_folder_moved_into_a_new_folder_is_one_batch_with_its_old_path():
@@ -349,12 +349,12 @@ def test_a_file_made_and_gone_within_a_batch_is_no_change():
 def test_a_file_written_in_place_is_built_once_it_is_closed():
     """Python's write_text, cp, vim writing in place: modified ... closed. The close ends the save: the batch does not
     wait the quiet (50 ms of every save of the preview)."""
-    batcher = Batcher(quiet=1.0, signature=stable)
+    batcher = Batcher(quiet=3.0, signature=stable)
     start = time.monotonic()
     batcher.add(changes("content/a.md"))
     batcher.add(changes("content/a.md"), closed=True)
     batch = batcher.next_batch()
-    assert time.monotonic() - start < 0.5
+    assert time.monotonic() - start < 1.5  # (not the quiet)
     assert batch is not None and batch.changes == frozenset(changes("content/a.md"))
 
 
@@ -447,7 +447,7 @@ def test_vim_save_is_one_rebuild(watched):
 @pytest.fixture
 def watched_slowly(project):
     """`watched` with a quiet long enough to tell from the wait after a close."""
-    yield from watching(project, quiet=1.0)
+    yield from watching(project, quiet=3.0)  # (far from a save's own time, vim's start on a loaded box included)
 
 
 @pytest.mark.parametrize("how", ["python", "cp", "sed", "vim"])
@@ -470,7 +470,7 @@ def test_a_real_save_is_one_rebuild_soon_after_an_in_place_write(watched_slowly,
     batch = only_batch(batcher, wait_more=0.5)
     waited = time.monotonic() - start
     assert {Path(c.path).name for c in batch.changes} == {"a.md"} and path.read_text() == "new\n"
-    assert waited >= 1.0 if how == "sed" else waited < 0.8
+    assert waited >= 3.0 if how == "sed" else waited < 2.0
 
 
 def test_write_temp_then_rename_is_one_rebuild(watched):
