@@ -586,11 +586,13 @@ class Builder:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed; with
         the standalone pages, which are few and grouped anew every build (`Standalones`)."""
         languages = config.language_codes if config.multilingual else ()
-        grouping = (languages, config.tag_names, config.content_dir, unreadable, config.source_names)
+        grouping = (languages, config.tag_names, config.content_dir, unreadable, config.source_names, config.lang)
         last = self.assembled
         site = None
         if last is not None and last.grouping == grouping:
-            site = reassemble(last.site, last.articles, articles, languages, config.tag_names, config.content_dir, config.source_names)
+            site = reassemble(
+                last.site, last.articles, articles, languages, config.tag_names, config.content_dir, config.source_names, config.lang
+            )
         if site is None:
             site = assemble(articles, *grouping)
         standalone = Standalones.of(pages, grouping[0])

@@ -28,7 +28,7 @@ from .load import other_article_files
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .scripts import ByLetters, composed, reads_as_cyrillic
-from .site import Outlet, Site, alphabet_pair_key, outlet_key, paired, tag_key
+from .site import Outlet, Site, alphabet_pair_key, names_entry, outlet_key, paired, tag_key
 from .theme import Theme, closest_name
 from .yamlload import key_value, line_below
 
@@ -436,7 +436,8 @@ def _split_outlets(
     config: Config, site: Site, lines: dict[str, dict[str, int]], told: dict[str, tuple[Outlet, Outlet, str]], names: bool
 ) -> list[Problem]:
     """The warnings of `told` (an outlet's slug -> it, the outlet it most likely is, and how it is that), each on the
-    `source:` line of its oldest article. `names`: offer `source_names:` on a bilingual site (names in two alphabets)."""
+    `source:` line of its oldest article. `names`: offer `source_names:` where the
+    articles are in two languages (names in two alphabets: `names_entry`)."""
     if not told:
         return []
     oldest = {}
@@ -444,16 +445,11 @@ def _split_outlets(
         if (outlet := site.outlet_of(article)) is not None and outlet.slug in told:
             oldest[outlet.slug] = article
     problems = []
+    codes = frozenset(config.language_codes if config.multilingual else (a.lang for a in site.articles))  # (`names_entry`)
     for slug, (outlet, main, relation) in sorted(told.items()):
         hint = f"if they are one, write name: {main.name} in all of them"
-        if names and config.cyrillic_lang and config.other_alphabet_lang:
-            cyrillic, latin = (outlet, main) if reads_as_cyrillic(outlet.name) else (main, outlet)
-            first, code, other = (
-                (cyrillic.name, config.other_alphabet_lang, latin.name)
-                if config.lang == config.cyrillic_lang
-                else (latin.name, config.cyrillic_lang, cyrillic.name)
-            )
-            hint += f", or name it once in site.yaml: source_names: {{{first}: {{{code}: {other}}}}}"
+        if names and (entry := names_entry((main.name, ""), (outlet.name, ""), config.lang, codes, "source_names")) is not None:
+            hint += f", or name it once in site.yaml: {entry}"
         message = f"outlet {outlet.name!r} ({_articles(outlet.count)}) {relation}, so they are two outlets, sources/{slug}/ and sources/{main.slug}/: {hint}"
         article = oldest[slug]
         problems.append(

@@ -210,13 +210,15 @@ def assemble(
     shown_as: str = "content",
     unreadable: frozenset[str] = frozenset(),
     source_names: dict | None = None,
+    lang: str | None = None,
 ) -> Site:
     """Group published articles (already filtered for drafts and future dates).
 
     `languages` (the default first) turns on translations; without it every article stands alone.
     Problems and warnings name files as `shown_as/<path>` (the content folder, as the user sees it).
     `unreadable`: files that failed to read (with errors of their own): a translation naming one is not blamed.
-    `tag_names`, `source_names`: site.yaml's, the names of one tag or outlet in several languages.
+    `tag_names`, `source_names`: site.yaml's, the names of one tag or outlet in several languages. `lang`: the site's
+    language, which a warning's `tag_names:` entry names a tag in where there are no `languages` (`names_entry`).
     """
     ordered = tuple(newest_first(articles))
     groups, problems = translation_groups(list(ordered), shown_as, unreadable) if languages else ([(a,) for a in ordered], [])
@@ -256,7 +258,7 @@ def assemble(
     for article in ordered:
         by_lang[article.lang].append(article)
     sequences = by_lang.values() if languages else [ordered]
-    tagged = _tagged(ordered, listed_order, versions, tag_names, shown_as, languages[0] if languages else None)
+    tagged = _tagged(ordered, listed_order, versions, tag_names, shown_as, languages[0] if languages else lang)
     outleted = _outleted(ordered, listed_order, versions, source_names)
     return Site(
         articles=ordered,
@@ -465,8 +467,8 @@ def _tags(
     articles: Sequence[Article], index: TagIndex, known: TagNames, shown_as: str, default: str | None
 ) -> tuple[tuple[Tag, ...], list[Problem]]:
     """The site's tags, each with its URL slug; a warning for each tag whose slug another took first. `articles`:
-    newest first; `index`: what their tags are (`_tag_index`). `default`: the default language of a bilingual site (what
-    the hint of such a warning names a tag by).
+    newest first; `index`: what their tags are (`_tag_index`). `default`: the default language of a bilingual site, else
+    the site's language (what the hint of such a warning names a tag by: `names_entry`).
 
     Of tags whose names make one slug (МКС and MKS), the one with the oldest article keeps the plain URL: a tag that
     new articles bring gets `-2`, and does not move an older tag's page, which links and readers know, to another URL
@@ -576,13 +578,13 @@ def _other_alphabet(
     spells the Cyrillic (`Baikonur` and `Байконур`, tags/baikonur/ and tags/baykonur/; `Roscosmos` and `Роскосмос`):
     an archive gathered from Russian and English outlets over years has both, and each page held part of the articles
     without a word, where names of one slug are told (`МКС`, `MKS`). The less used is told the other, on its oldest
-    article, with `tag_names:` on a bilingual site. Only names in two alphabets: two Latin spellings are a typo's."""
+    article, with `tag_names:` where the articles are in two languages (`names_entry`). Only names in two alphabets: two Latin spellings are a typo's."""
     warnings = []
     for tag, main in paired(tags, lambda t: alphabet_pair_key(t.slug), attrgetter("key")):  # (its URL's slug: made again, 60 µs a tag)
         if reads_as_cyrillic(tag.name) == reads_as_cyrillic(main.name) or tag_slug(tag.key) == tag_slug(main.key):
             continue  # (one slug: the warning of the `-2` URL names both)
         hint = f"if they are one, write {main.name!r} in all of them"
-        if (entry := _tag_names_entry((main.name, ""), (tag.name, ""), default, codes)) is not None:
+        if (entry := names_entry((main.name, ""), (tag.name, ""), default, codes)) is not None:
             hint += f", or name it once in site.yaml: {entry}"
         message = (
             f"tag {tag.name!r} is {main.name!r} in another alphabet, so they are two tags, tags/{tag.slug}/ ({tag.count} "
@@ -598,15 +600,21 @@ def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | N
     (then `tag_names:`, keyed by the default language's name); else tell them apart. The alphabets tell, where the
     first articles' languages may not: a translation started by `ssg new --translation-of` carries the original's tag
     names, and may be a name's first article."""
-    entry = _tag_names_entry(first, other, default, codes)
+    entry = names_entry(first, other, default, codes)
     if entry is not None:
         return f"(if they are one tag in two languages, name it once in site.yaml: {entry})"
     return "(the one with the oldest article keeps the plain URL: if they are two things, give one a distinct name)"
 
 
-def _tag_names_entry(first: tuple[str, str], other: tuple[str, str], default: str | None, codes: frozenset[str]) -> str | None:
-    """The `tag_names:` entry that makes two names one tag in two languages (`_clash_hint`), or None where the names'
-    languages are not told apart."""
+def names_entry(
+    first: tuple[str, str], other: tuple[str, str], default: str | None, codes: frozenset[str], option: str = "tag_names"
+) -> str | None:
+    """The `tag_names:` entry (or `source_names:`, by `option`) that makes two names, each with the language of its
+    first article ("" for none), one tag in two languages (`_clash_hint`), or None where the names' languages are not
+    told apart. `default`: the site's default language, which the entry is keyed by; `codes`: the languages in use. Where
+    the names are in two alphabets and `codes` holds one language in Cyrillic and one other, those are the names'
+    languages: on a site without `languages:` too, whose pages show a tag by its name in the article's language
+    (`Роскосмос` on a Russian article's page, one tag page)."""
     if default is not None and reads_as_cyrillic(first[0]) != reads_as_cyrillic(other[0]):
         cyrillic = cyrillic_language(tuple(sorted(codes)))
         latin = [code for code in codes if not written_in_cyrillic(code)]
@@ -615,7 +623,7 @@ def _tag_names_entry(first: tuple[str, str], other: tuple[str, str], default: st
     if first[1] == other[1]:
         return None
     (main, _), (alias, code) = (other, first) if other[1] == default else (first, other)
-    return f"tag_names: {{{main}: {{{code}: {alias}}}}}"
+    return f"{option}: {{{main}: {{{code}: {alias}}}}}"
 
 
 def _shape(article: Article) -> tuple:
@@ -632,8 +640,9 @@ def reassemble(
     tag_names: dict | None = None,
     shown_as: str = "content",
     source_names: dict | None = None,
+    lang: str | None = None,
 ) -> Site | None:
-    """`site`, assembled from `before` (with the same `languages`, `tag_names`, `shown_as` and `source_names`), with the articles
+    """`site`, assembled from `before` (with the same `languages`, `tag_names`, `shown_as`, `source_names` and `lang`), with the articles
     of `now` that take the place of one of `before` and read the same to `assemble` but for their tags (`_shape`:
     a save that changed an article's text or tags, not its path, date, language or translation links); None when
     `now` differs in any other way.
@@ -644,13 +653,13 @@ def reassemble(
     moved (a date changed) are taken out and put in at their places too (`_reordered`).
     """
     if len(before) != len(now):
-        return _reordered(site, before, now, languages, tag_names, shown_as, source_names)
+        return _reordered(site, before, now, languages, tag_names, shown_as, source_names, lang=lang)
     changed = [index for index, same in enumerate(map(operator.is_, before, now)) if not same]
     if len(changed) > 100:  # (each swap scans the listings: past a few, assembling is as fast)
         return None
     if any(_shape(before[i]) != _shape(now[i]) for i in changed):
         pairs = ([before[i] for i in changed], [now[i] for i in changed])
-        return _reordered(site, before, now, languages, tag_names, shown_as, source_names, pairs)
+        return _reordered(site, before, now, languages, tag_names, shown_as, source_names, pairs, lang)
     retagged = any(before[i].tags != now[i].tags for i in changed)
     resourced = any(_source_name(before[i]) != _source_name(now[i]) for i in changed)
     ordered, listed = list(site.articles), list(site.listed)
@@ -683,7 +692,7 @@ def reassemble(
             neighbours[newer.source_path] = (new, neighbours[newer.source_path][1])
     tagged = _Tagged(site.tags, tag_articles, site.article_tags, site.tags_shown, site.warnings, site.tag_index)
     if retagged:
-        default = languages[0] if languages else None
+        default = languages[0] if languages else lang
         pairs = [(before[i], now[i]) for i in changed]
         tagged = _retagged(site, pairs, ordered, versions, tag_names, shown_as, default) or _tagged(
             tuple(ordered), tuple(listed), versions, tag_names, shown_as, default
@@ -889,6 +898,7 @@ def _reordered(
     shown_as: str,
     source_names: dict | None,
     pairs: tuple[list[Article], list[Article]] | None = None,
+    lang: str | None = None,
 ) -> Site | None:
     """`reassemble` where articles were added, removed or moved (a date changed: a new article, or one moved a month
     back, at 10,000 articles took 70 ms to assemble again, 10 ms so): on a site in one language, whose model has no
@@ -977,7 +987,7 @@ def _reordered(
         {key: oldest[key] for key in oldest_first},
         {key: kept[key] if key in kept else tag_slug(key) for key in oldest_first},
     )
-    named, warnings = _tags(ordered, index, known, shown_as, None)
+    named, warnings = _tags(ordered, index, known, shown_as, lang)
     tags = tuple(Tag(t.key, t.name, t.slug, len(tag_articles[t.key]), t.names) for t in named)
     paths = list(map(_SOURCE_PATH, ordered))
     article_tags = dict(zip(paths, map(site.article_tags.get, paths), strict=True))

@@ -1147,14 +1147,28 @@ def test_a_tag_written_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic_i
         }
     )
     result = project.build()
+    # The articles are in two languages: on a site in one (no `languages:`), each article's page shows a tag by its name
+    # in the article's language too, so `tag_names:` is the other way (a generated bilingual archive was told only to
+    # write the English name in its Russian articles).
     assert sorted(map(str, result.warnings)) == [
         "content/c.md:4: tags: tag 'Baikonur' is 'Байконур' in another alphabet, so they are two tags, tags/baikonur/ (1 "
-        "article) and tags/baykonur/ (2): if they are one, write 'Байконур' in all of them",
+        "article) and tags/baykonur/ (2): if they are one, write 'Байконур' in all of them, or name it once in site.yaml:"
+        " tag_names: {Baikonur: {ru: Байконур}}",
         "content/c.md:4: tags: tag 'Roscosmos' is 'Роскосмос' in another alphabet, so they are two tags, tags/roscosmos/ (1 "
-        "article) and tags/roskosmos/ (2): if they are one, write 'Роскосмос' in all of them",
+        "article) and tags/roskosmos/ (2): if they are one, write 'Роскосмос' in all of them, or name it once in site.yaml:"
+        " tag_names: {Roscosmos: {ru: Роскосмос}}",
         "content/d.md:4: tags: tag 'Dmitriy Rogozin' is 'Дмитрий Рогозин' in another alphabet, so they are two tags,"
-        " tags/dmitriy-rogozin/ (1 article) and tags/dmitry-rogozin/ (2): if they are one, write 'Дмитрий Рогозин' in all of them",
+        " tags/dmitriy-rogozin/ (1 article) and tags/dmitry-rogozin/ (2): if they are one, write 'Дмитрий Рогозин' in all of"
+        " them, or name it once in site.yaml: tag_names: {Dmitriy Rogozin: {ru: Дмитрий Рогозин}}",
     ]
+    # Written as told, they are one tag, named in each article's language.
+    site_yaml = project.root.joinpath("site.yaml").read_text(encoding="utf-8")
+    names = "tag_names: {Baikonur: {ru: Байконур}, Roscosmos: {ru: Роскосмос}, Dmitriy Rogozin: {ru: Дмитрий Рогозин}}\n"
+    project.write({"site.yaml": site_yaml + names})
+    assert project.build().warnings == []
+    assert not project.root.joinpath("public/tags/baykonur").exists()
+    assert '">Байконур</a>' in project.page("2021/01/01/a/") and '">Baikonur</a>' in project.page("2021/01/03/c/")
+    project.write({"site.yaml": site_yaml})
     # On a bilingual site, the name of each language's is the other way to make them one.
     project.write({"site.yaml": SITE_YAML + "lang: ru\nlanguages: [ru, en]\n"})
     warnings = [str(w) for w in project.build().warnings if "Baikonur" in str(w)]
@@ -1163,6 +1177,20 @@ def test_a_tag_written_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic_i
         "article) and tags/baykonur/ (2): if they are one, write 'Байконур' in all of them, or name it once in site.yaml:"
         " tag_names: {Байконур: {en: Baikonur}}"
     ]
+
+
+def test_a_tag_in_two_alphabets_in_articles_of_one_language_is_not_offered_tag_names(project):
+    """Where every article is in one language, the names are not one tag's in two languages: one spelling is the way."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: ru\n",
+            "content/a.md": article("А", "2021-01-01", tags="[Байконур]"),
+            "content/b.md": article("Б", "2021-01-02", tags="[Байконур]"),
+            "content/c.md": article("В", "2021-01-03", tags="[Baikonur]"),
+        }
+    )
+    (warning,) = project.build().warnings
+    assert warning.message.endswith("(2): if they are one, write 'Байконур' in all of them")
 
 
 def test_tags_spelt_with_a_hyphen_or_a_space_on_one_url_get_one_warning(project):
@@ -2312,13 +2340,15 @@ def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(
     assert [str(w) for w in project.build().warnings] == [
         # (no typo, but the name in another alphabet, spelt otherwise than ssg spells Роскосмос: two tags all the same)
         "content/2021/other.md:4: tags: tag 'Roscosmos' is 'Роскосмос' in another alphabet, so they are two tags, tags/roscosmos/"
-        " (1 article) and tags/roskosmos/ (10): if they are one, write 'Роскосмос' in all of them",
+        " (1 article) and tags/roskosmos/ (10): if they are one, write 'Роскосмос' in all of them, or name it once in site.yaml:"
+        " tag_names: {Roscosmos: {ru: Роскосмос}}",
         "content/2021/typo.md:5: tags: 'Роскомос' (1 article) is a letter off the tag 'Роскосмос' (10 articles): a typo? "
         "(write tags: [Ирак, Роскосмос, Союз МС-25])",
         "content/2021/typo.md:6: source: 'Интефракс' (1 article) is a letter off the outlet 'Интерфакс' (10 articles): a typo? "
         "(write name: Интерфакс)",
         "content/2021/other.md:5: source: outlet 'Interfax' (1 article) is 'Интерфакс' (10 articles) in another alphabet, so they"
-        " are two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them",
+        " are two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them, or"
+        " name it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}",
     ]
 
 

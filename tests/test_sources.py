@@ -575,7 +575,8 @@ def test_an_outlet_named_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic
     told = [str(w) for w in project.build().warnings]
     assert told == [
         "content/c.md:4: source: outlet 'Interfax' (2 articles) is 'Интерфакс' (3 articles) in another alphabet, so they are"
-        " two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them"
+        " two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them, or name"
+        " it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}"  # (the articles are in two languages)
     ]
     project.write({"site.yaml": BILINGUAL_YAML})
     (told,) = [str(w) for w in project.build().warnings if "source:" in str(w)]
