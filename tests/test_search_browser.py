@@ -331,6 +331,18 @@ def test_keyboard_only(page: SearchPage, server: str) -> None:
     page.page.wait_for_url("**/2024/**")
 
 
+def test_the_search_page_warns_of_nothing_in_the_console(browser: object, server: str) -> None:
+    """A reader's trial: every search page printed lunr's "Overwriting existing registered function: ssg-trimmer-en-ru"
+    in the browser's console, as search.js registered its trimmer once for planning and again for the search."""
+    page = browser.new_page()  # type: ignore[attr-defined]
+    told: list[str] = []
+    page.on("console", lambda m: told.append(f"{m.type}: {m.text}") if m.type in ("warning", "error") else None)
+    page.goto(_search_url(server, "ракета"))
+    page.wait_for_function("() => /found/.test(document.getElementById('search-status').textContent)")
+    page.close()
+    assert told == []
+
+
 def test_search_is_off_when_site_yaml_says_so(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "site.yaml").write_text("title: T\nbase_url: https://example.org/\nsearch: {enabled: false}\n", encoding="utf-8")

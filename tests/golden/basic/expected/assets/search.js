@@ -145,8 +145,9 @@
   // languages, as ssg/search/analysis.py.
   function searchPipeline(lunr, languages, known) {
     var chars = "\\w" + lunr.ru.wordCharacters;
-    var trimmer = lunr.trimmerSupport.generateTrimmer(chars);
-    lunr.Pipeline.registerFunction(trimmer, "ssg-trimmer-" + languages.join("-"));
+    var trimmer = lunr.trimmerSupport.generateTrimmer(chars), label = "ssg-trimmer-" + languages.join("-");
+    if (lunr.Pipeline.registeredFunctions[label]) trimmer.label = label; // (registered once: lunr warns of another)
+    else lunr.Pipeline.registerFunction(trimmer, label);
     if (lunr.Pipeline.registeredFunctions["ssg-possessive"] !== possessive) lunr.Pipeline.registerFunction(possessive, "ssg-possessive");
     var pipeline = new lunr.Pipeline();
     pipeline.add(trimmer, possessive);
