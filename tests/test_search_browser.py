@@ -48,6 +48,10 @@ ARTICLES = {
     # A name only in its other cases (the generated articles name Газпром in the nominative; Росатом in none).
     "2024/gazprom.md": ("Акции выросли на бирже", "2024-05-28T10:00:00+03:00", "ru", "[]",
                         "Совет директоров Газпрома одобрил сделку с Росатомом, а акционеры Газпрома её поддержали."),
+    # Dashes other than the hyphen inside words, as Russian typography writes them (a reader's trial): an en dash in a
+    # range, a non-breaking hyphen in a name.
+    "2024/plan.md": ("Программа на 2031–2035 годы утверждена", "2024-05-29T10:00:00+03:00", "ru", "[]",
+                     "В программу вошли самолёты Ту‑214 и ракета «Ангара–А5»."),
 }  # fmt: skip
 
 
@@ -300,6 +304,19 @@ def test_a_quoted_phrase_with_stop_words_finds_its_article(page: SearchPage, ser
     assert page.type('"passes its first firing test"') == "1 article found" and page.titles() == [rocket]
     assert page.type('"The new rocket engine" -nonexistentword') == "1 article found" and page.titles() == [rocket]
     assert "too common to search for" in page.type('"и в на"')  # stop words only: said so, as unquoted
+
+
+def test_a_dash_inside_a_word_parts_it_as_the_hyphen_does(page: SearchPage, server: str) -> None:
+    """A reader's trial: an article saying 2031–2035 (an en dash) and Ту‑214 (a non-breaking hyphen) was found by neither
+    2035 nor «Ту-214», and a query typed with such a dash («Ангара–А5», Ту—214) found nothing: lunr's tokenizer parts
+    words at the hyphen only."""
+    plan = ARTICLES["2024/plan.md"][0]
+    page.open(_search_url(server, "2035"))
+    assert page.wait_done() == "1 article found" and page.titles() == [plan]
+    for query in ("title:2035", "«Ту-214»", '"Ту‑214"', "«Ангара–А5»", "+Ангара—А5 +2031", "+Ангара–А5"):
+        assert page.type(query) == "1 article found" and page.titles() == [plan], query
+    page.type("«Ангара-А5»")
+    assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["Ангара", "А5"]  # the words, not the dash
 
 
 def test_back_from_a_hit_shows_the_hits_that_were_shown(page: SearchPage, server: str) -> None:

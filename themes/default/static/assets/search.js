@@ -27,11 +27,13 @@
   }
 
   // ё as е, what a word copied from a page holds and shows as nothing (analysis.INVISIBLE: a soft hyphen, zero-width
-  // characters, a byte-order mark) gone, and a word's final ъ dropped (Коммерсантъ), as ssg/search/analysis.py's fold
-  // does to the articles.
+  // characters, a byte-order mark) gone, a dash other than the hyphen a space (analysis.DASHES: Луна–25, Ту‑214), and a
+  // word's final ъ dropped (Коммерсантъ), as ssg/search/analysis.py's fold does to the articles. (A space, not a
+  // hyphen: lunr reads " - " before a word as leaving it out, and "Союз — Луна" is no such query.)
+  var DASHES = /[\u2010-\u2015\u2212]/g;
   function foldQuery(q) {
     if (/[\u0306\u0308]/.test(q)) q = q.normalize("NFC");
-    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
+    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").replace(DASHES, " ")
       .replace(/[ъЪ](?![0-9A-Za-z_\u0400-\u04ff])/g, "");
   }
 
@@ -61,7 +63,7 @@
   function readerQuery(q, stopWord) {
     q = q.replace(/"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g, function (whole, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
-      var words = inner.split(/[\s\-]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
+      var words = inner.split(/[\s\-\u2010-\u2015\u2212]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
     });
@@ -702,7 +704,7 @@
 
   // ---- the page --------------------------------------------------------------------------
 
-  var PAGE = 10, DEBOUNCE = 200, SEPARATOR = /([\s\-]+)/;
+  var PAGE = 10, DEBOUNCE = 200, SEPARATOR = /([\s\-\u2010-\u2015\u2212]+)/; // (the dashes: foldQuery's)
 
   function scriptLoader(base, build) {
     var pending = {};
