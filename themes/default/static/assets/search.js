@@ -275,7 +275,7 @@
       }
       var needed = {};
       var clauses = query.clauses.map(function (clause) {
-        var terms = clause.usePipeline ? planning.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        var terms = clause.usePipeline ? planning.runString(clause.term, { fields: clause.fields }) : [clause.term].concat(starredStems(clause, planning));
         terms.forEach(function (t) {
           shardsFor(t, "editDistance" in clause).forEach(function (i) { needed[i] = true; });
         });
@@ -284,6 +284,17 @@
       var list = Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
       if (list.length > MAX_SHARDS) throw new SearchError("broad", "needs " + list.length + " shards");
       return { query: query, clauses: clauses, shards: list };
+    }
+
+    // A whole word with a star at its end (ракета*, Луна*, rockets*) stands for its own stems too, and those of its case
+    // forms: lunr matches the prefix against the index's terms as typed, and the stemmer cuts most words shorter (ракета
+    // is "ракет", rockets "rocket"), so the word itself was found nowhere. A stem the prefix holds already (ракет*) is
+    // not added, so a stem typed with a star finds what it found.
+    function starredStems(clause, words) {
+      var term = clause.term, star = term.indexOf("*");
+      if ("editDistance" in clause || star < 1 || star !== term.length - 1) return [];
+      var prefix = term.slice(0, star);
+      return words.runString(prefix, { fields: clause.fields }).filter(function (t) { return t.lastIndexOf(prefix, 0) !== 0; });
     }
 
     function addShard(columns) {
@@ -413,7 +424,14 @@
         if (c.terms.length > 1 && c.clause.usePipeline) c.terms = pipeline.runString(c.word, { fields: c.clause.fields });
       });
       return p.clauses.map(function (c) {
-        return c.terms.map(function (t) { return expand(c.clause, t); });
+        var lists = c.terms.map(function (t) { return expand(c.clause, t); });
+        if (c.clause.usePipeline || lists.length < 2) return lists;
+        // A starred word and its stems (starredStems): those the index holds, as a required clause finds nothing where one
+        // of its terms is missing (lunr.Index.query); all of them where it holds none.
+        var held = c.terms.filter(function (t, i) { return lists[i].length; });
+        if (!held.length) return lists;
+        c.terms = held;
+        return lists.filter(function (list) { return list.length; });
       });
     }
 
