@@ -319,6 +319,18 @@ def test_a_dash_inside_a_word_parts_it_as_the_hyphen_does(page: SearchPage, serv
     assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["Ангара", "А5"]  # the words, not the dash
 
 
+def test_a_hyphen_between_spaces_is_a_dash_not_an_exclusion(page: SearchPage, server: str) -> None:
+    """A reader's trial: a headline pasted as a tab or a clipper gives it ("Ракета доставила груз на станцию - Wire")
+    left out every article of the outlet, the article itself among them: lunr reads a hyphen before a word as -word,
+    even with a space between. As in other search boxes, only a - (or +) written onto a word is one."""
+    gruz = ARTICLES["2024/gruz.md"][0]
+    page.open(_search_url(server, f"{gruz} - Wire"))
+    page.wait_done()
+    assert page.titles()[:1] == [gruz]
+    assert page.type("груз + ракета") and gruz in page.titles()
+    assert page.type("груз -wire") and gruz not in page.titles()  # (written onto the word: excluded, as before)
+
+
 def test_a_whole_word_with_a_star_finds_that_word(page: SearchPage, server: str) -> None:
     """A reader's trial: ракета* and Ракета* found nothing, rockets* nothing, though ракета and rockets find their
     articles: lunr matches a starred prefix against the index's terms as typed, and the stemmer had cut the word shorter

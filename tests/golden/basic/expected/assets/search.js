@@ -55,6 +55,8 @@
   // A query as readers type it in other search boxes, in lunr's syntax, which would read it otherwise:
   // - words in double quotes ("Союз МС-17", «Прогресс МС-25», “Artemis II”) must all be in a hit (lunr has no
   //   phrases; it would list every article with any of them, МС-25 as high as МС-17);
+  // - a + or - between spaces is punctuation ("Роскосмос продлил контракт - Интерфакс", a headline pasted as a
+  //   browser's tab gives it): lunr read it as the next word's, and left out every article of the outlet;
   // - "+ракета+союз", required words with no space, are two words (lunr reads one, "ракета+союз", found nowhere);
   // - a pasted address (https://www.nasa.gov/artemis) is a word, not the field "https" (a syntax error);
   // - a word with a look-alike letter of the other alphabet is spelt in one (see oneAlphabet).
@@ -67,6 +69,7 @@
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
     });
+    q = q.replace(/(^|\s)[+\-]+(?=\s)/g, "$1 ");
     q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
     q = q.replace(/(^|[\s+\-])([A-Za-z][A-Za-z0-9.+\-]*):\/\//g, "$1$2\\://");
     return q.replace(/[\p{L}\p{M}]+/gu, oneAlphabet);
