@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import SplitResult, quote, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 import yaml
 
@@ -150,6 +150,10 @@ def _base_url(value: Any) -> str:
     if any(c.isspace() or not c.isprintable() for c in url):  # (letters of any script are fine: browsers take IRIs)
         written = "".join(quote(c) if c.isspace() or not c.isprintable() else c for c in url)
         raise ValueError(f"{url!r} holds a space or a control character (write it as {written!r})")
+    page = parts.path.rsplit("/", 1)[-1]
+    if re.search(r"\.(?:html?|xhtml|php)\Z", page, re.IGNORECASE):  # (the home page's address, from the address bar)
+        folder = urlunsplit((parts.scheme, parts.netloc, parts.path[: -len(page)], "", ""))
+        raise ValueError(f"{url!r} is the address of a page, not of the folder the site is in (write {folder})")
     return _ascii_url(parts)
 
 

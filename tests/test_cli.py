@@ -690,6 +690,13 @@ def test_problems_that_name_each_files_own_path_are_one_problem_in_the_tally(pro
             ["--base-url", "https://example.org/my archive/"],
             "holds a space or a control character (write it as 'https://example.org/my%20archive/')",
         ),
+        # The address bar's address of the home page (a publisher's trial): every canonical link, feed and the 404 page's
+        # links were under https://user.github.io/archive/index.html/.
+        (
+            ["--base-url", "https://user.github.io/archive/index.html"],
+            "error: --base-url: 'https://user.github.io/archive/index.html' is the address of a page, not of the folder the"
+            " site is in (write https://user.github.io/archive/)",
+        ),
     ],
 )
 def test_bad_build_flag_is_blamed_on_the_flag_not_site_yaml(project, monkeypatch, flags, message):

@@ -48,6 +48,10 @@ ARTICLES = {
     # A name only in its other cases (the generated articles name Газпром in the nominative; Росатом in none).
     "2024/gazprom.md": ("Акции выросли на бирже", "2024-05-28T10:00:00+03:00", "ru", "[]",
                         "Совет директоров Газпрома одобрил сделку с Росатомом, а акционеры Газпрома её поддержали."),
+    # Dashes other than the hyphen inside words, as Russian typography writes them (a reader's trial): an en dash in a
+    # range, a non-breaking hyphen in a name.
+    "2024/plan.md": ("Программа на 2031–2035 годы утверждена", "2024-05-29T10:00:00+03:00", "ru", "[]",
+                     "В программу вошли самолёты Ту‑214 и ракета «Ангара–А5»."),
 }  # fmt: skip
 
 
@@ -302,6 +306,48 @@ def test_a_quoted_phrase_with_stop_words_finds_its_article(page: SearchPage, ser
     assert "too common to search for" in page.type('"и в на"')  # stop words only: said so, as unquoted
 
 
+def test_a_dash_inside_a_word_parts_it_as_the_hyphen_does(page: SearchPage, server: str) -> None:
+    """A reader's trial: an article saying 2031–2035 (an en dash) and Ту‑214 (a non-breaking hyphen) was found by neither
+    2035 nor «Ту-214», and a query typed with such a dash («Ангара–А5», Ту—214) found nothing: lunr's tokenizer parts
+    words at the hyphen only."""
+    plan = ARTICLES["2024/plan.md"][0]
+    page.open(_search_url(server, "2035"))
+    assert page.wait_done() == "1 article found" and page.titles() == [plan]
+    for query in ("title:2035", "«Ту-214»", '"Ту‑214"', "«Ангара–А5»", "+Ангара—А5 +2031", "+Ангара–А5"):
+        assert page.type(query) == "1 article found" and page.titles() == [plan], query
+    page.type("«Ангара-А5»")
+    assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["Ангара", "А5"]  # the words, not the dash
+
+
+def test_a_hyphen_between_spaces_is_a_dash_not_an_exclusion(page: SearchPage, server: str) -> None:
+    """A reader's trial: a headline pasted as a tab or a clipper gives it ("Ракета доставила груз на станцию - Wire")
+    left out every article of the outlet, the article itself among them: lunr reads a hyphen before a word as -word,
+    even with a space between. As in other search boxes, only a - (or +) written onto a word is one."""
+    gruz = ARTICLES["2024/gruz.md"][0]
+    page.open(_search_url(server, f"{gruz} - Wire"))
+    page.wait_done()
+    assert page.titles()[:1] == [gruz]
+    assert page.type("груз + ракета") and gruz in page.titles()
+    assert page.type("груз -wire") and gruz not in page.titles()  # (written onto the word: excluded, as before)
+
+
+def test_a_whole_word_with_a_star_finds_that_word(page: SearchPage, server: str) -> None:
+    """A reader's trial: ракета* and Ракета* found nothing, rockets* nothing, though ракета and rockets find their
+    articles: lunr matches a starred prefix against the index's terms as typed, and the stemmer had cut the word shorter
+    (ракета is the term "ракет", rockets "rocket"). The page said to try the start of a word with *, which was done."""
+    raketa, gruz, rocket = (ARTICLES[name][0] for name in ("2024/raketa.md", "2024/gruz.md", "2024/rocket.md"))
+    page.open(_search_url(server, "ракета*"))
+    page.wait_done()
+    assert {raketa, gruz} <= set(page.titles())
+    assert "Ракета" in page.page.locator(".search-hit__lead mark").all_text_contents()
+    assert page.type("Ракета*") and {raketa, gruz} <= set(page.titles())
+    assert page.type("rockets*") and rocket in page.titles()
+    for query in ("+ракета* +груз", "+груз title:ракета*"):
+        assert page.type(query) == "1 article found" and page.titles() == [gruz], query
+    assert gruz not in page.type("+груз -ракета*") + " ".join(page.titles())  # (left out, as by -ракета)
+    assert page.type("ракет*") and {raketa, gruz} <= set(page.titles())  # (a stem as typed: as before)
+
+
 def test_back_from_a_hit_shows_the_hits_that_were_shown(page: SearchPage, server: str) -> None:
     """Found by a new user's trial: after "More results" and a hit, Back showed the first ten hits only."""
     page.open(_search_url(server, "Roscosmos"))
@@ -329,6 +375,18 @@ def test_keyboard_only(page: SearchPage, server: str) -> None:
     assert first.evaluate("a => a === document.activeElement")
     page.page.keyboard.press("Enter")
     page.page.wait_for_url("**/2024/**")
+
+
+def test_the_search_page_warns_of_nothing_in_the_console(browser: object, server: str) -> None:
+    """A reader's trial: every search page printed lunr's "Overwriting existing registered function: ssg-trimmer-en-ru"
+    in the browser's console, as search.js registered its trimmer once for planning and again for the search."""
+    page = browser.new_page()  # type: ignore[attr-defined]
+    told: list[str] = []
+    page.on("console", lambda m: told.append(f"{m.type}: {m.text}") if m.type in ("warning", "error") else None)
+    page.goto(_search_url(server, "ракета"))
+    page.wait_for_function("() => /found/.test(document.getElementById('search-status').textContent)")
+    page.close()
+    assert told == []
 
 
 def test_search_is_off_when_site_yaml_says_so(tmp_path: Path) -> None:

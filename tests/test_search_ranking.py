@@ -46,6 +46,8 @@ QUERIES = [
     "Газпром", "газпрома", "Росатом", "+Росатом", "+Росатом +Газпром", "+Газпром -Росатом", "ракета -Газпром",
     "-Росатом", "title:Газпром", "title:Росатом body:Борисов", "tags:роскосмос Газпром", "Газпром*", "Росатом*",
     "Борисов", "Алексей", "+Алексей -космодром", "космодром", "Космодром^5 запуск", "Борисов~1", "Юрий Борисов",
+    # A whole word with a star: its own stems too (ракета is "ракет", rockets "rocket", Газпром "газпр").
+    "ракета*", "rockets*", "+ракета* +запуск", "-ракета* запуск", "title:ракета*", "+Газпром*", "Росатом* ракета*",
 ]  # fmt: skip
 # Names in several cases, added to some bodies (the paragraphs have one, космодрома): Газпром, Борисов, Алексей and
 # космодром also in the nominative, Росатом never.
@@ -174,6 +176,9 @@ def test_sharded_queries_rank_and_score_exactly_as_one_lunr_index(sharded: tuple
     assert found["Газпром"] == holding["газпром"] == found["газпрома"] > 0  # (and another case its nominative too)
     assert found["Росатом"] == found["+Росатом"] == holding["росатом"] > 0
     assert found["Борисов"] == holding["борисов"] and found["Алексей"] == holding["алексе"] > 0
+    # A whole word with a star finds what the word finds (and more): it found nothing, the stemmer having cut it shorter.
+    assert found["ракета*"] >= found["ракета"] > 0 and found["rockets*"] >= found["rocket"] > 0
+    assert found["+Газпром*"] >= found["Газпром"]
     multi = [e for e in results if len([f for f in e["files"] if f.startswith("t/")]) >= 2]
     assert len(multi) >= 10  # the comparison covered queries spanning several shards
     assert shards > 24 or all(e.get("error") in (None, "syntax") for e in results)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ssg.search import SearchConfig, article_terms
-from ssg.search.analysis import INVISIBLE, fold, stem, term_of, tokenize, trim
+from ssg.search.analysis import DASHES, INVISIBLE, fold, stem, term_of, tokenize, trim
 from ssg.search.porter import stem_en
 from ssg.search.russian import stem_ru
 
@@ -300,6 +300,7 @@ def test_the_query_is_folded_as_the_articles_are() -> None:
     a combining mark to its letter and drop a word's final ъ: a query word typed or pasted as an article holds it
     finds it."""
     texts = [f"кос{c}мо{c}дром" for c in INVISIBLE] + ["Юри\u0306 Земле\u0308", "Коммерсантъ-Деньги объявил Коммерсантъ", "ЁЛКА"]
+    texts += [f"Луна{c}25" for c in DASHES]
     script = (
         "const { foldQuery } = require(process.argv[1]);"
         "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
@@ -316,3 +317,14 @@ def test_a_words_final_hard_sign_is_dropped_as_readers_type_it_without() -> None
     term = term_of(("en", "ru"))
     assert {term(fold(w)) for w in ("Коммерсантъ", "«КОММЕРСАНТЪ»", "Коммерсант", "коммерсанта")} == {"коммерсант"}
     assert fold("Коммерсантъ-Деньги объявил съезд") == "коммерсант-деньги объявил съезд"
+
+
+def test_a_dash_inside_a_word_parts_it_as_the_hyphen_does() -> None:
+    """A reader's trial: Russian text writes ranges and names with dashes other than the hyphen (2031–2035, an en dash;
+    Ту‑214, a non-breaking hyphen; Москва—Пекин), which lunr's tokenizer took for letters: the article was found by
+    neither 2035 nor Ту-214, and a query typed with such a dash (Луна–25) found nothing."""
+    config = SearchConfig()
+    dashed = "Программа на 2031\u20132035 годы: Ту\u2011214, Москва\u2014Пекин, Ил\u2010114, Луна\u201225 и Союз\u2015МС \u2212 в работе"
+    hyphened = "Программа на 2031-2035 годы: Ту-214, Москва-Пекин, Ил-114, Луна-25 и Союз-МС - в работе"
+    assert article_terms("ru", dashed, [dashed], dashed, config) == article_terms("ru", hyphened, [hyphened], hyphened, config)
+    assert {"2035", "214", "пекин"} <= {trim(token) for token in tokenize(dashed)}

@@ -52,6 +52,36 @@ function reference(docs, manifest) {
   return idx;
 }
 
+// lunr.Index.search, but a whole word with a star at its end stands for its own stems too (search.js's starredStems): its
+// clause is given lunr's pipeline, which lunr.Index.query runs for the terms of a clause, here the starred word and the
+// stems the prefix does not hold, those the index has (all of them where it has none).
+function referenceSearch(idx, q) {
+  const words = idx.pipeline;
+  const terms = Object.keys(idx.invertedIndex);
+  const starred = {
+    runString(str, metadata) {
+      const star = str.indexOf("*");
+      if (star < 1 || star !== str.length - 1) return words.runString(str, metadata);
+      const prefix = str.slice(0, star);
+      const all = [str].concat(words.runString(prefix, metadata).filter((t) => !t.startsWith(prefix)));
+      const held = all.filter((t) => (t === str ? terms.some((k) => k.startsWith(prefix)) : t in idx.invertedIndex));
+      return held.length ? held : all;
+    },
+  };
+  idx.pipeline = starred;
+  try {
+    return idx.query((query) => {
+      new lunr.QueryParser(q, query).parse();
+      query.clauses.forEach((clause) => {
+        const star = clause.term.indexOf("*");
+        if (!("editDistance" in clause) && star > 0 && star === clause.term.length - 1) clause.usePipeline = true;
+      });
+    });
+  } finally {
+    idx.pipeline = words;
+  }
+}
+
 const fold = (s) => s.replace(/ё/g, "е").replace(/Ё/g, "Е");
 const pairs = (results) => results.slice(0).map((r) => [r.ref, r.score]); // a search.js Results or lunr's array
 
@@ -87,7 +117,7 @@ async function main() {
     entry.files = files.slice();
     if (ref) {
       try {
-        entry.reference = pairs(ref.search(fold(q)));
+        entry.reference = pairs(referenceSearch(ref, fold(q)));
       } catch (e) {
         entry.reference_error = e instanceof lunr.QueryParseError ? "syntax" : String(e);
       }

@@ -27,11 +27,13 @@
   }
 
   // ё as е, what a word copied from a page holds and shows as nothing (analysis.INVISIBLE: a soft hyphen, zero-width
-  // characters, a byte-order mark) gone, and a word's final ъ dropped (Коммерсантъ), as ssg/search/analysis.py's fold
-  // does to the articles.
+  // characters, a byte-order mark) gone, a dash other than the hyphen a space (analysis.DASHES: Луна–25, Ту‑214), and a
+  // word's final ъ dropped (Коммерсантъ), as ssg/search/analysis.py's fold does to the articles. (A space, not a
+  // hyphen: lunr reads " - " before a word as leaving it out, and "Союз — Луна" is no such query.)
+  var DASHES = /[\u2010-\u2015\u2212]/g;
   function foldQuery(q) {
     if (/[\u0306\u0308]/.test(q)) q = q.normalize("NFC");
-    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
+    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").replace(DASHES, " ")
       .replace(/[ъЪ](?![0-9A-Za-z_\u0400-\u04ff])/g, "");
   }
 
@@ -53,6 +55,8 @@
   // A query as readers type it in other search boxes, in lunr's syntax, which would read it otherwise:
   // - words in double quotes ("Союз МС-17", «Прогресс МС-25», “Artemis II”) must all be in a hit (lunr has no
   //   phrases; it would list every article with any of them, МС-25 as high as МС-17);
+  // - a + or - between spaces is punctuation ("Роскосмос продлил контракт - Интерфакс", a headline pasted as a
+  //   browser's tab gives it): lunr read it as the next word's, and left out every article of the outlet;
   // - "+ракета+союз", required words with no space, are two words (lunr reads one, "ракета+союз", found nowhere);
   // - a pasted address (https://www.nasa.gov/artemis) is a word, not the field "https" (a syntax error);
   // - a word with a look-alike letter of the other alphabet is spelt in one (see oneAlphabet).
@@ -61,10 +65,11 @@
   function readerQuery(q, stopWord) {
     q = q.replace(/"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g, function (whole, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
-      var words = inner.split(/[\s\-]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
+      var words = inner.split(/[\s\-\u2010-\u2015\u2212]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
     });
+    q = q.replace(/(^|\s)[+\-]+(?=\s)/g, "$1 ");
     q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
     q = q.replace(/(^|[\s+\-])([A-Za-z][A-Za-z0-9.+\-]*):\/\//g, "$1$2\\://");
     return q.replace(/[\p{L}\p{M}]+/gu, oneAlphabet);
@@ -145,8 +150,9 @@
   // languages, as ssg/search/analysis.py.
   function searchPipeline(lunr, languages, known) {
     var chars = "\\w" + lunr.ru.wordCharacters;
-    var trimmer = lunr.trimmerSupport.generateTrimmer(chars);
-    lunr.Pipeline.registerFunction(trimmer, "ssg-trimmer-" + languages.join("-"));
+    var trimmer = lunr.trimmerSupport.generateTrimmer(chars), label = "ssg-trimmer-" + languages.join("-");
+    if (lunr.Pipeline.registeredFunctions[label]) trimmer.label = label; // (registered once: lunr warns of another)
+    else lunr.Pipeline.registerFunction(trimmer, label);
     if (lunr.Pipeline.registeredFunctions["ssg-possessive"] !== possessive) lunr.Pipeline.registerFunction(possessive, "ssg-possessive");
     var pipeline = new lunr.Pipeline();
     pipeline.add(trimmer, possessive);
@@ -272,7 +278,7 @@
       }
       var needed = {};
       var clauses = query.clauses.map(function (clause) {
-        var terms = clause.usePipeline ? planning.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        var terms = clause.usePipeline ? planning.runString(clause.term, { fields: clause.fields }) : [clause.term].concat(starredStems(clause, planning));
         terms.forEach(function (t) {
           shardsFor(t, "editDistance" in clause).forEach(function (i) { needed[i] = true; });
         });
@@ -281,6 +287,17 @@
       var list = Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
       if (list.length > MAX_SHARDS) throw new SearchError("broad", "needs " + list.length + " shards");
       return { query: query, clauses: clauses, shards: list };
+    }
+
+    // A whole word with a star at its end (ракета*, Луна*, rockets*) stands for its own stems too, and those of its case
+    // forms: lunr matches the prefix against the index's terms as typed, and the stemmer cuts most words shorter (ракета
+    // is "ракет", rockets "rocket"), so the word itself was found nowhere. A stem the prefix holds already (ракет*) is
+    // not added, so a stem typed with a star finds what it found.
+    function starredStems(clause, words) {
+      var term = clause.term, star = term.indexOf("*");
+      if ("editDistance" in clause || star < 1 || star !== term.length - 1) return [];
+      var prefix = term.slice(0, star);
+      return words.runString(prefix, { fields: clause.fields }).filter(function (t) { return t.lastIndexOf(prefix, 0) !== 0; });
     }
 
     function addShard(columns) {
@@ -410,7 +427,14 @@
         if (c.terms.length > 1 && c.clause.usePipeline) c.terms = pipeline.runString(c.word, { fields: c.clause.fields });
       });
       return p.clauses.map(function (c) {
-        return c.terms.map(function (t) { return expand(c.clause, t); });
+        var lists = c.terms.map(function (t) { return expand(c.clause, t); });
+        if (c.clause.usePipeline || lists.length < 2) return lists;
+        // A starred word and its stems (starredStems): those the index holds, as a required clause finds nothing where one
+        // of its terms is missing (lunr.Index.query); all of them where it holds none.
+        var held = c.terms.filter(function (t, i) { return lists[i].length; });
+        if (!held.length) return lists;
+        c.terms = held;
+        return lists.filter(function (list) { return list.length; });
       });
     }
 
@@ -701,7 +725,7 @@
 
   // ---- the page --------------------------------------------------------------------------
 
-  var PAGE = 10, DEBOUNCE = 200, SEPARATOR = /([\s\-]+)/;
+  var PAGE = 10, DEBOUNCE = 200, SEPARATOR = /([\s\-\u2010-\u2015\u2212]+)/; // (the dashes: foldQuery's)
 
   function scriptLoader(base, build) {
     var pending = {};
