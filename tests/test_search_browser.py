@@ -477,3 +477,17 @@ def test_a_script_and_index_of_other_formats_say_so(page: SearchPage, site: Path
 def test_the_script_reads_the_format_the_index_is_written_in() -> None:
     script = (REPO / "themes/default/static/assets/search.js").read_text(encoding="utf-8")
     assert f"var FORMAT = {FORMAT};" in script
+
+
+def test_the_search_names_itself_in_the_tab_and_an_empty_page_waits_in_its_box(page: SearchPage, server: str) -> None:
+    """Every search's tab, history entry and bookmark read "Search · ..." alone, and the search page without a query
+    left the reader nine tabs from its box (a reader's trial)."""
+    page.open(f"{server}search/")
+    base = page.page.title()
+    assert page.page.evaluate("document.activeElement.id") == "search-page-q"
+    page.type("ракета")
+    assert page.page.title() == f"ракета · {base}"
+    page.open(_search_url(server, "самолет"))
+    page.wait_done()
+    assert page.page.title() == f"самолет · {base}"
+    assert page.page.evaluate("document.activeElement.id") != "search-page-q"  # (a search linked to: its hits come first)

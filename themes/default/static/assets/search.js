@@ -725,7 +725,7 @@
 
   // ---- the page --------------------------------------------------------------------------
 
-  var PAGE = 10, DEBOUNCE = 200, SEPARATOR = /([\s\-\u2010-\u2015\u2212]+)/; // (the dashes: foldQuery's)
+  var PAGE = 10, DEBOUNCE = 200, TITLE_CHARS = 80, SEPARATOR = /([\s\-\u2010-\u2015\u2212]+)/; // (the dashes: foldQuery's)
 
   function scriptLoader(base, build) {
     var pending = {};
@@ -803,6 +803,7 @@
     var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
     var dates = window.Intl ? new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : null;
     var current = 0, timer = null, results = [], shown = 0;
+    var pageTitle = document.title;
 
     function say(key, values) {
       status.textContent = fill(key, values);
@@ -913,6 +914,8 @@
 
     function run(query, updateUrl, restoreShown) {
       var id = ++current;
+      // The tab, the history and a bookmark name the search, as the address does ("ракета · Search · Archive").
+      document.title = query.trim() ? query.trim().slice(0, TITLE_CHARS) + " · " + pageTitle : pageTitle;
       if (updateUrl) {
         var url = new URL(location.href);
         if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
@@ -1003,6 +1006,7 @@
     }
     var q = new URLSearchParams(location.search).get("q") || "";
     input.value = q;
+    if (!q) input.focus();  // (a page of nothing but its box: typing starts there, not nine tabs later)
     var header = document.getElementById("search-q");
     if (header) header.value = q;
     // Back from a hit: the hits that were shown ("More results" included) come again, and the page scrolls to where
