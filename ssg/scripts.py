@@ -67,6 +67,19 @@ def cyrillic_share(text: str) -> float:
     return len(_CYRILLIC.findall(text)) / letters if letters else 0.0
 
 
+_UNFILED = re.compile(r"^[\W_]+(?=\w)")  # quotes, brackets, a # before a name's first letter or digit
+_YO = str.maketrans("ё", "е")
+
+
+def alphabetical(name: str) -> tuple[str, str]:
+    """The key that puts names in the order a Russian index has them (a tag cloud, a list of outlets): case aside, ё
+    as е (Ёлки before Ель, not after Ярославль, as ё's code point would put it), and a quote or bracket before the
+    first letter not counted («Союз МС-18» under С); then the name as written, so that two names the first part makes
+    equal keep one order."""
+    folded = _UNFILED.sub("", name).casefold()
+    return folded.translate(_YO), folded
+
+
 def has_letters(text: str) -> bool:
     """Whether `text` has a letter of any alphabet (a text of numbers or links alone tells no language)."""
     return _LETTER.search(text) is not None

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 from .content import Article, outlet_key, slug_of, tag_fold
 from .errors import Problem
-from .scripts import cyrillic_language, reads_as_cyrillic, written_in_cyrillic
+from .scripts import alphabetical, cyrillic_language, reads_as_cyrillic, written_in_cyrillic
 from .standalone import Standalones
 from .translations import translation_groups
 
@@ -401,7 +401,7 @@ def _outleted(
         for slug, names in spellings.items()
     }
     return _Outleted(
-        tuple(sorted(outlets.values(), key=lambda o: (o.name.casefold(), o.slug))),
+        tuple(sorted(outlets.values(), key=lambda o: (alphabetical(o.name), o.slug))),
         {slug: tuple(articles) for slug, articles in by_slug.items()},
         {name: outlets[slug] for name, slug in slug_of_name.items() if slug},
     )
@@ -495,7 +495,7 @@ def _tags(
                 warnings.append(Problem(f"{shown_as}/{first_file[key]}", None, "tags", message))
     warnings += _near_spellings(tags, first_file, shown_as)
     warnings += _other_alphabet(tags, first_file, shown_as, default, codes or frozenset(a.lang for a in articles))
-    return tuple(sorted(tags, key=lambda t: (t.name.casefold(), t.slug))), warnings
+    return tuple(sorted(tags, key=lambda t: (alphabetical(t.name), t.slug))), warnings
 
 
 def _near_spellings(tags: list[Tag], first_file: dict[str, str], shown_as: str) -> list[Problem]:
