@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 from .content import Article, outlet_key, slug_of, tag_fold
 from .errors import Problem
-from .scripts import alphabetical, cyrillic_language, reads_as_cyrillic, written_in_cyrillic
+from .scripts import alphabetical, cyrillic_language, lookalikes, reads_as_cyrillic, written_in_cyrillic
 from .standalone import Standalones
 from .translations import translation_groups
 
@@ -598,6 +598,8 @@ def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | N
     (then `tag_names:`, keyed by the default language's name); else tell them apart. The alphabets tell, where the
     first articles' languages may not: a translation started by `ssg new --translation-of` carries the original's tag
     names, and may be a name's first article."""
+    if (odd := lookalikes(other[0])) is not None:  # (Дмитрий Рoгозин, a Latin o: no other language's name)
+        return f"(it has {odd[1]}, which look the same: write {odd[0]!r})"
     entry = _tag_names_entry(first, other, default, codes)
     if entry is not None:
         return f"(if they are one tag in two languages, name it once in site.yaml: {entry})"

@@ -2322,6 +2322,43 @@ def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(
     ]
 
 
+def test_a_tag_or_outlet_with_a_letter_of_the_other_alphabet_that_looks_the_same_is_warned_of_on_its_line(project):
+    """A Russian editor's trial: `Роскосмоc` with a Latin c (the keyboard switched a letter late) was told it was a
+    letter off 'Roscosmos', the tag_names: entry's English name, which an editor looking at two identical Russian words
+    could not make out; `MКС` with a Latin M made a tag of its own without a word; and `Дмитрий Рoгозин` with a Latin o,
+    on the URL of Dmitry Rogozin, was offered a tag_names: entry of the misspelt name. Each is now told which letter is of
+    the other alphabet and what to write; `Интерфаkс` (a Latin k) likewise on its source: line."""
+    names = "{Roscosmos: {ru: Роскосмос}, ISS: {ru: МКС}, Dmitry Rogozin: {ru: Дмитрий Рогозин}}"
+    files = {
+        f"content/2021/n{n}.md": article(
+            f"Новость {n}", f"2021-03-{n + 1:02d}", "Текст.", lang="ru", tags="[Роскосмос, МКС, Дмитрий Рогозин]", source="Интерфакс"
+        )
+        for n in range(10)
+    }
+    files["site.yaml"] = SITE_YAML + f"lang: ru\nlanguages: [ru, en]\ntag_names: {names}\n"
+    files["content/2021/odd.md"] = article("Опечатки", "2021-04-01", "Текст.", lang="ru", tags="[Роскосмоc, MКС]", source="Интерфаkс")
+    files["content/2021/name.md"] = article("Имя", "2021-04-02", "Текст.", lang="ru", tags="[Дмитрий Рoгозин]")
+    files["content/2021/en.md"] = article("Dmitry Rogozin on the Moon", "2021-04-03", "Text.", lang="en", tags="[Rоscosmos]")
+    project.write(files)
+    assert [str(w) for w in project.build().warnings] == [
+        # (a URL numbered for it says so too, with what to write in place of a tag_names: entry of the misspelt name)
+        "content/2021/name.md:5: tags: tag 'Дмитрий Рoгозин' has the same URL slug as 'Dmitry Rogozin'; it gets"
+        " tags/dmitry-rogozin-2/ (it has a Latin o among Cyrillic letters, which look the same: write 'Дмитрий Рогозин')",
+        "content/2021/en.md:5: tags: tag 'Rоscosmos' has the same URL slug as 'Roscosmos'; it gets tags/roscosmos-2/ (it has a"
+        " Cyrillic о among Latin letters, which look the same: write 'Roscosmos')",
+        "content/2021/en.md:5: tags: 'Rоscosmos' has a Cyrillic о among Latin letters, which look the same but make another tag:"
+        " write tags: [Roscosmos]",
+        "content/2021/name.md:5: tags: 'Дмитрий Рoгозин' has a Latin o among Cyrillic letters, which look the same but make"
+        " another tag: write tags: [Дмитрий Рогозин]",
+        "content/2021/odd.md:5: tags: 'Роскосмоc' has a Latin c among Cyrillic letters, which look the same but make another"
+        " tag: write tags: [Роскосмос, МКС]",
+        "content/2021/odd.md:5: tags: 'MКС' has a Latin M among Cyrillic letters, which look the same but make another tag:"
+        " write tags: [Роскосмос, МКС]",
+        "content/2021/odd.md:6: source: 'Интерфаkс' has a Latin k among Cyrillic letters, which look the same but make another"
+        " outlet: write name: Интерфакс",
+    ]
+
+
 # What a `ssg build` that reads and renders a few pages in its own process does without: a process pool (multiprocessing,
 # socket), tomllib. Each was 5-20 ms of every such build, one after a single edit among them. (importlib.metadata, which
 # the cache stamp asks for three libraries' versions, stays: reading their metadata by hand was 20 ms of less.)
