@@ -76,7 +76,9 @@ def test_translations_have_their_own_urls_and_link_both_ways(bilingual):
             "x-default": f"https://example.org/{day}/story-{n}/",
         }
         assert links(en) == expected and links(ru) == expected
-        assert '<html lang="ru"' in ru and "Эта статья на:" in ru and 'hreflang="en" lang="en" rel="alternate">English</a>' in ru
+        assert (
+            '<html lang="ru"' in ru and "Эта статья на других языках:" in ru and 'hreflang="en" lang="en" rel="alternate">English</a>' in ru
+        )
         assert "This article in:" in en and ">Русский</a>" in en
     untranslated = bilingual.page("2021/02/11/story-1/")
     assert links(untranslated) == {} and "This article in:" not in untranslated
