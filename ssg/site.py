@@ -600,10 +600,15 @@ def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | N
     names, and may be a name's first article."""
     if (odd := lookalikes(other[0])) is not None:  # (Дмитрий Рoгозин, a Latin o: no other language's name)
         return f"(it has {odd[1]}, which look the same: write {odd[0]!r})"
+    if tag_key(_QUOTES.sub("", first[0])) == tag_key(_QUOTES.sub("", other[0])):  # («Союз МС-18» and Союз МС-18)
+        return f"(they differ by their quotes alone: if they are one, write {first[0]!r} in all of them)"
     entry = _tag_names_entry(first, other, default, codes)
     if entry is not None:
         return f"(if they are one tag in two languages, name it once in site.yaml: {entry})"
     return "(the one with the oldest article keeps the plain URL: if they are two things, give one a distinct name)"
+
+
+_QUOTES = re.compile("[\"'«»„“”‘’‚‹›]")  # (the quotes a name may be written in, Russian and English)
 
 
 def _tag_names_entry(first: tuple[str, str], other: tuple[str, str], default: str | None, codes: frozenset[str]) -> str | None:

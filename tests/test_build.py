@@ -1101,6 +1101,25 @@ def test_colliding_tag_slugs_are_both_kept_with_a_warning(project):
     ]
 
 
+def test_a_tag_written_with_and_without_quotes_is_told_to_write_it_one_way(project):
+    """A Russian editor's trial: «Союз МС-18» in one article and Союз МС-18 in another made two tags, tags/soyuz-ms-18/
+    and tags/soyuz-ms-18-2/, and the warning said to give one a distinct name, as for two things (C and C++). Names that
+    differ by their quotes alone are one thing written two ways: the warning now says to write the first one in all."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", tags="[«Союз МС-18»]", lang="ru"),
+            "content/b.md": article("B", "2021-01-02", tags='["\\"Прогресс МС-17\\"", Союз МС-18]', lang="ru"),
+            "content/c.md": article("C", "2021-01-03", tags="[„Прогресс МС-17“]", lang="ru"),
+        }
+    )
+    assert list(map(str, project.build().warnings)) == [
+        "content/c.md:4: tags: tag '„Прогресс МС-17“' has the same URL slug as '\"Прогресс МС-17\"'; it gets"
+        " tags/progress-ms-17-2/ (they differ by their quotes alone: if they are one, write '\"Прогресс МС-17\"' in all of them)",
+        "content/b.md:4: tags: tag 'Союз МС-18' has the same URL slug as '«Союз МС-18»'; it gets tags/soyuz-ms-18-2/"
+        " (they differ by their quotes alone: if they are one, write '«Союз МС-18»' in all of them)",
+    ]
+
+
 def test_tags_spelt_with_e_for_yo_or_with_a_space_are_told_the_other_spelling(project):
     """An archive of many editors writes Ёлка and Елка, Space X and SpaceX: two tags, each page with part of the
     articles, and no word of it. The less used spelling is told the other on its oldest article, with both pages."""
