@@ -481,6 +481,20 @@ def test_typo_of_known_key_warns_and_keeps_the_key():
     assert record["meta"]["extra"] == {"tittle": "T", "tag": "x", "layout": "post"}
 
 
+def test_front_matter_keys_written_in_russian_are_told_their_names():
+    """A Russian editor's trial: `заголовок:`, `дата:` and `теги:` were told only "title: is missing" and "date: is
+    missing (use 2021-05-24 ...)", sending the editor to write again what the file had, and `теги:` not at all (the
+    article had no tags without a word). Each is now told the key ssg reads."""
+    text = "---\nЗаголовок: Пуск\nдата: 2021-05-24\nтеги: [Луна]\nисточник: ТАСС\n---\nТекст.\n"
+    assert problems(text) == [
+        "2021/story.md:6: title: is missing; Заголовок: (line 2) is its name in Russian: rename it to title:",
+        "2021/story.md:6: date: is missing; дата: (line 3) is its name in Russian: rename it to date:",
+    ]
+    warnings = [(w["line"], w["field"], w["message"]) for w in read(text)["warnings"]]
+    assert (4, "теги", "unknown key, kept for templates: is it 'tags' (its name in Russian)?") in warnings
+    assert (5, "источник", "unknown key, kept for templates: is it 'source' (its name in Russian)?") in warnings
+
+
 def test_required_fields_from_site_yaml():
     settings = ReadSettings("en", "UTC", ("source", "rights"), SearchConfig(enabled=False))
     assert problems("---\ntitle: T\ndate: 2021-01-01\nsource: X\n---\n", settings=settings) == [
