@@ -1320,6 +1320,12 @@ def test_a_day_and_month_that_yaml_reads_as_a_number_get_no_readings_of_its_digi
         ("2024-13-01", "there is no month 13 (in ISO 8601 the month comes before the day: 2024-01-13 if it is 13 January)"),
         ("2024-00-10", "there is no month 0 (in ISO 8601 the month comes before the day)"),
         ("31.02.2025", "February 2025 has 28 days"),
+        # (a Russian editor's trial: a day the month has not, its month in words, got "is not a date (use 2021-05-24 or
+        # ...)", as ssg new --date did, though 30 апреля 2015 is read)
+        ("31 апреля 2015", "April 2015 has 30 days"),
+        ("29 февраля 2015 г., 10:00", "February 2015 has 28 days"),
+        ("31 сент. 2015г.", "September 2015 has 30 days"),
+        ("31 June 2015", "June 2015 has 30 days"),
         # (a clipper that wrote minute 66 into 9 files: "is not a date (use 2021-05-24 or ...)", found in a bulk importer's
         # trial)
         ("2015-03-16T10:66:00+03:00", "there is no minute 66 (a day's time runs from 00:00:00 to 23:59:59)"),
