@@ -27,7 +27,7 @@ from .fingerprints import by_identity
 from .load import other_article_files
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
-from .scripts import ByLetters, composed, reads_as_cyrillic
+from .scripts import ByLetters, composed, lookalikes, reads_as_cyrillic
 from .site import Outlet, Site, alphabet_pair_key, names_entry, outlet_key, paired, tag_key
 from .theme import Theme, closest_name
 from .yamlload import key_value, line_below
@@ -231,7 +231,7 @@ def _names_warnings(config: Config, option: str, used: dict[str, str], written: 
             close, goes = [k for k in used if k != key and _one_edit_apart(key, k)], f"make {_a(noun)} of their own, apart from it"
         else:
             close, goes = difflib.get_close_matches(key, used, n=1, cutoff=0.8), f"go to no {noun}"
-        close = [k for k in close if not _a_series(k, key)]
+        close = [k for k in close if not _a_series(k, key) and not lookalikes(used[k])]  # (a Latin о in an article: told there)
         if close:
             found.append(
                 (name, f"{name!r} is no article's {noun}; did you mean {used[close[0]]!r}? (as written, the names given here {goes})")
@@ -364,6 +364,34 @@ def spaced_tags(config: Config, site: Site, lines: dict[str, dict[str, int]]) ->
     return problems
 
 
+def lookalike_names(config: Config, site: Site, lines: dict[str, dict[str, int]]) -> list[Problem]:
+    """A warning on the line of each article whose tag or outlet is written with a letter of the other alphabet that
+    looks like the one meant (`Роскосмоc`, its c Latin; `MКС`, its M): a page of its own for the article, beside the
+    real one's, which no one looking at the page can tell apart. Said with the letter and the name as meant, which
+    `misspelt_names` (a letter off the tag's name in another language) and a numbered URL's hint do not give."""
+    if site.tag_index is not None:
+        written = {name for counted in site.tag_index.spellings.values() for name in counted}
+    else:
+        written = {name for article in site.articles for name in article.tags}
+    odd_tags = {name: found for name in written if (found := lookalikes(name))}
+    odd_outlets = {name: found for name in site.outlet_named if (found := lookalikes(name))}
+    if not odd_tags and not odd_outlets:
+        return []  # (the usual case)
+    problems = []
+    for article in site.articles:
+        line, where = lines.get(article.source_path, {}).get, f"{config.content_dir}/{article.source_path}"
+        if odd := [name for name in article.tags if name in odd_tags]:
+            fixed = ", ".join(odd_tags[name][0] if name in odd_tags else name for name in article.tags)
+            for name in dict.fromkeys(odd):
+                message = f"{name!r} has {odd_tags[name][1]}, which look the same but make another tag: write tags: [{fixed}]"
+                problems.append(Problem(where, line("tags"), "tags", message))
+        if article.source is not None and article.source.name in odd_outlets:
+            meant, what = odd_outlets[article.source.name]
+            message = f"{article.source.name!r} has {what}, which look the same but make another outlet: write name: {meant}"
+            problems.append(Problem(where, line("source"), "source", message))
+    return problems
+
+
 # A name this rarely written beside one at least this many times as common, and a typo's distance from it, is most likely
 # that name misspelt; under this many letters two names a letter apart are as likely two things (Иран, Ирак).
 _TYPO_AT_MOST, _TYPO_RATIO, _TYPO_LETTERS = 2, 10, 5
@@ -386,12 +414,17 @@ def misspelt_names(config: Config, site: Site, lines: dict[str, dict[str, int]])
     problems = []
     for article in site.articles:
         line = lines.get(article.source_path, {}).get
-        for written in (name for name in article.tags if tag_key(name) in tag_typos):
+        for written in (name for name in article.tags if tag_key(name) in tag_typos and not lookalikes(name)):
             meant, count = tag_typos[tag_key(written)], tags[tag_key(written)].count
             fixed = ", ".join(meant.name if name == written else name for name in article.tags)
             message = f"{written!r} ({_articles(count)}) is a letter off the tag {meant.name!r} ({_articles(meant.count)}): a typo? (write tags: [{fixed}])"
             problems.append(Problem(f"{config.content_dir}/{article.source_path}", line("tags"), "tags", message))
-        if outlet_typos and (outlet := site.outlet_of(article)) is not None and outlet.slug in outlet_typos:
+        if (
+            outlet_typos
+            and (outlet := site.outlet_of(article)) is not None
+            and outlet.slug in outlet_typos
+            and not lookalikes(article.source.name)
+        ):
             meant = outlet_typos[outlet.slug]
             message = f"{article.source.name!r} ({_articles(outlet.count)}) is a letter off the outlet {meant.name!r} ({_articles(meant.count)}): a typo? (write name: {meant.name})"
             problems.append(Problem(f"{config.content_dir}/{article.source_path}", line("source"), "source", message))

@@ -56,6 +56,25 @@ KNOWN_KEYS = (
     "permalink",
     "password",  # WordPress's (jekyll-import writes it): a protected post is left out; never kept for templates
 )
+# Keys written in Russian, as a Russian CMS export or an editor new to ssg names them, and the key ssg reads for each: told
+# so (`warn_typos`, `misspelt_hint`), where difflib finds no close English key for a Cyrillic one.
+RUSSIAN_KEYS = {
+    "заголовок": "title",
+    "название": "title",
+    "дата": "date",
+    "обновлено": "updated",
+    "язык": "lang",
+    "теги": "tags",
+    "метки": "tags",
+    "источник": "source",
+    "изображение": "image",
+    "картинка": "image",
+    "права": "rights",
+    "аннотация": "summary",
+    "анонс": "summary",
+    "черновик": "draft",
+    "перевод": "translation_of",
+}
 # Keys that name an article's old URLs, each of which gets a page redirecting to it (`redirects.py`): Hugo's `aliases`
 # and Jekyll's `redirect_from` (jekyll-redirect-from), and the URL Hugo's `url` and Jekyll's `permalink` gave the
 # article where it was (here site.yaml's `permalink:` pattern makes every article's URL).
@@ -661,6 +680,10 @@ class _Reader:
         for key in data:
             if key in known or not isinstance(key, str) or key.lower() in OTHER_TOOLS_KEYS:
                 continue
+            if RUSSIAN_KEYS.get(key.casefold()) in known:
+                message = f"unknown key, kept for templates: is it {RUSSIAN_KEYS[key.casefold()]!r} (its name in Russian)?"
+                self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
+                continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
             if close:
                 self.warnings.append(
@@ -947,6 +970,10 @@ class _Reader:
         message naming that line. `warn_typos` warned of it too, but apart: "title: is missing (add `title: ...`)"
         sent the user to write again what the file already has."""
         typos = [k for k in data if isinstance(k, str) and k not in KNOWN_KEYS and k.lower() not in OTHER_TOOLS_KEYS]
+        russian = [k for k in typos if RUSSIAN_KEYS.get(k.casefold()) == key]
+        if russian:
+            where = f" (line {self.lines[russian[0]]})" if russian[0] in self.lines else ""
+            return f"is missing; {russian[0]}:{where} is its name in Russian: rename it to {key}:"
         close = difflib.get_close_matches(key, typos, n=1, cutoff=0.75) or [k for k in typos if k.lower() == key]
         if not close:
             return None

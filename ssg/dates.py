@@ -25,6 +25,8 @@ from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
 from typing import Any, NamedTuple
 
+from babel.dates import get_month_names
+
 DATE_HINT = "use 2021-05-24 or 2021-05-24T10:15:00+03:00"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -154,6 +156,8 @@ def impossible(value: Any) -> str | None:
         year, month, day = int(match[4]), int(match[3]), int(match[1])
         if _day(year, day, month) is not None:  # (it reads month first)
             return None
+    elif (match := _WORDED.fullmatch(text)) and (month := _month_named(match[2])):
+        year, day = int(match[3]), int(match[1])  # (31 апреля 2015: dateparser reads no day, and tells none)
     else:
         return None
     if not 1 <= month <= 12:
@@ -171,6 +175,29 @@ def impossible(value: Any) -> str | None:
     if day > length:
         return f"{MONTHS[month - 1]} {year} has {length} days"
     return _impossible_time(text[match.end(3) :] if match.re is _ISO_LIKE else "")
+
+
+# A day, its month in words and a year, as Russian and English sites write them (`31 апреля 2015 г., 10:00`, `31 June 2015`).
+_WORDED = re.compile(r"(\d{1,2})\s+([^\W\d_]+\.?),?\s+(\d{4})(?!\d).*", re.DOTALL)
+WORDED_LANGUAGES = ("ru", "en", "uk", "de")  # (the languages of the default theme's strings)
+
+
+def _month_named(word: str) -> int | None:
+    """The number of the month `word` names in one of `WORDED_LANGUAGES` (апреля, апр., April, Apr), as Babel spells
+    them, or None."""
+    return _month_numbers().get(word.rstrip(".").casefold())
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    """Each month's names, case folded, without a final dot -> its number (read once a process, where one is asked)."""
+    numbers: dict[str, int] = {}
+    for lang in WORDED_LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, lang).items():
+                    numbers.setdefault(name.rstrip(".").casefold(), number)
+    return numbers
 
 
 def _impossible_time(text: str) -> str | None:

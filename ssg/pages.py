@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from .config import Config
 from .content import Article, Day, StandalonePage
 from .labels import Labels
+from .scripts import alphabetical
 from .site import Period, Site
 from .standalone import Standalones
 from .theme import PAGE_TEMPLATE, date_formatter
@@ -513,7 +514,8 @@ def tag_pages(site: Site, config: Config, urls: Urls, groups: Groups, cards: Car
             groups,
             cards=cards,
         )
-    yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": site.tags}, site.tags)
+    shown = tuple(sorted(site.tags, key=lambda tag: (alphabetical(tag.label(config.lang)), tag.slug)))  # (by the names it shows)
+    yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": shown}, site.tags)
 
 
 def source_pages(site: Site, config: Config, urls: Urls, groups: Groups, cards: CardDeps | None = None) -> Iterator[Page]:
@@ -532,7 +534,8 @@ def source_pages(site: Site, config: Config, urls: Urls, groups: Groups, cards: 
             groups,
             cards=cards,
         )
-    yield Page(urls.sources(), "sources", "sources.html", config.lang, None, {"outlets": site.outlets}, site.outlets)
+    shown = tuple(sorted(site.outlets, key=lambda outlet: (alphabetical(outlet.label(config.lang)), outlet.slug)))
+    yield Page(urls.sources(), "sources", "sources.html", config.lang, None, {"outlets": shown}, site.outlets)
 
 
 class Dates(NamedTuple):

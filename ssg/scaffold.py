@@ -586,11 +586,13 @@ def tags_in(config: Config, tags: list, lang: str) -> list:
     """The tag names `tags` as written in `lang` where site.yaml `tag_names:` gives them (`Dmitry Rogozin` ->
     `Дмитрий Рогозин` for a Russian translation), else as they are: a translation copying the original's names showed
     them in the other language on its page, and beside other articles' names of the same tag."""
-    spelled: dict[str, dict[str, str]] = {}
+    spelled: dict[str, str] = {}  # each name's key -> the tag's name in `lang`
     for main, names in config.tag_names.items():
-        every = {config.lang: str(main)} | {code: str(name) for code, name in names.items()}
-        spelled |= {tag_key(name): every for name in every.values()}
-    return [spelled.get(tag_key(tag), {}).get(lang, tag) if isinstance(tag, str) else tag for tag in tags]
+        # (the entry's own name in a language it gives no other, as pages show it (`site.Tag.label`), whatever
+        # language the entry is keyed by: `Roscosmos: {ru: Роскосмос}` on a Russian site keeps an English URL)
+        shown = str(names.get(lang, main))
+        spelled |= {tag_key(str(name)): shown for name in (main, *names.values())}
+    return [spelled.get(tag_key(tag), tag) if isinstance(tag, str) else tag for tag in tags]
 
 
 def _content_file(config: Config, given: Path) -> str:

@@ -67,9 +67,60 @@ def cyrillic_share(text: str) -> float:
     return len(_CYRILLIC.findall(text)) / letters if letters else 0.0
 
 
+_UNFILED = re.compile(r"^[\W_]+(?=\w)")  # quotes, brackets, a # before a name's first letter or digit
+_YO = str.maketrans("ё", "е")
+
+
+def alphabetical(name: str) -> tuple[str, str]:
+    """The key that puts names in the order a Russian index has them (a tag cloud, a list of outlets): case aside, ё
+    as е (Ёлки before Ель, not after Ярославль, as ё's code point would put it), and a quote or bracket before the
+    first letter not counted («Союз МС-18» under С); then the name as written, so that two names the first part makes
+    equal keep one order."""
+    folded = _UNFILED.sub("", name).casefold()
+    return folded.translate(_YO), folded
+
+
 def has_letters(text: str) -> bool:
     """Whether `text` has a letter of any alphabet (a text of numbers or links alone tells no language)."""
     return _LETTER.search(text) is not None
+
+
+# Latin letters drawn as Cyrillic ones, and the other way round: one typed for the other on a keyboard switched at the
+# wrong moment (Роскосмоc with the c of a Latin layout) looks right and is another name.
+_LATIN_TWINS = "aceopxyAEKMHOPCTXBk"
+_CYRILLIC_TWINS = "асеорхуАЕКМНОРСТХВк"
+_TO_CYRILLIC = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
+_TO_LATIN = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
+
+
+@functools.lru_cache(maxsize=8192)  # (asked of every tag and outlet name of the site on each build: a few thousand)
+def lookalikes(name: str) -> tuple[str, str] | None:
+    """`name` as it was meant, and what is wrong with it, where a word of it is written in one alphabet but for a letter
+    or two of the other that look the same (`Роскосмоc`, its c Latin; `MКС`, its M): ('Роскосмос', 'a Latin c among
+    Cyrillic letters'); None for a name without such a word (a word of both alphabets whose letters of the fewer one
+    do not all look like letters of the other is written so on purpose)."""
+    if name.isascii() or not _CYRILLIC.search(name):
+        return None
+    fixed, strays, alphabet = [], [], ""
+    for word in _WORDS.split(name):
+        cyrillic, latin = len(_CYRILLIC.findall(word)), len(_LATIN.findall(word))
+        if not cyrillic or not latin or cyrillic == latin:
+            fixed.append(word)
+            continue
+        table, twins, alphabet = (_TO_CYRILLIC, _LATIN_TWINS, "Latin") if cyrillic > latin else (_TO_LATIN, _CYRILLIC_TWINS, "Cyrillic")
+        found = [letter for letter in word if letter in twins]
+        if len(found) != min(cyrillic, latin):
+            return None
+        fixed.append(word.translate(table))
+        strays += found
+    if not strays:
+        return None
+    letters = " and ".join(dict.fromkeys(strays))
+    among = "Cyrillic" if alphabet == "Latin" else "Latin"
+    return "".join(fixed), f"{'a ' if len(strays) == 1 else ''}{alphabet} {letters} among {among} letters"
+
+
+_WORDS = re.compile(r"([^\W\d_]+)")  # (in a group: `split` keeps the words, and what is between them)
 
 
 def reads_as_cyrillic(title: str) -> bool:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 from .content import Article, outlet_key, slug_of, tag_fold
 from .errors import Problem
-from .scripts import cyrillic_language, reads_as_cyrillic, written_in_cyrillic
+from .scripts import alphabetical, cyrillic_language, lookalikes, reads_as_cyrillic, written_in_cyrillic
 from .standalone import Standalones
 from .translations import translation_groups
 
@@ -403,7 +403,7 @@ def _outleted(
         for slug, names in spellings.items()
     }
     return _Outleted(
-        tuple(sorted(outlets.values(), key=lambda o: (o.name.casefold(), o.slug))),
+        tuple(sorted(outlets.values(), key=lambda o: (alphabetical(o.name), o.slug))),
         {slug: tuple(articles) for slug, articles in by_slug.items()},
         {name: outlets[slug] for name, slug in slug_of_name.items() if slug},
     )
@@ -497,7 +497,7 @@ def _tags(
                 warnings.append(Problem(f"{shown_as}/{first_file[key]}", None, "tags", message))
     warnings += _near_spellings(tags, first_file, shown_as)
     warnings += _other_alphabet(tags, first_file, shown_as, default, codes or frozenset(a.lang for a in articles))
-    return tuple(sorted(tags, key=lambda t: (t.name.casefold(), t.slug))), warnings
+    return tuple(sorted(tags, key=lambda t: (alphabetical(t.name), t.slug))), warnings
 
 
 def _near_spellings(tags: list[Tag], first_file: dict[str, str], shown_as: str) -> list[Problem]:
@@ -600,10 +600,17 @@ def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | N
     (then `tag_names:`, keyed by the default language's name); else tell them apart. The alphabets tell, where the
     first articles' languages may not: a translation started by `ssg new --translation-of` carries the original's tag
     names, and may be a name's first article."""
+    if (odd := lookalikes(other[0])) is not None:  # (Дмитрий Рoгозин, a Latin o: no other language's name)
+        return f"(it has {odd[1]}, which look the same: write {odd[0]!r})"
+    if tag_key(_QUOTES.sub("", first[0])) == tag_key(_QUOTES.sub("", other[0])):  # («Союз МС-18» and Союз МС-18)
+        return f"(they differ by their quotes alone: if they are one, write {first[0]!r} in all of them)"
     entry = names_entry(first, other, default, codes)
     if entry is not None:
         return f"(if they are one tag in two languages, name it once in site.yaml: {entry})"
     return "(the one with the oldest article keeps the plain URL: if they are two things, give one a distinct name)"
+
+
+_QUOTES = re.compile("[\"'«»„“”‘’‚‹›]")  # (the quotes a name may be written in, Russian and English)
 
 
 def names_entry(

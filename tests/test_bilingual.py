@@ -76,7 +76,9 @@ def test_translations_have_their_own_urls_and_link_both_ways(bilingual):
             "x-default": f"https://example.org/{day}/story-{n}/",
         }
         assert links(en) == expected and links(ru) == expected
-        assert '<html lang="ru"' in ru and "Эта статья на:" in ru and 'hreflang="en" lang="en" rel="alternate">English</a>' in ru
+        assert (
+            '<html lang="ru"' in ru and "Эта статья на других языках:" in ru and 'hreflang="en" lang="en" rel="alternate">English</a>' in ru
+        )
         assert "This article in:" in en and ">Русский</a>" in en
     untranslated = bilingual.page("2021/02/11/story-1/")
     assert links(untranslated) == {} and "This article in:" not in untranslated
@@ -579,3 +581,27 @@ def test_a_name_in_the_other_alphabet_is_marked_with_its_language_for_screen_rea
     ru_article = project.page("ru/2021/05/25/b/")
     assert 'rel="tag">Газпром</a>' in ru_article and 'rel="tag"><span lang="en">the crew</span></a>' in ru_article
     assert "<strong>РИА Новости</strong>" in ru_article
+
+
+def test_the_tags_and_sources_indexes_are_in_the_alphabetical_order_of_the_names_they_show(project):
+    """A Russian editor's trial: on a site of `lang: ru` with `tag_names: {Dmitry Rogozin: {ru: Дмитрий Рогозин}}` (and
+    `source_names:` alike), tags/ and sources/ showed the Russian names in the order of the entries' English ones
+    (Дмитрий Рогозин among the Latin names, between China and Elon Musk; Интерфакс before Reuters), Ёлки after
+    Ярославль (ё is the code point after я; ёлки go before ель), and «Союз МС-18» after every Latin name, before А. Now each index is in the
+    order of the names it shows, as a Russian index is: case aside, ё with е, a leading quote not counted."""
+    names = "Dmitry Rogozin: {ru: Дмитрий Рогозин}"
+    project.write(
+        {
+            "site.yaml": SITE_YAML
+            + f"lang: ru\nlanguages: [ru, en]\ntag_names: {{{names}}}\nsource_names: {{Interfax: {{ru: Интерфакс}}}}\n",
+            "content/a.md": article("Запуск", "2021-01-10T10:00:00+03:00", tags="[Ёлки, Ярославль, Ель, ельник]", source="Интерфакс"),
+            "content/b.md": article("Стыковка", "2021-01-11T10:00:00+03:00", tags="[«Союз МС-18», Дмитрий Рогозин, China]", source="ТАСС"),
+            "content/c.md": article("Посадка", "2021-01-12T10:00:00+03:00", tags="[Elon Musk, Армия]", source="Reuters"),
+            "content/d.md": article("Landing", "2021-01-13T10:00:00+03:00", lang="en", tags="[Dmitry Rogozin]", source="Interfax"),
+        }
+    )
+    project.build()
+    tags = re.findall(r'<a class="tag" href="[^"]+">([^<]+) <span', project.page("tags/"))
+    assert tags == ["China", "Elon Musk", "Армия", "Дмитрий Рогозин", "Ёлки", "Ель", "ельник", "«Союз МС-18»", "Ярославль"]
+    outlets = re.findall(r'<span class="source-list__name">([^<]+)</span>', project.page("sources/"))
+    assert outlets == ["Reuters", "Интерфакс", "ТАСС"]

@@ -1101,6 +1101,25 @@ def test_colliding_tag_slugs_are_both_kept_with_a_warning(project):
     ]
 
 
+def test_a_tag_written_with_and_without_quotes_is_told_to_write_it_one_way(project):
+    """A Russian editor's trial: «Союз МС-18» in one article and Союз МС-18 in another made two tags, tags/soyuz-ms-18/
+    and tags/soyuz-ms-18-2/, and the warning said to give one a distinct name, as for two things (C and C++). Names that
+    differ by their quotes alone are one thing written two ways: the warning now says to write the first one in all."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-01-01", tags="[«Союз МС-18»]", lang="ru"),
+            "content/b.md": article("B", "2021-01-02", tags='["\\"Прогресс МС-17\\"", Союз МС-18]', lang="ru"),
+            "content/c.md": article("C", "2021-01-03", tags="[„Прогресс МС-17“]", lang="ru"),
+        }
+    )
+    assert list(map(str, project.build().warnings)) == [
+        "content/c.md:4: tags: tag '„Прогресс МС-17“' has the same URL slug as '\"Прогресс МС-17\"'; it gets"
+        " tags/progress-ms-17-2/ (they differ by their quotes alone: if they are one, write '\"Прогресс МС-17\"' in all of them)",
+        "content/b.md:4: tags: tag 'Союз МС-18' has the same URL slug as '«Союз МС-18»'; it gets tags/soyuz-ms-18-2/"
+        " (they differ by their quotes alone: if they are one, write '«Союз МС-18»' in all of them)",
+    ]
+
+
 def test_tags_spelt_with_e_for_yo_or_with_a_space_are_told_the_other_spelling(project):
     """An archive of many editors writes Ёлка and Елка, Space X and SpaceX: two tags, each page with part of the
     articles, and no word of it. The less used spelling is told the other on its oldest article, with both pages."""
@@ -2349,6 +2368,43 @@ def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(
         "content/2021/other.md:5: source: outlet 'Interfax' (1 article) is 'Интерфакс' (10 articles) in another alphabet, so they"
         " are two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them, or"
         " name it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}",
+    ]
+
+
+def test_a_tag_or_outlet_with_a_letter_of_the_other_alphabet_that_looks_the_same_is_warned_of_on_its_line(project):
+    """A Russian editor's trial: `Роскосмоc` with a Latin c (the keyboard switched a letter late) was told it was a
+    letter off 'Roscosmos', the tag_names: entry's English name, which an editor looking at two identical Russian words
+    could not make out; `MКС` with a Latin M made a tag of its own without a word; and `Дмитрий Рoгозин` with a Latin o,
+    on the URL of Dmitry Rogozin, was offered a tag_names: entry of the misspelt name. Each is now told which letter is of
+    the other alphabet and what to write; `Интерфаkс` (a Latin k) likewise on its source: line."""
+    names = "{Roscosmos: {ru: Роскосмос}, ISS: {ru: МКС}, Dmitry Rogozin: {ru: Дмитрий Рогозин}}"
+    files = {
+        f"content/2021/n{n}.md": article(
+            f"Новость {n}", f"2021-03-{n + 1:02d}", "Текст.", lang="ru", tags="[Роскосмос, МКС, Дмитрий Рогозин]", source="Интерфакс"
+        )
+        for n in range(10)
+    }
+    files["site.yaml"] = SITE_YAML + f"lang: ru\nlanguages: [ru, en]\ntag_names: {names}\n"
+    files["content/2021/odd.md"] = article("Опечатки", "2021-04-01", "Текст.", lang="ru", tags="[Роскосмоc, MКС]", source="Интерфаkс")
+    files["content/2021/name.md"] = article("Имя", "2021-04-02", "Текст.", lang="ru", tags="[Дмитрий Рoгозин]")
+    files["content/2021/en.md"] = article("Dmitry Rogozin on the Moon", "2021-04-03", "Text.", lang="en", tags="[Rоscosmos]")
+    project.write(files)
+    assert [str(w) for w in project.build().warnings] == [
+        # (a URL numbered for it says so too, with what to write in place of a tag_names: entry of the misspelt name)
+        "content/2021/name.md:5: tags: tag 'Дмитрий Рoгозин' has the same URL slug as 'Dmitry Rogozin'; it gets"
+        " tags/dmitry-rogozin-2/ (it has a Latin o among Cyrillic letters, which look the same: write 'Дмитрий Рогозин')",
+        "content/2021/en.md:5: tags: tag 'Rоscosmos' has the same URL slug as 'Roscosmos'; it gets tags/roscosmos-2/ (it has a"
+        " Cyrillic о among Latin letters, which look the same: write 'Roscosmos')",
+        "content/2021/en.md:5: tags: 'Rоscosmos' has a Cyrillic о among Latin letters, which look the same but make another tag:"
+        " write tags: [Roscosmos]",
+        "content/2021/name.md:5: tags: 'Дмитрий Рoгозин' has a Latin o among Cyrillic letters, which look the same but make"
+        " another tag: write tags: [Дмитрий Рогозин]",
+        "content/2021/odd.md:5: tags: 'Роскосмоc' has a Latin c among Cyrillic letters, which look the same but make another"
+        " tag: write tags: [Роскосмос, МКС]",
+        "content/2021/odd.md:5: tags: 'MКС' has a Latin M among Cyrillic letters, which look the same but make another tag:"
+        " write tags: [Роскосмос, МКС]",
+        "content/2021/odd.md:6: source: 'Интерфаkс' has a Latin k among Cyrillic letters, which look the same but make another"
+        " outlet: write name: Интерфакс",
     ]
 
 

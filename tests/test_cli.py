@@ -892,6 +892,24 @@ def test_new_translation_writes_the_tags_names_in_its_language_where_tag_names_g
     assert front["tags"] == ["Dmitry Rogozin"]
 
 
+def test_new_translation_writes_the_tags_names_in_its_language_where_the_entry_is_keyed_by_another_language(project):
+    """A Russian editor's trial: on a site of `lang: ru` whose tag_names: are keyed by the English names (`Roscosmos:
+    {ru: Роскосмос}`, the tags' URLs kept), the Russian translation of an English article got `Roscosmos` and `Moon`,
+    which its page shows as Роскосмос and Луна, but which the editor, reading the file, took for tags left untranslated.
+    The names are now each language's as the pages show them: the entry's own name where it gives none other."""
+    site_yaml = SITE_YAML + "lang: ru\nlanguages: [ru, en]\ntag_names:\n  Roscosmos: {ru: Роскосмос}\n  Moon: {ru: Луна}\n"
+    original = article("Moon landing", "2021-05-24", lang="en", tags="[Roscosmos, Moon, Elon Musk]")
+    project.write({"site.yaml": site_yaml, "content/2021/moon.md": original})
+    result = run("-C", str(project.root), "new", "--translation-of", "2021/moon.md", "Посадка на Луну")
+    assert result.exit_code == 0, result.output
+    front = front_of((project.root / "content/2021/moon.ru.md").read_text(encoding="utf-8"))
+    assert front["tags"] == ["Роскосмос", "Луна", "Elon Musk"]
+    project.write({"content/2021/rocket.md": article("Ракета", "2021-05-25", tags="[Роскосмос, Луна]")})
+    assert run("-C", str(project.root), "new", "--translation-of", "2021/rocket.md", "Rocket").exit_code == 0
+    front = front_of((project.root / "content/2021/rocket.en.md").read_text(encoding="utf-8"))
+    assert front["tags"] == ["Roscosmos", "Moon"]
+
+
 def test_new_translation_of_an_article_dated_by_its_name_keeps_the_date(project):
     project.write(
         {

@@ -481,6 +481,20 @@ def test_typo_of_known_key_warns_and_keeps_the_key():
     assert record["meta"]["extra"] == {"tittle": "T", "tag": "x", "layout": "post"}
 
 
+def test_front_matter_keys_written_in_russian_are_told_their_names():
+    """A Russian editor's trial: `заголовок:`, `дата:` and `теги:` were told only "title: is missing" and "date: is
+    missing (use 2021-05-24 ...)", sending the editor to write again what the file had, and `теги:` not at all (the
+    article had no tags without a word). Each is now told the key ssg reads."""
+    text = "---\nЗаголовок: Пуск\nдата: 2021-05-24\nтеги: [Луна]\nисточник: ТАСС\n---\nТекст.\n"
+    assert problems(text) == [
+        "2021/story.md:6: title: is missing; Заголовок: (line 2) is its name in Russian: rename it to title:",
+        "2021/story.md:6: date: is missing; дата: (line 3) is its name in Russian: rename it to date:",
+    ]
+    warnings = [(w["line"], w["field"], w["message"]) for w in read(text)["warnings"]]
+    assert (4, "теги", "unknown key, kept for templates: is it 'tags' (its name in Russian)?") in warnings
+    assert (5, "источник", "unknown key, kept for templates: is it 'source' (its name in Russian)?") in warnings
+
+
 def test_required_fields_from_site_yaml():
     settings = ReadSettings("en", "UTC", ("source", "rights"), SearchConfig(enabled=False))
     assert problems("---\ntitle: T\ndate: 2021-01-01\nsource: X\n---\n", settings=settings) == [
@@ -1306,6 +1320,12 @@ def test_a_day_and_month_that_yaml_reads_as_a_number_get_no_readings_of_its_digi
         ("2024-13-01", "there is no month 13 (in ISO 8601 the month comes before the day: 2024-01-13 if it is 13 January)"),
         ("2024-00-10", "there is no month 0 (in ISO 8601 the month comes before the day)"),
         ("31.02.2025", "February 2025 has 28 days"),
+        # (a Russian editor's trial: a day the month has not, its month in words, got "is not a date (use 2021-05-24 or
+        # ...)", as ssg new --date did, though 30 апреля 2015 is read)
+        ("31 апреля 2015", "April 2015 has 30 days"),
+        ("29 февраля 2015 г., 10:00", "February 2015 has 28 days"),
+        ("31 сент. 2015г.", "September 2015 has 30 days"),
+        ("31 June 2015", "June 2015 has 30 days"),
         # (a clipper that wrote minute 66 into 9 files: "is not a date (use 2021-05-24 or ...)", found in a bulk importer's
         # trial)
         ("2015-03-16T10:66:00+03:00", "there is no minute 66 (a day's time runs from 00:00:00 to 23:59:59)"),

@@ -244,6 +244,38 @@ def test_every_language_of_the_default_theme_has_the_english_keys_and_placeholde
                 assert set(re.findall(r"{(\w+)}", strings[key])) == set(re.findall(r"{(\w+)}", text)), f"{part}{lang}.yaml: {key}"
 
 
+def test_the_rights_line_of_a_russian_or_ukrainian_page_reads_with_the_outlet_named_as_written(project):
+    """A Russian editor's trial: "Права на этот материал принадлежат <b>Коммерсантъ</b>" (Известия, Интерфакс likewise):
+    принадлежат asks for the dative (Коммерсанту), which an outlet's name, written as the clipping has it, is not; the
+    Ukrainian "належать" too. Now "Правообладатель: Коммерсантъ", which takes the name as it is."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: ru\n",
+            "content/a.md": article("Запуск", "2021-05-24", source="Коммерсантъ", rights="Все права защищены."),
+            "content/b.md": article("Запуск", "2021-05-25", lang="uk", source="Укрінформ", rights="Усі права захищено."),
+        }
+    )
+    project.build()
+    assert "<span>Правообладатель: <strong>Коммерсантъ</strong>. Все права защищены.</span>" in project.page("2021/05/24/a/")
+    assert "<span>Правовласник: <strong>Укрінформ</strong>. Усі права захищено.</span>" in project.page("2021/05/25/b/")
+
+
+def test_the_tags_sources_and_archive_pages_are_named_in_the_browsers_tab(project):
+    """A Russian editor's trial: the tab (and a bookmark, a search engine's result) of tags/, sources/ and archive/ read
+    "Архив новостей", the site's title alone, as the home page's does, where the search page's read "Поиск · Архив
+    новостей". Each is now named by its heading, as the search and 404 pages are."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML.replace("Test archive", "Архив новостей") + "lang: ru\n",
+            "content/a.md": article("А", "2021-05-24", tags="[Луна]", source="ТАСС"),
+        }
+    )
+    project.build()
+    for path, heading in (("tags/", "Теги"), ("sources/", "Источники"), ("archive/", "Архив")):
+        assert f"<title>{heading} · Архив новостей</title>" in project.page(path), path
+    assert "<title>Архив новостей</title>" in project.page("")
+
+
 @pytest.mark.parametrize(
     ("lang", "shown", "words"),
     [

@@ -319,7 +319,7 @@ def test_bilingual_pages_live_with_their_languages_home_and_link_each_other(bili
     )
     bilingual.build()
     english, russian = bilingual.page("about/"), bilingual.page("ru/about/")
-    assert '<html lang="ru"' in russian and "Эта страница на:" in russian
+    assert '<html lang="ru"' in russian and "Эта страница на других языках:" in russian
     assert '<link rel="alternate" hreflang="ru" href="https://example.org/ru/about/">' in english
     assert '<a href="../ru/about/" hreflang="ru" lang="ru" title="Русский">RU</a>' in english  # the language switch
     # Each language's menu shows its version of a page, else the default language's.

@@ -53,7 +53,7 @@ def test_sample_links_its_translations(sample):
     english = (sample / "2021/05/24/roscosmos-china/index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" hreflang="ru" href="https://example.org/ru/2021/05/24/roscosmos-china/">' in english
     russian = (sample / "ru/2021/05/24/roscosmos-china/index.html").read_text(encoding="utf-8")
-    assert '<html lang="ru"' in russian and "Эта статья на:" in russian
+    assert '<html lang="ru"' in russian and "Эта статья на других языках:" in russian
 
 
 def test_sample_russian_feed_and_pages_name_the_site_in_russian(sample):

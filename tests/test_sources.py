@@ -62,7 +62,7 @@ def test_the_sources_index_lists_the_outlets_by_name_with_their_counts(outlets):
     names = re.findall(r'<a class="source-list__item" href="([^"]+)"[^>]*>\s*<span class="source-list__name">([^<]+)</span>', index)
     assert names == [("reuters/", "Reuters"), ("interfaks/", "Интерфакс")]  # (sorted by name, as the tags index is)
     assert '<span class="visually-hidden">Articles: 4</span><span aria-hidden="true">4</span>' in index
-    assert "<title>Test archive</title>" in index and '<h1 class="page-header__title">Sources</h1>' in index
+    assert "<title>Sources · Test archive</title>" in index and '<h1 class="page-header__title">Sources</h1>' in index
 
 
 def test_an_article_links_its_outlets_page_and_the_original(outlets):
