@@ -491,3 +491,13 @@ def test_the_search_names_itself_in_the_tab_and_an_empty_page_waits_in_its_box(p
     page.wait_done()
     assert page.page.title() == f"самолет · {base}"
     assert page.page.evaluate("document.activeElement.id") != "search-page-q"  # (a search linked to: its hits come first)
+
+
+def test_the_search_page_has_one_search_box(page: SearchPage, server: str) -> None:
+    """The header's box stood above the page's own: on a phone the results began 520 px down a 740 px screen (a
+    reader's trial). Every other page keeps the header's box, which leads to the search page."""
+    page.open(_search_url(server, "ракета"))
+    page.wait_done()
+    assert page.page.locator("form[role=search]").count() == 1 and page.page.locator("#search-q").count() == 0
+    page.open(server)
+    assert page.page.locator("#search-q").count() == 1
