@@ -378,7 +378,10 @@ def lookalike_names(config: Config, site: Site, lines: dict[str, dict[str, int]]
     if not odd_tags and not odd_outlets:
         return []  # (the usual case)
     problems = []
-    for article in site.articles:
+    odd_tag_names, odd_outlet_names = odd_tags.keys(), odd_outlets.keys()
+    for article in site.articles:  # (each save while one is left: 17 ms at 10,000 articles made as below for each, 2 so)
+        if odd_tag_names.isdisjoint(article.tags) and (article.source is None or article.source.name not in odd_outlet_names):
+            continue
         line, where = lines.get(article.source_path, {}).get, f"{config.content_dir}/{article.source_path}"
         if odd := [name for name in article.tags if name in odd_tags]:
             fixed = ", ".join(odd_tags[name][0] if name in odd_tags else name for name in article.tags)

@@ -102,14 +102,25 @@ def lookalikes(name: str) -> tuple[str, str] | None:
     if name.isascii() or not _CYRILLIC.search(name):
         return None
     fixed, strays, alphabet = [], [], ""
+    in_all = len(_CYRILLIC.findall(name)) - len(_LATIN.findall(name))  # (> 0: the name is mostly Cyrillic)
     for word in _WORDS.split(name):
-        cyrillic, latin = len(_CYRILLIC.findall(word)), len(_LATIN.findall(word))
-        if not cyrillic or not latin or cyrillic == latin:
+        cyrillic, latin = _CYRILLIC.findall(word), _LATIN.findall(word)
+        if not cyrillic or not latin:
             fixed.append(word)
             continue
-        table, twins, alphabet = (_TO_CYRILLIC, _LATIN_TWINS, "Latin") if cyrillic > latin else (_TO_LATIN, _CYRILLIC_TWINS, "Cyrillic")
+        meant_cyrillic = len(cyrillic) > len(latin)
+        if len(cyrillic) == len(latin):  # (МС with a Latin M, Mи-8: the letter without a twin, else the name, tells)
+            plain = (any(c not in _CYRILLIC_TWINS for c in cyrillic), any(c not in _LATIN_TWINS for c in latin))
+            if plain[0] != plain[1]:
+                meant_cyrillic = plain[0]
+            elif in_all:
+                meant_cyrillic = in_all > 0
+            else:
+                fixed.append(word)
+                continue
+        table, twins, alphabet = (_TO_CYRILLIC, _LATIN_TWINS, "Latin") if meant_cyrillic else (_TO_LATIN, _CYRILLIC_TWINS, "Cyrillic")
         found = [letter for letter in word if letter in twins]
-        if len(found) != min(cyrillic, latin):
+        if len(found) != len(latin if meant_cyrillic else cyrillic):
             return None
         fixed.append(word.translate(table))
         strays += found

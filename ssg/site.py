@@ -602,6 +602,8 @@ def _clash_hint(first: tuple[str, str], other: tuple[str, str], default: str | N
     names, and may be a name's first article."""
     if (odd := lookalikes(other[0])) is not None:  # (Дмитрий Рoгозин, a Latin o: no other language's name)
         return f"(it has {odd[1]}, which look the same: write {odd[0]!r})"
+    if (odd := lookalikes(first[0])) is not None and tag_key(odd[0]) == tag_key(other[0]):  # (the older one misspelt)
+        return f"({first[0]!r} has {odd[1]}, which look the same: write {odd[0]!r} there, and they are one tag)"
     if tag_key(_QUOTES.sub("", first[0])) == tag_key(_QUOTES.sub("", other[0])):  # («Союз МС-18» and Союз МС-18)
         return f"(they differ by their quotes alone: if they are one, write {first[0]!r} in all of them)"
     entry = names_entry(first, other, default, codes)

@@ -2408,6 +2408,31 @@ def test_a_tag_or_outlet_with_a_letter_of_the_other_alphabet_that_looks_the_same
     ]
 
 
+def test_a_look_alike_letter_in_a_word_of_as_many_letters_of_each_alphabet_is_told_too(project):
+    """МС with a Latin M (one letter of each alphabet) was passed over, so `Сoюз MС-18` was told to write `Союз MС-18`,
+    the Latin M kept, another article's tag; `Mи-8` (и has no Latin twin) and `Союз MС-18` got only the numbered URL's
+    "give one a distinct name"; and where the misspelt name was the older one, the name written right was told that
+    (found in a second reading). A word tells by its letter without a twin, else the name by its other words."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: ru\n",
+            "content/a.md": article("А", "2021-01-01", "Текст.", tags="[MКС, Mи-8]"),
+            "content/b.md": article("Б", "2021-01-02", "Текст.", tags="[МКС, Ми-8, Союз МС-18]"),
+            "content/c.md": article("В", "2021-01-03", "Текст.", tags="[Сoюз MС-18]"),
+        }
+    )
+    warnings = [str(w) for w in project.build().warnings]
+    assert "content/c.md:4: tags: 'Сoюз MС-18' has Latin o and M among Cyrillic letters, which look the same but make" \
+        " another tag: write tags: [Союз МС-18]" in warnings  # fmt: skip
+    assert "content/a.md:4: tags: 'Mи-8' has a Latin M among Cyrillic letters, which look the same but make another tag:" \
+        " write tags: [МКС, Ми-8]" in warnings  # fmt: skip
+    told_b = [w for w in warnings if w.startswith("content/b.md")]
+    assert told_b and all(
+        "has a Latin M among Cyrillic letters, which look the same: write" in w and "they are one tag" in w for w in told_b
+    )
+    assert not any("give one a distinct name" in w for w in warnings)
+
+
 # What a `ssg build` that reads and renders a few pages in its own process does without: a process pool (multiprocessing,
 # socket), tomllib. Each was 5-20 ms of every such build, one after a single edit among them. (importlib.metadata, which
 # the cache stamp asks for three libraries' versions, stays: reading their metadata by hand was 20 ms of less.)

@@ -455,7 +455,7 @@ def test_a_bad_site_yaml_at_start_is_exit_1(site):
     assert result.returncode == 1 and "site.yaml:1" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_ctrl_c_stops_within_a_second(site):
+def test_ctrl_c_stops_at_once(site):
     process = subprocess.Popen(**ssg_serve(site.root), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         lines = []

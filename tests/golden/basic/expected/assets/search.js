@@ -915,7 +915,7 @@
     function run(query, updateUrl, restoreShown) {
       var id = ++current;
       // The tab, the history and a bookmark name the search, as the address does ("ракета · Search · Archive").
-      document.title = query.trim() ? query.trim().slice(0, TITLE_CHARS) + " · " + pageTitle : pageTitle;
+      document.title = query.trim() ? Array.from(query.trim()).slice(0, TITLE_CHARS).join("") + " · " + pageTitle : pageTitle;  // (by characters: an emoji is two code units)
       if (updateUrl) {
         var url = new URL(location.href);
         if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
