@@ -102,10 +102,12 @@ def instructions(site: Path, code: Path, kind: str, saves: int, phase: str) -> t
         # were made by whichever copy of ssg built it first, and every page's fingerprint holds ssg's code, so another
         # version's builder re-rendered every page in its first build, which made every listing entry (`render.Cards`)
         # before the saves, and counted them 5% fewer instructions than the same code's (tags 592 against 616 M).
-        subprocess.run([sys.executable, "-m", "ssg", "-C", str(copy), "build"], env=env, check=True, capture_output=True)
+        # (Run in the copy: `python -m` and `-c` put the folder they run in first on the import path, so run from a checkout
+        # of ssg, they measured that checkout, whatever --code said.)
+        subprocess.run([sys.executable, "-m", "ssg", "build"], cwd=copy, env=env, check=True, capture_output=True)
         command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/dev/null", sys.executable, "-c", HARNESS]
         command += [str(copy), kind, str(saves), phase, str(HERE)]
-        run = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        run = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, check=True)
     collected = re.search(r"Collected : (\d+)", run.stderr)
     if collected is None:
         raise SystemExit(f"no instruction count from valgrind:\n{run.stderr[-2000:]}")
@@ -123,7 +125,7 @@ def main() -> None:
     args = parser.parse_args()
     site, code = callgrind.generated(args.work, args.archive), args.code.resolve()
     if not (site / "public").is_dir():  # (built once, so that each copy's first build takes its pages over)
-        subprocess.run([sys.executable, "-m", "ssg", "-C", str(site), "build"], env=dict(os.environ, PYTHONPATH=str(code)), check=True)
+        subprocess.run([sys.executable, "-m", "ssg", "build"], cwd=site, env=dict(os.environ, PYTHONPATH=str(code)), check=True)
     for kind in args.kind or ["tags", "date"]:
         count, said = instructions(site, code, kind, args.saves, args.phase)
         print(f"{kind}: {count / 1e6:,.0f} M instructions{' in ' + args.phase if args.phase else ''} ({said}; {code})")

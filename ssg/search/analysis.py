@@ -144,7 +144,9 @@ def from_utf16_units(units: str) -> str:
 
 @cache
 def stopwords(lang: str) -> frozenset[str]:
-    """The stop words of lunr.js (en) and lunr-languages (ru), shipped as files: no download."""
+    """The stop words of lunr.js (en) and Snowball (ru), shipped as files: no download. Not lunr-languages' Russian list,
+    which holds words news are searched by (год, время, день, люди, мира, первый, тысяч, процентов: станция «Мир»,
+    written «Мира», was found by no form of it); search.js filters a query by the same list (`RUSSIAN_STOP_WORDS`)."""
     lines = (_DATA / f"stopwords-{lang}.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
 

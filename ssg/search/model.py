@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # Part of the build cache's stamp: bump it whenever article_terms would return something else.
-TERMS_VERSION = "9"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive); 5: the source field; 6: a paste's
+TERMS_VERSION = "10"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive); 5: the source field; 6: a paste's
 # invisible characters (analysis.fold); 7: a word's final ъ (analysis.fold); 8: a byte-order mark inside a text
-# (analysis.INVISIBLE); 9: dashes part words (analysis.DASHES)
+# (analysis.INVISIBLE); 9: dashes part words (analysis.DASHES); 10: Snowball's Russian stop words (год, время, мира indexed)
 FIELDS = ("title", "tags", "source", "body")  # source: the outlet's name (`source: {name: ТАСС}`)
 SUPPORTED_LANGUAGES = ("en", "ru")
 

@@ -7,7 +7,9 @@ const vendor = path.join(__dirname, "..", "..", "themes", "default", "static", "
 const lunr = require(path.join(vendor, "lunr.min.js"));
 require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
 require(path.join(vendor, "lunr.ru.min.js"))(lunr);
-const { possessive } = require(path.join(__dirname, "..", "..", "themes", "default", "static", "assets", "search.js"));
+const { possessive, RUSSIAN_STOP_WORDS } = require(path.join(__dirname, "..", "..", "themes", "default", "static", "assets", "search.js"));
+// The Russian stop words the index leaves out (ssg/search/data/stopwords-ru.txt; lunr-languages' own list leaves out more).
+const russianStopWords = lunr.generateStopWordFilter(RUSSIAN_STOP_WORDS.split(" "));
 
 // lunr.multiLanguage("en", "ru") builds this indexing pipeline, and search.js's possessive step
 // goes after its trimmer.
@@ -15,7 +17,7 @@ const trimmer = lunr.trimmerSupport.generateTrimmer("\\w" + lunr.ru.wordCharacte
 lunr.Pipeline.registerFunction(trimmer, "trimmer-en-ru");
 lunr.Pipeline.registerFunction(possessive, "ssg-possessive");
 const pipeline = new lunr.Pipeline();
-pipeline.add(trimmer, possessive, lunr.ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
+pipeline.add(trimmer, possessive, russianStopWords, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
 const one = (fn, word) => fn(new lunr.Token(word, {})).toString();
 
 let input = "";

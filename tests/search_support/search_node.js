@@ -19,7 +19,8 @@ const vendor = path.join(repo, "themes", "default", "static", "vendor", "lunr");
 const lunr = require(path.join(vendor, "lunr.min.js"));
 require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
 require(path.join(vendor, "lunr.ru.min.js"))(lunr);
-const { createSearch, possessive, russianCases } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
+const { createSearch, possessive, russianCases, RUSSIAN_STOP_WORDS } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
+const russianStopWords = lunr.generateStopWordFilter(RUSSIAN_STOP_WORDS.split(" "));  // (the index's: ssg/search/data/stopwords-ru.txt)
 
 const dir = process.argv[2];
 
@@ -40,7 +41,7 @@ function reference(docs, manifest) {
   const idx = lunr(function () {
     // lunr.multiLanguage("en", "ru")'s pipeline with search.js's possessive step after its trimmer.
     this.pipeline.reset();
-    this.pipeline.add(trimmer, possessive, lunr.ru.stopWordFilter, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
+    this.pipeline.add(trimmer, possessive, russianStopWords, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
     this.ref("id");
     manifest.fields.forEach((f, i) => this.field(f, { boost: manifest.boosts[i] }));
     docs.forEach((doc, i) => this.add(Object.assign({ id: String(i) }, doc)));

@@ -19,6 +19,9 @@
   // after the site is built by a newer ssg (their URLs do not change): reading another format would rank wrongly
   // without a word, so it says so.
   var FORMAT = 4;
+  // The Russian stop words the index leaves out: Snowball's (ssg/search/data/stopwords-ru.txt, BSD-3-Clause), not
+  // lunr-languages' lunr.ru.stopWordFilter, which leaves out words news are searched by (год, мира, первый).
+  var RUSSIAN_STOP_WORDS = "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам сказал ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто человек чего раз тоже себе под жизнь будет ж тогда кто этот говорил того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее кажется сейчас были куда зачем сказать всех никогда сегодня можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве сказала три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между";
 
   function SearchError(kind, message, fields) {
     this.kind = kind; // "syntax", "broad", "load", "format"
@@ -631,10 +634,12 @@
       return stopFilters().some(function (filter) { return filter(w) === undefined; });
     }
 
+    var russianStops = null;
+
     function stopFilters() {
       var filters = [];
       if (manifest.languages.indexOf("en") >= 0 && lunr.stopWordFilter) filters.push(lunr.stopWordFilter);
-      if (manifest.languages.indexOf("ru") >= 0 && lunr.ru && lunr.ru.stopWordFilter) filters.push(lunr.ru.stopWordFilter);
+      if (manifest.languages.indexOf("ru") >= 0) filters.push(russianStops || (russianStops = lunr.generateStopWordFilter(RUSSIAN_STOP_WORDS.split(" "))));
       return filters;
     }
 
@@ -716,7 +721,7 @@
              plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord))); } };
   }
 
-  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive,
+  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS,
               caseForms: caseForms, nominatives: nominatives, russianCases: russianCases };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
