@@ -32,7 +32,7 @@ from typing import NamedTuple
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, tracked_by_git, unusable
+from .cache import Store, foreign_files, tracked_by_git, unusable
 from .checks import check_content_dir
 from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
@@ -786,6 +786,14 @@ def check_cache_dir(config: Config) -> None:
     output = config.output_path
     if output in cache.parents and not (output == root or output in root.parents):  # (those, and the cache itself: -o's fault)
         raise refused(f"{cache} is inside the output folder, {output}, which a build publishes; use a folder of its own, e.g. .ssg-cache")
+    if (foreign := foreign_files(cache)) and cache == output.resolve():  # (site.yaml's cache_dir: public)
+        raise refused(f"{cache} is the output folder, which a build publishes; use a folder of its own, e.g. .ssg-cache")
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        raise refused(
+            f"{cache} holds files ssg did not create ({shown}): the cache needs a folder of its own, which deleting is always "
+            "safe; use one, e.g. .ssg-cache"
+        )
 
 
 BUILD_GEN0 = 100_000  # objects made (net) between two collections of the youngest generation, during a build

@@ -34,6 +34,7 @@ import json
 import marshal
 import os
 import pickle
+import re
 import shlex
 import shutil
 import sqlite3
@@ -43,6 +44,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from .output import MANIFEST
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stamp (value TEXT NOT NULL);
@@ -82,6 +85,34 @@ def unusable(folder: Path) -> str | None:
         if os.path.exists(path) and not os.access(path, os.W_OK | os.X_OK if path.is_dir() else os.W_OK):
             return f"{path} is read-only: make it writable"
     return None
+
+
+# The names a build cache holds: its database, the search index's states (`searching.search_state`), the compiled
+# templates, the lock, its .gitignore, the preview's folder and its lock, the working files of an output folder in it
+# (`output.working_path`: the preview's, or output_dir: _build/html with cache_dir: _build); and what a file manager
+# leaves in any folder it shows.
+_CACHE_NAMES = re.compile(
+    r"(cache|search-[0-9a-f]{12})\.sqlite(-wal|-shm|-journal)?|templates|lock|\.gitignore|serve|serve\.serving|\..+\.ssg-.+"
+    r"|\.DS_Store|Thumbs\.db|desktop\.ini"
+)
+
+
+def foreign_files(folder: Path) -> list[str]:
+    """The names in `folder` that no build cache holds (folders with a /), sorted; none where it is not a folder. An
+    output folder, the preview's (serve/) or one built there, holds ssg's manifest.
+
+    cache_dir: ~/Documents, or another program's cache folder: a build wrote its database into the user's cache.sqlite,
+    deleted it where it was no SQLite database, and every -o DIR's search-*.sqlite there; and the README tells that
+    deleting the cache is always safe."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    return sorted(
+        e.name + ("/" if e.is_dir() else "")
+        for e in entries
+        if not _CACHE_NAMES.fullmatch(e.name) and not (e.is_dir() and os.path.isfile(os.path.join(e.path, MANIFEST)))
+    )
 
 
 def file_digest(source_path: str, raw: bytes) -> str:

@@ -357,3 +357,42 @@ def test_a_hook_in_a_linked_worktree_is_not_told_the_whole_repository_is_the_cac
     git(linked, "add", "-f", ".ssg-cache")
     told = [str(w) for w in Builder().build(config, BuildOptions(now=NOW)).warnings]
     assert len(told) == 1 and "files of the build cache (cache.sqlite, " in told[0]  # (where it is tracked, still told)
+
+
+def test_a_cache_folder_holding_files_of_the_user_is_refused(site, tmp_path):
+    """cache_dir: ~/cache, a folder of the user's: the build wrote its database into their cache.sqlite, or deleted it where
+    it was no database; and deleting the cache, which the README says is always safe, deleted the rest."""
+    mine = tmp_path / "home/cache"
+    (mine / "Documents").mkdir(parents=True)
+    (mine / "notes.txt").write_text("mine\n")
+    (mine / "cache.sqlite").write_text("my own file\n")
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + f"cache_dir: {mine}\n"})
+    with pytest.raises(ConfigError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"site.yaml:5: cache_dir: {mine} holds files ssg did not create (Documents/, notes.txt): the cache needs a folder of "
+        "its own, which deleting is always safe; use one, e.g. .ssg-cache"
+    )
+    assert sorted(p.name for p in mine.iterdir()) == ["Documents", "cache.sqlite", "notes.txt"]
+    assert (mine / "cache.sqlite").read_text() == "my own file\n" and not site.public.exists()
+    site.write({"site.yaml": (site.root / "site.yaml").read_text().replace(f"cache_dir: {mine}\n", "")})
+    site.build()
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + "cache_dir: public\n"})  # (the output's pages: so told)
+    with pytest.raises(ConfigError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"site.yaml:5: cache_dir: {site.public} is the output folder, which a build publishes; use a folder of its own, e.g. .ssg-cache"
+    )
+
+
+def test_a_cache_folder_of_ssg_own_files_is_used_again(site):
+    """What a build and a preview leave in the cache is no one else's: a build beside a running preview, and the next."""
+    site.build()
+    cache = site.root / ".ssg-cache"
+    (cache / "serve.serving").write_text("http://127.0.0.1:8000/ (process 1)")  # (a preview running)
+    (cache / "serve").mkdir()
+    (cache / ".serve.ssg-staging").mkdir()
+    (cache / ".DS_Store").write_bytes(b"\0")
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
+    site.build()
+    assert "Third one" in site.page("")
