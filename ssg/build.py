@@ -32,7 +32,7 @@ from typing import NamedTuple
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, foreign_files, tracked_by_git, unusable
+from .cache import Store, foreign_files, tracked_by_git, unusable, write_failure
 from .checks import check_content_dir
 from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
@@ -265,6 +265,7 @@ class Builder:
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
         # object (30 ms at 10,000 articles, twice a build).
         self.frozen = False
+        self.moved = False  # whether its build's files were moved into the output folder yet: what a failure leaves there
 
     def missed_changes(self, config: Config, stop: Callable[[], bool] | None = None) -> bool:
         """Whether the content folder differs from what this builder last saw of it, and so from what file events
@@ -347,8 +348,12 @@ class Builder:
         `changed`: the content paths that file events say changed since this builder's last build (`watch`): only
         their folders are listed again. None (unknown): every content file is stat'ed. `committing`: held while files
         are moved into the output folder, the only time its files change (the preview's server waits then)."""
-        with fewer_collections():
-            result = self._build(config, options, changed, committing)
+        try:
+            with fewer_collections():
+                result = self._build(config, options, changed, committing)
+        except sqlite3.OperationalError as error:  # (the cache's disk full: a message, not SQLite's traceback)
+            state = "the output folder holds this build, whole" if self.moved else "the output folder is as the last build left it"
+            raise OutputError(write_failure(config.cache_path, error, state)) from error
         if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
             result.warnings.append(tracked)
         return result
@@ -366,6 +371,7 @@ class Builder:
         self, config: Config, options: BuildOptions, changed: Collection[str] | None, committing: Callable[[], AbstractContextManager]
     ) -> BuildResult:
         last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
+        self.moved = False
         self._check_folders(config, options)
         result = BuildResult(config.output_path)
         lock = cache_lock(config, options)
@@ -396,6 +402,7 @@ class Builder:
                     _check_pages(run, theme, made)
                 return result
             output, prints, gone = self._write(run, theme, made, committing)
+            self.moved = True
             with phase("commit"):
                 self._remember(run, inputs, loaded, made, output, prints)
                 if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)

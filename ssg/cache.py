@@ -45,6 +45,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .errors import Problem
 from .output import MANIFEST
 
 SCHEMA = """
@@ -113,6 +114,18 @@ def foreign_files(folder: Path) -> list[str]:
         for e in entries
         if not _CACHE_NAMES.fullmatch(e.name) and not (e.is_dir() and os.path.isfile(os.path.join(e.path, MANIFEST)))
     )
+
+
+def write_failure(folder: Path, error: sqlite3.Error, state: str) -> Problem:
+    """What an error of SQLite as a build wrote its cache in `folder` means, and what to do: the disk it is on full
+    (the project's own disk, mostly: the cache is written before the output), the file read-only or damaged meanwhile.
+    A nearly full disk stopped the build with SQLite's traceback ("database or disk is full"). `state`: the output
+    folder's."""
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
+        what, fix = "the disk is full", f"make room on that disk, or set cache_dir in site.yaml to a folder on another ({state})"
+    else:
+        what, fix = f"SQLite: {error}", f"deleting {folder} is safe, and the next build makes it again ({state})"
+    return Problem(str(folder / "cache.sqlite"), None, None, f"the build cache cannot be written ({what}): {fix}")
 
 
 def file_digest(source_path: str, raw: bytes) -> str:
@@ -400,10 +413,12 @@ class Store:
     def close(self, shrink: bool = True) -> None:
         """`shrink`: give the disk back the room dropped records left (`_shrink`), which may take seconds once; the
         preview's builds leave it to the next `ssg build`, so that no save waits for it before its reload."""
-        self.db.commit()
-        if shrink:
-            self._shrink()
-        self.db.close()
+        try:
+            self.db.commit()
+            if shrink:
+                self._shrink()
+        finally:  # (a full disk fails the commit: the database is let go all the same, for the preview's next build)
+            self.db.close()
 
     def _shrink(self) -> None:
         """Give the disk back the room of records no file has now, where it is over a quarter of the file: a keeper

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from ssg.build import Builder, BuildOptions
+from ssg.cache import Store
 from ssg.cli import main
 from ssg.config import load_config
 from ssg.errors import ConfigError, OutputError, SsgError
@@ -396,3 +398,29 @@ def test_a_cache_folder_of_ssg_own_files_is_used_again(site):
     site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
     site.build()
     assert "Third one" in site.page("")
+
+
+def test_a_full_disk_under_the_cache_is_told_and_leaves_the_output_as_it_was(site, monkeypatch):
+    """A nearly full disk stopped the build with SQLite's traceback ("database or disk is full") as it wrote the cache,
+    which a build writes before its output. SQLite's own limit on the file's pages stands in for the disk here."""
+    site.build()
+    before = site.files()
+    opened = Store._open
+
+    def capped(store: Store) -> sqlite3.Connection:
+        db = opened(store)
+        db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
+        return db
+
+    monkeypatch.setattr(Store, "_open", capped)
+    site.write({f"content/2021/new-{n}.md": article(f"New {n}", "2021-07-01", body="Long text. " * 3000) for n in range(3)})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"{site.root / '.ssg-cache/cache.sqlite'}: the build cache cannot be written (the disk is full): make room on that "
+        "disk, or set cache_dir in site.yaml to a folder on another (the output folder is as the last build left it)"
+    )
+    assert site.files() == before
+    monkeypatch.undo()
+    site.build()
+    assert "New 2" in site.page("2021/07/01/new-2/")
