@@ -424,3 +424,29 @@ def test_a_full_disk_under_the_cache_is_told_and_leaves_the_output_as_it_was(sit
     monkeypatch.undo()
     site.build()
     assert "New 2" in site.page("2021/07/01/new-2/")
+
+
+def test_a_folder_of_the_output_linked_elsewhere_is_not_written_through(site, tmp_path):
+    """public/tags replaced by a link to a folder of the user's (~/mytags, which held a copy of it and their own
+    index.html): the next build wrote its pages there, over theirs, though deleting leaves such a folder alone."""
+    site.build()
+    before = site.files()
+    mine = tmp_path / "home/mytags"
+    shutil.copytree(site.public / "tags", mine)
+    (mine / "index.html").write_text("MINE\n")
+    shutil.rmtree(site.public / "tags")
+    (site.public / "tags").symlink_to(mine, target_is_directory=True)
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01", tags="[Venus]")})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"{site.public / 'tags'}: is a link to {mine}, and this build writes /tags/index.html through it, into that folder: "
+        "ssg writes through no link, never to write outside the output folder; remove the link (what it leads to stays as "
+        "it is), or build elsewhere (-o DIR)"
+    )
+    assert (mine / "index.html").read_text() == "MINE\n" and not (mine / "venus").exists()
+    assert site.files() == {path: data for path, data in before.items() if not path.startswith("tags/")}  # (not through it)
+    (site.public / "tags").unlink()
+    site.build()
+    assert "Venus" in site.page("tags/") and (mine / "index.html").read_text() == "MINE\n"
+
