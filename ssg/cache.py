@@ -88,12 +88,13 @@ def unusable(folder: Path) -> str | None:
     return None
 
 
-# The names a build cache holds: its database, the search index's states (`searching.search_state`), the compiled
-# templates, the lock, its .gitignore, the preview's folder and its lock, the working files of an output folder in it
-# (`output.working_path`: the preview's, or output_dir: _build/html with cache_dir: _build); and what a file manager
-# leaves in any folder it shows.
+# The names a build cache holds: its database, the search index's states (`searching.search_state`, and the one
+# `search.writer` makes anew beside it), the compiled templates, the lock, its .gitignore, the preview's folder and its
+# lock, the working files of an output folder in it (`output.working_path`: the preview's, or output_dir: _build/html
+# with cache_dir: _build); and what a file manager leaves in any folder it shows.
 _CACHE_NAMES = re.compile(
-    r"(cache|search-[0-9a-f]{12})\.sqlite(-wal|-shm|-journal)?|templates|lock|\.gitignore|serve|serve\.serving|\..+\.ssg-.+"
+    r"(cache\.sqlite|search-[0-9a-f]{12}\.sqlite(\.new)?)(-wal|-shm|-journal)?|templates|lock|\.gitignore|serve|serve\.serving"
+    r"|\..+\.ssg-.+"
     r"|\.DS_Store|Thumbs\.db|desktop\.ini"
 )
 
