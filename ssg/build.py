@@ -419,6 +419,7 @@ class Builder:
         """Refuse a missing content folder, and a cache folder that is misplaced or cannot be written."""
         check_content_dir(config)
         if self.remember:  # (a one-shot build's cache was checked by `build`, which goes without one it cannot write)
+            check_source_dirs(config)
             check_cache_dir(config)
         if self.remember and not options.dry_run and (why := unusable(config.cache_path)) is not None:
             message = f"cannot hold the build cache ({why}, or set cache_dir in {CONFIG_FILE} to a folder ssg can write)"
@@ -764,6 +765,7 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
 
     A cache that cannot be written (a read-only checkout building into a folder elsewhere, as Hugo builds one) is not
     needed for one build: it builds through a cache of its own in a temporary folder, with a warning."""
+    check_source_dirs(config)
     check_cache_dir(config)
     why = None if options.dry_run else unusable(config.cache_path)
     if why is None:
@@ -773,6 +775,33 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
     message = f"cannot hold the build cache ({why}, to spare reading every article again): built without it"
     result.warnings.append(Problem(str(config.cache_path), None, None, message))
     return result
+
+
+def check_source_dirs(config: Config) -> None:
+    """Refuse a source folder site.yaml names (content_dir, static_dir, templates_dir) that is the project folder or
+    above it, or the output folder or the cache left at its default place, or in them: the output's and the cache's
+    checks blamed those, on no line, and told to use the folder they were (content_dir: public had 'output_dir:
+    .../public is inside public/, which holds your sources; use a folder of its own, e.g. public'). Where site.yaml or
+    -o sets both, those checks tell it, as before."""
+    root, output, cache = config.root.resolve(), config.output_path, config.cache_path.resolve()
+    output_given = config.output_dir != Config.output_dir or "output_dir" in config.flagged
+    for key in ("content_dir", "static_dir", "templates_dir"):
+        given, default = getattr(config, key), getattr(Config, key)
+        folder = (config.root / given).resolve()
+        if given == default:
+            continue  # (where the output or the cache is set among the sources, those checks tell it)
+        if folder == root or folder in root.parents:
+            what = "is the project folder or above it, which holds the output folder and the build cache too"
+        elif folder == output and not output_given:
+            what = "is the output folder, which every build replaces"
+        elif output in folder.parents and not output_given:
+            what = f"is inside the output folder, {output}, which every build replaces"
+        elif (folder == cache or cache in folder.parents) and config.cache_dir == Config.cache_dir:
+            what = "is the build cache" if folder == cache else f"is inside the build cache, {cache}"
+        else:
+            continue
+        message = f"{folder} {what}; use a folder of its own, e.g. {default}"
+        raise ConfigError(Problem(CONFIG_FILE, option_line(config.root, key), key, message))
 
 
 def check_cache_dir(config: Config) -> None:

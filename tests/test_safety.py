@@ -450,3 +450,31 @@ def test_a_folder_of_the_output_linked_elsewhere_is_not_written_through(site, tm
     (site.public / "tags").unlink()
     site.build()
     assert "Venus" in site.page("tags/") and (mine / "index.html").read_text() == "MINE\n"
+
+
+@pytest.mark.parametrize(
+    ("given", "told"),
+    [
+        (
+            "content_dir: .",
+            "content_dir: {root} is the project folder or above it, which holds the output folder and the build cache too; use a folder of its own, e.g. content",
+        ),
+        (
+            "content_dir: public",
+            "content_dir: {root}/public is the output folder, which every build replaces; use a folder of its own, e.g. content",
+        ),
+        (
+            "static_dir: .ssg-cache/static",
+            "static_dir: {root}/.ssg-cache/static is inside the build cache, {root}/.ssg-cache; use a folder of its own, e.g. static",
+        ),
+    ],
+)
+def test_a_source_folder_where_the_output_or_the_cache_is_is_blamed_on_its_own_line(site, given, told):
+    """content_dir: public was told 'site.yaml: output_dir: .../public is inside public/, which holds your sources; use a
+    folder of its own, e.g. public' (no line, the wrong key, and the folder it was), content_dir: . that cache_dir was
+    inside it."""
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + given + "\n"})
+    (site.root / given.split(": ")[1]).mkdir(parents=True, exist_ok=True)
+    with pytest.raises(ConfigError) as error:
+        site.build()
+    assert str(error.value) == "site.yaml:5: " + told.format(root=site.root)
