@@ -670,7 +670,7 @@ def _content_warnings(
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
     if not remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
-        warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir)
+        warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir, loaded.known.files)
     warnings += checks.misspelt_extra_keys(theme, chain(loaded.articles, loaded.pages))
     return warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config)
 

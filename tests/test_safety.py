@@ -478,3 +478,24 @@ def test_a_source_folder_where_the_output_or_the_cache_is_is_blamed_on_its_own_l
     with pytest.raises(ConfigError) as error:
         site.build()
     assert str(error.value) == "site.yaml:5: " + told.format(root=site.root)
+
+
+def test_an_article_linked_to_a_file_that_is_gone_is_named_not_left_out_in_silence(site, tmp_path):
+    """content/2021/usb.md -> /media/usb/usb.md, the drive not mounted at the next build: the article and its page left
+    the site without a word. A link to itself likewise."""
+    drive = tmp_path / "media/usb"
+    drive.mkdir(parents=True)
+    (drive / "usb.md").write_text(article("From the drive", "2021-07-01"))
+    (site.root / "content/2021/usb.md").symlink_to(drive / "usb.md")
+    assert site.build().warnings == [] and "From the drive" in site.page("2021/07/01/usb/")
+    drive.rename(tmp_path / "media/unmounted")
+    (site.root / "content/2021/self.md").symlink_to("self.md")
+    result = site.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/2021/self.md: is a link to self.md, which leads to no file (moved or deleted, on a drive not mounted, or "
+        "a link to itself): the article is not read, and its page is left out of the site; put the file back there, or "
+        "remove the link",
+        f"content/2021/usb.md: is a link to {drive / 'usb.md'}, which leads to no file (moved or deleted, on a drive not "
+        "mounted, or a link to itself): the article is not read, and its page is left out of the site; put the file back "
+        "there, or remove the link",
+    ]
