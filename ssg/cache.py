@@ -122,8 +122,14 @@ def write_failure(folder: Path, error: sqlite3.Error, state: str) -> Problem:
     (the project's own disk, mostly: the cache is written before the output), the file read-only or damaged meanwhile.
     A nearly full disk stopped the build with SQLite's traceback ("database or disk is full"). `state`: the output
     folder's."""
-    if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
-        what, fix = "the disk is full", f"make room on that disk, or set cache_dir in site.yaml to a folder on another ({state})"
+    name, elsewhere = getattr(error, "sqlite_errorname", ""), f"set cache_dir in site.yaml to a folder on another ({state})"
+    if name == "SQLITE_FULL":
+        what, fix = "the disk is full", f"make room on that disk, or {elsewhere}"
+    elif name.startswith("SQLITE_IOERR"):  # (a file-size limit, `ulimit -f`, is one: SQLite does not tell it from others)
+        what, fix = (
+            "a disk I/O error: the disk full, a file-size limit (ulimit -f) reached, or the disk failing",
+            f"check it, or {elsewhere}",
+        )
     else:
         what, fix = f"SQLite: {error}", f"deleting {folder} is safe, and the next build makes it again ({state})"
     return Problem(str(folder / "cache.sqlite"), None, None, f"the build cache cannot be written ({what}): {fix}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -499,3 +500,25 @@ def test_an_article_linked_to_a_file_that_is_gone_is_named_not_left_out_in_silen
         "mounted, or a link to itself): the article is not read, and its page is left out of the site; put the file back "
         "there, or remove the link",
     ]
+
+
+def test_a_file_size_limit_under_the_cache_is_told(site):
+    """`ulimit -f` (a shared host's limit on a file's size): SQLite tells only 'disk I/O error', which the message gives
+    with what it may be; it stopped the build in SQLite's traceback. (Python ignores SIGXFSZ: a write past the limit
+    fails with EFBIG, as it would in `ssg build`.)"""
+    site.build()
+    before = site.files()
+    site.write({f"content/2021/new-{n}.md": article(f"New {n}", "2021-07-01", body="Long text. " * 3000) for n in range(3)})
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (65536, limits[1]))  # (the new articles' records are more, in the cache's log)
+    try:
+        with pytest.raises(OutputError) as error:
+            site.build()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+    assert str(error.value) == (
+        f"{site.root / '.ssg-cache/cache.sqlite'}: the build cache cannot be written (a disk I/O error: the disk full, a "
+        "file-size limit (ulimit -f) reached, or the disk failing): check it, or set cache_dir in site.yaml to a folder on "
+        "another (the output folder is as the last build left it)"
+    )
+    assert site.files() == before
