@@ -99,23 +99,27 @@ def check_output_dir(
             else:
                 what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. public"
             raise OutputError(Problem(given_in, line, key, f"{output} holds {what}"))
-    if output.is_dir() and not (output / MANIFEST).is_file() and not force and _holds_others(output):
+    if output.is_dir() and not (output / MANIFEST).is_file() and not force and (others := _others(output)):
+        shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
         raise OutputError(
             Problem(
                 str(output),
                 None,
                 None,
-                "holds files ssg did not create; build elsewhere (-o DIR), empty it, or pass --force to build there and leave those files alone",
+                f"holds files ssg did not create ({shown}); build elsewhere (-o DIR), empty it, or pass --force to build "
+                "there and leave those files alone",
             )
         )
 
 
-def _holds_others(folder: Path) -> bool:
-    """Whether `folder` holds what ssg did not put there. Not: its own files (names starting with `.ssg-`: a build's
-    working files in a folder on a file system of its own, which one killed before its manifest was written leaves);
-    nor the `lost+found` of a disk mounted there, which every ext4 disk has at its root (a folder ssg never touches)."""
-    names = [name for name in os.listdir(folder) if not name.startswith(OWN_PREFIX)]
-    return bool(names) and not (names == ["lost+found"] and on_its_own_device(folder))
+def _others(folder: Path) -> list[str]:
+    """What `folder` holds that ssg did not put there, sorted (folders with a /), for the message to name: the folder
+    alone was named, and the user was to guess which of the files in it (a .git of a gh-pages worktree, a CNAME) was
+    meant. Not: its own files (names starting with `.ssg-`: a build's working files in a folder on a file system of its
+    own, which one killed before its manifest was written leaves); nor the `lost+found` of a disk mounted there, which
+    every ext4 disk has at its root (a folder ssg never touches)."""
+    names = sorted(name + ("/" if (folder / name).is_dir() else "") for name in os.listdir(folder) if not name.startswith(OWN_PREFIX))
+    return [] if names == ["lost+found/"] and on_its_own_device(folder) else names
 
 
 def check_manifest(output: Path) -> None:

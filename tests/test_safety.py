@@ -522,3 +522,18 @@ def test_a_file_size_limit_under_the_cache_is_told(site):
         "another (the output folder is as the last build left it)"
     )
     assert site.files() == before
+
+
+def test_an_output_folder_of_the_users_files_names_some_of_them(site, tmp_path):
+    """-o ~/site-gh-pages, a worktree of the published branch: the refusal named the folder alone, not what in it was
+    not ssg's (its .git, the CNAME), for the user to judge whether --force is safe there."""
+    folder = tmp_path / "gh-pages"
+    (folder / ".git").mkdir(parents=True)
+    for name in ("CNAME", "index.html", "a.html", "b.html", "c.html", "d.html"):
+        (folder / name).write_text("mine\n")
+    with pytest.raises(OutputError) as error:
+        site.build(output_dir=str(folder))
+    assert str(error.value) == (
+        f"{folder}: holds files ssg did not create (.git/, CNAME, a.html, b.html, c.html and 2 more); build elsewhere "
+        "(-o DIR), empty it, or pass --force to build there and leave those files alone"
+    )
