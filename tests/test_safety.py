@@ -537,3 +537,27 @@ def test_an_output_folder_of_the_users_files_names_some_of_them(site, tmp_path):
         f"{folder}: holds files ssg did not create (.git/, CNAME, a.html, b.html, c.html and 2 more); build elsewhere "
         "(-o DIR), empty it, or pass --force to build there and leave those files alone"
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "why"),
+    [
+        ("content/_drafts/soyuz.md", "_drafts/ is left out of the site (a folder whose name starts with _)"),
+        ("content/2019/.notes/soyuz.md", "2019/.notes/ is left out of the site (a folder whose name starts with .)"),
+        ("content/_soyuz.md", "a file whose name starts with _ is left out of the site (a note of your own)"),
+        ("content/agency/soyuz.md", "agency/ is a link to a folder elsewhere, which ssg does not follow"),
+    ],
+)
+def test_ssg_new_writes_no_article_a_build_would_never_read(site, tmp_path, monkeypatch, given, why):
+    """ssg new content/_drafts/soyuz.md (Jekyll's drafts) wrote the article, which no build read, without a word; into a
+    linked folder it wrote outside the project."""
+    (tmp_path / "clippings").mkdir()
+    (site.root / "content/agency").symlink_to(tmp_path / "clippings", target_is_directory=True)
+    monkeypatch.chdir(site.root)
+    result = CliRunner().invoke(main, ["new", given, "--date", "2019-03-05"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"error: {given}: {why}, so an article there is never read; nothing was changed (name a file a build reads, e.g. "
+        "content/2019/soyuz-lands.md; --draft keeps an article out of the site until it is ready)"
+    )
+    assert not os.path.lexists(site.root / given) and list((tmp_path / "clippings").iterdir()) == []
