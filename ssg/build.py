@@ -32,7 +32,7 @@ from typing import NamedTuple
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, tracked_by_git, unusable
+from .cache import Store, foreign_files, tracked_by_git, unusable, write_failure
 from .checks import check_content_dir
 from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
@@ -265,6 +265,7 @@ class Builder:
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
         # object (30 ms at 10,000 articles, twice a build).
         self.frozen = False
+        self.moved = False  # whether its build's files were moved into the output folder yet: what a failure leaves there
 
     def missed_changes(self, config: Config, stop: Callable[[], bool] | None = None) -> bool:
         """Whether the content folder differs from what this builder last saw of it, and so from what file events
@@ -347,8 +348,12 @@ class Builder:
         `changed`: the content paths that file events say changed since this builder's last build (`watch`): only
         their folders are listed again. None (unknown): every content file is stat'ed. `committing`: held while files
         are moved into the output folder, the only time its files change (the preview's server waits then)."""
-        with fewer_collections():
-            result = self._build(config, options, changed, committing)
+        try:
+            with fewer_collections():
+                result = self._build(config, options, changed, committing)
+        except sqlite3.OperationalError as error:  # (the cache's disk full: a message, not SQLite's traceback)
+            state = "the output folder holds this build, whole" if self.moved else "the output folder is as the last build left it"
+            raise OutputError(write_failure(config.cache_path, error, state)) from error
         if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
             result.warnings.append(tracked)
         return result
@@ -366,6 +371,7 @@ class Builder:
         self, config: Config, options: BuildOptions, changed: Collection[str] | None, committing: Callable[[], AbstractContextManager]
     ) -> BuildResult:
         last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
+        self.moved = False
         self._check_folders(config, options)
         result = BuildResult(config.output_path)
         lock = cache_lock(config, options)
@@ -396,6 +402,7 @@ class Builder:
                     _check_pages(run, theme, made)
                 return result
             output, prints, gone = self._write(run, theme, made, committing)
+            self.moved = True
             with phase("commit"):
                 self._remember(run, inputs, loaded, made, output, prints)
                 if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)
@@ -412,6 +419,7 @@ class Builder:
         """Refuse a missing content folder, and a cache folder that is misplaced or cannot be written."""
         check_content_dir(config)
         if self.remember:  # (a one-shot build's cache was checked by `build`, which goes without one it cannot write)
+            check_source_dirs(config)
             check_cache_dir(config)
         if self.remember and not options.dry_run and (why := unusable(config.cache_path)) is not None:
             message = f"cannot hold the build cache ({why}, or set cache_dir in {CONFIG_FILE} to a folder ssg can write)"
@@ -665,7 +673,7 @@ def _content_warnings(
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
     if not remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
-        warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir)
+        warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir, loaded.known.files)
     warnings += checks.misspelt_extra_keys(theme, chain(loaded.articles, loaded.pages))
     return warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config)
 
@@ -760,6 +768,7 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
 
     A cache that cannot be written (a read-only checkout building into a folder elsewhere, as Hugo builds one) is not
     needed for one build: it builds through a cache of its own in a temporary folder, with a warning."""
+    check_source_dirs(config)
     check_cache_dir(config)
     why = None if options.dry_run else unusable(config.cache_path)
     if why is None:
@@ -769,6 +778,33 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
     message = f"cannot hold the build cache ({why}, to spare reading every article again): built without it"
     result.warnings.append(Problem(str(config.cache_path), None, None, message))
     return result
+
+
+def check_source_dirs(config: Config) -> None:
+    """Refuse a source folder site.yaml names (content_dir, static_dir, templates_dir) that is the project folder or
+    above it, or the output folder or the cache left at its default place, or in them: the output's and the cache's
+    checks blamed those, on no line, and told to use the folder they were (content_dir: public had 'output_dir:
+    .../public is inside public/, which holds your sources; use a folder of its own, e.g. public'). Where site.yaml or
+    -o sets both, those checks tell it, as before."""
+    root, output, cache = config.root.resolve(), config.output_path, config.cache_path.resolve()
+    output_given = config.output_dir != Config.output_dir or "output_dir" in config.flagged
+    for key in ("content_dir", "static_dir", "templates_dir"):
+        given, default = getattr(config, key), getattr(Config, key)
+        folder = (config.root / given).resolve()
+        if given == default:
+            continue  # (where the output or the cache is set among the sources, those checks tell it)
+        if folder == root or folder in root.parents:
+            what = "is the project folder or above it, which holds the output folder and the build cache too"
+        elif folder == output and not output_given:
+            what = "is the output folder, which every build replaces"
+        elif output in folder.parents and not output_given:
+            what = f"is inside the output folder, {output}, which every build replaces"
+        elif (folder == cache or cache in folder.parents) and config.cache_dir == Config.cache_dir:
+            what = "is the build cache" if folder == cache else f"is inside the build cache, {cache}"
+        else:
+            continue
+        message = f"{folder} {what}; use a folder of its own, e.g. {default}"
+        raise ConfigError(Problem(CONFIG_FILE, option_line(config.root, key), key, message))
 
 
 def check_cache_dir(config: Config) -> None:
@@ -789,6 +825,14 @@ def check_cache_dir(config: Config) -> None:
     output = config.output_path
     if output in cache.parents and not (output == root or output in root.parents):  # (those, and the cache itself: -o's fault)
         raise refused(f"{cache} is inside the output folder, {output}, which a build publishes; use a folder of its own, e.g. .ssg-cache")
+    if (foreign := foreign_files(cache)) and cache == output.resolve():  # (site.yaml's cache_dir: public)
+        raise refused(f"{cache} is the output folder, which a build publishes; use a folder of its own, e.g. .ssg-cache")
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        raise refused(
+            f"{cache} holds files ssg did not create ({shown}): the cache needs a folder of its own, which deleting is always "
+            "safe; use one, e.g. .ssg-cache"
+        )
 
 
 BUILD_GEN0 = 100_000  # objects made (net) between two collections of the youngest generation, during a build

@@ -34,6 +34,7 @@ import json
 import marshal
 import os
 import pickle
+import re
 import shlex
 import shutil
 import sqlite3
@@ -43,6 +44,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+from .errors import Problem
+from .output import MANIFEST
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stamp (value TEXT NOT NULL);
@@ -82,6 +86,53 @@ def unusable(folder: Path) -> str | None:
         if os.path.exists(path) and not os.access(path, os.W_OK | os.X_OK if path.is_dir() else os.W_OK):
             return f"{path} is read-only: make it writable"
     return None
+
+
+# The names a build cache holds: its database, the search index's states (`searching.search_state`, and the one
+# `search.writer` makes anew beside it), the compiled templates, the lock, its .gitignore, the preview's folder and its
+# lock, the working files of an output folder in it (`output.working_path`: the preview's, or output_dir: _build/html
+# with cache_dir: _build); and what a file manager leaves in any folder it shows.
+_CACHE_NAMES = re.compile(
+    r"(cache\.sqlite|search-[0-9a-f]{12}\.sqlite(\.new)?)(-wal|-shm|-journal)?|templates|lock|\.gitignore|serve|serve\.serving"
+    r"|\..+\.ssg-.+"
+    r"|\.DS_Store|Thumbs\.db|desktop\.ini"
+)
+
+
+def foreign_files(folder: Path) -> list[str]:
+    """The names in `folder` that no build cache holds (folders with a /), sorted; none where it is not a folder. An
+    output folder, the preview's (serve/) or one built there, holds ssg's manifest.
+
+    cache_dir: ~/Documents, or another program's cache folder: a build wrote its database into the user's cache.sqlite,
+    deleted it where it was no SQLite database, and every -o DIR's search-*.sqlite there; and the README tells that
+    deleting the cache is always safe."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    return sorted(
+        e.name + ("/" if e.is_dir() else "")
+        for e in entries
+        if not _CACHE_NAMES.fullmatch(e.name) and not (e.is_dir() and os.path.isfile(os.path.join(e.path, MANIFEST)))
+    )
+
+
+def write_failure(folder: Path, error: sqlite3.Error, state: str) -> Problem:
+    """What an error of SQLite as a build wrote its cache in `folder` means, and what to do: the disk it is on full
+    (the project's own disk, mostly: the cache is written before the output), the file read-only or damaged meanwhile.
+    A nearly full disk stopped the build with SQLite's traceback ("database or disk is full"). `state`: the output
+    folder's."""
+    name, elsewhere = getattr(error, "sqlite_errorname", ""), f"set cache_dir in site.yaml to a folder on another ({state})"
+    if name == "SQLITE_FULL":
+        what, fix = "the disk is full", f"make room on that disk, or {elsewhere}"
+    elif name.startswith("SQLITE_IOERR"):  # (a file-size limit, `ulimit -f`, is one: SQLite does not tell it from others)
+        what, fix = (
+            "a disk I/O error: the disk full, a file-size limit (ulimit -f) reached, or the disk failing",
+            f"check it, or {elsewhere}",
+        )
+    else:
+        what, fix = f"SQLite: {error}", f"deleting {folder} is safe, and the next build makes it again ({state})"
+    return Problem(str(folder / "cache.sqlite"), None, None, f"the build cache cannot be written ({what}): {fix}")
 
 
 def file_digest(source_path: str, raw: bytes) -> str:
@@ -369,10 +420,12 @@ class Store:
     def close(self, shrink: bool = True) -> None:
         """`shrink`: give the disk back the room dropped records left (`_shrink`), which may take seconds once; the
         preview's builds leave it to the next `ssg build`, so that no save waits for it before its reload."""
-        self.db.commit()
-        if shrink:
-            self._shrink()
-        self.db.close()
+        try:
+            self.db.commit()
+            if shrink:
+                self._shrink()
+        finally:  # (a full disk fails the commit: the database is let go all the same, for the preview's next build)
+            self.db.close()
 
     def _shrink(self) -> None:
         """Give the disk back the room of records no file has now, where it is over a quarter of the file: a keeper

@@ -119,6 +119,7 @@ _PUBLISHED_STATUSES = frozenset(("published", "publish", "future"))  # (WordPres
 _HELD_STATUSES = frozenset(("draft", "hidden", "private", "pending", "trash"))
 # A slug is one folder of the page's path: file systems take 255 bytes, and the permalink may add to it.
 MAX_SLUG = 200
+_NAME_MAX = 255  # the bytes of one name (`pathhints.NAME_MAX`, whose module reads this one)
 
 
 def quick_pickling(cls: type) -> type:
@@ -1595,6 +1596,11 @@ def old_url(written: str, files: tuple[str, ...] = (".html", ".htm"), example: s
         raise ValueError(f"{text!r} has a '..': write the path from the site's root (/{example})")
     if _CONTROL.search(path) or "\\" in path or "\x7f" in path:
         raise ValueError(f"{text!r} has a character no file name may hold")
+    if long := next((name for name in names if len(name.encode()) > _NAME_MAX), None):  # (stopped the build on the output file)
+        raise ValueError(
+            f"'{text[:40]}...' has a name of {len(long.encode())} bytes ('{long[:20]}...'), longer than a file system lets a "
+            f"file or folder be ({_NAME_MAX} bytes), which no old page can have had: write the old URL as it was"
+        )
     last = names[-1] if names else ""
     if path.endswith("/") or not names or not _EXTENSION.search(last):
         return host, "".join(f"{name}/" for name in names)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from itertools import chain, compress, repeat
@@ -216,7 +216,7 @@ def posts_outside(root: Path, content_dir: str) -> list[Problem]:
     return [Problem(f"{JEKYLL_POSTS}/", None, None, message)]
 
 
-def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "") -> list[Problem]:
+def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "", listed: Collection[str] = ()) -> list[Problem]:
     """A warning for each link to a folder under `folders` (content/, static/, relative to `root`) where a build would
     look: ssg follows none (`content_stats`; static/ is copied without them), so that a link to ~/ or to itself
     publishes nothing it should not, but `content/agency -> ~/clippings/agency` left its articles out without a word.
@@ -225,7 +225,9 @@ def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "") ->
     found = []
     for name in folders:
         top = root / name  # (`content_dir` may be a folder outside the project, `/srv/archive`: named as site.yaml gives it)
-        for folder, subfolders, _ in os.walk(top):
+        for folder, subfolders, files in os.walk(top):
+            if name == content_dir:
+                found += _links_to_nothing(top, folder, files, listed, name)
             for sub in subfolders:
                 path = os.path.join(folder, sub)
                 if os.path.islink(path) and os.path.isdir(path) and not skipped_folder(sub):
@@ -257,6 +259,27 @@ def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "") ->
                     found.append(Problem(shown, None, None, message))
             subfolders[:] = [sub for sub in subfolders if not skipped_folder(sub)]
     return sorted(found)
+
+
+def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collection[str], shown: str) -> list[Problem]:
+    """A warning for each article file in `folder` (of the content folder `top`) that is a link leading nowhere:
+    content/2021/x.md -> /mnt/usb/x.md with the drive not mounted, or to a file moved since, was left out of the site
+    (its page deleted) without a word. Only a file the build did not list (`listed`, as `content_stats` gives them)
+    is looked at."""
+    prefix = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
+    problems = []
+    for file in files:
+        if not file.endswith(ARTICLE_SUFFIXES) or file.startswith((".", "_", "#", "~")) or f"{prefix}{file}" in listed:
+            continue
+        path = os.path.join(folder, file)
+        if os.path.islink(path) and not os.path.exists(path):
+            message = (
+                f"is a link to {os.readlink(path)}, which leads to no file (moved or deleted, on a drive not mounted, or a "
+                "link to itself): the article is not read, and its page is left out of the site; put the file back there, "
+                "or remove the link"
+            )
+            problems.append(Problem(f"{shown}/{prefix}{file}", None, None, message))
+    return problems
 
 
 def skipped_folder(folder: str) -> bool:

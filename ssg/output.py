@@ -99,23 +99,27 @@ def check_output_dir(
             else:
                 what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. public"
             raise OutputError(Problem(given_in, line, key, f"{output} holds {what}"))
-    if output.is_dir() and not (output / MANIFEST).is_file() and not force and _holds_others(output):
+    if output.is_dir() and not (output / MANIFEST).is_file() and not force and (others := _others(output)):
+        shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
         raise OutputError(
             Problem(
                 str(output),
                 None,
                 None,
-                "holds files ssg did not create; build elsewhere (-o DIR), empty it, or pass --force to build there and leave those files alone",
+                f"holds files ssg did not create ({shown}); build elsewhere (-o DIR), empty it, or pass --force to build "
+                "there and leave those files alone",
             )
         )
 
 
-def _holds_others(folder: Path) -> bool:
-    """Whether `folder` holds what ssg did not put there. Not: its own files (names starting with `.ssg-`: a build's
-    working files in a folder on a file system of its own, which one killed before its manifest was written leaves);
-    nor the `lost+found` of a disk mounted there, which every ext4 disk has at its root (a folder ssg never touches)."""
-    names = [name for name in os.listdir(folder) if not name.startswith(OWN_PREFIX)]
-    return bool(names) and not (names == ["lost+found"] and on_its_own_device(folder))
+def _others(folder: Path) -> list[str]:
+    """What `folder` holds that ssg did not put there, sorted (folders with a /), for the message to name: the folder
+    alone was named, and the user was to guess which of the files in it (a .git of a gh-pages worktree, a CNAME) was
+    meant. Not: its own files (names starting with `.ssg-`: a build's working files in a folder on a file system of its
+    own, which one killed before its manifest was written leaves); nor the `lost+found` of a disk mounted there, which
+    every ext4 disk has at its root (a folder ssg never touches)."""
+    names = sorted(name + ("/" if (folder / name).is_dir() else "") for name in os.listdir(folder) if not name.startswith(OWN_PREFIX))
+    return [] if names == ["lost+found/"] and on_its_own_device(folder) else names
 
 
 def check_manifest(output: Path) -> None:
@@ -476,7 +480,7 @@ class Output:
         """
         if self._private or not os.path.isdir(self.folder):
             return []
-        problems: dict[str, Problem] = {}
+        problems: dict[str, Problem] = self._through_links()
         for path in sorted(path for path in self.changed if path not in self.old):  # sorted: the same message every time
             try:
                 mode = os.lstat(self._prefix + path).st_mode
@@ -491,6 +495,30 @@ class Output:
                 continue  # the last build's folder where a file goes now: `_move_staged` replaces it
             problems[path] = _not_ours(self._prefix + path, f"writes /{path} here", "folder" if S_ISDIR(mode) else "file")
         return list(problems.values())
+
+    def _through_links(self) -> dict[str, Problem]:
+        """The links to folders in the output folder that this build would write through, each with a problem: a
+        folder of the last build replaced by a link to one of the user's (public/sources -> ~/mysources) had its pages
+        written over theirs, their own index.html included, as deleting leaves such a folder alone
+        (`_reached_directly`). Each folder of the changed files is looked at once, its parents before it."""
+        linked: dict[str, str | None] = {"": None}  # folder -> the link it is reached through, if any
+
+        def link_of(folder: str) -> str | None:
+            if folder not in linked:
+                parent = posixpath.dirname(folder)
+                linked[folder] = link_of(parent) or (folder if os.path.islink(self._prefix + folder) else None)
+            return linked[folder]
+
+        problems: dict[str, Problem] = {}
+        for path in sorted(self.changed):
+            if (link := link_of(posixpath.dirname(path))) is not None and link not in problems:
+                message = (
+                    f"is a link to {os.path.realpath(self._prefix + link)}, and this build writes /{path} through it, "
+                    "into that folder: ssg writes through no link, never to write outside the output folder; remove the "
+                    "link (what it leads to stays as it is), or build elsewhere (-o DIR)"
+                )
+                problems[link] = Problem(self._prefix + link, None, None, message)
+        return problems
 
     def _unwritable(self, deleted: list[str]) -> list[Problem]:
         """The output's folders where this build moves in or removes a file but may not (a folder made read-only by

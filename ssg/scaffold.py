@@ -30,6 +30,7 @@ from .content import (
 )
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
+from .load import skipped_folder
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import find_file
 from .scripts import reads_as_cyrillic, reads_as_latin
@@ -439,9 +440,35 @@ def new_file(config: Config, given: str) -> str:
         raise SsgError(
             Problem(given, None, None, f"is not under {config.content_dir}/ (e.g. ssg new {config.content_dir}/2019/soyuz-lands.md)")
         )
+    if (left_out := _left_out(content, under)) is not None:
+        raise SsgError(
+            Problem(
+                f"{config.content_dir}/{under}",
+                None,
+                None,
+                f"{left_out}, so an article there is never read; nothing was changed (name a file a build reads, e.g. "
+                f"{config.content_dir}/2019/soyuz-lands.md; --draft keeps an article out of the site until it is ready)",
+            )
+        )
     if os.path.lexists(content / under):
         raise SsgError(Problem(f"{config.content_dir}/{under}", None, None, "already exists; nothing was changed (name another file)"))
     return under
+
+
+def _left_out(content: Path, under: str) -> str | None:
+    """Why a build does not read the article file `under` (of the folder `content`), as `load.content_stats` lists
+    them, or None: `ssg new content/_drafts/x.md`, `content/.notes/x.md` or `content/linked/x.md` wrote an article that
+    no build read, without a word."""
+    *folders, name = under.split("/")
+    for n, folder in enumerate(folders):
+        shown = "/".join(folders[: n + 1])
+        if skipped_folder(folder):
+            return f"{shown}/ is left out of the site (a folder whose name starts with {folder[0]})"
+        if os.path.islink(content.joinpath(*folders[: n + 1])):
+            return f"{shown}/ is a link to a folder elsewhere, which ssg does not follow"
+    if name.startswith((".", "_", "#", "~")):
+        return f"a file whose name starts with {name[0]} is left out of the site (a note of your own)"
+    return None
 
 
 def title_of_file(source_path: str) -> str:

@@ -151,7 +151,9 @@ def classify(path: str | Path, layout: Layout) -> ChangeKind:
     path = os.path.abspath(path)
     strings = layout.strings
     if any(_under(path, folder) for folder in strings.ignored):
-        return ChangeKind.IGNORED
+        # (But an output folder or the cache deleted whole, `rm -r .ssg-cache`, which the README says is always safe:
+        # the preview's pages went with it, and it served 404s until the next save built them again.)
+        return ChangeKind.CONFIG if path in strings.ignored and not os.path.isdir(path) else ChangeKind.IGNORED
     if path in strings.settings or path == strings.config:
         return ChangeKind.CONFIG
     # (A source folder or settings file outside the project, `content_dir: ../shared`, is watched: heard too.)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from ssg.build import Builder, BuildOptions
+from ssg.cache import Store
 from ssg.cli import main
 from ssg.config import load_config
 from ssg.errors import ConfigError, OutputError, SsgError
@@ -357,3 +360,204 @@ def test_a_hook_in_a_linked_worktree_is_not_told_the_whole_repository_is_the_cac
     git(linked, "add", "-f", ".ssg-cache")
     told = [str(w) for w in Builder().build(config, BuildOptions(now=NOW)).warnings]
     assert len(told) == 1 and "files of the build cache (cache.sqlite, " in told[0]  # (where it is tracked, still told)
+
+
+def test_a_cache_folder_holding_files_of_the_user_is_refused(site, tmp_path):
+    """cache_dir: ~/cache, a folder of the user's: the build wrote its database into their cache.sqlite, or deleted it where
+    it was no database; and deleting the cache, which the README says is always safe, deleted the rest."""
+    mine = tmp_path / "home/cache"
+    (mine / "Documents").mkdir(parents=True)
+    (mine / "notes.txt").write_text("mine\n")
+    (mine / "cache.sqlite").write_text("my own file\n")
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + f"cache_dir: {mine}\n"})
+    with pytest.raises(ConfigError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"site.yaml:5: cache_dir: {mine} holds files ssg did not create (Documents/, notes.txt): the cache needs a folder of "
+        "its own, which deleting is always safe; use one, e.g. .ssg-cache"
+    )
+    assert sorted(p.name for p in mine.iterdir()) == ["Documents", "cache.sqlite", "notes.txt"]
+    assert (mine / "cache.sqlite").read_text() == "my own file\n" and not site.public.exists()
+    site.write({"site.yaml": (site.root / "site.yaml").read_text().replace(f"cache_dir: {mine}\n", "")})
+    site.build()
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + "cache_dir: public\n"})  # (the output's pages: so told)
+    with pytest.raises(ConfigError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"site.yaml:5: cache_dir: {site.public} is the output folder, which a build publishes; use a folder of its own, e.g. .ssg-cache"
+    )
+
+
+def test_a_cache_folder_of_ssg_own_files_is_used_again(site):
+    """What a build and a preview leave in the cache is no one else's: a build beside a running preview, and the next."""
+    site.build()
+    cache = site.root / ".ssg-cache"
+    (cache / "serve.serving").write_text("http://127.0.0.1:8000/ (process 1)")  # (a preview running)
+    (cache / "serve").mkdir()
+    (cache / ".serve.ssg-staging").mkdir()
+    (cache / ".DS_Store").write_bytes(b"\0")
+    (cache / "search-0123456789ab.sqlite.new").write_bytes(b"")  # (a search index made anew, its build killed)
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
+    site.build()
+    assert "Third one" in site.page("")
+
+
+def test_a_full_disk_under_the_cache_is_told_and_leaves_the_output_as_it_was(site, monkeypatch):
+    """A nearly full disk stopped the build with SQLite's traceback ("database or disk is full") as it wrote the cache,
+    which a build writes before its output. SQLite's own limit on the file's pages stands in for the disk here."""
+    site.build()
+    before = site.files()
+    opened = Store._open
+
+    def capped(store: Store) -> sqlite3.Connection:
+        db = opened(store)
+        db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
+        return db
+
+    monkeypatch.setattr(Store, "_open", capped)
+    site.write({f"content/2021/new-{n}.md": article(f"New {n}", "2021-07-01", body="Long text. " * 3000) for n in range(3)})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"{site.root / '.ssg-cache/cache.sqlite'}: the build cache cannot be written (the disk is full): make room on that "
+        "disk, or set cache_dir in site.yaml to a folder on another (the output folder is as the last build left it)"
+    )
+    assert site.files() == before
+    monkeypatch.undo()
+    site.build()
+    assert "New 2" in site.page("2021/07/01/new-2/")
+
+
+def test_a_folder_of_the_output_linked_elsewhere_is_not_written_through(site, tmp_path):
+    """public/tags replaced by a link to a folder of the user's (~/mytags, which held a copy of it and their own
+    index.html): the next build wrote its pages there, over theirs, though deleting leaves such a folder alone."""
+    site.build()
+    before = site.files()
+    mine = tmp_path / "home/mytags"
+    shutil.copytree(site.public / "tags", mine)
+    (mine / "index.html").write_text("MINE\n")
+    shutil.rmtree(site.public / "tags")
+    (site.public / "tags").symlink_to(mine, target_is_directory=True)
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01", tags="[Venus]")})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value) == (
+        f"{site.public / 'tags'}: is a link to {mine}, and this build writes /tags/index.html through it, into that folder: "
+        "ssg writes through no link, never to write outside the output folder; remove the link (what it leads to stays as "
+        "it is), or build elsewhere (-o DIR)"
+    )
+    assert (mine / "index.html").read_text() == "MINE\n" and not (mine / "venus").exists()
+    assert site.files() == {path: data for path, data in before.items() if not path.startswith("tags/")}  # (not through it)
+    (site.public / "tags").unlink()
+    site.build()
+    assert "Venus" in site.page("tags/") and (mine / "index.html").read_text() == "MINE\n"
+
+
+@pytest.mark.parametrize(
+    ("given", "told"),
+    [
+        (
+            "content_dir: .",
+            "content_dir: {root} is the project folder or above it, which holds the output folder and the build cache too; use a folder of its own, e.g. content",
+        ),
+        (
+            "content_dir: public",
+            "content_dir: {root}/public is the output folder, which every build replaces; use a folder of its own, e.g. content",
+        ),
+        (
+            "static_dir: .ssg-cache/static",
+            "static_dir: {root}/.ssg-cache/static is inside the build cache, {root}/.ssg-cache; use a folder of its own, e.g. static",
+        ),
+    ],
+)
+def test_a_source_folder_where_the_output_or_the_cache_is_is_blamed_on_its_own_line(site, given, told):
+    """content_dir: public was told 'site.yaml: output_dir: .../public is inside public/, which holds your sources; use a
+    folder of its own, e.g. public' (no line, the wrong key, and the folder it was), content_dir: . that cache_dir was
+    inside it."""
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + given + "\n"})
+    (site.root / given.split(": ")[1]).mkdir(parents=True, exist_ok=True)
+    with pytest.raises(ConfigError) as error:
+        site.build()
+    assert str(error.value) == "site.yaml:5: " + told.format(root=site.root)
+
+
+def test_an_article_linked_to_a_file_that_is_gone_is_named_not_left_out_in_silence(site, tmp_path):
+    """content/2021/usb.md -> /media/usb/usb.md, the drive not mounted at the next build: the article and its page left
+    the site without a word. A link to itself likewise."""
+    drive = tmp_path / "media/usb"
+    drive.mkdir(parents=True)
+    (drive / "usb.md").write_text(article("From the drive", "2021-07-01"))
+    (site.root / "content/2021/usb.md").symlink_to(drive / "usb.md")
+    assert site.build().warnings == [] and "From the drive" in site.page("2021/07/01/usb/")
+    drive.rename(tmp_path / "media/unmounted")
+    (site.root / "content/2021/self.md").symlink_to("self.md")
+    result = site.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/2021/self.md: is a link to self.md, which leads to no file (moved or deleted, on a drive not mounted, or "
+        "a link to itself): the article is not read, and its page is left out of the site; put the file back there, or "
+        "remove the link",
+        f"content/2021/usb.md: is a link to {drive / 'usb.md'}, which leads to no file (moved or deleted, on a drive not "
+        "mounted, or a link to itself): the article is not read, and its page is left out of the site; put the file back "
+        "there, or remove the link",
+    ]
+
+
+def test_a_file_size_limit_under_the_cache_is_told(site):
+    """`ulimit -f` (a shared host's limit on a file's size): SQLite tells only 'disk I/O error', which the message gives
+    with what it may be; it stopped the build in SQLite's traceback. (Python ignores SIGXFSZ: a write past the limit
+    fails with EFBIG, as it would in `ssg build`.)"""
+    site.build()
+    before = site.files()
+    site.write({f"content/2021/new-{n}.md": article(f"New {n}", "2021-07-01", body="Long text. " * 3000) for n in range(3)})
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (65536, limits[1]))  # (the new articles' records are more, in the cache's log)
+    try:
+        with pytest.raises(OutputError) as error:
+            site.build()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+    assert str(error.value) == (
+        f"{site.root / '.ssg-cache/cache.sqlite'}: the build cache cannot be written (a disk I/O error: the disk full, a "
+        "file-size limit (ulimit -f) reached, or the disk failing): check it, or set cache_dir in site.yaml to a folder on "
+        "another (the output folder is as the last build left it)"
+    )
+    assert site.files() == before
+
+
+def test_an_output_folder_of_the_users_files_names_some_of_them(site, tmp_path):
+    """-o ~/site-gh-pages, a worktree of the published branch: the refusal named the folder alone, not what in it was
+    not ssg's (its .git, the CNAME), for the user to judge whether --force is safe there."""
+    folder = tmp_path / "gh-pages"
+    (folder / ".git").mkdir(parents=True)
+    for name in ("CNAME", "index.html", "a.html", "b.html", "c.html", "d.html"):
+        (folder / name).write_text("mine\n")
+    with pytest.raises(OutputError) as error:
+        site.build(output_dir=str(folder))
+    assert str(error.value) == (
+        f"{folder}: holds files ssg did not create (.git/, CNAME, a.html, b.html, c.html and 2 more); build elsewhere "
+        "(-o DIR), empty it, or pass --force to build there and leave those files alone"
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "why"),
+    [
+        ("content/_drafts/soyuz.md", "_drafts/ is left out of the site (a folder whose name starts with _)"),
+        ("content/2019/.notes/soyuz.md", "2019/.notes/ is left out of the site (a folder whose name starts with .)"),
+        ("content/_soyuz.md", "a file whose name starts with _ is left out of the site (a note of your own)"),
+        ("content/agency/soyuz.md", "agency/ is a link to a folder elsewhere, which ssg does not follow"),
+    ],
+)
+def test_ssg_new_writes_no_article_a_build_would_never_read(site, tmp_path, monkeypatch, given, why):
+    """ssg new content/_drafts/soyuz.md (Jekyll's drafts) wrote the article, which no build read, without a word; into a
+    linked folder it wrote outside the project."""
+    (tmp_path / "clippings").mkdir()
+    (site.root / "content/agency").symlink_to(tmp_path / "clippings", target_is_directory=True)
+    monkeypatch.chdir(site.root)
+    result = CliRunner().invoke(main, ["new", given, "--date", "2019-03-05"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"error: {given}: {why}, so an article there is never read; nothing was changed (name a file a build reads, e.g. "
+        "content/2019/soyuz-lands.md; --draft keeps an article out of the site until it is ready)"
+    )
+    assert not os.path.lexists(site.root / given) and list((tmp_path / "clippings").iterdir()) == []

@@ -813,3 +813,24 @@ def test_the_preview_follows_articles_a_url_setting_moves(project):
     rebuilder.build(load_config(project.root))
     assert rebuilder.moved == {"/2021/05/24/a/": "/en/2021/05/24/a/"}
     rebuilder.builder.empty_trash()
+
+
+def test_the_cache_deleted_whole_is_a_change_the_preview_builds(project):
+    """rm -r .ssg-cache while the preview ran (deleting the cache is always safe, says the README): the preview's pages
+    went with it, and it answered 404 until the next save. Its own writes there are still none."""
+    import shutil
+
+    cache = project.root.resolve() / ".ssg-cache"
+    (cache / "serve").mkdir(parents=True)
+    (cache / "serve/index.html").write_text("page\n")  # (before the watch: made and gone in one batch would be nothing)
+    watch = watching(project, quiet=0.1)
+    _, batcher, _ = next(watch)
+    assert classify(cache, Layout.of(load_config(project.root))) is IGNORED
+    try:
+        shutil.rmtree(cache)
+        thread, got = next_batch_in_thread(batcher)
+        thread.join(10)  # (none comes where the deletion is not heard: fail, not hang)
+        assert [(batch.kinds, {Path(c.path) for c in batch.changes}) for batch in got] == [({CONFIG}, {cache})]
+    finally:
+        batcher.close()
+        next(watch, None)  # (stops the watch)
