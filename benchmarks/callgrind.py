@@ -20,7 +20,8 @@ def instructions(harness: str, args: list[str], code: Path, cwd: Path | None = N
     after it and the ssg of `code` to import (a fixed hash seed: the same run gives the same count)."""
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=str(code))
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", harness, *args]
-    run = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    # (In `code` unless told: `-c` puts the folder it runs in first on the import path, over PYTHONPATH.)
+    run = subprocess.run(command, cwd=cwd or code, env=env, capture_output=True, text=True, check=True)
     collected = re.search(r"Collected : (\d+)", run.stderr)
     if collected is None:
         raise SystemExit(f"no instruction count from valgrind:\n{run.stderr[-2000:]}")

@@ -44,7 +44,8 @@ MIB = 1024 * 1024
 
 def ssg_build(project: Path, *extra: str) -> Measurement:
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
-    result = run([*SSG, "-C", str(project), "build", *extra], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # (run in this checkout: `python -m` puts the folder it runs in first on the import path, over PYTHONPATH)
+    result = run([*SSG, "-C", str(project), "build", *extra], cwd=HERE.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if result.returncode != 0:
         raise SystemExit(f"ssg build failed in {project}")
     return result
@@ -106,6 +107,7 @@ def watched_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], in
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
     process = subprocess.Popen(
         [*SSG, "-C", str(project), "build", "--watch"],
+        cwd=HERE.parent,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

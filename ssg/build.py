@@ -825,9 +825,12 @@ def check_cache_dir(config: Config) -> None:
     output = config.output_path
     if output in cache.parents and not (output == root or output in root.parents):  # (those, and the cache itself: -o's fault)
         raise refused(f"{cache} is inside the output folder, {output}, which a build publishes; use a folder of its own, e.g. .ssg-cache")
-    if (foreign := foreign_files(cache)) and cache == output.resolve():  # (site.yaml's cache_dir: public)
+    # (Only a folder site.yaml names: the default .ssg-cache is ssg's by its name, and a stray file there, a sync tool's
+    # conflicted copy or a note, stopped every build of a project that had built, blaming a cache_dir: it did not have.)
+    named = config.cache_dir != Config.cache_dir
+    if named and (foreign := foreign_files(cache)) and cache == output.resolve():  # (site.yaml's cache_dir: public)
         raise refused(f"{cache} is the output folder, which a build publishes; use a folder of its own, e.g. .ssg-cache")
-    if foreign:
+    if named and foreign:
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
         raise refused(
             f"{cache} holds files ssg did not create ({shown}): the cache needs a folder of its own, which deleting is always "

@@ -95,7 +95,7 @@ def unusable(folder: Path) -> str | None:
 _CACHE_NAMES = re.compile(
     r"(cache\.sqlite|search-[0-9a-f]{12}\.sqlite(\.new)?)(-wal|-shm|-journal)?|templates|lock|\.gitignore|serve|serve\.serving"
     r"|\..+\.ssg-.+"
-    r"|\.DS_Store|Thumbs\.db|desktop\.ini"
+    r"|\.DS_Store|Thumbs\.db|desktop\.ini|lost\+found"  # (and what a disk of its own holds at its top)
 )
 
 
@@ -111,9 +111,10 @@ def foreign_files(folder: Path) -> list[str]:
     except OSError:
         return []
     return sorted(
-        e.name + ("/" if e.is_dir() else "")
+        e.name + ("/" if e.is_dir(follow_symlinks=False) else "")
         for e in entries
-        if not _CACHE_NAMES.fullmatch(e.name) and not (e.is_dir() and os.path.isfile(os.path.join(e.path, MANIFEST)))
+        if not _CACHE_NAMES.fullmatch(e.name)
+        and not (e.is_dir(follow_symlinks=False) and os.path.isfile(os.path.join(e.path, MANIFEST)))  # (a link loop: no folder)
     )
 
 

@@ -388,6 +388,25 @@ def test_a_cache_folder_holding_files_of_the_user_is_refused(site, tmp_path):
     )
 
 
+def test_the_default_cache_folder_with_a_stray_file_is_still_used(site, tmp_path):
+    """.ssg-cache is ssg's by its name: a sync tool's conflicted copy, a note or a link loop left there stopped every build
+    of a project that had built, blaming a cache_dir: site.yaml did not have (found in a second reading); a folder of its
+    own disk (lost+found) named by cache_dir: is ssg's too."""
+    site.build()
+    cache = site.root / ".ssg-cache"
+    (cache / "cache (Anna's conflicted copy 2026-12-01).sqlite").write_text("a copy\n")
+    (cache / "loop").symlink_to("loop")
+    assert site.build().changed == 0
+    disk = tmp_path / "disk"
+    (disk / "lost+found").mkdir(parents=True)
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + f"cache_dir: {disk}\n"})
+    site.build()
+    assert (disk / "cache.sqlite").is_file()
+    (disk / "loop").symlink_to("loop")  # (named by cache_dir:, told by its name, not with a traceback)
+    with pytest.raises(ConfigError, match=r"holds files ssg did not create \(loop\)"):
+        site.build()
+
+
 def test_a_cache_folder_of_ssg_own_files_is_used_again(site):
     """What a build and a preview leave in the cache is no one else's: a build beside a running preview, and the next."""
     site.build()
