@@ -57,6 +57,7 @@ from .output import (
     moving_list,
     read_manifest,
     remove_staging,
+    some_of,
 )
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
@@ -831,7 +832,7 @@ def check_cache_dir(config: Config) -> None:
     if named and (foreign := foreign_files(cache)) and cache == output.resolve():  # (site.yaml's cache_dir: public)
         raise refused(f"{cache} is the output folder, which a build publishes; use a folder of its own, e.g. .ssg-cache")
     if named and foreign:
-        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        shown = some_of(foreign)
         raise refused(
             f"{cache} holds files ssg did not create ({shown}): the cache needs a folder of its own, which deleting is always "
             "safe; use one, e.g. .ssg-cache"

@@ -130,7 +130,7 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
                 if is_dir:
                     if not entry.is_symlink() and not skipped_folder(name):
                         folders.append((entry.path, f"{prefix}{name}/"))
-                elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith((".", "_", "#", "~")):
+                elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith(SKIPPED_FILE_PREFIXES):
                     try:
                         stat = entry.stat()
                     except OSError:
@@ -156,7 +156,7 @@ def other_article_files(content_dir: Path) -> list[str]:
     for folder, folders, names in os.walk(content_dir):
         folders[:] = [name for name in folders if not skipped_folder(name) and not os.path.islink(os.path.join(folder, name))]
         for name in names:
-            if name.startswith((".", "_", "#", "~")):
+            if name.startswith(SKIPPED_FILE_PREFIXES):
                 continue
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.endswith(ARTICLE_SUFFIXES):
                 found.append(Path(folder, name).relative_to(content_dir).as_posix())
@@ -269,7 +269,7 @@ def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collecti
     prefix = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
     problems = []
     for file in files:
-        if not file.endswith(ARTICLE_SUFFIXES) or file.startswith((".", "_", "#", "~")) or f"{prefix}{file}" in listed:
+        if not file.endswith(ARTICLE_SUFFIXES) or file.startswith(SKIPPED_FILE_PREFIXES) or f"{prefix}{file}" in listed:
             continue
         path = os.path.join(folder, file)
         if os.path.islink(path) and not os.path.exists(path):
@@ -280,6 +280,11 @@ def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collecti
             )
             problems.append(Problem(f"{shown}/{prefix}{file}", None, None, message))
     return problems
+
+
+# What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or
+# backup (`#name#`, `.#name`, `~name`). (A constant, not a function: `content_stats` asks it of every file.)
+SKIPPED_FILE_PREFIXES = (".", "_", "#", "~")
 
 
 def skipped_folder(folder: str) -> bool:

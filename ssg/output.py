@@ -100,7 +100,7 @@ def check_output_dir(
                 what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. public"
             raise OutputError(Problem(given_in, line, key, f"{output} holds {what}"))
     if output.is_dir() and not (output / MANIFEST).is_file() and not force and (others := _others(output)):
-        shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        shown = some_of(others)
         raise OutputError(
             Problem(
                 str(output),
@@ -110,6 +110,12 @@ def check_output_dir(
                 "there and leave those files alone",
             )
         )
+
+
+def some_of(names: list[str], most: int = 5) -> str:
+    """The first `most` of `names`, and how many more: what a message of a folder's foreign files names (the output's,
+    the cache's), for the user to judge them without a listing of hundreds."""
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def _others(folder: Path) -> list[str]:

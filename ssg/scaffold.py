@@ -30,7 +30,7 @@ from .content import (
 )
 from .errors import Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
-from .load import skipped_folder
+from .load import SKIPPED_FILE_PREFIXES, skipped_folder
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import find_file
 from .scripts import reads_as_cyrillic, reads_as_latin
@@ -466,7 +466,7 @@ def _left_out(content: Path, under: str) -> str | None:
             return f"{shown}/ is left out of the site (a folder whose name starts with {folder[0]})"
         if os.path.islink(content.joinpath(*folders[: n + 1])):
             return f"{shown}/ is a link to a folder elsewhere, which ssg does not follow"
-    if name.startswith((".", "_", "#", "~")):
+    if name.startswith(SKIPPED_FILE_PREFIXES):
         return f"a file whose name starts with {name[0]} is left out of the site (a note of your own)"
     return None
 

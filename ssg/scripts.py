@@ -71,6 +71,7 @@ _UNFILED = re.compile(r"^[\W_]+(?=\w)")  # quotes, brackets, a # before a name's
 _YO = str.maketrans("ё", "е")
 
 
+@functools.lru_cache(maxsize=8192)  # (the model and the tags and sources pages sort every tag and outlet by it, each save)
 def alphabetical(name: str) -> tuple[str, str]:
     """The key that puts names in the order a Russian index has them (a tag cloud, a list of outlets): case aside, ё
     as е (Ёлки before Ель, not after Ярославль, as ё's code point would put it), and a quote or bracket before the

@@ -480,7 +480,8 @@ def _tags(
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key, slug in index.slugs.items():  # (oldest first)
         by_slug[slug].append(key)
-    tags, warnings, codes, names = [], [], frozenset(), {}
+    tags, warnings, names = [], [], {}
+    codes = functools.cache(lambda: frozenset(a.lang for a in articles))  # (the languages in use, for a hint: asked where one is)
     for slug, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):
             # site.yaml's name for the tag, else the most used spelling; ties go to the first in sort order.
@@ -491,12 +492,11 @@ def _tags(
                 # (each named as its page shows it: the hint's tag_names: key becomes that name on the page)
                 first = (names[keys[0]], lang[keys[0]])
                 others = ", ".join(repr(names[k]) for k in keys[: number - 1])
-                codes = codes or frozenset(a.lang for a in articles)  # (the site's languages in use, for a clash's hint)
-                hint = _clash_hint(first, (name, lang[key]), default, codes)
+                hint = _clash_hint(first, (name, lang[key]), default, codes())
                 message = f"tag {name!r} has the same URL slug as {others}; it gets tags/{final}/ {hint}"
                 warnings.append(Problem(f"{shown_as}/{first_file[key]}", None, "tags", message))
     warnings += _near_spellings(tags, first_file, shown_as)
-    warnings += _other_alphabet(tags, first_file, shown_as, default, codes or frozenset(a.lang for a in articles))
+    warnings += _other_alphabet(tags, first_file, shown_as, default, codes)
     return tuple(sorted(tags, key=lambda t: (alphabetical(t.name), t.slug))), warnings
 
 
@@ -572,7 +572,7 @@ def _romanized(slug: str) -> str:
 
 
 def _other_alphabet(
-    tags: list[Tag], first_file: dict[str, str], shown_as: str, default: str | None, codes: frozenset[str]
+    tags: list[Tag], first_file: dict[str, str], shown_as: str, default: str | None, codes: Callable[[], frozenset[str]]
 ) -> list[Problem]:
     """A warning for each tag written in Latin letters as another is written in Cyrillic, but spelt otherwise than ssg
     spells the Cyrillic (`Baikonur` and `Байконур`, tags/baikonur/ and tags/baykonur/; `Roscosmos` and `Роскосмос`):
@@ -584,7 +584,7 @@ def _other_alphabet(
         if reads_as_cyrillic(tag.name) == reads_as_cyrillic(main.name) or tag_slug(tag.key) == tag_slug(main.key):
             continue  # (one slug: the warning of the `-2` URL names both)
         hint = f"if they are one, write {main.name!r} in all of them"
-        if (entry := names_entry((main.name, ""), (tag.name, ""), default, codes)) is not None:
+        if (entry := names_entry((main.name, ""), (tag.name, ""), default, codes())) is not None:
             hint += f", or name it once in site.yaml: {entry}"
         message = (
             f"tag {tag.name!r} is {main.name!r} in another alphabet, so they are two tags, tags/{tag.slug}/ ({tag.count} "
