@@ -366,6 +366,9 @@ def test_keyboard_only(page: SearchPage, server: str) -> None:
     page.open(server + "search/")
     page.page.locator("#search-page-q").focus()
     page.page.keyboard.type("ракета")
+    # Typed slowly (a loaded box), "рак" may be searched and shown before the last letters: wait for the whole word's
+    # search, or ArrowDown focuses a hit that the search for "ракета" then replaces.
+    page.page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg="ракета")
     page.wait_done()
     page.page.keyboard.press("ArrowDown")
     first = page.page.locator(".search-hit__title a").first
