@@ -31,7 +31,7 @@ from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
 from .scripts import part_lang, written_in_cyrillic
 from .site import Outlet, Site, Tag
-from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, render_named, rendering_entry
+from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
 from .workers import die_with
 
@@ -302,6 +302,7 @@ class Renderer:
             "format_date": fmt_date,
             "format_datetime": fmt_datetime,
             "format_time": fmt_time,
+            "format_number": number_format(lang),
             "tags_of": self.site.tags_of,
             # (None where site.yaml switches the outlet pages off: templates then show the source as they did before)
             "outlet_of": self.site.outlet_of if self.config.sources.enabled else _no_outlet,

@@ -173,6 +173,10 @@ def test_rights_notice_names_the_source_then_the_notice(project) -> None:
             "written in front matter's other keys is text",
         ),
         ("{{ format_date(article.extra.nothing) }}", "UndefinedError: no key 'nothing' here"),
+        (
+            "{{ format_number(article.title) }}",
+            "TypeError: format_number takes a number (tag.count, paginator.total), and got the text 'A'",
+        ),
         # A template's own pattern is checked as site.yaml's is: strftime's printed "%24.%00.%2021" under every article,
         # and a time in format_date stopped the build on "'datetime.date' object has no attribute 'hour'".
         (
@@ -704,3 +708,20 @@ def test_a_listing_entry_that_reads_the_page_says_what_an_entry_sees(project):
         "every listing page that has the article: it sees article, lang (the page's language), site and the functions, not "
         "the page (see docs/templates.md, card(article)) (rendering the entry of content/a.md on /"
     ), str(error.value)
+
+
+def test_counts_are_grouped_as_the_language_writes_them(project) -> None:
+    """A Russian editor's trial: a tag of 10432 articles showed "10432" (Russian groups thousands with a no-break
+    space, "10 432"; English with a comma). The theme shows its counts by `format_number`, which templates also have."""
+    project.write({"site.yaml": SITE_YAML + "lang: ru\n", "content/en.md": article("E", "2021-06-01", lang="en")})
+    project.write({f"content/2021/a{i}.md": article(f"Статья {i}", f"2021-05-{1 + i % 28:02d}", tags="[Роскосмос]") for i in range(1000)})
+    project.write(
+        {"templates/article.html": '{% extends "base.html" %}{% block content %}<p id=n>{{ format_number(10432) }}</p>{% endblock %}'}
+    )
+    project.build()
+    grouped = '<span class="visually-hidden">Материалов: 1\u00a0000</span><span aria-hidden="true">1\u00a0000</span>'
+    assert grouped in project.page("tags/")
+    assert "Материалов: 1\u00a0000" in project.page("tags/roskosmos/")
+    assert "Материалов: 1\u00a0001" in project.page("archive/") and "Материалов: 1\u00a0001" in project.page("2021/")
+    assert "<p id=n>10\u00a0432</p>" in project.page("2021/05/01/a0/")
+    assert "<p id=n>10,432</p>" in project.page("2021/06/01/en/")

@@ -806,6 +806,8 @@
     var manifestBuild = "";
     var engine = createSearch(root.lunr, scriptLoader(box.getAttribute("data-index"), function () { return manifestBuild; }));
     var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+    // A count as the page's language writes it ("10 432 материала", "10,432 articles"), as the pages' format_number.
+    var numbers = window.Intl && Intl.NumberFormat ? new Intl.NumberFormat(lang, { useGrouping: true }) : null;
     var dates = window.Intl ? new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : null;
     var current = 0, timer = null, results = [], shown = 0;
     var pageTitle = document.title;
@@ -914,7 +916,7 @@
 
     function countText(n) {
       var form = plural ? plural.select(n) : n === 1 ? "one" : "other";
-      return (strings["search_results_" + form] || strings.search_results_other).split("{n}").join(n);
+      return (strings["search_results_" + form] || strings.search_results_other).split("{n}").join(numbers ? numbers.format(n) : n);
     }
 
     function run(query, updateUrl, restoreShown) {
