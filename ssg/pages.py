@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from .config import Config
 from .content import Article, Day, StandalonePage
 from .labels import Labels
-from .scripts import alphabetical
+from .scripts import alphabetical, written_in_cyrillic
 from .site import Period, Site
 from .standalone import Standalones
 from .theme import PAGE_TEMPLATE, date_formatter
@@ -514,7 +514,8 @@ def tag_pages(site: Site, config: Config, urls: Urls, groups: Groups, cards: Car
             groups,
             cards=cards,
         )
-    shown = tuple(sorted(site.tags, key=lambda tag: (alphabetical(tag.label(config.lang)), tag.slug)))  # (by the names it shows)
+    cyrillic = written_in_cyrillic(config.lang)
+    shown = tuple(sorted(site.tags, key=lambda tag: (alphabetical(tag.label(config.lang), cyrillic), tag.slug)))  # (as shown)
     yield Page(urls.tags(), "tags", "tags.html", config.lang, None, {"tags": shown}, site.tags)
 
 
@@ -534,7 +535,8 @@ def source_pages(site: Site, config: Config, urls: Urls, groups: Groups, cards: 
             groups,
             cards=cards,
         )
-    shown = tuple(sorted(site.outlets, key=lambda outlet: (alphabetical(outlet.label(config.lang)), outlet.slug)))
+    cyrillic = written_in_cyrillic(config.lang)
+    shown = tuple(sorted(site.outlets, key=lambda outlet: (alphabetical(outlet.label(config.lang), cyrillic), outlet.slug)))
     yield Page(urls.sources(), "sources", "sources.html", config.lang, None, {"outlets": shown}, site.outlets)
 
 

@@ -72,13 +72,19 @@ _YO = str.maketrans("ё", "е")
 
 
 @functools.lru_cache(maxsize=8192)  # (the model and the tags and sources pages sort every tag and outlet by it, each save)
-def alphabetical(name: str) -> tuple[str, str]:
-    """The key that puts names in the order a Russian index has them (a tag cloud, a list of outlets): case aside, ё
-    as е (Ёлки before Ель, not after Ярославль, as ё's code point would put it), and a quote or bracket before the
-    first letter not counted («Союз МС-18» under С); then the name as written, so that two names the first part makes
-    equal keep one order."""
+def alphabetical(name: str, cyrillic_first: bool = False) -> tuple[int, str, str]:
+    """The key that puts names in the order an index has them (a tag cloud, a list of outlets): case aside, ё as е
+    (Ёлки before Ель, not after Ярославль, as ё's code point would put it), and a quote or bracket before the first
+    letter not counted («Союз МС-18» under С); then the name as written, so that two names the first part makes equal
+    keep one order. Names beginning with a number come first, then those with a letter; on the pages of a language
+    written in Cyrillic (`cyrillic_first`), Cyrillic names before Latin ones, as CLDR's Russian order has them
+    (Роскосмос before NASA), where code points put every Latin name first."""
     folded = _UNFILED.sub("", name).casefold()
-    return folded.translate(_YO), folded
+    first = folded[:1]
+    rank = 1 if _LETTER.match(first) else 0
+    if rank and cyrillic_first and not _CYRILLIC.match(first):
+        rank = 2
+    return rank, folded.translate(_YO), folded
 
 
 def has_letters(text: str) -> bool:

@@ -588,7 +588,8 @@ def test_the_tags_and_sources_indexes_are_in_the_alphabetical_order_of_the_names
     `source_names:` alike), tags/ and sources/ showed the Russian names in the order of the entries' English ones
     (Дмитрий Рогозин among the Latin names, between China and Elon Musk; Интерфакс before Reuters), Ёлки after
     Ярославль (ё is the code point after я; ёлки go before ель), and «Союз МС-18» after every Latin name, before А. Now each index is in the
-    order of the names it shows, as a Russian index is: case aside, ё with е, a leading quote not counted."""
+    order of the names it shows, as a Russian index is: case aside, ё with е, a leading quote not counted, and (a later
+    product decision, from the same trial) Cyrillic names before Latin ones, as CLDR's Russian order has them."""
     names = "Dmitry Rogozin: {ru: Дмитрий Рогозин}"
     project.write(
         {
@@ -602,6 +603,13 @@ def test_the_tags_and_sources_indexes_are_in_the_alphabetical_order_of_the_names
     )
     project.build()
     tags = re.findall(r'<a class="tag" href="[^"]+">([^<]+) <span', project.page("tags/"))
-    assert tags == ["China", "Elon Musk", "Армия", "Дмитрий Рогозин", "Ёлки", "Ель", "ельник", "«Союз МС-18»", "Ярославль"]
+    # (and Cyrillic names before Latin ones on Russian pages, as CLDR's Russian order has them; after them on English)
+    assert tags == ["Армия", "Дмитрий Рогозин", "Ёлки", "Ель", "ельник", "«Союз МС-18»", "Ярославль", "China", "Elon Musk"]
     outlets = re.findall(r'<span class="source-list__name">([^<]+)</span>', project.page("sources/"))
-    assert outlets == ["Reuters", "Интерфакс", "ТАСС"]
+    assert outlets == ["Интерфакс", "ТАСС", "Reuters"]
+    project.write({"site.yaml": SITE_YAML + f"lang: en\ntag_names: {{{names}}}\nsource_names: {{Interfax: {{ru: Интерфакс}}}}\n"})
+    project.build()
+    tags = re.findall(r'<a class="tag" href="[^"]+">(?:<span lang="ru">)?([^<]+)(?:</span>)? <span', project.page("tags/"))
+    assert tags == ["China", "Dmitry Rogozin", "Elon Musk", "Армия", "Ёлки", "Ель", "ельник", "«Союз МС-18»", "Ярославль"]
+    outlets = re.findall(r'<span class="source-list__name">(?:<span lang="ru">)?([^<]+)', project.page("sources/"))
+    assert outlets == ["Interfax", "Reuters", "ТАСС"]
