@@ -1222,7 +1222,10 @@ class _Reader:
             name = name_as_shown(item)  # (WordPress exports its terms escaped: `Наука &amp; техника`)
             if name[:1] == "#" and name[1:2].strip():  # Obsidian's and Twitter's way (`#космос`): the tag is the name
                 name = name[1:]
-            if name and name.casefold() not in seen:
+            if name and not any(c.isalnum() for c in name):  # (`«»`, `—`: quotes pasted without their name)
+                message = f"tag {name!r} has no letter or digit, so it names nothing and is left out (write the name it stood for)"
+                self.warnings.append(Problem(self.path, self.lines.get("tags"), "tags", message))
+            elif name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 tags.append(name)
         for name in tags:

@@ -1789,6 +1789,15 @@ def test_tags_parted_by_semicolons_are_warned_of_with_the_list_to_write(tags, me
     assert read("---\ntitle: T\ndate: 2021-01-01\ntags: [Роскосмос;, МКС]\n---\nText.\n")["warnings"] == []
 
 
+def test_a_tag_of_quotes_alone_is_left_out_with_a_warning():
+    """A careless user's trial: `tags: [Роскосмос, «»]`, the quotes of a name pasted without it, made a tag «» with a
+    page of its own, tags/tag/, without a word. Empty names (`a, b,`) are still left out silently: nothing was written."""
+    record = read("---\ntitle: T\ndate: 2021-01-01\ntags: [Роскосмос, «», '—', '', C++, '№ 5']\n---\nText.\n")
+    assert record["meta"]["tags"] == ["Роскосмос", "C++", "№ 5"]
+    told = "has no letter or digit, so it names nothing and is left out (write the name it stood for)"
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [(4, f"tag '«»' {told}"), (4, f"tag '—' {told}")]
+
+
 @pytest.mark.parametrize(
     ("title", "plain", "tag"),
     [
