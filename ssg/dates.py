@@ -158,6 +158,8 @@ def impossible(value: Any) -> str | None:
             return None
     elif (match := _WORDED.fullmatch(text)) and (month := _month_named(match[2])):
         year, day = int(match[3]), int(match[1])  # (31 апреля 2015: dateparser reads no day, and tells none)
+    elif (match := _MONTH_WORDED_FIRST.fullmatch(text)) and (month := _month_named(match[1])):
+        year, day = int(match[3]), int(match[2])  # (April 31, 2015)
     else:
         return None
     if not 1 <= month <= 12:
@@ -177,8 +179,10 @@ def impossible(value: Any) -> str | None:
     return _impossible_time(text[match.end(3) :] if match.re is _ISO_LIKE else "")
 
 
-# A day, its month in words and a year, as Russian and English sites write them (`31 апреля 2015 г., 10:00`, `31 June 2015`).
-_WORDED = re.compile(r"(\d{1,2})\s+([^\W\d_]+\.?),?\s+(\d{4})(?!\d).*", re.DOTALL)
+# A day, its month in words and a year, as Russian, British and German sites write them (`31 апреля 2015 г., 10:00`,
+# `31 June 2015`, `31st June 2015`, `31. April 2015`); and the month first, as American ones do (`April 31, 2015`).
+_WORDED = re.compile(r"(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?([^\W\d_]+\.?),?\s+(\d{4})(?!\d).*", re.DOTALL)
+_MONTH_WORDED_FIRST = re.compile(r"([^\W\d_]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d).*", re.DOTALL)
 WORDED_LANGUAGES = ("ru", "en", "uk", "de")  # (the languages of the default theme's strings)
 
 
