@@ -151,7 +151,7 @@ def _base_url(value: Any) -> str:
         written = "".join(quote(c) if c.isspace() or not c.isprintable() else c for c in url)
         raise ValueError(f"{url!r} holds a space or a control character (write it as {written!r})")
     page = parts.path.rsplit("/", 1)[-1]
-    if re.search(r"\.(?:html?|xhtml|php)\Z", page, re.IGNORECASE):  # (the home page's address, from the address bar)
+    if re.search(r"\.(?:s?html?|xhtml|php\d?|aspx?|jsp|cfm)\Z", page, re.IGNORECASE):  # (the home page's address, from the address bar)
         folder = urlunsplit((parts.scheme, parts.netloc, parts.path[: -len(page)], "", ""))
         raise ValueError(f"{url!r} is the address of a page, not of the folder the site is in (write {folder})")
     return _ascii_url(parts)

@@ -697,6 +697,17 @@ def test_problems_that_name_each_files_own_path_are_one_problem_in_the_tally(pro
             "error: --base-url: 'https://user.github.io/archive/index.html' is the address of a page, not of the folder the"
             " site is in (write https://user.github.io/archive/)",
         ),
+        # (and the other pages' names of an address bar: a second reading found index.shtml and default.aspx accepted)
+        (
+            ["--base-url", "https://example.org/news/default.aspx"],
+            "error: --base-url: 'https://example.org/news/default.aspx' is the address of a page, not of the folder the"
+            " site is in (write https://example.org/news/)",
+        ),
+        (
+            ["--base-url", "https://example.org/index.shtml"],
+            "error: --base-url: 'https://example.org/index.shtml' is the address of a page, not of the folder the site is in"
+            " (write https://example.org/)",
+        ),
     ],
 )
 def test_bad_build_flag_is_blamed_on_the_flag_not_site_yaml(project, monkeypatch, flags, message):
