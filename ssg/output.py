@@ -26,7 +26,7 @@ import shutil
 import sys
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from json.encoder import encode_basestring as _json_string  # (json's own, in C: what json.dumps writes a string as)
@@ -75,10 +75,13 @@ def check_output_dir(
     output, root = output.resolve(), root.resolve()
     given_in, key = origin
     line = line_of(root / given_in, key) if key else None  # (site.yaml's line: its other problems have theirs)
+    public = own_folder(OUTPUT_NAMES, root, [*protected, *([cache] if cache is not None else [])])
     if cache is not None and output == cache.resolve():
-        raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. public"))
+        raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. {public}"))
     if output == root or output in root.parents:
-        raise OutputError(Problem(given_in, line, key, f"{output} is the project folder or above it; use a folder of its own, e.g. public"))
+        raise OutputError(
+            Problem(given_in, line, key, f"{output} is the project folder or above it; use a folder of its own, e.g. {public}")
+        )
     for folder in protected:
         folder = folder.resolve()
         if output == folder or folder in output.parents:
@@ -87,7 +90,7 @@ def check_output_dir(
                     given_in,
                     line,
                     key,
-                    f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. public",
+                    f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. {public}",
                 )
             )
     for folder in [*protected, *([cache] if cache is not None else [])]:
@@ -97,7 +100,7 @@ def check_output_dir(
             if cache is not None and folder == cache.resolve():
                 what = f"{shown}/, the build cache, which a build there would publish with the site; set cache_dir outside it (default: .ssg-cache)"
             else:
-                what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. public"
+                what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. {public}"
             raise OutputError(Problem(given_in, line, key, f"{output} holds {what}"))
     if output.is_dir() and not (output / MANIFEST).is_file() and not force and (others := _others(output)):
         shown = some_of(others)
@@ -110,6 +113,17 @@ def check_output_dir(
                 "there and leave those files alone",
             )
         )
+
+
+OUTPUT_NAMES = ("public", "site", "_site")  # (Hugo's, Pelican's and Jekyll's output folders)
+
+
+def own_folder(names: Sequence[str], root: Path, taken: Iterable[Path]) -> str:
+    """The first of `names` (a folder's default name first) that is none of the folders `taken` (the sources, the
+    cache), to suggest where a folder setting names one of those: `content_dir: public` with `-o public` was told to
+    use a folder of its own, "e.g. public"."""
+    busy = {folder.resolve() for folder in taken}
+    return next((name for name in names if (root / name).resolve() not in busy), names[-1])
 
 
 def some_of(names: list[str], most: int = 5) -> str:

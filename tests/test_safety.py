@@ -500,6 +500,21 @@ def test_a_source_folder_where_the_output_or_the_cache_is_is_blamed_on_its_own_l
     assert str(error.value) == "site.yaml:5: " + told.format(root=site.root)
 
 
+def test_the_folder_suggested_for_the_output_is_none_of_the_sources(site):
+    """`-o public` with `content_dir: public` was told "use a folder of its own, e.g. public": the folder it was."""
+    (site.root / "content").rename(site.root / "public")
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + "content_dir: public\n"})
+    with pytest.raises(OutputError) as error:
+        site.build(output_dir=str(site.root / "public"))
+    assert str(error.value).endswith(
+        f"{site.root / 'public'} is inside public/, which holds your sources; use a folder of its own, e.g. site"
+    )
+    site.write({"site.yaml": (site.root / "site.yaml").read_text() + "output_dir: public/site\n"})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value).endswith("use a folder of its own, e.g. site")
+
+
 def test_an_article_linked_to_a_file_that_is_gone_is_named_not_left_out_in_silence(site, tmp_path):
     """content/2021/usb.md -> /media/usb/usb.md, the drive not mounted at the next build: the article and its page left
     the site without a word. A link to itself likewise."""
