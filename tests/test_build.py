@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import ssg.build
+import ssg.output
 from ssg.build import Builder, BuildOptions, BuildResult, build
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
@@ -1674,7 +1675,8 @@ def test_two_builds_into_one_folder_at_once_the_second_is_refused_by_name(site):
 @pytest.mark.parametrize("when", ["staging", "moving"])
 def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_remade(site, monkeypatch, when):
     """A write failing as on a full disk: one line naming the output file, what to do, and what state the folder is in
-    (it was a traceback); after a failed move the next build makes the rest."""
+    (it was a traceback). One failing as the files are moved in left part of the build in the output folder (a
+    careless user's trial): now what was moved in is taken out, and the folder is as the last build left it."""
 
     site.build()
     before = tree(site.public)
@@ -1704,10 +1706,10 @@ def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_rem
         monkeypatch.setattr(os, "open", opened)
         monkeypatch.setattr(os, "write", write)
         monkeypatch.setattr(os, "close", closed)
-    else:
+    else:  # (the fourth file moved in fails: the three before are taken out again, their last versions put back)
         real_replace, moves = os.replace, []
         monkeypatch.setattr(
-            os, "replace", lambda a, b: (full if "ssg-staging" in str(a) and len(moves.append(b) or moves) > 3 else real_replace)(a, b)
+            os, "replace", lambda a, b: (full if "ssg-staging" in str(a) and len(moves.append(b) or moves) == 4 else real_replace)(a, b)
         )
     with pytest.raises(OutputError) as error:
         site.build()
@@ -1716,12 +1718,54 @@ def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_rem
     assert os.path.splitext(problem.path)[1] in (".html", ".xml", ".js", ".json", ".css", ".txt")  # (not the staged file's hash)
     assert not (site.root / ".public.ssg-staging").exists() and not (site.root / ".public.ssg-lock").exists()
     monkeypatch.undo()
-    if when == "staging":
-        assert "(the output folder is as the last build left it)" in problem.message and tree(site.public) == before
-    else:
-        assert "(the output folder holds part of this build; the next build that succeeds makes the rest)" in problem.message
+    assert "(the output folder is as the last build left it)" in problem.message and tree(site.public) == before
     site.build()
     assert "Renamed archive" in site.page("") and not (site.root / ".public.ssg-moving.json").exists()
+
+
+@pytest.mark.parametrize("builder", ["one-shot", "long-lived"])  # (the preview's and --watch's set files aside in a trash folder)
+@pytest.mark.parametrize("refused", ["replaced", "removed"])
+def test_a_file_that_cannot_be_replaced_or_removed_leaves_the_output_as_the_last_build_did(site, monkeypatch, refused, builder):
+    """A file of the output that refuses to be replaced or removed (made immutable, `chattr +i`; another user's in a
+    shared folder), found only as the build moved its files in: the output held part of the new build, pages of two
+    builds linking each other (a careless user's trial). Now the files moved in are taken out, those replaced and
+    removed put back, the folders made for new pages removed, and the next build that can makes the whole site."""
+    config, options = load_config(site.root), BuildOptions(now=NOW, jobs=1)
+    keeper = Builder()
+    build = site.build if builder == "one-shot" else lambda: keeper.build(config, options)
+    build()
+    site.write({"content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", "Edited.", tags="[China]")})
+    build()  # (the long-lived builder's trash then holds a spare, which the next build stages in and swaps in)
+    before = tree(site.public)
+    folders = sorted(p for p in site.public.rglob("*") if p.is_dir())
+    site.remove("content/2020/first.md")  # (its pages and its day's, month's and year's go)
+    site.write({"content/2022/new.md": article("New one", "2022-03-01", tags="[Mars]")})  # (new folders: 2022/, tags/mars/)
+    locked = str(site.public / ("index.html" if refused == "replaced" else "2020/12/31/first/index.html"))
+
+    def refusing(real):
+        def call(*args, **kwargs):
+            if locked in map(str, args[:2]):
+                raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), locked)
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in ("replace", "rename", "unlink", "link"):
+        monkeypatch.setattr(os, name, refusing(getattr(os, name)))
+    exchange = ssg.output._exchange  # (renameat2's: the long-lived builder swaps a spare in)
+    monkeypatch.setattr(ssg.output, "_exchange", lambda a, b: errno.EPERM if locked in (a, b) else exchange(a, b))
+    with pytest.raises(OutputError) as error:
+        build()
+    monkeypatch.undo()
+    [problem] = error.value.problems
+    assert problem.path == locked and problem.message.startswith("operation not permitted: make it writable")
+    assert problem.message.endswith("(the output folder is as the last build left it)")
+    assert tree(site.public) == before and sorted(p for p in site.public.rglob("*") if p.is_dir()) == folders
+    if builder == "one-shot":
+        assert not [p.name for p in site.root.iterdir() if p.name.startswith(".public.")]
+    build()
+    site.build(output_dir=str(site.root / "cold"))
+    assert tree(site.public) == tree(site.root / "cold")
 
 
 def test_a_damaged_manifest_is_one_error_naming_it(site):
