@@ -38,7 +38,7 @@ QUERIES = [
     "ракета запуск станция", "rocket launch station crew cosmonauts", "космонавты станция экипаж выход модуль",
     "+ракета +запуск", "+rocket -launch", "ракета -союз", "-ракета", "-rocket -ракета",
     "title:ракета", "title:rocket body:launch", "tags:nasa", "tags:роскосмос ракета", "ракета^10 запуск",
-    "ракет*", "lau*", "с*", "spacewalk", "испытания двигателя", "МС-21 ПД-14", "2.1б", "11:02",
+    "ракет*", "lau*", "с*", "spacewalk", "испытания двигателя", "МС-21 ПД-14", "ракета Ту-214", "из-за", "2.1б", "11:02",
     "nonexistentword", "+nonexistentword ракета", "ракета, запуск!", "звёзды", "звезды", "Восточный",
     "ракт~1", "*кета", "Europe", "europe's", "Europe’s", "NASA’s rocket", "+roscosmos' -nasa's", "it's", "o’clock",
     "source:тасс", "Интерфакс запуск", "reuters", "source:новости ракета", "+source:bbc -ракета",

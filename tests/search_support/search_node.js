@@ -19,7 +19,7 @@ const vendor = path.join(repo, "themes", "default", "static", "vendor", "lunr");
 const lunr = require(path.join(vendor, "lunr.min.js"));
 require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
 require(path.join(vendor, "lunr.ru.min.js"))(lunr);
-const { createSearch, possessive, russianCases, RUSSIAN_STOP_WORDS } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
+const { createSearch, possessive, readerQuery, russianCases, RUSSIAN_STOP_WORDS } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
 const russianStopWords = lunr.generateStopWordFilter(RUSSIAN_STOP_WORDS.split(" "));  // (the index's: ssg/search/data/stopwords-ru.txt)
 
 const dir = process.argv[2];
@@ -84,6 +84,10 @@ function referenceSearch(idx, q) {
 }
 
 const fold = (s) => s.replace(/ё/g, "е").replace(/Ё/g, "Е");
+const referenceStopWord = (word) => {
+  const w = fold(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  return [lunr.stopWordFilter, russianStopWords].some((filter) => filter(w) === undefined);
+};
 const pairs = (results) => results.slice(0).map((r) => [r.ref, r.score]); // a search.js Results or lunr's array
 
 async function main() {
@@ -118,7 +122,8 @@ async function main() {
     entry.files = files.slice();
     if (ref) {
       try {
-        entry.reference = pairs(referenceSearch(ref, fold(q)));
+        // (as the page reads a query typed as in other search boxes: МС-21's parts required, as words in quotes)
+        entry.reference = pairs(referenceSearch(ref, fold(readerQuery(q, referenceStopWord))));
       } catch (e) {
         entry.reference_error = e instanceof lunr.QueryParseError ? "syntax" : String(e);
       }

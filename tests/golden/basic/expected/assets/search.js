@@ -58,6 +58,8 @@
   // A query as readers type it in other search boxes, in lunr's syntax, which would read it otherwise:
   // - words in double quotes ("Союз МС-17", «Прогресс МС-25», “Artemis II”) must all be in a hit (lunr has no
   //   phrases; it would list every article with any of them, МС-25 as high as МС-17);
+  // - a word with a hyphen or dash inside (МС-21, Ту-214, COVID-19, 2031–2035) is a name: each of its parts must be in
+  //   a hit, as in quotes (lunr parts it at the hyphen, and listed every article with МС or 21: every Союз МС);
   // - a + or - between spaces is punctuation ("Роскосмос продлил контракт - Интерфакс", a headline pasted as a
   //   browser's tab gives it): lunr read it as the next word's, and left out every article of the outlet;
   // - "+ракета+союз", required words with no space, are two words (lunr reads one, "ракета+союз", found nowhere);
@@ -71,6 +73,11 @@
       var words = inner.split(/[\s\-\u2010-\u2015\u2212]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
+    });
+    q = q.replace(/(^|[\s(])([\p{L}\p{N}]+(?:[\-\u2010-\u2015\u2212][\p{L}\p{N}]+)+)(?![\p{L}\p{N}\p{M}*~^:\-\u2010-\u2015\u2212])/gu, function (whole, before, word) {
+      var parts = word.split(/[\-\u2010-\u2015\u2212]+/);
+      var told = stopWord ? parts.filter(function (w) { return !stopWord(w); }) : parts;
+      return before + (told.length ? told.map(function (w) { return "+" + w; }) : parts).join(" ");  // (из-за: as typed)
     });
     q = q.replace(/(^|\s)[+\-]+(?=\s)/g, "$1 ");
     q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
