@@ -342,13 +342,14 @@ class Builder:
         config: Config,
         options: BuildOptions = BuildOptions(),
         changed: Collection[str] | None = None,
-        committing: Callable[[], AbstractContextManager] = nullcontext,
+        committing: Callable[[BuildResult], AbstractContextManager] = nullcontext,
     ) -> BuildResult:
         """Build the site; raise `SsgError` with every problem found, leaving the output untouched.
 
         `changed`: the content paths that file events say changed since this builder's last build (`watch`): only
         their folders are listed again. None (unknown): every content file is stat'ed. `committing`: held while files
-        are moved into the output folder, the only time its files change (the preview's server waits then)."""
+        are moved into the output folder, the only time its files change (the preview's server waits then); called with
+        the build's result, which says on leaving it what was moved in and removed (the preview publishes its epoch then)."""
         try:
             with fewer_collections():
                 result = self._build(config, options, changed, committing)
@@ -369,7 +370,11 @@ class Builder:
         return self.git_told[folder]
 
     def _build(
-        self, config: Config, options: BuildOptions, changed: Collection[str] | None, committing: Callable[[], AbstractContextManager]
+        self,
+        config: Config,
+        options: BuildOptions,
+        changed: Collection[str] | None,
+        committing: Callable[[BuildResult], AbstractContextManager],
     ) -> BuildResult:
         last_stats, self.stats = self.stats, None  # (a build that fails before it stats the content leaves none to go on from)
         self.moved = False
@@ -536,7 +541,7 @@ class Builder:
         return made
 
     def _write(
-        self, run: _Run, theme: Theme, made: Assembly, committing: Callable[[], AbstractContextManager]
+        self, run: _Run, theme: Theme, made: Assembly, committing: Callable[[BuildResult], AbstractContextManager]
     ) -> tuple[Output, Remembered | None, list[str]]:
         """Stage every changed file beside the output folder, then move them in (`committing` held meanwhile); a failure
         on the way removes what was staged and leaves the output as it was. Returns the output, this build's
@@ -558,7 +563,7 @@ class Builder:
             self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
         try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
             prints = write_site(run, theme, made, output, self)
-            with phase("commit"), committing():
+            with phase("commit"), committing(result):
                 result.changed, result.resumed = len(output.changed), output.resumed
                 gone = output.commit()
                 result.deleted = len(gone)

@@ -670,22 +670,30 @@ class Rebuilder:
         target = self.target(config)
         view, before = self.view_of(config), self.view
 
+        published = False
+
         @contextmanager
-        def committing() -> Iterator[None]:
+        def committing(result: BuildResult) -> Iterator[None]:
             # Requests wait only while files are moved into the output: until then they are answered from the last
-            # build, whose files the build leaves alone (it stages its own beside them).
+            # build, whose files the build leaves alone (it stages its own beside them). The new epoch, and where pages
+            # moved, are published before the lock is let go: published once the build returned (it records what it did
+            # first), a page loaded between came with the new files and the old epoch, and reloaded again as the epoch
+            # came (two reloads for one save), or, moved by the save, was a 404.
+            nonlocal published
             with self.lock.exclusive():
                 self.view = view
                 yield
+                self._moved_by_build(before, view)
+                self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
+                published = True
 
         try:
             changed, self._changed = self._changed, set()  # (events from now on are for the next build)
             result = self.builder.build(target, self.options, changed, committing)
-            served, self._served = self._served, _article_paths(self.builder)
-            self._follow(served, self._served, before.mount, view.mount)
-            self._remount(before, view)
-            self.view = view  # (also where nothing was moved in: a build found up to date)
-            self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
+            if not published:  # (a build found up to date: it moved nothing in)
+                self._moved_by_build(before, view)
+                self.view = view
+                self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
             self.failed(error)
             return
@@ -702,6 +710,12 @@ class Rebuilder:
         if view.folder != before.folder and before.folder != Path("/nonexistent"):  # (site.yaml's output_dir or cache_dir)
             # The start named the folder; a save that moved it went without a word, and the old one stays full.
             click.echo(f"Building into {view.folder} from now on; {before.folder} is left as it was.")
+
+    def _moved_by_build(self, before: View, view: View) -> None:
+        """Note the pages the builder's last build moved (`_follow`), and base_url's path (`_remount`)."""
+        served, self._served = self._served, _article_paths(self.builder)
+        self._follow(served, self._served, before.mount, view.mount)
+        self._remount(before, view)
 
     def _follow(self, before: Followed | None, after: Followed | None, was_at: str, mount: str) -> None:
         """Remember where each article page that this build moved went (see `moved`): by a new date or slug, or a file

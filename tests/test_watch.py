@@ -834,3 +834,32 @@ def test_the_cache_deleted_whole_is_a_change_the_preview_builds(project):
     finally:
         batcher.close()
         next(watch, None)  # (stops the watch)
+
+
+def test_a_page_served_once_a_build_moved_its_files_in_comes_with_the_new_epoch(project):
+    """A long preview session, two tabs open: a tab that loaded just after a save's files were moved in, but before the
+    build had recorded what it did (10-100 ms, every save), got the new page with the old epoch, and reloaded again once
+    the epoch came: two reloads for one save. Its page had moved too (a new date): the tab that reloaded then got a 404.
+    A request after the commit is one after `Builder._remember` starts: the epoch and the moves are published by then."""
+    from ssg.server import moved_to
+
+    from .conftest import NOW, article
+
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "First.")})
+    rebuilder = Rebuilder(project.root, BuildOptions(now=NOW), target=lambda same: same)
+    rebuilder.build(load_config(project.root))
+    first = rebuilder.state.epoch
+    project.write({"content/2021/a.md": article("A", "2021-06-01", "Second.")})
+    seen = []
+    remember = rebuilder.builder._remember
+
+    def request_then_remember(*args: object) -> None:  # (what a request sees while the build records what it did)
+        page = rebuilder.view.folder / "2021/06/01/a/index.html"
+        seen.append((rebuilder.state.epoch, "Second." in page.read_text(encoding="utf-8"), moved_to(rebuilder, "/2021/05/24/a/")))
+        remember(*args)
+
+    rebuilder.builder._remember = request_then_remember  # type: ignore[method-assign]
+    rebuilder.rebuild(Batch(frozenset({Change(CONTENT, str(project.root / "content/2021/a.md"))})))
+    assert seen == [(first + 1, True, "/2021/06/01/a/")]
+    assert rebuilder.state.epoch == first + 1  # (one reload for the save, not two)
+    rebuilder.builder.empty_trash()
