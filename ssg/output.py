@@ -75,7 +75,7 @@ def check_output_dir(
     output, root = output.resolve(), root.resolve()
     given_in, key = origin
     line = line_of(root / given_in, key) if key else None  # (site.yaml's line: its other problems have theirs)
-    public = own_folder(OUTPUT_NAMES, root, [*protected, *([cache] if cache is not None else [])])
+    public = own_folder(OUTPUT_NAMES, root, [*protected, *([cache] if cache is not None else [])], output)
     if cache is not None and output == cache.resolve():
         raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. {public}"))
     if output == root or output in root.parents:
@@ -118,12 +118,17 @@ def check_output_dir(
 OUTPUT_NAMES = ("public", "site", "_site")  # (Hugo's, Pelican's and Jekyll's output folders)
 
 
-def own_folder(names: Sequence[str], root: Path, taken: Iterable[Path]) -> str:
-    """The first of `names` (a folder's default name first) that is none of the folders `taken` (the sources, the
-    cache), to suggest where a folder setting names one of those: `content_dir: public` with `-o public` was told to
-    use a folder of its own, "e.g. public"."""
-    busy = {folder.resolve() for folder in taken}
-    return next((name for name in names if (root / name).resolve() not in busy), names[-1])
+def own_folder(names: Sequence[str], root: Path, taken: Iterable[Path], refused: Path | None = None) -> str:
+    """The first of `names` (a folder's default name first) that neither is, holds nor is inside one of the folders
+    `taken` (the sources, the cache), nor is the folder `refused`, to suggest where a folder setting names one of those:
+    `content_dir: public` with `-o public` was told to use a folder of its own, "e.g. public"."""
+    busy = [folder.resolve() for folder in taken]
+
+    def free(name: str) -> bool:
+        folder = (root / name).resolve()
+        return folder != refused and not any(folder == b or b in folder.parents or folder in b.parents for b in busy)
+
+    return next((name for name in names if free(name)), names[-1])
 
 
 def some_of(names: list[str], most: int = 5) -> str:
@@ -226,6 +231,8 @@ class Output:
         # Those the manifest does not list are listed again as this build moves its files in (`commit`), made or not: one
         # stopped as well then leaves them to the next, which would take one it no longer makes for the user's.
         self._stopped_new = {path: digests for path, digests in stopped.items() if path not in self.old}
+        self._stopped = stopped
+        self._left_stopped = False  # (a commit that failed put back the files of a stopped build, and kept its list)
         if stopped:  # a build stopped while moving these in: each holds its bytes or the last build's, so none counts as made
             self.old = self.old | dict.fromkeys(stopped, ["", ""])
         # (Not after a stopped commit: it may have removed files the manifest, still current, lists as kept.)
@@ -440,7 +447,8 @@ class Output:
             # bytes in); the manifest keeps the last build's entries until all are in. (A new file was written into the
             # manifest first, which then was written twice: 2.5 MB at 10,000 articles, 10-15 ms of a moved date's save.)
             # The list gives what each new file holds: one found holding anything else is the user's (`_moving`).
-            listed = self.changed + [path for path in self._stopped_new if path not in self.new]
+            # (And each file of a stopped build this one removes: put back if this one fails, it holds that build's bytes.)
+            listed = self.changed + [path for path in self._stopped if path not in self.new]
             _write_json(self._moving, {"files": listed, "new": self._new_digests()})
             self._moving_in = True
             added = {path: self.new[path] for path in self.changed if path not in self.old}
@@ -453,9 +461,15 @@ class Output:
             except Exception:
                 if self._roll_back():
                     self._moving_in = False
-                    self._moving.unlink(missing_ok=True)
+                    if self.resumed:  # (as a stopped build left it: the list, which holds its files, stays for the next)
+                        self._left_stopped = True
+                    else:
+                        self._moving.unlink(missing_ok=True)
                     if first_manifest:
                         (self.folder / MANIFEST).unlink(missing_ok=True)
+                    if not self._flat:  # (the folder was made by this build, which leaves it as it found it: not there)
+                        with contextlib.suppress(OSError):
+                            self.folder.rmdir()
                 raise
         else:
             self._remove(deleted)
@@ -496,6 +510,8 @@ class Output:
             fix = "build elsewhere (-o DIR) if it persists"
         if self._moving_in:
             state = "the output folder holds part of this build; the next build that succeeds makes the rest"
+        elif self._left_stopped:
+            state = "the output folder is as the last build, stopped while moving files in, left it; the next build that succeeds makes the rest"
         else:
             state = "the output folder is as the last build left it"
         return Problem(name, None, None, f"{(error.strerror or str(error)).lower()}: {fix} ({state})")
@@ -648,16 +664,30 @@ class Output:
                 self._journal.append((target, staged))
                 continue
             staged = staged or self._staged(path)
-            aside = (self._put_aside(target, link=True) or _LOST) if path in self.old else None
+            aside = self._put_aside(target, link=True) if path in self.old else None
+            if aside is None and path in self.old and os.path.lexists(target):
+                aside = _LOST  # (not kept: a file system without links; one deleted by hand has nothing to put back)
             try:
                 _move_in(staged, target)
             except IsADirectoryError:
                 if not (self._private or self._only_ours(path)):  # (a folder put where ssg's file was: the user's)
                     raise OutputError(_not_ours(target, f"writes /{path} here", "folder")) from None
-                shutil.rmtree(target)
-                aside = _LOST
-                _move_in(staged, target)
+                self._journal.append((target, self._folder_aside(target)))  # (the last build's folder: put back after
+                _move_in(staged, target)  # the file moved in is taken out, the entry after this one)
+                aside = None
             self._journal.append((target, aside))
+
+    def _folder_aside(self, folder: str) -> str:
+        """Move the last build's folder `folder` into the staging folder, where it stays until the build ends, and return
+        where; where it cannot be moved (another file system), remove it: `_LOST`."""
+        aside = os.path.join(self.staging, f"{OWN_PREFIX}aside-{self._set_aside}")
+        try:
+            os.rename(folder, aside)
+        except OSError:
+            shutil.rmtree(folder)
+            return _LOST
+        self._set_aside += 1
+        return aside
 
     def _make_folder(self, folder: str) -> None:
         """Make `folder` and the folders missing on its way, noting each (`_roll_back` removes them again). (One stat

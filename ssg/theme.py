@@ -1020,11 +1020,11 @@ def format_for(lang: str):
     return fmt_date, fmt_datetime, fmt_time
 
 
-def number_format(lang: str) -> Callable[..., str]:
+def number_format(lang: str) -> Callable[..., int | float]:
     """Templates' `format_number`: a count as the language writes it, its thousands grouped ("10 432" in Russian, with
     a no-break space; "10,432" in English, "10.432" in German): a tag or outlet of 10432 articles showed "10432"."""
 
-    def fmt_number(value: int | float, lang: str = lang) -> str:
+    def fmt_number(value: int | float, lang: str = lang) -> int | float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(_not_a_number(value))
         return _grouped(value, lang)
@@ -1032,9 +1032,32 @@ def number_format(lang: str) -> Callable[..., str]:
     return fmt_number
 
 
+class _Shown:
+    """A number that prints as its language writes it (`format_number`) and is the number still: a site's own string
+    with a format of its own for it (`{count:d}`, `{count:,}`) formats the number, and a template can count with it."""
+
+    shown: str
+
+    def __str__(self) -> str:
+        return self.shown
+
+    def __format__(self, spec: str) -> str:
+        return self.shown if not spec else super().__format__(spec)
+
+
+class _ShownInt(_Shown, int):
+    pass
+
+
+class _ShownFloat(_Shown, float):
+    pass
+
+
 @functools.lru_cache(maxsize=4096)  # (a listing page shows a few counts, and a site has a few thousand of them)
-def _grouped(value: int | float, lang: str) -> str:
-    return babel_numbers.format_decimal(value, locale=_locale(lang))
+def _grouped(value: int | float, lang: str) -> int | float:
+    number = (_ShownInt if isinstance(value, int) else _ShownFloat)(value)
+    number.shown = babel_numbers.format_decimal(value, locale=_locale(lang))
+    return number
 
 
 _TIME_FIELDS = frozenset("hHkKmsSAaBbjJCzZvVOXx")

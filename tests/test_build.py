@@ -1768,6 +1768,68 @@ def test_a_file_that_cannot_be_replaced_or_removed_leaves_the_output_as_the_last
     assert tree(site.public) == tree(site.root / "cold")
 
 
+def test_a_commit_that_fails_after_a_stopped_one_keeps_what_the_next_build_needs(site, monkeypatch):
+    """A second reading: a commit that failed while resuming one stopped by Ctrl-C put back the stopped build's files
+    and deleted its list of them, so the manifest described the build before: an edit undone then built as up to date
+    with the edit's pages in, and a tag page it added was "not ssg's". Now the list stays, and the next build makes
+    the rest."""
+    site.build()
+    first = tree(site.public)
+    yaml = site.root.joinpath("site.yaml").read_text()
+    site.write({"site.yaml": yaml.replace("Test archive", "Renamed archive")})
+    site.write({"content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", tags="[China, Brandnewtag]")})
+    real_replace, moves = os.replace, []
+
+    def stopped_then_refused(fault):
+        def call(source, target):
+            if ".ssg-staging" in str(source) and not str(target).endswith(".json"):
+                moves.append(target)
+                if len(moves) == 6:
+                    raise fault
+            return real_replace(source, target)
+
+        return call
+
+    monkeypatch.setattr(os, "replace", stopped_then_refused(KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        site.build()
+    moves.clear()
+    monkeypatch.setattr(os, "replace", stopped_then_refused(PermissionError(errno.EPERM, "Operation not permitted")))
+    with pytest.raises(OutputError) as error:
+        site.build()
+    monkeypatch.undo()
+    assert "(the output folder is as the last build, stopped while moving files in, left it;" in str(error.value)
+    site.write({"site.yaml": yaml, "content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", tags="[China]")})
+    site.build()
+    assert tree(site.public) == first
+
+
+def test_a_commit_that_fails_puts_back_a_folder_a_file_took_the_place_of(site, monkeypatch):
+    """A second reading: where this build's file goes in place of the last build's folder (static/x/a.txt, then a file
+    static/x), the folder was removed first, and a failure after it said the output was as the last build left it."""
+    site.write({"static/x/a.txt": "in a folder"})
+    site.build()
+    before = tree(site.public)
+    shutil.rmtree(site.root / "static/x")
+    site.write({"static/x": "a file now"})
+    target, real_replace, tries = str(site.public / "x"), os.replace, []
+
+    def refused(source, destination):
+        if str(destination) == target and ".ssg-staging" in str(source):
+            tries.append(source)
+            if len(tries) == 2:  # (the first met the folder: IsADirectoryError)
+                raise PermissionError(errno.EPERM, "Operation not permitted", target)
+        return real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(OutputError) as error:
+        site.build()
+    monkeypatch.undo()
+    assert "(the output folder is as the last build left it)" in str(error.value) and tree(site.public) == before
+    site.build()
+    assert (site.public / "x").read_text() == "a file now"
+
+
 def test_a_damaged_manifest_is_one_error_naming_it(site):
     """A manifest that is not JSON (a merge conflict where the output is kept in git) made every file of the folder
     the user's: the build refused each one alone, 30 errors that never named the cause."""

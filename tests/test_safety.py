@@ -513,6 +513,15 @@ def test_the_folder_suggested_for_the_output_is_none_of_the_sources(site):
     with pytest.raises(OutputError) as error:
         site.build()
     assert str(error.value).endswith("use a folder of its own, e.g. site")
+    # (nor one that holds them: a second reading found content_dir: public/content told "e.g. public")
+    (site.root / "public").rename(site.root / "content")
+    (site.root / "public").mkdir()
+    (site.root / "content").rename(site.root / "public/content")
+    site.write({"site.yaml": (site.root / "site.yaml").read_text().replace("content_dir: public\n", "content_dir: public/content\n")})
+    for given in (".", "public"):
+        with pytest.raises(OutputError) as error:
+            site.build(output_dir=str(site.root / given))
+        assert str(error.value).endswith("e.g. site"), given
 
 
 def test_an_article_linked_to_a_file_that_is_gone_is_named_not_left_out_in_silence(site, tmp_path):

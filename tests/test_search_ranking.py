@@ -231,3 +231,18 @@ def test_terms_beyond_the_basic_plane_sort_as_javascript_sorts_them(tmp_path: Pa
     queries = ["ro\U0001f680cket", "pri\ue000vate", "zeta", "ракета", "bo\U0001f4a5om alpha", "zet*", "a\U0001f680b", "a\ue000b", "a*"]
     for entry in _run(folder, {"queries": queries, "fresh": True, "reference": reference}):
         assert entry["results"] == entry["reference"] and entry["results"], entry["query"]
+
+
+def test_a_word_with_a_hyphen_is_read_as_its_parts_required() -> None:
+    """The page reads МС-21 as +МС +21 (the ranking test's reference reads queries as the page does, so it cannot tell
+    this rule wrong): each part of a word with a hyphen or dash must be in a hit, a stop word's aside."""
+    script = (
+        "const s = require(process.argv[1]); const stop = (w) => ['по', 'из', 'за'].includes(w.toLowerCase());"
+        "process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).map((q) => s.readerQuery(q, stop))));"
+    )
+    asked = ["МС-21", "+Ту‑214 ракета", "title:2031–2035", "-МС-21", "по-русски", "из-за", "МС-2*", "https://tass.ru/a-b"]
+    search_js = HERE.parent / "themes" / "default" / "static" / "assets" / "search.js"
+    out = subprocess.run(["node", "-e", script, str(search_js), json.dumps(asked)], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [
+        "+МС +21", "+Ту +214 ракета", "+title:2031 +title:2035", "-МС-21", "+русски", "из за", "МС-2*", "https\\://tass.ru/a-b",
+    ]  # fmt: skip

@@ -725,3 +725,10 @@ def test_counts_are_grouped_as_the_language_writes_them(project) -> None:
     assert "Материалов: 1\u00a0001" in project.page("archive/") and "Материалов: 1\u00a0001" in project.page("2021/")
     assert "<p id=n>10\u00a0432</p>" in project.page("2021/05/01/a0/")
     assert "<p id=n>10,432</p>" in project.page("2021/06/01/en/")
+    # (and a number still: a site's own string that formats it, as it did before, and a template that counts with it)
+    project.write({"i18n/ru.yaml": 'article_count: "{count:d} шт."\n'})
+    project.write(
+        {"templates/article.html": '{% extends "base.html" %}{% block content %}<p id=n>{{ format_number(9999) + 1 }}</p>{% endblock %}'}
+    )
+    project.build()
+    assert "1000 шт." in project.page("tags/") and "<p id=n>10000</p>" in project.page("2021/05/01/a0/")

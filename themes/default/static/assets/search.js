@@ -74,10 +74,11 @@
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
     });
-    q = q.replace(/(^|[\s(])([\p{L}\p{N}]+(?:[\-\u2010-\u2015\u2212][\p{L}\p{N}]+)+)(?![\p{L}\p{N}\p{M}*~^:\-\u2010-\u2015\u2212])/gu, function (whole, before, word) {
-      var parts = word.split(/[\-\u2010-\u2015\u2212]+/);
+    q = q.replace(/(^|[\s(])(\+?)((?:\p{L}+:)?)([\p{L}\p{N}]+(?:[\-\u2010-\u2015\u2212][\p{L}\p{N}]+)+)(?![\p{L}\p{N}\p{M}*~^:\-\u2010-\u2015\u2212])/gu, function (whole, before, plus, field, word) {
+      var parts = word.split(/[\-\u2010-\u2015\u2212]+/);  // (+МС-21 and title:МС-21 likewise; -МС-21 is left to lunr)
       var told = stopWord ? parts.filter(function (w) { return !stopWord(w); }) : parts;
-      return before + (told.length ? told.map(function (w) { return "+" + w; }) : parts).join(" ");  // (из-за: as typed)
+      if (!told.length) return before + plus + field + parts.join(" " + plus + field);  // (из-за: as typed)
+      return before + told.map(function (w) { return "+" + field + w; }).join(" ");
     });
     q = q.replace(/(^|\s)[+\-]+(?=\s)/g, "$1 ");
     q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
