@@ -1645,9 +1645,9 @@ class _Store:
             return None
 
     def _reset(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        db, self.db = self.db, None  # (forgotten first, as in `close`)
+        if db is not None:
+            db.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
@@ -1784,9 +1784,13 @@ class _Store:
             yield b, marshal.dumps(rows)
 
     def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        """Let go of the connection: forgotten first, then closed. A Ctrl-C that came just after the close, before the
+        connection was forgotten, left a closed one behind, on which `save`'s clean-up then raised ProgrammingError in
+        place of the KeyboardInterrupt; the preview's pause took that for a failure to tidy up and went on, so `ssg
+        serve` did not stop (test_server's Ctrl-C test on a loaded box)."""
+        db, self.db = self.db, None
+        if db is not None:
+            db.close()
         self.filling = None
 
 
