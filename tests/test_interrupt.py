@@ -65,6 +65,22 @@ def test_ctrl_c_while_reading_ends_the_build_and_its_workers(tmp_path: Path, del
     assert child.returncode != 0
     assert "KeyboardInterrupt" in err
     assert "InvalidStateError" not in err and "BrokenProcessPool" not in err, err
-    time.sleep(0.5)
-    left = subprocess.run(["pgrep", "-g", str(child.pid)], capture_output=True, text=True).stdout.split()
+    # The workers end on the Ctrl-C they got too, a moment after the build: wait for that (0.5 s was not always enough
+    # on a loaded box), and fail on one still running 10 s later, as one left behind runs for ever.
+    deadline = time.monotonic() + 10
+    while (left := _group(child.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert left == [], f"worker processes left running: {left}"
+
+
+def _group(pgid: int) -> list[str]:
+    """The processes still running in process group `pgid` (not the ended ones a parent has yet to reap)."""
+    found = subprocess.run(["pgrep", "-g", str(pgid)], capture_output=True, text=True).stdout.split()
+    return [pid for pid in found if _running(pid)]
+
+
+def _running(pid: str) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False

@@ -374,6 +374,19 @@ def test_back_from_a_hit_shows_the_hits_that_were_shown(page: SearchPage, server
     page.page.wait_for_function("() => window.scrollY > 0")
 
 
+def test_a_double_click_on_more_results_adds_one_page(page: SearchPage, server: str) -> None:
+    """A second click on "More results" while the first one's hits loaded took the same ten results again: the page
+    listed them twice. (Both clicks in one task here: the first's hits cannot have come before the second.)"""
+    page.open(_search_url(server, "Roscosmos"))
+    found = int(page.wait_done().split()[0])
+    assert found > 20
+    page.page.evaluate("() => { const more = document.getElementById('search-more'); more.click(); more.click(); }")
+    page.page.wait_for_function("() => (history.state || {}).shown >= 20")  # (set once a page of hits is added)
+    page.page.wait_for_function("() => document.activeElement.closest('.search-hit')")  # (the first added hit)
+    titles = page.page.locator(".search-hit__title a").evaluate_all("links => links.map(a => a.href)")
+    assert len(titles) == 20 and len(set(titles)) == 20
+
+
 def test_keyboard_only(page: SearchPage, server: str) -> None:
     page.open(server + "search/")
     page.page.locator("#search-page-q").focus()
@@ -439,7 +452,9 @@ def test_a_bilingual_site_searches_in_each_language(tmp_path: Path, page: Search
     # The language switch leads to the English search page, with the query (found by a new user's trial: it led to /en/).
     page.type("rocket")
     page.page.click(".lang-switch a[hreflang=en]")
-    page.page.wait_for_url("**/search/index.html?q=rocket*")
+    # (The English page's address exactly: **/search/index.html?q=rocket* is the Russian page's too, which wait_for_url
+    # takes as arrived at once, whether or not the click's navigation has begun.)
+    page.page.wait_for_url((tmp_path / "out" / "search" / "index.html").as_uri() + "?q=rocket")
     assert page.page.locator("html").get_attribute("lang") == "en" and "/ru/" not in page.page.url
     page.wait_done()
     assert page.titles() == [ARTICLES["2024/rocket.md"][0]]

@@ -293,6 +293,38 @@ def test_the_newest_article_deleted_then_restored(tmp_path: Path) -> None:
         assert dict(write_index(archive.docs.values(), CONFIG, state)) == dict(write_index(archive.docs.values(), CONFIG)), gone
 
 
+def test_a_ctrl_c_as_the_state_is_closed_leaves_no_closed_connection_behind(tmp_path: Path) -> None:
+    """Interrupted right after its connection closed, the store still held it: `save`'s clean-up then raised
+    ProgrammingError on it, in place of the KeyboardInterrupt, and `ssg serve` tidying up went on after Ctrl-C."""
+
+    class Interrupted:
+        """A connection that closes, then meets a Ctrl-C (a signal is handled between two lines of Python)."""
+
+        def close(self) -> None:
+            raise KeyboardInterrupt
+
+    store = search_writer._Store(tmp_path / "state.sqlite", CONFIG, "")
+    store.db = Interrupted()  # type: ignore[assignment]
+    with pytest.raises(KeyboardInterrupt):
+        store.close()
+    assert store.db is None
+
+
+def test_a_ctrl_c_while_the_state_is_saved_stops_the_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C met while SQLite asked `stop` between its steps was turned by Python's sqlite3 into an "interrupted"
+    error, which the save took for a failure to write a cache: it went on, and `ssg serve` did not stop."""
+    monkeypatch.setattr(search_writer, "_STOP_STEPS", 50)  # (asked often: the archive is small)
+    archive = Archive(31, 200)
+    indexer = search_writer.Indexer(defer=True)
+    list(indexer.files(archive.docs.values(), CONFIG, tmp_path / "state.sqlite"))  # (a build: its state saved later, by `flush`)
+
+    def ctrl_c() -> bool:
+        raise KeyboardInterrupt  # (the signal handled as `stop` runs)
+
+    with pytest.raises(KeyboardInterrupt):
+        indexer.flush(stop=ctrl_c)
+
+
 def test_counts_too_large_for_a_byte_are_spliced(tmp_path: Path) -> None:
     """The state keeps counts + 48 as bytes while all fit: edits bring larger ones."""
     archive = Archive(13, 40)

@@ -173,6 +173,30 @@ def stable(path: str) -> tuple[int, int]:
     return (1, 1)
 
 
+class Clock:
+    """The batchers' clock (`time.monotonic` in ssg.watch), moved by the test alone: the gaps between changes are the
+    ones the test means. On the real clock a loaded box (a 0.2 s stall, a long collection) made a 20 ms gap of the
+    test's longer than the quiet, and a batch was handed out half way through the files."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    import ssg.watch
+
+    clock = Clock()
+    monkeypatch.setattr(ssg.watch, "time", clock)
+    return clock
+
+
 def test_a_burst_is_one_batch_without_the_editor_files():
     # Vim's save: probe file 4913, rename to backup~, write the new file, remove the backup.
     batcher = Batcher(quiet=0.05, signature=stable)
@@ -200,8 +224,7 @@ def test_quiet_for_tells_an_idle_preview_from_a_busy_one():
     start = time.monotonic()
     assert batcher.quiet_for(0.1) and time.monotonic() - start >= 0.1
     threading.Timer(0.05, lambda: batcher.add(changes("content/a.md"))).start()
-    start = time.monotonic()
-    assert not batcher.quiet_for(5) and time.monotonic() - start < 1  # the change ends the wait
+    assert not batcher.quiet_for(5)  # the change ends the wait (5 s without one would be True)
     assert not batcher.quiet_for(0.1)  # one is waiting: the build comes first
     batcher.close()
     assert batcher.next_batch() is None and not batcher.quiet_for(0.1)
@@ -224,7 +247,7 @@ def test_ignored_changes_never_make_a_batch():
     time.sleep(0.1)
     assert thread.is_alive()
     batcher.close()
-    thread.join(1)
+    thread.join(10)
     assert got == [None]
 
 
@@ -250,56 +273,64 @@ def test_a_file_written_forever_is_built_after_max_wait():
     assert 0.2 <= time.monotonic() - start < 2  # (bounded: built at max_wait, not when the writing stops)
 
 
-def test_a_bulk_change_of_many_files_is_one_batch_past_max_wait():
+def test_a_bulk_change_of_many_files_is_one_batch_past_max_wait(clock):
     """A keeper's trial: sed renaming a tag in 1,628 files took 3.6 s, and the preview built the files changed in the
     first 3 s (max_wait), then the rest: two builds, and a tag half renamed between them. New files keep the batch
     open (up to bulk_wait); one file written forever still does not."""
     batcher = Batcher(quiet=0.05, max_wait=0.2, signature=stable, bulk_wait=5)
-
-    def sed() -> None:
-        for n in range(25):
-            batcher.add(changes(f"content/a{n}.md"))
-            time.sleep(0.02)
-
-    start = time.monotonic()
-    threading.Thread(target=sed).start()
-    batch = batcher.next_batch()
-    assert batch is not None and len(batch.changes) == 25 and time.monotonic() - start >= 0.45
+    thread, got = next_batch_in_thread(batcher)
+    for n in range(25):  # a file every 20 ms: 0.5 s in all
+        batcher.add(changes(f"content/a{n}.md"))
+        clock.advance(0.02)
+    clock.advance(1)  # (the bulk quiet)
+    thread.join(10)
+    assert got and got[0] is not None and len(got[0].changes) == 25
     capped = Batcher(quiet=0.05, max_wait=0.2, signature=stable, bulk_wait=0.3)
-    threading.Thread(target=lambda: [capped.add(changes(f"content/b{n}.md")) or time.sleep(0.02) for n in range(25)]).start()
-    first = capped.next_batch()
-    assert first is not None and len(first.changes) < 25  # (bulk_wait: a stream that never ends is built meanwhile)
+    thread, got = next_batch_in_thread(capped)
+    for n in range(10_000):  # a stream that never ends (here: until its batch comes) is built meanwhile
+        if got:
+            break
+        capped.add(changes(f"content/b{n}.md"))
+        clock.advance(0.02)
+        time.sleep(0.001)  # (the batcher's thread looks at the clock)
+    capped.close()
+    thread.join(10)
+    assert got and got[0] is not None and n < 10_000
+    assert len(got[0].changes) >= 15  # (at bulk_wait: 0.3 s of a file every 20 ms)
 
 
-def test_a_tool_pausing_mid_way_through_many_files_is_one_batch():
+def test_a_tool_pausing_mid_way_through_many_files_is_one_batch(clock):
     """xargs sed over 215 articles of a 3,000-article archive paused ~0.1 s mid-way (a busy box), and the preview built
     22 files, then the other 193: the tag half renamed between two builds. Past BULK_FILES files the batch waits the
     bulk quiet; one file (an editor's save) still waits only the quiet."""
-    batcher = Batcher(quiet=0.05, signature=stable, bulk_quiet=1.5)  # (far apart: a loaded box delays a thread by tenths)
-
-    def sed() -> None:
-        for n in range(30):
-            batcher.add(changes(f"content/a{n}.md"))
-            time.sleep(0.15 if n == 14 else 0.002)
-
-    threading.Thread(target=sed).start()
-    batch = batcher.next_batch()
-    assert batch is not None and len(batch.changes) == 30
-    start = time.monotonic()
+    batcher = Batcher(quiet=0.05, signature=stable, bulk_quiet=0.6)
+    thread, got = next_batch_in_thread(batcher)
+    for n in range(30):
+        batcher.add(changes(f"content/a{n}.md"))
+        clock.advance(0.15 if n == 14 else 0.002)
+    clock.advance(1)  # (the bulk quiet)
+    thread.join(10)
+    assert got and got[0] is not None and len(got[0].changes) == 30
+    thread, got = next_batch_in_thread(batcher)
     batcher.add(changes("content/b.md"))
-    assert batcher.next_batch() is not None and time.monotonic() - start < 1.0  # (the quiet, not the bulk quiet)
+    clock.advance(0.1)  # the quiet, not the bulk quiet: a batch waiting that would never come here
+    thread.join(10)
+    assert got and got[0] is not None
 
 
-def test_a_folder_moved_into_a_new_folder_is_one_batch_with_its_old_path():
+def test_a_folder_moved_into_a_new_folder_is_one_batch_with_its_old_path(clock):
     """`mkdir content/archive && mv content/2021 content/archive/`: watchdog tells the folder created there at once and,
     0.5 s later (its wait for the rename's other half), content/2021 deleted. Built between the two, the preview had
     every article of 2021 twice, and the page showed 251 errors for a plain `mv`."""
     batcher = Batcher(quiet=0.05, signature=stable, bulk_quiet=0.6)
+    thread, got = next_batch_in_thread(batcher)
     batcher.add(changes("content/archive", "content/archive/2021"), folder=True)
     batcher.add(changes("content/archive/2021/a.md"))
-    threading.Timer(0.5, lambda: batcher.add(changes("content/2021"), folder=True)).start()
-    batch = batcher.next_batch()
-    assert batch is not None and str(ROOT / "content/2021") in {c.path for c in batch.changes}
+    clock.advance(0.5)  # (on the real clock a Timer(0.5) late by a tenth on a loaded box came after the bulk quiet)
+    batcher.add(changes("content/2021"), folder=True)
+    clock.advance(1)
+    thread.join(10)
+    assert got and got[0] is not None and str(ROOT / "content/2021") in {c.path for c in got[0].changes}
 
 
 def test_the_events_of_a_sed_over_a_big_archive_are_one_bulk_batch():
@@ -323,7 +354,7 @@ def test_close_wakes_a_waiting_batch():
     batcher = Batcher()
     thread, got = next_batch_in_thread(batcher)
     batcher.close()
-    thread.join(1)
+    thread.join(10)
     assert not thread.is_alive() and got == [None]
 
 
@@ -342,20 +373,20 @@ def test_a_file_made_and_gone_within_a_batch_is_no_change():
     time.sleep(0.1)
     assert thread.is_alive()
     batcher.close()
-    thread.join(1)
+    thread.join(10)
     assert got == [None]
 
 
-def test_a_file_written_in_place_is_built_once_it_is_closed():
+def test_a_file_written_in_place_is_built_once_it_is_closed(clock):
     """Python's write_text, cp, vim writing in place: modified ... closed. The close ends the save: the batch does not
     wait the quiet (50 ms of every save of the preview)."""
     batcher = Batcher(quiet=3.0, signature=stable)
-    start = time.monotonic()
+    thread, got = next_batch_in_thread(batcher)
     batcher.add(changes("content/a.md"))
     batcher.add(changes("content/a.md"), closed=True)
-    batch = batcher.next_batch()
-    assert time.monotonic() - start < 1.5  # (not the quiet)
-    assert batch is not None and batch.changes == frozenset(changes("content/a.md"))
+    clock.advance(0.1)  # (not the quiet: a batch waiting for it would never come here)
+    thread.join(10)
+    assert got and got[0] is not None and got[0].changes == frozenset(changes("content/a.md"))
 
 
 @pytest.mark.parametrize(
@@ -392,7 +423,7 @@ def test_a_close_after_its_batch_is_no_second_batch():
     assert thread.is_alive()
     size["n"] = 20  # (written again: its "modified" event may come after the close)
     batcher.add(changes("content/a.md"), closed=True)
-    thread.join(1)
+    thread.join(10)
     assert got and got[0] is not None and got[0].changes == frozenset(changes("content/a.md"))
 
 
@@ -419,9 +450,11 @@ def watched(project):
     yield from watching(project, quiet=0.1)
 
 
-def only_batch(batcher: Batcher, wait_more: float = 0.3) -> Batch:
-    """The next batch, after checking that no second batch follows it."""
+def only_batch(batcher: Batcher, wait_more: float = 0.3, came: list[float] | None = None) -> Batch:
+    """The next batch, after checking that no second batch follows it; `came` gets the time it came."""
     batch = batcher.next_batch()
+    if came is not None:
+        came.append(time.monotonic())
     thread, got = next_batch_in_thread(batcher)
     thread.join(wait_more)
     assert not got, f"a second batch: {got}"
@@ -467,10 +500,11 @@ def test_a_real_save_is_one_rebuild_soon_after_an_in_place_write(watched_slowly,
     else:
         command = ["vim", "-u", "DEFAULTS", "-i", "NONE", "-es", "-c", "%s/old/new/", "-c", "wq", str(path)]
         subprocess.run(command, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    batch = only_batch(batcher, wait_more=0.5)
-    waited = time.monotonic() - start
+    came: list[float] = []
+    batch = only_batch(batcher, wait_more=0.5, came=came)
+    waited = came[0] - start  # (not after the look for a second batch: that took 0.5 of the 2.0 s a loaded box had)
     assert {Path(c.path).name for c in batch.changes} == {"a.md"} and path.read_text() == "new\n"
-    assert waited >= 3.0 if how == "sed" else waited < 2.0
+    assert waited >= 3.0 if how == "sed" else waited < 3.0  # (the quiet came after the save's last event, after `start`)
 
 
 def test_write_temp_then_rename_is_one_rebuild(watched):
@@ -551,7 +585,7 @@ def test_a_content_folder_deleted_and_made_again_is_watched_after_sync(watched):
     watcher.sync(watcher.layout)  # as each rebuild does
     (content / "2021/a.md").write_text("edited after\n")
     thread, got = next_batch_in_thread(batcher)
-    thread.join(2)
+    thread.join(10)  # (the batch, or fail rather than hang)
     batcher.close()
     thread.join()
     assert got[0] is not None and {(c.kind, Path(c.path).name) for c in got[0].changes} == {(CONTENT, "a.md")}
@@ -565,7 +599,7 @@ def test_a_folder_moved_into_a_folder_just_made_is_still_heard_after_sync(watche
     content = project.root.resolve() / "content"
     (content / "archive").mkdir()
     (content / "2021").rename(content / "archive/2021")  # (before watchdog has read the mkdir's event)
-    deadline, paths = time.monotonic() + 3, set()
+    deadline, paths = time.monotonic() + 10, set()
     while str(content / "2021") not in paths and time.monotonic() < deadline:  # (the old path comes 0.5 s later)
         thread, got = next_batch_in_thread(batcher)
         thread.join(max(0.01, deadline - time.monotonic()))
@@ -574,7 +608,7 @@ def test_a_folder_moved_into_a_folder_just_made_is_still_heard_after_sync(watche
     watcher.sync(watcher.layout)  # (as each rebuild does; when it watches anew, the build lists every file)
     (content / "archive/2021/a.md").write_text("edited after\n")
     thread, got = next_batch_in_thread(batcher)
-    thread.join(2)
+    thread.join(10)  # (the batch, or fail rather than hang)
     batcher.close()
     thread.join()
     assert got[0] is not None and {Path(c.path).name for c in got[0].changes} == {"a.md"}

@@ -1645,9 +1645,9 @@ class _Store:
             return None
 
     def _reset(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        db, self.db = self.db, None  # (forgotten first, as in `close`)
+        if db is not None:
+            db.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
@@ -1689,11 +1689,16 @@ class _Store:
             if index.terms_rows:
                 index.terms_rows = []  # (written: 17 MB at 10,000 articles)
             return generation if saved else None
-        except (sqlite3.DatabaseError, OSError):  # (the cache deleted while it was written, a full disk)
+        except (sqlite3.DatabaseError, OSError) as error:  # (the cache deleted while it was written, a full disk)
             if stopped:
                 if self.db is not None:  # (rolled back already, unless the statement stopped was the commit itself)
                     self.db.rollback()
                 raise _StoppedError from None
+            if stop is not None and isinstance(error, sqlite3.OperationalError) and str(error) == "interrupted":
+                # `progress` raised, which it does only as a Ctrl-C (or `kill`) meets it: Python's sqlite3 turns what a
+                # callback raises into this error, and the KeyboardInterrupt was gone; the preview's pause then went
+                # on as after a failed save, and `ssg serve` did not stop (test_server's Ctrl-C test on a loaded box).
+                raise KeyboardInterrupt from None
             self._reset()  # only a cache: a build never fails for it
             if index.terms_rows:
                 index.terms_rows = []
@@ -1784,9 +1789,13 @@ class _Store:
             yield b, marshal.dumps(rows)
 
     def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        """Let go of the connection: forgotten first, then closed. A Ctrl-C that came just after the close, before the
+        connection was forgotten, left a closed one behind, on which `save`'s clean-up then raised ProgrammingError in
+        place of the KeyboardInterrupt; the preview's pause took that for a failure to tidy up and went on, so `ssg
+        serve` did not stop (test_server's Ctrl-C test on a loaded box)."""
+        db, self.db = self.db, None
+        if db is not None:
+            db.close()
         self.filling = None
 
 

@@ -1007,12 +1007,17 @@
       if (event.key === "ArrowUp" && at === 0) input.focus();
       else if (links[at + (event.key === "ArrowDown" ? 1 : -1)]) links[at + (event.key === "ArrowDown" ? 1 : -1)].focus();
     });
+    // One page at a time: a second click while the first one's hits load (a double click, a slow connection) took the
+    // same slice of the results, and the page listed those ten hits twice.
+    var adding = false;
     more.addEventListener("click", function () {
+      if (adding) return;
+      adding = true;
       var first = list.children.length;
       showMore(current).then(function () {
         var next = list.children[first] && list.children[first].querySelector("a");
         if (next) next.focus();
-      });
+      }).then(function () { adding = false; }, function () { adding = false; });
     });
 
     if (filter) {
