@@ -523,7 +523,10 @@ class Builder:
         made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written, names)
         problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
         problems += with_lines(site.problems, loaded.lines, config.content_dir)
-        result.warnings += _content_warnings(run, theme, loaded, made, problems, self.remember, self.clippings)
+        # (A long-lived builder walks the folders at its first build: the preview told nothing of an article that is a
+        # link leading nowhere, or of a linked folder, which `ssg build` tells.)
+        walk = not self.remember or not self.manifests
+        result.warnings += _content_warnings(run, theme, loaded, made, problems, walk, self.clippings)
         result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir) + unredirected
         problems += _output_problems(run, theme, loaded, made, missing, not_ours) + not_ours_either
         if renamed:  # (a renamed tag's old feed where something else is written)
@@ -658,11 +661,12 @@ class Assembly(NamedTuple):
 
 
 def _content_warnings(
-    run: _Run, theme: Theme, loaded: Loaded, made: Assembly, errors: list[Problem], remember: bool, clippings: checks.ClippingKeys | None
+    run: _Run, theme: Theme, loaded: Loaded, made: Assembly, errors: list[Problem], walk: bool, clippings: checks.ClippingKeys | None
 ) -> list[Problem]:
     """What is likely a mistake in the content, on the line to fix, though the site can be built as it is. `errors`:
-    the content's errors found so far; `remember`: the builder's (a long-lived one's builds skip a slower check);
-    `clippings`: what its last build compared of each article (`checks.ClippingKeys`)."""
+    the content's errors found so far; `walk`: whether to walk the source folders for links (a one-shot build's, and a
+    long-lived builder's first: not on every save); `clippings`: what its last build compared of each article
+    (`checks.ClippingKeys`)."""
     config, site, lines, shown_as = run.config, made.site, loaded.lines, run.config.content_dir
     told = {p.path for p in errors if p.field == "lang"}  # (one message on a wrong `lang:`: the error's)
     warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
@@ -678,7 +682,7 @@ def _content_warnings(
     if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
-    if not remember:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
+    if walk:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
         warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir, loaded.known.files)
     warnings += checks.misspelt_extra_keys(theme, chain(loaded.articles, loaded.pages))
     return warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config)
