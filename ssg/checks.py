@@ -27,7 +27,7 @@ from .fingerprints import by_identity
 from .load import other_article_files
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
-from .scripts import ByLetters, composed, lookalikes, reads_as_cyrillic
+from .scripts import ByLetters, composed, lookalikes, reads_as_cyrillic, twin_spelling
 from .site import Outlet, Site, alphabet_pair_key, names_entry, outlet_key, paired, tag_key
 from .theme import Theme, closest_name
 from .yamlload import key_value, line_below
@@ -375,6 +375,21 @@ def lookalike_names(config: Config, site: Site, lines: dict[str, dict[str, int]]
         written = {name for article in site.articles for name in article.tags}
     odd_tags = {name: found for name in written if (found := lookalikes(name))}
     odd_outlets = {name: found for name in site.outlet_named if (found := lookalikes(name))}
+    # A name typed whole in the other alphabet (TACC in Latin letters beside ТАСС): the rarer of the two is the slip.
+    tag_twins = {name: twin for name in written if (twin := twin_spelling(name)) and twin in written}
+    outlet_twins = {name: twin for name in site.outlet_named if (twin := twin_spelling(name)) and twin in site.outlet_named}
+    if tag_twins:
+        counts: Counter = Counter()
+        for counted in site.tag_index.spellings.values() if site.tag_index is not None else ():
+            counts.update(counted)
+        if site.tag_index is None:
+            counts.update(name for article in site.articles for name in article.tags)
+        for name, twin in tag_twins.items():
+            if counts[twin] > counts[name]:
+                odd_tags.setdefault(name, (twin, _twin_letters(name, twin)))
+    for name, twin in outlet_twins.items():
+        if site.outlet_named[twin].count > site.outlet_named[name].count:
+            odd_outlets.setdefault(name, (twin, _twin_letters(name, twin)))
     if not odd_tags and not odd_outlets:
         return []  # (the usual case)
     problems = []
@@ -393,6 +408,12 @@ def lookalike_names(config: Config, site: Site, lines: dict[str, dict[str, int]]
             message = f"{article.source.name!r} has {what}, which look the same but make another outlet: write name: {meant}"
             problems.append(Problem(where, line("source"), "source", message))
     return problems
+
+
+def _twin_letters(name: str, twin: str) -> str:
+    """What is wrong with `name`, typed whole in the other alphabet than `twin`'s (`lookalike_names`)."""
+    written, meant = ("Latin", "Cyrillic") if name.isascii() else ("Cyrillic", "Latin")
+    return f"{written} letters where {twin!r} has {meant} ones"
 
 
 # A name this rarely written beside one at least this many times as common, and a typo's distance from it, is most likely

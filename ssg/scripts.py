@@ -101,6 +101,21 @@ _TO_LATIN = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
 
 
 @functools.lru_cache(maxsize=8192)  # (asked of every tag and outlet name of the site on each build: a few thousand)
+def twin_spelling(name: str) -> str | None:
+    """`name` in the other alphabet where each of its letters has a twin there that looks the same (`TACC` -> `ТАСС`,
+    `МАХ` -> `MAX`); None where a letter has none, or where it has no letter. A name typed whole in the wrong keyboard
+    layout is a name of its own that no one can tell from the real one."""
+    letters = _LETTER.findall(name)
+    if not letters:
+        return None
+    if all(letter in _LATIN_TWINS for letter in letters):
+        return name.translate(_TO_CYRILLIC)
+    if all(letter in _CYRILLIC_TWINS for letter in letters):
+        return name.translate(_TO_LATIN)
+    return None
+
+
+@functools.lru_cache(maxsize=8192)  # (asked of every tag and outlet name of the site on each build: a few thousand)
 def lookalikes(name: str) -> tuple[str, str] | None:
     """`name` as it was meant, and what is wrong with it, where a word of it is written in one alphabet but for a letter
     or two of the other that look the same (`Роскосмоc`, its c Latin; `MКС`, its M): ('Роскосмос', 'a Latin c among

@@ -2539,6 +2539,24 @@ def test_a_look_alike_letter_in_a_word_of_as_many_letters_of_each_alphabet_is_to
     assert not any("give one a distinct name" in w for w in warnings)
 
 
+def test_a_name_typed_whole_in_the_other_alphabet_beside_a_commoner_one_is_told(project):
+    """A second reading's leftover: `TACC` typed in Latin letters beside `ТАСС` (every letter has a twin, so no letter
+    stands out) made an outlet of its own without a word, as `MKC` did a tag beside `МКС`. The rarer of the two is the
+    slip; two names as common are left alone (either may be meant)."""
+    files = {f"content/n{n}.md": article(f"Н{n}", f"2021-03-{n + 1:02d}", "Текст.", tags="[МКС]", source="ТАСС") for n in range(3)}
+    files["site.yaml"] = SITE_YAML + "lang: ru\n"
+    files["content/odd.md"] = article("Опечатки", "2021-04-01", "Текст.", tags="[MKC, Роскосмос]", source="TACC")
+    files["content/en.md"] = article("E", "2021-04-02", "Text.", lang="en", tags="[MAX]")
+    files["content/ru.md"] = article("Р", "2021-04-03", "Текст.", tags="[МАХ]")
+    project.write(files)
+    assert [str(w) for w in project.build().warnings] == [
+        "content/odd.md:4: tags: 'MKC' has Latin letters where 'МКС' has Cyrillic ones, which look the same but make another"
+        " tag: write tags: [МКС, Роскосмос]",
+        "content/odd.md:5: source: 'TACC' has Latin letters where 'ТАСС' has Cyrillic ones, which look the same but make"
+        " another outlet: write name: ТАСС",
+    ]
+
+
 # What a `ssg build` that reads and renders a few pages in its own process does without: a process pool (multiprocessing,
 # socket), tomllib. Each was 5-20 ms of every such build, one after a single edit among them. (importlib.metadata, which
 # the cache stamp asks for three libraries' versions, stays: reading their metadata by hand was 20 ms of less.)
