@@ -369,26 +369,20 @@ def lookalike_names(config: Config, site: Site, lines: dict[str, dict[str, int]]
     looks like the one meant (`Роскосмоc`, its c Latin; `MКС`, its M): a page of its own for the article, beside the
     real one's, which no one looking at the page can tell apart. Said with the letter and the name as meant, which
     `misspelt_names` (a letter off the tag's name in another language) and a numbered URL's hint do not give."""
+    written: Counter = Counter()  # each tag name written -> in how many articles
     if site.tag_index is not None:
-        written = {name for counted in site.tag_index.spellings.values() for name in counted}
+        for counted in site.tag_index.spellings.values():
+            written.update(counted)
     else:
-        written = {name for article in site.articles for name in article.tags}
+        written.update(name for article in site.articles for name in article.tags)
     odd_tags = {name: found for name in written if (found := lookalikes(name))}
     odd_outlets = {name: found for name in site.outlet_named if (found := lookalikes(name))}
     # A name typed whole in the other alphabet (TACC in Latin letters beside ТАСС): the rarer of the two is the slip.
-    tag_twins = {name: twin for name in written if (twin := twin_spelling(name)) and twin in written}
-    outlet_twins = {name: twin for name in site.outlet_named if (twin := twin_spelling(name)) and twin in site.outlet_named}
-    if tag_twins:
-        counts: Counter = Counter()
-        for counted in site.tag_index.spellings.values() if site.tag_index is not None else ():
-            counts.update(counted)
-        if site.tag_index is None:
-            counts.update(name for article in site.articles for name in article.tags)
-        for name, twin in tag_twins.items():
-            if counts[twin] > counts[name]:
-                odd_tags.setdefault(name, (twin, _twin_letters(name, twin)))
-    for name, twin in outlet_twins.items():
-        if site.outlet_named[twin].count > site.outlet_named[name].count:
+    for name in written:
+        if (twin := twin_spelling(name)) in written and written[twin] > written[name]:
+            odd_tags.setdefault(name, (twin, _twin_letters(name, twin)))
+    for name, outlet in site.outlet_named.items():
+        if (twin := twin_spelling(name)) in site.outlet_named and site.outlet_named[twin].count > outlet.count:
             odd_outlets.setdefault(name, (twin, _twin_letters(name, twin)))
     if not odd_tags and not odd_outlets:
         return []  # (the usual case)

@@ -75,12 +75,16 @@ def check_output_dir(
     output, root = output.resolve(), root.resolve()
     given_in, key = origin
     line = line_of(root / given_in, key) if key else None  # (site.yaml's line: its other problems have theirs)
-    public = own_folder(OUTPUT_NAMES, root, [*protected, *([cache] if cache is not None else [])], output)
+    taken = [*protected, *([cache] if cache is not None else [])]
+
+    def public() -> str:  # (the folder to suggest: made only where one is refused, not on every build)
+        return own_folder(OUTPUT_NAMES, root, taken, output)
+
     if cache is not None and output == cache.resolve():
-        raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. {public}"))
+        raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. {public()}"))
     if output == root or output in root.parents:
         raise OutputError(
-            Problem(given_in, line, key, f"{output} is the project folder or above it; use a folder of its own, e.g. {public}")
+            Problem(given_in, line, key, f"{output} is the project folder or above it; use a folder of its own, e.g. {public()}")
         )
     for folder in protected:
         folder = folder.resolve()
@@ -90,17 +94,17 @@ def check_output_dir(
                     given_in,
                     line,
                     key,
-                    f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. {public}",
+                    f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. {public()}",
                 )
             )
-    for folder in [*protected, *([cache] if cache is not None else [])]:
+    for folder in taken:
         folder = folder.resolve()
         if output in folder.parents:  # (content_dir: site/content with output_dir: site; cache_dir: public/cache)
             shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
             if cache is not None and folder == cache.resolve():
                 what = f"{shown}/, the build cache, which a build there would publish with the site; set cache_dir outside it (default: .ssg-cache)"
             else:
-                what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. {public}"
+                what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. {public()}"
             raise OutputError(Problem(given_in, line, key, f"{output} holds {what}"))
     if output.is_dir() and not (output / MANIFEST).is_file() and not force and (others := _others(output)):
         shown = some_of(others)
@@ -705,17 +709,21 @@ class Output:
         for path in deleted:
             if not self._reached_directly(path):
                 continue  # through a link to a folder elsewhere: that folder is the user's, whatever the manifest says
-            target = self._prefix + path
             try:
-                aside = self._put_aside(target, link=False)
-                if aside is None:
-                    os.unlink(target)
-                self._journal.append((target, aside or _LOST))
+                self._take_away(self._prefix + path)
             except FileNotFoundError:
                 pass  # (removed by hand: its folder may be empty all the same)
             except (IsADirectoryError, NotADirectoryError):
                 continue  # gone already: this build's folder (or file) took its place
             self._remove_empty_parents(self.folder / path)
+
+    def _take_away(self, target: str) -> None:
+        """Take the last build's file at `target` out of the output folder: set aside where it can be (`_put_aside`),
+        else removed; noted for `_roll_back` either way."""
+        aside = self._put_aside(target, link=False)
+        if aside is None:
+            os.unlink(target)
+        self._journal.append((target, aside or _LOST))
 
     def _roll_back(self) -> bool:
         """Undo what `_move_staged` and `_remove` did, last first: each file moved in taken out, each the last build
@@ -795,11 +803,7 @@ class Output:
             return
         if above not in self.old and not self._private:
             raise OutputError(self._in_the_way(above, path))
-        target = self._prefix + above
-        aside = self._put_aside(target, link=False)
-        if aside is None:
-            os.unlink(target)
-        self._journal.append((target, aside or _LOST))
+        self._take_away(self._prefix + above)
 
     def manifest(self) -> Manifest:
         """The manifest `commit` left, for the next build of a long-lived builder to start from."""

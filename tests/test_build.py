@@ -1633,6 +1633,20 @@ def test_a_manifest_naming_files_outside_the_output_deletes_none_of_them(site, t
     assert not {path for path in json.loads((site.public / MANIFEST).read_text())["files"] if ".." in path or path.startswith("/")}
 
 
+def fail_moving_in(monkeypatch: pytest.MonkeyPatch, nth: int, fault: BaseException) -> None:
+    """`fault` raised as the build moves its `nth` staged file into the output folder (a Ctrl-C, a refused file)."""
+    real_replace, moves = os.replace, []
+
+    def replace(source, target):
+        if ".ssg-staging" in str(source) and not str(target).endswith(".json"):
+            moves.append(target)
+            if len(moves) == nth:
+                raise fault
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
 def test_a_commit_stopped_halfway_then_a_reverted_edit_makes_the_first_sites_pages(site, monkeypatch):
     """Pages moved in by a stopped build hold its text while their entries still said the last build's: an author who
     undid the edit and built again got some pages of the undone edit (the build even took itself as up to date)."""
@@ -1640,16 +1654,7 @@ def test_a_commit_stopped_halfway_then_a_reverted_edit_makes_the_first_sites_pag
     first = tree(site.public)
     yaml = site.root.joinpath("site.yaml").read_text()
     site.write({"site.yaml": yaml.replace("Test archive", "Renamed archive")})
-    real_replace, moves = os.replace, []
-
-    def interrupted(source, target):
-        if ".ssg-staging" in str(source) and not str(target).endswith(".json"):
-            moves.append(target)
-            if len(moves) == 5:
-                raise KeyboardInterrupt
-        return real_replace(source, target)
-
-    monkeypatch.setattr(os, "replace", interrupted)
+    fail_moving_in(monkeypatch, 5, KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
         site.build()
     monkeypatch.undo()
@@ -1778,23 +1783,11 @@ def test_a_commit_that_fails_after_a_stopped_one_keeps_what_the_next_build_needs
     yaml = site.root.joinpath("site.yaml").read_text()
     site.write({"site.yaml": yaml.replace("Test archive", "Renamed archive")})
     site.write({"content/2021/june.md": article("June news", "2021-06-02T08:00:00+03:00", tags="[China, Brandnewtag]")})
-    real_replace, moves = os.replace, []
-
-    def stopped_then_refused(fault):
-        def call(source, target):
-            if ".ssg-staging" in str(source) and not str(target).endswith(".json"):
-                moves.append(target)
-                if len(moves) == 6:
-                    raise fault
-            return real_replace(source, target)
-
-        return call
-
-    monkeypatch.setattr(os, "replace", stopped_then_refused(KeyboardInterrupt()))
+    fail_moving_in(monkeypatch, 6, KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
         site.build()
-    moves.clear()
-    monkeypatch.setattr(os, "replace", stopped_then_refused(PermissionError(errno.EPERM, "Operation not permitted")))
+    monkeypatch.undo()
+    fail_moving_in(monkeypatch, 6, PermissionError(errno.EPERM, "Operation not permitted"))
     with pytest.raises(OutputError) as error:
         site.build()
     monkeypatch.undo()

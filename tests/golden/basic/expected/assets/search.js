@@ -67,15 +67,16 @@
   // - a word with a look-alike letter of the other alphabet is spelt in one (see oneAlphabet).
   // `stopWord` (optional) tells a word the index leaves out ("в", "the"): one in quotes is not required, as a half
   // remembered phrase ("Space news of the day") required it and found nothing; quotes of stop words only keep them.
+  var WORD_PARTS = /[\s\-\u2010-\u2015\u2212]+/; // (what parts the words of a phrase, and a word with a hyphen: any dash)
   function readerQuery(q, stopWord) {
     q = q.replace(/"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g, function (whole, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
-      var words = inner.split(/[\s\-\u2010-\u2015\u2212]+/).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
+      var words = inner.split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
     });
     q = q.replace(/(^|[\s(])(\+?)((?:\p{L}+:)?)([\p{L}\p{N}]+(?:[\-\u2010-\u2015\u2212][\p{L}\p{N}]+)+)(?![\p{L}\p{N}\p{M}*~^:\-\u2010-\u2015\u2212])/gu, function (whole, before, plus, field, word) {
-      var parts = word.split(/[\-\u2010-\u2015\u2212]+/);  // (+МС-21 and title:МС-21 likewise; -МС-21 is left to lunr)
+      var parts = word.split(WORD_PARTS);  // (+МС-21 and title:МС-21 likewise; -МС-21 is left to lunr)
       var told = stopWord ? parts.filter(function (w) { return !stopWord(w); }) : parts;
       if (!told.length) return before + plus + field + parts.join(" " + plus + field);  // (из-за: as typed)
       return before + told.map(function (w) { return "+" + field + w; }).join(" ");
