@@ -7,7 +7,8 @@ wall time and peak RSS of the whole process tree for each build with `measure.py
 measured twice: as a new `ssg build` (a sentence added to the body), and as `ssg build --watch`
 answers saves (from the save to the end of the rebuild it prints, debounce included): the body,
 the title, the tags and the date edited, and a new article added, in turn, --saves of each kind, to articles from the middle
-of the archive, 1.5 s apart, as an author reads between saves. It checks that the incrementally
+of the archive, 1.5 s apart, as an author reads between saves; then as many saves, each followed 1.5 s later by a
+`ssg build --server` (timed from the command's start to its exit: the build server answers it). It checks that the incrementally
 built output is byte-identical to a cold build of the same content (after all those edits), and
 prints one Markdown table (the README quotes it).
 """
@@ -145,6 +146,29 @@ def watched_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], in
     return seconds, sampler.peak_bytes, sampler.peak_pss_bytes
 
 
+def server_edits(project: Path, saves: int) -> tuple[dict[str, list[float]], int]:
+    """Seconds of each `ssg build --server` command after one save, from its start to its exit, by kind of edit
+    (`saves` of each, taking turns; each command 1.5 s after its save, as an author runs it after reading), and the
+    server's peak RSS. The first command starts the server, whose first build learns the whole site (not counted)."""
+    from ssg import buildserver  # (this checkout's: `python -m ssg` below runs it)
+
+    ssg_build(project, "--server")
+    log = buildserver.address(project).with_suffix(".log").read_text()
+    pid = int(log.rsplit("ssg build server ", 1)[1].split()[0])
+    seconds: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
+    try:
+        for n in range(saves * len(EDIT_KINDS)):
+            kind = EDIT_KINDS[n % len(EDIT_KINDS)]
+            edit(article_to_edit(project, 100 + n), kind)
+            time.sleep(1.5)
+            seconds[kind].append(ssg_build(project, "--server").wall_s)
+        status = Path(f"/proc/{pid}/status").read_text()
+        peak = int(status.split("VmHWM:")[1].split()[0]) * 1024
+    finally:
+        ssg_build(project, "--stop-server")
+    return seconds, peak
+
+
 def same_trees(a: Path, b: Path) -> bool:
     def files(folder: Path) -> set[str]:
         return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != ".ssg-manifest.json"}
@@ -161,7 +185,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=HERE / "out")
     parser.add_argument("--no-hugo", action="store_true")
-    parser.add_argument("--saves", type=int, default=5, help="saves of each kind answered by `ssg build --watch`")
+    parser.add_argument("--saves", type=int, default=5, help="saves of each kind answered by `ssg build --watch`, and by `--server`")
     args = parser.parse_args()
     work = args.work / f"a{args.articles}"
     project, hugo_site = work / "ssg", work / "hugo"
@@ -188,6 +212,12 @@ def main() -> None:
             what = {"date": "its date moved a month back", "new": "a new article, the newest"}.get(kind, f"{kind} edited")
             row = (f"ssg build --watch, one article: {what} ({spread})", f"{statistics.median(seconds):.2f}", "", "")
             rows.append(row[:3] + (f"{watch_rss / MIB:.0f} (PSS {watch_pss / MIB:.0f})" if kind == EDIT_KINDS[0] else "",))
+        served, server_rss = server_edits(project, args.saves)
+        for kind, seconds in served.items():
+            spread = f"median of {len(seconds)} commands; min {min(seconds):.2f}, max {max(seconds):.2f}"
+            what = {"date": "its date moved a month back", "new": "a new article, the newest"}.get(kind, f"{kind} edited")
+            row = (f"ssg build --server after one save: {what} ({spread})", f"{statistics.median(seconds):.2f}", "", "")
+            rows.append(row[:3] + (f"{server_rss / MIB:.0f} (the server)" if kind == EDIT_KINDS[0] else "",))
     fresh = work / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".ssg-cache"))

@@ -34,6 +34,7 @@ from jinja2 import FileSystemBytecodeCache
 from . import checks, search
 from .cache import Store, foreign_files, tracked_by_git, unusable, write_failure
 from .checks import check_content_dir
+from .code import code_version
 from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
@@ -41,7 +42,7 @@ from .copies import conflicted, copy_files, files_to_copy
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, with_lines
 from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
-from .inputs import Inputs, code_version, gather, record, up_to_date
+from .inputs import Inputs, gather, record, up_to_date
 from .labels import Labels
 from .links import broken_links, unknown_site_links
 from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
@@ -245,7 +246,7 @@ class Builder:
         self.manifests: dict[Path, Manifest] = {}
         self.committed: dict[Path, Manifest] = {}  # the manifest this builder last wrote to each output folder (if it remembers)
         self.trashed: set[Path] = set()  # the output folders its builds may have set files aside beside (`empty_trash`)
-        self.code = ""  # ssg's code and libraries, hashed (see `inputs.code_version`)
+        self.code = ""  # ssg's code and libraries, hashed (see `code.code_version`)
         self.planned: Planned | None = None  # the last build's pages, by what they were made from
         self.prints: Remembered | None = None  # the last build's page fingerprints, by what they were made from
         self.urls: tuple[Config, Urls] | None = None
@@ -400,7 +401,7 @@ class Builder:
                 with phase("read"):
                     loaded = self._read(run, inputs)
                 with phase("assemble"):
-                    made = self._assemble_checked(run, theme, loaded)
+                    made = self._assemble_checked(run, theme, loaded, listed_all=changed is None)
             if options.strict and result.warnings:
                 raise SsgError(checks.strict_errors(result.warnings))
             if options.dry_run:  # `ssg check`: the output folder's place, and one page of each kind rendered, writing nothing
@@ -483,7 +484,7 @@ class Builder:
         result.counts["read"] = f"{_count(loaded.read, 'file')} read, the rest from the cache"
         return loaded
 
-    def _assemble_checked(self, run: _Run, theme: Theme, loaded: Loaded) -> Assembly:
+    def _assemble_checked(self, run: _Run, theme: Theme, loaded: Loaded, listed_all: bool) -> Assembly:
         """The site model and everything the build will write, checked: warnings go into `result`; every problem found
         raises one `ContentError`. Every problem of the content is found before any is reported: the site is assembled
         from the articles that read cleanly (the others count as there, so that nothing is blamed on their absence)."""
@@ -523,9 +524,10 @@ class Builder:
         made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written, names)
         problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
         problems += with_lines(site.problems, loaded.lines, config.content_dir)
-        # (A long-lived builder walks the folders at its first build: the preview told nothing of an article that is a
-        # link leading nowhere, or of a linked folder, which `ssg build` tells.)
-        walk = not self.remember or not self.manifests
+        # (A long-lived builder walks the folders at its first build, and where it lists every content file, as the build
+        # server does for each command: the preview told nothing of an article that is a link leading nowhere, or of a
+        # linked folder, which `ssg build` tells.)
+        walk = not self.remember or not self.manifests or listed_all
         result.warnings += _content_warnings(run, theme, loaded, made, problems, walk, self.clippings)
         result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir) + unredirected
         problems += _output_problems(run, theme, loaded, made, missing, not_ours) + not_ours_either

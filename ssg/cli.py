@@ -252,9 +252,15 @@ _CLOCK = click.option(
 @_JOBS
 @click.option("-w", "--watch", is_flag=True, help="Stay running and rebuild the output on every save (Ctrl-C to stop).")
 @_CLOCK
-@click.pass_obj
+@click.option(
+    "--server",
+    is_flag=True,
+    help="Build through this project's build server, which keeps what a build learns for the next (started if none runs).",
+)
+@click.option("--stop-server", is_flag=True, help="Stop this project's build server, and build nothing.")
+@click.pass_context
 def build_command(
-    project: Path,
+    ctx: click.Context,
     drafts: bool,
     future: bool,
     strict: bool,
@@ -265,8 +271,20 @@ def build_command(
     jobs: int,
     watch: bool,
     clock: datetime | None,
+    server: bool,
+    stop_server: bool,
 ) -> None:
     """Build the site into the output folder."""
+    project: Path = ctx.obj
+    if stop_server:
+        _stop_server(project)
+        return
+    if server and watch:
+        raise click.UsageError("--watch keeps its builder itself; it does not go with --server")
+    builder = ctx.meta.get(SERVER_BUILDER)  # (in the build server: `build-server`)
+    if server and builder is None:
+        _build_through_server(project, ctx)
+        return
     output_dir = str(Path(output).resolve()) if output else None
     options = BuildOptions(drafts=drafts, future=future, strict=strict, force=force, jobs=jobs, waiting=_tell, now=clock)
     if watch:
@@ -282,7 +300,7 @@ def build_command(
     try:
         config = load_config(project, base_url=base_url, output_dir=output_dir)
         with _terminated_as_interrupted():
-            result = build(config, options)
+            result = build(config, options) if builder is None else builder.build(config, options)
     except SsgError as error:
         _fail(error, "Build")
     _warn(result.warnings)
@@ -291,6 +309,80 @@ def build_command(
         for name, seconds in result.timings.items():
             click.echo(f"  {name:<10} {seconds:8.3f} s {result.peak_mib[name]:6.0f} MiB  {result.counts.get(name, '')}".rstrip(), err=True)
     click.echo(result.summary())
+
+
+SERVER_BUILDER = "ssg.server_builder"  # (click's `Context.meta`, shared by a command's contexts)
+
+
+def _build_through_server(project: Path, ctx: click.Context) -> None:
+    """`ssg build --server` where the command line was parsed (`entry.run` sends most without: `buildserver`)."""
+    from . import buildserver
+
+    if not buildserver.supported():
+        click.secho("warning: the build server needs Unix sockets, which this system lacks: building here", fg="yellow", err=True)
+        ctx.invoke(build_command, **{**ctx.params, "server": False})
+        return
+    args = [arg for name, value in ctx.params.items() for arg in _as_args(name, value)]
+    sys.exit(buildserver.send_build(project, args, sys.stdout, sys.stderr))
+
+
+def _as_args(name: str, value: object) -> list[str]:
+    """The `ssg build` arguments that give parameter `name` its `value`."""
+    flag = "--" + name.replace("_", "-")
+    if value is None or value is False:
+        return []
+    if value is True:
+        return [flag]
+    if name == "output":
+        return [flag, str(Path(str(value)).resolve())]
+    return [flag, value.isoformat() if isinstance(value, datetime) else str(value)]
+
+
+def _stop_server(project: Path) -> None:
+    from . import buildserver
+
+    if not buildserver.supported():
+        click.echo("No build server runs here: this system lacks the Unix sockets it needs.")
+        return
+    try:
+        stopped = buildserver.stop_server(project)
+    except buildserver.ServerError as error:
+        click.secho(f"error: {error}", fg="red", err=True)
+        sys.exit(1)
+    resolved = project.resolve()
+    click.echo(f"Stopped the build server of {resolved} (process {stopped})." if stopped else f"No build server runs for {resolved}.")
+
+
+@main.command("build-server", hidden=True)
+@click.argument("socket_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--idle", type=click.FloatRange(min=0, min_open=True), default=None, help="Seconds without a build before it stops.")
+@click.pass_obj
+def build_server_command(project: Path, socket_path: Path, idle: float | None) -> None:
+    """The build server `ssg build --server` starts (`buildserver`), not a command to type."""
+    from .buildserver import IDLE, serve_builds
+
+    def run_build(args: list[str], builder: object, color: bool) -> int:
+        """`ssg build args` with the server's builder, as the command line would run it: its messages, its exit code."""
+        try:
+            with main.make_context("ssg", ["-C", str(project), "build", *args], color=color) as ctx:
+                ctx.meta[SERVER_BUILDER] = builder
+                main.invoke(ctx)
+        except click.ClickException as error:
+            error.show()
+            return error.exit_code
+        except click.exceptions.Exit as done:
+            return done.exit_code
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            return 1
+        except KeyboardInterrupt:  # (told as `ssg build` tells it; the server then stops: the builder may be halfway)
+            click.echo("\nAborted!", err=True)
+            raise
+        except SystemExit as done:
+            return done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+        return 0
+
+    serve_builds(project.resolve(), socket_path, run_build, IDLE if idle is None else idle)
 
 
 @main.command("serve")

@@ -14,14 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter
 from pathlib import Path
-
-import jinja2
 
 from . import sitemap
 from .config import Config
@@ -31,9 +28,6 @@ from .output import Manifest
 from .themeconfig import theme_chain
 
 _PUBLISH_FROM = attrgetter("publish_from")
-
-PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = Path(jinja2.__file__).resolve().parent.parent  # site-packages: its listing names every installed version
 
 
 @dataclass(frozen=True)
@@ -123,16 +117,6 @@ def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Calla
         return state["summary"]
     except (ValueError, TypeError, KeyError):
         return None  # a damaged record: build
-
-
-def code_version() -> str:
-    """ssg's own source, the Python, and every installed library's version (a long-lived process asks once:
-    the code it runs is the code it imported)."""
-    digest = hashlib.sha256(sys.version.encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        digest.update(f"{path.relative_to(PACKAGE)}\0".encode() + path.read_bytes())
-    digest.update("\0".join(sorted(os.listdir(LIBRARIES))).encode())
-    return digest.hexdigest()
 
 
 def _folders(config: Config) -> str:

@@ -3,7 +3,7 @@ date archive (`pages.period_label`: `May 2021`, `24 мая 2021 г.`) by its per
 (`feeds.language_name`: a language feed's title, "Архив (русский)", in every page's head).
 
 Each is a pure function of its date or language code, the site's language and the code (ssg's, and Babel's data:
-`inputs.code_version` hashes both). At 10,000 articles there are 4,000 labels, which a build in a new process
+`code.code_version` hashes both). At 10,000 articles there are 4,000 labels, which a build in a new process
 formatted anew every time (35-50 ms of a one-edit build), for the one or two a new month or day adds; and naming a
 language reads all of Babel's data of it (20-30 ms for each language the build's pages are not written in). The memo
 is keyed by the code and the language: one left by another ssg, another Babel or for another language is no memo; one

@@ -148,7 +148,7 @@ def _reader_code() -> str:
 
 def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) -> str:
     """What every page depends on besides its own data and templates; `reading`: the build's `cache_stamp` (it reads
-    ssg's reader code, so it is made once a build); `code`: `inputs.code_version()`, ssg's code and libraries (how
+    ssg's reader code, so it is made once a build); `code`: `code.code_version()`, ssg's code and libraries (how
     pages render, between two version numbers too)."""
     parts = {
         "ssg": __version__,

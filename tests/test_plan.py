@@ -28,8 +28,8 @@ def made(bilingual, monkeypatch):
     seen = []
     assemble = ssg.build.Builder._assemble_checked
 
-    def spy(self, run, theme, loaded):
-        found = assemble(self, run, theme, loaded)
+    def spy(self, run, theme, loaded, **options):
+        found = assemble(self, run, theme, loaded, **options)
         seen.append((found, run.config))
         return found
 

@@ -1,0 +1,446 @@
+"""`ssg build --server`: each build answered by a builder that outlives the command, as mypy's daemon (dmypy) or
+Gradle's answer theirs.
+
+A new `ssg build` process spends about a second at 10,000 articles learning again what the last one knew (the
+imports, the site model from the cache, every page's fingerprint) before it renders the few pages one edit changed.
+`ssg build --watch` and `ssg serve` keep all that in memory, in the process the author started them in. The build
+server keeps it between commands: the first `ssg build --server` starts it (a process of its own, in the background,
+which says so), and each later one sends it its arguments and prints what it answers, as if it had built itself:
+the same messages, the same exit code, the same output folder, byte for byte.
+
+- **One server per project folder**, found by its socket (`address`): a Unix socket in a folder of this user's only,
+  named by the project's path. Its client imports nothing of ssg's but this module and `code` (see `ssg.entry`).
+- **It runs the code the command would**: a command whose ssg, Python, libraries or environment (`ENVIRONMENT`)
+  differ from the server's asks it to stop, and starts another (`identity`).
+- **One build at a time**, each from the start as `ssg build` would: every content file is stat'ed, site.yaml read
+  again. A command sent meanwhile waits for its turn, as a second `ssg build` waits for the cache's lock.
+- **Ctrl-C stops the build**, in the server, as it would in the command (the builder's own handling puts the output
+  back); the server then ends, and the next command starts another. Its socket closing says so (`_Watch`).
+- **It ends by itself** after an hour without a build (`IDLE`), or with `ssg build --stop-server`; `kill` ends it as
+  cleanly. Deleting its folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, TextIO
+
+from .code import code_version
+
+IDLE = 3600.0  # seconds without a build after which the server ends (it holds the builder's memory meanwhile)
+REQUEST = 10.0  # seconds a server waits for a client that connected to say what it wants
+STARTING = 60.0  # seconds a client waits for a server it started to listen (its imports take about half a second)
+# The environment a build's output or messages may depend on: a server started under another is not asked.
+ENVIRONMENT = (
+    "PATH",
+    "PYTHONPATH",
+    "PYTHONHOME",
+    "PYTHONUTF8",
+    "PYTHONHASHSEED",
+    "TZ",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+    "HOME",
+    "TMPDIR",
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_CEILING_DIRECTORIES",
+)
+SERVER_FLAG = "--server"
+MAX_SOCKET_PATH = 103  # bytes of a Unix socket's path (107 on Linux, 103 on macOS and the BSDs)
+
+
+class ServerError(Exception):
+    """The build server cannot be used here (its folder is not this user's alone, no Unix sockets), or it failed to
+    start: the message says why and what to do."""
+
+
+def supported() -> bool:
+    """Whether this system has what the server needs: Unix sockets and file locks (not Windows)."""
+    return hasattr(socket, "AF_UNIX") and sys.platform != "win32"
+
+
+def address(project: Path) -> Path:
+    """The socket of `project`'s build server: in a folder of this user's alone under the system's temporary folder
+    (a socket's path is limited to about 100 bytes, which a project's own folder may pass; and no other user may send
+    builds to it). Raises `ServerError` where that folder is someone else's or open to others."""
+    folder = Path(tempfile.gettempdir()) / f"ssg-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        found = os.lstat(folder)
+    except OSError as error:
+        raise ServerError(f"{folder}: cannot make the build server's folder ({error.strerror})") from error
+    if not stat.S_ISDIR(found.st_mode) or found.st_uid != os.getuid() or found.st_mode & 0o077:
+        raise ServerError(f"{folder} is not a folder of this user's alone (mode 700): remove it, and the next build makes it")
+    name = hashlib.sha256(str(project.resolve()).encode()).hexdigest()[:24]
+    path = folder / f"{name}.sock"
+    if len(os.fsencode(path)) > MAX_SOCKET_PATH:
+        raise ServerError(f"{path} is too long for a socket's path (at most {MAX_SOCKET_PATH} bytes): set TMPDIR to a shorter folder")
+    return path
+
+
+def identity() -> str:
+    """What a server must share with a command it builds for: ssg's code and libraries (`code_version`), the Python
+    that runs them, and the environment (`ENVIRONMENT`)."""
+    environment = "\0".join(f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT)
+    return hashlib.sha256(f"{code_version()}\0{sys.executable}\0{environment}".encode()).hexdigest()
+
+
+def forwarded(argv: list[str]) -> tuple[Path, list[str]] | None:
+    """The project folder and the build's arguments, where `argv` (the command's, without the program) is
+    `[-C DIR] build ... --server ...`: those the client sends without importing the command line's code. None for
+    anything else (`ssg.cli` parses it, and sends a build with `--server` there, as here)."""
+    project, rest = Path("."), list(argv)
+    while rest and rest[0] != "build":
+        if rest[0] in ("-C", "--project") and len(rest) > 1:
+            project, rest = Path(rest[1]), rest[2:]
+        elif rest[0].startswith("--project="):
+            project, rest = Path(rest[0].partition("=")[2]), rest[1:]
+        else:
+            return None
+    args = rest[1:]
+    before_end = args[: args.index("--")] if "--" in args else args
+    if not rest or SERVER_FLAG not in before_end or any(arg in ("-h", "--help", "--stop-server") for arg in before_end):
+        return None  # (help, and a stop, are the command line's: a server asked to stop itself would wait for itself)
+    return project, args
+
+
+# The client's side.
+
+
+def send_build(project: Path, args: list[str], out: TextIO, err: TextIO) -> int:
+    """`request_build`, with a server that cannot be used or started told on `err` (exit code 1)."""
+    try:
+        return request_build(project, args, out, err)
+    except ServerError as error:
+        print(f"error: {error}", file=err)
+        return 1
+
+
+def request_build(project: Path, args: list[str], out: TextIO, err: TextIO) -> int:
+    """Build through `project`'s server (`args`: `ssg build`'s, with --server), started if none runs; what it prints
+    goes to `out` and `err`. Returns the build's exit code."""
+    socket_path, me = address(project), identity()
+    message = {"identity": me, "args": args, "cwd": os.getcwd(), "color": err.isatty()}
+    for _ in range(3):  # (a server of other code stops when asked, and this starts another: at most twice)
+        connection = _connect(socket_path)
+        if connection is None:
+            connection = _start(project, socket_path, err)
+        try:
+            answer = _exchange(connection, message, out, err)
+        except OSError as error:  # (the server ended as it was sent the build: killed, or a bug of ours)
+            raise ServerError(f"the build server stopped answering ({error}): see {socket_path.with_suffix('.log')}") from error
+        if answer != "restart":
+            return answer
+    raise ServerError(f"the build server at {socket_path} keeps stopping: see {socket_path.with_suffix('.log')}")
+
+
+def stop_server(project: Path) -> int | None:
+    """Stop `project`'s build server; its process id, or None where none runs."""
+    connection = _connect(address(project))
+    if connection is None:
+        return None
+    with connection:
+        _send(connection, {"stop": True})
+        reply = json.loads(next(_Lines(connection), "") or "{}")
+    return reply.get("stopped")
+
+
+def _connect(socket_path: Path) -> socket.socket | None:
+    """A connection to the server listening at `socket_path`, or None where none does (no socket, or one a server
+    that ended left)."""
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        connection.connect(str(socket_path))
+    except (FileNotFoundError, ConnectionRefusedError):
+        connection.close()
+        return None
+    return connection
+
+
+def _start(project: Path, socket_path: Path, err: TextIO) -> socket.socket:
+    """Start `project`'s server and connect to it. It runs this very ssg, from the project's folder, in a session of its
+    own (a Ctrl-C in the terminal is for the command, which tells the server), writing what it has to say to a log
+    beside its socket."""
+    print(f"Starting a build server for {project.resolve()} (later `ssg build --server` builds answer at once).", file=err)
+    err.flush()
+    log = socket_path.with_suffix(".log")
+    # (This ssg's folder first on the import path, not the working folder: `-P`. Not by PYTHONPATH, which is part of
+    # the environment a server shares with its commands: `identity`.)
+    start = "import sys; sys.path.insert(0, sys.argv.pop(1)); from ssg.entry import run; run()"
+    here = str(Path(__file__).resolve().parent.parent)
+    command = [sys.executable, "-P", "-c", start, here, "-C", str(project.resolve()), "build-server", str(socket_path)]
+    with open(log, "ab") as written:
+        process = subprocess.Popen(command, cwd=project, stdin=subprocess.DEVNULL, stdout=written, stderr=written, start_new_session=True)
+    deadline = time.monotonic() + STARTING
+    while time.monotonic() < deadline:
+        connection = _connect(socket_path)
+        if connection is not None:
+            return connection
+        if process.poll() is not None and process.returncode != 0:
+            break
+        time.sleep(0.02)
+    tail = log.read_text(encoding="utf-8", errors="replace")[-2000:].strip()
+    raise ServerError(f"the build server did not start (its log, {log}, ends: {tail or 'empty'})")
+
+
+def _exchange(connection: socket.socket, message: dict, out: TextIO, err: TextIO) -> int | str:
+    """Send the build, print what the server answers as it comes. Returns the exit code, or "restart" where the server
+    runs other code and stopped. A Ctrl-C tells the server to stop the build, and waits for it to say it did, as a
+    build in the command would; a second Ctrl-C does not wait."""
+    with connection:
+        _send(connection, message)
+        lines = _Lines(connection)
+        try:
+            return _answer(lines, out, err)
+        except KeyboardInterrupt:
+            try:
+                connection.shutdown(socket.SHUT_WR)  # (the server stops the build on it: `_Watch`)
+                return _answer(lines, out, err)
+            except (KeyboardInterrupt, OSError):
+                return 1
+
+
+def _answer(lines: Iterator[str], out: TextIO, err: TextIO) -> int | str:
+    """Print what the server says until it gives the exit code (returned), or "restart"."""
+    for line in lines:
+        frame = json.loads(line)
+        if "out" in frame:
+            out.write(frame["out"])
+            out.flush()
+        elif "err" in frame:
+            err.write(frame["err"])
+            err.flush()
+        elif "restart" in frame:
+            return "restart"
+        elif "exit" in frame:
+            return frame["exit"]
+    print("error: the build server ended before the build did (its log is beside its socket)", file=err)
+    return 1
+
+
+def _send(connection: socket.socket, message: dict) -> None:
+    connection.sendall(json.dumps(message, ensure_ascii=False).encode() + b"\n")
+
+
+class _Lines:
+    """Each line a connection receives, until it closes: an iterator that a Ctrl-C in its wait leaves as it was (a
+    generator would end there), so that the client goes on reading what the server says of the stopped build."""
+
+    def __init__(self, connection: socket.socket):
+        self.connection, self.buffered, self.lines = connection, b"", []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        while not self.lines:
+            chunk = self.connection.recv(65536)
+            if not chunk:
+                raise StopIteration
+            *self.lines, self.buffered = (self.buffered + chunk).split(b"\n")
+        return self.lines.pop(0).decode()
+
+
+# The server's side.
+
+
+class _Frames:
+    """A text stream whose writes go to the client as frames of one kind (`out` or `err`)."""
+
+    encoding, errors = "utf-8", "strict"  # (click writes text to a stream that says so)
+
+    def __init__(self, connection: socket.socket, kind: str, tty: bool):
+        self.connection, self.kind, self.tty = connection, kind, tty
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # (click tries bytes first, and writes text to a stream that refuses them)
+            raise TypeError("a text stream")
+        if text:
+            with suppress(OSError):  # (the client is gone: the build goes on until `_Watch` stops it)
+                _send(self.connection, {self.kind: text})
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+class _Watch:
+    """While a build runs: a thread that waits for the client's socket to close (a Ctrl-C, or the client killed),
+    and then interrupts the build as a Ctrl-C would (a KeyboardInterrupt in the server's main thread)."""
+
+    def __init__(self, connection: socket.socket):
+        self.connection = connection
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._wait, daemon=True)
+
+    def _wait(self) -> None:
+        try:
+            while self.connection.recv(4096):
+                pass
+        except OSError:
+            pass
+        if not self.done.is_set():
+            # (A signal, not `_thread.interrupt_main`: it ends a wait in a system call too, for the cache's lock.)
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)  # type: ignore[arg-type]
+
+    def __enter__(self) -> _Watch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.done.set()
+
+
+def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[str], Any, bool], int], idle: float = IDLE) -> None:
+    """The server `_start` runs (`ssg build-server`): one long-lived builder (as `ssg build --watch` keeps) answers
+    each build until the server stops (`Server`). `run_command(args, builder, color)` runs `ssg build args` with that
+    builder and returns its exit code. After each answer it does what the preview does while the author reads
+    (`Builder.tidy`, then a collection of the build's garbage), unless a command waits; when it stops, all of it."""
+    from .build import Builder, fewer_collections
+    from .watch import FULL_EVERY, PREVIEW_GEN0, collect_garbage, stopped_by_signals
+
+    builder = Builder(remember=True)
+    since_full = 0  # builds since the last collection that looked at everything
+
+    def pause(stop: Callable[[], bool]) -> None:
+        nonlocal since_full
+        builder.tidy(stop)
+        if stop():
+            return
+        full = since_full >= FULL_EVERY
+        collect_garbage(full)
+        builder.frozen = True
+        since_full = 0 if full else since_full + 1
+
+    with stopped_by_signals(), fewer_collections(PREVIEW_GEN0):
+        try:
+            Server(project, socket_path, idle).run(lambda args, color: run_command(args, builder, color), pause)
+        finally:
+            builder.tidy()  # (the search index's state saved: the next build, of any process, goes on from it)
+            builder.empty_trash()
+
+
+class Server:
+    """The server's loop: one connection at a time, each a build, a stop or a request to restart."""
+
+    def __init__(self, project: Path, socket_path: Path, idle: float = IDLE):
+        self.project, self.socket_path, self.idle = project, socket_path, idle
+        self.identity = identity()
+        self._listener: socket.socket | None = None  # (while it listens)
+        self._lock: int | None = None
+
+    def run(self, build: Callable[[list[str], bool], int], pause: Callable[[Callable[[], bool]], None]) -> None:
+        """Listen until idle for `idle` seconds, stopped, asked by a command of other code, or interrupted (a build
+        stopped by its command's Ctrl-C). `build(args, color)` runs one build, printing to sys.stdout and sys.stderr
+        (the client's, here), and returns its exit code; `pause(stop)` does what a build leaves for later, stopping
+        when `stop()` says a command waits. Returns at once where another server of the project runs (or starts)."""
+        from .locks import hold_lock
+
+        try:
+            self._lock = hold_lock(self.socket_path.with_suffix(".lock"))
+        except BlockingIOError:
+            return  # (its clients find it)
+        self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self.socket_path.unlink(missing_ok=True)  # (one a server left that ended without its cleanup: `kill -9`)
+            self._listener.bind(str(self.socket_path))
+            self._listener.listen(8)
+            print(f"ssg build server {os.getpid()} for {self.project} listening at {self.socket_path}", flush=True)
+            while self._answer_next(self._listener, build, pause):
+                pass
+        finally:
+            self._let_go()
+
+    def _let_go(self) -> None:
+        """Remove the socket, stop listening and let go of the lock (once): from then on, a command starts another
+        server."""
+        from .locks import release_lock
+
+        if self._listener is not None:
+            self.socket_path.unlink(missing_ok=True)
+            self._listener.close()
+            release_lock(self.socket_path.with_suffix(".lock"), self._lock)
+            self._listener = None
+
+    def _answer_next(self, listener: socket.socket, build: Callable[[list[str], bool], int], pause: Callable) -> bool:
+        """Answer the next connection; False where the server is to stop."""
+        listener.settimeout(self.idle)
+        try:
+            connection, _ = listener.accept()
+        except TimeoutError:
+            print(f"stopped after {self.idle:g} s without a build", flush=True)
+            return False
+        with connection:
+            connection.settimeout(REQUEST)
+            try:
+                message = json.loads(next(_Lines(connection), "") or "{}")
+            except (OSError, ValueError):  # (no request in time, or not one: not a client of ours)
+                return True
+            connection.settimeout(None)
+            if message.get("stop"):
+                _send(connection, {"stopped": os.getpid()})
+                print("stopped (ssg build --stop-server)", flush=True)
+                return False
+            if message.get("identity") != self.identity:
+                self._let_go()  # (before it answers: the client starts another at once)
+                _send(connection, {"restart": True})
+                print("stopped for a command of other code or environment", flush=True)
+                return False
+            try:
+                os.chdir(message["cwd"])
+            except OSError as error:  # (the command's working folder is gone)
+                _send(connection, {"err": f"error: {message['cwd']}: {error.strerror}\n", "exit": 1})
+                return True
+            color, stopping = bool(message.get("color")), False
+            with _Watch(connection), _redirected((_Frames(connection, "out", False), _Frames(connection, "err", color))):
+                try:
+                    code = build(message["args"], color)
+                except KeyboardInterrupt:  # (the command's Ctrl-C, or the server's SIGTERM: `build` said "Aborted!")
+                    code, stopping = 1, True
+                except Exception:  # noqa: BLE001 - a bug of ours: told as `ssg build` would tell it; the builder may be halfway
+                    traceback.print_exc()
+                    code, stopping = 1, True
+            with suppress(OSError):
+                _send(connection, {"exit": code})
+                connection.shutdown(socket.SHUT_RDWR)  # (the watching thread ends)
+        if stopping:
+            print("stopped: a build was interrupted, or failed on an error of ssg's", flush=True)
+            return False
+        pause(lambda: _waiting(listener))
+        return True
+
+
+def _waiting(listener: socket.socket) -> bool:
+    """Whether a command waits to be answered."""
+    import select
+
+    return bool(select.select([listener], [], [], 0)[0])
+
+
+@contextmanager
+def _redirected(streams: tuple[TextIO, TextIO]) -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = streams
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -1,0 +1,351 @@
+"""`ssg build --server`, run as the user runs it: each build answered by a server that outlives the command writes what
+`ssg build` writes, byte for byte, and says what it says, with its exit code; one server serves a project's commands
+one after another, stops when asked, when a command runs other code, when its command's Ctrl-C stops a build, or
+after its idle time; a broken edit fails the build, not the server."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import suppress
+from pathlib import Path
+
+import pytest
+
+from ssg import buildserver
+
+from .conftest import REPO, SITE_YAML, Project, article, ssg_env, tree
+
+CLOCK = ["--clock", "2026-01-01T00:00:00+00:00"]
+
+
+@pytest.fixture
+def short_tmp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A temporary folder of a short path for the servers' sockets (pytest's are longer than a socket's path may be),
+    in this process and in the commands it runs; every server started there is stopped at the end."""
+    folder = Path(tempfile.mkdtemp(prefix="ssg-t", dir="/tmp"))
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    try:
+        yield folder
+    finally:
+        for pid in servers_started(folder):
+            with suppress(OSError):  # (only a server still there: not a process that took its number since)
+                if b"build-server" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Project:
+    return Project(tmp_path / "site").write(
+        {
+            "site.yaml": SITE_YAML,
+            "content/2021/one.md": article("Роскосмос запустил спутник", "2021-03-01T10:00:00+03:00", tags="[космос, Роскосмос]"),
+            "content/2021/two.md": article("NASA lands a rover", "2021-04-02T11:00:00+00:00", tags="[space, NASA]", lang="en"),
+            "content/2022/three.md": article("Третья новость", "2022-05-03T12:00:00+03:00", tags="[космос]"),
+        }
+    )
+
+
+def ssg(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m ssg -C root args`, as the user runs it, to its end."""
+    return subprocess.run(
+        [sys.executable, "-m", "ssg", "-C", str(root), *args],
+        cwd=REPO,
+        env=env or ssg_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def servers_started(short_tmp: Path) -> list[int]:
+    """The process of every server started under `short_tmp`, in order (each says so first in its log)."""
+    return [int(pid) for log in short_tmp.glob("ssg-*/*.log") for pid in re.findall(r"ssg build server (\d+)", log.read_text())]
+
+
+def log_text(short_tmp: Path) -> str:
+    return "".join(log.read_text() for log in short_tmp.glob("ssg-*/*.log"))
+
+
+def cold_build(site: Project, tmp_path: Path) -> dict[str, bytes]:
+    """What a fresh `ssg build` of the project's files writes (into a folder of its own, with a cache of its own)."""
+    copy = tmp_path / "cold"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
+    done = ssg(copy, "build", *CLOCK)
+    assert done.returncode == 0, done.stderr
+    return tree(copy / "public")
+
+
+def without_times(text: str) -> str:
+    return re.sub(r"in \d+\.\d+ s", "in T s", text)
+
+
+def test_builds_through_the_server_write_what_ssg_build_writes(site: Project, short_tmp: Path, tmp_path: Path) -> None:
+    first = ssg(site.root, "build", "--server", *CLOCK)
+    assert first.returncode == 0, first.stderr
+    assert "Starting a build server" in first.stderr
+    assert tree(site.public) == cold_build(site, tmp_path)
+    # Each kind of edit, built by the same server, gives what a fresh build of the same files gives.
+    edits = [
+        (
+            "content/2021/one.md",
+            article("Роскосмос запустил спутник", "2021-03-01T10:00:00+03:00", "Новый текст.", tags="[космос, Роскосмос]"),
+        ),
+        ("content/2021/two.md", article("NASA lands a second rover", "2021-04-02T11:00:00+00:00", tags="[space, NASA]", lang="en")),
+        ("content/2022/three.md", article("Третья новость", "2022-05-03T12:00:00+03:00", tags="[космос, МКС]")),
+        ("content/2022/three.md", article("Третья новость", "2020-01-03T12:00:00+03:00", tags="[космос, МКС]")),
+        ("content/2023/four.md", article("Четвёртая", "2023-06-04T09:00:00+03:00")),
+    ]
+    for name, text in edits:
+        site.write({name: text})
+        done = ssg(site.root, "build", "--server", *CLOCK)
+        assert done.returncode == 0, done.stderr
+        assert "Starting a build server" not in done.stderr
+        assert tree(site.public) == cold_build(site, tmp_path), name
+    site.remove("content/2021/two.md")
+    done = ssg(site.root, "build", "--server", *CLOCK)
+    assert done.returncode == 0 and tree(site.public) == cold_build(site, tmp_path)
+    assert len(servers_started(short_tmp)) == 1  # (one server answered them all)
+    # What it says is what `ssg build` says, with its exit code: here, that nothing changed since.
+    here = ssg(site.root, "build", *CLOCK)
+    there = ssg(site.root, "build", "--server", *CLOCK)
+    assert (there.returncode, without_times(there.stdout), there.stderr) == (here.returncode, without_times(here.stdout), here.stderr)
+    assert "up to date" in there.stdout
+
+
+def test_a_build_by_another_process_between_two_of_the_server(site: Project, short_tmp: Path, tmp_path: Path) -> None:
+    """`ssg build` (or `build --watch`) may write the output between two commands the server answers: the server finds
+    the output as that build left it, not as it remembers it."""
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    site.write({"content/2021/one.md": article("Другой заголовок", "2021-03-01T10:00:00+03:00", tags="[космос]")})
+    assert ssg(site.root, "build", *CLOCK).returncode == 0
+    site.write({"content/2021/one.md": article("Роскосмос запустил спутник", "2021-03-01T10:00:00+03:00", tags="[космос, Роскосмос]")})
+    done = ssg(site.root, "build", "--server", *CLOCK)
+    assert done.returncode == 0, done.stderr
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert len(servers_started(short_tmp)) == 1
+
+
+def test_a_broken_edit_fails_the_build_and_the_next_one_goes_through_the_same_server(site: Project, short_tmp: Path) -> None:
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    good = site.public.joinpath("index.html").read_bytes()
+    site.write({"content/2021/one.md": "---\ntitle: [unclosed\ndate: 2021-03-01\n---\nText.\n"})
+    broken = ssg(site.root, "build", "--server", *CLOCK)
+    assert broken.returncode == 1
+    assert "content/2021/one.md:2" in broken.stderr and "Build failed: 1 problem." in broken.stderr
+    assert site.public.joinpath("index.html").read_bytes() == good  # (the output as the last good build left it)
+    # Flags parsed by the server as the command line parses them: a usage error is one.
+    usage = ssg(site.root, "build", "--server", "--jobs", "0")
+    assert usage.returncode == 2 and "--jobs" in usage.stderr
+    watching = ssg(site.root, "build", "--server", "--watch")
+    assert watching.returncode == 2 and "--watch keeps its builder itself; it does not go with --server" in watching.stderr
+    site.write({"content/2021/one.md": article("Исправлено", "2021-03-01T10:00:00+03:00")})
+    fixed = ssg(site.root, "build", "--server", *CLOCK)
+    assert fixed.returncode == 0, fixed.stderr
+    assert any("Исправлено" in text.decode() for name, text in tree(site.public).items() if name.endswith(".html"))
+    assert len(servers_started(short_tmp)) == 1
+
+
+def test_the_command_line_sends_the_build_it_parsed(site: Project, short_tmp: Path, tmp_path: Path, monkeypatch) -> None:
+    """`ssg build --server` where the command line was parsed (here in-process; `entry` sends most without): the
+    options as given, a relative output folder from the command's working folder."""
+    from click.testing import CliRunner
+
+    from ssg.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["-C", str(site.root), "build", "--server", "-o", "out", "-j", "1", "--profile", *CLOCK])
+    assert result.exit_code == 0, result.stderr
+    assert "Starting a build server" in result.stderr and "  phase " in result.stderr
+    assert tree(tmp_path / "out") == cold_build(site, tmp_path)
+    assert not site.public.exists()
+
+
+def test_stop_server(site: Project, short_tmp: Path) -> None:
+    none = ssg(site.root, "build", "--stop-server")
+    assert none.returncode == 0 and f"No build server runs for {site.root.resolve()}." in none.stdout
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    (pid,) = servers_started(short_tmp)
+    stopped = ssg(site.root, "build", "--stop-server")
+    assert stopped.returncode == 0 and f"Stopped the build server of {site.root.resolve()} (process {pid})." in stopped.stdout
+    assert wait_gone(pid)
+    assert not list(short_tmp.glob("ssg-*/*.sock")) and not list(short_tmp.glob("ssg-*/*.lock"))
+    assert "No build server runs" in ssg(site.root, "build", "--stop-server").stdout
+
+
+def test_a_command_of_another_environment_gets_a_server_of_its_own(site: Project, short_tmp: Path) -> None:
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    other = ssg(site.root, "build", "--server", *CLOCK, env={**ssg_env(), "TZ": "Asia/Tokyo"})
+    assert other.returncode == 0, other.stderr
+    first, second = servers_started(short_tmp)
+    assert wait_gone(first)
+    assert "stopped for a command of other code or environment" in log_text(short_tmp)
+    assert "0 written, 0 removed" in other.stdout  # (the second server's first build: the output as the first left it)
+    assert ssg(site.root, "build", "--server", *CLOCK, env={**ssg_env(), "TZ": "Asia/Tokyo"}).returncode == 0
+    assert servers_started(short_tmp) == [first, second]
+
+
+def test_the_server_stops_after_its_idle_time(site: Project, short_tmp: Path) -> None:
+    socket_path = buildserver.address(site.root)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ssg", "-C", str(site.root), "build-server", str(socket_path), "--idle", "0.5"],
+        cwd=REPO,
+        env=ssg_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode == 0, output
+    assert "stopped after 0.5 s without a build" in output
+    assert not socket_path.exists()
+
+
+def test_two_commands_at_once_share_one_server(site: Project, short_tmp: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "ssg", "-C", str(site.root), "build", "--server", *CLOCK]
+    running = [
+        subprocess.Popen(command, cwd=REPO, env=ssg_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
+    for process in running:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    assert len(servers_started(short_tmp)) == 1
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_ctrl_c_stops_the_build_in_the_server_and_the_server(site: Project, short_tmp: Path, tmp_path: Path) -> None:
+    """The command's Ctrl-C stops the server's build, here while it waits for the build cache another build holds (a
+    wait in a system call, which only a signal ends); the server then ends, and the next command starts another."""
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    site.write({"content/2023/four.md": article("Четвёртая", "2023-06-04T09:00:00+03:00")})
+    from ssg.locks import hold_lock, release_lock
+
+    lock_path = site.root / ".ssg-cache" / "lock"
+    held = hold_lock(lock_path)
+    try:
+        client = subprocess.Popen(
+            [sys.executable, "-m", "ssg", "-C", str(site.root), "build", "--server", *CLOCK],
+            cwd=REPO,
+            env=ssg_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert "is using the build cache" in client.stderr.readline()  # (the server's build waits: it said so)
+        client.send_signal(signal.SIGINT)
+        out, err = client.communicate(timeout=60)
+    finally:
+        release_lock(lock_path, held)
+    assert client.returncode == 1 and "Aborted!" in err, log_text(short_tmp)
+    (pid,) = servers_started(short_tmp)
+    assert wait_gone(pid)
+    assert "stopped: a build was interrupted, or failed on an error of ssg's" in log_text(short_tmp)
+    assert not [p for p in site.root.iterdir() if p.name.startswith(".") and "staging" in p.name]
+    done = ssg(site.root, "build", "--server", *CLOCK)
+    assert done.returncode == 0, done.stderr
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_a_client_that_goes_away_stops_the_build(site: Project, short_tmp: Path) -> None:
+    """A client killed (not only Ctrl-C'd) mid-build: its socket closes, which stops the build and the server."""
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    from ssg.locks import hold_lock, release_lock
+
+    lock_path = site.root / ".ssg-cache" / "lock"
+    held = hold_lock(lock_path)
+    try:
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        connection.connect(str(buildserver.address(site.root)))
+        request = {"identity": server_identity(), "args": ["--server", *CLOCK], "cwd": str(REPO), "color": False}
+        connection.sendall(json.dumps(request).encode() + b"\n")
+        assert "is using the build cache" in connection.recv(65536).decode()
+        connection.close()
+        (pid,) = servers_started(short_tmp)
+        assert wait_gone(pid)
+    finally:
+        release_lock(lock_path, held)
+    assert "stopped: a build was interrupted, or failed on an error of ssg's" in log_text(short_tmp)
+
+
+def server_identity() -> str:
+    """The identity of a server started by `ssg` with `ssg_env` (this process's environment may differ in PYTHONPATH)."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from ssg.buildserver import identity; print(identity())"],
+        cwd=REPO,
+        env=ssg_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def wait_gone(pid: int, timeout: float = 30) -> bool:
+    """Whether process `pid` ends within `timeout` seconds (a server is no child of this process: it is polled)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        with open(f"/proc/{pid}/stat") as stat:  # (a zombie: ended, not yet reaped by its parent, which is gone)
+            if stat.read().split(") ")[-1].startswith("Z"):
+                return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["build", "--server"], (".", [])),
+        (["-C", "site", "build", "--server", "-o", "out"], ("site", ["-o", "out"])),
+        (["--project=site", "build", "-j", "1", "--server"], ("site", ["-j", "1"])),
+        (["--project", "site", "build", "--profile", "--server"], ("site", ["--profile"])),
+        (["build"], None),
+        (["build", "--server", "--help"], None),
+        (["build", "--server", "--stop-server"], None),
+        (["build", "--", "--server"], None),
+        (["new", "--server"], None),
+        (["--version"], None),
+        (["-v", "build", "--server"], None),
+        ([], None),
+    ],
+)
+def test_which_commands_go_to_the_server_before_the_command_line_is_loaded(argv: list[str], expected: tuple | None) -> None:
+    found = buildserver.forwarded(argv)
+    if expected is None:
+        assert found is None
+    else:
+        project, args = found  # type: ignore[misc]
+        assert (str(project), [arg for arg in args if arg != "--server"]) == expected
+
+
+def test_a_socket_folder_open_to_others_is_refused(short_tmp: Path, tmp_path: Path) -> None:
+    folder = short_tmp / f"ssg-{os.getuid()}"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    with pytest.raises(buildserver.ServerError, match="not a folder of this user's alone"):
+        buildserver.address(tmp_path)
+    folder.chmod(0o700)
+    assert buildserver.address(tmp_path).parent == folder
+
+
+def test_a_socket_path_too_long_is_told(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    long = tmp_path / ("x" * 90)
+    long.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(long))
+    with pytest.raises(buildserver.ServerError, match="too long for a socket's path"):
+        buildserver.address(tmp_path)
