@@ -547,13 +547,19 @@ def test_an_article_linked_to_a_file_that_is_gone_is_named_not_left_out_in_silen
 
 def test_the_preview_tells_of_an_article_linked_to_nothing_at_its_first_build(site, tmp_path):
     """A soak trial: the preview's builder skipped the walk that finds an article linked to a file that is gone (every
-    save would pay for it), so an editor who only previewed never heard of it. It walks at its first build."""
+    save would pay for it), so an editor who only previewed never heard of it. It walks at its first build, and at any
+    build that lists every content file."""
     (site.root / "content/2021/usb.md").symlink_to(tmp_path / "media/usb/usb.md")
     builder, config = Builder(), load_config(site.root)
     first = builder.build(config, BuildOptions(now=NOW))
     assert [w.path for w in first.warnings] == ["content/2021/usb.md"] and "leads to no file" in first.warnings[0].message
     site.write({"content/2021/first.md": article("First one", "2021-05-24T10:15:00+03:00", "Edited.", tags="[Moon]")})
-    assert builder.build(config, BuildOptions(now=NOW)).warnings == []  # (not on every save)
+    saved = [str(site.root / "content/2021/first.md")]  # (as the watcher tells a save)
+    assert builder.build(config, BuildOptions(now=NOW), changed=saved).warnings == []  # (not on every save)
+    # A build told of no save lists every file (the build server's, for each command: `ssg build --server`), and tells
+    # it as `ssg build` does.
+    site.write({"content/2021/first.md": article("First one", "2021-05-24T10:15:00+03:00", "Again.", tags="[Moon]")})
+    assert [w.path for w in builder.build(config, BuildOptions(now=NOW)).warnings] == ["content/2021/usb.md"]
 
 
 def test_a_file_size_limit_under_the_cache_is_told(site):
