@@ -32,7 +32,7 @@ from typing import NamedTuple
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, foreign_files, tracked_by_git, unusable, write_failure
+from .cache import Store, foreign_files, record_failure, tracked_by_git, unusable, write_failure
 from .checks import check_content_dir
 from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
@@ -410,7 +410,8 @@ class Builder:
             output, prints, gone = self._write(run, theme, made, committing)
             self.moved = True
             with phase("commit"):
-                self._remember(run, inputs, loaded, made, output, prints)
+                if (unsaved := self._remember(run, inputs, loaded, made, output, prints)) is not None:
+                    result.warnings.append(unsaved)  # (the output is whole: the build succeeds, the next one checks every page)
                 if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)
                     result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
                     result.warnings += renamed_listings(gone, output.old, made.pages, made.urls, config.output_dir)
@@ -580,24 +581,32 @@ class Builder:
 
     def _remember(
         self, run: _Run, inputs: Inputs | None, loaded: Loaded, made: Assembly, output: Output, prints: Remembered | None
-    ) -> None:
+    ) -> Problem | None:
         """Keep what the next build goes on from: in this builder, and in the cache (this build's inputs and summary, so
-        that a build of the same inputs has nothing to do)."""
+        that a build of the same inputs has nothing to do). Returns the warning where the cache cannot take it (a full
+        disk, `record_failure`): the output is moved in by then, whole, and the build is not failed for a record the next
+        build goes without (it finds the files it made by the output's manifest)."""
         config, store, now = run.config, run.store, run.now
         self.manifests[config.output_path] = output.manifest()
         if self.remember:
             self.committed[config.output_path] = self.manifests[config.output_path]
         self.planned, self.prints = made.planned, prints
-        store.remember_templates(self.templates.take_added())
         judged = None if run.options.future else now
         ends = [article.date - checks.FAR_FUTURE for article in made.later if article.date - now > checks.FAR_FUTURE]  # (its warning's)
         ends += [page.publish_from for page in made.later_pages]  # (a page dated later is published from its date on)
         ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires]  # (Hugo's expiryDate: before now too)
         ends += [page.publish_from for page in loaded.pages if page.publish_from is not None and page.publish_from <= now]
         state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, made.files.values(), run.result.record(), ends)
-        store.remember_build(str(config.output_path), state)
+        try:
+            store.remember_templates(self.templates.take_added())
+            store.remember_build(str(config.output_path), state)
+            store.commit()  # (here, not as the store closes, which would fail the build with the output moved in)
+        except sqlite3.OperationalError as error:
+            store.rollback()  # (all since the articles' records: the prints memo, copies, labels, as much as the record)
+            return record_failure(config.cache_path, error)
         if not self.remember:  # (a one-shot build's: not on every save of the preview, which builds into one folder)
             prune_search_states(config, store.outputs())
+        return None
 
     def _assemble(self, articles: list[Article], pages: list[StandalonePage], config: Config, unreadable: frozenset[str]) -> Site:
         """The site model: the last build's with the edited articles swapped in, where that is all that changed; with
