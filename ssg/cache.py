@@ -60,6 +60,8 @@ CREATE TABLE IF NOT EXISTS written (token TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS prints (output TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS labels (value BLOB NOT NULL);
 """
+# Each table as SQLite keeps it (`sqlite_master`) once SCHEMA made it: a table of another shape is another ssg's (`Store._open`).
+_TABLES = {m[2]: f"CREATE TABLE {m[1]}" for m in re.finditer(r"CREATE TABLE IF NOT EXISTS ((\w+) \(.*\));", SCHEMA)}
 # How records are stored, part of the cache's stamp (`stamps.cache_stamp`): another value starts the cache afresh, so a
 # record stored another way is never misread. 2: search terms in marshal's form (of this marshal version), not JSON.
 STORAGE = f"2/marshal-{marshal.version}"
@@ -248,6 +250,13 @@ class Store:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(SCHEMA)
+        # A table of another shape, as another version of ssg made it (a column added, or dropped): its rows are deleted
+        # below as another stamp's, but the table stayed, and the build failed where it wrote one ("table records has 3
+        # columns but 4 values were supplied"), telling to delete the cache; it is started afresh, as a damaged file is.
+        tables = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+        if any(tables.get(name) != made for name, made in _TABLES.items()):
+            db.close()
+            raise sqlite3.DatabaseError("the tables of another version of ssg")
         stamps = [row[0] for row in db.execute("SELECT value FROM stamp")]
         if stamps != [self.stamp]:
             db.executescript(

@@ -832,6 +832,28 @@ def test_foreign_cache_stamp_is_discarded(site):
     assert site.build().read == FILES
 
 
+@pytest.mark.parametrize(
+    "shape",
+    [
+        # (records without its last column; builds with one more: an older version's, a later one's)
+        "CREATE TABLE records (digest TEXT PRIMARY KEY, meta TEXT, body TEXT)",
+        "CREATE TABLE builds (output TEXT PRIMARY KEY, state TEXT NOT NULL, at TEXT)",
+    ],
+)
+def test_a_cache_of_another_versions_tables_is_started_afresh(site, tmp_path, shape):
+    """A cache.sqlite whose table another version of ssg made otherwise: the stamp deleted its rows, but the table stayed,
+    and the build failed where it wrote one ("the build cache cannot be written (SQLite: table records has 3 columns but
+    4 values were supplied): deleting .ssg-cache is safe"), on every build until the user deleted it."""
+    table = shape.split()[2]
+    change_cache(site, f"DROP TABLE {table}", shape, "UPDATE stamp SET value = 'another version'")
+    site.write({"content/2021/story-0.md": article("Story zero", "2021-01-10T10:00:00+03:00", "Body.", tags="[Alpha]")})
+    result = site.build()
+    assert (result.read, result.warnings) == (FILES, [])
+    assert site.cache_sql("SELECT sql FROM sqlite_master WHERE name = ?", table) != [(shape,)]  # (made anew, this version's)
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert site.build().up_to_date
+
+
 def test_the_cache_stamp_is_of_the_code_running_not_of_the_files_on_disk(site, monkeypatch):
     """`ssg serve` left running while ssg's files change (an upgrade, a working copy's edit) stamped what its old
     code read with the new code's hash: restarted, ssg trusted those records and kept the old rendering."""
