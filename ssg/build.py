@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from itertools import chain, compress
+from itertools import chain, compress, filterfalse
 from operator import attrgetter, not_
 from pathlib import Path
 from typing import NamedTuple
@@ -244,6 +244,8 @@ class Builder:
         self.templates: Templates | None = None
         self.manifests: dict[Path, Manifest] = {}
         self.committed: dict[Path, Manifest] = {}  # the manifest this builder last wrote to each output folder (if it remembers)
+        # Output folders where a file its last build there left is gone since (`output_gone`): the next build looks for each.
+        self.distrusted: set[Path] = set()
         self.trashed: set[Path] = set()  # the output folders its builds may have set files aside beside (`empty_trash`)
         self.code = ""  # ssg's code and libraries, hashed (see `inputs.code_version`)
         self.planned: Planned | None = None  # the last build's pages, by what they were made from
@@ -280,6 +282,29 @@ class Builder:
             return content_stats(config.content_path, stop) != self.stats[1]
         except ListingStoppedError:
             return False
+
+    def output_gone(self, config: Config, stop: Callable[[], bool] | None = None) -> list[str]:
+        """The files this builder's last build into the output folder left there that are gone since (deleted by hand),
+        sorted; where there are any, its next build there looks for every file, as `ssg build` does, and makes those
+        again. Its builds trust the files of the manifest they wrote to be there (`Output`'s `own`: 16,000 stats spared
+        on each save at 10,000 articles), and such a file stayed missing until its inputs changed or the watch restarted:
+        the watcher does not watch the output folder, where it would hear every file each build writes. (The preview
+        asks while the author pauses, after it lists the content: 20,534 files looked for in 64-100 ms at 10,000
+        articles, on our 2-core box while busy, and the listing 54-58 ms.)
+
+        `stop`: asked every OUTPUT_BATCH files; when it says so, it stops and says none (the next pause looks again)."""
+        folder = config.output_path
+        manifest = self.committed.get(folder)
+        if manifest is None or not manifest.still_current(folder):
+            return []  # (none, or another build's since: the next build looks for every file anyway)
+        paths, prefix, isfile, gone = list(manifest.files), os.path.join(folder, ""), os.path.isfile, []
+        for start in range(0, len(paths), OUTPUT_BATCH):
+            if stop is not None and stop():
+                return []
+            gone += [path[len(prefix) :] for path in filterfalse(isfile, map(prefix.__add__, paths[start : start + OUTPUT_BATCH]))]
+        if gone:
+            self.distrusted.add(folder)
+        return sorted(gone)
 
     def cards_for(self, base: str, counts: bool) -> Cards:
         """The listing entries made so far under `base` (`render.Cards`): none for a one-shot build; a long-lived
@@ -409,6 +434,7 @@ class Builder:
                 return result
             output, prints, gone = self._write(run, theme, made, committing)
             self.moved = True
+            self.distrusted.discard(config.output_path)  # (it looked for every file: those gone are made again)
             with phase("commit"):
                 if (unsaved := self._remember(run, inputs, loaded, made, output, prints)) is not None:
                     result.warnings.append(unsaved)  # (the output is whole: the build succeeds, the next one checks every page)
@@ -555,11 +581,11 @@ class Builder:
             config.output_path, config.root, protected_dirs(config), options.force, config.cache_path, config.origin("output_dir")
         )
         # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
-        # (`build --watch`) committed the current manifest itself.
+        # (`build --watch`) committed the current manifest itself; but where one was found gone since (`output_gone`).
         previous = self._manifest(config.output_path)
         inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
         private = _is_preview(config)  # the preview's folder: all in it is ssg's
-        own = inside_cache or previous is self.committed.get(config.output_path)
+        own = (inside_cache or previous is self.committed.get(config.output_path)) and config.output_path not in self.distrusted
         if previous.signature is None and not private:
             check_manifest(config.output_path)
         output = Output(config.output_path, previous, own, private, defer=self.remember)
@@ -856,6 +882,8 @@ def check_cache_dir(config: Config) -> None:
             "safe; use one, e.g. .ssg-cache"
         )
 
+
+OUTPUT_BATCH = 2000  # files of the output looked for between two questions whether a save waits (`Builder.output_gone`)
 
 BUILD_GEN0 = 100_000  # objects made (net) between two collections of the youngest generation, during a build
 

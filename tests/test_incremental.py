@@ -443,6 +443,28 @@ def test_a_look_for_missed_changes_stops_when_a_save_waits_and_the_next_finds_th
     assert "Unreported." in site.page("2021/03/12/story-2/")
 
 
+def test_files_of_the_output_deleted_by_hand_are_found_as_the_author_pauses_and_made_again(site, tmp_path, monkeypatch):
+    """A long-lived builder (`build --watch`, the preview) trusts the files it moved in to be there: a page, a feed, the
+    sitemap, a static file or a file of the search index deleted by hand stayed missing until its inputs changed. The
+    pause looks for each (`output_gone`), and the next build, with nothing else changed, makes them again; a look that
+    a save stops finds none (the save builds first, and the next pause looks again)."""
+    builder = Builder()
+    config = load_config(site.root)
+    builder.build(config, BuildOptions(now=NOW))
+    assert builder.output_gone(config) == []
+    deleted = ["2021/03/12/story-2/index.html", "extra.css", "search/d/0.js", "sitemap.xml", "tags/t0/feed.xml"]
+    for path in deleted:
+        (site.public / path).unlink()
+    monkeypatch.setattr(ssg.build, "OUTPUT_BATCH", 2)
+    for n in range(3):
+        assert builder.output_gone(config, stop=true_after(n)) == []
+    assert builder.output_gone(config, stop=lambda: False) == deleted
+    result = builder.build(config, BuildOptions(now=NOW), changed=[])  # (as the pause builds: no event since)
+    assert (result.up_to_date, result.changed, result.read) == (False, len(deleted), 0)
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert builder.output_gone(config) == [] and not builder.distrusted  # (the builds after it trust the manifest again)
+
+
 def true_after(n: int):
     """A `stop` that says False `n` times, then True: a save that comes in after that many looks."""
     calls = iter(range(n))
