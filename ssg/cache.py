@@ -60,6 +60,8 @@ CREATE TABLE IF NOT EXISTS written (token TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS prints (output TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS labels (value BLOB NOT NULL);
 """
+# Each table as SQLite keeps it (`sqlite_master`) once SCHEMA made it: a table of another shape is another ssg's (`Store._open`).
+_TABLES = {m[2]: f"CREATE TABLE {m[1]}" for m in re.finditer(r"CREATE TABLE IF NOT EXISTS ((\w+) \(.*\));", SCHEMA)}
 # How records are stored, part of the cache's stamp (`stamps.cache_stamp`): another value starts the cache afresh, so a
 # record stored another way is never misread. 2: search terms in marshal's form (of this marshal version), not JSON.
 STORAGE = f"2/marshal-{marshal.version}"
@@ -123,17 +125,35 @@ def write_failure(folder: Path, error: sqlite3.Error, state: str) -> Problem:
     (the project's own disk, mostly: the cache is written before the output), the file read-only or damaged meanwhile.
     A nearly full disk stopped the build with SQLite's traceback ("database or disk is full"). `state`: the output
     folder's."""
-    name, elsewhere = getattr(error, "sqlite_errorname", ""), f"set cache_dir in site.yaml to a folder on another ({state})"
+    what, fix = _failure_words(folder, error)
+    return Problem(str(folder / "cache.sqlite"), None, None, f"the build cache cannot be written ({what}): {fix} ({state})")
+
+
+def record_failure(folder: Path, error: sqlite3.Error) -> Problem:
+    """The warning of a build whose output was moved in whole, and whose record in the cache (in `folder`) then failed to
+    be saved (`write_failure`'s causes): the build exited 1 there, and a CI deploy stopped, though the output folder
+    held the whole new site. What the next build finds is true of the cache as it stays: the records of the articles,
+    saved before the output was written, and the last record of a build, an earlier one's or none; the output folder
+    tells its files by its own manifest, not by the cache."""
+    what, fix = _failure_words(folder, error)
+    return Problem(
+        str(folder / "cache.sqlite"),
+        None,
+        None,
+        f"the output folder holds this build, whole, but the build cache cannot be written ({what}), so it has no record "
+        f"of this build: the next build cannot tell that nothing changed, and checks every page again (writing only "
+        f"those that differ); {fix}",
+    )
+
+
+def _failure_words(folder: Path, error: sqlite3.Error) -> tuple[str, str]:
+    """What an error of SQLite as a build wrote its cache in `folder` means, and what to do."""
+    name, elsewhere = getattr(error, "sqlite_errorname", ""), "set cache_dir in site.yaml to a folder on another"
     if name == "SQLITE_FULL":
-        what, fix = "the disk is full", f"make room on that disk, or {elsewhere}"
-    elif name.startswith("SQLITE_IOERR"):  # (a file-size limit, `ulimit -f`, is one: SQLite does not tell it from others)
-        what, fix = (
-            "a disk I/O error: the disk full, a file-size limit (ulimit -f) reached, or the disk failing",
-            f"check it, or {elsewhere}",
-        )
-    else:
-        what, fix = f"SQLite: {error}", f"deleting {folder} is safe, and the next build makes it again ({state})"
-    return Problem(str(folder / "cache.sqlite"), None, None, f"the build cache cannot be written ({what}): {fix}")
+        return "the disk is full", f"make room on that disk, or {elsewhere}"
+    if name.startswith("SQLITE_IOERR"):  # (a file-size limit, `ulimit -f`, is one: SQLite does not tell it from others)
+        return "a disk I/O error: the disk full, a file-size limit (ulimit -f) reached, or the disk failing", f"check it, or {elsewhere}"
+    return f"SQLite: {error}", f"deleting {folder} is safe, and the next build makes it again"
 
 
 def file_digest(source_path: str, raw: bytes) -> str:
@@ -230,6 +250,13 @@ class Store:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(SCHEMA)
+        # A table of another shape, as another version of ssg made it (a column added, or dropped): its rows are deleted
+        # below as another stamp's, but the table stayed, and the build failed where it wrote one ("table records has 3
+        # columns but 4 values were supplied"), telling to delete the cache; it is started afresh, as a damaged file is.
+        tables = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+        if any(tables.get(name) != made for name, made in _TABLES.items()):
+            db.close()
+            raise sqlite3.DatabaseError("the tables of another version of ssg")
         stamps = [row[0] for row in db.execute("SELECT value FROM stamp")]
         if stamps != [self.stamp]:
             db.executescript(
@@ -417,6 +444,12 @@ class Store:
 
     def commit(self) -> None:
         self.db.commit()
+
+    def rollback(self) -> None:
+        """Drop what was written since the last commit, where that commit failed (the disk full): closing the store
+        commits, and would fail again, the same way."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.rollback()
 
     def close(self, shrink: bool = True) -> None:
         """`shrink`: give the disk back the room dropped records left (`_shrink`), which may take seconds once; the

@@ -195,8 +195,8 @@ class Output:
         `own`: the files `previous` lists are there as that build left them, when it is still current:
         the folder is ssg's alone (the preview's, inside the cache), or the caller wrote `previous`
         itself and keeps watching (`build --watch`). Kept files are then not looked for one by one
-        (16,000 stats on every save at 10,000 articles). A page deleted from it by hand stays missing
-        until its inputs change, or the preview or the watch restarts.
+        (16,000 stats on every save at 10,000 articles). A page deleted from it by hand is looked for
+        while the author pauses (`Builder.output_gone`), and the build after that is not `own`.
 
         `private`: the folder is ssg's alone (the preview's, inside the cache): every file in it is
         ssg's, even one its manifest lost, so `commit` does not look for the user's files there.

@@ -43,7 +43,7 @@ from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .content import Article
 from .errors import Problem, SsgError
-from .output import MANIFEST
+from .output import MANIFEST, some_of
 from .site import Site
 from .standalone import Standalones
 from .urls import Urls
@@ -796,21 +796,31 @@ class Rebuilder:
         return builds
 
     def catch_up(self) -> None:
-        """Build the content changes the watcher missed, if any (`Builder.missed_changes`)."""
+        """Build the content changes the watcher missed, if any (`Builder.missed_changes`), and the files of the output
+        folder deleted by hand since the last build (`Builder.output_gone`)."""
+        if self.config is None:
+            return
+        target = self.target(self.config)
         try:
-            missed = self.config is not None and self.builder.missed_changes(self.target(self.config), stop=self.batcher.waiting)
+            missed = self.builder.missed_changes(target, stop=self.batcher.waiting)
+            gone = self.builder.output_gone(target, stop=self.batcher.waiting)
         except Exception as exc:  # noqa: BLE001 - a bug of ours (or a folder gone while listed) must not take the preview down
             traceback.print_exc()
             click.secho(f"warning: looking for changes the watcher missed failed ({type(exc).__name__}: {exc})", fg="yellow", err=True)
             return
-        if missed and self.config is not None:
-            # Builds trust file events to say which content changed; a change they missed (a full event queue,
-            # a file system that tells nothing) shows here, and is built as any other.
+        if not (missed or gone):
+            return
+        # Builds trust file events to say which content changed; a change they missed (a full event queue,
+        # a file system that tells nothing) shows here, and is built as any other.
+        if missed:
             self._changed = None
-            if not self.batcher.quiet_for(0):
-                return  # a save came in meanwhile: its batch builds (listing all), once its files are written
+        if not self.batcher.quiet_for(0):
+            return  # a save came in meanwhile: its batch builds (listing all, looking for every output file), once its files are written
+        if missed:
             click.echo("Changed: content files the watcher did not report (found by listing them all)")
-            self.build(self.config)
+        if gone:
+            click.echo(f"Changed: files deleted from {target.output_path} since the last build ({some_of(gone)}): made again")
+        self.build(self.config)
 
     def failed(self, error: SsgError) -> None:
         self.state.publish(changed=False, problems=error.problems)

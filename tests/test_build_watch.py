@@ -152,6 +152,38 @@ def test_a_change_the_watcher_missed_is_built_once_the_author_pauses(project, tm
         process.wait()
 
 
+def test_output_files_deleted_by_hand_are_made_again_once_the_author_pauses(project, tmp_path):
+    """The long-lived builder trusts the files it moved in to be there (no 20,000 stats on each save): a page, a tag's
+    page and its feed deleted from the output by hand stayed missing until their inputs changed, where a new `ssg build`
+    makes them again. The pause after a build looks for each, and builds again where some are gone."""
+    project.write(
+        {
+            ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "The first text.", tags="[Roscosmos]"),
+            "content/2022/other.md": article("Other", "2022-01-01"),
+        }
+    )
+    deleted = ["2021/05/24/roscosmos/index.html", "tags/roscosmos/feed.xml", "tags/roscosmos/index.html"]
+    process = ssg(project.root, "build", "--watch")
+    lines = Lines(process)
+    try:
+        lines.until("Watching ")
+        for path in deleted:
+            (project.public / path).unlink()
+        project.write({"content/2022/other.md": article("Other", "2022-01-01", "Edited.")})  # (a save: its pause comes after)
+        lines.built("content/2022/other.md")
+        # (The first build's pause may have found some of them before the save, and a pause after it the rest.)
+        while not all((project.public / path).is_file() for path in deleted):
+            lines.until("Changed: files deleted from ")
+            lines.until("Built in")
+        told = [line.rstrip() for line in lines.seen if line.startswith(f"Changed: files deleted from {project.public} ")]
+        named = [line.partition(" since the last build (")[2].removesuffix("): made again").split(", ") for line in told]
+        assert sorted(name for names in named for name in names) == deleted, "".join(lines.seen)
+        assert tree(project.public) == cold_build(project.root, tmp_path / "fresh")
+    finally:
+        process.kill()
+        process.wait()
+
+
 def test_a_first_build_that_fails_does_not_claim_a_last_good_one(project):
     project.write({"content/2021/broken.md": "---\ntitle: [unclosed\n---\n"})
     process = ssg(project.root, "build", "--watch")

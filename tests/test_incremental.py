@@ -443,6 +443,28 @@ def test_a_look_for_missed_changes_stops_when_a_save_waits_and_the_next_finds_th
     assert "Unreported." in site.page("2021/03/12/story-2/")
 
 
+def test_files_of_the_output_deleted_by_hand_are_found_as_the_author_pauses_and_made_again(site, tmp_path, monkeypatch):
+    """A long-lived builder (`build --watch`, the preview) trusts the files it moved in to be there: a page, a feed, the
+    sitemap, a static file or a file of the search index deleted by hand stayed missing until its inputs changed. The
+    pause looks for each (`output_gone`), and the next build, with nothing else changed, makes them again; a look that
+    a save stops finds none (the save builds first, and the next pause looks again)."""
+    builder = Builder()
+    config = load_config(site.root)
+    builder.build(config, BuildOptions(now=NOW))
+    assert builder.output_gone(config) == []
+    deleted = ["2021/03/12/story-2/index.html", "extra.css", "search/d/0.js", "sitemap.xml", "tags/t0/feed.xml"]
+    for path in deleted:
+        (site.public / path).unlink()
+    monkeypatch.setattr(ssg.build, "OUTPUT_BATCH", 2)
+    for n in range(3):
+        assert builder.output_gone(config, stop=true_after(n)) == []
+    assert builder.output_gone(config, stop=lambda: False) == deleted
+    result = builder.build(config, BuildOptions(now=NOW), changed=[])  # (as the pause builds: no event since)
+    assert (result.up_to_date, result.changed, result.read) == (False, len(deleted), 0)
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert builder.output_gone(config) == [] and not builder.distrusted  # (the builds after it trust the manifest again)
+
+
 def true_after(n: int):
     """A `stop` that says False `n` times, then True: a save that comes in after that many looks."""
     calls = iter(range(n))
@@ -830,6 +852,28 @@ def test_corrupted_cache_is_rebuilt(site, tmp_path, damage):
 def test_foreign_cache_stamp_is_discarded(site):
     change_cache(site, "UPDATE stamp SET value = 'another version'")
     assert site.build().read == FILES
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        # (records without its last column; builds with one more: an older version's, a later one's)
+        "CREATE TABLE records (digest TEXT PRIMARY KEY, meta TEXT, body TEXT)",
+        "CREATE TABLE builds (output TEXT PRIMARY KEY, state TEXT NOT NULL, at TEXT)",
+    ],
+)
+def test_a_cache_of_another_versions_tables_is_started_afresh(site, tmp_path, shape):
+    """A cache.sqlite whose table another version of ssg made otherwise: the stamp deleted its rows, but the table stayed,
+    and the build failed where it wrote one ("the build cache cannot be written (SQLite: table records has 3 columns but
+    4 values were supplied): deleting .ssg-cache is safe"), on every build until the user deleted it."""
+    table = shape.split()[2]
+    change_cache(site, f"DROP TABLE {table}", shape, "UPDATE stamp SET value = 'another version'")
+    site.write({"content/2021/story-0.md": article("Story zero", "2021-01-10T10:00:00+03:00", "Body.", tags="[Alpha]")})
+    result = site.build()
+    assert (result.read, result.warnings) == (FILES, [])
+    assert site.cache_sql("SELECT sql FROM sqlite_master WHERE name = ?", table) != [(shape,)]  # (made anew, this version's)
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert site.build().up_to_date
 
 
 def test_the_cache_stamp_is_of_the_code_running_not_of_the_files_on_disk(site, monkeypatch):

@@ -17,6 +17,7 @@ from ssg.cache import Store
 from ssg.cli import main
 from ssg.config import load_config
 from ssg.errors import ConfigError, OutputError, SsgError
+from ssg.output import Output
 
 from .conftest import NOW, article
 
@@ -445,6 +446,60 @@ def test_a_full_disk_under_the_cache_is_told_and_leaves_the_output_as_it_was(sit
     monkeypatch.undo()
     site.build()
     assert "New 2" in site.page("2021/07/01/new-2/")
+
+
+def _disk_full() -> sqlite3.OperationalError:
+    """SQLite's own error of a full disk ("database or disk is full", SQLITE_FULL), from a database capped at 2 pages."""
+    db = sqlite3.connect(":memory:")
+    db.execute("PRAGMA max_page_count = 2")
+    try:
+        db.execute("CREATE TABLE t (x)")
+        db.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
+    except sqlite3.OperationalError as error:
+        return error
+    finally:
+        db.close()
+    raise AssertionError("a database capped at 2 pages took 100 KB")
+
+
+@pytest.mark.parametrize("failing", ["remember_build", "commit"])
+def test_a_full_disk_once_the_output_is_moved_in_is_a_warning_and_the_next_build_writes_nothing(site, monkeypatch, failing):
+    """The disk filled as the build saved its record in the cache, after it had moved the output in: the build exited 1
+    (a CI deploy stopped) though the output folder held the whole new site. It succeeds now, with a warning; the next
+    build, which finds no record of it, reads no article again (their records were saved before the output was written),
+    goes by the output's manifest, and writes nothing; the one after finds it all up to date."""
+    site.build()
+    original, moved_in = getattr(Store, failing), []
+
+    def full(store: Store, *args: object) -> object:
+        if failing == "remember_build" or moved_in:  # (the articles' records are committed before the output is written)
+            raise _disk_full()
+        return original(store, *args)
+
+    def commit(output: Output) -> list[str]:
+        moved_in.append(True)
+        return committed(output)
+
+    committed = Output.commit
+    monkeypatch.setattr(Store, failing, full)
+    monkeypatch.setattr(Output, "commit", commit)
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
+    result = CliRunner().invoke(main, ["-C", str(site.root), "build", "--clock", "2026-01-01T00:00:00+00:00"])
+    assert result.exit_code == 0, result.output
+    cache = site.root / ".ssg-cache"
+    assert (
+        f"{cache / 'cache.sqlite'}: the output folder holds this build, whole, but the build cache cannot be written (the "
+        "disk is full), so it has no record of this build: the next build cannot tell that nothing changed, and checks every "
+        "page again (writing only those that differ); make room on that disk, or set cache_dir in site.yaml to a folder on "
+        "another"
+    ) in " ".join(result.output.split())
+    assert "1 warning" in result.output and "Third one" in site.page("")
+    monkeypatch.undo()
+    built = site.files()
+    again = site.build()
+    assert (again.up_to_date, again.read, again.changed, again.deleted, again.warnings) == (False, 0, 0, 0, [])
+    assert site.files() == built
+    assert site.build().up_to_date
 
 
 def test_a_folder_of_the_output_linked_elsewhere_is_not_written_through(site, tmp_path):
