@@ -238,9 +238,12 @@ class Builder:
     site.yaml are as they were), and the hash of its own code.
     """
 
-    def __init__(self, remember: bool = True) -> None:
-        """`remember=False`: a builder for one build, which keeps nothing for a next (less memory)."""
+    def __init__(self, remember: bool = True, trust_output: bool = True) -> None:
+        """`remember=False`: a builder for one build, which keeps nothing for a next (less memory). `trust_output=False`:
+        each build looks for every file of the output folder, as `ssg build` does, even where this builder wrote them
+        (the build server's: a file may be deleted by hand between two commands, which no pause looks for in time)."""
         self.remember = remember
+        self.trust_output = trust_output
         self.known: Known | None = None
         self.templates: Templates | None = None
         self.manifests: dict[Path, Manifest] = {}
@@ -583,11 +586,13 @@ class Builder:
             config.output_path, config.root, protected_dirs(config), options.force, config.cache_path, config.origin("output_dir")
         )
         # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
-        # (`build --watch`) committed the current manifest itself; but where one was found gone since (`output_gone`).
+        # (`build --watch`) committed the current manifest itself; but where one was found gone since (`output_gone`), and
+        # not by a builder that trusts no output (the build server's).
         previous = self._manifest(config.output_path)
         inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
         private = _is_preview(config)  # the preview's folder: all in it is ssg's
-        own = (inside_cache or previous is self.committed.get(config.output_path)) and config.output_path not in self.distrusted
+        current = inside_cache or previous is self.committed.get(config.output_path)
+        own = self.trust_output and current and config.output_path not in self.distrusted
         if previous.signature is None and not private:
             check_manifest(config.output_path)
         output = Output(config.output_path, previous, own, private, defer=self.remember)

@@ -318,7 +318,7 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
     from .build import Builder, fewer_collections
     from .watch import FULL_EVERY, PREVIEW_GEN0, collect_garbage, stopped_by_signals
 
-    builder = Builder(remember=True)
+    builder = Builder(remember=True, trust_output=False)  # (as `ssg build`: a file deleted by hand is made again)
     since_full = 0  # builds since the last collection that looked at everything
 
     def pause(stop: Callable[[], bool]) -> None:

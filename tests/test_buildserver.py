@@ -138,6 +138,19 @@ def test_a_build_by_another_process_between_two_of_the_server(site: Project, sho
     assert len(servers_started(short_tmp)) == 1
 
 
+def test_files_deleted_by_hand_from_the_output_are_made_again_as_ssg_build_makes_them(site: Project, short_tmp: Path, tmp_path) -> None:
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    for edited in (False, True):
+        (site.public / "sitemap.xml").unlink()
+        shutil.rmtree(site.public / "tags")
+        if edited:
+            site.write({"content/2021/two.md": article("NASA lands", "2021-04-02T11:00:00+00:00", tags="[space, NASA]", lang="en")})
+        done = ssg(site.root, "build", "--server", *CLOCK)
+        assert done.returncode == 0, done.stderr
+        assert tree(site.public) == cold_build(site, tmp_path)
+    assert len(servers_started(short_tmp)) == 1
+
+
 def test_a_broken_edit_fails_the_build_and_the_next_one_goes_through_the_same_server(site: Project, short_tmp: Path) -> None:
     assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
     good = site.public.joinpath("index.html").read_bytes()
