@@ -220,7 +220,7 @@ def main() -> None:
             rows.append(row[:3] + (f"{server_rss / MIB:.0f} (the server)" if kind == EDIT_KINDS[0] else "",))
     fresh = work / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("public", ".ssg-cache", ".public.ssg-*"))
     ssg_build(fresh)
     identical = same_trees(project / "public", fresh / "public")
     if not args.no_hugo and shutil.which("hugo"):

@@ -42,6 +42,7 @@ from typing import Any, TextIO
 from .code import code_version
 
 IDLE = 3600.0  # seconds without a build after which the server ends (it holds the builder's memory meanwhile)
+STOPPING = 60.0  # seconds `stop_server` waits for a server to end
 REQUEST = 10.0  # seconds a server waits for a client that connected to say what it wants
 STARTING = 60.0  # seconds a client waits for a server it started to listen (its imports take about half a second)
 # The environment a build's output or messages may depend on: a server started under another is not asked.
@@ -151,14 +152,27 @@ def request_build(project: Path, args: list[str], out: TextIO, err: TextIO) -> i
 
 
 def stop_server(project: Path) -> int | None:
-    """Stop `project`'s build server; its process id, or None where none runs."""
+    """Stop `project`'s build server, and wait for its process to end (it saves the search index's state and removes
+    the files its builds set aside first: a deploy that follows finds the output folder as a build leaves it). Returns
+    its process id, or None where none runs."""
     connection = _connect(address(project))
     if connection is None:
         return None
     with connection:
         _send(connection, {"stop": True})
         reply = json.loads(next(_Lines(connection), "") or "{}")
-    return reply.get("stopped")
+    pid = reply.get("stopped")
+    deadline = time.monotonic() + STOPPING
+    while isinstance(pid, int) and time.monotonic() < deadline:
+        with suppress(ChildProcessError):  # (a server this very process started ends as its child: reaped here)
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                break
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.02)
+    return pid
 
 
 def _connect(socket_path: Path) -> socket.socket | None:

@@ -190,10 +190,14 @@ def test_stop_server(site: Project, short_tmp: Path) -> None:
     none = ssg(site.root, "build", "--stop-server")
     assert none.returncode == 0 and f"No build server runs for {site.root.resolve()}." in none.stdout
     assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    site.write({"content/2021/one.md": article("Роскосмос", "2021-03-01T10:00:00+03:00")})
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0  # (it sets the files it replaced aside)
     (pid,) = servers_started(short_tmp)
     stopped = ssg(site.root, "build", "--stop-server")
     assert stopped.returncode == 0 and f"Stopped the build server of {site.root.resolve()} (process {pid})." in stopped.stdout
-    assert wait_gone(pid)
+    # Stopped once it says so: what its builds set aside beside the output is gone (a deploy may follow at once).
+    assert wait_gone(pid, timeout=0)
+    assert not [p.name for p in site.root.iterdir() if p.name.startswith(".public.ssg-")]
     assert not list(short_tmp.glob("ssg-*/*.sock")) and not list(short_tmp.glob("ssg-*/*.lock"))
     assert "No build server runs" in ssg(site.root, "build", "--stop-server").stdout
 
@@ -308,16 +312,17 @@ def server_identity() -> str:
 def wait_gone(pid: int, timeout: float = 30) -> bool:
     """Whether process `pid` ends within `timeout` seconds (a server is no child of this process: it is polled)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while True:
         try:
             os.kill(pid, 0)
-        except ProcessLookupError:
+            with open(f"/proc/{pid}/stat") as stat:  # (a zombie: ended, not yet reaped by its parent, which is gone)
+                if stat.read().split(") ")[-1].startswith("Z"):
+                    return True
+        except (ProcessLookupError, FileNotFoundError):
             return True
-        with open(f"/proc/{pid}/stat") as stat:  # (a zombie: ended, not yet reaped by its parent, which is gone)
-            if stat.read().split(") ")[-1].startswith("Z"):
-                return True
+        if time.monotonic() > deadline:
+            return False
         time.sleep(0.05)
-    return False
 
 
 @pytest.mark.parametrize(
