@@ -15,9 +15,11 @@ the same messages, the same exit code, the same output folder, byte for byte.
 - **One build at a time**, each from the start as `ssg build` would: every content file is stat'ed, site.yaml read
   again. A command sent meanwhile waits for its turn, as a second `ssg build` waits for the cache's lock.
 - **Ctrl-C stops the build**, in the server, as it would in the command (the builder's own handling puts the output
-  back); the server then ends, and the next command starts another. Its socket closing says so (`_Watch`).
-- **It ends by itself** after an hour without a build (`IDLE`), or with `ssg build --stop-server`; `kill` ends it as
-  cleanly. Deleting its folder is always safe.
+  back); the server then ends, and the next command starts another. Its socket closing says so (`_Watch`). A Ctrl-C
+  while the command waits for another's build ends the command alone: the server skips a build whose command is gone.
+- **It ends by itself** after an hour without a build (`IDLE`), with `ssg build --stop-server`, or once its socket is
+  gone (its folder deleted: a command has started another); `kill` ends it as cleanly. It ends what it does before it
+  lets go of its socket and lock: a server started meanwhile waits for it (`Server.run`).
 """
 
 from __future__ import annotations
@@ -42,12 +44,16 @@ from typing import Any, TextIO
 from .code import code_version
 
 IDLE = 3600.0  # seconds without a build after which the server ends (it holds the builder's memory meanwhile)
+CHECK_EVERY = 30.0  # seconds between an idle server's looks at its socket (gone: it stops)
+LOG_BYTES = 1 << 20  # a log larger than this, a server starting keeps its last quarter
 STOPPING = 60.0  # seconds `stop_server` waits for a server to end
 REQUEST = 10.0  # seconds a server waits for a client that connected to say what it wants
 STARTING = 60.0  # seconds a client waits for a server it started to listen (its imports take about half a second)
-# The environment a build's output or messages may depend on: a server started under another is not asked.
+# The environment a build's output or messages may depend on: a server started under another is not asked. (Not PATH,
+# which a build reads only to find git, for a warning: an activated virtual environment would start a server anew;
+# nor TMPDIR, under which the server's folder is; nor the variables that locate a git repository, which
+# `cache.tracked_by_git` leaves out.)
 ENVIRONMENT = (
-    "PATH",
     "PYTHONPATH",
     "PYTHONHOME",
     "PYTHONUTF8",
@@ -57,9 +63,6 @@ ENVIRONMENT = (
     "LC_ALL",
     "LC_CTYPE",
     "HOME",
-    "TMPDIR",
-    "GIT_DIR",
-    "GIT_WORK_TREE",
     "GIT_CEILING_DIRECTORIES",
 )
 SERVER_FLAG = "--server"
@@ -97,9 +100,13 @@ def address(project: Path) -> Path:
 
 def identity() -> str:
     """What a server must share with a command it builds for: ssg's code and libraries (`code_version`), the Python
-    that runs them, and the environment (`ENVIRONMENT`)."""
+    that runs them and how it reads file names (its UTF-8 mode: `python -X utf8`), the environment (`ENVIRONMENT`),
+    and the umask, which the output's files take their modes from."""
     environment = "\0".join(f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT)
-    return hashlib.sha256(f"{code_version()}\0{sys.executable}\0{environment}".encode()).hexdigest()
+    umask = os.umask(0o022)
+    os.umask(umask)  # (read by setting it: put back at once)
+    python = f"{sys.executable}\0{sys.flags.utf8_mode}\0{sys.getfilesystemencoding()}\0{sys.getfilesystemencodeerrors()}"
+    return hashlib.sha256(f"{code_version()}\0{python}\0{environment}\0{umask:o}".encode()).hexdigest()
 
 
 def forwarded(argv: list[str]) -> tuple[Path, list[str]] | None:
@@ -124,44 +131,58 @@ def forwarded(argv: list[str]) -> tuple[Path, list[str]] | None:
 # The client's side.
 
 
-def send_build(project: Path, args: list[str], out: TextIO, err: TextIO) -> int:
-    """`request_build`, with a server that cannot be used or started told on `err` (exit code 1)."""
+def send_build(project: Path, args: list[str], out: TextIO | None, err: TextIO | None) -> int:
+    """`request_build`, with a server that cannot be used or started, or a Ctrl-C before it answers, told on `err`;
+    returns the exit code. (`out` or `err` None: the command's stream is closed, `ssg build >&-`: nothing goes there.)"""
     try:
         return request_build(project, args, out, err)
     except ServerError as error:
-        print(f"error: {error}", file=err)
-        return 1
+        _say(err, f"error: {error}")
+    except KeyboardInterrupt:  # (while the server starts: it goes on, for the next command)
+        _say(err, "\nAborted!")
+    return 1
 
 
-def request_build(project: Path, args: list[str], out: TextIO, err: TextIO) -> int:
+def request_build(project: Path, args: list[str], out: TextIO | None, err: TextIO | None) -> int:
     """Build through `project`'s server (`args`: `ssg build`'s, with --server), started if none runs; what it prints
     goes to `out` and `err`. Returns the build's exit code."""
-    socket_path, me = address(project), identity()
-    message = {"identity": me, "args": args, "cwd": os.getcwd(), "color": err.isatty()}
+    try:
+        socket_path, cwd = address(project), os.getcwd()
+    except FileNotFoundError:  # (the working folder was deleted: `ssg -C /abs/path build` still builds)
+        if not project.is_absolute():
+            raise ServerError("the working folder is gone: run ssg from another") from None
+        socket_path, cwd = address(project), str(project)
+    message = {"identity": identity(), "args": args, "cwd": cwd, "color": bool(err is not None and err.isatty())}
     for _ in range(3):  # (a server of other code stops when asked, and this starts another: at most twice)
         connection = _connect(socket_path)
         if connection is None:
             connection = _start(project, socket_path, err)
         try:
             answer = _exchange(connection, message, out, err)
-        except OSError as error:  # (the server ended as it was sent the build: killed, or a bug of ours)
+        except OSError as error:  # (the server ended as it answered: killed, or a bug of ours)
             raise ServerError(f"the build server stopped answering ({error}): see {socket_path.with_suffix('.log')}") from error
         if answer != "restart":
             return answer
     raise ServerError(f"the build server at {socket_path} keeps stopping: see {socket_path.with_suffix('.log')}")
 
 
-def stop_server(project: Path) -> int | None:
-    """Stop `project`'s build server, and wait for its process to end (it saves the search index's state and removes
-    the files its builds set aside first: a deploy that follows finds the output folder as a build leaves it). Returns
-    its process id, or None where none runs."""
+def stop_server(project: Path, err: TextIO | None = None) -> int | None:
+    """Stop `project`'s build server, and wait for its process to end (it ends a build under way first, then saves the
+    search index's state and removes the files its builds set aside: a deploy that follows finds the output folder as
+    a build leaves it). Returns its process id, or None where none runs."""
     connection = _connect(address(project))
     if connection is None:
         return None
     with connection:
         _send(connection, {"stop": True})
-        reply = json.loads(next(_Lines(connection), "") or "{}")
-    pid = reply.get("stopped")
+        connection.settimeout(1)
+        try:
+            reply = next(_Lines(connection), "")
+        except TimeoutError:  # (it answers once the build it runs ends)
+            _say(err, "The build server is building: it stops once that build ends.")
+            connection.settimeout(None)
+            reply = next(_Lines(connection), "")
+    pid = json.loads(reply or "{}").get("stopped")
     deadline = time.monotonic() + STOPPING
     while isinstance(pid, int) and time.monotonic() < deadline:
         with suppress(ChildProcessError):  # (a server this very process started ends as its child: reaped here)
@@ -175,9 +196,15 @@ def stop_server(project: Path) -> int | None:
     return pid
 
 
+def _say(err: TextIO | None, text: str) -> None:
+    if err is not None:
+        with suppress(OSError):
+            print(text, file=err, flush=True)
+
+
 def _connect(socket_path: Path) -> socket.socket | None:
     """A connection to the server listening at `socket_path`, or None where none does (no socket, or one a server
-    that ended left)."""
+    that ended, or is ending, left)."""
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         connection.connect(str(socket_path))
@@ -187,18 +214,21 @@ def _connect(socket_path: Path) -> socket.socket | None:
     return connection
 
 
-def _start(project: Path, socket_path: Path, err: TextIO) -> socket.socket:
-    """Start `project`'s server and connect to it. It runs this very ssg, from the project's folder, in a session of its
-    own (a Ctrl-C in the terminal is for the command, which tells the server), writing what it has to say to a log
-    beside its socket."""
-    print(f"Starting a build server for {project.resolve()} (later `ssg build --server` builds answer at once).", file=err)
-    err.flush()
+def _start(project: Path, socket_path: Path, err: TextIO | None) -> socket.socket:
+    """Start `project`'s server and connect to it. It runs this very ssg, in the same UTF-8 mode, from the project's
+    folder, in a session of its own (a Ctrl-C in the terminal is for the command, which tells the server), writing
+    what it has to say to a log beside its socket."""
+    _say(err, f"Starting a build server for {project.resolve()} (later `ssg build --server` builds answer at once).")
     log = socket_path.with_suffix(".log")
+    with suppress(OSError):  # (it keeps what servers said, tracebacks among them, but not without end)
+        if log.stat().st_size > LOG_BYTES:
+            log.write_bytes(log.read_bytes()[-LOG_BYTES // 4 :])
     # (This ssg's folder first on the import path, not the working folder: `-P`. Not by PYTHONPATH, which is part of
     # the environment a server shares with its commands: `identity`.)
     start = "import sys; sys.path.insert(0, sys.argv.pop(1)); from ssg.entry import run; run()"
     here = str(Path(__file__).resolve().parent.parent)
-    command = [sys.executable, "-P", "-c", start, here, "-C", str(project.resolve()), "build-server", str(socket_path)]
+    command = [sys.executable, "-P", "-X", f"utf8={sys.flags.utf8_mode}", "-c", start, here]
+    command += ["-C", str(project.resolve()), "build-server", str(socket_path)]
     with open(log, "ab") as written:
         process = subprocess.Popen(command, cwd=project, stdin=subprocess.DEVNULL, stdout=written, stderr=written, start_new_session=True)
     deadline = time.monotonic() + STARTING
@@ -213,43 +243,71 @@ def _start(project: Path, socket_path: Path, err: TextIO) -> socket.socket:
     raise ServerError(f"the build server did not start (its log, {log}, ends: {tail or 'empty'})")
 
 
-def _exchange(connection: socket.socket, message: dict, out: TextIO, err: TextIO) -> int | str:
+def _exchange(connection: socket.socket, message: dict, out: TextIO | None, err: TextIO | None) -> int | str:
     """Send the build, print what the server answers as it comes. Returns the exit code, or "restart" where the server
-    runs other code and stopped. A Ctrl-C tells the server to stop the build, and waits for it to say it did, as a
-    build in the command would; a second Ctrl-C does not wait."""
+    runs other code and stopped, or went away before it answered (it was ending). A Ctrl-C tells the server to stop the
+    build, and waits for it to say it did, as a build in the command would; a second Ctrl-C does not wait. One that
+    comes while the build waits for another command's to end ends the command at once (the server skips its build)."""
+    reply = _Reply(connection, out, err)
     with connection:
-        _send(connection, message)
-        lines = _Lines(connection)
         try:
-            return _answer(lines, out, err)
+            _send(connection, message)
+            return reply.read()
         except KeyboardInterrupt:
+            if not reply.started:
+                _say(err, "\nAborted!")
+                return 1
             try:
                 connection.shutdown(socket.SHUT_WR)  # (the server stops the build on it: `_Watch`)
-                return _answer(lines, out, err)
+                return reply.read()
             except (KeyboardInterrupt, OSError):
                 return 1
+        except OSError:
+            if not reply.heard:
+                return "restart"
+            raise
 
 
-def _answer(lines: Iterator[str], out: TextIO, err: TextIO) -> int | str:
-    """Print what the server says until it gives the exit code (returned), or "restart"."""
-    for line in lines:
-        frame = json.loads(line)
-        if "out" in frame:
-            out.write(frame["out"])
-            out.flush()
-        elif "err" in frame:
-            err.write(frame["err"])
-            err.flush()
-        elif "restart" in frame:
+class _Reply:
+    """What the server answers a command, printed as it comes."""
+
+    def __init__(self, connection: socket.socket, out: TextIO | None, err: TextIO | None):
+        self.lines, self.out, self.err = _Lines(connection), out, err
+        self.heard = False  # (anything: a server that went away before it said a word was ending)
+        self.started = False  # (the build: until then it waited for another command's to end)
+        self.broken = False  # (the command's output, a pipe whose reader ended: `ssg build --server | head -1`)
+
+    def read(self) -> int | str:
+        """Print what the server says until it gives the exit code (returned), or "restart"."""
+        for line in self.lines:
+            frame = json.loads(line)
+            self.heard = True
+            if "started" in frame:
+                self.started = True
+            elif "out" in frame or "err" in frame:
+                self._write(self.out if "out" in frame else self.err, frame.get("out", frame.get("err", "")))
+            elif "restart" in frame:
+                return "restart"
+            elif "exit" in frame:
+                return 1 if self.broken else frame["exit"]  # (as a build in the command ends on its closed pipe)
+        if not self.heard:
             return "restart"
-        elif "exit" in frame:
-            return frame["exit"]
-    print("error: the build server ended before the build did (its log is beside its socket)", file=err)
-    return 1
+        _say(self.err, "error: the build server ended before the build did (its log is beside its socket)")
+        return 1
+
+    def _write(self, stream: TextIO | None, text: str) -> None:
+        if stream is None or self.broken:
+            return
+        try:
+            stream.write(text)
+            stream.flush()
+        except OSError:
+            self.broken = True
 
 
 def _send(connection: socket.socket, message: dict) -> None:
-    connection.sendall(json.dumps(message, ensure_ascii=False).encode() + b"\n")
+    """One frame, a line of JSON; ASCII, so that a file name of bytes no encoding reads (kept as surrogates) goes too."""
+    connection.sendall(json.dumps(message).encode() + b"\n")
 
 
 class _Lines:
@@ -345,12 +403,12 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
         builder.frozen = True
         since_full = 0 if full else since_full + 1
 
+    def finish() -> None:
+        builder.tidy()  # (the search index's state saved: the next build, of any process, goes on from it)
+        builder.empty_trash()
+
     with stopped_by_signals(), fewer_collections(PREVIEW_GEN0):
-        try:
-            Server(project, socket_path, idle).run(lambda args, color: run_command(args, builder, color), pause)
-        finally:
-            builder.tidy()  # (the search index's state saved: the next build, of any process, goes on from it)
-            builder.empty_trash()
+        Server(project, socket_path, idle).run(lambda args, color: run_command(args, builder, color), pause, finish)
 
 
 class Server:
@@ -361,48 +419,95 @@ class Server:
         self.identity = identity()
         self._listener: socket.socket | None = None  # (while it listens)
         self._lock: int | None = None
+        self._bound: os.stat_result | None = None  # (its socket, as it made it: removed by none but itself)
 
-    def run(self, build: Callable[[list[str], bool], int], pause: Callable[[Callable[[], bool]], None]) -> None:
-        """Listen until idle for `idle` seconds, stopped, asked by a command of other code, or interrupted (a build
-        stopped by its command's Ctrl-C). `build(args, color)` runs one build, printing to sys.stdout and sys.stderr
-        (the client's, here), and returns its exit code; `pause(stop)` does what a build leaves for later, stopping
-        when `stop()` says a command waits. Returns at once where another server of the project runs (or starts)."""
-        from .locks import hold_lock
-
+    def run(self, build: Callable[[list[str], bool], int], pause: Callable[[Callable[[], bool]], None], finish: Callable[[], None]) -> None:
+        """Listen until idle for `idle` seconds, stopped, asked by a command of other code, interrupted (a build
+        stopped by its command's Ctrl-C), or its socket removed. `build(args, color)` runs one build, printing to
+        sys.stdout and sys.stderr (the client's, here), and returns its exit code; `pause(stop)` does what a build
+        leaves for later, stopping when `stop()` says a command waits; `finish()` what is left when it stops (the
+        search index's state saved, the files set aside removed), before it lets go of its socket and lock, so that the
+        server a next command starts begins after it. Returns at once where another server of the project runs."""
+        if not self._take_lock():
+            return
         try:
-            self._lock = hold_lock(self.socket_path.with_suffix(".lock"))
-        except BlockingIOError:
-            return  # (its clients find it)
-        self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
+            self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             self.socket_path.unlink(missing_ok=True)  # (one a server left that ended without its cleanup: `kill -9`)
             self._listener.bind(str(self.socket_path))
+            self._bound = os.stat(self.socket_path)
             self._listener.listen(8)
             print(f"ssg build server {os.getpid()} for {self.project} listening at {self.socket_path}", flush=True)
-            while self._answer_next(self._listener, build, pause):
+            while self._answer_next(build, pause):
                 pass
         finally:
-            self._let_go()
+            self._close()
+            try:
+                finish()
+            finally:
+                self._let_go()
 
-    def _let_go(self) -> None:
-        """Remove the socket, stop listening and let go of the lock (once): from then on, a command starts another
-        server."""
-        from .locks import release_lock
+    def _take_lock(self) -> bool:
+        """Hold the project's server lock: at once, or once a server that is ending lets go of it (its socket takes no
+        more commands: at most `STARTING` seconds). False where a server of the project runs."""
+        from .locks import hold_lock
 
+        deadline = time.monotonic() + STARTING
+        while True:
+            try:
+                self._lock = hold_lock(self.socket_path.with_suffix(".lock"))
+                return True
+            except BlockingIOError:
+                pass
+            running = _connect(self.socket_path)  # (a server starting at the same moment: once it listens)
+            if running is not None:
+                running.close()
+                return False
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+
+    def _close(self) -> None:
+        """Take no more commands: one that comes finds no server, and starts another (which waits for the lock)."""
         if self._listener is not None:
-            self.socket_path.unlink(missing_ok=True)
             self._listener.close()
-            release_lock(self.socket_path.with_suffix(".lock"), self._lock)
             self._listener = None
 
-    def _answer_next(self, listener: socket.socket, build: Callable[[list[str], bool], int], pause: Callable) -> bool:
-        """Answer the next connection; False where the server is to stop."""
-        listener.settimeout(self.idle)
+    def _let_go(self) -> None:
+        """Remove the socket (unless another server's is there now: its folder was deleted meanwhile) and let go of the
+        lock."""
+        from .locks import release_lock
+
+        with suppress(OSError):
+            if self._bound is not None and os.path.samestat(self._bound, os.stat(self.socket_path)):
+                self.socket_path.unlink()
+        release_lock(self.socket_path.with_suffix(".lock"), self._lock)
+        self._lock = None
+
+    def _ours(self) -> bool:
+        """Whether the socket is still there as it made it (one whose folder was deleted serves no one any more)."""
         try:
-            connection, _ = listener.accept()
-        except TimeoutError:
-            print(f"stopped after {self.idle:g} s without a build", flush=True)
+            return self._bound is not None and os.path.samestat(self._bound, os.stat(self.socket_path))
+        except OSError:
             return False
+
+    def _answer_next(self, build: Callable[[list[str], bool], int], pause: Callable) -> bool:
+        """Answer the next connection; False where the server is to stop."""
+        listener = self._listener
+        assert listener is not None
+        idle_until = time.monotonic() + self.idle
+        while True:
+            left = idle_until - time.monotonic()
+            if left <= 0:
+                print(f"stopped after {self.idle:g} s without a build", flush=True)
+                return False
+            listener.settimeout(min(left, CHECK_EVERY))
+            try:
+                connection, _ = listener.accept()
+                break
+            except TimeoutError:
+                if not self._ours():
+                    print("stopped: its socket was removed (a command starts another server)", flush=True)
+                    return False
         with connection:
             connection.settimeout(REQUEST)
             try:
@@ -410,20 +515,27 @@ class Server:
             except (OSError, ValueError):  # (no request in time, or not one: not a client of ours)
                 return True
             connection.settimeout(None)
+            if not message:  # (a server starting that looked for this one, or a command gone before it asked)
+                return True
             if message.get("stop"):
+                self._close()  # (before it answers: a command after it starts another server)
                 _send(connection, {"stopped": os.getpid()})
                 print("stopped (ssg build --stop-server)", flush=True)
                 return False
             if message.get("identity") != self.identity:
-                self._let_go()  # (before it answers: the client starts another at once)
+                self._close()
                 _send(connection, {"restart": True})
                 print("stopped for a command of other code or environment", flush=True)
                 return False
+            if _gone(connection):  # (its command's Ctrl-C while it waited for another's build: nothing to stop)
+                return True
             try:
                 os.chdir(message["cwd"])
             except OSError as error:  # (the command's working folder is gone)
-                _send(connection, {"err": f"error: {message['cwd']}: {error.strerror}\n", "exit": 1})
+                _send(connection, {"err": f"error: {message['cwd']}: {error.strerror}\n"})
+                _send(connection, {"exit": 1})
                 return True
+            _send(connection, {"started": True})
             color, stopping = bool(message.get("color")), False
             with _Watch(connection), _redirected((_Frames(connection, "out", False), _Frames(connection, "err", color))):
                 try:
@@ -440,6 +552,16 @@ class Server:
             print("stopped: a build was interrupted, or failed on an error of ssg's", flush=True)
             return False
         pause(lambda: _waiting(listener))
+        return True
+
+
+def _gone(connection: socket.socket) -> bool:
+    """Whether the client of `connection` closed it (without reading what is there)."""
+    try:
+        return connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
         return True
 
 

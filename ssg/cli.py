@@ -36,6 +36,7 @@ from .content import (
     parse_date,
 )
 from .dates import against_path, relative, understand
+from .entry import encoding_warning
 from .errors import Problem, SsgError, in_file_order
 from .load import posts_outside
 from .oldconfig import read_old_config
@@ -161,18 +162,11 @@ def run() -> None:
     frees the memory at once; and where the command is done, it ends without Python's finalization (`_exit_at_once`).
     Not in `main`: tests run it many times in one process, which must collect.
 
-    Python reads file names in the locale's encoding unless in its UTF-8 mode, and git writes them in UTF-8: on a
-    machine set to a legacy locale (ru_RU.CP1251, KOI8-R) `ёлка.md` read as `С‘Р»РєР°.md`, and the article was
-    published at /rmmeurr.../. That is said first, with what to set. (Starting again in UTF-8 mode read the terminal's
-    words, a folder's name in the locale's encoding among them, as UTF-8, and a build there failed on them.)"""
-    if sys.platform != "win32" and sys.getfilesystemencoding() != "utf-8" and not sys.flags.utf8_mode:
-        click.secho(
-            f"warning: this machine reads file names as {sys.getfilesystemencoding()} (its locale), and git writes them in "
-            "UTF-8: a name of more than ASCII letters (ёлка.md, café.md) reads otherwise here, and its page's URL differs "
-            "from other machines' (or its build fails); set PYTHONUTF8=1, or a UTF-8 locale (LC_ALL=ru_RU.UTF-8)",
-            fg="yellow",
-            err=True,
-        )
+    A machine whose locale reads file names otherwise than git writes them is told so first, with what to set
+    (`entry.encoding_warning`). (Starting again in UTF-8 mode read the terminal's words, a folder's name in the locale's
+    encoding among them, as UTF-8, and a build there failed on them.)"""
+    if (warning := encoding_warning()) is not None:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
     try:
         main()
     except SystemExit as done:
@@ -345,7 +339,7 @@ def _stop_server(project: Path) -> None:
         click.echo("No build server runs here: this system lacks the Unix sockets it needs.")
         return
     try:
-        stopped = buildserver.stop_server(project)
+        stopped = buildserver.stop_server(project, sys.stderr)
     except buildserver.ServerError as error:
         click.secho(f"error: {error}", fg="red", err=True)
         sys.exit(1)

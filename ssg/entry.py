@@ -13,7 +13,22 @@ def run() -> None:
 
         sent = buildserver.forwarded(sys.argv[1:]) if buildserver.supported() else None
         if sent is not None:
+            if (warning := encoding_warning()) is not None and sys.stderr is not None:
+                print(f"warning: {warning}", file=sys.stderr)  # (as `cli.run` tells it: the server's goes to its log)
             sys.exit(buildserver.send_build(*sent, sys.stdout, sys.stderr))
     from .cli import run as run_command
 
     run_command()
+
+
+def encoding_warning() -> str | None:
+    """Python reads file names in the locale's encoding unless in its UTF-8 mode, and git writes them in UTF-8: on a
+    machine set to a legacy locale (ru_RU.CP1251, KOI8-R) `ёлка.md` read as `С‘Р»РєР°.md`, and the article was
+    published at /rmmeurr.../. What every command says first there, with what to set; None elsewhere."""
+    if sys.platform == "win32" or sys.getfilesystemencoding() == "utf-8" or sys.flags.utf8_mode:
+        return None
+    return (
+        f"this machine reads file names as {sys.getfilesystemencoding()} (its locale), and git writes them in UTF-8: a name "
+        "of more than ASCII letters (ёлка.md, café.md) reads otherwise here, and its page's URL differs from other "
+        "machines' (or its build fails); set PYTHONUTF8=1, or a UTF-8 locale (LC_ALL=ru_RU.UTF-8)"
+    )

@@ -59,7 +59,12 @@ def _lock(path: Path, operation: int) -> int:
 
 def release_lock(path: Path, handle: int | None) -> None:
     """End the lock of `hold_lock`, removing its file `path` first (while held, so that no process locks a file about
-    to go)."""
+    to go): unless the file there is another one, which another process holds (its folder was deleted meanwhile, and
+    that process made it anew)."""
     if handle is not None:
-        path.unlink(missing_ok=True)
+        try:
+            if os.path.samestat(os.fstat(handle), os.stat(path)):
+                os.unlink(path)
+        except FileNotFoundError:
+            pass
         os.close(handle)

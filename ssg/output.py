@@ -1057,8 +1057,8 @@ def _empty_trash(path: Path, keep: int = 0, staged: Collection[str] = ()) -> Non
     for name in gone:
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(path, name))
-    if os.listdir(path) == [_TRASH_MARK]:
-        with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError):  # (another builder of the folder may have emptied it meanwhile: the build server's)
+        if os.listdir(path) == [_TRASH_MARK]:
             os.unlink(os.path.join(path, _TRASH_MARK))
             os.rmdir(path)
 

@@ -287,13 +287,109 @@ def test_a_client_that_goes_away_stops_the_build(site: Project, short_tmp: Path)
         connection.connect(str(buildserver.address(site.root)))
         request = {"identity": server_identity(), "args": ["--server", *CLOCK], "cwd": str(REPO), "color": False}
         connection.sendall(json.dumps(request).encode() + b"\n")
-        assert "is using the build cache" in connection.recv(65536).decode()
+        said = buildserver._Lines(connection)
+        assert json.loads(next(said)) == {"started": True}
+        assert "is using the build cache" in json.loads(next(said))["err"]
         connection.close()
         (pid,) = servers_started(short_tmp)
         assert wait_gone(pid)
     finally:
         release_lock(lock_path, held)
     assert "stopped: a build was interrupted, or failed on an error of ssg's" in log_text(short_tmp)
+
+
+def test_ctrl_c_of_a_command_waiting_for_another_ends_it_at_once_and_the_server_goes_on(site: Project, short_tmp: Path) -> None:
+    """A command sent while the server builds another's waits its turn; its Ctrl-C ends it then and there (as a `ssg
+    build` waiting for the cache's lock), and the server, which has not begun its build, skips it."""
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    from ssg.locks import hold_lock, release_lock
+
+    lock_path = site.root / ".ssg-cache" / "lock"
+    held = hold_lock(lock_path)
+    command = [sys.executable, "-m", "ssg", "-C", str(site.root), "build", "--server", *CLOCK]
+    try:
+        first = subprocess.Popen(command, cwd=REPO, env=ssg_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert "is using the build cache" in first.stderr.readline()  # (the server builds it: it waits for the lock)
+        second = subprocess.Popen(command, cwd=REPO, env=ssg_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with pytest.raises(subprocess.TimeoutExpired):
+            second.wait(timeout=1)  # (its turn has not come)
+        second.send_signal(signal.SIGINT)
+        out, err = second.communicate(timeout=10)  # (not waiting for the first's build, which waits for the lock)
+        assert second.returncode == 1 and "Aborted!" in err
+        assert first.poll() is None
+    finally:
+        release_lock(lock_path, held)
+    out, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    assert len(servers_started(short_tmp)) == 1 and "stopped" not in log_text(short_tmp)
+
+
+def test_a_file_name_no_encoding_reads_is_told_as_ssg_build_tells_it(site: Project, short_tmp: Path) -> None:
+    name = os.fsdecode(b"content/2020/caf\xe9.md")
+    (site.root / name).parent.mkdir(parents=True, exist_ok=True)
+    (site.root / name).write_text("---\ntitle: [broken\ndate: 2020-01-01\n---\nText.\n", encoding="utf-8")
+    here = ssg(site.root, "build", *CLOCK)
+    there = ssg(site.root, "build", "--server", *CLOCK)
+    assert here.returncode == there.returncode == 1
+    assert there.stderr.replace("Starting a build server", "").count("error:") == here.stderr.count("error:")
+    assert "caf" in there.stderr and "YAML" in there.stderr
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 1
+    assert len(servers_started(short_tmp)) == 1  # (it went on)
+
+
+def test_a_server_whose_folder_was_deleted_leaves_the_next_one_alone(site: Project, short_tmp: Path) -> None:
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    shutil.rmtree(short_tmp / f"ssg-{os.getuid()}")
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0  # (a server of its own, in a folder made anew)
+    (second,) = servers_started(short_tmp)  # (the first's log went with its folder)
+    first = next(int(pid) for pid in os.listdir("/proc") if pid.isdigit() and int(pid) != second and is_server_of(int(pid), short_tmp))
+    os.kill(first, signal.SIGTERM)
+    assert wait_gone(first)
+    assert buildserver.address(site.root).exists() and buildserver.address(site.root).with_suffix(".lock").exists()
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    assert servers_started(short_tmp) == [second]
+
+
+def is_server_of(pid: int, short_tmp: Path) -> bool:
+    """Whether process `pid` is a build server whose socket is under `short_tmp`."""
+    try:
+        return (
+            b"build-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+            and str(short_tmp).encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+        )
+    except OSError:
+        return False
+
+
+def test_a_command_under_another_umask_gets_a_server_of_its_own(site: Project, short_tmp: Path, tmp_path: Path) -> None:
+    """The output's files take their modes from the umask: a server started under 022 wrote 644 for a command under 077."""
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    site.write({"content/2023/four.md": article("Четвёртая", "2023-06-04T09:00:00+03:00")})
+    command = [sys.executable, "-m", "ssg", "-C", str(site.root), "build", "--server", *CLOCK]
+    done = subprocess.run(command, cwd=REPO, env=ssg_env(), capture_output=True, text=True, preexec_fn=lambda: os.umask(0o077))
+    assert done.returncode == 0, done.stderr
+    assert len(servers_started(short_tmp)) == 2
+    made = [p for p in site.public.rglob("*.html") if "2023" in p.as_posix()]
+    assert made and all(p.stat().st_mode & 0o777 == 0o600 for p in made)
+
+
+def test_a_command_whose_streams_are_closed_builds(site: Project, short_tmp: Path) -> None:
+    """`ssg build --server 2>&- >&-` (from cron): it builds, and says nothing, as `ssg build` does."""
+    command = [sys.executable, "-m", "ssg", "-C", str(site.root), "build", "--server", *CLOCK]
+    done = subprocess.run(
+        command,
+        cwd=REPO,
+        env=ssg_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        close_fds=True,
+        pass_fds=(),
+        stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: (os.close(1), os.close(2)),
+    )
+    assert done.returncode == 0
+    assert (site.public / "index.html").is_file()
 
 
 def server_identity() -> str:
