@@ -407,6 +407,9 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
         builder.tidy()  # (the search index's state saved: the next build, of any process, goes on from it)
         builder.empty_trash()
 
+    # A build stops on SIGINT (`_Watch`), which the server is given even where the command that started it was not (one
+    # started in the background, `ssg build --server &`, ignores it, and so would every server it started).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     with stopped_by_signals(), fewer_collections(PREVIEW_GEN0):
         Server(project, socket_path, idle).run(lambda args, color: run_command(args, builder, color), pause, finish)
 

@@ -57,7 +57,7 @@ def site(tmp_path: Path) -> Project:
     )
 
 
-def ssg(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def ssg(root: Path, *args: str, env: dict | None = None, **popen: object) -> subprocess.CompletedProcess:
     """`python -m ssg -C root args`, as the user runs it, to its end."""
     return subprocess.run(
         [sys.executable, "-m", "ssg", "-C", str(root), *args],
@@ -66,7 +66,13 @@ def ssg(root: Path, *args: str, env: dict | None = None) -> subprocess.Completed
         capture_output=True,
         text=True,
         timeout=120,
+        **popen,
     )
+
+
+def ignoring_ctrl_c() -> None:
+    """Start a process as a shell starts one in the background (`ssg build --server &`): SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def servers_started(short_tmp: Path) -> list[int]:
@@ -276,8 +282,9 @@ def test_ctrl_c_stops_the_build_in_the_server_and_the_server(site: Project, shor
 
 
 def test_a_client_that_goes_away_stops_the_build(site: Project, short_tmp: Path) -> None:
-    """A client killed (not only Ctrl-C'd) mid-build: its socket closes, which stops the build and the server."""
-    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    """A client killed (not only Ctrl-C'd) mid-build: its socket closes, which stops the build and the server. (Even
+    where the server was started by a command that ignored Ctrl-C, as one started in the background does.)"""
+    assert ssg(site.root, "build", "--server", *CLOCK, preexec_fn=ignoring_ctrl_c).returncode == 0
     from ssg.locks import hold_lock, release_lock
 
     lock_path = site.root / ".ssg-cache" / "lock"
