@@ -33,6 +33,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
 from .cache import Store, foreign_files, record_failure, tracked_by_git, unusable, write_failure
+from .charsets import name_not_utf8
 from .checks import check_content_dir
 from .code import code_version
 from .collisions import case_clashes, collisions
@@ -238,12 +239,13 @@ class Builder:
     site.yaml are as they were), and the hash of its own code.
     """
 
-    def __init__(self, remember: bool = True, trust_output: bool = True) -> None:
-        """`remember=False`: a builder for one build, which keeps nothing for a next (less memory). `trust_output=False`:
-        each build looks for every file of the output folder, as `ssg build` does, even where this builder wrote them
-        (the build server's: a file may be deleted by hand between two commands, which no pause looks for in time)."""
+    def __init__(self, remember: bool = True, looks_anew: bool = False) -> None:
+        """`remember=False`: a builder for one build, which keeps nothing for a next (less memory). `looks_anew`: each
+        build looks anew at what a long-lived builder otherwise takes as its last build left it, as `ssg build` does:
+        every file of the output folder, even where this builder wrote them, and whether git tracks the cache (the
+        build server's: a file may be deleted by hand, or the cache untracked, between two commands)."""
         self.remember = remember
-        self.trust_output = trust_output
+        self.looks_anew = looks_anew
         self.known: Known | None = None
         self.templates: Templates | None = None
         self.manifests: dict[Path, Manifest] = {}
@@ -391,9 +393,9 @@ class Builder:
 
     def _cache_in_git(self, config: Config) -> Problem | None:
         """A warning where git tracks files of the cache folder (`tracked_by_git`): asked once per builder, which is once
-        per build, and once for the preview's whole run rather than on each save."""
+        per build, and once for the preview's whole run rather than on each save (each build for one that `looks_anew`)."""
         folder = config.cache_path
-        if folder not in self.git_told:
+        if folder not in self.git_told or self.looks_anew:
             told = tracked_by_git(folder, config.cache_dir)
             self.git_told[folder] = Problem(config.cache_dir, None, None, told) if told else None
         return self.git_told[folder]
@@ -473,6 +475,9 @@ class Builder:
         if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
             content = restat(config.content_path, last_stats[1], changed)
         inputs = gather(config, (options.drafts, options.future, options.strict), self.code, content)
+        # (A name that is not UTF-8 stopped the build in a traceback, where the cache went to store it.)
+        if named := [problem for path in inputs.content if (problem := name_not_utf8(path, config.content_dir))]:
+            raise ContentError(named, [])
         result.counts["inputs"] = _count(len(inputs.content), "content file")
         if self.remember:
             self.stats = (config.content_path, inputs.content)
@@ -592,7 +597,7 @@ class Builder:
         inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
         private = _is_preview(config)  # the preview's folder: all in it is ssg's
         current = inside_cache or previous is self.committed.get(config.output_path)
-        own = self.trust_output and current and config.output_path not in self.distrusted
+        own = not self.looks_anew and current and config.output_path not in self.distrusted
         if previous.signature is None and not private:
             check_manifest(config.output_path)
         output = Output(config.output_path, previous, own, private, defer=self.remember)

@@ -5,8 +5,9 @@ A new `ssg build` process spends about a second at 10,000 articles learning agai
 imports, the site model from the cache, every page's fingerprint) before it renders the few pages one edit changed.
 `ssg build --watch` and `ssg serve` keep all that in memory, in the process the author started them in. The build
 server keeps it between commands: the first `ssg build --server` starts it (a process of its own, in the background,
-which says so), and each later one sends it its arguments and prints what it answers, as if it had built itself:
-the same messages, the same exit code, the same output folder, byte for byte.
+which says so), and each later one sends it its arguments and prints what it answers, as if it had built itself: the
+same output folder, byte for byte, the same messages (but the line saying a server starts, and `--profile`'s memory,
+the server's) and the same exit code.
 
 - **One server per project folder**, found by its socket (`address`): a Unix socket in a folder of this user's only,
   named by the project's path. Its client imports nothing of ssg's but this module and `code` (see `ssg.entry`).
@@ -66,6 +67,9 @@ ENVIRONMENT = (
     "GIT_CEILING_DIRECTORIES",
 )
 SERVER_FLAG = "--server"
+# Arguments that the command line answers itself, the server never: help, a stop (a server asked to stop itself would
+# wait for itself), and --watch, which keeps its builder in the command (a usage error with --server).
+COMMAND_LINES = frozenset({"-h", "--help", "--stop-server", "-w", "--watch"})
 MAX_SOCKET_PATH = 103  # bytes of a Unix socket's path (107 on Linux, 103 on macOS and the BSDs)
 
 
@@ -123,9 +127,15 @@ def forwarded(argv: list[str]) -> tuple[Path, list[str]] | None:
             return None
     args = rest[1:]
     before_end = args[: args.index("--")] if "--" in args else args
-    if not rest or SERVER_FLAG not in before_end or any(arg in ("-h", "--help", "--stop-server") for arg in before_end):
-        return None  # (help, and a stop, are the command line's: a server asked to stop itself would wait for itself)
+    if not rest or SERVER_FLAG not in before_end or any(arg in COMMAND_LINES for arg in before_end) or not is_project(project):
+        return None  # (the command line's to tell: `COMMAND_LINES`, and a folder no build server is for)
     return project, args
+
+
+def is_project(project: Path) -> bool:
+    """Whether `project` holds a site.yaml: where it does not, `ssg build` says what is wrong, and no server is started
+    (it would have nothing to build, and wait an hour)."""
+    return (project / "site.yaml").is_file()
 
 
 # The client's side.
@@ -167,33 +177,42 @@ def request_build(project: Path, args: list[str], out: TextIO | None, err: TextI
 
 
 def stop_server(project: Path, err: TextIO | None = None) -> int | None:
-    """Stop `project`'s build server, and wait for its process to end (it ends a build under way first, then saves the
-    search index's state and removes the files its builds set aside: a deploy that follows finds the output folder as
-    a build leaves it). Returns its process id, or None where none runs."""
-    connection = _connect(address(project))
-    if connection is None:
-        return None
-    with connection:
-        _send(connection, {"stop": True})
-        connection.settimeout(1)
-        try:
-            reply = next(_Lines(connection), "")
-        except TimeoutError:  # (it answers once the build it runs ends)
-            _say(err, "The build server is building: it stops once that build ends.")
-            connection.settimeout(None)
-            reply = next(_Lines(connection), "")
-    pid = json.loads(reply or "{}").get("stopped")
-    deadline = time.monotonic() + STOPPING
-    while isinstance(pid, int) and time.monotonic() < deadline:
-        with suppress(ChildProcessError):  # (a server this very process started ends as its child: reaped here)
-            if os.waitpid(pid, os.WNOHANG)[0] == pid:
-                break
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.02)
+    """Stop `project`'s build server, and wait for it to end (it ends a build under way first, then saves the search
+    index's state and removes the files its builds set aside: a deploy that follows finds the output folder as a build
+    leaves it). Returns its process id; None where no server runs, or one was ending (waited for too)."""
+    socket_path = address(project)
+    pid = None
+    connection = _connect(socket_path)
+    if connection is not None:
+        with connection:
+            try:
+                _send(connection, {"stop": True})
+                connection.settimeout(1)
+                try:
+                    reply = next(_Lines(connection), "")
+                except TimeoutError:  # (it answers once the build it runs, or what it does after one, ends)
+                    _say(err, "The build server is busy with a build: it stops once that is done.")
+                    connection.settimeout(None)
+                    reply = next(_Lines(connection), "")
+                pid = json.loads(reply or "{}").get("stopped")
+            except OSError:  # (it was ending: it closed without a word)
+                pass
+    _wait_ended(socket_path)
     return pid
+
+
+def _wait_ended(socket_path: Path) -> None:
+    """Wait until no server of the socket holds its lock (one ending lets go of it last, once its work is done), at most
+    `STOPPING` seconds."""
+    from .locks import hold_lock, release_lock
+
+    lock_path, deadline = socket_path.with_suffix(".lock"), time.monotonic() + STOPPING
+    while time.monotonic() < deadline:
+        try:
+            release_lock(lock_path, hold_lock(lock_path))
+            return
+        except BlockingIOError:
+            time.sleep(0.02)
 
 
 def _say(err: TextIO | None, text: str) -> None:
@@ -390,7 +409,7 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
     from .build import Builder, fewer_collections
     from .watch import FULL_EVERY, PREVIEW_GEN0, collect_garbage, stopped_by_signals
 
-    builder = Builder(remember=True, trust_output=False)  # (as `ssg build`: a file deleted by hand is made again)
+    builder = Builder(remember=True, looks_anew=True)  # (as `ssg build`: a file deleted by hand is made again)
     since_full = 0  # builds since the last collection that looked at everything
 
     def pause(stop: Callable[[], bool]) -> None:
@@ -423,6 +442,7 @@ class Server:
         self._listener: socket.socket | None = None  # (while it listens)
         self._lock: int | None = None
         self._bound: os.stat_result | None = None  # (its socket, as it made it: removed by none but itself)
+        self._idle_since = time.monotonic()  # (since its last command)
 
     def run(self, build: Callable[[list[str], bool], int], pause: Callable[[Callable[[], bool]], None], finish: Callable[[], None]) -> None:
         """Listen until idle for `idle` seconds, stopped, asked by a command of other code, interrupted (a build
@@ -430,7 +450,8 @@ class Server:
         sys.stdout and sys.stderr (the client's, here), and returns its exit code; `pause(stop)` does what a build
         leaves for later, stopping when `stop()` says a command waits; `finish()` what is left when it stops (the
         search index's state saved, the files set aside removed), before it lets go of its socket and lock, so that the
-        server a next command starts begins after it. Returns at once where another server of the project runs."""
+        server a next command starts begins after it. Returns without serving where another server of the project runs,
+        or one that is ending does not let go within `STARTING` seconds."""
         if not self._take_lock():
             return
         try:
@@ -466,6 +487,7 @@ class Server:
                 running.close()
                 return False
             if time.monotonic() > deadline:
+                print(f"not started: another server of the project held its lock for {STARTING:g} s", flush=True)
                 return False
             time.sleep(0.05)
 
@@ -497,9 +519,8 @@ class Server:
         """Answer the next connection; False where the server is to stop."""
         listener = self._listener
         assert listener is not None
-        idle_until = time.monotonic() + self.idle
         while True:
-            left = idle_until - time.monotonic()
+            left = self._idle_since + self.idle - time.monotonic()
             if left <= 0:
                 print(f"stopped after {self.idle:g} s without a build", flush=True)
                 return False
@@ -518,8 +539,12 @@ class Server:
             except (OSError, ValueError):  # (no request in time, or not one: not a client of ours)
                 return True
             connection.settimeout(None)
-            if not message:  # (a server starting that looked for this one, or a command gone before it asked)
+            if not message or _gone(connection):
+                # (A server starting that looked for this one; or a command gone before its turn came, its Ctrl-C while
+                # it waited for another's build: nothing to build, nor to stop for. Neither is a build: the idle time
+                # goes on.)
                 return True
+            self._idle_since = time.monotonic()
             if message.get("stop"):
                 self._close()  # (before it answers: a command after it starts another server)
                 _send(connection, {"stopped": os.getpid()})
@@ -530,8 +555,6 @@ class Server:
                 _send(connection, {"restart": True})
                 print("stopped for a command of other code or environment", flush=True)
                 return False
-            if _gone(connection):  # (its command's Ctrl-C while it waited for another's build: nothing to stop)
-                return True
             try:
                 os.chdir(message["cwd"])
             except OSError as error:  # (the command's working folder is gone)
@@ -539,23 +562,33 @@ class Server:
                 _send(connection, {"exit": 1})
                 return True
             _send(connection, {"started": True})
-            color, stopping = bool(message.get("color")), False
-            with _Watch(connection), _redirected((_Frames(connection, "out", False), _Frames(connection, "err", color))):
-                try:
-                    code = build(message["args"], color)
-                except KeyboardInterrupt:  # (the command's Ctrl-C, or the server's SIGTERM: `build` said "Aborted!")
-                    code, stopping = 1, True
-                except Exception:  # noqa: BLE001 - a bug of ours: told as `ssg build` would tell it; the builder may be halfway
-                    traceback.print_exc()
-                    code, stopping = 1, True
+            code, stopping = self._build(connection, message, build)
             with suppress(OSError):
                 _send(connection, {"exit": code})
                 connection.shutdown(socket.SHUT_RDWR)  # (the watching thread ends)
+        self._idle_since = time.monotonic()
         if stopping:
             print("stopped: a build was interrupted, or failed on an error of ssg's", flush=True)
             return False
         pause(lambda: _waiting(listener))
         return True
+
+    @staticmethod
+    def _build(connection: socket.socket, message: dict, build: Callable[[list[str], bool], int]) -> tuple[int, bool]:
+        """The build a command asked for, printing to it: its exit code, and whether the server is to stop (the build
+        was interrupted, or failed on an error of ssg's: the builder may be halfway)."""
+        color = bool(message.get("color"))
+        try:
+            with _Watch(connection), _redirected((_Frames(connection, "out", False), _Frames(connection, "err", color))):
+                try:
+                    return build(message["args"], color), False
+                except KeyboardInterrupt:  # (the command's Ctrl-C, or the server's SIGTERM: `build` said "Aborted!")
+                    return 1, True
+                except Exception:  # noqa: BLE001 - a bug of ours: told as `ssg build` would tell it
+                    traceback.print_exc()
+                    return 1, True
+        except KeyboardInterrupt:  # (a Ctrl-C the command sent as its build ended)
+            return 1, True
 
 
 def _gone(connection: socket.socket) -> bool:

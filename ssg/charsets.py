@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import shlex
 
+from .errors import Problem
+
 # UTF-16's byte-order marks, as Notepad's "Unicode" and "Unicode big endian" start a file.
 _UTF16_MARKS = {b"\xff\xfe": "UTF-16LE", b"\xfe\xff": "UTF-16BE"}
 _NAMES = {
@@ -61,3 +63,21 @@ def likely_encoding(raw: bytes) -> str | None:
         return None
     lower_in_1251 = sum(1 for byte in letters if byte >= 0xE0 or byte == 0xB8)
     return "CP1251" if 2 * lower_in_1251 >= len(letters) else "KOI8-R"
+
+
+def name_not_utf8(path: str, folder: str) -> Problem | None:
+    """The problem of a file of content folder `folder` whose name (`path` in it, as Python read it) is not UTF-8, or
+    None for one that is. Such a name (an old archiver's or a Windows tool's, in Windows-1251 or Latin-1) cannot go
+    into the build cache, the manifest or a page as it is, and git and other machines write names in UTF-8: the file is
+    named by its bytes, with the encoding they look written in and the `convmv` line that renames it."""
+    try:
+        path.encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+    shown, encoding = raw.decode("utf-8", "backslashreplace"), likely_encoding(raw.rsplit(b"/", 1)[-1])
+    where = "the file's name is not UTF-8"
+    if encoding is None:
+        return Problem(f"{folder}/{shown}", None, None, f"{where}: rename it")
+    rename = f"convmv -f {encoding.lower()} -t utf-8 --notest -r {shlex.quote(folder)}"
+    return Problem(f"{folder}/{shown}", None, None, f"{where}; it looks like {_NAMES[encoding]}: rename it (or: {rename})")

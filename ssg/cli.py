@@ -314,6 +314,8 @@ def _build_through_server(project: Path, ctx: click.Context) -> None:
 
     if not buildserver.supported():
         click.secho("warning: the build server needs Unix sockets, which this system lacks: building here", fg="yellow", err=True)
+    if not (buildserver.supported() and buildserver.is_project(project)):
+        # (Without a site.yaml the build says what is wrong, as `ssg build` does: no server is started for it.)
         ctx.invoke(build_command, **{**ctx.params, "server": False})
         return
     args = [arg for name, value in ctx.params.items() for arg in _as_args(name, value)]

@@ -1044,7 +1044,11 @@ def _empty_trash(path: Path, keep: int = 0, staged: Collection[str] = ()) -> Non
     """`empty_trash`; `staged`: files there that a build under way staged where they were (`Spares.take`), left there."""
     if not _is_trash(path):
         return
-    names = sorted(name for name in os.listdir(path) if _ASIDE.fullmatch(name) and os.path.join(path, name) not in staged)
+    try:
+        listed = os.listdir(path)
+    except FileNotFoundError:  # (another builder of the folder emptied it meanwhile: the build server's)
+        return
+    names = sorted(name for name in listed if _ASIDE.fullmatch(name) and os.path.join(path, name) not in staged)
     gone = names[: max(0, len(names) - keep)]
     room = SPARES_BYTES  # (a preview kept every large file a save replaced, a video's versions, until it stopped)
     for name in reversed(names[len(gone) :]):  # (newest first)

@@ -333,16 +333,64 @@ def test_ctrl_c_of_a_command_waiting_for_another_ends_it_at_once_and_the_server_
 
 
 def test_a_file_name_no_encoding_reads_is_told_as_ssg_build_tells_it(site: Project, short_tmp: Path) -> None:
-    name = os.fsdecode(b"content/2020/caf\xe9.md")
-    (site.root / name).parent.mkdir(parents=True, exist_ok=True)
-    (site.root / name).write_text("---\ntitle: [broken\ndate: 2020-01-01\n---\nText.\n", encoding="utf-8")
+    """A name in Windows-1251 (an old archiver's): named by its bytes, with the command that renames it, by both; it
+    stopped `ssg build` in a traceback where the cache went to store it, and the server with it."""
+    for raw in ("content/2020/новости.md".encode("cp1251"), b"content/2020/caf\xe9.md"):
+        name = os.fsdecode(raw)
+        (site.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (site.root / name).write_text(article("Новости", "2020-01-01T10:00:00+03:00"), encoding="utf-8")
     here = ssg(site.root, "build", *CLOCK)
     there = ssg(site.root, "build", "--server", *CLOCK)
-    assert here.returncode == there.returncode == 1
-    assert there.stderr.replace("Starting a build server", "").count("error:") == here.stderr.count("error:")
-    assert "caf" in there.stderr and "YAML" in there.stderr
+    assert here.returncode == there.returncode == 1 and "Traceback" not in here.stderr + there.stderr
+    assert there.stderr.split("\n", 1)[1] == here.stderr  # (but for the line saying the server starts)
+    assert "error: content/2020/caf\\xe9.md: the file's name is not UTF-8: rename it" in here.stderr
+    assert (
+        "content/2020/\\xed\\xee\\xe2" in here.stderr and "Windows-1251 (Cyrillic): rename it (or: convmv -f cp1251 -t utf-8" in here.stderr
+    )
     assert ssg(site.root, "build", "--server", *CLOCK).returncode == 1
     assert len(servers_started(short_tmp)) == 1  # (it went on)
+
+
+def test_no_server_is_started_for_a_folder_without_site_yaml_nor_for_a_usage_error_the_command_line_finds(
+    tmp_path: Path, site: Project, short_tmp: Path
+) -> None:
+    (tmp_path / "empty").mkdir()
+    for folder in (tmp_path / "empty", tmp_path / "missing"):
+        here, there = ssg(folder, "build"), ssg(folder, "build", "--server")
+        assert (there.returncode, there.stderr) == (here.returncode, here.stderr) and "site.yaml" in there.stderr
+    watching = ssg(site.root, "build", "--server", "--watch")
+    assert watching.returncode == 2 and "--watch keeps its builder itself; it does not go with --server" in watching.stderr
+    assert servers_started(short_tmp) == []
+
+
+def test_a_cache_git_no_longer_tracks_is_no_longer_told(site: Project, short_tmp: Path) -> None:
+    """The warning that git tracks the build cache, asked anew at each command as `ssg build` asks it: the server
+    kept telling it after the cache was untracked."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(site.root)]
+    assert ssg(site.root, "build", *CLOCK).returncode == 0
+    subprocess.run(["git", "init", "-q", str(site.root)], check=True)
+    subprocess.run([*git, "add", "-f", ".ssg-cache/cache.sqlite"], check=True)
+    subprocess.run([*git, "commit", "-qm", "the cache, by mistake"], check=True)
+    site.write({"content/2021/one.md": article("Роскосмос", "2021-03-01T10:00:00+03:00")})
+    assert "git tracks 1 file of the build cache" in ssg(site.root, "build", "--server", *CLOCK).stderr
+    subprocess.run([*git, "rm", "-rq", "--cached", ".ssg-cache"], check=True)
+    subprocess.run([*git, "commit", "-qm", "untracked"], check=True)
+    site.write({"content/2021/one.md": article("Роскосмос снова", "2021-03-01T10:00:00+03:00")})
+    assert "git tracks" not in ssg(site.root, "build", "--server", *CLOCK).stderr
+    assert len(servers_started(short_tmp)) == 1
+
+
+def test_two_stops_at_once_both_wait_for_the_server_to_end(site: Project, short_tmp: Path) -> None:
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    (pid,) = servers_started(short_tmp)
+    command = [sys.executable, "-m", "ssg", "-C", str(site.root), "build", "--stop-server"]
+    stops = [
+        subprocess.Popen(command, cwd=REPO, env=ssg_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
+    for stop in stops:
+        out, err = stop.communicate(timeout=60)
+        assert stop.returncode == 0 and "Traceback" not in err, err
+        assert wait_gone(pid, timeout=0)  # (each returned once the server had ended)
 
 
 def test_a_server_whose_folder_was_deleted_leaves_the_next_one_alone(site: Project, short_tmp: Path) -> None:
@@ -442,10 +490,16 @@ def wait_gone(pid: int, timeout: float = 30) -> bool:
         (["new", "--server"], None),
         (["--version"], None),
         (["-v", "build", "--server"], None),
+        (["build", "--server", "-w"], None),
+        (["-C", "elsewhere", "build", "--server"], None),  # (no site.yaml there)
         ([], None),
     ],
 )
-def test_which_commands_go_to_the_server_before_the_command_line_is_loaded(argv: list[str], expected: tuple | None) -> None:
+def test_which_commands_go_to_the_server_before_the_command_line_is_loaded(
+    argv: list[str], expected: tuple | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Project(tmp_path).write({"site.yaml": SITE_YAML, "site/site.yaml": SITE_YAML})
     found = buildserver.forwarded(argv)
     if expected is None:
         assert found is None
