@@ -475,9 +475,7 @@ class Builder:
         if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
             content = restat(config.content_path, last_stats[1], changed)
         inputs = gather(config, (options.drafts, options.future, options.strict), self.code, content)
-        # (A name that is not UTF-8 stopped the build in a traceback, where the cache went to store it.)
-        if named := [problem for path in inputs.content if (problem := name_not_utf8(path, config.content_dir))]:
-            raise ContentError(named, [])
+        _refuse_names(inputs.content, config)
         result.counts["inputs"] = _count(len(inputs.content), "content file")
         if self.remember:
             self.stats = (config.content_path, inputs.content)
@@ -510,6 +508,9 @@ class Builder:
         """Every article and standalone page: the changed ones read (in worker processes), the others from the cache."""
         config, result = run.config, run.result
         stats = inputs.content if inputs else None
+        if stats is None:  # (`ssg check`, which gathers no inputs)
+            stats = content_stats(config.content_path)
+            _refuse_names(stats, config)
         loaded = load_articles(
             config.content_path, run.store, read_settings(config, run.now), run.options.jobs, config.content_dir, self.known, stats
         )
@@ -803,6 +804,13 @@ def _waiting(tell: Callable[[str], None] | None, cache_dir: str, held: str) -> N
         tell(
             f"Another ssg build, build --watch or serve{by} is using the build cache ({cache_dir}): waiting until it is done (Ctrl-C stops)."
         )
+
+
+def _refuse_names(stats: dict[str, tuple[int, int]], config: Config) -> None:
+    """Raise `ContentError` for the content files whose names are not UTF-8 (`charsets.name_not_utf8`): such a name
+    stopped the build in a traceback, where the cache went to store it."""
+    if named := [problem for path in stats if (problem := name_not_utf8(path, config.content_dir))]:
+        raise ContentError(named, [])
 
 
 def open_store(config: Config, checking: bool) -> Store:

@@ -3,6 +3,7 @@ foreign byte: Windows-1251 and Notepad's UTF-16 are what Russian archives' files
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -67,3 +68,18 @@ def test_1251_text_pasted_into_a_utf8_site_yaml_names_its_line_and_gives_no_comm
 def test_bytes_of_no_encoding_in_particular_keep_the_plain_message(project):
     project.write({"content/2021/a.md": b"---\ntitle: T\ndate: 2021-05-24\n---\n\xff\x00 text\n"})
     assert "error: content/2021/a.md:5: is not UTF-8 text (byte 0xff); save the file as UTF-8\n" in build(project)
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_file_name_that_is_not_utf8_is_named_by_its_bytes_with_the_line_that_renames_it(project, command):
+    """An old archiver's `новости.md` in Windows-1251: `ssg build` and `ssg check` stopped in a traceback where the
+    build cache went to store its name."""
+    os.makedirs(os.path.join(os.fsencode(project.root), b"content", b"2021"), exist_ok=True)
+    with open(os.path.join(os.fsencode(project.root), b"content/2021/" + "новости.md".encode("cp1251")), "w") as file:
+        file.write(TEXT)
+    result = CliRunner().invoke(main, ["-C", str(project.root), command], catch_exceptions=False)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "error: content/2021/\\xed\\xee\\xe2\\xee\\xf1\\xf2\\xe8.md: the file's name is not UTF-8; it looks like Windows-1251 "
+        "(Cyrillic): rename it (or: convmv -f cp1251 -t utf-8 --notest -r content)"
+    ) in result.output
