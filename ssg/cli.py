@@ -275,8 +275,9 @@ def build_command(
         return
     if server and watch:
         raise click.UsageError("--watch keeps its builder itself; it does not go with --server")
-    builder = ctx.meta.get(SERVER_BUILDER)  # (in the build server: `build-server`)
-    if server and builder is None:
+    # In the build server (`build-server`): its builder, or None where it builds as `ssg build` does.
+    builder = ctx.meta.get(SERVER_BUILDER)
+    if server and SERVER_BUILDER not in ctx.meta:
         _build_through_server(project, ctx)
         return
     output_dir = str(Path(output).resolve()) if output else None
@@ -358,7 +359,8 @@ def build_server_command(project: Path, socket_path: Path, idle: float | None) -
     from .buildserver import IDLE, serve_builds
 
     def run_build(args: list[str], builder: object, color: bool) -> int:
-        """`ssg build args` with the server's builder, as the command line would run it: its messages, its exit code."""
+        """`ssg build args` with the server's builder (None: a builder for one build, as `ssg build`'s), as the command
+        line would run it: its messages, its exit code."""
         try:
             with main.make_context("ssg", ["-C", str(project), "build", *args], color=color) as ctx:
                 ctx.meta[SERVER_BUILDER] = builder

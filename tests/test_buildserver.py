@@ -70,6 +70,12 @@ def ssg(root: Path, *args: str, env: dict | None = None, **popen: object) -> sub
     )
 
 
+def learned(site: Project, **popen: object) -> bool:
+    """Start the project's server and let it learn the archive: the first command is answered as `ssg build` answers
+    it, and the server learns the archive right after (`buildserver.serve_builds`); a second command waits for that."""
+    return all(ssg(site.root, "build", "--server", *CLOCK, **popen).returncode == 0 for _ in range(2))
+
+
 def ignoring_ctrl_c() -> None:
     """Start a process as a shell starts one in the background (`ssg build --server &`): SIGINT ignored."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -129,6 +135,20 @@ def test_builds_through_the_server_write_what_ssg_build_writes(site: Project, sh
     there = ssg(site.root, "build", "--server", *CLOCK)
     assert (there.returncode, without_times(there.stdout), there.stderr) == (here.returncode, without_times(here.stdout), here.stderr)
     assert "up to date" in there.stdout
+
+
+def test_the_first_command_is_answered_as_ssg_build_answers_it_and_the_server_learns_the_archive_after(
+    site: Project, short_tmp: Path, tmp_path: Path
+) -> None:
+    """A long-lived builder's first build goes over the whole archive (10 s at 10,000 articles, where `ssg build` finds
+    nothing changed in 0.4 s): the first command is built as `ssg build` builds it, and the server learns after."""
+    assert ssg(site.root, "build", *CLOCK).returncode == 0
+    first = ssg(site.root, "build", "--server", *CLOCK)
+    assert first.returncode == 0 and "(up to date: nothing changed since the last build)" in first.stdout
+    site.write({"content/2021/one.md": article("Роскосмос", "2021-03-01T10:00:00+03:00")})
+    second = ssg(site.root, "build", "--server", *CLOCK)  # (the learned builder's)
+    assert second.returncode == 0 and tree(site.public) == cold_build(site, tmp_path)
+    assert len(servers_started(short_tmp)) == 1
 
 
 def test_a_build_by_another_process_between_two_of_the_server(site: Project, short_tmp: Path, tmp_path: Path) -> None:
@@ -251,7 +271,7 @@ def test_two_commands_at_once_share_one_server(site: Project, short_tmp: Path, t
 def test_ctrl_c_stops_the_build_in_the_server_and_the_server(site: Project, short_tmp: Path, tmp_path: Path) -> None:
     """The command's Ctrl-C stops the server's build, here while it waits for the build cache another build holds (a
     wait in a system call, which only a signal ends); the server then ends, and the next command starts another."""
-    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    assert learned(site)
     site.write({"content/2023/four.md": article("Четвёртая", "2023-06-04T09:00:00+03:00")})
     from ssg.locks import hold_lock, release_lock
 
@@ -284,7 +304,7 @@ def test_ctrl_c_stops_the_build_in_the_server_and_the_server(site: Project, shor
 def test_a_client_that_goes_away_stops_the_build(site: Project, short_tmp: Path) -> None:
     """A client killed (not only Ctrl-C'd) mid-build: its socket closes, which stops the build and the server. (Even
     where the server was started by a command that ignored Ctrl-C, as one started in the background does.)"""
-    assert ssg(site.root, "build", "--server", *CLOCK, preexec_fn=ignoring_ctrl_c).returncode == 0
+    assert learned(site, preexec_fn=ignoring_ctrl_c)
     from ssg.locks import hold_lock, release_lock
 
     lock_path = site.root / ".ssg-cache" / "lock"
@@ -308,7 +328,7 @@ def test_a_client_that_goes_away_stops_the_build(site: Project, short_tmp: Path)
 def test_ctrl_c_of_a_command_waiting_for_another_ends_it_at_once_and_the_server_goes_on(site: Project, short_tmp: Path) -> None:
     """A command sent while the server builds another's waits its turn; its Ctrl-C ends it then and there (as a `ssg
     build` waiting for the cache's lock), and the server, which has not begun its build, skips it."""
-    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    assert learned(site)
     from ssg.locks import hold_lock, release_lock
 
     lock_path = site.root / ".ssg-cache" / "lock"
