@@ -134,8 +134,9 @@ def forwarded(argv: list[str]) -> tuple[Path, list[str]] | None:
 
 
 def is_project(project: Path) -> bool:
-    """Whether `project` holds a site.yaml: where it does not, `ssg build` says what is wrong, and no server is started
-    (it would have nothing to build, and wait an hour)."""
+    """Whether `project` holds a site.yaml (`config.CONFIG_FILE`, not imported: the client imports nothing of the
+    build): where it does not, `ssg build` says what is wrong, and no server is started (it would have nothing to
+    build, and wait an hour)."""
     return (project / "site.yaml").is_file()
 
 
@@ -205,15 +206,26 @@ def stop_server(project: Path, err: TextIO | None = None) -> int | None:
 def _wait_ended(socket_path: Path) -> None:
     """Wait until no server of the socket holds its lock (one ending lets go of it last, once its work is done), at most
     `STOPPING` seconds."""
-    from .locks import hold_lock, release_lock
+    from .locks import release_lock
 
-    lock_path, deadline = socket_path.with_suffix(".lock"), time.monotonic() + STOPPING
-    while time.monotonic() < deadline:
+    lock_path = socket_path.with_suffix(".lock")
+    release_lock(lock_path, _lock_within(lock_path, STOPPING))
+
+
+def _lock_within(lock_path: Path, seconds: float, give_up: Callable[[], bool] = lambda: False) -> int | None:
+    """The handle of lock `lock_path` held, once whoever holds it lets go, within `seconds`; None after that, or once
+    `give_up()` says so."""
+    from .locks import hold_lock
+
+    deadline = time.monotonic() + seconds
+    while True:
         try:
-            release_lock(lock_path, hold_lock(lock_path))
-            return
+            return hold_lock(lock_path)
         except BlockingIOError:
-            time.sleep(0.02)
+            pass
+        if give_up() or time.monotonic() > deadline:
+            return None
+        time.sleep(0.02)
 
 
 def _say(err: TextIO | None, text: str) -> None:
@@ -414,7 +426,7 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
     command waited for. The builder learns the archive right after, by the same command's arguments, printing nowhere
     (a command sent meanwhile waits for it)."""
     from .build import Builder, fewer_collections
-    from .watch import FULL_EVERY, PREVIEW_GEN0, collect_garbage, stopped_by_signals
+    from .watch import PREVIEW_GEN0, collect_after, stopped_by_signals
 
     builder = Builder(remember=True, looks_anew=True)  # (as `ssg build`: a file deleted by hand is made again)
     since_full = 0  # builds since the last collection that looked at everything
@@ -435,12 +447,8 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
                 run_command(learn, builder, False)
             learn, learned = None, True
         builder.tidy(stop)
-        if stop():
-            return
-        full = since_full >= FULL_EVERY
-        collect_garbage(full)
-        builder.frozen = True
-        since_full = 0 if full else since_full + 1
+        if not stop():
+            since_full = collect_after(builder, since_full + 1)
 
     def finish() -> None:
         builder.tidy()  # (the search index's state saved: the next build, of any process, goes on from it)
@@ -493,23 +501,17 @@ class Server:
     def _take_lock(self) -> bool:
         """Hold the project's server lock: at once, or once a server that is ending lets go of it (its socket takes no
         more commands: at most `STARTING` seconds). False where a server of the project runs."""
-        from .locks import hold_lock
+        self._lock = _lock_within(self.socket_path.with_suffix(".lock"), STARTING, self._another_listens)
+        if self._lock is None and not self._another_listens():
+            print(f"not started: another server of the project held its lock for {STARTING:g} s", flush=True)
+        return self._lock is not None
 
-        deadline = time.monotonic() + STARTING
-        while True:
-            try:
-                self._lock = hold_lock(self.socket_path.with_suffix(".lock"))
-                return True
-            except BlockingIOError:
-                pass
-            running = _connect(self.socket_path)  # (a server starting at the same moment: once it listens)
-            if running is not None:
-                running.close()
-                return False
-            if time.monotonic() > deadline:
-                print(f"not started: another server of the project held its lock for {STARTING:g} s", flush=True)
-                return False
-            time.sleep(0.05)
+    def _another_listens(self) -> bool:
+        """Whether a server listens at the socket (one starting at the same moment, once it listens)."""
+        running = _connect(self.socket_path)
+        if running is not None:
+            running.close()
+        return running is not None
 
     def _close(self) -> None:
         """Take no more commands: one that comes finds no server, and starts another (which waits for the lock)."""

@@ -786,10 +786,7 @@ class Rebuilder:
         0.25 s at 10,000 articles)."""
         if self.batcher.waiting():
             return builds
-        full = builds >= FULL_EVERY
-        collect_garbage(full)
-        self.builder.frozen = True
-        builds = 0 if full else builds
+        builds = collect_after(self.builder, builds)
         if builds and self.batcher.quiet_for(REST):
             collect_garbage(full=True)
             builds = 0
@@ -852,6 +849,16 @@ def collect_garbage(full: bool) -> None:
         gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def collect_after(builder: Builder, builds: int) -> int:
+    """`collect_garbage` after `builds` builds of a long-lived builder, a full one every FULL_EVERY, and the builder told
+    that what it keeps is frozen; the builds since the last full collection, after (the preview's pause, and the build
+    server's)."""
+    full = builds >= FULL_EVERY
+    collect_garbage(full)
+    builder.frozen = True
+    return 0 if full else builds
 
 
 def build_and_watch(project: Path, load: Callable[[], Config], options: BuildOptions) -> None:
