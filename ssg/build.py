@@ -41,6 +41,7 @@ from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, with_lines
+from .events import ContentEvents
 from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
 from .inputs import Inputs, gather, record, up_to_date
@@ -239,13 +240,17 @@ class Builder:
     site.yaml are as they were), and the hash of its own code.
     """
 
-    def __init__(self, remember: bool = True, looks_anew: bool = False) -> None:
+    def __init__(self, remember: bool = True, looks_anew: bool = False, hears: bool = False) -> None:
         """`remember=False`: a builder for one build, which keeps nothing for a next (less memory). `looks_anew`: each
         build looks anew at what a long-lived builder otherwise takes as its last build left it, as `ssg build` does:
         every file of the output folder, even where this builder wrote them, and whether git tracks the cache (the
-        build server's: a file may be deleted by hand, or the cache untracked, between two commands)."""
+        build server's: a file may be deleted by hand, or the cache untracked, between two commands). `hears`: a build
+        told nothing of what changed in the content folder asks the kernel's file events (`events.ContentEvents`, the
+        build server's), and lists again only the folders they name."""
         self.remember = remember
         self.looks_anew = looks_anew
+        self.hears = hears
+        self.events: ContentEvents | None = None  # (where it hears them: those of the content folder of its last build)
         self.known: Known | None = None
         self.templates: Templates | None = None
         self.manifests: dict[Path, Manifest] = {}
@@ -284,8 +289,27 @@ class Builder:
         again (a save that waits is built first, and its build lists what its events name)."""
         if self.stats is None or self.stats[0] != config.content_path:
             return False  # the next build lists everything anyway
+        return self._listing_differs(self.stats, stop)
+
+    def check_hearing(self, stop: Callable[[], bool] | None = None) -> str | None:
+        """Where this builder `hears` the content folder's changes: list it, and stop hearing them (every later build
+        lists every file) where the listing differs from what the last build saw with no event to tell why, a change
+        the kernel did not tell (on a network drive, made by another machine; through a hard link from elsewhere).
+        Returns why it stopped, where it did now. The build server asks while the author pauses: such a change
+        reaches the build after the one that missed it, not never. `stop` as in `missed_changes`."""
+        events, stats = self.events, self.stats
+        if events is None or events.deaf or stats is None or os.path.abspath(stats[0]) != events.root or events.pending():
+            return None  # (changes wait for the next build, which lists their folders: a later pause looks)
+        if self._listing_differs(stats, stop) and not events.pending():
+            events.missed("a listing of the content folder found a change that no file event told")
+            return events.deaf
+        return None
+
+    @staticmethod
+    def _listing_differs(stats: tuple[Path, dict[str, tuple[int, int]]], stop: Callable[[], bool] | None) -> bool:
+        """Whether the content folder `stats` lists differs from them now (False where `stop` stopped the listing)."""
         try:
-            return content_stats(config.content_path, stop) != self.stats[1]
+            return content_stats(stats[0], stop) != stats[1]
         except ListingStoppedError:
             return False
 
@@ -472,6 +496,8 @@ class Builder:
         config, options, result = run.config, run.options, run.result
         self.code = self.code or code_version()
         content = None
+        if changed is None and self.hears:
+            changed = self._heard(config.content_path)
         if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
             content = restat(config.content_path, last_stats[1], changed)
         inputs = gather(config, (options.drafts, options.future, options.strict), self.code, content)
@@ -484,6 +510,16 @@ class Builder:
         if moving_list(config.output_path).exists():
             summary = None  # the last build was stopped while moving files in: some may hold an older build's
         return inputs, summary
+
+    def _heard(self, content: Path) -> set[str] | None:
+        """The paths the kernel's events say changed under `content` since this builder last asked; None where not
+        known (the first time, lost events, a file system whose changes it may not tell): every file is listed then."""
+        if self.events is not None and self.events.root != os.path.abspath(content):
+            self.events.close()  # (site.yaml's content_dir changed: the folder of before is left alone)
+            self.events = None
+        if self.events is None:
+            self.events = ContentEvents(content)
+        return self.events.take()
 
     def _theme(self, run: _Run, inputs: Inputs | None) -> Theme:
         """The theme, checked. A long-lived builder keeps it while site.yaml and the theme's, the site's templates' and

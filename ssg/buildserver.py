@@ -426,9 +426,11 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
     command waited for. The builder learns the archive right after, by the same command's arguments, printing nowhere
     (a command sent meanwhile waits for it)."""
     from .build import Builder, fewer_collections
+    from .events import can_hear
     from .watch import PREVIEW_GEN0, collect_after, stopped_by_signals
 
-    builder = Builder(remember=True, looks_anew=True)  # (as `ssg build`: a file deleted by hand is made again)
+    # (As `ssg build`: a file deleted by hand is made again. Content files are listed as file events name them.)
+    builder = Builder(remember=True, looks_anew=True, hears=can_hear())
     since_full = 0  # builds since the last collection that looked at everything
     learn: list[str] | None = None  # the first command's arguments, until the builder has learned the archive by them
     learned = False
@@ -447,6 +449,8 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
                 run_command(learn, builder, False)
             learn, learned = None, True
         builder.tidy(stop)
+        if not stop() and (deaf := builder.check_hearing(stop)):
+            print(f"listing every content file from now on: {deaf}", flush=True)
         if not stop():
             since_full = collect_after(builder, since_full + 1)
 

@@ -62,6 +62,11 @@ def stories() -> dict[str, str]:
 
 @pytest.fixture
 def site(project):
+    return story_site(project)
+
+
+def story_site(project: Project) -> Project:
+    """The stories, an older article with old URLs, a static file and pages, built: the archive `CHANGES` edit."""
     project.write(stories())
     project.write(
         {"content/2020/old.md": article("Old", "2020-12-01", "See [story](../2021/story-1.md).", tags="[Alpha]", aliases=OLD_URLS)}
