@@ -234,7 +234,7 @@ class Builder:
     every fingerprint are made afresh, so a rebuild never disagrees with a cold build, and only
     pages, feeds and sitemaps whose fingerprint changed are made. Between builds it keeps what
     each content file reads as (a rebuild reads, and asks the cache about, only the changed ones),
-    each content file's size and mtime (told which paths changed, as the watcher tells it, it lists
+    each content file's size and change time (told which paths changed, as the watcher tells it, it lists
     again only their folders; else it stats every file), what each template refers to, the
     manifest it left in each output folder, each page's sitemap entry, the search index, the theme (while its files and
     site.yaml are as they were), and the hash of its own code.
@@ -511,12 +511,17 @@ class Builder:
             summary = None  # the last build was stopped while moving files in: some may hold an older build's
         return inputs, summary
 
+    def stop_hearing(self) -> None:
+        """Stop hearing the content folder's events (a later build lists every file, then hears them again)."""
+        if self.events is not None:
+            self.events.close()
+            self.events = None
+
     def _heard(self, content: Path) -> set[str] | None:
         """The paths the kernel's events say changed under `content` since this builder last asked; None where not
         known (the first time, lost events, a file system whose changes it may not tell): every file is listed then."""
         if self.events is not None and self.events.root != os.path.abspath(content):
-            self.events.close()  # (site.yaml's content_dir changed: the folder of before is left alone)
-            self.events = None
+            self.stop_hearing()  # (site.yaml's content_dir changed: the folder of before is left alone)
         if self.events is None:
             self.events = ContentEvents(content)
         return self.events.take()

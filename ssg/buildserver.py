@@ -457,6 +457,7 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
     def finish() -> None:
         builder.tidy()  # (the search index's state saved: the next build, of any process, goes on from it)
         builder.empty_trash()
+        builder.stop_hearing()  # (here, not as the process ends: the kernel takes 10-30 ms to drop the watches)
 
     # A build stops on SIGINT (`_Watch`), which the server is given even where the command that started it was not (one
     # started in the background, `ssg build --server &`, ignores it, and so would every server it started).
