@@ -18,7 +18,7 @@ of terms) writing them took 1,065 million instructions as JSON, 175 as marshal; 
 included, 817 and 436 (callgrind). Marshal's format may change with Python's version: `STORAGE`, part of the stamp,
 holds that version, so a cache another Python (or an older ssg, in JSON) wrote is started afresh, never misread.
 
-Smaller tables spare other repeated work: `files` (each content file's size, mtime and digest),
+Smaller tables spare other repeated work: `files` (each content file's size, change time and digest: `load.file_stamp`),
 `copies` (the same for copied files), `templates` (what each template source refers to) and
 `builds` (what the last build into each output folder was made from, see `inputs.py`).
 """
@@ -50,11 +50,11 @@ from .output import MANIFEST
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stamp (value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, changed_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS records (digest TEXT PRIMARY KEY, meta TEXT, body TEXT, terms TEXT);
 CREATE TABLE IF NOT EXISTS snapshot (kind TEXT NOT NULL, checksum TEXT NOT NULL, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS templates (source TEXT PRIMARY KEY, refers TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
+CREATE TABLE IF NOT EXISTS copies (source TEXT PRIMARY KEY, size INTEGER, changed_ns INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS written (token TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS prints (output TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -274,8 +274,8 @@ class Store:
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def known_files(self) -> dict[str, tuple[int, int, str]]:
-        """path -> (size, mtime_ns, digest) as seen by the last build."""
-        return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute("SELECT path, size, mtime_ns, digest FROM files")}
+        """path -> (size, changed_ns, digest) as seen by the last build."""
+        return {row[0]: (row[1], row[2], row[3]) for row in self.db.execute("SELECT path, size, changed_ns, digest FROM files")}
 
     def remember_files(self, changed: Iterable[tuple[str, int, int, str]], gone: Iterable[str] = ()) -> None:
         """Update the table of files the last build saw: `changed` rows replace theirs, `gone` paths are dropped."""
@@ -363,10 +363,10 @@ class Store:
         self.db.executemany("INSERT OR REPLACE INTO templates VALUES (?, ?)", ((k, json.dumps(v)) for k, v in parsed.items()))
 
     def copies(self, sources: list[str] | None = None) -> dict[str, tuple[int, int, str]]:
-        """Copied file (absolute path) -> (size, mtime_ns, hash) when the last build copied it; of `sources` alone when
+        """Copied file (absolute path) -> (size, changed_ns, hash) when the last build copied it; of `sources` alone when
         given (a build reads its few stylesheets and scripts for conflict markers, `copies.conflicted`: all rows were
         9 ms of every preview's save where articles name 12,000 images)."""
-        query = "SELECT source, size, mtime_ns, digest FROM copies"
+        query = "SELECT source, size, changed_ns, digest FROM copies"
         rows = (
             self.db.execute(query)
             if sources is None

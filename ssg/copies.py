@@ -1,7 +1,7 @@
 """The files a build copies: the static folders (the site's over the theme's) and the files articles name.
 
 A file an article names (its `image:`, a link to a PDF beside it) that is not there is an error on the line naming it,
-with where the file likely is. Copying skips reading a file whose size and mtime the cache knows.
+with where the file likely is. Copying skips reading a file whose size and change time (`load.file_stamp`) the cache knows.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .conflicts import conflict_message
 from .content import Article, StandalonePage
 from .errors import Problem
 from .links import lines_naming
+from .load import file_stamp
 from .markdown import ARTICLE_SUFFIXES
 from .output import Output
 from .pathhints import NAME_MAX, ContentPaths, find_file, image_hint, is_file, link_hint, relative, template_link_hint
@@ -28,14 +29,14 @@ MARKED_SUFFIXES = frozenset({".css", ".js", ".mjs", ".html", ".htm", ".svg", ".j
 
 
 def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
-    """Copy static and content files; one whose size and mtime did not change is not read (as content files)."""
+    """Copy static and content files; one whose `file_stamp` did not change is not read (as content files)."""
     known = store.copies()
     seen = {}
     for path, source in sorted(files.items()):
         stat = os.stat(source)
         before = known.get(str(source))
-        same = before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns)
-        seen[str(source)] = (stat.st_size, stat.st_mtime_ns, output.copy(path, source, before[2] if same else None))
+        same = before is not None and before[:2] == file_stamp(stat)
+        seen[str(source)] = (*file_stamp(stat), output.copy(path, source, before[2] if same else None))
     store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
 
 
@@ -50,7 +51,7 @@ def conflicted(files: dict[str, Path], store: Store, root: Path) -> list[Problem
     problems = []
     for source in marked:
         stat, before = os.stat(source), known.get(str(source))
-        if before is not None and before[:2] == (stat.st_size, stat.st_mtime_ns):
+        if before is not None and before[:2] == file_stamp(stat):
             continue
         data = source.read_bytes()
         if b"<<<<<<<" in data and (found := conflict_message(data.decode("utf-8", "replace"), fences=False)) is not None:

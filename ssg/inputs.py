@@ -2,7 +2,7 @@
 folder, whose output is still as that build left it, has nothing to do.
 
 The inputs are the project's files (content, templates, interface strings, static files, and the
-files articles link to, each by path, size and mtime, as the content cache sees them), site.yaml
+files articles link to, each by path, size and change time, as the content cache sees them), site.yaml
 as read, the build options, ssg's own code and the installed libraries. Time counts too: an
 article dated after the last build is published by a later one, so each build notes the first
 such date, and a build after it is a real one. The output counts as "as left" when its manifest
@@ -23,7 +23,7 @@ from pathlib import Path
 from . import sitemap
 from .config import Config
 from .content import Article
-from .load import content_stats
+from .load import content_stats, file_stamp
 from .output import Manifest
 from .themeconfig import theme_chain
 
@@ -32,11 +32,11 @@ _PUBLISH_FROM = attrgetter("publish_from")
 
 @dataclass(frozen=True)
 class Inputs:
-    """The hash of a build's inputs, and the content files' (size, mtime_ns) it was made from (for the reader)."""
+    """The hash of a build's inputs, and the content files' `file_stamp`s it was made from (for the reader)."""
 
     digest: str
     content: dict[str, tuple[int, int]]
-    folders: str = ""  # the theme's, templates', strings' and static files' paths, sizes and mtimes (`_folders`)
+    folders: str = ""  # the theme's, templates', strings' and static files' paths and `file_stamp`s (`_folders`)
 
 
 def gather(config: Config, options: tuple, code: str, content: dict[str, tuple[int, int]] | None = None) -> Inputs:
@@ -108,7 +108,7 @@ def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Calla
             return None
         if state.get("since") and now < datetime.fromisoformat(state["since"]):  # (an earlier clock: `--clock`)
             return None
-        if any(_stat(Path(path)) != (size, mtime) for path, size, mtime in state["copied"]):
+        if any(_stat(Path(path)) != (size, changed) for path, size, changed in state["copied"]):
             return None
         left = manifest()
         prefix = os.path.join(output, "")
@@ -120,7 +120,7 @@ def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Calla
 
 
 def _folders(config: Config) -> str:
-    """Path, size and mtime of every file of the theme (and those it extends) and the site's templates, strings and
+    """Path and `file_stamp` of every file of the theme (and those it extends) and the site's templates, strings and
     static files."""
     seen = []
     themes = [theme.path for theme in theme_chain(config)]  # the site's theme and each it extends
@@ -138,4 +138,4 @@ def _stat(path: Path) -> tuple[int, int] | None:
         stat = os.stat(path)
     except OSError:
         return None
-    return stat.st_size, stat.st_mtime_ns
+    return file_stamp(stat)

@@ -1,6 +1,6 @@
 """Find, read and check every article: through the cache, in parallel where it pays.
 
-Only files whose size or mtime changed since the last build are read again, and of those only
+Only files whose size or change time (`file_stamp`) changed since the last build are read again, and of those only
 the ones whose bytes changed go through `content.read_article`; the rest are `Entry` objects from
 the cache (the bodies stay on disk until a page needs them). What a build learnt is returned as
 `Known`: a `Builder` hands it to its next build, which then touches the cache only for what
@@ -39,7 +39,7 @@ class Entry:
     lines: dict[str, int]
 
 
-_DIGEST, _SIZE_MTIME = itemgetter(2), itemgetter(0, 1)  # of a file's (size, mtime_ns, digest)
+_DIGEST, _STAMP = itemgetter(2), itemgetter(0, 1)  # of a file's (size, changed_ns, digest)
 _UNSEEN = (-1, -1, "")  # (what `_scan` takes a file not seen before for: no file has its size)
 _DRAFT, _EXPIRES, _PUBLISH_FROM = attrgetter("draft"), attrgetter("expires"), attrgetter("publish_from")
 _ARTICLE, _WARNINGS, _LINES = attrgetter("article"), attrgetter("warnings"), attrgetter("lines")  # of an Entry
@@ -56,7 +56,7 @@ class Known:
     """What the builds so far learnt about the content folder."""
 
     stamp: str  # the cache stamp it is valid for
-    files: dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, digest)
+    files: dict[str, tuple[int, int, str]]  # path -> (size, changed_ns, digest): `file_stamp` and the digest
     entries: dict[str, Entry]  # digest -> what the file reads as
     snapshot: frozenset[str]  # digests the cache's snapshot holds
     pruned: bool = False  # the cache holds the records of `entries` and `snapshot` and no others (this builder saw to it)
@@ -94,6 +94,23 @@ def content_files(content_dir: Path) -> list[str]:
     return list(content_stats(content_dir))
 
 
+# The stat field by which a build tells a file changed (`file_stamp`): the inode's change time, but on Windows, whose
+# ctime is the file's creation.
+_CHANGED = "st_mtime_ns" if os.name == "nt" else "st_ctime_ns"
+
+
+def file_stamp(stat: os.stat_result) -> tuple[int, int]:
+    """(size, change time in ns): what every build compares to tell that an input file changed since it last read it
+    (content files, templates and static files, the files articles link to).
+
+    The change time is the inode's (ctime), not the mtime. Setting a file's mtime back (`touch -d`, `cp -p`,
+    `rsync -a`, `tar x`, an archivist giving each clipping its publication date) sets its ctime to now, and so does any
+    write, so an edit that keeps the size (an е made ё: two bytes each) under an old mtime is still read: by its mtime
+    every build took it as unchanged, until the cache was deleted. A change of its mode or links alone has the file
+    read again, and found the same by its digest."""
+    return stat.st_size, getattr(stat, _CHANGED)
+
+
 class ListingStoppedError(Exception):
     """`content_stats` was told to stop before it had listed everything."""
 
@@ -102,7 +119,7 @@ STATS_BETWEEN_STOPS = 1000  # files `content_stats` stats between two asks of it
 
 
 def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> dict[str, tuple[int, int]]:
-    """Each Markdown file under content/ (sorted forward-slash path) -> (size, mtime_ns): one pass that lists and
+    """Each Markdown file under content/ (sorted forward-slash path) -> its `file_stamp`: one pass that lists and
     stats, as every build does first. Hidden and editor files are skipped, and so are files and folders starting with
     `_` (Hugo's `_index.md` section pages, Jekyll's `_drafts/`) except Jekyll's `_posts/`, where a moved Jekyll site
     keeps every article; linked folders are not followed.
@@ -135,7 +152,7 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
                         stat = entry.stat()
                     except OSError:
                         continue  # a link to nothing (or a file deleted while listing): no file
-                    found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
+                    found[prefix + name] = (stat.st_size, getattr(stat, _CHANGED))
                     if stop is not None and len(found) - asked_at >= STATS_BETWEEN_STOPS:
                         asked_at = len(found)
                         if stop():
@@ -315,7 +332,7 @@ def load_articles(
     """Read all articles under `content_dir`; `jobs` worker processes for the uncached ones.
 
     `known` is what the previous build of the same `Builder` returned (else it comes from the
-    cache); `stats`, the (size, mtime_ns) of each content file when the caller has them already.
+    cache); `stats`, the `file_stamp` of each content file when the caller has them already.
     Problems name files as `shown_as/<path>`, the way the user sees them from the project.
     """
     if known is None or not known.holds(store):
@@ -327,7 +344,7 @@ def load_articles(
         entries = dict(zip(kept, map(known.entries.__getitem__, kept), strict=True))
         to_read = _load_records(store, files, entries) if len(entries) < len(files) else []
     else:  # a cache that holds nothing (a cold build): no digest to look up, each file is hashed by its reader alone
-        files = {path: (size, mtime, "") for path, (size, mtime) in (content_stats(content_dir) if stats is None else stats).items()}
+        files = {path: (size, changed, "") for path, (size, changed) in (content_stats(content_dir) if stats is None else stats).items()}
         entries, to_read = {}, list(files)
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -373,14 +390,14 @@ def _split(read: list[Article | StandalonePage]) -> tuple[list[Article], list[St
 def _scan(
     content_dir: Path, seen: dict[str, tuple[int, int, str]], stats: dict[str, tuple[int, int]] | None
 ) -> dict[str, tuple[int, int, str]]:
-    """path -> (size, mtime_ns, digest) of every content file, in path order: only files whose size or mtime changed are read."""
+    """path -> (size, changed_ns, digest) of every content file, in path order: only files whose stamp changed are read."""
     if stats is None:
         stats = content_stats(content_dir)
     before = list(map(seen.get, stats, repeat(_UNSEEN)))
     files = dict(zip(stats, before, strict=True))  # (checked below, in C: most are as last seen)
-    for path in compress(stats, map(operator.ne, stats.values(), map(_SIZE_MTIME, before))):
-        size, mtime = stats[path]
-        files[path] = (size, mtime, file_digest(path, _bytes(os.path.join(content_dir, path))))
+    for path in compress(stats, map(operator.ne, stats.values(), map(_STAMP, before))):
+        size, changed = stats[path]
+        files[path] = (size, changed, file_digest(path, _bytes(os.path.join(content_dir, path))))
     return files
 
 

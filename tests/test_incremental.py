@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import gc
+import os
 import random
 import re
 import shutil
@@ -1765,3 +1766,35 @@ def test_latest_js_is_made_again_where_a_list_or_what_shows_it_changed(project, 
     project.build()
     assert len(made) == 4
     assert tree(project.public) == cold_build(project, tmp_path)
+
+
+# An edit that keeps the file's size (е made ё: two bytes each), and an mtime set back as it was (`touch -d` giving a
+# clipping its publication date, `cp -p`, `rsync -a`): each build took the file as unchanged, until the cache was deleted.
+SAME_SIZE_EDITS = {
+    "article": ("content/2021/story-2.md", "", ""),  # (its own text, "Body 2." made "Bоdy 2": a Cyrillic о, two bytes)
+    "template": ("templates/card.html", "<li>{{ article.title }}</li>\n", "<li>{{ article.title }}.</li>"),
+    "static file": ("static/extra.css", "body { color: black }\n", "body { color: white }\n"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SAME_SIZE_EDITS))
+@pytest.mark.parametrize("how", ["ssg build", "long-lived builder told by events", "long-lived builder that lists"])
+def test_an_edit_that_keeps_the_size_under_an_old_mtime_is_built(site, tmp_path, kind, how):
+    path, before, after = SAME_SIZE_EDITS[kind]
+    file = site.root / path
+    if kind == "article":
+        before, after = file.read_text(encoding="utf-8"), file.read_text(encoding="utf-8").replace("Body 2.", "Bоdy 2")
+    assert len(before.encode()) == len(after.encode())
+    site.write({path: before})
+    os.utime(file, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    builder = Builder()
+    builder_build(builder, site) if how != "ssg build" else site.build()
+    file.write_text(after, encoding="utf-8")
+    os.utime(file, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    if how == "ssg build":
+        result = site.build()
+    else:
+        changed = [str(file)] if how == "long-lived builder told by events" else None
+        result = builder.build(load_config(site.root), BuildOptions(now=NOW), changed)
+    assert not result.up_to_date
+    assert tree(site.public) == cold_build(site, tmp_path)
