@@ -630,7 +630,13 @@ class Builder:
         fingerprints (`write_site`) and the files of the last build it removed."""
         config, options, phase, result = run.config, run.options, run.phase, run.result
         check_output_dir(
-            config.output_path, config.root, protected_dirs(config), options.force, config.cache_path, config.origin("output_dir")
+            config.output_path,
+            config.root,
+            protected_dirs(config),
+            options.force,
+            config.cache_path,
+            config.origin("output_dir"),
+            config.preview,
         )
         # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
         # (`build --watch`) committed the current manifest itself; but where one was found gone since (`output_gone`), and
@@ -802,8 +808,8 @@ def _output_problems(
 
 
 def _is_preview(config: Config) -> bool:
-    """Whether the build is into the preview's folder (`ssg serve`'s, in the cache)."""
-    return config.output_path.resolve() == config.preview_path.resolve()
+    """Whether the build is `ssg serve`'s, into the preview's folder in the cache (`watch.preview_config`)."""
+    return config.preview
 
 
 def _check_pages(run: _Run, theme: Theme, made: Assembly) -> None:
@@ -811,7 +817,9 @@ def _check_pages(run: _Run, theme: Theme, made: Assembly) -> None:
     is in the folder is the build's to say, so force), and one page of each kind rendered, writing nothing, so that a
     template's runtime error is found too."""
     config, store, result = run.config, run.store, run.result
-    check_output_dir(config.output_path, config.root, protected_dirs(config), True, config.cache_path, config.origin("output_dir"))
+    check_output_dir(
+        config.output_path, config.root, protected_dirs(config), True, config.cache_path, config.origin("output_dir"), config.preview
+    )
     latest, paths = latest_links(made.site, config, made.urls), link_paths(made.site, made.urls)
     renderer = Renderer(config, theme, made.site, made.urls, latest, Bodies.of(store.db), paths, files=made.files)
     result.checked = check_pages(renderer, made.pages, CARD_TEMPLATE in made.needed)

@@ -841,6 +841,7 @@ class Config:
     templates_dir: str = "templates"
     cache_dir: str = ".ssg-cache"
     flagged: tuple[str, ...] = ()  # the options this build took from command-line flags (FLAGS) instead of site.yaml
+    preview: bool = False  # the config of `ssg serve`'s builds (`watch.preview_config`), the only ones made inside the cache
     tag_names_file: str | None = None  # the file `tag_names:` named, if it named one (the preview watches it like site.yaml)
     source_names: dict = field(default_factory=dict, hash=False)  # `source_names:`, as `tag_names:` is for tags
     source_names_file: str | None = None  # the file `source_names:` named, as `tag_names_file`
@@ -852,9 +853,10 @@ class Config:
     old_tag_urls: tuple[str, ...] = ()  # every tag's old URLs, as patterns of `TAG_URL_MAKERS` (`redirects`)
 
     def settings(self) -> list[tuple[str, Any]]:
-        """Every value of the configuration, sorted, without where a value came from (`flagged`): the same value given by
-        a flag or by site.yaml makes the same site (the build's inputs and fingerprints use this)."""
-        return sorted((k, v) for k, v in vars(self).items() if k != "flagged")
+        """Every value of the configuration, sorted, without where a value came from (`flagged`) or whose build it is
+        (`preview`): the same value given by a flag or by site.yaml makes the same site (the build's inputs and
+        fingerprints use this)."""
+        return sorted((k, v) for k, v in vars(self).items() if k not in ("flagged", "preview"))
 
     def origin(self, name: str) -> tuple[str, str | None]:
         """Where option `name` was set, as (file or flag, key), so a message about its value blames the right one."""

@@ -65,12 +65,14 @@ def check_output_dir(
     force: bool,
     cache: Path | None = None,
     origin: tuple[str, str | None] = ("site.yaml", "output_dir"),
+    preview: bool = False,
 ) -> None:
-    """Refuse an output folder where building could destroy the user's files.
+    """Refuse an output folder where building could destroy the user's files, or ssg's own.
 
-    A folder inside the cache is allowed (the preview server builds there), the cache itself is not, nor one that holds
-    the cache or a source folder (`--force` then published the project's Markdown, drafts and all, and the cache).
-    `origin` names where the folder was given (`Config.origin`): site.yaml's key, or the -o flag.
+    Neither the cache nor a folder inside it is allowed but for the preview's own (`preview`): `-o .ssg-cache/serve`
+    built over the running preview, its pages without the reload script, its drafts gone. Nor one that holds the cache
+    or a source folder (`--force` then published the project's Markdown, drafts and all, and the cache). `origin` names
+    where the folder was given (`Config.origin`): site.yaml's key, or the -o flag.
     """
     output, root = output.resolve(), root.resolve()
     given_in, key = origin
@@ -82,6 +84,9 @@ def check_output_dir(
 
     if cache is not None and output == cache.resolve():
         raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. {public()}"))
+    if cache is not None and cache.resolve() in output.parents and not preview:
+        message = f"{output} is inside the build cache, {cache.resolve()}, which ssg keeps for itself (ssg serve builds its preview there)"
+        raise OutputError(Problem(given_in, line, key, f"{message}; use a folder of its own, e.g. {public()}"))
     if output == root or output in root.parents:
         raise OutputError(
             Problem(given_in, line, key, f"{output} is the project folder or above it; use a folder of its own, e.g. {public()}")

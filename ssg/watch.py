@@ -470,7 +470,7 @@ def preview_config(config: Config) -> Config:
     Its own output because drafts must never reach the deploy folder; the article cache is the
     build's, so a first preview of a big archive that was built before reads nothing again.
     """
-    return replace(config, output_dir=str(Path(config.cache_dir) / PREVIEW_FOLDER))
+    return replace(config, output_dir=str(Path(config.cache_dir) / PREVIEW_FOLDER), preview=True)
 
 
 class ReadWriteLock:

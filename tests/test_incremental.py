@@ -35,6 +35,7 @@ from ssg.output import Output
 from ssg.search import SearchConfig
 from ssg.site import assemble, reassemble
 from ssg.stamps import cache_stamp, read_settings
+from ssg.watch import preview_config
 
 from .conftest import BILINGUAL_YAML, NOW, SITE_YAML, Project, article
 
@@ -1645,7 +1646,7 @@ def test_preview_learns_the_cache_again_after_another_build_wrote_it(site):
     stories = [site.root / "content" / "2021" / f"story-{n}.md" for n in range(4)]
     before = [story.read_text(encoding="utf-8") for story in stories]
     builder = Builder()
-    builder.build(load_config(site.root, output_dir=".ssg-cache/serve"), BuildOptions(now=NOW))
+    builder.build(preview_config(load_config(site.root)), BuildOptions(now=NOW))
     for story, text in zip(stories, before, strict=True):
         story.write_text(text.replace("Body", "Edited body"), encoding="utf-8")
     site.build()  # (a new snapshot of the cache, without the records of the stories as the preview read them)
@@ -1653,7 +1654,7 @@ def test_preview_learns_the_cache_again_after_another_build_wrote_it(site):
         story.write_text(text, encoding="utf-8")
     site.write({"site.yaml": SITE_YAML.replace("Test archive", "Renamed archive")})  # every page again
     changed = [f"2021/story-{n}.md" for n in range(4)]
-    result = builder.build(load_config(site.root, output_dir=".ssg-cache/serve"), BuildOptions(now=NOW), changed=changed)
+    result = builder.build(preview_config(load_config(site.root)), BuildOptions(now=NOW), changed=changed)
     assert result.read == 4  # (the files whose records the other build dropped)
     site.build()
     assert tree(site.root / ".ssg-cache" / "serve") == tree(site.public)
