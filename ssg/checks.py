@@ -625,11 +625,12 @@ def title_shown_nowhere(config: Config) -> list[Problem]:
     feeds show each language's (`Config.title_in`), so `title:` is shown on no page. `ssg init --languages ru,en`
     writes each language's title as the site's, and an author who then changed `title:` saw no change at all."""
     titles = [language.title for language in config.languages]
-    if not config.languages or not all(titles) or config.title in titles:
-        return []
+    line = option_line(config.root, "title")
+    if not config.languages or not all(titles) or config.title in titles or line is None:
+        return []  # (without `title:` in site.yaml, the default: no title of the author's is hidden)
     each = ", ".join(f"{language.code}: {language.title!r}" for language in config.languages)
     message = (
         f"{config.title!r} is shown on no page: each language's title in languages: ({each}) takes its place in pages"
         " and feeds; change the title there"
     )
-    return [Problem(CONFIG_FILE, option_line(config.root, "title"), "title", message)]
+    return [Problem(CONFIG_FILE, line, "title", message)]

@@ -1236,18 +1236,22 @@ def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...]
     # feeds were titled "<title> (English)", the default language's title with the language's name.
     title = (taken or {}).get("title", title)
     titled = {code: {"title": title} for code in languages}
+    bilingual = len(languages) > 1
     given = (
-        {"title": title}
+        ({} if bilingual else {"title": title})  # (a bilingual archive's pages show each language's: `title:` none)
         | (taken or {})
         | ({"lang": languages[0]} if languages else {})
-        | ({"languages": titled} if len(languages) > 1 else {})
+        | ({"languages": titled} if bilingual else {})
     )
     out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
     for option in OPTIONS:
         default = option.example if option.default is None else option.default
         dumped = _option_yaml(option, given.get(option.name, default))
-        prefix = "" if option.name in ("title", "base_url", "lang", "timezone", *given) else "# "
-        out += ["", f"# {option.doc}", prefix + dumped]
+        prefix = "" if option.name in ("base_url", "lang", "timezone", *given) or option.name == "title" and not bilingual else "# "
+        doc = option.doc + (
+            " On a bilingual archive, each language's title in languages: takes its place." if option.name == "title" and bilingual else ""
+        )
+        out += ["", f"# {doc}", prefix + dumped]
         if option.name == "languages" and "languages" in given:
             out.insert(-1, "# The site's title in each language (write each in its language): pages and feeds in it show it.")
     return "\n".join(out) + "\n"

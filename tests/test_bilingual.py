@@ -52,6 +52,20 @@ def test_a_site_title_that_every_language_s_own_title_hides_is_a_warning_on_its_
     for languages in ("{ru: {title: Архив ВПК}, en: {title: Arch}}", "{ru: {title: Arch}, en: {}}"):
         project.write({"site.yaml": "title: Архив ВПК\n" + body + f"languages: {languages}\n"})
         assert project.build().warnings == []
+    # Nor where site.yaml has no `title:`: its default hides no title of the author's (deleting the line, as the
+    # warning seemed to ask, gave one about 'My news archive', on no line).
+    project.write({"site.yaml": body + "languages: {ru: {title: Arch}, en: {title: Arch}}\n"})
+    assert project.build().warnings == []
+
+
+def test_init_of_a_bilingual_archive_leaves_title_to_each_language(tmp_path):
+    """Its site.yaml wrote `title:` as "shown in the header and in feeds", where each language's title shows instead."""
+    from ssg.config import default_site_yaml
+
+    text = default_site_yaml("Space archive", ("ru", "en"))
+    assert "\n# title: My news archive\n" in text and "each language's title in languages: takes its place" in text
+    assert "languages: {ru: {title: Space archive}, en: {title: Space archive}}" in text
+    assert "\ntitle: Space archive\n" in default_site_yaml("Space archive", ("ru",))
 
 
 def test_an_article_in_russian_left_as_english_is_warned_of_on_a_bilingual_site(project):
