@@ -170,7 +170,7 @@ def request_build(project: Path, args: list[str], out: TextIO | None, err: TextI
         if connection is None:
             connection = _start(project, socket_path, err)
         try:
-            answer = _exchange(connection, message, out, err)
+            answer = _exchange(connection, message, out, err, socket_path.with_suffix(".log"))
         except OSError as error:  # (the server ended as it answered: killed, or a bug of ours)
             raise ServerError(f"the build server stopped answering ({error}): see {socket_path.with_suffix('.log')}") from error
         if answer != "restart":
@@ -275,12 +275,13 @@ def _start(project: Path, socket_path: Path, err: TextIO | None) -> socket.socke
     raise ServerError(f"the build server did not start (its log, {log}, ends: {tail or 'empty'})")
 
 
-def _exchange(connection: socket.socket, message: dict, out: TextIO | None, err: TextIO | None) -> int | str:
+def _exchange(connection: socket.socket, message: dict, out: TextIO | None, err: TextIO | None, log: Path) -> int | str:
     """Send the build, print what the server answers as it comes. Returns the exit code, or "restart" where the server
     runs other code and stopped, or went away before it answered (it was ending). A Ctrl-C tells the server to stop the
     build, and waits for it to say it did, as a build in the command would; a second Ctrl-C does not wait. One that
-    comes while the build waits for another command's to end ends the command at once (the server skips its build)."""
-    reply = _Reply(connection, out, err)
+    comes while the build waits for another command's to end ends the command at once (the server skips its build).
+    `log`: the server's log, named where it ends without an answer."""
+    reply = _Reply(connection, out, err, log)
     with connection:
         try:
             _send(connection, message)
@@ -303,8 +304,8 @@ def _exchange(connection: socket.socket, message: dict, out: TextIO | None, err:
 class _Reply:
     """What the server answers a command, printed as it comes."""
 
-    def __init__(self, connection: socket.socket, out: TextIO | None, err: TextIO | None):
-        self.lines, self.out, self.err = _Lines(connection), out, err
+    def __init__(self, connection: socket.socket, out: TextIO | None, err: TextIO | None, log: Path):
+        self.lines, self.out, self.err, self.log = _Lines(connection), out, err, log
         self.heard = False  # (anything: a server that went away before it said a word was ending)
         self.started = False  # (the build: until then it waited for another command's to end)
         self.broken = False  # (the command's output, a pipe whose reader ended: `ssg build --server | head -1`)
@@ -324,7 +325,7 @@ class _Reply:
                 return 1 if self.broken else frame["exit"]  # (as a build in the command ends on its closed pipe)
         if not self.heard:
             return "restart"
-        _say(self.err, "error: the build server ended before the build did (its log is beside its socket)")
+        _say(self.err, f"error: the build server ended before the build did (its log: {self.log})")
         return 1
 
     def _write(self, stream: TextIO | None, text: str) -> None:

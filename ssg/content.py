@@ -1001,7 +1001,7 @@ class _Reader:
             self.problem(key, f"{value!r} is text in quotes, not true or false (write true or false without quotes)")
             return False
         if not isinstance(value, bool):
-            self.problem(key, f"{value!r} is not true or false")
+            self.problem(key, f"{value!r} is not true or false (write {key}: true or {key}: false)")
             return False
         return value
 

@@ -94,7 +94,8 @@ def cold_build(site: Project, tmp_path: Path) -> dict[str, bytes]:
     """What a fresh `ssg build` of the project's files writes (into a folder of its own, with a cache of its own)."""
     copy = tmp_path / "cold"
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("public", ".ssg-cache"))
+    # (Nor the working files beside the output: the server may be building meanwhile, learning the archive.)
+    shutil.copytree(site.root, copy, ignore=shutil.ignore_patterns("public", ".ssg-cache", ".public.ssg-*"))
     done = ssg(copy, "build", *CLOCK)
     assert done.returncode == 0, done.stderr
     return tree(copy / "public")
@@ -545,3 +546,16 @@ def test_a_socket_path_too_long_is_told(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setattr(tempfile, "tempdir", str(long))
     with pytest.raises(buildserver.ServerError, match="too long for a socket's path"):
         buildserver.address(tmp_path)
+
+
+def test_a_server_that_ends_mid_build_is_told_with_its_log(tmp_path: Path) -> None:
+    """Killed (`kill -9`, the OOM killer) after it started the build: the command names the log to read."""
+    import io
+
+    ours, theirs = socket.socketpair()
+    theirs.sendall(b'{"started": true}\n{"err": "building\\n"}\n')
+    theirs.close()
+    err = io.StringIO()
+    assert buildserver._Reply(ours, io.StringIO(), err, tmp_path / "server.log").read() == 1
+    assert err.getvalue() == f"building\nerror: the build server ended before the build did (its log: {tmp_path / 'server.log'})\n"
+    ours.close()

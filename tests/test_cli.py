@@ -618,7 +618,7 @@ def test_a_long_list_of_problems_ends_with_those_many_files_share(project):
     assert result.output.count("draft: ") >= 20  # (every file's line)
     tail = result.output[result.output.index("Build failed: 23 problems.") :].splitlines()
     assert tail[1] == "Of these 23 problems, the most common:"
-    assert tail[2] == "  in 20 files: draft: 'maybe' is not true or false"
+    assert tail[2] == "  in 20 files: draft: 'maybe' is not true or false (write draft: true or draft: false)"
     # (the three impossible dates, each its own message, are one thing to fix, shown by the first)
     assert tail[3] == "  in 3 files, as in content/2020/day-2.md: date: '2020-02-32' is not a date: a month has at most 31 days"
     assert len(tail) == 4
