@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,7 @@ class ContentEvents:
         self._links: set[str] = set()  # article files that are links (to a file elsewhere, whose changes make no event here)
         self._lost = True  # events were lost or never heard: the next `take` says nothing is known, and watches anew
         self._devices: dict[int, bool] = {}  # each device the folders are on -> whether its file system is local
+        self._identity: tuple[int, int] | None = None  # the root's (device, inode) as watched: a link retargeted, a folder swapped in
 
     def take(self) -> set[str] | None:
         """The paths (files and folders) changed since the last `take`, links to files included; None where that is
@@ -58,6 +60,8 @@ class ContentEvents:
         self._read()
         if self.deaf:
             return None
+        if not self._lost and self._root_identity() != self._identity:  # (no event tells it: `ln -sfn B content`, a copy moved in)
+            self._lost = True
         if self._lost:
             self._watch_all()
             return None
@@ -65,9 +69,10 @@ class ContentEvents:
         return changed | self._links
 
     def pending(self) -> bool:
-        """Whether changes wait for the next `take` (or it will know none: lost events)."""
+        """Whether changes wait for the next `take` (or it will know none: lost events), or may without an event: articles
+        that are links, whose targets change unheard (the next build looks at them anyway)."""
         self._read()
-        return bool(self._changed) or self._lost
+        return bool(self._changed or self._links) or self._lost or self._root_identity() != self._identity
 
     def missed(self, why: str) -> None:
         """Events are not to be trusted here (`why`): every file is listed from now on."""
@@ -93,10 +98,18 @@ class ContentEvents:
         except OSError as error:  # (every instance the user may have in use: `fs.inotify.max_user_instances`)
             self.missed(f"no inotify instance: {error.strerror}")
             return
+        self._identity = self._root_identity()
         if (why := self._watch_tree(self.root)) is not None:
             self.missed(why)
         else:
             self._lost = False
+
+    def _root_identity(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(self.root)
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
 
     def _watch_tree(self, top: str) -> str | None:
         """Watch `top` and the folders under it that `content_stats` lists; where one cannot be watched (no such
@@ -121,6 +134,10 @@ class ContentEvents:
                                 folders.append(entry.path)
                         elif entry.is_symlink() and _article(entry.name):
                             self._links.add(entry.path)
+            except (FileNotFoundError, NotADirectoryError):
+                if folder == self.root:
+                    return f"{folder}: no such folder"
+                # (gone while the tree was watched: the event of the folder holding it names it, as changed)
             except OSError as error:
                 return f"{folder}: {error.strerror or error}"
         return None
@@ -199,7 +216,10 @@ def file_system(folder: str) -> str:
 
 
 def can_hear() -> bool:
-    """Whether this system tells file events this way (Linux, with inotify_simple installed)."""
+    """Whether this system tells file events this way (Linux, with inotify_simple installed: it imports elsewhere too,
+    and fails only once used)."""
+    if not sys.platform.startswith("linux"):
+        return False
     try:
         import inotify_simple  # noqa: F401
     except (ImportError, OSError, AttributeError):  # (no inotify in the C library: not Linux)

@@ -35,6 +35,7 @@ from pathlib import Path
 from stat import S_IMODE, S_ISDIR, S_ISREG
 from typing import NamedTuple
 
+from .config import PREVIEW_FOLDER
 from .conflicts import conflict_message
 from .errors import OutputError, Problem
 from .locks import hold_lock, release_lock
@@ -69,10 +70,11 @@ def check_output_dir(
 ) -> None:
     """Refuse an output folder where building could destroy the user's files, or ssg's own.
 
-    Neither the cache nor a folder inside it is allowed but for the preview's own (`preview`): `-o .ssg-cache/serve`
-    built over the running preview, its pages without the reload script, its drafts gone. Nor one that holds the cache
-    or a source folder (`--force` then published the project's Markdown, drafts and all, and the cache). `origin` names
-    where the folder was given (`Config.origin`): site.yaml's key, or the -o flag.
+    A folder inside the cache is allowed (`cache_dir: _build`, `output_dir: _build/html`), but not the cache itself, nor
+    the preview's folder there but for the preview's own builds (`preview`): `-o .ssg-cache/serve` built over the
+    running preview, its pages without the reload script, its drafts gone. Nor one that holds the cache or a source
+    folder (`--force` then published the project's Markdown, drafts and all, and the cache). `origin` names where the
+    folder was given (`Config.origin`): site.yaml's key, or the -o flag.
     """
     output, root = output.resolve(), root.resolve()
     given_in, key = origin
@@ -84,8 +86,9 @@ def check_output_dir(
 
     if cache is not None and output == cache.resolve():
         raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. {public()}"))
-    if cache is not None and cache.resolve() in output.parents and not preview:
-        message = f"{output} is inside the build cache, {cache.resolve()}, which ssg keeps for itself (ssg serve builds its preview there)"
+    serve = cache.resolve() / PREVIEW_FOLDER if cache is not None else None
+    if serve is not None and (output == serve or serve in output.parents) and not preview:
+        message = f"{output} is the preview's folder in the build cache, which ssg serve builds into"
         raise OutputError(Problem(given_in, line, key, f"{message}; use a folder of its own, e.g. {public()}"))
     if output == root or output in root.parents:
         raise OutputError(

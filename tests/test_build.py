@@ -1012,10 +1012,13 @@ def test_a_static_robots_txt_wins_over_the_generated_one_but_not_over_the_users(
 
 def test_the_preview_folder_is_ssgs_alone(site):
     """Inside the cache every file is ssg's: one its lost manifest no longer lists is replaced, not refused."""
-    preview = site.root / ".ssg-cache/serve"
-    site.build(output_dir=str(preview))
+    from ssg.watch import preview_config
+
+    config = preview_config(load_config(site.root))
+    preview = config.output_path
+    build(config, BuildOptions(now=NOW))
     (preview / ".ssg-manifest.json").unlink()
-    site.build(output_dir=str(preview), force=True)
+    build(config, BuildOptions(now=NOW, force=True))
     assert (preview / ".ssg-manifest.json").is_file()
 
 

@@ -687,8 +687,8 @@ def test_problems_that_name_each_files_own_path_are_one_problem_in_the_tally(pro
         (["--output", "content/x"], "error: -o/--output: {root}/content/x is inside content/, which holds your sources"),
         (["-o", ".ssg-cache"], "error: -o/--output: {root}/.ssg-cache is the build cache"),
         # (over the running preview: its pages lost the reload script, its drafts were removed)
-        (["-o", ".ssg-cache/serve"], "error: -o/--output: {root}/.ssg-cache/serve is inside the build cache, {root}/.ssg-cache, "),
-        (["-o", ".ssg-cache/other"], "which ssg keeps for itself (ssg serve builds its preview there); use a folder of its own, e.g. "),
+        (["-o", ".ssg-cache/serve"], "error: -o/--output: {root}/.ssg-cache/serve is the preview's folder in the build cache, which ssg"),
+        (["-o", ".ssg-cache/serve/x"], "error: -o/--output: {root}/.ssg-cache/serve/x is the preview's folder in the build cache"),
         (
             ["--base-url", "https://example.org/my archive/"],
             "holds a space or a control character (write it as 'https://example.org/my%20archive/')",

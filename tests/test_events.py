@@ -11,6 +11,7 @@ import pytest
 
 import ssg.events
 import ssg.inputs
+import ssg.load
 from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
 from ssg.events import ContentEvents, can_hear, file_system
@@ -134,6 +135,41 @@ def test_a_content_folder_that_is_a_link_is_watched_where_it_leads(tmp_path, con
     assert heard(events, link) == {"2021/a.md"}
 
 
+def test_a_content_folder_swapped_without_an_event_on_it_makes_the_next_take_list_all(tmp_path):
+    """A link retargeted (`ln -sfn B content`) or a copy moved in over the path: the watches are on the old folder."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "x.md").write_text(folder.name)
+    link = tmp_path / "content"
+    link.symlink_to(first)
+    events = ContentEvents(link)
+    events.take()
+    (tmp_path / "new-link").symlink_to(second)
+    (tmp_path / "new-link").replace(link)
+    assert events.pending()
+    assert events.take() is None
+    (second / "x.md").write_text("b, edited")
+    assert heard(events, link) == {"x.md"}
+
+
+def test_a_folder_gone_while_the_tree_is_watched_leaves_the_rest_heard(content, monkeypatch):
+    events = ContentEvents(content)
+    real = os.scandir
+
+    def gone_first(path):  # (2021/ removed between its parent's listing and its own watch)
+        if str(path).endswith("2021"):
+            shutil.rmtree(path)
+        return real(path)
+
+    monkeypatch.setattr(ssg.events.os, "scandir", gone_first)
+    assert events.take() is None
+    monkeypatch.undo()
+    assert not events.deaf
+    (content / "new.md").write_text("n")
+    assert {"2021", "new.md"} <= heard(events, content)
+
+
 def test_a_file_system_whose_changes_may_go_untold_is_not_trusted(content, monkeypatch):
     assert file_system(str(content)) in ssg.events.LOCAL_FILE_SYSTEMS  # (the tests' own folder)
     monkeypatch.setattr(ssg.events, "LOCAL_FILE_SYSTEMS", frozenset())  # as on NFS or a FUSE mount
@@ -157,16 +193,19 @@ def site(project: Project) -> Project:
     return story_site(project)
 
 
-def full_listings(monkeypatch) -> list[Path]:
-    """The content folders listed whole from now on (`inputs.gather` lists when not given the files)."""
+def full_listings(monkeypatch, site: Project) -> list[Path]:
+    """The content folder listed whole from now on (`inputs.gather` lists it when not given the files, `load.restat`
+    where an event names it)."""
     listed: list[Path] = []
-    real = ssg.inputs.content_stats
+    real, content = ssg.load.content_stats, os.path.abspath(site.root / "content")
 
     def counted(folder: Path, *args: object):
-        listed.append(folder)
+        if os.path.abspath(folder) == content:
+            listed.append(folder)
         return real(folder, *args)
 
     monkeypatch.setattr(ssg.inputs, "content_stats", counted)
+    monkeypatch.setattr(ssg.load, "content_stats", counted)
     return listed
 
 
@@ -174,10 +213,14 @@ def full_listings(monkeypatch) -> list[Path]:
 def test_a_builder_that_hears_the_events_lists_no_folder_whole_and_gives_a_cold_builds_output(site, tmp_path, change, monkeypatch):
     builder = Builder(hears=True, looks_anew=True)
     builder_build(builder, site)
-    listed = full_listings(monkeypatch)
+    stats = ssg.load.content_stats
+    before = stats(site.root / "content")
+    listed = full_listings(monkeypatch, site)
     CHANGES[change](site)
     builder_build(builder, site)
-    assert listed == []
+    after = stats(site.root / "content")
+    at_top = any("/" not in path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+    assert listed == ([site.root / "content"] if at_top else [])  # (a file at the top: its folder, the root, listed again)
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
@@ -194,9 +237,9 @@ def test_a_change_the_events_missed_is_found_at_the_pause_and_every_file_is_list
     outside.write_text(article("Story 2", "2021-03-12T10:00:00+03:00", "Edited elsewhere.", tags="[Alpha, T0]"), encoding="utf-8")
     assert builder.build(config, BuildOptions(now=NOW)).up_to_date  # (no event: nothing looked at)
     assert "change that no file event told" in builder.check_hearing()
-    listed = full_listings(monkeypatch)
+    listed = full_listings(monkeypatch, site)
     builder.build(config, BuildOptions(now=NOW))
-    assert listed == [config.content_path]
+    assert listed == [config.content_path]  # (gather's)
     assert "Edited elsewhere." in site.page("2021/03/12/story-2/")
     assert tree(site.public) == cold_build(site, tmp_path)
 
