@@ -468,7 +468,7 @@ class Builder:
             with phase("commit"):
                 if (unsaved := self._remember(run, inputs, loaded, made, output, prints)) is not None:
                     result.warnings.append(unsaved)  # (the output is whole: the build succeeds, the next one checks every page)
-                if not _is_preview(config):  # (after the record: a later build that finds it all up to date has moved nothing)
+                if not config.preview:  # (after the record: a later build that finds it all up to date has moved nothing)
                     result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
                     result.warnings += renamed_listings(gone, output.old, made.pages, made.urls, config.output_dir)
         finally:
@@ -636,14 +636,14 @@ class Builder:
             options.force,
             config.cache_path,
             config.origin("output_dir"),
-            config.preview,
+            _others_preview(config),
         )
         # Files a build would find as they were left: in the preview's folder, and where this long-lived builder
         # (`build --watch`) committed the current manifest itself; but where one was found gone since (`output_gone`), and
         # not by a builder that trusts no output (the build server's).
         previous = self._manifest(config.output_path)
         inside_cache = config.cache_path.resolve() in config.output_path.resolve().parents
-        private = _is_preview(config)  # the preview's folder: all in it is ssg's
+        private = config.preview  # the preview's folder (`watch.preview_config`): all in it is ssg's
         current = inside_cache or previous is self.committed.get(config.output_path)
         own = not self.looks_anew and current and config.output_path not in self.distrusted
         if previous.signature is None and not private:
@@ -807,18 +807,19 @@ def _output_problems(
     return problems + theme.missing_templates(made.needed)
 
 
-def _is_preview(config: Config) -> bool:
-    """Whether the build is `ssg serve`'s, into the preview's folder in the cache (`watch.preview_config`)."""
-    return config.preview
-
-
 def _check_pages(run: _Run, theme: Theme, made: Assembly) -> None:
     """`ssg check`: where site.yaml puts the output (`output_dir: content` passed the check, and failed the build; what
     is in the folder is the build's to say, so force), and one page of each kind rendered, writing nothing, so that a
     template's runtime error is found too."""
     config, store, result = run.config, run.store, run.result
     check_output_dir(
-        config.output_path, config.root, protected_dirs(config), True, config.cache_path, config.origin("output_dir"), config.preview
+        config.output_path,
+        config.root,
+        protected_dirs(config),
+        True,
+        config.cache_path,
+        config.origin("output_dir"),
+        _others_preview(config),
     )
     latest, paths = latest_links(made.site, config, made.urls), link_paths(made.site, made.urls)
     renderer = Renderer(config, theme, made.site, made.urls, latest, Bodies.of(store.db), paths, files=made.files)
@@ -892,6 +893,11 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
     message = f"cannot hold the build cache ({why}, to spare reading every article again): built without it"
     result.warnings.append(Problem(str(config.cache_path), None, None, message))
     return result
+
+
+def _others_preview(config: Config) -> Path | None:
+    """The preview's folder, where the build is not the preview's: one it may not build into (`check_output_dir`)."""
+    return None if config.preview else config.preview_path
 
 
 def check_source_dirs(config: Config) -> None:

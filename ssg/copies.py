@@ -35,8 +35,9 @@ def copy_files(files: dict[str, Path], store: Store, output: Output) -> None:
     for path, source in sorted(files.items()):
         stat = os.stat(source)
         before = known.get(str(source))
-        same = before is not None and before[:2] == file_stamp(stat)
-        seen[str(source)] = (*file_stamp(stat), output.copy(path, source, before[2] if same else None))
+        stamp = file_stamp(stat)
+        same = before is not None and before[:2] == stamp
+        seen[str(source)] = (*stamp, output.copy(path, source, before[2] if same else None))
     store.remember_copies([(source, *row) for source, row in seen.items() if known.get(source) != row], known.keys() - seen.keys())
 
 

@@ -22,8 +22,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .load import SKIPPED_FILE_PREFIXES, skipped_folder
-from .markdown import ARTICLE_SUFFIXES
+from .load import is_article_name, skipped_folder
 
 if TYPE_CHECKING:
     from inotify_simple import INotify
@@ -132,7 +131,7 @@ class ContentEvents:
                         if entry.is_dir(follow_symlinks=False):
                             if not skipped_folder(entry.name):
                                 folders.append(entry.path)
-                        elif entry.is_symlink() and _article(entry.name):
+                        elif entry.is_symlink() and is_article_name(entry.name):
                             self._links.add(entry.path)
             except (FileNotFoundError, NotADirectoryError):
                 if folder == self.root:
@@ -186,13 +185,8 @@ class ContentEvents:
                 self._lost = True  # (watched anew at the next `take`, or told why not)
         elif mask & (flags.DELETE | flags.MOVED_FROM):
             self._links.discard(path)
-        elif mask & (flags.CREATE | flags.MOVED_TO) and _article(name) and os.path.islink(path):
+        elif mask & (flags.CREATE | flags.MOVED_TO) and is_article_name(name) and os.path.islink(path):
             self._links.add(path)
-
-
-def _article(name: str) -> bool:
-    """Whether a file of this name is an article `content_stats` lists."""
-    return name.endswith(ARTICLE_SUFFIXES) and not name.startswith(SKIPPED_FILE_PREFIXES)
 
 
 def file_system(folder: str) -> str:

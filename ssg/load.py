@@ -286,7 +286,7 @@ def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collecti
     prefix = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
     problems = []
     for file in files:
-        if not file.endswith(ARTICLE_SUFFIXES) or file.startswith(SKIPPED_FILE_PREFIXES) or f"{prefix}{file}" in listed:
+        if not is_article_name(file) or f"{prefix}{file}" in listed:
             continue
         path = os.path.join(folder, file)
         if os.path.islink(path) and not os.path.exists(path):
@@ -302,6 +302,11 @@ def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collecti
 # What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or
 # backup (`#name#`, `.#name`, `~name`). (A constant, not a function: `content_stats` asks it of every file.)
 SKIPPED_FILE_PREFIXES = (".", "_", "#", "~")
+
+
+def is_article_name(name: str) -> bool:
+    """Whether a file of this name is one `content_stats` lists (which asks it inline, of every file)."""
+    return name.endswith(ARTICLE_SUFFIXES) and not name.startswith(SKIPPED_FILE_PREFIXES)
 
 
 def skipped_folder(folder: str) -> bool:

@@ -35,7 +35,6 @@ from pathlib import Path
 from stat import S_IMODE, S_ISDIR, S_ISREG
 from typing import NamedTuple
 
-from .config import PREVIEW_FOLDER
 from .conflicts import conflict_message
 from .errors import OutputError, Problem
 from .locks import hold_lock, release_lock
@@ -66,12 +65,12 @@ def check_output_dir(
     force: bool,
     cache: Path | None = None,
     origin: tuple[str, str | None] = ("site.yaml", "output_dir"),
-    preview: bool = False,
+    preview: Path | None = None,
 ) -> None:
     """Refuse an output folder where building could destroy the user's files, or ssg's own.
 
     A folder inside the cache is allowed (`cache_dir: _build`, `output_dir: _build/html`), but not the cache itself, nor
-    the preview's folder there but for the preview's own builds (`preview`): `-o .ssg-cache/serve` built over the
+    the preview's folder there (`preview`, given to builds other than the preview's own): `-o .ssg-cache/serve` built over the
     running preview, its pages without the reload script, its drafts gone. Nor one that holds the cache or a source
     folder (`--force` then published the project's Markdown, drafts and all, and the cache). `origin` names where the
     folder was given (`Config.origin`): site.yaml's key, or the -o flag.
@@ -86,8 +85,8 @@ def check_output_dir(
 
     if cache is not None and output == cache.resolve():
         raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. {public()}"))
-    serve = cache.resolve() / PREVIEW_FOLDER if cache is not None else None
-    if serve is not None and (output == serve or serve in output.parents) and not preview:
+    serve = preview.resolve() if preview is not None else None
+    if serve is not None and (output == serve or serve in output.parents):
         message = f"{output} is the preview's folder in the build cache, which ssg serve builds into"
         raise OutputError(Problem(given_in, line, key, f"{message}; use a folder of its own, e.g. {public()}"))
     if output == root or output in root.parents:
