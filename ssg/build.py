@@ -280,6 +280,21 @@ class Builder:
         # object (30 ms at 10,000 articles, twice a build).
         self.frozen = False
         self.moved = False  # whether its build's files were moved into the output folder yet: what a failure leaves there
+        self.only_learns = False  # (while `learning` is held)
+        self.unlearned: str | None = None  # why a build that only learns stopped: it would have changed the output (`learning`)
+
+    @contextmanager
+    def learning(self) -> Iterator[None]:
+        """Its builds while this is held learn the archive and change nothing in the output folder (the build server's
+        first, by the command it answered as `ssg build` does): one that would (a file changed since that command)
+        stops with `NotLearnedError`, having written nothing, and says why in `unlearned`. Else the change would come
+        from no command: after the command that asked for the output, with the server's umask (a test found 644
+        pages under a command's 077), while a deploy may be copying the output."""
+        self.only_learns = True
+        try:
+            yield
+        finally:
+            self.only_learns = False
 
     def missed_changes(self, config: Config, stop: Callable[[], bool] | None = None) -> bool:
         """Whether the content folder differs from what this builder last saw of it, and so from what file events
@@ -449,6 +464,8 @@ class Builder:
                     inputs, summary = self._inputs(run, changed, last_stats)
                 if summary is not None and not (self.remember and self.planned is None):
                     return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
+                if summary is None and self.only_learns:
+                    self._not_learned("its inputs changed since the output was built")
             with phase("theme"):
                 theme = self._theme(run, inputs)
             with lasting(not (self.remember or self.frozen)):  # (else its owner collects and freezes: `watch.collect_garbage`)
@@ -477,6 +494,10 @@ class Builder:
             finally:
                 release_lock(*lock)
         return result
+
+    def _not_learned(self, why: str) -> None:
+        self.unlearned = why
+        raise NotLearnedError(f"the archive is not learned: {why}")
 
     def _check_folders(self, config: Config, options: BuildOptions) -> None:
         """Refuse a missing content folder, and a cache folder that is misplaced or cannot be written."""
@@ -653,6 +674,9 @@ class Builder:
             self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
         try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
             prints = write_site(run, theme, made, output, self)
+            if self.only_learns and (output.changed or output.old.keys() - output.new.keys()):
+                gone = len(output.old.keys() - output.new.keys())
+                self._not_learned(f"it would write {_count(len(output.changed), 'file')} and remove {gone} in {config.output_dir}")
             with phase("commit"), committing(result):
                 result.changed, result.resumed = len(output.changed), output.resumed
                 gone = output.commit()
@@ -825,6 +849,10 @@ def _check_pages(run: _Run, theme: Theme, made: Assembly) -> None:
     renderer = Renderer(config, theme, made.site, made.urls, latest, Bodies.of(store.db), paths, files=made.files)
     result.checked = check_pages(renderer, made.pages, CARD_TEMPLATE in made.needed)
     result.counts["pages"] = f"{_count(result.checked, 'page')} rendered to check the templates"
+
+
+class NotLearnedError(SsgError):
+    """A build that only learns the archive (`Builder.learning`) would have changed the output."""
 
 
 def cache_lock(config: Config, options: BuildOptions) -> tuple[Path, int | None]:

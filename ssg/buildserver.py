@@ -425,13 +425,17 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
     The first command is answered as `ssg build` answers it (0.12 s at 10,000 articles where nothing changed, in the
     server): a long-lived builder's first build goes over the whole archive (1.4 s with the cache warm), which that
     command waited for. The builder learns the archive right after, by the same command's arguments, printing nowhere
-    (a command sent meanwhile waits for it)."""
+    (a command sent meanwhile waits for it), and writing nothing (`Builder.learning`): where a file changed since that
+    command, it does not learn, and the next command is answered as the first was."""
     from .build import Builder, fewer_collections
     from .events import can_hear
-    from .watch import PREVIEW_GEN0, collect_after, stopped_by_signals
+    from .watch import PREVIEW_GEN0, collect_after, collect_garbage, stopped_by_signals
 
     # (As `ssg build`: a file deleted by hand is made again. Content files are listed as file events name them.)
-    builder = Builder(remember=True, looks_anew=True, hears=can_hear())
+    def new_builder() -> Builder:
+        return Builder(remember=True, looks_anew=True, hears=can_hear())
+
+    builder = new_builder()
     since_full = 0  # builds since the last collection that looked at everything
     learn: list[str] | None = None  # the first command's arguments, until the builder has learned the archive by them
     learned = False
@@ -444,11 +448,18 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
         return run_command(args, None, color)
 
     def pause(stop: Callable[[], bool]) -> None:
-        nonlocal since_full, learn, learned
+        nonlocal builder, since_full, learn, learned
         if learn is not None:
-            with _redirected((io.StringIO(), io.StringIO())):
+            with _redirected((io.StringIO(), io.StringIO())), builder.learning():
                 run_command(learn, builder, False)
-            learn, learned = None, True
+            learn, learned = None, builder.unlearned is None
+            print("learned the archive" if learned else f"not learned: {builder.unlearned} (the next command is learned by)", flush=True)
+            if not learned:  # (a file changed since the command: the next is answered as it was, and learned by)
+                builder.stop_hearing()
+                builder.empty_trash()
+                builder, since_full = new_builder(), 0
+                collect_garbage(full=True)  # (the builds froze what they made: `render_pages`)
+                return
         builder.tidy(stop)
         if not stop() and (deaf := builder.check_hearing(stop)):
             print(f"listing every content file from now on: {deaf}", flush=True)

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -428,6 +428,16 @@ def test_a_server_whose_folder_was_deleted_leaves_the_next_one_alone(site: Proje
     assert servers_started(short_tmp) == [second]
 
 
+def wait_for(condition: Callable[[], bool], timeout: float = 60) -> bool:
+    """Whether `condition()` holds within `timeout` seconds (asked every 50 ms)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def is_server_of(pid: int, short_tmp: Path) -> bool:
     """Whether process `pid` is a build server whose socket is under `short_tmp`."""
     try:
@@ -449,6 +459,64 @@ def test_a_command_under_another_umask_gets_a_server_of_its_own(site: Project, s
     assert len(servers_started(short_tmp)) == 2
     made = [p for p in site.public.rglob("*.html") if "2023" in p.as_posix()]
     assert made and all(p.stat().st_mode & 0o777 == 0o600 for p in made)
+
+
+def test_a_file_changed_as_the_server_learns_is_built_by_the_next_command(site: Project, short_tmp: Path, tmp_path: Path) -> None:
+    """The server learns the archive after its first command, by the same arguments: an article saved meanwhile is not
+    built then (by no command: with the server's umask, while a deploy may copy the output), but by the next command."""
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    before = tree(site.public)
+    site.write({"content/2023/four.md": article("Четвёртая", "2023-06-04T09:00:00+03:00")})
+    wait_for(lambda: re.search(r"^(learned the archive|not learned: .*)$", log_text(short_tmp), re.M) is not None)
+    told = log_text(short_tmp)
+    assert "learned the archive" in told or "not learned: its inputs changed since the output was built" in told, told
+    assert tree(site.public) == before
+    done = ssg(site.root, "build", "--server", *CLOCK)
+    assert done.returncode == 0, done.stderr
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert len(servers_started(short_tmp)) == 1
+
+
+def test_a_server_that_did_not_learn_the_archive_learns_it_by_the_next_command(site: Project, short_tmp: Path, tmp_path: Path) -> None:
+    """An article saved between the first command and the server's learning build (made certain here: the server's
+    Python writes it as that build starts) is not built then; the log says why, the next command builds it as `ssg
+    build` does, and the server learns the archive after that one."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import contextlib, os, pathlib\n"
+        "import ssg.build\n"
+        "real = ssg.build.Builder.learning\n"
+        "@contextlib.contextmanager\n"
+        "def learning(self):\n"
+        "    saved = pathlib.Path(os.environ['SAVED_AS_IT_LEARNS'])\n"
+        "    if not saved.exists():\n"
+        "        saved.parent.mkdir(exist_ok=True)\n"
+        f"        saved.write_text({article('Четвёртая', '2023-06-04T09:00:00+03:00')!r}, encoding='utf-8')\n"
+        "    with real(self):\n"
+        "        yield\n"
+        "ssg.build.Builder.learning = learning\n",
+        encoding="utf-8",
+    )
+    env = {**ssg_env(), "PYTHONPATH": f"{hook}{os.pathsep}{REPO}", "SAVED_AS_IT_LEARNS": str(site.root / "content/2023/four.md")}
+    assert ssg(site.root, "build", "--server", *CLOCK, env=env).returncode == 0
+    before = tree(site.public)
+    assert wait_for(
+        lambda: "not learned: its inputs changed since the output was built (the next command is learned by)" in log_text(short_tmp)
+    )
+    assert "learned the archive" not in log_text(short_tmp)
+    assert tree(site.public) == before
+    assert (site.root / "content/2023/four.md").exists()
+    done = ssg(site.root, "build", "--server", *CLOCK, env=env)
+    assert done.returncode == 0, done.stderr
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert any(path.startswith("2023/06/04/") for path in tree(site.public))
+    assert wait_for(lambda: "learned the archive" in log_text(short_tmp))
+    site.write({"content/2023/four.md": article("Четвёртая, исправленная", "2023-06-04T09:00:00+03:00")})
+    done = ssg(site.root, "build", "--server", *CLOCK, env=env)
+    assert done.returncode == 0, done.stderr
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert len(servers_started(short_tmp)) == 1
 
 
 def test_a_command_whose_streams_are_closed_builds(site: Project, short_tmp: Path) -> None:
@@ -484,18 +552,16 @@ def server_identity() -> str:
 
 def wait_gone(pid: int, timeout: float = 30) -> bool:
     """Whether process `pid` ends within `timeout` seconds (a server is no child of this process: it is polled)."""
-    deadline = time.monotonic() + timeout
-    while True:
+
+    def ended() -> bool:
         try:
             os.kill(pid, 0)
             with open(f"/proc/{pid}/stat") as stat:  # (a zombie: ended, not yet reaped by its parent, which is gone)
-                if stat.read().split(") ")[-1].startswith("Z"):
-                    return True
+                return stat.read().split(") ")[-1].startswith("Z")
         except (ProcessLookupError, FileNotFoundError):
             return True
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
+
+    return wait_for(ended, timeout)
 
 
 @pytest.mark.parametrize(

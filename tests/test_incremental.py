@@ -401,6 +401,57 @@ def test_builder_rebuild_equals_cold_build(site, tmp_path, change):
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
+def output_state(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file of an output folder (its working files beside it too), with its bytes, change time and mode."""
+    files = [p for p in sorted(folder.parent.rglob("*")) if p.is_file() and folder.name in p.relative_to(folder.parent).parts[0]]
+    return {p.as_posix(): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in files}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_build_that_only_learns_writes_nothing(site, tmp_path, change):
+    """The build server learns the archive after its first command (`Builder.learning`): a file changed since that
+    command is not built then, by no command, but by the next command; the builder says why it did not learn."""
+    CHANGES[change](site)
+    before = output_state(site.public)
+    builder = Builder(looks_anew=True)
+    with builder.learning(), pytest.raises(ssg.build.NotLearnedError, match="the archive is not learned: its inputs changed"):
+        builder_build(builder, site)
+    assert builder.unlearned == "its inputs changed since the output was built"
+    assert output_state(site.public) == before
+
+
+def test_a_build_that_only_learns_an_archive_changed_as_it_builds_writes_nothing(site, monkeypatch):
+    """A template changed after the build hashed its inputs, before it loaded the theme: the pages it would change are
+    not written either."""
+    real = Builder._inputs
+
+    def inputs(self, *args):
+        found = real(self, *args)
+        CHANGES["template change"](site)
+        return found
+
+    monkeypatch.setattr(Builder, "_inputs", inputs)
+    before = output_state(site.public)
+    builder = Builder(looks_anew=True)
+    with builder.learning(), pytest.raises(ssg.build.NotLearnedError, match=r"it would write \d+ files and remove 0 in public"):
+        builder_build(builder, site)
+    assert output_state(site.public) == before
+
+
+def test_a_build_that_only_learns_an_unchanged_archive_learns_it(site, tmp_path):
+    """Nothing changed since the output was built: the builder learns the archive, writing nothing, and its next build
+    goes on from it."""
+    before = output_state(site.public)
+    builder = Builder(looks_anew=True)
+    with builder.learning():
+        builder_build(builder, site)
+    assert builder.unlearned is None and builder.planned is not None
+    assert output_state(site.public) == before
+    CHANGES["edit body"](site)
+    builder_build(builder, site)
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
 def changed_content(content: Path, before: dict, after: dict) -> list[str]:
     """The content paths a file watcher reports between two listings: made, changed and gone files."""
     return sorted(str(content / path) for path in before.keys() | after.keys() if before.get(path) != after.get(path))
