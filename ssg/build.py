@@ -464,8 +464,6 @@ class Builder:
                     inputs, summary = self._inputs(run, changed, last_stats)
                 if summary is not None and not (self.remember and self.planned is None):
                     return result.restore(summary)  # (a long-lived builder's first build learns the site: its first save is then quick)
-                if summary is None and self.only_learns:
-                    self._not_learned("its inputs changed since the output was built")
             with phase("theme"):
                 theme = self._theme(run, inputs)
             with lasting(not (self.remember or self.frozen)):  # (else its owner collects and freezes: `watch.collect_garbage`)

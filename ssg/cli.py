@@ -20,10 +20,11 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import click
+from click.core import ParameterSource
 
 from . import __version__
 from .build import BuildOptions, build
-from .config import CONFIG_FILE, FLAGS, Config, init_value, load_config
+from .config import CONFIG_FILE, FLAGS, Config, config_missing, init_value, load_config
 from .content import (
     DATE_PREFIX,
     PAGES_FOLDER,
@@ -271,6 +272,9 @@ def build_command(
     """Build the site into the output folder."""
     project: Path = ctx.obj
     if stop_server:
+        given = [name for name in ctx.params if name != "stop_server" and ctx.get_parameter_source(name) is not ParameterSource.DEFAULT]
+        if given:
+            raise click.UsageError(f"--stop-server builds nothing; it does not go with {', '.join(_flag(name) for name in given)}")
         _stop_server(project)
         return
     if server and watch:
@@ -323,9 +327,14 @@ def _build_through_server(project: Path, ctx: click.Context) -> None:
     sys.exit(buildserver.send_build(project, args, sys.stdout, sys.stderr))
 
 
+def _flag(name: str) -> str:
+    """The long option of `ssg build`'s parameter `name`."""
+    return "--" + name.replace("_", "-")
+
+
 def _as_args(name: str, value: object) -> list[str]:
     """The `ssg build` arguments that give parameter `name` its `value`."""
-    flag = "--" + name.replace("_", "-")
+    flag = _flag(name)
     if value is None or value is False:
         return []
     if value is True:
@@ -347,7 +356,12 @@ def _stop_server(project: Path) -> None:
         click.secho(f"error: {error}", fg="red", err=True)
         sys.exit(1)
     resolved = project.resolve()
-    click.echo(f"Stopped the build server of {resolved} (process {stopped})." if stopped else f"No build server runs for {resolved}.")
+    if stopped:
+        click.echo(f"Stopped the build server of {resolved} (process {stopped}).")
+    elif (missing := config_missing(resolved)) is not None:  # (no server is started for such a folder)
+        click.echo(f"No build server runs for {resolved}: {missing}.")
+    else:
+        click.echo(f"No build server runs for {resolved}.")
 
 
 @main.command("build-server", hidden=True)

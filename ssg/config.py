@@ -971,17 +971,25 @@ class Config:
         }
 
 
+def config_missing(root: Path) -> Problem | None:
+    """Where `root` (resolved) holds no site.yaml: what is wrong, with the archive's folder above it (a command run
+    from content/, say) or `ssg init` to suggest."""
+    if (root / CONFIG_FILE).is_file():
+        return None
+    above = next((folder for folder in root.parents if (folder / CONFIG_FILE).is_file()), None)
+    if above is not None:
+        fix = f"the archive is {above}: run ssg there, or pass -C {shlex.quote(str(above))}"
+    else:
+        fix = f"run `ssg init {shlex.quote(str(root))}` to start an archive there"
+    return Problem(CONFIG_FILE, message=f"not found in {root} ({fix})")
+
+
 def load_config(root: Path, base_url: str | None = None, output_dir: str | None = None) -> Config:
     """Read and check `root/site.yaml`; `base_url` and `output_dir` override it for one build."""
     root = Path(root).resolve()
     path = root / CONFIG_FILE
-    if not path.is_file():
-        above = next((folder for folder in root.parents if (folder / CONFIG_FILE).is_file()), None)
-        if above is not None:  # run from inside the archive (content/, say)
-            fix = f"the archive is {above}: run ssg there, or pass -C {shlex.quote(str(above))}"
-        else:
-            fix = f"run `ssg init {shlex.quote(str(root))}` to start an archive there"
-        raise ConfigError(Problem(CONFIG_FILE, message=f"not found in {root} ({fix})"))
+    if (missing := config_missing(root)) is not None:
+        raise ConfigError(missing)
     try:
         text = path.read_text(encoding="utf-8")
         data, lines = load_yaml_with_lines(text)
