@@ -672,9 +672,8 @@ class Builder:
             self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
         try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
             prints = write_site(run, theme, made, output, self)
-            if self.only_learns and (output.changed or output.old.keys() - output.new.keys()):
-                gone = len(output.old.keys() - output.new.keys())
-                self._not_learned(f"it would write {_count(len(output.changed), 'file')} and remove {gone} in {config.output_dir}")
+            if self.only_learns and ((removed := len(output.old.keys() - output.new.keys())) or output.changed):
+                self._not_learned(f"it would write {_count(len(output.changed), 'file')} and remove {removed} in {config.output_dir}")
             with phase("commit"), committing(result):
                 result.changed, result.resumed = len(output.changed), output.resumed
                 gone = output.commit()
