@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .code import code_version
+from .entry import INTERRUPTED
 
 IDLE = 3600.0  # seconds without a build after which the server ends (it holds the builder's memory meanwhile)
 CHECK_EVERY = 30.0  # seconds between an idle server's looks at its socket (gone: it stops)
@@ -152,6 +153,7 @@ def send_build(project: Path, args: list[str], out: TextIO | None, err: TextIO |
         _say(err, f"error: {error}")
     except KeyboardInterrupt:  # (while the server starts: it goes on, for the next command)
         _say(err, "\nAborted!")
+        return INTERRUPTED
     return 1
 
 
@@ -289,12 +291,12 @@ def _exchange(connection: socket.socket, message: dict, out: TextIO | None, err:
         except KeyboardInterrupt:
             if not reply.started:
                 _say(err, "\nAborted!")
-                return 1
+                return INTERRUPTED
             try:
                 connection.shutdown(socket.SHUT_WR)  # (the server stops the build on it: `_Watch`)
                 return reply.read()
             except (KeyboardInterrupt, OSError):
-                return 1
+                return INTERRUPTED
         except OSError:
             if not reply.heard:
                 return "restart"
@@ -622,12 +624,12 @@ class Server:
                 try:
                     return build(message["args"], color), False
                 except KeyboardInterrupt:  # (the command's Ctrl-C, or the server's SIGTERM: `build` said "Aborted!")
-                    return 1, True
+                    return INTERRUPTED, True
                 except Exception:  # noqa: BLE001 - a bug of ours: told as `ssg build` would tell it
                     traceback.print_exc()
                     return 1, True
         except KeyboardInterrupt:  # (a Ctrl-C the command sent as its build ended)
-            return 1, True
+            return INTERRUPTED, True
 
 
 def _gone(connection: socket.socket) -> bool:

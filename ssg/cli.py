@@ -37,7 +37,7 @@ from .content import (
     parse_date,
 )
 from .dates import against_path, relative, understand
-from .entry import encoding_warning
+from .entry import INTERRUPTED, encoding_warning
 from .errors import Problem, SsgError, in_file_order
 from .load import posts_outside
 from .oldconfig import read_old_config
@@ -140,7 +140,22 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """ssg's commands, which a Ctrl-C (or `kill`: `_terminated_as_interrupted`) ends with "Aborted!", as click ends
+    them, but with exit code `INTERRUPTED` rather than click's 1. In the build server a build's Ctrl-C stops the server
+    too (`build_server_command`): there it goes on up."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            if SERVER_BUILDER in ctx.meta:
+                raise
+            click.echo("\nAborted!", err=True)
+            ctx.exit(INTERRUPTED)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ssg")
 @click.option(
     "-C",

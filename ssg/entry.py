@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import sys
 
+# The exit code of a command stopped by Ctrl-C (or `kill`): 128 + SIGINT, what a shell reports for a process a Ctrl-C
+# ended, and what `git`, `make` or Hugo give; click's own is 1, a build's failure, which a deploy script could not tell
+# from an interruption.
+INTERRUPTED = 130
+
 
 def run() -> None:
     if "--server" in sys.argv:  # (only then: every other command spares importing what the client needs)

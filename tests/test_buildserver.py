@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from ssg import buildserver
+from ssg.entry import INTERRUPTED
 
 from .conftest import REPO, SITE_YAML, Project, article, ssg_env, tree
 
@@ -316,7 +317,7 @@ def test_ctrl_c_stops_the_build_in_the_server_and_the_server(site: Project, shor
         out, err = client.communicate(timeout=60)
     finally:
         release_lock(lock_path, held)
-    assert client.returncode == 1 and "Aborted!" in err, log_text(short_tmp)
+    assert client.returncode == INTERRUPTED and "Aborted!" in err, log_text(short_tmp)
     (pid,) = servers_started(short_tmp)
     assert wait_gone(pid)
     assert "stopped: a build was interrupted, or failed on an error of ssg's" in log_text(short_tmp)
@@ -367,7 +368,7 @@ def test_ctrl_c_of_a_command_waiting_for_another_ends_it_at_once_and_the_server_
             second.wait(timeout=1)  # (its turn has not come)
         second.send_signal(signal.SIGINT)
         out, err = second.communicate(timeout=10)  # (not waiting for the first's build, which waits for the lock)
-        assert second.returncode == 1 and "Aborted!" in err
+        assert second.returncode == INTERRUPTED and "Aborted!" in err
         assert first.poll() is None
     finally:
         release_lock(lock_path, held)

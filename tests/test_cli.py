@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from ssg import __version__, workflow
 from ssg.cli import _kind, main
+from ssg.entry import INTERRUPTED
 from ssg.scaffold import names_a_file
 from ssg.workflow import install_requirement
 from ssg.yamlload import load_yaml_with_lines
@@ -1028,9 +1029,11 @@ def test_profile_shows_each_phases_time_and_what_it_went_through(project):
     assert list(profile()) == ["inputs"]  # nothing changed: the build stops once it has hashed its inputs
 
 
-def test_a_build_stopped_by_sigterm_removes_its_staging_folder_like_ctrl_c(project):
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_a_build_stopped_by_sigterm_removes_its_staging_folder_like_ctrl_c(project, stop):
     """`kill` (a CI job's timeout, `docker stop`) ended the process at once, leaving the staging folder and the render
-    helpers behind; now it stops the build as Ctrl-C does."""
+    helpers behind; now it stops the build as Ctrl-C does. Both exit with 130, as a shell tells a Ctrl-C (click's 1
+    was a failed build's)."""
     project.write({"content/a.md": article("A", "2021-01-01")})
     assert run("-C", str(project.root), "build").exit_code == 0
     before = tree(project.public)
@@ -1039,11 +1042,13 @@ def test_a_build_stopped_by_sigterm_removes_its_staging_folder_like_ctrl_c(proje
         "import os, signal, sys\n"
         "from ssg.cli import main\n"
         "from ssg.render import Renderer\n"
-        "Renderer.render = lambda self, page: os.kill(os.getpid(), signal.SIGTERM)\n"
+        f"Renderer.render = lambda self, page: os.kill(os.getpid(), signal.{stop})\n"
         "main(sys.argv[1:])\n"
     )
-    stopped = subprocess.run([sys.executable, "-c", script, "-C", str(project.root), "build", "-j", "1"], capture_output=True, text=True)
-    assert stopped.returncode == 1 and "Aborted!" in stopped.stderr
+    command = [sys.executable, "-c", script, "-C", str(project.root), "build", "-j", "1"]
+    # (Ctrl-C as a terminal's: not ignored, as a shell's background job would have it)
+    stopped = subprocess.run(command, capture_output=True, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert stopped.returncode == INTERRUPTED and "Aborted!" in stopped.stderr
     assert tree(project.public) == before
     assert not [p.name for p in project.root.iterdir() if p.name.startswith(".public.")]
 
