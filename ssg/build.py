@@ -285,12 +285,12 @@ class Builder:
 
     @contextmanager
     def learning(self) -> Iterator[None]:
-        """Its builds while this is held learn the archive and change nothing in the output folder (the build server's
-        first, by the command it answered as `ssg build` does): one that would (a file changed since that command)
-        stops with `NotLearnedError`, having written nothing, and says why in `unlearned`. Else the change would come
+        """Its builds while this is held learn the archive and change nothing in the output folder, its manifest
+        included (the build server's first, by the command it answered as `ssg build` does): one that would (a file
+        changed since that command) stops with `NotLearnedError`, having written nothing, and says why in `unlearned`. Else the change would come
         from no command: after the command that asked for the output, with the server's umask (a test found 644
         pages under a command's 077), while a deploy may be copying the output."""
-        self.only_learns = True
+        self.only_learns, self.unlearned = True, None
         try:
             yield
         finally:
@@ -672,8 +672,13 @@ class Builder:
             self.trashed.add(config.output_path)  # (a build that fails as it moves files in has set some aside too)
         try:  # (from here on, the output folder is locked and the staging folder made: `abort` undoes both)
             prints = write_site(run, theme, made, output, self)
-            if self.only_learns and ((removed := len(output.old.keys() - output.new.keys())) or output.changed):
-                self._not_learned(f"it would write {_count(len(output.changed), 'file')} and remove {removed} in {config.output_dir}")
+            # (Its manifest too: a change of no page's bytes, a Jinja comment or a key no template shows, changes what
+            # it lists, and the record the next build takes for this output's.)
+            if self.only_learns and (output.new != output.old or output.resumed):
+                removed = len(output.old.keys() - output.new.keys())
+                self._not_learned(
+                    f"it would write {_count(len(output.changed), 'file')}, remove {removed} and change the manifest of {config.output_dir}"
+                )
             with phase("commit"), committing(result):
                 result.changed, result.resumed = len(output.changed), output.resumed
                 gone = output.commit()

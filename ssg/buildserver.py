@@ -431,7 +431,7 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
     command, it does not learn, and the next command is answered as the first was."""
     from .build import Builder, fewer_collections
     from .events import can_hear
-    from .watch import PREVIEW_GEN0, collect_after, collect_garbage, stopped_by_signals
+    from .watch import FULL_EVERY, PREVIEW_GEN0, collect_after, stopped_by_signals
 
     # (As `ssg build`: a file deleted by hand is made again. Content files are listed as file events name them.)
     def new_builder() -> Builder:
@@ -453,15 +453,21 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
         nonlocal builder, since_full, learn, learned
         if learn is not None:
             with _redirected((io.StringIO(), io.StringIO())), builder.learning():
-                run_command(learn, builder, False)
+                code = run_command(learn, builder, False)
             learn, learned = None, builder.unlearned is None
-            print("learned the archive" if learned else f"not learned: {builder.unlearned} (the next command is learned by)", flush=True)
             if not learned:  # (a file changed since the command: the next is answered as it was, and learned by)
+                print(f"not learned: {builder.unlearned} (the next command is learned by)", flush=True)
                 builder.stop_hearing()
                 builder.empty_trash()
-                builder, since_full = new_builder(), 0
-                collect_garbage(full=True)  # (the builds froze what they made: `render_pages`)
-                return
+                # (The next collection looks at everything: the builds froze what they made, `render_pages`.)
+                builder, since_full = new_builder(), FULL_EVERY
+            elif code:
+                print(
+                    f"learning the archive failed (exit {code}), as the command did or on a file broken since: later commands build with what it learned",
+                    flush=True,
+                )
+            else:
+                print("learned the archive", flush=True)
         builder.tidy(stop)
         if not stop() and (deaf := builder.check_hearing(stop)):
             print(f"listing every content file from now on: {deaf}", flush=True)

@@ -287,7 +287,11 @@ def build_command(
     """Build the site into the output folder."""
     project: Path = ctx.obj
     if stop_server:
-        given = [name for name in ctx.params if name != "stop_server" and ctx.get_parameter_source(name) is not ParameterSource.DEFAULT]
+        given = [
+            name
+            for name in ctx.params
+            if name not in ("stop_server", "server") and ctx.get_parameter_source(name) is not ParameterSource.DEFAULT
+        ]
         if given:
             raise click.UsageError(f"--stop-server builds nothing; it does not go with {', '.join(_flag(name) for name in given)}")
         _stop_server(project)

@@ -251,7 +251,9 @@ def test_stop_server_with_build_options_is_refused(site: Project, short_tmp: Pat
     refused = ssg(site.root, "build", "--stop-server", "--drafts", "-o", "elsewhere")
     assert refused.returncode == 2
     assert "Error: --stop-server builds nothing; it does not go with --drafts, --output" in refused.stderr
-    assert len(servers_started(short_tmp)) == 1 and "Stopped the build server" in ssg(site.root, "build", "--stop-server").stdout
+    # (--server with it, as one who typed `ssg build --server` to build may type it to stop the server, is no mistake)
+    stopped = ssg(site.root, "build", "--server", "--stop-server")
+    assert len(servers_started(short_tmp)) == 1 and "Stopped the build server" in stopped.stdout
 
 
 def test_a_command_of_another_environment_gets_a_server_of_its_own(site: Project, short_tmp: Path) -> None:
@@ -485,28 +487,11 @@ def test_a_command_under_another_umask_gets_a_server_of_its_own(site: Project, s
     assert made and all(p.stat().st_mode & 0o777 == 0o600 for p in made)
 
 
-def test_a_file_changed_as_the_server_learns_is_built_by_the_next_command(site: Project, short_tmp: Path, tmp_path: Path) -> None:
-    """The server learns the archive after its first command, by the same arguments: an article saved meanwhile is not
-    built then (by no command: with the server's umask, while a deploy may copy the output), but by the next command."""
-    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
-    before = tree(site.public)
-    site.write({"content/2023/four.md": article("Четвёртая", "2023-06-04T09:00:00+03:00")})
-    wait_for(lambda: re.search(r"^(learned the archive|not learned: .*)$", log_text(short_tmp), re.M) is not None)
-    told = log_text(short_tmp)
-    assert re.search(r"^(learned the archive|not learned: it would write \d+ files? and remove \d+ in public .*)$", told, re.M), told
-    assert tree(site.public) == before
-    done = ssg(site.root, "build", "--server", *CLOCK)
-    assert done.returncode == 0, done.stderr
-    assert tree(site.public) == cold_build(site, tmp_path)
-    assert len(servers_started(short_tmp)) == 1
-
-
-def test_a_server_that_did_not_learn_the_archive_learns_it_by_the_next_command(site: Project, short_tmp: Path, tmp_path: Path) -> None:
-    """An article saved between the first command and the server's learning build (made certain here: the server's
-    Python writes it as that build starts) is not built then; the log says why, the next command builds it as `ssg
-    build` does, and the server learns the archive after that one."""
+def saved_as_it_learns(tmp_path: Path, path: Path, text: str) -> dict[str, str]:
+    """The environment of commands whose server writes `text` to `path` (once) as its learning build starts: a save
+    between the first command and that build, made certain (a test that saved after the command lost the race)."""
     hook = tmp_path / "hook"
-    hook.mkdir()
+    hook.mkdir(exist_ok=True)
     (hook / "sitecustomize.py").write_text(
         "import contextlib, os, pathlib\n"
         "import ssg.build\n"
@@ -514,30 +499,70 @@ def test_a_server_that_did_not_learn_the_archive_learns_it_by_the_next_command(s
         "@contextlib.contextmanager\n"
         "def learning(self):\n"
         "    saved = pathlib.Path(os.environ['SAVED_AS_IT_LEARNS'])\n"
-        "    if not saved.exists():\n"
+        "    if not os.environ.get('SAVED'):\n"
+        "        os.environ['SAVED'] = '1'\n"
         "        saved.parent.mkdir(exist_ok=True)\n"
-        f"        saved.write_text({article('Четвёртая', '2023-06-04T09:00:00+03:00')!r}, encoding='utf-8')\n"
+        "        saved.write_text(os.environ['SAVED_TEXT'], encoding='utf-8')\n"
         "    with real(self):\n"
         "        yield\n"
         "ssg.build.Builder.learning = learning\n",
         encoding="utf-8",
     )
-    env = {**ssg_env(), "PYTHONPATH": f"{hook}{os.pathsep}{REPO}", "SAVED_AS_IT_LEARNS": str(site.root / "content/2023/four.md")}
+    return {**ssg_env(), "PYTHONPATH": f"{hook}{os.pathsep}{REPO}", "SAVED_AS_IT_LEARNS": str(path), "SAVED_TEXT": text}
+
+
+def output_state(site: Project) -> dict[str, tuple[bytes, int, int]]:
+    """Every file of the output folder, its manifest too, with its bytes, modification time and mode."""
+    return {p.as_posix(): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in sorted(site.public.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("saved", "text"),
+    [
+        ("content/2023/four.md", article("Четвёртая", "2023-06-04T09:00:00+03:00")),
+        # (No page's bytes change: the manifest's fingerprints do, which the learning build wrote after no command.)
+        ("content/2022/three.md", article("Третья новость", "2022-05-03T12:00:00+03:00", tags="[космос]", notes="private")),
+    ],
+    ids=["new article", "a key no template shows"],
+)
+def test_a_server_that_did_not_learn_the_archive_learns_it_by_the_next_command(
+    site: Project, short_tmp: Path, tmp_path: Path, saved: str, text: str
+) -> None:
+    """A file saved between the first command and the server's learning build is not built then, with the server's
+    umask, by no command (a deploy may be copying the output): the log says why, the next command builds it as `ssg
+    build` does, and the server learns the archive after that one."""
+    env = saved_as_it_learns(tmp_path, site.root / saved, text)
     assert ssg(site.root, "build", "--server", *CLOCK, env=env).returncode == 0
-    before = tree(site.public)
+    before = output_state(site)
     assert wait_for(lambda: "not learned: " in log_text(short_tmp))
-    assert re.search(
-        r"^not learned: it would write \d+ files and remove 0 in public \(the next command is learned by\)$", log_text(short_tmp), re.M
-    )
+    told = r"^not learned: it would write \d+ files?, remove 0 and change the manifest of public \(the next command is learned by\)$"
+    assert re.search(told, log_text(short_tmp), re.M), log_text(short_tmp)
     assert "learned the archive" not in log_text(short_tmp)
-    assert tree(site.public) == before
-    assert (site.root / "content/2023/four.md").exists()
+    assert output_state(site) == before
+    assert (site.root / saved).read_text(encoding="utf-8") == text
     done = ssg(site.root, "build", "--server", *CLOCK, env=env)
     assert done.returncode == 0, done.stderr
     assert tree(site.public) == cold_build(site, tmp_path)
-    assert any(path.startswith("2023/06/04/") for path in tree(site.public))
     assert wait_for(lambda: "learned the archive" in log_text(short_tmp))
     site.write({"content/2023/four.md": article("Четвёртая, исправленная", "2023-06-04T09:00:00+03:00")})
+    done = ssg(site.root, "build", "--server", *CLOCK, env=env)
+    assert done.returncode == 0, done.stderr
+    assert tree(site.public) == cold_build(site, tmp_path)
+    assert len(servers_started(short_tmp)) == 1
+
+
+def test_a_server_whose_learning_build_failed_says_so(site: Project, short_tmp: Path, tmp_path: Path) -> None:
+    """A file broken between the first command and the learning build: that build fails as `ssg build` would, writing
+    nothing; the log says so (not that it learned), and the next command fails alike, then builds once it is fixed."""
+    env = saved_as_it_learns(tmp_path, site.root / "content/2022/three.md", "---\ntitle: [Третья\n---\n\nТекст.\n")
+    assert ssg(site.root, "build", "--server", *CLOCK, env=env).returncode == 0
+    before = output_state(site)
+    assert wait_for(lambda: "learning the archive failed (exit 1)" in log_text(short_tmp)), log_text(short_tmp)
+    assert "learned the archive" not in log_text(short_tmp) and "not learned" not in log_text(short_tmp)
+    assert output_state(site) == before
+    broken = ssg(site.root, "build", "--server", *CLOCK, env=env)
+    assert broken.returncode == 1 and "content/2022/three.md:2" in broken.stderr
+    site.write({"content/2022/three.md": article("Третья новость", "2022-05-03T12:00:00+03:00", tags="[космос, МКС]")})
     done = ssg(site.root, "build", "--server", *CLOCK, env=env)
     assert done.returncode == 0, done.stderr
     assert tree(site.public) == cold_build(site, tmp_path)

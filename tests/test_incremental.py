@@ -37,7 +37,7 @@ from ssg.site import assemble, reassemble
 from ssg.stamps import cache_stamp, read_settings
 from ssg.watch import preview_config
 
-from .conftest import BILINGUAL_YAML, NOW, SITE_YAML, Project, article
+from .conftest import BILINGUAL_YAML, NOW, REPO, SITE_YAML, Project, article
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -402,19 +402,37 @@ def test_builder_rebuild_equals_cold_build(site, tmp_path, change):
 
 
 def output_state(folder: Path) -> dict[str, tuple[bytes, int, int]]:
-    """Every file of an output folder (its working files beside it too), with its bytes, change time and mode."""
-    files = [p for p in sorted(folder.parent.rglob("*")) if p.is_file() and folder.name in p.relative_to(folder.parent).parts[0]]
+    """Every file of an output folder, its manifest too, and of its working files beside it (`.public.ssg-*`), with
+    its bytes, modification time and mode."""
+    ours = (folder.name, *(f".{folder.name}.ssg-{kind}" for kind in ("staging", "trash", "moving.json", "lock")))
+    files = [p for p in sorted(folder.parent.rglob("*")) if p.is_file() and p.relative_to(folder.parent).parts[0] in ours]
     return {p.as_posix(): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in files}
 
 
-@pytest.mark.parametrize("change", sorted(CHANGES))
+THEME = REPO / "themes" / "default"
+# Changes that change no page's bytes, only what the output's manifest lists (its fingerprints).
+UNSEEN_CHANGES = {
+    "a key no template shows": lambda p: p.write(
+        {"content/2021/story-2.md": article("Story 2", "2021-03-12T10:00:00+03:00", "Body 2.", tags="[Alpha, T0]", notes="private")}
+    ),
+    "a Jinja comment in a template": lambda p: p.write(
+        {"templates/article.html": (THEME / "templates/article.html").read_text(encoding="utf-8") + "{# seen by no reader #}\n"}
+    ),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES) + sorted(UNSEEN_CHANGES))
 def test_a_build_that_only_learns_writes_nothing(site, tmp_path, change):
     """The build server learns the archive after its first command (`Builder.learning`): a file changed since that
-    command is not built then, by no command, but by the next command; the builder says why it did not learn."""
-    CHANGES[change](site)
+    command is not built then, by no command, but by the next command; the builder says why it did not learn. Nor
+    is the manifest written where no page's bytes change."""
+    {**CHANGES, **UNSEEN_CHANGES}[change](site)
     before = output_state(site.public)
     builder = Builder(looks_anew=True)
-    with builder.learning(), pytest.raises(ssg.build.NotLearnedError, match=r"the archive is not learned: it would write \d+ files? and"):
+    with (
+        builder.learning(),
+        pytest.raises(ssg.build.NotLearnedError, match=r"the archive is not learned: it would write \d+ files?, remove"),
+    ):
         builder_build(builder, site)
     assert builder.unlearned is not None
     assert output_state(site.public) == before
@@ -433,7 +451,10 @@ def test_a_build_that_only_learns_an_archive_changed_as_it_builds_writes_nothing
     monkeypatch.setattr(Builder, "_inputs", inputs)
     before = output_state(site.public)
     builder = Builder(looks_anew=True)
-    with builder.learning(), pytest.raises(ssg.build.NotLearnedError, match=r"it would write \d+ files and remove 0 in public"):
+    with (
+        builder.learning(),
+        pytest.raises(ssg.build.NotLearnedError, match=r"it would write \d+ files, remove 0 and change the manifest of public"),
+    ):
         builder_build(builder, site)
     assert output_state(site.public) == before
 
