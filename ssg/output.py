@@ -23,7 +23,9 @@ import os
 import posixpath
 import re
 import shutil
+import signal
 import sys
+import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -428,6 +430,13 @@ class Output:
         return staged.digest
 
     def commit(self) -> list[str]:
+        """`_commit`, which a Ctrl-C or `kill` does not stop halfway (`_signals_held`): one that comes meanwhile stops
+        the build once its files are all moved in. Stopped halfway, the output folder held files of two builds until
+        the next build made them again (`_moving`), which a deploy copying it meanwhile would have published."""
+        with _signals_held():
+            return self._commit()
+
+    def _commit(self) -> list[str]:
         """Move staged files into place, delete files of the last build that are gone; returns deleted.
 
         Staged files sit at their paths in a tree of their own. Where the output folder is not there
@@ -1105,6 +1114,33 @@ def _not_ours(where: str, need: str, what: str) -> Problem:
 
 
 _LOST, _MADE_FOLDER = "\0lost", "\0made"  # (`Output._journal`'s marks: no path holds a NUL)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and `kill` (SIGINT, SIGTERM) wait while the block runs, saying so, then act as they would have (in the
+    main thread, where Python runs signal handlers; elsewhere the block runs as it is). The commit they wait for took
+    0.06 s after one edit at 10,000 articles, and 3.0-4.4 s where every page changed (17,011 files moved in: `ssg
+    build --profile` after a template edit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(number: int, frame: object) -> None:
+        if not caught and sys.stderr is not None:
+            with contextlib.suppress(OSError, ValueError):  # (a closed stream: nothing to tell)
+                print("\nstopping once this build's files are all moved in", file=sys.stderr, flush=True)
+        caught.append(number)
+
+    previous = {number: signal.signal(number, hold) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        for number in dict.fromkeys(caught):
+            signal.raise_signal(number)
 
 
 def _move_in(staged: str, target: str) -> None:

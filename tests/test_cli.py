@@ -6,6 +6,7 @@ import importlib.metadata
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,7 +26,7 @@ from ssg.scaffold import names_a_file
 from ssg.workflow import install_requirement
 from ssg.yamlload import load_yaml_with_lines
 
-from .conftest import SITE_YAML, article, tree
+from .conftest import SITE_YAML, Project, article, tree
 
 
 def run(*args: str):
@@ -1051,6 +1052,40 @@ def test_a_build_stopped_by_sigterm_removes_its_staging_folder_like_ctrl_c(proje
     assert stopped.returncode == INTERRUPTED and "Aborted!" in stopped.stderr
     assert tree(project.public) == before
     assert not [p.name for p in project.root.iterdir() if p.name.startswith(".public.")]
+
+
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_a_build_stopped_as_it_moves_its_files_in_moves_them_all_first(project, tmp_path, stop):
+    """A Ctrl-C (or `kill`) while the commit moves files in left the output folder holding files of two builds until
+    the next build made them again (a deploy copying it meanwhile published that); the commit now ends first, and
+    the build stops after it: "Aborted!", exit 130, the output this build's, whole."""
+    project.write({f"content/a{n}.md": article(f"A {n}", f"2021-01-0{1 + n}") for n in range(4)})
+    assert run("-C", str(project.root), "build").exit_code == 0
+    project.write({f"content/a{n}.md": article(f"A {n}, edited", f"2021-01-0{1 + n}") for n in range(4)})
+    script = (
+        "import os, signal, sys\n"
+        "import ssg.output\n"
+        "from ssg.cli import main\n"
+        "real, moved = ssg.output._move_in, []\n"
+        "def move_in(staged, target):\n"
+        "    real(staged, target)\n"
+        "    moved.append(target)\n"
+        "    if len(moved) == 2:\n"
+        f"        os.kill(os.getpid(), signal.{stop})\n"
+        "ssg.output._move_in = move_in\n"
+        "main(sys.argv[1:])\n"
+    )
+    command = [sys.executable, "-c", script, "-C", str(project.root), "build", "-j", "1"]
+    stopped = subprocess.run(command, capture_output=True, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert stopped.returncode == INTERRUPTED and "Aborted!" in stopped.stderr, stopped.stderr
+    assert stopped.stderr.count("stopping once this build's files are all moved in") == 1
+    fresh = Project(tmp_path / "fresh")
+    shutil.copytree(project.root, fresh.root, ignore=shutil.ignore_patterns("public", ".ssg-cache", ".public.*"))
+    assert run("-C", str(fresh.root), "build").exit_code == 0
+    assert tree(project.public) == tree(fresh.public)
+    assert not [p.name for p in project.root.iterdir() if p.name.startswith(".public.")]
+    again = run("-C", str(project.root), "build")
+    assert again.exit_code == 0 and " 0 written" in again.output, again.output
 
 
 @pytest.mark.parametrize(
