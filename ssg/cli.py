@@ -377,8 +377,9 @@ def _stop_server(project: Path) -> None:
     resolved = project.resolve()
     if stopped:
         click.echo(f"Stopped the build server of {resolved} (process {stopped}).")
-    elif (missing := config_missing(resolved)) is not None:  # (no server is started for such a folder)
-        click.echo(f"No build server runs for {resolved}: {missing}.")
+    elif (missing := config_missing(resolved)) is not None:  # (no server is started for such a folder: a mistake)
+        click.secho(f"error: no build server runs for {resolved}: {missing}", fg="red", err=True)
+        sys.exit(1)
     else:
         click.echo(f"No build server runs for {resolved}.")
 
@@ -562,7 +563,13 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @main.command("new")
 @click.argument("title", callback=_title)
 @click.option("--lang", callback=_checked_by(check_lang), help="Language code of the article, e.g. en, ru (default: lang of site.yaml).")
-@click.option("--tag", "tags", multiple=True, help="A tag; repeat for more.")
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    callback=lambda ctx, param, values: tuple(name.strip() for value in values for name in value.split(",") if name.strip()),
+    help="A tag; repeat for more, or part names by commas as tags: does in front matter (--tag 'Роскосмос, МКС').",
+)
 @click.option("--source-name", help="Where the article comes from (default with --source-url: the link's host, e.g. interfax.ru).")
 @click.option("--source-url", callback=_checked_by(check_source_url), help="Link to the original (http or https).")
 @click.option("--slug", callback=_checked_by(check_slug), help="File name and URL slug (default: from the title).")

@@ -233,14 +233,14 @@ def test_stop_server(site: Project, short_tmp: Path) -> None:
 
 def test_stop_server_from_inside_the_archive_names_the_archive(site: Project, short_tmp: Path) -> None:
     """`ssg build --stop-server` in content/: no server is started for a folder without a site.yaml, so it says where
-    the archive is, as `ssg build` there does."""
+    the archive is, as `ssg build` there does, and fails (a script that stops the server must not go on as if it had)."""
     assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
     inside = ssg(site.root / "content", "build", "--stop-server")
     root = site.root.resolve()
-    assert inside.returncode == 0, inside.stderr
-    assert inside.stdout == (
-        f"No build server runs for {root / 'content'}: site.yaml: not found in {root / 'content'} "
-        f"(the archive is {root}: run ssg there, or pass -C {root}).\n"
+    assert inside.returncode == 1 and inside.stdout == ""
+    assert inside.stderr == (
+        f"error: no build server runs for {root / 'content'}: site.yaml: not found in {root / 'content'} "
+        f"(the archive is {root}: run ssg there, or pass -C {root})\n"
     )
     assert len(servers_started(short_tmp)) == 1 and "Stopped the build server" in ssg(site.root, "build", "--stop-server").stdout
 

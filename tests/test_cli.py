@@ -292,6 +292,14 @@ def test_new_writes_front_matter_and_never_overwrites(project):
     assert run("-C", str(project.root), "build", "--future").exit_code == 0
 
 
+def test_new_parts_tags_by_commas_as_front_matter_does(project):
+    """`--tag "Роскосмос, МКС"` made one tag named so, where `tags: Роскосмос, МКС` in front matter is two (a new
+    user's trial): names are parted by commas in both."""
+    result = run("-C", str(project.root), "new", "Стыковка", "--date", "2023-01-01", "--tag", "Роскосмос, МКС", "--tag", " NASA ,")
+    assert result.exit_code == 0, result.output
+    assert front_of((Path.cwd() / result.output.strip()).read_text(encoding="utf-8"))["tags"] == ["Роскосмос", "МКС", "NASA"]
+
+
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
