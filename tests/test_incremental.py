@@ -427,12 +427,14 @@ def test_a_build_that_only_learns_writes_nothing(site, tmp_path, change):
     command is not built then, by no command, but by the next command; the builder says why it did not learn. Nor
     is the manifest written where no page's bytes change."""
     {**CHANGES, **UNSEEN_CHANGES}[change](site)
+    assert_not_learned(site, r"the archive is not learned: it would write \d+ files?, remove")
+
+
+def assert_not_learned(site: Project, message: str) -> None:
+    """A build that only learns (the server's builder's) stops with `message`, having written nothing."""
     before = output_state(site.public)
     builder = Builder(looks_anew=True)
-    with (
-        builder.learning(),
-        pytest.raises(ssg.build.NotLearnedError, match=r"the archive is not learned: it would write \d+ files?, remove"),
-    ):
+    with builder.learning(), pytest.raises(ssg.build.NotLearnedError, match=message):
         builder_build(builder, site)
     assert builder.unlearned is not None
     assert output_state(site.public) == before
@@ -449,14 +451,7 @@ def test_a_build_that_only_learns_an_archive_changed_as_it_builds_writes_nothing
         return found
 
     monkeypatch.setattr(Builder, "_inputs", inputs)
-    before = output_state(site.public)
-    builder = Builder(looks_anew=True)
-    with (
-        builder.learning(),
-        pytest.raises(ssg.build.NotLearnedError, match=r"it would write \d+ files, remove 0 and change the manifest of public"),
-    ):
-        builder_build(builder, site)
-    assert output_state(site.public) == before
+    assert_not_learned(site, r"it would write \d+ files, remove 0 and change the manifest of public")
 
 
 def test_a_build_that_only_learns_a_broken_archive_fails_as_ssg_build_did(site):
