@@ -35,7 +35,7 @@ from . import checks, search
 from .cache import Store, foreign_files, record_failure, tracked_by_git, unusable, write_failure
 from .charsets import name_not_utf8
 from .checks import check_content_dir
-from .code import code_version
+from .code import code_version, current_umask
 from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
@@ -519,7 +519,8 @@ class Builder:
             changed = self._heard(config.content_path)
         if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
             content = restat(config.content_path, last_stats[1], changed)
-        inputs = gather(config, (options.drafts, options.future, options.strict), self.code, content)
+        # (The umask too: the files a build under another keeps take its modes, `Output._set_modes`.)
+        inputs = gather(config, (options.drafts, options.future, options.strict, current_umask()), self.code, content)
         _refuse_names(inputs.content, config)
         result.counts["inputs"] = _count(len(inputs.content), "content file")
         if self.remember:

@@ -43,7 +43,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
 
-from .code import code_version
+from .code import code_version, current_umask
 from .entry import INTERRUPTED
 
 IDLE = 3600.0  # seconds without a build after which the server ends (it holds the builder's memory meanwhile)
@@ -109,8 +109,7 @@ def identity() -> str:
     that runs them and how it reads file names (its UTF-8 mode: `python -X utf8`), the environment (`ENVIRONMENT`),
     and the umask, which the output's files take their modes from."""
     environment = "\0".join(f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT)
-    umask = os.umask(0o022)
-    os.umask(umask)  # (read by setting it: put back at once)
+    umask = current_umask()
     python = f"{sys.executable}\0{sys.flags.utf8_mode}\0{sys.getfilesystemencoding()}\0{sys.getfilesystemencodeerrors()}"
     return hashlib.sha256(f"{code_version()}\0{python}\0{environment}\0{umask:o}".encode()).hexdigest()
 

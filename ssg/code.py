@@ -31,3 +31,19 @@ def code_version() -> str:
         digest.update(f"{path.relative_to(PACKAGE)}\0".encode() + path.read_bytes())
     digest.update("\0".join(sorted(os.listdir(libraries()))).encode())
     return digest.hexdigest()
+
+
+def current_umask() -> int:
+    """The process's umask, which the files it makes take their modes from (the output's, `output.Output`; a build
+    server's identity, `buildserver.identity`). Read from /proc on Linux: setting it to read it, and back, leaves a
+    moment in which a file another thread makes takes another mode."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask

@@ -40,7 +40,8 @@ class Inputs:
 
 
 def gather(config: Config, options: tuple, code: str, content: dict[str, tuple[int, int]] | None = None) -> Inputs:
-    """`options`: the build options that change the output (drafts, future, strict); `code`: `code_version()`;
+    """`options`: the build options that change the output (drafts, future, strict) and the umask, which its files'
+    modes come from; `code`: `code_version()`;
     `content`: `content_stats` of the content folder, where the caller has them."""
     if content is None:
         content = content_stats(config.content_path)

@@ -37,6 +37,7 @@ from pathlib import Path
 from stat import S_IMODE, S_ISDIR, S_ISREG
 from typing import NamedTuple
 
+from .code import current_umask
 from .conflicts import conflict_message
 from .errors import OutputError, Problem
 from .locks import hold_lock, release_lock
@@ -238,7 +239,11 @@ class Output:
         self._prefix = os.path.join(folder, "")  # asked of every page: cheaper than os.path.join each time
         self._made = self._make_staging()  # (and takes the lock: the manifest is read below, when no other build writes it)
         current = previous is not None and previous.still_current(folder)
-        self.old = previous.files if current else read_manifest(folder).files
+        found = previous if current else read_manifest(folder)
+        self.old = found.files
+        # The umask the files it lists were made under (None: unknown, a manifest of an older ssg's), and this build's:
+        # where they differ, the files kept take this build's modes (`_set_modes`).
+        self._umask_before, self._umask = found.umask, current_umask()
         stopped = _moving(self._moving, self.old, self._prefix)
         self.resumed = len(stopped)  # (the build says so: the output held files of two builds until it)
         # Those the manifest does not list are listed again as this build moves its files in (`commit`), made or not: one
@@ -459,7 +464,9 @@ class Output:
         # that the next build would take for the user's (and refuse to replace).
         moved = False
         if self.changed and not self._inside and not self._flat and self._claimed():
-            self._text = _write_manifest(self.staging, self.new, self._text)  # the whole tree arrives with its manifest
+            self._text = _write_manifest(
+                self.staging, self.new, self._text, _about(self._umask)
+            )  # the whole tree arrives with its manifest
             moved = self._moved_whole()
         if not moved:
             # Each file is listed as being moved (`_moving`), a new one as a changed one: the next build takes them for
@@ -474,7 +481,7 @@ class Output:
             added = {path: self.new[path] for path in self.changed if path not in self.old}
             first_manifest = added and not os.path.isfile(self._prefix + MANIFEST)
             if first_manifest:  # (a folder without one holds the user's files: `check_manifest`)
-                self._text = _write_manifest(self.folder, self.old | added, self._text)
+                self._text = _write_manifest(self.folder, self.old | added, self._text, _about(self._umask_before))
             try:
                 self._move_staged()
                 self._remove(deleted)
@@ -493,13 +500,40 @@ class Output:
                 raise
         else:
             self._remove(deleted)
-        if not moved and (self.new != self.old or not (self.folder / MANIFEST).is_file()):
-            self._text = _write_manifest(self.folder, self.new, self._text)
+        remade = self._umask_before != self._umask
+        if remade and not moved:
+            self._set_modes()
+        if not moved and (self.new != self.old or remade or not (self.folder / MANIFEST).is_file()):
+            self._text = _write_manifest(self.folder, self.new, self._text, _about(self._umask))
         self._moving.unlink(missing_ok=True)
         if not (self._keep_staging and _empty_folder(self.staging)):  # (every staged file moved in: empty)
             shutil.rmtree(self.staging, ignore_errors=True)
         self._lock = release_lock(self._lock_path, self._lock)
         return deleted
+
+    def _set_modes(self) -> None:
+        """Give each file this build kept or made the mode a new one takes under this build's umask, and each folder
+        of them, the output folder too, that has the mode the last build's umask gave a folder made then (a build's, or
+        the user's `mkdir` under it) a folder's (another mode is the user's choice: kept). Files kept keep their modes, and a build under another umask (a cron job's 027, a
+        shell's 022) left pages some readable to the web server and some not, a 403 for each of the second, until
+        the folder was deleted. Asked only where the umask changed (or the manifest, an older ssg's, does not say)."""
+        umask, before = self._umask, self._umask_before
+        file_mode, folder_mode = 0o666 & ~umask, 0o777 & ~umask
+        folders = {""}  # (the output folder itself: "")
+        for path in self.new:
+            target = self._prefix + path
+            with contextlib.suppress(OSError):  # (gone, or another user's: left as it is)
+                info = os.lstat(target)
+                if S_ISREG(info.st_mode) and S_IMODE(info.st_mode) != file_mode:
+                    os.chmod(target, file_mode)
+            folders.update(_folders_of(path))
+        if before is None:
+            return  # (which folders ssg made, and how, is not known)
+        for folder in folders:
+            with contextlib.suppress(OSError):
+                info = os.lstat(self._prefix + folder)
+                if S_ISDIR(info.st_mode) and S_IMODE(info.st_mode) == 0o777 & ~before and folder_mode != 0o777 & ~before:
+                    os.chmod(self._prefix + folder, folder_mode)
 
     def _new_digests(self) -> dict[str, list[str]]:
         """What each file the manifest does not list, on the list of files being moved in, may hold once this build is
@@ -823,7 +857,7 @@ class Output:
 
     def manifest(self) -> Manifest:
         """The manifest `commit` left, for the next build of a long-lived builder to start from."""
-        return Manifest(self.new, _signature(self.folder / MANIFEST), self._text)
+        return Manifest(self.new, _signature(self.folder / MANIFEST), self._text, self._umask)
 
     def abort(self) -> None:
         """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
@@ -845,6 +879,7 @@ class Manifest:
     files: dict[str, list[str]]  # path -> [hash, fingerprint]
     signature: tuple | None = None
     text: ManifestText | None = field(default=None, compare=False, repr=False)  # the last one written (for the next)
+    umask: int | None = None  # the umask its files were made under (None: not known)
 
     def still_current(self, folder: Path) -> bool:
         """True when the manifest file is the one this was read from (no other build wrote the folder since)."""
@@ -855,9 +890,12 @@ def read_manifest(folder: Path) -> Manifest:
     """The manifest of an output folder; empty when there is none or it is damaged (then no file there counts as ssg's)."""
     signature = _signature(folder / MANIFEST)
     try:
-        files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files, umask = data["files"], data.get("umask")
         if isinstance(files, dict) and all(type(v) is list and len(v) == 2 for v in files.values()):
-            return Manifest({path: entry for path, entry in files.items() if _below(path)}, signature)
+            known = int(umask, 8) if isinstance(umask, str) and re.fullmatch(r"[0-7]{3,4}", umask) else None
+            files = {path: entry for path, entry in files.items() if _below(path)}
+            return Manifest(files, signature, umask=known)
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return Manifest({}, None)
@@ -882,7 +920,13 @@ class ManifestText(NamedTuple):
     entries: dict[str, str]  # path -> '"path":["hash","fingerprint"]'
 
 
-def _write_manifest(folder: Path, files: dict[str, list[str]], last: ManifestText | None) -> ManifestText:
+def _about(umask: int | None) -> str:
+    """What a manifest says besides its files, as JSON members after `"generator"`: the umask its files were made
+    under (`Output._set_modes`)."""
+    return f',"umask":"{umask:03o}"' if umask is not None else ""
+
+
+def _write_manifest(folder: Path, files: dict[str, list[str]], last: ManifestText | None, about: str) -> ManifestText:
     """Replace `folder`'s manifest at once (a reader never sees half of one); returns its text, for the next one.
 
     The text is json's (compact, keys sorted), made entry by entry. Entries of the `last` one written (by this builder,
@@ -896,7 +940,7 @@ def _write_manifest(folder: Path, files: dict[str, list[str]], last: ManifestTex
     else:  # (files added or gone: the rest keep their entries, in path order)
         made, known = (last.entries, last.files) if last is not None else ({}, {})
         entries = {path: made[path] if known.get(path) == files[path] else _entry_text(path, files[path]) for path in sorted(files)}
-    _write_text(folder / MANIFEST, '{"files":{', ",".join(entries.values()), '},"generator":"ssg"}')
+    _write_text(folder / MANIFEST, '{"files":{', ",".join(entries.values()), '},"generator":"ssg"', about, "}")
     return ManifestText(files, entries)
 
 
@@ -1141,6 +1185,15 @@ def _signals_held() -> Iterator[None]:
             signal.signal(number, handler if handler is not None else signal.SIG_DFL)
         for number in dict.fromkeys(caught):
             signal.raise_signal(number)
+
+
+def _folders_of(path: str) -> Iterator[str]:
+    """The folders `path` (in the output folder) is in, below the output folder itself: `2021/03/x/index.html` is in
+    2021/03/x, 2021/03 and 2021."""
+    folder = posixpath.dirname(path)
+    while folder:
+        yield folder
+        folder = posixpath.dirname(folder)
 
 
 def _move_in(staged: str, target: str) -> None:

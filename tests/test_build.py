@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -11,6 +12,7 @@ import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import pytest
 import ssg.build
 import ssg.output
 from ssg.build import Builder, BuildOptions, BuildResult, build
+from ssg.code import current_umask
 from ssg.config import load_config
 from ssg.errors import ConfigError, ContentError, OutputError, SsgError, TemplateError
 from ssg.linkcheck import check_links
@@ -1509,7 +1512,8 @@ def test_manifest_is_sorted_by_path_whatever_order_files_were_made_in(site):
     text = (site.public / MANIFEST).read_text(encoding="utf-8")
     files = json.loads(text)["files"]
     assert list(files) == sorted(files)
-    assert text == json.dumps({"generator": "ssg", "files": files}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    about = {"generator": "ssg", "umask": f"{current_umask():03o}"}
+    assert text == json.dumps({**about, "files": files}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def test_same_instant_in_two_offsets_prints_each_local_time(project):
@@ -1938,9 +1942,8 @@ def test_a_long_lived_builder_sets_replaced_files_aside_and_writes_over_them_lat
     assert before in aside and gone in aside and result.deleted < len(aside) <= result.changed + result.deleted
     assert b"Edited." in page.read_bytes()
     text = (project.public / MANIFEST).read_text(encoding="utf-8")  # (its entries kept where files were, others made)
-    assert text == json.dumps(
-        {"generator": "ssg", "files": json.loads(text)["files"]}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
-    )
+    about = {"generator": "ssg", "umask": f"{current_umask():03o}"}
+    assert text == json.dumps({**about, "files": json.loads(text)["files"]}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     incremental = project.files()
     builder.tidy()
     kept = {path.name: path.read_bytes() for path in trash.iterdir() if path.name != ".ssg-trash"}
@@ -2126,6 +2129,46 @@ def test_files_are_made_with_the_mode_the_umask_gives(project, first):
         os.umask(umask)
     made = [p for p in project.public.rglob("*") if p.is_file() and p.name != MANIFEST and (first or "Edited" in p.read_text())]
     assert made and {stat.S_IMODE(p.stat().st_mode) for p in made} == {0o640}
+    assert _without_manifest(project.files()) == _cold(project)
+
+
+@contextlib.contextmanager
+def umask_of(mask: int) -> Iterator[None]:
+    before = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+def modes(folder: Path) -> dict[str, set[int]]:
+    """The modes of a built folder's files and of its folders (itself too)."""
+    found = [folder, *folder.rglob("*")]
+    return {
+        "files": {stat.S_IMODE(p.stat().st_mode) for p in found if p.is_file()},
+        "folders": {stat.S_IMODE(p.stat().st_mode) for p in found if p.is_dir()},
+    }
+
+
+@pytest.mark.parametrize("folder_made_by", ["ssg", "the user, private"])
+def test_a_build_under_another_umask_gives_the_files_it_keeps_its_modes(project, tmp_path, folder_made_by):
+    """A build under umask 027 (a cron job's), then an edit built under 022 (a shell's): the files it kept kept 640
+    and its folders 750, pages some readable to the web server and some not (403s), until public/ was deleted (a new
+    user's trial). Now each file and each folder a build made takes the new umask's mode, even where nothing else
+    changed; an output folder the user made private keeps its mode."""
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00") for n in range(1, 4)})
+    if folder_made_by == "the user, private":
+        project.public.mkdir(mode=0o700)
+    with umask_of(0o027):
+        project.build()
+    assert modes(project.public) == {"files": {0o640}, "folders": {0o750} | ({0o700} if folder_made_by == "the user, private" else set())}
+    project.write({"content/1.md": article("A1", "2021-01-01T10:00:00+03:00", "Edited.")})
+    with umask_of(0o022):
+        project.build()
+    assert modes(project.public) == {"files": {0o644}, "folders": {0o755} | ({0o700} if folder_made_by == "the user, private" else set())}
+    with umask_of(0o077):
+        project.build()  # (nothing else changed)
+    assert modes(project.public) == {"files": {0o600}, "folders": {0o700}}
     assert _without_manifest(project.files()) == _cold(project)
 
 
