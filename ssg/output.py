@@ -27,7 +27,7 @@ import signal
 import sys
 import threading
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -512,28 +512,45 @@ class Output:
         return deleted
 
     def _set_modes(self) -> None:
-        """Give each file this build kept or made the mode a new one takes under this build's umask, and each folder
-        of them, the output folder too, that has the mode the last build's umask gave a folder made then (a build's, or
-        the user's `mkdir` under it) a folder's (another mode is the user's choice: kept). Files kept keep their modes, and a build under another umask (a cron job's 027, a
-        shell's 022) left pages some readable to the web server and some not, a 403 for each of the second, until
-        the folder was deleted. Asked only where the umask changed (or the manifest, an older ssg's, does not say)."""
-        umask, before = self._umask, self._umask_before
-        file_mode, folder_mode = 0o666 & ~umask, 0o777 & ~umask
-        folders = {""}  # (the output folder itself: "")
+        """Give the files and folders of the output the modes this build's umask gives new ones, where they have those
+        the last build's umask gave (another mode is the user's choice, `chmod 600` of a page: kept). Files kept keep
+        their modes, and a build under another umask (a cron job's 027, a shell's 022) left pages some readable to the
+        web server and some not, a 403 for each of the second, until the folder was deleted. Asked only where the
+        umask changed, or the manifest (an older ssg's) does not say it: the last build's modes are then those most of
+        its files and folders have. Nothing reached through a link to a folder is touched (it is the user's), nor the
+        output folder where it is a link; a folder's setgid bit (a shared web root's) is kept."""
+        new_file, new_folder = 0o666 & ~self._umask, 0o777 & ~self._umask
+        linked: dict[str, bool] = {"": os.path.islink(self.folder)}
+
+        def through_link(folder: str) -> bool:
+            if folder not in linked:
+                linked[folder] = through_link(posixpath.dirname(folder)) or os.path.islink(self._prefix + folder)
+            return linked[folder]
+
+        files: dict[str, int] = {}
+        folders: dict[str, int] = {}
         for path in self.new:
-            target = self._prefix + path
-            with contextlib.suppress(OSError):  # (gone, or another user's: left as it is)
-                info = os.lstat(target)
-                if S_ISREG(info.st_mode) and S_IMODE(info.st_mode) != file_mode:
-                    os.chmod(target, file_mode)
-            folders.update(_folders_of(path))
-        if before is None:
-            return  # (which folders ssg made, and how, is not known)
-        for folder in folders:
-            with contextlib.suppress(OSError):
-                info = os.lstat(self._prefix + folder)
-                if S_ISDIR(info.st_mode) and S_IMODE(info.st_mode) == 0o777 & ~before and folder_mode != 0o777 & ~before:
-                    os.chmod(self._prefix + folder, folder_mode)
+            if through_link(posixpath.dirname(path)):
+                continue
+            with contextlib.suppress(OSError):  # (gone meanwhile: nothing to set)
+                if S_ISREG(mode := os.lstat(self._prefix + path).st_mode):
+                    files[self._prefix + path] = S_IMODE(mode)
+            for folder in (*_folders_of(path), *([""] if not linked[""] else [])):
+                if folder not in folders:
+                    with contextlib.suppress(OSError):
+                        if S_ISDIR(mode := os.lstat(self._prefix + folder).st_mode):
+                            folders[folder] = S_IMODE(mode)
+        before = self._umask_before
+        old_file = 0o666 & ~before if before is not None else _most_common(files.values())
+        old_folder = 0o777 & ~before if before is not None else _most_common(mode & 0o777 for mode in folders.values())
+        for target, mode in files.items():
+            if mode == old_file != new_file:
+                with contextlib.suppress(OSError):  # (another user's, in a shared folder: left as it is)
+                    os.chmod(target, new_file)
+        for folder, mode in folders.items():
+            if mode & 0o777 == old_folder != new_folder:
+                with contextlib.suppress(OSError):
+                    os.chmod(self._prefix + folder, mode & ~0o777 | new_folder)
 
     def _new_digests(self) -> dict[str, list[str]]:
         """What each file the manifest does not list, on the list of files being moved in, may hold once this build is
@@ -1163,9 +1180,10 @@ _LOST, _MADE_FOLDER = "\0lost", "\0made"  # (`Output._journal`'s marks: no path 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
     """Ctrl-C and `kill` (SIGINT, SIGTERM) wait while the block runs, saying so, then act as they would have (in the
-    main thread, where Python runs signal handlers; elsewhere the block runs as it is). The commit they wait for took
-    0.06 s after one edit at 10,000 articles, and 3.0-4.4 s where every page changed (17,011 files moved in: `ssg
-    build --profile` after a template edit)."""
+    main thread, where Python runs signal handlers; elsewhere the block runs as it is). One the process ignores (a
+    shell's background job's Ctrl-C) is left ignored; where the block fails, its error is what is told (the build
+    stops on it). The commit they wait for took 0.06 s after one edit at 10,000 articles, and 3.0-4.4 s where every
+    page changed (17,011 files moved in: `ssg build --profile` after a template edit)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -1177,14 +1195,24 @@ def _signals_held() -> Iterator[None]:
                 print("\nstopping once this build's files are all moved in", file=sys.stderr, flush=True)
         caught.append(number)
 
-    previous = {number: signal.signal(number, hold) for number in (signal.SIGINT, signal.SIGTERM)}
-    try:
+    done = False
+    # (Each handler put back even where a signal comes as another is: an ExitStack runs every callback, last first.)
+    with contextlib.ExitStack() as held:
+        held.callback(lambda: done and [signal.raise_signal(number) for number in dict.fromkeys(caught)])
+        for number in (signal.SIGINT, signal.SIGTERM):
+            previous = signal.getsignal(number)
+            if previous is None or previous == signal.SIG_IGN:  # (not Python's to put back, or ignored: left so)
+                continue
+            held.callback(signal.signal, number, previous)
+            signal.signal(number, hold)
         yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
-        for number in dict.fromkeys(caught):
-            signal.raise_signal(number)
+        done = True
+
+
+def _most_common(modes: Iterable[int]) -> int | None:
+    """The mode most of `modes` are (None for none)."""
+    found = Counter(modes).most_common(1)
+    return found[0][0] if found else None
 
 
 def _folders_of(path: str) -> Iterator[str]:
@@ -1316,7 +1344,7 @@ class Spares:
         self.staging = staging
         self.pid = os.getpid()
         self.by_blocks: dict[int, deque[str]] | None = None  # blocks -> those files (paths), oldest first
-        self.mode = 0o644  # the mode a file made now gets (`_listed`: by its umask, as the staging folder made for this build)
+        self.mode = 0o644  # the mode a file made now gets (`_listed`: by the umask)
         self.user = _user()  # (asked once, not of every file: a forked render helper is this process's user too)
         self.alone = True  # no forked helper takes files now (`Output.sharing`)
 
@@ -1396,8 +1424,7 @@ class Spares:
         out: dict[int, deque[str]] = defaultdict(deque)
         if not _is_trash(self.trash):
             return out
-        with contextlib.suppress(OSError):
-            self.mode = S_IMODE(os.stat(self.staging).st_mode) & 0o666  # (made 0o777 less the umask, a file 0o666 less it)
+        self.mode = 0o666 & ~current_umask()  # (not the staging folder's: one an earlier builder left, under its umask)
         with contextlib.suppress(OSError), os.scandir(self.trash) as entries:
             for entry in sorted(entries, key=attrgetter("name")):
                 if _ASIDE.fullmatch(entry.name):

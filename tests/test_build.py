@@ -2172,6 +2172,47 @@ def test_a_build_under_another_umask_gives_the_files_it_keeps_its_modes(project,
     assert _without_manifest(project.files()) == _cold(project)
 
 
+def test_a_build_under_another_umask_keeps_the_modes_the_user_chose(project, tmp_path):
+    """A page made private by hand (600), a shared web root's setgid folder (2750) and a folder of the output replaced
+    by a link to the user's own (public/sources -> elsewhere): the page keeps its mode, the web root its setgid bit,
+    and nothing reached through the link is touched."""
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00") for n in range(1, 4)})
+    project.public.mkdir()
+    project.public.chmod(0o2750)
+    with umask_of(0o027):
+        project.build()
+    private = project.public / "2021/01/02/2/index.html"
+    private.chmod(0o600)
+    theirs = tmp_path / "theirs"
+    shutil.move(project.public / "2021/01/03", theirs)
+    (project.public / "2021/01/03").symlink_to(theirs)
+    before = modes(theirs)
+    with umask_of(0o022):
+        project.build()
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert stat.S_IMODE(project.public.stat().st_mode) == 0o2755
+    assert modes(theirs) == before and before["files"] == {0o640}
+    assert {
+        stat.S_IMODE(p.stat().st_mode) for p in project.public.rglob("*.html") if p != private and theirs not in p.resolve().parents
+    } == {0o644}
+
+
+def test_an_output_built_before_the_manifest_said_its_umask_takes_the_new_modes(project):
+    """A manifest of an older ssg's says no umask: the last build's modes are those most files and folders have (a
+    cron job's 640 and 750, some pages 644 since), and those take the new umask's."""
+    project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00") for n in range(1, 4)})
+    with umask_of(0o027):
+        project.build()
+    manifest = project.public / MANIFEST
+    manifest.write_text(re.sub(r',"umask":"\d+"', "", manifest.read_text(encoding="utf-8")), encoding="utf-8")
+    (project.public / "2021/01/02/2/index.html").chmod(0o644)  # (as a build under 022 before this one left it)
+    project.write({"content/1.md": article("A1", "2021-01-01T10:00:00+03:00", "Edited.")})
+    with umask_of(0o022):
+        project.build()
+    assert modes(project.public) == {"files": {0o644}, "folders": {0o755}}
+    assert '"umask":"022"' in manifest.read_text(encoding="utf-8")
+
+
 def test_a_page_made_private_by_hand_gives_its_mode_to_no_other_page(project):
     """A page made private by hand (`chmod 600`) was set aside as a save replaced it, then written over as another page
     by a later save: that page, private too, was one the web server could not read (403)."""

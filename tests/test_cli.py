@@ -1096,6 +1096,42 @@ def test_a_build_stopped_as_it_moves_its_files_in_moves_them_all_first(project, 
     assert again.exit_code == 0 and " 0 written" in again.output, again.output
 
 
+@pytest.mark.parametrize("case", ["ignored", "failed"])
+def test_a_signal_held_as_files_move_in_that_is_ignored_or_comes_with_a_failure(project, case):
+    """A Ctrl-C the process ignores (`ssg build &` in a shell) while files move in is ignored: the build ends as it
+    would have, saying nothing of it. One that comes as the commit fails leaves the failure to be told, as without
+    it (exit 1, the output as the last build left it), not "Aborted!"."""
+    project.write({f"content/a{n}.md": article(f"A {n}", f"2021-01-0{1 + n}") for n in range(4)})
+    assert run("-C", str(project.root), "build").exit_code == 0
+    before = tree(project.public)
+    project.write({f"content/a{n}.md": article(f"A {n}, edited", f"2021-01-0{1 + n}") for n in range(4)})
+    script = (
+        "import os, signal, sys\n"
+        "import ssg.output\n"
+        "from ssg.cli import main\n"
+        "real, moved = ssg.output._move_in, []\n"
+        "def move_in(staged, target):\n"
+        "    moved.append(target)\n"
+        "    if len(moved) == 2:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        f"        if {case == 'failed'}:\n"
+        "            raise PermissionError(13, 'Permission denied', target)\n"
+        "    real(staged, target)\n"
+        "ssg.output._move_in = move_in\n"
+        "main(sys.argv[1:])\n"
+    )
+    command = [sys.executable, "-c", script, "-C", str(project.root), "build", "-j", "1"]
+    handling = signal.SIG_IGN if case == "ignored" else signal.SIG_DFL
+    done = subprocess.run(command, capture_output=True, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, handling))
+    assert "stopping once" not in done.stderr if case == "ignored" else "stopping once" in done.stderr
+    if case == "ignored":
+        assert done.returncode == 0 and "Aborted!" not in done.stderr, done.stderr
+        assert tree(project.public) != before and not [p for p in project.root.iterdir() if p.name.startswith(".public.")]
+    else:
+        assert done.returncode == 1 and "Aborted!" not in done.stderr and "permission denied" in done.stderr, done.stderr
+        assert tree(project.public) == before
+
+
 @pytest.mark.parametrize(
     "pool",
     [
