@@ -675,7 +675,7 @@ class Builder:
             prints = write_site(run, theme, made, output, self)
             # (Its manifest too: a change of no page's bytes, a Jinja comment or a key no template shows, changes what
             # it lists, and the record the next build takes for this output's.)
-            if self.only_learns and (output.new != output.old or output.resumed):
+            if self.only_learns and (output.new != output.old or output.resumed or output.sets_modes):
                 removed = len(output.old.keys() - output.new.keys())
                 self._not_learned(
                     f"it would write {_count(len(output.changed), 'file')}, remove {removed} and change the manifest of {config.output_dir}"

@@ -268,7 +268,7 @@ class Output:
         self._aside_prefix = f"{time.time_ns():x}-"  # (names unlike those of builds before, whose files may be there still)
         if not defer:
             _empty_trash(trash)
-        self._spares = Spares(trash, self.staging) if defer and self._flat else None
+        self._spares = Spares(trash) if defer and self._flat else None
         # Files staged where they were set aside (`Spares.take`): path -> where. Moved in, each takes the place of the
         # file it replaces at once, which takes the other's place in the trash folder (`_swapped`).
         self._in_place: dict[str, str] = {}
@@ -464,9 +464,8 @@ class Output:
         # that the next build would take for the user's (and refuse to replace).
         moved = False
         if self.changed and not self._inside and not self._flat and self._claimed():
-            self._text = _write_manifest(
-                self.staging, self.new, self._text, _about(self._umask)
-            )  # the whole tree arrives with its manifest
+            # (The whole tree arrives with its manifest.)
+            self._text = _write_manifest(self.staging, self.new, self._text, _about(self._umask))
             moved = self._moved_whole()
         if not moved:
             # Each file is listed as being moved (`_moving`), a new one as a changed one: the next build takes them for
@@ -500,16 +499,21 @@ class Output:
                 raise
         else:
             self._remove(deleted)
-        remade = self._umask_before != self._umask
-        if remade and not moved:
+        if self.sets_modes and not moved:
             self._set_modes()
-        if not moved and (self.new != self.old or remade or not (self.folder / MANIFEST).is_file()):
+        if not moved and (self.new != self.old or self.sets_modes or not (self.folder / MANIFEST).is_file()):
             self._text = _write_manifest(self.folder, self.new, self._text, _about(self._umask))
         self._moving.unlink(missing_ok=True)
         if not (self._keep_staging and _empty_folder(self.staging)):  # (every staged file moved in: empty)
             shutil.rmtree(self.staging, ignore_errors=True)
         self._lock = release_lock(self._lock_path, self._lock)
         return deleted
+
+    @property
+    def sets_modes(self) -> bool:
+        """Whether the commit gives the files it keeps this build's umask's modes (`_set_modes`), and the manifest
+        says the new umask: the last build's was another, or is not known."""
+        return self._umask_before != self._umask
 
     def _set_modes(self) -> None:
         """Give the files and folders of the output the modes this build's umask gives new ones, where they have those
@@ -1339,9 +1343,8 @@ class Spares:
 
     BLOCK = 4096  # (ext4's, and most file systems' on disks of today)
 
-    def __init__(self, trash: Path, staging: Path):
+    def __init__(self, trash: Path):
         self.trash = trash
-        self.staging = staging
         self.pid = os.getpid()
         self.by_blocks: dict[int, deque[str]] | None = None  # blocks -> those files (paths), oldest first
         self.mode = 0o644  # the mode a file made now gets (`_listed`: by the umask)
