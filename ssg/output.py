@@ -27,7 +27,7 @@ import signal
 import sys
 import threading
 import time
-from collections import Counter, defaultdict, deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -511,8 +511,8 @@ class Output:
 
     @property
     def sets_modes(self) -> bool:
-        """Whether the commit gives the files it keeps this build's umask's modes (`_set_modes`), and the manifest
-        says the new umask: the last build's was another, or is not known."""
+        """Whether the commit gives the files it keeps this build's umask's modes (`_set_modes`: where the last build's
+        was another), and the manifest says the new umask (where the last's was another, or is not known)."""
         return self._umask_before != self._umask
 
     def _set_modes(self) -> None:
@@ -520,9 +520,14 @@ class Output:
         the last build's umask gave (another mode is the user's choice, `chmod 600` of a page: kept). Files kept keep
         their modes, and a build under another umask (a cron job's 027, a shell's 022) left pages some readable to the
         web server and some not, a 403 for each of the second, until the folder was deleted. Asked only where the
-        umask changed, or the manifest (an older ssg's) does not say it: the last build's modes are then those most of
-        its files and folders have. Nothing reached through a link to a folder is touched (it is the user's), nor the
-        output folder where it is a link; a folder's setgid bit (a shared web root's) is kept."""
+        umask changed. Where the manifest (an older ssg's) does not say it, nothing is changed: which modes a umask
+        gave and which the user chose (`chmod -R o-rwx`) is not known, and guessed by the modes most files had, a
+        build that rewrote most pages took its own for the old. Nothing reached through a link to a folder is touched
+        (it is the user's), nor the output folder where it is a link; a folder's setgid bit (a shared web root's) is
+        kept."""
+        before = self._umask_before
+        if before is None:
+            return
         new_file, new_folder = 0o666 & ~self._umask, 0o777 & ~self._umask
         linked: dict[str, bool] = {"": os.path.islink(self.folder)}
 
@@ -544,9 +549,7 @@ class Output:
                     with contextlib.suppress(OSError):
                         if S_ISDIR(mode := os.lstat(self._prefix + folder).st_mode):
                             folders[folder] = S_IMODE(mode)
-        before = self._umask_before
-        old_file = 0o666 & ~before if before is not None else _most_common(files.values())
-        old_folder = 0o777 & ~before if before is not None else _most_common(mode & 0o777 for mode in folders.values())
+        old_file, old_folder = 0o666 & ~before, 0o777 & ~before
         for target, mode in files.items():
             if mode == old_file != new_file:
                 with contextlib.suppress(OSError):  # (another user's, in a shared folder: left as it is)
@@ -1183,10 +1186,10 @@ _LOST, _MADE_FOLDER = "\0lost", "\0made"  # (`Output._journal`'s marks: no path 
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Ctrl-C and `kill` (SIGINT, SIGTERM) wait while the block runs, saying so, then act as they would have (in the
-    main thread, where Python runs signal handlers; elsewhere the block runs as it is). One the process ignores (a
-    shell's background job's Ctrl-C) is left ignored; where the block fails, its error is what is told (the build
-    stops on it). The commit they wait for took 0.06 s after one edit at 10,000 articles, and 3.0-4.4 s where every
+    """Ctrl-C and `kill` (SIGINT, SIGTERM) wait while the block runs, saying so, then act as they would have, whether
+    it ended or failed (in the main thread, where Python runs signal handlers; elsewhere the block runs as it is): a
+    preview whose commit failed went on after its Ctrl-C. One the process ignores (a shell's background job's Ctrl-C)
+    is left ignored; SIGTERM, where both came, acts first (it may end the process). The commit they wait for took 0.06 s after one edit at 10,000 articles, and 3.0-4.4 s where every
     page changed (17,011 files moved in: `ssg build --profile` after a template edit)."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -1199,10 +1202,9 @@ def _signals_held() -> Iterator[None]:
                 print("\nstopping once this build's files are all moved in", file=sys.stderr, flush=True)
         caught.append(number)
 
-    done = False
     # (Each handler put back even where a signal comes as another is: an ExitStack runs every callback, last first.)
     with contextlib.ExitStack() as held:
-        held.callback(lambda: done and [signal.raise_signal(number) for number in dict.fromkeys(caught)])
+        held.callback(lambda: [signal.raise_signal(number) for number in sorted(set(caught), key=signal.SIGTERM.__ne__)])
         for number in (signal.SIGINT, signal.SIGTERM):
             previous = signal.getsignal(number)
             if previous is None or previous == signal.SIG_IGN:  # (not Python's to put back, or ignored: left so)
@@ -1210,13 +1212,6 @@ def _signals_held() -> Iterator[None]:
             held.callback(signal.signal, number, previous)
             signal.signal(number, hold)
         yield
-        done = True
-
-
-def _most_common(modes: Iterable[int]) -> int | None:
-    """The mode most of `modes` are (None for none)."""
-    found = Counter(modes).most_common(1)
-    return found[0][0] if found else None
 
 
 def _folders_of(path: str) -> Iterator[str]:

@@ -2197,20 +2197,28 @@ def test_a_build_under_another_umask_keeps_the_modes_the_user_chose(project, tmp
     } == {0o644}
 
 
-def test_an_output_built_before_the_manifest_said_its_umask_takes_the_new_modes(project):
-    """A manifest of an older ssg's says no umask: the last build's modes are those most files and folders have (a
-    cron job's 640 and 750, some pages 644 since), and those take the new umask's."""
+def test_an_output_whose_manifest_says_no_umask_keeps_its_modes_and_learns_the_umask(project):
+    """A manifest of an older ssg's says no umask: which modes the last umask gave and which the user chose (`chmod -R
+    o-rwx public`, a web root served by its group) is not known, so none is changed; the manifest then says the umask,
+    and a later build under another changes the modes it gave."""
     project.write({f"content/{n}.md": article(f"A{n}", f"2021-01-0{n}T10:00:00+03:00") for n in range(1, 4)})
-    with umask_of(0o027):
+    with umask_of(0o022):
         project.build()
+    for path in [project.public, *project.public.rglob("*")]:
+        path.chmod(0o750 if path.is_dir() else 0o640)  # (the user's choice)
     manifest = project.public / MANIFEST
     manifest.write_text(re.sub(r',"umask":"\d+"', "", manifest.read_text(encoding="utf-8")), encoding="utf-8")
-    (project.public / "2021/01/02/2/index.html").chmod(0o644)  # (as a build under 022 before this one left it)
     project.write({"content/1.md": article("A1", "2021-01-01T10:00:00+03:00", "Edited.")})
     with umask_of(0o022):
         project.build()
-    assert modes(project.public) == {"files": {0o644}, "folders": {0o755}}
+    kept = {p for p in project.public.rglob("*") if p.is_file() and "2021/01/01" not in p.as_posix() and p.name != MANIFEST}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in kept} - {0o644} == {0o640}  # (what this build rewrote is 644)
+    assert stat.S_IMODE(project.public.stat().st_mode) == 0o750
     assert '"umask":"022"' in manifest.read_text(encoding="utf-8")
+    project.write({"content/1.md": article("A1", "2021-01-01T10:00:00+03:00", "Again.")})
+    with umask_of(0o077):
+        project.build()
+    assert {stat.S_IMODE(p.stat().st_mode) for p in project.public.rglob("*") if p.is_file()} <= {0o640, 0o600}
 
 
 def test_a_page_made_private_by_hand_gives_its_mode_to_no_other_page(project):
