@@ -287,9 +287,9 @@ class Builder:
     def learning(self) -> Iterator[None]:
         """Its builds while this is held learn the archive and change nothing in the output folder, its manifest
         included (the build server's first, by the command it answered as `ssg build` does): one that would (a file
-        changed since that command) stops with `NotLearnedError`, having written nothing, and says why in `unlearned`. Else the change would come
-        from no command: after the command that asked for the output, with the server's umask (a test found 644
-        pages under a command's 077), while a deploy may be copying the output."""
+        changed since that command) stops with `NotLearnedError`, having written nothing, and says why in
+        `unlearned`. Else the change would come from no command: after the command that asked for the output, with
+        the server's umask (a test found 644 pages under a command's 077), while a deploy may be copying the output."""
         self.only_learns, self.unlearned = True, None
         try:
             yield

@@ -23,7 +23,7 @@ from pathlib import Path
 from . import sitemap
 from .config import Config
 from .content import Article
-from .load import content_stats, file_stamp
+from .load import content_stats, path_stamp
 from .output import Manifest
 from .themeconfig import theme_chain
 
@@ -92,7 +92,7 @@ def record(
         "manifest": list(manifest.signature or ()),
         "due": due.isoformat() if due else None,
         "since": since.isoformat() if since else None,
-        "copied": [[str(path), *_stat(path)] for path in copied],
+        "copied": [[str(path), *path_stamp(path)] for path in copied],
         "summary": summary,
     }
     return json.dumps(state, ensure_ascii=False)
@@ -109,7 +109,7 @@ def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Calla
             return None
         if state.get("since") and now < datetime.fromisoformat(state["since"]):  # (an earlier clock: `--clock`)
             return None
-        if any(_stat(Path(path)) != (size, changed) for path, size, changed in state["copied"]):
+        if any(path_stamp(path) != (size, changed) for path, size, changed in state["copied"]):
             return None
         left = manifest()
         prefix = os.path.join(output, "")
@@ -130,13 +130,5 @@ def _folders(config: Config) -> str:
             dirs.sort()
             for name in sorted(files):
                 path = os.path.join(parent, name)
-                seen.append(f"{path}\0{_stat(Path(path))}")
+                seen.append(f"{path}\0{path_stamp(path)}")
     return "\n".join(seen)
-
-
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return file_stamp(stat)

@@ -111,6 +111,14 @@ def file_stamp(stat: os.stat_result) -> tuple[int, int]:
     return stat.st_size, getattr(stat, _CHANGED)
 
 
+def path_stamp(path: str | os.PathLike) -> tuple[int, int] | None:
+    """The `file_stamp` of the file at `path`, or None where there is none (gone, or never there)."""
+    try:
+        return file_stamp(os.stat(path))
+    except OSError:
+        return None
+
+
 class ListingStoppedError(Exception):
     """`content_stats` was told to stop before it had listed everything."""
 

@@ -43,7 +43,7 @@ from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .content import Article
 from .errors import Problem, SsgError
-from .load import file_stamp
+from .load import path_stamp
 from .output import MANIFEST, some_of
 from .site import Site
 from .standalone import Standalones
@@ -211,17 +211,8 @@ def created_path(event: FileSystemEvent) -> str | None:
     return None
 
 
+# A file's `load.path_stamp` (None: gone): one that changes between two looks is still being written.
 Signature = tuple[int, int] | None
-
-
-def file_signature(path: str) -> Signature:
-    """Its `file_stamp` (size and change time), or None when the file is gone: what tells us a file is still being
-    written."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return file_stamp(stat)
 
 
 @dataclass(frozen=True)
@@ -270,7 +261,7 @@ class Batcher:
         self,
         quiet: float = 0.05,
         max_wait: float = 3.0,
-        signature: Callable[[str], Signature] = file_signature,
+        signature: Callable[[str], Signature] = path_stamp,
         closed_quiet: float = 0.01,
         bulk_wait: float = 30.0,
         bulk_quiet: float = 0.6,
