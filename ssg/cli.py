@@ -24,7 +24,7 @@ from click.core import ParameterSource
 
 from . import __version__
 from .build import BuildOptions, build
-from .config import CONFIG_FILE, FLAGS, Config, config_missing, init_value, load_config
+from .config import CONFIG_FILE, FLAGS, Config, config_missing, init_value, load_config, option_text
 from .content import (
     DATE_PREFIX,
     PAGES_FOLDER,
@@ -797,7 +797,11 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
         _fail(error, "Init")
     if old is not None:  # (an archive moved from Hugo, Jekyll or Pelican: what site.yaml took of its settings)
         taken = (
-            ", ".join(f"{name}: {list(value) if isinstance(value, tuple) else value}" for name, value in old.values.items()) or "nothing"
+            ", ".join(
+                option_text(name, value) if name == "languages" else f"{name}: {list(value) if isinstance(value, tuple) else value}"
+                for name, value in old.values.items()
+            )
+            or "nothing"
         )
         click.echo(f"read {old.source}: site.yaml takes {taken}")
         for left in old.left:

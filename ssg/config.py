@@ -1143,6 +1143,11 @@ def _empty_option(option: Option) -> str:
     return f"is empty; give it a value or remove the line for the default ({_option_yaml(option, option.default)})"
 
 
+def option_text(name: str, value: Any) -> str:
+    """`name: value` as `ssg init` writes it in site.yaml (what it tells it took from another generator's settings)."""
+    return _option_yaml(next(option for option in OPTIONS if option.name == name), value)
+
+
 def _option_yaml(option: Option, value: Any) -> str:
     """`name: value` as one line of YAML, the way `ssg init` writes it in site.yaml."""
     if isinstance(value, SearchConfig):
@@ -1152,6 +1157,8 @@ def _option_yaml(option: Option, value: Any) -> str:
     if isinstance(value, Paginate):
         same = value.home == value.tag == value.source == value.date
         value = value.home if same else {k: getattr(value, k) for k in PAGINATE_KINDS}
+    if isinstance(value, tuple) and value and all(isinstance(each, Language) for each in value):
+        value = {each.code: {k: v for k in LANGUAGE_KEYS if (v := getattr(each, k)) is not None} for each in value}
     if isinstance(value, tuple):
         value = list(value)
     dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
@@ -1244,13 +1251,13 @@ def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...]
     # feeds were titled "<title> (English)", the default language's title with the language's name.
     title = (taken or {}).get("title", title)
     titled = {code: {"title": title} for code in languages}
+    if not languages and len(moved := (taken or {}).get("languages") or ()) > 1:  # (the old generator's, each titled)
+        titled = {each.code: {"title": title} | {k: v for k in LANGUAGE_KEYS if (v := getattr(each, k)) is not None} for each in moved}
+        languages = tuple(titled)
     bilingual = len(languages) > 1
-    given = (
-        ({} if bilingual else {"title": title})  # (a bilingual archive's pages show each language's: `title:` none)
-        | (taken or {})
-        | ({"lang": languages[0]} if languages else {})
-        | ({"languages": titled} if bilingual else {})
-    )
+    given = {"title": title} | (taken or {}) | ({"lang": languages[0]} if languages else {}) | ({"languages": titled} if bilingual else {})
+    if bilingual:  # (a bilingual archive's pages show each language's title, the old generator's one in each where it had none)
+        del given["title"]
     out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
     for option in OPTIONS:
         default = option.example if option.default is None else option.default

@@ -76,6 +76,7 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
     lang = data.get("defaultcontentlanguage") or data.get("languagecode")
     if isinstance(lang, str):
         wanted["lang"] = _language(lang)
+    _hugo_languages(data, wanted)
     patterns = data.get("permalinks")
     if isinstance(patterns, dict) and patterns:
         section = next((key for key in ("posts", "post", "news", "blog") if isinstance(patterns.get(key), str)), None)
@@ -87,6 +88,33 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
             wanted["permalink"] = patterns[section]
     _hugo_tag_urls(data, wanted, left)
     return path.name, wanted, left
+
+
+def _hugo_languages(data: dict, wanted: dict) -> None:
+    """`languages:` of Hugo's `[languages]`, the default first (`defaultContentLanguage`, which is `en` unless set), the
+    others by their `weight`, each with its `title` and `params.description` where given. Without it, a bilingual Hugo
+    archive's site.yaml said `lang:` alone, and the first build failed on the first article and its translation (Hugo's
+    `name.md` and `name.en.md`), one URL in two languages, until the user wrote the languages in by hand."""
+    languages = data.get("languages")
+    if not isinstance(languages, dict) or not languages or not all(isinstance(v, dict) for v in languages.values()):
+        return
+    default = data.get("defaultcontentlanguage", "en")
+    codes = sorted(languages, key=lambda code: (code != default, _weight(languages[code]), str(code)))
+    written = {}
+    for code in codes:
+        settings = {str(key).lower(): value for key, value in languages[code].items()}
+        params = settings.get("params") if isinstance(settings.get("params"), dict) else {}
+        given = {"title": settings.get("title"), "description": params.get("description", settings.get("description"))}
+        written[_language(str(code))] = {key: value for key, value in given.items() if isinstance(value, str) and value.strip()}
+    wanted["lang"] = next(iter(written))
+    if len(written) > 1:
+        wanted["languages"] = written
+
+
+def _weight(settings: dict) -> float:
+    """A Hugo language's `weight` (its place in the language list), those without one last."""
+    weight = next((value for key, value in settings.items() if str(key).lower() == "weight"), None)
+    return weight if isinstance(weight, int | float) and not isinstance(weight, bool) else float("inf")
 
 
 def _hugo_tag_urls(data: dict, wanted: dict, left: list[str]) -> None:

@@ -554,16 +554,14 @@ FrontMatterDumper.add_representer(datetime, _timestamp)
 FrontMatterDumper.add_representer(_DateText, _timestamp)
 
 
-def _write_new(path: Path, front: dict, comments: str) -> Path:
-    """Write an article with this front matter and an empty body, never over an existing file."""
+def _write_new(path: Path, front: dict, comments: str, taken: str = "choose another title or pass --slug") -> Path:
+    """Write an article with this front matter and an empty body, never over an existing file (`taken`: what to do then)."""
     if isinstance(date := front.get("date"), str):
         front = front | {"date": _DateText(date)}  # (a translation's, copied: bare as the original has it, where YAML reads it as a date)
     text = "---\n" + yaml.dump(front, Dumper=FrontMatterDumper, allow_unicode=True, sort_keys=False, width=1000) + comments + "---\n\n"
     if os.path.lexists(path):
         # (named as the command prints the file it writes: from where it runs)
-        raise SsgError(
-            Problem(os.path.relpath(path), None, None, "already exists; nothing was changed (choose another title or pass --slug)")
-        )
+        raise SsgError(Problem(os.path.relpath(path), None, None, f"already exists; nothing was changed ({taken})"))
     # (a year's folder that is a file, a folder without permission, a full disk: a message, not a traceback)
     _write_all({path: text})
     return path
@@ -606,7 +604,9 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
     if "date" not in front and dated:  # the original takes its date from its name, which the translation may not share
         front["date"] = "-".join(dated.groups()[:3])
     folder = posixpath.dirname(source_path)
-    return _write_new(config.content_path / folder / name, front, comments="")
+    # (Run twice, the title differs or not: the file is named after the original, and another title does not help.)
+    taken = f"the translation of {source_path} into {lang!r} was started there: edit it, or pass --slug to start another"
+    return _write_new(config.content_path / folder / name, front, comments="", taken=taken if not slug else "pass another --slug")
 
 
 def tags_in(config: Config, tags: list, lang: str) -> list:

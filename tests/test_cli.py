@@ -891,6 +891,9 @@ def test_new_starts_a_translation_beside_the_original(project):
     # Named from where the user is, too; never over an existing file; never in the original's language.
     again = run("-C", str(project.root), "new", "--translation-of", str(project.root / "content/2026/moon.md"), "Again")
     assert again.exit_code == 1 and "moon.ru.md: already exists" in again.output
+    # (named after the original, whatever the title: another title would not help)
+    assert "the translation of 2026/moon.md into 'ru' was started there: edit it, or pass --slug" in again.output
+    assert "choose another title" not in again.output
     same = run("-C", str(project.root), "new", "--translation-of", "2026/moon.md", "--lang", "en", "Again")
     assert same.exit_code == 1 and "content/2026/moon.md is in 'en' already" in same.output
     missing = run("-C", str(project.root), "new", "--translation-of", "2026/mars.md", "Марс")
@@ -1385,6 +1388,36 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
         result = run("init", str(other))
         assert yaml.safe_load((other / "site.yaml").read_text()).get("old_tag_urls") == taken
         assert told is None or f"not taken: old_tag_urls: {told}" in result.output, result.output
+
+    # Hugo's [languages]: site.yaml's languages, the default first, each with its title (Hugo's or the site's). With
+    # `lang:` alone, the first build failed on an article and its translation (name.md, name.en.md) on one URL.
+    bilingual = tmp_path / "hugo-bilingual"
+    (bilingual / "content/posts").mkdir(parents=True)
+    (bilingual / "config.toml").write_text(
+        'title = "News"\ndefaultContentLanguage = "ru"\n[languages.en]\n  weight = 1\n  [languages.en.params]\n'
+        '    description = "Clippings"\n[languages.de]\n  weight = 2\n[languages.ru]\n  title = "Новости"\n  weight = 3\n'
+    )
+    (bilingual / "content/posts/moon.md").write_text("---\ntitle: Луна\ndate: 2024-01-02T10:00:00+03:00\n---\nТекст.\n")
+    (bilingual / "content/posts/moon.en.md").write_text("---\ntitle: Moon\ndate: 2024-01-02T10:00:00+03:00\n---\nText.\n")
+    result = run("init", str(bilingual))
+    assert "lang: ru, languages: {ru: {title: Новости}, en: {description: Clippings}, de: {}}, old_tag_urls" in result.output
+    site = yaml.safe_load((bilingual / "site.yaml").read_text())
+    assert site["lang"] == "ru" and "title" not in site  # (each language's title is shown: the site's would warn it is not)
+    assert site["languages"] == {"ru": {"title": "Новости"}, "en": {"title": "News", "description": "Clippings"}, "de": {"title": "News"}}
+    built = run("-C", str(bilingual), "build")
+    assert built.exit_code == 0 and "warning:" not in built.output, built.output
+    assert 'hreflang="en" href="https://example.org/en/2024/01/02/moon/"' in (bilingual / "public/2024/01/02/moon/index.html").read_text()
+    given = tmp_path / "hugo-given"  # (languages given to init win)
+    given.mkdir()
+    (given / "config.toml").write_text('title = "X"\n[languages.en]\n[languages.ru]\n')
+    assert run("init", str(given), "--languages", "ru,en").exit_code == 0
+    assert yaml.safe_load((given / "site.yaml").read_text())["languages"] == {"ru": {"title": "X"}, "en": {"title": "X"}}
+    one = tmp_path / "hugo-one"  # (one language: the site's lang)
+    one.mkdir()
+    (one / "config.toml").write_text('title = "X"\n[languages.ru]\n  title = "Икс"\n')
+    assert run("init", str(one)).exit_code == 0
+    site = yaml.safe_load((one / "site.yaml").read_text())
+    assert site["lang"] == "ru" and site["title"] == "X" and "languages" not in site
 
     jekyll = tmp_path / "jekyll"
     (jekyll / "_posts").mkdir(parents=True)
