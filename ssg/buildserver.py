@@ -46,6 +46,8 @@ from typing import Any, TextIO
 from .code import code_version, current_umask
 from .entry import INTERRUPTED
 
+USAGE = 2  # the exit code of a usage error (click's): `ssg build -C y --server`, an option misspelt
+
 IDLE = 3600.0  # seconds without a build after which the server ends (it holds the builder's memory meanwhile)
 CHECK_EVERY = 30.0  # seconds between an idle server's looks at its socket (gone: it stops)
 LOG_BYTES = 1 << 20  # a log larger than this, a server starting keeps its last quarter
@@ -445,8 +447,9 @@ def serve_builds(project: Path, socket_path: Path, run_command: Callable[[list[s
         nonlocal learn
         if learned:
             return run_command(args, builder, color)
-        learn = args
-        return run_command(args, None, color)
+        code = run_command(args, None, color)
+        learn = args if code != USAGE else None  # (a usage error is no build to learn by)
+        return code
 
     def pause(stop: Callable[[], bool]) -> None:
         nonlocal builder, since_full, learn, learned
@@ -495,6 +498,7 @@ class Server:
         self._lock: int | None = None
         self._bound: os.stat_result | None = None  # (its socket, as it made it: removed by none but itself)
         self._idle_since = time.monotonic()  # (since its last command)
+        self._built = False  # (whether a command was more than a usage error)
 
     def run(self, build: Callable[[list[str], bool], int], pause: Callable[[Callable[[], bool]], None], finish: Callable[[], None]) -> None:
         """Listen until idle for `idle` seconds, stopped, asked by a command of other code, interrupted (a build
@@ -615,6 +619,10 @@ class Server:
         self._idle_since = time.monotonic()
         if stopping:
             print("stopped: a build was interrupted, or failed on an error of ssg's", flush=True)
+            return False
+        self._built = self._built or code != USAGE
+        if not self._built:  # (`ssg build -C y --server`: a mistyped command started it, which no later one may be)
+            print("stopped: the command that started it was a usage error, which built nothing", flush=True)
             return False
         pause(lambda: _waiting(listener))
         return True

@@ -411,6 +411,21 @@ def test_no_server_is_started_for_a_folder_without_site_yaml_nor_for_a_usage_err
     assert servers_started(short_tmp) == []
 
 
+def test_a_server_started_by_a_usage_error_the_command_line_does_not_find_stops(site: Project, short_tmp: Path) -> None:
+    """`-C` after `build` goes to the server before the command line is parsed: the server answered the usage error
+    and waited an hour, learning nothing. It stops now; a usage error sent to a server that built stays an answer."""
+    mistyped = ssg(site.root, "build", "-C", "y", "--server")
+    assert mistyped.returncode == 2 and "No such option '-C'" in mistyped.stderr
+    (first,) = servers_started(short_tmp)
+    assert wait_gone(first) and "stopped: the command that started it was a usage error, which built nothing" in log_text(short_tmp)
+    assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    misspelt = ssg(site.root, "build", "--bogus", "--server")
+    assert misspelt.returncode == 2 and "No such option '--bogus'" in misspelt.stderr
+    (_, second) = servers_started(short_tmp)
+    assert is_server_of(second, short_tmp) and ssg(site.root, "build", "--server", *CLOCK).returncode == 0
+    assert servers_started(short_tmp) == [first, second]
+
+
 def test_a_cache_git_no_longer_tracks_is_no_longer_told(site: Project, short_tmp: Path) -> None:
     """The warning that git tracks the build cache, asked anew at each command as `ssg build` asks it: the server
     kept telling it after the cache was untracked."""
