@@ -12,7 +12,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path, PurePosixPath
@@ -51,14 +51,30 @@ def far_future(config: Config, later: list[Article], now: datetime) -> list[Prob
     for article in later:
         if article.date - now <= FAR_FUTURE:
             continue
-        written = article.date.date().isoformat() if isinstance(article.date, Day) else article.date.isoformat()
-        typo = f"a typo, {article.date.year} for {today.year}?" if article.date.year != today.year else "a typo?"
-        message = (
-            f"{written} is more than a year after this build ({today}): the article is left out until then "
-            f"({typo} if the date is right, --future includes it)"
-        )
+        written, typo = _far(article.date, today)
+        message = f"{written} is more than a year after this build ({today}): the article is left out until then ({typo} if the date is right, --future includes it)"
         warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "date", message))
     return warnings
+
+
+def far_future_updates(config: Config, articles: Sequence[Article], now: datetime) -> list[Problem]:
+    """A warning for each article updated more than `FAR_FUTURE` after the build (`updated: 2062-12-02`): its page
+    said "Updated December 2, 2062", and its feed entry and the sitemap gave that as its last change, without a word,
+    where the same typo in `date:` is told (`far_future`)."""
+    today = now.astimezone(config.tz).date()
+    warnings = []
+    for article in articles:
+        if article.updated is not None and article.updated - now > FAR_FUTURE:
+            written, typo = _far(article.updated, today)
+            message = f"{written} is more than a year after this build ({today}): {typo} (an update is dated when it was made)"
+            warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "updated", message))
+    return warnings
+
+
+def _far(moment: datetime, today: date) -> tuple[str, str]:
+    """A date far ahead as written (a day alone, or with its time), and the typo it likely is."""
+    written = moment.date().isoformat() if isinstance(moment, Day) else moment.isoformat()
+    return written, (f"a typo, {moment.year} for {today.year}?" if moment.year != today.year else "a typo?")
 
 
 class ClippingKeys:

@@ -36,7 +36,7 @@ from .content import (
     name_as_shown,
     parse_date,
 )
-from .dates import against_path, relative, understand
+from .dates import against_path, local_time_doubt, relative, understand
 from .entry import INTERRUPTED, encoding_warning
 from .errors import Problem, SsgError, in_file_order
 from .load import posts_outside
@@ -674,7 +674,7 @@ def _file_date(file: str, date_text: str | None, config: Config) -> datetime:
         day = "-".join(prefix.groups()[:3])
         raise click.UsageError(f"{shown}: its name's {day} {understand(day, '', config.timezone)[1]} (rename it, or pass --date)")
     when = _date(date_text, config.timezone) if date_text else named or datetime.now(config.tz).replace(microsecond=0)
-    days = {when.date(), when.astimezone(config.tz).date()}  # (as written, and as the site shows it: either agrees)
+    days = {when.date()}  # (the day as written, which a build reads: a UTC time is written in the site's zone, an offset kept)
     wrong = against_path(days, named.date() if named else None, folder_year(file))
     if wrong is None:
         return when
@@ -696,16 +696,18 @@ def _date(text: str, timezone: str) -> datetime:
     `Tue, 05 Mar 2019 14:30:00 +0300`, `16.07.2019`), or relative to now (`вчера в 18:30`, `2 hours ago`): a clipping's date is copied from the outlet's page, and the
     command writes it as ISO 8601. A usage error saying why, or how to write it, where it reads as no date or as two:
     what the reader says of such a `date:` (`dates.understand`)."""
-    when = parse_date(text, timezone)
-    if when is not None:
-        return when
-    found = relative(text, datetime.now(UTC), timezone)  # (`вчера в 18:30`, copied from an outlet's latest news just now)
-    if found is not None:
-        return parse_date(found.iso, timezone)
-    iso, why = understand(text, "--date ", timezone)
-    if iso is not None:
-        return parse_date(iso, timezone)
-    raise click.BadParameter(f"{text!r} {why}", param_hint="'--date'")
+    iso: str | None = text
+    if parse_date(text, timezone) is None:
+        found = relative(text, datetime.now(UTC), timezone)  # (`вчера в 18:30`, copied from an outlet's latest news just now)
+        if found is not None:
+            iso = found.iso
+        else:
+            iso, why = understand(text, "--date ", timezone)
+            if iso is None:
+                raise click.BadParameter(f"{text!r} {why}", param_hint="'--date'")
+    if (doubt := local_time_doubt(iso, timezone)) is not None:  # (as the build would tell it: a time the clocks skipped)
+        click.echo(f"warning: --date {doubt}", err=True)
+    return parse_date(iso, timezone)
 
 
 @main.command("theme")

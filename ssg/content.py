@@ -32,7 +32,7 @@ from slugify import slugify
 from . import hugo, search
 from .charsets import not_utf8
 from .conflicts import conflict_message
-from .dates import DATE_HINT, against_path, date_fix, relative_fix
+from .dates import DATE_HINT, against_path, date_fix, local_time_doubt, relative_fix
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .htmlbalance import balanced
@@ -1155,6 +1155,8 @@ class _Reader:
             return None
         if isinstance(parsed, Day):
             self.days.add(key)
+        elif (doubt := local_time_doubt(value, self.settings.timezone)) is not None:
+            self.warnings.append(Problem(self.path, self.lines.get(key), named, doubt))
         return parsed.isoformat()
 
     def publication(self, data: dict) -> tuple[str, Any] | None:
@@ -1876,7 +1878,18 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
         except OverflowError:  # (9999-12-31T23:59:59Z is in the year 10000 in Moscow: the reader says so, `outside_calendar`)
             return None
         parsed = local.replace(tzinfo=dt_timezone(local.utcoffset()))
+    parsed = _whole_minutes(parsed)
     return Day.of(parsed) if day else parsed
+
+
+def _whole_minutes(moment: datetime) -> datetime:
+    """`moment` at its time as written, with its offset to the minute: a zone's offset before standard time had seconds
+    (Moscow's +02:30:17 until 1919), which RFC 3339 (Atom's dates, a sitemap's) and HTML's `datetime` have no room for:
+    a clipping of 1917 was dated `+02:31:19` in every page, feed and sitemap. At most 30 seconds off its instant."""
+    offset = moment.utcoffset()
+    if offset is None or not offset.seconds % 60:
+        return moment
+    return moment.replace(tzinfo=dt_timezone(timedelta(minutes=round(offset.total_seconds() / 60))))
 
 
 def outside_calendar(value: Any, timezone: str) -> bool:

@@ -21,7 +21,7 @@ import functools
 import re
 import zoneinfo
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from datetime import timezone as dt_timezone
 from typing import Any, NamedTuple
 
@@ -45,7 +45,17 @@ _SHORT_OFFSET = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?)\s*([+-])(\d{1,2})$")
 _ISO_LIKE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")  # (2019-02-30, 2024-12-32T10:00)
 _CLOCK = re.compile(r"[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?")  # the time after an ISO-like day (10:66:00 in a clipper's)
 # Moscow time as Russian outlets write it (`14:30 мск`, `по московскому времени`), which dateparser knows as MSK only.
-_MOSCOW = re.compile(r"\(?\bмск\b\)?|по\s+московскому\s+времени|по\s+москве", re.I)
+_MOSCOW = re.compile(r"\(?\b(?:мск|msk)\b\)?|по\s+московскому\s+времени|по\s+москве", re.I)
+# A zone named after a time, which is that zone's time on that day: dateparser gives each one offset (MSK +03:00, ET
+# -05:00), an hour off for Moscow from 2011 to 2014 (UTC+4) and for an American summer's time (EDT, -04:00). A name of
+# one offset (EST, EDT, CET, UTC, +0300) is left to dateparser.
+_ZONE_NAMED = (
+    (_MOSCOW, "Europe/Moscow"),
+    (re.compile(r"\bET\b"), "America/New_York"),
+    (re.compile(r"\bCT\b"), "America/Chicago"),
+    (re.compile(r"\bMT\b"), "America/Denver"),
+    (re.compile(r"\bPT\b"), "America/Los_Angeles"),
+)
 
 
 # A day named from today, maybe with the time: `сегодня в 09:15`, `Вчера, 18:30`, `today at 9:15`, `yesterday 18:30`.
@@ -131,17 +141,29 @@ def readings(value: Any) -> list[Reading]:
     for an archive of past news), one, or two where the day and the month may come first either way (01.02.2025),
     the day first before the month first."""
     text = _SHORT_OFFSET.sub(lambda m: f"{m[1]} {m[2]}{int(m[3]):02d}:00", str(value).strip())
+    zone = next((name for pattern, name in _ZONE_NAMED if pattern.search(text)), None)
+    if zone is not None:
+        text = next(pattern for pattern, name in _ZONE_NAMED if name == zone).sub(" ", text).strip(" ,")
     numbers = _in_numbers(text)
     if numbers is not None:
-        return numbers
+        return [_in_zone(reading, zone) for reading in numbers]
     if not re.search(r"\d{4}", text):  # (`May 24`: no year)
         return []
     found = []
     for order in ("DMY", "MDY"):
-        parsed = _parser(order).get_date_data(_MOSCOW.sub("MSK", text))
+        parsed = _parser(order).get_date_data(text)
         if parsed.date_obj is not None and str(parsed.date_obj.year) in text:
-            found.append(_reading(parsed.date_obj, parsed.period == "time"))
+            found.append(_in_zone(_reading(parsed.date_obj, parsed.period == "time"), zone))
     return list(dict.fromkeys(found))
+
+
+def _in_zone(reading: Reading, zone: str | None) -> Reading:
+    """`reading` with the offset `zone` had at its time, where the text named that zone and no offset (a day alone
+    has none)."""
+    if zone is None or not reading.timed or reading.zoned:
+        return reading
+    moment = datetime.fromisoformat(reading.iso).replace(tzinfo=zoneinfo.ZoneInfo(zone))
+    return Reading(moment.replace(tzinfo=dt_timezone(moment.utcoffset())).isoformat(timespec="seconds"), True, True)
 
 
 def impossible(value: Any) -> str | None:
@@ -247,6 +269,30 @@ def understand(value: Any, label: str, timezone: str) -> tuple[str | None, str]:
             return None, f"has no year ({write(yearless, label, timezone, YEAR)})"
         return None, f"is not a date ({DATE_HINT})"
     return (found[0].iso if len(found) == 1 else None), f"is not an ISO 8601 date ({write(found, label, timezone)})"
+
+
+def local_time_doubt(value: Any, timezone: str) -> str | None:
+    """What to say of a time written without an offset that the site's `timezone` never showed (its clocks moved on:
+    2024-03-10T02:30 in New York) or showed twice (they went back: 2024-11-03T01:30), read by the offset before the
+    change; None for any other value. It was taken without a word, each way (a date trial)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if not isinstance(value, datetime) or value.tzinfo is not None:
+        return None
+    zone = zoneinfo.ZoneInfo(timezone)
+    first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    written = value.isoformat(timespec="minutes").replace("T", " ")
+    read, other = (moment.isoformat(timespec="seconds") for moment in (first, second))
+    shown = first.astimezone(UTC).astimezone(zone)
+    if shown.replace(tzinfo=None) != value:
+        clocks = shown.isoformat(timespec="minutes").replace("T", " ")[:16]
+        return f"{written} is a time {timezone}'s clocks never showed (they moved on then): it is read as {read}, which they showed as {clocks}; write the offset the outlet meant"
+    return f"{written} is a time {timezone}'s clocks showed twice (they went back then): it is read as the first, {read}; write {other} for the second"
 
 
 def unix_time(value: Any, timezone: str) -> str | None:

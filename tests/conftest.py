@@ -86,7 +86,7 @@ class Project:
     def build(self, **options: object) -> BuildResult:
         overrides = {k: options.pop(k) for k in ("base_url", "output_dir") if k in options}
         config = load_config(self.root, **overrides)
-        return build(config, BuildOptions(now=NOW, **options))
+        return build(config, BuildOptions(**({"now": NOW} | options)))
 
     @property
     def public(self) -> Path:

@@ -359,13 +359,28 @@ def test_new_files_a_clipping_of_past_news_under_its_year_and_may_start_it_as_a_
 
 def test_new_writes_a_date_before_standard_time_as_the_build_reads_it(project):
     """Moscow's offset before 1919 has seconds (+02:30:17), which YAML's timestamp has no room for: written as one, the
-    next ssg build stopped in PyYAML's traceback (found in a second reading)."""
+    next ssg build stopped in PyYAML's traceback (found in a second reading). Nor have RFC 3339 and HTML: a date
+    trial found `+03:31:19` in a 1917 clipping's page, feed and sitemap. The offset is kept to the minute, as
+    written by `ssg new`, read from the site's time zone, or written with its seconds in an older file."""
     result = run("-C", str(project.root), "new", "Bloody Sunday", "--date", "1905-01-22T10:00")
     assert result.exit_code == 0, result.output
-    assert "date: 1905-01-22T10:00:00+02:30:17\n" in (Path.cwd() / result.output.strip()).read_text(encoding="utf-8")
+    assert "date: 1905-01-22T10:00:00+02:30\n" in (Path.cwd() / result.output.strip()).read_text(encoding="utf-8")
+    project.write(
+        {
+            "content/1917/revolution.md": article("Revolution", "1917-11-07T10:00:00", updated="1917-11-08T10:00:00Z"),
+            "content/1905/older.md": article("Written by an older ssg", "1905-01-23T10:00:00+02:30:17"),
+        }
+    )
     built = run("-C", str(project.root), "build")
     assert built.exit_code == 0, built.output
-    assert "1905-01-22T10:00:00+02:30" in project.page("1905/01/22/bloody-sunday/")
+    assert '<time datetime="1905-01-22T10:00:00+02:30">' in project.page("1905/01/22/bloody-sunday/")
+    assert '<time datetime="1905-01-23T10:00:00+02:30">' in project.page("1905/01/23/older/")
+    revolution = project.page("1917/11/07/revolution/")
+    assert '<time datetime="1917-11-07T10:00:00+03:31">' in revolution and '"dateModified": "1917-11-08T13:31:19+03:31"' in revolution
+    with_seconds = re.compile(r"[+-]\d\d:\d\d:\d\d\b")
+    for path in project.root.joinpath("public").rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".js") and path.is_file():
+            assert not with_seconds.search(path.read_text(encoding="utf-8")), path
 
 
 @pytest.mark.parametrize(
@@ -388,6 +403,53 @@ def test_new_takes_a_date_as_journalists_write_it_and_writes_it_as_iso(project, 
     path = Path.cwd() / result.output.strip()
     assert path.parent.name == "2019"
     assert front_of(path.read_text(encoding="utf-8"))["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2013-07-16 10:30 MSK", "2013-07-16T10:30:00+04:00"),  # Moscow's time was UTC+4 from 2011 to 2014
+        ("16 июля 2013, 10:30 по московскому времени", "2013-07-16T10:30:00+04:00"),
+        ("16 января 2016, 10:30 мск", "2016-01-16T10:30:00+03:00"),
+        ("Jul 16, 2019 10:30 AM ET", "2019-07-16T10:30:00-04:00"),  # Eastern Time in summer: EDT
+        ("Jan 16, 2019 10:30 AM ET", "2019-01-16T10:30:00-05:00"),
+        ("Jul 16, 2019 10:30 AM PT", "2019-07-16T10:30:00-07:00"),
+        ("Jul 16, 2019 10:30 AM EST", "2019-07-16T10:30:00-05:00"),  # (a name of one offset: that one)
+    ],
+)
+def test_a_zone_named_after_the_time_is_that_zones_time_on_that_day(project, written, date):
+    """A date trial: `MSK` was +03:00 in 2013 (when Moscow kept UTC+4), `ET` -05:00 in July: an hour off, in what `ssg
+    new` wrote and what a build's error said to write."""
+    result = run("-C", str(project.root), "new", "Old news", "--date", written)
+    assert result.exit_code == 0, result.output
+    assert front_of((Path.cwd() / result.output.strip()).read_text(encoding="utf-8"))["date"] == date
+    project.write({f"content/{date[:4]}/pasted.md": article("Pasted", f"'{written}'")})
+    failed = run("-C", str(project.root), "build")
+    assert failed.exit_code == 1 and f"(write date: {date})" in failed.output, failed.output
+
+
+def test_a_time_the_site_zones_clocks_skipped_or_showed_twice_warns(project):
+    """A date trial: a time with no offset that Moscow's clocks never showed (the night they moved on, 2010) or
+    showed twice (the night they went back) was read by the offset before the change, without a word."""
+    project.write(
+        {
+            "content/2010/skipped.md": article("Skipped", "2010-03-28T02:30:00"),
+            "content/2010/twice.md": article("Twice", "2010-10-31 02:30"),
+            "content/2010/zoned.md": article("Zoned", "2010-10-31T02:30:00+03:00"),  # (the offset says which)
+            "content/2010/fine.md": article("Fine", "2010-10-31T04:30:00"),
+        }
+    )
+    result = run("-C", str(project.root), "build")
+    assert result.exit_code == 0
+    warnings = sorted(line.removeprefix("warning: ") for line in result.output.splitlines() if line.startswith("warning: "))
+    assert warnings == [
+        "content/2010/skipped.md:3: date: 2010-03-28 02:30 is a time Europe/Moscow's clocks never showed (they moved on then): it "
+        "is read as 2010-03-28T02:30:00+03:00, which they showed as 2010-03-28 03:30; write the offset the outlet meant",
+        "content/2010/twice.md:3: date: 2010-10-31 02:30 is a time Europe/Moscow's clocks showed twice (they went back then): it "
+        "is read as the first, 2010-10-31T02:30:00+04:00; write 2010-10-31T02:30:00+03:00 for the second",
+    ]
+    new = run("-C", str(project.root), "new", "Again", "--date", "28 марта 2010, 02:30")
+    assert new.exit_code == 0 and "warning: --date 2010-03-28 02:30 is a time Europe/Moscow's clocks never showed" in new.output
 
 
 @pytest.mark.parametrize(
@@ -434,6 +496,11 @@ def test_new_given_a_file_name_writes_that_file(project, monkeypatch):
     for args, message in (
         (["content/2019/soyuz-ms-12-lands.md", "--date", "2019-03-05"], "content/2019/soyuz-ms-12-lands.md: already exists"),
         (["../outside.md"], "../outside.md: is not under content/"),
+        (
+            # (a date trial: the outlet's own day, 2024-12-31, is the one the build reads, not Moscow's 2025-01-01)
+            ["content/2025/2025-01-01-new-york.md", "--date", "2024-12-31T23:30:00-05:00"],
+            "'2024-12-31T23:30:00-05:00' disagrees with content/2025/2025-01-01-new-york.md: the file name says 2025-01-01 and its folder 2025",
+        ),
         (["content/2018/undated.md"], "content/2018/undated.md is in 2018's folder: pass its date, e.g. --date 2018-07-16"),
         (["content/2019/x.md", "--slug", "y"], "content/2019/x.md names the file to write"),
         (["A title", "--title", "Another"], "--title goes with a file name for TITLE"),
@@ -462,6 +529,11 @@ def test_new_given_a_file_name_writes_that_file(project, monkeypatch):
             "content/2018/2019-03-05-baz.md: its name's date 2019-03-05 disagrees with its file: the file is in the folder of 2018 "
             "(name a file in the folder of 2019, or one whose name has a date of 2018)",
         ),
+        (
+            # (a date trial: the outlet's own day, 2024-12-31, is the one the build reads, not Moscow's 2025-01-01)
+            ["content/2025/2025-01-01-new-york.md", "--date", "2024-12-31T23:30:00-05:00"],
+            "'2024-12-31T23:30:00-05:00' disagrees with content/2025/2025-01-01-new-york.md: the file name says 2025-01-01 and its folder 2025",
+        ),
         (["content/2018/undated.md"], "content/2018/undated.md is in 2018's folder: pass its date, e.g. --date 2018-07-16"),
         (["content/2019/2019-02-30-baz.md"], "its name's 2019-02-30 is not a date: February 2019 has 28 days (rename it, or pass --date)"),
     ],
@@ -479,6 +551,7 @@ def test_new_writes_a_file_whose_date_agrees_with_its_path_and_the_build_says_no
     monkeypatch.chdir(project.root)
     for args in (
         ["content/2020/new-year.md", "--date", "2019-12-31T23:30:00Z"],  # (2020 in Moscow, as the build reads it)
+        ["content/2024/2024-12-31-new-york.md", "--date", "2024-12-31T23:30:00-05:00"],  # (the outlet's day)
         ["content/2019/2019-03-05-baz.md", "--date", "2019-03-05T10:00"],
         ["content/2019/2019-03-06-qux.md"],
     ):
