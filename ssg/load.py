@@ -309,6 +309,21 @@ def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collecti
 
 # What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or
 # backup (`#name#`, `.#name`, `~name`). (A constant, not a function: `content_stats` asks it of every file.)
+EDITOR_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", "~", "___jb_tmp___", "___jb_old___")
+
+
+def is_editor_file(name: str) -> bool:
+    """Swap, backup, lock and temporary files editors write beside the real one: never a change the preview builds,
+    nor a file a build copies from a static folder (where the preview, which hears no change of theirs, and the build
+    went apart: `x.css~` was published by one and not the other).
+
+    `.#x` (Emacs lock), `#x#` (Emacs autosave), `x~` (backup), `.x.swp`/`.swx` (Vim swap), `4913`
+    (Vim's can-I-write probe), `x.tmp` (atomic-save temp), JetBrains' `x___jb_tmp___` and `x___jb_old___`, and any
+    other hidden file.
+    """
+    return name.startswith(".") or name.endswith(EDITOR_SUFFIXES) or name == "4913" or (name.startswith("#") and name.endswith("#"))
+
+
 SKIPPED_FILE_PREFIXES = (".", "_", "#", "~")
 
 

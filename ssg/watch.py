@@ -43,7 +43,7 @@ from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .content import Article
 from .errors import Problem, SsgError
-from .load import path_stamp
+from .load import is_editor_file, path_stamp
 from .output import MANIFEST, some_of
 from .site import Site
 from .standalone import Standalones
@@ -131,18 +131,6 @@ class _LayoutStrings:
     config: str  # site.yaml
 
 
-EDITOR_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", "~")
-
-
-def is_editor_file(name: str) -> bool:
-    """Swap, backup, lock and temporary files editors write beside the real one: never a change.
-
-    `.#x` (Emacs lock), `#x#` (Emacs autosave), `x~` (backup), `.x.swp`/`.swx` (Vim swap), `4913`
-    (Vim's can-I-write probe), `x.tmp` (atomic-save temp) and any other hidden file.
-    """
-    return name.startswith(".") or name.endswith(EDITOR_SUFFIXES) or name == "4913" or (name.startswith("#") and name.endswith("#"))
-
-
 def classify(path: str | Path, layout: Layout) -> ChangeKind:
     """The kind of change a path is; the deepest matching folder of the layout wins.
 
@@ -189,6 +177,7 @@ FULL_EVERY = 20  # builds after which the pause of IDLE looks at all of it anywa
 PREVIEW_GEN0 = 400_000
 
 BULK_FILES = 10  # files in a batch past which it is a tool's change, not an editor's save (`Batcher`)
+OPEN_WAIT = 0.5  # seconds a save waits for the close of a file written to, where closes are told (`Batcher`'s open_wait)
 
 # Reading a file (our own build reads every article) shows up as opened/closed-without-writing.
 CHANGE_EVENTS = frozenset({"created", "modified", "deleted", "moved", "closed"})
@@ -265,30 +254,47 @@ class Batcher:
         closed_quiet: float = 0.01,
         bulk_wait: float = 30.0,
         bulk_quiet: float = 0.6,
+        open_wait: float = 0.0,
     ):
         """`quiet`: an editor's save is a burst of events a few milliseconds apart; 50 ms joins them and is too
         short for the author to notice. A file still changing after it is waited for again (`_settled`).
-        `closed_quiet`: what follows the close of the save's last file (an attribute set, with no event we act on)."""
+        `closed_quiet`: what follows the close of the save's last file (an attribute set, with no event we act on).
+        `open_wait`: where the file system tells each close after writing (`Watcher.hears_closes`), how long a batch
+        waits for the close of a file written to: a save written in two steps (a tool's, or an editor's on a busy box)
+        paused 0.08 s between them was built half written, its front matter "never closed", then again. 0: not told."""
         self.quiet = quiet
         self.max_wait = max_wait
         self.signature = signature
         self.closed_quiet = closed_quiet
         self.bulk_wait = bulk_wait
         self.bulk_quiet = bulk_quiet
+        self.open_wait = open_wait
         self._folders = False  # a folder was made or removed in the pending batch
         self._cond = threading.Condition()
         self._pending: dict[Change, Signature] = {}
         self._paths: set[str] = set()  # the paths of `_pending` (a sed over 3,000 files looked for each in all of them)
         self._new: set[str] = set()  # pending paths whose first change in the batch created them
         self._written: set[str] = set()  # pending paths whose last event was their close after writing
+        self._made: set[str] = set()  # pending paths made as new files in the batch (not renamed to)
+        self._open: set[str] = set()  # pending paths whose last event wrote to them: their writer may hold them open
         self._handed: dict[str, Signature] = {}  # each path of the last batch handed out, as it was then
         self._first = self._last = 0.0
         self._cap = 0.0  # when the batch is handed out at the latest, however its files go on changing
         self._closed = False
 
-    def add(self, changes: Iterable[Change], created: str | None = None, closed: bool = False, folder: bool = False) -> None:
+    def add(
+        self,
+        changes: Iterable[Change],
+        created: str | None = None,
+        closed: bool = False,
+        folder: bool = False,
+        made: bool = False,
+        written: bool = False,
+    ) -> None:
         """Called from the watcher thread; ignored changes never start or extend a batch. `created`: the path
-        the event made (`created_path`); `closed`: the event is a file's close after writing; `folder`: a folder was
+        the event made (`created_path`); `made`: made as a new file, not renamed to (a path renamed to may have been an
+        article before, which `sed -i x.md && rm x.md` deletes); `closed`: the event is a file's close after writing;
+        `written`: the event wrote to the file (made or modified it: it may be open still); `folder`: a folder was
         made, removed or renamed."""
         seen = [(c, self.signature(c.path)) for c in changes if c.kind is not ChangeKind.IGNORED]
         with self._cond:
@@ -304,11 +310,14 @@ class Batcher:
             self._last = now
             if created is not None and created not in self._paths:
                 self._new.add(created)
+                if made:
+                    self._made.add(created)
             self._pending.update(seen)
             self._paths.update(c.path for c, _ in seen)
             self._folders = self._folders or folder
             for change, _ in seen:
                 (self._written.add if closed else self._written.discard)(change.path)
+                (self._open.add if written else self._open.discard)(change.path)
             self._cond.notify_all()
 
     def next_batch(self) -> Batch | None:
@@ -323,7 +332,10 @@ class Batcher:
                 # (Every event wakes this: `done` looks at the files of an editor's save only, never at those of a bulk change.)
                 bulk = self._folders or len(self._pending) > BULK_FILES
                 done = not bulk and not self._new and all(c.path in self._written for c in self._pending)
-                deadline = min(self._last + (self.bulk_quiet if bulk else self.closed_quiet if done else self.quiet), self._cap)
+                wait = self.bulk_quiet if bulk else self.closed_quiet if done else self.quiet
+                if self.open_wait and self._open and not bulk:
+                    wait = max(wait, self.open_wait)  # (a file written and not closed yet: its writer may pause mid-save)
+                deadline = min(self._last + wait, self._cap)
                 if now < deadline:
                     self._cond.wait(deadline - now)
                     continue
@@ -331,14 +343,17 @@ class Batcher:
                     self._last = now  # written to without an event yet: give it another quiet period
                     continue
                 # A file made and gone within the batch (an editor's or sed's temporary file, renamed over the
-                # real one) changed nothing: the author would only wonder what it was.
-                gone = {path for path in self._new if self.signature(path) is None}
+                # real one) changed nothing: the author would only wonder what it was. (Made as a new file: one renamed
+                # to, then gone, may have been an article, `sed -i ... x.md && rm x.md`, which stayed on the site.)
+                gone = {path for path in self._made if self.signature(path) is None}
                 changes = frozenset(c for c in self._pending if c.path not in gone)
                 self._handed = {c.path: found for c, found in self._pending.items()}
                 self._pending.clear()
                 self._paths.clear()
                 self._new.clear()
+                self._made.clear()
                 self._written.clear()
+                self._open.clear()
                 self._folders = False
                 if changes:
                     return Batch(changes)
@@ -382,7 +397,17 @@ class _Handler(FileSystemEventHandler):
         folder = event.is_directory and event.event_type in ("created", "deleted", "moved")
         if folder and event.event_type != "created" and any(c.kind is not ChangeKind.IGNORED for c in changes):
             self.watcher.folder_gone()  # (a source folder's: not the output's, which a build moves into place)
-        self.watcher.batcher.add(changes, created_path(event), closed=event.event_type == "closed", folder=folder)
+        kind = event.event_type
+        written = kind in ("created", "modified") and not event.is_directory
+        self.watcher.batcher.add(
+            changes, created_path(event), closed=kind == "closed", folder=folder, made=kind == "created", written=written
+        )
+
+
+def hears_closes() -> bool:
+    """Whether the file system events here tell each file's close after writing (inotify's, on Linux: watchdog's
+    "closed" events); elsewhere a save is over when its files stop changing."""
+    return Observer.__name__ == "InotifyObserver"
 
 
 class Watcher:
@@ -586,7 +611,7 @@ class Rebuilder:
         self.lock = ReadWriteLock()
         self.state = LiveState()
         self.view = View(Path("/nonexistent"), "/")  # set by the first build
-        self.batcher = Batcher()
+        self.batcher = Batcher(open_wait=OPEN_WAIT if hears_closes() else 0.0)
         self.config: Config | None = None  # None while site.yaml is broken
         self.last: BuildResult | None = None
         self.builder = Builder()
