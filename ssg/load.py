@@ -425,7 +425,12 @@ def _scan(
     files = dict(zip(stats, before, strict=True))  # (checked below, in C: most are as last seen)
     for path in compress(stats, map(operator.ne, stats.values(), map(_STAMP, before))):
         size, changed = stats[path]
-        files[path] = (size, changed, file_digest(path, _bytes(os.path.join(content_dir, path))))
+        try:
+            files[path] = (size, changed, file_digest(path, _bytes(os.path.join(content_dir, path))))
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            # Gone since it was listed (or since file events last told of it): no file, as the next listing finds. It
+            # failed the preview's build in a traceback, on every save, where an article's deletion went unheard.
+            del files[path]
     return files
 
 

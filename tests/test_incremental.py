@@ -1880,3 +1880,18 @@ def test_an_edit_that_keeps_the_size_under_an_old_mtime_is_built(site, tmp_path,
         result = builder.build(load_config(site.root), BuildOptions(now=NOW), changed)
     assert not result.up_to_date
     assert tree(site.public) == cold_build(site, tmp_path)
+
+
+def test_a_file_gone_that_no_event_told_of_is_no_file_not_a_traceback(project, tmp_path):
+    """An editor's trial: an article's deletion the preview did not hear, then a `ssg build` of another process (which
+    wrote the cache the preview learns again), then any save: every build of the preview failed in a traceback
+    (`FileNotFoundError`, "internal error") on the file its listing still held. A file gone when it is read is none."""
+    project.write(stories())
+    config = load_config(project.root)
+    builder = Builder(remember=True)
+    builder.build(config, BuildOptions(now=NOW), changed=None)
+    (project.root / "content/2021/story-2.md").unlink()  # (unheard)
+    build(config, BuildOptions(now=NOW))  # (another process's, which wrote the cache)
+    result = builder.build(config, BuildOptions(now=NOW), changed=set())
+    assert result.articles == 5
+    assert tree(project.public) == cold_build(project, tmp_path)
