@@ -23,7 +23,9 @@ libraries' memory a second time.
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
@@ -39,7 +41,15 @@ from .urls import Urls
 GENERATOR = "ssg"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-IMAGE_TYPES = {"png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml", "avif": "image/avif"}
+IMAGE_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "svg": "image/svg+xml",
+    "avif": "image/avif",
+}
 
 
 def atom_feed(
@@ -98,15 +108,19 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
     image = article.image
     if image:
         src = image_url(image, urls)
-        entry.ssg.link(href=src, rel="enclosure", type=image_type(src), title=inline_text(image.credit) or image.alt or "")
-        entry.ssg.image(src, image_type(src), inline_text(image.credit), rights, image.alt or inline_text(image.caption))
+        mime = image_type(src)
+        entry.ssg.link(href=src, rel="enclosure", type=mime or "", title=inline_text(image.credit) or image.alt or "")
+        entry.ssg.image(src, mime, inline_text(image.credit), rights, image.alt or inline_text(image.caption))
     if text is not None:
         figure = _figure(image, urls, text.credit(article), article.title) if image else ""
         entry.content(figure + text.body(article), type="html")
 
 
-def image_type(src: str) -> str:
-    return IMAGE_TYPES.get(src.rsplit(".", 1)[-1].lower(), "image/jpeg")
+def image_type(src: str) -> str | None:
+    """An image's media type, by the suffix of its URL's path (`a.webp?w=2` is a WebP, which was said to be a JPEG);
+    None where that does not tell (`photo?id=5`): a feed then says no type, rather than a wrong one."""
+    suffix = posixpath.splitext(urlsplit(src).path)[1]
+    return IMAGE_TYPES.get(suffix[1:].lower())
 
 
 def _figure(image: Image, urls: Urls, credit: str, title: str) -> str:
@@ -141,7 +155,7 @@ class _Entry(BaseEntryExtension):
     def link(self, **attributes: str) -> None:
         self._links.append({k: v for k, v in attributes.items() if v})
 
-    def image(self, url: str, mime: str, credit: str | None, rights: str | None, description: str | None) -> None:
+    def image(self, url: str, mime: str | None, credit: str | None, rights: str | None, description: str | None) -> None:
         self._image = (url, mime, credit, rights, description)
 
     def extend_atom(self, entry):
@@ -151,7 +165,7 @@ class _Entry(BaseEntryExtension):
             xml_elem("link", entry, **attributes)
         if self._image is not None:
             url, mime, credit, rights, description = self._image
-            content = xml_elem(f"{{{MEDIA_NS}}}content", entry, url=url, type=mime, medium="image")
+            content = xml_elem(f"{{{MEDIA_NS}}}content", entry, url=url, **({"type": mime} if mime else {}), medium="image")
             for name, value in (("credit", credit), ("copyright", rights), ("description", description)):
                 if value:
                     xml_elem(f"{{{MEDIA_NS}}}{name}", content).text = value

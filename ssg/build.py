@@ -706,9 +706,7 @@ class Builder:
         self.planned, self.prints = made.planned, prints
         judged = None if run.options.future else now
         ends = [article.date - checks.FAR_FUTURE for article in made.later if article.date - now > checks.FAR_FUTURE]  # (its warning's)
-        ends += [
-            a.updated - checks.FAR_FUTURE for a in made.site.articles if a.updated and a.updated - now > checks.FAR_FUTURE
-        ]  # (likewise)
+        ends += checks.updates_told_until(config, made.site.articles, now)  # (likewise)
         ends += [page.publish_from for page in made.later_pages]  # (a page dated later is published from its date on)
         ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires]  # (Hugo's expiryDate: before now too)
         ends += [page.publish_from for page in loaded.pages if page.publish_from is not None and page.publish_from <= now]
@@ -803,7 +801,7 @@ def _content_warnings(
     warnings += checks.outlets_named_by_their_site(config, site, lines)
     warnings += with_lines(checks.translations_alone(made.waiting, loaded.articles, shown_as), lines, shown_as)
     warnings += with_lines(checks.far_future(config, made.later, run.now), lines, shown_as)
-    warnings += with_lines(checks.far_future_updates(config, site.articles, run.now), lines, shown_as)
+    warnings += with_lines(checks.later_updates(config, site.articles, run.now), lines, shown_as)
     warnings += with_lines(checks.clippings_saved_twice(config, loaded.articles, clippings), lines, shown_as)
     if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path, PurePosixPath
@@ -57,18 +57,28 @@ def far_future(config: Config, later: list[Article], now: datetime) -> list[Prob
     return warnings
 
 
-def far_future_updates(config: Config, articles: Sequence[Article], now: datetime) -> list[Problem]:
-    """A warning for each article updated more than `FAR_FUTURE` after the build (`updated: 2062-12-02`): its page
-    said "Updated December 2, 2062", and its feed entry and the sitemap gave that as its last change, without a word,
-    where the same typo in `date:` is told (`far_future`)."""
+def later_updates(config: Config, articles: Sequence[Article], now: datetime) -> list[Problem]:
+    """A warning for each article updated on a day after the build's (`updated: 2062-12-02`, or 2027-01-01 on 7
+    December 2026): its page said "Updated December 2, 2062", and its feed entry, the feed and the sitemap gave that as
+    its last change, which search engines distrust, without a word, where the same typo in `date:` is told
+    (`far_future`). An update is dated when it was made. Until the day it names (`updates_told_until`)."""
     today = now.astimezone(config.tz).date()
     warnings = []
     for article in articles:
-        if article.updated is not None and article.updated - now > FAR_FUTURE:
+        if article.updated is not None and article.updated.astimezone(config.tz).date() > today:
             written, typo = _far(article.updated, today)
-            message = f"{written} is more than a year after this build ({today}): {typo} (an update is dated when it was made)"
+            hint = typo if article.updated - now > FAR_FUTURE else "a typo?"
+            message = f"{written} is after this build ({today}): an update is dated when it was made ({hint})"
             warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "updated", message))
     return warnings
+
+
+def updates_told_until(config: Config, articles: Sequence[Article], now: datetime) -> list[datetime]:
+    """When each warning of `later_updates` ends: the start of the day the update names, in the site's time zone (a
+    build from then on has nothing to tell, though nothing else changed)."""
+    days = {a.updated.astimezone(config.tz).date() for a in articles if a.updated is not None}
+    today = now.astimezone(config.tz).date()
+    return [datetime.combine(day, time(), tzinfo=config.tz) for day in sorted(days) if day > today]
 
 
 def _far(moment: datetime, today: date) -> tuple[str, str]:

@@ -23,7 +23,7 @@ import yaml
 
 from . import __version__
 from .charsets import not_utf8
-from .content import check_lang, slug_too_long
+from .content import CONTROL_CHARACTERS, check_lang, slug_too_long
 from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
 from .scripts import cyrillic_language, written_in_cyrillic
@@ -81,6 +81,8 @@ def _str(value: Any) -> str:
         raise _MisreadError(value, "text", 'put it in quotes: {key}"{value}"')
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not text")
+    if (found := CONTROL_CHARACTERS.search(value)) is not None:  # (a YAML escape, "\uFFFE": feeds failed in a traceback)
+        raise ValueError(f"has a control character (U+{ord(found[0]):04X}), which no page or feed can show: delete it")
     return value
 
 

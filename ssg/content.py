@@ -416,7 +416,10 @@ _IFRAME = re.compile("<iframe", re.I)  # (a body's test before the slower one be
 _RAW_TAG = re.compile(r"</?[A-Za-z]")  # a tag in an article's text (not `<!--more-->`): its HTML is balanced (`htmlbalance`)
 _UNTITLED_FRAME = re.compile(r"""<iframe\b(?![^>]*\stitle\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 forbids of the C0 controls (not tab, LF, CR)
+# What no page or feed can show: XML 1.0's forbidden characters (the C0 controls but tab, LF and CR; U+FFFE, U+FFFF,
+# which stopped every build in feedgen's traceback), and the controls HTML calls errors (DEL, the C1 controls).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+CONTROL_CHARACTERS = _CONTROL
 # What the front matter gives that pages and feeds show (`Reader.shown_without_control_characters`).
 _SHOWN_META = ("title", "summary", "rights", "tags", "source", "image")
 
@@ -1599,7 +1602,7 @@ def old_url(written: str, files: tuple[str, ...] = (".html", ".htm"), example: s
     names = [name for name in path.split("/") if name not in ("", ".")]
     if ".." in names:
         raise ValueError(f"{text!r} has a '..': write the path from the site's root (/{example})")
-    if _CONTROL.search(path) or "\\" in path or "\x7f" in path:
+    if _CONTROL.search(path) or "\\" in path:
         raise ValueError(f"{text!r} has a character no file name may hold")
     if long := next((name for name in names if len(name.encode()) > _NAME_MAX), None):  # (stopped the build on the output file)
         raise ValueError(

@@ -67,6 +67,8 @@ def test_every_misspelt_key_gets_the_one_it_most_likely_meant(project, yaml, mes
         ("latest: true  # all of them\n", "latest: true is not a number (write a whole number of at least 1, e.g. latest: 10)"),
         ("latest: '10'\n", "latest: '10' is text, not a number (write latest: 10, without quotes)"),
         ("description: 42\n", 'description: 42 is a number, not text (put it in quotes: description: "42")'),
+        # (an escape YAML takes, which no feed can hold: every build failed in feedgen's traceback)
+        ('description: "News\\uFFFE"\n', "description: has a control character (U+FFFE), which no page or feed can show: delete it"),
         ("description: No\n", 'description: No is read as false, not text (put it in quotes: description: "No")'),
         ('search: {enabled: "no"}\n', "search: enabled: 'no' is text, not true or false (write enabled: false, without quotes)"),
         ("search: {enabled: 0}\n", "search: enabled: 0 is a number, not true or false (write enabled: true or enabled: false)"),

@@ -1353,6 +1353,19 @@ def test_control_characters_in_the_text_are_left_out_with_a_warning_on_their_lin
     assert record["warnings"][0]["line"] == 7
 
 
+def test_characters_xml_forbids_and_the_c1_controls_are_left_out_too():
+    """A feeds trial: U+FFFE or U+FFFF (raw in the text, or escaped in the front matter) stopped every build in
+    feedgen's traceback, with no file or line, and `ssg check` passed the archive; DEL and the C1 controls went into
+    titles, feeds and the search index."""
+    record = read('---\ntitle: "Sony\\uFFFEX"\ndate: 2021-05-24\ntags: ["A\\x7fB"]\n---\n\nText \ufffe here\x85 and\x9f.\n')
+    assert record["meta"]["title"] == "SonyX" and record["meta"]["tags"] == ["AB"] and "Text  here and." in record["body"]
+    assert [(w["line"], w["message"]) for w in record["warnings"]] == [
+        (2, "a control character (U+FFFE), which no page or feed can show: left out (delete it)"),
+        (4, "a control character (U+007F), which no page or feed can show: left out (delete it)"),
+        (7, "a control character (U+FFFE) and 2 more in the text, which no page or feed can show: left out (delete it)"),
+    ]
+
+
 def test_a_title_of_control_characters_or_entities_alone_is_a_problem_on_its_line():
     """`title: "\\x01\\x1b"` or `title: "&#1;"` left the title empty once its control characters were left out (or its
     entities decoded to nothing), and the build stopped on feedgen's ValueError traceback writing the feed."""

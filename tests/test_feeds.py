@@ -76,6 +76,27 @@ def test_entry_image_has_its_credit(site):
     assert "<figcaption>The rocket.<br />Image source: pronedra.ru</figcaption>" in body  # (not one run-on line; as feedparser reads it)
 
 
+@pytest.mark.parametrize(
+    ("src", "mime"),
+    [
+        ("https://img.example.com/a.webp?w=2", "image/webp"),  # (its query said "jpeg", the fallback)
+        ("https://img.example.com/a.png?x=1&y=2#top", "image/png"),
+        ("https://img.example.com/a.JPG", "image/jpeg"),
+        ("https://img.example.com/photo?id=5", None),  # (no suffix: no type, rather than a wrong one)
+    ],
+)
+def test_an_entrys_image_type_is_told_by_its_urls_path(project, src, mime):
+    """A feeds trial: an external image whose URL has a query string was typed image/jpeg whatever it was."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", image=f"{{src: '{src}'}}")})
+    project.build()
+    entry = parse(project, "feed.xml").entries[0]
+    if mime is None:  # (feedparser reads a link without a type as text/html: the feed's own text says it has none)
+        xml = (project.public / "feed.xml").read_text(encoding="utf-8")
+        assert 'rel="enclosure"' in xml and "image/" not in xml
+    else:
+        assert entry.enclosures[0]["type"] == mime and entry.media_content[0]["type"] == mime
+
+
 def test_an_entrys_image_without_alt_text_is_named_by_the_title_as_on_the_page(project):
     """The feed gave such an image `alt=""` (nothing to a screen reader), where the article page gives the title."""
     project.write({"content/a.md": article("Soyuz lands", "2021-05-24", image="{src: 'https://example.org/x.jpg', credit: NASA}")})
