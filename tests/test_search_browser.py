@@ -200,7 +200,49 @@ def test_a_query_downloads_only_the_shards_it_needs(page: SearchPage, server: st
     before = len(page.requests)
     page.type("ракета")  # same term: nothing more to load but the result chunks
     assert page.shard_requests() == expected
-    assert all("/search/d/" in u for u in page.requests[before:] if "/search/" in u)
+    # (and the site's build, asked anew where the last look is more than 2 s old: `current` in search.js)
+    assert all("/search/d/" in u or "/search/build.js?t=" in u for u in page.requests[before:] if "/search/" in u)
+
+
+def test_a_search_tab_open_while_the_site_is_built_again_finds_what_the_new_build_holds(page: SearchPage, tmp_path: Path) -> None:
+    """A search trial: a tab open while the site was built again (or a manifest a browser kept, index.js having no
+    `?v=`) loaded the new build's shards and result chunks by the old manifest's names, and showed articles without the
+    word ("ракета" found "Crew Dragon launches ..."), or "the search index could not be loaded". The page asks the site's
+    build (build.js) before it loads a file, and starts over with the new manifest where it changed."""
+    project = tmp_path / "project"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(project), "--articles", "200", "--seed", "5", "--force"],
+                   check=True, capture_output=True)  # fmt: skip
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+
+    def built(extra: dict[str, tuple[str, str, str, str, str]], out: Path) -> Path:
+        for path, fields in {**ARTICLES, **extra}.items():
+            (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+            (project / "content" / path).write_text(_article(*fields), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(out)], cwd=project, env=env, check=True, capture_output=True)
+        return out
+
+    older = {  # (older than every article: every document's number moves)
+        f"2000/staraya-{n}.md": (
+            f"Старая заметка {n}",
+            f"2000-01-{n + 10}T10:00:00+03:00",
+            "ru",
+            "[]",
+            "Самолёт и ракета в старой заметке.",
+        )
+        for n in range(12)
+    }
+    before, after = built({}, tmp_path / "before"), built(older, tmp_path / "after")
+    www = tmp_path / "www"
+    shutil.copytree(before, www / "archive")
+    with served(www) as root:
+        page.open(_search_url(root + "archive/", "rockets"))
+        assert "found" in page.wait_done()
+        shutil.copytree(after, www / "archive", dirs_exist_ok=True)  # (built again, and copied to the server)
+        page.page.wait_for_timeout(2100)  # (the page's last look at the build is older than it asks again)
+        page.type("title:заметка")
+        titles = page.titles()
+        assert set(titles) <= {fields[0] for fields in older.values()}, titles  # (the old code's: other articles' titles)
+        assert len(titles) == 10 and "12" in (page.page.locator("#search-status").text_content() or "")
 
 
 def test_works_from_disk(page: SearchPage, site: Path) -> None:

@@ -647,6 +647,11 @@ class _Index:
         }
         data = _script("index", manifest)
         yield IndexFile(config.path + "index.js", data, _digest(data).hex())
+        # The build alone, which search.js asks anew (never of a cache) before it loads a file a manifest it holds names:
+        # after the site was built again, a tab open since (or a manifest a browser kept) named files whose contents had
+        # changed, and its hits were other articles than the words'.
+        data = _script("build", {"build": manifest["build"]})
+        yield IndexFile(config.path + "build.js", data, _digest(data).hex())
         for name in sorted(files):
             data, digest = files[name]
             yield IndexFile(config.path + name, data, digest.hex())

@@ -23,11 +23,13 @@
   // lunr-languages' lunr.ru.stopWordFilter, which leaves out words news are searched by (год, мира, первый).
   var RUSSIAN_STOP_WORDS = "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам сказал ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто человек чего раз тоже себе под жизнь будет ж тогда кто этот говорил того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее кажется сейчас были куда зачем сказать всех никогда сегодня можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве сказала три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между";
 
-  function SearchError(kind, message, fields) {
-    this.kind = kind; // "syntax", "broad", "load", "format"
+  function SearchError(kind, message, fields, build) {
+    this.kind = kind; // "syntax", "broad", "load", "format", "stale"
     this.message = message;
     this.fields = fields; // for "syntax": the fields a query may name
+    this.build = build; // for "stale": the build the site holds now
   }
+  var RECHECK = 2000; // ms a look at the site's build (build.js) holds for: a query's files within it are not asked again
 
   // ё as е, what a word copied from a page holds and shows as nothing (analysis.INVISIBLE: a soft hyphen, zero-width
   // characters, a byte-order mark) gone, a dash other than the hyphen a space (analysis.DASHES: Луна–25, Ту‑214), and a
@@ -229,10 +231,29 @@
     return "y" + hex.slice(0, 64) + (0x100000000 + fnv).toString(16).slice(1);
   }
 
-  // load(key) -> Promise of the data of file `key` ("index", "t/x0440", "d/12").
+  // load(key, fresh) -> Promise of the data of file `key` ("index", "t/x0440", "d/12"); `fresh`: never from a cache.
   function createSearch(lunr, load) {
     var manifest, pipeline, planning, bounds, averages, docs;
     var loading = {}, added = {}, storeChunks = {}, tables = {}, tableLoads = {};
+    var checked = null, checkedAt = 0;
+
+    // A file of the index the manifest names, once the site is known to hold the manifest's build still (build.js, asked
+    // anew at most every RECHECK ms): after the site is built again, the files a manifest loaded before names (an open
+    // tab's, or one a browser kept) hold other postings and documents, and the hits were other articles than the words'.
+    // A "stale" SearchError then: the page starts over with the new manifest. (No build.js: an index of an older ssg.)
+    function current(key) {
+      if (!checked || Date.now() - checkedAt > RECHECK) {
+        checkedAt = Date.now();
+        checked = load("build", true).then(function (b) {
+          if (b && b.build && b.build !== manifest.build) throw new SearchError("stale", "the site's index was built again", null, b.build);
+        }, function () {});
+      }
+      return checked.then(function () { return load(key); });
+    }
+
+    function loadError(e) {
+      return e instanceof SearchError ? e : new SearchError("load", String((e && e.message) || e));
+    }
     var entries = Object.create(null); // term -> [shard columns, row] until decoded, then the term
     var loadedTerms = [], sortedTerms = null;
 
@@ -326,7 +347,7 @@
     function loadShards(list) {
       var missing = list.filter(function (i) { return !added[i]; });
       if (!missing.length) return Promise.resolve();
-      var waits = missing.map(function (i) { return loading[i] || (loading[i] = load("t/" + shardName(bounds[i]))); });
+      var waits = missing.map(function (i) { return loading[i] || (loading[i] = current("t/" + shardName(bounds[i]))); });
       return Promise.all(waits).then(function (loaded) {
         missing.forEach(function (i, k) {
           if (added[i]) return; // a query that overlapped this one got here first
@@ -335,7 +356,7 @@
         });
       }, function (e) {
         missing.forEach(function (i) { if (!added[i]) delete loading[i]; });
-        throw new SearchError("load", String((e && e.message) || e));
+        throw loadError(e);
       });
     }
 
@@ -467,11 +488,11 @@
       });
       return Promise.all(Object.keys(wanted).map(function (field) {
         if (!tableLoads[field]) {
-          tableLoads[field] = load("l/" + field).then(function (text) {
+          tableLoads[field] = current("l/" + field).then(function (text) {
             tables[field] = Int32Array.from(numbers(text, []));
           }, function (e) {
             delete tableLoads[field];
-            throw new SearchError("load", String((e && e.message) || e));
+            throw loadError(e);
           });
         }
         return tableLoads[field];
@@ -682,7 +703,7 @@
       numbersOf.forEach(function (n) { wanted[Math.floor(n / chunk)] = true; });
       return Promise.all(Object.keys(wanted).map(function (c) {
         if (!storeChunks[c]) {
-          storeChunks[c] = load("d/" + c).catch(function (e) { delete storeChunks[c]; throw new SearchError("load", String(e)); });
+          storeChunks[c] = current("d/" + c).catch(function (e) { delete storeChunks[c]; throw loadError(e); });
         }
         return storeChunks[c];
       })).then(function () {
@@ -701,7 +722,7 @@
     // The results in one language only: langs.js, one character per document, is loaded on first use.
     var langTable = null;
     function onlyLanguage(results, code) {
-      if (!langTable) langTable = load("langs").catch(function (e) { langTable = null; throw new SearchError("load", String(e)); });
+      if (!langTable) langTable = current("langs").catch(function (e) { langTable = null; throw loadError(e); });
       return langTable.then(function (table) {
         var want = String.fromCharCode(48 + table.codes.indexOf(code)), kept = [], scores = [];
         for (var i = 0; i < results.length; i++) {
@@ -746,11 +767,11 @@
     root.ssgSearchData = function (key, data) {
       if (pending[key]) { pending[key].resolve(data); delete pending[key]; }
     };
-    return function load(key) {
+    return function load(key, fresh) {
       return new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         pending[key] = { resolve: resolve };
-        script.src = base + key + ".js" + (build() ? "?v=" + build() : "");
+        script.src = base + key + ".js" + (fresh ? "?t=" + Date.now() : build() ? "?v=" + build() : "");
         script.async = true;
         script.onerror = function () { delete pending[key]; reject(new Error("cannot load " + script.src)); };
         script.onload = function () { script.remove(); };
@@ -813,7 +834,14 @@
     var partLang = languageOfParts((box.getAttribute("data-languages") || "").split(" ").filter(Boolean));
     var lang = document.documentElement.lang || "en";
     var manifestBuild = "";
-    var engine = createSearch(root.lunr, scriptLoader(box.getAttribute("data-index"), function () { return manifestBuild; }));
+    var loader = scriptLoader(box.getAttribute("data-index"), function () { return manifestBuild; });
+    var engine = createSearch(root.lunr, loader);
+    // The site was built again since this page loaded its manifest (a "stale" SearchError): the new one, asked by its build
+    // (not the copy a browser kept), and the search again, at most twice in a row (a build being copied to the server).
+    function startOver(e) {
+      manifestBuild = e.build;
+      engine = createSearch(root.lunr, loader);
+    }
     var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
     // A count as the page's language writes it ("10 432 материала", "10,432 articles"), as the pages' format_number.
     var numbers = window.Intl && Intl.NumberFormat ? new Intl.NumberFormat(lang, { useGrouping: true }) : null;
@@ -928,7 +956,7 @@
       return (strings["search_results_" + form] || strings.search_results_other).split("{n}").join(numbers ? numbers.format(n) : n);
     }
 
-    function run(query, updateUrl, restoreShown) {
+    function run(query, updateUrl, restoreShown, restarts) {
       var id = ++current;
       // The tab, the history and a bookmark name the search, as the address does ("ракета · Search · Archive").
       document.title = query.trim() ? Array.from(query.trim()).slice(0, TITLE_CHARS).join("") + " · " + pageTitle : pageTitle;  // (by characters: an emoji is two code units)
@@ -972,9 +1000,13 @@
         return showUntil(id, restoreShown || 0);
       }).catch(function (e) {
         if (id !== current) return;
+        if (e && e.kind === "stale" && (restarts || 0) < 2) {
+          startOver(e);
+          return run(query, false, restoreShown, (restarts || 0) + 1);
+        }
         if (e && e.kind === "syntax") say("search_syntax_error", { error: syntaxError(e) });
         else if (e && e.kind === "broad") say("search_too_broad");
-        else if (e && e.kind === "format" && strings.search_format_error) say("search_format_error");
+        else if (e && (e.kind === "format" || e.kind === "stale") && strings.search_format_error) say("search_format_error");
         else say("search_load_error");
       }).then(function () {
         if (id === current) box.removeAttribute("aria-busy");
@@ -1018,7 +1050,13 @@
       showMore(current).then(function () {
         var next = list.children[first] && list.children[first].querySelector("a");
         if (next) next.focus();
-      }).then(function () { adding = false; }, function () { adding = false; });
+      }).then(function () { adding = false; }, function (e) {
+        adding = false;
+        if (e && e.kind === "stale") {  // (built again since the hits were found: found anew)
+          startOver(e);
+          run(input.value, false);
+        }
+      });
     });
 
     if (filter) {
