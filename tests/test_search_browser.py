@@ -245,6 +245,15 @@ def test_a_search_tab_open_while_the_site_is_built_again_finds_what_the_new_buil
         assert len(titles) == 10 and "12" in (page.page.locator("#search-status").text_content() or "")
 
 
+def test_a_query_of_nothing_to_look_for_is_no_search(page: SearchPage, server: str) -> None:
+    """A search trial: `""`, `«»` or a zero-width space alone listed the whole archive ("2,000 articles found")."""
+    for query in ('""', "«»", "\u200b"):
+        page.open(_search_url(server, query))
+        page.page.wait_for_function("() => !document.getElementById('search-page').hasAttribute('aria-busy')")
+        page.page.wait_for_timeout(300)
+        assert page.titles() == [] and not (page.page.locator("#search-status").text_content() or "").strip(), query
+
+
 def test_works_from_disk(page: SearchPage, site: Path) -> None:
     page.open((site / "search" / "index.html").as_uri() + "?q=" + quote("ракета"))
     page.wait_done()

@@ -234,6 +234,25 @@ def test_terms_beyond_the_basic_plane_sort_as_javascript_sorts_them(tmp_path: Pa
         assert entry["results"] == entry["reference"] and entry["results"], entry["query"]
 
 
+def test_a_query_is_read_as_other_search_boxes_read_it() -> None:
+    """A search trial: -"Союз МС-17" found the articles it was to leave out (its words were made required);
+    title:"Союз МС-21" and a pasted headline's colon ("Борисов: МКС") were syntax errors; ракета,союз found nothing."""
+    script = (
+        "const s = require(process.argv[1]); const stop = (w) => ['по', 'и'].includes(w.toLowerCase());"
+        "process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).map((q) => s.readerQuery(q, stop, ['title', 'tags', 'body']))));"
+    )
+    asked = [
+        'ракета -"Союз МС-17"', "ракета -«Союз и МС»", 'title:"Союз МС-21"', "tags:«Dmitry Rogozin»", "Борисов: МКС",
+        "Artemis I: ракета", "title: ракета", "ракета,союз", "ракета/союз; МКС", "1,5 млрд", "title:ракета",
+    ]  # fmt: skip
+    search_js = HERE.parent / "themes" / "default" / "static" / "assets" / "search.js"
+    out = subprocess.run(["node", "-e", script, str(search_js), json.dumps(asked)], capture_output=True, text=True, check=True)
+    assert [" ".join(q.split()) for q in json.loads(out.stdout)] == [
+        "ракета -Союз -МС -17", "ракета -Союз -МС", "+title:Союз +title:МС +title:21", "+tags:Dmitry +tags:Rogozin", "Борисов МКС",
+        "Artemis I ракета", "title:ракета", "ракета союз", "ракета союз; МКС", "1,5 млрд", "title:ракета",
+    ]  # fmt: skip
+
+
 def test_a_word_with_a_hyphen_is_read_as_its_parts_required() -> None:
     """The page reads МС-21 as +МС +21 (the ranking test's reference reads queries as the page does, so it cannot tell
     this rule wrong): each part of a word with a hyphen or dash must be in a hit, a stop word's aside."""

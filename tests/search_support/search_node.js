@@ -123,7 +123,7 @@ async function main() {
     if (ref) {
       try {
         // (as the page reads a query typed as in other search boxes: МС-21's parts required, as words in quotes)
-        entry.reference = pairs(referenceSearch(ref, fold(readerQuery(q, referenceStopWord))));
+        entry.reference = pairs(referenceSearch(ref, fold(readerQuery(q, referenceStopWord, manifest.fields))));
       } catch (e) {
         entry.reference_error = e instanceof lunr.QueryParseError ? "syntax" : String(e);
       }

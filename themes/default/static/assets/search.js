@@ -70,12 +70,25 @@
   // `stopWord` (optional) tells a word the index leaves out ("в", "the"): one in quotes is not required, as a half
   // remembered phrase ("Space news of the day") required it and found nothing; quotes of stop words only keep them.
   var WORD_PARTS = /[\s\-\u2010-\u2015\u2212]+/; // (what parts the words of a phrase, and a word with a hyphen: any dash)
-  function readerQuery(q, stopWord) {
-    q = q.replace(/"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g, function (whole, a, b, c, d) {
+  function readerQuery(q, stopWord, fields) {
+    // Words a comma, semicolon or slash joins (ракета,союз; ракета/союз) are two, as with a space between (a number keeps
+    // its comma, 1,5, as the articles' text has it, and an address its slashes).
+    q = q.replace(/\S+/g, function (token) {
+      return token.indexOf("://") >= 0 ? token : token.replace(/([\p{L}\p{M}])[,;\/]+(?=\p{L})/gu, "$1 ");
+    });
+    // A word and its colon before a space, as a pasted headline has them ("Artemis I: ракета", "Борисов: МКС"), is a word,
+    // not a field that does not exist; a field of the site's so written is the field of the next word (title: ракета).
+    q = q.replace(/(^|[\s(])([+\-]?)(\p{L}+):(?:\s+|$)/gu, function (whole, before, sign, word) {
+      return before + sign + word + (fields && fields.indexOf(word.toLowerCase()) >= 0 ? ":" : " ");
+    });
+    // Quoted words, each required ("Союз МС-17": +Союз +МС +17); each left out after a minus (-"Союз МС-17", which
+    // required them); each of a field before the quotes (title:"Союз МС-21", which was a syntax error).
+    q = q.replace(/([+\-]?)((?:\p{L}+:)?)(?:"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”])/gu, function (whole, sign, field, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
       var words = inner.split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
-      return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
+      var mark = sign === "-" ? "-" : "+";
+      return " " + (told.length ? told : words).map(function (w) { return mark + field + w; }).join(" ") + " ";
     });
     q = q.replace(/(^|[\s(])(\+?)((?:\p{L}+:)?)([\p{L}\p{N}]+(?:[\-\u2010-\u2015\u2212][\p{L}\p{N}]+)+)(?![\p{L}\p{N}\p{M}*~^:\-\u2010-\u2015\u2212])/gu, function (whole, before, plus, field, word) {
       var parts = word.split(WORD_PARTS);  // (+МС-21 and title:МС-21 likewise; -МС-21 is left to lunr)
@@ -676,7 +689,7 @@
     // Resolves to the results (see Results), best first.
     function search(queryString) {
       return ready().then(function () {
-        var p = plan(foldQuery(readerQuery(queryString, stopWord)));
+        var p = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields)));
         return loadShards(p.shards).then(function () {
           var expanded = expandAll(p);
           return loadTables(expanded).then(function () { return run(p, expanded); });
@@ -738,7 +751,7 @@
       var filters = stopFilters();
       var words;
       try {
-        words = plan(foldQuery(readerQuery(queryString, stopWord))).query.clauses.map(function (c) { return c.term; });
+        words = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields))).query.clauses.map(function (c) { return c.term; });
       } catch (e) {
         return false;
       }
@@ -748,7 +761,7 @@
     }
 
     return { ready: ready, search: search, onlyStopWords: onlyStopWords, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
-             plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord))); } };
+             plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord, manifest && manifest.fields))); } };
   }
 
   var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS,
@@ -976,7 +989,8 @@
       more.hidden = true;
       results = [];
       shown = 0;
-      if (!query.trim()) { status.textContent = ""; return Promise.resolve(); }
+      // (Nothing to look for, quotes or a zero-width space alone: the page as before a query, not every article.)
+      if (!/[\p{L}\p{N}]/u.test(foldQuery(query))) { status.textContent = ""; return Promise.resolve(); }
       say("search_loading");
       box.setAttribute("aria-busy", "true");
       var only = filter ? filter.value : "", inAll = 0;
