@@ -1776,7 +1776,9 @@ def web_address(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, query, fragment))
 
 
-_URL_PLAIN = re.compile(r"[\x21-\x7e]*")  # printable ASCII without the space: nothing to encode
+# What a URL holds as it is (RFC 3986's characters): nothing to encode. (Not `< > " { } | \\ ^ `` `, printable ASCII
+# too, which a feed's atom:uri and a validator refuse: a source's `?z=<3>` reached them as written.)
+_URL_PLAIN = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 
 
 def source_host(url: str) -> str:

@@ -249,3 +249,15 @@ def test_a_cms_image_url_with_spaces_and_cyrillic_is_percent_encoded_everywhere(
         assert b"\xd0\xa4\xd0\xbe\xd1\x82\xd0\xbe \xd0\xb7" not in data, f"{name} holds the URL with its space"
     # A URL with nothing to encode stays as written (an escape stays one, & stays &).
     assert structured(project.page("2021/05/23/plain/"))[1]["og:image"] == ["https://cdn.example/a%20b.jpg?w=1&h=2"]
+
+
+def test_a_source_url_with_characters_no_url_holds_is_percent_encoded(project):
+    """A feeds trial: `?z=<3>` reached the feed's atom:uri and rel="via" link, the JSON-LD and the page's link as
+    written (ASCII, but no URL's: an IRI has no < or >), where a space or a Cyrillic letter was encoded."""
+    source = 'https://example.com/a?x=1&y=2&z=<3>&q="{a|b}"'
+    project.write({"content/2021/a.md": article("A", "2021-05-24", source=f"{{name: X, url: '{source}'}}")}).build()
+    encoded = "https://example.com/a?x=1&y=2&z=%3C3%3E&q=%22%7Ba%7Cb%7D%22"
+    (data,), _ = structured(project.page("2021/05/24/a/"))
+    assert data["isBasedOn"] == encoded
+    feed = (project.public / "feed.xml").read_text(encoding="utf-8")
+    assert encoded.replace("&", "&amp;") in feed and "z=&lt;3&gt;" not in feed
