@@ -193,6 +193,10 @@ def test_the_top_level_date_formats_are_the_default_languages_and_the_short_one_
         ("https://example.org//news//archive", "https://example.org/news/archive/"),
         ("https://Example.org:8080/a", "https://example.org:8080/a/"),
         ("https://example.org/%D0%B0/", "https://example.org/%D0%B0/"),
+        # (a feeds trial: the scheme's own port went into canonical links and the feed's id, not the entries' ids)
+        ("https://Example.ORG:443/news/", "https://example.org/news/"),
+        ("http://example.org:80", "http://example.org/"),
+        ("https://example.org/./news/../news/", "https://example.org/news/"),
     ],
 )
 def test_a_base_url_is_read_as_sitemaps_and_feeds_need_it(project, written, read):
