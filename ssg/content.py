@@ -535,7 +535,7 @@ class _Reader:
         self.warn_untitled_frames(text, html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
-        summary = meta.pop("summary") or rendered.excerpt or rendered.first_paragraph
+        summary = meta.pop("summary") or rendered.excerpt or shortened(rendered.first_paragraph)
         terms = (  # (pages are in no search index: see docs/search.md)
             search.article_terms(
                 meta["lang"],
@@ -1885,6 +1885,19 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
         parsed = local.replace(tzinfo=dt_timezone(local.utcoffset()))
     parsed = _whole_minutes(parsed)
     return Day.of(parsed) if day else parsed
+
+
+SUMMARY_CHARS = 320  # the most of a first paragraph that a summary takes (Hugo's 70 words, WordPress's 55)
+
+
+def shortened(text: str, most: int = SUMMARY_CHARS) -> str:
+    """`text` (the first paragraph, the summary where the author wrote none) cut at the last word that ends within
+    `most` characters, with an ellipsis: a wire story's first paragraph of 7,500 characters was the page's description,
+    og:description and JSON-LD's, its listing entry's and its feed entry's summary, where each is a line or two."""
+    if len(text) <= most:
+        return text
+    cut = text[: most + 1].rsplit(None, 1)[0] if " " in text[: most + 1] else text[:most]
+    return cut.rstrip(" ,;:—–-") + "…"
 
 
 def _whole_minutes(moment: datetime) -> datetime:

@@ -261,3 +261,22 @@ def test_a_source_url_with_characters_no_url_holds_is_percent_encoded(project):
     assert data["isBasedOn"] == encoded
     feed = (project.public / "feed.xml").read_text(encoding="utf-8")
     assert encoded.replace("&", "&amp;") in feed and "z=&lt;3&gt;" not in feed
+
+
+def test_a_first_paragraph_too_long_for_a_summary_is_cut_at_a_word(project):
+    """A feeds trial: a wire story's first paragraph of 7,537 characters was the page's description, og:description,
+    JSON-LD's, and its listing and feed entries' summary. Where the author wrote no summary, the first paragraph is cut
+    at its last word within 320 characters, with an ellipsis; a summary written is the author's, whole."""
+    long = " ".join(f"слово{n}" for n in range(1500))
+    project.write(
+        {
+            "content/2021/long.md": article("Long", "2021-05-24", long),
+            "content/2021/written.md": article("Written", "2021-05-23", long, summary=f"'{long[:900]}'"),
+        }
+    ).build()
+    (data,), og = structured(project.page("2021/05/24/long/"))
+    summary = data["description"]
+    assert summary.endswith("…") and len(summary) <= 321 and long.startswith(summary[:-1]) and summary[-2].isdigit()
+    assert og["og:description"] == [summary]
+    assert f'<meta name="description" content="{summary}">' in project.page("2021/05/24/long/")
+    assert structured(project.page("2021/05/23/written/"))[0][0]["description"] == long[:900]

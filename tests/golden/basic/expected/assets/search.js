@@ -23,11 +23,13 @@
   // lunr-languages' lunr.ru.stopWordFilter, which leaves out words news are searched by (год, мира, первый).
   var RUSSIAN_STOP_WORDS = "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам сказал ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто человек чего раз тоже себе под жизнь будет ж тогда кто этот говорил того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее кажется сейчас были куда зачем сказать всех никогда сегодня можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве сказала три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между";
 
-  function SearchError(kind, message, fields) {
-    this.kind = kind; // "syntax", "broad", "load", "format"
+  function SearchError(kind, message, fields, build) {
+    this.kind = kind; // "syntax", "broad", "load", "format", "stale"
     this.message = message;
     this.fields = fields; // for "syntax": the fields a query may name
+    this.build = build; // for "stale": the build the site holds now
   }
+  var RECHECK = 2000; // ms a look at the site's build (build.js) holds for: a query's files within it are not asked again
 
   // ё as е, what a word copied from a page holds and shows as nothing (analysis.INVISIBLE: a soft hyphen, zero-width
   // characters, a byte-order mark) gone, a dash other than the hyphen a space (analysis.DASHES: Луна–25, Ту‑214), and a
@@ -68,12 +70,25 @@
   // `stopWord` (optional) tells a word the index leaves out ("в", "the"): one in quotes is not required, as a half
   // remembered phrase ("Space news of the day") required it and found nothing; quotes of stop words only keep them.
   var WORD_PARTS = /[\s\-\u2010-\u2015\u2212]+/; // (what parts the words of a phrase, and a word with a hyphen: any dash)
-  function readerQuery(q, stopWord) {
-    q = q.replace(/"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g, function (whole, a, b, c, d) {
+  function readerQuery(q, stopWord, fields) {
+    // Words a comma, semicolon or slash joins (ракета,союз; ракета/союз) are two, as with a space between (a number keeps
+    // its comma, 1,5, as the articles' text has it, and an address its slashes).
+    q = q.replace(/\S+/g, function (token) {
+      return token.indexOf("://") >= 0 ? token : token.replace(/([\p{L}\p{M}])[,;\/]+(?=\p{L})/gu, "$1 ");
+    });
+    // A word and its colon before a space, as a pasted headline has them ("Artemis I: ракета", "Борисов: МКС"), is a word,
+    // not a field that does not exist; a field of the site's so written is the field of the next word (title: ракета).
+    q = q.replace(/(^|[\s(])([+\-]?)(\p{L}+):(?:\s+|$)/gu, function (whole, before, sign, word) {
+      return before + sign + word + (fields && fields.indexOf(word.toLowerCase()) >= 0 ? ":" : " ");
+    });
+    // Quoted words, each required ("Союз МС-17": +Союз +МС +17); each left out after a minus (-"Союз МС-17", which
+    // required them); each of a field before the quotes (title:"Союз МС-21", which was a syntax error).
+    q = q.replace(/([+\-]?)((?:\p{L}+:)?)(?:"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”])/gu, function (whole, sign, field, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
       var words = inner.split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
-      return " " + (told.length ? told : words).map(function (w) { return "+" + w; }).join(" ") + " ";
+      var mark = sign === "-" ? "-" : "+";
+      return " " + (told.length ? told : words).map(function (w) { return mark + field + w; }).join(" ") + " ";
     });
     q = q.replace(/(^|[\s(])(\+?)((?:\p{L}+:)?)([\p{L}\p{N}]+(?:[\-\u2010-\u2015\u2212][\p{L}\p{N}]+)+)(?![\p{L}\p{N}\p{M}*~^:\-\u2010-\u2015\u2212])/gu, function (whole, before, plus, field, word) {
       var parts = word.split(WORD_PARTS);  // (+МС-21 and title:МС-21 likewise; -МС-21 is left to lunr)
@@ -229,10 +244,29 @@
     return "y" + hex.slice(0, 64) + (0x100000000 + fnv).toString(16).slice(1);
   }
 
-  // load(key) -> Promise of the data of file `key` ("index", "t/x0440", "d/12").
+  // load(key, fresh) -> Promise of the data of file `key` ("index", "t/x0440", "d/12"); `fresh`: never from a cache.
   function createSearch(lunr, load) {
     var manifest, pipeline, planning, bounds, averages, docs;
     var loading = {}, added = {}, storeChunks = {}, tables = {}, tableLoads = {};
+    var checked = null, checkedAt = 0;
+
+    // A file of the index the manifest names, once the site is known to hold the manifest's build still (build.js, asked
+    // anew at most every RECHECK ms): after the site is built again, the files a manifest loaded before names (an open
+    // tab's, or one a browser kept) hold other postings and documents, and the hits were other articles than the words'.
+    // A "stale" SearchError then: the page starts over with the new manifest. (No build.js: an index of an older ssg.)
+    function current(key) {
+      if (!checked || Date.now() - checkedAt > RECHECK) {
+        checkedAt = Date.now();
+        checked = load("build", true).then(function (b) {
+          if (b && b.build && b.build !== manifest.build) throw new SearchError("stale", "the site's index was built again", null, b.build);
+        }, function () {});
+      }
+      return checked.then(function () { return load(key); });
+    }
+
+    function loadError(e) {
+      return e instanceof SearchError ? e : new SearchError("load", String((e && e.message) || e));
+    }
     var entries = Object.create(null); // term -> [shard columns, row] until decoded, then the term
     var loadedTerms = [], sortedTerms = null;
 
@@ -326,7 +360,7 @@
     function loadShards(list) {
       var missing = list.filter(function (i) { return !added[i]; });
       if (!missing.length) return Promise.resolve();
-      var waits = missing.map(function (i) { return loading[i] || (loading[i] = load("t/" + shardName(bounds[i]))); });
+      var waits = missing.map(function (i) { return loading[i] || (loading[i] = current("t/" + shardName(bounds[i]))); });
       return Promise.all(waits).then(function (loaded) {
         missing.forEach(function (i, k) {
           if (added[i]) return; // a query that overlapped this one got here first
@@ -335,7 +369,7 @@
         });
       }, function (e) {
         missing.forEach(function (i) { if (!added[i]) delete loading[i]; });
-        throw new SearchError("load", String((e && e.message) || e));
+        throw loadError(e);
       });
     }
 
@@ -467,11 +501,11 @@
       });
       return Promise.all(Object.keys(wanted).map(function (field) {
         if (!tableLoads[field]) {
-          tableLoads[field] = load("l/" + field).then(function (text) {
+          tableLoads[field] = current("l/" + field).then(function (text) {
             tables[field] = Int32Array.from(numbers(text, []));
           }, function (e) {
             delete tableLoads[field];
-            throw new SearchError("load", String((e && e.message) || e));
+            throw loadError(e);
           });
         }
         return tableLoads[field];
@@ -655,7 +689,7 @@
     // Resolves to the results (see Results), best first.
     function search(queryString) {
       return ready().then(function () {
-        var p = plan(foldQuery(readerQuery(queryString, stopWord)));
+        var p = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields)));
         return loadShards(p.shards).then(function () {
           var expanded = expandAll(p);
           return loadTables(expanded).then(function () { return run(p, expanded); });
@@ -682,7 +716,7 @@
       numbersOf.forEach(function (n) { wanted[Math.floor(n / chunk)] = true; });
       return Promise.all(Object.keys(wanted).map(function (c) {
         if (!storeChunks[c]) {
-          storeChunks[c] = load("d/" + c).catch(function (e) { delete storeChunks[c]; throw new SearchError("load", String(e)); });
+          storeChunks[c] = current("d/" + c).catch(function (e) { delete storeChunks[c]; throw loadError(e); });
         }
         return storeChunks[c];
       })).then(function () {
@@ -701,7 +735,7 @@
     // The results in one language only: langs.js, one character per document, is loaded on first use.
     var langTable = null;
     function onlyLanguage(results, code) {
-      if (!langTable) langTable = load("langs").catch(function (e) { langTable = null; throw new SearchError("load", String(e)); });
+      if (!langTable) langTable = current("langs").catch(function (e) { langTable = null; throw loadError(e); });
       return langTable.then(function (table) {
         var want = String.fromCharCode(48 + table.codes.indexOf(code)), kept = [], scores = [];
         for (var i = 0; i < results.length; i++) {
@@ -717,7 +751,7 @@
       var filters = stopFilters();
       var words;
       try {
-        words = plan(foldQuery(readerQuery(queryString, stopWord))).query.clauses.map(function (c) { return c.term; });
+        words = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields))).query.clauses.map(function (c) { return c.term; });
       } catch (e) {
         return false;
       }
@@ -727,7 +761,7 @@
     }
 
     return { ready: ready, search: search, onlyStopWords: onlyStopWords, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
-             plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord))); } };
+             plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord, manifest && manifest.fields))); } };
   }
 
   var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS,
@@ -746,11 +780,11 @@
     root.ssgSearchData = function (key, data) {
       if (pending[key]) { pending[key].resolve(data); delete pending[key]; }
     };
-    return function load(key) {
+    return function load(key, fresh) {
       return new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         pending[key] = { resolve: resolve };
-        script.src = base + key + ".js" + (build() ? "?v=" + build() : "");
+        script.src = base + key + ".js" + (fresh ? "?t=" + Date.now() : build() ? "?v=" + build() : "");
         script.async = true;
         script.onerror = function () { delete pending[key]; reject(new Error("cannot load " + script.src)); };
         script.onload = function () { script.remove(); };
@@ -813,7 +847,14 @@
     var partLang = languageOfParts((box.getAttribute("data-languages") || "").split(" ").filter(Boolean));
     var lang = document.documentElement.lang || "en";
     var manifestBuild = "";
-    var engine = createSearch(root.lunr, scriptLoader(box.getAttribute("data-index"), function () { return manifestBuild; }));
+    var loader = scriptLoader(box.getAttribute("data-index"), function () { return manifestBuild; });
+    var engine = createSearch(root.lunr, loader);
+    // The site was built again since this page loaded its manifest (a "stale" SearchError): the new one, asked by its build
+    // (not the copy a browser kept), and the search again, at most twice in a row (a build being copied to the server).
+    function startOver(e) {
+      manifestBuild = e.build;
+      engine = createSearch(root.lunr, loader);
+    }
     var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
     // A count as the page's language writes it ("10 432 материала", "10,432 articles"), as the pages' format_number.
     var numbers = window.Intl && Intl.NumberFormat ? new Intl.NumberFormat(lang, { useGrouping: true }) : null;
@@ -928,7 +969,7 @@
       return (strings["search_results_" + form] || strings.search_results_other).split("{n}").join(numbers ? numbers.format(n) : n);
     }
 
-    function run(query, updateUrl, restoreShown) {
+    function run(query, updateUrl, restoreShown, restarts) {
       var id = ++current;
       // The tab, the history and a bookmark name the search, as the address does ("ракета · Search · Archive").
       document.title = query.trim() ? Array.from(query.trim()).slice(0, TITLE_CHARS).join("") + " · " + pageTitle : pageTitle;  // (by characters: an emoji is two code units)
@@ -948,7 +989,8 @@
       more.hidden = true;
       results = [];
       shown = 0;
-      if (!query.trim()) { status.textContent = ""; return Promise.resolve(); }
+      // (Nothing to look for, quotes or a zero-width space alone: the page as before a query, not every article.)
+      if (!/[\p{L}\p{N}]/u.test(foldQuery(query))) { status.textContent = ""; return Promise.resolve(); }
       say("search_loading");
       box.setAttribute("aria-busy", "true");
       var only = filter ? filter.value : "", inAll = 0;
@@ -972,9 +1014,13 @@
         return showUntil(id, restoreShown || 0);
       }).catch(function (e) {
         if (id !== current) return;
+        if (e && e.kind === "stale" && (restarts || 0) < 2) {
+          startOver(e);
+          return run(query, false, restoreShown, (restarts || 0) + 1);
+        }
         if (e && e.kind === "syntax") say("search_syntax_error", { error: syntaxError(e) });
         else if (e && e.kind === "broad") say("search_too_broad");
-        else if (e && e.kind === "format" && strings.search_format_error) say("search_format_error");
+        else if (e && (e.kind === "format" || e.kind === "stale") && strings.search_format_error) say("search_format_error");
         else say("search_load_error");
       }).then(function () {
         if (id === current) box.removeAttribute("aria-busy");
@@ -1018,7 +1064,13 @@
       showMore(current).then(function () {
         var next = list.children[first] && list.children[first].querySelector("a");
         if (next) next.focus();
-      }).then(function () { adding = false; }, function () { adding = false; });
+      }).then(function () { adding = false; }, function (e) {
+        adding = false;
+        if (e && e.kind === "stale") {  // (built again since the hits were found: found anew)
+          startOver(e);
+          run(input.value, false);
+        }
+      });
     });
 
     if (filter) {

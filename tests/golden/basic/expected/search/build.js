@@ -1,0 +1,1 @@
+ssgSearchData("build",{"build":"0ea75eab947c"});
