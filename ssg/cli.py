@@ -791,6 +791,12 @@ def workflow_command(project: Path) -> None:
 def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     """Create a new archive in FOLDER: site.yaml, content/ with one article."""
     old = None if (Path(folder) / CONFIG_FILE).exists() else read_old_config(Path(folder), init_value, len(languages) > 1)
+    if old is not None and languages:  # (the command's languages win: Hugo's [languages] beside them contradicted them)
+        for name in ("lang", "languages"):
+            if name in old.values:
+                old.left.append(
+                    f"{name}: {option_text(name, old.values.pop(name)).split(': ', 1)[1]} (--languages {','.join(languages)} given)"
+                )
     try:
         zone = machine_zone()
         now = datetime.now(ZoneInfo(zone)).replace(microsecond=0)  # (the example article's date, in the site's zone)

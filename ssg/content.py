@@ -1896,7 +1896,8 @@ def shortened(text: str, most: int = SUMMARY_CHARS) -> str:
     og:description and JSON-LD's, its listing entry's and its feed entry's summary, where each is a line or two."""
     if len(text) <= most:
         return text
-    cut = text[: most + 1].rsplit(None, 1)[0] if " " in text[: most + 1] else text[:most]
+    parts = text[: most + 1].rsplit(None, 1)  # (at any white space; a text of none is cut where it reaches `most`)
+    cut = parts[0] if len(parts) > 1 else text[:most]
     return cut.rstrip(" ,;:—–-") + "…"
 
 

@@ -276,6 +276,8 @@ def local_time_doubt(value: Any, timezone: str) -> str | None:
     2024-03-10T02:30 in New York) or showed twice (they went back: 2024-11-03T01:30), read by the offset before the
     change; None for any other value. It was taken without a word, each way (a date trial)."""
     if isinstance(value, str):
+        if not _CLOCK.search(value):  # (a day alone is that day, whenever its clocks started it: Cairo's at 01:00)
+            return None
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError:

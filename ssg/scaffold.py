@@ -605,7 +605,7 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
         front["date"] = "-".join(dated.groups()[:3])
     folder = posixpath.dirname(source_path)
     # (Run twice, the title differs or not: the file is named after the original, and another title does not help.)
-    taken = f"the translation of {source_path} into {lang!r} was started there: edit it, or pass --slug to start another"
+    taken = f"the translation of {source_path} into {lang!r} was started there: edit it (an article has one translation into each language)"
     return _write_new(config.content_path / folder / name, front, comments="", taken=taken if not slug else "pass another --slug")
 
 

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from ssg import __version__, workflow
 from ssg.cli import _kind, main
+from ssg.dates import local_time_doubt
 from ssg.entry import INTERRUPTED
 from ssg.scaffold import names_a_file
 from ssg.workflow import install_requirement
@@ -450,6 +451,8 @@ def test_a_time_the_site_zones_clocks_skipped_or_showed_twice_warns(project):
     ]
     new = run("-C", str(project.root), "new", "Again", "--date", "28 марта 2010, 02:30")
     assert new.exit_code == 0 and "warning: --date 2010-03-28 02:30 is a time Europe/Moscow's clocks never showed" in new.output
+    # A day alone is that day, though its clocks started at 01:00 (Cairo's, the night they moved on: a second reading).
+    assert local_time_doubt("2024-04-26", "Africa/Cairo") is None and local_time_doubt("2024-04-26T00:30", "Africa/Cairo")
 
 
 @pytest.mark.parametrize(
@@ -965,7 +968,7 @@ def test_new_starts_a_translation_beside_the_original(project):
     again = run("-C", str(project.root), "new", "--translation-of", str(project.root / "content/2026/moon.md"), "Again")
     assert again.exit_code == 1 and "moon.ru.md: already exists" in again.output
     # (named after the original, whatever the title: another title would not help)
-    assert "the translation of 2026/moon.md into 'ru' was started there: edit it, or pass --slug" in again.output
+    assert "the translation of 2026/moon.md into 'ru' was started there: edit it (an article has one translation" in again.output
     assert "choose another title" not in again.output
     same = run("-C", str(project.root), "new", "--translation-of", "2026/moon.md", "--lang", "en", "Again")
     assert same.exit_code == 1 and "content/2026/moon.md is in 'en' already" in same.output
@@ -1483,8 +1486,9 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     given = tmp_path / "hugo-given"  # (languages given to init win)
     given.mkdir()
     (given / "config.toml").write_text('title = "X"\n[languages.en]\n[languages.ru]\n')
-    assert run("init", str(given), "--languages", "ru,en").exit_code == 0
+    told = run("init", str(given), "--languages", "ru,en")
     assert yaml.safe_load((given / "site.yaml").read_text())["languages"] == {"ru": {"title": "X"}, "en": {"title": "X"}}
+    assert "  not taken: languages: {en: {}, ru: {}} (--languages ru,en given)" in told.output and "takes title: X, old" in told.output
     one = tmp_path / "hugo-one"  # (one language: the site's lang)
     one.mkdir()
     (one / "config.toml").write_text('title = "X"\n[languages.ru]\n  title = "Икс"\n')

@@ -254,6 +254,55 @@ def test_a_query_of_nothing_to_look_for_is_no_search(page: SearchPage, server: s
         assert page.titles() == [] and not (page.page.locator("#search-status").text_content() or "").strip(), query
 
 
+def test_a_query_of_too_many_words_says_so_not_to_drop_a_star(page: SearchPage, server: str, site: Path) -> None:
+    """A search trial: a lead pasted whole (50 words) was told "put a few letters before * or drop the ~", which it
+    had neither of."""
+    text = (site / "search" / "index.js").read_text(encoding="utf-8")
+    bounds = [b for b in json.loads(text[text.index(",") + 1 : text.rindex(")")])["shards"].split("\n") if b.isalpha()]
+    assert len(bounds) > 40  # (each word in a shard of its own)
+    page.open(_search_url(server, " ".join(bounds[:40])))
+    assert page.wait_done().startswith("This query has too many words to look up at once")
+
+
+def test_a_slow_look_at_the_build_is_shared_and_every_search_ends(page: SearchPage, site: Path) -> None:
+    """A second reading: where build.js took longer than the 2 s a look holds for, the next query asked it again, the
+    page's one waiting load per file gave the first answer to the second ask, and the first query's files (and every
+    later query needing them) waited for ever ("Searching…")."""
+    import functools
+    import threading
+    import time
+    from http.server import ThreadingHTTPServer
+
+    from .conftest import _QuietHandler
+
+    class Slow(_QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the base class's name
+            if "/search/build.js" in self.path:
+                time.sleep(3)
+            super().do_GET()
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Slow, directory=str(site.parent.parent)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        root = f"http://127.0.0.1:{httpd.server_address[1]}/sub/archive/"
+        page.open(root + "search/")
+        box = page.page.locator("#search-page-q")
+        box.fill("ракета")
+        page.page.wait_for_timeout(2300)  # (its look at the build under way, and older than 2 s)
+        box.fill("rockets")
+        page.page.wait_for_timeout(1500)
+        box.fill("ракета")
+        page.page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg="ракета")
+        page.page.wait_for_function(
+            "() => !document.getElementById('search-page').hasAttribute('aria-busy') && document.querySelectorAll('.search-hit').length",
+            timeout=15000,
+        )
+        assert "Ракета доставила груз на станцию" in page.titles()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 def test_works_from_disk(page: SearchPage, site: Path) -> None:
     page.open((site / "search" / "index.html").as_uri() + "?q=" + quote("ракета"))
     page.wait_done()

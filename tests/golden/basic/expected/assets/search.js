@@ -78,8 +78,12 @@
     });
     // A word and its colon before a space, as a pasted headline has them ("Artemis I: ракета", "Борисов: МКС"), is a word,
     // not a field that does not exist; a field of the site's so written is the field of the next word (title: ракета).
-    q = q.replace(/(^|[\s(])([+\-]?)(\p{L}+):(?:\s+|$)/gu, function (whole, before, sign, word) {
-      return before + sign + word + (fields && fields.indexOf(word.toLowerCase()) >= 0 ? ":" : " ");
+    function isField(word) { return fields && fields.indexOf(word.toLowerCase()) >= 0; }
+    q = q.replace(/(^|[\s(])([+\-]?)([\p{L}\p{N}]+(?:[\-\u2010-\u2015\u2212][\p{L}\p{N}]+)*):(?=\s|$)/gu, function (whole, before, sign, word) {
+      return isField(word) ? whole : before + sign + word + " ";  // (МС-21: первый полёт; Итоги: МКС: ракета)
+    });
+    q = q.replace(/(^|[\s(])([+\-]?)(\p{L}+):\s+(?=\S)/gu, function (whole, before, sign, word) {
+      return isField(word) ? before + sign + word + ":" : whole;
     });
     // Quoted words, each required ("Союз МС-17": +Союз +МС +17); each left out after a minus (-"Союз МС-17", which
     // required them); each of a field before the quotes (title:"Союз МС-21", which was a syntax error).
@@ -248,18 +252,20 @@
   function createSearch(lunr, load) {
     var manifest, pipeline, planning, bounds, averages, docs;
     var loading = {}, added = {}, storeChunks = {}, tables = {}, tableLoads = {};
-    var checked = null, checkedAt = 0;
+    var checked = null, checkedAt = 0, checking = false;
 
     // A file of the index the manifest names, once the site is known to hold the manifest's build still (build.js, asked
     // anew at most every RECHECK ms): after the site is built again, the files a manifest loaded before names (an open
     // tab's, or one a browser kept) hold other postings and documents, and the hits were other articles than the words'.
     // A "stale" SearchError then: the page starts over with the new manifest. (No build.js: an index of an older ssg.)
     function current(key) {
-      if (!checked || Date.now() - checkedAt > RECHECK) {
-        checkedAt = Date.now();
+      if (!checking && (!checked || Date.now() - checkedAt > RECHECK)) {  // (one look at a time: a slow one is shared)
+        checking = true;
         checked = load("build", true).then(function (b) {
+          checking = false;
+          checkedAt = Date.now();
           if (b && b.build && b.build !== manifest.build) throw new SearchError("stale", "the site's index was built again", null, b.build);
-        }, function () {});
+        }, function () { checking = false; checkedAt = Date.now(); });
       }
       return checked.then(function () { return load(key); });
     }
@@ -776,17 +782,21 @@
   var PAGE = 10, DEBOUNCE = 200, TITLE_CHARS = 80, SEPARATOR = /([\s\-\u2010-\u2015\u2212]+)/; // (the dashes: foldQuery's)
 
   function scriptLoader(base, build) {
-    var pending = {};
+    var pending = {}; // key -> the loads of it waiting (one file's data settles each of them)
     root.ssgSearchData = function (key, data) {
-      if (pending[key]) { pending[key].resolve(data); delete pending[key]; }
+      (pending[key] || []).forEach(function (waiting) { waiting.resolve(data); });
+      delete pending[key];
     };
     return function load(key, fresh) {
       return new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        pending[key] = { resolve: resolve };
+        var script = document.createElement("script"), waiting = { resolve: resolve };
+        (pending[key] = pending[key] || []).push(waiting);
         script.src = base + key + ".js" + (fresh ? "?t=" + Date.now() : build() ? "?v=" + build() : "");
         script.async = true;
-        script.onerror = function () { delete pending[key]; reject(new Error("cannot load " + script.src)); };
+        script.onerror = function () {
+          if (pending[key]) pending[key] = pending[key].filter(function (w) { return w !== waiting; });
+          reject(new Error("cannot load " + script.src));
+        };
         script.onload = function () { script.remove(); };
         document.head.appendChild(script);
       });
@@ -1019,7 +1029,8 @@
           return run(query, false, restoreShown, (restarts || 0) + 1);
         }
         if (e && e.kind === "syntax") say("search_syntax_error", { error: syntaxError(e) });
-        else if (e && e.kind === "broad") say("search_too_broad");
+        // (A query of many words and no * or ~, a lead pasted whole, needs too many shards for its words, not for a star.)
+        else if (e && e.kind === "broad") say(/[*~]/.test(query) || !strings.search_too_many_words ? "search_too_broad" : "search_too_many_words");
         else if (e && (e.kind === "format" || e.kind === "stale") && strings.search_format_error) say("search_format_error");
         else say("search_load_error");
       }).then(function () {
