@@ -182,7 +182,7 @@ def _ascii_url(parts: SplitResult) -> str:
     # (Its scheme's own port goes, as a browser drops it: `https://example.org:443/` kept it in canonical links and
     # the feed's id, where the entries' tag: ids had none; and `.` and `..` are resolved, as a browser resolves them.)
     netloc = host + (f":{parts.port}" if parts.port and parts.port != {"http": 80, "https": 443}.get(parts.scheme) else "")
-    path = posixpath.normpath(re.sub("/{2,}", "/", parts.path or "/")) if parts.path.strip("/") else "/"
+    path = posixpath.normpath(re.sub("/{2,}", "/", parts.path)) if parts.path.strip("/") else "/"
     path = quote(path, safe="/%:@!$&'()*+,;=-._~")
     return f"{parts.scheme}://{netloc}{path if path.endswith('/') else path + '/'}"
 

@@ -1904,7 +1904,7 @@ def shortened(text: str, most: int = SUMMARY_CHARS) -> str:
 def _whole_minutes(moment: datetime) -> datetime:
     """`moment` at its time as written, with its offset to the minute: a zone's offset before standard time had seconds
     (Moscow's +02:30:17 until 1919), which RFC 3339 (Atom's dates, a sitemap's) and HTML's `datetime` have no room for:
-    a clipping of 1917 was dated `+02:31:19` in every page, feed and sitemap. At most 30 seconds off its instant."""
+    a clipping of 1917 was dated `+03:31:19` in every page, feed and sitemap. At most 30 seconds off its instant."""
     offset = moment.utcoffset()
     if offset is None or not offset.seconds % 60:
         return moment

@@ -307,8 +307,6 @@ def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collecti
     return problems
 
 
-# What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or
-# backup (`#name#`, `.#name`, `~name`). (A constant, not a function: `content_stats` asks it of every file.)
 EDITOR_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", "~", "___jb_tmp___", "___jb_old___")
 
 
@@ -324,6 +322,8 @@ def is_editor_file(name: str) -> bool:
     return name.startswith(".") or name.endswith(EDITOR_SUFFIXES) or name == "4913" or (name.startswith("#") and name.endswith("#"))
 
 
+# What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or
+# backup (`#name#`, `.#name`, `~name`). (A constant, not a function: `content_stats` asks it of every file.)
 SKIPPED_FILE_PREFIXES = (".", "_", "#", "~")
 
 

@@ -259,7 +259,7 @@ class Batcher:
         """`quiet`: an editor's save is a burst of events a few milliseconds apart; 50 ms joins them and is too
         short for the author to notice. A file still changing after it is waited for again (`_settled`).
         `closed_quiet`: what follows the close of the save's last file (an attribute set, with no event we act on).
-        `open_wait`: where the file system tells each close after writing (`Watcher.hears_closes`), how long a batch
+        `open_wait`: where the file system tells each close after writing (`hears_closes`), how long a batch
         waits for the close of a file written to: a save written in two steps (a tool's, or an editor's on a busy box)
         paused 0.08 s between them was built half written, its front matter "never closed", then again. 0: not told."""
         self.quiet = quiet
