@@ -75,7 +75,7 @@ from .redirects import (
     redirect_pages,
     renamed_listings,
 )
-from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, render_pages
+from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, name_languages, render_pages
 from .searching import SearchWriter, prune_search_states, search_pages, search_state
 from .site import Site, assemble, reassemble
 from .sitemap import Entries, listed, robots_txt, sitemap_files
@@ -1103,7 +1103,7 @@ def _plan_pages(
     # changed, makes every page again).
     menus = menu_links(site.standalone, config, urls)
     base = global_fingerprint(config, theme, run.store.stamp, builder.code)
-    base += repr(feed_languages(site, config)) + repr(sorted(menus.items()))
+    base += repr(feed_languages(site, config)) + repr(sorted(menus.items())) + repr(name_languages(config, site))
     # (A theme given a search.html shows the search box on every page, as a favicon or custom.css of the site's is linked there.)
     base += repr(theme.searching(config.search.enabled)) + repr(branding(made.files))
     card_print, card_reads = made.analysis.templates[CARD_TEMPLATE]

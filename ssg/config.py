@@ -26,7 +26,7 @@ from .charsets import not_utf8
 from .content import CONTROL_CHARACTERS, check_lang, slug_too_long
 from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
-from .scripts import cyrillic_language, written_in_cyrillic
+from .scripts import alphabet_languages, cyrillic_language
 from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
 from .site import outlet_key, tag_key
 from .yamlload import YamlSyntaxError, key_value, line_below, line_of, load_yaml_with_lines, toml_line
@@ -908,10 +908,7 @@ class Config:
     def other_alphabet_lang(self) -> str | None:
         """Where a bilingual site has a language in Cyrillic, its one language in another alphabet (en on an en/ru site),
         or None: a title and text without Cyrillic are in it."""
-        if self.cyrillic_lang is None:
-            return None
-        others = [code for code in self.language_codes if not written_in_cyrillic(code)]
-        return others[0] if len(others) == 1 else None
+        return alphabet_languages(self.language_codes)[1] if self.multilingual else None
 
     def language(self, code: str) -> Language:
         return next((language for language in self.languages if language.code == code), Language(code))

@@ -29,7 +29,7 @@ from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
-from .scripts import part_lang, written_in_cyrillic
+from .scripts import alphabet_languages, part_lang, written_in_cyrillic
 from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
@@ -118,6 +118,17 @@ def native_name(code: str, names: Mapping[str, str] = NO_NAMES) -> str:
     return name[:1].upper() + name[1:]
 
 
+def name_languages(config: Config, site: Site) -> tuple[str | None, str | None]:
+    """The language a name in Cyrillic letters is in, and the one a name in other letters is (`in_own_lang`): a bilingual
+    site's, else those of the site and its articles where they are one in Cyrillic and one other (an English site of
+    Russian clippings: a Russian tag on an English page, unmarked, was spelt out letter by letter by an English voice).
+    Part of every page's fingerprint (`build._plan_pages`): an archive's first article in another alphabet marks names
+    on pages it is not on."""
+    if config.multilingual:
+        return config.cyrillic_lang, config.other_alphabet_lang
+    return alphabet_languages(tuple(sorted({config.lang, *(article.lang for article in site.articles)})))
+
+
 def in_own_lang(page_in_cyrillic: bool, cyrillic: str | None, other: str | None) -> Callable[[str], Markup]:
     """Templates' `in_own_lang(text)` on a page whose language is written in Cyrillic or not: `text` (a tag's name, a
     source's) in a `<span lang>` where its alphabet tells a language the page is not in (`scripts.part_lang`), else as
@@ -184,6 +195,7 @@ class Renderer:
         the output paths of the files the build copies (`SiteInfo.favicon`, `custom_css`); `language_names`: the
         languages' names an earlier build made (`feeds.lang_feed`)."""
         self.config = config
+        self.name_languages = name_languages(config, site)
         self.theme = theme
         self.site = site
         self.urls = urls
@@ -306,7 +318,7 @@ class Renderer:
             "tags_of": self.site.tags_of,
             # (None where site.yaml switches the outlet pages off: templates then show the source as they did before)
             "outlet_of": self.site.outlet_of if self.config.sources.enabled else _no_outlet,
-            "in_own_lang": in_own_lang(written_in_cyrillic(lang), self.config.cyrillic_lang, self.config.other_alphabet_lang),
+            "in_own_lang": in_own_lang(written_in_cyrillic(lang), *self.name_languages),
         }
         return found
 

@@ -199,6 +199,14 @@ def cyrillic_language(codes: tuple[str, ...]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def alphabet_languages(codes: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """The one of `codes` written in Cyrillic and the one other (ru and en of en, ru), each None where there is not
+    exactly one: what a name's letters tell of its language (`part_lang`)."""
+    cyrillic = cyrillic_language(codes)
+    others = [code for code in codes if not written_in_cyrillic(code)]
+    return cyrillic, (others[0] if cyrillic is not None and len(others) == 1 else None)
+
+
 def romanized(text: str) -> str:
     """`text` with its Cyrillic in Latin letters as English-language Wikipedia spells Russian (iuliia's schema):
     Союз -> Soyuz, Юрий -> Yury, Мария -> Mariya, where the transliteration slugify falls back on gives Soiuz, Iurii,

@@ -1895,3 +1895,22 @@ def test_a_file_gone_that_no_event_told_of_is_no_file_not_a_traceback(project, t
     result = builder.build(config, BuildOptions(now=NOW), changed=set())
     assert result.articles == 5
     assert tree(project.public) == cold_build(project, tmp_path)
+
+
+def test_names_are_marked_in_their_language_on_a_site_of_one_language_from_its_first_article_in_another(project, tmp_path):
+    """An accessibility trial: on an English site without `languages:`, a Russian tag or outlet on an English page was
+    left unmarked, and an English voice spelt it out letter by letter. Names in Cyrillic are marked `ru` where the
+    site's articles are in one language written in Cyrillic and one other; the first such article marks them on pages
+    it is not on (its languages are part of every page's fingerprint), as a cold build does."""
+    project.write(
+        {
+            "content/2021/iss.md": article("ISS crew", "2021-03-01T10:00:00+03:00", "Body.", tags="[МКС, Space]"),
+            "content/2021/other.md": article("Other", "2021-03-02T10:00:00+03:00", "Body.", tags="[Space]"),
+        }
+    )
+    project.build()
+    assert ">МКС</a>" in project.page("2021/03/01/iss/")  # (one language: nothing tells which МКС is in)
+    project.write({"content/2021/raketa.md": article("Ракета", "2021-03-03T10:00:00+03:00", "Текст.", lang="ru", tags="[Луна]")})
+    project.build()
+    assert '<span lang="ru">МКС</span>' in project.page("2021/03/01/iss/")
+    assert tree(project.public) == cold_build(project, tmp_path)
