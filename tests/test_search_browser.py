@@ -303,6 +303,27 @@ def test_a_slow_look_at_the_build_is_shared_and_every_search_ends(page: SearchPa
         httpd.server_close()
 
 
+def test_back_goes_to_the_search_before_and_forward_again(page: SearchPage, server: str) -> None:
+    """A search trial: each search replaced the history entry of the one before, so Back after "ракета", then
+    "rockets", left the search page. A search whose hits stood a moment keeps its entry; the keys typed for the next
+    one replace each other's."""
+    page.open(server + "search/")
+    page.type("ракета")
+    first = set(page.titles())
+    page.page.wait_for_timeout(1300)  # (read a moment: the history keeps it)
+    page.type("rockets")
+    second = set(page.titles())
+    assert first and second and first != second
+    page.page.go_back()
+    page.page.wait_for_function("() => document.getElementById('search-page-q').value === 'ракета'")
+    page.wait_done()
+    assert set(page.titles()) == first and "q=%D1%80" in page.page.url
+    page.page.go_forward()
+    page.page.wait_for_function("() => document.getElementById('search-page-q').value === 'rockets'")
+    page.wait_done()
+    assert set(page.titles()) == second
+
+
 def test_works_from_disk(page: SearchPage, site: Path) -> None:
     page.open((site / "search" / "index.html").as_uri() + "?q=" + quote("ракета"))
     page.wait_done()

@@ -870,6 +870,8 @@
     var numbers = window.Intl && Intl.NumberFormat ? new Intl.NumberFormat(lang, { useGrouping: true }) : null;
     var dates = window.Intl ? new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : null;
     var current = 0, timer = null, results = [], shown = 0;
+    var SETTLE = 1000; // ms a search's hits are shown, untouched, before it is one the history keeps (`run`)
+    var settled = false, settling = null;
     var pageTitle = document.title;
 
     function say(key, values) {
@@ -987,7 +989,11 @@
         var url = new URL(location.href);
         if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
         if (filter && filter.value) url.searchParams.set("lang", filter.value); else url.searchParams.delete("lang");
-        history.replaceState(null, "", url.href);
+        // A search the reader stopped at (its hits shown a moment: `settled`) keeps its history entry, and the next one
+        // gets its own: Back goes to it, where it had left the search page. The keys typed meanwhile replace theirs.
+        if (settled && url.href !== location.href) history.pushState(null, "", url.href);
+        else history.replaceState(null, "", url.href);
+        settled = false;
       }
       // The header's language switch leads to this search in the other language: the query goes along.
       // (As written, relative: site.js points it at index.html when the site is opened from disk.)
@@ -1034,12 +1040,16 @@
         else if (e && (e.kind === "format" || e.kind === "stale") && strings.search_format_error) say("search_format_error");
         else say("search_load_error");
       }).then(function () {
-        if (id === current) box.removeAttribute("aria-busy");
+        if (id !== current) return;
+        box.removeAttribute("aria-busy");
+        clearTimeout(settling);
+        if (query.trim()) settling = setTimeout(function () { settled = true; }, SETTLE);
       });
     }
 
     input.addEventListener("input", function () {
       clearTimeout(timer);
+      clearTimeout(settling);
       timer = setTimeout(function () { run(input.value, true); }, DEBOUNCE);
     });
     input.form.addEventListener("submit", function (event) {
@@ -1098,6 +1108,17 @@
     var restore = history.state || {};
     window.addEventListener("pagehide", function () {
       history.replaceState({ shown: shown, y: window.scrollY }, "", location.href);
+    });
+    // Back (or Forward) to an earlier search of this page: its query and its hits again.
+    window.addEventListener("popstate", function (event) {
+      var params = new URLSearchParams(location.search), back = params.get("q") || "";
+      if (filter) filter.value = params.get("lang") || "";
+      input.value = back;
+      if (header) header.value = back;
+      clearTimeout(timer);
+      clearTimeout(settling);
+      settled = false;
+      run(back, false, (event.state || {}).shown);
     });
     if (q) {
       run(q, false, restore.shown).then(function () {
