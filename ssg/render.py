@@ -319,6 +319,8 @@ class Renderer:
             # (None where site.yaml switches the outlet pages off: templates then show the source as they did before)
             "outlet_of": self.site.outlet_of if self.config.sources.enabled else _no_outlet,
             "in_own_lang": in_own_lang(written_in_cyrillic(lang), *self.name_languages),
+            # (the same two for the search page's hits, which search.js marks by them: `data-languages`)
+            "name_languages": [code for code in self.name_languages if code],
         }
         return found
 

@@ -322,6 +322,16 @@ def test_back_goes_to_the_search_before_and_forward_again(page: SearchPage, serv
     page.page.wait_for_function("() => document.getElementById('search-page-q').value === 'rockets'")
     page.wait_done()
     assert set(page.titles()) == second
+    # A link within the page (the skip link's #main) is a history entry too: the search on screen stays (a second
+    # reading: it was run again, and the hits "More results" had added went).
+    if page.page.locator("#search-more:not([hidden])").count():
+        page.page.click("#search-more")
+        page.page.wait_for_function("() => document.querySelectorAll('.search-hit').length > 10")
+    count = len(page.titles())
+    page.page.evaluate("location.hash = 'main'")
+    page.page.go_back()
+    page.page.wait_for_timeout(500)
+    assert len(page.titles()) == count and page.page.locator("#search-page-q").input_value() == "rockets"
 
 
 def test_works_from_disk(page: SearchPage, site: Path) -> None:

@@ -89,7 +89,8 @@
     // required them); each of a field before the quotes (title:"Союз МС-21", which was a syntax error).
     q = q.replace(/([+\-]?)((?:\p{L}+:)?)(?:"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”])/gu, function (whole, sign, field, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
-      var words = inner.split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
+      // (A colon inside quotes parts words, as a headline's: "Итоги: МКС" is no field.)
+      var words = inner.replace(/:/g, " ").split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       var mark = sign === "-" ? "-" : "+";
       return " " + (told.length ? told : words).map(function (w) { return mark + field + w; }).join(" ") + " ";
@@ -871,7 +872,7 @@
     var dates = window.Intl ? new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : null;
     var current = 0, timer = null, results = [], shown = 0;
     var SETTLE = 1000; // ms a search's hits are shown, untouched, before it is one the history keeps (`run`)
-    var settled = false, settling = null;
+    var settled = false, settling = null, shownQuery = null, shownLang = "";
     var pageTitle = document.title;
 
     function say(key, values) {
@@ -983,6 +984,9 @@
 
     function run(query, updateUrl, restoreShown, restarts) {
       var id = ++current;
+      clearTimeout(settling);  // (the search before is settled by now, or never: an empty one never is)
+      shownQuery = query;
+      shownLang = filter ? filter.value : "";
       // The tab, the history and a bookmark name the search, as the address does ("ракета · Search · Archive").
       document.title = query.trim() ? Array.from(query.trim()).slice(0, TITLE_CHARS).join("") + " · " + pageTitle : pageTitle;  // (by characters: an emoji is two code units)
       if (updateUrl) {
@@ -1006,7 +1010,11 @@
       results = [];
       shown = 0;
       // (Nothing to look for, quotes or a zero-width space alone: the page as before a query, not every article.)
-      if (!/[\p{L}\p{N}]/u.test(foldQuery(query))) { status.textContent = ""; return Promise.resolve(); }
+      if (!/[\p{L}\p{N}]/u.test(foldQuery(query))) {
+        status.textContent = "";
+        box.removeAttribute("aria-busy");  // (an earlier search's, which ends unseen)
+        return Promise.resolve();
+      }
       say("search_loading");
       box.setAttribute("aria-busy", "true");
       var only = filter ? filter.value : "", inAll = 0;
@@ -1112,6 +1120,8 @@
     // Back (or Forward) to an earlier search of this page: its query and its hits again.
     window.addEventListener("popstate", function (event) {
       var params = new URLSearchParams(location.search), back = params.get("q") || "";
+      // (A link within the page, the skip link's #main, is a history entry too: the search on screen stays as it is.)
+      if (back === shownQuery && (params.get("lang") || "") === shownLang) return;
       if (filter) filter.value = params.get("lang") || "";
       input.value = back;
       if (header) header.value = back;
