@@ -64,21 +64,27 @@ def later_updates(config: Config, articles: Sequence[Article], now: datetime) ->
     (`far_future`). An update is dated when it was made. Until the day it names (`updates_told_until`)."""
     today = now.astimezone(config.tz).date()
     warnings = []
-    for article in articles:
-        if article.updated is not None and article.updated.astimezone(config.tz).date() > today:
-            written, typo = _far(article.updated, today)
-            hint = typo if article.updated - now > FAR_FUTURE else "a typo?"
-            message = f"{written} is after this build ({today}): an update is dated when it was made ({hint})"
-            warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "updated", message))
+    for article, _ in _updated_later(config, articles, now):
+        written, typo = _far(article.updated, today)
+        hint = typo if article.updated - now > FAR_FUTURE else "a typo?"
+        message = f"{written} is after this build ({today}): an update is dated when it was made ({hint})"
+        warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "updated", message))
     return warnings
 
 
 def updates_told_until(config: Config, articles: Sequence[Article], now: datetime) -> list[datetime]:
     """When each warning of `later_updates` ends: the start of the day the update names, in the site's time zone (a
     build from then on has nothing to tell, though nothing else changed)."""
-    days = {a.updated.astimezone(config.tz).date() for a in articles if a.updated is not None}
+    days = {day for _, day in _updated_later(config, articles, now)}
+    return [datetime.combine(day, time(), tzinfo=config.tz) for day in sorted(days)]
+
+
+def _updated_later(config: Config, articles: Sequence[Article], now: datetime) -> list[tuple[Article, date]]:
+    """Each article updated on a day after the build's, with that day in the site's time zone. (Every build asks, the
+    preview's saves too: only an update after the build's moment, found by comparison alone, is put in the zone.)"""
     today = now.astimezone(config.tz).date()
-    return [datetime.combine(day, time(), tzinfo=config.tz) for day in sorted(days) if day > today]
+    later = [(a, a.updated.astimezone(config.tz).date()) for a in articles if a.updated is not None and a.updated > now]
+    return [(article, day) for article, day in later if day > today]
 
 
 def _far(moment: datetime, today: date) -> tuple[str, str]:

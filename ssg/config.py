@@ -1150,6 +1150,11 @@ def option_text(name: str, value: Any) -> str:
     return _option_yaml(next(option for option in OPTIONS if option.name == name), value)
 
 
+def _language_entry(language: Language) -> dict[str, str]:
+    """A language's settings as `languages:` writes them: those it has."""
+    return {key: value for key in LANGUAGE_KEYS if (value := getattr(language, key)) is not None}
+
+
 def _option_yaml(option: Option, value: Any) -> str:
     """`name: value` as one line of YAML, the way `ssg init` writes it in site.yaml."""
     if isinstance(value, SearchConfig):
@@ -1160,7 +1165,7 @@ def _option_yaml(option: Option, value: Any) -> str:
         same = value.home == value.tag == value.source == value.date
         value = value.home if same else {k: getattr(value, k) for k in PAGINATE_KINDS}
     if isinstance(value, tuple) and value and all(isinstance(each, Language) for each in value):
-        value = {each.code: {k: v for k in LANGUAGE_KEYS if (v := getattr(each, k)) is not None} for each in value}
+        value = {each.code: _language_entry(each) for each in value}
     if isinstance(value, tuple):
         value = list(value)
     dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
@@ -1254,7 +1259,7 @@ def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...]
     title = (taken or {}).get("title", title)
     titled = {code: {"title": title} for code in languages}
     if not languages and len(moved := (taken or {}).get("languages") or ()) > 1:  # (the old generator's, each titled)
-        titled = {each.code: {"title": title} | {k: v for k in LANGUAGE_KEYS if (v := getattr(each, k)) is not None} for each in moved}
+        titled = {each.code: {"title": title} | _language_entry(each) for each in moved}
         languages = tuple(titled)
     bilingual = len(languages) > 1
     given = {"title": title} | (taken or {}) | ({"lang": languages[0]} if languages else {}) | ({"languages": titled} if bilingual else {})

@@ -418,8 +418,7 @@ _UNTITLED_FRAME = re.compile(r"""<iframe\b(?![^>]*\stitle\s*=\s*(?:"[^"\s]|'[^'\
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 # What no page or feed can show: XML 1.0's forbidden characters (the C0 controls but tab, LF and CR; U+FFFE, U+FFFF,
 # which stopped every build in feedgen's traceback), and the controls HTML calls errors (DEL, the C1 controls).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-CONTROL_CHARACTERS = _CONTROL
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # What the front matter gives that pages and feeds show (`Reader.shown_without_control_characters`).
 _SHOWN_META = ("title", "summary", "rights", "tags", "source", "image")
 
@@ -427,8 +426,8 @@ _SHOWN_META = ("title", "summary", "rights", "tags", "source", "image")
 def _without_controls(value: Any) -> tuple[Any, str]:
     """`value` (a text, or the texts of a list or mapping) without control characters, and those it had, in order."""
     if isinstance(value, str):
-        found = "".join(_CONTROL.findall(value))
-        return (_CONTROL.sub("", value) if found else value), found
+        found = "".join(CONTROL_CHARACTERS.findall(value))
+        return (CONTROL_CHARACTERS.sub("", value) if found else value), found
     if isinstance(value, dict):
         parts = {k: _without_controls(v) for k, v in value.items()}
         return {k: kept for k, (kept, _) in parts.items()}, "".join(found for _, found in parts.values())
@@ -697,16 +696,16 @@ class _Reader:
     def without_control_characters(self, text: str, body: str) -> str:
         """`body` without the control characters text copied from a PDF or a terminal carries (NUL, form feed): they
         show as nothing, and no feed can hold them (XML forbids them). A warning names the line of the first."""
-        found = _CONTROL.search(body)
+        found = CONTROL_CHARACTERS.search(body)
         if found is None:
             return body
-        count = len(_CONTROL.findall(body))
+        count = len(CONTROL_CHARACTERS.findall(body))
         start = len(text) - len(body) if text.endswith(body) else 0  # (the body is the end of the file)
         line = text.count("\n", 0, start + found.start()) + 1
         more = f" and {count - 1} more" if count > 1 else ""
         message = f"a control character (U+{ord(found[0]):04X}){more} in the text, which no page or feed can show: left out (delete it)"
         self.warnings.append(Problem(self.path, line, None, message))
-        return _CONTROL.sub("", body)
+        return CONTROL_CHARACTERS.sub("", body)
 
     def shown_without_control_characters(self, meta: dict) -> dict:
         """`meta` with its shown texts (title, summary, rights, tags, the image's and source's) without control
@@ -1602,7 +1601,7 @@ def old_url(written: str, files: tuple[str, ...] = (".html", ".htm"), example: s
     names = [name for name in path.split("/") if name not in ("", ".")]
     if ".." in names:
         raise ValueError(f"{text!r} has a '..': write the path from the site's root (/{example})")
-    if _CONTROL.search(path) or "\\" in path:
+    if CONTROL_CHARACTERS.search(path) or "\\" in path:
         raise ValueError(f"{text!r} has a character no file name may hold")
     if long := next((name for name in names if len(name.encode()) > _NAME_MAX), None):  # (stopped the build on the output file)
         raise ValueError(

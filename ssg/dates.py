@@ -141,9 +141,10 @@ def readings(value: Any) -> list[Reading]:
     for an archive of past news), one, or two where the day and the month may come first either way (01.02.2025),
     the day first before the month first."""
     text = _SHORT_OFFSET.sub(lambda m: f"{m[1]} {m[2]}{int(m[3]):02d}:00", str(value).strip())
-    zone = next((name for pattern, name in _ZONE_NAMED if pattern.search(text)), None)
-    if zone is not None:
-        text = next(pattern for pattern, name in _ZONE_NAMED if name == zone).sub(" ", text).strip(" ,")
+    named = next(((pattern, name) for pattern, name in _ZONE_NAMED if pattern.search(text)), None)
+    zone = named[1] if named else None
+    if named:
+        text = named[0].sub(" ", text).strip(" ,")
     numbers = _in_numbers(text)
     if numbers is not None:
         return [_in_zone(reading, zone) for reading in numbers]
