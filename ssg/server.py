@@ -261,7 +261,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
 # Injected into HTML responses only (never into built files). `epoch` is the build the page came
 # from; the stream says which build is current. Hidden tabs let go of their stream, because a
-# browser allows only six connections per host and each open stream holds one.
+# browser allows only six connections per host and each open stream holds one. The overlay says
+# its English words in English (`lang`), whatever the page's language, so a screen reader reads them so.
 SCRIPT = """<script data-ssg-live-reload>(() => {
   const epoch = %d, url = %s;
   let source = null;
@@ -269,7 +270,7 @@ SCRIPT = """<script data-ssg-live-reload>(() => {
     let host = document.getElementById("ssg-problems");
     if (!problems.length) return host && host.remove();
     if (!host) {
-      host = Object.assign(document.createElement("div"), {id: "ssg-problems"});
+      host = Object.assign(document.createElement("div"), {id: "ssg-problems", lang: "en", dir: "ltr"});
       host.attachShadow({mode: "open"});
       document.documentElement.append(host);
     }

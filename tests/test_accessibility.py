@@ -325,3 +325,21 @@ def test_the_search_pages_box_says_what_it_is_for_in_a_readable_placeholder(page
         "#search-page-q", "e => [getComputedStyle(e, '::placeholder').color, getComputedStyle(e).backgroundColor]"
     )
     assert _contrast(*colours) >= 4.5, colours
+
+
+# Each element's outline, for the current one and the first that is not.
+OUTLINES = """selector => { const current = document.querySelector(selector + '[aria-current="page"], ' + selector + '.is-current');
+  const other = [...document.querySelectorAll(selector)].find(e => e !== current);
+  return [current, other].map(e => getComputedStyle(e).outlineStyle); }"""
+
+
+def test_the_current_nav_item_page_number_and_latest_article_show_in_forced_colours(page: Page, root: str) -> None:
+    """Windows' contrast themes replace colours and backgrounds, which alone told the current item from the others."""
+    page.emulate_media(forced_colors="active")
+    _open(page, root + "page/2/")
+    assert page.evaluate(OUTLINES, ".site-nav a") == ["solid", "none"]
+    assert page.evaluate(OUTLINES, ".pagination__numbers a") == ["solid", "none"]
+    _open(page, root + "2022/07/25/wentian/")  # (the newest: in the latest articles beside it)
+    assert page.evaluate(OUTLINES, ".latest__list a") == ["solid", "none"]
+    page.emulate_media(forced_colors="none")
+    assert page.evaluate(OUTLINES, ".latest__list a") == ["none", "none"]  # (elsewhere colours tell it)

@@ -61,6 +61,7 @@ def test_a_page_opened_while_broken_shows_the_overlay_escaped_and_reloads_on_the
         page.goto(preview.url.rstrip("/") + ARTICLE_URL)
         expect(overlay).to_contain_text(f"{ARTICLE}:3: date: '<b>May</b>' is not a date")  # as text, not markup
         assert page.locator("#ssg-problems li b").count() == 1  # only the file:line
+        expect(overlay).to_have_attribute("lang", "en")  # its words are English on a Russian page too (screen readers)
         project.write({ARTICLE: text("Fixed.")})
         expect(page.locator("article")).to_contain_text("Fixed.")
         expect(overlay).to_have_count(0)
