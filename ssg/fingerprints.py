@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_, is_not
@@ -30,7 +30,7 @@ from .pages import ArticleLink, Page
 from .printmemo import PrintMemo, Shared, signatures
 from .reach import marks as reach_marks
 from .site import Site
-from .theme import CARD_TEMPLATE, Theme
+from .theme import CARD_TEMPLATE, REFERRING, Theme, template_names, written_name
 
 # What of an article the sitemap never shows. Everything else counts, new fields included.
 TEXT_FIELDS = frozenset({"key", "title", "summary", "source", "rights", "image", "extra", "article_links", "files", "aliases"})
@@ -48,7 +48,7 @@ _NO_SIGNATURE = (object(), "")  # (what a page the memo has not is taken for: a 
 
 # Among a template's names: it reads a `count` (a tag's or an outlet's, shown by their indexes), which deps leave out.
 READS_COUNT = ".count"
-_ANALYSIS = "9"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
+_ANALYSIS = "10"  # what `Templates` finds in a source; another value keeps analyses kept by an older ssg from being used
 LINKING = ("url_for", "abs_url")  # the functions whose literal arguments are site paths (`TemplateLink`)
 # What `Templates` finds in one source: the templates it refers to, the context names it reads, and the site paths it
 # names literally, each as (line, function, path).
@@ -146,7 +146,7 @@ class Templates:
                 except jinja2.TemplateNotFound:
                     sources[member] = None
             read = sources[member]
-            for referenced in read.parsed[0] if read is not None else ():
+            for referenced in _named(theme, member, read.parsed[0]) if read is not None else ():
                 if referenced not in found:
                     found[referenced] = []
                     todo.append(referenced)
@@ -162,7 +162,7 @@ class Templates:
                 if _reads_count(ast):
                     names.add(READS_COUNT)
                 names |= reach_marks(ast)  # (whether it links the search page and the feeds: `reach.unreached`)
-                referenced = {n for n in jinja2.meta.find_referenced_templates(ast) if n}
+                referenced = _referenced(ast)
                 if "card" in names:  # (`card(article)` renders the entry template: `render.Renderer.card`)
                     referenced.add(CARD_TEMPLATE)
                 found = (tuple(sorted(referenced)), tuple(sorted(names)), _literal_links(ast))
@@ -170,6 +170,47 @@ class Templates:
                 found = ((), (), ())  # reported by the theme check
             self.parsed[key] = self.added[key] = found
         return self.parsed[key]
+
+
+# A reference by a name made as a page renders (`{% include "parts/" ~ page.kind ~ ".html" %}`): this mark and the
+# name's constant start, for every template whose name starts so (`_named`).
+DYNAMIC = "*"
+
+
+def _referenced(ast: jinja2.nodes.Template) -> set[str]:
+    """The templates a source extends, includes or imports: by name, or `DYNAMIC` and the start of a name made as the
+    page renders. Such a template's fingerprint is made of every template its name may be: a partial added, changed
+    or deleted under `parts/` made no page again, and an edit left pages a cold build makes otherwise."""
+    found = set()
+    for node in ast.find_all(REFERRING):
+        for name in template_names(node):
+            written = written_name(name)
+            found.add(written if written is not None else DYNAMIC + _constant_start(name))
+    found.discard("")
+    return found
+
+
+def _constant_start(node: jinja2.nodes.Node) -> str:
+    """What a name made by `~`, `+` or `%` surely starts with ("" where it may be any)."""
+    if isinstance(node, jinja2.nodes.Const) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, jinja2.nodes.Concat) and node.nodes:
+        return _constant_start(node.nodes[0])
+    if isinstance(node, jinja2.nodes.Add):
+        return _constant_start(node.left)
+    if isinstance(node, jinja2.nodes.Mod):
+        return _constant_start(node.left).split("%", 1)[0]
+    return ""
+
+
+def _named(theme: Theme, member: str, referenced: Iterable[str]) -> Iterator[str]:
+    """The templates `member` refers to: those it names, and each the theme has that a name it makes may be."""
+    for name in referenced:
+        if name.startswith(DYNAMIC):
+            start = name[len(DYNAMIC) :]
+            yield from sorted(n for n in theme.templates if n.startswith(start) and n != member)
+        else:
+            yield name
 
 
 def _reads_count(ast: jinja2.nodes.Template) -> bool:

@@ -23,12 +23,15 @@ from .theme import (
     PAGE_TEMPLATE,
     PAGE_TEMPLATES,
     REDIRECT_TEMPLATE,
+    REFERRING,
     SEARCH_TEMPLATE,
     SOURCES_TEMPLATE,
     TEMPLATE_SUFFIXES,
     THEME_DELIMITER,
     Theme,
     closest_name,
+    template_names,
+    written_name,
 )
 
 # What a page may be made with, used or not by this site (search.html with search off is no stray).
@@ -148,11 +151,10 @@ def _referred(theme: Theme) -> tuple[set[str], bool]:
     (a partial that only search.html includes, with search off); and whether one refers to a name made as it renders."""
     referred, dynamic = set(), False
     for _, _, ast in theme.parsed_templates:
-        for node in ast.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-            names = node.template.items if isinstance(node.template, (nodes.Tuple, nodes.List)) else [node.template]
-            for named in names:
-                if isinstance(named, nodes.Const) and isinstance(named.value, str):
-                    referred.add(named.value.rpartition(THEME_DELIMITER)[2] if THEME_DELIMITER in named.value else named.value)
+        for node in ast.find_all(REFERRING):
+            for name in map(written_name, template_names(node)):
+                if name is not None:
+                    referred.add(name.rpartition(THEME_DELIMITER)[2])
                 else:
                     dynamic = True
     return referred, dynamic

@@ -54,6 +54,7 @@ SEARCH_TEMPLATE = "search.html"  # the search page: a theme without it has no se
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".css")
 OTHER_SUFFIXES = (".htm", ".j2", ".jinja", ".jinja2", ".njk", ".liquid", ".tmpl", ".tpl")
 THEME_DELIMITER = ":"  # `default:base.html`: the template of that theme (and the themes it extends), not the site's
+REFERRING = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)  # the tags that name another template
 # What each template a page is made with makes, for a theme that lacks it (`Theme.missing_templates`). page.html,
 # redirect.html and sources.html are not among them: a theme may leave them out (`BUILT_IN_TEMPLATES`); nor search.html,
 # without which a site has no search (`Theme.searching`).
@@ -355,21 +356,22 @@ class Theme:
 
     def _missing_reference(self, name: str, referrer: str) -> Problem | None:
         """The template `referrer` names `name`, which is not there: on its line, saying how it names it. None where it
-        only includes it `ignore missing`."""
+        only includes it `ignore missing`, or names it in a list with another that may be there (the first there is
+        taken: `{% include ["parts/" ~ page.kind ~ ".html", "parts/any.html"] %}`)."""
         if (parsed := self._parsed(referrer)) is None:
             return None
         filename, ast = parsed
         line, how = None, f"refers to {name!r}"
-        found = list(ast.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport, nodes.Call)))
-        named = [n for n in found if not isinstance(n, nodes.Call) and isinstance(n.template, nodes.Const) and n.template.value == name]
-        if named and all(isinstance(n, nodes.Include) and n.ignore_missing for n in named):
+        found = list(ast.find_all((*REFERRING, nodes.Call)))
+        named = [n for n in found if not isinstance(n, nodes.Call) and name in map(written_name, template_names(n))]
+        if named and all(self._may_go_without(n, name) for n in named):
             return None
         for node in found:
             if isinstance(node, nodes.Call):
                 if name == CARD_TEMPLATE and isinstance(node.node, nodes.Name) and node.node.name == "card":
                     line, how = node.lineno, f"calls card(...), which renders {CARD_TEMPLATE} (an article's entry in a listing)"
                     break
-            elif isinstance(node.template, nodes.Const) and node.template.value == name:
+            elif node in named:
                 verb = {nodes.Extends: "extends", nodes.Include: "includes"}.get(type(node), "imports")
                 line, how = node.lineno, f"{verb} {name!r}"
                 break
@@ -380,6 +382,14 @@ class Theme:
         fix = f"did you mean {known[close]!r}?" if close else f"write it{self._fallback_hint()}"
         folders = ", ".join(self.display(str(folder)) for folder in self.template_dirs) or "no templates folder"
         return Problem(self.display(filename or referrer), line, None, f"{how}, which is not found (in {folders}; {fix})")
+
+    def _may_go_without(self, node: nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport, name: str) -> bool:
+        """Whether `node` renders without the template `name`: an include `ignore missing`, or a list of names with
+        another that is there or is made as the page renders."""
+        if isinstance(node, nodes.Include) and node.ignore_missing:
+            return True
+        others = [written_name(n) for n in template_names(node) if written_name(n) != name]
+        return any(other is None or other in self.templates for other in others)
 
     def _fallback_hint(self) -> str:
         """How a theme that extends no theme with it can take the default theme's missing templates."""
@@ -470,6 +480,20 @@ class Theme:
 
 RENDERING = " (rendering {})"  # after a runtime error's message: the page, or listing entry, being rendered
 _RENDERING = "_ssg_rendering"  # set on an error by `rendering_entry`
+
+
+def template_names(node: nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport) -> list[nodes.Expr]:
+    """What a tag that names another template names: one name, or each of a list (Jinja takes the first that is there).
+    `written_name` tells a name written as such from one made as the page renders."""
+    named = node.template
+    if isinstance(named, nodes.Const) and isinstance(named.value, (list, tuple)):
+        return [nodes.Const(value) for value in named.value]
+    return list(named.items) if isinstance(named, (nodes.List, nodes.Tuple)) else [named]
+
+
+def written_name(node: nodes.Expr) -> str | None:
+    """A template's name as a template writes it (`"parts/head.html"`); None for one made as the page renders."""
+    return node.value if isinstance(node, nodes.Const) and isinstance(node.value, str) else None
 
 
 def rendering_entry(exc: BaseException, what: str) -> None:

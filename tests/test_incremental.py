@@ -207,6 +207,29 @@ def test_incremental_build_equals_cold_build(site, tmp_path, change):
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
+@pytest.mark.parametrize("long_lived", [False, True])
+def test_a_template_named_as_the_page_renders_is_followed_when_added_edited_or_deleted(site, tmp_path, long_lived):
+    """An include whose name is made as the page renders (Hugo's `partial (printf "head/%s.html" .Kind)`): a partial
+    added, edited or deleted under its name's start made no page again, and left what a cold build makes otherwise."""
+    builder = Builder() if long_lived else None
+    rebuild = (lambda: builder_build(builder, site)) if builder else site.build
+    site.write({"templates/head_extra.html": '{% include ["parts/head_" ~ page.kind ~ ".html", "parts/none.html"] ignore missing %}'})
+    rebuild()
+    steps = [
+        lambda: site.write({"templates/parts/head_article.html": '<meta name="x-kind" content="article">'}),
+        lambda: site.write({"templates/parts/head_article.html": '<meta name="x-kind" content="edited">'}),
+        lambda: site.write({"templates/parts/head_list.html": '<meta name="x-kind" content="list">'}),
+        lambda: site.remove("templates/parts/head_article.html"),
+    ]
+    for step, shown in zip(steps, ['content="article"', 'content="edited"', 'content="edited"', None], strict=True):
+        step()
+        rebuild()
+        made = tree(site.public)
+        assert made == cold_build(site, tmp_path)
+        page = made["2021/01/10/story-0/index.html"].decode()
+        assert (shown in page) if shown else 'name="x-kind"' not in page
+
+
 def test_link_follows_a_moved_article(project, tmp_path):
     """A body links to an article that is neither its neighbour nor in the latest list: when that one's
     URL changes, only the link tells the linking page (and the feeds showing its body) to change."""
