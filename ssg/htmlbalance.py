@@ -5,8 +5,8 @@ never closes (`<div class="article__text">`, a `<b>` before the `</p>`): the pag
 inside it, so the previous/next links, the latest list and the footer all showed bold, or inside the article's
 column. A closing tag that closes nothing the text opened (`</div>` left from a cut) closed the theme's own element.
 Here the text's elements are closed where they should be at the latest (at the end of the text, or before the closing
-tag of an element around them) and a stray closing tag is left out; the reader warns on the line of each, with the
-tag to write or delete.
+tag of an element around them, a paragraph's `</p>` too) and a stray closing tag is left out; the reader warns on the
+line of each, with the tag to write or delete.
 
 The tags are read by the standard library's `html.parser`, which reads them as browsers do where it matters here:
 quoted and unquoted attribute values (`<a href=https://x.org/>` is no self-closed `<a>`), comments, declarations, and
@@ -31,6 +31,9 @@ _FOREIGN = frozenset(["svg", "math"])
 # Elements whose text is no markup up to their end tag (browsers read a textarea's or a title's `<b>` as text);
 # `html.parser` knows this of <script> and <style> only.
 _TEXT_ONLY = frozenset(["textarea", "title"])
+# What stands in `_Scanner.open_` for an element HTML closes by itself (a <p>, an <li>): its end tag, where written
+# (Markdown writes every paragraph's), closes what was opened in it, and nothing closes it where it is not.
+_SELF_CLOSED = ""
 
 
 class Balanced(NamedTuple):
@@ -56,6 +59,7 @@ def balanced(html: str) -> Balanced:
         out += [html[at:begin], replacement]
         at = end
     out.append(html[at:])
+    open_ = [item for item in open_ if item[1] != _SELF_CLOSED]
     out += [f"</{name}>" for name, _, _ in reversed(open_)]
     unclosed = sorted(scanner.unclosed + open_, key=lambda item: item[2])
     stray = sorted(scanner.stray, key=lambda item: item[1])
@@ -84,7 +88,9 @@ class _Scanner(HTMLParser):
         return self.lines[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if self.text_of is None and tag not in _VOID and tag not in _SELF_CLOSING:
+        if self.text_of is None and tag in _SELF_CLOSING:
+            self.open_.append((tag, _SELF_CLOSED, self._offset()))
+        elif self.text_of is None and tag not in _VOID:
             self.open_.append((tag, self.get_starttag_text() or f"<{tag}>", self._offset()))
             if tag in _TEXT_ONLY:
                 self.text_of = tag
@@ -98,17 +104,21 @@ class _Scanner(HTMLParser):
         if self.text_of is not None and tag != self.text_of:
             return
         self.text_of = None
-        if tag in _VOID or tag in _SELF_CLOSING:
+        if tag in _VOID:
             return
         start = self._offset()
         depth = next((n for n in range(len(self.open_) - 1, -1, -1) if self.open_[n][0] == tag), None)
+        if depth is None and tag in _SELF_CLOSING:
+            return  # (a `</p>` without its <p>: browsers make it an empty paragraph, which closes none of the page's)
         if depth is None:
             end = self.html.find(">", start) + 1 or len(self.html)
             self.stray.append((self.html[start:end], start))
             self.edits.append((start, end, ""))
             return
-        inner = self.open_[depth + 1 :]
-        if inner:  # (`<div><b>text</div>`: the <b> would outlive its <div>, and browsers carry it on)
+        # (`<div><b>text</div>`, `<p>Читайте: <a href="...">МКС</p>`: the <b> or <a> would outlive its <div> or <p>,
+        # and browsers carry it on into every paragraph after it)
+        inner = [item for item in self.open_[depth + 1 :] if item[1] != _SELF_CLOSED]
+        if inner:
             self.unclosed += inner
             self.edits.append((start, start, "".join(f"</{name}>" for name, _, _ in reversed(inner))))
         del self.open_[depth:]
