@@ -329,29 +329,35 @@ class Theme:
                 uses = PAGE_TEMPLATES.get(name, "pages are made with it")
                 problems.append(Problem(where, None, None, f"not found: {uses} (write it{self._fallback_hint()})"))
             problems += filter(None, (self._missing_reference(name, referrer) for referrer in sorted(set(referrers))))
-        return problems + [p for name, referrers in sorted(references.items()) if name in referrers and (p := self._extends_itself(name))]
+        return problems + [p for name, referrers in sorted(references.items()) if name in referrers and (p := self._refers_to_itself(name))]
 
-    def _extends_itself(self, name: str) -> Problem | None:
-        """A template that extends its own name: meant as the theme's (a site's article.html that adds a line to the
-        theme's), it is itself, and rendering went round until Python's RecursionError. On its line, with the theme's
-        name to write; None where it only includes itself (a menu's nested items may, on a condition)."""
+    def _refers_to_itself(self, name: str) -> Problem | None:
+        """A template that extends its own name, or includes it on no condition: meant as the theme's (a site's
+        article.html that adds a line to the theme's), it is itself, and rendering went round until Python's
+        RecursionError, reported on whichever line the limit was met (another template's, in ssg's folder). On its
+        line, with the theme's name to write; None where it includes itself on a condition (a menu's nested items)."""
         if (parsed := self._parsed(name)) is None:
             return None
         filename, ast = parsed
+        theirs = next(
+            (t.name for t in self.chain if (t.path / "templates" / name).is_file() and filename != str(t.path / "templates" / name)),
+            None,
+        )
         for node in ast.find_all(nodes.Extends):
-            if isinstance(node.template, nodes.Const) and node.template.value == name:
-                theirs = next(
-                    (
-                        t.name
-                        for t in self.chain
-                        if (t.path / "templates" / name).is_file() and filename != str(t.path / "templates" / name)
-                    ),
-                    None,
-                )
+            if written_name(node.template) == name:
                 fix = f'to extend the theme\'s, write {{% extends "{theirs}:{name}" %}}' if theirs else "a template cannot extend itself"
                 return Problem(
                     self.display(filename or name), node.lineno, None, f"extends {name!r}, which is this template itself ({fix})"
                 )
+        for node in _unconditional(ast, nodes.Include):
+            if written_name(node.template) == name:
+                fix = (
+                    f'to include the theme\'s, write {{% include "{theirs}:{name}" %}}'
+                    if theirs
+                    else "include it only on a condition that ends"
+                )
+                message = f"includes {name!r}, which is this template itself, on no condition: its pages would never end ({fix})"
+                return Problem(self.display(filename or name), node.lineno, None, message)
         return None
 
     def _missing_reference(self, name: str, referrer: str) -> Problem | None:
@@ -480,6 +486,17 @@ class Theme:
 
 RENDERING = " (rendering {})"  # after a runtime error's message: the page, or listing entry, being rendered
 _RENDERING = "_ssg_rendering"  # set on an error by `rendering_entry`
+
+
+def _unconditional(node: nodes.Node, kind: type[nodes.Node]) -> Iterator[Any]:
+    """The `kind` nodes under `node` that every rendering of it meets: none in an `{% if %}`, a loop (over what may be
+    empty), a macro or an `x if c else y`."""
+    for child in node.iter_child_nodes():
+        if isinstance(child, (nodes.If, nodes.For, nodes.Macro, nodes.CallBlock, nodes.CondExpr)):
+            continue
+        if isinstance(child, kind):
+            yield child
+        yield from _unconditional(child, kind)
 
 
 def template_names(node: nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport) -> list[nodes.Expr]:

@@ -313,6 +313,31 @@ def test_a_template_that_extends_its_own_name_says_how_to_extend_the_themes(cour
     assert "<p>Desk</p>" in courier.page("2021/05/24/a/")
 
 
+def test_a_template_that_includes_itself_on_no_condition_is_told_on_its_line(courier):
+    """`{% include "article.html" %}` in the site's article.html is itself: the build reported a RecursionError on
+    whichever line Python's limit was met, the theme's templates' in ssg's folder, once or twice a run (a trial).
+    On a condition (a menu's nested items) a template may include itself."""
+    courier.write(
+        {
+            "templates/article.html": '{% extends "courier:article.html" %}\n{% block content %}\n{{ super() }}\n{% include "article.html" %}\n{% endblock %}\n'
+        }
+    )
+    for command in ("build", "check"):
+        result = run("-C", str(courier.root), command)
+        assert [line for line in result.output.splitlines() if line.startswith("error")] == [
+            "error: templates/article.html:4: includes 'article.html', which is this template itself, on no condition: its pages "
+            'would never end (to include the theme\'s, write {% include "courier:article.html" %})'
+        ]
+    courier.write(
+        {
+            "templates/article.html": '{% extends "courier:article.html" %}{% block content %}{{ super() }}'
+            '{% if nested is not defined %}{% set nested = 1 %}<p>Nested</p>{% include "article.html" %}{% endif %}{% endblock %}'
+        }
+    )
+    courier.build()
+    assert courier.page("2021/05/24/a/").count("<p>Nested</p>") == 1
+
+
 def test_a_partial_only_a_macro_file_of_another_ending_imports_is_used(courier):
     """templates/helpers.j2, imported by macros.j2, which search.html imports (search off: no page takes them), was
     told "not used": templates of other endings than .html, .xml and .txt were not read for what they import."""
