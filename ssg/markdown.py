@@ -69,6 +69,9 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|block
 # A footnote's number in the text and its way back ("↩") are links, not words of the article.
 _FOOTNOTE_LINKS = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<a class="footnote-backref"[^>]*>.*?</a>', re.S)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+# What a page never shows of an HTML text: a script's code, a style sheet, a comment (pasted from a news site with its
+# ad counters and CSS, whose `background` and `important` found the article in search). To their end tag or the end.
+_UNSHOWN = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -150,9 +153,11 @@ def first_paragraph(body: str) -> str:
 
 
 def plain_text(fragment: str) -> str:
-    """Text of an HTML fragment, with whitespace collapsed and without footnote links."""
+    """Text of an HTML fragment as a page shows it, with whitespace collapsed and without footnote links."""
     if "fnref" in fragment:
         fragment = _FOOTNOTE_LINKS.sub("", fragment)
+    if "<!--" in fragment or "<s" in fragment or "<S" in fragment:
+        fragment = _UNSHOWN.sub(" ", fragment)
     return " ".join(html.unescape(HTML_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
 
 

@@ -417,6 +417,19 @@ def test_footnote_markers_are_not_part_of_the_plain_text():
     assert "Verbal. By Interfax." in rendered.text  # the footnotes themselves are text, without their "↩"
 
 
+def test_a_pasted_script_style_or_comment_is_no_text_of_the_article():
+    """A fragment pasted from a news site with its ad counter and CSS: search found the article by `background`,
+    `important` and `adslotcounter`, which no reader sees on its page."""
+    rendered = render_markdown(
+        "Launch report.\n\n<script>var adslotcounter = 1; if (a<b) {}</script>\n\n"
+        "<STYLE media=screen>.banner { background: red !important }</STYLE>\n\n<!-- <p>old > new</p> -->\n\nThe end.\n",
+        "a.md",
+    )
+    assert rendered.text == "Launch report. The end."
+    assert "<script>var adslotcounter" in rendered.html  # (kept on the page as written)
+    assert render_markdown("A `<script>x</script>` and <s>struck</s>.\n", "a.md").text == "A <script>x</script> and struck."
+
+
 # What GitHub (CommonMark and its extensions) renders and Python-Markdown alone did not: text pasted from GitHub,
 # Obsidian or a web clipper.
 
