@@ -130,16 +130,22 @@ def _wikilink_line(path: Path, tag: str) -> int | None:
 
 
 def lines_naming(path: Path, target: str) -> list[int]:
-    """The lines of `path` that link `target`'s file (links are relative, so the file name is what they share): where
-    the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's `: `), else where it is written at
-    all; read only for a message."""
+    """The lines of `path`'s text that link `target`'s file (links are relative, so the file name is what they share):
+    where the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's `: `), else where it is
+    written at all; read only for a message. Not the front matter's: a title that shows `<img src=x>` links nothing,
+    and the body's one missing image was told on the title's line too, two problems."""
     name = target.rsplit("/", 1)[-1]
     try:
         # (A name may end its line. Composed as the article was read: a name pasted from a Mac's Finder, `ёлка.jpg`
         # decomposed, is the target's.)
-        lines = [line + "\n" for line in composed(path.read_text(encoding="utf-8")).splitlines()]
+        text = composed(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return []
+    try:
+        front = read_front_matter(text).end_line
+    except FrontMatterError:
+        front = 0
+    lines = [line + "\n" if number > front else "" for number, line in enumerate(text.splitlines(), 1)]
     # Markdown's (name), (name#part), (name "title"), <name with spaces>; HTML's href="name"; a page's URL (name/,
     # name/#part), which reaches here without its slash (the path is normalised). As written: decoded, or with its
     # spaces and letters %-encoded (схема%20запуска.png).

@@ -250,6 +250,15 @@ def test_an_image_from_the_site_root_is_found_in_static_and_told_there_when_miss
     )
 
 
+def test_a_missing_file_the_body_links_is_told_on_its_line_alone(project):
+    """A title that shows `<img src=x>` as text links nothing: the body's one missing `x` was told on the title's line
+    too, two problems for one (a trial's paste)."""
+    project.write({"content/2021/a.md": '---\ntitle: "Breaking <img src=x>"\ndate: 2021-05-24\n---\n\n<img src="x">\n'})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == "content/2021/a.md:6: linked file '2021/x' not found (put it at content/2021/x or fix the path)"
+
+
 def test_a_liquid_tag_in_a_path_is_told_to_be_left_out(project):
     """Jekyll posts write `![x]({{ site.baseurl }}/images/x.jpg)`: the error said to put the picture at
     content/2021/{{ site.baseurl }}/images/x.jpg."""
