@@ -36,7 +36,7 @@ from .dates import DATE_HINT, against_path, date_fix, local_time_doubt, relative
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .htmlbalance import balanced
-from .markdown import ARTICLE_SUFFIXES, RenderedBody, code_masked, on_this_computer, render_markdown
+from .markdown import ARTICLE_SUFFIXES, RenderedBody, code_masked, first_paragraph, on_this_computer, render_markdown
 from .pelican import title_slug
 from .scripts import MOSTLY, composed, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
@@ -455,19 +455,39 @@ _LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
 # A link copied from an address bar, which hides `https://` (`interfax.ru/russia/767824`): a host and a path.
 _BARE_LINK = re.compile(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s()<>\]\[]*", re.I)
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
-_OPENING_H1 = re.compile(r"\s*<h1\b[^>]*>(.*?)</h1>\s*", re.S)
+_OPENING = re.compile(r"\s*<(h1|p)\b[^>]*>(.*?)</\1>\s*", re.S)  # a text's opening heading or paragraph
+_HEADING_ID = re.compile(r'<h1\b[^>]*\bid="([^"]+)"')
+# Double quotes as titles are written on one site and another (`«Союз» вернулся`, `"Союз" вернулся`): one mark.
+_QUOTES = str.maketrans(dict.fromkeys("«»„“”‟", '"'))
 _TAG = re.compile(r"<[^>]+>")
 # The inline HTML a title copied from a CMS holds (`<b>Срочно</b>`, `<br>`, `<span class="x">`): not `<` in a text.
 _INLINE_HTML = re.compile(r"</?(?:b|i|em|strong|u|s|span|font|a|br|sup|sub|mark|small|nobr|q)(?:\s[^<>]*)?/?>", re.I)
 
 
 def _without_title_heading(body: str, title: str) -> str:
-    """`body` without an opening `<h1>` that says the title again, as a clipper writes the page's title atop its text
-    (MarkDownload's `# Title`): the page showed it twice, and a screen reader read two headings of one name."""
-    opening = _OPENING_H1.match(body)
-    if opening is None or _plain(html.unescape(_TAG.sub("", opening[1]))) != _plain(title):
+    """`body` without an opening `<h1>` or paragraph that says the title again: a clipper writes the page's title atop
+    its text (MarkDownload's `# Title`, or `# Title - ТАСС` as the tab shows it), and a news page copied as text starts
+    with it. The page showed it twice, a screen reader read two headings of one name, and listings took the paragraph
+    as the summary. Told as the title with its quotes written otherwise (`«»` or `""`), or an outlet's name after it."""
+    opening = _OPENING.match(body)
+    if opening is None or not _says_title(html.unescape(_TAG.sub("", opening[2])), title):
         return body
-    return body[opening.end() :]
+    rest = body[opening.end() :]
+    dropped = _HEADING_ID.match(opening[0].lstrip())
+    if dropped is None or f'id="{dropped[1]}_' not in rest:
+        return rest
+    # Python-Markdown gave a later heading of the same words `_1` after the dropped one's id: it takes that id.
+    again = re.compile(rf'(<h[1-6]\b[^>]*\bid="){re.escape(dropped[1])}_(\d+)"')
+    return again.sub(lambda found: f'{found[1]}{dropped[1]}{"_" + str(int(found[2]) - 1) if found[2] != "1" else ""}"', rest)
+
+
+def _says_title(text: str, title: str) -> bool:
+    """Whether a heading's or paragraph's `text` is `title` (`_without_title_heading`)."""
+    said, meant = _plain(text.translate(_QUOTES)), _plain(title.translate(_QUOTES))
+    if said == meant:
+        return True
+    tail = _TITLE_TAIL.search(said)
+    return tail is not None and said[: tail.start()].rstrip() == meant
 
 
 # The end of a page's <title> after its headline: a dash, bar or bullet between spaces and the site's name.
@@ -528,13 +548,14 @@ class _Reader:
         self.warn_loopback(text, rendered.loopback)
         self.warn_cyrillic(data, meta, rendered)
         html = _without_title_heading(rendered.html, meta.get("title") or "")
+        lead = rendered.first_paragraph if html is rendered.html else first_paragraph(html)  # (not the title said again)
         if "<" in body and _RAW_TAG.search(body):  # (raw HTML: Markdown's own is balanced, and most articles have none)
             html = self.balanced(text, html)
         self.warn_empty(meta, rendered, html)
         self.warn_untitled_frames(text, html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
-        summary = meta.pop("summary") or rendered.excerpt or shortened(rendered.first_paragraph)
+        summary = meta.pop("summary") or rendered.excerpt or shortened(lead)
         terms = (  # (pages are in no search index: see docs/search.md)
             search.article_terms(
                 meta["lang"],
