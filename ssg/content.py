@@ -460,8 +460,14 @@ _HEADING_ID = re.compile(r'<h1\b[^>]*\bid="([^"]+)"')
 # Double quotes as titles are written on one site and another (`«Союз» вернулся`, `"Союз" вернулся`): one mark.
 _QUOTES = str.maketrans(dict.fromkeys("«»„“”‟", '"'))
 _TAG = re.compile(r"<[^>]+>")
-# The inline HTML a title copied from a CMS holds (`<b>Срочно</b>`, `<br>`, `<span class="x">`): not `<` in a text.
-_INLINE_HTML = re.compile(r"</?(?:b|i|em|strong|u|s|span|font|a|br|sup|sub|mark|small|nobr|q)(?:\s[^<>]*)?/?>", re.I)
+# The HTML a title copied from a CMS or pasted from a page holds (`<b>Срочно</b>`, `<br>`, `<span class="x">`, an
+# `<img>` or `<script>`): HTML's elements by name, not `<` in a text (`a <b` or `x < 5 >`).
+_INLINE_HTML = re.compile(
+    r"</?(?:b|i|em|strong|u|s|span|font|a|br|sup|sub|mark|small|nobr|q|abbr|cite|code|del|ins|time|wbr|img|picture|"
+    r"script|style|iframe|div|p|h[1-6]|video|audio|source|embed|object|svg|link|meta|input|button|form)(?:\s[^<>]*)?/?>",
+    re.I,
+)
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)  # (their text is no words of the title)
 
 
 def _without_title_heading(body: str, title: str) -> str:
@@ -972,12 +978,20 @@ class _Reader:
         if required and not decoded.strip():  # (`title: "&#1;"`: a feed's entry without a title stopped the build on feedgen's ValueError)
             self.problem(key, f"{value!r} shows as nothing: its entities stand for no visible character (write the {key})")
             return None
-        if key == "title" and (markup := _INLINE_HTML.search(decoded)):
-            # (a CMS export's `<b>Срочно</b>: ...`: pages, feeds and the browser's tab showed the tags as text)
-            plain = " ".join(_INLINE_HTML.sub(lambda tag: " " if tag[0][1:3].lower() == "br" else "", decoded).split())
-            message = f"holds HTML ({markup[0]}), which pages show as text, tags and all: write title: {quoted(plain)}"
-            self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
+        if key == "title":
+            self.warn_markup(key, "", decoded)
         return decoded
+
+    def warn_markup(self, key: str, part: str, text: str) -> None:
+        """A warning for HTML in a shown text (the title, the source's name) that is plain text: a CMS export's
+        `<b>Срочно</b>: ...` or a page's `<img>` showed as written, tags and all, on pages, in feeds and the tab."""
+        markup = _INLINE_HTML.search(text) if "<" in text else None
+        if markup is None:
+            return
+        plain = _INLINE_HTML.sub(lambda tag: " " if tag[0][1:3].lower() == "br" else "", _SCRIPT_OR_STYLE.sub("", text))
+        fix = f"{part or key}: {quoted(' '.join(plain.split()))}"
+        message = f"{part + ' ' if part else ''}holds HTML ({markup[0]}), which pages show as text, tags and all: write {fix}"
+        self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
 
     def as_text_hint(self, key: str, value: Any) -> str:
         """For a text field that YAML read as something else (`title: yes` is true, `title: [Video] Launch` a list, as a
@@ -1325,6 +1339,7 @@ class _Reader:
             )
             return None
         shown = name_as_shown(name) if name else name
+        self.warn_markup("source", "name", shown or "")
         if url is None and not (shown or "").strip():  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
             self.problem("source", f"name {name!r} shows as nothing: its entities stand for no visible character (write the outlet's name)")
             return None

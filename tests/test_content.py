@@ -1843,6 +1843,9 @@ def test_a_tag_of_quotes_alone_is_left_out_with_a_warning():
         ("<b>Срочно</b>: «Союз» стартовал", "Срочно: «Союз» стартовал", "<b>"),
         ("Вышел Windows<br/>11", "Вышел Windows 11", "<br/>"),
         ('<span class="red">NASA</span> &amp; Roscosmos', "NASA & Roscosmos", '<span class="red">'),
+        # (pasted from a page: a trial found these shown as written without a word)
+        ("<script>alert(1)</script> Breaking", "Breaking", "<script>"),
+        ("Breaking <img src=x> news", "Breaking news", "<img src=x>"),
     ],
 )
 def test_html_in_a_title_is_warned_of_with_the_title_to_write(title, plain, tag):
@@ -1853,7 +1856,14 @@ def test_html_in_a_title_is_warned_of_with_the_title_to_write(title, plain, tag)
     ]
 
 
-@pytest.mark.parametrize("title", ["x < y and a > b", "<Видео> запуск", "Boeing <-> Airbus"])
+def test_html_in_a_sources_name_is_warned_of_with_the_name_to_write():
+    record = read("---\ntitle: T\ndate: 2021-01-01\nsource: {name: '<b>Evil</b> News', url: 'https://evil.example/x'}\n---\nText.\n")
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [
+        (4, "source", 'name holds HTML (<b>), which pages show as text, tags and all: write name: "Evil News"')
+    ]
+
+
+@pytest.mark.parametrize("title", ["x < y and a > b", "<Видео> запуск", "Boeing <-> Airbus", "a <b and c"])
 def test_angle_brackets_that_are_no_html_are_not_warned_of(title):
     assert read(f"---\ntitle: '{title}'\ndate: 2021-01-01\n---\nText.\n")["warnings"] == []
 
