@@ -414,6 +414,15 @@ _EMBEDDED = re.compile(r"<(?:img|iframe|video|audio|embed|object|picture|svg|tab
 # An <iframe> (a pasted player or map) without a title: screen readers announce it as "frame" alone (`warn_untitled_frames`).
 _IFRAME = re.compile("<iframe", re.I)  # (a body's test before the slower one below: not a copy of it upper-cased)
 _RAW_TAG = re.compile(r"</?[A-Za-z]")  # a tag in an article's text (not `<!--more-->`): its HTML is balanced (`htmlbalance`)
+# Elements that act on the whole page wherever they stand (`_Reader.warn_page_wide`): pasted with a news site's
+# fragment, its `<style>body{...}` blacked out our page, a `<meta http-equiv=refresh>` sent readers to that site.
+_PAGE_WIDE = re.compile(r"<(base|meta|link|style)\b[^>]*>", re.I)
+_PAGE_WIDE_EFFECTS = {
+    "base": "changes where every relative link of the page leads, the site's own menu and links too",
+    "meta": "speaks for the whole page (http-equiv=refresh sends its readers to another address)",
+    "link": "loads into the whole page, whose look or behaviour it may change",
+    "style": 'styles the whole page, the site\'s header, menu and footer too (style="..." on an element styles it alone)',
+}
 _UNTITLED_FRAME = re.compile(r"""<iframe\b(?![^>]*\stitle\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 # What no page or feed can show: XML 1.0's forbidden characters (the C0 controls but tab, LF and CR; U+FFFE, U+FFFF,
@@ -559,6 +568,8 @@ class _Reader:
             html = self.balanced(text, html)
         self.warn_empty(meta, rendered, html)
         self.warn_untitled_frames(text, html)
+        if "<" in body and _PAGE_WIDE.search(html):
+            self.warn_page_wide(text, html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.excerpt or shortened(lead)
@@ -807,6 +818,16 @@ class _Reader:
             written = frame[0] if whole else src[1] if src else "<iframe"
             seen[written] += 1
             self.warn_on_line(text, written, message, seen[written])
+
+    def warn_page_wide(self, text: str, html: str) -> None:
+        """A warning on the line of each `<base>`, `<meta>`, `<link>` or `<style>` the text holds: HTML is kept as
+        written, and these act on the whole page, not on the article's text alone."""
+        seen: Counter[str] = Counter()
+        for found in _PAGE_WIDE.finditer(html):
+            name = found[1].lower()
+            written = found[0] if "\n" not in found[0] and found[0] in text else f"<{found[1]}"
+            seen[written] += 1
+            self.warn_on_line(text, written, f"<{name}> {_PAGE_WIDE_EFFECTS[name]}: delete it, unless that is meant", seen[written])
 
     def balanced(self, text: str, html: str) -> str:
         """`html` with the elements it leaves open closed and its stray closing tags left out (`htmlbalance`), each told

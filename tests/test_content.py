@@ -1028,6 +1028,24 @@ def test_html_pasted_with_an_element_left_open_is_closed_and_warned_of_on_its_li
     assert read(fine)["warnings"] == [] and read(fine)["body"].endswith("<pre><code>&lt;b&gt;\n</code></pre>")
 
 
+def test_pasted_html_that_acts_on_the_whole_page_is_warned_of_on_its_line():
+    """A news site's fragment pasted with its `<style>body{background:black}` blacked out the page and hid the text; a
+    `<meta http-equiv=refresh>` sent every reader to the other site; `<base href>` moved every link (a trial's pastes).
+    Shown as code, they are text."""
+    text = (
+        "---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n<style>body { background: black }</style>\n\n"
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\n<base href="https://ria.ru/">\n\n'
+        'A <LINK rel="stylesheet" href="https://ria.ru/a.css"> and `<style>`.\n'
+    )
+    assert [(w["line"], w["message"]) for w in read(text)["warnings"]] == [
+        (7, "<style> styles the whole page, the site's header, menu and footer too (style=\"...\" on an element styles it alone): delete it, unless that is meant"),
+        (9, "<meta> speaks for the whole page (http-equiv=refresh sends its readers to another address): delete it, unless that is meant"),
+        (11, "<base> changes where every relative link of the page leads, the site's own menu and links too: delete it, unless that is meant"),
+        (13, "<link> loads into the whole page, whose look or behaviour it may change: delete it, unless that is meant"),
+    ]  # fmt: skip
+    assert read("---\ntitle: T\ndate: 2021-01-01\n---\nA `<style>` and\n\n    <meta charset=utf-8>\n")["warnings"] == []
+
+
 def test_an_untitled_iframe_whose_host_is_in_brackets_is_warned_of_without_a_host():
     """A player pasted from a template (`<iframe src="https://[site]/embed">`): the build leaves such a link as written
     (1b74797), then stopped on a ValueError traceback from urlsplit while it named the untitled frame's host."""
