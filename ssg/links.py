@@ -42,7 +42,7 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
     # (In C where it can be: every save asks this of 10,000 articles, most linking none.)
     known = set(map(_SOURCE_PATH, texts)) | unreadable
     known |= {composed(path) for path in known if not path.isascii()}  # (as `urls.link_paths` finds a file a Mac named)
-    problems, published = [], None
+    problems, published, unpublished = [], None, None
     for a in compress(texts, map(_ARTICLE_LINKS, texts)):
         for target in a.article_links:
             if target in known:
@@ -65,7 +65,15 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
                     ]
                 continue
             exists = is_file(config.content_path / target)  # a draft, or dated later: that is the article meant
-            guess = None if exists else link_hint(published, config.content_dir, a.source_path, target)
+            guess = None
+            if not exists:  # (the name in another folder, not published: a draft, or dated later, is the one meant)
+                unpublished = unpublished or ContentPaths(set(ContentPaths.files_in(config.content_path, articles=True).paths) - known)
+                other = unpublished.same_name(target)
+                guess = (
+                    f"{config.content_dir}/{other} has its name, a draft or dated later: write {relative(a.source_path, other)}, which leads there once it is published"
+                    if other
+                    else link_hint(published, config.content_dir, a.source_path, target)
+                )
             message = f"links to {target}, which is not a published article" + (f" ({guess})" if guess else "")
             where = f"{config.content_dir}/{a.source_path}"
             problems += [

@@ -34,8 +34,9 @@ class ContentPaths:
         self.paths = frozenset(paths)
 
     @classmethod
-    def files_in(cls, content: Path) -> ContentPaths:
-        """The files of the content folder that are not articles (pictures, PDFs), as a build copies them."""
+    def files_in(cls, content: Path, articles: bool = False) -> ContentPaths:
+        """The files of the content folder that are not articles (pictures, PDFs), as a build copies them; or those that
+        are (`articles`), published or not."""
         # (os.walk: the kind of each entry comes with its name, where rglob and is_file asked the disk once a file:
         # 2 s at 100,000 files, on every save of the preview while a file is missing.)
         found = (
@@ -43,7 +44,7 @@ class ContentPaths:
             for folder, _, names in os.walk(content)
             for name in names
         )
-        return cls(path for path in found if not path.endswith(ARTICLE_SUFFIXES) and not _hidden(path))
+        return cls(path for path in found if path.endswith(ARTICLE_SUFFIXES) == articles and not _hidden(path))
 
     @functools.cached_property
     def by_name(self) -> dict[str, list[str]]:

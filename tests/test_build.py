@@ -528,7 +528,7 @@ def test_a_link_to_a_missing_article_suggests_the_file_likely_meant(project):
     reported with no hint of the article meant: the same guesses as for a missing picture now name it."""
     body = (
         "The [launch](baikonur-launch.md), [Artemis](../2025/nasa-artemiss.md#crew), [the report](report.md), "
-        "[the draft](draft.md) and [nothing](nothing-like-it.md)."
+        "[the draft](draft.md), [the later one](later.md) and [nothing](nothing-like-it.md)."
     )
     project.write(
         {
@@ -539,6 +539,9 @@ def test_a_link_to_a_missing_article_suggests_the_file_likely_meant(project):
             "content/2024/draft.md": article("Draft", "2024-06-01"),
             "content/2025/draft.md": article("Draft", "2025-03-02", draft="true"),  # the one meant: no other guessed
             "content/2025/a.md": article("A", "2025-03-01", body),
+            # Its name in another folder, dated later: the one meant, not a published article of a close name (a trial).
+            "content/2027/later.md": article("Later", "2027-01-01"),
+            "content/2025/latter.md": article("Latter", "2025-01-01"),
         }
     )
     assert [str(w) for w in project.build().warnings] == [
@@ -548,6 +551,8 @@ def test_a_link_to_a_missing_article_suggests_the_file_likely_meant(project):
         "(did you mean content/2025/nasa-artemis.md? write nasa-artemis.md)",
         "content/2025/a.md:6: links to 2025/report.md, which is not a published article",
         "content/2025/a.md:6: links to 2025/draft.md, which is not a published article",
+        "content/2025/a.md:6: links to 2025/later.md, which is not a published article (content/2027/later.md has its name, a draft "
+        "or dated later: write ../2027/later.md, which leads there once it is published)",
         "content/2025/a.md:6: links to 2025/nothing-like-it.md, which is not a published article",
     ]
 
