@@ -7,7 +7,6 @@ settings, so it runs in worker processes and its result (a JSON-able record) is 
 
 from __future__ import annotations
 
-import difflib
 import functools
 import html
 import html.entities
@@ -725,10 +724,10 @@ class _Reader:
                 message = f"unknown key, kept for templates: is it {RUSSIAN_KEYS[key.casefold()]!r} (its name in Russian)?"
                 self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
                 continue
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+            close = misspelling_of(key, known)
             if close:
                 self.warnings.append(
-                    Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close[0]!r}?")
+                    Problem(self.path, self.lines.get(key), key, f"unknown key, kept for templates; did you mean {close!r}?")
                 )
 
     def without_control_characters(self, text: str, body: str) -> str:
@@ -1033,7 +1032,7 @@ class _Reader:
         if russian:
             where = f" (line {self.lines[russian[0]]})" if russian[0] in self.lines else ""
             return f"is missing; {russian[0]}:{where} is its name in Russian: rename it to {key}:"
-        close = difflib.get_close_matches(key, typos, n=1, cutoff=0.75) or [k for k in typos if k.lower() == key]
+        close = [k for k in typos if misspelling_of(k, (key,))]
         if not close:
             return None
         where = f" (line {self.lines[close[0]]})" if close[0] in self.lines else ""
@@ -1602,6 +1601,30 @@ def outlet_key(name: str) -> str:
 
 
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$")  # `.html`, `.php`, `.mp4`; not `v1.2`
+
+
+def misspelling_of(written: str, known: tuple[str, ...]) -> str | None:
+    """The key of `known` that `written` misspells, or None: one a typo explains, a letter or two (one in a key of up to
+    five letters) added, dropped, changed or two swapped, case aside (`tittle`, `titel`, `Date`, `tag`). difflib's
+    likeness took a word of its own for one (`subtitle:` for `title`, which --strict made an error)."""
+    folded = written.casefold()
+    edits, key = min(((_edits(folded, key.casefold()), key) for key in known), default=(0, None), key=lambda found: found[0])
+    return key if key is not None and edits <= (1 if len(key) <= 5 else 2) else None
+
+
+def _edits(a: str, b: str) -> int:
+    """The letters to add, drop, change or swap with the next one to make `a` of `b` (Damerau-Levenshtein's optimal
+    string alignment distance)."""
+    before, row = None, list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (x != y))
+            if before is not None and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
 
 
 def _held(data: dict) -> bool:

@@ -481,6 +481,21 @@ def test_typo_of_known_key_warns_and_keeps_the_key():
     assert record["meta"]["extra"] == {"tittle": "T", "tag": "x", "layout": "post"}
 
 
+def test_a_key_holding_a_known_key_whole_is_no_typo_of_it():
+    """A user trial: `subtitle:` was warned of as a typo of `title` (difflib finds them alike), and --strict failed on a
+    key docs/content.md says is kept for templates. Only what a typo explains is told: a letter or two added, dropped,
+    changed or swapped."""
+    text = "---\nsubtitle: S\ntitle_en: E\ndate_published: x\nTitel: T\ndate: 2021-01-01\nsumary: S\nimgae: a.jpg\n---\nText.\n"
+    assert [(w["field"], w["message"]) for w in read(text)["warnings"]] == [
+        ("Titel", "unknown key, kept for templates; did you mean 'title'?"),
+        ("sumary", "unknown key, kept for templates; did you mean 'summary'?"),
+        ("imgae", "unknown key, kept for templates; did you mean 'image'?"),
+    ]
+    assert problems("---\nsubtitle: S\ndate: 2021-01-01\n---\n") == [
+        "2021/story.md:4: title: is missing (add `title: ...` to the front matter)"
+    ]
+
+
 def test_front_matter_keys_written_in_russian_are_told_their_names():
     """A Russian editor's trial: `заголовок:`, `дата:` and `теги:` were told only "title: is missing" and "date: is
     missing (use 2021-05-24 ...)", sending the editor to write again what the file had, and `теги:` not at all (the
