@@ -113,6 +113,20 @@ OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "se
 # this order: lezoo's wordpress-export-to-markdown and Gatsby's and Eleventy's starters (`coverImage`, `featuredImage`),
 # Hugo's and Jekyll's themes (`featured_image`, `cover`, PaperMod's `cover: {image: ...}`, `thumbnail`).
 COVER_KEYS = ("coverImage", "cover_image", "featuredImage", "featured_image", "cover", "thumbnail")
+# Top-level keys that name a text of the lead image, which `image:` holds (`image: {src: ..., credit: ...}`), written
+# lower case without `_` or `-`, and the image's key each is: written beside `image:`, they were kept for templates
+# without a word, and the page showed no credit or caption, and the title as the picture's alt (`_Reader.warn_image_keys`).
+IMAGE_TEXT_KEYS = {
+    "credit": "credit",
+    "imagecredit": "credit",
+    "imagesource": "credit",
+    "photocredit": "credit",
+    "alt": "alt",
+    "alttext": "alt",
+    "imagealt": "alt",
+    "caption": "caption",
+    "imagecaption": "caption",
+}
 # `status:` values (Pelican's, WordPress's) that publish an article, and those that leave it out, as `draft: true` does.
 _PUBLISHED_STATUSES = frozenset(("published", "publish", "future"))  # (WordPress's `future`: dated later, left out till then)
 _HELD_STATUSES = frozenset(("draft", "hidden", "private", "pending", "trash"))
@@ -632,7 +646,30 @@ class _Reader:
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
         self.warn_outlet_in_title(title, meta["source"])
+        self.warn_image_keys(data)
         return meta
+
+    def warn_image_keys(self, data: dict) -> None:
+        """A warning on the line of each of the image's texts written beside `image:` rather than under it
+        (`image_credit: pronedra.ru`, `alt:`, `caption:`), giving the `image:` that holds them: kept for templates as
+        any unknown key, they were dropped without a word (no "Image source: ..." under the picture, its alt the title)."""
+        astray = {k: IMAGE_TEXT_KEYS[_folded_key(k)] for k in data if isinstance(k, str) and _folded_key(k) in IMAGE_TEXT_KEYS}
+        if not astray:
+            return
+        key, value = self.lead_image(data)
+        image = {"src": value} if isinstance(value, str) else dict(value) if isinstance(value, dict) else {"src": "images/x.jpg"}
+        has_own = {name for name in ("credit", "alt", "caption") if not _is_empty(image.get(name))}
+        meant = image | {name: data[k] for k, name in astray.items() if name not in has_own and not _is_empty(data[k])}
+        written = ", ".join(f"{name}: {_flow_text(v) if isinstance(v, str) else v}" for name, v in meant.items())
+        where = "" if key == "image" else f" in place of {key}:"
+        for k, name in astray.items():
+            if name in has_own:
+                message = f"not shown: {key}: has a {name} of its own ({_flow_text(str(image[name]))}), which is: delete this one, or write it there"
+            elif value is None:
+                message = f"not shown: the image's {name} goes under image:, and the article has none (write image: {{{written}}})"
+            else:
+                message = f"not shown: the image's {name} goes under image: (write image: {{{written}}}{where})"
+            self.warnings.append(Problem(self.path, self.lines.get(k), k, message))
 
     def warn_outlet_in_title(self, title: str, source: dict | None) -> None:
         """A warning for a title that ends with its outlet's name (`... - Интерфакс`, `... | Reuters`): a clipper, or a
@@ -2012,6 +2049,11 @@ def outside_calendar(value: Any, timezone: str) -> bool:
 # (PHP's reading of that date: -001-11-30T00:00:00+00:00) or as it stands in the export.
 _NEVER_PUBLISHED = re.compile(r"\s*(?:-0*1-11-30|0000-00-00)(?!\d)")
 _DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}")  # ISO 8601 dates without a time: 2023-04-14, 20230414
+
+
+def _folded_key(key: str) -> str:
+    """`key` lower case without `_` or `-`, as other tools' spellings of a key are compared (`image_credit`, `imageCredit`)."""
+    return key.casefold().replace("_", "").replace("-", "")
 
 
 def _flow_text(text: str) -> str:

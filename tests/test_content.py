@@ -496,6 +496,26 @@ def test_a_key_holding_a_known_key_whole_is_no_typo_of_it():
     ]
 
 
+def test_the_images_texts_written_beside_it_are_told_where_they_go():
+    """A user trial: `image_credit:` (or `credit:`, `alt:`, `caption:`) beside `image:` was kept for templates without a
+    word, and the page showed no "Image source: ...", no caption, and the title as the picture's alt."""
+    text = "---\ntitle: T\ndate: 2021-01-01\nimage: https://cdn.example.com/b.jpg\nimage_credit: pronedra.ru  # or\ncaption: A launch, at night\n---\nText.\n"
+    fix = '(write image: {src: https://cdn.example.com/b.jpg, credit: pronedra.ru, caption: "A launch, at night"})'
+    assert [(w["line"], w["field"], w["message"]) for w in read(text)["warnings"]] == [
+        (5, "image_credit", f"not shown: the image's credit goes under image: {fix}"),
+        (6, "caption", f"not shown: the image's caption goes under image: {fix}"),
+    ]
+    text = "---\ntitle: T\ndate: 2021-01-01\nimage: {src: a.jpg, credit: TASS}\ncredit: pronedra.ru\nimageAlt: A rocket\n---\nText.\n"
+    assert [(w["field"], w["message"]) for w in read(text)["warnings"]] == [
+        ("credit", "not shown: image: has a credit of its own (TASS), which is: delete this one, or write it there"),
+        ("imageAlt", "not shown: the image's alt goes under image: (write image: {src: a.jpg, credit: TASS, alt: A rocket})"),
+    ]
+    text = "---\ntitle: T\ndate: 2021-01-01\nalt: A rocket\n---\nText.\n"
+    assert [w["message"] for w in read(text)["warnings"]] == [
+        "not shown: the image's alt goes under image:, and the article has none (write image: {src: images/x.jpg, alt: A rocket})"
+    ]
+
+
 def test_front_matter_keys_written_in_russian_are_told_their_names():
     """A Russian editor's trial: `заголовок:`, `дата:` and `теги:` were told only "title: is missing" and "date: is
     missing (use 2021-05-24 ...)", sending the editor to write again what the file had, and `теги:` not at all (the
