@@ -13,7 +13,7 @@ import difflib
 import functools
 import re
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -183,23 +183,32 @@ class Theme:
         """Whether a site whose search is `enabled` (site.yaml) has search: a search page needs `search.html`."""
         return enabled and SEARCH_TEMPLATE in self.templates
 
-    def render(self, template: str, context: dict[str, Any], rendering: Callable[[], str] | None = None) -> str:
+    def render(
+        self,
+        template: str,
+        context: dict[str, Any],
+        rendering: Callable[[], str] | None = None,
+        kept: Callable[[], Collection[str]] = frozenset,
+    ) -> str:
         """`template` rendered with `context`; an error names the template's line, and what `rendering()` says: the page
         (its article's file, its URL), which an error that depends on the article (`article.extra.views + 1`) is about
-        (asked only then: every page of a build is rendered here)."""
+        (asked only then: every page of a build is rendered here). `kept()`: the front-matter keys some article or page
+        keeps for templates (`extra`), which an attribute an article lacks is told to read there (asked only then)."""
         running = self.watchdog.start()
         try:
             try:
-                return self._render(template, context, rendering)
+                return self._render(template, context, rendering, kept)
             finally:
                 self.watchdog.stop(running)
         except RenderTimeoutError as exc:  # told as the page ended, it came after `_render`'s handler (in `stop`): as late
             self.watchdog.stop(running)
             raise TemplateTimeoutError(self.problem(exc, template, rendering() if rendering else "")) from None
 
-    def _render(self, template: str, context: dict[str, Any], rendering: Callable[[], str] | None) -> str:
+    def _render(
+        self, template: str, context: dict[str, Any], rendering: Callable[[], str] | None, kept: Callable[[], Collection[str]]
+    ) -> str:
         try:
-            return render_named(self.env.get_template(template), context)
+            return render_named(self.env.get_template(template), context, kept)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
             error = TemplateTimeoutError if isinstance(exc, RenderTimeoutError) else TemplateError
             raise error(self.problem(exc, template, rendering() if rendering else "")) from None
@@ -673,6 +682,9 @@ class _Undefined(jinja2.StrictUndefined):
             return (
                 f"{what} ({elsewhere.format(x=written)})"  # (what other generators' templates read off a page: Hugo's .Permalink, .Content)
             )
+        kept = _kept_here(obj, name, written)
+        if kept:
+            return f"{what} ({kept})"
         if documented is None:
             return what + _did_you_mean(name, names, "its attributes")
         # Its fields as docs/templates.md lists them, not its internals (`from_record`, `key`); a name close to one of
@@ -698,6 +710,20 @@ class _MissingKey(_Undefined):
         return False
 
 
+def _kept_here(obj: Any, name: str, written: str | None) -> str | None:
+    """Where an article or page keeps `name`, a front-matter key of its own (`subtitle:`, Pelican's `author:`), or Hugo's
+    `.Params` are: in `extra`. None for another object or name."""
+    noun = _NOUNS.get(type(obj).__name__)
+    if noun is None or written is None:
+        return None
+    if name.lower() == "params":
+        return f"Hugo's .Params: the front matter's other keys are {written}.extra here: write {written}.extra.<key>"
+    extra = getattr(obj, "extra", None)
+    if isinstance(extra, Mapping) and name in extra:
+        return f"{name}: is a front-matter key of this {noun}: write {written}.extra.{name}"
+    return None
+
+
 def _did_you_mean(name: str, names: Iterable[str], known: str) -> str:
     """The name closest to `name` (two letters swapped first: `scr` is `src`), else every name (`known`: what they are;
     "": none listed)."""
@@ -719,6 +745,8 @@ def closest_name(name: str, names: Iterable[str]) -> str | None:
         return _OTHER_SPELLINGS[name]
     same_letters = [n for n in names if sorted(n) == sorted(name)]
     close = same_letters or difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    if close and close[0] in name and len(name) - len(close[0]) >= 3:  # (`subtitle` holds `title` as a word of its own: no typo of it)
+        return None
     return close[0] if close else None
 
 
@@ -793,6 +821,9 @@ def _cut(text: str, most: int = 40) -> str:
 
 
 _UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")
+_NO_ATTRIBUTE = re.compile(r"'(?P<type>Article|StandalonePage)' object has no attribute '(?P<name>\w+)'")
+_NOUNS = {"Article": "article", "StandalonePage": "page"}
+_PARAMS_KEY = re.compile(r"\.params\.(\w+)|\.params\[[\"'](\w+)[\"']\]", re.IGNORECASE)
 # What a listing's page has and its entries (`card.html`, made once for every page that shows one) do not.
 _PAGE_ONLY = frozenset({"page", "paginator", "articles", "heading", "tag", "outlet", "meta", "menu", "languages", "latest"})
 _CARD_SEES = (
@@ -801,14 +832,17 @@ _CARD_SEES = (
 )
 
 
-def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
-    """`template.render(context)`; a name it does not know is reported with the names it does (`_did_you_mean`).
+def render_named(template: jinja2.Template, context: dict[str, Any], kept: Callable[[], Collection[str]] = frozenset) -> str:
+    """`template.render(context)`; a name it does not know is reported with the names it does (`_did_you_mean`), an
+    attribute an article lacks that is a front-matter key of `kept()` (some article's or page's `extra`) with the way
+    to read it (`_kept_hint`).
 
     Said here, where the context is known: Jinja makes an undefined name without it. (Only a bare "'x' is undefined":
     an entry's template, rendered within a listing, says it first, with its own names.)"""
     try:
         return template.render(context)
     except jinja2.UndefinedError as exc:
+        _kept_hint(exc, kept)
         found = _UNDEFINED_NAME.fullmatch(str(exc.message))
         if found and found[1] in context:  # (the page has it: a macro of a file imported without the page's names)
             name = _imported_name(exc, template.environment)
@@ -830,6 +864,32 @@ def render_named(template: jinja2.Template, context: dict[str, Any]) -> str:
             close = closest_name(found[1], sorted({*names, *declared}))  # (listed: the page's alone)
             exc.args = (exc.message + (f" (did you mean {close!r}?)" if close else _did_you_mean(found[1], names, "names here")),)
         raise
+
+
+def _kept_hint(exc: jinja2.UndefinedError, kept: Callable[[], Collection[str]]) -> None:
+    """`exc` told to read `article.extra.<key>` where the attribute an article or page lacks is a front-matter key that
+    other articles have (this one's own is told by `_Undefined`): `{{ article.subtitle }}` was told "did you mean
+    'title'?", and the template printed the wrong text."""
+    found = _NO_ATTRIBUTE.match(str(exc.message))
+    if found is not None and ".extra.<key>" in str(exc.message):
+        key = _PARAMS_KEY.search(_source_line(exc))  # (`article.params.author`: the key it reads)
+        exc.args = (str(exc.message).replace(".extra.<key>", f".extra.{key[1] or key[2]}"),) if key else exc.args
+    if found is None or ".extra." in str(exc.message) or found["name"] not in kept():
+        return
+    holder, noun = _PAGES[found["type"]], _NOUNS[found["type"]]
+    exc.args = (
+        f"{found[0]} ({found['name']}: is a front-matter key of some {noun}s: write {holder}.extra.{found['name']}, empty where one has none)",
+    )
+
+
+def _source_line(exc: BaseException) -> str:
+    """The template's line an error was raised on ("" where none is known or it cannot be read)."""
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
+    try:
+        lines = Path(frames[-1].filename).read_text(encoding="utf-8").splitlines() if frames else []
+    except OSError:
+        return ""
+    return lines[frames[-1].lineno - 1] if frames and frames[-1].lineno and frames[-1].lineno <= len(lines) else ""
 
 
 def _imported_name(exc: BaseException, env: jinja2.Environment) -> str:

@@ -446,6 +446,41 @@ def test_an_articles_unknown_attribute_lists_its_documented_fields_only(project)
     assert "'Article' object has no attribute 'translaton_of' (did you mean 'translation_of'?)" in str(error.value)
 
 
+def test_an_articles_front_matter_key_read_as_its_attribute_says_to_read_extra(project) -> None:
+    """A user trial: `{{ article.subtitle }}` (the article has `subtitle:`) was told "did you mean 'title'?", which
+    printed the wrong text; `{{ article.author }}` (Pelican's way) and `article.params.author` (Hugo's .Params) were
+    given no way to `article.extra.author`."""
+    project.write(
+        {
+            "content/a.md": article("A", "2021-05-24", subtitle="Second line"),
+            "content/b.md": article("B", "2021-05-25", author="Jane Doe"),
+            "templates/article.html": "{{ article.subtitle }}",
+        }
+    )
+
+    def error(template: str) -> str:
+        project.write({"templates/article.html": template})
+        with pytest.raises(TemplateError) as raised:
+            project.build()
+        return str(raised.value).split(" (rendering")[0]
+
+    no_attribute = "templates/article.html:1: UndefinedError: 'Article' object has no attribute"
+    assert error("{% if article.source_path.endswith('a.md') %}{{ article.subtitle }}{% endif %}") == (
+        f"{no_attribute} 'subtitle' (subtitle: is a front-matter key of this article: write article.extra.subtitle)"
+    )
+    assert error("{% if article.source_path.endswith('a.md') %}{{ article.author }}{% endif %}") == (
+        f"{no_attribute} 'author' (author: is a front-matter key of some articles: write article.extra.author, empty where one has none)"
+    )
+    assert error("{{ article.params.author }}") == (
+        f"{no_attribute} 'params' (Hugo's .Params: the front matter's other keys are article.extra here: write article.extra.author)"
+    )
+    assert error("{% if article.source_path.endswith('b.md') %}{{ article.subtitle }}{% endif %}") == (
+        f"{no_attribute} 'subtitle' (subtitle: is a front-matter key of some articles: write article.extra.subtitle, empty where one has none)"
+    )
+    # No article has it: it holds `title` as a word of its own, no typo of it.
+    assert error("{{ article.subtitle_en }}").startswith(f"{no_attribute} 'subtitle_en' (its attributes: date, draft, extra,")
+
+
 def test_the_documented_fields_are_the_objects_and_the_docs():
     """Each field an unknown attribute's message lists is one of the object's, and docs/templates.md names it."""
     from ssg.content import Article, Image, Source, StandalonePage
