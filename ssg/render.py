@@ -146,12 +146,32 @@ def in_own_lang(page_in_cyrillic: bool, cyrillic: str | None, other: str | None)
 _WITH_PATH = (ArticleLink, PageLink, Feed, Link, ArchiveYear, ArchiveMonth, LanguageLink)
 
 
+_TAKES = (
+    "a site path, a string such as 'tags/' or 'assets/style.css' ('' is the home page), or an object "
+    "templates are given: an article, page, tag, outlet, image, feed, date or link"
+)
+_NO_TARGET = object()  # (`url_for()` with no argument)
+
+
+def _not_one_target(name: str, target: Any, more: tuple, named: dict) -> str:
+    """Why `url_for` (or `abs_url`, `name`) called with other than one argument has no URL: Flask's
+    `url_for("article", slug=article.slug)` stopped the build on Python's "got an unexpected keyword argument 'slug'"."""
+    given = [*([] if target is _NO_TARGET else [target]), *more]
+    written = ", ".join([*map(_shown, given), *(f"{key}={_shown(value)}" for key, value in named.items())])
+    return f"{name}({written}): {name} takes one argument, {_TAKES} (e.g. {name}(article))"
+
+
+def _shown(value: Any) -> str:
+    """A value as a message shows an argument: a text or number as written, an object by its type (`<Article>`)."""
+    if value is None or isinstance(value, (str, int, float)):
+        text = repr(value)
+        return text if len(text) <= 40 else text[:39] + "…"
+    return f"<{type(value).__name__}>"
+
+
 def _not_a_target(target: Any) -> str:
     """Why `url_for(target)` has no URL, and what it takes."""
-    takes = (
-        "url_for takes a site path, a string such as 'tags/' or 'assets/style.css' ('' is the home page), or an object "
-        "templates are given: an article, page, tag, outlet, image, feed, date or link"
-    )
+    takes = f"url_for takes {_TAKES}"
     if target is None:
         return f"url_for(None): nothing to link to ({takes}; a field that may be empty wants an {{% if %}} around it)"
     if isinstance(target, jinja2.Undefined):
@@ -269,7 +289,7 @@ class Renderer:
             "languages": self.language_switch(page),
             "page": self.page_info(page),
             "url_for": url_for,
-            "abs_url": lambda target: self.urls.absolute(self.site_path(target)),
+            "abs_url": self._abs_url,
             "latest": self.latest[page.lang],
             "menu": self.menus[page.lang],
             "meta": self.metadata(page),
@@ -291,7 +311,9 @@ class Renderer:
         another site by its own URL. (One function, and a site path given as one asked first: a page asks 20-50.)"""
         site_path = self.site_path
 
-        def url_for(target: Any) -> str:
+        def url_for(target: Any = _NO_TARGET, *more: Any, **named: Any) -> str:
+            if more or named or target is _NO_TARGET:
+                raise TypeError(_not_one_target("url_for", target, more, named))
             if type(target) is str and target[:1] != "/":
                 return links(target)
             if isinstance(target, Image) and not target.is_local:
@@ -301,6 +323,12 @@ class Renderer:
             return links(site_path(target))
 
         return url_for
+
+    def _abs_url(self, target: Any = _NO_TARGET, *more: Any, **named: Any) -> str:
+        """Templates' `abs_url`: the full URL of what `url_for` links to (`site_path`)."""
+        if more or named or target is _NO_TARGET:
+            raise TypeError(_not_one_target("abs_url", target, more, named))
+        return self.urls.absolute(self.site_path(target))
 
     def _native_name(self, code: str) -> str:
         return native_name(code, self.language_names)

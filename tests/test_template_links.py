@@ -37,6 +37,15 @@ def test_a_site_path_written_from_the_root_links_as_one_without_its_slash(projec
         ("article.date.year", "TypeError: url_for(2021): int is no page ("),
         ("none", "TypeError: url_for(None): nothing to link to (url_for takes "),
         ("article.extra.logo", "UndefinedError: no key 'logo' here"),
+        # Flask's way (a user trial): Python's "url_for() got an unexpected keyword argument 'slug'", without a word of what it takes.
+        (
+            '"article", slug=article.slug',
+            "TypeError: url_for('article', slug='a'): url_for takes one argument, a site path, a string such as 'tags/' or "
+            "'assets/style.css' ('' is the home page), or an object templates are given: an article, page, tag, outlet, "
+            "image, feed, date or link (e.g. url_for(article))",
+        ),
+        ("article, 'x'", "TypeError: url_for(<Article>, 'x'): url_for takes one argument, a site path, "),
+        ("", "TypeError: url_for(): url_for takes one argument, a site path, "),
     ],
 )
 def test_url_for_of_what_is_no_page_is_an_error_on_the_templates_line(project, argument, message):
@@ -44,6 +53,19 @@ def test_url_for_of_what_is_no_page_is_an_error_on_the_templates_line(project, a
     with pytest.raises(TemplateError) as error:
         project.build()
     assert str(error.value).startswith(f"templates/article.html:3: {message}")
+
+
+def test_abs_url_called_as_flasks_url_for_says_what_it_takes(project):
+    project.write(
+        {"content/a.md": article("A", "2021-05-24"), "templates/article.html": with_line_3('{{ abs_url("article", slug=article.slug) }}')}
+    )
+    with pytest.raises(TemplateError) as error:
+        project.build()
+    assert str(error.value).startswith(
+        "templates/article.html:3: TypeError: abs_url('article', slug='a'): abs_url takes one argument, a site path, a string "
+        "such as 'tags/' or 'assets/style.css' ('' is the home page), or an object templates are given: an article, page, "
+        "tag, outlet, image, feed, date or link (e.g. abs_url(article))"
+    )
 
 
 def test_url_for_takes_every_link_templates_are_given(project):
