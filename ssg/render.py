@@ -261,12 +261,16 @@ class Renderer:
         raise TypeError(_not_a_target(target))
 
     def render(self, page: Page) -> bytes:
-        return self.theme.render(page.template, self.context(page), lambda: self.rendering(page), self.kept_keys).encode("utf-8")
+        return self.theme.render(page.template, self.context(page), lambda: self.rendering(page), self).encode("utf-8")
 
     def kept_keys(self) -> frozenset[str]:
         """The front-matter keys some article or page keeps for templates (`extra`): an attribute a template reads off an
-        article that is one of them is told to read it there (`theme.render`). Gathered only for such an error."""
+        article that is one of them is told to read it there (`theme.SiteFacts`). Gathered only for such an error."""
         return frozenset(key for item in (*self.site.articles, *self.site.standalone.pages) for key in item.extra)
+
+    def tag_names(self) -> frozenset[str]:
+        """The names of the articles' tags: an attribute read of one of them is told of `tags_of` (`theme.render`)."""
+        return frozenset(tag for article in self.site.articles for tag in article.tags)
 
     def rendering(self, page: Page) -> str:
         """The page, for a template error on it: what it is made from (an article's file), and its URL from the site's
@@ -442,7 +446,7 @@ class Renderer:
     def _render_card(self, article: Article, lang: str, links: Callable[[str], str]) -> str:
         context = self._shared(lang) | {"article": article, "lang": lang, "url_for": self._url_for(links)}
         try:
-            return render_named(self.theme.env.get_template(CARD_TEMPLATE), context, self.kept_keys)
+            return render_named(self.theme.env.get_template(CARD_TEMPLATE), context, self)
         except Exception as exc:
             rendering_entry(exc, f"the entry of {self.config.content_dir}/{article.source_path}")
             raise

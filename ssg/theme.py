@@ -13,12 +13,13 @@ import difflib
 import functools
 import re
 import traceback
+from ast import literal_eval
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType, GeneratorType, MethodType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import jinja2
 import jinja2.compiler
@@ -188,27 +189,25 @@ class Theme:
         template: str,
         context: dict[str, Any],
         rendering: Callable[[], str] | None = None,
-        kept: Callable[[], Collection[str]] = frozenset,
+        known: SiteFacts | None = None,
     ) -> str:
         """`template` rendered with `context`; an error names the template's line, and what `rendering()` says: the page
         (its article's file, its URL), which an error that depends on the article (`article.extra.views + 1`) is about
-        (asked only then: every page of a build is rendered here). `kept()`: the front-matter keys some article or page
-        keeps for templates (`extra`), which an attribute an article lacks is told to read there (asked only then)."""
+        (asked only then: every page of a build is rendered here). `known`: what the site has that an error's hint asks
+        of it (`SiteFacts`)."""
         running = self.watchdog.start()
         try:
             try:
-                return self._render(template, context, rendering, kept)
+                return self._render(template, context, rendering, known)
             finally:
                 self.watchdog.stop(running)
         except RenderTimeoutError as exc:  # told as the page ended, it came after `_render`'s handler (in `stop`): as late
             self.watchdog.stop(running)
             raise TemplateTimeoutError(self.problem(exc, template, rendering() if rendering else "")) from None
 
-    def _render(
-        self, template: str, context: dict[str, Any], rendering: Callable[[], str] | None, kept: Callable[[], Collection[str]]
-    ) -> str:
+    def _render(self, template: str, context: dict[str, Any], rendering: Callable[[], str] | None, known: SiteFacts | None) -> str:
         try:
-            return render_named(self.env.get_template(template), context, kept)
+            return render_named(self.env.get_template(template), context, known)
         except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported on its line
             error = TemplateTimeoutError if isinstance(exc, RenderTimeoutError) else TemplateError
             raise error(self.problem(exc, template, rendering() if rendering else "")) from None
@@ -823,6 +822,8 @@ def _cut(text: str, most: int = 40) -> str:
 _UNDEFINED_NAME = re.compile(r"'(\w+)' is undefined")
 _NO_ATTRIBUTE = re.compile(r"'(?P<type>Article|StandalonePage)' object has no attribute '(?P<name>\w+)'")
 _NOUNS = {"Article": "article", "StandalonePage": "page"}
+_TAGS_HINTED = re.compile(r"(?P<all>'str' object has no attribute '(?P<name>\w+)') \((?P<text>.*) is text: article\.tags holds")
+_READS_TAGS = re.compile(r"\btags\b|\btags_of\b|\btag\b")
 _PARAMS_KEY = re.compile(r"\.params\.(\w+)|\.params\[[\"'](\w+)[\"']\]", re.IGNORECASE)
 # What a listing's page has and its entries (`card.html`, made once for every page that shows one) do not.
 _PAGE_ONLY = frozenset({"page", "paginator", "articles", "heading", "tag", "outlet", "meta", "menu", "languages", "latest"})
@@ -832,17 +833,31 @@ _CARD_SEES = (
 )
 
 
-def render_named(template: jinja2.Template, context: dict[str, Any], kept: Callable[[], Collection[str]] = frozenset) -> str:
+class SiteFacts(Protocol):
+    """What the site has that a template error's hint asks of it (the renderer's): gathered only for such an error."""
+
+    def kept_keys(self) -> Collection[str]:
+        """The front-matter keys some article or page keeps for templates (`extra`)."""
+        ...
+
+    def tag_names(self) -> Collection[str]:
+        """The names of the articles' tags."""
+        ...
+
+
+def render_named(template: jinja2.Template, context: dict[str, Any], known: SiteFacts | None = None) -> str:
     """`template.render(context)`; a name it does not know is reported with the names it does (`_did_you_mean`), an
-    attribute an article lacks that is a front-matter key of `kept()` (some article's or page's `extra`) with the way
-    to read it (`_kept_hint`).
+    attribute an article lacks that is a front-matter key of some article or page with the way to read it
+    (`_kept_hint`), an attribute read of a text with what the text is (`_text_read_hint`), as `known` tells them.
 
     Said here, where the context is known: Jinja makes an undefined name without it. (Only a bare "'x' is undefined":
     an entry's template, rendered within a listing, says it first, with its own names.)"""
     try:
         return template.render(context)
     except jinja2.UndefinedError as exc:
-        _kept_hint(exc, kept)
+        if known is not None:
+            _kept_hint(exc, known)
+            _text_read_hint(exc, known)
         found = _UNDEFINED_NAME.fullmatch(str(exc.message))
         if found and found[1] in context:  # (the page has it: a macro of a file imported without the page's names)
             name = _imported_name(exc, template.environment)
@@ -866,7 +881,7 @@ def render_named(template: jinja2.Template, context: dict[str, Any], kept: Calla
         raise
 
 
-def _kept_hint(exc: jinja2.UndefinedError, kept: Callable[[], Collection[str]]) -> None:
+def _kept_hint(exc: jinja2.UndefinedError, known: SiteFacts) -> None:
     """`exc` told to read `article.extra.<key>` where the attribute an article or page lacks is a front-matter key that
     other articles have (this one's own is told by `_Undefined`): `{{ article.subtitle }}` was told "did you mean
     'title'?", and the template printed the wrong text."""
@@ -874,12 +889,34 @@ def _kept_hint(exc: jinja2.UndefinedError, kept: Callable[[], Collection[str]]) 
     if found is not None and ".extra.<key>" in str(exc.message):
         key = _PARAMS_KEY.search(_source_line(exc))  # (`article.params.author`: the key it reads)
         exc.args = (str(exc.message).replace(".extra.<key>", f".extra.{key[1] or key[2]}"),) if key else exc.args
-    if found is None or ".extra." in str(exc.message) or found["name"] not in kept():
+    if found is None or ".extra." in str(exc.message) or found["name"] not in known.kept_keys():
         return
     holder, noun = _PAGES[found["type"]], _NOUNS[found["type"]]
     exc.args = (
         f"{found[0]} ({found['name']}: is a front-matter key of some {noun}s: write {holder}.extra.{found['name']}, empty where one has none)",
     )
+
+
+def _text_read_hint(exc: jinja2.UndefinedError, known: SiteFacts) -> None:
+    """`exc` without the tags' hint (`_text_hint`) where the text is no tag's name and the line reads no tags: told of
+    `{{ article.extra.author.name }}` (author: Jane Doe), it sent the designer to `article.tags`. The expression read
+    as text is named from the template's line, with the way to print it."""
+    found = _TAGS_HINTED.match(str(exc.message))
+    if found is None:
+        return
+    line, written = _source_line(exc), found["text"]
+    try:
+        text = literal_eval(written)
+    except (ValueError, SyntaxError):  # (cut short: a long text, no tag's name)
+        text = None
+    if text in known.tag_names() or _READS_TAGS.search(line):
+        return
+    read = re.search(rf"([A-Za-z_][\w.]*(?:\[[^\]]*\][\w.]*)*)\.{found['name']}\b", line)
+    if read is not None:
+        hint = f"{read[1]} is text ({written}): print it as {{{{ {read[1]} }}}}"
+    else:
+        hint = f"{written} is text: print it as it is, without .{found['name']}"
+    exc.args = (f"{found['all']} ({hint})",)
 
 
 def _source_line(exc: BaseException) -> str:

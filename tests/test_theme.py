@@ -481,6 +481,29 @@ def test_an_articles_front_matter_key_read_as_its_attribute_says_to_read_extra(p
     assert error("{{ article.subtitle_en }}").startswith(f"{no_attribute} 'subtitle_en' (its attributes: date, draft, extra,")
 
 
+def test_an_attribute_read_of_a_text_gives_the_tags_hint_only_for_a_tags_name(project) -> None:
+    """A user trial: `{{ article.extra.author.name }}` (author: Jane Doe) was told "article.tags holds the tags' names;
+    tags_of(article) gives its tags", which has nothing to do with it."""
+    project.write({"content/a.md": article("A", "2021-05-24", author="Jane Doe", tags="[Moon]")})
+
+    def error(template: str) -> str:
+        project.write({"templates/article.html": template})
+        with pytest.raises(TemplateError) as raised:
+            project.build()
+        return str(raised.value).split(" (rendering")[0]
+
+    assert error("<p>\n{% if article.extra.author %}By {{ article.extra.author.name }}{% endif %}</p>") == (
+        "templates/article.html:2: UndefinedError: 'str' object has no attribute 'name' (article.extra.author is text "
+        "('Jane Doe'): print it as {{ article.extra.author }})"
+    )
+    tags_hint = (
+        "UndefinedError: 'str' object has no attribute 'slug' ('Moon' is text: article.tags holds the tags' names; "
+        "tags_of(article) gives its tags as Tag objects, with name, slug, count and label(lang))"
+    )
+    assert error("{% for t in article.tags %}\n{{ t.slug }}\n{% endfor %}") == f"templates/article.html:2: {tags_hint}"
+    assert error("{{ (article.tags | first).slug }}") == f"templates/article.html:1: {tags_hint}"
+
+
 def test_the_documented_fields_are_the_objects_and_the_docs():
     """Each field an unknown attribute's message lists is one of the object's, and docs/templates.md names it."""
     from ssg.content import Article, Image, Source, StandalonePage
