@@ -40,7 +40,7 @@ from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
-from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, with_lines
+from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, once, with_lines
 from .events import ContentEvents
 from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
@@ -809,7 +809,7 @@ def _content_warnings(
     if walk:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
         warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir, loaded.known.files)
     warnings += checks.misspelt_extra_keys(theme, chain(loaded.articles, loaded.pages))
-    return warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config)
+    return once(warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config))
 
 
 def _output_problems(

@@ -69,6 +69,12 @@ class SsgError(Exception):
         return (self.__class__, (self.problems, self.warnings))
 
 
+def once(problems: Iterable[Problem]) -> list[Problem]:
+    """Each of `problems` once, in the order first told: what a template reads twice on one line
+    (`{% if article.extra.autor %}...{{ article.extra.autor }}`) was warned of, and counted, twice."""
+    return list(dict.fromkeys(problems))
+
+
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     """`problems` by file and line, as errors are listed: a long list of warnings is read file by file."""
     return sorted(problems, key=_problem_order)

@@ -152,6 +152,14 @@ def test_an_extra_key_no_article_has_beside_a_close_one_is_told_on_its_line(proj
         "warning: templates/card.html:5: article.extra.topic: no article or page has topic: in its front matter, so this prints"
         " nothing (did you mean article.extra.topics?)",
     ]
+    # Read twice on one line (tested, then printed): told, and counted, once (a user trial: twice).
+    project.write({"templates/card.html": "{% if article.extra.sectoin %}<p>{{ article.extra.sectoin }}</p>{% endif %}\n"})
+    result = CliRunner().invoke(main, ["-C", str(project.root), "build"], catch_exceptions=False)
+    assert [line for line in result.output.splitlines() if ".extra." in line] == [
+        "warning: templates/card.html:1: article.extra.sectoin: no article or page has sectoin: in its front matter, so this prints"
+        " nothing (did you mean article.extra.section?)"
+    ]
+    assert " 1 warning, " in result.output
     # Once the key is spelt as the articles have it, nothing is told.
     fixed = card.replace("sectoin", "section").replace("secton", "section").replace("sections", "section")
     project.write({"templates/card.html": fixed.replace(".topic ", ".topics ")})
