@@ -484,6 +484,11 @@ class Output:
             try:
                 self._move_staged()
                 self._remove(deleted)
+                if self.sets_modes:
+                    self._set_modes()
+                # (In here: a manifest that fails to be written, a disk full, has the files moved in taken out again.)
+                if self.new != self.old or self.sets_modes or not (self.folder / MANIFEST).is_file():
+                    self._text = _write_manifest(self.folder, self.new, self._text, _about(self._umask))
             except Exception:
                 if self._roll_back():
                     self._moving_in = False
@@ -499,10 +504,6 @@ class Output:
                 raise
         else:
             self._remove(deleted)
-        if self.sets_modes and not moved:
-            self._set_modes()
-        if not moved and (self.new != self.old or self.sets_modes or not (self.folder / MANIFEST).is_file()):
-            self._text = _write_manifest(self.folder, self.new, self._text, _about(self._umask))
         self._moving.unlink(missing_ok=True)
         if not (self._keep_staging and _empty_folder(self.staging)):  # (every staged file moved in: empty)
             shutil.rmtree(self.staging, ignore_errors=True)
@@ -651,6 +652,8 @@ class Output:
         if not os.path.isdir(self.folder):
             return []  # (made whole, beside its staging folder: `_make_staging` could write there)
         changed = set(map(posixpath.dirname, self.changed)) | set(map(posixpath.dirname, deleted))
+        if changed:  # (and the manifest at the top, which lists them: a read-only top failed there, after the files)
+            changed.add("")
         refused: dict[str, Problem] = {}
         for folder in sorted(changed):
             existing = os.path.join(self.folder, folder) if folder else str(self.folder)
@@ -983,9 +986,14 @@ def _write_text(path: Path, *parts: str) -> None:
     """Replace `path` at once with the text of `parts` (written one after the other: a manifest's megabytes are not
     copied into one string first)."""
     temporary = path.with_name(f"{path.name}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.writelines(parts)
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.writelines(parts)
+        os.replace(temporary, path)
+    except BaseException:  # (a disk full: not a part of a manifest left in the output folder, for a deploy to publish)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def on_its_own_device(folder: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import resource
 import shutil
@@ -123,6 +124,43 @@ def test_a_read_only_output_folder_fails_before_anything_is_moved_in(site, monke
     )
     assert site.files() == before
     assert not list(site.root.glob(".public.ssg-*"))
+
+
+def test_a_read_only_top_of_the_output_folder_fails_before_anything_is_moved_in(site, monkeypatch):
+    """The top holds the manifest, written last: a read-only one (chattr +i, a full disk alike) failed there, with the
+    pages of the new build moved in and the last build's manifest (a trial)."""
+    site.build()
+    before = site.files()
+    allowed = os.access
+    top = site.public
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if Path(path) == top and mode & os.W_OK else allowed(path, mode, **kw))
+    site.write({"site.yaml": (site.root / "site.yaml").read_text().replace("Test archive", "Renamed archive")})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value).startswith(f"{top}: this build changes files in this folder, which is read-only")
+    assert site.files() == before
+
+
+def test_a_manifest_that_cannot_be_written_takes_the_files_moved_in_out_again(site, monkeypatch):
+    """A disk that filled as the manifest was written left the new build's pages in, the last build's manifest, and
+    part of the new one as .ssg-manifest.json.tmp, which a deploy published (a trial)."""
+    site.build()
+    before = site.files()
+    replace = os.replace
+
+    def full(source, target, *args, **kwargs):
+        if str(target) == str(site.public / ".ssg-manifest.json"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", full)
+    site.write({"site.yaml": (site.root / "site.yaml").read_text().replace("Test archive", "Renamed archive")})
+    with pytest.raises(SsgError):
+        site.build()
+    assert site.files() == before
+    monkeypatch.setattr(os, "replace", replace)
+    site.build()
+    assert "Renamed archive" in site.page("")
 
 
 def test_a_build_after_one_stopped_while_moving_files_in_says_it_made_them_again(site):
