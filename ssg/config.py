@@ -156,7 +156,7 @@ def _base_url(value: Any) -> str:
     if re.search(r"\.(?:s?html?|xhtml|php\d?|aspx?|jsp|cfm)\Z", page, re.IGNORECASE):  # (the home page's address, from the address bar)
         folder = urlunsplit((parts.scheme, parts.netloc, parts.path[: -len(page)], "", ""))
         raise ValueError(f"{url!r} is the address of a page, not of the folder the site is in (write {folder})")
-    return _ascii_url(parts)
+    return ascii_url(parts)
 
 
 def _with_scheme(url: str) -> str:
@@ -169,7 +169,7 @@ def _with_scheme(url: str) -> str:
     return "use https://example.org/ or https://user.github.io/archive/"
 
 
-def _ascii_url(parts: SplitResult) -> str:
+def ascii_url(parts: SplitResult) -> str:
     """The base URL as sitemaps, feeds' ids and robots.txt need it: the host in ASCII (`пример.рф` is
     `xn--e1afmkfd.xn--p1ai`), the path's other letters percent-encoded, one slash between its parts, and one at its end.
     Browsers show both forms alike; a `.рф` address written as is went raw into the sitemap and feeds."""

@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 import tinycss2
 from lxml import etree
 
+from .config import ascii_url
 from .markdown import NOT_PUBLISHED
 from .pelican import LISTING_LINKS
 from .urls import on_site_host
@@ -184,8 +185,8 @@ def check_links(folder: Path, base: str = "/", jobs: int = 1) -> LinkReport:
     URL are checked as internal ones. `jobs`: worker processes, each checking a run of the pages in
     order (the report is the same as one process's).
     """
-    base_url = base if urlsplit(base).scheme else None
-    root_path = (urlsplit(base).path or "/") if base_url else base
+    base_url = _written_as_built(base) if urlsplit(base).scheme else None
+    root_path = (urlsplit(base_url).path or "/") if base_url else base
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in (".html", ".xml", ".css") and p.is_file())
     if (folder / "robots.txt").is_file():
         files.append("robots.txt")
@@ -205,9 +206,23 @@ def check_links(folder: Path, base: str = "/", jobs: int = 1) -> LinkReport:
     return report
 
 
+def _written_as_built(base_url: str) -> str:
+    """`base_url` as the build writes it (`config.ascii_url`): the host in ASCII, the path's other letters
+    percent-encoded; a `--base-url https://пример.рф/архив/` is the site whose pages link `https://xn--e1afmkfd.xn--p1ai/
+    %D0%B0%D1%80%D1%85%D0%B8%D0%B2/`. As given where it is no base URL the build takes."""
+    try:
+        return ascii_url(urlsplit(base_url))
+    except ValueError:
+        return base_url
+
+
 def _check_files(folder: Path, files: list[str], base_url: str | None, root_path: str) -> LinkReport:
-    """`check_links` of `files`, in order (a page linked with an #anchor is read, wherever it is)."""
+    """`check_links` of `files`, in order (a page linked with an #anchor is read, wherever it is). `root_path` is
+    compared decoded, as every link's path is: the canonical URL's `/%D0%B0%D1%80%D1%85%D0%B8%D0%B2/` is the site's
+    path `/архив/` (an encoded root path, from a Cyrillic or spaced sub-path, made every root-absolute link
+    "outside the site's path")."""
     report = LinkReport()
+    site_path = unquote(root_path)
     parsed: dict[str, _Collected] = {}
 
     def parse(rel: str) -> _Collected:
@@ -236,11 +251,11 @@ def _check_files(folder: Path, files: list[str], base_url: str | None, root_path
             written = url
             if base_url and url.startswith(base_url):
                 url = written = root_path + url[len(base_url) :]
-            elif base_url and (own := _own_url(url, base_url, root_path)) is not None:
+            elif base_url and (own := _own_url(url, base_url, site_path)) is not None:
                 url = own  # (told as written: `http://www.example.org/x/` is what to find in the article)
             problem, target = _wordpress_query(url), ""
             if problem is None:
-                problem, target = _check(locate, page, url, root_path, parse, report)
+                problem, target = _check(locate, page, url, site_path, parse, report)
             if problem:
                 report.broken.append(BrokenLink(page, written, problem, target, lines[number] if lines else None))
         if page.endswith(".css") and len(report.broken) > first_broken:
@@ -290,10 +305,10 @@ def _old_format(function: object) -> bool:
     return bool(names) and names[0] in ("embedded-opentype", "svg")
 
 
-def _own_url(url: str, base_url: str, root_path: str) -> str | None:
+def _own_url(url: str, base_url: str, site_path: str) -> str | None:
     """`url` from the site's root if it is an absolute URL of the site under another spelling of its base URL: http
-    for https, `www.` or not (`urls.on_site_host`), as a moved WordPress archive links its own old pages; else None
-    (another site, or another path of the host)."""
+    for https, `www.` or not (`urls.on_site_host`), its path encoded or not, as a moved WordPress archive links its own
+    old pages; else None (another site, or another path of the host). `site_path`: the base URL's path, decoded."""
     if ":" not in url:  # (no scheme: most links of a page, which need no parsing here)
         return None
     parts = _split(url)
@@ -302,7 +317,7 @@ def _own_url(url: str, base_url: str, root_path: str) -> str | None:
     if _port(parts) != _port(urlsplit(base_url)):  # (the host's other server, `:8080`: another site)
         return None
     path = parts.path or "/"
-    if not (path + "/").startswith(root_path):
+    if not unquote(path + "/").startswith(site_path):
         return None
     return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
@@ -418,12 +433,12 @@ def _check(
     locate: Callable[[str], tuple[str, bool]],
     page: str,
     url: str,
-    root_path: str,
+    site_path: str,
     parse: Callable[[str], _Collected],
     report: LinkReport,
 ) -> tuple[str | None, str]:
     """Why the link `url` of `page` is broken (None if it is not), and the site path it leads to ("" where it does not
-    lead into the site)."""
+    lead into the site). `site_path`: the path the site is served under, decoded (`/архив/`)."""
     if url.startswith(NOT_PUBLISHED):
         target = unquote(url.removeprefix(NOT_PUBLISHED))
         if target.startswith(LISTING_LINKS):  # Pelican's `{tag}name` with no tag page
@@ -446,9 +461,9 @@ def _check(
         return f"unknown scheme {parts.scheme!r}", ""
     path = unquote(parts.path)
     if path.startswith("/"):
-        if not path.startswith(root_path):
-            return f"points outside the site's path {root_path}", ""
-        target = path[len(root_path) :]
+        if not path.startswith(site_path):
+            return f"points outside the site's path {site_path}", ""
+        target = path[len(site_path) :]
     elif path:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         if path.endswith("/"):

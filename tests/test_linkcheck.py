@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -82,6 +83,27 @@ def test_a_built_site_under_a_sub_path_passes(project):
     assert result.exit_code == 0, result.output
     assert "external (not fetched): https://www.interfax.ru/russia/767824" in result.output
     assert ": 0 broken, 3 external." in result.output.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["https://example.org/архив/", "https://example.org/my%20archive/", "https://пример.рф/архив/", "https://example.org/%d0%b0/"],
+)
+def test_a_site_under_a_path_the_build_percent_encodes_passes(project, base_url):
+    """Its canonical URL is `https://example.org/%D0%B0%D1%80%D1%85%D0%B8%D0%B2/`: the encoded root path was compared
+    with each link's decoded one, and every root-absolute link (the feed, the stylesheet) was "outside the site's path"
+    (a user trial's CI job failed). The site's path given in any of its forms is the site's; another path is not."""
+    project.write({**FILES, "site.yaml": SITE_YAML}).build(base_url=base_url)
+    canonical = site_base_url(project.public)
+    for given in ([], ["--base-url", base_url], ["--base-url", canonical]):
+        result = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links", *given])
+        assert result.exit_code == 0, result.output
+        assert ": 0 broken, 3 external." in result.output.splitlines()[-1]
+    (project.public / "stray.html").write_text('<a href="/elsewhere/">x</a> <a href="missing/">y</a>', encoding="utf-8")
+    assert sorted(map(str, check_links(project.public, canonical).broken)) == [
+        f"stray.html: /elsewhere/: points outside the site's path {urlsplit(base_url).path.replace('%20', ' ').replace('%d0%b0', 'а')}",
+        "stray.html: missing/: no such file missing/index.html",
+    ]
 
 
 @pytest.mark.parametrize("search", ["{enabled: false}", "{path: find/}"])
