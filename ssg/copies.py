@@ -7,8 +7,10 @@ with where the file likely is. Copying skips reading a file whose size and chang
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 from .cache import Store
 from .config import Config
@@ -24,6 +26,9 @@ from .scripts import composed
 from .site import Site
 from .theme import Theme
 
+# A URL's escape (`%20`): an `image:` path written as a URL (`images/a%20b.jpg`) names the file of the decoded name
+# (`a b.jpg`) where no file has the name as written.
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # What a build copies in which git's conflict markers can be nothing of the file's own: stylesheets, scripts, pages.
 MARKED_SUFFIXES = frozenset({".css", ".js", ".mjs", ".html", ".htm", ".svg", ".json", ".xml"})
 
@@ -87,6 +92,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     for article, wanted in _files_named(site):
         for key, target in wanted:
             source = find_file(content, target)
+            if source is None and key and _ESCAPE.search(target):  # (published at the path `image:` writes: its URL is that)
+                source = find_file(content, unquote(target))
             if source is not None:
                 files[target] = source
             elif target not in static:

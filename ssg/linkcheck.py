@@ -429,6 +429,9 @@ def _locate(folder: Path, file: str) -> tuple[str, bool]:
         return file, False
 
 
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2}).{0,2}", re.DOTALL)  # a `%` not followed by two hex digits, and what follows
+
+
 def _check(
     locate: Callable[[str], tuple[str, bool]],
     page: str,
@@ -459,6 +462,11 @@ def _check(
         return None, ""
     if parts.scheme:
         return f"unknown scheme {parts.scheme!r}", ""
+    if "%" in url and (bad := _BAD_ESCAPE.search(url)):  # (a server answers it 400; `unquote` kept it, and found the file)
+        return (
+            f"is no URL: a '%' not followed by two hex digits ({bad[0]!r}), which a server refuses (a '%' of a file's name is written %25)",
+            "",
+        )
     path = unquote(parts.path)
     if path.startswith("/"):
         if not path.startswith(site_path):

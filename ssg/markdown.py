@@ -1313,7 +1313,8 @@ class _RefCollector:
             self.articles.append(target)
             return f"{REF_ARTICLE}{target}{_heading_fragment(fragment)}"
         self.files.append(target)
-        return f"{REF_FILE}{target}{fragment}"
+        # (its `%` and `#` escaped, as `urls.resolve_refs` reads them: a `#` of the name, written %23, ended the marker's path)
+        return f"{REF_FILE}{target.replace('%', '%25').replace('#', '%23')}{fragment}"
 
 
 def _heading_fragment(fragment: str) -> str:

@@ -202,8 +202,12 @@ class Urls:
         return "404.html"
 
     def content_file(self, content_path: str) -> str:
-        """Images and other files under content/ keep their path in the output."""
-        return content_path
+        """Images and other files under content/ keep their path in the output. As a site path, whose URL `absolute`
+        and `relative_from` percent-encode: a `%` and a `#` of the file's name escaped first (`launch #1.jpg` is
+        `launch %231.jpg`, `100%.jpg` `100%25.jpg`), which those leave as they are (a site path may hold a fragment and
+        escapes of its own): the page's <img>, og:image and the feed's picture were `launch%20#1.jpg`, a fragment, and
+        `100%.jpg`, which no server answers."""
+        return file_path_in_url(content_path)
 
     def absolute(self, site_path: str) -> str:
         return self.base_url + quote(site_path, safe="/#%")
@@ -211,6 +215,12 @@ class Urls:
     def root_relative(self, site_path: str) -> str:
         """`/sub/path/x/`: for pages shown at any depth, like 404.html."""
         return self.base_path + quote(site_path, safe="/#%")
+
+
+def file_path_in_url(path: str) -> str:
+    """A file's path with its `%` and `#` percent-encoded, the two characters of a name that `quote(..., safe="/#%")`
+    leaves as a URL's own; `unquote` gives the path back."""
+    return path.replace("%", "%25").replace("#", "%23") if "%" in path or "#" in path else path
 
 
 def jekyll_categories(source_path: str, extra: Mapping[str, Any]) -> str:
@@ -296,13 +306,15 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
     """Replace the markers the Markdown renderer left with real URLs: `link(kind, target)`."""
 
     def replace(match: re.Match) -> str:
-        url = link(match["kind"], match["target"])
+        kind = match["kind"]  # (a file's marker holds its path with `%` and `#` escaped, `markdown._RefCollector.content_file`)
+        url = link(kind, unquote(match["target"]) if kind == "file" else match["target"])
         if match["frag"] and "#" not in url:  # (a link to no page, NOT_PUBLISHED, is a fragment already)
             url += match["frag"]
         return f"{match['q']}{url}{match['q']}"
 
     def replace_in_srcset(match: re.Match) -> str:
-        url = link(match["kind"], unquote(match["target"]))
+        target = unquote(match["target"])
+        url = link(match["kind"], unquote(target) if match["kind"] == "file" else target)
         return url + (match["frag"] or "") if "#" not in url else url
 
     if REF_ARTICLE not in html and REF_FILE not in html and REF_SITE not in html:

@@ -485,6 +485,42 @@ def test_a_missing_file_named_with_spaces_or_percent_signs_is_reported_on_its_li
     assert "content/2021/a.md:8: linked file '2021/img/схема запуска.png' not found" in str(error.value)
 
 
+def test_a_file_named_with_a_hash_or_a_percent_sign_is_linked_by_urls_that_reach_it(project):
+    """`image: {src: "images/launch #1.jpg"}` was linked as `images/launch%20#1.jpg` (its <img>, og:image, JSON-LD and the
+    feed's picture), the `#` a fragment, and `100%.jpg` as written, which nginx answers 400; `ssg check --links` passed
+    both. Each is now escaped, `%23` and `%25`. The text's links are URLs: `%23` and `%25` write them, a `%` that starts
+    no escape is itself, and `%20` a space."""
+    body = "![a](../images/launch%20%231.jpg) ![b](../images/100%.jpg) ![c](../images/50%25.jpg) ![d](../images/a%20b.jpg)"
+    files = {name: b"JPG" for name in ("launch #1.jpg", "100%.jpg", "50%.jpg", "a b.jpg")}
+    project.write({f"content/images/{name}": data for name, data in files.items()})
+    project.write({"content/2021/a.md": article("A", "2021-05-24", body, image='{src: "images/launch #1.jpg", alt: A launch}')}).build()
+    page, feed = project.page("2021/05/24/a/"), (project.public / "feed.xml").read_text()
+    up = "../../../../images/"
+    assert f'<img src="{up}launch%20%231.jpg" alt="A launch">' in page
+    assert (
+        f'<img alt="a" src="{up}launch%20%231.jpg"> <img alt="b" src="{up}100%25.jpg"> <img alt="c" src="{up}50%25.jpg"> <img alt="d" src="{up}a%20b.jpg">'
+        in page
+    )
+    assert '<meta property="og:image" content="https://example.org/images/launch%20%231.jpg">' in page
+    assert '"contentUrl": "https://example.org/images/launch%20%231.jpg"' in page
+    assert 'url="https://example.org/images/launch%20%231.jpg"' in feed and "https://example.org/images/100%25.jpg" in feed
+    assert all((project.public / "images" / name).read_bytes() == b"JPG" for name in files)
+    assert check_links(project.public, "https://example.org/").broken == []
+
+
+def test_an_image_path_is_its_files_name_as_written_else_the_name_its_escapes_spell(project):
+    """`image:` is a path (a `#`, `?` or `%` is of the name), but one copied from the old site's URL writes a space as
+    `%20`: `images/a%20b.jpg` is the file `a b.jpg` where no file has the name as written, published at the path
+    `image:` names; a file named `a%20b.jpg` is that file."""
+    project.write({"content/images/a b.jpg": b"SPACE", "content/2021/a.md": article("A", "2021-05-24", image="images/a%20b.jpg")})
+    project.write({"content/images/c d.jpg": b"SPACE", "content/images/c%20d.jpg": b"LITERAL"})
+    project.write({"content/2021/c.md": article("C", "2021-05-24", image="images/c%20d.jpg")}).build()
+    assert (project.public / "images/a%20b.jpg").read_bytes() == b"SPACE"
+    assert (project.public / "images/c%20d.jpg").read_bytes() == b"LITERAL" and not (project.public / "images/c d.jpg").exists()
+    assert '<img src="../../../../images/a%2520b.jpg" alt="A">' in project.page("2021/05/24/a/")
+    assert check_links(project.public, "https://example.org/").broken == []
+
+
 def test_a_link_written_as_a_page_url_is_reported_on_its_line(project):
     """`[earlier](../b/#part)`, the page's URL rather than its file: the error named the article but no line, and
     told to put a file at content/2021/b when content/2021/b.md is the article the link meant."""

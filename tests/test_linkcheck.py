@@ -214,6 +214,22 @@ def test_a_link_with_a_port_no_browser_opens_is_broken_and_another_port_is_anoth
     assert sorted(report.external) == ["https://example.org:8080/", "https://www.example.org:8080/a/"]  # (:443 is the site's own /)
 
 
+def test_a_percent_sign_that_starts_no_escape_is_broken_though_the_file_is_there(tmp_path):
+    """`images/100%.jpg` for the file `100%.jpg`: nginx answers it 400 (no URL holds a `%` that is no escape), and the
+    check, decoding it to the file's name, found the file."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images/100%.jpg").write_bytes(b"JPG")
+    links = ["images/100%.jpg", "images/100%25.jpg", "https://example.org/images/100%.jpg", "a%zz", "x%4"]
+    (tmp_path / "index.html").write_text(" ".join(f'<img src="{link}" alt="">' for link in links), encoding="utf-8")
+    why = "which a server refuses (a '%' of a file's name is written %25)"
+    assert [str(b) for b in check_links(tmp_path, "https://example.org/").broken] == [
+        f"index.html: images/100%.jpg: is no URL: a '%' not followed by two hex digits ('%.j'), {why}",
+        f"index.html: /images/100%.jpg: is no URL: a '%' not followed by two hex digits ('%.j'), {why}",
+        f"index.html: a%zz: is no URL: a '%' not followed by two hex digits ('%zz'), {why}",
+        f"index.html: x%4: is no URL: a '%' not followed by two hex digits ('%4'), {why}",
+    ]
+
+
 def test_a_link_too_long_for_a_file_name_is_broken(tmp_path):
     """`<a href="xxx...x/">` of 300 letters (or an article's link to the site's own host as long): asking whether it is
     a folder raised OSError ("File name too long"), and `ssg check --links` stopped on that traceback."""
