@@ -179,9 +179,23 @@ def _fix_missing(
             f"{config.content_dir}/{link[0]} is a link to {link[1]}, which is not on this machine: keep the file in "
             f"{config.content_dir}/, which every clone of the repository has (as CI's)"
         )
+    if not key and (cut := _cut_at_fragment(config.content_path, target)):
+        return f"a link's '#' starts its fragment: {config.content_dir}/{cut} is there, so write %23 for the '#' of its name"
     if key:  # (a file of static/ at that path is the site's too: Hugo's and WordPress's `image: /uploads/x.jpg`)
         return guess or f"put it at {config.content_dir}/{target} or {config.static_dir}/{target}, or fix the path"
     return guess or f"put it at {config.content_dir}/{target} or fix the path"
+
+
+def _cut_at_fragment(content: Path, target: str) -> str | None:
+    """The file under `content` whose name goes on after `target`'s with a `#` (`images/launch #1.jpg` for the link
+    `<images/launch #1.jpg>`, read as `images/launch ` and the fragment `#1.jpg`), if there is one."""
+    folder, _, name = target.rpartition("/")
+    try:
+        names = sorted(os.listdir(content / folder))
+    except OSError:
+        return None
+    found = next((n for n in names if n.startswith(name + "#") and is_file(content / folder / n)), None)
+    return None if found is None else f"{folder}/{found}" if folder else found
 
 
 def _link_to_nothing(content: Path, target: str) -> tuple[str, str] | None:

@@ -140,26 +140,26 @@ def _wikilink_line(path: Path, tag: str) -> int | None:
 def lines_naming(path: Path, target: str) -> list[int]:
     """The lines of `path`'s text that link `target`'s file (links are relative, so the file name is what they share):
     where the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's `: `), else where it is
-    written at all; read only for a message. Not the front matter's: a title that shows `<img src=x>` links nothing,
-    and the body's one missing image was told on the title's line too, two problems."""
+    written at all; read only for a message. Lines of the body only: a title that shows `<img src=x>` links nothing,
+    and the front matter's `image:` may name the same file (the body's one missing image was told there too)."""
     name = target.rsplit("/", 1)[-1]
     try:
         # (A name may end its line. Composed as the article was read: a name pasted from a Mac's Finder, `ёлка.jpg`
         # decomposed, is the target's.)
-        text = composed(path.read_text(encoding="utf-8"))
+        text = as_read(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return []
     try:
-        front = read_front_matter(text).end_line
+        end_line = read_front_matter(text).end_line
     except FrontMatterError:
-        front = 0
-    lines = [line + "\n" if number > front else "" for number, line in enumerate(text.splitlines(), 1)]
+        end_line = 0
+    lines = [line + "\n" for line in text.splitlines()]
     # Markdown's (name), (name#part), (name "title"), <name with spaces>; HTML's href="name"; a page's URL (name/,
     # name/#part), which reaches here without its slash (the path is normalised). As written: decoded, or with its
     # spaces and letters %-encoded (схема%20запуска.png).
     ends = (")", "#", " ", '"', "'", "/", "?", ">", "\n")
     names = [name, quote(name), name.replace(" ", "%20")]
-    written = [n for n, line in enumerate(lines, 1) if any(w + end in line for w in names for end in ends)]
+    written = [n for n, line in enumerate(lines, 1) if n > end_line and any(w + end in line for w in names for end in ends)]
     linked = [n for n in written if re.search(_LINKED.format("|".join(map(re.escape, names))), lines[n - 1])]
     return linked or written[:1]
 

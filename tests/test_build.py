@@ -521,6 +521,20 @@ def test_an_image_path_is_its_files_name_as_written_else_the_name_its_escapes_sp
     assert check_links(project.public, "https://example.org/").broken == []
 
 
+def test_a_link_cut_at_a_hash_of_a_files_name_is_told_on_its_line_to_write_23(project):
+    """`![pic](<../images/launch #1.jpg>)` reads `#1.jpg` as the fragment: the error named the front matter's
+    `image:` line, which names the same file, and said to put a file at `content/images/launch `."""
+    body = "Text.\n\n![pic](<../images/launch #1.jpg>)"
+    project.write({"content/images/launch #1.jpg": b"JPG"})
+    project.write({"content/2021/a.md": article("A", "2021-05-24", body, image='{src: "images/launch #1.jpg", alt: A launch}')})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2021/a.md:9: linked file 'images/launch ' not found (a link's '#' starts its fragment: "
+        "content/images/launch #1.jpg is there, so write %23 for the '#' of its name)"
+    )
+
+
 def test_a_link_written_as_a_page_url_is_reported_on_its_line(project):
     """`[earlier](../b/#part)`, the page's URL rather than its file: the error named the article but no line, and
     told to put a file at content/2021/b when content/2021/b.md is the article the link meant."""
