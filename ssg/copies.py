@@ -7,7 +7,6 @@ with where the file likely is. Copying skips reading a file whose size and chang
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -26,9 +25,6 @@ from .scripts import composed
 from .site import Site
 from .theme import Theme
 
-# A URL's escape (`%20`): an `image:` path written as a URL (`images/a%20b.jpg`) names the file of the decoded name
-# (`a b.jpg`) where no file has the name as written.
-_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # What a build copies in which git's conflict markers can be nothing of the file's own: stylesheets, scripts, pages.
 MARKED_SUFFIXES = frozenset({".css", ".js", ".mjs", ".html", ".htm", ".svg", ".json", ".xml"})
 
@@ -92,8 +88,6 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     for article, wanted in _files_named(site):
         for key, target in wanted:
             source = find_file(content, target)
-            if source is None and key and _ESCAPE.search(target):  # (published at the path `image:` writes: its URL is that)
-                source = find_file(content, unquote(target))
             if source is not None:
                 files[target] = source
             elif target not in static:
@@ -179,22 +173,26 @@ def _fix_missing(
             f"{config.content_dir}/{link[0]} is a link to {link[1]}, which is not on this machine: keep the file in "
             f"{config.content_dir}/, which every clone of the repository has (as CI's)"
         )
+    if key and unquote(target) != target and is_file(config.content_path / unquote(target)):  # (copied from a URL)
+        return f"{config.content_dir}/{unquote(target)} is there: image: is a file's path, not a URL, so write {unquote(target)}"
     if not key and (cut := _cut_at_fragment(config.content_path, target)):
-        return f"a link's '#' starts its fragment: {config.content_dir}/{cut} is there, so write %23 for the '#' of its name"
+        mark, part, escape = ("#", "fragment", "%23") if cut[len(target)] == "#" else ("?", "query", "%3F")
+        return f"a link's '{mark}' starts its {part}: {config.content_dir}/{cut} is there, so write {escape} for the '{mark}' of its name"
     if key:  # (a file of static/ at that path is the site's too: Hugo's and WordPress's `image: /uploads/x.jpg`)
         return guess or f"put it at {config.content_dir}/{target} or {config.static_dir}/{target}, or fix the path"
     return guess or f"put it at {config.content_dir}/{target} or fix the path"
 
 
 def _cut_at_fragment(content: Path, target: str) -> str | None:
-    """The file under `content` whose name goes on after `target`'s with a `#` (`images/launch #1.jpg` for the link
-    `<images/launch #1.jpg>`, read as `images/launch ` and the fragment `#1.jpg`), if there is one."""
+    """The file under `content` whose name goes on after `target`'s with a `#` or `?` (`images/launch #1.jpg` for the
+    link `<images/launch #1.jpg>`, read as `images/launch ` and the fragment `#1.jpg`; `what?.jpg` as `what` and a
+    query), if there is one."""
     folder, _, name = target.rpartition("/")
     try:
         names = sorted(os.listdir(content / folder))
     except OSError:
         return None
-    found = next((n for n in names if n.startswith(name + "#") and is_file(content / folder / n)), None)
+    found = next((n for n in names if n.startswith((name + "#", name + "?")) and is_file(content / folder / n)), None)
     return None if found is None else f"{folder}/{found}" if folder else found
 
 

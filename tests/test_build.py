@@ -508,22 +508,26 @@ def test_a_file_named_with_a_hash_or_a_percent_sign_is_linked_by_urls_that_reach
     assert check_links(project.public, "https://example.org/").broken == []
 
 
-def test_an_image_path_is_its_files_name_as_written_else_the_name_its_escapes_spell(project):
-    """`image:` is a path (a `#`, `?` or `%` is of the name), but one copied from the old site's URL writes a space as
-    `%20`: `images/a%20b.jpg` is the file `a b.jpg` where no file has the name as written, published at the path
-    `image:` names; a file named `a%20b.jpg` is that file."""
-    project.write({"content/images/a b.jpg": b"SPACE", "content/2021/a.md": article("A", "2021-05-24", image="images/a%20b.jpg")})
+def test_an_image_path_is_its_files_name_as_written_and_one_copied_from_a_url_is_told_the_name(project):
+    """`image:` is a path (a `#`, `?` or `%` is of the name): a file named `c%20d.jpg` is that file. One copied from the
+    old site's URL writes a space as `%20`: where the file is `a b.jpg`, the error gives the path to write."""
     project.write({"content/images/c d.jpg": b"SPACE", "content/images/c%20d.jpg": b"LITERAL"})
     project.write({"content/2021/c.md": article("C", "2021-05-24", image="images/c%20d.jpg")}).build()
-    assert (project.public / "images/a%20b.jpg").read_bytes() == b"SPACE"
     assert (project.public / "images/c%20d.jpg").read_bytes() == b"LITERAL" and not (project.public / "images/c d.jpg").exists()
-    assert '<img src="../../../../images/a%2520b.jpg" alt="A">' in project.page("2021/05/24/a/")
+    assert '<img src="../../../../images/c%2520d.jpg" alt="C">' in project.page("2021/05/24/c/")
     assert check_links(project.public, "https://example.org/").broken == []
+    project.write({"content/images/a b.jpg": b"SPACE", "content/2021/a.md": article("A", "2021-05-24", image="images/a%20b.jpg")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2021/a.md:4: image: image 'images/a%20b.jpg' not found (content/images/a b.jpg is there: image: is a file's "
+        "path, not a URL, so write images/a b.jpg)"
+    )
 
 
 def test_a_link_cut_at_a_hash_of_a_files_name_is_told_on_its_line_to_write_23(project):
     """`![pic](<../images/launch #1.jpg>)` reads `#1.jpg` as the fragment: the error named the front matter's
-    `image:` line, which names the same file, and said to put a file at `content/images/launch `."""
+    `image:` line, which names the same file, and said to put a file at `content/images/launch `. A `?` alike."""
     body = "Text.\n\n![pic](<../images/launch #1.jpg>)"
     project.write({"content/images/launch #1.jpg": b"JPG"})
     project.write({"content/2021/a.md": article("A", "2021-05-24", body, image='{src: "images/launch #1.jpg", alt: A launch}')})
@@ -532,6 +536,13 @@ def test_a_link_cut_at_a_hash_of_a_files_name_is_told_on_its_line_to_write_23(pr
     assert str(error.value) == (
         "content/2021/a.md:9: linked file 'images/launch ' not found (a link's '#' starts its fragment: "
         "content/images/launch #1.jpg is there, so write %23 for the '#' of its name)"
+    )
+    project.write({"content/images/what?.jpg": b"JPG", "content/2021/a.md": article("A", "2021-05-24", "![pic](<../images/what?.jpg>)")})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2021/a.md:6: linked file 'images/what' not found (a link's '?' starts its query: "
+        "content/images/what?.jpg is there, so write %3F for the '?' of its name)"
     )
 
 
