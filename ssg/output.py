@@ -118,15 +118,14 @@ def check_output_dir(
             raise OutputError(Problem(given_in, line, key, f"{output} holds {what}"))
     if output.is_dir() and not (output / MANIFEST).is_file() and not force and (others := _others(output)):
         shown = some_of(others)
-        raise OutputError(
-            Problem(
-                str(output),
-                None,
-                None,
-                f"holds files ssg did not create ({shown}); build elsewhere (-o DIR), empty it, or pass --force to build "
-                "there and leave those files alone",
-            )
+        # (A checkout of the published branch, `git worktree add public gh-pages`: emptied, it lost its .git.)
+        fix = (
+            "a git checkout: pass --force to build there and leave those files alone (not empty it: its .git would go), "
+            "or build elsewhere (-o DIR)"
+            if ".git/" in others or ".git" in others
+            else "build elsewhere (-o DIR), empty it, or pass --force to build there and leave those files alone"
         )
+        raise OutputError(Problem(str(output), None, None, f"holds files ssg did not create ({shown}); {fix}"))
 
 
 OUTPUT_NAMES = ("public", "site", "_site")  # (Hugo's, Pelican's and Jekyll's output folders)

@@ -687,7 +687,14 @@ def test_an_output_folder_of_the_users_files_names_some_of_them(site, tmp_path):
     with pytest.raises(OutputError) as error:
         site.build(output_dir=str(folder))
     assert str(error.value) == (
-        f"{folder}: holds files ssg did not create (.git/, CNAME, a.html, b.html, c.html and 2 more); build elsewhere "
+        f"{folder}: holds files ssg did not create (.git/, CNAME, a.html, b.html, c.html and 2 more); a git checkout: pass "
+        "--force to build there and leave those files alone (not empty it: its .git would go), or build elsewhere (-o DIR)"
+    )
+    shutil.rmtree(folder / ".git")
+    with pytest.raises(OutputError) as error:
+        site.build(output_dir=str(folder))
+    assert str(error.value) == (
+        f"{folder}: holds files ssg did not create (CNAME, a.html, b.html, c.html, d.html and 1 more); build elsewhere "
         "(-o DIR), empty it, or pass --force to build there and leave those files alone"
     )
 
