@@ -17,7 +17,7 @@ from .conflicts import conflict_message
 from .content import Article, StandalonePage
 from .errors import Problem
 from .links import lines_naming
-from .load import file_stamp, is_editor_file
+from .load import file_stamp, unpublished_static
 from .markdown import ARTICLE_SUFFIXES
 from .output import Output
 from .pathhints import NAME_MAX, ContentPaths, find_file, image_hint, is_file, link_hint, relative, template_link_hint
@@ -69,7 +69,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     problems = []
     for folder in theme.static_dirs:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and not is_editor_file(path.name):  # (hidden files, and editors' backups, locks, swaps)
+            if path.is_file() and not any(map(unpublished_static, path.relative_to(folder).parts)):  # (editors', git's)
                 if path.is_symlink() and not _links_within(path, config.root, folder.parent):
                     problems.append(_linked_out(config, path))
                     continue

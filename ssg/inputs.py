@@ -23,7 +23,7 @@ from pathlib import Path
 from . import sitemap
 from .config import Config
 from .content import Article
-from .load import content_stats, is_editor_file, path_stamp
+from .load import content_stats, path_stamp, unpublished_static
 from .output import Manifest
 from .themeconfig import theme_chain
 
@@ -129,7 +129,7 @@ def _folders(config: Config) -> str:
         for parent, dirs, files in os.walk(folder):
             dirs.sort()
             for name in sorted(files):
-                if not is_editor_file(name):  # (a swap file or backup beside a template: no input of a build)
+                if not unpublished_static(name):  # (a swap file or backup beside a template: no input of a build)
                     path = os.path.join(parent, name)
                     seen.append(f"{path}\0{path_stamp(path)}")
     return "\n".join(seen)

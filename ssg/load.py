@@ -322,6 +322,21 @@ def is_editor_file(name: str) -> bool:
     return name.startswith(".") or name.endswith(EDITOR_SUFFIXES) or name == "4913" or (name.startswith("#") and name.endswith("#"))
 
 
+# Hidden files of a static folder that are no part of the site: the system's (a Mac's folder settings, its `._x`
+# resource forks) and git's (`.gitkeep` holds an empty folder in the repository).
+_HIDDEN_UNPUBLISHED = frozenset({".DS_Store", ".localized", ".git", ".gitignore", ".gitkeep", ".gitattributes", ".gitmodules", ".keep"})
+
+
+def unpublished_static(name: str) -> bool:
+    """Whether a static folder's file (or folder) of this name is no part of the site: an editor's (`is_editor_file`),
+    the system's or git's. Other hidden files are the site's, as Hugo and Jekyll publish them: a host reads
+    `.htaccess`, GitHub Pages `.nojekyll`, and `.well-known/` proves a domain's owner (`.htaccess` was left out
+    without a word)."""
+    if name.startswith(".") and not name.startswith((".#", "._")) and name not in _HIDDEN_UNPUBLISHED:
+        return name.endswith(EDITOR_SUFFIXES)  # (`.x.swp`: Vim's swap)
+    return is_editor_file(name)
+
+
 # What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or
 # backup (`#name#`, `.#name`, `~name`). (A constant, not a function: `content_stats` asks it of every file.)
 SKIPPED_FILE_PREFIXES = (".", "_", "#", "~")

@@ -43,7 +43,7 @@ from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .content import Article
 from .errors import Problem, SsgError
-from .load import is_editor_file, path_stamp
+from .load import is_editor_file, path_stamp, unpublished_static
 from .output import MANIFEST, some_of
 from .site import Site
 from .standalone import Standalones
@@ -151,11 +151,12 @@ def classify(path: str | Path, layout: Layout) -> ChangeKind:
         return ChangeKind.IGNORED
     _, kind, folder = max(matches, key=lambda m: m[0])
     below = path[len(folder) :].split(os.sep)
-    if any(is_editor_file(part) for part in below if part):
+    theme_static = folder == strings.themes and below[2:3] == ["static"]  # themes/<name>/static/...
+    # (A static folder's `.htaccess` is published, and so a change; content's hidden files, `.obsidian/`, are none.)
+    skipped = unpublished_static if kind == ChangeKind.STATIC or theme_static else is_editor_file
+    if any(skipped(part) for part in below if part):
         return ChangeKind.IGNORED
-    if folder == strings.themes and below[2:3] == ["static"]:
-        return ChangeKind.STATIC  # themes/<name>/static/...
-    return kind
+    return ChangeKind.STATIC if theme_static else kind
 
 
 def _under(path: str, folder: str) -> bool:

@@ -175,6 +175,29 @@ def test_a_build_after_one_stopped_while_moving_files_in_says_it_made_them_again
     assert not (site.root / ".public.ssg-moving.json").exists()
 
 
+def test_a_static_folders_hidden_files_are_published_but_the_systems_gits_and_editors(site):
+    """`static/.htaccess` and `.nojekyll` were left out without a word (Hugo and Jekyll publish them; a host reads
+    them); `.well-known/` was published. A Mac's .DS_Store, git's .gitkeep and an editor's swap are not the site's."""
+    names = [
+        ".htaccess",
+        ".nojekyll",
+        ".well-known/security.txt",
+        ".DS_Store",
+        ".gitkeep",
+        "._logo.png",
+        ".style.css.swp",
+        "x.css~",
+        ".git/HEAD",
+    ]
+    site.write({f"static/{name}": "x\n" for name in names})
+    site.build()
+    published = {name for name in names if (site.public / name).exists()}
+    assert published == {".htaccess", ".nojekyll", ".well-known/security.txt"}
+    site.write({"static/.htaccess": "ErrorDocument 404 /404.html\n"})
+    site.build()
+    assert (site.public / ".htaccess").read_text() == "ErrorDocument 404 /404.html\n"  # (an edit is a change)
+
+
 def test_a_static_link_to_a_file_outside_the_project_is_not_published(site, tmp_path):
     """static/key.txt -> ~/.ssh/id_rsa was copied into the site. A link within the project still is."""
     secret = tmp_path / "home/.ssh/id_rsa"

@@ -84,6 +84,16 @@ KINDS = [
     ("content/.git/index", IGNORED),
     ("site.yaml~", IGNORED),
     ("templates/.base.html.swp", IGNORED),
+    # a static folder's hidden files are the site's (a host reads .htaccess), but the system's and git's
+    ("static/.htaccess", STATIC),
+    ("static/.well-known/security.txt", STATIC),
+    ("themes/default/static/.nojekyll", STATIC),
+    ("static/.DS_Store", IGNORED),
+    ("static/.gitkeep", IGNORED),
+    ("static/._logo.png", IGNORED),
+    ("static/.style.css.swp", IGNORED),
+    ("static/.#style.css", IGNORED),
+    ("content/.obsidian/workspace.json", IGNORED),
     # not a source
     ("README.md", IGNORED),
     ("Makefile", IGNORED),
