@@ -59,7 +59,7 @@ from .scaffold import (
     title_of_file,
 )
 from .targets import stylesheet_sources, template_lines
-from .workflow import WORKFLOW_PATH, install_requirement
+from .workflow import WORKFLOW_PATH, install_requirement, other_pages_warning
 
 EXTERNAL_LISTED = 20  # external URLs `ssg check --links` lists one by one; more are counted by host
 
@@ -777,6 +777,8 @@ def workflow_command(project: Path) -> None:
     except SsgError as error:
         _fail(error, "Workflow")
     click.echo(f"created {os.path.relpath(path)}")
+    for warning in other_pages_warning(project):
+        click.echo(warning, err=True)
     if install_requirement() is None:
         click.echo(f"Before publishing: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md).")
 
@@ -823,6 +825,9 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
             click.echo(f"  add to it what a build makes, for git to leave it out: {' '.join(lacks)}")
     for problem in posts_outside(folder, "content"):  # (an archive moved from Jekyll: its folder, where `ssg init` was run)
         click.echo(f"warning: {problem}", err=True)
+    if any(path.name == "pages.yml" for path in created):
+        for warning in other_pages_warning(Path(folder)):
+            click.echo(warning, err=True)
     if any(path.name == "pages.yml" for path in created) and install_requirement() is None:
         click.echo(
             f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md)."

@@ -8,6 +8,7 @@ a custom domain, with no edit to site.yaml. See docs/deploy.md.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import urlsplit
 
 WORKFLOW_PATH = ".github/workflows/pages.yml"
@@ -84,6 +85,35 @@ jobs:
       - id: deployment
         uses: actions/deploy-pages@v4
 """
+
+
+# What a workflow that publishes to GitHub Pages uses: Pages' own action, or the actions that push a gh-pages branch.
+_DEPLOYS = ("actions/deploy-pages", "peaceiris/actions-gh-pages", "JamesIves/github-pages-deploy-action")
+
+
+def other_pages_workflows(folder: Path) -> list[str]:
+    """The workflows beside ssg's in `folder` that publish to GitHub Pages too (a Hugo or Jekyll site's, moved from):
+    each push ran both, the last to finish published, and that could be the old generator's site."""
+    found = []
+    for path in sorted((folder / ".github" / "workflows").glob("*.y*ml")):
+        if path.as_posix().endswith(WORKFLOW_PATH) or path.suffix not in (".yml", ".yaml"):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if any(deploy in text for deploy in _DEPLOYS):
+            found.append(path.relative_to(folder).as_posix())
+    return found
+
+
+def other_pages_warning(folder: Path) -> list[str]:
+    """A warning for each of `other_pages_workflows`, for `ssg init` and `ssg workflow` to print once they wrote ssg's."""
+    return [
+        f"warning: {name} publishes to GitHub Pages too: both would run on every push, and the last to finish wins (the "
+        f"old site's, maybe); delete it to publish with {WORKFLOW_PATH}"
+        for name in other_pages_workflows(folder)
+    ]
 
 
 def pages_workflow(cache_dir: str = ".ssg-cache") -> str:

@@ -210,6 +210,24 @@ def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
         assert install_requirement() == expected
 
 
+def test_init_and_workflow_warn_of_another_workflow_that_publishes_to_github_pages(tmp_path, monkeypatch):
+    """A Hugo site's hugo.yml (actions/deploy-pages) stayed beside ssg's pages.yml without a word: both ran on every
+    push, and the last to finish published, the old site maybe (a trial). A workflow that publishes nothing is no one's."""
+    folder = tmp_path / "hugo-site"
+    (folder / ".github/workflows").mkdir(parents=True)
+    (folder / ".github/workflows/hugo.yml").write_text("jobs:\n  deploy:\n    steps:\n      - uses: actions/deploy-pages@v4\n")
+    (folder / ".github/workflows/test.yaml").write_text("jobs:\n  test:\n    steps:\n      - run: make test\n")
+    told = (
+        "warning: .github/workflows/hugo.yml publishes to GitHub Pages too: both would run on every push, and the last to "
+        "finish wins (the old site's, maybe); delete it to publish with .github/workflows/pages.yml"
+    )
+    result = run("init", str(folder))
+    assert result.exit_code == 0 and told in result.output and "test.yaml" not in result.output
+    (folder / ".github/workflows/pages.yml").unlink()
+    monkeypatch.chdir(folder)
+    assert told in run("workflow").output
+
+
 def test_init_keeps_an_existing_workflow(tmp_path):
     folder = tmp_path / "archive"
     (folder / ".github/workflows").mkdir(parents=True)
