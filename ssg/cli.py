@@ -41,7 +41,7 @@ from .entry import INTERRUPTED, encoding_warning
 from .errors import Problem, SsgError, in_file_order
 from .load import posts_outside
 from .oldconfig import read_old_config
-from .output import moving_list
+from .output import moving_list, stopped_note
 from .scaffold import (
     add_workflow,
     copy_from_theme,
@@ -69,13 +69,15 @@ def _tell(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _fail(error: SsgError, what: str) -> None:
+def _fail(error: SsgError, what: str, note: str | None = None) -> None:
     _warn(error.warnings)
     for problem in error.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
     count = len(error.problems)
     click.echo(f"{what} failed: {count:,} problem{'s' * (count != 1)}.", err=True)
     _most_common(error.problems, "problems")
+    if note:
+        click.secho(f"note: {note}", fg="yellow", err=True)
     # Only the command line was wrong (a bad --base-url or -o): a usage error, as the README's exit codes say.
     sys.exit(2 if error.problems and all(p.path in FLAGS.values() for p in error.problems) else 1)
 
@@ -315,12 +317,13 @@ def build_command(
         except SsgError as error:
             _fail(error, "Build")
         return
+    config = None
     try:
         config = load_config(project, base_url=base_url, output_dir=output_dir)
         with _terminated_as_interrupted():
             result = build(config, options) if builder is None else builder.build(config, options)
     except SsgError as error:
-        _fail(error, "Build")
+        _fail(error, "Build", stopped_note(config.output_path) if config is not None else None)
     _warn(result.warnings)
     if profile:
         click.echo(f"  {'phase':<10} {'time':>10}  {'RSS':>8}  what it went through (RSS: the largest of this process so far)", err=True)

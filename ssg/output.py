@@ -995,6 +995,18 @@ def _write_text(path: Path, *parts: str) -> None:
         raise
 
 
+def stopped_note(folder: Path) -> str | None:
+    """What a failed build says of an output folder that an earlier build, stopped while moving its files in (`kill -9`,
+    a crash), left holding files of two builds: the failed build said only its own problems, and a deploy of the
+    folder meanwhile published the mix. None where no build was stopped so."""
+    if not moving_list(folder).exists():
+        return None
+    return (
+        f"{folder} holds files of two builds: an earlier build was stopped while moving its files in, and this one failed "
+        "before it made them again (the next build that succeeds does; do not publish the folder until then)"
+    )
+
+
 def on_its_own_device(folder: Path) -> bool:
     """Whether `folder` is a folder on another file system than the folder that holds it: a mount point (a Docker
     volume, a disk of its own, a tmpfs), a link to a folder on one, a btrfs subvolume. Nothing can be renamed into it

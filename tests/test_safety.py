@@ -175,6 +175,22 @@ def test_a_build_after_one_stopped_while_moving_files_in_says_it_made_them_again
     assert not (site.root / ".public.ssg-moving.json").exists()
 
 
+def test_a_failed_build_says_the_output_holds_two_builds_where_an_earlier_one_was_stopped_moving_in(site):
+    """After a `kill -9` mid-commit, a build that failed on an article said its problem alone: a user trusting that a
+    failed build leaves the output as it was would publish the mix (a trial)."""
+    site.build()
+    (site.root / ".public.ssg-moving.json").write_text('["index.html"]')
+    site.write({"content/2021/bad.md": "---\ntitle: Bad\ndate: May 24\n---\nText.\n"})
+    result = CliRunner().invoke(main, ["-C", str(site.root), "build"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"note: {site.public} holds files of two builds: an earlier build was stopped while moving its files in, and this one "
+        "failed before it made them again (the next build that succeeds does; do not publish the folder until then)"
+    )
+    (site.root / ".public.ssg-moving.json").unlink()
+    assert "note:" not in CliRunner().invoke(main, ["-C", str(site.root), "build"]).output
+
+
 def test_a_static_folders_hidden_files_are_published_but_the_systems_gits_and_editors(site):
     """`static/.htaccess` and `.nojekyll` were left out without a word (Hugo and Jekyll publish them; a host reads
     them); `.well-known/` was published. A Mac's .DS_Store, git's .gitkeep and an editor's swap are not the site's."""
