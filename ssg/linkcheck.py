@@ -197,12 +197,9 @@ def check_links(folder: Path, base: str = "/", jobs: int = 1) -> LinkReport:
     size = min(RUN, -(-len(files) // jobs))
     runs = [files[start : start + size] for start in range(0, len(files), size)]
     report = LinkReport()
-    pool = worker_pool(jobs)
-    try:
+    with worker_pool(jobs) as pool:  # (Ctrl-C: the runs not started are dropped)
         for part in pool.map(_check_files, repeat(folder), runs, repeat(base_url), repeat(root_path)):
             report.add(part)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)  # (Ctrl-C: the runs not started are dropped)
     return report
 
 

@@ -501,12 +501,8 @@ def _read_many(content_dir: Path, paths: list[str], settings: ReadSettings, jobs
         return
     from .workers import worker_pool  # (only now: a build that reads few files spares importing concurrent.futures)
 
-    pool = worker_pool(jobs)
-    try:
+    with worker_pool(jobs) as pool:  # (Ctrl-C, or an error here: the chunks not started are dropped, not read)
         yield from pool.map(_read_one, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
-    finally:
-        # Ctrl-C (or an error here): the chunks not started are dropped, not read to the end before the build stops.
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _read_one(item: tuple[str, str, ReadSettings]) -> tuple[str, str, dict]:

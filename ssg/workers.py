@@ -9,25 +9,36 @@ import contextlib
 import os
 import signal
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 
-def worker_pool(jobs: int) -> ProcessPoolExecutor:
+@contextlib.contextmanager
+def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `jobs` processes that leave Ctrl-C to the process that started them, and end with it.
 
     The terminal sends Ctrl-C to the workers too. One that took it while waiting for work ended there, the pool broke
     under its owner, and the owner hung at exit, joining a worker that waited to hand over a result nobody read any
-    more (Python 3.11's pool). The owner stops them instead: `shutdown(cancel_futures=True)` as it unwinds.
+    more (Python 3.11's pool). The owner stops them instead as it unwinds, dropping the work not started. A Ctrl-C
+    that came as the pool started its thread left one that cannot be joined: the build ended on "RuntimeError: cannot
+    join thread before it is started" with 1, not "Aborted!" with 130 (a trial); the interruption is what is told.
 
     (Imported here, not with the module: `render` imports `die_with` from it, and concurrent.futures' process pool
     with multiprocessing and socket cost 10-20 ms of every `ssg build`, one that reads and renders a few pages in its
     own process after one edit too, as `render._render_all` says.)"""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    try:
+        yield pool
+    except BaseException:
+        with contextlib.suppress(RuntimeError):
+            pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_worker(parent: int) -> None:

@@ -84,3 +84,35 @@ def _running(pid: str) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
     except (FileNotFoundError, IndexError):
         return False
+
+
+def test_ctrl_c_before_the_command_is_parsed_says_aborted(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    """A Ctrl-C in a command's first 0.2 s, as ssg is imported (before click's handler is there), printed the traceback
+    of the import it stopped, and ended with 1 (a trial): it ends as a later one does."""
+    from ssg import entry
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "_run", interrupted)
+    with pytest.raises(SystemExit) as done:
+        entry.run()
+    assert done.value.code == entry.INTERRUPTED == 130
+    assert capsys.readouterr().err == "\nAborted!\n"
+
+
+def test_ctrl_c_as_the_pool_starts_is_told_as_an_interruption(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C as the pool started its thread left one that cannot be joined: the build ended on "RuntimeError: cannot
+    join thread before it is started", exit 1, not "Aborted!" (a trial's one in 130 Ctrl-Cs)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ssg.workers import worker_pool
+
+    def unjoinable(self: ProcessPoolExecutor, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        raise RuntimeError("cannot join thread before it is started")
+
+    monkeypatch.setattr(ProcessPoolExecutor, "shutdown", unjoinable)
+    with pytest.raises(KeyboardInterrupt), worker_pool(1):
+        raise KeyboardInterrupt
+    with pytest.raises(RuntimeError), worker_pool(1):  # (without an interruption, such an error is not hidden)
+        pass
