@@ -393,6 +393,8 @@ class Theme:
         known = {n.rsplit(".", 1)[0]: n for n in sorted(self.templates) if not n.startswith("ssg/") and n.endswith(Path(name).suffix)}
         stem = name.rsplit(".", 1)[0]
         close = closest_name(stem, known)
+        if close is None and stem in (mine := {n.rsplit(".", 1)[0]: n for n in sorted(self.templates) if not n.startswith("ssg/")}):
+            close, known = stem, mine  # (another ending: `base.htm`, `article.jinja` for article.html)
         fix = f"did you mean {known[close]!r}?" if close else f"write it{self._fallback_hint()}"
         folders = ", ".join(self.display(str(folder)) for folder in self.template_dirs) or "no templates folder"
         return Problem(self.display(filename or referrer), line, None, f"{how}, which is not found (in {folders}; {fix})")

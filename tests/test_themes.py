@@ -177,12 +177,13 @@ def test_a_template_a_template_names_is_reported_on_its_line(minimal):
             # Jinja takes the first of a list that is there: one missing before one that is, or one made as it renders.
             "themes/courier/templates/archive.html": '{% extends "base.html" %}{% include ["parts/archive.html", "base.html"] %}\n'
             '{% include ["parts/" ~ page.kind ~ ".html", "parts/none.html"] %}\n{% include ["parts/a.html", "parts/b.html"] %}',
-            "themes/courier/templates/404.html": '{% extends "base.html" %}',
+            "themes/courier/templates/404.html": '{% extends "base.htm" %}',
         }
     )
     for command in ("build", "check"):
         result = run("-C", str(minimal.root), command)
         assert [line for line in result.output.splitlines() if line.startswith("error")] == [
+            "error: themes/courier/templates/404.html:1: extends 'base.htm', which is not found (in themes/courier/templates; did you mean 'base.html'?)",
             "error: themes/courier/templates/archive.html:3: includes 'parts/a.html', which is not found (in themes/courier/templates; write it, "
             "or add `extends: default` to themes/courier/theme.yaml to use the default theme's)",
             "error: themes/courier/templates/archive.html:3: includes 'parts/b.html', which is not found (in themes/courier/templates; write it, "
