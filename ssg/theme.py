@@ -397,6 +397,10 @@ class Theme:
             close, known = stem, mine  # (another ending: `base.htm`, `article.jinja` for article.html)
         fix = f"did you mean {known[close]!r}?" if close else f"write it{self._fallback_hint()}"
         folders = ", ".join(self.display(str(folder)) for folder in self.template_dirs) or "no templates folder"
+        if filename is None and referrer in BUILT_IN_TEMPLATES and self.chain:  # (ssg's plain one, for a theme without it)
+            where = self.display(str(self.chain[0].path / "templates" / referrer))
+            message = f"not there, so ssg's plain {referrer} is used, which {how}, which is not found (in {folders}; {fix})"
+            return Problem(where, None, None, message)
         return Problem(self.display(filename or referrer), line, None, f"{how}, which is not found (in {folders}; {fix})")
 
     def _may_go_without(self, node: nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport, name: str) -> bool:

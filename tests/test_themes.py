@@ -169,6 +169,18 @@ def test_build_and_check_name_every_template_a_theme_lacks_at_once(minimal):
     assert [line for line in checked.output.splitlines() if line.startswith("error")] == errors
 
 
+def test_ssgs_plain_sources_page_without_the_base_it_extends_is_told_where_the_theme_would_have_it(minimal):
+    """A theme without base.html (or sources.html): the error was `sources.html:1: extends 'base.html'`, a template the
+    user never wrote, which is ssg's own (a trial)."""
+    (minimal.root / "themes/courier/templates/base.html").unlink()
+    result = run("-C", str(minimal.root), "build")
+    assert (
+        "error: themes/courier/templates/sources.html: not there, so ssg's plain sources.html is used, which extends "
+        "'base.html', which is not found (in themes/courier/templates; write it, or add `extends: default` to "
+        "themes/courier/theme.yaml to use the default theme's)"
+    ) in result.output.splitlines()
+
+
 def test_a_template_a_template_names_is_reported_on_its_line(minimal):
     minimal.write(
         {
