@@ -59,8 +59,8 @@ def unreached(
     base.html did not link it, without a word. `sources`: `fingerprints.Analysis.sources`, each template's `_Source` (its
     `parsed`: referred, names, links)."""
     read = [sources[name].parsed for name in needed if name not in (SEARCH_TEMPLATE, NOT_FOUND_TEMPLATE) and sources.get(name)]
-    if not read:
-        return []
+    if not read or ("base.html" in needed and sources.get("base.html") is None):
+        return []  # (a base.html the pages extend and the theme lacks is the error: what it would link is not known)
     names = {name for parsed in read for name in parsed[1]}
     paths = {path.lstrip("/").split("#")[0].split("?")[0] for parsed in read for _, _, path in parsed[2]}
     problems, where = [], _frame(theme, needed)

@@ -179,6 +179,7 @@ def test_ssgs_plain_sources_page_without_the_base_it_extends_is_told_where_the_t
         "'base.html', which is not found (in themes/courier/templates; write it, or add `extends: default` to "
         "themes/courier/theme.yaml to use the default theme's)"
     ) in result.output.splitlines()
+    assert "no page links its Atom feeds" not in result.output  # (said of base.html, which is not there)
 
 
 def test_a_template_a_template_names_is_reported_on_its_line(minimal):
