@@ -991,6 +991,26 @@ class _Context(jinja2.runtime.Context):
             return __obj(*args, **kwargs)
         except StopIteration:
             return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
+        except TypeError as exc:
+            if (usage := _call_usage(__obj, args, kwargs, exc)) is not None:
+                raise TypeError(usage) from None
+            raise
+
+
+# ssg's functions of one argument that other generators' templates call with more (Flask's `url_for("article",
+# slug=...)`): by the name each has in Python, the name templates know it by.
+_ONE_TARGET = {"url_for": "url_for", "_abs_url": "abs_url"}
+
+
+def _call_usage(obj: Any, args: tuple, kwargs: dict, exc: TypeError) -> str | None:
+    """What a call of `url_for` or `abs_url` with other than one argument is told (`render.not_one_target`), for the
+    TypeError of its own signature (not one raised inside it); None for another."""
+    name = _ONE_TARGET.get(getattr(obj, "__name__", ""))
+    if name is None or not str(exc).startswith(f"{getattr(obj, '__qualname__', '')}()"):
+        return None
+    from .render import not_one_target  # (here: render imports this module; asked only as such a call fails)
+
+    return not_one_target(name, args, kwargs)
 
 
 def _plain(obj: Any) -> bool:
