@@ -26,11 +26,12 @@ import jinja2.meta
 from . import sitemap
 from .content import Article, StandalonePage
 from .feeds import Feed
+from .load import is_editor_file
 from .pages import ArticleLink, Page
 from .printmemo import PrintMemo, Shared, signatures
 from .reach import marks as reach_marks
 from .site import Site
-from .theme import CARD_TEMPLATE, REFERRING, Theme, template_names, written_name
+from .theme import CARD_TEMPLATE, OTHER_SUFFIXES, REFERRING, TEMPLATE_SUFFIXES, Theme, template_names, written_name
 
 # What of an article the sitemap never shows. Everything else counts, new fields included.
 TEXT_FIELDS = frozenset({"key", "title", "summary", "source", "rights", "image", "extra", "article_links", "files", "aliases"})
@@ -143,7 +144,7 @@ class Templates:
                 try:
                     source, file, _ = theme.env.loader.get_source(theme.env, member)  # type: ignore[union-attr]
                     sources[member] = _Source(source, file, self._parse(theme, source))
-                except jinja2.TemplateNotFound:
+                except (jinja2.TemplateNotFound, UnicodeDecodeError):  # (one that is no text: rendering it says so)
                     sources[member] = None
             read = sources[member]
             for referenced in _named(theme, member, read.parsed[0]) if read is not None else ():
@@ -204,13 +205,20 @@ def _constant_start(node: jinja2.nodes.Node) -> str:
 
 
 def _named(theme: Theme, member: str, referenced: Iterable[str]) -> Iterator[str]:
-    """The templates `member` refers to: those it names, and each the theme has that a name it makes may be."""
+    """The templates `member` refers to: those it names, and each the theme has that a name it makes may be (a template
+    by its ending, not a Mac's .DS_Store or an editor's swap beside one: read as a template, a binary one stopped the
+    build on a UnicodeDecodeError)."""
     for name in referenced:
         if name.startswith(DYNAMIC):
             start = name[len(DYNAMIC) :]
-            yield from sorted(n for n in theme.templates if n.startswith(start) and n != member)
+            yield from sorted(n for n in theme.templates if n.startswith(start) and n != member and _a_template(n))
         else:
             yield name
+
+
+def _a_template(name: str) -> bool:
+    """Whether a file the theme's folders list is a template, one a name made as the page renders may name."""
+    return name.endswith(TEMPLATE_SUFFIXES + OTHER_SUFFIXES) and not any(map(is_editor_file, name.split("/")))
 
 
 def _reads_count(ast: jinja2.nodes.Template) -> bool:

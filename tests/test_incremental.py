@@ -214,6 +214,10 @@ def test_a_template_named_as_the_page_renders_is_followed_when_added_edited_or_d
     builder = Builder() if long_lived else None
     rebuild = (lambda: builder_build(builder, site)) if builder else site.build
     site.write({"templates/head_extra.html": '{% include ["parts/head_" ~ page.kind ~ ".html", "parts/none.html"] ignore missing %}'})
+    # A Mac's and an editor's files beside the partials are no templates (read as one, the build stopped on a traceback).
+    (site.root / "templates/parts").mkdir()
+    (site.root / "templates/parts/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1\x00\x00\xff\xfe")
+    (site.root / "templates/parts/head_list.html~").write_bytes(b"b0VIM 9.0\xff\xfe")
     rebuild()
     steps = [
         lambda: site.write({"templates/parts/head_article.html": '<meta name="x-kind" content="article">'}),
