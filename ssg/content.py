@@ -478,7 +478,6 @@ _LINK_IN_TEXT = re.compile(r"https?://[^\s()<>\]\[]+")
 _BARE_LINK = re.compile(r"(?<![\w.@/-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/[^\s()<>\]\[]*", re.I)
 _FIRST_HEADING = re.compile(r"#{1,2}\s+(.+?)(?:\s+#+)?\s*")  # a text's opening `# Title` (or `## Title`; `# Why C#` too)
 _OPENING = re.compile(r"\s*<(h1|p)\b[^>]*>(.*?)</\1>\s*", re.S)  # a text's opening heading or paragraph
-_HEADING_ID = re.compile(r'<h1\b[^>]*\bid="([^"]+)"')
 # Double quotes as titles are written on one site and another (`«Союз» вернулся`, `"Союз" вернулся`): one mark.
 _QUOTES = str.maketrans(dict.fromkeys("«»„“”‟", '"'))
 _TAG = re.compile(r"<[^>]+>")
@@ -496,26 +495,26 @@ def _without_title_heading(body: str, title: str) -> str:
     """`body` without an opening `<h1>` or paragraph that says the title again: a clipper writes the page's title atop
     its text (MarkDownload's `# Title`, or `# Title - ТАСС` as the tab shows it), and a news page copied as text starts
     with it. The page showed it twice, a screen reader read two headings of one name, and listings took the paragraph
-    as the summary. Told as the title with its quotes written otherwise (`«»` or `""`), or an outlet's name after it."""
+    as the summary. Told as the title with its quotes written otherwise (`«»` or `""`); a heading also with an outlet's
+    name after a dash, a paragraph not (`Title — the lede's words` is the text). A later heading of the same words keeps
+    the id Python-Markdown gave it (`_1`), which links to it may name."""
     opening = _OPENING.match(body)
-    if opening is None or not _says_title(html.unescape(_TAG.sub("", opening[2])), title):
+    if opening is None or not _says_title(html.unescape(_TAG.sub("", opening[2])), title, opening[1] == "h1"):
         return body
-    rest = body[opening.end() :]
-    dropped = _HEADING_ID.match(opening[0].lstrip())
-    if dropped is None or f'id="{dropped[1]}_' not in rest:
-        return rest
-    # Python-Markdown gave a later heading of the same words `_1` after the dropped one's id: it takes that id.
-    again = re.compile(rf'(<h[1-6]\b[^>]*\bid="){re.escape(dropped[1])}_(\d+)"')
-    return again.sub(lambda found: f'{found[1]}{dropped[1]}{"_" + str(int(found[2]) - 1) if found[2] != "1" else ""}"', rest)
+    return body[opening.end() :]
 
 
-def _says_title(text: str, title: str) -> bool:
-    """Whether a heading's or paragraph's `text` is `title` (`_without_title_heading`)."""
+def _says_title(text: str, title: str, heading: bool) -> bool:
+    """Whether a heading's or paragraph's `text` is `title` (`_without_title_heading`): a heading's may end in a name
+    after a dash, as a tab's title does (`- ТАСС`, `| Reuters`: three words at most, no sentence's marks)."""
     said, meant = _plain(text.translate(_QUOTES)), _plain(title.translate(_QUOTES))
     if said == meant:
         return True
-    tail = _TITLE_TAIL.search(said)
-    return tail is not None and said[: tail.start()].rstrip() == meant
+    tail = _TITLE_TAIL.search(said) if heading else None
+    return tail is not None and _OUTLET_NAME.fullmatch(tail["name"]) is not None and said[: tail.start()].rstrip() == meant
+
+
+_OUTLET_NAME = re.compile(r"[^\s.,;:!?]+(?: [^\s.,;:!?]+){0,2}")  # (`ТАСС`, `РИА Новости`, `The Moscow Times`)
 
 
 # The end of a page's <title> after its headline: a dash, bar or bullet between spaces and the site's name.
