@@ -429,10 +429,17 @@ _IFRAME = re.compile("<iframe", re.I)  # (a body's test before the slower one be
 _RAW_TAG = re.compile(r"</?[A-Za-z]")  # a tag in an article's text (not `<!--more-->`): its HTML is balanced (`htmlbalance`)
 # Elements that act on the whole page wherever they stand (`_Reader.warn_page_wide`): pasted with a news site's
 # fragment, its `<style>body{...}` blacked out our page, a `<meta http-equiv=refresh>` sent readers to that site.
-_PAGE_WIDE = re.compile(r"<(base|meta|link|style)\b[^>]*>", re.I)
+# (Microdata's `<meta itemprop>`, `<link itemprop>` say something of their element alone; a <meta> without http-equiv
+# and a <link> that loads nothing do nothing in a page's body.)
+_PAGE_WIDE = re.compile(
+    r"<(base|style)\b[^>]*>"
+    r"|<(meta)\b(?![^>]*\bitemprop\b)(?=[^>]*\bhttp-equiv\b)[^>]*>"
+    r"|<(link)\b(?![^>]*\bitemprop\b)(?=[^>]*\brel\s*=\s*[\"']?[^\"'>]*\b(?:stylesheet|preload|modulepreload|import|prefetch)\b)[^>]*>",
+    re.I,
+)
 _PAGE_WIDE_EFFECTS = {
     "base": "changes where every relative link of the page leads, the site's own menu and links too",
-    "meta": "speaks for the whole page (http-equiv=refresh sends its readers to another address)",
+    "meta": 'speaks for the whole page (http-equiv="refresh" sends its readers to another address)',
     "link": "loads into the whole page, whose look or behaviour it may change",
     "style": 'styles the whole page, the site\'s header, menu and footer too (style="..." on an element styles it alone)',
 }
@@ -859,8 +866,9 @@ class _Reader:
         written, and these act on the whole page, not on the article's text alone."""
         seen: Counter[str] = Counter()
         for found in _PAGE_WIDE.finditer(html):
-            name = found[1].lower()
-            written = found[0] if "\n" not in found[0] and found[0] in text else f"<{found[1]}"
+            tag = found[1] or found[2] or found[3]
+            name = tag.lower()
+            written = found[0] if "\n" not in found[0] and found[0] in text else f"<{tag}"
             seen[written] += 1
             self.warn_on_line(text, written, f"<{name}> {_PAGE_WIDE_EFFECTS[name]}: delete it, unless that is meant", seen[written])
 
