@@ -8,6 +8,7 @@ author likely meant, before `ssg check --links` would find it on the built page.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from collections.abc import Collection
 from itertools import compress
@@ -19,6 +20,7 @@ from .config import Config
 from .content import Article, StandalonePage, as_read, body_line, slug_of
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
+from .load import is_article_name, skipped_folder
 from .pathhints import ContentPaths, is_file, link_hint, listing_hint, relative, wikilink_target
 from .pelican import LISTING_LINKS
 from .scripts import composed
@@ -67,7 +69,7 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
             exists = is_file(config.content_path / target)  # a draft, or dated later: that is the article meant
             guess = None
             if not exists:  # (the name in another folder, not published: a draft, or dated later, is the one meant)
-                unpublished = unpublished or ContentPaths(set(ContentPaths.files_in(config.content_path, articles=True).paths) - known)
+                unpublished = unpublished or _unpublished(config, known)
                 other = unpublished.same_name(target)
                 guess = (
                     f"{config.content_dir}/{other} has its name, a draft or dated later: write {relative(a.source_path, other)}, which leads there once it is published"
@@ -80,6 +82,18 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
                 Problem(where, line, None, message) for line in lines_naming(config.content_path / a.source_path, target) or [None]
             ]
     return problems
+
+
+def _unpublished(config: Config, published: Collection[str]) -> ContentPaths:
+    """The content folder's articles a build reads and does not publish (drafts, those dated later): not the files it
+    never reads (`_notes/plan.md`, `_x.md`), which a link's hint named as "a draft or dated later". Walked only where a
+    link to an article is broken."""
+    every = ContentPaths.files_in(config.content_path, articles=True).paths
+    return ContentPaths(
+        path
+        for path in every - set(published)
+        if is_article_name(posixpath.basename(path)) and not any(map(skipped_folder, path.split("/")[:-1]))
+    )
 
 
 def unknown_site_links(site: Site, config: Config, urls: Urls, written: Collection[str]) -> list[Problem]:

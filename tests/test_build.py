@@ -603,6 +603,7 @@ def test_a_link_to_a_missing_article_suggests_the_file_likely_meant(project):
             # Its name in another folder, dated later: the one meant, not a published article of a close name (a trial).
             "content/2027/later.md": article("Later", "2027-01-01"),
             "content/2025/latter.md": article("Latter", "2025-01-01"),
+            "content/_notes/nothing-like-it.md": article("Notes", "2025-01-01"),  # (never read: named by no hint)
         }
     )
     assert [str(w) for w in project.build().warnings] == [
