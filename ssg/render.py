@@ -33,7 +33,7 @@ from .scripts import alphabet_languages, part_lang, written_in_cyrillic
 from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
-from .workers import die_with
+from .workers import die_with, owned
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 CARDS_KEPT = 2048  # entries a one-shot build keeps made (about 2 KB each): listings render in date order (`_render_order`)
@@ -697,7 +697,7 @@ def _render_all(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]
     try:
         initargs = (renderer, output, todo, bounds, size, os.getpid())
         # (Files set aside are claimed by moving them meanwhile: `Output.sharing`.)
-        with output.sharing(), ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=initargs) as pool:
+        with output.sharing(), owned(ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_inherit, initargs=initargs)) as pool:
             helpers = [pool.submit(_render_front) for _ in range(jobs - 1)]
             try:
                 while taken := _take(bounds, size, from_back=True):

@@ -31,7 +31,15 @@ def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     own process after one edit too, as `render._render_all` says.)"""
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    with owned(ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))) as pool:
+        yield pool
+
+
+@contextlib.contextmanager
+def owned(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
+    """`pool`, stopped as the block ends, the work not started dropped; where the block is interrupted, the
+    interruption is what is told, not a "cannot join thread before it is started" of a pool stopped as it started
+    (`worker_pool`; the render helpers' pool alike)."""
     try:
         yield pool
     except BaseException:
