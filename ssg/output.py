@@ -1001,6 +1001,13 @@ def stopped_note(folder: Path) -> str | None:
     folder meanwhile published the mix. None where no build was stopped so."""
     if not moving_list(folder).exists():
         return None
+    lock = working_path(folder, "lock")
+    try:  # (a build moving its files in now has its list there too, and the lock: no build was stopped)
+        release_lock(lock, hold_lock(lock))
+    except BlockingIOError:
+        return None
+    except OSError:
+        pass
     return (
         f"{folder} holds files of two builds: an earlier build was stopped while moving its files in, and this one failed "
         "before it made them again (the next build that succeeds does; do not publish the folder until then)"
