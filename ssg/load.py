@@ -322,19 +322,16 @@ def is_editor_file(name: str) -> bool:
     return name.startswith(".") or name.endswith(EDITOR_SUFFIXES) or name == "4913" or (name.startswith("#") and name.endswith("#"))
 
 
-# Hidden files of a static folder that are no part of the site: the system's (a Mac's folder settings, its `._x`
-# resource forks) and git's (`.gitkeep` holds an empty folder in the repository).
-_HIDDEN_UNPUBLISHED = frozenset({".DS_Store", ".localized", ".git", ".gitignore", ".gitkeep", ".gitattributes", ".gitmodules", ".keep"})
+# The hidden files of a static folder that hosts read (Apache's `.htaccess`, GitHub Pages' `.nojekyll`, Codeberg
+# Pages' `.domains`, RFC 8615's `.well-known/`): published, where every other hidden file is not (a `.env` or a
+# `.htpasswd` kept there, a Mac's `.DS_Store`).
+_HIDDEN_PUBLISHED = frozenset({".htaccess", ".nojekyll", ".domains", ".well-known"})
 
 
 def unpublished_static(name: str) -> bool:
-    """Whether a static folder's file (or folder) of this name is no part of the site: an editor's (`is_editor_file`),
-    the system's or git's. Other hidden files are the site's, as Hugo and Jekyll publish them: a host reads
-    `.htaccess`, GitHub Pages `.nojekyll`, and `.well-known/` proves a domain's owner (`.htaccess` was left out
-    without a word)."""
-    if name.startswith(".") and not name.startswith((".#", "._")) and name not in _HIDDEN_UNPUBLISHED:
-        return name.endswith(EDITOR_SUFFIXES)  # (`.x.swp`: Vim's swap)
-    return is_editor_file(name)
+    """Whether a static folder's file (or folder) of this name is no part of the site: an editor's or any hidden one
+    (`is_editor_file`) but those hosts read (`.htaccess` was left out without a word, where Hugo and Jekyll publish it)."""
+    return name not in _HIDDEN_PUBLISHED and is_editor_file(name)
 
 
 # What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or

@@ -197,9 +197,9 @@ def test_a_failed_build_says_the_output_holds_two_builds_where_an_earlier_one_wa
     assert "note:" not in CliRunner().invoke(main, ["-C", str(site.root), "build"]).output
 
 
-def test_a_static_folders_hidden_files_are_published_but_the_systems_gits_and_editors(site):
+def test_a_static_folders_hidden_files_that_hosts_read_are_published_and_no_others(site):
     """`static/.htaccess` and `.nojekyll` were left out without a word (Hugo and Jekyll publish them; a host reads
-    them); `.well-known/` was published. A Mac's .DS_Store, git's .gitkeep and an editor's swap are not the site's."""
+    them); `.well-known/` was published. A Mac's .DS_Store, git's .gitkeep, an editor's swap and a .env are not."""
     names = [
         ".htaccess",
         ".nojekyll",
@@ -210,6 +210,9 @@ def test_a_static_folders_hidden_files_are_published_but_the_systems_gits_and_ed
         ".style.css.swp",
         "x.css~",
         ".git/HEAD",
+        ".env",  # (secrets kept beside the site's files: a second reading)
+        ".htpasswd",
+        ".npmrc",
     ]
     site.write({f"static/{name}": "x\n" for name in names})
     site.build()

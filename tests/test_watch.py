@@ -84,7 +84,7 @@ KINDS = [
     ("content/.git/index", IGNORED),
     ("site.yaml~", IGNORED),
     ("templates/.base.html.swp", IGNORED),
-    # a static folder's hidden files are the site's (a host reads .htaccess), but the system's and git's
+    # a static folder's hidden files that hosts read are the site's, and no others
     ("static/.htaccess", STATIC),
     ("static/.well-known/security.txt", STATIC),
     ("themes/default/static/.nojekyll", STATIC),
@@ -93,6 +93,7 @@ KINDS = [
     ("static/._logo.png", IGNORED),
     ("static/.style.css.swp", IGNORED),
     ("static/.#style.css", IGNORED),
+    ("static/.env", IGNORED),
     ("content/.obsidian/workspace.json", IGNORED),
     # not a source
     ("README.md", IGNORED),
