@@ -34,6 +34,14 @@ _TEXT_ONLY = frozenset(["textarea", "title"])
 # What stands in `_Scanner.open_` for an element HTML closes by itself (a <p>, an <li>): its end tag, where written
 # (Markdown writes every paragraph's), closes what was opened in it, and nothing closes it where it is not.
 _SELF_CLOSED = ""
+# What a <p> ends at, where a browser ends it (HTML's "close a p element"): a block's start tag (`Read more <div
+# class="note">`: the paragraph Markdown made around it ends there, and its `</p>` after the block closes nothing).
+_ENDS_P = frozenset(
+    ["address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figcaption", "figure", "footer",
+     "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+     "table", "ul"]
+)  # fmt: skip
+_P_SCOPE = frozenset(["button", "table", "td", "th", "caption", "object", "template", "marquee", "applet"])  # (a <p> beyond is not ended)
 
 
 class Balanced(NamedTuple):
@@ -88,12 +96,25 @@ class _Scanner(HTMLParser):
         return self.lines[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.text_of is None and tag in _ENDS_P:
+            self._end_paragraph()
         if self.text_of is None and tag in _SELF_CLOSING:
             self.open_.append((tag, _SELF_CLOSED, self._offset()))
         elif self.text_of is None and tag not in _VOID:
             self.open_.append((tag, self.get_starttag_text() or f"<{tag}>", self._offset()))
             if tag in _TEXT_ONLY:
                 self.text_of = tag
+
+    def _end_paragraph(self) -> None:
+        """A <p> open in scope ends here, as a browser ends it: what was opened in it stays open (a browser carries it
+        into the block)."""
+        for n in range(len(self.open_) - 1, -1, -1):
+            name, written, _ = self.open_[n]
+            if name in _P_SCOPE and written != _SELF_CLOSED:
+                return
+            if name == "p" and written == _SELF_CLOSED:
+                del self.open_[n]
+                return
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         if tag in _FOREIGN or any(name in _FOREIGN for name, _, _ in self.open_):

@@ -1061,6 +1061,9 @@ def test_html_pasted_with_an_element_left_open_is_closed_and_warned_of_on_its_li
         "<p>a<br>b <!-- <div> --></p>\n\n<script>if (a<b) {}</script>\n\n`<div>` and\n\n    <b>\n"
     )
     assert read(fine)["warnings"] == [] and read(fine)["body"].endswith("<pre><code>&lt;b&gt;\n</code></pre>")
+    # A block in a paragraph ends it, as a browser ends it: its </p> after the block closes nothing (a second reading).
+    block = read('---\ntitle: T\ndate: 2021-01-01\n---\nRead more <div class="note">\nInside the note\n\n</div>\n')
+    assert block["warnings"] == [] and block["body"] == '<p>Read more <div class="note">\nInside the note</p>\n</div>'
 
 
 def test_pasted_html_that_acts_on_the_whole_page_is_warned_of_on_its_line():
