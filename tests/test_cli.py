@@ -1229,7 +1229,7 @@ def test_a_signal_held_as_files_move_in_that_is_ignored_or_comes_with_a_failure(
     "pool",
     [
         "ProcessPoolExecutor(1, multiprocessing.get_context('fork'), render._inherit, (None, None, [], None, 8, os.getpid()))",
-        "workers.worker_pool(1)",  # (reading articles, `ssg check --links`)
+        "(held := workers.worker_pool(1)).__enter__()",  # (reading articles, `ssg check --links`; held: the pool ends with its context)
     ],
 )
 def test_a_worker_ends_with_the_process_that_started_it(tmp_path, pool):
