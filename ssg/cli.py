@@ -75,7 +75,7 @@ def _fail(error: SsgError, what: str, note: str | None = None) -> None:
         click.secho(f"error: {problem}", fg="red", err=True)
     count = len(error.problems)
     click.echo(f"{what} failed: {count:,} problem{'s' * (count != 1)}.", err=True)
-    _most_common(error.problems, "problems")
+    most_common(error.problems, "problems")
     if note:
         click.secho(f"note: {note}", fg="yellow", err=True)
     # Only the command line was wrong (a bad --base-url or -o): a usage error, as the README's exit codes say.
@@ -85,14 +85,14 @@ def _fail(error: SsgError, what: str, note: str | None = None) -> None:
 def _warn(warnings: list[Problem]) -> None:
     for warning in in_file_order(warnings):
         click.secho(f"warning: {warning}", fg="yellow", err=True)
-    _most_common(warnings, "warnings")
+    most_common(warnings, "warnings")
 
 
 MANY = 20  # problems from which the list ends with those that many files share
 SHARED = 3  # files that must share a problem for the tally to name it
 
 
-def _most_common(problems: list[Problem], what: str) -> None:
+def most_common(problems: list[Problem], what: str) -> None:
     """After a long list (an import that wrote `lang: uk` into 4,009 files among 9,416 problems): the problems that many
     files share, most first, as one line each, so that what to fix first is not lost in the list. Every one is still
     listed above it: a converter or an editor's error list goes by the lines."""

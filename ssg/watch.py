@@ -40,6 +40,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
 from .build import Builder, BuildOptions, BuildResult, fewer_collections
+from .cli import most_common
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .content import Article
 from .errors import Problem, SsgError
@@ -627,6 +628,7 @@ class Rebuilder:
         self._changed: set[str] | None = None
         self._watcher: Watcher | None = None
         self._warnings: set[Problem] = set()
+        self._problems: set[Problem] = set()  # those the last failed build printed: a save prints only new ones
 
     def start(self, config: Config) -> None:
         self.config = config
@@ -721,9 +723,11 @@ class Rebuilder:
             self.failed(SsgError(Problem("ssg", None, None, f"internal error: {type(exc).__name__}: {exc}")))
             return
         self.last = result
-        for warning in sorted(set(result.warnings) - self._warnings):
+        new = sorted(set(result.warnings) - self._warnings)
+        for warning in new:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
-        self._warnings = set(result.warnings)
+        most_common(new, "warnings")
+        self._warnings, self._problems = set(result.warnings), set()
         left_out = f", {result.left_out(self.include)}" if result.left_out() else ""
         click.echo(f"Built in {result.seconds:.2f} s: {result.changed} written, {result.deleted} removed{left_out}.")
         if view.folder != before.folder and before.folder != Path("/nonexistent"):  # (site.yaml's output_dir or cache_dir)
@@ -839,13 +843,19 @@ class Rebuilder:
         self.build(self.config)
 
     def failed(self, error: SsgError) -> None:
+        """The problems of a failed build, each printed once (as the README says): a save that fixes one of fifty
+        printed the other 49 again, 1,377 lines for fifty fixes (a trial); a long list ends with what most files share."""
         self.state.publish(changed=False, problems=error.problems)
-        for problem in error.problems:
+        new = [problem for problem in error.problems if problem not in self._problems]
+        for problem in new:
             click.secho(f"error: {problem}", fg="red", err=True)
-        count = len(error.problems)
+        most_common(new, "problems")
+        count, told = len(error.problems), len(error.problems) - len(new)
+        self._problems = set(error.problems)
         built = self.last is not None or (self.config is not None and (self.target(self.config).output_path / MANIFEST).is_file())
         kept = self.kept if built else "nothing is built yet: fix it and save"
-        click.echo(f"Build failed: {count} problem{'s' * (count != 1)}; {kept}.", err=True)
+        above = f" ({told:,} told above)" if told else ""
+        click.echo(f"Build failed: {count:,} problem{'s' * (count != 1)}{above}; {kept}.", err=True)
 
     def stop(self) -> None:
         self.state.close()

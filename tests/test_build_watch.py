@@ -114,8 +114,19 @@ def test_saves_rebuild_the_output_as_a_fresh_build_would(project, tmp_path):
         failure = "".join(lines.built("content/2021/broken.md", "Build failed"))
         assert "content/2021/broken.md:2" in failure and "the output keeps the last good build" in failure
         assert tree(site.public) == before
+        # Each problem is printed once: a second broken file's save prints its own, a fix of one prints none again.
+        site.write({"content/2021/broken2.md": "---\ntitle: [unclosed\n---\n"})
+        failure = lines.built("content/2021/broken2.md", "Build failed")
+        assert [line for line in failure if line.startswith("error:")] == [
+            line for line in failure if line.startswith("error: content/2021/broken2.md:2")
+        ]
+        assert failure[-1].startswith("Build failed: 2 problems (1 told above); ")
         site.remove("content/2021/broken.md")
-        lines.built("content/2021/broken.md")
+        failure = lines.built("content/2021/broken.md", "Build failed")
+        assert not [line for line in failure if line.startswith("error:")]
+        assert failure[-1].startswith("Build failed: 1 problem (1 told above); ")
+        site.remove("content/2021/broken2.md")
+        lines.built("content/2021/broken2.md")
         assert tree(site.public) == before
 
         assert ctrl_c(process, lines.drained) == 0
