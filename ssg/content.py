@@ -670,7 +670,7 @@ class _Reader:
         where = "" if key == "image" else f" in place of {key}:"
         for k, name in astray.items():
             if name in has_own:
-                message = f"not shown: {key}: has a {name} of its own ({_flow_text(str(image[name]))}), which is: delete this one, or write it there"
+                message = f"not shown: {key}: has a {name} of its own ({_flow_text(str(image[name]))}), which the page shows: delete this one, or write it there"
             elif value is None:
                 message = f"not shown: the image's {name} goes under image:, and the article has none (write image: {{{written}}})"
             else:

@@ -507,7 +507,7 @@ def test_the_images_texts_written_beside_it_are_told_where_they_go():
     ]
     text = "---\ntitle: T\ndate: 2021-01-01\nimage: {src: a.jpg, credit: TASS}\ncredit: pronedra.ru\nimageAlt: A rocket\n---\nText.\n"
     assert [(w["field"], w["message"]) for w in read(text)["warnings"]] == [
-        ("credit", "not shown: image: has a credit of its own (TASS), which is: delete this one, or write it there"),
+        ("credit", "not shown: image: has a credit of its own (TASS), which the page shows: delete this one, or write it there"),
         ("imageAlt", "not shown: the image's alt goes under image: (write image: {src: a.jpg, credit: TASS, alt: A rocket})"),
     ]
     text = "---\ntitle: T\ndate: 2021-01-01\nalt: A rocket\n---\nText.\n"
