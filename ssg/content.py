@@ -994,11 +994,12 @@ class _Reader:
         Russian one, never do."""
         cyrillic = self.settings.cyrillic_lang
         lang = meta.get("lang")
-        if cyrillic is None or not lang:
+        if not lang or (cyrillic is None and self.settings.other_alphabet_lang is None):
             return
         title = meta.get("title") or ""
         if not written_in_cyrillic(lang):
-            if not reads_as_cyrillic(title) or cyrillic_share(rendered.text) < MOSTLY:
+            # (Where a site has two languages in Cyrillic, uk and ru, which is meant is not told: nothing is said.)
+            if cyrillic is None or not reads_as_cyrillic(title) or cyrillic_share(rendered.text) < MOSTLY:
                 return
             meant, alphabet = cyrillic, "in Cyrillic"
         else:

@@ -33,7 +33,7 @@ from .frontmatter import FrontMatterError, read_front_matter
 from .load import SKIPPED_FILE_PREFIXES, skipped_folder
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import find_file
-from .scripts import reads_as_cyrillic, reads_as_latin
+from .scripts import cyrillic_by_letters, reads_as_cyrillic, reads_as_latin
 from .site import tag_key
 from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
 from .workflow import WORKFLOW_PATH, pages_workflow
@@ -519,11 +519,12 @@ def title_language(config: Config, title: str) -> str | None:
     alphabet (en): the first for a title that reads as Cyrillic (`scripts.reads_as_cyrillic`), the other for one that
     reads as Latin (`scripts.reads_as_latin`) where it is not the site's `lang`; None otherwise (the article takes the
     site's `lang`). Written without it, a Russian article was published as English, and on a Russian site an English
-    one as Russian."""
-    if config.cyrillic_lang is None:
+    one as Russian. Where a site has two languages in Cyrillic (uk, ru, en), a Latin title is still the other's, and a
+    Cyrillic one is the language whose own letters it has (`Київ` uk, `ракеты` ru), else the site's."""
+    if not config.multilingual:
         return None
-    if reads_as_cyrillic(title):
-        return config.cyrillic_lang
+    if reads_as_cyrillic(title):  # (where a site has two in Cyrillic, uk and ru, the letters each has alone tell)
+        return config.cyrillic_lang or cyrillic_by_letters(title, config.language_codes)
     other = config.other_alphabet_lang
     return other if other and other != config.lang and reads_as_latin(title) else None
 

@@ -201,10 +201,24 @@ def cyrillic_language(codes: tuple[str, ...]) -> str | None:
 
 def alphabet_languages(codes: tuple[str, ...]) -> tuple[str | None, str | None]:
     """The one of `codes` written in Cyrillic and the one other (ru and en of en, ru), each None where there is not
-    exactly one: what a name's letters tell of its language (`part_lang`)."""
+    exactly one: what a name's letters tell of its language (`part_lang`). On a site of two languages in Cyrillic and
+    one other (uk, ru, en) the other is still told: Latin letters are English there (an English title was Ukrainian)."""
     cyrillic = cyrillic_language(codes)
     others = [code for code in codes if not written_in_cyrillic(code)]
-    return cyrillic, (others[0] if cyrillic is not None and len(others) == 1 else None)
+    return cyrillic, (others[0] if len(others) == 1 and len(others) < len(codes) else None)
+
+
+# Letters one Cyrillic language has and the others of a site do not (Ukrainian's і, ї, є, ґ; Russian's ы, э, ъ, ё):
+# what tells the two apart where a site has both (`cyrillic_by_letters`).
+_OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё"), "be": frozenset("ў")}
+
+
+def cyrillic_by_letters(text: str, codes: tuple[str, ...]) -> str | None:
+    """The one of `codes` written in Cyrillic whose own letters `text` has and no other's (`Київ` uk, `ракеты` ru),
+    where a site has several; None where the letters do not tell (`Супутники` is either)."""
+    letters = set(text.casefold())
+    found = [code for code in codes if written_in_cyrillic(code) and letters & _OWN_LETTERS.get(code.split("-")[0].lower(), frozenset())]
+    return found[0] if len(found) == 1 else None
 
 
 def romanized(text: str) -> str:

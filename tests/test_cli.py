@@ -956,6 +956,13 @@ def test_new_on_a_bilingual_site_takes_the_language_of_a_titles_alphabet(project
     assert "lang" not in front("Роскосмос сообщил о стыковке")
     project.write({"site.yaml": site_yaml + "lang: en\nlanguages: [en, de]\n"})
     assert "lang" not in front("Роскосмос сообщил о посадке")
+    # Two languages in Cyrillic and one other (a Kyiv editor's uk, ru, en): a Latin title is English, a Cyrillic one the
+    # language whose own letters it has, else the site's (a trial: every one was Ukrainian, without a word).
+    project.write({"site.yaml": site_yaml + "lang: uk\nlanguages: [uk, ru, en]\n"})
+    assert front("NASA picks Blue Origin for a lander")["lang"] == "en"
+    assert front("Роскосмос сообщил о запуске ракеты")["lang"] == "ru"
+    assert front("Київ отримав новий супутник")["lang"] == "uk"
+    assert "lang" not in front("Спутник над городом")  # (no letter of one alone: the site's)
 
 
 def test_new_names_a_russian_titles_file_as_a_russian_reader_spells_it_in_latin(project):

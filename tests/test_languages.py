@@ -317,3 +317,23 @@ def test_init_writes_its_example_article_in_the_archives_language(tmp_path, lang
     assert front["title"] == title and front.get("lang") == lang
     built = run("-C", str(tmp_path / "site"), "build")
     assert built.exit_code == 0, built.output
+
+
+def test_a_site_of_two_languages_in_cyrillic_and_one_other_tells_english_by_its_letters(project):
+    """uk, ru, en (a Kyiv editor's trial): an English clipping left in the default Ukrainian was built with Ukrainian
+    dates and interface without a word, and an English name on a Ukrainian page was not marked for screen readers."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: uk\nlanguages: [uk, ru, en]\n",
+            "content/2021/plain.md": article("Satellite reaches orbit", "2021-05-24", "The satellite reached orbit, officials said."),
+            "content/2021/uk.md": article(
+                "Супутник на орбіті", "2021-05-25", "Супутник вийшов на орбіту.", tags="[space debris]", lang="uk"
+            ),
+        }
+    )
+    result = project.build()
+    assert [w.message for w in result.warnings if w.field == "lang"] == [
+        "not given, so the article is in the site's 'uk', but the title and text are not in Cyrillic (add lang: en if they "
+        "are in that language; its URL moves with it, and aliases: keeps the old one working)"
+    ]
+    assert '<span lang="en">space debris</span>' in project.page("2021/05/25/uk/")
