@@ -68,13 +68,17 @@ def cyrillic_share(text: str) -> float:
 
 
 _UNFILED = re.compile(r"^[\W_]+(?=\w)")  # quotes, brackets, a # before a name's first letter or digit
-_YO = str.maketrans("ё", "е")
+# The Cyrillic letters in the order the alphabets have them, Ukrainian's and Belarusian's among Russian's (ґ after г,
+# є after е, і and ї after и, ў after у), each put in a private code point of that order: by code point, Ukrainian's
+# names went Музей, Місяць, Євросоюз, Історія, Ґрунт. ё is е, as an index has it (Ёлки before Ель, not after Ярославль).
+_CYRILLIC_ORDER = "абвгґдеєжзиіїйклмнопрстуўфхцчшщъыьэюя"
+_ALPHABETIC = str.maketrans({letter: chr(0xE000 + n) for n, letter in enumerate(_CYRILLIC_ORDER)} | {"ё": chr(0xE000 + 6)})
 
 
 @functools.lru_cache(maxsize=8192)  # (the model and the tags and sources pages sort every tag and outlet by it, each save)
 def alphabetical(name: str, cyrillic_first: bool = False) -> tuple[int, str, str]:
-    """The key that puts names in the order an index has them (a tag cloud, a list of outlets): case aside, ё as е
-    (Ёлки before Ель, not after Ярославль, as ё's code point would put it), and a quote or bracket before the first
+    """The key that puts names in the order an index has them (a tag cloud, a list of outlets): case aside, Cyrillic in
+    its alphabets' order and ё as е (`_ALPHABETIC`), and a quote or bracket before the first
     letter not counted («Союз МС-18» under С); then the name as written, so that two names the first part makes equal
     keep one order. Names beginning with a number come first, then those with a letter; on the pages of a language
     written in Cyrillic (`cyrillic_first`), Cyrillic names before Latin ones, as CLDR's Russian order has them
@@ -84,7 +88,7 @@ def alphabetical(name: str, cyrillic_first: bool = False) -> tuple[int, str, str
     rank = 1 if _LETTER.match(first) else 0
     if rank and cyrillic_first and not _CYRILLIC.match(first):
         rank = 2
-    return rank, folded.translate(_YO), folded
+    return rank, folded.translate(_ALPHABETIC), folded
 
 
 def has_letters(text: str) -> bool:

@@ -627,3 +627,20 @@ def test_the_tags_and_sources_indexes_are_in_the_alphabetical_order_of_the_names
     assert tags == ["China", "Dmitry Rogozin", "Elon Musk", "Армия", "Ёлки", "Ель", "ельник", "«Союз МС-18»", "Ярославль"]
     outlets = re.findall(r'<span class="source-list__name">(?:<span lang="ru">)?([^<]+)', project.page("sources/"))
     assert outlets == ["Interfax", "Reuters", "ТАСС"]
+
+
+def test_a_ukrainian_index_is_in_the_ukrainian_alphabets_order(project):
+    """A Kyiv editor's trial: tags/ went Архів, Музей, Місяць, Євросоюз, Історія, Ґрунт (by code point: є, і, ї and ґ
+    stand after я there), and "Європейська правда" after "Укрінформ" on sources/."""
+    names = "[Музей, Місяць, Євросоюз, Історія, Ґрунт, Архів, Їжак, Иран]"
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: uk\n",
+            "content/a.md": article("Новина", "2021-01-10T10:00:00+03:00", tags=names, source="Укрінформ"),
+            "content/b.md": article("Інша", "2021-01-11T10:00:00+03:00", source="Європейська правда"),
+        }
+    )
+    project.build()
+    tags = re.findall(r'<a class="tag" href="[^"]+">([^<]+) <span', project.page("tags/"))
+    assert tags == ["Архів", "Ґрунт", "Євросоюз", "Иран", "Історія", "Їжак", "Місяць", "Музей"]
+    assert re.findall(r'<span class="source-list__name">([^<]+)</span>', project.page("sources/")) == ["Європейська правда", "Укрінформ"]
