@@ -96,8 +96,9 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
     entry.updated(article.modified)
     if article.summary:
         entry.summary(article.summary)
-    for tag in tags:
-        entry.category(term=tag.name, label=tag.label(article.lang), scheme=urls.absolute(urls.tags()))  # see the module's docstring
+    if tags:  # (all in one call: feedgen remakes its list on each, and 200 tags an entry took a feed 9 ms; see the module's docstring)
+        scheme = urls.absolute(urls.tags())
+        entry.category([{"term": tag.name, "label": tag.label(article.lang), "scheme": scheme} for tag in tags])
     if article.source:
         entry.author({"name": article.source.name, **_uri(article.source.url)})
         if article.source.url:
