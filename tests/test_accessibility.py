@@ -237,6 +237,18 @@ def test_an_address_as_a_credit_or_in_the_rights_notice_breaks_instead_of_wideni
             assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
 
 
+def test_a_long_one_word_tag_breaks_instead_of_widening_a_phones_page(project, page: Page) -> None:
+    """`Межгосударственнаякомиссияпосотрудничествувкосмосе`, one word: its chip ran off a 375 px screen on the article, the
+    home page and tags/, which scrolled sideways (a trial; WCAG 1.4.10, reflow)."""
+    tags = "[Межгосударственнаякомиссияпосотрудничествувкосмосе, Space]"
+    project.write({"content/2021/a.md": article("Soyuz", "2021-10-05", tags=tags)}).build()
+    page.set_viewport_size({"width": 320, "height": 640})
+    with served(project.public) as url:
+        for path in ("2021/10/05/a/", "", "tags/"):
+            _open(page, url + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
 # Each printed element's text colour, and its background (which a browser prints only when asked to).
 PRINTED_COLOURS = """() => [...document.querySelectorAll('main *')].map(e => {
   const s = getComputedStyle(e); return `${e.tagName}.${e.className}: ${s.color} on ${s.backgroundColor}`; })"""
