@@ -69,10 +69,18 @@ def cyrillic_share(text: str) -> float:
 
 _UNFILED = re.compile(r"^[\W_]+(?=\w)")  # quotes, brackets, a # before a name's first letter or digit
 # The Cyrillic letters in the order the alphabets have them, Ukrainian's and Belarusian's among Russian's (ґ after г,
-# є after е, і and ї after и, ў after у), each put in a private code point of that order: by code point, Ukrainian's
+# є after е, і and ї after и, ў after у), each given the code point of its place in that order: by code point, Ukrainian's
 # names went Музей, Місяць, Євросоюз, Історія, Ґрунт. ё is е, as an index has it (Ёлки before Ель, not after Ярославль).
+# The Cyrillic block's code points are dealt out again in that order (its other letters, Serbian's ђ and Kazakh's қ,
+# after я, as before), so Cyrillic still sorts after Latin and before Chinese.
 _CYRILLIC_ORDER = "абвгґдеєжзиіїйклмнопрстуўфхцчшщъыьэюя"
-_ALPHABETIC = str.maketrans({letter: chr(0xE000 + n) for n, letter in enumerate(_CYRILLIC_ORDER)} | {"ё": chr(0xE000 + 6)})
+_ALPHABETIC = str.maketrans(
+    {
+        letter: chr(0x400 + n)
+        for n, letter in enumerate([*_CYRILLIC_ORDER, *(chr(c) for c in range(0x400, 0x530) if chr(c) not in _CYRILLIC_ORDER + "ё")])
+    }
+    | {"ё": chr(0x400 + 6)}
+)
 
 
 @functools.lru_cache(maxsize=8192)  # (the model and the tags and sources pages sort every tag and outlet by it, each save)
@@ -212,16 +220,20 @@ def alphabet_languages(codes: tuple[str, ...]) -> tuple[str | None, str | None]:
     return cyrillic, (others[0] if len(others) == 1 and len(others) < len(codes) else None)
 
 
-# Letters one Cyrillic language has and the others of a site do not (Ukrainian's і, ї, є, ґ; Russian's ы, э, ъ, ё):
-# what tells the two apart where a site has both (`cyrillic_by_letters`).
-_OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё"), "be": frozenset("ў")}
+# The letters Ukrainian has and Russian does not, and the other way round: what tells the two apart where a site has
+# both (`cyrillic_by_letters`). Only those two: Belarusian has Russian's ы, э, ё and Ukrainian's і, Bulgarian Russian's ъ.
+_OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
 
 
 def cyrillic_by_letters(text: str, codes: tuple[str, ...]) -> str | None:
-    """The one of `codes` written in Cyrillic whose own letters `text` has and no other's (`Київ` uk, `ракеты` ru),
-    where a site has several; None where the letters do not tell (`Супутники` is either)."""
+    """Of a site whose languages in Cyrillic are Ukrainian and Russian, the one whose own letters `text` has and the
+    other's not (`Київ` uk, `ракеты` ru); None where the letters do not tell (`Супутники`, or both), or the site has
+    another language in Cyrillic."""
+    cyrillic = {code: code.replace("_", "-").split("-")[0].lower() for code in codes if written_in_cyrillic(code)}
+    if set(cyrillic.values()) != set(_OWN_LETTERS) or len(cyrillic) != len(_OWN_LETTERS):
+        return None
     letters = set(text.casefold())
-    found = [code for code in codes if written_in_cyrillic(code) and letters & _OWN_LETTERS.get(code.split("-")[0].lower(), frozenset())]
+    found = [code for code, base in cyrillic.items() if letters & _OWN_LETTERS[base]]
     return found[0] if len(found) == 1 else None
 
 

@@ -632,7 +632,7 @@ def test_the_tags_and_sources_indexes_are_in_the_alphabetical_order_of_the_names
 def test_a_ukrainian_index_is_in_the_ukrainian_alphabets_order(project):
     """A Kyiv editor's trial: tags/ went Архів, Музей, Місяць, Євросоюз, Історія, Ґрунт (by code point: є, і, ї and ґ
     stand after я there), and "Європейська правда" after "Укрінформ" on sources/."""
-    names = "[Музей, Місяць, Євросоюз, Історія, Ґрунт, Архів, Їжак, Иран]"
+    names = "[Музей, Місяць, Євросоюз, Історія, Ґрунт, Архів, Їжак, Иран, Ђоковић, 東京, NASA]"
     project.write(
         {
             "site.yaml": SITE_YAML + "lang: uk\n",
@@ -642,5 +642,6 @@ def test_a_ukrainian_index_is_in_the_ukrainian_alphabets_order(project):
     )
     project.build()
     tags = re.findall(r'<a class="tag" href="[^"]+">([^<]+) <span', project.page("tags/"))
-    assert tags == ["Архів", "Ґрунт", "Євросоюз", "Иран", "Історія", "Їжак", "Місяць", "Музей"]
+    # (Cyrillic's other letters after я, as before; Latin after Cyrillic on a page in Cyrillic, Chinese last)
+    assert tags == ["Архів", "Ґрунт", "Євросоюз", "Иран", "Історія", "Їжак", "Місяць", "Музей", "Ђоковић", "NASA", "東京"]
     assert re.findall(r'<span class="source-list__name">([^<]+)</span>', project.page("sources/")) == ["Європейська правда", "Укрінформ"]

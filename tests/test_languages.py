@@ -337,3 +337,14 @@ def test_a_site_of_two_languages_in_cyrillic_and_one_other_tells_english_by_its_
         "are in that language; its URL moves with it, and aliases: keeps the old one working)"
     ]
     assert '<span lang="en">space debris</span>' in project.page("2021/05/25/uk/")
+
+
+def test_the_letters_tell_only_ukrainian_from_russian():
+    """Belarusian has Russian's ы, э, ё and Ukrainian's і, Bulgarian Russian's ъ: on such sites the letters told a
+    Belarusian or Bulgarian title Russian (a second reading)."""
+    from ssg.scripts import cyrillic_by_letters
+
+    assert cyrillic_by_letters("Київ", ("uk", "ru", "en")) == "uk" and cyrillic_by_letters("ракеты", ("en", "ru", "uk")) == "ru"
+    assert cyrillic_by_letters("Гэта навіны з Мінска", ("be", "ru", "en")) is None
+    assert cyrillic_by_letters("Вести от България", ("bg", "ru")) is None
+    assert cyrillic_by_letters("Ёлка в Києві", ("uk", "ru")) is None  # (both: the site's)
