@@ -285,8 +285,8 @@ class Theme:
         return f"No {kind} named {name!r} ({fix})"
 
     def template_frame(self, exc: BaseException) -> tuple[str | None, int | None]:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
-        return (self.display(frames[-1].filename), frames[-1].lineno) if frames else (None, None)
+        frame = _innermost_template(exc)
+        return (self.display(frame.filename), frame.lineno) if frame is not None else (None, None)
 
     def display(self, filename: str) -> str:
         """A template's path as the user knows it: under the project, else under ssg's folder."""
@@ -925,37 +925,39 @@ def _text_read_hint(exc: jinja2.UndefinedError, known: SiteFacts) -> None:
     exc.args = (f"{found['all']} ({hint})",)
 
 
+def _innermost_template(exc: BaseException) -> traceback.FrameSummary | None:
+    """The frame of `exc`'s traceback in the template it was raised in (Jinja compiles a template's code under its
+    file's name and lines), None where none is: its file, line and that line's text (`line`, read as it is on disk)."""
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
+    return frames[-1] if frames else None
+
+
 def _source_line(exc: BaseException) -> str:
     """The template's line an error was raised on ("" where none is known or it cannot be read)."""
-    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
-    try:
-        lines = Path(frames[-1].filename).read_text(encoding="utf-8").splitlines() if frames else []
-    except OSError:
-        return ""
-    return lines[frames[-1].lineno - 1] if frames and frames[-1].lineno and frames[-1].lineno <= len(lines) else ""
+    frame = _innermost_template(exc)
+    return (frame.line or "") if frame is not None else ""
 
 
 def _imported_name(exc: BaseException, env: jinja2.Environment) -> str:
     """The name an import gives the template an error was raised in (`macros.html`, `partials/macros.html`): the
     message said `{% import 'x.html' as m with context %}`, and the designer had written `{% from "macros.html" import
     byline %}`."""
-    files = [Path(frame.filename) for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
+    frame = _innermost_template(exc)
+    if frame is None:
+        return "x.html"
+    file = Path(frame.filename)
     loaders = env.loader.loaders if isinstance(env.loader, jinja2.ChoiceLoader) else [env.loader]
     folders = [Path(folder) for loader in loaders if isinstance(loader, jinja2.FileSystemLoader) for folder in loader.searchpath]
-    if files:
-        for folder in folders:
-            if files[-1].is_relative_to(folder):
-                return files[-1].relative_to(folder).as_posix()
-    return files[-1].name if files else "x.html"
+    return next((file.relative_to(folder).as_posix() for folder in folders if file.is_relative_to(folder)), file.name)
 
 
 def _declared(exc: BaseException, env: jinja2.Environment) -> set[str]:
     """The names the template an error was raised in gives itself (a macro it imports or defines, a `{% set %}`, a loop's
     variable): `{{ by_line(article) }}` after `{% from "macros.html" import byline %}` was told the page's names alone,
     without `byline`. Read only for such an error."""
-    files = [frame.filename for frame in traceback.extract_tb(exc.__traceback__) if frame.filename.endswith(TEMPLATE_SUFFIXES)]
+    frame = _innermost_template(exc)
     try:
-        ast = env.parse(Path(files[-1]).read_text(encoding="utf-8")) if files else None
+        ast = env.parse(Path(frame.filename).read_text(encoding="utf-8")) if frame is not None else None
     except (OSError, jinja2.TemplateSyntaxError):
         return set()
     if ast is None:
