@@ -485,7 +485,7 @@ class Builder:
                     result.warnings.append(unsaved)  # (the output is whole: the build succeeds, the next one checks every page)
                 if not config.preview:  # (after the record: a later build that finds it all up to date has moved nothing)
                     result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
-                    result.warnings += renamed_listings(gone, output.old, made.pages, made.urls, config.output_dir)
+                    result.warnings += renamed_listings(gone, output.old, made.pages, made.site, config, made.urls)
         finally:
             try:
                 run.store.close(shrink=not self.remember)  # (a long-lived builder's are the preview's saves)

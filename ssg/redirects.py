@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .config import CONFIG_FILE, TAG_URL_MAKERS, Config, option_line
 from .content import OWN_URL_KEYS, Alias, old_url, outlet_key
@@ -147,7 +147,10 @@ def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[Listin
             line = line_below(config.root / CONFIG_FILE, name, after) or after
             now = kind.live.get(kind.names.key(name))
             if now is None:
-                message = f"{name!r} is no article's {kind.noun}: its old names and URLs redirect to nothing (name it as articles write it)"
+                message = (
+                    f"{name!r} is no article's {kind.noun}: no page redirects from its old names and URLs (name the {kind.noun} "
+                    f"as articles write it; renamed again? make its new name the entry's, with {name!r} among the old names)"
+                )
                 warnings.append(Problem(CONFIG_FILE, line, option, message))
                 continue
             target = PageLink(now.label(config.lang), config.lang, kind.page(now.slug))
@@ -296,7 +299,10 @@ def _old_address(old: str, kind: _Listings, now: tuple, urls: Urls, target: str)
         key = kind.names.key(old)
         if key in kind.live and kind.live[key] != now:
             raise _StillListedError(key)
-        path, feed = kind.page(kind.slug(key)), kind.feed(kind.slug(key))
+        # (At the address the name had as a listing of its own: `Байконур` merged into Baikonur by `tag_names:` was at
+        # tags/baykonur/, which the merge took away; the name's key now is Baikonur's, whose address is its page.)
+        slug = kind.slug(kind.names.fold(old))
+        path, feed = kind.page(slug), kind.feed(slug)
     else:
         host, path = old_url(old, (".html", ".htm", ".xml"), kind.page("old-name"))
         path = urls.alias(Alias("", path, host), target)
@@ -417,30 +423,99 @@ def moved_pages(
     return _moved_warnings(sorted(moved, key=lambda found: found[0]), output, content_dir)
 
 
-def renamed_listings(gone: Iterable[str], was: Collection[str], pages: Sequence[Page], urls: Urls, output: str) -> list[Problem]:
-    """A warning when the page of one tag (or outlet) is gone since the last build and the page of one new tag came:
-    most likely the tag was renamed (a `sed` over its articles), and once published every link to its old address
-    breaks. The warning gives the `tag_aliases:` entry that keeps the address, and its feed (`listing_aliases`). Several
-    gone or come at once cannot be paired from the output's files, nor a tag merged into one there before: nothing is
-    said then, nor when a tag's last article went and no new tag came."""
+def renamed_listings(
+    gone: Iterable[str], was: Collection[str], pages: Sequence[Page], site: Site, config: Config, urls: Urls
+) -> list[Problem]:
+    """A warning for each tag's (or outlet's) page gone since the last build that another tag's page likely took over,
+    with the `tag_aliases:` entry that keeps its address (a page there redirects, and its feed is written there too:
+    `listing_aliases`). Once published, every link and bookmark to the old address breaks; Hugo and Jekyll say nothing.
+
+    From the output's files and the site now: a page gone whose name one of a tag's names makes (`tag_names:` made
+    `Байконур` one tag with Baikonur, as the build had advised); else the one page gone, or the pages of the one
+    `tag_aliases:` entry whose tag is gone (renamed again), beside the one tag's page that came (renamed: a `sed` over
+    its articles) or a few (split). Several gone at once cannot be paired, nor a tag merged into one that was there
+    before, from the output's files: nothing is said then, nor when a tag's last article went and no new tag came."""
     gone = list(gone)
-    problems = []
-    for kind, option, folder in (("tag", "tag_aliases", urls.tags()), ("source", "source_aliases", urls.sources())):
+    problems: list[Problem] = []
+    if not gone:
+        return problems
+    kinds = _listings(site, config, urls)
+    for kind, option in (("tag", "tag_aliases"), ("source", "source_aliases")):
+        listings = kinds[option]
         # (a page gone at another generator's address, `old_tag_urls:`' /tags/ёлка/ as the tag was renamed, is no listing's)
-        went = [file for file in gone if _is_listing_page(file, folder) and _SLUG.fullmatch(file[len(folder) : -len("/index.html")])]
-        came = (
-            [page for page in pages if page.kind == kind and page.file not in was and _is_listing_page(page.file, folder)] if went else []
-        )
-        if len(went) == 1 and len(came) == 1:
-            old, now, noun = _site_path(went[0]), came[0], LISTING_ALIASES[option]
-            message = (
-                f"the page of one {noun} is gone since the last build into {output} (/{old}), and one {noun}'s is new "
-                f"(/{now.path}, {now.title}): if it is that {noun} renamed, links and bookmarks to the old address break once "
-                f"this is published; {option}: {{{_flow_key(now.title)}: [/{old}]}} keeps it working (a page there redirects, "
-                "and its feed is written there too)"
-            )
-            problems.append(Problem(CONFIG_FILE, None, None, message))
+        went = {
+            slug: file
+            for file in gone
+            if _is_listing_page(file, listings.folder) and _SLUG.fullmatch(slug := file[len(listings.folder) : -len("/index.html")])
+        }
+        if not went:
+            continue
+        for slug, (now, name) in _other_names(listings).items():
+            if slug in went:
+                del went[slug]
+                problems.append(_merged(listings, option, slug, now, name, config.output_dir))
+        groups = _dead_entries(listings, getattr(config, option), went)
+        groups += [([], (slug,)) for slug in went if not any(slug in slugs for _, slugs in groups)]
+        came = [page for page in pages if page.kind == kind and page.file not in was and _is_listing_page(page.file, listings.folder)]
+        if len(groups) == 1 and 1 <= len(came) <= SPLIT_INTO:
+            problems.append(_renamed(listings, option, *groups[0], came, config.output_dir))
     return problems
+
+
+SPLIT_INTO = 3  # a tag split into more new ones than this is told of no more: which took its page cannot be told
+
+
+def _other_names(kind: _Listings) -> dict[str, tuple[Any, str]]:
+    """The address each other name of a listing had as a listing of its own (tags/baykonur/ of `Байконур`, which
+    `tag_names:` makes one with Baikonur) -> (that listing, the name)."""
+    found = {}
+    for now in kind.live.values():
+        for _, name in now.names:
+            slug = kind.slug(kind.names.fold(name))
+            if slug != now.slug:
+                found.setdefault(slug, (now, name))
+    return found
+
+
+def _dead_entries(kind: _Listings, entries: dict[str, list[str]], went: dict[str, str]) -> list[tuple[list[str], tuple[str, ...]]]:
+    """The entries of `tag_aliases:` whose tag is gone (renamed again), each as (its name and old names, the addresses
+    of them that `went`): its page and its old names' redirect pages went together, one tag's pages."""
+    found = []
+    for name, olds in entries.items():
+        if kind.names.key(name) in kind.live:
+            continue
+        own = kind.slug(kind.names.fold(name))
+        slugs = {kind.slug(kind.names.fold(item)) for item in olds if _is_name(item)} | {own}
+        if slugs & went.keys():  # (its own page first, where it went: it held the articles)
+            found.append(([*olds, name], tuple(sorted(slugs & went.keys(), key=lambda slug: (slug != own, slug)))))
+    return found
+
+
+def _merged(kind: _Listings, option: str, slug: str, now: Any, name: str, output: str) -> Problem:
+    message = (
+        f"the page of the {kind.noun} {name!r} is gone since the last build into {output} (/{kind.page(slug)}): "
+        f"{'tag_names' if option == 'tag_aliases' else 'source_names'}: makes it one {kind.noun} with {now.name!r} now (/{kind.page(now.slug)}); links and bookmarks to the old address break once "
+        f"this is published, and {option}: {{{_flow_key(now.name)}: [{_flow_key(name)}]}} keeps it working (a page there "
+        "redirects, and its feed is written there too)"
+    )
+    return Problem(CONFIG_FILE, None, None, message)
+
+
+def _renamed(kind: _Listings, option: str, olds: list[str], slugs: tuple[str, ...], came: list[Page], output: str) -> Problem:
+    noun, old, now = kind.noun, " and /".join(map(kind.page, slugs)), came[0]
+    if len(came) == 1:
+        what = f"one {noun}'s is new (/{now.path}, {now.title}): if it is that {noun} renamed"
+    else:
+        listed = ", ".join(f"/{page.path} ({page.title})" for page in came)
+        what = f"{len(came)} {noun}s' are new: {listed}; if its articles are under those now"
+    keep = ", ".join(map(_flow_key, olds)) if olds else f"/{old}"
+    entry = f"{{{_flow_key(now.title)}: [{keep}]}}" + (f" in place of its entry for {olds[-1]!r}" if olds else "")
+    message = (
+        f"the page of one {noun} is gone since the last build into {output} (/{old}), and {what}, links and bookmarks to the old address "
+        f"break once this is published; {option}: {entry} keeps it working{' (leading to the first)' if len(came) > 1 else ''} "
+        "(a page there redirects, and its feed is written there too)"
+    )
+    return Problem(CONFIG_FILE, None, None, message)
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # what this site's tags' and outlets' URLs are made of (`content.slug_of`)

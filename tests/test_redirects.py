@@ -489,12 +489,13 @@ def test_tag_aliases_that_cannot_redirect_are_told_on_their_lines(project):
     (project.root / "site.yaml").write_text(text + "source_aliases: {Interfax AVN: [Interfax-AVN]}\n", encoding="utf-8")
     warnings = [str(w) for w in project.build().warnings]
     assert warnings == [
-        "site.yaml:6: tag_aliases: 'Soyuz craft' is no article's tag: its old names and URLs redirect to nothing (name it as articles write it)",
+        "site.yaml:6: tag_aliases: 'Soyuz craft' is no article's tag: no page redirects from its old names and URLs (name the tag as "
+        "articles write it; renamed again? make its new name the entry's, with 'Soyuz craft' among the old names)",
         "site.yaml:7: tag_aliases: Soyuz spacecraft: 'ISS' is still the tag of 1 article (content/2021/a.md), whose page stays at "
         "/tags/iss/: rename it there too, or take it out of tag_aliases:",
         # (an entry written in flow style is told on its option's line)
-        "site.yaml:8: source_aliases: 'Interfax AVN' is no article's outlet: its old names and URLs redirect to nothing (name it as "
-        "articles write it)",
+        "site.yaml:8: source_aliases: 'Interfax AVN' is no article's outlet: no page redirects from its old names and URLs (name the "
+        "outlet as articles write it; renamed again? make its new name the entry's, with 'Interfax AVN' among the old names)",
     ]
     assert (project.public / "tags/iss/index.html").is_file() and not (project.public / "tags/soyuz").exists()
     errors = {
@@ -535,6 +536,71 @@ def test_a_tag_renamed_since_the_last_build_is_told_with_the_alias_that_keeps_it
     assert (project.public / "tags/soyuz/feed.xml").is_file()  # (the address given as written: its feed is kept)
     (project.root / "content/2021/b.md").unlink()
     assert project.build().warnings == []
+
+
+def test_a_tag_merged_by_tag_names_is_told_and_its_old_name_keeps_its_address(project):
+    """The build advises `tag_names:` for a tag written in both alphabets; following it took the Russian name's page
+    (tags/baykonur/) away without a word, and `tag_aliases:` naming that name did nothing (its key is Baikonur's now,
+    whose address is the tag's own page). The merge is told with the entry, and the entry keeps the address."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", tags="[Baikonur]"),
+            "content/2021/b.md": article("Б", "2021-05-25", tags="[Байконур]", lang="ru"),
+        }
+    )
+    project.build()
+    assert (project.public / "tags/baykonur/index.html").is_file()
+    site_yaml = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(site_yaml + "tag_names: {Baikonur: {ru: Байконур}}\n", encoding="utf-8")
+    assert [str(w) for w in project.build().warnings] == [
+        "site.yaml: the page of the tag 'Байконур' is gone since the last build into public (/tags/baykonur/): tag_names: makes "
+        "it one tag with 'Baikonur' now (/tags/baikonur/); links and bookmarks to the old address break once this is published, "
+        "and tag_aliases: {Baikonur: [Байконур]} keeps it working (a page there redirects, and its feed is written there too)"
+    ]
+    (project.root / "site.yaml").write_text(
+        site_yaml + "tag_names: {Baikonur: {ru: Байконур}}\ntag_aliases: {Baikonur: [Байконур]}\n", encoding="utf-8"
+    )
+    assert project.build().warnings == []
+    assert redirect(project, "tags/baykonur/index.html")[0] == "../baikonur/"
+    old, now = ((project.public / f"tags/{slug}/feed.xml").read_text(encoding="utf-8") for slug in ("baykonur", "baikonur"))
+    assert old.replace("tags/baykonur/feed.xml", "tags/baikonur/feed.xml") == now
+
+
+def test_a_tag_renamed_again_or_split_is_told_with_the_entry_that_keeps_its_addresses(project):
+    """A tag renamed a second time took its page and its old name's redirect away at once (two pages gone: no pairing),
+    and the entry's warning said only that it redirects "to nothing". The two go together as the entry's, and the
+    warning gives the entry to write in its place. A tag split into two new ones is told too, leading to the first."""
+    project.write({f"content/2021/a{n}.md": article(f"A{n}", f"2021-05-2{n}", tags="[Soyuz, Defence]") for n in range(1, 5)})
+    project.build()
+    for n in range(1, 5):
+        project.write({f"content/2021/a{n}.md": article(f"A{n}", f"2021-05-2{n}", tags="[Soyuz spacecraft, Defence]")})
+    renamed_once = project.build().warnings
+    assert len(renamed_once) == 1 and "tag_aliases: {Soyuz spacecraft: [/tags/soyuz/]}" in str(renamed_once[0])
+    site_yaml = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(site_yaml + "tag_aliases:\n  Soyuz spacecraft: [Soyuz]\n", encoding="utf-8")
+    project.build()
+    for n in range(1, 5):
+        project.write({f"content/2021/a{n}.md": article(f"A{n}", f"2021-05-2{n}", tags="[Soyuz ships, Defence]")})
+    assert [str(w) for w in project.build().warnings] == [
+        "site.yaml:6: tag_aliases: 'Soyuz spacecraft' is no article's tag: no page redirects from its old names and URLs (name the "
+        "tag as articles write it; renamed again? make its new name the entry's, with 'Soyuz spacecraft' among the old names)",
+        "site.yaml: the page of one tag is gone since the last build into public (/tags/soyuz-spacecraft/ and /tags/soyuz/), and "
+        "one tag's is new (/tags/soyuz-ships/, Soyuz ships): if it is that tag renamed, links and bookmarks to the old address "
+        "break once this is published; tag_aliases: {Soyuz ships: [Soyuz, Soyuz spacecraft]} in place of its entry for "
+        "'Soyuz spacecraft' keeps it working (a page there redirects, and its feed is written there too)",
+    ]
+    (project.root / "site.yaml").write_text(site_yaml + "tag_aliases:\n  Soyuz ships: [Soyuz, Soyuz spacecraft]\n", encoding="utf-8")
+    assert project.build().warnings == []
+    assert redirect(project, "tags/soyuz/index.html")[0] == redirect(project, "tags/soyuz-spacecraft/index.html")[0] == "../soyuz-ships/"
+    for n in range(1, 5):
+        tags = "[Soyuz ships, Army]" if n < 3 else "[Soyuz ships, Navy]"
+        project.write({f"content/2021/a{n}.md": article(f"A{n}", f"2021-05-2{n}", tags=tags)})
+    assert [str(w) for w in project.build().warnings] == [
+        "site.yaml: the page of one tag is gone since the last build into public (/tags/defence/), and 2 tags' are new: "
+        "/tags/army/ (Army), /tags/navy/ (Navy); if its articles are under those now, links and bookmarks to the old address "
+        "break once this is published; tag_aliases: {Army: [/tags/defence/]} keeps it working (leading to the first) (a page "
+        "there redirects, and its feed is written there too)"
+    ]
 
 
 def test_another_generators_tag_feed_and_a_name_with_a_slash(project):
