@@ -96,7 +96,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 what = "image" if key else "linked file"
                 path = f"{config.content_dir}/{article.source_path}"
                 message = f"{what} {target!r} not found ({_fix_missing(config, there, published, article, key, target)})"
-                found = [lines.get(article.source_path, {}).get("image")] if key else lines_naming(content / article.source_path, target)
+                found = [lines.get(article.source_path, {}).get("image")] if key else lines_naming(content, article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
 

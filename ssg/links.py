@@ -14,7 +14,7 @@ from collections.abc import Collection
 from itertools import compress
 from operator import attrgetter
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from .config import Config
 from .content import Article, StandalonePage, as_read, body_line, slug_of
@@ -63,7 +63,7 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
                 if message := listing_hint(site.tags, target):
                     where = f"{config.content_dir}/{a.source_path}"
                     problems += [
-                        Problem(where, line, None, message) for line in lines_naming(config.content_path / a.source_path, target) or [None]
+                        Problem(where, line, None, message) for line in lines_naming(config.content_path, a.source_path, target) or [None]
                     ]
                 continue
             exists = is_file(config.content_path / target)  # a draft, or dated later: that is the article meant
@@ -78,9 +78,7 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
                 )
             message = f"links to {target}, which is not a published article" + (f" ({guess})" if guess else "")
             where = f"{config.content_dir}/{a.source_path}"
-            problems += [
-                Problem(where, line, None, message) for line in lines_naming(config.content_path / a.source_path, target) or [None]
-            ]
+            problems += [Problem(where, line, None, message) for line in lines_naming(config.content_path, a.source_path, target) or [None]]
     return problems
 
 
@@ -124,7 +122,7 @@ def unknown_site_links(site: Site, config: Config, urls: Urls, written: Collecti
                 fix = f"put the file at static/{target}, or fix the path"
             message = f"links to /{target}, which this site does not have ({fix})"
             where = f"{config.content_dir}/{article.source_path}"
-            lines = lines_naming(config.content_path / article.source_path, target.rstrip("/"))
+            lines = lines_naming(config.content_path, article.source_path, target.rstrip("/"))
             problems += [Problem(where, line, None, message) for line in lines or [None]]
     return problems
 
@@ -151,16 +149,17 @@ def _wikilink_line(path: Path, tag: str) -> int | None:
     return body_line(text, tag, end_line)
 
 
-def lines_naming(path: Path, target: str) -> list[int]:
-    """The lines of `path`'s text that link `target`'s file (links are relative, so the file name is what they share):
-    where the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's `: `), else where it is
-    written at all; read only for a message. Lines of the body only: a title that shows `<img src=x>` links nothing,
+def lines_naming(content: Path, source_path: str, target: str) -> list[int]:
+    """The lines of the text of the article at `source_path` that link `target`'s file (links are relative, so the file
+    name is what they share): where the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's
+    `: `), and of those the ones whose path leads to `target` where any does, else where it is written at all; read
+    only for a message. Lines of the body only: a title that shows `<img src=x>` links nothing,
     and the front matter's `image:` may name the same file (the body's one missing image was told there too)."""
     name = target.rsplit("/", 1)[-1]
     try:
         # (A name may end its line. Composed as the article was read: a name pasted from a Mac's Finder, `ёлка.jpg`
         # decomposed, is the target's.)
-        text = as_read(path.read_text(encoding="utf-8"))
+        text = as_read((content / source_path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return []
     try:
@@ -174,8 +173,24 @@ def lines_naming(path: Path, target: str) -> list[int]:
     ends = (")", "#", " ", '"', "'", "/", "?", ">", "\n")
     names = [name, quote(name), name.replace(" ", "%20")]
     written = [n for n, line in enumerate(lines, 1) if n > end_line and any(w + end in line for w in names for end in ends)]
-    linked = [n for n in written if re.search(_LINKED.format("|".join(map(re.escape, names))), lines[n - 1])]
+    named = "|".join(map(re.escape, names))
+    linked = [n for n in written if re.search(_LINKED.format(named), lines[n - 1])]
+    if len(linked) > 1:  # (`images/a.jpg`, missing, and `../images/a.jpg`, which is there: the second was told too)
+        folder = posixpath.dirname(source_path)
+        pattern = re.compile(_LINK_PATH.format(named))
+        exact = [n for n in linked if any(_resolved(folder, found) == target for found in pattern.findall(lines[n - 1]))]
+        linked = exact or linked
     return linked or written[:1]
 
 
 _LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path ends (`lines_naming`)
+_LINK_PATH = r"""(?:[(<"'=]|\]:\s*)([^\s()<>"']*?(?:{}))(?=[)#\s"'/?>])"""  # the whole path of such a link, as written
+
+
+def _resolved(folder: str, written: str) -> str:
+    """A link's path as written, as the content path (or, from the root, the site path) it names: the form the
+    targets of `lines_naming` have."""
+    written = unquote(written)
+    if written.startswith("/"):
+        return posixpath.normpath(written.lstrip("/"))
+    return posixpath.normpath(posixpath.join(folder, written)).lstrip("/")

@@ -259,6 +259,23 @@ def test_a_missing_file_the_body_links_is_told_on_its_line_alone(project):
     assert str(error.value) == "content/2021/a.md:6: linked file '2021/x' not found (put it at content/2021/x or fix the path)"
 
 
+def test_a_missing_file_is_not_told_on_a_later_link_to_another_file_of_its_name(project):
+    """`images/a.jpg` missing and `../images/a.jpg`, which is there, share the file's name: the second, right as
+    written, was told to write what it says (a user may "fix" the line that is right)."""
+    project.write(
+        {
+            "content/images/a.jpg": "x",
+            "content/2021/a.md": "---\ntitle: A\ndate: 2021-05-24\n---\n\n![bad](images/a.jpg)\n\nText.\n\n![ok](../images/a.jpg)\n",
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2021/a.md:6: linked file '2021/images/a.jpg' not found (content/images/a.jpg is there: a link in the text is "
+        "relative to the article, so write ../images/a.jpg)"
+    )
+
+
 def test_a_liquid_tag_in_a_path_is_told_to_be_left_out(project):
     """Jekyll posts write `![x]({{ site.baseurl }}/images/x.jpg)`: the error said to put the picture at
     content/2021/{{ site.baseurl }}/images/x.jpg."""
