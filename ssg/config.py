@@ -578,9 +578,7 @@ def _languages(value: Any) -> tuple[Language, ...]:
         if not isinstance(settings, dict):
             raise ValueError(f"{code}: must be a mapping like {{title: ..., description: ..., date_format: ...}}")
         languages.append(_keyed(code, lambda settings, code=code: _language(code, settings), settings))
-    if len(languages) < 1:
-        raise ValueError("list at least one language, e.g. [en, ru]")
-    return tuple(languages)
+    return tuple(languages)  # (none, `[]`, is the default written out, as `ssg init` shows it: a one-language site)
 
 
 def _language(code: str, settings: dict) -> Language:
@@ -1265,10 +1263,14 @@ def default_site_yaml(title: str = "My news archive", languages: tuple[str, ...]
     given = {"title": title} | (taken or {}) | ({"lang": languages[0]} if languages else {}) | ({"languages": titled} if bilingual else {})
     if bilingual:  # (a bilingual archive's pages show each language's title, the old generator's one in each where it had none)
         del given["title"]
-    out = ["# ssg site configuration. Every option is listed with its default; uncomment to change."]
+    out = [
+        "# ssg site configuration. Every option is listed with its default, or an example (e.g.) where it has none; uncomment to change."
+    ]
     for option in OPTIONS:
         default = option.example if option.default is None else option.default
         dumped = _option_yaml(option, given.get(option.name, default))
+        if option.default is None and option.name not in given:
+            dumped += "  # e.g."  # (lang_permalink's example is an error on a one-language site: not what it does unset)
         prefix = "" if option.name in ("base_url", "lang", "timezone", *given) or option.name == "title" and not bilingual else "# "
         doc = option.doc + (
             " On a bilingual archive, each language's title in languages: takes its place." if option.name == "title" and bilingual else ""

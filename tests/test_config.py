@@ -343,3 +343,20 @@ def test_a_pattern_of_ssgs_braces_may_hold_a_colon(tmp_path):
     """A `:word` made a pattern Jekyll's or Hugo's, so `{year}/news:en/{slug}/`, valid before, stopped the build."""
     (tmp_path / "site.yaml").write_text("title: T\nbase_url: https://example.org/\npermalink: '{year}/news:en/{slug}/'\n")
     assert load_config(tmp_path).permalink == "{year}/news:en/{slug}/"
+
+
+def test_every_default_ssg_init_shows_may_be_uncommented_and_the_examples_are_marked(tmp_path):
+    """The site.yaml `ssg init` writes says every option is listed with its default: uncommenting `languages: []` made
+    the build fail ("list at least one language"), and `lang_permalink: '{slug}-{lang}.html'`, an example, read as a
+    default. The empty list is the default written out; each example is marked `# e.g.`."""
+    from ssg.config import default_site_yaml
+
+    text = default_site_yaml("T")
+    assert "\n# lang_permalink: '{slug}-{lang}.html'  # e.g.\n" in text and "\n# languages: []\n" in text
+    uncommented = "\n".join(
+        line[2:] if line.startswith("# ") and ": " in line and line[2].islower() and "# e.g." not in line else line
+        for line in text.splitlines()
+    )
+    (tmp_path / "site.yaml").write_text(uncommented, encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.languages == () and not config.multilingual
