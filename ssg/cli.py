@@ -38,7 +38,7 @@ from .content import (
 )
 from .dates import against_path, local_time_doubt, relative, understand
 from .entry import INTERRUPTED, encoding_warning
-from .errors import Problem, SsgError, in_file_order
+from .errors import ArgumentError, Problem, SsgError, in_file_order
 from .load import posts_outside
 from .oldconfig import read_old_config
 from .output import moving_list, stopped_note
@@ -463,6 +463,15 @@ def check_command(
     """Check site.yaml, every article and the templates of the project (FOLDER, default: here) without writing
     anything (one page of each kind is rendered); or, with --links, the links of a built site (FOLDER, default: the
     output folder)."""
+    # (An option of the other way of checking was passed over without a word: `ssg check --external` checked the
+    # content and listed no URL.)
+    mixed = [name for name, given in (("--base-url", base_url), ("--external", external)) if given and not links]
+    mixed += [
+        name for name, given in (("--drafts", drafts), ("--future", future), ("--strict", strict), ("--clock", clock)) if given and links
+    ]
+    if mixed:
+        other = "without --links (the content's check)" if links else "with --links (the built site's links)"
+        raise click.UsageError(f"{' and '.join(mixed)} {'work' if len(mixed) > 1 else 'works'} only {other}")
     if links:
         _check_links(project, folder, base_url, external, jobs)
         return
@@ -621,7 +630,10 @@ def new_command(
         if wrong:
             raise click.BadParameter(wrong, param_hint="'--lang'")
         if names_a_file(title):
-            file = new_file(config, title)
+            try:
+                file = new_file(config, title)
+            except ArgumentError as refused:  # (a usage error, exit 2, as a bad --date is)
+                raise click.UsageError(str(refused)) from None
             if translation_of or slug:
                 raise click.UsageError(f"{title} names the file to write, which --translation-of and --slug name for themselves")
             if is_page_file(file):  # (read as a standalone page: made as --page makes one)

@@ -101,5 +101,10 @@ class TemplateTimeoutError(TemplateError):
     failed build does, would wait as long on each."""
 
 
+class ArgumentError(SsgError):
+    """A command's argument names what the command cannot take (`ssg new foo.txt`, a file outside content/): a usage
+    error, exit code 2, as click's own for a bad option; the command line turns it into one."""
+
+
 class OutputError(SsgError):
     """The output folder cannot be used safely (it holds files ssg did not write, ...)."""

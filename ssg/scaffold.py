@@ -28,7 +28,7 @@ from .content import (
     slug_of,
     source_host,
 )
-from .errors import Problem, SsgError
+from .errors import ArgumentError, Problem, SsgError
 from .frontmatter import FrontMatterError, read_front_matter
 from .load import SKIPPED_FILE_PREFIXES, skipped_folder
 from .markdown import ARTICLE_SUFFIXES
@@ -421,7 +421,7 @@ def new_file(config: Config, given: str) -> str:
     if not given.endswith(ARTICLE_SUFFIXES):
         suffix = posixpath.splitext(given.replace(os.sep, "/"))[1]
         ends = f"ends in {suffix}" if suffix else "has no suffix"
-        raise SsgError(
+        raise ArgumentError(
             Problem(
                 given,
                 None,
@@ -437,11 +437,11 @@ def new_file(config: Config, given: str) -> str:
         inside = Path(os.path.abspath(content / given))
         under = inside.relative_to(content).as_posix() if inside.is_relative_to(content) else None
     if under is None:
-        raise SsgError(
+        raise ArgumentError(
             Problem(given, None, None, f"is not under {config.content_dir}/ (e.g. ssg new {config.content_dir}/2019/soyuz-lands.md)")
         )
     if (left_out := _left_out(content, under)) is not None:
-        raise SsgError(
+        raise ArgumentError(
             Problem(
                 f"{config.content_dir}/{under}",
                 None,

@@ -611,10 +611,11 @@ def test_new_given_a_file_under_pages_writes_a_page(project, monkeypatch):
     ],
 )
 def test_new_refuses_a_file_ssg_would_not_read(project, monkeypatch, given, message):
-    """`ssg new content/2019/foo.txt` wrote content/2019/content-2019-foo-txt.md titled "content/2019/foo.txt"."""
+    """`ssg new content/2019/foo.txt` wrote content/2019/content-2019-foo-txt.md titled "content/2019/foo.txt". The
+    file named is the argument refused: a usage error (exit 2), as a bad --date is (it exited 1)."""
     monkeypatch.chdir(project.root)
     result = run("new", given, "--date", "2019-01-01")
-    assert result.exit_code == 1 and message in result.output, result.output
+    assert result.exit_code == 2 and message in result.output, result.output
     assert not any((project.root / "content").iterdir())
 
 

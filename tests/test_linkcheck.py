@@ -77,6 +77,21 @@ def test_cli_base_url_option_wins(built):
     assert result.exit_code == 1 and "broken: index.html: /sub/a/: no such file sub/a/index.html" in result.output
 
 
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--external"], "Error: --external works only with --links (the built site's links)"),
+        (["--base-url", "https://example.org/"], "Error: --base-url works only with --links (the built site's links)"),
+        (["--links", "--strict", "--drafts"], "Error: --drafts and --strict work only without --links (the content's check)"),
+    ],
+)
+def test_an_option_of_the_other_check_is_a_usage_error(built, arguments, said):
+    """`ssg check --external` checked the content and listed no URL, without a word: an option of the other check is
+    a usage error (exit 2), as `ssg new`'s are."""
+    result = CliRunner().invoke(main, ["-C", str(built), "check", *arguments])
+    assert result.exit_code == 2 and result.output.splitlines()[-1] == said
+
+
 def test_a_built_site_under_a_sub_path_passes(project):
     project.write({**FILES, "site.yaml": SITE_YAML}).build(base_url="https://example.org/news/archive/")
     result = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"])
