@@ -665,12 +665,18 @@ class _Reader:
         key, value = self.lead_image(data)
         image = {"src": value} if isinstance(value, str) else dict(value) if isinstance(value, dict) else {"src": "images/x.jpg"}
         has_own = {name for name in ("credit", "alt", "caption") if not _is_empty(image.get(name))}
-        meant = image | {name: data[k] for k, name in astray.items() if name not in has_own and not _is_empty(data[k])}
+        first: dict[str, str] = {}  # each text -> the first key beside image: giving it (`image_credit:`, then `credit:`)
+        for k, name in astray.items():
+            if not _is_empty(data[k]):
+                first.setdefault(name, k)
+        meant = image | {name: data[k] for name, k in first.items() if name not in has_own}
         written = ", ".join(f"{name}: {_flow_text(v) if isinstance(v, str) else v}" for name, v in meant.items())
         where = "" if key == "image" else f" in place of {key}:"
         for k, name in astray.items():
             if name in has_own:
                 message = f"not shown: {key}: has a {name} of its own ({_flow_text(str(image[name]))}), which the page shows: delete this one, or write it there"
+            elif first.get(name, k) != k:
+                message = f"not shown: the image's {name} is given twice beside image: ({first[name]}: says {_flow_text(str(data[first[name]]))}): keep one, under image:"
             elif value is None:
                 message = f"not shown: the image's {name} goes under image:, and the article has none (write image: {{{written}}})"
             else:

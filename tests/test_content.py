@@ -514,6 +514,12 @@ def test_the_images_texts_written_beside_it_are_told_where_they_go():
     assert [w["message"] for w in read(text)["warnings"]] == [
         "not shown: the image's alt goes under image:, and the article has none (write image: {src: images/x.jpg, alt: A rocket})"
     ]
+    # (two keys of one text: each line's warning gave the last one's value, line 5 told to write credit: TASS)
+    text = "---\ntitle: T\ndate: 2021-01-01\nimage: a.jpg\nimage_credit: pronedra.ru\ncredit: TASS\n---\nText.\n"
+    assert [(w["line"], w["message"]) for w in read(text)["warnings"]] == [
+        (5, "not shown: the image's credit goes under image: (write image: {src: a.jpg, credit: pronedra.ru})"),
+        (6, "not shown: the image's credit is given twice beside image: (image_credit: says pronedra.ru): keep one, under image:"),
+    ]
 
 
 def test_front_matter_keys_written_in_russian_are_told_their_names():
