@@ -61,7 +61,7 @@ def atom_feed(
     entries = list(articles[: config.feeds["entries"]])
     fg = FeedGenerator()
     fg.register_extension("ssg", _Feed, _Entry, atom=True, rss=False)
-    fg.id(urls.absolute(feed.path))
+    fg.id(urls.feed_id(feed.path))
     fg.title(feed.title)
     fg.link(href=urls.absolute(feed.page), rel="alternate", type="text/html")
     fg.link(href=urls.absolute(feed.path), rel="self", type="application/atom+xml")

@@ -501,12 +501,19 @@ def _sources(value: Any) -> Sources:
     return Sources(_keyed("enabled", _bool, data["enabled"])) if "enabled" in data else Sources()
 
 
-FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.xml", "old_paths": ()}
+# `id_base`: None is the site's base_url (`Config.feed_id_base`).
+FEED_DEFAULTS = {"entries": 20, "full_content": True, "lang_path": "{lang}/feed.xml", "old_paths": (), "id_base": None}
 
 
 def _feeds(value: Any) -> dict:
     data = _mapping(value)
-    known = {"entries": _positive_int, "full_content": _bool, "lang_path": _lang_feed_path, "old_paths": _old_feed_paths}
+    known = {
+        "entries": _positive_int,
+        "full_content": _bool,
+        "lang_path": _lang_feed_path,
+        "old_paths": _old_feed_paths,
+        "id_base": _base_url,  # (an address as base_url is one, written alike: ids made of it match the old site's to the byte)
+    }
     _known_keys(data, known)
     return FEED_DEFAULTS | {k: _keyed(k, known[k], v) for k, v in data.items()}
 
@@ -778,7 +785,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "feeds",
         FEED_DEFAULTS,
-        "Atom feeds (site, per tag, per outlet, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`, the site's feed also at the old site's `old_paths` ([index.xml]).",
+        "Atom feeds (site, per tag, per outlet, per language): newest `entries`, with the whole text or only summaries, language feeds at `lang_path`, the site's feed also at the old site's `old_paths` ([index.xml]); "
+        "`id_base`, the address the entries' ids are made of (default: base_url): after base_url moves, the old base_url there keeps every id, so readers show no entry again.",
         _feeds,
     ),
     Option(
@@ -951,6 +959,13 @@ class Config:
     def publisher_name(self, lang: str) -> str:
         """Who publishes the site, as feeds and JSON-LD name it: `publisher.name`, else the site's title in `lang`."""
         return self.publisher.get("name") or self.title_in(lang)
+
+    @property
+    def feed_id_base(self) -> str:
+        """The address feeds' ids are made of: `feeds.id_base`, else base_url. Apart from base_url because a feed reader
+        takes an entry of a new id for a new entry: a site moved to another address keeps its readers' ids with its old
+        one here (RFC 4287 §4.2.6: an id does not change when the document is relocated)."""
+        return self.feeds["id_base"] or self.base_url
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -1166,6 +1181,8 @@ def _option_yaml(option: Option, value: Any) -> str:
         value = {each.code: _language_entry(each) for each in value}
     if isinstance(value, tuple):
         value = list(value)
+    if option.name == "feeds":  # (an unset id_base is base_url: `id_base: null` uncommented would be an empty value)
+        value = {k: v for k, v in value.items() if v is not None}
     dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
     return dumped[1:-1] if dumped.startswith("{") else dumped
 

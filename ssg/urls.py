@@ -44,6 +44,7 @@ class Urls:
         prefixed: frozenset[str] = frozenset(),
         lang_folders: frozenset[str] = frozenset(),
         lang_permalinks: dict[str, str] | None = None,
+        id_base: str | None = None,
     ):
         self.permalink = permalink
         self.prefixed = prefixed  # languages whose articles live under /<lang>/
@@ -56,6 +57,11 @@ class Urls:
         self._articles: dict[str, str] = {}
         self._periods: dict[tuple, str] = {}  # (year, month, day, page) -> site path: asked ~7 times per period
         self.lang_feed_pattern = lang_feed
+        # What feeds' ids are made of (`Config.feed_id_base`): split once here, as `entry_id` is asked of every entry of
+        # every feed. The feed's own id is its URL under id_base; an entry's is `tag:<host>,<date>:<path><site path>`.
+        self.id_base = id_base or base_url
+        parts = urlsplit(self.id_base)
+        self._entry_id_prefix = (f"tag:{parts.hostname},", f":{parts.path or '/'}")
 
     @classmethod
     def from_config(cls, config: Config) -> Urls:
@@ -65,8 +71,16 @@ class Urls:
             prefixed = lang_folders if "{lang}" not in config.permalink else frozenset()  # (else the pattern places them)
             if config.lang_permalink:  # (the other languages' articles: where that pattern places them, not under /<lang>/)
                 own = {code: config.lang_permalink for code in config.language_codes if code != config.lang}
-                return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed - own.keys(), lang_folders, own)
-        return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed, lang_folders)
+                return cls(
+                    config.permalink,
+                    config.base_url,
+                    config.feeds["lang_path"],
+                    prefixed - own.keys(),
+                    lang_folders,
+                    own,
+                    config.feed_id_base,
+                )
+        return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed, lang_folders, id_base=config.feed_id_base)
 
     def article(self, article: Article) -> str:
         path = self._articles.get(article.key)
@@ -194,9 +208,14 @@ class Urls:
         return LATEST
 
     def entry_id(self, article: Article) -> str:
-        """An article's Atom id: an RFC 4151 tag URI, the same in every build and over http or https."""
-        host = urlsplit(self.base_url).hostname
-        return f"tag:{host},{article.date:%Y-%m-%d}:{self.base_path}{quote(self.article(article), safe='/%')}"
+        """An article's Atom id: an RFC 4151 tag URI of id_base's host and path, the same in every build and over http or
+        https, and after base_url moves where id_base keeps the old one."""
+        host, path = self._entry_id_prefix
+        return f"{host}{article.date:%Y-%m-%d}{path}{quote(self.article(article), safe='/%')}"
+
+    def feed_id(self, feed_path: str) -> str:
+        """A feed's own Atom id: its URL under id_base (which is base_url unless `feeds.id_base` keeps an old one)."""
+        return self.id_base + quote(feed_path, safe="/#%")
 
     def not_found(self) -> str:
         return "404.html"

@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 
+from ssg.config import default_site_yaml, load_config
 from ssg.errors import ConfigError, ContentError
 
 from .conftest import article
@@ -349,3 +350,74 @@ def test_an_old_feed_path_that_cannot_be_one_is_refused(project, paths, message)
     with pytest.raises(ConfigError) as error:
         project.build()
     assert str(error.value).endswith(f"feeds: old_paths: {message}")
+
+
+def feed_ids(project) -> dict[str, list[str]]:
+    """Every feed's ids, its own first, by the feed's path."""
+    feeds = sorted(path.relative_to(project.public).as_posix() for path in project.public.rglob("feed.xml"))
+    return {path: re.findall(r"<id>([^<]*)</id>", (project.public / path).read_text(encoding="utf-8")) for path in feeds}
+
+
+@pytest.mark.parametrize(
+    ("base_url", "entry_id"),
+    [
+        ("https://news.example.com/archive/", "tag:news.example.com,2021-05-24:/archive/2021/05/24/roscosmos-china/"),
+        ("https://www.example.org/", "tag:www.example.org,2021-05-24:/2021/05/24/roscosmos-china/"),
+        ("https://example.org/archive/", "tag:example.org,2021-05-24:/archive/2021/05/24/roscosmos-china/"),
+    ],
+)
+def test_feeds_id_base_keeps_every_id_when_base_url_moves(project, base_url, entry_id):
+    """A user's trial: base_url moved (another host, `www.`, a sub-path) gave every entry of every feed a new id, and
+    readers showed the latest 20 of each again as new. `feeds: {id_base: <the old base_url>}` keeps each id, the feeds'
+    own too, byte for byte; the links follow base_url."""
+    project.write({**FILES, "site.yaml": SITE_YAML})
+    project.build()
+    old = feed_ids(project)
+    assert old["feed.xml"][0] == "https://example.org/feed.xml" and len(old) > 3
+    moved = SITE_YAML.replace("base_url: https://example.org/", f"base_url: {base_url}")
+    project.write({"site.yaml": moved})
+    project.build()
+    assert parse(project, "feed.xml").entries[1].id == entry_id
+    assert feed_ids(project)["tags/china/feed.xml"][0] == f"{base_url}tags/china/feed.xml"
+    project.write({"site.yaml": moved + "feeds: {id_base: 'https://example.org'}\n"})  # (written as base_url may be)
+    project.build()
+    assert feed_ids(project) == old
+    assert parse(project, "feed.xml").entries[1].link == f"{base_url}2021/05/24/roscosmos-china/"
+
+
+def test_feeds_id_base_under_a_path_is_the_ids_path(project):
+    """An id_base with a path (the old site under /archive/, the new one at a host's root) puts the article's site path
+    after it, as the old site's build did."""
+    project.write({**FILES, "site.yaml": SITE_YAML + "feeds: {id_base: 'https://old.example.net/archive'}\n"})
+    project.build()
+    feed = parse(project, "feed.xml")
+    assert feed.feed.id == "https://old.example.net/archive/feed.xml"
+    assert feed.entries[1].id == "tag:old.example.net,2021-05-24:/archive/2021/05/24/roscosmos-china/"
+    assert feed.entries[1].link == "https://example.org/2021/05/24/roscosmos-china/"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("example.org/", "'example.org/' is not an absolute http(s) URL (write https://example.org/)"),
+        ("'ftp://example.org/'", "'ftp://example.org/' is not an absolute http(s) URL (use https://example.org/ or https://user.github.io/archive/)"),
+        ("'https://example.org/index.html'", "'https://example.org/index.html' is the address of a page, not of the folder the site is in (write https://example.org/)"),
+    ],
+)  # fmt: skip
+def test_a_feeds_id_base_that_is_no_address_is_refused_on_its_line(project, value, message):
+    project.write({**FILES, "site.yaml": SITE_YAML + f"feeds: {{id_base: {value}}}\n"})
+    with pytest.raises(ConfigError) as error:
+        project.build()
+    line = SITE_YAML.count("\n") + 1
+    assert str(error.value) == f"site.yaml:{line}: feeds: id_base: {message}"
+
+
+def test_init_explains_id_base_and_its_feeds_line_loads_uncommented(tmp_path):
+    """`ssg init`'s site.yaml says what id_base is for, and leaves it out of the feeds line (an unset id_base is
+    base_url: `id_base: null`, uncommented, would be an empty value)."""
+    text = default_site_yaml()
+    line = next(row for row in text.splitlines() if row.startswith("# feeds:"))
+    assert "id_base" in text[: text.index(line)].rsplit("\n\n", 1)[1] and "id_base" not in line
+    (tmp_path / "site.yaml").write_text(f"title: T\nbase_url: https://example.org/\n{line[2:]}\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.feeds["id_base"] is None and config.feed_id_base == "https://example.org/"
