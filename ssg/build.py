@@ -42,7 +42,7 @@ from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
 from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, once, with_lines
 from .events import ContentEvents
-from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name
+from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name, moved_feed_ids
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
 from .inputs import Inputs, gather, record, up_to_date
 from .labels import Labels
@@ -213,6 +213,9 @@ class _Run:
     now: datetime
     result: BuildResult
     phase: _Phases
+    # Warnings of what this build changes in the last one's output: true until it is moved in, so added to the result
+    # after its record (a later build that finds everything up to date changes nothing).
+    changes: list[Problem] = field(default_factory=list)
 
 
 class Assembled(NamedTuple):
@@ -486,6 +489,7 @@ class Builder:
                 if not config.preview:  # (after the record: a later build that finds it all up to date has moved nothing)
                     result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
                     result.warnings += renamed_listings(gone, output.old, made.pages, made.site, config, made.urls)
+                    result.warnings += run.changes  # (the preview's feeds are made for its own address: no reader's)
         finally:
             try:
                 run.store.close(shrink=not self.remember)  # (a long-lived builder's are the preview's saves)
@@ -1165,6 +1169,10 @@ def _write_feeds(run: _Run, theme: Theme, made: Assembly, output: Output, prints
             # import, 20-25 ms of a one-edit build in a new process.
             from .atom import atom_feed
 
+            # (The site's feed alone, where it is made again: its old id tells whether every feed's ids moved.)
+            site_feed = feed.path == urls.feed() and feed.path in output.old
+            if site_feed and (moved := moved_feed_ids(config, urls, output.folder / feed.path)) is not None:
+                run.changes.append(moved)
             output.write(feed.path, atom_feed(config, urls, feed, articles, made.site, text, favicon), fingerprint)
             made_feeds += 1
         result.pages["feed"] += 1

@@ -11,13 +11,18 @@ default one, a tag feed naming its tag by its name there (`Tag.label`).
 from __future__ import annotations
 
 import functools
+import html
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale
 
-from .config import Config
+from .config import CONFIG_FILE, Config, option_line
 from .content import Article, Image
+from .errors import Problem
 from .site import Outlet, Site, Tag
 from .urls import Urls
 
@@ -130,3 +135,43 @@ def _feeds(config: Config, urls: Urls, site: Site, names: Mapping[str, str]) -> 
 
 def image_url(image: Image, urls: Urls) -> str:
     return urls.absolute(urls.content_file(image.src)) if image.is_local else image.src
+
+
+FEED_HEAD = 8192  # bytes of the last build's feed read for its own <id>, which feedgen writes before any entry
+_FEED_ID = re.compile(rb"<id>\s*([^<]*?)\s*</id>")
+
+
+def moved_feed_ids(config: Config, urls: Urls, old_feed: Path) -> Problem | None:
+    """A warning where the site's feed the last build wrote at `old_feed` has another id than this build gives it,
+    because base_url (or `feeds.id_base`) moved: every entry's id is made of the same address, so feed readers take the
+    newest entries of every feed for new ones, and nothing else would say so. It gives the `feeds: {id_base: ...}` that
+    keeps the old ids. Nothing for a `--base-url` build (a staging copy) or where the entries' ids stay (only the
+    scheme or the port changed: a tag: URI has neither)."""
+    if "base_url" in config.flagged:
+        return None
+    try:
+        with open(old_feed, "rb") as file:
+            found = _FEED_ID.search(file.read(FEED_HEAD))
+    except OSError:
+        return None
+    if found is None:
+        return None
+    old_id, feed = html.unescape(found.group(1).decode("utf-8", "replace")), urls.feed()
+    if not old_id.endswith(feed) or not old_id.startswith(("http://", "https://")):
+        return None
+    old, new = old_id[: -len(feed)], urls.id_base
+    if _tag_authority(old) == _tag_authority(new):
+        return None
+    key = "feeds" if config.feeds["id_base"] else "base_url"
+    message = (
+        f"the last build into {config.output_dir} made the feeds for {old} and this one makes them for {new}: every "
+        "entry's id is made of that address, so each changes with it, and feed readers show the latest entries of every "
+        f"feed again as new; feeds: {{id_base: '{old}'}} in site.yaml keeps every id as it was (the links follow base_url)"
+    )
+    return Problem(CONFIG_FILE, option_line(config.root, key), key, message)
+
+
+def _tag_authority(base: str) -> tuple[str | None, str]:
+    """What of an address an entry's tag: id holds: its host and path (not its scheme or port)."""
+    parts = urlsplit(base)
+    return parts.hostname, parts.path or "/"

@@ -412,6 +412,55 @@ def test_a_feeds_id_base_that_is_no_address_is_refused_on_its_line(project, valu
     assert str(error.value) == f"site.yaml:{line}: feeds: id_base: {message}"
 
 
+def yaml_warnings(result) -> list[str]:
+    """The build's warnings on site.yaml (the sample archive's content has one of its own)."""
+    return [str(w) for w in result.warnings if w.path == "site.yaml"]
+
+
+MOVED_WARNING = (
+    "the last build into public made the feeds for https://example.org/ and this one makes them for {new}: every entry's id"
+    " is made of that address, so each changes with it, and feed readers show the latest entries of every feed again as"
+    " new; feeds: {{id_base: 'https://example.org/'}} in site.yaml keeps every id as it was (the links follow base_url)"
+)
+
+
+def test_a_base_url_that_moves_every_feeds_ids_is_warned_of_on_its_line(project):
+    """The move gave every id anew, and the build said nothing. Now it says so, on base_url's line, with the setting
+    that keeps the ids; not on the first build."""
+    project.write({**FILES, "site.yaml": SITE_YAML})
+    assert yaml_warnings(project.build()) == []
+    moved = SITE_YAML.replace("https://example.org/", "https://news.example.com/archive/", 1)
+    project.write({"site.yaml": moved})
+    assert yaml_warnings(project.build()) == ["site.yaml:3: base_url: " + MOVED_WARNING.format(new="https://news.example.com/archive/")]
+    # Set after that build, id_base gives the ids back: the readers that read the moved ones meanwhile see them again.
+    project.write({"site.yaml": moved + "feeds: {entries: 5, id_base: 'https://example.org/'}\n"})
+    assert [w.split(": ", 2)[:2] for w in yaml_warnings(project.build())] == [["site.yaml:7", "feeds"]]
+
+
+def test_a_base_url_moved_with_feeds_id_base_set_to_the_old_one_is_no_warning(project):
+    project.write({**FILES, "site.yaml": SITE_YAML})
+    project.build()
+    moved = SITE_YAML.replace("https://example.org/", "https://news.example.com/archive/", 1)
+    project.write({"site.yaml": moved + "feeds: {id_base: 'https://example.org/'}\n"})
+    assert yaml_warnings(project.build()) == []
+
+
+def test_a_moved_feeds_id_is_warned_of_once_and_not_again(project):
+    project.write({**FILES, "site.yaml": SITE_YAML})
+    project.build()
+    project.write({"site.yaml": SITE_YAML.replace("https://example.org/", "https://www.example.org/", 1)})
+    assert [w.split(": ")[1] for w in yaml_warnings(project.build())] == ["base_url"]
+    assert yaml_warnings(project.build()) == []  # (this build's feeds are the last build's now)
+    project.write({"site.yaml": SITE_YAML.replace("https://example.org/", "http://www.example.org:8080/", 1)})
+    assert yaml_warnings(project.build()) == []  # (the scheme and port: no entry's id holds them)
+
+
+def test_a_staging_build_with_base_url_is_not_warned_of_moved_feeds(project):
+    project.write({**FILES, "site.yaml": SITE_YAML})
+    project.build()
+    assert yaml_warnings(project.build(base_url="https://staging.example.org/")) == []
+
+
 def test_init_explains_id_base_and_its_feeds_line_loads_uncommented(tmp_path):
     """`ssg init`'s site.yaml says what id_base is for, and leaves it out of the feeds line (an unset id_base is
     base_url: `id_base: null`, uncommented, would be an empty value)."""
