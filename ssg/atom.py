@@ -1,7 +1,8 @@
 """Atom documents of the feeds (`feeds` says which there are), made with feedgen.
 
 An entry's image travels three ways, because readers differ in what they show: an `enclosure`
-link, a Media RSS `media:content` with `media:credit` and `media:copyright`, and (with full
+link, a Media RSS `media:content` with `media:credit` (no `media:copyright`: the article's rights need not be the
+image's, a NASA photo in a TASS article, as the JSON-LD's `ImageObject` has none either), and (with full
 content) a `<figure>` with the credit at the top of the text.
 
 feedgen 1.0 writes an entry's `<link>` without its `rel`, `type` and `title` (a shadowed variable
@@ -111,7 +112,7 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
         src = image_url(image, urls)
         mime = image_type(src)
         entry.ssg.link(href=src, rel="enclosure", type=mime or "", title=inline_text(image.credit) or image.alt or "")
-        entry.ssg.image(src, mime, inline_text(image.credit), rights, image.alt or inline_text(image.caption))
+        entry.ssg.image(src, mime, inline_text(image.credit), image.alt or inline_text(image.caption))
     if text is not None:
         figure = _figure(image, urls, text.credit(article), article.title) if image else ""
         entry.content(figure + text.body(article), type="html")
@@ -150,14 +151,14 @@ class _Entry(BaseEntryExtension):
 
     def __init__(self) -> None:
         self._links: list[dict[str, str]] = []
-        self._image: tuple[str, str, str | None, str | None, str | None] | None = None
+        self._image: tuple[str, str, str | None, str | None] | None = None
         self.lang: str | None = None  # set where it is not the feed's
 
     def link(self, **attributes: str) -> None:
         self._links.append({k: v for k, v in attributes.items() if v})
 
-    def image(self, url: str, mime: str | None, credit: str | None, rights: str | None, description: str | None) -> None:
-        self._image = (url, mime, credit, rights, description)
+    def image(self, url: str, mime: str | None, credit: str | None, description: str | None) -> None:
+        self._image = (url, mime, credit, description)
 
     def extend_atom(self, entry):
         if self.lang:
@@ -165,9 +166,9 @@ class _Entry(BaseEntryExtension):
         for attributes in self._links:
             xml_elem("link", entry, **attributes)
         if self._image is not None:
-            url, mime, credit, rights, description = self._image
+            url, mime, credit, description = self._image
             content = xml_elem(f"{{{MEDIA_NS}}}content", entry, url=url, **({"type": mime} if mime else {}), medium="image")
-            for name, value in (("credit", credit), ("copyright", rights), ("description", description)):
+            for name, value in (("credit", credit), ("description", description)):
                 if value:
                     xml_elem(f"{{{MEDIA_NS}}}{name}", content).text = value
         return entry
