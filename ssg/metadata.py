@@ -304,8 +304,9 @@ def og_locale(lang: str) -> str:
     """`ru` -> `ru_RU`, `pt-BR` -> `pt_BR`: Open Graph wants language_TERRITORY."""
     locale = Locale.parse(lang.replace("-", "_"))
     territory = locale.territory
-    if territory is None:
-        likely = get_global("likely_subtags").get(locale.language)
+    if territory is None:  # (by the script where one is given: zh-Hant is Taiwan's, zh_TW, where zh alone is zh_CN)
+        likely_subtags = get_global("likely_subtags")
+        likely = locale.script and likely_subtags.get(f"{locale.language}_{locale.script}") or likely_subtags.get(locale.language)
         territory = likely.split("_")[-1] if likely else None
     return f"{locale.language}_{territory}" if territory else locale.language
 

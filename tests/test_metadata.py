@@ -8,6 +8,7 @@ import extruct
 import pytest
 
 from ssg.errors import SsgError
+from ssg.metadata import og_locale
 
 from .conftest import article
 from .publish_support import FILES, PER_LANGUAGE_FILES, PER_LANGUAGE_YAML, SITE_YAML
@@ -280,3 +281,21 @@ def test_a_first_paragraph_too_long_for_a_summary_is_cut_at_a_word(project):
     assert og["og:description"] == [summary]
     assert f'<meta name="description" content="{summary}">' in project.page("2021/05/24/long/")
     assert structured(project.page("2021/05/23/written/"))[0][0]["description"] == long[:900]
+
+
+@pytest.mark.parametrize(
+    ("lang", "locale"),
+    [
+        ("ru", "ru_RU"),
+        ("en", "en_US"),
+        ("pt-BR", "pt_BR"),
+        ("zh-Hant", "zh_TW"),
+        ("zh-Hans", "zh_CN"),
+        ("pa-Arab", "pa_PK"),
+        ("uz-Cyrl", "uz_UZ"),
+    ],
+)
+def test_og_locale_takes_the_territory_of_the_language_and_its_script(lang, locale):
+    """`zh-Hant` was `zh_CN` (the script dropped, the likely territory of `zh` taken): Traditional Chinese is Taiwan's,
+    and Punjabi in Arabic script Pakistan's."""
+    assert og_locale(lang) == locale
