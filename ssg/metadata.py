@@ -163,21 +163,22 @@ class Metadata:
         tags = [_ARTICLE, _og("title", article.title), _og("url", canonical), shared.site_name, shared.locale]
         if article.summary:
             tags.append(_og("description", article.summary))
-        if article.image:
-            tags += [_og("image", image_url(article.image, self.urls))]
-            tags += [_og("image:alt", article.image.alt)] if article.image.alt else []
+        previewed = article.image if article.image and not _drawing(article.image.src) else None
+        if previewed:
+            tags += [_og("image", image_url(previewed, self.urls))]
+            tags += [_og("image:alt", previewed.alt)] if previewed.alt else []
         elif shared.image:  # (site.yaml's `image:`, else the publisher's logo: a preview without a picture is easily passed over)
             tags.append(shared.image[0])
         tags.append(MetaTag("property", "article:published_time", article.date.isoformat()))
         if article.updated:
             tags.append(MetaTag("property", "article:modified_time", article.modified.isoformat()))
         tags += [MetaTag("property", "article:tag", tag.label(article.lang)) for tag in self.site.tags_of(article)]
-        tags += [_LARGE_IMAGE_CARD if article.image else _SUMMARY_CARD, _tw("title", article.title)]
+        tags += [_LARGE_IMAGE_CARD if previewed else _SUMMARY_CARD, _tw("title", article.title)]
         if article.summary:
             tags.append(_tw("description", article.summary))
-        if article.image:
-            tags.append(_tw("image", image_url(article.image, self.urls)))
-            tags += [_tw("image:alt", article.image.alt)] if article.image.alt else []
+        if previewed:
+            tags.append(_tw("image", image_url(previewed, self.urls)))
+            tags += [_tw("image:alt", previewed.alt)] if previewed.alt else []
         elif shared.image:
             tags.append(shared.image[1])
         return tuple(tags)
@@ -279,6 +280,12 @@ class _InLang(NamedTuple):
     locale: MetaTag
     description_tag: MetaTag | None  # the site's description, where it has one
     image: tuple[MetaTag, MetaTag] | None  # Open Graph's and Twitter's site picture, where it has one
+
+
+def _drawing(src: str) -> bool:
+    """Whether an image is an SVG drawing, which no link preview shows (Facebook's, X's, Telegram's, Slack's take
+    bitmaps): a lead SVG made a large card with no picture; the site's picture stands in, as where there is none."""
+    return src.partition("?")[0].partition("#")[0].lower().endswith((".svg", ".svgz"))
 
 
 def site_image_url(config: Config, urls: Urls) -> str | None:
