@@ -231,6 +231,12 @@ class Alias(NamedTuple):
     path: str  # a site path: `2021/05/old-slug/` (that folder's index.html) or `old.html`; from the host's root if `host`
     host: str | None = None  # written as a full URL: its host, which must be the site's
     relative: bool = False  # a path of `aliases:` without its leading `/`: from the article's folder, as Hugo reads it
+    written: str = ""  # as the front matter writes it, for messages (`https://tass.ru/kosmos/1`, not tass.ru/kosmos/1/)
+
+    @property
+    def shown(self) -> str:
+        """The old URL as messages quote it: as written, which a search of the archive finds."""
+        return self.written or (f"{self.host}/{self.path}" if self.host else f"/{self.path}")
 
 
 @dataclass(frozen=True)
@@ -1561,7 +1567,7 @@ class _Reader:
                     else:
                         self.problem(key, str(exc))
                     continue
-                found.append([key, path, host, key == "aliases" and host is None and not item.strip().startswith("/")])
+                found.append([key, path, host, key == "aliases" and host is None and not item.strip().startswith("/"), item.strip()])
         return found
 
     def pelican_slug(self, data: dict, title: str) -> str | None:

@@ -56,7 +56,7 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
                 if alias.key in OWN_URL_KEYS and alias.host is not None and not urls.on_host(alias.host):
                     # A clipping's `url:` is often the original's address: it built before ssg read the key.
                     message = (
-                        f"{alias.host}/{alias.path} is another site's address, not an old URL of this one: no page redirects "
+                        f"{alias.shown} is another site's address, not an old URL of this one: no page redirects "
                         f"from it (kept for templates, article.extra.{alias.key}; the original's link is written source:)"
                     )
                     warnings.append(Problem(where, None, alias.key, message))

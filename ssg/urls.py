@@ -129,10 +129,10 @@ class Urls:
             return alias.path
         ours = urlsplit(self.base_url).hostname or ""
         if not self.on_host(alias.host):
-            raise ValueError(f"{alias.host}/{alias.path} is on another host than the site ({ours}): only the site's own URLs can redirect")
+            raise ValueError(f"{alias.shown} is on another host than the site ({ours}): only the site's own URLs can redirect")
         under = self.base_path.lstrip("/")
         if not (alias.path + "/").startswith(under):
-            raise ValueError(f"{alias.host}/{alias.path} is not under the site's base_url ({self.base_url}), where its files are served")
+            raise ValueError(f"{alias.shown} is not under the site's base_url ({self.base_url}), where its files are served")
         return alias.path[len(under) :]
 
     def on_host(self, host: str) -> bool:

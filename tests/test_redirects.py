@@ -77,11 +77,12 @@ def test_an_old_url_through_a_file_of_the_site_is_an_error_and_the_page_stays(pr
 
 
 def test_a_clippings_url_of_another_site_is_kept_with_a_warning_not_an_error(project):
-    """`url: https://www.interfax.ru/...` (the original's address) built before ssg read the key; then it failed."""
+    """`url: https://www.interfax.ru/...` (the original's address) built before ssg read the key; then it failed. The
+    message quotes the URL as written (it showed `www.interfax.ru/russia/767824/`, which a search of the files missed)."""
     project.write({"content/2021/a.md": article("A", "2021-05-24", url="https://www.interfax.ru/russia/767824")})
     result = project.build()
     assert [str(w) for w in result.warnings] == [
-        "content/2021/a.md:4: url: www.interfax.ru/russia/767824/ is another site's address, not an old URL of this one: no "
+        "content/2021/a.md:4: url: https://www.interfax.ru/russia/767824 is another site's address, not an old URL of this one: no "
         "page redirects from it (kept for templates, article.extra.url; the original's link is written source:)"
     ]
     assert result.pages["redirect"] == 0
@@ -193,8 +194,8 @@ def test_an_old_url_of_another_site_is_an_error(project):
         }
     )
     assert problems(project) == [
-        "content/2021/a.md:4: aliases: old.example.com/x/ is on another host than the site (x.org): only the site's own URLs can redirect",
-        "content/2021/a.md:4: aliases: x.org/y/ is not under the site's base_url (https://x.org/archive/), where its files are served",
+        "content/2021/a.md:4: aliases: https://old.example.com/x/ is on another host than the site (x.org): only the site's own URLs can redirect",
+        "content/2021/a.md:4: aliases: https://x.org/y/ is not under the site's base_url (https://x.org/archive/), where its files are served",
     ]
 
 
@@ -203,7 +204,7 @@ def test_a_staging_build_leaves_out_old_urls_on_the_sites_host_with_a_warning(pr
     project.write({"content/2021/a.md": article("A", "2021-05-24", aliases="['https://example.org/old/a.html', '/kept/']")})
     result = project.build(base_url="https://staging.example.net/")
     assert [str(w) for w in result.warnings] == [
-        "content/2021/a.md:4: aliases: example.org/old/a.html is on another host than the site (staging.example.net): only the "
+        "content/2021/a.md:4: aliases: https://example.org/old/a.html is on another host than the site (staging.example.net): only the "
         "site's own URLs can redirect; no page there in this build (--base-url)"
     ]
     assert (project.public / "kept/index.html").is_file() and not (project.public / "old/a.html").exists()
@@ -253,10 +254,10 @@ def test_old_urls_are_read_into_the_article_and_a_record_without_them_is_no_reco
     )
     article = Article.from_record("a.md", "k", record)
     assert [tuple(a) for a in article.aliases] == [
-        ("aliases", "x/", None, False),
-        ("aliases", "y.html", "h.org", False),
-        ("aliases", "w/", None, True),  # (Hugo's relative alias: from the article's folder)
-        ("url", "z/", None, False),
+        ("aliases", "x/", None, False, "/x/"),
+        ("aliases", "y.html", "h.org", False, "https://h.org/y.html"),
+        ("aliases", "w/", None, True, "w"),  # (Hugo's relative alias: from the article's folder)
+        ("url", "z/", None, False, "z"),
     ]
     assert article.extra["url"] == "z" and article.extra["aliases"] == ["/x/", "https://h.org/y.html", "w"]  # (kept, as before)
     del record["meta"]["aliases"]  # as an older ssg cached it: read again (`load._load_records` takes a KeyError so)
