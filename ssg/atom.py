@@ -35,7 +35,7 @@ from feedgen.util import xml_elem
 from .config import Config
 from .content import Article, Image
 from .feeds import EntryText, Feed, image_url
-from .markdown import inline_markdown, inline_text
+from .markdown import inline_text
 from .site import Site, Tag
 from .urls import Urls
 
@@ -114,7 +114,7 @@ def _entry(entry, article: Article, urls: Urls, tags: Sequence[Tag], text: Entry
         entry.ssg.link(href=src, rel="enclosure", type=mime or "", title=inline_text(image.credit) or image.alt or "")
         entry.ssg.image(src, mime, inline_text(image.credit), image.alt or inline_text(image.caption))
     if text is not None:
-        figure = _figure(image, urls, text.credit(article), article.title) if image else ""
+        figure = _figure(image, urls, text.credit(article), text.caption(article), article.title) if image else ""
         entry.content(figure + text.body(article), type="html")
 
 
@@ -125,10 +125,10 @@ def image_type(src: str) -> str | None:
     return IMAGE_TYPES.get(suffix[1:].lower())
 
 
-def _figure(image: Image, urls: Urls, credit: str, title: str) -> str:
+def _figure(image: Image, urls: Urls, credit: str, caption: str, title: str) -> str:
     """The lead image as the article page shows it: its alt text, else its caption's text, else the article's title;
     the credit on a line of its own, as the page's style sets it apart (a reader showed "Launch pad Image source: …")."""
-    caption = "<br>".join(part for part in (inline_markdown(image.caption or ""), html.escape(credit) if image.credit else "") if part)
+    caption = "<br>".join(part for part in (caption, html.escape(credit) if image.credit else "") if part)
     alt = html.escape(image.alt or inline_text(image.caption) or title, quote=True)
     img = f'<img src="{html.escape(image_url(image, urls), quote=True)}" alt="{alt}">'
     return f"<figure>{img}<figcaption>{caption}</figcaption></figure>" if caption else f"<figure>{img}</figure>"

@@ -49,7 +49,7 @@ from .labels import Labels
 from .links import broken_links, unknown_site_links
 from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .locks import release_lock, wait_for_lock
-from .markdown import inline_text
+from .markdown import REF_PREFIX, inline_markdown, inline_text
 from .output import (
     SPARES_KEPT,
     Manifest,
@@ -1283,7 +1283,11 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
             else ""
         )
 
-    return EntryText(body, credit)
+    def caption(article: Article) -> str:
+        shown = inline_markdown(article.image.caption) if article.image and article.image.caption else ""
+        return body_links(shown, urls, paths, urls.absolute, theme.translator(article.lang)) if REF_PREFIX in shown else shown
+
+    return EntryText(body, credit, caption)
 
 
 def protected_dirs(config: Config) -> list[Path]:

@@ -35,7 +35,16 @@ from .dates import DATE_HINT, against_path, date_fix, local_time_doubt, relative
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .htmlbalance import balanced
-from .markdown import ARTICLE_SUFFIXES, RenderedBody, code_masked, first_paragraph, on_this_computer, render_markdown
+from .markdown import (
+    ARTICLE_SUFFIXES,
+    FrontLinks,
+    RenderedBody,
+    code_masked,
+    first_paragraph,
+    front_links,
+    on_this_computer,
+    render_markdown,
+)
 from .pelican import title_slug
 from .scripts import MOSTLY, composed, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
@@ -584,8 +593,9 @@ class _Reader:
         body = self.without_control_characters(text, body)
         rendered = render_markdown(body, self.path, self.text("excerpt_separator", data) or self.settings.excerpt_separator)
         self.warn_template_tags(text, rendered.template_tags)
-        self.warn_outside(text, rendered.outside)
-        self.warn_loopback(text, rendered.loopback)
+        front = None if page else self.front_links(meta)
+        self.warn_outside(text, rendered.outside + (front.outside if front else ()))
+        self.warn_loopback(text, rendered.loopback + (front.loopback if front else ()))
         self.warn_cyrillic(data, meta, rendered)
         html = _without_title_heading(rendered.html, meta.get("title") or "")
         lead = rendered.first_paragraph if html is rendered.html else first_paragraph(html)  # (not the title said again)
@@ -618,6 +628,10 @@ class _Reader:
             "site_links": list(rendered.site_links),
             "lines": self.lines,
         }
+        if front:
+            meta["article_links"] += front.article_links
+            meta["files"] += front.files
+            meta["site_links"] += front.site_links
         return {"meta": meta, "body": html, "terms": terms, "warnings": [w.to_dict() for w in self.warnings]}
 
     def check(self, data: dict) -> dict:
@@ -827,6 +841,22 @@ class _Reader:
         for tag in tags:
             if not is_wikilink(tag):
                 self.warnings.append(Problem(self.path, body_line(text, tag, self.end_line), None, left_as_text(tag)))
+
+    def front_links(self, meta: dict) -> FrontLinks | None:
+        """The links of the texts that show Markdown (`rights`, the image's `caption` and `credit`) made as the body's
+        are (`markdown.front_links`), `meta` holding those texts with their markers: the page, the feed and the copy of
+        a linked file then treat them as the body's links. None where none links (a cheap look: almost every article)."""
+        image = meta.get("image")
+        texts = {"rights": meta.get("rights")} | ({f"image.{k}": image[k] for k in ("caption", "credit")} if image else {})
+        texts = {name: text for name, text in texts.items() if text and "](" in text}
+        front = front_links(texts, self.path) if texts else None
+        if front is not None:
+            for name, text in front.texts.items():
+                if name == "rights":
+                    meta["rights"] = text
+                else:
+                    meta["image"] = {**meta["image"], name.removeprefix("image."): text}
+        return front
 
     def warn_outside(self, text: str, links: tuple[str, ...]) -> None:
         """A warning on the line of each link or image that leads out of the content folder (`../attachments/x.png` in

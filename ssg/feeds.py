@@ -46,6 +46,7 @@ class EntryText:
 
     body: Callable[[Article], str]  # rendered body, every link absolute
     credit: Callable[[Article], str]  # "Image source: …" in the article's language
+    caption: Callable[[Article], str]  # the image's caption as HTML, its links absolute as the body's
 
 
 def feed_languages(site: Site, config: Config) -> tuple[str, ...]:

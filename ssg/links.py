@@ -180,11 +180,16 @@ def lines_naming(content: Path, source_path: str, target: str) -> list[int]:
         pattern = re.compile(_LINK_PATH.format(named))
         exact = [n for n in linked if any(_resolved(folder, found) == target for found in pattern.findall(lines[n - 1]))]
         linked = exact or linked
-    return linked or written[:1]
+    if linked or written:
+        return linked or written[:1]
+    # A Markdown link of the front matter's texts (`rights:`, the image's `caption:`, `credit:`): `](../x.png` there.
+    in_front = re.compile(_FRONT_LINKED.format(named))
+    return [n for n, line in enumerate(lines[:end_line], 1) if "](" in line and in_front.search(line)]
 
 
 _LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path ends (`lines_naming`)
 _LINK_PATH = r"""(?:[(<"'=]|\]:\s*)([^\s()<>"']*?(?:{}))(?=[)#\s"'/?>])"""  # the whole path of such a link, as written
+_FRONT_LINKED = r"""\]\(\s*<?[^)\s>]*?(?<![^(/<])(?:{})"""  # the same in a Markdown link of the front matter (`rights:`)
 
 
 def _resolved(folder: str, written: str) -> str:

@@ -1317,6 +1317,41 @@ class _RefCollector:
         return f"{REF_FILE}{target.replace('%', '%25').replace('#', '%23')}{fragment}"
 
 
+class FrontLinks(NamedTuple):
+    """The texts of the front matter that show Markdown (`FRONT_LINK_FIELDS`) with their links' paths as markers, and
+    what those link to: as a body's (`RenderedBody`), so the build copies, checks and rewrites them as it does the body's."""
+
+    texts: dict[str, str]  # each changed text by its field (`rights`, `image.caption`, `image.credit`)
+    article_links: tuple[str, ...]
+    files: tuple[str, ...]
+    site_links: tuple[str, ...]
+    outside: tuple[str, ...]
+    loopback: tuple[str, ...]
+
+
+# Where a Markdown link's (or image's) path starts in one line of text: `](path`, `](<path with spaces>`.
+_INLINE_LINK = re.compile(r"(\]\(\s*)(<[^<>\n]*>|[^\s()<>]+)")
+
+
+def front_links(texts: dict[str, str], article_path: str) -> FrontLinks | None:
+    """`texts` (an image's caption, a rights notice: `field -> text`) with each link's path made a marker as the body's
+    are (`_RefCollector`): written as given, `[the map](images/map.png)` led nowhere on the article's page (relative
+    to its URL, not its file), and no one copied the file or said it was missing. None where no text links (most)."""
+    refs, changed = _RefCollector(), {}
+    refs.start(article_path)
+    for name, text in texts.items():
+        if "](" in text:
+            changed[name] = _INLINE_LINK.sub(lambda m: m[1] + _marker_in_markdown(refs.rewrite(m[2].strip("<>"))), text)
+    if not changed:
+        return None
+    return FrontLinks(changed, tuple(refs.articles), tuple(refs.files), tuple(refs.site), tuple(refs.outside), tuple(refs.loopback))
+
+
+def _marker_in_markdown(url: str) -> str:
+    """`url` as a Markdown link's path: in `<>` where it holds what would end it there (a space, a bracket)."""
+    return f"<{url}>" if any(c in url for c in " ()<>\t") else url
+
+
 def _heading_fragment(fragment: str) -> str:
     """A link's `#fragment` to another article, as that article's heading ids are made (`_heading_id`) when it is
     written as Obsidian writes one, the heading itself (`Note.md#The%20crew`, `<Note.md#The crew>`: `#the-crew`). One

@@ -25,7 +25,7 @@ from .config import Config
 from .content import Article, Image, StandalonePage
 from .errors import Problem, TemplateError, TemplateTimeoutError
 from .feeds import NO_NAMES, Feed, feed_languages, language_name
-from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
+from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED, REF_PREFIX
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
@@ -261,7 +261,11 @@ class Renderer:
         raise TypeError(_not_a_target(target))
 
     def render(self, page: Page) -> bytes:
-        return self.theme.render(page.template, self.context(page), lambda: self.rendering(page), self).encode("utf-8")
+        context = self.context(page)
+        html = self.theme.render(page.template, context, lambda: self.rendering(page), self)
+        if page.kind == "article" and front_linked(article := page.context["article"]):
+            html = self.body_links_of(article, html, context["url_for"])
+        return html.encode("utf-8")
 
     def kept_keys(self) -> frozenset[str]:
         """The front-matter keys some article or page keeps for templates (`extra`): an attribute a template reads off an
@@ -440,9 +444,11 @@ class Renderer:
         return parts
 
     def _render_card(self, article: Article, lang: str, links: Callable[[str], str]) -> str:
-        context = self._shared(lang) | {"article": article, "lang": lang, "url_for": self._url_for(links)}
+        url_for = self._url_for(links)
+        context = self._shared(lang) | {"article": article, "lang": lang, "url_for": url_for}
         try:
-            return render_named(self.theme.env.get_template(CARD_TEMPLATE), context, self)
+            card = render_named(self.theme.env.get_template(CARD_TEMPLATE), context, self)
+            return self.body_links_of(article, card, url_for) if front_linked(article) else card
         except Exception as exc:
             rendering_entry(exc, f"the entry of {self.config.content_dir}/{article.source_path}")
             raise
@@ -469,6 +475,22 @@ class Renderer:
 
     def body(self, article: Article | StandalonePage, url_for: Callable[[Any], str]) -> str:
         return body_links(self.body_of(article), self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
+
+    def body_links_of(self, article: Article | StandalonePage, html: str, url_for: Callable[[Any], str]) -> str:
+        """`html` (a page or entry showing `article`) with the links of its rights, caption and credit made real, as
+        its body's are (`body_links`): Markdown of the front matter holds their markers (`content.Reader.front_links`)."""
+        return body_links(html, self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
+
+
+def front_linked(article: Article) -> bool:
+    """Whether `article`'s rights, image caption or credit hold a link's marker (`content.Reader.front_links`): only
+    such an article's page is read again for them (three `in` tests on short texts, of every article page)."""
+    image = article.image
+    return (
+        REF_PREFIX in (article.rights or "")
+        or image is not None
+        and (REF_PREFIX in (image.caption or "") or REF_PREFIX in (image.credit or ""))
+    )
 
 
 def check_pages(renderer: Renderer, pages: Iterable[Page], cards: bool = True) -> int:

@@ -250,6 +250,80 @@ def test_a_rights_notice_and_a_caption_show_their_markdown_and_feeds_their_text(
     assert '"copyrightNotice": "Published under CC BY 4.0 \\u003csic\\u003e"' in page  # (JSON-LD: the text)
 
 
+CAPTIONED = """\
+---
+title: Caption
+date: 2025-03-11 10:00
+image:
+  src: 2025/images/iss-orbit.jpg
+  caption: "The station, see [the map](images/cooperation-map.png), [the other story](other.md) or [tags](/tags/)"
+  credit: "[our photo desk](other.md)"
+rights: "See [our terms](other.md) and [tags](/tags/)"
+---
+
+Body text.
+"""
+
+
+def test_links_of_a_caption_a_credit_and_rights_are_resolved_as_the_bodys(project):
+    """A relative link of a caption, credit or rights notice was written as given (`<a href="other.md">`): broken on the
+    page, its file not copied, and the build said nothing (a user's trial). Now each is a body's link: an article's
+    file is its URL, a file is copied, a root path is under the site's sub-path, and all are absolute in feeds."""
+    png = b"\x89PNG\r\n\x1a\n"
+    project.write(
+        {
+            "site.yaml": "title: T\nbase_url: https://example.org/archive/\ntimezone: UTC\n",
+            "content/2025/cap.md": CAPTIONED,
+            "content/2025/other.md": article("Other", "2025-03-10 10:00"),
+            "content/2025/images/iss-orbit.jpg": png,
+            "content/2025/images/cooperation-map.png": png,
+        }
+    )
+    assert project.build().warnings == []
+    page = project.page("2025/03/11/cap/")
+    caption = (
+        'The station, see <a href="../../../images/cooperation-map.png">the map</a>, <a href="../../10/other/">the other '
+        'story</a> or <a href="../../../../tags/">tags</a>'
+    )
+    assert f'<span class="article__caption">{caption}</span>' in page
+    assert 'Image source: <a href="../../10/other/">our photo desk</a></span>' in page
+    assert '<span>See <a href="../../10/other/">our terms</a> and <a href="../../../../tags/">tags</a></span>' in page
+    assert (project.public / "2025/images/cooperation-map.png").read_bytes() == png
+    entry = feedparser.parse((project.public / "feed.xml").read_bytes()).entries[0]
+    base = "https://example.org/archive/"
+    assert (
+        f'<figcaption>The station, see <a href="{base}2025/images/cooperation-map.png">the map</a>, '
+        f'<a href="{base}2025/03/10/other/">the other story</a> or <a href="{base}tags/">tags</a><br />Image source: our photo desk</figcaption>'
+    ) in entry.content[0].value
+    assert entry.rights == "See our terms and tags"
+
+
+def test_a_missing_file_a_caption_links_is_an_error_on_its_front_matter_line(project):
+    project.write(
+        {
+            "content/2025/cap.md": CAPTIONED,
+            "content/2025/other.md": article("Other", "2025-03-10 10:00"),
+            "content/2025/images/iss-orbit.jpg": b"jpg",
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value) == (
+        "content/2025/cap.md:6: linked file '2025/images/cooperation-map.png' not found "
+        "(put it at content/2025/images/cooperation-map.png or fix the path)"
+    )
+    project.write(
+        {
+            "content/2025/images/cooperation-map.png": b"png",
+            "content/2025/cap.md": CAPTIONED.replace("terms](other.md)", "terms](others.md)"),
+        }
+    )
+    warnings = [str(w) for w in project.build().warnings]
+    assert warnings == [
+        "content/2025/cap.md:8: links to 2025/others.md, which is not a published article (did you mean content/2025/other.md? write other.md)"
+    ]
+
+
 def test_feeds_show_the_publishers_logo_and_the_sites_icon(site):
     site.build()
     feed = parse(site, "feed.xml").feed
