@@ -368,6 +368,46 @@ def test_pasted_html_pictures_in_srcset_and_a_videos_poster_are_found_on_the_pag
     ]
 
 
+CHART = (
+    "The chart of launches:\n\n"
+    '<iframe src="../charts/launches.html" title="Launches by year"></iframe>\n\n'
+    '<object data="../charts/report.pdf" type="application/pdf"></object>\n\n'
+    '<embed src="../charts/report.pdf" type="application/pdf">\n'
+)
+
+
+def test_a_pasted_iframe_object_and_embed_show_their_files_as_a_video_does(project):
+    """`<iframe src>`, `<object data>` and `<embed src>` of a file under content/ (a chart, a PDF) kept their paths as
+    written: broken on the page and in feeds, the files not copied, and 0 warnings (a user's trial)."""
+    project.write(
+        {
+            "content/2025/chart.md": article("Chart", "2025-03-11 10:00", CHART),
+            "content/charts/launches.html": "<!doctype html><title>Launches</title>",
+            "content/charts/report.pdf": b"%PDF-1.4",
+        }
+    )
+    assert project.build().warnings == []
+    page = project.page("2025/03/11/chart/")
+    up = "../../../../charts/"
+    assert f'<iframe src="{up}launches.html" title="Launches by year">' in page
+    assert f'<object data="{up}report.pdf" type="application/pdf">' in page and f'<embed src="{up}report.pdf"' in page
+    assert sorted(p.name for p in (project.public / "charts").iterdir()) == ["launches.html", "report.pdf"]
+    feed = ElementTree.parse(project.public / "feed.xml")
+    body = feed.getroot().findtext("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content")
+    assert re.findall(r'(?:src|data)="([^"]*)"', body) == [
+        "https://example.org/charts/launches.html",
+        "https://example.org/charts/report.pdf",
+        "https://example.org/charts/report.pdf",
+    ]
+    project.remove("content/charts/launches.html")
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert (
+        str(error.value)
+        == "content/2025/chart.md:8: linked file 'charts/launches.html' not found (put it at content/charts/launches.html or fix the path)"
+    )
+
+
 def test_a_missing_picture_of_a_srcset_is_an_error_naming_the_article(project):
     project.write(
         {
