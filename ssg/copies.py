@@ -7,6 +7,8 @@ with where the file likely is. Copying skips reading a file whose size and chang
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -95,7 +97,13 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 published = published or ContentPaths(a.source_path for a in site.articles)
                 what = "image" if key else "linked file"
                 path = f"{config.content_dir}/{article.source_path}"
-                message = f"{what} {target!r} not found ({_fix_missing(config, there, published, article, key, target)})"
+                # (`[x](../2025/)`, `[x](./)`: a folder, told "file not found"; os.path: no OSError of a name too long)
+                folder = not key and os.path.isdir(content / target)
+                message = (
+                    _folder_link(config.content_dir, published, article.source_path, target)
+                    if folder
+                    else f"{what} {target!r} not found ({_fix_missing(config, there, published, article, key, target)})"
+                )
                 found = [lines.get(article.source_path, {}).get("image")] if key else lines_naming(content, article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
     return files, problems
@@ -181,6 +189,23 @@ def _fix_missing(
     if key:  # (a file of static/ at that path is the site's too: Hugo's and WordPress's `image: /uploads/x.jpg`)
         return guess or f"put it at {config.content_dir}/{target} or {config.static_dir}/{target}, or fix the path"
     return guess or f"put it at {config.content_dir}/{target} or fix the path"
+
+
+def _folder_link(content_dir: str, published: ContentPaths, source: str, target: str) -> str:
+    """The problem of a link to a folder of content/ (`../2025/`, `./`), of which the site makes no page: what to write,
+    the year's (month's, day's) archive from the site's root where the folder is named as one, or an article's file."""
+    folder = "" if target == "." else target
+    inside = sorted(p for p in published.paths if (p.startswith(f"{folder}/") or not folder) and p != source)
+    example = relative(source, inside[0] if inside else posixpath.join(folder, "its-name.md"))
+    shown = f"{content_dir}/{folder}".rstrip("/")
+    fix = f"for an article write its .md file ({example})"
+    if _PERIOD.fullmatch(folder):  # (the site's archive of that period is at that path: `urls.period`)
+        fix = f"for the {_PERIODS[folder.count('/')]}'s archive write /{folder}/ (from the site's root), {fix}"
+    return f"links to the folder {shown}, which is not a page or a file of the site: {fix}, for a file in it its path"
+
+
+_PERIOD = re.compile(r"[0-9]{4}(?:/[0-9]{2}){0,2}")  # a folder named as a year's archive is (`urls.period`): 2025, 2025/03
+_PERIODS = ("year", "month", "day")
 
 
 def _cut_at_fragment(content: Path, target: str) -> str | None:

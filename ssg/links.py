@@ -184,11 +184,28 @@ def lines_naming(content: Path, source_path: str, target: str) -> list[int]:
         return linked or written[:1]
     # A Markdown link of the front matter's texts (`rights:`, the image's `caption:`, `credit:`): `](../x.png` there.
     in_front = re.compile(_FRONT_LINKED.format(named))
-    return [n for n, line in enumerate(lines[:end_line], 1) if "](" in line and in_front.search(line)]
+    found = [n for n, line in enumerate(lines[:end_line], 1) if "](" in line and in_front.search(line)]
+    return found or _lines_resolving(lines, end_line, posixpath.dirname(source_path), target)
+
+
+def _lines_resolving(lines: list[str], end_line: int, folder: str, target: str) -> list[int]:
+    """The lines of the body of an article in `folder` with a link's path that leads to `target`, where none names it
+    (`./`, `..`: a link to a folder, whose name is not written): an error's line, read only then."""
+    return [
+        n
+        for n, line in enumerate(lines, 1)
+        if n > end_line
+        and any(
+            composed(_resolved(folder, re.split(r"[#?]", path)[0])) == target
+            for path in _ANY_LINK_PATH.findall(line)
+            if path and path[0] not in "#?"
+        )
+    ]
 
 
 _LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path ends (`lines_naming`)
 _LINK_PATH = r"""(?:[(<"'=]|\]:\s*)([^\s()<>"']*?(?:{}))(?=[)#\s"'/?>])"""  # the whole path of such a link, as written
+_ANY_LINK_PATH = re.compile(r"""(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src|data)\s*=\s*["']?)([^\s)"'<>]*)""")  # (`_lines_resolving`)
 _FRONT_LINKED = r"""\]\(\s*<?[^)\s>]*?(?<![^(/<])(?:{})"""  # the same in a Markdown link of the front matter (`rights:`)
 
 

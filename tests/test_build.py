@@ -276,6 +276,24 @@ def test_a_missing_file_is_not_told_on_a_later_link_to_another_file_of_its_name(
     )
 
 
+def test_a_link_to_a_content_folder_is_told_as_a_folder_on_its_line(project):
+    """`[news](../2025/)` was told "linked file '2025' not found (put it at content/2025 ...)" though content/2025 is
+    there, and `[x](./)` the same without its line (a user's trial): a folder is no page; the year's archive is /2025/."""
+    project.write(
+        {
+            "content/2025/a.md": article("A", "2025-03-11", "Intro.\n\nSee [this year's news](../2025/) here."),
+            "content/2025/b.md": article("B", "2025-03-10", "Text.\n\n[all of them](./)"),
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    fix = "which is not a page or a file of the site: for the year's archive write /2025/ (from the site's root), for an article write its .md file"
+    assert str(error.value).splitlines() == [
+        f"content/2025/a.md:8: links to the folder content/2025, {fix} (b.md), for a file in it its path",
+        f"content/2025/b.md:8: links to the folder content/2025, {fix} (a.md), for a file in it its path",
+    ]
+
+
 def test_a_liquid_tag_in_a_path_is_told_to_be_left_out(project):
     """Jekyll posts write `![x]({{ site.baseurl }}/images/x.jpg)`: the error said to put the picture at
     content/2021/{{ site.baseurl }}/images/x.jpg."""
