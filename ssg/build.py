@@ -1262,7 +1262,7 @@ def _since(output: Output, before: int) -> int:
     return len(output.changed) - before
 
 
-_IN_PAGE_LINK = re.compile(r"""(<a\s[^>]*?\bhref=)(["'])#""")
+_IN_PAGE_LINK = re.compile(r"""(<a\s[^>]*?\bhref=)(["'])([#?])""")  # `#fn:1`, and `?page=2` (the page's own query)
 
 
 def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) -> EntryText:
@@ -1270,11 +1270,12 @@ def entry_text(theme: Theme, urls: Urls, bodies: Bodies, paths: dict[str, str]) 
 
     def body(article: Article) -> str:
         html = body_links(bodies(article), urls, paths, urls.absolute, theme.translator(article.lang))
-        if "#" not in html:
+        if "#" not in html and '="?' not in html and "='?" not in html:
             return html
-        # A link within the article (a footnote, a heading): a reader resolves `#fn:1` against the feed, not the page.
+        # A link within the article (a footnote, a heading), or to the page with a query (`?page=2`, as a browser reads
+        # it there): a reader resolves `#fn:1` and `?page=2` against the feed, not the page.
         page = urls.absolute(urls.article(article))
-        return _IN_PAGE_LINK.sub(lambda m: f"{m[1]}{m[2]}{page}#", html)
+        return _IN_PAGE_LINK.sub(lambda m: f"{m[1]}{m[2]}{page}{m[3]}", html)
 
     def credit(article: Article) -> str:
         return (

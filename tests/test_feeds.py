@@ -222,6 +222,20 @@ def test_links_within_an_article_lead_to_its_page_from_a_feed_reader(project):
     assert 'href="#details"' in project.page("2021/05/24/a/")  # (the page itself keeps them within the page)
 
 
+def test_a_link_of_a_query_alone_leads_to_the_page_with_it_from_a_feed_reader(project):
+    """`[the second page](?page=2)` stayed `href="?page=2"` in feeds, which have no base to resolve it against (a user's
+    trial): a browser on the page reads it as the page's URL with that query, and so does the feed now."""
+    body = "See [the second page](?page=2) of the list, or <a href='?page=3'>the third</a>."
+    project.write(
+        {"site.yaml": "title: T\nbase_url: https://example.org/archive/\n", "content/2025/x.md": article("X", "2025-03-11", body)}
+    )
+    project.build()
+    html = parse(project, "feed.xml").entries[0].content[0].value
+    page = "https://example.org/archive/2025/03/11/x/"
+    assert f'href="{page}?page=2"' in html and f'href="{page}?page=3"' in html
+    assert 'href="?page=2"' in project.page("2025/03/11/x/")  # (the page keeps it: its own URL is the base)
+
+
 def test_a_rights_notice_and_a_caption_show_their_markdown_and_feeds_their_text(project):
     """`rights: "[CC BY 4.0](https://...)"` showed its brackets on the page (a licence is usually a link)."""
     licence = "https://creativecommons.org/licenses/by/4.0/"
