@@ -934,13 +934,18 @@ class _Reader:
 
     def warn_on_line(self, text: str, written: str, message: str, nth: int = 1) -> None:
         """A warning on the line of the body that holds the `nth` `written` (the first line, where it has two; none
-        found: on the file, fewer: on the last found)."""
-        body, line = text.split("\n")[self.end_line or 0 :], None
+        found: on the front matter's line that links it, else on the file; fewer: on the last found)."""
+        lines = text.split("\n")
+        body, line = lines[self.end_line or 0 :], None
         for number, shown in enumerate(body, (self.end_line or 0) + 1):
             if written in shown:
                 line, nth = number, nth - shown.count(written)
                 if nth <= 0:
                     break
+        if line is None:  # a Markdown link of the front matter's texts (`rights:`, `caption:`: `Reader.front_links`)
+            line = next(
+                (n for n, shown in enumerate(lines[: self.end_line or 0], 1) if f"]({written}" in shown or f"](<{written}" in shown), None
+            )
         self.warnings.append(Problem(self.path, line, None, message))
 
     def warn_empty(self, meta: dict, rendered: RenderedBody, html: str) -> None:

@@ -338,6 +338,18 @@ def test_a_missing_file_a_caption_links_is_an_error_on_its_front_matter_line(pro
     ]
 
 
+def test_a_caption_linking_out_of_content_or_to_this_computer_is_warned_on_its_line(project):
+    """As a body's link: the published page could not reach either (they were written as given, without a word)."""
+    credit = "'[our desk](../../x/desk.png), [preview](http://localhost:8000/x/)'"
+    project.write({"content/2025/cap.md": article("Cap", "2025-03-11", image=f"{{src: 'https://example.org/a.jpg', credit: {credit}}}")})
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2025/cap.md:4: '../../x/desk.png' leads out of the content folder, where the published site cannot reach: "
+        "put the file in content/ (or static/) and link to it there",
+        "content/2025/cap.md:4: links to http://localhost:8000/x/, an address on this computer (the preview's?), which "
+        "readers cannot reach: link to the article's file (../2019/its-name.md), or write the site's own path (/x/)",
+    ]
+
+
 def test_feeds_show_the_publishers_logo_and_the_sites_icon(site):
     site.build()
     feed = parse(site, "feed.xml").feed
