@@ -1318,8 +1318,9 @@ class _RefCollector:
 
 
 class FrontLinks(NamedTuple):
-    """The texts of the front matter that show Markdown (`FRONT_LINK_FIELDS`) with their links' paths as markers, and
-    what those link to: as a body's (`RenderedBody`), so the build copies, checks and rewrites them as it does the body's."""
+    """The texts of the front matter that show Markdown (`rights`, an image's `caption` and `credit`) with their links'
+    paths as markers, and what those link to: as a body's (`RenderedBody`), so the build copies, checks and rewrites
+    them as it does the body's."""
 
     texts: dict[str, str]  # each changed text by its field (`rights`, `image.caption`, `image.credit`)
     article_links: tuple[str, ...]
