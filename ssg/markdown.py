@@ -1342,7 +1342,14 @@ def front_links(texts: dict[str, str], article_path: str) -> FrontLinks | None:
     refs.start(article_path)
     for name, text in texts.items():
         if "](" in text:
-            changed[name] = _INLINE_LINK.sub(lambda m: m[1] + _marker_in_markdown(refs.rewrite(m[2].strip("<>"))), text)
+            code = [span.span() for span in _CODE_SPAN.finditer(text)] if "`" in text else []  # (`[x](y)` shown as code)
+
+            def marked(m: re.Match[str], code: list[tuple[int, int]] = code) -> str:
+                if any(start <= m.start() < end for start, end in code):
+                    return m[0]
+                return m[1] + _marker_in_markdown(refs.rewrite(m[2].strip("<>")))
+
+            changed[name] = _INLINE_LINK.sub(marked, text)
     if not changed:
         return None
     return FrontLinks(changed, tuple(refs.articles), tuple(refs.files), tuple(refs.site), tuple(refs.outside), tuple(refs.loopback))

@@ -15,7 +15,7 @@ import pytest
 import ssg.markdown
 import ssg.shortcodes
 from ssg.config import load_config
-from ssg.markdown import inline_markdown, markdownify, render_markdown
+from ssg.markdown import front_links, inline_markdown, markdownify, render_markdown
 from ssg.theme import load_theme
 
 from .conftest import article
@@ -1499,3 +1499,14 @@ def test_extensions_are_those_markdown_makes_of_their_names():
     )
     assert made.convert(text) == by_name.convert(text)
     assert "<del>" in made.convert(text) and "footnote" in made.convert(text) and "<table>" in made.convert(text)
+
+
+def test_the_links_of_a_front_matter_text_are_marked_as_the_bodys_and_its_code_is_left():
+    found = front_links(
+        {"rights": 'See [terms](../terms.md#use), `[x](y.png)`, [map](<my map.png> "A") and [CC](https://cc.org/)'}, "2025/a.md"
+    )
+    assert found is not None
+    assert found.texts == {
+        "rights": 'See [terms](ssg-ref:article:terms.md#use), `[x](y.png)`, [map](<ssg-ref:file:2025/my map.png> "A") and [CC](https://cc.org/)'
+    }
+    assert (found.article_links, found.files) == (("terms.md",), ("2025/my map.png",))
