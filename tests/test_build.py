@@ -1327,6 +1327,12 @@ def test_a_tag_written_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic_i
     site_yaml = project.root.joinpath("site.yaml").read_text(encoding="utf-8")
     names = "tag_names: {Baikonur: {ru: Байконур}, Roscosmos: {ru: Роскосмос}, Dmitriy Rogozin: {ru: Дмитрий Рогозин}}\n"
     project.write({"site.yaml": site_yaml + names})
+    # (each page the names took away is told, with the entry that keeps its address: `redirects.renamed_listings`)
+    assert [w.message.split(": tag_names: makes it one tag with ")[1].split(" now")[0] for w in project.build().warnings] == [
+        "'Baikonur'",
+        "'Dmitriy Rogozin'",
+        "'Roscosmos'",
+    ]
     assert project.build().warnings == []
     assert not project.root.joinpath("public/tags/baykonur").exists()
     assert '">Байконур</a>' in project.page("2021/01/01/a/") and '">Baikonur</a>' in project.page("2021/01/03/c/")
