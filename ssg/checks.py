@@ -431,7 +431,7 @@ def lookalike_names(config: Config, site: Site, lines: dict[str, dict[str, int]]
                 problems.append(Problem(where, line("tags"), "tags", message))
         if article.source is not None and article.source.name in odd_outlets:
             meant, what = odd_outlets[article.source.name]
-            message = f"{article.source.name!r} has {what}, which look the same but make another outlet: write name: {meant}"
+            message = f"{article.source.name!r} has {what}, which look the same but make another outlet: write the source's name {meant}"
             problems.append(Problem(where, line("source"), "source", message))
     return problems
 
@@ -476,7 +476,7 @@ def misspelt_names(config: Config, site: Site, lines: dict[str, dict[str, int]])
             and not lookalikes(article.source.name)
         ):
             meant = outlet_typos[outlet.slug]
-            message = f"{article.source.name!r} ({_articles(outlet.count)}) is a letter off the outlet {meant.name!r} ({_articles(meant.count)}): a typo? (write name: {meant.name})"
+            message = f"{article.source.name!r} ({_articles(outlet.count)}) is a letter off the outlet {meant.name!r} ({_articles(meant.count)}): a typo? (write the source's name {meant.name})"
             problems.append(Problem(f"{config.content_dir}/{article.source_path}", line("source"), "source", message))
     return problems
 
@@ -530,7 +530,7 @@ def _split_outlets(
     problems = []
     codes = frozenset(config.language_codes if config.multilingual else (a.lang for a in site.articles))  # (`names_entry`)
     for slug, (outlet, main, relation) in sorted(told.items()):
-        hint = f"if they are one, write name: {main.name} in all of them"
+        hint = f"if they are one, write the source's name {main.name} in all of them"
         if names and (entry := names_entry((main.name, ""), (outlet.name, ""), config.lang, codes, "source_names")) is not None:
             hint += f", or name it once in site.yaml: {entry}"
         message = f"outlet {outlet.name!r} ({_articles(outlet.count)}) {relation}, so they are two outlets, sources/{slug}/ and sources/{main.slug}/: {hint}"

@@ -2700,9 +2700,9 @@ def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(
         "content/2021/typo.md:5: tags: 'Роскомос' (1 article) is a letter off the tag 'Роскосмос' (10 articles): a typo? "
         "(write tags: [Ирак, Роскосмос, Союз МС-25])",
         "content/2021/typo.md:6: source: 'Интефракс' (1 article) is a letter off the outlet 'Интерфакс' (10 articles): a typo? "
-        "(write name: Интерфакс)",
+        "(write the source's name Интерфакс)",
         "content/2021/other.md:5: source: outlet 'Interfax' (1 article) is 'Интерфакс' (10 articles) in another alphabet, so they"
-        " are two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them, or"
+        " are two outlets, sources/interfax/ and sources/interfaks/: if they are one, write the source's name Интерфакс in all of them, or"
         " name it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}",
     ]
 
@@ -2740,7 +2740,7 @@ def test_a_tag_or_outlet_with_a_letter_of_the_other_alphabet_that_looks_the_same
         "content/2021/odd.md:5: tags: 'MКС' has a Latin M among Cyrillic letters, which look the same but make another tag:"
         " write tags: [Роскосмос, МКС]",
         "content/2021/odd.md:6: source: 'Интерфаkс' has a Latin k among Cyrillic letters, which look the same but make another"
-        " outlet: write name: Интерфакс",
+        " outlet: write the source's name Интерфакс",
     ]
 
 
@@ -2783,7 +2783,7 @@ def test_a_name_typed_whole_in_the_other_alphabet_beside_a_commoner_one_is_told(
         "content/odd.md:4: tags: 'MKC' has Latin letters where 'МКС' has Cyrillic ones, which look the same but make another"
         " tag: write tags: [МКС, Роскосмос]",
         "content/odd.md:5: source: 'TACC' has Latin letters where 'ТАСС' has Cyrillic ones, which look the same but make"
-        " another outlet: write name: ТАСС",
+        " another outlet: write the source's name ТАСС",
     ]
 
 

@@ -575,12 +575,12 @@ def test_an_outlet_named_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic
     told = [str(w) for w in project.build().warnings]
     assert told == [
         "content/c.md:4: source: outlet 'Interfax' (2 articles) is 'Интерфакс' (3 articles) in another alphabet, so they are"
-        " two outlets, sources/interfax/ and sources/interfaks/: if they are one, write name: Интерфакс in all of them, or name"
+        " two outlets, sources/interfax/ and sources/interfaks/: if they are one, write the source's name Интерфакс in all of them, or name"
         " it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}"  # (the articles are in two languages)
     ]
     project.write({"site.yaml": BILINGUAL_YAML})
     (told,) = [str(w) for w in project.build().warnings if "source:" in str(w)]
-    assert told.endswith("write name: Интерфакс in all of them, or name it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}")
+    assert told.endswith("write the source's name Интерфакс in all of them, or name it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}")
 
 
 def test_an_outlet_named_by_the_site_another_outlets_articles_link_to_is_told_the_other(project):
@@ -602,7 +602,7 @@ def test_an_outlet_named_by_the_site_another_outlets_articles_link_to_is_told_th
     told = [str(w) for w in project.build().warnings]
     assert told == [
         "content/c.md:4: source: outlet 'interfax.ru' (2 articles) is named after the site of 'Interfax' (3 articles), so they"
-        " are two outlets, sources/interfax-ru/ and sources/interfax/: if they are one, write name: Interfax in all of them"
+        " are two outlets, sources/interfax-ru/ and sources/interfax/: if they are one, write the source's name Interfax in all of them"
     ]
     project.write(
         {"content/c.md": article("C", "2021-01-03", source=interfax % 3), "content/d.md": article("D", "2021-01-04", source=interfax % 4)}
