@@ -162,7 +162,7 @@ def request_build(project: Path, args: list[str], out: TextIO | None, err: TextI
     """Build through `project`'s server (`args`: `ssg build`'s, with --server), started if none runs; what it prints
     goes to `out` and `err`. Returns the build's exit code."""
     try:
-        socket_path, cwd = address(project), os.getcwd()
+        socket_path, cwd = address(project), os.path.join(os.getcwd(), project)  # (`-C`: paths from there, as git -C)
     except FileNotFoundError:  # (the working folder was deleted: `ssg -C /abs/path build` still builds)
         if not project.is_absolute():
             raise ServerError("the working folder is gone: run ssg from another") from None

@@ -5,6 +5,7 @@ Exit codes: 0 fine, 1 content/config/template errors, 2 usage (click's own).
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
@@ -162,14 +163,37 @@ class _Main(click.Group):
 @click.option(
     "-C",
     "--project",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("."),
-    help="Run as if started in this folder (the one holding site.yaml).",
+    help="Run as if started in this folder (the one holding site.yaml): the paths given are from there too, as git -C reads them.",
 )
 @click.pass_context
 def main(ctx: click.Context, project: Path) -> None:
     """ssg: a static site generator for news-article archives."""
+    if project != Path("."):
+        # (As git -C and make -C: `ssg -C arch new content/2015/x.md` wrote arch/content/content/2015/x.md, and `-o public`
+        # and `check --links public` were from the shell's folder, each command reading the paths it was given otherwise.)
+        try:
+            started = os.getcwd()
+        except FileNotFoundError:  # (the folder it was started in is gone: `ssg -C /abs/proj build` still builds)
+            started = None
+        project = Path(os.path.join(started, project)) if started is not None else project
+        os.chdir(project)
+        ctx.meta[STARTED] = started
+        if started is not None:  # (in one process that runs several commands, a test's or the build server's)
+            ctx.call_on_close(functools.partial(os.chdir, started))
     ctx.obj = project
+
+
+STARTED = "ssg.started"  # the folder a command started in, before `-C` (`ctx.meta`): where the paths it prints are from
+
+
+def _shown(path: Path | str) -> str:
+    """A path a command prints (a file `ssg new` wrote, one `ssg init` created), from the folder the command was started
+    in, which `-C` does not change: `$EDITOR "$(ssg -C arch new ...)"` opens it. Absolute where that folder is gone."""
+    context = click.get_current_context(silent=True)
+    started = context.find_root().meta.get(STARTED, os.curdir) if context is not None else os.curdir
+    return os.path.relpath(path, started) if started is not None else os.path.abspath(path)
 
 
 def run() -> None:
@@ -654,7 +678,7 @@ def new_command(
                 path = new_article(
                     config, file_title or title_of_file(file), when, lang, tags, source_name, source_url, draft=draft, file=file
                 )
-            click.echo(os.path.relpath(path))
+            click.echo(_shown(path))
             return
         if file_title is not None:
             raise click.UsageError(
@@ -675,7 +699,7 @@ def new_command(
             path = new_article(config, title, when, lang, tags, source_name, source_url, slug, draft)
     except SsgError as error:
         _fail(error, "New")
-    click.echo(os.path.relpath(path))
+    click.echo(_shown(path))
 
 
 def _file_date(file: str, date_text: str | None, config: Config) -> datetime:
@@ -743,13 +767,13 @@ def theme_command(project: Path, files: tuple[str, ...], new: str | None) -> Non
         config = load_config(project)
         if new is not None:
             for path in new_theme(config, new, files):
-                click.echo(f"created {os.path.relpath(path)}")
+                click.echo(f"created {_shown(path)}")
             if config.theme != new:
                 click.echo(f'To build with it, set `theme: {new}` in site.yaml (see docs/templates.md, "Making a theme").')
             return
         if files:
             for path in copy_from_theme(config, files):
-                click.echo(f"created {os.path.relpath(path)}")
+                click.echo(f"created {_shown(path)}")
             return
         chain, found = theme_files(config)
     except SsgError as error:
@@ -791,7 +815,7 @@ def workflow_command(project: Path) -> None:
         path = add_workflow(project)
     except SsgError as error:
         _fail(error, "Workflow")
-    click.echo(f"created {os.path.relpath(path)}")
+    click.echo(f"created {_shown(path)}")
     for warning in other_pages_warning(project):
         click.echo(warning, err=True)
     if install_requirement() is None:
@@ -832,9 +856,9 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
         for left in old.left:
             click.echo(f"  not taken: {left}")
     for path in created:
-        click.echo(f"created {os.path.relpath(path)}")
+        click.echo(f"created {_shown(path)}")
     for path in kept:  # (what it did not write, and why: a folder with files of its own)
-        click.echo(f"kept {os.path.relpath(path)}{'/' * path.is_dir()} as it is (there already: nothing written over or into it)")
+        click.echo(f"kept {_shown(path)}{'/' * path.is_dir()} as it is (there already: nothing written over or into it)")
         lacks = gitignore_lacks(path.read_text(encoding="utf-8", errors="replace")) if path.name == ".gitignore" and path.is_file() else []
         if lacks:
             click.echo(f"  add to it what a build makes, for git to leave it out: {' '.join(lacks)}")

@@ -201,7 +201,8 @@ def test_a_broken_edit_fails_the_build_and_the_next_one_goes_through_the_same_se
 
 def test_the_command_line_sends_the_build_it_parsed(site: Project, short_tmp: Path, tmp_path: Path, monkeypatch) -> None:
     """`ssg build --server` where the command line was parsed (here in-process; `entry` sends most without): the
-    options as given, a relative output folder from the command's working folder."""
+    options as given, a relative output folder from the archive's folder `-C` names, as git -C reads paths (it was from
+    the shell's folder, while `check --links public` and `new content/...` read theirs otherwise)."""
     from click.testing import CliRunner
 
     from ssg.cli import main
@@ -210,8 +211,14 @@ def test_the_command_line_sends_the_build_it_parsed(site: Project, short_tmp: Pa
     result = CliRunner().invoke(main, ["-C", str(site.root), "build", "--server", "-o", "out", "-j", "1", "--profile", *CLOCK])
     assert result.exit_code == 0, result.stderr
     assert "Starting a build server" in result.stderr and "  phase " in result.stderr
-    assert tree(tmp_path / "out") == cold_build(site, tmp_path)
-    assert not site.public.exists()
+    assert tree(site.root / "out") == cold_build(site, tmp_path)
+    assert not site.public.exists() and not (tmp_path / "out").exists()
+
+
+def test_a_relative_output_folder_sent_before_the_command_line_is_loaded_is_from_the_archive(site: Project, short_tmp: Path) -> None:
+    """`entry` sends `ssg -C site build --server -o out` without click: the server read `out` from the shell's folder."""
+    assert ssg(site.root, "build", "--server", "-o", "out", *CLOCK).returncode == 0
+    assert (site.root / "out/index.html").is_file() and not (REPO / "out").exists()
 
 
 def test_stop_server(site: Project, short_tmp: Path) -> None:
@@ -403,9 +410,9 @@ def test_no_server_is_started_for_a_folder_without_site_yaml_nor_for_a_usage_err
     tmp_path: Path, site: Project, short_tmp: Path
 ) -> None:
     (tmp_path / "empty").mkdir()
-    for folder in (tmp_path / "empty", tmp_path / "missing"):
+    for folder, said in ((tmp_path / "empty", "site.yaml"), (tmp_path / "missing", "does not exist")):
         here, there = ssg(folder, "build"), ssg(folder, "build", "--server")
-        assert (there.returncode, there.stderr) == (here.returncode, here.stderr) and "site.yaml" in there.stderr
+        assert (there.returncode, there.stderr) == (here.returncode, here.stderr) and said in there.stderr
     watching = ssg(site.root, "build", "--server", "--watch")
     assert watching.returncode == 2 and "--watch keeps its builder itself; it does not go with --server" in watching.stderr
     assert servers_started(short_tmp) == []

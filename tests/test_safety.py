@@ -763,9 +763,9 @@ def test_ssg_new_writes_no_article_a_build_would_never_read(site, tmp_path, monk
     (site.root / "content/agency").symlink_to(tmp_path / "clippings", target_is_directory=True)
     monkeypatch.chdir(site.root)
     result = CliRunner().invoke(main, ["new", given, "--date", "2019-03-05"])
-    assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
-        f"error: {given}: {why}, so an article there is never read; nothing was changed (name a file a build reads, e.g. "
+    assert result.exit_code == 2  # (the file named is the argument refused: a usage error)
+    assert result.output.splitlines()[-1] == (
+        f"Error: {given}: {why}, so an article there is never read; nothing was changed (name a file a build reads, e.g. "
         "content/2019/soyuz-lands.md; --draft keeps an article out of the site until it is ready)"
     )
     assert not os.path.lexists(site.root / given) and list((tmp_path / "clippings").iterdir()) == []
