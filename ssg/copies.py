@@ -72,8 +72,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     for folder in theme.static_dirs:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not any(map(unpublished_static, path.relative_to(folder).parts)):  # (editors', git's)
-                if path.is_symlink() and not _links_within(path, config.root, folder.parent):
-                    problems.append(_linked_out(config, path))
+                if path.is_symlink() and (leak := _leaked(config, path, folder.parent)) is not None:
+                    problems.append(leak)
                     continue
                 # (At its name composed: a Mac saves `ёлка.jpg` decomposed, where the articles' links are read composed.)
                 name = composed(path.relative_to(folder).as_posix())
@@ -90,7 +90,9 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     for article, wanted in _files_named(site):
         for key, target in wanted:
             source = find_file(content, target)
-            if source is not None:
+            if source is not None and source.is_symlink() and (leak := _leaked(config, source, content)) is not None:
+                problems.append(leak)  # (`images/photo.jpg -> /etc/passwd`, `-> ../../.env`: published as they were)
+            elif source is not None:
                 files[target] = source
             elif target not in static:
                 there = there or ContentPaths.files_in(content)
@@ -132,15 +134,27 @@ def _links_within(path: Path, *folders: Path) -> bool:
     )
 
 
-def _linked_out(config: Config, path: Path) -> Problem:
-    """A static file that is a link to a file outside the project (`static/key.txt -> ~/.ssh/id_rsa`): it is not copied.
-    A static folder is published whole, unread, so a link there could publish what nobody meant to (linked folders are
-    not followed at all); Hugo stopped following a theme's links for that reason."""
+def _leaked(config: Config, path: Path, folder: Path) -> Problem | None:
+    """A problem where the link `path` (a file of a static folder, or of `content/` an article names) leads to a file
+    ssg does not publish: one outside the project (`static/key.txt -> ~/.ssh/id_rsa`, `content/images/photo.jpg ->
+    /etc/passwd`, `-> /proc/self/environ`, a CI job's secrets), or a hidden one of it, or of the cache or the output
+    (`static/env.txt -> ../.env`, which a static folder's own `.env` is not published for). It is not copied. A static
+    folder is published whole, unread, so a link there could publish what nobody meant to (linked folders are not
+    followed at all), and a colleague's commit may hold one; Hugo stopped following a theme's links for that reason.
+    `folder`: where else the file may lead (the theme holding a static folder, a content folder outside the project)."""
+    if not _links_within(path, config.root, folder):
+        why = "outside the project, which ssg does not publish"
+    else:
+        target, root = path.resolve(), config.root.resolve()
+        parts = target.relative_to(root).parts if target.is_relative_to(root) else ()
+        annexed = any(part == ".git" and parts[i + 1 : i + 3] == ("annex", "objects") for i, part in enumerate(parts))
+        made = any(target.is_relative_to(made.resolve()) for made in (config.cache_path, config.output_path))
+        if annexed or not (made or any(map(unpublished_static, parts))):
+            return None
+        why = "a hidden file of the project (or the cache's, or the output's), which ssg does not publish"
     shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
-    message = (
-        f"is a link to {path.resolve()}, outside the project, which ssg does not publish: copy the file into "
-        f"{path.parent.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.parent}/ to publish it, or remove the link"
-    )
+    where = path.parent.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.parent
+    message = f"is a link to {path.resolve()}, {why}: copy the file into {where}/ to publish it, or remove the link"
     return Problem(shown, None, None, message)
 
 

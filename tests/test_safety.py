@@ -243,6 +243,30 @@ def test_a_static_link_to_a_file_outside_the_project_is_not_published(site, tmp_
     assert (site.public / "inside.txt").read_text() == "mine\n" and not (site.public / "key.txt").exists()
 
 
+def test_a_link_to_a_secret_is_not_published_from_content_or_static(site, tmp_path):
+    """A colleague's commit of `content/images/photo.jpg -> /etc/passwd` (or `/proc/self/environ`, a CI job's secrets),
+    named by an article's image, was published as it was, and so was `static/env.txt -> ../.env`, the file a static
+    folder's own `.env` is kept out of the site for (a hostile-input trial)."""
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0\n")
+    site.write({".env": "TOKEN=1\n", "content/2021/a.md": article("A", "2021-05-24", "![e](../images/env.jpg)", image="images/photo.jpg")})
+    (site.root / "content/images").mkdir()
+    (site.root / "content/images/photo.jpg").symlink_to(secret)
+    (site.root / "content/images/env.jpg").symlink_to(site.root / ".env")
+    (site.root / "static").mkdir(exist_ok=True)
+    (site.root / "static/env.txt").symlink_to(site.root / ".env")
+    with pytest.raises(SsgError) as error:
+        site.build()
+    hidden = "a hidden file of the project (or the cache's, or the output's), which ssg does not publish"
+    assert str(error.value).splitlines() == [
+        f"content/images/env.jpg: is a link to {site.root / '.env'}, {hidden}: copy the file into content/images/ to publish it, or remove the link",
+        f"content/images/photo.jpg: is a link to {secret}, outside the project, which ssg does not publish: copy the file into "
+        "content/images/ to publish it, or remove the link",
+        f"static/env.txt: is a link to {site.root / '.env'}, {hidden}: copy the file into static/ to publish it, or remove the link",
+    ]
+    assert not site.public.exists()
+
+
 def test_a_static_link_into_the_git_annex_of_the_repository_holding_the_project_is_published(site):
     """git-annex keeps a large file as a link into .git/annex/objects/ at the repository's top: a project in a subfolder
     of that repository (site.root is one here) has its photos there. Another link out of the project is still refused."""
