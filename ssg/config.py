@@ -330,7 +330,17 @@ def _mapping(value: Any) -> dict:
 def _publisher(value: Any) -> dict:
     data = _mapping(value)
     _known_keys(data, ("name", "url", "logo"))
-    return {k: _keyed(k, _str, v) for k, v in data.items()}
+    return {k: _keyed(k, _publisher_url if k == "url" else _str, v) for k, v in data.items()}
+
+
+def _publisher_url(value: Any) -> str:
+    """The publisher's web address (the feeds' author link, the JSON-LD's): `javascript:alert(1)` there was written as
+    it was, a link that runs a script."""
+    text = _str(value).strip()
+    parts = urlsplit(text)
+    if text and (parts.scheme not in ("http", "https") or not parts.netloc):
+        raise ValueError(f"{text!r} is not an http(s) URL (e.g. https://newsroom.example/)")
+    return text
 
 
 def _image(value: Any) -> str:

@@ -42,6 +42,7 @@ from .markdown import (
     code_masked,
     first_paragraph,
     front_links,
+    is_script_url,
     on_this_computer,
     render_markdown,
 )
@@ -547,6 +548,9 @@ def _plain(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")  # a Markdown link's URL in a front matter's short text
+
+
 class _Reader:
     """Checks one file's front matter, collecting every problem with its line."""
 
@@ -849,6 +853,13 @@ class _Reader:
         image = meta.get("image")
         texts = {"rights": meta.get("rights")} | ({f"image.{k}": image[k] for k in ("caption", "credit")} if image else {})
         texts = {name: text for name, text in texts.items() if text and "](" in text}
+        for name, text in texts.items():
+            for url in _MARKDOWN_LINK.findall(text):
+                if is_script_url(url):  # (`markdown.inline_markdown` shows it as its text alone)
+                    scheme = url.partition(":")[0].strip().lower()
+                    message = f"a link to a {scheme}: URL runs a script where a reader clicks it: the page shows its text alone (write an http(s) URL)"
+                    key = name.partition(".")[0]
+                    self.warnings.append(Problem(self.path, self.lines.get(key), name, message))
         front = front_links(texts, self.path) if texts else None
         if front is not None:
             for name, text in front.texts.items():

@@ -201,7 +201,30 @@ def _inline_renderer() -> markdown.Markdown:
     md.inlinePatterns.deregister("html")
     for name in [item.name for item in md.parser.blockprocessors._priority if item.name != "paragraph"]:  # noqa: SLF001
         md.parser.blockprocessors.deregister(name)  # (one line is one paragraph: no list, heading, quote or rule)
+    md.treeprocessors.register(_ScriptLinksOut(md), "ssg_script_links_out", 0)  # (after inline's links: 20)
     return md
+
+
+def is_script_url(url: str) -> bool:
+    """Whether a link's URL runs code where it is followed (`javascript:alert(1)`, `vbscript:`, a `data:` page), as a
+    browser reads its scheme: past leading spaces and control characters, and tabs and newlines within it, in any case
+    (spaces within are dropped too: such a URL is no web address either)."""
+    return _SCRIPT_SCHEME.match(_UNREAD.sub("", url[:64])) is not None
+
+
+_UNREAD = re.compile(r"[\x00-\x20]")  # what a browser skips of a URL's scheme (C0 controls, the space)
+_SCRIPT_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.I)
+
+
+class _ScriptLinksOut(Treeprocessor):
+    """A front matter's short texts show no HTML (a pasted `<img onerror>` is text there), and no link that runs code
+    either: `[credit](javascript:alert(1))` in an image's credit, a rights notice or the footer ran a contributor's
+    script in every reader's browser that clicked it. Such a link is its text alone (`content` warns of it)."""
+
+    def run(self, root):
+        for element in root.iter("a"):
+            if is_script_url(element.get("href", "")):
+                del element.attrib["href"]
 
 
 @functools.cache

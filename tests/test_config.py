@@ -360,3 +360,11 @@ def test_every_default_ssg_init_shows_may_be_uncommented_and_the_examples_are_ma
     (tmp_path / "site.yaml").write_text(uncommented, encoding="utf-8")
     config = load_config(tmp_path)
     assert config.languages == () and not config.multilingual
+
+
+def test_the_publishers_url_is_a_web_address(tmp_path):
+    """`publisher: {url: "javascript:alert(1)"}` reached the feeds' author link and the JSON-LD as it was."""
+    (tmp_path / "site.yaml").write_text("title: T\nbase_url: https://example.org/\npublisher: {name: P, url: 'javascript:alert(1)'}\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(tmp_path)
+    assert str(error.value) == "site.yaml:3: publisher: url: 'javascript:alert(1)' is not an http(s) URL (e.g. https://newsroom.example/)"

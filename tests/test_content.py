@@ -2081,3 +2081,24 @@ def test_html_balancing_reads_tags_as_browsers_do():
         assert [(w["line"], w["message"].split(" is ")[0]) for w in record["warnings"]] == [(7, f"<{tag}>")]
     shown = "---\ntitle: T\ndate: 2021-01-01\n---\nUse `<b>` for bold.\n\n```html\n</div>\n<b>\n```\n\n    <b>\n\nReal <b>bold.\n\n</div>\n"
     assert [(w["line"], w["message"].split(" ")[0]) for w in read(shown)["warnings"]] == [(14, "<b>"), (16, "</div>")]
+
+
+def test_a_script_link_in_a_short_text_of_the_front_matter_is_its_text_alone_and_told():
+    """`[credit](javascript:alert(document.domain))` in an image's credit, a caption or a rights notice ran a contributor's
+    script in the browser of every reader who clicked it, where the same texts show HTML as text (a hostile-input
+    trial). The page shows the link's text alone, and the line is warned of."""
+    from ssg.markdown import inline_markdown
+
+    text = (
+        "---\ntitle: T\ndate: 2021-01-01\nimage: {src: a.jpg, credit: '[c](javascript:alert(1))', caption: '[x](https://a.org)'}\n"
+        "rights: '[r]( JavaScript:alert(2)) and [d](data:text/html,x)'\n---\nText.\n"
+    )
+    told = "a link to a {}: URL runs a script where a reader clicks it: the page shows its text alone (write an http(s) URL)"
+    assert sorted((w["line"], w["field"], w["message"]) for w in read(text)["warnings"]) == [
+        (4, "image.credit", told.format("javascript")),
+        (5, "rights", told.format("data")),
+        (5, "rights", told.format("javascript")),
+    ]
+    assert inline_markdown("[r]( JavaScript:alert(2)) and [x](https://a.org) [d](data:text/html,x)") == (
+        '<a>r</a> and <a href="https://a.org">x</a> <a>d</a>'
+    )
