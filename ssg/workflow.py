@@ -142,6 +142,9 @@ def install_requirement() -> str | None:
     if url.startswith("ssh://"):  # (CI has no key to clone with: the same repository over https, as GitHub and GitLab serve it)
         parts = urlsplit(url)
         url = f"https://{parts.hostname}{parts.path}"
-    if vcs.get("vcs") == "git" and url.startswith("https://"):
-        return f"ssg @ git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
-    return None
+    if vcs.get("vcs") != "git" or not url.startswith("https://"):
+        return None
+    requirement = f"ssg @ git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision') or 'HEAD'}"
+    # A fork that keeps ssg in a folder of its repository (pip's `#subdirectory=`): without it CI's pip finds no project.
+    subdirectory = direct.get("subdirectory")
+    return f"{requirement}#subdirectory={subdirectory}" if isinstance(subdirectory, str) and subdirectory.strip("/") else requirement

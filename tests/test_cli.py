@@ -189,7 +189,7 @@ def test_workflow_keeps_the_cache_the_build_makes(tmp_path, monkeypatch):
         assert next(s["with"] for s in steps if s.get("uses", "").startswith("actions/cache@"))["path"] == path
 
 
-def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
+def test_workflow_installs_ssg_from_where_it_came_from(tmp_path, monkeypatch):
     class Installed:
         def __init__(self, direct_url: str | None):
             self.direct_url = direct_url
@@ -202,12 +202,20 @@ def test_workflow_installs_ssg_from_where_it_came_from(monkeypatch):
         (git, "ssg @ git+https://github.com/u/ssg.git@abc123"),
         # Over ssh: CI has no key; the same repository over https (found by a new user's trial).
         (git.replace("https://", "ssh://git@"), "ssg @ git+https://github.com/u/ssg.git@abc123"),
+        # A fork that keeps ssg in a subfolder: pip's `subdirectory`, which CI's pip needs to find the project.
+        (git[:-1] + ', "subdirectory": "pkg"}', "ssg @ git+https://github.com/u/ssg.git@abc123#subdirectory=pkg"),
         # A local checkout or a wheel: nothing CI can reach, and "ssg" on PyPI is another project.
         ('{"url": "file:///home/u/ssg", "dir_info": {"editable": true}}', None),
         (None, None),
     ]:
         monkeypatch.setattr(importlib.metadata, "distribution", lambda name, d=direct_url: Installed(d))  # (workflow imports it there)
         assert install_requirement() == expected
+    # What `ssg init` writes into the workflow, from a fork's subfolder (a trial: `#subdirectory=` was dropped).
+    fork = git[:-1] + ', "subdirectory": "pkg"}'
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Installed(fork))
+    assert run("init", str(tmp_path / "archive")).exit_code == 0
+    written = yaml.safe_load((tmp_path / "archive/.github/workflows/pages.yml").read_text())["env"]["SSG_REQUIREMENT"]
+    assert written == "ssg @ git+https://github.com/u/ssg.git@abc123#subdirectory=pkg"
 
 
 def test_init_and_workflow_warn_of_another_workflow_that_publishes_to_github_pages(tmp_path, monkeypatch):
