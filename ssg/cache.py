@@ -46,6 +46,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import Problem
+from .gitrepo import GIT_LOCATING
 from .output import MANIFEST
 
 SCHEMA = """
@@ -177,13 +178,6 @@ def ignored_by_git(folder: Path) -> None:
             marker.write_text(GITIGNORE, encoding="utf-8")
 
 
-# What tells git which repository, worktree and index to use over the folder it runs in (`git rev-parse --local-env-vars`).
-_GIT_LOCATING = frozenset(
-    {"GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY"}
-    | {"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_GRAFT_FILE"}
-)
-
-
 def tracked_by_git(folder: Path, shown: str) -> str | None:
     """What to tell a newsroom whose repository tracks files in the cache folder, or None: the `.gitignore` that
     `ignored_by_git` puts there keeps new files out, not files committed before it was written, which every build then
@@ -199,7 +193,7 @@ def tracked_by_git(folder: Path, shown: str) -> str | None:
     # The repository git finds from the cache folder, not the one a hook's variables name: a pre-commit `ssg check` in a
     # linked worktree has GIT_DIR and no GIT_WORK_TREE, so git took the cache folder for the worktree's top and listed
     # every file of the repository as the cache's. And no lock (it only reads) that a commit beside it would wait on.
-    env = {k: v for k, v in os.environ.items() if k not in _GIT_LOCATING} | {"GIT_OPTIONAL_LOCKS": "0"}
+    env = {k: v for k, v in os.environ.items() if k not in GIT_LOCATING} | {"GIT_OPTIONAL_LOCKS": "0"}
     try:
         listed = subprocess.run([git, "ls-files", "-z", "--", "."], cwd=folder, capture_output=True, timeout=5, env=env, check=False)
     except (OSError, subprocess.SubprocessError):

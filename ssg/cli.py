@@ -60,7 +60,7 @@ from .scaffold import (
     title_of_file,
 )
 from .targets import stylesheet_sources, template_lines
-from .workflow import WORKFLOW_PATH, install_requirement, other_pages_warning
+from .workflow import install_requirement, other_pages_warning, pages_notes, pages_place
 
 EXTERNAL_LISTED = 20  # external URLs `ssg check --links` lists one by one; more are counted by host
 
@@ -812,14 +812,18 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str | None) ->
 def workflow_command(project: Path) -> None:
     """Add the GitHub Pages workflow (.github/workflows/pages.yml) to an archive made before ssg init wrote one."""
     try:
-        path = add_workflow(project)
+        place = add_workflow(project)
     except SsgError as error:
         _fail(error, "Workflow")
-    click.echo(f"created {_shown(path)}")
+    click.echo(f"created {_shown(place.path)}")
+    for note in pages_notes(place):
+        click.echo(note)
     for warning in other_pages_warning(project):
         click.echo(warning, err=True)
     if install_requirement() is None:
-        click.echo(f"Before publishing: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md).")
+        click.echo(
+            f"Before publishing: set SSG_REQUIREMENT in {os.path.relpath(place.path)} to where CI can install ssg from (see docs/deploy.md)."
+        )
 
 
 @main.command("init")
@@ -864,12 +868,16 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
             click.echo(f"  add to it what a build makes, for git to leave it out: {' '.join(lacks)}")
     for problem in posts_outside(folder, "content"):  # (an archive moved from Jekyll: its folder, where `ssg init` was run)
         click.echo(f"warning: {problem}", err=True)
-    if any(path.name == "pages.yml" for path in created):
+    place = pages_place(folder)
+    if place.path in created:
+        for note in pages_notes(place):
+            click.echo(note)
         for warning in other_pages_warning(Path(folder)):
             click.echo(warning, err=True)
-    if any(path.name == "pages.yml" for path in created) and install_requirement() is None:
+    if place.path in created and install_requirement() is None:
         click.echo(
-            f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {WORKFLOW_PATH} to where CI can install ssg from (see docs/deploy.md)."
+            f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {os.path.relpath(place.path)} to where CI can install ssg "
+            "from (see docs/deploy.md)."
         )
     if zone == "UTC" and not (old and "timezone" in old.values) and any(path.name == CONFIG_FILE for path in created):
         click.echo(

@@ -36,7 +36,7 @@ from .pathhints import find_file
 from .scripts import cyrillic_by_letters, reads_as_cyrillic, reads_as_latin
 from .site import tag_key
 from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
-from .workflow import WORKFLOW_PATH, pages_workflow
+from .workflow import PagesPlace, pages_place, pages_workflow
 from .yamlload import TIMESTAMP
 
 EXAMPLE_ARTICLE = """\
@@ -109,11 +109,12 @@ def init_project(
     if (folder / CONFIG_FILE).exists():
         raise SsgError(f"{folder} already holds an archive ({CONFIG_FILE} exists); nothing was changed")
     title = folder.resolve().name.replace("-", " ").title() or "My news archive"
+    place = pages_place(folder)
     files = {folder / CONFIG_FILE: default_site_yaml(title, languages, {"timezone": zone} | (taken or {}))}
     wanted = {
         folder / "content": (folder / "content" / f"{now:%Y}" / "welcome.md", lambda: welcome_article(now, languages)),
         folder / ".gitignore": (folder / ".gitignore", lambda: GITIGNORE),
-        folder / WORKFLOW_PATH: (folder / WORKFLOW_PATH, pages_workflow),
+        place.path: (place.path, lambda: pages_workflow(place)),
     }
     if taken is not None:  # (a moved archive's folder: its articles go into content/, and an example would be published with them)
         del wanted[folder / "content"]
@@ -160,23 +161,27 @@ _UTC_NAMES = frozenset(
 )
 
 
-def add_workflow(folder: Path) -> Path:
+def add_workflow(folder: Path) -> PagesPlace:
     """Write the GitHub Pages workflow into an archive that has none (one made before `ssg init` wrote it), never over
     one: `ssg init` refuses an existing archive. It keeps site.yaml's `cache_dir` between runs, as written there (`~/x`
     is the runner's home folder, not this computer's), whatever else site.yaml holds (the build in CI says what is
     wrong with it); the default where it names none."""
-    path = Path(folder) / WORKFLOW_PATH
-    if os.path.lexists(path):
+    place = pages_place(folder)
+    if os.path.lexists(place.path):
         raise SsgError(
-            Problem(WORKFLOW_PATH, None, None, "is there already; nothing was changed (edit it, or move it away to write ssg's)")
+            Problem(
+                os.path.relpath(place.path), None, None, "is there already; nothing was changed (edit it, or move it away to write ssg's)"
+            )
         )
     try:
         written = yaml.safe_load((Path(folder) / CONFIG_FILE).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         written = None
     cache_dir = written.get("cache_dir") if isinstance(written, dict) else None
-    _write_all({path: pages_workflow(cache_dir.strip() if isinstance(cache_dir, str) and cache_dir.strip() else Config.cache_dir)})
-    return path
+    _write_all(
+        {place.path: pages_workflow(place, cache_dir.strip() if isinstance(cache_dir, str) and cache_dir.strip() else Config.cache_dir)}
+    )
+    return place
 
 
 def welcome_article(now: datetime, languages: tuple[str, ...]) -> str:

@@ -8,19 +8,26 @@ a custom domain, with no edit to site.yaml. See docs/deploy.md.
 from __future__ import annotations
 
 import json
+import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import yaml
+
+from .gitrepo import repository_of
 
 WORKFLOW_PATH = ".github/workflows/pages.yml"
 
 PAGES_WORKFLOW = """\
-# Build the archive with ssg and publish it to GitHub Pages on every push to main.
+# Build the archive with ssg and publish it to GitHub Pages on every push to {branch_said}.
 # Once: repository Settings -> Pages -> Build and deployment -> Source: "GitHub Actions".
 name: Publish to GitHub Pages
 
 on:
   push:
-    branches: [main]
+    branches: [{branch}]
   schedule:
     # Daily: an article dated later is left out until its date, and published by the first build after it.
     - cron: "17 4 * * *"
@@ -116,9 +123,47 @@ def other_pages_warning(folder: Path) -> list[str]:
     ]
 
 
-def pages_workflow(cache_dir: str = ".ssg-cache") -> str:
-    """The workflow's text; `cache_dir`: site.yaml's, the folder the workflow keeps from one run to the next."""
-    return PAGES_WORKFLOW.format(requirement=install_requirement() or "", cache_dir=json.dumps(cache_dir, ensure_ascii=False))
+DEFAULT_BRANCH = "main"
+
+
+@dataclass(frozen=True)
+class PagesPlace:
+    """Where the GitHub Pages workflow of an archive goes, and which pushes it publishes."""
+
+    path: Path  # the workflow file
+    branch: str  # the branch whose pushes publish the site
+    branch_known: bool  # `branch` is the one the repository is on, not `DEFAULT_BRANCH` for want of one
+
+
+def pages_place(folder: Path) -> PagesPlace:
+    """The workflow's place for the archive in `folder`. It publishes on pushes to the branch the repository is on: a
+    repository made with `git init -b master` had `branches: [main]`, and only the daily schedule ever ran it. Outside
+    git, on a detached HEAD or with no git: `main`, GitHub's default for a new repository."""
+    repository = repository_of(folder)
+    branch = repository.branch if repository is not None else None
+    return PagesPlace(Path(folder) / WORKFLOW_PATH, branch or DEFAULT_BRANCH, branch is not None)
+
+
+def pages_workflow(place: PagesPlace, cache_dir: str = ".ssg-cache") -> str:
+    """The workflow's text for `place`; `cache_dir`: site.yaml's, the folder the workflow keeps from one run to the next."""
+    return PAGES_WORKFLOW.format(
+        requirement=install_requirement() or "",
+        cache_dir=json.dumps(cache_dir, ensure_ascii=False),
+        branch=_yaml_text(place.branch),
+        branch_said=place.branch,
+    )
+
+
+def pages_notes(place: PagesPlace) -> list[str]:
+    """What `ssg init` and `ssg workflow` tell of the workflow they wrote: which pushes publish the site."""
+    why = "the branch this repository is on" if place.branch_known else "change `branches:` in it if you push another"
+    return [f"{os.path.relpath(place.path)} publishes the site on every push to {place.branch} ({why}), and daily"]
+
+
+def _yaml_text(text: str) -> str:
+    """`text` as a YAML string: as it is where YAML reads it so (`master`, `release/2026`), else quoted (`"1.0"`, `"on"`)."""
+    plain = re.fullmatch(r"[\w./-]+", text) is not None and yaml.safe_load(text) == text
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def install_requirement() -> str | None:

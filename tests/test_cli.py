@@ -144,6 +144,44 @@ def test_workflow_command_adds_the_workflow_to_an_archive_without_one(tmp_path, 
     assert (folder / ".github/workflows/pages.yml").read_text() == "# mine\n"
 
 
+def git(folder: Path, *args: str) -> None:
+    """Run git in `folder`, with a committer of its own (the machine may have none)."""
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=folder, check=True, capture_output=True)
+
+
+def test_workflow_publishes_on_pushes_to_the_branch_the_repository_is_on(tmp_path, monkeypatch):
+    """`git init -b master && ssg init` wrote `branches: [main]`: no push ever ran the workflow, only the daily schedule
+    (a trial). A repository with no commit yet has its branch already; a detached HEAD, or no repository, gets main."""
+    for branch in ["master", "1.0"]:  # (1.0: quoted, or YAML reads a number)
+        folder = tmp_path / f"on-{branch}"
+        folder.mkdir()
+        git(folder, "init", "-q", "-b", branch)
+        result = run("init", str(folder))
+        assert result.exit_code == 0, result.output
+        written = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())
+        assert written[True]["push"] == {"branches": [branch]}
+        shown = os.path.relpath(folder / ".github/workflows/pages.yml")
+        assert f"{shown} publishes the site on every push to {branch} (the branch this repository is on), and daily" in result.output
+    folder = tmp_path / "on-master"
+    git(folder, "checkout", "-q", "-b", "trunk")
+    (folder / ".github/workflows/pages.yml").unlink()
+    monkeypatch.chdir(folder)
+    result = run("workflow")  # (an archive in a repository already, on another branch)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())[True]["push"] == {"branches": ["trunk"]}
+    assert ".github/workflows/pages.yml publishes the site on every push to trunk (the branch this repository is on)" in result.output
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "archive")
+    git(folder, "checkout", "-q", "--detach")
+    (folder / ".github/workflows/pages.yml").unlink()
+    result = run("workflow")
+    assert yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())[True]["push"] == {"branches": ["main"]}
+    told = ".github/workflows/pages.yml publishes the site on every push to main (change `branches:` in it if you push another)"
+    assert told in result.output
+    outside = tmp_path / "outside"
+    assert told.replace(".github", os.path.relpath(outside / ".github"), 1) in run("init", str(outside)).output
+
+
 def test_pages_workflow_steps_work_with_another_output_dir(tmp_path, monkeypatch):
     # site.yaml offers output_dir; the workflow's check and upload steps read public/ all the same.
     folder = tmp_path / "archive"
@@ -899,7 +937,7 @@ def test_init_says_when_the_workflow_needs_its_requirement(tmp_path, monkeypatch
     folder = tmp_path / "my archive"
     result = run("init", str(folder))
     assert result.exit_code == 0
-    assert "set SSG_REQUIREMENT in .github/workflows/pages.yml" in result.output
+    assert f"set SSG_REQUIREMENT in {os.path.relpath(folder / '.github/workflows/pages.yml')} to where" in result.output
     assert f"Next: cd '{folder}' && ssg build" in result.output
     env = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text())["env"]
     assert env == {"SSG_REQUIREMENT": ""}
