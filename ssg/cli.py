@@ -818,7 +818,7 @@ def workflow_command(project: Path) -> None:
     click.echo(f"created {_shown(place.path)}")
     for note in pages_notes(place):
         click.echo(note)
-    for warning in other_pages_warning(project):
+    for warning in other_pages_warning(place.top):
         click.echo(warning, err=True)
     if install_requirement() is None:
         click.echo(
@@ -872,7 +872,7 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     if place.path in created:
         for note in pages_notes(place):
             click.echo(note)
-        for warning in other_pages_warning(Path(folder)):
+        for warning in other_pages_warning(place.top):
             click.echo(warning, err=True)
     if place.path in created and install_requirement() is None:
         click.echo(

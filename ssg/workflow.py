@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from .gitrepo import repository_of
 WORKFLOW_PATH = ".github/workflows/pages.yml"
 
 PAGES_WORKFLOW = """\
-# Build the archive with ssg and publish it to GitHub Pages on every push to {branch_said}.
+# Build the archive{where} with ssg and publish it to GitHub Pages on every push to {branch_said}.
 # Once: repository Settings -> Pages -> Build and deployment -> Source: "GitHub Actions".
 name: Publish to GitHub Pages
 
@@ -42,7 +43,7 @@ concurrency:
   group: pages
   cancel-in-progress: false
 
-env:
+{defaults}env:
   # The pip requirement CI installs ssg from, e.g. "ssg @ git+https://github.com/you/ssg@v0.1.0"
   # (no PyPI name: "ssg" on PyPI is another project). Change it if you install ssg another way.
   SSG_REQUIREMENT: "{requirement}"
@@ -70,7 +71,7 @@ jobs:
       # The path is site.yaml's cache_dir.
       - uses: actions/cache@v4
         with:
-          path: {cache_dir}
+          path: {cache_path}
           key: ssg-${{{{ github.sha }}}}
           restore-keys: ssg-
       # The site's address on Pages, e.g. https://user.github.io/archive/, whatever site.yaml says;
@@ -80,7 +81,7 @@ jobs:
       # v4 leaves out files starting with a dot, so public/.ssg-manifest.json is not published.
       - uses: actions/upload-pages-artifact@v4
         with:
-          path: public
+          path: {public}
 
   deploy:
     needs: build
@@ -98,11 +99,11 @@ jobs:
 _DEPLOYS = ("actions/deploy-pages", "peaceiris/actions-gh-pages", "JamesIves/github-pages-deploy-action")
 
 
-def other_pages_workflows(folder: Path) -> list[str]:
-    """The workflows beside ssg's in `folder` that publish to GitHub Pages too (a Hugo or Jekyll site's, moved from):
+def other_pages_workflows(top: Path) -> list[str]:
+    """The workflows beside ssg's in `top` (`PagesPlace.top`) that publish to GitHub Pages too (a Hugo or Jekyll site's, moved from):
     each push ran both, the last to finish published, and that could be the old generator's site."""
     found = []
-    for path in sorted((folder / ".github" / "workflows").glob("*.y*ml")):
+    for path in sorted((top / ".github" / "workflows").glob("*.y*ml")):
         if path.as_posix().endswith(WORKFLOW_PATH) or path.suffix not in (".yml", ".yaml"):
             continue
         try:
@@ -110,16 +111,16 @@ def other_pages_workflows(folder: Path) -> list[str]:
         except OSError:
             continue
         if any(deploy in text for deploy in _DEPLOYS):
-            found.append(path.relative_to(folder).as_posix())
+            found.append(path.relative_to(top).as_posix())
     return found
 
 
-def other_pages_warning(folder: Path) -> list[str]:
+def other_pages_warning(top: Path) -> list[str]:
     """A warning for each of `other_pages_workflows`, for `ssg init` and `ssg workflow` to print once they wrote ssg's."""
     return [
         f"warning: {name} publishes to GitHub Pages too: both would run on every push, and the last to finish wins (the "
         f"old site's, maybe); delete it to publish with {WORKFLOW_PATH}"
-        for name in other_pages_workflows(folder)
+        for name in other_pages_workflows(top)
     ]
 
 
@@ -130,34 +131,74 @@ DEFAULT_BRANCH = "main"
 class PagesPlace:
     """Where the GitHub Pages workflow of an archive goes, and which pushes it publishes."""
 
-    path: Path  # the workflow file
+    top: Path  # the folder whose .github/workflows/ GitHub reads: the repository's top, or the archive's outside git
+    folder: str  # the archive's folder from `top`, in the workflow's terms (`site`, `news/ru`); "" where it is `top`
     branch: str  # the branch whose pushes publish the site
     branch_known: bool  # `branch` is the one the repository is on, not `DEFAULT_BRANCH` for want of one
+
+    @property
+    def path(self) -> Path:
+        """The workflow file."""
+        return self.top / WORKFLOW_PATH
+
+    def under(self, path: str) -> str:
+        """`path`, relative to the archive's folder, as the workflow's actions take it: from the repository's top (only
+        `run:` steps start in the archive's folder). An absolute one, or the runner's home's (`~/x`), as it is."""
+        if not self.folder or posixpath.isabs(path) or path.startswith("~"):
+            return path
+        return posixpath.normpath(posixpath.join(self.folder, path))
 
 
 def pages_place(folder: Path) -> PagesPlace:
     """The workflow's place for the archive in `folder`. It publishes on pushes to the branch the repository is on: a
     repository made with `git init -b master` had `branches: [main]`, and only the daily schedule ever ran it. Outside
-    git, on a detached HEAD or with no git: `main`, GitHub's default for a new repository."""
+    git, on a detached HEAD or with no git: `main`, GitHub's default for a new repository.
+
+    It goes to the repository's top, with the archive's folder for its steps to run in: GitHub reads workflows there
+    alone, and `ssg init mono/site` wrote `mono/site/.github/workflows/pages.yml`, which never ran (and moved to the top
+    by hand, built the repository's top folder). Outside git, or no git: into the archive's folder."""
     repository = repository_of(folder)
     branch = repository.branch if repository is not None else None
-    return PagesPlace(Path(folder) / WORKFLOW_PATH, branch or DEFAULT_BRANCH, branch is not None)
+    top, inside = Path(folder), ""
+    if repository is not None:
+        archive, repository_top = Path(os.path.abspath(folder)).resolve(), repository.top.resolve()
+        if archive.is_relative_to(repository_top):
+            inside = "" if archive == repository_top else archive.relative_to(repository_top).as_posix()
+            # (The top as the user named the archive, `mono/site` -> `mono`, for the messages; git's own where a link
+            # between the two makes that another folder.)
+            up = Path(os.path.abspath(folder)).parents[len(inside.split("/")) - 1] if inside else Path(folder)
+            top = up if up.resolve() == repository_top else repository.top
+    return PagesPlace(top, inside, branch or DEFAULT_BRANCH, branch is not None)
 
 
 def pages_workflow(place: PagesPlace, cache_dir: str = ".ssg-cache") -> str:
     """The workflow's text for `place`; `cache_dir`: site.yaml's, the folder the workflow keeps from one run to the next."""
+    defaults = ""
+    if place.folder:  # (`defaults:` reaches the `run:` steps alone; the actions' paths are written under the folder)
+        defaults = (
+            f"# The archive is the folder {place.folder}/ of this repository: ssg runs there, and the paths below are under it.\n"
+            f"defaults:\n  run:\n    working-directory: {_yaml_text(place.folder)}\n\n"
+        )
     return PAGES_WORKFLOW.format(
         requirement=install_requirement() or "",
-        cache_dir=json.dumps(cache_dir, ensure_ascii=False),
+        cache_path=json.dumps(place.under(cache_dir), ensure_ascii=False),
+        public=_yaml_text(place.under("public")),
         branch=_yaml_text(place.branch),
         branch_said=place.branch,
+        where=f" in {place.folder}/" if place.folder else "",
+        defaults=defaults,
     )
 
 
 def pages_notes(place: PagesPlace) -> list[str]:
     """What `ssg init` and `ssg workflow` tell of the workflow they wrote: which pushes publish the site."""
     why = "the branch this repository is on" if place.branch_known else "change `branches:` in it if you push another"
-    return [f"{os.path.relpath(place.path)} publishes the site on every push to {place.branch} ({why}), and daily"]
+    notes = [f"{os.path.relpath(place.path)} publishes the site on every push to {place.branch} ({why}), and daily"]
+    if place.folder:
+        notes.append(
+            f"  it is at the repository's top, the only place GitHub reads workflows from, and builds the archive in {place.folder}/"
+        )
+    return notes
 
 
 def _yaml_text(text: str) -> str:

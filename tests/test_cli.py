@@ -182,6 +182,63 @@ def test_workflow_publishes_on_pushes_to_the_branch_the_repository_is_on(tmp_pat
     assert told.replace(".github", os.path.relpath(outside / ".github"), 1) in run("init", str(outside)).output
 
 
+def test_workflow_of_an_archive_in_a_repositorys_subfolder_goes_to_its_top_and_runs_in_the_subfolder(tmp_path, monkeypatch):
+    """`ssg init mono/site` wrote mono/site/.github/workflows/pages.yml, which GitHub never reads (workflows are read at
+    the repository's top alone), and moved there by hand, it built the top folder (a trial). Now the file goes to the
+    top, ssg runs in site/ and the actions' paths are under it; the steps, run as CI runs them, build and cache there."""
+    mono = tmp_path / "mono"
+    mono.mkdir()
+    git(mono, "init", "-q", "-b", "main")
+    (mono / "README.md").write_text("The newsroom's repository.\n")
+    result = run("init", str(mono / "site"))
+    assert result.exit_code == 0, result.output
+    shown = os.path.relpath(mono / ".github/workflows/pages.yml")
+    assert f"created {shown}" in result.output and not (mono / "site/.github").exists()
+    assert (
+        f"{shown} publishes the site on every push to main (the branch this repository is on), and daily\n"
+        "  it is at the repository's top, the only place GitHub reads workflows from, and builds the archive in site/\n"
+    ) in result.output
+    written = yaml.safe_load((mono / ".github/workflows/pages.yml").read_text())
+    assert written["defaults"] == {"run": {"working-directory": "site"}}
+    steps = written["jobs"]["build"]["steps"]
+    cache = next(s["with"] for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    upload = next(s["with"] for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert cache["path"] == "site/.ssg-cache" and upload == {"path": "site/public"}
+    monkeypatch.chdir(mono / written["defaults"]["run"]["working-directory"])  # (as CI runs the `run:` steps)
+    for command in [s["run"] for s in steps if s.get("run", "").startswith("ssg ")]:
+        result = run(*shlex.split(command.replace("${{ steps.pages.outputs.base_url }}", "https://user.github.io/mono"))[1:])
+        assert result.exit_code == 0, (command, result.output)
+    assert (mono / upload["path"] / "index.html").is_file() and (mono / cache["path"] / "cache.sqlite").is_file()
+    # `ssg workflow` in the archive's folder: the same place, never over the file there; site.yaml's cache_dir under site/.
+    again = run("workflow")
+    assert again.exit_code == 1 and "../.github/workflows/pages.yml: is there already; nothing was changed" in again.output
+    (mono / ".github/workflows/pages.yml").unlink()
+    (mono / "site/site.yaml").write_text((mono / "site/site.yaml").read_text() + "cache_dir: ../caches/ssg\n")
+    result = run("workflow")
+    assert result.exit_code == 0 and "created ../.github/workflows/pages.yml" in result.output
+    written = yaml.safe_load((mono / ".github/workflows/pages.yml").read_text())
+    steps = written["jobs"]["build"]["steps"]
+    assert next(s["with"] for s in steps if s.get("uses", "").startswith("actions/cache@"))["path"] == "caches/ssg"
+    assert written["defaults"] == {"run": {"working-directory": "site"}}
+    # Deeper, with a space; and an archive at the repository's top has no working directory to name.
+    assert run("init", str(mono / "news/ru archive")).exit_code == 0  # (the top's workflow is there: kept)
+    (mono / ".github/workflows/pages.yml").unlink()
+    monkeypatch.chdir(mono / "news/ru archive")
+    assert run("workflow").exit_code == 0
+    written = yaml.safe_load((mono / ".github/workflows/pages.yml").read_text())
+    assert written["defaults"] == {"run": {"working-directory": "news/ru archive"}}
+    upload = next(s["with"] for s in written["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload == {"path": "news/ru archive/public"}
+    top = tmp_path / "top"
+    top.mkdir()
+    git(top, "init", "-q", "-b", "main")
+    assert run("init", str(top)).exit_code == 0
+    assert "defaults" not in yaml.safe_load((top / ".github/workflows/pages.yml").read_text())
+    monkeypatch.setattr("ssg.gitrepo.shutil.which", lambda name: None)  # (no git installed: in the archive's folder, as before)
+    assert run("init", str(mono / "other")).exit_code == 0
+    assert yaml.safe_load((mono / "other/.github/workflows/pages.yml").read_text())[True]["push"] == {"branches": ["main"]}
+
+
 def test_pages_workflow_steps_work_with_another_output_dir(tmp_path, monkeypatch):
     # site.yaml offers output_dir; the workflow's check and upload steps read public/ all the same.
     folder = tmp_path / "archive"
