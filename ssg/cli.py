@@ -821,9 +821,7 @@ def workflow_command(project: Path) -> None:
     for warning in other_pages_warning(place.top):
         click.echo(warning, err=True)
     if install_requirement() is None:
-        click.echo(
-            f"Before publishing: set SSG_REQUIREMENT in {os.path.relpath(place.path)} to where CI can install ssg from (see docs/deploy.md)."
-        )
+        click.echo(f"Before publishing: set SSG_REQUIREMENT in {_shown(place.path)} to where CI can install ssg from (see docs/deploy.md).")
 
 
 @main.command("init")
@@ -876,7 +874,7 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
             click.echo(warning, err=True)
     if place.path in created and install_requirement() is None:
         click.echo(
-            f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {os.path.relpath(place.path)} to where CI can install ssg "
+            f"Before publishing with GitHub Pages: set SSG_REQUIREMENT in {_shown(place.path)} to where CI can install ssg "
             "from (see docs/deploy.md)."
         )
     if zone == "UTC" and not (old and "timezone" in old.values) and any(path.name == CONFIG_FILE for path in created):
