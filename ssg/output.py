@@ -7,7 +7,7 @@ its hash and the fingerprint of what produced it. It is how the build
 - refuses a folder that holds files it did not create, unless told `--force`, and even then never
   writes over one of them nor lists it as its own: a build that would fails before moving anything in.
 Changed files go to a staging folder beside the output first (inside it, for a folder on a file system
-of its own: `working_path`); a failed build removes the staging folder and leaves the output exactly
+of its own or one whose parent may not be written: `working_path`); a failed build removes the staging folder and leaves the output exactly
 as it was.
 """
 
@@ -153,8 +153,8 @@ def some_of(names: list[str], most: int = 5) -> str:
 def _others(folder: Path) -> list[str]:
     """What `folder` holds that ssg did not put there, sorted (folders with a /), for the message to name: the folder
     alone was named, and the user was to guess which of the files in it (a .git of a gh-pages worktree, a CNAME) was
-    meant. Not: its own files (names starting with `.ssg-`: a build's working files in a folder on a file system of its
-    own, which one killed before its manifest was written leaves); nor the `lost+found` of a disk mounted there, which
+    meant. Not: its own files (names starting with `.ssg-`: a build's working files in a folder it stages inside
+    (`stages_inside`), which one killed before its manifest was written leaves); nor the `lost+found` of a disk mounted there, which
     every ext4 disk has at its root (a folder ssg never touches)."""
     names = sorted(name + ("/" if (folder / name).is_dir() else "") for name in os.listdir(folder) if not name.startswith(OWN_PREFIX))
     return [] if names == ["lost+found/"] and on_its_own_device(folder) else names
@@ -221,7 +221,7 @@ class Output:
         Raises `OutputError` when the output folder cannot be made (see `_make_staging`).
         """
         self.folder = folder
-        self._inside = on_its_own_device(folder)  # (its working files are kept inside it: `working_path`)
+        self._inside = stages_inside(folder)  # (its working files are kept inside it: `working_path`)
         # Into a folder that is there, files are moved in one by one: they are staged side by side, each named by its
         # path's hash (`_flat_name`), not in a tree of folders like the output's. Pages have a folder each, and making
         # one then removing it took 0.3 and 1.5 ms on our box: 1.5 s of a save that adds an article (900 pages).
@@ -309,6 +309,9 @@ class Output:
                 raise
             if isinstance(error, NotADirectoryError) or not existing.is_dir():
                 raise _cannot_create(self.folder, f"{existing} is not a folder") from None
+            if self.folder.is_dir() and isinstance(error, PermissionError):  # (there: "cannot create" it was untrue)
+                what = "this build cannot write in this folder, nor beside it (where it would stage the build)"
+                raise OutputError(_cannot_write(str(self.folder), what)) from None
             where = Path(error.filename).parent if error.filename else existing
             raise _cannot_create(self.folder, f"{(error.strerror or str(error)).lower()} in {where}") from None
         return made
@@ -1025,16 +1028,28 @@ def on_its_own_device(folder: Path) -> bool:
     return S_ISDIR(here.st_mode) and here.st_dev != above.st_dev
 
 
+def stages_inside(folder: Path) -> bool:
+    """Whether builds of `folder` keep their working files inside it (`working_path`): where it is on a file system of
+    its own (`on_its_own_device`), or where it may be written but the folder that holds it may not: the usual deploy
+    setup, `/var/www` root's and `/var/www/site` the deploy user's, whose builds failed saying the folder, there and
+    holding the last build, could not be created. (Asked of the folder as it is: every build of it and every caller of
+    `working_path` finds the same lock.)"""
+    return on_its_own_device(folder) or (
+        os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK) and not os.access(folder.parent, os.W_OK | os.X_OK)
+    )
+
+
 def working_path(folder: Path, kind: str, inside: bool | None = None) -> Path:
     """Where a build of `folder` keeps one of its working files (`kind`: staging, moving.json, lock, trash).
 
     Beside the folder (`.public.ssg-staging`): a deployment of the folder never sees them, and a first build's staged
-    tree becomes the folder in one rename. A folder on a file system of its own (`inside`, else `on_its_own_device`)
-    cannot be renamed into from there: they go inside it (`public/.ssg-staging`), under names a deployment leaves out
-    as it does the manifest's (`OWN_PREFIX`). A build killed (SIGKILL) leaves them there until the next build.
+    tree becomes the folder in one rename. A folder on a file system of its own cannot be renamed into from there, and
+    beside a folder whose parent is not writable nothing can be made (`inside`, else `stages_inside`): they go inside
+    it (`public/.ssg-staging`), under names a deployment leaves out as it does the manifest's (`OWN_PREFIX`). A build
+    killed (SIGKILL) leaves them there until the next build.
     """
     if inside is None:
-        inside = on_its_own_device(folder)
+        inside = stages_inside(folder)
     return folder / f"{OWN_PREFIX}{kind}" if inside else folder.parent / f".{folder.name}.ssg-{kind}"
 
 
@@ -1194,6 +1209,38 @@ def _cannot_create(folder: Path, reason: str) -> OutputError:
     return OutputError(
         Problem(str(folder), None, None, f"cannot create the output folder ({reason}); build elsewhere (-o DIR or output_dir in site.yaml)")
     )
+
+
+def _cannot_write(folder: str, what: str, under: int = 0) -> Problem:
+    """`folder` (of the output), which this build must write in (`what` it does there) but may not: whose it is, and
+    what would work. "chmod u+w" was told of every such folder, one line each, where only its owner could run it (a
+    folder tree `chown -R`'d to another user: ten lines of advice that failed). `under`: how many folders below it are
+    refused for the same cause, told with it."""
+    more, are, them = (f" (and {under} folder{'s' if under > 1 else ''} under it)", "are", "them") if under else ("", "is", "it")
+    owner, user = _owner(folder), _user()
+    if owner is not None and user is not None and owner != user:
+        name, me = _user_name(owner), _user_name(user)
+        fix = f"which {are} {name}'s, not yours ({me}): build as {name}, or make {them} yours (sudo chown -R {me} {folder})"
+    else:
+        fix = f"which {are} read-only: make {them} writable (chmod {'-R ' if under else ''}u+w)"
+    return Problem(folder, None, None, f"{what}{more}, {fix}, or build elsewhere (-o DIR) (nothing was changed in the output folder)")
+
+
+def _owner(path: str) -> int | None:
+    try:
+        return os.stat(path).st_uid
+    except OSError:
+        return None
+
+
+def _user_name(uid: int) -> str:
+    """The login name of the user `uid`, else the number (a container's user with no entry in /etc/passwd)."""
+    try:
+        import pwd  # (not on Windows, where folders have no such owner either)
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
 
 
 def _not_ours(where: str, need: str, what: str) -> Problem:

@@ -1,0 +1,100 @@
+"""Output folders the build user may write and folders around them it may not: the deploy setup (`/var/www` root's,
+`/var/www/site` the deploy user's) and a tree of another user's.
+
+Root may write anywhere, so the builds run as root without that override: `setpriv` drops every capability (a folder
+of `nobody`'s, mode 755, is then really unwritable). CI runs as root (`.ci/run`): where root or setpriv(1) is missing
+the tests fail saying so, never skip (a test skipped in CI proves nothing).
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ssg.output import MANIFEST
+
+from .conftest import Project, article, ssg_env
+
+NOBODY = pwd.getpwnam("nobody").pw_uid
+WITHOUT_OVERRIDE = ["setpriv", "--inh-caps=-all", "--bounding-set=-all", "--"]
+
+
+def build_as_user(project: Project, output: Path | None = None) -> subprocess.CompletedProcess:
+    """`ssg build` of `project` as root without its override of file permissions."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.fail("these builds need root and setpriv(1) to drop root's override: run the tests as root, as CI does (.ci/run)")
+    command = [*WITHOUT_OVERRIDE, sys.executable, "-m", "ssg", "-C", str(project.root), "build"]
+    command += ["--clock", "2026-01-01T00:00:00+00:00", *(["-o", str(output)] if output else [])]
+    return subprocess.run(command, capture_output=True, text=True, env=ssg_env(), check=False)
+
+
+@pytest.fixture
+def site(project: Project) -> Project:
+    return project.write(
+        {
+            "content/2021/launch.md": article("Launch", "2021-05-24T10:15:00+03:00", "A launch.", tags="[Roscosmos]"),
+            "content/2021/docking.md": article("Docking", "2021-06-02T08:00:00+03:00", "A docking.", tags="[ISS]"),
+        }
+    )
+
+
+@pytest.fixture
+def web_root(tmp_path: Path) -> Path:
+    """`/var/www/site` of the deploy setup: the folder, empty, is the build user's; `/var/www`, holding it, another's."""
+    www = tmp_path / "www"
+    (www / "site").mkdir(parents=True)
+    os.chown(www, NOBODY, -1)
+    www.chmod(0o755)
+    return www / "site"
+
+
+def everything(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_output_folder_whose_parent_is_not_writable_is_built_inside(site, web_root):
+    """It was refused as a folder that "cannot be created", there and holding the last build: ssg staged beside it, in
+    the parent. It stages inside it now, as in a mount point, and keeps what a build there keeps."""
+    first = build_as_user(site, web_root)
+    assert first.returncode == 0, first.stderr
+    assert "Launch" in (web_root / "2021/05/24/launch/index.html").read_text()
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
+    second = build_as_user(site, web_root)
+    assert second.returncode == 0, second.stderr
+    assert "Third one" in (web_root / "2021/07/01/third/index.html").read_text()
+    assert [p.name for p in web_root.parent.iterdir()] == ["site"]
+    assert not [name for name in os.listdir(web_root) if name.startswith(".ssg-") and name != MANIFEST]
+    before = everything(web_root)
+    site.write({"templates/tags.html": "{{ 1 / 0 }}\n"})  # (a build that fails once its files are staged)
+    failed = build_as_user(site, web_root)
+    assert failed.returncode == 1 and "division by zero" in failed.stderr
+    assert everything(web_root) == before
+    assert not [name for name in os.listdir(web_root) if name.startswith(".ssg-") and name != MANIFEST]
+
+
+def test_an_output_folder_that_cannot_be_made_is_still_told_so(site, web_root):
+    result = build_as_user(site, web_root.parent / "other")
+    assert result.returncode == 1
+    assert (
+        f"error: {web_root.parent / 'other'}: cannot create the output folder (permission denied in {web_root.parent}); "
+        "build elsewhere (-o DIR or output_dir in site.yaml)"
+    ) in result.stderr
+
+
+def test_an_output_folder_written_neither_in_nor_beside_says_whose_it_is(site, web_root):
+    """Neither it nor its parent may be written: it was "cannot create the output folder", though it is there."""
+    os.chown(web_root, NOBODY, -1)
+    result = build_as_user(site, web_root)
+    assert result.returncode == 1
+    assert (
+        f"error: {web_root}: this build cannot write in this folder, nor beside it (where it would stage the build), which "
+        f"is nobody's, not yours (root): build as nobody, or make it yours (sudo chown -R root {web_root}), or build "
+        "elsewhere (-o DIR) (nothing was changed in the output folder)"
+    ) in " ".join(result.stderr.split())
+    assert os.listdir(web_root) == []
