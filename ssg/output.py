@@ -650,13 +650,15 @@ class Output:
         """The output's folders where this build moves in or removes a file but may not (a folder made read-only by
         hand, one of another user's): found before anything is moved, the output stays as the last build left it. The
         first such file stopped the build halfway through, leaving the pages of two builds. (One `access` a folder: a
-        cold build at 10,000 articles changes 16,000 of them, about 50 ms on our box.)"""
+        cold build at 10,000 articles changes 16,000 of them, about 50 ms on our box.) A folder refused for the cause
+        one above it is (the same owner: a tree `chown -R`'d to another user, or `chmod -R a-w`'d) is told with it, not
+        on a line of its own: one such tree was eleven lines of the same advice."""
         if not os.path.isdir(self.folder):
             return []  # (made whole, beside its staging folder: `_make_staging` could write there)
         changed = set(map(posixpath.dirname, self.changed)) | set(map(posixpath.dirname, deleted))
         if changed:  # (and the manifest at the top, which lists them: a read-only top failed there, after the files)
             changed.add("")
-        refused: dict[str, Problem] = {}
+        refused: dict[str, int | None] = {}  # folder -> its owner
         for folder in sorted(changed):
             existing = os.path.join(self.folder, folder) if folder else str(self.folder)
             if os.access(existing, os.W_OK | os.X_OK):
@@ -664,12 +666,16 @@ class Output:
             while not os.path.lexists(existing):
                 existing = os.path.dirname(existing)
             if existing not in refused and os.path.isdir(existing) and not os.access(existing, os.W_OK | os.X_OK):
-                message = (
-                    "this build changes files in this folder, which is read-only: make it writable (chmod u+w), or build "
-                    "elsewhere (-o DIR) (nothing was changed in the output folder)"
-                )
-                refused[existing] = Problem(existing, None, None, message)
-        return list(refused.values())
+                refused[existing] = _owner(existing)
+        under: dict[str, int] = {}  # each folder told -> how many refused below it share its cause
+        for folder in sorted(refused):
+            top = next((told for told in under if folder.startswith(told + os.sep) and refused[told] == refused[folder]), None)
+            if top is None:
+                under[folder] = 0
+            else:
+                under[top] += 1
+        what = "this build changes files in this folder"
+        return [_cannot_write(folder, what, count) for folder, count in under.items()]
 
     def _on_own_names(self) -> list[Problem]:
         """This build's files named as ssg's own at the top of the output folder (`OWN_PREFIX`): moved in, one would be
@@ -1222,7 +1228,7 @@ def _cannot_write(folder: str, what: str, under: int = 0) -> Problem:
         name, me = _user_name(owner), _user_name(user)
         fix = f"which {are} {name}'s, not yours ({me}): build as {name}, or make {them} yours (sudo chown -R {me} {folder})"
     else:
-        fix = f"which {are} read-only: make {them} writable (chmod {'-R ' if under else ''}u+w)"
+        fix = f"which {are} read-only: make {them} writable ({f'chmod -R u+w {folder}' if under else 'chmod u+w'})"
     return Problem(folder, None, None, f"{what}{more}, {fix}, or build elsewhere (-o DIR) (nothing was changed in the output folder)")
 
 

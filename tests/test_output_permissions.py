@@ -98,3 +98,44 @@ def test_an_output_folder_written_neither_in_nor_beside_says_whose_it_is(site, w
         "elsewhere (-o DIR) (nothing was changed in the output folder)"
     ) in " ".join(result.stderr.split())
     assert os.listdir(web_root) == []
+
+
+def test_an_output_tree_of_another_users_is_told_once_with_its_owner(site):
+    """`chown -R nobody public`: each of its folders was told on a line of its own to be made writable with `chmod u+w`,
+    which only its owner could run."""
+    site.build()
+    for folder in [site.public, *(p for p in site.public.rglob("*") if p.is_dir())]:
+        os.chown(folder, NOBODY, -1)
+    before = everything(site.public)
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
+    result = build_as_user(site)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith(f"error: {site.public}: this build changes files in this folder (and ")
+    assert errors[0].endswith(
+        f" folders under it), which are nobody's, not yours (root): build as nobody, or make them yours (sudo chown -R root "
+        f"{site.public}), or build elsewhere (-o DIR) (nothing was changed in the output folder)"
+    )
+    assert everything(site.public) == before
+
+
+def test_an_output_tree_made_read_only_is_told_once(site):
+    """`chmod -R a-w public`, the build user's own: one line for the tree, and a chmod that makes all of it writable."""
+    site.build()
+    folders = [site.public, *(p for p in site.public.rglob("*") if p.is_dir())]
+    for folder in folders:
+        folder.chmod(0o555)
+    site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
+    try:
+        result = build_as_user(site)
+    finally:
+        for folder in folders:
+            folder.chmod(0o755)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.returncode == 1 and len(errors) == 1, result.stderr
+    assert errors[0].startswith(f"error: {site.public}: this build changes files in this folder (and ")
+    assert errors[0].endswith(
+        f" folders under it), which are read-only: make them writable (chmod -R u+w {site.public}), or build elsewhere "
+        "(-o DIR) (nothing was changed in the output folder)"
+    )
