@@ -32,7 +32,7 @@ from typing import NamedTuple
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, foreign_files, record_failure, tracked_by_git, unusable, write_failure
+from .cache import Store, disk_full, foreign_files, record_failure, tracked_by_git, unusable, write_failure
 from .charsets import name_not_utf8
 from .checks import check_content_dir
 from .code import code_version, current_umask
@@ -61,6 +61,7 @@ from .output import (
     read_manifest,
     remove_staging,
     some_of,
+    untouched_state,
 )
 from .pages import ArticleLink, Page, Planned, latest_links, menu_links, plan
 from .pelican import drafts_by_default
@@ -427,7 +428,7 @@ class Builder:
             with fewer_collections():
                 result = self._build(config, options, changed, committing)
         except sqlite3.OperationalError as error:  # (the cache's disk full: a message, not SQLite's traceback)
-            state = "the output folder holds this build, whole" if self.moved else "the output folder is as the last build left it"
+            state = "the output folder holds this build, whole" if self.moved else untouched_state(config.output_path)
             raise OutputError(write_failure(config.cache_path, error, state)) from error
         if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
             result.warnings.append(tracked)
@@ -923,10 +924,24 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
     check_source_dirs(config)
     check_cache_dir(config)
     why = None if options.dry_run else unusable(config.cache_path)
+    full: OutputError | None = None
     if why is None:
-        return Builder(remember=False).build(config, options)
+        builder = Builder(remember=False)
+        try:
+            return builder.build(config, options)
+        except OutputError as error:
+            # A disk that fills under the cache, before the output was touched, stops no build either (the output may be
+            # on another disk): it stopped one, telling to make room, where a read-only cache is gone without.
+            if builder.moved or not disk_full(error.__cause__):
+                raise
+            full, why = error, "its disk is full: make room on it, or set cache_dir in site.yaml to a folder on another disk"
     with tempfile.TemporaryDirectory(prefix="ssg-cache-") as folder:
-        result = Builder(remember=False).build(replace(config, cache_dir=folder), options)
+        try:
+            result = Builder(remember=False).build(replace(config, cache_dir=folder), options)
+        except OutputError as error:
+            if full is not None and disk_full(error.__cause__):  # (the temporary folder's disk full too: told of the cache's)
+                raise full from None
+            raise
     message = f"cannot hold the build cache ({why}, to spare reading every article again): built without it"
     result.warnings.append(Problem(str(config.cache_path), None, None, message))
     return result

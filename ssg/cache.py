@@ -147,6 +147,11 @@ def record_failure(folder: Path, error: sqlite3.Error) -> Problem:
     )
 
 
+def disk_full(error: BaseException | None) -> bool:
+    """Whether `error` is SQLite's of a full disk (SQLITE_FULL), which a build without this cache does not meet."""
+    return isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorname", "") == "SQLITE_FULL"
+
+
 def _failure_words(folder: Path, error: sqlite3.Error) -> tuple[str, str]:
     """What an error of SQLite as a build wrote its cache in `folder` means, and what to do."""
     name, elsewhere = getattr(error, "sqlite_errorname", ""), "set cache_dir in site.yaml to a folder on another"

@@ -594,7 +594,7 @@ class Output:
         elif self._left_stopped:
             state = "the output folder is as the last build, stopped while moving files in, left it; the next build that succeeds makes the rest"
         else:
-            state = "the output folder is as the last build left it"
+            state = untouched_state(self.folder)
         return Problem(name, None, None, f"{(error.strerror or str(error)).lower()}: {fix} ({state})")
 
     def foreign(self) -> list[Problem]:
@@ -1021,6 +1021,14 @@ def stopped_note(folder: Path) -> str | None:
         f"{folder} holds files of two builds: an earlier build was stopped while moving its files in, and this one failed "
         "before it made them again (the next build that succeeds does; do not publish the folder until then)"
     )
+
+
+def untouched_state(folder: Path) -> str:
+    """What a build that failed before it moved anything in says of the output `folder`: "as the last build left it"
+    was said where no build had made one, and none was there."""
+    if (folder / MANIFEST).is_file():
+        return "the output folder is as the last build left it"
+    return "the output folder is as it was" if folder.is_dir() else "no output folder was made"
 
 
 def on_its_own_device(folder: Path) -> bool:

@@ -1877,6 +1877,23 @@ def test_a_full_disk_is_a_message_naming_the_file_and_the_output_stays_or_is_rem
     assert "Renamed archive" in site.page("") and not (site.root / ".public.ssg-moving.json").exists()
 
 
+def test_a_full_disk_on_a_first_build_says_no_output_folder_was_made(site, monkeypatch):
+    """It said "the output folder is as the last build left it", where no build had made one."""
+    real_write = os.write
+
+    def write(handle, data):
+        if "ssg-staging" in os.readlink(f"/proc/self/fd/{handle}"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(handle, data)
+
+    monkeypatch.setattr(os, "write", write)
+    with pytest.raises(OutputError) as error:
+        site.build()
+    [problem] = error.value.problems
+    assert problem.message == "no space left on device: make room on that disk, or build elsewhere (-o DIR) (no output folder was made)"
+    assert not site.public.exists() and not [p.name for p in site.root.iterdir() if p.name.startswith(".public.")]
+
+
 @pytest.mark.parametrize("builder", ["one-shot", "long-lived"])  # (the preview's and --watch's set files aside in a trash folder)
 @pytest.mark.parametrize("refused", ["replaced", "removed"])
 def test_a_file_that_cannot_be_replaced_or_removed_leaves_the_output_as_the_last_build_did(site, monkeypatch, refused, builder):

@@ -326,8 +326,8 @@ def test_a_rename_across_file_systems_left_over_is_a_message_naming_the_staging_
     output.abort()
     assert str(problem) == (
         f"{tmp_path / 'public/a/index.html'}: invalid cross-device link: it is on another file system or mount than "
-        f"{tmp_path / '.public.ssg-staging'}, where ssg stages the build; build elsewhere (-o DIR) (the output folder is as "
-        "the last build left it)"
+        f"{tmp_path / '.public.ssg-staging'}, where ssg stages the build; build elsewhere (-o DIR) (no output folder was "
+        "made)"
     )
     assert os.listdir(tmp_path) == []
 

@@ -532,19 +532,45 @@ def test_a_cache_folder_of_ssg_own_files_is_used_again(site):
     assert "Third one" in site.page("")
 
 
-def test_a_full_disk_under_the_cache_is_told_and_leaves_the_output_as_it_was(site, monkeypatch):
-    """A nearly full disk stopped the build with SQLite's traceback ("database or disk is full") as it wrote the cache,
-    which a build writes before its output. SQLite's own limit on the file's pages stands in for the disk here."""
-    site.build()
-    before = site.files()
+def _cap_the_cache(monkeypatch: pytest.MonkeyPatch, under: Path | None = None) -> None:
+    """A nearly full disk under the build cache (under `under`; None: any cache, a temporary one too): SQLite's own
+    limit on the file's pages stands in for the disk."""
     opened = Store._open
 
     def capped(store: Store) -> sqlite3.Connection:
         db = opened(store)
-        db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
+        if under is None or (store.path is not None and store.path.is_relative_to(under)):
+            db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
         return db
 
     monkeypatch.setattr(Store, "_open", capped)
+
+
+def test_a_full_disk_under_the_cache_is_a_warning_and_the_site_is_built_without_it(site, monkeypatch):
+    """A nearly full disk under the project stopped the build as it wrote the cache (which a build writes before its
+    output), though the output was on another disk: a read-only cache is gone without, with a warning, and so is
+    this one now."""
+    site.build()
+    _cap_the_cache(monkeypatch, site.root)
+    site.write({f"content/2021/new-{n}.md": article(f"New {n}", "2021-07-01", body="Long text. " * 3000) for n in range(3)})
+    result = site.build()
+    assert "New 2" in site.page("2021/07/01/new-2/")
+    assert [(w.path, w.message) for w in result.warnings] == [
+        (
+            str(site.root / ".ssg-cache"),
+            "cannot hold the build cache (its disk is full: make room on it, or set cache_dir in site.yaml to a folder on "
+            "another disk, to spare reading every article again): built without it",
+        )
+    ]
+    assert not [p.name for p in site.root.iterdir() if p.name.startswith(".public.")]
+
+
+def test_a_full_disk_under_every_cache_is_told_and_leaves_the_output_as_it_was(site, monkeypatch):
+    """The temporary folder a build goes without its cache through on the same full disk: the cache's disk is told,
+    not the temporary folder's, which is gone."""
+    site.build()
+    before = site.files()
+    _cap_the_cache(monkeypatch)
     site.write({f"content/2021/new-{n}.md": article(f"New {n}", "2021-07-01", body="Long text. " * 3000) for n in range(3)})
     with pytest.raises(OutputError) as error:
         site.build()
@@ -556,6 +582,16 @@ def test_a_full_disk_under_the_cache_is_told_and_leaves_the_output_as_it_was(sit
     monkeypatch.undo()
     site.build()
     assert "New 2" in site.page("2021/07/01/new-2/")
+
+
+def test_a_full_disk_under_the_cache_of_a_first_build_says_no_output_folder_was_made(site, monkeypatch):
+    """It said "the output folder is as the last build left it", where no build had made one."""
+    _cap_the_cache(monkeypatch)
+    site.write({f"content/2021/new-{n}.md": article(f"New {n}", "2021-07-01", body="Long text. " * 3000) for n in range(3)})
+    with pytest.raises(OutputError) as error:
+        site.build()
+    assert str(error.value).endswith("set cache_dir in site.yaml to a folder on another (no output folder was made)")
+    assert not site.public.exists()
 
 
 def _disk_full() -> sqlite3.OperationalError:
