@@ -1046,10 +1046,15 @@ def stages_inside(folder: Path) -> bool:
     """Whether builds of `folder` keep their working files inside it (`working_path`): where it is on a file system of
     its own (`on_its_own_device`), or where it may be written but the folder that holds it may not: the usual deploy
     setup, `/var/www` root's and `/var/www/site` the deploy user's, whose builds failed saying the folder, there and
-    holding the last build, could not be created. (Asked of the folder as it is: every build of it and every caller of
-    `working_path` finds the same lock.)"""
-    return on_its_own_device(folder) or (
-        os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK) and not os.access(folder.parent, os.W_OK | os.X_OK)
+    holding the last build, could not be created. And where a build's lock or list of files being moved in is there
+    (one that stages inside runs, or was stopped): a build of a user who may write the parent (root's, beside the deploy
+    user's) takes the same lock, and finds that list."""
+    if on_its_own_device(folder):
+        return True
+    if not (os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK)):
+        return False
+    return not os.access(folder.parent, os.W_OK | os.X_OK) or any(
+        os.path.lexists(folder / f"{OWN_PREFIX}{kind}") for kind in ("lock", "moving.json")
     )
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from ssg.errors import OutputError
+from ssg.locks import hold_lock, release_lock
 from ssg.output import MANIFEST
 
 from .conftest import Project, article, ssg_env
@@ -139,3 +141,25 @@ def test_an_output_tree_made_read_only_is_told_once(site):
         f" folders under it), which are read-only: make them writable (chmod -R u+w {site.public}), or build elsewhere "
         "(-o DIR) (nothing was changed in the output folder)"
     )
+
+
+def test_a_build_staging_inside_holds_the_lock_for_a_build_that_could_stage_beside(site):
+    """A deploy user's build of /var/www/site stages inside it, and takes the lock there; root's build of the same
+    folder, which may write /var/www, staged beside it and took a lock of its own: both wrote the folder at once."""
+    site.build()
+    lock = site.public / ".ssg-lock"
+    handle = hold_lock(lock)
+    try:
+        site.write({"content/2021/third.md": article("Third one", "2021-07-01")})
+        with pytest.raises(OutputError, match="another ssg build is writing this folder now"):
+            site.build()
+    finally:
+        release_lock(lock, handle)
+    site.build()
+    assert "Third one" in site.page("") and not lock.exists()
+    lock.write_bytes(b"")  # (a killed build's, held by none: the next build takes it, and leaves nothing behind)
+    site.write({"content/2021/fourth.md": article("Fourth one", "2021-07-02")})
+    site.build()
+    assert "Fourth one" in site.page("") and not [
+        p.name for p in site.public.iterdir() if p.name.startswith(".ssg-") and p.name != MANIFEST
+    ]
