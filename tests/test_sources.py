@@ -580,7 +580,9 @@ def test_an_outlet_named_in_latin_letters_otherwise_than_ssg_spells_its_cyrillic
     ]
     project.write({"site.yaml": BILINGUAL_YAML})
     (told,) = [str(w) for w in project.build().warnings if "source:" in str(w)]
-    assert told.endswith("write the source's name Интерфакс in all of them, or name it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}")
+    assert told.endswith(
+        "write the source's name Интерфакс in all of them, or name it once in site.yaml: source_names: {Interfax: {ru: Интерфакс}}"
+    )
 
 
 def test_an_outlet_named_by_the_site_another_outlets_articles_link_to_is_told_the_other(project):
