@@ -24,11 +24,19 @@ MAX_VALUES = 100_000  # values a document may make, its aliases written out (`_v
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """SafeLoader without the implicit timestamp type."""
+    """SafeLoader without the implicit timestamp type, and with YAML 1.2's numbers, not 1.1's: a sports score's tag
+    `2:0` was the number 120 (base 60), `title: 12:30` the title 750, and `0x1F`, `1_000` and `007` were 31, 1000 and 7;
+    as 1.2 reads them (and a reader would), they are text."""
 
 
+INT, FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_NUMBERS = {
+    INT: re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+    FLOAT: re.compile(r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP] for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    first: [(tag, _NUMBERS.get(tag, regexp)) for tag, regexp in resolvers if tag != TIMESTAMP]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 
 

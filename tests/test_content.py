@@ -2122,3 +2122,10 @@ def test_a_script_link_in_a_short_text_of_the_front_matter_is_its_text_alone_and
     assert inline_markdown("[r]( JavaScript:alert(2)) and [x](https://a.org) [d](data:text/html,x)") == (
         '<a>r</a> and <a href="https://a.org">x</a> <a>d</a>'
     )
+
+
+def test_a_title_or_tag_that_yaml_1_1_read_as_a_number_is_the_text_written():
+    """YAML 1.1 read `12:30` as 750 (base 60) and a score's tag `2:0` as 120, `0x1F` as 31, `1_000` as 1000, `007` as 7:
+    the page's heading said 750, without a word (a hostile-input trial). As YAML 1.2 reads them, they are text."""
+    record = read("---\ntitle: 12:30\ndate: 2021-01-01\ntags: [2:0, 0x1F, 1_000, '007', 007, 5]\n---\nText.\n")
+    assert record["meta"]["title"] == "12:30" and record["meta"]["tags"] == ["2:0", "0x1F", "1_000", "007", "5"]
