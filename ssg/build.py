@@ -86,6 +86,7 @@ from .strays import stray_templates
 from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
 from .theme import CARD_TEMPLATE, COMPILED_FORM, REDIRECT_TEMPLATE, Theme, load_theme
 from .urls import Urls, link_paths
+from .workers import usable_cores
 
 _KIND, _FILE, _TEMPLATE = attrgetter("kind"), attrgetter("file"), attrgetter("template")
 
@@ -98,7 +99,7 @@ class BuildOptions:
     future: bool = False
     strict: bool = False
     force: bool = False
-    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    jobs: int = field(default_factory=usable_cores)
     now: datetime | None = None  # "future" is relative to this; default: the clock
     dry_run: bool = False  # check everything, write nothing (ssg check)
     # Told what holds the build cache, when another ssg process is using it and this build waits for it (`cache_lock`).

@@ -60,6 +60,7 @@ from .scaffold import (
     title_of_file,
 )
 from .targets import stylesheet_sources, template_lines
+from .workers import usable_cores
 from .workflow import install_requirement, other_pages_warning, pages_notes, pages_place
 
 EXTERNAL_LISTED = 20  # external URLs `ssg check --links` lists one by one; more are counted by host
@@ -269,7 +270,7 @@ def _clock_option(ctx: click.Context, param: click.Parameter, value: str | None)
     return moment
 
 
-_JOBS = click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True, help="Worker processes.")
+_JOBS = click.option("-j", "--jobs", type=click.IntRange(1), default=usable_cores(), show_default=True, help="Worker processes.")
 _CLOCK = click.option(
     "--clock",
     callback=_clock_option,

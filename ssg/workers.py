@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 
+def usable_cores() -> int:
+    """The cores this process may run on, the default number of worker processes: `os.cpu_count()` counts the
+    machine's, where a container's CPU set, `taskset` or a CI runner allows fewer (a 2-CPU slice of a 64-core host
+    started 64 workers of ~48 MB each)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # (not on macOS or Windows)
+        return os.cpu_count() or 1
+
+
 @contextlib.contextmanager
 def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `jobs` processes that leave Ctrl-C to the process that started them, and end with it.

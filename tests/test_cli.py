@@ -1736,3 +1736,14 @@ def test_a_command_run_with_its_output_closed_keeps_its_exit_code(tmp_path):
     for closing in (">&-", "2>&-", ">&- 2>&-"):
         done = subprocess.run(["sh", "-c", f'exec "$0" "$@" {closing}', sys.executable, "-c", code, str(root)], env=ssg_env(), check=False)
         assert done.returncode == 0, closing
+
+
+def test_the_default_worker_count_is_the_cores_this_process_may_use(monkeypatch):
+    """`os.cpu_count()` counted the machine's cores: under `taskset -c 0`, a container's CPU set or a CI runner's slice
+    of a large host, a build started a worker (~48 MB) for each of them."""
+    from ssg.build import BuildOptions
+    from ssg.workers import usable_cores
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3})
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert usable_cores() == 1 and BuildOptions().jobs == 1
