@@ -42,7 +42,7 @@ from .entry import INTERRUPTED, encoding_warning
 from .errors import ArgumentError, Problem, SsgError, in_file_order
 from .load import posts_outside
 from .oldconfig import read_old_config
-from .output import moving_list, stopped_note
+from .output import MANIFEST, moving_list, stopped_note
 from .scaffold import (
     add_workflow,
     copy_from_theme,
@@ -535,6 +535,9 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None, every
             raise click.UsageError("no site.yaml here: name the folder to check (ssg check --links DIR)") from None
     if not folder.is_dir():
         raise click.UsageError(f"{folder} does not exist; run ssg build first")
+    if not (folder / "index.html").is_file() and not (folder / MANIFEST).is_file():
+        # (A CI's publishing gate passed "0 broken" for an empty folder, `content/` or a mistyped path.)
+        raise click.UsageError(f"{folder} holds no built site (no index.html, no {MANIFEST}): name the folder ssg build wrote")
     if moving_list(folder).exists():  # (a build killed as it moved files in: each file is this build's or the last's)
         message = (
             "the last build was stopped while moving its files in: the folder holds pages of two builds; build again before publishing it"

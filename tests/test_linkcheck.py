@@ -92,6 +92,13 @@ def test_an_option_of_the_other_check_is_a_usage_error(built, arguments, said):
     assert result.exit_code == 2 and result.output.splitlines()[-1] == said
 
 
+def test_a_folder_that_holds_no_built_site_is_a_usage_error(tmp_path):
+    """`ssg check --links empty` (a mistyped path, `content/`) passed "0 broken": a CI's publishing gate let it through."""
+    (tmp_path / "content").mkdir()
+    result = CliRunner().invoke(main, ["check", "--links", str(tmp_path / "content")])
+    assert result.exit_code == 2 and "holds no built site (no index.html, no .ssg-manifest.json)" in result.output
+
+
 def test_a_built_site_under_a_sub_path_passes(project):
     project.write({**FILES, "site.yaml": SITE_YAML}).build(base_url="https://example.org/news/archive/")
     result = CliRunner().invoke(main, ["-C", str(project.root), "check", "--links"])
