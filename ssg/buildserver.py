@@ -167,7 +167,8 @@ def request_build(project: Path, args: list[str], out: TextIO | None, err: TextI
         if not project.is_absolute():
             raise ServerError("the working folder is gone: run ssg from another") from None
         socket_path, cwd = address(project), str(project)
-    message = {"identity": identity(), "args": args, "cwd": cwd, "color": bool(err is not None and err.isatty())}
+    color = err is not None and err.isatty() and not os.environ.get("NO_COLOR")  # (no-color.org)
+    message = {"identity": identity(), "args": args, "cwd": cwd, "color": color}
     for _ in range(3):  # (a server of other code stops when asked, and this starts another: at most twice)
         connection = _connect(socket_path)
         if connection is None:

@@ -209,9 +209,9 @@ def run() -> None:
     (`entry.encoding_warning`). (Starting again in UTF-8 mode read the terminal's words, a folder's name in the locale's
     encoding among them, as UTF-8, and a build there failed on them.)"""
     if (warning := encoding_warning()) is not None:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
+        click.secho(f"warning: {warning}", fg="yellow", err=True, color=False if os.environ.get("NO_COLOR") else None)
     try:
-        main()
+        main(color=False if os.environ.get("NO_COLOR") else None)  # (no-color.org: click colours a terminal's messages)
     except SystemExit as done:
         _exit_at_once(done)
         raise

@@ -27,7 +27,7 @@ from ssg.scaffold import names_a_file
 from ssg.workflow import install_requirement
 from ssg.yamlload import load_yaml_with_lines
 
-from .conftest import SITE_YAML, Project, article, tree
+from .conftest import SITE_YAML, Project, article, ssg_env, tree
 
 
 def run(*args: str):
@@ -1747,3 +1747,26 @@ def test_the_default_worker_count_is_the_cores_this_process_may_use(monkeypatch)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3})
     monkeypatch.setattr(os, "cpu_count", lambda: 64)
     assert usable_cores() == 1 and BuildOptions().jobs == 1
+
+
+def test_no_color_leaves_a_terminals_messages_plain(project):
+    """no-color.org: `NO_COLOR=1` on a terminal still coloured every warning."""
+    import pty
+
+    project.write({"content/a.md": article("A", "2021-01-01", tittle="x")})
+    for no_color, coloured in (("1", False), ("", True)):
+        main_end, terminal = pty.openpty()
+        env = {**ssg_env(), "NO_COLOR": no_color}
+        done = subprocess.run([sys.executable, "-m", "ssg", "-C", str(project.root), "build"], stdout=terminal, stderr=terminal, env=env)
+        os.close(terminal)
+        said = b""
+        while True:
+            try:
+                chunk = os.read(main_end, 65536)
+            except OSError:  # (the terminal closed: all read)
+                break
+            if not chunk:
+                break
+            said += chunk
+        os.close(main_end)
+        assert done.returncode == 0 and b"did you mean 'title'?" in said and (b"\x1b[" in said) == coloured, said
