@@ -161,13 +161,16 @@ def moved_feed_ids(config: Config, urls: Urls, old_feed: Path) -> Problem | None
     if not old_id.endswith(feed) or not old_id.startswith(("http://", "https://")):
         return None
     old, new = old_id[: -len(feed)], urls.id_base
-    if _tag_authority(old) == _tag_authority(new):
+    # (Nor where the last build's were base_url's own: `id_base` set to the old address after a build for the new one,
+    # as this warning advises, is the old ids coming back, which that build wrote but likely did not publish.)
+    if _tag_authority(old) in (_tag_authority(new), _tag_authority(config.base_url)):
         return None
     key = "feeds" if config.feeds["id_base"] else "base_url"
     message = (
         f"the last build into {config.output_dir} made the feeds for {old} and this one makes them for {new}: every "
         "entry's id is made of that address, so each changes with it, and feed readers show the latest entries of every "
-        f"feed again as new; feeds: {{id_base: '{old}'}} in site.yaml keeps every id as it was (the links follow base_url)"
+        f"feed again as new; id_base: '{old}' under feeds: in site.yaml (feeds: {{id_base: '{old}'}}) keeps every id as it was "
+        "(the links follow base_url)"
     )
     return Problem(CONFIG_FILE, option_line(config.root, key), key, message)
 
