@@ -102,6 +102,8 @@ def _positive_int(value: Any) -> int:
         raise ValueError("is empty (write a whole number of at least 1, or leave the key out)")
     if isinstance(value, bool):
         raise _MisreadError(value, "a number", "write a whole number of at least 1, e.g. {key}10")
+    if isinstance(value, str) and value.strip().isdigit() and value.strip().startswith("0") and int(value) > 0:
+        return int(value)  # (`entries: 020`: decimal, as `yamlload` reads no other numbers, where YAML 1.1 read it as octal)
     if isinstance(value, str) and value.strip().isdigit():
         raise _MisreadError(value, "a number", "write {key}{value}, without quotes")
     if not isinstance(value, int) or value < 1:

@@ -24,9 +24,10 @@ MAX_VALUES = 100_000  # values a document may make, its aliases written out (`_v
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """SafeLoader without the implicit timestamp type, and with YAML 1.2's numbers, not 1.1's: a sports score's tag
-    `2:0` was the number 120 (base 60), `title: 12:30` the title 750, and `0x1F`, `1_000` and `007` were 31, 1000 and 7;
-    as 1.2 reads them (and a reader would), they are text."""
+    """SafeLoader without the implicit timestamp type, and with decimal numbers only, not YAML 1.1's others: a sports
+    score's tag `2:0` was the number 120 (base 60), `title: 12:30` the title 750, and `0x1F`, `1_000` and `007` were 31,
+    1000 and 7. They are text, as a reader reads them (YAML 1.2 reads `2:0` and `1_000` so too; its hex and octal are
+    left out as well: a title or tag is no number in another base)."""
 
 
 INT, FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"

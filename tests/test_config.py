@@ -368,3 +368,9 @@ def test_the_publishers_url_is_a_web_address(tmp_path):
     with pytest.raises(ConfigError) as error:
         load_config(tmp_path)
     assert str(error.value) == "site.yaml:3: publisher: url: 'javascript:alert(1)' is not an http(s) URL (e.g. https://newsroom.example/)"
+
+
+def test_a_whole_number_written_with_a_leading_zero_is_that_number(tmp_path):
+    """Numbers are read in decimal only (`yamlload`): `entries: 020` was told to write `entries: 020` "without quotes"."""
+    (tmp_path / "site.yaml").write_text("title: T\nbase_url: https://example.org/\nfeeds: {entries: 020}\n")
+    assert load_config(tmp_path).feeds["entries"] == 20
