@@ -15,6 +15,7 @@ a script's or a style's text, in which `if (a<b)` is no tag.
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 from html.parser import HTMLParser
 from itertools import accumulate
@@ -116,10 +117,24 @@ class _Scanner(HTMLParser):
         self.stray: list[tuple[str, int]] = []  # (the closing tag as written, its offset)
         self.inert: list[tuple[str, int]] = []  # (a tag shown as text, `_NEVER_ENDS`, as written; its offset)
         self.text_of: str | None = None  # the textarea or title whose text this is: no tags up to its end tag
-        # How many of `open_` are <p> and SVG's or MathML's: most texts have none open, and looking through `open_` for
-        # them at each block's start tag (a `<br/>`'s) made 10,000 nested <div> of a pasted page 2.7 s of reading.
-        self.paragraphs = 0
-        self.foreign = 0
+        # How many of `open_` have each name: most texts have no <p>, SVG or element of an end tag's name open, and
+        # looking through `open_` for one at each block's start tag, `<br/>` or end tag made 10,000 nested <div> of a
+        # pasted page 2.7 s of reading, and 5,000 `</p>` after 5,000 <b> left open 0.9 s.
+        self.named: Counter[str] = Counter()
+        self.marks: list[int] = []  # where in `open_` each <p> and element a <p> is not ended beyond (`_P_SCOPE`) is
+
+    def _open(self, tag: str, written: str) -> None:
+        if (tag == "p") if written == _SELF_CLOSED else (tag in _P_SCOPE):
+            self.marks.append(len(self.open_))
+        self.open_.append((tag, written, self._offset()))
+        self.named[tag] += 1
+
+    def set_cdata_mode(self, elem: str, *args: object, **kwargs: object) -> None:
+        """As the parser's, but for a <plaintext>, which is shown as text here (`_NEVER_ENDS`): Pythons with gh-137836's
+        fix (3.12 on, and security releases) read everything after it as its text, and the elements opened or closed
+        after it were not balanced."""
+        if elem != "plaintext":
+            super().set_cdata_mode(elem, *args, **kwargs)
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -137,37 +152,29 @@ class _Scanner(HTMLParser):
         if self.text_of is None and tag in _ENDS_P:
             self._end_paragraph()
         if self.text_of is None and tag in _SELF_CLOSING:
-            self.open_.append((tag, _SELF_CLOSED, self._offset()))
-            self.paragraphs += tag == "p"
+            self._open(tag, _SELF_CLOSED)
         elif self.text_of is None and tag not in _VOID:
-            self.open_.append((tag, self.get_starttag_text() or f"<{tag}>", self._offset()))
-            self.foreign += tag in _FOREIGN
+            self._open(tag, self.get_starttag_text() or f"<{tag}>")
             if tag in _TEXT_ONLY:
                 self.text_of = tag
 
     def _end_paragraph(self) -> None:
         """A <p> open in scope ends here, as a browser ends it: what was opened in it stays open (a browser carries it
         into the block)."""
-        if not self.paragraphs:
-            return
-        for n in range(len(self.open_) - 1, -1, -1):
-            name, written, _ = self.open_[n]
-            if name in _P_SCOPE and written != _SELF_CLOSED:
-                return
-            if name == "p" and written == _SELF_CLOSED:
-                del self.open_[n]
-                self.paragraphs -= 1
-                return
+        if self.marks and self.open_[self.marks[-1]][0] == "p":  # (the innermost mark: a <p>, or a scope it ends not past)
+            del self.open_[self.marks.pop()]
+            self.named["p"] -= 1
 
     def _close_from(self, depth: int) -> None:
         """Close `open_`'s elements from `depth` up."""
-        for name, written, _ in self.open_[depth:]:
-            self.paragraphs -= name == "p" and written == _SELF_CLOSED
-            self.foreign -= name in _FOREIGN and written != _SELF_CLOSED
+        for name, _, _ in self.open_[depth:]:
+            self.named[name] -= 1
         del self.open_[depth:]
+        while self.marks and self.marks[-1] >= depth:
+            self.marks.pop()
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag in _FOREIGN or self.foreign:
+        if tag in _FOREIGN or self.named["svg"] or self.named["math"]:
             return  # (`<svg/>`, `<path/>`: closed)
         self.handle_starttag(tag, attrs)
 
@@ -182,7 +189,7 @@ class _Scanner(HTMLParser):
             self._shown_as_text(self.html[start : self.html.find(">", start) + 1 or len(self.html)])
             return
         start = self._offset()
-        depth = next((n for n in range(len(self.open_) - 1, -1, -1) if self.open_[n][0] == tag), None)
+        depth = next((n for n in range(len(self.open_) - 1, -1, -1) if self.open_[n][0] == tag), None) if self.named[tag] else None
         if depth is None and tag in _SELF_CLOSING:
             return  # (a `</p>` without its <p>: browsers make it an empty paragraph, which closes none of the page's)
         if depth is None:

@@ -2129,3 +2129,14 @@ def test_a_title_or_tag_that_yaml_1_1_read_as_a_number_is_the_text_written():
     the page's heading said 750, without a word (a hostile-input trial). As YAML 1.2 reads them, they are text."""
     record = read("---\ntitle: 12:30\ndate: 2021-01-01\ntags: [2:0, 0x1F, 1_000, '007', 007, 5]\n---\nText.\n")
     assert record["meta"]["title"] == "12:30" and record["meta"]["tags"] == ["2:0", "0x1F", "1_000", "007", "5"]
+
+
+def test_a_plaintext_is_shown_as_text_on_a_python_that_reads_the_rest_as_its_text():
+    """Pythons with gh-137836's fix (3.12 on) put the parser in <plaintext>'s text mode at once: nothing after it was
+    balanced. The scanner stays out of it, as on this Python."""
+    from ssg.htmlbalance import _Scanner
+
+    scanner = _Scanner("<b>x</b><i>y")
+    scanner.set_cdata_mode("plaintext")  # (as such a Python calls it after the start tag)
+    scanner.feed("<b>x</b><i>y")
+    assert scanner.cdata_elem is None and [name for name, _, _ in scanner.open_] == ["i"]
