@@ -244,24 +244,34 @@ def test_a_static_link_to_a_file_outside_the_project_is_not_published(site, tmp_
 
 
 def test_a_link_to_a_secret_is_not_published_from_content_or_static(site, tmp_path):
-    """A colleague's commit of `content/images/photo.jpg -> /etc/passwd` (or `/proc/self/environ`, a CI job's secrets),
-    named by an article's image, was published as it was, and so was `static/env.txt -> ../.env`, the file a static
-    folder's own `.env` is kept out of the site for (a hostile-input trial)."""
-    secret = tmp_path / "passwd"
-    secret.write_text("root:x:0:0\n")
-    site.write({".env": "TOKEN=1\n", "content/2021/a.md": article("A", "2021-05-24", "![e](../images/env.jpg)", image="images/photo.jpg")})
+    """A colleague's commit of `content/images/photo.jpg -> ~/.ssh/id_rsa` (or `/etc/passwd`, `/proc/self/environ`, a CI
+    job's secrets), named by an article's image, was published as it was, and so were `static/env.txt -> ../.env`, the
+    file a static folder's own `.env` is kept out of the site for, and `../up/.env` through `content/up -> ..` (a
+    hostile-input trial and its fix's second reading). A picture in a linked folder elsewhere is still published."""
+    secret = tmp_path / "home/.ssh/id_rsa"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("PRIVATE KEY\n")
+    body = "![e](../images/env.jpg) ![u](../up/.env) ![p](../passwd/passwd) ![n](../nas/ok.jpg)"
+    site.write({".env": "TOKEN=1\n", "nas/ok.jpg": "jpg", "content/2021/a.md": article("A", "2021-05-24", body, image="images/photo.jpg")})
     (site.root / "content/images").mkdir()
     (site.root / "content/images/photo.jpg").symlink_to(secret)
     (site.root / "content/images/env.jpg").symlink_to(site.root / ".env")
+    (site.root / "content/up").symlink_to(site.root, target_is_directory=True)
+    (site.root / "content/passwd").symlink_to("/etc", target_is_directory=True)
+    (site.root / "content/nas").symlink_to(site.root / "nas", target_is_directory=True)
     (site.root / "static").mkdir(exist_ok=True)
     (site.root / "static/env.txt").symlink_to(site.root / ".env")
     with pytest.raises(SsgError) as error:
         site.build()
     hidden = "a hidden file of the project (or the cache's, or the output's), which ssg does not publish"
+    computer = "a file of this computer's that ssg does not publish (a hidden one, or one of the system's)"
     assert str(error.value).splitlines() == [
         f"content/images/env.jpg: is a link to {site.root / '.env'}, {hidden}: copy the file into content/images/ to publish it, or remove the link",
-        f"content/images/photo.jpg: is a link to {secret}, outside the project, which ssg does not publish: copy the file into "
-        "content/images/ to publish it, or remove the link",
+        f"content/images/photo.jpg: is a link to {secret}, {computer}: copy the file into content/images/ to publish it, or remove the link",
+        f"content/passwd/passwd: is in a linked folder, and leads to /etc/passwd, {computer}: copy the file into content/passwd/ to "
+        "publish it, or remove the link",
+        f"content/up/.env: is in a linked folder, and leads to {site.root / '.env'}, {hidden}: copy the file into content/up/ to "
+        "publish it, or remove the link",
         f"static/env.txt: is a link to {site.root / '.env'}, {hidden}: copy the file into static/ to publish it, or remove the link",
     ]
     assert not site.public.exists()
