@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from stat import S_ISREG
 from urllib.parse import unquote
 
 from .cache import Store
@@ -90,8 +91,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     linked = _Links(content)
     for article, wanted in _files_named(site):
         for key, target in wanted:
-            source = find_file(content, target)
-            if source is not None and linked(source, target) and (leak := _leaked(config, source, content)) is not None:
+            source, link = linked.find(target)
+            if source is not None and (link or linked.through(target)) and (leak := _leaked(config, source, content)) is not None:
                 problems.append(leak)  # (`images/photo.jpg -> /etc/passwd`, `-> ../../.env`: published as they were)
             elif source is not None:
                 files[target] = source
@@ -182,14 +183,27 @@ def _secret(target: Path) -> bool:
 
 
 class _Links:
-    """Whether a file an article names is a link, or in a linked folder (`content/up -> ..`), asked of each folder once
-    a build: an `lstat` of each file and its folders took 2-5 us a file, 25-50 ms of a rebuild at 10,000 articles."""
+    """The files articles name, found (`pathhints.find_file`), and whether each is a link or in a linked folder
+    (`content/up -> ..`): one `lstat` a file, which tells a plain file at once, and each folder looked at once a build
+    (a second `lstat` of each file and its folders took 2-5 us a file, 25-50 ms of a rebuild at 10,000 articles)."""
 
     def __init__(self, content: Path) -> None:
         self.content = content
         self.folders: dict[str, bool] = {}
 
-    def __call__(self, source: Path, target: str) -> bool:
+    def find(self, target: str) -> tuple[Path | None, bool]:
+        """The file `target` names, or None, and whether it is a link."""
+        path = self.content / target
+        try:
+            if S_ISREG(os.lstat(path).st_mode):
+                return path, False
+        except (OSError, ValueError):  # (no such file, a name too long)
+            pass
+        source = find_file(self.content, target)  # (a link, or a name written composed otherwise)
+        return source, source is not None and os.path.islink(source)
+
+    def through(self, target: str) -> bool:
+        """Whether a folder on the way to `target` is a link."""
         folder = posixpath.dirname(target)
         while folder:
             linked = self.folders.get(folder)
@@ -198,7 +212,7 @@ class _Links:
             if linked:
                 return True
             folder = posixpath.dirname(folder)
-        return os.path.islink(source)
+        return False
 
 
 def _search_static(path: str, listed: tuple[str, ...]) -> bool:
