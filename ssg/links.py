@@ -152,9 +152,10 @@ def _wikilink_line(path: Path, tag: str) -> int | None:
 def lines_naming(content: Path, source_path: str, target: str) -> list[int]:
     """The lines of the text of the article at `source_path` that link `target`'s file (links are relative, so the file
     name is what they share): where the name stands as a link's (after `(`, `/`, `<`, a quote, `=` or a reference's
-    `: `), and of those the ones whose path leads to `target` where any does, else where it is written at all; read
-    only for a message. Lines of the body only: a title that shows `<img src=x>` links nothing,
-    and the front matter's `image:` may name the same file (the body's one missing image was told there too)."""
+    `: `), and of those the ones whose path leads to `target` where any does; else a link of the front matter's texts
+    that show Markdown, then any line naming it; read only for a message. Of the front matter, those links only: a
+    title that shows `<img src=x>` links nothing, and its `image:` may name the same file (the body's one missing image
+    was told there too)."""
     name = target.rsplit("/", 1)[-1]
     try:
         # (A name may end its line. Composed as the article was read: a name pasted from a Mac's Finder, `ёлка.jpg`
@@ -175,17 +176,17 @@ def lines_naming(content: Path, source_path: str, target: str) -> list[int]:
     written = [n for n, line in enumerate(lines, 1) if n > end_line and any(w + end in line for w in names for end in ends)]
     named = "|".join(map(re.escape, names))
     linked = [n for n in written if re.search(_LINKED.format(named), lines[n - 1])]
-    if len(linked) > 1:  # (`images/a.jpg`, missing, and `../images/a.jpg`, which is there: the second was told too)
-        folder = posixpath.dirname(source_path)
-        pattern = re.compile(_LINK_PATH.format(named))
-        exact = [n for n in linked if any(_resolved(folder, found) == target for found in pattern.findall(lines[n - 1]))]
-        linked = exact or linked
-    if linked or written:
-        return linked or written[:1]
-    # A Markdown link of the front matter's texts (`rights:`, the image's `caption:`, `credit:`): `](../x.png` there.
+    # Of those, the lines whose link leads to `target` (`images/a.jpg`, missing, and `../images/a.jpg`, which is there:
+    # the second was told too); else a link of the front matter's texts (`rights:`, the image's `caption:`: `](../x.png`
+    # there, where the body's right one was told), one that leads there without naming it (`./`), or any naming it.
+    folder = posixpath.dirname(source_path)
+    pattern = re.compile(_LINK_PATH.format(named))
+    exact = [n for n in linked if any(_resolved(folder, found) == target for found in pattern.findall(lines[n - 1]))]
+    if exact:
+        return exact
     in_front = re.compile(_FRONT_LINKED.format(named))
     found = [n for n, line in enumerate(lines[:end_line], 1) if "](" in line and in_front.search(line)]
-    return found or _lines_resolving(lines, end_line, posixpath.dirname(source_path), target)
+    return found or linked or _lines_resolving(lines, end_line, folder, target) or written[:1]
 
 
 def _lines_resolving(lines: list[str], end_line: int, folder: str, target: str) -> list[int]:

@@ -274,6 +274,11 @@ def test_a_missing_file_is_not_told_on_a_later_link_to_another_file_of_its_name(
         "content/2021/a.md:6: linked file '2021/images/a.jpg' not found (content/images/a.jpg is there: a link in the text is "
         "relative to the article, so write ../images/a.jpg)"
     )
+    # (a caption's link, missing, with the body's right one: the body's was told, and not the caption's line)
+    project.write({"content/2021/a.md": "---\ntitle: A\ndate: 2021-05-24\nrights: '[m](images/a.jpg)'\n---\n\n![ok](../images/a.jpg)\n"})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert str(error.value).startswith("content/2021/a.md:4: linked file '2021/images/a.jpg' not found")
 
 
 def test_a_link_to_a_content_folder_is_told_as_a_folder_on_its_line(project):
