@@ -25,7 +25,7 @@ from .config import Config
 from .content import Article, Image, StandalonePage
 from .errors import Problem, TemplateError, TemplateTimeoutError
 from .feeds import NO_NAMES, Feed, feed_languages, language_name
-from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED, REF_PREFIX
+from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
@@ -234,6 +234,7 @@ class Renderer:
         self.cards = cards or Cards("")
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
         self._card_keys: dict[tuple[str, str], tuple] = {}  # (article's key, language) -> its entry's (`_card_key`)
+        theme.env.front_links = self.front_links  # (the `markdownify` filter's: `theme.markdownify_in`)
 
     def site_path(self, target: Any) -> str:
         """The site path of anything a template may link to; a TypeError naming what `url_for` takes for anything else
@@ -261,11 +262,7 @@ class Renderer:
         raise TypeError(_not_a_target(target))
 
     def render(self, page: Page) -> bytes:
-        context = self.context(page)
-        html = self.theme.render(page.template, context, lambda: self.rendering(page), self)
-        if page.kind == "article" and front_linked(article := page.context["article"]):
-            html = self.body_links_of(article, html, context["url_for"])
-        return html.encode("utf-8")
+        return self.theme.render(page.template, self.context(page), lambda: self.rendering(page), self).encode("utf-8")
 
     def kept_keys(self) -> frozenset[str]:
         """The front-matter keys some article or page keeps for templates (`extra`): an attribute a template reads off an
@@ -447,8 +444,7 @@ class Renderer:
         url_for = self._url_for(links)
         context = self._shared(lang) | {"article": article, "lang": lang, "url_for": url_for}
         try:
-            card = render_named(self.theme.env.get_template(CARD_TEMPLATE), context, self)
-            return self.body_links_of(article, card, url_for) if front_linked(article) else card
+            return render_named(self.theme.env.get_template(CARD_TEMPLATE), context, self)
         except Exception as exc:
             rendering_entry(exc, f"the entry of {self.config.content_dir}/{article.source_path}")
             raise
@@ -476,21 +472,11 @@ class Renderer:
     def body(self, article: Article | StandalonePage, url_for: Callable[[Any], str]) -> str:
         return body_links(self.body_of(article), self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
 
-    def body_links_of(self, article: Article | StandalonePage, html: str, url_for: Callable[[Any], str]) -> str:
-        """`html` (a page or entry showing `article`) with the links of its rights, caption and credit made real, as
-        its body's are (`body_links`): Markdown of the front matter holds their markers (`content.Reader.front_links`)."""
-        return body_links(html, self.urls, self.article_paths, url_for, self.theme.translator(article.lang))
-
-
-def front_linked(article: Article) -> bool:
-    """Whether `article`'s rights, image caption or credit hold a link's marker (`content.Reader.front_links`): only
-    such an article's page is read again for them (three `in` tests on short texts, of every article page)."""
-    image = article.image
-    return (
-        REF_PREFIX in (article.rights or "")
-        or image is not None
-        and (REF_PREFIX in (image.caption or "") or REF_PREFIX in (image.credit or ""))
-    )
+    def front_links(self, html: str, url_for: Callable[[Any], str], t: Callable[..., str] | None) -> str:
+        """`html`, a front matter's text as `markdownify` shows it (rights, an image's caption or credit), with its
+        links made real as its body's are (`body_links`): the text holds their markers (`content.Reader.front_links`),
+        and any template that shows it, the theme's or one of the user's, gets them as `url_for` gives its page."""
+        return body_links(html, self.urls, self.article_paths, url_for, t or self.theme.translator(self.config.lang))
 
 
 def check_pages(renderer: Renderer, pages: Iterable[Page], cards: bool = True) -> int:

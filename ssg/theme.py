@@ -39,7 +39,7 @@ from .content import ARTICLE_KEYS, Day
 from .datepatterns import BABEL_STYLES, PATTERN_TOKEN, bad_pattern, locale_date_part, pattern_problem
 from .errors import Problem, TemplateError, TemplateTimeoutError
 from .i18n import DATE_KEYS, SSG_STRINGS, Origins, is_t_call, load_strings, string_warnings, translator, unfilled_calls
-from .markdown import markdownify
+from .markdown import REF_PREFIX, markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 from .timelimit import RenderTimeoutError, Watchdog, timeout_message
 
@@ -851,6 +851,18 @@ class SiteFacts(Protocol):
         ...
 
 
+@jinja2.pass_context
+def markdownify_in(context: jinja2.runtime.Context, value: Any) -> Markup:
+    """The `markdownify` filter (`markdown.markdownify`), its links to articles and content files made real for the page
+    it is on (`Renderer.front_links`, with the page's `url_for`): a rights notice's or caption's `[the map](map.png)`
+    is held with a marker, which a custom template showing it through this filter printed as `href="ssg-ref:..."`."""
+    html = markdownify(value)
+    resolve = context.environment.front_links  # type: ignore[attr-defined]
+    if REF_PREFIX in html and resolve is not None and (url_for := context.get("url_for")) is not None:
+        return Markup(resolve(str(html), url_for, context.get("t")))  # (`t`: the page's language's words)
+    return html
+
+
 def render_named(template: jinja2.Template, context: dict[str, Any], known: SiteFacts | None = None) -> str:
     """`template.render(context)`; a name it does not know is reported with the names it does (`_did_you_mean`), an
     attribute an article lacks that is a front-matter key of some article or page with the way to read it
@@ -1150,7 +1162,8 @@ def load_theme(config: Config) -> Theme:
     )
     env.code_generator_class = _CodeGenerator
     env.context_class = _Context
-    env.filters["markdownify"] = markdownify  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter
+    env.filters["markdownify"] = markdownify_in  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter
+    env.front_links = None  # (the renderer's, `render.Renderer.front_links`)
     env.template_class = _Template
     folders = [theme.path for theme in reversed(chain)]  # the last one extended first: what extends it wins
     static_dirs = tuple(p for p in (*(f / "static" for f in folders), config.root / config.static_dir) if p.is_dir())
