@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .code import code_version, current_umask
-from .entry import INTERRUPTED
+from .entry import INTERRUPTED, colour
 
 USAGE = 2  # the exit code of a usage error (click's): `ssg build -C y --server`, an option misspelt
 
@@ -167,7 +167,7 @@ def request_build(project: Path, args: list[str], out: TextIO | None, err: TextI
         if not project.is_absolute():
             raise ServerError("the working folder is gone: run ssg from another") from None
         socket_path, cwd = address(project), str(project)
-    color = err is not None and err.isatty() and not os.environ.get("NO_COLOR")  # (no-color.org)
+    color = err is not None and err.isatty() and colour() is None
     message = {"identity": identity(), "args": args, "cwd": cwd, "color": color}
     for _ in range(3):  # (a server of other code stops when asked, and this starts another: at most twice)
         connection = _connect(socket_path)

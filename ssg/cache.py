@@ -46,7 +46,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import Problem
-from .gitrepo import GIT_LOCATING
+from .gitrepo import git_environment
 from .output import MANIFEST
 
 SCHEMA = """
@@ -198,7 +198,7 @@ def tracked_by_git(folder: Path, shown: str) -> str | None:
     # The repository git finds from the cache folder, not the one a hook's variables name: a pre-commit `ssg check` in a
     # linked worktree has GIT_DIR and no GIT_WORK_TREE, so git took the cache folder for the worktree's top and listed
     # every file of the repository as the cache's. And no lock (it only reads) that a commit beside it would wait on.
-    env = {k: v for k, v in os.environ.items() if k not in GIT_LOCATING} | {"GIT_OPTIONAL_LOCKS": "0"}
+    env = git_environment()
     try:
         listed = subprocess.run([git, "ls-files", "-z", "--", "."], cwd=folder, capture_output=True, timeout=5, env=env, check=False)
     except (OSError, subprocess.SubprocessError):

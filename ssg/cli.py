@@ -38,7 +38,7 @@ from .content import (
     parse_date,
 )
 from .dates import against_path, local_time_doubt, relative, understand
-from .entry import INTERRUPTED, encoding_warning
+from .entry import INTERRUPTED, colour, encoding_warning
 from .errors import ArgumentError, Problem, SsgError, in_file_order
 from .load import posts_outside
 from .oldconfig import read_old_config
@@ -209,9 +209,9 @@ def run() -> None:
     (`entry.encoding_warning`). (Starting again in UTF-8 mode read the terminal's words, a folder's name in the locale's
     encoding among them, as UTF-8, and a build there failed on them.)"""
     if (warning := encoding_warning()) is not None:
-        click.secho(f"warning: {warning}", fg="yellow", err=True, color=False if os.environ.get("NO_COLOR") else None)
+        click.secho(f"warning: {warning}", fg="yellow", err=True, color=colour())
     try:
-        main(color=False if os.environ.get("NO_COLOR") else None)  # (no-color.org: click colours a terminal's messages)
+        main(color=colour())
     except SystemExit as done:
         _exit_at_once(done)
         raise
@@ -820,7 +820,7 @@ def workflow_command(project: Path) -> None:
     except SsgError as error:
         _fail(error, "Workflow")
     click.echo(f"created {_shown(place.path)}")
-    for note in pages_notes(place):
+    for note in pages_notes(place, _shown(place.path)):
         click.echo(note)
     for warning in other_pages_warning(place.top):
         click.echo(warning, err=True)
@@ -872,7 +872,7 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
         click.echo(f"warning: {problem}", err=True)
     place = pages_place(folder)
     if place.path in created:
-        for note in pages_notes(place):
+        for note in pages_notes(place, _shown(place.path)):
             click.echo(note)
         for warning in other_pages_warning(place.top):
             click.echo(warning, err=True)

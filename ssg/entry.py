@@ -4,12 +4,18 @@ other command is `cli.run`'s."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 # The exit code of a command stopped by Ctrl-C (or `kill`): 128 + SIGINT, what a shell reports for a process a Ctrl-C
 # ended, and what `git`, `make` or Hugo give; click's own is 1, a build's failure, which a deploy script could not tell
 # from an interruption.
 INTERRUPTED = 130
+
+
+def colour() -> bool | None:
+    """click's `color` for this process's messages: none where `NO_COLOR` is set (no-color.org), else a terminal's."""
+    return False if os.environ.get("NO_COLOR") else None
 
 
 def run() -> None:

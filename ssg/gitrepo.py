@@ -16,6 +16,13 @@ GIT_LOCATING = frozenset(
 )
 
 
+def git_environment() -> dict[str, str]:
+    """The environment to run git in over a folder: the repository git finds from it, not the one a hook's variables
+    name (a pre-commit `ssg check` in a linked worktree has GIT_DIR and no GIT_WORK_TREE), and no lock (it only reads)
+    that a commit beside it would wait on."""
+    return {k: v for k, v in os.environ.items() if k not in GIT_LOCATING} | {"GIT_OPTIONAL_LOCKS": "0"}
+
+
 @dataclass(frozen=True)
 class Repository:
     """The git repository a folder is in."""
@@ -44,9 +51,8 @@ def _git(folder: Path, *args: str) -> str | None:
     git = shutil.which("git")
     if git is None:
         return None
-    env = {k: v for k, v in os.environ.items() if k not in GIT_LOCATING} | {"GIT_OPTIONAL_LOCKS": "0"}
     try:
-        done = subprocess.run([git, *args], cwd=folder, capture_output=True, timeout=5, env=env, check=False)
+        done = subprocess.run([git, *args], cwd=folder, capture_output=True, timeout=5, env=git_environment(), check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else None

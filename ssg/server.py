@@ -33,6 +33,7 @@ import click
 
 from .build import BuildOptions
 from .config import load_config
+from .entry import colour
 from .errors import Problem, SsgError
 from .locks import hold_lock, release_lock
 from .output import MANIFEST
@@ -191,7 +192,7 @@ class PreviewServer(ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:
         """A browser closing a connection early is normal; anything else is our bug: say so briefly."""
         if not isinstance(sys.exc_info()[1], OSError):
-            click.secho(f"serve: error answering a request:\n{traceback.format_exc()}", fg="red", err=True)
+            click.secho(f"serve: error answering a request:\n{traceback.format_exc()}", fg="red", err=True, color=colour())
 
 
 class PreviewServer6(PreviewServer):
@@ -360,9 +361,14 @@ class Preview:
         _say_where(self._session, self.url)
         port = self.server.server_address[1]
         if self.options.port and port != self.options.port:
-            click.secho(f"Port {self.options.port} is in use; serving on port {port} instead.", fg="yellow")
+            click.secho(f"Port {self.options.port} is in use; serving on port {port} instead.", fg="yellow", color=colour())
         if not is_local(self.options.host):
-            click.secho(f"warning: listening on {self.options.host}: others can see the preview, drafts included.", fg="yellow", err=True)
+            click.secho(
+                f"warning: listening on {self.options.host}: others can see the preview, drafts included.",
+                fg="yellow",
+                err=True,
+                color=colour(),
+            )
         self.rebuilder.start(config)  # watching before the first build: saves made during it count
         shown = "drafts and future articles included" if self.options.drafts else "published articles only"
         click.echo(f"Building a preview ({shown}) into {output} ...")

@@ -43,6 +43,7 @@ from .build import Builder, BuildOptions, BuildResult, fewer_collections
 from .cli import most_common
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .content import Article
+from .entry import colour
 from .errors import Problem, SsgError
 from .load import is_editor_file, path_stamp, unpublished_static
 from .output import MANIFEST, some_of
@@ -473,7 +474,7 @@ class Watcher:
         why = os.strerror(error.errno) if error.errno else str(error)
         if error.errno in (errno.ENOSPC, errno.EMFILE):
             why = "the system's limit of watched folders is reached: raise fs.inotify.max_user_watches (sysctl), or close another program that watches many"
-        click.secho(f"warning: cannot watch {folder} ({why}): saves there are not seen", fg="yellow", err=True)
+        click.secho(f"warning: cannot watch {folder} ({why}): saves there are not seen", fg="yellow", err=True, color=colour())
 
     def stop(self) -> None:
         self.batcher.close()
@@ -725,7 +726,7 @@ class Rebuilder:
         self.last = result
         new = sorted(set(result.warnings) - self._warnings)
         for warning in new:
-            click.secho(f"warning: {warning}", fg="yellow", err=True)
+            click.secho(f"warning: {warning}", fg="yellow", err=True, color=colour())
         most_common(new, "warnings")
         self._warnings, self._problems = set(result.warnings), set()
         left_out = f", {result.left_out(self.include)}" if result.left_out() else ""
@@ -799,7 +800,10 @@ class Rebuilder:
         except Exception as exc:  # noqa: BLE001 - a bug of ours must not take the preview down
             traceback.print_exc()
             click.secho(
-                f"warning: tidying up after the build failed ({type(exc).__name__}: {exc}); the next build redoes it", fg="yellow", err=True
+                f"warning: tidying up after the build failed ({type(exc).__name__}: {exc}); the next build redoes it",
+                fg="yellow",
+                err=True,
+                color=colour(),
             )
 
     def collect(self, builds: int) -> int:
@@ -826,7 +830,12 @@ class Rebuilder:
             gone = self.builder.output_gone(target, stop=self.batcher.waiting)
         except Exception as exc:  # noqa: BLE001 - a bug of ours (or a folder gone while listed) must not take the preview down
             traceback.print_exc()
-            click.secho(f"warning: looking for changes the watcher missed failed ({type(exc).__name__}: {exc})", fg="yellow", err=True)
+            click.secho(
+                f"warning: looking for changes the watcher missed failed ({type(exc).__name__}: {exc})",
+                fg="yellow",
+                err=True,
+                color=colour(),
+            )
             return
         if not (missed or gone):
             return
@@ -848,7 +857,7 @@ class Rebuilder:
         self.state.publish(changed=False, problems=error.problems)
         new = [problem for problem in error.problems if problem not in self._problems]
         for problem in new:
-            click.secho(f"error: {problem}", fg="red", err=True)
+            click.secho(f"error: {problem}", fg="red", err=True, color=colour())
         most_common(new, "problems")
         count, told = len(error.problems), len(error.problems) - len(new)
         self._problems = set(error.problems)

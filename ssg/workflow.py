@@ -190,10 +190,11 @@ def pages_workflow(place: PagesPlace, cache_dir: str = ".ssg-cache") -> str:
     )
 
 
-def pages_notes(place: PagesPlace) -> list[str]:
-    """What `ssg init` and `ssg workflow` tell of the workflow they wrote: which pushes publish the site."""
+def pages_notes(place: PagesPlace, shown: str) -> list[str]:
+    """What `ssg init` and `ssg workflow` tell of the workflow they wrote (`shown`: its path, as the command shows it):
+    which pushes publish the site."""
     why = "the branch this repository is on" if place.branch_known else "change `branches:` in it if you push another"
-    notes = [f"{os.path.relpath(place.path)} publishes the site on every push to {place.branch} ({why}), and daily"]
+    notes = [f"{shown} publishes the site on every push to {place.branch} ({why}), and daily"]
     if place.folder:
         notes.append(
             f"  it is at the repository's top, the only place GitHub reads workflows from, and builds the archive in {place.folder}/"
