@@ -37,6 +37,7 @@ from .frontmatter import FrontMatterError, read_front_matter
 from .htmlbalance import balanced
 from .markdown import (
     ARTICLE_SUFFIXES,
+    INLINE_LINK,
     FrontLinks,
     RenderedBody,
     code_masked,
@@ -549,7 +550,6 @@ def _plain(text: str) -> str:
 
 
 _TOLD_TAGS = 10  # the elements left open (and stray closing tags) of one text told one by one; more are one warning
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")  # a Markdown link's URL in a front matter's short text
 
 
 class _Reader:
@@ -855,7 +855,7 @@ class _Reader:
         texts = {"rights": meta.get("rights")} | ({f"image.{k}": image[k] for k in ("caption", "credit")} if image else {})
         texts = {name: text for name, text in texts.items() if text and "](" in text}
         for name, text in texts.items():
-            for url in _MARKDOWN_LINK.findall(text):
+            for url in (found[2].strip("<>") for found in INLINE_LINK.finditer(text)):
                 if is_script_url(url):  # (`markdown.inline_markdown` shows it as its text alone)
                     scheme = url.partition(":")[0].strip().lower()
                     message = f"a link to a {scheme}: URL runs a script where a reader clicks it: the page shows its text alone (write an http(s) URL)"

@@ -1354,7 +1354,7 @@ class FrontLinks(NamedTuple):
 
 
 # Where a Markdown link's (or image's) path starts in one line of text: `](path`, `](<path with spaces>`.
-_INLINE_LINK = re.compile(r"(\]\(\s*)(<[^<>\n]*>|[^\s()<>]+)")
+INLINE_LINK = re.compile(r"(\]\(\s*)(<[^<>\n]*>|[^\s()<>]+)")
 
 
 def front_links(texts: dict[str, str], article_path: str) -> FrontLinks | None:
@@ -1372,7 +1372,7 @@ def front_links(texts: dict[str, str], article_path: str) -> FrontLinks | None:
                     return m[0]
                 return m[1] + _marker_in_markdown(refs.rewrite(m[2].strip("<>")))
 
-            changed[name] = _INLINE_LINK.sub(marked, text)
+            changed[name] = INLINE_LINK.sub(marked, text)
     if not changed:
         return None
     return FrontLinks(changed, tuple(refs.articles), tuple(refs.files), tuple(refs.site), tuple(refs.outside), tuple(refs.loopback))
