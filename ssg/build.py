@@ -84,7 +84,7 @@ from .stamps import cache_stamp, global_fingerprint, read_settings
 from .standalone import Standalones
 from .strays import stray_templates
 from .targets import Written, page_candidates, site_yaml_paths, template_link_problems
-from .theme import CARD_TEMPLATE, COMPILED_FORM, REDIRECT_TEMPLATE, Theme, load_theme
+from .theme import CARD_TEMPLATE, REDIRECT_TEMPLATE, Theme, compiled_form, load_theme
 from .urls import Urls, link_paths
 from .workers import usable_cores
 
@@ -564,7 +564,7 @@ class Builder:
             self.theme = None
             theme = load_theme(config)
             if not options.dry_run:
-                theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates")
+                theme.env.bytecode_cache = _TemplateCache(config.cache_path / "templates", compiled_form(theme.env))
         result.counts["theme"] = _count(theme.check_templates(), "template")
         result.warnings += theme.string_warnings(config, checking=options.dry_run)
         if key is not None:
@@ -1055,14 +1055,15 @@ def lasting(paused: bool = True) -> Iterator[None]:
 class _TemplateCache(FileSystemBytecodeCache):
     """Compiled templates under the cache; a damaged file is compiled again, never an error."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, form: str):
         folder.mkdir(parents=True, exist_ok=True)
         super().__init__(str(folder))
+        self.form = form
 
     def get_source_checksum(self, source: str) -> str:
-        """The source's, and the form ssg compiles it to (`theme.COMPILED_FORM`): what an older ssg compiled loads, and
-        runs, but without what the compiler does since."""
-        return super().get_source_checksum(f"{COMPILED_FORM}\0{source}")
+        """The source's, and the form ssg compiles it to (`theme.compiled_form`): what an older ssg compiled loads, and
+        runs, but without what the compiler does since, calling a filter as that ssg's took it."""
+        return super().get_source_checksum(f"{self.form}\0{source}")
 
     def load_bytecode(self, bucket) -> None:
         try:

@@ -1072,6 +1072,19 @@ PRINTED_GENERATOR = (
 COMPILED_FORM = "1"  # what `_CodeGenerator` makes of a template: another keeps a build from loading the code it compiled before
 
 
+def compiled_form(env: jinja2.Environment) -> str:
+    """What a template's compiled code depends on besides its source: `COMPILED_FORM`, and which filters and tests take
+    the context (Jinja compiles the call with it or without). `markdownify` came to take it, and every page of a site
+    whose templates an older ssg had compiled failed: "markdownify_in() missing 1 required positional argument"."""
+    passing = sorted(
+        f"{kind}:{name}"
+        for kind, found in (("f", env.filters), ("t", env.tests))
+        for name, f in found.items()
+        if hasattr(f, "jinja_pass_arg")
+    )
+    return f"{COMPILED_FORM}:{','.join(passing)}"
+
+
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
     """Jinja's compiler, with each run of text and `{{ }}` between two tags yielded as one string.
 

@@ -1099,6 +1099,28 @@ def test_damaged_compiled_template_is_compiled_again(site, tmp_path):
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
+def test_templates_compiled_for_a_filter_without_the_context_are_compiled_again(project, tmp_path, monkeypatch):
+    """`markdownify` came to take the page's context (its links made real for the page): Jinja compiles a filter's
+    call with or without it, and templates an older ssg had compiled, kept in the cache, called it without: every page
+    of every archive built before failed ("markdownify_in() missing 1 required positional argument"). Which filters
+    take the context is part of the compiled code's key."""
+    import ssg.theme
+    from ssg.markdown import markdownify
+
+    site = story_site(project)
+    site.write(
+        {"content/2021/story-0.md": article("Story zero", "2021-01-10T10:00:00+03:00", "Body.", rights="'© [TASS](https://tass.ru)'")}
+    )
+    with monkeypatch.context() as older:
+        older.setattr(ssg.theme, "markdownify_in", markdownify)  # (as an older ssg registered the filter)
+        site.build()
+    site.write(
+        {"content/2021/story-0.md": article("Story zero", "2021-01-10T10:00:00+03:00", "Body!", rights="'© [TASS](https://tass.ru)'")}
+    )
+    site.build()
+    assert tree(site.public) == cold_build(site, tmp_path)
+
+
 def test_output_file_deleted_by_hand_is_written_again(site, tmp_path):
     for name in ("2021/01/10/story-0/index.html", "sitemap.xml", "feed.xml", "extra.css"):
         (site.public / name).unlink()
