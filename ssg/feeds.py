@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from babel import Locale
 
@@ -24,7 +23,7 @@ from .config import CONFIG_FILE, Config, option_line
 from .content import Article, Image
 from .errors import Problem
 from .site import Outlet, Site, Tag
-from .urls import Urls
+from .urls import Urls, tag_authority
 
 NO_NAMES: Mapping[str, str] = {}  # (`lang_feed`'s names where none are known: each asked of Babel)
 
@@ -163,7 +162,7 @@ def moved_feed_ids(config: Config, urls: Urls, old_feed: Path) -> Problem | None
     old, new = old_id[: -len(feed)], urls.id_base
     # (Nor where the last build's were base_url's own: `id_base` set to the old address after a build for the new one,
     # as this warning advises, is the old ids coming back, which that build wrote but likely did not publish.)
-    if _tag_authority(old) in (_tag_authority(new), _tag_authority(config.base_url)):
+    if tag_authority(old) in (tag_authority(new), tag_authority(config.base_url)):
         return None
     key = "feeds" if config.feeds["id_base"] else "base_url"
     message = (
@@ -173,9 +172,3 @@ def moved_feed_ids(config: Config, urls: Urls, old_feed: Path) -> Problem | None
         "(the links follow base_url)"
     )
     return Problem(CONFIG_FILE, option_line(config.root, key), key, message)
-
-
-def _tag_authority(base: str) -> tuple[str | None, str]:
-    """What of an address an entry's tag: id holds: its host and path (not its scheme or port)."""
-    parts = urlsplit(base)
-    return parts.hostname, parts.path or "/"

@@ -174,24 +174,20 @@ def lines_naming(content: Path, source_path: str, target: str) -> list[int]:
     ends = (")", "#", " ", '"', "'", "/", "?", ">", "\n")
     names = [name, quote(name), name.replace(" ", "%20")]
     written = [n for n, line in enumerate(lines, 1) if n > end_line and any(w + end in line for w in names for end in ends)]
+    # The lines whose link leads to `target` (`images/a.jpg`, missing, and `../images/a.jpg`, which is there: the
+    # second was told too; `./`, a folder's, names none); else a link of the front matter's texts (`rights:`, the
+    # image's `caption:`: `](../x.png` there, where the body's right one was told); else any naming it.
+    if found := _lines_resolving(lines, end_line, posixpath.dirname(source_path), target):
+        return found
     named = "|".join(map(re.escape, names))
-    linked = [n for n in written if re.search(_LINKED.format(named), lines[n - 1])]
-    # Of those, the lines whose link leads to `target` (`images/a.jpg`, missing, and `../images/a.jpg`, which is there:
-    # the second was told too); else a link of the front matter's texts (`rights:`, the image's `caption:`: `](../x.png`
-    # there, where the body's right one was told), one that leads there without naming it (`./`), or any naming it.
-    folder = posixpath.dirname(source_path)
-    pattern = re.compile(_LINK_PATH.format(named))
-    exact = [n for n in linked if any(_resolved(folder, found) == target for found in pattern.findall(lines[n - 1]))]
-    if exact:
-        return exact
     in_front = re.compile(_FRONT_LINKED.format(named))
     found = [n for n, line in enumerate(lines[:end_line], 1) if "](" in line and in_front.search(line)]
-    return found or linked or _lines_resolving(lines, end_line, folder, target) or written[:1]
+    return found or [n for n in written if re.search(_LINKED.format(named), lines[n - 1])] or written[:1]
 
 
 def _lines_resolving(lines: list[str], end_line: int, folder: str, target: str) -> list[int]:
-    """The lines of the body of an article in `folder` with a link's path that leads to `target`, where none names it
-    (`./`, `..`: a link to a folder, whose name is not written): an error's line, read only then."""
+    """The lines of the body of an article in `folder` with a link's path that leads to `target`, written by its name
+    or not (`./`, `..`: a folder's): an error's line, read only then."""
     return [
         n
         for n, line in enumerate(lines, 1)
@@ -205,7 +201,6 @@ def _lines_resolving(lines: list[str], end_line: int, folder: str, target: str) 
 
 
 _LINKED = r"""(?:[(/<"'=]|\]:\s*)(?:{})"""  # a file name where a link's path ends (`lines_naming`)
-_LINK_PATH = r"""(?:[(<"'=]|\]:\s*)([^\s()<>"']*?(?:{}))(?=[)#\s"'/?>])"""  # the whole path of such a link, as written
 _ANY_LINK_PATH = re.compile(r"""(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\b(?:href|src|data)\s*=\s*["']?)([^\s)"'<>]*)""")  # (`_lines_resolving`)
 _FRONT_LINKED = r"""\]\(\s*<?[^)\s>]*?(?<![^(/<])(?:{})"""  # the same in a Markdown link of the front matter (`rights:`)
 

@@ -97,6 +97,11 @@ class _Listings(NamedTuple):
     feed: Callable[[str], str]  # a slug -> its feed
     slug: Callable[[str], str]  # a key -> the slug this site gives it
 
+    def name_slug(self, name: str) -> str:
+        """The slug a name had as a listing of its own, before `tag_names:` made it one of another's names (`Байконур`:
+        baykonur, where its key is Baikonur's now)."""
+        return self.slug(self.names.fold(name))
+
 
 # site.yaml's options of listings' old names and URLs -> what each names.
 LISTING_ALIASES = {"tag_aliases": "tag", "source_aliases": "outlet", "old_tag_urls": "tag"}
@@ -301,7 +306,7 @@ def _old_address(old: str, kind: _Listings, now: tuple, urls: Urls, target: str)
             raise _StillListedError(key)
         # (At the address the name had as a listing of its own: `Байконур` merged into Baikonur by `tag_names:` was at
         # tags/baykonur/, which the merge took away; the name's key now is Baikonur's, whose address is its page.)
-        slug = kind.slug(kind.names.fold(old))
+        slug = kind.name_slug(old)
         path, feed = kind.page(slug), kind.feed(slug)
     else:
         host, path = old_url(old, (".html", ".htm", ".xml"), kind.page("old-name"))
@@ -471,7 +476,7 @@ def _other_names(kind: _Listings) -> dict[str, tuple[Any, str]]:
     found = {}
     for now in kind.live.values():
         for _, name in now.names:
-            slug = kind.slug(kind.names.fold(name))
+            slug = kind.name_slug(name)
             if slug != now.slug:
                 found.setdefault(slug, (now, name))
     return found
@@ -484,8 +489,8 @@ def _dead_entries(kind: _Listings, entries: dict[str, list[str]], went: dict[str
     for name, olds in entries.items():
         if kind.names.key(name) in kind.live:
             continue
-        own = kind.slug(kind.names.fold(name))
-        slugs = {kind.slug(kind.names.fold(item)) for item in olds if _is_name(item)} | {own}
+        own = kind.name_slug(name)
+        slugs = {kind.name_slug(item) for item in olds if _is_name(item)} | {own}
         if slugs & went.keys():  # (its own page first, where it went: it held the articles)
             found.append(([*olds, name], tuple(sorted(slugs & went.keys(), key=lambda slug: (slug != own, slug)))))
     return found

@@ -60,8 +60,8 @@ class Urls:
         # What feeds' ids are made of (`Config.feed_id_base`): split once here, as `entry_id` is asked of every entry of
         # every feed. The feed's own id is its URL under id_base; an entry's is `tag:<host>,<date>:<path><site path>`.
         self.id_base = id_base or base_url
-        parts = urlsplit(self.id_base)
-        self._entry_id_prefix = (f"tag:{parts.hostname},", f":{parts.path or '/'}")
+        host, path = tag_authority(self.id_base)
+        self._entry_id_prefix = (f"tag:{host},", f":{path}")
 
     @classmethod
     def from_config(cls, config: Config) -> Urls:
@@ -234,6 +234,13 @@ class Urls:
     def root_relative(self, site_path: str) -> str:
         """`/sub/path/x/`: for pages shown at any depth, like 404.html."""
         return self.base_path + quote(site_path, safe="/#%")
+
+
+def tag_authority(base: str) -> tuple[str | None, str]:
+    """What of a site's address its entries' tag: ids hold (`Urls.entry_id`): the host and path, not the scheme or
+    the port (the same ids over http and https)."""
+    parts = urlsplit(base)
+    return parts.hostname, parts.path or "/"
 
 
 def file_path_in_url(path: str) -> str:
