@@ -157,6 +157,19 @@ class _Main(click.Group):
                 raise
             click.echo("\nAborted!", err=True)
             ctx.exit(INTERRUPTED)
+        except UnicodeEncodeError as error:
+            if encoding_warning() is None or not isinstance(error.object, str) or error.reason != "surrogates not allowed":
+                raise
+            # (ru_RU.CP1251 reads the "И" of a folder's UTF-8 name as an escape, which no file, database or page can
+            # hold: the command failed with a traceback where the first line had said what to set.)
+            name = os.fsencode(error.object).decode("utf-8", "replace")
+            click.secho(
+                f"error: {name}: this machine's locale ({sys.getfilesystemencoding()}) cannot read this name, which is "
+                "in UTF-8 (set PYTHONUTF8=1, or a UTF-8 locale: LC_ALL=ru_RU.UTF-8)",
+                fg="red",
+                err=True,
+            )
+            ctx.exit(1)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})

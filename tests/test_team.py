@@ -374,6 +374,23 @@ def test_a_terminal_set_to_a_legacy_locale_gives_its_words_and_gets_its_messages
     assert failed.returncode == 1 and "'24 мая' has no year" in failed.stderr.decode("cp1251")
 
 
+def test_a_folder_name_a_legacy_locale_cannot_read_is_an_error_naming_it(tmp_path):
+    """Under ru_RU.CP1251 the "И" of a folder's UTF-8 name (bytes D0 98) reads as an escape, which the cache's database
+    cannot hold: the build ended in a traceback. It is an error naming the folder, with what to set."""
+    _have_legacy_locale()
+    root = tmp_path / "Иван"
+    (root / "content/2021").mkdir(parents=True)
+    (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    (root / "content/2021/a.md").write_text(article("A", "2021-05-01"), encoding="utf-8")
+    env = {**ssg_env(), "LC_ALL": "ru_RU.CP1251", "LANG": "ru_RU.CP1251"}
+    env.pop("PYTHONUTF8", None), env.pop("PYTHONIOENCODING", None)
+    done = subprocess.run([sys.executable, "-m", "ssg", "build"], cwd=root, env=env, capture_output=True, check=False)
+    told = done.stderr.decode("cp1251")
+    assert done.returncode == 1 and "Traceback" not in told, told
+    assert f"error: {root}/public: this machine's locale (cp1251) cannot read this name, which is in UTF-8 (set PYTHONUTF8=1" in told
+    assert not (root / "public").exists()
+
+
 def test_a_picture_of_static_a_mac_named_is_where_a_typed_link_looks(project):
     """static/images/ёлка.jpg saved on a Mac (decomposed) and linked as typed (/images/ёлка.jpg): the articles' text is
     read composed, so static/ is copied at its names composed, or the page's picture was a 404 on Linux."""
