@@ -154,7 +154,7 @@ def disk_full(error: BaseException | None) -> bool:
 
 def _failure_words(folder: Path, error: sqlite3.Error) -> tuple[str, str]:
     """What an error of SQLite as a build wrote its cache in `folder` means, and what to do."""
-    name, elsewhere = getattr(error, "sqlite_errorname", ""), "set cache_dir in site.yaml to a folder on another"
+    name, elsewhere = getattr(error, "sqlite_errorname", ""), "set cache_dir in site.yaml to a folder on another disk"
     if name == "SQLITE_FULL":
         return "the disk is full", f"make room on that disk, or {elsewhere}"
     if name.startswith("SQLITE_IOERR"):  # (a file-size limit, `ulimit -f`, is one: SQLite does not tell it from others)

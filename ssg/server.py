@@ -11,6 +11,7 @@ is the HTTP side, the MkDocs scheme (habit 8 of STYLE.md):
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import ipaddress
@@ -426,7 +427,8 @@ def _say_where(session: tuple[Path, int | None] | None, url: str) -> None:
     handle = session[1] if session is not None else None
     if handle is not None:
         os.ftruncate(handle, 0)
-        os.pwrite(handle, f"{url} (process {os.getpid()})".encode(), 0)
+        with contextlib.suppress(OSError):  # (a full disk: the address is a courtesy to the next `ssg serve`, which
+            os.pwrite(handle, f"{url} (process {os.getpid()})".encode(), 0)  # still finds the lock held)
 
 
 def serve(project: Path, options: ServeOptions) -> None:

@@ -586,7 +586,7 @@ def test_a_full_disk_under_every_cache_is_told_and_leaves_the_output_as_it_was(s
         site.build()
     assert str(error.value) == (
         f"{site.root / '.ssg-cache/cache.sqlite'}: the build cache cannot be written (the disk is full): make room on that "
-        "disk, or set cache_dir in site.yaml to a folder on another (the output folder is as the last build left it)"
+        "disk, or set cache_dir in site.yaml to a folder on another disk (the output folder is as the last build left it)"
     )
     assert site.files() == before
     monkeypatch.undo()
@@ -600,7 +600,7 @@ def test_a_full_disk_under_the_cache_of_a_first_build_says_no_output_folder_was_
     site.write({f"content/2021/new-{n}.md": article(f"New {n}", "2021-07-01", body="Long text. " * 3000) for n in range(3)})
     with pytest.raises(OutputError) as error:
         site.build()
-    assert str(error.value).endswith("set cache_dir in site.yaml to a folder on another (no output folder was made)")
+    assert str(error.value).endswith("set cache_dir in site.yaml to a folder on another disk (no output folder was made)")
     assert not site.public.exists()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import http.client
 import json
 import os
@@ -520,6 +521,18 @@ def test_a_second_preview_of_the_project_is_refused_naming_the_first(site):
         assert get(first, "/")[0] == 200  # the first one goes on
     with running(site.root) as again:
         assert get(again, "/")[0] == 200
+
+
+def test_a_full_disk_under_the_preview_folder_does_not_stop_the_preview_starting(site, monkeypatch):
+    """`ssg serve` writes its address into the preview's lock file for a second one to name; on a full disk that write
+    ended the command with a traceback before anything was served, where the build says what is full."""
+
+    def full(handle: int, data: bytes, offset: int) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "pwrite", full)
+    with running(site.root) as preview:
+        assert get(preview, ARTICLE_URL)[0] == 200
 
 
 def test_an_unsupported_search_language_is_an_overlay_on_site_yamls_line(site, preview):
