@@ -47,6 +47,15 @@ REF_PREFIX = "ssg-ref:"
 REF_ARTICLE = REF_PREFIX + "article:"
 REF_FILE = REF_PREFIX + "file:"
 REF_SITE = REF_PREFIX + "site:"  # a link from the site's root (`/images/logo.png`): made relative like the others
+# What a marker's path has escaped (`marked`): what would end it (`#`, a quote) and what HTML writes as an entity in an
+# attribute (`&`, `<`, `>`), with `%` so that `urls.unmarked` undoes each exactly. A picture named `Tom & Jerry.jpg`
+# was linked as `Tom%20%26amp%3B%20Jerry.jpg` and one named `it's.jpg` left its marker in the page, without a word.
+_MARKED = str.maketrans({"%": "%25", "#": "%23", "&": "%26", '"': "%22", "'": "%27", "<": "%3C", ">": "%3E"})
+
+
+def marked(path: str) -> str:
+    """`path` as a marker holds it (`_MARKED`)."""
+    return path.translate(_MARKED)
 # Where a link to an article that is not published leads: nowhere on the page, saying which file it named
 # (`#ssg-not-published:2021/x.md`), so that the link check of the built site reports it as broken.
 NOT_PUBLISHED = "#ssg-not-published:"
@@ -1305,9 +1314,10 @@ class _RefCollector:
             target = unquote(parts.path[1:])
             if target.endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/
                 self.articles.append(target := composed(posixpath.normpath(target)))
-                return f"{REF_ARTICLE}{target}{_heading_fragment(fragment)}"
+                return f"{REF_ARTICLE}{marked(target)}{_heading_fragment(fragment)}"
             self.site.append(target)
-            return REF_SITE + url[1:]
+            written, mark, fragment = url[1:].partition("#")  # (as written, its query too: `urls.resolve_refs`)
+            return REF_SITE + marked(written) + mark + fragment
         return self.content_file(url, posixpath.join(self.base, unquote(parts.path)), fragment)
 
     def pelican(self, kind: str, rest: str) -> str:
@@ -1317,7 +1327,7 @@ class _RefCollector:
         (`links.broken_links`); to the home page."""
         if kind == "listing":
             self.articles.append(rest)
-            return REF_ARTICLE + rest
+            return REF_ARTICLE + marked(rest)
         parts = urlsplit(rest)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if kind == "index":
@@ -1334,10 +1344,9 @@ class _RefCollector:
             return url  # outside content/: left as written (its reader warns; the link check reports it)
         if target.endswith(ARTICLE_SUFFIXES):
             self.articles.append(target)
-            return f"{REF_ARTICLE}{target}{_heading_fragment(fragment)}"
+            return f"{REF_ARTICLE}{marked(target)}{_heading_fragment(fragment)}"
         self.files.append(target)
-        # (its `%` and `#` escaped, as `urls.resolve_refs` reads them: a `#` of the name, written %23, ended the marker's path)
-        return f"{REF_FILE}{target.replace('%', '%25').replace('#', '%23')}{fragment}"
+        return f"{REF_FILE}{marked(target)}{fragment}"
 
 
 class FrontLinks(NamedTuple):

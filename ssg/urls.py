@@ -9,6 +9,7 @@ that need them (feeds, sitemap, canonical links).
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -332,15 +333,13 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
     """Replace the markers the Markdown renderer left with real URLs: `link(kind, target)`."""
 
     def replace(match: re.Match) -> str:
-        kind = match["kind"]  # (a file's marker holds its path with `%` and `#` escaped, `markdown._RefCollector.content_file`)
-        url = link(kind, unquote(match["target"]) if kind == "file" else match["target"])
+        url = link(match["kind"], unmarked(match["target"]))
         if match["frag"] and "#" not in url:  # (a link to no page, NOT_PUBLISHED, is a fragment already)
             url += match["frag"]
-        return f"{match['q']}{url}{match['q']}"
+        return f"{match['q']}{_attribute(url)}{match['q']}"
 
     def replace_in_srcset(match: re.Match) -> str:
-        target = unquote(match["target"])
-        url = link(match["kind"], unquote(target) if match["kind"] == "file" else target)
+        url = link(match["kind"], unmarked(unquote(match["target"])))
         return url + (match["frag"] or "") if "#" not in url else url
 
     if REF_ARTICLE not in html and REF_FILE not in html and REF_SITE not in html:
@@ -351,6 +350,17 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9/._~-]*")  # nothing to percent-encode: skip quote() on the hot path
+_UNMARKED = re.compile("%(25|23|26|22|27|3C|3E)")  # what `markdown.marked` escapes, each read back in one pass
+
+
+def unmarked(target: str) -> str:
+    """A marker's path as it was written (`markdown.marked`)."""
+    return _UNMARKED.sub(lambda m: chr(int(m[1], 16)), target) if "%" in target else target
+
+
+def _attribute(url: str) -> str:
+    """`url` in an attribute's quotes: a root link's query as written (`?a=1&b=2`) holds what HTML escapes."""
+    return html.escape(url) if any(c in url for c in "&<>\"'") else url
 
 
 _LATER_PAGE = re.compile(r"(?:^|/)page/[0-9]+/$")  # what `_paged` adds

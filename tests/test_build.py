@@ -548,6 +548,36 @@ def test_a_file_named_with_a_hash_or_a_percent_sign_is_linked_by_urls_that_reach
     assert check_links(project.public, "https://example.org/").broken == []
 
 
+def test_files_and_articles_named_with_an_ampersand_or_quotes_are_linked(project):
+    """`Tom & Jerry.jpg`, `it's.jpg`, `report"2026".pdf` and the article `Q&A.md`, names a Mac or Windows allows: the
+    marker's path was read from the page's HTML with its entities (`Tom%20%26amp%3B%20Jerry.jpg`), or ended at the
+    quote (the page and the feed held `src="ssg-ref:file:..."`), and the link to the article led nowhere; no warning,
+    no error. A root link's query keeps its `&`, escaped for the attribute."""
+    names = ("Tom & Jerry.jpg", "it's.jpg", 'report"2026".pdf', "<b>.jpg")
+    project.write({f"content/2021/files/{name}": b"F" for name in names})
+    body = (
+        "![a](<files/Tom & Jerry.jpg>) ![b](<files/it's.jpg>) [c](<files/report\"2026\".pdf>) ![d](files/%3Cb%3E.jpg)\n\n"
+        "[qa](<Q&A.md>) [its](<it's.md>) [search](/search/?q=a&lang=ru)"
+    )
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-24", body, image="./files/it's.jpg"),
+            "content/2021/Q&A.md": article("Q and A", "2021-05-23"),
+            "content/2021/it's.md": article("Its", "2021-05-22"),
+        }
+    )
+    assert project.build().warnings == []
+    page, feed = project.page("2021/05/24/a/"), (project.public / "feed.xml").read_text()
+    files = "../../../files/"
+    assert f'<img alt="a" src="{files}Tom%20%26%20Jerry.jpg"> <img alt="b" src="{files}it%27s.jpg">' in page
+    assert f'<a href="{files}report%222026%22.pdf">c</a> <img alt="d" src="{files}%3Cb%3E.jpg">' in page
+    assert '<a href="../../23/q-a/">qa</a> <a href="../../22/its/">its</a>' in page
+    assert '<a href="../../../../search/?q=a&amp;lang=ru">search</a>' in page
+    assert "ssg-ref" not in page and "ssg-ref" not in feed and "ssg-not-published" not in page
+    assert 'src="https://example.org/2021/files/Tom%20%26%20Jerry.jpg"' in feed
+    assert check_links(project.public, "https://example.org/").broken == []
+
+
 def test_an_image_path_is_its_files_name_as_written_and_one_copied_from_a_url_is_told_the_name(project):
     """`image:` is a path (a `#`, `?` or `%` is of the name): a file named `c%20d.jpg` is that file. One copied from the
     old site's URL writes a space as `%20`: where the file is `a b.jpg`, the error gives the path to write."""
