@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from itertools import chain, compress, filterfalse
+from itertools import accumulate, chain, compress, filterfalse
 from operator import attrgetter, not_
 from pathlib import Path
 from typing import NamedTuple
@@ -40,7 +40,18 @@ from .collisions import case_clashes, collisions
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
-from .errors import ConfigError, ContentError, OutputError, Problem, SsgError, TemplateError, TemplateTimeoutError, once, with_lines
+from .errors import (
+    ConfigError,
+    ContentError,
+    OutputError,
+    Problem,
+    SsgError,
+    TemplateError,
+    TemplateTimeoutError,
+    once,
+    unreadable,
+    with_lines,
+)
 from .events import ContentEvents
 from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name, moved_feed_ids
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
@@ -332,6 +343,8 @@ class Builder:
             return content_stats(stats[0], stop) != stats[1]
         except ListingStoppedError:
             return False
+        except PermissionError:  # (a folder made unreadable: the build tells it)
+            return True
 
     def output_gone(self, config: Config, stop: Callable[[], bool] | None = None) -> list[str]:
         """The files this builder's last build into the output folder left there that are gone since (deleted by hand),
@@ -431,9 +444,22 @@ class Builder:
         except sqlite3.OperationalError as error:  # (the cache's disk full: a message, not SQLite's traceback)
             state = "the output folder holds this build, whole" if self.moved else untouched_state(config.output_path)
             raise OutputError(write_failure(config.cache_path, error, state)) from error
+        except PermissionError as error:  # (writing is `Output`'s, which tells its own: this is a source not readable)
+            raise ContentError([self._unreadable(config, error)]) from None
         if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
             result.warnings.append(tracked)
         return result
+
+    @staticmethod
+    def _unreadable(config: Config, error: PermissionError) -> Problem:
+        """The problem of the source the build may not read: the folder above it that keeps it from the build where one
+        does (a file in a folder without x, which `chmod a+r` of the file would not help), else it."""
+        path = os.path.abspath(error.filename or config.root)
+        root = os.path.join(os.path.abspath(config.root), "")
+        inside = path.startswith(root)
+        folders = accumulate(os.path.relpath(path, root).split(os.sep)[:-1], os.path.join) if inside else ()
+        path = next((root + f for f in folders if not os.access(root + f, os.R_OK | os.X_OK)), path)
+        return unreadable(path, os.path.relpath(path, root) if inside else path)
 
     def _cache_in_git(self, config: Config) -> Problem | None:
         """A warning where git tracks files of the cache folder (`tracked_by_git`): asked once per builder, which is once

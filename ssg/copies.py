@@ -65,13 +65,26 @@ def conflicted(files: dict[str, Path], store: Store, root: Path) -> list[Problem
     return sorted(problems)
 
 
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Every name under `folder` but its folders, without following linked folders (as `Path.rglob` lists them). A
+    folder that cannot be listed raises PermissionError (`Builder.build` tells it): rglob left its files out without a
+    word, and the build took them off the site."""
+
+    def refuse(error: OSError) -> None:
+        if isinstance(error, PermissionError):
+            raise error
+
+    for parent, _, names in os.walk(folder, onerror=refuse):
+        yield from (Path(parent, name) for name in names)
+
+
 def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> tuple[dict[str, Path], list[Problem]]:
     """Output path -> source file: static folders (the site's over the theme's), then referenced content files; and a
     problem for each referenced file that is not there."""
     files: dict[str, Path] = {}
     problems = []
     for folder in theme.static_dirs:
-        for path in sorted(folder.rglob("*")):
+        for path in sorted(_files_under(folder)):
             if path.is_file() and not any(map(unpublished_static, path.relative_to(folder).parts)):  # (editors', git's)
                 if path.is_symlink() and (leak := _leaked(config, path, folder.parent, outside=True)) is not None:
                     problems.append(leak)

@@ -7,6 +7,8 @@ them together instead of stopping at the first one.
 
 from __future__ import annotations
 
+import os
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import total_ordering
@@ -108,3 +110,11 @@ class ArgumentError(SsgError):
 
 class OutputError(SsgError):
     """The output folder cannot be used safely (it holds files ssg did not write, ...)."""
+
+
+def unreadable(path: str, shown: str) -> Problem:
+    """The problem of a source file or folder at `path` that the build may not read (shown as `shown`), with the
+    `chmod` that lets it: an article's file was a traceback, and a folder unzipped without r or x had its articles left
+    out and taken off the site without a word."""
+    mode = "a+rx" if os.path.isdir(path) else "a+r"
+    return Problem(shown, None, None, f"cannot be read (permission denied): make it readable (chmod {mode} {shlex.quote(shown)})")

@@ -143,6 +143,8 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
         folder, prefix = folders.pop()
         try:
             entries = os.scandir(folder)
+        except PermissionError:  # (a folder unzipped without r or x: its articles were left out, and taken off the site)
+            raise
         except OSError:
             continue  # no content folder (yet), or one deleted while listing: no files there
         with entries:
@@ -158,6 +160,8 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
                 elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith(SKIPPED_FILE_PREFIXES):
                     try:
                         stat = entry.stat()
+                    except PermissionError:  # (in a folder without x: as above)
+                        raise
                     except OSError:
                         continue  # a link to nothing (or a file deleted while listing): no file
                     found[prefix + name] = (stat.st_size, getattr(stat, _CHANGED))

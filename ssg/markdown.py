@@ -56,6 +56,8 @@ _MARKED = str.maketrans({"%": "%25", "#": "%23", "&": "%26", '"': "%22", "'": "%
 def marked(path: str) -> str:
     """`path` as a marker holds it (`_MARKED`)."""
     return path.translate(_MARKED)
+
+
 # Where a link to an article that is not published leads: nowhere on the page, saying which file it named
 # (`#ssg-not-published:2021/x.md`), so that the link check of the built site reports it as broken.
 NOT_PUBLISHED = "#ssg-not-published:"

@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from .code import current_umask
 from .conflicts import conflict_message
-from .errors import OutputError, Problem
+from .errors import OutputError, Problem, unreadable
 from .locks import hold_lock, release_lock
 from .yamlload import line_of
 
@@ -581,6 +581,8 @@ class Output:
             if self._flat:
                 staged = next((path for path in self.changed if _flat_name(path) == staged), staged)
             name = self._prefix + staged
+        elif isinstance(error, PermissionError) and not name.startswith(self._prefix) and name != str(self.folder):
+            return unreadable(name, name)  # (a file copied in: it told to make the source writable, or build elsewhere)
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             fix = "make room on that disk, or build elsewhere (-o DIR)"
         elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

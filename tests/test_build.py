@@ -556,7 +556,7 @@ def test_files_and_articles_named_with_an_ampersand_or_quotes_are_linked(project
     names = ("Tom & Jerry.jpg", "it's.jpg", 'report"2026".pdf', "<b>.jpg")
     project.write({f"content/2021/files/{name}": b"F" for name in names})
     body = (
-        "![a](<files/Tom & Jerry.jpg>) ![b](<files/it's.jpg>) [c](<files/report\"2026\".pdf>) ![d](files/%3Cb%3E.jpg)\n\n"
+        '![a](<files/Tom & Jerry.jpg>) ![b](<files/it\'s.jpg>) [c](<files/report"2026".pdf>) ![d](files/%3Cb%3E.jpg)\n\n'
         "[qa](<Q&A.md>) [its](<it's.md>) [search](/search/?q=a&lang=ru)"
     )
     project.write(

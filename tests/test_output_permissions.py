@@ -163,3 +163,41 @@ def test_a_build_staging_inside_holds_the_lock_for_a_build_that_could_stage_besi
     assert "Fourth one" in site.page("") and not [
         p.name for p in site.public.iterdir() if p.name.startswith(".ssg-") and p.name != MANIFEST
     ]
+
+
+def test_a_source_folder_or_file_the_build_may_not_read_is_an_error_and_the_site_keeps_its_pages(site):
+    """A zip from Windows unpacked with odd modes: content/2021 without x (600) or r (300) had its articles left out,
+    and the next build took their pages off the site, "0 warnings"; an article's file of mode 000 was a traceback; a
+    static folder without r was left out as silently; a static file of mode 000 was told to be made writable, or the
+    site built elsewhere. Each is an error naming it, with the chmod that lets the build read it, and the site is as
+    it was."""
+    assert build_as_user(site).returncode == 0
+    before = everything(site.public)
+    (site.root / "static/fonts").mkdir(parents=True)
+    (site.root / "static/fonts/serif.woff2").write_bytes(b"wOF2")
+    (site.root / "static/robots.txt").write_text("User-agent: *\n")
+    cases = [
+        ("content/2021", 0o600, "content/2021: cannot be read (permission denied): make it readable (chmod a+rx content/2021)"),
+        ("content/2021", 0o300, "content/2021: cannot be read (permission denied): make it readable (chmod a+rx content/2021)"),
+        (
+            "content/2021/launch.md",
+            0o000,
+            "content/2021/launch.md: cannot be read (permission denied): make it readable (chmod a+r content/2021/launch.md)",
+        ),
+        ("static/fonts", 0o300, "static/fonts: cannot be read (permission denied): make it readable (chmod a+rx static/fonts)"),
+        (
+            "static/robots.txt",
+            0o000,
+            f"{site.root}/static/robots.txt: cannot be read (permission denied): make it readable (chmod a+r {site.root}/static/robots.txt)",
+        ),
+    ]
+    for path, mode, told in cases:
+        target = site.root / path
+        kept = target.stat().st_mode & 0o777
+        target.chmod(mode)
+        try:
+            done = build_as_user(site)
+        finally:
+            target.chmod(kept)
+        assert done.returncode == 1 and f"error: {told}\n" in done.stderr and "Traceback" not in done.stderr, (path, done.stderr)
+        assert everything(site.public) == before

@@ -790,7 +790,7 @@ def test_a_file_size_limit_under_the_cache_is_told(site):
     assert str(error.value) == (
         f"{site.root / '.ssg-cache/cache.sqlite'}: the build cache cannot be written (a disk I/O error: the disk full, a "
         "file-size limit (ulimit -f) reached, or the disk failing): check it, or set cache_dir in site.yaml to a folder on "
-        "another (the output folder is as the last build left it)"
+        "another disk (the output folder is as the last build left it)"
     )
     assert site.files() == before
 
