@@ -332,10 +332,19 @@ def is_editor_file(name: str) -> bool:
 _HIDDEN_PUBLISHED = frozenset({".htaccess", ".nojekyll", ".domains", ".well-known"})
 
 
+# What Windows and macOS leave in folders besides hidden files: Explorer's thumbnail caches (pictures of the folder,
+# deleted ones too) and folder settings, Office's lock files (`~$report.docx`), a Mac's folder icon (`Icon\r`), and the
+# download mark WSL copies from Windows (`photo.jpg:Zone.Identifier`, with the address it came from).
+_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini", "icon\r"})
+
+
 def unpublished_static(name: str) -> bool:
     """Whether a static folder's file (or folder) of this name is no part of the site: an editor's or any hidden one
-    (`is_editor_file`) but those hosts read (`.htaccess` was left out without a word, where Hugo and Jekyll publish it)."""
-    return name not in _HIDDEN_PUBLISHED and is_editor_file(name)
+    (`is_editor_file`) but those hosts read (`.htaccess` was left out without a word, where Hugo and Jekyll publish it),
+    and what a system leaves (`_SYSTEM_FILES`: published as a site's files, where `.DS_Store` was not)."""
+    if name in _HIDDEN_PUBLISHED:
+        return False
+    return is_editor_file(name) or name.lower() in _SYSTEM_FILES or name.startswith("~$") or name.endswith(":Zone.Identifier")
 
 
 # What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or

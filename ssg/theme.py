@@ -43,6 +43,10 @@ from .markdown import REF_PREFIX, markdownify
 from .themeconfig import THEME_FILE, ThemeFolder, display_path, theme_chain
 from .timelimit import RenderTimeoutError, Watchdog, timeout_message
 
+# Templates are UTF-8, a byte-order mark at the start left out (Notepad's "UTF-8 with BOM"): kept, it was text before
+# `<meta>` in a head_extra.html, which closed the page's head there and put the site's meta tags and scripts in its body.
+TEMPLATE_ENCODING = "utf-8-sig"
+
 _T = TypeVar("_T")  # what a check of the theme's templates finds (`Theme.checked`)
 CARD_TEMPLATE = "card.html"  # one article's entry in a listing, which templates render with `card(article)` (`render.Renderer.card`)
 REDIRECT_TEMPLATE = "redirect.html"  # the page at an article's old URL (`redirects.py`)
@@ -969,7 +973,7 @@ def _declared(exc: BaseException, env: jinja2.Environment) -> set[str]:
     without `byline`. Read only for such an error."""
     frame = _innermost_template(exc)
     try:
-        ast = env.parse(Path(frame.filename).read_text(encoding="utf-8")) if frame is not None else None
+        ast = env.parse(Path(frame.filename).read_text(encoding=TEMPLATE_ENCODING)) if frame is not None else None
     except (OSError, jinja2.TemplateSyntaxError):
         return set()
     if ast is None:
@@ -1153,13 +1157,15 @@ def load_theme(config: Config) -> Theme:
     site_templates = config.root / config.templates_dir
     template_dirs = tuple(p for p in (site_templates, *(theme.path / "templates" for theme in chain)) if p.is_dir())
     by_name = {
-        theme.name: jinja2.FileSystemLoader([str(t.path / "templates") for t in chain[n:] if (t.path / "templates").is_dir()])
+        theme.name: jinja2.FileSystemLoader(
+            [str(t.path / "templates") for t in chain[n:] if (t.path / "templates").is_dir()], encoding=TEMPLATE_ENCODING
+        )
         for n, theme in enumerate(chain)
     }
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
             [
-                jinja2.FileSystemLoader([str(p) for p in template_dirs]),
+                jinja2.FileSystemLoader([str(p) for p in template_dirs], encoding=TEMPLATE_ENCODING),
                 jinja2.DictLoader(BUILT_IN_TEMPLATES),
                 jinja2.PrefixLoader(by_name, delimiter=THEME_DELIMITER),
             ]

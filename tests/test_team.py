@@ -577,3 +577,26 @@ def _have_legacy_locale() -> None:
     """The tests of a legacy locale run on every machine: `make test` (tools/system-deps.sh) makes ru_RU.CP1251."""
     made = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.lower().split()
     assert "ru_ru.cp1251" in made, "no ru_RU.CP1251 locale: run tools/system-deps.sh (make test does)"
+
+
+def test_a_template_saved_with_a_byte_order_mark_keeps_the_pages_head_whole(project):
+    """head_extra.html saved by Notepad as "UTF-8 with BOM": the mark was text before the `<meta>`, which closed the
+    page's head there (browsers put the meta tag and the theme's scripts after it in the body)."""
+    project.write(
+        {
+            "content/2021/a.md": article("A", "2021-05-01"),
+            "templates/head_extra.html": b'\xef\xbb\xbf<meta name="x-test" content="1">\r\n',
+        }
+    ).build()
+    page = project.page("2021/05/01/a/")
+    assert '<meta name="x-test" content="1">' in page and "\ufeff" not in page
+
+
+def test_what_windows_and_macos_leave_in_a_static_folder_is_not_published(project):
+    """Explorer's Thumbs.db (thumbnails of the folder's pictures, deleted ones too), desktop.ini, Office's ~$ lock
+    files, a Mac's `Icon\\r` and WSL's `:Zone.Identifier` (the address a download came from) were published, where a
+    `.DS_Store` was not."""
+    junk = ["Thumbs.db", "thumbs.db", "ehthumbs.db", "desktop.ini", "Icon\r", "~$notes.docx", "logo.png:Zone.Identifier"]
+    project.write({"content/2021/a.md": article("A", "2021-05-01"), "static/images/logo.png": b"\x89PNG"})
+    project.write({f"static/images/{name}": b"junk" for name in junk}).build()
+    assert sorted(p.name for p in (project.public / "images").iterdir()) == ["logo.png"]
