@@ -36,7 +36,7 @@ from .cache import Store, disk_full, foreign_files, record_failure, tracked_by_g
 from .charsets import name_not_utf8
 from .checks import check_content_dir
 from .code import code_version, current_umask
-from .collisions import case_clashes, collisions
+from .collisions import case_clashes, collisions, old_url_case_clashes
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy
@@ -853,6 +853,7 @@ def _output_problems(
     generated, written, single_lang = made.generated, made.written, None if config.multilingual else config.lang
     clashes = collisions(pages, files, single_lang, generated, shown_as, config.root, written.pages)
     result.warnings += unknown_site_links(made.site, config, urls, written) + case_clashes(files, config.root)
+    result.warnings += with_lines(old_url_case_clashes(pages, written.pages, shown_as), loaded.lines, shown_as)
     candidates = functools.cache(lambda: sorted({*files, *generated, *page_candidates(pages)}))  # (for a misspelt path)
     result.warnings += template_link_problems(made.analysis.links, written, config, candidates)
     yaml_errors, yaml_warnings = site_yaml_paths(config, written, candidates)

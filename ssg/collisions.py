@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from operator import attrgetter
 from pathlib import Path
 
@@ -91,6 +92,30 @@ def case_clashes(files: dict[str, Path], root: Path) -> list[Problem]:
                     "Windows, whose names ignore case, writes one file for the two, as a host that ignores case serves one (give one another name)"
                 )
             problems.append(Problem(shown, None, None, message))
+    return problems
+
+
+def old_url_case_clashes(pages: list[Page], written: set[str], shown_as: str) -> list[Problem]:
+    """A warning for each old URL (a redirect page) whose file differs from another page's only in capitals (an
+    article's `aliases: [/2026/03/01/Launch/]`, a WordPress URL, beside the article at /2026/03/01/launch/): Linux
+    keeps both, but a host that ignores case, or a copy of the output on a Mac or Windows, holds one file for the two,
+    and the article was replaced by a redirect to another (or the other way), without a word. Only redirects' paths
+    are looked at: every other page's is a slug, in lower case. `written`: every page's file."""
+    upper = [page for page in pages if page.kind == REDIRECT_KIND and page.file != page.file.lower()]
+    if not upper:
+        return []  # (the usual case: no old URL in capitals, and nothing to fold)
+    folded = Counter(path.lower() for path in written)
+    problems = []
+    for page in upper:
+        if folded[page.file.lower()] > 1:
+            other = min(path for path in written if path.lower() == page.file.lower() and path != page.file)
+            owner = next(_owner(p, shown_as) for p in pages if p.file == other)
+            what = (
+                f"differs from /{other.removesuffix('index.html')}, the URL of {owner}, only in capitals: a host that ignores case, or a copy "
+                "of the site on a Mac or Windows, holds one file for the two (remove the old URL here, or ask the host to "
+                "redirect it)"
+            )
+            problems.append(_redirect_clash(page, what, shown_as))
     return problems
 
 

@@ -600,3 +600,20 @@ def test_what_windows_and_macos_leave_in_a_static_folder_is_not_published(projec
     project.write({"content/2021/a.md": article("A", "2021-05-01"), "static/images/logo.png": b"\x89PNG"})
     project.write({f"static/images/{name}": b"junk" for name in junk}).build()
     assert sorted(p.name for p in (project.public / "images").iterdir()) == ["logo.png"]
+
+
+def test_an_old_url_that_differs_from_a_page_only_in_capitals_is_told(project):
+    """`aliases: [/2021/05/01/Launch/]` (an old WordPress URL) beside the article at /2021/05/01/launch/: Linux keeps
+    both folders, but a host that ignores case, or the output zipped for a colleague on Windows, holds one, and the
+    article was replaced by a redirect to another article, "0 warnings"."""
+    project.write(
+        {
+            "content/2021/launch.md": article("Launch", "2021-05-01"),
+            "content/2021/landing.md": article("Landing", "2021-05-02", aliases="[/2021/05/01/Launch/]"),
+        }
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/landing.md:4: aliases: /2021/05/01/Launch/ differs from /2021/05/01/launch/, the URL of "
+        "content/2021/launch.md, only in capitals: a host that ignores case, or a copy of the site on a Mac or Windows, "
+        "holds one file for the two (remove the old URL here, or ask the host to redirect it)"
+    ]
