@@ -48,6 +48,8 @@ QUERIES = [
     "Борисов", "Алексей", "+Алексей -космодром", "космодром", "Космодром^5 запуск", "Борисов~1", "Юрий Борисов",
     # A whole word with a star: its own stems too (ракета is "ракет", rockets "rocket", Газпром "газпр").
     "ракета*", "rockets*", "+ракета* +запуск", "-ракета* запуск", "title:ракета*", "+Газпром*", "Росатом* ракета*",
+    # Stop words, left out of the query as the index left them out of the texts.
+    "+the +rocket", "rocket -the", "+на ракета", "it's rocket", "title:the rocket", "the", "-и",
 ]  # fmt: skip
 # Names in several cases, added to some bodies (the paragraphs have one, космодрома): Газпром, Борисов, Алексей and
 # космодром also in the nominative, Росатом never.
@@ -268,3 +270,47 @@ def test_a_word_with_a_hyphen_is_read_as_its_parts_required() -> None:
     assert json.loads(out.stdout) == [
         "+МС +21", "+Ту +214 ракета", "+title:2031 +title:2035", "-МС-21", "+русски", "из за", "МС-2*", "https\\://tass.ru/a-b",
     ]  # fmt: skip
+
+
+# A small archive of headlines, newest first (a hit's ref is its place here), for what a query finds rather than how
+# it ranks.
+HEADLINES = [
+    ("en", "Vande Hei lands after 355 days in space, a US record", "The astronaut set a record for a single flight."),
+    ("en", "Crew tests the new robotic arm", "The crew used the arm, which uses new software, to move the station's cargo."),
+    ("ru", "Корабль пристыковался к МКС", "Корабль пристыковался к МКС в 22:40 по московскому времени."),
+    ("en", "Q&A: NASA on the Mars sample return", "AT&T and U.S. officials answered NASA’s questions at 3:22 p.m."),
+]
+
+
+def _headlines(tmp_path: Path) -> Path:
+    config = SearchConfig()
+    docs = [
+        SearchDoc(
+            f"h{i}/", f"h{i}/", title, f"2022-01-{28 - i:02d}T00:00:00+00:00", lang, body, (), article_terms(lang, title, (), body, config)
+        )
+        for i, (lang, title, body) in enumerate(HEADLINES)
+    ]
+    return _write(docs, tmp_path, config)
+
+
+def _found(folder: Path, queries: list[str]) -> dict[str, list[str] | str]:
+    """Per query, the titles it finds (or its error's kind, or "too common" where it has only stop words)."""
+    out = {}
+    for entry in _run(folder, {"queries": queries, "fresh": True}):
+        titles = [HEADLINES[int(ref)][1] for ref, _ in entry.get("results", [])]
+        out[entry["query"]] = entry.get("error") or ("too common" if entry.get("only_stop_words") else titles)
+    return out
+
+
+def test_a_stop_word_of_the_query_is_left_out_as_the_index_left_it_out(tmp_path: Path) -> None:
+    """A reader's trial: "US" stemmed to "us", the term of "used" and "uses", and found the articles saying those, not
+    the one with US in its headline (the index leaves the stop word out); "+US +record", "+на +МКС" and
+    "+the +station" found nothing though those headlines exist."""
+    us, arm, iss = HEADLINES[0][1], HEADLINES[1][1], HEADLINES[2][1]
+    found = _found(_headlines(tmp_path), ["US", "+US +record", "US record", "+на +МКС", "+the +station", "-US", "title:US",
+                                          '"US record"', "+US", "the -record", "used", "-the arm", "и в"])  # fmt: skip
+    assert found == {
+        "US": "too common", "+US +record": [us], "US record": [us], "+на +МКС": [iss], "+the +station": [arm],
+        "-US": "too common", "title:US": "too common", '"US record"': [us], "+US": "too common", "the -record": [arm, iss, HEADLINES[3][1]],
+        "used": [arm], "-the arm": [arm], "и в": "too common",
+    }  # fmt: skip

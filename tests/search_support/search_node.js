@@ -35,9 +35,10 @@ function loader(log) {
   };
 }
 
+const trimmer = lunr.trimmerSupport.generateTrimmer("\\w" + lunr.ru.wordCharacters);
+lunr.Pipeline.registerFunction(trimmer, "ref-trimmer");
+
 function reference(docs, manifest) {
-  const trimmer = lunr.trimmerSupport.generateTrimmer("\\w" + lunr.ru.wordCharacters);
-  lunr.Pipeline.registerFunction(trimmer, "ref-trimmer");
   const idx = lunr(function () {
     // lunr.multiLanguage("en", "ru")'s pipeline with search.js's possessive step after its trimmer.
     this.pipeline.reset();
@@ -70,14 +71,25 @@ function referenceSearch(idx, q) {
     },
   };
   idx.pipeline = starred;
+  let stopWordsOnly = false;
   try {
-    return idx.query((query) => {
+    const results = idx.query((query) => {
       new lunr.QueryParser(q, query).parse();
+      // A word the index's pipeline leaves out (a stop word once trimmed, its 's gone) is left out of the query, as the
+      // index left it out of the texts; a word with a star or ~ is kept.
+      const asked = query.clauses.length;
+      query.clauses = query.clauses.filter((clause) => {
+        if (!clause.usePipeline || "editDistance" in clause) return true;
+        const token = possessive(trimmer(new lunr.Token(clause.term, {})));
+        return ![lunr.stopWordFilter, russianStopWords].some((filter) => filter(token) === undefined);
+      });
+      stopWordsOnly = asked > 0 && !query.clauses.length;
       query.clauses.forEach((clause) => {
         const star = clause.term.indexOf("*");
         if (!("editDistance" in clause) && star > 0 && star === clause.term.length - 1) clause.usePipeline = true;
       });
     });
+    return stopWordsOnly ? [] : results; // (stop words only: no query, where lunr lists every article for no clauses)
   } finally {
     idx.pipeline = words;
   }
@@ -109,6 +121,7 @@ async function main() {
       const results = await engine.search(q);
       await engine.documents(results.slice(0, page).map((r) => +r.ref));
       entry.results = pairs(results);
+      if (!results.length) entry.only_stop_words = engine.onlyStopWords(q);
       const times = [];
       for (let i = 0; i < (request.repeat || 0); i++) {
         const t0 = process.hrtime.bigint();

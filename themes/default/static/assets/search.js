@@ -177,14 +177,20 @@
     return cases;
   }
 
-  // The search pipeline: the indexing pipeline minus the stop-word filters (as lunr does), with the case forms of a
-  // Russian word (russianCases; `known` as there). The trimmer keeps Latin, Cyrillic and digits whatever the
-  // languages, as ssg/search/analysis.py.
-  function searchPipeline(lunr, languages, known) {
+  // The index's trimmer (ssg/search/analysis.py's): what is not a letter or digit at a word's ends goes.
+  function trimmerOf(lunr, languages) {
     var chars = "\\w" + lunr.ru.wordCharacters;
     var trimmer = lunr.trimmerSupport.generateTrimmer(chars), label = "ssg-trimmer-" + languages.join("-");
     if (lunr.Pipeline.registeredFunctions[label]) trimmer.label = label; // (registered once: lunr warns of another)
     else lunr.Pipeline.registerFunction(trimmer, label);
+    return trimmer;
+  }
+
+  // The search pipeline: the indexing pipeline minus the stop-word filters (as lunr does), with the case forms of a
+  // Russian word (russianCases; `known` as there). The trimmer keeps Latin, Cyrillic and digits whatever the
+  // languages, as ssg/search/analysis.py.
+  function searchPipeline(lunr, languages, known) {
+    var trimmer = trimmerOf(lunr, languages);
     if (lunr.Pipeline.registeredFunctions["ssg-possessive"] !== possessive) lunr.Pipeline.registerFunction(possessive, "ssg-possessive");
     var pipeline = new lunr.Pipeline();
     pipeline.add(trimmer, possessive);
@@ -251,7 +257,7 @@
 
   // load(key, fresh) -> Promise of the data of file `key` ("index", "t/x0440", "d/12"); `fresh`: never from a cache.
   function createSearch(lunr, load) {
-    var manifest, pipeline, planning, bounds, averages, docs;
+    var manifest, pipeline, planning, trimmer, bounds, averages, docs;
     var loading = {}, added = {}, storeChunks = {}, tables = {}, tableLoads = {};
     var checked = null, checkedAt = 0, checking = false;
 
@@ -286,6 +292,7 @@
         bounds = m.shards.split("\n");
         // A query's terms, with every case form's stem to know which shards to load; then only those the index holds.
         planning = searchPipeline(lunr, m.languages, null);
+        trimmer = trimmerOf(lunr, m.languages);
         pipeline = searchPipeline(lunr, m.languages, function (term) { return entries[term] !== undefined; });
         averages = m.lengths.map(function (total) { return total / docs; });
         return m;
@@ -320,7 +327,17 @@
       });
     }
 
-    // Parse the query (SearchError "syntax" if lunr cannot); the clauses' terms and the shards.
+    // Whether a clause is a word the index left out: a stop word once trimmed and its 's gone, as the index's pipeline
+    // reads it. lunr's search pipeline has no stop-word filters, so "US" was stemmed to "us", the term of "used" and
+    // "uses", and found those; "+US" found nothing. (A word with a star or a ~ stands for other words: kept.)
+    function leftOut(clause) {
+      if (!clause.usePipeline || "editDistance" in clause) return false;
+      var token = possessive(trimmer(new lunr.Token(clause.term, {})));
+      return stopFilters().some(function (filter) { return filter(token) === undefined; });
+    }
+
+    // Parse the query (SearchError "syntax" if lunr cannot); the clauses' terms and the shards. The clauses of stop
+    // words are left out of the query, as the index left the words out of the articles (`left` counts them).
     function plan(queryString) {
       var query = new lunr.Query(manifest.fields);
       try {
@@ -329,6 +346,8 @@
         if (e instanceof lunr.QueryParseError) throw new SearchError("syntax", e.message, manifest.fields);
         throw e;
       }
+      var asked = query.clauses.length;
+      query.clauses = query.clauses.filter(function (clause) { return !leftOut(clause); });
       var needed = {};
       var clauses = query.clauses.map(function (clause) {
         var terms = clause.usePipeline ? planning.runString(clause.term, { fields: clause.fields }) : [clause.term].concat(starredStems(clause, planning));
@@ -339,7 +358,7 @@
       });
       var list = Object.keys(needed).map(Number).sort(function (a, b) { return a - b; });
       if (list.length > MAX_SHARDS) throw new SearchError("broad", "needs " + list.length + " shards");
-      return { query: query, clauses: clauses, shards: list };
+      return { query: query, clauses: clauses, shards: list, left: asked - query.clauses.length };
     }
 
     // A whole word with a star at its end (ракета*, Луна*, rockets*) stands for its own stems too, and those of its case
@@ -697,6 +716,8 @@
     function search(queryString) {
       return ready().then(function () {
         var p = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields)));
+        // (Stop words only: no query, not lunr's query of no clauses, which lists every article as a negated one.)
+        if (!p.clauses.length) return new Results(new Int32Array(0), new Float64Array(0), []);
         return loadShards(p.shards).then(function () {
           var expanded = expandAll(p);
           return loadTables(expanded).then(function () { return run(p, expanded); });
@@ -755,16 +776,12 @@
     // Whether every word of a query is a stop word of the index's languages ("и", "the", "в"): the index leaves
     // those out, so such a query finds nothing however common the word, and the page says why instead of "nothing".
     function onlyStopWords(queryString) {
-      var filters = stopFilters();
-      var words;
       try {
-        words = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields))).query.clauses.map(function (c) { return c.term; });
+        var p = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields)));
+        return p.left > 0 && !p.clauses.length;
       } catch (e) {
         return false;
       }
-      return words.length > 0 && words.every(function (w) {
-        return filters.some(function (filter) { return filter(w) === undefined; });
-      });
     }
 
     return { ready: ready, search: search, onlyStopWords: onlyStopWords, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
