@@ -89,8 +89,8 @@
     // required them); each of a field before the quotes (title:"Союз МС-21", which was a syntax error).
     q = q.replace(/([+\-]?)((?:\p{L}+:)?)(?:"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”])/gu, function (whole, sign, field, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
-      // (A colon inside quotes parts words, as a headline's: "Итоги: МКС" is no field.)
-      var words = inner.replace(/:/g, " ").split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
+      // (A colon inside quotes parts words, as a headline's: "Итоги: МКС" is no field; a time's stays, "в 22:40".)
+      var words = inner.replace(/:(?!\S)|(^|[^\p{N}]):/gu, "$1 ").split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       var mark = sign === "-" ? "-" : "+";
       return " " + (told.length ? told : words).map(function (w) { return mark + field + w; }).join(" ") + " ";
@@ -101,6 +101,9 @@
       if (!told.length) return before + plus + field + parts.join(" " + plus + field);  // (из-за: as typed)
       return before + told.map(function (w) { return "+" + field + w; }).join(" ");
     });
+    // A colon after a number (22:40, 3:22 p.m., 3:1) is the word's, as the index holds it ("22:40"): a field's name is
+    // never a number, and lunr read one ("there is no field 22").
+    q = q.replace(/(?<=^|[\s(+\-:])(\p{N}[^\s:\\]*):(?=[^\s:])/gu, "$1\\:");
     q = q.replace(/(^|\s)[+\-]+(?=\s)/g, "$1 ");
     q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
     q = q.replace(/(^|[\s+\-])([A-Za-z][A-Za-z0-9.+\-]*):\/\//g, "$1$2\\://");
