@@ -326,3 +326,15 @@ def test_a_time_of_day_is_a_word_not_a_field(tmp_path: Path) -> None:
         "22:40": [iss], "в 22:40 по московскому времени": [iss], '"в 22:40"': [iss], "«МКС в 22:40»": [iss], "title:22:40": [],
         "3:22 p.m.": [qa], "+3:22 -NASA": [], "ratio 3:1": [], "22:40:15": [], r"22\:40": [iss], "22: МКС": [iss],
     }  # fmt: skip
+
+
+def test_a_pasted_headlines_colon_after_any_word_is_no_field(tmp_path: Path) -> None:
+    """A reader's trial: a headline pasted with a colon after a word with . & or an apostrophe (Q&A: NASA, U.S.: Space,
+    AT&T: 5G, NASA’s: Mars) said there is no field "Q&A": only a word of letters and digits was read as the headline's."""
+    qa = HEADLINES[3][1]
+    found = _found(_headlines(tmp_path), ["Q&A: NASA", "+U.S.: +officials", "+AT&T: +officials", "+NASA’s: +Mars", "+SpaceX's: Mars",
+                                          "(Q&A: Mars)", "title: Q&A", "title:", "nosuchfield:NASA"])  # fmt: skip
+    assert found == {
+        "Q&A: NASA": [qa], "+U.S.: +officials": [qa], "+AT&T: +officials": [qa], "+NASA’s: +Mars": [qa], "+SpaceX's: Mars": [],
+        "(Q&A: Mars)": [qa], "title: Q&A": [qa], "title:": "syntax", "nosuchfield:NASA": "syntax",
+    }  # fmt: skip

@@ -78,8 +78,9 @@
     });
     // A word and its colon before a space, as a pasted headline has them ("Artemis I: ракета", "Борисов: МКС"), is a word,
     // not a field that does not exist; a field of the site's so written is the field of the next word (title: ракета).
+    // The word is anything up to the colon, as a headline's (Q&A: NASA, U.S.: Space, SpaceX's: Mars, NASA’s: Mars).
     function isField(word) { return fields && fields.indexOf(word.toLowerCase()) >= 0; }
-    q = q.replace(/(^|[\s(])([+\-]?)([\p{L}\p{N}]+(?:[\-\u2010-\u2015\u2212][\p{L}\p{N}]+)*):(?=\s|$)/gu, function (whole, before, sign, word) {
+    q = q.replace(/(^|[\s(])([+\-]?)([^\s:\\+\-][^\s:\\]*):(?=\s|$)/gu, function (whole, before, sign, word) {
       return isField(word) ? whole : before + sign + word + " ";  // (МС-21: первый полёт; Итоги: МКС: ракета)
     });
     q = q.replace(/(^|[\s(])([+\-]?)(\p{L}+):\s+(?=\S)/gu, function (whole, before, sign, word) {
