@@ -112,6 +112,14 @@ class SearchPage:
         self.page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=query)
         return self.wait_done()
 
+    def submit(self, query: str) -> str:
+        """The query typed and Enter pressed at once (no search as it is typed)."""
+        box = self.page.locator("#search-page-q")
+        box.fill(query)
+        box.press("Enter")
+        self.page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=query)
+        return self.wait_done()
+
     def shard_requests(self) -> set[str]:
         return {u.split("/search/")[1].split("?")[0] for u in self.requests if "/search/t/" in u}
 
@@ -351,7 +359,7 @@ def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) 
     assert page.type("и в").startswith("“и в” has only words too common to search for")
     assert page.type("И").startswith("“И” has only words too common")
     # lunr's own words ("expecting term, found nothing") say neither what is wrong in this query nor what would be right
-    assert page.type("title:") == "The query has a syntax error: a word is missing after the last +, - or field: (title:moon, +moon)."
+    assert page.submit("title:") == "The query has a syntax error: a word is missing after the last +, - or field: (title:moon, +moon)."
     assert (
         page.type("nosuchfield:word")
         == "The query has a syntax error: there is no field “nosuchfield”; use title:word, tags:word, source:word or body:word."
@@ -363,6 +371,38 @@ def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) 
     assert page.type("title:moon:x") == "The query has a syntax error: one field for a word (title:moon)."
     assert page.type(":moon") == "The query has a syntax error: a field's name goes before the colon (title:moon)."
     assert page.titles() == []
+
+
+def test_a_query_typed_up_to_its_next_word_keeps_the_search_before(page: SearchPage, server: str) -> None:
+    """A reader's trial: typing title:Маск said "a word is missing after the last +, - or field" as soon as title: was
+    typed, and Маск - likewise: a syntax error flashed while the query was only unfinished."""
+    page.open(server + "search/")
+    found = page.type("ракета")
+    shown = page.titles()
+    page.page.evaluate("""() => {
+        window.statuses = [];
+        const status = document.getElementById('search-status');
+        new MutationObserver(() => window.statuses.push(status.textContent)).observe(status, {childList: true, characterData: true, subtree: true});
+    }""")  # fmt: skip
+    box = page.page.locator("#search-page-q")
+    box.press_sequentially(" title:Союз -", delay=300)  # (slower than the search as you type: it runs at each key)
+    page.page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'ракета title:Союз '")
+    narrowed = page.wait_done()
+    page.page.wait_for_timeout(800)  # (the search of "ракета title:Союз -" would have run by now)
+    statuses = page.page.evaluate("() => window.statuses")
+    assert statuses and not [s for s in statuses if "syntax error" in s], statuses
+    assert page.page.evaluate("() => new URLSearchParams(location.search).get('q')") == "ракета title:Союз "  # (the last search)
+    assert page.page.locator("#search-status").text_content() == narrowed and narrowed != found and page.titles()
+    box.fill("ракета title:")
+    page.page.wait_for_timeout(800)
+    assert page.page.locator("#search-status").text_content() == narrowed  # (a field typed: the search before stays)
+    box.press("Enter")  # Enter says what is missing, as a loaded ?q= does
+    missing = "The query has a syntax error: a word is missing after the last +, - or field: (title:moon, +moon)."
+    page.page.wait_for_function("t => document.getElementById('search-status').textContent === t", arg=missing)
+    assert page.titles() == []
+    page.open(_search_url(server, "ракета -"))
+    assert page.wait_done() == missing
+    assert shown
 
 
 def test_queries_typed_as_in_other_search_boxes(page: SearchPage, server: str) -> None:
@@ -578,7 +618,7 @@ def test_a_bilingual_site_searches_in_each_language(tmp_path: Path, page: Search
     status = page.wait_done()
     assert page.page.locator("html").get_attribute("lang") == "ru" and "Найден" in status
     assert page.titles() == [ARTICLES["2024/raketa.md"][0]]
-    assert page.type("title:") == "В запросе синтаксическая ошибка: после последнего +, - или поля нужно слово (title:луна, +луна)."
+    assert page.submit("title:") == "В запросе синтаксическая ошибка: после последнего +, - или поля нужно слово (title:луна, +луна)."
     assert "поля «lang» нет" in page.type("lang:ru")  # no English on the Russian page
     # The language switch leads to the English search page, with the query (found by a new user's trial: it led to /en/).
     page.type("rocket")

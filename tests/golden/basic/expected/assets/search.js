@@ -788,7 +788,18 @@
       }
     }
 
-    return { ready: ready, search: search, onlyStopWords: onlyStopWords, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
+    // Whether a query's only fault is its end, a +, - or field with no word after it yet ("title:", "Маск -"): lunr's
+    // parser stops at the first fault, and says "found nothing" only when it met the end there.
+    function unfinished(queryString) {
+      try {
+        plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields)));
+        return false;
+      } catch (e) {
+        return e instanceof SearchError && e.kind === "syntax" && /found nothing$/.test(e.message);
+      }
+    }
+
+    return { ready: ready, search: search, onlyStopWords: onlyStopWords, unfinished: unfinished, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
              plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord, manifest && manifest.fields))); } };
   }
 
@@ -1076,10 +1087,18 @@
       });
     }
 
+    // As the reader types: a query that only wants its next word ("title:", "Маск -") leaves the search before on the
+    // page, where it flashed a syntax error at each field typed. (Enter and a loaded ?q= say what is missing.)
     input.addEventListener("input", function () {
       clearTimeout(timer);
       clearTimeout(settling);
-      timer = setTimeout(function () { run(input.value, true); }, DEBOUNCE);
+      timer = setTimeout(function () {
+        var query = input.value, at = current, asked = engine;
+        asked.ready().then(function () { return asked.unfinished(query); }, function () { return false; }).then(function (wait) {
+          if (at !== current || query !== input.value) return;  // (searched meanwhile: Enter, Back; or typed on)
+          if (!wait) run(query, true);
+        });
+      }, DEBOUNCE);
     });
     input.form.addEventListener("submit", function (event) {
       event.preventDefault();
