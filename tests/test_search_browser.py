@@ -359,7 +359,7 @@ def test_messages_for_no_match_and_syntax_errors(page: SearchPage, server: str) 
     assert page.type("и в").startswith("“и в” has only words too common to search for")
     assert page.type("И").startswith("“И” has only words too common")
     # lunr's own words ("expecting term, found nothing") say neither what is wrong in this query nor what would be right
-    assert page.submit("title:") == "The query has a syntax error: a word is missing after the last +, - or field: (title:moon, +moon)."
+    assert page.submit("title:") == "The query has a syntax error: a word is missing after the last +, - or field (title:moon, +moon)."
     assert (
         page.type("nosuchfield:word")
         == "The query has a syntax error: there is no field “nosuchfield”; use title:word, tags:word, source:word or body:word."
@@ -397,7 +397,7 @@ def test_a_query_typed_up_to_its_next_word_keeps_the_search_before(page: SearchP
     page.page.wait_for_timeout(800)
     assert page.page.locator("#search-status").text_content() == narrowed  # (a field typed: the search before stays)
     box.press("Enter")  # Enter says what is missing, as a loaded ?q= does
-    missing = "The query has a syntax error: a word is missing after the last +, - or field: (title:moon, +moon)."
+    missing = "The query has a syntax error: a word is missing after the last +, - or field (title:moon, +moon)."
     page.page.wait_for_function("t => document.getElementById('search-status').textContent === t", arg=missing)
     assert page.titles() == []
     page.open(_search_url(server, "ракета -"))
