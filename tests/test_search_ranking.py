@@ -338,3 +338,10 @@ def test_a_pasted_headlines_colon_after_any_word_is_no_field(tmp_path: Path) -> 
         "Q&A: NASA": [qa], "+U.S.: +officials": [qa], "+AT&T: +officials": [qa], "+NASA’s: +Mars": [qa], "+SpaceX's: Mars": [],
         "(Q&A: Mars)": [qa], "title: Q&A": [qa], "title:": "syntax", "nosuchfield:NASA": "syntax",
     }  # fmt: skip
+
+
+def test_the_search_script_parses_in_browsers_of_a_few_years_ago():
+    """A regular expression with a lookbehind (`(?<=...)`) is a syntax error in Safari before 16.4 (iOS 15 and 16.3,
+    phones that cannot update further), which fails the whole script: the search page would find nothing there."""
+    script = (Path(__file__).parent.parent / "themes/default/static/assets/search.js").read_text(encoding="utf-8")
+    assert "(?<=" not in script and "(?<!" not in script

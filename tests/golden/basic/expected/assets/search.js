@@ -103,8 +103,10 @@
       return before + told.map(function (w) { return "+" + field + w; }).join(" ");
     });
     // A colon after a number (22:40, 3:22 p.m., 3:1) is the word's, as the index holds it ("22:40"): a field's name is
-    // never a number, and lunr read one ("there is no field 22").
-    q = q.replace(/(?<=^|[\s(+\-:])(\p{N}[^\s:\\]*):(?=[^\s:])/gu, "$1\\:");
+    // never a number, and lunr read one ("there is no field 22"). (Again while one is left: 22:40:15's second colon
+    // follows the first's; no lookbehind, which a Safari before 16.4 cannot parse: the whole script would fail there.)
+    var time = /(^|[\s(+\-:])(\p{N}[^\s:\\]*):(?=[^\s:])/gu;
+    while (q.search(time) >= 0) q = q.replace(time, "$1$2\\:");
     q = q.replace(/(^|\s)[+\-]+(?=\s)/g, "$1 ");
     q = q.replace(/([^\s+\-:^~\\])\+(?=[^\s+])/g, "$1 +");
     q = q.replace(/(^|[\s+\-])([A-Za-z][A-Za-z0-9.+\-]*):\/\//g, "$1$2\\://");
