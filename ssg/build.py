@@ -61,6 +61,7 @@ from .links import broken_links, unknown_site_links
 from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .locks import release_lock, wait_for_lock
 from .markdown import REF_PREFIX, inline_markdown, inline_text
+from .oldurls import OldUrls
 from .output import (
     SPARES_KEPT,
     Manifest,
@@ -634,7 +635,9 @@ class Builder:
             names = {lang: labels.language(lang, functools.partial(language_name, lang)) for lang in feed_languages(site, config)}
         if labels is not None and labels.added:
             run.store.remember_labels(labels.dumps())
-        redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir)
+        old_urls = OldUrls(config.old_urls, config.lang if config.multilingual else None) if config.old_urls else None
+        more = (old_urls, pages, files.keys(), _ignores_case(config.root)) if old_urls else ()
+        redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir, *more)
         renamed, not_ours_either, unredirected = listing_aliases(site, config, urls)
         pages += redirects + listing_redirects(renamed)
         feeds = list(feed_sources(config, urls, site, old_feeds(renamed), names))
@@ -1343,3 +1346,8 @@ def protected_dirs(config: Config) -> list[Path]:
         config.root / "themes",
         config.root / "i18n",  # the site's own interface strings (theme.py)
     ]
+
+
+def _ignores_case(root: Path) -> bool:
+    """Whether the project is on a disk whose names ignore case (a Mac's, Windows'): its site.yaml is there as SITE.YAML."""
+    return (root / CONFIG_FILE.upper()).exists()

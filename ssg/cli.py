@@ -866,12 +866,20 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
     if old is not None:  # (an archive moved from Hugo, Jekyll or Pelican: what site.yaml took of its settings)
         taken = (
             ", ".join(
-                option_text(name, value) if name == "languages" else f"{name}: {list(value) if isinstance(value, tuple) else value}"
+                option_text(name, value)
+                if name in ("languages", "old_urls")
+                else f"{name}: {list(value) if isinstance(value, tuple) else value}"
                 for name, value in old.values.items()
             )
             or "nothing"
         )
         click.echo(f"read {old.source}: site.yaml takes {taken}")
+        if old_urls := old.values.get("old_urls"):
+            ((generator, pattern),) = old_urls.items()
+            click.echo(
+                f"  old_urls: each article's address on the {generator.title()} site ({pattern}, made as {generator.title()} made it) "
+                "gets a page that redirects to the article, where ssg's permalink: puts it elsewhere"
+            )
         for left in old.left:
             click.echo(f"  not taken: {left}")
     for path in created:

@@ -26,6 +26,7 @@ from .charsets import not_utf8
 from .content import CONTROL_CHARACTERS, check_lang, slug_too_long
 from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
+from .oldurls import checked as _old_urls
 from .scripts import alphabet_languages, cyrillic_language
 from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
 from .site import outlet_key, tag_key
@@ -772,6 +773,15 @@ OPTIONS: tuple[Option, ...] = (
         "made it: ['/tags/{hugo}/', '/tags/{hugo}/index.xml'] (Hugo's: /tags/роскосмос/), /tag/{pelican}.html (Pelican's).",
         _old_tag_urls,
     ),
+    Option(
+        "old_urls",
+        None,
+        "Where an archive moved from Hugo or Jekyll had every article, as that generator's permalink pattern, made for "
+        "each article as it made it: a page there redirects to the article (where it is not there now): "
+        "{hugo: /:sections/:slugorfilename/} (Hugo's default: /posts/союз-вернулся/), {jekyll: date} (Jekyll's).",
+        _old_urls,
+        {"hugo": "/:sections/:slugorfilename/"},
+    ),
     Option("require", (), "Front-matter fields every article must have, e.g. [source, rights].", _required_fields),
     Option(
         "publisher",
@@ -874,6 +884,7 @@ class Config:
     tag_aliases: dict = field(default_factory=dict, hash=False)  # a tag's old names and URLs -> redirects (`redirects`)
     source_aliases: dict = field(default_factory=dict, hash=False)  # an outlet's, as `tag_aliases`
     old_tag_urls: tuple[str, ...] = ()  # every tag's old URLs, as patterns of `TAG_URL_MAKERS` (`redirects`)
+    old_urls: dict | None = field(default=None, hash=False)  # every article's old URL: {generator: its pattern} (`oldurls`)
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`) or whose build it is

@@ -102,7 +102,7 @@ PAGE_KEYS = ("title", "date", "updated", "lang", "summary", "slug", "draft", "st
 ARTICLE_ONLY_KEYS = ("tags", "source", "image", "rights", "translation_of", "translation_key")
 # What the cache's records hold: another value makes the cache stamp another (`stamps.cache_stamp`), so records of an
 # older ssg (an article without its `aliases`) are read again, not trusted.
-RECORD_FORMAT = "5"  # 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`)
+RECORD_FORMAT = "6"  # 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`); 6: `slug:` as written
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 # Said where an article has no date: the file may be meant as a page (About), which has none.
 PAGE_HINT = "a page without a date, such as About, goes in {content_dir}/pages/ or takes `type: page`"
@@ -300,6 +300,7 @@ class Article:
     aliases: tuple[Alias, ...] = ()  # its old URLs, each redirected to it (`OLD_URL_KEYS`)
     publish: datetime | None = None  # published from then, not from its date (Hugo's `publishDate`: `hugo.held`)
     expires: datetime | None = None  # left out from then on, as a draft (Hugo's `expiryDate`)
+    written_slug: str | None = None  # `slug:` as written (`наука-стыковка`), for the old generator's URL (`oldurls`)
 
     @property
     def publish_from(self) -> datetime:
@@ -339,6 +340,7 @@ class Article:
             aliases=tuple(Alias(*alias) for alias in meta["aliases"]),  # (a record without it, of an older ssg, is read again)
             publish=_moment(meta["publish"]),
             expires=_moment(meta["expires"]),
+            written_slug=meta["written_slug"],
         )
 
 
@@ -674,6 +676,7 @@ class _Reader:
             "translation_of": self.translation_of(data),
             "translation_key": self.text("translation_key", data),
             "aliases": self.old_urls(data, _held(data)),
+            "written_slug": str(data["slug"]).strip() or None if isinstance(data.get("slug"), (str, int)) else None,
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
         self.warn_outlet_in_title(title, meta["source"])

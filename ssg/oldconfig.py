@@ -19,6 +19,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .oldurls import HUGO_DEFAULT
+
 HUGO_FILES = ("hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml")
 JEKYLL_FILE = "_config.yml"
 PELICAN_FILES = ("pelicanconf.py", "publishconf.py")  # (publishconf.py's SITEURL, the published one, wins)
@@ -86,8 +88,26 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
             )
         if section is not None:
             wanted["permalink"] = patterns[section]
+    _hugo_article_urls(data, wanted)
     _hugo_tag_urls(data, wanted, left)
     return path.name, wanted, left
+
+
+def _hugo_article_urls(data: dict, wanted: dict) -> None:
+    """`old_urls:` of where Hugo put each post: its posts' `[permalinks]` pattern, else Hugo's default, the content
+    path (`/posts/союз-вернулся/`, letters kept); with `uglyURLs` a `.html` file (`/2021/x.html`). ssg's own pattern
+    (`permalink:`) spells them otherwise (in Latin; `:title` is the title, not the file name, in Hugo's), and every
+    article moved without a word: a page at each old address redirects to it now."""
+    patterns = data.get("permalinks") if isinstance(data.get("permalinks"), dict) else {}
+    section = next((key for key in ("posts", "post", "news", "blog") if isinstance(patterns.get(key), str)), None)
+    pattern = patterns[section].strip() if section is not None else HUGO_DEFAULT
+    if data.get("uglyurls") is True and pattern.endswith("/"):
+        pattern = pattern.rstrip("/") + ".html"
+    pattern = pattern if pattern.startswith("/") else f"/{pattern}"
+    lang = data.get("defaultcontentlanguage") or "en"
+    if data.get("defaultcontentlanguageinsubdir") is True and isinstance(lang, str) and "languages" not in wanted:
+        pattern = f"/{lang}{pattern}"  # (its one language's folder; a bilingual site's are made for each article)
+    wanted["old_urls"] = {"hugo": pattern}
 
 
 def _hugo_languages(data: dict, wanted: dict) -> None:
@@ -160,6 +180,8 @@ def _jekyll(folder: Path) -> tuple[str, dict, list[str]] | None:
         wanted["lang"] = _language(lang)
     # No `permalink:` is Jekyll's `date` style: its posts' URLs start with their categories.
     wanted["permalink"] = data.get("permalink") or "date"
+    # ... and its `:title` kept the file name's case and letters (/2021/03/09/Big-News.html), which ssg's {slug} does not.
+    wanted["old_urls"] = {"jekyll": str(data.get("permalink") or "date").strip()}
     return path.name, wanted, []
 
 

@@ -16,12 +16,14 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from .config import CONFIG_FILE, TAG_URL_MAKERS, Config, option_line
 from .content import OWN_URL_KEYS, Alias, old_url, outlet_key
 from .errors import Problem
 from .hugo import term_path
+from .oldurls import OldUrls
 from .pages import Page, PageLink, link, page_link
 from .pelican import title_slug
 from .site import Site, TagNames, names_index, tag_slug
@@ -32,13 +34,25 @@ from .yamlload import line_below, quoted
 REDIRECT_KIND = "redirect"
 
 
-def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page], list[Problem], list[Problem]]:
+def redirect_pages(
+    site: Site,
+    urls: Urls,
+    content_dir: str,
+    old_urls: OldUrls | None = None,
+    taken: Iterable[Page] = (),
+    copied: Collection[str] = (),
+    case_blind: bool = False,
+) -> tuple[list[Page], list[Problem], list[Problem]]:
     """A page at each old URL of each published article, a problem for each old URL that is not the site's, and a
     warning for each `url:` or `permalink:` that is another site's address (`content.OWN_URL_KEYS`).
 
     An old URL that is the article's own URL (its author kept it) makes no page; one that another page has is
     `collisions.collisions`' to report. Each page shows only the link to its article (`pages.ArticleLink`): an edit to the
-    article's text leaves it as it was."""
+    article's text leaves it as it was. `old_urls`: site.yaml's, which makes every article's old address by the old
+    generator's pattern (`oldurls`), a page each too, after those the front matter names; where one is another page's
+    (`taken`: the site's other pages; `copied`: its copied files), a warning. `case_blind`: the project is on a disk
+    whose names ignore case (a Mac's, Windows'), where an old address that is the article's in other capitals
+    (Jekyll's `Big-News.html`, ssg's `big-news.html`) is one file with its page: it is left out there, not written over it."""
     pages: list[Page] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -66,9 +80,65 @@ def redirect_pages(site: Site, urls: Urls, content_dir: str) -> tuple[list[Page]
             if output_file(path) in written:
                 continue
             written.add(output_file(path))
-            context = {"target": target, "source_path": article.source_path, "alias": alias}
-            pages.append(Page(path, REDIRECT_KIND, REDIRECT_TEMPLATE, article.lang, article.title, context, (repr(target),)))
+            pages.append(_redirect(article, target, alias, path))
+    if old_urls:
+        made, told = _every_articles_old_url(site, urls, content_dir, old_urls, [*taken, *pages], copied, case_blind)
+        pages, warnings = pages + made, warnings + told
     return pages, problems, warnings
+
+
+def _redirect(article: Any, target: PageLink, alias: Alias, path: str) -> Page:
+    """The page at `path` that redirects to `target`, of `article`'s old URL `alias`."""
+    context = {"target": target, "source_path": article.source_path, "alias": alias}
+    return Page(path, REDIRECT_KIND, REDIRECT_TEMPLATE, article.lang, article.title, context, (repr(target),))
+
+
+def _every_articles_old_url(
+    site: Site, urls: Urls, content_dir: str, old: OldUrls, taken: list[Page], copied: Collection[str], case_blind: bool
+) -> tuple[list[Page], list[Problem]]:
+    """`old_urls:`, a redirect page at each article's address on the old site where it is not its address now, and a
+    warning naming both where another page or copied file is there, or another article had it too (the first by file
+    keeps it: Hugo wrote one of them there). An article whose `url:` or `permalink:` set its old address has that one."""
+    owners: dict[str, str] | None = None  # an output file -> what is there (made at the first clash: most builds have none)
+    claimed: dict[str, str] = {}  # an old address's file -> the article whose old address it is
+    pages: list[Page] = []
+    warnings: list[Problem] = []
+    for article in sorted(site.articles, key=_SOURCE_PATH):
+        if any(alias.key in OWN_URL_KEYS for alias in article.aliases):
+            continue
+        path = old.path(article)
+        if path is None:
+            continue
+        target = link(article, urls)
+        file, own = output_file(path), output_file(target.path)
+        if file == own or (case_blind and file.lower() == own.lower()):
+            continue
+        if owners is None:
+            owners = {page.file: _what(page, content_dir) for page in taken} | {name: f"the copied file /{name}" for name in copied}
+        there = owners.get(file) or (f"the old address of {content_dir}/{claimed[file]} too" if file in claimed else None)
+        if there is not None:
+            message = (
+                f"/{path}, its address on the old site (site.yaml old_urls:), is {there}: no page there redirects to it "
+                "(a page can lead to one place only: give it aliases: of another old address, if it had one)"
+            )
+            warnings.append(Problem(f"{content_dir}/{article.source_path}", None, "old_urls", message))
+            continue
+        claimed[file] = article.source_path
+        pages.append(_redirect(article, target, Alias("old_urls", path), path))
+    return pages, warnings
+
+
+_SOURCE_PATH = attrgetter("source_path")
+
+
+def _what(page: Page, content_dir: str) -> str:
+    """A page as a warning names it: `the URL of content/x.md`, `an old URL of content/y.md`, `the tag page of 'X'`."""
+    if page.kind == REDIRECT_KIND and "owner" in page.context:
+        return f"an old address of {page.context['owner']}"
+    if page.kind == REDIRECT_KIND:
+        return f"an old URL of {content_dir}/{page.context['source_path']}"
+    made_from = _source(page)
+    return f"the URL of {content_dir}/{made_from}" if made_from else f"the {page.kind} page {page.title!r}"
 
 
 class ListingAlias(NamedTuple):

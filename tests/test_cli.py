@@ -1566,8 +1566,10 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     result = run("init", str(hugo))
     assert (
         "read config.toml: site.yaml takes title: Архив, base_url: https://news.example.org/, lang: ru, permalink: {year}/{month}/{slug}/, "
-        "old_tag_urls: ['/tags/{hugo}/', '/tags/{hugo}/index.xml']\n" in result.output
-    )
+        "old_urls: {hugo: '/:year/:month/:slug/'}, old_tag_urls: ['/tags/{hugo}/', '/tags/{hugo}/index.xml']\n"
+        "  old_urls: each article's address on the Hugo site (/:year/:month/:slug/, made as Hugo made it) gets a page that "
+        "redirects to the article, where ssg's permalink: puts it elsewhere\n"
+    ) in result.output
     assert "  not taken: timezone: 'Mars/Base' is not a time zone (use a name like Europe/Moscow or UTC)\n" in result.output
     site = yaml.safe_load((hugo / "site.yaml").read_text())
     assert (site["title"], site["lang"], site["timezone"], site["permalink"]) == ("Архив", "ru", "UTC", "{year}/{month}/{slug}/")
@@ -1597,6 +1599,25 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
         result = run("init", str(other))
         assert yaml.safe_load((other / "site.yaml").read_text()).get("old_tag_urls") == taken
         assert told is None or f"not taken: old_tag_urls: {told}" in result.output, result.output
+    # Every post's old address: Hugo's default (no [permalinks]) is its content path, letters kept (/posts/союз-вернулся/),
+    # which ssg's permalink: cannot say: every article moved without a word (a keeper's trial). init writes no
+    # permalink: then, and old_urls: keeps each address; with uglyURLs, Hugo's pages were .html files.
+    for settings, written in [
+        ("", "/:sections/:slugorfilename/"),
+        ("uglyURLs = true\n", "/:sections/:slugorfilename.html"),
+        ('uglyURLs = true\n[permalinks]\n  posts = "/:year/:slug/"\n', "/:year/:slug.html"),
+        ('[permalinks]\n  posts = ":year/:title/"\n', "/:year/:title/"),
+    ]:
+        other = tmp_path / f"hugo-urls-{len(settings)}"
+        (other / "content/posts").mkdir(parents=True)
+        (other / "content/posts/союз-вернулся.md").write_text("---\ntitle: Союз вернулся\ndate: 2021-10-17\n---\nТекст.\n")
+        (other / "config.toml").write_text(f'title = "X"\n{settings}')
+        assert run("init", str(other)).exit_code == 0
+        assert yaml.safe_load((other / "site.yaml").read_text())["old_urls"] == {"hugo": written}
+        assert run("-C", str(other), "build").exit_code == 0
+        old = written.replace(":sections", "posts").replace(":slugorfilename", "союз-вернулся").replace(":year", "2021")
+        old = old.replace(":slug", "союз-вернулся").replace(":title", "союз-вернулся").lstrip("/")
+        assert 'http-equiv="refresh"' in (other / "public" / old / ("index.html" if old.endswith("/") else "")).read_text()
 
     # Hugo's [languages]: site.yaml's languages, the default first, each with its title (Hugo's or the site's). With
     # `lang:` alone, the first build failed on an article and its translation (name.md, name.en.md) on one URL.
@@ -1609,13 +1630,18 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     (bilingual / "content/posts/moon.md").write_text("---\ntitle: Луна\ndate: 2024-01-02T10:00:00+03:00\n---\nТекст.\n")
     (bilingual / "content/posts/moon.en.md").write_text("---\ntitle: Moon\ndate: 2024-01-02T10:00:00+03:00\n---\nText.\n")
     result = run("init", str(bilingual))
-    assert "lang: ru, languages: {ru: {title: Новости}, en: {description: Clippings}, de: {}}, old_tag_urls" in result.output
+    assert (
+        "lang: ru, languages: {ru: {title: Новости}, en: {description: Clippings}, de: {}}, old_urls: {hugo: '/:sections/:slugorfilename/'}, old_tag_urls"
+        in result.output
+    )
     site = yaml.safe_load((bilingual / "site.yaml").read_text())
     assert site["lang"] == "ru" and "title" not in site  # (each language's title is shown: the site's would warn it is not)
     assert site["languages"] == {"ru": {"title": "Новости"}, "en": {"title": "News", "description": "Clippings"}, "de": {"title": "News"}}
     built = run("-C", str(bilingual), "build")
     assert built.exit_code == 0 and "warning:" not in built.output, built.output
     assert 'hreflang="en" href="https://example.org/en/2024/01/02/moon/"' in (bilingual / "public/2024/01/02/moon/index.html").read_text()
+    assert 'http-equiv="refresh"' in (bilingual / "public/en/posts/moon/index.html").read_text()  # (Hugo's /en/posts/moon/)
+    assert 'http-equiv="refresh"' in (bilingual / "public/posts/moon/index.html").read_text()
     given = tmp_path / "hugo-given"  # (languages given to init win)
     given.mkdir()
     (given / "config.toml").write_text('title = "X"\n[languages.en]\n[languages.ru]\n')
@@ -1639,6 +1665,7 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     assert site["base_url"] == "https://example.org/news/" and site["lang"] == "ru" and site["excerpt_separator"] == "<!--cut-->"
     assert not (jekyll / "content").exists()  # (no example article to publish with the posts moved in)
     assert site["permalink"] == "{categories}/{year}/{month}/{day}/{slug}.html"  # (no permalink: is Jekyll's `date` style)
+    assert site["old_urls"] == {"jekyll": "date"}  # (its :title kept the file name's case: /2021/03/09/Big-News.html)
 
     pelican = tmp_path / "pelican"
     (pelican / "content").mkdir(parents=True)

@@ -786,3 +786,154 @@ def test_a_renamed_tag_keeps_its_old_names_hugo_address_and_is_told(project):
     shutil.rmtree(project.root / ".ssg-cache")
     project.build()
     assert {path.relative_to(project.public): path.read_bytes() for path in project.public.rglob("*") if path.is_file()} == incremental
+
+
+# A Hugo archive's posts, and where Hugo 0.111 put each (its public/ with that `[permalinks]`; none: its default).
+HUGO_POSTS = {
+    "posts/союз-вернулся.md": article("Союз вернулся", "2021-10-17T07:35:00+03:00"),
+    "posts/Plain_Post.md": article("Plain", "2021-07-29"),
+    "posts/nauka.md": article("Наука", "2021-07-29", slug="наука-стыковка"),
+    "posts/nauka-docking/index.md": article("«Наука» пристыковалась к МКС", "2021-07-29T16:29:00+03:00"),  # (a bundle)
+    "posts/2021/Deep_Итоги.md": article("'Что дальше? Итоги: 2021'", "2021-12-30"),  # (a folder in a section)
+    "news/csharp.md": article("'C# и Ж/д'", "2021-12-31"),
+    "news/moved.md": article("Moved", "2021-12-31", url="/moved-here/"),  # (its url: was its address: that one redirects)
+}
+HUGO_ADDRESSES = {
+    "/:sections/:slugorfilename/": [
+        "news/csharp/",
+        "posts/2021/deep_итоги/",
+        "posts/nauka-docking/",
+        "posts/plain_post/",
+        "posts/наука-стыковка/",
+        "posts/союз-вернулся/",
+    ],
+    # (and /2021/c#-и-ж/д/, which a link cannot reach: `#` ends its path, as old_tag_urls: leaves such out)
+    "/:year/:title/": [
+        "2021/plain/",
+        "2021/наука-пристыковалась-к-мкс/",
+        "2021/наука/",
+        "2021/союз-вернулся/",
+        "2021/что-дальше-итоги-2021/",
+    ],
+    "/:section/:slug/": [
+        "posts/plain/",
+        "posts/наука-пристыковалась-к-мкс/",
+        "posts/наука-стыковка/",
+        "posts/союз-вернулся/",
+        "posts/что-дальше-итоги-2021/",
+    ],
+    "/:year/:slug.html": [  # (uglyURLs: Hugo's /2021/x.html)
+        "2021/plain.html",
+        "2021/наука-пристыковалась-к-мкс.html",
+        "2021/наука-стыковка.html",
+        "2021/союз-вернулся.html",
+        "2021/что-дальше-итоги-2021.html",
+    ],
+}
+
+
+@pytest.mark.parametrize("pattern", list(HUGO_ADDRESSES))
+def test_every_articles_hugo_address_leads_to_it(project, pattern):
+    """A Hugo archive moved without `[permalinks]` had its posts at their content path, letters kept
+    (`/posts/союз-вернулся/`), and Hugo's `:title` and `:slug` are the urlized title: ssg's permalink: says none of them,
+    and every article's URL changed without a word (a keeper's trial). `old_urls:` makes each article's address as
+    Hugo 0.111 made it (its public/ folder's, above), and a page there leads to the article."""
+    project.write({f"content/{path}": text for path, text in HUGO_POSTS.items()})
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(text + f"old_urls: {{hugo: '{pattern}'}}\n", encoding="utf-8")
+    result = project.build()
+    assert result.warnings == []
+    made = sorted(
+        path.relative_to(project.public).as_posix().removesuffix("index.html")
+        for path in project.public.rglob("*.html")
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
+    )
+    assert made == sorted([*HUGO_ADDRESSES[pattern], "moved-here/"])
+    assert redirect(project, "moved-here/index.html")[1] == "https://example.org/2021/12/31/moved/"
+    if pattern.startswith("/:sections"):
+        assert redirect(project, "posts/союз-вернулся/index.html")[1] == "https://example.org/2021/10/17/soyuz-vernulsya/"
+        assert redirect(project, "posts/nauka-docking/index.html")[1] == "https://example.org/2021/07/29/nauka-docking/"
+        assert redirect(project, "posts/2021/deep_итоги/index.html")[1] == "https://example.org/2021/12/30/deep-itogi/"
+    assert check_links(project.public, "https://example.org/").broken == []
+
+
+def test_every_articles_jekyll_address_keeps_its_case(project):
+    """Jekyll's `:title` is the post's `slug:` or file name as written, its case and letters kept
+    (`/2021/03/09/Big-News.html`), where ssg's {slug} is in lower case Latin: a link to the old address broke on a
+    host that tells capitals apart. An article whose `permalink:` was its address keeps that one alone; one whose
+    address is the same here gets no page."""
+    project.write(
+        {
+            "content/_posts/2021-03-09-Big-News.md": article("Big news", "2021-03-09"),
+            "content/_posts/2021-03-10-причал.md": article("Причал", "2021-03-10"),
+            "content/_posts/2021-03-11-under_score.md": article("Under", "2021-03-11", categories="[Space, ISS]"),
+            "content/_posts/2021-03-12-named.md": article("Named", "2021-03-12", slug="Own Name!"),
+            "content/_posts/2021-03-04-soyuz-launch.md": article("Soyuz", "2021-03-04"),
+            "content/_posts/2021-03-05-Crew.md": article("Crew", "2021-03-05", permalink="/crew-arrival/"),
+        }
+    )
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    options = "permalink: '{categories}/{year}/{month}/{day}/{slug}.html'\nold_urls: {jekyll: date}\n"
+    (project.root / "site.yaml").write_text(text + options, encoding="utf-8")
+    result = project.build()
+    assert result.warnings == []
+    made = sorted(
+        path.relative_to(project.public).as_posix()
+        for path in project.public.rglob("*.html")
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
+    )
+    assert made == [
+        "2021/03/09/Big-News.html",
+        "2021/03/10/причал.html",
+        "2021/03/12/Own-Name!.html",
+        "crew-arrival/index.html",
+        "space/iss/2021/03/11/under_score.html",
+    ]
+    assert redirect(project, "2021/03/09/Big-News.html") == ("big-news.html", "https://example.org/2021/03/09/big-news.html")
+    assert redirect(project, "2021/03/10/причал.html")[1] == "https://example.org/2021/03/10/prichal.html"
+
+
+def test_an_old_address_another_page_has_is_told_naming_both(project):
+    """An article's old address that another article's page has now, or that another article had too, makes no page
+    (a page leads to one place): a warning on the article names the other."""
+    project.write(
+        {
+            "content/posts/x.md": article("X", "2021-05-24", slug="y"),  # (old: posts/x/, which z.md's page is now)
+            "content/posts/z.md": article("Z", "2021-05-25", slug="x"),
+            "content/news/a.md": article("Same", "2021-05-26"),
+            "content/news/b.md": article("Same", "2021-05-27"),
+        }
+    )
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    options = "permalink: 'posts/{slug}/'\nold_urls: {hugo: '/:section/:filename/'}\n"
+    (project.root / "site.yaml").write_text(text + options, encoding="utf-8")
+    told = [
+        "content/posts/x.md: old_urls: /posts/x/, its address on the old site (site.yaml old_urls:), is the URL of "
+        "content/posts/z.md: no page there redirects to it (a page can lead to one place only: give it aliases: of another "
+        "old address, if it had one)"
+    ]
+    assert [str(w) for w in project.build().warnings] == told
+    assert redirect(project, "posts/z/index.html")[1] == "https://example.org/posts/x/"
+    (project.root / "site.yaml").write_text(text + options.replace(":filename", ":title"), encoding="utf-8")
+    assert [str(w) for w in project.build().warnings] == [
+        "content/news/b.md: old_urls: /news/same/, its address on the old site (site.yaml old_urls:), is the old address of "
+        "content/news/a.md too: no page there redirects to it (a page can lead to one place only: give it aliases: of "
+        "another old address, if it had one)",
+        *told,  # (X's title makes posts/x/ too)
+    ]
+    assert redirect(project, "news/same/index.html")[1] == "https://example.org/posts/a/"
+
+
+@pytest.mark.parametrize(
+    ("written", "error"),
+    [
+        ("{hugo: '/:year/:name/'}", "hugo: '/:year/:name/': :name is not one of Hugo's (:year, :month"),
+        ("{hugo: '/:year/'}", "hugo: '/:year/' has no :title or :slug, so it gives every article one URL"),
+        ("{wordpress: '/:year/:slug/'}", "'wordpress' is no generator ssg knows the URLs of (use hugo or jekyll)"),
+        ("/:year/:slug/", "must name the generator and its permalink pattern, one of them"),
+    ],
+)
+def test_old_urls_of_no_known_pattern_are_errors(project, written, error):
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(text + f"old_urls: {written}\n", encoding="utf-8")
+    assert problems(project)[0].startswith(f"site.yaml:{text.count(chr(10)) + 1}: old_urls: {error}")
