@@ -102,7 +102,9 @@ PAGE_KEYS = ("title", "date", "updated", "lang", "summary", "slug", "draft", "st
 ARTICLE_ONLY_KEYS = ("tags", "source", "image", "rights", "translation_of", "translation_key")
 # What the cache's records hold: another value makes the cache stamp another (`stamps.cache_stamp`), so records of an
 # older ssg (an article without its `aliases`) are read again, not trusted.
-RECORD_FORMAT = "6"  # 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`); 6: `slug:` as written
+# 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`); 6: `slug:` as written; 7: and
+# whether the date was written in UTC (`oldurls`)
+RECORD_FORMAT = "7"
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 # Said where an article has no date: the file may be meant as a page (About), which has none.
 PAGE_HINT = "a page without a date, such as About, goes in {content_dir}/pages/ or takes `type: page`"
@@ -301,6 +303,7 @@ class Article:
     publish: datetime | None = None  # published from then, not from its date (Hugo's `publishDate`: `hugo.held`)
     expires: datetime | None = None  # left out from then on, as a draft (Hugo's `expiryDate`)
     written_slug: str | None = None  # `slug:` as written (`наука-стыковка`), for the old generator's URL (`oldurls`)
+    utc_date: bool = False  # its date was written in UTC (`Z`), which `date` is in the site's zone: Hugo's URLs kept UTC's day
 
     @property
     def publish_from(self) -> datetime:
@@ -341,6 +344,7 @@ class Article:
             publish=_moment(meta["publish"]),
             expires=_moment(meta["expires"]),
             written_slug=meta["written_slug"],
+            utc_date=meta["utc_date"],
         )
 
 
@@ -568,6 +572,7 @@ class _Reader:
         self.front_text = ""  # the text above it
         self.days: set[str] = set()  # date fields written as a day alone
         self.pelican = False  # the file starts with Pelican's `Title:` header, not front matter
+        self.utc_date = False  # its date is written in UTC (`Article.utc_date`)
 
     def failed(self, problem: Problem) -> dict:
         return {"problems": [problem.to_dict()]}
@@ -677,6 +682,7 @@ class _Reader:
             "translation_key": self.text("translation_key", data),
             "aliases": self.old_urls(data, _held(data)),
             "written_slug": str(data["slug"]).strip() or None if isinstance(data.get("slug"), (str, int)) else None,
+            "utc_date": self.utc_date,
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
         self.warn_outlet_in_title(title, meta["source"])
@@ -1295,6 +1301,8 @@ class _Reader:
         if key == "date" and key not in data and (published := self.publication(data)) is not None:
             named, value = published  # (a clipping's `published:`: a message on its value names that key and line)
             self.lines.setdefault("date", self.lines.get(named))  # (a later message on the date names its line)
+        if key == "date":
+            self.utc_date = _in_utc(value)
         if key == "updated" and key not in data and (modified := self.date_like(data, MODIFICATION_KEYS)) is not None:
             value = modified[1]  # (Hugo's `lastmod:`)
             self.lines.setdefault("updated", self.lines.get(modified[0]))
@@ -2114,6 +2122,16 @@ def _whole_minutes(moment: datetime) -> datetime:
     if offset is None or not offset.seconds % 60:
         return moment
     return moment.replace(tzinfo=dt_timezone(timedelta(minutes=round(offset.total_seconds() / 60))))
+
+
+def _in_utc(value: Any) -> bool:
+    """Whether a date is written in UTC (`2021-03-07T22:30:00Z`), which `parse_date` gives in the site's zone."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return False
+    return isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() == timedelta(0)
 
 
 def outside_calendar(value: Any, timezone: str) -> bool:

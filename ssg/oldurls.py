@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .hugo import term_path
@@ -176,17 +177,23 @@ def _jekyll_categories(article: Article) -> str:
     return jekyll_categories(article.source_path, article.extra)
 
 
+def _day(article: Article) -> datetime:
+    """The article's date as Hugo read it: a date written in UTC (`Z`) kept UTC's day, which ssg shows in the site's
+    zone (`2021-03-07T22:30:00Z` was /2021/03/07/ in Hugo, the 8th in Moscow)."""
+    return article.date.astimezone(UTC) if article.utc_date else article.date
+
+
 # Go's names, whatever the machine's locale (`strftime("%B")` spells the month in its language).
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 HUGO_MAKERS: dict[str, Callable[[Article], str]] = {
-    "year": lambda a: str(a.date.year),
-    "month": lambda a: f"{a.date.month:02d}",
-    "monthname": lambda a: _MONTHS[a.date.month - 1],
-    "day": lambda a: f"{a.date.day:02d}",
-    "weekday": lambda a: str(a.date.isoweekday() % 7),
-    "weekdayname": lambda a: _WEEKDAYS[a.date.weekday()],
-    "yearday": lambda a: str(a.date.timetuple().tm_yday),
+    "year": lambda a: str(_day(a).year),
+    "month": lambda a: f"{_day(a).month:02d}",
+    "monthname": lambda a: _MONTHS[_day(a).month - 1],
+    "day": lambda a: f"{_day(a).day:02d}",
+    "weekday": lambda a: str(_day(a).isoweekday() % 7),
+    "weekdayname": lambda a: _WEEKDAYS[_day(a).weekday()],
+    "yearday": lambda a: str(_day(a).timetuple().tm_yday),
     "section": lambda a: (_hugo_file(a)[0] or [""])[0],
     "sections": lambda a: "/".join(_hugo_file(a)[0]),
     "title": lambda a: a.title,

@@ -937,3 +937,31 @@ def test_old_urls_of_no_known_pattern_are_errors(project, written, error):
     text = (project.root / "site.yaml").read_text(encoding="utf-8")
     (project.root / "site.yaml").write_text(text + f"old_urls: {written}\n", encoding="utf-8")
     assert problems(project)[0].startswith(f"site.yaml:{text.count(chr(10)) + 1}: old_urls: {error}")
+
+
+def test_a_hugo_address_has_the_day_of_a_date_written_in_utc(project, monkeypatch):
+    """A date written in UTC (`Z`, as exporters write them) is shown in the site's zone, which is the next day late at
+    night in Moscow; Hugo 0.111 kept UTC's day in the URL (its public/2021/03/07/late/). On a disk whose names ignore
+    case (a Mac's), an old address that is the article's own in other capitals would be written over its page: left out."""
+    project.write(
+        {
+            "content/posts/late.md": article("Late", "2021-03-07T22:30:00Z"),
+            "content/posts/Moon.md": article("Moon", "2021-03-09T10:00:00+03:00"),
+        }
+    )
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    options = "permalink: '{year}/{month}/{day}/{slug}/'\nold_urls: {hugo: '/:year/:month/:day/:slug/'}\n"
+    (project.root / "site.yaml").write_text(text + options, encoding="utf-8")
+    assert project.build().warnings == []
+    assert redirect(project, "2021/03/07/late/index.html")[1] == "https://example.org/2021/03/08/late/"
+    assert not (project.public / "2021/03/09/moon/index.html").read_text(encoding="utf-8").count("refresh")
+    (project.root / "site.yaml").write_text(
+        text + "permalink: '{year}/{month}/{day}/{slug}.html'\nold_urls: {jekyll: date}\n", encoding="utf-8"
+    )
+    project.build()
+    assert redirect(project, "2021/03/09/Moon.html")[1] == "https://example.org/2021/03/09/moon.html"
+    monkeypatch.setattr("ssg.build._ignores_case", lambda root: True)
+    project.write({"content/posts/Moon.md": article("Moon", "2021-03-09T10:00:00+03:00", body="Edited.")})  # (a build to make)
+    assert project.build().pages.get("redirect") is None
+    assert not (project.public / "2021/03/09/Moon.html").exists()
+    assert "refresh" not in (project.public / "2021/03/09/moon.html").read_text(encoding="utf-8")
