@@ -109,7 +109,10 @@ def old_url_case_clashes(pages: list[Page], written: set[str], shown_as: str) ->
     for page in upper:
         if folded[page.file.lower()] > 1:
             other = min(path for path in written if path.lower() == page.file.lower() and path != page.file)
-            owner = next(_owner(p, shown_as) for p in pages if p.file == other)
+            there = next(p for p in pages if p.file == other)
+            if page.context["alias"].key == "old_urls" and _source_of(there) == _source_of(page):
+                continue  # (Jekyll's `Big-News.html` of ssg's `big-news.html`, made for every such article: docs/content.md)
+            owner = _owner(there, shown_as)
             what = (
                 f"differs from /{other.removesuffix('index.html')}, the URL of {owner}, only in capitals: a host that ignores case, or a copy "
                 "of the site on a Mac or Windows, holds one file for the two (remove the old URL here, or ask the host to "
