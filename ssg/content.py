@@ -408,6 +408,37 @@ def from_record(source_path: str, key: str, record: dict) -> Article | Standalon
     return (StandalonePage if record["meta"].get("page") else Article).from_record(source_path, key, record)
 
 
+# The keys `_own_keys_in_any_case` reads in any case: ssg's own, a page's, and the page marks (Hugo's `Type: page`).
+_CASELESS_KEYS = {key.casefold(): key for key in (*KNOWN_KEYS, *PAGE_KEYS, *PAGE_MARKS)}
+
+
+def _own_keys_in_any_case(data: dict, lines: dict[str, int]) -> tuple[dict, tuple[int | None, str, str] | None]:
+    """`data` with ssg's own keys written in another case (`Draft: true`, `Tags: [A]`) under their own names, `lines`
+    renamed alike; or, where one key is written in two spellings, (line, key, message) of the error. Hugo reads
+    front-matter keys in any case: a moved draft written `Draft: true` was published here, untagged, with a warning
+    alone. Two spellings of one key are an error naming both lines, as neither can be known to be the one meant."""
+    if all(not isinstance(key, str) or key in _CASELESS_KEYS.values() or key.casefold() not in _CASELESS_KEYS for key in data):
+        return data, None
+    folded: dict = {}
+    written: dict[str, str] = {}
+    for key, value in data.items():
+        own = _CASELESS_KEYS.get(key.casefold()) if isinstance(key, str) else None
+        if own is None:
+            folded[key] = value
+            continue
+        if own in written:
+            first, second = written[own], key
+            where = [lines.get(first), lines.get(second)]
+            at = " and ".join(f"line {line}" for line in where if line) or "the front matter"
+            message = f"{first}: and {second}: ({at}) are one key, {own}:, written twice: keep one, as {own}:"
+            return data, (max((line for line in where if line), default=None), own, message)
+        written[own] = key
+        folded[own] = value
+        if key != own and key in lines:
+            lines[own] = lines.pop(key)
+    return folded, None
+
+
 def is_page(source_path: str, data: dict) -> bool:
     """Whether a content file is a standalone page (`StandalonePage`) rather than an article: it is under
     content/pages/ (at any depth), or its front matter says `type: page` or `layout: page`; not one that says `type:
@@ -595,6 +626,10 @@ class _Reader:
         if not isinstance(data, dict):
             return self.failed(Problem(self.path, 2, None, "front matter must be YAML keys and values (title: ..., date: ...)"))
         self.lines, self.end_line, self.pelican = front.lines, front.end_line, front.pelican
+        if not front.pelican:  # (Pelican's header keys are read in any case already: `pelican.read_header`)
+            data, twice = _own_keys_in_any_case(data, self.lines)
+            if twice is not None:
+                return self.failed(Problem(self.path, twice[0], twice[1], twice[2]))
         self.body = body  # (for the message of a missing title: `title_hint`)
         self.front_text = text[: len(text) - len(body)]  # (for the message of a text field YAML read as another type)
         self.warn_comments(text)
@@ -1147,7 +1182,7 @@ class _Reader:
         line = self.lines.get(key)
         lines = self.front_text.split("\n")
         found = key_value(lines[line - 1]) if line and line <= len(lines) else None
-        if found is None or found[0] != key or not found[1]:
+        if found is None or found[0].casefold() != key or not found[1]:
             return ""
         return f" (YAML reads {found[1]} as {_kind(value)}; for the text, put it in quotes: {key}: {quoted(found[1])})"
 
