@@ -1307,6 +1307,8 @@ class _RefCollector:
                 self.loopback.append(url)
             return url
         fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if fragment and _in_template_tag(url, url.index("#")):  # `{{< ref "x.md#intro" >}}`: the tag's, whole
+            return self.content_file(url, posixpath.join(self.base, url), "")
         if url[:1] in "{|" and (pelican := pelican_link(url)) is not None:
             try:
                 return self.pelican(*pelican)
@@ -1447,6 +1449,13 @@ def srcset_candidates(value: str) -> list[tuple[str, str]]:
     return candidates
 
 
+def _in_template_tag(url: str, at: int) -> bool:
+    """Whether `url[at]` is inside a Hugo shortcode or Liquid tag (`{{< ref "x.md#intro" >}}`): a link's `#` there
+    is no fragment of it, and the tag split there was named by half (`2021/{{< ref "x.md`), as no published article."""
+    before = url[:at]
+    return before.count("{{") > before.count("}}") or before.count("{%") > before.count("%}")
+
+
 class _RawHtmlRefs(Postprocessor):
     """The same for HTML written in the article (a pasted `<img src="map.png">`, `<a href="other.md">`), which
     Markdown passes through as text: run once it is back in place, only when the article has some."""
@@ -1458,12 +1467,15 @@ class _RawHtmlRefs(Postprocessor):
     def run(self, text: str) -> str:
         if not self.md.htmlStash.html_counter:
             return text
-        text = _HTML_REF.sub(lambda m: m[1] + m[2] + self._rewritten(m[3]) + m[2], text)
-        text = _HTML_POSTER.sub(lambda m: m[1] + m[2] + self._rewritten(m[3]) + m[2], text)
+        text = _HTML_REF.sub(lambda m: m[1] + m[2] + self._rewritten(m[3], m[2]) + m[2], text)
+        text = _HTML_POSTER.sub(lambda m: m[1] + m[2] + self._rewritten(m[3], m[2]) + m[2], text)
         return _HTML_SRCSET.sub(lambda m: m[1] + m[2] + self._srcset(m[3]) + m[2], text)
 
-    def _rewritten(self, value: str) -> str:
-        return html.escape(self.refs.rewrite(html.unescape(value)), quote=False)
+    def _rewritten(self, value: str, quote_mark: str) -> str:
+        """The attribute's value rewritten, escaped again as the value of an attribute in `quote_mark`: a `"` it held
+        (as `&quot;`; Markdown's own links are in this text too) ended the attribute where it was written back raw."""
+        rewritten = html.escape(self.refs.rewrite(html.unescape(value)), quote=False)
+        return rewritten.replace(quote_mark, "&quot;" if quote_mark == '"' else "&#x27;")
 
     def _srcset(self, value: str) -> str:
         """Each candidate's URL rewritten; a marker's path percent-encoded (`urls.resolve_refs` decodes it)."""

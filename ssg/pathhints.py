@@ -176,11 +176,12 @@ def template_link_hint(articles: ContentPaths, content_dir: str, article_path: s
     told = f"{tag[0]} is {template_kind(tag[0])}, which ssg does not fill in"
     words = tag_words(tag[0])
     if words[:1] in (["ref"], ["relref"], ["post_url"]) and len(words) > 1:  # Hugo's `ref "x"`, Jekyll's `post_url x`
-        name = words[1].strip("/")
+        name, mark, fragment = words[1].partition("#")  # (`ref "x.md#intro"`: the link is the file's, and its #intro)
+        name = name.strip("/")
         found = _article_named(articles, name)
         if found is None:
             return f"{told}: link to the article's file, as a path from this one ({name} is no published article's file)"
-        return f"{told}: link to the article's file, {relative(article_path, found)} ({content_dir}/{found})"
+        return f"{told}: link to the article's file, {relative(article_path, found)}{mark}{fragment} ({content_dir}/{found})"
     if path := _NAMES_PATH.fullmatch(tag[0]):
         return f"{told}: write the path it names, {path[1]}{target[tag.end() :]}"
     rest = target[tag.end() :]  # `{{ site.baseurl }}/images/x.jpg`: the rest is the path

@@ -709,6 +709,31 @@ def _paired_blocks(text: str) -> str:
     return _PAIRED.sub(made, text)
 
 
+# A shortcode as an HTML attribute's value, as Hugo's docs write a link (`<a href="{{< ref "x.md" >}}">`): its own
+# quotes end the attribute, and its `<` is none Markdown reads in a tag, so the tag showed as text and its `</a>` was
+# "closing nothing".
+_IN_ATTRIBUTE = re.compile(r'(<[a-zA-Z][^<>\n]*?\s(?:href|src)\s*=\s*)"(\{\{<[^\n]*?>\}\}|\{\{%[^\n]*?%\}\})"')
+
+
+def _attribute_shortcodes_escaped(lines: list[str]) -> list[str]:
+    """`lines` with each shortcode written as an attribute's value escaped as one (`href="{{&lt; ref &quot;x.md&quot;
+    &gt;}}"`): the tag is then HTML, and its link one to a file named as the shortcode, which the build's check of
+    links names with the file to link, as it names a Markdown link's `({{< ref "x.md" >}})`. Not in code."""
+    fence = ""
+    out = []
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening[1].startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+        elif opening:
+            fence = opening[1]
+        elif not line.startswith(("    ", "\t")):
+            line = _IN_ATTRIBUTE.sub(lambda m: m[0] if m.string[: m.start()].count("`") % 2 else f'{m[1]}"{html.escape(m[2])}"', line)
+        out.append(line)
+    return out
+
+
 class _TemplateBlocks(Preprocessor):
     """Before fenced code is found: Jekyll's `{% raw %}` blocks, Hugo's escaped shortcodes, and both's highlight blocks
     (a document without `{%` or `{{` pays nothing); notes whether a shortcode is left for `_HugoShortcodes`."""
@@ -731,6 +756,8 @@ class _TemplateBlocks(Preprocessor):
         if hugo and ("comment" in text or "details" in text):
             text = _paired_blocks(text)
         self.found.hugo = "{{<" in text or "{{%" in text
+        if self.found.hugo and "=" in text and _IN_ATTRIBUTE.search(text):
+            text = "\n".join(_attribute_shortcodes_escaped(text.split("\n")))
         return _highlights_as_fences(text.split("\n")) if liquid or self.found.hugo else text.split("\n")
 
 

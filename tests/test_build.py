@@ -361,6 +361,32 @@ def test_a_link_written_as_template_code_is_told_what_file_or_path_it_names(proj
     ]
 
 
+def test_a_ref_with_an_anchor_or_in_an_html_attribute_is_told_the_file_to_link(project):
+    """A user trial moving from Hugo: `({{< ref "target.md#intro" >}})` was split at its `#`, its link written with a
+    raw `"` in the attribute, and the warning named half the shortcode ('2021/{{< ref "target.md') as no published
+    article; `<a href="{{< ref "target.md" >}}">`, Hugo's documented form, showed as text with "</a> closes nothing"."""
+    body = 'Read <a href="{{< ref "target.md" >}}">the earlier report</a> first.\n\nAnchor: [sec]({{< ref "target.md#intro" >}})'
+    project.write({"content/2021/target.md": article("Target", "2021-01-08"), "content/2021/attr.md": article("A", "2021-01-09", body)})
+    with pytest.raises(ContentError) as error:
+        project.build()
+    told = "is a Hugo shortcode, which ssg does not fill in: link to the article's file"
+    assert str(error.value).split("\n") == [
+        f'content/2021/attr.md:6: linked file \'2021/{{{{< ref "target.md" >}}}}\' not found ({{{{< ref "target.md" >}}}} {told}, target.md (content/2021/target.md))',
+        f'content/2021/attr.md:8: linked file \'2021/{{{{< ref "target.md#intro" >}}}}\' not found ({{{{< ref "target.md#intro" >}}}} {told}, target.md#intro (content/2021/target.md))',
+    ]
+
+
+def test_a_links_path_holding_quotes_or_ampersands_is_escaped_in_its_attribute(project):
+    """The link's path was written back into its `href` as the HTML text it was read from, `"` raw where there was
+    raw HTML in the article (ending the attribute early), and `&quot;`, `&amp;` percent-encoded where not: a link to
+    `a&b.md` led to no article."""
+    body = '[a](<a&b.md>) <b>x</b> [c](<we"ird.md#x>)'
+    project.write({"content/2021/a&b.md": article("AB", "2021-01-08"), "content/2021/amp.md": article("Amp", "2021-01-09", body)})
+    project.build()
+    page = project.page("2021/01/09/amp/")
+    assert '<p><a href="../../08/a-b/">a</a> <b>x</b> <a href="#ssg-not-published:2021/we%22ird.md">c</a></p>' in page
+
+
 def test_a_missing_file_is_reported_on_every_line_that_links_it_not_where_its_name_is_text(project):
     body = (
         'The file map.png is lost.\n\n![Map](map.png)\n\nAgain: ![Map again](map.png "the map")\n\nSee [the map][map].\n\n[map]: map.png\n'
