@@ -24,7 +24,7 @@ from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
 from .content import Article, Day, StandalonePage, source_host
 from .errors import ConfigError, Problem, with_lines
 from .fingerprints import by_identity
-from .load import other_article_files
+from .load import other_article_files, pelican_html
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .scripts import ByLetters, composed, lookalikes, reads_as_cyrillic, twin_spelling
@@ -159,7 +159,8 @@ def check_content_dir(config: Config) -> None:
 
 
 def unread_articles(config: Config, any_read: bool) -> list[Problem]:
-    """A warning for each file of the content folder that starts with front matter but is not Markdown
+    """A warning for each file of the content folder that starts with front matter but is not Markdown, or is Pelican's
+    article in reStructuredText or HTML
     (`load.other_article_files`): a Jekyll post written in HTML (as WordPress imports make them) was left out without
     a word, the site built empty. And one for an archive with no article at all (`any_read`: some file read, well or
     not)."""
@@ -168,6 +169,16 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
         name = PurePosixPath(path)
         if name.suffix.lower() in ARTICLE_SUFFIXES:
             message = f"not read: ssg reads articles from files whose names end in {name.suffix.lower()}, in lower case: rename it to {name.stem}{name.suffix.lower()}"
+        elif name.suffix.lower() == ".rst":  # (one message for every such file, which the list's tally groups)
+            message = (
+                "not read: ssg reads articles from Markdown files, not reStructuredText: convert it "
+                "(pandoc -f rst -t markdown), then write its title and :date: as front matter (Title: ..., Date: ...)"
+            )
+        elif pelican_html(str(config.content_path / path)):
+            message = (
+                "not read: an article in HTML (Pelican's), and ssg reads articles from Markdown files: convert it "
+                "(pandoc -f html -t markdown), then write its <title> and <meta> date and tags as front matter (Title: ..., Date: ...)"
+            )
         else:
             message = (
                 "not read: it has front matter, but ssg reads articles from Markdown files (.md): "

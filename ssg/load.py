@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -172,12 +173,14 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
     return dict(sorted(found.items()))
 
 
-# Files a Jekyll or Hugo archive holds articles in that ssg does not read (Markdown is `ARTICLE_SUFFIXES`).
+# Files a Jekyll, Hugo or Pelican archive holds articles in that ssg does not read (Markdown is `ARTICLE_SUFFIXES`).
 OTHER_ARTICLE_SUFFIXES = (".html", ".htm", ".textile", ".txt", ".adoc", ".asciidoc", ".rst", ".org")
 
 
 def other_article_files(content_dir: Path) -> list[str]:
-    """The files under content/ that start with front matter (`---`, `+++`) but are not Markdown, and the Markdown
+    """The files under content/ that start with front matter (`---`, `+++`) but are not Markdown, Pelican's articles
+    in reStructuredText (`.rst`, every one: its metadata is a field list under the title) and in HTML (`pelican_html`),
+    and the Markdown
     files whose suffix is not in lower case (`Статья.MD`, as Windows, whose names ignore case, saves them), where
     `content_stats` would list them (the same folders and names skipped), as sorted forward-slash paths: a walk of
     the whole folder, that reads the first line of each such file (`ssg check`, a build that found no article)."""
@@ -197,9 +200,25 @@ def other_article_files(content_dir: Path) -> list[str]:
                     first = file.readline().strip().removeprefix(b"\xef\xbb\xbf")
             except OSError:
                 continue
-            if first in (b"---", b"+++"):
+            if first in (b"---", b"+++") or name.lower().endswith(".rst") or pelican_html(os.path.join(folder, name)):
                 found.append(Path(folder, name).relative_to(content_dir).as_posix())
     return sorted(found)
+
+
+# Pelican's metadata in an HTML article's head (`<meta name="date" content="2021-01-04">`, `tags`), which its HTMLReader
+# reads: an article, as a `.md` file's front matter makes one.
+_PELICAN_META = re.compile(rb"""<meta\s+name\s*=\s*["']?(?:date|tags)\b""", re.I)
+
+
+def pelican_html(path: str) -> bool:
+    """Whether the HTML file at `path` is Pelican's article: a `<meta name="date">` or `"tags"` in its first 4 KB."""
+    if not path.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with open(path, "rb") as file:
+            return _PELICAN_META.search(file.read(4096)) is not None
+    except OSError:
+        return False
 
 
 def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterable[str | Path]) -> dict[str, tuple[int, int]]:

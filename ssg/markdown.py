@@ -41,8 +41,10 @@ from .pelican import link as pelican_link
 from .scripts import composed
 from .shortcodes import CODE, HTML_TAG, RAW_MARK, ShortcodesExtension, template_tags
 
-# The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them.
-ARTICLE_SUFFIXES = (".md", ".markdown")
+# The names of article files: `.markdown` too, as Jekyll writes its posts (`jekyll new`) and Hugo reads them, and the
+# other suffixes Pelican reads as Markdown (its MarkdownReader's `.mdown`, `.mkd`, ...), whose articles were left out
+# without a word.
+ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
 REF_PREFIX = "ssg-ref:"
 REF_ARTICLE = REF_PREFIX + "article:"
 REF_FILE = REF_PREFIX + "file:"

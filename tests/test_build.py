@@ -441,6 +441,42 @@ def test_a_markdown_file_whose_suffix_is_in_capitals_is_warned_of_by_check(proje
     assert "Статья" in project.page("2021/01/01/statya/")
 
 
+def test_pelicans_markdown_suffixes_are_articles_and_its_rst_and_html_articles_are_told_not_read(project):
+    """A user trial moving from Pelican: `.mdown` and `.mkd` articles (Markdown, to Pelican) were left out, and `.rst`
+    and HTML ones (`<meta name="date">`) too, without a word; an archive of only those was told it had no articles."""
+    rst = "RST title\n#########\n\n:date: 2021-01-03\n:tags: a\n\nText.\n"
+    html = '<html><head><title>H</title><meta name="date" content="2021-01-04"></head><body>x</body></html>'
+    project.write({"content/rst.rst": rst, "content/two.rst": rst, "content/h.html": html, "content/page.html": "<p>x</p>\n"})
+    told_rst = (
+        "not read: ssg reads articles from Markdown files, not reStructuredText: convert it (pandoc -f rst -t markdown), "
+        "then write its title and :date: as front matter (Title: ..., Date: ...)"
+    )
+    expected = [
+        "content/h.html:1: not read: an article in HTML (Pelican's), and ssg reads articles from Markdown files: convert it "
+        "(pandoc -f html -t markdown), then write its <title> and <meta> date and tags as front matter (Title: ..., Date: ...)",
+        f"content/rst.rst:1: {told_rst}",
+        f"content/two.rst:1: {told_rst}",
+    ]
+    assert [str(w) for w in project.build().warnings] == expected
+    project.write(
+        {
+            "content/mdown.mdown": "Title: Mdown\nDate: 2021-01-01\n\nText.\n",
+            "content/2021/mkd.mkd": article("Mkd", "2021-01-02"),
+            "content/2021/mkdn.mkdn": article("Mkdn", "2021-01-02"),
+            "content/2021/mdwn.mdwn": article("Mdwn", "2021-01-02"),
+        }
+    )
+    result = project.build(dry_run=True)
+    assert [str(w) for w in result.warnings] == expected
+    project.build()
+    assert [project.page(p).count("<h1") for p in ("2021/01/01/mdown/", "2021/01/02/mkd/", "2021/01/02/mkdn/", "2021/01/02/mdwn/")] == [
+        1,
+        1,
+        1,
+        1,
+    ]
+
+
 def test_an_article_in_a_file_that_is_not_markdown_is_warned_of_not_dropped_silently(project):
     """A Jekyll post in HTML (as WordPress imports make them) was left out without a word: the site built empty."""
     post = "---\nlayout: post\ntitle: Proton launch\n---\n<p>Proton flew.</p>\n"
