@@ -868,6 +868,8 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
             ", ".join(
                 option_text(name, value)
                 if name in ("languages", "old_urls")
+                else f"feeds: {{old_paths: [{', '.join(value['old_paths'])}]}} (the old site's feed, kept for its readers)"
+                if name == "feeds"
                 else f"{name}: {list(value) if isinstance(value, tuple) else value}"
                 for name, value in old.values.items()
             )

@@ -90,6 +90,7 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
             wanted["permalink"] = patterns[section]
     _hugo_article_urls(data, wanted)
     _hugo_tag_urls(data, wanted, left)
+    _hugo_feed(data, wanted)
     return path.name, wanted, left
 
 
@@ -108,6 +109,31 @@ def _hugo_article_urls(data: dict, wanted: dict) -> None:
     if data.get("defaultcontentlanguageinsubdir") is True and isinstance(lang, str) and "languages" not in wanted:
         pattern = f"/{lang}{pattern}"  # (its one language's folder; a bilingual site's are made for each article)
     wanted["old_urls"] = {"hugo": pattern}
+
+
+def _hugo_feed(data: dict, wanted: dict) -> None:
+    """`feeds: {old_paths: [index.xml]}`: where Hugo wrote the site's RSS feed, which readers subscribed to follow no
+    redirect page (`/index.xml`; `rss.xml` where `[outputFormats.RSS] baseName = "rss"`; under the language's folder
+    with `defaultContentLanguageInSubdir`); none where the home page has no RSS (`disableKinds`, `[outputs] home`)."""
+    lowered = _lowered(data)
+    disabled = lowered.get("disablekinds")
+    if isinstance(disabled, list) and "rss" in [str(kind).lower() for kind in disabled]:
+        return
+    home = _lowered(lowered.get("outputs")).get("home")
+    if isinstance(home, list) and "rss" not in [str(kind).lower() for kind in home]:
+        return
+    name = _lowered(_lowered(lowered.get("outputformats")).get("rss")).get("basename")
+    path = f"{name if isinstance(name, str) and name.strip('/ ') else 'index'}.xml"
+    lang = data.get("defaultcontentlanguage") or "en"
+    if data.get("defaultcontentlanguageinsubdir") is True and isinstance(lang, str):
+        path = f"{lang}/{path}"
+    if path != "feed.xml":  # (ssg's own feed's address: kept as it is)
+        wanted["feeds"] = {"old_paths": [path]}
+
+
+def _lowered(table: Any) -> dict:
+    """A TOML or YAML table with its keys in lower case, as Hugo reads them; {} for what is no table."""
+    return {str(key).lower(): value for key, value in table.items()} if isinstance(table, dict) else {}
 
 
 def _hugo_languages(data: dict, wanted: dict) -> None:
@@ -206,6 +232,11 @@ def _pelican(folder: Path) -> tuple[str, dict, list[str]] | None:
     else:
         wanted["permalink"] = written
     _pelican_tag_urls(settings, wanted, left)
+    # The site's feeds, which readers subscribed to follow no redirect page: `FEED_ALL_ATOM` (`feeds/all.atom.xml`
+    # unless set otherwise, or None) and the others Pelican writes where they are set.
+    feeds = [settings.get("FEED_ALL_ATOM", "feeds/all.atom.xml")] + [settings.get(key) for key in ("FEED_ATOM", "FEED_ALL_RSS", "FEED_RSS")]
+    if paths := [path.lstrip("/") for path in feeds if isinstance(path, str) and path.strip("/ ")]:
+        wanted["feeds"] = {"old_paths": paths}
     lang_pattern = settings.get("ARTICLE_LANG_URL", "{slug}-{lang}.html")  # (the other languages' articles, Pelican's default)
     if isinstance(lang_pattern, str) and lang_pattern != pattern:
         wanted["lang_permalink"] = re.sub(r"{([^}]*)}", lambda m: _PELICAN_FIELDS.get(m[1], m[0]), lang_pattern)

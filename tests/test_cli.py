@@ -1566,7 +1566,8 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     result = run("init", str(hugo))
     assert (
         "read config.toml: site.yaml takes title: Архив, base_url: https://news.example.org/, lang: ru, permalink: {year}/{month}/{slug}/, "
-        "old_urls: {hugo: '/:year/:month/:slug/'}, old_tag_urls: ['/tags/{hugo}/', '/tags/{hugo}/index.xml']\n"
+        "old_urls: {hugo: '/:year/:month/:slug/'}, old_tag_urls: ['/tags/{hugo}/', '/tags/{hugo}/index.xml'], "
+        "feeds: {old_paths: [index.xml]} (the old site's feed, kept for its readers)\n"
         "  old_urls: each article's address on the Hugo site (/:year/:month/:slug/, made as Hugo made it) gets a page that "
         "redirects to the article, where ssg's permalink: puts it elsewhere\n"
     ) in result.output
@@ -1678,7 +1679,8 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
     result = run("init", str(pelican))
     assert (
         "read pelicanconf.py and publishconf.py: site.yaml takes title: Архив, timezone: Europe/Moscow, "
-        "base_url: https://archive.example.org/, lang: ru, permalink: {year}/{slug}.html, old_tag_urls: ['/tag/{pelican}.html']\n"
+        "base_url: https://archive.example.org/, lang: ru, permalink: {year}/{slug}.html, old_tag_urls: ['/tag/{pelican}.html'], "
+        "feeds: {old_paths: [feeds/all.atom.xml]} (the old site's feed, kept for its readers)\n"
     ) in result.output
     assert "  not taken: lang_permalink: {slug}-{lang}.html places the articles of the site's other languages" in result.output
     assert run("-C", str(pelican), "build").exit_code == 0
@@ -1699,6 +1701,33 @@ def test_init_in_a_moved_archive_takes_its_generators_settings(tmp_path):
         assert run("-C", str(other), "build").exit_code == 0
         assert taken is None or (other / "public/tag/roskosmos.html").is_file()
     assert '<time datetime="2020-10-14T08:45:00+03:00">' in (pelican / "public/2020/rokot.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("file", "settings", "old_paths"),
+    [
+        ("config.toml", "", ["index.xml"]),  # (Hugo's RSS of the home page)
+        ("config.toml", 'disableKinds = ["RSS"]\n', None),
+        ("config.toml", '[outputs]\n  home = ["HTML"]\n', None),
+        ("config.toml", '[outputFormats.RSS]\n  baseName = "rss"\n', ["rss.xml"]),
+        ("config.toml", '[outputFormats.RSS]\n  baseName = "feed"\n', None),  # (ssg's own feed's address)
+        ("config.toml", 'defaultContentLanguage = "ru"\ndefaultContentLanguageInSubdir = true\n', ["ru/index.xml"]),
+        ("pelicanconf.py", "", ["feeds/all.atom.xml"]),  # (Pelican's default FEED_ALL_ATOM)
+        ("pelicanconf.py", "FEED_ALL_ATOM = None\n", None),
+        ("pelicanconf.py", "FEED_ALL_ATOM = 'feeds/all.atom.xml'\nFEED_RSS = 'feeds/rss.xml'\n", ["feeds/all.atom.xml", "feeds/rss.xml"]),
+    ],
+)
+def test_init_keeps_the_old_sites_feed_for_its_readers(tmp_path, file, settings, old_paths):
+    """A user trial: `ssg init` kept a moved archive's tag feeds (old_tag_urls:) but not the site's own, which readers
+    subscribed to follow no redirect page: `feeds: {old_paths: ...}`, as docs/content.md says to write, is taken."""
+    site = tmp_path / "old"
+    site.mkdir()
+    (site / file).write_text(f'title = "X"\n{settings}' if file == "config.toml" else f"SITENAME = 'X'\n{settings}")
+    result = run("init", str(site))
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((site / "site.yaml").read_text()).get("feeds", {}).get("old_paths") == old_paths
+    told = f"feeds: {{old_paths: [{', '.join(old_paths)}]}} (the old site's feed, kept for its readers)" if old_paths else "feeds:"
+    assert (told in result.output) == bool(old_paths), result.output
 
 
 @pytest.mark.parametrize("clock", ["2026-12-06", "2026-12-06T12:00:00", "tomorrow"])
