@@ -2072,6 +2072,13 @@ def body_line(text: str, tag: str, end_line: int | None) -> int | None:
     line = next((n for n, line in below if tag in " ".join(line.split())), None)
     if line is None and tag.startswith("["):  # (WordPress's, as lezoo's converter escapes it: `\[gallery ids="1"\]`)
         line = next((n for n, line in below if tag in " ".join(markdown_unescaped(line).split())), None)
+    if line is None and "\n" not in tag:  # (a shortcode over several lines, `{{< notice` and its parameters below: its first)
+        starts, joined = [], ""
+        for n, written in below:
+            starts.append((len(joined), n))
+            joined += " ".join(written.split()) + " "
+        found = joined.find(tag)
+        line = max((n for start, n in starts if start <= found), default=None) if found >= 0 else None
     return line
 
 

@@ -715,6 +715,37 @@ def _paired_blocks(text: str) -> str:
 _IN_ATTRIBUTE = re.compile(r'(<[a-zA-Z][^<>\n]*?\s(?:href|src)\s*=\s*)"(\{\{<[^\n]*?>\}\}|\{\{%[^\n]*?%\}\})"')
 
 
+# A shortcode's opening left open at the end of its line (`{{< figure`, its parameters on the lines below, as Hugo reads
+# them): Markdown read the lines as a paragraph and `>}}` as a quote, and the figure showed as text.
+_OPEN_AT_END = re.compile(r"\{\{(?:<(?:(?!>\}\})[^\n])*|%(?:(?!%\}\})[^\n])*)$", re.M)
+_MOST_LINES = 20  # (a shortcode's parameters: a figure's are a handful; an opening never closed is no shortcode)
+
+
+def _shortcodes_on_one_line(lines: list[str]) -> list[str]:
+    """`lines` with each shortcode written over several lines joined into one (its parameters' lines in one line, as
+    written, separated by spaces), as Hugo reads it: not in code, and not across a blank line."""
+    out: list[str] = []
+    fence = ""
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        at += 1
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening[1].startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+        elif opening:
+            fence = opening[1]
+        elif (open_ := _OPEN_AT_END.search(line)) and not line[: open_.start()].count("`") % 2:
+            closer = ">}}" if open_[0][2] == "<" else "%}}"
+            end = next((n for n in range(at, min(at + _MOST_LINES, len(lines))) if closer in lines[n] or not lines[n].strip()), None)
+            if end is not None and lines[end].strip():
+                line = " ".join([line.rstrip(), *(part.strip() for part in lines[at : end + 1])])
+                at = end + 1
+        out.append(line)
+    return out
+
+
 def _attribute_shortcodes_escaped(lines: list[str]) -> list[str]:
     """`lines` with each shortcode written as an attribute's value escaped as one (`href="{{&lt; ref &quot;x.md&quot;
     &gt;}}"`): the tag is then HTML, and its link one to a file named as the shortcode, which the build's check of
@@ -756,6 +787,8 @@ class _TemplateBlocks(Preprocessor):
         if hugo and ("comment" in text or "details" in text):
             text = _paired_blocks(text)
         self.found.hugo = "{{<" in text or "{{%" in text
+        if self.found.hugo and _OPEN_AT_END.search(text):
+            text = "\n".join(_shortcodes_on_one_line(text.split("\n")))
         if self.found.hugo and "=" in text and _IN_ATTRIBUTE.search(text):
             text = "\n".join(_attribute_shortcodes_escaped(text.split("\n")))
         return _highlights_as_fences(text.split("\n")) if liquid or self.found.hugo else text.split("\n")

@@ -2145,6 +2145,38 @@ def test_hugos_publish_and_expiry_dates_are_judged_by_each_build_not_by_the_read
     assert tree(project.public) == kept
 
 
+def test_a_hugo_shortcode_written_over_several_lines_renders_as_on_one(project):
+    """A user trial moving from Hugo: `{{< figure` with its parameters on the lines below and `>}}` on its own (which
+    Hugo renders as a figure) stayed text, `>}}` a quote, and the warning had no line and misquoted it ('... }}')."""
+    one = 'Docked.\n\n{{< figure src="dock.jpg" caption="Docking" >}}\n\nAfter {{< notice type="x" >}} end.\n'
+    several = 'Docked.\n\n{{< figure\n    src="dock.jpg"\n    caption="Docking"\n>}}\n\nAfter {{< notice\n  type="x"\n>}} end.\n'
+    several += '\n```\n{{< figure\n  src="x.jpg"\n>}}\n```\n'  # (in code: as written)
+    project.write(
+        {
+            "content/2021/one/index.md": article("One", "2021-05-24", one),
+            "content/2021/one/dock.jpg": b"jpeg",
+            "content/2021/several/index.md": article("Several", "2021-05-25", several),
+            "content/2021/several/dock.jpg": b"jpeg",
+        }
+    )
+    told = '{{< notice type="x" >}} is a Hugo shortcode, which ssg does not run: it shows as text (write Markdown or HTML in its place)'
+    assert [str(w) for w in project.build().warnings] == [
+        f"content/2021/one/index.md:10: {told}",
+        f"content/2021/several/index.md:13: {told}",
+    ]
+
+    def body(page: str) -> str:
+        return page.split("<p>Docked.</p>", 1)[1].split("end.</p>", 1)[0]
+
+    figure = body(project.page("2021/05/25/several/"))
+    assert (
+        figure == body(project.page("2021/05/24/one/")).replace("/one/", "/several/")
+        and "<figcaption>" in figure
+        and "<blockquote>" not in figure
+    )
+    assert "<pre><code>{{&lt; figure\n  src=&quot;x.jpg&quot;\n&gt;}}\n</code></pre>" in project.page("2021/05/25/several/")
+
+
 def test_a_hugo_figure_copies_and_links_its_picture_and_other_shortcodes_are_warned_on_their_lines(project):
     """A page bundle's picture shown only by `{{< figure >}}` was not copied: the shortcode was text."""
     body = (
