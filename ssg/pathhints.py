@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .markdown import ARTICLE_SUFFIXES
 from .scripts import composed
-from .shortcodes import LIQUID_TAG, tag_words, template_kind
+from .shortcodes import LIQUID_TAG, linked_article, template_kind
 from .site import Tag, tag_named
 
 # How close a file name must be to the one written to be suggested: a letter or two off in a name of ten or more.
@@ -174,11 +174,12 @@ def template_link_hint(articles: ContentPaths, content_dir: str, article_path: s
     if tag is None:
         return None
     told = f"{tag[0]} is {template_kind(tag[0])}, which ssg does not fill in"
-    words = tag_words(tag[0])
-    if words[:1] in (["ref"], ["relref"], ["post_url"]) and len(words) > 1:  # Hugo's `ref "x"`, Jekyll's `post_url x`
-        name, mark, fragment = words[1].partition("#")  # (`ref "x.md#intro"`: the link is the file's, and its #intro)
+    # Hugo's `ref "x"` (or `ref path="x"`), Jekyll's `post_url x` and `link _posts/x.md`
+    if (linked := linked_article(tag[0])) is not None:
+        name, mark, fragment = linked.partition("#")  # (`ref "x.md#intro"`: the link is the file's, and its #intro)
         name = name.strip("/")
-        found = _article_named(articles, name)
+        # (Jekyll's `link` names the file where Jekyll had it, `_posts/x.md`: moved into content/, it may be elsewhere)
+        found = _article_named(articles, name) or ("/" in name and _article_named(articles, posixpath.basename(name)) or None)
         if found is None:
             return f"{told}: link to the article's file, as a path from this one ({name} is no published article's file)"
         return f"{told}: link to the article's file, {relative(article_path, found)}{mark}{fragment} ({content_dir}/{found})"

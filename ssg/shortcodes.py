@@ -226,6 +226,17 @@ def tag_words(tag: str) -> list[str]:
     return [code.name, *code.positional] if code else []
 
 
+def linked_article(tag: str) -> str | None:
+    """The article file a link's template tag names (`tag_words`' tag): Hugo's `ref` and `relref` (`"x.md"`, or
+    `path="x.md"`), Jekyll's `post_url` (`2018-12-03-name`) and `link` (a path from the site's root,
+    `_posts/2021-03-06-name.md`); None for another tag."""
+    if tag.startswith("{%"):
+        words = _liquid_name(tag)
+        return words[1] if words[:1] in (["post_url"], ["link"]) and len(words) > 1 else None
+    code = _shortcode(tag)
+    return (code.get("path", 0) or None) if code and code.name in ("ref", "relref") else None
+
+
 # Hugo's shortcodes: `{{< name params >}}`, and `{{% name params %}}`, whose output Hugo reads as Markdown (for the
 # built-in ones ssg renders, the same). Parameters are positional or named (`key=value`), quoted with "", '' or ``.
 _QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|`[^`]*`'

@@ -376,6 +376,31 @@ def test_a_ref_with_an_anchor_or_in_an_html_attribute_is_told_the_file_to_link(p
     ]
 
 
+def test_jekylls_link_tag_and_a_ref_with_a_path_parameter_are_told_the_file_to_link(project):
+    """A user trial: `{% link _posts/2021-03-06-other.md %}` and `{{< ref path="d.md" >}}` were told "write the path it
+    stands for", where the file each names is known, as a plain `ref`'s error names it."""
+    body = '[o]({% link _posts/2021-03-06-other.md %}) [m]({% link _posts/2021-03-07-moved.md %})\n\n[d]({{< ref path="d.md" >}})'
+    project.write(
+        {
+            "content/_posts/2021-03-06-other.md": article("Other", "2021-03-06"),
+            "content/2021/2021-03-07-moved.md": article("Moved", "2021-03-07"),  # (moved out of _posts/)
+            "content/2021/d.md": article("D", "2021-03-08"),
+            "content/2021/a.md": article("A", "2021-05-24", body),
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    told = "which ssg does not fill in: link to the article's file"
+    assert str(error.value).split("\n") == [
+        "content/2021/a.md:6: linked file '2021/{% link _posts/2021-03-06-other.md %}' not found ({% link _posts/2021-03-06-other.md %} "
+        f"is a Liquid tag (Jekyll's), {told}, ../_posts/2021-03-06-other.md (content/_posts/2021-03-06-other.md))",
+        "content/2021/a.md:6: linked file '2021/{% link _posts/2021-03-07-moved.md %}' not found ({% link _posts/2021-03-07-moved.md %} "
+        f"is a Liquid tag (Jekyll's), {told}, 2021-03-07-moved.md (content/2021/2021-03-07-moved.md))",
+        'content/2021/a.md:8: linked file \'2021/{{< ref path="d.md" >}}\' not found ({{< ref path="d.md" >}} is a Hugo shortcode, '
+        f"{told}, d.md (content/2021/d.md))",
+    ]
+
+
 def test_a_links_path_holding_quotes_or_ampersands_is_escaped_in_its_attribute(project):
     """The link's path was written back into its `href` as the HTML text it was read from, `"` raw where there was
     raw HTML in the article (ending the attribute early), and `&quot;`, `&amp;` percent-encoded where not: a link to
