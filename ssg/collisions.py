@@ -188,6 +188,12 @@ def _collision(page: Page, first: Page, single_lang: str | None, first_owner: st
             f"{message}, its name in other capitals: a clone on a Mac or Windows, whose names ignore case, holds one file for "
             "the two, so keep one (git rm --cached the other there) or give it another name"
         )
+    if source and source != other and composed(source) == composed(other or ""):
+        # (`ёжик.md` saved on a Mac, its letters decomposed, beside the same name typed on Linux: two names that look one)
+        return (
+            f"{message}, the same name with its letters written otherwise: a Mac writes ё and й as two characters each "
+            "(decomposed), other systems as one, and both files are here; keep one (git rm --cached the other)"
+        )
     if page.kind == first.kind == "article" and langs[0] == langs[1] and _same_title(first, page):
         # (two editors who wrote up the same story, each in a file of their own, pulled each other's)
         return f"{message}, with the same title: if it is one story written twice, keep one file; if two, give one a `slug:` of its own"

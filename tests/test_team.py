@@ -617,3 +617,19 @@ def test_an_old_url_that_differs_from_a_page_only_in_capitals_is_told(project):
         "content/2021/launch.md, only in capitals: a host that ignores case, or a copy of the site on a Mac or Windows, "
         "holds one file for the two (remove the old URL here, or ask the host to redirect it)"
     ]
+
+
+def test_one_articles_name_saved_composed_and_decomposed_is_told_as_such(project):
+    """`ёжик.md` saved on a Mac (its ё decomposed) beside the same name typed on Linux: the error named two paths
+    that look the same, "set a different slug or date"."""
+    decomposed = unicodedata.normalize("NFD", "content/2021/ёжик.md")
+    project.write({"content/2021/ёжик.md": article("A", "2021-05-01"), decomposed: article("B", "2021-05-01")})
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    [problem] = caught.value.problems
+    assert problem.path != problem.message.split(" as ")[1].split(",")[0]  # (one of each: they look the same)
+    assert unicodedata.normalize("NFC", problem.message) == (
+        "has the same URL /2021/05/01/yozhik/ as content/2021/ёжик.md, the same name with its letters written otherwise: a "
+        "Mac writes ё and й as two characters each (decomposed), other systems as one, and both files are here; keep one "
+        "(git rm --cached the other)"
+    )
