@@ -44,6 +44,7 @@ from .markdown import (
     first_paragraph,
     front_links,
     is_script_url,
+    on_the_writers_disk,
     on_this_computer,
     render_markdown,
 )
@@ -927,6 +928,14 @@ class _Reader:
         """A warning on the line of each link to this computer: an address copied from the preview's tab
         (`http://127.0.0.1:8765/2019/07/16/x/`) reads well in the preview and leads every reader nowhere."""
         for link in dict.fromkeys(links):
+            if on_the_writers_disk(link):  # (Typora's `C:\Users\me\AppData\...\image.png` for a pasted picture)
+                name = re.split(r"[\\/]", link)[-1] or "its-name.png"
+                message = (
+                    f"links to {link}, a file on the writer's computer, which readers cannot reach: copy the file into "
+                    f"content/ beside the article and link to it there ({name})"
+                )
+                self.warn_on_line(text, link, message)
+                continue
             path = urlsplit(link).path or "/"
             message = (
                 f"links to {link}, an address on this computer (the preview's?), which readers cannot reach: link to the "

@@ -1305,7 +1305,7 @@ class _RefCollector:
         except ValueError:  # a host in brackets that is no IP address (`http://[site]/x`, a template's): a web address still
             return url  # (left as written, as Hugo leaves it: the build stopped on a traceback)
         if parts.scheme or parts.netloc or not parts.path:
-            if parts.scheme in ("http", "https") and on_this_computer(parts.hostname):
+            if parts.scheme in ("http", "https") and on_this_computer(parts.hostname) or on_the_writers_disk(url):
                 self.loopback.append(url)
             return url
         fragment = f"#{parts.fragment}" if parts.fragment else ""
@@ -1353,6 +1353,16 @@ class _RefCollector:
             return f"{REF_ARTICLE}{marked(target)}{_heading_fragment(fragment)}"
         self.files.append(target)
         return f"{REF_FILE}{marked(target)}{fragment}"
+
+
+# A path on a Windows disk (`C:\Users\me\image.png`, `C:/Users/...`, which an editor such as Typora writes for a
+# pasted picture) or a `file:` URL: a link to the writer's own computer, which URL parsing reads as the scheme `c`.
+_ON_A_DISK = re.compile(r"(?:[A-Za-z]:[\\/]|file:)", re.IGNORECASE)
+
+
+def on_the_writers_disk(url: str) -> bool:
+    """Whether `url` is a file of the writer's computer (`_ON_A_DISK`), which no reader can open."""
+    return _ON_A_DISK.match(url) is not None
 
 
 class FrontLinks(NamedTuple):

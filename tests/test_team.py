@@ -633,3 +633,17 @@ def test_one_articles_name_saved_composed_and_decomposed_is_told_as_such(project
         "Mac writes ё and й as two characters each (decomposed), other systems as one, and both files are here; keep one "
         "(git rm --cached the other)"
     )
+
+
+def test_a_picture_linked_on_the_writers_windows_disk_is_told_on_its_line(project):
+    """Typora on Windows writes a pasted picture as `C:\\Users\\...\\image.png`: the page showed a broken picture to
+    every reader, "0 warnings" (only `ssg check --links` said "unknown scheme 'c'")."""
+    body = "![w](C:\\Users\\me\\AppData\\Roaming\\Typora\\typora-user-images\\image.png)\n\n[q](file:///C:/Users/me/photo.jpg)"
+    project.write({"content/2021/a.md": article("A", "2021-05-01", body)})
+    told = (
+        "a file on the writer's computer, which readers cannot reach: copy the file into content/ beside the article and link to it there"
+    )
+    assert [str(w) for w in project.build().warnings] == [
+        f"content/2021/a.md:6: links to C:\\Users\\me\\AppData\\Roaming\\Typora\\typora-user-images\\image.png, {told} (image.png)",
+        f"content/2021/a.md:8: links to file:///C:/Users/me/photo.jpg, {told} (photo.jpg)",
+    ]
