@@ -131,9 +131,14 @@ def clippings_saved_twice(config: Config, articles: Sequence[Article], known: Cl
     shared = {key for key, count in Counter(keys).items() if count > 1 and key is not None}
     first: dict[tuple, str] = {}
     warnings = []
-    for article, key in zip(articles, keys, strict=True):
-        if key not in shared:
-            continue
+    # The shortest name first, which the others are told to be copies of: Dropbox's `x (1).md` and `x (conflicted
+    # copy 2021-03-04).md`, Windows' `x - Copy.md` sort before `x.md` (a space before the dot), and the warning on
+    # `x.md` said to delete one of it and `x (1).md`, the original's name not among the copies.
+    twice = sorted(
+        ((article, key) for article, key in zip(articles, keys, strict=True) if key in shared),
+        key=lambda pair: (len(pair[0].source_path), pair[0].source_path),
+    )
+    for article, key in twice:
         url = article.source.url if article.source is not None else None
         for what, mark in (("source link", url), ("opening text", article.summary.strip())):
             if not mark or (other := first.setdefault((key, what, mark), article.source_path)) == article.source_path:
@@ -141,7 +146,7 @@ def clippings_saved_twice(config: Config, articles: Sequence[Article], known: Cl
             message = f"the same title and {what} as {config.content_dir}/{other}: one clipping saved twice? (delete one of the files)"
             warnings.append(Problem(f"{config.content_dir}/{article.source_path}", None, "title", message))
             break
-    return warnings
+    return sorted(warnings)  # (in the files' order, as before)
 
 
 def check_content_dir(config: Config) -> None:

@@ -2835,11 +2835,23 @@ def test_a_clipping_saved_twice_is_warned_of_on_the_title_of_the_second_file(pro
         }
     )
     assert [str(w) for w in project.build().warnings] == [
-        "content/2021/nauka.md:2: title: the same title and source link as content/2021/nauka-again.md: one clipping saved "
+        "content/2021/nauka-again.md:2: title: the same title and source link as content/2021/nauka.md: one clipping saved "
         "twice? (delete one of the files)",
-        "content/2021/soyuz.md:2: title: the same title and opening text as content/2021/soyuz-copy.md: one clipping saved "
+        "content/2021/soyuz-copy.md:2: title: the same title and opening text as content/2021/soyuz.md: one clipping saved "
         "twice? (delete one of the files)",
     ]
+
+
+def test_copies_dropbox_and_windows_made_are_told_as_copies_of_the_original(project):
+    """`x (1).md`, `x (conflicted copy 2021-03-04).md` and `x - Copy.md` sort before `x.md` (a space before the dot):
+    the warning was on `x.md`, naming `x (1).md`, and a user who deleted "one of the files" deleted the original. Each
+    copy is told, naming the original: the shortest name."""
+    text = article("Союз стартовал", "2021-10-05", "Корабль стартовал с Байконура.")
+    names = ("soyuz (1).md", "soyuz (conflicted copy 2021-03-04).md", "soyuz - Copy.md", "soyuz.md")
+    project.write({f"content/2021/{name}": text for name in names})
+    warnings = [w for w in project.build().warnings if "saved twice" in w.message]
+    assert sorted(w.path for w in warnings) == [f"content/2021/{name}" for name in names[:3]]
+    assert all("as content/2021/soyuz.md:" in w.message for w in warnings)
 
 
 def test_a_tag_or_outlet_a_typo_away_from_a_common_one_is_warned_of_on_its_line(project):
