@@ -21,6 +21,7 @@ from .content import Article, StandalonePage, as_read, body_line, slug_of
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .load import is_article_name, skipped_folder
+from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths, is_file, link_hint, listing_hint, relative, wikilink_target
 from .pelican import LISTING_LINKS
 from .scripts import composed
@@ -68,6 +69,9 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
                 continue
             exists = is_file(config.content_path / target)  # a draft, or dated later: that is the article meant
             guess = None
+            if exists and not target.endswith(ARTICLE_SUFFIXES):  # (`REPORT.MD`, as Windows saves it: read as no article)
+                stem, _, suffix = posixpath.basename(target).rpartition(".")
+                guess = f"ssg reads articles from names ending in .{suffix.lower()}, not .{suffix}: rename it {stem}.{suffix.lower()}"
             if not exists:  # (the name in another folder, not published: a draft, or dated later, is the one meant)
                 unpublished = unpublished or _unpublished(config, known)
                 other = unpublished.same_name(target)

@@ -1318,7 +1318,7 @@ class _RefCollector:
                 return url  # (left as written, as a link that is no URL is: the build stopped on a traceback)
         if url.startswith("/"):  # Hugo's and Jekyll's way to a static file or a page; under a sub-path it would leave the site
             target = unquote(parts.path[1:])
-            if target.endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/
+            if target.lower().endswith(ARTICLE_SUFFIXES):  # no file of the site: an article's file, from content/
                 self.articles.append(target := composed(posixpath.normpath(target)))
                 return f"{REF_ARTICLE}{marked(target)}{_heading_fragment(fragment)}"
             self.site.append(target)
@@ -1348,7 +1348,7 @@ class _RefCollector:
         if target.startswith("../") or target == "..":
             self.outside.append(url)
             return url  # outside content/: left as written (its reader warns; the link check reports it)
-        if target.endswith(ARTICLE_SUFFIXES):
+        if target.lower().endswith(ARTICLE_SUFFIXES):  # (`REPORT.MD`: an article misnamed, not a file to copy)
             self.articles.append(target)
             return f"{REF_ARTICLE}{marked(target)}{_heading_fragment(fragment)}"
         self.files.append(target)

@@ -647,3 +647,14 @@ def test_a_picture_linked_on_the_writers_windows_disk_is_told_on_its_line(projec
         f"content/2021/a.md:6: links to C:\\Users\\me\\AppData\\Roaming\\Typora\\typora-user-images\\image.png, {told} (image.png)",
         f"content/2021/a.md:8: links to file:///C:/Users/me/photo.jpg, {told} (photo.jpg)",
     ]
+
+
+def test_a_link_to_an_article_saved_as_md_in_capitals_says_to_rename_it(project):
+    """`REPORT.MD` (as Windows saves it) is no article, and `[r](REPORT.MD)` copied its source, front matter and all,
+    into the site, "0 warnings". The link is to an article: it says so, with the name to give the file."""
+    project.write({"content/2021/a.md": article("A", "2021-05-01", "[r](REPORT.MD)"), "content/2021/REPORT.MD": article("R", "2021-05-02")})
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/a.md:6: links to 2021/REPORT.MD, which is not a published article (ssg reads articles from names "
+        "ending in .md, not .MD: rename it REPORT.md)"
+    ]
+    assert not (project.public / "2021/REPORT.MD").exists()
