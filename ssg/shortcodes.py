@@ -732,22 +732,31 @@ _OPEN_AT_END = re.compile(r"\{\{(?:<(?:(?!>\}\})[^\n])*|%(?:(?!%\}\})[^\n])*)$",
 _MOST_LINES = 20  # (a shortcode's parameters: a figure's are a handful; an opening never closed is no shortcode)
 
 
+def _in_fences(lines: list[str]) -> list[bool]:
+    """Whether each line is fenced code (` ``` ` or `~~~`, the fences too), where a Liquid tag or shortcode is text."""
+    marks = []
+    fence = ""
+    for line in lines:
+        opening = _FENCE.match(line)
+        marks.append(bool(fence or opening))
+        if fence:
+            if opening and opening[1].startswith(fence) and not line.strip().strip(fence[0]):  # (its closing fence)
+                fence = ""
+        elif opening:
+            fence = opening[1]
+    return marks
+
+
 def _shortcodes_on_one_line(lines: list[str]) -> list[str]:
     """`lines` with each shortcode written over several lines joined into one (its parameters' lines in one line, as
     written, separated by spaces), as Hugo reads it: not in code, and not across a blank line."""
     out: list[str] = []
-    fence = ""
+    code = _in_fences(lines)
     at = 0
     while at < len(lines):
         line = lines[at]
         at += 1
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening[1].startswith(fence) and not line.strip().strip(fence[0]):
-                fence = ""
-        elif opening:
-            fence = opening[1]
-        elif (open_ := _OPEN_AT_END.search(line)) and not line[: open_.start()].count("`") % 2:
+        if not code[at - 1] and (open_ := _OPEN_AT_END.search(line)) and not line[: open_.start()].count("`") % 2:
             closer = ">}}" if open_[0][2] == "<" else "%}}"
             end = next((n for n in range(at, min(at + _MOST_LINES, len(lines))) if closer in lines[n] or not lines[n].strip()), None)
             if end is not None and lines[end].strip():
@@ -761,19 +770,12 @@ def _attribute_shortcodes_escaped(lines: list[str]) -> list[str]:
     """`lines` with each shortcode written as an attribute's value escaped as one (`href="{{&lt; ref &quot;x.md&quot;
     &gt;}}"`): the tag is then HTML, and its link one to a file named as the shortcode, which the build's check of
     links names with the file to link, as it names a Markdown link's `({{< ref "x.md" >}})`. Not in code."""
-    fence = ""
-    out = []
-    for line in lines:
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening[1].startswith(fence) and not line.strip().strip(fence[0]):
-                fence = ""
-        elif opening:
-            fence = opening[1]
-        elif not line.startswith(("    ", "\t")):
-            line = _IN_ATTRIBUTE.sub(lambda m: m[0] if m.string[: m.start()].count("`") % 2 else f'{m[1]}"{html.escape(m[2])}"', line)
-        out.append(line)
-    return out
+    return [
+        line
+        if code or line.startswith(("    ", "\t"))
+        else _IN_ATTRIBUTE.sub(lambda m: m[0] if m.string[: m.start()].count("`") % 2 else f'{m[1]}"{html.escape(m[2])}"', line)
+        for line, code in zip(lines, _in_fences(lines), strict=True)
+    ]
 
 
 class _TemplateBlocks(Preprocessor):
@@ -818,15 +820,8 @@ class _KramdownToc(Preprocessor):
         if not any("{:" in line and _KRAMDOWN_TOC.fullmatch(line) for line in lines):
             return lines
         out: list[str] = []
-        fence = ""
-        for line in lines:
-            opening = _FENCE.match(line)
-            if fence:
-                if opening and opening[1].startswith(fence) and not line.strip().strip(fence[0]):  # (its closing fence)
-                    fence = ""
-            elif opening:
-                fence = opening[1]
-            elif _KRAMDOWN_TOC.fullmatch(line) and out and _ITEM.match(out[-1]):
+        for line, code in zip(lines, _in_fences(lines), strict=True):
+            if not code and _KRAMDOWN_TOC.fullmatch(line) and out and _ITEM.match(out[-1]):
                 out[-1] = "[TOC]"
                 continue
             out.append(line)
