@@ -2148,6 +2148,8 @@ def parse_date(value: Any, timezone: str) -> datetime | None:
             return None
         parsed = local.replace(tzinfo=dt_timezone(local.utcoffset()))
     parsed = _whole_minutes(parsed)
+    if parsed.microsecond:  # (an export's `10:00:00.123456789Z`: HTML's `datetime` takes at most 3 digits of a second)
+        parsed = parsed.replace(microsecond=0)
     return Day.of(parsed) if day else parsed
 
 

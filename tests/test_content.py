@@ -70,6 +70,13 @@ def test_a_utc_date_is_shown_in_the_sites_time_zone_and_another_offset_as_writte
     assert meta("---\ntitle: T\ndate: 2021-03-03T22:30:00-04:00\n---\nx\n")["date"] == "2021-03-03T22:30:00-04:00"
 
 
+def test_a_date_with_a_fraction_of_a_second_is_kept_to_the_second():
+    """An export's `2021-03-03T10:00:00.123456789Z` (Hugo's, an API's) was `datetime="...00.123456+03:00"` on the
+    page, which HTML's `datetime` does not take (three digits of a second at most), in every page that shows it."""
+    assert meta('---\ntitle: T\ndate: "2021-03-03T10:00:00.123456Z"\n---\nx\n')["date"] == "2021-03-03T13:00:00+03:00"
+    assert meta("---\ntitle: T\ndate: 2021-03-03 10:00:00.5\n---\nx\n")["date"] == "2021-03-03T10:00:00+03:00"
+
+
 def test_a_utc_date_past_the_calendar_in_the_sites_time_zone_is_a_problem_on_its_line():
     """`date: 9999-12-31T23:59:59Z` (a placeholder for "never") is in the year 10000 in Moscow: the build stopped on
     an OverflowError traceback where the reader moved it into the site's time zone."""
