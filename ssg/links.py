@@ -11,7 +11,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Collection
-from itertools import compress
+from itertools import chain, compress
 from operator import attrgetter
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -27,6 +27,7 @@ from .pelican import LISTING_LINKS
 from .scripts import composed
 from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site
+from .targets import Written
 from .urls import Urls, output_file
 
 _SOURCE_PATH, _ARTICLE_LINKS = attrgetter("source_path"), attrgetter("article_links")
@@ -98,13 +99,14 @@ def _unpublished(config: Config, published: Collection[str]) -> ContentPaths:
     )
 
 
-def unknown_site_links(site: Site, config: Config, urls: Urls, written: Collection[str]) -> list[Problem]:
+def unknown_site_links(site: Site, config: Config, urls: Urls, written: Written) -> list[Problem]:
     """Links from the site's root (`/images/x.jpg`, as Hugo and Jekyll archives write them) to nothing the build writes,
     each on the line that links: the published page would show a broken picture or link, and nothing else would say so
     before `ssg check --links` (which names the built page, not the article). Warnings: the host may serve more than the
     site (an error with --strict)."""
     linking = [article for article in with_texts(site) if article.site_links]
     by_slug: dict[str, list[str]] = {}  # an old site's URL ends in the article's slug (/2021/10/soyuz-ms-19/)
+    folded: dict[str, str] = {}  # each file the build writes, by its path in lower case (made at the first miss)
     problems = []
     for article in linking:
         for target in article.site_links:
@@ -115,7 +117,14 @@ def unknown_site_links(site: Site, config: Config, urls: Urls, written: Collecti
                 for a in with_texts(site):
                     by_slug.setdefault(a.slug, []).append(a.source_path)
             meant = by_slug.get(last.removesuffix(".html").removesuffix(".htm") if last.endswith((".html", ".htm")) else last, [])
-            if is_file(config.content_path / target):
+            if not folded:
+                every = chain(written.pages, written.files, written.generated)
+                folded = {path.lower(): path for path in sorted(every, reverse=True)}
+            cased = folded.get(target.lower()) or folded.get(output_file(target).lower())
+            if cased is not None:  # (`/2026/Images/photo.jpg`: a Mac or Windows, whose names ignore case, found it)
+                shown = cased.removesuffix("index.html")
+                fix = f"the site has /{shown}, its name in other capitals, which a host that tells capitals apart needs: write that"
+            elif is_file(config.content_path / target):
                 fix = f"{config.content_dir}/{target} is there: link to it from this article, {relative(article.source_path, target)}"
             elif target.startswith(urls.tags()) and target.count("/") <= 2:  # (`/tags/baikonur/`: an old site's tag page)
                 fix = _tag_page_hint(site, urls, target)

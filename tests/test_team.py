@@ -658,3 +658,14 @@ def test_a_link_to_an_article_saved_as_md_in_capitals_says_to_rename_it(project)
         "ending in .md, not .MD: rename it REPORT.md)"
     ]
     assert not (project.public / "2021/REPORT.MD").exists()
+
+
+def test_a_link_from_the_sites_root_in_other_capitals_is_told_the_path_the_site_has(project):
+    """`/2021/Images/photo.jpg` where the site has /2021/images/photo.jpg: it works on a Mac's preview and not on a host
+    that tells capitals apart, and the warning said to put the file at static/2021/Images/photo.jpg."""
+    body = "![p](images/photo.jpg) [w](/2021/Images/photo.jpg)"
+    project.write({"content/2021/a.md": article("A", "2021-05-01", body), "content/2021/images/photo.jpg": b"JPG"})
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/a.md:6: links to /2021/Images/photo.jpg, which this site does not have (the site has "
+        "/2021/images/photo.jpg, its name in other capitals, which a host that tells capitals apart needs: write that)"
+    ]
