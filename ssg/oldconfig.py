@@ -28,6 +28,20 @@ PELICAN_FILES = ("pelicanconf.py", "publishconf.py")  # (publishconf.py's SITEUR
 _PELICAN_FIELDS = {"slug": "{slug}", "lang": "{lang}", "date:%Y": "{year}", "date:%m": "{month}", "date:%d": "{day}"}
 
 
+# What ssg makes no page of, said by `ssg init` where the old site had them, with what keeps a link to one working.
+_GONE = {
+    "category": (
+        "the old site's category pages ({url}) have no counterpart: ssg makes pages of tags, and categories: are kept for "
+        "templates; add a category to an article's tags to list it there, and redirect the old pages in the server"
+    ),
+    "author": "the old site's author pages ({url}) have no counterpart in ssg: redirect them in the server",
+    "page": (
+        "the old site's pages ({url}) are at pages' own URLs in ssg (content/pages/, see docs/content.md): name each "
+        "old URL in its aliases:"
+    ),
+}
+
+
 class OldConfig(NamedTuple):
     """The site.yaml values taken from another generator's configuration, and what could not be."""
 
@@ -90,8 +104,27 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
             wanted["permalink"] = patterns[section]
     _hugo_article_urls(data, wanted)
     _hugo_tag_urls(data, wanted, left)
+    taxonomies = data.get("taxonomies", {"tag": "tags", "category": "categories"})
+    plural = taxonomies.get("category") if isinstance(taxonomies, dict) else None
+    if isinstance(plural, str) and plural.strip("/ ") and _front_matter_names(folder / "content", "categories"):
+        left.append(f"taxonomies: {_GONE['category'].format(url='/' + plural.strip('/ ') + '/<name>/')}")
     _hugo_feed(data, wanted)
     return path.name, wanted, left
+
+
+def _front_matter_names(content: Path, key: str) -> bool:
+    """Whether an article under `content` names `key` in its front matter (`categories:`, `categories =`): read from
+    each Markdown file's start, once, by `ssg init`."""
+    pattern = re.compile(rf"^{key}\s*[:=]", re.IGNORECASE | re.MULTILINE)
+    for path in content.rglob("*.md"):
+        try:
+            with path.open("rb") as file:
+                start = file.read(4096).decode("utf-8", "replace")
+        except OSError:
+            continue
+        if pattern.search(start):
+            return True
+    return False
 
 
 def _hugo_article_urls(data: dict, wanted: dict) -> None:
@@ -232,6 +265,13 @@ def _pelican(folder: Path) -> tuple[str, dict, list[str]] | None:
     else:
         wanted["permalink"] = written
     _pelican_tag_urls(settings, wanted, left)
+    for key, default, what in (
+        ("CATEGORY_URL", "category/{slug}.html", "category"),
+        ("AUTHOR_URL", "author/{slug}.html", "author"),
+        ("PAGE_URL", "pages/{slug}.html", "page"),
+    ):
+        if isinstance(url := settings.get(key, default), str) and url and settings.get(key.replace("_URL", "_SAVE_AS"), "x") != "":
+            left.append(f"{key}: {_GONE[what].format(url=url)}")
     # The site's feeds, which readers subscribed to follow no redirect page: `FEED_ALL_ATOM` (`feeds/all.atom.xml`
     # unless set otherwise, or None) and the others Pelican writes where they are set.
     feeds = [settings.get("FEED_ALL_ATOM", "feeds/all.atom.xml")] + [settings.get(key) for key in ("FEED_ATOM", "FEED_ALL_RSS", "FEED_RSS")]

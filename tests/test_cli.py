@@ -1826,3 +1826,26 @@ def test_no_color_leaves_a_terminals_messages_plain(project):
             said += chunk
         os.close(main_end)
         assert done.returncode == 0 and b"did you mean 'title'?" in said and (b"\x1b[" in said) == coloured, said
+
+
+def test_init_says_which_pages_of_the_old_site_have_no_counterpart(tmp_path):
+    """Hugo's category pages (/categories/новости/ and its feed), Pelican's category, author and page URLs vanished on
+    the move, and `ssg init` listed none of them among what it did not take (a trial of a migrating user)."""
+    hugo = tmp_path / "hugo"
+    (hugo / "content/posts").mkdir(parents=True)
+    (hugo / "config.toml").write_text('title = "X"\n')
+    (hugo / "content/posts/a.md").write_text("---\ntitle: A\ndate: 2021-01-01\ncategories: [Новости]\n---\nText.\n")
+    told = run("init", str(hugo)).output
+    assert "  not taken: taxonomies: the old site's category pages (/categories/<name>/) have no counterpart: ssg makes" in told
+    plain = tmp_path / "hugo-plain"  # (no article with categories: nothing to say)
+    (plain / "content/posts").mkdir(parents=True)
+    (plain / "config.toml").write_text('title = "X"\n')
+    (plain / "content/posts/a.md").write_text("---\ntitle: A\ndate: 2021-01-01\n---\nText.\n")
+    assert "category pages" not in run("init", str(plain)).output
+    pelican = tmp_path / "pelican"
+    pelican.mkdir()
+    (pelican / "pelicanconf.py").write_text("SITENAME = 'X'\nAUTHOR_SAVE_AS = ''\n")
+    told = run("init", str(pelican)).output
+    assert "  not taken: CATEGORY_URL: the old site's category pages (category/{slug}.html) have no counterpart" in told
+    assert "  not taken: PAGE_URL: the old site's pages (pages/{slug}.html) are at pages' own URLs in ssg" in told
+    assert "AUTHOR_URL" not in told  # (Pelican wrote no author pages)
