@@ -1228,7 +1228,7 @@ def _write_feeds(run: _Run, theme: Theme, made: Assembly, output: Output, prints
     langs = sorted(set(map(attrgetter("lang"), made.pages)))
     fingerprint = prints.latest_script(langs)
     if not output.unchanged(urls.latest(), fingerprint):
-        output.write(urls.latest(), latest_script(theme, rendering.latest, langs), fingerprint)
+        output.write(urls.latest(), latest_script(theme, rendering.latest, langs, config.timezone), fingerprint)
     result.files += 1
     result.counts["feeds"] = f"{made_feeds} of {_count(len(made.feeds), 'feed')} made, {_count(_since(output, before), 'file')} changed"
 

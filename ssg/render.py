@@ -339,7 +339,7 @@ class Renderer:
         found = self._by_lang.get(lang)
         if found is not None:
             return found
-        fmt_date, fmt_datetime, fmt_time = format_for(lang)
+        fmt_date, fmt_datetime, fmt_time = format_for(lang, self.config.timezone)
         found = self._by_lang[lang] = {
             "site": self.info.get(lang) or self.info[self.config.lang],
             "translations_of": lambda article: [link(a, self.urls) for a in self.site.translations(article)],
@@ -604,7 +604,7 @@ def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Ca
     return resolve_refs(html, url_of)
 
 
-def latest_script(theme: Theme, latest: dict[str, tuple[ArticleLink, ...]], langs: Iterable[str]) -> bytes:
+def latest_script(theme: Theme, latest: dict[str, tuple[ArticleLink, ...]], langs: Iterable[str], zone: str | None = None) -> bytes:
     """`latest.js`: the latest list of each page language, with each date as that language's pages show it.
 
     The default theme's article pages show their list from this file (`site.js`) rather than hold it: held, it
@@ -614,7 +614,7 @@ def latest_script(theme: Theme, latest: dict[str, tuple[ArticleLink, ...]], lang
     from_root = relative_from("")
     lists = {}
     for lang in sorted(set(langs)):
-        format_datetime = format_for(lang)[1]
+        format_datetime = format_for(lang, zone)[1]
         pattern = theme.translator(lang)("datetime_short")
         lists[lang] = [
             {

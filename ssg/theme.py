@@ -13,6 +13,7 @@ import difflib
 import functools
 import re
 import traceback
+import zoneinfo
 from ast import literal_eval
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1199,8 +1200,9 @@ def load_theme(config: Config) -> Theme:
     )
 
 
-def format_for(lang: str):
-    """Babel date formatters bound to a language; `style` is a Babel style name or pattern."""
+def format_for(lang: str, zone: str | None = None):
+    """Babel date formatters bound to a language; `style` is a Babel style name or pattern. `zone`: the site's time
+    zone, where a time in another offset (an outlet's own, `23:30-05:00`) is shown with it (`_format`)."""
 
     def fmt_date(value: date | datetime, style: str = "long", lang: str = lang) -> str:
         return _format("date", value, _offset(value), style, lang)
@@ -1210,10 +1212,10 @@ def format_for(lang: str):
             if (problem := _style_problem("datetime", style)) is not None:  # (as written: its date part may hide it)
                 raise ValueError(problem)
             return _format("date", value.date(), None, date_part(style), lang)
-        return _format("datetime", value, _offset(value), style, lang)
+        return _format("datetime", value, _offset(value), style, lang, zone)
 
     def fmt_time(value: datetime, style: str = "HH:mm", lang: str = lang) -> str:
-        return _format("time", value, _offset(value), style, lang)
+        return _format("time", value, _offset(value), style, lang, zone)
 
     return fmt_date, fmt_datetime, fmt_time
 
@@ -1306,7 +1308,7 @@ def _offset(value: date | datetime) -> object:
 
 
 @functools.lru_cache(maxsize=65536)
-def _format(kind: str, value: date | datetime, offset: object, style: str, lang: str) -> str:
+def _format(kind: str, value: date | datetime, offset: object, style: str, lang: str, zone: str | None = None) -> str:
     # Cached: the same dates (the latest list, listings) are formatted on thousands of pages.
     # `offset` is part of the key: 11:42+00:00 and 14:42+03:00 are equal datetimes but print differently.
     if not isinstance(value, (date, time)) or (kind != "time" and isinstance(value, time)):
@@ -1316,7 +1318,40 @@ def _format(kind: str, value: date | datetime, offset: object, style: str, lang:
     if problem is not None:
         raise ValueError(problem)
     formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
-    return formatter(value, format=style, locale=_locale(lang))
+    shown = formatter(value, format=style, locale=_locale(lang))
+    label = _other_offset(value, zone, style) if zone is not None and isinstance(value, datetime) else None
+    return f"{shown} {label}" if label else shown
+
+
+def _other_offset(value: datetime, zone: str, style: str) -> str | None:
+    """`GMT-5` where `value` is in another offset than the site's time zone has at that moment (an outlet's own time,
+    `23:30-05:00`, shown as written), else None. Without it a Moscow site listed New York's 23:30 of 31 March above
+    Moscow's 01:30 of 1 April, newest first, as though time ran back, and an "Updated" line beside it was in another
+    zone without a word. A pattern that shows a zone itself (`z`, `O`, `xxx`) gets none."""
+    own = value.utcoffset()
+    if own is None or _ZONE_FIELDS.intersection(_pattern_of(style)):
+        return None
+    try:
+        there = value.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError):
+        return None
+    minutes = round(own.total_seconds() / 60)
+    if there is None or minutes == round(there.total_seconds() / 60):  # (to the minute, as dates are read: `_whole_minutes`)
+        return None
+    hours, rest = divmod(abs(minutes), 60)
+    return f"GMT{'-' if minutes < 0 else '+'}{hours}{f':{rest:02d}' if rest else ''}"
+
+
+_ZONE_FIELDS = frozenset("zZvVOXx")
+
+
+@functools.cache
+def _pattern_of(style: str) -> str:
+    """The letters of a Babel style's or pattern's fields, quoted text left out (a style name stands for a pattern that
+    shows no zone: `medium`; `full` shows one, `GMT+03:00`)."""
+    if style in BABEL_STYLES:
+        return "z" if style == "full" else ""
+    return "".join(m[0][0] for m in PATTERN_TOKEN.finditer(style) if m[0][:1].isalpha())
 
 
 @functools.cache

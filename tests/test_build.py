@@ -2988,3 +2988,25 @@ def test_a_build_of_a_few_pages_imports_no_process_pool(project):
     for _ in range(2):  # a cold build, then one from the cache
         done = subprocess.run([sys.executable, "-c", code, str(project.root)], capture_output=True, text=True, env=ssg_env(), check=True)
         assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_a_time_in_another_offset_than_the_sites_is_shown_with_it(project):
+    """A Moscow site listed New York's 23:30 of 31 March (an outlet's own time, shown as written) above Moscow's 01:30
+    of 1 April, newest first, as though time ran back, and its "Updated" line (read in the site's zone) was in another
+    zone beside it, without a word (two readers' trials). A time in another offset than the site's zone has at that
+    moment says which; the site's own times (DST's too) say nothing more."""
+    project.write(
+        {
+            "content/2021/ny.md": article("NY", "2021-03-31T23:30:00-05:00", updated="2021-04-01T09:00:00Z"),
+            "content/2021/wire.md": article("Wire", "2021-03-31T22:30:00Z"),
+            "content/2021/delhi.md": article("Delhi", "2021-03-30T10:00:00+05:30"),
+            "content/1917/old.md": article("Old", "1917-03-01T10:00:00"),  # (Moscow's +02:31:19 then, read to the minute)
+        }
+    ).build()
+    home, ny = project.page(""), project.page("2021/03/31/ny/")
+    assert '<time datetime="2021-03-31T23:30:00-05:00">March 31, 2021, 11:30 PM GMT-5</time>' in home
+    assert '<time datetime="2021-04-01T01:30:00+03:00">April 1, 2021, 1:30 AM</time>' in home
+    assert ">March 30, 2021, 10:00 AM GMT+5:30</time>" in project.page("2021/03/30/")
+    assert ">March 1, 1917, 10:00 AM</time>" in project.page("1917/03/01/old/")
+    assert "11:30 PM GMT-5</time>" in ny and 'datetime="2021-04-01T12:00:00+03:00">April 1, 2021, 12:00 PM</time>' in ny
+    assert '"shown": "Mar 31, 2021, 11:30 PM GMT-5"' in (project.public / "latest.js").read_text()
