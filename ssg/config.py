@@ -195,8 +195,16 @@ def _lang(value: Any) -> str:
     return check_lang(_str(value))
 
 
+# Names of the zone database that are no place's zone: `localtime` is the machine's own (/etc/localtime), so each
+# machine built the site in its zone, where one commit builds the same bytes everywhere; `posixrules` and `Factory`
+# are the database's defaults and placeholder.
+_NO_PLACE = frozenset({"localtime", "posixrules", "factory"})
+
+
 def _timezone(value: Any) -> str:
     name = _str(value)
+    if name.strip().lower() in _NO_PLACE or name.startswith(("posix/", "right/")):
+        raise ValueError(f"{name!r} is no place's time zone (the machine's, or the database's own): use a name like Europe/Moscow or UTC")
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -619,7 +619,7 @@ def _moved_warnings(moved: list[tuple[str, Page, bool]], output: str, content_di
         message = (
             f"{len(moved)} pages of the last build moved: /{_site_path(file)} is /{page.path} now, and {len(moved) - 1} more. "
             f"Once this is published, links and bookmarks to the old addresses break: undo what moved them (permalink:, "
-            f"languages:, dates, file names), or keep each with aliases:, as aliases: [/{_site_path(file)}]{where} does "
+            f"languages:, timezone:, dates, file names), or keep each with aliases:, as aliases: [/{_site_path(file)}]{where} does "
             "(docs/content.md, Old URLs)"
         )
         return [Problem(output, None, None, message)]

@@ -374,3 +374,13 @@ def test_a_whole_number_written_with_a_leading_zero_is_that_number(tmp_path):
     """Numbers are read in decimal only (`yamlload`): `entries: 020` was told to write `entries: 020` "without quotes"."""
     (tmp_path / "site.yaml").write_text("title: T\nbase_url: https://example.org/\nfeeds: {entries: 020}\n")
     assert load_config(tmp_path).feeds["entries"] == 20
+
+
+@pytest.mark.parametrize("name", ["localtime", "posixrules", "Factory", "posix/Europe/Moscow"])
+def test_a_zone_name_that_is_no_places_zone_is_refused(project, name):
+    """`timezone: localtime` built with each machine's own zone (/etc/localtime), where one commit builds the same bytes
+    on every machine (deploy.md); `posixrules` and `Factory` are the zone database's own names."""
+    project.write({"site.yaml": SITE_YAML.replace("timezone: Europe/Moscow", f"timezone: {name}")})
+    with pytest.raises(ConfigError) as error:
+        load_config(project.root)
+    assert f"timezone: {name!r} is no place's time zone (the machine's, or the database's own): use a name like" in str(error.value)

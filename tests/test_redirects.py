@@ -301,7 +301,7 @@ def test_pages_moved_by_a_setting_are_told_once(project):
         config.write('permalink: "{year}/{slug}/"\n')
     assert moved(project.build()) == [
         "public: 12 pages of the last build moved: /2021/05/10/a0/ is /2021/a0/ now, and 11 more. Once this is published, "
-        "links and bookmarks to the old addresses break: undo what moved them (permalink:, languages:, dates, file names), "
+        "links and bookmarks to the old addresses break: undo what moved them (permalink:, languages:, timezone:, dates, file names), "
         "or keep each with aliases:, as aliases: [/2021/05/10/a0/] (in content/2021/a0.md) does (docs/content.md, Old URLs)"
     ]
 
