@@ -312,6 +312,17 @@ class Article:
         return self.publish or self.date
 
     @property
+    def shown_update(self) -> datetime | None:
+        """`updated` where a page says it: after `date`, or a day alone of its day or later; None at or before it
+        (`updated:` equal to `date:` printed "Updated" beside the same time, and one before it an update the page's own
+        data, `modified`, did not have)."""
+        if self.updated is None:
+            return None
+        if isinstance(self.updated, Day):
+            return self.updated if self.updated.date() >= self.date.date() else None
+        return self.updated if self.updated > self.date else None
+
+    @property
     def modified(self) -> datetime:
         """When it last changed, for feeds, sitemaps and search engines: `updated`, never before `date` (an update
         written as a day alone is that day's midnight, earlier than a same-day article's time)."""

@@ -3010,3 +3010,20 @@ def test_a_time_in_another_offset_than_the_sites_is_shown_with_it(project):
     assert ">March 1, 1917, 10:00 AM</time>" in project.page("1917/03/01/old/")
     assert "11:30 PM GMT-5</time>" in ny and 'datetime="2021-04-01T12:00:00+03:00">April 1, 2021, 12:00 PM</time>' in ny
     assert '"shown": "Mar 31, 2021, 11:30 PM GMT-5"' in (project.public / "latest.js").read_text()
+
+
+def test_an_update_at_or_before_the_date_shows_no_updated_line(project):
+    """`updated:` equal to `date:` printed "Updated" beside the same time, and one before it (an earlier day, a time before the
+    date) printed an update the page's own data (JSON-LD dateModified, the feed's <updated>) did not have. A day alone
+    of the article's day is that day's update (test_theme's)."""
+    project.write(
+        {
+            "content/2021/same.md": article("Same", "2021-05-06T10:00:00+03:00", updated="2021-05-06T10:00:00+03:00"),
+            "content/2021/before.md": article("Before", "2021-05-06T10:00:00+03:00", updated="2021-05-01"),
+            "content/2021/early.md": article("Early", "2021-05-06T10:00:00+03:00", updated="2021-05-06T09:00:00+03:00"),
+            "content/2021/later.md": article("Later", "2021-05-06T10:00:00+03:00", updated="2021-05-07T09:00:00+03:00"),
+        }
+    ).build()
+    for slug in ("same", "before", "early"):
+        assert "Updated" not in project.page(f"2021/05/06/{slug}/"), slug
+    assert 'Updated <time datetime="2021-05-07T09:00:00+03:00">May 7, 2021, 9:00 AM</time>' in project.page("2021/05/06/later/")
