@@ -77,6 +77,12 @@ def test_a_date_with_a_fraction_of_a_second_is_kept_to_the_second():
     assert meta("---\ntitle: T\ndate: 2021-03-03 10:00:00.5\n---\nx\n")["date"] == "2021-03-03T10:00:00+03:00"
 
 
+def test_a_week_date_is_a_day_alone():
+    """`2021-W09-6` (ISO 8601's Saturday of week 9) was shown "March 6, 2021, 12:00 AM", where `2021-03-06` is the day."""
+    assert meta('---\ntitle: T\ndate: "2021-W09-6"\n---\nx\n')["date"] == meta("---\ntitle: T\ndate: 2021-03-06\n---\nx\n")["date"]
+    assert meta('---\ntitle: T\ndate: "2021W096"\n---\nx\n')["days"] == ["date"]
+
+
 def test_a_utc_date_past_the_calendar_in_the_sites_time_zone_is_a_problem_on_its_line():
     """`date: 9999-12-31T23:59:59Z` (a placeholder for "never") is in the year 10000 in Moscow: the build stopped on
     an OverflowError traceback where the reader moved it into the site's time zone."""
