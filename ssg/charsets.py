@@ -12,9 +12,17 @@ import shlex
 
 from .errors import Problem
 
-# UTF-16's byte-order marks, as Notepad's "Unicode" and "Unicode big endian" start a file.
-_UTF16_MARKS = {b"\xff\xfe": "UTF-16LE", b"\xfe\xff": "UTF-16BE"}
+# The byte-order marks a file may start with: UTF-32's first (its little-endian mark starts as UTF-16's does), then
+# UTF-16's, as Notepad's "Unicode" and "Unicode big endian" start a file.
+_MARKS = {
+    b"\xff\xfe\x00\x00": "UTF-32LE",
+    b"\x00\x00\xfe\xff": "UTF-32BE",
+    b"\xff\xfe": "UTF-16LE",
+    b"\xfe\xff": "UTF-16BE",
+}
 _NAMES = {
+    "UTF-32LE": "UTF-32",
+    "UTF-32BE": "UTF-32 (big endian)",
     "UTF-16LE": "UTF-16 (Notepad's 'Unicode')",
     "UTF-16BE": "UTF-16 (big endian)",
     "CP1251": "Windows-1251 (Cyrillic)",
@@ -37,9 +45,34 @@ def _message(raw: bytes, position: int, shown: str) -> str:
     if any("\x80" <= char < "\udc80" or char > "\udcff" for char in raw.decode("utf-8", errors="surrogateescape")):
         # (UTF-8 elsewhere in the file: converting all of it would garble that part)
         return f"{where}; it looks like {_NAMES[encoding]} pasted into UTF-8 text: write that text again, in UTF-8"
+    return f"{where}; it looks like {_NAMES[encoding]}: save it as UTF-8 (in the editor, or: {_converting(encoding, shown)})"
+
+
+def _converting(encoding: str, shown: str) -> str:
+    """The `iconv` line that saves the file `shown` (from `encoding`) as UTF-8 in its place."""
     path, converted = shlex.quote(shown), shlex.quote(shown + ".utf8")
-    convert = f"iconv -f {encoding} -t UTF-8 {path} > {converted} && mv {converted} {path}"
-    return f"{where}; it looks like {_NAMES[encoding]}: save it as UTF-8 (in the editor, or: {convert})"
+    return f"iconv -f {encoding} -t UTF-8 {path} > {converted} && mv {converted} {path}"
+
+
+def _unmarked_utf16(raw: bytes) -> str | None:
+    """UTF-16LE or UTF-16BE where `raw` looks written in it without a byte-order mark: a zero byte beside many of its
+    characters (every Latin letter, digit and line end has one), on the one side; else None."""
+    sample = raw[:4096]
+    zeros = {"UTF-16LE": sample[1::2].count(0), "UTF-16BE": sample[0::2].count(0)}
+    encoding = max(zeros, key=zeros.__getitem__)
+    return encoding if len(sample) >= 8 and zeros[encoding] >= 0.3 * (len(sample) // 2) else None
+
+
+def utf16_read_as_utf8(raw: bytes, shown: str) -> tuple[int, str] | None:
+    """The line and the message for a file (`shown`) that reads as UTF-8 but is UTF-16 saved without its byte-order
+    mark: its Latin letters each have a zero byte beside them, and the build said the file had no front matter. None
+    for a file with a stray zero byte or two (text copied from a PDF: the reader leaves them out with a warning)."""
+    encoding = _unmarked_utf16(raw)
+    if encoding is None:
+        return None
+    line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+    told = f"it looks like {_NAMES[encoding]} without its byte-order mark: save it as UTF-8 (in the editor, or: {_converting(encoding, shown)})"
+    return line, f"is not UTF-8 text: {told}"
 
 
 def likely_encoding(raw: bytes) -> str | None:
@@ -48,9 +81,11 @@ def likely_encoding(raw: bytes) -> str | None:
     runs (words; the accented letters of a Latin text stand alone) and are mostly Cyrillic letters in it (the rest quotes and dashes):
     Windows-1251 where most are lower case there, KOI8-R where most are lower case in that (a Russian text is mostly
     lower case, and each encoding has the other's cases)."""
-    for mark, encoding in _UTF16_MARKS.items():
+    for mark, encoding in _MARKS.items():
         if raw.startswith(mark):
             return encoding
+    if b"\x00" in raw and (unmarked := _unmarked_utf16(raw)) is not None:
+        return unmarked
     text = raw.decode("utf-8", errors="surrogateescape")
     foreign = [index for index, char in enumerate(text) if "\udc80" <= char <= "\udcff"]
     if not foreign:

@@ -29,7 +29,7 @@ from babel import Locale, UnknownLocaleError
 from slugify import slugify
 
 from . import hugo, search
-from .charsets import not_utf8
+from .charsets import not_utf8, utf16_read_as_utf8
 from .conflicts import conflict_message
 from .dates import DATE_HINT, against_path, date_fix, local_time_doubt, relative_fix
 from .errors import Problem
@@ -476,6 +476,8 @@ def read_article(source_path: str, raw: bytes, settings: ReadSettings) -> dict:
     except UnicodeDecodeError as exc:
         line, message = not_utf8(exc, f"{settings.content_dir}/{source_path}")
         return reader.failed(Problem(source_path, line, None, message))
+    if "\x00" in text and (utf16 := utf16_read_as_utf8(raw, f"{settings.content_dir}/{source_path}")) is not None:
+        return reader.failed(Problem(source_path, utf16[0], None, utf16[1]))  # (it was told it had no front matter)
     return reader.read(as_read(text))
 
 

@@ -24,6 +24,7 @@ TEXT = "---\ntitle: Роскосмос, «Союз» на старте\ndate: 20
         (TEXT.replace("«", "").replace("»", "").encode("koi8-r"), "KOI8-R"),
         (TEXT.encode("utf-16"), "UTF-16LE"),
         (TEXT.encode("utf-16-be").join([b"\xfe\xff", b""]), "UTF-16BE"),
+        (TEXT.encode("utf-32"), "UTF-32LE"),  # (its mark starts as UTF-16's: it was told to be UTF-16)
         ("---\ntitle: Grüße aus Köln, à bientôt\n---\n".encode("latin-1"), None),  # accents stand alone, not words
         (b"---\ntitle: x\n---\n\x00\xff\x10\x80 binary", None),
     ],
@@ -83,3 +84,21 @@ def test_a_file_name_that_is_not_utf8_is_named_by_its_bytes_with_the_line_that_r
         "error: content/2021/\\xed\\xee\\xe2\\xee\\xf1\\xf2\\xe8.md: the file's name is not UTF-8; it looks like Windows-1251 "
         "(Cyrillic): rename it (or: convmv -f cp1251 -t utf-8 --notest -r content)"
     ) in result.output
+
+
+def test_utf16_without_its_byte_order_mark_is_told_as_such(project):
+    """UTF-16 saved without a byte-order mark reads as UTF-8, each Latin letter beside a zero byte: the build said the
+    file had no front matter. A stray zero byte is still the reader's to leave out, with a warning (test_content's)."""
+    project.write(
+        {
+            "content/2021/le.md": "---\ntitle: Launch\ndate: 2021-05-24\n---\nText.\n".encode("utf-16-le"),
+            "content/2021/ru.md": TEXT.encode("utf-16-le"),  # (its « is no UTF-8: told by the byte, as UTF-16 still)
+        }
+    )
+    told = build(project)
+    convert = "iconv -f UTF-16LE -t UTF-8 content/2021/{0}.md > content/2021/{0}.md.utf8 && mv content/2021/{0}.md.utf8 content/2021/{0}.md"
+    assert (
+        "error: content/2021/le.md:1: is not UTF-8 text: it looks like UTF-16 (Notepad's 'Unicode') without its byte-order "
+        f"mark: save it as UTF-8 (in the editor, or: {convert.format('le')})"
+    ) in told
+    assert f"it looks like UTF-16 (Notepad's 'Unicode'): save it as UTF-8 (in the editor, or: {convert.format('ru')})" in told
