@@ -333,10 +333,10 @@ def resolve_refs(html: str, link: Callable[[str, str], str]) -> str:
     """Replace the markers the Markdown renderer left with real URLs: `link(kind, target)`."""
 
     def replace(match: re.Match) -> str:
-        url = link(match["kind"], unmarked(match["target"]))
+        url = _attribute(link(match["kind"], unmarked(match["target"])))
         if match["frag"] and "#" not in url:  # (a link to no page, NOT_PUBLISHED, is a fragment already)
-            url += match["frag"]
-        return f"{match['q']}{_attribute(url)}{match['q']}"
+            url += match["frag"]  # (the attribute's text as written: escaped already)
+        return f"{match['q']}{url}{match['q']}"
 
     def replace_in_srcset(match: re.Match) -> str:
         url = link(match["kind"], unmarked(unquote(match["target"])))
@@ -358,9 +358,12 @@ def unmarked(target: str) -> str:
     return _UNMARKED.sub(lambda m: chr(int(m[1], 16)), target) if "%" in target else target
 
 
+_ESCAPED = re.compile("[&<>\"']")  # what an attribute's value escapes (a URL seldom holds any)
+
+
 def _attribute(url: str) -> str:
     """`url` in an attribute's quotes: a root link's query as written (`?a=1&b=2`) holds what HTML escapes."""
-    return html.escape(url) if any(c in url for c in "&<>\"'") else url
+    return html.escape(url) if _ESCAPED.search(url) else url
 
 
 _LATER_PAGE = re.compile(r"(?:^|/)page/[0-9]+/$")  # what `_paged` adds
