@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from operator import attrgetter
 from pathlib import Path
 
@@ -100,25 +99,30 @@ def old_url_case_clashes(pages: list[Page], written: set[str], shown_as: str) ->
     article's `aliases: [/2026/03/01/Launch/]`, a WordPress URL, beside the article at /2026/03/01/launch/): Linux
     keeps both, but a host that ignores case, or a copy of the output on a Mac or Windows, holds one file for the two,
     and the article was replaced by a redirect to another (or the other way), without a word. Only redirects' paths
-    are looked at: every other page's is a slug, in lower case. `written`: every page's file."""
+    are looked at: every other page's is a slug, in lower case. `written`: every page's file. (Jekyll's `old_urls:`
+    make one such of every article whose file name has capitals, each of its own article's: those are docs/content.md's,
+    and not looked for one by one, which went over every page for each.)"""
     upper = [page for page in pages if page.kind == REDIRECT_KIND and page.file != page.file.lower()]
     if not upper:
         return []  # (the usual case: no old URL in capitals, and nothing to fold)
-    folded = Counter(path.lower() for path in written)
+    folded: dict[str, list[str]] = {}
+    for path in written:
+        folded.setdefault(path.lower(), []).append(path)
+    by_file = {page.file: page for page in pages}
     problems = []
     for page in upper:
-        if folded[page.file.lower()] > 1:
-            other = min(path for path in written if path.lower() == page.file.lower() and path != page.file)
-            there = next(p for p in pages if p.file == other)
-            if page.context["alias"].key == "old_urls" and _source_of(there) == _source_of(page):
-                continue  # (Jekyll's `Big-News.html` of ssg's `big-news.html`, made for every such article: docs/content.md)
-            owner = _owner(there, shown_as)
-            what = (
-                f"differs from /{other.removesuffix('index.html')}, the URL of {owner}, only in capitals: a host that ignores case, or a copy "
-                "of the site on a Mac or Windows, holds one file for the two (remove the old URL here, or ask the host to "
-                "redirect it)"
-            )
-            problems.append(_redirect_clash(page, what, shown_as))
+        others = [path for path in folded[page.file.lower()] if path != page.file]
+        if not others:
+            continue
+        there = by_file[min(others)]
+        if page.context["alias"].key == "old_urls" and _source_of(there) == _source_of(page):
+            continue  # (Jekyll's `Big-News.html` of ssg's `big-news.html`: docs/content.md says what a host ignoring case does)
+        what = (
+            f"differs from /{there.file.removesuffix('index.html')}, the URL of {_owner(there, shown_as)}, only in capitals: a host "
+            "that ignores case, or a copy of the site on a Mac or Windows, holds one file for the two (remove the old URL here, "
+            "or ask the host to redirect it)"
+        )
+        problems.append(_redirect_clash(page, what, shown_as))
     return problems
 
 
