@@ -66,15 +66,17 @@ def conflicted(files: dict[str, Path], store: Store, root: Path) -> list[Problem
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
-    """Every name under `folder` but its folders, without following linked folders (as `Path.rglob` lists them). A
-    folder that cannot be listed raises PermissionError (`Builder.build` tells it): rglob left its files out without a
+    """Every name under `folder` but its folders, without following linked folders (as `Path.rglob` lists them), nor
+    going into a folder that is no part of the site (`unpublished_static`: `.git/`). A folder that cannot be listed
+    raises PermissionError (`Builder.build` tells it): rglob left its files out without a
     word, and the build took them off the site."""
 
     def refuse(error: OSError) -> None:
         if isinstance(error, PermissionError):
             raise error
 
-    for parent, _, names in os.walk(folder, onerror=refuse):
+    for parent, folders, names in os.walk(folder, onerror=refuse):
+        folders[:] = [name for name in folders if not unpublished_static(name)]  # (a `.private/` no build reads, 000 or not)
         yield from (Path(parent, name) for name in names)
 
 

@@ -201,3 +201,11 @@ def test_a_source_folder_or_file_the_build_may_not_read_is_an_error_and_the_site
             target.chmod(kept)
         assert done.returncode == 1 and f"error: {told}\n" in done.stderr and "Traceback" not in done.stderr, (path, done.stderr)
         assert everything(site.public) == before
+    # A hidden folder no build publishes is not looked into, readable or not (a second reading: it failed the build).
+    (site.root / "static/.private").mkdir()
+    (site.root / "static/.private").chmod(0o000)
+    try:
+        done = build_as_user(site)
+    finally:
+        (site.root / "static/.private").chmod(0o755)
+    assert done.returncode == 0, done.stderr
