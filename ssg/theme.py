@@ -1328,9 +1328,9 @@ def _other_offset(value: datetime, zone: str, style: str) -> str | None:
     `23:30-05:00`, shown as written), else None. Without it a Moscow site listed New York's 23:30 of 31 March above
     Moscow's 01:30 of 1 April, newest first, as though time ran back, and an "Updated" line beside it was in another
     zone without a word. A pattern that shows a zone itself (`z`, `O`, `xxx`) gets none."""
-    own = value.utcoffset()
-    if own is None or _ZONE_FIELDS.intersection(_pattern_of(style)):
-        return None
+    own, fields = value.utcoffset(), _pattern_of(style)
+    if own is None or _ZONE_FIELDS.intersection(fields) or not _CLOCK_FIELDS.intersection(fields):
+        return None  # (a zone shown by the pattern itself, or no time shown: `d MMMM y`)
     try:
         there = value.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError):
@@ -1343,14 +1343,15 @@ def _other_offset(value: datetime, zone: str, style: str) -> str | None:
 
 
 _ZONE_FIELDS = frozenset("zZvVOXx")
+_CLOCK_FIELDS = frozenset("hHkKjJm")
 
 
 @functools.cache
 def _pattern_of(style: str) -> str:
-    """The letters of a Babel style's or pattern's fields, quoted text left out (a style name stands for a pattern that
-    shows no zone: `medium`; `full` shows one, `GMT+03:00`)."""
+    """The letters of a Babel style's or pattern's fields, quoted text left out. A style name stands for its time
+    pattern's, which `long` and `full` end with a zone (`-0500`, `GMT+03:00`) and `short` and `medium` do not."""
     if style in BABEL_STYLES:
-        return "z" if style == "full" else ""
+        return "Hmz" if style in ("long", "full") else "Hm"
     return "".join(m[0][0] for m in PATTERN_TOKEN.finditer(style) if m[0][:1].isalpha())
 
 

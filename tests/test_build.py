@@ -3012,6 +3012,10 @@ def test_a_time_in_another_offset_than_the_sites_is_shown_with_it(project):
     assert ">March 1, 1917, 10:00 AM</time>" in project.page("1917/03/01/old/")
     assert "11:30 PM GMT-5</time>" in ny and 'datetime="2021-04-01T12:00:00+03:00">April 1, 2021, 12:00 PM</time>' in ny
     assert '"shown": "Mar 31, 2021, 11:30 PM GMT-5"' in (project.public / "latest.js").read_text()
+    # A style that shows a zone itself (long, full, z), or no time, gets none more (a second reading: long showed two).
+    for style, shown in (("long", "March 31, 2021, 11:30:00\u202fPM -0500"), ("d MMMM y", "31 March 2021"), ("h:mm a z", "11:30 PM -0500")):
+        project.write({"site.yaml": SITE_YAML + f"date_format: {style!r}\n"}).build()
+        assert f">{shown}</time>" in project.page("2021/03/31/ny/"), style
 
 
 def test_an_update_at_or_before_the_date_shows_no_updated_line(project):
