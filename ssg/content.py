@@ -424,29 +424,42 @@ def from_record(source_path: str, key: str, record: dict) -> Article | Standalon
 _CASELESS_KEYS = {key.casefold(): key for key in (*KNOWN_KEYS, *PAGE_KEYS, *PAGE_MARKS)}
 
 
-def _own_keys_in_any_case(data: dict, lines: dict[str, int]) -> tuple[dict, tuple[int | None, str, str] | None]:
-    """`data` with ssg's own keys written in another case (`Draft: true`, `Tags: [A]`) under their own names, `lines`
-    renamed alike; or, where one key is written in two spellings, (line, key, message) of the error. Hugo reads
+_OWN_KEYS = frozenset(_CASELESS_KEYS.values())
+
+
+def own_keys_folded(data: dict) -> tuple[dict, dict[str, str], tuple[str, str] | None]:
+    """`data` with ssg's own keys written in another case (`Draft: true`, `Tags: [A]`) under their own names, the keys
+    so renamed (own -> as written), and the first key written in two spellings (both, as written), or None. Hugo reads
     front-matter keys in any case: a moved draft written `Draft: true` was published here, untagged, with a warning
-    alone. Two spellings of one key are an error naming both lines, as neither can be known to be the one meant."""
-    if all(not isinstance(key, str) or key in _CASELESS_KEYS.values() or key.casefold() not in _CASELESS_KEYS for key in data):
-        return data, None
+    alone. (The reader, and `ssg new --translation-of` taking the original's date and tags.)"""
+    if all(not isinstance(key, str) or key in _OWN_KEYS or key.casefold() not in _CASELESS_KEYS for key in data):
+        return data, {}, None  # (the usual case, looked over in C)
     folded: dict = {}
     written: dict[str, str] = {}
     for key, value in data.items():
         own = _CASELESS_KEYS.get(key.casefold()) if isinstance(key, str) else None
         if own is None:
             folded[key] = value
-            continue
-        if own in written:
-            first, second = written[own], key
-            where = [lines.get(first), lines.get(second)]
-            at = " and ".join(f"line {line}" for line in where if line) or "the front matter"
-            message = f"{first}: and {second}: ({at}) are one key, {own}:, written twice: keep one, as {own}:"
-            return data, (max((line for line in where if line), default=None), own, message)
-        written[own] = key
-        folded[own] = value
-        if key != own and key in lines:
+        elif own in written:
+            return data, {}, (written[own], key)
+        else:
+            written[own], folded[own] = key, value
+    return folded, {own: key for own, key in written.items() if own != key}, None
+
+
+def _own_keys_in_any_case(data: dict, lines: dict[str, int]) -> tuple[dict, tuple[int | None, str, str] | None]:
+    """`own_keys_folded`, with `lines` renamed alike; or, where one key is written in two spellings, (line, key,
+    message) of the error, naming both lines, as neither can be known to be the one meant."""
+    folded, renamed, twice = own_keys_folded(data)
+    if twice is not None:
+        first, second = twice
+        own = _CASELESS_KEYS[first.casefold()]
+        where = [lines.get(first), lines.get(second)]
+        at = " and ".join(f"line {line}" for line in where if line) or "the front matter"
+        message = f"{first}: and {second}: ({at}) are one key, {own}:, written twice: keep one, as {own}:"
+        return data, (max((line for line in where if line), default=None), own, message)
+    for own, key in renamed.items():
+        if key in lines:
             lines[own] = lines.pop(key)
     return folded, None
 

@@ -25,6 +25,7 @@ from .content import (
     as_read,
     date_like,
     file_stem,
+    own_keys_folded,
     slug_of,
     source_host,
 )
@@ -589,7 +590,7 @@ def new_translation(config: Config, original: Path, title: str, lang: str | None
         data = read_front_matter(as_read(text)).data
     except FrontMatterError as exc:
         raise SsgError(f"{config.content_dir}/{source_path}: {exc}; fix it first (ssg check)") from None
-    data = data if isinstance(data, dict) else {}
+    data = own_keys_folded(data)[0] if isinstance(data, dict) else {}  # (`Date:`, `Tags:`, as the reader takes them)
     stem, suffix_lang = file_stem(source_path)
     own = str(data.get("lang") or suffix_lang or config.lang)
     others = [code for code in config.language_codes if code != own]

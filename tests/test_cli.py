@@ -1164,6 +1164,22 @@ def test_new_translation_of_an_article_dated_by_its_name_keeps_the_date(project)
     assert run("-C", str(project.root), "check").exit_code == 0
 
 
+def test_new_translation_takes_the_originals_keys_in_any_case(project):
+    """`Date:`, `Tags:` and `Source:` (Hugo's spelling, which builds read): the translation had none of them, and its
+    first build failed on "date: is missing" (a second reading)."""
+    project.write(
+        {
+            "site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, ru]\n",
+            "content/2021/moon.md": "---\nTitle: Moon\nDate: 2021-05-24\nTags: [Space]\nSource: {name: TASS, url: 'https://tass.ru/1'}\n---\n\nText.\n",
+        }
+    )
+    result = run("-C", str(project.root), "new", "--translation-of", "2021/moon.md", "Луна")
+    assert result.exit_code == 0, result.output
+    front = front_of((project.root / "content/2021/moon.ru.md").read_text(encoding="utf-8"))
+    assert (str(front["date"]), front["tags"], front["source"]["name"]) == ("2021-05-24", ["Space"], "TASS")
+    assert run("-C", str(project.root), "check").exit_code == 0
+
+
 def test_new_translation_needs_the_sites_languages(project):
     project.write({"content/a.md": article("A", "2021-01-01")})
     result = run("-C", str(project.root), "new", "--translation-of", "a.md", "А")

@@ -505,6 +505,9 @@ def test_ssgs_own_keys_are_read_in_any_case_as_hugo_reads_them():
     assert problems("---\ntitle: T\nDate: 2021-01-07\nTitle: yes\n---\nx\n") == [
         "2021/story.md:4: title: title: and Title: (line 2 and line 4) are one key, title:, written twice: keep one, as title:"
     ]
+    assert problems("---\nTitle: Refs\ndate: 2021-01-07\n\ntitle: again\n---\nx\n") == [  # (the other order: both lines too)
+        "2021/story.md:5: title: Title: and title: (line 2 and line 5) are one key, title:, written twice: keep one, as title:"
+    ]
     assert problems("---\nTitle: yes\ndate: 2021-01-07\n---\nx\n") == [
         '2021/story.md:2: title: must be text, not true/false (YAML reads yes as true/false; for the text, put it in quotes: title: "yes")'
     ]
