@@ -1439,12 +1439,12 @@ class _RefTreeprocessor(Treeprocessor):
 # The path of each element written in HTML whose file a page shows or links: a pasted chart (`<iframe src>`), a PDF
 # (`<object data>`, `<embed src>`) too, which were left as written (broken on the page and in feeds, the file not copied).
 _HTML_REF = re.compile(
-    r"""(<(?:(?:a|img|source|video|audio|track|iframe|embed)\s[^>]*?\b(?:href|src)|object\s[^>]*?\bdata)=)(["'])([^"'>]*)\2""", re.I
+    r"""(<(?:(?:a|img|source|video|audio|track|iframe|embed)\s[^>]*?\b(?:href|src)|object\s[^>]*?\bdata)=)(["'])((?:(?!\2)[^>])*)\2""", re.I
 )
 # A video's still (`poster`), and the pictures a browser picks from by screen (`srcset`): each candidate of a srcset
 # gets a marker of its own, its path percent-encoded, since spaces and commas divide the candidates.
-_HTML_POSTER = re.compile(r"""(<video\s[^>]*?\bposter=)(["'])([^"'>]*)\2""", re.I)
-_HTML_SRCSET = re.compile(r"""(<(?:img|source)\s[^>]*?\bsrcset=)(["'])([^"'>]*)\2""", re.I)
+_HTML_POSTER = re.compile(r"""(<video\s[^>]*?\bposter=)(["'])((?:(?!\2)[^>])*)\2""", re.I)
+_HTML_SRCSET = re.compile(r"""(<(?:img|source)\s[^>]*?\bsrcset=)(["'])((?:(?!\2)[^>])*)\2""", re.I)
 _SRCSET_URL = re.compile(r"[\s,]*([^\s,]\S*)")
 
 

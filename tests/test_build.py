@@ -644,7 +644,8 @@ def test_files_and_articles_named_with_an_ampersand_or_quotes_are_linked(project
     project.write({f"content/2021/files/{name}": b"F" for name in names})
     body = (
         '![a](<files/Tom & Jerry.jpg>) ![b](<files/it\'s.jpg>) [c](<files/report"2026".pdf>) ![d](files/%3Cb%3E.jpg)\n\n'
-        "[qa](<Q&A.md>) [its](<it's.md>) [search](/search/?q=a&lang=ru)\n\n[frag](<Q&A.md#q&a>) [s](/search/?q=a&b=c#x&y)"
+        "[qa](<Q&A.md>) [its](<it's.md>) [search](/search/?q=a&lang=ru)\n\n[frag](<Q&A.md#q&a>) [s](/search/?q=a&b=c#x&y)\n\n"
+        "<img src=\"files/it's.jpg\" alt=\"raw\">"
     )
     project.write(
         {
@@ -660,6 +661,7 @@ def test_files_and_articles_named_with_an_ampersand_or_quotes_are_linked(project
     assert f'<a href="{files}report%222026%22.pdf">c</a> <img alt="d" src="{files}%3Cb%3E.jpg">' in page
     assert '<a href="../../23/q-a/">qa</a> <a href="../../22/its/">its</a>' in page
     assert '<a href="../../../../search/?q=a&amp;lang=ru">search</a>' in page
+    assert f'<img src="{files}it%27s.jpg" alt="raw">' in page  # (raw HTML's value ended at the other quote, left as written)
     assert '<a href="../../23/q-a/#q&amp;a">frag</a> <a href="../../../../search/?q=a&amp;b=c#x&amp;y">s</a>' in page
     assert "ssg-ref" not in page and "ssg-ref" not in feed and "ssg-not-published" not in page
     assert 'src="https://example.org/2021/files/Tom%20%26%20Jerry.jpg"' in feed
