@@ -91,7 +91,9 @@
     q = q.replace(/([+\-]?)((?:\p{L}+:)?)(?:"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”])/gu, function (whole, sign, field, a, b, c, d) {
       var inner = [a, b, c, d].filter(function (x) { return x != null; })[0];
       // (A colon inside quotes parts words, as a headline's: "Итоги: МКС" is no field; a time's stays, "в 22:40".)
-      var words = inner.replace(/:(?!\S)|(^|[^\p{N}]):/gu, "$1 ").split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
+      var words = inner.replace(/([^\s:]*):(?=(\S?))/gu, function (whole, before, next) {
+        return /^\p{N}/u.test(before) && next ? whole : before + " ";  // (a time's colon: after a number's word alone)
+      }).split(WORD_PARTS).map(function (w) { return w.replace(/^[+\-]+/, ""); }).filter(Boolean);
       var told = stopWord ? words.filter(function (w) { return !stopWord(w); }) : words;
       var mark = sign === "-" ? "-" : "+";
       return " " + (told.length ? told : words).map(function (w) { return mark + field + w; }).join(" ") + " ";
