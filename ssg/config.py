@@ -203,7 +203,7 @@ _NO_PLACE = frozenset({"localtime", "posixrules", "factory"})
 
 def _timezone(value: Any) -> str:
     name = _str(value)
-    if name.strip().lower() in _NO_PLACE or name.startswith(("posix/", "right/")):
+    if name.strip().lower() in _NO_PLACE:
         raise ValueError(f"{name!r} is no place's time zone (the machine's, or the database's own): use a name like Europe/Moscow or UTC")
     try:
         zoneinfo.ZoneInfo(name)

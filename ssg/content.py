@@ -2234,8 +2234,8 @@ def outside_calendar(value: Any, timezone: str) -> bool:
 # The date WordPress gives a post never published (0000-00-00 00:00:00), as wordpress-to-hugo-exporter writes it
 # (PHP's reading of that date: -001-11-30T00:00:00+00:00) or as it stands in the export.
 _NEVER_PUBLISHED = re.compile(r"\s*(?:-0*1-11-30|0000-00-00)(?!\d)")
-# ISO 8601 dates without a time: 2023-04-14, 20230414, and a week's day, 2021-W09-6, 2021W096 (shown with 12:00 AM)
-_DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}-?\d")
+# ISO 8601 dates without a time: 2023-04-14, 20230414, and a week's day, 2021-W09-6, 2021W096, 2021-W09 (its Monday)
+_DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}(?:-?\d)?")
 
 
 def _folded_key(key: str) -> str:

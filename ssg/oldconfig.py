@@ -102,7 +102,7 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
             )
         if section is not None:
             wanted["permalink"] = patterns[section]
-    _hugo_article_urls(data, wanted)
+    _hugo_article_urls(data, wanted, left)
     _hugo_tag_urls(data, wanted, left)
     taxonomies = data.get("taxonomies", {"tag": "tags", "category": "categories"})
     plural = taxonomies.get("category") if isinstance(taxonomies, dict) else None
@@ -127,7 +127,7 @@ def _front_matter_names(content: Path, key: str) -> bool:
     return False
 
 
-def _hugo_article_urls(data: dict, wanted: dict) -> None:
+def _hugo_article_urls(data: dict, wanted: dict, left: list[str]) -> None:
     """`old_urls:` of where Hugo put each post: its posts' `[permalinks]` pattern, else Hugo's default, the content
     path (`/posts/союз-вернулся/`, letters kept); with `uglyURLs` a `.html` file (`/2021/x.html`). ssg's own pattern
     (`permalink:`) spells them otherwise (in Latin; `:title` is the title, not the file name, in Hugo's), and every
@@ -139,8 +139,14 @@ def _hugo_article_urls(data: dict, wanted: dict) -> None:
         pattern = pattern.rstrip("/") + ".html"
     pattern = pattern if pattern.startswith("/") else f"/{pattern}"
     lang = data.get("defaultcontentlanguage") or "en"
-    if data.get("defaultcontentlanguageinsubdir") is True and isinstance(lang, str) and "languages" not in wanted:
-        pattern = f"/{lang}{pattern}"  # (its one language's folder; a bilingual site's are made for each article)
+    if data.get("defaultcontentlanguageinsubdir") is True and isinstance(lang, str):
+        if "languages" in wanted:  # (the other languages' are under theirs; the default's too, which old_urls cannot say)
+            left.append(
+                f"old_urls: Hugo's defaultContentLanguageInSubdir put the default language's articles under /{lang}/ too, "
+                f"where old_urls: has them at the root: name their old URLs in aliases:, or redirect /{lang}/ in the server"
+            )
+        else:
+            pattern = f"/{lang}{pattern}"  # (its one language's folder)
     wanted["old_urls"] = {"hugo": pattern}
 
 

@@ -99,7 +99,7 @@ def _every_articles_old_url(
     """`old_urls:`, a redirect page at each article's address on the old site where it is not its address now, and a
     warning naming both where another page or copied file is there, or another article had it too (the first by file
     keeps it: Hugo wrote one of them there). An article whose `url:` or `permalink:` set its old address has that one."""
-    owners: dict[str, str] | None = None  # an output file -> what is there (made at the first clash: most builds have none)
+    owners: dict[str, str] | None = None  # an output file -> what is there (made for the first old address that is not the page's)
     claimed: dict[str, str] = {}  # an old address's file -> the article whose old address it is
     pages: list[Page] = []
     warnings: list[Problem] = []

@@ -564,7 +564,7 @@ def _shows(page: Page) -> frozenset[str]:
     article = context["article"]
     source, image = article.source, article.image
     things = {
-        "updated": article.updated,
+        "updated": article.shown_update,  # (what the default theme's Updated line shows, `article.html`)
         "source": source,
         "source.url": source and source.url,
         "image": image,

@@ -432,7 +432,7 @@ def new_file(config: Config, given: str) -> str:
                 given,
                 None,
                 None,
-                f"{ends}, and ssg reads articles from {' and '.join(ARTICLE_SUFFIXES[:2])} files only "
+                f"{ends}, and ssg reads articles from {', '.join(ARTICLE_SUFFIXES)} files only "
                 f"(e.g. ssg new {config.content_dir}/2019/soyuz-lands.md; a title is words with spaces)",
             )
         )

@@ -645,7 +645,7 @@ def test_files_and_articles_named_with_an_ampersand_or_quotes_are_linked(project
     body = (
         '![a](<files/Tom & Jerry.jpg>) ![b](<files/it\'s.jpg>) [c](<files/report"2026".pdf>) ![d](files/%3Cb%3E.jpg)\n\n'
         "[qa](<Q&A.md>) [its](<it's.md>) [search](/search/?q=a&lang=ru)\n\n[frag](<Q&A.md#q&a>) [s](/search/?q=a&b=c#x&y)\n\n"
-        "<img src=\"files/it's.jpg\" alt=\"raw\">"
+        '<img src="files/it\'s.jpg" alt="raw">'
     )
     project.write(
         {

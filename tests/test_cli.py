@@ -709,9 +709,15 @@ def test_new_given_a_file_under_pages_writes_a_page(project, monkeypatch):
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ("content/2019/foo.txt", "content/2019/foo.txt: ends in .txt, and ssg reads articles from .md and .markdown files only"),
-        ("foo.html", "foo.html: ends in .html, and ssg reads articles from .md and .markdown files only"),
-        ("content/2019/foo", "content/2019/foo: has no suffix, and ssg reads articles from .md and .markdown files only"),
+        (
+            "content/2019/foo.txt",
+            "content/2019/foo.txt: ends in .txt, and ssg reads articles from .md, .markdown, .mdown, .mkd, .mkdn, .mdwn files only",
+        ),
+        ("foo.html", "foo.html: ends in .html, and ssg reads articles from .md, .markdown, .mdown, .mkd, .mkdn, .mdwn files only"),
+        (
+            "content/2019/foo",
+            "content/2019/foo: has no suffix, and ssg reads articles from .md, .markdown, .mdown, .mkd, .mkdn, .mdwn files only",
+        ),
     ],
 )
 def test_new_refuses_a_file_ssg_would_not_read(project, monkeypatch, given, message):
@@ -1865,3 +1871,16 @@ def test_init_says_which_pages_of_the_old_site_have_no_counterpart(tmp_path):
     assert "  not taken: CATEGORY_URL: the old site's category pages (category/{slug}.html) have no counterpart" in told
     assert "  not taken: PAGE_URL: the old site's pages (pages/{slug}.html) are at pages' own URLs in ssg" in told
     assert "AUTHOR_URL" not in told  # (Pelican wrote no author pages)
+
+
+def test_init_of_a_bilingual_hugo_site_with_its_default_language_in_a_folder_says_what_old_urls_miss(tmp_path):
+    """Hugo's defaultContentLanguageInSubdir put the default language's articles under /ru/ as well: old_urls: wrote
+    their redirects at the root, where Hugo had none, without a word (a second reading)."""
+    hugo = tmp_path / "hugo"
+    (hugo / "content/posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text(
+        'title = "X"\ndefaultContentLanguage = "ru"\ndefaultContentLanguageInSubdir = true\n'
+        "[languages.ru]\n  weight = 1\n[languages.en]\n  weight = 2\n"
+    )
+    told = run("init", str(hugo)).output
+    assert "not taken: old_urls: Hugo's defaultContentLanguageInSubdir put the default language's articles under /ru/ too" in told

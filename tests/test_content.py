@@ -81,6 +81,7 @@ def test_a_week_date_is_a_day_alone():
     """`2021-W09-6` (ISO 8601's Saturday of week 9) was shown "March 6, 2021, 12:00 AM", where `2021-03-06` is the day."""
     assert meta('---\ntitle: T\ndate: "2021-W09-6"\n---\nx\n')["date"] == meta("---\ntitle: T\ndate: 2021-03-06\n---\nx\n")["date"]
     assert meta('---\ntitle: T\ndate: "2021W096"\n---\nx\n')["days"] == ["date"]
+    assert meta('---\ntitle: T\ndate: "2021-W09"\n---\nx\n')["days"] == ["date"]  # (its Monday)
 
 
 def test_a_utc_date_past_the_calendar_in_the_sites_time_zone_is_a_problem_on_its_line():
