@@ -629,7 +629,7 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @click.option(
     "--date",
     "date_text",
-    help="When it was published, for a clipping of past news: 2019-07-16, 2019-07-16T10:30 or as the outlet writes it, '16 июля 2019, 10:30', 'вчера в 18:30' (default: now). Files it under content/2019/.",
+    help="When it was published, for a clipping of past news: 2019-07-16, 2019-07-16T10:30 or as the outlet writes it, '16 июля 2019, 10:30', 'вчера в 18:30', or ahead, 'завтра в 10:00' (default: now). Files it under content/2019/.",
 )
 @click.option("--draft", is_flag=True, help="Write draft: true (ssg build leaves it out until you remove it; ssg serve shows it).")
 @click.option(

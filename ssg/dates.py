@@ -58,9 +58,12 @@ _ZONE_NAMED = (
 )
 
 
-# A day named from today, maybe with the time: `сегодня в 09:15`, `Вчера, 18:30`, `today at 9:15`, `yesterday 18:30`.
-_DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2, "today": 0, "yesterday": 1}
-_NAMED_DAY = re.compile(r"(сегодня|вчера|позавчера|today|yesterday)(?:\s*,?\s*(?:в|at)?\s*(\d{1,2})[:.](\d{2}))?", re.I)
+# A day named from today, maybe with the time: `сегодня в 09:15`, `Вчера, 18:30`, `today at 9:15`, `yesterday 18:30`,
+# and one ahead, as an editor schedules an article (`завтра в 10:00`, `tomorrow 10:00`: a day back of -1).
+_DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2, "today": 0, "yesterday": 1, "завтра": -1, "послезавтра": -2, "tomorrow": -1}
+_NAMED_DAY = re.compile(
+    r"(сегодня|вчера|позавчера|завтра|послезавтра|today|yesterday|tomorrow)(?:\s*,?\s*(?:в|at)?\s*(\d{1,2})[:.](\d{2}))?", re.I
+)
 # A time back from now: `5 минут назад`, `час назад`, `2 hours ago`, `an hour ago`; `только что`, `just now`.
 _UNITS = {"сек": 1, "мин": 60, "час": 3600, "ден": 86400, "дн": 86400, "second": 1, "sec": 1, "minute": 60, "min": 60}
 _UNITS |= {"hour": 3600, "hr": 3600, "day": 86400}
@@ -70,6 +73,12 @@ _AGO = re.compile(
     re.I,
 )
 _JUST_NOW = re.compile(r"только\s+что|just\s+now", re.I)
+# A time ahead: `через 2 часа`, `через час`, `in 2 hours`, `in an hour` (an article scheduled from now).
+_AHEAD = re.compile(
+    r"(?:через|in)\s+(?:(\d+|an?|одну|один|одна)\s+)?(секунд[уы]?|сек|минут[уы]?|мин|час(?:а|ов)?|день|дня|дней|"
+    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\.?",
+    re.I,
+)
 # A day in eight digits without marks (20210524), as a database's export or a file's name writes it.
 _COMPACT_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")
 # A Unix time, as CMS databases and APIs export a date: seconds since 1970 (nine or ten digits: 1973 to 2286, maybe with
@@ -87,8 +96,9 @@ class Relative(NamedTuple):
 
 def relative(value: Any, now: datetime, timezone: str) -> Relative | None:
     """What `value` means at `now` if it is a date relative to the moment it was read, in the site's `timezone`: a
-    named day (`сегодня`, `вчера`, `позавчера`, `today`, `yesterday`; with a time or not) or a time back (`5 минут
-    назад`, `2 hours ago`, `только что`); None for any other text. A time back is kept to the minute (a page
+    named day (`сегодня`, `вчера`, `позавчера`, `today`, `yesterday`, and ahead `завтра`, `послезавтра`, `tomorrow`;
+    with a time or not) or a time back or ahead (`5 минут назад`, `2 hours ago`, `только что`, `через 2 часа`, `in
+    an hour`); None for any other text. A time back is kept to the minute (a page
     showing `5 минут назад` rounded it to that already); days back name the day alone."""
     text = " ".join(str(value).split()).strip()
     local = now.astimezone(zoneinfo.ZoneInfo(timezone))
@@ -100,10 +110,11 @@ def relative(value: Any, now: datetime, timezone: str) -> Relative | None:
         if hours > 23 or minutes > 59:
             return None
         return Relative(f"{day.isoformat()}T{hours:02d}:{minutes:02d}:00", True)
-    if match := _AGO.fullmatch(text):
+    if match := _AGO.fullmatch(text) or _AHEAD.fullmatch(text):
         count = int(match[1]) if match[1] and match[1].isdigit() else 1
         unit = next(seconds for stem, seconds in _UNITS.items() if match[2].lower().startswith(stem))
-        then = (now - timedelta(seconds=count * unit)).astimezone(local.tzinfo).replace(second=0, microsecond=0, tzinfo=None)
+        back = count * unit if match.re is _AGO else -count * unit
+        then = (now - timedelta(seconds=back)).astimezone(local.tzinfo).replace(second=0, microsecond=0, tzinfo=None)
         if unit == 86400:  # (`3 дня назад` names a day; its time is the time it was read, which the article never had)
             return Relative(then.date().isoformat(), False)
     elif _JUST_NOW.fullmatch(text):

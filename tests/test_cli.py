@@ -579,7 +579,15 @@ def test_a_time_the_site_zones_clocks_skipped_or_showed_twice_warns(project):
 
 @pytest.mark.parametrize(
     ("written", "days_back", "clock"),
-    [("вчера в 18:30", 1, "T18:30:00+03:00"), ("Today 09:15", 0, "T09:15:00+03:00"), ("позавчера", 2, "")],
+    [
+        ("вчера в 18:30", 1, "T18:30:00+03:00"),
+        ("Today 09:15", 0, "T09:15:00+03:00"),
+        ("позавчера", 2, ""),
+        # (ahead, as an editor schedules an article: "not a date" before, where the past forms were read)
+        ("завтра в 10:00", -1, "T10:00:00+03:00"),
+        ("tomorrow 10:00", -1, "T10:00:00+03:00"),
+        ("послезавтра", -2, ""),
+    ],
 )
 def test_new_takes_a_date_relative_to_now_and_writes_the_day_it_is(project, written, days_back, clock):
     """A date copied from an outlet's latest news (`вчера в 18:30`) is relative to now, which `ssg new` knows: it writes
