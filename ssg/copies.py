@@ -24,7 +24,7 @@ from .load import file_stamp, unpublished_static
 from .markdown import ARTICLE_SUFFIXES
 from .output import Output
 from .pathhints import NAME_MAX, ContentPaths, find_file, image_hint, is_file, link_hint, relative, template_link_hint
-from .scripts import composed
+from .scripts import composed, other_form
 from .site import Site
 from .theme import Theme
 
@@ -111,6 +111,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 problems.append(leak)  # (`images/photo.jpg -> /etc/passwd`, `-> ../../.env`: published as they were)
             elif source is not None:
                 files[target] = source
+                if not target.isascii() and (other := other_form(source.name)) and os.path.lexists(source.with_name(other)):
+                    problems.append(_same_letters(config, source.with_name(other), source))  # (`фото-й.jpg`: a Mac's, Linux's)
             elif target not in static:
                 there = there or ContentPaths.files_in(content)
                 published = published or ContentPaths(a.source_path for a in site.articles)

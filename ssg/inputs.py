@@ -25,6 +25,7 @@ from .config import Config
 from .content import Article
 from .load import content_stats, path_stamp, unpublished_static
 from .output import Manifest
+from .scripts import other_form
 from .themeconfig import theme_chain
 
 _PUBLISH_FROM = attrgetter("publish_from")
@@ -93,6 +94,9 @@ def record(
         "due": due.isoformat() if due else None,
         "since": since.isoformat() if since else None,
         "copied": [[str(path), *path_stamp(path)] for path in copied],
+        # (the names a copied file has written the other way, absent: one added there, a Mac's `фото-й.jpg` beside
+        # Linux's, is the file a link finds first, and the build "up to date" kept the other's copy)
+        "absent": [twin for path in copied if (twin := _twin(path)) and not os.path.lexists(twin)],
         "summary": summary,
     }
     return json.dumps(state, ensure_ascii=False)
@@ -111,6 +115,8 @@ def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Calla
             return None
         if any(path_stamp(path) != (size, changed) for path, size, changed in state["copied"]):
             return None
+        if any(map(os.path.lexists, state.get("absent", ()))):
+            return None
         left = manifest()
         prefix = os.path.join(output, "")
         if list(left.signature or ()) != state["manifest"] or not all(os.path.isfile(prefix + path) for path in left.files):
@@ -118,6 +124,12 @@ def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Calla
         return state["summary"]
     except (ValueError, TypeError, KeyError):
         return None  # a damaged record: build
+
+
+def _twin(path: Path) -> str | None:
+    """`path` with its file name's letters written the other way (`scripts.other_form`), or None."""
+    other = other_form(path.name)
+    return os.path.join(os.path.dirname(path), other) if other else None
 
 
 def _folders(config: Config) -> str:

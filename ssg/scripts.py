@@ -41,6 +41,16 @@ def composed(text: str) -> str:
     return _DECOMPOSED.sub(lambda letter: unicodedata.normalize("NFC", letter[0]), text)
 
 
+def other_form(name: str) -> str | None:
+    """`name` with its letters written the other way, decomposed (as a Mac saves `й`: NFD) or composed, where that is
+    another name; None where it is not (no such letter): the two are two files on Linux, and one on a Mac."""
+    if name.isascii():
+        return None
+    other = composed(name)
+    other = unicodedata.normalize("NFD", name) if other == name else other
+    return other if other != name else None
+
+
 class ByLetters:
     """File names (paths under content/) looked up as written, else by their letters composed (`composed`): a name
     typed for a file a Mac saved (`ёлка.md`, decomposed) finds that file. The composed names are made at the first

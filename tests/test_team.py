@@ -669,3 +669,18 @@ def test_a_link_from_the_sites_root_in_other_capitals_is_told_the_path_the_site_
         "content/2021/a.md:6: links to /2021/Images/photo.jpg, which this site does not have (the site has "
         "/2021/images/photo.jpg, its name in other capitals, which a host that tells capitals apart needs: write that)"
     ]
+
+
+def test_a_picture_saved_under_its_name_decomposed_and_composed_is_told_and_noticed(project):
+    """images/фото-й.jpg saved by a Mac (decomposed) and added later by Linux (composed), the article linking it: the
+    build said "up to date" and kept the Mac's copy, where a cold build took Linux's, without a word."""
+    mac = unicodedata.normalize("NFD", "content/2021/images/фото-й.jpg")
+    project.write({"content/2021/a.md": article("A", "2021-05-01", "![p](images/фото-й.jpg)"), mac: b"MAC"}).build()
+    project.write({"content/2021/images/фото-й.jpg": b"LINUX"})
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    [problem] = caught.value.problems
+    assert "its name is the same letters as content/2021/images/" in problem.message and "(delete one)" in problem.message
+    (project.root / mac).unlink()
+    project.build()
+    assert (project.public / "2021/images/фото-й.jpg").read_bytes() == b"LINUX"
