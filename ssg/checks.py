@@ -165,8 +165,7 @@ def check_content_dir(config: Config) -> None:
 
 def unread_articles(config: Config, any_read: bool) -> list[Problem]:
     """A warning for each file of the content folder that starts with front matter but is not Markdown, or is Pelican's
-    article in reStructuredText or HTML
-    (`load.other_article_files`): a Jekyll post written in HTML (as WordPress imports make them) was left out without
+    article in reStructuredText or HTML (`load.other_article_files`): a Jekyll post written in HTML (as WordPress imports make them) was left out without
     a word, the site built empty. And one for an archive with no article at all (`any_read`: some file read, well or
     not)."""
     problems = []

@@ -68,8 +68,8 @@ def conflicted(files: dict[str, Path], store: Store, root: Path) -> list[Problem
 def _files_under(folder: Path) -> Iterator[Path]:
     """Every name under `folder` but its folders, without following linked folders (as `Path.rglob` lists them), nor
     going into a folder that is no part of the site (`unpublished_static`: `.git/`). A folder that cannot be listed
-    raises PermissionError (`Builder.build` tells it): rglob left its files out without a
-    word, and the build took them off the site."""
+    raises PermissionError (`Builder.build` tells it): rglob left its files out without a word, and the build took
+    them off the site."""
 
     def refuse(error: OSError) -> None:
         if isinstance(error, PermissionError):

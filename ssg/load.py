@@ -180,8 +180,7 @@ OTHER_ARTICLE_SUFFIXES = (".html", ".htm", ".textile", ".txt", ".adoc", ".asciid
 def other_article_files(content_dir: Path) -> list[str]:
     """The files under content/ that start with front matter (`---`, `+++`) but are not Markdown, Pelican's articles
     in reStructuredText (`.rst`, every one: its metadata is a field list under the title) and in HTML (`pelican_html`),
-    and the Markdown
-    files whose suffix is not in lower case (`Статья.MD`, as Windows, whose names ignore case, saves them), where
+    and the Markdown files whose suffix is not in lower case (`Статья.MD`, as Windows, whose names ignore case, saves them), where
     `content_stats` would list them (the same folders and names skipped), as sorted forward-slash paths: a walk of
     the whole folder, that reads the first line of each such file (`ssg check`, a build that found no article)."""
     found = []

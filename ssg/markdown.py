@@ -53,8 +53,6 @@ REF_SITE = REF_PREFIX + "site:"  # a link from the site's root (`/images/logo.pn
 # attribute (`&`, `<`, `>`), with `%` so that `urls.unmarked` undoes each exactly. A picture named `Tom & Jerry.jpg`
 # was linked as `Tom%20%26amp%3B%20Jerry.jpg` and one named `it's.jpg` left its marker in the page, without a word.
 _MARKED = str.maketrans({"%": "%25", "#": "%23", "&": "%26", '"': "%22", "'": "%27", "<": "%3C", ">": "%3E"})
-
-
 _TO_MARK = re.compile("[%#&\"'<>]")  # (most paths hold none: a search is a fifth of a translate)
 
 
