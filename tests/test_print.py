@@ -1,0 +1,52 @@
+"""An article page as readers print it or save it as PDF (Chromium's print media), and as reader modes take it: what
+a print-and-cite trial found lost on paper or left out of Firefox's reader view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .conftest import SITE_YAML, Project, article, served
+
+WIDE = " | ".join(f"Column {n}" for n in range(1, 11))
+BODY = (
+    f"| {WIDE} |\n|{'---|' * 10}\n| {' | '.join(f'value {n}' for n in range(1, 10))} | LASTCOLUMN |\n\n"
+    "    " + "window_configuration = " + "x" * 150 + " ENDOFLINE\n\n"
+    "## A heading\n\nText.[^1]\n\n[^1]: A note.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[Page]:
+    project = Project(tmp_path_factory.mktemp("print")).write({"site.yaml": SITE_YAML})
+    project.write({"content/2021/wide.md": article("Wide", "2021-05-24", BODY, rights="All rights reserved.")}).build()
+    page = browser.new_page(viewport={"width": 800, "height": 1000})
+    with served(project.public) as root:
+        page.goto(root + "2021/05/24/wide/")
+        page.emulate_media(media="print")
+        yield page
+    page.close()
+
+
+def test_a_wide_table_and_a_long_line_of_code_are_printed_whole(printed: Page) -> None:
+    """On screen they scroll; on paper they were cut at the page's edge (its last columns and the line's end gone)."""
+    table, code = printed.locator(".prose table"), printed.locator(".prose pre")
+    assert table.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'")
+    assert code.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    width = printed.evaluate("document.documentElement.clientWidth")
+    assert printed.get_by_text("LASTCOLUMN").bounding_box()["x"] < width
+    assert printed.get_by_text("ENDOFLINE", exact=False).evaluate("e => getComputedStyle(e.closest('pre')).whiteSpace") == "pre-wrap"
+
+
+def test_a_heading_keeps_with_its_text_and_controls_are_not_printed(printed: Page) -> None:
+    """A heading was left alone at a page's foot; a footnote's ↩ and the translations' links printed as junk."""
+    assert printed.locator(".prose h2").evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
+    assert printed.locator(".footnote-backref").first.evaluate("e => getComputedStyle(e).display") == "none"
+
+
+def test_the_rights_notice_is_no_footer_that_reader_modes_leave_out(printed: Page) -> None:
+    """Firefox's reader mode (Readability) drops every <footer> of an article, and the rights notice was in one."""
+    assert printed.locator("article footer").count() == 0
+    assert printed.locator("article .rights").count() == 1
