@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.core import get_global
@@ -169,6 +170,8 @@ class Metadata:
             tags += [_og("image:alt", previewed.alt)] if previewed.alt else []
         elif shared.image:  # (site.yaml's `image:`, else the publisher's logo: a preview without a picture is easily passed over)
             tags.append(shared.image[0])
+        if article.source:  # (what citation managers, Zotero's among them, take for the author: the outlet)
+            tags.append(MetaTag("name", "author", article.source.name))
         tags.append(MetaTag("property", "article:published_time", article.date.isoformat()))
         if article.updated:
             tags.append(MetaTag("property", "article:modified_time", article.modified.isoformat()))
@@ -206,15 +209,19 @@ class Metadata:
                     "@type": "ImageObject",
                     "url": image_url(article.image, self.urls),
                     "contentUrl": image_url(article.image, self.urls),
-                    "caption": inline_text(article.image.caption) or article.image.alt,
+                    "caption": inline_text(article.image.caption),  # (not the alt text: a description, not its caption)
                     # Its source; no copyrightNotice: the article's rights need not be the image's (a NASA photo in a
                     # TASS article), nor is the source the holder (a public-domain photo from a news site).
                     "creditText": inline_text(article.image.credit),
                 }
             )
         if article.source:
+            # The outlet, at its site's address (the article's own is `isBasedOn`), and the holder of the rights the page
+            # names it as ("The rights to this material belong to ...").
             data["isBasedOn"] = article.source.url
-            data["author"] = _clean({"@type": "Organization", "name": article.source.name, "url": article.source.url})
+            data["author"] = _clean({"@type": "Organization", "name": article.source.name, "url": _site_of(article.source.url)})
+            if article.rights:
+                data["copyrightHolder"] = {"@type": "Organization", "name": article.source.name}
         return _clean(data)
 
     def web_page(self, page: StandalonePage, canonical: str) -> dict[str, Any]:
@@ -320,6 +327,12 @@ def og_locale(lang: str) -> str:
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
+
+
+def _site_of(url: str | None) -> str | None:
+    """The address of the site `url` is on (`https://www.interfax.ru/`), or None."""
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _og(key: str, value: str) -> MetaTag:
