@@ -79,13 +79,23 @@ EXTENSIONS = (
     ("pymdownx.magiclink", {"repo_url_shorthand": False, "social_url_shorthand": False}),
     ("pymdownx.tasklist", {}),
 )
-_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|blockquote|pre|figure|figcaption|dd|dt)\b[^>]*>", re.I)
+# The elements a page shows apart from the words around them: a break between words (`<summary>Quokka</summary>Wombat`
+# was the one word QuokkaWombat, in summaries and search). Grouped by first letter, as the regex tries each at every
+# `<`: the 33 names cost what the 18 before did.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p(?:re)?|d(?:iv|[ldt]|etails)|h(?:[1-6r]|eader)|l(?:i|egend)|[uo]l|b(?:r|lockquote)|t(?:[rdh]|able)|caption|"
+    r"f(?:igure|igcaption|ooter|ieldset)|s(?:ummary|ection)|a(?:rticle|side|ddress)|nav|main)\b[^>]*>",
+    re.I,
+)
 # A footnote's number in the text and its way back ("↩") are links, not words of the article.
 _FOOTNOTE_LINKS = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<a class="footnote-backref"[^>]*>.*?</a>', re.S)
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 # What a page never shows of an HTML text: a script's code, a style sheet, a comment (pasted from a news site with its
 # ad counters and CSS, whose `background` and `important` found the article in search). To their end tag or the end.
-_UNSHOWN = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.S | re.I)
+_UNSHOWN = re.compile(r"<(script|style|audio|video|object|canvas|iframe)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.S | re.I)
+# (A player's text is for a browser that has none: "Your browser does not support the audio element." was a podcast's
+# summary, in its listing, feed, page description and search lead.)
+_MAY_HIDE = ("<!--", "<s", "<S", "<audio", "<video", "<object", "<canvas", "<iframe", "<AUDIO", "<VIDEO", "<IFRAME")
 
 
 @dataclass(frozen=True)
@@ -170,7 +180,7 @@ def plain_text(fragment: str) -> str:
     """Text of an HTML fragment as a page shows it, with whitespace collapsed and without footnote links."""
     if "fnref" in fragment:
         fragment = _FOOTNOTE_LINKS.sub("", fragment)
-    if "<!--" in fragment or "<s" in fragment or "<S" in fragment:
+    if any(map(fragment.__contains__, _MAY_HIDE)):
         fragment = _UNSHOWN.sub(" ", fragment)
     return " ".join(html.unescape(HTML_TAG.sub("", _BLOCK_TAG.sub(" ", fragment))).split())
 
@@ -476,12 +486,37 @@ class _TocWhereMarked(TocTreeprocessor):
 _NOT_IN_ID = re.compile(r"[^\w\- ]")
 
 
+# The ids the default theme gives elements of its pages (base.html's and the templates' own): a heading "Main" got
+# `id="main"` beside the page's <main id="main">, and its table of contents' link led to the page's top (a rich
+# author's trial). Such a heading's id is the name and `_1`, as the second of two headings of one name is.
+THEME_IDS = frozenset(
+    {
+        "main",
+        "latest-title",
+        "mentions-title",
+        "not-found-q",
+        "period-parts-title",
+        "search-heading",
+        "search-help",
+        "search-lang",
+        "search-more",
+        "search-page",
+        "search-page-q",
+        "search-q",
+        "search-results",
+        "search-status",
+        "search-strings",
+    }
+)
+
+
 def _heading_id(text: str, separator: str) -> str:
     """A heading's id as GitHub makes it: lower case, letters of any script kept, punctuation dropped, each space a
     hyphen (`## Итоги года` -> `итоги-года`, `## Roscosmos — NASA` -> `roscosmos--nasa`), so the links writers copy
-    from there (`other.md#итоги-года`) work."""
+    from there (`other.md#итоги-года`) work; never one of the page's own (`THEME_IDS`)."""
     del separator  # (always "-")
-    return _NOT_IN_ID.sub("", text.strip().lower()).replace(" ", "-") or "section"
+    made = _NOT_IN_ID.sub("", text.strip().lower()).replace(" ", "-") or "section"
+    return f"{made}_1" if made in THEME_IDS else made
 
 
 # The inline patterns of Python-Markdown, its `extra` extension and pymdownx's (names across versions), and what
@@ -1412,9 +1447,12 @@ def _marker_in_markdown(url: str) -> str:
 def _heading_fragment(fragment: str) -> str:
     """A link's `#fragment` to another article, as that article's heading ids are made (`_heading_id`) when it is
     written as Obsidian writes one, the heading itself (`Note.md#The%20crew`, `<Note.md#The crew>`: `#the-crew`). One
-    without a space is left as written: an id (`#the-crew`, GitHub's), or one set on the heading (`{#Crew2021}`)."""
+    without a space is left as written: an id (`#the-crew`, GitHub's), or one set on the heading (`{#Crew2021}`); but
+    a heading's id that is one of the page's own is the heading's there (`#main`: `#main_1`)."""
     text = unquote(fragment)
-    return f"#{_heading_id(text[1:], '-')}" if any(c.isspace() for c in text) else fragment
+    if any(c.isspace() for c in text) or text[1:] in THEME_IDS:
+        return f"#{_heading_id(text[1:], '-')}"
+    return fragment
 
 
 _URL_ATTRIBUTES = {"a": "href", "img": "src"}  # the attribute of each element of Markdown's that holds a URL

@@ -372,11 +372,24 @@ def test_the_quicker_serializer_is_in_place():
         "<br>",
         "# A heading",
         "- a list\n- of two",
+        # A player's text is for a browser without one: it was a podcast's summary (a rich author's trial).
+        '<audio controls>\n  <source src="media/sound.mp3" type="audio/mpeg">\n  Your browser does not support the audio element.\n</audio>',
+        '<audio controls src="a.mp3">Your browser does not support the audio element.</audio>',
     ],
 )
 def test_first_paragraph_is_the_first_with_text(opening):
     rendered = render_markdown(f"{opening}\n\nThen *text*.\n\nMore text.\n", "2021/story.md")
     assert rendered.first_paragraph == "Then text."
+
+
+def test_the_words_of_block_elements_are_apart_in_plain_text():
+    """`<details><summary>Quokkaword</summary>Wombatword ...` was the one word QuokkawordWombatword in the summary and the
+    search index (a rich author's trial): every block element of HTML is a break between words."""
+    assert ssg.markdown.plain_text("<details><summary>Read the statement</summary>Roscosmos confirmed.</details>") == (
+        "Read the statement Roscosmos confirmed."
+    )
+    assert ssg.markdown.plain_text("<section>A</section><section>B</section><aside>C</aside><dl><dt>D</dt><dd>E</dd></dl>") == "A B C D E"
+    assert ssg.markdown.plain_text("<b>A</b>B<em>C</em><small>D</small><summer>E</summer>") == "ABCDE"  # (inline: no break)
 
 
 def test_first_paragraph_of_a_body_without_text_is_empty():
@@ -389,6 +402,14 @@ def test_heading_ids_keep_the_script_as_github_and_hugo_make_them():
     body = render_markdown("## Итоги года\n\n## Новый запуск: «Союз»!\n\n## Roscosmos — NASA\n\n## Soyuz-2.1b\n\n## ...\n", "a.md").html
     ids = ["итоги-года", "новый-запуск-союз", "roscosmos--nasa", "soyuz-21b", "section"]
     assert re.findall(r'<h2 id="([^"]+)">', body) == ids
+
+
+def test_a_heading_named_as_one_of_the_pages_own_ids_gets_another():
+    """`## Main` got `id="main"`, the page's <main>'s: its table of contents' link, and another article's `#main`, led
+    to the page's top (a rich author's trial)."""
+    body = render_markdown("[TOC]\n\n## Main\n\nText.\n\n## Latest title\n\n[x](other.md#main)\n", "a.md").html
+    assert re.findall(r'<h2 id="([^"]+)">', body) == ["main_1", "latest-title_1"]
+    assert 'href="#main_1"' in body and "ssg-ref:article:other.md#main_1" in body
 
 
 @pytest.mark.parametrize(
@@ -1510,3 +1531,10 @@ def test_the_links_of_a_front_matter_text_are_marked_as_the_bodys_and_its_code_i
         "rights": 'See [terms](ssg-ref:article:terms.md#use), `[x](y.png)`, [map](<ssg-ref:file:2025/my map.png> "A") and [CC](https://cc.org/)'
     }
     assert (found.article_links, found.files) == (("terms.md",), ("2025/my map.png",))
+
+
+def test_the_page_ids_headings_keep_clear_of_are_the_default_themes():
+    """`THEME_IDS` is what the default theme's templates write: a template given a new id keeps it from headings too."""
+    templates = Path(ssg.markdown.__file__).parent.parent / "themes/default/templates"
+    written = {m for t in templates.glob("*.html") for m in re.findall(r'\bid="([a-z][a-z0-9_-]*)"', t.read_text(encoding="utf-8"))}
+    assert written == ssg.markdown.THEME_IDS
