@@ -1,5 +1,5 @@
-"""An article page as readers print it or save it as PDF (Chromium's print media), and as reader modes take it: what
-a print-and-cite trial found lost on paper or left out of Firefox's reader view."""
+"""An article page off a desktop's screen: as readers print it or save it as PDF (Chromium's print media), as reader
+modes take it, and on a phone: what a print-and-cite trial and a rich author's trial found lost there."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ WIDE = " | ".join(f"Column {n}" for n in range(1, 11))
 BODY = (
     f"| {WIDE} |\n|{'---|' * 10}\n| {' | '.join(f'value {n}' for n in range(1, 10))} | LASTCOLUMN |\n\n"
     "    " + "window_configuration = " + "x" * 150 + " ENDOFLINE\n\n"
-    "## A heading\n\nText.[^1]\n\n[^1]: A note.\n"
+    "## A heading\n\nText.[^1]\n\n[^1]: A note.\n\n"
+    '<iframe title="Video: the launch" width="560" height="315" src="https://www.youtube.com/embed/abc" allowfullscreen></iframe>\n'
 )
 
 
@@ -50,3 +51,16 @@ def test_the_rights_notice_is_no_footer_that_reader_modes_leave_out(printed: Pag
     """Firefox's reader mode (Readability) drops every <footer> of an article, and the rights notice was in one."""
     assert printed.locator("article footer").count() == 0
     assert printed.locator("article .rights").count() == 1
+
+
+def test_a_pasted_video_player_keeps_its_shape_on_a_phone(printed: Page) -> None:
+    """YouTube's share button pastes `<iframe width="560" height="315">`: on a phone its height stayed, the player
+    nearly square and the video banded in black."""
+    printed.emulate_media(media="screen")
+    printed.set_viewport_size({"width": 360, "height": 740})
+    try:
+        box = printed.locator(".prose iframe").bounding_box()
+    finally:  # (the page is the module's: the others see it printed)
+        printed.set_viewport_size({"width": 800, "height": 1000})
+        printed.emulate_media(media="print")
+    assert box["width"] < 360 and abs(box["width"] / box["height"] - 16 / 9) < 0.02
