@@ -809,20 +809,24 @@ class _TemplateBlocks(Preprocessor):
 
 _KRAMDOWN_TOC = re.compile(r"[ ]{0,3}\{:\s*toc\s*\}\s*")
 _ITEM = re.compile(r"[ ]{0,3}(?:[*+-]|\d+[.)])[ \t]+\S")
+_KRAMDOWN_ATTRIBUTES = re.compile(r"[ ]{0,3}\{:\s*[.#][^{}]*\}\s*")  # (`{: .class}`, `{: #id .class}`)
 
 
 class _KramdownToc(Preprocessor):
     """Jekyll's (kramdown's) table of contents, a one-item list followed by `{:toc}` (`* TOC` then `{:toc}`), as the
-    `[TOC]` Python-Markdown's toc extension fills in: it showed as a list with one item, the word "TOC". Not in
-    fenced code."""
+    `[TOC]` Python-Markdown's toc extension fills in: it showed as a list with one item, the word "TOC". And
+    kramdown's attributes of a table, the line after its last row (`{: .data-table}`), which became a row of the table:
+    left out (a class of the old site's stylesheet). Not in fenced code."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any("{:" in line and _KRAMDOWN_TOC.fullmatch(line) for line in lines):
+        if not any("{:" in line and (_KRAMDOWN_TOC.fullmatch(line) or _KRAMDOWN_ATTRIBUTES.fullmatch(line)) for line in lines):
             return lines
         out: list[str] = []
         for line, code in zip(lines, _in_fences(lines), strict=True):
             if not code and _KRAMDOWN_TOC.fullmatch(line) and out and _ITEM.match(out[-1]):
                 out[-1] = "[TOC]"
+                continue
+            if not code and _KRAMDOWN_ATTRIBUTES.fullmatch(line) and out and out[-1].lstrip().startswith("|"):
                 continue
             out.append(line)
         return out

@@ -971,6 +971,14 @@ def test_kramdowns_table_of_contents_is_made():
     assert render_markdown(code, "2021/story.md").html == "<pre><code>* TOC\n{:toc}\n</code></pre>"
 
 
+def test_kramdowns_attributes_after_a_table_are_no_row_of_it():
+    """`{: .data-table}` under a table (a Jekyll idiom) became a third row of the table, "{: .data-table}" in its first
+    cell (a rich author's trial); elsewhere, and in code, it is text as before."""
+    html = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n{: .data-table}\n\nText {: .x} here.\n", "2021/story.md").html
+    assert "{:" not in html.split("</table>")[0] and html.count("<tr>") == 2 and "<p>Text {: .x} here.</p>" in html
+    assert "{: .data-table}" in render_markdown("```\n| a |\n{: .data-table}\n```", "2021/story.md").html
+
+
 def test_a_link_in_raw_text_is_the_link_written():
     rendered = render_markdown("[a]({% raw %}{{ site.url }}{% endraw %}/x)", "2021/story.md")
     assert rendered.files == ("2021/{{ site.url }}/x",) and "\ufdd0" not in rendered.html  # (as without raw)
