@@ -47,6 +47,17 @@ def test_a_heading_keeps_with_its_text_and_controls_are_not_printed(printed: Pag
     assert printed.locator(".footnote-backref").first.evaluate("e => getComputedStyle(e).display") == "none"
 
 
+def test_the_pages_own_address_is_printed_and_only_printed(printed: Page) -> None:
+    """With the browser's headers off, nothing on paper said where the archived copy lives, to find or cite it."""
+    address = printed.locator(".article__address")
+    assert address.inner_text() == "This page: https://example.org/2021/05/24/wide/"
+    printed.emulate_media(media="screen")
+    try:
+        assert not address.is_visible()
+    finally:
+        printed.emulate_media(media="print")
+
+
 def test_the_rights_notice_is_no_footer_that_reader_modes_leave_out(printed: Page) -> None:
     """Firefox's reader mode (Readability) drops every <footer> of an article, and the rights notice was in one."""
     assert printed.locator("article footer").count() == 0
