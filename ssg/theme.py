@@ -1318,9 +1318,25 @@ def _format(kind: str, value: date | datetime, offset: object, style: str, lang:
     if problem is not None:
         raise ValueError(problem)
     formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
+    if zone is not None and isinstance(value, datetime):
+        label = _other_offset(value, zone, style)
+        if label is None and _ZONE_FIELDS.intersection(_pattern_of(style)):
+            value = _in_zone(value, zone)  # (its zone's name, which a fixed offset has none of: "Unknown Region")
+    else:
+        label = None
     shown = formatter(value, format=style, locale=_locale(lang))
-    label = _other_offset(value, zone, style) if zone is not None and isinstance(value, datetime) else None
     return f"{shown} {label}" if label else shown
+
+
+def _in_zone(value: datetime, zone: str) -> datetime:
+    """`value` in the site's time zone by name, where its offset is that zone's then: a pattern that shows the zone
+    (`v`, `zzzz`) printed "Unknown Region (UTC+03:00) Time" of the fixed offset every date is read with."""
+    try:
+        there = value.astimezone(zoneinfo.ZoneInfo(zone))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError):
+        return value
+    same = there.utcoffset() is not None and round(there.utcoffset().total_seconds() / 60) == round(value.utcoffset().total_seconds() / 60)
+    return there if same else value
 
 
 def _other_offset(value: datetime, zone: str, style: str) -> str | None:

@@ -3018,6 +3018,10 @@ def test_a_time_in_another_offset_than_the_sites_is_shown_with_it(project):
     for style, shown in (("long", "March 31, 2021, 11:30:00\u202fPM -0500"), ("d MMMM y", "31 March 2021"), ("h:mm a z", "11:30 PM -0500")):
         project.write({"site.yaml": SITE_YAML + f"date_format: {style!r}\n"}).build()
         assert f">{shown}</time>" in project.page("2021/03/31/ny/"), style
+    # A pattern that names the zone names the site's (a time trial: "Unknown Region (UTC+03:00) Time", of the fixed
+    # offset every date is read with).
+    project.write({"site.yaml": SITE_YAML + "date_format: 'd MMMM y, HH:mm zzzz'\n"}).build()
+    assert ">1 April 2021, 01:30 Moscow Standard Time</time>" in project.page("2021/04/01/wire/")
 
 
 def test_an_update_at_or_before_the_date_shows_no_updated_line(project):
