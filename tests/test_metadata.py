@@ -163,6 +163,15 @@ def test_default_language_pages_keep_the_site_title_and_tag_names(project):
         assert data["description"] == "News about rockets." and og["og:description"] == ["News about rockets."]
 
 
+def test_a_listing_describes_itself_in_its_description(project):
+    """Every tag, outlet and date page had the site's description (search engines report such pages as alike, and it
+    said nothing of /tags/moon/): its own name comes first now; without a site description, its name alone."""
+    project.write({**PER_LANGUAGE_FILES, "site.yaml": PER_LANGUAGE_YAML}).build()
+    assert '<meta name="description" content="Moon — News about rockets.">' in project.page("tags/moon/")
+    assert '<meta name="description" content="May 2021 — News about rockets.">' in project.page("2021/05/")
+    assert '<meta name="description" content="News about rockets.">' in project.page("")  # (the home page: the site's)
+
+
 def test_a_named_publisher_keeps_its_name_in_every_language(project):
     yaml = PER_LANGUAGE_YAML + "publisher: {name: Test Publisher}\n"
     project.write({**PER_LANGUAGE_FILES, "site.yaml": yaml}).build()
@@ -178,6 +187,7 @@ def test_no_empty_description_meta(project):
     project.write({"content/x.png": b"\x89PNG"})
     project.build()
     assert '<meta name="description"' not in project.page("") and 'content=""' not in project.page("")
+    assert '<meta name="description" content="January 2021">' in project.page("2021/01/")
     assert '<meta name="description" content="First paragraph.">' in project.page("2021/01/01/a/")
     assert '<meta name="description"' not in project.page("2021/01/02/b/")
 
