@@ -22,11 +22,14 @@ BODY = (
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[Page]:
     project = Project(tmp_path_factory.mktemp("print")).write({"site.yaml": SITE_YAML})
-    project.write({"content/2021/wide.md": article("Wide", "2021-05-24", BODY, rights="All rights reserved.")}).build()
+    project.write({"content/2021/wide.md": article("Wide", "2021-05-24", BODY, rights="All rights reserved.")})
+    project.write({"content/2021/before.md": article("Before", "2021-05-23"), "content/2021/after.md": article("After", "2021-05-25")})
+    project.build()
     page = browser.new_page(viewport={"width": 800, "height": 1000})
     with served(project.public) as root:
         page.goto(root + "2021/05/24/wide/")
         page.emulate_media(media="print")
+        page.root = root  # (for the tests that go elsewhere, and come back)
         yield page
     page.close()
 
@@ -75,3 +78,19 @@ def test_a_pasted_video_player_keeps_its_shape_on_a_phone(printed: Page) -> None
         printed.set_viewport_size({"width": 800, "height": 1000})
         printed.emulate_media(media="print")
     assert box["width"] < 360 and abs(box["width"] / box["height"] - 16 / 9) < 0.02
+
+
+def test_a_days_neighbours_on_a_phone_are_in_the_order_the_keyboard_goes(printed: Page) -> None:
+    """On a phone "All of May 2021" was shown above "Earlier" and "Later", where the keyboard went Earlier, All of,
+    Later (WCAG 2.4.3): they stand one below another in the page's order."""
+    article_url = printed.url
+    printed.emulate_media(media="screen")
+    printed.set_viewport_size({"width": 360, "height": 740})
+    try:
+        printed.goto(printed.root + "2021/05/24/")
+        tops = [link.bounding_box()["y"] for link in printed.locator(".period-nav a").all()]
+    finally:
+        printed.goto(article_url)
+        printed.set_viewport_size({"width": 800, "height": 1000})
+        printed.emulate_media(media="print")
+    assert len(tops) == 3 and tops == sorted(tops) and len(set(tops)) == 3
