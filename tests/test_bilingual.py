@@ -147,15 +147,15 @@ def test_a_language_s_pages_lead_home_to_its_own_home_and_feed(bilingual):
 
 
 def test_a_listing_of_one_language_is_named_so_and_home_is_current_on_its_own(bilingual):
-    """/en/ (the default language's articles alone) had the title and heading of /, which lists every language, and
-    its Home, which leads to /, was marked current (a reader's trial)."""
+    """/en/ (the default language's articles alone) had the title and heading of /, its readers' home, which lists every
+    language, and its Home, which leads to /, was marked current (a reader's trial)."""
     bilingual.build()
     en, root = bilingual.page("en/"), bilingual.page("")
     assert "<title>English · Archive</title>" in en and '<p class="page-header__kicker">English</p>' in en
     assert 'class="is-current"' not in en.split('class="site-nav"')[1].split("</nav>")[0]
     assert "<title>Archive</title>" in root and "page-header__kicker" not in root.split("<main")[1].split("</h1>")[0]
     assert '<li><a href="./" class="is-current" aria-current="page">Home</a></li>' in root
-    assert "<title>Русский · " in bilingual.page("ru/")
+    assert "<title>Архив</title>" in bilingual.page("ru/")  # (the Russian readers' home: its language's site)
 
 
 def test_listings_show_a_translated_article_once_with_its_other_language(bilingual):
