@@ -292,6 +292,7 @@ class Builder:
         self.cards_later: tuple[Renderer, list[Page]] | None = None  # the last build's renderer and pages: `tidy` makes their entries
         self.git_told: dict[Path, Problem | None] = {}  # each cache folder's `tracked_by_git`, asked once per builder
         self.clippings = checks.ClippingKeys() if remember else None  # what its builds' `clippings_saved_twice` compared
+        self.old_urls: OldUrls | None = None  # site.yaml's `old_urls:`, with each article's old address it made
         # Its owner keeps what outlives builds frozen (`gc.freeze`: the preview's `watch.collect_garbage`), so its builds
         # leave the collector's generations as they are. Told, not asked: `gc.get_freeze_count` counts every frozen
         # object (30 ms at 10,000 articles, twice a build).
@@ -450,6 +451,15 @@ class Builder:
         if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
             result.warnings.append(tracked)
         return result
+
+    def _old_urls(self, config: Config) -> OldUrls | None:
+        """site.yaml's `old_urls:` made ready: the last build's, with the addresses it made, where the option is the same."""
+        if not config.old_urls:
+            return None
+        made_of = (config.old_urls, config.lang if config.multilingual else None)
+        if self.old_urls is None or self.old_urls.made_of != made_of:
+            self.old_urls = OldUrls(*made_of)
+        return self.old_urls
 
     @staticmethod
     def _unreadable(config: Config, error: PermissionError) -> Problem:
@@ -635,7 +645,7 @@ class Builder:
             names = {lang: labels.language(lang, functools.partial(language_name, lang)) for lang in feed_languages(site, config)}
         if labels is not None and labels.added:
             run.store.remember_labels(labels.dumps())
-        old_urls = OldUrls(config.old_urls, config.lang if config.multilingual else None) if config.old_urls else None
+        old_urls = self._old_urls(config)
         more = (old_urls, pages, files.keys(), _ignores_case(config.root)) if old_urls else ()
         redirects, not_ours, elsewhere = redirect_pages(site, urls, config.content_dir, *more)
         renamed, not_ours_either, unredirected = listing_aliases(site, config, urls)

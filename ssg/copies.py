@@ -87,7 +87,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     problems = []
     for folder in theme.static_dirs:
         for path in sorted(_files_under(folder)):
-            if path.is_file() and not any(map(unpublished_static, path.relative_to(folder).parts)):  # (editors', git's)
+            if path.is_file() and not unpublished_static(path.name):  # (editors', git's; their folders `_files_under` skips)
                 if path.is_symlink() and (leak := _leaked(config, path, folder.parent, outside=True)) is not None:
                     problems.append(leak)
                     continue

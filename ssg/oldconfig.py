@@ -87,7 +87,7 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
         data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
         return path.name, {}, [f"{path.name} could not be read ({exc})"]
-    data = {str(key).lower(): value for key, value in data.items()} if isinstance(data, dict) else {}
+    data = _lowered(data)
     wanted, left = _given(data, {"title": "title", "baseurl": "base_url", "timezone": "timezone"}), []
     lang = data.get("defaultcontentlanguage") or data.get("languagecode")
     if isinstance(lang, str):
@@ -154,14 +154,13 @@ def _hugo_feed(data: dict, wanted: dict) -> None:
     """`feeds: {old_paths: [index.xml]}`: where Hugo wrote the site's RSS feed, which readers subscribed to follow no
     redirect page (`/index.xml`; `rss.xml` where `[outputFormats.RSS] baseName = "rss"`; under the language's folder
     with `defaultContentLanguageInSubdir`); none where the home page has no RSS (`disableKinds`, `[outputs] home`)."""
-    lowered = _lowered(data)
-    disabled = lowered.get("disablekinds")
+    disabled = data.get("disablekinds")  # (`data`'s own keys are lower case already: `_hugo`)
     if isinstance(disabled, list) and "rss" in [str(kind).lower() for kind in disabled]:
         return
-    home = _lowered(lowered.get("outputs")).get("home")
+    home = _lowered(data.get("outputs")).get("home")
     if isinstance(home, list) and "rss" not in [str(kind).lower() for kind in home]:
         return
-    name = _lowered(_lowered(lowered.get("outputformats")).get("rss")).get("basename")
+    name = _lowered(_lowered(data.get("outputformats")).get("rss")).get("basename")
     path = f"{name if isinstance(name, str) and name.strip('/ ') else 'index'}.xml"
     lang = data.get("defaultcontentlanguage") or "en"
     if data.get("defaultcontentlanguageinsubdir") is True and isinstance(lang, str):
@@ -187,7 +186,7 @@ def _hugo_languages(data: dict, wanted: dict) -> None:
     codes = sorted(languages, key=lambda code: (code != default, _weight(languages[code]), str(code)))
     written = {}
     for code in codes:
-        settings = {str(key).lower(): value for key, value in languages[code].items()}
+        settings = _lowered(languages[code])
         params = settings.get("params") if isinstance(settings.get("params"), dict) else {}
         given = {"title": settings.get("title"), "description": params.get("description", settings.get("description"))}
         written[_language(str(code))] = {key: value for key, value in given.items() if isinstance(value, str) and value.strip()}

@@ -17,7 +17,7 @@ import zoneinfo
 from ast import literal_eval
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType, GeneratorType, MethodType
 from typing import Any, Protocol, TypeVar
@@ -1318,42 +1318,35 @@ def _format(kind: str, value: date | datetime, offset: object, style: str, lang:
     if problem is not None:
         raise ValueError(problem)
     formatter = {"date": babel_dates.format_date, "datetime": babel_dates.format_datetime, "time": babel_dates.format_time}[kind]
-    if zone is not None and isinstance(value, datetime):
-        label = _other_offset(value, zone, style)
-        if label is None and _ZONE_FIELDS.intersection(_pattern_of(style)):
-            value = _in_zone(value, zone)  # (its zone's name, which a fixed offset has none of: "Unknown Region")
-    else:
-        label = None
+    label = None
+    if zone is not None and isinstance(value, datetime) and value.utcoffset() is not None:
+        fields = _pattern_of(style)
+        local = _in_site_zone(value, zone)
+        if local is None and _CLOCK_FIELDS.intersection(fields) and not _ZONE_FIELDS.intersection(fields):
+            label = _gmt(value.utcoffset())  # (a pattern that shows a zone itself, or no time, gets none)
+        elif local is not None and _ZONE_FIELDS.intersection(fields):
+            value = local  # (its zone's name, which a fixed offset has none of: "Unknown Region (UTC+03:00) Time")
     shown = formatter(value, format=style, locale=_locale(lang))
     return f"{shown} {label}" if label else shown
 
 
-def _in_zone(value: datetime, zone: str) -> datetime:
-    """`value` in the site's time zone by name, where its offset is that zone's then: a pattern that shows the zone
-    (`v`, `zzzz`) printed "Unknown Region (UTC+03:00) Time" of the fixed offset every date is read with."""
+def _in_site_zone(value: datetime, zone: str) -> datetime | None:
+    """`value` in the site's time zone by name where its offset is that zone's at that moment (to the minute, as dates
+    are read: `content._whole_minutes`), else None: an outlet's own time (`23:30-05:00`), shown as written, then says
+    its offset (`GMT-5`). Without it a Moscow site listed New York's 23:30 of 31 March above Moscow's 01:30 of 1 April,
+    newest first, as though time ran back, and an "Updated" line beside it was in another zone without a word."""
     try:
         there = value.astimezone(zoneinfo.ZoneInfo(zone))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError):
-        return value
-    same = there.utcoffset() is not None and round(there.utcoffset().total_seconds() / 60) == round(value.utcoffset().total_seconds() / 60)
-    return there if same else value
+        return value  # (no zone to compare with: as the site's)
+    ours, theirs = there.utcoffset(), value.utcoffset()
+    same = ours is not None and theirs is not None and round(ours.total_seconds() / 60) == round(theirs.total_seconds() / 60)
+    return there if same else None
 
 
-def _other_offset(value: datetime, zone: str, style: str) -> str | None:
-    """`GMT-5` where `value` is in another offset than the site's time zone has at that moment (an outlet's own time,
-    `23:30-05:00`, shown as written), else None. Without it a Moscow site listed New York's 23:30 of 31 March above
-    Moscow's 01:30 of 1 April, newest first, as though time ran back, and an "Updated" line beside it was in another
-    zone without a word. A pattern that shows a zone itself (`z`, `O`, `xxx`) gets none."""
-    own, fields = value.utcoffset(), _pattern_of(style)
-    if own is None or _ZONE_FIELDS.intersection(fields) or not _CLOCK_FIELDS.intersection(fields):
-        return None  # (a zone shown by the pattern itself, or no time shown: `d MMMM y`)
-    try:
-        there = value.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError):
-        return None
-    minutes = round(own.total_seconds() / 60)
-    if there is None or minutes == round(there.total_seconds() / 60):  # (to the minute, as dates are read: `_whole_minutes`)
-        return None
+def _gmt(offset: timedelta) -> str:
+    """An offset as a page shows it beside a time: `GMT-5`, `GMT+5:30`."""
+    minutes = round(offset.total_seconds() / 60)
     hours, rest = divmod(abs(minutes), 60)
     return f"GMT{'-' if minutes < 0 else '+'}{hours}{f':{rest:02d}' if rest else ''}"
 

@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from ssg.build import Builder, BuildOptions
+from ssg.config import load_config
 from ssg.content import Article, ReadSettings, read_article
 from ssg.errors import SsgError
 from ssg.linkcheck import check_links
@@ -965,3 +967,18 @@ def test_a_hugo_address_has_the_day_of_a_date_written_in_utc(project, monkeypatc
     assert project.build().pages.get("redirect") is None
     assert not (project.public / "2021/03/09/Moon.html").exists()
     assert "refresh" not in (project.public / "2021/03/09/moon.html").read_text(encoding="utf-8")
+
+
+def test_a_long_lived_builder_makes_an_edited_articles_old_address_again(project):
+    """The preview keeps each article's old address (`oldurls.OldUrls`, by its record's hash) from save to save: a
+    title edited under Hugo's `:title` gives the old address of the new title, as a cold build does."""
+    text = (project.root / "site.yaml").read_text(encoding="utf-8")
+    (project.root / "site.yaml").write_text(text + "old_urls: {hugo: '/:year/:title/'}\n", encoding="utf-8")
+    project.write({"content/posts/a.md": article("Союз вернулся", "2021-03-07T10:00:00+03:00")})
+    builder = Builder(remember=True)
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    assert (project.public / "2021/союз-вернулся/index.html").is_file()
+    project.write({"content/posts/a.md": article("Прогресс улетел", "2021-03-07T10:00:00+03:00")})
+    builder.build(load_config(project.root), BuildOptions(now=NOW))
+    assert (project.public / "2021/прогресс-улетел/index.html").is_file()
+    assert not (project.public / "2021/союз-вернулся").exists()

@@ -720,10 +720,15 @@
       return filters;
     }
 
+    // The plan of a query as the reader typed it (`readerQuery`, its letters folded): what each use of one reads.
+    function planOf(queryString) {
+      return plan(foldQuery(readerQuery(queryString, manifest && stopWord, manifest && manifest.fields)));
+    }
+
     // Resolves to the results (see Results), best first.
     function search(queryString) {
       return ready().then(function () {
-        var p = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields)));
+        var p = planOf(queryString);
         // (Stop words only: no query, not lunr's query of no clauses, which lists every article as a negated one.)
         if (!p.clauses.length) return new Results(new Int32Array(0), new Float64Array(0), []);
         return loadShards(p.shards).then(function () {
@@ -785,7 +790,7 @@
     // those out, so such a query finds nothing however common the word, and the page says why instead of "nothing".
     function onlyStopWords(queryString) {
       try {
-        var p = plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields)));
+        var p = planOf(queryString);
         return p.left > 0 && !p.clauses.length;
       } catch (e) {
         return false;
@@ -796,7 +801,7 @@
     // parser stops at the first fault, and says "found nothing" only when it met the end there.
     function unfinished(queryString) {
       try {
-        plan(foldQuery(readerQuery(queryString, stopWord, manifest.fields)));
+        planOf(queryString);
         return false;
       } catch (e) {
         return e instanceof SearchError && e.kind === "syntax" && /found nothing$/.test(e.message);
@@ -804,7 +809,7 @@
     }
 
     return { ready: ready, search: search, onlyStopWords: onlyStopWords, unfinished: unfinished, documents: documents, matched: matched, termOf: termOf, onlyLanguage: onlyLanguage,
-             plan: function (q) { return plan(foldQuery(readerQuery(q, manifest && stopWord, manifest && manifest.fields))); } };
+             plan: planOf };
   }
 
   var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS,
