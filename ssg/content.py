@@ -1118,6 +1118,21 @@ class _Reader:
         found = key_line(self.front_text.split("\n")[line - 1]) if line else None
         return found[1] if found and _HASHTAG.match(found[1]) else None
 
+    def warn_commented_items(self) -> None:
+        """A warning for a `tags:` item written `- #космос` (a vault's hashtag, as its text writes one): YAML reads what
+        follows the dash as a comment, and the tag was left out without a word."""
+        line = self.lines.get("tags")
+        for number, written in enumerate(self.front_text.split("\n")[line:] if line else (), start=(line or 0) + 1):
+            item = _LIST_DASH.match(written)
+            if item is None:
+                if written[:1] not in (" ", "\t", "#", ""):
+                    return  # the next key
+                continue
+            name = written[item.end() :].strip()
+            if _HASHTAG.match(name):
+                message = f"'#' after the dash starts a YAML comment, so this tag is left out: write - {quoted(name[1:])}"
+                self.warnings.append(Problem(self.path, number, "tags", message))
+
     def warn_folded_items(self, text: str, data: dict) -> None:
         """A warning for a `tags:` item indented past the one above (`  - Роскосмос` then `   - МКС`): YAML reads it as
         more of that one's name, and the article had one tag, "Роскосмос - МКС", on neither tag's page."""
@@ -1321,13 +1336,13 @@ class _Reader:
 
     def held_back(self, data: dict, page: bool = False) -> dict:
         """Whether the file is left out as a draft is, and from when and until when it is published (`draft`,
-        `publish`, `expires` of the record). Left out: `draft: true`; Jekyll's `published: false` (a moved archive must
-        not publish what Jekyll hid; a date there is Hugo's); a `status:` that holds it back (for a `page`, not
+        `publish`, `expires` of the record). Left out: `draft: true`; Jekyll's `published: false` and Obsidian Publish's
+        `publish: false` (`_hidden_by_publisher`: a moved archive must not publish what Jekyll hid; a date there is Hugo's); a `status:` that holds it back (for a `page`, not
         Pelican's `hidden`: published, and listed nowhere, as a page without `menu:` is); a `password:`; Hugo's keys
         (`hugo.held`), each told on its line (a draft's are not told: it is left out already). The two dates are
         judged by each build (`load.published`): what a file reads as is cached beyond today."""
         status = self.status(data) and not (page and _hidden(data))
-        held = self.flag("draft", data) or data.get("published") is False or status
+        held = self.flag("draft", data) or _hidden_by_publisher(data) or status
         hugos = hugo.held(data, lambda value: parse_date(value, self.settings.timezone))
         if not held:
             self.warnings += [Problem(self.path, self.lines.get(key), key, message) for key, message in hugos.told]
@@ -1379,7 +1394,10 @@ class _Reader:
         if _is_empty(value):  # `updated:` left empty is no update; `date:` takes the file name's
             if prefix is None:
                 if key == "date":
-                    fix = f"{DATE_HINT}, or start the file name with the date: 2021-05-24-name.md"
+                    fix = (
+                        _day_named_hint(article_name(self.path)[0])
+                        or f"{DATE_HINT}, or start the file name with the date: 2021-05-24-name.md"
+                    )
                     if key in data:
                         self.problem(key, f"is empty ({fix})")
                     else:
@@ -1470,8 +1488,10 @@ class _Reader:
             self.problem("tags", f"must be a list of names ([Roscosmos, China]) or a comma-separated string, not {_kind(value)}")
             return []
         tags, seen = [], set()
+        if None in value:  # an empty item (`- ` with nothing after it), skipped as an empty name is; or `- #космос`
+            self.warn_commented_items()
         for item in value:
-            if item is None:  # an empty item (`- ` with nothing after it), skipped as an empty name is
+            if item is None:
                 continue
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 item = str(item)
@@ -1831,6 +1851,28 @@ def _edits(a: str, b: str) -> int:
     return row[-1]
 
 
+# A file name that starts with a day but not as `DATE_PREFIX` reads one: a daily note (`2024-03-14`, Logseq's
+# `2024_03_14`), or one named `2024-03-15 Clipping`.
+_DAY_NAMED = re.compile(r"(\d{4})([-_.])(\d{2})\2(\d{2})(?:$|[ _.])")
+
+
+def _day_named_hint(stem: str) -> str | None:
+    """What to write where the file's name starts with its day, as a vault's daily notes are named, but not as ssg
+    reads one (`2021-05-24-name.md`): "start the file name with the date" was said of `2024-03-14.md`."""
+    named = _DAY_NAMED.match(stem)
+    if named is None:
+        return None
+    day = f"{named[1]}-{named[3]}-{named[4]}"
+    return f"write date: {day}; a file's name gives its date only written {day}-name.md, the date, a dash and the rest"
+
+
+def _hidden_by_publisher(data: dict) -> bool:
+    """Whether the publishing tool the file was written for hid it: Jekyll's `published: false`, Obsidian Publish's
+    (and Quartz's) `publish: false`. A note kept private in a vault went live here, in the feeds and the search index,
+    without a word: its one-letter-shorter key was read as no key of ours."""
+    return data.get("published") is False or data.get("publish") is False
+
+
 def _held(data: dict) -> bool:
     """Whether the front matter keeps the article back (`draft: true`, `published: false`, a `status:` of
     `_HELD_STATUSES`, a `password:`), as its checks will find (`_Reader.held_back`): for messages that differ for a
@@ -1839,7 +1881,7 @@ def _held(data: dict) -> bool:
     password = data.get("password")
     return (
         data.get("draft") is True
-        or data.get("published") is False
+        or _hidden_by_publisher(data)
         or isinstance(status, str)
         and status.strip().lower() in _HELD_STATUSES
         or not _is_empty(password)
@@ -1921,7 +1963,7 @@ def date_like(data: dict, keys: tuple[str, ...] = DATE_LIKE_KEYS) -> list[tuple[
     order, with their values."""
     found: dict[str, tuple[str, Any]] = {}
     for key, value in data.items():
-        name = key.lower().replace("_", "").replace("-", "") if isinstance(key, str) else None
+        name = _folded_key(key) if isinstance(key, str) else None
         if name in keys and name not in found:
             found[name] = (key, value)
     return [found[name] for name in sorted(found, key=keys.index)]
@@ -2239,8 +2281,9 @@ _DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}(?:-?\d)?")
 
 
 def _folded_key(key: str) -> str:
-    """`key` lower case without `_` or `-`, as other tools' spellings of a key are compared (`image_credit`, `imageCredit`)."""
-    return key.casefold().replace("_", "").replace("-", "")
+    """`key` lower case without `_`, `-` or spaces, as other tools' spellings of a key are compared (`image_credit`,
+    `imageCredit`; Obsidian Linter's `date modified`)."""
+    return key.casefold().replace("_", "").replace("-", "").replace(" ", "")
 
 
 def _flow_text(text: str) -> str:

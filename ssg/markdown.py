@@ -994,12 +994,14 @@ class _ObsidianComments(Preprocessor):
     with it: Obsidian never shows them, and notes keep what is not to be read in them (a private remark, a to-do);
     they were published, in the page, its summary, the feeds and the search index. Nothing else goes: not code
     (fenced blocks are stashed by now, and code spans, indented code and `<pre>` are left as they are:
-    `printf("%%d")`, `for %%i in ...`), not a `%%` in a line that no `%%` after it closes, even one far below (text
-    between two of them, a percent sign written twice, would have been lost)."""
+    `printf("%%d")`, `for %%i in ...`), not a `%%` in a line that no `%%` after it in its paragraph closes, even one
+    far below (text between two of them, a percent sign written twice, would have been lost). One opened in a line and
+    closed in a later line of its paragraph goes (`_closing_line`): a vault's private text was published."""
 
     def run(self, lines: list[str]) -> list[str]:
         if not any("%%" in line for line in lines):
             return lines
+        lines = list(lines)  # (a comment over lines joins its first line's start to its last line's end, read again)
         code = _code_lines(lines)
         out: list[str] = []
         index = 0
@@ -1016,14 +1018,35 @@ class _ObsidianComments(Preprocessor):
                     out.append("")  # (the text around it stays apart, as the block kept it)
                     index = end + 1
                     continue
-            masked = _CODE_SPAN.sub(lambda m: " " * len(m[0]), line)
+            masked = _masked_spans(line)
             kept, at = [], 0
             for comment in _COMMENT.finditer(masked):
                 kept.append(line[at : comment.start()])
                 at = comment.end()
+            opened = masked.find("%%", at)
+            if opened != -1 and (end := _closing_line(lines, code, index)) is not None:
+                lines[end] = "".join(kept) + line[at:opened] + lines[end][_masked_spans(lines[end]).index("%%") + 2 :]
+                index = end
+                continue
             out.append("".join(kept) + line[at:] if kept else line)
             index += 1
         return out
+
+
+def _masked_spans(line: str) -> str:
+    """`line` with its code spans blanked, at the same length: a `%%` in code is no comment's end."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m[0]), line) if "`" in line else line
+
+
+def _closing_line(lines: list[str], code: list[bool], index: int) -> int | None:
+    """The line after `index` that closes a comment opened in it, in its paragraph (Obsidian's `text %% private⏎more
+    %% text`): its text was published. Not past a blank line or code, where a `%%` is more likely a percent sign."""
+    for at in range(index + 1, len(lines)):
+        if code[at] or not lines[at].strip():
+            return None
+        if "%%" in _masked_spans(lines[at]):
+            return at
+    return None
 
 
 def _code_lines(lines: list[str]) -> list[bool]:
@@ -1279,11 +1302,16 @@ class _HashtagsAreNoHeading(HashHeaderProcessor):
     """Python-Markdown's `# heading`, but not for a line of hashtags (`#Роскосмос #Восточный`, as a post pasted from
     Telegram or VK ends): Python-Markdown needs no space after the `#`, and such a line was a heading, `<h1>Роскосмос
     #Восточный</h1>`; GitHub, Hugo and Obsidian (CommonMark) need one, and show it as text. A line of two or more
-    `#word`s alone, each a single `#` before letters, digits, `_` or `-` only, is text. One `#word` stays a heading, as
-    archives written for Python-Markdown have them (`#Итоги`, `#Глава_1`, `#1`), and so does a line with other
-    punctuation (`#Итоги.`, `#Главное:`), `##Итоги` and `# Итоги`."""
+    `#word`s alone, each a single `#` before letters, digits, `_` or `-` only, is text; so is a line of Obsidian's
+    nested tags (`#space/iss #космос`, one alone too) and Bear's (`#космос/ракеты# #важное#`). One `#word` stays a
+    heading, as archives written for Python-Markdown have them (`#Итоги`, `#Глава_1`, `#1`), and so does a line with
+    other punctuation (`#Итоги.`, `#Главное:`), `##Итоги` and `# Итоги`."""
 
-    RE = re.compile(r"(?:^|\n)(?!#[\w-]+(?:[ \t]+#[\w-]+)+[ \t]*(?:\n|$))" + HashHeaderProcessor.RE.pattern.removeprefix(r"(?:^|\n)"))
+    _TAG = r"#[\w-]+(?:/[\w-]+)*#?"
+    RE = re.compile(
+        rf"(?:^|\n)(?!(?:{_TAG}(?:[ \t]+{_TAG})+|#[\w-]+(?:/[\w-]+)+#?)[ \t]*(?:\n|$))"
+        + HashHeaderProcessor.RE.pattern.removeprefix(r"(?:^|\n)")
+    )
 
 
 class _GitHubExtension(Extension):

@@ -116,6 +116,24 @@ def test_jekyll_published_false_is_a_draft():
     assert m["draft"] is False and m["extra"] == {"published": "2021-01-02"}
 
 
+@pytest.mark.parametrize("name", ["2024-03-14", "2024_03_14", "2024-03-14 Clipping"])
+def test_a_file_named_by_its_day_alone_is_told_the_date_to_write(name):
+    """A vault's daily note, `2024-03-14.md` (Logseq's `2024_03_14.md`), was told "or start the file name with the
+    date: 2021-05-24-name.md", which it does (found by a vault's trial)."""
+    assert problems("---\ntitle: T\n---\nText.\n", path=f"notes/{name}.md") == [
+        f"notes/{name}.md:3: date: is missing (write date: 2024-03-14; a file's name gives its date only written "
+        "2024-03-14-name.md, the date, a dash and the rest; a page without a date, such as About, goes in content/pages/ "
+        "or takes `type: page`)"
+    ]
+
+
+def test_obsidian_publish_false_is_a_draft():
+    """Obsidian Publish (and Quartz) leave out a note with `publish: false`; pointed at a vault, ssg published it on
+    its page, the feeds and the search, with its tags' pages (found by a vault's trial)."""
+    assert meta("---\ntitle: T\ndate: 2021-01-01\npublish: false\n---\nx\n")["draft"] is True
+    assert meta("---\ntitle: T\ndate: 2021-01-01\npublish: true\n---\nx\n")["draft"] is False
+
+
 @pytest.mark.parametrize("status", ["draft", "Draft", "hidden", "private", "pending", "trash"])
 def test_a_pelican_or_wordpress_status_that_holds_an_article_back_is_a_draft(status):
     """Pelican's and WordPress's `status: draft` was kept for templates, and the article published: on its page, in
@@ -620,6 +638,8 @@ def test_another_tools_modification_date_is_the_updated_one_where_there_is_none(
     assert hugo["updated"] == "2021-05-25T13:00:00+03:00" and hugo["lines"]["updated"] == 4  # (UTC: in the site's zone)
     assert meta("---\ntitle: T\ndate: 2021-05-24\nlast_modified_at: 2021-06-01\n---\n")["updated"].startswith("2021-06-01T00:00")
     assert meta("---\ntitle: T\ndate: 2021-05-24\nModified: 2021-06-02\n---\n")["updated"].startswith("2021-06-02T00:00")
+    # (A vault's trial: Obsidian Linter's `date modified:`, a key with a space, was kept and not shown.)
+    assert meta("---\ntitle: T\ndate: 2021-05-24\ndate modified: 2021-06-03\n---\n")["updated"].startswith("2021-06-03T00:00")
     # `updated:` wins; a value that is no date stays a kept key, without a word.
     both = meta("---\ntitle: T\ndate: 2021-05-24\nupdated: 2021-05-26\nlastmod: 2021-05-25\n---\n")
     assert both["updated"].startswith("2021-05-26")
@@ -1859,6 +1879,15 @@ def test_a_value_written_as_hashtags_is_warned_of_not_dropped(front, warning):
     """`tags: #космос #МКС`, as social networks write tags, is a YAML comment: the article had no tags, without a word."""
     record = read(f"---\ntitle: T\ndate: 2021-01-01\n{front}\n---\nText.\n")
     assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [warning]
+
+
+def test_a_tag_item_written_as_a_hashtag_is_warned_of_not_dropped():
+    """`- #космос` under `tags:`, as a vault writes its hashtags, is a YAML comment: the tag was left out without a word
+    (found by a vault's trial); an item with nothing after its dash, or a comment meant as one, is not warned of."""
+    record = read("---\ntitle: T\ndate: 2021-01-01\ntags:\n  - ok\n  - #космос\n  -\n  - # later\n---\nText.\n")
+    assert record["meta"]["tags"] == ["ok"]
+    message = "'#' after the dash starts a YAML comment, so this tag is left out: write - \"космос\""
+    assert [(w["line"], w["field"], w["message"]) for w in record["warnings"]] == [(6, "tags", message)]
 
 
 @pytest.mark.parametrize("front", ["tags: # none yet", "rights: # to ask", "tags: #", "views: 5 #approximately"])
