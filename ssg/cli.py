@@ -909,5 +909,10 @@ def init_command(folder: Path, languages: tuple[str, ...]) -> None:
             "site.yaml says timezone: UTC, as this computer does (or it could not tell): where the archive's times are another zone's (a Moscow outlet's "
             "10:00), set it there (timezone: Europe/Moscow): a time written without an offset is read in it"
         )
+    if not (old and "base_url" in old.values) and any(path.name == CONFIG_FILE for path in created):
+        click.echo(
+            "Before publishing: set base_url in site.yaml to the site's address (https://example.org/ stands there): "
+            "the canonical links, feeds, sitemap and link previews are made with it (the GitHub Pages workflow gives its own)"
+        )
     here = Path(folder).resolve() == Path.cwd().resolve()
     click.echo("Next: ssg build" if here else f"Next: cd {shlex.quote(str(folder))} && ssg build")

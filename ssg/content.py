@@ -1631,6 +1631,8 @@ class _Reader:
         if unknown:
             self.problem(key, f"unknown key {sorted(map(str, unknown))[0]!r} (use src, credit, alt, caption)")
         src = value["src"].strip()
+        if src[:2] == "//" and "." in src[2:].partition("/")[0]:  # (`//upload.wikimedia.org/...`, as exports write one)
+            src = "https:" + src  # (the web address it is: it was taken for a path under content/, "not found")
         try:
             scheme = urlsplit(src).scheme
         except ValueError as exc:  # a host in brackets that is no IP address (`https://[cdn]/x.jpg`): the build stopped on a traceback

@@ -134,23 +134,24 @@ class Metadata:
             article = page.context["article"]
             data = self.news_article(article, canonical)
             versions = alternates(page, self.urls, self.config.language_codes)
-            return PageMeta(canonical, feeds, own, self.article_tags(article, canonical), json_ld(data), versions)
+            tags = self.article_tags(article, canonical, _other_locales(versions, page.lang))
+            return PageMeta(canonical, feeds, own, tags, json_ld(data), versions)
         if page.kind == "page":
             standalone = page.context["standalone"]
             versions = alternates(page, self.urls, self.config.language_codes)
-            tags = self.page_tags(page, canonical, standalone.summary)
+            tags = self.page_tags(page, canonical, standalone.summary, _other_locales(versions, page.lang))
             return PageMeta(canonical, feeds, own, tags, json_ld(self.web_page(standalone, canonical)), versions)
         tags = self.page_tags(page, canonical)
         data = self.collection_page(page, canonical) if page.kind in LISTING_KINDS else None
         versions = alternates(page, self.urls, self.config.language_codes) if page.kind == "home" else ()
         return PageMeta(canonical, feeds, own, tags, json_ld(data) if data else None, versions)
 
-    def page_tags(self, page: Page, canonical: str, summary: str = "") -> tuple[MetaTag, ...]:
+    def page_tags(self, page: Page, canonical: str, summary: str = "", others: tuple[MetaTag, ...] = ()) -> tuple[MetaTag, ...]:
         """Open Graph and Twitter tags of a page that is not an article; `summary`: its own description (a standalone
-        page's), else the site's is given."""
+        page's), else the site's is given; `others`: its translations' locales (`_other_locales`)."""
         shared = self._in(page.lang)
         title = page.title or shared.title
-        tags = [_WEBSITE, _og("title", title), _og("url", canonical), shared.site_name, shared.locale]
+        tags = [_WEBSITE, _og("title", title), _og("url", canonical), shared.site_name, shared.locale, *others]
         description = _og("description", summary) if summary else shared.description_tag
         if description:
             tags.append(description)
@@ -159,12 +160,13 @@ class Metadata:
         tags += [shared.image[1]] if shared.image else []
         return tuple(tags)
 
-    def article_tags(self, article: Article, canonical: str) -> tuple[MetaTag, ...]:
+    def article_tags(self, article: Article, canonical: str, others: tuple[MetaTag, ...] = ()) -> tuple[MetaTag, ...]:
+        """`others`: its translations' locales (`_other_locales`)."""
         shared = self._in(article.lang)
-        tags = [_ARTICLE, _og("title", article.title), _og("url", canonical), shared.site_name, shared.locale]
+        tags = [_ARTICLE, _og("title", article.title), _og("url", canonical), shared.site_name, shared.locale, *others]
         if article.summary:
             tags.append(_og("description", article.summary))
-        previewed = article.image if article.image and not _drawing(article.image.src) else None
+        previewed = article.image if article.image and not _unpreviewed(article.image.src) else None
         if previewed:
             tags += [_og("image", image_url(previewed, self.urls))]
             tags += [_og("image:alt", previewed.alt)] if previewed.alt else []
@@ -289,10 +291,21 @@ class _InLang(NamedTuple):
     image: tuple[MetaTag, MetaTag] | None  # Open Graph's and Twitter's site picture, where it has one
 
 
-def _drawing(src: str) -> bool:
-    """Whether an image is an SVG drawing, which no link preview shows (Facebook's, X's, Telegram's, Slack's take
-    bitmaps): a lead SVG made a large card with no picture; the site's picture stands in, as where there is none."""
-    return src.partition("?")[0].partition("#")[0].lower().endswith((".svg", ".svgz"))
+def _other_locales(versions: tuple[tuple[str, str], ...], lang: str) -> tuple[MetaTag, ...]:
+    """Open Graph's `og:locale:alternate` of each other language a page is in (`alternates`), beside `hreflang`: how
+    Facebook learns of the translations (a search engines' trial found the hreflang links alone)."""
+    return tuple(_og("locale:alternate", og_locale(code)) for code, _ in versions if code not in (lang, "x-default"))
+
+
+# Pictures link previews do not show: Facebook's, X's, Telegram's and Slack's take JPEG, PNG, WebP and GIF. An SVG
+# drawing, then an AVIF photo (a search engines' trial), made a large card with no picture.
+_UNPREVIEWED = (".svg", ".svgz", ".avif", ".heic", ".heif", ".jxl", ".tif", ".tiff", ".bmp", ".ico")
+
+
+def _unpreviewed(src: str) -> bool:
+    """Whether an image is of a kind no link preview shows (`_UNPREVIEWED`): the site's picture stands in, as where
+    there is none."""
+    return src.partition("?")[0].partition("#")[0].lower().endswith(_UNPREVIEWED)
 
 
 def site_image_url(config: Config, urls: Urls) -> str | None:

@@ -81,10 +81,29 @@ def redirect_pages(
                 continue
             written.add(output_file(path))
             pages.append(_redirect(article, target, alias, path))
+            if _doubled_base(alias, urls):
+                warnings.append(_base_doubled(alias, urls, f"{content_dir}/{article.source_path}"))
     if old_urls:
         made, told = _every_articles_old_url(site, urls, content_dir, old_urls, [*taken, *pages], copied, case_blind)
         pages, warnings = pages + made, warnings + told
     return pages, problems, warnings
+
+
+def _doubled_base(alias: Alias, urls: Urls) -> bool:
+    """Whether an old URL written as a path from the site's root starts with base_url's own path (`/archive/2019/x/`
+    under `https://example.org/archive/`), as the address bar shows it: it is read from the site's root, as Hugo reads
+    one, and made /archive/archive/2019/x/ without a word (a search engines' trial)."""
+    base = urls.base_path
+    return alias.host is None and not alias.relative and base != "/" and f"/{alias.path}".startswith(base)
+
+
+def _base_doubled(alias: Alias, urls: Urls, where: str) -> Problem:
+    shown = f"/{alias.path[len(urls.base_path) - 1 :]}"
+    message = (
+        f"{alias.shown} starts with base_url's path ({urls.base_path}), and an old URL's path is read from the site's "
+        f"root, so its page is at {urls.base_path}{alias.path}: write {shown}, or the full URL {urls.absolute(shown.lstrip('/'))}"
+    )
+    return Problem(where, None, alias.key, message)
 
 
 def _redirect(article: Any, target: PageLink, alias: Alias, path: str) -> Page:

@@ -94,8 +94,11 @@ def test_translations_have_their_own_urls_and_link_both_ways(bilingual):
             '<html lang="ru"' in ru and "Эта статья на других языках:" in ru and 'hreflang="en" lang="en" rel="alternate">English</a>' in ru
         )
         assert "This article in:" in en and ">Русский</a>" in en
+        # (Open Graph's way to the other language: a search engines' trial found the hreflang links alone.)
+        assert '<meta property="og:locale" content="en_US">\n  <meta property="og:locale:alternate" content="ru_RU">' in en
+        assert '<meta property="og:locale" content="ru_RU">\n  <meta property="og:locale:alternate" content="en_US">' in ru
     untranslated = bilingual.page("2021/02/11/story-1/")
-    assert links(untranslated) == {} and "This article in:" not in untranslated
+    assert links(untranslated) == {} and "This article in:" not in untranslated and "og:locale:alternate" not in untranslated
 
 
 def test_language_switch_goes_to_translation_or_language_home(bilingual):

@@ -371,8 +371,14 @@ def test_init_in_a_jekyll_sites_folder_says_where_its_posts_must_go(tmp_path):
 
 
 def test_init_of_the_current_folder_says_the_next_step_without_cd(tmp_path, monkeypatch):
+    """And that base_url is to be set: ssg init's https://example.org/ was published without a word, in every canonical
+    link, feed and the sitemap (a search engines' trial); not for a moved archive, whose own address it took."""
     monkeypatch.chdir(tmp_path)
-    assert run("init", ".").output.splitlines()[-1] == "Next: ssg build"
+    *_, before, last = run("init", ".").output.splitlines()
+    assert last == "Next: ssg build" and before.startswith("Before publishing: set base_url in site.yaml to the site's address")
+    (tmp_path / "hugo").mkdir()
+    (tmp_path / "hugo/hugo.toml").write_text('baseURL = "https://news.example.com/"\n')
+    assert "set base_url" not in run("init", "hugo").output
 
 
 def front_of(text: str) -> dict:

@@ -127,6 +127,14 @@ def test_a_file_named_by_its_day_alone_is_told_the_date_to_write(name):
     ]
 
 
+def test_a_protocol_relative_image_is_the_web_address_it_is():
+    """`image: {src: //upload.wikimedia.org/...}`, as WordPress and Hugo exports write one, was taken for a path under
+    content/: "not found (put it at content/upload.wikimedia.org/...)" (found by a search engines' trial)."""
+    m = meta("---\ntitle: T\ndate: 2021-01-01\nimage: {src: //upload.wikimedia.org/a/b.jpg}\n---\nx\n")
+    assert m["image"]["src"] == "https://upload.wikimedia.org/a/b.jpg"
+    assert meta("---\ntitle: T\ndate: 2021-01-01\nimage: {src: //images/b.jpg}\n---\nx\n")["image"]["src"] == "images/b.jpg"
+
+
 def test_obsidian_publish_false_is_a_draft():
     """Obsidian Publish (and Quartz) leave out a note with `publish: false`; pointed at a vault, ssg published it on
     its page, the feeds and the search, with its tags' pages (found by a vault's trial)."""

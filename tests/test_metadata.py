@@ -206,17 +206,19 @@ def test_pages_without_a_lead_image_preview_the_sites_image(project):
     assert structured(project.page("2021/05/24/roscosmos-china/"))[1]["og:image"] == ["https://example.org/images/soyuz.png"]
 
 
-def test_a_lead_svg_is_previewed_by_the_sites_image(project):
+@pytest.mark.parametrize("kind", ["svg", "avif"])
+def test_a_lead_svg_is_previewed_by_the_sites_image(project, kind):
     """No link preview shows an SVG (Facebook's, X's, Telegram's): a lead diagram made a large card with no picture.
-    The site's picture stands in, in a small card, as for an article without one; the page and JSON-LD keep the SVG."""
-    project.write({**FILES, "static/images/share.png": FILES["static/assets/logo.png"], "content/2021/images/orbit.svg": "<svg/>"})
-    project.write({"content/2021/orbit.md": article("Orbit", "2021-06-01", image="{src: 2021/images/orbit.svg, alt: An orbit}")})
+    The site's picture stands in, in a small card, as for an article without one; the page and JSON-LD keep the SVG.
+    (An AVIF photo did the same: a search engines' trial.)"""
+    project.write({**FILES, "static/images/share.png": FILES["static/assets/logo.png"], f"content/2021/images/orbit.{kind}": "<svg/>"})
+    project.write({"content/2021/orbit.md": article("Orbit", "2021-06-01", image=f"{{src: 2021/images/orbit.{kind}, alt: An orbit}}")})
     project.write({"site.yaml": SITE_YAML + "image: images/share.png\n"}).build()
     page = project.page("2021/06/01/orbit/")
     (data, *_), og = structured(page)
     assert og["og:image"] == ["https://example.org/images/share.png"] and "og:image:alt" not in og
     assert twitter(page)["twitter:card"] == "summary" and twitter(page)["twitter:image"] == "https://example.org/images/share.png"
-    assert data["image"]["url"] == "https://example.org/2021/images/orbit.svg" and 'src="../../../images/orbit.svg"' in page
+    assert data["image"]["url"] == f"https://example.org/2021/images/orbit.{kind}" and f'src="../../../images/orbit.{kind}"' in page
 
 
 def test_the_publishers_logo_is_the_preview_without_an_image_of_the_site(site):

@@ -99,6 +99,19 @@ def test_a_path_without_its_slash_is_from_the_sites_root_but_under_aliases(proje
     assert redirect(project, "2021/05/24/older/index.html") == ("../a/", "https://example.org/2021/05/24/a/")
 
 
+def test_an_old_url_written_with_base_urls_path_is_told_the_path_to_write(project):
+    """Under `base_url: https://example.org/archive/`, `aliases: [/archive/2019/old/]`, the address as the address bar
+    shows it, made /archive/archive/2019/old/ without a word (found by a search engines' trial)."""
+    yaml = (project.root / "site.yaml").read_text().replace("https://example.org/", "https://example.org/archive/")
+    project.write({"site.yaml": yaml, "content/2021/a.md": article("A", "2021-05-24", aliases="[/archive/2019/old/, /2019/older/]")})
+    assert [str(w) for w in project.build().warnings] == [
+        "content/2021/a.md:4: aliases: /archive/2019/old/ starts with base_url's path (/archive/), and an old URL's path is "
+        "read from the site's root, so its page is at /archive/archive/2019/old/: write /2019/old/, or the full URL "
+        "https://example.org/archive/2019/old/"
+    ]
+    assert (project.public / "archive/2019/old/index.html").is_file()  # (made as before: the warning says where)
+
+
 def test_obsidians_aliases_are_names_not_old_urls(project):
     """`aliases: [Artemis 2 crew, Экипаж Артемиды]` (Obsidian's other names for a note) made pages at
     `2023/04/03/Artemis 2 crew/` without a word (found by a new user's trial); Hugo's paths keep theirs."""
