@@ -66,6 +66,7 @@ KNOWN_KEYS = (
     "url",
     "permalink",
     "password",  # WordPress's (jekyll-import writes it): a protected post is left out; never kept for templates
+    *(SEARCH_ENGINE_KEYS := ("canonical_url", "noindex", "sitemap")),  # what search engines are told of it (`_Reader.indexing`)
 )
 # Keys written in Russian, as a Russian CMS export or an editor new to ssg names them, and the key ssg reads for each: told
 # so (`warn_typos`, `misspelt_hint`), where difflib finds no close English key for a Cyrillic one.
@@ -97,15 +98,22 @@ PAGES_FOLDER = "pages"
 PAGE_MARKS = ("type", "layout")
 JEKYLL_POSTS = "_posts"  # Jekyll's folder of posts, which ssg reads (`load.skipped_folder`) as articles, always
 # The keys a page reads (the old URLs too, as an article does); the others are kept for templates, as an article's.
-PAGE_KEYS = ("title", "date", "updated", "lang", "summary", "slug", "draft", "status", "menu", "excerpt_separator", *OLD_URL_KEYS)
+PAGE_KEYS = (
+    *("title", "date", "updated", "lang", "summary", "slug", "draft", "status", "menu", "excerpt_separator"),
+    *OLD_URL_KEYS,
+    *SEARCH_ENGINE_KEYS,
+)
+# Other tools' spellings of those keys, folded (`_folded_key`): Hugo's PaperMod theme's `canonicalURL` and
+# `robotsNoIndex`. (jekyll-seo-tag's `canonical_url` and jekyll-sitemap's `sitemap: false` are ssg's own.)
+_SEARCH_ENGINE_SPELLINGS = {"canonicalurl": "canonical_url", "canonical": "canonical_url", "robotsnoindex": "noindex"}
 # An article's keys that a page has no use for: written on one, they are kept for templates with a warning (`tags:` on
 # the About page puts it on no tag's page).
 ARTICLE_ONLY_KEYS = ("tags", "source", "image", "rights", "translation_of", "translation_key")
 # What the cache's records hold: another value makes the cache stamp another (`stamps.cache_stamp`), so records of an
 # older ssg (an article without its `aliases`) are read again, not trusted.
 # 4: a page's record (`"page": true`, no date); 5: and the date written on it (`dated`); 6: `slug:` as written; 7: and
-# whether the date was written in UTC (`oldurls`)
-RECORD_FORMAT = "7"
+# whether the date was written in UTC (`oldurls`); 8: what search engines are told (`canonical_url`, `noindex`, `sitemap`)
+RECORD_FORMAT = "8"
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 # Said where an article has no date: the file may be meant as a page (About), which has none.
 PAGE_HINT = "a page without a date, such as About, goes in {content_dir}/pages/ or takes `type: page`"
@@ -122,7 +130,9 @@ MODIFICATION_KEYS = ("lastmod", "lastmodified", "lastmodifiedat", "modified", "d
 # Keys of Hugo's, Jekyll's and their themes' front matter, kept for templates as every unknown key, but never taken
 # for a misspelt key of ssg's (`resources` is not `source`, `images` Hugo's list for social cards, not `image`; Pelican's
 # `translation: true` marks a translation, which ssg finds by its file name or slug and date: no `translation_of`).
-OTHER_TOOLS_KEYS = frozenset(("resources", "images", "layout", "categories", "series", "weight", "type", "translation"))
+OTHER_TOOLS_KEYS = frozenset(
+    ("resources", "images", "layout", "categories", "series", "weight", "type", "translation", *_SEARCH_ENGINE_SPELLINGS)
+)
 # Keys other tools write the lead image under, read as `image:` where an article has none (`_Reader.lead_image`), in
 # this order: lezoo's wordpress-export-to-markdown and Gatsby's and Eleventy's starters (`coverImage`, `featuredImage`),
 # Hugo's and Jekyll's themes (`featured_image`, `cover`, PaperMod's `cover: {image: ...}`, `thumbnail`).
@@ -305,6 +315,15 @@ class Article:
     expires: datetime | None = None  # left out from then on, as a draft (Hugo's `expiryDate`)
     written_slug: str | None = None  # `slug:` as written (`наука-стыковка`), for the old generator's URL (`oldurls`)
     utc_date: bool = False  # its date was written in UTC (`Z`), which `date` is in the site's zone: Hugo's URLs kept UTC's day
+    canonical_url: str | None = None  # the page search engines are to take for the original (a syndicated copy's outlet's)
+    noindex: bool = False  # search engines are asked to leave it out (`<meta name="robots" content="noindex">`)
+    sitemap: bool = True  # listed in the sitemap (jekyll-sitemap's `sitemap: false`)
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the sitemap lists it: published, not `noindex`, not `sitemap: false`, and its own canonical page (a
+        sitemap lists canonical pages alone: one that points elsewhere is a Search Console error)."""
+        return not self.draft and not self.noindex and self.sitemap and self.canonical_url is None
 
     @property
     def publish_from(self) -> datetime:
@@ -357,6 +376,7 @@ class Article:
             expires=_moment(meta["expires"]),
             written_slug=meta["written_slug"],
             utc_date=meta["utc_date"],
+            **_indexing(meta),
         )
 
 
@@ -385,6 +405,11 @@ class StandalonePage:
     aliases: tuple[Alias, ...] = ()  # its old URLs, each redirected to it, as an article's
     publish: datetime | None = None  # as an article's (Hugo's `publishDate` after its `date:`)
     expires: datetime | None = None  # as an article's (Hugo's `expiryDate`)
+    canonical_url: str | None = None  # as an article's
+    noindex: bool = False
+    sitemap: bool = True
+
+    indexed = Article.indexed
 
     @property
     def publish_from(self) -> datetime | None:
@@ -412,7 +437,13 @@ class StandalonePage:
             aliases=tuple(Alias(*alias) for alias in meta["aliases"]),
             publish=_moment(meta["publish"]),
             expires=_moment(meta["expires"]),
+            **_indexing(meta),
         )
+
+
+def _indexing(meta: dict) -> dict[str, Any]:
+    """What a record says search engines are told of its page (`_Reader.indexing`)."""
+    return {"canonical_url": meta["canonical_url"], "noindex": meta["noindex"], "sitemap": meta["sitemap"]}
 
 
 def from_record(source_path: str, key: str, record: dict) -> Article | StandalonePage:
@@ -745,6 +776,7 @@ class _Reader:
             "aliases": self.old_urls(data, _held(data)),
             "written_slug": str(data["slug"]).strip() or None if isinstance(data.get("slug"), (str, int)) else None,
             "utc_date": self.utc_date,
+            **self.indexing(data),
             "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
         }
         self.warn_outlet_in_title(title, meta["source"])
@@ -829,8 +861,35 @@ class _Reader:
             **self.held_back(data, page=True),
             "menu": self.menu(data),
             "aliases": self.old_urls(data),
+            **self.indexing(data),
             "extra": _json_safe({k: v for k, v in data.items() if k not in PAGE_KEYS or k in OLD_URL_KEYS}),
         }
+
+    def indexing(self, data: dict) -> dict[str, Any]:
+        """What search engines are told of the page: `canonical_url:` (the original a syndicated copy points them to,
+        jekyll-seo-tag's key; PaperMod's `canonicalURL`), `noindex: true` (PaperMod's `robotsNoIndex`) and
+        `sitemap: false` (jekyll-sitemap's; Hugo's `sitemap: {disable: true}`). An archive of other outlets' texts had
+        no way to say them: the keys were kept for templates without a word, and the page was in the sitemap."""
+        found = {_SEARCH_ENGINE_SPELLINGS.get(_folded_key(k), k): k for k in data if isinstance(k, str) and k not in SEARCH_ENGINE_KEYS}
+        keys = {name: name for name in SEARCH_ENGINE_KEYS if name in data} | {
+            own: written for own, written in found.items() if own in SEARCH_ENGINE_KEYS and own not in data
+        }
+        canonical = None
+        if "canonical_url" in keys:
+            value = data[keys["canonical_url"]]
+            if isinstance(value, str) and _is_web_url(value.strip()):
+                canonical = web_address(value.strip())
+            elif not _is_empty(value):
+                where = keys["canonical_url"]
+                self.problem(where, f"{value!r} is not a full http(s) URL (write the original's address: {where}: https://...)")
+        noindex = self.flag(keys["noindex"], data) if "noindex" in keys else False
+        listed = data.get(keys["sitemap"], True) if "sitemap" in keys else True
+        if isinstance(listed, dict):  # (Hugo's `sitemap: {disable: true}`)
+            listed = listed.get("disable") is not True
+        elif listed is not True and listed is not False:
+            self.problem(keys["sitemap"], f"{listed!r} is not true or false (write sitemap: false to leave the page out of the sitemap)")
+            listed = True
+        return {"canonical_url": canonical, "noindex": noindex, "sitemap": listed}
 
     def menu(self, data: dict) -> int | float | None:
         """A page's place in the header's menu (lower first), or None: `menu: 2`; `menu: true` (place 0); Hugo's

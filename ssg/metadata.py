@@ -134,13 +134,16 @@ class Metadata:
             article = page.context["article"]
             data = self.news_article(article, canonical)
             versions = alternates(page, self.urls, self.config.language_codes)
+            canonical = article.canonical_url or canonical  # (a syndicated copy's: the original's, in og:url too)
             tags = self.article_tags(article, canonical, _other_locales(versions, page.lang))
             return PageMeta(canonical, feeds, own, tags, json_ld(data), versions)
         if page.kind == "page":
             standalone = page.context["standalone"]
             versions = alternates(page, self.urls, self.config.language_codes)
+            data = self.web_page(standalone, canonical)
+            canonical = standalone.canonical_url or canonical
             tags = self.page_tags(page, canonical, standalone.summary, _other_locales(versions, page.lang))
-            return PageMeta(canonical, feeds, own, tags, json_ld(self.web_page(standalone, canonical)), versions)
+            return PageMeta(canonical, feeds, own, tags, json_ld(data), versions)
         tags = self.page_tags(page, canonical)
         data = self.collection_page(page, canonical) if page.kind in LISTING_KINDS else None
         versions = alternates(page, self.urls, self.config.language_codes) if page.kind == "home" else ()

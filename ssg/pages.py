@@ -69,12 +69,13 @@ class Page:
 
     @_Kept
     def indexed(self) -> bool:
-        """Whether search engines are to index it (`INDEXED_KINDS`), a draft (which the preview alone shows) not.
-        Kept with the page, which a long-lived builder takes over from build to build: the sitemap asks every page."""
+        """Whether search engines are to index it (`INDEXED_KINDS`), a draft (which the preview alone shows) not, nor
+        an article or page that says so (`Article.indexed`). Kept with the page, which a long-lived builder takes over
+        from build to build: the sitemap asks every page."""
         if self.kind == "article":
-            return not self.context["article"].draft
+            return self.context["article"].indexed
         if self.kind == "page":
-            return not self.context["standalone"].draft
+            return self.context["standalone"].indexed
         return self.kind in INDEXED_KINDS
 
 

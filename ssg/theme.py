@@ -764,8 +764,8 @@ def closest_name(name: str, names: Iterable[str]) -> str | None:
 # so its types cannot be named here). An unknown attribute's message lists these (tests/test_theme.py holds them to the
 # types and the docs).
 DOCUMENTED = {
-    "Article": (*ARTICLE_KEYS, "extra", "source_path"),
-    "StandalonePage": ("title", "updated", "lang", "summary", "slug", "draft", "menu", "extra", "source_path"),
+    "Article": (*ARTICLE_KEYS, "extra", "source_path", "canonical_url", "noindex"),
+    "StandalonePage": ("title", "updated", "lang", "summary", "slug", "draft", "menu", "extra", "source_path", "canonical_url", "noindex"),
     "Tag": ("name", "slug", "count", "label"),
     "Outlet": ("name", "slug", "count", "label"),
     "Image": ("src", "credit", "alt", "caption"),

@@ -11,6 +11,7 @@ import ssg.build
 import ssg.sitemap
 from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
+from ssg.errors import ContentError
 
 from .conftest import NOW, article
 from .publish_support import FILES, PER_LANGUAGE_FILES, PER_LANGUAGE_YAML, SITE_YAML
@@ -56,6 +57,46 @@ def test_drafts_stay_out_of_the_sitemap(site):
     site.build(drafts=True)
     assert (site.public / "2021/06/01/draft/index.html").is_file()
     assert "https://example.org/2021/06/01/draft/" not in urlset(site)
+
+
+def test_a_page_that_asks_search_engines_is_told_to_them(site):
+    """`canonical_url:` (a syndicated copy's original), `noindex: true` and `sitemap: false`, and other tools' keys for
+    them (PaperMod's `canonicalURL`, `robotsNoIndex`), were kept for templates without a word: the page pointed search
+    engines at itself and was in the sitemap (found by a search engines' trial)."""
+    original = "https://www.reuters.com/world/soyuz-2021-06-02/"
+    site.write(
+        {
+            "content/2021/copy.md": article("Copy", "2021-06-02", canonical_url=original),
+            "content/2021/papermod.md": article("PaperMod", "2021-06-03", canonicalURL=original, robotsNoIndex="true"),
+            "content/2021/hidden.md": article("Hidden", "2021-06-04", noindex="true"),
+            "content/2021/unlisted.md": article("Unlisted", "2021-06-05", sitemap="false"),
+            "content/2021/hugo.md": article("Hugo", "2021-06-06", sitemap="{disable: true}"),
+            "content/pages/about.md": "---\ntitle: About\nnoindex: true\n---\nUs.\n",
+        }
+    )
+    assert {w.path for w in site.build().warnings} == {"content/2021/ракета.md"}  # (the fixture's own: none of these)
+    listed = urlset(site)
+    for path in ("2021/06/02/copy/", "2021/06/03/papermod/", "2021/06/04/hidden/", "2021/06/05/unlisted/", "2021/06/06/hugo/", "about/"):
+        assert f"https://example.org/{path}" not in listed, path
+    assert "https://example.org/2021/05/24/roscosmos-china/" in listed
+    copy = site.page("2021/06/02/copy/")
+    assert f'<link rel="canonical" href="{original}">' in copy and f'<meta property="og:url" content="{original}">' in copy
+    assert 'name="robots"' not in copy and "canonical_url" not in copy
+    papermod = site.page("2021/06/03/papermod/")
+    assert f'<link rel="canonical" href="{original}">' in papermod and '<meta name="robots" content="noindex">' in papermod
+    for path in ("2021/06/04/hidden/", "about/"):
+        assert '<meta name="robots" content="noindex">' in site.page(path), path
+    assert '<link rel="canonical" href="https://example.org/2021/06/05/unlisted/">' in site.page("2021/06/05/unlisted/")
+    assert 'name="robots"' not in site.page("2021/06/05/unlisted/")
+    # What is not one of them is told on its line.
+    site.write({"content/2021/copy.md": article("Copy", "2021-06-02", canonical_url="reuters.com/x", sitemap="maybe")})
+    with pytest.raises(ContentError) as caught:
+        site.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2021/copy.md:4: canonical_url: 'reuters.com/x' is not a full http(s) URL (write the original's address: "
+        "canonical_url: https://...)",
+        "content/2021/copy.md:5: sitemap: 'maybe' is not true or false (write sitemap: false to leave the page out of the sitemap)",
+    ]
 
 
 def test_above_the_limit_the_sitemap_is_an_index(site, monkeypatch):
