@@ -478,7 +478,9 @@ def test_an_articles_front_matter_key_read_as_its_attribute_says_to_read_extra(p
         f"{no_attribute} 'subtitle' (subtitle: is a front-matter key of some articles: write article.extra.subtitle, empty where one has none)"
     )
     # No article has it: it holds `title` as a word of its own, no typo of it.
-    assert error("{{ article.subtitle_en }}").startswith(f"{no_attribute} 'subtitle_en' (its attributes: canonical_url, date, draft, extra,")
+    assert error("{{ article.subtitle_en }}").startswith(
+        f"{no_attribute} 'subtitle_en' (its attributes: canonical_url, date, draft, extra,"
+    )
 
 
 def test_an_attribute_read_of_a_text_gives_the_tags_hint_only_for_a_tags_name(project) -> None:
