@@ -29,6 +29,7 @@ from operator import attrgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
+import jinja2
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
@@ -1101,9 +1102,11 @@ class _TemplateCache(FileSystemBytecodeCache):
         self.form = form
 
     def get_source_checksum(self, source: str) -> str:
-        """The source's, and the form ssg compiles it to (`theme.compiled_form`): what an older ssg compiled loads, and
-        runs, but without what the compiler does since, calling a filter as that ssg's took it."""
-        return super().get_source_checksum(f"{self.form}\0{source}")
+        """The source's, the form ssg compiles it to (`theme.compiled_form`) and Jinja's version: what an older ssg
+        compiled loads, and runs, but without what the compiler does since, calling a filter as that ssg's took it; and
+        what a newer Jinja compiled, an older one ran, where it could not compile the template (Jinja's own key names
+        the Python alone: the build passed on one computer, and failed on another with the same libraries)."""
+        return super().get_source_checksum(f"{self.form}\0{jinja2.__version__}\0{source}")
 
     def load_bytecode(self, bucket) -> None:
         try:

@@ -192,11 +192,18 @@ _SYSTEM = frozenset(["proc", "sys", "dev", "etc", "run", "boot"])  # top folders
 def _secret(target: Path) -> bool:
     """Whether a file outside the project is one of the system's (`/proc/self/environ`, `/etc/passwd`) or a hidden one
     (`~/.ssh/id_rsa`, `~/.aws/credentials`): of the folders below the home folder, where it is there."""
-    if len(target.parts) > 1 and target.parts[1] in _SYSTEM:
+    if len(target.parts) > 1 and target.parts[1] in _SYSTEM and not _mounted_drive(target.parts):
         return True
     home = Path.home()
     parts = target.relative_to(home).parts if target.is_relative_to(home) else target.parts[1:]
     return any(map(unpublished_static, parts))
+
+
+def _mounted_drive(parts: tuple[str, ...]) -> bool:
+    """Whether a path under /run is a drive's or a share's, where Linux desktops mount them: udisks2's
+    /run/media/<user>/ (a USB drive on Fedora or Arch), GNOME's /run/user/<uid>/gvfs/ (a NAS's SMB share). A content
+    folder linked there, as docs/deploy.md has a NAS's, failed the build as "a file of the system's"."""
+    return parts[1] == "run" and (parts[2:3] == ("media",) or (parts[2:3] == ("user",) and parts[4:5] == ("gvfs",)))
 
 
 class _Links:

@@ -3039,3 +3039,13 @@ def test_an_update_at_or_before_the_date_shows_no_updated_line(project):
     for slug in ("same", "before", "early"):
         assert "Updated" not in project.page(f"2021/05/06/{slug}/"), slug
     assert 'Updated <time datetime="2021-05-07T09:00:00+03:00">May 7, 2021, 9:00 AM</time>' in project.page("2021/05/06/later/")
+
+
+def test_a_template_compiled_by_another_jinja_is_compiled_again(tmp_path, monkeypatch):
+    """Jinja's own key for a compiled template names the Python alone: a template a newer Jinja compiled was run by an
+    older one, which could not compile it, so one folder built and a fresh copy failed with the same libraries (found by
+    a reproducible builds trial)."""
+    cache = ssg.build._TemplateCache(tmp_path, "form")
+    first = cache.get_source_checksum("{{ x }}")
+    monkeypatch.setattr(ssg.build.jinja2, "__version__", "3.1.2")
+    assert cache.get_source_checksum("{{ x }}") != first
