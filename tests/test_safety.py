@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import ssg.copies
 from ssg.build import Builder, BuildOptions
 from ssg.cache import Store
 from ssg.cli import main
@@ -275,6 +276,23 @@ def test_a_link_to_a_secret_is_not_published_from_content_or_static(site, tmp_pa
         f"static/env.txt: is a link to {site.root / '.env'}, {hidden}: copy the file into static/ to publish it, or remove the link",
     ]
     assert not site.public.exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "secret"),
+    [
+        ("/run/media/anna/USB/photos/soyuz.jpg", False),  # (udisks2's mount of a USB drive: Fedora, Arch)
+        ("/run/user/1000/gvfs/smb-share:server=nas,share=photos/soyuz.jpg", False),  # (GNOME's of a NAS's share)
+        ("/run/secrets/token", True),
+        ("/run/user/1000/keyring/control", True),
+        ("/etc/passwd", True),
+        ("/run/media/anna/USB/.ssh/id_rsa", True),
+    ],
+)
+def test_a_drive_mounted_under_run_is_no_system_folder(path, secret):
+    """A content folder linked to a USB drive or a NAS's share, where Linux desktops mount them under /run, failed the
+    build as "a file of this computer's that ssg does not publish" (found by a reproducible builds trial)."""
+    assert ssg.copies._secret(Path(path)) is secret
 
 
 def test_a_static_link_into_the_git_annex_of_the_repository_holding_the_project_is_published(site):
