@@ -40,7 +40,7 @@ from .code import code_version, current_umask
 from .collisions import case_clashes, collisions, old_url_case_clashes
 from .config import CONFIG_FILE, Config, option_line
 from .content import Article, StandalonePage
-from .copies import conflicted, copy_files, files_to_copy
+from .copies import conflicted, copy_files, files_to_copy, lfs_pointers
 from .errors import (
     ConfigError,
     ContentError,
@@ -637,7 +637,7 @@ class Builder:
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
         urls = self._urls(config)
         files, missing = files_to_copy(config, theme, site, loaded.lines)
-        missing += conflicted(files, run.store, config.root)  # (before anything is written)
+        missing += conflicted(files, run.store, config.root) + lfs_pointers(files, config.root)  # (before anything is written)
         labels = self._labels(run)
         planned = Planned(config, self.planned, self.remember, labels)
         pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)

@@ -65,6 +65,35 @@ def conflicted(files: dict[str, Path], store: Store, root: Path) -> list[Problem
     return sorted(problems)
 
 
+# What Git LFS leaves in a clone in place of a file it keeps (a clone without git-lfs installed, or GitHub's checkout
+# without `lfs: true`): a text of about 130 bytes starting so.
+_LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
+_POINTER_SIZE = 512
+
+
+def lfs_pointers(files: dict[str, Path], root: Path) -> list[Problem]:
+    """An error for each file to copy that is Git LFS's pointer to it, not the file: CI's clone published the pointers
+    as the pictures (text named .jpg), with no word, where the laptop's build had the photos. One `stat` a file, read
+    only where it is a pointer's size."""
+    problems = []
+    for source in files.values():
+        try:
+            if os.stat(source).st_size > _POINTER_SIZE:
+                continue
+            with open(source, "rb") as file:
+                head = file.read(len(_LFS_POINTER))
+        except OSError:
+            continue  # (told where it is copied, as before)
+        if head == _LFS_POINTER:
+            shown = source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+            message = (
+                "is Git LFS's pointer to the file, not the file: this clone has not fetched it (git lfs pull; in a GitHub "
+                "Actions workflow, actions/checkout with lfs: true)"
+            )
+            problems.append(Problem(shown, None, None, message))
+    return sorted(problems)
+
+
 def _files_under(folder: Path) -> Iterator[Path]:
     """Every name under `folder` but its folders, without following linked folders (as `Path.rglob` lists them), nor
     going into a folder that is no part of the site (`unpublished_static`: `.git/`). A folder that cannot be listed
@@ -271,7 +300,9 @@ def _fix_missing(
     if guess is None and (long := next((n for n in target.split("/") if len(n.encode()) > NAME_MAX), None)):
         # (no file system holds such a name, so "put it at" would ask what cannot be done)
         return f"'{long[:40]}...' is {len(long.encode())} bytes long, longer than a file name can be ({NAME_MAX}): fix the path"
-    if guess is None and (link := _link_to_nothing(config.content_path, target)):
+    if link := _link_to_nothing(config.content_path, target):  # (before a guess: its own name was guessed, "write" it)
+        if "/.git/annex/objects/" in f"/{link[1]}":  # (a file git-annex holds, whose content this clone has not fetched)
+            return f"{config.content_dir}/{link[0]} is git-annex's link to a file this clone has not fetched: git annex get {config.content_dir}/{link[0]}"
         return (
             f"{config.content_dir}/{link[0]} is a link to {link[1]}, which is not on this machine: keep the file in "
             f"{config.content_dir}/, which every clone of the repository has (as CI's)"

@@ -318,6 +318,38 @@ def test_pictures_in_a_folder_linked_out_of_the_repository_are_said_to_be_there_
     ]
 
 
+def test_a_git_lfs_pointer_is_no_picture_to_publish(project):
+    """A clone without git-lfs (GitHub's checkout without `lfs: true`) has a pointer, 130 bytes of text, for each picture
+    git-lfs keeps: CI published the pointers as the photos, "0 warnings" (found by a reproducible builds trial)."""
+    pointer = b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146a9e6c2b1\nsize 482113\n"
+    project.write({"content/2020/a.md": article("Луна", "2020-12-17", image="{src: images/moon.jpg, credit: CNSA}")})
+    project.write({"content/images/moon.jpg": pointer, "static/tiny.gif": b"GIF89a\x01\x00\x01\x00"})
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "content/images/moon.jpg: is Git LFS's pointer to the file, not the file: this clone has not fetched it (git lfs "
+        "pull; in a GitHub Actions workflow, actions/checkout with lfs: true)"
+    ]
+    project.write({"content/images/moon.jpg": b"\xff\xd8\xff" + b"photo" * 200})
+    project.build()
+    assert (project.public / "tiny.gif").is_file()
+
+
+def test_a_picture_git_annex_has_not_fetched_is_told_to_get(project):
+    """A clone without `git annex get` has each annexed picture as a link leading nowhere: the error said to write the
+    path the article had written ("content/images/moon.jpg has that name: write images/moon.jpg"; found by a
+    reproducible builds trial)."""
+    project.write({"content/2020/a.md": article("Луна", "2020-12-17", image="{src: images/moon.jpg, credit: CNSA}")})
+    (project.root / "content/images").mkdir()
+    (project.root / "content/images/moon.jpg").symlink_to("../../.git/annex/objects/Xk/3v/SHA256E-s5--ab.jpg/SHA256E-s5--ab.jpg")
+    with pytest.raises(ContentError) as caught:
+        project.build()
+    assert [str(p) for p in caught.value.problems] == [
+        "content/2020/a.md:4: image: image 'images/moon.jpg' not found (content/images/moon.jpg is git-annex's link to a "
+        "file this clone has not fetched: git annex get content/images/moon.jpg)"
+    ]
+
+
 def test_files_whose_names_differ_only_in_capitals_are_told_a_mac_clone_holds_one(project):
     """static/Logo.png and static/logo.png, both in git: a Mac's clone has one file for the two, and the site built
     there lacked one of them without a word, where Linux's (CI's) had both."""
