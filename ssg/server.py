@@ -241,6 +241,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
+        # nginx buffers what it proxies (proxy_buffering on, its default): the first message waited there for more, and
+        # pages behind it never reloaded nor showed the overlay. This header turns that off for the stream alone.
+        self.send_header("X-Accel-Buffering", "no")
         self.end_headers()
         if not send_body:
             return

@@ -16,7 +16,8 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -46,8 +47,8 @@ def documented_server_block() -> str:
     return next(b for b in blocks if "location /archive/" in b)
 
 
-def nginx_conf(tmp: Path, site: Path, port: int) -> str:
-    server = documented_server_block().replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/var/www/archive/", f"{site}/")
+def nginx_conf(tmp: Path, server: str) -> str:
+    """A whole nginx.conf around one `server { … }` block, everything nginx writes kept in `tmp`."""
     temp = "\n".join(f"    {kind}_temp_path {tmp}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     return f"""
 user {getpass.getuser()};  # workers must read the test's temporary folder (ignored unless root)
@@ -71,40 +72,53 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
-    """nginx serving the sample archive at http://127.0.0.1:<port>/archive/; yields (URL, access log)."""
-    tmp = tmp_path_factory.mktemp("nginx")
-    site = tmp / "www" / "archive"
-    result = build(load_config(REPO, base_url=BASE_URL, output_dir=str(site)), BuildOptions(now=NOW))
-    assert result.warnings == []
+@contextmanager
+def running_nginx(tmp: Path, server: Callable[[int], str], probe: str = "/") -> Iterator[int]:
+    """nginx with the `server { … }` block that `server` gives for a port, until the block ends; yields its port.
+    `probe`: a path to HEAD to know that nginx answers."""
     failed = ""
     for _ in range(5):  # (a port free when picked may be taken by another test's server before nginx binds it)
         port = free_port()
-        (tmp / "nginx.conf").write_text(nginx_conf(tmp, site, port), encoding="utf-8")
+        (tmp / "nginx.conf").write_text(nginx_conf(tmp, server(port)), encoding="utf-8")
         process = subprocess.Popen(
             [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        if _listening(process, port) or "Address already in use" not in (failed := process.stderr.read().decode()):
+        if _listening(process, port, probe) or "Address already in use" not in (failed := process.stderr.read().decode()):
             break
     try:
         if process.poll() is not None:
             pytest.fail(f"nginx did not start: {failed}")
-        yield f"http://127.0.0.1:{port}/archive/", tmp / "access.log", site
+        yield port
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def _listening(process: subprocess.Popen, port: int) -> bool:
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, Path, Path]]:
+    """nginx serving the sample archive at http://127.0.0.1:<port>/archive/; yields (URL, access log, site folder)."""
+    tmp = tmp_path_factory.mktemp("nginx")
+    site = tmp / "www" / "archive"
+    result = build(load_config(REPO, base_url=BASE_URL, output_dir=str(site)), BuildOptions(now=NOW))
+    assert result.warnings == []
+    block = documented_server_block()
+
+    def documented(port: int) -> str:
+        return block.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/var/www/archive/", f"{site}/")
+
+    with running_nginx(tmp, documented, "/archive/") as port:  # (under the sub-path: the crawl test reads the log)
+        yield f"http://127.0.0.1:{port}/archive/", tmp / "access.log", site
+
+
+def _listening(process: subprocess.Popen, port: int, probe: str) -> bool:
     """Whether nginx answers on `port` within 10 s; False once it has exited (its stderr tells why)."""
     deadline = time.monotonic() + 10
     while process.poll() is None:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
-                connection.sendall(b"HEAD /archive/ HTTP/1.0\r\n\r\n")  # (under the sub-path: the crawl test reads the log)
+                connection.sendall(f"HEAD {probe} HTTP/1.0\r\n\r\n".encode())
                 if b"\r\nServer: nginx" in connection.recv(1000):  # (not another test's server: nginx retries binding)
                     return True
         except OSError:

@@ -27,6 +27,7 @@ from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to
 from ssg.watch import ReadWriteLock, View
 
 from .conftest import REPO, SITE_YAML, article, ctrl_c, ssg_env
+from .test_nginx import running_nginx
 
 ARTICLE = "content/2021/roscosmos.md"
 ARTICLE_URL = "/2021/05/24/roscosmos/"
@@ -63,13 +64,15 @@ def get(preview: Preview, path: str, method: str = "GET") -> tuple[int, dict[str
 
 
 class Events:
-    """A client of the live-reload event stream."""
+    """A client of the live-reload event stream (of the preview, or at `url`: through a proxy)."""
 
-    def __init__(self, preview: Preview):
+    def __init__(self, preview: Preview, url: str | None = None):
         host, port = preview.server.server_address[:2]
-        self.connection = http.client.HTTPConnection(host, port, timeout=10)
-        self.connection.request("GET", "/__ssg__/events")
+        address = urlsplit(url or f"http://{host}:{port}/__ssg__/events")
+        self.connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+        self.connection.request("GET", address.path)
         self.response = self.connection.getresponse()
+        assert self.response.status == 200, self.response.status
         assert self.response.getheader("Content-Type") == "text/event-stream; charset=utf-8"
 
     def until(self, wanted: Callable[[dict], bool]) -> dict:
@@ -81,6 +84,16 @@ class Events:
 
     def close(self) -> None:
         self.connection.close()
+
+
+@contextmanager
+def behind_nginx(preview: Preview, tmp: Path, locations: str) -> Iterator[str]:
+    """A real nginx in front of `preview` with `locations` (UPSTREAM: the preview's address), nginx's defaults otherwise
+    (proxy_buffering on among them); yields nginx's origin (http://127.0.0.1:<port>)."""
+    upstream = f"http://127.0.0.1:{preview.server.server_address[1]}"
+    tmp.mkdir(exist_ok=True)
+    with running_nginx(tmp, lambda port: f"server {{\n    listen 127.0.0.1:{port};\n{locations.replace('UPSTREAM', upstream)}\n}}") as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture
@@ -124,6 +137,19 @@ def test_files_with_their_types(preview):
         assert (status, headers["Content-Type"]) == (200, content_type), path
         assert headers["Cache-Control"] == "no-store"
     assert get(preview, "/data.json")[2] == b'{"a": 1}'
+
+
+def test_the_event_stream_goes_through_nginx_as_configured_by_default(site, preview, tmp_path):
+    """nginx buffers what it proxies (proxy_buffering on, its default): the stream's first message waited in its buffer
+    for more, and pages behind it never reloaded nor showed the error overlay (a preview trial). The stream tells it
+    not to (X-Accel-Buffering: no), as every proxy that buffers so is told."""
+    assert get(preview, "/__ssg__/events", "HEAD")[1]["X-Accel-Buffering"] == "no"
+    with behind_nginx(preview, tmp_path / "nginx", "    location / { proxy_pass UPSTREAM; }") as origin:
+        events = Events(preview, origin + "/__ssg__/events")
+        first = events.until(lambda m: True)  # (held by nginx, this read times out)
+        site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "Via nginx.", tags="[Roscosmos]")})
+        events.until(lambda m: m["epoch"] != first["epoch"])
+        events.close()
 
 
 def test_html_gets_the_script_the_files_on_disk_do_not(preview):
