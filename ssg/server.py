@@ -7,6 +7,11 @@ is the HTTP side, the MkDocs scheme (habit 8 of STYLE.md):
 - every HTML page is served with the epoch it was read at and a small script that listens to
   `/__ssg__/events` (Server-Sent Events): another epoch means reload, problems mean the error
   overlay, none means no overlay. A failed build keeps the last good site and its epoch.
+
+Behind a proxy that serves the preview at a sub-path of its own (jupyter-server-proxy's `/user/x/proxy/8000/`,
+code-server's `/proxy/8000/`, nginx's `location /preview/ { proxy_pass http://127.0.0.1:8000/; }`) a path from the
+server's root leads out of it: the script's stream and every redirect name their place relative to the page asked
+for (`relative`), which the browser resolves to the same place directly and through such a proxy.
 """
 
 from __future__ import annotations
@@ -109,6 +114,26 @@ class Response:
     location: str | None = None
 
 
+def relative(path: str, location: str) -> str:
+    """`location` (a path from the server's root, %-encoded, with its query if any) as a reference relative to the
+    request's `path` (as sent): the browser resolves it to the same place whatever prefix a proxy strips or puts in
+    front (RFC 9110 allows a relative Location). `./` starts one that goes down: a first segment with a colon in it
+    would read as a scheme."""
+    target, mark, query = location.partition("?")
+    here, there = path.split("/")[1:-1], target.split("/")[1:]  # the request's folders; the location's, and its name
+    common = 0
+    while common < min(len(here), len(there) - 1) and unquote(here[common]) == unquote(there[common]):
+        common += 1
+    return ("../" * (len(here) - common) or "./") + "/".join(there[common:]) + mark + query
+
+
+def events_url(view: View, path: str) -> str:
+    """Where the script of the page at `path` (as sent) listens, relative to it (`relative`): under the site's path,
+    where base_url has one, as a proxy that passes on only that path (`location /archive/`) passes it on."""
+    mount = view.mount if unquote(path).startswith(view.mount) else "/"
+    return relative(path, quote(mount) + EVENTS_PATH[1:])
+
+
 def lookup(view: View, raw_path: str, query: str) -> Response:
     """The response to GET `raw_path` (still %-encoded) from the files of `view`."""
     found = locate(view, unquote(raw_path), query)
@@ -124,7 +149,7 @@ def locate(view: View, path: str, query: str = "") -> Path | Response | None:
     mount, or a folder's path with its slash), or None where there is nothing."""
     if not path.startswith(view.mount):
         if view.mount.startswith(path.rstrip("/") + "/"):
-            return Response(302, type=PLAIN, location=view.mount)
+            return Response(302, type=PLAIN, location=quote(view.mount))
         return None
     target = inside(view.folder, path[len(view.mount) :])
     if target is not None and target.is_dir():
@@ -216,7 +241,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _answer(self, send_body: bool) -> None:
         live, url = self.server.preview.rebuilder, urlsplit(self.path)
-        if url.path == EVENTS_PATH:
+        if url.path.endswith(EVENTS_PATH):  # (at the root, under base_url's path, or its last one: `events_url`)
             self._stream(live.state, send_body)
             return
         with live.lock.shared():
@@ -225,7 +250,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             if moved:  # a page whose date, slug or base_url's path changed: the tab that showed it follows it
                 response = Response(302, type=PLAIN, location=quote(moved))
             if self.server.preview.options.reload and response.type.startswith("text/html"):
-                response = replace(response, body=inject(response.body, live.state.epoch, EVENTS_PATH))
+                response = replace(response, body=inject(response.body, live.state.epoch, events_url(live.view, url.path)))
+        if response.location:
+            response = replace(response, location=relative(url.path, response.location))
         self.send_response(response.status)
         self.send_header("Content-Type", response.type)
         self.send_header("Content-Length", str(len(response.body)))
@@ -295,7 +322,7 @@ SCRIPT = """<script data-ssg-live-reload>(() => {
     host.shadowRoot.replaceChildren(box);
   };
   const connect = () => {
-    source = new EventSource(url);
+    source = new EventSource(new URL(url, location.href));  // (relative to the page, whatever a <base> says)
     source.onmessage = (event) => {
       const state = JSON.parse(event.data);
       if (state.epoch !== epoch) { source.close(); location.reload(); } else overlay(state.problems);

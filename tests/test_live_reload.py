@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import article
-from .test_server import ARTICLE, ARTICLE_URL, running
+from .test_server import ARTICLE, ARTICLE_URL, PROXIED, behind_nginx, running
 
 WAIT_MS = 10_000
 
@@ -65,3 +65,18 @@ def test_a_page_opened_while_broken_shows_the_overlay_escaped_and_reloads_on_the
         project.write({ARTICLE: text("Fixed.")})
         expect(page.locator("article")).to_contain_text("Fixed.")
         expect(overlay).to_have_count(0)
+
+
+def test_behind_nginx_at_a_sub_path_with_its_defaults(project, page, tmp_path):
+    """The preview behind nginx at /preview/ (proxy_pass http://127.0.0.1:8000/; proxy_buffering on, nginx's default),
+    as jupyter-server-proxy and code-server serve it: pages never reloaded nor showed the overlay (a preview trial)."""
+    project.write({ARTICLE: text("Proxied.")})
+    with running(project.root) as preview, behind_nginx(preview, tmp_path / "nginx", PROXIED) as origin:
+        page.goto(origin + "/preview/2021")  # (a folder without its slash: led to it under /preview/)
+        assert page.url == origin + "/preview/2021/"
+        page.goto(origin + "/preview" + ARTICLE_URL)
+        expect(page.locator("article")).to_contain_text("Proxied.")
+        project.write({ARTICLE: text("Reloaded.")})
+        expect(page.locator("article")).to_contain_text("Reloaded.")
+        project.write({ARTICLE: text("Broken.", date="May 24")})
+        expect(page.locator("#ssg-problems")).to_contain_text("has no year")

@@ -6,6 +6,7 @@ import errno
 import http.client
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -16,14 +17,14 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
 import ssg.build
 from ssg.build import Builder
 from ssg.errors import SsgError
-from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to
+from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to, relative
 from ssg.watch import ReadWriteLock, View
 
 from .conftest import REPO, SITE_YAML, article, ctrl_c, ssg_env
@@ -54,13 +55,33 @@ def running(root: Path, **options: object) -> Iterator[Preview]:
 def get(preview: Preview, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
     """A raw request: http.client sends the path exactly as given (no `..` clean-up)."""
     host, port = preview.server.server_address[:2]
-    connection = http.client.HTTPConnection(host, port, timeout=10)
+    return fetch(f"http://{host}:{port}{path}", method)
+
+
+def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    """`get` of a URL (through a proxy)."""
+    address = urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
     try:
-        connection.request(method, path)
+        connection.request(method, address.path + (f"?{address.query}" if address.query else ""))
         response = connection.getresponse()
         return response.status, dict(response.getheaders()), response.read()
     finally:
         connection.close()
+
+
+def script_url(page: bytes) -> str:
+    """Where the live-reload script of `page` listens, as written in it."""
+    return json.loads(re.search(rb"const epoch = \d+, url = (\"[^\"]*\");", page)[1])
+
+
+def redirect(preview: Preview, path: str) -> tuple[int, str | None]:
+    """The status of GET `path`, and where its Location leads, resolved as a browser resolves it. Every Location is
+    relative to the request: a path from the root led out of a proxy's sub-path (`relative`)."""
+    status, headers, _ = get(preview, path)
+    location = headers.get("Location")
+    assert location is None or not location.startswith("/"), location
+    return status, None if location is None else urljoin(path, location)
 
 
 class Events:
@@ -152,6 +173,67 @@ def test_the_event_stream_goes_through_nginx_as_configured_by_default(site, prev
         events.close()
 
 
+PROXIED = """\
+    location /preview/ { proxy_pass UPSTREAM/; }
+    location /archive/ { proxy_pass UPSTREAM; }
+    location / { return 404; }"""  # the preview at a sub-path, as a proxy strips it (/preview/) and as it keeps it
+
+
+def test_behind_a_proxy_at_a_sub_path_the_stream_and_redirects_stay_under_it(site, preview, tmp_path):
+    """jupyter-server-proxy (/user/x/proxy/8000/), code-server (/proxy/8000/) and nginx's `location /preview/ {
+    proxy_pass http://127.0.0.1:8000/; }` serve the preview at a sub-path they strip: the script listened at
+    /__ssg__/events, outside it (nginx's 404: no reload), and redirects led out of it too (a preview trial)."""
+    with behind_nginx(preview, tmp_path / "nginx", PROXIED) as origin:
+        page = origin + "/preview" + ARTICLE_URL
+        status, _, body = fetch(page)
+        assert status == 200 and script_url(body) == "../../../../__ssg__/events"
+        events = Events(preview, urljoin(page, script_url(body)))
+        epoch = events.until(lambda m: True)["epoch"]
+        status, headers, _ = fetch(origin + "/preview/2021?x=1")
+        assert (status, urljoin(origin + "/preview/2021", headers["Location"])) == (301, origin + "/preview/2021/?x=1")
+        site.write({ARTICLE: article("Russia and China agree", "2021-06-01T10:15:00+03:00", "Moved.", tags="[Roscosmos]")})
+        events.until(lambda m: m["epoch"] != epoch)
+        status, headers, _ = fetch(page)
+        assert (status, urljoin(page, headers["Location"])) == (302, origin + "/preview/2021/06/01/roscosmos/")
+        events.close()
+        status, _, body = fetch(origin + "/preview/no/such/page/")
+        assert status == 404 and urljoin(origin + "/preview/no/such/page/", script_url(body)) == origin + "/preview/__ssg__/events"
+
+
+def test_behind_a_proxy_with_base_urls_path_the_stream_is_under_it(site, tmp_path):
+    """base_url's path (/archive/) is where the preview serves the site: a proxy that passes on that path alone, as
+    the site's own server block would (`location /archive/`), has the stream there too; one that strips its own
+    (/preview/) leads from its root to /preview/archive/."""
+    site.write({"site.yaml": SITE_YAML.replace("base_url: https://example.org/", "base_url: https://example.org/archive/")})
+    with running(site.root) as preview, behind_nginx(preview, tmp_path / "nginx", PROXIED) as origin:
+        for page in (origin + "/archive/2021/", origin + "/preview/archive/2021/"):
+            status, _, body = fetch(page)
+            assert status == 200 and script_url(body) == "../__ssg__/events"
+            Events(preview, urljoin(page, script_url(body))).close()
+        status, headers, _ = fetch(origin + "/preview/")
+        assert (status, urljoin(origin + "/preview/", headers["Location"])) == (302, origin + "/preview/archive/")
+        assert get(preview, "/__ssg__/events", "HEAD")[0] == 200  # (and at the root, as before)
+
+
+def test_relative():
+    """A Location and the script's stream, relative to the page asked for, as the browser resolves them."""
+    cases = {
+        ("/2021", "/2021/?x=1"): "./2021/?x=1",
+        ("/", "/archive/"): "./archive/",
+        ("/archive", "/archive/"): "./archive/",
+        ("/2021/05/24/roscosmos/", "/2021/06/01/roscosmos/"): "../../../06/01/roscosmos/",
+        ("/2021/05/24/roscosmos/index.html", "/__ssg__/events"): "../../../../__ssg__/events",
+        ("/archive/2021/", "/archive/__ssg__/events"): "../__ssg__/events",
+        ("/a/b/", "/a/b/"): "./",
+        ("/а/x/", "/%D0%B0/y/"): "../y/",  # (the same folder, as sent and as encoded)
+        ("/x", "/a:b/"): "./a:b/",  # (not a scheme)
+    }
+    for (path, location), expected in cases.items():
+        assert relative(path, location) == expected, (path, location)
+        for prefix in ("", "/user/x/proxy/8000"):  # resolved to the same place directly and behind a stripping proxy
+            assert unquote(urljoin("http://h" + prefix + path, expected)) == unquote("http://h" + prefix + urljoin(path, location))
+
+
 def test_html_gets_the_script_the_files_on_disk_do_not(preview):
     body = get(preview, ARTICLE_URL)[2].decode()
     assert "The first text." in body and body.count("data-ssg-live-reload") == 1
@@ -196,16 +278,15 @@ def test_missing_page_is_the_sites_own_404(preview):
 
 
 def test_folder_without_slash_redirects(preview):
-    status, headers, _ = get(preview, "/2021?x=1")
-    assert status == 301 and headers["Location"] == "/2021/?x=1"
+    assert redirect(preview, "/2021?x=1") == (301, "/2021/?x=1")
+    assert get(preview, "/2021?x=1")[1]["Location"] == "./2021/?x=1"
 
 
 def test_served_under_the_path_of_base_url(site):
     site.write({"site.yaml": "title: T\nbase_url: https://example.org/archive/\n"})
     with running(site.root) as preview:
         assert preview.url.endswith("/archive/")
-        status, headers, _ = get(preview, "/")
-        assert status == 302 and headers["Location"] == "/archive/"
+        assert redirect(preview, "/") == (302, "/archive/") and redirect(preview, "/archive") == (302, "/archive/")
         assert get(preview, "/archive" + ARTICLE_URL)[0] == 200
         assert get(preview, ARTICLE_URL)[0] == 404
 
@@ -366,8 +447,7 @@ def test_new_renamed_and_template_changes(site, preview):
     epoch = events.until(lambda m: m["epoch"] != epoch)["epoch"]
     assert get(preview, "/2021/08/01/renamed/")[0] == 200
     # The tab that showed it follows it (the file's name is the slug's), as one whose date moves it does.
-    status, headers, _ = get(preview, "/2021/08/01/new/")
-    assert (status, headers["Location"]) == (302, "/2021/08/01/renamed/")
+    assert redirect(preview, "/2021/08/01/new/") == (302, "/2021/08/01/renamed/")
     site.write({"templates/article.html": '{% extends "base.html" %}{% block content %}OVERRIDDEN {{ page.title }}{% endblock %}'})
     events.until(lambda m: m["epoch"] != epoch)
     assert b"OVERRIDDEN Russia and China agree" in get(preview, ARTICLE_URL)[2]
@@ -380,12 +460,11 @@ def test_a_tab_showing_an_article_follows_it_when_its_date_moves_it(site, previe
     epoch = events.until(lambda m: True)["epoch"]
     site.write({ARTICLE: article("Russia and China agree", "2021-06-01T10:15:00+03:00", "Moved.", tags="[Roscosmos]")})
     epoch = events.until(lambda m: m["epoch"] != epoch)["epoch"]
-    status, headers, _ = get(preview, ARTICLE_URL)
-    assert (status, headers["Location"]) == (302, "/2021/06/01/roscosmos/")
+    assert redirect(preview, ARTICLE_URL) == (302, "/2021/06/01/roscosmos/")
     assert b"Moved." in get(preview, "/2021/06/01/roscosmos/")[2]
     site.write({ARTICLE: article("Russia and China agree", "2021-05-24T10:15:00+03:00", "Back.", tags="[Roscosmos]")})
     events.until(lambda m: m["epoch"] != epoch)
-    assert get(preview, ARTICLE_URL)[0] == 200 and get(preview, "/2021/06/01/roscosmos/")[1]["Location"] == ARTICLE_URL
+    assert get(preview, ARTICLE_URL)[0] == 200 and redirect(preview, "/2021/06/01/roscosmos/")[1] == ARTICLE_URL
     assert get(preview, "/2021/09/09/never/")[0] == 404
     events.close()
 
@@ -400,14 +479,12 @@ def test_a_tab_follows_its_page_when_base_url_moves_the_site_to_a_sub_path_and_b
     site.write({"site.yaml": yaml.replace("base_url: https://example.org/\n", "base_url: https://example.org/archive/\n")})
     epoch = events.until(lambda m: m["epoch"] != epoch)["epoch"]
     for path in (ARTICLE_URL, "/tags/", "/feed.xml"):
-        status, headers, _ = get(preview, path)
-        assert (status, headers.get("Location")) == (302, "/archive" + path)
+        assert redirect(preview, path) == (302, "/archive" + path)
     assert get(preview, "/archive" + ARTICLE_URL)[0] == 200
     assert get(preview, "/2021/09/09/never/")[0] == 404 and get(preview, "/archive/nothing/")[0] == 404
     site.write({"site.yaml": yaml})
     events.until(lambda m: m["epoch"] != epoch)
-    status, headers, _ = get(preview, "/archive" + ARTICLE_URL)
-    assert (status, headers.get("Location")) == (302, ARTICLE_URL)
+    assert redirect(preview, "/archive" + ARTICLE_URL) == (302, ARTICLE_URL)
     assert get(preview, ARTICLE_URL)[0] == 200 and get(preview, "/archive/never/")[0] == 404
     events.close()
 
@@ -582,6 +659,5 @@ def test_a_tab_showing_a_standalone_page_follows_it_when_its_slug_changes(site, 
     assert get(preview, "/ob-arkhive/")[0] == 200
     site.write({"content/pages/ob-arkhive.md": "---\ntitle: Об архиве\nmenu: 1\nslug: about\n---\nТекст.\n"})
     events.until(lambda m: m["epoch"] != epoch)
-    status, headers, _ = get(preview, "/ob-arkhive/")
-    assert (status, headers.get("Location")) == (302, "/about/")
+    assert redirect(preview, "/ob-arkhive/") == (302, "/about/")
     events.close()
