@@ -297,7 +297,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
 # its English words in English (`lang`), whatever the page's language, so a screen reader reads them so.
 SCRIPT = """<script data-ssg-live-reload>(() => {
   const epoch = %d, url = %s;
-  let source = null;
+  let source = null, timer = 0, pause = 1000;
   const overlay = (problems) => {
     let host = document.getElementById("ssg-problems");
     if (!problems.length) return host && host.remove();
@@ -322,14 +322,28 @@ SCRIPT = """<script data-ssg-live-reload>(() => {
     host.shadowRoot.replaceChildren(box);
   };
   const connect = () => {
-    source = new EventSource(new URL(url, location.href));  // (relative to the page, whatever a <base> says)
-    source.onmessage = (event) => {
+    const stream = source = new EventSource(new URL(url, location.href));  // (relative to the page, whatever a <base> says)
+    timer = 0;
+    stream.onopen = () => { pause = 1000; };
+    stream.onmessage = (event) => {
       const state = JSON.parse(event.data);
-      if (state.epoch !== epoch) { source.close(); location.reload(); } else overlay(state.problems);
+      if (state.epoch !== epoch) { stream.close(); location.reload(); } else overlay(state.problems);
+    };
+    // The browser connects again by itself after a dropped connection, but gives up for good on an answer that is not
+    // the stream (a proxy's 502 while ssg serve restarts): then this page does, after a pause that grows to 5 s.
+    stream.onerror = () => {
+      if (stream.readyState !== EventSource.CLOSED || source !== stream) return;
+      source = null;
+      timer = setTimeout(connect, pause);
+      pause = Math.min(pause * 2, 5000);
     };
   };
   document.addEventListener("visibilitychange", () => {
-    if (document.hidden && source) { source.close(); source = null; } else if (!document.hidden && !source) connect();
+    if (document.hidden) {
+      clearTimeout(timer);
+      timer = 0;
+      if (source) { source.close(); source = null; }
+    } else if (!source && !timer) connect();
   });
   if (!document.hidden) connect();
 })();</script>

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 from playwright.sync_api import expect
 
@@ -80,3 +85,45 @@ def test_behind_nginx_at_a_sub_path_with_its_defaults(project, page, tmp_path):
         expect(page.locator("article")).to_contain_text("Reloaded.")
         project.write({ARTICLE: text("Broken.", date="May 24")})
         expect(page.locator("#ssg-problems")).to_contain_text("has no year")
+
+
+class _BadGateway(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self.send_response(502)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def bad_gateway(port: int) -> Iterator[None]:
+    """What a proxy answers on `port` while the preview behind it is down: 502, to every request."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), _BadGateway)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+def test_a_tab_lives_through_a_restart_behind_a_proxy_that_answered_502_meanwhile(project, page):
+    """ssg serve restarted behind a proxy: while it was down the proxy answered the stream 502, and a browser's
+    EventSource that gets anything but 200 gives up for good: the tab never reloaded again (a preview trial). The
+    script connects again after a pause, as the browser does after a dropped connection."""
+    project.write({ARTICLE: text("Before.")})
+    with running(project.root) as preview:
+        port = preview.server.server_address[1]
+        page.goto(preview.url.rstrip("/") + ARTICLE_URL)
+        expect(page.locator("article")).to_contain_text("Before.")
+    with bad_gateway(port), page.expect_response(lambda response: "/__ssg__/events" in response.url and response.status == 502):
+        project.write({ARTICLE: text("Saved while it was down.")})
+    with running(project.root, port=port) as preview:
+        assert preview.server.server_address[1] == port
+        expect(page.locator("article")).to_contain_text("Saved while it was down.")  # (another session: the tab reloads)
+        project.write({ARTICLE: text("Saved since.")})
+        expect(page.locator("article")).to_contain_text("Saved since.")
