@@ -459,7 +459,9 @@ def build_server_command(project: Path, socket_path: Path, idle: float | None) -
 
 
 @main.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (not local: others see it).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 or ::: every one; not local: others see it)."
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port; the next free one if taken.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser tab.")
 @click.option("--no-reload", is_flag=True, help="Rebuild on save, but do not reload open pages.")

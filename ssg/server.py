@@ -86,6 +86,41 @@ def content_type(path: Path) -> str:
     return TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
+# An address that means every one of the machine's (`--host 0.0.0.0`): no browser opens it. The preview's address is
+# the local one here; others are told the machine's own (`network_addresses`).
+WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1"}
+
+
+def bare_host(host: str) -> str:
+    """`host` without the brackets of an IPv6 address copied from a URL (`[::1]`)."""
+    return host[1:-1] if host.startswith("[") and host.endswith("]") else host
+
+
+def in_url(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def network_addresses(ipv6: bool) -> list[str]:
+    """This machine's addresses that others on its network may open the preview at, for one that listens on all
+    (`WILDCARDS`), as Vite lists them: the one its default route goes out by (a UDP socket "connected" to a
+    documentation address, which sends nothing), then those its name resolves to; loopback and link-local ones
+    (which need an interface named) left out. IPv6 ones only where it listens on IPv6 (`::`)."""
+    families = (socket.AF_INET, socket.AF_INET6) if ipv6 else (socket.AF_INET,)
+    found = []
+    for family in families:
+        with suppress(OSError), socket.socket(family, socket.SOCK_DGRAM) as udp:  # (no route, no IPv6: none)
+            udp.connect(("192.0.2.1" if family == socket.AF_INET else "2001:db8::1", 9))
+            found.append(udp.getsockname()[0])
+    with suppress(OSError, UnicodeError):
+        found += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, type=socket.SOCK_STREAM) if info[0] in families]
+    addresses: list[str] = []
+    for address in found:
+        ip = ipaddress.ip_address(address.partition("%")[0])
+        if not (ip.is_loopback or ip.is_link_local or ip.is_unspecified) and str(ip) not in addresses:
+            addresses.append(str(ip))
+    return addresses
+
+
 def is_local(host: str) -> bool:
     """Whether only this machine can reach `host` (127.0.0.0/8, ::1, localhost)."""
     try:
@@ -378,7 +413,7 @@ class Preview:
     """
 
     def __init__(self, project: Path, options: ServeOptions = ServeOptions()):
-        self.options = options
+        self.options = options = replace(options, host=bare_host(options.host))
         drafts = options.drafts
         include = None if drafts else "ssg serve without --no-drafts shows them"
         self.rebuilder = Rebuilder(
@@ -392,10 +427,18 @@ class Preview:
 
     @property
     def url(self) -> str:
+        """The preview's address on this machine (`--open` opens it): where it listens on every address, the local one."""
         assert self.server is not None, "start() first"
         host, port = self.server.server_address[:2]
-        host = f"[{host}]" if ":" in str(host) else host
-        return f"http://{host}:{port}{self.rebuilder.view.mount}"
+        return f"http://{in_url(WILDCARDS.get(str(host), str(host)))}:{port}{self.rebuilder.view.mount}"
+
+    def network_urls(self) -> list[str]:
+        """Where others on the network open the preview, where it listens on every address; else none."""
+        assert self.server is not None, "start() first"
+        host, port = self.server.server_address[:2]
+        if host not in WILDCARDS:
+            return []
+        return [f"http://{in_url(address)}:{port}{self.rebuilder.view.mount}" for address in network_addresses(ipv6=host == "::")]
 
     def start(self) -> None:
         """Bind, watch, build once, serve. A bad site.yaml here raises: there is nothing to show yet."""
@@ -409,7 +452,7 @@ class Preview:
             click.secho(f"Port {self.options.port} is in use; serving on port {port} instead.", fg="yellow", color=colour())
         if not is_local(self.options.host):
             click.secho(
-                f"warning: listening on {self.options.host}: others can see the preview, drafts included.",
+                f"warning: listening on {in_url(self.options.host)}: others can see the preview, drafts included.",
                 fg="yellow",
                 err=True,
                 color=colour(),
@@ -432,6 +475,8 @@ class Preview:
         self._thread.start()
         _say_where(self._session, self.url)  # (with the site's path now that the first build found it)
         click.echo(f"Serving {self.url} ({what + '; ' if what else ''}Ctrl-C to stop)")
+        for url in self.network_urls():
+            click.echo(f"  on your network: {url}")
         if self.options.open_browser:
             webbrowser.open(self.url)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import http.client
+import ipaddress
 import json
 import os
 import re
@@ -13,6 +14,7 @@ import sys
 import threading
 import time
 import types
+import webbrowser
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -22,9 +24,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 import ssg.build
+import ssg.server
 from ssg.build import Builder
 from ssg.errors import SsgError
-from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to, relative
+from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to, network_addresses, relative
 from ssg.watch import ReadWriteLock, View
 
 from .conftest import REPO, SITE_YAML, article, ctrl_c, ssg_env
@@ -604,6 +607,45 @@ def test_inside():
 def test_inject():
     assert inject(b"<p>x</p></BODY></html>", 3, "/e").startswith(b"<p>x</p><script data-ssg-live-reload>")
     assert b"const epoch = 3" in inject(b"<p>x</p>", 3, "/e") and inject(b"<p>x</p>", 3, "/e").endswith(b"</script>\n")
+
+
+def test_listening_on_every_address_tells_the_local_address_and_the_networks(site, monkeypatch, capsys):
+    """`--host 0.0.0.0` printed Serving http://0.0.0.0:8000/, which no browser or phone opens, and --open opened it (a
+    preview trial): the local address is the preview's, and others are told the machine's own, as Vite tells them."""
+    monkeypatch.setattr(ssg.server, "network_addresses", lambda ipv6: ["192.0.2.7"] + ["2001:db8::7"] * ipv6)
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    with running(site.root, host="0.0.0.0", open_browser=True) as preview:
+        port = preview.server.server_address[1]
+        assert preview.url == f"http://127.0.0.1:{port}/" and fetch(preview.url)[0] == 200
+    out = capsys.readouterr()
+    assert f"Serving http://127.0.0.1:{port}/ (" in out.out and f"\n  on your network: http://192.0.2.7:{port}/\n" in out.out
+    assert opened == [f"http://127.0.0.1:{port}/"] and "2001:db8::7" not in out.out
+    assert "warning: listening on 0.0.0.0: others can see the preview" in out.err
+    with running(site.root, host="[::]") as preview:  # (in brackets, as copied from a URL)
+        port = preview.server.server_address[1]
+        assert preview.url == f"http://[::1]:{port}/" and fetch(preview.url)[0] == 200
+    out = capsys.readouterr()
+    assert f"\n  on your network: http://192.0.2.7:{port}/\n  on your network: http://[2001:db8::7]:{port}/\n" in out.out
+    assert "warning: listening on [::]: others can see the preview" in out.err
+    with running(site.root, host="[::1]") as preview:
+        assert preview.url == f"http://[::1]:{preview.server.server_address[1]}/" and fetch(preview.url)[0] == 200
+    out = capsys.readouterr()
+    assert "on your network" not in out.out and "warning" not in out.err
+
+
+def test_network_addresses_leave_out_what_others_cannot_open(monkeypatch):
+    """This machine's name resolves to its loopback address on Debian (127.0.1.1), and to link-local ones elsewhere."""
+    resolved = ["127.0.1.1", "169.254.3.4", "198.51.100.9", "fe80::1%eth0", "2001:db8::9", "198.51.100.9"]
+
+    def getaddrinfo(host: str, port: object, type: int = 0) -> list[tuple]:  # noqa: A002 - socket's name
+        return [(socket.AF_INET6 if ":" in a else socket.AF_INET, type, 6, "", (a, 0)) for a in resolved]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    found = network_addresses(ipv6=True)
+    assert [a for a in found if a in resolved] == ["198.51.100.9", "2001:db8::9"]  # (and the default route's, if any)
+    assert all(not ipaddress.ip_address(a).is_loopback and not ipaddress.ip_address(a).is_link_local for a in found)
+    assert "2001:db8::9" not in network_addresses(ipv6=False)
 
 
 def test_is_local():
