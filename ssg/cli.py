@@ -284,6 +284,12 @@ def _clock_option(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 _JOBS = click.option("-j", "--jobs", type=click.IntRange(1), default=usable_cores(), show_default=True, help="Worker processes.")
+_POLL = click.option(
+    "--poll/--no-poll",
+    default=None,
+    help="Look for changes every second rather than trust file events, which a network drive, a FUSE mount or a VM's or "
+    "container's shared folder may not deliver (default: where the project is on one of those).",
+)
 _CLOCK = click.option(
     "--clock",
     callback=_clock_option,
@@ -301,6 +307,7 @@ _CLOCK = click.option(
 @click.option("--profile", is_flag=True, help="Print the time each phase took.")
 @_JOBS
 @click.option("-w", "--watch", is_flag=True, help="Stay running and rebuild the output on every save (Ctrl-C to stop).")
+@_POLL
 @_CLOCK
 @click.option(
     "--server",
@@ -320,6 +327,7 @@ def build_command(
     profile: bool,
     jobs: int,
     watch: bool,
+    poll: bool | None,
     clock: datetime | None,
     server: bool,
     stop_server: bool,
@@ -338,6 +346,8 @@ def build_command(
         return
     if server and watch:
         raise click.UsageError("--watch keeps its builder itself; it does not go with --server")
+    if poll is not None and not watch:
+        raise click.UsageError(f"{'--poll' if poll else '--no-poll'} tells --watch how to watch; it goes with --watch")
     # In the build server (`build-server`): its builder, or None where it builds as `ssg build` does.
     builder = ctx.meta.get(SERVER_BUILDER)
     if server and SERVER_BUILDER not in ctx.meta:
@@ -351,7 +361,7 @@ def build_command(
         from .watch import build_and_watch  # here: the other commands need not load watchdog
 
         try:
-            build_and_watch(project, lambda: load_config(project, base_url=base_url, output_dir=output_dir), options)
+            build_and_watch(project, lambda: load_config(project, base_url=base_url, output_dir=output_dir), options, poll)
         except SsgError as error:
             _fail(error, "Build")
         return
@@ -466,13 +476,14 @@ def build_server_command(project: Path, socket_path: Path, idle: float | None) -
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser tab.")
 @click.option("--no-reload", is_flag=True, help="Rebuild on save, but do not reload open pages.")
 @click.option("--no-drafts", is_flag=True, help="Hide drafts and future articles, as the published site does.")
+@_POLL
 @click.pass_obj
-def serve_command(project: Path, host: str, port: int, open_browser: bool, no_reload: bool, no_drafts: bool) -> None:
+def serve_command(project: Path, host: str, port: int, open_browser: bool, no_reload: bool, no_drafts: bool, poll: bool | None) -> None:
     """Preview the site with drafts, rebuilding and reloading the browser on every save."""
     from .server import ServeOptions, serve  # here: the other commands need not load watchdog
 
     try:
-        serve(project, ServeOptions(host, port, open_browser, reload=not no_reload, drafts=not no_drafts))
+        serve(project, ServeOptions(host, port, open_browser, reload=not no_reload, drafts=not no_drafts, poll=poll))
     except SsgError as error:
         _fail(error, "Serve")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -207,6 +208,17 @@ def file_system(folder: str) -> str:
     except OSError:
         pass
     return found
+
+
+def unheard(folders: Iterable[Path]) -> tuple[Path, str] | None:
+    """The first of `folders` on a file system whose changes may make no event here, as `ContentEvents` judges (one not
+    in `LOCAL_FILE_SYSTEMS`), and that file system's type; None where they are all local, or the type is not known (not
+    Linux: the system's own watcher is trusted there). For `ssg serve` and `ssg build --watch`, which then poll."""
+    for folder in folders:
+        kind = file_system(str(folder))
+        if kind and kind not in LOCAL_FILE_SYSTEMS:
+            return folder, kind
+    return None
 
 
 def can_hear() -> bool:

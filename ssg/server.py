@@ -80,6 +80,7 @@ class ServeOptions:
     open_browser: bool = False
     reload: bool = True  # inject the live-reload script
     drafts: bool = True  # drafts and future articles, as an author wants to see them
+    poll: bool | None = None  # look for changes rather than hear file events (None: where they may not come; `Watcher`)
 
 
 def content_type(path: Path) -> str:
@@ -420,6 +421,7 @@ class Preview:
             project,
             BuildOptions(drafts=drafts, future=drafts, force=True, waiting=functools.partial(click.echo, err=True)),
             include=include,
+            poll=options.poll,
         )
         self.server: PreviewServer | None = None
         self._thread: threading.Thread | None = None

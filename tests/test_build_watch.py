@@ -4,6 +4,7 @@ watching goes on; Ctrl-C stops it."""
 
 from __future__ import annotations
 
+import os
 import queue
 import shutil
 import subprocess
@@ -193,6 +194,34 @@ def test_output_files_deleted_by_hand_are_made_again_once_the_author_pauses(proj
     finally:
         process.kill()
         process.wait()
+
+
+def test_poll_sees_a_save_that_no_file_event_tells(project, tmp_path):
+    """`--poll` (the default on a network drive, a FUSE mount or a virtual machine's shared folder, where a save made
+    elsewhere makes no file event): here a write through a hard link from outside the project, which none tells."""
+    outside = tmp_path / "outside.md"
+    outside.write_text(article("Linked", "2021-03-01", "First text."), encoding="utf-8")
+    (project.root / "content/2021").mkdir(parents=True)
+    os.link(outside, project.root / "content/2021/linked.md")
+    process = ssg(project.root, "build", "--watch", "--poll")
+    lines = Lines(process)
+    try:
+        lines.until("Watching ")
+        outside.write_text(article("Linked", "2021-03-01", "Second text."), encoding="utf-8")
+        lines.built("content/2021/linked.md")  # (named: its change was seen, not found by the listing of a pause)
+        assert "Second text." in project.page("2021/03/01/linked/")
+    finally:
+        process.kill()
+        process.wait()
+    usage = subprocess.run(
+        [sys.executable, "-m", "ssg", "-C", str(project.root), "build", "--poll"],
+        cwd=REPO,
+        env=ssg_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert usage.returncode == 2 and "--poll tells --watch how to watch; it goes with --watch" in usage.stderr
 
 
 def test_a_first_build_that_fails_does_not_claim_a_last_good_one(project):

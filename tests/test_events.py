@@ -14,7 +14,7 @@ import ssg.inputs
 import ssg.load
 from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
-from ssg.events import ContentEvents, can_hear, file_system
+from ssg.events import ContentEvents, can_hear, file_system, unheard
 
 from .conftest import NOW, Project, article
 from .test_incremental import CHANGES, builder_build, cold_build, story_site, tree
@@ -181,6 +181,15 @@ def test_a_file_system_whose_changes_may_go_untold_is_not_trusted(content, monke
     assert "on a file system whose changes the kernel may not tell" in events.deaf
     (content / "2021" / "a.md").write_text("a, edited")
     assert events.take() is None
+
+
+def test_unheard_names_a_folder_on_a_file_system_that_may_not_tell_its_changes(tmp_path, monkeypatch):
+    """What `ssg serve` and `ssg build --watch` poll for (`watch.Rebuilder.start`), judged as `ContentEvents` judges."""
+    assert unheard([tmp_path]) is None  # (the tests' own folder: local)
+    monkeypatch.setattr(ssg.events, "LOCAL_FILE_SYSTEMS", frozenset())  # as on NFS or a FUSE mount
+    assert unheard([tmp_path / "gone", tmp_path]) == (tmp_path / "gone", file_system(str(tmp_path)))
+    monkeypatch.setattr(ssg.events, "file_system", lambda folder: "")  # (not known, as off Linux: the system's watcher is trusted)
+    assert unheard([tmp_path]) is None
 
 
 def test_file_system_reads_the_mount_nearest_to_the_folder():

@@ -28,7 +28,7 @@ import ssg.server
 from ssg.build import Builder
 from ssg.errors import SsgError
 from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to, network_addresses, relative
-from ssg.watch import ReadWriteLock, View
+from ssg.watch import ReadWriteLock, Rebuilder, View
 
 from .conftest import REPO, SITE_YAML, article, ctrl_c, ssg_env
 from .test_nginx import running_nginx
@@ -584,6 +584,20 @@ def test_ctrl_c_stops_at_once(site):
     finally:
         process.kill()
         process.wait()
+
+
+def test_poll_sees_a_save_that_no_file_event_tells(site, tmp_path, monkeypatch):
+    """`ssg serve --poll` (the default where the project is on a network drive, a FUSE mount or a virtual machine's
+    shared folder): a write through a hard link from outside the project, which no file event tells, reloads the tab."""
+    monkeypatch.setattr(Rebuilder, "catch_up", lambda self: None)  # (the listing of a pause would find it once)
+    os.link(site.root / ARTICLE, tmp_path / "outside.md")
+    with running(site.root, poll=True) as preview:
+        events = Events(preview)
+        first = events.until(lambda m: True)
+        (tmp_path / "outside.md").write_text(article("Russia and China agree", "2021-05-24T10:15:00+03:00", "Polled."), encoding="utf-8")
+        events.until(lambda m: m["epoch"] != first["epoch"])
+        assert b"Polled." in get(preview, ARTICLE_URL)[2]
+        events.close()
 
 
 def test_read_write_lock():

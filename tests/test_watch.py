@@ -24,6 +24,7 @@ from watchdog.events import (
     FileOpenedEvent,
 )
 
+import ssg.events
 from ssg.build import BuildOptions
 from ssg.config import load_config
 from ssg.watch import (
@@ -979,3 +980,64 @@ def test_a_page_served_once_a_build_moved_its_files_in_comes_with_the_new_epoch(
     assert seen == [(first + 1, True, "/2021/06/01/a/")]
     assert rebuilder.state.epoch == first + 1  # (one reload for the save, not two)
     rebuilder.builder.empty_trash()
+
+
+def linked_from_outside(project, tmp_path) -> Path:
+    """content/2021/a.md, a hard link to a file outside the project: a write there is a save no file event here tells
+    (the kernel tells the folder the file was opened in), as one made on a network drive by another machine."""
+    from .conftest import article
+
+    outside = tmp_path / "outside.md"
+    outside.write_text(article("A", "2021-03-01", "First."), encoding="utf-8")
+    (project.root / "content/2021").mkdir(parents=True)
+    os.link(outside, project.root / "content/2021/a.md")
+    return outside
+
+
+def test_a_polling_watcher_sees_a_save_no_file_event_tells(project, tmp_path):
+    """`--poll`: watchdog's polling observer looks at the files themselves."""
+    from .conftest import article
+
+    outside = linked_from_outside(project, tmp_path)
+    batcher = Batcher(quiet=0.05)
+    watcher = Watcher(Layout.of(load_config(project.root)), batcher, poll=True)
+    watcher.start()
+    try:
+        outside.write_text(article("A", "2021-03-01", "Second."), encoding="utf-8")
+        batch = batcher.next_batch()
+        assert {(c.kind, Path(c.path).name) for c in batch.changes} == {(CONTENT, "a.md")}
+        os.utime(outside, (1e9, 1e9))  # (a touch: the time alone changed)
+        batch = batcher.next_batch()
+        assert {(c.kind, Path(c.path).name) for c in batch.changes} == {(CONTENT, "a.md")}
+    finally:
+        watcher.stop()
+
+
+def test_a_project_on_a_file_system_that_may_not_tell_its_changes_is_polled(project, tmp_path, monkeypatch, capsys):
+    """A project on a network drive, a FUSE mount or a virtual machine's shared folder (VirtualBox, WSL2's /mnt/c): a
+    save made elsewhere made no file event, and `ssg serve` and `ssg build --watch` never saw it, and said nothing (a
+    preview trial). Judged as the build server judges its content folder (`events.LOCAL_FILE_SYSTEMS`)."""
+    from .conftest import NOW, article
+
+    outside = linked_from_outside(project, tmp_path)
+    monkeypatch.setattr(ssg.events, "file_system", lambda folder: "fuse.bindfs")
+    rebuilder = Rebuilder(project.root, BuildOptions(now=NOW))
+    rebuilder.start(load_config(project.root))
+    try:
+        assert rebuilder.poll and rebuilder.batcher.open_wait == 0  # (no closes are told: none waited for)
+        said = capsys.readouterr().out
+        assert f"{project.root} is on a fuse.bindfs file system" in said and "looking for changes every 1 s" in said
+        assert "--no-poll" in said
+        outside.write_text(article("A", "2021-03-01", "Second."), encoding="utf-8")
+        assert {Path(c.path).name for c in rebuilder.batcher.next_batch().changes} == {"a.md"}
+    finally:
+        rebuilder.stop()
+    told = Rebuilder(project.root, BuildOptions(now=NOW), poll=False)  # (--no-poll)
+    told.start(load_config(project.root))
+    told.stop()
+    assert not told.poll and "looking for changes" not in capsys.readouterr().out
+    monkeypatch.setattr(ssg.events, "file_system", lambda folder: "ext4")
+    local = Rebuilder(project.root, BuildOptions(now=NOW))
+    local.start(load_config(project.root))
+    local.stop()
+    assert not local.poll and local.batcher.open_wait == OPEN_WAIT
