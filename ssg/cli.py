@@ -477,13 +477,31 @@ def build_server_command(project: Path, socket_path: Path, idle: float | None) -
 @click.option("--no-reload", is_flag=True, help="Rebuild on save, but do not reload open pages.")
 @click.option("--no-drafts", is_flag=True, help="Hide drafts and future articles, as the published site does.")
 @_POLL
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Answer requests for this name too (a proxy that passes its own on: JupyterHub's, a Codespace's); "
+    "localhost and IP addresses always are.",
+)
 @click.pass_obj
-def serve_command(project: Path, host: str, port: int, open_browser: bool, no_reload: bool, no_drafts: bool, poll: bool | None) -> None:
+def serve_command(
+    project: Path,
+    host: str,
+    port: int,
+    open_browser: bool,
+    no_reload: bool,
+    no_drafts: bool,
+    poll: bool | None,
+    allowed_hosts: tuple[str, ...],
+) -> None:
     """Preview the site with drafts, rebuilding and reloading the browser on every save."""
     from .server import ServeOptions, serve  # here: the other commands need not load watchdog
 
+    allowed = tuple(name.strip().lower() for name in allowed_hosts)
     try:
-        serve(project, ServeOptions(host, port, open_browser, reload=not no_reload, drafts=not no_drafts, poll=poll))
+        serve(project, ServeOptions(host, port, open_browser, reload=not no_reload, drafts=not no_drafts, poll=poll, allowed_hosts=allowed))
     except SsgError as error:
         _fail(error, "Serve")
 

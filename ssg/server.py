@@ -31,6 +31,7 @@ import traceback
 import webbrowser
 from contextlib import suppress
 from dataclasses import dataclass, replace
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -81,6 +82,7 @@ class ServeOptions:
     reload: bool = True  # inject the live-reload script
     drafts: bool = True  # drafts and future articles, as an author wants to see them
     poll: bool | None = None  # look for changes rather than hear file events (None: where they may not come; `Watcher`)
+    allowed_hosts: tuple[str, ...] = ()  # names besides localhost and addresses a request may be for (`refused`)
 
 
 def content_type(path: Path) -> str:
@@ -128,6 +130,38 @@ def is_local(host: str) -> bool:
         return host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def refused(headers: Message, allowed: tuple[str, ...]) -> str | None:
+    """Why a request is not answered, or None. The preview holds drafts, and a page of another site the author has open
+    could read it (a security trial read an embargoed draft's title):
+    - by a name of its own that its DNS turns to 127.0.0.1 (DNS rebinding): the request is for that name, not for
+      localhost or an address, which no rebinding can use (`.local`, the network's own names, are taken too);
+    - by loading its index files and latest.js as scripts (which call a function that page defines): a request another
+      site's page makes, other than following a link (`Sec-Fetch-Site`, `Sec-Fetch-Mode`), as Vite refuses them.
+    `allowed`: the names a proxy of the author's passes on (`--allow-host`: JupyterHub's, a Codespace's)."""
+    host = headers.get("Host") or ""
+    try:
+        name = urlsplit(f"//{host}").hostname or ""  # (lower case, without the port and an IPv6 address's brackets)
+    except ValueError:
+        name = host.lower()
+    if name and not _addressed(name) and name not in allowed and name != "localhost" and not name.endswith((".localhost", ".local")):
+        return (
+            f"ssg serve answers requests for localhost and IP addresses, not for {name!r}: a page of another site could "
+            f"read the preview, drafts included, by a name that leads here; open the address the terminal shows, or, for a "
+            f"proxy of yours that passes its own name on, ssg serve --allow-host {name}"
+        )
+    if headers.get("Sec-Fetch-Site") in ("cross-site", "same-site") and headers.get("Sec-Fetch-Mode") not in (None, "navigate"):
+        return "ssg serve does not answer another site's page: it could read the preview, drafts included"
+    return None
+
+
+def _addressed(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def inside(folder: Path, url_path: str) -> Path | None:
@@ -277,6 +311,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _answer(self, send_body: bool) -> None:
         live, url = self.server.preview.rebuilder, urlsplit(self.path)
+        why = refused(self.headers, self.server.preview.options.allowed_hosts)
+        if why is not None:
+            self._send(Response(403, (why + "\n").encode(), type=PLAIN), send_body)
+            return
         if url.path.endswith(EVENTS_PATH):  # (at the root, under base_url's path, or its last one: `events_url`)
             self._stream(live.state, send_body)
             return
@@ -289,6 +327,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 response = replace(response, body=inject(response.body, live.state.epoch, events_url(live.view, url.path)))
         if response.location:
             response = replace(response, location=relative(url.path, response.location))
+        self._send(response, send_body)
+
+    def _send(self, response: Response, send_body: bool) -> None:
         self.send_response(response.status)
         self.send_header("Content-Type", response.type)
         self.send_header("Content-Length", str(len(response.body)))

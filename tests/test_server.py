@@ -55,18 +55,18 @@ def running(root: Path, **options: object) -> Iterator[Preview]:
         assert set(threading.enumerate()) <= before, "a thread outlived the preview"
 
 
-def get(preview: Preview, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+def get(preview: Preview, path: str, method: str = "GET", headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     """A raw request: http.client sends the path exactly as given (no `..` clean-up)."""
     host, port = preview.server.server_address[:2]
-    return fetch(f"http://{host}:{port}{path}", method)
+    return fetch(f"http://{host}:{port}{path}", method, headers)
 
 
-def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+def fetch(url: str, method: str = "GET", headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     """`get` of a URL (through a proxy)."""
     address = urlsplit(url)
     connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
     try:
-        connection.request(method, address.path + (f"?{address.query}" if address.query else ""))
+        connection.request(method, address.path + (f"?{address.query}" if address.query else ""), headers=headers or {})
         response = connection.getresponse()
         return response.status, dict(response.getheaders()), response.read()
     finally:
@@ -717,3 +717,22 @@ def test_a_tab_showing_a_standalone_page_follows_it_when_its_slug_changes(site, 
     events.until(lambda m: m["epoch"] != epoch)
     assert redirect(preview, "/ob-arkhive/") == (302, "/about/")
     events.close()
+
+
+def test_another_sites_page_cannot_read_the_preview(site):
+    """A page of another site the author had open read the preview's drafts: by loading its search index and latest.js
+    as scripts, and by a name of its own that its DNS turned to 127.0.0.1 (DNS rebinding), for which the server
+    answered as for localhost (found by a security trial). Both are refused, as Vite refuses them; following a link
+    from another site, the author's own names (`.local`, addresses) and a proxy's name allowed by --allow-host are not."""
+    with running(site.root, allowed_hosts=("hub.example.org",)) as preview:
+        port = preview.server.server_address[1]
+        for host in ("attacker.example", f"rebind.example:{port}"):
+            status, _, body = get(preview, "/latest.js", headers={"Host": host})
+            assert status == 403 and b"--allow-host" in body, host
+        for host in (f"localhost:{port}", f"127.0.0.1:{port}", "192.168.1.5:8000", "[::1]:8000", "laptop.local", "hub.example.org", "x.localhost"):
+            assert get(preview, "/latest.js", headers={"Host": host})[0] == 200, host
+        script = {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"}
+        assert get(preview, "/search/index.js", headers=script)[0] == 403
+        assert get(preview, "/latest.js", headers={**script, "Sec-Fetch-Site": "same-site"})[0] == 403
+        assert get(preview, "/", headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"})[0] == 200
+        assert get(preview, "/latest.js", headers={**script, "Sec-Fetch-Site": "same-origin"})[0] == 200
