@@ -729,7 +729,15 @@ def test_another_sites_page_cannot_read_the_preview(site):
         for host in ("attacker.example", f"rebind.example:{port}"):
             status, _, body = get(preview, "/latest.js", headers={"Host": host})
             assert status == 403 and b"--allow-host" in body, host
-        for host in (f"localhost:{port}", f"127.0.0.1:{port}", "192.168.1.5:8000", "[::1]:8000", "laptop.local", "hub.example.org", "x.localhost"):
+        for host in (
+            f"localhost:{port}",
+            f"127.0.0.1:{port}",
+            "192.168.1.5:8000",
+            "[::1]:8000",
+            "laptop.local",
+            "hub.example.org",
+            "x.localhost",
+        ):
             assert get(preview, "/latest.js", headers={"Host": host})[0] == 200, host
         script = {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"}
         assert get(preview, "/search/index.js", headers=script)[0] == 403
