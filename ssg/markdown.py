@@ -1492,12 +1492,25 @@ class _RefTreeprocessor(Treeprocessor):
         self.refs = refs
 
     def run(self, root: ElementTree.Element) -> None:
+        pictures = 0
         for element in root.iter():
             attribute = _URL_ATTRIBUTES.get(element.tag)
             url = element.get(attribute) if attribute else None
             # (An e-mail address's `mailto:` is written as character references, to keep it from address harvesters.)
             if url and not url.startswith(markdown.util.AMP_SUBSTITUTE):
                 element.set(attribute, self.refs.rewrite(url))
+            if element.tag == "img":
+                pictures += 1
+                if pictures > 1:  # (the first may be at the top of the page, which waits on it: loaded at once)
+                    _lazy(element)
+
+
+def _lazy(picture: ElementTree.Element) -> None:
+    """A picture of the text loaded once a reader scrolls near it, and decoded apart from the page's drawing, as the
+    theme's cards' are: every picture of an article was loaded with its stylesheet, on a phone's slow link too, where
+    the reader might never scroll to them (a trial of slow networks)."""
+    picture.set("loading", "lazy")
+    picture.set("decoding", "async")
 
 
 # The path of each element written in HTML whose file a page shows or links: a pasted chart (`<iframe src>`), a PDF

@@ -1562,3 +1562,13 @@ def test_the_page_ids_headings_keep_clear_of_are_the_default_themes():
     templates = Path(ssg.markdown.__file__).parent.parent / "themes/default/templates"
     written = {m for t in templates.glob("*.html") for m in re.findall(r'\bid="([a-z][a-z0-9_-]*)"', t.read_text(encoding="utf-8"))}
     assert written == ssg.markdown.THEME_IDS
+
+
+def test_pictures_after_the_first_load_as_a_reader_scrolls_near_them():
+    """Every picture of an article was loaded with its stylesheet, on a phone's slow link too (a trial of slow networks);
+    the first, which may be at the top of the page, is loaded at once."""
+    html = render_markdown("![a](a.jpg)\n\nText.\n\n![b](b.jpg) ![c](c.jpg)\n", "2021/x.md").html
+    first, second, third = re.findall(r"<img [^>]*>", html)
+    assert "loading" not in first and "decoding" not in first
+    for later in (second, third):
+        assert 'loading="lazy"' in later and 'decoding="async"' in later
