@@ -828,8 +828,25 @@
   // query needing it: a trial of slow networks).
   var LOAD_TIMEOUT = 20000;
 
+  // A script URL under the index's folder `base`, as a Trusted Types policy gives it where the browser has them: a site
+  // whose Content-Security-Policy says `require-trusted-types-for 'script'` refused `script.src = ...` and found nothing
+  // (it allows the policy with `trusted-types ssg-search`). The policy passes the index's files alone: a key of letters,
+  // digits, "_", "-" and "/" (no "..": no dot at all), ".js", and the ?t= or ?v= that keeps it fresh.
+  function scriptUrls(base) {
+    var FILE = /^[A-Za-z0-9_\/-]+\.js(\?[tv]=[A-Za-z0-9]+)?$/;
+    function checked(url) {
+      if (url.indexOf(base) !== 0 || !FILE.test(url.slice(base.length))) throw new Error("not a file of the search index: " + url);
+      return url;
+    }
+    var types = root.trustedTypes;
+    if (!types || !types.createPolicy) return checked;
+    var policy = types.createPolicy("ssg-search", { createScriptURL: checked });
+    return function (url) { return policy.createScriptURL(url); };
+  }
+
   function scriptLoader(base, build) {
     var pending = {}; // key -> the loads of it waiting (one file's data settles each of them)
+    var scriptUrl = scriptUrls(base);
     root.ssgSearchData = function (key, data) {
       (pending[key] || []).forEach(function (waiting) { waiting.resolve(data); });
       delete pending[key];
@@ -844,7 +861,7 @@
           reject(new Error(message));
         }
         (pending[key] = pending[key] || []).push(waiting);
-        script.src = base + key + ".js" + (fresh ? "?t=" + Date.now() : build() ? "?v=" + build() : "");
+        script.src = scriptUrl(base + key + ".js" + (fresh ? "?t=" + Date.now() : build() ? "?v=" + build() : ""));
         script.async = true;
         script.onerror = function () { fail("cannot load " + script.src); };
         script.onload = function () { script.remove(); };
