@@ -59,7 +59,7 @@ def test_each_outlet_has_a_page_of_its_articles_newest_first_paginated(outlets):
 
 def test_the_sources_index_lists_the_outlets_by_name_with_their_counts(outlets):
     index = outlets.page("sources/")
-    names = re.findall(r'<a class="source-list__item" href="([^"]+)"[^>]*>\s*<span class="source-list__name">([^<]+)</span>', index)
+    names = re.findall(r'<a class="source-list__item[^"]*" href="([^"]+)"[^>]*>\s*<span class="source-list__name">([^<]+)</span>', index)
     assert names == [("reuters/", "Reuters"), ("interfaks/", "Интерфакс")]  # (sorted by name, as the tags index is)
     assert '<span class="visually-hidden">Articles: 4</span><span aria-hidden="true">4</span>' in index
     assert "<title>Sources · Test archive</title>" in index and '<h1 class="page-header__title">Sources</h1>' in index
@@ -377,7 +377,7 @@ def test_source_names_make_one_outlet_of_its_names_in_two_alphabets(named):
     assert titles(page) == ["Landing", "Стыковка", "Launch"]  # (the translated article once, in the default language)
     assert '<h1 class="page-header__title">Interfax</h1>' in page and "<title>Interfax" in page
     index = named.page("sources/")
-    names = re.findall(r'<a class="source-list__item" href="([^"]+)"[^>]*>\s*<span class="source-list__name">([^<]+)</span>', index)
+    names = re.findall(r'<a class="source-list__item[^"]*" href="([^"]+)"[^>]*>\s*<span class="source-list__name">([^<]+)</span>', index)
     assert names == [("interfax/", "Interfax"), ("reuters/", "Reuters")]
     assert "<title>Archive: Interfax</title>" in (named.public / "sources/interfax/feed.xml").read_text()
 
