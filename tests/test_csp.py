@@ -132,7 +132,7 @@ def context(browser: Browser) -> Iterator[tuple[BrowserContext, list[str]]]:
     context.close()
 
 
-@pytest.mark.parametrize("policy", [STRICT, SELF_ONLY])
+@pytest.mark.parametrize("policy", [STRICT, SELF_ONLY, TRUSTED_TYPES])
 def test_every_page_kind_runs_under_a_strict_policy(site: Path, context, policy: str) -> None:
     """The trial's policy blocked the inline <style> of every page of a bilingual site (and of the search page), and
     the bars' style="--share"; `default-src 'self'` the icon's data: URL too."""
