@@ -55,7 +55,8 @@ PAGE_TEMPLATE = "page.html"  # a standalone page (About: `content.StandalonePage
 # The index of outlets (sources/): ssg keeps a plain one for a theme made before outlets had pages, which lacks it.
 SOURCES_TEMPLATE = "sources.html"
 SEARCH_TEMPLATE = "search.html"  # the search page: a theme without it has no search (`Theme.searching`)
-# A template's endings: the pages' (.html, .xml, .txt), a stylesheet one includes (the default theme's languages.css);
+# A template's endings: the pages' (.html, .xml, .txt), a stylesheet one includes (`vars.css`; the default theme's
+# languages.css, empty now that its rules are style.css's: an inline <style> is refused under a strict CSP);
 # and other tools' endings, which a designer may give a Jinja template that others include or import (`macros.j2`).
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".css")
 OTHER_SUFFIXES = (".htm", ".j2", ".jinja", ".jinja2", ".njk", ".liquid", ".tmpl", ".tpl")
