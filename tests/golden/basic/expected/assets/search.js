@@ -823,6 +823,11 @@
 
   var PAGE = 10, DEBOUNCE = 200, TITLE_CHARS = 80, SEPARATOR = /([\s\-\u2010-\u2015\u2212]+)/; // (the dashes: foldQuery's)
 
+  // A file no answer comes for (a phone's link dropped as it was asked) fails after this long, as one that cannot be
+  // loaded does: the page says so, and the next query asks again. It waited for ever ("Searching…" on every later
+  // query needing it: a trial of slow networks).
+  var LOAD_TIMEOUT = 20000;
+
   // A script URL under the index's folder `base`, as a Trusted Types policy gives it where the browser has them: a site
   // whose Content-Security-Policy says `require-trusted-types-for 'script'` refused `script.src = ...` and found nothing
   // (it allows the policy with `trusted-types ssg-search`). The policy passes the index's files alone: a key of letters,
@@ -848,15 +853,19 @@
     };
     return function load(key, fresh) {
       return new Promise(function (resolve, reject) {
-        var script = document.createElement("script"), waiting = { resolve: resolve };
+        var script = document.createElement("script"), timer;
+        var waiting = { resolve: function (data) { clearTimeout(timer); resolve(data); } };
+        function fail(message) {
+          clearTimeout(timer);
+          if (pending[key]) pending[key] = pending[key].filter(function (w) { return w !== waiting; });
+          reject(new Error(message));
+        }
         (pending[key] = pending[key] || []).push(waiting);
         script.src = scriptUrl(base + key + ".js" + (fresh ? "?t=" + Date.now() : build() ? "?v=" + build() : ""));
         script.async = true;
-        script.onerror = function () {
-          if (pending[key]) pending[key] = pending[key].filter(function (w) { return w !== waiting; });
-          reject(new Error("cannot load " + script.src));
-        };
+        script.onerror = function () { fail("cannot load " + script.src); };
         script.onload = function () { script.remove(); };
+        timer = setTimeout(function () { script.remove(); fail("no answer in " + LOAD_TIMEOUT / 1000 + " s from " + script.src); }, LOAD_TIMEOUT);
         document.head.appendChild(script);
       });
     };
