@@ -21,7 +21,7 @@ from .content import Article, StandalonePage, as_read, body_line, slug_of
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
 from .load import is_article_name, skipped_folder
-from .markdown import ARTICLE_SUFFIXES
+from .markdown import ARTICLE_SUFFIXES, heading_id
 from .pathhints import ContentPaths, is_file, link_hint, listing_hint, relative, wikilink_target
 from .pelican import LISTING_LINKS
 from .scripts import composed
@@ -54,7 +54,7 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
             published = published or ContentPaths(known)  # (only where a link is broken: its hints look there)
             if is_wikilink(target):  # Obsidian's `[[Коммерсантъ]]`, which shows as text
                 linked = wikilink_target(published, wikilink_parts(target)[0])
-                message = wikilink_hint(target, linked and relative(a.source_path, linked))
+                message = wikilink_hint(target, linked and relative(a.source_path, linked), heading_id)
                 problems.append(
                     Problem(
                         f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message

@@ -510,6 +510,11 @@ THEME_IDS = frozenset(
 )
 
 
+def heading_id(text: str) -> str:
+    """The id of a heading of `text` (`_heading_id`), for a message that writes a link to it."""
+    return _heading_id(text, "-")
+
+
 def _heading_id(text: str, separator: str) -> str:
     """A heading's id as GitHub makes it: lower case, letters of any script kept, punctuation dropped, each space a
     hyphen (`## Итоги года` -> `итоги-года`, `## Roscosmos — NASA` -> `roscosmos--nasa`), so the links writers copy

@@ -23,8 +23,9 @@ from urllib.parse import unquote
 
 from .errors import Problem
 
-# A header key and its value, and a line that goes on the value above: Python-Markdown's `meta` extension's rules.
-_KEY = re.compile(r" {0,3}([A-Za-z0-9_-]+):\s*(.*)")
+# A header key and its value, and a line that goes on the value above: Python-Markdown's `meta` extension's rules. Not
+# Logseq's `title:: ISS` (a page's property), which was read as the title ": ISS".
+_KEY = re.compile(r" {0,3}([A-Za-z0-9_-]+):(?!:)\s*(.*)")
 _MORE = re.compile(r" {4,}(.*)")
 # Keys that hold a list: Pelican parts them by `;` where one is written (a name may hold a comma), else by `,`. Old
 # URLs too (ssg's keys, which a moved article's header may be given: `Aliases: /hls-spacex-en.html, /old.html`).

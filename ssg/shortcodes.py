@@ -34,6 +34,9 @@ LIQUID_TAG = re.compile(r"\{%[^{}]*?%\}|\{\{[^{}]*?\}\}", re.S)
 _WIKILINK = re.compile(r"!?\[\[[^\[\]\n]+\]\]")  # Obsidian's `[[Note]]`, `[[Note|text]]`, `![[image.png]]`
 _EXTENSION_OF_FILE = re.compile(r"\.[A-Za-z0-9]{2,5}$")
 _TEMPLATE_TAG = re.compile(r"\{\{(?:&lt;|%).*?(?:&gt;|%)\}\}|" + LIQUID_TAG.pattern, re.S)
+# Obsidian's Templater commands (`<% tp.file.title %>`, `<%* ... %>`) left in a note made from a template, as the
+# rendered HTML shows them (escaped): a vault's note showed them as written, without a word.
+_TEMPLATER = re.compile(r"&lt;%[-_*+]?[^\n%]*?%&gt;")
 # Code in rendered HTML, whose tags are meant as written (and whose `<!--more-->` is no excerpt separator).
 CODE = re.compile(r"<pre[ >].*?</pre>|<code[ >].*?</code>", re.S)
 
@@ -42,10 +45,11 @@ def template_tags(body: str) -> list[str]:
     """The Hugo shortcodes and Liquid tags in the text of `body` (HTML), as written, and Obsidian's `[[links]]` and
     `![[embeds]]`: ssg runs no template language in an article, and reads no wikilinks, so a moved archive's (a
     vault's) would show as text where a picture, a note or a link was. Those in code are meant."""
-    if "{{" not in body and "{%" not in body and "[" not in body:
+    if "{{" not in body and "{%" not in body and "[" not in body and "&lt;%" not in body:
         return []
     text = HTML_TAG.sub("", CODE.sub("", body))  # (in an attribute, a tag is in a link, which is checked as one)
     hugo = [html.unescape(" ".join(tag.split())) for tag in _TEMPLATE_TAG.findall(text)] if "{" in text else []
+    hugo += [html.unescape(tag) for tag in _TEMPLATER.findall(text)] if "&lt;%" in text else []
     return hugo + (wordpress_tags(html.unescape(text)) + _WIKILINK.findall(html.unescape(text)) if "[" in text else [])
 
 
@@ -53,6 +57,8 @@ def template_kind(tag: str) -> str:
     """What a tag `template_tags` found is, as messages name it: a Hugo shortcode, a WordPress one or a Liquid tag."""
     if tag.startswith("["):
         return "a WordPress shortcode"
+    if tag.startswith("<%"):
+        return "a Templater command (Obsidian's)"
     return "a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else "a Liquid tag (Jekyll's)"
 
 
@@ -94,12 +100,16 @@ def wikilink_parts(tag: str) -> tuple[str, str, str]:
     return name.strip(), heading.strip(), text.strip() or name.strip()
 
 
-def wikilink_hint(tag: str, linked: str | None) -> str:
+def wikilink_hint(tag: str, linked: str | None, heading_id: Callable[[str], str] | None = None) -> str:
     """The warning on Obsidian's `[[link]]` left in an article: a link to the article of that name (`linked`, its path
     from the linking article), written as a person writes one (`[Коммерсантъ](../2019/Коммерсантъ.md)`, `<...>` around
     a path with spaces: not %-encoded); else, no article having that name (a vault's note for an outlet or a person),
-    the text alone, as the page would show it."""
+    the text alone, as the page would show it. A link to a heading of its own article (`[[#Details]]`), the link to its
+    id (`heading_id`: the id ssg gives a heading of that text); "no article is named ''" was said of it."""
     name, heading, text = wikilink_parts(tag)
+    if not name and heading and heading_id is not None:
+        shown = tag.strip("![]").partition("|")[2].strip() or heading
+        return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write [{shown}](#{heading_id(heading)}), a link to its heading)"
     if linked is None:
         return f"{tag} is Obsidian's, which ssg does not read: it shows as text (no article is named {name!r}: write {text} as plain text)"
     target = linked + (f"#{heading}" if heading else "")

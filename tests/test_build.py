@@ -588,7 +588,10 @@ def test_an_image_from_static_is_found_where_the_site_has_it(project):
     project.build()
     assert (project.public / "images/logo.png").read_bytes() == b"\x89PNG"
     page = project.page("2021/05/24/a/")
-    assert '<img src="../../../../images/logo.png" alt="A">' in page and '<img alt="Again" src="../../../../images/logo.png">' in page
+    assert (
+        '<img src="../../../../images/logo.png" alt="A">' in page
+        and '<img alt="Again" decoding="async" loading="lazy" src="../../../../images/logo.png">' in page
+    )
     project.remove("static/images/logo.png")
     with pytest.raises(ContentError) as error:
         project.build()
@@ -625,7 +628,7 @@ def test_a_file_named_with_a_hash_or_a_percent_sign_is_linked_by_urls_that_reach
     up = "../../../../images/"
     assert f'<img src="{up}launch%20%231.jpg" alt="A launch">' in page
     assert (
-        f'<img alt="a" src="{up}launch%20%231.jpg"> <img alt="b" src="{up}100%25.jpg"> <img alt="c" src="{up}50%25.jpg"> <img alt="d" src="{up}a%20b.jpg">'
+        f'<img alt="a" src="{up}launch%20%231.jpg"> <img alt="b" decoding="async" loading="lazy" src="{up}100%25.jpg"> <img alt="c" decoding="async" loading="lazy" src="{up}50%25.jpg"> <img alt="d" decoding="async" loading="lazy" src="{up}a%20b.jpg">'
         in page
     )
     assert '<meta property="og:image" content="https://example.org/images/launch%20%231.jpg">' in page
@@ -657,8 +660,8 @@ def test_files_and_articles_named_with_an_ampersand_or_quotes_are_linked(project
     assert project.build().warnings == []
     page, feed = project.page("2021/05/24/a/"), (project.public / "feed.xml").read_text()
     files = "../../../files/"
-    assert f'<img alt="a" src="{files}Tom%20%26%20Jerry.jpg"> <img alt="b" src="{files}it%27s.jpg">' in page
-    assert f'<a href="{files}report%222026%22.pdf">c</a> <img alt="d" src="{files}%3Cb%3E.jpg">' in page
+    assert f'<img alt="a" src="{files}Tom%20%26%20Jerry.jpg"> <img alt="b" decoding="async" loading="lazy" src="{files}it%27s.jpg">' in page
+    assert f'<a href="{files}report%222026%22.pdf">c</a> <img alt="d" decoding="async" loading="lazy" src="{files}%3Cb%3E.jpg">' in page
     assert '<a href="../../23/q-a/">qa</a> <a href="../../22/its/">its</a>' in page
     assert '<a href="../../../../search/?q=a&amp;lang=ru">search</a>' in page
     assert f'<img src="{files}it%27s.jpg" alt="raw">' in page  # (raw HTML's value ended at the other quote, left as written)
@@ -808,6 +811,17 @@ def test_an_obsidian_link_is_warned_of_on_the_texts_line_with_a_link_to_the_arti
         "[[Коммерсантъ]] is Obsidian's, which ssg does not read: it shows as text (write [Коммерсантъ](../2020/коммерсантъ.md), a link to its article)"
         in messages
     )
+
+
+def test_an_obsidian_link_to_a_heading_of_its_own_note_is_told_the_link_to_the_heading(project):
+    """`[[#Details]]` was told "no article is named '': write  as plain text" (found by a vault's trial)."""
+    text = "Text.\n\nSee [[#Crew list]] and [[#Итоги года|итоги]].\n\n## Crew list\n\nA.\n\n## Итоги года\n\nB.\n"
+    project.write({"content/2021/a.md": article("A", "2021-05-24", text)})
+    assert sorted(w.message for w in project.build().warnings) == [
+        "[[#Crew list]] is Obsidian's, which ssg does not read: it shows as text (write [Crew list](#crew-list), a link to its heading)",
+        "[[#Итоги года|итоги]] is Obsidian's, which ssg does not read: it shows as text (write [итоги](#итоги-года), a link to its heading)",
+    ]
+    assert 'id="crew-list"' in project.page("2021/05/24/a/")
 
 
 def test_links_and_images_pasted_as_html_are_made_real_like_markdown_ones(project):
@@ -2236,7 +2250,7 @@ def test_a_hugo_figure_copies_and_links_its_picture_and_other_shortcodes_are_war
     assert files["2021/soyuz/rocket.jpg"] == b"jpeg" and files["2021/soyuz/big.jpg"] == b"big"
     page = project.page("2021/05/24/soyuz/")
     assert '<figure><a href="../../../soyuz/big.jpg"><img alt="The Soyuz" src="../../../soyuz/rocket.jpg"></a>' in page
-    assert '<img alt="" src="../../../../images/logo.png">' in page and "{{&lt; notice &gt;}}" in page
+    assert '<img alt="" decoding="async" loading="lazy" src="../../../../images/logo.png">' in page and "{{&lt; notice &gt;}}" in page
 
 
 def test_a_long_lived_builder_sets_replaced_files_aside_and_writes_over_them_later(project, monkeypatch):

@@ -708,6 +708,19 @@ def test_hugo_shortcodes_and_liquid_tags_left_in_the_text_are_warnings_on_their_
     ]
 
 
+def test_obsidian_templater_commands_left_in_the_text_are_warnings_on_their_lines():
+    """A note made from a Templater template kept `<% tp.date.now("YYYY-MM-DD") %>`, shown as written, without a word
+    (found by a vault's trial); one in code is meant."""
+    body = 'Clipped <% tp.date.now("YYYY-MM-DD") %>.\n\n<%* tR += "x" %>\n\n`<% tp.file.title %>` in code.\n'
+    warnings = read(f"---\ntitle: T\ndate: 2021-01-01\n---\n\n{body}")["warnings"]
+    assert [f"{w['line']}: {w['message']}" for w in warnings] == [
+        '6: <% tp.date.now("YYYY-MM-DD") %> is a Templater command (Obsidian\'s), which ssg does not run: it shows as text '
+        "(write Markdown or HTML in its place)",
+        '8: <%* tR += "x" %> is a Templater command (Obsidian\'s), which ssg does not run: it shows as text (write Markdown or '
+        "HTML in its place)",
+    ]
+
+
 def test_jekylls_highlight_and_raw_blocks_are_no_warnings_and_other_tags_keep_theirs_on_their_lines():
     """`{% endhighlight %}` and `{% endraw %}` at the end of a block were taken for attributes: the tags went
     without a warning, and the code became a paragraph."""

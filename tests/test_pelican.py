@@ -92,6 +92,8 @@ def test_text_that_starts_like_a_key_is_no_pelican_header():
     assert note.startswith("2021/story.md:1: None: no front matter: the file starts with the key Note: but not with a line '---'")
     (yaml,) = problems("title: T\ndate: 2021-01-01\ntags:\n  - a\n---\n\nText.\n")
     assert "no front matter: the file starts with the key title:" in yaml
+    # Logseq's page properties (`title:: ISS`): the title was ": ISS", and `date::`'s ": 2024-03-10" no date (a vault's trial).
+    assert all("': " not in p for p in problems("title:: ISS\ndate:: 2024-03-10\n\n- A note.\n"))
 
 
 def test_a_pelican_link_with_a_host_in_brackets_that_is_no_ip_address_is_left_as_written():
