@@ -25,7 +25,7 @@ from .markdown import ARTICLE_SUFFIXES, heading_id
 from .pathhints import ContentPaths, is_file, link_hint, listing_hint, relative, wikilink_target
 from .pelican import LISTING_LINKS
 from .scripts import composed
-from .shortcodes import is_wikilink, wikilink_hint, wikilink_parts
+from .shortcodes import embed_hint, is_file_embed, is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site
 from .targets import Written
 from .urls import Urls, output_file
@@ -46,13 +46,23 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
     # (In C where it can be: every save asks this of 10,000 articles, most linking none.)
     known = set(map(_SOURCE_PATH, texts)) | unreadable
     known |= {composed(path) for path in known if not path.isascii()}  # (as `urls.link_paths` finds a file a Mac named)
-    problems, published, unpublished = [], None, None
+    problems, published, unpublished, files = [], None, None, None
     for a in compress(texts, map(_ARTICLE_LINKS, texts)):
         for target in a.article_links:
             if target in known:
                 continue
             published = published or ContentPaths(known)  # (only where a link is broken: its hints look there)
-            if is_wikilink(target):  # Obsidian's `[[Коммерсантъ]]`, which shows as text
+            if is_file_embed(target):  # Obsidian's `![[photo.png]]`: the one file of that name, wherever it is
+                files = files or ContentPaths.files_in(config.content_path)
+                found = _named_file(files, wikilink_parts(target)[0])
+                message = embed_hint(target, found and relative(a.source_path, found))
+                problems.append(
+                    Problem(
+                        f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message
+                    )
+                )
+                continue
+            if is_wikilink(target):  # Obsidian's `[[Коммерсантъ]]` (or a note's `![[embed]]`), which shows as text
                 linked = wikilink_target(published, wikilink_parts(target)[0])
                 message = wikilink_hint(target, linked and relative(a.source_path, linked), heading_id)
                 problems.append(
@@ -150,6 +160,15 @@ def _tag_page_hint(site: Site, urls: Urls, target: str) -> str:
         tag = by_spelling[close[0]]
         return f"the tag {tag.name!r} has its page at /{urls.tag(tag.slug)}: link to that"
     return f"no tag has that page; the tags are listed at /{urls.tags()}"
+
+
+def _named_file(files: ContentPaths, name: str) -> str | None:
+    """The one file of the content folder that Obsidian's embed names: by its path (`attachments/x.png`), else by its
+    name alone, in any folder (`Pasted image 2024.png`, Obsidian's shortest form); None where none or several are."""
+    if name in files.paths:
+        return name
+    found = files.by_name.get(posixpath.basename(name), [])
+    return found[0] if len(found) == 1 else None
 
 
 def _wikilink_line(path: Path, tag: str) -> int | None:

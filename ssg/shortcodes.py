@@ -14,7 +14,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 from xml.etree.ElementTree import Element, SubElement
 
 import markdown
@@ -64,20 +64,8 @@ def template_kind(tag: str) -> str:
 
 def left_as_text(tag: str) -> str:
     """Why `tag` (of `template_tags`) shows as text, for its warning: ssg runs no template language, and renders
-    Hugo's built-in shortcodes (`_RENDERED`) only in Markdown text (not in an HTML block) and with what they need;
-    for an Obsidian link or embed, the Markdown that does what it does."""
-    if tag.startswith(("[[", "![[")):
-        target, _, text = tag.strip("![]").partition("|")
-        name = target.partition("#")[0].strip()
-        heading = target.partition("#")[2].strip()
-        heading = f"#{quote(heading)}" if heading else ""
-        if tag.startswith("!") and _EXTENSION_OF_FILE.search(name) and not name.lower().endswith((".md", ".markdown")):
-            alt = "" if re.fullmatch(r"\d+(?:x\d+)?", text.strip()) else text  # (`|300`: an embed's width, not its text)
-            fix = f"![{alt}]({quote(name)}), with the file's path from this article"
-        else:
-            file = name if name.lower().endswith((".md", ".markdown")) else f"{name}.md"
-            fix = f"[{text or name}]({quote(file)}{heading}), a link to its file from this article"
-        return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write {fix})"
+    Hugo's built-in shortcodes (`_RENDERED`) only in Markdown text (not in an HTML block) and with what they need.
+    (Obsidian's links and embeds are the build's to tell: `wikilink_hint`, `embed_hint`.)"""
     if tag.startswith("["):
         return _wp_left_as_text(tag)
     code = _shortcode(tag) if tag.startswith(("{{<", "{{%")) else None
@@ -88,9 +76,30 @@ def left_as_text(tag: str) -> str:
 
 
 def is_wikilink(tag: str) -> bool:
-    """Whether a tag of `template_tags` is Obsidian's link to a note (`[[Коммерсантъ]]`, `[[Note|text]]`, not an
-    embed): told of by the build, which knows whether an article has that name (`wikilink_hint`)."""
-    return tag.startswith("[[")
+    """Whether a tag of `template_tags` is Obsidian's link to a note (`[[Коммерсантъ]]`, `[[Note|text]]`) or its embed
+    (`![[photo.png]]`, `![[Note#Part]]`): told of by the build, which knows whether an article, or a file, has that
+    name (`wikilink_hint`, `embed_hint`)."""
+    return tag.startswith(("[[", "![["))
+
+
+def is_file_embed(tag: str) -> bool:
+    """Whether Obsidian's tag embeds a file (`![[Pasted image 2024.png|300]]`), not a note."""
+    name = wikilink_parts(tag)[0]
+    return tag.startswith("!") and _EXTENSION_OF_FILE.search(name) is not None and not name.lower().endswith((".md", ".markdown"))
+
+
+def embed_hint(tag: str, found: str | None) -> str:
+    """The warning on Obsidian's `![[file]]` left in an article: the Markdown picture of the one file of that name in
+    the content folder (`found`, its path from the article: Obsidian finds a file by its name alone, in an attachments
+    folder or any other), else that none has it. The path was the embed's name alone, as though beside the article:
+    written so, it was the next build's error (a vault's trial)."""
+    name = wikilink_parts(tag)[0]
+    text = tag.strip("![]").partition("|")[2].strip()
+    alt = "" if re.fullmatch(r"\d+(?:x\d+)?", text) else text  # (`|300`: an embed's width, not its text)
+    if found is None:
+        return f"{tag} is Obsidian's, which ssg does not read: it shows as text (no file of the content folder is named {name!r}: put it there and write ![{alt}](its path from this article))"
+    written = f"<{found}>" if any(char.isspace() for char in found) else found
+    return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write ![{alt}]({written}))"
 
 
 def wikilink_parts(tag: str) -> tuple[str, str, str]:

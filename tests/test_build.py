@@ -813,6 +813,35 @@ def test_an_obsidian_link_is_warned_of_on_the_texts_line_with_a_link_to_the_arti
     )
 
 
+def test_an_obsidian_embed_is_told_the_path_of_the_file_of_its_name(project):
+    """`![[Pasted image 2024.png]]` in Space/ was told to write `![](Pasted%20image%202024.png)`, the name alone, beside
+    the article; the file was in attachments/, and the next build said so (a vault's trial). The one file of that name,
+    in any folder, as Obsidian finds it; a note's embed is told the link to the note."""
+    text = "Text.\n\n![[Pasted image 2024.png|300]]\n\n![[gone.png]]\n\n![[Baikonur#History]]\n"
+    project.write(
+        {
+            "content/Space/a.md": article("A", "2021-05-24", text),
+            "content/attachments/Pasted image 2024.png": b"png",
+            "content/Places/Baikonur.md": article("Baikonur", "2021-05-20"),
+        }
+    )
+    assert sorted((w.line, w.message) for w in project.build().warnings) == [
+        (
+            8,
+            "![[Pasted image 2024.png|300]] is Obsidian's, which ssg does not read: it shows as text (write ![](<../attachments/Pasted image 2024.png>))",
+        ),
+        (
+            10,
+            "![[gone.png]] is Obsidian's, which ssg does not read: it shows as text (no file of the content folder is named 'gone.png': put "
+            "it there and write ![](its path from this article))",
+        ),
+        (
+            12,
+            "![[Baikonur#History]] is Obsidian's, which ssg does not read: it shows as text (write [Baikonur](../Places/Baikonur.md#History), a link to its article)",
+        ),
+    ]
+
+
 def test_an_obsidian_link_to_a_heading_of_its_own_note_is_told_the_link_to_the_heading(project):
     """`[[#Details]]` was told "no article is named '': write  as plain text" (found by a vault's trial)."""
     text = "Text.\n\nSee [[#Crew list]] and [[#Итоги года|итоги]].\n\n## Crew list\n\nA.\n\n## Итоги года\n\nB.\n"
