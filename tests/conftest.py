@@ -145,9 +145,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """A local HTTP server for `folder`, for the browser tests; yields its root URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+def served(folder: Path, handler: type[SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """A local HTTP server for `folder`, for the browser tests (`handler`: a `_QuietHandler` of the test's own, which
+    adds a header or holds an answer back); yields its root URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler or _QuietHandler, directory=str(folder)))
+    httpd.daemon_threads = True  # (an answer a test holds back does not keep the server from closing)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"

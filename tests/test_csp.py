@@ -10,18 +10,15 @@ with search is loaded, and every `securitypolicyviolation` it raises is counted.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
-from .conftest import BILINGUAL_YAML, REPO, Project, article
+from .conftest import BILINGUAL_YAML, REPO, Project, _QuietHandler, article, served
 
 # The policies docs/deploy.md gives: the one the trial used, the strictest (everything from the site's own host), and
 # the first with Trusted Types, allowing search.js's policy.
@@ -57,28 +54,17 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 
 
-class _PolicyHandler(SimpleHTTPRequestHandler):
+class _PolicyHandler(_QuietHandler):
     policy = ""
 
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", self.policy)
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
 
-
-@contextmanager
-def served_with(folder: Path, policy: str) -> Iterator[str]:
+def served_with(folder: Path, policy: str) -> AbstractContextManager[str]:
     """`folder` over HTTP with `policy` as every response's Content-Security-Policy header; yields its root URL."""
-    handler = type("Handler", (_PolicyHandler,), {"policy": policy})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    return served(folder, type("Handler", (_PolicyHandler,), {"policy": policy}))
 
 
 @pytest.fixture(scope="module")

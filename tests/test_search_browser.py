@@ -315,11 +315,9 @@ def test_a_file_no_answer_comes_for_fails_and_the_next_query_asks_again(page: Se
     """A shard asked as a phone's link dropped never answered: "Searching…" for ever, on that query and on every later
     one needing it, whose load waited on the first (a trial of slow networks). After LOAD_TIMEOUT it fails as a file that
     cannot be loaded does, and the next query asks again."""
-    import functools
     import threading
-    from http.server import ThreadingHTTPServer
 
-    from .conftest import _QuietHandler
+    from .conftest import _QuietHandler, served
 
     answering = threading.Event()
 
@@ -330,32 +328,28 @@ def test_a_file_no_answer_comes_for_fails_and_the_next_query_asks_again(page: Se
                 return
             super().do_GET()
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Stalling, directory=str(site.parent.parent)))
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        page.page.clock.install()
-        page.page.set_default_timeout(10000)  # (less than the stalled answer's wait)
-        page.open(f"http://127.0.0.1:{httpd.server_address[1]}/sub/archive/search/")
-        box = page.page.locator("#search-page-q")
-        box.fill("ракета")
-        box.press("Enter")
-        page.page.wait_for_function("() => document.getElementById('search-page').hasAttribute('aria-busy')")
-        for _ in range(100):  # (until the shard is asked)
-            if page.shard_requests():
-                break
-            page.page.wait_for_timeout(100)
-        assert page.shard_requests()
-        page.page.clock.fast_forward(21000)
-        assert "could not be loaded" in page.wait_done()
-        answering.set()
-        box.press("Enter")
-        page.page.wait_for_function("() => document.querySelectorAll('.search-hit').length")
-        assert "Ракета доставила груз на станцию" in page.titles()
-    finally:
-        answering.set()
-        httpd.shutdown()
-        httpd.server_close()
+    with served(site.parent.parent, Stalling) as root:
+        try:
+            page.page.clock.install()
+            page.page.set_default_timeout(10000)  # (less than the stalled answer's wait)
+            page.open(root + "sub/archive/search/")
+            box = page.page.locator("#search-page-q")
+            box.fill("ракета")
+            box.press("Enter")
+            page.page.wait_for_function("() => document.getElementById('search-page').hasAttribute('aria-busy')")
+            for _ in range(100):  # (until the shard is asked)
+                if page.shard_requests():
+                    break
+                page.page.wait_for_timeout(100)
+            assert page.shard_requests()
+            page.page.clock.fast_forward(21000)
+            assert "could not be loaded" in page.wait_done()
+            answering.set()
+            box.press("Enter")
+            page.page.wait_for_function("() => document.querySelectorAll('.search-hit').length")
+            assert "Ракета доставила груз на станцию" in page.titles()
+        finally:
+            answering.set()  # (a stalled answer ends with the test)
 
 
 def test_back_goes_to_the_search_before_and_forward_again(page: SearchPage, server: str) -> None:
