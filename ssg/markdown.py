@@ -171,9 +171,13 @@ def first_paragraph(body: str) -> str:
     """The plain text of the first paragraph of `body` (HTML) that has text, or "".
 
     An article often opens with a picture: a paragraph of only an image, a linked image or white
-    space reads as nothing, and a summary made of it would leave the page description empty."""
+    space reads as nothing, and a summary made of it would leave the page description empty. So does one of only
+    Obsidian's embeds (`![[Pasted image 2024.png]]`), which shows as text: it was a vault's notes' description."""
     texts = (plain_text(match.group(1)) for match in _PARAGRAPH.finditer(body))
-    return next(filter(None, texts), "")
+    return next((text for text in texts if text and not _EMBEDS_ALONE.fullmatch(text)), "")
+
+
+_EMBEDS_ALONE = re.compile(r"(?:!\[\[[^\[\]]+\]\]\s*)+")
 
 
 def plain_text(fragment: str) -> str:

@@ -1572,3 +1572,11 @@ def test_pictures_after_the_first_load_as_a_reader_scrolls_near_them():
     assert "loading" not in first and "decoding" not in first
     for later in (second, third):
         assert 'loading="lazy"' in later and 'decoding="async"' in later
+
+
+def test_a_paragraph_of_obsidians_embeds_alone_is_no_summary():
+    """A vault's note that opens with a pasted picture had `![[Pasted image 2024.png]]` as its page description and
+    feed summary (found by a vault's trial)."""
+    rendered = render_markdown("![[Pasted image 2024.png|300]] ![[b.png]]\n\nThe launch went well.\n", "2021/x.md")
+    assert rendered.first_paragraph == "The launch went well."
+    assert render_markdown("See ![[b.png]] here.\n", "2021/x.md").first_paragraph == "See ![[b.png]] here."
