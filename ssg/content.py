@@ -103,6 +103,8 @@ PAGE_KEYS = (
     *OLD_URL_KEYS,
     *SEARCH_ENGINE_KEYS,
 )
+# Keys that are read and still kept for templates (`article.extra.noindex`, as a site's template read it before ssg did).
+_KEPT_KEYS = frozenset((*OLD_URL_KEYS, *SEARCH_ENGINE_KEYS))
 # Other tools' spellings of those keys, folded (`_folded_key`): Hugo's PaperMod theme's `canonicalURL` and
 # `robotsNoIndex`. (jekyll-seo-tag's `canonical_url` and jekyll-sitemap's `sitemap: false` are ssg's own.)
 _SEARCH_ENGINE_SPELLINGS = {"canonicalurl": "canonical_url", "canonical": "canonical_url", "robotsnoindex": "noindex"}
@@ -321,9 +323,9 @@ class Article:
 
     @property
     def indexed(self) -> bool:
-        """Whether the sitemap lists it: published, not `noindex`, not `sitemap: false`, and its own canonical page (a
-        sitemap lists canonical pages alone: one that points elsewhere is a Search Console error)."""
-        return not self.draft and not self.noindex and self.sitemap and self.canonical_url is None
+        """Whether the sitemap lists it: published, not `noindex`, not `sitemap: false`. (A `canonical_url` alone keeps
+        it: a moved archive's is often the page's own address, and its pages went out of the sitemap.)"""
+        return not self.draft and not self.noindex and self.sitemap
 
     @property
     def publish_from(self) -> datetime:
@@ -777,7 +779,7 @@ class _Reader:
             "written_slug": str(data["slug"]).strip() or None if isinstance(data.get("slug"), (str, int)) else None,
             "utc_date": self.utc_date,
             **self.indexing(data),
-            "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in OLD_URL_KEYS}),  # (old URLs: read and kept)
+            "extra": _json_safe({k: v for k, v in data.items() if k not in KNOWN_KEYS or k in _KEPT_KEYS}),  # (read and kept)
         }
         self.warn_outlet_in_title(title, meta["source"])
         self.warn_image_keys(data)
@@ -862,7 +864,7 @@ class _Reader:
             "menu": self.menu(data),
             "aliases": self.old_urls(data),
             **self.indexing(data),
-            "extra": _json_safe({k: v for k, v in data.items() if k not in PAGE_KEYS or k in OLD_URL_KEYS}),
+            "extra": _json_safe({k: v for k, v in data.items() if k not in PAGE_KEYS or k in _KEPT_KEYS}),
         }
 
     def indexing(self, data: dict) -> dict[str, Any]:
@@ -876,20 +878,32 @@ class _Reader:
         }
         canonical = None
         if "canonical_url" in keys:
-            value = data[keys["canonical_url"]]
-            if isinstance(value, str) and _is_web_url(value.strip()):
-                canonical = web_address(value.strip())
-            elif not _is_empty(value):
-                where = keys["canonical_url"]
-                self.problem(where, f"{value!r} is not a full http(s) URL (write the original's address: {where}: https://...)")
-        noindex = self.flag(keys["noindex"], data) if "noindex" in keys else False
-        listed = data.get(keys["sitemap"], True) if "sitemap" in keys else True
+            value, where = data[keys["canonical_url"]], keys["canonical_url"]
+            written = value.strip() if isinstance(value, str) else value
+            if isinstance(written, str) and written[:2] == "//":  # (protocol-relative, as `image:`'s)
+                written = "https:" + written
+            if isinstance(written, str) and _is_web_url(written):
+                canonical = web_address(written)
+            elif not _is_empty(value):  # (built before ssg read the key: a warning, and the page's own canonical link)
+                message = f"{value!r} is not a full http(s) URL, so the page's canonical link is its own (write the original's address: {where}: https://...)"
+                self.warnings.append(Problem(self.path, self.lines.get(where), where, message))
+        noindex = data[keys["noindex"]] if "noindex" in keys else False
+        if noindex is not True and noindex is not False:
+            self.not_a_flag(keys["noindex"], noindex, "true to ask search engines to leave the page out")
+            noindex = False
+        listed = data[keys["sitemap"]] if "sitemap" in keys else True
         if isinstance(listed, dict):  # (Hugo's `sitemap: {disable: true}`)
             listed = listed.get("disable") is not True
         elif listed is not True and listed is not False:
-            self.problem(keys["sitemap"], f"{listed!r} is not true or false (write sitemap: false to leave the page out of the sitemap)")
+            self.not_a_flag(keys["sitemap"], listed, "false to leave the page out of the sitemap")
             listed = True
         return {"canonical_url": canonical, "noindex": noindex, "sitemap": listed}
+
+    def not_a_flag(self, key: str, value: Any, meant: str) -> None:
+        """A warning for a key of `indexing` that is not true or false: built before ssg read it, it still builds."""
+        own = SEARCH_ENGINE_KEYS[1] if "index" in key.lower() else SEARCH_ENGINE_KEYS[2]
+        message = f"{value!r} is not true or false, so it is not read (write {own}: {meant})"
+        self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
 
     def menu(self, data: dict) -> int | float | None:
         """A page's place in the header's menu (lower first), or None: `menu: 2`; `menu: true` (place 0); Hugo's

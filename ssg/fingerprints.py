@@ -513,10 +513,10 @@ class Fingerprints:
 
         So it is made from which pages there are and every article's fields but its text (which
         articles a listing shows, and their dates, follow from these), and each standalone page's
-        update, draft flag and language: editing an article's body or title leaves the sitemap
+        update, draft flag, language and whether it is listed (`noindex`, `sitemap: false`): editing an article's body or title leaves the sitemap
         alone. A new field of `Article` is included until named here.
         """
-        standalone = [(p.source_path, p.updated and p.updated.isoformat(), p.draft, p.lang) for p in self.site.standalone.pages]
+        standalone = [(p.source_path, p.updated and p.updated.isoformat(), p.draft, p.lang, p.indexed) for p in self.site.standalone.pages]
         before, articles = self._sitemap, self.site.articles
         # (Each part hashed apart, and again only where it changed: a tag added changes the articles' part alone.)
         kinds = by_identity(pages, before.pages if before else None, before.kinds[0] if before else [], _KIND_PATH, _FEW_PAGES)

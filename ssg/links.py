@@ -54,8 +54,8 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
             published = published or ContentPaths(known)  # (only where a link is broken: its hints look there)
             if is_file_embed(target):  # Obsidian's `![[photo.png]]`: the one file of that name, wherever it is
                 files = files or ContentPaths.files_in(config.content_path)
-                found = _named_file(files, wikilink_parts(target)[0])
-                message = embed_hint(target, found and relative(a.source_path, found))
+                found = _named_file(files, wikilink_parts(target)[0], a.source_path)
+                message = embed_hint(target, [relative(a.source_path, path) for path in found])
                 problems.append(
                     Problem(
                         f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message
@@ -162,13 +162,14 @@ def _tag_page_hint(site: Site, urls: Urls, target: str) -> str:
     return f"no tag has that page; the tags are listed at /{urls.tags()}"
 
 
-def _named_file(files: ContentPaths, name: str) -> str | None:
-    """The one file of the content folder that Obsidian's embed names: by its path (`attachments/x.png`), else by its
-    name alone, in any folder (`Pasted image 2024.png`, Obsidian's shortest form); None where none or several are."""
-    if name in files.paths:
-        return name
-    found = files.by_name.get(posixpath.basename(name), [])
-    return found[0] if len(found) == 1 else None
+def _named_file(files: ContentPaths, name: str, note: str) -> list[str]:
+    """The files of the content folder that Obsidian's embed in `note` may name, as Obsidian finds one: a path
+    (`attachments/x.png`) from the vault's top or the note's folder; a name alone (`Pasted image 2024.png`, its
+    shortest form) beside the note, else in any folder (all of them, where several have it)."""
+    beside = posixpath.normpath(posixpath.join(posixpath.dirname(note), name))
+    if "/" in name:
+        return [path for path in (name, beside) if path in files.paths][:1]
+    return [beside] if beside in files.paths else files.by_name.get(name, [])
 
 
 def _wikilink_line(path: Path, tag: str) -> int | None:

@@ -88,18 +88,22 @@ def is_file_embed(tag: str) -> bool:
     return tag.startswith("!") and _EXTENSION_OF_FILE.search(name) is not None and not name.lower().endswith((".md", ".markdown"))
 
 
-def embed_hint(tag: str, found: str | None) -> str:
-    """The warning on Obsidian's `![[file]]` left in an article: the Markdown picture of the one file of that name in
-    the content folder (`found`, its path from the article: Obsidian finds a file by its name alone, in an attachments
-    folder or any other), else that none has it. The path was the embed's name alone, as though beside the article:
-    written so, it was the next build's error (a vault's trial)."""
+def embed_hint(tag: str, found: list[str]) -> str:
+    """The warning on Obsidian's `![[file]]` left in an article: the Markdown picture of the file of the content
+    folder it names (`found`: the paths from the article of those it may name, as Obsidian finds one by its name
+    alone, in an attachments folder or any other), else that none has it, or which several do. The path was the
+    embed's name alone, as though beside the article: written so, it was the next build's error (a vault's trial)."""
     name = wikilink_parts(tag)[0]
     text = tag.strip("![]").partition("|")[2].strip()
     alt = "" if re.fullmatch(r"\d+(?:x\d+)?", text) else text  # (`|300`: an embed's width, not its text)
-    if found is None:
-        return f"{tag} is Obsidian's, which ssg does not read: it shows as text (no file of the content folder is named {name!r}: put it there and write ![{alt}](its path from this article))"
-    written = f"<{found}>" if any(char.isspace() for char in found) else found
-    return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write ![{alt}]({written}))"
+    written = [f"<{path}>" if any(char.isspace() for char in path) else path for path in found]
+    if not found:
+        fix = f"no file of the content folder is named {name!r}: put it there and write ![{alt}](its path from this article)"
+    elif len(found) > 1:
+        fix = f"{len(found)} files of the content folder are named {name!r}: write ![{alt}](the path of the one meant), as {', '.join(written[:3])}"
+    else:
+        fix = f"write ![{alt}]({written[0]})"
+    return f"{tag} is Obsidian's, which ssg does not read: it shows as text ({fix})"
 
 
 def wikilink_parts(tag: str) -> tuple[str, str, str]:

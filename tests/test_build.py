@@ -825,7 +825,20 @@ def test_an_obsidian_embed_is_told_the_path_of_the_file_of_its_name(project):
             "content/Places/Baikonur.md": article("Baikonur", "2021-05-20"),
         }
     )
-    assert sorted((w.line, w.message) for w in project.build().warnings) == [
+    # (Found in review: of two files of one name the note's neighbour is meant, as Obsidian takes it; a path names one.)
+    project.write({"content/Space/b.md": article("B", "2021-05-25", "B.\n\n![[pic.png]] ![[Sub/pic.png]] ![[map.png]]\n")})
+    project.write(
+        {"content/Space/pic.png": b"1", "content/attachments/pic.png": b"2", "content/x/map.png": b"3", "content/y/map.png": b"4"}
+    )
+    warnings = project.build().warnings
+    assert sorted(w.message for w in warnings if w.path.endswith("b.md")) == [
+        "![[Sub/pic.png]] is Obsidian's, which ssg does not read: it shows as text (no file of the content folder is named "
+        "'Sub/pic.png': put it there and write ![](its path from this article))",
+        "![[map.png]] is Obsidian's, which ssg does not read: it shows as text (2 files of the content folder are named "
+        "'map.png': write ![](the path of the one meant), as ../x/map.png, ../y/map.png)",
+        "![[pic.png]] is Obsidian's, which ssg does not read: it shows as text (write ![](pic.png))",
+    ]
+    assert sorted((w.line, w.message) for w in warnings if w.path.endswith("a.md")) == [
         (
             8,
             "![[Pasted image 2024.png|300]] is Obsidian's, which ssg does not read: it shows as text (write ![](<../attachments/Pasted image 2024.png>))",

@@ -135,6 +135,13 @@ def test_a_protocol_relative_image_is_the_web_address_it_is():
     assert meta("---\ntitle: T\ndate: 2021-01-01\nimage: {src: //images/b.jpg}\n---\nx\n")["image"]["src"] == "images/b.jpg"
 
 
+def test_the_keys_search_engines_are_told_by_are_kept_for_templates_too():
+    """A site's template that read `article.extra.noindex` before ssg read the key lost its robots tag (found in review)."""
+    m = meta("---\ntitle: T\ndate: 2021-01-01\nnoindex: true\nsitemap: false\ncanonical_url: https://tass.ru/1\n---\nx\n")
+    assert m["noindex"] is True and m["sitemap"] is False and m["canonical_url"] == "https://tass.ru/1"
+    assert m["extra"] == {"noindex": True, "sitemap": False, "canonical_url": "https://tass.ru/1"}
+
+
 def test_obsidian_publish_false_is_a_draft():
     """Obsidian Publish (and Quartz) leave out a note with `publish: false`; pointed at a vault, ssg published it on
     its page, the feeds and the search, with its tags' pages (found by a vault's trial)."""

@@ -155,9 +155,11 @@ def test_the_language_switch_and_bars_are_styled_from_the_stylesheet(site: Path,
     assert violations == []
 
 
-@pytest.mark.parametrize("policy", [STRICT, TRUSTED_TYPES])
+@pytest.mark.parametrize("policy", [STRICT, TRUSTED_TYPES, STRICT + "; trusted-types other"])
 def test_search_finds_articles_under_the_policy(site: Path, context, policy: str) -> None:
-    """Under Trusted Types search.js's `script.src = ...` was refused: the page said the index could not be loaded."""
+    """Under Trusted Types search.js's `script.src = ...` was refused: the page said the index could not be loaded.
+    Under a `trusted-types` naming other policies alone, without requiring them, making its own threw, and search found
+    nothing (found in review)."""
     context, violations = context
     page = context.new_page()
     with served_with(site, policy) as root:
@@ -165,7 +167,8 @@ def test_search_finds_articles_under_the_policy(site: Path, context, policy: str
         page.locator(".search-hit").first.wait_for()
         assert page.locator(".search-hit").count() == 4
         assert page.locator(".search-page__form").evaluate("e => getComputedStyle(e).display") == "flex"
-    assert violations == []
+    # (the one report there: the policy search.js tried to make, which the page then did without)
+    assert all("trusted-types-policy" in v and "ssg-search" in v for v in violations) if "other" in policy else violations == []
 
 
 def test_a_redirect_page_leads_on_under_the_policy(site: Path, context) -> None:

@@ -838,10 +838,13 @@
       if (url.indexOf(base) !== 0 || !FILE.test(url.slice(base.length))) throw new Error("not a file of the search index: " + url);
       return url;
     }
-    var types = root.trustedTypes;
-    if (!types || !types.createPolicy) return checked;
-    var policy = types.createPolicy("ssg-search", { createScriptURL: checked });
-    return function (url) { return policy.createScriptURL(url); };
+    var types = root.trustedTypes, policy = null;
+    try {
+      policy = types && types.createPolicy ? types.createPolicy("ssg-search", { createScriptURL: checked }) : null;
+    } catch (e) {
+      // (a policy whose `trusted-types` names others, without requiring them: the plain string is taken, as before)
+    }
+    return policy ? function (url) { return policy.createScriptURL(url); } : checked;
   }
 
   function scriptLoader(base, build) {
