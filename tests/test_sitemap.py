@@ -11,7 +11,6 @@ import ssg.build
 import ssg.sitemap
 from ssg.build import Builder, BuildOptions
 from ssg.config import load_config
-from ssg.errors import ContentError
 
 from .conftest import NOW, article
 from .publish_support import FILES, PER_LANGUAGE_FILES, PER_LANGUAGE_YAML, SITE_YAML
