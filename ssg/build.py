@@ -54,6 +54,7 @@ from .errors import (
     with_lines,
 )
 from .events import ContentEvents
+from .exclude import Exclusions
 from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name, moved_feed_ids
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
 from .inputs import Inputs, gather, record, up_to_date
@@ -286,7 +287,8 @@ class Builder:
         # showing one follows it where its slug changed.
         self.standalone = Standalones()
         self.search = SearchWriter(remember)
-        self.stats: tuple[Path, dict[str, tuple[int, int]]] | None = None  # the content folder, and its files as last stat'ed
+        # The content folder, its files as last stat'ed, and `exclude:` as they were listed by (another lists them all anew)
+        self.stats: tuple[Path, dict[str, tuple[int, int]], Exclusions | None] | None = None
         self.sitemap: Entries | None = None  # each page's sitemap entry, as the last sitemap made it
         self.sitemap_later: tuple[list[Page], Urls, tuple[str, ...]] | None = None  # the entries `tidy` is to make
         self.cards: Cards | None = None  # the listing entries made, kept from build to build (`render.Cards`)
@@ -321,7 +323,7 @@ class Builder:
 
         `stop`: asked while it lists (`content_stats`); when it says so, it stops and says False: the next pause looks
         again (a save that waits is built first, and its build lists what its events name)."""
-        if self.stats is None or self.stats[0] != config.content_path:
+        if self.stats is None or self.stats[0] != config.content_path or self.stats[2] != config.exclude:
             return False  # the next build lists everything anyway
         return self._listing_differs(self.stats, stop)
 
@@ -340,10 +342,10 @@ class Builder:
         return None
 
     @staticmethod
-    def _listing_differs(stats: tuple[Path, dict[str, tuple[int, int]]], stop: Callable[[], bool] | None) -> bool:
+    def _listing_differs(stats: tuple[Path, dict[str, tuple[int, int]], Exclusions | None], stop: Callable[[], bool] | None) -> bool:
         """Whether the content folder `stats` lists differs from them now (False where `stop` stopped the listing)."""
         try:
-            return content_stats(stats[0], stop) != stats[1]
+            return content_stats(stats[0], stop, stats[2]) != stats[1]
         except ListingStoppedError:
             return False
         except PermissionError:  # (a folder made unreadable: the build tells it)
@@ -552,7 +554,7 @@ class Builder:
             raise OutputError(Problem(str(config.cache_path), None, None, message))
 
     def _inputs(
-        self, run: _Run, changed: Collection[str] | None, last_stats: tuple[Path, dict[str, tuple[int, int]]] | None
+        self, run: _Run, changed: Collection[str] | None, last_stats: tuple[Path, dict[str, tuple[int, int]], Exclusions | None] | None
     ) -> tuple[Inputs, dict | None]:
         """Every input hashed (`inputs.gather`), and the last build's summary when the output it left is of the same
         inputs and intact (there is nothing to do), else None."""
@@ -560,15 +562,16 @@ class Builder:
         self.code = self.code or code_version()
         content = None
         if changed is None and self.hears:
-            changed = self._heard(config.content_path)
-        if changed is not None and last_stats is not None and last_stats[0] == config.content_path:
-            content = restat(config.content_path, last_stats[1], changed)
+            changed = self._heard(config.content_path, config.exclude)
+        # (Listed by another `exclude:`, the files of before are no guide: site.yaml changed, and every file is listed.)
+        if changed is not None and last_stats is not None and last_stats[0] == config.content_path and last_stats[2] == config.exclude:
+            content = restat(config.content_path, last_stats[1], changed, config.exclude)
         # (The umask too: the files a build under another keeps take its modes, `Output._set_modes`.)
         inputs = gather(config, (options.drafts, options.future, options.strict, current_umask()), self.code, content)
         _refuse_names(inputs.content, config)
         result.counts["inputs"] = _count(len(inputs.content), "content file")
         if self.remember:
-            self.stats = (config.content_path, inputs.content)
+            self.stats = (config.content_path, inputs.content, config.exclude)
         saved = run.store.last_build(str(config.output_path))
         summary = up_to_date(saved, inputs, run.now, lambda: self._manifest(config.output_path), config.output_path)
         if moving_list(config.output_path).exists():
@@ -581,13 +584,14 @@ class Builder:
             self.events.close()
             self.events = None
 
-    def _heard(self, content: Path) -> set[str] | None:
+    def _heard(self, content: Path, exclude: Exclusions | None = None) -> set[str] | None:
         """The paths the kernel's events say changed under `content` since this builder last asked; None where not
-        known (the first time, lost events, a file system whose changes it may not tell): every file is listed then."""
-        if self.events is not None and self.events.root != os.path.abspath(content):
-            self.stop_hearing()  # (site.yaml's content_dir changed: the folder of before is left alone)
+        known (the first time, lost events, a file system whose changes it may not tell): every file is listed then.
+        `exclude`: site.yaml's `exclude:`, whose folders are not watched."""
+        if self.events is not None and (self.events.root != os.path.abspath(content) or self.events.exclude != exclude):
+            self.stop_hearing()  # (site.yaml's content_dir or exclude: changed: the folders of before are left alone)
         if self.events is None:
-            self.events = ContentEvents(content)
+            self.events = ContentEvents(content, exclude)
         return self.events.take()
 
     def _theme(self, run: _Run, inputs: Inputs | None) -> Theme:
@@ -614,7 +618,7 @@ class Builder:
         config, result = run.config, run.result
         stats = inputs.content if inputs else None
         if stats is None:  # (`ssg check`, which gathers no inputs)
-            stats = content_stats(config.content_path)
+            stats = content_stats(config.content_path, exclude=config.exclude)
             _refuse_names(stats, config)
         loaded = load_articles(
             config.content_path, run.store, read_settings(config, run.now), run.options.jobs, config.content_dir, self.known, stats
@@ -853,7 +857,10 @@ def _content_warnings(
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
     warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
     if walk:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
-        warnings += linked_folders(config.root, (config.content_dir, config.static_dir), config.content_dir, loaded.known.files)
+        warnings += linked_folders(
+            config.root, (config.content_dir, config.static_dir), config.content_dir, loaded.known.files, config.exclude
+        )
+        warnings += checks.unmatched_exclusions(config)
     warnings += checks.misspelt_extra_keys(theme, chain(loaded.articles, loaded.pages))
     return once(warnings + checks.search_warnings(config, theme) + checks.title_shown_nowhere(config))
 

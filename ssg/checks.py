@@ -169,7 +169,7 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
     a word, the site built empty. And one for an archive with no article at all (`any_read`: some file read, well or
     not)."""
     problems = []
-    for path in other_article_files(config.content_path):
+    for path in other_article_files(config.content_path, config.exclude):
         name = PurePosixPath(path)
         if name.suffix.lower() in ARTICLE_SUFFIXES:
             message = f"not read: ssg reads articles from files whose names end in {name.suffix.lower()}, in lower case: rename it to {name.stem}{name.suffix.lower()}"
@@ -193,6 +193,35 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
         problems.append(
             Problem(f"{config.content_dir}/", None, None, 'no articles (Markdown files, .md) here yet: ssg new "Title" starts one')
         )
+    return problems
+
+
+def unmatched_exclusions(config: Config) -> list[Problem]:
+    """A warning for each pattern of `exclude:` that matches nothing in the content folder, on its line of site.yaml:
+    a misspelt `Template/`, `content/private/` (written from the project, where the patterns are the content folder's),
+    another capital (`templates/` for a vault's `Templates/`) left the folder published, without a word. (A walk that
+    stops once every pattern matched something: a build that walks the folders asks, not every save.)"""
+    if config.exclude is None:
+        return []
+    unmatched = config.exclude.unmatched(config.content_path)
+    if not unmatched:
+        return []
+    key_line = option_line(config.root, "exclude")
+    try:
+        rows = (config.root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        rows = []
+    problems = []
+    for pattern in unmatched:
+        # (Its own line in a block list, `- Templates/`; else the key's, `exclude: [...]`.)
+        line = next(
+            (n for n in range(key_line or 0, len(rows)) if key_line and rows[n].lstrip().startswith("-") and pattern in rows[n]), None
+        )
+        message = (
+            f"{pattern!r} matches nothing in {config.content_dir}/: its patterns are paths in that folder, as a "
+            ".gitignore writes them, capitals as the names have them (e.g. Templates/, '*.excalidraw.md')"
+        )
+        problems.append(Problem(CONFIG_FILE, line + 1 if line is not None else key_line, "exclude", message))
     return problems
 
 

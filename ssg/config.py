@@ -26,6 +26,8 @@ from .charsets import not_utf8
 from .content import CONTROL_CHARACTERS, check_lang, slug_too_long
 from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
+from .exclude import Exclusions
+from .exclude import checked as _exclude
 from .oldurls import checked as _old_urls
 from .scripts import alphabet_languages, cyrillic_language
 from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
@@ -833,6 +835,16 @@ OPTIONS: tuple[Option, ...] = (
         _search,
     ),
     Option("content_dir", "content", "Folder of the Markdown articles and their images.", _folder),
+    Option(
+        "exclude",
+        None,
+        "Files and folders of content_dir that are no part of the site, as a .gitignore writes them (an Obsidian vault's "
+        "templates, drawings, private notes): Templates/ is a folder of that name anywhere, /Templates/ the one at the top, "
+        "'*.excalidraw.md' any such file (in quotes: YAML reads * otherwise), drafts/old-*.md one place. Not read, not "
+        "watched, not published even where an article links to them. Names starting with . or _ are left out anyway.",
+        _exclude,
+        ["Templates/", "*.excalidraw.md", "private/"],
+    ),
     Option("output_dir", "public", "Folder the site is built into.", _folder),
     Option("static_dir", "static", "Files copied to the site root as they are (override the theme's).", _folder),
     Option("templates_dir", "templates", "Templates that override the theme's by name.", _folder),
@@ -877,6 +889,7 @@ class Config:
     date_format: str | None = None  # the default language's (`languages:` may set it too, and wins): see `date_formats`
     date_format_short: str | None = None
     content_dir: str = "content"
+    exclude: Exclusions | None = None  # what of content_dir is no part of the site (`exclude.Exclusions`; None: nothing)
     output_dir: str = "public"
     static_dir: str = "static"
     templates_dir: str = "templates"
@@ -1212,6 +1225,8 @@ def _option_yaml(option: Option, value: Any) -> str:
         value = {each.code: _language_entry(each) for each in value}
     if isinstance(value, tuple):
         value = list(value)
+    if isinstance(value, Exclusions):
+        value = list(value.patterns)
     if option.name == "feeds":  # (an unset id_base is base_url: `id_base: null` uncommented would be an empty value)
         value = {k: v for k, v in value.items() if v is not None}
     dumped = yaml.safe_dump({option.name: value}, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()

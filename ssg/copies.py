@@ -136,6 +136,8 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
     for article, wanted in _files_named(site):
         for key, target in wanted:
             source, link = linked.find(target)
+            if source is not None and config.exclude is not None and _excluded(config, source):
+                source = None  # (`private/scan.pdf`, `Templates/x.png`: site.yaml's `exclude:` keeps them off the site)
             if source is not None and (link or linked.through(target)) and (leak := _leaked(config, source, content)) is not None:
                 problems.append(leak)  # (`images/photo.jpg -> /etc/passwd`, `-> ../../.env`: published as they were)
             elif source is not None:
@@ -285,11 +287,19 @@ def _files_named(site: Site) -> Iterator[tuple[Article | StandalonePage, list[tu
             yield page, [(None, f) for f in page.files]
 
 
+def _excluded(config: Config, source: Path) -> bool:
+    """Whether `source`, a file of the content folder an article names, is one site.yaml's `exclude:` names."""
+    content = config.content_path
+    return config.exclude is not None and source.is_relative_to(content) and config.exclude.excludes(source.relative_to(content).as_posix())
+
+
 def _fix_missing(
     config: Config, there: ContentPaths, published: ContentPaths, article: Article | StandalonePage, key: str | None, target: str
 ) -> str:
     """What to do about a file an article names (its `image:` when `key` is "image", else a link in its text) that the
     content folder (`there`: its files, `published`: its articles) does not have."""
+    if config.exclude is not None and is_file(config.content_path / target) and _excluded(config, config.content_path / target):
+        return f"site.yaml's exclude: leaves {config.content_dir}/{target} out of the site: move the file, or change exclude:"
     guess = (image_hint if key else link_hint)(there, config.content_dir, article.source_path, target)
     page = None if key else next((target + s for s in ARTICLE_SUFFIXES if is_file(config.content_path / (target + s))), None)
     # `![x]({{ site.baseurl }}/images/x.jpg)`, `[x]({% post_url 2018-12-03-x %})`, `[x]({{< ref "x" >}})`

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .exclude import Exclusions
 from .load import is_article_name, skipped_folder
 
 if TYPE_CHECKING:
@@ -39,11 +40,13 @@ LOCAL_FILE_SYSTEMS = frozenset(
 class ContentEvents:
     """The changes under one content folder since the last `take`, from the kernel's events.
 
-    Only the folders `load.content_stats` lists are watched (not hidden ones, nor `_notes/`, nor links to folders).
+    Only the folders `load.content_stats` lists are watched (not hidden ones, nor `_notes/`, nor links to folders, nor
+    those `exclude` names: a vault's `Templates/`).
     Articles that are links to files elsewhere change with no event here: they are named as changed at every `take`."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, exclude: Exclusions | None = None) -> None:
         self.root = os.path.abspath(root)  # (spelt as `load.restat` spells it; a link to a folder elsewhere is followed)
+        self.exclude = exclude
         self.deaf = ""  # why no `take` tells changes any more (a listing found one no event told: `missed`), if so
         self._inotify: INotify | None = None
         self._folders: dict[int, str] = {}  # watch -> the folder it watches
@@ -130,7 +133,7 @@ class ContentEvents:
                 with os.scandir(folder) as entries:
                     for entry in entries:
                         if entry.is_dir(follow_symlinks=False):
-                            if not skipped_folder(entry.name):
+                            if not skipped_folder(entry.name) and not self._excluded(entry.path):
                                 folders.append(entry.path)
                         elif entry.is_symlink() and is_article_name(entry.name):
                             self._links.add(entry.path)
@@ -141,6 +144,10 @@ class ContentEvents:
             except OSError as error:
                 return f"{folder}: {error.strerror or error}"
         return None
+
+    def _excluded(self, folder: str) -> bool:
+        """Whether site.yaml's `exclude:` names the folder at `folder` (a path under the root)."""
+        return self.exclude is not None and self.exclude.folder(os.path.relpath(folder, self.root).replace(os.sep, "/"))
 
     def _local(self, folder: str) -> bool:
         device = os.stat(folder).st_dev
@@ -182,7 +189,12 @@ class ContentEvents:
             if mask & flags.MOVED_FROM:
                 self._lost = True  # (its watches would name the old place: `MOVE_SELF` comes after)
             # (Its files made before the watch are listed with it: `restat` lists a folder named changed whole.)
-            elif mask & (flags.CREATE | flags.MOVED_TO) and not skipped_folder(name) and self._watch_tree(path) is not None:
+            elif (
+                mask & (flags.CREATE | flags.MOVED_TO)
+                and not skipped_folder(name)
+                and not self._excluded(path)
+                and self._watch_tree(path) is not None
+            ):
                 self._lost = True  # (watched anew at the next `take`, or told why not)
         elif mask & (flags.DELETE | flags.MOVED_FROM):
             self._links.discard(path)

@@ -45,7 +45,7 @@ def gather(config: Config, options: tuple, code: str, content: dict[str, tuple[i
     modes come from; `code`: `code_version()`;
     `content`: `content_stats` of the content folder, where the caller has them."""
     if content is None:
-        content = content_stats(config.content_path)
+        content = content_stats(config.content_path, exclude=config.exclude)
     digest = hashlib.sha256()
     limits = repr(sitemap.MAX_URLS)  # read at build time, not from the code on disk (tests lower it)
     folders = _folders(config)

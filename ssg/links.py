@@ -80,7 +80,9 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
                 continue
             exists = is_file(config.content_path / target)  # a draft, or dated later: that is the article meant
             guess = None
-            if exists and not target.endswith(ARTICLE_SUFFIXES):  # (`REPORT.MD`, as Windows saves it: read as no article)
+            if exists and config.exclude is not None and config.exclude.excludes(target):  # (a vault's `Templates/x.md`)
+                guess = f"site.yaml's exclude: leaves {config.content_dir}/{target} out of the site"
+            elif exists and not target.endswith(ARTICLE_SUFFIXES):  # (`REPORT.MD`, as Windows saves it: read as no article)
                 stem, _, suffix = posixpath.basename(target).rpartition(".")
                 guess = f"ssg reads articles from names ending in .{suffix.lower()}, not .{suffix}: rename it {stem}.{suffix.lower()}"
             if not exists:  # (the name in another folder, not published: a draft, or dated later, is the one meant)
@@ -99,13 +101,15 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
 
 def _unpublished(config: Config, published: Collection[str]) -> ContentPaths:
     """The content folder's articles a build reads and does not publish (drafts, those dated later): not the files it
-    never reads (`_notes/plan.md`, `_x.md`), which a link's hint named as "a draft or dated later". Walked only where a
-    link to an article is broken."""
+    never reads (`_notes/plan.md`, `_x.md`, those site.yaml's `exclude:` names), which a link's hint named as "a draft
+    or dated later". Walked only where a link to an article is broken."""
     every = ContentPaths.files_in(config.content_path, articles=True).paths
     return ContentPaths(
         path
         for path in every - set(published)
-        if is_article_name(posixpath.basename(path)) and not any(map(skipped_folder, path.split("/")[:-1]))
+        if is_article_name(posixpath.basename(path))
+        and not any(map(skipped_folder, path.split("/")[:-1]))
+        and not (config.exclude is not None and config.exclude.excludes(path))
     )
 
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from .cache import Store, file_digest
 from .content import JEKYLL_POSTS, Article, Image, ReadSettings, Source, StandalonePage, from_record, quick_pickling, read_article
 from .errors import Problem
+from .exclude import Exclusions
 from .markdown import ARTICLE_SUFFIXES
 
 PARALLEL_FROM = 64  # fewer changed files than this are read in-process: a pool costs ~0.1 s to start
@@ -127,16 +128,20 @@ class ListingStoppedError(Exception):
 STATS_BETWEEN_STOPS = 1000  # files `content_stats` stats between two asks of its `stop` (besides one per folder)
 
 
-def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> dict[str, tuple[int, int]]:
+def content_stats(
+    content_dir: Path, stop: Callable[[], bool] | None = None, exclude: Exclusions | None = None, prefix: str = ""
+) -> dict[str, tuple[int, int]]:
     """Each Markdown file under content/ (sorted forward-slash path) -> its `file_stamp`: one pass that lists and
     stats, as every build does first. Hidden and editor files are skipped, and so are files and folders starting with
     `_` (Hugo's `_index.md` section pages, Jekyll's `_drafts/`) except Jekyll's `_posts/`, where a moved Jekyll site
-    keeps every article; linked folders are not followed.
+    keeps every article, and those site.yaml's `exclude:` names (`exclude`: a folder is not gone into, a file left out
+    by its name after the listing; None, no pattern asked); linked folders are not followed.
 
     `stop`: asked before each folder and every `STATS_BETWEEN_STOPS` files (the preview's: whether a save of the
-    author's waits, which the listing would delay by 0.1 s at 10,000 articles); it raises `ListingStoppedError` then."""
+    author's waits, which the listing would delay by 0.1 s at 10,000 articles); it raises `ListingStoppedError` then.
+    `prefix`: where `content_dir` is in the content folder ("2021/", `restat`'s), which the paths start with."""
     found = {}
-    folders = [(os.fspath(content_dir), "")]
+    folders = [(os.fspath(content_dir), prefix)]
     asked_at = 0
     while folders:
         if stop is not None and stop():
@@ -156,7 +161,7 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
                 except OSError:  # (a link in a loop, `content/loop -> loop`: ELOOP, which stopped the build in a traceback)
                     continue
                 if is_dir:
-                    if not entry.is_symlink() and not skipped_folder(name):
+                    if not entry.is_symlink() and not skipped_folder(name) and (exclude is None or not exclude.folder(prefix + name)):
                         folders.append((entry.path, f"{prefix}{name}/"))
                 elif name.endswith(ARTICLE_SUFFIXES) and not name.startswith(SKIPPED_FILE_PREFIXES):
                     try:
@@ -170,6 +175,8 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
                         asked_at = len(found)
                         if stop():
                             raise ListingStoppedError(content_dir)
+    if exclude is not None:
+        found = exclude.kept(found)
     return dict(sorted(found.items()))
 
 
@@ -177,17 +184,25 @@ def content_stats(content_dir: Path, stop: Callable[[], bool] | None = None) -> 
 OTHER_ARTICLE_SUFFIXES = (".html", ".htm", ".textile", ".txt", ".adoc", ".asciidoc", ".rst", ".org")
 
 
-def other_article_files(content_dir: Path) -> list[str]:
+def other_article_files(content_dir: Path, exclude: Exclusions | None = None) -> list[str]:
     """The files under content/ that start with front matter (`---`, `+++`) but are not Markdown, Pelican's articles
     in reStructuredText (`.rst`, every one: its metadata is a field list under the title) and in HTML (`pelican_html`),
     and the Markdown files whose suffix is not in lower case (`Статья.MD`, as Windows, whose names ignore case, saves them), where
     `content_stats` would list them (the same folders and names skipped), as sorted forward-slash paths: a walk of
-    the whole folder, that reads the first line of each such file (`ssg check`, a build that found no article)."""
+    the whole folder, that reads the first line of each such file (`ssg check`, a build that found no article). Not
+    those `exclude:` names (`exclude`): a vault's `Templates/` is no archive's articles."""
     found = []
     for folder, folders, names in os.walk(content_dir):
-        folders[:] = [name for name in folders if not skipped_folder(name) and not os.path.islink(os.path.join(folder, name))]
+        prefix = Path(folder).relative_to(content_dir).as_posix() + "/" if folder != os.fspath(content_dir) else ""
+        folders[:] = [
+            name
+            for name in folders
+            if not skipped_folder(name)
+            and not os.path.islink(os.path.join(folder, name))
+            and not (exclude is not None and exclude.folder(prefix + name))
+        ]
         for name in names:
-            if name.startswith(SKIPPED_FILE_PREFIXES):
+            if name.startswith(SKIPPED_FILE_PREFIXES) or (exclude is not None and exclude.file(prefix + name)):
                 continue
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.endswith(ARTICLE_SUFFIXES):
                 found.append(Path(folder, name).relative_to(content_dir).as_posix())
@@ -220,24 +235,26 @@ def pelican_html(path: str) -> bool:
         return False
 
 
-def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterable[str | Path]) -> dict[str, tuple[int, int]]:
+def restat(
+    content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterable[str | Path], exclude: Exclusions | None = None
+) -> dict[str, tuple[int, int]]:
     """`content_stats` again, when only `changed` paths (from file events) can differ from `stats`: only the folders
     holding them are listed and stat'ed again, not the whole archive (a long-lived builder's every save).
 
     A path may be a file or a folder, made, changed, moved or gone: its folder (or the folder itself, or the nearest
     one still there) is listed again with all below it, so a rename, an editor's temporary file or a folder moved in
-    all come out as a full listing would show them."""
+    all come out as a full listing would show them. `exclude`: as `content_stats`'s (the same as `stats` were listed with)."""
     root = os.path.abspath(content_dir)
     folders = set()
     for path in map(os.path.abspath, changed):
         if path != root and not path.startswith(root + os.sep):
-            return content_stats(content_dir)  # not spelled as the content folder is (a link on the way?): list it all
+            return content_stats(content_dir, exclude=exclude)  # not spelled as the content folder is (a link on the way?): list it all
         folder = path if os.path.isdir(path) else os.path.dirname(path)
         while folder != root and not os.path.isdir(folder):
             folder = os.path.dirname(folder)
         folders.add(folder)
     if root in folders:
-        return content_stats(content_dir)
+        return content_stats(content_dir, exclude=exclude)
     found = dict(stats)
     for folder in folders:
         if any(folder.startswith(other + os.sep) for other in folders):
@@ -245,8 +262,8 @@ def restat(content_dir: Path, stats: dict[str, tuple[int, int]], changed: Iterab
         prefix = os.path.relpath(folder, root).replace(os.sep, "/") + "/"
         for path in [p for p in found if p.startswith(prefix)]:
             del found[path]
-        if _listed(root, prefix):
-            found.update((prefix + path, stat) for path, stat in content_stats(Path(folder)).items())
+        if _listed(root, prefix, exclude):
+            found.update(content_stats(Path(folder), exclude=exclude, prefix=prefix))
     if found.keys() == stats.keys():
         return dict(zip(stats, map(found.__getitem__, stats), strict=True))  # in the same order (C speed)
     return dict(sorted(found.items()))
@@ -263,16 +280,23 @@ def posts_outside(root: Path, content_dir: str) -> list[Problem]:
     return [Problem(f"{JEKYLL_POSTS}/", None, None, message)]
 
 
-def linked_folders(root: Path, folders: Iterable[str], content_dir: str = "", listed: Collection[str] = ()) -> list[Problem]:
+def linked_folders(
+    root: Path, folders: Iterable[str], content_dir: str = "", listed: Collection[str] = (), exclude: Exclusions | None = None
+) -> list[Problem]:
     """A warning for each link to a folder under `folders` (content/, static/, relative to `root`) where a build would
     look: ssg follows none (`content_stats`; static/ is copied without them), so that a link to ~/ or to itself
     publishes nothing it should not, but `content/agency -> ~/clippings/agency` left its articles out without a word.
     One of `content_dir` whose files articles name (`content/photos -> /mnt/nas/photos`) is said to publish them: it
-    said nothing was, and a CI's clone then failed on each picture the editor's machine had published."""
+    said nothing was, and a CI's clone then failed on each picture the editor's machine had published. Nothing that
+    `exclude` (site.yaml's `exclude:`) names in the content folder is looked at."""
     found = []
     for name in folders:
         top = root / name  # (`content_dir` may be a folder outside the project, `/srv/archive`: named as site.yaml gives it)
         for folder, subfolders, files in os.walk(top):
+            if name == content_dir and exclude is not None:
+                prefix = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
+                subfolders[:] = [sub for sub in subfolders if not exclude.folder(prefix + sub)]
+                files = [file for file in files if not exclude.file(prefix + file)]
             if name == content_dir:
                 found += _links_to_nothing(top, folder, files, listed, name)
             for sub in subfolders:
@@ -380,14 +404,15 @@ def skipped_folder(folder: str) -> bool:
     return folder.startswith(".") or (folder.startswith("_") and folder != JEKYLL_POSTS)
 
 
-def _listed(root: str, prefix: str) -> bool:
+def _listed(root: str, prefix: str, exclude: Exclusions | None = None) -> bool:
     """Whether `content_stats` lists the files of the folder `prefix` (relative, with a trailing slash) under `root`:
-    none of the folders on the way is skipped (`skipped_folder`) or is a link."""
-    folder = root
+    none of the folders on the way is skipped (`skipped_folder`), excluded (`exclude`) or is a link."""
+    folder, path = root, ""
     for name in prefix.rstrip("/").split("/"):
-        folder = os.path.join(folder, name)
-        if skipped_folder(name) or os.path.islink(folder):
+        folder, path = os.path.join(folder, name), path + name
+        if skipped_folder(name) or os.path.islink(folder) or (exclude is not None and exclude.folder(path)):
             return False
+        path += "/"
     return True
 
 

@@ -30,6 +30,7 @@ from .content import (
     source_host,
 )
 from .errors import ArgumentError, Problem, SsgError
+from .exclude import Exclusions
 from .frontmatter import FrontMatterError, read_front_matter
 from .load import SKIPPED_FILE_PREFIXES, skipped_folder
 from .markdown import ARTICLE_SUFFIXES
@@ -446,7 +447,7 @@ def new_file(config: Config, given: str) -> str:
         raise ArgumentError(
             Problem(given, None, None, f"is not under {config.content_dir}/ (e.g. ssg new {config.content_dir}/2019/soyuz-lands.md)")
         )
-    if (left_out := _left_out(content, under)) is not None:
+    if (left_out := _left_out(content, under, config.exclude)) is not None:
         raise ArgumentError(
             Problem(
                 f"{config.content_dir}/{under}",
@@ -461,10 +462,10 @@ def new_file(config: Config, given: str) -> str:
     return under
 
 
-def _left_out(content: Path, under: str) -> str | None:
+def _left_out(content: Path, under: str, exclude: Exclusions | None = None) -> str | None:
     """Why a build does not read the article file `under` (of the folder `content`), as `load.content_stats` lists
     them, or None: `ssg new content/_drafts/x.md`, `content/.notes/x.md` or `content/linked/x.md` wrote an article that
-    no build read, without a word."""
+    no build read, without a word. `exclude`: site.yaml's `exclude:`."""
     *folders, name = under.split("/")
     for n, folder in enumerate(folders):
         shown = "/".join(folders[: n + 1])
@@ -474,6 +475,8 @@ def _left_out(content: Path, under: str) -> str | None:
             return f"{shown}/ is a link to a folder elsewhere, which ssg does not follow"
     if name.startswith(SKIPPED_FILE_PREFIXES):
         return f"a file whose name starts with {name[0]} is left out of the site (a note of your own)"
+    if exclude is not None and exclude.excludes(under):
+        return "site.yaml's exclude: leaves it out of the site"
     return None
 
 

@@ -48,6 +48,7 @@ from .content import Article
 from .entry import colour
 from .errors import Problem, SsgError
 from .events import unheard
+from .exclude import Exclusions
 from .load import is_editor_file, path_stamp, unpublished_static
 from .output import MANIFEST, some_of
 from .site import Site
@@ -82,6 +83,7 @@ class Layout:
     folders: tuple[tuple[Path, ChangeKind], ...]  # source folder -> kind of the files under it
     ignored: tuple[Path, ...]  # output folders and the cache
     settings: tuple[Path, ...] = ()  # files site.yaml reads besides itself (a `tag_names:` file): a change is a CONFIG one
+    exclude: Exclusions | None = None  # what of the content folder is no part of the site (`exclude:`): a change of it is none
 
     @classmethod
     def of(cls, config: Config) -> Layout:
@@ -100,7 +102,7 @@ class Layout:
         # build refuses such a folder with a message; the preview must hear the fix.
         kept = [Path(os.path.abspath(root)), *(Path(os.path.abspath(folder)) for folder, _ in folders)]
         ignored = [folder for folder in ignored if not any(source == folder or source.is_relative_to(folder) for source in kept)]
-        return cls(root, folders, tuple(ignored), tuple(Path(os.path.abspath(p)) for p in settings))
+        return cls(root, folders, tuple(ignored), tuple(Path(os.path.abspath(p)) for p in settings), config.exclude)
 
     @cached_property
     def strings(self) -> _LayoutStrings:
@@ -161,7 +163,14 @@ def classify(path: str | Path, layout: Layout) -> ChangeKind:
     skipped = unpublished_static if kind == ChangeKind.STATIC or theme_static else is_editor_file
     if any(skipped(part) for part in below if part):
         return ChangeKind.IGNORED
+    if kind is ChangeKind.CONTENT and layout.exclude is not None and _excluded("/".join(filter(None, below)), layout.exclude):
+        return ChangeKind.IGNORED  # (a vault's `Templates/`, its drawings saved every few seconds: no build)
     return ChangeKind.STATIC if theme_static else kind
+
+
+def _excluded(path: str, exclude: Exclusions) -> bool:
+    """Whether a path of the content folder (a file's, or a folder's: made, deleted) is one `exclude:` names."""
+    return bool(path) and (exclude.excludes(path) or exclude.folder(path))
 
 
 def _under(path: str, folder: str) -> bool:

@@ -112,6 +112,10 @@ def load_yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
             elif re.fullmatch(r"[A-Za-z_][\w-]*", first) and rest.strip():
                 message += f"; if {first} is a key, write {first}: {rest.strip()}"
             raise YamlSyntaxError(f"YAML syntax error: {message}", exc.context_mark.line + 1) from None
+        if exc.context == "while scanning an alias" and (item := _ALIAS_ITEM.search(line_text)) is not None:
+            # (`exclude: [*.excalidraw.md]`, `- *.tmp`: a glob pattern, as a .gitignore writes it)
+            message = f"a list's item cannot start with * as written (YAML reads * there as an alias): put it in quotes, {quoted(item[1])}"
+            raise YamlSyntaxError(f"YAML syntax error: {message}", line) from None
         if not _on_tab(mark, source_lines) and (start := _start_hint(line_text) or _flow_colon_hint(line_text)) is not None:
             raise YamlSyntaxError(f"YAML syntax error: {start}", line) from None
         if exc.problem == "did not find expected node content" and _EMPTY_ITEM.search(line_text):
@@ -443,6 +447,10 @@ def _start_hint(line: str) -> str | None:
             return None  # (a value quoted as a whole, or a quote not closed: their errors are others)
         return f"a value that starts with a quote ends at the next one: put the whole value in quotes, {key}: {quoted(value)}"
     return f"a value cannot start with {char} as written ({_STARTS[char]}): put the value in quotes, {key}: {quoted(value)}"
+
+
+# A list's item starting with * (`[*.md]`, `, *.md`, `- *.md`): the item, to the next comma or ] or the line's end.
+_ALIAS_ITEM = re.compile(r"(?:[\[,]\s*|^\s*-\s+)(\*[^,\]]*?)\s*(?:[,\]]|$)")
 
 
 def _a_collection(value: str, close: str) -> bool:

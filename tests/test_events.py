@@ -211,10 +211,10 @@ def full_listings(monkeypatch, site: Project) -> list[Path]:
     listed: list[Path] = []
     real, content = ssg.load.content_stats, os.path.abspath(site.root / "content")
 
-    def counted(folder: Path, *args: object):
+    def counted(folder: Path, *args: object, **kwargs: object):
         if os.path.abspath(folder) == content:
             listed.append(folder)
-        return real(folder, *args)
+        return real(folder, *args, **kwargs)
 
     monkeypatch.setattr(ssg.inputs, "content_stats", counted)
     monkeypatch.setattr(ssg.load, "content_stats", counted)
