@@ -1963,3 +1963,32 @@ def test_names_are_marked_in_their_language_on_a_site_of_one_language_from_its_f
     project.build()
     assert '<span lang="ru">МКС</span>' in project.page("2021/03/01/iss/")
     assert tree(project.public) == cold_build(project, tmp_path)
+
+
+@pytest.mark.parametrize("hears", [False, True])
+def test_exclude_changed_in_site_yaml_makes_a_cold_builds_output(site, tmp_path, hears):
+    """`exclude:` added, widened, then taken away: a long-lived builder's output is a cold build's each time. Its last
+    listing was made by the old patterns, so events (the build server's) or the preview's changed paths since then are
+    no guide: the folder is listed whole again (else a folder newly excluded kept its articles, and one no longer
+    excluded stayed off the site)."""
+    site.write(
+        {
+            "content/Templates/daily.md": article("Daily template", "2021-01-05T10:00:00+03:00", "From a template."),
+            "content/2021/plan.excalidraw.md": article("A drawing", "2021-01-06T10:00:00+03:00", "Drawn."),
+        }
+    )
+    builder = Builder(hears=hears)
+    builder_build(builder, site)
+    assert (site.public / "2021/01/05/daily/index.html").exists()
+    steps = [
+        SITE_YAML + "exclude: [Templates/]\n",
+        SITE_YAML + "exclude: [Templates/, '*.excalidraw.md']\n",
+        SITE_YAML + "exclude: ['*.excalidraw.md']\n",
+        SITE_YAML,
+    ]
+    for step in steps:
+        site.write({"site.yaml": step})
+        config = load_config(site.root)
+        builder.build(config, BuildOptions(now=NOW), None if hears else set())
+        assert tree(site.public) == cold_build(site, tmp_path), step
+    assert (site.public / "2021/01/06/plan-excalidraw/index.html").exists()
