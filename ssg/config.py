@@ -1151,6 +1151,11 @@ FOREIGN_OPTIONS: dict[str, tuple[str, str | None, str]] = {
     "permalinks": ("Hugo's", "permalink", "one pattern for articles, e.g. '{year}/{month}/{slug}/'"),
     "pagination": ("Hugo's", "paginate", "articles per page: paginate: 20"),
     "menus": ("Hugo's", "menu", "a list of {name: ..., url: ...}"),
+    "ignorefiles": (
+        "Hugo's",
+        "exclude",
+        "a .gitignore's patterns of content_dir's files, not regular expressions: ['*.excalidraw.md', private/]",
+    ),
     "paginatepath": ("Hugo's", None, "its listing pages are page/2/, page/3/, ..."),
     "paginate_path": ("Jekyll's", None, "its listing pages are page/2/, page/3/, ..."),
     "taxonomies": ("Hugo's", None, "the articles' tags: make the tag pages, at tags/<name>/"),
@@ -1166,7 +1171,7 @@ FOREIGN_OPTIONS: dict[str, tuple[str, str | None, str]] = {
         ("Hugo's", None, ""),
     ),
     **dict.fromkeys(
-        ("exclude", "include", "plugins", "gems", "markdown", "kramdown", "collections", "defaults", "sass", "keep_files"),
+        ("include", "plugins", "gems", "markdown", "kramdown", "collections", "defaults", "sass", "keep_files"),
         ("Jekyll's", None, ""),
     ),
 }

@@ -109,7 +109,30 @@ def _hugo(folder: Path) -> tuple[str, dict, list[str]] | None:
     if isinstance(plural, str) and plural.strip("/ ") and _front_matter_names(folder / "content", "categories"):
         left.append(f"taxonomies: {_GONE['category'].format(url='/' + plural.strip('/ ') + '/<name>/')}")
     _hugo_feed(data, wanted)
+    _hugo_ignored(data, wanted, left)
     return path.name, wanted, left
+
+
+# A regular expression of Hugo's `ignoreFiles` that says a file's ending alone (`\.excalidraw\.md$`, `\.tmp$`), as such.
+_ENDING = re.compile(r"((?:\\\.[\w-]+)+)\$")
+
+
+def _hugo_ignored(data: dict, wanted: dict, left: list[str]) -> None:
+    r"""`exclude:` of Hugo's `ignoreFiles`, regular expressions of the paths it does not read: those that say a file's
+    ending (`\.excalidraw\.md$`) are `*.excalidraw.md`; any other is left, to write as a pattern (a regular
+    expression, matched against a path that Hugo's version decides, is no glob to guess at)."""
+    ignored = data.get("ignorefiles")
+    if not isinstance(ignored, list) or not ignored:
+        return
+    patterns = [f"*{found[1].replace(chr(92), '')}" for item in ignored if isinstance(item, str) and (found := _ENDING.fullmatch(item))]
+    others = [item for item in ignored if not (isinstance(item, str) and _ENDING.fullmatch(item))]
+    if patterns:
+        wanted["exclude"] = patterns
+    if others:
+        left.append(
+            f"ignoreFiles: {others!r} are regular expressions: write in exclude: the content folder's files and folders they "
+            "meant, as a .gitignore writes them (e.g. private/, '*.excalidraw.md')"
+        )
 
 
 def _front_matter_names(content: Path, key: str) -> bool:
@@ -246,7 +269,14 @@ def _jekyll(folder: Path) -> tuple[str, dict, list[str]] | None:
     wanted["permalink"] = data.get("permalink") or "date"
     # ... and its `:title` kept the file name's case and letters (/2021/03/09/Big-News.html), which ssg's {slug} does not.
     wanted["old_urls"] = {"jekyll": str(data.get("permalink") or "date").strip()}
-    return path.name, wanted, []
+    left = []
+    if isinstance(data.get("exclude"), list) and data["exclude"]:
+        # (Jekyll's are the site folder's: `Gemfile`, `node_modules/`, none of which ssg reads; its `_drafts/`, `_x`, neither.)
+        left.append(
+            "exclude: Jekyll's are paths in the site's folder, where ssg reads only the content folder and static/: "
+            "write in exclude: those of the content folder that are no part of the site, as a .gitignore writes them"
+        )
+    return path.name, wanted, left
 
 
 def _pelican(folder: Path) -> tuple[str, dict, list[str]] | None:

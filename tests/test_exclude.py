@@ -5,9 +5,11 @@ articles)."""
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 import ssg.exclude
 from ssg.build import Builder, BuildOptions
+from ssg.cli import main
 from ssg.config import load_config
 from ssg.errors import SsgError
 from ssg.events import ContentEvents
@@ -256,3 +258,31 @@ def test_a_builder_saves_of_an_excluded_file_build_nothing(project):
 def test_the_module_names_pathspec_as_pyproject_does():
     """(pyproject lists the library it imports.)"""
     assert ssg.exclude.GitIgnoreSpec.__module__.startswith("pathspec")
+
+
+def test_init_of_a_hugo_site_takes_ignore_files_that_say_an_ending_and_tells_of_the_others(tmp_path):
+    hugo = tmp_path / "hugo"
+    (hugo / "content/posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('baseURL = "https://news.example.com/"\nignoreFiles = ["\\\\.excalidraw\\\\.md$", "^private/"]\n')
+    told = CliRunner().invoke(main, ["init", str(hugo)], catch_exceptions=False).output
+    assert "\nexclude: ['*.excalidraw.md']\n" in (hugo / "site.yaml").read_text(encoding="utf-8")
+    assert "ignoreFiles: ['^private/'] are regular expressions: write in exclude: the content folder's files and folders" in told
+    assert load_config(hugo).exclude == Exclusions(["*.excalidraw.md"])
+
+
+def test_init_of_a_jekyll_site_says_its_exclude_is_not_ssgs(tmp_path):
+    """Jekyll's `exclude:` names the site folder's files (Gemfile, node_modules/), of which ssg reads none: taken over,
+    each would be a pattern of the content folder matching nothing."""
+    jekyll = tmp_path / "jekyll"
+    jekyll.mkdir()
+    (jekyll / "_config.yml").write_text("title: X\nurl: https://example.org\nexclude: [Gemfile, node_modules/, vendor/]\n")
+    told = CliRunner().invoke(main, ["init", str(jekyll)], catch_exceptions=False).output
+    assert "exclude: Jekyll's are paths in the site's folder, where ssg reads only the content folder and static/" in told
+    assert "\n# exclude: [Templates/, '*.excalidraw.md', private/]  # e.g.\n" in (jekyll / "site.yaml").read_text(encoding="utf-8")
+
+
+def test_hugos_ignore_files_pasted_in_site_yaml_is_told_of_ssgs_exclude(project):
+    project.write({"site.yaml": SITE_YAML + "ignoreFiles: ['\\.tmp$']\n"})
+    with pytest.raises(SsgError) as raised:
+        load_config(project.root)
+    assert raised.value.problems[0].message.startswith("unknown option (Hugo's; ssg's is exclude, a .gitignore's patterns")
