@@ -24,7 +24,7 @@ from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
 from .content import Article, Day, StandalonePage, source_host
 from .errors import ConfigError, Problem, with_lines
 from .fingerprints import by_identity
-from .load import other_article_files, pelican_html
+from .load import other_article_files, pelican_html, skipped_folder
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .scripts import ByLetters, composed, lookalikes, reads_as_cyrillic, twin_spelling
@@ -203,7 +203,7 @@ def unmatched_exclusions(config: Config) -> list[Problem]:
     stops once every pattern matched something: a build that walks the folders asks, not every save.)"""
     if config.exclude is None:
         return []
-    unmatched = config.exclude.unmatched(config.content_path)
+    unmatched = config.exclude.unmatched(config.content_path, skipped_folder)
     if not unmatched:
         return []
     key_line = option_line(config.root, "exclude")

@@ -16,7 +16,8 @@ gone into where excluded; the files' own names only where some pattern can exclu
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
 from pathspec import GitIgnoreSpec
 
@@ -24,7 +25,7 @@ from pathspec import GitIgnoreSpec
 class Exclusions:
     """The patterns of `exclude:`, compiled; equal (and hashed, and shown, for the build's inputs) by the patterns."""
 
-    __slots__ = ("_files", "_spec", "patterns")
+    __slots__ = ("_files", "_one", "_spec", "patterns")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
@@ -34,6 +35,7 @@ class Exclusions:
         negated = any(p.lstrip().startswith("!") for p in self.patterns)
         naming = self.patterns if negated else [p for p in self.patterns if not _folders_only(p)]
         self._files = GitIgnoreSpec.from_lines(naming) if naming else None
+        self._one = None if negated or self._files is None else _one_expression(self._files)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Exclusions) and other.patterns == self.patterns
@@ -57,6 +59,8 @@ class Exclusions:
 
     def file(self, path: str) -> bool:
         """Whether the file at `path` is excluded by its own name; the folders above it are not asked."""
+        if self._one is not None:
+            return self._one.match(path) is not None
         return self._files is not None and self._files.match_file(path)
 
     def excludes(self, path: str) -> bool:
@@ -68,23 +72,41 @@ class Exclusions:
         """`stats` (path -> stamp, listed from folders not excluded) without the files excluded by their names."""
         if self._files is None:
             return stats
-        excluded = set(self._files.match_files(stats))
+        # (One expression over 10,000 paths: 2 ms, where pathspec's `match_files`, path by path, takes 6-9.)
+        excluded = set(filter(self._one.match, stats) if self._one is not None else self._files.match_files(stats))
         return {path: stat for path, stat in stats.items() if path not in excluded} if excluded else stats
 
-    def unmatched(self, top: str | os.PathLike) -> list[str]:
+    def unmatched(self, top: str | os.PathLike, skipped: Callable[[str], bool]) -> list[str]:
         """The patterns that match nothing under `top` (the content folder): a misspelt `Template/`, a path written
         from the project (`content/private/`) or from the disk's root, capitals other than the folder's. Each pattern
-        is asked of the files and folders only until it matches one: where all match, the walk stops early."""
+        is asked of the files and folders only until it matches one: where all match, the walk stops early. A folder
+        of a name `skipped` (`.git/`, whose objects are thousands) is asked by its name, and not gone into."""
         waiting = {pattern: GitIgnoreSpec.from_lines([pattern]) for pattern in self.patterns if _pattern(pattern)}
         for folder, folders, files in os.walk(top):
             if not waiting:
                 break
             prefix = os.path.relpath(folder, top).replace(os.sep, "/") + "/" if folder != os.fspath(top) else ""
             names = [f"{prefix}{name}/" for name in folders] + [f"{prefix}{name}" for name in files]
+            folders[:] = [name for name in folders if not skipped(name)]
             for pattern, spec in list(waiting.items()):
                 if any(map(spec.match_file, names)):
                     del waiting[pattern]
         return list(waiting)
+
+
+def _one_expression(spec: GitIgnoreSpec) -> re.Pattern | None:
+    """The regular expressions pathspec made of `spec`'s patterns (none of them a `!`) as one, which a path matches
+    where any of them does (pathspec's `RegexPattern.match_file` is the expression's `match`); None where they are not
+    there to join (another pathspec), and pathspec asks then."""
+    try:
+        expressions = [pattern.regex.pattern for pattern in spec.patterns if pattern.include]
+        joined = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', expression)})" for expression in expressions)
+        return re.compile(joined) if expressions and isinstance(joined, str) else None
+    except (AttributeError, TypeError, re.error):
+        return None
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")  # (pathspec's `(?P<ps_d>/)` in each: a name twice is no expression)
 
 
 def _pattern(line: str) -> bool:

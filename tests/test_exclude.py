@@ -286,3 +286,18 @@ def test_hugos_ignore_files_pasted_in_site_yaml_is_told_of_ssgs_exclude(project)
     with pytest.raises(SsgError) as raised:
         load_config(project.root)
     assert raised.value.problems[0].message.startswith("unknown option (Hugo's; ssg's is exclude, a .gitignore's patterns")
+
+
+def test_the_one_expression_a_listing_asks_says_what_pathspec_says():
+    """`kept` asks pathspec's expressions joined as one (a third of the time of asking pathspec path by path)."""
+    patterns = ["*.excalidraw.md", "drafts/old-*.md", "/top-*.md", "**/notes/*.md", "a?c.md", "[Dd]ashboard.md", "x\\ y.md"]
+    paths = [
+        "Drawing 2024.excalidraw.md", "2024/x.excalidraw.md", "2024/excalidraw.md", "drafts/old-1.md", "x/drafts/old-1.md",
+        "top-1.md", "x/top-1.md", "notes/a.md", "x/notes/a.md", "x/notes/y/a.md", "abc.md", "a/b/c.md", "Dashboard.md",
+        "2021/dashboard.md", "x y.md", "x/x y.md", "2021/a.md",
+    ]  # fmt: skip
+    exclusions = Exclusions(patterns)
+    assert exclusions._one is not None  # (else pathspec is asked path by path, and this compares nothing)
+    spec = ssg.exclude.GitIgnoreSpec.from_lines(patterns)
+    assert [exclusions.file(path) for path in paths] == [spec.match_file(path) for path in paths]
+    assert list(exclusions.kept(dict.fromkeys(paths, (1, 1)))) == [path for path in paths if not spec.match_file(path)]
