@@ -145,7 +145,7 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 if not target.isascii() and (other := other_form(source.name)) and os.path.lexists(source.with_name(other)):
                     problems.append(_same_letters(config, source.with_name(other), source))  # (`фото-й.jpg`: a Mac's, Linux's)
             elif target not in static:
-                there = there or ContentPaths.files_in(content)
+                there = there or _publishable(config, ContentPaths.files_in(content))
                 published = published or ContentPaths(a.source_path for a in site.articles)
                 what = "image" if key else "linked file"
                 path = f"{config.content_dir}/{article.source_path}"
@@ -285,6 +285,14 @@ def _files_named(site: Site) -> Iterator[tuple[Article | StandalonePage, list[tu
     for page in site.standalone.pages:
         if page.files:
             yield page, [(None, f) for f in page.files]
+
+
+def _publishable(config: Config, there: ContentPaths) -> ContentPaths:
+    """The content folder's files `there` but those site.yaml's `exclude:` names: a hint that named one (`write
+    ../private/scan.png`) led to another error."""
+    if config.exclude is None:
+        return there
+    return ContentPaths(path for path in there.paths if not config.exclude.excludes(path))
 
 
 def _excluded(config: Config, source: Path) -> bool:

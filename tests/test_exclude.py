@@ -301,3 +301,13 @@ def test_the_one_expression_a_listing_asks_says_what_pathspec_says():
     spec = ssg.exclude.GitIgnoreSpec.from_lines(patterns)
     assert [exclusions.file(path) for path in paths] == [spec.match_file(path) for path in paths]
     assert list(exclusions.kept(dict.fromkeys(paths, (1, 1)))) == [path for path in paths if not spec.match_file(path)]
+
+
+def test_a_missing_files_hint_names_no_excluded_file(project):
+    vault(project)
+    project.write({"content/2024/real.md": article("Real", "2024-02-01", "![a scan](scan.png)")})
+    with pytest.raises(SsgError) as raised:
+        project.build()
+    [problem] = raised.value.problems
+    assert "private/scan.png" not in problem.message
+    assert problem.message == "linked file '2024/scan.png' not found (put it at content/2024/scan.png or fix the path)"
