@@ -154,7 +154,9 @@ def global_fingerprint(config: Config, theme: Theme, reading: str, code: str) ->
         "ssg": __version__,
         "code": code,
         "reading": reading,  # with it, an article's key (file path and bytes) determines all of the article
-        "config": repr([(k, repr(v)) for k, v in config.settings() if k not in ("root", "output_dir", "cache_dir", "timeout")]),
+        # (Not `exclude:`: which articles there are, which pages' own fingerprints hold; an article left out by it, or
+        # taken back, renders the pages it is on, as one deleted or added does, not every page.)
+        "config": repr([(k, repr(v)) for k, v in config.settings() if k not in ("root", "output_dir", "cache_dir", "timeout", "exclude")]),
         "strings": theme.strings,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
