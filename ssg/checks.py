@@ -9,6 +9,7 @@ several, a date years ahead, a content folder with nothing ssg reads.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from babel.core import get_global
 from jinja2 import nodes
+from pathspec import GitIgnoreSpec
 
 from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
 from .content import Article, Day, StandalonePage, source_host
@@ -197,15 +199,15 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
 
 
 def unmatched_exclusions(config: Config) -> list[Problem]:
-    """A warning for each pattern of `exclude:` that matches nothing in the content folder, on its line of site.yaml:
-    a misspelt `Template/`, `content/private/` (written from the project, where the patterns are the content folder's),
-    another capital (`templates/` for a vault's `Templates/`) left the folder published, without a word. (A walk that
-    stops once every pattern matched something: a build that walks the folders asks, not every save.)"""
-    if config.exclude is None:
+    """A warning for each pattern of `exclude:` that matches nothing in the content folder where what it meant is there,
+    on its line of site.yaml: a misspelt `Template/`, `content/private/` (written from the project, where the patterns
+    are the content folder's), another capital (`templates/` for a vault's `Templates/`) left the folder published,
+    without a word. One that matches nothing else says nothing: a `private/` that a clone has not (a vault's
+    .gitignore keeps it out), warned of on every build, failed CI's `--strict` ones. (A walk that stops once every
+    pattern matched something: a build that walks the folders asks, not every save.)"""
+    if config.exclude is None or not (unmatched := config.exclude.unmatched(config.content_path, skipped_folder)):
         return []
-    unmatched = config.exclude.unmatched(config.content_path, skipped_folder)
-    if not unmatched:
-        return []
+    names = sorted(_content_names(config.content_path))
     key_line = option_line(config.root, "exclude")
     try:
         rows = (config.root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
@@ -213,16 +215,46 @@ def unmatched_exclusions(config: Config) -> list[Problem]:
         rows = []
     problems = []
     for pattern in unmatched:
+        meant = _pattern_meant(pattern, names, config.content_dir)
+        if meant is None:
+            continue
         # (Its own line in a block list, `- Templates/`; else the key's, `exclude: [...]`.)
         line = next(
             (n for n in range(key_line or 0, len(rows)) if key_line and rows[n].lstrip().startswith("-") and pattern in rows[n]), None
         )
-        message = (
-            f"{pattern!r} matches nothing in {config.content_dir}/: its patterns are paths in that folder, as a "
-            ".gitignore writes them, capitals as the names have them (e.g. Templates/, '*.excalidraw.md')"
-        )
+        message = f"{pattern!r} matches nothing in {config.content_dir}/ ({meant})"
         problems.append(Problem(CONFIG_FILE, line + 1 if line is not None else key_line, "exclude", message))
     return problems
+
+
+def _content_names(content: Path) -> Iterator[str]:
+    """Every folder (with a trailing /) and file under `content`, as paths from there: not in folders a build skips."""
+    for folder, folders, files in os.walk(content):
+        prefix = Path(folder).relative_to(content).as_posix() + "/" if folder != str(content) else ""
+        yield from (f"{prefix}{name}/" for name in folders)
+        yield from (f"{prefix}{name}" for name in files)
+        folders[:] = [name for name in folders if not skipped_folder(name)]
+
+
+def _pattern_meant(pattern: str, names: list[str], content_dir: str) -> str | None:
+    """What a pattern of `exclude:` that matches nothing likely meant, said with its fix, or None: the same in other
+    capitals, a path from the project's folder, a name one letter or two off."""
+    lowered = GitIgnoreSpec.from_lines([pattern.lower()])
+    if found := next((name for name in names if lowered.match_file(name.lower())), None):
+        return f"{content_dir}/{found} is there: names are matched with their capitals as written"
+    for start in (f"{content_dir}/", f"/{content_dir}/", "./"):
+        inside = pattern.removeprefix(start)
+        if inside != pattern and any(map(GitIgnoreSpec.from_lines([inside]).match_file, names)):
+            return f"its patterns are paths in {content_dir}/: write {inside}"
+    own = pattern.strip().rstrip("/").rsplit("/", 1)[-1]
+    if (
+        own
+        and not any(char in own for char in "*?[")
+        and (close := closest_name(own, {name.rstrip("/").rsplit("/", 1)[-1] for name in names}))
+    ):
+        there = next(name for name in names if name.rstrip("/").rsplit("/", 1)[-1] == close)
+        return f"{content_dir}/{there} is there: write {close} for it"
+    return None
 
 
 def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:
