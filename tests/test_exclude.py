@@ -323,3 +323,11 @@ def test_a_missing_files_hint_names_no_excluded_file(project):
     [problem] = raised.value.problems
     assert "private/scan.png" not in problem.message
     assert problem.message == "linked file '2024/scan.png' not found (put it at content/2024/scan.png or fix the path)"
+
+
+def test_static_is_copied_whole_whatever_exclude_says(project):
+    """`exclude:` is the content folder's: static/ is the site's files as they are (docs/content.md says so)."""
+    vault(project)
+    project.write({"static/Templates/print.css": "body {}\n", "static/private/key.asc": "public key\n"})
+    project.build()
+    assert (project.public / "Templates/print.css").is_file() and (project.public / "private/key.asc").is_file()
