@@ -843,7 +843,7 @@ def _content_warnings(
     config, site, lines, shown_as = run.config, made.site, loaded.lines, run.config.content_dir
     told = {p.path for p in errors if p.field == "lang"}  # (one message on a wrong `lang:`: the error's)
     warnings = [w for w in loaded.warnings if not (w.field == "lang" and w.path in told)]
-    warnings += with_lines(site.warnings, lines, shown_as) + broken_links(site, config, loaded.unreadable)
+    warnings += with_lines(site.warnings, lines, shown_as) + broken_links(site, config, loaded.unreadable, lines)
     warnings += checks.tag_name_warnings(config, site) + checks.source_name_warnings(config, site)
     warnings += checks.spaced_tags(config, site, lines) + checks.nameless_outlets(config, site, lines)
     warnings += checks.lookalike_names(config, site, lines) + checks.misspelt_names(config, site, lines)

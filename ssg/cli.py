@@ -497,9 +497,12 @@ def serve_command(
     allowed_hosts: tuple[str, ...],
 ) -> None:
     """Preview the site with drafts, rebuilding and reloading the browser on every save."""
-    from .server import ServeOptions, serve  # here: the other commands need not load watchdog
+    from .server import ServeOptions, host_name, serve  # here: the other commands need not load watchdog
 
-    allowed = tuple(name.strip().lower() for name in allowed_hosts)
+    try:
+        allowed = tuple(host_name(name.strip()) for name in allowed_hosts)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--allow-host") from None
     try:
         serve(project, ServeOptions(host, port, open_browser, reload=not no_reload, drafts=not no_drafts, poll=poll, allowed_hosts=allowed))
     except SsgError as error:

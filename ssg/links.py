@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from itertools import chain, compress
 from operator import attrgetter
 from pathlib import Path
@@ -38,10 +38,12 @@ def with_texts(site: Site) -> tuple[Article | StandalonePage, ...]:
     return (*site.articles, *site.standalone.pages) if site.standalone.pages else site.articles
 
 
-def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
+def broken_links(
+    site: Site, config: Config, unreadable: frozenset[str] = frozenset(), lines: Mapping[str, Mapping[str, int | None]] | None = None
+) -> list[Problem]:
     """Markdown links from one article (or standalone page) to another that is not published, each on the line that
     links (one that failed to read has its own error), with the path it was likely meant to be when a published article
-    suggests one."""
+    suggests one. `lines`: each file's lines of its keys and Obsidian tags, as read (`Loaded.lines`)."""
     texts = with_texts(site)
     # (In C where it can be: every save asks this of 10,000 articles, most linking none.)
     known = set(map(_SOURCE_PATH, texts)) | unreadable
@@ -57,18 +59,14 @@ def broken_links(site: Site, config: Config, unreadable: frozenset[str] = frozen
                 found = _named_file(files, wikilink_parts(target)[0], a.source_path)
                 message = embed_hint(target, [relative(a.source_path, path) for path in found])
                 problems.append(
-                    Problem(
-                        f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message
-                    )
+                    Problem(f"{config.content_dir}/{a.source_path}", _tag_line(config, lines, a.source_path, target), None, message)
                 )
                 continue
             if is_wikilink(target):  # Obsidian's `[[Коммерсантъ]]` (or a note's `![[embed]]`), which shows as text
                 linked = wikilink_target(published, wikilink_parts(target)[0])
                 message = wikilink_hint(target, linked and relative(a.source_path, linked), heading_id)
                 problems.append(
-                    Problem(
-                        f"{config.content_dir}/{a.source_path}", _wikilink_line(config.content_path / a.source_path, target), None, message
-                    )
+                    Problem(f"{config.content_dir}/{a.source_path}", _tag_line(config, lines, a.source_path, target), None, message)
                 )
                 continue
             if target.startswith(LISTING_LINKS):  # Pelican's `{tag}Байконур`
@@ -174,6 +172,14 @@ def _named_file(files: ContentPaths, name: str, note: str) -> list[str]:
     if "/" in name:
         return [path for path in (name, beside) if path in files.paths][:1]
     return [beside] if beside in files.paths else files.by_name.get(name, [])
+
+
+def _tag_line(config: Config, lines: Mapping[str, Mapping[str, int | None]] | None, source_path: str, tag: str) -> int | None:
+    """The line of Obsidian's `tag` in the file at `source_path`, as its reading kept it; else read again."""
+    kept = lines.get(source_path) if lines is not None else None
+    if kept is not None and tag in kept:
+        return kept[tag]
+    return _wikilink_line(config.content_path / source_path, tag)
 
 
 def _wikilink_line(path: Path, tag: str) -> int | None:

@@ -23,6 +23,7 @@ import ipaddress
 import json
 import mimetypes
 import os
+import re
 import socket
 import socketserver
 import sys
@@ -140,20 +141,37 @@ def refused(headers: Message, allowed: tuple[str, ...]) -> str | None:
     - by loading its index files and latest.js as scripts (which call a function that page defines): a request another
       site's page makes, other than following a link (`Sec-Fetch-Site`, `Sec-Fetch-Mode`), as Vite refuses them.
     `allowed`: the names a proxy of the author's passes on (`--allow-host`: JupyterHub's, a Codespace's)."""
-    host = headers.get("Host") or ""
+    host = headers.get("Host")
     try:
-        name = urlsplit(f"//{host}").hostname or ""  # (lower case, without the port and an IPv6 address's brackets)
+        name = host_name(host) if host is not None else None
     except ValueError:
-        name = host.lower()
-    if name and not _addressed(name) and name not in allowed and name != "localhost" and not name.endswith((".localhost", ".local")):
+        name = ""  # (what no browser sends, `evil.com@` or `localhost#@evil.com`: refused, not read leniently)
+    if (
+        name is not None
+        and not _addressed(name)
+        and name not in allowed
+        and name != "localhost"
+        and not name.endswith((".localhost", ".local"))
+    ):
+        allow = f", or, for a proxy of yours that passes its own name on, ssg serve --allow-host {name}" if name else ""
         return (
-            f"ssg serve answers requests for localhost and IP addresses, not for {name!r}: a page of another site could "
-            f"read the preview, drafts included, by a name that leads here; open the address the terminal shows, or, for a "
-            f"proxy of yours that passes its own name on, ssg serve --allow-host {name}"
+            f"ssg serve answers requests for localhost and IP addresses, not for {name or host!r}: a page of another site "
+            f"could read the preview, drafts included, by a name that leads here; open the address the terminal shows{allow}"
         )
     if headers.get("Sec-Fetch-Site") in ("cross-site", "same-site") and headers.get("Sec-Fetch-Mode") not in (None, "navigate"):
         return "ssg serve does not answer another site's page: it could read the preview, drafts included"
     return None
+
+
+_WELL_FORMED_HOST = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::\d+)?")
+
+
+def host_name(host: str) -> str:
+    """The name a Host header (or `--allow-host`) gives: lower case, without its port, an IPv6 address's brackets or a
+    final dot (`localhost.` is localhost). A ValueError for what is no host (`evil.com@`, `a#@b`)."""
+    if not _WELL_FORMED_HOST.fullmatch(host):
+        raise ValueError(f"{host!r} is not a host name or address")
+    return (urlsplit(f"//{host}").hostname or "").rstrip(".")
 
 
 def _addressed(name: str) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import ssg.build
+import ssg.links
 import ssg.output
 from ssg.build import Builder, BuildOptions, BuildResult, build
 from ssg.code import current_umask
@@ -853,6 +854,14 @@ def test_an_obsidian_embed_is_told_the_path_of_the_file_of_its_name(project):
             "![[Baikonur#History]] is Obsidian's, which ssg does not read: it shows as text (write [Baikonur](../Places/Baikonur.md#History), a link to its article)",
         ),
     ]
+
+
+def test_an_obsidian_tags_line_is_kept_from_its_reading(project, monkeypatch):
+    """Each save read every note with a wikilink or an embed again, for its line alone: 0.3 s at 3,000 notes (found in
+    review). The reading keeps it, as it keeps the front matter's."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "Text.\n\n![[gone.png]] [[Nobody]]\n")})
+    monkeypatch.setattr(ssg.links, "_wikilink_line", lambda *args: pytest.fail("read again"))
+    assert [w.line for w in project.build().warnings] == [8, 8]
 
 
 def test_an_obsidian_link_to_a_heading_of_its_own_note_is_told_the_link_to_the_heading(project):
