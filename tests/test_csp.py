@@ -106,6 +106,12 @@ def test_an_older_copy_of_base_html_still_builds(bilingual) -> None:
     assert old != base
     bilingual.write({"templates/base.html": old}).build()
     assert "<style></style>" in bilingual.page("") and 'class="lang-switch"' in bilingual.page("")
+    # The theme's own is no template "not used" (CI's build of ssg's sample, whose theme is the project's, said so);
+    # a site's own copy, which no page includes now, is.
+    bilingual.remove("templates/base.html")
+    assert bilingual.build().warnings == []
+    bilingual.write({"templates/languages.css": ".lang-switch { color: red; }\n"})
+    assert [w.path for w in bilingual.build().warnings] == ["templates/languages.css"]
 
 
 @pytest.fixture
