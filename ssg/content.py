@@ -872,10 +872,12 @@ class _Reader:
         jekyll-seo-tag's key; PaperMod's `canonicalURL`), `noindex: true` (PaperMod's `robotsNoIndex`) and
         `sitemap: false` (jekyll-sitemap's; Hugo's `sitemap: {disable: true}`). An archive of other outlets' texts had
         no way to say them: the keys were kept for templates without a word, and the page was in the sitemap."""
-        found = {_SEARCH_ENGINE_SPELLINGS.get(_folded_key(k), k): k for k in data if isinstance(k, str) and k not in SEARCH_ENGINE_KEYS}
-        keys = {name: name for name in SEARCH_ENGINE_KEYS if name in data} | {
-            own: written for own, written in found.items() if own in SEARCH_ENGINE_KEYS and own not in data
-        }
+        keys = {name: name for name in SEARCH_ENGINE_KEYS if name in data}  # each key as written
+        for written in data:  # (other tools' spellings: folded only where a key is none of ssg's, as few are)
+            if isinstance(written, str) and written not in _OWN_KEYS:
+                own = _SEARCH_ENGINE_SPELLINGS.get(_folded_key(written))
+                if own is not None:
+                    keys.setdefault(own, written)
         canonical = None
         if "canonical_url" in keys:
             value, where = data[keys["canonical_url"]], keys["canonical_url"]
@@ -889,20 +891,19 @@ class _Reader:
                 self.warnings.append(Problem(self.path, self.lines.get(where), where, message))
         noindex = data[keys["noindex"]] if "noindex" in keys else False
         if noindex is not True and noindex is not False:
-            self.not_a_flag(keys["noindex"], noindex, "true to ask search engines to leave the page out")
+            self.not_a_flag(keys["noindex"], noindex, "noindex: true to ask search engines to leave the page out")
             noindex = False
         listed = data[keys["sitemap"]] if "sitemap" in keys else True
         if isinstance(listed, dict):  # (Hugo's `sitemap: {disable: true}`)
             listed = listed.get("disable") is not True
         elif listed is not True and listed is not False:
-            self.not_a_flag(keys["sitemap"], listed, "false to leave the page out of the sitemap")
+            self.not_a_flag(keys["sitemap"], listed, "sitemap: false to leave the page out of the sitemap")
             listed = True
         return {"canonical_url": canonical, "noindex": noindex, "sitemap": listed}
 
     def not_a_flag(self, key: str, value: Any, meant: str) -> None:
         """A warning for a key of `indexing` that is not true or false: built before ssg read it, it still builds."""
-        own = SEARCH_ENGINE_KEYS[1] if "index" in key.lower() else SEARCH_ENGINE_KEYS[2]
-        message = f"{value!r} is not true or false, so it is not read (write {own}: {meant})"
+        message = f"{value!r} is not true or false, so it is not read (write {meant})"
         self.warnings.append(Problem(self.path, self.lines.get(key), key, message))
 
     def menu(self, data: dict) -> int | float | None:
