@@ -92,6 +92,7 @@ from .redirects import (
 )
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, name_languages, render_pages
 from .searching import SearchWriter, prune_search_states, search_pages, search_state
+from .shortcodes import is_file_embed
 from .site import Site, assemble, reassemble
 from .sitemap import Entries, listed, robots_txt, sitemap_files
 from .stamps import cache_stamp, global_fingerprint, read_settings
@@ -760,7 +761,17 @@ class Builder:
         ends += [page.publish_from for page in made.later_pages]  # (a page dated later is published from its date on)
         ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires]  # (Hugo's expiryDate: before now too)
         ends += [page.publish_from for page in loaded.pages if page.publish_from is not None and page.publish_from <= now]
-        state = record(inputs, self.manifests[config.output_path], loaded.articles, judged, made.files.values(), run.result.record(), ends)
+        embeds = any(is_file_embed(link) for each in (*loaded.articles, *loaded.pages) if each.article_links for link in each.article_links)
+        state = record(
+            inputs,
+            self.manifests[config.output_path],
+            loaded.articles,
+            judged,
+            made.files.values(),
+            run.result.record(),
+            ends,
+            config.content_path if embeds else None,
+        )
         try:
             store.remember_templates(self.templates.take_added())
             store.remember_build(str(config.output_path), state)

@@ -63,6 +63,7 @@ def record(
     copied: Iterable[Path],
     summary: dict,
     changes: Iterable[datetime] = (),
+    embeds_in: Path | None = None,
 ) -> str:
     """What to remember of a successful build, as JSON for `last_build` to check the next build against.
 
@@ -99,7 +100,20 @@ def record(
         "absent": [twin for path in copied if (twin := _twin(path)) and not os.path.lexists(twin)],
         "summary": summary,
     }
+    if embeds_in is not None:  # (the content folder, where an article embeds a file as Obsidian does: `embed_hint`)
+        state["files_named"] = [os.fspath(embeds_in), _file_names(embeds_in)]
     return json.dumps(state, ensure_ascii=False)
+
+
+def _file_names(content: Path) -> str:
+    """The names of every file under the content folder, hashed: what an Obsidian embed's warning is made of (the
+    one file of its name, wherever it is). Its warning told of no file after one was added, the build "up to date"
+    (found in review). Asked only of an archive with such embeds."""
+    digest = hashlib.sha256()
+    for folder, folders, names in os.walk(content):
+        folders.sort()
+        digest.update("\0".join([folder, *sorted(names)]).encode("utf-8", "surrogateescape") + b"\n")
+    return digest.hexdigest()
 
 
 def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Callable[[], Manifest], output: Path) -> dict | None:
@@ -117,6 +131,8 @@ def up_to_date(saved: str | None, inputs: Inputs, now: datetime, manifest: Calla
             return None
         if any(map(os.path.lexists, state.get("absent", ()))):
             return None
+        if "files_named" in state and _file_names(Path(state["files_named"][0])) != state["files_named"][1]:
+            return None  # (a file an embed names was added, moved or removed: its warning says otherwise now)
         left = manifest()
         prefix = os.path.join(output, "")
         if list(left.signature or ()) != state["manifest"] or not all(os.path.isfile(prefix + path) for path in left.files):

@@ -856,6 +856,17 @@ def test_an_obsidian_embed_is_told_the_path_of_the_file_of_its_name(project):
     ]
 
 
+def test_an_embeds_warning_follows_its_file_appearing(project):
+    """A note's `![[pic.png]]` was told "no file of the content folder is named 'pic.png'" after the file was added: the
+    build was "up to date", the file being no input of the articles (found in review)."""
+    project.write({"content/2021/a.md": article("A", "2021-05-24", "Text.\n\n![[pic.png]]\n")})
+    assert "no file of the content folder" in project.build().warnings[0].message
+    project.write({"content/attachments/pic.png": b"png"})
+    result = project.build()
+    assert not result.up_to_date and "write ![](../attachments/pic.png)" in result.warnings[0].message
+    assert project.build().up_to_date  # (and nothing changed since: up to date, as before)
+
+
 def test_an_obsidian_tags_line_is_kept_from_its_reading(project, monkeypatch):
     """Each save read every note with a wikilink or an embed again, for its line alone: 0.3 s at 3,000 notes (found in
     review). The reading keeps it, as it keeps the front matter's."""
