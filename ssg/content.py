@@ -557,6 +557,9 @@ _PAGE_WIDE_EFFECTS = {
     "link": "loads into the whole page, whose look or behaviour it may change",
     "style": 'styles the whole page, the site\'s header, menu and footer too (style="..." on an element styles it alone)',
 }
+# An attribute of the text's own HTML that runs a script in the page (`<img src=x onerror="...">`, `<iframe srcdoc>`):
+# kept as written, it ran on the site's pages, with its readers' cookies and storage (a security trial's contributor).
+_RUNS_SCRIPT = re.compile(r"<([A-Za-z][\w-]*)\b[^>]*?\s(on[a-z]+|srcdoc)\s*=", re.I)
 _UNTITLED_FRAME = re.compile(r"""<iframe\b(?![^>]*\stitle\s*=\s*(?:"[^"\s]|'[^'\s]|[^\s"'>]))[^>]*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 # What no page or feed can show: XML 1.0's forbidden characters (the C0 controls but tab, LF and CR; U+FFFE, U+FFFF,
@@ -712,6 +715,8 @@ class _Reader:
         self.warn_untitled_frames(text, html)
         if "<" in body and _PAGE_WIDE.search(html):
             self.warn_page_wide(text, html)
+        if "<" in body and _RUNS_SCRIPT.search(html):
+            self.warn_runs_script(text, html)
         if self.problems:  # typo warnings too: a misspelt key is often why a field is "missing"
             return {"problems": [p.to_dict() for p in self.problems], "warnings": [w.to_dict() for w in self.warnings]}
         summary = meta.pop("summary") or rendered.excerpt or shortened(lead)
@@ -1081,6 +1086,20 @@ class _Reader:
             written = found[0] if "\n" not in found[0] and found[0] in text else f"<{tag}"
             seen[written] += 1
             self.warn_on_line(text, written, f"<{name}> {_PAGE_WIDE_EFFECTS[name]}: delete it, unless that is meant", seen[written])
+
+    def warn_runs_script(self, text: str, html: str) -> None:
+        """A warning on the line of each attribute of the text's HTML that runs a script (`onerror=`, `onclick=`,
+        `srcdoc=`): HTML is kept as written, and a pasted or contributed one ran on the site's pages without a word,
+        where a `<style>` was told of. (A `<script>` is not told: a pasted player or post brings one.)"""
+        seen: Counter[str] = Counter()
+        for found in _RUNS_SCRIPT.finditer(html):
+            tag, attribute = found[1].lower(), found[2].lower()
+            written = next((w for w in (f" {found[2]}=", f" {attribute}=") if w in text), f"<{found[1]}")
+            seen[written] += 1
+            message = (
+                f"<{tag} {attribute}=...> runs a script in the site's pages, with its readers' cookies: delete it, unless that is meant"
+            )
+            self.warn_on_line(text, written, message, seen[written])
 
     def balanced(self, text: str, html: str) -> str:
         """`html` with the elements it leaves open closed and its stray closing tags left out (`htmlbalance`), each told

@@ -1190,6 +1190,21 @@ def test_pasted_html_that_acts_on_the_whole_page_is_warned_of_on_its_line():
     assert read(f"---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n{microdata}\n")["warnings"] == []
 
 
+def test_pasted_html_that_runs_a_script_is_warned_of_on_its_line():
+    """A contributor's `<img src=x onerror="...">` ran on the site's pages, without a word, where a `<style>` was told of
+    (a security trial); shown as code it is text, and a player's `<script src>` is no warning."""
+    text = (
+        '---\ntitle: T\ndate: 2021-01-01\n---\nText.\n\n<img src="x.png" alt="x" onerror="alert(1)">\n\n'
+        '<iframe title="t" srcdoc="<p>hi</p>"></iframe>\n\n<a href="#" onClick="go()">go</a>\n\n'
+        '`<img onerror=x>` and <script async src="https://telegram.org/js/telegram-widget.js"></script>\n'
+    )
+    assert [(w["line"], w["message"]) for w in read(text)["warnings"]] == [
+        (7, "<img onerror=...> runs a script in the site's pages, with its readers' cookies: delete it, unless that is meant"),
+        (9, "<iframe srcdoc=...> runs a script in the site's pages, with its readers' cookies: delete it, unless that is meant"),
+        (11, "<a onclick=...> runs a script in the site's pages, with its readers' cookies: delete it, unless that is meant"),
+    ]
+
+
 def test_an_untitled_iframe_whose_host_is_in_brackets_is_warned_of_without_a_host():
     """A player pasted from a template (`<iframe src="https://[site]/embed">`): the build leaves such a link as written
     (1b74797), then stopped on a ValueError traceback from urlsplit while it named the untitled frame's host."""
