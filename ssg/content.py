@@ -886,9 +886,7 @@ class _Reader:
         canonical = None
         if "canonical_url" in keys:
             value, where = data[keys["canonical_url"]], keys["canonical_url"]
-            written = value.strip() if isinstance(value, str) else value
-            if isinstance(written, str) and written[:2] == "//":  # (protocol-relative, as `image:`'s)
-                written = "https:" + written
+            written = _with_scheme(value.strip()) if isinstance(value, str) else value
             if isinstance(written, str) and _is_web_url(written):
                 canonical = web_address(written)
             elif not _is_empty(value):  # (built before ssg read the key: a warning, and the page's own canonical link)
@@ -1726,9 +1724,7 @@ class _Reader:
         unknown = set(value) - {"src", "credit", "alt", "caption"}
         if unknown:
             self.problem(key, f"unknown key {sorted(map(str, unknown))[0]!r} (use src, credit, alt, caption)")
-        src = value["src"].strip()
-        if src[:2] == "//" and "." in src[2:].partition("/")[0]:  # (`//upload.wikimedia.org/...`, as exports write one)
-            src = "https:" + src  # (the web address it is: it was taken for a path under content/, "not found")
+        src = _with_scheme(value["src"].strip())
         try:
             scheme = urlsplit(src).scheme
         except ValueError as exc:  # a host in brackets that is no IP address (`https://[cdn]/x.jpg`): the build stopped on a traceback
@@ -1962,6 +1958,12 @@ def _day_named_hint(stem: str) -> str | None:
         return None
     day = f"{named[1]}-{named[3]}-{named[4]}"
     return f"write date: {day}; a file's name gives its date only written {day}-name.md, the date, a dash and the rest"
+
+
+def _with_scheme(url: str) -> str:
+    """A protocol-relative URL (`//upload.wikimedia.org/...`, as WordPress and Hugo exports write one) as the web
+    address it is, with https: it was taken for a path under content/ ("not found"); anything else as it is."""
+    return "https:" + url if url[:2] == "//" and "." in url[2:].partition("/")[0] else url
 
 
 def _hidden_by_publisher(data: dict) -> bool:
@@ -2378,9 +2380,11 @@ _NEVER_PUBLISHED = re.compile(r"\s*(?:-0*1-11-30|0000-00-00)(?!\d)")
 _DAY_ALONE = re.compile(r"\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}(?:-?\d)?")
 
 
+@functools.lru_cache(maxsize=4096)
 def _folded_key(key: str) -> str:
     """`key` lower case without `_`, `-` or spaces, as other tools' spellings of a key are compared (`image_credit`,
-    `imageCredit`; Obsidian Linter's `date modified`)."""
+    `imageCredit`; Obsidian Linter's `date modified`). Kept: every article's keys are asked three times (its image's
+    texts, its dates, what search engines are told), and an archive's keys are the same few."""
     return key.casefold().replace("_", "").replace("-", "").replace(" ", "")
 
 

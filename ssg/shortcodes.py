@@ -103,7 +103,7 @@ def embed_hint(tag: str, found: list[str]) -> str:
         fix = f"{len(found)} files of the content folder are named {name!r}: write ![{alt}](the path of the one meant), as {', '.join(written[:3])}"
     else:
         fix = f"write ![{alt}]({written[0]})"
-    return f"{tag} is Obsidian's, which ssg does not read: it shows as text ({fix})"
+    return _shown_as_text(tag, fix)
 
 
 def wikilink_parts(tag: str) -> tuple[str, str, str]:
@@ -121,13 +121,17 @@ def wikilink_hint(tag: str, linked: str | None, heading_id: Callable[[str], str]
     id (`heading_id`: the id ssg gives a heading of that text); "no article is named ''" was said of it."""
     name, heading, text = wikilink_parts(tag)
     if not name and heading and heading_id is not None:
-        shown = tag.strip("![]").partition("|")[2].strip() or heading
-        return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write [{shown}](#{heading_id(heading)}), a link to its heading)"
+        return _shown_as_text(tag, f"write [{text or heading}](#{heading_id(heading)}), a link to its heading")
     if linked is None:
-        return f"{tag} is Obsidian's, which ssg does not read: it shows as text (no article is named {name!r}: write {text} as plain text)"
+        return _shown_as_text(tag, f"no article is named {name!r}: write {text} as plain text")
     target = linked + (f"#{heading}" if heading else "")
     written = f"<{target}>" if any(char.isspace() for char in target) else target
-    return f"{tag} is Obsidian's, which ssg does not read: it shows as text (write [{text}]({written}), a link to its article)"
+    return _shown_as_text(tag, f"write [{text}]({written}), a link to its article")
+
+
+def _shown_as_text(tag: str, fix: str) -> str:
+    """The warning on Obsidian's link or embed `tag`, with what to write (`fix`)."""
+    return f"{tag} is Obsidian's, which ssg does not read: it shows as text ({fix})"
 
 
 # Jekyll's Liquid blocks that mean something without Liquid. `{% raw %}` ... `{% endraw %}`: what stands between is text
