@@ -36,6 +36,7 @@ from .content import (
     folder_year,
     name_as_shown,
     parse_date,
+    shows_as_nothing,
 )
 from .dates import against_path, local_time_doubt, relative, understand
 from .entry import INTERRUPTED, colour, encoding_warning
@@ -642,7 +643,7 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     if value is None:
         return None
     value = name_as_shown(value)
-    if not value:  # the reader would refuse the article at the next build
+    if shows_as_nothing(value):  # the reader would refuse the article at the next build
         raise click.BadParameter('is empty (e.g. ssg new "Soyuz MS-21 docks with Prichal")', ctx, param)
     return value
 

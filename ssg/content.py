@@ -13,6 +13,7 @@ import html.entities
 import math
 import posixpath
 import re
+import unicodedata
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -977,7 +978,7 @@ class _Reader:
             if not found:
                 continue
             more = f" and {len(found) - 1} more" if len(found) > 1 else ""
-            if key == "title" and not kept.strip():  # (a feed's entry without a title stopped the build on feedgen's ValueError)
+            if key == "title" and shows_as_nothing(kept):  # (a feed's entry without a title stopped the build on feedgen's ValueError)
                 self.problem(
                     key,
                     f"is a control character (U+{ord(found[0]):04X}){more} alone, which no page or feed can show: write the article's title",
@@ -1302,8 +1303,10 @@ class _Reader:
             return None
         value = " ".join(value.split()) if key == "title" else value
         decoded = _entities_decoded(value) if key in _SHOWN_TEXT[None] or key in ("excerpt", "description") else value
-        if required and not decoded.strip():  # (`title: "&#1;"`: a feed's entry without a title stopped the build on feedgen's ValueError)
-            self.problem(key, f"{value!r} shows as nothing: its entities stand for no visible character (write the {key})")
+        if required and shows_as_nothing(
+            decoded
+        ):  # (`title: "&#1;"`: a feed's entry without a title stopped the build on feedgen's ValueError)
+            self.problem(key, f"{value!r} shows as nothing: {why_nothing_shows(value)} (write the {key})")
             return None
         if key == "title":
             self.warn_markup(key, "", decoded)
@@ -1674,11 +1677,11 @@ class _Reader:
             return None
         shown = name_as_shown(name) if name else name
         self.warn_markup("source", "name", shown or "")
-        if url is None and not (shown or "").strip():  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
-            self.problem("source", f"name {name!r} shows as nothing: its entities stand for no visible character (write the outlet's name)")
+        if url is None and shows_as_nothing(shown):  # (`source: "&#1;"`: named after the host of no url, a TypeError traceback)
+            self.problem("source", f"name {name!r} shows as nothing: {why_nothing_shows(name or '')} (write the outlet's name)")
             return None
         self.name_too_long("source", "name", shown or "", self.settings.source_names)
-        return {"name": shown if (shown or "").strip() else source_host(url), "url": url}
+        return {"name": source_host(url) if shows_as_nothing(shown) else shown, "url": url}
 
     def named_link(self, text: str) -> dict:
         """`source:` written as one line: the name and the link after it (`ТАСС, https://tass.ru/x`, `ТАСС
@@ -1881,6 +1884,31 @@ def name_as_shown(text: str) -> str:
     """A tag's or outlet's name as readers see it, and a title as `ssg new` writes it: entities decoded, runs of
     spaces one, invisible characters gone."""
     return " ".join(_entities_decoded(text).translate(_INVISIBLE).split())
+
+
+# What a page draws nothing for, beside spaces: format characters (a zero-width space, soft hyphen, byte-order mark, a
+# direction mark), marks with no letter to sit on (a combining accent, an emoji's variation selector) and the fillers
+# that are letters by their category (Hangul's, the blank braille pattern). A title of them alone was published as a
+# blank headline, tab and feed entry, where `source:` of the same was refused.
+_UNSEEN_CATEGORIES = frozenset(("Cf", "Mn", "Me"))
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def shows_as_nothing(text: str | None) -> bool:
+    """Whether `text` (a title, an outlet's name, entities decoded) is blank as readers see it: the one check for a
+    shown text that may not be empty, as `str.strip` told only spaces."""
+    return not text or all(c.isspace() or c in _FILLERS or unicodedata.category(c) in _UNSEEN_CATEGORIES for c in text)
+
+
+def why_nothing_shows(written: str) -> str:
+    """For a message: why `written`, which `shows_as_nothing`, does (its entities; else the characters it holds, named,
+    as its repr shows `'\\u200b'` and a combining accent alone shows as nothing one can read)."""
+    if _ENTITY.search(written):
+        return "its entities stand for no visible character"
+    unseen = list(dict.fromkeys(c for c in written if not c.isspace()))
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in unseen[:3])
+    more = f" and {len(unseen) - 3} more" if len(unseen) > 3 else ""
+    return f"it holds no character a reader sees ({named}{more})"
 
 
 _PATTERN_PART = re.compile(r"(^|/):[a-z_]+|\{[a-z_]+\}")  # Jekyll's `/:year/:title/`, a `{slug}` of site.yaml's permalink

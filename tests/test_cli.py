@@ -774,9 +774,10 @@ def test_new_with_a_headline_longer_than_a_file_name_cuts_the_slug_at_a_word(pro
     assert len(list((project.root / "content").rglob("*.md"))) == 1
 
 
-@pytest.mark.parametrize("title", ["", "   "])
+@pytest.mark.parametrize("title", ["", "   ", "\u200f", "\u0301\ufe0f"])
 def test_new_refuses_an_empty_title_and_writes_nothing(project, title):
-    """`ssg new "" --slug x` (what the empty-file-name message advised) wrote `title: ''`, which the next build rejects."""
+    """`ssg new "" --slug x` (what the empty-file-name message advised) wrote `title: ''`, which the next build rejects;
+    so did a title of a direction mark or a combining accent alone, which shows as nothing."""
     for args in ([title], [title, "--slug", "x"]):
         result = run("-C", str(project.root), "new", *args)
         assert (

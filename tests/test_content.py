@@ -1562,6 +1562,35 @@ def test_a_title_of_control_characters_or_entities_alone_is_a_problem_on_its_lin
     ]
 
 
+def test_a_title_or_source_name_of_invisible_characters_alone_shows_as_nothing_on_its_line():
+    """`title: "\\u200b"` (a zero-width space; a soft hyphen, byte-order mark, direction mark, emoji's variation
+    selector or a combining accent alone) was published as a blank headline, tab and feed entry without a word, where
+    `source:` of the same was refused: both are told on their line, naming what the text holds."""
+    for escape, named in [
+        ("\\u200b", "U+200B ZERO WIDTH SPACE"),
+        ("\\u00ad\\ufeff", "U+00AD SOFT HYPHEN, U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+        ("\\u200f \\ufe0f", "U+200F RIGHT-TO-LEFT MARK, U+FE0F VARIATION SELECTOR-16"),
+        ("\\u0301\\u0308", "U+0301 COMBINING ACUTE ACCENT, U+0308 COMBINING DIAERESIS"),
+        ("\\u3164", "U+3164 HANGUL FILLER"),
+    ]:
+        written = escape.encode().decode("unicode_escape")
+        assert problems(f'---\ntitle: "{escape}"\ndate: 2021-05-24\n---\nText.\n') == [
+            f"2021/story.md:2: title: {written!r} shows as nothing: it holds no character a reader sees ({named}) (write the title)"
+        ]
+    assert problems('---\ntitle: T\ndate: 2021-01-01\nsource: "\\u200f"\n---\nx\n') == [
+        "2021/story.md:4: source: name '\\u200f' shows as nothing: it holds no character a reader sees (U+200F RIGHT-TO-LEFT MARK)"
+        " (write the outlet's name)"
+    ]
+    m = meta('---\ntitle: T\ndate: 2021-01-01\nsource: {name: "\\u0301", url: "https://www.tass.ru/x"}\n---\nx\n')
+    assert m["source"] == {"name": "tass.ru", "url": "https://www.tass.ru/x"}
+    assert problems('---\ntitle: "\\x01\\u200b"\ndate: 2021-05-24\n---\nText.\n') == [
+        "2021/story.md:2: title: is a control character (U+0001) alone, which no page or feed can show: write the article's title"
+    ]
+    assert (
+        meta('---\ntitle: "Caf\\u0065\\u0301 \\U0001F680\\ufe0f"\ndate: 2021-05-24\n---\nText.\n')["title"] == "Cafe\u0301 \U0001f680\ufe0f"
+    )
+
+
 def test_control_characters_in_the_front_matters_shown_texts_are_left_out_with_a_warning_on_their_key():
     """An escaped one (YAML's "\\x0c", TOML's "\\u0001") or an entity (`&#12;`, as WordPress exports write them) in a
     summary, title, source, image text, tag or rights notice reached the feed writer, and the build failed with
