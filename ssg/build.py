@@ -35,7 +35,7 @@ from jinja2 import FileSystemBytecodeCache
 from . import checks, search
 from .cache import Store, disk_full, foreign_files, record_failure, tracked_by_git, unusable, write_failure
 from .charsets import name_not_utf8
-from .checks import check_content_dir
+from .checks import check_content_dir, check_folder_loops
 from .code import code_version, current_umask
 from .collisions import case_clashes, collisions, old_url_case_clashes
 from .config import CONFIG_FILE, Config, option_line
@@ -1018,6 +1018,7 @@ def check_source_dirs(config: Config) -> None:
     checks blamed those, on no line, and told to use the folder they were (content_dir: public had 'output_dir:
     .../public is inside public/, which holds your sources; use a folder of its own, e.g. public'). Where site.yaml or
     -o sets both, those checks tell it, as before."""
+    check_folder_loops(config)  # (before any is resolved: pathlib's RuntimeError)
     root, output, cache = config.root.resolve(), config.output_path, config.cache_path.resolve()
     output_given = config.output_dir != Config.output_dir or "output_dir" in config.flagged
     for key in ("content_dir", "static_dir", "templates_dir"):

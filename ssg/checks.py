@@ -9,6 +9,7 @@ several, a date years ahead, a content folder with nothing ssg reads.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
 from collections import Counter
@@ -151,9 +152,41 @@ def clippings_saved_twice(config: Config, articles: Sequence[Article], known: Cl
     return sorted(warnings)  # (in the files' order, as before)
 
 
+def check_folder_loops(config: Config, keys: Sequence[str] = ("content_dir", "static_dir", "templates_dir")) -> None:
+    """Refuse a source folder (content/, static/, templates/) that is a link leading round in a loop (`ln -s content
+    content`, `content -> a -> b -> a`): resolving it, the build and `ssg check` stopped on pathlib's "RuntimeError:
+    Symlink loop" traceback, the preview said the folder was not there, and `ssg new` could not create a year's folder
+    "(too many levels of symbolic links)"."""
+    for key in keys:
+        given = getattr(config, key)
+        path = config.root / given
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:
+                continue  # (no folder, or one that cannot be read: the checks after this one tell it)
+            message = f"{_loop_shown(path)}, which leads to no folder: make it the folder, or a link to one"
+            raise ConfigError(Problem(f"{given.rstrip('/')}/", None, None, message)) from None
+
+
+def _loop_shown(path: Path) -> str:
+    """A looping link as `ls -l` would lead one round it: "is a link that loops back to itself (content -> a -> b ->
+    a)"; where the loop is in a folder above it (`content_dir: a/content`, `a -> a`), where."""
+    if not path.is_symlink():
+        return "is in a link that loops back to itself, above it"
+    chain, seen, at = [path.name], set(), path
+    while at.is_symlink() and at not in seen and len(chain) < 10:
+        seen.add(at)
+        target = os.readlink(at)
+        chain.append(target)
+        at = at.parent / target
+    return f"is a link that loops back to itself ({' -> '.join(chain)})"
+
+
 def check_content_dir(config: Config) -> None:
     """No content folder is a mistake (a typo in `content_dir`, the wrong folder), not an empty archive: built, the
     empty site would replace the published one at the next sync."""
+    check_folder_loops(config)
     if config.content_path.is_dir():
         return
     if config.content_dir == Config.content_dir:  # the default: site.yaml does not name it

@@ -25,6 +25,7 @@ from click.core import ParameterSource
 
 from . import __version__
 from .build import BuildOptions, build
+from .checks import check_folder_loops
 from .config import CONFIG_FILE, FLAGS, Config, config_missing, init_value, load_config, option_text
 from .content import (
     DATE_PREFIX,
@@ -702,6 +703,7 @@ def new_command(
     which must agree with its folder and name; one under content/pages/ is a page, as --page writes one."""
     try:
         config = load_config(project)
+        check_folder_loops(config, ("content_dir",))
         wrong = config.foreign_language(lang) if lang else None
         if wrong:
             raise click.BadParameter(wrong, param_hint="'--lang'")

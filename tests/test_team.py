@@ -590,6 +590,28 @@ def test_a_link_in_a_loop_in_content_is_passed_by(project):
     assert (project.public / "2021/06/02/a/index.html").is_file()
 
 
+@pytest.mark.parametrize(("folder", "links"), [("content", {"content": "content"}), ("static", {"static": "a", "a": "b", "b": "a"})])
+def test_a_source_folder_that_is_a_link_in_a_loop_is_a_problem_naming_it(project, folder, links):
+    """`ln -s content content`, or `static -> a -> b -> a`: the build and `ssg check` stopped on pathlib's "RuntimeError:
+    Symlink loop" traceback (the folders were resolved before anything was asked of them), the preview's builder said
+    there was no content folder, and `ssg new` could not create a year's folder."""
+    if folder == "content":
+        (project.root / "content").rmdir()
+    for name, target in links.items():
+        (project.root / name).symlink_to(target)
+    shown = " -> ".join([folder, *[links[name] for name in [folder, *list(links.values())[:-1]]]])
+    expected = f"{folder}/: is a link that loops back to itself ({shown}), which leads to no folder: make it the folder, or a link to one"
+    with pytest.raises(ConfigError) as one_shot:
+        project.build()
+    with pytest.raises(ConfigError) as preview:
+        Builder().build(load_config(project.root), BuildOptions(now=NOW, drafts=True))
+    assert [str(p) for p in one_shot.value.problems] == [str(p) for p in preview.value.problems] == [expected]
+    result = CliRunner().invoke(main, ["-C", str(project.root), "check"])
+    assert result.exit_code == 1 and expected in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["-C", str(project.root), "new", "Hello"])
+    assert (result.exit_code == 1 and expected in result.output) if folder == "content" else result.exit_code == 0
+
+
 def test_tags_parted_by_spaces_pasted_decomposed_are_told_as_typed_ones_are(project):
     """`tags: Ёлки Роскосмос` pasted from a Mac's file name or a PDF (decomposed): the article was read composed, the
     line looked up for the hint was not, and the hint (write tags: [Ёлки, Роскосмос]) was missed."""
