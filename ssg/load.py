@@ -18,6 +18,7 @@ from datetime import datetime
 from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
+from stat import S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, S_ISSOCK
 from sys import intern
 from typing import NamedTuple
 
@@ -170,6 +171,8 @@ def content_stats(
                         raise
                     except OSError:
                         continue  # a link to nothing (or a file deleted while listing): no file
+                    if not S_ISREG(stat.st_mode):  # (a FIFO: the build waited on it for ever; a link to a device read it)
+                        continue  # told by `linked_folders`, which looks at what this leaves out
                     found[prefix + name] = (stat.st_size, getattr(stat, _CHANGED))
                     if stop is not None and len(found) - asked_at >= STATS_BETWEEN_STOPS:
                         asked_at = len(found)
@@ -210,8 +213,7 @@ def other_article_files(content_dir: Path, exclude: Exclusions | None = None) ->
             if not name.lower().endswith(OTHER_ARTICLE_SUFFIXES):
                 continue
             try:
-                with open(os.path.join(folder, name), "rb") as file:
-                    first = file.readline().strip().removeprefix(b"\xef\xbb\xbf")
+                first = _file_start(os.path.join(folder, name), 256).split(b"\n", 1)[0].strip().removeprefix(b"\xef\xbb\xbf")
             except OSError:
                 continue
             if first in (b"---", b"+++") or name.lower().endswith(".rst") or pelican_html(os.path.join(folder, name)):
@@ -229,10 +231,17 @@ def pelican_html(path: str) -> bool:
     if not path.lower().endswith((".html", ".htm")):
         return False
     try:
-        with open(path, "rb") as file:
-            return _PELICAN_META.search(file.read(4096)) is not None
+        return _PELICAN_META.search(_file_start(path, 4096)) is not None
     except OSError:
         return False
+
+
+def _file_start(path: str, size: int) -> bytes:
+    """The first `size` bytes of the file at `path`; b"" where it is no file (a named pipe, which `open` waited on for
+    ever, a link to /dev/zero, whose first line never ended: `ssg check` hung, or filled the memory)."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(handle, "rb") as file:
+        return file.read(size) if S_ISREG(os.fstat(handle).st_mode) else b""
 
 
 def restat(
@@ -335,8 +344,11 @@ def linked_folders(
 def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collection[str], shown: str) -> list[Problem]:
     """A warning for each article file in `folder` (of the content folder `top`) that is a link leading nowhere:
     content/2021/x.md -> /mnt/usb/x.md with the drive not mounted, or to a file moved since, was left out of the site
-    (its page deleted) without a word. Only a file the build did not list (`listed`, as `content_stats` gives them)
-    is looked at."""
+    (its page deleted) without a word. And for one that is no file (a named pipe, a device, or a link to one), which
+    `content_stats` leaves out: a FIFO made the build wait for ever, reading it, and a link to /dev/zero read until the
+    memory ran out. (A warning, not an error: no article can be in it, and the rest of the site builds as it would
+    without it, as Hugo's does.) Only a file the build did not list (`listed`, as `content_stats` gives them) is looked
+    at: no stat of the articles it read."""
     prefix = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
     problems = []
     for file in files:
@@ -350,7 +362,23 @@ def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collecti
                 "or remove the link"
             )
             problems.append(Problem(f"{shown}/{prefix}{file}", None, None, message))
+        elif (kind := _not_a_file(path)) is not None:
+            link = f"a link to {os.readlink(path)}, " if os.path.islink(path) else ""
+            message = f"is {link}{kind}, not a file: no article is read from it, and it is left out of the site (remove it)"
+            problems.append(Problem(f"{shown}/{prefix}{file}", None, None, message))
     return problems
+
+
+def _not_a_file(path: str) -> str | None:
+    """What the thing at `path` is, where it is there but no regular file (nor a folder); else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if S_ISREG(mode) or S_ISDIR(mode):
+        return None
+    kinds = ((S_ISFIFO, "a named pipe (FIFO)"), (S_ISCHR, "a device"), (S_ISBLK, "a device"), (S_ISSOCK, "a socket"))
+    return next((kind for test, kind in kinds if test(mode)), "something other than a file")
 
 
 EDITOR_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", "~", "___jb_tmp___", "___jb_old___")

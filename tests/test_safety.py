@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import resource
 import shutil
 import sqlite3
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -772,6 +774,47 @@ def test_an_article_linked_to_a_file_that_is_gone_is_named_not_left_out_in_silen
         "mounted, or a link to itself): the article is not read, and its page is left out of the site; put the file back "
         "there, or remove the link",
     ]
+
+
+def test_an_article_file_that_is_no_file_is_left_out_with_a_warning_not_read(site, tmp_path):
+    """A named pipe `content/2021/pipe.md` (a FIFO) made `ssg build` wait on it for ever, and `ssg check` likewise on
+    one named `x.html`; a link to a device was read whole (to /dev/zero: until the memory ran out). They are left out,
+    each with a warning, and none is opened: here a writer waits to hand each pipe an article, which a build that
+    opened one would publish (or, the writer gone, wait for ever)."""
+    pipes = [site.root / "content/2021/pipe.md", site.root / "content/2021/pipe.html", tmp_path / "elsewhere.md"]
+    for pipe in pipes:
+        os.mkfifo(pipe)
+    (site.root / "content/2021/linked.md").symlink_to(tmp_path / "elsewhere.md")
+    (site.root / "content/2021/null.md").symlink_to(os.devnull)
+    text = article("From a pipe", "2021-07-01").encode()
+
+    done = threading.Event()
+
+    def hand(pipe: Path) -> None:
+        while not done.is_set():  # (to each reader: a build that reads the file once and `ssg check` again)
+            with contextlib.suppress(BrokenPipeError), open(pipe, "wb") as writer:  # (waits for a reader)
+                writer.write(text)
+
+    writers = [threading.Thread(target=hand, args=(pipe,), daemon=True) for pipe in pipes]
+    for writer in writers:
+        writer.start()
+    try:
+        result = site.build()
+        checked = CliRunner().invoke(main, ["-C", str(site.root), "check"])
+    finally:
+        done.set()
+        for pipe in pipes:  # (the writers let go: each hands its article to no one, and stops)
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        for writer in writers:
+            writer.join()
+    left_out = "not a file: no article is read from it, and it is left out of the site (remove it)"
+    assert [str(w) for w in result.warnings] == [
+        f"content/2021/linked.md: is a link to {tmp_path / 'elsewhere.md'}, a named pipe (FIFO), {left_out}",
+        f"content/2021/null.md: is a link to {os.devnull}, a device, {left_out}",
+        f"content/2021/pipe.md: is a named pipe (FIFO), {left_out}",
+    ]
+    assert "From a pipe" not in "".join(p.read_text() for p in (site.root / "public").rglob("*.html"))
+    assert checked.exit_code == 0 and f"content/2021/pipe.md: is a named pipe (FIFO), {left_out}" in checked.output
 
 
 def test_the_preview_tells_of_an_article_linked_to_nothing_at_its_first_build(site, tmp_path):
