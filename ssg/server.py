@@ -30,6 +30,7 @@ import sys
 import threading
 import traceback
 import webbrowser
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from email.message import Message
@@ -240,11 +241,21 @@ def locate(view: View, path: str, query: str = "") -> Path | Response | None:
             return Response(302, type=PLAIN, location=quote(view.mount))
         return None
     target = inside(view.folder, path[len(view.mount) :])
-    if target is not None and target.is_dir():
+    if target is not None and _is(Path.is_dir, target):
         if not path.endswith("/"):
             return Response(301, type=PLAIN, location=quote(path + "/") + (f"?{query}" if query else ""))
         target = inside(view.folder, path[len(view.mount) :] + "/index.html")
-    return target if target is not None and target.is_file() else None
+    return target if target is not None and _is(Path.is_file, target) else None
+
+
+def _is(kind: Callable[[Path], bool], path: Path) -> bool:
+    """`path.is_dir()` or `.is_file()`, False where the system refuses the name: a URL with a segment of 256
+    characters or more (ENAMETOOLONG, which pathlib raises) got no answer at all, the error taken for a closed
+    connection (`PreviewServer.handle_error`), where it names nothing: the preview's 404 page."""
+    try:
+        return kind(path)
+    except OSError:
+        return False
 
 
 def moved_to(rebuilder: Rebuilder, path: str) -> str | None:

@@ -280,6 +280,14 @@ def test_missing_page_is_the_sites_own_404(preview):
     assert b'class="not-found"' in body and b"data-ssg-live-reload" in body
 
 
+def test_a_path_whose_name_the_system_refuses_is_the_sites_own_404(preview):
+    """A segment of 256 characters or more (ENAMETOOLONG), or a path longer than the system's limit: asking whether the
+    file was there raised, the error was taken for a closed connection, and the browser got no answer at all."""
+    for path in (f"/{'a' * 256}/", f"/2021/{'%C3%A9' * 200}", "/a" * 3000):
+        status, _, body = get(preview, path)
+        assert status == 404 and b'class="not-found"' in body, path
+
+
 def test_folder_without_slash_redirects(preview):
     assert redirect(preview, "/2021?x=1") == (301, "/2021/?x=1")
     assert get(preview, "/2021?x=1")[1]["Location"] == "./2021/?x=1"
