@@ -282,7 +282,19 @@ def _clock_option(ctx: click.Context, param: click.Parameter, value: str | None)
         moment = None
     if moment is None or moment.tzinfo is None:
         raise click.BadParameter(f"{value!r} is not a moment with its offset (e.g. 2026-12-06T12:00:00+03:00)", param_hint="'--clock'")
+    if not _CLOCK_RANGE[0] <= moment <= _CLOCK_RANGE[1]:
+        raise click.BadParameter(
+            f"{value!r} is too near an end of the calendar (in the site's time zone it may be past it): give a moment "
+            "from 0001-01-02 to 9999-12-30 UTC (e.g. 2026-12-06T12:00:00+03:00)",
+            param_hint="'--clock'",
+        )
     return moment
+
+
+# The moments `--clock` takes: a day inside either end of what Python's dates hold. At 9999-12-31T23:59:59-12:00 (or
+# 0001-01-01T00:00:00+14:00) the build stopped on "OverflowError: date value out of range", putting the moment in the
+# site's time zone (which is at most 14 hours from UTC).
+_CLOCK_RANGE = (datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, 23, 59, 59, tzinfo=UTC))
 
 
 _JOBS = click.option("-j", "--jobs", type=click.IntRange(1), default=usable_cores(), show_default=True, help="Worker processes.")

@@ -1775,6 +1775,22 @@ def test_build_clock_takes_a_moment_with_its_offset(project, clock):
     assert result.exit_code == 2 and f"Invalid value for '--clock': {clock!r} is not a moment with its offset" in result.output
 
 
+@pytest.mark.parametrize("clock", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00"])
+def test_build_clock_at_an_end_of_the_calendar_is_a_usage_error(project, clock):
+    """`--clock 9999-12-31T23:59:59-12:00`: the build stopped on "OverflowError: date value out of range", putting the
+    moment in the site's time zone. A day inside either end builds, in any zone."""
+    project.write({"content/2021/a.md": article("A", "2021-06-02")})
+    for command in ("build", "check"):
+        result = run("-C", str(project.root), command, "--clock", clock)
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+        assert f"Invalid value for '--clock': {clock!r} is too near an end of the calendar" in result.output
+        assert "from 0001-01-02 to 9999-12-30 UTC" in result.output
+    project.write({"site.yaml": SITE_YAML.replace("Europe/Moscow", "Pacific/Kiritimati")})  # (+14:00)
+    assert run("-C", str(project.root), "build", "--clock", "9999-12-30T23:59:59+00:00").exit_code == 0
+    project.write({"site.yaml": SITE_YAML.replace("Europe/Moscow", "Etc/GMT+12")})  # (-12:00)
+    assert run("-C", str(project.root), "build", "--clock", "0001-01-02T00:00:00+00:00").exit_code == 0
+
+
 # Run as `ssg` runs: an exit handler registered, and a hook told when Python's finalization begins (its audit event).
 EXIT_PROBE = """
 import atexit, os, sys, threading, time
