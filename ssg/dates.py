@@ -99,7 +99,16 @@ def relative(value: Any, now: datetime, timezone: str) -> Relative | None:
     named day (`сегодня`, `вчера`, `позавчера`, `today`, `yesterday`, and ahead `завтра`, `послезавтра`, `tomorrow`;
     with a time or not) or a time back or ahead (`5 минут назад`, `2 hours ago`, `только что`, `через 2 часа`, `in
     an hour`); None for any other text. A time back is kept to the minute (a page
-    showing `5 минут назад` rounded it to that already); days back name the day alone."""
+    showing `5 минут назад` rounded it to that already); days back name the day alone. None too for a day before the
+    year 1 or after 9999 (`99999999 дней назад`, `вчера` at `--clock 0001-01-02T00:00:00+00:00`), which stopped the
+    build, and `ssg new --date`, on "OverflowError: date value out of range"."""
+    try:
+        return _relative(value, now, timezone)
+    except OverflowError:
+        return None
+
+
+def _relative(value: Any, now: datetime, timezone: str) -> Relative | None:
     text = " ".join(str(value).split()).strip()
     local = now.astimezone(zoneinfo.ZoneInfo(timezone))
     if match := _NAMED_DAY.fullmatch(text):

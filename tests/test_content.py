@@ -2197,6 +2197,8 @@ _READ_AT = datetime(2026, 12, 6, 6, 2, 30, tzinfo=UTC)
         ("через 2 часа", "2026-12-06T11:02:00"),
         ("in an hour", "2026-12-06T10:02:00"),
         ("вчера в 25:00", None),
+        ("99999999 дней назад", None),  # (before the year 1, or past 9999: OverflowError stopped the build, and ssg new)
+        ("in 99999999999999999 days", None),
         ("May 24", None),
         ("5 марта 2019", None),
     ],
@@ -2204,6 +2206,11 @@ _READ_AT = datetime(2026, 12, 6, 6, 2, 30, tzinfo=UTC)
 def test_relative_dates_read_at_a_moment_in_the_sites_time_zone(written, iso):
     found = relative(written, _READ_AT, "Europe/Moscow")
     assert (found.iso if found else None) == iso
+
+
+def test_a_relative_day_before_the_calendar_begins_is_none():
+    assert relative("вчера", datetime(1, 1, 2, tzinfo=UTC), "Etc/GMT+12") is None
+    assert relative("сегодня", datetime(1, 1, 2, tzinfo=UTC), "Etc/GMT+12").iso == "0001-01-01"
 
 
 def test_a_relative_date_in_front_matter_is_refused_with_the_day_it_is_at_the_builds_moment():
