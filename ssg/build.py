@@ -762,6 +762,10 @@ class Builder:
         ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires]  # (Hugo's expiryDate: before now too)
         ends += [page.publish_from for page in loaded.pages if page.publish_from is not None and page.publish_from <= now]
         embeds = any(is_file_embed(link) for each in (*loaded.articles, *loaded.pages) if each.article_links for link in each.article_links)
+        # A warning on a file of the content folder the build does not read (`load.linked_folders`': a link to nothing,
+        # a named pipe, `#1-launch.md`) is of no input: renamed or deleted, the build was "up to date", and told it still.
+        shown = f"{config.content_dir}/"
+        unread = any(w.path.startswith(shown) and w.path[len(shown) :] not in inputs.content for w in run.result.warnings)
         state = record(
             inputs,
             self.manifests[config.output_path],
@@ -770,7 +774,7 @@ class Builder:
             made.files.values(),
             run.result.record(),
             ends,
-            config.content_path if embeds else None,
+            config.content_path if embeds or unread else None,
         )
         try:
             store.remember_templates(self.templates.take_added())

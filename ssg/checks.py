@@ -27,7 +27,7 @@ from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
 from .content import Article, Day, StandalonePage, source_host
 from .errors import ConfigError, Problem, with_lines
 from .fingerprints import by_identity
-from .load import other_article_files, pelican_html, skipped_folder
+from .load import TOLD_PREFIXES, named_out, other_article_files, pelican_html, skipped_folder
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import ContentPaths
 from .scripts import ByLetters, composed, lookalikes, reads_as_cyrillic, twin_spelling
@@ -203,9 +203,12 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
     article in reStructuredText or HTML (`load.other_article_files`): a Jekyll post written in HTML (as WordPress imports make them) was left out without
     a word, the site built empty. And one for an archive with no article at all (`any_read`: some file read, well or
     not)."""
-    problems = []
+    problems, named = [], []
     for path in other_article_files(config.content_path, config.exclude):
         name = PurePosixPath(path)
+        if name.name.startswith(TOLD_PREFIXES):  # (one warning for all, as `linked_folders` gives it)
+            named.append(path)
+            continue
         if name.suffix.lower() in ARTICLE_SUFFIXES:
             message = f"not read: ssg reads articles from files whose names end in {name.suffix.lower()}, in lower case: rename it to {name.stem}{name.suffix.lower()}"
         elif name.suffix.lower() == ".rst":  # (one message for every such file, which the list's tally groups)
@@ -224,6 +227,7 @@ def unread_articles(config: Config, any_read: bool) -> list[Problem]:
                 f"rename it to {name.stem}.md (Markdown keeps its HTML as it is)"
             )
         problems.append(Problem(f"{config.content_dir}/{path}", 1, None, message))
+    problems += named_out(config.content_dir, named)
     if not any_read and not problems:
         problems.append(
             Problem(f"{config.content_dir}/", None, None, 'no articles (Markdown files, .md) here yet: ssg new "Title" starts one')

@@ -190,7 +190,8 @@ OTHER_ARTICLE_SUFFIXES = (".html", ".htm", ".textile", ".txt", ".adoc", ".asciid
 def other_article_files(content_dir: Path, exclude: Exclusions | None = None) -> list[str]:
     """The files under content/ that start with front matter (`---`, `+++`) but are not Markdown, Pelican's articles
     in reStructuredText (`.rst`, every one: its metadata is a field list under the title) and in HTML (`pelican_html`),
-    and the Markdown files whose suffix is not in lower case (`Статья.MD`, as Windows, whose names ignore case, saves them), where
+    the Markdown files whose suffix is not in lower case (`Статья.MD`, as Windows, whose names ignore case, saves them),
+    and those whose names start with `#` or `~` (`TOLD_PREFIXES`), where
     `content_stats` would list them (the same folders and names skipped), as sorted forward-slash paths: a walk of
     the whole folder, that reads the first line of each such file (`ssg check`, a build that found no article). Not
     those `exclude:` names (`exclude`): a vault's `Templates/` is no archive's articles."""
@@ -205,7 +206,12 @@ def other_article_files(content_dir: Path, exclude: Exclusions | None = None) ->
             and not (exclude is not None and exclude.folder(prefix + name))
         ]
         for name in names:
-            if name.startswith(SKIPPED_FILE_PREFIXES) or (exclude is not None and exclude.file(prefix + name)):
+            if exclude is not None and exclude.file(prefix + name):
+                continue
+            if name.startswith(TOLD_PREFIXES) and name.endswith(ARTICLE_SUFFIXES):
+                found.append(prefix + name)  # (`named_out` tells them)
+                continue
+            if name.startswith(SKIPPED_FILE_PREFIXES):
                 continue
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.endswith(ARTICLE_SUFFIXES):
                 found.append(Path(folder, name).relative_to(content_dir).as_posix())
@@ -298,7 +304,7 @@ def linked_folders(
     One of `content_dir` whose files articles name (`content/photos -> /mnt/nas/photos`) is said to publish them: it
     said nothing was, and a CI's clone then failed on each picture the editor's machine had published. Nothing that
     `exclude` (site.yaml's `exclude:`) names in the content folder is looked at."""
-    found = []
+    found, named = [], []
     for name in folders:
         top = root / name  # (`content_dir` may be a folder outside the project, `/srv/archive`: named as site.yaml gives it)
         for folder, subfolders, files in os.walk(top):
@@ -308,6 +314,8 @@ def linked_folders(
                 files = [file for file in files if not exclude.file(prefix + file)]
             if name == content_dir:
                 found += _links_to_nothing(top, folder, files, listed, name)
+                at = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
+                named += [f"{at}{file}" for file in files if file.startswith(TOLD_PREFIXES) and file.endswith(ARTICLE_SUFFIXES)]
             for sub in subfolders:
                 path = os.path.join(folder, sub)
                 if os.path.islink(path) and os.path.isdir(path) and not skipped_folder(sub):
@@ -338,7 +346,7 @@ def linked_folders(
                         )
                     found.append(Problem(shown, None, None, message))
             subfolders[:] = [sub for sub in subfolders if not skipped_folder(sub)]
-    return sorted(found)
+    return sorted(found + named_out(content_dir, named))
 
 
 def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collection[str], shown: str) -> list[Problem]:
@@ -420,6 +428,28 @@ def unpublished_static(name: str) -> bool:
 # What starts the name of a file that is no article: a hidden file, a note of the author's (`_`), an editor's lock or
 # backup (`#name#`, `.#name`, `~name`). (A constant, not a function: `content_stats` asks it of every file.)
 SKIPPED_FILE_PREFIXES = (".", "_", "#", "~")
+# Those of them that no editor starts a Markdown file's name with: its autosave is `#x.md#` and its backup `x.md~`
+# (no `.md` at the end), its lock `.#x.md` (hidden), and `_` is the documented way to keep a file out (Jekyll's and
+# Hugo's too). `#1-launch.md` or `~tilde.md` is an author's article, left out, and the build said there was none.
+TOLD_PREFIXES = ("#", "~")
+
+
+def named_out(content_dir: str, paths: Sequence[str]) -> list[Problem]:
+    """One warning for the Markdown files (`paths`, in the content folder `content_dir`) that are not read for their
+    names' first character (`TOLD_PREFIXES`), however many: the first of them, how many more, and the rule. (The same
+    from both walks that find them, `linked_folders` and `other_article_files`, told once.)"""
+    if not paths:
+        return []
+    first, *more = sorted(paths)
+    renamed = first.rpartition("/")[2].lstrip("".join(SKIPPED_FILE_PREFIXES))
+    to = f" to {renamed}" if renamed not in ARTICLE_SUFFIXES else ""
+    nor = f", nor {len(more)} other Markdown file{'s' * (len(more) > 1)} whose name starts with # or ~" if more else ""
+    fix = f"rename them (this one{to})" if more else f"rename it{to}"
+    message = (
+        f"not read{nor}: ssg leaves out files whose names start with . or _ (hidden files, notes kept out on purpose), "
+        f"# or ~ (as editors' lock and backup files do); {fix} to have {'them' if more else 'it'} published"
+    )
+    return [Problem(f"{content_dir}/{first}", None, None, message)]
 
 
 def is_article_name(name: str) -> bool:

@@ -530,6 +530,40 @@ def test_an_article_in_a_file_that_is_not_markdown_is_warned_of_not_dropped_sile
     ]
 
 
+def test_markdown_files_left_out_for_a_hash_or_tilde_are_told_once_a_build(project):
+    """`#1-launch.md`, `~tilde.md` were left out without a word (the docs named only `.` and `_`), and the build said
+    there were no articles. No editor names a Markdown file so (its autosave is `#x.md#`, its backup `x.md~`, its lock
+    `.#x.md`), and `_` keeps a note out on purpose: one warning for them all, with the first and the rule."""
+    project.write(
+        {
+            "content/2024/#1-launch.md": article("Number one launch", "2024-03-05"),
+            "content/2024/~tilde.md": article("Tilde", "2024-03-05"),
+            "content/2024/#1-launch.md#": "autosave",
+            "content/2024/.#1-launch.md": "lock",
+            "content/2024/tilde.md~": "backup",
+            "content/2024/_note.md": "a note",
+            "content/_drafts/#draft.md": "in a folder left out",
+        }
+    )
+    rule = (
+        "ssg leaves out files whose names start with . or _ (hidden files, notes kept out on purpose), # or ~ (as editors' "
+        "lock and backup files do)"
+    )
+    told = (
+        f"content/2024/#1-launch.md: not read, nor 1 other Markdown file whose name starts with # or ~: {rule}; rename them "
+        "(this one to 1-launch.md) to have them published"
+    )
+    assert [str(w) for w in project.build().warnings] == [told]  # (and not "no articles here yet")
+    assert [str(w) for w in project.build(dry_run=True).warnings] == [told]
+    project.remove("content/2024/#1-launch.md")
+    project.write({"content/2024/a.md": article("A", "2024-03-05")})
+    assert [str(w) for w in project.build().warnings] == [
+        f"content/2024/~tilde.md: not read: {rule}; rename it to tilde.md to have it published"
+    ]
+    project.remove("content/2024/~tilde.md")
+    assert project.build().warnings == []
+
+
 def test_strict_counts_the_warnings_as_errors_when_there_are_errors_too(project):
     """With errors in the content, --strict printed the warnings as warnings and counted only the errors."""
     project.write({"content/a.md": article("A", "2021-01-01", "![x](gone.png)", tag="[Moon]")})
