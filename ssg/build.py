@@ -870,7 +870,7 @@ def _content_warnings(
     warnings += with_lines(checks.clippings_saved_twice(config, loaded.articles, clippings), lines, shown_as)
     if run.options.dry_run or not loaded.articles:  # (a walk of the whole folder: for ssg check, or an empty site)
         warnings += checks.unread_articles(config, bool(loaded.articles or loaded.pages or loaded.problems))
-    warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.root)
+    warnings += posts_outside(config.root, config.content_dir) + drafts_by_default(config.pelicanconf)
     if walk:  # (a walk of the folders alone, some 10 ms at 10,000 articles: not on every save)
         warnings += linked_folders(
             config.root, (config.content_dir, config.static_dir), config.content_dir, loaded.known.files, config.exclude

@@ -29,6 +29,7 @@ from .errors import ConfigError, Problem
 from .exclude import Exclusions
 from .exclude import checked as _exclude
 from .oldurls import checked as _old_urls
+from .pelican import PelicanConf, read_conf
 from .scripts import alphabet_languages, cyrillic_language
 from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
 from .site import outlet_key, tag_key
@@ -906,6 +907,7 @@ class Config:
     source_aliases: dict = field(default_factory=dict, hash=False)  # an outlet's, as `tag_aliases`
     old_tag_urls: tuple[str, ...] = ()  # every tag's old URLs, as patterns of `TAG_URL_MAKERS` (`redirects`)
     old_urls: dict | None = field(default=None, hash=False)  # every article's old URL: {generator: its pattern} (`oldurls`)
+    pelicanconf: PelicanConf = PelicanConf()  # what the project's pelicanconf.py says of slugs and drafts (`pelican.read_conf`)
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`) or whose build it is
@@ -1130,7 +1132,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
         _names_checked(root, option, values, lines, problems)
     if problems:
         raise ConfigError(problems)
-    return Config(root=root, **values, flagged=flagged)
+    return Config(root=root, **values, flagged=flagged, pelicanconf=read_conf(root))
 
 
 # Options of Hugo's and Jekyll's configs that people moving an archive paste into site.yaml, lower-cased (Hugo reads its

@@ -279,7 +279,7 @@ class ReadSettings:
     other_alphabet_lang: str | None = None  # and its language in another alphabet (`Config.other_alphabet_lang`)
     content_dir: str = "content"  # the content folder as the user names it (a message names its pages/ folder)
     source_names: tuple[tuple[str, ...], ...] = ()  # names of one outlet: indexed for search under all of them, as tags are
-    pelican_title_slugs: bool = True  # a Pelican header without `Slug:` gets its title's slug (`pelican.slugs_of_titles`)
+    pelican_title_slugs: bool = True  # a Pelican header without `Slug:` gets its title's slug (`pelican.read_conf`)
     excerpt_separator: str | None = None  # site.yaml's: where an article without its own ends its summary (None: <!--more-->)
     # The build's moment (`BuildOptions.now`), which the error on a relative date (`вчера в 18:30`) reads it at; None:
     # the clock. Not a cache-key input: a file with a problem is never cached (`load.load_articles`).

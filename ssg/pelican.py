@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -123,22 +124,32 @@ _DRAFTS_BY_DEFAULT = re.compile(r"""^DEFAULT_METADATA\s*=\s*\{[^}]*["']status["'
 # pelicanconf.py's `SLUGIFY_SOURCE = 'basename'`: slugs from file names, where Pelican's default makes them of titles.
 _SLUGS_OF_NAMES = re.compile(r"""^SLUGIFY_SOURCE\s*=\s*["']basename["']""", re.M)
 
+CONF_FILE = "pelicanconf.py"
 
-def _conf(root: Path) -> str | None:
-    """The project's pelicanconf.py, read as text (never run), or None where there is none."""
+
+@dataclass(frozen=True)
+class PelicanConf:
+    """What ssg takes of the project's pelicanconf.py, read once with site.yaml (`config.load_config`): a build, and
+    the preview's builds after each save, see the file as it was when the settings were read, and the preview reads
+    it again when it changes (`watch.Layout`), as it does site.yaml. Read before each build, it was a setting the
+    preview never heard change: the URLs it served stayed the old slugs' until the next save of an article."""
+
+    title_slugs: bool = False  # an article without `Slug:` gets its title's slug (Pelican's SLUGIFY_SOURCE default)
+    drafts_line: int | None = None  # the line of `DEFAULT_METADATA = {'status': 'draft'}`, where there is one
+
+
+def read_conf(root: Path) -> PelicanConf:
+    """The project's pelicanconf.py, read as text (never run). Slugs of titles only in a project that holds one
+    (`ssg init` reads it there): an archive that has been ssg's, without one, keeps the URLs ssg gave it, of the
+    files' names. Pelican made the slug of an article without `Slug:` of its title unless `SLUGIFY_SOURCE` says
+    `basename` (the file's name, as ssg makes every other article's)."""
     try:
-        return (root / "pelicanconf.py").read_text(encoding="utf-8", errors="replace")
+        text = (root / CONF_FILE).read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return None
-
-
-def slugs_of_titles(root: Path) -> bool:
-    """Whether Pelican made the slug of an article without `Slug:` of its title, as it does unless pelicanconf.py's
-    `SLUGIFY_SOURCE` says `basename` (the file's name, as ssg makes every other article's). Only in a project that
-    holds the pelicanconf.py (`ssg init` reads it there): an archive that has been ssg's, without one, keeps the URLs
-    ssg gave it, of the files' names."""
-    text = _conf(root)
-    return text is not None and _SLUGS_OF_NAMES.search(text) is None
+        return PelicanConf()
+    found = _DRAFTS_BY_DEFAULT.search(text)
+    drafts_line = None if found is None else text.count("\n", 0, found.start()) + 1
+    return PelicanConf(_SLUGS_OF_NAMES.search(text) is None, drafts_line)
 
 
 def title_slug(title: str) -> str:
@@ -154,16 +165,13 @@ def title_slug(title: str) -> str:
     return re.sub(r"[-\s]+", "-", text).lower()
 
 
-def drafts_by_default(root: Path) -> list[Problem]:
+def drafts_by_default(conf: PelicanConf) -> list[Problem]:
     """A warning when the project's pelicanconf.py makes drafts of articles without `Status:` (`DEFAULT_METADATA`):
     ssg takes no metadata from pelicanconf.py, so it would publish every one of them, which Pelican kept back."""
-    text = _conf(root) or ""
-    found = _DRAFTS_BY_DEFAULT.search(text)
-    if found is None:
+    if conf.drafts_line is None:
         return []
-    line = text.count("\n", 0, found.start()) + 1
     message = (
         "Pelican leaves out every article without Status: here, but ssg reads no pelicanconf.py and publishes them: "
         "write Status: draft in those to keep back (Status: published in the others), then delete this line"
     )
-    return [Problem("pelicanconf.py", line, "DEFAULT_METADATA", message)]
+    return [Problem(CONF_FILE, conf.drafts_line, "DEFAULT_METADATA", message)]

@@ -22,7 +22,6 @@ from .cache import STORAGE
 from .config import Config
 from .content import RECORD_FORMAT, ReadSettings
 from .markdown import EXTENSIONS
-from .pelican import slugs_of_titles
 from .theme import Theme
 
 
@@ -40,7 +39,7 @@ def read_settings(config: Config, now: datetime | None = None) -> ReadSettings:
         config.other_alphabet_lang,
         config.content_dir,
         outlets,
-        slugs_of_titles(config.root),
+        config.pelicanconf.title_slugs,
         config.excerpt_separator,
         now,
     )
@@ -59,7 +58,7 @@ def cache_stamp(config: Config) -> str:
         "search": getattr(search, "TERMS_VERSION", ""),
         "code": _reader_code(),  # a working copy's edits to how files read, between two version numbers
         "content": config.content_dir,  # files are remembered by path under it
-        "pelican_slugs": slugs_of_titles(config.root),  # (pelicanconf.py's SLUGIFY_SOURCE: a slug of the title or file)
+        "pelican_slugs": config.pelicanconf.title_slugs,  # (pelicanconf.py's SLUGIFY_SOURCE: a slug of the title or file)
         "record": RECORD_FORMAT,  # what a record holds
         "storage": STORAGE,  # how the cache stores it
     }

@@ -51,6 +51,7 @@ from .events import unheard
 from .exclude import Exclusions
 from .load import is_editor_file, path_stamp, unpublished_static
 from .output import MANIFEST, some_of
+from .pelican import CONF_FILE as PELICAN_CONF
 from .site import Site
 from .standalone import Standalones
 from .urls import Urls
@@ -82,7 +83,7 @@ class Layout:
     root: Path
     folders: tuple[tuple[Path, ChangeKind], ...]  # source folder -> kind of the files under it
     ignored: tuple[Path, ...]  # output folders and the cache
-    settings: tuple[Path, ...] = ()  # files site.yaml reads besides itself (a `tag_names:` file): a change is a CONFIG one
+    settings: tuple[Path, ...] = ()  # files read with site.yaml (a `tag_names:` file, pelicanconf.py): a change is a CONFIG one
     exclude: Exclusions | None = None  # what of the content folder is no part of the site (`exclude:`): a change of it is none
 
     @classmethod
@@ -96,7 +97,8 @@ class Layout:
             (root / config.static_dir, ChangeKind.STATIC),
         )
         ignored = [Path(os.path.abspath(p)) for p in (config.output_path, root / config.cache_dir)]  # (the preview's is in the cache)
-        settings = tuple(root / name for name in (config.tag_names_file, config.source_names_file) if name)
+        # (pelicanconf.py whether or not there is one: made or deleted, it changes Pelican articles' slugs too.)
+        settings = tuple(root / name for name in (config.tag_names_file, config.source_names_file, PELICAN_CONF) if name)
         # A folder that holds the project or a source folder is never ignored, whatever site.yaml says: `output_dir: .`
         # (or `cache_dir: content`) made the preview deaf to every later save, the one fixing site.yaml included. The
         # build refuses such a folder with a message; the preview must hear the fix.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ssg.build import Builder, BuildOptions
+from ssg.build import Builder, BuildOptions, build
 from ssg.config import load_config
 from ssg.errors import ConfigError
 from ssg.linkcheck import check_links
 from ssg.markdown import render_markdown
+from ssg.pelican import PelicanConf
 
 from .conftest import NOW, SITE_YAML
 from .test_content import meta, problems, read
@@ -211,6 +212,24 @@ def test_a_pelican_article_without_a_slug_keeps_the_url_pelican_made_of_its_titl
     project.remove("pelicanconf.py")
     project.build()
     assert (project.public / "article-1.html").is_file() and not (project.public / "zapusk-progressa-perenesion.html").exists()
+
+
+def test_pelicanconf_is_read_with_site_yaml(project):
+    """The settings taken of pelicanconf.py are read once, with site.yaml, into the config: a long-lived builder (the
+    preview's) builds with the file as it was when the config was read, and a fresh read of the config sees an edit."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "permalink: '{slug}.html'\n",
+            "content/2020/article-1.md": "Title: Запуск «Прогресса» перенесён\nDate: 2020-10-14 08:45\n\nText.\n",
+            "pelicanconf.py": "SITENAME = 'Архив'\n",
+        }
+    )
+    config = load_config(project.root)
+    assert config.pelicanconf == PelicanConf(title_slugs=True)
+    project.write({"pelicanconf.py": "SLUGIFY_SOURCE = 'basename'\nDEFAULT_METADATA = {'status': 'draft'}\n"})
+    build(config, BuildOptions(now=NOW))  # (the config read before the edit)
+    assert (project.public / "zapusk-progressa-perenesion.html").is_file()
+    assert load_config(project.root).pelicanconf == PelicanConf(title_slugs=False, drafts_line=2)
 
 
 def test_the_other_languages_articles_keep_pelicans_lang_urls(project):

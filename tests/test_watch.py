@@ -165,6 +165,16 @@ def test_a_tag_names_file_is_settings_like_site_yaml(project):
     assert layout.watch_plan()[root / "data"] is False  # its folder is watched, not what else is in it
 
 
+def test_pelicanconf_is_settings_like_site_yaml(project):
+    """pelicanconf.py's `SLUGIFY_SOURCE` decides a Pelican article's slug (`pelican.read_conf`): the preview called its
+    edit no change, and served the old slugs' URLs until an article was saved. Made or deleted, it is heard too."""
+    layout = Layout.of(load_config(project.root))
+    root = project.root.resolve()
+    assert classify(root / "pelicanconf.py", layout) is CONFIG
+    assert classify(root / "publishconf.py", layout) is IGNORED  # (`ssg init`'s alone)
+    assert layout.watch_plan() == {root: False} | {folder: True for folder, _ in layout.folders}
+
+
 EVENTS = [
     (FileModifiedEvent("/p/a.md"), ["/p/a.md"]),
     (FileCreatedEvent("/p/a.md"), ["/p/a.md"]),
