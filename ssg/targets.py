@@ -19,7 +19,7 @@ from .fingerprints import LINKING, TemplateLink, Templates
 from .pages import Page
 from .redirects import REDIRECT_KIND
 from .theme import load_theme
-from .urls import output_file
+from .urls import is_later_page, output_file
 from .yamlload import line_below
 
 
@@ -174,8 +174,9 @@ def stylesheet_sources(config: Config) -> dict[str, str]:
 
 def page_candidates(pages: Iterable[Page]) -> list[str]:
     """The pages worth suggesting for a misspelt site path: not articles, redirects, day or month archives or later
-    pages of a listing, which a template would not name."""
-    return [page.path for page in pages if page.kind not in _NOT_NAMED and "/page/" not in page.path]
+    pages of a listing, which a template would not name. (A later page as `urls` makes it: a tag named Page, at
+    tags/page/, was never suggested.)"""
+    return [page.path for page in pages if page.kind not in _NOT_NAMED and not is_later_page(page.path)]
 
 
 _NOT_NAMED = frozenset({"article", REDIRECT_KIND, "day", "month"})

@@ -174,7 +174,7 @@ class Urls:
     def listing(self, site_path: str) -> bool:
         """Whether `site_path` is where only listings go: tag and outlet pages and their indexes, any listing's later
         pages. (A page gone from there was no article's, whatever page took its name since: `redirects.moved_pages`.)"""
-        return site_path.startswith((self.tags(), self.sources())) or _LATER_PAGE.search(site_path) is not None
+        return site_path.startswith((self.tags(), self.sources())) or is_later_page(site_path)
 
     def period(self, year: int, month: int | None = None, day: int | None = None, page: int = 1) -> str:
         key = (year, month, day, page)
@@ -367,6 +367,12 @@ def _attribute(url: str) -> str:
 
 
 _LATER_PAGE = re.compile(r"(?:^|/)page/[0-9]+/$")  # what `_paged` adds
+
+
+def is_later_page(path: str) -> bool:
+    """Whether the site path `path` is a listing's second page or a later one (`page/2/`, `tags/moon/page/3/`), as
+    `_paged` makes them: a tag named Page has its first page at tags/page/, which is no later page."""
+    return _LATER_PAGE.search(path) is not None
 
 
 def _paged(path: str, page: int) -> str:

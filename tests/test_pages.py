@@ -12,7 +12,9 @@ from click.testing import CliRunner
 from ssg.cli import main
 from ssg.content import ReadSettings, read_article
 from ssg.errors import SsgError
+from ssg.pages import Page
 from ssg.search import SearchConfig
+from ssg.targets import page_candidates
 
 from .conftest import BILINGUAL_YAML, article
 
@@ -144,6 +146,23 @@ def test_a_menu_link_to_no_page_of_the_site_is_a_warning_with_the_page_meant(pag
     assert warnings == [
         "site.yaml:5: menu: entry 1 (Archive): 'archiv' is no page or file of the site (did you mean 'archive/'? else put "
         "the file at static/archiv, or give an http(s) address)"
+    ]
+
+
+def test_a_menu_link_misspelling_a_tag_named_page_is_told_its_page(project):
+    """The pages suggested for a misspelt path left out a listing's later pages by `/page/` in the path: a tag named
+    Page (tags/page/) was never suggested, and the home page's second page (page/2/) was; `urls.is_later_page` says."""
+    project.write(
+        {
+            "site.yaml": (project.root / "site.yaml").read_text(encoding="utf-8") + "menu: [{name: Pages, url: tags/pagee/}]\n",
+            "content/2021/a.md": "---\ntitle: A\ndate: 2021-03-04T10:00:00Z\ntags: [Page]\n---\nText.\n",
+        }
+    )
+    warnings = [str(w) for w in project.build().warnings]
+    assert warnings == ["site.yaml:5: menu: entry 1 (Pages): 'tags/pagee/' is no page or file of the site (did you mean 'tags/page/'?)"]
+    assert page_candidates([Page(path, "home", "", "en", None, {}, ()) for path in ("", "page/", "page/2/", "tags/page/3/")]) == [
+        "",
+        "page/",
     ]
 
 

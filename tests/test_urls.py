@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from urllib.parse import quote, urljoin
 
-from ssg.urls import relative_from
+from ssg.urls import is_later_page, relative_from
 
 SEGMENTS = ["a", "b", "ab", "2021", "05", "x y", "тег", "page", "2"]
 
@@ -40,3 +40,9 @@ def test_relative_links_are_the_shortest():
     assert relative("2021/", "2021/") == "./"
     assert relative("404.html", "assets/style.css") == "assets/style.css"
     assert relative("a/b/", "ab/") == "../../ab/"
+
+
+def test_a_later_page_is_one_urls_makes():
+    """A listing's later pages are `page/<n>/` at the end of its path; a tag named Page's first page is none."""
+    assert is_later_page("page/2/") and is_later_page("tags/moon/page/12/")
+    assert not any(map(is_later_page, ("", "page/", "tags/page/", "tags/page/feed.xml", "2021/03/04/page/", "page/x/")))
