@@ -667,7 +667,7 @@ class Builder:
             urls.sitemap(): "the sitemap",
             urls.latest(): "the latest articles' list",
         }
-        search_folder = [config.search.path] if config.search.enabled else []  # (its index's files: made later)
+        search_folder = [urls.search()] if config.search.enabled else []  # (its index's files: made later)
         written = Written(set(map(attrgetter("file"), pages)), files, generated.keys() | {urls.robots()}, search_folder)
         made = Assembly(site, urls, planned, pages, files, feeds, analysis, needed, later, later_pages, waiting, generated, written, names)
         problems = list(loaded.problems) + checks.language_problems(config, [*articles, *standalone], loaded.lines)
@@ -900,7 +900,7 @@ def _output_problems(
         not_ours = []
     problems = yaml_errors + missing + with_lines(clashes + not_ours, loaded.lines, shown_as)  # (on the key that makes one)
     result.warnings += stray_templates(theme, config, made.needed) + unreached(
-        theme, config, made.needed, made.analysis.sources, made.files
+        theme, config, made.urls, made.needed, made.analysis.sources, made.files
     )
     return problems + theme.missing_templates(made.needed)
 

@@ -27,7 +27,7 @@ from lxml import etree
 from .config import ascii_url
 from .markdown import NOT_PUBLISHED
 from .pelican import LISTING_LINKS
-from .urls import on_site_host
+from .urls import folder_file, on_site_host, output_file
 
 # The attributes of each element that hold one URL; srcset holds several.
 URL_ATTRIBUTES = {
@@ -420,7 +420,7 @@ def _locate(folder: Path, file: str) -> tuple[str, bool]:
     is a folder, and whether it is there."""
     try:
         if (folder / file).is_dir():
-            file = file + "/index.html"
+            file = folder_file(file)
         return file, (folder / file).is_file()
     except OSError:  # (a name over 255 bytes, a link of 300 letters: is_dir raised, and the check stopped on that traceback)
         return file, False
@@ -481,7 +481,7 @@ def _check(
         target = ""
     if target.startswith("./"):
         target = target[2:]
-    file, found = locate(target + "index.html" if target == "" or target.endswith("/") else target)
+    file, found = locate(output_file(target))
     if not found:
         return f"no such file {file}", target
     if parts.fragment and file.endswith(".html") and unquote(parts.fragment) not in parse(file).ids:

@@ -28,7 +28,7 @@ from .scripts import composed
 from .shortcodes import embed_hint, is_file_embed, is_wikilink, wikilink_hint, wikilink_parts
 from .site import Site
 from .targets import Written
-from .urls import Urls, output_file
+from .urls import Urls, folder_file, output_file
 
 _SOURCE_PATH, _ARTICLE_LINKS = attrgetter("source_path"), attrgetter("article_links")
 
@@ -122,7 +122,7 @@ def unknown_site_links(site: Site, config: Config, urls: Urls, written: Written)
     problems = []
     for article in linking:
         for target in article.site_links:
-            if target in written or output_file(target) in written or f"{target}/index.html" in written:
+            if target in written or output_file(target) in written or folder_file(target) in written:
                 continue
             last = target.rstrip("/").rsplit("/", 1)[-1]
             if not by_slug:

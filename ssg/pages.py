@@ -349,7 +349,7 @@ def plan(site: Site, config: Config, urls: Urls, planned: Planned | None = None)
 
 def _archive_page(site: Site, config: Config, urls: Urls) -> Page:
     deps = tuple((str(p), len(a)) for p, a in sorted(site.periods.items(), key=lambda i: i[0].start))
-    return Page("archive/", "archive", "archive.html", config.lang, None, {"years": archive_years(site, urls)}, deps)
+    return Page(urls.archive(), "archive", "archive.html", config.lang, None, {"years": archive_years(site, urls)}, deps)
 
 
 def link(article: Article | None, urls: Urls) -> ArticleLink | None:

@@ -20,6 +20,7 @@ from .config import Config
 from .errors import Problem
 from .render import branding
 from .theme import SEARCH_TEMPLATE, Theme
+from .urls import Urls
 
 # What a template's analysis notes, among the context names it reads, of the links it writes.
 LINKS_SEARCH, LINKS_FEEDS, LINKS_CUSTOM_CSS, LINKS_FAVICON = ".links-search", ".links-feeds", ".links-custom-css", ".links-favicon"
@@ -50,7 +51,7 @@ def marks(ast: nodes.Template) -> set[str]:
 
 
 def unreached(
-    theme: Theme, config: Config, needed: Mapping[str, Sequence[str]], sources: Mapping[str, Any], files: Mapping[str, Path]
+    theme: Theme, config: Config, urls: Urls, needed: Mapping[str, Sequence[str]], sources: Mapping[str, Any], files: Mapping[str, Path]
 ) -> list[Problem]:
     """A warning for the search page, where search is on and no template the pages take but search.html and 404.html
     reads `site.search` or names its path, for the feeds, where none links them (`marks`, or a literal `feed.xml`), and
@@ -64,7 +65,7 @@ def unreached(
     names = {name for parsed in read for name in parsed[1]}
     paths = {path.lstrip("/").split("#")[0].split("?")[0] for parsed in read for _, _, path in parsed[2]}
     problems, where = [], _frame(theme, needed)
-    search = config.search.path.strip("/") + "/"
+    search = urls.search()
     if theme.searching(config.search.enabled) and LINKS_SEARCH not in names and search not in paths:
         message = (
             f"no page links to the search page ({search}): readers have no way to search the archive; add a search form "

@@ -84,7 +84,7 @@ class SiteInfo:
         info = replace(info, favicon=favicon, custom_css=custom_css) if favicon or custom_css else info
         if urls is None or not languages or lang in (None, config.lang):
             return info
-        search = urls.lang_search(lang, search) if search else None
+        search = urls.lang_search(lang) if search else None
         return replace(info, home=urls.lang_home(lang), feed=urls.lang_feed(lang) if lang in feeds else info.feed, search=search)
 
 
@@ -465,7 +465,7 @@ class Renderer:
                 path = self.urls.page(other) if other.lang == code else path
             elif page.kind == "search":  # (every language has one: `searching.search_pages`; search.js carries the query over)
                 index = page.context["index"]
-                path = index if code == self.config.lang else self.urls.lang_search(code, index)
+                path = index if code == self.config.lang else self.urls.lang_search(code)
             links.append(LanguageLink(code, self._native_name(code), path, code == page.lang))
         return tuple(links)
 

@@ -122,8 +122,8 @@ def search_pages(config: Config, theme: Theme, urls: Urls) -> list[Page]:
     language, in that language (the header's search box leads there), searching the same index."""
     if not theme.searching(config.search.enabled):
         return []
-    index = config.search.path
+    index = urls.search()
     others = [code for code in config.language_codes if code != config.lang] if config.multilingual else []
     return [Page(index, "search", "search.html", config.lang, None, {"index": index}, ())] + [
-        Page(urls.lang_search(code, index), "search", "search.html", code, None, {"index": index}, ()) for code in others
+        Page(urls.lang_search(code), "search", "search.html", code, None, {"index": index}, ()) for code in others
     ]

@@ -46,6 +46,7 @@ from .entry import colour
 from .errors import Problem, SsgError
 from .locks import hold_lock, release_lock
 from .output import MANIFEST
+from .urls import NOT_FOUND, output_file
 from .watch import LiveState, Rebuilder, View, stopped_by_signals
 
 EVENTS_PATH = "/__ssg__/events"
@@ -244,7 +245,7 @@ def locate(view: View, path: str, query: str = "") -> Path | Response | None:
     if target is not None and _is(Path.is_dir, target):
         if not path.endswith("/"):
             return Response(301, type=PLAIN, location=quote(path + "/") + (f"?{query}" if query else ""))
-        target = inside(view.folder, path[len(view.mount) :] + "/index.html")
+        target = inside(view.folder, output_file(path[len(view.mount) :]))
     return target if target is not None and _is(Path.is_file, target) else None
 
 
@@ -274,7 +275,7 @@ def moved_to(rebuilder: Rebuilder, path: str) -> str | None:
 
 
 def not_found(view: View) -> Response:
-    page = inside(view.folder, "404.html")
+    page = inside(view.folder, NOT_FOUND)
     if page is not None and page.is_file():
         return Response(404, page.read_bytes())
     return Response(404, b"<!doctype html>\n<title>Not found</title>\n<h1>Not found</h1>\n<p>Nothing here (yet).</p>\n")

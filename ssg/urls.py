@@ -26,6 +26,7 @@ from .scripts import composed
 from .site import Site, tag_named
 
 LATEST = "latest.js"
+NOT_FOUND = "404.html"  # the page a server answers a path of no file with (`Urls.not_found`; the preview's too)
 SOURCES_INDEX = "sources/"  # the index of outlets (`Urls.sources`), which every page's menu links
 _KEY, _ARTICLE_LINKS = attrgetter("key"), attrgetter("article_links")
 _REF = re.compile(r'(?P<q>["\'])ssg-ref:(?P<kind>article|file|site):(?P<target>[^"\'#]*)(?P<frag>#[^"\']*)?(?P=q)')
@@ -46,8 +47,10 @@ class Urls:
         lang_folders: frozenset[str] = frozenset(),
         lang_permalinks: dict[str, str] | None = None,
         id_base: str | None = None,
+        search: str = "search/",
     ):
         self.permalink = permalink
+        self.search_path = search  # the search page's and its index's folder (`search.path`)
         self.prefixed = prefixed  # languages whose articles live under /<lang>/
         self.lang_permalinks = lang_permalinks or {}  # languages whose articles have a pattern of their own (`lang_permalink`)
         self.lang_folders = lang_folders  # languages whose standalone pages live under /<lang>/, with their home page
@@ -80,8 +83,17 @@ class Urls:
                     lang_folders,
                     own,
                     config.feed_id_base,
+                    config.search.path,
                 )
-        return cls(config.permalink, config.base_url, config.feeds["lang_path"], prefixed, lang_folders, id_base=config.feed_id_base)
+        return cls(
+            config.permalink,
+            config.base_url,
+            config.feeds["lang_path"],
+            prefixed,
+            lang_folders,
+            id_base=config.feed_id_base,
+            search=config.search.path,
+        )
 
     def article(self, article: Article) -> str:
         path = self._articles.get(article.key)
@@ -147,9 +159,13 @@ class Urls:
         """The home page of one language's articles on a bilingual site."""
         return _paged(f"{lang}/", page)
 
-    def lang_search(self, lang: str, search_path: str) -> str:
-        """A bilingual site's search page in one of its other languages (the index itself stays at `search_path`)."""
-        return f"{lang}/{search_path}"
+    def search(self) -> str:
+        """The search page, whose folder holds the index too (site.yaml's `search.path`)."""
+        return self.search_path
+
+    def lang_search(self, lang: str) -> str:
+        """A bilingual site's search page in one of its other languages (the index itself stays at `search`)."""
+        return f"{lang}/{self.search_path}"
 
     def tags(self) -> str:
         return "tags/"
@@ -219,7 +235,7 @@ class Urls:
         return self.id_base + quote(feed_path, safe="/#%")
 
     def not_found(self) -> str:
-        return "404.html"
+        return NOT_FOUND
 
     def content_file(self, content_path: str) -> str:
         """Images and other files under content/ keep their path in the output. As a site path, whose URL `absolute`
@@ -292,6 +308,12 @@ def link_paths(site: Site, urls: Urls) -> dict[str, str]:
 def output_file(site_path: str) -> str:
     """The file a site path is written to, relative to the output folder."""
     return site_path + "index.html" if site_path == "" or site_path.endswith("/") else site_path
+
+
+def folder_file(path: str) -> str:
+    """The file a link to the folder `path` is answered with, written without its closing `/` (`about`): its
+    index.html, as a server answers it after redirecting to `about/`."""
+    return output_file(path + "/")
 
 
 def relative_from(from_page: str) -> Callable[[str], str]:
