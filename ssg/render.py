@@ -31,7 +31,7 @@ from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
 from .scripts import alphabet_languages, part_lang, written_in_cyrillic
 from .site import Outlet, Site, Tag
-from .theme import CARD_TEMPLATE, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
+from .theme import CARD_TEMPLATE, FRONT_LINKS, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
 from .workers import die_with, owned
 
@@ -234,7 +234,6 @@ class Renderer:
         self.cards = cards or Cards("")
         self._by_lang: dict[str, dict[str, Any]] = {}  # `_shared`, made once per language
         self._card_keys: dict[tuple[str, str], tuple] = {}  # (article's key, language) -> its entry's (`_card_key`)
-        theme.env.front_links = self.front_links  # (the `markdownify` filter's: `theme.markdownify_in`)
 
     def site_path(self, target: Any) -> str:
         """The site path of anything a template may link to; a TypeError naming what `url_for` takes for anything else
@@ -355,6 +354,10 @@ class Renderer:
             "in_own_lang": in_own_lang(written_in_cyrillic(lang), *self.name_languages),
             # (the same two for the search page's hits, which search.js marks by them: `data-languages`)
             "name_languages": [code for code in self.name_languages if code],
+            # (The `markdownify` filter's, `theme.markdownify_in`: this renderer's links, not the theme's, which outlives
+            # it: a long-lived builder's renderer of the last build, making its entries in a pause, resolved them with
+            # the links of whichever renderer was made last.)
+            FRONT_LINKS: self.front_links,
         }
         return found
 

@@ -119,12 +119,6 @@ BUILT_IN_TEMPLATES = {
 }
 
 
-def theme_dir(config: Config) -> Path:
-    """The folder of the site's theme: the project's own themes/<name>, else the one installed with ssg, else a source
-    checkout's (`themeconfig.find_theme`). The themes it extends are `theme_chain`'s."""
-    return theme_chain(config)[0].path
-
-
 @dataclass(frozen=True)
 class Theme:
     """Templates, static folders and interface strings of the theme and the site's overrides."""
@@ -857,13 +851,18 @@ class SiteFacts(Protocol):
         ...
 
 
+# The context's name of the page's `Renderer.front_links`, which `markdownify_in` resolves a text's links with: in the
+# context, as the page's `url_for` is, since the environment outlives a build's renderer. (No template's name: `_`.)
+FRONT_LINKS = "_front_links"
+
+
 @jinja2.pass_context
 def markdownify_in(context: jinja2.runtime.Context, value: Any) -> Markup:
     """The `markdownify` filter (`markdown.markdownify`), its links to articles and content files made real for the page
     it is on (`Renderer.front_links`, with the page's `url_for`): a rights notice's or caption's `[the map](map.png)`
     is held with a marker, which a custom template showing it through this filter printed as `href="ssg-ref:..."`."""
     html = markdownify(value)
-    resolve = context.environment.front_links  # type: ignore[attr-defined]
+    resolve = context.get(FRONT_LINKS)
     if REF_PREFIX in html and resolve is not None and (url_for := context.get("url_for")) is not None:
         return Markup(resolve(str(html), url_for, context.get("t")))  # (`t`: the page's language's words)
     return html
@@ -893,7 +892,7 @@ def render_named(template: jinja2.Template, context: dict[str, Any], known: Site
         elif found and template.name == CARD_TEMPLATE and found[1] in _PAGE_ONLY:
             exc.args = (exc.message + _CARD_SEES,)
         elif found:
-            names = [n for n in context if n not in template.environment.globals]
+            names = [n for n in context if n not in template.environment.globals and n != FRONT_LINKS]
             declared = _declared(exc, template.environment)
             if found[1] in declared:  # (a loop's variable after its loop, a `{% set %}` inside a block of another)
                 exc.args = (
@@ -1184,7 +1183,6 @@ def load_theme(config: Config) -> Theme:
     env.code_generator_class = _CodeGenerator
     env.context_class = _Context
     env.filters["markdownify"] = markdownify_in  # a front-matter text's Markdown (a rights notice's link), as Hugo's filter
-    env.front_links = None  # (the renderer's, `render.Renderer.front_links`)
     env.template_class = _Template
     folders = [theme.path for theme in reversed(chain)]  # the last one extended first: what extends it wins
     static_dirs = tuple(p for p in (*(f / "static" for f in folders), config.root / config.static_dir) if p.is_dir())

@@ -1121,6 +1121,41 @@ def test_templates_compiled_for_a_filter_without_the_context_are_compiled_again(
     assert tree(site.public) == cold_build(site, tmp_path)
 
 
+def test_a_renderer_kept_after_its_build_resolves_a_front_matter_link_with_its_own_links(project, monkeypatch):
+    """`markdownify` resolved a front-matter text's links with the renderer set on the theme's environment, which a
+    long-lived builder keeps from build to build: the last build's renderer, kept to make its listings' entries in a
+    pause (`Builder.cards_later`), linked with the links of whichever renderer was made after it. Each resolves with
+    its own, which the page's context holds."""
+    made: list[ssg.render.Renderer] = []
+
+    class Recording(ssg.render.Renderer):
+        def __init__(self, *args: object, **kwargs: object):
+            super().__init__(*args, **kwargs)
+            self.pages: dict[str, object] = {}
+            made.append(self)
+
+        def render(self, page):  # noqa: ANN001, ANN202
+            self.pages[page.path] = page
+            return super().render(page)
+
+    monkeypatch.setattr(ssg.build, "Renderer", Recording)
+    rights = "'See [the other](other.md)'"
+    project.write(
+        {
+            "content/2021/story.md": article("Story", "2021-01-10T10:00:00+03:00", "Body.", rights=rights),
+            "content/2021/other.md": article("Other", "2021-01-11T10:00:00+03:00", "Body.", slug="before"),
+        }
+    )
+    builder = Builder()
+    builder_build(builder, project)
+    project.write({"content/2021/other.md": article("Other", "2021-01-11T10:00:00+03:00", "Body.", slug="after")})
+    builder_build(builder, project)
+    first, _ = made
+    story = next(page for path, page in first.pages.items() if path.endswith("/story/"))
+    assert 'See <a href="../../11/before/">' in first.render(story).decode()  # (the second renderer's: ../../11/after/)
+    assert 'See <a href="../../11/after/">' in (project.public / story.path / "index.html").read_text(encoding="utf-8")
+
+
 def test_output_file_deleted_by_hand_is_written_again(site, tmp_path):
     for name in ("2021/01/10/story-0/index.html", "sitemap.xml", "feed.xml", "extra.css"):
         (site.public / name).unlink()
