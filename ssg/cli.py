@@ -132,9 +132,10 @@ def _kind(message: str) -> str:
 
 
 @contextmanager
-def _terminated_as_interrupted() -> Iterator[None]:
+def terminated_as_interrupted() -> Iterator[None]:
     """`kill` (SIGTERM: a CI job's timeout, `docker stop`) stops a build as Ctrl-C does, removing its staging folder;
-    by default it ended the process at once, leaving that folder and the render helpers behind."""
+    by default it ended the process at once, leaving that folder and the render helpers behind. (The preview's and
+    the build server's too: `watch.stopped_by_signals`.)"""
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         yield
@@ -147,7 +148,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 class _Main(click.Group):
-    """ssg's commands, which a Ctrl-C (or `kill`: `_terminated_as_interrupted`) ends with "Aborted!", as click ends
+    """ssg's commands, which a Ctrl-C (or `kill`: `terminated_as_interrupted`) ends with "Aborted!", as click ends
     them, but with exit code `INTERRUPTED` rather than click's 1. In the build server a build's Ctrl-C stops the server
     too (`build_server_command`): there it goes on up."""
 
@@ -382,7 +383,7 @@ def build_command(
     config = None
     try:
         config = load_config(project, base_url=base_url, output_dir=output_dir)
-        with _terminated_as_interrupted():
+        with terminated_as_interrupted():
             result = build(config, options) if builder is None else builder.build(config, options)
     except SsgError as error:
         _fail(error, "Build", stopped_note(config.output_path) if config is not None else None)
@@ -604,7 +605,7 @@ def _check_links(project: Path, folder: Path | None, base_url: str | None, every
             "the last build was stopped while moving its files in: the folder holds pages of two builds; build again before publishing it"
         )
         _fail(SsgError(Problem(str(folder), None, None, message)), "Check")
-    with _terminated_as_interrupted():  # (`kill`: its workers end with it, `workers.die_with`)
+    with terminated_as_interrupted():  # (`kill`: its workers end with it, `workers.die_with`)
         report = check_links(folder, base_url or site_base_url(folder) or (config and config.base_url) or "/", jobs)
     # (First: the broken ones come last, above the count, not lost above these.) An archive links thousands of outlets'
     # pages: one line per URL buried the few broken links under 9,000 lines (found by a new user's trial).

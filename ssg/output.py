@@ -1216,7 +1216,7 @@ def _empty_trash(path: Path, keep: int = 0, staged: Collection[str] = ()) -> Non
 def _take_lock(folder: Path, path: Path) -> int | None:
     """Lock `folder` for this build by its lock file `path` (`working_path`), or raise `OutputError`: two builds at once
     (a `build --watch` and a `build`) share its staging folder, and each removed the other's files from it. The lock file
-    is removed when the build ends (`_release_lock`)."""
+    is removed when the build ends (`locks.release_lock`)."""
     try:
         return hold_lock(path)
     except BlockingIOError:

@@ -22,7 +22,6 @@ import errno
 import gc
 import json
 import os
-import signal
 import threading
 import time
 import traceback
@@ -42,7 +41,7 @@ from watchdog.observers.api import ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
 from .build import Builder, BuildOptions, BuildResult, fewer_collections
-from .cli import most_common
+from .cli import most_common, terminated_as_interrupted
 from .config import CONFIG_FILE, PREVIEW_FOLDER, Config, load_config
 from .content import Article
 from .entry import colour
@@ -959,14 +958,5 @@ def build_and_watch(project: Path, load: Callable[[], Config], options: BuildOpt
 @contextmanager
 def stopped_by_signals() -> Iterator[None]:
     """Ctrl-C, and `kill` (SIGTERM) as cleanly: both end the block quietly, after its own cleanup."""
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
+    with suppress(KeyboardInterrupt), terminated_as_interrupted():
         yield
-    except KeyboardInterrupt:
-        pass
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
