@@ -120,6 +120,23 @@ def test_templates_print_through_the_quick_escape_with_the_same_output() -> None
     assert template.render(values) == jinjas.from_string(source).render(values)
 
 
+def test_the_jinja_whose_internals_theme_overrides_is_bounded_in_pyproject() -> None:
+    """The tests above compare `_Context`, `_CodeGenerator` and `_Template` with Jinja's own on the installed Jinja:
+    pyproject allowed any later one (`jinja2>=3.1.5`), whose internals they override unseen. The bound admits the Jinja
+    they pass on; MarkupSafe's private `_escape_inner` has its fallback (`quick_escape`), so it needs none."""
+    import importlib.metadata
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    wanted = {
+        (r := Requirement(line)).name.lower(): r for line in tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
+    assert any(spec.operator == "<" for spec in wanted["jinja2"].specifier)
+    assert wanted["jinja2"].specifier.contains(importlib.metadata.version("jinja2"))
+    assert wanted["markupsafe"].specifier.contains(importlib.metadata.version("markupsafe"))
+
+
 def test_text_and_values_between_tags_are_printed_as_one_piece_as_jinja_prints_them() -> None:
     """`_CodeGenerator` joins a run of text and `{{ }}` before yielding it: the page is Jinja's, and an error is
     still named on the line of the `{{ }}` that raised it, not on the first line of the run."""
