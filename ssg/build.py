@@ -38,7 +38,7 @@ from .charsets import name_not_utf8
 from .checks import check_content_dir, check_folder_loops
 from .code import code_version, current_umask
 from .collisions import case_clashes, collisions, old_url_case_clashes
-from .config import CONFIG_FILE, Config, option_line
+from .config import CONFIG_FILE, Config
 from .content import Article, StandalonePage
 from .copies import conflicted, copy_files, files_to_copy, lfs_pointers
 from .errors import (
@@ -1041,7 +1041,7 @@ def check_source_dirs(config: Config) -> None:
         else:
             continue
         message = f"{folder} {what}; use a folder of its own, e.g. {default}"
-        raise ConfigError(Problem(CONFIG_FILE, option_line(config.root, key), key, message))
+        raise ConfigError(Problem(CONFIG_FILE, config.line_of(key), key, message))
 
 
 def check_cache_dir(config: Config) -> None:
@@ -1051,7 +1051,7 @@ def check_cache_dir(config: Config) -> None:
     cache, root = config.cache_path.resolve(), config.root.resolve()
 
     def refused(message: str) -> ConfigError:
-        return ConfigError(Problem(CONFIG_FILE, option_line(config.root, "cache_dir"), "cache_dir", message))
+        return ConfigError(Problem(CONFIG_FILE, config.line_of("cache_dir"), "cache_dir", message))
 
     if cache == root or cache in root.parents:
         raise refused(f"{cache} is the project folder or above it; use a folder of its own, e.g. .ssg-cache")

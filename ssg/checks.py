@@ -23,7 +23,7 @@ from babel.core import get_global
 from jinja2 import nodes
 from pathspec import GitIgnoreSpec
 
-from .config import CONFIG_FILE, NAMES_OPTIONS, Config, option_line
+from .config import CONFIG_FILE, NAMES_OPTIONS, Config
 from .content import Article, Day, StandalonePage, source_host
 from .errors import ConfigError, Problem, with_lines
 from .fingerprints import by_identity
@@ -245,7 +245,7 @@ def unmatched_exclusions(config: Config) -> list[Problem]:
     if config.exclude is None or not (unmatched := config.exclude.unmatched(config.content_path, skipped_folder)):
         return []
     names = sorted(_content_names(config.content_path))
-    key_line = option_line(config.root, "exclude")
+    key_line = config.line_of("exclude")
     try:
         rows = (config.root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
@@ -384,8 +384,11 @@ def _names_warnings(config: Config, option: str, used: dict[str, str], written: 
     if not found:
         return []  # (the usual case: the file is not read)
     where = file or CONFIG_FILE
-    after = None if file else option_line(config.root, option)
-    return [Problem(where, line_below(config.root / where, name, after), option, message) for name, message in found]
+    after = None if file else config.line_of(option)
+    return [
+        Problem(where, line_below(config.root / file, name) if file else config.line_below(name, after), option, message)
+        for name, message in found
+    ]
 
 
 def _a(noun: str) -> str:
@@ -701,7 +704,7 @@ def search_warnings(config: Config, theme: Theme) -> list[Problem]:
         f"is on, but the theme {config.theme!r} has no search.html: the site is built without search (no search page, "
         "index or scripts); give the theme a search.html (or `extends: default` in its theme.yaml), or set search: {enabled: false}"
     )
-    return [Problem(CONFIG_FILE, option_line(config.root, "search"), "search", message)]
+    return [Problem(CONFIG_FILE, config.line_of("search"), "search", message)]
 
 
 def misspelt_extra_keys(theme: Theme, read: Iterable[Article | StandalonePage]) -> list[Problem]:
@@ -770,7 +773,7 @@ def title_shown_nowhere(config: Config) -> list[Problem]:
     feeds show each language's (`Config.title_in`), so `title:` is shown on no page. `ssg init --languages ru,en`
     writes each language's title as the site's, and an author who then changed `title:` saw no change at all."""
     titles = [language.title for language in config.languages]
-    line = option_line(config.root, "title")
+    line = config.line_of("title")
     if not config.languages or not all(titles) or config.title in titles or line is None:
         return []  # (without `title:` in site.yaml, the default: no title of the author's is hidden)
     each = ", ".join(f"{language.code}: {language.title!r}" for language in config.languages)

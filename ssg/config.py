@@ -13,7 +13,7 @@ import posixpath
 import re
 import shlex
 import zoneinfo
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -33,7 +33,7 @@ from .pelican import PelicanConf, read_conf
 from .scripts import alphabet_languages, cyrillic_language
 from .search import FIELDS, SUPPORTED_LANGUAGES, SearchConfig
 from .site import outlet_key, tag_key
-from .yamlload import YamlSyntaxError, key_value, line_below, line_of, load_yaml_with_lines, toml_line
+from .yamlload import YamlSyntaxError, key_value, line_below_in, load_yaml_with_lines, toml_line
 
 CONFIG_FILE = "site.yaml"
 PERMALINK_FIELDS = ("year", "month", "day", "slug", "lang", "categories")
@@ -908,12 +908,25 @@ class Config:
     old_tag_urls: tuple[str, ...] = ()  # every tag's old URLs, as patterns of `TAG_URL_MAKERS` (`redirects`)
     old_urls: dict | None = field(default=None, hash=False)  # every article's old URL: {generator: its pattern} (`oldurls`)
     pelicanconf: PelicanConf = PelicanConf()  # what the project's pelicanconf.py says of slugs and drafts (`pelican.read_conf`)
+    # site.yaml as read, for the line a message names (`line_of`, `line_below`): each top-level key's line, and the text's
+    # lines. No setting: not compared (a comment edited keeps the builder's theme and URLs), nor in `settings`.
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    text_lines: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def settings(self) -> list[tuple[str, Any]]:
         """Every value of the configuration, sorted, without where a value came from (`flagged`) or whose build it is
         (`preview`): the same value given by a flag or by site.yaml makes the same site (the build's inputs and
         fingerprints use this)."""
-        return sorted((k, v) for k, v in vars(self).items() if k not in ("flagged", "preview"))
+        return sorted((k, v) for k, v in vars(self).items() if k not in ("flagged", "preview", "key_lines", "text_lines"))
+
+    def line_of(self, name: str) -> int | None:
+        """The line of site.yaml that sets option `name`, for a message about a value found wrong after reading; None
+        where it sets none. From site.yaml as it was read: a message named the line of the file on disk by then."""
+        return self.key_lines.get(name)
+
+    def line_below(self, key: str, after: int | None = None) -> int | None:
+        """The line of site.yaml that sets `key` within the option on line `after` (`yamlload.line_below`)."""
+        return line_below_in(self.text_lines, key, after)
 
     def origin(self, name: str) -> tuple[str, str | None]:
         """Where option `name` was set, as (file or flag, key), so a message about its value blames the right one."""
@@ -1065,8 +1078,10 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
         line, hint = _toml_hint(text)
         raise ConfigError(Problem(CONFIG_FILE, line, message="must be a mapping of option: value" + hint))
     overrides = {k: v for k, v in (("base_url", base_url), ("output_dir", output_dir)) if v is not None}
-    lines = {k: v for k, v in lines.items() if k not in overrides}  # site.yaml's lines no longer hold the values used
-    return _check(root, data | overrides, lines, tuple(sorted(overrides)), _written(text, lines))
+    used = {k: v for k, v in lines.items() if k not in overrides}  # site.yaml's lines no longer hold the values used
+    rows = tuple(text.split("\n"))
+    config = _check(root, data | overrides, used, tuple(sorted(overrides)), _written(text, used), rows)
+    return replace(config, key_lines=lines, text_lines=rows)
 
 
 def _toml_hint(text: str) -> tuple[int, str]:
@@ -1088,15 +1103,11 @@ def _written(text: str, lines: dict[str, int]) -> dict[str, str]:
     return {key: pair[1] for key, pair in found.items() if pair and pair[1]}
 
 
-def option_line(root: Path, name: str) -> int | None:
-    """The line of site.yaml that sets option `name`, for a message about a value found wrong after reading (`Config`
-    keeps values, not lines)."""
-    return line_of(Path(root) / CONFIG_FILE, name)
-
-
-def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ...], written: dict[str, str] | None = None) -> Config:
+def _check(
+    root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ...], written: dict[str, str] | None = None, text: Sequence[str] = ()
+) -> Config:
     """`data` checked into a `Config`, or every problem of it at once. `written`: each top-level value as site.yaml
-    writes it (`yes`, which YAML reads as true), for the messages."""
+    writes it (`yes`, which YAML reads as true), for the messages; `text`: its lines."""
     problems, values = [], {}
     for key in sorted(set(data) - set(OPTION_NAMES), key=str):
         problems.append(Problem(CONFIG_FILE, lines.get(key), str(key), _unknown_option(str(key))))
@@ -1129,7 +1140,7 @@ def _check(root: Path, data: dict, lines: dict[str, int], flagged: tuple[str, ..
     if _multilingual(values.get("languages") or (), values.get("prefix_default_lang")) and isinstance(values.get("search"), SearchConfig):
         values["search"] = replace(values["search"], language_filter=True)
     for option in NAMES_OPTIONS:
-        _names_checked(root, option, values, lines, problems)
+        _names_checked(root, option, values, lines, problems, text)
     if problems:
         raise ConfigError(problems)
     return Config(root=root, **values, flagged=flagged, pelicanconf=read_conf(root))
@@ -1246,7 +1257,7 @@ NAMES_OPTIONS = {"tag_names": ("tag", tag_key), "source_names": ("outlet", outle
 _NAMES_EXAMPLE = {"tag_names": "Roscosmos: {ru: Роскосмос}", "source_names": "Interfax: {ru: Интерфакс}"}
 
 
-def _names_checked(root: Path, option: str, values: dict, lines: dict[str, int], problems: list[Problem]) -> None:
+def _names_checked(root: Path, option: str, values: dict, lines: dict[str, int], problems: list[Problem], text: Sequence[str]) -> None:
     """`values[option]` (`tag_names:` or `source_names:`) read from the file it names, if it names one (kept as
     `<option>_file`), and a problem on the line of each entry giving a name another entry gives."""
     if isinstance(values.get(option), str):
@@ -1260,7 +1271,7 @@ def _names_checked(root: Path, option: str, values: dict, lines: dict[str, int],
     # it is on an article's line, rather than failing the build as it writes tags/<slug>/.)
     too_long = [(entry, message) for entry in values.get(option) or {} if (message := slug_too_long(noun, entry, "name"))]
     for entry, message in tag_names_problems(values.get(option) or {}, option) + too_long:
-        line = entry_lines.get(entry) if entry_lines else line_below(root / CONFIG_FILE, entry, lines.get(option))
+        line = entry_lines.get(entry) if entry_lines else line_below_in(text, entry, lines.get(option))
         problems.append(Problem(where, line, None if entry_lines else option, message))
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from .config import CONFIG_FILE, Config, option_line
+from .config import CONFIG_FILE, Config
 from .content import Article, Image
 from .errors import Problem
 from .site import Outlet, Site, Tag
@@ -171,4 +171,4 @@ def moved_feed_ids(config: Config, urls: Urls, old_feed: Path) -> Problem | None
         f"feed again as new; id_base: '{old}' under feeds: in site.yaml (feeds: {{id_base: '{old}'}}) keeps every id as it was "
         "(the links follow base_url)"
     )
-    return Problem(CONFIG_FILE, option_line(config.root, key), key, message)
+    return Problem(CONFIG_FILE, config.line_of(key), key, message)

@@ -22,7 +22,7 @@ from babel import Locale
 from jinja2 import nodes
 from markupsafe import Markup, escape
 
-from .config import CONFIG_FILE, Config, option_line
+from .config import CONFIG_FILE, Config
 from .datepatterns import bad_pattern, locale_patterns, pattern_problem
 from .errors import Problem, TemplateError
 from .yamlload import read_mapping
@@ -263,7 +263,7 @@ def string_warnings(origins: Origins, config: Config, checking: bool) -> list[Pr
                 f"ones (dates are in {code}'s own format): copy the theme's {files} to {ours} in the project and translate them "
                 "(`ssg theme` says where the theme is)"
             )
-            warnings.append(Problem(CONFIG_FILE, option_line(config.root, key), key, message))
+            warnings.append(Problem(CONFIG_FILE, config.line_of(key), key, message))
         elif checking:
             warnings += _missing(origins, code, given)
     return warnings

@@ -19,7 +19,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from .config import CONFIG_FILE, TAG_URL_MAKERS, Config, option_line
+from .config import CONFIG_FILE, TAG_URL_MAKERS, Config
 from .content import OWN_URL_KEYS, Alias, old_url, outlet_key
 from .errors import Problem
 from .hugo import term_path
@@ -29,7 +29,7 @@ from .pelican import title_slug
 from .site import Site, TagNames, names_index, tag_slug
 from .theme import REDIRECT_TEMPLATE
 from .urls import Urls, output_file
-from .yamlload import line_below, quoted
+from .yamlload import quoted
 
 REDIRECT_KIND = "redirect"
 
@@ -232,13 +232,13 @@ def listing_aliases(site: Site, config: Config, urls: Urls) -> tuple[list[Listin
     old_names: dict[str, set[str]] = {}  # a tag's key -> its old names in tag_aliases: (`old_tag_urls:` made addresses of them)
     listings = _listings(site, config, urls)
     for option, kind in listings.items():
-        entries, after = getattr(config, option), option_line(config.root, option)
+        entries, after = getattr(config, option), config.line_of(option)
         if entries and kind.noun == "outlet" and not config.sources.enabled:
             message = "names outlets' old pages, and sources: {enabled: false} leaves out their pages: no page redirects (remove it, or turn sources on)"
             warnings.append(Problem(CONFIG_FILE, after, option, message))
             continue
         for name, olds in entries.items():
-            line = line_below(config.root / CONFIG_FILE, name, after) or after
+            line = config.line_below(name, after) or after
             now = kind.live.get(kind.names.key(name))
             if now is None:
                 message = (
@@ -280,7 +280,7 @@ def _every_tags_old_urls(
     """`old_tag_urls:`, each tag's old addresses made of the patterns, a problem for each pattern no static host can
     serve (a query, another host), and a warning where two tags made one address. An address `tag_aliases:` (`named`)
     gives already, or one that is a tag's page or feed now, is left as it is."""
-    line = option_line(config.root, "old_tag_urls")
+    line = config.line_of("old_tag_urls")
     templates, problems = [], []
     for pattern in config.old_tag_urls:
         try:

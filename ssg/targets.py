@@ -13,14 +13,13 @@ import difflib
 from collections.abc import Callable, Collection, Iterable
 from urllib.parse import urlsplit
 
-from .config import CONFIG_FILE, Config, option_line
+from .config import CONFIG_FILE, Config
 from .errors import Problem, SsgError
 from .fingerprints import LINKING, TemplateLink, Templates
 from .pages import Page
 from .redirects import REDIRECT_KIND
 from .theme import load_theme
 from .urls import is_later_page, output_file
-from .yamlload import line_below
 
 
 class Written:
@@ -88,7 +87,7 @@ def site_yaml_paths(config: Config, written: Written, candidates: Callable[[], l
     if image and not _elsewhere(image) and not written.has(site_path(image)):
         fix = _fix(image, site_path(image), written, config, candidates, "or give its URL (https://...)")
         message = f"{image!r} is no file of the site: link previews of pages without a picture would show a missing one ({fix})"
-        errors.append(Problem(CONFIG_FILE, option_line(config.root, "image"), "image", message))
+        errors.append(Problem(CONFIG_FILE, config.line_of("image"), "image", message))
     logo = config.publisher.get("logo")
     if logo and not _elsewhere(logo) and not written.has(site_path(logo)):
         url = config.base_url + site_path(logo)
@@ -96,8 +95,8 @@ def site_yaml_paths(config: Config, written: Written, candidates: Callable[[], l
         message = (
             f"logo: {logo!r} is no file of the site: every page's JSON-LD (and the feeds) would name {url}, which is not there ({fix})"
         )
-        publisher = option_line(config.root, "publisher")  # (its line where `logo:` is on it: `publisher: {name: X, logo: y}`)
-        line = line_below(config.root / CONFIG_FILE, "logo", publisher) or publisher
+        publisher = config.line_of("publisher")  # (its line where `logo:` is on it: `publisher: {name: X, logo: y}`)
+        line = config.line_below("logo", publisher) or publisher
         warnings.append(Problem(CONFIG_FILE, line, "publisher", message))
     for n, entry in enumerate(config.menu, 1):
         if entry.external or written.has(site_path(entry.url)):
@@ -105,7 +104,7 @@ def site_yaml_paths(config: Config, written: Written, candidates: Callable[[], l
         fix = _fix(entry.url, site_path(entry.url), written, config, candidates, "or give an http(s) address")
         name = entry.name_in(config.lang, config.lang)[0]
         message = f"entry {n} ({name}): {entry.url!r} is no page or file of the site ({fix})"
-        warnings.append(Problem(CONFIG_FILE, option_line(config.root, "menu"), "menu", message))
+        warnings.append(Problem(CONFIG_FILE, config.line_of("menu"), "menu", message))
     return errors, warnings
 
 

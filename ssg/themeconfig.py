@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .config import CONFIG_FILE, Config, closest, option_line
+from .config import CONFIG_FILE, Config, closest
 from .errors import Problem, TemplateError
 from .yamlload import line_of, read_mapping
 
@@ -86,7 +86,7 @@ def theme_chain(config: Config) -> tuple[ThemeFolder, ...]:
     a theme that is not there, a theme.yaml that is not right, themes that extend each other in a cycle."""
     folder = find_theme(config.root, config.theme)
     if folder is None:
-        line = option_line(config.root, "theme")
+        line = config.line_of("theme")
         raise TemplateError(Problem(CONFIG_FILE, line, "theme", f"no theme {config.theme!r} ({_looked_for(config.root, config.theme)})"))
     chain: list[ThemeFolder] = []
     problems: list[Problem] = []

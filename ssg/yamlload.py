@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -346,6 +347,11 @@ def line_below(path: Path, key: str, after: int | None = None) -> int | None:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return None
+    return line_below_in(lines, key, after)
+
+
+def line_below_in(lines: Sequence[str], key: str, after: int | None = None) -> int | None:
+    """`line_below` of a file's `lines`, read already (site.yaml's, which `Config` keeps)."""
     starts = (f"{key}:", f'"{key}":', f"'{key}':")
     for number, text in enumerate(lines[after or 0 :], (after or 0) + 1):
         if after and text.strip() and not text[:1].isspace() and not text.lstrip().startswith("#"):

@@ -384,3 +384,20 @@ def test_a_zone_name_that_is_no_places_zone_is_refused(project, name):
     with pytest.raises(ConfigError) as error:
         load_config(project.root)
     assert f"timezone: {name!r} is no place's time zone (the machine's, or the database's own): use a name like" in str(error.value)
+
+
+def test_a_line_told_after_reading_is_site_yamls_as_read_and_its_lines_are_no_setting(project):
+    """A message about a value found wrong after reading names its line of site.yaml as the config read it: it read the
+    file again from disk (`yamlload.line_of`), where a save meanwhile (the preview's) had moved the line or removed it.
+    The lines kept are no setting: a comment edited leaves the config equal, and its settings (every fingerprint's) the same."""
+    from ssg.build import check_cache_dir
+
+    project.write({"site.yaml": SITE_YAML + "cache_dir: content\n"})
+    config = load_config(project.root)
+    line = SITE_YAML.count("\n") + 1
+    project.write({"site.yaml": "# A comment.\n" + SITE_YAML + "cache_dir: content\n"})
+    with pytest.raises(ConfigError) as error:
+        check_cache_dir(config)
+    assert str(error.value).startswith(f"site.yaml:{line}: cache_dir: ")
+    again = load_config(project.root)
+    assert again == config and again.settings() == config.settings() and again.line_of("cache_dir") == line + 1
