@@ -245,11 +245,7 @@ def unmatched_exclusions(config: Config) -> list[Problem]:
     if config.exclude is None or not (unmatched := config.exclude.unmatched(config.content_path, skipped_folder)):
         return []
     names = sorted(_content_names(config.content_path))
-    key_line = config.line_of("exclude")
-    try:
-        rows = (config.root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        rows = []
+    key_line, rows = config.line_of("exclude"), config.text_lines
     problems = []
     for pattern in unmatched:
         meant = _pattern_meant(pattern, names, config.content_dir)
