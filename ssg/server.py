@@ -8,6 +8,11 @@ is the HTTP side, the MkDocs scheme (habit 8 of STYLE.md):
   `/__ssg__/events` (Server-Sent Events): another epoch means reload, problems mean the error
   overlay, none means no overlay. A failed build keeps the last good site and its epoch.
 
+A file served as it is (anything but an HTML page that gets the script) is opened under the lock and sent after it is
+let go, from the disk as it goes (`socket.sendfile`): a build moves its files in by renaming, so the open file stays
+that build's whole, and a long video to a slow phone holds up no rebuild nor fills the memory. It is sent in part where
+a single byte range is asked for (`byte_range`): a browser seeks a video so, and Safari plays no mp4 without it.
+
 Behind a proxy that serves the preview at a sub-path of its own (jupyter-server-proxy's `/user/x/proxy/8000/`,
 code-server's `/proxy/8000/`, nginx's `location /preview/ { proxy_pass http://127.0.0.1:8000/; }`) a path from the
 server's root leads out of it: the script's stream and every redirect name their place relative to the page asked
@@ -36,6 +41,7 @@ from dataclasses import dataclass, replace
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote, unquote, urlsplit
 
 import click
@@ -71,6 +77,8 @@ TYPES = {  # our own table: the platform's mime.types differs between machines a
     ".woff2": "font/woff2",
     ".woff": "font/woff",
     ".ttf": "font/ttf",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
     ".otf": "font/otf",
 }
 
@@ -202,6 +210,7 @@ class Response:
     body: bytes = b""
     type: str = "text/html; charset=utf-8"
     location: str | None = None
+    file: Path | None = None  # a file of the preview, not read yet: sent from disk (`PreviewHandler._send_file`)
 
 
 def relative(path: str, location: str) -> str:
@@ -225,13 +234,35 @@ def events_url(view: View, path: str) -> str:
 
 
 def lookup(view: View, raw_path: str, query: str) -> Response:
-    """The response to GET `raw_path` (still %-encoded) from the files of `view`."""
+    """The response to GET `raw_path` (still %-encoded) from the files of `view`: a file found is named, not read (a
+    page that gets the live-reload script is read by the caller; any other file is sent from the disk)."""
     found = locate(view, unquote(raw_path), query)
     if found is None:
         return not_found(view)
     if isinstance(found, Response):
         return found
-    return Response(200, found.read_bytes(), content_type(found))
+    return Response(200, type=content_type(found), file=found)
+
+
+def byte_range(header: str | None, size: int) -> range | None:
+    """The bytes a `Range` header asks for of a file of `size` bytes (RFC 9110 14.1.2): `bytes=100-199`, `bytes=100-`
+    (to the end) or `bytes=-500` (the last 500), an end past the file's cut to it. An empty range where none of the
+    file is asked for (the answer is 416). None for the whole file: no header, one in other units or not readable, or
+    several ranges, which RFC 9110 lets a server answer with the whole file (nginx and `hugo server` answer them with a
+    multipart body; browsers ask for one range, to seek a video or go on with a download, and so does curl -C). A dozen
+    lines of the standard: no library of ours reads it (http.server does not, and werkzeug would be a dependency for it)."""
+    found = _BYTE_RANGE.fullmatch(header or "")
+    if found is None or not (found[1] or found[2]):
+        return None
+    if not found[1]:  # the last so many bytes (none: nothing asked for)
+        return range(max(size - int(found[2]), 0), size) if int(found[2]) else range(0)
+    start = int(found[1])
+    if found[2] and int(found[2]) < start:
+        return None  # (`bytes=200-100` is no range: ignored, as the standard says)
+    return range(start, min(int(found[2]) + 1, size) if found[2] else size) if start < size else range(0)
+
+
+_BYTE_RANGE = re.compile(r"\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*", re.IGNORECASE)
 
 
 def locate(view: View, path: str, query: str = "") -> Path | Response | None:
@@ -348,13 +379,21 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if url.path.endswith(EVENTS_PATH):  # (at the root, under base_url's path, or its last one: `events_url`)
             self._stream(live.state, send_body)
             return
+        opened = None
         with live.lock.shared():
             response = lookup(live.view, url.path, url.query)
             moved = moved_to(live, unquote(url.path)) if response.status == 404 else None
             if moved:  # a page whose date, slug or base_url's path changed: the tab that showed it follows it
                 response = Response(302, type=PLAIN, location=quote(moved))
             if self.server.preview.options.reload and response.type.startswith("text/html"):
-                response = replace(response, body=inject(response.body, live.state.epoch, events_url(live.view, url.path)))
+                body = response.file.read_bytes() if response.file is not None else response.body
+                response = replace(response, body=inject(body, live.state.epoch, events_url(live.view, url.path)), file=None)
+            elif response.file is not None:
+                opened = response.file.open("rb")  # (under the lock: this build's file, whichever is there once it is let go)
+        if opened is not None:
+            with opened:
+                self._send_file(opened, response.type, send_body)
+            return
         if response.location:
             response = replace(response, location=relative(url.path, response.location))
         self._send(response, send_body)
@@ -369,6 +408,33 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(response.body)
+
+    def _send_file(self, opened: BinaryIO, media_type: str, send_body: bool) -> None:
+        """A file of the preview as it is on disk: whole (200), or the one byte range asked for (206), or 416 where
+        the range is past its end. An `If-Range` asks for the range only if the file is still the one it names, by
+        a validator; the preview gives none (no-store), so the file may have changed: it is sent whole, as RFC 9110
+        says. The body goes from the file to the socket in the kernel where it can (`socket.sendfile`)."""
+        size = os.fstat(opened.fileno()).st_size
+        wanted = None if "If-Range" in self.headers else byte_range(self.headers.get("Range"), size)
+        if wanted is not None and not wanted:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            return
+        self.send_response(200 if wanted is None else 206)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Accept-Ranges", "bytes")
+        if wanted is None:
+            wanted = range(size)
+        else:
+            self.send_header("Content-Range", f"bytes {wanted.start}-{wanted.stop - 1}/{size}")
+        self.send_header("Content-Length", str(len(wanted)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if send_body and wanted:
+            self.connection.sendfile(opened, wanted.start, len(wanted))
 
     def _stream(self, state: LiveState, send_body: bool) -> None:
         """The event stream: the current state at once, then each change, until the client goes."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import http.client
+import io
 import ipaddress
 import json
 import os
@@ -14,6 +15,7 @@ import sys
 import threading
 import time
 import types
+import wave
 import webbrowser
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -753,3 +755,81 @@ def test_another_sites_page_cannot_read_the_preview(site):
         assert get(preview, "/latest.js", headers={**script, "Sec-Fetch-Site": "same-site"})[0] == 403
         assert get(preview, "/", headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"})[0] == 200
         assert get(preview, "/latest.js", headers={**script, "Sec-Fetch-Site": "same-origin"})[0] == 200
+
+
+def test_a_single_byte_range_is_answered_with_that_part(site):
+    """A video in an article could not be seeked in Chromium (seekable [0, 0]) and Safari plays no mp4 from a server
+    without byte ranges: the preview answered every Range with 200 and the whole file (a preview trial). One range is
+    answered 206 with its part; one past the end 416; several, or an If-Range (the preview gives no validator to
+    match), the whole file; a page that gets the live-reload script is no file as it is, and is sent whole."""
+    clip = bytes(range(256)) * 4
+    site.write({"static/files/clip.mp4": clip})
+    with running(site.root) as preview:
+        status, headers, body = get(preview, "/files/clip.mp4")
+        assert (status, headers["Accept-Ranges"], headers["Content-Type"], body) == (200, "bytes", "video/mp4", clip)
+        for asked, part in (
+            ("bytes=100-199", (100, 199)),
+            ("bytes=1000-", (1000, 1023)),
+            ("bytes=-24", (1000, 1023)),
+            ("bytes=0-5000", (0, 1023)),
+        ):
+            status, headers, body = get(preview, "/files/clip.mp4", headers={"Range": asked})
+            assert status == 206, asked
+            assert headers["Content-Range"] == f"bytes {part[0]}-{part[1]}/1024", asked
+            assert body == clip[part[0] : part[1] + 1] and headers["Content-Length"] == str(len(body)), asked
+        status, headers, body = get(preview, "/files/clip.mp4", "HEAD", headers={"Range": "bytes=100-199"})
+        assert (status, headers["Content-Range"], headers["Content-Length"], body) == (206, "bytes 100-199/1024", "100", b"")
+        for asked in ("bytes=1024-", "bytes=-0"):
+            status, headers, body = get(preview, "/files/clip.mp4", headers={"Range": asked})
+            assert (status, headers["Content-Range"], body) == (416, "bytes */1024", b""), asked
+        for asked in (
+            {"Range": "bytes=0-1,5-6"},
+            {"Range": "bytes=0-1", "If-Range": '"x"'},
+            {"Range": "lines=1-2"},
+            {"Range": "bytes=9-1"},
+        ):
+            assert get(preview, "/files/clip.mp4", headers=asked)[:3:2] == (200, clip), asked
+        status, headers, body = get(preview, ARTICLE_URL, headers={"Range": "bytes=0-9"})
+        assert status == 200 and b"data-ssg-live-reload" in body and "Accept-Ranges" not in headers
+
+
+def test_a_file_is_sent_from_disk_not_read_whole_first(site, monkeypatch):
+    """Every request read its file whole into memory (a 500 MB video, once for each of a browser's range requests)."""
+    site.write({"static/files/clip.mp4": b"\0" * 100_000})
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    with running(site.root) as preview:
+        read.clear()  # (what the build read)
+        assert get(preview, "/files/clip.mp4")[2] == b"\0" * 100_000
+        assert get(preview, ARTICLE_URL)[0] == 200
+    assert "clip.mp4" not in read and "index.html" in read
+
+
+def test_a_served_video_or_sound_can_be_seeked_in_the_browser(site, browser):
+    """Chromium seeks a media file only where its server answers byte ranges: from ssg serve its seekable range was
+    [0, 0]. (A sound file, which Python's `wave` writes: an mp4 cannot be made here without an encoder; the browser
+    asks for ranges of either alike.)"""
+    sound = io.BytesIO()
+    with wave.open(sound, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(1)
+        wav.setframerate(8000)
+        wav.writeframes(b"\x80" * 8000 * 4)  # 4 s of silence
+    site.write({"static/files/sound.wav": sound.getvalue()})
+    with running(site.root) as preview:
+        page = browser.new_page()
+        try:
+            page.goto(preview.url)
+            seekable = page.evaluate(
+                """async () => {
+                    const media = new Audio("files/sound.wav");
+                    await new Promise((done, failed) => { media.onloadedmetadata = done; media.onerror = failed; });
+                    media.currentTime = 3;
+                    await new Promise((done) => { media.onseeked = done; });
+                    return [media.seekable.length ? media.seekable.end(0) : 0, media.currentTime];
+                }"""
+            )
+        finally:
+            page.close()
+    assert seekable == [4, 3]
