@@ -40,7 +40,7 @@ from .code import code_version, current_umask
 from .collisions import case_clashes, collisions, old_url_case_clashes
 from .config import CONFIG_FILE, Config
 from .content import Article, StandalonePage
-from .copies import conflicted, copy_files, files_to_copy, lfs_pointers
+from .copies import conflicted, copy_files, file_problems, files_to_copy
 from .errors import (
     ConfigError,
     ContentError,
@@ -642,7 +642,8 @@ class Builder:
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
         urls = self._urls(config)
         files, missing = files_to_copy(config, theme, site, loaded.lines)
-        missing += conflicted(files, run.store, config.root) + lfs_pointers(files, config.root)  # (before anything is written)
+        unusable, file_warnings = file_problems(files, config, site, loaded.lines)
+        missing += conflicted(files, run.store, config.root) + unusable  # (before anything is written)
         labels = self._labels(run)
         planned = Planned(config, self.planned, self.remember, labels)
         pages = list(plan(site, config, urls, planned)) + search_pages(config, theme, urls)
@@ -678,6 +679,7 @@ class Builder:
         walk = not self.remember or not self.manifests or listed_all
         result.warnings += _content_warnings(run, theme, loaded, made, problems, walk, self.clippings)
         result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir) + unredirected
+        result.warnings += file_warnings
         problems += _output_problems(run, theme, loaded, made, missing, not_ours) + not_ours_either
         if renamed:  # (a renamed tag's old feed where something else is written)
             others = written.pages | files.keys() | {urls.sitemap(), urls.latest(), urls.robots()}

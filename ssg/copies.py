@@ -69,29 +69,115 @@ def conflicted(files: dict[str, Path], store: Store, root: Path) -> list[Problem
 # without `lfs: true`): a text of about 130 bytes starting so.
 _LFS_POINTER = b"version https://git-lfs.github.com/spec/v1"
 _POINTER_SIZE = 512
+# Files named as pictures by their ending, which a browser shows only where they are one (an SVG is text: left out).
+PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".ico", ".heic", ".jxl"})
+# A picture this small may be the page a site answered in place of it (a site that refuses its pictures to other sites'
+# pages, or saved from a browser's tab that showed an error): those are a few KB (nginx's and Apache's 403 under 1 KB,
+# Cloudflare's block pages some 10-30 KB). Only these are opened: a larger one costs its `stat` alone.
+_PAGE_SIZE = 64 * 1024
+# A lead picture larger than this is told: a listing shows it, loaded whole, on each article's card (a phone on a
+# listing of ten such loads 50 MB and more), and a link's preview drops it: X takes 5 MB at most, LinkedIn 5, Facebook 8.
+LARGE_LEAD = 5_000_000
+# How an HTML page starts, as a browser tells one from other bytes (WHATWG MIME Sniffing, 7.1: "identifying a resource
+# with an unknown MIME type"): one of these tags, in any case, after white space, then a space or `>`.
+_PAGE_TAGS = re.compile(
+    rb"[\t\n\f\r ]*<(?:!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|!--)[ >]", re.IGNORECASE
+)
 
 
-def lfs_pointers(files: dict[str, Path], root: Path) -> list[Problem]:
-    """An error for each file to copy that is Git LFS's pointer to it, not the file: CI's clone published the pointers
-    as the pictures (text named .jpg), with no word, where the laptop's build had the photos. One `stat` a file, read
-    only where it is a pointer's size."""
-    problems = []
-    for source in files.values():
+def file_problems(
+    files: dict[str, Path], config: Config, site: Site, lines: dict[str, dict[str, int]]
+) -> tuple[list[Problem], list[Problem]]:
+    """What is wrong with the files to copy, from one `stat` each, which the build makes anyway; the few bytes of a
+    file read only where its size makes it a suspect. Errors: a file that is Git LFS's pointer to it, not the file (CI's
+    clone published the pointers as the pictures, text named .jpg, with no word, where the laptop's build had the
+    photos). Warnings, on the line of an article that names the file (`_told_where`): a picture that is empty, or an
+    HTML page (the error page a site answered in place of a photo, saved as photo.jpg), published as a lead picture
+    with no word (a trial of an archive that keeps its pictures as files); a lead picture so large that listings and
+    links' previews suffer (`LARGE_LEAD`)."""
+    errors = []
+    wrong: dict[str, str] = {}  # the path a picture is published at -> what is wrong with it
+    large: dict[str, int] = {}  # and a large one's size
+    for target, source in files.items():
+        picture = target[target.rfind(".") :].lower() in PICTURE_SUFFIXES
         try:
-            if os.stat(source).st_size > _POINTER_SIZE:
-                continue
-            with open(source, "rb") as file:
-                head = file.read(len(_LFS_POINTER))
+            size = os.stat(source).st_size
+            head = b""
+            if size <= _POINTER_SIZE or (picture and size <= _PAGE_SIZE):
+                with open(source, "rb") as file:
+                    head = file.read(_POINTER_SIZE)
         except OSError:
             continue  # (told where it is copied, as before)
-        if head == _LFS_POINTER:
-            shown = source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+        if head.startswith(_LFS_POINTER):
             message = (
                 "is Git LFS's pointer to the file, not the file: this clone has not fetched it (git lfs pull; in a GitHub "
                 "Actions workflow, actions/checkout with lfs: true)"
             )
-            problems.append(Problem(shown, None, None, message))
-    return sorted(problems)
+            errors.append(Problem(_shown(source, config.root), None, None, message))
+        elif picture and size == 0:
+            wrong[target] = "is empty: no browser shows it (copy the picture there again)"
+        elif picture and _PAGE_TAGS.match(head.removeprefix(b"\xef\xbb\xbf")):
+            wrong[target] = (
+                "is an HTML page, not a picture (a site's answer in place of its picture, saved: one that refuses its "
+                "pictures to other sites answers so): save the picture itself, from its page in a browser"
+            )
+        elif size > LARGE_LEAD:
+            large[target] = size
+    warnings = []
+    if wrong or large:
+        named = _naming(site, wrong.keys() | large.keys())
+        for target, why in wrong.items():
+            warnings.append(_told_where(config, lines, named.get(target, []), target, files[target], why))
+        for target, size in large.items():
+            leads = [(page, key) for page, key in named.get(target, []) if key]
+            if leads:  # (a large photo linked from the text, to be opened on its own, is what the text means)
+                why = (
+                    f"is {size / 1_000_000:.1f} MB: every listing that shows the article loads it whole for its card, and "
+                    "a link's preview leaves it out (X and LinkedIn take 5 MB at most, Facebook 8): give image: a smaller "
+                    "copy (1600 px wide is enough for both, a few hundred KB), and link the original from the text if "
+                    "readers are to have it"
+                )
+                warnings.append(_told_where(config, lines, leads, target, files[target], why))
+    return sorted(errors), sorted(warnings)
+
+
+def _naming(site: Site, targets: set[str]) -> dict[str, list[tuple[Article | StandalonePage, str | None]]]:
+    """The articles and pages that name each of `targets` (a file's path in the site), and how: by `image:` (the key
+    "image") or in their text (None); in the order of their files."""
+    named: dict[str, list[tuple[Article | StandalonePage, str | None]]] = {}
+    for page, wanted in _files_named(site):
+        for key, target in wanted:
+            if target in targets:
+                named.setdefault(target, []).append((page, key))
+    return {target: sorted(pages, key=lambda named: named[0].source_path) for target, pages in named.items()}
+
+
+def _told_where(
+    config: Config,
+    lines: dict[str, dict[str, int]],
+    named: list[tuple[Article | StandalonePage, str | None]],
+    target: str,
+    source: Path,
+    why: str,
+) -> Problem:
+    """A warning about the file `source` (published at `target`): on the line of the first article that names it
+    (`named`), saying how many more do (once a file: a site's one picture on a hundred articles is one warning); of the
+    file itself where none does (a static folder's)."""
+    shown = _shown(source, config.root)
+    if not named:
+        return Problem(shown, None, None, why)
+    page, key = named[0]
+    if key:
+        line = lines.get(page.source_path, {}).get(key)
+    else:
+        line = next(iter(lines_naming(config.content_path, page.source_path, target)), None)
+    others = len({other.source_path for other, _ in named}) - 1
+    more = f" ({others} more {'articles name' if others > 1 else 'article names'} it)" if others else ""
+    return Problem(f"{config.content_dir}/{page.source_path}", line, key, f"{shown} {why}{more}")
+
+
+def _shown(source: Path, root: Path) -> str:
+    return source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
 
 
 def _files_under(folder: Path) -> Iterator[Path]:

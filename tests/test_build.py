@@ -251,6 +251,68 @@ def test_an_image_from_the_site_root_is_found_in_static_and_told_there_when_miss
     )
 
 
+ERROR_PAGE = b"<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body>Hotlinking not allowed</body></html>"
+
+
+def test_an_empty_picture_or_a_saved_error_page_is_told_on_the_line_naming_it(project):
+    """An empty photo.jpg, and the HTML page a site that refuses its pictures to others answered (saved as photo.jpg),
+    were published as an article's lead picture and in its text with no word (a trial of an archive that keeps its
+    pictures as files): each is a warning, once, on the line of the first article naming it, or of the file itself
+    where none does (a static folder's). A picture's bytes are not judged otherwise: a WebP named .jpg shows."""
+    lead = "---\ntitle: {0}\ndate: 2024-03-0{1}\nimage: {{src: ./photo.jpg, credit: X}}\n---\n\nBody.\n"
+    project.write(
+        {
+            "content/2024/03/empty/index.md": lead.format("Empty", 1),
+            "content/2024/03/empty/photo.jpg": b"",
+            "content/2024/03/page/index.md": "---\ntitle: Page\ndate: 2024-03-02\n---\n\nText.\n\n![x](photo.jpg)\n",
+            "content/2024/03/page/photo.jpg": b"\n  " + ERROR_PAGE,
+            "content/2024/03/also/index.md": "---\ntitle: Also\ndate: 2024-03-03\n---\n\n![x](../page/photo.jpg)\n",
+            "content/2024/03/webp/index.md": lead.format("WebP", 4),
+            "content/2024/03/webp/photo.jpg": b"RIFF\x1a\x00\x00\x00WEBPVP8L" + b"\x00" * 20,
+            "static/images/logo.png": b"<html><body>Not found</body></html>",
+            "static/empty.txt": b"",
+            "static/page.html": ERROR_PAGE,
+        }
+    )
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/2024/03/also/index.md:6: content/2024/03/page/photo.jpg is an HTML page, not a picture (a site's answer in "
+        "place of its picture, saved: one that refuses its pictures to other sites answers so): save the picture itself, "
+        "from its page in a browser (1 more article names it)",
+        "content/2024/03/empty/index.md:4: image: content/2024/03/empty/photo.jpg is empty: no browser shows it (copy the "
+        "picture there again)",
+        "static/images/logo.png: is an HTML page, not a picture (a site's answer in place of its picture, saved: one that "
+        "refuses its pictures to other sites answers so): save the picture itself, from its page in a browser",
+    ]
+
+
+def test_a_large_lead_picture_is_told_once_on_its_image_line(project):
+    """A camera's original of 23 MB as image: was loaded whole for every listing's card of the article, and as its
+    og:image, which X (5 MB) and Facebook (8 MB) leave out, with no word (a trial of an archive that keeps its pictures
+    as files). Told on the image: line of the first article that has it, once however many do; a large picture the
+    text links (a download) is not told. The size is the one `stat` the build makes of each file."""
+    big = "---\ntitle: {0}\ndate: 2024-04-0{1}\nimage: {{src: /images/big.jpg, credit: X}}\n---\n\nBody.\n"
+    project.write(
+        {
+            "content/2024/a.md": big.format("A", 1),
+            "content/2024/b.md": big.format("B", 2),
+            "content/2024/c.md": "---\ntitle: C\ndate: 2024-04-03\n---\n\n[The original](../images/original.jpg)\n",
+        }
+    )
+    for name in ("big.jpg", "original.jpg"):
+        (project.root / "content/images").mkdir(exist_ok=True)
+        with open(project.root / "content/images" / name, "wb") as file:
+            file.write(b"\xff\xd8\xff\xe0")
+            file.truncate(23_400_000)  # (sparse: no 23 MB written)
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/2024/a.md:4: image: content/images/big.jpg is 23.4 MB: every listing that shows the article loads it whole "
+        "for its card, and a link's preview leaves it out (X and LinkedIn take 5 MB at most, Facebook 8): give image: a "
+        "smaller copy (1600 px wide is enough for both, a few hundred KB), and link the original from the text if readers "
+        "are to have it (1 more article names it)"
+    ]
+
+
 def test_a_missing_file_the_body_links_is_told_on_its_line_alone(project):
     """A title that shows `<img src=x>` as text links nothing: the body's one missing `x` was told on the title's line
     too, two problems for one (a trial's paste)."""
