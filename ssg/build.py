@@ -641,7 +641,7 @@ class Builder:
         waiting = checks.originals_left_out(articles, loaded.pages, loaded.unreadable) if config.multilingual else {}
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
         urls = self._urls(config)
-        files, missing = files_to_copy(config, theme, site, loaded.lines)
+        files, missing, shadowing = files_to_copy(config, theme, site, loaded.lines)
         unusable, file_warnings = file_problems(files, config, site, loaded.lines)
         missing += conflicted(files, run.store, config.root) + unusable  # (before anything is written)
         labels = self._labels(run)
@@ -679,7 +679,7 @@ class Builder:
         walk = not self.remember or not self.manifests or listed_all
         result.warnings += _content_warnings(run, theme, loaded, made, problems, walk, self.clippings)
         result.warnings += with_lines(elsewhere, loaded.lines, config.content_dir) + unredirected
-        result.warnings += file_warnings
+        result.warnings += shadowing + file_warnings
         problems += _output_problems(run, theme, loaded, made, missing, not_ours) + not_ours_either
         if renamed:  # (a renamed tag's old feed where something else is written)
             others = written.pages | files.keys() | {urls.sitemap(), urls.latest(), urls.robots()}

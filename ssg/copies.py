@@ -195,11 +195,15 @@ def _files_under(folder: Path) -> Iterator[Path]:
         yield from (Path(parent, name) for name in names)
 
 
-def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]) -> tuple[dict[str, Path], list[Problem]]:
-    """Output path -> source file: static folders (the site's over the theme's), then referenced content files; and a
-    problem for each referenced file that is not there."""
+def files_to_copy(
+    config: Config, theme: Theme, site: Site, lines: dict[str, dict[str, int]]
+) -> tuple[dict[str, Path], list[Problem], list[Problem]]:
+    """Output path -> source file: static folders (the site's over the theme's), then referenced content files; a
+    problem for each referenced file that is not there; and a warning for each of those that takes a static file's
+    place (`_over_static`)."""
     files: dict[str, Path] = {}
     problems = []
+    warnings = []
     for folder in theme.static_dirs:
         for path in sorted(_files_under(folder)):
             if path.is_file() and not unpublished_static(path.name):  # (editors', git's; their folders `_files_under` skips)
@@ -227,6 +231,9 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
             if source is not None and (link or linked.through(target)) and (leak := _leaked(config, source, content)) is not None:
                 problems.append(leak)  # (`images/photo.jpg -> /etc/passwd`, `-> ../../.env`: published as they were)
             elif source is not None:
+                if target in static and files[target].resolve() != source.resolve():
+                    warnings.append(_over_static(config, source, files[target]))
+                    static.discard(target)  # (told once, however many articles name it)
                 files[target] = source
                 if not target.isascii() and (other := other_form(source.name)) and os.path.lexists(source.with_name(other)):
                     problems.append(_same_letters(config, source.with_name(other), source))  # (`фото-й.jpg`: a Mac's, Linux's)
@@ -244,7 +251,17 @@ def files_to_copy(config: Config, theme: Theme, site: Site, lines: dict[str, dic
                 )
                 found = [lines.get(article.source_path, {}).get("image")] if key else lines_naming(content, article.source_path, target)
                 problems += [Problem(path, line, key, message) for line in found or [None]]
-    return files, problems
+    return files, problems, warnings
+
+
+def _over_static(config: Config, source: Path, static: Path) -> Problem:
+    """A file of content/ an article names, at the path of a file of a static folder: the site holds the one of
+    content/, and the static one was left out without a word (`content/images/logo.png` over `static/images/logo.png`:
+    a trial of an archive keeping its pictures as files), or of the theme's (`content/assets/style.css`, linked from
+    an article, over the theme's stylesheet: a site's static/ replaces a theme's file on purpose, content/ never)."""
+    shown, other = (_shown(f, config.root) for f in (source, static))
+    message = f"is published at the same path as {other}, and takes its place: the site has this one, not {other} (rename or delete one)"
+    return Problem(shown, None, None, message)
 
 
 def _same_letters(config: Config, path: Path, other: Path) -> Problem:

@@ -313,6 +313,27 @@ def test_a_large_lead_picture_is_told_once_on_its_image_line(project):
     ]
 
 
+def test_a_file_of_content_at_a_static_files_path_is_told_naming_both(project):
+    """content/images/logo.png, which an article names, silently replaced static/images/logo.png in the site (a trial of
+    an archive that keeps its pictures as files): a warning names both and which the site has, once however many
+    articles name it. A site's static/ replacing its theme's file is what a static/ is for, and is not told."""
+    project.write(
+        {
+            "content/2024/a.md": "---\ntitle: A\ndate: 2024-01-01\nimage: {src: images/logo.png, credit: X}\n---\n\n![s](../images/logo.png)\n",
+            "content/2024/b.md": "---\ntitle: B\ndate: 2024-01-02\n---\n\n![r](/images/logo.png)\n",
+            "content/images/logo.png": b"\x89PNG content",
+            "static/images/logo.png": b"\x89PNG static",
+            "static/assets/site.js": "// the site's own\n",
+        }
+    )
+    result = project.build()
+    assert [str(w) for w in result.warnings] == [
+        "content/images/logo.png: is published at the same path as static/images/logo.png, and takes its place: the site "
+        "has this one, not static/images/logo.png (rename or delete one)"
+    ]
+    assert (project.public / "images/logo.png").read_bytes() == b"\x89PNG content"
+
+
 def test_a_missing_file_the_body_links_is_told_on_its_line_alone(project):
     """A title that shows `<img src=x>` as text links nothing: the body's one missing `x` was told on the title's line
     too, two problems for one (a trial's paste)."""
