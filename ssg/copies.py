@@ -17,8 +17,9 @@ from urllib.parse import unquote
 from .cache import Store
 from .config import Config
 from .conflicts import conflict_message
-from .content import Article, StandalonePage
+from .content import Article, StandalonePage, as_read
 from .errors import Problem
+from .frontmatter import FrontMatterError, read_front_matter
 from .links import lines_naming
 from .load import file_stamp, unpublished_static
 from .markdown import ARTICLE_SUFFIXES
@@ -433,9 +434,47 @@ def _fix_missing(
     if not key and (cut := _cut_at_fragment(config.content_path, target)):
         mark, part, escape = ("#", "fragment", "%23") if cut[len(target)] == "#" else ("?", "query", "%3F")
         return f"a link's '{mark}' starts its {part}: {config.content_dir}/{cut} is there, so write {escape} for the '{mark}' of its name"
-    if key:  # (a file of static/ at that path is the site's too: Hugo's and WordPress's `image: /uploads/x.jpg`)
-        return guess or f"put it at {config.content_dir}/{target} or {config.static_dir}/{target}, or fix the path"
-    return guess or f"put it at {config.content_dir}/{target} or fix the path"
+    if guess is not None:
+        return guess
+    others = _pictures_beside(there, article.source_path, target)
+    # (a file of static/ at that path is the site's too: Hugo's and WordPress's `image: /uploads/x.jpg`; not one written
+    # from the article, `./photo.jpg`, which names the file beside it)
+    if key and not _written_from_article(config.content_path, article.source_path, target):
+        return f"put it at {config.content_dir}/{target} or {config.static_dir}/{target}, or fix the path{others}"
+    return f"put it at {config.content_dir}/{target} or fix the path{others}"
+
+
+_FEW = 5  # pictures beside an article that a message names: more would hide the one meant among them
+
+
+def _pictures_beside(there: ContentPaths, source_path: str, target: str) -> str:
+    """The pictures in the folder of the article at `source_path`, where the missing `target` is too, for its message
+    (`; beside the article: cover.jpg`): a bundle's picture renamed (photo.jpg to cover.jpg) left `image: ./photo.jpg`
+    told to go to static/, with no word of the picture there. Nothing where there are none, or more than a few."""
+    folder = posixpath.dirname(source_path)
+    if not folder or posixpath.dirname(target) != folder:
+        return ""
+    names = [
+        n for n in there.by_folder.get(folder, ()) if n[n.rfind(".") :].lower() in PICTURE_SUFFIXES and n != posixpath.basename(target)
+    ]
+    return f"; beside the article: {', '.join(names)}" if 0 < len(names) <= _FEW else ""
+
+
+def _written_from_article(content: Path, source_path: str, target: str) -> bool:
+    """Whether the front matter of the article at `source_path` names `target` as a path from the article's folder
+    (`image: ./photo.jpg`, `../shared/x.jpg`): the article is read again, for a message only. `Image.src` keeps the
+    path read from content/, which either spelling gives."""
+    try:
+        data = read_front_matter(as_read((content / source_path).read_text(encoding="utf-8"))).data
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return False
+    folder = posixpath.dirname(source_path)
+    values = list(data.values()) if isinstance(data, dict) else []
+    values += [v for value in values if isinstance(value, dict) for v in value.values()]  # (`image: {src: ./x.jpg}`)
+    return any(
+        isinstance(value, str) and value.startswith(("./", "../")) and posixpath.normpath(posixpath.join(folder, value)) == target
+        for value in values
+    )
 
 
 def _folder_link(content_dir: str, published: ContentPaths, source: str, target: str) -> str:

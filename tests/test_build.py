@@ -334,6 +334,39 @@ def test_a_file_of_content_at_a_static_files_path_is_told_naming_both(project):
     assert (project.public / "images/logo.png").read_bytes() == b"\x89PNG content"
 
 
+def test_a_bundles_renamed_picture_is_told_with_the_pictures_beside_the_article(project):
+    """After photo.jpg beside a bundle's index.md was renamed cover.jpg, `image: {src: ./photo.jpg}` was told to go to
+    static/2024/03/bundle-01/photo.jpg, which a path from the article never names, and not a word of cover.jpg (a
+    trial of an archive that keeps its pictures as files). A path from the site's top keeps static/ in its message; a
+    folder of many pictures is not listed."""
+    lead = "---\ntitle: {0}\ndate: 2024-03-0{1}\nimage: {{src: {2}, credit: X}}\n---\n\n![x]({3})\n"
+    project.write(
+        {
+            "content/2024/03/bundle-01/index.md": lead.format("One", 1, "./photo.jpg", "photo.jpg"),
+            "content/2024/03/bundle-01/cover.jpg": b"\xff\xd8\xff",
+            "content/2024/03/bundle-01/map.png": b"\x89PNG",
+            "content/2024/03/bundle-01/notes.txt": "",
+            "content/2024/03/bundle-02/index.md": lead.format("Two", 2, "2024/03/bundle-02/photo.jpg", "cover.jpg"),
+            "content/2024/03/bundle-02/cover.jpg": b"\xff\xd8\xff",
+            "content/2024/03/bundle-03/index.md": lead.format("Three", 3, "./photo.jpg", "a.jpg"),
+            **{f"content/2024/03/bundle-03/{name}.jpg": b"\xff\xd8\xff" for name in "abcdef"},
+        }
+    )
+    with pytest.raises(ContentError) as error:
+        project.build()
+    assert [str(p) for p in error.value.problems] == [
+        "content/2024/03/bundle-01/index.md:4: image: image '2024/03/bundle-01/photo.jpg' not found (put it at "
+        "content/2024/03/bundle-01/photo.jpg or fix the path; beside the article: cover.jpg, map.png)",
+        "content/2024/03/bundle-01/index.md:7: linked file '2024/03/bundle-01/photo.jpg' not found (put it at "
+        "content/2024/03/bundle-01/photo.jpg or fix the path; beside the article: cover.jpg, map.png)",
+        "content/2024/03/bundle-02/index.md:4: image: image '2024/03/bundle-02/photo.jpg' not found (put it at "
+        "content/2024/03/bundle-02/photo.jpg or static/2024/03/bundle-02/photo.jpg, or fix the path; beside the article: "
+        "cover.jpg)",
+        "content/2024/03/bundle-03/index.md:4: image: image '2024/03/bundle-03/photo.jpg' not found (put it at "
+        "content/2024/03/bundle-03/photo.jpg or fix the path)",
+    ]
+
+
 def test_a_missing_file_the_body_links_is_told_on_its_line_alone(project):
     """A title that shows `<img src=x>` as text links nothing: the body's one missing `x` was told on the title's line
     too, two problems for one (a trial's paste)."""
