@@ -50,6 +50,9 @@ QUERIES = [
     "ракета*", "rockets*", "+ракета* +запуск", "-ракета* запуск", "title:ракета*", "+Газпром*", "Росатом* ракета*",
     # Stop words, left out of the query as the index left them out of the texts.
     "+the +rocket", "rocket -the", "+на ракета", "it's rocket", "title:the rocket", "the", "-и",
+    # German, French and Spanish words with an accented letter at either end, and French elisions (LATIN).
+    "Österreich", "Öl", "él", "Öster*", "über", "groß", "été", "Île", "le", "Ça", "l'Europe", "+Europe +orbite",
+    "d'orbite", "qu'il", "España", "éxito", "Europ*",
 ]  # fmt: skip
 # Names in several cases, added to some bodies (the paragraphs have one, космодрома): Газпром, Борисов, Алексей and
 # космодром also in the nominative, Росатом never.
@@ -63,6 +66,13 @@ NAMES = [
 APOSTROPHES = [
     "Europe's launcher waits.", "NASA’s crew is ready.", "Roscosmos' engines and NASA's rockets.", "It’s five o'clock.",
     "The companies’ satellites reach Europe’s orbit.", "Kepler’S laws.",
+]  # fmt: skip
+
+# German, French and Spanish sentences, added to some bodies: accented letters at words' ends, and elided articles.
+LATIN = [
+    "Österreich kauft Öl für die Raumfahrt.", "Über die größten Satelliten: groß und teuer.", "L'été de l'Europe en orbite.",
+    "Ça commence sur l'Île de Kourou, qu'il pleuve ou non.", "Según él, el éxito de España continúa.",
+    "Le lancement d'Ariane vers l'orbite.", "El año del satélite: él lo dijo.",
 ]  # fmt: skip
 
 
@@ -81,6 +91,8 @@ def _corpus() -> tuple[list[SearchDoc], dict[str, str]]:
             body += " " + APOSTROPHES[i // 4 % len(APOSTROPHES)]
         if i % 4 == 3:
             body += " " + NAMES[i // 4 % len(NAMES)]
+        if i % 5 == 2:
+            body += " " + LATIN[i // 5 % len(LATIN)]
         words = body.split()
         title = " ".join(rng.sample(words, min(len(words), rng.randint(3, 8))))
         tags = tuple(rng.sample(TAGS, rng.randint(0, 3)))
@@ -173,6 +185,11 @@ def test_sharded_queries_rank_and_score_exactly_as_one_lunr_index(sharded: tuple
     assert found["самолет"] == found["самолёт"] == found["Самолёт"] > 0
     assert found["-ракета"] > 0 and found["nonexistentword"] == 0
     assert found["Europe"] == found["europe's"] == found["Europe’s"] > 0 and found["o’clock"] > 0
+    # Accented letters are the words' own (Öl found él, Île every le), and an elided article is no part of its word.
+    holding = {word: sum(word in b.lower().split() for b in bodies.values()) for word in ("öl", "él,", "él")}
+    assert found["Öl"] == holding["öl"] > 0 and found["él"] == holding["él,"] + holding["él"] > 0
+    assert found["Öster*"] == found["Österreich"] > 0 and found["été"] > 0 and found["Île"] > 0
+    assert found["l'Europe"] == found["Europe"] and found["d'orbite"] > 0
     # A name in the nominative finds every article with any of its cases (their texts hold no other word starting so).
     holding = {stem: sum(stem in b.lower() for b in bodies.values()) for stem in ("газпром", "росатом", "борисов", "алексе")}
     assert found["Газпром"] == holding["газпром"] == found["газпрома"] > 0  # (and another case its nominative too)

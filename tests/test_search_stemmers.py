@@ -134,6 +134,19 @@ MIXED = [
     "it's", "he’s", "'s", "’s", "s's", "x''s", "x’'s", "’", "''", "nasa'S", "NASA’S", "o’clock", "rock'n'roll's",
     "м’ясо", "м'ясо", "мʼясо", "путин’s", "'europe's'", "‘europe’s’", "companies’", "(roscosmos').",
 ]  # fmt: skip
+# German, French and Spanish words, with their accented letters at either end (lunr's trimmer took those off: Österreich
+# was "sterreich", été "t"), and French elisions (l'Europe was the term "l'europ").
+LATIN_WORDS = """
+Österreich österreichischen Öl Ölpreis Über über Übersee Ärzte Ärztin Äpfel groß Großauftrag größten Straße Straßenbau
+Münchner müssen Mädchen Grüße Fußball weiß heiß Bühne Schöße Satellit Satelliten Rakete Raketen Raumfahrtbehörde
+été Été Île île Ça ça à À Œuvre œuvre où déjà voilà après très près fusée fusées lancé lancée décollé célèbre Noël
+naïve naïf Hélène Éric élève été-là âme ô côté forêt être rôle hôtel spatiale européen européenne européennes
+España español españoles año años Niñez niño éxito éxitos él satélite satélites lanzó lanzamiento también según
+aquí allí está están más sí además energía Perú Bogotá órbita último árbol ñandú
+l'Europe l'europe L'Europe d'orbite d'Orbital qu'il qu'elle jusqu'à jusqu’au lorsqu'il puisqu'on quoiqu'il l’espace
+m'a t'es n'est s'il j'ai c'est d'Ariane l'été l'Île l'Œuvre d'Österreich aujourd'hui prud'homme o'clock c'mon d'you
+"""
+LATIN_LETTERS = "aeiouyéèêëàâäîïôöûüùÿçñßœæøåbcdlmnrstvzáíóúãõœ"
 # Apostrophes a possessive or an elision is written with: ', ’ (U+2019) and ʼ (U+02BC).
 POSSESSIVE_ENDINGS = ["'s", "’s", "'", "’", "ʼs", "'S"]
 
@@ -171,6 +184,17 @@ def _russian_words() -> list[str]:
     return sorted(words)
 
 
+def _latin_words() -> list[str]:
+    """German, French and Spanish words (`LATIN_WORDS`), random words of accented and plain letters, elided articles on
+    words (l'été, qu'Öl) and possessives."""
+    words = {fold(w) for w in LATIN_WORDS.split()}
+    words |= set(_random_words(random.Random(5), LATIN_LETTERS, 4000))
+    rng = random.Random(6)
+    words |= {rng.choice(["l", "d", "qu", "jusqu", "s", "c"]) + rng.choice("'’ʼ") + w for w in rng.sample(sorted(words), 1500)}
+    words |= _possessives(sorted(words), random.Random(7), 1000)
+    return sorted(words)
+
+
 def rng_sample(items: list[str], k: int, seed: str) -> list[str]:
     return random.Random(seed).sample(items, k)
 
@@ -182,15 +206,16 @@ def _node(request: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def word_lists() -> dict[str, list[str]]:
-    return {"en": _english_words(), "ru": _russian_words()}
+    return {"en": _english_words(), "ru": _russian_words(), "latin": _latin_words()}
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_word_list_is_large_enough(word_lists: dict[str, list[str]], lang: str) -> None:
     assert len(word_lists[lang]) >= 10_000
+    assert len(word_lists["latin"]) >= 5_000
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("lang", ["en", "ru", "latin"])
 def test_stems_and_terms_match_lunr_js(word_lists: dict[str, list[str]], lang: str) -> None:
     words = [w.lower() for w in word_lists[lang] + MIXED]  # tokens reach the pipeline lower-cased
     result = _node({"words": words})["words"]
@@ -223,7 +248,8 @@ def test_known_differences_from_other_stemmers_are_gone() -> None:
 def test_tokens_with_punctuation_share_the_words_terms(word_lists: dict[str, list[str]]) -> None:
     """A token is trimmed before it is stemmed, and the pipeline remembers terms by trimmed word
     too ("ракеты," after "ракеты"): each form still gets lunr.js's term, stop words included."""
-    words = [w.lower() for w in word_lists["en"][:1500] + word_lists["ru"][:1500]] + ["the", "и", "—", "2.1"]
+    words = [w.lower() for w in word_lists["en"][:1500] + word_lists["ru"][:1500] + word_lists["latin"][:1500]]
+    words += ["the", "и", "—", "2.1"]
     tokens = [form for w in words for form in (w, f"{w},", f"«{w}»", f"({w}.")]
     result = _node({"words": tokens})["words"]
     term = term_of(("en", "ru"))
@@ -341,3 +367,42 @@ def test_the_page_leaves_out_the_stop_words_the_index_does() -> None:
     assert [terms(word) for word in ("и", "в", "что", "год", "мира", "первый", "процентов")] == [
         None, None, None, "год", "мир", "перв", "процент",
     ]  # fmt: skip
+
+
+def test_the_trimmer_keeps_the_same_characters_in_the_index_and_the_query() -> None:
+    """A character the index's trimmer keeps at a word's end and search.js's takes off (or the other way round) makes
+    every word ending with it a term no query finds: each character of the Basic Multilingual Plane, alone and at
+    either end of a word, is trimmed alike by `analysis.trim` and search.js's trimmer (`trimmerOf`)."""
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    tokens = chars + [f"a{c}" for c in chars[::7]] + [f"{c}a" for c in chars[::7]]
+    js = _node({"trim": tokens})["trimmed"]
+    assert [js[tokens.index(c)] for c in "éÖßœ«"] == ["é", "Ö", "ß", "œ", ""]  # (the accented letters are kept)
+    differ = [(t, trim(t), j) for t, j in zip(tokens, js, strict=True) if trim(t) != j]
+    assert not differ[:20], f"{len(differ)} of {len(tokens)} tokens trim otherwise (token, python, search.js)"
+
+
+def test_a_latin_letter_with_an_accent_is_part_of_its_word() -> None:
+    """A trial of a German, French and Spanish archive: the trimmer kept only ASCII letters, so Österreich was indexed as
+    "sterreich", über "ber", été "t", Île "le" and Ça nothing; `Öl` found Spanish "él" and `Île` every "le". Letters of
+    the Latin script are word characters (lunr-languages' own for de, fr, es)."""
+    term = term_of(("en", "ru"))
+    assert [term(w) for w in tokenize("Österreich über groß été Île Ça à Œuvre Niñez éxito")] == [
+        "österreich", "über", "groß", "été", "île", "ça", "à", "œuvr", "niñez", "éxito",
+    ]  # fmt: skip
+    assert term("öl") != term("él") and term("île") != term("le")
+    assert trim("«österreich»") == "österreich" and trim("(ça).") == "ça" and trim("¿qué?") == "qué"
+
+
+def test_a_french_elided_article_is_not_part_of_its_word() -> None:
+    """`Europe` did not find "l'Europe" (the index held `l'europ`, `d'orbit`): the article written onto a word with an
+    apostrophe goes, as Lucene's ElisionFilter takes it off, in the index and in the query (search.js's `elision`);
+    other apostrophes stay."""
+    term = term_of(("en", "ru"))
+    assert term("l'europe") == term("l’europe") == term("lʼeurope") == term("europe") == "europ"
+    assert [term(w) for w in ("d'orbite", "qu'il", "jusqu'à", "lorsqu'il", "s'il", "n'est", "c'est")] == [
+        "orbit", "il", "à", "il", "il", "est", "est",
+    ]  # fmt: skip
+    assert term("aujourd'hui") == "aujourd'hui" and term("o'clock") == "o'clock" and term("м'ясо") == "м'яс"
+    assert term("l'europe's") == "europ" and term("l'it") is None  # (then the possessive and the stop words, as before)
+    config = SearchConfig()
+    assert article_terms("fr", "l'Europe", [], "d'orbite", config)["fields"]["title"][0] == "europ"

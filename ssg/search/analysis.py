@@ -1,8 +1,9 @@
 """Text -> index terms, exactly as the browser's lunr.js pipeline turns a query into terms.
 
 The pipeline is lunr-languages' `lunr.multiLanguage("en", "ru")`: lunr's tokenizer (lower case,
-split on white space and hyphens), a trimmer that keeps Latin, Cyrillic and digits, ssg's own
-possessive step (see `possessive`; search.js adds it to lunr's pipeline), the Russian and English
+split on white space and hyphens), a trimmer that keeps the letters of the Latin script (accented
+ones too: `LATIN_WORD_CHARACTERS`), Cyrillic and digits, ssg's own possessive and elision steps (see
+`possessive` and `elision`; search.js adds them to lunr's pipeline), the Russian and English
 stop-word filters, then the English and the Russian stemmer one after the other.
 Each stemmer leaves the other alphabet alone, so an English word in a Russian article is stemmed
 as English and the other way round, and one query box finds both languages. Before all that, ё
@@ -29,8 +30,18 @@ from .russian import stem_ru
 
 # lunr.tokenizer.separator is /[\s\-]+/; JavaScript's \s, spelled out (Python's differs).
 _SEPARATORS = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+")
-# lunr-languages' trimmer for ("en", "ru"): "\w" (ASCII in JavaScript) + the Cyrillic ranges + 0-9.
-_WORD_CHARS = "A-Za-z0-9_\u0400-\u0484\u0487-\u052f\u1d2b\u1d78\u2de0-\u2dff\ua640-\ua69f\ufe2e\ufe2f"
+# The letters of the Latin script: lunr-languages' `wordCharacters` of its German, French and Spanish (and every other
+# Latin-script) trimmer, which its build takes from Unicode 8.0's Script=Latin (lunr.de.js). lunr's own English trimmer
+# keeps "\w" alone, ASCII in JavaScript, so a German, French or Spanish word lost an accented letter at either end
+# (Österreich was "sterreich", été "t", Öl "l", found by Spanish "él"). search.js's LATIN_WORD_CHARACTERS is this string.
+LATIN_WORD_CHARACTERS = (
+    "A-Za-z\xaa\xba\xc0-\xd6\xd8-\xf6\xf8-\u02b8\u02e0-\u02e4\u1d00-\u1d25\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77"
+    "\u1d79-\u1dbe\u1e00-\u1eff\u2071\u207f\u2090-\u209c\u212a\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f"
+    "\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
+)
+# The trimmer's word characters: "\w" as JavaScript reads it (A-Za-z0-9_), the Latin script's letters, lunr.ru's
+# Cyrillic ranges (`lunr.ru.wordCharacters`) and 0-9, which lunr-languages' generateTrimmer adds (search.js's trimmerOf).
+_WORD_CHARS = "0-9_" + LATIN_WORD_CHARACTERS + "\u0400-\u0484\u0487-\u052f\u1d2b\u1d78\u2de0-\u2dff\ua640-\ua69f\ufe2e\ufe2f"
 _TRIM = re.compile(f"^[^{_WORD_CHARS}]+|[^{_WORD_CHARS}]+\\Z")
 # Where Python's str.split() and JavaScript's \s disagree: only then is the slow regex needed.
 _SPLIT_DIFFERS_CHARS = "\x1c\x1d\x1e\x1f\x85\ufeff"
@@ -128,6 +139,30 @@ def possessive(word: str) -> str:
     return word.rstrip("'")
 
 
+# The articles French writes elided before a vowel (l'Europe, d'orbite, qu'il, jusqu'à): Lucene's French ElisionFilter's
+# default list (FrenchAnalyzer.DEFAULT_ARTICLES).
+ELIDED_ARTICLES = frozenset(("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"))
+
+
+def elision(word: str) -> str:
+    """A word without the elided article written onto it: "l'europe" -> "europe", "qu'il" -> "il".
+
+    lunr's pipeline keeps an apostrophe inside a word, so "l'Europe" was the term "l'europ" and "Europe" did not find
+    it. As Lucene's ElisionFilter, the part before the word's first apostrophe goes where it is one of
+    `ELIDED_ARTICLES`; any other stays (aujourd'hui, o'clock). It runs after `possessive`, which has made ’ and ʼ ', and
+    before the stop words and the stemmers; search.js's `elision` is this step in the browser.
+
+    For every article, not only those of `lang: fr`: a query does not know its language (search.js runs every stemmer
+    over it), so a query's "l'Europe" has to be the term the index holds whatever the article's language, and the
+    index's "Europe" that a French article's l'Europe is. English words so written are a handful (c'mon, d'you), and
+    lose only a letter nobody searches by.
+    """
+    at = word.find("'")
+    if at > 0 and word[:at] in ELIDED_ARTICLES:
+        return word[at + 1 :]
+    return word
+
+
 def utf16_units(word: str) -> str:
     """The word as JavaScript sees it: one character per UTF-16 code unit.
 
@@ -183,7 +218,7 @@ class _TermCache(dict):
         self.words: dict[str, str | None] = {}  # trimmed word, less its possessive -> term
 
     def __missing__(self, token: str) -> str | None:
-        word = possessive(trim(token))
+        word = elision(possessive(trim(token)))
         term = self.words.get(word, _UNSEEN)  # (not a KeyError caught: raised for most new tokens, it cost a third of one)
         if term is _UNSEEN:
             term = None if word in self.stops else stem(word, self.languages)

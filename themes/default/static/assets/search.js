@@ -125,6 +125,17 @@
     });
   }
 
+  // After possessive: a word without the elided article written onto it ("l'europe" -> "europe", "qu'il" -> "il"), as
+  // elision() in ssg/search/analysis.py, which says why it is every language's step: the part before the first
+  // apostrophe goes where it is one of Lucene's French articles (ELIDED_ARTICLES).
+  var ELIDED_ARTICLES = { l: 1, m: 1, t: 1, qu: 1, n: 1, s: 1, j: 1, d: 1, c: 1, jusqu: 1, quoiqu: 1, lorsqu: 1, puisqu: 1 };
+  function elision(token) {
+    return token.update(function (s) {
+      var at = s.indexOf("'");
+      return at > 0 && Object.prototype.hasOwnProperty.call(ELIDED_ARTICLES, s.slice(0, at)) ? s.slice(at + 1) : s;
+    });
+  }
+
   // Case forms. lunr-languages' Russian stemmer reads many a name or masculine noun as people say it, in the
   // nominative, as carrying a case ending (Газпром -> "газпр", but Газпрома, Газпромом -> "газпром"; Иван, Алексей,
   // Борисов, космодром likewise: 29% of OpenCorpora's masculine names, 20% of its other masculine nouns), so the word
@@ -185,9 +196,17 @@
     return cases;
   }
 
-  // The index's trimmer (ssg/search/analysis.py's): what is not a letter or digit at a word's ends goes.
+  // The letters of the Latin script: lunr-languages' `wordCharacters` of its German, French and Spanish trimmers
+  // (lunr.de.js, from Unicode 8.0's Script=Latin), which this page does not load; analysis.py's LATIN_WORD_CHARACTERS.
+  // lunr's "\w" alone is ASCII: Österreich was "sterreich", été "t", and Öl found Spanish "él".
+  var LATIN_WORD_CHARACTERS = "A-Za-z\xAA\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02B8\u02E0-\u02E4\u1D00-\u1D25\u1D2C-\u1D5C\u1D62-\u1D65" +
+    "\u1D6B-\u1D77\u1D79-\u1DBE\u1E00-\u1EFF\u2071\u207F\u2090-\u209C\u212A\u212B\u2132\u214E\u2160-\u2188\u2C60-\u2C7F" +
+    "\uA722-\uA787\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA7FF\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A";
+
+  // The index's trimmer (ssg/search/analysis.py's): what is not a letter or digit at a word's ends goes. Latin letters,
+  // accented ones too, and Cyrillic ones are letters whatever the index's languages.
   function trimmerOf(lunr, languages) {
-    var chars = "\\w" + lunr.ru.wordCharacters;
+    var chars = "\\w" + LATIN_WORD_CHARACTERS + lunr.ru.wordCharacters;
     var trimmer = lunr.trimmerSupport.generateTrimmer(chars), label = "ssg-trimmer-" + languages.join("-");
     if (lunr.Pipeline.registeredFunctions[label]) trimmer.label = label; // (registered once: lunr warns of another)
     else lunr.Pipeline.registerFunction(trimmer, label);
@@ -200,8 +219,9 @@
   function searchPipeline(lunr, languages, known) {
     var trimmer = trimmerOf(lunr, languages);
     if (lunr.Pipeline.registeredFunctions["ssg-possessive"] !== possessive) lunr.Pipeline.registerFunction(possessive, "ssg-possessive");
+    if (lunr.Pipeline.registeredFunctions["ssg-elision"] !== elision) lunr.Pipeline.registerFunction(elision, "ssg-elision");
     var pipeline = new lunr.Pipeline();
-    pipeline.add(trimmer, possessive);
+    pipeline.add(trimmer, possessive, elision);
     if (languages.indexOf("en") >= 0) pipeline.add(lunr.stemmer);
     if (languages.indexOf("ru") >= 0) pipeline.add(russianCases(lunr, known));
     return pipeline;
@@ -335,12 +355,12 @@
       });
     }
 
-    // Whether a clause is a word the index left out: a stop word once trimmed and its 's gone, as the index's pipeline
-    // reads it. lunr's search pipeline has no stop-word filters, so "US" was stemmed to "us", the term of "used" and
-    // "uses", and found those; "+US" found nothing. (A word with a star or a ~ stands for other words: kept.)
+    // Whether a clause is a word the index left out: a stop word once trimmed, its 's and elided article gone, as the
+    // index's pipeline reads it. lunr's search pipeline has no stop-word filters, so "US" was stemmed to "us", the term
+    // of "used" and "uses", and found those; "+US" found nothing. (A word with a star or a ~ stands for other words: kept.)
     function leftOut(clause) {
       if (!clause.usePipeline || "editDistance" in clause) return false;
-      var token = possessive(trimmer(new lunr.Token(clause.term, {})));
+      var token = elision(possessive(trimmer(new lunr.Token(clause.term, {}))));
       return stopFilters().some(function (filter) { return filter(token) === undefined; });
     }
 
@@ -812,8 +832,8 @@
              plan: planOf };
   }
 
-  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS,
-              caseForms: caseForms, nominatives: nominatives, russianCases: russianCases };
+  var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, elision: elision,
+              RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS, trimmerOf: trimmerOf, caseForms: caseForms, nominatives: nominatives, russianCases: russianCases };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
