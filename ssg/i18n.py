@@ -165,6 +165,9 @@ def translator(
             where = next((origins.lines[(code, key)] for code in reversed(chain) if (code, key) in origins.lines), None)
             raise jinja2.UndefinedError(_unfilled(key, text, values, exc, where)) from None
 
+    # `t.has(key)`: whether `t(key)` has a string to give, so a template can show something else where none is (the
+    # search page names a hit's language by the theme's string, else by the language's own name).
+    t.has = strings.__contains__  # type: ignore[attr-defined]
     return t
 
 

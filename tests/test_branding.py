@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -99,6 +100,19 @@ def test_a_string_of_the_sites_that_nothing_asks_for_is_a_warning_with_the_one_l
     ]
     site.write({"templates/head_extra.html": "{% if page.kind == 'news' %}{{ t(page.kind) }}{% endif %}\n"})  # (any: none told)
     assert site.build().warnings == []
+
+
+def test_a_search_hits_language_named_by_the_site_is_a_string_the_search_page_reads(site):
+    """A trial named French hits by adding `search_lang_fr: French` to i18n/search.en.yaml: the build warned "no theme has
+    this string ... (did you mean 'search_lang_ru'?)", and the hits still said "fr". The search page reads a
+    `search_lang_<code>` string for each of the site's languages, the language's own name where there is none."""
+    site.write({"site.yaml": site.root.joinpath("site.yaml").read_text() + "languages: [en, fr, es]\n"})
+    site.write({"i18n/search.en.yaml": "search_lang_fr: French\n"})
+    built = site.build()
+    assert [str(w) for w in built.warnings if "search_lang" in str(w)] == []
+    strings = json.loads(site.page("search/").split('id="search-strings">')[1].split("</script>")[0])
+    assert (strings["search_lang_fr"], strings["search_lang_es"], strings["search_lang_en"]) == ("French", "Español", "English")
+    assert 'data-own-names="es"' in site.page("search/")
 
 
 def test_a_string_asked_for_only_in_a_macro_file_of_another_ending_is_no_stray(site):

@@ -783,3 +783,30 @@ def test_a_words_accented_letter_and_french_article_are_read_as_the_index_reads_
     assert page.type("Europe") and page.titles() == ["Un centre spatial ouvre en Île-de-France"]
     assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["l'Europe"]
     assert page.type("l’été") and page.titles() == ["Un centre spatial ouvre en Île-de-France"]
+
+
+def test_a_hit_in_each_of_the_sites_languages_is_named_not_coded(latin_site: Path, page: SearchPage) -> None:
+    """French and Spanish hits were labelled "fr" and "es": the theme's strings name en, ru, uk and de only. A language
+    without one is named as the language menu names it, in itself, and marked as in it."""
+    page.open((latin_site / "search" / "index.html").as_uri() + "?q=" + quote("Öl él Île rocket"))
+    page.wait_done()
+    labels = page.page.eval_on_selector_all(".search-hit__lang", "els => els.map(e => [e.textContent, e.lang])")
+    assert sorted(labels) == [["English", ""], ["Español", "es"], ["Français", "fr"], ["German", ""]]
+    page.open((latin_site / "de" / "search" / "index.html").as_uri() + "?q=" + quote("Öl Île"))
+    page.wait_done()
+    assert sorted(page.langs()) == ["Deutsch", "Français"]
+    # An article in a language a site of one language does not list is named by the browser, in that language.
+    project = latin_site.parent / "one"
+    (project / "content" / "2024").mkdir(parents=True)
+    (project / "site.yaml").write_text("title: T\nbase_url: https://example.org/\n", encoding="utf-8")
+    (project / "content" / "2024" / "it.md").write_text(
+        _article("Il razzo", "2024-05-20T10:00:00+02:00", "it", "[]", "Il razzo."), encoding="utf-8"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run(
+        [sys.executable, "-m", "ssg", "build", "-o", str(project / "out")], cwd=project, env=env, check=True, capture_output=True
+    )
+    page.open((project / "out" / "search" / "index.html").as_uri() + "?q=razzo")
+    page.wait_done()
+    labels = page.page.eval_on_selector_all(".search-hit__lang", "els => els.map(e => [e.textContent, e.lang])")
+    assert labels == [["Italiano", "it"]]

@@ -947,6 +947,19 @@
     var rootUrl = box.getAttribute("data-root");
     var partLang = languageOfParts((box.getAttribute("data-languages") || "").split(" ").filter(Boolean));
     var lang = document.documentElement.lang || "en";
+    var ownNames = (box.getAttribute("data-own-names") || "").split(" ").filter(Boolean);
+    // What a hit's language is called: the page's string for it ("German" on an English page), else the language's own
+    // name, marked as in that language: the template's for each of the site's languages (Babel's, as the language menu
+    // shows them: search_lang_fr "Français" with fr in data-own-names), the browser's for another (an article in a
+    // language the site does not list). A hit in French or Spanish showed the bare code "fr", "es".
+    function languageLabel(code) {
+      var given = strings["search_lang_" + code];
+      if (given) return { text: given, lang: ownNames.indexOf(code) >= 0 ? code : null };
+      var name = null;
+      try { name = new Intl.DisplayNames([code], { type: "language" }).of(code); } catch (e) { name = null; }
+      if (!name || name === code) return { text: code, lang: null };
+      return { text: name.charAt(0).toUpperCase() + name.slice(1), lang: code };
+    }
     var manifestBuild = "";
     var loader = scriptLoader(box.getAttribute("data-index"), function () { return manifestBuild; });
     var engine = createSearch(root.lunr, loader);
@@ -1002,7 +1015,9 @@
       time.setAttribute("datetime", doc[2]);
       meta.appendChild(time);
       meta.appendChild(document.createTextNode(" · "));
-      meta.appendChild(el("span", "search-hit__lang", strings["search_lang_" + doc[3]] || doc[3]));
+      var language = languageLabel(doc[3]);
+      var named = meta.appendChild(el("span", "search-hit__lang", language.text));
+      if (language.lang) named.setAttribute("lang", language.lang);
       if (doc[6]) { // the outlet, named in the article's language; a link to its page where outlets have pages (doc[7])
         meta.appendChild(document.createTextNode(" · "));
         var source = meta.appendChild(el(doc[7] ? "a" : "span", "search-hit__source", doc[6]));
