@@ -19,7 +19,6 @@ from itertools import chain
 from operator import attrgetter
 from pathlib import Path, PurePosixPath
 
-from babel.core import get_global
 from jinja2 import nodes
 from pathspec import GitIgnoreSpec
 
@@ -291,32 +290,17 @@ def _pattern_meant(pattern: str, names: list[str], content_dir: str) -> str | No
 
 
 def language_problems(config: Config, articles: list[Article], lines: dict[str, dict[str, int]]) -> list[Problem]:
-    """On a bilingual site every article's language must be one of `languages:`. The fix most likely meant comes first:
-    `lang: rus` (ISO 639-2), `RU` or `ru-RU` is the site's `ru` written otherwise, where adding `rus` to `languages:`
-    (which the message suggested alone) would make a third language of one."""
+    """On a bilingual site every article's language must be one of `languages:` (`Config.foreign_language`, which says
+    the fix most likely meant first: `lang: ru-RU` is the site's `ru` with a region, where adding `ru-RU` to
+    `languages:`, which the message suggested alone, would make a third language of one)."""
     if not config.multilingual:
         return []
     problems = []
     for article in articles:
         wrong = config.foreign_language(article.lang)
         if wrong:
-            meant = _language_meant(article.lang, config.language_codes)
-            fix = (
-                f": write lang: {meant} (or add {article.lang!r} to `languages:` in site.yaml)"
-                if meant
-                else "; add it to `languages:` in site.yaml"
-            )
-            problems.append(Problem(f"{config.content_dir}/{article.source_path}", None, "lang", wrong + fix))
+            problems.append(Problem(f"{config.content_dir}/{article.source_path}", None, "lang", wrong))
     return with_lines(problems, lines, config.content_dir)
-
-
-def _language_meant(code: str, codes: tuple[str, ...]) -> str | None:
-    """The one of the site's language `codes` that `code` writes otherwise: in another case (`RU`), with a region
-    (`ru-RU`, `ru_RU`), or as ISO 639-2 and older codes name it (`rus`, `eng`: Babel's aliases); None for another."""
-    base = code.replace("_", "-").split("-")[0].lower()
-    alias = get_global("language_aliases").get(base, base).split("_")[0].lower()
-    found = [known for known in codes if known.lower() in (code.lower(), base, alias)]
-    return found[0] if len(found) == 1 else None
 
 
 def tag_name_warnings(config: Config, site: Site) -> list[Problem]:

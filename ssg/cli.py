@@ -717,7 +717,7 @@ def new_command(
     try:
         config = load_config(project)
         check_folder_loops(config, ("content_dir",))
-        wrong = config.foreign_language(lang) if lang else None
+        wrong = config.foreign_language(lang, "--lang ") if lang else None
         if wrong:
             raise click.BadParameter(wrong, param_hint="'--lang'")
         if names_a_file(title):

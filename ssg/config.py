@@ -23,7 +23,7 @@ import yaml
 
 from . import __version__
 from .charsets import not_utf8
-from .content import CONTROL_CHARACTERS, check_lang, slug_too_long
+from .content import CONTROL_CHARACTERS, check_lang, code_meant, slug_too_long
 from .datepatterns import EXAMPLE, bad_pattern, pattern_problem
 from .errors import ConfigError, Problem
 from .exclude import Exclusions
@@ -990,12 +990,18 @@ class Config:
         short = language.date_format_short or (self.date_format_short if own else None)
         return long, short or long
 
-    def foreign_language(self, lang: str) -> str | None:
+    def foreign_language(self, lang: str, written: str = "lang: ") -> str | None:
         """What is wrong with an article in `lang` here, or None: a bilingual site publishes only its `languages:`
-        (the build's rule, which `ssg new --lang` follows too)."""
+        (the build's rule, which `ssg new --lang` follows too). The fix most likely meant comes first: `ru-RU` or `RU` is
+        the site's `ru` written otherwise (`code_meant`; `written`: how the fix is written, `lang: ru`, `--lang ru`),
+        where adding it to `languages:` would make another language of one; only a valid code is offered to add."""
         if not self.multilingual or lang in self.language_codes:
             return None
-        return f"{lang!r} is not one of the site's languages ({', '.join(self.language_codes)})"
+        wrong = f"{lang!r} is not one of the site's languages ({', '.join(self.language_codes)})"
+        meant = code_meant(lang, self.language_codes)
+        if meant in self.language_codes:
+            return f"{wrong}: write {written}{meant} (or add {lang!r} to `languages:` in site.yaml)"
+        return f"{wrong}; add it to `languages:` in site.yaml"
 
     def title_in(self, lang: str) -> str:
         """The site's title as shown in `lang`: `languages.<lang>.title`, else `title`.

@@ -16,7 +16,7 @@ import re
 import unicodedata
 import zoneinfo
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from datetime import timezone as dt_timezone
@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from slugify import slugify
 
 from . import hugo, search
@@ -284,6 +285,7 @@ class ReadSettings:
     # The build's moment (`BuildOptions.now`), which the error on a relative date (`вчера в 18:30`) reads it at; None:
     # the clock. Not a cache-key input: a file with a problem is never cached (`load.load_articles`).
     now: datetime | None = None
+    languages: tuple[str, ...] = ()  # a bilingual site's languages: the one a `lang:` written otherwise means (`code_meant`)
 
 
 @quick_pickling
@@ -1568,9 +1570,10 @@ class _Reader:
     def lang(self, data: dict) -> str:
         value = data.get("lang", self.file_lang or self.settings.lang)
         try:
-            return check_lang(value)
+            return check_lang(value, self.settings.languages, self.settings.lang)
         except ValueError as exc:
-            self.problem("lang", str(exc))
+            named = "lang" not in data and self.file_lang
+            self.problem("lang", f"the file name's language {exc}" if named else str(exc))
             return self.settings.lang
 
     def tags(self, data: dict, jekyll: bool = False) -> list[str]:
@@ -2104,30 +2107,60 @@ def _before(updated: datetime, published: datetime, day: bool) -> bool:
 
 
 LANG_SUFFIX = re.compile(r"^(.+)\.([a-z]{2,3})$")
-LANG_CODE = re.compile(r"[a-z]{2,3}([-_][A-Za-z0-9]+)?")
+# A language code as BCP 47 writes one (en, ru, pt-BR, zh-Hant, es-419): `<html lang>`, hreflang and the sitemap carry it
+# as it is, and POSIX's de_DE there is a value no validator or search engine takes.
+LANG_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]+)?")
 
 
-def check_lang(value: Any) -> str:
+def check_lang(value: Any, codes: Sequence[str] = (), lang: str | None = None) -> str:
     """`value` if it is a language code as `lang:` takes it (en, ru, pt-BR), else a ValueError saying what would be right.
 
     The one rule for site.yaml, the front matter and `ssg new --lang`, so `ssg new` never writes a file `ssg check`
-    rejects, and no code passes here that the pages' dates and feeds (Babel) cannot use."""
+    rejects, and no code passes here that the pages' dates and feeds (Babel) cannot use, nor one a page's `lang` and
+    `hreflang` cannot hold (BCP 47's). `codes`: a bilingual site's languages, where the one meant is likely among them;
+    `lang`: the site's language, which a name may mean (`code_meant`)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("is empty (use a language code: en, ru, ...)")
     if not isinstance(value, str) or not is_lang(value.strip()):
-        code = isinstance(value, str) and _code_meant(value.strip())
+        code = isinstance(value, str) and code_meant(value.strip(), codes, lang)
         raise ValueError(f"{value!r} is not a language code ({f'write {code}' if code else 'use en, ru, ...'})")
     return value.strip()
 
 
-def _code_meant(written: str) -> str | None:
-    """The code a person who wrote `written` for a language code meant, or None: the same in lower case (`RU`,
-    `EN-us`), or the one of a language's name in English or Russian (`Russian`, `русский`)."""
-    language, _, region = written.replace("_", "-").partition("-")
-    for code in (f"{language.lower()}-{region.upper()}" if region else "", written.lower()):
-        if code and is_lang(code):
-            return code
-    return _codes_by_name().get(written.casefold())
+def code_meant(written: str, codes: Sequence[str] = (), lang: str | None = None) -> str | None:
+    """The code a person who wrote `written` for a language code meant, or None.
+
+    Where `codes` (a bilingual site's languages) has it written otherwise, that one: in another case (`RU`), with a
+    region the site does not list (`ru-RU`, `de_AT` on a site of `de`), by an older code (`rus`) or by its name (`Deutsch`,
+    `German`, `немецкий`: in itself, or in one of the site's languages, English or Russian; `lang`'s too, the site's
+    language). Else the code as BCP 47
+    writes it: a hyphen for POSIX's underscore (`de_DE`: de-DE), the language in small letters and a region in capitals
+    (`EN-us`: en-US), a language's two-letter code for its ISO 639-2 one (`ger`, `deu`: de); else the code of a
+    language's name in English or Russian (`Russian`, `русский`)."""
+    language, *rest = re.split("[-_]", written)
+    language = language.lower()
+    language = preferred_language(language) or language
+    candidate = "-".join([language, *map(_subtag, rest)])
+    for meant in (candidate.lower(), language):  # (the site's de-AT for de_AT, before its de)
+        if found := next((code for code in codes if code.lower() == meant), None):
+            return found
+    if is_lang(candidate):
+        return candidate
+    name = written.casefold()
+    return _names_of(tuple(dict.fromkeys((*codes, *filter(None, [lang]))))).get(name) or _codes_by_name().get(name)
+
+
+def _subtag(part: str) -> str:
+    """A subtag after the language's as BCP 47 cases it: a script in title case (Hant), a region in capitals (BR)."""
+    return part.title() if len(part) == 4 and part.isalpha() else part.upper() if len(part) == 2 else part
+
+
+def preferred_language(language: str) -> str | None:
+    """The two-letter code of a language written with another (a language subtag in small letters), or None: ISO
+    639-2's three letters (ger, deu, rus, fre, cze, chi) or a withdrawn code (iw, in), as Babel's (CLDR's) aliases give it.
+    BCP 47 writes a language that has a two-letter code by it alone, and so do browsers and search engines (`hreflang`)."""
+    alias = get_global("language_aliases").get(language)
+    return alias if alias and alias != language and len(alias) == 2 and alias.isalpha() else None
 
 
 @functools.cache
@@ -2137,15 +2170,39 @@ def _codes_by_name() -> dict[str, str]:
         name.casefold(): code
         for reading in ("en", "ru")
         for code, name in Locale.parse(reading).languages.items()
-        if LANG_CODE.fullmatch(code) and "-" not in code and "_" not in code
+        if LANG_CODE.fullmatch(code) and "-" not in code and not preferred_language(code)
     }
 
 
 @functools.cache
+def _names_of(codes: tuple[str, ...]) -> dict[str, str]:
+    """The names of the languages `codes` in themselves and in each other (`Deutsch`, `allemand`), case folded -> their
+    codes, as Babel knows them."""
+    names = {}
+    for code in codes:
+        locale = Locale.parse(code.replace("-", "_"))
+        for reading in dict.fromkeys((code, *codes)):
+            for name in (
+                locale.get_display_name(Locale.parse(reading.replace("-", "_"))),
+                locale.get_language_name(reading.replace("-", "_")),
+            ):
+                if name:
+                    names.setdefault(name.casefold(), code)
+    return names
+
+
+@functools.cache
 def is_lang(code: str) -> bool:
-    """A code written as `lang:` takes it that Babel knows: `xx` or `en-XX` would fail every page in that language."""
-    if not LANG_CODE.fullmatch(code):
+    """A code written as `lang:` takes it that Babel knows: `xx` or `en-XX` would fail every page in that language, and
+    `de_DE` or `ger` is no value of `<html lang>` (BCP 47: de-DE, de)."""
+    if not LANG_CODE.fullmatch(code) or preferred_language(code.split("-")[0]):
         return False
+    return babel_knows(code)
+
+
+@functools.cache
+def babel_knows(code: str) -> bool:
+    """Whether Babel has a locale for `code` (written with a hyphen or an underscore)."""
     try:
         Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -2252,7 +2309,8 @@ def file_stem(source_path: str) -> tuple[str, str | None]:
     stem = posixpath.splitext(posixpath.basename(source_path))[0]
     suffix = LANG_SUFFIX.match(stem)
     # Only a language: `tass.com.md` is the article "tass-com", not one in the language "com".
-    return (suffix.group(1), suffix.group(2)) if suffix and is_lang(suffix.group(2)) else (stem, None)
+    # (A language written otherwise, `x.rus.md`, is one too: the reader says to write x.ru.md.)
+    return (suffix.group(1), suffix.group(2)) if suffix and babel_knows(suffix.group(2)) else (stem, None)
 
 
 def article_name(source_path: str) -> tuple[str, str | None]:

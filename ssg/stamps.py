@@ -42,6 +42,7 @@ def read_settings(config: Config, now: datetime | None = None) -> ReadSettings:
         config.pelicanconf.title_slugs,
         config.excerpt_separator,
         now,
+        config.language_codes if config.multilingual else (),
     )
 
 

@@ -1094,6 +1094,21 @@ def test_site_yaml_takes_a_language_code_by_the_articles_rule(project, code):
     project.build()
 
 
+@pytest.mark.parametrize(("written", "code"), [("de_DE", "de-DE"), ("ger", "de"), ("fre", "fr")])
+def test_a_sites_language_no_page_may_carry_is_an_error_with_the_bcp_47_code(project, written, code):
+    """A preview trial: site.yaml took `languages: [en, de_DE]` and `ger` (the front matter's error had said "or add
+    'de_DE' to languages:"), and every page said `<html lang="de_DE">`, `hreflang="de_DE"`: no valid value."""
+    project.write({"site.yaml": SITE_YAML + f"languages: [en, {written}]\n", "content/a.md": article("A", "2021-01-01")})
+    with pytest.raises(ConfigError) as error:
+        project.build()
+    assert str(error.value) == f"site.yaml:5: languages: '{written}' is not a language code (write {code})"
+    project.write({"site.yaml": SITE_YAML + f"lang: {written}\n"})
+    with pytest.raises(ConfigError, match=f"'{written}' is not a language code \\(write {code}\\)"):
+        project.build()
+    project.write({"site.yaml": SITE_YAML + "languages: [en, de-AT, zh-Hant, es-419]\n"})  # (valid ones, as before)
+    project.build()
+
+
 @pytest.mark.parametrize(
     ("permalink", "a", "b", "link"),
     [("{year}/{slug}.html", "2021/a.html", "2021/b.html", "b.html"), ("/{year}/{slug}", "2021/a/", "2021/b/", "../b/")],

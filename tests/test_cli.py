@@ -1052,6 +1052,19 @@ def test_new_takes_only_the_sites_languages(project):
     assert run("-C", str(project.root), "new", "Луна", "--lang", "ru").exit_code == 0
 
 
+def test_new_says_which_of_the_sites_languages_a_code_written_otherwise_is(project):
+    """A preview trial: `ssg new --lang de-AT` on a site of de said only "'de-AT' is not one of the site's languages",
+    where the build says to write de; the same words now, and a code no page may carry is never offered to add."""
+    project.write({"site.yaml": project.root.joinpath("site.yaml").read_text() + "languages: [en, de]\n"})
+    result = run("-C", str(project.root), "new", "Über die Raumfahrt", "--lang", "de-AT")
+    assert result.exit_code == 2 and (
+        "'de-AT' is not one of the site's languages (en, de): write --lang de (or add 'de-AT' to `languages:` in site.yaml)"
+    ) in " ".join(result.output.split())
+    refused = run("-C", str(project.root), "new", "Über die Raumfahrt", "--lang", "ger")
+    assert refused.exit_code == 2 and "'ger' is not a language code (write de)" in refused.output
+    assert not any((project.root / "content").iterdir())  # nothing written
+
+
 def test_new_on_a_bilingual_site_takes_the_language_of_a_titles_alphabet(project):
     """`ssg new "Роскосмос сообщил о запуске"` on an en/ru site wrote no `lang:`, and the article was built as English."""
     site_yaml = project.root.joinpath("site.yaml").read_text()

@@ -787,6 +787,44 @@ def test_a_language_written_in_capitals_or_by_its_name_gets_the_code_to_write(wr
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "code"), [("de_DE", "de-DE"), ("pt_BR", "pt-BR"), ("zh_Hant", "zh-Hant"), ("ger", "de"), ("deu", "de"),
+                          ("fre", "fr"), ("cze", "cs"), ("dut", "nl"), ("chi", "zh"), ("rus", "ru"), ("iw", "he")],
+)  # fmt: skip
+def test_a_code_no_page_may_carry_is_an_error_with_the_bcp_47_one(written, code):
+    """A preview trial: `lang: de_DE` (POSIX's) and `ger` (ISO 639-2) were taken, and the pages said `<html lang="de_DE">`
+    and `hreflang="de_DE"`, which no validator or search engine reads. A page's language is a BCP 47 tag."""
+    assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {written}\n---\n") == [
+        f"2021/story.md:4: lang: '{written}' is not a language code (write {code})"
+    ]
+
+
+def test_every_bcp_47_code_taken_before_is_taken():
+    """Existing sites keep their codes: a region, a script, a region of numbers, a variant, any case BCP 47 allows."""
+    for code in ("en", "ru", "pt-BR", "de-AT", "zh-Hant", "es-419", "sr-Latn", "de-de", "en-us", "de-1901", "gsw", "fil", "tl"):
+        assert meta(f"---\ntitle: T\ndate: 2021-01-01\nlang: {code}\n---\n")["lang"] == code
+
+
+def test_a_code_written_otherwise_is_the_sites_own_where_the_site_has_it():
+    """On a site of en and de, `de_DE`, `ger` and the language's name (in itself, or in another of the site's languages)
+    are its `de`: "write de-DE" would have the reader add a third language."""
+    site = ReadSettings("en", "UTC", (), SearchConfig(enabled=False), languages=("en", "de", "fr"))
+    for written in ("de_DE", "ger", "Deutsch", "allemand", "German", "DE"):
+        assert problems(f"---\ntitle: T\ndate: 2021-01-01\nlang: {written}\n---\n", settings=site) == [
+            f"2021/story.md:4: lang: '{written}' is not a language code (write de)"
+        ], written
+    german = ReadSettings("de", "UTC", (), SearchConfig(enabled=False))  # (a site of one language: its name too)
+    assert problems("---\ntitle: T\ndate: 2021-01-01\nlang: Deutsch\n---\n", settings=german) == [
+        "2021/story.md:4: lang: 'Deutsch' is not a language code (write de)"
+    ]
+
+
+def test_a_file_names_language_written_otherwise_is_told_as_the_file_names():
+    assert problems("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/x.rus.md") == [
+        "2021/x.rus.md:None: lang: the file name's language 'rus' is not a language code (write ru)"
+    ]
+
+
 def test_a_dotted_file_name_whose_last_part_is_no_language_is_the_slug():
     """`tass.com.md` was an article in the language "com" (and the build crashed on it)."""
     m = meta("---\ntitle: T\ndate: 2021-01-01\n---\n", path="2021/tass.com.md")
