@@ -422,12 +422,12 @@ def test_a_server_started_by_a_usage_error_the_command_line_does_not_find_stops(
     """`-C` after `build` goes to the server before the command line is parsed: the server answered the usage error
     and waited an hour, learning nothing. It stops now; a usage error sent to a server that built stays an answer."""
     mistyped = ssg(site.root, "build", "-C", "y", "--server")
-    assert mistyped.returncode == 2 and "No such option '-C'" in mistyped.stderr
+    assert mistyped.returncode == 2 and re.search(r"No such option:? '?-C\b", mistyped.stderr)  # (click 8.4: quoted, 8.2: after ": ")
     (first,) = servers_started(short_tmp)
     assert wait_gone(first) and "stopped: the command that started it was a usage error, which built nothing" in log_text(short_tmp)
     assert ssg(site.root, "build", "--server", *CLOCK).returncode == 0
     misspelt = ssg(site.root, "build", "--bogus", "--server")
-    assert misspelt.returncode == 2 and "No such option '--bogus'" in misspelt.stderr
+    assert misspelt.returncode == 2 and re.search(r"No such option:? '?--bogus\b", misspelt.stderr)
     (_, second) = servers_started(short_tmp)
     assert is_server_of(second, short_tmp) and ssg(site.root, "build", "--server", *CLOCK).returncode == 0
     assert servers_started(short_tmp) == [first, second]
