@@ -33,7 +33,7 @@ from .theme import (
     template_names,
     written_name,
 )
-from .themeconfig import PACKAGE_DIR
+from .themeconfig import PACKAGE_DIR, shipped_theme_bases
 
 # What a page may be made with, used or not by this site (search.html with search off is no stray).
 NAMED_BY_SSG = frozenset({*PAGE_TEMPLATES, CARD_TEMPLATE, PAGE_TEMPLATE, REDIRECT_TEMPLATE, SEARCH_TEMPLATE, SOURCES_TEMPLATE})
@@ -45,7 +45,6 @@ OTHER_FOLDERS = {"layouts": "Hugo's", "_layouts": "Jekyll's", "_includes": "Jeky
 # includes them (`languages.css`, emptied when its rules moved to style.css: a site's older base.html includes it).
 # Built from ssg's own checkout (the sample archive), the default theme is the project's, and was told of as unused.
 _KEPT_FOR_OLDER_COPIES = frozenset({"languages.css"})  # (a site's own copy of one is told of, as before)
-_SHIPPED = frozenset((PACKAGE_DIR / "themes", PACKAGE_DIR.parent / "themes"))  # where ssg's own themes are (`theme_bases`)
 
 
 def stray_templates(theme: Theme, config: Config, used: Mapping[str, Sequence[str]]) -> list[Problem]:
@@ -64,7 +63,7 @@ def stray_templates(theme: Theme, config: Config, used: Mapping[str, Sequence[st
         (name, f"{shown}/{name}")
         for folder, shown in folders
         for name in _templates_in(folder)
-        if name not in used and not (name in _KEPT_FOR_OLDER_COPIES and folder.parent.parent in _SHIPPED)
+        if name not in used and not (name in _KEPT_FOR_OLDER_COPIES and folder.parent.parent in shipped_theme_bases(PACKAGE_DIR))
     ]
     unused = [(name, file) for name, file in unused if name not in NAMED_BY_SSG]
     if unused:

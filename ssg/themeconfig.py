@@ -10,6 +10,8 @@ reported at once.
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -61,8 +63,24 @@ class ThemeFolder:
 
 
 def theme_bases(root: Path) -> tuple[Path, ...]:
-    """Where themes are looked for, first found first: the project's themes/, ssg's installed ones, a source checkout's."""
-    return (root / "themes", PACKAGE_DIR / "themes", PACKAGE_DIR.parent / "themes")
+    """Where themes are looked for, first found first: the project's themes/, then ssg's own (`shipped_theme_bases`)."""
+    return (root / "themes", *shipped_theme_bases(PACKAGE_DIR))
+
+
+# `name = "ssg"` in the [project] table of a pyproject.toml (read so, not by tomllib: importing it took 20 ms).
+_NAMES_SSG = re.compile(r"^\[project\]\s*$(?:(?!^\[).)*?^name\s*=\s*[\"']ssg[\"']\s*(?:#.*)?$", re.MULTILINE | re.DOTALL)
+
+
+@functools.cache
+def shipped_theme_bases(package: Path) -> tuple[Path, ...]:
+    """Where ssg's own themes are, for its package folder `package`: installed, in it (ssg/themes); run from its source
+    checkout, beside it (themes/). The folder beside it only where it is that checkout (its pyproject.toml names ssg):
+    installed, it is site-packages, whose themes/ any other distribution may bring, taken for ssg's own themes."""
+    try:
+        checkout = _NAMES_SSG.search((package.parent / "pyproject.toml").read_text(encoding="utf-8")) is not None
+    except (OSError, UnicodeDecodeError):
+        checkout = False
+    return (package / "themes", package.parent / "themes") if checkout else (package / "themes",)
 
 
 def find_theme(root: Path, name: str) -> Path | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from ssg import themeconfig
 from ssg.cli import main
 from ssg.errors import SsgError
 
@@ -579,3 +580,21 @@ def test_a_page_template_that_lost_its_extends_is_a_warning_on_its_block(courier
         }
     )
     assert courier.build().warnings == []
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "other_found"), [(None, False), ('[project]\nname = "other"\n', False), ('[project]\nname = "ssg"\n', True)]
+)
+def test_the_themes_folder_beside_ssg_is_searched_only_in_its_source_checkout(tmp_path, monkeypatch, pyproject, other_found):
+    """Installed from a wheel, ssg's package folder is site-packages/ssg and the folder beside it site-packages, whose
+    themes/ (any other distribution's) was searched as its source checkout's themes/ is: a site's `theme:` could be it."""
+    beside = tmp_path / "site-packages"
+    for theme in ("ssg/themes/default", "themes/other"):
+        (beside / theme / "templates").mkdir(parents=True)
+    if pyproject is not None:
+        (beside / "pyproject.toml").write_text(pyproject)
+    monkeypatch.setattr(themeconfig, "PACKAGE_DIR", beside / "ssg")
+    project = tmp_path / "site"
+    assert themeconfig.find_theme(project, "default") == beside / "ssg/themes/default"
+    assert (themeconfig.find_theme(project, "other") is not None) == other_found
+    assert themeconfig.theme_names(project) == (["default", "other"] if other_found else ["default"])
