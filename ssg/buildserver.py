@@ -250,6 +250,17 @@ def _connect(socket_path: Path) -> socket.socket | None:
     return connection
 
 
+# How a server is started (`_start`): it runs this very ssg, whose folder is its argument. The folder goes first on the
+# import path where it is not on it (a source checkout, run from there or by `python -m ssg`; `-P` leaves the working
+# folder off), not by PYTHONPATH, which is part of the environment a server shares with its commands (`identity`).
+# Where it is on it already (installed: site-packages), it stays where it is: put first, it came before the standard
+# library, whose modules a distribution's top-level one of the same name (a backport: `enum`, `typing`) replaced there.
+_IMPORT_PATH_CODE = (
+    "import os, sys\nhere = sys.argv.pop(1)\nif here not in map(os.path.realpath, sys.path):\n    sys.path.insert(0, here)\n"
+)
+_SERVER_CODE = _IMPORT_PATH_CODE + "from ssg.entry import run\nrun()\n"
+
+
 def _start(project: Path, socket_path: Path, err: TextIO | None) -> socket.socket:
     """Start `project`'s server and connect to it. It runs this very ssg, in the same UTF-8 mode, from the project's
     folder, in a session of its own (a Ctrl-C in the terminal is for the command, which tells the server), writing
@@ -259,11 +270,8 @@ def _start(project: Path, socket_path: Path, err: TextIO | None) -> socket.socke
     with suppress(OSError):  # (it keeps what servers said, tracebacks among them, but not without end)
         if log.stat().st_size > LOG_BYTES:
             log.write_bytes(log.read_bytes()[-LOG_BYTES // 4 :])
-    # (This ssg's folder first on the import path, not the working folder: `-P`. Not by PYTHONPATH, which is part of
-    # the environment a server shares with its commands: `identity`.)
-    start = "import sys; sys.path.insert(0, sys.argv.pop(1)); from ssg.entry import run; run()"
     here = str(Path(__file__).resolve().parent.parent)
-    command = [sys.executable, "-P", "-X", f"utf8={sys.flags.utf8_mode}", "-c", start, here]
+    command = [sys.executable, "-P", "-X", f"utf8={sys.flags.utf8_mode}", "-c", _SERVER_CODE, here]
     command += ["-C", str(project.resolve()), "build-server", str(socket_path)]
     with open(log, "ab") as written:
         process = subprocess.Popen(command, cwd=project, stdin=subprocess.DEVNULL, stdout=written, stderr=written, start_new_session=True)

@@ -5,6 +5,7 @@ after its idle time; a broken edit fails the build, not the server."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -13,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -697,3 +699,16 @@ def test_a_server_that_ends_mid_build_is_told_with_its_log(tmp_path: Path) -> No
     assert buildserver._Reply(ours, io.StringIO(), err, tmp_path / "server.log").read() == 1
     assert err.getvalue() == f"building\nerror: the build server ended before the build did (its log: {tmp_path / 'server.log'})\n"
     ours.close()
+
+
+@pytest.mark.parametrize("installed", [True, False])
+def test_a_server_puts_ssgs_folder_first_on_its_import_path_only_where_it_is_not_on_it(tmp_path: Path, installed: bool) -> None:
+    """A server imports the ssg of the command that started it, from its folder. Installed from a wheel, that folder is
+    site-packages, which put first came before the standard library in the server alone (a distribution's `enum`, a
+    backport, replaced Python's own there); run from a source checkout it is on no path of the server's: first."""
+    here = sysconfig.get_paths()["purelib"] if installed else str(tmp_path)
+    show = buildserver._IMPORT_PATH_CODE + "print(repr(sys.path))"
+    before = subprocess.run([sys.executable, "-P", "-c", "import sys; print(repr(sys.path))"], capture_output=True, text=True, check=True)
+    after = subprocess.run([sys.executable, "-P", "-c", show, here], capture_output=True, text=True, check=True)
+    paths = ast.literal_eval(before.stdout)
+    assert ast.literal_eval(after.stdout) == (paths if installed else [here, *paths])
