@@ -175,8 +175,26 @@ class _Main(click.Group):
             ctx.exit(1)
 
 
+def _show_version(ctx: click.Context) -> None:
+    """`ssg, version 0.1.0 (commit 985c466f1d2a)`: every commit is 0.1.0, and an upgrade of a git install that pip left
+    as it was (`provenance`) said the same as one that took."""
+    if ctx.resilient_parsing:
+        return
+    from .provenance import version_text
+
+    click.echo(f"ssg, version {version_text(__version__, Path(__file__).resolve().parent)}", color=ctx.color)
+    ctx.exit()
+
+
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="ssg")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _, shown: _show_version(ctx) if shown else None,
+    help="Show the version (and the commit, where it is known) and exit.",
+)
 @click.option(
     "-C",
     "--project",
