@@ -62,7 +62,7 @@ from .labels import Labels
 from .links import broken_links, unknown_site_links
 from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
 from .locks import release_lock, wait_for_lock
-from .markdown import REF_PREFIX, inline_markdown, inline_text
+from .markdown import ARTICLE_SUFFIXES, REF_PREFIX, inline_markdown, inline_text
 from .oldurls import OldUrls
 from .output import (
     SPARES_KEPT,
@@ -642,7 +642,7 @@ class Builder:
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
         urls = self._urls(config)
         files, missing, shadowing = files_to_copy(config, theme, site, loaded.lines)
-        unusable, file_warnings = file_problems(files, config, site, loaded.lines)
+        unusable, file_warnings = file_problems(files, config, site, loaded.lines, run.store)
         missing += conflicted(files, run.store, config.root) + unusable  # (before anything is written)
         labels = self._labels(run)
         planned = Planned(config, self.planned, self.remember, labels)
@@ -764,10 +764,15 @@ class Builder:
         ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires]  # (Hugo's expiryDate: before now too)
         ends += [page.publish_from for page in loaded.pages if page.publish_from is not None and page.publish_from <= now]
         embeds = any(is_file_embed(link) for each in (*loaded.articles, *loaded.pages) if each.article_links for link in each.article_links)
-        # A warning on a file of the content folder the build does not read (`load.linked_folders`': a link to nothing,
-        # a named pipe, `#1-launch.md`) is of no input: renamed or deleted, the build was "up to date", and told it still.
+        # A warning on a Markdown file of the content folder the build does not read (`load.linked_folders`': a link to
+        # nothing, a named pipe, `#1-launch.md`) is of no input: renamed or deleted, the build was "up to date", and told
+        # it still. (Only such a file's: a linked folder's or a picture's warning would have every later build walk the
+        # folder for its names.)
         shown = f"{config.content_dir}/"
-        unread = any(w.path.startswith(shown) and w.path[len(shown) :] not in inputs.content for w in run.result.warnings)
+        unread = any(
+            w.path.startswith(shown) and w.path.lower().endswith(ARTICLE_SUFFIXES) and w.path[len(shown) :] not in inputs.content
+            for w in run.result.warnings
+        )
         state = record(
             inputs,
             self.manifests[config.output_path],

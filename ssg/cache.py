@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS builds (output TEXT PRIMARY KEY, state TEXT NOT NULL)
 CREATE TABLE IF NOT EXISTS written (token TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS prints (output TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS labels (value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS pages_as_pictures (source TEXT PRIMARY KEY);
 """
 # Each table as SQLite keeps it (`sqlite_master`) once SCHEMA made it: a table of another shape is another ssg's (`Store._open`).
 _TABLES = {m[2]: f"CREATE TABLE {m[1]}" for m in re.finditer(r"CREATE TABLE IF NOT EXISTS ((\w+) \(.*\));", SCHEMA)}
@@ -259,7 +260,7 @@ class Store:
         stamps = [row[0] for row in db.execute("SELECT value FROM stamp")]
         if stamps != [self.stamp]:
             db.executescript(
-                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds; DELETE FROM written; DELETE FROM prints; DELETE FROM labels;"
+                "DELETE FROM stamp; DELETE FROM files; DELETE FROM records; DELETE FROM snapshot; DELETE FROM templates; DELETE FROM copies; DELETE FROM builds; DELETE FROM written; DELETE FROM prints; DELETE FROM labels; DELETE FROM pages_as_pictures;"
             )
             db.execute("INSERT INTO stamp VALUES (?)", (self.stamp,))
             db.commit()
@@ -376,6 +377,15 @@ class Store:
     def remember_copies(self, changed: Iterable[tuple[str, int, int, str]], gone: Iterable[str] = ()) -> None:
         self.db.executemany("DELETE FROM copies WHERE source = ?", ((source,) for source in gone))
         self.db.executemany("INSERT OR REPLACE INTO copies VALUES (?, ?, ?, ?)", changed)
+
+    def pages_as_pictures(self) -> frozenset[str]:
+        """The pictures (absolute paths) found to be HTML pages when last read (`copies.file_problems`): one copied
+        since as it is now is not read again, and is told again."""
+        return frozenset(row[0] for row in self.db.execute("SELECT source FROM pages_as_pictures"))
+
+    def remember_pages_as_pictures(self, found: Iterable[str], fine: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM pages_as_pictures WHERE source = ?", ((source,) for source in fine))
+        self.db.executemany("INSERT OR REPLACE INTO pages_as_pictures VALUES (?)", ((source,) for source in found))
 
     def written_token(self) -> str:
         """What the last build that wrote records here left to know it by (`new_written_token`)."""

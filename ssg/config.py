@@ -1087,7 +1087,7 @@ def load_config(root: Path, base_url: str | None = None, output_dir: str | None 
     used = {k: v for k, v in lines.items() if k not in overrides}  # site.yaml's lines no longer hold the values used
     rows = tuple(text.split("\n"))
     config = _check(root, data | overrides, used, tuple(sorted(overrides)), _written(text, used), rows)
-    return replace(config, key_lines=lines, text_lines=rows)
+    return replace(config, key_lines=used, text_lines=rows)
 
 
 def _toml_hint(text: str) -> tuple[int, str]:

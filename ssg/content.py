@@ -2160,7 +2160,16 @@ def preferred_language(language: str) -> str | None:
     639-2's three letters (ger, deu, rus, fre, cze, chi) or a withdrawn code (iw, in), as Babel's (CLDR's) aliases give it.
     BCP 47 writes a language that has a two-letter code by it alone, and so do browsers and search engines (`hreflang`)."""
     alias = get_global("language_aliases").get(language)
-    return alias if alias and alias != language and len(alias) == 2 and alias.isalpha() else None
+    if not (alias and alias != language and len(alias) == 2 and alias.isalpha()):
+        return None
+    return None if language in _named_languages() else alias  # (Twi's tw, which CLDR folds into Akan's ak, is a language's)
+
+
+@functools.cache
+def _named_languages() -> frozenset[str]:
+    """The codes CLDR names a language by (in English): a code among its aliases that it names is a language's own
+    (tw: Twi), not another's older spelling (iw, ger, deu)."""
+    return frozenset(Locale.parse("en").languages)
 
 
 @functools.cache

@@ -80,33 +80,27 @@ def check_output_dir(
     """
     output, root = output.resolve(), root.resolve()
     given_in, key = origin
-    line = line_of(root / given_in, key) if key else None  # (site.yaml's line: its other problems have theirs)
+
+    def refused(message: str) -> OutputError:  # (site.yaml's line, as its other problems have: read only then, not every build)
+        return OutputError(Problem(given_in, line_of(root / given_in, key) if key else None, key, message))
+
     taken = [*protected, *([cache] if cache is not None else [])]
 
     def public() -> str:  # (the folder to suggest: made only where one is refused, not on every build)
         return own_folder(OUTPUT_NAMES, root, taken, output)
 
     if cache is not None and output == cache.resolve():
-        raise OutputError(Problem(given_in, line, key, f"{output} is the build cache; use a folder of its own, e.g. {public()}"))
+        raise refused(f"{output} is the build cache; use a folder of its own, e.g. {public()}")
     serve = preview.resolve() if preview is not None else None
     if serve is not None and (output == serve or serve in output.parents):
         message = f"{output} is the preview's folder in the build cache, which ssg serve builds into"
-        raise OutputError(Problem(given_in, line, key, f"{message}; use a folder of its own, e.g. {public()}"))
+        raise refused(f"{message}; use a folder of its own, e.g. {public()}")
     if output == root or output in root.parents:
-        raise OutputError(
-            Problem(given_in, line, key, f"{output} is the project folder or above it; use a folder of its own, e.g. {public()}")
-        )
+        raise refused(f"{output} is the project folder or above it; use a folder of its own, e.g. {public()}")
     for folder in protected:
         folder = folder.resolve()
         if output == folder or folder in output.parents:
-            raise OutputError(
-                Problem(
-                    given_in,
-                    line,
-                    key,
-                    f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. {public()}",
-                )
-            )
+            raise refused(f"{output} is inside {folder.name}/, which holds your sources; use a folder of its own, e.g. {public()}")
     for folder in taken:
         folder = folder.resolve()
         if output in folder.parents:  # (content_dir: site/content with output_dir: site; cache_dir: public/cache)
@@ -115,7 +109,7 @@ def check_output_dir(
                 what = f"{shown}/, the build cache, which a build there would publish with the site; set cache_dir outside it (default: .ssg-cache)"
             else:
                 what = f"{shown}/, which holds your sources: a build there would publish them; use a folder beside it, e.g. {public()}"
-            raise OutputError(Problem(given_in, line, key, f"{output} holds {what}"))
+            raise refused(f"{output} holds {what}")
     if output.is_dir() and not (output / MANIFEST).is_file() and not force and (others := _others(output)):
         shown = some_of(others)
         # (A checkout of the published branch, `git worktree add public gh-pages`: emptied, it lost its .git.)

@@ -13,7 +13,9 @@ from pathlib import Path
 def version_text(version: str, package: Path) -> str:
     """`version` with the commit of the ssg whose package folder is `package`, where one is known: `0.1.0 (commit
     985c466f1d2a)`; `version` alone where none is (installed from a folder or an sdist)."""
-    commit = checkout_commit(package.parent) or installed_commit(package.parent)
+    from .themeconfig import source_checkout
+
+    commit = checkout_commit(package.parent) if source_checkout(package) else installed_commit(package.parent)
     return f"{version} (commit {commit[:12]})" if commit else version
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -67,20 +66,23 @@ def theme_bases(root: Path) -> tuple[Path, ...]:
     return (root / "themes", *shipped_theme_bases(PACKAGE_DIR))
 
 
-# `name = "ssg"` in the [project] table of a pyproject.toml (read so, not by tomllib: importing it took 20 ms).
-_NAMES_SSG = re.compile(r"^\[project\]\s*$(?:(?!^\[).)*?^name\s*=\s*[\"']ssg[\"']\s*(?:#.*)?$", re.MULTILINE | re.DOTALL)
+# The folders Python installs distributions into: a package in one is installed, not run from its source checkout.
+SITE_DIRECTORIES = frozenset(("site-packages", "dist-packages"))
+
+
+def source_checkout(package: Path) -> bool:
+    """Whether ssg's package folder `package` is that of its source checkout (run from it, or installed editable), not
+    installed: there its themes are beside it (themes/), and its commit is git's. Installed, the folder beside it is
+    site-packages, whose themes/ any other distribution may bring. (Told by the folder's name: a checkout copied
+    without its pyproject.toml, `git archive` of ssg/ and themes/ as the benchmarks compare versions, is one too.)"""
+    return package.parent.name not in SITE_DIRECTORIES
 
 
 @functools.cache
 def shipped_theme_bases(package: Path) -> tuple[Path, ...]:
     """Where ssg's own themes are, for its package folder `package`: installed, in it (ssg/themes); run from its source
-    checkout, beside it (themes/). The folder beside it only where it is that checkout (its pyproject.toml names ssg):
-    installed, it is site-packages, whose themes/ any other distribution may bring, taken for ssg's own themes."""
-    try:
-        checkout = _NAMES_SSG.search((package.parent / "pyproject.toml").read_text(encoding="utf-8")) is not None
-    except (OSError, UnicodeDecodeError):
-        checkout = False
-    return (package / "themes", package.parent / "themes") if checkout else (package / "themes",)
+    checkout, beside it too (themes/), and only there (`source_checkout`)."""
+    return (package / "themes", package.parent / "themes") if source_checkout(package) else (package / "themes",)
 
 
 def find_theme(root: Path, name: str) -> Path | None:

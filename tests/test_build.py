@@ -286,6 +286,35 @@ def test_an_empty_picture_or_a_saved_error_page_is_told_on_the_line_naming_it(pr
     ]
 
 
+def test_a_small_picture_copied_as_it_is_is_not_read_again_and_a_page_is_told_still(project, monkeypatch):
+    """Each build opened every picture of 64 KB or less to tell a page saved as one: 10,000 thumbnails cost 0.1-0.15 s
+    of every build. One the last build copied as it is now is not read again, and what it was is kept: a page is told
+    at every build, until it is replaced."""
+    from ssg import copies
+
+    page = b"<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body>" + b"x" * 2000 + b"</body></html>"
+    project.write(
+        {
+            "content/2024/a.md": "---\ntitle: A\ndate: 2024-03-01\n---\n\n![x](../images/page.jpg) ![y](../images/fine.png)\n",
+            "content/2024/b.md": "---\ntitle: B\ndate: 2024-03-02\n---\n\nText.\n",
+            "content/images/page.jpg": page,
+            "content/images/fine.png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 3000,
+        }
+    )
+    told = [str(w) for w in project.build().warnings]
+    assert len(told) == 1 and "content/images/page.jpg is an HTML page" in told[0]
+    opened = []
+    real = open
+    monkeypatch.setattr(copies, "open", lambda path, *a, **k: opened.append(path) or real(path, *a, **k), raising=False)
+    project.write({"content/2024/b.md": "---\ntitle: B\ndate: 2024-03-02\n---\n\nText, edited.\n"})
+    assert [str(w) for w in project.build().warnings] == told
+    pictures = [Path(p).name for p in opened if Path(p).parent.name == "images"]  # (not the theme's few files of 512 bytes or less)
+    assert pictures == []
+    project.write({"content/images/page.jpg": b"\xff\xd8\xff\xe0" + b"\x00" * 3000})
+    assert project.build().warnings == []
+    assert [Path(p).name for p in opened if Path(p).parent.name == "images"] == ["page.jpg"]
+
+
 def test_a_large_lead_picture_is_told_once_on_its_image_line(project):
     """A camera's original of 23 MB as image: was loaded whole for every listing's card of the article, and as its
     og:image, which X (5 MB) and Facebook (8 MB) leave out, with no word (a trial of an archive that keeps its pictures
@@ -332,6 +361,26 @@ def test_a_file_of_content_at_a_static_files_path_is_told_naming_both(project):
         "has this one, not static/images/logo.png (rename or delete one)"
     ]
     assert (project.public / "images/logo.png").read_bytes() == b"\x89PNG content"
+
+
+def test_a_warning_on_a_picture_of_content_does_not_have_every_build_walk_the_folder(project, monkeypatch):
+    """A warning on a file of content/ the build does not read has its record hash the folder's file names (deleted, the
+    file is told no more). The check counted a picture's (or a linked folder's) warning as one, and every later build,
+    a no-change one too, walked all of content/ for its names; only a Markdown file's warning is of such a file."""
+    from ssg import inputs
+
+    project.write(
+        {
+            "content/2024/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n\n![r](../images/logo.png)\n",
+            "content/images/logo.png": b"\x89PNG content",
+            "static/images/logo.png": b"\x89PNG static",
+        }
+    )
+    assert len(project.build().warnings) == 1
+    walks = []
+    monkeypatch.setattr(inputs, "_file_names", lambda content: walks.append(content) or "")
+    project.build()
+    assert walks == []
 
 
 def test_a_bundles_renamed_picture_is_told_with_the_pictures_beside_the_article(project):

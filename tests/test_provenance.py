@@ -17,8 +17,9 @@ from ssg.provenance import version_text
 COMMIT = "985c46671684a4b88ad62823d799ee3488c0b04d"
 
 
-def installed(site_packages: Path, direct_url: dict | None) -> Path:
-    """A site-packages holding ssg as pip installs it, with the direct_url.json pip writes (PEP 610)."""
+def installed(folder: Path, direct_url: dict | None) -> Path:
+    """A site-packages in `folder` holding ssg as pip installs it, with the direct_url.json pip writes (PEP 610)."""
+    site_packages = folder / "site-packages"
     package = site_packages / "ssg"
     package.mkdir(parents=True)
     info = site_packages / f"ssg-{__version__}.dist-info"

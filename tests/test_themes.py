@@ -582,17 +582,14 @@ def test_a_page_template_that_lost_its_extends_is_a_warning_on_its_block(courier
     assert courier.build().warnings == []
 
 
-@pytest.mark.parametrize(
-    ("pyproject", "other_found"), [(None, False), ('[project]\nname = "other"\n', False), ('[project]\nname = "ssg"\n', True)]
-)
-def test_the_themes_folder_beside_ssg_is_searched_only_in_its_source_checkout(tmp_path, monkeypatch, pyproject, other_found):
+@pytest.mark.parametrize(("beside", "other_found"), [("site-packages", False), ("dist-packages", False), ("checkout", True)])
+def test_the_themes_folder_beside_ssg_is_searched_only_in_its_source_checkout(tmp_path, monkeypatch, beside, other_found):
     """Installed from a wheel, ssg's package folder is site-packages/ssg and the folder beside it site-packages, whose
-    themes/ (any other distribution's) was searched as its source checkout's themes/ is: a site's `theme:` could be it."""
-    beside = tmp_path / "site-packages"
+    themes/ (any other distribution's) was searched as its source checkout's themes/ is: a site's `theme:` could be it.
+    A checkout is one without its pyproject.toml too (`git archive` of ssg/ and themes/, as the benchmarks run one)."""
+    beside = tmp_path / beside
     for theme in ("ssg/themes/default", "themes/other"):
         (beside / theme / "templates").mkdir(parents=True)
-    if pyproject is not None:
-        (beside / "pyproject.toml").write_text(pyproject)
     monkeypatch.setattr(themeconfig, "PACKAGE_DIR", beside / "ssg")
     project = tmp_path / "site"
     assert themeconfig.find_theme(project, "default") == beside / "ssg/themes/default"
