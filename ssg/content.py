@@ -51,7 +51,7 @@ from .markdown import (
     render_markdown,
 )
 from .pelican import title_slug
-from .scripts import MOSTLY, composed, cyrillic_share, has_letters, in_latin, reads_as_cyrillic, romanized, written_in_cyrillic
+from .scripts import MOSTLY, composed, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, key_value, quoted
 
@@ -2232,9 +2232,13 @@ def slug_too_long(what: str, name: str, shorter: str = "") -> str | None:
 def slug_of(text: str, max_length: int = 0) -> str:
     """The one way a text becomes part of a URL (an article's file name or `slug:`, a tag, `ssg new`'s file name): lower
     case Latin letters, digits and hyphens, Cyrillic romanized (`scripts.romanized`), other letters in Latin by one
-    table (`scripts.in_latin`: slugify's own depends on what else is installed); `max_length`: cut at a word.
+    table, text-unidecode's (slugify's `backend`: by default it takes Unidecode's where any other package of the
+    environment brought it, `Є` Ie, `ツ` tsu, where text-unidecode spells E, tu: a tag had one URL on a laptop and
+    another on CI); `max_length`: cut at a word.
     An apostrophe joins its word, as in Hugo's and WordPress's slugs: NASA's -> nasas, not nasa-s."""
-    return slugify(in_latin(romanized(text)), max_length=max_length, word_boundary=max_length > 0, replacements=_APOSTROPHES)
+    return slugify(
+        romanized(text), max_length=max_length, word_boundary=max_length > 0, replacements=_APOSTROPHES, backend="text-unidecode"
+    )
 
 
 _APOSTROPHES = (("'", ""), ("\u2019", ""))

@@ -259,25 +259,6 @@ def romanized(text: str) -> str:
     return _iuliia().WIKIPEDIA.translate(composed(text))
 
 
-def in_latin(text: str) -> str:
-    """`text` in ASCII as text-unidecode spells it (its letters decomposed first: `ї` is `i` and a diaeresis, so `Київ`
-    is `Kiiv`), for slugify, which would otherwise spell it with whichever of two tables is installed: Unidecode's where
-    any other package of the environment brought it (`Є` Ie, `ツ` tsu, `ח` h), text-unidecode's, its own dependency,
-    where not (E, tu, kh), so the same tag had one URL on a laptop and another on CI. text-unidecode's, as most sites
-    were built with it and their URLs stay."""
-    if text.isascii():
-        return text
-    return _text_unidecode().unidecode(unicodedata.normalize("NFKD", text))
-
-
-@functools.cache
-def _text_unidecode() -> ModuleType:
-    """text_unidecode, imported once a slug of other letters than ASCII needs it: it reads its 4 MiB table on import."""
-    import text_unidecode
-
-    return text_unidecode
-
-
 @functools.cache
 def _iuliia() -> ModuleType:
     """iuliia, imported once a slug needs it: it reads all of its schemas on import (20 ms every command would pay)."""

@@ -809,3 +809,26 @@ def test_counts_are_grouped_as_the_language_writes_them(project) -> None:
     )
     project.build()
     assert "1000 шт." in project.page("tags/") and "<p id=n>10000</p>" in project.page("2021/05/01/a0/")
+
+
+def test_a_function_with_attributes_of_its_own_is_called_the_quick_way_unless_jinja_marked_it():
+    """`_Context.call` calls a plain function directly, without Jinja's protocol; "plain" was "without attributes", so
+    the strings' `t`, once given `t.has` (the search page's), went Jinja's slow way on each of its calls on every page
+    (+11% of a page's instructions, `benchmarks/render_cost.py`). Only Jinja's mark makes a function ask for more, as
+    Jinja itself tells (`_PassArg.from_obj`)."""
+    from jinja2.utils import _PassArg
+
+    from ssg.theme import _plain
+
+    def t(key):
+        return key
+
+    t.has = {}.__contains__
+
+    @jinja2.pass_context
+    def marked(context, key):
+        return key
+
+    for function in (t, marked, t.has, len, SimpleNamespace(f=t).f):
+        assert _plain(function) == (_PassArg.from_obj(function) is None)
+    assert _plain(t) and not _plain(marked)
