@@ -704,7 +704,8 @@ class _Reader:
         meta = self.check_page(data) if page else self.check(data)
         meta = self.shown_without_control_characters(meta)
         body = self.without_control_characters(text, body)
-        rendered = render_markdown(body, self.path, self.text("excerpt_separator", data) or self.settings.excerpt_separator)
+        separator = self.text("excerpt_separator", data) or self.settings.excerpt_separator
+        rendered = render_markdown(body, self.path, separator, lead_picture=bool(meta.get("image")))
         self.warn_template_tags(text, rendered.template_tags)
         front = None if page else self.front_links(meta)
         self.warn_outside(text, rendered.outside + (front.outside if front else ()))

@@ -118,13 +118,14 @@ class RenderedBody:
         return plain_text(self.html)
 
 
-def render_markdown(source: str, article_path: str, excerpt_separator: str | None = None) -> RenderedBody:
+def render_markdown(source: str, article_path: str, excerpt_separator: str | None = None, lead_picture: bool = False) -> RenderedBody:
     """Render `source` (the body of content/`article_path`) to HTML. The summary ends at `excerpt_separator` (Jekyll's
-    key of that name), or at `<!--more-->` without one."""
+    key of that name), or at `<!--more-->` without one. `lead_picture`: the article has one (`image:`), which the page
+    shows above the text, so none of the text's pictures is at the top (`_RefTreeprocessor`)."""
     md = _renderer()
     md.reset()
     refs = md.ssg_refs
-    refs.start(article_path)
+    refs.start(article_path, eager_pictures=0 if lead_picture else 1)
     body = md.convert(source)
     tags = template_tags(body)  # (before the marks of `{% raw %}` text go: what they mark is not warned about)
     if RAW_MARK in body:
@@ -1361,8 +1362,9 @@ _MAYBE_ON_THIS_COMPUTER = ("localhost", "0.0.0.0", "::1", "127.", "\t", "\r", "\
 class _RefCollector:
     """What the current document links to; reset before each document."""
 
-    def start(self, article_path: str) -> None:
+    def start(self, article_path: str, eager_pictures: int = 1) -> None:
         self.base = posixpath.dirname(article_path)
+        self.eager_pictures = eager_pictures  # the text's first pictures loaded with the page (`_RefTreeprocessor`)
         self.articles: list[str] = []
         self.files: list[str] = []
         self.outside: list[str] = []  # links and images that lead out of content/, as written
@@ -1510,7 +1512,9 @@ class _RefTreeprocessor(Treeprocessor):
                 element.set(attribute, self.refs.rewrite(url))
             if element.tag == "img":
                 pictures += 1
-                if pictures > 1:  # (the first may be at the top of the page, which waits on it: loaded at once)
+                # (The first may be at the top of the page, which waits on it: loaded at once; under a lead picture, none
+                # is: a trial of local pictures found the text's first loaded with the page where a lead one stood above.)
+                if pictures > self.refs.eager_pictures:
                     _lazy(element)
 
 

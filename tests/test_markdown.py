@@ -1574,6 +1574,25 @@ def test_pictures_after_the_first_load_as_a_reader_scrolls_near_them():
         assert 'loading="lazy"' in later and 'decoding="async"' in later
 
 
+def test_under_a_lead_picture_every_picture_of_the_text_loads_as_a_reader_scrolls_near_it():
+    """Where the article has a lead picture (`image:`), which the page shows above the text, the text's first picture is
+    no longer at the top: it was loaded with the page all the same (a trial of an archive with local pictures)."""
+    html = render_markdown("Text.\n\n![a](a.jpg)\n", "2021/x.md", lead_picture=True).html
+    assert 'loading="lazy"' in html and 'decoding="async"' in html
+
+
+def test_an_articles_lead_picture_makes_its_texts_first_picture_lazy_too():
+    """The reader tells the renderer of the lead picture from the front matter."""
+    from ssg.content import ReadSettings, read_article
+    from ssg.search.model import SearchConfig
+
+    front = "---\ntitle: T\ndate: 2021-01-01\n{}---\n\nText.\n\n![a](https://example.org/a.jpg)\n"
+    settings = ReadSettings("en", "UTC", (), SearchConfig(enabled=False))
+    for image, lazy in (("image: {src: 'https://example.org/l.jpg', credit: X}\n", True), ("", False)):
+        record = read_article("2021/x.md", front.format(image).encode(), settings)
+        assert ('loading="lazy"' in record["body"]) == lazy, record
+
+
 def test_a_paragraph_of_obsidians_embeds_alone_is_no_summary():
     """A vault's note that opens with a pasted picture had `![[Pasted image 2024.png]]` as its page description and
     feed summary (found by a vault's trial)."""
