@@ -828,7 +828,7 @@ def test_a_file_named_with_a_hash_or_a_percent_sign_is_linked_by_urls_that_reach
     up = "../../../../images/"
     assert f'<img src="{up}launch%20%231.jpg" alt="A launch">' in page
     assert (
-        f'<img alt="a" src="{up}launch%20%231.jpg"> <img alt="b" decoding="async" loading="lazy" src="{up}100%25.jpg"> <img alt="c" decoding="async" loading="lazy" src="{up}50%25.jpg"> <img alt="d" decoding="async" loading="lazy" src="{up}a%20b.jpg">'
+        f'<img alt="a" decoding="async" loading="lazy" src="{up}launch%20%231.jpg"> <img alt="b" decoding="async" loading="lazy" src="{up}100%25.jpg"> <img alt="c" decoding="async" loading="lazy" src="{up}50%25.jpg"> <img alt="d" decoding="async" loading="lazy" src="{up}a%20b.jpg">'
         in page
     )
     assert '<meta property="og:image" content="https://example.org/images/launch%20%231.jpg">' in page
@@ -860,7 +860,10 @@ def test_files_and_articles_named_with_an_ampersand_or_quotes_are_linked(project
     assert project.build().warnings == []
     page, feed = project.page("2021/05/24/a/"), (project.public / "feed.xml").read_text()
     files = "../../../files/"
-    assert f'<img alt="a" src="{files}Tom%20%26%20Jerry.jpg"> <img alt="b" decoding="async" loading="lazy" src="{files}it%27s.jpg">' in page
+    assert (
+        f'<img alt="a" decoding="async" loading="lazy" src="{files}Tom%20%26%20Jerry.jpg"> <img alt="b" decoding="async" loading="lazy" src="{files}it%27s.jpg">'
+        in page
+    )
     assert f'<a href="{files}report%222026%22.pdf">c</a> <img alt="d" decoding="async" loading="lazy" src="{files}%3Cb%3E.jpg">' in page
     assert '<a href="../../23/q-a/">qa</a> <a href="../../22/its/">its</a>' in page
     assert '<a href="../../../../search/?q=a&amp;lang=ru">search</a>' in page
@@ -3021,7 +3024,10 @@ def test_a_wordpress_export_builds_as_wordpress_showed_it(project):
     page = project.page("2020/11/04/most/")
     assert "<title>Газ &amp; свет\u00a0— мост" in page and "&amp;amp;" not in page
     assert 'property="og:image" content="https://example.org/post/2020-11-04-most/images/cover-0.png"' in page
-    assert '<figure class="wp-caption aligncenter"><img alt="Мост" src="../../../../post/2020-11-04-most/images/most.png">' in page
+    assert (
+        '<figure class="wp-caption aligncenter"><img alt="Мост" decoding="async" loading="lazy" src="../../../../post/2020-11-04-most/images/most.png">'
+        in page
+    )
     assert "youtube-nocookie.com/embed/abc" in page and "[embed]" not in page and "[caption" not in page
     assert (project.public / "post/2020-11-04-most/images/cover-0.png").is_file()
     assert not (project.public / "2020/11/06/closed").exists()
