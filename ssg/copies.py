@@ -102,15 +102,18 @@ def file_problems(
     errors = []
     wrong: dict[str, str] = {}  # the path a picture is published at -> what is wrong with it
     large: dict[str, int] = {}  # and a large one's size
-    known, pages = store.copies(), store.pages_as_pictures()
+    known: dict[str, tuple[int, int, str]] | None = None  # (`Store.copies`, read once a small picture asks it)
+    pages: frozenset[str] = frozenset()
     found, fine = [], []  # pictures read: HTML pages, and not
     for target, source in files.items():
         picture = target[target.rfind(".") :].lower() in PICTURE_SUFFIXES
         try:
             stat = os.stat(source)
             size, head, page = stat.st_size, b"", False
-            before = known.get(str(source))
-            if picture and _POINTER_SIZE < size <= _PAGE_SIZE and before is not None and before[:2] == file_stamp(stat):
+            if picture and _POINTER_SIZE < size <= _PAGE_SIZE and known is None:
+                known, pages = store.copies(), store.pages_as_pictures()
+            before = known.get(str(source)) if picture and _POINTER_SIZE < size <= _PAGE_SIZE else None
+            if before is not None and before[:2] == file_stamp(stat):
                 page = str(source) in pages
             elif size <= _POINTER_SIZE or (picture and size <= _PAGE_SIZE):
                 with open(source, "rb") as file:

@@ -197,7 +197,7 @@ def other_article_files(content_dir: Path, exclude: Exclusions | None = None) ->
     those `exclude:` names (`exclude`): a vault's `Templates/` is no archive's articles."""
     found = []
     for folder, folders, names in os.walk(content_dir):
-        prefix = Path(folder).relative_to(content_dir).as_posix() + "/" if folder != os.fspath(content_dir) else ""
+        prefix = _within(content_dir, folder)
         folders[:] = [
             name
             for name in folders
@@ -214,7 +214,7 @@ def other_article_files(content_dir: Path, exclude: Exclusions | None = None) ->
             if name.startswith(SKIPPED_FILE_PREFIXES):
                 continue
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.endswith(ARTICLE_SUFFIXES):
-                found.append(Path(folder, name).relative_to(content_dir).as_posix())
+                found.append(prefix + name)
                 continue
             if not name.lower().endswith(OTHER_ARTICLE_SUFFIXES):
                 continue
@@ -223,7 +223,7 @@ def other_article_files(content_dir: Path, exclude: Exclusions | None = None) ->
             except OSError:
                 continue
             if first in (b"---", b"+++") or name.lower().endswith(".rst") or pelican_html(os.path.join(folder, name)):
-                found.append(Path(folder, name).relative_to(content_dir).as_posix())
+                found.append(prefix + name)
     return sorted(found)
 
 
@@ -308,14 +308,13 @@ def linked_folders(
     for name in folders:
         top = root / name  # (`content_dir` may be a folder outside the project, `/srv/archive`: named as site.yaml gives it)
         for folder, subfolders, files in os.walk(top):
-            if name == content_dir and exclude is not None:
-                prefix = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
-                subfolders[:] = [sub for sub in subfolders if not exclude.folder(prefix + sub)]
-                files = [file for file in files if not exclude.file(prefix + file)]
             if name == content_dir:
-                found += _links_to_nothing(top, folder, files, listed, name)
-                at = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
-                named += [f"{at}{file}" for file in files if file.startswith(TOLD_PREFIXES) and file.endswith(ARTICLE_SUFFIXES)]
+                prefix = _within(top, folder)
+                if exclude is not None:
+                    subfolders[:] = [sub for sub in subfolders if not exclude.folder(prefix + sub)]
+                    files = [file for file in files if not exclude.file(prefix + file)]
+                found += _links_to_nothing(folder, prefix, files, listed, name)
+                named += [f"{prefix}{file}" for file in files if file.startswith(TOLD_PREFIXES) and file.endswith(ARTICLE_SUFFIXES)]
             for sub in subfolders:
                 path = os.path.join(folder, sub)
                 if os.path.islink(path) and os.path.isdir(path) and not skipped_folder(sub):
@@ -349,15 +348,14 @@ def linked_folders(
     return sorted(found + named_out(content_dir, named))
 
 
-def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collection[str], shown: str) -> list[Problem]:
-    """A warning for each article file in `folder` (of the content folder `top`) that is a link leading nowhere:
+def _links_to_nothing(folder: str, prefix: str, files: list[str], listed: Collection[str], shown: str) -> list[Problem]:
+    """A warning for each article file in `folder` (`prefix` in the content folder) that is a link leading nowhere:
     content/2021/x.md -> /mnt/usb/x.md with the drive not mounted, or to a file moved since, was left out of the site
     (its page deleted) without a word. And for one that is no file (a named pipe, a device, or a link to one), which
     `content_stats` leaves out: a FIFO made the build wait for ever, reading it, and a link to /dev/zero read until the
     memory ran out. (A warning, not an error: no article can be in it, and the rest of the site builds as it would
     without it, as Hugo's does.) Only a file the build did not list (`listed`, as `content_stats` gives them) is looked
     at: no stat of the articles it read."""
-    prefix = Path(folder).relative_to(top).as_posix() + "/" if folder != str(top) else ""
     problems = []
     for file in files:
         if not is_article_name(file) or f"{prefix}{file}" in listed:
@@ -375,6 +373,11 @@ def _links_to_nothing(top: Path, folder: str, files: list[str], listed: Collecti
             message = f"is {link}{kind}, not a file: no article is read from it, and it is left out of the site (remove it)"
             problems.append(Problem(f"{shown}/{prefix}{file}", None, None, message))
     return problems
+
+
+def _within(top: Path, folder: str) -> str:
+    """Where `folder`, met walking `top`, is in it: "" for `top`, else its path with a trailing slash (`2021/03/`)."""
+    return Path(folder).relative_to(top).as_posix() + "/" if folder != os.fspath(top) else ""
 
 
 def _not_a_file(path: str) -> str | None:
