@@ -1162,7 +1162,7 @@
 
     // As the reader types: a query that only wants its next word ("title:", "Маск -") leaves the search before on the
     // page, where it flashed a syntax error at each field typed. (Enter and a loaded ?q= say what is missing.)
-    input.addEventListener("input", function () {
+    function searchTyped() {
       clearTimeout(timer);
       clearTimeout(settling);
       timer = setTimeout(function () {
@@ -1172,7 +1172,8 @@
           if (!wait) run(query, true);
         });
       }, DEBOUNCE);
-    });
+    }
+    input.addEventListener("input", searchTyped);
     input.form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(timer);
@@ -1220,7 +1221,10 @@
       filter.addEventListener("change", function () { run(input.value, true); });
     }
     var q = new URLSearchParams(location.search).get("q") || "";
-    input.value = q;
+    // What the reader typed before this script ran (a slow phone shows the box seconds earlier) is kept and searched as
+    // typing is; a ?q= fills an empty box. (Set to ?q=, the box lost the words typed, and nothing was searched.)
+    var typed = input.value !== "" && input.value !== q;
+    if (!typed) input.value = q;
     if (!q) input.focus();  // (a page of nothing but its box: typing starts there, not nine tabs later)
     var header = document.getElementById("search-q");
     if (header) header.value = q;
@@ -1243,7 +1247,9 @@
       settled = false;
       run(back, false, (event.state || {}).shown);
     });
-    if (q) {
+    if (typed) {
+      searchTyped();
+    } else if (q) {
       run(q, false, restore.shown).then(function () {
         if (restore.y) window.scrollTo(0, restore.y);
       });
