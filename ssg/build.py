@@ -59,8 +59,19 @@ from .feeds import EntryText, Feed, feed_languages, feed_sources, language_name,
 from .fingerprints import READS_COUNT, Analysis, Fingerprints, Remembered, Templates
 from .inputs import Inputs, gather, record, up_to_date
 from .labels import Labels
+from .leaks import Reach
 from .links import broken_links, unknown_site_links
-from .load import Known, ListingStoppedError, Loaded, content_stats, linked_folders, load_articles, posts_outside, published, restat
+from .load import (
+    Known,
+    ListingStoppedError,
+    Loaded,
+    content_stats,
+    linked_folders,
+    load_articles,
+    posts_outside,
+    published,
+    restat,
+)
 from .locks import release_lock, wait_for_lock
 from .markdown import ARTICLE_SUFFIXES, REF_PREFIX, inline_markdown, inline_text
 from .oldurls import OldUrls
@@ -622,7 +633,14 @@ class Builder:
             stats = content_stats(config.content_path, exclude=config.exclude)
             _refuse_names(stats, config)
         loaded = load_articles(
-            config.content_path, run.store, read_settings(config, run.now), run.options.jobs, config.content_dir, self.known, stats
+            config.content_path,
+            run.store,
+            read_settings(config, run.now),
+            run.options.jobs,
+            config.content_dir,
+            self.known,
+            stats,
+            Reach.of(config),
         )
         self.known = loaded.known
         result.read = loaded.read

@@ -20,6 +20,7 @@ from .conflicts import conflict_message
 from .content import Article, StandalonePage, as_read
 from .errors import Problem
 from .frontmatter import FrontMatterError, read_front_matter
+from .leaks import Reach, refusal
 from .links import lines_naming
 from .load import file_stamp, unpublished_static
 from .markdown import ARTICLE_SUFFIXES
@@ -291,69 +292,21 @@ def _same_letters(config: Config, path: Path, other: Path) -> Problem:
     return Problem(shown, None, None, message)
 
 
-def _links_within(path: Path, *folders: Path) -> bool:
-    """Whether the link `path` leads to a file inside one of `folders` (the project, or the theme it is in), or to a
-    git-annex object of a repository holding the project: git-annex keeps every large file (a photo archive's) as such
-    a link, into `.git/annex/objects/` at the repository's top, which is outside a project kept in a subfolder."""
-    target = path.resolve()
-    if any(target.is_relative_to(folder.resolve()) for folder in folders):
-        return True
-    return any(part == ".git" and target.parts[i + 1 : i + 3] == ("annex", "objects") for i, part in enumerate(target.parts)) and any(
-        target.is_relative_to(top / ".git") for top in folders[0].resolve().parents
-    )
-
-
 def _leaked(config: Config, path: Path, folder: Path, outside: bool = False) -> Problem | None:
     """A problem where `path` (a file of a static folder, or of `content/` an article names), a link or in a linked
-    folder, leads to a file ssg does not publish: a hidden one of the project, or of the cache or the output
-    (`static/env.txt -> ../.env`, which a static folder's own `.env` is not published for, `content/up -> ..` and
-    `../up/.env`), or a secret of the machine's (`content/images/photo.jpg -> /etc/passwd`, `-> /proc/self/environ`, a CI
-    job's secrets; `~/.ssh/id_rsa`). It is not copied: a colleague's commit may hold such a link. Of a static folder,
-    which is published whole, unread (`outside`), one outside the project too: Hugo stopped following a theme's links
-    for that reason; an article's file may be in a folder elsewhere (`content/photos -> /mnt/nas/photos`, as
+    folder, leads to a file ssg does not publish (`leaks.refusal`): a hidden one of the project, or of the cache or the
+    output (`static/env.txt -> ../.env`, which a static folder's own `.env` is not published for, `content/up -> ..`
+    and `../up/.env`), or a secret of the machine's (`content/images/photo.jpg -> /etc/passwd`, `-> /proc/self/environ`,
+    a CI job's secrets; `~/.ssh/id_rsa`). It is not copied: a colleague's commit may hold such a link. Of a static
+    folder, which is published whole, unread (`outside`), one outside the project too: Hugo stopped following a theme's
+    links for that reason; an article's file may be in a folder elsewhere (`content/photos -> /mnt/nas/photos`, as
     `load.linked_folders` tells). `folder`: where else the file may lead (the theme holding a static folder, a content
     folder outside the project)."""
-    target = path.resolve()
-    if not _links_within(path, config.root, folder):
-        if outside:
-            why = "outside the project, which ssg does not publish"
-        elif _secret(target):
-            why = "a file of this computer's that ssg does not publish (a hidden one, or one of the system's)"
-        else:
-            return None
-    else:
-        root = config.root.resolve()
-        parts = target.relative_to(root).parts if target.is_relative_to(root) else ()
-        annexed = any(part == ".git" and parts[i + 1 : i + 3] == ("annex", "objects") for i, part in enumerate(parts))
-        made = any(target.is_relative_to(made.resolve()) for made in (config.cache_path, config.output_path))
-        if annexed or not (made or any(map(unpublished_static, parts))):
-            return None
-        why = "a hidden file of the project (or the cache's, or the output's), which ssg does not publish"
+    message = refusal(Reach.of(config), path, folder, outside)
+    if message is None:
+        return None
     shown = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
-    where = path.parent.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else path.parent
-    what = "is a link to" if path.is_symlink() else "is in a linked folder, and leads to"
-    message = f"{what} {target}, {why}: copy the file into {where}/ to publish it, or remove the link"
     return Problem(shown, None, None, message)
-
-
-_SYSTEM = frozenset(["proc", "sys", "dev", "etc", "run", "boot"])  # top folders of no archive's file
-
-
-def _secret(target: Path) -> bool:
-    """Whether a file outside the project is one of the system's (`/proc/self/environ`, `/etc/passwd`) or a hidden one
-    (`~/.ssh/id_rsa`, `~/.aws/credentials`): of the folders below the home folder, where it is there."""
-    if len(target.parts) > 1 and target.parts[1] in _SYSTEM and not _mounted_drive(target.parts):
-        return True
-    home = Path.home()
-    parts = target.relative_to(home).parts if target.is_relative_to(home) else target.parts[1:]
-    return any(map(unpublished_static, parts))
-
-
-def _mounted_drive(parts: tuple[str, ...]) -> bool:
-    """Whether a path under /run is a drive's or a share's, where Linux desktops mount them: udisks2's
-    /run/media/<user>/ (a USB drive on Fedora or Arch), GNOME's /run/user/<uid>/gvfs/ (a NAS's SMB share). A content
-    folder linked there, as docs/deploy.md has a NAS's, failed the build as "a file of the system's"."""
-    return parts[1] == "run" and (parts[2:3] == ("media",) or (parts[2:3] == ("user",) and parts[4:5] == ("gvfs",)))
 
 
 class _Links:

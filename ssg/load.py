@@ -20,13 +20,16 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from stat import S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISREG, S_ISSOCK
 from sys import intern
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import Store, file_digest
 from .content import JEKYLL_POSTS, Article, Image, ReadSettings, Source, StandalonePage, from_record, quick_pickling, read_article
 from .errors import Problem
 from .exclude import Exclusions
 from .markdown import ARTICLE_SUFFIXES
+
+if TYPE_CHECKING:
+    from .leaks import Reach
 
 PARALLEL_FROM = 64  # fewer changed files than this are read in-process: a pool costs ~0.1 s to start
 SNAPSHOT_AFTER = 200  # records loaded one by one (from JSON) before the snapshot is saved again
@@ -485,17 +488,20 @@ def load_articles(
     shown_as: str = "content",
     known: Known | None = None,
     stats: dict[str, tuple[int, int]] | None = None,
+    reach: Reach | None = None,
 ) -> Loaded:
     """Read all articles under `content_dir`; `jobs` worker processes for the uncached ones.
 
     `known` is what the previous build of the same `Builder` returned (else it comes from the
     cache); `stats`, the `file_stamp` of each content file when the caller has them already.
     Problems name files as `shown_as/<path>`, the way the user sees them from the project.
+    `reach`: where a file that is a link may lead (`leaks.refusal`; None, anywhere): one that leads elsewhere is not
+    opened, and is a problem of its own.
     """
     if known is None or not known.holds(store):
         known = Known.from_store(store)
     if known.entries or store.holds_records():
-        files = _scan(content_dir, known.files, stats)
+        files = _scan(content_dir, known.files, stats, reach)
         # (Passes over every file, in C where they can be: a rebuild of the preview makes them all.)
         kept = set(map(_DIGEST, files.values())) & known.entries.keys()
         entries = dict(zip(kept, map(known.entries.__getitem__, kept), strict=True))
@@ -507,7 +513,7 @@ def load_articles(
     warnings: list[Problem] = []
     unreadable: set[str] = set()
     # One record at a time into the cache: holding 10,000 rendered bodies would take 300 MB.
-    for path, digest, record in _read_many(content_dir, to_read, settings, jobs):
+    for path, digest, record in _read_many(content_dir, to_read, settings, jobs, reach):
         if "problems" in record:
             problems += [Problem.from_dict(p) for p in record["problems"]]
             warnings += [Problem.from_dict(w) for w in record.get("warnings", [])]
@@ -545,9 +551,10 @@ def _split(read: list[Article | StandalonePage]) -> tuple[list[Article], list[St
 
 
 def _scan(
-    content_dir: Path, seen: dict[str, tuple[int, int, str]], stats: dict[str, tuple[int, int]] | None
+    content_dir: Path, seen: dict[str, tuple[int, int, str]], stats: dict[str, tuple[int, int]] | None, reach: Reach | None = None
 ) -> dict[str, tuple[int, int, str]]:
-    """path -> (size, changed_ns, digest) of every content file, in path order: only files whose stamp changed are read."""
+    """path -> (size, changed_ns, digest) of every content file, in path order: only files whose stamp changed are read
+    (a link `reach` refuses is not: its digest is none a record has, and its reader tells why)."""
     if stats is None:
         stats = content_stats(content_dir)
     before = list(map(seen.get, stats, repeat(_UNSEEN)))
@@ -555,7 +562,9 @@ def _scan(
     for path in compress(stats, map(operator.ne, stats.values(), map(_STAMP, before))):
         size, changed = stats[path]
         try:
-            files[path] = (size, changed, file_digest(path, _bytes(os.path.join(content_dir, path))))
+            files[path] = (size, changed, file_digest(path, _bytes(os.path.join(content_dir, path), reach)))
+        except RefusedLinkError:
+            files[path] = (size, changed, f"refused:{path}")
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
             # Gone since it was listed (or since file events last told of it): no file, as the next listing finds. It
             # failed the preview's build in a traceback, on every save, where an article's deletion went unheard.
@@ -607,9 +616,11 @@ def _remember(
     return snapshot, pruned, written
 
 
-def _read_many(content_dir: Path, paths: list[str], settings: ReadSettings, jobs: int) -> Iterator[tuple[str, str, dict]]:
+def _read_many(
+    content_dir: Path, paths: list[str], settings: ReadSettings, jobs: int, reach: Reach | None = None
+) -> Iterator[tuple[str, str, dict]]:
     """(path, digest, record) of each file, in order; the worker that reads a file also hashes the bytes it read."""
-    items = [(str(content_dir), path, settings) for path in paths]
+    items = [(str(content_dir), path, settings, reach) for path in paths]
     if jobs <= 1 or len(items) < PARALLEL_FROM:
         yield from map(_read_one, items)
         return
@@ -619,15 +630,49 @@ def _read_many(content_dir: Path, paths: list[str], settings: ReadSettings, jobs
         yield from pool.map(_read_one, items, chunksize=max(1, min(64, len(items) // (jobs * 8))))
 
 
-def _read_one(item: tuple[str, str, ReadSettings]) -> tuple[str, str, dict]:
-    content_dir, path, settings = item
-    raw = _bytes(os.path.join(content_dir, path))
+def _read_one(item: tuple[str, str, ReadSettings, Reach | None]) -> tuple[str, str, dict]:
+    content_dir, path, settings, reach = item
+    try:
+        raw = _bytes(os.path.join(content_dir, path), reach)
+    except RefusedLinkError as refused:
+        return path, "", {"problems": [Problem(path, None, None, str(refused)).to_dict()], "warnings": []}
     return path, file_digest(path, raw), read_article(path, raw, settings)
 
 
-def _bytes(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+class RefusedLinkError(Exception):
+    """A content file is a link to a file ssg does not publish (`leaks.refusal`), which it says."""
+
+
+# Opening a link fails with this flag (ELOOP), where the system has it (not Windows): a content file is judged as a link
+# only where it is one, at no cost for the others (an `lstat` of each was 10 ms of a cold build at 10,000 articles).
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _bytes(path: str, reach: Reach | None = None) -> bytes:
+    """The bytes of the content file at `path`; where it is a link that `reach` refuses, `RefusedLinkError` before
+    the file it leads to is opened (`content/x.md -> /etc/passwd`, `-> ~/.ssh/notes.md`, which were read and published)."""
+    if reach is not None and _NO_FOLLOW:
+        try:
+            handle = os.open(path, os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_BINARY", 0))
+        except OSError:
+            if not os.path.islink(path):
+                raise
+            _refuse(path, reach)
+        else:
+            with open(handle, "rb") as file:
+                return file.read()
+    elif reach is not None and os.path.islink(path):
+        _refuse(path, reach)
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def _refuse(path: str, reach: Reach) -> None:
+    """Raise `RefusedLinkError` where the link `path` (a content file) leads to a file ssg does not publish."""
+    from .leaks import refusal  # (only for a link: `leaks` imports this module)
+
+    if (message := refusal(reach, Path(path), reach.content)) is not None:  # (the content folder may be elsewhere)
+        raise RefusedLinkError(message)
 
 
 class Published(NamedTuple):

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 import ssg.copies
+import ssg.leaks
 from ssg.build import Builder, BuildOptions
 from ssg.cache import Store
 from ssg.cli import main
@@ -294,7 +295,7 @@ def test_a_link_to_a_secret_is_not_published_from_content_or_static(site, tmp_pa
 def test_a_drive_mounted_under_run_is_no_system_folder(path, secret):
     """A content folder linked to a USB drive or a NAS's share, where Linux desktops mount them under /run, failed the
     build as "a file of this computer's that ssg does not publish" (found by a reproducible builds trial)."""
-    assert ssg.copies._secret(Path(path)) is secret
+    assert ssg.leaks._secret(Path(path)) is secret
 
 
 def test_a_static_link_into_the_git_annex_of_the_repository_holding_the_project_is_published(site):
@@ -903,3 +904,34 @@ def test_ssg_new_writes_no_article_a_build_would_never_read(site, tmp_path, monk
         "content/2019/soyuz-lands.md; --draft keeps an article out of the site until it is ready)"
     )
     assert not os.path.lexists(site.root / given) and list((tmp_path / "clippings").iterdir()) == []
+
+
+def test_an_article_file_linked_to_a_secret_is_refused_before_it_is_read(site, tmp_path):
+    """`content/2026/hid.md -> ../.hid/h.md` (a hidden folder outside the project) was read and published, page, feeds
+    and search, where a picture linked there is refused; `-> /etc/passwd` and `-> /proc/self/environ` were opened and
+    parsed (a security trial of `ssg serve`). A link to an ordinary file outside the project is still read."""
+    hidden = tmp_path / ".hid/h.md"
+    hidden.parent.mkdir()
+    hidden.write_text(article("Hidden HIDDENMD", "2021-10-01", "body HIDDENBODY"))
+    ordinary = tmp_path / "shared/ok.md"
+    ordinary.parent.mkdir()
+    ordinary.write_text(article("Shared", "2021-10-02", "body SHAREDBODY"))
+    (site.root / "content/2021/ok.md").symlink_to(ordinary)
+    site.build()  # (the cache holds records now: the next build hashes what it lists before it reads)
+    assert any("SHAREDBODY" in p.read_text() for p in site.public.rglob("*.html"))
+    (site.root / "content/2021/hid.md").symlink_to(hidden)
+    (site.root / "content/2021/pw.md").symlink_to("/etc/passwd")
+    (site.root / "content/pages").mkdir()
+    (site.root / "content/pages/env.md").symlink_to("/proc/self/environ")
+    computer = "a file of this computer's that ssg does not publish (a hidden one, or one of the system's)"
+    for _ in range(2):  # (with the cache's records, and without them)
+        with pytest.raises(SsgError) as error:
+            site.build()
+        assert str(error.value).splitlines() == [
+            f"content/2021/hid.md: is a link to {hidden}, {computer}: copy the file into content/2021/ to publish it, or remove the link",
+            f"content/2021/pw.md: is a link to /etc/passwd, {computer}: copy the file into content/2021/ to publish it, or remove the link",
+            f"content/pages/env.md: is a link to {Path('/proc/self/environ').resolve()}, {computer}: copy the file into content/pages/ "
+            "to publish it, or remove the link",
+        ]
+        shutil.rmtree(site.root / ".ssg-cache")
+    assert not any("HIDDENBODY" in p.read_text(errors="replace") for p in site.public.rglob("*") if p.is_file())
