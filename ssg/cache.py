@@ -93,11 +93,11 @@ def unusable(folder: Path) -> str | None:
 
 
 # The names a build cache holds: its database, the search index's states (`searching.search_state`, and the one
-# `search.writer` makes anew beside it), the compiled templates, the lock, its .gitignore, the preview's folder and its
-# lock, the working files of an output folder in it (`output.working_path`: the preview's, or output_dir: _build/html
+# `search.writer` makes anew beside it), the compiled templates, the lock, its .gitignore, the preview's folder, its
+# lock and what it shows (`server._shows`), the working files of an output folder in it (`output.working_path`: the preview's, or output_dir: _build/html
 # with cache_dir: _build); and what a file manager leaves in any folder it shows.
 _CACHE_NAMES = re.compile(
-    r"(cache\.sqlite|search-[0-9a-f]{12}\.sqlite(\.new)?)(-wal|-shm|-journal)?|templates|lock|\.gitignore|serve|serve\.serving"
+    r"(cache\.sqlite|search-[0-9a-f]{12}\.sqlite(\.new)?)(-wal|-shm|-journal)?|templates|lock|\.gitignore|serve|serve\.(?:serving|shows)"
     r"|\..+\.ssg-.+"
     r"|\.DS_Store|Thumbs\.db|desktop\.ini|lost\+found"  # (and what a disk of its own holds at its top)
 )

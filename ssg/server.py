@@ -590,8 +590,9 @@ class Preview:
         if self.options.port and port != self.options.port:
             click.secho(f"Port {self.options.port} is in use; serving on port {port} instead.", fg="yellow", color=colour())
         if not is_local(self.options.host):
+            shows = "drafts and future articles included" if self.options.drafts else "published articles only (--no-drafts)"
             click.secho(
-                f"warning: listening on {in_url(self.options.host)}: others can see the preview, drafts included.",
+                f"warning: listening on {in_url(self.options.host)}: others on your network can see the preview: {shows}.",
                 fg="yellow",
                 err=True,
                 color=colour(),
@@ -599,14 +600,20 @@ class Preview:
         self.rebuilder.start(config)  # watching before the first build: saves made during it count
         shown = "drafts and future articles included" if self.options.drafts else "published articles only"
         click.echo(f"Building a preview ({shown}) into {output} ...")
-        if (output / MANIFEST).is_file():
+        marker, shows = _shows_path(output), _shows(self.rebuilder.options)
+        if (output / MANIFEST).is_file() and _read_shows(marker) == shows:
             # The preview an earlier `ssg serve` left is shown at once, while this one's first build (which goes over
-            # the whole site, several seconds at 10,000 articles) runs; open tabs reload when it is done.
+            # the whole site, several seconds at 10,000 articles) runs; open tabs reload when it is done. Not one built
+            # with other settings: `--no-drafts --host 0.0.0.0` showed the network the last session's drafts meanwhile.
             self.rebuilder.view = self.rebuilder.view_of(config)
             self._serve("the last session's preview until this build is done")
             self.rebuilder.first_build(config)
         else:
+            marker.unlink(missing_ok=True)  # (until this build is in: a stop half-way leaves no word of its folder)
             self.rebuilder.first_build(config)
+            if self.rebuilder.last is not None:  # (built: the folder holds this session's preview)
+                with suppress(OSError):  # (a full disk: the next session builds before it serves, as without one)
+                    marker.write_text(shows, encoding="utf-8")
             self._serve(None)
 
     def _serve(self, what: str | None) -> None:
@@ -648,6 +655,24 @@ def _hold(folder: Path) -> tuple[Path, int | None]:
         where = getattr(busy, "held", "")
         message = f"another ssg serve is previewing this project{f' at {where}' if where else ''}: open it there, or stop it (Ctrl-C) first"
         raise SsgError(Problem("serve", None, None, message)) from None
+
+
+def _shows_path(folder: Path) -> Path:
+    """The file beside the preview folder `folder` that says what its last build showed (`_shows`)."""
+    return folder.with_name(folder.name + ".shows")
+
+
+def _shows(options: BuildOptions) -> str:
+    """What a preview built with `options` shows, as `_shows_path` keeps it: which drafts and future articles."""
+    return json.dumps({"drafts": options.drafts, "future": options.future})
+
+
+def _read_shows(path: Path) -> str | None:
+    """`_shows` of the preview folder's last build, where known."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
 
 
 def _say_where(session: tuple[Path, int | None] | None, url: str) -> None:

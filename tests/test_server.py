@@ -645,13 +645,13 @@ def test_listening_on_every_address_tells_the_local_address_and_the_networks(sit
     out = capsys.readouterr()
     assert f"Serving http://127.0.0.1:{port}/ (" in out.out and f"\n  on your network: http://192.0.2.7:{port}/\n" in out.out
     assert opened == [f"http://127.0.0.1:{port}/"] and "2001:db8::7" not in out.out
-    assert "warning: listening on 0.0.0.0: others can see the preview" in out.err
+    assert "warning: listening on 0.0.0.0: others on your network can see the preview" in out.err
     with running(site.root, host="[::]") as preview:  # (in brackets, as copied from a URL)
         port = preview.server.server_address[1]
         assert preview.url == f"http://[::1]:{port}/" and fetch(preview.url)[0] == 200
     out = capsys.readouterr()
     assert f"\n  on your network: http://192.0.2.7:{port}/\n  on your network: http://[2001:db8::7]:{port}/\n" in out.out
-    assert "warning: listening on [::]: others can see the preview" in out.err
+    assert "warning: listening on [::]: others on your network can see the preview" in out.err
     with running(site.root, host="[::1]") as preview:
         assert preview.url == f"http://[::1]:{preview.server.server_address[1]}/" and fetch(preview.url)[0] == 200
     out = capsys.readouterr()
@@ -833,3 +833,38 @@ def test_a_served_video_or_sound_can_be_seeked_in_the_browser(site, browser):
         finally:
             page.close()
     assert seekable == [4, 3]
+
+
+def test_a_last_preview_built_with_drafts_is_not_served_to_a_session_without_them(site, monkeypatch, capsys):
+    """`ssg serve --no-drafts --host 0.0.0.0` served the last session's preview, built with drafts, to the network
+    until its own first build was done (a security trial): a preview built with other draft and future settings is
+    not served; requests wait for this session's build, as they do where there is no preview yet. One built as this
+    session builds is served meanwhile, as before. The warning of one listening on the network says what it shows."""
+    draft_url = "/2021/07/01/draft/"
+    with running(site.root) as preview:
+        assert get(preview, draft_url)[0] == 200
+    capsys.readouterr()
+    for session in range(2):
+        with held_builds(monkeypatch) as (reached, let_go):
+            preview = Preview(site.root, ServeOptions(port=0, drafts=False, host="0.0.0.0"))
+            starting = threading.Thread(target=preview.start)
+            starting.start()
+            try:
+                assert reached.wait(10)
+                answered: list[int] = []
+                asking = threading.Thread(target=lambda asked=preview, into=answered: into.append(get(asked, draft_url)[0]))
+                asking.start()
+                asking.join(0.5)
+                assert answered == ([] if session == 0 else [404])  # (the second: the first's preview, without drafts)
+                let_go.set()
+                starting.join(10)
+                asking.join(10)
+                assert answered == [404]
+            finally:
+                let_go.set()
+                starting.join(10)
+                preview.stop()
+        out = capsys.readouterr()
+        assert ("the last session's preview until this build is done" in out.out) is (session == 1)
+        assert "others on your network can see the preview: published articles only (--no-drafts)" in out.err
+        assert "drafts included" not in out.err
