@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import io
 import ipaddress
 import json
 import mimetypes
@@ -33,6 +34,7 @@ import socket
 import socketserver
 import sys
 import threading
+import time
 import traceback
 import webbrowser
 from collections.abc import Callable
@@ -59,6 +61,13 @@ EVENTS_PATH = "/__ssg__/events"
 PORT_ATTEMPTS = 20
 PLAIN = "text/plain; charset=utf-8"
 HEARTBEAT = 15.0  # seconds between SSE comments, so a closed tab's thread finds out and ends
+# Connections answered at once (a thread and a file descriptor each): a browser opens 6 to a host, a tab's live reload
+# holds one; more are told 503. 300 held half-open took every descriptor under `ulimit -n 256`, and the rebuild failed.
+MAX_CONNECTIONS = 64
+# Seconds a request has for its line and headers, however it trickles them (a slow client's, or one holding the
+# connection on purpose: one header line every 5 s kept it for ever); an idle kept-alive connection is closed after it.
+HEADER_TIMEOUT = 10.0
+BUSY_WAIT = 0.1  # seconds the server waits before it accepts again where it has no descriptor left (it spun on it)
 TYPES = {  # our own table: the platform's mime.types differs between machines and lacks charsets
     **dict.fromkeys((".html", ".htm"), "text/html; charset=utf-8"),
     **dict.fromkeys((".js", ".mjs"), "text/javascript; charset=utf-8"),
@@ -323,7 +332,28 @@ class PreviewServer(ThreadingHTTPServer):
         self.preview = preview
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__(address, PreviewHandler)
+
+    def get_request(self) -> tuple[socket.socket, object]:
+        """The next connection. Where the process (or the system) has no file descriptor left, the listening socket
+        stays ready and `serve_forever` asked again at once, at full CPU: it waits a moment first."""
+        try:
+            return super().get_request()
+        except OSError as error:
+            if error.errno in (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM):
+                time.sleep(BUSY_WAIT)
+            raise
+
+    def verify_request(self, request: socket.socket, client_address: object) -> bool:  # type: ignore[override]
+        """Whether a connection is answered: not one over MAX_CONNECTIONS, which is told 503 (the browser's page
+        says to try again) and closed."""
+        if self._slots.acquire(blocking=False):
+            return True
+        with suppress(OSError):
+            request.setblocking(False)  # (a few bytes into a new socket's empty buffer: never waits)
+            request.sendall(BUSY)
+        return False
 
     def server_bind(self) -> None:
         socketserver.TCPServer.server_bind(self)  # HTTPServer's would do a reverse DNS lookup
@@ -336,8 +366,11 @@ class PreviewServer(ThreadingHTTPServer):
 
     def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
         with self._open_lock:
+            admitted = request in self._open  # (not one `verify_request` turned away)
             self._open.discard(request)
         super().shutdown_request(request)
+        if admitted:
+            self._slots.release()
 
     def close_connections(self) -> None:
         """Wake every thread blocked on a client (idle keep-alive, browser pre-connects, streams)."""
@@ -352,6 +385,12 @@ class PreviewServer(ThreadingHTTPServer):
             click.secho(f"serve: error answering a request:\n{traceback.format_exc()}", fg="red", err=True, color=colour())
 
 
+BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\nConnection: close\r\n"
+    b"Content-Length: 66\r\n\r\nssg serve has too many connections open now: try again in a moment\n"
+)
+
+
 class PreviewServer6(PreviewServer):
     address_family = socket.AF_INET6
 
@@ -363,6 +402,21 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server_version = "ssg-serve"
     timeout = 60  # an idle connection is closed eventually even if nobody stops the server
     disable_nagle_algorithm = True  # headers and body are two writes: don't let the second wait 40 ms
+
+    def setup(self) -> None:
+        super().setup()
+        self._reading = _Deadline(self.rfile.detach(), self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self._reading)
+
+    def handle_one_request(self) -> None:
+        """One request: its line and headers within HEADER_TIMEOUT of asking for them, in all (`_Deadline`)."""
+        self._reading.until(time.monotonic() + HEADER_TIMEOUT)
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()  # (which reads the headers)
+        self._reading.until(None)  # (read: the answer may take its time, a stream or a video's for ever)
+        return parsed
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         self._answer(send_body=True)
@@ -521,6 +575,36 @@ SCRIPT = """<script data-ssg-live-reload>(() => {
   if (!document.hidden) connect();
 })();</script>
 """
+
+
+class _Deadline(io.RawIOBase):
+    """A connection's reading side (`raw`, its socket's) whose reads end together by a deadline (`until`), where one
+    is set: a socket's own timeout bounds each read alone, and a client sending a byte in time before each held the
+    connection for ever."""
+
+    def __init__(self, raw: io.RawIOBase, connection: socket.socket, idle: float | None):
+        super().__init__()
+        self._raw, self._connection, self._idle, self._deadline = raw, connection, idle, None
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+    def until(self, deadline: float | None) -> None:
+        self._deadline = deadline
+        if deadline is None:
+            self._connection.settimeout(self._idle)
+
+    def readinto(self, buffer: memoryview) -> int | None:  # type: ignore[override]
+        if self._deadline is not None:
+            left = self._deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the request's line and headers took too long")
+            self._connection.settimeout(left)
+        return self._raw.readinto(buffer)
 
 
 def inject(html: bytes, epoch: int, events_url: str) -> bytes:

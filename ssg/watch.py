@@ -185,6 +185,15 @@ WAKE_EVERY = 0.2
 TIDY = 0.2  # seconds without a change after a build before the preview does what the build left for later
 IDLE = 1.0  # seconds without a change after that before the preview tidies its memory
 REST = 30.0  # seconds without a change after that before it looks at all of its memory again (`collect_garbage`)
+RETRY_AFTER = 2.0  # seconds without a change before a build that ran out of a resource of the machine's is tried again
+# What a build runs out of, by the error that tells it (`Rebuilder.build`): none is the site's fault, and each may be
+# over in a moment (requests that held every file descriptor closed, another program freed memory or disk).
+RESOURCES = {
+    errno.EMFILE: "open files (the process's limit, ulimit -n)",
+    errno.ENFILE: "open files (the system's limit)",
+    errno.ENOMEM: "memory",
+    errno.ENOSPC: "disk space",
+}
 FULL_EVERY = 20  # builds after which the pause of IDLE looks at all of it anyway
 # Objects a save's build may make (net) before a collection looks at them during the build rather than at the pause
 # after it. A moved date's makes ~180,000 at 10,000 articles (the search index's shifted postings), which at a build's
@@ -652,6 +661,7 @@ class Rebuilder:
         self._watcher: Watcher | None = None
         self._warnings: set[Problem] = set()
         self._problems: set[Problem] = set()  # those the last failed build printed: a save prints only new ones
+        self.retrying = False  # whether the last build ran out of a resource (`RESOURCES`): a pause builds again
 
     def start(self, config: Config) -> None:
         self.config = config
@@ -689,9 +699,16 @@ class Rebuilder:
             while True:
                 if self.batcher.quiet_for(TIDY):
                     self.tidy()
+                    if self.retrying and self.config is not None and self.batcher.quiet_for(RETRY_AFTER):
+                        self.build(self.config)  # (a build that ran out of a resource: `RETRY_AFTER`)
+                        builds += 1
+                        if not self.retrying:
+                            continue
                     if self.batcher.quiet_for(IDLE):
                         self.catch_up()
                         builds = self.collect(builds)
+                if self.retrying and self.config is not None and self.batcher.quiet_for(0):
+                    continue  # (out of it again: tried again after the next wait, the memory collected meanwhile)
                 batch = self.batcher.next_batch()
                 if batch is None:
                     return
@@ -744,6 +761,7 @@ class Rebuilder:
                 self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
                 published = True
 
+        self.retrying = False
         try:
             changed, self._changed = self._changed, set()  # (events from now on are for the next build)
             result = self.builder.build(target, self.options, changed, committing)
@@ -753,8 +771,17 @@ class Rebuilder:
                 self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
             self.failed(error)
+            if _lacking(error.__cause__) is not None:  # (the output's: "too many open files", "no space left on device")
+                self._changed, self.retrying = None, True
+                click.echo(f"The build is tried again in {RETRY_AFTER:g} s, or at the next save.", err=True)
             return
         except Exception as exc:  # a bug of ours must not take the preview down either
+            if (lacking := _lacking(exc)) is not None:  # (not ours: the machine's, said plainly, and built again)
+                self._changed = None  # (what the failed build was told of is listed again: all of it)
+                self.retrying = True
+                message = f"the build ran out of {lacking} ({exc}): it is tried again in {RETRY_AFTER:g} s, or at the next save"
+                self.failed(SsgError(Problem("ssg", None, None, message)))
+                return
             traceback.print_exc()
             self.failed(SsgError(Problem("ssg", None, None, f"internal error: {type(exc).__name__}: {exc}")))
             return
@@ -907,6 +934,13 @@ class Rebuilder:
             self._watcher.stop()
         self.batcher.close()
         self.builder.empty_trash()  # (what a pause would have removed: nothing of the builds is left beside the output)
+
+
+def _lacking(error: BaseException | None) -> str | None:
+    """What of the machine's a build that raised `error` ran out of (`RESOURCES`), or None where that is not why."""
+    if isinstance(error, MemoryError):
+        return "memory"
+    return RESOURCES.get(error.errno) if isinstance(error, OSError) else None
 
 
 def collect_garbage(full: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import http.client
 import io
@@ -27,6 +28,7 @@ import pytest
 
 import ssg.build
 import ssg.server
+import ssg.watch
 from ssg.build import Builder
 from ssg.errors import SsgError
 from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to, network_addresses, relative
@@ -868,3 +870,62 @@ def test_a_last_preview_built_with_drafts_is_not_served_to_a_session_without_the
         assert ("the last session's preview until this build is done" in out.out) is (session == 1)
         assert "others on your network can see the preview: published articles only (--no-drafts)" in out.err
         assert "drafts included" not in out.err
+
+
+def test_connections_over_the_cap_get_503_and_a_slow_request_is_dropped(site, monkeypatch):
+    """300 requests held half-open took every file descriptor of `ssg serve` under `ulimit -n 256`: the server spun at
+    full CPU and the rebuild failed (a security trial). Connections are capped (those over it are told 503, with when
+    to try again), and a request whose line and headers are not all in within HEADER_TIMEOUT is dropped, however
+    slowly it trickles them in."""
+    monkeypatch.setattr(ssg.server, "MAX_CONNECTIONS", 4)
+    monkeypatch.setattr(ssg.server, "HEADER_TIMEOUT", 1.0)
+    with running(site.root) as preview:
+        address = preview.server.server_address[:2]
+        held = [socket.create_connection(address, timeout=5) for _ in range(4)]
+        for each in held:
+            each.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n")
+        time.sleep(0.2)
+        status, headers, _ = get(preview, "/")
+        assert status == 503 and headers["Retry-After"] == "1"
+        started = time.monotonic()
+        for _ in range(4):  # (a header line every 0.3 s: each read is quick, the whole is not)
+            time.sleep(0.3)
+            for each in held:
+                with contextlib.suppress(OSError):
+                    each.sendall(b"X-a: b\r\n")
+        for each in held:
+            assert each.recv(100) == b""  # (closed by the server)
+            each.close()
+        assert time.monotonic() - started < 3
+        time.sleep(0.2)
+        assert get(preview, "/")[0] == 200
+
+
+@pytest.mark.parametrize("where", ["unusable", "write_site"])
+def test_a_rebuild_that_ran_out_of_file_descriptors_is_told_so_and_tried_again(site, monkeypatch, capsys, where):
+    """A rebuild that failed with "Too many open files" (looking at the cache folder) said "internal error" and was
+    not tried again once the connections that took them were closed: the page stayed a 404 until the next save (a
+    security trial). One that failed so as it wrote the output was not tried again either."""
+    monkeypatch.setattr(ssg.watch, "RETRY_AFTER", 0.5)
+    real, failures = getattr(ssg.build, where), []
+
+    def failing(*args: object, **kwargs: object) -> object:
+        if not failures:
+            failures.append(1)
+            raise OSError(errno.EMFILE, "Too many open files", str(site.root / ".ssg-cache"))
+        return real(*args, **kwargs)
+
+    with running(site.root) as preview:
+        events = Events(preview)
+        epoch = events.until(lambda m: True)["epoch"]
+        monkeypatch.setattr(ssg.build, where, failing)
+        site.write({"content/2021/new.md": article("Brand new", "2021-08-01")})
+        assert events.until(lambda m: m["problems"])["problems"]
+        assert events.until(lambda m: m["epoch"] != epoch and not m["problems"])  # (no save: tried again on its own)
+        assert get(preview, "/2021/08/01/new/")[0] == 200
+        events.close()
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "Traceback" not in err
+    assert "tried again in 0.5 s, or at the next save" in err
+    if where == "unusable":
+        assert "error: ssg: the build ran out of open files (the process's limit, ulimit -n) ([Errno 24] Too many open files" in err
