@@ -71,6 +71,7 @@ from .load import (
     posts_outside,
     published,
     restat,
+    scheduled,
 )
 from .locks import release_lock, wait_for_lock
 from .markdown import ARTICLE_SUFFIXES, REF_PREFIX, inline_markdown, inline_text
@@ -658,6 +659,8 @@ class Builder:
         result.later_left_out, result.drafts_left_out = len(later) + len(later_pages), result.drafts_left_out + page_drafts
         waiting = checks.originals_left_out(articles, loaded.pages, loaded.unreadable) if config.multilingual else {}
         site = self._assemble(articles, standalone, config, loaded.unreadable | frozenset(waiting))
+        if options.future:  # (shown before their time: marked as such, `Site.scheduled`)
+            site = replace(site, scheduled=scheduled(articles, now) | scheduled(standalone, now))
         urls = self._urls(config)
         files, missing, shadowing = files_to_copy(config, theme, site, loaded.lines)
         unusable, file_warnings = file_problems(files, config, site, loaded.lines, run.store)
@@ -779,6 +782,7 @@ class Builder:
         ends = [article.date - checks.FAR_FUTURE for article in made.later if article.date - now > checks.FAR_FUTURE]  # (its warning's)
         ends += checks.updates_told_until(config, made.site.articles, now)  # (likewise)
         ends += [page.publish_from for page in made.later_pages]  # (a page dated later is published from its date on)
+        ends += made.site.scheduled.values()  # (one shown marked Scheduled: unmarked from then on)
         ends += [each.expires for each in (*loaded.articles, *loaded.pages) if each.expires]  # (Hugo's expiryDate: before now too)
         ends += [page.publish_from for page in loaded.pages if page.publish_from is not None and page.publish_from <= now]
         embeds = any(is_file_embed(link) for each in (*loaded.articles, *loaded.pages) if each.article_links for link in each.article_links)
@@ -1218,6 +1222,8 @@ def _plan_pages(
     base += repr(feed_languages(site, config)) + repr(sorted(menus.items())) + repr(name_languages(config, site))
     # (A theme given a search.html shows the search box on every page, as a favicon or custom.css of the site's is linked there.)
     base += repr(theme.searching(config.search.enabled)) + repr(branding(made.files))
+    if site.scheduled:  # (what is marked Scheduled: any page or entry may show it; it changes when one's time comes)
+        base += repr(sorted(site.scheduled.items()))
     card_print, card_reads = made.analysis.templates[CARD_TEMPLATE]
     cards = builder.cards_for(base + card_print, READS_COUNT in card_reads)
     renderer = Renderer(
@@ -1289,7 +1295,8 @@ def _write_feeds(run: _Run, theme: Theme, made: Assembly, output: Output, prints
     langs = sorted(set(map(attrgetter("lang"), made.pages)))
     fingerprint = prints.latest_script(langs)
     if not output.unchanged(urls.latest(), fingerprint):
-        output.write(urls.latest(), latest_script(theme, rendering.latest, langs, config.timezone), fingerprint)
+        marked = {rendering.paths[path] for path in made.site.scheduled if path in rendering.paths}
+        output.write(urls.latest(), latest_script(theme, rendering.latest, langs, config.timezone, marked), fingerprint)
     result.files += 1
     result.counts["feeds"] = f"{made_feeds} of {_count(len(made.feeds), 'feed')} made, {_count(_since(output, before), 'file')} changed"
 

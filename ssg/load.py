@@ -699,6 +699,14 @@ def published(articles: Sequence, drafts: bool, future: bool, now: datetime) -> 
     return _sorted_out(articles, drafts, future, now)
 
 
+def scheduled(articles: Sequence, now: datetime) -> dict[str, datetime]:
+    """Source path -> `publish_from` of each of `articles` (or standalone pages) published from after `now`: those a
+    build that shows the future shows before their time (`Site.scheduled`). Most often none, found in C."""
+    if not _any_after(map(_PUBLISH_FROM, articles), now):
+        return {}
+    return {each.source_path: each.publish_from for each in articles if each.publish_from is not None and each.publish_from > now}
+
+
 def _any_after(dates: Iterable[datetime | None], now: datetime) -> bool:
     """Whether any of `dates` (None: no date) is after `now` (the latest compared, in C)."""
     latest = max(filter(None, dates), default=None)

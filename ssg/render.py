@@ -349,6 +349,8 @@ class Renderer:
             "format_time": fmt_time,
             "format_number": number_format(lang),
             "tags_of": self.site.tags_of,
+            # (the moment an article or page shown before its time is published from, or None: `Site.scheduled`)
+            "scheduled": lambda item: self.site.scheduled.get(item.source_path),
             # (None where site.yaml switches the outlet pages off: templates then show the source as they did before)
             "outlet_of": self.site.outlet_of if self.config.sources.enabled else _no_outlet,
             "in_own_lang": in_own_lang(written_in_cyrillic(lang), *self.name_languages),
@@ -607,8 +609,11 @@ def body_links(html: str, urls: Urls, article_paths: dict[str, str], url_for: Ca
     return resolve_refs(html, url_of)
 
 
-def latest_script(theme: Theme, latest: dict[str, tuple[ArticleLink, ...]], langs: Iterable[str], zone: str | None = None) -> bytes:
-    """`latest.js`: the latest list of each page language, with each date as that language's pages show it.
+def latest_script(
+    theme: Theme, latest: dict[str, tuple[ArticleLink, ...]], langs: Iterable[str], zone: str | None = None, marked: Collection[str] = ()
+) -> bytes:
+    """`latest.js`: the latest list of each page language, with each date as that language's pages show it; an
+    article shown before its time (`marked`, site paths: `Site.scheduled`) has the label that marks it on its page.
 
     The default theme's article pages show their list from this file (`site.js`) rather than hold it: held, it
     made each new article rewrite every article page (10,000 of them, with every rsync of the site). A script
@@ -618,9 +623,11 @@ def latest_script(theme: Theme, latest: dict[str, tuple[ArticleLink, ...]], lang
     lists = {}
     for lang in sorted(set(langs)):
         format_datetime = format_for(lang, zone)[1]
-        pattern = theme.translator(lang)("datetime_short")
+        t = theme.translator(lang)
+        pattern = t("datetime_short")
         lists[lang] = [
-            {
+            ({"scheduled": t("scheduled")} if item.path in marked else {})
+            | {
                 "path": item.path,  # (site.js marks the page's own entry)
                 "url": from_root(item.path),
                 "title": item.title,

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import compress, repeat
 from operator import attrgetter, not_
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -153,6 +153,9 @@ class Site:
     warnings: tuple[Problem, ...]
     problems: tuple[Problem, ...]
     standalone: Standalones = field(default_factory=Standalones)  # the published standalone pages
+    # Source path -> the moment it is published from, of each article and standalone page shown before it (the
+    # preview's, `--future`): templates mark it (`scheduled`), as a draft is marked. Empty where none is.
+    scheduled: dict[str, datetime] = field(default_factory=dict)
     outlets: tuple[Outlet, ...] = ()  # the outlets articles name in `source:`, sorted by name (as tags are)
     outlet_articles: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # outlet slug -> its articles, newest first
     outlet_named: dict[str, Outlet] = field(default_factory=dict)  # each `source:` name written -> its outlet

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -3345,3 +3345,35 @@ def test_a_template_compiled_by_another_jinja_is_compiled_again(tmp_path, monkey
     first = cache.get_source_checksum("{{ x }}")
     monkeypatch.setattr(ssg.build.jinja2, "__version__", "3.1.2")
     assert cache.get_source_checksum("{{ x }}") != first
+
+
+def test_an_article_dated_later_is_marked_scheduled_where_the_future_is_shown(project):
+    """The preview shows articles dated after now, and one stood unmarked at the top of the home list and of
+    latest.js, indexable, as if published (a preview trial), where a draft has its badge and noindex: it is marked
+    "Scheduled", with the moment it is published from in the label's title, and its page is not indexed. The build
+    after that moment shows it published; `ssg build`, which leaves it out, marks nothing."""
+    project.write(
+        {
+            "content/2025/past.md": article("Past news", "2025-12-01T10:00:00Z"),
+            "content/2026/later.md": article("Later news", "2026-03-01T10:00:00Z"),
+            "content/pages/soon.md": "---\ntitle: Soon\ndate: 2026-02-01T10:00:00Z\n---\n\nText.\n",
+            "site.yaml": (project.root / "site.yaml").read_text() + "lang: ru\n",
+        }
+    )
+    project.build(future=True)
+    later = (project.public / "2026/03/01/later/index.html").read_text()
+    label = re.search(r'<p class="badge badge--scheduled" title="([^"]*)">([^<]*)</p>', later)
+    assert label is not None and label[2] == "Запланировано" and "2026" in label[1] and "13:00" in label[1], later[:3000]
+    assert '<meta name="robots" content="noindex">' in later
+    home = (project.public / "index.html").read_text()
+    assert home.count("badge--scheduled") == 1 and home.index("badge--scheduled") < home.index("Past news")
+    soon = (project.public / "soon/index.html").read_text()
+    assert "badge--scheduled" in soon and '<meta name="robots" content="noindex">' in soon
+    past = (project.public / "2025/12/01/past/index.html").read_text()
+    assert "badge--scheduled" not in past and "noindex" not in past
+    latest = json.loads((project.public / "latest.js").read_text().split("=", 1)[1].rstrip().rstrip(";"))
+    assert [item.get("scheduled") for item in latest["ru"]] == ["Запланировано", None]
+    project.build(future=True, now=NOW + timedelta(days=90))  # (its moment has come: published, unmarked)
+    assert "badge--scheduled" not in (project.public / "2026/03/01/later/index.html").read_text()
+    assert "badge--scheduled" not in (project.public / "index.html").read_text()
+    assert "scheduled" not in (project.public / "latest.js").read_text()

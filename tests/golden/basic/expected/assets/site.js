@@ -30,6 +30,14 @@
       entry.appendChild(time);
       entry.appendChild(document.createTextNode(" "));
       entry.appendChild(link);
+      if (item.scheduled) {
+        // (an article the preview shows before its time: marked as its page marks it)
+        var badge = document.createElement("span");
+        badge.className = "badge badge--scheduled";
+        badge.textContent = item.scheduled;
+        entry.appendChild(document.createTextNode(" "));
+        entry.appendChild(badge);
+      }
       list.appendChild(entry);
     });
     aside.hidden = false;
