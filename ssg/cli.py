@@ -515,8 +515,8 @@ def build_server_command(project: Path, socket_path: Path, idle: float | None) -
     "allowed_hosts",
     multiple=True,
     metavar="NAME",
-    help="Answer requests for this name too (a proxy that passes its own on: JupyterHub's, a Codespace's); "
-    "localhost and IP addresses always are.",
+    help="Answer requests for this name too (a proxy that passes its own on: JupyterHub's, a Codespace's); with a "
+    "leading dot (.example.org), for it and every name under it; localhost and IP addresses always are.",
 )
 @click.pass_obj
 def serve_command(
@@ -530,10 +530,10 @@ def serve_command(
     allowed_hosts: tuple[str, ...],
 ) -> None:
     """Preview the site with drafts, rebuilding and reloading the browser on every save."""
-    from .server import ServeOptions, host_name, serve  # here: the other commands need not load watchdog
+    from .server import ServeOptions, allowed_host, serve  # here: the other commands need not load watchdog
 
     try:
-        allowed = tuple(host_name(name.strip()) for name in allowed_hosts)
+        allowed = tuple(map(allowed_host, allowed_hosts))
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--allow-host") from None
     try:

@@ -159,7 +159,8 @@ def refused(headers: Message, allowed: tuple[str, ...]) -> str | None:
       localhost or an address, which no rebinding can use (`.local`, the network's own names, are taken too);
     - by loading its index files and latest.js as scripts (which call a function that page defines): a request another
       site's page makes, other than following a link (`Sec-Fetch-Site`, `Sec-Fetch-Mode`), as Vite refuses them.
-    `allowed`: the names a proxy of the author's passes on (`--allow-host`: JupyterHub's, a Codespace's)."""
+    `allowed`: the names a proxy of the author's passes on (`--allow-host`: JupyterHub's, a Codespace's); one with a
+    leading dot (`.example.org`) allows itself and every name under it, as Vite's allowedHosts does."""
     host = headers.get("Host")
     try:
         name = host_name(host) if host is not None else None
@@ -168,7 +169,7 @@ def refused(headers: Message, allowed: tuple[str, ...]) -> str | None:
     if (
         name is not None
         and not _addressed(name)
-        and name not in allowed
+        and not allowed_name(name, allowed)
         and name != "localhost"
         and not name.endswith((".localhost", ".local"))
     ):
@@ -183,6 +184,25 @@ def refused(headers: Message, allowed: tuple[str, ...]) -> str | None:
 
 
 _WELL_FORMED_HOST = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::\d+)?")
+
+
+def allowed_name(name: str, allowed: tuple[str, ...]) -> bool:
+    """Whether `name` (`host_name`'s) is one of `allowed`, or under one of them that starts with a dot."""
+    return any(name == entry or (entry.startswith(".") and (name.endswith(entry) or name == entry[1:])) for entry in allowed)
+
+
+def allowed_host(value: str) -> str:
+    """An `--allow-host` value as `refused` compares it (`host_name`'s), or a ValueError saying what is taken."""
+    try:
+        name = host_name(value.strip())
+    except ValueError:
+        name = ""
+    if not name.strip("."):
+        raise ValueError(
+            f"{value!r} is none of what it takes: a host name (hub.example.org), or one with a leading dot for every name "
+            "under it (.example.org)"
+        )
+    return name
 
 
 def host_name(host: str) -> str:

@@ -21,17 +21,20 @@ import webbrowser
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from email.message import Message
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from click.testing import CliRunner
 
 import ssg.build
 import ssg.server
 import ssg.watch
 from ssg.build import Builder
+from ssg.cli import main
 from ssg.errors import SsgError
-from ssg.server import Preview, ServeOptions, inject, inside, is_local, moved_to, network_addresses, relative
+from ssg.server import Preview, ServeOptions, host_name, inject, inside, is_local, moved_to, network_addresses, refused, relative
 from ssg.watch import ReadWriteLock, Rebuilder, View
 
 from .conftest import REPO, SITE_YAML, article, ctrl_c, ssg_env
@@ -929,3 +932,24 @@ def test_a_rebuild_that_ran_out_of_file_descriptors_is_told_so_and_tried_again(s
     assert "tried again in 0.5 s, or at the next save" in err
     if where == "unusable":
         assert "error: ssg: the build ran out of open files (the process's limit, ulimit -n) ([Errno 24] Too many open files" in err
+
+
+def test_an_allowed_name_with_a_leading_dot_allows_every_name_under_it():
+    """`--allow-host .example.com` was taken without a word, and `Host: x.example.com` still got 403 (a security
+    trial): a leading dot allows the name and every one under it, as Vite's allowedHosts does; not one that only ends
+    in the same letters, nor a name elsewhere. What is no name is refused, saying what is taken."""
+    allowed = (host_name(".example.com"),)
+
+    def status(host: str) -> str | None:
+        headers = Message()
+        headers["Host"] = host
+        return refused(headers, allowed)
+
+    for host in ("x.example.com", "a.b.example.com:8000", "example.com", "X.Example.COM."):
+        assert status(host) is None, host
+    for host in ("badexample.com", "example.com.evil.org", "example.org"):
+        assert status(host) is not None, host
+    for value in ("*.example.com", ".", ""):
+        result = CliRunner().invoke(main, ["serve", "--allow-host", value])
+        assert result.exit_code == 2, value
+        assert "a host name (hub.example.org), or one with a leading dot for every name under it (.example.org)" in result.output
