@@ -539,8 +539,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
 
 # Injected into HTML responses only (never into built files). `epoch` is the build the page came
-# from; the stream says which build is current. Hidden tabs let go of their stream, because a
-# browser allows only six connections per host and each open stream holds one. The overlay says
+# from; the stream says which build is current. A browser allows only six connections per host and each open stream
+# holds one: its tabs share one (`navigator.locks`, `BroadcastChannel`), and hidden tabs let go of theirs. The overlay says
 # its English words in English (`lang`), whatever the page's language, so a screen reader reads them so.
 SCRIPT = """<script data-ssg-live-reload>(() => {
   const epoch = %d, url = %s;
@@ -568,13 +568,26 @@ SCRIPT = """<script data-ssg-live-reload>(() => {
     box.append(title, list);
     host.shadowRoot.replaceChildren(box);
   };
+  // The tabs of one browser share one stream where they can (Chromium opens 6 connections to a host, and a stream holds
+  // one: a 7th tab hung): the visible tab holding a lock keeps it and passes each message on over a channel; the
+  // others listen, and one takes the lock when that tab goes. Without those APIs (no locks for a page over plain HTTP
+  // at an address other than localhost's), each visible tab keeps its own.
+  const shared = "locks" in navigator && "BroadcastChannel" in window;
+  const name = "ssg-live-reload " + new URL(url, location.href).href;
+  const channel = shared ? new BroadcastChannel(name) : null;
+  let last = null, release = null, waiting = null;
+  const heard = (data) => {
+    const state = JSON.parse(data);
+    if (state.epoch !== epoch) { stop(); location.reload(); } else overlay(state.problems);
+  };
   const connect = () => {
     const stream = source = new EventSource(new URL(url, location.href));  // (relative to the page, whatever a <base> says)
     timer = 0;
     stream.onopen = () => { pause = 1000; };
     stream.onmessage = (event) => {
-      const state = JSON.parse(event.data);
-      if (state.epoch !== epoch) { stream.close(); location.reload(); } else overlay(state.problems);
+      last = event.data;
+      if (channel) channel.postMessage(event.data);
+      heard(event.data);
     };
     // The browser connects again by itself after a dropped connection, but gives up for good on an answer that is not
     // the stream (a proxy's 502 while ssg serve restarts): then this page does, after a pause that grows to 5 s.
@@ -585,14 +598,32 @@ SCRIPT = """<script data-ssg-live-reload>(() => {
       pause = Math.min(pause * 2, 5000);
     };
   };
+  const stop = () => {
+    clearTimeout(timer);
+    timer = 0;
+    if (source) { source.close(); source = null; }
+    if (release) { release(); release = null; }
+    if (waiting) { waiting.abort(); waiting = null; }
+  };
+  const start = () => {
+    if (!channel) return connect();
+    waiting = new AbortController();
+    navigator.locks.request(name, {signal: waiting.signal}, () => new Promise((done) => {
+      waiting = null;
+      release = done;
+      connect();
+    })).catch(() => {});  // (given up: the tab was hidden while it waited)
+    channel.postMessage("ask");  // (the tab holding it answers with the state now: a save may have come meanwhile)
+  };
+  if (channel) channel.onmessage = (event) => {
+    if (event.data !== "ask") heard(event.data);
+    else if (source && last) channel.postMessage(last);
+  };
   document.addEventListener("visibilitychange", () => {
-    if (document.hidden) {
-      clearTimeout(timer);
-      timer = 0;
-      if (source) { source.close(); source = null; }
-    } else if (!source && !timer) connect();
+    if (document.hidden) stop();
+    else if (!source && !timer && !release && !waiting) start();
   });
-  if (!document.hidden) connect();
+  if (!document.hidden) start();
 })();</script>
 """
 

@@ -127,3 +127,32 @@ def test_a_tab_lives_through_a_restart_behind_a_proxy_that_answered_502_meanwhil
         expect(page.locator("article")).to_contain_text("Saved while it was down.")  # (another session: the tab reloads)
         project.write({ARTICLE: text("Saved since.")})
         expect(page.locator("article")).to_contain_text("Saved since.")
+
+
+def test_nine_tabs_of_one_browser_share_one_live_reload_stream(project, browser):
+    """Each tab's live reload held a stream, one of the 6 connections Chromium opens to a host: a 7th visible tab of
+    the preview hung, and tabs 7-9 timed out loading (a preview trial). The tabs of one browser share one stream (the
+    tab holding a lock keeps it and passes its messages on to the others); each loads, and each reloads on a save."""
+    project.write({ARTICLE: text("The first text.")})
+    context = browser.new_context()
+    try:
+        with running(project.root) as preview:
+            url = preview.url.rstrip("/") + ARTICLE_URL
+            pages = []
+            for _ in range(9):
+                page = context.new_page()
+                page.set_default_timeout(WAIT_MS)
+                page.goto(url)
+                expect(page.locator("article")).to_contain_text("The first text.")
+                page.evaluate("window.notReloaded = true")
+                pages.append(page)
+            project.write({ARTICLE: text("The second text.")})
+            for page in pages:
+                expect(page.locator("article")).to_contain_text("The second text.")
+                assert page.evaluate("window.notReloaded") is None
+            pages[0].close()  # (the tab holding the stream, or another: those left still hear the next save)
+            project.write({ARTICLE: text("The third text.")})
+            for page in pages[1:]:
+                expect(page.locator("article")).to_contain_text("The third text.")
+    finally:
+        context.close()
