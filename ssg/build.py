@@ -11,6 +11,7 @@ not need doing twice; `build()` is one build by a fresh one.
 
 from __future__ import annotations
 
+import errno
 import functools
 import gc
 import os
@@ -33,7 +34,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, disk_full, foreign_files, record_failure, tracked_by_git, unusable, write_failure
+from .cache import Store, disk_full, foreign_files, give_back, held, record_failure, tracked_by_git, unusable, write_failure
 from .charsets import name_not_utf8
 from .checks import check_content_dir, check_folder_loops
 from .code import code_version, current_umask
@@ -103,6 +104,7 @@ from .redirects import (
     renamed_listings,
 )
 from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, name_languages, render_pages
+from .resources import no_inodes, out_of_memory, out_of_memory_message
 from .searching import SearchWriter, prune_search_states, search_pages, search_state
 from .shortcodes import is_file_embed
 from .site import Site, assemble, reassemble
@@ -464,6 +466,11 @@ class Builder:
             raise OutputError(write_failure(config.cache_path, error, state)) from error
         except PermissionError as error:  # (writing is `Output`'s, which tells its own: this is a source not readable)
             raise ContentError([self._unreadable(config, error)]) from None
+        except (MemoryError, RuntimeError, ImportError, OSError) as error:  # (out of memory before the output was written)
+            if not out_of_memory(error):
+                raise
+            state = "the output folder holds this build, whole" if self.moved else untouched_state(config.output_path)
+            raise SsgError(Problem("ssg", None, None, out_of_memory_message(state))) from error
         if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
             result.warnings.append(tracked)
         return result
@@ -760,9 +767,12 @@ class Builder:
                 result.deleted = len(gone)
                 result.counts["commit"] = f"{_count(result.changed, 'file')} moved in, {result.deleted} removed"
         except BaseException as error:
+            inodes = isinstance(error, OSError) and error.errno == errno.ENOSPC and no_inodes(error.filename or config.output_path)
             output.abort()
+            if out_of_memory(error):  # (`ulimit -v`: a MemoryError, or a thread or a library that could not be mapped)
+                raise SsgError(Problem("ssg", None, None, out_of_memory_message(output.state()))) from error
             if isinstance(error, OSError):  # a full disk, a folder without permission: a message, not a traceback
-                raise OutputError(output.failure(error)) from error
+                raise OutputError(output.failure(error, inodes)) from error
             raise
         return output, prints, gone
 
@@ -1018,8 +1028,10 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
     check_cache_dir(config)
     why = None if options.dry_run else unusable(config.cache_path)
     full: OutputError | None = None
+    given_back = ""
     if why is None:
         builder = Builder(remember=False)
+        before = held(config.cache_path)
         try:
             return builder.build(config, options)
         except OutputError as error:
@@ -1028,6 +1040,16 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
             if builder.moved or not disk_full(error.__cause__):
                 raise
             full, why = error, "its disk is full: make room on it, or set cache_dir in site.yaml to a folder on another disk"
+            lock = cache_lock(config, options)  # (what it gives back is not another build's)
+            try:
+                deleted = give_back(config.cache_path, before)
+            finally:
+                release_lock(*lock)
+            given_back = (
+                ", and deleted it to give its disk back the room (the next build with room makes it again)"
+                if deleted
+                else ", giving its disk back the room this build took in it"
+            )
     with tempfile.TemporaryDirectory(prefix="ssg-cache-") as folder:
         try:
             result = Builder(remember=False).build(replace(config, cache_dir=folder), options)
@@ -1035,9 +1057,15 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
             if full is not None and disk_full(error.__cause__):  # (the temporary folder's disk full too: told of the cache's)
                 raise full from None
             raise
-    message = f"cannot hold the build cache ({why}, to spare reading every article again): built without it"
-    result.warnings.append(Problem(str(config.cache_path), None, None, message))
+    result.warnings.append(without_cache(config, why, given_back))
     return result
+
+
+def without_cache(config: Config, why: str, more: str = "") -> Problem:
+    """The warning of a build that goes without the cache `config` names, as it cannot be written there (`why`):
+    `build`'s, and `build --watch`'s for its whole run (`cli`)."""
+    message = f"cannot hold the build cache ({why}, to spare reading every article again): built without it{more}"
+    return Problem(str(config.cache_path), None, None, message)
 
 
 def _others_preview(config: Config) -> Path | None:

@@ -48,6 +48,7 @@ from typing import Any
 from .errors import Problem
 from .gitrepo import git_environment
 from .output import MANIFEST
+from .resources import NO_INODES, no_inodes, too_many_files_fix
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stamp (value TEXT NOT NULL);
@@ -88,8 +89,18 @@ def unusable(folder: Path) -> str | None:
     written = [folder, folder / "templates", *folder.glob("cache.sqlite*"), *folder.glob("search-*.sqlite*")]
     for path in written:
         if os.path.exists(path) and not os.access(path, os.W_OK | os.X_OK if path.is_dir() else os.W_OK):
+            if _read_only_mount(path):  # (no chmod makes it writable)
+                return f"{path} is on a read-only file system: mount it read-write"
             return f"{path} is read-only: make it writable"
     return None
+
+
+def _read_only_mount(path: Path) -> bool:
+    """Whether `path` is on a file system mounted read-only."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # (no statvfs on Windows)
+        return False
 
 
 # The names a build cache holds: its database, the search index's states (`searching.search_state`, and the one
@@ -153,11 +164,61 @@ def disk_full(error: BaseException | None) -> bool:
     return isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorname", "") == "SQLITE_FULL"
 
 
+def held(folder: Path) -> frozenset[str] | None:
+    """What `give_back` compares with: the compiled templates the cache `folder` holds before a build (None: no
+    folder is there)."""
+    try:
+        return frozenset(os.listdir(folder / "templates")) if os.path.isdir(folder) else None
+    except OSError:
+        return frozenset()
+
+
+def give_back(folder: Path, before: frozenset[str] | None) -> bool:
+    """Give a full disk back the room a build that went without its cache (`build.build`) took in the cache `folder`,
+    which held `before` (`held`) as it started. On an 8 MB disk, the build's records were left in SQLite's log
+    (cache.sqlite-wal, 5 MB: 4 KB free on the disk), and the user's next save there failed.
+
+    A folder the build made goes whole. Else the templates it compiled go, and SQLite empties the log: what no
+    transaction committed is dropped (SQLite reads no frame after the last commit's), the rest copied into the database
+    (`wal_checkpoint(TRUNCATE)`). Where that cannot run (the database grows by what it copies, and the disk is full),
+    the database goes with its log: the log alone cannot, as the database may hold part of what it copied and need
+    the rest, and a cache deleted is always safe (the next build reads every article again). Returns whether a
+    database that was there before the build was deleted."""
+    if before is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return False
+    with contextlib.suppress(OSError):
+        for name in set(os.listdir(folder / "templates")) - before:
+            (folder / "templates" / name).unlink(missing_ok=True)
+    database = folder / "cache.sqlite"
+    if not database.is_file():
+        return False
+    try:
+        db = sqlite3.connect(database)
+        try:
+            emptied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+        finally:
+            db.close()
+    except sqlite3.Error:
+        emptied = False
+    if emptied:
+        return False
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    return True
+
+
 def _failure_words(folder: Path, error: sqlite3.Error) -> tuple[str, str]:
     """What an error of SQLite as a build wrote its cache in `folder` means, and what to do."""
     name, elsewhere = getattr(error, "sqlite_errorname", ""), "set cache_dir in site.yaml to a folder on another disk"
     if name == "SQLITE_FULL":
+        if no_inodes(folder):
+            return NO_INODES, f"delete files on that disk, or {elsewhere}"
         return "the disk is full", f"make room on that disk, or {elsewhere}"
+    if name == "SQLITE_CANTOPEN" and (folder / "cache.sqlite").is_file() and unusable(folder) is None:
+        # (SQLite tells no errno: its files are there and writable, and only the limit on open files is left. Under
+        # `ulimit -n 21`, deleting the cache was told, which fixes nothing.)
+        return "SQLite could not open a file of it that is there: too many open files", too_many_files_fix()
     if name.startswith("SQLITE_IOERR"):  # (a file-size limit, `ulimit -f`, is one: SQLite does not tell it from others)
         return "a disk I/O error: the disk full, a file-size limit (ulimit -f) reached, or the disk failing", f"check it, or {elsewhere}"
     return f"SQLite: {error}", f"deleting {folder} is safe, and the next build makes it again"

@@ -12,9 +12,11 @@ import re
 import shlex
 import signal
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +26,8 @@ import click
 from click.core import ParameterSource
 
 from . import __version__
-from .build import BuildOptions, build
+from .build import BuildOptions, build, without_cache
+from .cache import unusable
 from .checks import check_folder_loops
 from .config import CONFIG_FILE, FLAGS, Config, config_missing, init_value, load_config, option_text
 from .content import (
@@ -394,7 +397,9 @@ def build_command(
         from .watch import build_and_watch  # here: the other commands need not load watchdog
 
         try:
-            build_and_watch(project, lambda: load_config(project, base_url=base_url, output_dir=output_dir), options, poll)
+            with tempfile.TemporaryDirectory(prefix="ssg-cache-") as spare:
+                load = _cache_or(spare, lambda: load_config(project, base_url=base_url, output_dir=output_dir))
+                build_and_watch(project, load, options, poll)
         except SsgError as error:
             _fail(error, "Build")
         return
@@ -414,6 +419,25 @@ def build_command(
 
 
 SERVER_BUILDER = "ssg.server_builder"  # (click's `Context.meta`, shared by a command's contexts)
+
+
+def _cache_or(spare: str, load: Callable[[], Config]) -> Callable[[], Config]:
+    """`load`, whose config builds through the cache folder `spare` where its own cannot be written (`cache.unusable`:
+    a read-only checkout or mount), with `build.without_cache`'s warning, told once for each cause: `ssg build` went
+    without it so, and `ssg build --watch` failed every build. (`ssg serve` cannot: its preview is built in the cache.)"""
+    told: set[str] = set()
+
+    def loaded() -> Config:
+        config = load()
+        why = unusable(config.cache_path)
+        if why is None:
+            return config
+        if why not in told:
+            told.add(why)
+            _warn([without_cache(config, why, " (through a temporary one, for as long as this command runs)")])
+        return replace(config, cache_dir=spare)
+
+    return loaded
 
 
 def _build_through_server(project: Path, ctx: click.Context) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import sys
 
+from .resources import out_of_memory, out_of_memory_message
+
 # The exit code of a command stopped by Ctrl-C (or `kill`): 128 + SIGINT, what a shell reports for a process a Ctrl-C
 # ended, and what `git`, `make` or Hugo give; click's own is 1, a build's failure, which a deploy script could not tell
 # from an interruption.
@@ -20,12 +22,19 @@ def colour() -> bool | None:
 
 def run() -> None:
     """The command. A Ctrl-C before click's handler is there (as ssg is imported, its first 0.2 s) ends it as one
-    later does, with "Aborted!" and `INTERRUPTED`: it printed a traceback of the import it stopped."""
+    later does, with "Aborted!" and `INTERRUPTED`: it printed a traceback of the import it stopped. Memory that ran
+    out outside a build (which tells its own, with its output folder's state), as ssg or a library is imported under
+    `ulimit -v` (Babel's data, lxml's code not mapped), is told in words too, with exit code 1: it was a traceback."""
     try:
         _run()
     except KeyboardInterrupt:
         print("\nAborted!", file=sys.stderr)
         sys.exit(INTERRUPTED)
+    except (MemoryError, RuntimeError, ImportError, OSError) as error:
+        if not out_of_memory(error):
+            raise
+        print(f"error: {out_of_memory_message(what='ssg')}", file=sys.stderr)
+        sys.exit(1)
 
 
 def _run() -> None:

@@ -41,6 +41,7 @@ from .code import current_umask
 from .conflicts import conflict_message
 from .errors import OutputError, Problem, unreadable
 from .locks import hold_lock, release_lock
+from .resources import NO_INODES, no_inodes, too_many_files, too_many_files_fix
 from .yamlload import line_of
 
 try:
@@ -303,6 +304,12 @@ class Output:
                 raise
             if isinstance(error, NotADirectoryError) or not existing.is_dir():
                 raise _cannot_create(self.folder, f"{existing} is not a folder") from None
+            if self.folder.is_dir() and error.errno == errno.EROFS:  # (a mount's: no chmod helps, and it is there)
+                message = (
+                    "this build cannot write in this folder, which is on a read-only file system (a mount): mount it "
+                    "read-write, or build elsewhere (-o DIR) (nothing was changed in the output folder)"
+                )
+                raise OutputError(Problem(str(self.folder), None, None, message)) from None
             if self.folder.is_dir() and isinstance(error, PermissionError):  # (there: "cannot create" it was untrue)
                 what = "this build cannot write in this folder, nor beside it (where it would stage the build)"
                 raise OutputError(_cannot_write(str(self.folder), what)) from None
@@ -564,9 +571,11 @@ class Output:
             digests[path] = [*before, self.new[path][0]] if path in self.new else before
         return digests
 
-    def failure(self, error: OSError) -> Problem:
+    def failure(self, error: OSError, inodes: bool | None = None) -> Problem:
         """What an error of the system while this build wrote means, on the file it names (where it was to go, not
-        where it was staged), and what state the output folder is in."""
+        where it was staged), and what state the output folder is in. `inodes`: whether a full disk had room but no
+        inode left (`resources.no_inodes`), as looked at before the build's staged files were removed, which frees
+        them; None: looked at now."""
         name = str(error.filename or self.folder)
         if (path := next((path for path, where in self._in_place.items() if where == name), None)) is not None:
             name = self._prefix + path
@@ -577,21 +586,28 @@ class Output:
             name = self._prefix + staged
         elif isinstance(error, PermissionError) and not name.startswith(self._prefix) and name != str(self.folder):
             return unreadable(name, name)  # (a file copied in: it told to make the source writable, or build elsewhere)
-        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = (error.strerror or str(error)).lower()
+        if error.errno == errno.ENOSPC and (no_inodes(name) if inodes is None else inodes):
+            what, fix = NO_INODES, "delete files on that disk, or build elsewhere (-o DIR)"
+        elif error.errno in (errno.ENOSPC, errno.EDQUOT):
             fix = "make room on that disk, or build elsewhere (-o DIR)"
+        elif too_many_files(error):
+            fix = too_many_files_fix(machine=error.errno == errno.ENFILE)
         elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             fix = "make it writable, or build elsewhere (-o DIR)"
         elif error.errno == errno.EXDEV:  # (none known is left: `working_path`, and `_move_in` copies)
             fix = f"it is on another file system or mount than {self.staging}, where ssg stages the build; build elsewhere (-o DIR)"
         else:
             fix = "build elsewhere (-o DIR) if it persists"
+        return Problem(name, None, None, f"{what}: {fix} ({self.state()})")
+
+    def state(self) -> str:
+        """What state a build that failed now leaves the output folder in."""
         if self._moving_in:
-            state = "the output folder holds part of this build; the next build that succeeds makes the rest"
-        elif self._left_stopped:
-            state = "the output folder is as the last build, stopped while moving files in, left it; the next build that succeeds makes the rest"
-        else:
-            state = untouched_state(self.folder)
-        return Problem(name, None, None, f"{(error.strerror or str(error)).lower()}: {fix} ({state})")
+            return "the output folder holds part of this build; the next build that succeeds makes the rest"
+        if self._left_stopped:
+            return "the output folder is as the last build, stopped while moving files in, left it; the next build that succeeds makes the rest"
+        return untouched_state(self.folder)
 
     def foreign(self) -> list[Problem]:
         """The user's files (not in the last manifest) where this build would write: one problem each.
@@ -891,9 +907,15 @@ class Output:
         return Manifest(self.new, _signature(self.folder / MANIFEST), self._text, self._umask)
 
     def abort(self) -> None:
-        """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind)."""
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self._lock = release_lock(self._lock_path, self._lock)
+        """Forget this build: remove the staging folder, and the output's parents made for it (nothing is left behind).
+        A build out of memory may not remove it (`shutil.rmtree` lists each folder): the next build does
+        (`_make_staging`), and the error told is the build's, not that."""
+        try:
+            shutil.rmtree(self.staging, ignore_errors=True)
+        except MemoryError:
+            pass
+        finally:
+            self._lock = release_lock(self._lock_path, self._lock)
         _remove_empty_folders(self._made[:-1])
 
     def _remove_empty_parents(self, path: Path) -> None:

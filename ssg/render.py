@@ -33,7 +33,7 @@ from .scripts import alphabet_languages, part_lang, written_in_cyrillic
 from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, FRONT_LINKS, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
-from .workers import die_with, owned
+from .workers import die_with, owned, result_of
 
 PARALLEL_FROM = 200  # fewer pages than this render in-process: forking workers costs more
 CARDS_KEPT = 2048  # entries a one-shot build keeps made (about 2 KB each): listings render in date order (`_render_order`)
@@ -722,9 +722,9 @@ def _render_all(renderer: Renderer, output: Output, todo: list[tuple[Page, str]]
                     yield from _render(renderer, output, todo[taken[0] : taken[1]])
                     for helper in helpers:
                         if helper.done():
-                            helper.result()  # a helper that failed: its error now, not after the rest is rendered
+                            result_of(pool, helper)  # a helper that failed: its error now, not after the rest is rendered
                 for helper in helpers:
-                    staged, made = helper.result()
+                    staged, made = result_of(pool, helper)
                     renderer.cards.add(made)
                     yield from staged
             except BaseException:

@@ -9,11 +9,14 @@ import contextlib
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from .resources import out_of_memory
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 def usable_cores() -> int:
@@ -51,12 +54,64 @@ def owned(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
     interruption is what is told, not a "cannot join thread before it is started" of a pool stopped as it started
     (`worker_pool`; the render helpers' pool alike)."""
     try:
-        yield pool
+        with _quiet_out_of_memory():
+            yield pool
     except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())  # (`shutdown` lets go of them)
         with contextlib.suppress(RuntimeError):
             pool.shutdown(wait=True, cancel_futures=True)
+        _end(processes)
         raise
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _quiet_out_of_memory() -> Iterator[None]:
+    """While a pool works: a thread of its that ends out of memory prints no traceback (`threading.excepthook`'s), as
+    its manager thread did where it could not start its queue's ("can't start new thread", under `ulimit -v`); the
+    build tells it (`result_of`), in words. Put back as the pool is stopped, as `cli.terminated_as_interrupted` puts
+    SIGTERM's handler back."""
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if not out_of_memory(args.exc_value):
+            previous(args)
+
+    threading.excepthook = hook
+    try:
+        yield
+    finally:
+        threading.excepthook = previous
+
+
+def result_of(pool: ProcessPoolExecutor, future: Future) -> Any:
+    """`future`'s result, or a MemoryError where `pool`'s manager thread ended without it: one that could not start
+    the thread feeding its workers (out of memory, "can't start new thread") ends on that error, and the future is then
+    never done, nor is the build that waits for it."""
+    while True:
+        try:
+            return future.result(timeout=WAKE_EVERY)
+        except TimeoutError:
+            manager = getattr(pool, "_executor_manager_thread", None)
+            if manager is not None and not manager.is_alive() and not future.done():
+                raise MemoryError("the helper processes' pool stopped: it could not start a thread") from None
+
+
+WAKE_EVERY = 1.0  # seconds between looks at whether a pool waited on is still there (`result_of`)
+
+
+def _end(processes: list) -> None:
+    """End the workers a pool's shutdown left running: where its manager thread never started, or ended on an error of
+    its own (out of memory: "can't start new thread", under `ulimit -v`), nobody tells them to stop, and each waited
+    for work for ever, as Python's exit waited for them (`multiprocessing.util._exit_function` joins them): `ssg build`
+    printed its traceback and never ended."""
+    for process in processes:
+        if process.is_alive():
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(5)
 
 
 def _start_worker(parent: int) -> None:

@@ -590,7 +590,8 @@ def test_a_full_disk_under_the_cache_is_a_warning_and_the_site_is_built_without_
         (
             str(site.root / ".ssg-cache"),
             "cannot hold the build cache (its disk is full: make room on it, or set cache_dir in site.yaml to a folder on "
-            "another disk, to spare reading every article again): built without it",
+            "another disk, to spare reading every article again): built without it, giving its disk back the room this "
+            "build took in it",
         )
     ]
     assert not [p.name for p in site.root.iterdir() if p.name.startswith(".public.")]

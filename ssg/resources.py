@@ -1,0 +1,83 @@
+"""What of the machine's a command ran out of: memory, open files, a disk's room or its inodes, told as such.
+
+None of these is the site's fault, nor the cache's or the output folder's, and each has its own fix: a limit raised
+(`ulimit -v`, `ulimit -n`), room made on a disk. They were told as a damaged cache ("unable to open database file":
+delete it), as a folder to build elsewhere, or as a traceback, which the README promises a build never ends in.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+
+# What Python raises where memory ran out, besides MemoryError: a thread's stack not mapped ("can't start new thread"),
+# a library's code not mapped as it is imported (lxml's, under `ulimit -v`: "failed to map segment from shared object").
+_MEMORY_WORDS = ("can't start new thread", "failed to map segment", "cannot allocate memory")
+
+
+def out_of_memory(error: BaseException | None) -> bool:
+    """Whether `error` (or one it was raised from) says that memory ran out."""
+    seen = 0
+    while error is not None and seen < 5:
+        if isinstance(error, MemoryError) or (isinstance(error, OSError) and error.errno == errno.ENOMEM):
+            return True
+        if isinstance(error, (RuntimeError, ImportError)) and any(words in str(error).lower() for words in _MEMORY_WORDS):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
+def out_of_memory_message(state: str | None = None, what: str = "the build") -> str:
+    """The message of a command (`what`) that ran out of memory; `state`: the output folder's, where a build's."""
+    limit = _limit("RLIMIT_AS")
+    if limit is not None:  # (`ulimit -v` is in KiB)
+        where = f"a limit: ulimit -v {limit // 1024}"
+        fix = "raise it (ulimit -v unlimited), or build with fewer processes (-j 1)"
+    else:
+        where = "this machine's"
+        fix = "close other programs, or build with fewer processes (-j 1)"
+    told = f" ({state})" if state else ""
+    return f"{what} ran out of memory ({where}): {fix}{told}"
+
+
+def too_many_files(error: BaseException | None) -> bool:
+    """Whether `error` is the system's "too many open files" (the process's limit, EMFILE, or the machine's, ENFILE)."""
+    return isinstance(error, OSError) and error.errno in (errno.EMFILE, errno.ENFILE)
+
+
+def too_many_files_fix(machine: bool = False) -> str:
+    """What fixes "too many open files": the limit raised, not the cache deleted nor the output moved (neither opens
+    fewer files). `machine`: the machine's limit (ENFILE), not this process's (EMFILE)."""
+    if machine:
+        return "this machine's limit is reached (sysctl fs.file-max): close other programs, or raise it"
+    limit, most = _limit("RLIMIT_NOFILE"), _limit("RLIMIT_NOFILE", hard=True)
+    now = f" is {limit}" if limit is not None else ""
+    enough = max(4096, 4 * (limit or 0))  # (one a user may set: not above the hard limit)
+    return f"this process's limit{now} (ulimit -n): raise it (ulimit -n {enough if most is None else min(enough, most)}) and build again"
+
+
+def no_inodes(path: str | os.PathLike[str]) -> bool:
+    """Whether the disk holding `path` (or the nearest folder above it that is there) has room left but no inode for
+    another file: ENOSPC is "no space left on device" either way, and `df` shows free space."""
+    folder = os.path.abspath(path)
+    while not os.path.exists(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    try:
+        disk = os.statvfs(folder)
+    except OSError:
+        return False
+    return disk.f_files > 0 and disk.f_favail == 0 and disk.f_bavail > 0
+
+
+NO_INODES = "no free inodes (files) left on that disk, though it has room"
+
+
+def _limit(which: str, hard: bool = False) -> int | None:
+    """This process's soft (or `hard`) limit of `which` (`resource.RLIMIT_AS`'s name), or None where there is none."""
+    try:
+        import resource  # (not on Windows)
+
+        value = resource.getrlimit(getattr(resource, which))[hard]
+    except (ImportError, AttributeError, OSError, ValueError):
+        return None
+    return None if value == resource.RLIM_INFINITY else value
