@@ -51,6 +51,7 @@ from .exclude import Exclusions
 from .load import is_editor_file, path_stamp, unpublished_static
 from .output import MANIFEST, some_of
 from .pelican import CONF_FILE as PELICAN_CONF
+from .resources import out_of_memory
 from .site import Site
 from .standalone import Standalones
 from .urls import Urls
@@ -938,7 +939,7 @@ class Rebuilder:
 
 def _lacking(error: BaseException | None) -> str | None:
     """What of the machine's a build that raised `error` ran out of (`RESOURCES`), or None where that is not why."""
-    if isinstance(error, MemoryError):
+    if out_of_memory(error):  # (a MemoryError, or a thread or a library that could not be mapped: `resources`)
         return "memory"
     return RESOURCES.get(error.errno) if isinstance(error, OSError) else None
 

@@ -905,16 +905,20 @@ def test_connections_over_the_cap_get_503_and_a_slow_request_is_dropped(site, mo
 
 
 @pytest.mark.parametrize("where", ["unusable", "write_site"])
-def test_a_rebuild_that_ran_out_of_file_descriptors_is_told_so_and_tried_again(site, monkeypatch, capsys, where):
+@pytest.mark.parametrize("lacking", ["files", "thread"])
+def test_a_rebuild_that_ran_out_of_file_descriptors_is_told_so_and_tried_again(site, monkeypatch, capsys, where, lacking):
     """A rebuild that failed with "Too many open files" (looking at the cache folder) said "internal error" and was
     not tried again once the connections that took them were closed: the page stayed a 404 until the next save (a
-    security trial). One that failed so as it wrote the output was not tried again either."""
+    security trial). One that failed so as it wrote the output was not tried again either; nor one whose thread could
+    not start for want of memory (a RuntimeError, which `resources.out_of_memory` tells)."""
     monkeypatch.setattr(ssg.watch, "RETRY_AFTER", 0.5)
     real, failures = getattr(ssg.build, where), []
 
     def failing(*args: object, **kwargs: object) -> object:
         if not failures:
             failures.append(1)
+            if lacking == "thread":
+                raise RuntimeError("can't start new thread")
             raise OSError(errno.EMFILE, "Too many open files", str(site.root / ".ssg-cache"))
         return real(*args, **kwargs)
 
@@ -930,7 +934,7 @@ def test_a_rebuild_that_ran_out_of_file_descriptors_is_told_so_and_tried_again(s
     err = capsys.readouterr().err
     assert "internal error" not in err and "Traceback" not in err
     assert "tried again in 0.5 s, or at the next save" in err
-    if where == "unusable":
+    if where == "unusable" and lacking == "files":
         assert "error: ssg: the build ran out of open files (the process's limit, ulimit -n) ([Errno 24] Too many open files" in err
 
 
