@@ -810,3 +810,49 @@ def test_a_hit_in_each_of_the_sites_languages_is_named_not_coded(latin_site: Pat
     page.wait_done()
     labels = page.page.eval_on_selector_all(".search-hit__lang", "els => els.map(e => [e.textContent, e.lang])")
     assert labels == [["Italiano", "it"]]
+
+
+# Articles in scripts with no stemmer (a tester's trial): Chinese and Japanese, written without spaces, and Arabic,
+# Hebrew and Greek, with an English one holding a 5.
+WORLD_ARTICLES = {
+    "2024/change.md": ("嫦娥六号完成任务", "2024-06-25T10:00:00+08:00", "zh", "[航天]", "嫦娥六号从月球背面带回样品。長征5号火箭发射成功。"),
+    "2024/ryugu.md": ("はやぶさ2の帰還", "2024-06-26T10:00:00+09:00", "ja", "[宇宙]", "小惑星「リュウグウ」から試料を持ち帰った。"),
+    "2024/mars.md": ("مسبار الأمل", "2024-06-27T10:00:00+04:00", "ar", "[فضاء]", "وصل المسبار إلى المريخ، وبدأ دراسة الغلاف الجوي."),
+    "2024/moon.md": ("החללית נחתה", "2024-06-28T10:00:00+03:00", "he", "[חלל]", "החללית נחתה על הירח בשלום."),
+    "2024/selene.md": ("Αποστολή στη Σελήνη", "2024-06-29T10:00:00+03:00", "el", "[Διάστημα]", "Η ΑΠΟΣΤΟΛΗ ΣΤΗ ΣΕΛΗΝΗΣ ΤΡΟΧΙΑ."),
+    "2024/five.md": ("Five engines fired", "2024-06-30T10:00:00+00:00", "en", "[Rockets]", "All 5 engines fired on the pad."),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def world_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """WORLD_ARTICLES on an English site; its output folder."""
+    project = tmp_path_factory.mktemp("world")
+    (project / "site.yaml").write_text("title: T\nbase_url: https://example.org/\n", encoding="utf-8")
+    for name, fields in WORLD_ARTICLES.items():
+        (project / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / name).write_text(_article(*fields), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run(
+        [sys.executable, "-m", "ssg", "build", "-o", str(project / "out")], cwd=project, env=env, check=True, capture_output=True
+    )
+    return project / "out"
+
+
+def test_words_of_other_scripts_find_their_articles_a_chinese_one_inside_a_sentence(world_site: Path, page: SearchPage) -> None:
+    """A tester's trial: 月球, 航天 (a tag), المريخ, הירח, Σελήνη and リュウグウ found nothing ("Check the spelling"): the
+    index held no word of those scripts; 長征5号 found the English article with a 5, and -المريخ left out nothing."""
+    title = {name: fields[0] for name, fields in WORLD_ARTICLES.items()}
+    page.open((world_site / "search" / "index.html").as_uri() + "?q=" + quote("月球"))
+    assert page.wait_done() == "1 article found" and page.titles() == [title["2024/change.md"]]
+    assert page.page.locator(".search-hit__lead mark").all_text_contents() == ["月球"]  # (the pairs that matched, marked)
+    assert page.type("嫦娥六号 火箭") and page.page.locator(".search-hit__lead mark").all_text_contents() == ["嫦娥六号", "火箭"]
+    for query, name in [("嫦娥六号", "change"), ("航天", "change"), ("tags:航天", "change"), ("長征5号", "change"),
+                        ("title:嫦娥六号", "change"), ("リュウグウ", "ryugu"), ("المريخ", "mars"), ("«المريخ»", "mars"),
+                        ("הירח", "moon"), ("Σελήνη", "selene"), ("σεληνης", "selene")]:  # fmt: skip
+        assert page.type(query) == "1 article found" and page.titles() == [title[f"2024/{name}.md"]], query
+    assert page.type("背面月球") != "1 article found"  # (the pairs of another word: not found inside 月球背面)
+    assert page.type("5 -المريخ") and title["2024/five.md"] in page.titles()
+    assert page.type("المريخ") and page.page.locator(".search-hit__lead mark").all_text_contents() == ["المريخ"]  # (not its comma)
+    page.type("مسبار -المريخ")
+    assert title["2024/mars.md"] not in page.titles()

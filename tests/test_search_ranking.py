@@ -53,6 +53,9 @@ QUERIES = [
     # German, French and Spanish words with an accented letter at either end, and French elisions (LATIN).
     "Österreich", "Öl", "él", "Öster*", "über", "groß", "été", "Île", "le", "Ça", "l'Europe", "+Europe +orbite",
     "d'orbite", "qu'il", "España", "éxito", "Europ*",
+    # Words of scripts with no stemmer, as written, and Chinese and Japanese ones inside a sentence, as pairs (WORLD).
+    "月球", "嫦娥六号", "title:月球", "-月球", "+月球 -嫦娥六号", "長征5号", "月球背*", "航天 ракета", "リュウグウ", "はやぶさ2",
+    "المريخ", "-المريخ", "הירח", "Σελήνη", "ΣΕΛΗΝΗΣ", "누리호", "İstanbul", "istanbul",
 ]  # fmt: skip
 # Names in several cases, added to some bodies (the paragraphs have one, космодрома): Газпром, Борисов, Алексей and
 # космодром also in the nominative, Росатом never.
@@ -75,6 +78,14 @@ LATIN = [
     "Le lancement d'Ariane vers l'orbite.", "El año del satélite: él lo dijo.",
 ]  # fmt: skip
 
+# Sentences of scripts with no stemmer, added to some bodies: Han and kana written without spaces, Arabic, Hebrew,
+# Greek (a final ς), Korean and a Turkish İ.
+WORLD = [
+    "嫦娥六号从月球背面带回样品。", "長征5号火箭发射成功，中国国家航天局宣布。", "小惑星「リュウグウ」から、はやぶさ2が帰還した。",
+    "وصلت المركبة إلى المريخ.", "החללית נחתה על הירח.", "Η αποστολή στη Σελήνη ΣΕΛΗΝΗΣ.", "누리호 발사 성공", "İSTANBUL ve İstanbul uzay merkezi.",
+    "月球车在月球表面行驶。",
+]  # fmt: skip
+
 
 def _corpus() -> tuple[list[SearchDoc], dict[str, str]]:
     """160 bilingual documents stitched from real paragraphs, with ё, digits and names; their bodies."""
@@ -93,6 +104,8 @@ def _corpus() -> tuple[list[SearchDoc], dict[str, str]]:
             body += " " + NAMES[i // 4 % len(NAMES)]
         if i % 5 == 2:
             body += " " + LATIN[i // 5 % len(LATIN)]
+        if i % 7 == 3:
+            body += " " + WORLD[i // 7 % len(WORLD)]
         words = body.split()
         title = " ".join(rng.sample(words, min(len(words), rng.randint(3, 8))))
         tags = tuple(rng.sample(TAGS, rng.randint(0, 3)))
@@ -123,7 +136,7 @@ def _texts_in_index_order(folder: Path, docs: list[SearchDoc], bodies: dict[str,
     by_path = {d.path: d for d in docs}
     chunks = sorted(folder.glob("d/*.js"), key=lambda p: int(p.stem))
     ordered = [by_path[row[0]] for chunk in chunks for row in _read_data(chunk)][::-1]
-    fold = str.maketrans("Ёё", "Ее")
+    fold = str.maketrans("ЁёΣςİ", "Ееσσi")
     return [
         {
             "title": d.title.translate(fold),
@@ -198,6 +211,15 @@ def test_sharded_queries_rank_and_score_exactly_as_one_lunr_index(sharded: tuple
     # A whole word with a star finds what the word finds (and more): it found nothing, the stemmer having cut it shorter.
     assert found["ракета*"] >= found["ракета"] > 0 and found["rockets*"] >= found["rocket"] > 0
     assert found["+Газпром*"] >= found["Газпром"]
+    # Words of other scripts are found (they were trimmed to nothing), Chinese ones inside a sentence by their pairs.
+    holding = {
+        word: sum(word in b for b in bodies.values())
+        for word in ("月球", "嫦娥六号", "長征5号", "المريخ", "הירח", "Σελήνη", "누리호", "İstanbul")
+    }
+    assert found["月球"] == holding["月球"] > found["嫦娥六号"] == holding["嫦娥六号"] > 0 and found["長征5号"] == holding["長征5号"] > 0
+    assert found["הירח"] == holding["הירח"] > 0 and found["المريخ"] == holding["المريخ"] > 0
+    assert found["Σελήνη"] == found["ΣΕΛΗΝΗΣ"] == holding["Σελήνη"] > 0 and found["누리호"] == holding["누리호"] > 0
+    assert found["İstanbul"] == found["istanbul"] == holding["İstanbul"] > 0 and found["-المريخ"] == len(bodies) - holding["المريخ"]
     multi = [e for e in results if len([f for f in e["files"] if f.startswith("t/")]) >= 2]
     assert len(multi) >= 10  # the comparison covered queries spanning several shards
     assert shards > 24 or all(e.get("error") in (None, "syntax") for e in results)

@@ -1,17 +1,20 @@
 """Text -> index terms, exactly as the browser's lunr.js pipeline turns a query into terms.
 
 The pipeline is lunr-languages' `lunr.multiLanguage("en", "ru")`: lunr's tokenizer (lower case,
-split on white space and hyphens), a trimmer that keeps the letters of the Latin script (accented
-ones too: `LATIN_WORD_CHARACTERS`), Cyrillic and digits, ssg's own possessive and elision steps (see
-`possessive` and `elision`; search.js adds them to lunr's pipeline), the Russian and English
-stop-word filters, then the English and the Russian stemmer one after the other.
-Each stemmer leaves the other alphabet alone, so an English word in a Russian article is stemmed
-as English and the other way round, and one query box finds both languages. Before all that, ё
-becomes е (in the index here, in the query in search.js): lunr-languages' stemmer does not fold
-it, so "самолёт" and "самолет" would otherwise never meet.
+split on white space and hyphens), a trimmer that keeps the letters, combining marks and digits of
+every script (`trim`), ssg's own possessive and elision steps (see `possessive` and `elision`), its
+step for the scripts written without spaces (`cjk_parts`: Han and kana as overlapping pairs of
+characters; search.js adds the three to lunr's pipeline), the Russian and English stop-word filters,
+then the English and the Russian stemmer one after the other.
+Each stemmer leaves the other alphabets alone, so an English word in a Russian article is stemmed
+as English and the other way round, a Greek, Arabic or Hebrew word is indexed as written, and one
+query box finds them all. Before all that, ё becomes е and a Greek final ς σ (in the index here, in
+the query in search.js): lunr-languages' stemmer does not fold ё, so "самолёт" and "самолет" would
+otherwise never meet.
 
 Per-word results are cached: an archive repeats the same few hundred thousand word forms, so the
-stemmers run once per form and per process, not once per token.
+stemmers run once per form and per process, not once per token. (Not a token of Han or kana: it is
+a whole clause, seldom repeated, and its pairs are made in a pass in C.)
 """
 
 from __future__ import annotations
@@ -30,19 +33,36 @@ from .russian import stem_ru
 
 # lunr.tokenizer.separator is /[\s\-]+/; JavaScript's \s, spelled out (Python's differs).
 _SEPARATORS = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+")
-# The letters of the Latin script: lunr-languages' `wordCharacters` of its German, French and Spanish (and every other
-# Latin-script) trimmer, which its build takes from Unicode 8.0's Script=Latin (lunr.de.js). lunr's own English trimmer
-# keeps "\w" alone, ASCII in JavaScript, so a German, French or Spanish word lost an accented letter at either end
-# (Österreich was "sterreich", été "t", Öl "l", found by Spanish "él"). search.js's LATIN_WORD_CHARACTERS is this string.
-LATIN_WORD_CHARACTERS = (
-    "A-Za-z\xaa\xba\xc0-\xd6\xd8-\xf6\xf8-\u02b8\u02e0-\u02e4\u1d00-\u1d25\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77"
-    "\u1d79-\u1dbe\u1e00-\u1eff\u2071\u207f\u2090-\u209c\u212a\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f"
-    "\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
+# The characters of a word: every script's letters, combining marks and digits (Unicode's L, M and N categories) and
+# "_", which JavaScript's "\w" holds: search.js's trimmer is /[^\p{L}\p{M}\p{N}_]/u. It kept the letters of the Latin
+# and Cyrillic scripts alone (lunr-languages' trimmers for en and ru), so a Greek, Arabic, Hebrew, Chinese or Japanese
+# word was trimmed to nothing and never indexed, and 長征5号 was the term "5".
+_WORD_CATEGORIES = frozenset("LMN")
+# Han and kana, the scripts written without spaces between words: their letters are indexed as overlapping pairs
+# (`cjk_parts`), as Lucene's CJKBigramFilter does. Hangul is written with spaces: its words are words. search.js's
+# CJK_CHARACTERS is this string.
+CJK_CHARACTERS = (
+    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U0001b000-\U0001b16f\U00020000-\U000323af"
 )
-# The trimmer's word characters: "\w" as JavaScript reads it (A-Za-z0-9_), the Latin script's letters, lunr.ru's
-# Cyrillic ranges (`lunr.ru.wordCharacters`) and 0-9, which lunr-languages' generateTrimmer adds (search.js's trimmerOf).
-_WORD_CHARS = "0-9_" + LATIN_WORD_CHARACTERS + "\u0400-\u0484\u0487-\u052f\u1d2b\u1d78\u2de0-\u2dff\ua640-\ua69f\ufe2e\ufe2f"
-_TRIM = re.compile(f"^[^{_WORD_CHARS}]+|[^{_WORD_CHARS}]+\\Z")
+_CJK = re.compile(f"[{CJK_CHARACTERS}]")
+_SEPARATOR, _WORD, _CJK_WORD = 0, 1, 2  # what a character is to a word (`_CharKinds`)
+
+
+class _CharKinds(dict):
+    """character -> _SEPARATOR, _WORD or _CJK_WORD, told once per character by its Unicode category: a look-up in C
+    for the two ends of each new token, where `unicodedata.category` is a call."""
+
+    def __missing__(self, char: str) -> int:
+        if char != "_" and unicodedata.category(char)[0] not in _WORD_CATEGORIES:
+            kind = _SEPARATOR
+        else:
+            kind = _CJK_WORD if _CJK.match(char) else _WORD
+        self[char] = kind
+        return kind
+
+
+_KIND = _CharKinds({"": _SEPARATOR})
 # Where Python's str.split() and JavaScript's \s disagree: only then is the slow regex needed.
 _SPLIT_DIFFERS_CHARS = "\x1c\x1d\x1e\x1f\x85\ufeff"
 _DATA = Path(__file__).parent / "data"
@@ -73,10 +93,20 @@ _FINAL_HARD_SIGN = re.compile("ъ(?![0-9a-z_\u0400-\u04ff])")
 
 def fold(text: str) -> str:
     """Lower case with ё folded into е, the invisible characters of a paste gone, a dash a space and a word's final ъ
-    dropped: what both the index and the query see (search.js's foldQuery does the same to the query)."""
+    dropped: what both the index and the query see (search.js's foldQuery does the same to the query).
+
+    Greek's final ς is σ (Lucene's GreekLowerCaseFilter does the same): str.lower() and JavaScript's toLowerCase() make
+    a capital Σ one or the other by what follows it, which a query word alone and the same word in a text need not
+    share (ΣΕΛΗΝΗΣ and σεληνης are one word). A Turkish İ, which both lower-case as i and a combining dot
+    (U+0307), is i: "İstanbul" is "istanbul", as readers type it.
+    """
     if any(mark in text for mark in _COMBINING):  # (two scans in C: normalizing every article cost 28 µs)
         text = unicodedata.normalize("NFC", text)
     text = text.lower().replace("ё", "е")
+    if "ς" in text:
+        text = text.replace("ς", "σ")
+    if "\u0307" in text:
+        text = text.replace("i\u0307", "i")
     if any(c in text for c in INVISIBLE):
         text = text.translate(_NO_INVISIBLE)
     if any(c in text for c in DASHES):
@@ -94,28 +124,61 @@ def tokenize(text: str) -> list[str]:
     return text.replace("-", " ").split()  # C speed: the bulk of the per-article time
 
 
-def _class_chars(spec: str) -> frozenset[str]:
-    """The characters of a regular expression's class written as single characters and ranges (`_WORD_CHARS`)."""
-    chars, index = set(), 0
-    while index < len(spec):
-        if spec[index + 1 : index + 2] == "-" and index + 2 < len(spec):
-            chars.update(map(chr, range(ord(spec[index]), ord(spec[index + 2]) + 1)))
-            index += 3
-        else:
-            chars.add(spec[index])
-            index += 1
-    return frozenset(chars)
-
-
-_WORD_CHAR_SET = _class_chars(_WORD_CHARS)
-
-
 def trim(token: str) -> str:
-    # A token that starts and ends with a word character (most) has nothing to trim: two look-ups, where the regular
-    # expression tried both of its ends at every character (a stemmed word's every new form goes through here).
-    if token[:1] in _WORD_CHAR_SET and token[-1:] in _WORD_CHAR_SET:
+    """The token without what is not a word character at either end (search.js's trimmer)."""
+    # A token that starts and ends with a word character (most) has nothing to trim: two look-ups.
+    if _KIND[token[:1]] and _KIND[token[-1:]]:
         return token
-    return _TRIM.sub("", token)
+    start, end = 0, len(token)
+    while start < end and not _KIND[token[start]]:
+        start += 1
+    while end > start and not _KIND[token[end - 1]]:
+        end -= 1
+    return token[start:end]
+
+
+def cjk_parts(word: str) -> list[str]:
+    """A trimmed word holding Han or kana (its possessive and elided article gone), as the parts the index holds: each
+    run of Han and kana as its overlapping pairs of characters (a lone character as itself), each run of other word
+    characters as a word; any other character parts them ("月球背面" -> 月球 球背 背面; "長征5号" -> 長征 5 号;
+    "「嫦娥」，NASA" -> 嫦娥 nasa).
+
+    Chinese and Japanese are written without spaces, so lunr's tokenizer reads a whole clause as one token, which no
+    query word matches: pairs are what Lucene's CJKBigramFilter indexes, and a query word is found inside a longer
+    text by requiring all its pairs (search.js's `cjkParts`, the same split, applied by `readerQuery`). No pair is made
+    across a change of script (Han then a digit or a Latin letter), nor across punctuation.
+    """
+    parts: list[str] = []
+    for pairs, run in _runs(word):
+        if pairs:
+            parts.extend(_pairs(run))
+        else:
+            parts.append(run)
+    return parts
+
+
+class _KindDigits(dict):
+    """ordinal -> its character's kind as a digit ("0" _SEPARATOR, "1" _WORD, "2" _CJK_WORD): str.translate's table."""
+
+    def __missing__(self, ordinal: int) -> str:
+        digit = self[ordinal] = "012"[_KIND[chr(ordinal)]]
+        return digit
+
+
+_KIND_DIGITS = _KindDigits()
+_RUNS = re.compile("1+|2+")
+
+
+def _runs(word: str) -> list[tuple[bool, str]]:
+    """The word's runs of word characters, each told as Han or kana (True) or not: a pass in C over its characters (a
+    Chinese clause is one token of a few hundred), not one in Python."""
+    kinds = word.translate(_KIND_DIGITS)
+    return [(kinds[m.start()] == "2", word[m.start() : m.end()]) for m in _RUNS.finditer(kinds)]
+
+
+def _pairs(run: str) -> list[str]:
+    """A run of Han or kana as its overlapping pairs of characters (a lone one as itself)."""
+    return [run] if len(run) < 2 else list(map(str.__add__, run, run[1:]))
 
 
 def possessive(word: str) -> str:
@@ -204,7 +267,8 @@ _UNSEEN = object()  # (a word not stemmed before: its term may be None, a stop w
 
 
 class _TermCache(dict):
-    """token -> term (None: a stop word); a miss runs the pipeline, so lookups stay in C.
+    """token -> term (None: a stop word; a tuple of terms: a token of Han or kana); a miss runs the pipeline, so lookups
+    stay in C.
 
     Tokens keep their punctuation ("ракета," "(ракета" "ракета."), so there are about 1.6 times as
     many distinct tokens as words: a second memo by trimmed word spares the stemmers (about half of a
@@ -215,13 +279,22 @@ class _TermCache(dict):
         super().__init__()
         self.languages = languages
         self.stops = frozenset().union(*map(stopwords, languages))
-        self.words: dict[str, str | None] = {}  # trimmed word, less its possessive -> term
+        self.words: dict[str, str | tuple[str, ...] | None] = {}  # trimmed word, less its possessive -> term
+        # Whether a token of Han or kana was met, whose terms may be several (`cjk_parts`), which `analyze` then
+        # spreads: never on a site without them, whose texts are counted as before.
+        self.several = False
 
-    def __missing__(self, token: str) -> str | None:
+    def __missing__(self, token: str) -> str | tuple[str, ...] | None:
         word = elision(possessive(trim(token)))
         term = self.words.get(word, _UNSEEN)  # (not a KeyError caught: raised for most new tokens, it cost a third of one)
         if term is _UNSEEN:
-            term = None if word in self.stops else stem(word, self.languages)
+            # (Han and kana told here, with the stemmers' work, not at every new token: that was 0.3% of a read.)
+            if _CJK.search(word):
+                # Not remembered: a token of Chinese or Japanese is a clause, seldom written twice, and the pairs of an
+                # archive's every clause would fill the memory.
+                self.several = True
+                return self._parts(word)
+            term = self._term(word)
             if len(self.words) >= _CACHE_LIMIT:
                 self.words.clear()
             self.words[word] = term
@@ -229,6 +302,20 @@ class _TermCache(dict):
             self.clear()
         self[token] = term
         return term
+
+    def _term(self, word: str) -> str | None:
+        """A word's term (None: a stop word)."""
+        return None if word in self.stops else stem(word, self.languages)
+
+    def _parts(self, word: str) -> str | tuple[str, ...] | None:
+        """The terms of a word holding Han or kana (`cjk_parts`): several as a tuple, one as itself, none as None."""
+        terms: list[str] = []
+        for pairs, run in _runs(word):
+            if pairs:
+                terms.extend(_pairs(run))
+            elif (term := self._term(run)) is not None:
+                terms.append(term)
+        return tuple(terms) if len(terms) > 1 else terms[0] if terms else None
 
 
 @lru_cache(maxsize=8)
@@ -239,8 +326,9 @@ def _token_cache(languages: tuple[str, ...]) -> _TermCache:
     return _TermCache(languages)
 
 
-def term_of(languages: tuple[str, ...]) -> Callable[[str], str | None]:
-    """A cached token -> term function for these languages (None: a stop word)."""
+def term_of(languages: tuple[str, ...]) -> Callable[[str], str | tuple[str, ...] | None]:
+    """A cached token -> term function for these languages (None: a stop word; a tuple: the terms of a token of Han or
+    kana, see `cjk_parts`)."""
     return _token_cache(languages).__getitem__
 
 
@@ -249,13 +337,30 @@ def analyze(text: str, languages: tuple[str, ...]) -> tuple[dict[str, int], int]
 
     The field length counts every token the pipeline keeps, including those the trimmer empties
     (lunr.js keeps an empty term for "—"); the empty term itself is not worth indexing. It is
-    one C-level pass over the tokens; only words never seen before reach the stemmers.
+    one C-level pass over the tokens; only words never seen before reach the stemmers. A token of
+    several terms (Han and kana) counts each, as lunr.Pipeline spreads a step's list of tokens.
     """
-    counts = Counter(map(_token_cache(languages).__getitem__, tokenize(text)))
+    cache = _token_cache(languages)
+    counts = Counter(map(cache.__getitem__, tokenize(text)))
+    if cache.several and tuple in set(map(type, counts)):  # (told in C: a site with Han or kana has other texts too)
+        counts = _spread(counts)
     counts.pop(None, 0)
     length = counts.total()
     counts.pop("", None)
     return counts, length
+
+
+def _spread(counts: Counter) -> Counter:
+    """Counts whose tuples of terms (a token of Han or kana) are counted term by term, in order of first occurrence.
+    (A pass over a text's terms, only for a text that has such tokens.)"""
+    spread: Counter = Counter()
+    for term, count in counts.items():
+        if type(term) is not tuple:
+            spread[term] += count
+        else:
+            for _ in range(count):
+                spread.update(term)  # (counted in C)
+    return spread
 
 
 # Term counts travel as one character each (count + 48): a string is far cheaper than a list of

@@ -19,7 +19,7 @@ const vendor = path.join(repo, "themes", "default", "static", "vendor", "lunr");
 const lunr = require(path.join(vendor, "lunr.min.js"));
 require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
 require(path.join(vendor, "lunr.ru.min.js"))(lunr);
-const { createSearch, possessive, elision, readerQuery, russianCases, trimmerOf, RUSSIAN_STOP_WORDS } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
+const { createSearch, possessive, elision, readerQuery, russianCases, trimmerOf, cjkPairs, RUSSIAN_STOP_WORDS } = require(path.join(repo, "themes", "default", "static", "assets", "search.js"));
 const russianStopWords = lunr.generateStopWordFilter(RUSSIAN_STOP_WORDS.split(" "));  // (the index's: ssg/search/data/stopwords-ru.txt)
 
 const dir = process.argv[2];
@@ -39,9 +39,10 @@ const trimmer = trimmerOf(lunr, ["en", "ru"]);  // (the Latin script's letters a
 
 function reference(docs, manifest) {
   const idx = lunr(function () {
-    // lunr.multiLanguage("en", "ru")'s pipeline with search.js's possessive and elision steps after its trimmer.
+    // lunr.multiLanguage("en", "ru")'s pipeline with search.js's possessive, elision and Han and kana pairs steps
+    // after its trimmer.
     this.pipeline.reset();
-    this.pipeline.add(trimmer, possessive, elision, russianStopWords, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
+    this.pipeline.add(trimmer, possessive, elision, cjkPairs, russianStopWords, lunr.stopWordFilter, lunr.stemmer, lunr.ru.stemmer);
     this.ref("id");
     manifest.fields.forEach((f, i) => this.field(f, { boost: manifest.boosts[i] }));
     docs.forEach((doc, i) => this.add(Object.assign({ id: String(i) }, doc)));
@@ -49,7 +50,7 @@ function reference(docs, manifest) {
   // The search pipeline also trims, as search.js's does, and its Russian stemmer is search.js's: a word's stem and the
   // stems of its case forms that this index holds.
   idx.pipeline = new lunr.Pipeline();
-  idx.pipeline.add(trimmer, possessive, elision, lunr.stemmer, russianCases(lunr, (term) => term in idx.invertedIndex));
+  idx.pipeline.add(trimmer, possessive, elision, cjkPairs, lunr.stemmer, russianCases(lunr, (term) => term in idx.invertedIndex));
   return idx;
 }
 
@@ -94,7 +95,7 @@ function referenceSearch(idx, q) {
   }
 }
 
-const fold = (s) => s.replace(/ё/g, "е").replace(/Ё/g, "Е");
+const fold = (s) => s.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[Σς]/g, "σ").replace(/İ/g, "i");
 const referenceStopWord = (word) => {
   const w = fold(word).toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   return [lunr.stopWordFilter, russianStopWords].some((filter) => filter(w) === undefined);

@@ -35,11 +35,14 @@
   // characters, a byte-order mark) gone, a dash other than the hyphen a space (analysis.DASHES: Луна–25, Ту‑214), and a
   // word's final ъ dropped (Коммерсантъ), as ssg/search/analysis.py's fold does to the articles. (A space, not a
   // hyphen: lunr reads " - " before a word as leaving it out, and "Союз — Луна" is no such query.)
+  // Greek's Σ and final ς are σ and a Turkish İ (with a combining dot after i or I) is i, as analysis.fold makes them
+  // once lower-cased: toLowerCase makes Σ σ or ς by what follows it, which a query word alone need not share with the
+  // text it is in. (Before lunr lower-cases the query: after it, a final Σ would be ς.)
   var DASHES = /[\u2010-\u2015\u2212]/g;
   function foldQuery(q) {
     if (/[\u0306\u0308]/.test(q)) q = q.normalize("NFC");
     return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").replace(DASHES, " ")
-      .replace(/[ъЪ](?![0-9A-Za-z_\u0400-\u04ff])/g, "");
+      .replace(/[ъЪ](?![0-9A-Za-z_\u0400-\u04ff])/g, "").replace(/[Σς]/g, "σ").replace(/İ/g, "i").replace(/([iI])\u0307/g, "$1");
   }
 
   // Latin letters that look like Cyrillic ones, and back: a word typed with the wrong keyboard layout for a letter
@@ -104,6 +107,30 @@
       if (!told.length) return before + plus + field + parts.join(" " + plus + field);  // (из-за: as typed)
       return before + told.map(function (w) { return "+" + field + w; }).join(" ");
     });
+    // A word of Han or kana (Chinese, Japanese: written without spaces, so the word is inside a longer one) is found by
+    // its pairs of characters, as the index holds it (cjkParts): each is required, as a hyphenated word's parts are
+    // (长征五号: +长征 +征五 +五号); each is left out after a minus, and each of a field before it (title:月球背面). A
+    // lone character is a prefix, as the text holds it first in a pair (長征5号: +長征 +5 +号*, where the text says
+    // 長征5号火箭: 号火); a star stays on the last part (月球背*: +月球 +球背*), a boost on each.
+    q = q.replace(/(^|[\s(])([+\-]?)(\S+)/gu, function (whole, before, sign, word) {
+      if (!CJK.test(word)) return whole;
+      var colon = word.indexOf(":"), field = "";
+      if (colon > 0 && (fields ? isField(word.slice(0, colon)) : /^[a-z]+$/i.test(word.slice(0, colon)))) { field = word.slice(0, colon + 1); word = word.slice(colon + 1); }
+      var end = /(\*?)((?:\^\d+)?)$/.exec(word), star = end[1], boost = end[2];
+      if (/[*~^]/.test(word.slice(0, word.length - end[0].length))) return whole;  // (a fuzzy or inner star: as typed)
+      // (What the index's pipeline does to a word before it parts it: trimmed, lower-cased, its possessive and elided
+      // article gone.)
+      var bare = foldQuery(word.slice(0, word.length - end[0].length)).toLowerCase().replace(NOT_WORD_AT_ENDS, "");
+      var parts = cjkParts(withoutElision(withoutPossessive(bare)));
+      var told = stopWord ? parts.filter(function (w) { return !stopWord(w); }) : parts;
+      if (!told.length) return whole;
+      var terms = told.map(function (w, i) {
+        var lone = w.length <= 2 && Array.from(w).length === 1 && CJK.test(w);
+        return w + (lone || i === told.length - 1 ? star || (lone ? "*" : "") : "") + boost;
+      });
+      var mark = terms.length < 2 ? sign : sign === "-" ? "-" : "+";
+      return before + terms.map(function (t) { return mark + field + t; }).join(" ");
+    });
     // A colon after a number (22:40, 3:22 p.m., 3:1) is the word's, as the index holds it ("22:40"): a field's name is
     // never a number, and lunr read one ("there is no field 22"). (Again while one is left: 22:40:15's second colon
     // follows the first's; no lookbehind, which a Safari before 16.4 cannot parse: the whole script would fail there.)
@@ -118,22 +145,24 @@
   // After the trimmer, before the stop words and the stemmers: ’ and ʼ become ', then a final 's
   // and any apostrophe left at the end go ("nasa’s" -> "nasa"), as possessive() in
   // ssg/search/analysis.py, which says why. lunr's own pipeline would index "europe's" as "europe'".
+  function withoutPossessive(s) {
+    if (s.indexOf("'") < 0 && s.indexOf("\u2019") < 0 && s.indexOf("\u02bc") < 0) return s;
+    return s.replace(/[\u2019\u02bc]/g, "'").replace(/'[sS]$/, "").replace(/'+$/, "");
+  }
   function possessive(token) {
-    return token.update(function (s) {
-      if (s.indexOf("'") < 0 && s.indexOf("\u2019") < 0 && s.indexOf("\u02bc") < 0) return s;
-      return s.replace(/[\u2019\u02bc]/g, "'").replace(/'[sS]$/, "").replace(/'+$/, "");
-    });
+    return token.update(withoutPossessive);
   }
 
   // After possessive: a word without the elided article written onto it ("l'europe" -> "europe", "qu'il" -> "il"), as
   // elision() in ssg/search/analysis.py, which says why it is every language's step: the part before the first
   // apostrophe goes where it is one of Lucene's French articles (ELIDED_ARTICLES).
   var ELIDED_ARTICLES = { l: 1, m: 1, t: 1, qu: 1, n: 1, s: 1, j: 1, d: 1, c: 1, jusqu: 1, quoiqu: 1, lorsqu: 1, puisqu: 1 };
+  function withoutElision(s) {
+    var at = s.indexOf("'");
+    return at > 0 && Object.prototype.hasOwnProperty.call(ELIDED_ARTICLES, s.slice(0, at)) ? s.slice(at + 1) : s;
+  }
   function elision(token) {
-    return token.update(function (s) {
-      var at = s.indexOf("'");
-      return at > 0 && Object.prototype.hasOwnProperty.call(ELIDED_ARTICLES, s.slice(0, at)) ? s.slice(at + 1) : s;
-    });
+    return token.update(withoutElision);
   }
 
   // Case forms. lunr-languages' Russian stemmer reads many a name or masculine noun as people say it, in the
@@ -196,32 +225,60 @@
     return cases;
   }
 
-  // The letters of the Latin script: lunr-languages' `wordCharacters` of its German, French and Spanish trimmers
-  // (lunr.de.js, from Unicode 8.0's Script=Latin), which this page does not load; analysis.py's LATIN_WORD_CHARACTERS.
-  // lunr's "\w" alone is ASCII: Österreich was "sterreich", été "t", and Öl found Spanish "él".
-  var LATIN_WORD_CHARACTERS = "A-Za-z\xAA\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02B8\u02E0-\u02E4\u1D00-\u1D25\u1D2C-\u1D5C\u1D62-\u1D65" +
-    "\u1D6B-\u1D77\u1D79-\u1DBE\u1E00-\u1EFF\u2071\u207F\u2090-\u209C\u212A\u212B\u2132\u214E\u2160-\u2188\u2C60-\u2C7F" +
-    "\uA722-\uA787\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA7FF\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A";
-
-  // The index's trimmer (ssg/search/analysis.py's): what is not a letter or digit at a word's ends goes. Latin letters,
-  // accented ones too, and Cyrillic ones are letters whatever the index's languages.
+  // The index's trimmer (ssg/search/analysis.py's trim): what is not a word character at a word's ends goes. Every
+  // script's letters, combining marks and digits are word characters, and "_" ("\\w" holds it), whatever the index's
+  // languages: lunr-languages' trimmers for en and ru kept Latin and Cyrillic alone, and a Greek, Arabic, Hebrew,
+  // Chinese or Japanese word was trimmed to nothing.
+  var NOT_WORD_AT_ENDS = /^[^\p{L}\p{M}\p{N}_]+|[^\p{L}\p{M}\p{N}_]+$/gu;
   function trimmerOf(lunr, languages) {
-    var chars = "\\w" + LATIN_WORD_CHARACTERS + lunr.ru.wordCharacters;
-    var trimmer = lunr.trimmerSupport.generateTrimmer(chars), label = "ssg-trimmer-" + languages.join("-");
+    function trimmer(token) {
+      return token.update(function (s) { return s.replace(NOT_WORD_AT_ENDS, ""); });
+    }
+    var label = "ssg-trimmer-" + languages.join("-");
     if (lunr.Pipeline.registeredFunctions[label]) trimmer.label = label; // (registered once: lunr warns of another)
     else lunr.Pipeline.registerFunction(trimmer, label);
     return trimmer;
   }
 
+  // Han and kana, the scripts written without spaces between words (analysis.py's CJK_CHARACTERS): their letters are
+  // indexed as overlapping pairs, as Lucene's CJKBigramFilter does. Hangul is written with spaces: its words are words.
+  var CJK_CHARACTERS = "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf" +
+    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{1b000}-\u{1b16f}\u{20000}-\u{323af}";
+  var CJK = new RegExp("[" + CJK_CHARACTERS + "]", "u");
+  var CJK_WORD = new RegExp("^(?=[\\p{L}\\p{M}\\p{N}])[" + CJK_CHARACTERS + "]$", "u");
+  var NON_CJK_WORDS = new RegExp("(?:(?![" + CJK_CHARACTERS + "])[\\p{L}\\p{M}\\p{N}_])+", "gu");
+  var CJK_RUNS = new RegExp("(?:(?=[\\p{L}\\p{M}\\p{N}])[" + CJK_CHARACTERS + "])+|(?:(?![" + CJK_CHARACTERS + "])[\\p{L}\\p{M}\\p{N}_])+", "gu");
+
+  // A word holding Han or kana as the parts the index holds (analysis.cjk_parts, which says why): each run of Han and
+  // kana as its overlapping pairs of characters (a lone one as itself), each run of other word characters as a word;
+  // any other character parts them ("月球背面" -> 月球 球背 背面; "長征5号" -> 長征 5 号).
+  function cjkParts(word) {
+    var parts = [];
+    (word.match(CJK_RUNS) || []).forEach(function (run) {
+      var chars = Array.from(run);
+      if (chars.length < 2 || !CJK.test(chars[0])) parts.push(run);
+      else for (var i = 1; i < chars.length; i++) parts.push(chars[i - 1] + chars[i]);
+    });
+    return parts;
+  }
+
+  // The pipeline's step after elision: a token of Han or kana becomes its parts (cjkParts), as the index's did.
+  function cjkPairs(token) {
+    var word = token.toString();
+    if (!CJK.test(word)) return token;
+    return cjkParts(word).map(function (part) { return token.clone(function () { return part; }); });
+  }
+
   // The search pipeline: the indexing pipeline minus the stop-word filters (as lunr does), with the case forms of a
-  // Russian word (russianCases; `known` as there). The trimmer keeps Latin, Cyrillic and digits whatever the
-  // languages, as ssg/search/analysis.py.
+  // Russian word (russianCases; `known` as there). The trimmer keeps every script's letters whatever the languages,
+  // and a word of Han or kana is its pairs (cjkPairs), as ssg/search/analysis.py.
   function searchPipeline(lunr, languages, known) {
     var trimmer = trimmerOf(lunr, languages);
     if (lunr.Pipeline.registeredFunctions["ssg-possessive"] !== possessive) lunr.Pipeline.registerFunction(possessive, "ssg-possessive");
     if (lunr.Pipeline.registeredFunctions["ssg-elision"] !== elision) lunr.Pipeline.registerFunction(elision, "ssg-elision");
+    if (lunr.Pipeline.registeredFunctions["ssg-cjk-pairs"] !== cjkPairs) lunr.Pipeline.registerFunction(cjkPairs, "ssg-cjk-pairs");
     var pipeline = new lunr.Pipeline();
-    pipeline.add(trimmer, possessive, elision);
+    pipeline.add(trimmer, possessive, elision, cjkPairs);
     if (languages.indexOf("en") >= 0) pipeline.add(lunr.stemmer);
     if (languages.indexOf("ru") >= 0) pipeline.add(russianCases(lunr, known));
     return pipeline;
@@ -833,7 +890,8 @@
   }
 
   var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, elision: elision,
-              RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS, trimmerOf: trimmerOf, caseForms: caseForms, nominatives: nominatives, russianCases: russianCases };
+              RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS, trimmerOf: trimmerOf, caseForms: caseForms, nominatives: nominatives, russianCases: russianCases,
+              cjkParts: cjkParts, cjkPairs: cjkPairs, CJK_CHARACTERS: CJK_CHARACTERS };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
@@ -991,6 +1049,7 @@
     function highlighted(text, matched) {
       var p = el("p", "search-hit__lead");
       text.split(SEPARATOR).forEach(function (part) {
+        if (CJK.test(part)) { markPairs(p, part, matched); return; }
         var term = part && !SEPARATOR.test(part) ? engine.termOf(part) : "";
         if (!term || !matched[term]) { p.appendChild(document.createTextNode(part)); return; }
         var word = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(part);
@@ -999,6 +1058,30 @@
         if (word[3]) p.appendChild(document.createTextNode(word[3]));
       });
       return p;
+    }
+
+    // A stretch of Han or kana (a clause: the script has no spaces) with the characters of the pairs that matched marked
+    // (a lone character's too), as the index holds them (cjkParts); its other words as words.
+    function markPairs(p, part, matched) {
+      var chars = Array.from(part), marked = chars.map(function () { return false; });
+      var cjk = chars.map(function (c) { return CJK_WORD.test(c); });
+      chars.forEach(function (c, i) {
+        if (cjk[i] && cjk[i + 1] && matched[c + chars[i + 1]]) marked[i] = marked[i + 1] = true;
+        else if (cjk[i] && !cjk[i - 1] && !cjk[i + 1] && matched[c]) marked[i] = true;
+      });
+      var word, words = new RegExp(NON_CJK_WORDS.source, "gu"); // (SpaceX in SpaceX的星舰: marked as a word is)
+      while ((word = words.exec(part))) {
+        var term = engine.termOf(word[0]);
+        if (!term || !matched[term]) continue;
+        for (var k = Array.from(part.slice(0, word.index)).length, n = k + Array.from(word[0]).length; k < n; k++) marked[k] = true;
+      }
+      for (var i = 0; i < chars.length;) {
+        var j = i;
+        while (j < chars.length && marked[j] === marked[i]) j++;
+        var text = chars.slice(i, j).join("");
+        p.appendChild(marked[i] ? el("mark", null, text) : document.createTextNode(text));
+        i = j;
+      }
     }
 
     function render(hit, doc) {
