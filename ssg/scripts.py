@@ -250,13 +250,32 @@ def cyrillic_by_letters(text: str, codes: tuple[str, ...]) -> str | None:
 def romanized(text: str) -> str:
     """`text` with its Cyrillic in Latin letters as English-language Wikipedia spells Russian (iuliia's schema):
     Союз -> Soyuz, Юрий -> Yury, Мария -> Mariya, where the transliteration slugify falls back on gives Soiuz, Iurii,
-    Mariia, which no Russian reader writes. Other text is left as it is (slugify does the rest).
+    Mariia, which no Russian reader writes; and its kana as text-unidecode spells them (`kana_romanized`). Other text is
+    left as it is (slugify does the rest).
 
     Letters are composed first (`composed`): a Mac names a file `ёлка.md` with `е` and a diaeresis (NFD), which romanized as
     `yelka` where the same name typed elsewhere is `yolka`, so one article had two URLs by whose machine saved it."""
+    text = kana_romanized(text)
     if not _CYRILLIC.search(text):
         return text
     return _iuliia().WIKIPEDIA.translate(composed(text))
+
+
+# Hiragana, Katakana (with its long-vowel mark and the combining (han)dakuten), Katakana's phonetic extensions and the
+# half-width Katakana: the Unicode blocks of kana.
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff65-\uff9f]+")
+
+
+def kana_romanized(text: str) -> str:
+    """`text` with its kana in Latin letters, as text-unidecode spells them composed (NFKC): ガガーリン -> gagarin,
+    ﾋﾞﾃﾞｵ -> bideo. python-slugify decomposes a text (NFKD) before it spells it, which parts a voiced kana from its
+    dakuten, and text-unidecode then spelt ガ as ka, ビデオ hiteo. Text without kana is left as it is (Latin's and
+    Cyrillic's slugs are slugify's own, decomposed as before)."""
+    if not _KANA.search(text):
+        return text
+    from text_unidecode import unidecode  # (here: its table is 4 MiB, as python-slugify says; slugify imports it anyway)
+
+    return _KANA.sub(lambda run: unidecode(unicodedata.normalize("NFKC", run[0])), text)
 
 
 @functools.cache
@@ -265,3 +284,4 @@ def _iuliia() -> ModuleType:
     import iuliia
 
     return iuliia
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import types
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -2335,3 +2336,36 @@ def test_a_plaintext_is_shown_as_text_on_a_python_that_reads_the_rest_as_its_tex
     scanner.set_cdata_mode("plaintext")  # (as such a Python calls it after the start tag)
     scanner.feed("<b>x</b><i>y")
     assert scanner.cdata_elem is None and [name for name, _, _ in scanner.open_] == ["i"]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [("ガガーリン", "gagarin"), ("ビデオ", "bideo"), ("ﾋﾞﾃﾞｵ", "bideo"), ("ぱぴぷ", "papipu"), ("バ\u3099", "ba")],
+)
+def test_voiced_kana_keep_their_voicing_in_a_slug(text, slug):
+    """python-slugify decomposes a text (NFKD) before text-unidecode spells it, which parts ガ from its dakuten: `ssg new
+    "ガガーリン" --lang ja` wrote kakarin.md, ビデオ was hiteo."""
+    assert slug_of(text) == slug
+
+
+def test_slugs_without_kana_are_as_they_were():
+    """The kana's spelling leaves every other slug as python-slugify made it (Latin decomposed, ё and й as iuliia spells
+    them): the words of the search data, and each Latin, Cyrillic, Greek, Hebrew, Arabic and Han letter in a word."""
+    import iuliia
+    from slugify import slugify
+
+    from ssg.scripts import composed
+
+    def before(text: str) -> str:
+        cyrillic = any("\u0400" <= char <= "\u052f" for char in text)
+        spelt = iuliia.WIKIPEDIA.translate(composed(text)) if cyrillic else text
+        return slugify(spelt, replacements=(("'", ""), ("\u2019", "")), backend="text-unidecode")
+
+    data = Path(__file__).parent / "data"
+    words = {word for name in ("search_en.txt", "search_ru.txt") for word in (data / name).read_text("utf-8").split()}
+    letters = [*range(0xC0, 0x250), *range(0x370, 0x530), *range(0x5D0, 0x5EB), *range(0x620, 0x64B), *range(0x4E00, 0x5000)]
+    words |= {f"Ab{chr(code)}ёй {chr(code)}" for code in letters} | {f"{chr(code)}ё{chr(code)}" for code in letters}
+    words |= {"Ёлка", "йод", "Crème brûlée", "Łódź", "Straße", "İstanbul", "Ærø", "ﬁne", "Ǆemal", "Zoë's café"}
+    assert len(words) > 2000
+    changed = {word: (slug_of(word), before(word)) for word in words if slug_of(word) != before(word)}
+    assert not changed
