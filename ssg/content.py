@@ -51,7 +51,18 @@ from .markdown import (
     render_markdown,
 )
 from .pelican import title_slug
-from .scripts import MOSTLY, composed, cyrillic_share, has_letters, reads_as_cyrillic, romanized, written_in_cyrillic
+from .scripts import (
+    MOSTLY,
+    composed,
+    cyrillic_share,
+    has_letters,
+    reads_as_cyrillic,
+    romanized,
+    script_language,
+    script_name,
+    script_share,
+    written_in_cyrillic,
+)
 from .shortcodes import is_wikilink, left_as_text, markdown_unescaped, raw_text_marked
 from .yamlload import cut_by_comment, key_line, key_value, quoted
 
@@ -1257,12 +1268,17 @@ class _Reader:
         Russian, with Russian dates (only where it took the site's language: `lang: ru` over English is meant). Only
         when the title leaves no doubt (in Cyrillic: `scripts.reads_as_cyrillic`; else without a Cyrillic letter) and
         most letters of the text agree: a Russian quotation or name in an English article, an English name in a
-        Russian one, never do."""
+        Russian one, never do. So too for a title in another script that is one language's alone among the site's
+        (`scripts.script_language`: Arabic letters ar, kana ja), over a text mostly in it, in an article of another."""
         cyrillic = self.settings.cyrillic_lang
         lang = meta.get("lang")
+        title = meta.get("title") or ""
+        if lang and (meant := script_language(title, self.settings.languages)) and meant != lang:
+            if script_share(rendered.text, meant) >= MOSTLY:
+                self.warn_lang(data, lang, meant, f"in {script_name(meant)} script")
+            return
         if not lang or (cyrillic is None and self.settings.other_alphabet_lang is None):
             return
-        title = meta.get("title") or ""
         if not written_in_cyrillic(lang):
             # (Where a site has two languages in Cyrillic, uk and ru, which is meant is not told: nothing is said.)
             if cyrillic is None or not reads_as_cyrillic(title) or cyrillic_share(rendered.text) < MOSTLY:
@@ -1275,6 +1291,11 @@ class _Reader:
             if cyrillic_share(title) > 0 or not has_letters(rendered.text) or cyrillic_share(rendered.text) > 1 - MOSTLY:
                 return
             alphabet = "not in Cyrillic"
+        self.warn_lang(data, lang, meant, alphabet)
+
+    def warn_lang(self, data: dict, lang: str, meant: str, alphabet: str) -> None:
+        """The warning that the article is in `lang` (given, or the site's) where its title and text are `alphabet`
+        (`in Cyrillic`), so are likely `meant` (`warn_cyrillic`)."""
         if "lang" in data or self.file_lang:
             where, message = (
                 self.lines.get("lang"),

@@ -35,7 +35,7 @@ from .frontmatter import FrontMatterError, read_front_matter
 from .load import SKIPPED_FILE_PREFIXES, skipped_folder
 from .markdown import ARTICLE_SUFFIXES
 from .pathhints import find_file
-from .scripts import cyrillic_by_letters, reads_as_cyrillic, reads_as_latin
+from .scripts import cyrillic_by_letters, reads_as_cyrillic, reads_as_latin, script_language
 from .site import tag_key
 from .themeconfig import THEME_FILE, ThemeFolder, theme_chain
 from .workflow import PagesPlace, pages_place, pages_workflow
@@ -529,9 +529,13 @@ def title_language(config: Config, title: str) -> str | None:
     reads as Latin (`scripts.reads_as_latin`) where it is not the site's `lang`; None otherwise (the article takes the
     site's `lang`). Written without it, a Russian article was published as English, and on a Russian site an English
     one as Russian. Where a site has two languages in Cyrillic (uk, ru, en), a Latin title is still the other's, and a
-    Cyrillic one is the language whose own letters it has (`Київ` uk, `ракеты` ru), else the site's."""
+    Cyrillic one is the language whose own letters it has (`Київ` uk, `ракеты` ru), else the site's. A title in another
+    script is the language of the site's written in it alone (`scripts.script_language`: Arabic letters ar where fa is
+    not among them, kana ja, Han zh where ja is not), else the site's."""
     if not config.multilingual:
         return None
+    if meant := script_language(title, config.language_codes):
+        return meant
     if reads_as_cyrillic(title):  # (where a site has two in Cyrillic, uk and ru, the letters each has alone tell)
         return config.cyrillic_lang or cyrillic_by_letters(title, config.language_codes)
     other = config.other_alphabet_lang

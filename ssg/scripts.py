@@ -12,8 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from types import ModuleType
+from typing import Any
 
-from babel.core import get_global
+from babel.core import Locale, UnknownLocaleError, get_global
 
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
@@ -285,3 +286,77 @@ def _iuliia() -> ModuleType:
 
     return iuliia
 
+
+# Where CLDR names a language's script by a code standing for several of Unicode's (Japanese is written in kanji and
+# both kana; Korean in Hangul and hanja): those it stands for. Every other code is one Unicode script's (Arab, Hebr).
+_WRITTEN_IN = {"Jpan": ("Hani", "Hira", "Kana"), "Kore": ("Hang", "Hani"), "Hans": ("Hani",), "Hant": ("Hani",)}
+# A letter that is neither one of the Latin letters most text has nor Cyrillic: only a text with one is looked at for
+# another script (`script_language`), so that a Latin or Cyrillic title costs one search, and no import of `regex`.
+_NEITHER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u0400-\u052f]")
+
+
+@functools.cache
+def language_script(code: str) -> str:
+    """The script the language `code` is written in, as ISO 15924 names it (`ar` Arab, `zh` Hans, `ja` Jpan, `sr-Latn`
+    Latn): its script subtag if it has one, else the one CLDR gives it (Babel's likely subtags); '' where neither says."""
+    parts = code.replace("_", "-").split("-")
+    given = next((part for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if given:
+        return given.title()
+    likely = get_global("likely_subtags").get(parts[0].lower(), "").split("_")
+    return likely[1] if len(likely) > 2 and len(likely[1]) == 4 else ""
+
+
+@functools.cache
+def _script_letters(script: str) -> Any:
+    """A `regex` pattern of the letters of `script` (an ISO 15924 code, `_WRITTEN_IN`'s for those that are several of
+    Unicode's), by Unicode's script data: `regex` (dateparser's) is imported only for a text in another script."""
+    import regex
+
+    return regex.compile("[" + "".join(rf"\p{{Script={part}}}" for part in _WRITTEN_IN.get(script, (script,))) + "]")
+
+
+def script_share(text: str, code: str) -> float:
+    """The share of `text`'s letters that are of the script the language `code` is written in (0 for a text without
+    letters, or a language whose script is not known)."""
+    script = language_script(code)
+    letters = len(_LETTER.findall(text))
+    if not letters or not script:
+        return 0.0
+    if script == "Cyrl":
+        return cyrillic_share(text)
+    return len(_script_letters(script).findall(text)) / letters
+
+
+@functools.lru_cache(maxsize=8192)  # (asked for each tag and source of every card and article page: a few thousand names)
+def script_language(text: str, codes: tuple[str, ...]) -> str | None:
+    """The one of `codes` whose script most of `text`'s letters are in, where that script is neither Latin nor Cyrillic
+    (those are told by `reads_as_cyrillic` and `cyrillic_language`) and no other of `codes` is written in it: `مسبار`
+    is ar where ar is the site's one language in Arabic letters (not where fa is another), `Διάστημα` el, `שלום` he.
+    Han (`北京`) is zh or ja where only one of the two is among `codes`, and a text with kana is ja. None otherwise,
+    and for a text whose letters are all Latin or Cyrillic (one search)."""
+    if not _NEITHER.search(text):
+        return None
+    found = [code for code in codes if language_script(code) not in ("Latn", "Cyrl", "") and script_share(text, code) > 0.5]
+    if len(found) > 1 and _KANA.search(text):
+        found = [code for code in found if language_script(code) == "Jpan"]
+    return found[0] if len(found) == 1 else None
+
+
+def script_name(code: str) -> str:
+    """The English name of the script the language `code` is written in (`ar` Arabic, `ja` Japanese, `zh` Han, not
+    CLDR's "Simplified"), for a message."""
+    script = language_script(code)
+    script = "Hani" if script in ("Hans", "Hant") else script
+    return Locale("en").scripts.get(script, script) if script else code
+
+
+@functools.lru_cache(maxsize=64)
+def text_direction(code: str) -> str:
+    """The direction the language `code` is written in, `rtl` (ar, he, fa, ur) or `ltr`, as CLDR gives it (Babel's
+    `Locale.text_direction`); `ltr` for a code Babel does not know. Pages mark it with the language (`dir="rtl"`): a
+    browser lays out and orders a right-to-left text only where it is told."""
+    try:
+        return Locale.parse(code.replace("-", "_")).text_direction
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "ltr"

@@ -1104,6 +1104,29 @@ def test_new_on_a_bilingual_site_takes_the_language_of_a_titles_alphabet(project
     assert "lang" not in front("Спутник над городом")  # (no letter of one alone: the site's)
 
 
+def test_new_takes_the_language_of_a_script_that_one_of_the_sites_languages_alone_is_written_in(project):
+    """`ssg new "مسبار جديد يصل إلى المريخ"` on a site with zh and ar wrote no `lang:`, and the article was built as
+    English; Cyrillic titles were told. Arabic letters are ar, Hebrew he, Greek el, kana ja, Han the one of zh and ja."""
+    site_yaml = project.root.joinpath("site.yaml").read_text()
+
+    def lang(*args: str) -> str | None:
+        result = run("-C", str(project.root), "new", *args)
+        assert result.exit_code == 0, result.output
+        return front_of((Path.cwd() / result.output.strip()).read_text(encoding="utf-8")).get("lang")
+
+    project.write({"site.yaml": site_yaml + "lang: en\nlanguages: [en, zh, ar, he, el]\n"})
+    assert lang("مسبار جديد يصل إلى المريخ") == "ar"
+    assert lang("שיגור חדש לחלל") == "he"
+    assert lang("Νέα αποστολή στον Άρη") == "el"
+    assert lang("北京发射新卫星") == "zh"
+    assert lang("NASA picks SpaceX") is None
+    assert lang("مسبار آخر", "--lang", "en") == "en"  # --lang wins
+    project.write({"site.yaml": site_yaml + "lang: en\nlanguages: [en, zh, ja, ar, fa]\n"})
+    assert lang("ガガーリンの飛行") == "ja"  # kana: Japanese
+    assert lang("北京的新卫星") is None  # Han alone: zh or ja
+    assert lang("مسبار جديد إلى المريخ") is None  # Arabic letters: ar or fa
+
+
 def test_new_names_a_russian_titles_file_as_a_russian_reader_spells_it_in_latin(project):
     result = run("-C", str(project.root), "new", "Союз МС-27 вернулся на Землю", "--lang", "ru")
     assert result.exit_code == 0, result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import types
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -1411,6 +1412,44 @@ def test_an_article_not_in_cyrillic_taken_for_the_cyrillic_language_is_warned_of
     assert warnings("NASA launches a rocket", f"{english} «Роскосмос сообщил о запуске ракеты с космодрома Восточный»") == []
     assert warnings("Запуск NASA") == []
     assert [w for w in warnings("NASA launches a rocket", "") if ": lang: " in w] == []
+
+
+def test_an_article_in_a_script_of_one_of_the_sites_languages_alone_is_warned_of():
+    """With zh and ar among `languages:`, `مسبار جديد يصل إلى المريخ` without `lang:` was published as English without a
+    word, where a Cyrillic one was warned of: a script that is one of the site's languages' alone tells it too."""
+    site = ReadSettings("en", "UTC", (), SearchConfig(enabled=False), languages=("en", "zh", "ar", "he", "el"))
+    arabic = "وصل المسبار الجديد إلى مدار المريخ بعد رحلة استغرقت سبعة أشهر، وفق ما أعلنت الوكالة."
+
+    def warnings(front: str, body: str = arabic, settings: ReadSettings = site) -> list[str]:
+        record = read(f"---\ntitle: {front}\ndate: 2021-01-01\n---\n\n{body}\n", settings=settings)
+        return [f"{w['line']}: {w['field']}: {w['message']}" for w in record["warnings"] if w["field"] == "lang"]
+
+    assert warnings("مسبار جديد يصل إلى المريخ") == [
+        "2: lang: not given, so the article is in the site's 'en', but the title and text are in Arabic script "
+        "(add lang: ar if they are in that language; its URL moves with it, and aliases: keeps the old one working)"
+    ]
+    assert warnings("مسبار جديد\nlang: zh") == [
+        "3: lang: 'zh', but the title and text are in Arabic script (write lang: ar if they are in that language; its URL moves with it, and aliases: keeps the old one working)"
+    ]
+    assert warnings("中国发射新卫星", "中国今天成功发射了一颗新的通信卫星，卫星顺利进入预定轨道。")[0].startswith(
+        "2: lang: not given, so the article is in the site's 'en', but the title and text are in Han script (add lang: zh"
+    )
+    greek = ("Διάστημα", "Η διαστημική υπηρεσία ανακοίνωσε νέα αποστολή.")
+    assert warnings(*greek)[0].startswith(
+        "2: lang: not given, so the article is in the site's 'en', but the title and text are in Greek script"
+    )
+    assert warnings(*greek, settings=replace(site, languages=("en", "ar"))) == []  # (no language in Greek letters to tell)
+    assert warnings("מסע לחלל", "סוכנות החלל הודיעה על משימה חדשה.")[0].startswith("2: lang: not given")
+    # Its language written, a text mostly in another script (an English article quoting a headline), a site whose
+    # languages do not tell one (ar and fa both in Arabic letters), a one-language site: nothing.
+    assert warnings("مسبار جديد\nlang: ar") == []
+    assert warnings("مسبار جديد", "The probe reached Mars orbit after seven months, the agency said on Tuesday.") == []
+    assert warnings("مسبار جديد", settings=replace(site, languages=("en", "ar", "fa"))) == []
+    assert warnings("مسبار جديد", settings=SETTINGS) == []
+    assert warnings("北京", "北京今天天气很好。", settings=replace(site, languages=("en", "zh", "ja"))) == []
+    assert warnings("ガガーリン", "ガガーリンは宇宙へ行った。", settings=replace(site, languages=("en", "zh", "ja")))[0].startswith(
+        "2: lang: not given, so the article is in the site's 'en', but the title and text are in Japanese script (add lang: ja"
+    )
 
 
 MOSCOW_TIME = "; with no offset written, the time is in the site's time zone, Europe/Moscow"
