@@ -103,7 +103,18 @@ from .redirects import (
     redirect_pages,
     renamed_listings,
 )
-from .render import Bodies, Cards, Renderer, body_links, branding, check_pages, latest_script, name_languages, render_pages
+from .render import (
+    Bodies,
+    Cards,
+    Renderer,
+    body_links,
+    branding,
+    check_pages,
+    latest_script,
+    name_languages,
+    render_pages,
+    script_languages,
+)
 from .resources import no_inodes, out_of_memory, out_of_memory_message
 from .searching import SearchWriter, prune_search_states, search_pages, search_state
 from .shortcodes import is_file_embed
@@ -1248,6 +1259,7 @@ def _plan_pages(
     menus = menu_links(site.standalone, config, urls)
     base = global_fingerprint(config, theme, run.store.stamp, builder.code)
     base += repr(feed_languages(site, config)) + repr(sorted(menus.items())) + repr(name_languages(config, site))
+    base += repr(script_languages(config, site))
     # (A theme given a search.html shows the search box on every page, as a favicon or custom.css of the site's is linked there.)
     base += repr(theme.searching(config.search.enabled)) + repr(branding(made.files))
     if site.scheduled:  # (what is marked Scheduled: any page or entry may show it; it changes when one's time comes)

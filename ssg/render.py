@@ -29,7 +29,7 @@ from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
-from .scripts import alphabet_languages, part_lang, written_in_cyrillic
+from .scripts import alphabet_languages, in_other_script, part_lang, script_language, text_direction, written_in_cyrillic
 from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, FRONT_LINKS, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
@@ -129,14 +129,56 @@ def name_languages(config: Config, site: Site) -> tuple[str | None, str | None]:
     return alphabet_languages(tuple(sorted({config.lang, *(article.lang for article in site.articles)})))
 
 
-def in_own_lang(page_in_cyrillic: bool, cyrillic: str | None, other: str | None) -> Callable[[str], Markup]:
-    """Templates' `in_own_lang(text)` on a page whose language is written in Cyrillic or not: `text` (a tag's name, a
-    source's) in a `<span lang>` where its alphabet tells a language the page is not in (`scripts.part_lang`), else as
-    it is. (A function of its own, not a `functools.partial`: templates call a plain function directly, `theme._Context`.)"""
+def script_languages(config: Config, site: Site) -> tuple[str, ...]:
+    """The languages a name's script may tell (`scripts.script_language`: Arabic letters ar): a bilingual site's, else
+    the site's and its articles'. Part of every page's fingerprint, as `name_languages` is."""
+    return config.language_codes if config.multilingual else tuple(sorted({config.lang, *site.by_lang}))
+
+
+def lang_attrs(lang: str) -> Callable[..., Markup]:
+    """Templates' `lang_attrs(code)` on a page in `lang`: the attributes of an element in the language `code`,
+    ` lang="ar" dir="rtl"`: its direction (`scripts.text_direction`, CLDR's) wherever it is right-to-left, or where
+    the language around it is (`within`, else the page's: an English name on an Arabic page is ` lang="en" dir="ltr"`);
+    else ` lang="en"` alone. A browser lays out a right-to-left text, and puts its full stop and its numbers in their
+    order, only where it is told its direction: an Arabic article was shown left-aligned, its sentences' final "." at
+    the wrong end."""
+    page = text_direction(lang)
+
+    def lang_attrs(code: str, within: str | None = None) -> Markup:
+        direction = text_direction(code)
+        if direction == "rtl" or (text_direction(within) if within else page) == "rtl":
+            return Markup(f' lang="{escape(code)}" dir="{direction}"')
+        return Markup(f' lang="{escape(code)}"')
+
+    return lang_attrs
+
+
+def in_own_lang(lang: str, cyrillic: str | None, other: str | None, codes: tuple[str, ...] = ()) -> Callable[[str], Markup]:
+    """Templates' `in_own_lang(text)` on a page in `lang`: `text` (a tag's name, a source's) in a `<span lang>` where its
+    alphabet tells a language the page is not in (`scripts.part_lang`: Cyrillic or Latin, given `cyrillic` and `other`),
+    or its script one of `codes` alone is written in (`scripts.script_language`: a tag `علم` on an English page is ar),
+    with its direction where that or the page's is right-to-left (`lang_attrs`); `lang=""` (no language known) where its
+    script is none the page's language is written in and tells no one language (`北京` where zh and ja both are), rather
+    than the page's (or the list's) wrong one; else as it is. Each name's once (`made`): a page shows 10-40 names, most
+    of them on other pages too. (A function of its own, not a `functools.partial`: templates call a plain function
+    directly, `theme._Context`.)"""
+    page_in_cyrillic, attrs = written_in_cyrillic(lang), lang_attrs(lang)
+    made: dict[str, Markup] = {}
 
     def in_own_lang(text: str) -> Markup:
-        code = part_lang(text, page_in_cyrillic, cyrillic, other) if text else None
-        return Markup(f'<span lang="{escape(code)}">{escape(text)}</span>') if code else escape(text)
+        found = made.get(text)
+        if found is not None:
+            return found
+        code = part_lang(text, page_in_cyrillic, cyrillic, other) or script_language(text, codes) if text else None
+        if code and code != lang:
+            found = Markup(f"<span{attrs(code)}>{escape(text)}</span>")
+        elif code is None and text and in_other_script(text, lang):
+            found = Markup(f'<span lang="" dir="auto">{escape(text)}</span>')
+        else:
+            found = escape(text)
+        if type(text) is str:  # (not an Undefined, or a Markup whose escaping differs)
+            made[text] = found
+        return found
 
     return in_own_lang
 
@@ -216,6 +258,7 @@ class Renderer:
         languages' names an earlier build made (`feeds.lang_feed`)."""
         self.config = config
         self.name_languages = name_languages(config, site)
+        self.script_languages = script_languages(config, site)
         self.theme = theme
         self.site = site
         self.urls = urls
@@ -353,9 +396,14 @@ class Renderer:
             "scheduled": lambda item: self.site.scheduled.get(item.source_path),
             # (None where site.yaml switches the outlet pages off: templates then show the source as they did before)
             "outlet_of": self.site.outlet_of if self.config.sources.enabled else _no_outlet,
-            "in_own_lang": in_own_lang(written_in_cyrillic(lang), *self.name_languages),
+            "in_own_lang": in_own_lang(lang, *self.name_languages, self.script_languages),
+            "lang_attrs": lang_attrs(lang),
+            # (the page's direction, `rtl` or `ltr`, for <html dir>: `lang_attrs`)
+            "text_direction": text_direction,
             # (the same two for the search page's hits, which search.js marks by them: `data-languages`)
             "name_languages": [code for code in self.name_languages if code],
+            # (and the languages of the site's and its articles written right-to-left, whose hits it marks so: `lang_attrs`)
+            "rtl_languages": [code for code in sorted({*self.script_languages, *self.site.by_lang}) if text_direction(code) == "rtl"],
             # (The `markdownify` filter's, `theme.markdownify_in`: this renderer's links, not the theme's, which outlives
             # it: a long-lived builder's renderer of the last build, making its entries in a pause, resolved them with
             # the links of whichever renderer was made last.)
@@ -634,6 +682,8 @@ def latest_script(
                 "lang": item.lang,
                 "date": item.date.isoformat(),
                 "shown": format_datetime(item.date, pattern),
+                # (a right-to-left title's direction, which site.js marks it with: `lang_attrs`)
+                **({"dir": "rtl"} if text_direction(item.lang) == "rtl" else {}),
             }
             for item in latest[lang]
         ]

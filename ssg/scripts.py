@@ -343,6 +343,15 @@ def script_language(text: str, codes: tuple[str, ...]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def in_other_script(text: str, code: str) -> bool:
+    """Whether most of `text`'s letters are of a script that is neither Latin nor Cyrillic, and the language `code` is
+    not written in it (`北京` on an English page): its language, if it cannot be told, is not the page's."""
+    if not _NEITHER.search(text):
+        return False
+    letters = len(_LETTER.findall(text))
+    return len(_NEITHER.findall(text)) > letters / 2 and script_share(text, code) <= 0.5
+
+
 def script_name(code: str) -> str:
     """The English name of the script the language `code` is written in (`ar` Arabic, `ja` Japanese, `zh` Han, not
     CLDR's "Simplified"), for a message."""

@@ -80,7 +80,7 @@ PAGE_TEMPLATES = {
 BUILT_IN_TEMPLATES = {
     "ssg/redirect.html": """\
 <!doctype html>
-<html lang="{{ page.lang }}">
+<html{{ lang_attrs(page.lang) }}>
 <head>
   <meta charset="utf-8">
   <title>{{ target.title }}</title>
@@ -552,6 +552,8 @@ FUNCTIONS = frozenset(
         "translations_of",
         "language_name",
         "in_own_lang",
+        "lang_attrs",
+        "text_direction",
     }
 )
 # Filters of other template languages (Liquid's, Hugo's, Django's) by what they are called here: a letter's difference

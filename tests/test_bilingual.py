@@ -16,7 +16,7 @@ from ssg.render import SiteInfo
 from ssg.search import SearchConfig
 from ssg.search.analysis import stem
 
-from .conftest import BILINGUAL_YAML, PAIRS, SITE_YAML, article
+from .conftest import BILINGUAL_YAML, PAIRS, REPO, SITE_YAML, article
 
 
 def links(html: str, rel: str = "alternate") -> dict[str, str]:
@@ -661,7 +661,85 @@ def test_a_ukrainian_index_is_in_the_ukrainian_alphabets_order(project):
         }
     )
     project.build()
-    tags = re.findall(r'<a class="tag" href="[^"]+">([^<]+) <span', project.page("tags/"))
+    tags = re.findall(r'<a class="tag" href="[^"]+">(?:<span lang="" dir="auto">)?([^<]+)(?:</span>)? <span', project.page("tags/"))
     # (Cyrillic's other letters after я, as before; Latin after Cyrillic on a page in Cyrillic, Chinese last)
     assert tags == ["Архів", "Ґрунт", "Євросоюз", "Иран", "Історія", "Їжак", "Місяць", "Музей", "Ђоковић", "NASA", "東京"]
     assert re.findall(r'<span class="source-list__name">([^<]+)</span>', project.page("sources/")) == ["Європейська правда", "Укрінформ"]
+
+
+RTL_ARTICLES = {
+    "content/2025/probe.md": article(
+        "A new probe reaches Mars", "2025-11-10T10:00:00Z", "The probe reached Mars orbit.", lang="en", tags="[NASA, علم]"
+    ),
+    "content/2025/msbar.md": article(
+        "مسبار جديد يصل إلى المريخ", "2025-11-12T10:00:00Z", "وصل المسبار إلى المريخ.", lang="ar", tags="[علم, NASA]"
+    ),
+}
+
+
+def test_a_right_to_left_language_is_marked_with_its_direction(project):
+    """An Arabic or Hebrew article was published with `<html lang="ar">` and no `dir` anywhere: a browser showed it
+    left-aligned, its sentences' final "." at the wrong end, its Arabic dates in lists reordered (122026/11/). Every
+    element given the lang of a right-to-left language gets dir="rtl" (CLDR's direction, Babel's), and one in a
+    left-to-right language inside a right-to-left page dir="ltr"; a left-to-right page is as it was."""
+    project.write({"site.yaml": SITE_YAML + "lang: en\nlanguages: [en, ar]\n", **RTL_ARTICLES})
+    project.build()
+    home = project.page("")
+    assert '<html lang="en">' in home
+    assert '<li class="entry" lang="ar" dir="rtl">' in home
+    assert '<p class="meta entry__meta" lang="en" dir="ltr">' in home  # (the entry's meta line is the page's)
+    assert '<li class="entry">' in home and 'lang="en" dir' not in home.split('<li class="entry" lang="ar"')[0]
+    assert '<a href="ar/" hreflang="ar" lang="ar" dir="rtl"' in home  # (the language switch)
+    assert '<html lang="ar" dir="rtl">' in project.page("ar/2025/11/12/msbar/")
+    assert 'data-rtl="ar"' in project.page("search/")
+    latest = json.loads((project.public / "latest.js").read_text(encoding="utf-8").split("window.ssgLatest = ")[1].rstrip(";\n"))
+    assert [(item["lang"], item.get("dir")) for item in latest["en"]] == [("ar", "rtl"), ("en", None)]
+    # An Arabic-first site: its pages are right-to-left, an English entry on them left-to-right.
+    project.write({"site.yaml": SITE_YAML + "lang: ar\nlanguages: [ar, en]\n"})
+    project.build()
+    ar_home = project.page("")
+    assert '<html lang="ar" dir="rtl">' in ar_home
+    assert '<li class="entry" lang="en" dir="ltr">' in ar_home
+    assert '<p class="meta entry__meta" lang="ar" dir="rtl">' in ar_home
+    assert 'hreflang="en" lang="en" dir="ltr"' in ar_home
+    assert '<html lang="en">' in project.page("en/2025/11/10/probe/")
+
+
+def test_the_default_theme_lays_out_with_logical_properties():
+    """A right-to-left page is the left-to-right one mirrored only where the stylesheet says start and end, not left and
+    right; the prev/next arrows turn with it, and a date in a line is a run of its own (`unicode-bidi: isolate`)."""
+    css = (REPO / "themes/default/static/assets/style.css").read_text(encoding="utf-8")
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    assert not re.findall(r"(?:margin|padding|border)-(?:left|right)|text-align: (?:left|right)|(?<![-\w])(?:left|right):", rules)
+    assert re.search(r"time \{\s*unicode-bidi: isolate;", rules)
+    assert ':dir(rtl)::after {\n  content: " ←";' in rules and ':dir(rtl)::before {\n  content: "→ ";' in rules
+
+
+def test_a_name_whose_script_tells_its_language_is_marked_with_it(project):
+    """On an English home page an Arabic entry's tags were in its `<ul lang="en">`, `علم` among them, and the tag pages'
+    headings for `علم`, `北京`, `Διάστημα` had no lang: a name whose script one of the site's languages alone is
+    written in is in that language (and direction); one whose script tells no one language (Han, where zh and ja both
+    are) is marked unknown (lang=""), not the page's."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: en\nlanguages: [en, ar, el, zh, ja]\n",
+            **RTL_ARTICLES,
+            "content/2025/other.md": article("Space news", "2025-11-11T10:00:00Z", "Text.", tags="[北京, Διάστημα]"),
+        }
+    )
+    project.build()
+    home = project.page("")
+    arabic_entry = home.split('<li class="entry" lang="ar" dir="rtl">')[1].split("</li>\n  \n")[0]
+    assert 'rel="tag"><span lang="ar" dir="rtl">علم</span></a>' in arabic_entry
+    assert 'rel="tag">NASA</a>' in arabic_entry
+    assert '<h1 class="page-header__title"><span lang="ar" dir="rtl">علم</span></h1>' in project.page("tags/lm/")
+    assert '<h1 class="page-header__title"><span lang="el">Διάστημα</span></h1>' in project.page("tags/diastema/")
+    assert '<h1 class="page-header__title"><span lang="" dir="auto">北京</span></h1>' in project.page("tags/bei-jing/")
+    assert '<h1 class="page-header__title">NASA</h1>' in project.page("tags/nasa/")
+    # On a page in the name's own language, nothing; on the Arabic pages an English name is left-to-right.
+    ar_article = project.page("ar/2025/11/12/msbar/")
+    assert 'rel="tag">علم</a>' in ar_article
+    # With only zh of the two, Han is Chinese.
+    project.write({"site.yaml": SITE_YAML + "lang: en\nlanguages: [en, ar, zh]\n"})
+    project.build()
+    assert '<h1 class="page-header__title"><span lang="zh">北京</span></h1>' in project.page("tags/bei-jing/")

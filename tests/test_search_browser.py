@@ -856,3 +856,47 @@ def test_words_of_other_scripts_find_their_articles_a_chinese_one_inside_a_sente
     assert page.type("المريخ") and page.page.locator(".search-hit__lead mark").all_text_contents() == ["المريخ"]  # (not its comma)
     page.type("مسبار -المريخ")
     assert title["2024/mars.md"] not in page.titles()
+
+
+def test_a_hit_in_a_right_to_left_language_is_marked_with_its_direction(tmp_path: Path, page: SearchPage) -> None:
+    """Search hits got `<h2 lang="ar">` without `dir`, as the pages did: a hit's title, lead and names in a
+    right-to-left language are dir="rtl" (the page's data-rtl, CLDR's by Babel), and on a right-to-left page a
+    left-to-right one is dir="ltr"."""
+    site_yaml = "title: T\nbase_url: https://example.org/\nlanguages: [en, ar]\n"
+    arabic = (
+        "---\ntitle: مسبار NASA يصل إلى المريخ\ndate: 2024-05-20T10:00:00+00:00\nlang: ar\ntags: [علم]\n---\n\nوصل مسبار NASA إلى المريخ.\n"
+    )
+    english = "---\ntitle: NASA probe reaches Mars\ndate: 2024-05-21T10:00:00+00:00\nlang: en\ntags: [Science]\n---\n\nThe NASA probe reached Mars.\n"
+    (tmp_path / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    (tmp_path / "content" / "2024").mkdir(parents=True)
+    (tmp_path / "content" / "2024" / "msbar.md").write_text(arabic, encoding="utf-8")
+    (tmp_path / "content" / "2024" / "probe.md").write_text(english, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(tmp_path / "out")], cwd=tmp_path, env=env, check=True)
+    marks = "els => els.map(e => [e.className || e.tagName, e.lang, e.getAttribute('dir')])"
+    page.open((tmp_path / "out" / "search" / "index.html").as_uri() + "?q=nasa")
+    page.wait_done()
+    assert sorted(page.titles()) == ["NASA probe reaches Mars", "مسبار NASA يصل إلى المريخ"]
+    shown = page.page.eval_on_selector_all(".search-hit__title, .search-hit__lead, .search-hit__tags li", marks)
+    assert sorted(map(tuple, shown)) == [
+        ("LI", "ar", "rtl"),
+        ("LI", "en", None),
+        ("search-hit__lead", "ar", "rtl"),
+        ("search-hit__lead", "en", None),
+        ("search-hit__title", "ar", "rtl"),
+        ("search-hit__title", "en", None),
+    ]
+    page.open((tmp_path / "out" / "ar" / "search" / "index.html").as_uri() + "?q=nasa")
+    page.wait_done()
+    shown = page.page.eval_on_selector_all(".search-hit__title", marks)
+    assert sorted(map(tuple, shown)) == [("search-hit__title", "ar", "rtl"), ("search-hit__title", "en", "ltr")], page.titles()
+    # The pages' latest list (site.js, from latest.js) marks its entries so too.
+    latest = (
+        "els => els.map(e => [e.lang, e.getAttribute('dir'), e.querySelector('time').lang, e.querySelector('time').getAttribute('dir')])"
+    )
+    page.open((tmp_path / "out" / "2024" / "05" / "21" / "probe" / "index.html").as_uri())
+    page.page.wait_for_selector(".latest__list li")
+    assert page.page.eval_on_selector_all(".latest__list li", latest) == [["", None, "", None], ["ar", "rtl", "en", "ltr"]]
+    page.open((tmp_path / "out" / "ar" / "2024" / "05" / "20" / "msbar" / "index.html").as_uri())
+    page.page.wait_for_selector(".latest__list li")
+    assert page.page.eval_on_selector_all(".latest__list li", latest) == [["en", "ltr", "ar", "rtl"], ["", None, "", None]]

@@ -1006,6 +1006,15 @@
     var partLang = languageOfParts((box.getAttribute("data-languages") || "").split(" ").filter(Boolean));
     var lang = document.documentElement.lang || "en";
     var ownNames = (box.getAttribute("data-own-names") || "").split(" ").filter(Boolean);
+    var rtl = (box.getAttribute("data-rtl") || "").split(" ").filter(Boolean);
+    var pageDir = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
+    // An element's language, and its direction where it or the page's is right-to-left (the pages' lang_attrs).
+    function setLang(e, code) {
+      var dir = rtl.indexOf(code) >= 0 ? "rtl" : "ltr";
+      e.setAttribute("lang", code);
+      if (dir === "rtl" || pageDir === "rtl") e.setAttribute("dir", dir);
+      return e;
+    }
     // What a hit's language is called: the page's string for it ("German" on an English page), else the language's own
     // name, marked as in that language: the template's for each of the site's languages (Babel's, as the language menu
     // shows them: search_lang_fr "Français" with fr in data-own-names), the browser's for another (an article in a
@@ -1088,7 +1097,7 @@
       var matched = engine.matched(hit);
       var li = el("li", "search-hit");
       var h = el("h2", "search-hit__title");
-      h.setAttribute("lang", doc[3]); // the title, lead and tags are in the article's language; the meta line and labels in the page's
+      setLang(h, doc[3]); // the title, lead and tags are in the article's language; the meta line and labels in the page's
       var a = el("a", null, doc[1]);
       a.href = pageUrl(rootUrl, doc[0]);
       h.appendChild(a);
@@ -1100,23 +1109,23 @@
       meta.appendChild(document.createTextNode(" · "));
       var language = languageLabel(doc[3]);
       var named = meta.appendChild(el("span", "search-hit__lang", language.text));
-      if (language.lang) named.setAttribute("lang", language.lang);
+      if (language.lang) setLang(named, language.lang);
       if (doc[6]) { // the outlet, named in the article's language; a link to its page where outlets have pages (doc[7])
         meta.appendChild(document.createTextNode(" · "));
         var source = meta.appendChild(el(doc[7] ? "a" : "span", "search-hit__source", doc[6]));
-        source.setAttribute("lang", partLang(doc[6], doc[3]));
+        setLang(source, partLang(doc[6], doc[3]));
         if (doc[7]) source.href = pageUrl(rootUrl, doc[7]);
       }
       li.appendChild(meta);
       if (doc[4]) {
         var lead = highlighted(doc[4], matched);
-        lead.setAttribute("lang", doc[3]);
+        setLang(lead, doc[3]);
         li.appendChild(lead);
       }
       if (doc[5].length) {
         var tags = el("ul", "search-hit__tags");
         tags.setAttribute("aria-label", strings.search_tags);
-        doc[5].forEach(function (tag) { tags.appendChild(el("li", null, tag)).setAttribute("lang", partLang(tag, doc[3])); });
+        doc[5].forEach(function (tag) { setLang(tags.appendChild(el("li", null, tag)), partLang(tag, doc[3])); });
         li.appendChild(tags);
       }
       return li;

@@ -9,6 +9,7 @@
     var aside = document.querySelector("aside[data-latest]");
     var lists = window.ssgLatest;
     var lang = document.documentElement.lang;
+    var dir = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
     var items = aside && lists && lists[lang];
     if (!items || !items.length) return;
     var root = aside.getAttribute("data-root");
@@ -22,6 +23,10 @@
       if (item.lang !== lang) {
         entry.lang = item.lang; // the title's language ...
         time.lang = lang; // ... and the date's, as the page shows it
+        if (item.dir === "rtl" || dir === "rtl") { // and their directions, where one is right-to-left (lang_attrs)
+          entry.dir = item.dir || "ltr";
+          time.dir = dir;
+        }
       }
       var link = document.createElement("a");
       link.href = root + item.url;
