@@ -48,7 +48,7 @@ from typing import Any
 from .errors import Problem
 from .gitrepo import git_environment
 from .output import MANIFEST
-from .resources import NO_INODES, no_inodes, too_many_files_fix
+from .resources import NO_INODES, Lack, lacking, no_inodes, too_many_files_fix
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stamp (value TEXT NOT NULL);
@@ -161,7 +161,7 @@ def record_failure(folder: Path, error: sqlite3.Error) -> Problem:
 
 def disk_full(error: BaseException | None) -> bool:
     """Whether `error` is SQLite's of a full disk (SQLITE_FULL), which a build without this cache does not meet."""
-    return isinstance(error, sqlite3.Error) and getattr(error, "sqlite_errorname", "") == "SQLITE_FULL"
+    return isinstance(error, sqlite3.Error) and lacking(error) is Lack.DISK
 
 
 def held(folder: Path) -> frozenset[str] | None:
@@ -211,11 +211,12 @@ def give_back(folder: Path, before: frozenset[str] | None) -> bool:
 def _failure_words(folder: Path, error: sqlite3.Error) -> tuple[str, str]:
     """What an error of SQLite as a build wrote its cache in `folder` means, and what to do."""
     name, elsewhere = getattr(error, "sqlite_errorname", ""), "set cache_dir in site.yaml to a folder on another disk"
-    if name == "SQLITE_FULL":
+    lack = lacking(error)
+    if lack is Lack.DISK:
         if no_inodes(folder):
             return NO_INODES, f"delete files on that disk, or {elsewhere}"
         return "the disk is full", f"make room on that disk, or {elsewhere}"
-    if name == "SQLITE_CANTOPEN" and (folder / "cache.sqlite").is_file() and unusable(folder) is None:
+    if lack is Lack.FILES and (folder / "cache.sqlite").is_file() and unusable(folder) is None:
         # (SQLite tells no errno: its files are there and writable, and only the limit on open files is left. Under
         # `ulimit -n 21`, deleting the cache was told, which fixes nothing.)
         return "SQLite could not open a file of it that is there: too many open files", too_many_files_fix()

@@ -41,7 +41,7 @@ from .code import current_umask
 from .conflicts import conflict_message
 from .errors import OutputError, Problem, unreadable
 from .locks import hold_lock, release_lock
-from .resources import NO_INODES, no_inodes, too_many_files, too_many_files_fix
+from .resources import NO_INODES, Lack, lacking, no_inodes, too_many_files_fix
 from .yamlload import line_of
 
 try:
@@ -586,13 +586,13 @@ class Output:
             name = self._prefix + staged
         elif isinstance(error, PermissionError) and not name.startswith(self._prefix) and name != str(self.folder):
             return unreadable(name, name)  # (a file copied in: it told to make the source writable, or build elsewhere)
-        what = (error.strerror or str(error)).lower()
+        what, lack = (error.strerror or str(error)).lower(), lacking(error)
         if error.errno == errno.ENOSPC and (no_inodes(name) if inodes is None else inodes):
             what, fix = NO_INODES, "delete files on that disk, or build elsewhere (-o DIR)"
-        elif error.errno in (errno.ENOSPC, errno.EDQUOT):
+        elif lack is Lack.DISK:
             fix = "make room on that disk, or build elsewhere (-o DIR)"
-        elif too_many_files(error):
-            fix = too_many_files_fix(machine=error.errno == errno.ENFILE)
+        elif lack in (Lack.FILES, Lack.SYSTEM_FILES):
+            fix = too_many_files_fix(machine=lack is Lack.SYSTEM_FILES)
         elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             fix = "make it writable, or build elsewhere (-o DIR)"
         elif error.errno == errno.EXDEV:  # (none known is left: `working_path`, and `_move_in` copies)

@@ -7,6 +7,7 @@ delete it), as a folder to build elsewhere, or as a traceback, which the README 
 
 from __future__ import annotations
 
+import enum
 import errno
 import os
 
@@ -15,16 +16,62 @@ import os
 _MEMORY_WORDS = ("can't start new thread", "failed to map segment", "cannot allocate memory")
 
 
-def out_of_memory(error: BaseException | None) -> bool:
-    """Whether `error` (or one it was raised from) says that memory ran out."""
+class Lack(enum.Enum):
+    """What of the machine's a command ran out of; its value, the words a message names it with."""
+
+    MEMORY = "memory"
+    FILES = "open files (the process's limit, ulimit -n)"
+    SYSTEM_FILES = "open files (the system's limit)"
+    DISK = "disk space"
+
+
+# The system's errors, by what each says ran out (ENOBUFS: the kernel's memory for a socket's buffers).
+_ERRNOS = {
+    errno.ENOMEM: Lack.MEMORY,
+    errno.ENOBUFS: Lack.MEMORY,
+    errno.EMFILE: Lack.FILES,
+    errno.ENFILE: Lack.SYSTEM_FILES,
+    errno.ENOSPC: Lack.DISK,
+    errno.EDQUOT: Lack.DISK,
+}
+# SQLite's primary result codes (`sqlite_errorcode & 0xFF`): SQLITE_NOMEM, SQLITE_FULL, SQLITE_CANTOPEN. SQLite tells
+# no errno; CANTOPEN of a file that is there is the limit on open files (`cache._failure_words` looks at the file).
+_SQLITE = {7: Lack.MEMORY, 13: Lack.DISK, 14: Lack.FILES}
+_SQLITE_NAMES = {"SQLITE_NOMEM": Lack.MEMORY, "SQLITE_FULL": Lack.DISK, "SQLITE_CANTOPEN": Lack.FILES}
+
+
+def lacking(error: BaseException | None) -> Lack | None:
+    """What of the machine's `error` (or one it was raised from) says ran out, or None where that is not what it says.
+
+    The one place that tells it: the build's message (`build`, `output`, `cache`), the preview's retry (`watch`), the
+    server's wait for a file descriptor (`server`) and the worker pools' quiet threads (`workers`) ask here, where five
+    lists of their own had drifted apart (SQLite's "database or disk is full" was told but never tried again)."""
     seen = 0
     while error is not None and seen < 5:
-        if isinstance(error, MemoryError) or (isinstance(error, OSError) and error.errno == errno.ENOMEM):
-            return True
+        if isinstance(error, MemoryError):
+            return Lack.MEMORY
+        if isinstance(error, OSError) and error.errno in _ERRNOS:
+            return _ERRNOS[error.errno]
         if isinstance(error, (RuntimeError, ImportError)) and any(words in str(error).lower() for words in _MEMORY_WORDS):
-            return True
+            return Lack.MEMORY
+        if (lack := _sqlite_lack(error)) is not None:
+            return lack
         error, seen = error.__cause__ or error.__context__, seen + 1
-    return False
+    return None
+
+
+def _sqlite_lack(error: BaseException) -> Lack | None:
+    """What an error of SQLite (`sqlite3.Error`, told by its code, not imported here) says ran out."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _SQLITE:
+        return _SQLITE[code & 0xFF]
+    name = getattr(error, "sqlite_errorname", None)
+    return _SQLITE_NAMES.get(name) if isinstance(name, str) else None
+
+
+def out_of_memory(error: BaseException | None) -> bool:
+    """Whether `error` (or one it was raised from) says that memory ran out (`lacking`)."""
+    return lacking(error) is Lack.MEMORY
 
 
 def out_of_memory_message(state: str | None = None, what: str = "the build") -> str:
@@ -38,11 +85,6 @@ def out_of_memory_message(state: str | None = None, what: str = "the build") -> 
         fix = "close other programs, or build with fewer processes (-j 1)"
     told = f" ({state})" if state else ""
     return f"{what} ran out of memory ({where}): {fix}{told}"
-
-
-def too_many_files(error: BaseException | None) -> bool:
-    """Whether `error` is the system's "too many open files" (the process's limit, EMFILE, or the machine's, ENFILE)."""
-    return isinstance(error, OSError) and error.errno in (errno.EMFILE, errno.ENFILE)
 
 
 def too_many_files_fix(machine: bool = False) -> str:

@@ -54,6 +54,7 @@ from .entry import colour
 from .errors import Problem, SsgError
 from .locks import hold_lock, release_lock
 from .output import MANIFEST
+from .resources import Lack, lacking
 from .urls import NOT_FOUND, output_file
 from .watch import LiveState, Rebuilder, View, stopped_by_signals
 
@@ -361,7 +362,7 @@ class PreviewServer(ThreadingHTTPServer):
         try:
             return super().get_request()
         except OSError as error:
-            if error.errno in (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM):
+            if lacking(error) in (Lack.FILES, Lack.SYSTEM_FILES, Lack.MEMORY):
                 time.sleep(BUSY_WAIT)
             raise
 

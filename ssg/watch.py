@@ -51,7 +51,7 @@ from .exclude import Exclusions
 from .load import is_editor_file, path_stamp, unpublished_static
 from .output import MANIFEST, some_of
 from .pelican import CONF_FILE as PELICAN_CONF
-from .resources import out_of_memory
+from .resources import Lack, lacking
 from .site import Site
 from .standalone import Standalones
 from .urls import Urls
@@ -186,15 +186,14 @@ WAKE_EVERY = 0.2
 TIDY = 0.2  # seconds without a change after a build before the preview does what the build left for later
 IDLE = 1.0  # seconds without a change after that before the preview tidies its memory
 REST = 30.0  # seconds without a change after that before it looks at all of its memory again (`collect_garbage`)
-RETRY_AFTER = 2.0  # seconds without a change before a build that ran out of a resource of the machine's is tried again
-# What a build runs out of, by the error that tells it (`Rebuilder.build`): none is the site's fault, and each may be
-# over in a moment (requests that held every file descriptor closed, another program freed memory or disk).
-RESOURCES = {
-    errno.EMFILE: "open files (the process's limit, ulimit -n)",
-    errno.ENFILE: "open files (the system's limit)",
-    errno.ENOMEM: "memory",
-    errno.ENOSPC: "disk space",
-}
+# A build that ran out of a resource of the machine's (`resources.lacking`: none is the site's fault, and each may be over
+# in a moment, requests that held every file descriptor closed, another program freed memory) is tried again after
+# RETRY_AFTER seconds without a change, then after twice as long each time it fails so again, up to RETRY_MOST: tried
+# every 3 s for ever, each try listed every content file and printed its failure again. A full disk is not tried on a
+# timer: each try filled it again before it gave the room back, and the user's editor could not save meanwhile; the
+# next save (or change) builds.
+RETRY_AFTER = 2.0
+RETRY_MOST = 60.0
 FULL_EVERY = 20  # builds after which the pause of IDLE looks at all of it anyway
 # Objects a save's build may make (net) before a collection looks at them during the build rather than at the pause
 # after it. A moved date's makes ~180,000 at 10,000 articles (the search index's shifted postings), which at a build's
@@ -662,7 +661,10 @@ class Rebuilder:
         self._watcher: Watcher | None = None
         self._warnings: set[Problem] = set()
         self._problems: set[Problem] = set()  # those the last failed build printed: a save prints only new ones
-        self.retrying = False  # whether the last build ran out of a resource (`RESOURCES`): a pause builds again
+        # When (time.monotonic()) the last build, which ran out of a resource of the machine's, is tried again (None:
+        # not on a timer), and how many builds in a row ran out of one: the failure is printed once in such a streak.
+        self.retry_at: float | None = None
+        self.streak = 0
 
     def start(self, config: Config) -> None:
         self.config = config
@@ -700,15 +702,15 @@ class Rebuilder:
             while True:
                 if self.batcher.quiet_for(TIDY):
                     self.tidy()
-                    if self.retrying and self.config is not None and self.batcher.quiet_for(RETRY_AFTER):
-                        self.build(self.config)  # (a build that ran out of a resource: `RETRY_AFTER`)
+                    if self.retry_at is not None and self.config is not None and self.batcher.quiet_for(self.retry_at - time.monotonic()):
+                        self.build(self.config, again=True)  # (a build that ran out of a resource: `RETRY_AFTER`)
                         builds += 1
-                        if not self.retrying:
+                        if self.retry_at is None:
                             continue
                     if self.batcher.quiet_for(IDLE):
                         self.catch_up()
                         builds = self.collect(builds)
-                if self.retrying and self.config is not None and self.batcher.quiet_for(0):
+                if self.retry_at is not None and self.config is not None and self.batcher.quiet_for(0):
                     continue  # (out of it again: tried again after the next wait, the memory collected meanwhile)
                 batch = self.batcher.next_batch()
                 if batch is None:
@@ -727,6 +729,7 @@ class Rebuilder:
                 self.config = self.load()
             except SsgError as error:
                 self.config = None
+                self.retry_at, self.streak = None, 0
                 self.failed(error)
                 return
         if self._watcher is not None and self._watcher.sync(Layout.of(self.config)):  # folders site.yaml moved, or created since
@@ -741,7 +744,9 @@ class Rebuilder:
         self.build(config)
         self.collect(0)
 
-    def build(self, config: Config) -> None:
+    def build(self, config: Config, again: bool = False) -> None:
+        """Build into the preview's folder and publish the outcome. `again`: a try of a build that ran out of a resource
+        of the machine's, on a timer (`retry_at`): its failure, told once already, is not printed again."""
         target = self.target(config)
         view, before = self.view_of(config), self.view
 
@@ -762,7 +767,7 @@ class Rebuilder:
                 self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
                 published = True
 
-        self.retrying = False
+        self.retry_at = None
         try:
             changed, self._changed = self._changed, set()  # (events from now on are for the next build)
             result = self.builder.build(target, self.options, changed, committing)
@@ -771,22 +776,22 @@ class Rebuilder:
                 self.view = view
                 self.state.publish(changed=bool(result.changed or result.deleted), problems=[])
         except SsgError as error:
-            self.failed(error)
-            if _lacking(error.__cause__) is not None:  # (the output's: "too many open files", "no space left on device")
-                self._changed, self.retrying = None, True
-                click.echo(f"The build is tried again in {RETRY_AFTER:g} s, or at the next save.", err=True)
+            # (The output's "too many open files", "no space left on device"; the cache's "database or disk is full".)
+            if (lack := lacking(error.__cause__)) is None:
+                self.streak = 0
+                self.failed(error)
+            else:
+                self._out_of(lack, again, error)
             return
         except Exception as exc:  # a bug of ours must not take the preview down either
-            if (lacking := _lacking(exc)) is not None:  # (not ours: the machine's, said plainly, and built again)
-                self._changed = None  # (what the failed build was told of is listed again: all of it)
-                self.retrying = True
-                message = f"the build ran out of {lacking} ({exc}): it is tried again in {RETRY_AFTER:g} s, or at the next save"
-                self.failed(SsgError(Problem("ssg", None, None, message)))
+            if (lack := lacking(exc)) is not None:  # (not ours: the machine's, said plainly, and built again)
+                self._out_of(lack, again, exc)
                 return
+            self.streak = 0
             traceback.print_exc()
             self.failed(SsgError(Problem("ssg", None, None, f"internal error: {type(exc).__name__}: {exc}")))
             return
-        self.last = result
+        self.last, self.streak = result, 0
         new = sorted(set(result.warnings) - self._warnings)
         for warning in new:
             click.secho(f"warning: {warning}", fg="yellow", err=True, color=colour())
@@ -914,6 +919,30 @@ class Rebuilder:
             click.echo(f"Changed: files deleted from {target.output_path} since the last build ({some_of(gone)}): made again")
         self.build(self.config)
 
+    def _out_of(self, lack: Lack, again: bool, error: SsgError | Exception) -> None:
+        """Tell a build that ran out of `lack` (`error`: the build's problems, or what it raised), and set when it is
+        tried again (`RETRY_AFTER`). It is printed once in a streak of such failures: a try on the timer prints nothing
+        (the page shows the problem still), a save's build what is new."""
+        self._changed = None  # (what the failed build was told of is listed again: all of it)
+        self.streak += 1
+        delay = min(RETRY_AFTER * 2 ** min(self.streak - 1, 16), RETRY_MOST)
+        if lack is Lack.DISK:
+            when = "at the next save, once there is room on the disk"
+        else:
+            self.retry_at = time.monotonic() + delay
+            when = f"in {delay:g} s, or at the next save (then less often while it fails, up to every {RETRY_MOST:g} s)"
+        if not isinstance(error, SsgError):  # (not ours: the machine's, said plainly)
+            error = SsgError(Problem("ssg", None, None, f"the build ran out of {lack.value} ({error}): it is tried again {when}"))
+            told = True
+        else:
+            told = False
+        if again:
+            self.state.publish(changed=False, problems=error.problems)
+            return
+        self.failed(error)
+        if self.streak == 1 and not told:
+            click.echo(f"The build is tried again {when}.", err=True)
+
     def failed(self, error: SsgError) -> None:
         """The problems of a failed build, each printed once (as the README says): a save that fixes one of fifty
         printed the other 49 again, 1,377 lines for fifty fixes (a trial); a long list ends with what most files share."""
@@ -935,13 +964,6 @@ class Rebuilder:
             self._watcher.stop()
         self.batcher.close()
         self.builder.empty_trash()  # (what a pause would have removed: nothing of the builds is left beside the output)
-
-
-def _lacking(error: BaseException | None) -> str | None:
-    """What of the machine's a build that raised `error` ran out of (`RESOURCES`), or None where that is not why."""
-    if out_of_memory(error):  # (a MemoryError, or a thread or a library that could not be mapped: `resources`)
-        return "memory"
-    return RESOURCES.get(error.errno) if isinstance(error, OSError) else None
 
 
 def collect_garbage(full: bool) -> None:

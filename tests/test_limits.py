@@ -144,6 +144,36 @@ def test_lxml_not_mapped_is_out_of_memory():
     assert not out_of_memory(RuntimeError("dictionary changed size during iteration"))
 
 
+def test_what_ran_out_is_told_in_one_place_sqlites_errors_too():
+    """Which resource ran out was worked out in five places that had drifted apart: SQLite's "database or disk is full"
+    and its "unable to open database file" under `ulimit -n` were none of the preview's, so never tried again; ENOMEM
+    was told by one and not another. `resources.lacking` tells them all, through what an error was raised from."""
+    import sqlite3
+
+    from ssg.resources import Lack, lacking
+
+    def sqlite_error(code: int) -> sqlite3.Error:
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = code  # type: ignore[attr-defined]
+        return error
+
+    try:
+        try:
+            raise OSError(errno.ENOMEM, "Cannot allocate memory")
+        except OSError as inner:
+            raise ValueError("wrapped") from inner
+    except ValueError as wrapped:
+        chained = wrapped
+    assert lacking(chained) is Lack.MEMORY
+    assert lacking(MemoryError()) is lacking(RuntimeError("can't start new thread")) is lacking(OSError(errno.ENOBUFS, "")) is Lack.MEMORY
+    assert lacking(OSError(errno.EMFILE, "")) is lacking(sqlite_error(14)) is Lack.FILES
+    assert lacking(OSError(errno.ENFILE, "")) is Lack.SYSTEM_FILES
+    assert lacking(OSError(errno.ENOSPC, "")) is lacking(OSError(errno.EDQUOT, "")) is lacking(sqlite_error(13)) is Lack.DISK
+    assert lacking(sqlite_error(13 | (3 << 8))) is Lack.DISK  # (an extended code: the primary one is its low byte)
+    assert lacking(sqlite_error(7)) is Lack.MEMORY
+    assert lacking(sqlite_error(11)) is lacking(OSError(errno.EACCES, "")) is lacking(ValueError("x")) is lacking(None) is None
+
+
 # Run under `unshare -rm` (a user's own mount namespace: no root needed): an 8 MB disk of its own (tmpfs) holds the
 # cache; the output is elsewhere. The project's cache is copied out at the end, for the next build with room.
 _FULL_DISK = """

@@ -1051,3 +1051,55 @@ def test_a_project_on_a_file_system_that_may_not_tell_its_changes_is_polled(proj
     local.start(load_config(project.root))
     local.stop()
     assert not local.poll and local.batcher.open_wait == OPEN_WAIT
+
+
+@pytest.mark.parametrize("lacking", ["files", "cantopen", "disk", "sqlite_full"])
+def test_a_build_out_of_a_resource_is_tried_again_less_often_and_told_once(project, monkeypatch, capsys, lacking):
+    """A preview build that ran out of a resource was tried every ~3 s for ever, each try listing every content file
+    and printing "Build failed" and "The build is tried again" anew; SQLite's "database or disk is full" (and its
+    "unable to open database file" under `ulimit -n`) was told but never tried. The tries back off (2, 4, 8 ... 60 s),
+    the failure is printed once in a streak; a full disk is not tried on a timer (each try filled it again, and the
+    user's editor could not save), but at the next save."""
+    import errno
+    import sqlite3
+
+    import ssg.build
+    from ssg.watch import RETRY_AFTER, RETRY_MOST, Rebuilder
+
+    from .conftest import NOW, article
+
+    project.write({"content/2021/a.md": article("A", "2021-03-01", "First.")})
+    config = load_config(project.root)
+    rebuilder = Rebuilder(project.root, BuildOptions(now=NOW), target=lambda same: same)
+    rebuilder.config = config
+    rebuilder.build(config)
+    capsys.readouterr()
+
+    def failing(*args: object, **kwargs: object) -> object:
+        if lacking in ("files", "disk"):
+            raise OSError(errno.EMFILE if lacking == "files" else errno.ENOSPC, "out", str(project.root / "public/x.html"))
+        error = sqlite3.OperationalError("unable to open database file" if lacking == "cantopen" else "database or disk is full")
+        error.sqlite_errorcode = 14 if lacking == "cantopen" else 13  # type: ignore[attr-defined]
+        raise error
+
+    monkeypatch.setattr(ssg.build, "write_site", failing)
+    project.write({"content/2021/a.md": article("A", "2021-03-01", "Second.")})
+    rebuilder._changed = None  # (as a save's event would tell it)
+    delays = []
+    for again in (False, True, True, True, True, True, True):
+        started = time.monotonic()
+        rebuilder.build(config, again=again)
+        delays.append(None if rebuilder.retry_at is None else round(rebuilder.retry_at - started))
+    err = capsys.readouterr().err
+    if lacking in ("disk", "sqlite_full"):
+        assert delays == [None] * 7
+        assert "tried again at the next save, once there is room on the disk" in err
+    else:
+        assert delays == [round(min(RETRY_AFTER * 2**n, RETRY_MOST)) for n in range(7)] == [2, 4, 8, 16, 32, 60, 60]
+        assert f"in {RETRY_AFTER:g} s, or at the next save" in err
+    assert err.count("Build failed") == 1 and err.count("tried again") == 1, err
+    assert rebuilder.state.problems  # (the page shows it still)
+    monkeypatch.undo()
+    rebuilder.build(config)
+    assert rebuilder.retry_at is None and rebuilder.streak == 0 and not rebuilder.state.problems
+    rebuilder.batcher.close()
