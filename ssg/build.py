@@ -34,7 +34,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 
 from . import checks, search
-from .cache import Store, disk_full, foreign_files, give_back, held, record_failure, tracked_by_git, unusable, write_failure
+from .cache import Held, Store, disk_full, foreign_files, give_back, held, record_failure, tracked_by_git, unusable, write_failure
 from .charsets import name_not_utf8
 from .checks import check_content_dir, check_folder_loops
 from .code import code_version, current_umask
@@ -285,14 +285,18 @@ class Builder:
     site.yaml are as they were), and the hash of its own code.
     """
 
-    def __init__(self, remember: bool = True, looks_anew: bool = False, hears: bool = False) -> None:
+    def __init__(self, remember: bool = True, looks_anew: bool = False, hears: bool = False, gives_back: bool = False) -> None:
         """`remember=False`: a builder for one build, which keeps nothing for a next (less memory). `looks_anew`: each
         build looks anew at what a long-lived builder otherwise takes as its last build left it, as `ssg build` does:
         every file of the output folder, even where this builder wrote them, and whether git tracks the cache (the
         build server's: a file may be deleted by hand, or the cache untracked, between two commands). `hears`: a build
         told nothing of what changed in the content folder asks the kernel's file events (`events.ContentEvents`, the
-        build server's), and lists again only the folders they name."""
+        build server's), and lists again only the folders they name. `gives_back`: a build that fails as the cache's disk
+        fills, before the output was touched, gives the disk back the room it took in the cache (`cache.give_back`,
+        `build`'s), while it still holds the cache's lock; `given_back` then says whether it deleted the database."""
         self.remember = remember
+        self.gives_back = gives_back
+        self.given_back: bool | None = None
         self.looks_anew = looks_anew
         self.hears = hears
         self.events: ContentEvents | None = None  # (where it hears them: those of the content folder of its last build)
@@ -526,13 +530,19 @@ class Builder:
         self.moved = False
         self._check_folders(config, options)
         result = BuildResult(config.output_path)
+        new_folder = not os.path.isdir(config.cache_path)  # (`cache_lock` makes it)
         lock = cache_lock(config, options)
+        before = held(config.cache_path) if self.gives_back else None  # (under the lock: what is there is not this build's)
+        # (Made by this build: none was there, and under the lock it holds the lock alone, not another's made meanwhile.)
+        made_folder = new_folder and before is not None and before.names <= {lock[0].name}
+        self.given_back = None
         try:
             run = _Run(config, options, open_store(config, options.dry_run), options.now or datetime.now(UTC), result, _Phases(result))
         except BaseException:
             release_lock(*lock)
             raise
         phase = run.phase
+        failed: sqlite3.OperationalError | None = None
         try:
             inputs = None
             if not options.dry_run:
@@ -563,12 +573,35 @@ class Builder:
                     result.warnings += moved_pages(gone, output.old, made.pages, config.output_dir, config.content_dir, made.urls.listing)
                     result.warnings += renamed_listings(gone, output.old, made.pages, made.site, config, made.urls)
                     result.warnings += run.changes  # (the preview's feeds are made for its own address: no reader's)
+        except sqlite3.OperationalError as error:
+            failed = error
+            raise
         finally:
             try:
                 run.store.close(shrink=not self.remember)  # (a long-lived builder's are the preview's saves)
+            except sqlite3.OperationalError as error:
+                failed = failed or error
+                raise
             finally:
-                release_lock(*lock)
+                self._let_go(config, lock, before, made_folder, failed)
         return result
+
+    def _let_go(
+        self, config: Config, lock: tuple[Path, int | None], before: Held | None, made_folder: bool, failed: sqlite3.Error | None
+    ) -> None:
+        """Let go of the cache's lock; first, where the build failed as the cache's disk filled before the output was
+        touched (`failed`), give the disk back the room it took there (`cache.give_back`), while no other build may
+        write there (the waiting one built in between, and lost its compiled templates, or its whole cache folder, with
+        a running preview's). A folder this build made (`made_folder`) is then removed where it is empty: what another
+        process put there since stays, and the folder with it."""
+        try:
+            if before is not None and failed is not None and not self.moved and disk_full(failed):
+                self.given_back = give_back(config.cache_path, before)
+        finally:
+            release_lock(*lock)
+        if self.given_back is not None and made_folder:
+            with suppress(OSError):
+                config.cache_path.rmdir()
 
     def _not_learned(self, why: str) -> None:
         self.unlearned = why
@@ -989,10 +1022,16 @@ def cache_lock(config: Config, options: BuildOptions) -> tuple[Path, int | None]
     path = config.cache_path / "lock"
     if options.dry_run and not (config.cache_path / "cache.sqlite").is_file():
         return path, None
-    try:
-        config.cache_path.mkdir(parents=True, exist_ok=True)
-        handle = wait_for_lock(path, functools.partial(_waiting, options.waiting, config.cache_dir))
-    except OSError:  # (no lock can be made there: nor then a cache, which tells why)
+    for _ in range(3):
+        try:
+            config.cache_path.mkdir(parents=True, exist_ok=True)
+            handle = wait_for_lock(path, functools.partial(_waiting, options.waiting, config.cache_dir))
+            break
+        except FileNotFoundError:  # (the folder removed by the build waited for: it gave a full disk back its room)
+            continue
+        except OSError:  # (no lock can be made there: nor then a cache, which tells why)
+            return path, None
+    else:
         return path, None
     if handle is not None:
         with suppress(OSError):  # (what a build that waits for this one names)
@@ -1041,8 +1080,7 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
     full: OutputError | None = None
     given_back = ""
     if why is None:
-        builder = Builder(remember=False)
-        before = held(config.cache_path)
+        builder = Builder(remember=False, gives_back=True)
         try:
             return builder.build(config, options)
         except OutputError as error:
@@ -1051,14 +1089,9 @@ def build(config: Config, options: BuildOptions = BuildOptions()) -> BuildResult
             if builder.moved or not disk_full(error.__cause__):
                 raise
             full, why = error, "its disk is full: make room on it, or set cache_dir in site.yaml to a folder on another disk"
-            lock = cache_lock(config, options)  # (what it gives back is not another build's)
-            try:
-                deleted = give_back(config.cache_path, before)
-            finally:
-                release_lock(*lock)
             given_back = (
                 ", and deleted it to give its disk back the room (the next build with room makes it again)"
-                if deleted
+                if builder.given_back
                 else ", giving its disk back the room this build took in it"
             )
     with tempfile.TemporaryDirectory(prefix="ssg-cache-") as folder:

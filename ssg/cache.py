@@ -41,6 +41,7 @@ import sqlite3
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -164,48 +165,82 @@ def disk_full(error: BaseException | None) -> bool:
     return isinstance(error, sqlite3.Error) and lacking(error) is Lack.DISK
 
 
-def held(folder: Path) -> frozenset[str] | None:
-    """What `give_back` compares with: the compiled templates the cache `folder` holds before a build (None: no
-    folder is there)."""
+@dataclass(frozen=True)
+class Held:
+    """What the cache folder held as a build started, under the cache lock (`held`): what `give_back` may not remove."""
+
+    names: frozenset[str]  # the folder's files and folders
+    templates: frozenset[str]  # the compiled templates (templates/)
+
+
+def held(folder: Path) -> Held:
+    """What `give_back` compares with: what the cache `folder` holds as a build starts, looked at under its lock."""
     try:
-        return frozenset(os.listdir(folder / "templates")) if os.path.isdir(folder) else None
+        names = frozenset(os.listdir(folder))
     except OSError:
-        return frozenset()
+        names = frozenset()
+    try:
+        templates = frozenset(os.listdir(folder / "templates"))
+    except OSError:
+        templates = frozenset()
+    return Held(names, templates)
 
 
-def give_back(folder: Path, before: frozenset[str] | None) -> bool:
+def give_back(folder: Path, before: Held) -> bool:
     """Give a full disk back the room a build that went without its cache (`build.build`) took in the cache `folder`,
     which held `before` (`held`) as it started. On an 8 MB disk, the build's records were left in SQLite's log
-    (cache.sqlite-wal, 5 MB: 4 KB free on the disk), and the user's next save there failed.
+    (cache.sqlite-wal, 5 MB: 4 KB free on the disk), and the user's next save there failed. Called while the build
+    holds the cache lock: no other ssg process has written in the folder since `before` was looked at.
 
-    A folder the build made goes whole. Else the templates it compiled go, and SQLite empties the log: what no
-    transaction committed is dropped (SQLite reads no frame after the last commit's), the rest copied into the database
-    (`wal_checkpoint(TRUNCATE)`). Where that cannot run (the database grows by what it copies, and the disk is full),
-    the database goes with its log: the log alone cannot, as the database may hold part of what it copied and need
-    the rest, and a cache deleted is always safe (the next build reads every article again). Returns whether a
-    database that was there before the build was deleted."""
-    if before is None:
-        shutil.rmtree(folder, ignore_errors=True)
-        return False
+    What the build made goes: the templates it compiled, a database or a search state it started, the new search state
+    a cold build was writing (search-*.sqlite.new, tens of MB at 10,000 articles), the .gitignore it put there; nothing
+    else (a preview's serve/ folder, anything of another process's), and not the folder itself (`Builder` removes it
+    once let go, where this build made it and it is empty). Of a database that was there, SQLite empties the log: what
+    no transaction committed is dropped (SQLite reads no frame after the last commit's), the rest copied into the
+    database (`wal_checkpoint(TRUNCATE)`); the search states' logs likewise. Where that cannot run for the cache's
+    database (it grows by what it copies, and the disk is full), the database goes with its log: the log alone cannot,
+    as the database may hold part of what it copied and need the rest, and a cache deleted is always safe (the next
+    build reads every article again). Returns whether a database that was there before the build was deleted."""
     with contextlib.suppress(OSError):
-        for name in set(os.listdir(folder / "templates")) - before:
+        for name in set(os.listdir(folder / "templates")) - before.templates:
             (folder / "templates" / name).unlink(missing_ok=True)
+    if "templates" not in before.names:
+        with contextlib.suppress(OSError):
+            (folder / "templates").rmdir()  # (where empty)
+    marker = folder / ".gitignore"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if ".gitignore" not in before.names and marker.read_text(encoding="utf-8") == GITIGNORE:
+            marker.unlink()
+    for state in folder.glob("search-*.sqlite"):
+        if state.name in before.names:
+            _checkpointed(state)
+    for made in folder.glob("search-*.sqlite*"):
+        base = made.name.split(".sqlite")[0] + ".sqlite"
+        if made.name.endswith(".new") or base not in before.names:
+            made.unlink(missing_ok=True)
     database = folder / "cache.sqlite"
-    if not database.is_file():
+    if database.name in before.names and _checkpointed(database):
         return False
+    if not database.is_file() and not any(Path(f"{database}{suffix}").exists() for suffix in _BESIDE):
+        return False
+    for suffix in ("", *_BESIDE):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    return database.name in before.names
+
+
+_BESIDE = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside a database
+
+
+def _checkpointed(database: Path) -> bool:
+    """Whether SQLite emptied the log of `database` into it (`wal_checkpoint(TRUNCATE)`), which `give_back` asks."""
     try:
         db = sqlite3.connect(database)
         try:
-            emptied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+            return db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
         finally:
             db.close()
     except sqlite3.Error:
-        emptied = False
-    if emptied:
         return False
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{database}{suffix}").unlink(missing_ok=True)
-    return True
 
 
 def _failure_words(folder: Path, error: sqlite3.Error) -> tuple[str, str]:

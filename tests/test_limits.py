@@ -10,10 +10,12 @@ import multiprocessing
 import os
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
 import threading
+from collections.abc import Callable
 from concurrent.futures import process
 from pathlib import Path
 
@@ -342,3 +344,111 @@ def test_a_read_only_cache_is_a_warning_under_build_watch_too(site, monkeypatch,
         "article again): built without it (through a temporary one, for as long as this command runs)\n"
     )
     assert (spare / "cache.sqlite").is_file()
+
+
+def _full_disk_under(monkeypatch, cache: Path, also: Callable[[], None] = lambda: None) -> None:
+    """The disk under the cache folder `cache` fills as the build saves its first article's record there (before the
+    output is touched): SQLite's own error; `also` runs first (another process at work meanwhile)."""
+    put = ssg.cache.Store.put
+
+    def full(store: ssg.cache.Store, *args: object) -> None:
+        if store.path is not None and store.path.is_relative_to(cache):
+            also()
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = 13  # type: ignore[attr-defined]
+            error.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+            raise error
+        put(store, *args)
+
+    monkeypatch.setattr(ssg.cache.Store, "put", full)
+
+
+def test_a_full_cache_disk_is_given_back_its_room_before_the_lock_is_let_go(site, monkeypatch):
+    """The failed build let go of the cache's lock, then took it again to give the room back: a waiting `ssg serve`
+    built in between, and lost its compiled templates, or its whole cache folder with its preview's serve/ folder
+    and lock. The room is given back while the failed build holds the lock still."""
+    cache, told = site.root / ".ssg-cache", []
+    site.build()
+    _edited_title(site)
+    (site.root / "content/2021/a-0.md").write_text(article("Article 0 again", "2021-05-01", tags="[Moon]"))
+    give_back, release = ssg.build.give_back, ssg.build.release_lock
+    monkeypatch.setattr(ssg.build, "give_back", lambda *args: told.append("give back") or give_back(*args))
+    monkeypatch.setattr(ssg.build, "release_lock", lambda path, handle: told.append(f"let go {path.name}") or release(path, handle))
+    _full_disk_under(monkeypatch, cache)
+    result = site.build()
+    assert "giving its disk back the room this build took in it" in str(result.warnings[-1])
+    assert told[: told.index("give back") + 1] == ["give back"], told
+
+
+def test_a_cache_folder_a_full_build_made_goes_unless_another_process_put_something_there(site, monkeypatch):
+    """Where the build made the cache folder, it removed it whole (`rmtree`), whatever another process had put there
+    meanwhile: a preview's serve/ folder and its lock. What this build made goes, and the folder only where it is then
+    empty."""
+    cache = site.root / ".ssg-cache"
+    _full_disk_under(monkeypatch, cache)
+    site.build()
+    assert not cache.exists()
+
+    def another() -> None:
+        (cache / "serve").mkdir(exist_ok=True)
+        (cache / "serve/index.html").write_text("a preview's page\n")
+
+    _full_disk_under(monkeypatch, cache, another)
+    site.build()
+    assert sorted(os.listdir(cache)) == ["serve"] and (cache / "serve/index.html").is_file()
+
+
+def test_giving_back_deletes_the_database_where_its_log_cannot_be_emptied_and_nothing_else(site, monkeypatch):
+    """Where SQLite cannot empty its log into the database (it grows by what it copies, and the disk is full), the
+    database goes with its log; the templates compiled before, and what else is in the folder (a preview's serve/),
+    stay; those this build compiled go."""
+    cache = site.root / ".ssg-cache"
+    site.build()
+    (cache / "serve").mkdir()
+    (cache / "serve/index.html").write_text("a preview's page\n")
+    compiled = set(os.listdir(cache / "templates"))
+    (site.root / "content/2021/a-0.md").write_text(article("Article 0 again", "2021-05-01", tags="[Moon]"))
+    real = ssg.cache.sqlite3.connect
+
+    def give_back(folder: Path, before: object) -> bool:
+        (cache / "templates/made-by-this-build.cache").write_bytes(b"compiled")
+        (cache / "cache.sqlite-wal").write_bytes(b"log" * 1000)
+        with pytest.MonkeyPatch.context() as patched:  # (no connection can be opened to empty the log)
+            patched.setattr(ssg.cache.sqlite3, "connect", lambda *args, **kwargs: (_ for _ in ()).throw(sqlite3.OperationalError("full")))
+            return real_give_back(folder, before)
+
+    real_give_back = ssg.build.give_back
+    monkeypatch.setattr(ssg.build, "give_back", give_back)
+    _full_disk_under(monkeypatch, cache)
+    result = site.build()
+    assert real is ssg.cache.sqlite3.connect
+    assert "and deleted it to give its disk back the room" in str(result.warnings[-1])
+    assert not any(name.startswith("cache.sqlite") for name in os.listdir(cache))
+    assert set(os.listdir(cache / "templates")) == compiled and (cache / "serve/index.html").is_file()
+
+
+def test_giving_back_removes_the_search_state_a_cold_build_was_writing(tmp_path):
+    """The new search state a cold build writes beside the old (search-*.sqlite.new, tens of MB at 10,000 articles)
+    stayed on the full disk, though the warning said the room was given back; a search state's log stayed too."""
+    from ssg.cache import give_back, held
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    state = sqlite3.connect(cache / "search-public.sqlite")
+    state.execute("PRAGMA journal_mode=WAL")
+    state.execute("PRAGMA wal_autocheckpoint=0")
+    state.execute("CREATE TABLE t (x)")
+    state.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
+    state.commit()
+    before = held(cache)
+    state.execute("INSERT INTO t VALUES (?)", (b"y" * 100_000,))
+    state.commit()
+    (cache / "search-public.sqlite.new").write_bytes(b"n" * 100_000)
+    (cache / "search-other.sqlite").write_bytes(b"a state this build started")
+    assert (cache / "search-public.sqlite-wal").stat().st_size > 100_000
+    assert give_back(cache, before) is False
+    state.close()
+    assert sorted(os.listdir(cache)) == ["search-public.sqlite"]
+    check = sqlite3.connect(cache / "search-public.sqlite")
+    assert check.execute("SELECT count(*) FROM t").fetchone() == (2,)
+    check.close()
