@@ -94,8 +94,16 @@ def too_many_files_fix(machine: bool = False) -> str:
         return "this machine's limit is reached (sysctl fs.file-max): close other programs, or raise it"
     limit, most = _limit("RLIMIT_NOFILE"), _limit("RLIMIT_NOFILE", hard=True)
     now = f" is {limit}" if limit is not None else ""
-    enough = max(4096, 4 * (limit or 0))  # (one a user may set: not above the hard limit)
-    return f"this process's limit{now} (ulimit -n): raise it (ulimit -n {enough if most is None else min(enough, most)}) and build again"
+    enough = max(4096, 4 * (limit or 0))
+    if most is not None:
+        enough = min(enough, most)  # (one a user may set: not above the hard limit)
+    if limit is not None and enough <= limit:
+        # (`ulimit -n 9` in bash sets the hard limit too: "raise it (ulimit -n 9)" was told, which does nothing.)
+        return (
+            f"this process's limit is {limit} (ulimit -n), as high as its hard limit (ulimit -Hn) lets it be: build from a"
+            " new shell, or have the hard limit raised (as root, or in /etc/security/limits.conf) and build again"
+        )
+    return f"this process's limit{now} (ulimit -n): raise it (ulimit -n {enough}) and build again"
 
 
 def no_inodes(path: str | os.PathLike[str]) -> bool:

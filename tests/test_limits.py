@@ -31,6 +31,7 @@ from ssg.cache import write_failure
 from ssg.config import load_config
 from ssg.errors import OutputError, SsgError
 from ssg.output import Output
+from ssg.resources import too_many_files_fix
 
 from .conftest import NOW, REPO, article, ssg_env, tree
 
@@ -248,10 +249,7 @@ def test_too_many_open_files_is_told_with_the_limit_not_as_a_damaged_cache_or_fo
     deleting .ssg-cache is safe", and at other limits "too many open files: build elsewhere (-o DIR) if it persists":
     neither fixes it. The limit is named, and raising it told."""
     site.build()
-    limit, most = resource.getrlimit(resource.RLIMIT_NOFILE)
-    shown = f" is {limit}" if limit != resource.RLIM_INFINITY else ""
-    enough = max(4096, 4 * limit) if limit != resource.RLIM_INFINITY else 4096
-    enough = enough if most == resource.RLIM_INFINITY else min(enough, most)
+    fix = too_many_files_fix()  # (what it says at real limits: `test_raising_the_open_files_limit_is_told_only_where_it_can_be`)
     _edited_title(site)
 
     def stage(self: Output, path: str, data: bytes, fingerprint: str = "") -> object:
@@ -261,17 +259,13 @@ def test_too_many_open_files_is_told_with_the_limit_not_as_a_damaged_cache_or_fo
         patched.setattr(Output, "stage", stage)
         with pytest.raises(OutputError) as error:
             site.build()
-    assert error.value.problems[0].message == (
-        f"too many open files: this process's limit{shown} (ulimit -n): raise it (ulimit -n {enough}) and build again "
-        "(the output folder is as the last build left it)"
-    )
+    assert error.value.problems[0].message == (f"too many open files: {fix} (the output folder is as the last build left it)")
     cantopen = ssg.cache.sqlite3.OperationalError("unable to open database file")
     cantopen.sqlite_errorname = "SQLITE_CANTOPEN"
     told = write_failure(site.root / ".ssg-cache", cantopen, "the output folder is as the last build left it").message
     assert "deleting" not in told and told == (
-        "the build cache cannot be written (SQLite could not open a file of it that is there: too many open files): this "
-        f"process's limit{shown} (ulimit -n): raise it (ulimit -n {enough}) and build again (the output folder is as the last build "
-        "left it)"
+        "the build cache cannot be written (SQLite could not open a file of it that is there: too many open files): "
+        f"{fix} (the output folder is as the last build left it)"
     )
 
 
@@ -452,3 +446,20 @@ def test_giving_back_removes_the_search_state_a_cold_build_was_writing(tmp_path)
     check = sqlite3.connect(cache / "search-public.sqlite")
     assert check.execute("SELECT count(*) FROM t").fetchone() == (2,)
     check.close()
+
+
+@pytest.mark.parametrize(("soft", "hard", "told"), [
+    (64, 128, "this process's limit is 64 (ulimit -n): raise it (ulimit -n 128) and build again"),
+    (64, 64, "this process's limit is 64 (ulimit -n), as high as its hard limit (ulimit -Hn) lets it be: build from a new shell"),
+    (9, 9, "this process's limit is 9 (ulimit -n), as high as its hard limit (ulimit -Hn) lets it be: build from a new shell"),
+])  # fmt: skip
+def test_raising_the_open_files_limit_is_told_only_where_it_can_be(soft, hard, told):
+    """After `ulimit -n 9` in bash (which sets the hard limit too), the build said "this process's limit is 9 (ulimit -n):
+    raise it (ulimit -n 9)", which does nothing. Under real limits, set as the shell sets them: where the hard limit is
+    reached, that is what is told."""
+    code = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_NOFILE, (int(sys.argv[1]), int(sys.argv[2])));"
+        " from ssg.resources import too_many_files_fix; print(too_many_files_fix())"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(soft), str(hard)], env=ssg_env(), capture_output=True, text=True, check=True)
+    assert done.stdout.startswith(told), done.stdout
