@@ -115,7 +115,7 @@ from .render import (
     render_pages,
     script_languages,
 )
-from .resources import no_inodes, out_of_memory, out_of_memory_message
+from .resources import no_inodes, out_of_memory, out_of_memory_error
 from .searching import SearchWriter, prune_search_states, search_pages, search_state
 from .shortcodes import is_file_embed
 from .site import Site, assemble, reassemble
@@ -477,18 +477,20 @@ class Builder:
             with fewer_collections():
                 result = self._build(config, options, changed, committing)
         except sqlite3.OperationalError as error:  # (the cache's disk full: a message, not SQLite's traceback)
-            state = "the output folder holds this build, whole" if self.moved else untouched_state(config.output_path)
-            raise OutputError(write_failure(config.cache_path, error, state)) from error
+            raise OutputError(write_failure(config.cache_path, error, self._state(config))) from error
         except PermissionError as error:  # (writing is `Output`'s, which tells its own: this is a source not readable)
             raise ContentError([self._unreadable(config, error)]) from None
         except (MemoryError, RuntimeError, ImportError, OSError) as error:  # (out of memory before the output was written)
             if not out_of_memory(error):
                 raise
-            state = "the output folder holds this build, whole" if self.moved else untouched_state(config.output_path)
-            raise SsgError(Problem("ssg", None, None, out_of_memory_message(state))) from error
+            raise out_of_memory_error(self._state(config)) from error
         if (tracked := self._cache_in_git(config)) is not None:  # (after the record: a build with nothing to do tells it too)
             result.warnings.append(tracked)
         return result
+
+    def _state(self, config: Config) -> str:
+        """What state the output folder is in after a build of this builder that failed where `Output` did not tell it."""
+        return "the output folder holds this build, whole" if self.moved else untouched_state(config.output_path)
 
     def _old_urls(self, config: Config) -> OldUrls | None:
         """site.yaml's `old_urls:` made ready: the last build's, with the addresses it made, where the option is the same."""
@@ -814,7 +816,7 @@ class Builder:
             inodes = isinstance(error, OSError) and error.errno == errno.ENOSPC and no_inodes(error.filename or config.output_path)
             output.abort()
             if out_of_memory(error):  # (`ulimit -v`: a MemoryError, or a thread or a library that could not be mapped)
-                raise SsgError(Problem("ssg", None, None, out_of_memory_message(output.state()))) from error
+                raise out_of_memory_error(output.state()) from error
             if isinstance(error, OSError):  # a full disk, a folder without permission: a message, not a traceback
                 raise OutputError(output.failure(error, inodes)) from error
             raise

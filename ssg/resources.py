@@ -11,6 +11,8 @@ import enum
 import errno
 import os
 
+from .errors import Problem, SsgError
+
 # What Python raises where memory ran out, besides MemoryError: a thread's stack not mapped ("can't start new thread"),
 # a library's code not mapped as it is imported (lxml's, under `ulimit -v`: "failed to map segment from shared object").
 _MEMORY_WORDS = ("can't start new thread", "failed to map segment", "cannot allocate memory")
@@ -85,6 +87,12 @@ def out_of_memory_message(state: str | None = None, what: str = "the build") -> 
         fix = "close other programs, or build with fewer processes (-j 1)"
     told = f" ({state})" if state else ""
     return f"{what} ran out of memory ({where}): {fix}{told}"
+
+
+def out_of_memory_error(state: str) -> SsgError:
+    """The error of a build that ran out of memory (`out_of_memory_message`), `state` its output folder's: raised where
+    the build fails before it writes (`Builder.build`) and as it writes (`Builder._write`) alike."""
+    return SsgError(Problem("ssg", None, None, out_of_memory_message(state)))
 
 
 def too_many_files_fix(machine: bool = False) -> str:
