@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .resources import out_of_memory
@@ -65,23 +65,44 @@ def owned(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-@contextlib.contextmanager
-def _quiet_out_of_memory() -> Iterator[None]:
-    """While a pool works: a thread of its that ends out of memory prints no traceback (`threading.excepthook`'s), as
-    its manager thread did where it could not start its queue's ("can't start new thread", under `ulimit -v`); the
-    build tells it (`result_of`), in words. Put back as the pool is stopped, as `cli.terminated_as_interrupted` puts
-    SIGTERM's handler back."""
-    previous = threading.excepthook
+class _QuietHook:
+    """`threading.excepthook` while pools work: a thread of theirs that ends out of memory prints no traceback, as
+    their manager thread did where it could not start its queue's ("can't start new thread", under `ulimit -v`); the
+    build tells it (`result_of`), in words. Installed as the first pool starts and put back as the last one stops: each
+    pool swapped the hook of its own, and two pools in two threads (the preview's rebuild, the build server's commands)
+    that stopped out of order left one's filter in place for good, or put back the other's while it still worked."""
 
-    def hook(args: threading.ExceptHookArgs) -> None:
-        if not out_of_memory(args.exc_value):
-            previous(args)
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pools = 0
+        self.previous: Callable[[threading.ExceptHookArgs], object] | None = None
 
-    threading.excepthook = hook
-    try:
-        yield
-    finally:
-        threading.excepthook = previous
+    def hook(self, args: threading.ExceptHookArgs) -> None:
+        if self.pools and out_of_memory(args.exc_value):
+            return
+        (self.previous or threading.__excepthook__)(args)
+
+    @contextlib.contextmanager
+    def working(self) -> Iterator[None]:
+        with self.lock:
+            self.pools += 1
+            if threading.excepthook != self.hook:
+                self.previous, threading.excepthook = threading.excepthook, self.hook
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.pools -= 1
+                if not self.pools and threading.excepthook == self.hook:
+                    threading.excepthook, self.previous = self.previous or threading.__excepthook__, None
+
+
+_QUIET = _QuietHook()  # (one for the process, as the hook it sets is: `threading.excepthook`)
+
+
+def _quiet_out_of_memory() -> contextlib.AbstractContextManager[None]:
+    """While a pool works, out of memory in a thread is told by the build, not in a traceback (`_QuietHook`)."""
+    return _QUIET.working()
 
 
 def result_of(pool: ProcessPoolExecutor, future: Future) -> Any:

@@ -463,3 +463,30 @@ def test_raising_the_open_files_limit_is_told_only_where_it_can_be(soft, hard, t
     )
     done = subprocess.run([sys.executable, "-c", code, str(soft), str(hard)], env=ssg_env(), capture_output=True, text=True, check=True)
     assert done.stdout.startswith(told), done.stdout
+
+
+def test_pools_that_stop_out_of_order_put_back_the_thread_hook(monkeypatch):
+    """Each pool swapped `threading.excepthook` for its own filter and put back the one it found: two pools in two
+    threads that stopped out of order left a filter in place for good (every later thread out of memory went untold).
+    Out of memory is quiet while any pool works, and the hook found is back once the last one stops."""
+    told: list[type] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: told.append(args.exc_type))
+
+    def thread_raising(error: BaseException) -> None:
+        def run() -> None:
+            raise error
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+
+    first, second = ssg.workers._quiet_out_of_memory(), ssg.workers._quiet_out_of_memory()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    thread_raising(MemoryError())
+    assert told == []
+    second.__exit__(None, None, None)
+    thread_raising(MemoryError())
+    thread_raising(ValueError())
+    assert told == [MemoryError, ValueError]
