@@ -30,6 +30,7 @@ import json
 import mimetypes
 import os
 import re
+import select
 import socket
 import socketserver
 import sys
@@ -374,6 +375,8 @@ class PreviewServer(ThreadingHTTPServer):
         with suppress(OSError):
             request.setblocking(False)  # (a few bytes into a new socket's empty buffer: never waits)
             request.sendall(BUSY)
+            request.shutdown(socket.SHUT_WR)
+            drain(request)
         return False
 
     def server_bind(self) -> None:
@@ -410,6 +413,26 @@ BUSY = (
     b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\nConnection: close\r\n"
     b"Content-Length: 66\r\n\r\nssg serve has too many connections open now: try again in a moment\n"
 )
+
+
+def drain(request: socket.socket) -> None:
+    """Read what the client of a connection about to be closed sent (its request), for a moment and a few KB at most:
+    a socket closed with data unread sends a reset, not an end, and a reset that comes in before the client read the
+    503 sent it loses it (over a real network). Never waits longer than BUSY_DRAIN: the server accepts no connection
+    meanwhile."""
+    end, read = time.monotonic() + BUSY_DRAIN, 0
+    with suppress(OSError, ValueError):
+        while read < BUSY_DRAIN_BYTES and (left := end - time.monotonic()) > 0:
+            if not select.select([request], [], [], left)[0]:
+                return
+            data = request.recv(BUSY_DRAIN_BYTES)
+            if not data:
+                return
+            read += len(data)
+
+
+BUSY_DRAIN = 0.05  # seconds a connection told 503 is read from before it is closed (`drain`)
+BUSY_DRAIN_BYTES = 65536  # bytes read at most from it
 
 
 class PreviewServer6(PreviewServer):

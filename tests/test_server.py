@@ -957,3 +957,22 @@ def test_an_allowed_name_with_a_leading_dot_allows_every_name_under_it():
         result = CliRunner().invoke(main, ["serve", "--allow-host", value])
         assert result.exit_code == 2, value
         assert "a host name (hub.example.org), or one with a leading dot for every name under it (.example.org)" in result.output
+
+
+def test_a_connection_over_the_cap_is_read_from_before_it_is_closed():
+    """A connection over the cap was told 503 and closed with its request unread: such a close sends a reset, which
+    over a real network may come in before the client read the 503, and lose it. The server ends its side of the
+    connection (the client reads the 503, then its end) and reads what the client sent before it closes."""
+    server, client = socket.socketpair()
+    try:
+        client.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        full = types.SimpleNamespace(_slots=threading.BoundedSemaphore(1))
+        full._slots.acquire()
+        assert ssg.server.PreviewServer.verify_request(full, server, None) is False  # type: ignore[arg-type]
+        with pytest.raises(BlockingIOError):
+            server.recv(100, socket.MSG_DONTWAIT)  # (nothing unread left)
+        client.settimeout(5)
+        assert client.recv(1000) == ssg.server.BUSY and client.recv(100) == b""
+    finally:
+        server.close()
+        client.close()
