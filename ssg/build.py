@@ -1297,8 +1297,6 @@ def _plan_pages(
     base += repr(script_languages(config, site))
     # (A theme given a search.html shows the search box on every page, as a favicon or custom.css of the site's is linked there.)
     base += repr(theme.searching(config.search.enabled)) + repr(branding(made.files))
-    if site.scheduled:  # (what is marked Scheduled: any page or entry may show it; it changes when one's time comes)
-        base += repr(sorted(site.scheduled.items()))
     card_print, card_reads = made.analysis.templates[CARD_TEMPLATE]
     cards = builder.cards_for(base + card_print, READS_COUNT in card_reads)
     renderer = Renderer(

@@ -309,6 +309,7 @@ class Remembered:
     shared: tuple  # what pages read besides their own deps and the latest lists: templates, article paths
     latest: dict[str, str]  # each language's latest list, as text
     sitemap: SitemapInputs | None  # what the sitemap was made from, and its fingerprint
+    scheduled: dict[str, Any]  # what is marked Scheduled (`Site.scheduled`)
 
 
 class Fingerprints:
@@ -361,6 +362,10 @@ class Fingerprints:
         # have changed (a few hundred names: compared whole).
         outlets_kept = same and all(self._outlets.get(name, shown) == shown for name, shown in previous.outlets.items())
         self._shared = (templates, paths)
+        # What is marked Scheduled (the preview's, --future), by site path: each page, entry and latest list that shows
+        # one has its mark in its fingerprint. In the base, it made every page again where a future article was added
+        # or re-dated (17,000 at 10,000 articles).
+        self._marked = {paths[path]: later for path, later in site.scheduled.items() if path in paths} if site.scheduled else {}
         self._latest_texts = {lang: self._latest_text(lang) for lang in latest}
         # Nothing that pages read besides their deps changed: a page the plan took over unchanged (the same
         # object) is what it was, and so is its fingerprint. The latest lists count only for pages that show one
@@ -368,7 +373,7 @@ class Fingerprints:
         # pages whose templates read one (an article tagged NASA changes NASA's count, which the default theme shows
         # on the tags page alone: the pages of the other NASA articles stay as they were).
         shared_as_was = same and previous.shared[0] == templates and _links_lead_as_before(previous.shared[1], paths, site)
-        self._kept_as_was = same and tags_kept and outlets_kept and shared_as_was
+        self._kept_as_was = same and tags_kept and outlets_kept and shared_as_was and previous.scheduled == site.scheduled
         self._latest_as_was = same and previous.latest == self._latest_texts
         self._counts_as_was = same and previous.counts == self._count_list
         self._sitemap = previous.sitemap if same else None
@@ -388,6 +393,7 @@ class Fingerprints:
             self._shared,
             self._latest_texts,
             self._sitemap,
+            self.site.scheduled,
         )
 
     def page(self, page: Page) -> str:
@@ -413,12 +419,14 @@ class Fingerprints:
         if "outlet_of" in uses and page.kind != "article":  # (an article page's deps hold its outlet)
             tags += (self._outlets_text(page.context.get("articles", ())),)
         counts = self._counts_text() if READS_COUNT in uses else ""
-        inputs = (template, page.deps, latest, tags, links, counts)
+        marks = self._marks_text(page) if self.site.scheduled else ""
+        inputs = (template, page.deps, latest, tags, links, counts, marks)
         if before is not None and before[0] == inputs:
             if self._keep:
                 self._made[page.path] = (inputs, before[1], page)
             return before[1]
-        fingerprint = _hash("\0".join([self.base, template, self._deps_text(page), latest, *tags, links, counts]))
+        parts = [self.base, template, self._deps_text(page), latest, *tags, links, counts]
+        fingerprint = _hash("\0".join([*parts, marks] if marks else parts))
         if self._keep:
             self._made[page.path] = (inputs, fingerprint, page)
         return fingerprint
@@ -482,7 +490,8 @@ class Fingerprints:
         """What this build's fingerprints share (`printmemo.Shared`)."""
         templates = {name: (made, tuple(sorted(uses))) for name, (made, uses) in self.templates.items()}
         tags = [tag.shown for tag in self.site.tags]
-        return Shared(_hash(self.base), templates, self._latest_texts, self._count_list, tags, self._outlets)
+        scheduled = repr(sorted(self.site.scheduled.items())) if self.site.scheduled else ""
+        return Shared(_hash(self.base + scheduled), templates, self._latest_texts, self._count_list, tags, self._outlets)
 
     def _memo_templates(self, memo: PrintMemo, shared: Shared, names: set[str]) -> dict[str, bool]:
         """Each of the templates `names` -> whether its pages may take the memo's fingerprints: the build-wide part is
@@ -549,8 +558,24 @@ class Fingerprints:
         """The latest list, hashed once: most pages show it."""
         text = self._latest.get(lang)
         if text is None:
-            text = self._latest[lang] = _hash(repr(self.latest[lang]))
+            shown = repr(self.latest[lang])
+            if self._marked:  # (latest.js marks what is scheduled)
+                shown += repr([self._marked[link.path] for link in self.latest[lang] if link.path in self._marked])
+            text = self._latest[lang] = _hash(shown)
         return text
+
+    def _marks_text(self, page: Page) -> str:
+        """When each item `page` shows is published from, of those marked Scheduled (`Site.scheduled`): its article or
+        standalone page, or the articles of its listing. Empty where none is."""
+        scheduled = self.site.scheduled
+        if page.kind == "article":
+            shown: Sequence = (page.context["article"],)
+        elif page.kind == "page":
+            shown = (page.context["standalone"],)
+        else:
+            shown = page.context.get("articles") or ()
+        marks = [(item.source_path, scheduled[item.source_path]) for item in shown if item.source_path in scheduled]
+        return repr(marks) if marks else ""
 
     def _deps_text(self, page: Page) -> str:
         """`repr(page.deps)`, made of texts made once a build where many pages show the same thing: a listing's deps

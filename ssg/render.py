@@ -471,6 +471,8 @@ class Renderer:
         versions = self.site.versions.get(path)
         key = (article.key, lang, self.site.tags_shown[path], tuple(a.key for a in versions) if versions else ())
         key += (self.site.outlet_shown(article),)  # (its outlet's name: another spelling may become the most used)
+        if self.site.scheduled and (later := self.site.scheduled.get(path)) is not None:
+            key += (later,)  # (marked Scheduled: its entry alone changes when it is added, re-dated or its time comes)
         if self.cards.counts:
             key += tuple(tag.count for tag in self.site.tags_of(article))
             key += (outlet.count,) if (outlet := self.site.outlet_of(article)) is not None else ()
