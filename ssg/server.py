@@ -639,9 +639,11 @@ SCRIPT = """<script data-ssg-live-reload>(() => {
     })).catch(() => {});  // (given up: the tab was hidden while it waited)
     channel.postMessage("ask");  // (the tab holding it answers with the state now: a save may have come meanwhile)
   };
+  // A hidden tab lets the messages pass: it reloaded on every save, where before the shared stream it reloaded once,
+  // as it was shown again. Shown, it asks for the state (`start`), and reloads then if a save came meanwhile.
   if (channel) channel.onmessage = (event) => {
-    if (event.data !== "ask") heard(event.data);
-    else if (source && last) channel.postMessage(last);
+    if (event.data === "ask") { if (source && last) channel.postMessage(last); }
+    else if (!document.hidden) heard(event.data);
   };
   document.addEventListener("visibilitychange", () => {
     if (document.hidden) stop();

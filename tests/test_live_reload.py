@@ -156,3 +156,35 @@ def test_nine_tabs_of_one_browser_share_one_live_reload_stream(project, browser)
                 expect(page.locator("article")).to_contain_text("The third text.")
     finally:
         context.close()
+
+
+def test_a_hidden_tab_reloads_as_it_is_shown_not_on_every_save(project, browser):
+    """Since the tabs shared one stream, a hidden tab reloaded on every save it heard over the channel, where before
+    it reloaded once, as it was shown again. It lets them pass while hidden, and as it is shown asks for the state and
+    reloads where a save came meanwhile."""
+    project.write({ARTICLE: text("The first text.")})
+    context = browser.new_context()
+    try:
+        with running(project.root) as preview:
+            url = preview.url.rstrip("/") + ARTICLE_URL
+            shown, hidden = context.new_page(), context.new_page()
+            hidden.add_init_script(
+                "window.ssgHidden = false;"
+                "Object.defineProperty(Document.prototype, 'hidden', {get: () => window.ssgHidden, configurable: true});"
+                "Object.defineProperty(Document.prototype, 'visibilityState',"
+                " {get: () => window.ssgHidden ? 'hidden' : 'visible', configurable: true});"
+            )
+            for page in (shown, hidden):
+                page.set_default_timeout(WAIT_MS)
+                page.goto(url)
+                expect(page.locator("article")).to_contain_text("The first text.")
+            hidden.evaluate("window.ssgHidden = true; document.dispatchEvent(new Event('visibilitychange')); window.notReloaded = true")
+            shown.evaluate("window.notReloaded = true")
+            project.write({ARTICLE: text("The second text.")})
+            expect(shown.locator("article")).to_contain_text("The second text.")
+            hidden.wait_for_timeout(1000)
+            assert hidden.evaluate("window.notReloaded") is True
+            hidden.evaluate("window.ssgHidden = false; document.dispatchEvent(new Event('visibilitychange'))")
+            expect(hidden.locator("article")).to_contain_text("The second text.")
+    finally:
+        context.close()
