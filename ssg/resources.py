@@ -52,12 +52,12 @@ def lacking(error: BaseException | None) -> Lack | None:
     while error is not None and seen < 5:
         if isinstance(error, MemoryError):
             return Lack.MEMORY
-        if isinstance(error, OSError) and error.errno in _ERRNOS:
-            return _ERRNOS[error.errno]
+        if isinstance(error, OSError) and error.errno is not None:  # (it says what went wrong: not what it was raised in)
+            return _ERRNOS.get(error.errno)
         if isinstance(error, (RuntimeError, ImportError)) and any(words in str(error).lower() for words in _MEMORY_WORDS):
             return Lack.MEMORY
-        if (lack := _sqlite_lack(error)) is not None:
-            return lack
+        if getattr(error, "sqlite_errorcode", None) is not None or getattr(error, "sqlite_errorname", None) is not None:
+            return _sqlite_lack(error)
         error, seen = error.__cause__ or error.__context__, seen + 1
     return None
 

@@ -175,6 +175,13 @@ def test_what_ran_out_is_told_in_one_place_sqlites_errors_too():
     assert lacking(sqlite_error(13 | (3 << 8))) is Lack.DISK  # (an extended code: the primary one is its low byte)
     assert lacking(sqlite_error(7)) is Lack.MEMORY
     assert lacking(sqlite_error(11)) is lacking(OSError(errno.EACCES, "")) is lacking(ValueError("x")) is lacking(None) is None
+    try:
+        try:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        except OSError:
+            raise PermissionError(errno.EACCES, "Permission denied")  # noqa: B904 - (raised while handling it)
+    except PermissionError as denied:
+        assert lacking(denied) is None  # (what it says, not what it was raised in)
 
 
 # Run under `unshare -rm` (a user's own mount namespace: no root needed): an 8 MB disk of its own (tmpfs) holds the
