@@ -276,22 +276,39 @@ def test_possessives_share_the_words_terms(word_lists: dict[str, list[str]], lan
 
 def test_trim_takes_off_what_is_not_a_letter_mark_or_digit_of_any_script() -> None:
     """`trim` gives a token that starts and ends with a word character back at once, and any token comes out as taking
-    off, at either end, each character outside Unicode's L, M and N categories (but "_") leaves it."""
+    off, at either end, each character outside Unicode's L, M and N categories (but "_"), a superscript or subscript
+    digit, and a combining mark (but kana's voicing marks) that does not sit on a letter or digit (⚡️, ❗️)."""
+    from ssg.search.analysis import CJK_CHARACTERS
+
+    def letter(c: str) -> bool:
+        if c in "\u00b2\u00b3\u00b9\u2070\u2074\u2075\u2076\u2077\u2078\u2079" or "\u2080" <= c <= "\u2089":
+            return False
+        return (
+            c == "_"
+            or unicodedata.category(c)[0] in "LN"
+            or (unicodedata.category(c)[0] == "M" and bool(re.match(f"[{CJK_CHARACTERS}]", c)))
+        )
+
+    def mark(c: str) -> bool:
+        return unicodedata.category(c)[0] == "M" and not letter(c)
 
     def reference(token: str) -> str:
-        def word(c: str) -> bool:
-            return c == "_" or unicodedata.category(c)[0] in "LMN"
-
         chars = list(token)
-        while chars and not word(chars[0]):
+        while chars and not letter(chars[0]):
             chars.pop(0)
-        while chars and not word(chars[-1]):
+        while chars and not letter(chars[-1]):
+            if mark(chars[-1]):
+                below = len(chars) - 1
+                while below and mark(chars[below - 1]):
+                    below -= 1
+                if below and letter(chars[below - 1]):
+                    break
             chars.pop()
         return "".join(chars)
 
     rng = random.Random(3)
     pieces = ["a", "Z", "9", "_", "я", "ё", "\u0483", "\u1d2b", "\ua640", ".", "«", "(", "-", "'", "’", "😀", "é", "Ω", "ς",
-              "月", "。", "「", "ー", "・", "ا", "\u064c", "\u0640", "ה", "\u05b4", "״", "२", "\u093e", "\u3099", "𠀋", "\u200b"]  # fmt: skip
+              "月", "。", "「", "ー", "・", "ا", "\u064c", "\u0640", "ה", "\u05b4", "״", "२", "\u093e", "\u3099", "𠀋", "\u200b", "\ufe0f", "⚡", "\u0301", "²", "₂", "\u20e3"]  # fmt: skip
     for _ in range(20_000):
         token = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         assert trim(token) == reference(token), repr(token)

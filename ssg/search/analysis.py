@@ -46,18 +46,26 @@ CJK_CHARACTERS = (
     "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U0001b000-\U0001b16f\U00020000-\U000323af"
 )
 _CJK = re.compile(f"[{CJK_CHARACTERS}]")
-_SEPARATOR, _WORD, _CJK_WORD = 0, 1, 2  # what a character is to a word (`_CharKinds`)
+# Superscript and subscript digits are no word characters (km², CO₂: the unit's and the formula's word is км, co, as
+# lunr-languages' trimmers had them, and `км` finds `км²`); search.js's trimmer leaves them out alike.
+NOT_WORD_DIGITS = "\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089"
+_NOT_WORD_DIGIT = re.compile(f"[{NOT_WORD_DIGITS}]")
+# What a character is to a word (`_CharKinds`): a combining mark (other than kana's voicing marks, which are Han and
+# kana) is a word character only after one, as it sits on the letter before it: an emoji's variation selector, a
+# keycap or an accent after a symbol or at a word's start is trimmed with the symbol.
+_SEPARATOR, _WORD, _CJK_WORD, _MARK = 0, 1, 2, 3
 
 
 class _CharKinds(dict):
-    """character -> _SEPARATOR, _WORD or _CJK_WORD, told once per character by its Unicode category: a look-up in C
-    for the two ends of each new token, where `unicodedata.category` is a call."""
+    """character -> _SEPARATOR, _WORD, _CJK_WORD or _MARK, told once per character by its Unicode category: a look-up in
+    C for the two ends of each new token, where `unicodedata.category` is a call."""
 
     def __missing__(self, char: str) -> int:
-        if char != "_" and unicodedata.category(char)[0] not in _WORD_CATEGORIES:
+        category = unicodedata.category(char)[0] if char != "_" else "L"
+        if category not in _WORD_CATEGORIES or _NOT_WORD_DIGIT.match(char):
             kind = _SEPARATOR
         else:
-            kind = _CJK_WORD if _CJK.match(char) else _WORD
+            kind = _CJK_WORD if _CJK.match(char) else _MARK if category == "M" else _WORD
         self[char] = kind
         return kind
 
@@ -76,8 +84,16 @@ _CYRILLIC_VOWELS = frozenset("аеиоуыэюя")
 # found the article; a tag's or outlet's name holding one was a second name of the same look (`content`).
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _NO_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
-# й and ё written as и, е and a combining mark (copied from a PDF): the query's letters are single ones.
-_COMBINING = ("\u0306", "\u0308")
+# What the index and the query leave out of a word, but a name shows: an emoji's variation selectors (U+FE0E, U+FE0F:
+# "⚡️Роскосмос", "❗️Срочно" in clippings from Telegram) and the keycap (U+20E3). Ideographic variation selectors
+# (U+E0100-E01EF), which follow Han only, go where Han is parted into pairs (`_parts`).
+SELECTORS = "\ufe0e\ufe0f\u20e3"
+_NO_SELECTORS = str.maketrans(dict.fromkeys(SELECTORS))
+_IDEOGRAPHIC_SELECTOR = re.compile("[\U000e0100-\U000e01ef]")
+# й and ё written as и, е and a combining mark (copied from a PDF), and a Russian stress mark (Москва́, a combining acute
+# on a Cyrillic letter): the query's letters are single ones, and a stressed word is the word.
+_COMBINING = ("\u0306", "\u0308", "\u0301")
+_STRESS = re.compile("(?<=[\u0400-\u04ff])\u0301")
 
 
 # Dashes other than the hyphen, which Russian typography writes inside words (2031–2035, an en dash; Ту‑214, a
@@ -92,16 +108,19 @@ _FINAL_HARD_SIGN = re.compile("ъ(?![0-9a-z_\u0400-\u04ff])")
 
 
 def fold(text: str) -> str:
-    """Lower case with ё folded into е, the invisible characters of a paste gone, a dash a space and a word's final ъ
-    dropped: what both the index and the query see (search.js's foldQuery does the same to the query).
+    """Lower case with ё folded into е, the invisible characters of a paste and an emoji's selectors (`SELECTORS`) gone,
+    a stress mark on a Cyrillic letter gone, a dash a space and a word's final ъ dropped: what both the index and the
+    query see (search.js's foldQuery does the same to the query).
 
     Greek's final ς is σ (Lucene's GreekLowerCaseFilter does the same): str.lower() and JavaScript's toLowerCase() make
     a capital Σ one or the other by what follows it, which a query word alone and the same word in a text need not
     share (ΣΕΛΗΝΗΣ and σεληνης are one word). A Turkish İ, which both lower-case as i and a combining dot
     (U+0307), is i: "İstanbul" is "istanbul", as readers type it.
     """
-    if any(mark in text for mark in _COMBINING):  # (two scans in C: normalizing every article cost 28 µs)
+    if any(mark in text for mark in _COMBINING):  # (three scans in C: normalizing every article cost 28 µs)
         text = unicodedata.normalize("NFC", text)
+        if "\u0301" in text:
+            text = _STRESS.sub("", text)
     text = text.lower().replace("ё", "е")
     if "ς" in text:
         text = text.replace("ς", "σ")
@@ -109,6 +128,8 @@ def fold(text: str) -> str:
         text = text.replace("i\u0307", "i")
     if any(c in text for c in INVISIBLE):
         text = text.translate(_NO_INVISIBLE)
+    if any(c in text for c in SELECTORS):
+        text = text.translate(_NO_SELECTORS)
     if any(c in text for c in DASHES):
         text = text.translate(_NO_DASHES)
     if "ъ" in text:
@@ -125,14 +146,25 @@ def tokenize(text: str) -> list[str]:
 
 
 def trim(token: str) -> str:
-    """The token without what is not a word character at either end (search.js's trimmer)."""
-    # A token that starts and ends with a word character (most) has nothing to trim: two look-ups.
-    if _KIND[token[:1]] and _KIND[token[-1:]]:
+    """The token without what is not a word character at either end (search.js's trimmer): a combining mark only with
+    the word character it sits on."""
+    # A token that starts and ends with a letter or digit (most) has nothing to trim: two look-ups.
+    if _WORD <= _KIND[token[:1]] <= _CJK_WORD and _WORD <= _KIND[token[-1:]] <= _CJK_WORD:
         return token
     start, end = 0, len(token)
-    while start < end and not _KIND[token[start]]:
+    while start < end and not _WORD <= _KIND[token[start]] <= _CJK_WORD:  # (marks at the start sit on no letter)
         start += 1
-    while end > start and not _KIND[token[end - 1]]:
+    while end > start:
+        kind = _KIND[token[end - 1]]
+        if _WORD <= kind <= _CJK_WORD:
+            break
+        if kind == _MARK:  # the marks' letter, if a word character, keeps them
+            sits = end - 1
+            while _KIND[token[sits - 1]] == _MARK:
+                sits -= 1
+            if _WORD <= _KIND[token[sits - 1]] <= _CJK_WORD:
+                break
+            end = sits
         end -= 1
     return token[start:end]
 
@@ -149,7 +181,7 @@ def cjk_parts(word: str) -> list[str]:
     across a change of script (Han then a digit or a Latin letter), nor across punctuation.
     """
     parts: list[str] = []
-    for pairs, run in _runs(word):
+    for pairs, run in _runs(_IDEOGRAPHIC_SELECTOR.sub("", word)):
         if pairs:
             parts.extend(_pairs(run))
         else:
@@ -158,15 +190,17 @@ def cjk_parts(word: str) -> list[str]:
 
 
 class _KindDigits(dict):
-    """ordinal -> its character's kind as a digit ("0" _SEPARATOR, "1" _WORD, "2" _CJK_WORD): str.translate's table."""
+    """ordinal -> its character's kind as a digit ("0" _SEPARATOR, "1" _WORD, "2" _CJK_WORD, "3" _MARK): str.translate's
+    table."""
 
     def __missing__(self, ordinal: int) -> str:
-        digit = self[ordinal] = "012"[_KIND[chr(ordinal)]]
+        digit = self[ordinal] = "0123"[_KIND[chr(ordinal)]]
         return digit
 
 
 _KIND_DIGITS = _KindDigits()
-_RUNS = re.compile("1+|2+")
+# A run of other word characters starts with a letter or digit, or with a mark on a letter (Han's or kana's too).
+_RUNS = re.compile("(?:1|(?<=[12])3)[13]*|2+")
 
 
 def _runs(word: str) -> list[tuple[bool, str]]:
@@ -310,7 +344,7 @@ class _TermCache(dict):
     def _parts(self, word: str) -> str | tuple[str, ...] | None:
         """The terms of a word holding Han or kana (`cjk_parts`): several as a tuple, one as itself, none as None."""
         terms: list[str] = []
-        for pairs, run in _runs(word):
+        for pairs, run in _runs(_IDEOGRAPHIC_SELECTOR.sub("", word)):
             if pairs:
                 terms.extend(_pairs(run))
             elif (term := self._term(run)) is not None:

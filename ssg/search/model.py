@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # Part of the build cache's stamp: bump it whenever article_terms would return something else.
-TERMS_VERSION = "12"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive); 5: the source field; 6: a paste's
+TERMS_VERSION = "13"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive); 5: the source field; 6: a paste's
 # invisible characters (analysis.fold); 7: a word's final ъ (analysis.fold); 8: a byte-order mark inside a text
 # (analysis.INVISIBLE); 9: dashes part words (analysis.DASHES); 10: Snowball's Russian stop words (год, время, мира indexed);
 # 11: accented Latin letters are word characters (analysis.trim), French elision (analysis.elision);
-# 12: every script's letters are word characters, Han and kana as pairs (analysis.cjk_parts), ς is σ (analysis.fold)
+# 12: every script's letters are word characters, Han and kana as pairs (analysis.cjk_parts), ς is σ (analysis.fold);
+# 13: an emoji's selector, a mark on no letter, a superscript digit and a Russian stress mark are no part of a word
 FIELDS = ("title", "tags", "source", "body")  # source: the outlet's name (`source: {name: ТАСС}`)
 SUPPORTED_LANGUAGES = ("en", "ru")
 

@@ -39,9 +39,11 @@
   // once lower-cased: toLowerCase makes Σ σ or ς by what follows it, which a query word alone need not share with the
   // text it is in. (Before lunr lower-cases the query: after it, a final Σ would be ς.)
   var DASHES = /[\u2010-\u2015\u2212]/g;
+  // An emoji's variation selectors and the keycap go too (analysis.SELECTORS: "⚡️Роскосмос"), and a stress mark on a
+  // Cyrillic letter (Москва́).
   function foldQuery(q) {
-    if (/[\u0306\u0308]/.test(q)) q = q.normalize("NFC");
-    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").replace(DASHES, " ")
+    if (/[\u0306\u0308\u0301]/.test(q)) q = q.normalize("NFC").replace(/([\u0400-\u04ff])\u0301/g, "$1");
+    return q.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/[\u00ad\u200b-\u200d\u2060\ufeff\ufe0e\ufe0f\u20e3]/g, "").replace(DASHES, " ")
       .replace(/[ъЪ](?![0-9A-Za-z_\u0400-\u04ff])/g, "").replace(/[Σς]/g, "σ").replace(/İ/g, "i").replace(/([iI])\u0307/g, "$1");
   }
 
@@ -225,11 +227,24 @@
     return cases;
   }
 
+  // Han and kana, the scripts written without spaces between words (analysis.py's CJK_CHARACTERS): their letters are
+  // indexed as overlapping pairs, as Lucene's CJKBigramFilter does. Hangul is written with spaces: its words are words.
+  var CJK_CHARACTERS = "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf" +
+    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{1b000}-\u{1b16f}\u{20000}-\u{323af}";
+  var CJK = new RegExp("[" + CJK_CHARACTERS + "]", "u");
+  // Word characters as analysis.py's _CharKinds tells them: a letter, digit or "_" (not a superscript or subscript
+  // digit: analysis.NOT_WORD_DIGITS, km², CO₂), a mark of Han or kana, and another mark only after one of those.
+  var NOT_WORD_DIGITS = "\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089";
+  var LETTER = "(?![" + NOT_WORD_DIGITS + "])(?:[\\p{L}\\p{N}_]|(?=[" + CJK_CHARACTERS + "])\\p{M})";
+  var MARK = "(?![" + CJK_CHARACTERS + "])\\p{M}";
+  var NOT_WORD = "(?:(?!" + LETTER + ")(?!" + MARK + ")[\\s\\S])";
+
   // The index's trimmer (ssg/search/analysis.py's trim): what is not a word character at a word's ends goes. Every
   // script's letters, combining marks and digits are word characters, and "_" ("\\w" holds it), whatever the index's
   // languages: lunr-languages' trimmers for en and ru kept Latin and Cyrillic alone, and a Greek, Arabic, Hebrew,
-  // Chinese or Japanese word was trimmed to nothing.
-  var NOT_WORD_AT_ENDS = /^[^\p{L}\p{M}\p{N}_]+|[^\p{L}\p{M}\p{N}_]+$/gu;
+  // Chinese or Japanese word was trimmed to nothing. A combining mark is one only on a word character: an emoji's
+  // selector after a symbol goes with it.
+  var NOT_WORD_AT_ENDS = new RegExp("^(?:" + NOT_WORD + "|" + MARK + ")+|(?:" + NOT_WORD + "(?:" + MARK + ")*)+$", "gu");
   function trimmerOf(lunr, languages) {
     function trimmer(token) {
       return token.update(function (s) { return s.replace(NOT_WORD_AT_ENDS, ""); });
@@ -240,25 +255,31 @@
     return trimmer;
   }
 
-  // Han and kana, the scripts written without spaces between words (analysis.py's CJK_CHARACTERS): their letters are
-  // indexed as overlapping pairs, as Lucene's CJKBigramFilter does. Hangul is written with spaces: its words are words.
-  var CJK_CHARACTERS = "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf" +
-    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{1b000}-\u{1b16f}\u{20000}-\u{323af}";
-  var CJK = new RegExp("[" + CJK_CHARACTERS + "]", "u");
   var CJK_WORD = new RegExp("^(?=[\\p{L}\\p{M}\\p{N}])[" + CJK_CHARACTERS + "]$", "u");
   var NON_CJK_WORDS = new RegExp("(?:(?![" + CJK_CHARACTERS + "])[\\p{L}\\p{M}\\p{N}_])+", "gu");
-  var CJK_RUNS = new RegExp("(?:(?=[\\p{L}\\p{M}\\p{N}])[" + CJK_CHARACTERS + "])+|(?:(?![" + CJK_CHARACTERS + "])[\\p{L}\\p{M}\\p{N}_])+", "gu");
+  // Runs of Han and kana, and runs of other word characters; one that starts with marks keeps them only after a letter
+  // (cjkParts tells: no look-behind in the browsers of a few years ago).
+  var CJK_RUNS = new RegExp("(?:(?=[\\p{L}\\p{M}\\p{N}])[" + CJK_CHARACTERS + "])+|(?:(?![" + CJK_CHARACTERS + "])" + LETTER + "|" +
+    MARK + ")+", "gu");
+  var LEADING_MARKS = new RegExp("^(?:" + MARK + ")+", "u"), ENDS_WITH_LETTER = new RegExp("(?:" + LETTER + ")$", "u");
+  var IDEOGRAPHIC_SELECTORS = /[\u{e0100}-\u{e01ef}]/gu; // (analysis._IDEOGRAPHIC_SELECTOR: they follow Han)
 
   // A word holding Han or kana as the parts the index holds (analysis.cjk_parts, which says why): each run of Han and
   // kana as its overlapping pairs of characters (a lone one as itself), each run of other word characters as a word;
   // any other character parts them ("月球背面" -> 月球 球背 背面; "長征5号" -> 長征 5 号).
   function cjkParts(word) {
     var parts = [];
-    (word.match(CJK_RUNS) || []).forEach(function (run) {
+    word = word.replace(IDEOGRAPHIC_SELECTORS, "");
+    var found;
+    CJK_RUNS.lastIndex = 0;
+    while ((found = CJK_RUNS.exec(word))) {
+      var run = found[0];
+      if (!ENDS_WITH_LETTER.test(word.slice(0, found.index))) run = run.replace(LEADING_MARKS, ""); // (marks on no letter)
+      if (!run) continue;
       var chars = Array.from(run);
       if (chars.length < 2 || !CJK.test(chars[0])) parts.push(run);
       else for (var i = 1; i < chars.length; i++) parts.push(chars[i - 1] + chars[i]);
-    });
+    }
     return parts;
   }
 
