@@ -262,9 +262,14 @@ def romanized(text: str) -> str:
     return _iuliia().WIKIPEDIA.translate(composed(text))
 
 
-# Hiragana, Katakana (with its long-vowel mark and the combining (han)dakuten), Katakana's phonetic extensions and the
-# half-width Katakana: the Unicode blocks of kana.
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff65-\uff9f]+")
+# Hiragana, Katakana (with its long-vowel mark, the combining (han)dakuten and the middle dot), Katakana's phonetic
+# extensions, the half-width Katakana and the Kana Supplement and Extended: the Unicode blocks of kana, a `re` class's
+# ranges. The one definition: the search index's Han and kana (search.analysis.CJK_CHARACTERS) are built on it.
+KANA = "\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f\U0001b000-\U0001b16f"
+_KANA = re.compile(f"[{KANA}]+")
+# A kana letter: not the middle dot ・ (punctuation, which Chinese writes between a foreign name's parts too: 尤里・加加林)
+# nor the voicing marks alone. What tells a text as Japanese (`script_language`).
+_KANA_LETTER = re.compile(f"(?![\\W\\d_])[{KANA}]")
 
 
 def kana_romanized(text: str) -> str:
@@ -333,13 +338,15 @@ def script_language(text: str, codes: tuple[str, ...]) -> str | None:
     """The one of `codes` whose script most of `text`'s letters are in, where that script is neither Latin nor Cyrillic
     (those are told by `reads_as_cyrillic` and `cyrillic_language`) and no other of `codes` is written in it: `مسبار`
     is ar where ar is the site's one language in Arabic letters (not where fa is another), `Διάστημα` el, `שלום` he.
-    Han (`北京`) is zh or ja where only one of the two is among `codes`, and a text with kana is ja. None otherwise,
-    and for a text whose letters are all Latin or Cyrillic (one search)."""
+    A text with kana letters is ja, and only such a text: Han alone (`北京`, `尤里・加加林访问北京`) is zh, not
+    Japanese, whose titles write their particles and endings in kana. None otherwise, and for a text whose letters are
+    all Latin or Cyrillic (one search)."""
     if not _NEITHER.search(text):
         return None
     found = [code for code in codes if language_script(code) not in ("Latn", "Cyrl", "") and script_share(text, code) > 0.5]
-    if len(found) > 1 and _KANA.search(text):
-        found = [code for code in found if language_script(code) == "Jpan"]
+    if any(language_script(code) == "Jpan" for code in found):
+        kana = _KANA_LETTER.search(text) is not None
+        found = [code for code in found if (language_script(code) == "Jpan") == kana]
     return found[0] if len(found) == 1 else None
 
 

@@ -718,8 +718,8 @@ def test_the_default_theme_lays_out_with_logical_properties():
 def test_a_name_whose_script_tells_its_language_is_marked_with_it(project):
     """On an English home page an Arabic entry's tags were in its `<ul lang="en">`, `علم` among them, and the tag pages'
     headings for `علم`, `北京`, `Διάστημα` had no lang: a name whose script one of the site's languages alone is
-    written in is in that language (and direction); one whose script tells no one language (Han, where zh and ja both
-    are) is marked unknown (lang=""), not the page's."""
+    written in is in that language (and direction), Han without kana zh where ja is one too; one whose script tells no
+    one language (Arabic letters where ar and fa both are) is marked unknown (lang=""), not the page's."""
     project.write(
         {
             "site.yaml": SITE_YAML + "lang: en\nlanguages: [en, ar, el, zh, ja]\n",
@@ -734,7 +734,7 @@ def test_a_name_whose_script_tells_its_language_is_marked_with_it(project):
     assert 'rel="tag">NASA</a>' in arabic_entry
     assert '<h1 class="page-header__title"><span lang="ar" dir="rtl">علم</span></h1>' in project.page("tags/lm/")
     assert '<h1 class="page-header__title"><span lang="el">Διάστημα</span></h1>' in project.page("tags/diastema/")
-    assert '<h1 class="page-header__title"><span lang="" dir="auto">北京</span></h1>' in project.page("tags/bei-jing/")
+    assert '<h1 class="page-header__title"><span lang="zh">北京</span></h1>' in project.page("tags/bei-jing/")  # (no kana)
     assert '<h1 class="page-header__title">NASA</h1>' in project.page("tags/nasa/")
     # On a page in the name's own language, nothing; on the Arabic pages an English name is left-to-right.
     ar_article = project.page("ar/2025/11/12/msbar/")

@@ -1106,7 +1106,7 @@ def test_new_on_a_bilingual_site_takes_the_language_of_a_titles_alphabet(project
 
 def test_new_takes_the_language_of_a_script_that_one_of_the_sites_languages_alone_is_written_in(project):
     """`ssg new "مسبار جديد يصل إلى المريخ"` on a site with zh and ar wrote no `lang:`, and the article was built as
-    English; Cyrillic titles were told. Arabic letters are ar, Hebrew he, Greek el, kana ja, Han the one of zh and ja."""
+    English; Cyrillic titles were told. Arabic letters are ar, Hebrew he, Greek el, kana ja, Han zh."""
     site_yaml = project.root.joinpath("site.yaml").read_text()
 
     def lang(*args: str) -> str | None:
@@ -1123,8 +1123,13 @@ def test_new_takes_the_language_of_a_script_that_one_of_the_sites_languages_alon
     assert lang("مسبار آخر", "--lang", "en") == "en"  # --lang wins
     project.write({"site.yaml": site_yaml + "lang: en\nlanguages: [en, zh, ja, ar, fa]\n"})
     assert lang("ガガーリンの飛行") == "ja"  # kana: Japanese
-    assert lang("北京的新卫星") is None  # Han alone: zh or ja
+    assert lang("北京的新卫星") == "zh"  # Han alone: not Japanese, which a title writes with kana
     assert lang("مسبار جديد إلى المريخ") is None  # Arabic letters: ar or fa
+    # A reviewer's finding: the katakana middle dot (punctuation, between a foreign name's parts in Chinese too) was
+    # taken for kana, and a Chinese title with it was written lang: ja. Han alone is not Japanese.
+    assert lang("尤里・加加林访问北京") == "zh"
+    project.write({"site.yaml": site_yaml + "lang: en\nlanguages: [en, ja]\n"})
+    assert lang("尤里・加加林访问上海") is None and lang("ガガーリンの宇宙飛行") == "ja"
 
 
 def test_new_names_a_russian_titles_file_as_a_russian_reader_spells_it_in_latin(project):

@@ -1446,7 +1446,11 @@ def test_an_article_in_a_script_of_one_of_the_sites_languages_alone_is_warned_of
     assert warnings("مسبار جديد", "The probe reached Mars orbit after seven months, the agency said on Tuesday.") == []
     assert warnings("مسبار جديد", settings=replace(site, languages=("en", "ar", "fa"))) == []
     assert warnings("مسبار جديد", settings=SETTINGS) == []
-    assert warnings("北京", "北京今天天气很好。", settings=replace(site, languages=("en", "zh", "ja"))) == []
+    assert warnings("北京", "北京今天天气很好。", settings=replace(site, languages=("en", "zh", "ja")))[0].startswith(
+        "2: lang: not given, so the article is in the site's 'en', but the title and text are in Han script (add lang: zh"
+    )  # (Han alone is not Japanese, which writes kana)
+    chinese = "尤里・加加林今天访问北京，并与航天员见面。"  # (the katakana middle dot: punctuation, not kana)
+    assert warnings("尤里・加加林访问北京\nlang: zh", chinese, settings=replace(site, languages=("en", "zh", "ja"))) == []
     assert warnings("ガガーリン", "ガガーリンは宇宙へ行った。", settings=replace(site, languages=("en", "zh", "ja")))[0].startswith(
         "2: lang: not given, so the article is in the site's 'en', but the title and text are in Japanese script (add lang: ja"
     )

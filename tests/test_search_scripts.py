@@ -190,3 +190,15 @@ def test_an_emojis_selector_a_superscript_and_a_stress_mark_are_not_part_of_a_wo
     queries = _node({"queries": PASTED[:12]})["queries"]  # (the others: marks among Han, the pipelines alike)
     for text, clauses in zip(PASTED[:12], queries, strict=True):
         assert {t for _, _, ts in clauses for t in ts} - {""} <= set(analyze(text, LANGUAGES)[0]), text
+
+
+def test_search_js_has_the_kana_and_the_han_of_python() -> None:
+    """Kana was defined four ways (scripts' slugs, the index's pairs, search.js's copy, `regex`'s script data): one in
+    Python (scripts.KANA, which analysis.CJK_CHARACTERS is built on), and search.js's copy is it."""
+    from ssg.scripts import KANA
+    from ssg.search.analysis import CJK_CHARACTERS
+
+    script = "const s = require(process.argv[1]); process.stdout.write(JSON.stringify([s.KANA, s.CJK_CHARACTERS]));"
+    search_js = str(HERE.parent / "themes" / "default" / "static" / "assets" / "search.js")
+    done = subprocess.run(["node", "-e", script, search_js], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [KANA, CJK_CHARACTERS] and KANA in CJK_CHARACTERS

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
+from ..scripts import KANA
 from .model import SUPPORTED_LANGUAGES, TERMS_VERSION, SearchConfig
 from .porter import stem_en
 from .russian import stem_ru
@@ -42,8 +43,7 @@ _WORD_CATEGORIES = frozenset("LMN")
 # (`cjk_parts`), as Lucene's CJKBigramFilter does. Hangul is written with spaces: its words are words. search.js's
 # CJK_CHARACTERS is this string.
 CJK_CHARACTERS = (
-    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U0001b000-\U0001b16f\U00020000-\U000323af"
+    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c" + KANA + "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 )
 _CJK = re.compile(f"[{CJK_CHARACTERS}]")
 # Superscript and subscript digits are no word characters (km², CO₂: the unit's and the formula's word is км, co, as

@@ -229,8 +229,9 @@
 
   // Han and kana, the scripts written without spaces between words (analysis.py's CJK_CHARACTERS): their letters are
   // indexed as overlapping pairs, as Lucene's CJKBigramFilter does. Hangul is written with spaces: its words are words.
-  var CJK_CHARACTERS = "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf" +
-    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{1b000}-\u{1b16f}\u{20000}-\u{323af}";
+  // (KANA is ssg/scripts.py's KANA: a test holds the two the same.)
+  var KANA = "\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f\u{1b000}-\u{1b16f}";
+  var CJK_CHARACTERS = "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c" + KANA + "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{323af}";
   var CJK = new RegExp("[" + CJK_CHARACTERS + "]", "u");
   // Word characters as analysis.py's _CharKinds tells them: a letter, digit or "_" (not a superscript or subscript
   // digit: analysis.NOT_WORD_DIGITS, km², CO₂), a mark of Han or kana, and another mark only after one of those.
@@ -912,7 +913,7 @@
 
   var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, elision: elision,
               RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS, trimmerOf: trimmerOf, caseForms: caseForms, nominatives: nominatives, russianCases: russianCases,
-              cjkParts: cjkParts, cjkPairs: cjkPairs, CJK_CHARACTERS: CJK_CHARACTERS };
+              cjkParts: cjkParts, cjkPairs: cjkPairs, CJK_CHARACTERS: CJK_CHARACTERS, KANA: KANA };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
