@@ -29,7 +29,7 @@ from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
-from .scripts import alphabet_languages, in_other_script, part_lang, script_language, text_direction, written_in_cyrillic
+from .scripts import alphabet_language, alphabet_languages, in_other_script, part_lang, script_language, text_direction, written_in_cyrillic
 from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, FRONT_LINKS, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
@@ -170,9 +170,11 @@ def in_own_lang(lang: str, cyrillic: str | None, other: str | None, codes: tuple
         if found is not None:
             return found
         code = part_lang(text, page_in_cyrillic, cyrillic, other) or script_language(text, codes) if text else None
+        if code is None and text:  # (Latin or Cyrillic letters on a page in neither: C++ on an Arabic page)
+            code = alphabet_language(text, lang, codes)
         if code and code != lang:
             found = Markup(f"<span{attrs(code)}>{escape(text)}</span>")
-        elif code is None and text and in_other_script(text, lang):
+        elif code == "" or (code is None and text and in_other_script(text, lang)):
             found = Markup(f'<span lang="" dir="auto">{escape(text)}</span>')
         else:
             found = escape(text)

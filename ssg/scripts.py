@@ -359,6 +359,24 @@ def in_other_script(text: str, code: str) -> bool:
     return len(_NEITHER.findall(text)) > letters / 2 and script_share(text, code) <= 0.5
 
 
+@functools.lru_cache(maxsize=8192)  # (asked for each name on a page, as `script_language`)
+def alphabet_language(text: str, lang: str, codes: tuple[str, ...]) -> str | None:
+    """On a page in `lang`, a language written in neither Latin nor Cyrillic letters (ar, he, zh, el), the language of
+    a name most of whose letters are Latin or Cyrillic: the one of `codes` written in that alphabet, '' where none or
+    several are (unknown, not the page's: `C++` in an Arabic page's language showed as `++C`). None on a page in Latin or
+    Cyrillic letters (`part_lang` tells those: a Latin name in a Russian text is no other language) and for a name in
+    neither alphabet or without letters (one search for a name in the page's own script)."""
+    if language_script(lang) in ("Latn", "Cyrl", "") or not _LETTER.search(text):
+        return None
+    letters = len(_LETTER.findall(text))
+    neither, cyrillic = len(_NEITHER.findall(text)), len(_CYRILLIC.findall(text))
+    script = "Cyrl" if cyrillic * 2 > letters else "Latn" if (letters - neither - cyrillic) * 2 > letters else None
+    if script is None:
+        return None
+    found = [code for code in codes if language_script(code) == script]
+    return found[0] if len(found) == 1 else ""
+
+
 def script_name(code: str) -> str:
     """The English name of the script the language `code` is written in (`ar` Arabic, `ja` Japanese, `zh` Han, not
     CLDR's "Simplified"), for a message."""

@@ -743,3 +743,26 @@ def test_a_name_whose_script_tells_its_language_is_marked_with_it(project):
     project.write({"site.yaml": SITE_YAML + "lang: en\nlanguages: [en, ar, zh]\n"})
     project.build()
     assert '<h1 class="page-header__title"><span lang="zh">北京</span></h1>' in project.page("tags/bei-jing/")
+
+
+def test_a_latin_name_on_a_right_to_left_page_is_marked_left_to_right(project):
+    """A reviewer's finding: on an en+ar site the Arabic article's tags NASA, C++ and Falcon 9 sat in its lang="ar"
+    with no dir, and a browser showed C++ as ++C. A name in a script the page's language is not written in is marked:
+    with the one site language written in it (Latin: en), else unknown (lang="" dir="auto")."""
+    project.write(
+        {
+            "site.yaml": SITE_YAML + "lang: en\nlanguages: [en, ar]\n",
+            "content/2025/msbar.md": article(
+                "مسبار جديد يصل إلى المريخ", "2025-11-12T10:00:00Z", "وصل المسبار إلى المريخ.", lang="ar",
+                tags="[علم, NASA, C++, Falcon 9, Роскосмос]",
+            ),
+        }
+    )  # fmt: skip
+    project.build()
+    ar_article = project.page("ar/2025/11/12/msbar/")
+    assert 'rel="tag"><span lang="en" dir="ltr">C++</span></a>' in ar_article
+    assert 'rel="tag"><span lang="en" dir="ltr">NASA</span></a>' in ar_article
+    assert 'rel="tag"><span lang="en" dir="ltr">Falcon 9</span></a>' in ar_article
+    assert 'rel="tag"><span lang="" dir="auto">Роскосмос</span></a>' in ar_article  # (no language of the site in Cyrillic)
+    assert 'rel="tag">علم</a>' in ar_article
+    assert 'rel="tag">C++</a>' in project.page("")  # (an English page: its tag list is English, as before)
