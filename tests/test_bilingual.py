@@ -766,3 +766,16 @@ def test_a_latin_name_on_a_right_to_left_page_is_marked_left_to_right(project):
     assert 'rel="tag"><span lang="" dir="auto">Роскосмос</span></a>' in ar_article  # (no language of the site in Cyrillic)
     assert 'rel="tag">علم</a>' in ar_article
     assert 'rel="tag">C++</a>' in project.page("")  # (an English page: its tag list is English, as before)
+
+
+def test_an_entry_without_a_picture_is_one_column_only_against_the_pages_direction():
+    """A reviewer's finding: `.entry:not(:has(> .entry__image))` made every left-to-right entry without a picture one
+    column, 1.5rem wider than before (its lines rewrapped). Only an entry whose direction is not the page's (a
+    right-to-left one on a left-to-right page, or the other way round), whose empty column's gap fell on its start, is."""
+    css = (REPO / "themes/default/static/assets/style.css").read_text(encoding="utf-8")
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    selectors = [m[1] for m in re.finditer(r"\n([^{}@]*:has\(> \.entry__image\)[^{}]*)\{", rules)]
+    assert selectors, "the one-column rule for an entry without a picture"
+    for selector in selectors:
+        for one in selector.split(","):
+            assert re.search(r'\.entry\[dir="(?:rtl|ltr)"\]', one) and re.search(r'html(?::not\()?\[dir="rtl"\]', one), one
