@@ -263,6 +263,7 @@
   var CJK_RUNS = new RegExp("(?:(?=[\\p{L}\\p{M}\\p{N}])[" + CJK_CHARACTERS + "])+|(?:(?![" + CJK_CHARACTERS + "])" + LETTER + "|" +
     MARK + ")+", "gu");
   var LEADING_MARKS = new RegExp("^(?:" + MARK + ")+", "u"), ENDS_WITH_LETTER = new RegExp("(?:" + LETTER + ")$", "u");
+  var LONE_PREFIX = new RegExp("^[" + CJK_CHARACTERS + "]\\*$", "u"); // a query's lone Han or kana, a prefix (readerQuery)
   var IDEOGRAPHIC_SELECTORS = /[\u{e0100}-\u{e01ef}]/gu; // (analysis._IDEOGRAPHIC_SELECTOR: they follow Han)
 
   // A word holding Han or kana as the parts the index holds (analysis.cjk_parts, which says why): each run of Han and
@@ -676,10 +677,9 @@
               var slot = vectors[f][postings.key];
               if (slot) slot[0] = slot[0] + clause.boost;
               else vectors[f][postings.key] = [clause.boost, list];
-              var name = terms[j] + "/" + field;
-              if (seen[name]) continue;
-              seen[name] = true;
-              groups.push({ field: f, term: terms[j], list: list });
+              var name = terms[j] + "/" + field, lone = LONE_PREFIX.test(c.terms[m]);
+              if (seen[name]) { if (!lone) seen[name].lone = false; continue; }
+              groups.push(seen[name] = { field: f, term: terms[j], list: list, lone: lone });
             }
           }
         }
@@ -837,13 +837,14 @@
       });
     }
 
-    // The index terms of a result's matches (lunr's matchData.metadata keys), to highlight them.
+    // The index terms of a result's matches (lunr's matchData.metadata keys), to highlight them: true, or "first" for a
+    // pair of Han or kana matched only as what a lone character's prefix found (号* found 号火: 号 is what matched).
     function matched(hit) {
       var out = Object.create(null);
       hit.groups.forEach(function (group) {
         var ids = group.list.docs, lo = 0, hi = ids.length;
         while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < hit.doc) lo = mid + 1; else hi = mid; }
-        if (ids[lo] === hit.doc) out[group.term] = true;
+        if (ids[lo] === hit.doc) out[group.term] = out[group.term] === true || !group.lone || "first";
       });
       return out;
     }
@@ -1097,7 +1098,8 @@
       var chars = Array.from(part), marked = chars.map(function () { return false; });
       var cjk = chars.map(function (c) { return CJK_WORD.test(c); });
       chars.forEach(function (c, i) {
-        if (cjk[i] && cjk[i + 1] && matched[c + chars[i + 1]]) marked[i] = marked[i + 1] = true;
+        var pair = cjk[i] && cjk[i + 1] && matched[c + chars[i + 1]];
+        if (pair) { marked[i] = true; if (pair === true) marked[i + 1] = true; } // (a lone character's prefix: it alone)
         else if (cjk[i] && !cjk[i - 1] && !cjk[i + 1] && matched[c]) marked[i] = true;
       });
       var word, words = new RegExp(NON_CJK_WORDS.source, "gu"); // (SpaceX in SpaceX的星舰: marked as a word is)
