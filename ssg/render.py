@@ -29,7 +29,16 @@ from .markdown import FOOTNOTE_BACK, NOT_PUBLISHED
 from .metadata import Metadata
 from .output import Output, Staged
 from .pages import ArchiveMonth, ArchiveYear, ArticleLink, Link, Page, PageLink, link, menu_links
-from .scripts import alphabet_language, alphabet_languages, in_other_script, part_lang, script_language, text_direction, written_in_cyrillic
+from .scripts import (
+    alphabet_language,
+    alphabet_languages,
+    in_other_script,
+    part_lang,
+    script_language,
+    text_direction,
+    unicode_scripts,
+    written_in_cyrillic,
+)
 from .site import Outlet, Site, Tag
 from .theme import CARD_TEMPLATE, FRONT_LINKS, RENDERING, Theme, format_for, number_format, render_named, rendering_entry
 from .urls import LATEST, SOURCES_INDEX, Urls, relative_from, resolve_refs
@@ -404,6 +413,9 @@ class Renderer:
             "text_direction": text_direction,
             # (the same two for the search page's hits, which search.js marks by them: `data-languages`)
             "name_languages": [code for code in self.name_languages if code],
+            # (and the scripts each language a name's script may tell is written in, `ar=Arab ja=Hani,Hira,Kana`, by which
+            # it marks a hit's names as `in_own_lang` does: `data-scripts`)
+            "name_scripts": [f"{code}={','.join(unicode_scripts(code))}" for code in self.script_languages if unicode_scripts(code)],
             # (and the languages of the site's and its articles written right-to-left, whose hits it marks so: `lang_attrs`)
             "rtl_languages": [code for code in sorted({*self.script_languages, *self.site.by_lang}) if text_direction(code) == "rtl"],
             # (The `markdownify` filter's, `theme.markdownify_in`: this renderer's links, not the theme's, which outlives

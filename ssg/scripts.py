@@ -377,6 +377,13 @@ def alphabet_language(text: str, lang: str, codes: tuple[str, ...]) -> str | Non
     return found[0] if len(found) == 1 else ""
 
 
+def unicode_scripts(code: str) -> tuple[str, ...]:
+    """The scripts of Unicode the language `code` is written in (ISO 15924 codes: ar Arab, ja Hani Hira Kana, zh Hani),
+    none where CLDR does not say: what the search page tells a name's language by (`data-scripts`)."""
+    script = language_script(code)
+    return _WRITTEN_IN.get(script, (script,)) if script else ()
+
+
 def script_name(code: str) -> str:
     """The English name of the script the language `code` is written in (`ar` Arabic, `ja` Japanese, `zh` Han, not
     CLDR's "Simplified"), for a message."""

@@ -902,3 +902,25 @@ def test_a_hit_in_a_right_to_left_language_is_marked_with_its_direction(tmp_path
     page.open((tmp_path / "out" / "ar" / "2024" / "05" / "20" / "msbar" / "index.html").as_uri())
     page.page.wait_for_selector(".latest__list li")
     assert page.page.eval_on_selector_all(".latest__list li", latest) == [["en", "ltr", "ar", "rtl"], ["", None, "", None]]
+
+
+def test_a_hits_names_are_marked_by_their_script_as_the_pages_mark_them(tmp_path: Path, page: SearchPage) -> None:
+    """A reviewer's finding: the search page told a hit's names' language by Cyrillic letters alone, so on an English
+    search page the tags علم and 北京 were `<li lang="en">`, and an Arabic hit's C++ was in its lang="ar" dir="rtl" (shown
+    ++C). It follows in_own_lang's rule, by the scripts the page's data-scripts gives each language (Python's)."""
+    site_yaml = "title: T\nbase_url: https://example.org/\nlanguages: [en, ar]\n"
+    arabic = "---\ntitle: مسبار يصل إلى المريخ\ndate: 2024-05-20T10:00:00+00:00\nlang: ar\ntags: [علم, C++]\n---\n\nوصل مسبار NASA.\n"
+    english = "---\ntitle: NASA probe reaches Mars\ndate: 2024-05-21T10:00:00+00:00\nlang: en\ntags: [علم, 北京, Science]\n---\n\nThe NASA probe.\n"
+    (tmp_path / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    (tmp_path / "content" / "2024").mkdir(parents=True)
+    (tmp_path / "content" / "2024" / "msbar.md").write_text(arabic, encoding="utf-8")
+    (tmp_path / "content" / "2024" / "probe.md").write_text(english, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(tmp_path / "out")], cwd=tmp_path, env=env, check=True)
+    search = (tmp_path / "out" / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'data-scripts="en=Latn ar=Arab"' in search
+    marks = "els => els.map(e => [e.textContent, e.lang, e.getAttribute('dir')])"
+    page.open((tmp_path / "out" / "search" / "index.html").as_uri() + "?q=nasa")
+    page.wait_done()
+    shown = sorted(map(tuple, page.page.eval_on_selector_all(".search-hit__tags li", marks)))
+    assert shown == [("C++", "en", None), ("Science", "en", None), ("علم", "ar", "rtl"), ("علم", "ar", "rtl"), ("北京", "", "auto")]

@@ -990,7 +990,7 @@
   // The language of a name shown in a hit (a tag, the outlet), as the pages' in_own_lang gives it (ssg/scripts.py's
   // part_lang): the article's, unless its letters tell the site's other language, as a tag named only Газпром on an
   // English article does (a screen reader spelt it out in an English voice). `languages`: a bilingual site's, else none.
-  function languageOfParts(languages) {
+  function languageOfParts(languages, scripts) {
     var CYRILLIC = /^[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]/;
     var LATIN = /^[a-zA-Z\u00c0-\u024f]/;
     function inCyrillic(code) {
@@ -1010,9 +1010,60 @@
     var others = languages.filter(function (code) { return !inCyrillic(code); });
     var inIt = cyrillic.length === 1 ? cyrillic[0] : null;
     var other = inIt && others.length === 1 ? others[0] : null;
+    var byScript = scriptsLanguage(scripts);
     return function (text, lang) {
-      if (inCyrillic(lang)) return other && readsAsLatin(text) ? other : lang;
-      return inIt && readsAsCyrillic(text) ? inIt : lang;
+      var told = inCyrillic(lang) ? (other && readsAsLatin(text) ? other : null) : (inIt && readsAsCyrillic(text) ? inIt : null);
+      if (told) return told;
+      var code = byScript(text, lang);
+      return code === null ? lang : code;
+    };
+  }
+
+  // A name's language by its script, as the pages' in_own_lang tells it (ssg/scripts.py's script_language,
+  // alphabet_language and in_other_script): the one of the site's languages whose script most of its letters are in
+  // (a text with kana letters ja, and only such a text), else, on a page in neither Latin nor Cyrillic letters, the one
+  // language of the alphabet most of a name's letters are in (C++ on an Arabic page: en), else "" (unknown) for a name in
+  // a script the language around it is not written in; null: the language around it. `scripts`: the page's
+  // data-scripts, each language's Unicode scripts as Python gives them ("ar=Arab ja=Hani,Hira,Kana"), not re-derived.
+  function scriptsLanguage(scripts) {
+    var written = {};
+    scripts.forEach(function (entry) {
+      var at = entry.indexOf("=");
+      if (at > 0) written[entry.slice(0, at)] = entry.slice(at + 1).split(",").filter(Boolean);
+    });
+    var codes = Object.keys(written), patterns = {};
+    function pattern(script) {
+      try { return patterns[script] || (patterns[script] = new RegExp("\\p{Script=" + script + "}", "u")); } catch (e) { return /$^/; }
+    }
+    function share(chars, code) {
+      var within = written[code] || [];
+      if (!within.length) return 0;
+      return chars.filter(function (c) { return within.some(function (s) { return pattern(s).test(c); }); }).length / chars.length;
+    }
+    function alphabet(code) { var w = written[code] || []; return w.length === 1 && (w[0] === "Latn" || w[0] === "Cyrl") ? w[0] : null; }
+    var KANA_LETTER = /(?=\p{L})[\p{Script=Hiragana}\p{Script=Katakana}]/u; // (Python's scripts._KANA_LETTER: not ・)
+    return function (text, lang) {
+      var chars = text.match(/\p{L}/gu) || [];
+      if (!chars.length) return null;
+      var neither = chars.filter(function (c) { return !/[a-zA-Z\u00c0-\u024f\u0400-\u052f]/.test(c); }).length;
+      if (neither) {
+        var found = codes.filter(function (code) { return written[code].length && !alphabet(code) && share(chars, code) > 0.5; });
+        if (found.some(function (code) { return written[code].indexOf("Kana") >= 0; })) {
+          var kana = KANA_LETTER.test(text);
+          found = found.filter(function (code) { return (written[code].indexOf("Kana") >= 0) === kana; });
+        }
+        if (found.length === 1) return found[0] === lang ? null : found[0];
+      }
+      var own = alphabet(lang);
+      if (!own && written[lang]) {
+        var cyrillic = chars.filter(function (c) { return /[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]/.test(c); }).length;
+        var script = cyrillic * 2 > chars.length ? "Cyrl" : (chars.length - neither - cyrillic) * 2 > chars.length ? "Latn" : null;
+        if (script) {
+          var inScript = codes.filter(function (code) { return alphabet(code) === script; });
+          return inScript.length === 1 ? inScript[0] : "";
+        }
+      }
+      return neither * 2 > chars.length && share(chars, lang) <= 0.5 ? "" : null;
     };
   }
 
@@ -1026,13 +1077,15 @@
     var more = document.getElementById("search-more");
     var filter = document.getElementById("search-lang");  // only on bilingual sites
     var rootUrl = box.getAttribute("data-root");
-    var partLang = languageOfParts((box.getAttribute("data-languages") || "").split(" ").filter(Boolean));
+    var partLang = languageOfParts((box.getAttribute("data-languages") || "").split(" ").filter(Boolean),
+                                   (box.getAttribute("data-scripts") || "").split(" ").filter(Boolean));
     var lang = document.documentElement.lang || "en";
     var ownNames = (box.getAttribute("data-own-names") || "").split(" ").filter(Boolean);
     var rtl = (box.getAttribute("data-rtl") || "").split(" ").filter(Boolean);
     var pageDir = document.documentElement.dir === "rtl" ? "rtl" : "ltr";
     // An element's language, and its direction where it or the page's is right-to-left (the pages' lang_attrs).
     function setLang(e, code) {
+      if (code === "") { e.setAttribute("lang", ""); e.setAttribute("dir", "auto"); return e; } // (unknown: in_own_lang's)
       var dir = rtl.indexOf(code) >= 0 ? "rtl" : "ltr";
       e.setAttribute("lang", code);
       if (dir === "rtl" || pageDir === "rtl") e.setAttribute("dir", dir);
