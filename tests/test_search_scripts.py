@@ -202,3 +202,16 @@ def test_search_js_has_the_kana_and_the_han_of_python() -> None:
     search_js = str(HERE.parent / "themes" / "default" / "static" / "assets" / "search.js")
     done = subprocess.run(["node", "-e", script, search_js], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == [KANA, CJK_CHARACTERS] and KANA in CJK_CHARACTERS
+
+
+def test_a_pasted_chinese_sentence_requires_about_half_its_pairs() -> None:
+    """A reviewer's finding: each overlapping pair of a pasted sentence was a required term, so one of 40 characters
+    asked for 39 terms (as many shards) and one of 50 was refused as too broad. Of a run longer than a typed word (8),
+    the pairs that hold each character, every other one and the last, are required: about half. A typed word's are all
+    (背面月球 is not found in 月球背面)."""
+    sentence = "嫦娥六号从月球背面带回样品中国国家航天局宣布任务圆满成功科学家将开展研究工作并公布结果"
+    clauses = _node({"queries": [sentence, sentence[:9], sentence[:8]]})["queries"]
+    assert len(sentence) == 43 and len(clauses[0]) == 22 and all(presence == "required" for presence, _, _ in clauses[0])
+    assert {c for _, _, ts in clauses[0] for c in ts[0]} == set(sentence)  # (every character)
+    assert [ts[0] for _, _, ts in clauses[1]] == ["嫦娥", "六号", "从月", "球背", "背面"]
+    assert len(clauses[2]) == 7  # (a word's: all its pairs)

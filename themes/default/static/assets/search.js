@@ -111,7 +111,9 @@
     });
     // A word of Han or kana (Chinese, Japanese: written without spaces, so the word is inside a longer one) is found by
     // its pairs of characters, as the index holds it (cjkParts): each is required, as a hyphenated word's parts are
-    // (长征五号: +长征 +征五 +五号); each is left out after a minus, and each of a field before it (title:月球背面). A
+    // (长征五号: +长征 +征五 +五号), but of a run longer than a typed word only those that hold each character (every
+    // other one and the last: a pasted sentence of 40 characters asked for 39 pairs, and was refused as too broad);
+    // each pair is left out after a minus, and each of a field before it (title:月球背面). A
     // lone character is a prefix, as the text holds it first in a pair (長征5号: +長征 +5 +号*, where the text says
     // 長征5号火箭: 号火); a star stays on the last part (月球背*: +月球 +球背*), a boost on each.
     q = q.replace(/(^|[\s(])([+\-]?)(\S+)/gu, function (whole, before, sign, word) {
@@ -123,7 +125,7 @@
       // (What the index's pipeline does to a word before it parts it: trimmed, lower-cased, its possessive and elided
       // article gone.)
       var bare = foldQuery(word.slice(0, word.length - end[0].length)).toLowerCase().replace(NOT_WORD_AT_ENDS, "");
-      var parts = cjkParts(withoutElision(withoutPossessive(bare)));
+      var parts = cjkParts(withoutElision(withoutPossessive(bare)), sign !== "-");
       var told = stopWord ? parts.filter(function (w) { return !stopWord(w); }) : parts;
       if (!told.length) return whole;
       var terms = told.map(function (w, i) {
@@ -263,13 +265,14 @@
   var CJK_RUNS = new RegExp("(?:(?=[\\p{L}\\p{M}\\p{N}])[" + CJK_CHARACTERS + "])+|(?:(?![" + CJK_CHARACTERS + "])" + LETTER + "|" +
     MARK + ")+", "gu");
   var LEADING_MARKS = new RegExp("^(?:" + MARK + ")+", "u"), ENDS_WITH_LETTER = new RegExp("(?:" + LETTER + ")$", "u");
+  var LONGEST_TYPED = 8; // characters of Han or kana: a longer run in a query is pasted (cjkParts)
   var LONE_PREFIX = new RegExp("^[" + CJK_CHARACTERS + "]\\*$", "u"); // a query's lone Han or kana, a prefix (readerQuery)
   var IDEOGRAPHIC_SELECTORS = /[\u{e0100}-\u{e01ef}]/gu; // (analysis._IDEOGRAPHIC_SELECTOR: they follow Han)
 
   // A word holding Han or kana as the parts the index holds (analysis.cjk_parts, which says why): each run of Han and
   // kana as its overlapping pairs of characters (a lone one as itself), each run of other word characters as a word;
   // any other character parts them ("月球背面" -> 月球 球背 背面; "長征5号" -> 長征 5 号).
-  function cjkParts(word) {
+  function cjkParts(word, required) {
     var parts = [];
     word = word.replace(IDEOGRAPHIC_SELECTORS, "");
     var found;
@@ -280,7 +283,12 @@
       if (!run) continue;
       var chars = Array.from(run);
       if (chars.length < 2 || !CJK.test(chars[0])) parts.push(run);
-      else for (var i = 1; i < chars.length; i++) parts.push(chars[i - 1] + chars[i]);
+      // (`required`: the pairs a query requires of a run longer than a typed word, a pasted sentence's, are every
+      // other one and the last, which hold each character: a text with them all holds its every pair but for a rare
+      // chance, and the sentence asks for half the shards. A word's are all its pairs: 背面月球 is not in 月球背面.)
+      else for (var i = 1, thin = required && chars.length > LONGEST_TYPED; i < chars.length; i++) {
+        if (!thin || i % 2 || i === chars.length - 1) parts.push(chars[i - 1] + chars[i]);
+      }
     }
     return parts;
   }
