@@ -215,3 +215,13 @@ def test_a_pasted_chinese_sentence_requires_about_half_its_pairs() -> None:
     assert {c for _, _, ts in clauses[0] for c in ts[0]} == set(sentence)  # (every character)
     assert [ts[0] for _, _, ts in clauses[1]] == ["嫦娥", "六号", "从月", "球背", "背面"]
     assert len(clauses[2]) == 7  # (a word's: all its pairs)
+
+
+def test_the_index_parts_a_token_of_han_by_the_one_function_the_tests_read() -> None:
+    """cjk_parts was used by tests alone while the index ran a copy of its loop (`_TermCache._parts`): the index's terms
+    of a token are cjk_parts' with each other word stemmed (the stop words gone)."""
+    from ssg.search.analysis import _token_cache
+
+    cache = _token_cache(LANGUAGES)
+    for token in ["spacex的星舰", "the月球", "rockets的月球背面", "長征5号"]:
+        assert _terms(token) == cjk_parts(token, cache._term)

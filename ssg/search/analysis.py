@@ -169,7 +169,7 @@ def trim(token: str) -> str:
     return token[start:end]
 
 
-def cjk_parts(word: str) -> list[str]:
+def cjk_parts(word: str, term: Callable[[str], str | None] | None = None) -> list[str]:
     """A trimmed word holding Han or kana (its possessive and elided article gone), as the parts the index holds: each
     run of Han and kana as its overlapping pairs of characters (a lone character as itself), each run of other word
     characters as a word; any other character parts them ("月球背面" -> 月球 球背 背面; "長征5号" -> 長征 5 号;
@@ -179,13 +179,17 @@ def cjk_parts(word: str) -> list[str]:
     query word matches: pairs are what Lucene's CJKBigramFilter indexes, and a query word is found inside a longer
     text by requiring all its pairs (search.js's `cjkParts`, the same split, applied by `readerQuery`). No pair is made
     across a change of script (Han then a digit or a Latin letter), nor across punctuation.
+
+    `term`: what each other word becomes (the stemmers, None for a stop word: `_TermCache._parts`, the index's one use).
     """
     parts: list[str] = []
     for pairs, run in _runs(_IDEOGRAPHIC_SELECTOR.sub("", word)):
         if pairs:
             parts.extend(_pairs(run))
-        else:
+        elif term is None:
             parts.append(run)
+        elif (told := term(run)) is not None:
+            parts.append(told)
     return parts
 
 
@@ -343,12 +347,7 @@ class _TermCache(dict):
 
     def _parts(self, word: str) -> str | tuple[str, ...] | None:
         """The terms of a word holding Han or kana (`cjk_parts`): several as a tuple, one as itself, none as None."""
-        terms: list[str] = []
-        for pairs, run in _runs(_IDEOGRAPHIC_SELECTOR.sub("", word)):
-            if pairs:
-                terms.extend(_pairs(run))
-            elif (term := self._term(run)) is not None:
-                terms.append(term)
+        terms = cjk_parts(word, self._term)
         return tuple(terms) if len(terms) > 1 else terms[0] if terms else None
 
 
