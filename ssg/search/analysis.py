@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..scripts import KANA
 from .model import SUPPORTED_LANGUAGES, TERMS_VERSION, SearchConfig
@@ -61,13 +62,29 @@ class _CharKinds(dict):
     C for the two ends of each new token, where `unicodedata.category` is a call."""
 
     def __missing__(self, char: str) -> int:
-        category = unicodedata.category(char)[0] if char != "_" else "L"
+        category = _category(char) if char != "_" else "L"
         if category not in _WORD_CATEGORIES or _NOT_WORD_DIGIT.match(char):
             kind = _SEPARATOR
         else:
             kind = _CJK_WORD if _CJK.match(char) else _MARK if category == "M" else _WORD
         self[char] = kind
         return kind
+
+
+@cache
+def _categories() -> Any:
+    """L, M and N by the `regex` module's Unicode data (dateparser's; imported at the first new character, not with
+    ssg): Python 3.11's unicodedata is Unicode 14, where the browsers' is newer, and a letter it calls unassigned (CJK
+    Extension H, U+2EBF0) was trimmed by the index and kept by the query."""
+    import regex
+
+    return regex.compile(r"(\p{L})|(\p{M})|(\p{N})")
+
+
+def _category(char: str) -> str:
+    """The major Unicode category of `char` among L, M and N ('' for any other), by `_categories`."""
+    found = _categories().match(char)
+    return "LMN"[found.lastindex - 1] if found else ""
 
 
 _KIND = _CharKinds({"": _SEPARATOR})

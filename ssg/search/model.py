@@ -11,7 +11,8 @@ TERMS_VERSION = "13"  # 4: possessives ("nasa's" -> "nasa", analysis.possessive)
 # (analysis.INVISIBLE); 9: dashes part words (analysis.DASHES); 10: Snowball's Russian stop words (год, время, мира indexed);
 # 11: accented Latin letters are word characters (analysis.trim), French elision (analysis.elision);
 # 12: every script's letters are word characters, Han and kana as pairs (analysis.cjk_parts), ς is σ (analysis.fold);
-# 13: an emoji's selector, a mark on no letter, a superscript digit and a Russian stress mark are no part of a word
+# 13: an emoji's selector, a mark on no letter, a superscript digit and a Russian stress mark are no part of a word;
+# letters by the regex module's Unicode (analysis._category)
 FIELDS = ("title", "tags", "source", "body")  # source: the outlet's name (`source: {name: ТАСС}`)
 SUPPORTED_LANGUAGES = ("en", "ru")
 
