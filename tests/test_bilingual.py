@@ -779,3 +779,25 @@ def test_an_entry_without_a_picture_is_one_column_only_against_the_pages_directi
     for selector in selectors:
         for one in selector.split(","):
             assert re.search(r'\.entry\[dir="(?:rtl|ltr)"\]', one) and re.search(r'html(?::not\()?\[dir="rtl"\]', one), one
+
+
+def test_search_js_gives_an_element_the_direction_lang_attrs_gives_it():
+    """The rule "dir where the element's language or the one around it is right-to-left" is written three times
+    (render.lang_attrs, search.js's directionOf for its hits, site.js's latest list): search.js's gives, for every pair
+    of a left-to-right and a right-to-left language, what Python's does."""
+    import subprocess
+
+    from ssg.render import lang_attrs
+
+    codes, rtl = ["en", "ru", "zh", "ar", "he", "fa"], ["ar", "he", "fa"]
+    pairs = [(code, around) for code in codes for around in codes]
+    script = (
+        "const { directionOf } = require(process.argv[1]); const [pairs, rtl] = JSON.parse(require('fs').readFileSync(0));"
+        "process.stdout.write(JSON.stringify(pairs.map(([c, a]) => directionOf(c, rtl.includes(a) ? 'rtl' : 'ltr', rtl))));"
+    )
+    search_js = str(REPO / "themes" / "default" / "static" / "assets" / "search.js")
+    done = subprocess.run(["node", "-e", script, search_js], input=json.dumps([pairs, rtl]), capture_output=True, text=True, check=True)
+    python = [re.search(r'dir="(\w+)"', lang_attrs(around)(code)) for code, around in pairs]
+    assert json.loads(done.stdout) == [m[1] if m else None for m in python]
+    site_js = (REPO / "themes" / "default" / "static" / "assets" / "site.js").read_text(encoding="utf-8")
+    assert 'if (item.dir === "rtl" || dir === "rtl") {' in site_js  # (the latest list: the same rule)

@@ -922,7 +922,8 @@
 
   var api = { createSearch: createSearch, SearchError: SearchError, foldQuery: foldQuery, readerQuery: readerQuery, shardName: shardName, possessive: possessive, elision: elision,
               RUSSIAN_STOP_WORDS: RUSSIAN_STOP_WORDS, trimmerOf: trimmerOf, caseForms: caseForms, nominatives: nominatives, russianCases: russianCases,
-              cjkParts: cjkParts, cjkPairs: cjkPairs, CJK_CHARACTERS: CJK_CHARACTERS, KANA: KANA };
+              cjkParts: cjkParts, cjkPairs: cjkPairs, CJK_CHARACTERS: CJK_CHARACTERS, KANA: KANA,
+              directionOf: directionOf };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.ssgSearch = api;
 
@@ -1075,6 +1076,14 @@
     };
   }
 
+  // The dir of an element in the language `code` within text of direction `around` ("rtl" or "ltr"): its own where it
+  // or `around` is right-to-left, else none, as the pages' lang_attrs (ssg/render.py) gives it; `rtl`: the site's
+  // right-to-left languages (data-rtl, CLDR's). (site.js's latest list follows the same rule.)
+  function directionOf(code, around, rtl) {
+    var dir = rtl.indexOf(code) >= 0 ? "rtl" : "ltr";
+    return dir === "rtl" || around === "rtl" ? dir : null;
+  }
+
   function start() {
     var box = document.getElementById("search-page");
     if (!box) return;
@@ -1094,9 +1103,9 @@
     // An element's language, and its direction where it or the page's is right-to-left (the pages' lang_attrs).
     function setLang(e, code) {
       if (code === "") { e.setAttribute("lang", ""); e.setAttribute("dir", "auto"); return e; } // (unknown: in_own_lang's)
-      var dir = rtl.indexOf(code) >= 0 ? "rtl" : "ltr";
+      var dir = directionOf(code, pageDir, rtl);
       e.setAttribute("lang", code);
-      if (dir === "rtl" || pageDir === "rtl") e.setAttribute("dir", dir);
+      if (dir) e.setAttribute("dir", dir);
       return e;
     }
     // What a hit's language is called: the page's string for it ("German" on an English page), else the language's own
