@@ -207,12 +207,15 @@ def test_search_js_has_the_kana_and_the_han_of_python() -> None:
 def test_a_pasted_chinese_sentence_requires_about_half_its_pairs() -> None:
     """A reviewer's finding: each overlapping pair of a pasted sentence was a required term, so one of 40 characters
     asked for 39 terms (as many shards) and one of 50 was refused as too broad. Of a run longer than a typed word (8),
-    the pairs that hold each character, every other one and the last, are required: about half. A typed word's are all
-    (背面月球 is not found in 月球背面)."""
+    the pairs that hold each character, every other one and the last, are required: about half, and at most 16 of a
+    word (a 300-article archive: a paste of 40 characters loaded 31 files, now 18; one of 80 was refused, now 17). A
+    typed word's are all (背面月球 is not found in 月球背面)."""
     sentence = "嫦娥六号从月球背面带回样品中国国家航天局宣布任务圆满成功科学家将开展研究工作并公布结果"
     clauses = _node({"queries": [sentence, sentence[:9], sentence[:8]]})["queries"]
-    assert len(sentence) == 43 and len(clauses[0]) == 22 and all(presence == "required" for presence, _, _ in clauses[0])
-    assert {c for _, _, ts in clauses[0] for c in ts[0]} == set(sentence)  # (every character)
+    assert len(sentence) == 43 and len(clauses[0]) == 16 and all(presence == "required" for presence, _, _ in clauses[0])
+    assert clauses[0][0][2] == ["嫦娥"] and clauses[0][-1][2] == ["结果"]  # (at most 16, evenly spread: MOST_PASTED)
+    half = _node({"queries": [sentence[:31]]})["queries"][0]
+    assert len(half) == 16 and {c for _, _, ts in half for c in ts[0]} == set(sentence[:31])  # (every character)
     assert [ts[0] for _, _, ts in clauses[1]] == ["嫦娥", "六号", "从月", "球背", "背面"]
     assert len(clauses[2]) == 7  # (a word's: all its pairs)
 

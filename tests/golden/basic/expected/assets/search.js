@@ -128,6 +128,9 @@
       var parts = cjkParts(withoutElision(withoutPossessive(bare)), sign !== "-");
       var told = stopWord ? parts.filter(function (w) { return !stopWord(w); }) : parts;
       if (!told.length) return whole;
+      if (sign !== "-" && told.length > MOST_PASTED) { // (a long paste: as many of its parts, evenly spread, first and last)
+        told = told.filter(function (w, i) { return Math.floor(i * (MOST_PASTED - 1) / (told.length - 1)) !== Math.floor((i - 1) * (MOST_PASTED - 1) / (told.length - 1)) || i === 0; });
+      }
       var terms = told.map(function (w, i) {
         var lone = w.length <= 2 && Array.from(w).length === 1 && CJK.test(w);
         return w + (lone || i === told.length - 1 ? star || (lone ? "*" : "") : "") + boost;
@@ -265,6 +268,7 @@
   var CJK_RUNS = new RegExp("(?:(?=[\\p{L}\\p{M}\\p{N}])[" + CJK_CHARACTERS + "])+|(?:(?![" + CJK_CHARACTERS + "])" + LETTER + "|" +
     MARK + ")+", "gu");
   var LEADING_MARKS = new RegExp("^(?:" + MARK + ")+", "u"), ENDS_WITH_LETTER = new RegExp("(?:" + LETTER + ")$", "u");
+  var MOST_PASTED = 16; // the parts a pasted word of Han or kana requires at most: each may be a shard of its own (MAX_SHARDS)
   var LONGEST_TYPED = 8; // characters of Han or kana: a longer run in a query is pasted (cjkParts)
   var LONE_PREFIX = new RegExp("^[" + CJK_CHARACTERS + "]\\*$", "u"); // a query's lone Han or kana, a prefix (readerQuery)
   var IDEOGRAPHIC_SELECTORS = /[\u{e0100}-\u{e01ef}]/gu; // (analysis._IDEOGRAPHIC_SELECTOR: they follow Han)
