@@ -36,7 +36,10 @@ from ssg.stamps import read_settings
 site, warm, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 config = load_config(site)
 settings = read_settings(config)
-items = [(str(config.content_path), path, settings) for path in content_files(config.content_path)[::7]]
+import inspect
+# (from 2026-12-08 a read is also told where a link in content/ may lead, `leaks.Reach`; None: judged as before)
+extra = (None,) if 'Reach' in str(inspect.signature(_read_one)) else ()
+items = [(str(config.content_path), path, settings, *extra) for path in content_files(config.content_path)[::7]]
 for item in items[: warm + count]:
     _read_one(item)
 """
