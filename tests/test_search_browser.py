@@ -755,12 +755,11 @@ LATIN_ARTICLES = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def latin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """LATIN_ARTICLES on a site in English, German, French and Spanish; its output folder."""
-    project = tmp_path_factory.mktemp("latin")
-    (project / "site.yaml").write_text("title: T\nbase_url: https://example.org/\nlanguages: [en, de, fr, es]\n", encoding="utf-8")
-    for name, fields in LATIN_ARTICLES.items():
+def _built(project: Path, settings: str, articles: dict[str, tuple]) -> Path:
+    """`articles` (path -> `_article`'s fields) built in `project`, its site.yaml a title, a base URL and `settings`
+    (YAML lines); the output folder."""
+    (project / "site.yaml").write_text(f"title: T\nbase_url: https://example.org/\n{settings}", encoding="utf-8")
+    for name, fields in articles.items():
         (project / "content" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "content" / name).write_text(_article(*fields), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(REPO))
@@ -768,6 +767,12 @@ def latin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, "-m", "ssg", "build", "-o", str(project / "out")], cwd=project, env=env, check=True, capture_output=True
     )
     return project / "out"
+
+
+@pytest.fixture(scope="module")
+def latin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """LATIN_ARTICLES on a site in English, German, French and Spanish; its output folder."""
+    return _built(tmp_path_factory.mktemp("latin"), "languages: [en, de, fr, es]\n", LATIN_ARTICLES)
 
 
 def test_a_words_accented_letter_and_french_article_are_read_as_the_index_reads_them(latin_site: Path, page: SearchPage) -> None:
@@ -827,16 +832,7 @@ WORLD_ARTICLES = {
 @pytest.fixture(scope="module")
 def world_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """WORLD_ARTICLES on an English site; its output folder."""
-    project = tmp_path_factory.mktemp("world")
-    (project / "site.yaml").write_text("title: T\nbase_url: https://example.org/\n", encoding="utf-8")
-    for name, fields in WORLD_ARTICLES.items():
-        (project / "content" / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / "content" / name).write_text(_article(*fields), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run(
-        [sys.executable, "-m", "ssg", "build", "-o", str(project / "out")], cwd=project, env=env, check=True, capture_output=True
-    )
-    return project / "out"
+    return _built(tmp_path_factory.mktemp("world"), "", WORLD_ARTICLES)
 
 
 def test_words_of_other_scripts_find_their_articles_a_chinese_one_inside_a_sentence(world_site: Path, page: SearchPage) -> None:
@@ -864,17 +860,10 @@ def test_a_hit_in_a_right_to_left_language_is_marked_with_its_direction(tmp_path
     """Search hits got `<h2 lang="ar">` without `dir`, as the pages did: a hit's title, lead and names in a
     right-to-left language are dir="rtl" (the page's data-rtl, CLDR's by Babel), and on a right-to-left page a
     left-to-right one is dir="ltr"."""
-    site_yaml = "title: T\nbase_url: https://example.org/\nlanguages: [en, ar]\n"
-    arabic = (
-        "---\ntitle: مسبار NASA يصل إلى المريخ\ndate: 2024-05-20T10:00:00+00:00\nlang: ar\ntags: [علم]\n---\n\nوصل مسبار NASA إلى المريخ.\n"
-    )
-    english = "---\ntitle: NASA probe reaches Mars\ndate: 2024-05-21T10:00:00+00:00\nlang: en\ntags: [Science]\n---\n\nThe NASA probe reached Mars.\n"
-    (tmp_path / "site.yaml").write_text(site_yaml, encoding="utf-8")
-    (tmp_path / "content" / "2024").mkdir(parents=True)
-    (tmp_path / "content" / "2024" / "msbar.md").write_text(arabic, encoding="utf-8")
-    (tmp_path / "content" / "2024" / "probe.md").write_text(english, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(tmp_path / "out")], cwd=tmp_path, env=env, check=True)
+    _built(tmp_path, "languages: [en, ar]\n", {
+        "2024/msbar.md": ("مسبار NASA يصل إلى المريخ", "2024-05-20T10:00:00+00:00", "ar", "[علم]", "وصل مسبار NASA إلى المريخ."),
+        "2024/probe.md": ("NASA probe reaches Mars", "2024-05-21T10:00:00+00:00", "en", "[Science]", "The NASA probe reached Mars."),
+    })  # fmt: skip
     marks = "els => els.map(e => [e.className || e.tagName, e.lang, e.getAttribute('dir')])"
     page.open((tmp_path / "out" / "search" / "index.html").as_uri() + "?q=nasa")
     page.wait_done()
@@ -908,15 +897,10 @@ def test_a_hits_names_are_marked_by_their_script_as_the_pages_mark_them(tmp_path
     """A reviewer's finding: the search page told a hit's names' language by Cyrillic letters alone, so on an English
     search page the tags علم and 北京 were `<li lang="en">`, and an Arabic hit's C++ was in its lang="ar" dir="rtl" (shown
     ++C). It follows in_own_lang's rule, by the scripts the page's data-scripts gives each language (Python's)."""
-    site_yaml = "title: T\nbase_url: https://example.org/\nlanguages: [en, ar]\n"
-    arabic = "---\ntitle: مسبار يصل إلى المريخ\ndate: 2024-05-20T10:00:00+00:00\nlang: ar\ntags: [علم, C++]\n---\n\nوصل مسبار NASA.\n"
-    english = "---\ntitle: NASA probe reaches Mars\ndate: 2024-05-21T10:00:00+00:00\nlang: en\ntags: [علم, 北京, Science]\n---\n\nThe NASA probe.\n"
-    (tmp_path / "site.yaml").write_text(site_yaml, encoding="utf-8")
-    (tmp_path / "content" / "2024").mkdir(parents=True)
-    (tmp_path / "content" / "2024" / "msbar.md").write_text(arabic, encoding="utf-8")
-    (tmp_path / "content" / "2024" / "probe.md").write_text(english, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run([sys.executable, "-m", "ssg", "build", "-o", str(tmp_path / "out")], cwd=tmp_path, env=env, check=True)
+    _built(tmp_path, "languages: [en, ar]\n", {
+        "2024/msbar.md": ("مسبار يصل إلى المريخ", "2024-05-20T10:00:00+00:00", "ar", "[علم, C++]", "وصل مسبار NASA."),
+        "2024/probe.md": ("NASA probe reaches Mars", "2024-05-21T10:00:00+00:00", "en", "[علم, 北京, Science]", "The NASA probe."),
+    })  # fmt: skip
     search = (tmp_path / "out" / "search" / "index.html").read_text(encoding="utf-8")
     assert 'data-scripts="en=Latn ar=Arab"' in search
     marks = "els => els.map(e => [e.textContent, e.lang, e.getAttribute('dir')])"
